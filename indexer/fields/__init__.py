@@ -1,0 +1,1 @@
+"""Steps that split one raw field into several: funding, sections, authors, keywords."""

@@ -1,0 +1,105 @@
+"""Bibliographic details: journal, year, volume, issue, pages, DOI from page and export fields."""
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)")
+
+
+def parse_year(text: str) -> int | None:
+    """First plausible year in text.
+
+    >>> parse_year("２０２０") is None, parse_year("2013(1)")
+    (True, 2013)
+    """
+    m = _YEAR.search(text or "")
+    return int(m.group(1)) if m else None
+
+
+def normalise_issue(issue: str | None) -> str | None:
+    """Issue without zero padding: '07' becomes '7'.
+
+    >>> normalise_issue("07"), normalise_issue("2A"), normalise_issue(" ")
+    ('7', '2A', None)
+    """
+    if issue is None:
+        return None
+    issue = issue.strip()
+    if not issue:
+        return None
+    return re.sub(r"^0+(?=\d)", "", issue)
+
+
+def normalise_pages(pages: str | None) -> str | None:
+    """First-last with an ASCII hyphen; abbreviated last pages expanded.
+
+    >>> normalise_pages("625-32"), normalise_pages("12~15"), normalise_pages("179－204"), normalise_pages("CD010845")
+    ('625-632', '12-15', '179-204', 'CD010845')
+    """
+    if not pages:
+        return None
+    p = re.sub(r"\s*[~～—–－\-]+\s*", "-", pages.strip())
+    m = re.fullmatch(r"(\d+)-(\d+)", p)
+    if m:
+        first, last = m.groups()
+        if len(last) < len(first) and int(last) < int(first[-len(last):]) + 10 ** len(last):
+            expanded = first[:len(first) - len(last)] + last
+            if int(expanded) >= int(first):
+                last = expanded
+        p = f"{first}-{last}"
+    return p or None
+
+
+def normalise_doi(doi: str | None) -> str | None:
+    """Bare DOI, lower-case, without resolver prefix.
+
+    >>> normalise_doi(" https://doi.org/10.1002/DEV.20094 ")
+    '10.1002/dev.20094'
+    """
+    if not doi:
+        return None
+    d = doi.strip().strip(".,;")
+    d = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*)", "", d, flags=re.IGNORECASE)
+    m = re.search(r"10\.\d{4,9}/\S+", d)
+    return m.group(0).lower() if m else None
+
+
+def parse_citation(text: str) -> dict:
+    """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
+
+    >>> parse_citation("《教育心理學報》 2022年 第1期 179-204页 共26页")
+    {'journal': '教育心理學報', 'year': 2022, 'issue': '1', 'pages': '179-204'}
+    """
+    out: dict = {}
+    m = re.search(r"《(.+?)》", text)
+    if m:
+        out["journal"] = m.group(1).strip()
+    m = re.search(r"((?:1[5-9]|20)\d{2})\s*年", text)
+    if m:
+        out["year"] = int(m.group(1))
+    m = re.search(r"第\s*([^期\s]+)\s*期", text)
+    if m:
+        out["issue"] = normalise_issue(m.group(1))
+    m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*页", text)
+    if m and not m.group(1).startswith("共"):
+        out["pages"] = normalise_pages(m.group(1))
+    return out
+
+
+def parse_year_volume_issue(text: str) -> dict:
+    """Parts of a "年，卷(期)" value: "2016, 42(4)", "2013(1)", "2012, 351".
+
+    >>> parse_year_volume_issue("2017, 1861(1 Pt A)")
+    {'year': 2017, 'volume': '1861', 'issue': '1 Pt A'}
+    """
+    out: dict = {}
+    m = re.match(r"\s*((?:1[5-9]|20)\d{2})\s*(?:[,，]\s*([^,()（）]+?))?\s*(?:[(（]([^()（）]*)[)）])?\s*$", text)
+    if not m:
+        year = parse_year(text)
+        return {"year": year} if year else {}
+    out["year"] = int(m.group(1))
+    if m.group(2):
+        out["volume"] = m.group(2).strip()
+    if m.group(3):
+        out["issue"] = normalise_issue(m.group(3))
+    return out

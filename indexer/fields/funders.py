@@ -1,0 +1,97 @@
+"""Known funders as data: canonical English name, Crossref Funder ID, and the ways records write them.
+
+A record's funder text is matched against ``patterns`` (regular expressions, case-
+insensitive, searched in the funder text as written); the first entry that matches
+wins, so more specific entries come first.  Funder IDs are Crossref Funder Registry
+DOIs; ``None`` where the registry id was not confirmed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Funder:
+    name: str
+    funder_id: str | None
+    patterns: tuple[str, ...]
+
+
+FUNDERS: tuple[Funder, ...] = (
+    Funder("National Natural Science Foundation of China", "10.13039/501100001809",
+           (r"国家自然科学基金", r"國家自然科學基金", r"national natural science foundation of china",
+            r"^(?:the )?natural science foundation of china$", r"^nsfc\b", r"\bnsfc\b", r"national nature science foundation of china",
+            r"national natural science fund of china", r"nnsf of china", r"^nnsfc?\b")),
+    Funder("National Key Research and Development Program of China", "10.13039/501100012166",
+           (r"国家重点研发计划", r"national key r\s*&\s*d program", r"national key research and development program")),
+    Funder("National Social Science Fund of China", "10.13039/501100012456",
+           (r"国家社会科学基金", r"国家社科基金", r"national social science fund", r"national social science foundation")),
+    Funder("China Postdoctoral Science Foundation", "10.13039/501100002858",
+           (r"中国博士后科学基金", r"china postdoctoral science foundation")),
+    Funder("Fundamental Research Funds for the Central Universities", "10.13039/501100012226",
+           (r"中央高校基本科研业务费", r"fundamental research funds? for (?:the )?central universities")),
+    Funder("National Basic Research Program of China (973 Program)", None,
+           (r"国家重点基础研究发展计划", r"973\s*计划", r"973 program", r"national basic research program of china")),
+    Funder("National High-tech Research and Development Program of China (863 Program)", None,
+           (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
+)
+
+# Province (or municipality) names as written in Chinese → English.
+PROVINCES: dict[str, str] = {
+    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei",
+    "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "江苏": "Jiangsu",
+    "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong",
+    "河南": "Henan", "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan",
+    "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi", "甘肃": "Gansu",
+    "青海": "Qinghai", "台湾": "Taiwan", "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet",
+    "宁夏": "Ningxia", "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macao",
+}
+
+# Provincial natural science foundations: canonical name and confirmed Crossref ids.
+PROVINCIAL_NSF: dict[str, tuple[str, str | None]] = {
+    "Beijing": ("Beijing Natural Science Foundation", "10.13039/501100004826"),
+    "Zhejiang": ("Natural Science Foundation of Zhejiang Province", "10.13039/501100004731"),
+    "Jiangsu": ("Natural Science Foundation of Jiangsu Province", "10.13039/501100004608"),
+    "Guangdong": ("Natural Science Foundation of Guangdong Province", "10.13039/501100003453"),
+    "Hunan": ("Natural Science Foundation of Hunan Province", "10.13039/501100004735"),
+    "Shandong": ("Natural Science Foundation of Shandong Province", "10.13039/501100007129"),
+}
+
+_ZH_PROVINCIAL = re.compile(r"^(" + "|".join(sorted(PROVINCES, key=len, reverse=True))
+                            + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?自然科学基金")
+_EN_PROVINCIAL = re.compile(
+    r"(?:natural science foundation of (?P<a>[a-z ]+?)(?: province| municipality)?(?: of china)?$"
+    r"|(?P<b>[a-z ]+?) (?:provincial |municipal )?natural science foundation(?: of china)?$)", re.IGNORECASE)
+_EN_PROVINCE_NAMES = {v.lower(): v for v in PROVINCES.values()}
+
+
+def _provincial(text: str) -> tuple[str, str | None] | None:
+    m = _ZH_PROVINCIAL.match(text)
+    province = PROVINCES[m.group(1)] if m else None
+    if province is None:
+        m = _EN_PROVINCIAL.search(text.strip())
+        if m:
+            province = _EN_PROVINCE_NAMES.get((m.group("a") or m.group("b") or "").strip().lower())
+    if province is None:
+        return None
+    return PROVINCIAL_NSF.get(province, (f"Natural Science Foundation of {province} Province", None))
+
+
+def normalise_funder(text: str) -> tuple[str, str | None]:
+    """Return (canonical name, Crossref funder id) for funder text; unknown funders are kept as written.
+
+    >>> normalise_funder("国家自然科学基金资助项目")
+    ('National Natural Science Foundation of China', '10.13039/501100001809')
+    >>> normalise_funder("浙江省自然科学基金")
+    ('Natural Science Foundation of Zhejiang Province', '10.13039/501100004731')
+    >>> normalise_funder("Some Private Trust")
+    ('Some Private Trust', None)
+    """
+    for funder in FUNDERS:
+        if any(re.search(p, text, re.IGNORECASE) for p in funder.patterns):
+            return funder.name, funder.funder_id
+    prov = _provincial(text)
+    if prov:
+        return prov
+    return text, None

@@ -1,0 +1,81 @@
+"""Structured abstracts: split into labelled sections with canonical English labels.
+
+An abstract is split only when it opens with a known label and at least two known
+labels are found at sentence starts.  An English abstract that also carries an
+upper-case heading we do not know (DISCUSSION, SEARCH METHODS ...) is left whole:
+splitting it would file that heading's text under the wrong label.
+"""
+from __future__ import annotations
+
+import re
+
+# Canonical label for each label as written (upper-cased for English).
+LABELS_EN: dict[str, str] = {
+    "BACKGROUND": "BACKGROUND", "BACKGROUNDS": "BACKGROUND", "CONTEXT": "BACKGROUND",
+    "OBJECTIVE": "OBJECTIVE", "OBJECTIVES": "OBJECTIVE", "AIM": "OBJECTIVE", "AIMS": "OBJECTIVE",
+    "PURPOSE": "OBJECTIVE", "AIMS AND OBJECTIVES": "OBJECTIVE",
+    "METHODS": "METHODS", "METHOD": "METHODS", "MATERIALS AND METHODS": "METHODS",
+    "MATERIAL AND METHODS": "METHODS", "METHODS AND MATERIALS": "METHODS", "DESIGN": "METHODS",
+    "RESULTS": "RESULTS", "RESULT": "RESULTS", "FINDINGS": "RESULTS",
+    "CONCLUSION": "CONCLUSION", "CONCLUSIONS": "CONCLUSION", "INTERPRETATION": "CONCLUSION",
+    "CONCLUSIONS AND RELEVANCE": "CONCLUSION",
+    "CASE SUMMARY": "CASE SUMMARY", "CASE PRESENTATION": "CASE SUMMARY", "CASE REPORT": "CASE SUMMARY",
+}
+LABELS_ZH: dict[str, str] = {
+    "目的": "OBJECTIVE", "目标": "OBJECTIVE", "背景": "BACKGROUND", "方法": "METHODS",
+    "结果": "RESULTS", "结论": "CONCLUSION", "結果": "RESULTS", "結論": "CONCLUSION",
+}
+
+_BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
+_EN_ALT = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
+_ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
+# "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon).
+_EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?:\s*[:：]\s*|\s+(?=[A-Z0-9(]))")
+_EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))\s*[:：]\s*")
+# "目的：" / "目的 " / "【目的】" / "[目的]".
+_ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[]\s*(?P<b>{_ZH_ALT})\s*[】\]]\s*[:：]?\s*"
+                       rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
+# Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
+_EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?: [A-Z]+)*)\s*:")
+
+
+def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical, original) of each label found."""
+    found = []
+    if lang == "zh":
+        for m in _ZH_LABEL.finditer(text):
+            orig = m.group("b") or m.group("label")
+            found.append((m.start(), m.end(), LABELS_ZH[orig], orig))
+        return found
+    pattern = _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
+    for m in pattern.finditer(text):
+        orig = m.group("label")
+        found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig))
+    return found
+
+
+def split_sections(text: str, lang: str) -> list[dict[str, str]]:
+    """Sections of a structured abstract, or [] when it is not structured.
+
+    >>> [(s["label"], s["text"]) for s in split_sections("目的 观察疗效.方法 随机分组.结论 有效.", "zh")]
+    [('OBJECTIVE', '观察疗效.'), ('METHODS', '随机分组.'), ('CONCLUSION', '有效.')]
+    >>> split_sections("结果表明该方法有效。", "zh")
+    []
+    """
+    if not text:
+        return []
+    found = _matches(text, "zh" if lang == "zh" else "en")
+    if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
+        return []
+    if lang != "zh":
+        known = {f[0] for f in found}
+        for m in _EN_ANY_HEADING.finditer(text):
+            if m.start() not in known and m.group("label").upper() not in LABELS_EN:
+                return []
+    sections = []
+    for i, (start, end, label, orig) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(text)
+        body = text[end:stop].strip()
+        if body:
+            sections.append({"label": label, "label_original": orig, "text": body})
+    return sections

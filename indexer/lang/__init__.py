@@ -1,0 +1,1 @@
+"""Language: script-first detection, seeded langdetect where script leaves a question, jieba."""

@@ -1,0 +1,211 @@
+"""The clean pipeline: the default list of steps, visible in one place.
+
+Each step is ``transform(record) -> record``.  A reader hands over raw values in
+``record.raw`` (title lines, abstract texts, keyword/author/funding lines, page
+details); the steps repair, split and place them into the contract's fields and log
+every change in ``record.repairs``.  :func:`default_steps` returns the ordered list;
+a caller may replace or extend it.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from .fields.authors import parse_name, split_author_list
+from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
+                            parse_year, parse_year_volume_issue)
+from .fields.funding import parse_funding, split_funding_statement, statement_body
+from .fields.keywords import split_keywords
+from .fields.sections import split_sections
+from .lang.detect import detect_language
+from .record import Record
+from .repair import REPAIRS
+
+Step = Callable[[Record], Record]
+
+# Which text repairs apply to which kind of field, in order.
+TITLE_REPAIRS = ("fix_mojibake", "unescape_html", "normalize_whitespace", "fold_fullwidth_alnum")
+ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "normalize_whitespace", "fold_fullwidth_alnum",
+                    "collapse_truncated_preview", "strip_zheng_marker", "strip_ui_residue")
+SHORT_REPAIRS = ("fix_mojibake", "unescape_html", "normalize_whitespace", "fold_fullwidth_alnum",
+                 "strip_ui_residue")
+ENGLISH_REPAIRS = ("restore_space_after_punctuation",)
+
+
+def repair(record: Record, field: str, text: str, steps: Iterable[str]) -> str:
+    """Apply the named repairs to one field's text, logging each that changed it."""
+    for name in steps:
+        fixed = REPAIRS[name](text)
+        record.log(name, field, text, fixed)
+        text = fixed
+    return text
+
+
+def _english(record: Record, field: str, text: str, lang: str) -> str:
+    return repair(record, field, text, ENGLISH_REPAIRS) if lang == "en" else text
+
+
+def place_titles(record: Record) -> Record:
+    """Title lines → ``title[lang]``; the first title's language is remembered as primary."""
+    for text, _line in record.raw.pop("titles", []):
+        text = repair(record, "title", text, TITLE_REPAIRS)
+        if not text:
+            continue
+        lang = detect_language(text)
+        text = _english(record, f"title.{lang}", text, lang)
+        if lang in record.title:
+            record.extra.setdefault("other_titles", []).append(text)
+            continue
+        record.title[lang] = text
+        record.raw.setdefault("primary_lang", lang)
+    return record
+
+
+def place_abstracts(record: Record) -> Record:
+    """Abstract texts → ``abstract[lang]``, funding statements moved out, duplicates merged."""
+    for text, _line in record.raw.pop("abstract", []):
+        text = repair(record, "abstract", text, ABSTRACT_REPAIRS)
+        content, statement = split_funding_statement(text)
+        if statement:
+            record.log("move_funding_statement", "abstract", text, content)
+            record.raw.setdefault("funding", []).append((statement, None))
+            text = repair(record, "abstract", content, ("strip_ui_residue",))
+        if not text:
+            continue
+        lang = detect_language(text)
+        text = _english(record, f"abstract.{lang}", text, lang)
+        _merge_abstract(record, lang, text)
+    return record
+
+
+def _merge_abstract(record: Record, lang: str, text: str) -> None:
+    old = record.abstract.get(lang)
+    if old is None:
+        record.abstract[lang] = text
+    elif old == text or text in old:
+        record.log("drop_duplicate_abstract", f"abstract.{lang}", text, "")
+    elif old in text:
+        record.log("drop_duplicate_abstract", f"abstract.{lang}", old, "")
+        record.abstract[lang] = text
+    else:
+        record.extra.setdefault("other_abstracts", []).append(text)
+
+
+def place_sections(record: Record) -> Record:
+    for lang, text in record.abstract.items():
+        sections = split_sections(text, lang)
+        if sections:
+            record.sections[lang] = sections
+    return record
+
+
+def place_keywords(record: Record) -> Record:
+    for text, _line in record.raw.pop("keywords", []):
+        text = repair(record, "keywords", text, SHORT_REPAIRS)
+        for kw in split_keywords(text):
+            lang = detect_language(kw)
+            lang = "en" if lang == "und" else lang
+            kw = _english(record, f"keywords.{lang}", kw, lang)
+            bucket = record.keywords.setdefault(lang, [])
+            if kw not in bucket:
+                bucket.append(kw)
+    return record
+
+
+def place_authors(record: Record) -> Record:
+    for text, _line in record.raw.pop("authors", []):
+        text = repair(record, "authors", text, SHORT_REPAIRS)
+        record.authors.extend(parse_name(n) for n in split_author_list(text))
+    affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
+                    for t, _ in record.raw.pop("affiliation", [])]
+    if affiliations:
+        record.extra["affiliations"] = affiliations
+        if len(affiliations) == 1:
+            for author in record.authors:
+                author.setdefault("affiliation", affiliations[0])
+    return record
+
+
+def place_funding(record: Record) -> Record:
+    for text, _line in record.raw.pop("funding", []):
+        text = repair(record, "funding", text, SHORT_REPAIRS)
+        for entry in parse_funding(statement_body(text)):
+            if not any(e["funder"] == entry["funder"] and e["award"] == entry["award"]
+                       for e in record.funding):
+                record.funding.append(entry)
+    return record
+
+
+def place_details(record: Record) -> Record:
+    """Journal, year, volume, issue, pages, DOI, ISSN, URL and the rest (kept in ``extra``)."""
+    raw = record.raw
+    for text, _ in raw.pop("citation", []):
+        _set_details(record, parse_citation(repair(record, "citation", text, TITLE_REPAIRS)))
+    for text, _ in raw.pop("year_volume_issue", []):
+        _set_details(record, parse_year_volume_issue(repair(record, "year", text, TITLE_REPAIRS)))
+    for parts, _ in raw.pop("journal_line", []):
+        _set_details(record, {k: v for k, v in parts.items() if v})
+    for text, _ in raw.pop("journal", []):
+        _set_details(record, {"journal": repair(record, "journal", text, TITLE_REPAIRS)})
+    for text, _ in raw.pop("doi", []):
+        record.doi = record.doi or normalise_doi(text)
+    for key in ("issn", "url"):
+        for text, _ in raw.pop(key, []):
+            setattr(record, key, getattr(record, key) or text.strip())
+    for text, _ in raw.pop("pages", []):
+        record.pages = record.pages or normalise_pages(text)
+    for key in [k for k in raw if k not in ("primary_lang",)]:
+        record.extra[key] = [v for v, _ in raw.pop(key)]
+    return record
+
+
+def _set_details(record: Record, parts: dict) -> None:
+    journal = parts.get("journal")
+    if journal:
+        journal = journal.strip().rstrip(".")
+        lang = detect_language(journal)
+        record.journal.setdefault("zh" if lang in ("zh", "ja") else "en" if lang == "und" else lang, journal)
+    year = parts.get("year")
+    if year and record.year is None:
+        record.year = int(year) if str(year).isdigit() else parse_year(str(year))
+    if parts.get("volume") and record.volume is None:
+        record.volume = str(parts["volume"]).strip()
+    if parts.get("issue") and record.issue is None:
+        record.issue = normalise_issue(str(parts["issue"]))
+    if parts.get("pages") and record.pages is None:
+        record.pages = normalise_pages(parts["pages"])
+
+
+def decide_language(record: Record) -> Record:
+    """The record's language: its first title's, else its abstract's, else 'und'."""
+    primary = record.raw.pop("primary_lang", None)
+    record.language = primary or next(iter(record.abstract), None) or "und"
+    return record
+
+
+THESIS_HINT = ("大学", "學", "学院", "研究院", "研究所", "University", "Institute")
+CONFERENCE_HINT = ("会议", "论文集", "论坛", "Proceedings", "Conference", "Symposium")
+
+
+def guess_type(record: Record) -> Record:
+    """CSL type from what the page shows (a journal that is a university: a thesis)."""
+    if record.type != "article-journal":
+        return record
+    journals = " ".join(record.journal.values())
+    if any(h in journals for h in CONFERENCE_HINT):
+        record.type = "paper-conference"
+    elif journals and any(journals.endswith(h) or journals.rstrip(".").endswith(h) for h in THESIS_HINT) \
+            and not record.volume and not record.issue:
+        record.type = "thesis"
+    return record
+
+
+def default_steps() -> list[Step]:
+    """The ordered clean steps."""
+    return [place_titles, place_abstracts, place_sections, place_keywords, place_authors,
+            place_funding, place_details, decide_language, guess_type]
+
+
+def clean(record: Record, steps: list[Step] | None = None) -> Record:
+    for step in steps or default_steps():
+        record = step(record)
+    return record

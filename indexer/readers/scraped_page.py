@@ -1,0 +1,208 @@
+"""Reader for detail pages scraped from CNKI, VIP (维普) and Wanfang (万方): one page per file.
+
+A page is lines: navigation (首页 > …) and button rows (下载 收藏 …) that are not data,
+one or two title lines, labelled fields (摘要 / 文摘 / Abstract, 关键词 / Keywords,
+基金 / 基金项目 / Fund, 作者 / 作者单位, 刊名 / Journal, 出处《…》, 年，卷(期), DOI, 分类号 …)
+with or without a colon (labels are often glued to their value), and on CNKI pages
+bare author and "Journal. 2020,5(3)" lines.  The reader only sorts lines into raw
+fields; the clean pipeline does the repairs and splitting.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..fields.authors import looks_like_names
+from ..record import Failure, Record, Source
+from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
+from ..repair.constants import UI_TOGGLES, UI_WORDS
+from .base import register
+
+# Label as written → raw field.  Longest labels are tried first.
+LABELS: dict[str, str] = {
+    "摘要": "abstract", "文摘": "abstract", "内容摘要": "abstract", "中文摘要": "abstract",
+    "英文摘要": "abstract", "Abstract": "abstract", "ABSTRACT": "abstract", "摘 要": "abstract",
+    "关键词": "keywords", "关键字": "keywords", "關鍵詞": "keywords", "英文关键词": "keywords",
+    "Keywords": "keywords", "Key words": "keywords", "KeyWords": "keywords", "Key Words": "keywords",
+    "KEYWORDS": "keywords", "KEY WORDS": "keywords",
+    "基金": "funding", "基金资助": "funding", "基金项目": "funding", "资助项目": "funding",
+    "Fund": "funding", "Funds": "funding", "Funding": "funding", "Foundation": "funding",
+    "作者": "authors", "Author": "authors", "Authors": "authors", "著者": "authors",
+    "作者单位": "affiliation", "机构地区": "affiliation", "作者机构": "affiliation", "单位": "affiliation",
+    "Affiliation": "affiliation",
+    "刊名": "journal", "期刊": "journal", "Journal": "journal", "来源": "journal", "学位授予单位": "journal",
+    "出处": "citation", "来源出版物": "citation",
+    "年，卷(期)": "year_volume_issue", "年,卷(期)": "year_volume_issue", "年卷期": "year_volume_issue",
+    "年，卷（期）": "year_volume_issue", "年份": "year_volume_issue", "出版年": "year_volume_issue",
+    "DOI": "doi", "doi": "doi", "ISSN": "issn", "URL": "url", "链接": "url", "网址": "url",
+    "分类号": "classification", "中图分类号": "classification", "专辑": "collection", "专题": "subject",
+    "页码": "pages", "被引量": "cited_by", "下载量": "downloads", "导师": "supervisors",
+    "学位": "degree", "学位类型": "degree",
+}
+_ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
+_LABEL_RE = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?P<colon>[:：])?\s*(?P<value>.*)$", re.DOTALL)
+_NAV_RE = re.compile(r"^\s*(?:首页|Home)\s*[>›»]")
+_TITLE_CHROME = re.compile(r"\s+认领(?:\s+被引量[:：]\s*\d+)?\s*$|\s+被引量[:：]\s*\d+\s*$")
+# "Endocrinology. 1999,140(12)", "中国检察官. 2022(17)", "吉林大学. 2015".
+_JOURNAL_LINE = re.compile(r"^(?P<journal>[^《》]{2,200}?)\.\s*(?P<year>(?:1[5-9]|20)\d{2})"
+                           r"(?:\s*,\s*(?P<volume>[^,()]+?))?\s*(?:\((?P<issue>[^()]*)\))?\s*$")
+_LONG_TEXT = 300
+
+
+def _is_latin_label(label: str) -> bool:
+    return label.isascii()
+
+
+def match_label(line: str) -> tuple[str, str, str] | None:
+    """(field, label, value) of a labelled line, or None.
+
+    >>> match_label("关键词傾向值加權 戀愛")
+    ('keywords', '关键词', '傾向值加權 戀愛')
+    >>> match_label("Keywordsadolescent; cognitive skills")
+    ('keywords', 'Keywords', 'adolescent; cognitive skills')
+    >>> match_label("Journal of Chinese Medicine") is None
+    True
+    """
+    m = _LABEL_RE.match(line)
+    if not m:
+        return None
+    label, colon, value = m.group("label"), m.group("colon"), m.group("value")
+    if not value.strip():
+        return None
+    if _is_latin_label(label) and not colon:
+        glued = line.lstrip()[len(label):][:1] not in (" ", "\t")
+        first = value[:1]
+        if first.islower() and not label.lower().startswith("key"):
+            return None
+        if not glued and not (first.isupper() or first.isdigit() or not first.isascii()):
+            return None
+        if not glued and label not in ("DOI", "ABSTRACT", "KEYWORDS", "KEY WORDS"):
+            return None
+    return LABELS[label], label, value.strip()
+
+
+def is_page_chrome(line: str) -> bool:
+    """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"."""
+    s = line.strip()
+    if _NAV_RE.match(s):
+        return True
+    tokens = s.split()
+    return bool(tokens) and all(t in UI_WORDS for t in tokens)
+
+
+def _looks_like_abstract(line: str) -> bool:
+    s = line.rstrip()
+    return len(s) > _LONG_TEXT or any(s.endswith(t) for t in UI_TOGGLES) or bool(
+        re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
+
+
+class _Page:
+    def __init__(self, record: Record):
+        self.rec = record
+        self.raw = record.raw
+        self.recognised = 0
+
+    def add(self, key: str, value, lineno: int) -> None:
+        self.raw.setdefault(key, []).append((value, lineno))
+
+    def log_line_repairs(self, steps: list[tuple[str, str, str]], field: str) -> None:
+        for step, before, after in steps:
+            self.rec.log(step, field, before, after)
+
+    def feed(self, raw_line: str, lineno: int) -> None:
+        steps = []
+        line = raw_line
+        for fix in (fix_mojibake, unescape_html):
+            fixed = fix(line)
+            if fixed != line:
+                steps.append((fix.__name__, line, fixed))
+                line = fixed
+        if not line.strip():
+            return
+        if is_page_chrome(line):
+            self.rec.log("drop_page_chrome", "page", line, "")
+            return
+        labelled = match_label(line)
+        started = bool(self.raw.get("titles") or self.raw.get("abstract"))
+        # The first content line of a page is its title: a glued "label" there is just
+        # the title's first word ("基金会管理研究"), unless a colon makes it a label.
+        if labelled and (started or _LABEL_RE.match(line).group("colon")):
+            field, label, value = labelled
+            self.log_line_repairs(steps, field)
+            self.recognised += 1
+            self.add(field, value, lineno)
+            if field not in ("abstract", "keywords", "funding", "authors"):
+                self.rec.extra.setdefault("labels", {})[field] = label
+            return
+        self.unlabelled(line, lineno, steps)
+
+    def unlabelled(self, line: str, lineno: int, steps) -> None:
+        stripped = line.strip()
+        folded = fold_fullwidth_alnum(stripped)
+        if _looks_like_abstract(stripped):
+            self.log_line_repairs(steps, "abstract")
+            self.recognised += 1
+            self.add("abstract", stripped, lineno)
+            return
+        if not self.raw.get("titles"):
+            self.title(stripped, lineno, steps)
+            return
+        jm = _JOURNAL_LINE.match(folded)
+        if jm and len(self.raw.get("titles", [])) >= 1:
+            self.log_line_repairs(steps, "journal")
+            self.recognised += 1
+            self.add("journal_line", jm.groupdict(), lineno)
+            return
+        if not self.raw.get("authors") and looks_like_names(folded):
+            self.log_line_repairs(steps, "authors")
+            self.recognised += 1
+            self.add("authors", stripped, lineno)
+            return
+        if len(self.raw.get("titles", [])) == 1 and not self.raw.get("abstract"):
+            self.title(stripped, lineno, steps)
+            return
+        self.rec.extra.setdefault("unlabelled", []).append(stripped)
+        self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
+
+    def title(self, text: str, lineno: int, steps) -> None:
+        self.log_line_repairs(steps, "title")
+        m = _TITLE_CHROME.search(text)
+        if m:
+            cleaned = text[:m.start()].rstrip()
+            self.rec.log("drop_page_chrome", "title", text, cleaned)
+            cited = re.search(r"被引量[:：]\s*(\d+)", text)
+            if cited:
+                self.rec.extra["cited_by"] = cited.group(1)
+            text = cleaned
+        self.recognised += 1
+        self.add("titles", text, lineno)
+
+
+class ScrapedPageReader:
+    name = "scraped-page"
+    aliases = ("page", "scraped", "cnki-page", "wanfang-page", "vip-page")
+    suffixes = (".txt", ".html.txt")
+
+    def sniff(self, text: str) -> float:
+        head = text[:4000]
+        lines = [l for l in head.splitlines() if l.strip()]
+        if not lines:
+            return 0.0
+        hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
+        if re.search(r"^(?:%0|TY  -|RT |PT |PMID-|@\w+\s*\{|\{Reference Type\}|DataType:)", head, re.M):
+            return 0.1
+        return min(1.0, 0.35 + 0.15 * hits) if hits else 0.3
+
+    def read(self, text: str, path: str) -> Iterator[Record | Failure]:
+        rec = Record(Source(path=path, format=self.name, record=1, line=1), raw_text=text)
+        page = _Page(rec)
+        for lineno, line in enumerate(text.splitlines(), 1):
+            page.feed(line, lineno)
+        if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
+            yield Failure(path=path, line=1, reason="no recognisable field (no title, abstract or label)",
+                          raw=text, format=self.name, record=1)
+            return
+        yield rec
+
+
+register(ScrapedPageReader())

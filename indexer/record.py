@@ -1,0 +1,140 @@
+"""The cleaned record and its companions: plain dataclasses, no I/O.
+
+A :class:`Record` serialises to exactly the JSON shape of the shared contract
+(``record.schema.json``); :class:`Failure` is what a reader yields for input it
+could not turn into a record, carrying the raw text so nothing is lost.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    path: str
+    format: str
+    record: int
+    line: int | None = None
+    source_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path, "format": self.format, "record": self.record}
+        if self.line is not None:
+            out["line"] = self.line
+        out["source_id"] = self.source_id
+        return out
+
+
+@dataclass
+class Repair:
+    """One change the cleaner made: replaying ``step`` on ``before`` gives ``after``."""
+
+    step: str
+    field: str
+    before: str
+    after: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"step": self.step, "field": self.field, "before": self.before, "after": self.after}
+
+
+@dataclass
+class Record:
+    source: Source
+    title: dict[str, str] = field(default_factory=dict)
+    abstract: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    authors: list[dict[str, str]] = field(default_factory=list)
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    journal: dict[str, str] = field(default_factory=dict)
+    type: str = "article-journal"
+    language: str = "und"
+    year: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    issn: str | None = None
+    url: str | None = None
+    funding: list[dict[str, Any]] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    # Values the reader found but the contract has no field for (unknown labels,
+    # classification codes ...): kept, never dropped.
+    extra: dict[str, Any] = field(default_factory=dict)
+    # Raw, not yet split values handed from a reader to the field steps
+    # (e.g. an author line, a keyword line, a funding line); emptied by the pipeline.
+    raw: dict[str, Any] = field(default_factory=dict)
+    # The record's text as read from its file, for failure reports (not serialised).
+    raw_text: str = field(default="", repr=False)
+
+    @property
+    def id(self) -> str:
+        return record_id(self.source)
+
+    def log(self, step: str, field_name: str, before: str, after: str) -> None:
+        """Record a repair, only when it changed something."""
+        if before != after:
+            self.repairs.append(Repair(step, field_name, before, after))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source.to_json(),
+            "type": self.type,
+            "language": self.language,
+            "title": dict(self.title),
+            "abstract": dict(self.abstract),
+            "sections": {k: [dict(s) for s in v] for k, v in self.sections.items()},
+            "authors": [dict(a) for a in self.authors],
+            "keywords": {k: list(v) for k, v in self.keywords.items()},
+            "journal": dict(self.journal),
+            "year": self.year,
+            "volume": self.volume,
+            "issue": self.issue,
+            "pages": self.pages,
+            "doi": self.doi,
+            "issn": self.issn,
+            "url": self.url,
+            "funding": [dict(f) for f in self.funding],
+            "repairs": [r.to_json() for r in self.repairs],
+            "issues": list(self.issues),
+        }
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+
+@dataclass
+class Failure:
+    """Input that could not become a record: reported with its raw text, never dropped."""
+
+    path: str
+    line: int | None
+    reason: str
+    raw: str
+    format: str | None = None
+    record: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"failure": True, "path": self.path, "line": self.line, "record": self.record,
+                "format": self.format, "reason": self.reason, "raw": self.raw}
+
+    def message(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+def record_id(source: Source) -> str:
+    """Stable id from where the record came from: the file's absolute path and the ordinal.
+
+    The same file read again (from any working directory) gives the same ids, so a
+    re-ingested record replaces its old version; two files that merely share a name
+    in different folders never collide.  No time, no dict order, no randomness.
+    """
+    key = json.dumps([os.path.abspath(source.path), source.record], ensure_ascii=False)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

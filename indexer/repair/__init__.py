@@ -1,0 +1,14 @@
+"""Small ``str -> str`` repairs, each named for what it does.
+
+The function's name is its key in :data:`REPAIRS`, the name of its switch, and the
+``step`` written into a record's ``repairs`` list: one vocabulary everywhere.
+"""
+from __future__ import annotations
+
+from .text import (REPAIRS, collapse_truncated_preview, fix_mojibake, fold_fullwidth_alnum,
+                   normalize_whitespace, restore_space_after_punctuation, strip_ui_residue,
+                   strip_zheng_marker, unescape_html)
+
+__all__ = ["REPAIRS", "collapse_truncated_preview", "fix_mojibake", "fold_fullwidth_alnum",
+           "normalize_whitespace", "restore_space_after_punctuation", "strip_ui_residue",
+           "strip_zheng_marker", "unescape_html"]

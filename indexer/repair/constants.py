@@ -1,0 +1,28 @@
+"""Named constants for the repairs: Unicode ranges, UI residue, label vocabularies."""
+from __future__ import annotations
+
+# CJK Unified Ideographs (basic block, extension A) and compatibility ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
+KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+# CJK symbols and punctuation, full-width forms (，：（） ...).
+CJK_PUNCT = "\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+# Full-width Latin letters and digits (Ａ-Ｚ ａ-ｚ ０-９): folded to ASCII.
+FULLWIDTH_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+
+# Button and link texts of CNKI / Wanfang / VIP detail pages: a line made only of
+# these is page chrome, not data.
+UI_WORDS = frozenset("""
+收藏 下载 引用 分享 打印 导出 批量引用 在线阅读 相似文献 下载PDF PDF下载 CAJ下载 HTML阅读 手机阅读
+原版阅读 整本下载 分页下载 章节下载 记笔记 关注 认领 订阅 推荐 评论 纠错 阅读 全文下载 获取全文 申请全文
+""".split())
+
+# Texts of "show more / show less" toggles glued to the end of a preview or abstract.
+UI_TOGGLES = ("展开更多", "收起更多", "展开", "更多", "收起")
+
+# Marker some Chinese databases put before an abstract that is the article's opening text.
+ZHENG_MARKERS = ("<正>", "＜正＞", "&lt;正&gt;")
+
+# Ellipses that end a truncated preview.
+ELLIPSES = ("...", "…", "。。。", "．．．")

@@ -1,0 +1,250 @@
+"""Text repairs: each a pure ``str -> str`` function named for what it does.
+
+Each returns its input unchanged (the same string) when there is nothing to repair,
+so callers log a repair only when the text changed.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+import ftfy
+
+from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
+
+_HAN_RE = re.compile(f"[{HAN}]")
+_HIGH_LATIN1 = re.compile("[\u0080-\u00ff]")
+
+
+def _han_count(s: str) -> int:
+    return len(_HAN_RE.findall(s))
+
+
+def _utf8_read_as_gbk(s: str) -> str:
+    """Undo UTF-8 bytes decoded as GBK (``鍩轰簬`` for 基于), which ftfy cannot.
+
+    Accepted only when re-encoding as GB18030 gives (almost) valid UTF-8: random Chinese
+    text essentially never does.  One or two bytes lost at a line end (the usual
+    ``?`` left where a GBK decoder gave up) are tolerated in long strings.
+    """
+    if _han_count(s) < 3:
+        return s
+    try:
+        raw = s.encode("gb18030")
+    except UnicodeEncodeError:
+        return s
+    fixed = raw.decode("utf-8", errors="replace")
+    bad = fixed.count("\ufffd")
+    if bad and (bad > 2 or len(fixed) < 20):
+        return s
+    if fixed == s or _han_count(fixed) == 0:
+        return s
+    return fixed.replace("\ufffd", "")
+
+
+def _gbk_read_as_latin1(s: str) -> str:
+    """Undo GBK bytes decoded as Latin-1 (``ÕªÒª`` for 摘要), when the round trip is strict."""
+    if len(_HIGH_LATIN1.findall(s)) < 4:
+        return s
+    try:
+        fixed = s.encode("latin-1").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
+    return fixed if _han_count(fixed) >= 2 else s
+
+
+def fix_mojibake(s: str) -> str:
+    """Repair text decoded with the wrong codec, never touching Chinese punctuation.
+
+    Uses ftfy's encoding fixer only (its default ``fix_text`` would turn ``：，（）`` into
+    ASCII), then the two Chinese cases ftfy cannot repair.
+
+    >>> fix_mojibake("é¦–é¡µ > æœŸåˆŠ")
+    '首页 > 期刊'
+    >>> fix_mojibake("鍩轰簬绔炰簤鎴樼暐")
+    '基于竞争战略'
+    >>> fix_mojibake("基于竞争战略：（一）")
+    '基于竞争战略：（一）'
+    """
+    if s.isascii():
+        return s
+    fixed = ftfy.fix_encoding(s)
+    if fixed == s:
+        fixed = _gbk_read_as_latin1(s)
+    if fixed == s:
+        fixed = _utf8_read_as_gbk(s)
+    return fixed if fixed != s else s
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_html(s: str) -> str:
+    """Decode HTML character references (``&#26292;`` → 暴, ``&mdash;`` → —, ``&nbsp;`` → space).
+
+    >>> unescape_html("&#26292;露 &amp; R&D")
+    '暴露 & R&D'
+    """
+    if "&" not in s or not _ENTITY.search(s):
+        return s
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), s).replace("\u00a0", " ")
+
+
+_FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
+_IDEOGRAPHIC_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
+
+
+def fold_fullwidth_alnum(s: str) -> str:
+    """Full-width Latin letters and digits to ASCII; full-width punctuation stays.
+
+    >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年")
+    'The role，2021年'
+    """
+    if not _FULLWIDTH_RE.search(s):
+        return s
+    s = _FULLWIDTH_RE.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), s)
+    return _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", s)
+
+
+def strip_zheng_marker(s: str) -> str:
+    """Remove the ``<正>`` marker Chinese databases put before an article's opening text.
+
+    >>> strip_zheng_marker("＜正＞量子信息是")
+    '量子信息是'
+    """
+    if "正" not in s:
+        return s
+    out = s
+    for marker in ZHENG_MARKERS:
+        out = out.replace(marker, "")
+    return out.strip() if out != s else s
+
+
+_ELLIPSIS_RE = re.compile("|".join(re.escape(e) for e in ELLIPSES) + r"|(?<!\.)\.\.(?!\.)")
+
+
+def collapse_truncated_preview(s: str, min_preview: int = 8) -> str:
+    """A truncated preview ending in ``...``/``…`` followed by the full text becomes the full text.
+
+    >>> collapse_truncated_preview("Spinal metastases are ...Spinal metastases are common.")
+    'Spinal metastases are common.'
+    >>> collapse_truncated_preview("Values rose ... then fell.")
+    'Values rose ... then fell.'
+    """
+    for m in _ELLIPSIS_RE.finditer(s):
+        preview = s[:m.start()].rstrip()
+        rest = s[m.end():].lstrip()
+        if len(preview) >= min_preview and len(rest) > len(preview) and rest.startswith(preview):
+            return rest
+    return s
+
+
+_TOGGLE_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(t) for t in
+                                                     ("隐藏更多",) + UI_TOGGLES) + r"))+\s*$")
+
+
+def strip_ui_residue(s: str) -> str:
+    """Remove "show more / show less" button text glued to the end of a field.
+
+    >>> strip_ui_residue("有较好疗效.展开更多")
+    '有较好疗效.'
+    >>> strip_ui_residue("问题的展开")
+    '问题的展开'
+    """
+    m = _TOGGLE_RE.search(s)
+    if not m:
+        return s
+    head = s[:m.start()]
+    # A toggle is button text only after the end of a sentence or a closing bracket;
+    # "问题的展开" ends with the word 展开 ("unfold") and stays.
+    if head and not re.search(r"[。.！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
+        return s
+    return head.rstrip()
+
+
+_SPACE_RUNS = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
+
+
+def normalize_whitespace(s: str) -> str:
+    """Non-breaking and other odd spaces become one ASCII space; ends trimmed.
+
+    >>> normalize_whitespace("in\\u00a0the  rat ")
+    'in the rat'
+    """
+    out = _SPACE_RUNS.sub(" ", s).strip()
+    return out if out != s else s
+
+
+# Tokens never touched by the spacing repair: URLs, e-mail addresses, DOIs.
+_PROTECTED_TOKEN = re.compile(r"(?:://|www\.|@|\b10\.\d{4,9}/)", re.IGNORECASE)
+# , ; : glued to a following word: "malignancies,but", "Skills:Evidence".
+_GLUED_CLAUSE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])([,;:])(?=[A-Za-z(\[“‘][A-Za-z])")
+# . glued to a following capitalised word: "prognosis.Knowledge", "(T7).Radiographic".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]'’\"”%])(\.)(?=[A-Z])")
+_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")
+_SINGLE_LETTER_AFTER = re.compile(r"^[A-Za-z](?:[^A-Za-z]|$)")
+
+
+def _space_clause(token: str) -> str:
+    def repl(m: re.Match) -> str:
+        before, after = token[:m.start()], token[m.end():]
+        # "N,N-dimethyl", "E,Z": single letters on both sides are chemistry, not prose.
+        if _SINGLE_LETTER_BEFORE.search(before) and _SINGLE_LETTER_AFTER.match(after):
+            return m.group(0)
+        # "10:30", "1:2" ratios are excluded by the lookarounds; "2,3-diol" too.
+        return m.group(1) + " "
+
+    return _GLUED_CLAUSE.sub(repl, token)
+
+
+def _space_sentence(token: str) -> str:
+    def repl(m: re.Match) -> str:
+        before = token[:m.start()]
+        word = re.search(r"[A-Za-z0-9]+$", before)
+        # "e.g.The", "U.S.Army", "J.A.Smith": the word before is itself dotted or one letter.
+        if word:
+            w = word.group(0)
+            start = word.start()
+            if start > 0 and before[start - 1] == ".":
+                return m.group(0)
+            if len(w) < 2 or (w.isdigit() and start > 0 and before[start - 1] in ".,"):
+                return m.group(0)
+        return ". "
+
+    return _GLUED_SENTENCE.sub(repl, token)
+
+
+def restore_space_after_punctuation(s: str) -> str:
+    """Restore the space after ``, . ; :`` in English where it is missing.
+
+    Never in decimals (0.05), ``No.81702662``, e.g. / i.e., initials, DOIs, URLs,
+    e-mail addresses or chemical names; callers apply it to English fields only.
+
+    >>> restore_space_after_punctuation("malignancies,but insufficient.CASE SUMMARY")
+    'malignancies, but insufficient. CASE SUMMARY'
+    >>> restore_space_after_punctuation("P<0.05, No.81702662, e.g.The, doi:10.1002/dev.20094")
+    'P<0.05, No.81702662, e.g.The, doi:10.1002/dev.20094'
+    """
+    if not re.search(r"[,.;:][A-Za-z(\[“‘]", s):
+        return s
+    parts = re.split(r"(\s+)", s)
+    out = []
+    for part in parts:
+        if not part or part.isspace() or _PROTECTED_TOKEN.search(part):
+            out.append(part)
+            continue
+        out.append(_space_sentence(_space_clause(part)))
+    fixed = "".join(out)
+    return fixed if fixed != s else s
+
+
+RepairFn = Callable[[str], str]
+
+# The text repairs by name, in the order the pipeline applies them.
+REPAIRS: dict[str, RepairFn] = {
+    f.__name__: f
+    for f in (fix_mojibake, unescape_html, normalize_whitespace, fold_fullwidth_alnum,
+              collapse_truncated_preview, strip_zheng_marker, strip_ui_residue,
+              restore_space_after_punctuation)
+}

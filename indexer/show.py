@@ -1,0 +1,67 @@
+"""The readable view of a cleaned record: fields, then each repair as before → after."""
+from __future__ import annotations
+
+import textwrap
+
+from .record import Failure, Record
+
+WIDTH = 100
+
+
+def _excerpt(before: str, after: str, room: int = 60) -> tuple[str, str]:
+    """The changed part of two long strings, with a little context."""
+    if len(before) <= room and len(after) <= room:
+        return before, after
+    i = 0
+    while i < min(len(before), len(after)) and before[i] == after[i]:
+        i += 1
+    j = 0
+    while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
+        j += 1
+    lo = max(0, i - 15)
+
+    def cut(s: str) -> str:
+        mid = s[lo:len(s) - j + 15 if j > 15 else len(s)]
+        mid = mid if len(mid) <= room else mid[:room - 1] + "…"
+        return ("…" if lo else "") + mid + ("…" if j > 15 else "")
+
+    return cut(before), cut(after)
+
+
+def format_record(rec: Record) -> str:
+    lines = [f"● {rec.id}  {rec.source.path} #{rec.source.record} [{rec.source.format}]  "
+             f"language={rec.language} type={rec.type}"]
+    for lang, t in rec.title.items():
+        lines.append(f"  title.{lang}: {t}")
+    if rec.authors:
+        names = [a.get("literal") or f"{a.get('family', '')}, {a.get('given', '')}".strip(", ") for a in rec.authors]
+        lines.append(f"  authors: {'; '.join(names)}")
+    details = [v for v in ("; ".join(rec.journal.values()), rec.year, rec.volume and f"vol {rec.volume}",
+                           rec.issue and f"no {rec.issue}", rec.pages and f"pp {rec.pages}",
+                           rec.doi and f"doi {rec.doi}") if v]
+    if details:
+        lines.append(f"  source: {', '.join(str(d) for d in details)}")
+    for lang, kws in rec.keywords.items():
+        lines.append(f"  keywords.{lang}: {'; '.join(kws)}")
+    for lang, text in rec.abstract.items():
+        wrapped = textwrap.fill(text, WIDTH, initial_indent=f"  abstract.{lang}: ", subsequent_indent="    ")
+        lines.append(wrapped)
+    for lang, secs in rec.sections.items():
+        lines.append(f"  sections.{lang}: {' | '.join(s['label'] for s in secs)}")
+    for f in rec.funding:
+        fid = f" ({f['funder_id']})" if f.get("funder_id") else ""
+        lines.append(f"  funding: {f['funder']}{fid} — {f['award'] or 'no award number'}"
+                     f"  [as written: {f['funder_original']}]")
+    if rec.repairs:
+        lines.append(f"  repairs ({len(rec.repairs)}):")
+        for r in rec.repairs:
+            before, after = _excerpt(r.before, r.after)
+            lines.append(f"    {r.step} [{r.field}]: {before!r} → {after!r}")
+    for issue in rec.issues:
+        lines.append(f"  ! {issue}")
+    return "\n".join(lines)
+
+
+def format_failure(f: Failure) -> str:
+    raw = f.raw if len(f.raw) <= 200 else f.raw[:200] + "…"
+    return f"✗ {f.message()}\n  raw: {raw!r}"
