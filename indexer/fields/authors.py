@@ -17,6 +17,7 @@ ORG_WORDS = re.compile(
     r"Inc|Ltd|Corporation|Consortium|Collaboration|Network|Team|Board|Hospital|Laboratory|Bank|Agency|"
     r"Federation|Union|Service|Program(?:me)?)\b", re.IGNORECASE)
 _CJK_SEPARATORS = re.compile(r"\s*[;；,，、]\s*|\s+")
+_CJK_LIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
 _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
 
 
@@ -34,7 +35,9 @@ def split_author_list(text: str) -> list[str]:
     if not text:
         return []
     if is_cjk_name(text):
-        return [p for p in _CJK_SEPARATORS.split(text) if p]
+        # "戴维·A. 帕特森；约翰·L. 亨尼斯": with explicit separators, spaces are inside names.
+        separators = _CJK_LIST_SEPARATORS if _CJK_LIST_SEPARATORS.search(text) else _CJK_SEPARATORS
+        return [p for p in separators.split(text) if p]
     if re.search(r"[;；]", text):
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text) if p.strip()]

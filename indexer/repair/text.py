@@ -121,22 +121,27 @@ def strip_zheng_marker(s: str) -> str:
     return out.strip() if out != s else s
 
 
-_ELLIPSIS_RE = re.compile("|".join(re.escape(e) for e in ELLIPSES) + r"|(?<!\.)\.\.(?!\.)")
+_ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
 
 
 def collapse_truncated_preview(s: str, min_preview: int = 8) -> str:
     """A truncated preview ending in ``...``/``…`` followed by the full text becomes the full text.
 
+    The preview may end with a sentence's own full stop before the dots ("稳定性....").
+
     >>> collapse_truncated_preview("Spinal metastases are ...Spinal metastases are common.")
     'Spinal metastases are common.'
+    >>> collapse_truncated_preview("电荷存储稳定性良好....电荷存储稳定性良好.结果表明")
+    '电荷存储稳定性良好.结果表明'
     >>> collapse_truncated_preview("Values rose ... then fell.")
     'Values rose ... then fell.'
     """
     for m in _ELLIPSIS_RE.finditer(s):
-        preview = s[:m.start()].rstrip()
         rest = s[m.end():].lstrip()
-        if len(preview) >= min_preview and len(rest) > len(preview) and rest.startswith(preview):
-            return rest
+        for cut in range(m.start(), max(m.start() + 1, m.end() - 1)):
+            preview = s[:cut].rstrip()
+            if len(preview) >= min_preview and len(rest) > len(preview) and rest.startswith(preview):
+                return rest
     return s
 
 
@@ -179,11 +184,11 @@ def normalize_whitespace(s: str) -> str:
 # Tokens never touched by the spacing repair: URLs, e-mail addresses, DOIs.
 _PROTECTED_TOKEN = re.compile(r"(?:://|www\.|@|\b10\.\d{4,9}/)", re.IGNORECASE)
 # , ; : glued to a following word: "malignancies,but", "Skills:Evidence".
-_GLUED_CLAUSE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])([,;:])(?=[A-Za-z(\[“‘][A-Za-z])")
+_GLUED_CLAUSE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])([,;:])(?=[A-Za-z(\[“‘])")
 # . glued to a following capitalised word: "prognosis.Knowledge", "(T7).Radiographic".
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]'’\"”%])(\.)(?=[A-Z])")
-_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")
-_SINGLE_LETTER_AFTER = re.compile(r"^[A-Za-z](?:[^A-Za-z]|$)")
+_GLUED_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])(\.)(?=[A-Z][A-Za-z]|[AI]$)")
+_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9])[A-Za-z]$")
+_SINGLE_LETTER_AFTER = re.compile(r"^[A-Za-z](?:[^A-Za-z0-9]|$)")
 
 
 def _space_clause(token: str) -> str:
