@@ -25,22 +25,22 @@ def _utf8_read_as_gbk(s: str) -> str:
     """Undo UTF-8 bytes decoded as GBK (``鍩轰簬`` for 基于), which ftfy cannot.
 
     Accepted only when re-encoding as GB18030 gives (almost) valid UTF-8: random Chinese
-    text essentially never does.  One or two bytes lost at a line end (the usual
-    ``?`` left where a GBK decoder gave up) are tolerated in long strings.
+    text essentially never does.  Bytes the wrong decoder already lost (shown as U+FFFD
+    or ``?``) stay lost: the character there becomes U+FFFD, a few per line tolerated.
     """
     if _han_count(s) < 3:
         return s
     try:
-        raw = s.encode("gb18030")
+        raw = b"\xff".join(piece.encode("gb18030") for piece in s.split("\ufffd"))
     except UnicodeEncodeError:
         return s
     fixed = raw.decode("utf-8", errors="replace")
-    bad = fixed.count("\ufffd")
-    if bad and (bad > 2 or len(fixed) < 20):
+    bad = fixed.count("\ufffd") - s.count("\ufffd") // 2
+    if bad > max(2, len(fixed) // 25) or (bad and len(fixed) < 8):
         return s
-    if fixed == s or _han_count(fixed) == 0:
+    if fixed == s or _han_count(fixed) < _han_count(s) // 3 or _han_count(fixed) == 0:
         return s
-    return fixed.replace("\ufffd", "")
+    return re.sub("\ufffd+", "\ufffd", fixed)
 
 
 def _gbk_read_as_latin1(s: str) -> str:
