@@ -9,7 +9,6 @@ Data goes to stdout, progress and messages to stderr.  Exit codes:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -32,6 +31,12 @@ EPILOG_SEARCH = """examples:
 """
 
 
+def dumps(obj) -> str:
+    from indexer.jsonio import dumps as _dumps
+
+    return _dumps(obj)
+
+
 def _out(line: str) -> None:
     sys.stdout.write(line + "\n")
 
@@ -45,7 +50,7 @@ def _write_failures(failures, path: str | None) -> None:
         return
     with open(path, "w", encoding="utf-8") as fh:
         for f in failures:
-            fh.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")
+            fh.write(dumps(f.to_json()) + "\n")
 
 
 def cmd_clean(args) -> int:
@@ -60,12 +65,12 @@ def cmd_clean(args) -> int:
             failures.append(item)
             _err(f"Error: {item.message()}")
             if args.json:
-                _out(json.dumps(item.to_json(), ensure_ascii=False))
+                _out(dumps(item.to_json()))
             elif not args.quiet:
                 _out(format_failure(item))
             continue
         count += 1
-        _out(json.dumps(item.to_json(), ensure_ascii=False) if args.json else format_record(item) + "\n")
+        _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
     _write_failures(failures, args.failures)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
@@ -80,7 +85,7 @@ def cmd_ingest(args) -> int:
     for f in summary.failures:
         _err(f"Error: {f.message()}")
     if args.json:
-        _out(json.dumps(summary.to_json(), ensure_ascii=False))
+        _out(dumps(summary.to_json()))
     elif not args.quiet:
         _err(summary.describe())
     return EXIT_FAILURES if summary.failures else EXIT_OK
@@ -95,7 +100,7 @@ def cmd_search(args) -> int:
         _err(f"Error: {e}. Run `python cli.py ingest PATH --index {args.index}` first.")
         return EXIT_USAGE
     if args.json:
-        _out(json.dumps(result, ensure_ascii=False))
+        _out(dumps(result))
         return EXIT_OK
     _out(f"{result['total']} hit(s) for {args.query!r}")
     for i, hit in enumerate(result["hits"], 1):

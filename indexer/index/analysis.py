@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from whoosh.analysis import StemFilter, Token, Tokenizer
+from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
 
 from ..repair.constants import HAN, HANGUL, KANA
 
@@ -78,8 +78,18 @@ class JiebaWordTokenizer(Tokenizer):
                 yield t
 
 
+class LatinPluralFilter(Filter):
+    """After Porter stemming, -sis and -ses meet: metastasis → metastasi → metastas = metastases."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if len(t.text) >= 6 and t.text.endswith("si") and t.text.isascii():
+                t.text = t.text[:-1]
+            yield t
+
+
 def bilingual_analyzer():
-    return BilingualTokenizer() | StemFilter(lang="en")
+    return BilingualTokenizer() | StemFilter(lang="en") | LatinPluralFilter()
 
 
 def word_analyzer():

@@ -17,6 +17,15 @@ from .decode import DecodeError, decode_bytes
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
 
 SKIP_DIRS = {".git", ".venv", "__pycache__", "node_modules", ".cache"}
+# Files in a walked folder that are never records (a file named on the command line is always read).
+SKIP_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
+SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".tar",
+                 ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json")
+
+
+def _skipped(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith(".") or lower.split(".")[0] in SKIP_NAMES or lower.endswith(SKIP_SUFFIXES)
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
@@ -27,7 +36,7 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not _skipped(name):
                         yield os.path.join(root, name)
         elif p.is_file():
             yield str(given)

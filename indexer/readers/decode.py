@@ -6,6 +6,7 @@ DEPENDENCIES.md); a looser decode is used only when both fail, and says so.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -24,17 +25,21 @@ class Decoded:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: most of the odd (LE) or even (BE) bytes are NUL."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: the NUL bytes (high bytes of ASCII characters) sit at odd
+    (little-endian) or even (big-endian) offsets, and the decoded text is printable."""
+    sample = data[:8000]
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
-    sample = data[:4000]
-    even_nul = sample[0::2].count(0) / max(1, len(sample) // 2)
-    odd_nul = sample[1::2].count(0) / max(1, len(sample) // 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    enc = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else None
+    if enc is None:
+        return None
+    try:
+        text = data[:len(data) - len(data) % 2].decode(enc)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for c in text[:4000] if c.isprintable() or c in "\r\n\t")
+    return enc if printable >= 0.97 * min(len(text), 4000) else None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -67,9 +72,31 @@ def decode_bytes(data: bytes) -> Decoded:
             pass
     if looks_binary(data):
         raise DecodeError("binary file (NUL or control bytes), not a text export")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return Decoded(data.decode(enc), enc)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _gbk_in_disguise(data, text):
+        return Decoded(text, "utf-8")
+    try:
+        return Decoded(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError:
+        pass
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+
+
+_TWO_BYTE_SCRIPTS = re.compile("[\u0370-\u07ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _gbk_in_disguise(data: bytes, text: str) -> bool:
+    """Short GBK text can be valid UTF-8 (摘要 = ժҪ): prefer GB18030 when UTF-8 gives only
+    Greek/Cyrillic/Armenian/Hebrew/Arabic letters where GB18030 gives Chinese."""
+    odd = len(_TWO_BYTE_SCRIPTS.findall(text))
+    if not odd or _HAN.search(text):
+        return False
+    try:
+        alt = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return len(_HAN.findall(alt)) >= odd and not _TWO_BYTE_SCRIPTS.search(alt)

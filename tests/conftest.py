@@ -1,0 +1,50 @@
+"""Shared test helpers: paths, the record contract, running the CLI as a user would."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+SCHEMA_PATH = ROOT / "indexer" / "contract" / "record.schema.json"
+
+
+def needs_shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared corpora live beside the checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def validate(schema):
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(record: dict) -> None:
+        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    return check
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+                          input=stdin, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=300)
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -1,0 +1,74 @@
+"""The command line as a user meets it: help with examples, bad input, exit codes, folders."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, ROOT, jsonl, run_cli
+
+
+@pytest.mark.parametrize("command", ["clean", "ingest", "search"])
+def test_every_command_has_help_with_an_example(command):
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout and "python cli.py " + command in result.stdout
+
+
+def test_top_level_help_documents_exit_codes():
+    result = run_cli("--help")
+    assert result.returncode == 0 and "exit codes" in result.stdout
+
+
+def test_folder_is_walked_and_every_record_validates(validate):
+    result = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
+    assert result.returncode == 0, result.stderr
+    records = jsonl(result.stdout)
+    assert len(records) == len(list((ROOT / "samples").glob("*.txt")))
+    for record in records:
+        validate(record)
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "a_empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "c_nothing.txt").write_text("收藏 下载 引用\n首页 > 期刊\n", encoding="utf-8")
+    good = (DATA / "pages" / "cnki-bare-lines.txt").read_text(encoding="utf-8")
+    (tmp_path / "d_good.txt").write_text(good, encoding="utf-8")
+    failures_file = tmp_path / "failures.jsonl"
+    result = run_cli("clean", "--json", "--failures", str(failures_file), str(tmp_path))
+    assert result.returncode == 1
+    lines = jsonl(result.stdout)
+    failures = [x for x in lines if x.get("failure")]
+    records = [x for x in lines if not x.get("failure")]
+    assert len(records) == 1 and records[0]["title"]["zh"].startswith("认罪认罚")
+    reasons = {json.dumps(f["path"]).split("/")[-1].strip('"'): f["reason"] for f in failures}
+    assert set(reasons) == {"a_empty.txt", "b_binary.txt", "c_nothing.txt"}
+    assert "empty" in reasons["a_empty.txt"] and "binary" in reasons["b_binary.txt"]
+    for name in reasons:
+        assert f"Error: {tmp_path / name}" in result.stderr  # stderr names the file
+    saved = jsonl(failures_file.read_text(encoding="utf-8"))
+    assert len(saved) == 3
+    nothing = next(f for f in saved if f["path"].endswith("c_nothing.txt"))
+    assert "收藏 下载 引用" in nothing["raw"]  # the raw text is kept, nothing lost
+    assert nothing["line"] == 1
+
+
+def test_missing_path_is_a_usage_error():
+    result = run_cli("clean", "/no/such/file.txt")
+    assert result.returncode == 2
+    assert "Error:" in result.stderr and "/no/such/file.txt" in result.stderr
+
+
+def test_unknown_format_lists_the_known_ones():
+    result = run_cli("clean", "--format", "nosuchformat", str(DATA / "pages" / "cnki-bare-lines.txt"))
+    assert result.returncode == 2
+    assert "scraped-page" in result.stderr
+
+
+def test_same_input_same_output_and_ids():
+    first = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
+    second = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
+    assert first.stdout == second.stdout
+    ids = [r["id"] for r in jsonl(first.stdout)]
+    assert len(set(ids)) == len(ids)

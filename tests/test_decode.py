@@ -1,0 +1,31 @@
+"""Input encodings: UTF-8 with and without BOM, UTF-16, GB18030/GBK files."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import DATA, jsonl, run_cli
+
+PAGE = (DATA / "pages" / "cnki-bare-lines.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("gb18030", b""), ("gbk", b""),
+])
+def test_page_in_any_encoding_cleans_the_same(tmp_path, encoding, prefix):
+    path = tmp_path / "page.txt"
+    path.write_bytes(prefix + PAGE.encode(encoding))
+    result = run_cli("clean", "--json", "-q", str(path))
+    assert result.returncode == 0, result.stderr
+    (record,) = jsonl(result.stdout)
+    assert record["title"]["zh"] == "认罪认罚从宽制度在轻罪案件中的适用"
+    assert record["keywords"]["zh"] == ["认罪认罚", "轻罪", "诉讼效率"]
+
+
+def test_windows_line_ends(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(PAGE.replace("\n", "\r\n").encode("utf-8"))
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+    assert record["authors"][2] == {"literal": "欧阳明", "lang": "zh"}
