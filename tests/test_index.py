@@ -1,0 +1,90 @@
+"""A real whoosh index in a temp dir: ingest, search in both languages, re-ingest."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import DATA, ROOT, jsonl, run_cli
+
+
+@pytest.fixture()
+def index(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "samples", corpus)
+    shutil.copy(DATA / "pages" / "wanfang-structured-funding.txt", corpus)
+    idx = tmp_path / "idx"
+    result = run_cli("ingest", "--json", str(corpus), "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    return corpus, idx, json.loads(result.stdout)
+
+
+def _search(idx, query, *extra):
+    result = run_cli("search", "--json", query, "--index", str(idx), *extra)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _paths(result):
+    return sorted(h["source"]["path"].rsplit("/", 1)[-1] for h in result["hits"])
+
+
+def test_ingest_summary_counts_every_record(index):
+    corpus, _idx, summary = index
+    n = len([p for p in corpus.iterdir() if p.suffix == ".txt"])
+    assert (summary["read"], summary["added"], summary["failed"]) == (n, n, 0)
+
+
+def test_chinese_substring_of_any_length(index):
+    _, idx, _ = index
+    assert _paths(_search(idx, "脊柱转移")) == ["cnki-spinal-metastasis-zh.txt"]
+    assert "cnki-spinal-metastasis-zh.txt" in _paths(_search(idx, "瘤"))  # one character
+    assert _paths(_search(idx, "腰痛")) == ["wanfang-structured-funding.txt"]
+
+
+def test_english_words_are_stemmed_and_latin_plurals_meet(index):
+    _, idx, _ = index
+    assert _paths(_search(idx, "spinal metastasis")) == ["cnki-spinal-metastasis-zh.txt",
+                                                          "vip-spinal-metastasis-en.txt"]
+    assert _paths(_search(idx, "metastases")) == _paths(_search(idx, "metastasis"))
+
+
+def test_phrases_in_both_languages(index):
+    _, idx, _ = index
+    assert _paths(_search(idx, '"posterior decompression"')) == ["vip-spinal-metastasis-en.txt"]
+    assert _paths(_search(idx, '"decompression posterior"')) == []
+    assert _paths(_search(idx, '"针刺治疗"')) == ["wanfang-structured-funding.txt"]
+    assert _paths(_search(idx, '"治疗针刺"')) == []
+
+
+def test_grant_number_and_funder_are_searchable(index):
+    _, idx, _ = index
+    assert _paths(_search(idx, "81973001")) == ["wanfang-structured-funding.txt"]
+
+
+def test_json_hits_carry_source_title_year(index):
+    _, idx, _ = index
+    result = _search(idx, "脊柱转移")
+    assert result["total"] == 1
+    hit = result["hits"][0]
+    assert set(hit) >= {"id", "score", "source", "title", "year"}
+    assert hit["title"]["zh"] == "原发灶不明脊柱转移瘤的外科治疗体会" and hit["year"] == 2020
+
+
+def test_reingest_adds_nothing_and_a_changed_record_replaces_the_old(index):
+    corpus, idx, _ = index
+    again = json.loads(run_cli("ingest", "--json", str(corpus), "--index", str(idx)).stdout)
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, again["read"])
+    page = corpus / "wanfang-structured-funding.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("慢性腰痛", "慢性颈痛"), encoding="utf-8")
+    changed = json.loads(run_cli("ingest", "--json", str(corpus), "--index", str(idx)).stdout)
+    assert (changed["added"], changed["updated"]) == (0, 1)
+    assert _paths(_search(idx, "腰痛")) == []
+    assert _paths(_search(idx, "颈痛")) == ["wanfang-structured-funding.txt"]
+
+
+def test_search_without_an_index_says_what_to_do(tmp_path):
+    result = run_cli("search", "x", "--index", str(tmp_path / "none"))
+    assert result.returncode == 2
+    assert "ingest" in result.stderr
