@@ -1,10 +1,30 @@
 """The clean pipeline: the default list of steps, visible in one place.
 
 Each step is ``transform(record) -> record``.  A reader hands over raw values in
-``record.raw`` (title lines, abstract texts, keyword/author/funding lines, page
-details); the steps repair, split and place them into the contract's fields and log
-every change in ``record.repairs``.  :func:`default_steps` returns the ordered list;
-a caller may replace or extend it.
+``record.raw``, each key a list of ``(value, line)`` pairs; the steps repair, split and
+place them into the contract's fields and log every change in ``record.repairs``.
+:func:`default_steps` returns the ordered list; a caller may replace or extend it.
+
+The raw vocabulary readers use (anything else ends up in ``record.extra``):
+
+=================  ===========================================================
+``titles``         title texts, main title first (language decided by script)
+``abstract``       abstract texts (repaired; funding statements moved out)
+``notes``          notes: funding statements moved out, the rest kept in extra
+``sections``       ``(label_as_written, text)`` of a structured abstract given as parts
+``keywords``       keyword lines to split on ; , 、 or spaces
+``keyword``        one keyword each, never split
+``authors``        author lines to split
+``author``         one author name each ("Family, Given", "Given Family", 张三)
+``affiliation``    affiliation texts
+``funding``        funding statements or fields
+``journal``        journal / container / university names
+``citation``       VIP "出处" text: 《刊名》 2020年 第5期 12-15页
+``year_volume_issue``  Wanfang "年，卷(期)" text: 2016, 42(4)
+``journal_line``   dict parsed from a CNKI "Journal. 2020,5(3)" line
+``year``, ``date`` a year or a date text
+``volume``, ``issue``, ``pages``, ``start_page``, ``end_page``, ``doi``, ``issn``, ``url``
+=================  ===========================================================
 """
 from __future__ import annotations
 
@@ -62,6 +82,14 @@ def place_titles(record: Record) -> Record:
 
 def place_abstracts(record: Record) -> Record:
     """Abstract texts → ``abstract[lang]``, funding statements moved out, duplicates merged."""
+    for text, _line in record.raw.pop("notes", []):
+        text = repair(record, "notes", text, SHORT_REPAIRS)
+        content, statement = split_funding_statement(text)
+        if statement:
+            record.log("move_funding_statement", "notes", text, content)
+            record.raw.setdefault("funding", []).append((statement, None))
+        if content:
+            record.extra.setdefault("notes", []).append(content)
     for text, _line in record.raw.pop("abstract", []):
         text = repair(record, "abstract", text, ABSTRACT_REPAIRS)
         content, statement = split_funding_statement(text)
@@ -91,6 +119,9 @@ def _merge_abstract(record: Record, lang: str, text: str) -> None:
 
 
 def place_sections(record: Record) -> Record:
+    given = record.raw.pop("sections", [])
+    if given:
+        return _given_sections(record, given)
     for lang, text in record.abstract.items():
         sections = split_sections(text, lang)
         if sections:
@@ -98,15 +129,31 @@ def place_sections(record: Record) -> Record:
     return record
 
 
+def _given_sections(record: Record, given) -> Record:
+    """Sections a reader found as parts (PubMed XML AbstractText labels)."""
+    from .fields.sections import canonical_label
+
+    for (label, text), _line in given:
+        text = repair(record, "sections", text, ABSTRACT_REPAIRS)
+        lang = detect_language(text)
+        text = _english(record, f"sections.{lang}", text, lang)
+        record.sections.setdefault(lang, []).append(
+            {"label": canonical_label(label), "label_original": label, "text": text})
+    return record
+
+
 def place_keywords(record: Record) -> Record:
-    for text, _line in record.raw.pop("keywords", []):
+    lines = [(text, True) for text, _ in record.raw.pop("keywords", [])]
+    lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
+    for text, split in lines:
         text = repair(record, "keywords", text, SHORT_REPAIRS)
-        for kw in split_keywords(text):
-            lang = detect_language(kw)
-            lang = "en" if lang == "und" else lang
+        words = split_keywords(text) if split else [text.strip()]
+        lang = detect_language(" ".join(words))
+        lang = "en" if lang == "und" else lang
+        for kw in words:
             kw = _english(record, f"keywords.{lang}", kw, lang)
             bucket = record.keywords.setdefault(lang, [])
-            if kw not in bucket:
+            if kw and kw not in bucket:
                 bucket.append(kw)
     return record
 
@@ -115,6 +162,10 @@ def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
         record.authors.extend(parse_name(n) for n in split_author_list(text))
+    for text, _line in record.raw.pop("author", []):
+        text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
+        if text:
+            record.authors.append(parse_name(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:
@@ -146,13 +197,23 @@ def place_details(record: Record) -> Record:
         _set_details(record, {k: v for k, v in parts.items() if v})
     for text, _ in raw.pop("journal", []):
         _set_details(record, {"journal": repair(record, "journal", text, TITLE_REPAIRS)})
+    for key in ("year", "date"):
+        for text, _ in raw.pop(key, []):
+            _set_details(record, {"year": parse_year(str(text))})
+    for key in ("volume", "issue"):
+        for text, _ in raw.pop(key, []):
+            _set_details(record, {key: repair(record, key, str(text), ("fold_fullwidth_alnum",)).strip()})
+    starts = [str(t).strip() for t, _ in raw.pop("start_page", [])]
+    ends = [str(t).strip() for t, _ in raw.pop("end_page", [])]
+    if starts and starts[0]:
+        raw.setdefault("pages", []).append((starts[0] + (f"-{ends[0]}" if ends and ends[0] else ""), None))
     for text, _ in raw.pop("doi", []):
         record.doi = record.doi or normalise_doi(text)
     for key in ("issn", "url"):
         for text, _ in raw.pop(key, []):
             setattr(record, key, getattr(record, key) or text.strip())
     for text, _ in raw.pop("pages", []):
-        record.pages = record.pages or normalise_pages(text)
+        record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record

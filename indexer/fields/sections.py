@@ -79,3 +79,13 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         if body:
             sections.append({"label": label, "label_original": orig, "text": body})
     return sections
+
+
+def canonical_label(label: str) -> str:
+    """Canonical upper-case label for a label as written; unknown labels upper-cased.
+
+    >>> canonical_label("Methods"), canonical_label("结论"), canonical_label("Study design")
+    ('METHODS', 'CONCLUSION', 'STUDY DESIGN')
+    """
+    text = label.strip().rstrip(":：").strip()
+    return LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or text.upper()

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from ..record import Failure, Record
 from . import scraped_page  # noqa: F401  (registers the reader)
 from .base import REGISTRY, find_reader, known_formats, sniff_reader
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, open_text
 
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
 
@@ -47,27 +47,30 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
 def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     """Records and failures of one file; never raises for bad content."""
     try:
-        data = Path(path).read_bytes()
+        if os.path.getsize(path) == 0:
+            yield Failure(path=path, line=None, reason="empty file", raw="")
+            return
+        source = open_text(path)
+    except DecodeError as e:
+        with open(path, "rb") as fh:
+            raw = fh.read(2000).decode("latin-1")
+        yield Failure(path=path, line=None, reason=str(e), raw=raw)
+        return
     except OSError as e:
         yield Failure(path=path, line=None, reason=f"cannot read file: {e.strerror or e}", raw="")
         return
-    if not data.strip():
-        yield Failure(path=path, line=None, reason="empty file", raw="")
+    if not source.head.strip():
+        yield Failure(path=path, line=None, reason="empty file (only whitespace)", raw=source.head)
         return
-    try:
-        decoded = decode_bytes(data)
-    except DecodeError as e:
-        yield Failure(path=path, line=None, reason=str(e), raw=data[:2000].decode("latin-1"))
-        return
-    reader = find_reader(fmt) if fmt else sniff_reader(decoded.text, path)
+    reader = find_reader(fmt) if fmt else sniff_reader(source.head, path)
     if reader is None:
         yield Failure(path=path, line=1, reason=f"unknown format; known formats: {', '.join(known_formats())}",
-                      raw=decoded.text)
+                      raw=source.head)
         return
-    for item in reader.read(decoded.text, path):
+    for item in reader.read(source):
         if isinstance(item, Record):
-            item.extra.setdefault("encoding", decoded.encoding)
-            if decoded.lossy:
+            item.extra.setdefault("encoding", source.encoding)
+            if source.lossy:
                 item.issues.append(f"{path}: not valid UTF-8 or GB18030; undecodable bytes replaced")
         yield item
 

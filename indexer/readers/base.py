@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterator, Protocol
 
 from ..record import Failure, Record
+from .decode import TextFile
 
 
 class Reader(Protocol):
@@ -11,11 +12,12 @@ class Reader(Protocol):
     aliases: tuple[str, ...]
     suffixes: tuple[str, ...]
 
-    def sniff(self, text: str) -> float:
-        """Confidence 0..1 that ``text`` is in this reader's format."""
+    def sniff(self, head: str) -> float:
+        """Confidence 0..1 that a file starting with ``head`` is in this reader's format."""
 
-    def read(self, text: str, path: str) -> Iterator[Record | Failure]:
-        """Records (or failures with their raw text) in file order."""
+    def read(self, source: TextFile) -> Iterator[Record | Failure]:
+        """Records (or failures with their raw text and line) in file order, one at a time:
+        read ``source.lines()`` (or ``source.binary()``), never the whole file into records."""
 
 
 REGISTRY: dict[str, Reader] = {}
@@ -38,12 +40,12 @@ def find_reader(name: str) -> Reader:
     raise KeyError(f"unknown format {name!r}; known formats: {', '.join(known_formats())}")
 
 
-def sniff_reader(text: str, path: str) -> Reader | None:
-    """The reader most confident about ``text``; the file suffix breaks ties."""
+def sniff_reader(head: str, path: str) -> Reader | None:
+    """The reader most confident about a file's head; the file suffix breaks ties."""
     best, best_score = None, 0.0
     lower = path.lower()
     for reader in REGISTRY.values():
-        score = reader.sniff(text)
+        score = reader.sniff(head)
         if score and any(lower.endswith(s) for s in reader.suffixes):
             score += 0.05
         if score > best_score:

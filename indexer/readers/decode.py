@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import BinaryIO, Iterator
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -22,6 +23,53 @@ class Decoded:
     text: str
     encoding: str
     lossy: bool = False
+
+
+# Files up to this size are checked whole for their encoding; larger ones by their head.
+WHOLE_FILE_CHECK = 16 * 1024 * 1024
+HEAD_CHARS = 64 * 1024
+
+
+@dataclass
+class TextFile:
+    """A text file whose encoding is known, read line by line (memory does not grow with the file)."""
+
+    path: str
+    encoding: str
+    lossy: bool
+    head: str
+
+    def lines(self) -> Iterator[str]:
+        """Lines without their ends; CR, CRLF and LF all end a line."""
+        with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
+            for line in fh:
+                yield line.rstrip("\n")
+
+    def text(self) -> str:
+        with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
+            return fh.read()
+
+    def binary(self) -> BinaryIO:
+        return open(self.path, "rb")
+
+
+def open_text(path: str) -> TextFile:
+    """Detect a file's encoding (raising :class:`DecodeError` for binary data) without loading
+    more than :data:`WHOLE_FILE_CHECK` bytes."""
+    with open(path, "rb") as fh:
+        data = fh.read(WHOLE_FILE_CHECK + 1)
+    whole = len(data) <= WHOLE_FILE_CHECK
+    if not whole:
+        data = data[:1024 * 1024]
+        data = data[:len(data) - len(data) % 4]
+    decoded = decode_bytes(data, final=whole)
+    encoding = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(
+        decoded.encoding, decoded.encoding)
+    if encoding in ("utf-16-le", "utf-16-be") and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    if encoding in ("utf-32-le", "utf-32-be"):
+        encoding = "utf-32"
+    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, head=decoded.text[:HEAD_CHARS])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -50,7 +98,7 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in sample or controls / len(sample) > 0.1
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     """Decode file content, raising :class:`DecodeError` for binary data.
 
     >>> decode_bytes("摘要".encode("gbk")).text, decode_bytes("摘要".encode("gbk")).encoding
@@ -73,13 +121,14 @@ def decode_bytes(data: bytes) -> Decoded:
     if looks_binary(data):
         raise DecodeError("binary file (NUL or control bytes), not a text export")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") if final else codecs.getincrementaldecoder("utf-8")().decode(data)
     except UnicodeDecodeError:
         text = None
     if text is not None and not _gbk_in_disguise(data, text):
         return Decoded(text, "utf-8")
     try:
-        return Decoded(data.decode("gb18030"), "gb18030")
+        return Decoded(data.decode("gb18030") if final else
+                       codecs.getincrementaldecoder("gb18030")().decode(data), "gb18030")
     except UnicodeDecodeError:
         pass
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)

@@ -183,8 +183,8 @@ class ScrapedPageReader:
     aliases = ("page", "scraped", "cnki-page", "wanfang-page", "vip-page")
     suffixes = (".txt", ".html.txt")
 
-    def sniff(self, text: str) -> float:
-        head = text[:4000]
+    def sniff(self, head: str) -> float:
+        head = head[:4000]
         lines = [l for l in head.splitlines() if l.strip()]
         if not lines:
             return 0.0
@@ -193,7 +193,8 @@ class ScrapedPageReader:
             return 0.1
         return min(1.0, 0.35 + 0.15 * hits) if hits else 0.3
 
-    def read(self, text: str, path: str) -> Iterator[Record | Failure]:
+    def read(self, source) -> Iterator[Record | Failure]:
+        path, text = source.path, source.text()
         rec = Record(Source(path=path, format=self.name, record=1, line=1), raw_text=text)
         page = _Page(rec)
         for lineno, line in enumerate(text.splitlines(), 1):
