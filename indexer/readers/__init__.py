@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..record import Failure, Record
-from . import scraped_page  # noqa: F401  (registers the reader)
+import importlib
+
+# One module per input format; importing a module registers its reader.
+READER_MODULES = ("scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress", "estudy",
+                  "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml")
+for _name in READER_MODULES:
+    try:
+        importlib.import_module(f"{__name__}.{_name}")
+    except ModuleNotFoundError as _e:  # a format module not written yet
+        if _e.name != f"{__name__}.{_name}":
+            raise
 from .base import REGISTRY, find_reader, known_formats, sniff_reader
 from .decode import DecodeError, open_text
 

@@ -191,7 +191,7 @@ class ScrapedPageReader:
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
         if re.search(r"^(?:%0|TY  -|RT |PT |PMID-|@\w+\s*\{|\{Reference Type\}|DataType:)", head, re.M):
             return 0.1
-        return min(1.0, 0.35 + 0.15 * hits) if hits else 0.3
+        return min(1.0, 0.35 + 0.15 * hits) if hits else 0.15
 
     def read(self, source) -> Iterator[Record | Failure]:
         path, text = source.path, source.text()

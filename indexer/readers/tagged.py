@@ -1,0 +1,127 @@
+"""Tagged-line formats (RIS, RefWorks, Refer/EndNote, MEDLINE, Web of Science): one base reader.
+
+A dialect is a small subclass that sets class attributes: the line pattern, the tags
+that start or end a record, and ``TAGS``, a table from tag to the pipeline's raw key
+(see :mod:`indexer.pipeline`).  Tags not in the table are kept on the record under
+``extra["tags"]``, never dropped.  Records are built one at a time as lines stream by.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..record import Failure, Record, Source
+
+
+class TaggedReader:
+    name = "tagged"
+    aliases: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    # A tagged line: group 1 the tag, group 2 the value.
+    LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
+    START_TAGS: frozenset[str] = frozenset()
+    END_TAGS: frozenset[str] = frozenset()
+    BLANK_LINE_ENDS = False
+    # tag -> raw key of the pipeline ("titles", "author", "keyword", "abstract", ...)
+    TAGS: dict[str, str] = {}
+    TYPE_TAG: str | None = None
+    TYPES: dict[str, str] = {}
+    SOURCE_ID_TAGS: tuple[str, ...] = ()
+    # tag -> regex splitting one value into several (e.g. CNKI "A1 张三;李四")
+    SPLIT: dict[str, str] = {}
+    # Separator used when a value continues on the next line.
+    JOIN = " "
+
+    def sniff(self, head: str) -> float:
+        lines = [l for l in head.splitlines()[:200] if l.strip()]
+        if not lines:
+            return 0.0
+        tagged = [self.LINE.match(l) for l in lines]
+        known = sum(1 for m in tagged if m and m.group(1) in self.TAGS)
+        starts = sum(1 for m in tagged if m and m.group(1) in self.START_TAGS)
+        if not starts:
+            return 0.0
+        return min(1.0, 0.4 + 0.6 * known / len(lines))
+
+    def parse_line(self, line: str) -> tuple[str, str] | None:
+        m = self.LINE.match(line)
+        return (m.group(1), m.group(2).strip()) if m else None
+
+    def read(self, source) -> Iterator[Record | Failure]:
+        fields: list[list] = []  # [tag, value, line]
+        raw_lines: list[str] = []
+        start_line = 0
+        ordinal = 0
+        for lineno, line in enumerate(source.lines(), 1):
+            if lineno == 1:
+                line = line.lstrip("\ufeff")
+            parsed = self.parse_line(line)
+            if not line.strip():
+                if self.BLANK_LINE_ENDS and fields:
+                    ordinal += 1
+                    yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                    fields, raw_lines = [], []
+                elif fields:
+                    raw_lines.append(line)
+                continue
+            if parsed and parsed[0] in self.START_TAGS and fields:
+                ordinal += 1
+                yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                fields, raw_lines = [], []
+            if not fields and not raw_lines:
+                start_line = lineno
+            raw_lines.append(line)
+            if parsed:
+                tag, value = parsed
+                if tag in self.END_TAGS:
+                    ordinal += 1
+                    yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                    fields, raw_lines = [], []
+                    continue
+                fields.append([tag, value, lineno])
+            elif fields:
+                fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
+            else:
+                ordinal += 1
+                yield Failure(path=source.path, line=lineno, reason=f"line outside any {self.name} record",
+                              raw=line, format=self.name, record=ordinal)
+                raw_lines = []
+        if fields:
+            ordinal += 1
+            yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+
+    def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
+        raw_text = "\n".join(raw_lines)
+        if not fields:
+            return Failure(path=path, line=line or None, reason="empty record", raw=raw_text,
+                           format=self.name, record=ordinal)
+        try:
+            rec = self.build(fields, Source(path=path, format=self.name, record=ordinal, line=line or None))
+        except Exception as e:  # one broken record never stops the file
+            return Failure(path=path, line=line or None, reason=f"cannot parse record: {type(e).__name__}: {e}",
+                           raw=raw_text, format=self.name, record=ordinal)
+        rec.raw_text = raw_text
+        if not (rec.raw.get("titles") or rec.raw.get("abstract")):
+            return Failure(path=path, line=line or None, reason="record has no title or abstract",
+                           raw=raw_text, format=self.name, record=ordinal)
+        return rec
+
+    def build(self, fields, source: Source) -> Record:
+        rec = Record(source)
+        for tag, value, lineno in fields:
+            if not value:
+                continue
+            if tag == self.TYPE_TAG:
+                rec.type = self.TYPES.get(value.strip().upper(), self.TYPES.get(value.strip(), rec.type))
+                rec.extra.setdefault("source_type", value.strip())
+                continue
+            if tag in self.SOURCE_ID_TAGS and source.source_id is None:
+                source.source_id = value.strip()
+            key = self.TAGS.get(tag)
+            if key is None:
+                rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
+                continue
+            pieces = [p for p in re.split(self.SPLIT[tag], value) if p.strip()] if tag in self.SPLIT else [value]
+            for piece in pieces:
+                rec.raw.setdefault(key, []).append((piece.strip(), lineno))
+        return rec
