@@ -1,6 +1,8 @@
 """RIS (``TY  - JOUR`` … ``ER  -``): reference managers, Scopus, CNKI and Wanfang exports."""
 from __future__ import annotations
 
+import re
+
 from .base import register
 from .tagged import TaggedReader
 
@@ -18,6 +20,12 @@ class RisReader(TaggedReader):
     name = "ris"
     aliases = ("ris-tagged", "scopus-ris", "zotero-ris")
     suffixes = (".ris",)
+    # "TY  - JOUR" (the standard two spaces), also "TY - JOUR" and "ER  -" without a value.
+    LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?:\s(.*))?$")
+
+    def parse_line(self, line: str) -> tuple[str, str] | None:
+        m = self.LINE.match(line.rstrip())
+        return (m.group(1), (m.group(2) or "").strip()) if m else None
     START_TAGS = frozenset({"TY"})
     END_TAGS = frozenset({"ER"})
     TYPE_TAG = "TY"
@@ -28,13 +36,29 @@ class RisReader(TaggedReader):
         "AU": "author", "A1": "author",
         "T2": "journal", "JO": "journal", "JF": "journal", "JA": "journal", "J1": "journal", "J2": "journal",
         "T3": "series",
-        "PY": "year", "Y1": "year", "DA": "date",
+        "PY": "year", "Y1": "old_date", "DA": "date",
         "VL": "volume", "IS": "issue", "CP": "issue", "SP": "start_page", "EP": "end_page",
         "AB": "abstract", "N2": "abstract", "N1": "notes",
         "KW": "keyword", "DO": "doi", "SN": "issn", "UR": "url", "L2": "url",
         "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place",
         "A2": "editor", "ED": "editor", "A3": "supervisors", "M3": "medium", "ID": "source_id", "AN": "source_id",
     }
+
+
+    # Types whose VL is not a volume (a bill number, an edition, an application number ...).
+    VL_NOT_VOLUME = frozenset({"BILL", "ART", "ADVS", "MAP", "SOUND", "VIDEO", "MPCT", "PCOMM", "ICOMM",
+                               "HEAR", "STAT", "CASE", "PAT", "MUSIC", "COMP", "ELEC", "GEN"})
+
+    def build(self, fields, source):
+        """The standard table, then two RIS rules: Y1 (deprecated) only when neither PY nor DA
+        is present; VL is a volume only for types that have volumes."""
+        rec = super().build(fields, source)
+        old = rec.raw.pop("old_date", [])
+        if old and not (rec.raw.get("year") or rec.raw.get("date")):
+            rec.raw["date"] = old
+        if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
+            rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
+        return rec
 
 
 register(RisReader())

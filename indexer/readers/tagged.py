@@ -13,6 +13,10 @@ from typing import Iterator
 from ..record import Failure, Record, Source
 
 
+# A record needs at least one of these to be a record (a bare type line is not).
+CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keyword", "keywords")
+
+
 class TaggedReader:
     name = "tagged"
     aliases: tuple[str, ...] = ()
@@ -101,9 +105,9 @@ class TaggedReader:
             return Failure(path=path, line=line or None, reason=f"cannot parse record: {type(e).__name__}: {e}",
                            raw=raw_text, format=self.name, record=ordinal)
         rec.raw_text = raw_text
-        if not (rec.raw.get("titles") or rec.raw.get("abstract")):
-            return Failure(path=path, line=line or None, reason="record has no title or abstract",
-                           raw=raw_text, format=self.name, record=ordinal)
+        if not any(rec.raw.get(k) for k in CONTENT_KEYS):
+            return Failure(path=path, line=line or None, reason="record has no title, abstract, author, "
+                           "journal or DOI", raw=raw_text, format=self.name, record=ordinal)
         return rec
 
     def build(self, fields, source: Source) -> Record:
