@@ -27,7 +27,7 @@ def split_keywords(text: str) -> list[str]:
         parts = [text]
     out = []
     for p in parts:
-        p = p.strip().strip(".。")
+        p = p.strip().strip(".。").strip()
         if p and p not in out:
             out.append(p)
     return out

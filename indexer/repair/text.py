@@ -15,6 +15,8 @@ from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HIGH_LATIN1 = re.compile("[\u0080-\u00ff]")
+# Letters UTF-8 mojibake repair never produces in Chinese text (Cyrillic, Armenian, Hebrew, Arabic ...).
+_ODD_SCRIPT = re.compile("[\u0400-\u06ff\u0080-\u009f]")
 
 
 def _han_count(s: str) -> int:
@@ -31,12 +33,16 @@ def _utf8_read_as_gbk(s: str) -> str:
     if _han_count(s) < 3:
         return s
     try:
-        raw = b"\xff".join(piece.encode("gb18030") for piece in s.split("\ufffd"))
+        # CP936 (Windows GBK) shows byte 0x80 as "€"; GB18030 would encode "€" as A2E3.
+        raw = b"\xff".join(b"\x80".join(part.encode("gb18030") for part in piece.split("€"))
+                           for piece in s.split("\ufffd"))
     except UnicodeEncodeError:
         return s
     fixed = raw.decode("utf-8", errors="replace")
-    bad = fixed.count("\ufffd") - s.count("\ufffd") // 2
-    if bad > max(2, len(fixed) // 25) or (bad and len(fixed) < 8):
+    # Invalid sequences are tolerated only where the wrong decoder already lost bytes
+    # (shown as U+FFFD or "?"); genuine Chinese text re-encoded almost never decodes cleanly.
+    lost = s.count("\ufffd") + s.count("?")
+    if fixed.count("\ufffd") > 2 * lost or _ODD_SCRIPT.search(fixed):
         return s
     if fixed == s or _han_count(fixed) < _han_count(s) // 3 or _han_count(fixed) == 0:
         return s
