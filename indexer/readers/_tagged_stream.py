@@ -1,0 +1,121 @@
+"""A streaming record loop for tag-per-line reference-manager exports (RefWorks, Refer/EndNote).
+
+Same contract as :meth:`TaggedReader.read` (records one at a time, a :class:`Failure` with
+its raw text for anything that is not a record), with what these exports need beyond it:
+
+* continuation lines are joined by script: nothing between CJK text (CNKI wraps abstracts
+  mid-word), one space between Latin words, a newline after blank lines (a new paragraph);
+* a record that so far holds only type lines is not ended by another type line
+  (``%0 Serial`` / ``%0 Audio``: one record, both types kept by the reader);
+* an optional export header (RefWorks' tag legend) before the first record is skipped;
+* stray lines outside any record become ONE failure per block, not one per line;
+* optionally, a blank line ends a record that has no start tag (classic Refer files).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..record import Failure, Record
+
+# CJK ideographs, kana, CJK punctuation and full-width forms: no space is inserted next to them.
+_CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def join_continuation(prev: str, nxt: str, paragraph: bool) -> str:
+    """``prev`` continued by the line ``nxt``.
+
+    >>> join_continuation("黄瓜基因组序列", "图谱已经构建", False)
+    '黄瓜基因组序列图谱已经构建'
+    >>> join_continuation("case management in", "children", False)
+    'case management in children'
+    >>> join_continuation("第一段。", "第二段", True)
+    '第一段。\\n第二段'
+    """
+    if not prev:
+        return nxt
+    if not nxt:
+        return prev
+    if paragraph:
+        return prev + "\n" + nxt
+    if _CJK.match(nxt[0]) or _CJK.match(prev[-1]):
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
+                blank_ends_untyped: bool = False) -> Iterator[Record | Failure]:
+    """Records of ``source`` parsed with ``reader.parse_line`` and built by ``reader._finish``.
+
+    ``header`` is (first line, last line) of an export header to skip before the first record.
+    """
+    fields: list[list] = []  # [tag, value, line]
+    raw_lines: list[str] = []
+    stray: list[str] = []
+    stray_line = start_line = 0
+    ordinal = 0
+    gap = False
+    in_header = False
+    seen_record = False
+    starts = reader.START_TAGS
+
+    def finish():
+        nonlocal fields, raw_lines, ordinal, gap
+        ordinal += 1
+        while raw_lines and not raw_lines[-1].strip():
+            raw_lines.pop()
+        item = reader._finish(fields, raw_lines, source.path, ordinal, start_line)
+        fields, raw_lines, gap = [], [], False
+        return item
+
+    def flush_stray():
+        nonlocal stray, ordinal
+        ordinal += 1
+        item = Failure(path=source.path, line=stray_line, reason=f"lines outside any {reader.name} record",
+                       raw="\n".join(stray).strip("\n"), format=reader.name, record=ordinal)
+        stray = []
+        return item
+
+    for lineno, line in enumerate(source.lines(), 1):
+        if lineno == 1:
+            line = line.lstrip("\ufeff")
+        if header and not seen_record and not fields:
+            if in_header:
+                if line.strip() == header[1]:
+                    in_header = False
+                continue
+            if line.strip() == header[0]:
+                in_header = True
+                continue
+        if not line.strip():
+            if fields:
+                raw_lines.append(line)
+                gap = True
+                if blank_ends_untyped and not any(f[0] in starts for f in fields):
+                    yield finish()
+            elif stray:
+                stray.append(line)
+            continue
+        parsed = reader.parse_line(line)
+        if parsed is None and not fields:
+            if not stray:
+                stray_line = lineno
+            stray.append(line)
+            continue
+        if parsed and stray:
+            yield flush_stray()
+        if parsed and parsed[0] in starts and fields and not all(f[0] in starts for f in fields):
+            yield finish()
+        if not fields:
+            start_line = lineno
+            seen_record = True
+        raw_lines.append(line)
+        if parsed:
+            fields.append([parsed[0], parsed[1], lineno])
+        else:
+            fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap)
+        gap = False
+    if fields:
+        yield finish()
+    if stray:
+        yield flush_stray()

@@ -1,0 +1,186 @@
+"""EndNote / Refer tagged format (``%0 Journal Article`` / ``%A ...`` / ``%T ...``): EndNote, CNKI, Wanfang.
+
+A record starts at ``%0`` (the reference type); a file without ``%0`` lines (classic Refer)
+has records separated by blank lines.  Each line is ``%`` + one character, a space and the
+value; other lines continue the previous value (CNKI breaks long abstracts into paragraphs
+with blank lines in between).  Two ``%0`` lines in a row are one record (both types kept).
+
+Field meanings follow EndNote's Refer import table; CNKI's use of them:
+``%A`` authors (several may share one line, split on ``;`` / ``；`` / ``，``), ``%+`` affiliations
+(one line per author, or one ``;`` list), ``%J`` journal (a thesis's university), ``%I``
+publisher / university, ``%9`` degree, ``%Y`` supervisors of a thesis (tertiary author otherwise),
+``%@`` ISSN, ISBN or patent number, ``%R`` DOI (other identifiers kept), ``%W`` database provider,
+``%~`` database name (年鉴, 国家标准 ... refines the type), ``%V`` a standard's number or a
+yearbook's ISBN.  Lines like CNKI's ``PageCount-页码 0`` are kept as tags.
+"""
+from __future__ import annotations
+
+import re
+
+from ..record import Record, Source
+from ._tagged_stream import _CJK, read_tagged
+from .base import register
+from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
+from .tagged import TaggedReader
+
+# EndNote reference types (lower case) → CSL types.
+REFER_TYPES = {
+    "journal article": "article-journal", "electronic article": "article-journal",
+    "book": "book", "edited book": "book", "electronic book": "book", "book section": "chapter",
+    "electronic book section": "chapter", "thesis": "thesis", "conference paper": "paper-conference",
+    "conference proceedings": "paper-conference", "report": "report", "government document": "report",
+    "patent": "patent", "newspaper article": "article-newspaper", "magazine article": "article-magazine",
+    "web page": "webpage", "online database": "webpage", "blog": "post-weblog", "generic": "document",
+    "legal rule or regulation": "legislation", "statute": "legislation", "bill": "bill", "case": "legal_case",
+    "hearing": "hearing", "standard": "standard", "dataset": "dataset", "computer program": "software",
+    "map": "map", "chart or table": "figure", "figure": "figure", "equation": "figure",
+    "film or broadcast": "motion_picture", "audiovisual material": "motion_picture", "audio": "song",
+    "music": "song", "manuscript": "manuscript", "unpublished work": "manuscript",
+    "personal communication": "personal_communication", "interview": "interview",
+    "dictionary": "entry-dictionary", "encyclopedia": "entry-encyclopedia", "serial": "periodical",
+    "pamphlet": "pamphlet", "artwork": "graphic", "ancient text": "classic", "classical work": "classic",
+    "catalog": "document", "grant": "document", "aggregated database": "dataset",
+}
+
+# Simple tag → raw key (see indexer.pipeline); the rest is decided in build().
+TAGS = {
+    "%T": "titles", "%Q": "titles", "%J": "journal", "%B": "journal", "%S": "series", "%D": "date",
+    "%8": "date", "%N": "issue", "%X": "abstract", "%Z": "notes", "%U": "url", "%E": "editor",
+    "%H": "translated_author", "%?": "subsidiary_author", "%I": "publisher", "%C": "place",
+    "%G": "language", "%W": "database_provider", "%~": "database", "%L": "call_number",
+    "%M": "accession_number", "%F": "label", "%7": "edition", "%6": "number_of_volumes",
+    "%&": "section", "%!": "short_title", "%(": "original_publication", "%)": "reprint_edition",
+    "%*": "reviewed_item", "%<": "research_notes", "%>": "file_attachments", "%^": "caption",
+    "%[": "access_date", "%=": "last_modified", "%1": "custom1", "%2": "custom2", "%3": "custom3",
+    "%4": "custom4", "%#": "custom5", "%$": "custom6", "%]": "custom7",
+}
+# Tags handled in build() beside the table.
+SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y"}
+_TAG_CHARS = "0-9A-Z!#$&()*+<=>?@\\[\\]^~"
+_LINE = re.compile(rf"^%([{_TAG_CHARS}])(?:[ \t]+(.*))?$")
+# CNKI's extra "PageCount-页码 0" lines.
+_LABEL_LINE = re.compile(r"^([A-Za-z]+-[\u3400-\u9fff]+)(?:[ \t]+(.*))?$")
+_ISBN = re.compile(r"^(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]$")
+_NAME_SPLIT = r"[;；，]"
+_LIST_SPLIT = r"[;；]"
+
+
+class ReferReader(TaggedReader):
+    name = "refer"
+    aliases = ("endnote", "endnote-tagged", "cnki-endnote", "enw")
+    suffixes = (".enw",)
+    LINE = _LINE
+    START_TAGS = frozenset({"%0"})
+    TYPE_TAG = "%0"
+    TYPES = REFER_TYPES
+    TAGS = TAGS
+
+    def sniff(self, head: str) -> float:
+        lines = [l for l in head.splitlines()[:200] if l.strip()]
+        if not lines:
+            return 0.0
+        tags = [p[0] for p in map(self.parse_line, lines) if p and p[0].startswith("%")]
+        if not tags or not {"%0", "%T", "%A"} & set(tags) or len(set(tags)) < 2:
+            return 0.0
+        share = len(tags) / len(lines)
+        return 0.0 if share < 0.3 else min(1.0, 0.4 + 0.6 * share)
+
+    def parse_line(self, line: str) -> tuple[str, str] | None:
+        line = line.rstrip()
+        m = self.LINE.match(line)
+        if m:
+            return "%" + m.group(1), (m.group(2) or "").strip()
+        m = _LABEL_LINE.match(line)
+        return (m.group(1), (m.group(2) or "").strip()) if m else None
+
+    def read(self, source):
+        return read_tagged(self, source, blank_ends_untyped=True)
+
+    def build(self, fields, source: Source) -> Record:
+        rec = Record(source)
+        raw = rec.raw
+
+        def put(key, value, line):
+            if value:
+                raw.setdefault(key, []).append((value, line))
+
+        values = {}
+        for tag, value, _ in fields:
+            if value.strip():
+                values.setdefault(tag, []).append(value.strip())
+        types = values.get("%0", [])
+        database = (values.get("%~") or [""])[0]
+        known = [REFER_TYPES[t.lower()] for t in types if t.lower() in REFER_TYPES]
+        ctype = known[-1] if known else "document" if types else rec.type
+        ctype = CNKI_DATABASE_TYPES.get(database, ctype)
+        rec.type = ctype
+        if types:
+            rec.extra["source_type"] = types[0] if len(types) == 1 else types
+        thesis, patent, standard = ctype == "thesis", ctype == "patent", ctype == "standard"
+        affiliations = values.get("%+", [])
+        for tag, value, line in fields:
+            value = value.strip()
+            if not value or tag == "%0":
+                continue
+            if tag == "%A":
+                for name in re.split(_NAME_SPLIT, value):
+                    put("author", name.strip(), line)
+            elif tag == "%+":
+                # One line per author; a single line may be a ";" list of institutions.
+                parts = re.split(_LIST_SPLIT, value) if len(affiliations) == 1 else [value]
+                for part in parts:
+                    put("address" if patent else "affiliation", part.strip(), line)
+            elif tag == "%K":
+                if re.search(_LIST_SPLIT, value):
+                    put("keywords", value, line)  # CNKI: one ";" list (split by the pipeline)
+                elif " " in value and _CJK.search(value) and not re.search(r"[,，、]", value):
+                    # Wanfang: CJK keywords separated by spaces ("参考文献管理 文献管理软件 Zotero").
+                    put("keywords", ";".join(value.split()), line)
+                else:
+                    put("keyword", value, line)  # one keyword per line (EndNote)
+            elif tag == "%Y":
+                for name in re.split(_NAME_SPLIT, value):
+                    put("supervisors" if thesis else "tertiary_author", name.strip(), line)
+            elif tag == "%9":
+                put("degree" if thesis else "genre", value, line)
+            elif tag == "%V":
+                if standard:
+                    put("number", value, line)
+                elif _ISBN.match(value) and not value.isdigit():
+                    put("isbn", value, line)
+                else:
+                    put("volume", value, line)
+            elif tag == "%P":
+                if standard or thesis or ctype == "book":
+                    put("number_of_pages", value, line)
+                else:
+                    put("pages", cnki_pages(value), line)
+            elif tag == "%@":
+                if _ISSN.match(value):
+                    put("issn", value, line)
+                elif patent:
+                    put("patent_number", value, line)
+                    if source.source_id is None:
+                        source.source_id = value
+                else:
+                    put("isbn", value, line)
+            elif tag == "%R":
+                put("doi" if re.match(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/", value, re.I)
+                    else "identifier", value, line)
+            elif tag == "%D" or tag == "%8":
+                put("date", value, line)
+                if not re.fullmatch(r"\s*\d{4}\s*", value):
+                    rec.extra.setdefault("date", []).append(value)
+            elif tag == "%I":
+                for part in re.split(_LIST_SPLIT, value):
+                    put("publisher", part.strip(), line)
+                if thesis and not values.get("%J"):
+                    put("journal", value, line)
+            elif tag in TAGS:
+                put(TAGS[tag], value, line)
+            else:
+                rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
+        return rec
+
+
+register(ReferReader())

@@ -1,0 +1,142 @@
+"""EndNote / Refer tagged reader (EndNote, CNKI, Wanfang exports): hand-written fixtures, expected by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import DATA, jsonl, needs_shared, run_cli
+
+FIX = DATA / "formats" / "refer"
+
+
+def clean(path: Path) -> list[dict]:
+    return jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+
+
+def records_of(path: Path, validate) -> list[dict]:
+    recs = [r for r in clean(path) if not r.get("failure")]
+    for rec in recs:
+        validate(rec)
+        assert rec["source"]["format"] == "refer"
+    return recs
+
+
+def test_cnki_journal_bom_crlf_paragraphs(validate):
+    (rec,) = records_of(FIX / "cnki_journal_bom_crlf.txt", validate)
+    assert rec["title"] == {"zh": "茶多酚对小鼠肠道菌群的影响"}
+    # One name per %A line, or several on one line split on ; and ，
+    assert [a["literal"] for a in rec["authors"]] == ["马小龙", "林芳", "周海", "郑洁"]
+    assert rec["extra"]["affiliations"] == ["东山大学生命科学学院", "东山大学医学院"]
+    assert rec["journal"] == {"zh": "实验生物学杂志"}
+    assert (rec["year"], rec["volume"], rec["issue"]) == (2022, "41", "5")
+    assert rec["pages"] == "33-39, 45"
+    assert rec["issn"] == "1000-0001"
+    assert rec["doi"] == "10.4321/j.sybx.2022.05.004"
+    assert rec["url"] == "https://example.org/cnki/tea"
+    assert rec["keywords"] == {"zh": ["茶多酚", "肠道菌群", "小鼠"]}
+    # Blank lines then an indented line: a new paragraph; a plain CJK wrap: joined.
+    assert rec["abstract"]["zh"] == "目的：探讨茶多酚对小鼠肠道菌群的影响。\n方法：将小鼠随机分为两组，灌胃给药四周。"
+    assert rec["extra"]["database_provider"] == ["CNKI"]
+    assert rec["extra"]["encoding"] == "utf-8-sig"
+
+
+def test_cnki_thesis_supervisors_degree_university(validate):
+    (rec,) = records_of(FIX / "cnki_thesis.txt", validate)
+    assert rec["type"] == "thesis"
+    assert rec["authors"] == [{"literal": "高文", "lang": "zh"}]
+    assert rec["extra"]["supervisors"] == ["韩东", "罗敏"]
+    assert rec["extra"]["degree"] == ["博士"]
+    assert rec["extra"]["publisher"] == ["中原农业大学"]
+    assert rec["journal"] == {"zh": "中原农业大学"}
+    assert rec["year"] == 2017
+
+
+def test_wanfang_translated_authors_two_journal_titles(validate):
+    (rec,) = records_of(FIX / "wanfang_two_journals.txt", validate)
+    assert rec["type"] == "article-journal"
+    assert [a["literal"] for a in rec["authors"]] == ["杨帆", "许静"]
+    assert rec["extra"]["translated_author"] == ["Yang Fan", "Xu Jing"]
+    # One %+ line per author: kept line by line.
+    assert rec["extra"]["affiliations"] == ["西部大学信息学院,四川,成都,610000;西部大学研究生院,四川,成都,610000",
+                                            "东部大学图书馆,江苏,南京,210000"]
+    assert rec["journal"] == {"zh": "信息科学学报", "en": "FORUM OF INFORMATION SCIENCE"}
+    assert rec["pages"] == "21-25,30"
+    assert rec["keywords"] == {"zh": ["数字图书馆", "用户行为", "日志分析"]}
+    assert rec["extra"]["language"] == ["chi"]
+    assert rec["doi"] == "10.9999/j.issn.1000-0002.2015.04.005"
+
+
+def test_two_type_lines_are_one_record_and_book_fields(validate):
+    out = clean(FIX / "double_type_and_book.txt")
+    assert not any(r.get("failure") for r in out)
+    podcast, book = records_of(FIX / "double_type_and_book.txt", validate)
+    assert podcast["type"] == "song"
+    assert podcast["extra"]["source_type"] == ["Serial", "Audio"]
+    assert podcast["title"] == {"de": "Gespräche über Bücher: ein Podcast"}
+    assert podcast["extra"]["place"] == ["Wien"]
+    assert podcast["year"] == 2020
+    assert book["type"] == "book"
+    assert book["source"]["line"] == 10
+    assert [(a["family"], a["given"]) for a in book["authors"]] == [("Rossi", "Maria")]
+    assert book["extra"]["tertiary_author"] == ["Berg, Ola"]  # not a thesis: not a supervisor
+    assert book["extra"]["editor"] == ["Lund, Kari"]
+    assert book["extra"]["isbn"] == ["8200000000"]
+    assert book["extra"]["identifier"] == ["oai:example.org:12345"]
+    assert book["doi"] is None
+    assert book["extra"]["number_of_pages"] == ["210 s."]
+    assert book["pages"] is None
+    assert book["keywords"] == {"en": ["Italian literature", "Cities, imaginary"]}
+    assert book["extra"]["notes"] == ["Digitised copy 2018"]
+
+
+def test_classic_refer_records_split_on_blank_lines(validate):
+    first, second = records_of(FIX / "classic_refer_blank_lines.txt", validate)
+    assert first["title"] == {"en": "Parsing old bibliographies"}
+    assert [(a["family"], a["given"]) for a in first["authors"]] == [("Smith", "John")]
+    assert (first["year"], first["volume"], first["pages"]) == (1988, "3", "1-9")
+    assert second["source"]["line"] == 8
+    assert [a["family"] for a in second["authors"]] == ["Doe", "Roe"]
+    assert second["journal"] == {"en": "Proceedings of an Invented Workshop"}
+
+
+def test_standard_yearbook_and_a_broken_record(validate):
+    result = run_cli("clean", "--json", "-q", str(FIX / "cnki_standard_yearbook_broken.txt"))
+    assert result.returncode == 1
+    out = jsonl(result.stdout)
+    assert [bool(r.get("failure")) for r in out] == [False, True, False]
+    standard, broken, yearbook = out
+    for rec in (standard, yearbook):
+        validate(rec)
+    assert standard["type"] == "standard"
+    assert standard["extra"]["number"] == ["GB/T 00000-2021"]
+    assert standard["volume"] is None
+    assert standard["extra"]["number_of_pages"] == ["16"]
+    assert standard["extra"]["publisher"] == ["示例监督管理局", "示例标准化委员会"]
+    assert standard["extra"]["tags"] == {"PageCount-页码": ["16"]}
+    assert standard["extra"]["date"] == ["2021-05-20"]
+    assert [a["literal"] for a in standard["authors"]] == ["示例标准化研究院", "示例检测中心"]
+    assert broken["raw"] == "%0 Journal Article\n%W CNKI" and broken["line"] == 13
+    assert yearbook["type"] == "chapter"
+    assert yearbook["extra"]["isbn"] == ["7-100-00000-1"]
+    assert yearbook["volume"] is None
+    assert yearbook["pages"] == "88"
+    assert yearbook["year"] == 2001
+
+
+def test_sniff_does_not_claim_other_formats():
+    from indexer.readers import find_reader
+
+    reader = find_reader("refer")
+    assert reader.sniff("TY  - JOUR\nT1  - A title\nER  - \n") == 0.0
+    assert reader.sniff("RT Journal Article\nA1 Smith, J\nT1 A title\n") == 0.0
+    assert reader.sniff("% a LaTeX comment\n@article{x,\n title={A}\n}\n") == 0.0
+    assert reader.sniff("%0 Journal Article\n%T A title\n%A Smith, J\n") > 0.9
+
+
+def test_shared_samples():
+    for folder, names in (("cnki-endnote", ["cnki-endnote-02.txt", "cnki-endnote-04.txt", "cnki-endnote-08.txt"]),
+                          ("endnote-tagged", ["endnote-tagged-01.txt", "endnote-tagged-04.txt"])):
+        base = needs_shared("corpus", "formats", folder)
+        for name in names:
+            out = clean(base / name)
+            assert len(out) == 1 and not out[0].get("failure"), name
+            assert out[0]["source"]["format"] == "refer"
