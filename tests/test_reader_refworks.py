@@ -130,3 +130,10 @@ def test_shared_samples():
             out = clean(base / name)
             assert len(out) == n and not any(r.get("failure") for r in out), name
             assert out[0]["source"]["format"] == "refworks"
+
+
+def test_header_without_its_end_line_still_reads_the_records(validate):
+    (rec,) = records_of(FIX / "header_without_end_line.txt", validate)
+    assert rec["title"] == {"en": "Header without its end line"}
+    assert rec["source"]["line"] == 6
+    assert [(a["family"], a["given"]) for a in rec["authors"]] == [("Doe", "Jane")]

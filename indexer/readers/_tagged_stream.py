@@ -47,7 +47,8 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
                 blank_ends_untyped: bool = False) -> Iterator[Record | Failure]:
     """Records of ``source`` parsed with ``reader.parse_line`` and built by ``reader._finish``.
 
-    ``header`` is (first line, last line) of an export header to skip before the first record.
+    ``header`` is (first line, last line) of an export header to skip before the first record
+    (it also ends at the first record's start line, should its last line be missing).
     """
     fields: list[list] = []  # [tag, value, line]
     raw_lines: list[str] = []
@@ -81,10 +82,13 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             line = line.lstrip("\ufeff")
         if header and not seen_record and not fields:
             if in_header:
-                if line.strip() == header[1]:
-                    in_header = False
-                continue
-            if line.strip() == header[0]:
+                parsed = reader.parse_line(line)
+                in_header = not (parsed and parsed[0] in starts)  # a header without its last line
+                if in_header:
+                    if line.strip().lower() == header[1].lower():
+                        in_header = False
+                    continue
+            if line.strip().lower() == header[0].lower():
                 in_header = True
                 continue
         if not line.strip():

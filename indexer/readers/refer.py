@@ -156,8 +156,9 @@ class ReferReader(TaggedReader):
                 else:
                     put("pages", cnki_pages(value), line)
             elif tag == "%@":
-                if _ISSN.match(value):
-                    put("issn", value, line)
+                issn = _ISSN.match(value)
+                if issn:
+                    put("issn", issn.group(1), line)
                 elif patent:
                     put("patent_number", value, line)
                     if source.source_id is None:

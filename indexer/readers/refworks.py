@@ -62,7 +62,8 @@ TAGS = {
     "CR": "cited_references", "SL": "sponsoring_library", "LL": "sponsoring_library_location",
     "PMID": "pmid", "PMCID": "pmcid",
 }
-_ISSN = re.compile(r"^\s*(\d{4}-?\d{3}[\dXx])\s*$")
+# An ISSN, possibly followed by a note ("1234-5678 (Print)"); ISBNs are longer.
+_ISSN = re.compile(r"^\s*(\d{4}-?\d{3}[\dXx])(?![\w-])")
 _NAME_SPLIT = r"[;；，]"
 _LIST_SPLIT = r"[;；]"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -94,7 +95,7 @@ class RefWorksReader(TaggedReader):
         lines = [l for l in head.splitlines()[:200] if l.strip()]
         if not lines:
             return 0.0
-        if lines[0].lstrip("\ufeff").strip() == self.HEADER[0]:
+        if lines[0].lstrip("\ufeff").strip().lower() == self.HEADER[0].lower():
             return 0.95
         tags = [p[0] for p in map(self.parse_line, lines) if p]
         if "RT" not in tags or len(set(tags)) < 3:
@@ -180,7 +181,7 @@ class RefWorksReader(TaggedReader):
                 put("degree" if thesis else "patent_kind" if patent else "classification", value, line)
             elif tag == "SN":
                 m = _ISSN.match(value)
-                put("issn" if m else "isbn", value, line)
+                put("issn" if m else "isbn", m.group(1) if m else value, line)
             elif tag == "PB":
                 put("publisher", value, line)
                 if thesis:
