@@ -121,3 +121,20 @@ def test_shared_sample_record_count(validate):
         assert "<正>" not in rec["abstract"]["zh"]
     assert sum(1 for r in records if r["authors"]) == 11
     assert records[0]["volume"] == "19" and records[0]["issue"] == "1"
+
+
+def test_gbk_encoded_export(validate):
+    path = FIXTURES / "gbk.txt"
+    assert "题名".encode("gbk") in path.read_bytes() and b"\r\n" in path.read_bytes()
+    result, (rec,), failures = clean(path)
+    assert result.returncode == 0 and not failures
+    validate(rec)
+    assert rec["title"] == {"zh": "黄河下游河道冲淤变化"}
+    assert names(rec) == ["郑河"]
+    assert (rec["journal"], rec["year"], rec["issue"], rec["pages"]) == ({"zh": "水利水电学报"}, 2015, "3", "20-25")
+    assert rec["extra"]["encoding"] == "gb18030"
+
+
+def test_fixtures_keep_their_line_ends():
+    data = (FIXTURES / "custom_export_bom_crlf.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == data.count(b"\n") > 10

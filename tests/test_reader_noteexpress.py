@@ -227,3 +227,22 @@ def test_shared_cnki_sample_types_and_theses():
     assert types[9] == "patent"
     thesis = records[2]
     assert len(thesis["authors"]) == 1 and thesis["extra"]["supervisors"] and thesis["extra"]["degree"]
+
+
+def test_utf16_with_bom(validate):
+    path = FIXTURES / "utf16_bom.net"
+    assert path.read_bytes()[:2] == b"\xff\xfe"
+    result, (rec,), failures = clean(path)
+    assert result.returncode == 0 and not failures
+    validate(rec)
+    assert rec["title"] == {"zh": "冰川退缩对径流的影响"}
+    assert names(rec) == ["冯雪", "赵冰"]
+    assert rec["extra"]["encoding"] == "utf-16"
+
+
+def test_fixtures_keep_their_line_ends():
+    """The CR and CRLF fixtures must reach the reader with their line ends (no git normalisation)."""
+    crlf = (FIXTURES / "cnki_bom_crlf.net").read_bytes()
+    assert crlf.startswith(b"\xef\xbb\xbf") and crlf.count(b"\r\n") == crlf.count(b"\n") > 10
+    cr = (FIXTURES / "continuation_cr.net").read_bytes()
+    assert b"\n" not in cr and cr.count(b"\r") > 10
