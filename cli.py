@@ -23,11 +23,26 @@ EPILOG_CLEAN = """examples:
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
   python cli.py ingest --index /tmp/idx exports/cnki.txt
+  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/failed
+ingesting the same file again adds nothing; a changed record replaces its old version.
 """
-EPILOG_SEARCH = """examples:
+EPILOG_SEARCH = """query language:
+  words are ANDed; OR, NOT (or -word) and parentheses combine them; "quoted phrases" in
+  either language; Chinese matches as written, from one character up (癌 finds 肉瘤样癌);
+  English matches inflections (cells = cell) and parts (IL-6 = IL 6 = IL6).
+  fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en
+          section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001
+
+examples:
   python cli.py search 脊柱转移
   python cli.py search "spinal metastasis" --limit 5
-  python cli.py search --json 基金 --index /tmp/idx
+  python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
+  python cli.py search 'award:81702662' --json
+  printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
+"""
+EPILOG_SHOW = """examples:
+  python cli.py show 39ba2dba3a0c8595
+  python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
 """
 
 
@@ -91,23 +106,98 @@ def cmd_ingest(args) -> int:
     return EXIT_FAILURES if summary.failures else EXIT_OK
 
 
-def cmd_search(args) -> int:
-    from indexer.index.search import IndexMissing, search
-
-    try:
-        result = search(args.index, args.query, limit=args.limit)
-    except IndexMissing as e:
-        _err(f"Error: {e}. Run `python cli.py ingest PATH --index {args.index}` first.")
-        return EXIT_USAGE
-    if args.json:
-        _out(dumps(result))
-        return EXIT_OK
-    _out(f"{result['total']} hit(s) for {args.query!r}")
+def _print_hits(result: dict, query: str) -> None:
+    _out(f"{result['total']} hit(s) for {query!r}")
     for i, hit in enumerate(result["hits"], 1):
         title = hit["title"].get("zh") or hit["title"].get("en") or next(iter(hit["title"].values()), "(no title)")
-        _out(f"{i:>3}. {title}  [{hit['year'] or '----'}] {hit['source']['path']}#{hit['source']['record']}")
+        src = hit["source"]
+        _out(f"{i:>3}. {title}  [{hit['year'] or '----'}]  {hit['score']:.2f}")
+        _out(f"     {src['path']} #{src['record']} [{src['format']}]  id {hit['id']}")
         if hit.get("snippet"):
             _out(f"     {hit['snippet']}")
+
+
+def cmd_search(args) -> int:
+    from indexer.index.search import IndexMissing, QueryError, Searcher
+
+    try:
+        searcher = Searcher(args.index)
+    except IndexMissing as e:
+        _err(f"Error: {e}.")
+        return EXIT_USAGE
+    with searcher:
+        if args.batch:
+            # One query per line on stdin, one JSON line per query, flushed after each.
+            for line in sys.stdin:
+                query = line.strip()
+                try:
+                    result = searcher.search(query, limit=args.limit) if query else {"query": "", "total": 0,
+                                                                                      "hits": []}
+                except QueryError as e:
+                    result = {"query": query, "total": 0, "hits": [], "error": str(e)}
+                sys.stdout.write(dumps(result) + "\n")
+                sys.stdout.flush()
+            return EXIT_OK
+        if not args.query:
+            _err("Error: give a QUERY (or --batch to read queries from stdin).")
+            return EXIT_USAGE
+        query = " ".join(args.query)
+        try:
+            result = searcher.search(query, limit=args.limit)
+        except QueryError as e:
+            _err(f"Error: bad query {query!r}: {e}")
+            return EXIT_USAGE
+    if args.json:
+        _out(dumps(result))
+    else:
+        _print_hits(result, query)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from indexer.show import format_json
+    from indexer.store import STORE_NAME, Store
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+    status = EXIT_OK
+    with Store(args.index) as store:
+        for rid in args.ids:
+            rec = store.get(rid)
+            if rec is None:
+                _err(f"Error: no record with id {rid} in {args.index}")
+                status = EXIT_FAILURES
+                continue
+            _out(dumps(rec) if args.json else format_json(rec) + "\n")
+    return status
+
+
+def cmd_stats(args) -> int:
+    from indexer.index.ingest import INDEX_SUBDIR
+    from indexer.store import STORE_NAME, Store
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+
+    def size(path: Path) -> int:
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+    with Store(args.index) as store:
+        stats = {"index": args.index, "records": len(store),
+                 "by_language": {str(k): n for k, n in store.counts("lang")},
+                 "by_format": {str(k): n for k, n in store.counts("format")},
+                 "by_year": {str(k): n for k, n in sorted(store.counts("year"), key=lambda kv: str(kv[0]))},
+                 "index_bytes": size(Path(args.index) / INDEX_SUBDIR),
+                 "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size}
+    if args.json:
+        _out(dumps(stats))
+        return EXIT_OK
+    _out(f"{stats['records']:,} records in {args.index}  (index {stats['index_bytes'] / 1e6:.1f} MB, "
+         f"store {stats['store_bytes'] / 1e6:.1f} MB)")
+    for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
+        _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
     return EXIT_OK
 
 
@@ -140,11 +230,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search the index", epilog=EPILOG_SEARCH,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("query", help="words in Chinese or English")
+    p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--limit", type=int, default=10, help="maximum hits (default 10)")
     p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')
+    p.add_argument("--batch", action="store_true",
+                   help="read one query per line on stdin, print one JSON object per line (flushed)")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="print stored records by id", epilog=EPILOG_SHOW,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true", help="the contract record, one per line")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("stats", help="records per language, format and year; index size")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
     return parser
 
 

@@ -65,3 +65,13 @@ def format_record(rec: Record) -> str:
 def format_failure(f: Failure) -> str:
     raw = f.raw if len(f.raw) <= 200 else f.raw[:200] + "…"
     return f"✗ {f.message()}\n  raw: {raw!r}"
+
+
+def format_json(rec: dict) -> str:
+    """The readable view of a record in its contract JSON form (as stored by ingest)."""
+    from types import SimpleNamespace as NS
+
+    view = NS(**{k: v for k, v in rec.items() if k not in ("source", "repairs")})
+    view.source = NS(**rec["source"])
+    view.repairs = [NS(**r) for r in rec.get("repairs", [])]
+    return format_record(view)

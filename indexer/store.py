@@ -19,7 +19,10 @@ CREATE TABLE IF NOT EXISTS records (
     path TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     digest TEXT NOT NULL,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    lang TEXT,
+    format TEXT,
+    year INTEGER
 );
 CREATE INDEX IF NOT EXISTS records_path ON records (path, ordinal);
 """
@@ -37,6 +40,14 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.executescript(_SCHEMA)
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}
+        missing = [(c, k) for c, k in (("lang", "TEXT"), ("format", "TEXT"), ("year", "INTEGER")) if c not in have]
+        for column, kind in missing:  # a store written before these columns existed
+            self.db.execute(f"ALTER TABLE records ADD COLUMN {column} {kind}")
+        if missing:
+            self.db.execute("UPDATE records SET lang = json_extract(json, '$.language'), "
+                            "format = json_extract(json, '$.source.format'), year = json_extract(json, '$.year')")
+            self.db.commit()
 
     def close(self) -> None:
         self.db.commit()
@@ -45,7 +56,9 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:  # nothing half-done is kept: the index was not committed either
+            self.db.rollback()
         self.close()
 
     def put(self, record_json: dict) -> str:
@@ -56,8 +69,10 @@ class Store:
         if row and row[0] == d:
             return "unchanged"
         src = record_json["source"]
-        self.db.execute("INSERT OR REPLACE INTO records (id, path, ordinal, digest, json) VALUES (?, ?, ?, ?, ?)",
-                        (rid, src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False)))
+        self.db.execute("INSERT OR REPLACE INTO records (id, path, ordinal, digest, json, lang, format, year) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (rid, src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
+                         record_json.get("language"), src.get("format"), record_json.get("year")))
         return "updated" if row else "added"
 
     def get(self, rid: str) -> dict | None:
@@ -76,6 +91,13 @@ class Store:
     def __iter__(self) -> Iterator[dict]:
         for (text,) in self.db.execute("SELECT json FROM records ORDER BY path, ordinal"):
             yield json.loads(text)
+
+    def counts(self, column: str) -> list[tuple[object, int]]:
+        """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""
+        if column not in ("lang", "format", "year"):
+            raise ValueError(column)
+        return list(self.db.execute(f"SELECT {column}, COUNT(*) FROM records GROUP BY {column} "
+                                    f"ORDER BY COUNT(*) DESC, {column}"))
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0]

@@ -1,24 +1,41 @@
-"""Analyzers: CJK characters and Latin words with sequential positions, and jieba words.
+"""Tokens of the index: recall-safe for Chinese, inflection-aware for English.
 
-Composable in whoosh's style (``Tokenizer() | Filter()``).  Each CJK character is one
-token at its own position, so any Chinese string, from one character up, is found
-as a phrase of its characters (jieba's ``ChineseTokenizer`` puts character offsets in
-``Token.pos``, which breaks every phrase query: DEPENDENCIES.md).
+One tokenizer serves every text field and the query side, so both agree exactly:
+
+* text is folded first (NFKC: full-width letters and digits become ASCII; case folded);
+* each CJK character is one token at its own position, so any Chinese string from one
+  character up is the phrase of its characters, found wherever it occurs, whatever jieba
+  would make of the context.  (Bigram terms were tried: on 2k records they made 138k
+  distinct terms, and whoosh's per-term cost at commit made ingest 5x slower.)
+* a run of letters/digits (``No.81702662`` → ``no``, ``81702662``; ``IL-6`` → ``il``, ``6``)
+  gives the word as written and, at the same position when it differs, its inflection key
+  (marked with ``~``)
+  (Porter's steps 1a-1c and 5a: ``cells`` → ``cell``, ``restricted`` → ``restrict``; a
+  ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``).
+
+jieba words (:func:`jieba_words`) feed a small ranking-only field built from
+titles and keywords, where whole-word matches matter and text is short.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from whoosh.analysis import Filter, StemFilter, Token, Tokenizer
+from whoosh.analysis import Token, Tokenizer
 
 from ..repair.constants import HAN, HANGUL, KANA
 
 # Marks the boundary between two values of a multi-valued field: phrases never span it.
 VALUE_SEPARATOR = "\u001e"
-_POSITION_GAP = 100
-_CJK = f"{HAN}{KANA}{HANGUL}"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+|{VALUE_SEPARATOR}")
+POSITION_GAP = 100
+# Inflection keys are indexed with this mark, apart from words as written: "followed"
+# gives "followed" and "~follow", so the phrase "follow up" does not match "followed up".
+KEY_MARK = "~"
+CJK = f"{HAN}{KANA}{HANGUL}"
+CJK_RUN = re.compile(f"[{CJK}]+")
+_PIECE = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>[^\W_{CJK}]+)|(?P<sep>{VALUE_SEPARATOR})")
+_VOWELS = "aeiou"
 
 
 def fold(text: str) -> str:
@@ -26,8 +43,126 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+# ---------------------------------------------------------------- English inflection key
+def _consonant(w: str, i: int) -> bool:
+    c = w[i]
+    if c in _VOWELS:
+        return False
+    if c == "y":
+        return i == 0 or not _consonant(w, i - 1)
+    return True
+
+
+def _measure(stem: str) -> int:
+    """Porter's m: the number of vowel-consonant sequences in ``stem``."""
+    m, prev_vowel = 0, False
+    for i in range(len(stem)):
+        cons = _consonant(stem, i)
+        if cons and prev_vowel:
+            m += 1
+        prev_vowel = not cons
+    return m
+
+
+def _has_vowel(stem: str) -> bool:
+    return any(not _consonant(stem, i) for i in range(len(stem)))
+
+
+def _ends_cvc(w: str) -> bool:
+    n = len(w)
+    return (n >= 3 and _consonant(w, n - 3) and not _consonant(w, n - 2) and _consonant(w, n - 1)
+            and w[-1] not in "wxy")
+
+
+def _step1b_tail(w: str) -> str:
+    if w.endswith(("at", "bl", "iz")):
+        return w + "e"
+    if len(w) >= 2 and w[-1] == w[-2] and _consonant(w, len(w) - 1) and w[-1] not in "lsz":
+        return w[:-1]
+    if _measure(w) == 1 and _ends_cvc(w):
+        return w + "e"
+    return w
+
+
+def inflection_key(word: str) -> str:
+    """The inflectional part of Porter (1980): steps 1a, 1b, 1c and 5a; words of two letters
+    or fewer are left alone.
+
+    >>> [inflection_key(w) for w in ("cells", "restricted", "hopping", "agreed", "happy", "level", "periodical")]
+    ['cell', 'restrict', 'hop', 'agre', 'happi', 'level', 'periodical']
+    """
+    w = word
+    if len(w) <= 2 or not w.isascii():
+        return w
+    if w.endswith("sses") or w.endswith("ies"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if w.endswith("eed"):
+        if _measure(w[:-3]) > 0:
+            w = w[:-1]
+    elif w.endswith("ed") and _has_vowel(w[:-2]):
+        w = _step1b_tail(w[:-2])
+    elif w.endswith("ing") and _has_vowel(w[:-3]):
+        w = _step1b_tail(w[:-3])
+    if w.endswith("y") and _has_vowel(w[:-1]):
+        w = w[:-1] + "i"
+    if w.endswith("e") and len(w) > 3:
+        m = _measure(w[:-1])
+        if m > 1 or (m == 1 and not _ends_cvc(w[:-1])):
+            w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=1 << 17)
+def word_keys(word: str) -> tuple[str, ...]:
+    """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``)."""
+    keys = [inflection_key(word)]
+    if word.endswith("ses") and len(word) > 4:
+        alt = inflection_key(word[:-3] + "sis")
+        if alt not in keys:
+            keys.append(alt)
+    return tuple(keys)
+
+
+# ---------------------------------------------------------------- tokens
+def tokens(text: str, with_keys: bool = True):
+    """``(term, position, start, end)`` of already folded ``text`` (see the module doc).
+
+    Where anything (a space, a sign) stands between two tokens and one of them is CJK, one
+    position is skipped: a Chinese phrase then matches only characters that are adjacent in
+    the text (``体在`` not in ``流体 在`` or ``固体。在``), while English words separated by
+    spaces or hyphens stay consecutive.
+    """
+    pos = 0
+    last_end, last_cjk = 0, False
+    for m in _PIECE.finditer(text):
+        kind = m.lastgroup
+        if kind == "sep":
+            pos += POSITION_GAP
+            last_end, last_cjk = m.end(), False
+            continue
+        s = m.group()
+        start = m.start()
+        cjk = kind == "cjk"
+        if start > last_end and (cjk or last_cjk):
+            pos += 1
+        last_end, last_cjk = m.end(), cjk
+        if not cjk:
+            yield s, pos, start, m.end()
+            if with_keys:
+                for key in word_keys(s):
+                    if key != s:
+                        yield KEY_MARK + key, pos, start, m.end()
+            pos += 1
+            continue
+        for i, ch in enumerate(s):
+            yield ch, pos, start + i, start + i + 1
+            pos += 1
+
+
 class BilingualTokenizer(Tokenizer):
-    """CJK characters one token each; Latin/digit runs one token each; folded."""
+    """Whoosh tokenizer over :func:`tokens` (folded text, sequential positions)."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -40,57 +175,34 @@ class BilingualTokenizer(Tokenizer):
                 t.pos = start_pos
             yield t
             return
-        pos = start_pos
-        for m in _TOKEN.finditer(text):
-            if m.group(0) == VALUE_SEPARATOR:
-                pos += _POSITION_GAP
-                continue
-            t.text = m.group(0)
+        for term, pos, start, end in tokens(text):
+            t.text = term
             t.boost, t.stopped = 1.0, False
             if keeporiginal:
-                t.original = t.text
+                t.original = term
             if positions:
-                t.pos = pos
+                t.pos = start_pos + pos
             if chars:
-                t.startchar, t.endchar = start_char + m.start(), start_char + m.end()
-            pos += 1
+                t.startchar, t.endchar = start_char + start, start_char + end
             yield t
 
 
-class JiebaWordTokenizer(Tokenizer):
-    """jieba words of the CJK runs in a text (for ranking by whole words)."""
+def jieba_words(text: str) -> list[str]:
+    """jieba words of the CJK runs in ``text`` (folded), for the ranking-only word field."""
+    from ..lang.segment import segment
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        from ..lang.segment import segment
-
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for run in re.findall(rf"[{_CJK}]+", fold(value)):
-            words = segment(run) if len(run) > 1 else [run]
-            for w in words:
-                t.text, t.boost, t.stopped = w, 1.0, False
-                if keeporiginal:
-                    t.original = w
-                if positions:
-                    t.pos = pos
-                pos += 1
-                yield t
-
-
-class LatinPluralFilter(Filter):
-    """After Porter stemming, -sis and -ses meet: metastasis → metastasi → metastas = metastases."""
-
-    def __call__(self, tokens):
-        for t in tokens:
-            if len(t.text) >= 6 and t.text.endswith("si") and t.text.isascii():
-                t.text = t.text[:-1]
-            yield t
+    out = []
+    for run in CJK_RUN.findall(fold(text)):
+        out.extend(w for w in (segment(run) if len(run) > 1 else [run]) if w.strip())
+    return out
 
 
 def bilingual_analyzer():
-    return BilingualTokenizer() | StemFilter(lang="en") | LatinPluralFilter()
+    return BilingualTokenizer()
 
 
 def word_analyzer():
-    return JiebaWordTokenizer()
+    """The word field holds jieba words already segmented (by the cleaning workers)."""
+    from whoosh.analysis import SpaceSeparatedTokenizer
+
+    return SpaceSeparatedTokenizer()

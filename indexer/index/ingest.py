@@ -1,18 +1,36 @@
-"""Ingest: read, clean, store and index records; idempotent (the same file again adds nothing)."""
+"""Ingest: read, clean, store and index records; incremental and idempotent.
+
+The same file ingested again adds nothing (each record's content digest is compared
+with the stored one); a changed record replaces its old version.  Reading streams in
+the main process; cleaning (repairs, language, jieba) runs in a pool of worker
+processes with a bounded number of chunks in flight, so memory does not grow with the
+file; for large inputs whoosh writes with one sub-writer per core, each its own
+segment (no merge of the whole index at the end).
+"""
 from __future__ import annotations
 
+import os
 import sys
+import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as windex
 
-from ..cleaner import clean_paths
-from ..record import Failure
+from ..pipeline import clean
+from ..readers import iter_files, read_file
+from ..record import Failure, Record
 from ..store import Store
 from .schema import build_schema, document
 
 INDEX_SUBDIR = "whoosh"
+# Bumped whenever the schema or the tokens change; an older index is rebuilt from the store.
+INDEX_VERSION = "2"
+VERSION_FILE = "VERSION"
+CHUNK = 64
+# Inputs smaller than this are cleaned in-process (a pool costs more than it saves).
+PARALLEL_BYTES = 2_000_000
 
 
 @dataclass
@@ -23,48 +41,170 @@ class Summary:
     unchanged: int = 0
     failures: list[Failure] = field(default_factory=list)
     index: str = ""
+    seconds: float = 0.0
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": len(self.failures), "index": self.index,
+                "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
                 "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
         return (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
-                f"failed {len(self.failures)} → {self.index}")
+                f"failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
 
 
-def open_or_create(directory: str | Path):
+def index_is_current(directory: str | Path) -> bool:
+    version = Path(directory) / INDEX_SUBDIR / VERSION_FILE
+    return version.exists() and version.read_text().strip() == INDEX_VERSION
+
+
+def open_or_create(directory: str | Path, quiet: bool = True):
+    """The index in ``directory``; created, or rebuilt from the record store when it was
+    written by an older version of the schema."""
     path = Path(directory) / INDEX_SUBDIR
-    if windex.exists_in(path):
+    # The version is read before whoosh opens anything: an old schema may not even unpickle.
+    if index_is_current(directory) and windex.exists_in(path):
         return windex.open_dir(path)
+    rebuild = path.exists() and any(path.iterdir())
+    if rebuild:
+        import shutil
+
+        shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
-    return windex.create_in(path, build_schema())
+    ix = windex.create_in(path, build_schema())
+    (path / VERSION_FILE).write_text(INDEX_VERSION + "\n")
+    if rebuild:
+        with Store(directory) as store:
+            if not quiet:
+                sys.stderr.write(f"rebuilding the index of {len(store):,} records (older index format)\n")
+            writer = ix.writer(limitmb=128)
+            for rec in store:
+                writer.add_document(**document(rec))
+            writer.commit()
+    return ix
 
 
-def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False) -> Summary:
+def clean_one(item: Record | Failure) -> tuple | Failure:
+    """A raw record → (contract JSON, index document), or a failure (never raises)."""
+    if isinstance(item, Failure):
+        return item
+    try:
+        rec = clean(item).to_json()
+        return rec, document(rec)
+    except Exception as e:  # a bug on one record must not lose the others
+        return Failure(path=item.source.path, line=item.source.line,
+                       reason=f"cleaning failed: {type(e).__name__}: {e}", raw=item.raw_text,
+                       format=item.source.format, record=item.source.record)
+
+
+def _clean_chunk(chunk: list) -> list:
+    return [clean_one(item) for item in chunk]
+
+
+def _chunks(paths, fmt):
+    chunk = []
+    for path in iter_files(paths):
+        for item in read_file(path, fmt):
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def _cleaned(paths, fmt, workers: int):
+    """Cleaned items in input order; with ``workers`` > 1 a pool with bounded look-ahead."""
+    if workers <= 1:
+        for chunk in _chunks(paths, fmt):
+            yield from _clean_chunk(chunk)
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(paths, fmt):
+            pending.append(pool.apply_async(_clean_chunk, (chunk,)))
+            while len(pending) > 3 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+class Progress:
+    """One line on stderr, redrawn at most five times a second when stderr is a terminal,
+    else a line every 10,000 records."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.tty = enabled and sys.stderr.isatty()
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, s: Summary, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        rate = s.read / max(now - self.start, 1e-9)
+        line = (f"ingest: {s.read:,} records ({s.added:,} added, {s.updated:,} updated, "
+                f"{s.unchanged:,} unchanged, {len(s.failures):,} failed) {rate:,.0f}/s")
+        if self.tty and (force or now - self.last >= 0.2):
+            sys.stderr.write("\r" + line + "\x1b[K")
+            sys.stderr.flush()
+            self.last, self.shown = now, True
+        elif not self.tty and s.read and s.read % 10_000 == 0:
+            sys.stderr.write(line + "\n")
+
+    def close(self) -> None:
+        if self.tty and self.shown:
+            sys.stderr.write("\n")
+
+
+def _input_bytes(paths) -> int:
+    total = 0
+    for p in paths:
+        if os.path.isdir(p):
+            for root, _dirs, files in os.walk(p):
+                total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+        elif os.path.isfile(p):
+            total += os.path.getsize(p)
+    return total
+
+
+def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
+           workers: int | None = None) -> Summary:
+    paths = list(paths)
+    list(iter_files(paths))  # a missing path is a usage error before anything is written
     summary = Summary(index=str(index_dir))
-    ix = open_or_create(index_dir)
-    writer = ix.writer()
+    started = time.monotonic()
+    cores = os.cpu_count() or 1
+    if workers is None:
+        workers = cores if _input_bytes(paths) >= PARALLEL_BYTES else 1
+    ix = open_or_create(index_dir, quiet)
+    writer = ix.writer(procs=cores, multisegment=True, limitmb=128) if workers > 1 and cores > 1 \
+        else ix.writer(limitmb=128)
+    progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
-            for item in clean_paths(paths, fmt):
+            for item in _cleaned(paths, fmt, workers):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
                     continue
+                rec, doc = item
                 summary.read += 1
-                rec = item.to_json()
                 outcome = store.put(rec)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if outcome != "unchanged":
-                    writer.update_document(**document(rec))
-                if not quiet and summary.read % 500 == 0:
-                    sys.stderr.write(f"\r{summary.read} records…")
-                    sys.stderr.flush()
-        writer.commit()
+                if outcome == "added":
+                    writer.add_document(**doc)
+                elif outcome == "updated":
+                    writer.update_document(**doc)
+                progress.update(summary)
+            writer.commit()  # the index first: the store commits only after it (on leaving)
     except BaseException:
         writer.cancel()
         raise
-    if not quiet and summary.read >= 500:
-        sys.stderr.write("\n")
+    finally:
+        progress.update(summary, force=True)
+        progress.close()
+    summary.seconds = time.monotonic() - started
     return summary

@@ -1,31 +1,63 @@
-"""The whoosh schema and how a cleaned record becomes an index document."""
+"""The whoosh schema and how a cleaned record becomes an index document.
+
+What whoosh stores is kept to the record id (search reads records from the SQLite
+store): whoosh pickles stored fields, so an index must never come from an untrusted
+source, and small postings keep the write path fast.  Positions are kept only where
+phrase queries need them (text, authors, award); a phrase in a field
+without them is answered by the index for candidates and checked on the stored record.
+"""
 from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from .analysis import VALUE_SEPARATOR, bilingual_analyzer, word_analyzer
+from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, word_analyzer
 
-# Fields searched when a query names no field, with their BM25F weights.
-DEFAULT_FIELDS = {"title": 3.0, "keywords": 2.0, "abstract": 1.0, "words": 1.0, "authors": 1.0,
-                  "journal": 0.5, "funder": 0.5, "award": 1.0}
+# "text" holds title, abstract and keywords (each value apart: phrases never span two):
+# the one field with positions over long text, searched when a query names no field.
+TEXT_FIELDS = ("text",)
+DEFAULT_FIELDS = ("text", "award")
+# BM25F weights; title, keywords, kwx (exact keyword) and words (jieba words of the title)
+# only lift records that match a query word there.
+FIELD_BOOSTS = {"text": 1.0, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
+# Query prefixes → index fields.
+FIELD_ALIASES = {
+    "title": ("title",), "ti": ("title",), "abstract": ("text",), "ab": ("text",),
+    "keyword": ("keywords",), "keywords": ("keywords",), "kw": ("keywords",),
+    "author": ("authors",), "authors": ("authors",), "au": ("authors",),
+    "journal": ("journal",), "source": ("journal",), "jo": ("journal",),
+    "funder": ("funder",), "fund": ("funder",), "award": ("award",), "grant": ("award",),
+    "text": TEXT_FIELDS, "all": DEFAULT_FIELDS,
+}
+# Index fields with positions (phrases); the record fields each index field is checked on.
+POSITIONAL = frozenset({"text", "authors", "award"})
+RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "title": ("title",), "keywords": ("keywords",),
+                 "authors": ("authors",), "journal": ("journal",), "funder": ("funder",), "award": ("award",)}
+# Prefixes searched through a wider index field, then checked on the named record field.
+NARROWED = {"abstract": ("abstract",), "ab": ("abstract",)}
+# Prefixes whose value is one exact term.
+EXACT_FIELDS = {"doi": "doi", "lang": "lang", "language": "lang", "section": "section", "format": "format",
+                "type": "type", "id": "id"}
 
 
 def build_schema() -> Schema:
     text = dict(analyzer=bilingual_analyzer(), phrase=True)
     return Schema(
-        id=ID(stored=True, unique=True),
-        title=TEXT(field_boost=DEFAULT_FIELDS["title"], **text),
-        abstract=TEXT(**text),
-        keywords=TEXT(field_boost=DEFAULT_FIELDS["keywords"], **text),
+        id=ID(stored=True, unique=True, sortable=True),
+        text=TEXT(**text),
+        title=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["title"]),
+        keywords=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["keywords"]),
+        kwx=KEYWORD(commas=True, field_boost=FIELD_BOOSTS["kwx"]),
+        words=TEXT(analyzer=word_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["words"]),
         authors=TEXT(**text),
-        journal=TEXT(**text),
-        funder=TEXT(**text),
+        journal=TEXT(analyzer=bilingual_analyzer(), phrase=False),
+        funder=TEXT(analyzer=bilingual_analyzer(), phrase=False),
         award=TEXT(**text),
-        words=TEXT(analyzer=word_analyzer(), phrase=False),
         doi=ID(),
         year=NUMERIC(int, bits=16, signed=False),
         lang=KEYWORD(lowercase=True),
         format=KEYWORD(lowercase=True),
+        type=KEYWORD(lowercase=True),
+        section=KEYWORD(lowercase=True, commas=True),
     )
 
 
@@ -33,27 +65,34 @@ def _join(values) -> str:
     return f" {VALUE_SEPARATOR} ".join(v for v in values if v)
 
 
+def _name(a: dict) -> str:
+    return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
+
+
 def document(rec: dict) -> dict:
     """The index document of a record in contract JSON form (only what search needs)."""
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
-    names = [a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip() for a in rec.get("authors", [])]
-    zh_text = _join([rec["title"].get("zh"), rec["abstract"].get("zh")] + rec.get("keywords", {}).get("zh", []))
+    titles = list(rec.get("title", {}).values())
+    funding = rec.get("funding", [])
     doc = {
         "id": rec["id"],
-        "title": _join(rec["title"].values()),
-        "abstract": _join(rec["abstract"].values()),
+        "text": _join(titles + list(rec.get("abstract", {}).values()) + kws),
+        "title": _join(titles),
         "keywords": _join(kws),
-        "authors": _join(names),
+        "kwx": ",".join(fold(k).replace(",", " ").strip() for k in kws),
+        "words": " ".join(jieba_words(" ".join([rec.get("title", {}).get("zh") or ""]
+                                               + rec.get("keywords", {}).get("zh", [])))),
+        "authors": _join(_name(a) for a in rec.get("authors", [])),
         "journal": _join(rec.get("journal", {}).values()),
-        "funder": _join(f.get("funder") for f in rec.get("funding", [])) + " " + _join(
-            f.get("funder_original") for f in rec.get("funding", [])),
-        "award": _join(f.get("award") for f in rec.get("funding", [])),
-        "words": zh_text,
+        "funder": _join([f.get("funder") for f in funding] + [f.get("funder_original") for f in funding]),
+        "award": _join(f.get("award") for f in funding),
         "lang": rec.get("language") or "und",
         "format": rec["source"]["format"],
+        "type": rec.get("type") or "",
+        "section": ",".join(sorted({s["label"].lower() for v in rec.get("sections", {}).values() for s in v})),
     }
     if rec.get("doi"):
-        doc["doi"] = rec["doi"]
+        doc["doi"] = rec["doi"].lower()
     if rec.get("year"):
         doc["year"] = rec["year"]
-    return doc
+    return {k: v for k, v in doc.items() if v not in ("", None)}

@@ -1,8 +1,8 @@
-"""Search: a small bilingual query language over the index, results filled from the store.
+"""Search: the query language (:mod:`.query`) over the index, hits filled from the store.
 
-Terms are ANDed; a CJK term matches as the phrase of its characters (so any Chinese
-string from one character up is found where it occurs); "quoted text" is a phrase in
-either language; a term with several parts (IL-6, No.81702662) is a phrase of its parts.
+Ranking is whoosh's BM25F over the text (title, abstract, keywords), the title and
+keywords weighted up, lifted by an exact keyword or a jieba word equal to the query; equal
+scores are ordered by record id, so the same index always gives the same order.
 """
 from __future__ import annotations
 
@@ -10,77 +10,170 @@ import re
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.query import And, Or, Phrase, Term
+from whoosh.query import Every
 
 from ..store import Store
-from .analysis import bilingual_analyzer
-from .ingest import INDEX_SUBDIR
-from .schema import DEFAULT_FIELDS
+from .analysis import CJK, fold, inflection_key
+from .ingest import INDEX_SUBDIR, index_is_current
+from .query import Leaf, QueryError, is_exact, leaves, parse, to_whoosh, with_hints
+from .schema import TEXT_FIELDS
+
+__all__ = ["IndexMissing", "QueryError", "Searcher", "search"]
 
 
 class IndexMissing(Exception):
     pass
 
 
-_ANALYZER = bilingual_analyzer()
+class _StoredIds:
+    """Record ids by document number from stored fields (an empty index has no column)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+
+    def __getitem__(self, docnum: int) -> str:
+        return self.searcher.stored_fields(docnum)["id"]
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.text for t in _ANALYZER(text)]
+def _field_values(rec: dict, fieldname: str) -> list[str]:
+    if fieldname in ("title", "abstract", "journal"):
+        return list(rec.get(fieldname, {}).values())
+    if fieldname == "keywords":
+        return [k for v in rec.get("keywords", {}).values() for k in v]
+    if fieldname == "authors":
+        return [a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
+                for a in rec.get("authors", [])]
+    if fieldname == "award":
+        return [f.get("award") or "" for f in rec.get("funding", [])]
+    if fieldname == "funder":
+        return [f"{f.get('funder', '')} {f.get('funder_original', '')}" for f in rec.get("funding", [])]
+    return []
 
 
-def _field_query(field: str, tokens: list[str]):
-    if len(tokens) == 1:
-        return Term(field, tokens[0])
-    return Phrase(field, tokens)
+class Searcher:
+    """An open index and store; reuse one for many queries (``search --batch``)."""
 
+    def __init__(self, index_dir: str | Path):
+        path = Path(index_dir) / INDEX_SUBDIR
+        if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
+            raise IndexMissing(f"the index in {index_dir} was written by an older version; any "
+                               f"`python cli.py ingest PATH --index {index_dir}` rebuilds it from its records")
+        if not windex.exists_in(path):
+            raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` first")
+        self.index_dir = str(index_dir)
+        self.ix = windex.open_dir(path)
+        self.searcher = self.ix.searcher()
+        self.reader = self.searcher.reader()
+        self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
+        self.store = Store(index_dir)
 
-def parse_query(q: str):
-    """A whoosh query: AND of terms/phrases, each searched across the default fields."""
-    parts = re.findall(r'"([^"]+)"|(\S+)', q)
-    clauses = []
-    for quoted, bare in parts:
-        tokens = _tokens(quoted or bare)
-        if not tokens:
-            continue
-        clauses.append(Or([_field_query(f, tokens) for f in DEFAULT_FIELDS if f != "words"]))
-    return And(clauses) if clauses else None
+    def close(self) -> None:
+        self.searcher.close()
+        self.store.close()
+
+    def __enter__(self) -> "Searcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _in_vocabulary(self, word: str) -> bool:
+        return any(self.reader.doc_frequency(f, word) for f in TEXT_FIELDS)
+
+    def search(self, q: str, limit: int = 10) -> dict:
+        tree = parse(q, self._in_vocabulary)
+        base = to_whoosh(tree) or Every()
+        query = with_hints(base, tree)
+        if is_exact(tree):
+            results = self.searcher.search(query, limit=limit)
+            total = len(results)
+            scored = [(hit.score, self.ids[hit.docnum]) for hit in results]
+        else:
+            scored = self._verified(tree, query)
+            total = len(scored)
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        scored = scored[:limit]
+        records = self.store.get_many([rid for _, rid in scored])
+        hits = []
+        for score, rid in scored:
+            rec = records.get(rid)
+            if rec is None:  # indexed but not in the store: the index is older than the store
+                continue
+            hits.append({"id": rid, "score": round(float(score), 4), "source": rec["source"],
+                         "title": rec["title"], "year": rec.get("year"), "language": rec.get("language"),
+                         "type": rec.get("type"), "authors": rec.get("authors"), "journal": rec.get("journal"),
+                         "doi": rec.get("doi"), "snippet": snippet(rec, leaves(tree))})
+        return {"query": q, "total": total, "hits": hits}
+
+    def _verified(self, tree, query) -> list[tuple[float, str]]:
+        """Candidates from the index, kept when the whole query holds on the record's text."""
+        results = self.searcher.search(query, limit=None)
+        candidates = [(hit.score, self.ids[hit.docnum], hit.docnum) for hit in results]
+        sets: dict[int, set] = {}
+
+        def holds(node, rec, docnum) -> bool:
+            if isinstance(node, Leaf):
+                if node.exact:
+                    key = id(node)
+                    if key not in sets:
+                        sets[key] = set(self.searcher.docs_for_query(node.query))
+                    return docnum in sets[key]
+                return any(node.check(fold(v)) for f in node.check_fields for v in _field_values(rec, f))
+            if node.op == "not":
+                return not holds(node.children[0], rec, docnum)
+            if node.op == "and":
+                return all(holds(c, rec, docnum) for c in node.children)
+            return any(holds(c, rec, docnum) for c in node.children)
+
+        out = []
+        for i in range(0, len(candidates), 500):
+            chunk = candidates[i:i + 500]
+            records = self.store.get_many([rid for _, rid, _ in chunk])
+            out += [(score, rid) for score, rid, docnum in chunk
+                    if rid in records and holds(tree, records[rid], docnum)]
+        return out
 
 
 def search(index_dir: str, q: str, limit: int = 10) -> dict:
-    path = Path(index_dir) / INDEX_SUBDIR
-    if not windex.exists_in(path):
-        raise IndexMissing(f"no index in {index_dir}")
-    query = parse_query(q)
-    if query is None:
-        return {"total": 0, "hits": []}
-    ix = windex.open_dir(path)
-    with ix.searcher() as searcher:
-        results = searcher.search(query, limit=limit)
-        total = len(results)
-        ranked = sorted(((hit.score, hit["id"]) for hit in results), key=lambda x: (-x[0], x[1]))
-    with Store(index_dir) as store:
-        records = store.get_many([rid for _, rid in ranked])
-    hits = []
-    for score, rid in ranked:
-        rec = records.get(rid)
-        if rec is None:
-            continue
-        hits.append({"id": rid, "score": round(score, 4), "source": rec["source"], "title": rec["title"],
-                     "year": rec.get("year"), "language": rec.get("language"), "authors": rec.get("authors"),
-                     "journal": rec.get("journal"), "snippet": snippet(rec, q)})
-    return {"total": total, "hits": hits}
+    with Searcher(index_dir) as s:
+        return s.search(q, limit)
 
 
-def snippet(rec: dict, q: str, width: int = 60) -> str:
-    """A short piece of the abstract around the first query term, the term in 【】."""
-    terms = [t for t in re.findall(r'"([^"]+)"|(\S+)', q) for t in t if t]
+_WORD = re.compile(r"[^\W_]+")
+_CJK_ONLY = re.compile(f"[{CJK}]")
+
+
+def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
+    """A piece of the abstract (else title) around the first match, matches marked."""
+    keys = [k for leaf in terms for k in leaf.keys]
+    if not keys:
+        return ""
+    subs = [k for k in keys if _CJK_ONLY.search(k) or not k.isalnum()]
+    words = {k for k in keys if k not in subs}
     for text in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values()):
-        for term in terms:
-            i = text.lower().find(term.lower())
-            if i >= 0:
-                lo = max(0, i - width // 2)
-                hi = min(len(text), i + len(term) + width // 2)
-                return ("…" if lo else "") + text[lo:i] + "【" + text[i:i + len(term)] + "】" + \
-                    text[i + len(term):hi] + ("…" if hi < len(text) else "")
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = text.casefold() if len(text.casefold()) == len(text) else None
+            if folded is None:
+                continue
+        spans = []
+        for k in subs:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(k), folded)]
+        if words:
+            spans += [(m.start(), m.end()) for m in _WORD.finditer(folded)
+                      if m.group() in words or inflection_key(m.group()) in words]
+        if not spans:
+            continue
+        spans.sort()
+        first = spans[0][0]
+        lo = max(0, first - width // 3)
+        hi = min(len(text), lo + width)
+        out, at = [], lo
+        for s, e in spans:
+            if s < at or e > hi:
+                continue
+            out += [text[at:s], mark[0], text[s:e], mark[1]]
+            at = e
+        out.append(text[at:hi])
+        return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
     return ""

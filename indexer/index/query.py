@@ -1,0 +1,369 @@
+"""The query language: words and "phrases" in either language, AND by default, OR, NOT,
+parentheses and field prefixes.
+
+    脊柱转移 "spinal metastasis"          both (AND)
+    癌 OR tumour                          either
+    covid-19 NOT (children OR 儿童)        exclusion; ``-word`` is NOT word too
+    title:肉瘤 author:张 journal:中华       fields: title abstract keyword author journal funder award
+    doi:10.1000/xyz lang:zh section:conclusion format:ris type:thesis
+    year:2018..2021  year:2018..  year:..2001  year:2019
+
+How one word or phrase matches (the same rules as the shared search evaluation):
+
+* containing Chinese (or only digits and signs, ``3.5``, ``40%``): the folded string occurs
+  in the field (NFKC, case folded); a Latin/digit end must not continue a longer Latin run
+  (``CT`` matches ``行CT检查``, not ``ICT``);
+* English: each word matches its inflections (``cells`` = ``cell``; ``metastases`` =
+  ``metastasis``); a word with parts (``IL-6``, ``end-stage``) matches the parts as
+  consecutive words, or glued (``IL6``).
+
+A term the index cannot answer exactly (Chinese next to Latin or signs: ``SD大鼠``,
+``3.5``) is answered by the index for candidates, then checked against the record's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term
+
+from .analysis import CJK, KEY_MARK, fold, word_keys
+from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS, TEXT_FIELDS
+
+
+class QueryError(ValueError):
+    """A query that cannot be parsed; the message says where and why."""
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_ALNUM = re.compile(r"[a-z0-9]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(rf"[^\W_{CJK}]+")
+
+
+# ---------------------------------------------------------------- tree
+@dataclass
+class Leaf:
+    text: str                      # as the user wrote it
+    fields: tuple[str, ...]
+    query: object                  # whoosh query (exact, or a superset of the matches)
+    exact: bool = True
+    check: Callable[[str], bool] | None = None   # on one folded field value, when not exact
+    keys: tuple[str, ...] = ()     # terms for highlighting
+    check_fields: tuple[str, ...] = ()           # record fields the check reads
+
+    def __post_init__(self):
+        if not self.check_fields:
+            self.check_fields = tuple(dict.fromkeys(r for f in self.fields for r in RECORD_FIELDS.get(f, ())))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Node:
+    op: str                        # "and", "or", "not"
+    children: list = field(default_factory=list)
+
+
+def leaves(node) -> list[Leaf]:
+    if isinstance(node, Leaf):
+        return [node]
+    return [leaf for c in node.children for leaf in leaves(c)]
+
+
+def is_exact(node) -> bool:
+    return all(leaf.exact for leaf in leaves(node))
+
+
+# ---------------------------------------------------------------- one term
+def _substring_check(q: str) -> Callable[[str], bool]:
+    pat = re.escape(q)
+    if _ALNUM.match(q[:1]):
+        pat = r"(?<![a-z0-9])" + pat
+    if _ALNUM.match(q[-1:]):
+        pat += r"(?![a-z0-9])"
+    rx = re.compile(pat)
+    return lambda text: rx.search(text) is not None
+
+
+def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
+    """Chinese (or digits and signs): the folded string as a substring.
+
+    Each run of token characters is a phrase of its pieces, exact because the tokenizer
+    keeps CJK characters adjacent only when they are adjacent in the text; a query with
+    signs or spaces between runs (``3.5``, ``船舶、舰船工程``) is the AND of its runs,
+    checked on the record's text.
+    """
+    segments = [re.findall(rf"[{CJK}]|[^\W_{CJK}]+", seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
+    segments = [seg for seg in segments if seg]
+    if not segments:
+        raise QueryError(f"{text!r}: nothing to search for")
+    exact = len(segments) == 1 and "".join(segments[0]) == q
+    per_field = []
+    for f in fields:
+        parts = []
+        for pieces in segments:
+            if len(pieces) == 1:
+                parts.append(Term(f, pieces[0]))
+            elif f in POSITIONAL:
+                parts.append(Phrase(f, pieces))
+            else:
+                exact = False
+                parts.append(And([Term(f, p) for p in dict.fromkeys(pieces)]))
+        per_field.append(parts[0] if len(parts) == 1 else And(parts))
+    query = per_field[0] if len(per_field) == 1 else Or(per_field)
+    return Leaf(text, fields, query, exact=exact, check=_substring_check(q), keys=(q,))
+
+
+def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callable[[str], bool]) -> Leaf:
+    """English: inflection keys; parts as consecutive words or glued."""
+    parts = _WORD.findall(q)
+    if not parts:
+        raise QueryError(f"{text!r}: nothing to search for")
+
+    def keys(word: str) -> list[str]:
+        # "metastases" is read as "metastasis" when that form is in the index.
+        ks = word_keys(word)
+        if len(ks) > 1 and vocabulary(word[:-3] + "sis"):
+            return [ks[1]]
+        return ks[:1]
+
+    per_field, exact = [], True
+    for f in fields:
+        # A word matches as written (when that is its key) or through the marked key.
+        last = [t for k in keys(parts[-1]) for t in (k, KEY_MARK + k)]
+        if len(parts) == 1:
+            options = [Term(f, t) for t in last]
+        else:
+            glued = "".join(parts)
+            if f in POSITIONAL:
+                options = [Phrase(f, parts[:-1] + [t]) for t in last]
+            else:
+                exact = False
+                options = [And([Term(f, p) for p in dict.fromkeys(parts[:-1])] + [Or([Term(f, t) for t in last])])]
+            options += [Term(f, glued)] + [Term(f, t) for k in keys(glued) for t in (k, KEY_MARK + k) if t != glued]
+        per_field.extend(options)
+    query = per_field[0] if len(per_field) == 1 else Or(per_field)
+    hl = tuple(dict.fromkeys(parts + [k for p in parts for k in keys(p)]))
+    return Leaf(text, fields, query, exact=exact, check=_english_check(parts, keys), keys=hl)
+
+
+def _english_check(parts: list[str], keys) -> Callable[[str], bool]:
+    """The English rule on one folded text: the parts as consecutive words (the last one
+    inflected), or glued into one word."""
+    last = set(keys(parts[-1]))
+    glued = "".join(parts)
+    glued_keys = set(keys(glued)) | {glued}
+    n = len(parts)
+
+    def check(text: str) -> bool:
+        words = _WORD.findall(text)
+        for j in range(len(words) - n + 1):
+            if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])):
+                return True
+        return n > 1 and any(w == glued or not glued_keys.isdisjoint(word_keys(w)) for w in words)
+
+    return check
+
+
+def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
+              vocabulary: Callable[[str], bool] = lambda w: False) -> Leaf:
+    q = fold(text).strip()
+    if not q:
+        raise QueryError("empty term")
+    if _CJK_CHAR.search(q) or not _LETTER.search(q):
+        return _substring_leaf(text, q, fields)
+    return _english_leaf(text, q, fields, vocabulary)
+
+
+def _exact_leaf(name: str, value: str) -> Leaf:
+    fieldname = EXACT_FIELDS[name]
+    v = value.strip()
+    if fieldname == "doi":
+        v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
+    elif fieldname == "section":
+        v = v.lower().replace("_", " ")
+    else:
+        v = v.lower()
+    if not v:
+        raise QueryError(f"{name}: needs a value")
+    return Leaf(f"{name}:{value}", (fieldname,), Term(fieldname, v))
+
+
+def _year_leaf(value: str) -> Leaf:
+    m = re.fullmatch(r"(\d{4})?\s*(?:\.\.|–|~)\s*(\d{4})?|(\d{4})", value.strip())
+    if not m or not any(m.groups()):
+        raise QueryError(f"year:{value}: use year:2019, year:2018..2021, year:2018.. or year:..2021")
+    if m.group(3):
+        lo = hi = int(m.group(3))
+    else:
+        lo = int(m.group(1)) if m.group(1) else None
+        hi = int(m.group(2)) if m.group(2) else None
+    if lo is not None and hi is not None and lo > hi:
+        raise QueryError(f"year:{value}: the range is empty ({lo} > {hi})")
+    return Leaf(f"year:{value}", ("year",), NumericRange("year", lo, hi))
+
+
+# ---------------------------------------------------------------- parser
+_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]+))'
+                    r'|"(?P<quoted>[^"]*)"?|(?P<word>[^\s()]+))')
+
+
+def _lex(text: str) -> list[tuple[str, str, str | None]]:
+    out, pos = [], 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("lp"):
+            out.append(("(", "(", None))
+        elif m.group("rp"):
+            out.append((")", ")", None))
+        elif m.group("field") is not None and (m.group("field").lower() in FIELD_ALIASES
+                                               or m.group("field").lower() in EXACT_FIELDS
+                                               or m.group("field").lower() == "year"):
+            value = m.group("fq") if m.group("fq") is not None else m.group("fv")
+            out.append(("field", value, m.group("field").lower()))
+        elif m.group("field") is not None:
+            out.append(("word", m.group(0).strip(), None))   # "ratio:1" is just a word
+        elif m.group("quoted") is not None:
+            out.append(("word", m.group("quoted"), None))
+        else:
+            w = m.group("word")
+            out.append(("op", w, None) if w in ("AND", "OR", "NOT") else ("word", w, None))
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str, vocabulary):
+        self.toks = _lex(text)
+        self.i = 0
+        self.vocabulary = vocabulary
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self):
+        tok = self.peek()
+        self.i += 1
+        return tok
+
+    def parse(self):
+        if not self.toks:
+            raise QueryError("empty query")
+        node = self.or_expr()
+        if self.peek() is not None:
+            raise QueryError(f"unexpected {self.peek()[1]!r} (unbalanced parenthesis?)")
+        return node
+
+    def or_expr(self):
+        parts = [self.and_expr()]
+        while self.peek() and self.peek()[:2] == ("op", "OR"):
+            self.take()
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else Node("or", parts)
+
+    def and_expr(self):
+        parts = [self.unary()]
+        while self.peek() and self.peek()[0] != ")" and self.peek()[:2] != ("op", "OR"):
+            if self.peek()[:2] == ("op", "AND"):
+                self.take()
+            parts.append(self.unary())
+        return parts[0] if len(parts) == 1 else Node("and", parts)
+
+    def unary(self):
+        tok = self.peek()
+        if tok is None:
+            raise QueryError("the query ends where a word was expected")
+        if tok[:2] == ("op", "NOT"):
+            self.take()
+            return Node("not", [self.unary()])
+        if tok[0] == "word" and tok[1].startswith("-") and len(tok[1]) > 1 and not tok[1][1:2].isdigit():
+            self.take()
+            return Node("not", [self.leaf(("word", tok[1][1:], None))])
+        return self.primary()
+
+    def primary(self):
+        tok = self.take()
+        if tok is None:
+            raise QueryError("the query ends where a word was expected")
+        if tok[0] == "(":
+            node = self.or_expr()
+            if not self.peek() or self.peek()[0] != ")":
+                raise QueryError("missing closing parenthesis")
+            self.take()
+            return node
+        if tok[0] in (")", "op"):
+            raise QueryError(f"unexpected {tok[1]!r}")
+        return self.leaf(tok)
+
+    def leaf(self, tok):
+        kind, value, name = tok
+        if kind == "field":
+            if name == "year":
+                return _year_leaf(value)
+            if name in EXACT_FIELDS:
+                return _exact_leaf(name, value)
+            leaf = term_leaf(value, FIELD_ALIASES[name], self.vocabulary)
+            if name in NARROWED:  # searched in a wider field, checked on the named one
+                leaf.exact, leaf.check_fields = False, NARROWED[name]
+            return leaf
+        return term_leaf(value, DEFAULT_FIELDS, self.vocabulary)
+
+
+def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
+    """The query tree of ``text``; raises :class:`QueryError` with a readable reason."""
+    return _Parser(text, vocabulary).parse()
+
+
+# ---------------------------------------------------------------- to whoosh
+def to_whoosh(node, positive: bool = True):
+    """A whoosh query matching a superset of ``node``'s matches (exactly them if
+    :func:`is_exact`); ``None`` means "no constraint"."""
+    if isinstance(node, Leaf):
+        if node.exact or positive:
+            return node.query
+        return None
+    if node.op == "not":
+        (child,) = node.children
+        if not is_exact(child):
+            return None
+        return Not(to_whoosh(child, True))
+    parts = [to_whoosh(c, positive) for c in node.children]
+    if node.op == "and":
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return None
+        positives = [p for p in parts if not isinstance(p, Not)]
+        if not positives:
+            parts = [Every()] + parts
+        return parts[0] if len(parts) == 1 else And(parts)
+    if any(p is None for p in parts):
+        return None
+    return Or(parts)
+
+
+def ranking_hints(node):
+    """Optional clauses that lift the best matches of plain query words: the word in the
+    title or keywords, an exact keyword, a jieba word of the title."""
+    hints = []
+    for leaf in leaves(node):
+        if leaf.fields != DEFAULT_FIELDS:
+            continue
+        q = fold(leaf.text).strip()
+        hints += [term_leaf(leaf.text, ("title", "keywords")).query, Term("kwx", q)]
+        if _CJK_CHAR.search(q):
+            hints.append(Term("words", q))
+    return hints
+
+
+def with_hints(query, node):
+    hints = ranking_hints(node)
+    return AndMaybe(query, Or(hints)) if hints else query
+
+
+def text_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in fields if f in TEXT_FIELDS or f == "award")

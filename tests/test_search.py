@@ -1,0 +1,140 @@
+"""The query language on a real whoosh index in a temp dir (records in tests/data/search,
+written for these tests): substring rules, phrases in both languages, Boolean operators,
+fields, ranking order, batch mode, show and stats."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, jsonl, run_cli
+from indexer.index.ingest import ingest
+from indexer.index.query import QueryError
+from indexer.index.search import Searcher
+
+RECORDS = DATA / "search" / "records.ris"
+
+
+@pytest.fixture(scope="module")
+def idx(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "idx"
+    summary = ingest([str(RECORDS)], str(path), quiet=True)
+    assert (summary.read, summary.added, len(summary.failures)) == (6, 6, 0)
+    return path
+
+
+@pytest.fixture(scope="module")
+def s(idx):
+    with Searcher(idx) as searcher:
+        yield searcher
+
+
+def ids(searcher, query):
+    """Source ids (RIS ID) of all hits, sorted."""
+    return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("癌", ["R1"]),                       # one character inside a word
+    ("肉瘤样", ["R1"]),                    # a fragment jieba would not produce
+    ("气候", ["R5", "R6"]),
+    ("体在", []),                          # "流体 在": not adjacent in the text
+    ("固体在", []),                        # "固体。在": a sign between
+    ("SD大鼠", ["R5"]),                    # Latin next to Chinese: adjacent only
+    ("3.5", ["R3", "R5"]),                 # digits and signs as written ("3 5" is not 3.5)
+    ("40%", ["R3"]),
+])
+def test_substring_rule(s, query, expected):
+    assert ids(s, query) == expected
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("cells", ["R3", "R4"]),               # inflections meet: cell / cells
+    ("metastasis", ["R3"]),                # Latin plural: metastases
+    ("follow-up", ["R3", "R4"]),           # parts as consecutive words
+    ("IL-6", ["R3", "R4"]),                # IL-6 = IL 6 = IL6
+    ('"follow up"', ["R3", "R4"]),
+    ("followed", ["R3", "R4"]),
+])
+def test_english_rule(s, query, expected):
+    assert ids(s, query) == expected
+
+
+def test_follow_up_is_not_followed_up(s):
+    # R3's title says "follow-up"; R4's says "Followed up": the phrase needs "follow" as
+    # written, not an inflection of it.
+    hits = s.search('title:"follow up"', limit=10)["hits"]
+    assert [h["source"]["source_id"] for h in hits] == ["R3"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("气候 农业", ["R6"]),
+    ("气候 OR 癌", ["R1", "R5", "R6"]),
+    ("气候 NOT 农业", ["R5"]),
+    ("气候 -农业", ["R5"]),
+    ("(癌 OR 农业) AND 2019", []),
+    ("(癌 OR 农业) year:2019", ["R1"]),
+    ("year:2018..2021", ["R1", "R3", "R5"]),
+    ("year:2020..", ["R3", "R6"]),
+    ("year:..2010", ["R4"]),
+    ("title:气候", ["R5", "R6"]),
+    ("keyword:气候", ["R5"]),
+    ("abstract:气候", ["R5", "R6"]),
+    ("author:王明", ["R1"]),
+    ("author:smith", ["R3"]),
+    ("lang:en", ["R3", "R4"]),
+    ("lang:zh 气候", ["R5", "R6"]),
+    ("section:conclusion", ["R1"]),
+    ("format:ris NOT lang:zh", ["R3", "R4"]),
+])
+def test_operators_and_fields(s, query, expected):
+    assert ids(s, query) == expected
+
+
+def test_exact_keyword_ranks_first(s):
+    hits = s.search("气候", limit=10)["hits"]
+    assert hits[0]["source"]["source_id"] == "R5"   # lists 气候 as a keyword
+
+
+def test_ties_are_ordered_by_id(s):
+    hits = s.search("lang:en", limit=10)["hits"]
+    scores = [h["score"] for h in hits]
+    assert len(set(scores)) == 1
+    assert [h["id"] for h in hits] == sorted(h["id"] for h in hits)
+
+
+@pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "NOT"])
+def test_bad_queries_say_why(s, query):
+    with pytest.raises(QueryError):
+        s.search(query)
+
+
+def test_snippet_marks_the_match(s):
+    (hit,) = s.search("肉瘤样", limit=10)["hits"]
+    assert "【肉瘤样】" in hit["snippet"]
+
+
+def test_cli_batch_one_json_line_per_query(idx):
+    result = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin="癌\n(bad\nIL-6\n")
+    assert result.returncode == 0, result.stderr
+    lines = jsonl(result.stdout)
+    assert [line["total"] for line in lines] == [1, 0, 2]
+    assert "error" in lines[1]
+    assert {"id", "score", "source", "title", "year"} <= set(lines[0]["hits"][0])
+
+
+def test_cli_show_and_stats(idx, validate):
+    hit = json.loads(run_cli("search", "--json", "癌", "--index", str(idx)).stdout)["hits"][0]
+    shown = run_cli("show", "--json", hit["id"], "--index", str(idx))
+    assert shown.returncode == 0, shown.stderr
+    (rec,) = jsonl(shown.stdout)
+    validate(rec)
+    assert rec["title"]["zh"] == "肺肉瘤样癌的临床病理特征"
+    readable = run_cli("show", hit["id"], "--index", str(idx))
+    assert "title.zh: 肺肉瘤样癌的临床病理特征" in readable.stdout
+    assert run_cli("show", "0000000000000000", "--index", str(idx)).returncode == 1
+    stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+    assert stats["records"] == 6
+    assert stats["by_language"] == {"zh": 4, "en": 2}
+    assert stats["by_format"] == {"ris": 6}
+    assert stats["by_year"]["2019"] == 1 and stats["index_bytes"] > 0
