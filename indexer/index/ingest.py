@@ -181,6 +181,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     if workers is None:
         workers = cores if _input_bytes(paths) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet)
+    before = ix.doc_count()
     writer = ix.writer(procs=cores, multisegment=True, limitmb=128) if workers > 1 and cores > 1 \
         else ix.writer(limitmb=128)
     progress = Progress(not quiet)
@@ -200,6 +201,11 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     writer.update_document(**doc)
                 progress.update(summary)
             writer.commit()  # the index first: the store commits only after it (on leaving)
+            # whoosh's sub-writer processes can fail without raising: check what landed.
+            after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
+            if after != before + summary.added:
+                raise RuntimeError(f"the index holds {after:,} records, expected {before + summary.added:,}: "
+                                   "a whoosh writer process failed; nothing was committed to the store")
     except BaseException:
         writer.cancel()
         raise
