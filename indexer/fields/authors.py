@@ -59,6 +59,9 @@ def parse_name(name: str) -> dict[str, str]:
     {'family': 'Rosoff', 'given': 'Heather Beth', 'lang': 'en'}
     """
     name = re.sub(r"\s+", " ", name).strip()
+    if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
+        inner = name[1:-1].strip()
+        return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
     if is_cjk_name(name):
         return {"literal": name, "lang": "zh"}
     if ORG_WORDS.search(name) or len(name.split()) > 6:
@@ -66,6 +69,9 @@ def parse_name(name: str) -> dict[str, str]:
     if "," in name:
         family, _, given = name.partition(",")
         return {"family": family.strip(), "given": given.strip(), "lang": "en"}
+    m = re.fullmatch(r"(.+?) ([A-Z]{1,3})", name)
+    if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
+        return {"family": m.group(1), "given": m.group(2), "lang": "en"}
     words = name.split(" ")
     if len(words) == 1:
         return {"family": words[0], "given": "", "lang": "en"}

@@ -1,0 +1,326 @@
+"""BibTeX / BibLaTeX: ``@type{key, field = {…} | "…" | 123 | macro # …, …}``.
+
+Streams entry by entry (lines are gathered until the entry's braces balance); a broken
+entry is a failure with its text and line, and reading resumes at the next ``@``.
+``@string`` macros and ``#`` concatenation are resolved, ``@comment`` and ``@preamble``
+skipped.  LaTeX is turned into Unicode by a table of the accents and symbols that
+occur in bibliographies (``{\\"o}`` ö, ``\\v{s}`` š, ``{\\ss}`` ß, ``--`` –, ``\\&`` &),
+text commands (``\\textit{x}``) keep their text, protecting braces are dropped.  Names
+are split on ``and``; a name in braces (``{World Health Organization}``) stays whole.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..record import Failure, Record, Source
+from .base import register
+
+BIBTEX_TYPES = {
+    "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
+    "inproceedings": "paper-conference", "conference": "paper-conference", "proceedings": "book",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report",
+    "report": "report", "manual": "report", "misc": "document", "online": "webpage", "patent": "patent",
+    "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
+}
+FIELD_KEYS = {
+    "title": "titles", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
+    "year": "year", "date": "date", "volume": "volume", "number": "issue", "issue": "issue", "pages": "pages",
+    "doi": "doi", "issn": "issn", "isbn": "isbn", "url": "url", "abstract": "abstract", "keywords": "keywords",
+    "publisher": "publisher", "address": "place", "school": "publisher", "institution": "publisher",
+    "note": "notes", "annote": "notes", "language": "language", "langid": "language", "month": "month",
+    "series": "series", "edition": "edition", "organization": "publisher", "howpublished": "howpublished",
+    "eprint": "eprint", "pmid": "pmid", "funding": "funding", "affiliation": "affiliation",
+    "translator": "translator", "type": "degree", "fjournal": "full_journal",
+}
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                      "nov", "dec"), 1)}
+
+# ---------------------------------------------------------------- LaTeX → Unicode
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+            "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361"}
+_SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+            "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
+            "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+            "textregistered": "®", "textcopyright": "©", "texttrademark": "™", "textdegree": "°",
+            "ldots": "…", "dots": "…", "S": "§", "P": "¶", "pounds": "£", "euro": "€",
+            "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ",
+            "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "omega": "ω", "Delta": "Δ", "Omega": "Ω", "pm": "±",
+            "times": "×", "le": "≤", "ge": "≥", "leq": "≤", "geq": "≥", "infty": "∞", "eta": "η", "theta": "θ",
+            "nu": "ν", "xi": "ξ", "rho": "ρ", "phi": "φ", "chi": "χ", "psi": "ψ", "zeta": "ζ", "iota": "ι",
+            "upsilon": "υ", "varepsilon": "ε", "varphi": "φ", "Sigma": "Σ", "Gamma": "Γ", "Theta": "Θ",
+            "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ", "textbackslash": "\\"}
+_SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUB = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def _script(m: re.Match) -> str:
+    """``^{2}`` / ``_2`` in math: Unicode super/subscript when every character has one."""
+    text = re.sub(r"\\text\w*\s*|[{}]", "", m.group(2))
+    table = _SUP if m.group(1) == "^" else _SUB
+    out = text.translate(table)
+    return out if all(c != o or not c.strip() for c, o in zip(text, out)) and text else text
+_ACCENT_RE = re.compile(r"""\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))|\\([uvHckrdbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))""")
+_TEXT_COMMAND = re.compile(r"\\(?:text(?:it|bf|sc|rm|sf|tt|up|md|normal|sl)|emph|mathrm|mathit|mathbf|url|uppercase|"
+                           r"lowercase|mbox|textsuperscript|textsubscript|ensuremath)\s*\{")
+
+
+def _accent(m: re.Match) -> str:
+    mark = _ACCENTS[m.group(1) or m.group(4)]
+    base = m.group(2) or m.group(3) or m.group(5) or m.group(6)
+    base = {"\\i": "i", "\\j": "j"}.get(base, base)
+    return unicodedata.normalize("NFC", base + mark)
+
+
+def latex_to_unicode(text: str) -> str:
+    """LaTeX in a BibTeX value → plain Unicode text.
+
+    >>> latex_to_unicode(r'Universit{\\"{a}}t Trier, {FB} IV -- \\textit{Natrix cetti} \\& co')
+    'Universität Trier, FB IV – Natrix cetti & co'
+    >>> latex_to_unicode(r"Eli{\\'a}{\\v{s}}, Ji{\\v{r}}{\\'{\\i}} {\\ss} {\\o}")
+    'Eliáš, Jiří ß ø'
+    """
+    s = text
+    for _ in range(3):
+        s = _ACCENT_RE.sub(_accent, s)
+    s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
+               lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
+    s = _TEXT_COMMAND.sub("{", s)
+    s = re.sub(r"\\([&%$#_{}])", r"\1", s)
+    s = s.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+    s = re.sub(r"(?<!\\)~", " ", s)
+    s = re.sub(r"\$([^$]*)\$", lambda m: re.sub(r"([\^_])(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)", _script, m.group(1)), s)
+    s = re.sub(r"\\[A-Za-z]+\*?", "", s)  # any command left: its name is markup
+    s = s.replace("{", "").replace("}", "")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# ---------------------------------------------------------------- entry parsing
+class BibError(ValueError):
+    pass
+
+
+def _scan(s: str, i: int, quote: bool) -> tuple[str, int]:
+    """The text inside the braces (or double quotes) opening at ``s[i]``, and the index
+    after them; braces nest, a backslash escapes the next character."""
+    depth, j = (0, i + 1) if quote else (0, i)
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0 and not quote:
+                return s[i + 1:j], j + 1
+        elif c == '"' and quote and depth == 0:
+            return s[i + 1:j], j + 1
+        j += 1
+    raise BibError("unterminated quoted value" if quote else "unbalanced braces in a value")
+
+
+def _braced(s: str, i: int) -> tuple[str, int]:
+    return _scan(s, i, quote=False)
+
+
+def _quoted(s: str, i: int) -> tuple[str, int]:
+    return _scan(s, i, quote=True)
+
+
+def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    """The key and ``(field, raw value)`` pairs of an entry body (between its outer braces)."""
+    m = re.match(r"\s*([^,\s]*)\s*,", body)
+    if not m:
+        if re.fullmatch(r"\s*[^,\s=]*\s*", body):
+            return body.strip(), []
+        raise BibError("no citation key before the first comma")
+    key, i = m.group(1), m.end()
+    fields = []
+    while i < len(body):
+        m = re.compile(r"\s*([A-Za-z][\w\-:.+]*)\s*=\s*").match(body, i)
+        if not m:
+            if body[i:].strip(" \t\r\n,"):
+                raise BibError(f"cannot read field at {body[i:i + 30]!r}")
+            break
+        name, i = m.group(1).lower(), m.end()
+        parts = []
+        while True:
+            while i < len(body) and body[i] in " \t\r\n":
+                i += 1
+            if i >= len(body):
+                raise BibError(f"field {name} has no value")
+            c = body[i]
+            if c == "{":
+                value, i = _braced(body, i)
+            elif c == '"':
+                value, i = _quoted(body, i)
+            else:
+                mm = re.compile(r"[\w\-:.+/]+").match(body, i)
+                if not mm:
+                    raise BibError(f"field {name}: unexpected {body[i:i + 20]!r}")
+                word, i = mm.group(), mm.end()
+                value = word if word.isdigit() else macros.get(word.lower(), MONTH_NAMES.get(word.lower(), word))
+            parts.append(value)
+            while i < len(body) and body[i] in " \t\r\n":
+                i += 1
+            if i < len(body) and body[i] == "#":
+                i += 1
+                continue
+            break
+        fields.append((name, "".join(parts)))
+        while i < len(body) and body[i] in " \t\r\n":
+            i += 1
+        if i < len(body) and body[i] == ",":
+            i += 1
+    return key, fields
+
+
+MONTH_NAMES = {k: str(v) for k, v in MONTHS.items()}
+
+
+def split_names(value: str) -> list[str]:
+    """Names separated by ``and`` outside braces."""
+    names, depth, start, i = [], 0, 0, 0
+    while i < len(value):
+        c = value[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and value[i:i + 5].lower() == " and " :
+            names.append(value[start:i])
+            start = i + 5
+            i += 4
+        i += 1
+    names.append(value[start:])
+    return [re.sub(r"\s+", " ", n).strip() for n in names if n.strip()]
+
+
+def _name(raw_name: str) -> str:
+    """One name as the pipeline reads it; a name in braces stays whole (marked by braces);
+    ``von Hicks, III, Michael`` (Last, Jr, First) becomes ``von Hicks, Michael, III``."""
+    parts = [p.strip() for p in raw_name.split(",")]
+    if len(parts) == 3 and "{" not in raw_name:
+        raw_name = f"{parts[0]}, {parts[2]}, {parts[1]}"
+    if raw_name.startswith("{") and raw_name.endswith("}") and _braced(raw_name, 0)[1] == len(raw_name):
+        return "{" + latex_to_unicode(raw_name[1:-1]) + "}"
+    return latex_to_unicode(raw_name)
+
+
+class BibtexReader:
+    name = "bibtex"
+    aliases = ("bib", "biblatex")
+    suffixes = (".bib", ".bibtex")
+
+    def sniff(self, head: str) -> float:
+        entries = re.findall(r"^\s*@\s*([A-Za-z]+)\s*[{(]", head, re.M)
+        return 0.95 if [e for e in entries if e.lower() not in ("comment",)] else 0.0
+
+    def read(self, source):
+        macros: dict[str, str] = {}
+        buf: list[str] = []
+        start = 0
+        opener = "{"
+        depth = 0
+        ordinal = 0
+        for lineno, line in enumerate(source.lines(), 1):
+            if lineno == 1:
+                line = line.lstrip("\ufeff")
+            if not buf:
+                m = re.search(r"@\s*[A-Za-z]+\s*[{(]", line)
+                if not m:
+                    continue
+                line, start, depth = line[m.start():], lineno, 0
+                opener = m.group()[-1]
+            elif re.match(r"\s*@\s*[A-Za-z]+\s*[{(]", line) and depth > 0:
+                # A new entry starts while the last one is still open: the last one is broken.
+                ordinal += 1
+                yield Failure(path=source.path, line=start, reason="entry not closed (unbalanced braces)",
+                              raw="\n".join(buf), format=self.name, record=ordinal)
+                buf, start, depth = [], lineno, 0
+                opener = re.match(r"\s*@\s*[A-Za-z]+\s*([{(])", line).group(1)
+            buf.append(line)
+            depth += _depth_change(line, opener)
+            if depth <= 0:
+                item = self._entry("\n".join(buf), macros, source.path, start, ordinal + 1)
+                buf = []
+                if item is not None:
+                    ordinal += 1
+                    yield item
+        if buf:
+            ordinal += 1
+            yield Failure(path=source.path, line=start, reason="entry not closed at the end of the file",
+                          raw="\n".join(buf), format=self.name, record=ordinal)
+
+    def _entry(self, text: str, macros, path: str, line: int, ordinal: int):
+        m = re.match(r"\s*@\s*([A-Za-z]+)\s*([{(])", text)
+        kind = m.group(1).lower()
+        close = "}" if m.group(2) == "{" else ")"
+        end = text.rfind(close)
+        body = text[m.end():end if end > m.end() else len(text)]
+        if kind in ("comment", "preamble"):
+            return None
+        try:
+            if kind == "string":
+                _, fields = parse_fields("x," + body, macros)
+                for name, value in fields:
+                    macros[name.lower()] = value
+                return None
+            key, fields = parse_fields(body, macros)
+            return self._record(kind, key, fields, Source(path=path, format=self.name, record=ordinal, line=line),
+                                text)
+        except BibError as e:
+            return Failure(path=path, line=line, reason=f"cannot parse entry: {e}", raw=text, format=self.name,
+                           record=ordinal)
+
+    def _record(self, kind: str, key: str, fields, source: Source, text: str) -> Record | Failure:
+        rec = Record(source, raw_text=text)
+        source.source_id = key or None
+        rec.type = BIBTEX_TYPES.get(kind, "document")
+        rec.extra["source_type"] = kind
+        raw = rec.raw
+        for name, value in fields:
+            if name in ("author", "editor"):
+                for n in split_names(value):
+                    raw.setdefault("author" if name == "author" else "editor", []).append((_name(n), source.line))
+                continue
+            if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
+                rec.extra.setdefault("bibtex_fields", {})[name] = value
+                continue
+            key = FIELD_KEYS.get(name)
+            text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
+            if not text_value:
+                continue
+            if key is None:
+                rec.extra.setdefault("bibtex_fields", {})[name] = text_value
+                continue
+            if key == "pages":
+                text_value = text_value.replace("–", "-")
+            raw.setdefault(key, []).append((text_value, source.line))
+        full = raw.pop("full_journal", [])
+        if full:  # FJOURNAL: the journal's full name; the abbreviation is kept apart
+            rec.extra["journal_abbreviation"] = [v for v, _ in raw.get("journal", [])]
+            raw["journal"] = full
+        booktitle = raw.pop("booktitle", [])
+        if booktitle and not raw.get("journal"):
+            raw["journal"] = booktitle
+        if raw.get("month") and raw.get("year"):
+            rec.extra["month"] = raw.pop("month")[0][0]
+        if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+            return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
+                           raw=text, format=self.name, record=source.record)
+        return rec
+
+
+def _depth_change(line: str, opener: str) -> int:
+    """How far a line opens (or closes) the entry: braces, or parentheses for ``@type(…)``."""
+    line = re.sub(r"\\[{}()]", "", line.replace("\\\\", ""))
+    if opener == "(":
+        return line.count("(") - line.count(")")
+    return line.count("{") - line.count("}")
+
+
+register(BibtexReader())

@@ -1,0 +1,113 @@
+"""CSL-JSON: an array of CSL items (Zotero, citeproc, pandoc), or one item per line.
+
+An array is parsed whole (``json`` has no streaming parser; such files come from
+reference managers and are small); JSON lines are read one item at a time.  A broken
+item is a failure with its text; the others are still read.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from ..record import Failure, Record, Source
+from .base import register
+
+SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_title",
+          "container-title": "journal", "container-title-short": "journal_abbreviation", "volume": "volume",
+          "issue": "issue", "page": "pages", "DOI": "doi", "ISSN": "issn", "ISBN": "isbn", "URL": "url",
+          "abstract": "abstract", "publisher": "publisher", "publisher-place": "place", "language": "language",
+          "note": "notes", "number": "number", "edition": "edition", "collection-title": "series",
+          "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive"}
+
+
+def _date_year(value) -> str | None:
+    if isinstance(value, dict):
+        parts = value.get("date-parts") or [[]]
+        if parts and parts[0]:
+            return str(parts[0][0])
+        return value.get("raw") or value.get("literal")
+    return str(value) if value else None
+
+
+def _name(a: dict) -> str:
+    if a.get("literal"):
+        return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
+    family = ((a.get("non-dropping-particle") or "") + " " + (a.get("family") or "")).strip()
+    given = a.get("given") or ""
+    return f"{family}, {given}" if given else family
+
+
+class CslJsonReader:
+    name = "csl-json"
+    aliases = ("csljson", "csl", "citeproc-json")
+    suffixes = (".json",)
+
+    def sniff(self, head: str) -> float:
+        h = head.lstrip("\ufeff \t\r\n")
+        if h[:1] in "[{" and re.search(r'"(?:type|title|container-title|issued|author)"\s*:', h[:5000]) and \
+                re.search(r'"(?:issued|container-title|author|DOI)"', h[:20000]):
+            return 0.9
+        return 0.0
+
+    def read(self, source):
+        head = source.head.lstrip("\ufeff \t\r\n")
+        if head.startswith("["):
+            text = source.text().lstrip("\ufeff")
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError as e:
+                yield Failure(path=source.path, line=e.lineno, reason=f"not valid JSON: {e.msg}",
+                              raw=text[:2000], format=self.name, record=None)
+                return
+            for ordinal, item in enumerate(items if isinstance(items, list) else [items], 1):
+                yield self._item(item, source.path, ordinal, None, json.dumps(item, ensure_ascii=False))
+            return
+        ordinal = 0
+        for lineno, line in enumerate(source.lines(), 1):
+            if not line.strip():
+                continue
+            ordinal += 1
+            try:
+                item = json.loads(line.lstrip("\ufeff"))
+            except json.JSONDecodeError as e:
+                yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {e.msg}", raw=line,
+                              format=self.name, record=ordinal)
+                continue
+            yield self._item(item, source.path, ordinal, lineno, line)
+
+    def _item(self, item, path, ordinal, line, raw_text):
+        if not isinstance(item, dict):
+            return Failure(path=path, line=line, reason="a CSL item must be a JSON object", raw=raw_text,
+                           format=self.name, record=ordinal)
+        src = Source(path=path, format=self.name, record=ordinal, line=line)
+        rec = Record(src, raw_text=raw_text)
+        src.source_id = str(item.get("id") or item.get("citation-key") or "") or None
+        rec.type = str(item.get("type") or "article-journal")
+        raw = rec.raw
+        for key, target in SIMPLE.items():
+            value = item.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if value not in (None, ""):
+                raw.setdefault(target, []).append((str(value), line))
+        for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
+            for a in item.get(role) or []:
+                if isinstance(a, dict) and (a.get("family") or a.get("literal")):
+                    raw.setdefault(target, []).append((_name(a), line))
+        year = _date_year(item.get("issued"))
+        if year:
+            raw.setdefault("date", []).append((year, line))
+        keywords = item.get("keyword")
+        if keywords:
+            raw.setdefault("keywords", []).append((str(keywords), line))
+        known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key"}
+        for key, value in item.items():
+            if key not in known:
+                rec.extra.setdefault("csl", {})[key] = value
+        if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+            return Failure(path=path, line=line, reason="item has no title, author, container or DOI",
+                           raw=raw_text, format=self.name, record=ordinal)
+        return rec
+
+
+register(CslJsonReader())

@@ -1,0 +1,110 @@
+"""CSV / TSV with a header row of field names (the layout systematic-review tools such as
+bib-dedupe and ASySD exchange, spreadsheet exports of reference lists).
+
+Header names are matched case-insensitively, with the usual synonyms ("Authors",
+"Publication Year", "Source title", "Article Title" …); a column we do not know is kept
+in ``extra["columns"]``.  Rows stream through :mod:`csv`; a row with more cells than the
+header is a failure with its line.  Authors are split on ``;`` (or `` and ``).
+"""
+from __future__ import annotations
+
+import csv
+import re
+
+from ..record import Failure, Record, Source
+from .base import register
+
+COLUMNS = {
+    "titles": ("title", "article title", "document title", "paper_name", "paper title", "primary title", "ti",
+               "title_en", "title_zh", "translated title", "original title"),
+    "authors": ("author", "authors", "author(s)", "au", "author full names", "creators"),
+    "year": ("year", "publication year", "py", "pub year", "date", "publication date"),
+    "journal": ("journal", "source title", "source", "publication title", "journal/book", "secondary title",
+                "so", "container-title", "periodical", "journal name"),
+    "volume": ("volume", "vol", "vl"),
+    "issue": ("number", "issue", "is", "no"),
+    "pages": ("pages", "page", "pg", "page range"),
+    "start_page": ("start page", "startpage", "bp", "page start"),
+    "end_page": ("end page", "endpage", "ep", "page end"),
+    "doi": ("doi", "di"),
+    "abstract": ("abstract", "ab", "abstract note", "summary"),
+    "keywords": ("keywords", "keyword", "author keywords", "kw", "de", "tags", "manual tags"),
+    "issn": ("issn", "sn"),
+    "url": ("url", "link", "ur"),
+    "source_id": ("id", "record_id", "recordid", "key", "pmid", "ut", "accession number", "paper_id", "label"),
+    "publisher": ("publisher", "pu"),
+    "language": ("language", "la"),
+    "type": ("type", "item type", "document type", "entrytype", "ty"),
+}
+_LOOKUP = {name: key for key, names in COLUMNS.items() for name in names}
+
+
+def _column(header: str) -> str | None:
+    h = re.sub(r"\s+", " ", header.strip().strip("\ufeff").lower())
+    return _LOOKUP.get(h)
+
+
+class CsvReader:
+    name = "csv"
+    aliases = ("tsv", "bib-dedupe-csv", "asysd-csv")
+    suffixes = (".csv", ".tsv")
+
+    def _dialect(self, head: str):
+        first = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        return first, delimiter
+
+    def sniff(self, head: str) -> float:
+        first, delimiter = self._dialect(head)
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        known = {_column(c) for c in cells} - {None}
+        if "titles" in known and len(known) >= 2:
+            return 0.8
+        return 0.0
+
+    def read(self, source):
+        _, delimiter = self._dialect(source.head)
+        lines = (line.lstrip("\ufeff") if i == 0 else line for i, line in enumerate(source.lines()))
+        reader = csv.reader(lines, delimiter=delimiter)
+        header = None
+        ordinal = 0
+        for row in reader:
+            if header is None:
+                header = row
+                columns = [_column(h) for h in header]
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            ordinal += 1
+            line = reader.line_num
+            raw_text = delimiter.join(row)
+            if len(row) > len(header):
+                yield Failure(path=source.path, line=line, reason=f"row has {len(row)} cells, the header "
+                              f"{len(header)}", raw=raw_text, format=self.name, record=ordinal)
+                continue
+            src = Source(path=source.path, format=self.name, record=ordinal, line=line)
+            rec = Record(src, raw_text=raw_text)
+            for head_name, key, cell in zip(header, columns, row):
+                cell = cell.strip()
+                if not cell:
+                    continue
+                if key is None:
+                    rec.extra.setdefault("columns", {})[head_name] = cell
+                elif key == "source_id":
+                    src.source_id = src.source_id or cell
+                elif key == "type":
+                    rec.extra["source_type"] = cell
+                elif key == "authors":
+                    sep = ";" if ";" in cell else " and " if " and " in cell else None
+                    names = [n for n in (cell.split(sep) if sep else [cell]) if n.strip()]
+                    rec.raw.setdefault("author", []).extend((n.strip(), line) for n in names)
+                else:
+                    rec.raw.setdefault(key, []).append((cell, line))
+            if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+                yield Failure(path=source.path, line=line, reason="row has no title, author, journal or DOI",
+                              raw=raw_text, format=self.name, record=ordinal)
+                continue
+            yield rec
+
+
+register(CsvReader())

@@ -1,0 +1,79 @@
+"""EndNote XML (``<xml><records><record>…``), as EndNote and Zotero export it.
+
+Text may be wrapped in ``<style>`` elements (flattened).  ``ref-type name`` gives the
+type; ``secondary-authors`` are editors, ``tertiary-authors`` supervisors of theses.
+Streams with :mod:`._xml` (one record in memory at a time).
+"""
+from __future__ import annotations
+
+import re
+
+from ..record import Record, Source
+from ._xml import read_records, text_of
+from .base import register
+
+ENDNOTE_TYPES = {
+    "journal article": "article-journal", "book": "book", "book section": "chapter", "edited book": "book",
+    "thesis": "thesis", "conference paper": "paper-conference", "conference proceedings": "paper-conference",
+    "report": "report", "patent": "patent", "standard": "standard", "web page": "webpage",
+    "newspaper article": "article-newspaper", "magazine article": "article-magazine", "dataset": "dataset",
+    "manuscript": "manuscript", "generic": "document", "electronic article": "article-journal",
+}
+FIELDS = {  # element path → raw key
+    "titles/title": "titles", "titles/translated-title": "titles", "titles/alt-title": "journal_abbreviation",
+    "titles/secondary-title": "secondary_title", "titles/tertiary-title": "series",
+    "periodical/full-title": "journal", "periodical/abbr-1": "journal_abbreviation",
+    "pages": "pages", "volume": "volume", "number": "issue", "issue": "issue", "dates/year": "year",
+    "dates/pub-dates/date": "date", "abstract": "abstract", "isbn": "issn_or_isbn",
+    "electronic-resource-num": "doi", "publisher": "publisher", "pub-location": "place", "edition": "edition",
+    "notes": "notes", "label": "label", "language": "language", "work-type": "degree",
+    "urls/related-urls/url": "url", "urls/web-urls/url": "url", "accession-num": "accession",
+    "auth-address": "affiliation", "custom1": "custom1", "custom2": "custom2", "research-notes": "notes",
+}
+
+
+class EndnoteXmlReader:
+    name = "endnote-xml"
+    aliases = ("endnotexml", "enw-xml")
+    suffixes = (".xml",)
+
+    def sniff(self, head: str) -> float:
+        return 0.9 if re.search(r"<xml>\s*<records>\s*<record>", head) or "<ref-type" in head else 0.0
+
+    def read(self, source):
+        yield from read_records(self, source, {"record"})
+
+    def build(self, el, source: Source) -> Record:
+        rec = Record(source)
+        raw = rec.raw
+        ref_type = el.find("ref-type")
+        if ref_type is not None:
+            name = (ref_type.get("name") or "").strip()
+            rec.extra["source_type"] = name
+            rec.type = ENDNOTE_TYPES.get(name.lower(), rec.type)
+        source.source_id = text_of(el.find("rec-number")) or None
+        for key, path in (("author", "contributors/authors/author"), ("editor", "contributors/secondary-authors/author"),
+                          ("supervisors", "contributors/tertiary-authors/author")):
+            for a in el.findall(path):
+                if text_of(a):
+                    raw.setdefault(key, []).append((text_of(a), source.line))
+        for path, key in FIELDS.items():
+            for x in el.findall(path):
+                if text_of(x):
+                    raw.setdefault(key, []).append((text_of(x), source.line))
+        for kw in el.findall("keywords/keyword"):
+            if text_of(kw):
+                raw.setdefault("keyword", []).append((text_of(kw), source.line))
+        secondary = raw.pop("secondary_title", [])
+        if secondary and not raw.get("journal"):
+            raw["journal"] = secondary     # the journal, or the book of a chapter
+        elif secondary:
+            rec.extra["secondary_title"] = [v for v, _ in secondary]
+        for value, line in raw.pop("issn_or_isbn", []):
+            key = "issn" if re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value.strip()) else "isbn"
+            raw.setdefault(key, []).append((value, line))
+        raw["doi"] = [(v, line) for v, line in raw.get("doi", []) if "10." in v]
+        return rec
+
+
+register(EndnoteXmlReader())

@@ -1,0 +1,140 @@
+"""PubMed XML (``<PubmedArticleSet>`` of ``<PubmedArticle>`` / ``<PubmedBookArticle>``).
+
+Structured abstracts keep their labels: each ``<AbstractText Label=…>`` is a section
+(and the joined text the abstract).  ``MedlinePgn 132-42`` is expanded to ``132-142``;
+the DOI comes from ``ELocationID`` or ``ArticleIdList``; the PMID is the source id.
+Streams with :mod:`._xml` (one article in memory at a time).
+"""
+from __future__ import annotations
+
+import re
+
+from ..record import Record, Source
+from ._xml import local, read_records, text_of
+from .base import register
+from .medline import expand_pages
+
+RECORD_TAGS = {"PubmedArticle", "PubmedBookArticle"}
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def journal_name(title: str) -> str:
+    """PubMed's journal title in title case, without the place qualifier NLM adds:
+    ``Arthritis & rheumatology (Hoboken, N.J.)`` → ``Arthritis & Rheumatology``.
+    Only lower-case words are capitalised (``pH``, ``BMJ`` stay).
+
+    >>> journal_name("Nature chemical biology"), journal_name("Journal of the American College of Cardiology")
+    ('Nature Chemical Biology', 'Journal of the American College of Cardiology')
+    """
+    title = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip()
+    words = title.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if w.islower() and w.isalpha() and (i == 0 or w not in _SMALL_WORDS):
+            w = w[0].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
+
+
+def _find(el, path: str):
+    return el.find(path) if el is not None else None
+
+
+class PubmedXmlReader:
+    name = "pubmed-xml"
+    aliases = ("pubmedxml", "medline-xml", "efetch-xml")
+    suffixes = (".xml",)
+
+    def sniff(self, head: str) -> float:
+        return 0.95 if re.search(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)[\s>]", head) else 0.0
+
+    def read(self, source):
+        yield from read_records(self, source, RECORD_TAGS)
+
+    def build(self, el, source: Source) -> Record:
+        rec = Record(source)
+        raw = rec.raw
+
+        def put(key, value, line=source.line):
+            if value:
+                raw.setdefault(key, []).append((value, line))
+
+        book = local(el.tag) == "PubmedBookArticle"
+        cit = el.find("BookDocument") if book else el.find("MedlineCitation")
+        article = cit if book else _find(cit, "Article")
+        source.source_id = text_of(_find(cit, "PMID")) or None
+        put("titles", text_of(_find(article, "ArticleTitle")) or text_of(_find(article, "BookTitle")))
+        put("titles", text_of(_find(article, "VernacularTitle")))
+        for abstract in ([_find(article, "Abstract")] + ([] if book else [])):
+            if abstract is None:
+                continue
+            parts = abstract.findall("AbstractText")
+            labelled = [p for p in parts if p.get("Label")]
+            if labelled and len(labelled) == len(parts):
+                for p in parts:
+                    put("sections", (p.get("Label"), text_of(p)))
+                put("abstract", " ".join(f"{p.get('Label')}: {text_of(p)}" for p in parts))
+            else:
+                put("abstract", " ".join(text_of(p) for p in parts))
+        authors = article.findall("AuthorList/Author") if article is not None else []
+        if book and not authors:
+            authors = cit.findall("Book/AuthorList/Author")
+        for author in authors:
+            if author.find("CollectiveName") is not None:
+                put("author", text_of(author.find("CollectiveName")))
+                continue
+            family = text_of(author.find("LastName"))
+            given = text_of(author.find("ForeName")) or text_of(author.find("Initials"))
+            put("author", f"{family}, {given}" if given else family)
+            for aff in author.findall("AffiliationInfo/Affiliation"):
+                if text_of(aff) not in [v for v, _ in raw.get("affiliation", [])]:
+                    put("affiliation", text_of(aff))
+        journal = _find(article, "Journal")
+        if journal is not None:
+            put("journal", journal_name(text_of(journal.find("Title"))))
+            put("journal_abbreviation", text_of(journal.find("ISOAbbreviation")))
+            put("issn", text_of(journal.find("ISSN")))
+            issue = journal.find("JournalIssue")
+            put("volume", text_of(_find(issue, "Volume")))
+            put("issue", text_of(_find(issue, "Issue")))
+            pub = _find(issue, "PubDate")
+            put("date", text_of(_find(pub, "Year")) or text_of(_find(pub, "MedlineDate")))
+        elif book:
+            book_el = cit.find("Book")
+            put("titles", text_of(_find(book_el, "BookTitle")) if not raw.get("titles") else "")
+            put("publisher", text_of(_find(book_el, "Publisher/PublisherName")))
+            put("date", text_of(_find(book_el, "PubDate/Year")))
+            rec.type = "book" if cit.find("ArticleTitle") is None else "chapter"
+        pages = text_of(_find(article, "Pagination/MedlinePgn"))
+        if pages:
+            put("pages", expand_pages(pages))
+        else:  # an online-only article's e-location stands for its pages
+            locs = [text_of(x) for x in (article.findall("ELocationID") if article is not None else [])
+                    if x.get("EIdType") == "pii"]
+            put("pages", locs[0] if locs else "")
+        for loc in (article.findall("ELocationID") if article is not None else []):
+            if loc.get("EIdType") == "doi":
+                put("doi", text_of(loc))
+        for aid in el.findall("PubmedData/ArticleIdList/ArticleId"):
+            if aid.get("IdType") == "doi":
+                put("doi", text_of(aid))
+        for kw in cit.findall("KeywordList/Keyword") if cit is not None else []:
+            put("keyword", text_of(kw))
+        for mesh in cit.findall("MeshHeadingList/MeshHeading") if cit is not None else []:
+            put("keyword", text_of(mesh.find("DescriptorName")))   # the subject; qualifiers kept apart
+            qualifiers = [text_of(q) for q in mesh.findall("QualifierName")]
+            if qualifiers:
+                put("mesh_qualifiers", f"{text_of(mesh.find('DescriptorName'))}/{'/'.join(qualifiers)}")
+        for grant in (article.findall("GrantList/Grant") if article is not None else []):
+            agency, gid = text_of(grant.find("Agency")), text_of(grant.find("GrantID"))
+            put("funding", f"{agency} {gid}".strip())
+        for lang in (article.findall("Language") if article is not None else []):
+            put("language", text_of(lang))
+        for pt in (article.findall("PublicationTypeList/PublicationType") if article is not None else []):
+            put("publication_type", text_of(pt))
+        return rec
+
+
+register(PubmedXmlReader())

@@ -1,0 +1,77 @@
+"""PubMed XML, EndNote XML, BibTeX, CSL-JSON and CSV readers on small files written for
+these tests (one per quirk), with hand-written expectations."""
+from __future__ import annotations
+
+from conftest import DATA, jsonl, run_cli
+
+FORMATS = DATA / "formats"
+
+
+def clean(path, validate, rc=0):
+    result = run_cli("clean", "--json", "-q", str(path))
+    assert result.returncode == rc, result.stderr
+    items = jsonl(result.stdout)
+    records = [r for r in items if "id" in r]
+    for rec in records:
+        validate(rec)
+    return records, [f for f in items if "id" not in f]
+
+
+def names(rec):
+    return [a.get("literal") or (a.get("family"), a.get("given")) for a in rec["authors"]]
+
+
+def test_pubmed_xml_sections_names_grants_and_a_cut_off_file(validate):
+    (rec,), failures = clean(FORMATS / "pubmed-xml" / "structured-book-broken.xml", validate, rc=1)
+    assert rec["source"]["source_id"] == "30000001"
+    assert rec["title"] == {"en": "Interleukin-6 after spinal surgery."}
+    assert names(rec) == [("Smith", "John A"), "Example Study Group"]
+    assert rec["journal"] == {"en": "Journal of Example Surgery"}          # NLM's "(London, England)" dropped
+    assert (rec["volume"], rec["issue"], rec["pages"], rec["year"]) == ("12", "3", "1234-1245", 2019)
+    assert [(s["label"], s["text"]) for s in rec["sections"]["en"]] == [
+        ("BACKGROUND", "IL-6 rises after surgery."), ("CONCLUSION", "It rises.")]
+    assert rec["keywords"]["en"] == ["Interleukin-6"]
+    assert [(f["funder_id"], f["award"]) for f in rec["funding"]] == [("10.13039/501100001809", "81702662")]
+    (failure,) = failures
+    assert "XML" in failure["reason"] and failure["line"] > 30
+
+
+def test_endnote_xml_styles_thesis_supervisors(validate):
+    (article, thesis), _ = clean(FORMATS / "endnote-xml" / "records.xml", validate)
+    assert article["title"] == {"zh": "脊柱转移瘤的外科治疗"}
+    assert names(article) == ["张三", ("Li", "Wei")]
+    assert article["journal"] == {"zh": "中华骨科杂志"}
+    assert (article["issn"], article["doi"], article["pages"]) == ("0253-2352", "10.1000/zhgk.2020.3", "12-15")
+    assert thesis["type"] == "thesis" and names(thesis) == ["王明"]     # the supervisor is not an author
+
+
+def test_bibtex_latex_macros_names_and_a_broken_entry(validate):
+    (first, book), failures = clean(FORMATS / "bibtex" / "latex-strings-broken.bib", validate, rc=1)
+    assert first["source"]["source_id"] == "Mueller2019"
+    assert first["title"] == {"en": "IL-6 after spinal surgery: a DNA study – results"}
+    assert names(first) == [("Müller", "Jörg"), "World Health Organization", ("von Hicks", "Michael, III")]
+    assert first["journal"] == {"en": "Journal of Example Surgery (Online)"}
+    assert (first["year"], first["volume"], first["issue"], first["pages"]) == (2019, "12", "3", "1234-1245")
+    assert first["keywords"]["en"] == ["spinal surgery", "interleukin"]
+    assert book["type"] == "book" and names(book) == ["陈明", "李华"] and book["title"] == {"zh": "脊柱外科学"}
+    (failure,) = failures
+    assert failure["line"] == 16 and "Broken2020" in failure["raw"]
+
+
+def test_csl_json_items_and_a_bad_item(validate):
+    (article, book), failures = clean(FORMATS / "csl-json" / "items.json", validate, rc=1)
+    assert names(article) == [("Smith", "John"), "Example Study Group", "王明"]
+    assert (article["year"], article["pages"], article["doi"]) == (2019, "1234-1245", "10.1000/jes.2019.3")
+    assert article["keywords"]["en"] == ["spine", "metastasis"]
+    assert book["type"] == "book" and book["title"] == {"zh": "全唐五代诗格汇考"} and book["year"] == 2002
+    assert len(failures) == 1
+
+
+def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
+    (first, second), failures = clean(FORMATS / "csv" / "bib-dedupe-layout.csv", validate, rc=1)
+    assert names(first) == [("Smith", "J"), ("Lee", "K")]
+    assert (first["journal"], first["year"], first["pages"]) == ({"en": "Journal of Example Surgery"}, 2019,
+                                                                  "1234-1245")
+    assert first["abstract"] == {"en": "We reviewed it."}
+    assert second["title"] == {"en": "A title, with a comma"}
+    assert failures[0]["line"] == 4
