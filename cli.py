@@ -174,7 +174,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from indexer.index.ingest import INDEX_SUBDIR
+    from indexer.index.layout import INDEX_SUBDIR
     from indexer.store import STORE_NAME, Store
 
     if not (Path(args.index) / STORE_NAME).exists():

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
-from ..repair.constants import HAN, HANGUL, KANA
+from ..charsets import HAN, HANGUL, KANA
 
 # Marks the boundary between two values of a multi-valued field: phrases never span it.
 VALUE_SEPARATOR = "\u001e"

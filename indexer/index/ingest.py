@@ -22,12 +22,9 @@ from ..pipeline import clean
 from ..readers import iter_files, read_file
 from ..record import Failure, Record
 from ..store import Store
+from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, index_is_current
 from .schema import build_schema, document
 
-INDEX_SUBDIR = "whoosh"
-# Bumped whenever the schema or the tokens change; an older index is rebuilt from the store.
-INDEX_VERSION = "2"
-VERSION_FILE = "VERSION"
 CHUNK = 64
 # Inputs smaller than this are cleaned in-process (a pool costs more than it saves).
 PARALLEL_BYTES = 2_000_000
@@ -51,11 +48,6 @@ class Summary:
     def describe(self) -> str:
         return (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
-
-
-def index_is_current(directory: str | Path) -> bool:
-    version = Path(directory) / INDEX_SUBDIR / VERSION_FILE
-    return version.exists() and version.read_text().strip() == INDEX_VERSION
 
 
 def open_or_create(directory: str | Path, quiet: bool = True):

@@ -14,7 +14,7 @@ from whoosh.query import Every
 
 from ..store import Store
 from .analysis import CJK, fold, inflection_key
-from .ingest import INDEX_SUBDIR, index_is_current
+from .layout import INDEX_SUBDIR, index_is_current
 from .query import Leaf, QueryError, is_exact, leaves, parse, to_whoosh, with_hints
 from .schema import TEXT_FIELDS
 

@@ -1,11 +1,7 @@
 """Named constants for the repairs: Unicode ranges, UI residue, label vocabularies."""
 from __future__ import annotations
 
-# CJK Unified Ideographs (basic block, extension A) and compatibility ideographs.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
-KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
-HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+from ..charsets import HAN, HANGUL, KANA  # noqa: F401  (re-exported)
 # CJK symbols and punctuation, full-width forms (，：（） ...).
 CJK_PUNCT = "\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 # Full-width Latin letters and digits (Ａ-Ｚ ａ-ｚ ０-９): folded to ASCII.

@@ -1,0 +1,8 @@
+"""Unicode ranges of the scripts this project tells apart (no imports: cheap to load,
+so ``cli.py search`` starts fast)."""
+
+# CJK Unified Ideographs (basic block, extension A) and compatibility ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
+KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
