@@ -28,8 +28,10 @@ The raw vocabulary readers use (anything else ends up in ``record.extra``):
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
+from .charsets import HAN, HANGUL, KANA
 from .fields.authors import parse_name, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
                             parse_year, parse_year_volume_issue)
@@ -41,6 +43,7 @@ from .record import Record
 from .repair import REPAIRS
 
 Step = Callable[[Record], Record]
+_CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 # Which text repairs apply to which kind of field, in order.
 TITLE_REPAIRS = ("fix_mojibake", "unescape_html", "normalize_whitespace", "fold_fullwidth_alnum")
@@ -148,8 +151,13 @@ def place_keywords(record: Record) -> Record:
     for text, split in lines:
         text = repair(record, "keywords", text, SHORT_REPAIRS)
         words = split_keywords(text) if split else [text.strip()]
-        lang = detect_language(" ".join(words))
-        lang = "en" if lang == "und" else lang
+        joined = " ".join(words)
+        lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
+        if lang not in ("zh", "ja", "ko"):
+            # Short Latin-script keywords fool langdetect (it, ro ...), and it is slow: they
+            # take the language of the record's Latin-script title or abstract, else English.
+            latin = [k for k in list(record.title) + list(record.abstract) if k not in ("zh", "ja", "ko", "und")]
+            lang = latin[0] if latin else "en"
         for kw in words:
             kw = _english(record, f"keywords.{lang}", kw, lang)
             bucket = record.keywords.setdefault(lang, [])
@@ -248,8 +256,9 @@ CONFERENCE_HINT = ("会议", "论文集", "论坛", "Proceedings", "Conference",
 
 
 def guess_type(record: Record) -> Record:
-    """CSL type from what the page shows (a journal that is a university: a thesis)."""
-    if record.type != "article-journal":
+    """CSL type from what the page shows (a journal that is a university: a thesis); a
+    type the source stated (an export's type tag) is never second-guessed."""
+    if record.type != "article-journal" or record.extra.get("source_type"):
         return record
     journals = " ".join(record.journal.values())
     if any(h in journals for h in CONFERENCE_HINT):
