@@ -13,7 +13,7 @@ from whoosh import index as windex
 from whoosh.query import Every
 
 from ..store import Store
-from .analysis import CJK, fold, inflection_key
+from .analysis import CJK, fold, word_keys
 from .layout import INDEX_SUBDIR, index_is_current
 from .query import Leaf, QueryError, is_exact, leaves, parse, to_whoosh, with_hints
 from .schema import TEXT_FIELDS
@@ -161,7 +161,7 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(k), folded)]
         if words:
             spans += [(m.start(), m.end()) for m in _WORD.finditer(folded)
-                      if m.group() in words or inflection_key(m.group()) in words]
+                      if m.group() in words or not words.isdisjoint(word_keys(m.group()))]
         if not spans:
             continue
         spans.sort()
