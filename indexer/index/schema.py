@@ -80,8 +80,9 @@ def document(rec: dict) -> dict:
         "title": _join(titles),
         "keywords": _join(kws),
         "kwx": ",".join(fold(k).replace(",", " ").strip() for k in kws),
-        "words": " ".join(jieba_words(" ".join([rec.get("title", {}).get("zh") or ""]
-                                               + rec.get("keywords", {}).get("zh", [])))),
+        # jieba words of the Chinese title; Chinese keywords are words already.
+        "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
+                          + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
         "authors": _join(_name(a) for a in rec.get("authors", [])),
         "journal": _join(rec.get("journal", {}).values()),
         "funder": _join([f.get("funder") for f in funding] + [f.get("funder_original") for f in funding]),
