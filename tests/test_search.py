@@ -138,3 +138,30 @@ def test_cli_show_and_stats(idx, validate):
     assert stats["by_language"] == {"zh": 4, "en": 2}
     assert stats["by_format"] == {"ris": 6}
     assert stats["by_year"]["2019"] == 1 and stats["index_bytes"] > 0
+
+
+def test_parallel_ingest_gives_the_same_index(idx, tmp_path):
+    # The worker pool and whoosh's sub-writer processes (used for large inputs) give the
+    # same records and hits as the in-process path; ingesting again adds nothing.
+    parallel = tmp_path / "parallel"
+    summary = ingest([str(RECORDS)], str(parallel), quiet=True, workers=2)
+    assert (summary.read, summary.added, len(summary.failures)) == (6, 6, 0)
+    again = ingest([str(RECORDS)], str(parallel), quiet=True, workers=2)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 6)
+    with Searcher(idx) as one, Searcher(parallel) as two:
+        for query in ("癌", "气候 OR cells", "IL-6", "year:2018..2021"):
+            assert ids(one, query) == ids(two, query)
+
+
+def test_an_index_from_an_older_schema_is_rebuilt_from_the_store(tmp_path):
+    from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
+
+    path = tmp_path / "idx"
+    ingest([str(RECORDS)], str(path), quiet=True)
+    (path / INDEX_SUBDIR / VERSION_FILE).write_text("0\n")
+    result = run_cli("search", "癌", "--index", str(path))
+    assert result.returncode == 2 and "older version" in result.stderr
+    summary = ingest([str(RECORDS)], str(path), quiet=True)
+    assert (summary.added, summary.unchanged) == (0, 6)
+    with Searcher(path) as s:
+        assert ids(s, "癌") == ["R1"]
