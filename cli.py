@@ -40,6 +40,13 @@ examples:
   python cli.py search 'award:81702662' --json
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
 """
+EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *;
+each says why its records were linked and whether that is certain or needs review.
+
+examples:
+  python cli.py dedup
+  python cli.py dedup --json --index /tmp/idx > clusters.json
+"""
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
   python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
@@ -201,6 +208,33 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def cmd_dedup(args) -> int:
+    from indexer.dedup import find_clusters
+    from indexer.store import STORE_NAME, Store
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+    with Store(args.index) as store:
+        records = list(store)
+    clusters = find_clusters(records)
+    if args.json:
+        _out(dumps({"clusters": clusters}))
+        return EXIT_OK
+    by_id = {r["id"]: r for r in records}
+    dups = sum(len(c["records"]) - 1 for c in clusters)
+    _out(f"{len(records):,} records, {len(clusters):,} clusters of the same work, {dups:,} duplicates")
+    for i, c in enumerate(clusters, 1):
+        _out(f"\n[{i}] {c['confidence']}: {'; '.join(c['reasons'])}")
+        for member in c["records"]:
+            rec = by_id[member["id"]]
+            title = next(iter(rec["title"].values()), "(no title)")
+            mark = "*" if member["id"] == c["master"] else " "
+            _out(f"  {mark} {member['id']}  {rec.get('year') or '----'}  {title[:70]}")
+            _out(f"      {member['source']['path']} #{member['source']['record']}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
@@ -244,6 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="the contract record, one per line")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("dedup", help="find records of the same work (across databases and languages)",
+                       epilog=EPILOG_DEDUP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true",
+                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}]}')
+    p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("stats", help="records per language, format and year; index size")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")

@@ -1,0 +1,262 @@
+"""Deduplication: clusters of records that are the same work, with the reasons.
+
+Blocking (never all pairs): records meet only when they share a DOI or a folded title
+key (any language: a Chinese record's translated English title meets the English
+record's title).  A pair that met is linked unless evidence says otherwise:
+
+* same DOI → linked, certain;
+* same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
+  as Simplified) → linked when the years agree (one year apart only with the same volume
+  or pages: online-first and print) and the types agree (a conference
+  abstract is not the journal paper), and the authors overlap when both have authors
+  (the same title by other authors is another work); certain when authors and year
+  both agree, else needs review;
+* an English title equal to the Chinese record's translated title → linked (the two
+  language versions of one work), needs review;
+* a Chinese and an English record of the same year whose authors are the same in pinyin
+  (first author equal, two in common when both have two) and whose volume, issue and
+  pages do not disagree → linked as the two language versions, needs review.
+
+Titles too short or generic to identify a work ("Editorial", "前言", empty) never link
+by title.  The master of a cluster is its most complete record (most non-empty
+fields; ties: the first by file and position).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterable
+
+GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
+                  "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
+                  "编者按", "征稿启事", "更正", "勘误", "reply", "response", "commentary", "book review", "news"}
+MIN_TITLE_KEY = 8
+
+
+_T2S = None
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters to Simplified (OpenCC's t2s table)."""
+    global _T2S
+    if not _CJK.search(text):
+        return text
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+def title_key(title: str | None) -> str:
+    """Letters, digits and CJK characters of a folded title (Traditional read as
+    Simplified; width, case, punctuation and spaces ignored): ``(自然科学版)`` =
+    ``（自然科学版）``, 現代園林 = 现代园林."""
+    if not title:
+        return ""
+    s = unicodedata.normalize("NFKC", simplified(title)).casefold()
+    s = _ANNOTATION.sub("", s)
+    return re.sub(r"[\W_]+", "", s)
+
+
+# Database annotations appended to titles (Ovid, CENTRAL, PubMed): "[Review] [21 refs]",
+# "(Provisional abstract)", "[Article in German]".
+_ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article in [^\]]*|comment|"
+                         r"see comments|letter|editorial)\]|\((?:provisional|structured) abstract\))", re.I)
+
+
+def pinyin_key(name: str) -> str:
+    """A personal name as pinyin letters, the way English records write Chinese authors:
+    张可佳 → zhangkejia; "Zhang, Kejia" → zhangkejia."""
+    if _CJK.search(name):
+        from pypinyin import lazy_pinyin
+
+        return "".join(lazy_pinyin(simplified(name)))
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
+
+
+def _pinyin_authors(rec: dict) -> list[str]:
+    out = []
+    for a in rec.get("authors") or []:
+        if a.get("literal"):
+            out.append(pinyin_key(a["literal"]))
+        else:
+            out.append(pinyin_key(f"{a.get('family', '')}{a.get('given', '')}"))
+    return [k for k in out if k]
+
+
+def _usable(key: str) -> bool:
+    return len(key) >= MIN_TITLE_KEY and key not in {title_key(g) for g in GENERIC_TITLES}
+
+
+def _author_keys(rec: dict) -> set[str]:
+    keys = set()
+    for a in rec.get("authors") or []:
+        name = a.get("literal") or a.get("family") or ""
+        k = title_key(name)  # Traditional and Simplified names meet
+        if k:
+            keys.add(k)
+    return keys
+
+
+def _similar_titles(a: dict, b: dict) -> bool:
+    """Titles that differ only by truncation or a few characters (same place in a journal)."""
+    import difflib
+
+    for ta in (a.get("title") or {}).values():
+        for tb in (b.get("title") or {}).values():
+            ka, kb = title_key(ta), title_key(tb)
+            if not (_usable(ka) and _usable(kb)):
+                continue
+            short, long_ = sorted((ka, kb), key=len)
+            if long_.startswith(short) and len(short) >= 0.6 * len(long_):
+                return True
+            if difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= 0.9:
+                return True
+    return False
+
+
+def completeness(rec: dict) -> int:
+    fields = ("title", "abstract", "authors", "keywords", "journal", "year", "volume", "issue", "pages",
+              "doi", "issn", "funding", "sections")
+    score = sum(1 for f in fields if rec.get(f))
+    score += len(rec.get("title") or {}) + len(rec.get("abstract") or {})
+    return score
+
+
+def _type_family(rec: dict) -> str:
+    t = rec.get("type") or ""
+    return "conference" if t == "paper-conference" else "other"
+
+
+def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
+    """Whether two records that met in a block are the same work: (linked, reasons, tier)."""
+    if a.get("doi") and b.get("doi"):
+        if a["doi"].lower() == b["doi"].lower():
+            return True, ["same DOI"], "certain"
+        return False, ["different DOIs"], ""
+    ya, yb = a.get("year"), b.get("year")
+    if ya is not None and yb is not None and ya != yb:
+        # One year apart is online-first vs print only when the issue details agree; a
+        # yearly "Introduction to the minitrack" is another work each year.
+        same_place = any(a.get(f) and a.get(f) == b.get(f) for f in ("volume", "pages"))
+        if abs(ya - yb) > 1 or not same_place:
+            return False, [f"years differ ({ya} vs {yb})"], ""
+    if _type_family(a) != _type_family(b):
+        return False, ["a conference paper and another type"], ""
+    reasons = []
+    if via == "pinyin":
+        pa, pb = _pinyin_authors(a), _pinyin_authors(b)
+        common = set(pa) & set(pb)
+        if not pa or not pb or pa[0] != pb[0] or len(common) < min(2, len(pa), len(pb)):
+            return False, ["authors' pinyin differs"], ""
+        if ya is None or ya != yb:
+            return False, ["years differ"], ""
+        for f in ("volume", "issue", "pages"):
+            if a.get(f) and b.get(f) and str(a[f]).lstrip("0") != str(b[f]).lstrip("0"):
+                return False, [f"{f} differs"], ""
+        return True, ["Chinese and English versions: pinyin of the authors matches", "same year"], "needs review"
+    if via == "translated":
+        reasons.append("English title equals the translated title of the Chinese record")
+    else:
+        reasons.append("titles equal after folding width, case and punctuation")
+    aa, ab = _author_keys(a), _author_keys(b)
+    same_lang = (a.get("language") == b.get("language"))
+    if aa and ab and same_lang:
+        if not aa & ab:
+            return False, ["same title by other authors"], ""
+        reasons.append("authors overlap")
+    if ya is not None and ya == yb:
+        reasons.append("same year")
+    certain = via != "translated" and "authors overlap" in reasons and "same year" in reasons
+    return True, reasons, "certain" if certain else "needs review"
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def find_clusters(records: Iterable[dict]) -> list[dict]:
+    """Clusters (two or more records) of the same work, each with master, tier and reasons."""
+    recs = {r["id"]: r for r in records}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rid, r in recs.items():
+        if r.get("doi"):
+            blocks[("doi", r["doi"].lower())].append(rid)
+        for lang, t in (r.get("title") or {}).items():
+            k = title_key(t)
+            if _usable(k):
+                blocks[("title", k)].append(rid)
+    # The same place in the same journal: year, volume and first page (titles then compared).
+    for rid, r in recs.items():
+        first_page = re.split(r"[-–~, ]", str(r.get("pages") or ""))[0].lstrip("0")
+        if r.get("year") and r.get("volume") and first_page:
+            blocks[("place", f"{r['year']}:{str(r['volume']).lstrip('0')}:{first_page}")].append(rid)
+    # Chinese and English versions without a translated title: year and first author in pinyin.
+    for rid, r in recs.items():
+        authors = _pinyin_authors(r)
+        if authors and r.get("year") and r.get("language") in ("zh", "en"):
+            blocks[("pinyin", f"{r['year']}:{authors[0]}")].append(rid)
+    union = _Union()
+    links: dict[tuple[str, str], tuple[list[str], str]] = {}
+    for (kind, _key), ids in blocks.items():
+        if len(ids) < 2 or len(ids) > 50:  # a block this big is a generic title, not one work
+            continue
+        ids = sorted(set(ids))
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                if (x, y) in links:
+                    continue
+                a, b = recs[x], recs[y]
+                if kind == "place":
+                    if not _similar_titles(a, b):
+                        continue
+                    via = "title"
+                elif kind == "pinyin":
+                    if a.get("language") == b.get("language"):
+                        continue  # same-language copies meet by title, not by author
+                    via = "pinyin"
+                else:
+                    via = "doi" if kind == "doi" else (
+                        "translated" if a.get("language") != b.get("language") else "title")
+                ok, reasons, tier = compare(a, b, via)
+                if ok:
+                    links[(x, y)] = (reasons, tier)
+                    union.union(x, y)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x, y in links:
+        root = union.find(x)
+        for rid in (x, y):
+            if rid not in groups[root]:
+                groups[root].append(rid)
+    clusters = []
+    for members in groups.values():
+        members.sort(key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
+        master = max(members, key=lambda rid: (completeness(recs[rid]), -members.index(rid)))
+        pair_links = [{"pair": [x, y], "reasons": r, "confidence": t} for (x, y), (r, t) in sorted(links.items())
+                      if x in members]
+        tier = "certain" if all(p["confidence"] == "certain" for p in pair_links) else "needs review"
+        clusters.append({
+            "records": [{"id": rid, "source": {"path": recs[rid]["source"]["path"],
+                                               "record": recs[rid]["source"]["record"]}} for rid in members],
+            "master": master, "confidence": tier,
+            "reasons": sorted({reason for p in pair_links for reason in p["reasons"]}),
+            "links": pair_links,
+        })
+    clusters.sort(key=lambda c: (c["records"][0]["source"]["path"], c["records"][0]["source"]["record"]))
+    return clusters
