@@ -106,6 +106,11 @@ class TaggedReader:
                            raw=raw_text, format=self.name, record=ordinal)
         rec.raw_text = raw_text
         if not any(rec.raw.get(k) for k in CONTENT_KEYS):
+            if rec.source.source_id:
+                # An exported record with its id but nothing else (a PDF whose metadata was
+                # never extracted) is still a record of the export: kept, flagged.
+                rec.issues.append(f"{path}:{line}: record has no title, abstract, author, journal or DOI")
+                return rec
             return Failure(path=path, line=line or None, reason="record has no title, abstract, author, "
                            "journal or DOI", raw=raw_text, format=self.name, record=ordinal)
         return rec
