@@ -30,7 +30,11 @@ from typing import Iterable
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
-                  "编者按", "征稿启事", "更正", "勘误", "reply", "response", "commentary", "book review", "news"}
+                  "编者按", "征稿启事", "更正", "勘误", "reply", "response", "commentary", "book review", "news",
+                  "editor's comments", "editors comments", "front matter", "back matter", "issue information",
+                  "editorial board", "table of contents", "in this issue", "masthead", "cover", "announcements",
+                  "author index", "subject index", "acknowledgements", "acknowledgment to reviewers", "errata",
+                  "call for papers", "books received", "erratum", "obituary"}
 MIN_TITLE_KEY = 8
 
 
@@ -146,6 +150,16 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
             return False, [f"years differ ({ya} vs {yb})"], ""
     if _type_family(a) != _type_family(b):
         return False, ["a conference paper and another type"], ""
+    short = min((len(title_key(t)) for r in (a, b) for t in (r.get("title") or {}).values()), default=0) < 40
+    if via != "translated" and short:
+        # A short title recurs (columns, "Editor's Comments"): another issue is another work.
+        for f in ("volume", "issue"):
+            va, vb = str(a.get(f) or "").lstrip("0"), str(b.get(f) or "").lstrip("0")
+            if va and vb and va != vb:
+                return False, [f"{f} differs ({a.get(f)} vs {b.get(f)})"], ""
+        pa, pb = (re.split(r"[-–~, ]", str(r.get("pages") or ""))[0].lstrip("0") for r in (a, b))
+        if pa and pb and pa != pb:
+            return False, [f"pages differ ({a.get('pages')} vs {b.get('pages')})"], ""
     reasons = []
     if via == "pinyin":
         pa, pb = _pinyin_authors(a), _pinyin_authors(b)
