@@ -62,13 +62,23 @@ def title_key(title: str | None) -> str:
         return ""
     s = unicodedata.normalize("NFKC", simplified(title)).casefold()
     s = _ANNOTATION.sub("", s)
+    for variant, common in _SPELLING:
+        s = s.replace(variant, common)
     return re.sub(r"[\W_]+", "", s)
+
+
+# British and American spellings meet (haemolytic = hemolytic, tumour = tumor).
+_SPELLING = (("haem", "hem"), ("aemia", "emia"), ("paediatr", "pediatr"), ("oedem", "edem"),
+             ("oesophag", "esophag"), ("oestr", "estr"), ("tumour", "tumor"), ("colour", "color"),
+             ("behaviour", "behavior"), ("randomis", "randomiz"), ("organis", "organiz"),
+             ("anaesth", "anesth"), ("leukaem", "leukem"), ("foetal", "fetal"), ("centre", "center"))
 
 
 # Database annotations appended to titles (Ovid, CENTRAL, PubMed): "[Review] [21 refs]",
 # "(Provisional abstract)", "[Article in German]".
 _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article in [^\]]*|comment|"
-                         r"see comments|letter|editorial)\]|\((?:provisional|structured) abstract\))", re.I)
+                         r"see comments|letter|editorial|erratum[^\]]*)\]|\((?:provisional|structured) abstract\)"
+                         r"|\(vol\.? \d+[^()]*\)$|\([^()]*\(\d{4}\)[^()]*\)$)", re.I)
 
 
 def pinyin_key(name: str) -> str:
@@ -96,12 +106,19 @@ def _usable(key: str) -> bool:
 
 
 def _author_keys(rec: dict) -> set[str]:
+    """Name words of the authors (Chinese names whole): "Goicoechea de Jorge, E." and
+    "de Jorge, E. G." share "jorge"."""
     keys = set()
     for a in rec.get("authors") or []:
-        name = a.get("literal") or a.get("family") or ""
-        k = title_key(name)  # Traditional and Simplified names meet
-        if k:
-            keys.add(k)
+        if a.get("literal"):
+            k = title_key(a["literal"])  # Traditional and Simplified names meet
+            if k:
+                keys.add(k)
+            continue
+        for word in re.split(r"[\s,.\-]+", f"{a.get('family', '')} {a.get('given', '')}"):
+            k = title_key(word)
+            if len(k) >= 3 and k not in ("van", "von", "der", "den", "del", "della"):
+                keys.add(k)
     return keys
 
 
