@@ -1,8 +1,12 @@
 """Deduplication: clusters of records that are the same work, with the reasons.
 
-Blocking (never all pairs): records meet only when they share a DOI or a folded title
-key (any language: a Chinese record's translated English title meets the English
-record's title).  A pair that met is linked unless evidence says otherwise:
+Blocking (never all pairs): records meet only when they share a DOI, a folded title key
+(any language: a Chinese record's translated English title meets the English record's
+title), the first 20 characters of that key, the year and first author, the year,
+volume and first page, or (Chinese against English) the year and first author in
+pinyin; blocks met through anything but the DOI or the whole title also need similar
+titles (one a prefix of the other, or 90% alike).  A pair that met is linked unless
+evidence says otherwise:
 
 * same DOI → linked, certain;
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
@@ -238,6 +242,17 @@ def find_clusters(records: Iterable[dict]) -> list[dict]:
         first_page = re.split(r"[-–~, ]", str(r.get("pages") or ""))[0].lstrip("0")
         if r.get("year") and r.get("volume") and first_page:
             blocks[("place", f"{r['year']}:{str(r['volume']).lstrip('0')}:{first_page}")].append(rid)
+    # Near-equal titles (typos, a subtitle cut off): the same title start, or the same
+    # first author and year; titles are then compared for similarity.
+    for rid, r in recs.items():
+        for t in (r.get("title") or {}).values():
+            k = title_key(t)
+            if _usable(k) and len(k) >= 20:
+                blocks[("prefix", k[:20])].append(rid)
+        first = (r.get("authors") or [{}])[0]
+        fam = title_key(first.get("family") or first.get("literal") or "")
+        if fam and r.get("year"):
+            blocks[("author", f"{r['year']}:{fam}")].append(rid)
     # Chinese and English versions without a translated title: year and first author in pinyin.
     for rid, r in recs.items():
         authors = _pinyin_authors(r)
@@ -254,7 +269,7 @@ def find_clusters(records: Iterable[dict]) -> list[dict]:
                 if (x, y) in links:
                     continue
                 a, b = recs[x], recs[y]
-                if kind == "place":
+                if kind in ("place", "prefix", "author"):
                     if not _similar_titles(a, b):
                         continue
                     via = "title"
