@@ -81,8 +81,10 @@ _SPELLING = (("haem", "hem"), ("aemia", "emia"), ("paediatr", "pediatr"), ("oede
 # Database annotations appended to titles (Ovid, CENTRAL, PubMed): "[Review] [21 refs]",
 # "(Provisional abstract)", "[Article in German]".
 _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article in [^\]]*|comment|"
-                         r"see comments|letter|editorial|erratum[^\]]*)\]|\((?:provisional|structured) abstract\)"
-                         r"|\(vol\.? \d+[^()]*\)$|\([^()]*\(\d{4}\)[^()]*\)$)", re.I)
+                         r"see comments|letter|editorial|erratum[^\]]*)\]|\((?:provisional|structured) abstract\))",
+                         re.I)
+# A title ending in a citation, "(vol 360, pg 542, 2009)" (Web of Science) or "(Journal (2009)
+# 360 (544-546))" (Embase), is a correction notice: kept, so it never meets its paper.
 
 
 def pinyin_key(name: str) -> str:
@@ -151,6 +153,15 @@ def completeness(rec: dict) -> int:
     return score
 
 
+_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*\)\s*$|^\s*(?:erratum|correction|"
+                         r"corrigendum|retraction|notice of retraction)\b|^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
+
+
+def is_correction(rec: dict) -> bool:
+    """A correction or erratum notice (its title cites the paper it corrects)."""
+    return any(_CORRECTION.search(t) for t in (rec.get("title") or {}).values())
+
+
 def _type_family(rec: dict) -> str:
     t = rec.get("type") or ""
     return "conference" if t == "paper-conference" else "other"
@@ -171,6 +182,8 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
             return False, [f"years differ ({ya} vs {yb})"], ""
     if _type_family(a) != _type_family(b):
         return False, ["a conference paper and another type"], ""
+    if is_correction(a) != is_correction(b):
+        return False, ["an erratum or correction and its paper"], ""
     short = min((len(title_key(t)) for r in (a, b) for t in (r.get("title") or {}).values()), default=0) < 40
     if via != "translated" and short:
         # A short title recurs (columns, "Editor's Comments"): another issue is another work.

@@ -45,10 +45,11 @@ def test_annotated_title_and_missing_doi(clusters):
     assert c["master"] == "R2"          # the more complete record (it has the DOI)
 
 
-@pytest.mark.parametrize("source_id", ["P1", "P2", "A2", "C1", "Y1", "Y2", "E1", "E2", "X1", "X2"])
+@pytest.mark.parametrize("source_id", ["P1", "P2", "A2", "C1", "Y1", "Y2", "E1", "E2", "X1", "X2", "ER1"])
 def test_does_not_merge(clusters, source_id):
     # series parts, same title by other authors, a conference paper and the journal
-    # paper, a yearly editorial, generic titles, records with an id and nothing else
+    # paper, a yearly editorial, generic titles, records with an id and nothing else,
+    # a correction notice and its paper
     # (ingested, flagged, never merged)
     assert cluster_of(clusters, source_id) is None
 
