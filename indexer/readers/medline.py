@@ -1,34 +1,94 @@
 """PubMed MEDLINE / nbib (``PMID- 12345`` … one record per PMID, blank line between).
 
 Tags are up to four characters padded to four, then ``- ``; continuation lines are
-indented six spaces.  FAU (``Family, Given``) is preferred over AU (``Family GI``) when a
-record has both; ``PG 6913-7`` is expanded to ``6913-6917``; the DOI comes from LID/AID
-lines marked ``[doi]``; the PMID is the source id.
+indented six spaces and continue the value (joined with a space).  Streams line by line
+(:class:`TaggedReader`'s loop).
+
+* Authors: FAU (``Family, Given``) is preferred over AU (``Family GI``); AU alone becomes
+  ``Family, GI``; CN (a collective author) keeps its place in the list.  The AD lines that
+  follow an author are that author's affiliations (``extra["author_affiliations"]``).
+  Editors the same way (FED over ED).
+* ``PG 6913-7`` is expanded to ``6913-6917`` (each range of ``123-9, 131-5``).
+* The DOI comes from LID/AID lines marked ``[doi]`` (or a ``doi.org`` link); other ids
+  are kept in ``extra["article_ids"]``.  The first IS/ISSN number is the ISSN.
+* MH (MeSH, major-topic stars dropped) and OT are keywords, one each.  GR lines
+  (``Number/Acronym/Agency/Country``) are funding entries made here: the pipeline's
+  statement parser would cut a grant number like ``R01 GM000001`` at its space.
+* Books (NCBI Bookshelf): BTI is the book's title; for a chapter (with its own TI) it is
+  the container.  The PMID is the source id.
+* ERIC exports in this format have no PMID: records are separated by blank lines, the
+  ERIC number (OID) is the source id, ``ED`` documents are reports, books or theses whose
+  JT is the publisher (a thesis's university comes from SO ``Ph.D. Dissertation, Univ``).
 """
 from __future__ import annotations
 
 import re
 
+from ..fields.funders import normalise_funder
 from .base import register
 from .tagged import TaggedReader
 
-PUBLICATION_TYPES = {"book": "book", "book chapter": "chapter", "review": "article-journal",
-                     "preprint": "article", "dataset": "dataset"}
+# NLM publication types → CSL types (the first one found wins, in this order).
+PUBLICATION_TYPES = (
+    ("book chapter", "chapter"), ("book", "book"), ("preprint", "article"), ("dataset", "dataset"),
+    ("journal article", "article-journal"), ("review", "article-journal"),
+)
+# ERIC publication types of ED (non-journal) documents.
+ERIC_TYPES = (("books", "book"), ("dissertations/theses", "thesis"), ("speeches/meeting papers", "paper-conference"))
+_RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*-\s*([A-Za-z]*)(\d+)\s*")
 
 
 def expand_pages(pages: str) -> str:
-    """``6913-7`` → ``6913-6917``; ``475-82`` → ``475-482``; other forms unchanged.
+    """``6913-7`` → ``6913-6917``; ``475-82`` → ``475-482``; each range of a list; other forms unchanged.
 
     >>> expand_pages("6913-7"), expand_pages("475-82"), expand_pages("e1234"), expand_pages("12-15")
     ('6913-6917', '475-482', 'e1234', '12-15')
+    >>> expand_pages("123-9, 131-5"), expand_pages("S12-5"), expand_pages("e101-e109")
+    ('123-129, 131-135', 'S12-S15', 'e101-e109')
     """
-    m = re.fullmatch(r"\s*([A-Za-z]*)(\d+)\s*-\s*([A-Za-z]*)(\d+)\s*", pages)
-    if not m:
-        return pages.strip()
-    prefix, start, _prefix2, end = m.groups()
-    if len(end) < len(start):
-        end = start[:len(start) - len(end)] + end
-    return f"{prefix}{start}-{prefix}{end}"
+    parts = []
+    for part in pages.split(","):
+        m = _RANGE.fullmatch(part)
+        if not m:
+            parts.append(part.strip())
+            continue
+        prefix, start, _prefix2, end = m.groups()
+        if len(end) < len(start):
+            end = start[:len(start) - len(end)] + end
+        parts.append(f"{prefix}{start}-{prefix}{end}")
+    return ", ".join(p for p in parts if p)
+
+
+def short_name(value: str) -> str:
+    """AU ``Brown AB`` → ``Brown, AB`` (other forms unchanged).
+
+    >>> short_name("van Raaij MJ"), short_name("Brown A"), short_name("Zhou, Yujia")
+    ('van Raaij, MJ', 'Brown, A', 'Zhou, Yujia')
+    """
+    return re.sub(r"^([^,]+?) ([A-Z]{1,4})$", r"\1, \2", value.strip())
+
+
+def grant(value: str) -> dict | None:
+    """A GR line ``Number/Acronym/Agency/Country`` (or ``Number/Agency/Country``,
+    ``Agency/Country``) as a funding entry; None for any other form.
+
+    >>> [(g["funder_original"], g["award"]) for g in map(grant, ["R01 GM000001/GM/NIGMS NIH HHS/United States",
+    ...     "098051/Wellcome Trust/United Kingdom", "Wellcome Trust/United Kingdom"])]
+    [('NIGMS NIH HHS', 'R01 GM000001'), ('Wellcome Trust', '098051'), ('Wellcome Trust', None)]
+    """
+    parts = [p.strip() for p in value.split("/")]
+    if len(parts) >= 4:
+        award, agency = "/".join(parts[:-3]), parts[-2]
+    elif len(parts) == 3:
+        award, agency = parts[0], parts[1]
+    elif len(parts) == 2:
+        award, agency = "", parts[0]
+    else:
+        return None
+    if not agency:
+        return None
+    name, funder_id = normalise_funder(agency)
+    return {"funder": name, "funder_original": agency, "funder_id": funder_id, "award": award or None}
 
 
 class MedlineReader(TaggedReader):
@@ -40,12 +100,13 @@ class MedlineReader(TaggedReader):
     BLANK_LINE_ENDS = True  # records without a PMID (ERIC exports) are separated by blank lines
     TYPE_TAG = None
     SOURCE_ID_TAGS = ("PMID",)
+    # Tags handled in build() (never in the generic table): authors, editors, affiliations, ids, BTI.
+    OWN_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED", "AD", "LID", "AID", "BTI", "OID", "GR"})
     TAGS = {
-        "TI": "titles", "BTI": "titles", "TT": "titles", "AB": "abstract", "FAU": "author", "AU": "short_author",
-        "CN": "author", "AD": "affiliation", "JT": "journal", "TA": "journal_abbreviation", "DP": "date",
-        "VI": "volume", "IP": "issue", "PG": "pages", "OT": "keyword", "MH": "mesh", "ISSN": "issn", "GR": "funding",
-        "LA": "language", "PMID": "source_id", "PT": "publication_type", "IS": "issn", "PB": "publisher",
-        "ISBN": "isbn", "ED": "editor", "FED": "editor",
+        "TI": "titles", "TT": "titles", "AB": "abstract", "JT": "journal", "TA": "journal_abbreviation",
+        "DP": "date", "VI": "volume", "IP": "issue", "PG": "pages", "OT": "keyword", "MH": "mesh",
+        "ISSN": "issn", "IS": "issn", "LA": "language", "PMID": "source_id",
+        "PT": "publication_type", "PB": "publisher", "PL": "place", "ISBN": "isbn",
     }
 
     def parse_line(self, line: str):
@@ -64,29 +125,109 @@ class MedlineReader(TaggedReader):
         return min(1.0, 0.5 + 0.5 * tagged / len(lines))
 
     def build(self, fields, source):
-        rec = super().build(fields, source)
+        generic = [f for f in fields if f[0] not in self.OWN_TAGS]
+        rec = super().build(generic, source)
         raw = rec.raw
-        short = raw.pop("short_author", [])
-        if not raw.get("author"):  # AU is "Family Initials": "Brown A" → "Brown, A"
-            raw["author"] = [(re.sub(r"^(.+?) ([A-Z]{1,3})$", r"\1, \2", v), line) for v, line in short]
+        self._people(rec, fields)
+        for tag, value, lineno in fields:
+            if tag == "GR" and value:
+                rec.extra.setdefault("tags", {}).setdefault("GR", []).append(value)
+                entry = grant(value)
+                if entry is None:
+                    raw.setdefault("funding", []).append((value, lineno))
+                elif entry not in rec.funding:
+                    rec.funding.append(entry)
+        oid = next((v.strip() for t, v, _ in fields if t == "OID" and v.strip()), "")
+        eric = re.fullmatch(r"E[DJ]\d+", oid)
+        if eric and source.source_id is None:
+            source.source_id = oid
+        if oid:
+            rec.extra.setdefault("tags", {}).setdefault("OID", []).append(oid)
+
         # "0027-8424 (Print)", ERIC's "EISSN-2375-5636": the number only, the first one.
-        raw["issn"] = [(re.sub(r"^E?ISSN-|\s*\(.*\)$", "", v), line) for v, line in raw.get("issn", [])][:1]
+        given = raw.pop("issn", [])
+        if len(given) > 1:  # all of them kept as read (print, electronic, linking)
+            rec.extra["issns"] = [v for v, _ in given]
+        issns = [(re.sub(r"^E?ISSN-|\s*\(.*\)$", "", v).strip(), line) for v, line in given]
+        raw["issn"] = [x for x in issns if x[0]][:1]
+        if raw.get("isbn"):
+            raw["isbn"] = [(re.sub(r"^ISBN-", "", v), line) for v, line in raw["isbn"]]
         # MeSH headings are the record's subject terms: keywords, without the major-topic stars.
         raw.setdefault("keyword", []).extend((v.replace("*", ""), line) for v, line in raw.pop("mesh", []))
         raw["pages"] = [(expand_pages(v), line) for v, line in raw.get("pages", [])]
         for tag, value, lineno in fields:
-            if tag in ("LID", "AID") and value.endswith("[doi]"):
+            if tag not in ("LID", "AID") or not value:
+                continue
+            if value.endswith("[doi]"):
                 raw.setdefault("doi", []).append((value[:-5].strip(), lineno))
-            elif tag in ("LID", "AID") and "doi.org/10." in value:
+            elif "doi.org/10." in value:
                 raw.setdefault("doi", []).append((value.split("doi.org/", 1)[1].strip(), lineno))
-            elif tag in ("LID", "AID"):
+            elif re.match(r"https?://", value):
+                raw.setdefault("url", []).insert(len(raw["url"]) if tag == "AID" else 0, (value.strip(), lineno))
+            else:
                 rec.extra.setdefault("article_ids", []).append(value)
-        types = [v.lower() for v, _ in raw.get("publication_type", [])]
-        for t in types:
-            if t in PUBLICATION_TYPES:
-                rec.type = PUBLICATION_TYPES[t]
-                break
+            rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
+
+        types = [v.strip() for v, _ in raw.get("publication_type", [])]
+        if types:
+            rec.extra["source_type"] = types[0]  # a stated type: never re-guessed from the journal name
+        lower = [t.lower() for t in types]
+        if eric and oid.startswith("ED"):
+            rec.type = next((csl for key, csl in ERIC_TYPES if any(t.startswith(key) for t in lower)), "report")
+        elif not eric:
+            rec.type = next((csl for key, csl in PUBLICATION_TYPES if key in lower), rec.type)
+
+        book_titles = [(v, line) for t, v, line in fields if t == "BTI" and v]
+        if rec.type == "chapter" or (book_titles and raw.get("titles")):
+            raw.setdefault("journal", []).extend(book_titles)   # the book holding the chapter
+        else:
+            raw.setdefault("titles", []).extend(book_titles)
+
+        if rec.type in ("report", "book", "thesis") and eric:
+            # ERIC's JT of a non-journal document is its publisher or institution.
+            publishers = raw.pop("journal", [])
+            citation = " ".join(v for t, v, _ in fields if t == "SO")
+            m = re.match(r"\s*([^,]*(?:Dissertation|Thesis)[^,]*),\s*(.+)$", citation, re.I)
+            if rec.type == "thesis" and m:
+                raw["degree"] = [(m.group(1).strip(), None)]
+                raw["publisher"] = [(m.group(2).strip(), None)]
+                if publishers:
+                    raw["distributor"] = publishers
+            else:
+                raw.setdefault("publisher", []).extend(publishers)
         return rec
+
+    def _people(self, rec, fields) -> None:
+        """Authors (FAU over AU, CN in place), editors (FED over ED), and each author's AD lines."""
+        full = any(t == "FAU" for t, _, _ in fields)
+        full_ed = any(t == "FED" for t, _, _ in fields)
+        authors = []       # [name, line, [affiliations]]
+        affiliations = []  # every AD, in order
+        current = None
+        for tag, value, lineno in fields:
+            if not value:
+                continue
+            if tag in ("FAU", "CN") or (tag == "AU" and not full):
+                current = [value if tag != "AU" else short_name(value), lineno, []]
+                authors.append(current)
+            elif tag == "FED" or (tag == "ED" and not full_ed):
+                rec.raw.setdefault("editor", []).append((value if tag == "FED" else short_name(value), lineno))
+                current = None
+            elif tag in ("AU", "ED"):  # the short form of a full name given above: kept as read
+                rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
+            elif tag == "AD":
+                affiliations.append((value, lineno))
+                if current is not None:
+                    current[2].append(value)
+            elif tag in ("FIR", "IR"):
+                current = None  # an investigator's AD lines are not an author's
+        if authors:
+            rec.raw["author"] = [(name, line) for name, line, _ in authors]
+        if affiliations:
+            rec.raw["affiliation"] = affiliations
+        if any(aff for _, _, aff in authors) and len({v for v, _ in affiliations}) > 1:
+            rec.extra["author_affiliations"] = [{"author": name, "affiliations": aff}
+                                                for name, _, aff in authors if aff]
 
 
 register(MedlineReader())

@@ -1,0 +1,134 @@
+"""PubMed MEDLINE/nbib reader on small files written for these tests (one quirk each),
+and the shared samples (record counts) when ../shared is present.  Expected values are
+written by hand from the fixtures."""
+from __future__ import annotations
+
+from conftest import DATA, jsonl, needs_shared, run_cli
+
+FOLDER = DATA / "formats" / "medline"
+
+
+def clean(name, validate, failures=0):
+    result = run_cli("clean", "--json", "-q", str(FOLDER / name))
+    items = jsonl(result.stdout)
+    records = [r for r in items if "source" in r]
+    assert len(items) - len(records) == failures, result.stdout
+    assert result.returncode == (1 if failures else 0), result.stderr
+    for rec in records:
+        validate(rec)
+        assert rec["source"]["format"] == "medline"
+    return records, [r for r in items if "source" not in r]
+
+
+def names(rec):
+    return [(a.get("family"), a.get("given"), a.get("literal")) for a in rec["authors"]]
+
+
+def test_continuations_full_names_pages_doi(validate):
+    (first, second), _ = clean("continuation-fau-pages.nbib", validate)
+    assert first["source"]["source_id"] == "11111111"
+    assert first["title"] == {"en": "Interleukin-6 levels after spinal surgery: a prospective cohort."}
+    assert names(first) == [("Smith", "John Adam", None), ("Li", "Wei", None)]   # FAU, not AU
+    assert (first["journal"], first["year"], first["volume"], first["issue"]) == (
+        {"en": "Journal of Example Surgery"}, 2019, "12", "3")
+    assert first["pages"] == "1234-1245"          # PG 1234-45 expanded
+    assert first["doi"] == "10.1000/jes.2019.123"
+    assert first["issn"] == "1234-5678"
+    assert first["extra"]["issns"] == ["1234-5678 (Print)", "8765-4321 (Electronic)"]
+    assert [s["label"] for s in first["sections"]["en"]] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
+    assert first["keywords"]["en"] == ["spinal surgery", "Interleukin-6/blood", "Humans"]
+    assert first["type"] == "article-journal"
+    # AU only when there is no FAU: "Brown A" is family Brown, initial A
+    assert names(second) == [("Brown", "A", None)] and second["source"]["source_id"] == "22222222"
+
+
+def test_eric_records_without_pmid_and_crlf(validate):
+    (first, second), _ = clean("eric-no-pmid-crlf.txt", validate)
+    assert first["title"]["en"] == "First ERIC record without a PMID"
+    assert (first["issn"], first["doi"], first["year"]) == ("1111-2222", "10.1000/eric.1", 2018)
+    assert names(second) == [("White", "Tom", None)]
+
+
+def test_book_chapter_and_book(validate):
+    (chapter, book), _ = clean("book-chapter-editors.nbib", validate)
+    assert chapter["type"] == "chapter" and chapter["source"]["source_id"] == "30000001"
+    assert chapter["title"] == {"en": "Hereditary Example Syndrome"}
+    assert chapter["journal"] == {"en": "Handbook of Example Genetic Disorders"}   # BTI: the book
+    assert names(chapter) == [("Novak", "Petra", None), ("de la Cruz", "Ana Maria", None)]
+    assert chapter["extra"]["editor"] == ["Carter, Helen M", "Okafor, Daniel"]      # FED, not ED
+    assert chapter["extra"]["publisher"] == ["Example Health Press"]
+    assert chapter["extra"]["place"] == ["Springfield (IL)"]
+    assert chapter["abstract"]["en"] == ("Hereditary example syndrome is rare. This chapter reviews its "
+                                         "diagnosis and management.")
+    assert chapter["year"] == 2015
+    assert book["type"] == "book" and book["title"] == {"en": "Example Methods in Clinical Genetics"}
+    assert book["journal"] == {} and book["authors"] == []
+    assert book["extra"]["editor"] == ["Carter, Helen M"]
+
+
+def test_affiliations_collective_author_grants_bom(validate):
+    (first, second), _ = clean("affiliations-collective-bom.nbib", validate)
+    assert first["source"]["source_id"] == "30000003" and first["source"]["line"] == 1
+    assert first["title"]["en"] == ("Proton pumps in an example membrane: a crystal structure at 2.1 "
+                                    "angstrom resolution.")
+    assert names(first) == [("Okonkwo", "Chidi", None), ("Lindqvist", "Maja", None),
+                            (None, None, "Example Membrane Consortium")]
+    assert first["extra"]["author_affiliations"] == [
+        {"author": "Okonkwo, Chidi", "affiliations": ["Department of Biochemistry, Example University, Lagos, Nigeria."]},
+        {"author": "Lindqvist, Maja", "affiliations": [
+            "Institute of Structural Biology, Example Institute, Uppsala, Sweden.",
+            "Centre for Membrane Research, Uppsala, Sweden."]}]
+    assert first["pages"] == "123-129, 131-135"
+    assert first["doi"] == "10.1000/pnex.2021.0001"
+    assert first["extra"]["article_ids"] == ["S0000-0000(21)00001-1 [pii]"]
+    assert first["issn"] == "1111-0001"
+    assert [(f["funder"], f["award"]) for f in first["funding"]] == [("NIGMS NIH HHS", "R01 GM000001")]
+    # "Proceedings of ..." is still the journal of a stated Journal Article, not a conference paper
+    assert first["type"] == "article-journal"
+    assert first["journal"] == {"en": "Proceedings of the National Academy of Examples"}
+    assert first["keywords"]["en"] == ["Proton Pumps/chemistry", "Crystallography, X-Ray"]
+    assert (first["volume"], first["issue"], first["year"]) == ("118", "2", 2021)
+    assert second["source"]["source_id"] == "30000004"
+    assert second["pages"] == "475-482" and names(second) == [("Ueda", "Ken", None)]
+    assert second["journal"] == {"en": "Example Letters"} and second["year"] == 2020
+
+
+def test_eric_report_thesis_book_and_article(validate):
+    (report, thesis, book, article), _ = clean("eric-report-thesis-book.txt", validate)
+    assert [r["source"]["source_id"] for r in (report, thesis, book, article)] == [
+        "ED900001", "ED900002", "ED900003", "EJ900004"]
+    assert [r["type"] for r in (report, thesis, book, article)] == ["report", "thesis", "book", "article-journal"]
+    assert report["journal"] == {} and report["extra"]["publisher"] == ["Example Education Research Institute"]
+    assert report["url"] == "http://eric.ed.gov/?id=ED900001"
+    assert names(report) == [("Haddad", "Samira", None), ("Price", "Owen", None)]
+    assert thesis["extra"]["publisher"] == ["Example State University"]
+    assert thesis["extra"]["degree"] == ["Ed.D. Dissertation"]
+    assert thesis["extra"]["distributor"] == ["ProQuest LLC"]
+    assert thesis["url"] == "http://eric.ed.gov/?id=ED900002"      # the catalogue link (LID) first
+    assert thesis["extra"]["isbn"] == ["979-8-0000-0000-1"]
+    assert book["extra"]["publisher"] == ["Example Academic Publishers"]
+    assert book["extra"]["isbn"] == ["978-0-00-000000-2"]
+    assert article["journal"] == {"en": "Journal of Example Mathematics Education"}
+    assert (article["volume"], article["issue"], article["pages"], article["issn"]) == ("12", "3", "201-215", "2222-3333")
+
+
+def test_broken_record_among_good_ones(validate):
+    (first, last), failures = clean("broken-among-good.nbib", validate, failures=2)
+    assert first["title"]["en"] == "A good first record." and first["source"]["source_id"] == "30000005"
+    assert last["title"]["en"] == "A good last record." and names(last) == [("Kim", "JH", None)]
+    stray, empty = failures
+    assert stray["line"] == 1 and stray["raw"].startswith("This export was made")
+    assert empty["line"] == 9 and empty["raw"] == "OWN - NLM\nSTAT- MEDLINE\nDCOM- 20200101"
+    assert [f["format"] for f in failures] == ["medline", "medline"]
+
+
+def test_shared_samples_fully_read():
+    base = needs_shared("corpus", "formats", "pubmed-medline")
+    counts = {}
+    for path in sorted(p for p in base.iterdir() if p.is_file()):
+        result = run_cli("clean", "--json", "-q", str(path))
+        assert result.returncode == 0, (path.name, result.stderr[-500:])
+        counts[path.name] = len([r for r in jsonl(result.stdout) if "source" in r])
+    assert counts == {"pubmed-demo.nbib": 10, "pubmed-medline-01.txt": 1, "pubmed-medline-02.txt": 2,
+                      "pubmed-medline-04.txt": 1, "pubmed-medline-05.txt": 3, "pubmed-medline-07.txt": 4,
+                      "pubmed-medline-08.txt": 2}

@@ -1,0 +1,119 @@
+"""Web of Science (and CSCD) tagged reader on small files written for these tests (one quirk
+each), and the shared samples (record counts) when ../shared is present.  Expected values
+are written by hand from the fixtures."""
+from __future__ import annotations
+
+from conftest import DATA, jsonl, needs_shared, run_cli
+
+FOLDER = DATA / "formats" / "wos"
+
+
+def clean(name, validate, failures=0):
+    result = run_cli("clean", "--json", "-q", str(FOLDER / name))
+    items = jsonl(result.stdout)
+    records = [r for r in items if "source" in r]
+    assert len(items) - len(records) == failures, result.stdout
+    assert result.returncode == (1 if failures else 0), result.stderr
+    for rec in records:
+        validate(rec)
+        assert rec["source"]["format"] == "wos"
+    return records, [r for r in items if "source" not in r]
+
+
+def names(rec):
+    return [(a.get("family"), a.get("given"), a.get("literal")) for a in rec["authors"]]
+
+
+def test_header_continuations(validate):
+    (first, second), _ = clean("header-continuations.txt", validate)
+    assert first["source"]["source_id"] == "WOS:000123456700001" and first["source"]["line"] == 3
+    assert first["title"]["en"] == "Spinal metastases from an unknown primary: a retrospective study"
+    assert names(first) == [("Zhang", "Wei", None), ("Wang", "Li", None)]   # AF over AU, e-mail dropped
+    assert first["pages"] == "e0123"                                        # article number
+    assert first["keywords"]["en"] == ["spinal metastasis", "surgery", "OUTCOMES"]
+    assert first["authors"][0]["affiliation"] == "Example Univ, Dept Orthoped, Beijing, Peoples R China."
+    assert (first["volume"], first["issue"], first["year"], first["doi"]) == ("8", "2", 2020, "10.1000/jeo.2020.8")
+    assert second["title"] == {"zh": "原发灶不明脊柱转移瘤的外科治疗"}
+    assert (second["journal"], second["pages"], second["year"]) == ({"zh": "中华骨科杂志"}, "12-15", 2018)
+    assert second["source"]["source_id"] == "CSCD:6123456"
+
+
+def test_cscd_chinese_fields(validate):
+    (rec,), _ = clean("cscd-chinese-fields.txt", validate)
+    assert rec["source"]["source_id"] == "CSCD:6500001"
+    assert rec["language"] == "zh"
+    # Z1 continued on the next line: joined without a space between Chinese characters
+    assert rec["title"] == {"zh": "原发灶不明脊柱转移瘤的外科治疗",
+                            "en": "Surgical treatment of spinal metastases from an unknown primary"}
+    assert names(rec) == [(None, None, "陈静"), (None, None, "周晓玲")]
+    assert rec["extra"]["translated_author"] == ["Chen Jing", "Zhou Xiaoling"]
+    assert rec["journal"] == {"en": "CHINESE JOURNAL OF EXAMPLE ORTHOPAEDICS", "zh": "中华示例骨科杂志"}
+    assert rec["abstract"]["zh"] == "目的 总结手术疗效。方法 随访40例患者。结果 疼痛减轻。结论 手术有效。"
+    assert [s["label"] for s in rec["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
+    assert rec["keywords"]["zh"] == ["脊柱转移瘤", "外科治疗", "预后"]
+    assert rec["keywords"]["en"] == ["spinal metastasis", "surgery", "prognosis"]
+    assert rec["extra"]["affiliations"] == ["Example Med Univ, Dept Orthoped, Chengdu 610000, Peoples R China.",
+                                            "示例医科大学骨科, 成都 610000"]
+    assert (rec["volume"], rec["issue"], rec["pages"], rec["year"], rec["issn"]) == (
+        "39", "4", "201-208", 2019, "0253-0000")
+
+
+def test_paragraph_abstracts_become_sections(validate):
+    (headings, labels, wrapped), _ = clean("paragraph-abstracts.txt", validate)
+    assert headings["sections"]["en"] == [
+        {"label": "OBJECTIVE", "label_original": "Objective", "text": "To test early mobilisation after surgery."},
+        {"label": "METHODS", "label_original": "Methods", "text": "Sixty patients were randomised to two groups."},
+        {"label": "RESULTS", "label_original": "Results", "text": "Early mobilisation shortened the stay."},
+        {"label": "CONCLUSION", "label_original": "Conclusion", "text": "Early mobilisation is safe."}]
+    assert [(s["label"], s["text"]) for s in labels["sections"]["en"]] == [
+        ("INTRODUCTION", "Falls are common in older adults."), ("METHODS", "We followed 200 residents for a year."),
+        ("RESULTS", "Exercise halved the falls."), ("CONCLUSION", "Exercise prevents falls.")]
+    # A wrapped abstract whose line happens to hold "Results:" is not split by paragraphs
+    assert wrapped["sections"] == {}
+    assert wrapped["abstract"]["en"] == ("We studied the effect of walking on recovery in forty patients after "
+                                         "hip surgery. Results: walking helped. The effect was largest in the "
+                                         "oldest patients.")
+
+
+def test_unindented_continuations_missing_er_bom_crlf(validate):
+    (first, second), _ = clean("unindented-missing-er-crlf.txt", validate)
+    assert first["source"]["source_id"] == "BCI:BCI200000000001"
+    assert first["title"]["en"] == "Nutrient limitation of algae in example upland lakes"
+    assert names(first) == [("Medina", "Rosa A.", None), ("Taylor", "Ben", None)]
+    # "UK and Irish ..." starts like a tag but UK is none: it continues the abstract
+    assert first["abstract"]["en"] == ("Algal growth in upland lakes is limited by nitrogen or phosphorus. "
+                                       "UK and Irish lakes were sampled in summer.")
+    assert first["pages"] == "45-52" and first["keywords"]["en"] == ["algae", "nutrient limitation"]
+    assert second["source"]["source_id"] == "BCI:BCI200000000002" and second["source"]["line"] == 15
+    assert second["title"]["en"] == "A record that follows one without its end line"
+    assert second["pages"] == "e42" and second["year"] == 2013
+
+
+def test_patent_book_chapter_and_stray_lines(validate):
+    (patent, chapter), (failure,) = clean("patent-book-broken.txt", validate, failures=1)
+    assert patent["type"] == "patent" and patent["source"]["source_id"] == "DIIDW:2020000001"
+    assert names(patent) == [("WANG", "X", None), ("LI", "YM", None)]        # "WANG X": family, initials
+    assert patent["abstract"]["en"] == "NOVELTY - An example device measures bone density. USE - For screening osteoporosis."
+    assert patent["extra"]["number"] == ["CN100000001-A"]
+    assert patent["extra"]["assignee"] == ["UNIV EXAMPLE MEDICAL"]
+    assert failure["line"] == 15 and failure["format"] == "wos"
+    assert failure["raw"] == "this line was pasted here by mistake\nand so was this one"
+    assert chapter["type"] == "chapter" and chapter["source"]["source_id"] == "WOS:000900000000009"
+    assert chapter["journal"] == {"en": "EXAMPLE TEXTBOOK OF RADIOLOGY"}
+    assert chapter["pages"] == "101-130" and chapter["doi"] == "10.1000/978-0-00-000001-1"
+    assert chapter["extra"]["editor"] == ["Ortiz, Carmen"] and chapter["extra"]["isbn"] == ["978-0-00-000001-1"]
+    assert [(f["funder"], f["award"]) for f in chapter["funding"]] == [
+        ("Example Research Council", "ERC-2017-001"), ("Example Foundation", None)]
+    assert chapter["extra"]["funding_text"] == [
+        "This chapter was supported by the Example Research Council (grant ERC-2017-001)."]
+
+
+def test_shared_samples_fully_read():
+    base = needs_shared("corpus", "formats", "wos")
+    counts = {}
+    for path in sorted(p for p in base.iterdir() if p.is_file()):
+        result = run_cli("clean", "--json", "-q", str(path))
+        assert result.returncode == 0, (path.name, result.stderr[-500:])
+        counts[path.name] = len([r for r in jsonl(result.stdout) if "source" in r])
+    assert counts == {"wos-01.txt": 5, "wos-02.txt": 1, "wos-04.txt": 1, "wos-05.txt": 1, "wos-07.txt": 1,
+                      "wos-08.txt": 1, "wos-demo.txt": 10}
