@@ -51,7 +51,11 @@ def _utf8_read_as_gbk(s: str) -> str:
 
 def _gbk_read_as_latin1(s: str) -> str:
     """Undo GBK bytes decoded as Latin-1 (``ÕªÒª`` for 摘要), when the round trip is strict."""
-    if len(_HIGH_LATIN1.findall(s)) < 4:
+    high = len(_HIGH_LATIN1.findall(s))
+    letters = sum(1 for c in s if c.isalpha())
+    # GBK read as Latin-1 is nearly all high Latin-1 characters; Portuguese or French text
+    # with a few accents ("Avaliação da mudança") is not, and must stay as it is.
+    if high < 4 or high < 0.6 * letters:
         return s
     try:
         fixed = s.encode("latin-1").decode("gbk")
