@@ -76,6 +76,11 @@ class Record:
     def id(self) -> str:
         return record_id(self.source)
 
+    def put(self, key: str, value: Any, line: int | None = None) -> None:
+        """Hand a raw value to the pipeline (``raw[key]`` gets ``(value, line)``); empty values are skipped."""
+        if value:
+            self.raw.setdefault(key, []).append((value, line))
+
     def log(self, step: str, field_name: str, before: str, after: str) -> None:
         """Record a repair, only when it changed something."""
         if before != after:

@@ -48,3 +48,11 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def clean_items(path, *options) -> tuple[subprocess.CompletedProcess, list[dict], list[dict]]:
+    """``cli.py clean --json -q [options] PATH`` as a user runs it: the process, its records
+    and its failure objects."""
+    result = run_cli("clean", "--json", "-q", *options, str(path))
+    items = jsonl(result.stdout)
+    return result, [i for i in items if not i.get("failure")], [i for i in items if i.get("failure")]

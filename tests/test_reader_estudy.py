@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA, jsonl, needs_shared, run_cli
+from conftest import DATA, clean_items, needs_shared
 
 FIXTURES = DATA / "formats" / "estudy"
 
 
 def clean(path, *options):
-    result = run_cli("clean", "--json", "-q", *options, str(path))
-    items = jsonl(result.stdout)
-    return result, [i for i in items if not i.get("failure")], [i for i in items if i.get("failure")]
+    return clean_items(path, *options)
 
 
 def names(rec):

@@ -2,19 +2,17 @@
 these tests (one per quirk), with hand-written expectations."""
 from __future__ import annotations
 
-from conftest import DATA, jsonl, run_cli
+from conftest import DATA, clean_items
 
 FORMATS = DATA / "formats"
 
 
 def clean(path, validate, rc=0):
-    result = run_cli("clean", "--json", "-q", str(path))
+    result, records, failures = clean_items(path)
     assert result.returncode == rc, result.stderr
-    items = jsonl(result.stdout)
-    records = [r for r in items if "id" in r]
     for rec in records:
         validate(rec)
-    return records, [f for f in items if "id" not in f]
+    return records, failures
 
 
 def names(rec):

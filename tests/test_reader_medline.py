@@ -3,21 +3,19 @@ and the shared samples (record counts) when ../shared is present.  Expected valu
 written by hand from the fixtures."""
 from __future__ import annotations
 
-from conftest import DATA, jsonl, needs_shared, run_cli
+from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
 
 FOLDER = DATA / "formats" / "medline"
 
 
 def clean(name, validate, failures=0):
-    result = run_cli("clean", "--json", "-q", str(FOLDER / name))
-    items = jsonl(result.stdout)
-    records = [r for r in items if "source" in r]
-    assert len(items) - len(records) == failures, result.stdout
+    result, records, failed = clean_items(FOLDER / name)
+    assert len(failed) == failures, result.stdout
     assert result.returncode == (1 if failures else 0), result.stderr
     for rec in records:
         validate(rec)
         assert rec["source"]["format"] == "medline"
-    return records, [r for r in items if "source" not in r]
+    return records, failed
 
 
 def names(rec):

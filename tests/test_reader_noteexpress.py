@@ -9,17 +9,13 @@ import re
 
 import pytest
 
-from conftest import DATA, jsonl, needs_shared, run_cli
+from conftest import DATA, clean_items, jsonl, needs_shared
 
 FIXTURES = DATA / "formats" / "noteexpress"
 
 
 def clean(path, *options):
-    result = run_cli("clean", "--json", "-q", *options, str(path))
-    items = jsonl(result.stdout)
-    records = [i for i in items if not i.get("failure")]
-    failures = [i for i in items if i.get("failure")]
-    return result, records, failures
+    return clean_items(path, *options)
 
 
 def names(rec):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DATA, jsonl, needs_shared, run_cli
+from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
 
 FIX = DATA / "formats" / "refworks"
 
@@ -14,8 +14,7 @@ def clean(path: Path) -> list[dict]:
 
 
 def records_of(path: Path, validate) -> list[dict]:
-    out = clean(path)
-    recs = [r for r in out if not r.get("failure")]
+    _, recs, _ = clean_items(path)
     for rec in recs:
         validate(rec)
         assert rec["source"]["format"] == "refworks"

@@ -93,9 +93,9 @@ def _clean_chunk(chunk: list) -> list:
     return [clean_one(item) for item in chunk]
 
 
-def _chunks(paths, fmt):
+def _chunks(files, fmt):
     chunk = []
-    for path in iter_files(paths):
+    for path in files:
         for item in read_file(path, fmt):
             chunk.append(item)
             if len(chunk) >= CHUNK:
@@ -105,17 +105,17 @@ def _chunks(paths, fmt):
         yield chunk
 
 
-def _cleaned(paths, fmt, workers: int):
+def _cleaned(files, fmt, workers: int):
     """Cleaned items in input order; with ``workers`` > 1 a pool with bounded look-ahead."""
     if workers <= 1:
-        for chunk in _chunks(paths, fmt):
+        for chunk in _chunks(files, fmt):
             yield from _clean_chunk(chunk)
         return
     import multiprocessing as mp
 
     with mp.get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
-        for chunk in _chunks(paths, fmt):
+        for chunk in _chunks(files, fmt):
             pending.append(pool.apply_async(_clean_chunk, (chunk,)))
             while len(pending) > 3 * workers:
                 yield from pending.popleft().get()
@@ -152,26 +152,14 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def _input_bytes(paths) -> int:
-    total = 0
-    for p in paths:
-        if os.path.isdir(p):
-            for root, _dirs, files in os.walk(p):
-                total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
-        elif os.path.isfile(p):
-            total += os.path.getsize(p)
-    return total
-
-
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
            workers: int | None = None) -> Summary:
-    paths = list(paths)
-    list(iter_files(paths))  # a missing path is a usage error before anything is written
+    files = list(iter_files(paths))  # a missing path is a usage error before anything is written
     summary = Summary(index=str(index_dir))
     started = time.monotonic()
     cores = os.cpu_count() or 1
     if workers is None:
-        workers = cores if _input_bytes(paths) >= PARALLEL_BYTES else 1
+        workers = cores if sum(os.path.getsize(f) for f in files) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet)
     before = ix.doc_count()
     writer = ix.writer(procs=cores, multisegment=True, limitmb=128) if workers > 1 and cores > 1 \
@@ -179,7 +167,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
-            for item in _cleaned(paths, fmt, workers):
+            for item in _cleaned(files, fmt, workers):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
                     continue

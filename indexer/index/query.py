@@ -29,7 +29,7 @@ from typing import Callable
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term
 
 from .analysis import CJK, KEY_MARK, fold, word_keys
-from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS, TEXT_FIELDS
+from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
 
 
 class QueryError(ValueError):
@@ -363,7 +363,3 @@ def ranking_hints(node):
 def with_hints(query, node):
     hints = ranking_hints(node)
     return AndMaybe(query, Or(hints)) if hints else query
-
-
-def text_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f for f in fields if f in TEXT_FIELDS or f == "award")

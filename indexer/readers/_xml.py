@@ -11,7 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from ..record import Failure
+from ..record import Failure, Source
+from .base import build_record
 
 
 def local(tag: str) -> str:
@@ -67,8 +68,6 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
 def read_records(reader, source, record_tags: set[str]):
     """Records built by ``reader.build(element, Source)`` for each record element; a
     record that cannot be built, or has no content, is a failure with its raw text."""
-    from ..record import Record, Source
-
     ordinal = 0
     for item in iter_records(source, record_tags, reader.name):
         ordinal += 1
@@ -77,15 +76,4 @@ def read_records(reader, source, record_tags: set[str]):
             yield item
             continue
         el, line, raw = item
-        try:
-            rec: Record = reader.build(el, Source(path=source.path, format=reader.name, record=ordinal, line=line))
-        except Exception as e:  # one broken record never stops the file
-            yield Failure(path=source.path, line=line, reason=f"cannot parse record: {type(e).__name__}: {e}",
-                          raw=raw, format=reader.name, record=ordinal)
-            continue
-        rec.raw_text = raw
-        if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-            yield Failure(path=source.path, line=line, reason="record has no title, abstract, author, journal "
-                          "or DOI", raw=raw, format=reader.name, record=ordinal)
-            continue
-        yield rec
+        yield build_record(reader, el, Source(path=source.path, format=reader.name, record=ordinal, line=line), raw)

@@ -20,6 +20,30 @@ class Reader(Protocol):
         read ``source.lines()`` (or ``source.binary()``), never the whole file into records."""
 
 
+# A record needs at least one of these to be a record (a bare type line is not).
+CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keyword", "keywords")
+
+
+def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = False) -> Record | Failure:
+    """``reader.build(parsed, source)``, or a failure with the raw text: one broken record never
+    stops a file, and a record without title, abstract, author, journal or DOI is reported
+    (``keep_id_only``: kept and flagged when it carries the source's own id)."""
+    fail = dict(path=source.path, line=source.line, raw=raw_text, format=reader.name, record=source.record)
+    try:
+        rec = reader.build(parsed, source)
+    except Exception as e:  # one broken record never stops the file
+        return Failure(reason=f"cannot parse record: {type(e).__name__}: {e}", **fail)
+    rec.raw_text = raw_text
+    if not any(rec.raw.get(k) for k in CONTENT_KEYS):
+        if keep_id_only and rec.source.source_id:
+            # An exported record with its id but nothing else (a PDF whose metadata was
+            # never extracted) is still a record of the export: kept, flagged.
+            rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
+            return rec
+        return Failure(reason="record has no title, abstract, author, journal or DOI", **fail)
+    return rec
+
+
 REGISTRY: dict[str, Reader] = {}
 
 

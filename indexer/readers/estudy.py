@@ -15,7 +15,7 @@ import unicodedata
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import register
+from .base import build_record, register
 from .noteexpress import _id_from_url, join_continuation
 
 # "Title-题名: ...", "DOI-DOI: ...", "DataType: 1"; the colon may be full-width.
@@ -54,7 +54,6 @@ DATABASE_TYPES = (
     ("图书", "book"), ("成果", "report"), ("期刊", "article-journal"), ("辑刊", "article-journal"),
 )
 _SPLIT = re.compile(r"\s*[;；]+\s*")
-_CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keywords")
 
 
 def _label(m: re.Match) -> tuple[str, str | None]:
@@ -143,17 +142,8 @@ class EStudyReader:
     def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
         while raw_lines and not raw_lines[-1].strip():
             raw_lines.pop()
-        raw_text = "\n".join(raw_lines)
-        try:
-            rec = self.build(fields, Source(path=path, format=self.name, record=ordinal, line=line or None))
-        except Exception as e:  # one broken record never stops the file
-            return Failure(path=path, line=line or None, reason=f"cannot parse record: {type(e).__name__}: {e}",
-                           raw=raw_text, format=self.name, record=ordinal)
-        rec.raw_text = raw_text
-        if not any(rec.raw.get(k) for k in _CONTENT_KEYS):
-            return Failure(path=path, line=line or None, reason="record has no title, abstract, author, "
-                           "journal or DOI", raw=raw_text, format=self.name, record=ordinal)
-        return rec
+        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
+                            "\n".join(raw_lines))
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)

@@ -20,7 +20,7 @@ import unicodedata
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import register
+from .base import build_record, register
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -86,7 +86,6 @@ _OPENS_WITH_PUNCT = re.compile(r"^[,，;；.。:：)）\]】、]")
 _ABSTRACT_HEAD = re.compile(r"^\s*(?:abstract|summary|摘\s*要|内容提要|提要)\s*(?:\(#br\)|[:：])\s*"
                             r"|^\s*[【\[]\s*(?:摘\s*要|abstract)\s*[】\]]\s*[:：]?\s*", re.IGNORECASE)
 _BR = "(#br)"
-_CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keywords")
 
 
 def join_continuation(text: str, more: str) -> str:
@@ -191,17 +190,8 @@ class NoteExpressReader:
     def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
         while raw_lines and not raw_lines[-1].strip():
             raw_lines.pop()
-        raw_text = "\n".join(raw_lines)
-        try:
-            rec = self.build(fields, Source(path=path, format=self.name, record=ordinal, line=line or None))
-        except Exception as e:  # one broken record never stops the file
-            return Failure(path=path, line=line or None, reason=f"cannot parse record: {type(e).__name__}: {e}",
-                           raw=raw_text, format=self.name, record=ordinal)
-        rec.raw_text = raw_text
-        if not any(rec.raw.get(k) for k in _CONTENT_KEYS):
-            return Failure(path=path, line=line or None, reason="record has no title, abstract, author, "
-                           "journal or DOI", raw=raw_text, format=self.name, record=ordinal)
-        return rec
+        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
+                            "\n".join(raw_lines))
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)

@@ -57,9 +57,8 @@ class PubmedXmlReader:
         rec = Record(source)
         raw = rec.raw
 
-        def put(key, value, line=source.line):
-            if value:
-                raw.setdefault(key, []).append((value, line))
+        def put(key, value):
+            rec.put(key, value, source.line)
 
         book = local(el.tag) == "PubmedBookArticle"
         cit = el.find("BookDocument") if book else el.find("MedlineCitation")

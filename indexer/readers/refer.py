@@ -99,10 +99,7 @@ class ReferReader(TaggedReader):
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
         raw = rec.raw
-
-        def put(key, value, line):
-            if value:
-                raw.setdefault(key, []).append((value, line))
+        put = rec.put
 
         values = {}
         for tag, value, _ in fields:

@@ -116,10 +116,7 @@ class RefWorksReader(TaggedReader):
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
         raw = rec.raw
-
-        def put(key, value, line):
-            if value:
-                raw.setdefault(key, []).append((value, line))
+        put = rec.put
 
         values = {}
         for tag, value, _ in fields:

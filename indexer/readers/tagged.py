@@ -11,10 +11,9 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
+from .base import build_record
 
 
-# A record needs at least one of these to be a record (a bare type line is not).
-CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keyword", "keywords")
 
 
 class TaggedReader:
@@ -99,21 +98,8 @@ class TaggedReader:
         if not fields:
             return Failure(path=path, line=line or None, reason="empty record", raw=raw_text,
                            format=self.name, record=ordinal)
-        try:
-            rec = self.build(fields, Source(path=path, format=self.name, record=ordinal, line=line or None))
-        except Exception as e:  # one broken record never stops the file
-            return Failure(path=path, line=line or None, reason=f"cannot parse record: {type(e).__name__}: {e}",
-                           raw=raw_text, format=self.name, record=ordinal)
-        rec.raw_text = raw_text
-        if not any(rec.raw.get(k) for k in CONTENT_KEYS):
-            if rec.source.source_id:
-                # An exported record with its id but nothing else (a PDF whose metadata was
-                # never extracted) is still a record of the export: kept, flagged.
-                rec.issues.append(f"{path}:{line}: record has no title, abstract, author, journal or DOI")
-                return rec
-            return Failure(path=path, line=line or None, reason="record has no title, abstract, author, "
-                           "journal or DOI", raw=raw_text, format=self.name, record=ordinal)
-        return rec
+        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
+                            raw_text, keep_id_only=True)
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)

@@ -215,10 +215,7 @@ class WosReader(TaggedReader):
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
         raw = rec.raw
-
-        def put(key, value, line):
-            if value:
-                raw.setdefault(key, []).append((value, line))
+        put = rec.put
 
         names: dict[str, list] = {}
         paragraphs: list[list[str]] = []
