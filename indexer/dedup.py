@@ -239,8 +239,9 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_clusters(records: Iterable[dict]) -> list[dict]:
-    """Clusters (two or more records) of the same work, each with master, tier and reasons."""
+def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = None) -> list[dict]:
+    """Clusters (two or more records) of the same work, each with master, tier and reasons;
+    ``decisions`` are a reviewer's (see :func:`group_links`)."""
     recs = {r["id"]: r for r in records}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, r in recs.items():
@@ -271,7 +272,6 @@ def find_clusters(records: Iterable[dict]) -> list[dict]:
         authors = _pinyin_authors(r)
         if authors and r.get("year") and r.get("language") in ("zh", "en"):
             blocks[("pinyin", f"{r['year']}:{authors[0]}")].append(rid)
-    union = _Union()
     links: dict[tuple[str, str], tuple[list[str], str]] = {}
     for (kind, _key), ids in blocks.items():
         if len(ids) < 2 or len(ids) > 50:  # a block this big is a generic title, not one work
@@ -296,9 +296,45 @@ def find_clusters(records: Iterable[dict]) -> list[dict]:
                 ok, reasons, tier = compare(a, b, via)
                 if ok:
                     links[(x, y)] = (reasons, tier)
-                    union.union(x, y)
+    return group_links(recs, links, decisions)
+
+
+def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
+                decisions: Iterable[dict] | None = None) -> list[dict]:
+    """Clusters from the linked pairs, with a reviewer's decisions applied first.
+
+    A "merge" decision links its records (certain); a "distinct" decision is never
+    overruled: links are taken in order (reviewer's, certain, needs review) and one that
+    would put two records of a distinct decision into one cluster is dropped.
+    """
+    links = dict(links)
+    forbidden: dict[str, set[str]] = defaultdict(set)
+    reviewed: list[set[str]] = []
+    for d in decisions or ():
+        ids = sorted(set(d["ids"]) & recs.keys())
+        if d["decision"] == "distinct":
+            for x in ids:
+                forbidden[x].update(i for i in ids if i != x)
+        elif d["decision"] == "merge" and len(ids) > 1:
+            reviewed.append(set(ids))
+            for x, y in zip(ids, ids[1:]):
+                links[(x, y)] = (["merged by a reviewer"], "certain")
+    order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"], links[p][1] != "certain", p))
+    union = _Union()
+    members_of: dict[str, set[str]] = {}
+    kept: dict[tuple[str, str], tuple[list[str], str]] = {}
+    for x, y in order:
+        rx, ry = union.find(x), union.find(y)
+        if rx != ry:
+            mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
+            if any(forbidden[m] & my for m in mx):
+                members_of[rx], members_of[ry] = mx, my
+                continue
+            union.union(x, y)
+            members_of[union.find(x)] = mx | my
+        kept[(x, y)] = links[(x, y)]
     groups: dict[str, list[str]] = defaultdict(list)
-    for x, y in links:
+    for x, y in sorted(kept):
         root = union.find(x)
         for rid in (x, y):
             if rid not in groups[root]:
@@ -307,9 +343,10 @@ def find_clusters(records: Iterable[dict]) -> list[dict]:
     for members in groups.values():
         members.sort(key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
         master = max(members, key=lambda rid: (completeness(recs[rid]), -members.index(rid)))
-        pair_links = [{"pair": [x, y], "reasons": r, "confidence": t} for (x, y), (r, t) in sorted(links.items())
+        pair_links = [{"pair": [x, y], "reasons": r, "confidence": t} for (x, y), (r, t) in sorted(kept.items())
                       if x in members]
-        tier = "certain" if all(p["confidence"] == "certain" for p in pair_links) else "needs review"
+        confirmed = any(set(members) <= s for s in reviewed)
+        tier = "certain" if confirmed or all(p["confidence"] == "certain" for p in pair_links) else "needs review"
         clusters.append({
             "records": [{"id": rid, "source": {"path": recs[rid]["source"]["path"],
                                                "record": recs[rid]["source"]["record"]}} for rid in members],
