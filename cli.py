@@ -40,12 +40,27 @@ examples:
   python cli.py search 'award:81702662' --json
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
 """
-EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *;
-each says why its records were linked and whether that is certain or needs review.
+EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
+fields on which the records differ marked ≠; each says why its records were linked and
+whether that is certain or needs review.  Counts are PRISMA's (identified, duplicates
+removed, remaining).
+
+  --review  walks the clusters that need review: merge / not duplicates / skip / quit.
+            Decisions are kept in INDEX/dedup_decisions.json and applied on every later
+            run; "not duplicates" is never overruled.
+  --apply   search and export show each cluster's master, its missing fields (and the
+            other language of a Chinese/English pair) filled from the others, with the
+            record each came from in merged.provenance; the others are hidden, not deleted.
+            Run it again after ingesting more files.
+  --undo    restores every record and the index as they were before --apply.
+  --map F   writes a CSV: old_id,kept_id,path,record for every record.
 
 examples:
   python cli.py dedup
   python cli.py dedup --json --index /tmp/idx > clusters.json
+  python cli.py dedup --review
+  python cli.py dedup --apply --map kept.csv
+  python cli.py dedup --undo
 """
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
@@ -209,29 +224,56 @@ def cmd_stats(args) -> int:
 
 
 def cmd_dedup(args) -> int:
-    from indexer.dedup import find_clusters
-    from indexer.store import STORE_NAME, Store
+    from indexer import merge
+    from indexer.review import describe, review, side_by_side
+    from indexer.store import STORE_NAME
 
     if not (Path(args.index) / STORE_NAME).exists():
         _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
         return EXIT_USAGE
-    with Store(args.index) as store:
-        records = list(store)
-    clusters = find_clusters(records)
+    if args.undo and (args.apply or args.review):
+        _err("Error: --undo cannot be combined with --apply or --review.")
+        return EXIT_USAGE
+    try:
+        if args.undo:
+            done = merge.undo(args.index)
+            _out(dumps(done) if args.json else
+                 f"undone: {done['masters_restored']:,} masters restored as ingested, "
+                 f"{done['records_shown']:,} hidden duplicates shown again")
+            return EXIT_OK
+        records, clusters = merge.clusters_for(args.index)
+        by_id = {r["id"]: r for r in records}
+        if args.review:
+            if not sys.stdin.isatty() and args.json:
+                _err("Error: --review asks questions on the terminal; it cannot be used with --json.")
+                return EXIT_USAGE
+            counts = review(args.index, clusters, by_id, input, sys.stdout)
+            _err(f"review: {counts['merge']} merged, {counts['distinct']} not duplicates, {counts['skip']} skipped "
+                 f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
+            records, clusters = merge.clusters_for(args.index)
+        if args.apply:
+            records, clusters = merge.apply(args.index)
+    except ValueError as e:  # a damaged decisions file
+        _err(f"Error: {e}")
+        return EXIT_USAGE
+    counts = merge.prisma(records, clusters)
+    if args.map:
+        merge.write_map(args.map, records, clusters)
+        _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if args.json:
-        _out(dumps({"clusters": clusters}))
+        _out(dumps({"clusters": clusters, "counts": counts, "applied": bool(args.apply)}))
         return EXIT_OK
-    by_id = {r["id"]: r for r in records}
-    dups = sum(len(c["records"]) - 1 for c in clusters)
-    _out(f"{len(records):,} records, {len(clusters):,} clusters of the same work, {dups:,} duplicates")
-    for i, c in enumerate(clusters, 1):
-        _out(f"\n[{i}] {c['confidence']}: {'; '.join(c['reasons'])}")
-        for member in c["records"]:
-            rec = by_id[member["id"]]
-            title = next(iter(rec["title"].values()), "(no title)")
-            mark = "*" if member["id"] == c["master"] else " "
-            _out(f"  {mark} {member['id']}  {rec.get('year') or '----'}  {title[:70]}")
-            _out(f"      {member['source']['path']} #{member['source']['record']}")
+    _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work, "
+         f"{counts['duplicates_removed']:,} duplicates {'removed' if args.apply else 'found'}, "
+         f"{counts['remaining']:,} remaining")
+    if args.apply:
+        _out("applied: search and export now show each master, completed from its duplicates "
+             "(undo with --undo)")
+    if not args.review:
+        for i, c in enumerate(clusters, 1):
+            _out(f"\n[{i}] {describe(c)}")
+            for line in side_by_side(c, by_id):
+                _out(line)
     return EXIT_OK
 
 
@@ -283,7 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_DEDUP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true",
-                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}]}')
+                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}], "counts"}')
+    p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
+    p.add_argument("--apply", action="store_true", help="show masters only, completed from their duplicates")
+    p.add_argument("--undo", action="store_true", help="undo --apply")
+    p.add_argument("--map", metavar="FILE", help="write old id → kept id as CSV")
     p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("stats", help="records per language, format and year; index size")

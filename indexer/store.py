@@ -25,6 +25,14 @@ CREATE TABLE IF NOT EXISTS records (
     year INTEGER
 );
 CREATE INDEX IF NOT EXISTS records_path ON records (path, ordinal);
+-- Applied deduplication (``dedup --apply``): every record of a merged cluster has a row;
+-- the master's row keeps its record as ingested (``original``), a duplicate's row says
+-- which master hides it.  ``dedup --undo`` restores from here and empties it.
+CREATE TABLE IF NOT EXISTS merges (
+    id TEXT PRIMARY KEY,
+    master TEXT NOT NULL,
+    original TEXT
+);
 """
 
 
@@ -62,18 +70,63 @@ class Store:
         self.close()
 
     def put(self, record_json: dict) -> str:
-        """Insert or replace one record; returns 'added', 'updated' or 'unchanged'."""
+        """Insert or replace one record; returns 'added', 'updated' or 'unchanged'.
+
+        The digest is that of the record as ingested, also for a master whose stored JSON
+        was completed by ``dedup --apply``: ingesting the same file again changes nothing.
+        A changed master replaces its saved original too (its merged fields are gone until
+        the next ``dedup --apply``); a changed hidden duplicate stays hidden.
+        """
         rid = record_json["id"]
         d = digest(record_json)
         row = self.db.execute("SELECT digest FROM records WHERE id = ?", (rid,)).fetchone()
         if row and row[0] == d:
             return "unchanged"
+        self._write(record_json, d)
+        self.db.execute("UPDATE merges SET original = ? WHERE id = ? AND master = id",
+                        (json.dumps(record_json, ensure_ascii=False), rid))
+        return "updated" if row else "added"
+
+    def _write(self, record_json: dict, d: str) -> None:
         src = record_json["source"]
         self.db.execute("INSERT OR REPLACE INTO records (id, path, ordinal, digest, json, lang, format, year) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (rid, src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
+                        (record_json["id"], src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
                          record_json.get("language"), src.get("format"), record_json.get("year")))
-        return "updated" if row else "added"
+
+    # -- applied deduplication -------------------------------------------------------
+
+    def hidden(self) -> dict[str, str]:
+        """Hidden duplicate id → the id of the master shown in its place."""
+        return dict(self.db.execute("SELECT id, master FROM merges WHERE master != id"))
+
+    def merged_masters(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM merges WHERE master = id ORDER BY id")]
+
+    def apply_merge(self, merged_master: dict, duplicates: list[str]) -> None:
+        """Show ``merged_master`` (the master completed from its duplicates) in place of the
+        master as ingested, and hide ``duplicates``."""
+        mid = merged_master["id"]
+        row = self.db.execute("SELECT json, digest FROM records WHERE id = ?", (mid,)).fetchone()
+        if row is None:
+            raise KeyError(mid)
+        self.db.execute("INSERT INTO merges (id, master, original) VALUES (?, ?, ?)", (mid, mid, row[0]))
+        self.db.executemany("INSERT INTO merges (id, master, original) VALUES (?, ?, NULL)",
+                            [(d, mid) for d in duplicates])
+        self._write(merged_master, row[1])
+
+    def undo_merges(self) -> tuple[list[dict], list[str]]:
+        """Restore every master as ingested and show every hidden duplicate again:
+        (the restored masters, the ids shown again)."""
+        masters = []
+        for (original,) in self.db.execute("SELECT original FROM merges WHERE master = id ORDER BY id").fetchall():
+            rec = json.loads(original)
+            d = self.db.execute("SELECT digest FROM records WHERE id = ?", (rec["id"],)).fetchone()[0]
+            self._write(rec, d)
+            masters.append(rec)
+        shown = sorted(self.hidden())
+        self.db.execute("DELETE FROM merges")
+        return masters, shown
 
     def get(self, rid: str) -> dict | None:
         row = self.db.execute("SELECT json FROM records WHERE id = ?", (rid,)).fetchone()
@@ -89,7 +142,16 @@ class Store:
         return out
 
     def __iter__(self) -> Iterator[dict]:
-        for (text,) in self.db.execute("SELECT json FROM records ORDER BY path, ordinal"):
+        """The records search and export show: hidden duplicates left out."""
+        for (text,) in self.db.execute("SELECT json FROM records WHERE id NOT IN "
+                                       "(SELECT id FROM merges WHERE master != id) ORDER BY path, ordinal"):
+            yield json.loads(text)
+
+    def all_records(self) -> Iterator[dict]:
+        """Every record as ingested, hidden duplicates included and masters without the
+        fields ``dedup --apply`` filled in: what deduplication compares."""
+        for (text,) in self.db.execute("SELECT COALESCE(m.original, r.json) FROM records r LEFT JOIN merges m "
+                                       "ON m.id = r.id AND m.master = r.id ORDER BY r.path, r.ordinal"):
             yield json.loads(text)
 
     def counts(self, column: str) -> list[tuple[object, int]]:

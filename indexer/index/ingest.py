@@ -167,6 +167,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
+            hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
             for item in _cleaned(files, fmt, workers):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
@@ -177,7 +178,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome == "added":
                     writer.add_document(**doc)
-                elif outcome == "updated":
+                elif outcome == "updated" and rec["id"] not in hidden:
                     writer.update_document(**doc)
                 progress.update(summary)
             writer.commit()  # the index first: the store commits only after it (on leaving)

@@ -1,0 +1,178 @@
+"""What a librarian does with the clusters of :mod:`indexer.dedup`: review, apply, undo.
+
+* **Decisions** (``dedup --review``) are stored beside the index in
+  ``dedup_decisions.json`` and applied on every later run: ``merge`` links the records of
+  a cluster for good; ``distinct`` ("not duplicates") is never overruled by the algorithm.
+* **Apply** (``dedup --apply``) shows each cluster's master in search and export,
+  completed from the other records (a field, or a language of a per-language field, the
+  master lacks is taken from the most complete record that has it; ``merged.provenance``
+  says which record each filled field came from), and hides the other records.  The
+  Chinese and English versions of one paper become one record with both languages.
+  Nothing is deleted: the store keeps every record as ingested, and ``dedup --undo``
+  restores the store and the index to what they were before.
+* **Counts** are PRISMA's: records identified, duplicates removed, records remaining.
+
+The master is the record :func:`indexer.dedup.completeness` rates highest (most non-empty
+fields, languages counted; ties: the first by file and position).
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import os
+from pathlib import Path
+
+from .dedup import completeness, find_clusters
+from .store import Store
+
+DECISIONS_NAME = "dedup_decisions.json"
+DECISIONS = ("merge", "distinct")
+
+_SCALARS = ("type", "year", "volume", "issue", "pages", "doi", "issn", "url")
+_BY_LANG = ("title", "abstract", "journal", "keywords", "sections")
+
+
+# -- decisions ---------------------------------------------------------------------------
+
+def decisions_path(index_dir: str | Path) -> Path:
+    return Path(index_dir) / DECISIONS_NAME
+
+
+def load_decisions(index_dir: str | Path) -> list[dict]:
+    path = decisions_path(index_dir)
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        decisions = data["decisions"]
+        for d in decisions:
+            if d["decision"] not in DECISIONS or not isinstance(d["ids"], list):
+                raise ValueError(f"unknown decision {d!r}")
+    except (ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a decisions file ({e})") from None
+    return decisions
+
+
+def record_decision(index_dir: str | Path, decision: str, ids: list[str]) -> None:
+    """Store a decision on a set of records (replacing an earlier one on the same set);
+    written at once, so quitting a review keeps what was decided."""
+    if decision not in DECISIONS:
+        raise ValueError(decision)
+    ids = sorted(set(ids))
+    decisions = [d for d in load_decisions(index_dir) if sorted(d["ids"]) != ids]
+    decisions.append({"decision": decision, "ids": ids})
+    path = decisions_path(index_dir)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"version": 1, "decisions": decisions}, ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def clusters_for(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
+    """(every record as ingested, the clusters with the stored decisions applied)."""
+    with Store(index_dir) as store:
+        records = list(store.all_records())
+    return records, find_clusters(records, load_decisions(index_dir))
+
+
+# -- apply / undo ------------------------------------------------------------------------
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def merged_record(master: dict, others: list[dict]) -> dict:
+    """The master completed from ``others`` (most complete first), with provenance."""
+    out = copy.deepcopy(master)
+    provenance: dict[str, str] = {}
+    donors = sorted(others, key=lambda r: -completeness(r))
+    for field in _SCALARS + ("authors",):
+        if _empty(out.get(field)):
+            donor = next((r for r in donors if not _empty(r.get(field))), None)
+            if donor is not None:
+                out[field] = copy.deepcopy(donor[field])
+                provenance[field] = donor["id"]
+    for field in _BY_LANG:
+        have = out.setdefault(field, {})
+        for donor in donors:
+            for lang, value in sorted((donor.get(field) or {}).items()):
+                if lang not in have and not _empty(value):
+                    have[lang] = copy.deepcopy(value)
+                    provenance[f"{field}.{lang}"] = donor["id"]
+    seen = {(f.get("funder"), f.get("award")) for f in out.get("funding") or []}
+    for donor in donors:
+        for f in donor.get("funding") or []:
+            if (f.get("funder"), f.get("award")) not in seen:
+                seen.add((f.get("funder"), f.get("award")))
+                out.setdefault("funding", []).append(copy.deepcopy(f))
+                provenance.setdefault("funding", donor["id"])
+    out["merged"] = {"records": sorted([master["id"]] + [r["id"] for r in others]), "provenance": provenance}
+    return out
+
+
+def prisma(records: list[dict], clusters: list[dict]) -> dict:
+    removed = sum(len(c["records"]) - 1 for c in clusters)
+    return {"identified": len(records), "duplicates_removed": removed, "remaining": len(records) - removed}
+
+
+def _index_writer(index_dir):
+    from .index.ingest import open_or_create
+
+    return open_or_create(index_dir).writer(limitmb=128)
+
+
+def undo(index_dir: str | Path) -> dict:
+    """Restore every applied merge: masters as ingested, duplicates shown again."""
+    from .index.schema import document
+
+    writer = _index_writer(index_dir)
+    try:
+        with Store(index_dir) as store:
+            masters, shown = store.undo_merges()
+            for rec in masters:
+                writer.update_document(**document(rec))
+            for rec in store.get_many(shown).values():
+                writer.add_document(**document(rec))
+            writer.commit()  # the index first; the store commits on leaving
+    except BaseException:
+        writer.cancel()
+        raise
+    return {"masters_restored": len(masters), "records_shown": len(shown)}
+
+
+def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
+    """Apply the current clusters (an earlier apply is undone first, so clusters found
+    since, and decisions taken since, are honoured): (records, clusters)."""
+    from .index.schema import document
+
+    undo(index_dir)
+    records, clusters = clusters_for(index_dir)
+    by_id = {r["id"]: r for r in records}
+    writer = _index_writer(index_dir)
+    try:
+        with Store(index_dir) as store:
+            for c in clusters:
+                master = by_id[c["master"]]
+                dups = [m["id"] for m in c["records"] if m["id"] != c["master"]]
+                merged = merged_record(master, [by_id[d] for d in dups])
+                store.apply_merge(merged, dups)
+                for d in dups:
+                    writer.delete_by_term("id", d)
+                writer.update_document(**document(merged))
+            writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return records, clusters
+
+
+def write_map(path: str | Path, records: list[dict], clusters: list[dict]) -> int:
+    """CSV of every record id and the id kept for it (its master, or itself)."""
+    kept = {m["id"]: c["master"] for c in clusters for m in c["records"]}
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["old_id", "kept_id", "path", "record"])
+        for r in records:
+            w.writerow([r["id"], kept.get(r["id"], r["id"]), r["source"]["path"], r["source"]["record"]])
+    return len(records)

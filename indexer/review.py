@@ -1,0 +1,87 @@
+"""Clusters in the terminal: side by side, and the review loop of ``dedup --review``."""
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from typing import Callable, TextIO
+
+from .merge import record_decision
+
+_ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
+         ("authors", lambda r: "; ".join(a.get("literal") or f"{a.get('family', '')} {a.get('given', '')}".strip()
+                                         for a in (r.get("authors") or [])[:4])
+          + (" …" if len(r.get("authors") or []) > 4 else "")),
+         ("journal", lambda r: " / ".join((r.get("journal") or {}).values())),
+         ("year", lambda r: str(r.get("year") or "")),
+         ("vol(iss)", lambda r: f"{r.get('volume') or ''}({r.get('issue') or ''})".replace("()", "")),
+         ("pages", lambda r: r.get("pages") or ""),
+         ("doi", lambda r: r.get("doi") or ""),
+         ("type", lambda r: r.get("type") or ""),
+         ("lang", lambda r: r.get("language") or ""),
+         ("abstract", lambda r: "yes" if r.get("abstract") else ""),
+         ("source", lambda r: f"{r['source']['path']} #{r['source']['record']}"))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
+    if _width(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = _width(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * max(0, width - _width(text))
+
+
+def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None) -> list[str]:
+    """A cluster as a table: one column per record (the master marked *), a row per field;
+    a field on which the records differ is marked ≠."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    ids = [m["id"] for m in cluster["records"]]
+    col = max(16, (width - 12) // len(ids) - 2)
+    lines = ["  " + " " * 10 + "  ".join(_cut(("* " if i == cluster["master"] else "  ") + i, col) for i in ids)]
+    for name, get in _ROWS:
+        values = [get(by_id[i]) for i in ids]
+        mark = "≠" if len({v for v in values if v}) > 1 and name not in ("source", "lang") else " "
+        lines.append(f"{mark} {name:<9} " + "  ".join(_cut(v, col) for v in values))
+    return lines
+
+
+def describe(cluster: dict) -> str:
+    return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}"
+
+
+ANSWERS = {"m": "merge", "n": "distinct", "s": "skip", "q": "quit"}
+PROMPT = "[m]erge  [n]ot duplicates  [s]kip  [q]uit > "
+
+
+def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Callable[[str], str],
+           out: TextIO) -> dict:
+    """Walk the clusters that need review; each answer is stored at once.  ``ask`` reads
+    one answer (EOF ends the review like quit).  Returns the counts of each answer."""
+    pending = [c for c in clusters if c["confidence"] != "certain"]
+    counts = {"merge": 0, "distinct": 0, "skip": 0, "pending": len(pending)}
+    for n, cluster in enumerate(pending, 1):
+        out.write(f"\n[{n}/{len(pending)}] {describe(cluster)}\n")
+        out.write("\n".join(side_by_side(cluster, by_id)) + "\n")
+        while True:
+            try:
+                answer = ANSWERS.get(ask(PROMPT).strip().lower()[:1])
+            except EOFError:
+                answer = "quit"
+            if answer:
+                break
+            out.write("please answer m, n, s or q\n")
+        if answer == "quit":
+            break
+        if answer != "skip":
+            record_decision(index_dir, answer, [m["id"] for m in cluster["records"]])
+        counts[answer] += 1
+    return counts

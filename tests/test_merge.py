@@ -1,0 +1,179 @@
+"""What a librarian does with the clusters: ``dedup --review`` (decisions that persist and
+are never overruled), ``dedup --apply`` (masters completed from their duplicates, the
+duplicates hidden from search), ``--map`` and ``dedup --undo`` restoring the store and the
+whoosh index exactly.  Real ingest into a temp index, the CLI as a user runs it."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from whoosh import index as whoosh_index
+
+from conftest import DATA, jsonl, run_cli
+from indexer.index.ingest import INDEX_SUBDIR
+from indexer.store import Store
+
+CASES = DATA / "dedup" / "cases.ris"
+
+
+def ingest(idx) -> None:
+    result = run_cli("ingest", "-q", str(CASES), "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+
+
+def dedup(idx, *options, stdin=None) -> dict:
+    result = run_cli("dedup", "--json", *options, "--index", str(idx), stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def source_ids(idx) -> dict[str, str]:
+    """record id -> the RIS ID written in cases.ris (the names the cases are known by)."""
+    with Store(idx) as store:
+        return {r["id"]: r["source"]["source_id"] for r in store.all_records()}
+
+
+def cluster_sets(out: dict, names: dict[str, str]) -> list[list[str]]:
+    return sorted(sorted(names[r["id"]] for r in c["records"]) for c in out["clusters"])
+
+
+def snapshot(idx) -> tuple[list[dict], list[dict]]:
+    """Every record the store shows and every document whoosh stores, in id order."""
+    with Store(idx) as store:
+        records = sorted(store, key=lambda r: r["id"])
+    ix = whoosh_index.open_dir(str(idx / INDEX_SUBDIR))
+    with ix.searcher() as s:
+        docs = sorted((dict(d) for d in s.all_stored_fields()), key=lambda d: d["id"])
+    return records, docs
+
+
+def search_ids(idx, query: str) -> set[str]:
+    result = run_cli("search", query, "--json", "--limit", "50", "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    return {h["id"] for h in json.loads(result.stdout)["hits"]}
+
+
+@pytest.fixture
+def idx(tmp_path):
+    path = tmp_path / "idx"
+    ingest(path)
+    return path
+
+
+def test_review_decisions_persist_and_not_duplicates_is_never_overruled(idx):
+    names = source_ids(idx)
+    before = dedup(idx)
+    assert ["EN", "ZH"] in cluster_sets(before, names)
+    # the only uncertain cluster is the Chinese/English pair; an unknown answer is asked again
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="x\nn\n")
+    assert result.returncode == 0, result.stderr
+    assert "please answer" in result.stdout
+    assert "1 not duplicates" in result.stderr
+    for _ in range(2):  # stored beside the index, applied on every later run
+        after = dedup(idx)
+        assert cluster_sets(after, names) == [["R1", "R2"], ["S1", "T1"]]
+    # re-ingesting the same file keeps the decision
+    ingest(idx)
+    assert cluster_sets(dedup(idx), names) == [["R1", "R2"], ["S1", "T1"]]
+    # nor does --apply merge them
+    applied = dedup(idx, "--apply")
+    assert cluster_sets(applied, names) == [["R1", "R2"], ["S1", "T1"]]
+
+
+def test_review_merge_makes_the_cluster_certain(idx):
+    names = source_ids(idx)
+    pair = next(c for c in dedup(idx)["clusters"] if c["confidence"] == "needs review")
+    assert sorted(names[r["id"]] for r in pair["records"]) == ["EN", "ZH"]
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="m\n")
+    assert result.returncode == 0 and "1 merged" in result.stderr
+    after = next(c for c in dedup(idx)["clusters"] if names[c["master"]] in ("EN", "ZH"))
+    assert after["confidence"] == "certain" and "merged by a reviewer" in after["reasons"]
+    # nothing is left to review
+    again = run_cli("dedup", "--review", "--index", str(idx), stdin="")
+    assert "of 0 needing review" in again.stderr
+
+
+def test_quitting_a_review_keeps_what_was_decided(idx):
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="q\n")
+    assert result.returncode == 0
+    assert not (idx / "dedup_decisions.json").exists() or json.loads(
+        (idx / "dedup_decisions.json").read_text(encoding="utf-8"))["decisions"] == []
+    assert len(dedup(idx)["clusters"]) == 3
+
+
+def test_apply_shows_the_completed_master_and_hides_duplicates(idx, tmp_path):
+    names = source_ids(idx)
+    by_name = {v: k for k, v in names.items()}
+    zh_hits = search_ids(idx, "量子保密求和")
+    en_hits = search_ids(idx, '"quantum secure summation"')
+    assert zh_hits == {by_name["ZH"]} and en_hits == {by_name["EN"]}
+    mapping = tmp_path / "map.csv"
+    out = dedup(idx, "--apply", "--map", str(mapping))
+    assert out["applied"] is True
+    assert out["counts"] == {"identified": 18, "duplicates_removed": 3, "remaining": 15}
+    pair = next(c for c in out["clusters"] if by_name["ZH"] in {r["id"] for r in c["records"]})
+    master, dup = pair["master"], ({by_name["ZH"], by_name["EN"]} - {pair["master"]}).pop()
+
+    # search finds the master by either language's title; the duplicate is hidden
+    assert search_ids(idx, "量子保密求和") == {master}
+    assert search_ids(idx, '"quantum secure summation"') == {master}
+    with Store(idx) as store:
+        shown = {r["id"]: r for r in store}
+    assert len(shown) == 15 and dup not in shown
+    merged = shown[master]
+    assert set(merged["title"]) == {"zh", "en"}          # both languages kept
+    assert merged["merged"]["records"] == sorted([master, dup])
+    assert merged["merged"]["provenance"]["title.en" if names[master] == "ZH" else "title.zh"] == dup
+    shown_json = jsonl(run_cli("show", "--json", master, "--index", str(idx)).stdout)[0]
+    assert shown_json["title"] == merged["title"]
+
+    with open(mapping, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 18
+    kept = {r["old_id"]: r["kept_id"] for r in rows}
+    assert kept[dup] == master and kept[master] == master
+    assert sum(r["old_id"] != r["kept_id"] for r in rows) == 3
+    assert all(r["path"].endswith("cases.ris") for r in rows)
+
+
+def test_undo_restores_store_and_index_exactly(idx):
+    before = snapshot(idx)
+    searches = {q: search_ids(idx, q) for q in ("量子保密求和", '"quantum secure summation"', "2023")}
+    dedup(idx, "--apply")
+    assert snapshot(idx) != before
+    dedup(idx, "--apply")  # applying twice is the same as once
+    result = run_cli("dedup", "--undo", "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    assert "3 hidden duplicates shown again" in result.stdout
+    assert snapshot(idx) == before
+    assert {q: search_ids(idx, q) for q in searches} == searches
+    # undo with nothing applied changes nothing
+    run_cli("dedup", "--undo", "--index", str(idx))
+    assert snapshot(idx) == before
+
+
+def test_reingest_after_apply_changes_nothing(idx):
+    dedup(idx, "--apply")
+    applied = snapshot(idx)
+    result = run_cli("ingest", "--json", "-q", str(CASES), "--index", str(idx))
+    summary = json.loads(result.stdout)
+    assert summary["unchanged"] == 18 and summary["added"] == 0 and summary["updated"] == 0
+    assert snapshot(idx) == applied
+
+
+def test_undo_cannot_be_combined_with_apply(idx):
+    result = run_cli("dedup", "--undo", "--apply", "--index", str(idx))
+    assert result.returncode == 2 and "--undo cannot be combined" in result.stderr
+
+
+def test_damaged_decisions_file_is_named(idx):
+    (idx / "dedup_decisions.json").write_text("{not json", encoding="utf-8")
+    result = run_cli("dedup", "--index", str(idx))
+    assert result.returncode == 2
+    assert "dedup_decisions.json" in result.stderr and "not a decisions file" in result.stderr
+
+
+def test_dedup_without_an_index_says_what_to_do(tmp_path):
+    result = run_cli("dedup", "--index", str(tmp_path / "none"))
+    assert result.returncode == 2 and "cli.py ingest" in result.stderr
