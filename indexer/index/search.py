@@ -85,9 +85,15 @@ class Searcher:
         base = to_whoosh(tree) or Every()
         query = with_hints(base, tree)
         if is_exact(tree):
-            results = self.searcher.search(query, limit=limit)
+            # One pass over every match: with a limit, whoosh counts the total by running
+            # the query a second time.
+            results = self.searcher.search(query, limit=None)
             total = len(results)
-            scored = [(hit.score, self.ids[hit.docnum]) for hit in results]
+            top = results.top_n
+            if len(top) > limit > 0:  # every hit tied with the last one shown: ties go by id
+                cut = top[limit - 1][0]
+                top = [t for t in top if t[0] >= cut]
+            scored = [(score, self.ids[docnum]) for score, docnum in top]
         else:
             scored = self._verified(tree, query)
             total = len(scored)
