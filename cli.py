@@ -332,6 +332,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", metavar="FILE", help="write old id → kept id as CSV")
     p.set_defaults(func=cmd_dedup)
 
+    from indexer.export import command as export_command
+
+    p = sub.add_parser("export", help="write records as RIS, BibTeX, BibLaTeX, CSL-JSON, EndNote, CSV, JSONL "
+                                      "or a GB/T 7714 reference list", epilog=export_command.EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    export_command.add_arguments(p)
+    p.set_defaults(func=lambda args: export_command.run(args, sys.stdout, sys.stderr))
+
     p = sub.add_parser("stats", help="records per language, format and year; index size")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true")

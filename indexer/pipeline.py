@@ -172,6 +172,8 @@ def place_authors(record: Record) -> Record:
         record.authors.extend(parse_name(n) for n in split_author_list(text))
     for text, _line in record.raw.pop("author", []):
         text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
+        if text.endswith(",") and "," not in text[:-1]:  # "Ben Walton,": one name, kept whole
+            text = "{" + text[:-1].strip() + "}"
         if text:
             record.authors.append(parse_name(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)

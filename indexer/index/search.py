@@ -80,7 +80,16 @@ class Searcher:
     def _in_vocabulary(self, word: str) -> bool:
         return any(self.reader.doc_frequency(f, word) for f in TEXT_FIELDS)
 
+    def ranked_ids(self, q: str) -> list[str]:
+        """Every record id matching ``q``, best first (what ``export --query`` takes)."""
+        return [rid for _, rid in self._ranked(q, None)[2]]
+
     def search(self, q: str, limit: int = 10) -> dict:
+        tree, total, scored = self._ranked(q, limit)
+        return self._fill(q, tree, total, scored[:limit])
+
+    def _ranked(self, q: str, limit: int | None):
+        """(query tree, total, [(score, id)] best first; ties by id)."""
         tree = parse(q, self._in_vocabulary)
         base = to_whoosh(tree) or Every()
         query = with_hints(base, tree)
@@ -90,7 +99,7 @@ class Searcher:
             results = self.searcher.search(query, limit=None)
             total = len(results)
             top = results.top_n
-            if len(top) > limit > 0:  # every hit tied with the last one shown: ties go by id
+            if limit is not None and len(top) > limit > 0:  # hits tied with the last shown: by id
                 cut = top[limit - 1][0]
                 top = [t for t in top if t[0] >= cut]
             scored = [(score, self.ids[docnum]) for score, docnum in top]
@@ -98,7 +107,9 @@ class Searcher:
             scored = self._verified(tree, query)
             total = len(scored)
         scored.sort(key=lambda x: (-x[0], x[1]))
-        scored = scored[:limit]
+        return tree, total, scored
+
+    def _fill(self, q, tree, total, scored) -> dict:
         records = self.store.get_many([rid for _, rid in scored])
         hits = []
         for score, rid in scored:

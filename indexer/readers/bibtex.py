@@ -24,7 +24,8 @@ BIBTEX_TYPES = {
     "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
 }
 FIELD_KEYS = {
-    "title": "titles", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
+    "title": "titles", "translatedtitle": "titles", "translatedabstract": "abstract",
+    "translatedjournal": "journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
     "year": "year", "date": "date", "volume": "volume", "number": "issue", "issue": "issue", "pages": "pages",
     "doi": "doi", "issn": "issn", "isbn": "isbn", "url": "url", "abstract": "abstract", "keywords": "keywords",
     "publisher": "publisher", "address": "place", "school": "publisher", "institution": "publisher",
@@ -42,7 +43,7 @@ _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u
             "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361"}
 _SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
             "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
-            "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+            "textasciitilde": "~", "textasciicircum": "^", "textbackslash": "\x00", "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
             "textregistered": "®", "textcopyright": "©", "texttrademark": "™", "textdegree": "°",
             "ldots": "…", "dots": "…", "S": "§", "P": "¶", "pounds": "£", "euro": "€",
             "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ",
@@ -84,15 +85,15 @@ def latex_to_unicode(text: str) -> str:
     s = text
     for _ in range(3):
         s = _ACCENT_RE.sub(_accent, s)
+    s = re.sub(r"(?<!\\)~", " ", s)  # a tie; \textasciitilde{} below is a written tilde
     s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
                lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
     s = _TEXT_COMMAND.sub("{", s)
-    s = re.sub(r"\\([&%$#_{}])", r"\1", s)
+    s = re.sub(r"\\([&%$#_])", r"\1", s).replace("\\{", "\x01").replace("\\}", "\x02")  # written braces
     s = s.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
-    s = re.sub(r"(?<!\\)~", " ", s)
     s = re.sub(r"\$([^$]*)\$", lambda m: re.sub(r"([\^_])(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)", _script, m.group(1)), s)
     s = re.sub(r"\\[A-Za-z]+\*?", "", s)  # any command left: its name is markup
-    s = s.replace("{", "").replace("}", "")
+    s = s.replace("{", "").replace("}", "").replace("\x00", "\\").replace("\x01", "{").replace("\x02", "}")
     return re.sub(r"\s+", " ", s).strip()
 
 

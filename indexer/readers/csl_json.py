@@ -97,10 +97,19 @@ class CslJsonReader:
         year = _date_year(item.get("issued"))
         if year:
             raw.setdefault("date", []).append((year, line))
+        parts = ((item.get("issued") or {}).get("date-parts") or [[]]) if isinstance(item.get("issued"), dict) else [[]]
+        if parts and len(parts[0]) > 1:  # a full date (newspapers, web pages): kept beside the year
+            rec.extra["issued"] = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts[0]))
+        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        for field, target in (("title", "titles"), ("abstract", "abstract"), ("journal", "journal")):
+            for value in (custom.get(field) or {}).values() if isinstance(custom.get(field), dict) else ():
+                raw.setdefault(target, []).append((str(value), line))
+        for words in (custom.get("keywords") or {}).values() if isinstance(custom.get("keywords"), dict) else ():
+            raw.setdefault("keywords", []).append(("; ".join(map(str, words)), line))
         keywords = item.get("keyword")
-        if keywords:
+        if keywords and not isinstance(custom.get("keywords"), dict):  # else read per language above
             raw.setdefault("keywords", []).append((str(keywords), line))
-        known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key"}
+        known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key", "custom"}
         for key, value in item.items():
             if key not in known:
                 rec.extra.setdefault("csl", {})[key] = value

@@ -1,0 +1,111 @@
+"""BibTeX (JabRef, LaTeX with bibtex) and BibLaTeX (biber).
+
+Citation keys are stable (see :func:`.common.citation_keys`); LaTeX's special characters
+are escaped; a Chinese name (or an organisation) is one name in braces, ``{张伯伟}``, so
+BibTeX never splits it into given and family parts.  The other language's title,
+abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
+``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
+unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
+sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and uses
+``journaltitle`` and ``date``.
+"""
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, others,
+                     sections_note)
+
+BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
+                "article-newspaper": "article", "book": "book", "chapter": "incollection",
+                "paper-conference": "inproceedings", "thesis": "phdthesis", "report": "techreport",
+                "manuscript": "unpublished"}
+BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
+                  "patent": "patent", "webpage": "online", "dataset": "dataset", "software": "software",
+                  "standard": "standard"}
+LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",
+           "es": "spanish", "pt": "portuguese", "ru": "russian", "it": "italian"}
+
+_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+            "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_SPECIAL_RX = re.compile(r"[\\{}&%$#_~^]")
+
+
+def escape(text: str) -> str:
+    text = _SPECIAL_RX.sub(lambda m: _SPECIAL[m.group()], " ".join(str(text).split()))
+    # TeX ligatures: "--" is a dash and ``/'' are quotes; as written they stay two characters
+    return text.replace("--", "-{}-").replace("``", "`{}`").replace("''", "'{}'")
+
+
+def bib_name(a: dict) -> str:
+    if a.get("literal"):
+        return "{" + escape(a["literal"]) + "}"
+    family, given = escape(a.get("family", "")), escape(a.get("given", ""))
+    if has_han(family) and not given:
+        return "{" + family + "}"
+    if " " in family:  # "van der Berg": keep the family name whole
+        family = "{" + family + "}"
+    return f"{family}, {given}" if given else family
+
+
+def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
+    kind = rec.get("type") or ""
+    journal = in_lang(rec, "journal", lang)
+    container = "booktitle" if kind in ("chapter", "paper-conference") else (
+        "journaltitle" if biblatex else "journal")
+    fields = [("title", in_lang(rec, "title", lang))]
+    fields += [("translatedtitle", t) for _, t in others(rec, "title", lang)[:1]]
+    fields.append(("author", " and ".join(bib_name(a) for a in rec.get("authors") or [])))
+    editors = (rec.get("extra") or {}).get("editor", [])
+    if editors:
+        fields.append(("editor", " and ".join("{" + escape(e) + "}" if has_han(e) else escape(e) for e in editors)))
+    fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
+    fields += [("date" if biblatex else "year", str(rec.get("year") or "")),
+               ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
+               ("pages", (rec.get("pages") or "").replace("-", "\x00")),
+               ("publisher", extra(rec, "publisher")),
+               ("location" if biblatex else "address", extra(rec, "place")),
+               ("edition", extra(rec, "edition")),
+               ("doi", rec.get("doi") or ""), ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
+               ("url", rec.get("url") or ""),
+               ("abstract", in_lang(rec, "abstract", lang))]
+    fields += [("translatedabstract", a) for _, a in others(rec, "abstract", lang)[:1]]
+    fields.append(("keywords", ", ".join(all_keywords(rec, lang))))
+    fund = funding_note(rec)
+    fields.append(("funding" if biblatex else "note", fund))
+    fields.append(("annote", " ".join(sections_note(rec, lang).split())))
+    if biblatex:
+        fields.append(("langid", LANGIDS.get(lang, "")))
+    else:
+        fields.append(("language", LANGIDS.get(lang, "")))
+    if kind == "thesis" and not biblatex:
+        fields.append(("school", extra(rec, "publisher")))
+    return fields
+
+
+def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:
+    lang = main_lang(rec, lang)
+    kind = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(rec.get("type") or "", "misc")
+    lines = [f"@{kind}{{{key},"]
+    for name, value in _fields(rec, lang, biblatex):
+        if not str(value).strip():
+            continue
+        text = value if name in ("author", "editor") else escape(value).replace("\x00", "--")
+        if name in ("doi", "url"):
+            text = str(value).replace("{", "").replace("}", "")
+        lines.append(f"  {name} = {{{text}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def write_bibtex(records, out: TextIO, lang: str | None = None, biblatex: bool = False) -> int:
+    records = list(records)
+    keys = citation_keys(records)
+    for rec in records:
+        out.write(entry(rec, keys[rec["id"]], lang, biblatex) + "\n\n")
+    return len(records)
+
+
+def write_biblatex(records, out: TextIO, lang: str | None = None) -> int:
+    return write_bibtex(records, out, lang, biblatex=True)

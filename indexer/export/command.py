@@ -1,0 +1,121 @@
+"""``cli.py export``: choose records (the whole index, a search, a list of ids; masters
+only) and write them in one format."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import FOR, FORMATS, SUFFIXES, export
+
+EPILOG = """examples:
+  python cli.py export --format ris -o refs.ris                 # the whole index
+  python cli.py export --format bibtex --query "脊柱转移" -o refs.bib
+  python cli.py export --format gbt7714 --query 'year:2018..2021 lang:zh' --lang both
+  python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
+
+formats and the tools they are for:
+""" + "\n".join(f"  {name:<9} {FOR[name]}" for name in FORMATS) + """
+
+selection: the whole index (duplicates hidden by `dedup --apply` are left out), the results
+of --query (the search query language, best first), or --ids FILE (one record id per line;
+an unknown id is reported and the rest exported).  --masters exports each cluster of
+`dedup` once, as its master.  --lang zh|en writes bilingual records in that language
+(default: each record's own); --lang both writes GB/T 7714 lines in both languages.
+Funding and abstract sections are never written into the abstract: they go to notes
+(RIS N1, EndNote %Z, BibTeX note/funding, CSL note/custom)."""
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), metavar="FORMAT",
+                   help="one of: " + ", ".join(FORMATS))
+    sel = p.add_mutually_exclusive_group()
+    sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first")
+    sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
+    p.add_argument("--masters", action="store_true", help="each duplicate cluster once, as its master")
+    p.add_argument("--lang", choices=("zh", "en", "both"), help="language of bilingual records")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("--bom", action="store_true", help="RIS: start the file with a UTF-8 BOM (old EndNote)")
+
+
+def _read_ids(path: str) -> list[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ValueError(f"cannot read the ids file {path}: {e.strerror}") from None
+    ids = [line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not ids:
+        raise ValueError(f"{path}: no record ids (one per line)")
+    return list(dict.fromkeys(ids))
+
+
+def select(index_dir: str, query: str | None = None, ids_file: str | None = None,
+           masters: bool = False, err: TextIO = sys.stderr) -> list[dict]:
+    """The records to export, in order (index order, search rank, or the file's order)."""
+    from ..store import Store
+
+    with Store(index_dir) as store:
+        if query is not None:
+            from ..index.search import Searcher
+
+            with Searcher(index_dir) as s:
+                ids = s.ranked_ids(query)
+        elif ids_file is not None:
+            ids = _read_ids(ids_file)
+        else:
+            ids = None
+        if ids is None:
+            records = list(store)
+        else:
+            hidden = store.hidden()
+            found = store.get_many([i for i in ids if i not in hidden])
+            for rid in ids:
+                if rid in hidden:
+                    err.write(f"note: {rid} is a duplicate merged into {hidden[rid]} (dedup --apply); "
+                              f"exported as that record\n")
+                elif rid not in found:
+                    err.write(f"warning: no record {rid} in {index_dir}; skipped\n")
+            keep = list(dict.fromkeys(hidden.get(i, i) for i in ids))
+            found.update(store.get_many([i for i in keep if i not in found]))
+            records = [found[i] for i in keep if i in found]
+    if masters:
+        from ..merge import clusters_for
+
+        _, clusters = clusters_for(index_dir)
+        drop = {m["id"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
+        records = [r for r in records if r["id"] not in drop]
+    return records
+
+
+def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """0 done; 2 usage error (message on ``err``)."""
+    from ..store import STORE_NAME
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.\n")
+        return 2
+    if args.lang == "both" and args.format != "gbt7714":
+        err.write("note: --lang both applies to gbt7714; other formats carry both languages in their own "
+                  "fields, written here in each record's own language\n")
+    from ..index.search import IndexMissing
+
+    try:
+        records = select(args.index, args.query, args.ids, args.masters, err)
+    except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
+        err.write(f"Error: {e}\n")
+        return 2
+    lang = args.lang if args.lang != "both" or args.format == "gbt7714" else None
+    if args.output:
+        newline = "" if args.format == "csv" else None
+        with open(args.output, "w", encoding="utf-8", newline=newline) as f:
+            if args.bom and args.format == "ris":
+                f.write("\ufeff")
+            n = export(records, args.format, f, lang)
+        suffix = SUFFIXES[args.format]
+        hint = "" if args.output.endswith(suffix) else f" (usual suffix: {suffix})"
+        err.write(f"wrote {n:,} records to {args.output} as {args.format}{hint}\n")
+    else:
+        if args.bom and args.format == "ris":
+            out.write("\ufeff")
+        export(records, args.format, out, lang)
+    return 0

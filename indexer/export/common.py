@@ -1,0 +1,149 @@
+"""What every export format needs from a cleaned record (contract JSON): the language to
+write it in, its fields in that language, names, pages, the values kept in ``extra``,
+funding as a note, and stable citation keys."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..charsets import HAN
+
+_HAN = re.compile(f"[{HAN}]")
+
+
+def has_han(text: str | None) -> bool:
+    return bool(text and _HAN.search(text))
+
+
+def main_lang(rec: dict, lang: str | None = None) -> str:
+    """The language a record is written in: ``lang`` when the record has a title in it,
+    else the record's own language when it has that title, else its first title's."""
+    titles = rec.get("title") or {}
+    if lang in titles:
+        return lang
+    if rec.get("language") in titles:
+        return rec["language"]
+    return next(iter(titles), rec.get("language") or "und")
+
+
+def in_lang(rec: dict, field: str, lang: str) -> str:
+    """A per-language field in ``lang``, else in any language ("" when absent)."""
+    values = rec.get(field) or {}
+    return values.get(lang) or next((v for v in values.values() if v), "")
+
+
+def others(rec: dict, field: str, lang: str) -> list[tuple[str, str]]:
+    """The other languages' values of a per-language field, as (lang, value)."""
+    return [(k, v) for k, v in (rec.get(field) or {}).items() if k != lang and v]
+
+
+def all_keywords(rec: dict, lang: str) -> list[str]:
+    """Keywords, the record's language first."""
+    kws = rec.get("keywords") or {}
+    out = list(kws.get(lang, []))
+    for k, v in kws.items():
+        if k != lang:
+            out += [w for w in v if w not in out]
+    return out
+
+
+def extra(rec: dict, key: str) -> str:
+    """First value the reader kept under ``extra[key]`` (or ``extra.csl[key]``), as text."""
+    ex = rec.get("extra") or {}
+    value = ex.get(key)
+    if value is None:
+        value = (ex.get("csl") or {}).get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):  # a CSL date
+        parts = (value.get("date-parts") or [[]])[0]
+        return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts)) if parts else \
+            str(value.get("raw") or value.get("literal") or "")
+    return "" if value is None else str(value)
+
+
+def page_range(pages: str | None) -> tuple[str, str]:
+    if not pages:
+        return "", ""
+    first, _, last = pages.partition("-")
+    return first.strip(), last.strip()
+
+
+def is_cjk_name(a: dict) -> bool:
+    return has_han(a.get("literal") or a.get("family"))
+
+
+def display_name(a: dict) -> str:
+    """``Family, Given`` (or the literal name) as RIS, EndNote and CSV write it."""
+    family, given = a.get("literal") or a.get("family", ""), "" if a.get("literal") else a.get("given", "")
+    if not given and " " in family and "," not in family and not has_han(family):
+        return family + ","  # "Ben Walton,": one name kept whole, not given + family
+    return f"{family}, {given}" if given else family
+
+
+def funding_note(rec: dict) -> str:
+    """Funding as one note line: ``Funding: funder (award); …`` (never in the abstract)."""
+    parts = []
+    for f in rec.get("funding") or []:
+        funder = f.get("funder_original") or f.get("funder") or ""
+        parts.append(f"{funder} ({f['award']})" if f.get("award") else funder)
+    parts = [p for p in parts if p]
+    return "Funding: " + "; ".join(parts) if parts else ""
+
+
+def sections_note(rec: dict, lang: str) -> str:
+    return "\n".join(f"{s['label']}: {s['text']}" for s in (rec.get("sections") or {}).get(lang, []))
+
+
+def _ascii_word(text: str) -> str:
+    if has_han(text):
+        from pypinyin import lazy_pinyin
+
+        text = "".join(lazy_pinyin(text[:4] if len(text) > 4 else text))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by"}
+
+
+def citation_keys(records: list[dict]) -> dict[str, str]:
+    """Stable keys ``surname + year + first title word`` (pinyin for Chinese), with
+    ``a``, ``b`` … added in record order where two records would share one."""
+    base = {}
+    for rec in records:
+        authors = rec.get("authors") or []
+        name = ""
+        if authors:
+            a = authors[0]
+            name = _ascii_word(a.get("family") or a.get("literal") or "")[:16]
+        title = in_lang(rec, "title", main_lang(rec))
+        if has_han(title):
+            word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
+        else:
+            words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
+            word = _ascii_word(words[0]) if words else ""
+        key = f"{name or 'anon'}{rec.get('year') or ''}{word[:12]}"
+        base[rec["id"]] = key
+    counts: dict[str, int] = {}
+    for key in base.values():
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[str, int] = {}
+    out = {}
+    for rec in records:
+        key = base[rec["id"]]
+        if counts[key] > 1:
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            key += _suffix(n)
+        out[rec["id"]] = key
+    return out
+
+
+def _suffix(n: int) -> str:
+    s = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s

@@ -1,0 +1,104 @@
+"""RIS (Zotero, EndNote, Mendeley, NoteExpress, rispy) and EndNote tagged (``%0``).
+
+Both are written in the record's language (or the one asked for) with the other
+language's title, abstract and journal as the format allows: RIS ``TT`` (translated
+title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  One author tag per
+author; keywords one per tag; funding and structured-abstract sections go to notes
+(``N1`` / ``%Z``), never into the abstract.
+"""
+from __future__ import annotations
+
+from typing import TextIO
+
+from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, others, page_range,
+                     sections_note)
+
+RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
+             "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
+             "thesis": "THES", "report": "RPRT", "patent": "PAT", "standard": "STAND", "webpage": "ELEC",
+             "dataset": "DATA", "map": "MAP", "manuscript": "UNPB", "software": "COMP",
+             "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART"}
+ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Journal Article",
+                 "article-magazine": "Magazine Article", "article-newspaper": "Newspaper Article",
+                 "book": "Book", "chapter": "Book Section", "paper-conference": "Conference Paper",
+                 "thesis": "Thesis", "report": "Report", "patent": "Patent", "standard": "Standard",
+                 "webpage": "Web Page", "dataset": "Dataset", "map": "Map", "manuscript": "Manuscript",
+                 "software": "Computer Program", "personal_communication": "Personal Communication",
+                 "motion_picture": "Film or Broadcast", "graphic": "Artwork"}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _notes(rec: dict, lang: str) -> list[str]:
+    notes = [funding_note(rec)]
+    for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
+        notes.append(_one_line(sections_note(rec, code)))
+    return [n for n in notes if n]
+
+
+def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
+    lang = main_lang(rec, lang)
+    out: list[tuple[str, str]] = [("TY", RIS_TYPES.get(rec.get("type") or "", "GEN"))]
+    out.append(("TI", in_lang(rec, "title", lang)))
+    out += [("TT", t) for _, t in others(rec, "title", lang)]
+    out += [("AU", display_name(a)) for a in rec.get("authors") or []]
+    out += [("A2", e) for e in (rec.get("extra") or {}).get("editor", [])]
+    out.append(("PY", str(rec.get("year") or "")))
+    journal = in_lang(rec, "journal", lang)
+    out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
+    out += [("J2", j) for _, j in others(rec, "journal", lang)]
+    first, last = page_range(rec.get("pages"))
+    out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
+            ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
+            ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
+            ("UR", rec.get("url") or ""), ("LA", lang if lang != "und" else "")]
+    out.append(("AB", in_lang(rec, "abstract", lang)))
+    out += [("AB", a) for _, a in others(rec, "abstract", lang)]
+    out += [("KW", k) for k in all_keywords(rec, lang)]
+    out += [("N1", n) for n in _notes(rec, lang)]
+    out.append(("ID", rec["id"]))
+    lines = [f"{tag}  - {_one_line(value)}" for tag, value in out if str(value).strip()]
+    return lines + ["ER  - ", ""]
+
+
+def write_ris(records, out: TextIO, lang: str | None = None, bom: bool = False) -> int:
+    n = 0
+    if bom:
+        out.write("\ufeff")
+    for rec in records:
+        out.write("\n".join(ris_lines(rec, lang)) + "\n")
+        n += 1
+    return n
+
+
+def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
+    lang = main_lang(rec, lang)
+    kind = rec.get("type") or ""
+    out: list[tuple[str, str]] = [("%0", ENDNOTE_TYPES.get(kind, "Generic"))]
+    out.append(("%T", in_lang(rec, "title", lang)))
+    out += [("%Q", t) for _, t in others(rec, "title", lang)]
+    out += [("%A", display_name(a)) for a in rec.get("authors") or []]
+    out += [("%E", e) for e in (rec.get("extra") or {}).get("editor", [])]
+    journal = in_lang(rec, "journal", lang)
+    out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
+    out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
+            ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
+            ("%7", extra(rec, "edition")), ("%R", rec.get("doi") or ""),
+            ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or ""),
+            ("%G", lang if lang != "und" else "")]
+    out += [("%K", k) for k in all_keywords(rec, lang)]
+    out.append(("%X", in_lang(rec, "abstract", lang)))
+    out += [("%X", a) for _, a in others(rec, "abstract", lang)]
+    out += [("%Z", n) for n in _notes(rec, lang)]
+    out.append(("%M", rec["id"]))
+    return [f"{tag} {_one_line(value)}" for tag, value in out if str(value).strip()] + [""]
+
+
+def write_endnote(records, out: TextIO, lang: str | None = None) -> int:
+    n = 0
+    for rec in records:
+        out.write("\n".join(endnote_lines(rec, lang)) + "\n")
+        n += 1
+    return n
