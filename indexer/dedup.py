@@ -2,19 +2,32 @@
 
 Blocking (never all pairs): records meet only when they share a DOI, a folded title key
 (any language: a Chinese record's translated English title meets the English record's
-title), the first 20 characters of that key, the year and first author, the year,
-volume and first page, or (Chinese against English) the year and first author in
-pinyin; blocks met through anything but the DOI or the whole title also need similar
-titles (one a prefix of the other, or 90% alike).  A pair that met is linked unless
-evidence says otherwise:
+title; both titles of "English title [Original title]"), the first 20 characters of a
+title key or of a main title or subtitle, the year and a surname word of the first
+author, the year, volume and first page, or (Chinese against English) the year and first
+author in pinyin.  Blocks met through anything but the DOI or the whole title also need
+similar titles (one a prefix of the other, or 90% alike; or one is the other's main
+title or subtitle alone), or, in the same volume, issue and first page, the same
+authors.  A block of more than 50 records is a generic title or name and is skipped,
+except that a common title start is split by a longer one and a common name in a year
+by the first initial.  Each pair is compared once per way it met (keys are computed once
+per record).  A pair that met is linked unless evidence says otherwise:
 
-* same DOI → linked, certain;
+* same DOI → linked, certain (different DOIs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
-  as Simplified) → linked when the years agree (one year apart only with the same volume
-  or pages: online-first and print) and the types agree (a conference
-  abstract is not the journal paper), and the authors overlap when both have authors
-  (the same title by other authors is another work); certain when authors and year
-  both agree, else needs review;
+  as Simplified; British/American spellings) → linked when the years agree (one year
+  apart only with the same volume or pages: online-first and print; any years in the
+  same volume: a wrong year), the types agree (a conference abstract is not the journal
+  paper; a proceedings paper may be typed a book chapter), neither alone is a correction,
+  erratum or addendum, the volumes do not differ (a conference abstract in a supplement,
+  a reprint), and the authors overlap when both have authors (the same title by other
+  authors is another work); a short title (a column) also needs issue and first page
+  not to differ; certain when authors and year both agree, else needs review;
+* titles alike but not equal (typo, cut-off or missing subtitle, a label before the
+  title) → as above, and not when they differ only by a part number ((一)/(二), Part
+  I/II: a series) or, for journal articles, the journals cannot be one journal;
+* the same volume, issue and first page by the same authors (surnames in order) → linked
+  whatever the titles say (an English title and the original), needs review;
 * an English title equal to the Chinese record's translated title → linked (the two
   language versions of one work), needs review;
 * a Chinese and an English record of the same year whose authors are the same in pinyin
@@ -27,9 +40,11 @@ fields; ties: the first by file and position).
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
@@ -43,7 +58,9 @@ MIN_TITLE_KEY = 8
 
 
 _T2S = None
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
+_CJK = re.compile(_CJK_CHAR)
+_ALL_CJK = re.compile(_CJK_CHAR + "+")
 
 
 def simplified(text: str) -> str:
@@ -62,13 +79,15 @@ def title_key(title: str | None) -> str:
     """Letters, digits and CJK characters of a folded title (Traditional read as
     Simplified; width, case, punctuation and spaces ignored): ``(自然科学版)`` =
     ``（自然科学版）``, 現代園林 = 现代园林."""
-    if not title:
-        return ""
+    return re.sub(r"[\W_]+", "", _folded(title)) if title else ""
+
+
+def _folded(title: str) -> str:
     s = unicodedata.normalize("NFKC", simplified(title)).casefold()
     s = _ANNOTATION.sub("", s)
     for variant, common in _SPELLING:
         s = s.replace(variant, common)
-    return re.sub(r"[\W_]+", "", s)
+    return s
 
 
 # British and American spellings meet (haemolytic = hemolytic, tumour = tumor).
@@ -87,28 +106,53 @@ _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article 
 # 360 (544-546))" (Embase), is a correction notice: kept, so it never meets its paper.
 
 
+@lru_cache(maxsize=1 << 16)
 def pinyin_key(name: str) -> str:
     """A personal name as pinyin letters, the way English records write Chinese authors:
     张可佳 → zhangkejia; "Zhang, Kejia" → zhangkejia."""
     if _CJK.search(name):
-        from pypinyin import lazy_pinyin
-
-        return "".join(lazy_pinyin(simplified(name)))
+        return _pinyin(simplified(name))
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
 
 
-def _pinyin_authors(rec: dict) -> list[str]:
-    out = []
+def _pinyin(text: str) -> str:
+    """pypinyin's lazy_pinyin, joined.  A name of Chinese characters none of which pypinyin
+    reads as part of a phrase (长春 is changchun, not zhangchun) is read character by
+    character from a cache: the same result, without pypinyin's slow segmenting per name."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    n = len(text)
+    if not _ALL_CJK.fullmatch(text) or any(text[i:j] in PHRASES_DICT for i in range(n) for j in range(i + 2, n + 1)):
+        return "".join(lazy_pinyin(text))
+    return "".join(map(_char_pinyin, text))
+
+
+@lru_cache(maxsize=None)
+def _char_pinyin(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(char))
+
+
+def _pinyin_names(rec: dict):
+    """The authors' names in pinyin, lazily (pypinyin is slow; blocking reads the first only)."""
     for a in rec.get("authors") or []:
-        if a.get("literal"):
-            out.append(pinyin_key(a["literal"]))
-        else:
-            out.append(pinyin_key(f"{a.get('family', '')}{a.get('given', '')}"))
-    return [k for k in out if k]
+        k = pinyin_key(a["literal"] if a.get("literal") else f"{a.get('family', '')}{a.get('given', '')}")
+        if k:
+            yield k
+
+
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    return frozenset(title_key(g) for g in GENERIC_TITLES)
 
 
 def _usable(key: str) -> bool:
-    return len(key) >= MIN_TITLE_KEY and key not in {title_key(g) for g in GENERIC_TITLES}
+    return len(key) >= MIN_TITLE_KEY and key not in _generic_keys()
+
+
+_name_key = lru_cache(maxsize=1 << 16)(title_key)  # names recur: one folding per distinct name word
 
 
 def _author_keys(rec: dict) -> set[str]:
@@ -117,32 +161,198 @@ def _author_keys(rec: dict) -> set[str]:
     keys = set()
     for a in rec.get("authors") or []:
         if a.get("literal"):
-            k = title_key(a["literal"])  # Traditional and Simplified names meet
+            k = _name_key(a["literal"])  # Traditional and Simplified names meet
             if k:
                 keys.add(k)
             continue
-        for word in re.split(r"[\s,.\-]+", f"{a.get('family', '')} {a.get('given', '')}"):
-            k = title_key(word)
-            if len(k) >= 3 and k not in ("van", "von", "der", "den", "del", "della"):
-                keys.add(k)
+        keys.update(_name_words(f"{a.get('family', '')} {a.get('given', '')}"))
     return keys
 
 
-def _similar_titles(a: dict, b: dict) -> bool:
-    """Titles that differ only by truncation or a few characters (same place in a journal)."""
-    import difflib
+def _name_words(name: str) -> list[str]:
+    """The words of a name that tell people apart: no initials, particles or "Jr"."""
+    keys = (_name_key(word) for word in re.split(r"[\s,.\-]+", name))
+    return [k for k in keys if len(k) >= 3 and k not in ("van", "von", "der", "den", "del", "della")]
 
-    for ta in (a.get("title") or {}).values():
-        for tb in (b.get("title") or {}).values():
-            ka, kb = title_key(ta), title_key(tb)
-            if not (_usable(ka) and _usable(kb)):
-                continue
-            short, long_ = sorted((ka, kb), key=len)
-            if long_.startswith(short) and len(short) >= 0.6 * len(long_):
-                return True
-            if difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= 0.9:
-                return True
-    return False
+
+def _first_author_words(rec: dict) -> list[str]:
+    """The first author's surname words ("Crawford Jr." and "Crawford" meet, "El-Sherif"
+    and "Sherif"), the whole surname when short (Li), a Chinese name whole."""
+    first = (rec.get("authors") or [{}])[0]
+    if first.get("literal") or not first.get("family"):
+        return [k for k in [_name_key(first.get("literal") or "")] if k]
+    return _name_words(first["family"]) or [k for k in [_name_key(first["family"])] if k]
+
+
+# Parts of a series differ only by a part number or marker: (一)/(二), Part I/II, Volume 1/4,
+# "the first issue"/"the third issue", 上/下, (续) for "continued".  Years are left to the
+# year rules ("Trends - 1981-1985"); a number inside a word (p16INK4a) is no part number.
+_PART_NUMBER = re.compile(r"\d{1,3}|[ivx]+|[一二三四五六七八九十百零〇]+|[上中下续]|first|second|third|fourth|"
+                          r"fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten")
+_PART_WORDS = {"part", "pt", "parts", "volume", "vol", "no", "number", "issue", "series", "第", "部", "分", "篇",
+               "章", "辑", "卷", "册", "集", "期", "之"}
+_WORD = re.compile(_CJK_CHAR + r"|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _series_parts(ta: str, tb: str) -> bool:
+    """Two titles that differ only by part numbers and words: parts of a series, or the
+    whole and a part ("城市交通规划研究" and "城市交通规划研究（一）"), never the same work.  A
+    bare number only one title has is a footnote mark ("... representation 1"), not a part."""
+    wa, wb = _WORD.findall(_folded(ta)), _WORD.findall(_folded(tb))
+    if wa == wb:
+        return False
+    replaced, changed = False, []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op != "equal":
+            replaced |= op == "replace"
+            changed += wa[i1:i2] + wb[j1:j2]
+    if not all(_PART_NUMBER.fullmatch(w) or w in _PART_WORDS for w in changed):
+        return False
+    return any(_PART_NUMBER.fullmatch(w) for w in changed) and (replaced or not all(w.isdigit() for w in changed))
+
+
+def _first_page(rec: dict) -> str:
+    return re.split(r"[-–~,+ ]", str(rec.get("pages") or ""))[0].lstrip("0")
+
+
+def _number(value) -> str:
+    """The first number of a volume or issue: "24 Suppl 3" → 24, "12933 LNCS" → 12933."""
+    m = re.search(r"\d+", str(value or ""))
+    return (m.group().lstrip("0") or "0") if m else ""
+
+
+class _Keys:
+    """What blocking and comparing read of one record, computed once per record."""
+
+    __slots__ = ("rec", "titles", "usable", "parts", "authors", "surnames", "correction", "first_page", "volume",
+                 "_pinyin")
+
+    def __init__(self, rec: dict):
+        self.rec = rec
+        titles = list((rec.get("title") or {}).values())
+        self.titles = list(dict.fromkeys(title_key(t) for t in titles + [o for t in titles for o in _translated(t)]))
+        self.usable = [k for k in self.titles if _usable(k)]
+        self.parts = [k for t in titles for k in _title_parts(t) if k not in self.titles]
+        self.authors = _author_keys(rec)
+        self.surnames = [_name_key(a.get("family") or a.get("literal") or "") for a in rec.get("authors") or []]
+        self.correction = is_correction(rec)
+        self.first_page = _first_page(rec)
+        self.volume = _number(rec.get("volume"))
+        self._pinyin: list[str] | None = None
+
+    @property
+    def pinyin(self) -> list[str]:
+        if self._pinyin is None:
+            self._pinyin = list(_pinyin_names(self.rec))
+        return self._pinyin
+
+    def first_pinyin(self) -> str:
+        if self._pinyin is not None:
+            return self._pinyin[0] if self._pinyin else ""
+        return next(_pinyin_names(self.rec), "")
+
+
+def _near_keys(ka: str, kb: str) -> bool:
+    """One title key a prefix of the other (a cut-off subtitle) or 90% alike."""
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return (long_.startswith(short) and len(short) >= 0.6 * len(long_)) or _alike(ka, kb)
+
+
+def _alike(ka: str, kb: str) -> bool:
+    """Title keys 90% alike (difflib's ratio); the length bound and quick_ratio rule most
+    pairs out before the costly ratio."""
+    if ka == kb:
+        return True
+    if 2 * min(len(ka), len(kb)) < 0.9 * (len(ka) + len(kb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+
+
+def _similar_titles(a: _Keys, b: _Keys) -> str:
+    """How two titles are alike: "title" when they differ only by truncation or a few
+    characters (same place in a journal), "part" when one is the other's main title or
+    subtitle alone (see :func:`_title_parts`), else ""."""
+    if any(_near_keys(ka, kb) for ka in a.usable for kb in b.usable):
+        return "title"
+    if any(_alike(ka, kb) for ka in a.usable for kb in b.parts) or any(
+            _alike(ka, kb) for ka in a.parts for kb in b.usable):
+        return "part"
+    return ""
+
+
+# "Title [Original-language title]" (Scopus), the bracket possibly cut off.
+_ORIGINAL_TITLE = re.compile(r"^(.+?)\s*\[([^\[\]]{12,})\]?\W*$")
+_SUBTITLE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s+|——")
+
+
+def _translated(title: str) -> list[str]:
+    """The two titles of "English title [Original title]"; none for another title."""
+    m = _ORIGINAL_TITLE.match(_ANNOTATION.sub("", title))
+    return [m.group(1), m.group(2)] if m else []
+
+
+def _pieces(title: str) -> list[str]:
+    """The main title and the subtitle (or the title after a label) that another database
+    may give alone: "Diminished control in crowdsourcing: An investigation of ...",
+    "SIM Competition Paper - The Application Profile"."""
+    pieces = []
+    for whole in _translated(title) or [title]:
+        split = _SUBTITLE.split(whole, maxsplit=1)
+        if len(split) == 2:
+            pieces += split
+    return pieces
+
+
+def _all_pieces(rec: dict) -> list[str]:
+    """Every title of a record and their pieces."""
+    titles = list((rec.get("title") or {}).values())
+    return titles + [p for t in titles for p in _pieces(t)]
+
+
+def _title_parts(title: str) -> list[str]:
+    """Keys of a title's pieces (:func:`_pieces`), long ones only: a short head alone
+    ("Crowdwork: ...") names a topic, not a work."""
+    keys = dict.fromkeys(title_key(p) for p in _pieces(title))
+    return [k for k in keys if _usable(k) and (len(k) >= 20 or (len(k) >= 10 and _CJK.match(k)))]
+
+
+def _named(k: _Keys) -> bool:
+    """A title that is not empty or generic, however short (风格尽在言语中)."""
+    return any(t and t not in _generic_keys() for t in k.titles)
+
+
+def _same_issue_and_authors(a: _Keys, b: _Keys) -> bool:
+    """Titles (not empty or generic) in the same volume, issue and first page by the same
+    authors' surnames in the same order: one paper whatever its titles say (an English
+    title and the original German, a title too short to compare)."""
+    issue = _number(a.rec.get("issue"))
+    return (bool(_named(a) and _named(b) and a.first_page and issue and a.surnames)
+            and issue == _number(b.rec.get("issue")) and a.surnames == b.surnames)
+
+
+_JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "der", "und", "für"}
+
+
+def _journal_words(rec: dict) -> list[str]:
+    name = next(iter((rec.get("journal") or {}).values()), "")
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", name).casefold())
+    return [w for w in words if w not in _JOURNAL_STOPWORDS]
+
+
+def _same_journal(a: dict, b: dict) -> bool:
+    """Journal names that may be one journal: one is missing, or every word of the shorter
+    starts a word of the longer, in order ("Am J Kidney Dis" = "American Journal of Kidney
+    Diseases"; not "Cochrane Database of Systematic Reviews")."""
+    wa, wb = _journal_words(a), _journal_words(b)
+    if not wa or not wb:
+        return True
+    return _abbreviates(wa, wb) or _abbreviates(wb, wa)
+
+
+def _abbreviates(short: list[str], long_: list[str]) -> bool:
+    rest = iter(long_)
+    return all(any(w.startswith(s) for w in rest) for s in short)
 
 
 def completeness(rec: dict) -> int:
@@ -153,8 +363,9 @@ def completeness(rec: dict) -> int:
     return score
 
 
-_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*\)\s*$|^\s*(?:erratum|correction|"
-                         r"corrigendum|retraction|notice of retraction)\b|^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
+_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*\)\s*$|^\s*(?:erratum|errata|correction|"
+                         r"corrigendum|addendum|retraction|notice of retraction)\b|[-–—:]\s*(?:an )?addendum\W*$|"
+                         r"^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
 
 
 def is_correction(rec: dict) -> bool:
@@ -164,11 +375,18 @@ def is_correction(rec: dict) -> bool:
 
 def _type_family(rec: dict) -> str:
     t = rec.get("type") or ""
-    return "conference" if t == "paper-conference" else "other"
+    # A paper in proceedings is a conference paper to one database and a book chapter
+    # (LNCS, CCIS) to another.
+    return "conference" if t in ("paper-conference", "chapter") else "other"
 
 
 def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
     """Whether two records that met in a block are the same work: (linked, reasons, tier)."""
+    return _compare(_Keys(a), _Keys(b), via)
+
+
+def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
+    a, b = ka.rec, kb.rec
     if a.get("doi") and b.get("doi"):
         if a["doi"].lower() == b["doi"].lower():
             return True, ["same DOI"], "certain"
@@ -176,27 +394,41 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
     ya, yb = a.get("year"), b.get("year")
     if ya is not None and yb is not None and ya != yb:
         # One year apart is online-first vs print only when the issue details agree; a
-        # yearly "Introduction to the minitrack" is another work each year.
+        # yearly "Introduction to the minitrack" is another work each year.  A volume has
+        # one year: in the same volume, years further apart are a wrong year.
         same_place = any(a.get(f) and a.get(f) == b.get(f) for f in ("volume", "pages"))
-        if abs(ya - yb) > 1 or not same_place:
+        same_volume = ka.volume and ka.volume == kb.volume and ka.volume not in (str(ya), str(yb))
+        if not same_volume and (abs(ya - yb) > 1 or not same_place):
             return False, [f"years differ ({ya} vs {yb})"], ""
     if _type_family(a) != _type_family(b):
         return False, ["a conference paper and another type"], ""
-    if is_correction(a) != is_correction(b):
+    if ka.correction != kb.correction:
         return False, ["an erratum or correction and its paper"], ""
-    short = min((len(title_key(t)) for r in (a, b) for t in (r.get("title") or {}).values()), default=0) < 40
+    if via in ("title", "part") and not set(ka.titles) & set(kb.titles):
+        # Titles alike but not equal: the journals must agree for journal articles (a
+        # conference abstract printed in one journal and the paper in another) ...
+        if _type_family(a) == "other" and not _same_journal(a, b):
+            return False, ["titles alike but not equal, in other journals"], ""
+        # ... and must differ by more than a part number.
+        if any(_series_parts(ta, tb) for ta in _all_pieces(a) for tb in _all_pieces(b)):
+            return False, ["parts of a series (titles differ only by the part number)"], ""
+    short = min(map(len, ka.titles + kb.titles), default=0) < 40
+    if via != "translated" and ka.volume and kb.volume and ka.volume != kb.volume and not (
+            {ka.volume, kb.volume} & {str(ya), str(yb)}):
+        # The same title in another volume is another publication: a conference abstract
+        # in a supplement, a reprint (a volume that is the year says nothing).
+        return False, [f"volume differs ({a.get('volume')} vs {b.get('volume')})"], ""
     if via != "translated" and short:
         # A short title recurs (columns, "Editor's Comments"): another issue is another work.
         for f in ("volume", "issue"):
             va, vb = str(a.get(f) or "").lstrip("0"), str(b.get(f) or "").lstrip("0")
             if va and vb and va != vb:
                 return False, [f"{f} differs ({a.get(f)} vs {b.get(f)})"], ""
-        pa, pb = (re.split(r"[-–~, ]", str(r.get("pages") or ""))[0].lstrip("0") for r in (a, b))
-        if pa and pb and pa != pb:
+        if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
             return False, [f"pages differ ({a.get('pages')} vs {b.get('pages')})"], ""
     reasons = []
     if via == "pinyin":
-        pa, pb = _pinyin_authors(a), _pinyin_authors(b)
+        pa, pb = ka.pinyin, kb.pinyin
         common = set(pa) & set(pb)
         if not pa or not pb or pa[0] != pb[0] or len(common) < min(2, len(pa), len(pb)):
             return False, ["authors' pinyin differs"], ""
@@ -208,9 +440,15 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
         return True, ["Chinese and English versions: pinyin of the authors matches", "same year"], "needs review"
     if via == "translated":
         reasons.append("English title equals the translated title of the Chinese record")
+    elif via == "place":
+        reasons.append("same volume, issue and first page by the same authors (titles in other languages)")
+    elif via == "part":
+        reasons.append("one title is the other's main title or subtitle alone")
+    elif via == "title" and not set(ka.titles) & set(kb.titles):
+        reasons.append("titles alike (a typo or a cut-off subtitle)")
     else:
         reasons.append("titles equal after folding width, case and punctuation")
-    aa, ab = _author_keys(a), _author_keys(b)
+    aa, ab = ka.authors, kb.authors
     same_lang = (a.get("language") == b.get("language"))
     if aa and ab and same_lang:
         if not aa & ab:
@@ -218,7 +456,7 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
         reasons.append("authors overlap")
     if ya is not None and ya == yb:
         reasons.append("same year")
-    certain = via != "translated" and "authors overlap" in reasons and "same year" in reasons
+    certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
     return True, reasons, "certain" if certain else "needs review"
 
 
@@ -239,63 +477,117 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = None) -> list[dict]:
-    """Clusters (two or more records) of the same work, each with master, tier and reasons;
-    ``decisions`` are a reviewer's (see :func:`group_links`)."""
-    recs = {r["id"]: r for r in records}
+MAX_BLOCK = 50  # a block this big is a generic title or a common name, not one work
+# How a pair that met in a block is compared (a pair is compared once per way).
+_DIRECT, _NEAR, _PLACE, _PINYIN = 0, 1, 2, 3
+_WAY = {"doi": _DIRECT, "title": _DIRECT, "place": _PLACE, "prefix": _NEAR, "author": _NEAR, "pinyin": _PINYIN}
+
+
+def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, str], list[str]]:
+    """Record ids by blocking key; every key of one kind before the next kind's."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, r in recs.items():
         if r.get("doi"):
             blocks[("doi", r["doi"].lower())].append(rid)
-        for lang, t in (r.get("title") or {}).items():
-            k = title_key(t)
-            if _usable(k):
-                blocks[("title", k)].append(rid)
+        for k in keys[rid].usable:
+            blocks[("title", k)].append(rid)
     # The same place in the same journal: year, volume and first page (titles then compared).
     for rid, r in recs.items():
-        first_page = re.split(r"[-–~, ]", str(r.get("pages") or ""))[0].lstrip("0")
+        first_page = keys[rid].first_page
         if r.get("year") and r.get("volume") and first_page:
             blocks[("place", f"{r['year']}:{str(r['volume']).lstrip('0')}:{first_page}")].append(rid)
     # Near-equal titles (typos, a subtitle cut off): the same title start, or the same
     # first author and year; titles are then compared for similarity.
     for rid, r in recs.items():
-        for t in (r.get("title") or {}).values():
-            k = title_key(t)
-            if _usable(k) and len(k) >= 20:
+        for k in keys[rid].usable + keys[rid].parts:
+            if len(k) >= 20:
                 blocks[("prefix", k[:20])].append(rid)
-        first = (r.get("authors") or [{}])[0]
-        fam = title_key(first.get("family") or first.get("literal") or "")
-        if fam and r.get("year"):
-            blocks[("author", f"{r['year']}:{fam}")].append(rid)
+        if r.get("year"):
+            for word in _first_author_words(r):
+                blocks[("author", f"{r['year']}:{word}")].append(rid)
     # Chinese and English versions without a translated title: year and first author in pinyin.
     for rid, r in recs.items():
-        authors = _pinyin_authors(r)
-        if authors and r.get("year") and r.get("language") in ("zh", "en"):
-            blocks[("pinyin", f"{r['year']}:{authors[0]}")].append(rid)
+        if r.get("year") and r.get("language") in ("zh", "en") and r.get("authors"):
+            first = keys[rid].first_pinyin()
+            if first:
+                blocks[("pinyin", f"{r['year']}:{first}")].append(rid)
+    _split_oversized(blocks, keys)
+    return blocks
+
+
+def _split_oversized(blocks: dict[tuple[str, str], list[str]], keys: dict[str, _Keys]) -> None:
+    """Blocks of near titles too big to compare in full are split, not dropped: a common
+    title start ("Information technology ...") by ten more characters at a time, a common
+    name in a year by the first author's first initial.  (Other big blocks are generic
+    titles or names and stay skipped.)"""
+    todo = [b for b, ids in blocks.items() if b[0] in ("prefix", "author") and len(ids) > MAX_BLOCK]
+    while todo:
+        kind, key = todo.pop()
+        ids = blocks.pop((kind, key))
+        added = set()
+        for rid in ids:
+            if kind == "prefix":
+                subkeys = {k[:len(key) + 10] for k in keys[rid].usable + keys[rid].parts
+                           if k.startswith(key) and len(k) >= len(key) + 10}
+            else:
+                first = keys[rid].rec["authors"][0]
+                subkeys = {f"{key}:{_name_key(first.get('given') or '')[:1]}"}
+            for sub in subkeys:
+                blocks[(kind, sub)].append(rid)
+                added.add((kind, sub))
+        todo += [b for b in added if kind == "prefix" and len(blocks[b]) > MAX_BLOCK]
+
+
+def _candidate_pairs(kind: str, ids: list[str], recs: dict[str, dict]):
+    """The pairs of one block, each as (smaller id, larger id)."""
+    ids = sorted(set(ids))
+    if kind != "pinyin":
+        return ((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+    # Same-language copies meet by title, not by author: only Chinese × English pairs.
+    zh = [x for x in ids if recs[x].get("language") == "zh"]
+    en = [x for x in ids if recs[x].get("language") == "en"]
+    return (tuple(sorted(p)) for p in ((x, y) for x in zh for y in en))
+
+
+def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = None,
+                  stats: dict | None = None) -> list[dict]:
+    """Clusters (two or more records) of the same work, each with master, tier and reasons;
+    ``decisions`` are a reviewer's (see :func:`group_links`).  ``stats``, when given, is
+    filled with counts: blocks, oversized blocks skipped, candidate pairs, pairs compared."""
+    recs = {r["id"]: r for r in records}
+    keys = {rid: _Keys(r) for rid, r in recs.items()}
+    blocks = _blocks(recs, keys)
     links: dict[tuple[str, str], tuple[list[str], str]] = {}
+    seen: set[tuple[str, str, int]] = set()
+    skipped = compared = 0
     for (kind, _key), ids in blocks.items():
-        if len(ids) < 2 or len(ids) > 50:  # a block this big is a generic title, not one work
+        if len(ids) < 2:
             continue
-        ids = sorted(set(ids))
-        for i, x in enumerate(ids):
-            for y in ids[i + 1:]:
-                if (x, y) in links:
+        if len(ids) > MAX_BLOCK:
+            skipped += 1
+            continue
+        way = _WAY[kind]
+        for x, y in _candidate_pairs(kind, ids, recs):
+            if (x, y) in links or (x, y, way) in seen:
+                continue  # met before in a block compared the same way
+            seen.add((x, y, way))
+            a, b = keys[x], keys[y]
+            if way in (_NEAR, _PLACE):
+                via = _similar_titles(a, b) or ("place" if way == _PLACE and _same_issue_and_authors(a, b) else "")
+                if not via:
                     continue
-                a, b = recs[x], recs[y]
-                if kind in ("place", "prefix", "author"):
-                    if not _similar_titles(a, b):
-                        continue
-                    via = "title"
-                elif kind == "pinyin":
-                    if a.get("language") == b.get("language"):
-                        continue  # same-language copies meet by title, not by author
-                    via = "pinyin"
-                else:
-                    via = "doi" if kind == "doi" else (
-                        "translated" if a.get("language") != b.get("language") else "title")
-                ok, reasons, tier = compare(a, b, via)
-                if ok:
-                    links[(x, y)] = (reasons, tier)
+            elif way == _PINYIN:
+                via = "pinyin"
+            else:
+                via = "doi" if kind == "doi" else (
+                    "translated" if a.rec.get("language") != b.rec.get("language") else "title")
+            compared += 1
+            ok, reasons, tier = _compare(a, b, via)
+            if ok:
+                links[(x, y)] = (reasons, tier)
+    if stats is not None:
+        stats.update(blocks=sum(len(ids) > 1 for ids in blocks.values()), skipped=skipped,
+                     pairs=len(seen), compared=compared, links=len(links))
     return group_links(recs, links, decisions)
 
 
@@ -321,30 +613,32 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
                 links[(x, y)] = (["merged by a reviewer"], "certain")
     order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"], links[p][1] != "certain", p))
     union = _Union()
-    members_of: dict[str, set[str]] = {}
+    members_of: dict[str, set[str]] = {}  # kept only when there are distinct decisions to check
     kept: dict[tuple[str, str], tuple[list[str], str]] = {}
     for x, y in order:
         rx, ry = union.find(x), union.find(y)
         if rx != ry:
-            mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
-            if any(forbidden[m] & my for m in mx):
-                members_of[rx], members_of[ry] = mx, my
-                continue
+            if forbidden:
+                mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
+                if any(forbidden.get(m, set()) & my for m in mx):
+                    members_of[rx], members_of[ry] = mx, my
+                    continue
             union.union(x, y)
-            members_of[union.find(x)] = mx | my
+            if forbidden:
+                members_of[union.find(x)] = mx | my
         kept[(x, y)] = links[(x, y)]
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)  # root → members in order of first link
+    pairs_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for x, y in sorted(kept):
         root = union.find(x)
-        for rid in (x, y):
-            if rid not in groups[root]:
-                groups[root].append(rid)
+        groups[root].update({x: None, y: None})
+        pairs_of[root].append((x, y))
     clusters = []
-    for members in groups.values():
-        members.sort(key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
+    for root, first_seen in groups.items():
+        members = sorted(first_seen, key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
         master = max(members, key=lambda rid: (completeness(recs[rid]), -members.index(rid)))
-        pair_links = [{"pair": [x, y], "reasons": r, "confidence": t} for (x, y), (r, t) in sorted(kept.items())
-                      if x in members]
+        pair_links = [{"pair": [x, y], "reasons": kept[(x, y)][0], "confidence": kept[(x, y)][1]}
+                      for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)
         tier = "certain" if confirmed or all(p["confidence"] == "certain" for p in pair_links) else "needs review"
         clusters.append({

@@ -64,3 +64,157 @@ def test_readable_view_marks_the_master(tmp_path):
     result = run_cli("dedup", "--index", str(idx))
     assert result.returncode == 0
     assert "3 clusters of the same work" in result.stdout and "  * " in result.stdout
+
+
+# -- rules on hand-written records, straight through find_clusters ---------------------------
+
+from indexer.dedup import find_clusters, pinyin_key  # noqa: E402
+
+
+def rec(n: int, title: str, authors=("Smith, John",), year=2019, journal="Journal of Testing", lang="en",
+        **fields) -> dict:
+    names = []
+    for a in authors:
+        family, _, given = a.partition(", ")
+        names.append({"family": family, "given": given} if given or lang == "en" else {"literal": a})
+    return {"id": f"r{n:03d}", "source": {"path": "cases.ris", "record": n},
+            "type": fields.pop("type", "article-journal"), "language": lang, "title": {lang: title} if title else {}, "authors": names,
+            "journal": {lang: journal} if journal else {}, "year": year, **fields}
+
+
+def groups(*records: dict, stats: dict | None = None) -> list[list[int]]:
+    return sorted(sorted(r["source"]["record"] for r in c["records"]) for c in find_clusters(records, stats=stats))
+
+
+def test_same_title_in_another_volume_is_another_publication():
+    # a conference abstract in a supplement and the paper; "24 Suppl 3" is volume 24
+    paper = rec(1, "Novel DNA alterations in FCN1 and FCN2 genes in atypical HUS patients", volume="48")
+    abstract = rec(2, "Novel DNA alterations in FCN1 and FCN2 genes in atypical HUS patients", volume="26")
+    supplement = rec(3, "Novel DNA alterations in FCN1 and FCN2 genes in atypical HUS patients", volume="48 Suppl 3")
+    assert groups(paper, abstract, supplement) == [[1, 3]]
+
+
+def test_same_volume_overrules_a_wrong_year():
+    a = rec(1, "Media, tasks, and communication processes: a theory of media synchronicity", year=2008, volume="32")
+    b = rec(2, "Media, Tasks, and Communication Processes - A Theory of Media Synchronicity", year=2006, volume="32")
+    other_volume = rec(3, "Media, tasks, and communication processes: a theory of media synchronicity", year=2006,
+                       volume="30")
+    assert groups(a, b, other_volume) == [[1, 2]]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("城市交通规划与城市发展研究（一）", "城市交通规划与城市发展研究（二）"),
+    ("城市交通规划与城市发展研究", "城市交通规划与城市发展研究（续）"),
+    ("Deep learning for the detection of spinal metastases, Part I",
+     "Deep learning for the detection of spinal metastases, Part II"),
+    ("International Conference on Information Systems, ICIS 2013, Volume 1",
+     "International Conference on Information Systems, ICIS 2013, Volume 4"),
+    ("Welcome to the first issue of Volume 27 of the Journal",
+     "Welcome to the third issue of Volume 27 of the Journal"),
+    ("Editorial - Critical research in information systems - issue 1",
+     "Critical research in information systems - issue 2"),
+])
+def test_parts_of_a_series_are_not_merged(first, second):
+    lang = "zh" if "研究" in first else "en"
+    authors = ("李明",) if lang == "zh" else ("Smith, John",)
+    assert groups(rec(1, first, authors, lang=lang), rec(2, second, authors, lang=lang)) == []
+
+
+def test_numbers_inside_words_and_footnote_marks_are_not_part_numbers():
+    a = rec(1, "p6INK4a Expression does not predict the outcome of cervical intraepithelial neoplasia")
+    b = rec(2, "p16(INK4a) Expression does not predict the outcome of cervical intraepithelial neoplasia")
+    c = rec(3, "Labour law for crowdworkers, focusing on employee representation 1")
+    d = rec(4, "Labour law for crowdworkers, focusing on employee representation")
+    assert groups(a, b, c, d) == [[1, 2], [3, 4]]
+
+
+def test_an_addendum_is_not_its_paper():
+    paper = rec(1, "Critical Success Factors of Chief MIS/DP Executives", volume="6")
+    addendum = rec(2, "Critical Success Factors of Chief MIS/DP Executives - An Addendum", volume="6")
+    assert groups(paper, addendum) == []
+
+
+def test_title_without_its_subtitle_or_with_a_label():
+    full = rec(1, "Diminished control in crowdsourcing: An investigation of crowdworker multitasking behavior",
+               ["Gould, S.J.J.", "Cox, A.L."], volume="23", issue="3", pages="1-29")
+    main = rec(2, "Diminished Control in Crowdsourcing", ["Gould, Sandy J. J.", "Cox, Anna L."], volume="23",
+               issue="3", pages="1-29")
+    labelled = rec(3, "SIM Competition Paper - The Application Profile of Data Processing", ["Batiste, John L."],
+                   year=1986, volume="10")
+    plain = rec(4, "The Application Profile of Data Processing", ["Batiste, John L."], year=1986, volume="10",
+                issue="3")
+    assert groups(full, main, labelled, plain) == [[1, 2], [3, 4]]
+
+
+def test_a_shared_main_title_does_not_link_different_subtitles():
+    a = rec(1, "Multimodal spectroscopy as a triage test for cervical neoplasia: Results for adolescent subjects",
+            ["Flowers, L C"], volume="14")
+    b = rec(2, "Multimodal spectroscopy as a triage test for cervical neoplasia: Results of follow up data",
+            ["Flowers, L C"], volume="14")
+    assert groups(a, b) == []
+
+
+def test_english_title_with_the_original_in_brackets():
+    scopus = rec(1, "Crowdwork: Applying a relational inequality theory [Arbeiten in der Crowd: Perspektiven der "
+                    "Theorie relationaler Ungleichheiten", ["Abendroth, A.-K."], year=2020, volume="27")
+    original = rec(2, "Arbeiten in der Crowd: Perspektiven der Theorie relationaler Ungleichheiten in "
+                      "Arbeitsorganisationen", ["Abendroth, Anja-Kristin"], year=2020, volume="27", lang="de")
+    original["language"] = "en"  # one database's guess; the titles decide
+    assert groups(scopus, original) == [[1, 2]]
+
+
+def test_alike_titles_in_other_journals_are_other_publications():
+    paper = rec(1, "Eculizumab therapy for atypical hemolytic uremic syndrome in pediatric patients",
+                ["Gruppo, R."], journal="Pediatr Nephrol", volume="26")
+    abstract = rec(2, "Eculizumab (ECU) therapy for atypical hemolytic uremic syndrome in pediatric patients",
+                   ["Gruppo, R."], journal="Journal of Thrombosis and Haemostasis")
+    abbreviated = rec(3, "Eculizumab therapies for atypical hemolytic uremic syndrome in pediatric patients",
+                      ["Gruppo, R."], journal="Pediatric Nephrology", volume="26")
+    assert groups(paper, abstract, abbreviated) == [[1, 3]]
+
+
+def test_same_issue_and_first_page_by_the_same_authors_whatever_the_titles():
+    english = rec(1, "Platform economy and crowdworking as challenges for the German model",
+                  ["Greef, S.", "Schroeder, W."], year=2020, volume="27", issue="2", pages="205")
+    german = rec(2, "Plattformökonomie und Crowdworking als Herausforderungen für das deutsche Modell",
+                 ["Greef, Samuel", "Schroeder, Wolfgang"], year=2020, volume="27", issue="2", pages="205-226")
+    short = [rec(3, "风格尽在言语中", ["宋桂浩", "林婷静"], lang="zh", volume="34", issue="8", pages="103-107"),
+             rec(4, "風格盡在言語中", ["宋桂浩", "林婷靜"], lang="zh", volume="34", issue="8", pages="103-107")]
+    untitled = rec(5, "", ["Greef, S.", "Schroeder, W."], year=2020, volume="27", issue="2", pages="205")
+    other_authors = rec(6, "Plattformarbeit in Deutschland", ["Heiland, H."], year=2020, volume="27", issue="2",
+                        pages="205")
+    assert groups(english, german, *short, untitled, other_authors) == [[1, 2], [3, 4]]
+
+
+def test_proceedings_paper_typed_as_a_chapter():
+    conference = rec(1, "Forensic Identification of Students Outsourcing Assignment Projects",
+                     ["Monnik, Michael"], type="paper-conference", volume="490", pages="183")
+    chapter = rec(2, "Forensic identification of students outsourcing assignment projects", ["Monnik, M."],
+                  type="chapter", volume="490", pages="183-190")
+    journal = rec(3, "Forensic identification of students outsourcing assignment projects", ["Monnik, M."])
+    assert groups(conference, chapter, journal) == [[1, 2]]
+
+
+def test_first_author_with_a_suffix_still_meets():
+    # no DOI, no pages, titles not equal: only the year and the first author bring them together
+    a = rec(1, "Marketing the MIS during Times of Resource Scarcity", ["McLeod, Raymond"], year=1982)
+    b = rec(2, "Marketing and MIS During Times of Resource Scarcity", ["McLeod Jr., Raymond"], year=1982)
+    assert groups(a, b) == [[1, 2]]
+
+
+def test_a_big_block_of_one_title_start_is_split_not_dropped():
+    # 60 works starting "Information technology ..." by other authors, and two copies of one
+    # that meet only by their title start (a typo, other author forms, no year or pages)
+    others = [rec(i, f"Information technology in the public sector of country number {i:03d}",
+                  [f"Writer{'bcdfghjklm'[i % 10]}{'aeiouy'[i // 10]}, A."]) for i in range(60)]
+    a = rec(100, "Information technology and the transformation of the hospital ward", ["Nguyen, T."], year=None)
+    b = rec(101, "Information technology and the transformation of the hospital wards", ["Nguyen, Tam"], year=None)
+    stats: dict = {}
+    assert groups(*others, a, b, stats=stats) == [[100, 101]]
+    assert stats["skipped"] == 0 and stats["compared"] < 100
+
+
+def test_pinyin_reads_names_as_pypinyin_does():
+    # read character by character unless pypinyin knows a phrase in the name
+    assert pinyin_key("张可佳") == "zhangkejia" and pinyin_key("周长春") == "zhouchangchun"
+    assert pinyin_key("Zhang, Kejia") == "zhangkejia"
