@@ -1,6 +1,11 @@
 """Export cleaned records: RIS, BibTeX, BibLaTeX, CSL-JSON, EndNote tagged, CSV, JSONL and
 GB/T 7714-2015 reference lists.  Every writer takes records in the contract's JSON shape
-and writes them in the record's language, or the one asked for (``lang``)."""
+and writes them in the record's language, or the one asked for (``lang``).
+
+One module per family of formats: ``tagged`` (RIS, EndNote), ``bibtex`` (BibTeX, BibLaTeX),
+``tables`` (CSL-JSON, CSV, JSONL), ``gbt7714``; ``common`` holds what they share,
+``csl_input`` turns CSL-JSON items into records (note variables applied), ``command`` is
+``cli.py export``."""
 from __future__ import annotations
 
 from typing import Callable, Iterable, TextIO

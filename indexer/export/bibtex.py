@@ -30,6 +30,7 @@ LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 _SPECIAL_RX = re.compile(r"[\\{}&%$#_~^]")
+_SUFFIX = re.compile(r"(?i)jr\.?|sr\.?|[ivx]{1,4}|\d+(?:st|nd|rd|th)")
 
 
 def escape(text: str) -> str:
@@ -39,13 +40,26 @@ def escape(text: str) -> str:
 
 
 def bib_name(a: dict) -> str:
+    """A name as BibTeX splits it: ``Family, Given``, ``Family, Jr, Given``, or ``{whole}``.
+
+    >>> bib_name({"family": "van der Berg", "given": "Jan"}), bib_name({"literal": "张三"})
+    ('{van der Berg}, Jan', '{张三}')
+    >>> bib_name({"family": "von Hicks", "given": "Michael, III"})
+    'von Hicks, III, Michael'
+    """
     if a.get("literal"):
         return "{" + escape(a["literal"]) + "}"
     family, given = escape(a.get("family", "")), escape(a.get("given", ""))
     if has_han(family) and not given:
         return "{" + family + "}"
+    first, _, suffix = given.rpartition(", ")
+    if _SUFFIX.fullmatch(suffix) and first:
+        # before the first comma BibTeX reads the whole family name, particles included
+        return f"{family}, {suffix}, {first}"
     if " " in family:  # "van der Berg": keep the family name whole
         family = "{" + family + "}"
+    if "," in given:  # a comma BibTeX would take for a name part of its own
+        given = "{" + given + "}"
     return f"{family}, {given}" if given else family
 
 

@@ -108,36 +108,30 @@ _STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "
 
 
 def citation_keys(records: list[dict]) -> dict[str, str]:
-    """Stable keys ``surname + year + first title word`` (pinyin for Chinese), with
-    ``a``, ``b`` … added in record order where two records would share one."""
-    base = {}
-    for rec in records:
-        authors = rec.get("authors") or []
-        name = ""
-        if authors:
-            a = authors[0]
-            name = _ascii_word(a.get("family") or a.get("literal") or "")[:16]
-        title = in_lang(rec, "title", main_lang(rec))
-        if has_han(title):
-            word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
-        else:
-            words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
-            word = _ascii_word(words[0]) if words else ""
-        key = f"{name or 'anon'}{rec.get('year') or ''}{word[:12]}"
-        base[rec["id"]] = key
-    counts: dict[str, int] = {}
-    for key in base.values():
-        counts[key] = counts.get(key, 0) + 1
-    seen: dict[str, int] = {}
+    """Stable keys ``surname + year + first title word`` (pinyin for Chinese; a Chinese name
+    written whole is romanised whole), with ``a``, ``b`` … added in record-id order where
+    records share one, so a key does not depend on the order of the export."""
+    base = {rec["id"]: _base_key(rec) for rec in records}
+    groups: dict[str, list[str]] = {}
+    for rid, key in sorted(base.items()):
+        groups.setdefault(key, []).append(rid)
     out = {}
-    for rec in records:
-        key = base[rec["id"]]
-        if counts[key] > 1:
-            n = seen.get(key, 0)
-            seen[key] = n + 1
-            key += _suffix(n)
-        out[rec["id"]] = key
+    for key, ids in groups.items():
+        for n, rid in enumerate(ids):
+            out[rid] = key + _suffix(n) if len(ids) > 1 else key
     return out
+
+
+def _base_key(rec: dict) -> str:
+    authors = rec.get("authors") or []
+    name = _ascii_word(authors[0].get("family") or authors[0].get("literal") or "")[:16] if authors else ""
+    title = in_lang(rec, "title", main_lang(rec))
+    if has_han(title):
+        word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
+    else:
+        words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
+        word = _ascii_word(words[0]) if words else ""
+    return f"{name or 'anon'}{rec.get('year') or ''}{word[:12]}"
 
 
 def _suffix(n: int) -> str:

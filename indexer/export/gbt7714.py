@@ -4,20 +4,22 @@ theses require.
 Patterns (the standard's §4 and §8; ``[1]`` numbering):
 
     作者. 题名[J]. 刊名, 年, 卷(期): 起-止页. DOI:….
-    作者. 书名[M]. 版本. 出版地: 出版者, 年: 页码.
+    作者. 书名[M]. 译者, 译. 版本. 出版地: 出版者, 年: 页码.
     析出作者. 析出题名[M]//编者. 书名. 出版地: 出版者, 年: 起-止页.
     作者. 题名[C]//会议文集或会议名. 出版地: 出版者, 年: 页码.
-    作者. 题名[D]. 保存地: 保存单位, 年.          ([R] [S] [CM] [DS] [Z] likewise)
+    作者. 题名[D]. 保存地: 保存单位, 年.          ([R] [S] [CM] [DS] [A] [Z] likewise)
     作者. 题名[N]. 报纸名, 年-月-日(版次).
+    责任者. 刊名[J]. 卷期范围. 出版地: 出版者, 年-.   (a periodical as a whole)
     申请者. 专利题名: 专利号[P]. 公告日期.
     责任者. 题名[EB/OL]. (发布日期)[引用日期]. 网址.
 
 An item with a URL gets ``/OL`` in its marker, ``[引用日期]`` when the access date is known,
-and the URL.  Authors: up to three, then ``, 等`` for a Chinese item or ``, et al.`` for
-any other, decided per item by the script of the title it is written with; a Western
-name is the family name in capitals and the initials without dots (``KINCHY A``), a
-Chinese name or an organisation is kept whole.  ``--lang both`` writes a bilingual
-record twice, the Chinese form then the English one on the next line.
+and the URL.  Authors (or, for a whole book without authors, its editors): up to three,
+then ``, 等`` for a Chinese item or ``, et al.`` for any other, decided per item by the
+script of the title it is written with; a Western name is the family name in capitals and
+the initials without dots (``KINCHY A``), a Chinese name or an organisation is kept whole.
+``--lang both`` writes a bilingual record twice, the Chinese form then the English one on
+the next line.
 """
 from __future__ import annotations
 
@@ -26,16 +28,34 @@ from typing import TextIO
 
 from .common import extra, has_han, in_lang, main_lang
 
-MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "book": "M", "chapter": "M",
-           "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N", "patent": "P",
-           "standard": "S", "webpage": "EB", "post": "EB", "post-weblog": "EB", "dataset": "DS",
-           "software": "CP", "map": "CM", "manuscript": "A", "personal_communication": "A"}
+MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
+           "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
+           "patent": "P", "standard": "S", "webpage": "EB", "post": "EB", "post-weblog": "EB",
+           "dataset": "DS", "software": "CP", "map": "CM",
+           # letters, manuscripts and pamphlets cited from an archive's holdings: 档案
+           "manuscript": "A", "personal_communication": "A", "pamphlet": "A"}
 MAX_AUTHORS = 3
+PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
+# CSL rich text: <i>, <b>, <sup>, <sub>, <span class="nocase">, <span style="…">
+_MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
+
+
+def plain(text: str) -> str:
+    """Text as printed, without CSL's inline markup.
+
+    >>> plain('The genome of <i>Eucalyptus grandis</i>')
+    'The genome of Eucalyptus grandis'
+    """
+    return _MARKUP.sub("", text or "")
 
 
 def western_name(family: str, given: str) -> str:
-    """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials."""
+    """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials.
+
+    >>> western_name("Park", "Jung-ran")
+    'PARK J-R'
+    """
     initials = []
     for part in _INITIAL_SPLIT.split(given.strip()):
         if not part:
@@ -54,24 +74,44 @@ def _pinyin_name(name: str) -> str:
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:
-    """A name as the item's language writes it (``zh``: a Chinese item)."""
-    if isinstance(a, str):  # "Family, Given" or a literal (editors kept as text)
+    """A name as the item's language writes it (``zh``: a Chinese item).  Editors and
+    translators are kept as text: ``Family, Given``, or ``{Name}`` for one name whole."""
+    if isinstance(a, str):
+        if a.startswith("{") and a.endswith("}"):  # one name whole
+            return plain(a[1:-1])
         family, sep, given = a.partition(", ")
         return western_name(family, given) if sep and not has_han(a) else a
     if a.get("literal"):
-        literal = a["literal"]
+        literal = plain(a["literal"])
         person = a.get("lang") == "zh" and 2 <= len(literal) <= 4 and has_han(literal)
         return _pinyin_name(literal) if person and not zh else literal
-    family, given = a.get("family", ""), a.get("given", "")
+    family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):
         return family + given if zh else _pinyin_name(family + given)
     return western_name(family, given)
 
 
 def author_list(names: list[str], zh: bool) -> str:
+    """Up to three names, then ``, 等`` (Chinese item) or ``, et al.``
+
+    >>> author_list(["张三", "李四", "王五", "赵六"], zh=True)
+    '张三, 李四, 王五, 等'
+    """
     if len(names) > MAX_AUTHORS:
         return ", ".join(names[:MAX_AUTHORS]) + (", 等" if zh else ", et al.")
     return ", ".join(names)
+
+
+def _people(rec: dict, role: str, zh: bool) -> list[str]:
+    return [gbt_name(n, zh) for n in (rec.get("extra") or {}).get(role, [])]
+
+
+def responsible(rec: dict, zh: bool) -> str:
+    """The authors; a whole book, report or map without authors is its editors'."""
+    names = [gbt_name(a, zh) for a in rec.get("authors") or []]
+    if not names and rec.get("type") not in PARTS_OF:
+        names = _people(rec, "editor", zh)
+    return author_list(names, zh)
 
 
 def marker(rec: dict) -> str:
@@ -83,14 +123,40 @@ def marker(rec: dict) -> str:
     return code
 
 
+def edition(text: str, zh: bool) -> str:
+    """An edition as the standard writes it: ``2版``, ``4th ed``; words as given.
+
+    >>> edition("2", True), edition("4", False), edition("Rev. ed.", False)
+    ('2版', '4th ed', 'Rev. ed.')
+    """
+    if not text.isdigit():
+        return text
+    if zh:
+        return f"{text}版"
+    n = int(text)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} ed"
+
+
+def year_text(rec: dict) -> str:
+    """The year as the item writes it: ``1865（清同治四年）``, a run ``1957-1990`` or ``1984-``."""
+    year, issued = str(rec.get("year") or ""), extra(rec, "issued")
+    if year and issued.startswith(year) and not re.fullmatch(r"[\d-]+", issued):
+        return issued.replace("/", "-")
+    return year
+
+
 def _date(rec: dict) -> str:
     return extra(rec, "issued") or str(rec.get("year") or "")
 
 
-def _publication(rec: dict, pages: str) -> str:
-    """``出版地: 出版者, 年: 页码`` with what is known."""
-    place, publisher, year = extra(rec, "place"), extra(rec, "publisher"), str(rec.get("year") or "")
+def _publication(rec: dict, pages: str, code: str) -> str:
+    """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name)."""
+    place, publisher = extra(rec, "place"), extra(rec, "publisher")
+    if code == "A" and not publisher:
+        place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     text = f"{place}: {publisher}" if place and publisher else place or publisher
+    year = year_text(rec)
     if year:
         text = f"{text}, {year}" if text else year
     if pages and text:
@@ -98,59 +164,78 @@ def _publication(rec: dict, pages: str) -> str:
     return text
 
 
+def _journal(rec: dict, container: str) -> str:
+    """``刊名, 年, 卷(期): 页码``"""
+    where = ", ".join(p for p in (container, str(rec.get("year") or "")) if p)
+    if rec.get("volume"):
+        where += f", {rec['volume']}"
+    if rec.get("issue"):
+        where += f"({rec['issue']})"
+    if rec.get("pages"):
+        where += f": {rec['pages']}"
+    return where
+
+
+def _after_marker(rec: dict, code: str, zh: bool, lang: str) -> list[str]:
+    """What follows ``题名[标识]``, part by part, for the document type."""
+    kind, pages = rec.get("type") or "", rec.get("pages") or ""
+    container = plain(in_lang(rec, "journal", lang))
+    if code == "J" and kind == "periodical":
+        return [rec.get("volume") or "", _publication(rec, "", code)]
+    if code == "J":
+        return [_translators(rec, zh), _journal(rec, container)]
+    if code == "N":
+        where = f"{container}, {_date(rec)}" if container else _date(rec)
+        return [where + (f"({pages})" if pages else "")]
+    if code == "P":
+        return [_date(rec)]
+    if code == "EB":
+        return [f"({_date(rec)})" if _date(rec) else ""]
+    return [_translators(rec, zh), edition(extra(rec, "edition"), zh),
+            _publication(rec, pages, code)]
+
+
+def _translators(rec: dict, zh: bool) -> str:
+    """``金吾伦, 胡新和, 译`` (``trans`` in an English item)."""
+    translators = _people(rec, "translator", zh)
+    return f"{author_list(translators, zh)}, {'译' if zh else 'trans'}" if translators else ""
+
+
+def _host(rec: dict, zh: bool, lang: str) -> str:
+    """``//编者. 书名`` for a chapter or conference paper, when its book or meeting is known."""
+    host = plain(in_lang(rec, "journal", lang)) or extra(rec, "event-title")
+    if not host:
+        return ""
+    editors = _people(rec, "editor", zh)
+    return "//" + ". ".join(p for p in (author_list(editors, zh), host) if p)
+
+
 def reference(rec: dict, lang: str | None = None) -> str:
     """One reference (without its number) in the language ``lang`` (else the record's)."""
     lang = main_lang(rec, lang)
-    title = in_lang(rec, "title", lang)
+    title = plain(in_lang(rec, "title", lang))
     zh = has_han(title)
-    kind = rec.get("type") or ""
-    code = marker(rec)
+    kind, code = rec.get("type") or "", marker(rec)
     url, doi = rec.get("url") or "", rec.get("doi") or ""
     online = bool(url) or code == "EB"
-    mark = f"[{code}/OL]" if online else f"[{code}]"
-    container = in_lang(rec, "journal", lang)
-    pages = rec.get("pages") or ""
-    names = [gbt_name(a, zh) for a in rec.get("authors") or []]
-    parts = []
-    if names:
-        parts.append(author_list(names, zh))
     number = extra(rec, "number")
     head = f"{title}: {number}" if kind in ("patent", "standard") and number else title
-    if code == "J":
-        year, vol, issue = str(rec.get("year") or ""), rec.get("volume") or "", rec.get("issue") or ""
-        where = ", ".join(p for p in (container, year) if p)
-        if vol:
-            where += f", {vol}"
-        if issue:
-            where += f"({issue})"
-        if pages:
-            where += f": {pages}"
-        parts += [head + mark, where]
-    elif code == "N":
-        where = f"{container}, {_date(rec)}" if container else _date(rec)
-        parts += [head + mark, where + (f"({pages})" if pages else "")]
-    elif code == "P":
-        parts += [head + mark, _date(rec)]
-    elif code == "EB":
-        issued = extra(rec, "issued") or (str(rec["year"]) if rec.get("year") else "")
-        parts += [head + mark, f"({issued})" if issued else ""]
-    elif kind in ("chapter", "paper-conference") and (container or extra(rec, "event-title")):
-        editors = [gbt_name(e) for e in (rec.get("extra") or {}).get("editor", [])]
-        host = container or extra(rec, "event-title")
-        book = ". ".join(p for p in (author_list(editors, zh) if editors else "", host) if p)
-        parts += [f"{head}{mark}//{book}", _publication(rec, pages)]
+    head += f"[{code}/OL]" if online else f"[{code}]"
+    host = _host(rec, zh, lang) if kind in PARTS_OF else ""
+    if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
+        translated = _translators(rec, zh)
+        head += (f". {translated}" if translated else "") + host
+        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code)]
     else:
-        edition = extra(rec, "edition")
-        parts += [head + mark, edition, _publication(rec, pages if code in ("M", "C") else "")]
+        rest = _after_marker(rec, code, zh, lang)
     text = ""
-    for p in (p for p in parts if p):  # "et al." ends its own sentence
+    for p in (p for p in [responsible(rec, zh), head] + rest if p):  # "et al." ends its own sentence
         text += (" " if text.endswith(".") else ". ") + p if text else p
-    if online:
-        accessed = extra(rec, "accessed")
-        if accessed:
-            text += f"[{accessed}]"
-        if url:
-            text += f". {url}"
+    accessed = extra(rec, "accessed") if online else ""
+    if accessed:  # right after the date it follows, or as its own part
+        text += f"[{accessed}]" if any(rest) else f". [{accessed}]"
+    if online and url:
+        text += f". {url}"
     if doi:
         text += f". DOI:{doi}"
     return text + "."

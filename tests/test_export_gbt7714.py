@@ -1,0 +1,229 @@
+"""GB/T 7714-2015 reference lists over the standard's own example references
+(../shared/corpus/citations/gbt7714-data.json: CSL-JSON, CC BY-SA, read in place, never
+copied here), plus small hand-written records for the 等 / et al. rule.
+
+The data carries no expected output strings, so every expectation is built from the item
+itself: its names, title, container, dates, numbers and URL, and its place in the
+standard's example list (``gbt7714.b.N:M``: section N groups the examples by document
+type).  A ``variable: value`` line of an item's ``note`` is a CSL variable, as citeproc-js
+and Zotero read it (``page: 288`` the pages cited, ``type: periodical``)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import needs_shared
+from indexer.export.csl_input import records_from_csl
+from indexer.export.gbt7714 import reference
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+# The markers each section of the standard's examples may carry.
+SECTION_MARKERS = {1: {"M"}, 2: {"M"}, 3: {"J"}, 4: {"J", "N"}, 5: {"C"}, 6: {"D"}, 7: {"R"}, 8: {"S"},
+                   9: {"P"}, 10: {"EB", "Z"}, 11: {"A"}, 12: {"CM"}, 13: {"DS"}, 14: {"Z"}}
+# Marker of each CSL type (GB/T 7714-2015 table B.1; Z: other).  A book may be proceedings (C).
+TYPE_MARKERS = {"article-journal": {"J"}, "periodical": {"J"}, "article-newspaper": {"N"}, "book": {"M", "C"},
+                "chapter": {"M"}, "paper-conference": {"C"}, "thesis": {"D"}, "report": {"R"},
+                "standard": {"S"}, "patent": {"P"}, "webpage": {"EB"}, "dataset": {"DS"}, "map": {"CM"},
+                "manuscript": {"A"}, "personal_communication": {"A"}, "pamphlet": {"A"},
+                "motion_picture": {"Z"}, "graphic": {"Z"}, "article": {"Z"}}
+MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[tuple[dict, dict, str]]:
+    """(CSL item with its note variables applied, record, reference line) for each example."""
+    path = needs_shared("corpus", "citations", "gbt7714-data.json")
+    items = json.loads(path.read_text(encoding="utf-8"))
+    records = records_from_csl(str(path))
+    assert len(records) == len(items) == 141
+    return [(with_note(item), rec, reference(rec)) for item, rec in zip(items, records)]
+
+
+def with_note(item: dict) -> dict:
+    """The item with the CSL variables its note names (those it does not have already)."""
+    out = dict(item)
+    for line in (item.get("note") or "").splitlines():
+        m = re.fullmatch(r"([a-z]+(?:-[a-z]+)*): *(\S.*)", line.strip())
+        if m and m.group(1) not in out:
+            out[m.group(1)] = m.group(2)
+        elif m and m.group(1) in ("type", "issued"):   # a type or date Zotero could not store
+            out["note_" + m.group(1)] = m.group(2)
+    return out
+
+
+def kind(item: dict) -> str:
+    return item.get("note_type") if item.get("note_type") in TYPE_MARKERS else item["type"]
+
+
+def plain(text: str) -> str:
+    """Printed text: no CSL markup, one space for any run of spaces (an em space too)."""
+    return " ".join(MARKUP.sub("", text).split())
+
+
+def date(value: dict | None) -> str:
+    parts = (value or {}).get("date-parts", [[]])[0]
+    return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
+
+
+def initials(given: str) -> str:
+    """The standard's initials: no dots, hyphenated names keep the hyphen (J-R)."""
+    return " ".join("-".join(p[0].upper() for p in word.split("-") if p)
+                    for word in re.split(r"[\s.]+", given) if word)
+
+
+def expected_name(n: dict) -> str:
+    if n.get("literal"):
+        return plain(n["literal"])
+    if HAN.search(n["family"]):
+        return n["family"] + n.get("given", "")
+    return " ".join(p for p in (n["family"].upper(), initials(n.get("given", ""))) if p)
+
+
+def expected_authors(item: dict) -> str:
+    """Up to three names, then 等 (a Chinese title) or et al.; a whole book without authors
+    is cited by its editors."""
+    people = item.get("author") or ([] if kind(item) in ("chapter", "paper-conference") else item.get("editor", []))
+    names = [expected_name(n) for n in people]
+    more = ", 等" if HAN.search(item["title"]) else ", et al."
+    return ", ".join(names[:3]) + (more if len(names) > 3 else "")
+
+
+def test_every_item_type_of_the_standard_is_rendered(examples):
+    assert {kind(item) for item, _, _ in examples} >= {
+        "book", "chapter", "periodical", "article-journal", "article-newspaper", "paper-conference", "thesis",
+        "report", "standard", "patent", "webpage", "pamphlet", "personal_communication", "map", "dataset",
+        "article", "motion_picture", "graphic"}
+
+
+def test_type_markers_and_online_marks(examples):
+    for item, _, line in examples:
+        m = re.search(r"\[([A-Z]+)(/OL)?\](\. |//|\.$)", line)
+        assert m, line
+        section = int(re.match(r"gbt7714\.b\.(\d+):", item["id"]).group(1))
+        assert m.group(1) in SECTION_MARKERS[section] & TYPE_MARKERS[kind(item)], (item["id"], line)
+        assert bool(m.group(2)) == bool(item.get("URL")), line          # /OL: read online
+
+
+def test_author_rule_names_and_title(examples):
+    for item, _, line in examples:
+        authors = expected_authors(item)
+        title = plain(item["title"])
+        if kind(item) in ("patent", "standard") and item.get("number"):
+            title += ": " + item["number"]
+        start = f"{authors}{'' if authors.endswith('.') else '.'} {title}[" if authors else f"{title}["
+        assert line.startswith(start), (start, line)
+
+
+def test_punctuation(examples):
+    for _, _, line in examples:
+        assert line.endswith(".") and not line.endswith("..")
+        assert not re.search(r"\.\.(?!\.)|\. \.|\s[,.:]\s|,,|\s{2}", line), line
+
+
+def test_journal_newspaper_patent_and_web_parts(examples):
+    for item, _, line in examples:
+        t, year = kind(item), date(item.get("issued"))[:4]
+        if t == "article-journal":   # 刊名, 年, 卷(期): 页码
+            where = f"{plain(item['container-title'])}, {year}"
+            where += f", {item['volume']}" if item.get("volume") else ""
+            where += f"({item['issue']})" if item.get("issue") else ""
+            where += f": {item['page']}" if item.get("page") else ""
+            assert f"]. {where}" in line or f", 译. {where}" in line, (where, line)
+        elif t == "article-newspaper":   # 报纸名, 年-月-日(版次)
+            assert f"]. {item['container-title']}, {date(item['issued'])}({item['page']})" in line, line
+        elif t == "patent":   # 题名: 专利号[P]. 公告日期
+            assert re.search(rf"\[P(/OL)?\]\. {date(item['issued'])}", line), line
+        elif t == "periodical":   # 题名[J]. 卷期范围. 出版地: 出版者, 年-
+            assert f"]. {item['volume']}. " in line, line
+            assert re.search(re.escape(", " + item["note_issued"].replace("/", "-")) + r"[.\[]", line), line
+        elif t == "webpage":   # (发布日期)[引用日期]
+            issued = f". ({date(item['issued'])})" if item.get("issued") else ". "
+            assert f"[EB/OL]{issued}[{date(item['accessed'])}]. {item['URL']}" in line, line
+
+
+def test_books_theses_reports_maps_publication(examples):
+    checked = 0
+    for item, _, line in examples:
+        t = kind(item)
+        if t not in ("book", "thesis", "report", "map", "standard") or not item.get("publisher"):
+            continue
+        checked += 1
+        where = f"{item['publisher-place']}: {item['publisher']}" if item.get("publisher-place") else item["publisher"]
+        year = item.get("note_issued") or date(item.get("issued"))[:4]
+        if year:
+            where += f", {year}"
+        if item.get("page"):   # the pages cited (in a note: "page: 288")
+            where += f": {item['page']}"
+        assert where in line, (where, line)
+    assert checked >= 48
+
+
+def test_edition_translator_and_host_book(examples):
+    for item, _, line in examples:
+        zh = bool(HAN.search(item["title"]))
+        edition = str(item.get("edition") or "")
+        if edition.isdigit():   # 2版, 4th ed
+            assert (f". {edition}版. " in line) if zh else re.search(rf"\. {edition}(st|nd|rd|th) ed\. ", line), line
+        elif edition:
+            assert f". {edition} " in line or f". {edition}. " in line, line
+        if item.get("translator") and zh:   # 题名[M]. 译者, 译.
+            names = [expected_name(n) for n in item["translator"]]
+            assert f". {', '.join(names[:3])}{', 等' if len(names) > 3 else ''}, 译" in line, line
+        if kind(item) == "chapter":   # 析出题名[M]//编者. 书名
+            editors = ", ".join(expected_name(n) for n in item.get("editor", [])[:3])
+            host = f"//{editors}. {plain(item['container-title'])}. " if editors else \
+                f"//{plain(item['container-title'])}. "
+            assert host in line, (host, line)
+
+
+def test_access_date_url_and_doi_close_the_line(examples):
+    for item, _, line in examples:
+        if item.get("URL") and item.get("accessed"):
+            assert f"[{date(item['accessed'])}]. {item['URL']}" in line, line
+        # a DOI is case-insensitive: the cleaner writes it in lower case
+        tail = f". DOI:{item['DOI'].lower()}." if item.get("DOI") else (f". {item['URL']}." if item.get("URL") else ".")
+        assert line.endswith(tail), (tail, line)
+
+
+# ---------------------------------------------------------------- hand-written records
+def _record(title, authors, lang, **more):
+    rec = {"id": "x", "source": {"path": "t", "format": "ris", "record": 1}, "type": "article-journal",
+           "language": lang, "title": {lang: title}, "abstract": {}, "authors": authors, "keywords": {},
+           "journal": {lang: "期刊" if lang == "zh" else "Journal"}, "year": 2020, "volume": "3", "issue": "2",
+           "pages": "10-20", "funding": [], "repairs": []}
+    rec.update(more)
+    return rec
+
+
+ZH4 = [{"literal": n, "lang": "zh"} for n in ("张三", "李四", "王五", "赵六")]
+EN4 = [{"family": f, "given": "Anna Maria", "lang": "en"} for f in ("Smith", "Jones", "Brown", "Green")]
+
+
+@pytest.mark.parametrize("title, authors, lang, expected", [
+    ("题名", ZH4, "zh", "张三, 李四, 王五, 等. 题名[J]. 期刊, 2020, 3(2): 10-20."),
+    ("题名", ZH4[:3], "zh", "张三, 李四, 王五. 题名[J]. 期刊, 2020, 3(2): 10-20."),
+    ("Title", EN4, "en", "SMITH A M, JONES A M, BROWN A M, et al. Title[J]. Journal, 2020, 3(2): 10-20."),
+    ("Title", EN4[:3], "en", "SMITH A M, JONES A M, BROWN A M. Title[J]. Journal, 2020, 3(2): 10-20."),
+    # Chinese authors of an English item: pinyin, and et al.
+    ("Title", ZH4, "en", "ZHANG San, LI Si, WANG Wu, et al. Title[J]. Journal, 2020, 3(2): 10-20."),
+    # Western authors of a Chinese item: 等
+    ("题名", EN4, "zh", "SMITH A M, JONES A M, BROWN A M, 等. 题名[J]. 期刊, 2020, 3(2): 10-20."),
+])
+def test_more_than_three_authors_per_item(title, authors, lang, expected):
+    assert reference(_record(title, authors, lang)) == expected
+
+
+def test_both_languages_of_a_bilingual_record():
+    rec = _record("题名", ZH4, "zh", doi="10.1/x")
+    rec.update(title={"zh": "题名", "en": "Title"}, journal={"zh": "期刊", "en": "Journal"})
+    from io import StringIO
+
+    from indexer.export.gbt7714 import write_gbt7714
+
+    out = StringIO()
+    assert write_gbt7714([rec], out, lang="both") == 1
+    assert out.getvalue().splitlines() == [
+        "[1] 张三, 李四, 王五, 等. 题名[J]. 期刊, 2020, 3(2): 10-20. DOI:10.1/x.",
+        "    ZHANG San, LI Si, WANG Wu, et al. Title[J]. Journal, 2020, 3(2): 10-20. DOI:10.1/x."]
