@@ -100,9 +100,6 @@ class Store:
         """Hidden duplicate id → the id of the master shown in its place."""
         return dict(self.db.execute("SELECT id, master FROM merges WHERE master != id"))
 
-    def merged_masters(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM merges WHERE master = id ORDER BY id")]
-
     def apply_merge(self, merged_master: dict, duplicates: list[str]) -> None:
         """Show ``merged_master`` (the master completed from its duplicates) in place of the
         master as ingested, and hide ``duplicates``."""

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
+from ..readers.csl_json import date_text
 
 _HAN = re.compile(f"[{HAN}]")
 
@@ -56,9 +57,7 @@ def extra(rec: dict, key: str) -> str:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):  # a CSL date
-        parts = (value.get("date-parts") or [[]])[0]
-        return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts)) if parts else \
-            str(value.get("raw") or value.get("literal") or "")
+        return date_text(value)
     return "" if value is None else str(value)
 
 
@@ -69,15 +68,11 @@ def page_range(pages: str | None) -> tuple[str, str]:
     return first.strip(), last.strip()
 
 
-def is_cjk_name(a: dict) -> bool:
-    return has_han(a.get("literal") or a.get("family"))
-
-
 def display_name(a: dict) -> str:
     """``Family, Given`` (or the literal name) as RIS, EndNote and CSV write it."""
-    family, given = a.get("literal") or a.get("family", ""), "" if a.get("literal") else a.get("given", "")
-    if not given and " " in family and "," not in family and not has_han(family):
-        return family + ","  # "Ben Walton,": one name kept whole, not given + family
+    if a.get("literal"):
+        return a["literal"]
+    family, given = a.get("family", ""), a.get("given", "")
     return f"{family}, {given}" if given else family
 
 

@@ -91,7 +91,7 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
 def csv_row(rec: dict, lang: str | None = None) -> dict:
     lang = main_lang(rec, lang)
     row = {"id": rec["id"], "type": rec.get("type") or "", "language": lang,
-           "title": in_lang(rec, "title", lang), "authors": "; ".join(display_name(a).removesuffix(",") for a in rec.get("authors") or []),
+           "title": in_lang(rec, "title", lang), "authors": "; ".join(display_name(a) for a in rec.get("authors") or []),
            "year": rec.get("year") or "", "journal": in_lang(rec, "journal", lang),
            "volume": rec.get("volume") or "", "issue": rec.get("issue") or "", "pages": rec.get("pages") or "",
            "doi": rec.get("doi") or "", "issn": rec.get("issn") or "", "url": rec.get("url") or "",

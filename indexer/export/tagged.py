@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, others, page_range,
+from .common import (all_keywords, display_name, has_han, extra, funding_note, in_lang, main_lang, others, page_range,
                      sections_note)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
@@ -31,6 +31,16 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def tagged_name(a: dict) -> str:
+    """An author as RIS and EndNote write it: ``Family, Given``; a name of several words
+    without a given name ("Ben Walton", "International Monetary Fund") ends in "," so that
+    readers keep it whole instead of splitting it into given and family names."""
+    name = display_name(a)
+    if "," not in name and " " in name and not has_han(name):
+        return name + ","
+    return name
+
+
 def _notes(rec: dict, lang: str) -> list[str]:
     notes = [funding_note(rec)]
     for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
@@ -43,7 +53,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out: list[tuple[str, str]] = [("TY", RIS_TYPES.get(rec.get("type") or "", "GEN"))]
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
-    out += [("AU", display_name(a)) for a in rec.get("authors") or []]
+    out += [("AU", tagged_name(a)) for a in rec.get("authors") or []]
     out += [("A2", e) for e in (rec.get("extra") or {}).get("editor", [])]
     out.append(("PY", str(rec.get("year") or "")))
     journal = in_lang(rec, "journal", lang)
@@ -79,7 +89,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out: list[tuple[str, str]] = [("%0", ENDNOTE_TYPES.get(kind, "Generic"))]
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
-    out += [("%A", display_name(a)) for a in rec.get("authors") or []]
+    out += [("%A", tagged_name(a)) for a in rec.get("authors") or []]
     out += [("%E", e) for e in (rec.get("extra") or {}).get("editor", [])]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))

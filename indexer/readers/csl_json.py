@@ -29,6 +29,16 @@ def _date_year(value) -> str | None:
     return str(value) if value else None
 
 
+def date_text(value) -> str:
+    """A CSL date as text: ``2000-11-20``, ``2002``, or its raw/literal form ("" if none)."""
+    if not isinstance(value, dict):
+        return str(value) if value else ""
+    parts = (value.get("date-parts") or [[]])[0]
+    if parts:
+        return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
+    return str(value.get("raw") or value.get("literal") or "")
+
+
 def _name(a: dict) -> str:
     if a.get("literal"):
         return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
@@ -97,9 +107,9 @@ class CslJsonReader:
         year = _date_year(item.get("issued"))
         if year:
             raw.setdefault("date", []).append((year, line))
-        parts = ((item.get("issued") or {}).get("date-parts") or [[]]) if isinstance(item.get("issued"), dict) else [[]]
-        if parts and len(parts[0]) > 1:  # a full date (newspapers, web pages): kept beside the year
-            rec.extra["issued"] = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts[0]))
+        issued = item.get("issued")
+        if isinstance(issued, dict) and len((issued.get("date-parts") or [[]])[0]) > 1:
+            rec.extra["issued"] = date_text(issued)  # a full date (newspapers, web pages), beside the year
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         for field, target in (("title", "titles"), ("abstract", "abstract"), ("journal", "journal")):
             for value in (custom.get(field) or {}).values() if isinstance(custom.get(field), dict) else ():

@@ -120,10 +120,6 @@ class ReferReader(TaggedReader):
             if not value or tag == "%0":
                 continue
             if tag == "%A":
-                if value.endswith(",") and "," not in value[:-1]:
-                    # EndNote's corporate/whole name: "International Monetary Fund,"
-                    put("author", "{" + value[:-1].strip() + "}", line)
-                    continue
                 for name in re.split(_NAME_SPLIT, value):
                     put("author", name.strip(), line)
             elif tag == "%+":
