@@ -124,6 +124,7 @@ def _index_writer(index_dir):
 
 def undo(index_dir: str | Path) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again."""
+    from .index.fts import columns
     from .index.schema import document
 
     writer = _index_writer(index_dir)
@@ -131,9 +132,13 @@ def undo(index_dir: str | Path) -> dict:
         with Store(index_dir) as store:
             masters, shown = store.undo_merges()
             for rec in masters:
-                writer.update_document(**document(rec))
+                doc = document(rec)
+                writer.update_document(**doc)
+                store.put_search(rec["id"], columns(doc))
             for rec in store.get_many(shown).values():
-                writer.add_document(**document(rec))
+                doc = document(rec)
+                writer.add_document(**doc)
+                store.put_search(rec["id"], columns(doc))
             writer.commit()  # the index first; the store commits on leaving
     except BaseException:
         writer.cancel()
@@ -144,6 +149,7 @@ def undo(index_dir: str | Path) -> dict:
 def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
     """Apply the current clusters (an earlier apply is undone first, so clusters found
     since, and decisions taken since, are honoured): (records, clusters)."""
+    from .index.fts import columns
     from .index.schema import document
 
     undo(index_dir)
@@ -159,7 +165,9 @@ def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
                 store.apply_merge(merged, dups)
                 for d in dups:
                     writer.delete_by_term("id", d)
-                writer.update_document(**document(merged))
+                doc = document(merged)
+                writer.update_document(**doc)
+                store.put_search(merged["id"], columns(doc))
             writer.commit()
     except BaseException:
         writer.cancel()

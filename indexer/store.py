@@ -34,6 +34,13 @@ CREATE TABLE IF NOT EXISTS merges (
     original TEXT
 );
 """
+# Chinese substring search at C speed (see indexer/index/fts.py, which fills it): one
+# row per record search shows, rowid = the record's rowid.  Every character but spaces
+# is a token character; the index layer writes each CJK character as one token.
+SEARCH_TABLE = "cjk"
+SEARCH_COLUMNS = ("text", "title", "keywords", "award", "kwx", "words")
+_SEARCH_SCHEMA = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5({', '.join(SEARCH_COLUMNS)}, "
+                  "tokenize = \"unicode61 categories 'L* N* Co M* P* S*'\")")
 
 
 def digest(record_json: dict) -> str:
@@ -56,6 +63,11 @@ class Store:
             self.db.execute("UPDATE records SET lang = json_extract(json, '$.language'), "
                             "format = json_extract(json, '$.source.format'), year = json_extract(json, '$.year')")
             self.db.commit()
+        try:  # SQLite builds without FTS5 still work: search then uses whoosh alone
+            self.db.execute(_SEARCH_SCHEMA)
+            self.has_search_table = True
+        except sqlite3.OperationalError:
+            self.has_search_table = False
 
     def close(self) -> None:
         self.db.commit()
@@ -88,11 +100,41 @@ class Store:
         return "updated" if row else "added"
 
     def _write(self, record_json: dict, d: str) -> None:
+        """Insert or replace a record's row; its search row goes with its old version
+        (the caller writes the new one with :meth:`put_search`)."""
+        self._drop_search([record_json["id"]])
         src = record_json["source"]
         self.db.execute("INSERT OR REPLACE INTO records (id, path, ordinal, digest, json, lang, format, year) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (record_json["id"], src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
                          record_json.get("language"), src.get("format"), record_json.get("year")))
+
+    # -- the Chinese substring table (indexer/index/fts.py) ---------------------------
+
+    def put_search(self, rid: str, columns: tuple[str, ...]) -> None:
+        """The search row of record ``rid`` (already stored), replacing any older one."""
+        if not self.has_search_table:
+            return
+        self._drop_search([rid])
+        marks = ", ".join("?" * len(SEARCH_COLUMNS))
+        self.db.execute(f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}) "
+                        f"SELECT rowid, {marks} FROM records WHERE id = ?", (*columns, rid))
+
+    def _drop_search(self, ids: list[str]) -> None:
+        if self.has_search_table and ids:
+            rowids = [row for rid in ids for row in self.db.execute("SELECT rowid FROM records WHERE id = ?", (rid,))]
+            # one rowid at a time: FTS5 looks a rowid up only for an equality constraint
+            self.db.executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", rowids)
+
+    def clear_search(self) -> None:
+        if self.has_search_table:
+            self.db.execute(f"DELETE FROM {SEARCH_TABLE}")
+
+    def search_rows(self) -> int:
+        """Rows of the search table (FTS5 keeps one size row per document: counted fast)."""
+        if not self.has_search_table:
+            return -1
+        return self.db.execute(f"SELECT COUNT(*) FROM {SEARCH_TABLE}_docsize").fetchone()[0]
 
     # -- applied deduplication -------------------------------------------------------
 
@@ -110,6 +152,7 @@ class Store:
         self.db.execute("INSERT INTO merges (id, master, original) VALUES (?, ?, ?)", (mid, mid, row[0]))
         self.db.executemany("INSERT INTO merges (id, master, original) VALUES (?, ?, NULL)",
                             [(d, mid) for d in duplicates])
+        self._drop_search(duplicates)
         self._write(merged_master, row[1])
 
     def undo_merges(self) -> tuple[list[dict], list[str]]:

@@ -38,14 +38,18 @@ def cluster_sets(out: dict, names: dict[str, str]) -> list[list[str]]:
     return sorted(sorted(names[r["id"]] for r in c["records"]) for c in out["clusters"])
 
 
-def snapshot(idx) -> tuple[list[dict], list[dict]]:
-    """Every record the store shows and every document whoosh stores, in id order."""
+def snapshot(idx) -> tuple[list[dict], list[dict], list[tuple]]:
+    """Every record the store shows, every document whoosh stores and every row of the
+    Chinese search table, in id order (the table holds exactly what whoosh holds)."""
     with Store(idx) as store:
         records = sorted(store, key=lambda r: r["id"])
+        rows = store.db.execute("SELECT r.id, c.* FROM cjk c JOIN records r ON r.rowid = c.rowid "
+                                "ORDER BY r.id").fetchall()
     ix = whoosh_index.open_dir(str(idx / INDEX_SUBDIR))
     with ix.searcher() as s:
         docs = sorted((dict(d) for d in s.all_stored_fields()), key=lambda d: d["id"])
-    return records, docs
+    assert [r[0] for r in rows] == [d["id"] for d in docs]
+    return records, docs, rows
 
 
 def search_ids(idx, query: str) -> set[str]:

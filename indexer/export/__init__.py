@@ -8,16 +8,15 @@ One module per family of formats: ``tagged`` (RIS, EndNote), ``bibtex`` (BibTeX,
 ``cli.py export``."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, TextIO
+from importlib import import_module
+from typing import Iterable, TextIO
 
-from .bibtex import write_biblatex, write_bibtex
-from .gbt7714 import write_gbt7714
-from .tables import write_csl_json, write_csv, write_jsonl
-from .tagged import write_endnote, write_ris
-
-FORMATS: dict[str, Callable[..., int]] = {
-    "ris": write_ris, "bibtex": write_bibtex, "biblatex": write_biblatex, "csl-json": write_csl_json,
-    "endnote": write_endnote, "csv": write_csv, "jsonl": write_jsonl, "gbt7714": write_gbt7714,
+# Format → (module, writer).  The writers import the readers (and ftfy, jieba's helpers):
+# they are loaded when a format is written, so `cli.py search` starts without them.
+FORMATS: dict[str, tuple[str, str]] = {
+    "ris": ("tagged", "write_ris"), "bibtex": ("bibtex", "write_bibtex"), "biblatex": ("bibtex", "write_biblatex"),
+    "csl-json": ("tables", "write_csl_json"), "endnote": ("tagged", "write_endnote"),
+    "csv": ("tables", "write_csv"), "jsonl": ("tables", "write_jsonl"), "gbt7714": ("gbt7714", "write_gbt7714"),
 }
 # Which tools read each format (shown by `cli.py export --help`).
 FOR = {
@@ -38,4 +37,5 @@ def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = No
     """Write ``records`` to ``out`` in format ``fmt``; the number written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
-    return FORMATS[fmt](records, out, lang=lang)
+    module, name = FORMATS[fmt]
+    return getattr(import_module(f"{__name__}.{module}"), name)(records, out, lang=lang)

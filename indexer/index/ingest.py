@@ -23,6 +23,7 @@ from ..readers import iter_files, read_file
 from ..record import Failure, Record
 from ..store import Store
 from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, index_is_current
+from .fts import columns
 from .schema import build_schema, document
 
 CHUNK = 64
@@ -70,19 +71,24 @@ def open_or_create(directory: str | Path, quiet: bool = True):
             if not quiet:
                 sys.stderr.write(f"rebuilding the index of {len(store):,} records (older index format)\n")
             writer = ix.writer(limitmb=128)
-            for rec in store:
-                writer.add_document(**document(rec))
+            store.clear_search()
+            for rec in list(store):
+                doc = document(rec)
+                writer.add_document(**doc)
+                store.put_search(rec["id"], columns(doc))
             writer.commit()
     return ix
 
 
 def clean_one(item: Record | Failure) -> tuple | Failure:
-    """A raw record → (contract JSON, index document), or a failure (never raises)."""
+    """A raw record → (contract JSON, index document, search row), or a failure (never
+    raises)."""
     if isinstance(item, Failure):
         return item
     try:
         rec = clean(item).to_json()
-        return rec, document(rec)
+        doc = document(rec)
+        return rec, doc, columns(doc)
     except Exception as e:  # a bug on one record must not lose the others
         return Failure(path=item.source.path, line=item.source.line,
                        reason=f"cleaning failed: {type(e).__name__}: {e}", raw=item.raw_text,
@@ -172,14 +178,16 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 if isinstance(item, Failure):
                     summary.failures.append(item)
                     continue
-                rec, doc = item
+                rec, doc, row = item
                 summary.read += 1
                 outcome = store.put(rec)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome == "added":
                     writer.add_document(**doc)
+                    store.put_search(rec["id"], row)
                 elif outcome == "updated" and rec["id"] not in hidden:
                     writer.update_document(**doc)
+                    store.put_search(rec["id"], row)
                 progress.update(summary)
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.
