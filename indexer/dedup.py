@@ -4,39 +4,49 @@ Blocking (never all pairs): records meet only when they share a DOI, a folded ti
 (any language: a Chinese record's translated English title meets the English record's
 title; both titles of "English title [Original title]"), the first 20 characters of a
 title key or of a main title or subtitle, the year and a surname word of the first
-author, the year, volume and first page, or (Chinese against English) the year and first
-author in pinyin.  Blocks met through anything but the DOI or the whole title also need
-similar titles (one a prefix of the other, or 90% alike; or one is the other's main
-title or subtitle alone), or, in the same volume, issue and first page, the same
-authors.  A block of more than 50 records is a generic title or name and is skipped,
+author, the year, volume (or, without one, issue) and first page, or (Chinese against
+English) the year and first author in pinyin.  Blocks met through anything but the DOI
+or the whole title also need similar titles (one a prefix of the other, or 90% alike;
+or one is the other's main title or subtitle alone, or the title after a label starts
+the other; or an acronym spelled out), or, in the same volume, issue and first page,
+the same authors.  A block of more than 50 records is a generic title or name and is skipped,
 except that a common title start is split by a longer one and a common name in a year
 by the first initial.  Each pair is compared once per way it met (keys are computed once
 per record).  A pair that met is linked unless evidence says otherwise:
 
 * same DOI → linked, certain (different DOIs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
-  as Simplified; British/American spellings) → linked when the years agree (one year
-  apart only with the same volume or pages: online-first and print; any years in the
-  same volume: a wrong year), the types agree (a conference abstract is not the journal
-  paper; a proceedings paper may be typed a book chapter), neither alone is a correction,
-  erratum or addendum, the volumes do not differ (a conference abstract in a supplement,
-  a reprint), and the authors overlap when both have authors (the same title by other
-  authors is another work); a short title (a column) also needs issue and first page
-  not to differ; certain when authors and year both agree, else needs review;
-* titles alike but not equal (typo, cut-off or missing subtitle, a label before the
-  title) → as above, and not when they differ only by a part number ((一)/(二), Part
-  I/II: a series) or, for journal articles, the journals cannot be one journal;
-* the same volume, issue and first page by the same authors (surnames in order) → linked
-  whatever the titles say (an English title and the original), needs review;
+  as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
+  when the years agree (one year apart only with the same volume or pages, or when one
+  record has no volume, issue or pages yet and the journal is the same: online-first and
+  print; any years in the same volume: a wrong year), the types agree (a conference
+  abstract is not the journal paper; a proceedings paper may be typed a book chapter),
+  neither alone is a correction, erratum or addendum, the volumes do not differ (a
+  conference abstract in a supplement, a reprint), and the authors overlap when both
+  have authors (the same title by other authors is another work, unless at the same
+  volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
+  writing author); a short title (a column) or an editorial piece ("Special Issue on
+  ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
+  volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree, else needs review;
+* titles alike but not equal (typo, cut-off or missing subtitle, a label before a title
+  perhaps cut off, an acronym for the words: "IS" and "Information Systems") → as above,
+  and not when they differ only by a part number ((一)/(二), Part I/II: a series) or, for
+  journal articles, the journals cannot be one journal;
+* the same volume, issue and first page by the same authors (surnames in order; without a
+  volume, in the same journal) → linked whatever the titles say (an English title and the
+  original, a title too short to compare; a title MEDLINE translated, in square brackets,
+  with the issue less precise in one record: "Suppl", "Suppl 2"), needs review;
 * an English title equal to the Chinese record's translated title → linked (the two
   language versions of one work), needs review;
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two) and whose volume, issue and
   pages do not disagree → linked as the two language versions, needs review.
 
-Titles too short or generic to identify a work ("Editorial", "前言", empty) never link
-by title.  The master of a cluster is its most complete record (most non-empty
-fields; ties: the first by file and position).
+Titles too short or generic to identify a work ("Editorial", "前言", empty), and column
+titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
+never link by title.  A correction notice is one by its title ("Erratum: ...", a title
+ending in the citation of the paper it corrects).  The master of a cluster is its most
+complete record (most non-empty fields; ties: the first by file and position).
 """
 from __future__ import annotations
 
@@ -46,6 +56,9 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
+
+from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, has_acronym, has_group_author, is_bracketed,
+                                 is_column, is_editorial, page_number, volume_as_issue)
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -98,9 +111,10 @@ _SPELLING = (("haem", "hem"), ("aemia", "emia"), ("paediatr", "pediatr"), ("oede
 
 
 # Database annotations appended to titles (Ovid, CENTRAL, PubMed): "[Review] [21 refs]",
-# "(Provisional abstract)", "[Article in German]".
+# "(Provisional abstract)", "[Article in German]", the language of a translated title "[Spanish]".
 _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article in [^\]]*|comment|"
-                         r"see comments|letter|editorial|erratum[^\]]*)\]|\((?:provisional|structured) abstract\))",
+                         r"see comments|letter|editorial|erratum[^\]]*|" + LANGUAGE_NAMES + r")\]|"
+                         r"\((?:provisional|structured) abstract\))",
                          re.I)
 # A title ending in a citation, "(vol 360, pg 542, 2009)" (Web of Science) or "(Journal (2009)
 # 360 (544-546))" (Embase), is a correction notice: kept, so it never meets its paper.
@@ -224,19 +238,28 @@ def _number(value) -> str:
 class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
-    __slots__ = ("rec", "titles", "usable", "parts", "authors", "surnames", "correction", "first_page", "volume",
-                 "_pinyin")
+    __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "correction",
+                 "first_page", "volume", "_pinyin")
 
     def __init__(self, rec: dict):
         self.rec = rec
         titles = list((rec.get("title") or {}).values())
         self.titles = list(dict.fromkeys(title_key(t) for t in titles + [o for t in titles for o in _translated(t)]))
-        self.usable = [k for k in self.titles if _usable(k)]
-        self.parts = [k for t in titles for k in _title_parts(t) if k not in self.titles]
+        # A column's title ("Remarks from MIS Quarterly Editor") is as generic as "Editorial":
+        # it links through its place (volume, issue, first page) or DOI only.
+        journal = next(iter((rec.get("journal") or {}).values()), "") or ""
+        pieces = [p for t in titles for p in _pieces(t)]
+        columns = {title_key(t) for t in titles + pieces if is_column(t, journal)}
+        self.usable = [k for k in self.titles if _usable(k) and k not in columns]
+        # pieces alternate: main title (or label), subtitle (or the title after the label)
+        piece_keys = [_part_key(p) for p in pieces]
+        self.parts = list(dict.fromkeys(k for k in piece_keys if k and k not in self.titles and k not in columns))
+        self.tails = [k for k in dict.fromkeys(piece_keys[1::2]) if k in self.parts]
+        self.acronym = any(has_acronym(t) for t in titles)
         self.authors = _author_keys(rec)
         self.surnames = [_name_key(a.get("family") or a.get("literal") or "") for a in rec.get("authors") or []]
         self.correction = is_correction(rec)
-        self.first_page = _first_page(rec)
+        self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
         self._pinyin: list[str] | None = None
 
@@ -272,11 +295,20 @@ def _alike(ka: str, kb: str) -> bool:
 def _similar_titles(a: _Keys, b: _Keys) -> str:
     """How two titles are alike: "title" when they differ only by truncation or a few
     characters (same place in a journal), "part" when one is the other's main title or
-    subtitle alone (see :func:`_title_parts`), else ""."""
+    subtitle alone (see :func:`_part_key`), else ""."""
     if any(_near_keys(ka, kb) for ka in a.usable for kb in b.usable):
         return "title"
+    if (a.acronym or b.acronym) and a.usable and b.usable and any(
+            expand_acronyms(ta, tb) for ta in (a.rec.get("title") or {}).values()
+            for tb in (b.rec.get("title") or {}).values()):
+        return "title"  # "IS" for "Information Systems"
     if any(_alike(ka, kb) for ka in a.usable for kb in b.parts) or any(
             _alike(ka, kb) for ka in a.parts for kb in b.usable):
+        return "part"
+    # A label before a cut-off title ("ICIS Paper - User Developed Applications - Evaluation
+    # of Success from the DP"): the title after the label starts the other title.
+    if any(_near_keys(ka, kb) for ka in a.usable for kb in b.tails) or any(
+            _near_keys(ka, kb) for ka in a.tails for kb in b.usable):
         return "part"
     return ""
 
@@ -310,11 +342,11 @@ def _all_pieces(rec: dict) -> list[str]:
     return titles + [p for t in titles for p in _pieces(t)]
 
 
-def _title_parts(title: str) -> list[str]:
-    """Keys of a title's pieces (:func:`_pieces`), long ones only: a short head alone
-    ("Crowdwork: ...") names a topic, not a work."""
-    keys = dict.fromkeys(title_key(p) for p in _pieces(title))
-    return [k for k in keys if _usable(k) and (len(k) >= 20 or (len(k) >= 10 and _CJK.match(k)))]
+def _part_key(piece: str) -> str:
+    """The key of a title's piece (:func:`_pieces`), a long one only ("" else): a short head
+    alone ("Crowdwork: ...") names a topic, not a work."""
+    k = title_key(piece)
+    return k if _usable(k) and (len(k) >= 20 or (len(k) >= 10 and _CJK.match(k))) else ""
 
 
 def _named(k: _Keys) -> bool:
@@ -323,12 +355,23 @@ def _named(k: _Keys) -> bool:
 
 
 def _same_issue_and_authors(a: _Keys, b: _Keys) -> bool:
-    """Titles (not empty or generic) in the same volume, issue and first page by the same
-    authors' surnames in the same order: one paper whatever its titles say (an English
-    title and the original German, a title too short to compare)."""
-    issue = _number(a.rec.get("issue"))
-    return (bool(_named(a) and _named(b) and a.first_page and issue and a.surnames)
-            and issue == _number(b.rec.get("issue")) and a.surnames == b.surnames)
+    """Titles (not empty or generic) in the same volume (or, without volumes, the same
+    journal), issue and first page by the same authors' surnames in the same order: one
+    paper whatever its titles say (an English title and the original German, a title too
+    short to compare: 记念刘和珍君)."""
+    if not (_named(a) and _named(b) and a.first_page and a.surnames and a.surnames == b.surnames):
+        return False
+    if not (a.rec.get("volume") and b.rec.get("volume")) and not (
+            a.rec.get("journal") and b.rec.get("journal") and _same_journal(a.rec, b.rec)):
+        return False  # no volume: the journal must say it is the same place
+    ia, ib = _number(a.rec.get("issue")), _number(b.rec.get("issue"))
+    if ia and ia == ib:
+        return True
+    # A title MEDLINE translated ("[Indications and contraindications ...]. [Spanish]") is
+    # worded as each translator chose: its place decides, the issue being only less precise
+    # in one record ("Suppl" and "Suppl 2").
+    return (not ia or not ib) and bool(a.rec.get("issue") and b.rec.get("issue")) and any(
+        is_bracketed(t) for k in (a, b) for t in (k.rec.get("title") or {}).values())
 
 
 _JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "der", "und", "für"}
@@ -363,14 +406,28 @@ def completeness(rec: dict) -> int:
     return score
 
 
-_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*\)\s*$|^\s*(?:erratum|errata|correction|"
-                         r"corrigendum|addendum|retraction|notice of retraction)\b|[-–—:]\s*(?:an )?addendum\W*$|"
+_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*(?:\([^()]*\)[^()]*)?\)\s*$|"
+                         r"^\s*(?:erratum|errata|correction|corrigendum|addendum|retraction|notice of retraction)\b|"
+                         r"[-–—:]\s*(?:an )?addendum\W*$|"
                          r"^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
 
 
 def is_correction(rec: dict) -> bool:
     """A correction or erratum notice (its title cites the paper it corrects)."""
     return any(_CORRECTION.search(t) for t in (rec.get("title") or {}).values())
+
+
+def _online_first(a: _Keys, b: _Keys) -> bool:
+    """One record online first (no volume, issue or pages yet), the other printed in the
+    same journal (a year later or earlier) by overlapping authors, with a title long enough
+    not to recur: one paper."""
+    def ahead(r: dict) -> bool:
+        return not (r.get("volume") or r.get("issue") or r.get("pages"))
+    ra, rb = a.rec, b.rec
+    if ahead(ra) == ahead(rb) or not (a.authors & b.authors) or _type_family(ra) != "other":
+        return False
+    ja, jb = _journal_words(ra), _journal_words(rb)
+    return bool(ja and ja == jb) and min(map(len, a.usable + b.usable), default=0) >= 40
 
 
 def _type_family(rec: dict) -> str:
@@ -398,7 +455,7 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         # one year: in the same volume, years further apart are a wrong year.
         same_place = any(a.get(f) and a.get(f) == b.get(f) for f in ("volume", "pages"))
         same_volume = ka.volume and ka.volume == kb.volume and ka.volume not in (str(ya), str(yb))
-        if not same_volume and (abs(ya - yb) > 1 or not same_place):
+        if not same_volume and (abs(ya - yb) > 1 or not (same_place or _online_first(ka, kb))):
             return False, [f"years differ ({ya} vs {yb})"], ""
     if _type_family(a) != _type_family(b):
         return False, ["a conference paper and another type"], ""
@@ -412,7 +469,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         # ... and must differ by more than a part number.
         if any(_series_parts(ta, tb) for ta in _all_pieces(a) for tb in _all_pieces(b)):
             return False, ["parts of a series (titles differ only by the part number)"], ""
-    short = min(map(len, ka.titles + kb.titles), default=0) < 40
+    # A short title recurs (columns, "Editor's Comments"), and so does an editorial piece's
+    # ("Special Issue on ...": the introduction to each part of a special issue).
+    short = min(map(len, ka.titles + kb.titles), default=0) < 40 or any(
+        is_editorial(t) for r in (a, b) for t in (r.get("title") or {}).values())
     if via != "translated" and ka.volume and kb.volume and ka.volume != kb.volume and not (
             {ka.volume, kb.volume} & {str(ya), str(yb)}):
         # The same title in another volume is another publication: a conference abstract
@@ -420,7 +480,7 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         return False, [f"volume differs ({a.get('volume')} vs {b.get('volume')})"], ""
     if via != "translated" and short:
         # A short title recurs (columns, "Editor's Comments"): another issue is another work.
-        for f in ("volume", "issue"):
+        for f in ("volume", "issue") if not volume_as_issue(a, b) else ("volume",):
             va, vb = str(a.get(f) or "").lstrip("0"), str(b.get(f) or "").lstrip("0")
             if va and vb and va != vb:
                 return False, [f"{f} differs ({a.get(f)} vs {b.get(f)})"], ""
@@ -451,9 +511,15 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     aa, ab = ka.authors, kb.authors
     same_lang = (a.get("language") == b.get("language"))
     if aa and ab and same_lang:
-        if not aa & ab:
+        if aa & ab:
+            reasons.append("authors overlap")
+        elif ka.volume and ka.volume == kb.volume and ka.first_page and ka.first_page == kb.first_page and (
+                has_group_author(a) or has_group_author(b)):
+            # One database names the study group, the other the writing author: the same
+            # title at the same volume and first page is one paper.
+            reasons.append("same volume and first page (a group author named otherwise)")
+        else:
             return False, ["same title by other authors"], ""
-        reasons.append("authors overlap")
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
@@ -491,11 +557,14 @@ def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, st
             blocks[("doi", r["doi"].lower())].append(rid)
         for k in keys[rid].usable:
             blocks[("title", k)].append(rid)
-    # The same place in the same journal: year, volume and first page (titles then compared).
+    # The same place in the same journal: year, volume and first page, or year, issue and
+    # first page in a journal without volumes (most Chinese journals); titles then compared.
     for rid, r in recs.items():
         first_page = keys[rid].first_page
         if r.get("year") and r.get("volume") and first_page:
             blocks[("place", f"{r['year']}:{str(r['volume']).lstrip('0')}:{first_page}")].append(rid)
+        elif r.get("year") and first_page and _number(r.get("issue")):
+            blocks[("place", f"{r['year']}:no volume:{_number(r['issue'])}:{first_page}")].append(rid)
     # Near-equal titles (typos, a subtitle cut off): the same title start, or the same
     # first author and year; titles are then compared for similarity.
     for rid, r in recs.items():

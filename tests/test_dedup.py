@@ -218,3 +218,121 @@ def test_pinyin_reads_names_as_pypinyin_does():
     # read character by character unless pypinyin knows a phrase in the name
     assert pinyin_key("张可佳") == "zhangkejia" and pinyin_key("周长春") == "zhouchangchun"
     assert pinyin_key("Zhang, Kejia") == "zhangkejia"
+
+
+# -- columns, editorial pieces, acronyms, group authors, translated titles ---------------------
+
+def test_a_column_title_links_only_through_its_place():
+    # a column of every issue: records without issue or pages cannot be told apart
+    columns = [rec(i, "Remarks from Journal of Testing Editor - Editor's Comments", ["Lee, Allen"], year=2000,
+                   volume="24") for i in range(1, 4)]
+    errata = [rec(4, "Errata Notes", [], year=1977, volume="1", issue="3"),
+              rec(5, "Errata Notes", ["Estes, Naomi"], year=1977, volume="1", issue="3")]
+    # the same column at the same volume, issue and first page is one record
+    placed = [rec(6, "A Note from the Journal of Testing Editors", ["Weber, Ron"], year=2003, volume="27",
+                  issue="2", pages="iii-iv"),
+              rec(7, "A Note from the Journal of Testing Editors", ["Weber, R."], year=2003, volume="27", issue="2",
+                  pages="iii")]
+    # the column words alone are no column when the title says more
+    worded = [rec(8, "Editor's Comments: The Reflexive Researcher on Testing", ["Weber, Ron"], year=2003),
+              rec(9, "Editor's Comments: The Reflexive Researcher on Testing", ["Weber, R."], year=2003)]
+    assert groups(*columns, *errata, *placed, *worded) == [[6, 7], [8, 9]]
+
+
+def test_an_editorial_piece_in_another_issue_is_another_piece():
+    # a special issue in two parts, each introduced under one title
+    first = rec(1, "Special Issue on Information Technologies and Knowledge Management", ["Sambamurthy, V."],
+                volume="29", issue="1", pages="1-7")
+    second = rec(2, "Special Issue on Information Technologies and Knowledge Management", ["Sambamurthy, V."],
+                 volume="29", issue="2", pages="193-195")
+    copy = rec(3, "Special issue on information technologies and knowledge management", ["Sambamurthy, Vallabh"],
+               volume="29", issue="2")
+    assert groups(first, second, copy) == [[2, 3]]
+
+
+def test_an_acronym_and_the_words_it_stands_for():
+    a = rec(1, "The Impact of Role Variables on IS Personnel Work Attitudes and Intentions", ["Baroudi, Jack J."],
+            year=1985, volume="9", issue="4", pages="341")
+    b = rec(2, "The Impact of Role Variables on Information Systems Personnel Work Attitudes and Intentions",
+            ["Baroudi, J."], year=1985, volume="9")
+    # "IS" is not "Information Technology"
+    other = rec(3, "The Impact of Role Variables on IS Work Attitudes and Intentions of Information Technology "
+                   "Managers", ["Baroudi, J."], year=1985, volume="9")
+    assert groups(a, b, other) == [[1, 2]]
+
+
+def test_a_label_before_a_cut_off_title():
+    full = rec(1, "User Developed Applications: Evaluation of Success from the DP Department Perspective",
+               ["Rivard, Suzanne", "Huff, Sid"], year=1984, volume="8", issue="1")
+    labelled = rec(2, "ICIS Paper - User Developed Applications - Evaluation of Success from the DP",
+                   ["Rivard, S.", "Huff, S. L."], year=1984, volume="8")
+    assert groups(full, labelled) == [[1, 2]]
+
+
+def test_issue_and_pages_as_another_database_writes_them():
+    # the volume given as the issue; an electronic page "c37" for page 37; a supplement's
+    # page "S37" is another page
+    a = rec(1, "The treatment of atypical HUS", ["Loirat, C."], year=2011, issue="26")
+    b = rec(2, "The treatment of atypical HUS", ["Loirat, C."], year=2011, volume="26", issue="9", pages="1746")
+    c = rec(3, "Haemolytic uraemic syndrome", ["Kavanagh, D."], year=2011, volume="118", issue="1", pages="c37-c41")
+    d = rec(4, "Haemolytic uraemic syndrome", ["Kavanagh, D."], year=2010, volume="118", issue="1", pages="37-41")
+    e = rec(5, "Haemolytic uraemic syndrome", ["Kavanagh, D."], year=2011, volume="118", issue="1", pages="S37")
+    assert groups(a, b, c, d, e) == [[1, 2], [3, 4]]
+
+
+def test_a_correction_citing_its_paper_the_embase_way():
+    # "(Journal (year) volume (pages))" ends a correction notice: it meets the other notice
+    # at its place, never the paper
+    paper = rec(1, "Eculizumab for atypical hemolytic-uremic syndrome", ["Philipp, T."], year=2009, volume="360",
+                issue="5", pages="542-544")
+    embase = rec(2, "Eculizumab for atypical hemolytic-uremic syndrome (New England Journal of Medicine (2009) 360 "
+                    "(542-544))", ["Philipp, T."], year=2009, volume="360", issue="23", pages="2487")
+    wos = rec(3, "Eculizumab for Atypical Hemolytic-Uremic Syndrome (vol 360, pg 542, 2009)", ["Philipp, T."],
+              year=2009, volume="360", issue="23", pages="2487")
+    assert groups(paper, embase, wos) == [[2, 3]]
+
+
+def test_titles_medline_translated_meet_by_their_place():
+    # two translations of one Spanish title, the issue "Suppl" in one and "Suppl 2" in the other
+    a = rec(1, "Indications and contraindications for living kidney donations. [Spanish]", ["Andres, A."],
+            year=2010, volume="30", issue="SUPPL", pages="30-37")
+    b = rec(2, "[Indications and contraindications of living-donor kidney transplantation]. [Spanish]",
+            ["Andres, A."], year=2010, volume="30", issue="Suppl 2", pages="30-37")
+    c = rec(3, "Indications and contraindications for living kidney donations", ["Andres, A."], year=2010,
+            volume="30", issue="SUPPL", pages="30")
+    # not translated: titles that say other things at that place are other papers
+    d = rec(4, "Immunological risk in living kidney donation", ["Andres, A."], year=2010, volume="30",
+            issue="Suppl 1", pages="30")
+    assert groups(a, b, c, d) == [[1, 2, 3]]
+
+
+def test_a_group_author_and_the_writing_author():
+    title = "Results of a randomized trial on the management of cytology interpretations of atypical squamous cells"
+    personal = rec(1, title, ["Solomon, D."], year=2003, volume="188", pages="1383-1392")
+    group = rec(2, title, ["ASCUS-LSIL Triage Study Group"], year=2003, volume="188", pages="1383")
+    other = rec(3, title, ["Walker, J."], year=2003, volume="188", pages="1393")
+    unplaced = rec(4, title, ["HPV Screening Consortium"], year=2003)
+    assert groups(personal, group, other, unplaced) == [[1, 2]]
+
+
+def test_online_first_and_the_printed_paper():
+    title = "Prevalence of HPV high and low risk types in cervical samples from the general population"
+    printed = rec(1, title, ["Giorgi Rossi, P.", "Bisanzi, S."], year=2010, journal="BMC Infectious Diseases",
+                  volume="10")
+    online = rec(2, title, ["Giorgi Rossi, P.", "Bisanzi, S."], year=2009, journal="BMC Infectious Diseases")
+    both_printed = rec(3, title, ["Giorgi Rossi, P."], year=2011, journal="BMC Infectious Diseases", volume="11")
+    assert groups(printed, online, both_printed) == [[1, 2]]
+    # online first in one journal, printed a year later in another: not one paper
+    elsewhere = rec(4, title, ["Giorgi Rossi, P.", "Bisanzi, S."], year=2009, journal="Infectious Agents and Cancer")
+    assert groups(printed, elsewhere) == []
+
+
+def test_the_same_place_in_a_journal_without_volumes():
+    # a title too short to link by itself, in a journal numbered by year and issue only
+    cnki = rec(1, "记念刘和珍君", ["鲁迅"], year=1996, journal="名作欣赏（太原）", lang="zh", issue="2",
+               pages="40-41, 60")
+    vip = rec(2, "记念刘和珍君", ["鲁迅"], year=1996, journal="名作欣赏(太原)", lang="zh", issue="02",
+              pages="40-41,60")
+    # the same year, issue and page in another journal is another place
+    other = rec(3, "记念刘和珍君", ["鲁迅"], year=1996, journal="语文学习", lang="zh", issue="2", pages="40")
+    assert groups(cnki, vip, other) == [[1, 2]]

@@ -1,0 +1,165 @@
+"""Bibliographic tests that :mod:`indexer.dedup` applies to a pair of records (kept apart so
+that dedup.py holds blocking and the order of the rules).
+
+* a column title ("Remarks from MIS Quarterly Editor", "Errata Notes"): recurs in every
+  issue, so, like a generic title, it identifies nothing by itself;
+* an editorial piece ("Special Issue on ...", "Guest editorial: ..."): introduces each part
+  of a special issue under one title, so another issue or first page is another piece;
+* an acronym for the words it stands for ("IS" and "Information Systems");
+* issue and pages read as one database writes them and another does not: a volume given as
+  the issue, an electronic page "c37" for page 37;
+* a title MEDLINE translated, in square brackets, worded as each translator chose;
+* a group author ("... Study Group"), which another database replaces by a writing author.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words a column's title is made of, beside the journal's own name ("Remarks from MIS
+# Quarterly Editor", "A Note from the Editor", "Senior Editor Note", "Errata Notes"): at
+# least one noun, qualifiers and small words.
+_COLUMN_NOUNS = frozenset(
+    "editor editors editorial editorials remarks comments comment note notes letter letters message messages word "
+    "words errata erratum corrigenda corrigendum addenda introduction preface foreword president presidents column "
+    "issue welcome farewell announcement announcements news".split())
+COLUMN_WORDS = _COLUMN_NOUNS | frozenset(
+    "a an the from to of and in on for by this our s inaugural incoming outgoing new senior chief associate "
+    "managing guest introductory".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A part of every column noun: most titles stop at this test.
+_COLUMN_HINT = re.compile(r"editor|remark|comment|note|letter|message|word|errat|corrigend|addend|introduc|"
+                          r"preface|foreword|president|column|issue|welcome|farewell|announce|news", re.I)
+
+
+def is_column(title: str, journal: str = "") -> bool:
+    """A title made only of column words and the words of its journal's name: a column of
+    every issue, not a work ("Remarks from MIS Quarterly Editor - Editor's Comments" in MIS
+    Quarterly).  A Chinese title is never read as one (its words are not spaced)."""
+    if not title.isascii() and _CJK.search(title) or not _COLUMN_HINT.search(title):
+        return False
+    words = _words(title)
+    if not words or not all(w.isascii() for w in words):
+        return False
+    own = set(_words(journal)) | COLUMN_WORDS
+    return all(w in own for w in words) and any(w in _COLUMN_NOUNS for w in words)
+
+
+# A label that makes a title an editorial piece: the introduction to a special issue (which
+# may come in several issues under one title), a guest editorial, a foreword.
+_EDITORIAL = re.compile(r"\bspecial (?:issue|section)\b|\beditorial\b|\beditors?'? ?(?:comments?|notes?|"
+                        r"introduction|preface)\b|\bforeword\b|\bintroduction to (?:the |this )?special\b", re.I)
+
+
+def is_editorial(title: str) -> bool:
+    """An editorial piece: "Special Issue on Information Technologies and Knowledge
+    Management", "Guest Editorial - Contrarian information systems studies"."""
+    return bool(_EDITORIAL.search(title))
+
+
+# -- acronyms ---------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+_ACRONYM_STOP = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "&"}
+
+
+def _acronym_of(acronym: str, words: list[str]) -> bool:
+    """An all-capital word spelling the initials of ``words`` ("IS" for "Information
+    Systems", "MIS" for "Management Information Systems"; "R&D" style stop words skipped)."""
+    initials = "".join(w[0] for w in words if w.casefold() not in _ACRONYM_STOP)
+    return len(acronym) >= 2 and initials.casefold() == acronym.casefold() and len(words) >= len(acronym)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def has_acronym(title: str) -> bool:
+    """A word in capitals in a title that is not all capitals: maybe an acronym."""
+    return bool(_ACRONYM.search(title)) and not title.isupper()
+
+
+def expand_acronyms(ta: str, tb: str) -> bool:
+    """Two titles the same word for word, except where one writes an acronym in capitals and
+    the other the words it stands for ("The Impact of Role Variables on IS Personnel" and
+    "... on Information Systems Personnel")."""
+    wa, wb = _TOKEN.findall(unicodedata.normalize("NFKC", ta)), _TOKEN.findall(unicodedata.normalize("NFKC", tb))
+    i = j = 0
+    expanded = False
+    while i < len(wa) and j < len(wb):
+        if wa[i].casefold() == wb[j].casefold():
+            i, j = i + 1, j + 1
+            continue
+        for short, long_, k, m in ((wa, wb, i, j), (wb, wa, j, i)):
+            word = short[k]
+            if len(word) >= 2 and word.isupper() and word.isalpha():
+                # the acronym's letters, one word each (stop words between them)
+                n, taken, letters = m, [], 0
+                while n < len(long_) and letters < len(word):
+                    taken.append(long_[n])
+                    if long_[n].casefold() not in _ACRONYM_STOP:
+                        letters += 1
+                    n += 1
+                if _acronym_of(word, taken):
+                    if short is wa:
+                        i, j = i + 1, n
+                    else:
+                        i, j = n, j + 1
+                    expanded = True
+                    break
+        else:
+            return False
+    return expanded and i == len(wa) and j == len(wb)
+
+
+# -- issue and pages --------------------------------------------------------------------------
+
+def page_number(first_page: str) -> str:
+    """A first page without the letter some journals put before electronic pages ("c37",
+    "e1234" → 37, 1234); a supplement's page ("S12"), roman front-matter pages ("iii") and
+    others stay as they are."""
+    m = re.fullmatch(r"[a-rt-z](\d+)", first_page, re.I)
+    return m.group(1).lstrip("0") if m else first_page
+
+
+def volume_as_issue(a: dict, b: dict) -> bool:
+    """One record has no volume and gives the other's volume as its issue: the volume written
+    in the issue field, so the issues cannot be compared."""
+    def shifted(x: dict, y: dict) -> bool:
+        issue = str(x.get("issue") or "").strip().lstrip("0")
+        return not x.get("volume") and bool(issue) and issue == str(y.get("volume") or "").strip().lstrip("0")
+    return shifted(a, b) or shifted(b, a)
+
+
+# -- titles translated by the database ---------------------------------------------------------
+
+# The language MEDLINE and Ovid name after a translated title: "[...]. [Spanish]".
+LANGUAGE_NAMES = ("(?:afrikaans|arabic|bulgarian|catalan|chinese|croatian|czech|danish|dutch|estonian|finnish|"
+                  "french|german|greek|hebrew|hungarian|icelandic|italian|japanese|korean|latvian|lithuanian|"
+                  "norwegian|persian|polish|portuguese|romanian|russian|serbian|slovak|slovenian|spanish|"
+                  "swedish|turkish|ukrainian)")
+_BRACKETED = re.compile(r"\s*\[[^\[\]]{8,}\]\W*(?:\[[^\[\]]*\]\W*)*", re.I)
+
+
+def is_bracketed(title: str) -> bool:
+    """A title in square brackets: MEDLINE's English translation of a title in another
+    language ("[Indications and contraindications of living-donor kidney
+    transplantation]. [Spanish]")."""
+    return bool(_BRACKETED.fullmatch(title))
+
+
+# -- authors ----------------------------------------------------------------------------------
+
+_GROUP = re.compile(r"\b(?:group|study|trial|consortium|committee|collaborat\w*|investigators|network|society|"
+                    r"association|team|working party|task force|council|organi[sz]ation)\b", re.I)
+
+
+def has_group_author(rec: dict) -> bool:
+    """An author that is a body, not a person ("ASCUS-LSIL Triage Study Group")."""
+    return any(_GROUP.search(" ".join(str(a.get(f) or "") for f in ("literal", "family", "given")))
+               for a in rec.get("authors") or [])
