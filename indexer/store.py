@@ -112,10 +112,11 @@ class Store:
     # -- the Chinese substring table (indexer/index/fts.py) ---------------------------
 
     def put_search(self, rid: str, columns: tuple[str, ...]) -> None:
-        """The search row of record ``rid`` (already stored), replacing any older one."""
+        """The search row of record ``rid``, just written by :meth:`put`, :meth:`apply_merge`
+        or :meth:`undo_merges` (which drop the old row; a second row for one record would
+        be refused by SQLite, never kept)."""
         if not self.has_search_table:
             return
-        self._drop_search([rid])
         marks = ", ".join("?" * len(SEARCH_COLUMNS))
         self.db.execute(f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}) "
                         f"SELECT rowid, {marks} FROM records WHERE id = ?", (*columns, rid))
