@@ -29,7 +29,7 @@ def corpus_index(tmp_path_factory):
     return path
 
 
-def _queries(searcher: Searcher, n_records: int = 120) -> list[str]:
+def _queries(searcher: Searcher, n_records: int = 50) -> list[str]:
     """Pieces of 1-5 characters of the records' Chinese runs (fixed seed), and
     combinations with AND, OR, NOT, parentheses and the fields the table answers."""
     rng = random.Random(7)
@@ -42,7 +42,7 @@ def _queries(searcher: Searcher, n_records: int = 120) -> list[str]:
                 i = rng.randint(0, max(0, len(m.group()) - n))
                 pieces.append(m.group()[i:i + n])
     combos = []
-    for _ in range(60):
+    for _ in range(40):
         a, b, c = rng.sample(pieces, 3)
         combos += [f"{a} {b}", f"{a} OR {b}", f"{a} -{b}", f"({a} OR {b}) {c}", f"title:{a}",
                    f"keyword:{b}", f"{a} NOT ({b} OR {c})", f'"{a}{b}"']
