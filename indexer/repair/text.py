@@ -5,6 +5,7 @@ so callers log a repair only when the text changed.
 """
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from typing import Callable
@@ -38,7 +39,7 @@ def _utf8_read_as_gbk(s: str) -> str:
                            for piece in s.split("\ufffd"))
     except UnicodeEncodeError:
         return s
-    fixed = raw.decode("utf-8", errors="replace")
+    fixed = raw.decode("utf-8", errors=_LOST_BYTE)
     # Invalid sequences are tolerated only where the wrong decoder already lost bytes
     # (shown as U+FFFD or "?"); genuine Chinese text re-encoded almost never decodes cleanly.
     lost = s.count("\ufffd") + s.count("?")
@@ -47,6 +48,48 @@ def _utf8_read_as_gbk(s: str) -> str:
     if fixed == s or _han_count(fixed) < _han_count(s) // 3 or _han_count(fixed) == 0:
         return s
     return re.sub("\ufffd+", "\ufffd", fixed)
+
+
+def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decoding error handler for :func:`_utf8_read_as_gbk`: a Chinese character one of
+    whose UTF-8 bytes the GBK decoder lost (shown as U+FFFD, re-encoded here as byte FF, or
+    as "?" where the decoder also swallowed the next ASCII byte).  Two of its three bytes
+    survive: of the 64 characters they allow, the one that makes a word of jieba's
+    dictionary with the characters before or after it (alone, or 20 times as often as any
+    other) is restored (研� → 研究, 五力模� → 五力模型, 技能? → 技能, 理�的 → 理论的,
+    竞争�境 → 竞争环境); else U+FFFD, as "replace" would give (建� stays: 建议 or 建设)."""
+    raw, start = err.object, err.start
+    lead = raw[start]
+    if not 0xE3 <= lead <= 0xE9:
+        return "\ufffd", err.end
+    b1, b2 = raw[start + 1:start + 2], raw[start + 2:start + 3]
+    if b1 and 0x80 <= b1[0] <= 0xBF and b2 in (b"\xff", b"?"):
+        candidates, resume = [bytes((lead, b1[0], x)) for x in range(0x80, 0xC0)], start + 3  # last byte lost
+    elif b1 == b"\xff" and b2 and 0x80 <= b2[0] <= 0xBF:
+        candidates, resume = [bytes((lead, x, b2[0])) for x in range(0x80, 0xC0)], start + 3  # middle byte lost
+    else:
+        return "\ufffd", err.end
+    left = re.search(f"[{HAN}]{{0,3}}$", raw[max(0, start - 9):start].decode("utf-8", errors="ignore")).group()
+    right = re.match(f"[{HAN}]{{0,3}}", raw[resume:resume + 9].decode("utf-8", errors="ignore")).group()
+    if left or right:
+        from ..lang.segment import tokenizer
+
+        freq = tokenizer().FREQ
+        chars = [c.decode("utf-8") for c in candidates]
+        # words that end with the character (研究) or start with it (环境), the longest first
+        for k in range(3, 0, -1):
+            words = [(left[-k:], "") if len(left) >= k else None, ("", right[:k]) if len(right) >= k else None]
+            found = sorted(((max(freq.get(a + ch + b, 0) for a, b in filter(None, words)), ch)
+                            for ch in chars), reverse=True) if any(words) else [(0, "")]
+            if found[0][0]:
+                if found[0][0] >= 20 * found[1][0]:
+                    return found[0][1], resume
+                break
+    return "\ufffd", err.end
+
+
+_LOST_BYTE = "lit-indexer-lost-byte"
+codecs.register_error(_LOST_BYTE, _restore_lost_byte)
 
 
 def _gbk_read_as_latin1(s: str) -> str:
