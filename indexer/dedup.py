@@ -57,8 +57,9 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, has_acronym, has_group_author, is_bracketed,
-                                 is_column, is_editorial, page_number, volume_as_issue)
+from indexer.charsets import HAN
+from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
+                                 is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -71,7 +72,7 @@ MIN_TITLE_KEY = 8
 
 
 _T2S = None
-_CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
+_CJK_CHAR = f"[{HAN}]"
 _CJK = re.compile(_CJK_CHAR)
 _ALL_CJK = re.compile(_CJK_CHAR + "+")
 
@@ -205,7 +206,7 @@ _PART_NUMBER = re.compile(r"\d{1,3}|[ivx]+|[一二三四五六七八九十百零
                           r"fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten")
 _PART_WORDS = {"part", "pt", "parts", "volume", "vol", "no", "number", "issue", "series", "第", "部", "分", "篇",
                "章", "辑", "卷", "册", "集", "期", "之"}
-_WORD = re.compile(_CJK_CHAR + r"|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(f"{_CJK_CHAR}|[^\\W_{HAN}]+")
 
 
 def _series_parts(ta: str, tb: str) -> bool:
@@ -379,8 +380,7 @@ _JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "
 
 def _journal_words(rec: dict) -> list[str]:
     name = next(iter((rec.get("journal") or {}).values()), "")
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", name).casefold())
-    return [w for w in words if w not in _JOURNAL_STOPWORDS]
+    return [w for w in folded_words(name) if w not in _JOURNAL_STOPWORDS]
 
 
 def _same_journal(a: dict, b: dict) -> bool:

@@ -28,11 +28,11 @@ COLUMN_WORDS = _COLUMN_NOUNS | frozenset(
     "managing guest introductory".split())
 
 
-def _words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, NFKC-folded and case-folded."""
     return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A part of every column noun: most titles stop at this test.
 _COLUMN_HINT = re.compile(r"editor|remark|comment|note|letter|message|word|errat|corrigend|addend|introduc|"
                           r"preface|foreword|president|column|issue|welcome|farewell|announce|news", re.I)
@@ -42,12 +42,12 @@ def is_column(title: str, journal: str = "") -> bool:
     """A title made only of column words and the words of its journal's name: a column of
     every issue, not a work ("Remarks from MIS Quarterly Editor - Editor's Comments" in MIS
     Quarterly).  A Chinese title is never read as one (its words are not spaced)."""
-    if not title.isascii() and _CJK.search(title) or not _COLUMN_HINT.search(title):
+    if not _COLUMN_HINT.search(title):
         return False
-    words = _words(title)
-    if not words or not all(w.isascii() for w in words):
+    words = folded_words(title)
+    if not words or not all(w.isascii() for w in words):  # Chinese, Japanese, Korean words
         return False
-    own = set(_words(journal)) | COLUMN_WORDS
+    own = set(folded_words(journal)) | COLUMN_WORDS
     return all(w in own for w in words) and any(w in _COLUMN_NOUNS for w in words)
 
 

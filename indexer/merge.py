@@ -124,21 +124,16 @@ def _index_writer(index_dir):
 
 def undo(index_dir: str | Path) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again."""
-    from .index.fts import columns
-    from .index.schema import document
+    from .index.ingest import index_record
 
     writer = _index_writer(index_dir)
     try:
         with Store(index_dir) as store:
             masters, shown = store.undo_merges()
             for rec in masters:
-                doc = document(rec)
-                writer.update_document(**doc)
-                store.put_search(rec["id"], columns(doc))
+                index_record(writer, store, rec, update=True)
             for rec in store.get_many(shown).values():
-                doc = document(rec)
-                writer.add_document(**doc)
-                store.put_search(rec["id"], columns(doc))
+                index_record(writer, store, rec)
             writer.commit()  # the index first; the store commits on leaving
     except BaseException:
         writer.cancel()
@@ -149,8 +144,7 @@ def undo(index_dir: str | Path) -> dict:
 def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
     """Apply the current clusters (an earlier apply is undone first, so clusters found
     since, and decisions taken since, are honoured): (records, clusters)."""
-    from .index.fts import columns
-    from .index.schema import document
+    from .index.ingest import index_record
 
     undo(index_dir)
     records, clusters = clusters_for(index_dir)
@@ -165,9 +159,7 @@ def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
                 store.apply_merge(merged, dups)
                 for d in dups:
                     writer.delete_by_term("id", d)
-                doc = document(merged)
-                writer.update_document(**doc)
-                store.put_search(merged["id"], columns(doc))
+                index_record(writer, store, merged, update=True)
             writer.commit()
     except BaseException:
         writer.cancel()

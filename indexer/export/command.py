@@ -105,17 +105,18 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         err.write(f"Error: {e}\n")
         return 2
     lang = args.lang if args.lang != "both" or args.format == "gbt7714" else None
-    if args.output:
-        newline = "" if args.format == "csv" else None
-        with open(args.output, "w", encoding="utf-8", newline=newline) as f:
-            if args.bom and args.format == "ris":
-                f.write("\ufeff")
-            n = export(records, args.format, f, lang)
-        suffix = SUFFIXES[args.format]
-        hint = "" if args.output.endswith(suffix) else f" (usual suffix: {suffix})"
-        err.write(f"wrote {n:,} records to {args.output} as {args.format}{hint}\n")
-    else:
+
+    def write(f: TextIO) -> int:
         if args.bom and args.format == "ris":
-            out.write("\ufeff")
-        export(records, args.format, out, lang)
+            f.write("\ufeff")
+        return export(records, args.format, f, lang)
+
+    if not args.output:
+        write(out)
+        return 0
+    with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
+        n = write(f)
+    suffix = SUFFIXES[args.format]
+    hint = "" if args.output.endswith(suffix) else f" (usual suffix: {suffix})"
+    err.write(f"wrote {n:,} records to {args.output} as {args.format}{hint}\n")
     return 0

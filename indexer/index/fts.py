@@ -25,7 +25,7 @@ import re
 from ..store import SEARCH_COLUMNS, SEARCH_TABLE
 from .analysis import CJK, fold
 from .query import Leaf, leaves
-from .schema import DEFAULT_FIELDS, FIELD_BOOSTS, RECORD_FIELDS
+from .schema import DEFAULT_FIELDS, FIELD_BOOSTS
 
 _NON_CJK = re.compile(f"[^{CJK}]+")
 _CJK_ONLY = re.compile(f"[{CJK}]+")
@@ -61,10 +61,9 @@ def columns(doc: dict) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- queries
 def _answerable(leaf) -> bool:
-    if not isinstance(leaf, Leaf) or leaf.fields not in _COLUMNS:
+    if not isinstance(leaf, Leaf) or leaf.fields not in _COLUMNS or leaf.narrowed:
         return False
-    own = tuple(dict.fromkeys(r for f in leaf.fields for r in RECORD_FIELDS.get(f, ())))
-    return leaf.check_fields == own and _CJK_ONLY.fullmatch(fold(leaf.text).strip()) is not None
+    return _CJK_ONLY.fullmatch(fold(leaf.text).strip()) is not None
 
 
 def _leaf(leaf: Leaf, hinted: bool) -> str:
@@ -84,12 +83,12 @@ def _expr(node, hinted: bool) -> str | None:
         return _leaf(node, hinted)
     if node.op == "or":
         parts = [_expr(c, hinted) for c in node.children]
-        if any(p is None or c_is_not(c) for p, c in zip(parts, node.children)):
+        if any(p is None or _is_not(c) for p, c in zip(parts, node.children)):
             return None
         return "(" + " OR ".join(parts) + ")"
     if node.op == "and":
-        pos = [c for c in node.children if not c_is_not(c)]
-        neg = [c.children[0] for c in node.children if c_is_not(c)]
+        pos = [c for c in node.children if not _is_not(c)]
+        neg = [c.children[0] for c in node.children if _is_not(c)]
         if not pos:
             return None
         parts = [_expr(c, hinted) for c in pos]
@@ -103,7 +102,7 @@ def _expr(node, hinted: bool) -> str | None:
     return None  # a NOT with nothing to subtract from
 
 
-def c_is_not(node) -> bool:
+def _is_not(node) -> bool:
     return not isinstance(node, Leaf) and node.op == "not"
 
 

@@ -73,11 +73,18 @@ def open_or_create(directory: str | Path, quiet: bool = True):
             writer = ix.writer(limitmb=128)
             store.clear_search()
             for rec in list(store):
-                doc = document(rec)
-                writer.add_document(**doc)
-                store.put_search(rec["id"], columns(doc))
+                index_record(writer, store, rec)
             writer.commit()
     return ix
+
+
+def index_record(writer, store: Store, rec: dict, update: bool = False, doc: dict | None = None,
+                 row: tuple | None = None) -> None:
+    """Write a stored record to both halves of the index: its whoosh document and its
+    row of the Chinese search table (``doc`` and ``row`` when already computed)."""
+    doc = doc or document(rec)
+    (writer.update_document if update else writer.add_document)(**doc)
+    store.put_search(rec["id"], row or columns(doc))
 
 
 def clean_one(item: Record | Failure) -> tuple | Failure:
@@ -182,12 +189,8 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 summary.read += 1
                 outcome = store.put(rec)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if outcome == "added":
-                    writer.add_document(**doc)
-                    store.put_search(rec["id"], row)
-                elif outcome == "updated" and rec["id"] not in hidden:
-                    writer.update_document(**doc)
-                    store.put_search(rec["id"], row)
+                if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
+                    index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
                 progress.update(summary)
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.

@@ -43,6 +43,11 @@ _WORD = re.compile(rf"[^\W_{CJK}]+")
 
 
 # ---------------------------------------------------------------- tree
+def record_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The record fields the index fields ``fields`` hold."""
+    return tuple(dict.fromkeys(r for f in fields for r in RECORD_FIELDS.get(f, ())))
+
+
 @dataclass
 class Leaf:
     text: str                      # as the user wrote it
@@ -55,7 +60,12 @@ class Leaf:
 
     def __post_init__(self):
         if not self.check_fields:
-            self.check_fields = tuple(dict.fromkeys(r for f in self.fields for r in RECORD_FIELDS.get(f, ())))
+            self.check_fields = record_fields(self.fields)
+
+    @property
+    def narrowed(self) -> bool:
+        """Searched in a wider index field and checked on a narrower record field."""
+        return self.check_fields != record_fields(self.fields)
 
     def __str__(self) -> str:
         return self.text
