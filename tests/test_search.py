@@ -19,7 +19,7 @@ RECORDS = DATA / "search" / "records.ris"
 def idx(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "idx"
     summary = ingest([str(RECORDS)], str(path), quiet=True)
-    assert (summary.read, summary.added, len(summary.failures)) == (6, 6, 0)
+    assert (summary.read, summary.added, len(summary.failures)) == (7, 7, 0)
     return path
 
 
@@ -43,6 +43,10 @@ def ids(searcher, query):
     ("SD大鼠", ["R5"]),                    # Latin next to Chinese: adjacent only
     ("3.5", ["R3", "R5"]),                 # digits and signs as written ("3 5" is not 3.5)
     ("40%", ["R3"]),
+    ("30", ["R7"]),                        # digits against a Greek letter: 30µg/L
+    ("µg", ["R7"]),
+    ("30µg", ["R7"]),
+    ("7-15", ["R7"]),                      # any dash for a hyphen: 7–15
 ])
 def test_substring_rule(s, query, expected):
     assert ids(s, query) == expected
@@ -55,6 +59,8 @@ def test_substring_rule(s, query, expected):
     ("IL-6", ["R3", "R4"]),                # IL-6 = IL 6 = IL6
     ('"follow up"', ["R3", "R4"]),
     ("followed", ["R3", "R4"]),
+    ("Müller", ["R7"]),
+    ("interest", ["R7"]),                  # a declaration after the funding statement stays
 ])
 def test_english_rule(s, query, expected):
     assert ids(s, query) == expected
@@ -82,10 +88,11 @@ def test_follow_up_is_not_followed_up(s):
     ("abstract:气候", ["R5", "R6"]),
     ("author:王明", ["R1"]),
     ("author:smith", ["R3"]),
-    ("lang:en", ["R3", "R4"]),
+    ("lang:en", ["R3", "R4", "R7"]),
     ("lang:zh 气候", ["R5", "R6"]),
     ("section:conclusion", ["R1"]),
-    ("format:ris NOT lang:zh", ["R3", "R4"]),
+    ("format:ris NOT lang:zh", ["R3", "R4", "R7"]),
+    ('funder:"Peking University"', ["R7"]),
 ])
 def test_operators_and_fields(s, query, expected):
     assert ids(s, query) == expected
@@ -134,9 +141,9 @@ def test_cli_show_and_stats(idx, validate):
     assert "title.zh: 肺肉瘤样癌的临床病理特征" in readable.stdout
     assert run_cli("show", "0000000000000000", "--index", str(idx)).returncode == 1
     stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
-    assert stats["records"] == 6
-    assert stats["by_language"] == {"zh": 4, "en": 2}
-    assert stats["by_format"] == {"ris": 6}
+    assert stats["records"] == 7
+    assert stats["by_language"] == {"zh": 4, "en": 3}
+    assert stats["by_format"] == {"ris": 7}
     assert stats["by_year"]["2019"] == 1 and stats["index_bytes"] > 0
 
 
@@ -145,9 +152,9 @@ def test_parallel_ingest_gives_the_same_index(idx, tmp_path):
     # same records and hits as the in-process path; ingesting again adds nothing.
     parallel = tmp_path / "parallel"
     summary = ingest([str(RECORDS)], str(parallel), quiet=True, workers=2)
-    assert (summary.read, summary.added, len(summary.failures)) == (6, 6, 0)
+    assert (summary.read, summary.added, len(summary.failures)) == (7, 7, 0)
     again = ingest([str(RECORDS)], str(parallel), quiet=True, workers=2)
-    assert (again.added, again.updated, again.unchanged) == (0, 0, 6)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 7)
     with Searcher(idx) as one, Searcher(parallel) as two:
         for query in ("癌", "气候 OR cells", "IL-6", "year:2018..2021"):
             assert ids(one, query) == ids(two, query)
@@ -162,6 +169,6 @@ def test_an_index_from_an_older_schema_is_rebuilt_from_the_store(tmp_path):
     result = run_cli("search", "癌", "--index", str(path))
     assert result.returncode == 2 and "older version" in result.stderr
     summary = ingest([str(RECORDS)], str(path), quiet=True)
-    assert (summary.added, summary.unchanged) == (0, 6)
+    assert (summary.added, summary.unchanged) == (0, 7)
     with Searcher(path) as s:
         assert ids(s, "癌") == ["R1"]

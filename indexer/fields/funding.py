@@ -32,6 +32,13 @@ _STATEMENT_START = re.compile(
     r"|(?:Supported|Funded|Financed|Sponsored)\s+(?:in part\s+)?by"
     r"|Funding\s*[:：]|Fund(?:s|ed)?\s*[:：]|Foundation items?\s*[:：]|Grants?\s*[:：])",
     re.IGNORECASE)
+# A sentence after a funding statement that declares something else (conflicts of interest,
+# the funders' role): it is not funding and stays with the text.
+_DECLARATION = re.compile(
+    r"(?<=[.。;；!！?？])\s*(?=(?:No|The authors?|All authors|Authors?)\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
+    r"|Conflicts? of interests?|Competing interests?|Declarations? of interests?|Disclosures?\b"
+    r"|(?:The|Our)\s+(?:funders?|sponsors?|funding (?:sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|has|have|played)\s+no\b"
+    r"|(?:作者)?声明|利益冲突|所有作者)", re.IGNORECASE)
 _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|Council|Grant|Agency|Ministry|"
                           r"Academy|Institute|Trust|Commission|Office|Department|University", re.IGNORECASE)
 
@@ -100,6 +107,8 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
 
     >>> split_funding_statement("疗效确切. 基金项目：中国博士后科学基金(2017M105219)")
     ('疗效确切.', '基金项目：中国博士后科学基金(2017M105219)')
+    >>> split_funding_statement("Effective. FUNDING: Supported by the X Fund. No conflict of interest is declared.")
+    ('Effective. No conflict of interest is declared.', 'FUNDING: Supported by the X Fund.')
     >>> split_funding_statement("The results were supported by the data.")
     ('The results were supported by the data.', None)
     """
@@ -111,11 +120,25 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
         if not (any(_is_award(a.group(0)) for a in _AWARD.finditer(body)) or re.search(
                 r"基金|Foundation|Fund\b|Program", body)):
             continue
-        return text[:m.start()].rstrip(), statement.strip()
+        content = text[:m.start()].rstrip()
+        declaration = _DECLARATION.search(statement, m.end() - m.start())
+        if declaration:
+            rest = statement[declaration.end():].strip()
+            statement = statement[:declaration.start()]
+            gap = "" if re.match(r"[\u3000-\u9fff\uff00-\uffef]", (content[-1:] or "。")) else " "
+            content = f"{content}{gap}{rest}" if content else rest
+        return content, statement.strip()
     return text, None
 
 
 def statement_body(statement: str) -> str:
-    """The statement without its introduction ("基金项目：", "Supported by the")."""
+    """The statement without its introduction ("基金项目：", "Supported by the").
+
+    >>> statement_body("FUNDING: This research was supported by Peking University Research Fund.")
+    'Peking University Research Fund.'
+    """
     m = _STATEMENT_START.match(statement)
-    return statement[m.end():] if m else statement
+    while m:  # "FUNDING: This research was supported by ..."
+        statement = statement[m.end():].lstrip()
+        m = _STATEMENT_START.match(statement)
+    return statement

@@ -7,8 +7,8 @@ One tokenizer serves every text field and the query side, so both agree exactly:
   character up is the phrase of its characters, found wherever it occurs, whatever jieba
   would make of the context.  (Bigram terms were tried: on 2k records they made 138k
   distinct terms, and whoosh's per-term cost at commit made ingest 5x slower.)
-* a run of letters/digits (``No.81702662`` → ``no``, ``81702662``; ``IL-6`` → ``il``, ``6``)
-  gives the word as written and, at the same position when it differs, its inflection key
+* a run of ASCII letters/digits, or of other letters (``No.81702662`` → ``no``, ``81702662``;
+  ``IL-6`` → ``il``, ``6``; ``30μg`` → ``30``, ``μ``, ``g``: ``30`` is found as in ``30μg/ml``) gives the word as written and, at the same position when it differs, its inflection key
   (marked with ``~``)
   (Porter's steps 1a-1c and 5a: ``cells`` → ``cell``, ``restricted`` → ``restrict``; a
   ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``).
@@ -34,7 +34,10 @@ POSITION_GAP = 100
 KEY_MARK = "~"
 CJK = f"{HAN}{KANA}{HANGUL}"
 CJK_RUN = re.compile(f"[{CJK}]+")
-_PIECE = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>[^\W_{CJK}]+)|(?P<sep>{VALUE_SEPARATOR})")
+# A word is a run of ASCII letters/digits, or a run of other letters (Greek, accented ...):
+# ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the word ``cm``, as the text reads.
+WORD = rf"[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
+_PIECE = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>{WORD})|(?P<sep>{VALUE_SEPARATOR})")
 _VOWELS = "aeiou"
 
 

@@ -28,7 +28,7 @@ from typing import Callable
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term
 
-from .analysis import CJK, KEY_MARK, fold, word_keys
+from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
 from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
 
 
@@ -39,7 +39,7 @@ class QueryError(ValueError):
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ALNUM = re.compile(r"[a-z0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(rf"[^\W_{CJK}]+")
+_WORD = re.compile(WORD)
 
 
 # ---------------------------------------------------------------- tree
@@ -88,8 +88,13 @@ def is_exact(node) -> bool:
 
 
 # ---------------------------------------------------------------- one term
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
 def _substring_check(q: str) -> Callable[[str], bool]:
-    pat = re.escape(q)
+    """The folded string as written, any dash for a hyphen (``7-15`` = ``7–15``), not inside
+    a longer run of ASCII letters/digits (``CT`` is not in ``ICT``)."""
+    pat = "".join(f"[{_DASHES}]" if c in _DASHES else re.escape(c) for c in q)
     if _ALNUM.match(q[:1]):
         pat = r"(?<![a-z0-9])" + pat
     if _ALNUM.match(q[-1:]):
@@ -102,15 +107,18 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     """Chinese (or digits and signs): the folded string as a substring.
 
     Each run of token characters is a phrase of its pieces, exact because the tokenizer
-    keeps CJK characters adjacent only when they are adjacent in the text; a query with
+    keeps CJK characters adjacent only when they are adjacent in the text (two words side
+    by side, ``30μg``, are checked on the text); a query with
     signs or spaces between runs (``3.5``, ``船舶、舰船工程``) is the AND of its runs,
     checked on the record's text.
     """
-    segments = [re.findall(rf"[{CJK}]|[^\W_{CJK}]+", seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
+    segments = [re.findall(rf"[{CJK}]|{WORD}", seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
     segments = [seg for seg in segments if seg]
     if not segments:
         raise QueryError(f"{text!r}: nothing to search for")
-    exact = len(segments) == 1 and "".join(segments[0]) == q
+    # Two words side by side (``30`` ``μ`` of ``30μg``) are also consecutive across a space.
+    exact = len(segments) == 1 and "".join(segments[0]) == q and not any(
+        not _CJK_CHAR.match(a) and not _CJK_CHAR.match(b) for a, b in zip(segments[0], segments[0][1:]))
     per_field = []
     for f in fields:
         parts = []

@@ -14,7 +14,7 @@ from whoosh.query import Every
 
 from ..store import Store
 from . import fts
-from .analysis import CJK, fold, word_keys
+from .analysis import WORD, fold, word_keys
 from .layout import INDEX_SUBDIR, index_is_current
 from .query import Leaf, QueryError, is_exact, leaves, parse, to_whoosh, with_hints
 from .schema import TEXT_FIELDS
@@ -163,8 +163,7 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
         return s.search(q, limit)
 
 
-_WORD = re.compile(r"[^\W_]+")
-_CJK_ONLY = re.compile(f"[{CJK}]")
+_WORD = re.compile(WORD)
 
 
 def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
@@ -172,7 +171,7 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
     keys = [k for leaf in terms for k in leaf.keys]
     if not keys:
         return ""
-    subs = [k for k in keys if _CJK_ONLY.search(k) or not k.isalnum()]
+    subs = [k for k in keys if not _WORD.fullmatch(k)]
     words = {k for k in keys if k not in subs}
     for text in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values()):
         folded = fold(text)
