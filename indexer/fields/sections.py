@@ -51,7 +51,26 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     for m in pattern.finditer(text):
         orig = m.group("label")
         found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig))
-    return found
+    # "BACKGROUND AND AIMS:" is one heading (BACKGROUND), not BACKGROUND + "AND AIMS: ...".
+    at = {f[0]: i for i, f in enumerate(found)}
+    for m in _EN_ANY_HEADING.finditer(text):
+        i, orig = at.get(m.start()), m.group("label")
+        label = _compound(orig)
+        if label is None or (i is not None and len(orig) <= len(found[i][3])):
+            continue
+        if i is None:
+            found.append((m.start(), m.end(), label, orig))
+        else:
+            found[i] = (m.start(), m.end(), label, orig)
+    return sorted(found)
+
+
+def _compound(heading: str) -> str | None:
+    """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS)."""
+    for part in re.split(r"\s+(?:AND|&)\s+", heading.upper()):
+        if part in LABELS_EN:
+            return LABELS_EN[part]
+    return None
 
 
 def split_sections(text: str, lang: str) -> list[dict[str, str]]:
@@ -61,6 +80,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     [('OBJECTIVE', '观察疗效.'), ('METHODS', '随机分组.'), ('CONCLUSION', '有效.')]
     >>> split_sections("结果表明该方法有效。", "zh")
     []
+    >>> [(s["label"], s["text"]) for s in split_sections("BACKGROUND AND AIMS: Falls. PATIENTS AND METHODS: Ten. RESULTS: Fewer.", "en")]
+    [('BACKGROUND', 'Falls.'), ('METHODS', 'Ten.'), ('RESULTS', 'Fewer.')]
     """
     if not text:
         return []
@@ -70,7 +91,7 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     if lang != "zh":
         known = {f[0] for f in found}
         for m in _EN_ANY_HEADING.finditer(text):
-            if m.start() not in known and m.group("label").upper() not in LABELS_EN:
+            if m.start() not in known and _compound(m.group("label")) is None:
                 return []
     sections = []
     for i, (start, end, label, orig) in enumerate(found):
@@ -86,6 +107,8 @@ def canonical_label(label: str) -> str:
 
     >>> canonical_label("Methods"), canonical_label("结论"), canonical_label("Study design")
     ('METHODS', 'CONCLUSION', 'STUDY DESIGN')
+    >>> canonical_label("Patients and methods")
+    'METHODS'
     """
     text = label.strip().rstrip(":：").strip()
-    return LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or text.upper()
+    return LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or _compound(text) or text.upper()
