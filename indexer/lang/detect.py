@@ -34,6 +34,8 @@ def detect_language(text: str) -> str:
     'zh'
     >>> detect_language("基于 WGCNA 算法的基因共表达网络构建理论及其 R 软件实现")
     'zh'
+    >>> detect_language("Al2O3-MgO-Cr2O3浇注料"), detect_language("Use of 中药 in hospitals in the UK and Europe")
+    ('zh', 'en')
     >>> detect_language("Effects of Romantic Involvement on Adolescents")
     'en'
     >>> detect_language("2021, 42(4)")
@@ -46,6 +48,10 @@ def detect_language(text: str) -> str:
         return "ja"
     if c["hangul"] >= 2 and c["hangul"] >= c["han"]:
         return "ko"
+    # Han among Latin formulae and acronyms ("Al2O3-MgO-Cr2O3浇注料", "固体13C、29Si CP/MAS NMR")
+    # is Chinese; a Chinese term quoted in a long English text (3 Latin words a Han) is not.
+    if c["han"] >= 2 and c["han"] * 3 >= c["latin_words"]:
+        return "zh"
     if c["han"] and c["han"] >= c["latin_words"]:
         return "zh"
     if c["latin_words"] == 0:
