@@ -99,10 +99,9 @@ codecs.register_error(_LOST_BYTE, _restore_lost_byte)
 def _gbk_read_as_latin1(s: str) -> str:
     """Undo GBK bytes decoded as Latin-1 (``ÕªÒª`` for 摘要), when the round trip is strict."""
     high = len(_HIGH_LATIN1.findall(s))
-    letters = sum(1 for c in s if c.isalpha())
     # GBK read as Latin-1 is nearly all high Latin-1 characters; Portuguese or French text
     # with a few accents ("Avaliação da mudança") is not, and must stay as it is.
-    if high < 4 or high < 0.6 * letters:
+    if high < 4 or high < 0.6 * sum(1 for c in s if c.isalpha()):
         return s
     try:
         fixed = s.encode("latin-1").decode("gbk")
