@@ -46,7 +46,10 @@ def ids(searcher, query):
     ("30", ["R7"]),                        # digits against a Greek letter: 30µg/L
     ("µg", ["R7"]),
     ("30µg", ["R7"]),
-    ("7-15", ["R7"]),                      # any dash for a hyphen: 7–15
+    ("7-15", ["R7"]),                      # numbers joined by a hyphen have parts: 7–15
+    ("3-5", ["R3", "R4", "R5"]),           # ... consecutive whatever the sign: 3.5, 3 5, 3.5%
+    ("3–5", ["R3", "R4", "R5"]),           # an en dash in the query too
+    ("4-0", []),                           # 40 is 4-0 glued only where 0 stands alone too
 ])
 def test_substring_rule(s, query, expected):
     assert ids(s, query) == expected
@@ -110,10 +113,16 @@ def test_ties_are_ordered_by_id(s):
     assert [h["id"] for h in hits] == sorted(h["id"] for h in hits)
 
 
-@pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "NOT"])
+@pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "癌 NOT"])
 def test_bad_queries_say_why(s, query):
     with pytest.raises(QueryError):
         s.search(query)
+
+
+def test_an_operator_alone_is_the_word(s):
+    # "OR" alone is the acronym (odds ratio) a user means; only R4 has the word "and".
+    assert ids(s, "AND") == ids(s, '"and"') == ["R4"]
+    assert ids(s, "OR") == []
 
 
 def test_snippet_marks_the_match(s):

@@ -14,8 +14,10 @@ How one word or phrase matches (the same rules as the shared search evaluation):
   in the field (NFKC, case folded); a Latin/digit end must not continue a longer Latin run
   (``CT`` matches ``行CT检查``, not ``ICT``);
 * English: each word matches its inflections (``cells`` = ``cell``; ``metastases`` =
-  ``metastasis``); a word with parts (``IL-6``, ``end-stage``) matches the parts as
-  consecutive words, or glued (``IL6``).
+  ``metastasis``); a word with parts (``IL-6``, ``end-stage``, and numbers joined by
+  hyphens, ``7-15``) matches the parts as consecutive words, whatever stands between
+  them (``7–15``, ``7 15``, and, as the shared rule reads it, ``7.15``), or glued (``IL6``;
+  numbers glued, ``715``, only where the last one also stands alone, as that rule has it).
 
 A term the index cannot answer exactly (Chinese next to Latin or signs: ``SD大鼠``,
 ``3.5``) is answered by the index for candidates, then checked against the record's text.
@@ -148,6 +150,7 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
             return [ks[1]]
         return ks[:1]
 
+    numbers = all(p.isascii() and p.isdigit() for p in parts)
     per_field, exact = [], True
     for f in fields:
         # A word matches as written (when that is its key) or through the marked key.
@@ -161,7 +164,10 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
             else:
                 exact = False
                 options = [And([Term(f, p) for p in dict.fromkeys(parts[:-1])] + [Or([Term(f, t) for t in last])])]
-            options += [Term(f, glued)] + [Term(f, t) for k in keys(glued) for t in (k, KEY_MARK + k) if t != glued]
+            if numbers:
+                options.append(And([Term(f, glued), Term(f, parts[-1])]))
+            else:
+                options += [Term(f, glued)] + [Term(f, t) for k in keys(glued) for t in (k, KEY_MARK + k) if t != glued]
         per_field.extend(options)
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
     hl = tuple(dict.fromkeys(parts + [k for p in parts for k in keys(p)]))
@@ -175,15 +181,22 @@ def _english_check(parts: list[str], keys) -> Callable[[str], bool]:
     glued = "".join(parts)
     glued_keys = set(keys(glued)) | {glued}
     n = len(parts)
+    numbers = all(p.isascii() and p.isdigit() for p in parts)
 
     def check(text: str) -> bool:
         words = _WORD.findall(text)
         for j in range(len(words) - n + 1):
             if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])):
                 return True
+        if numbers:
+            return glued in words and parts[-1] in words
         return n > 1 and any(w == glued or not glued_keys.isdisjoint(word_keys(w)) for w in words)
 
     return check
+
+
+# Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.
+_NUMBER_PARTS = re.compile(rf"[0-9]+(?:[{_DASHES}][0-9]+)+")
 
 
 def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
@@ -191,7 +204,7 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
     q = fold(text).strip()
     if not q:
         raise QueryError("empty term")
-    if _CJK_CHAR.search(q) or not _LETTER.search(q):
+    if _CJK_CHAR.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):
         return _substring_leaf(text, q, fields)
     return _english_leaf(text, q, fields, vocabulary)
 
@@ -252,7 +265,15 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
         else:
             w = m.group("word")
             out.append(("op", w, None) if w in ("AND", "OR", "NOT") else ("word", w, None))
-    return out
+    return _operators_in_place(out)
+
+
+def _operators_in_place(toks):
+    """A query that is only ``AND``, ``OR`` or ``NOT`` is that word (``OR``, the odds ratio);
+    a dangling operator anywhere else is an error that says so (quote it: ``"OR"``)."""
+    if len(toks) == 1 and toks[0][0] == "op":
+        return [("word", toks[0][1], None)]
+    return toks
 
 
 class _Parser:
