@@ -130,6 +130,18 @@ def test_snippet_marks_the_match(s):
     assert "【肉瘤样】" in hit["snippet"]
 
 
+@pytest.mark.parametrize("query,marked,unmarked", [
+    ("7-15", "【7–15】", "【7】"),          # the match, not a lone 7 and 15 elsewhere
+    ("3-5", "【3.5】", "【3】"),
+    ("follow-up", "【follow-up】", "【up】"),
+    ("IL-6 -metastasis", "【IL6】", "【metasta"),   # a NOT word is not marked
+])
+def test_snippet_marks_what_the_rule_matched(s, query, marked, unmarked):
+    snippets = [h["snippet"] for h in s.search(query, limit=10)["hits"]]
+    assert any(marked in snip for snip in snippets), snippets
+    assert not any(unmarked in snip for snip in snippets), snippets
+
+
 def test_cli_batch_one_json_line_per_query(idx):
     result = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin="癌\n(bad\nIL-6\n")
     assert result.returncode == 0, result.stderr

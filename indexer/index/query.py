@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term
 
@@ -56,13 +56,17 @@ class Leaf:
     fields: tuple[str, ...]
     query: object                  # whoosh query (exact, or a superset of the matches)
     exact: bool = True
-    check: Callable[[str], bool] | None = None   # on one folded field value, when not exact
+    find: Callable[[str], Iterator[tuple[int, int]]] | None = None  # match spans in one folded value
     keys: tuple[str, ...] = ()     # terms for highlighting
     check_fields: tuple[str, ...] = ()           # record fields the check reads
 
     def __post_init__(self):
         if not self.check_fields:
             self.check_fields = record_fields(self.fields)
+
+    def check(self, text: str) -> bool:
+        """Whether the term occurs in one folded field value (by the rule, not the index)."""
+        return next(iter(self.find(text)), None) is not None
 
     @property
     def narrowed(self) -> bool:
@@ -93,16 +97,16 @@ def is_exact(node) -> bool:
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
-def _substring_check(q: str) -> Callable[[str], bool]:
-    """The folded string as written, any dash for a hyphen (``7-15`` = ``7–15``), not inside
-    a longer run of ASCII letters/digits (``CT`` is not in ``ICT``)."""
+def _substring_find(q: str) -> Callable[[str], Iterator[tuple[int, int]]]:
+    """The folded string as written, any dash for a hyphen, not inside a longer run of ASCII
+    letters/digits (``CT`` is not in ``ICT``)."""
     pat = "".join(f"[{_DASHES}]" if c in _DASHES else re.escape(c) for c in q)
     if _ALNUM.match(q[:1]):
         pat = r"(?<![a-z0-9])" + pat
     if _ALNUM.match(q[-1:]):
         pat += r"(?![a-z0-9])"
     rx = re.compile(pat)
-    return lambda text: rx.search(text) is not None
+    return lambda text: (m.span() for m in rx.finditer(text))
 
 
 def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
@@ -134,7 +138,7 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
                 parts.append(And([Term(f, p) for p in dict.fromkeys(pieces)]))
         per_field.append(parts[0] if len(parts) == 1 else And(parts))
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
-    return Leaf(text, fields, query, exact=exact, check=_substring_check(q), keys=(q,))
+    return Leaf(text, fields, query, exact=exact, find=_substring_find(q), keys=(q,))
 
 
 def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callable[[str], bool]) -> Leaf:
@@ -171,28 +175,32 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
         per_field.extend(options)
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
     hl = tuple(dict.fromkeys(parts + [k for p in parts for k in keys(p)]))
-    return Leaf(text, fields, query, exact=exact, check=_english_check(parts, keys), keys=hl)
+    return Leaf(text, fields, query, exact=exact, find=_english_find(parts, keys), keys=hl)
 
 
-def _english_check(parts: list[str], keys) -> Callable[[str], bool]:
+def _english_find(parts: list[str], keys) -> Callable[[str], Iterator[tuple[int, int]]]:
     """The English rule on one folded text: the parts as consecutive words (the last one
-    inflected), or glued into one word."""
+    inflected), or glued into one word (numbers glued only where the last one also stands
+    alone)."""
     last = set(keys(parts[-1]))
     glued = "".join(parts)
     glued_keys = set(keys(glued)) | {glued}
     n = len(parts)
     numbers = all(p.isascii() and p.isdigit() for p in parts)
 
-    def check(text: str) -> bool:
-        words = _WORD.findall(text)
+    def find(text: str) -> Iterator[tuple[int, int]]:
+        ms = list(_WORD.finditer(text))
+        words = [m.group() for m in ms]
         for j in range(len(words) - n + 1):
             if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])):
-                return True
-        if numbers:
-            return glued in words and parts[-1] in words
-        return n > 1 and any(w == glued or not glued_keys.isdisjoint(word_keys(w)) for w in words)
+                yield ms[j].start(), ms[j + n - 1].end()
+        if n > 1 and (not numbers or parts[-1] in words):
+            for m in ms:
+                w = m.group()
+                if w == glued or (not numbers and not glued_keys.isdisjoint(word_keys(w))):
+                    yield m.span()
 
-    return check
+    return find
 
 
 # Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.

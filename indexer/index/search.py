@@ -6,7 +6,6 @@ scores are ordered by record id, so the same index always gives the same order.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from whoosh import index as windex
@@ -14,9 +13,9 @@ from whoosh.query import Every
 
 from ..store import Store
 from . import fts
-from .analysis import WORD, fold, word_keys
+from .analysis import fold
 from .layout import INDEX_SUBDIR, index_is_current
-from .query import Leaf, QueryError, is_exact, leaves, parse, to_whoosh, with_hints
+from .query import Leaf, QueryError, is_exact, parse, to_whoosh, with_hints  # noqa: F401 (QueryError for cli)
 from .schema import TEXT_FIELDS
 
 __all__ = ["IndexMissing", "QueryError", "Searcher", "search"]
@@ -126,7 +125,7 @@ class Searcher:
             hits.append({"id": rid, "score": round(float(score), 4), "source": rec["source"],
                          "title": rec["title"], "year": rec.get("year"), "language": rec.get("language"),
                          "type": rec.get("type"), "authors": rec.get("authors"), "journal": rec.get("journal"),
-                         "doi": rec.get("doi"), "snippet": snippet(rec, leaves(tree))})
+                         "doi": rec.get("doi"), "snippet": snippet(rec, _shown(tree))})
         return {"query": q, "total": total, "hits": hits}
 
     def _verified(self, tree, query) -> list[tuple[float, str]]:
@@ -163,31 +162,27 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
         return s.search(q, limit)
 
 
-_WORD = re.compile(WORD)
+def _shown(node, positive: bool = True) -> list[Leaf]:
+    """The leaves a snippet marks: not under NOT, and read in the title or abstract."""
+    if isinstance(node, Leaf):
+        return [node] if positive and node.find and {"title", "abstract"} & set(node.check_fields) else []
+    return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
 
 
 def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
-    """A piece of the abstract (else title) around the first match, matches marked."""
-    keys = [k for leaf in terms for k in leaf.keys]
-    if not keys:
+    """A piece of the abstract (else title) around the first match, the matches marked (as
+    the query's rule finds them: ``7-15`` marks ``7.15``, not a lone 7 and 15)."""
+    if not terms:
         return ""
-    subs = [k for k in keys if not _WORD.fullmatch(k)]
-    words = {k for k in keys if k not in subs}
     for text in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values()):
         folded = fold(text)
         if len(folded) != len(text):
             folded = text.casefold() if len(text.casefold()) == len(text) else None
             if folded is None:
                 continue
-        spans = []
-        for k in subs:
-            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(k), folded)]
-        if words:
-            spans += [(m.start(), m.end()) for m in _WORD.finditer(folded)
-                      if m.group() in words or not words.isdisjoint(word_keys(m.group()))]
+        spans = sorted(span for leaf in terms for span in leaf.find(folded))
         if not spans:
             continue
-        spans.sort()
         first = spans[0][0]
         lo = max(0, first - width // 3)
         hi = min(len(text), lo + width)
