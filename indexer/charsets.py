@@ -6,3 +6,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
 HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+
+_SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUB = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def scripted(text: str, sup: bool) -> str:
+    """``text`` in Unicode superscript (``sup``) or subscript when every character has one
+    (``2`` -> ``²``, ``+`` -> ``⁺``), else as it is (``max`` stays ``max``)."""
+    out = text.translate(_SUP if sup else _SUB)
+    return out if text and all(c != o or not c.strip() for c, o in zip(text, out)) else text

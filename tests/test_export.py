@@ -344,6 +344,21 @@ def test_lang_chooses_the_language_of_bilingual_records(small, tmp_path):
         assert back[0]["language"] == main and back[0]["title"] == zh["title"]
 
 
+def test_name_suffix_in_each_format():
+    # "Smith, John, Jr." (RIS's order; CSL's suffix) is BibTeX's "Smith, Jr., John", CSL's
+    # suffix again, and GB/T 7714's SMITH J (the standard drops it).
+    (rec,) = _records(DATA / "formats" / "csl-json" / "zotero-markup-notes.json")
+    out = {}
+    for fmt in ("bibtex", "csl-json", "gbt7714", "ris"):
+        buf = io.StringIO()
+        export([rec], fmt, buf)
+        out[fmt] = buf.getvalue()
+    assert "Smith, Jr., John and Lee, Kim" in out["bibtex"]
+    assert json.loads(out["csl-json"])[0]["author"][0] == {"family": "Smith", "given": "John", "suffix": "Jr."}
+    assert out["gbt7714"].startswith("[1] SMITH J, LEE K. Growth of Escherichia coli")
+    assert "AU  - Smith, John, Jr." in out["ris"]
+
+
 def test_unknown_format_lists_the_known_ones():
     with pytest.raises(ValueError, match="ris, bibtex, biblatex, csl-json"):
         export([], "xml", io.StringIO())

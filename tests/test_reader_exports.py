@@ -65,6 +65,16 @@ def test_csl_json_items_and_a_bad_item(validate):
     assert len(failures) == 1
 
 
+def test_csl_json_rich_text_name_suffix_and_note_variables(validate):
+    # Zotero writes CSL rich text in titles and keeps fields its item type lacks in the note.
+    (rec,), _ = clean(FORMATS / "csl-json" / "zotero-markup-notes.json", validate)
+    assert rec["title"] == {"en": "Growth of Escherichia coli in pH 5 media with H₂O₂"}
+    assert rec["journal"] == {"en": "Journal of Example Bacteriology"}
+    assert rec["abstract"] == {"en": "Cells grew at 10⁶ CFU/ml (p<0.05)."}
+    assert names(rec) == [("Smith", "John, Jr."), ("Lee", "Kim")]      # as RIS writes "Smith, John, Jr."
+    assert rec["doi"] == "10.1000/jeb.2019.7"
+
+
 def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     (first, second), failures = clean(FORMATS / "csv" / "bib-dedupe-layout.csv", validate, rc=1)
     assert names(first) == [("Smith", "J"), ("Lee", "K")]

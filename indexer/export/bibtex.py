@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, others,
-                     sections_note)
+from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, name_suffix,
+                     others, sections_note)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
@@ -30,7 +30,6 @@ LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 _SPECIAL_RX = re.compile(r"[\\{}&%$#_~^]")
-_SUFFIX = re.compile(r"(?i)jr\.?|sr\.?|[ivx]{1,4}|\d+(?:st|nd|rd|th)")
 
 
 def escape(text: str) -> str:
@@ -52,8 +51,8 @@ def bib_name(a: dict) -> str:
     family, given = escape(a.get("family", "")), escape(a.get("given", ""))
     if has_han(family) and not given:
         return "{" + family + "}"
-    first, _, suffix = given.rpartition(", ")
-    if _SUFFIX.fullmatch(suffix) and first:
+    first, suffix = name_suffix(given)
+    if suffix:
         # before the first comma BibTeX reads the whole family name, particles included
         return f"{family}, {suffix}, {first}"
     if " " in family:  # "van der Berg": keep the family name whole

@@ -68,6 +68,19 @@ def page_range(pages: str | None) -> tuple[str, str]:
     return first.strip(), last.strip()
 
 
+_SUFFIX = re.compile(r"(?i)jr\.?|sr\.?|[ivx]{1,4}|\d+(?:st|nd|rd|th)")
+
+
+def name_suffix(given: str) -> tuple[str, str]:
+    """A given name and its generational suffix, as RIS writes them (``John, Jr.``).
+
+    >>> name_suffix("Michael, III"), name_suffix("Peyton Z."), name_suffix("Jr.")
+    (('Michael', 'III'), ('Peyton Z.', ''), ('Jr.', ''))
+    """
+    first, _, suffix = given.rpartition(", ")
+    return (first, suffix) if first and _SUFFIX.fullmatch(suffix) else (given, "")
+
+
 def display_name(a: dict) -> str:
     """``Family, Given`` (or the literal name) as RIS, EndNote and CSV write it."""
     if a.get("literal"):

@@ -2,33 +2,16 @@
 
 The project's CSL-JSON reader and clean pipeline do the reading; this adds the variables
 citeproc-js and Zotero read from an item's ``note``, one ``variable: value`` a line
-(Zotero's "Extra" field): ``page: 288`` (the pages cited in a book), ``type: periodical``
-(a type Zotero lacks), ``issued: 1865（清同治四年）`` (a date with its reign year).
-A value the record already has is kept; lines that are not CSL variables (``tex.*``) stay
-only in the note.
+(Zotero's "Extra" field). The reader already takes the fields it knows from there (``page:
+288``, ``DOI: …``, ``PMID: …``) where the item lacks them; this adds ``type: periodical`` (a type
+Zotero lacks), ``issued: 1865（清同治四年）`` (a date with its reign year) and the other
+variables into ``extra.csl``.  A value the record already has is kept; lines that are not CSL
+variables (``tex.*``) stay only in the note.
 """
 from __future__ import annotations
 
-import re
-
+from ..readers.csl_json import note_variables
 from .tables import CSL_TYPES
-
-# "page: 288", "archive-place: 北京", "DOI: 10.1/x"; not "tex.doi: …" nor a bare DOI line
-_NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")
-
-
-def note_variables(note: str) -> dict[str, str]:
-    """The ``variable: value`` lines of a CSL note (the first of a variable wins).
-
-    >>> note_variables("page: 288\\ntex.number: CN1\\noriginal-author: Yu || Xiao")
-    {'page': '288', 'original-author': 'Yu || Xiao'}
-    """
-    found: dict[str, str] = {}
-    for line in note.splitlines():
-        m = _NOTE_VARIABLE.match(line.strip())
-        if m:
-            found.setdefault(m.group(1), m.group(2).strip())
-    return found
 
 
 def apply_note_variables(rec: dict) -> dict:

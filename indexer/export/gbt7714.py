@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, main_lang
+from .common import extra, has_han, in_lang, main_lang, name_suffix
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -57,7 +57,7 @@ def western_name(family: str, given: str) -> str:
     'PARK J-R'
     """
     initials = []
-    for part in _INITIAL_SPLIT.split(given.strip()):
+    for part in _INITIAL_SPLIT.split(name_suffix(given.strip())[0]):  # the standard drops "Jr."
         if not part:
             continue
         pieces = [p[:1].upper() for p in part.split("-") if p]

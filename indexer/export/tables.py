@@ -12,7 +12,7 @@ import csv
 import json
 from typing import TextIO
 
-from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, others)
+from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, name_suffix, others)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -26,7 +26,12 @@ _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition"
 
 
 def _csl_name(a: dict) -> dict:
-    return {k: a[k] for k in _NAME_KEYS if a.get(k)}
+    name = {k: a[k] for k in _NAME_KEYS if a.get(k)}
+    if name.get("given"):
+        given, suffix = name_suffix(name["given"])
+        if suffix:
+            name["given"], name["suffix"] = given, suffix
+    return name
 
 
 def csl_item(rec: dict, lang: str | None = None) -> dict:

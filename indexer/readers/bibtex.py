@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..charsets import scripted
 from ..record import Failure, Record, Source
 from .base import register
 
@@ -52,16 +53,13 @@ _SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ"
             "nu": "ν", "xi": "ξ", "rho": "ρ", "phi": "φ", "chi": "χ", "psi": "ψ", "zeta": "ζ", "iota": "ι",
             "upsilon": "υ", "varepsilon": "ε", "varphi": "φ", "Sigma": "Σ", "Gamma": "Γ", "Theta": "Θ",
             "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ", "textbackslash": "\\"}
-_SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-_SUB = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 
 
 def _script(m: re.Match) -> str:
     """``^{2}`` / ``_2`` in math: Unicode super/subscript when every character has one."""
-    text = re.sub(r"\\text\w*\s*|[{}]", "", m.group(2))
-    table = _SUP if m.group(1) == "^" else _SUB
-    out = text.translate(table)
-    return out if all(c != o or not c.strip() for c, o in zip(text, out)) and text else text
+    return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) == "^")
+
+
 _ACCENT_RE = re.compile(r"""\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))|\\([uvHckrdbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))""")
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:it|bf|sc|rm|sf|tt|up|md|normal|sl)|emph|mathrm|mathit|mathbf|url|uppercase|"
                            r"lowercase|mbox|textsuperscript|textsubscript|ensuremath)\s*\{")

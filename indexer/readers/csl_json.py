@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..charsets import scripted
 from ..record import Failure, Record, Source
 from .base import register
 
@@ -18,6 +19,37 @@ SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_t
           "abstract": "abstract", "publisher": "publisher", "publisher-place": "place", "language": "language",
           "note": "notes", "number": "number", "edition": "edition", "collection-title": "series",
           "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive"}
+
+
+# CSL rich text (the spec's HTML-like subset; Zotero writes it in titles): <i>, <b>, <sc>,
+# <sup>/<sub> and <span class="nocase"> / <span style="font-variant:small-caps;">.
+_MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|</?(?:i|b|sc)>|<span\b[^<>]*>|</span>", re.S)
+MARKED = {"title", "original-title", "title-short", "container-title", "container-title-short", "abstract",
+          "collection-title"}
+_FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "original-title"}
+# "page: 288", "archive-place: 北京", "DOI: 10.1/x"; not "tex.doi: …" nor a bare DOI line
+_NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")
+
+
+def flat(text: str) -> str:
+    """CSL rich text as plain text: tags dropped, <sup>2</sup> as ², <sub>2</sub> as ₂ (when
+    every character has a Unicode form; else the characters as they are)."""
+    return _MARKUP.sub(lambda m: scripted(m.group(2), m.group(1) == "sup") if m.group(1) else "", text)
+
+
+def note_variables(note: str) -> dict[str, str]:
+    """The ``variable: value`` lines of a CSL note, Zotero's "Extra" field (the first of a
+    variable wins).
+
+    >>> note_variables("page: 288\\ntex.number: CN1\\noriginal-author: Yu || Xiao")
+    {'page': '288', 'original-author': 'Yu || Xiao'}
+    """
+    found: dict[str, str] = {}
+    for line in note.splitlines():
+        m = _NOTE_VARIABLE.match(line.strip())
+        if m:
+            found.setdefault(m.group(1), m.group(2).strip())
+    return found
 
 
 def _date_year(value) -> str | None:
@@ -44,7 +76,8 @@ def _name(a: dict) -> str:
         return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
     family = ((a.get("non-dropping-particle") or "") + " " + (a.get("family") or "")).strip()
     given = a.get("given") or ""
-    return f"{family}, {given}" if given else family
+    suffix = a.get("suffix") or ""
+    return ", ".join(p for p in (family, given, suffix) if p) if given else family
 
 
 class CslJsonReader:
@@ -99,7 +132,15 @@ class CslJsonReader:
             if isinstance(value, list):
                 value = value[0] if value else None
             if value not in (None, ""):
-                raw.setdefault(target, []).append((str(value), line))
+                raw.setdefault(target, []).append((flat(str(value)) if key in MARKED else str(value), line))
+        # Identifiers and the original title Zotero keeps in the note ("PMID: 123", "DOI: …")
+        # where the item type lacks the field. (``page:`` there is the pages cited, and the
+        # other variables are the exporter's: indexer.export.csl_input.)
+        for note in list(raw.get("notes") or []):
+            for key, value in note_variables(note[0]).items():
+                target = SIMPLE.get(key) if key in _FROM_NOTE else None
+                if target and not raw.get(target):
+                    raw[target] = [(flat(value) if key in MARKED else value, line)]
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
                 if isinstance(a, dict) and (a.get("family") or a.get("literal")):
