@@ -27,6 +27,10 @@ def test_folder_is_walked_and_every_record_validates(validate):
     assert len(records) == len(list((ROOT / "samples").glob("*.txt")))
     for record in records:
         validate(record)
+        # every bundled page has its title and abstract repaired and in place (the GBK
+        # mojibake page's abstract had stayed undecoded, filed as an other title)
+        assert record["title"] and record["abstract"], record["source"]["path"]
+        assert "other_titles" not in record.get("extra", {}), record["source"]["path"]
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):

@@ -61,7 +61,9 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
     survive: of the 64 characters they allow, the one that makes a word of jieba's
     dictionary with the characters before or after it (alone, or 20 times as often as any
     other) is restored (研� → 研究, 五力模� → 五力模型, 技能? → 技能, 理�的 → 理论的,
-    竞争�境 → 竞争环境); else U+FFFD, as "replace" would give (建� stays: 建议 or 建设)."""
+    竞争�境 → 竞争环境); between Chinese characters, a lost middle byte that only one
+    Chinese punctuation mark fits is that mark (环境�竞争 → 环境、竞争); else one U+FFFD for the
+    character (建� stays: 建议 or 建设)."""
     raw, start = err.object, err.start
     lead = raw[start]
     if not 0xE3 <= lead <= 0xE9:
@@ -75,6 +77,10 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
         return "\ufffd", err.end
     left = re.search(f"[{HAN}]{{0,3}}$", raw[max(0, start - 9):start].decode("utf-8", errors="ignore")).group()
     right = re.match(f"[{HAN}]{{0,3}}", raw[resume:resume + 9].decode("utf-8", errors="ignore")).group()
+    punctuation = [c for c in candidates if c.decode("utf-8") in _CJK_PUNCTUATION]
+    if left and right and len(punctuation) == 1 and b1 == b"\xff":
+        # 境�竞: of E3 ?? 81 only 、 is punctuation (the others kana or rare CJK Extension A)
+        return punctuation[0].decode("utf-8"), resume
     if left or right:
         from ..lang.segment import tokenizer
 
@@ -89,9 +95,12 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
                 if found[0][0] >= 20 * found[1][0]:
                     return found[0][1], resume
                 break
-    return "\ufffd", err.end
+    # One U+FFFD for the character; a "?" (an ASCII byte the decoder swallowed) stays.
+    return "\ufffd", err.end if b2 == b"?" else resume
 
 
+# The punctuation of Chinese text in U+3000..U+303F (UTF-8 E3 80 xx).
+_CJK_PUNCTUATION = frozenset("、。〈〉《》「」『』【】〔〕〖〗")
 _LOST_BYTE = "lit-indexer-lost-byte"
 codecs.register_error(_LOST_BYTE, _restore_lost_byte)
 
