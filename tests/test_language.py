@@ -1,0 +1,24 @@
+"""Language of Latin-script text: English unless langdetect is sure of another language.
+The titles are written for these tests (langdetect's answers noted beside them)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.lang.detect import detect_language
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Renal tumour imaging: potential clinical uses", "en"),            # langdetect: it 0.86
+    ("Exploring big data's strategic consequences", "en"),               # ca 1.0; the 's is English
+    ("Valutazione della terapia anticoagulante orale", "it"),            # it 1.0
+    ("Estudio clinico de pacientes diabeticos en atencion primaria", "es"),  # es 1.0, no accents
+    ("Avaliação da mudança de hábitos alimentares", "pt"),
+    ("Plateforme, big data et recomposition du gouvernement urbain", "fr"),
+])
+def test_latin_script_language(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_the_same_text_always_gets_the_same_answer():
+    text = "Renal tumour imaging: potential clinical uses"
+    assert len({detect_language(text + " " * i) for i in range(3)}) == 1
