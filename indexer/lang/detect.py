@@ -62,9 +62,9 @@ def detect_language(text: str) -> str:
 def _latin_language(text: str) -> str:
     """English, unless langdetect is sure of another language.
 
-    >>> _latin_language("Exploring big data's strategic consequences")     # langdetect: ca 1.0
+    >>> _latin_language("Exploring small data's tactical consequences")     # langdetect: ca 1.0
     'en'
-    >>> _latin_language("Primary cardiac lymphoma (PCL) - diagnostic difficulties.")  # it 0.57
+    >>> _latin_language("Renal tumour imaging: potential clinical uses")    # it 0.86
     'en'
     >>> _latin_language("Rischio cardiovascolare nei pazienti diabetici")
     'it'
