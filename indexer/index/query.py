@@ -57,7 +57,6 @@ class Leaf:
     query: object                  # whoosh query (exact, or a superset of the matches)
     exact: bool = True
     find: Callable[[str], Iterator[tuple[int, int]]] | None = None  # match spans in one folded value
-    keys: tuple[str, ...] = ()     # terms for highlighting
     check_fields: tuple[str, ...] = ()           # record fields the check reads
 
     def __post_init__(self):
@@ -138,7 +137,7 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
                 parts.append(And([Term(f, p) for p in dict.fromkeys(pieces)]))
         per_field.append(parts[0] if len(parts) == 1 else And(parts))
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
-    return Leaf(text, fields, query, exact=exact, find=_substring_find(q), keys=(q,))
+    return Leaf(text, fields, query, exact=exact, find=_substring_find(q))
 
 
 def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callable[[str], bool]) -> Leaf:
@@ -174,11 +173,10 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
                 options += [Term(f, glued)] + [Term(f, t) for k in keys(glued) for t in (k, KEY_MARK + k) if t != glued]
         per_field.extend(options)
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
-    hl = tuple(dict.fromkeys(parts + [k for p in parts for k in keys(p)]))
-    return Leaf(text, fields, query, exact=exact, find=_english_find(parts, keys), keys=hl)
+    return Leaf(text, fields, query, exact=exact, find=_english_find(parts, keys, numbers))
 
 
-def _english_find(parts: list[str], keys) -> Callable[[str], Iterator[tuple[int, int]]]:
+def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iterator[tuple[int, int]]]:
     """The English rule on one folded text: the parts as consecutive words (the last one
     inflected), or glued into one word (numbers glued only where the last one also stands
     alone)."""
@@ -186,7 +184,6 @@ def _english_find(parts: list[str], keys) -> Callable[[str], Iterator[tuple[int,
     glued = "".join(parts)
     glued_keys = set(keys(glued)) | {glued}
     n = len(parts)
-    numbers = all(p.isascii() and p.isdigit() for p in parts)
 
     def find(text: str) -> Iterator[tuple[int, int]]:
         ms = list(_WORD.finditer(text))

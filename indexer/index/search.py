@@ -15,7 +15,7 @@ from ..store import Store
 from . import fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, index_is_current
-from .query import Leaf, QueryError, is_exact, parse, to_whoosh, with_hints  # noqa: F401 (QueryError for cli)
+from .query import Leaf, QueryError, is_exact, parse, to_whoosh, with_hints
 from .schema import TEXT_FIELDS
 
 __all__ = ["IndexMissing", "QueryError", "Searcher", "search"]

@@ -15,6 +15,8 @@ _HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_POSSESSIVE = re.compile(r"[A-Za-z]['’]s\b")
+_NON_ENGLISH_LETTER = re.compile("[\u00c0-\u024f]")
 # Frequent English function words: enough of them settles a Latin text as English.
 ENGLISH_WORDS = frozenset("""
 a an and are as at be by for from has have in into is it its of on or that the their this to was were
@@ -84,10 +86,6 @@ def _latin_language(text: str) -> str:
     if code != "en" and probability < 0.9 and not _NON_ENGLISH_LETTER.search(text):
         return "en"
     return code
-
-
-_POSSESSIVE = re.compile(r"[A-Za-z]['’]s\b")
-_NON_ENGLISH_LETTER = re.compile("[\u00c0-\u024f]")
 
 
 @lru_cache(maxsize=4096)

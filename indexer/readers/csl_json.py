@@ -37,6 +37,10 @@ def flat(text: str) -> str:
     return _MARKUP.sub(lambda m: scripted(m.group(2), m.group(1) == "sup") if m.group(1) else "", text)
 
 
+def _text(key: str, value: str) -> str:
+    return flat(value) if key in MARKED else value
+
+
 def note_variables(note: str) -> dict[str, str]:
     """The ``variable: value`` lines of a CSL note, Zotero's "Extra" field (the first of a
     variable wins).
@@ -132,7 +136,7 @@ class CslJsonReader:
             if isinstance(value, list):
                 value = value[0] if value else None
             if value not in (None, ""):
-                raw.setdefault(target, []).append((flat(str(value)) if key in MARKED else str(value), line))
+                raw.setdefault(target, []).append((_text(key, str(value)), line))
         # Identifiers and the original title Zotero keeps in the note ("PMID: 123", "DOI: …")
         # where the item type lacks the field. (``page:`` there is the pages cited, and the
         # other variables are the exporter's: indexer.export.csl_input.)
@@ -140,7 +144,7 @@ class CslJsonReader:
             for key, value in note_variables(note[0]).items():
                 target = SIMPLE.get(key) if key in _FROM_NOTE else None
                 if target and not raw.get(target):
-                    raw[target] = [(flat(value) if key in MARKED else value, line)]
+                    raw[target] = [(_text(key, value), line)]
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
                 if isinstance(a, dict) and (a.get("family") or a.get("literal")):
