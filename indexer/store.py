@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS merges (
 # row per record search shows, rowid = the record's rowid.  Every character but spaces
 # is a token character; the index layer writes each CJK character as one token.
 SEARCH_TABLE = "cjk"
-SEARCH_COLUMNS = ("text", "title", "keywords", "award", "kwx", "words")
+SEARCH_COLUMNS = ("text", "title", "keywords", "funding", "kwx", "words")
 _SEARCH_SCHEMA = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5({', '.join(SEARCH_COLUMNS)}, "
                   "tokenize = \"unicode61 categories 'L* N* Co M* P* S*'\")")
 
@@ -64,6 +64,9 @@ class Store:
                             "format = json_extract(json, '$.source.format'), year = json_extract(json, '$.year')")
             self.db.commit()
         try:  # SQLite builds without FTS5 still work: search then uses whoosh alone
+            have = tuple(row[1] for row in self.db.execute(f"PRAGMA table_info({SEARCH_TABLE})"))
+            if have and have != SEARCH_COLUMNS:  # written by an older version: refilled by the rebuild
+                self.db.execute(f"DROP TABLE {SEARCH_TABLE}")
             self.db.execute(_SEARCH_SCHEMA)
             self.has_search_table = True
         except sqlite3.OperationalError:

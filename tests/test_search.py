@@ -96,6 +96,9 @@ def test_follow_up_is_not_followed_up(s):
     ("section:conclusion", ["R1"]),
     ("format:ris NOT lang:zh", ["R3", "R4", "R7"]),
     ('funder:"Peking University"', ["R7"]),
+    ("Peking", ["R7"]),                    # a funder moved out of the abstract, found without funder:
+    ('"Research Fund"', ["R7"]),
+    ("abstract:Peking", []),               # ... but it is not in the abstract any more
 ])
 def test_operators_and_fields(s, query, expected):
     assert ids(s, query) == expected
@@ -142,6 +145,11 @@ def test_snippet_marks_what_the_rule_matched(s, query, marked, unmarked):
     assert not any(unmarked in snip for snip in snippets), snippets
 
 
+def test_a_match_in_the_funding_shows_the_funding(s):
+    (hit,) = s.search("Peking", limit=10)["hits"]
+    assert hit["snippet"] == "funding: 【Peking】 University Research Fund"
+
+
 def test_cli_batch_one_json_line_per_query(idx):
     result = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin="癌\n(bad\nIL-6\n")
     assert result.returncode == 0, result.stderr
@@ -182,14 +190,22 @@ def test_parallel_ingest_gives_the_same_index(idx, tmp_path):
 
 
 def test_an_index_from_an_older_schema_is_rebuilt_from_the_store(tmp_path):
+    import sqlite3
+
     from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
+    from indexer.store import STORE_NAME
 
     path = tmp_path / "idx"
     ingest([str(RECORDS)], str(path), quiet=True)
     (path / INDEX_SUBDIR / VERSION_FILE).write_text("0\n")
+    # the Chinese search table as version 4 wrote it (an "award" column, no "funding")
+    db = sqlite3.connect(path / STORE_NAME)
+    db.executescript("DROP TABLE cjk; CREATE VIRTUAL TABLE cjk USING fts5(text, title, keywords, award, kwx, words);")
+    db.close()
     result = run_cli("search", "癌", "--index", str(path))
     assert result.returncode == 2 and "older version" in result.stderr
     summary = ingest([str(RECORDS)], str(path), quiet=True)
     assert (summary.added, summary.unchanged) == (0, 7)
     with Searcher(path) as s:
+        assert s.fast  # the table was made again and refilled
         assert ids(s, "癌") == ["R1"]

@@ -31,10 +31,9 @@ _NON_CJK = re.compile(f"[^{CJK}]+")
 _CJK_ONLY = re.compile(f"[{CJK}]+")
 FILLER = "q"
 # Query fields answered here → the table's columns.
-_COLUMNS = {DEFAULT_FIELDS: ("text", "award"), ("text",): ("text",), ("title",): ("title",),
-            ("keywords",): ("keywords",), ("award",): ("award",)}
-_WEIGHTS = {"text": FIELD_BOOSTS["text"], "title": FIELD_BOOSTS["title"], "keywords": FIELD_BOOSTS["keywords"],
-            "award": 1.0, "kwx": FIELD_BOOSTS["kwx"], "words": FIELD_BOOSTS["words"]}
+_COLUMNS = {DEFAULT_FIELDS: ("text", "funding"), ("text",): ("text",), ("title",): ("title",),
+            ("keywords",): ("keywords",)}
+_WEIGHTS = {c: FIELD_BOOSTS[c] for c in SEARCH_COLUMNS}
 _BM25 = f"bm25({SEARCH_TABLE}, {', '.join(str(_WEIGHTS[c]) for c in SEARCH_COLUMNS)})"
 
 
@@ -54,7 +53,7 @@ def columns(doc: dict) -> tuple[str, ...]:
     kwx = [k for k in doc.get("kwx", "").split(",") if _CJK_ONLY.fullmatch(k) and k in text]
     words = [w for w in doc.get("words", "").split() if _CJK_ONLY.fullmatch(w) and w in text]
     row = {"text": spaced(doc.get("text", "")), "title": spaced(doc.get("title", "")),
-           "keywords": spaced(doc.get("keywords", "")), "award": spaced(doc.get("award", "")),
+           "keywords": spaced(doc.get("keywords", "")), "funding": spaced(doc.get("funding", "")),
            "kwx": " ".join(kwx), "words": " ".join(words)}
     return tuple(row[c] for c in SEARCH_COLUMNS)
 
@@ -69,13 +68,13 @@ def _answerable(leaf) -> bool:
 def _leaf(leaf: Leaf, hinted: bool) -> str:
     q = fold(leaf.text).strip()
     phrase = '"' + " ".join(q) + '"'
-    cols = _COLUMNS[leaf.fields]
-    main = f"({{{' '.join(cols)}}} : {phrase})"
+    cols = " ".join(_COLUMNS[leaf.fields])
+    main = f"({{{cols}}} : {phrase})"
     if not hinted or leaf.fields != DEFAULT_FIELDS:
         return main
     # The phrase in the text columns (title and keywords lift), the exact keyword, the
     # jieba word (one token each in kwx and words: a phrase there could span two words).
-    return f'({{text title keywords award}} : {phrase} OR kwx : "{q}" OR words : "{q}")'
+    return f'({{{cols} title keywords}} : {phrase} OR kwx : "{q}" OR words : "{q}")'
 
 
 def _expr(node, hinted: bool) -> str | None:

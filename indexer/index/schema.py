@@ -3,7 +3,7 @@
 What whoosh stores is kept to the record id (search reads records from the SQLite
 store): whoosh pickles stored fields, so an index must never come from an untrusted
 source, and small postings keep the write path fast.  Positions are kept only where
-phrase queries need them (text, authors, award); a phrase in a field
+phrase queries need them (text, funding, authors, award); a phrase in a field
 without them is answered by the index for candidates and checked on the stored record.
 """
 from __future__ import annotations
@@ -13,12 +13,16 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, word_analyzer
 
 # "text" holds title, abstract and keywords (each value apart: phrases never span two):
-# the one field with positions over long text, searched when a query names no field.
+# the one field with positions over long text.  A query that names no field searches it
+# and "funding" (funders as written and normalised, grant numbers): a funding statement
+# the cleaner moved out of an abstract is still found by a word of it ("Pfizer"), and a
+# grant number by itself.
 TEXT_FIELDS = ("text",)
-DEFAULT_FIELDS = ("text", "award")
+DEFAULT_FIELDS = ("text", "funding")
 # BM25F weights; title, keywords, kwx (exact keyword) and words (jieba words of the title)
-# only lift records that match a query word there.
-FIELD_BOOSTS = {"text": 1.0, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
+# only lift records that match a query word there; a match only in the funding counts less
+# than one in the text.
+FIELD_BOOSTS = {"text": 1.0, "funding": 0.5, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
 # Query prefixes → index fields.
 FIELD_ALIASES = {
     "title": ("title",), "ti": ("title",), "abstract": ("text",), "ab": ("text",),
@@ -29,8 +33,9 @@ FIELD_ALIASES = {
     "text": TEXT_FIELDS, "all": DEFAULT_FIELDS,
 }
 # Index fields with positions (phrases); the record fields each index field is checked on.
-POSITIONAL = frozenset({"text", "authors", "award"})
-RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "title": ("title",), "keywords": ("keywords",),
+POSITIONAL = frozenset({"text", "funding", "authors", "award"})
+RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "funding": ("funder", "award"),
+                 "title": ("title",), "keywords": ("keywords",),
                  "authors": ("authors",), "journal": ("journal",), "funder": ("funder",), "award": ("award",)}
 # Prefixes searched through a wider index field, then checked on the named record field.
 NARROWED = {"abstract": ("abstract",), "ab": ("abstract",)}
@@ -44,6 +49,7 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
         text=TEXT(**text),
+        funding=TEXT(analyzer=bilingual_analyzer(), phrase=True, field_boost=FIELD_BOOSTS["funding"]),
         title=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["title"]),
         keywords=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["keywords"]),
         kwx=KEYWORD(commas=True, field_boost=FIELD_BOOSTS["kwx"]),
@@ -74,6 +80,8 @@ def document(rec: dict) -> dict:
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
     titles = list(rec.get("title", {}).values())
     funding = rec.get("funding", [])
+    funders = list(dict.fromkeys(n for f in funding for n in (f.get("funder"), f.get("funder_original")) if n))
+    awards = [f.get("award") for f in funding]
     doc = {
         "id": rec["id"],
         "text": _join(titles + list(rec.get("abstract", {}).values()) + kws),
@@ -85,8 +93,9 @@ def document(rec: dict) -> dict:
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
         "authors": _join(_name(a) for a in rec.get("authors", [])),
         "journal": _join(rec.get("journal", {}).values()),
-        "funder": _join([f.get("funder") for f in funding] + [f.get("funder_original") for f in funding]),
-        "award": _join(f.get("award") for f in funding),
+        "funding": _join(funders + awards),
+        "funder": _join(funders),
+        "award": _join(awards),
         "lang": rec.get("language") or "und",
         "format": rec["source"]["format"],
         "type": rec.get("type") or "",

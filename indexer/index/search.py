@@ -162,19 +162,35 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
         return s.search(q, limit)
 
 
+_SNIPPET_FIELDS = {"title", "abstract", "funder", "award"}
+
+
 def _shown(node, positive: bool = True) -> list[Leaf]:
-    """The leaves a snippet marks: not under NOT, and read in the title or abstract."""
+    """The leaves a snippet marks: not under NOT, and read in the title, abstract or funding."""
     if isinstance(node, Leaf):
-        return [node] if positive and node.find and {"title", "abstract"} & set(node.check_fields) else []
+        return [node] if positive and node.find and _SNIPPET_FIELDS & set(node.check_fields) else []
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
 
 
+def _funding_lines(rec: dict) -> list[str]:
+    """Each funding entry as one line: the funder as written (its normalised name when
+    different) and the grant number."""
+    lines = []
+    for f in rec.get("funding", []):
+        original, funder = f.get("funder_original") or f.get("funder") or "", f.get("funder") or ""
+        name = original if funder in ("", original) else f"{original} ({funder})"
+        lines.append(" ".join(v for v in (name, f.get("award")) if v))
+    return lines
+
+
 def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
-    """A piece of the abstract (else title) around the first match, the matches marked (as
-    the query's rule finds them: ``7-15`` marks ``7.15``, not a lone 7 and 15)."""
+    """A piece of the abstract (else title, else funding) around the first match, the
+    matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a lone 7
+    and 15)."""
     if not terms:
         return ""
-    for text in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values()):
+    texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
+    for prefix, text in texts + [("funding: ", line) for line in _funding_lines(rec)]:
         folded = fold(text)
         if len(folded) != len(text):
             folded = text.casefold() if len(text.casefold()) == len(text) else None
@@ -193,5 +209,5 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
             out += [text[at:s], mark[0], text[s:e], mark[1]]
             at = e
         out.append(text[at:hi])
-        return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+        return prefix + ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
     return ""
