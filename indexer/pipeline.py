@@ -32,7 +32,7 @@ import re
 from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
-from .fields.authors import parse_name, split_author_list
+from .fields.authors import parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
                             parse_year, parse_year_volume_issue)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
@@ -174,8 +174,12 @@ def place_authors(record: Record) -> Record:
         text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
         if text.endswith(",") and "," not in text[:-1]:  # "Ben Walton,": one name, kept whole
             text = "{" + text[:-1].strip() + "}"
-        if text:
+        elif text.endswith(","):  # "Risitano, AM,"
+            text = text.rstrip(", ")
+        if text.startswith("{"):
             record.authors.append(parse_name(text))
+        elif text:
+            record.authors.extend(parse_name(n) for n in split_author_field(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:

@@ -1,4 +1,4 @@
-"""PubMed XML, EndNote XML, BibTeX, CSL-JSON and CSV readers on small files written for
+"""PubMed XML, EndNote XML, BibTeX, CSL-JSON, CSV and RIS readers on small files written for
 these tests (one per quirk), with hand-written expectations."""
 from __future__ import annotations
 
@@ -83,3 +83,21 @@ def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     assert first["abstract"] == {"en": "We reviewed it."}
     assert second["title"] == {"en": "A title, with a comma"}
     assert failures[0]["line"] == 4
+
+
+def test_ris_author_lines_holding_a_whole_list(validate):
+    # Exports that put several names on one AU line: glued "FamilyGiven" words, "; ",
+    # PubMed-style "Family Initials", "and"; one name stays one, suffixes go after the given name.
+    (rec,), _ = clean(FORMATS / "ris" / "author-lists-on-one-line.ris", validate)
+    assert names(rec) == [
+        ("Kraus", "Anna"), ("Beller", "Jonas"), ("Ortega", "Lucia"),
+        ("Ruiz", "P."), ("Lam", "H.-K."),
+        ("Novak", "BS"), ("Ferri", "KE"), ("Adams", "SL"),
+        ("Weber", "A"), ("Costa", "F"), ("Lind", "L."),
+        ("Hale", "Peter C., Jr."),
+        ("Brandt", "Thomas J."), ("Moreau", "Elise"),
+        ("Oduya", "KM"),
+        ("Tan", "I, Mei"),                 # "Family, Initial, Given": one name, left as written
+        ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
+        ("Walker II", "Edward D."),
+    ]

@@ -48,6 +48,56 @@ def split_author_list(text: str) -> list[str]:
     return parts
 
 
+# One name as PubMed and Scopus abbreviate it: family name(s), then initials ("Kaplan BS",
+# "Golde T. E.", "Lui H.-K.").
+_INITIALS = r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ -]?[A-Z]\.){0,3})"
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+_ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
+# Family and given name glued in one word, as some exports write them ("GotzJurgen").
+_GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def split_author_field(text: str) -> list[str]:
+    """The names in one author field (a RIS ``AU`` line), which holds one name, except in
+    exports that put the whole list there.
+
+    >>> split_author_field("Rosoff, Heather Beth")
+    ['Rosoff, Heather Beth']
+    >>> split_author_field("Zheng, H.; Li, D.")
+    ['Zheng, H.', 'Li, D.']
+    >>> split_author_field("Kaplan BS, Meyers KE, Schulman SL")
+    ['Kaplan BS', 'Meyers KE', 'Schulman SL']
+    >>> split_author_field("Karpman D, Tati R")   # two parts: one inverted name, as RIS has it
+    ['Karpman D, Tati R']
+    >>> split_author_field("Servais, A, Provot F, Rostaing L")
+    ['Servais A', 'Provot F', 'Rostaing L']
+    >>> split_author_field("GotzJurgen, MatamalesMiriam, IttnerLars")
+    ['Gotz, Jurgen', 'Matamales, Miriam', 'Ittner, Lars']
+    >>> split_author_field("Housel, Thomas J.and Rodgers, Waymond")
+    ['Housel, Thomas J.', 'Rodgers, Waymond']
+    >>> split_author_field("Wong, I, Sut")
+    ['Wong, I, Sut']
+    """
+    text = text.strip()
+    if ";" in text or "；" in text:
+        return [p.strip() for p in re.split(r"[;；]", text) if p.strip()]
+    pair = re.split(r"(?<=\.)and\s+|\s+and\s+", text)
+    if len(pair) > 1 and all(p.count(",") == 1 for p in pair):
+        return [p.strip() for p in pair]
+    # Two parts are one inverted name ("Family, Given"), as RIS has it ("McDonald, DeAnne",
+    # "Karpman D, Tati R" are alike): only three or more are a list.
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 3 or not all(parts):
+        return [text]
+    if all(_GLUED.fullmatch(p) for p in parts):
+        return [", ".join(_GLUED.fullmatch(p).groups()) for p in parts]
+    if " " not in parts[0] and re.fullmatch(_INITIALS, parts[1]) and not _SUFFIX.fullmatch(parts[1]):
+        parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # "Servais, A, Provot F": the first name inverted
+    if len(parts) >= 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
+        return parts
+    return [text]
+
+
 def parse_name(name: str) -> dict[str, str]:
     """One author as a contract object.
 
@@ -68,8 +118,11 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": name, "lang": "en"}
     if "," in name:
         family, _, given = name.partition(",")
+        suffix, _, rest = given.strip().partition(", ")
+        if _SUFFIX.fullmatch(suffix) and rest:  # "Lucas, Jr., Henry C.": given "Henry C., Jr."
+            given = f"{rest}, {suffix}"
         return {"family": family.strip(), "given": given.strip(), "lang": "en"}
-    m = re.fullmatch(r"(.+?) ([A-Z]{1,3})", name)
+    m = re.fullmatch(rf"(.+?) ({_INITIALS})", name)
     if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
     words = name.split(" ")
