@@ -116,7 +116,8 @@ def test_ties_are_ordered_by_id(s):
     assert [h["id"] for h in hits] == sorted(h["id"] for h in hits)
 
 
-@pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "癌 NOT"])
+@pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "癌 NOT", "title:",
+                                   "title: 癌", 'author:""'])
 def test_bad_queries_say_why(s, query):
     with pytest.raises(QueryError):
         s.search(query)

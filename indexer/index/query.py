@@ -243,7 +243,7 @@ def _year_leaf(value: str) -> Leaf:
 
 
 # ---------------------------------------------------------------- parser
-_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]+))'
+_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]*))'
                     r'|"(?P<quoted>[^"]*)"?|(?P<word>[^\s()]+))')
 
 
@@ -262,6 +262,8 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
                                                or m.group("field").lower() in EXACT_FIELDS
                                                or m.group("field").lower() == "year"):
             value = m.group("fq") if m.group("fq") is not None else m.group("fv")
+            if not value.strip():
+                raise QueryError(f"{m.group('field')}: needs a value after the colon (no space)")
             out.append(("field", value, m.group("field").lower()))
         elif m.group("field") is not None:
             out.append(("word", m.group(0).strip(), None))   # "ratio:1" is just a word
