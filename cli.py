@@ -359,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except FileNotFoundError as e:
-        _err(f"Error: {e.args[0] if e.args else e}. Check the path and try again.")
+        where = f"{e.filename}: {e.strerror}" if e.filename else (e.args[0] if e.args else e)
+        _err(f"Error: {where}. Check the path and try again.")
         return EXIT_USAGE
     except KeyError as e:
         _err(f"Error: {e.args[0] if e.args else e}")

@@ -58,6 +58,20 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert nothing["line"] == 1
 
 
+def test_a_broken_link_in_a_folder_is_one_failure_for_ingest(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_gone.ris").symlink_to(tmp_path / "deleted.ris")
+    (folder / "b_good.txt").write_text((DATA / "pages" / "cnki-bare-lines.txt").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    result = run_cli("ingest", "--json", str(folder), "--index", str(tmp_path / "idx"))
+    assert result.returncode == 1, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["added"], summary["failed"]) == (1, 1)
+    assert summary["failures"][0]["path"].endswith("a_gone.ris")
+    assert f"Error: {folder / 'a_gone.ris'}: cannot read file" in result.stderr
+
+
 def test_missing_path_is_a_usage_error():
     result = run_cli("clean", "/no/such/file.txt")
     assert result.returncode == 2

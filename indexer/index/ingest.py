@@ -165,6 +165,15 @@ class Progress:
             sys.stderr.write("\n")
 
 
+def _size(path: str) -> int:
+    """Bytes of a file; 0 for one that cannot be read (a broken link in a folder: reading it
+    reports the failure)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
            workers: int | None = None) -> Summary:
     files = list(iter_files(paths))  # a missing path is a usage error before anything is written
@@ -172,7 +181,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     started = time.monotonic()
     cores = os.cpu_count() or 1
     if workers is None:
-        workers = cores if sum(os.path.getsize(f) for f in files) >= PARALLEL_BYTES else 1
+        workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet)
     before = ix.doc_count()
     writer = ix.writer(procs=cores, multisegment=True, limitmb=128) if workers > 1 and cores > 1 \
