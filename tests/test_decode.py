@@ -29,3 +29,20 @@ def test_windows_line_ends(tmp_path):
     path.write_bytes(PAGE.replace("\n", "\r\n").encode("utf-8"))
     (record,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
     assert record["authors"][2] == {"literal": "欧阳明", "lang": "zh"}
+
+
+def test_exports_in_two_encodings_concatenated(tmp_path):
+    # A UTF-8 export and a GBK one joined into one file (CRLF in the GBK part, a BOM at the
+    # start): each line is read in the encoding it is valid in, and a byte valid in neither
+    # is replaced, and said so on every record of the file.
+    utf8 = "TY  - JOUR\nTI  - 肺癌的研究\nAU  - 张三\nER  - \n\n".encode("utf-8")
+    gbk = "TY  - JOUR\r\nTI  - 胃癌的研究进展\r\nAU  - 李四\r\nER  - \r\n\r\n".encode("gbk")
+    broken = "TY  - JOUR\nTI  - 肝癌".encode("utf-8") + b"\xff" + "筛查\nER  - \n".encode("utf-8")
+    path = tmp_path / "joined.ris"
+    path.write_bytes(codecs.BOM_UTF8 + utf8 + gbk + broken)
+    result = run_cli("clean", "--json", "-q", str(path))
+    assert result.returncode == 0, result.stderr
+    records = jsonl(result.stdout)
+    assert [r["title"]["zh"] for r in records] == ["肺癌的研究", "胃癌的研究进展", "肝癌\ufffd筛查"]
+    assert [a["literal"] for r in records for a in r["authors"]] == ["张三", "李四"]
+    assert all("not one encoding" in r["issues"][0] for r in records)

@@ -81,7 +81,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         if isinstance(item, Record):
             item.extra.setdefault("encoding", source.encoding)
             if source.lossy:
-                item.issues.append(f"{path}: not valid UTF-8 or GB18030; undecodable bytes replaced")
+                item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else GB18030, "
+                                   "bytes valid in neither replaced (U+FFFD)")
         yield item
 
 

@@ -41,11 +41,16 @@ class TextFile:
 
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line."""
+        if self.encoding == MIXED:
+            yield from _mixed_lines(self.path)
+            return
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             for line in fh:
                 yield line.rstrip("\n")
 
     def text(self) -> str:
+        if self.encoding == MIXED:
+            return "".join(line + "\n" for line in _mixed_lines(self.path))
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             return fh.read()
 
@@ -69,7 +74,47 @@ def open_text(path: str) -> TextFile:
         encoding = "utf-16"
     if encoding in ("utf-32-le", "utf-32-be"):
         encoding = "utf-32"
+    if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
+        encoding = MIXED
     return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, head=decoded.text[:HEAD_CHARS])
+
+
+# A file that is neither UTF-8 nor GB18030 as a whole (exports of both concatenated):
+# each line is read in the one it is valid in.
+MIXED = "utf-8/gb18030"
+_LINE_END = re.compile("\r\n|\r|\n")
+
+
+def decode_line(data: bytes) -> str:
+    """One line of a mixed file: UTF-8; else GB18030 when it decodes and UTF-8 would give
+    more replacement characters than Chinese ones (a UTF-8 line with one damaged byte stays
+    UTF-8); else UTF-8 with the undecodable bytes replaced.
+
+    >>> decode_line("胃癌".encode("gbk")), decode_line("胃癌".encode()), decode_line("胃癌".encode()[:-1] + b"!")
+    ('胃癌', '胃癌', '胃�!')
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+    try:
+        alt = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    return alt if len(_HAN.findall(text)) < text.count("\ufffd") else text
+
+
+def _mixed_lines(path: str) -> Iterator[str]:
+    with open(path, "rb") as fh:
+        first = True
+        for raw in fh:
+            if first and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            first = False
+            pieces = _LINE_END.split(decode_line(raw))
+            if pieces and pieces[-1] == "":
+                pieces.pop()
+            yield from pieces
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -111,6 +156,8 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
             try:
                 return Decoded(data[len(bom):].decode(enc), enc if enc != "utf-8" else "utf-8-sig")
             except UnicodeDecodeError as e:
+                if enc == "utf-8":  # UTF-8 with lines in another encoding: read line by line
+                    return Decoded(data[len(bom):].decode(enc, errors="replace"), "utf-8-sig", lossy=True)
                 raise DecodeError(f"starts with a {enc} byte-order mark but is not {enc}: {e}") from e
     enc16 = _utf16_without_bom(data)
     if enc16:
