@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..charsets import scripted
 from ..record import Failure, Record, Source
+from ..repair.text import flatten_markup
 from .base import register
 
 SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_title",
@@ -21,9 +21,8 @@ SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_t
           "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive"}
 
 
-# CSL rich text (the spec's HTML-like subset; Zotero writes it in titles): <i>, <b>, <sc>,
-# <sup>/<sub> and <span class="nocase"> / <span style="font-variant:small-caps;">.
-_MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|</?(?:i|b|sc)>|<span\b[^<>]*>|</span>", re.S)
+# CSL rich text (the spec's HTML-like subset; Zotero writes it in titles) is read as plain
+# text: <i>, <b>, <sc>, <span class="nocase">, <sup>/<sub> (see repair.flatten_markup).
 MARKED = {"title", "original-title", "title-short", "container-title", "container-title-short", "abstract",
           "collection-title"}
 _FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "original-title"}
@@ -31,14 +30,8 @@ _FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "original-title"}
 _NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")
 
 
-def flat(text: str) -> str:
-    """CSL rich text as plain text: tags dropped, <sup>2</sup> as ², <sub>2</sub> as ₂ (when
-    every character has a Unicode form; else the characters as they are)."""
-    return _MARKUP.sub(lambda m: scripted(m.group(2), m.group(1) == "sup") if m.group(1) else "", text)
-
-
 def _text(key: str, value: str) -> str:
-    return flat(value) if key in MARKED else value
+    return flatten_markup(value) if key in MARKED else value
 
 
 def note_variables(note: str) -> dict[str, str]:

@@ -5,10 +5,10 @@ The function's name is its key in :data:`REPAIRS`, the name of its switch, and t
 """
 from __future__ import annotations
 
-from .text import (REPAIRS, collapse_truncated_preview, fix_mojibake, fold_fullwidth_alnum,
+from .text import (REPAIRS, collapse_truncated_preview, fix_mojibake, flatten_markup, fold_fullwidth_alnum,
                    normalize_whitespace, restore_space_after_punctuation, strip_ui_residue,
                    strip_zheng_marker, unescape_html)
 
-__all__ = ["REPAIRS", "collapse_truncated_preview", "fix_mojibake", "fold_fullwidth_alnum",
+__all__ = ["REPAIRS", "collapse_truncated_preview", "fix_mojibake", "flatten_markup", "fold_fullwidth_alnum",
            "normalize_whitespace", "restore_space_after_punctuation", "strip_ui_residue",
            "strip_zheng_marker", "unescape_html"]

@@ -12,6 +12,7 @@ from typing import Callable
 
 import ftfy
 
+from ..charsets import scripted
 from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -154,6 +155,33 @@ def unescape_html(s: str) -> str:
     if "&" not in s or not _ENTITY.search(s):
         return s
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), s).replace("\u00a0", " ")
+
+
+# Paired HTML/CSL markup in exported text (CNKI and Wanfang keep <sup>/<sub> in titles and
+# abstracts; CSL-JSON has <i>, <b>, <sc>, <span class="nocase">).
+_MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|<(i|b|em|strong|u|sc)>(.*?)</\3>|<span\b[^<>]*>(.*?)</span>",
+                     re.S | re.I)
+
+
+def flatten_markup(s: str) -> str:
+    """Paired markup as plain text: tags dropped, ``<sup>2</sup>`` as ², ``<sub>4</sub>`` as ₄
+    (when every character has a Unicode form; else the characters as they are).  A lone
+    ``<`` or an unpaired tag is text ("a<b>c" stays).
+
+    >>> flatten_markup("NH<sub>4</sub><sup>+</sup>, mm<sup>2</sup>·s<sup>−1</sup>, V<sub>max</sub>, <i>E. coli</i>")
+    'NH₄⁺, mm²·s⁻¹, Vmax, E. coli'
+    >>> flatten_markup("if a<b>c then")
+    'if a<b>c then'
+    """
+    if "<" not in s:
+        return s
+    for _ in range(4):  # nested: <i>NH<sub>4</sub></i>
+        out = _MARKUP.sub(lambda m: scripted(m.group(2), m.group(1).lower() == "sup") if m.group(1)
+                          else m.group(4) if m.group(3) else m.group(5), s)
+        if out == s:
+            return out
+        s = out
+    return s
 
 
 _FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
@@ -314,7 +342,7 @@ RepairFn = Callable[[str], str]
 # The text repairs by name, in the order the pipeline applies them.
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
-    for f in (fix_mojibake, unescape_html, normalize_whitespace, fold_fullwidth_alnum,
+    for f in (fix_mojibake, unescape_html, flatten_markup, normalize_whitespace, fold_fullwidth_alnum,
               collapse_truncated_preview, strip_zheng_marker, strip_ui_residue,
               restore_space_after_punctuation)
 }
