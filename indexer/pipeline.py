@@ -166,10 +166,23 @@ def place_keywords(record: Record) -> Record:
     return record
 
 
+# "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the
+# list is incomplete, which exports say again (BibTeX "and others", GB/T 7714 等 / et al.).
+_ET_AL = re.compile(r"(?:et\.?\s*al\.?|others|等人?\.?)", re.I)
+
+
+def _add_authors(record: Record, names) -> None:
+    for name in names:
+        if _ET_AL.fullmatch(name.strip()):
+            record.extra["authors_truncated"] = True
+        else:
+            record.authors.append(parse_name(name))
+
+
 def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
-        record.authors.extend(parse_name(n) for n in split_author_list(text))
+        _add_authors(record, split_author_list(text))
     for text, _line in record.raw.pop("author", []):
         text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
         if text.endswith(",") and "," not in text[:-1]:  # "Ben Walton,": one name, kept whole
@@ -179,7 +192,7 @@ def place_authors(record: Record) -> Record:
         if text.startswith("{"):
             record.authors.append(parse_name(text))
         elif text:
-            record.authors.extend(parse_name(n) for n in split_author_field(text))
+            _add_authors(record, split_author_field(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:

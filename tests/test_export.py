@@ -176,7 +176,8 @@ def test_bibtex_reads_back_with_bibtexparser(corpus, fmt):
     for rec, e in zip(corpus, entries):
         assert (decoded(e, "title") or "") == main_value(rec, "title")
         if rec.get("authors"):
-            assert bib_names(e) == names(rec)
+            more = ["others"] if rec["extra"].get("authors_truncated") else []   # BibTeX's et al.
+            assert bib_names(e) == names(rec) + more
         year = e.fields_dict.get("date" if fmt == "biblatex" else "year")
         assert (year.value if year else None) == (str(rec["year"]) if rec.get("year") else None)
         for name, value in (("volume", rec.get("volume")), ("number", rec.get("issue"))):
@@ -357,6 +358,25 @@ def test_name_suffix_in_each_format():
     assert json.loads(out["csl-json"])[0]["author"][0] == {"family": "Smith", "given": "John", "suffix": "Jr."}
     assert out["gbt7714"].startswith("[1] SMITH J, LEE K. Growth of Escherichia coli")
     assert "AU  - Smith, John, Jr." in out["ris"]
+
+
+def test_et_al_is_not_an_author(tmp_path):
+    # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
+    # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.
+    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - Bone marrow failure\nAU  - Smith, John\nAU  - et al.\n"
+                                    "ER  - \n\nTY  - JOUR\nTI  - 骨髓衰竭\nAU  - 张三\nAU  - 等\nER  - \n",
+                                    encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@article{k, author = {Lee, Kim and others}, title = {Marrow}, year = {2020}}\n",
+                                    encoding="utf-8")
+    recs = _records(tmp_path / "a.ris", tmp_path / "b.bib")
+    assert [names(r) for r in recs] == [["Smith, John"], ["张三"], ["Lee, Kim"]]
+    assert all(r["extra"]["authors_truncated"] for r in recs)
+    entries, _ = bib_entries(rendered(recs, "bibtex"))
+    assert [e.fields_dict["author"].value for e in entries] == [
+        "Smith, John and others", "{张三} and others", "Lee, Kim and others"]
+    gbt = rendered(recs, "gbt7714").splitlines()
+    assert gbt[0].startswith("[1] SMITH J, et al. Bone marrow failure")
+    assert gbt[1].startswith("[2] 张三, 等. 骨髓衰竭")
 
 
 def test_unknown_format_lists_the_known_ones():

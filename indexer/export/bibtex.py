@@ -69,7 +69,10 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         "journaltitle" if biblatex else "journal")
     fields = [("title", in_lang(rec, "title", lang))]
     fields += [("translatedtitle", t) for _, t in others(rec, "title", lang)[:1]]
-    fields.append(("author", " and ".join(bib_name(a) for a in rec.get("authors") or [])))
+    authors = [bib_name(a) for a in rec.get("authors") or []]
+    if authors and (rec.get("extra") or {}).get("authors_truncated"):
+        authors.append("others")  # BibTeX's "et al."
+    fields.append(("author", " and ".join(authors)))
     editors = (rec.get("extra") or {}).get("editor", [])
     if editors:
         fields.append(("editor", " and ".join("{" + escape(e) + "}" if has_han(e) else escape(e) for e in editors)))

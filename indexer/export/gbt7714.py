@@ -91,13 +91,14 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     return western_name(family, given)
 
 
-def author_list(names: list[str], zh: bool) -> str:
-    """Up to three names, then ``, 等`` (Chinese item) or ``, et al.``
+def author_list(names: list[str], zh: bool, more: bool = False) -> str:
+    """Up to three names, then ``, 等`` (Chinese item) or ``, et al.`` (also after fewer
+    when the record says its list is incomplete: ``more``).
 
-    >>> author_list(["张三", "李四", "王五", "赵六"], zh=True)
-    '张三, 李四, 王五, 等'
+    >>> author_list(["张三", "李四", "王五", "赵六"], zh=True), author_list(["Smith J"], zh=False, more=True)
+    ('张三, 李四, 王五, 等', 'Smith J, et al.')
     """
-    if len(names) > MAX_AUTHORS:
+    if len(names) > MAX_AUTHORS or (more and names):
         return ", ".join(names[:MAX_AUTHORS]) + (", 等" if zh else ", et al.")
     return ", ".join(names)
 
@@ -110,8 +111,8 @@ def responsible(rec: dict, zh: bool) -> str:
     """The authors; a whole book, report or map without authors is its editors'."""
     names = [gbt_name(a, zh) for a in rec.get("authors") or []]
     if not names and rec.get("type") not in PARTS_OF:
-        names = _people(rec, "editor", zh)
-    return author_list(names, zh)
+        return author_list(_people(rec, "editor", zh), zh)
+    return author_list(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
 
 
 def marker(rec: dict) -> str:
