@@ -145,11 +145,18 @@ def _given_sections(record: Record, given) -> Record:
     return record
 
 
+_KEYWORD_LIST = re.compile(r"[^,，\s]+(?: [^,，\s]+){0,4}(?:\s*[,，]\s*[^,，\s]+(?: [^,，\s]+){0,4}){3,}")
+
+
 def place_keywords(record: Record) -> Record:
     lines = [(text, True) for text, _ in record.raw.pop("keywords", [])]
     lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
     for text, split in lines:
         text = repair(record, "keywords", text, SHORT_REPAIRS)
+        # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular"), unless
+        # the line is plainly a list: a semicolon, or four or more short comma-separated parts.
+        if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
+            split = True
         words = split_keywords(text) if split else [text.strip()]
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"

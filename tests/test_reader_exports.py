@@ -85,10 +85,10 @@ def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     assert failures[0]["line"] == 4
 
 
-def test_ris_author_lines_holding_a_whole_list(validate):
+def test_ris_author_and_keyword_lines_holding_a_whole_list(validate):
     # Exports that put several names on one AU line: glued "FamilyGiven" words, "; ",
     # PubMed-style "Family Initials", "and"; one name stays one, suffixes go after the given name.
-    (rec,), _ = clean(FORMATS / "ris" / "author-lists-on-one-line.ris", validate)
+    (rec,), _ = clean(FORMATS / "ris" / "lists-on-one-line.ris", validate)
     assert names(rec) == [
         ("Kraus", "Anna"), ("Beller", "Jonas"), ("Ortega", "Lucia"),
         ("Ruiz", "P."), ("Lam", "H.-K."),
@@ -101,3 +101,9 @@ def test_ris_author_lines_holding_a_whole_list(validate):
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
         ("Walker II", "Edward D."),
     ]
+    # KW is one keyword a line (MeSH inverts with a comma) unless plainly a list
+    assert rec["keywords"]["en"] == [
+        "Mice, Transgenic", "tau", "kinase", "phosphatase", "proteomic", "amyloid", "plaque",
+        # MeSH terms joined by spaces (an exporter's bug): not a list of short parts, kept whole
+        "Aging/*physiology Amyloid beta-Peptides/metabolism Animals Memory Mice Mice, Transgenic Microscopy, "
+        "Electron Neuronal Plasticity Receptors, AMPA/genetics"]
