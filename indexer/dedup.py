@@ -409,6 +409,7 @@ def completeness(rec: dict) -> int:
 _CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*(?:\([^()]*\)[^()]*)?\)\s*$|"
                          r"^\s*(?:erratum|errata|correction|corrigendum|addendum|retraction|notice of retraction)\b|"
                          r"[-–—:]\s*(?:an )?addendum\W*$|"
+                         r"[:”\"]\s*(?:correction|erratum|corrigendum|retraction|addendum) (?:to|of|for|in)\b|"
                          r"^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
 
 

@@ -176,13 +176,17 @@ def place_keywords(record: Record) -> Record:
 # "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the
 # list is incomplete, which exports say again (BibTeX "and others", GB/T 7714 等 / et al.).
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|others|等人?\.?)", re.I)
+# Placeholders for no author (PubMed, PsycInfo, Zotero; 佚名 in Chinese): not a name, which
+# would make unrelated anonymous records share an author.
+_NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorship indicated|"
+                        r"indicated, no authorship)\]?|佚名", re.I)
 
 
 def _add_authors(record: Record, names) -> None:
     for name in names:
         if _ET_AL.fullmatch(name.strip()):
             record.extra["authors_truncated"] = True
-        else:
+        elif not _NO_AUTHOR.fullmatch(name.strip()):
             record.authors.append(parse_name(name))
 
 
@@ -196,8 +200,9 @@ def place_authors(record: Record) -> Record:
             text = "{" + text[:-1].strip() + "}"
         elif text.endswith(","):  # "Risitano, AM,"
             text = text.rstrip(", ")
-        if text.startswith("{"):
-            record.authors.append(parse_name(text))
+        if text.startswith("{"):  # one name, kept whole (an organisation)
+            if not _NO_AUTHOR.fullmatch(text.strip("{} ")):
+                record.authors.append(parse_name(text))
         elif text:
             _add_authors(record, split_author_field(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)

@@ -292,6 +292,17 @@ def test_a_correction_citing_its_paper_the_embase_way():
     assert groups(paper, embase, wos) == [[2, 3]]
 
 
+def test_a_correction_citing_its_paper_the_apa_way_without_authors():
+    # PsycInfo: '"Title": Correction to Lee et al. (2014).', no author ("No authorship
+    # indicated" is not a name): never the paper
+    paper = rec(1, "Rainmakers: Why bad weather means good productivity.", ["Lee, Jooa Julia", "Gino, Francesca"],
+                year=2014, volume="99", issue="3", pages="504-513")
+    notice = rec(2, "\"Rainmakers: Why bad weather means good productivity\u201d: Correction to Lee et al. (2014).", [],
+                 year=2014, volume="99", issue="3", pages="513")
+    copy = rec(3, "Rainmakers: Why Bad Weather Means Good Productivity", ["Lee, Jooa Julia"], year=2014)
+    assert groups(paper, notice, copy) == [[1, 3]]
+
+
 def test_titles_medline_translated_meet_by_their_place():
     # two translations of one Spanish title, the issue "Suppl" in one and "Suppl 2" in the other
     a = rec(1, "Indications and contraindications for living kidney donations. [Spanish]", ["Andres, A."],

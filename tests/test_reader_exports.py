@@ -100,7 +100,7 @@ def test_ris_author_and_keyword_lines_holding_a_whole_list(validate):
         ("Tan", "I, Mei"),                 # "Family, Initial, Given": one name, left as written
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
         ("Walker II", "Edward D."),
-    ]
+    ]                                      # "[Anonymous]", "indicated, No authorship": no names
     # KW is one keyword a line (MeSH inverts with a comma) unless plainly a list
     assert rec["keywords"]["en"] == [
         "Mice, Transgenic", "tau", "kinase", "phosphatase", "proteomic", "amyloid", "plaque",
