@@ -207,11 +207,16 @@ def cmd_stats(args) -> int:
     def size(path: Path) -> int:
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
+    def counts(pairs, by_value: bool = False) -> dict[str, int]:
+        """Most frequent first (years in order); a record without the value is "unknown", last."""
+        pairs = sorted(pairs, key=lambda kv: (kv[0] is None, str(kv[0]) if by_value else -kv[1]))
+        return {("unknown" if k is None else str(k)): n for k, n in pairs}
+
     with Store(args.index) as store:
         stats = {"index": args.index, "records": len(store),
-                 "by_language": {str(k): n for k, n in store.counts("lang")},
-                 "by_format": {str(k): n for k, n in store.counts("format")},
-                 "by_year": {str(k): n for k, n in sorted(store.counts("year"), key=lambda kv: str(kv[0]))},
+                 "by_language": counts(store.counts("lang")),
+                 "by_format": counts(store.counts("format")),
+                 "by_year": counts(store.counts("year"), by_value=True),
                  "index_bytes": size(Path(args.index) / INDEX_SUBDIR),
                  "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size}
     if args.json:

@@ -92,3 +92,15 @@ def test_search_without_an_index_says_what_to_do(tmp_path):
     result = run_cli("search", "x", "--index", str(tmp_path / "none"))
     assert result.returncode == 2
     assert "ingest" in result.stderr
+
+
+def test_stats_counts_every_record_and_names_the_unknown(index):
+    corpus, idx, summary = index
+    stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+    records = jsonl(run_cli("clean", "--json", "-q", str(corpus)).stdout)
+    no_year = sum(1 for r in records if not r.get("year"))
+    assert no_year  # a sample page gives no year
+    assert stats["records"] == summary["read"] == sum(stats["by_year"].values())
+    assert list(stats["by_year"].items())[-1] == ("unknown", no_year)
+    years = [int(y) for y in stats["by_year"] if y != "unknown"]
+    assert years == sorted(years)
