@@ -246,11 +246,14 @@ def place_details(record: Record) -> Record:
     ends = [str(t).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:
         raw.setdefault("pages", []).append((starts[0] + (f"-{ends[0]}" if ends and ends[0] else ""), None))
-    for text, _ in raw.pop("doi", []):
-        record.doi = record.doi or normalise_doi(text)
-    for key in ("issn", "url"):
-        for text, _ in raw.pop(key, []):
-            setattr(record, key, getattr(record, key) or text.strip())
+    # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
+    # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped.
+    for key, norm in (("doi", normalise_doi), ("issn", str.strip), ("url", str.strip)):
+        values = [v for v in dict.fromkeys(norm(str(t)) for t, _ in raw.pop(key, [])) if v]
+        first = getattr(record, key) or (values[0] if values else None)
+        setattr(record, key, first)
+        if any(v != first for v in values):
+            record.extra[f"other_{key}s"] = [v for v in values if v != first]
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:

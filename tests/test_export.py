@@ -379,6 +379,25 @@ def test_et_al_is_not_an_author(tmp_path):
     assert gbt[1].startswith("[2] 张三, 等. 骨髓衰竭")
 
 
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+def test_second_urls_issns_and_dois_are_kept_and_written(fmt, tmp_path):
+    # The contract has one URL, ISSN and DOI; a print and an electronic ISSN, a publisher's
+    # and a repository's URL: the others stay in extra, and tagged formats write them all.
+    src = tmp_path / "two.ris"
+    src.write_text("TY  - JOUR\nTI  - Two of each\nSN  - 1234-5678\nSN  - 2345-6789\nUR  - https://a.example/1\n"
+                   "UR  - https://b.example/2\nDO  - 10.1000/ONE\nDO  - https://doi.org/10.1000/two\nER  - \n",
+                   encoding="utf-8")
+    (rec,) = _records(src)
+    assert (rec["issn"], rec["url"], rec["doi"]) == ("1234-5678", "https://a.example/1", "10.1000/one")
+    assert (rec["extra"]["other_issns"], rec["extra"]["other_urls"], rec["extra"]["other_dois"]) == (
+        ["2345-6789"], ["https://b.example/2"], ["10.1000/two"])
+    back = tmp_path / f"back{SUFFIXES[fmt]}"
+    back.write_text(rendered([rec], fmt), encoding="utf-8")
+    (again,) = _records(back)
+    assert (again["issn"], again["url"]) == (rec["issn"], rec["url"])
+    assert (again["extra"]["other_issns"], again["extra"]["other_urls"]) == (["2345-6789"], ["https://b.example/2"])
+
+
 def test_unknown_format_lists_the_known_ones():
     with pytest.raises(ValueError, match="ris, bibtex, biblatex, csl-json"):
         export([], "xml", io.StringIO())

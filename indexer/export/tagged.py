@@ -63,7 +63,10 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
-            ("UR", rec.get("url") or ""), ("LA", lang if lang != "und" else "")]
+            ("UR", rec.get("url") or "")]
+    ex = rec.get("extra") or {}
+    out += [("SN", v) for v in ex.get("other_issns", [])] + [("UR", v) for v in ex.get("other_urls", [])]
+    out.append(("LA", lang if lang != "und" else ""))
     out.append(("AB", in_lang(rec, "abstract", lang)))
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
     out += [("KW", k) for k in all_keywords(rec, lang)]
@@ -96,8 +99,10 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%R", rec.get("doi") or ""),
-            ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or ""),
-            ("%G", lang if lang != "und" else "")]
+            ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]
+    ex = rec.get("extra") or {}
+    out += [("%@", v) for v in ex.get("other_issns", [])] + [("%U", v) for v in ex.get("other_urls", [])]
+    out.append(("%G", lang if lang != "und" else ""))
     out += [("%K", k) for k in all_keywords(rec, lang)]
     out.append(("%X", in_lang(rec, "abstract", lang)))
     out += [("%X", a) for _, a in others(rec, "abstract", lang)]
