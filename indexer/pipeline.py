@@ -247,9 +247,14 @@ def place_details(record: Record) -> Record:
     if starts and starts[0]:
         raw.setdefault("pages", []).append((starts[0] + (f"-{ends[0]}" if ends and ends[0] else ""), None))
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
-    # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped.
+    # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped, and so
+    # is a DOI field that holds no DOI.
     for key, norm in (("doi", normalise_doi), ("issn", str.strip), ("url", str.strip)):
-        values = [v for v in dict.fromkeys(norm(str(t)) for t, _ in raw.pop(key, [])) if v]
+        texts = [str(t) for t, _ in raw.pop(key, [])]
+        unread = [t.strip() for t in texts if t.strip() and not norm(t)]
+        if unread:  # a DOI field holding no DOI ("N/A", a handle): kept as written
+            record.extra[f"{key}_unread"] = unread
+        values = [v for v in dict.fromkeys(norm(t) for t in texts) if v]
         first = getattr(record, key) or (values[0] if values else None)
         setattr(record, key, first)
         if any(v != first for v in values):

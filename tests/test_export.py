@@ -385,12 +385,13 @@ def test_second_urls_issns_and_dois_are_kept_and_written(fmt, tmp_path):
     # and a repository's URL: the others stay in extra, and tagged formats write them all.
     src = tmp_path / "two.ris"
     src.write_text("TY  - JOUR\nTI  - Two of each\nSN  - 1234-5678\nSN  - 2345-6789\nUR  - https://a.example/1\n"
-                   "UR  - https://b.example/2\nDO  - 10.1000/ONE\nDO  - https://doi.org/10.1000/two\nER  - \n",
+                   "UR  - https://b.example/2\nDO  - 10.1000/ONE\nDO  - https://doi.org/10.1000/two\nDO  - N/A\nER  - \n",
                    encoding="utf-8")
     (rec,) = _records(src)
     assert (rec["issn"], rec["url"], rec["doi"]) == ("1234-5678", "https://a.example/1", "10.1000/one")
     assert (rec["extra"]["other_issns"], rec["extra"]["other_urls"], rec["extra"]["other_dois"]) == (
         ["2345-6789"], ["https://b.example/2"], ["10.1000/two"])
+    assert rec["extra"]["doi_unread"] == ["N/A"]          # a DOI field without a DOI, as written
     back = tmp_path / f"back{SUFFIXES[fmt]}"
     back.write_text(rendered([rec], fmt), encoding="utf-8")
     (again,) = _records(back)
