@@ -236,6 +236,17 @@ def place_details(record: Record) -> Record:
         _set_details(record, {k: v for k, v in parts.items() if v})
     for text, _ in raw.pop("journal", []):
         _set_details(record, {"journal": repair(record, "journal", text, TITLE_REPAIRS)})
+    # An abbreviated name is the journal where no full name in its script was given, else
+    # kept beside it in extra.
+    abbreviations = []
+    for text, _ in raw.pop("journal_abbreviation", []):
+        text = repair(record, "journal", text, TITLE_REPAIRS).strip()
+        if text and _journal_lang(text) not in record.journal:
+            _set_details(record, {"journal": text})
+        elif text and text.rstrip(".") not in record.journal.values() and text not in abbreviations:
+            abbreviations.append(text)
+    if abbreviations:
+        record.extra["journal_abbreviation"] = abbreviations
     for key in ("year", "date"):
         for text, _ in raw.pop(key, []):
             _set_details(record, {"year": parse_year(str(text))})
@@ -266,16 +277,19 @@ def place_details(record: Record) -> Record:
     return record
 
 
+def _journal_lang(journal: str) -> str:
+    # By script alone: a serial's name is too short for langdetect, which read "Acta
+    # obstetricia et gynecologica Scandinavica" as Romanian and "Zhonghua fu chan ke za zhi"
+    # as Swahili (and cost 30 ms a name).
+    scripts = script_counts(journal)
+    return "zh" if scripts["han"] or scripts["kana"] else "ko" if scripts["hangul"] else "en"
+
+
 def _set_details(record: Record, parts: dict) -> None:
     journal = parts.get("journal")
     if journal:
         journal = journal.strip().rstrip(".")
-        # By script alone: a serial's name is too short for langdetect, which read
-        # "Acta obstetricia et gynecologica Scandinavica" as Romanian and "Zhonghua fu chan
-        # ke za zhi" as Swahili (and cost 30 ms a name).
-        scripts = script_counts(journal)
-        lang = "zh" if scripts["han"] or scripts["kana"] else "ko" if scripts["hangul"] else "en"
-        record.journal.setdefault(lang, journal)
+        record.journal.setdefault(_journal_lang(journal), journal)
     year = parts.get("year")
     if year and record.year is None:
         record.year = int(year) if str(year).isdigit() else parse_year(str(year))

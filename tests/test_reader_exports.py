@@ -85,7 +85,7 @@ def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     assert failures[0]["line"] == 4
 
 
-def test_ris_author_and_keyword_lines_holding_a_whole_list(validate):
+def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
     # Exports that put several names on one AU line: glued "FamilyGiven" words, "; ",
     # PubMed-style "Family Initials", "and"; one name stays one, suffixes go after the given name.
     (rec,), _ = clean(FORMATS / "ris" / "lists-on-one-line.ris", validate)
@@ -101,6 +101,9 @@ def test_ris_author_and_keyword_lines_holding_a_whole_list(validate):
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
         ("Walker II", "Edward D."),
     ]                                      # "[Anonymous]", "indicated, No authorship": no names
+    # J2 (Scopus's abbreviation, before the full name T2): the full name is the journal
+    assert rec["journal"] == {"en": "Annales de Chirurgie Plastique Esthetique"}
+    assert rec["extra"]["journal_abbreviation"] == ["Ann. Chir. Plast. Esthet."]
     # KW is one keyword a line (MeSH inverts with a comma) unless plainly a list
     assert rec["keywords"]["en"] == [
         "Mice, Transgenic", "tau", "kinase", "phosphatase", "proteomic", "amyloid", "plaque",

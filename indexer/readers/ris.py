@@ -34,7 +34,11 @@ class RisReader(TaggedReader):
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",
-        "T2": "journal", "JO": "journal", "JF": "journal", "JA": "journal", "J1": "journal", "J2": "journal",
+        # Full names; abbreviations (JA, J1, J2: "Ann. Chir. Plast. Esthet.") are the journal
+        # only where no full name in their script is given (our own export's J2 is the
+        # journal in the other language).
+        "T2": "journal", "JO": "journal", "JF": "journal",
+        "JA": "journal_abbreviation", "J1": "journal_abbreviation", "J2": "journal_abbreviation",
         "T3": "series",
         "PY": "year", "Y1": "old_date", "DA": "date",
         "VL": "volume", "IS": "issue", "CP": "issue", "SP": "start_page", "EP": "end_page",
