@@ -249,7 +249,13 @@ def place_details(record: Record) -> Record:
         record.extra["journal_abbreviation"] = abbreviations
     for key in ("year", "date"):
         for text, _ in raw.pop(key, []):
-            _set_details(record, {"year": parse_year(str(text))})
+            year = parse_year(str(text))
+            _set_details(record, {"year": year})
+            written = str(text).strip()
+            if written and written != str(year):  # "2019 Jan 15", "February 01": kept as written
+                dates = record.extra.setdefault("date", [])
+                if written not in dates:
+                    dates.append(written)
     for key in ("volume", "issue"):
         for text, _ in raw.pop(key, []):
             _set_details(record, {key: repair(record, key, str(text), ("fold_fullwidth_alnum",)).strip()})

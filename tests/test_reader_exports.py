@@ -101,6 +101,7 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
         ("Walker II", "Edward D."),
     ]                                      # "[Anonymous]", "indicated, No authorship": no names
+    assert (rec["year"], rec["extra"]["date"]) == (2012, ["February 01"])   # DA kept as written
     # J2 (Scopus's abbreviation, before the full name T2): the full name is the journal
     assert rec["journal"] == {"en": "Annales de Chirurgie Plastique Esthetique"}
     assert rec["extra"]["journal_abbreviation"] == ["Ann. Chir. Plast. Esthet."]
