@@ -23,8 +23,9 @@ EPILOG_CLEAN = """examples:
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
   python cli.py ingest --index /tmp/idx exports/cnki.txt
-  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/failed
-ingesting the same file again adds nothing; a changed record replaces its old version.
+  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
+ingesting the same file again adds nothing; a changed record replaces its old version;
+records a file no longer holds (read without failures) are removed.
 """
 EPILOG_SEARCH = """query language:
   words are ANDed; OR, NOT (or -word) and parentheses combine them; "quoted phrases" in

@@ -141,5 +141,10 @@ def record_id(source: Source) -> str:
     re-ingested record replaces its old version; two files that merely share a name
     in different folders never collide.  No time, no dict order, no randomness.
     """
-    key = json.dumps([os.path.abspath(source.path), source.record], ensure_ascii=False)
+    return ordinal_id(source.path, source.record)
+
+
+def ordinal_id(path: str, ordinal: int) -> str:
+    """The id of the record at ``ordinal`` in the file ``path`` (see :func:`record_id`)."""
+    key = json.dumps([os.path.abspath(path), ordinal], ensure_ascii=False)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

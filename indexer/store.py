@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from .record import ordinal_id
+
 STORE_NAME = "records.sqlite"
 
 _SCHEMA = """
@@ -129,6 +131,28 @@ class Store:
             rowids = [row for rid in ids for row in self.db.execute("SELECT rowid FROM records WHERE id = ?", (rid,))]
             # one rowid at a time: FTS5 looks a rowid up only for an equality constraint
             self.db.executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", rowids)
+
+    def stale(self, path: str, count: int, probe: int = 64) -> list[str]:
+        """Ids of records stored from ``path`` at ordinals after ``count`` (the file has
+        lost records since it was ingested), except those ``dedup --apply`` merged; a run
+        of ``probe`` missing ordinals ends the search."""
+        merged = {rid for (rid,) in self.db.execute("SELECT id FROM merges")}
+        out, ordinal, misses = [], count + 1, 0
+        while misses < probe:
+            rid = ordinal_id(path, ordinal)
+            if self.db.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone():
+                misses = 0
+                if rid not in merged:
+                    out.append(rid)
+            else:
+                misses += 1
+            ordinal += 1
+        return out
+
+    def remove(self, ids: list[str]) -> None:
+        """Delete records and their search rows."""
+        self._drop_search(ids)
+        self.db.executemany("DELETE FROM records WHERE id = ?", [(rid,) for rid in ids])
 
     def clear_search(self) -> None:
         if self.has_search_table:

@@ -104,3 +104,36 @@ def test_stats_counts_every_record_and_names_the_unknown(index):
     assert list(stats["by_year"].items())[-1] == ("unknown", no_year)
     years = [int(y) for y in stats["by_year"] if y != "unknown"]
     assert years == sorted(years)
+
+
+RIS3 = "".join(f"TY  - JOUR\nTI  - {t}\nPY  - 2020\nER  - \n\n" for t in ("Alpha marrow", "Beta marrow", "Gamma marrow"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_records_a_file_no_longer_holds_are_removed(tmp_path, workers):
+    from indexer.index.ingest import ingest
+
+    path, idx = tmp_path / "refs.ris", str(tmp_path / "idx")
+    path.write_text(RIS3, encoding="utf-8")
+    assert ingest([str(path)], idx, quiet=True, workers=workers).added == 3
+    # the first record deleted from the file: the others move up one place
+    path.write_text(RIS3.split("\n\n", 1)[1], encoding="utf-8")
+    summary = ingest([str(path)], idx, quiet=True, workers=workers)
+    assert (summary.read, summary.updated, summary.removed) == (2, 2, 1)
+    titles = sorted(h["title"]["en"] for h in _search(idx, "marrow")["hits"])
+    assert titles == ["Beta marrow", "Gamma marrow"]
+    assert json.loads(run_cli("stats", "--json", "--index", idx).stdout)["records"] == 2
+
+
+def test_a_file_read_with_a_failure_keeps_its_stored_records(tmp_path):
+    from indexer.index.ingest import ingest
+
+    path, idx = tmp_path / "refs.ris", str(tmp_path / "idx")
+    path.write_text(RIS3, encoding="utf-8")
+    ingest([str(path)], idx, quiet=True)
+    # now the second record has lost its title and the third is gone: what the file holds is
+    # not certain, so nothing stored is removed
+    path.write_text(RIS3.split("\n\n", 1)[0] + "\n\nTY  - JOUR\nPY  - 2020\nER  - \n", encoding="utf-8")
+    summary = ingest([str(path)], idx, quiet=True)
+    assert summary.failures and summary.removed == 0
+    assert len(_search(idx, "marrow")["hits"]) == 3

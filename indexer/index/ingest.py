@@ -1,7 +1,8 @@
 """Ingest: read, clean, store and index records; incremental and idempotent.
 
 The same file ingested again adds nothing (each record's content digest is compared
-with the stored one); a changed record replaces its old version.  Reading streams in
+with the stored one); a changed record replaces its old version; records a file no
+longer has (it was read whole, without failures, and holds fewer) are removed.  Reading streams in
 the main process; cleaning (repairs, language, jieba) runs in a pool of worker
 processes with a bounded number of chunks in flight, so memory does not grow with the
 file; for large inputs whoosh writes with one sub-writer per core, each its own
@@ -37,18 +38,20 @@ class Summary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0
     failures: list[Failure] = field(default_factory=list)
     index: str = ""
     seconds: float = 0.0
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
+                "removed": self.removed, "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
                 "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
+        removed = f"removed {self.removed} (no longer in their file), " if self.removed else ""
         return (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
-                f"failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
+                f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
 
 
 def open_or_create(directory: str | Path, quiet: bool = True):
@@ -190,22 +193,33 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     try:
         with Store(index_dir) as store:
             hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
+            counts: dict[str, int] = {}   # records read per file
+            failed: set[str] = set()      # files with a failure: what they hold now is not certain
             for item in _cleaned(files, fmt, workers):
                 if isinstance(item, Failure):
                     summary.failures.append(item)
+                    failed.add(item.path)
                     continue
                 rec, doc, row = item
+                counts[rec["source"]["path"]] = counts.get(rec["source"]["path"], 0) + 1
                 summary.read += 1
                 outcome = store.put(rec)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
                     index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
                 progress.update(summary)
+            for path, count in counts.items():  # records a file no longer holds
+                stale = [] if path in failed else store.stale(path, count)
+                for rid in stale:
+                    writer.delete_by_term("id", rid)
+                store.remove(stale)
+                summary.removed += len(stale)
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.
             after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
-            if after != before + summary.added:
-                raise RuntimeError(f"the index holds {after:,} records, expected {before + summary.added:,}: "
+            expected = before + summary.added - summary.removed
+            if after != expected:
+                raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
                                    "a whoosh writer process failed; nothing was committed to the store")
     except BaseException:
         writer.cancel()
