@@ -227,3 +227,19 @@ def test_both_languages_of_a_bilingual_record():
     assert out.getvalue().splitlines() == [
         "[1] 张三, 李四, 王五, 等. 题名[J]. 期刊, 2020, 3(2): 10-20. DOI:10.1/x.",
         "    ZHANG San, LI Si, WANG Wu, et al. Title[J]. Journal, 2020, 3(2): 10-20. DOI:10.1/x."]
+
+
+def test_newspaper_and_patent_dates_from_an_export(tmp_path):
+    # A newspaper is cited by its day and page, a patent by its date (the standard's
+    # 中国青年报, 2000-11-20(15)): from the date an export gives (RIS DA), not the year alone.
+    from indexer.cleaner import clean_paths
+
+    src = tmp_path / "news.ris"
+    src.write_text("TY  - NEWS\nTI  - 坚持在大局下行动\nAU  - 本报评论员\nT2  - 人民铁道\nPY  - 2019\nDA  - 2019/1/9\n"
+                   "SP  - A01\nER  - \n\nTY  - PAT\nTI  - 一种清洗装置\nAU  - 段祥祥\nPY  - 2018\nDA  - 2018年11月2日\n"
+                   "ER  - \n\nTY  - NEWS\nTI  - 旧闻\nT2  - 人民铁道\nPY  - 2019\nDA  - 2018/12/30\nER  - \n",
+                   encoding="utf-8")
+    lines = [reference(r.to_json()) for r in clean_paths([str(src)])]
+    assert lines[0].endswith("[N]. 人民铁道, 2019-01-09(A01).")
+    assert lines[1].endswith("[P]. 2018-11-02.")
+    assert lines[2].endswith("[N]. 人民铁道, 2019.")    # a date of another year is not this item's

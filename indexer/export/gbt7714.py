@@ -147,8 +147,24 @@ def year_text(rec: dict) -> str:
     return year
 
 
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
 def _date(rec: dict) -> str:
-    return extra(rec, "issued") or str(rec.get("year") or "")
+    """The date a newspaper, patent or web page is cited by: ``2019-01-09`` from the date
+    the record gives (``2019/1/9``, ``2019年1月9日``) when it is of its year, else the year.
+
+    >>> _date({"year": 2019, "extra": {"date": ["2019/1/9"]}}), _date({"year": 2019})
+    ('2019-01-09', '2019')
+    """
+    if extra(rec, "issued"):
+        return extra(rec, "issued")
+    year = str(rec.get("year") or "")
+    for written in (rec.get("extra") or {}).get("date", []):
+        m = _FULL_DATE.search(written)
+        if m and year in ("", m.group(1)):
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return year
 
 
 def _publication(rec: dict, pages: str, code: str) -> str:
