@@ -139,6 +139,7 @@ def test_snippet_marks_the_match(s):
     ("3-5", "【3.5】", "【3】"),
     ("follow-up", "【follow-up】", "【up】"),
     ("IL-6 -metastasis", "【IL6】", "【metasta"),   # a NOT word is not marked
+    ("IL6 measured", "【IL6 measured】", "【IL6】"),  # words a space apart: one mark
 ])
 def test_snippet_marks_what_the_rule_matched(s, query, marked, unmarked):
     snippets = [h["snippet"] for h in s.search(query, limit=10)["hits"]]

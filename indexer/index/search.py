@@ -196,7 +196,12 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
             folded = text.casefold() if len(text.casefold()) == len(text) else None
             if folded is None:
                 continue
-        spans = sorted(span for leaf in terms for span in leaf.find(folded))
+        spans = []
+        for start, end in sorted(span for leaf in terms for span in leaf.find(folded)):
+            if spans and not text[spans[-1][1]:start].strip():  # touching, overlapping or a space apart
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))   # "【spinal metastasis】", one mark
+            else:
+                spans.append((start, end))
         if not spans:
             continue
         first = spans[0][0]
