@@ -93,7 +93,7 @@ def split_author_field(text: str) -> list[str]:
         return [", ".join(_GLUED.fullmatch(p).groups()) for p in parts]
     if " " not in parts[0] and re.fullmatch(_INITIALS, parts[1]) and not _SUFFIX.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # "Servais, A, Provot F": the first name inverted
-    if len(parts) >= 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
+    if all(_ABBREVIATED.fullmatch(p) for p in parts):
         return parts
     return [text]
 
