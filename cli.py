@@ -32,7 +32,7 @@ EPILOG_SEARCH = """query language:
   either language; Chinese matches as written, from one character up (癌 finds 肉瘤样癌);
   English matches inflections (cells = cell) and parts (IL-6 = IL 6 = IL6).
   without a field: title, abstract, keywords, and funders and grant numbers.
-  fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en
+  fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
           section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001
 
 examples:

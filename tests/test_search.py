@@ -93,6 +93,8 @@ def test_follow_up_is_not_followed_up(s):
     ("author:smith", ["R3"]),
     ("lang:en", ["R3", "R4", "R7"]),
     ("lang:zh 气候", ["R5", "R6"]),
+    ("lang:中文 气候", ["R5", "R6"]),           # a language's name: 中文, chinese, English
+    ("lang:English", ["R3", "R4", "R7"]),
     ("section:conclusion", ["R1"]),
     ("format:ris NOT lang:zh", ["R3", "R4", "R7"]),
     ('funder:"Peking University"', ["R7"]),

@@ -214,6 +214,11 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
     return _english_leaf(text, q, fields, vocabulary)
 
 
+# lang: takes a language's name too (lang:chinese, lang:中文).
+_LANGUAGE_NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "english": "en", "英文": "en", "英语": "en",
+                   "japanese": "ja", "日文": "ja", "日语": "ja", "korean": "ko", "韩文": "ko", "韩语": "ko"}
+
+
 def _exact_leaf(name: str, value: str) -> Leaf:
     fieldname = EXACT_FIELDS[name]
     v = value.strip()
@@ -221,6 +226,8 @@ def _exact_leaf(name: str, value: str) -> Leaf:
         v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
     elif fieldname == "section":
         v = v.lower().replace("_", " ")
+    elif fieldname == "lang":
+        v = _LANGUAGE_NAMES.get(v.lower(), v.lower())
     else:
         v = v.lower()
     if not v:
