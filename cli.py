@@ -66,6 +66,7 @@ examples:
 """
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
+  python cli.py show 39ba2d                 # the start of an id is enough when only one has it
   python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
 """
 
@@ -189,6 +190,13 @@ def cmd_show(args) -> int:
     with Store(args.index) as store:
         for rid in args.ids:
             rec = store.get(rid)
+            if rec is None and len(rid) >= 4:  # the start of an id, when only one has it
+                found = store.ids_starting(rid.lower())
+                if len(found) > 1:
+                    _err(f"Error: more than one record id starts with {rid}; give more of it")
+                    status = EXIT_FAILURES
+                    continue
+                rec = store.get(found[0]) if found else None
             if rec is None:
                 _err(f"Error: no record with id {rid} in {args.index}")
                 status = EXIT_FAILURES

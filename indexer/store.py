@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Iterator
@@ -199,6 +200,13 @@ class Store:
     def get(self, rid: str) -> dict | None:
         row = self.db.execute("SELECT json FROM records WHERE id = ?", (rid,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to ``limit`` record ids that start with ``prefix`` (ids are lower-case hex)."""
+        if not re.fullmatch(r"[0-9a-f]+", prefix):
+            return []
+        return [rid for (rid,) in self.db.execute("SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                                  (prefix, prefix + "g", limit))]
 
     def get_many(self, ids: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}

@@ -173,11 +173,27 @@ def test_cli_show_and_stats(idx, validate):
     readable = run_cli("show", hit["id"], "--index", str(idx))
     assert "title.zh: 肺肉瘤样癌的临床病理特征" in readable.stdout
     assert run_cli("show", "0000000000000000", "--index", str(idx)).returncode == 1
+    # the start of an id names the record when only one id has it
+    (short,) = jsonl(run_cli("show", "--json", hit["id"][:6], "--index", str(idx)).stdout)
+    assert short["id"] == hit["id"]
+    assert "no record" in run_cli("show", hit["id"][:3], "--index", str(idx)).stderr   # under 4: not tried
     stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
     assert stats["records"] == 7
     assert stats["by_language"] == {"zh": 4, "en": 3}
     assert stats["by_format"] == {"ris": 7}
     assert stats["by_year"]["2019"] == 1 and stats["index_bytes"] > 0
+
+
+def test_show_refuses_an_id_start_two_records_share(tmp_path):
+    from indexer.store import Store
+
+    with Store(tmp_path) as store:
+        for n, rid in enumerate(("abcd111111111111", "abcd222222222222"), 1):
+            store.put({"id": rid, "source": {"path": "x.ris", "format": "ris", "record": n}, "title": {"en": "T"}})
+    result = run_cli("show", "abcd", "--index", str(tmp_path))
+    assert result.returncode == 1 and "more than one record id starts with abcd" in result.stderr
+    (rec,) = jsonl(run_cli("show", "--json", "abcd2", "--index", str(tmp_path)).stdout)
+    assert rec["id"] == "abcd222222222222"
 
 
 def test_parallel_ingest_gives_the_same_index(idx, tmp_path):
