@@ -24,6 +24,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
   python cli.py ingest --index /tmp/idx exports/cnki.txt
   python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
+  python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -120,7 +121,7 @@ def cmd_clean(args) -> int:
 def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
-    summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet)
+    summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune)
     _write_failures(summary.failures, args.failures)
     for f in summary.failures:
         _err(f"Error: {f.message()}")
@@ -316,6 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", help="force the input format")
     p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--prune", action="store_true",
+                   help="also remove the records of files deleted from the folders given")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.set_defaults(func=cmd_ingest)
 

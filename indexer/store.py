@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -148,6 +149,21 @@ class Store:
             else:
                 misses += 1
             ordinal += 1
+        return out
+
+    def gone(self, folders: list[str]) -> list[str]:
+        """Ids of records whose file, under one of ``folders``, no longer exists (except
+        those ``dedup --apply`` merged).  A stored path is relative to the directory it was
+        ingested from: it is trusted only when it gives the record's id again from here."""
+        roots = [os.path.join(os.path.abspath(f), "") for f in folders]
+        merged = {rid for (rid,) in self.db.execute("SELECT id FROM merges")}
+        out = []
+        rows = self.db.execute("SELECT path, MIN(ordinal), id FROM records GROUP BY path").fetchall()
+        for path, ordinal, rid in rows:
+            where = os.path.abspath(path)
+            if ordinal_id(path, ordinal) != rid or not where.startswith(tuple(roots)) or os.path.exists(where):
+                continue
+            out += [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
         return out
 
     def remove(self, ids: list[str]) -> None:

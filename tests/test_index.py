@@ -137,3 +137,24 @@ def test_a_file_read_with_a_failure_keeps_its_stored_records(tmp_path):
     summary = ingest([str(path)], idx, quiet=True)
     assert summary.failures and summary.removed == 0
     assert len(_search(idx, "marrow")["hits"]) == 3
+
+
+def test_prune_removes_the_records_of_files_deleted_from_a_folder(tmp_path, monkeypatch):
+    from indexer.index.ingest import ingest
+
+    folder, elsewhere, idx = tmp_path / "exports", tmp_path / "other.ris", str(tmp_path / "idx")
+    (folder / "sub").mkdir(parents=True)
+    (folder / "kept.ris").write_text("TY  - JOUR\nTI  - Kept marrow\nER  - \n", encoding="utf-8")
+    (folder / "sub" / "gone.ris").write_text("TY  - JOUR\nTI  - Gone marrow\nER  - \n", encoding="utf-8")
+    elsewhere.write_text("TY  - JOUR\nTI  - Elsewhere marrow\nER  - \n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert ingest(["exports", str(elsewhere)], idx, quiet=True).added == 3   # a relative path, as users type
+    (folder / "sub" / "gone.ris").unlink()
+    elsewhere.unlink()
+    assert ingest(["exports"], idx, quiet=True).removed == 0                  # only with prune
+    monkeypatch.chdir(folder)   # another directory: "exports/sub/gone.ris" cannot be checked from here
+    assert ingest([str(folder)], idx, quiet=True, prune=True).removed == 0
+    monkeypatch.chdir(tmp_path)
+    assert ingest(["exports"], idx, quiet=True, prune=True).removed == 1
+    titles = sorted(h["title"]["en"] for h in _search(idx, "marrow")["hits"])
+    assert titles == ["Elsewhere marrow", "Kept marrow"]   # a file outside the folder is not pruned

@@ -49,7 +49,7 @@ class Summary:
                 "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
-        removed = f"removed {self.removed} (no longer in their file), " if self.removed else ""
+        removed = f"removed {self.removed} (gone from their file or folder), " if self.removed else ""
         return (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
 
@@ -178,7 +178,9 @@ def _size(path: str) -> int:
 
 
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
-           workers: int | None = None) -> Summary:
+           workers: int | None = None, prune: bool = False) -> Summary:
+    """Read, clean, store and index the records of ``paths``; with ``prune``, also remove
+    the records of files under the given folders that no longer exist."""
     files = list(iter_files(paths))  # a missing path is a usage error before anything is written
     summary = Summary(index=str(index_dir))
     started = time.monotonic()
@@ -214,6 +216,12 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     writer.delete_by_term("id", rid)
                 store.remove(stale)
                 summary.removed += len(stale)
+            if prune:  # files deleted from the folders given
+                gone = store.gone([p for p in paths if os.path.isdir(p)])
+                for rid in gone:
+                    writer.delete_by_term("id", rid)
+                store.remove(gone)
+                summary.removed += len(gone)
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.
             after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
