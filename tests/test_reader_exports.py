@@ -29,7 +29,10 @@ def test_pubmed_xml_sections_names_grants_and_a_cut_off_file(validate):
     assert [(s["label"], s["text"]) for s in rec["sections"]["en"]] == [
         ("BACKGROUND", "IL-6 rises after surgery."), ("CONCLUSION", "It rises.")]
     assert rec["keywords"]["en"] == ["Interleukin-6"]
-    assert [(f["funder_id"], f["award"]) for f in rec["funding"]] == [("10.13039/501100001809", "81702662")]
+    # Agency the funder, GrantID its award as printed (the activity code R01 is part of it)
+    assert [(f["funder"], f["funder_id"], f["award"]) for f in rec["funding"]] == [
+        ("National Natural Science Foundation of China", "10.13039/501100001809", "81702662"),
+        ("National Institute of Neurological Disorders and Stroke", None, "R01 NS039600")]
     (failure,) = failures
     assert "XML" in failure["reason"] and failure["line"] > 30
 

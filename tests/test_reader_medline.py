@@ -80,7 +80,9 @@ def test_affiliations_collective_author_grants_bom(validate):
     assert first["doi"] == "10.1000/pnex.2021.0001"
     assert first["extra"]["article_ids"] == ["S0000-0000(21)00001-1 [pii]"]
     assert first["issn"] == "1111-0001"
-    assert [(f["funder"], f["award"]) for f in first["funding"]] == [("NIGMS NIH HHS", "R01 GM000001")]
+    # the agency as written, its institute's name as the funder
+    assert [(f["funder_original"], f["funder"], f["award"]) for f in first["funding"]] == [
+        ("NIGMS NIH HHS", "National Institute of General Medical Sciences", "R01 GM000001")]
     # "Proceedings of ..." is still the journal of a stated Journal Article, not a conference paper
     assert first["type"] == "article-journal"
     assert first["journal"] == {"en": "Proceedings of the National Academy of Examples"}

@@ -35,6 +35,33 @@ FUNDERS: tuple[Funder, ...] = (
            (r"国家重点基础研究发展计划", r"973\s*计划", r"973 program", r"national basic research program of china")),
     Funder("National High-tech Research and Development Program of China (863 Program)", None,
            (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
+    # (acronyms case-sensitive: "NIA", not "Nia Foundation")
+    *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())))
+      for acronym, name, funder_id in (
+          # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name
+          ("NCI", "National Cancer Institute", None),
+          ("NHLBI", "National Heart, Lung, and Blood Institute", None),
+          ("NIAID", "National Institute of Allergy and Infectious Diseases", None),
+          ("NIGMS", "National Institute of General Medical Sciences", None),
+          ("NINDS", "National Institute of Neurological Disorders and Stroke", None),
+          ("NIMH", "National Institute of Mental Health", "10.13039/100000025"),
+          ("NIDDK", "National Institute of Diabetes and Digestive and Kidney Diseases", None),
+          ("NICHD", "Eunice Kennedy Shriver National Institute of Child Health and Human Development", None),
+          ("NIA", "National Institute on Aging", None),
+          ("NIEHS", "National Institute of Environmental Health Sciences", None),
+          ("NEI", "National Eye Institute", None),
+          ("NIDA", "National Institute on Drug Abuse", None),
+          ("NIAAA", "National Institute on Alcohol Abuse and Alcoholism", None),
+          ("NCATS", "National Center for Advancing Translational Sciences", None),
+          ("NHGRI", "National Human Genome Research Institute", None),
+          ("NIAMS", "National Institute of Arthritis and Musculoskeletal and Skin Diseases", None),
+          ("NIDCR", "National Institute of Dental and Craniofacial Research", None),
+          ("NINR", "National Institute of Nursing Research", None),
+          ("NIDCD", "National Institute on Deafness and Other Communication Disorders", None),
+          ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", None),
+          ("NLM", "National Library of Medicine", None))),
+    Funder("National Institutes of Health", "10.13039/100000002",
+           (r"national institutes of health", r"(?-i:\bNIH\b|^NIH)")),
 )
 
 # Province (or municipality) names as written in Chinese → English.

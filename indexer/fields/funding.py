@@ -66,6 +66,8 @@ def parse_funding(statement: str) -> list[dict]:
     [('National Natural Science Foundation of China', '81702662')]
     >>> [(f["funder_original"], f["award"]) for f in parse_funding("国家自然科学基金项目(48288264,75401436)；国家重点研发计划（2016YFE9286178）")]
     [('国家自然科学基金项目', '48288264'), ('国家自然科学基金项目', '75401436'), ('国家重点研发计划', '2016YFE9286178')]
+    >>> [(f["funder"], f["award"]) for f in parse_funding("Breast Cancer Research Foundation; NIH/NIGMS [2T32GM008424-21]")]
+    [('Breast Cancer Research Foundation', None), ('National Institute of General Medical Sciences', '2T32GM008424-21')]
     """
     entries: list[dict] = []
     funder_text = ""
@@ -75,6 +77,10 @@ def parse_funding(statement: str) -> list[dict]:
             continue
         between = _clean_funder(statement[pos:m.start()])
         if between:
+            # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
+            # are named without a grant number
+            *others, between = [p for p in (_clean_funder(t) for t in re.split("[;；]", between)) if p] or [""]
+            entries += [_entry(t, None) for t in others]
             funder_text = between
         pos = m.end()
         if funder_text:
@@ -87,9 +93,14 @@ def parse_funding(statement: str) -> list[dict]:
     return _unique(entries)
 
 
-def _entry(funder_original: str, award: str | None) -> dict:
+def funding_entry(funder_original: str, award: str | None) -> dict:
+    """One funding entry from a funder as written and its grant number (a structured
+    grant: MEDLINE GR, PubMed XML Grant), the funder normalised."""
     name, funder_id = normalise_funder(funder_original)
-    return {"funder": name, "funder_original": funder_original, "funder_id": funder_id, "award": award}
+    return {"funder": name, "funder_original": funder_original, "funder_id": funder_id, "award": award or None}
+
+
+_entry = funding_entry
 
 
 def _unique(entries: list[dict]) -> list[dict]:

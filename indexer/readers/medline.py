@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields.funders import normalise_funder
+from ..fields.funding import funding_entry
 from .base import register
 from .tagged import TaggedReader
 
@@ -85,10 +85,7 @@ def grant(value: str) -> dict | None:
         award, agency = "", parts[0]
     else:
         return None
-    if not agency:
-        return None
-    name, funder_id = normalise_funder(agency)
-    return {"funder": name, "funder_original": agency, "funder_id": funder_id, "award": award or None}
+    return funding_entry(agency, award) if agency else None
 
 
 class MedlineReader(TaggedReader):

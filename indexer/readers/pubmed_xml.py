@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.funding import funding_entry
 from ..record import Record, Source
 from ._xml import local, read_records, text_of
 from .base import register
@@ -127,8 +128,15 @@ class PubmedXmlReader:
             if qualifiers:
                 put("mesh_qualifiers", f"{text_of(mesh.find('DescriptorName'))}/{'/'.join(qualifiers)}")
         for grant in (article.findall("GrantList/Grant") if article is not None else []):
+            # The agency is the funder, the grant id its award as printed ("R01 NS039600"):
+            # read as one statement, the activity code had joined the funder's name.
             agency, gid = text_of(grant.find("Agency")), text_of(grant.find("GrantID"))
-            put("funding", f"{agency} {gid}".strip())
+            if agency:
+                entry = funding_entry(agency, gid)
+                if entry not in rec.funding:
+                    rec.funding.append(entry)
+            elif gid:
+                put("funding", gid)
         for lang in (article.findall("Language") if article is not None else []):
             put("language", text_of(lang))
         for pt in (article.findall("PublicationTypeList/PublicationType") if article is not None else []):
