@@ -103,6 +103,9 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
         ("Tan", "I, Mei"),                 # "Family, Initial, Given": one name, left as written
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
         ("Walker II", "Edward D."),
+        "Gruppo Tecnico PASSI",            # a group in Italian, kept whole ...
+        ("Gruppo", "Ralph A."),            # ... and a person named Gruppo
+        "SPRINT Investigators",
     ]                                      # "[Anonymous]", "indicated, No authorship": no names
     assert (rec["year"], rec["extra"]["date"]) == (2012, ["February 01"])   # DA kept as written
     # J2 (Scopus's abbreviation, before the full name T2): the full name is the journal

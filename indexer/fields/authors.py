@@ -15,7 +15,11 @@ ORG_WORDS = re.compile(
     r"\b(?:Fund|Association|Institute|University|Committee|Organi[sz]ation|Society|Group|Cent(?:er|re)|"
     r"Council|Bureau|Ministry|Department|Academy|Foundation|Agency|Commission|Office|Press|Company|"
     r"Inc|Ltd|Corporation|Consortium|Collaboration|Network|Team|Board|Hospital|Laboratory|Bank|Agency|"
-    r"Federation|Union|Service|Program(?:me)?)\b", re.IGNORECASE)
+    r"Federation|Union|Service|Program(?:me)?|"
+    # groups of trials: "SPRINT Investigators", "EBCTCG Collaborators"
+    r"Investigators|Collaborators|Collaborative|Trialists|Working Party|Task ?Force)\b"
+    # a group named in another language ("Gruppo Tecnico PASSI"; "Gruppo, R. A." is a person)
+    r"|^(?:Gruppo|Groupe|Grupo|Gruppe|Grupa)\s+(?=\w)", re.IGNORECASE)
 _CJK_SEPARATORS = re.compile(r"\s*[;；,，、]\s*|\s+")
 _CJK_LIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
 _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
