@@ -25,6 +25,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --index /tmp/idx exports/cnki.txt
   python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
   python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
+  python cli.py ingest --prune old/        # old/ moved away: drop all its records
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -318,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--prune", action="store_true",
-                   help="also remove the records of files deleted from the folders given")
+                   help="also remove the records of files deleted from the folders given (or of a folder that is gone)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.set_defaults(func=cmd_ingest)
 

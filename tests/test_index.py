@@ -158,3 +158,18 @@ def test_prune_removes_the_records_of_files_deleted_from_a_folder(tmp_path, monk
     assert ingest(["exports"], idx, quiet=True, prune=True).removed == 1
     titles = sorted(h["title"]["en"] for h in _search(idx, "marrow")["hits"])
     assert titles == ["Elsewhere marrow", "Kept marrow"]   # a file outside the folder is not pruned
+
+
+def test_prune_a_folder_that_was_moved_away(tmp_path):
+    from indexer.index.ingest import ingest
+
+    old, new, idx = tmp_path / "old", tmp_path / "new", str(tmp_path / "idx")
+    old.mkdir()
+    (old / "a.ris").write_text("TY  - JOUR\nTI  - Moved marrow\nER  - \n", encoding="utf-8")
+    ingest([str(old)], idx, quiet=True)
+    old.rename(new)
+    assert ingest([str(new)], idx, quiet=True).added == 1        # new ids: the path is part of them
+    assert ingest([str(old)], idx, quiet=True, prune=True).removed == 1
+    assert [h["source"]["path"] for h in _search(idx, "marrow")["hits"]] == [str(new / "a.ris")]
+    with pytest.raises(FileNotFoundError):                           # a typo stays an error
+        ingest([str(tmp_path / "typo")], idx, quiet=True, prune=True)

@@ -181,7 +181,10 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
            workers: int | None = None, prune: bool = False) -> Summary:
     """Read, clean, store and index the records of ``paths``; with ``prune``, also remove
     the records of files under the given folders that no longer exist."""
-    files = list(iter_files(paths))  # a missing path is a usage error before anything is written
+    # A missing path is a usage error before anything is written; with prune, a folder that is
+    # gone is a folder whose records are all to be removed.
+    missing = [p for p in paths if not os.path.exists(p)] if prune else []
+    files = list(iter_files([p for p in paths if p not in missing]))
     summary = Summary(index=str(index_dir))
     started = time.monotonic()
     cores = os.cpu_count() or 1
@@ -194,6 +197,9 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
+            for path in missing:  # a typo is still a usage error
+                if not store.gone([path]):
+                    raise FileNotFoundError(f"{path}: no such file or folder, and no records from it to prune")
             hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
             counts: dict[str, int] = {}   # records read per file
             failed: set[str] = set()      # files with a failure: what they hold now is not certain
@@ -217,7 +223,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 store.remove(stale)
                 summary.removed += len(stale)
             if prune:  # files deleted from the folders given
-                gone = store.gone([p for p in paths if os.path.isdir(p)])
+                gone = store.gone([p for p in paths if os.path.isdir(p) or p in missing])
                 for rid in gone:
                     writer.delete_by_term("id", rid)
                 store.remove(gone)
