@@ -80,16 +80,16 @@ def parse_funding(statement: str) -> list[dict]:
             # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
             # are named without a grant number
             *others, between = [p for p in (_clean_funder(t) for t in re.split("[;；]", between)) if p] or [""]
-            entries += [_entry(t, None) for t in others]
+            entries += [funding_entry(t, None) for t in others]
             funder_text = between
         pos = m.end()
         if funder_text:
-            entries.append(_entry(funder_text, m.group(0)))
+            entries.append(funding_entry(funder_text, m.group(0)))
     tail = _clean_funder(statement[pos:])
     if tail and _FUNDER_WORD.search(tail):
-        entries.append(_entry(tail, None))  # a funder named without a grant number
+        entries.append(funding_entry(tail, None))  # a funder named without a grant number
     elif not entries and funder_text == "" and _clean_funder(statement):
-        entries.append(_entry(_clean_funder(statement), None))
+        entries.append(funding_entry(_clean_funder(statement), None))
     return _unique(entries)
 
 
@@ -99,8 +99,6 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     name, funder_id = normalise_funder(funder_original)
     return {"funder": name, "funder_original": funder_original, "funder_id": funder_id, "award": award or None}
 
-
-_entry = funding_entry
 
 
 def _unique(entries: list[dict]) -> list[dict]:
