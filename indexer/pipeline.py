@@ -184,9 +184,10 @@ _NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorsh
 
 def _add_authors(record: Record, names) -> None:
     for name in names:
-        if _ET_AL.fullmatch(name.strip()):
+        bare = name.strip().strip("{} ")   # "{[Anonymous]}": BibTeX's braces
+        if _ET_AL.fullmatch(bare):
             record.extra["authors_truncated"] = True
-        elif not _NO_AUTHOR.fullmatch(name.strip()):
+        elif not _NO_AUTHOR.fullmatch(bare):
             record.authors.append(parse_name(name))
 
 
@@ -200,11 +201,8 @@ def place_authors(record: Record) -> Record:
             text = "{" + text[:-1].strip() + "}"
         elif text.endswith(","):  # "Risitano, AM,"
             text = text.rstrip(", ")
-        if text.startswith("{"):  # one name, kept whole (an organisation)
-            if not _NO_AUTHOR.fullmatch(text.strip("{} ")):
-                record.authors.append(parse_name(text))
-        elif text:
-            _add_authors(record, split_author_field(text))
+        if text:  # a braced name is one name, kept whole (an organisation)
+            _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:

@@ -138,7 +138,7 @@ class Store:
         """Ids of records stored from ``path`` at ordinals after ``count`` (the file has
         lost records since it was ingested), except those ``dedup --apply`` merged; a run
         of ``probe`` missing ordinals ends the search."""
-        merged = {rid for (rid,) in self.db.execute("SELECT id FROM merges")}
+        merged = self._merged()
         out, ordinal, misses = [], count + 1, 0
         while misses < probe:
             rid = ordinal_id(path, ordinal)
@@ -156,7 +156,7 @@ class Store:
         those ``dedup --apply`` merged).  A stored path is relative to the directory it was
         ingested from: it is trusted only when it gives the record's id again from here."""
         roots = [os.path.join(os.path.abspath(f), "") for f in folders]
-        merged = {rid for (rid,) in self.db.execute("SELECT id FROM merges")}
+        merged = self._merged()
         out = []
         rows = self.db.execute("SELECT path, MIN(ordinal), id FROM records GROUP BY path").fetchall()
         for path, ordinal, rid in rows:
@@ -165,6 +165,10 @@ class Store:
                 continue
             out += [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
         return out
+
+    def _merged(self) -> set[str]:
+        """Ids of records ``dedup --apply`` merged (masters and hidden duplicates)."""
+        return {rid for (rid,) in self.db.execute("SELECT id FROM merges")}
 
     def remove(self, ids: list[str]) -> None:
         """Delete records and their search rows."""

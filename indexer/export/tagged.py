@@ -48,6 +48,12 @@ def _notes(rec: dict, lang: str) -> list[str]:
     return [n for n in notes if n]
 
 
+def _second_identifiers(rec: dict, issn_tag: str, url_tag: str) -> list[tuple[str, str]]:
+    """The ISSNs and URLs after the first (the contract has one of each), under their tags."""
+    ex = rec.get("extra") or {}
+    return [(issn_tag, v) for v in ex.get("other_issns", [])] + [(url_tag, v) for v in ex.get("other_urls", [])]
+
+
 def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     lang = main_lang(rec, lang)
     out: list[tuple[str, str]] = [("TY", RIS_TYPES.get(rec.get("type") or "", "GEN"))]
@@ -64,8 +70,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
             ("UR", rec.get("url") or "")]
-    ex = rec.get("extra") or {}
-    out += [("SN", v) for v in ex.get("other_issns", [])] + [("UR", v) for v in ex.get("other_urls", [])]
+    out += _second_identifiers(rec, "SN", "UR")
     out.append(("LA", lang if lang != "und" else ""))
     out.append(("AB", in_lang(rec, "abstract", lang)))
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
@@ -100,8 +105,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%R", rec.get("doi") or ""),
             ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]
-    ex = rec.get("extra") or {}
-    out += [("%@", v) for v in ex.get("other_issns", [])] + [("%U", v) for v in ex.get("other_urls", [])]
+    out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
     out += [("%K", k) for k in all_keywords(rec, lang)]
     out.append(("%X", in_lang(rec, "abstract", lang)))

@@ -84,7 +84,7 @@ def split_author_field(text: str) -> list[str]:
     """
     text = text.strip()
     if ";" in text or "；" in text:
-        return [p.strip() for p in re.split(r"[;；]", text) if p.strip()]
+        return [p for p in _LATIN_SEPARATORS.split(text) if p]
     pair = re.split(r"(?<=\.)and\s+|\s+and\s+", text)
     if len(pair) > 1 and all(p.count(",") == 1 for p in pair):
         return [p.strip() for p in pair]

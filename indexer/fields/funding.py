@@ -100,7 +100,6 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     return {"funder": name, "funder_original": funder_original, "funder_id": funder_id, "award": award or None}
 
 
-
 def _unique(entries: list[dict]) -> list[dict]:
     seen, out = set(), []
     for e in entries:

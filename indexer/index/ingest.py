@@ -177,6 +177,14 @@ def _size(path: str) -> int:
         return 0
 
 
+def _remove(writer, store: Store, ids: list[str]) -> int:
+    """Delete records from both halves of the index and the store; how many."""
+    for rid in ids:
+        writer.delete_by_term("id", rid)
+    store.remove(ids)
+    return len(ids)
+
+
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
            workers: int | None = None, prune: bool = False) -> Summary:
     """Read, clean, store and index the records of ``paths``; with ``prune``, also remove
@@ -197,9 +205,13 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
-            for path in missing:  # a typo is still a usage error
-                if not store.gone([path]):
+            # records of folders that are gone; a path with none is a typo, still a usage error
+            pruned = []
+            for path in missing:
+                found = store.gone([path])
+                if not found:
                     raise FileNotFoundError(f"{path}: no such file or folder, and no records from it to prune")
+                pruned += found
             hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
             counts: dict[str, int] = {}   # records read per file
             failed: set[str] = set()      # files with a failure: what they hold now is not certain
@@ -217,17 +229,11 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
                 progress.update(summary)
             for path, count in counts.items():  # records a file no longer holds
-                stale = [] if path in failed else store.stale(path, count)
-                for rid in stale:
-                    writer.delete_by_term("id", rid)
-                store.remove(stale)
-                summary.removed += len(stale)
+                if path not in failed:
+                    summary.removed += _remove(writer, store, store.stale(path, count))
             if prune:  # files deleted from the folders given
-                gone = store.gone([p for p in paths if os.path.isdir(p) or p in missing])
-                for rid in gone:
-                    writer.delete_by_term("id", rid)
-                store.remove(gone)
-                summary.removed += len(gone)
+                gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
+                summary.removed += _remove(writer, store, list(dict.fromkeys(gone)))
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.
             after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()

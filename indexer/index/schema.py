@@ -71,17 +71,25 @@ def _join(values) -> str:
     return f" {VALUE_SEPARATOR} ".join(v for v in values if v)
 
 
-def _name(a: dict) -> str:
+def author_name(a: dict) -> str:
     return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
+
+
+def funder_names(rec: dict) -> list[str]:
+    """A record's funders, each name once: as normalised and as written."""
+    return list(dict.fromkeys(n for f in rec.get("funding", []) for n in (f.get("funder"), f.get("funder_original"))
+                              if n))
+
+
+def award_numbers(rec: dict) -> list[str]:
+    return [f["award"] for f in rec.get("funding", []) if f.get("award")]
 
 
 def document(rec: dict) -> dict:
     """The index document of a record in contract JSON form (only what search needs)."""
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
     titles = list(rec.get("title", {}).values())
-    funding = rec.get("funding", [])
-    funders = list(dict.fromkeys(n for f in funding for n in (f.get("funder"), f.get("funder_original")) if n))
-    awards = [f.get("award") for f in funding]
+    funders, awards = funder_names(rec), award_numbers(rec)
     doc = {
         "id": rec["id"],
         "text": _join(titles + list(rec.get("abstract", {}).values()) + kws),
@@ -91,7 +99,7 @@ def document(rec: dict) -> dict:
         # jieba words of the Chinese title; Chinese keywords are words already.
         "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
-        "authors": _join(_name(a) for a in rec.get("authors", [])),
+        "authors": _join(author_name(a) for a in rec.get("authors", [])),
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
         "funder": _join(funders),

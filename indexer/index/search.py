@@ -16,7 +16,7 @@ from . import fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, index_is_current
 from .query import Leaf, QueryError, is_exact, parse, to_whoosh, with_hints
-from .schema import TEXT_FIELDS
+from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
 
 __all__ = ["IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -41,12 +41,11 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
     if fieldname == "keywords":
         return [k for v in rec.get("keywords", {}).values() for k in v]
     if fieldname == "authors":
-        return [a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
-                for a in rec.get("authors", [])]
+        return [author_name(a) for a in rec.get("authors", [])]
     if fieldname == "award":
-        return [f.get("award") or "" for f in rec.get("funding", [])]
-    if fieldname == "funder":
-        return [f"{f.get('funder', '')} {f.get('funder_original', '')}" for f in rec.get("funding", [])]
+        return award_numbers(rec)
+    if fieldname == "funder":  # each name apart, as the index holds them
+        return funder_names(rec)
     return []
 
 
