@@ -242,3 +242,18 @@ def test_fixtures_keep_their_line_ends():
     assert crlf.startswith(b"\xef\xbb\xbf") and crlf.count(b"\r\n") == crlf.count(b"\n") > 10
     cr = (FIXTURES / "continuation_cr.net").read_bytes()
     assert b"\n" not in cr and cr.count(b"\r") > 10
+
+
+def test_continuation_lines_joined_by_script(tmp_path, validate):
+    """Wrapped lines: nothing between kana or Han text or before punctuation, a space after a
+    line-final hyphen ("redox- and": the export wrapped at a space)."""
+    path = tmp_path / "wrapped.net"
+    path.write_text("{Reference Type}: Journal Article\n{Title}: 量子ドット\nによる細胞イメージング\n"
+                    "{Translated Title}: Bio-molecule imaging\n{Author}: 加地範匡\n"
+                    "{Abstract}: This redox-\nand ATP-neutral pathway was seen in 12 cells\n, of which 3 grew.\n",
+                    encoding="utf-8")
+    result, (rec,), failures = clean(path)
+    assert result.returncode == 0 and not failures
+    validate(rec)
+    assert rec["title"]["ja"] == "量子ドットによる細胞イメージング"
+    assert rec["abstract"]["en"] == "This redox- and ATP-neutral pathway was seen in 12 cells, of which 3 grew."

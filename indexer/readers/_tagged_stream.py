@@ -1,7 +1,9 @@
-"""A streaming record loop for tag-per-line reference-manager exports (RefWorks, Refer/EndNote).
+"""Streaming record loops for line-based exports: :func:`read_tagged` for tag-per-line
+reference-manager exports (RefWorks, Refer/EndNote), :func:`read_label_blocks` for files of
+label lines (NoteExpress, CNKI E-Study), and the continuation-line rule they share.
 
-Same contract as :meth:`TaggedReader.read` (records one at a time, a :class:`Failure` with
-its raw text for anything that is not a record), with what these exports need beyond it:
+:func:`read_tagged` has the same contract as :meth:`TaggedReader.read` (records one at a time, a :class:`Failure` with
+its raw text for anything that is not a record), with what tagged exports need beyond it:
 
 * continuation lines are joined by script: nothing between CJK text (CNKI wraps abstracts
   mid-word), one space between Latin words, a newline after blank lines (a new paragraph);
@@ -14,31 +16,39 @@ its raw text for anything that is not a record), with what these exports need be
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ..record import Failure, Record
+from ..record import Failure, Record, Source
+from .base import build_record
 
 # CJK ideographs, kana, CJK punctuation and full-width forms: no space is inserted next to them.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_OPENS_WITH_PUNCT = re.compile(r"^[,，;；.。:：)）\]】、]")
 
 
-def join_continuation(prev: str, nxt: str, paragraph: bool) -> str:
-    """``prev`` continued by the line ``nxt``.
+def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
+    """``prev`` continued by the line ``nxt``: nothing between CJK text or before punctuation,
+    one space between Latin words (also after a hyphen: exports wrap at spaces, and
+    "redox- and ATP-neutral" keeps its space), a newline when ``paragraph`` (blank lines came
+    between).
 
-    >>> join_continuation("黄瓜基因组序列", "图谱已经构建", False)
+    >>> join_continuation("黄瓜基因组序列", "图谱已经构建")
     '黄瓜基因组序列图谱已经构建'
-    >>> join_continuation("case management in", "children", False)
+    >>> join_continuation("case management in", "children")
     'case management in children'
+    >>> join_continuation("in 12 patients", ", of whom")
+    'in 12 patients, of whom'
     >>> join_continuation("第一段。", "第二段", True)
     '第一段。\\n第二段'
     """
+    nxt = nxt.strip()
     if not prev:
         return nxt
     if not nxt:
         return prev
     if paragraph:
         return prev + "\n" + nxt
-    if _CJK.match(nxt[0]) or _CJK.match(prev[-1]):
+    if _CJK.match(nxt[0]) or _CJK.match(prev[-1]) or _OPENS_WITH_PUNCT.match(nxt):
         return prev + nxt
     return prev + " " + nxt
 
@@ -123,3 +133,61 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         yield finish()
     if stray:
         yield flush_stray()
+
+
+def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], opens: Callable[[tuple], bool],
+                      junk_reason: str) -> Iterator[Record | Failure]:
+    """Records of a file of label lines (NoteExpress ``{Title}: ...``, E-Study ``Title-题名: ...``).
+
+    ``parse(line)`` gives a label line's field as a tuple ending in its value, else None; a
+    record holds the fields as lists ``[*field, line number]``.  It runs from a field that
+    ``opens(field)`` (asked of every field in file order; the first field of the file opens a
+    record whatever it says) to the next; blank lines inside a record do not end it, and a line that
+    is not a label line continues the previous field.  Text before the first record is one
+    failure saying ``junk_reason``.  Records are built by ``build_record(reader, fields, ...)``.
+    """
+    fields: list[list] = []
+    raw_lines: list[str] = []
+    junk: list[str] = []
+    start_line = junk_line = ordinal = 0
+
+    def finish():
+        nonlocal ordinal
+        ordinal += 1
+        while raw_lines and not raw_lines[-1].strip():
+            raw_lines.pop()
+        return build_record(reader, fields, Source(path=source.path, format=reader.name, record=ordinal,
+                                                   line=start_line or None), "\n".join(raw_lines))
+
+    def flush_junk():
+        nonlocal ordinal
+        ordinal += 1
+        return Failure(path=source.path, line=junk_line, reason=junk_reason, raw="\n".join(junk),
+                       format=reader.name, record=ordinal)
+
+    for lineno, line in enumerate(source.lines(), 1):
+        if lineno == 1:
+            line = line.lstrip("\ufeff")
+        field = parse(line)
+        if field is not None and (opens(field) or not fields):
+            if junk:
+                yield flush_junk()
+                junk = []
+            if fields:
+                yield finish()
+            fields, raw_lines, start_line = [], [], lineno
+        if field is not None:
+            fields.append([*field, lineno])
+            raw_lines.append(line)
+        elif fields:
+            raw_lines.append(line)
+            if line.strip():
+                fields[-1][-2] = join_continuation(fields[-1][-2], line)
+        elif line.strip():
+            if not junk:
+                junk_line = lineno
+            junk.append(line)
+    if junk:
+        yield flush_junk()
+    if fields:
+        yield finish()

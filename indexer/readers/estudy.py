@@ -15,8 +15,9 @@ import unicodedata
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record, register
-from .noteexpress import _id_from_url, join_continuation
+from ._tagged_stream import read_label_blocks
+from .base import register
+from .noteexpress import _id_from_url
 
 # "Title-题名: ...", "DOI-DOI: ...", "DataType: 1"; the colon may be full-width.
 LINE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)(?:-([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,15}|[A-Z]{2,8}))?"
@@ -92,58 +93,17 @@ class EStudyReader:
         return min(1.0, 0.5 + 0.5 * sum(1 for p in parsed if p) / len(lines))
 
     def read(self, source) -> Iterator[Record | Failure]:
-        fields: list[list] = []  # [label, key, value, line]
-        raw_lines: list[str] = []
-        junk: list[str] = []
-        start_label: str | None = None
-        start_line = junk_line = ordinal = 0
-        for lineno, line in enumerate(source.lines(), 1):
-            if lineno == 1:
-                line = line.lstrip("\ufeff")
-            parsed = self.parse_line(line)
-            head = parsed[0].split("-")[0] if parsed else None
-            if parsed and start_label is None:
-                start_label = head  # DataType, SrcDatabase, or whatever each record opens with
-            if parsed and (head == start_label or head == "DataType" or not fields and not raw_lines):
-                if junk:
-                    ordinal += 1
-                    yield self._junk(source.path, junk, junk_line, ordinal)
-                    junk = []
-                if fields:
-                    ordinal += 1
-                    yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
-                    fields, raw_lines = [], []
-                if not fields and not raw_lines:
-                    start_line = lineno
-            if parsed:
-                label, key, value = parsed
-                fields.append([label, key, value, lineno])
-                raw_lines.append(line)
-            elif fields:
-                raw_lines.append(line)
-                if line.strip():
-                    fields[-1][2] = join_continuation(fields[-1][2], line)
-            elif line.strip():
-                if not junk:
-                    junk_line = lineno
-                junk.append(line)
-        if junk:
-            ordinal += 1
-            yield self._junk(source.path, junk, junk_line, ordinal)
-        if fields:
-            ordinal += 1
-            yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+        first: list[str] = []  # the label the file's first record opens with (DataType, SrcDatabase, ...)
 
-    def _junk(self, path, lines, lineno, ordinal) -> Failure:
-        return Failure(path=path, line=lineno, reason="text outside any E-Study record (no label line "
-                       "such as DataType: or Title-题名: before it)", raw="\n".join(lines),
-                       format=self.name, record=ordinal)
+        def opens(field) -> bool:
+            head = field[0].split("-")[0]
+            if not first:
+                first.append(head)
+            return head in (first[0], "DataType")
 
-    def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
-        while raw_lines and not raw_lines[-1].strip():
-            raw_lines.pop()
-        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
-                            "\n".join(raw_lines))
+        return read_label_blocks(self, source, self.parse_line, opens,
+                                 "text outside any E-Study record (no label line such as DataType: or "
+                                 "Title-题名: before it)")
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)

@@ -20,7 +20,8 @@ import unicodedata
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record, register
+from ._tagged_stream import read_label_blocks
+from .base import register
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -80,24 +81,10 @@ LIST_SPLIT = re.compile(r"\s*(?:;;|[;；])\s*")
 _CN = re.compile(r"^\d{2}-\d{4}(?:/[A-Z0-9]{1,4})?$")
 _KW_SEPARATOR = re.compile(r"[;；,，、]")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_OPENS_WITH_PUNCT = re.compile(r"^[,，;；.。:：)）\]】、]")
 # A heading CNKI puts before an abstract's text: "Abstract(#br)", "摘要：", "【摘要】".
 _ABSTRACT_HEAD = re.compile(r"^\s*(?:abstract|summary|摘\s*要|内容提要|提要)\s*(?:\(#br\)|[:：])\s*"
                             r"|^\s*[【\[]\s*(?:摘\s*要|abstract)\s*[】\]]\s*[:：]?\s*", re.IGNORECASE)
 _BR = "(#br)"
-
-
-def join_continuation(text: str, more: str) -> str:
-    """A continuation line joined to its field: no space between Chinese text or before punctuation."""
-    more = more.strip()
-    if not more:
-        return text
-    if not text:
-        return more
-    if _CJK.match(text[-1]) or _CJK.match(more[0]) or _OPENS_WITH_PUNCT.match(more) or text.endswith("-"):
-        return text + more
-    return text + " " + more
 
 
 def clean_abstract(text: str) -> str:
@@ -145,53 +132,13 @@ class NoteExpressReader:
         return 0.0
 
     def read(self, source) -> Iterator[Record | Failure]:
-        fields: list[list] = []  # [name, value, line]
-        raw_lines: list[str] = []
-        junk: list[str] = []
-        junk_line = start_line = 0
-        ordinal = 0
-        for lineno, line in enumerate(source.lines(), 1):
-            if lineno == 1:
-                line = line.lstrip("\ufeff")
+        def parse(line: str) -> tuple[str, str] | None:
             m = LINE.match(line)
-            name = m.group(1).strip().lower().rstrip(",").strip() if m else None
-            if m and (name in START_FIELDS or not fields and not raw_lines):
-                if junk:
-                    ordinal += 1
-                    yield self._junk(source.path, junk, junk_line, ordinal)
-                    junk = []
-                if fields or raw_lines:
-                    ordinal += 1
-                    yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
-                fields, raw_lines, start_line = [], [], lineno
-            if m:
-                fields.append([m.group(1).strip(), m.group(2).strip(), lineno])
-                raw_lines.append(line)
-            elif fields:
-                raw_lines.append(line)
-                if line.strip():
-                    fields[-1][1] = join_continuation(fields[-1][1], line)
-            elif line.strip():
-                if not junk:
-                    junk_line = lineno
-                junk.append(line)
-        if junk:
-            ordinal += 1
-            yield self._junk(source.path, junk, junk_line, ordinal)
-        if fields:
-            ordinal += 1
-            yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+            return (m.group(1).strip(), m.group(2).strip()) if m else None
 
-    def _junk(self, path, lines, lineno, ordinal) -> Failure:
-        return Failure(path=path, line=lineno, reason="text outside any NoteExpress record "
-                       "(no {Reference Type}: or {Field}: line before it)", raw="\n".join(lines),
-                       format=self.name, record=ordinal)
-
-    def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
-        while raw_lines and not raw_lines[-1].strip():
-            raw_lines.pop()
-        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
-                            "\n".join(raw_lines))
+        return read_label_blocks(self, source, parse,
+                                 lambda field: field[0].lower().rstrip(",").strip() in START_FIELDS,
+                                 "text outside any NoteExpress record (no {Reference Type}: or {Field}: line before it)")
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
