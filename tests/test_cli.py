@@ -87,6 +87,8 @@ def test_unknown_format_lists_the_known_ones():
 def test_same_input_same_output_and_ids():
     first = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
     second = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
+    assert first.returncode == second.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     ids = [r["id"] for r in jsonl(first.stdout)]
+    assert len(ids) == len(list((ROOT / "samples").glob("*.txt")))  # one page per file, none lost
     assert len(set(ids)) == len(ids)

@@ -10,9 +10,22 @@ from conftest import DATA, run_cli
 
 
 @pytest.fixture(scope="module")
-def clusters(tmp_path_factory):
+def idx(tmp_path_factory):
     idx = tmp_path_factory.mktemp("dedup") / "idx"
     assert run_cli("ingest", "-q", str(DATA / "dedup" / "cases.ris"), "--index", str(idx)).returncode == 0
+    return idx
+
+
+@pytest.fixture(scope="module")
+def ingested(idx):
+    """The source ids of every record in the index."""
+    result = run_cli("export", "--format", "jsonl", "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    return {json.loads(line)["source"]["source_id"] for line in result.stdout.splitlines() if line.strip()}
+
+
+@pytest.fixture(scope="module")
+def clusters(idx):
     result = run_cli("dedup", "--json", "--index", str(idx))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
@@ -46,11 +59,12 @@ def test_annotated_title_and_missing_doi(clusters):
 
 
 @pytest.mark.parametrize("source_id", ["P1", "P2", "A2", "C1", "Y1", "Y2", "E1", "E2", "X1", "X2", "ER1"])
-def test_does_not_merge(clusters, source_id):
+def test_does_not_merge(clusters, ingested, source_id):
     # series parts, same title by other authors, a conference paper and the journal
     # paper, a yearly editorial, generic titles, records with an id and nothing else,
     # a correction notice and its paper
     # (ingested, flagged, never merged)
+    assert source_id in ingested
     assert cluster_of(clusters, source_id) is None
 
 

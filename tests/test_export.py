@@ -228,6 +228,7 @@ def test_csl_json_is_valid_and_citeproc_renders_it(corpus):
         other = {k: norm(v) for k, v in (item.get("custom") or {}).get("title", {}).items()}
         assert other == {k: norm(v) for k, v in rec["title"].items() if norm(v) != main_value(rec, "title")}
     sample = [i for i in items if i.get("title") and i.get("author")][::12]   # ~200 across all sources
+    assert len(sample) >= 150, len(sample)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about variables its style does not use
         source = CiteProcJSON(sample)

@@ -98,12 +98,45 @@ def test_review_merge_makes_the_cluster_certain(idx):
     assert "of 0 needing review" in again.stderr
 
 
-def test_quitting_a_review_keeps_what_was_decided(idx):
-    result = run_cli("dedup", "--review", "--index", str(idx), stdin="q\n")
-    assert result.returncode == 0
-    assert not (idx / "dedup_decisions.json").exists() or json.loads(
-        (idx / "dedup_decisions.json").read_text(encoding="utf-8"))["decisions"] == []
-    assert len(dedup(idx)["clusters"]) == 3
+SECOND_PAIR = """TY  - JOUR
+TI  - 基于深度学习的水稻病害识别方法
+AU  - 刘洋
+AU  - 陈静
+PY  - 2021
+VL  - 9
+ID  - ZH2
+ER  - 
+
+TY  - JOUR
+TI  - Rice disease recognition method based on deep learning
+AU  - Liu, Yang
+AU  - Chen, Jing
+PY  - 2021
+VL  - 9
+ID  - EN2
+ER  - 
+"""
+
+
+def test_quitting_a_review_keeps_what_was_decided(idx, tmp_path):
+    pair = tmp_path / "second_pair.ris"   # a second Chinese/English pair: two clusters to review
+    pair.write_text(SECOND_PAIR, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(pair), "--index", str(idx)).returncode == 0
+    names = source_ids(idx)
+    pending = [cluster_sets({"clusters": [c]}, names)[0]
+               for c in dedup(idx)["clusters"] if c["confidence"] == "needs review"]
+    assert sorted(pending) == [["EN", "ZH"], ["EN2", "ZH2"]]
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="n\nq\n")
+    assert result.returncode == 0, result.stderr
+    assert "1 not duplicates, 0 skipped of 2 needing review" in result.stderr
+    # the first answer is kept after quitting at the second: that pair is no longer a cluster
+    decisions = json.loads((idx / "dedup_decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert len(decisions) == 1
+    after = cluster_sets(dedup(idx), names)
+    assert pending[0] not in after and pending[1] in after
+    # quitting at once decides nothing more
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="q\n").returncode == 0
+    assert cluster_sets(dedup(idx), names) == after
 
 
 def test_apply_shows_the_completed_master_and_hides_duplicates(idx, tmp_path):

@@ -42,7 +42,7 @@ def _all_text(rec: Record) -> str:
     out = rec.to_json()
     parts = list(out["title"].values()) + list(out["abstract"].values())
     parts += [k for ks in out["keywords"].values() for k in ks]
-    parts += [f.get("funder_original", "") + f.get("award") or "" for f in out["funding"]]
+    parts += [(f.get("funder_original") or "") + " " + (f.get("award") or "") for f in out["funding"]]
     parts += [str(v) for v in rec.extra.values()]
     return " ".join(parts)
 

@@ -13,7 +13,9 @@ def clean(path: Path) -> list[dict]:
 
 
 def records_of(path: Path, validate) -> list[dict]:
-    _, recs, _ = clean_items(path)
+    """The records of a fixture that must read whole: exit 0 and no failure object."""
+    result, recs, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stdout
     for rec in recs:
         validate(rec)
         assert rec["source"]["format"] == "refer"

@@ -51,8 +51,7 @@ def test_clean_pages_all_read_without_residue(validate):
 
 
 def test_real_gbk_mojibake_file_is_repaired():
-    folder = needs_shared("corpus", "mojibake")
-    path = next(p for p in sorted(folder.iterdir()) if p.is_file())
+    path = needs_shared("corpus", "mojibake", "gbk-misread-example.md")
     from indexer.repair import fix_mojibake
 
     line = next(l for l in path.read_text(encoding="utf-8-sig").splitlines() if l.startswith("description:"))
