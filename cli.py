@@ -66,6 +66,11 @@ examples:
   python cli.py dedup --apply --map kept.csv
   python cli.py dedup --undo
 """
+EPILOG_STATS = """examples:
+  python cli.py stats                       # records per language, format and year; index size
+  python cli.py stats --index my_index --json
+"""
+
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
   python cli.py show 39ba2d                 # the start of an id is enough when only one has it
@@ -294,12 +299,29 @@ def cmd_dedup(args) -> int:
     return EXIT_OK
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (start-up stays short)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            text = version("lit-indexer")
+        except PackageNotFoundError:
+            text = "unknown (not installed: run `make install`)"
+        print(f"lit-indexer {text}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 all read; 1 some input failed (reported); 2 usage error\n\n"
                "run `python cli.py COMMAND --help` for examples")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
@@ -360,9 +382,10 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_arguments(p)
     p.set_defaults(func=lambda args: export_command.run(args, sys.stdout, sys.stderr))
 
-    p = sub.add_parser("stats", help="records per language, format and year; index size")
+    p = sub.add_parser("stats", help="records per language, format and year; index size", epilog=EPILOG_STATS,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     p.set_defaults(func=cmd_stats)
     return parser
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA, ROOT, jsonl, run_cli
 
 
-@pytest.mark.parametrize("command", ["clean", "ingest", "search"])
+@pytest.mark.parametrize("command", ["clean", "ingest", "search", "show", "dedup", "export", "stats"])
 def test_every_command_has_help_with_an_example(command):
     result = run_cli(command, "--help")
     assert result.returncode == 0
@@ -18,6 +18,13 @@ def test_every_command_has_help_with_an_example(command):
 def test_top_level_help_documents_exit_codes():
     result = run_cli("--help")
     assert result.returncode == 0 and "exit codes" in result.stdout
+
+
+def test_version_is_the_installed_packages():
+    import tomllib
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"lit-indexer {declared}"
 
 
 def test_folder_is_walked_and_every_record_validates(validate):
