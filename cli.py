@@ -395,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    from indexer.errors import UnknownFormat
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -403,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{e.filename}: {e.strerror}" if e.filename else (e.args[0] if e.args else e)
         _err(f"Error: {where}. Check the path and try again.")
         return EXIT_USAGE
-    except KeyError as e:
+    except UnknownFormat as e:
         _err(f"Error: {e.args[0] if e.args else e}")
         return EXIT_USAGE
     except BrokenPipeError:

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -77,13 +78,27 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         yield Failure(path=path, line=1, reason=f"unknown format; known formats: {', '.join(known_formats())}",
                       raw=source.head)
         return
-    for item in reader.read(source):
-        if isinstance(item, Record):
-            item.extra.setdefault("encoding", source.encoding)
-            if source.lossy:
-                item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else GB18030, "
-                                   "bytes valid in neither replaced (U+FFFD)")
-        yield item
+    read_to = 0  # the last line the items yielded so far account for
+    try:
+        for item in reader.read(source):
+            if isinstance(item, Record):
+                item.extra.setdefault("encoding", source.encoding)
+                if source.lossy:
+                    item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else GB18030, "
+                                       "bytes valid in neither replaced (U+FFFD)")
+            read_to = max(read_to, _last_line(item))
+            yield item
+    except Exception as e:  # a reader that cannot go on: the rest of the file is one failure, not a lost batch
+        rest = "\n".join(itertools.islice(source.lines(), read_to, None))
+        yield Failure(path=path, line=read_to + 1, raw=rest, format=reader.name,
+                      reason=f"the {reader.name} reader stopped here ({type(e).__name__}: {str(e)[:200]}); "
+                             "the rest of the file is this failure's raw text")
+
+
+def _last_line(item: Record | Failure) -> int:
+    """The last input line ``item`` holds (its first line and the lines of its raw text)."""
+    first, raw = (item.source.line, item.raw_text) if isinstance(item, Record) else (item.line, item.raw)
+    return first + (raw or "").count("\n") if first else 0
 
 
 def read_paths(paths: Iterable[str], fmt: str | None = None) -> Iterator[Record | Failure]:

@@ -3,7 +3,8 @@
 The file is fed line by line to the standard library's pull parser (expat): no DTD or
 external entity is fetched, and expat (2.4+) refuses entity-expansion bombs.  Each record
 element is handed over when it ends and then cleared, so memory stays flat.  A parse
-error ends the file with one failure naming its line; records before it are kept.
+error is one failure naming its line, holding the broken record's text; the records
+before and after it are read.
 """
 from __future__ import annotations
 
@@ -27,42 +28,82 @@ def text_of(el: ET.Element | None) -> str:
     return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
 
 
-def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.Element, int, str] | Failure]:
-    """``(element, first line, raw text)`` of each record element, or a Failure."""
+def _decoded(line: bytes) -> str:
+    return line.decode("utf-8", errors="replace")
+
+
+def _new_parser(resumed: bool = False) -> ET.XMLPullParser:
     parser = ET.XMLPullParser(events=("start", "end"))
+    if resumed:
+        parser.feed(b"<resumed>")  # a root for the records read after a parse error
+    return parser
+
+
+def _where(e: ET.ParseError, offset: int) -> str:
+    """expat's message with the line counted in the file, not from where its parser started."""
+    line, column = e.position
+    return re.sub(r": line \d+, column \d+$", "", str(e)) + f" (line {line + offset}, column {column})"
+
+
+def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.Element, int, str] | Failure]:
+    """``(element, first line, raw text)`` of each record element, or a Failure.
+
+    A parse error (a bare ``&``, an undefined entity) fails the record it is in: that record
+    and the text up to the next record's start tag are one failure with all their lines, and
+    reading goes on from there with a new parser."""
+    opener = re.compile(rb"<(?:[\w.-]+:)?(?:" + b"|".join(re.escape(t.encode()) for t in sorted(record_tags)) +
+                        rb")[\s/>]")
+    parser = _new_parser()
     depth_stack: list[int] = []
     raw_lines: list[str] = []
-    start_line = 0
-    lineno = 0
+    start_line = lineno = offset = 0  # offset: the lines before the current parser's first
+    broken: tuple[int, str, list[str]] | None = None  # (first line, reason, lines) of text being skipped
     with source.binary() as fh:
         for lineno, line in enumerate(fh, 1):
+            if broken is not None:
+                m = opener.search(line)
+                broken[2].append(_decoded(line[:m.start()] if m else line))
+                if not m:
+                    continue
+                yield Failure(path=source.path, line=broken[0], reason=f"{broken[1]}; read on from line {lineno}",
+                              raw="".join(broken[2]).strip("\n"), format=fmt, record=None)
+                broken, parser, depth_stack, raw_lines = None, _new_parser(resumed=True), [], []
+                offset = lineno - 1
+                line = line[m.start():]
             if depth_stack or not raw_lines:
-                raw_lines.append(line.decode("utf-8", errors="replace"))
+                raw_lines.append(_decoded(line))
             try:
                 parser.feed(line)
                 events = list(parser.read_events())
             except ET.ParseError as e:
-                yield Failure(path=source.path, line=lineno, reason=f"XML not well-formed: {e}",
-                              raw="".join(raw_lines[-50:]), format=fmt, record=None)
-                return
+                lines = raw_lines if depth_stack else [_decoded(line)]
+                broken = (start_line if depth_stack else lineno, f"XML not well-formed: {_where(e, offset)}", list(lines))
+                continue
             for event, el in events:
                 if local(el.tag) not in record_tags:
                     continue
                 if event == "start":
                     depth_stack.append(lineno)
                     if len(depth_stack) == 1:
-                        start_line, raw_lines = lineno, [line.decode("utf-8", errors="replace")]
+                        start_line, raw_lines = lineno, [_decoded(line)]
                 elif depth_stack:
                     depth_stack.pop()
                     if not depth_stack:
                         yield el, start_line, "".join(raw_lines)
                         el.clear()
                         raw_lines = []
+        if broken is not None:
+            rest = "".join(broken[2])
+            if not re.fullmatch(r"(?:\s*</[^<>]+>)*\s*", rest):  # more than the closing tags of the file
+                yield Failure(path=source.path, line=broken[0], reason=broken[1], raw=rest.strip("\n"),
+                              format=fmt, record=None)
+            return
         try:
             parser.close()
         except ET.ParseError as e:
-            yield Failure(path=source.path, line=lineno, reason=f"XML ends early: {e}",
-                          raw="".join(raw_lines[-50:]), format=fmt, record=None)
+            if depth_stack:  # a record left open: the file was cut short
+                yield Failure(path=source.path, line=start_line, reason=f"XML ends early: {_where(e, offset)}",
+                              raw="".join(raw_lines), format=fmt, record=None)
 
 
 def read_records(reader, source, record_tags: set[str]):

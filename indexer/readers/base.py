@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, Protocol
 
+from ..errors import UnknownFormat
 from ..record import Failure, Record
 from .decode import TextFile
 
@@ -61,7 +62,7 @@ def find_reader(name: str) -> Reader:
     for reader in REGISTRY.values():
         if key == reader.name or key in reader.aliases:
             return reader
-    raise KeyError(f"unknown format {name!r}; known formats: {', '.join(known_formats())}")
+    raise UnknownFormat(f"unknown format {name!r}; known formats: {', '.join(known_formats())}")
 
 
 def sniff_reader(head: str, path: str) -> Reader | None:

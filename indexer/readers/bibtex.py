@@ -129,6 +129,13 @@ def _quoted(s: str, i: int) -> tuple[str, int]:
     return _scan(s, i, quote=True)
 
 
+# Text outside entries is a comment in BibTeX, but not when it holds an entry's head or fields:
+# "article{key," or "title = {…}," on a line of its own.
+_LOOKS_LIKE_FIELDS = re.compile(r"^\s*(?:[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,|[A-Za-z][\w-]*\s*=\s*[{\"\d])", re.M)
+# The longest value a field may have after macros are expanded (a whole book's abstract is far less).
+MAX_VALUE = 1_000_000
+
+
 def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
     """The key and ``(field, raw value)`` pairs of an entry body (between its outer braces)."""
     m = re.match(r"\s*([^,\s]*)\s*,", body)
@@ -145,7 +152,7 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
                 raise BibError(f"cannot read field at {body[i:i + 30]!r}")
             break
         name, i = m.group(1).lower(), m.end()
-        parts = []
+        parts, size = [], 0
         while True:
             while i < len(body) and body[i] in " \t\r\n":
                 i += 1
@@ -163,6 +170,9 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
                 word, i = mm.group(), mm.end()
                 value = word if word.isdigit() else macros.get(word.lower(), MONTH_NAMES.get(word.lower(), word))
             parts.append(value)
+            size += len(value)
+            if size > MAX_VALUE:  # "@string{s1 = s0 # s0}" forty times over would double up to terabytes
+                raise BibError(f"field {name} is longer than {MAX_VALUE:,} characters once its macros are expanded")
             while i < len(body) and body[i] in " \t\r\n":
                 i += 1
             if i < len(body) and body[i] == "#":
@@ -225,13 +235,25 @@ class BibtexReader:
         opener = "{"
         depth = 0
         ordinal = 0
+        stray: list[str] = []  # text between entries (a comment, or an entry that lost its "@")
+        stray_line = 0
         for lineno, line in enumerate(source.lines(), 1):
             if lineno == 1:
                 line = line.lstrip("\ufeff")
             if not buf:
                 m = re.search(r"@\s*[A-Za-z]+\s*[{(]", line)
                 if not m:
+                    if line.strip() and not stray:
+                        stray_line = lineno
+                    if stray or line.strip():
+                        stray.append(line)
                     continue
+                if _LOOKS_LIKE_FIELDS.search("\n".join(stray + [line[:m.start()]])):
+                    ordinal += 1
+                    yield Failure(path=source.path, line=stray_line, reason="text outside any entry that "
+                                  "looks like one (its @type{key, line lost?)", raw="\n".join(stray).strip(),
+                                  format=self.name, record=ordinal)
+                stray = []
                 line, start, depth = line[m.start():], lineno, 0
                 opener = m.group()[-1]
             elif re.match(r"\s*@\s*[A-Za-z]+\s*[{(]", line) and depth > 0:
@@ -253,6 +275,11 @@ class BibtexReader:
             ordinal += 1
             yield Failure(path=source.path, line=start, reason="entry not closed at the end of the file",
                           raw="\n".join(buf), format=self.name, record=ordinal)
+        elif _LOOKS_LIKE_FIELDS.search("\n".join(stray)):
+            ordinal += 1
+            yield Failure(path=source.path, line=stray_line, reason="text outside any entry that looks like one "
+                          "(its @type{key, line lost?)", raw="\n".join(stray).strip(), format=self.name,
+                          record=ordinal)
 
     def _entry(self, text: str, macros, path: str, line: int, ordinal: int):
         m = re.match(r"\s*@\s*([A-Za-z]+)\s*([{(])", text)

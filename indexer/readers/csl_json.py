@@ -77,6 +77,33 @@ def _name(a: dict) -> str:
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
 
 
+def _error(e: Exception) -> str:
+    return e.msg if isinstance(e, json.JSONDecodeError) else f"{type(e).__name__}: {str(e)[:200]}"
+
+
+_SEPARATORS = re.compile(r"[\s,]*")
+
+
+def _array_items(text: str):
+    """(item, line, raw text) for each element of the JSON array ``text``, decoded one at a time
+    so that a broken element loses nothing before it: it and the rest of the text come as one
+    (exception, line, rest) at the end.  A missing closing bracket loses nothing."""
+    decoder = json.JSONDecoder()
+    at, line = text.index("[") + 1, 1 + text.count("\n", 0, text.index("["))
+    while True:
+        start = _SEPARATORS.match(text, at).end()
+        line += text.count("\n", at, start)
+        if start >= len(text) or text[start] == "]":
+            return
+        try:
+            item, at = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError) as e:
+            yield e, line, text[start:]
+            return
+        yield item, line, text[start:at]
+        line += text.count("\n", start, at)
+
+
 class CslJsonReader:
     name = "csl-json"
     aliases = ("csljson", "csl", "citeproc-json")
@@ -92,15 +119,13 @@ class CslJsonReader:
     def read(self, source):
         head = source.head.lstrip("\ufeff \t\r\n")
         if head.startswith("["):
-            text = source.text().lstrip("\ufeff")
-            try:
-                items = json.loads(text)
-            except json.JSONDecodeError as e:
-                yield Failure(path=source.path, line=e.lineno, reason=f"not valid JSON: {e.msg}",
-                              raw=text[:2000], format=self.name, record=None)
-                return
-            for ordinal, item in enumerate(items if isinstance(items, list) else [items], 1):
-                yield self._item(item, source.path, ordinal, None, json.dumps(item, ensure_ascii=False))
+            ordinal = 0
+            for ordinal, (item, line, raw) in enumerate(_array_items(source.text().lstrip("\ufeff")), 1):
+                if isinstance(item, Exception):
+                    yield Failure(path=source.path, line=line, reason=f"not valid JSON: {_error(item)}; the rest "
+                                  "of the file is this failure's raw text", raw=raw, format=self.name, record=ordinal)
+                else:
+                    yield self._item(item, source.path, ordinal, line, raw)
             return
         ordinal = 0
         for lineno, line in enumerate(source.lines(), 1):
@@ -109,13 +134,20 @@ class CslJsonReader:
             ordinal += 1
             try:
                 item = json.loads(line.lstrip("\ufeff"))
-            except json.JSONDecodeError as e:
-                yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {e.msg}", raw=line,
+            except (ValueError, RecursionError) as e:
+                yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {_error(e)}", raw=line,
                               format=self.name, record=ordinal)
                 continue
             yield self._item(item, source.path, ordinal, lineno, line)
 
     def _item(self, item, path, ordinal, line, raw_text):
+        try:
+            return self._read_item(item, path, ordinal, line, raw_text)
+        except Exception as e:  # one broken item (a number for a name, a date of letters) never stops the file
+            return Failure(path=path, line=line, reason=f"cannot parse record: {type(e).__name__}: {e}",
+                           raw=raw_text, format=self.name, record=ordinal)
+
+    def _read_item(self, item, path, ordinal, line, raw_text):
         if not isinstance(item, dict):
             return Failure(path=path, line=line, reason="a CSL item must be a JSON object", raw=raw_text,
                            format=self.name, record=ordinal)

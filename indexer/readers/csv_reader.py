@@ -11,6 +11,9 @@ from __future__ import annotations
 import csv
 import re
 
+# A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
+csv.field_size_limit(2**31 - 1)
+
 from ..record import Failure, Record, Source
 from .base import register
 
@@ -44,6 +47,27 @@ def _column(header: str) -> str | None:
     return _LOOKUP.get(h)
 
 
+class _Lines:
+    """The lines a csv.reader reads, numbered, with the lines of the current row in ``taken``;
+    lines pushed back are read again (before the rest)."""
+
+    def __init__(self, lines):
+        self.lines, self.back, self.taken, self.number = lines, [], [], 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self.back.pop() if self.back else next(self.lines)
+        self.number += 1
+        self.taken.append(line)
+        return line
+
+    def push_back(self, lines: list[str]) -> None:
+        self.back.extend(reversed(lines))
+        self.number -= len(lines)
+
+
 class CsvReader:
     name = "csv"
     aliases = ("tsv", "bib-dedupe-csv", "asysd-csv")
@@ -64,11 +88,18 @@ class CsvReader:
 
     def read(self, source):
         _, delimiter = self._dialect(source.head)
-        lines = (line.lstrip("\ufeff") if i == 0 else line for i, line in enumerate(source.lines()))
+        # lines with their ends again: a quoted cell may hold line breaks
+        lines = _Lines((line.lstrip("\ufeff") if i == 0 else line) + "\n" for i, line in enumerate(source.lines()))
         reader = csv.reader(lines, delimiter=delimiter)
         header = None
         ordinal = 0
-        for row in reader:
+        while True:
+            line = lines.number + 1  # the row's first line
+            lines.taken = []
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
             if header is None:
                 header = row
                 columns = [_column(h) for h in header]
@@ -76,7 +107,15 @@ class CsvReader:
             if not any(cell.strip() for cell in row):
                 continue
             ordinal += 1
-            line = reader.line_num
+            issue = None
+            if len(lines.taken) > 1 and len(row) < len(header):
+                # a quote that never closes ('"second,b,2021' and every line after it in one cell):
+                # its first line read with the quote as text, the lines after it read again
+                literal = next(csv.reader(lines.taken[:1], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+                if len(literal) == len(header):
+                    lines.push_back(lines.taken[1:])
+                    row = [cell.strip('"') for cell in literal]
+                    issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
             raw_text = delimiter.join(row)
             if len(row) > len(header):
                 yield Failure(path=source.path, line=line, reason=f"row has {len(row)} cells, the header "
@@ -84,6 +123,8 @@ class CsvReader:
                 continue
             src = Source(path=source.path, format=self.name, record=ordinal, line=line)
             rec = Record(src, raw_text=raw_text)
+            if issue:
+                rec.issues.append(issue)
             for head_name, key, cell in zip(header, columns, row):
                 cell = cell.strip()
                 if not cell:

@@ -280,13 +280,15 @@ _PROTECTED_TOKEN = re.compile(r"(?:://|www\.|@|\b10\.\d{4,9}/)", re.IGNORECASE)
 _GLUED_CLAUSE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])([,;:])(?=[A-Za-z(\[“‘])")
 # . glued to a following capitalised word: "prognosis.Knowledge", "(T7).Radiographic".
 _GLUED_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])(\.)(?=[A-Z][A-Za-z]|[AI]$)")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9])[A-Za-z]$")
 _SINGLE_LETTER_AFTER = re.compile(r"^[A-Za-z](?:[^A-Za-z0-9]|$)")
 
 
 def _space_clause(token: str) -> str:
     def repl(m: re.Match) -> str:
-        before, after = token[:m.start()], token[m.end():]
+        # two characters each side are enough (and keep a long token linear, not quadratic)
+        before, after = token[max(0, m.start() - 2):m.start()], token[m.end():m.end() + 2]
         # "N,N-dimethyl", "E,Z": single letters on both sides are chemistry, not prose.
         if _SINGLE_LETTER_BEFORE.search(before) and _SINGLE_LETTER_AFTER.match(after):
             return m.group(0)
@@ -298,15 +300,15 @@ def _space_clause(token: str) -> str:
 
 def _space_sentence(token: str) -> str:
     def repl(m: re.Match) -> str:
-        before = token[:m.start()]
-        word = re.search(r"[A-Za-z0-9]+$", before)
+        start = end = m.start()
+        while start > 0 and token[start - 1] in _ALNUM:  # the word before, read backwards (linear)
+            start -= 1
         # "e.g.The", "U.S.Army", "J.A.Smith": the word before is itself dotted or one letter.
-        if word:
-            w = word.group(0)
-            start = word.start()
-            if start > 0 and before[start - 1] == ".":
+        if start < end:
+            w = token[start:end]
+            if start > 0 and token[start - 1] == ".":
                 return m.group(0)
-            if len(w) < 2 or (w.isdigit() and start > 0 and before[start - 1] in ".,"):
+            if len(w) < 2 or (w.isdigit() and start > 0 and token[start - 1] in ".,"):
                 return m.group(0)
         return ". "
 

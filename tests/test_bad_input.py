@@ -1,0 +1,177 @@
+"""Broken input found by fuzzing the readers: each case once crashed, stopped its file or
+its whole batch, or lost records silently.  The rule: every record read is in the output
+or reported as a failure with its raw text, and one bad record never stops a batch.
+Inputs are written here, by hand."""
+from __future__ import annotations
+
+import json
+
+from conftest import DATA, clean_items
+
+from indexer.readers import read_file
+from indexer.readers.base import REGISTRY
+from indexer.record import Failure, Record, Source
+
+
+def clean(path, *options):
+    result, records, failures = clean_items(path, *options)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == (1 if failures else 0), result.stderr
+    return records, failures
+
+
+def titles(records):
+    return [next(iter(r["title"].values()), None) for r in records]
+
+
+# ---------------------------------------------------------------- CSV
+def test_csv_cell_longer_than_the_csv_modules_limit(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(f'title,authors,year\nfirst,Li,2019\n"{"x" * 200_000}",Wang,2020\nsecond,Zhao,2021\n',
+                    encoding="utf-8")
+    records, failures = clean(path)
+    assert not failures
+    assert titles(records) == ["first", "x" * 200_000, "second"]
+
+
+def test_csv_quote_that_never_closes_does_not_swallow_the_rows_after_it(tmp_path):
+    path = tmp_path / "unclosed.csv"
+    path.write_text('title,authors,year\nfirst,Li,2020\n"second,Wang,2021\nthird,Zhao,2022\nfourth,"Sun",2023\n',
+                    encoding="utf-8")
+    records, failures = clean(path)
+    assert not failures
+    assert titles(records) == ["first", "second", "third", "fourth"]
+    assert [r["year"] for r in records] == [2020, 2021, 2022, 2023]
+    assert [r["source"]["line"] for r in records] == [2, 3, 4, 5]
+    assert any("quote" in issue and ":3:" in issue for issue in records[1]["issues"])
+
+
+def test_csv_quoted_cell_over_two_lines(tmp_path):
+    path = tmp_path / "multiline.csv"
+    path.write_text('title,authors,abstract\nfirst,Li,"Line one\nline two, with a comma"\nsecond,Wang,x\n',
+                    encoding="utf-8")
+    records, failures = clean(path)
+    assert not failures
+    assert records[0]["abstract"]["en"] == "Line one\nline two, with a comma"   # the line break kept
+    assert [r["source"]["line"] for r in records] == [2, 4]                   # each row's first line
+
+
+# ---------------------------------------------------------------- CSL-JSON
+def test_csl_json_item_of_the_wrong_shape_is_one_failure(tmp_path):
+    path = tmp_path / "items.json"
+    items = [{"title": "Numbers for names", "author": [{"family": 3}]},
+             {"title": "A date of letters", "issued": {"date-parts": {"x": 1}}},
+             {"title": "Fine", "author": [{"family": "Li", "given": "Wei"}]}]
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    records, failures = clean(path)
+    assert titles(records) == ["Fine"]
+    assert len(failures) == 2 and all("cannot parse record" in f["reason"] for f in failures)
+    assert "Numbers for names" in failures[0]["raw"] and "A date of letters" in failures[1]["raw"]
+
+
+def test_csl_json_cut_off_array_keeps_the_items_before_the_cut(tmp_path):
+    path = tmp_path / "cut.json"
+    text = json.dumps([{"title": "One", "author": [{"family": "Li"}]},
+                       {"title": "Two", "author": [{"family": "Wang"}]},
+                       {"title": "Three", "author": [{"family": "Zhao"}]}], indent=1)
+    path.write_text(text[:text.index('"Three"') + 4], encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["One", "Two"]
+    assert failure["raw"].startswith("{") and '"Th' in failure["raw"]
+    assert failure["line"] == text[:text.index('"Three"')].count("\n")   # the line of the item's "{"
+
+
+def test_csl_json_nested_too_deep_is_a_failure(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('[{"title": "Fine", "author": [{"family": "Li"}]},\n {"title": "x", "note": '
+                    + "[" * 5000 + "]" * 5000 + "}]", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["Fine"]
+    assert failure["line"] == 2 and "not valid JSON" in failure["reason"]
+
+
+# ---------------------------------------------------------------- BibTeX
+def test_bibtex_macros_that_double_forty_times_are_refused(tmp_path):
+    lines = ['@string{s0 = "xx"}'] + [f"@string{{s{i} = s{i - 1} # s{i - 1}}}" for i in range(1, 40)]
+    path = tmp_path / "macros.bib"
+    path.write_text("\n".join(lines + ["@article{ok, title = {Fine}, author = {Li, Wei}}"]) + "\n", encoding="utf-8")
+    records, failures = clean(path)
+    assert titles(records) == ["Fine"]
+    assert failures and all("longer than" in f["reason"] for f in failures)
+
+
+def test_bibtex_entry_that_lost_its_at_sign_is_reported(tmp_path):
+    path = tmp_path / "lost.bib"
+    path.write_text("% written by hand\nA list of what I read.\n\n"
+                    "@article{a, title = {First}, author = {Li, Wei}}\n\n"
+                    "article{b,\n  title = {Lost its at},\n  author = {Wang, Fang}\n}\n\n"
+                    "@article{c, title = {Third}, author = {Zhao, Lei}}\n", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["First", "Third"]                  # the comment before is no failure
+    assert failure["line"] == 6 and "Lost its at" in failure["raw"]
+
+
+# ---------------------------------------------------------------- XML
+def test_endnote_xml_bare_ampersand_fails_one_record_not_the_file(tmp_path):
+    text = (DATA / "formats" / "endnote-xml" / "records.xml").read_text(encoding="utf-8")
+    third = "<record><ref-type name=\"Journal Article\">17</ref-type><titles><title>Third</title></titles>" \
+            "<contributors><authors><author>Zhao, Lei</author></authors></contributors></record>\n"
+    text = text.replace("</records>", third + "</records>")
+    text = text.replace("<secondary-title>中华骨科杂志", "<secondary-title>中华骨科杂志 & 增刊", 1)
+    path = tmp_path / "amp.xml"
+    path.write_text(text, encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["基于深度学习的目标检测", "Third"]
+    assert failure["line"] == 3 and "增刊" in failure["raw"] and "外科治疗" in failure["raw"]
+    assert "line 6" in failure["reason"]                          # where expat stopped, in the file
+
+
+def test_pubmed_xml_undefined_entity_fails_one_article(tmp_path):
+    article = ("<PubmedArticle><MedlineCitation><PMID>{pmid}</PMID><Article><ArticleTitle>{title}</ArticleTitle>"
+               "<AuthorList><Author><LastName>Li</LastName><ForeName>Wei</ForeName></Author></AuthorList>"
+               "</Article></MedlineCitation></PubmedArticle>\n")
+    path = tmp_path / "entity.xml"
+    path.write_text('<?xml version="1.0"?>\n<PubmedArticleSet>\n'
+                    + article.format(pmid=1, title="First") + article.format(pmid=2, title="Bad&nbsp;one")
+                    + article.format(pmid=3, title="Third") + "</PubmedArticleSet>\n", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["First", "Third"]
+    assert failure["line"] == 4 and "Bad&nbsp;one" in failure["raw"] and "undefined entity" in failure["reason"]
+
+
+# ---------------------------------------------------------------- a reader that breaks
+class _BreaksAfterOne:
+    """A reader with a bug: one record, then an exception (the kind of error fuzzing found)."""
+    name, aliases, suffixes = "breaks-after-one", (), ()
+
+    def sniff(self, head):
+        return 0.0
+
+    def read(self, source):
+        rec = Record(Source(path=source.path, format=self.name, record=1, line=1), raw_text="first line")
+        rec.raw["titles"] = [("first line", 1)]
+        yield rec
+        raise KeyError(0)
+
+
+def test_a_reader_that_raises_leaves_the_rest_of_its_file_as_one_failure(tmp_path):
+    path = tmp_path / "three.txt"
+    path.write_text("first line\nsecond line\nthird line\n", encoding="utf-8")
+    REGISTRY[_BreaksAfterOne.name] = _BreaksAfterOne()
+    try:
+        items = list(read_file(str(path), _BreaksAfterOne.name))
+    finally:
+        del REGISTRY[_BreaksAfterOne.name]
+    record, failure = items
+    assert isinstance(record, Record) and isinstance(failure, Failure)
+    assert failure.line == 2 and failure.raw == "second line\nthird line"
+    assert "KeyError" in failure.reason
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a_broken.csv").write_text('title,authors\n"' + "x" * 200_000 + '\nsecond,Li\n', encoding="utf-8")
+    (folder / "b_good.ris").write_text("TY  - JOUR\nTI  - Still read\nAU  - Li, Wei\nER  - \n", encoding="utf-8")
+    records, _ = clean(folder)
+    assert "Still read" in titles(records)
