@@ -175,3 +175,48 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     (folder / "b_good.ris").write_text("TY  - JOUR\nTI  - Still read\nAU  - Li, Wei\nER  - \n", encoding="utf-8")
     records, _ = clean(folder)
     assert "Still read" in titles(records)
+
+
+# ---------------------------------------------------------------- damaged text exports
+def test_a_stray_nul_byte_does_not_make_an_export_binary(tmp_path):
+    record = "TY  - JOUR\nTI  - Paper {n}\nAU  - Li, Wei\nER  - \n\n"
+    text = "".join(record.format(n=n) for n in range(1, 4)).encode("utf-8")
+    path = tmp_path / "nul.ris"
+    path.write_bytes(text[:30] + b"\x00" + text[30:])
+    records, failures = clean(path)
+    assert not failures and titles(records) == ["Paper 1", "Paper 2", "Paper 3"]
+    many = tmp_path / "zeros.ris"                  # mostly NUL bytes: binary, one failure
+    many.write_bytes(b"TY  - JOUR\n" + b"\x00" * 500)
+    records, (failure,) = clean(many)
+    assert not records and "binary" in failure["reason"]
+
+
+def test_a_file_in_no_known_format_keeps_all_its_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("a line of notes\n" * 10_000, encoding="utf-8")   # longer than the sniffed head
+    _, (failure,) = clean(path)
+    assert "unknown format" in failure["reason"]
+    assert failure["raw"].count("a line of notes") == 10_000
+
+
+def test_refworks_header_with_no_reference_type_after_it(tmp_path):
+    path = tmp_path / "refworks.txt"
+    path.write_text("Refworks Export Tagged Format\nCharacter Set=utf-8\n\nT1 First title\nA1 Zhang, San\n",
+                    encoding="utf-8")
+    (record,), failures = clean(path)
+    assert not failures and record["title"] == {"en": "First title"} and record["source"]["line"] == 4
+
+
+def test_noteexpress_and_estudy_record_that_lost_its_first_line(tmp_path):
+    net = tmp_path / "two.net"
+    net.write_text("{Reference Type}: Journal Article\n{Title}: Soil moisture memory\n{Author}: Okafor, Maria\n"
+                   "{Year}: 2021\n\n{Title}: 土壤水分记忆\n{Author}: 张伟\n{Year}: 2020\n", encoding="utf-8")
+    estudy = tmp_path / "two.txt"
+    estudy.write_text("DataType: 1\nTitle-题名: 辫状河床演变模拟\nAuthor-作者: 王江\nYear-年: 2017\n"
+                      "Title-题名: 泥沙输移研究\nAuthor-作者: 李河\nYear-年: 2018\n", encoding="utf-8")
+    for path, second_line in ((net, 6), (estudy, 5)):
+        (first, second), failures = clean(path)
+        assert not failures
+        assert [r["year"] for r in (first, second)] == ([2021, 2020] if path == net else [2017, 2018])
+        assert second["source"]["line"] == second_line and len(second["title"]) == 1
+        assert not first["issues"] and any("first line lost" in i for i in second["issues"])

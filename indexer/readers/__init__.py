@@ -75,8 +75,10 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         return
     reader = find_reader(fmt) if fmt else sniff_reader(source.head, path)
     if reader is None:
-        yield Failure(path=path, line=1, reason=f"unknown format; known formats: {', '.join(known_formats())}",
-                      raw=source.head)
+        raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
+        yield Failure(path=path, line=1, raw=raw,
+                      reason=f"unknown format; known formats: {', '.join(known_formats())}"
+                             + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
         return
     read_to = 0  # the last line the items yielded so far account for
     try:
@@ -93,6 +95,21 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         yield Failure(path=path, line=read_to + 1, raw=rest, format=reader.name,
                       reason=f"the {reader.name} reader stopped here ({type(e).__name__}: {str(e)[:200]}); "
                              "the rest of the file is this failure's raw text")
+
+
+# The raw text kept of a file in no known format: all of an export, not all of a stray disk image.
+UNKNOWN_RAW_LIMIT = 16 * 1024 * 1024
+
+
+def _text_up_to(source, limit: int) -> tuple[str, bool]:
+    """The file's text, or its first ``limit`` characters, and whether it was cut."""
+    out, size = [], 0
+    for line in source.lines():
+        out.append(line)
+        size += len(line) + 1
+        if size > limit:
+            return "\n".join(out)[:limit], True
+    return "\n".join(out), False
 
 
 def _last_line(item: Record | Failure) -> int:

@@ -92,8 +92,7 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             line = line.lstrip("\ufeff")
         if header and not seen_record and not fields:
             if in_header:
-                parsed = reader.parse_line(line)
-                in_header = not (parsed and parsed[0] in starts)  # a header without its last line
+                in_header = not reader.parse_line(line)  # a tag line: a header without its last line
                 if in_header:
                     if line.strip().lower() == header[1].lower():
                         in_header = False
@@ -136,7 +135,8 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
 
 
 def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], opens: Callable[[tuple], bool],
-                      junk_reason: str) -> Iterator[Record | Failure]:
+                      junk_reason: str, once: Callable[[tuple], bool] = lambda field: False,
+                      ) -> Iterator[Record | Failure]:
     """Records of a file of label lines (NoteExpress ``{Title}: ...``, E-Study ``Title-题名: ...``).
 
     ``parse(line)`` gives a label line's field as a tuple ending in its value, else None; a
@@ -145,19 +145,26 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
     record whatever it says) to the next; blank lines inside a record do not end it, and a line that
     is not a label line continues the previous field.  Text before the first record is one
     failure saying ``junk_reason``.  Records are built by ``build_record(reader, fields, ...)``.
+    A field a record holds ``once`` (its title) coming a second time opens a new record too,
+    flagged: the line that should have opened it was lost (two papers never become one).
     """
     fields: list[list] = []
     raw_lines: list[str] = []
     junk: list[str] = []
     start_line = junk_line = ordinal = 0
+    headless = False  # the current record began at a repeated field, not at its opening line
 
     def finish():
         nonlocal ordinal
         ordinal += 1
         while raw_lines and not raw_lines[-1].strip():
             raw_lines.pop()
-        return build_record(reader, fields, Source(path=source.path, format=reader.name, record=ordinal,
+        item = build_record(reader, fields, Source(path=source.path, format=reader.name, record=ordinal,
                                                    line=start_line or None), "\n".join(raw_lines))
+        if headless and isinstance(item, Record):
+            item.issues.append(f"{source.path}:{start_line}: a second {fields[0][0]} line with no record start "
+                               "before it, read as a new record (its first line lost?)")
+        return item
 
     def flush_junk():
         nonlocal ordinal
@@ -169,13 +176,16 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
         if lineno == 1:
             line = line.lstrip("\ufeff")
         field = parse(line)
-        if field is not None and (opens(field) or not fields):
+        starts = field is not None and (opens(field) or not fields)
+        repeated = (field is not None and not starts and once(field)
+                    and any(f[0] == field[0] for f in fields))
+        if starts or repeated:
             if junk:
                 yield flush_junk()
                 junk = []
             if fields:
                 yield finish()
-            fields, raw_lines, start_line = [], [], lineno
+            fields, raw_lines, start_line, headless = [], [], lineno, repeated
         if field is not None:
             fields.append([*field, lineno])
             raw_lines.append(line)

@@ -46,13 +46,13 @@ class TextFile:
             return
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             for line in fh:
-                yield line.rstrip("\n")
+                yield (line if "\x00" not in line else line.replace("\x00", "")).rstrip("\n")
 
     def text(self) -> str:
         if self.encoding == MIXED:
             return "".join(line + "\n" for line in _mixed_lines(self.path))
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
-            return fh.read()
+            return fh.read().replace("\x00", "")
 
     def binary(self) -> BinaryIO:
         return open(self.path, "rb")
@@ -121,7 +121,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 without a BOM: the NUL bytes (high bytes of ASCII characters) sit at odd
     (little-endian) or even (big-endian) offsets, and the decoded text is printable."""
     sample = data[:8000]
-    if len(sample) < 4 or b"\x00" not in sample:
+    if len(sample) < 4 or sample.count(0) < len(sample) // 20:  # a stray NUL does not make UTF-16
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     enc = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else None
@@ -140,7 +140,8 @@ def looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return b"\x00" in sample or controls / len(sample) > 0.1
+    # a stray NUL or two in an export is damage, not binary data (it is dropped on reading)
+    return sample.count(0) > max(2, len(sample) // 1000) or controls / len(sample) > 0.1
 
 
 def decode_bytes(data: bytes, final: bool = True) -> Decoded:

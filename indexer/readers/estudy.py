@@ -103,7 +103,8 @@ class EStudyReader:
 
         return read_label_blocks(self, source, self.parse_line, opens,
                                  "text outside any E-Study record (no label line such as DataType: or "
-                                 "Title-题名: before it)")
+                                 "Title-题名: before it)",
+                                 once=lambda field: field[0] in ("Title-题名", "Title-篇名"))
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)

@@ -26,6 +26,8 @@ from .base import register
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
 START_FIELDS = frozenset({"reference type", "文献类型", "参考文献类型"})
+# A record's own title: a second one means the next record lost its {Reference Type} line.
+ONCE_FIELDS = frozenset({"title", "题名", "标题", "篇名"})
 
 # NoteExpress / CNKI / Wanfang reference types -> CSL types.
 TYPES = {
@@ -138,7 +140,8 @@ class NoteExpressReader:
 
         return read_label_blocks(self, source, parse,
                                  lambda field: field[0].lower().rstrip(",").strip() in START_FIELDS,
-                                 "text outside any NoteExpress record (no {Reference Type}: or {Field}: line before it)")
+                                 "text outside any NoteExpress record (no {Reference Type}: or {Field}: line before it)",
+                                 once=lambda field: field[0].lower() in ONCE_FIELDS)
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
