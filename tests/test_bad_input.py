@@ -220,3 +220,12 @@ def test_noteexpress_and_estudy_record_that_lost_its_first_line(tmp_path):
         assert [r["year"] for r in (first, second)] == ([2021, 2020] if path == net else [2017, 2018])
         assert second["source"]["line"] == second_line and len(second["title"]) == 1
         assert not first["issues"] and any("first line lost" in i for i in second["issues"])
+
+
+def test_another_export_pasted_into_a_bibtex_file_is_reported_not_dropped(tmp_path):
+    path = tmp_path / "joined.txt"
+    path.write_text("TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
+                    "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["A BibTeX paper"]
+    assert "reads as ris" in failure["reason"] and "A RIS paper" in failure["raw"] and failure["line"] == 1

@@ -15,7 +15,7 @@ import unicodedata
 
 from ..charsets import scripted
 from ..record import Failure, Record, Source
-from .base import register
+from .base import register, sniff_reader
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -132,6 +132,17 @@ def _quoted(s: str, i: int) -> tuple[str, int]:
 # Text outside entries is a comment in BibTeX, but not when it holds an entry's head or fields:
 # "article{key," or "title = {…}," on a line of its own.
 _LOOKS_LIKE_FIELDS = re.compile(r"^\s*(?:[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,|[A-Za-z][\w-]*\s*=\s*[{\"\d])", re.M)
+def _stray_reason(text: str, path: str) -> str | None:
+    """Why text between entries is reported (None: a comment, as BibTeX has it): it holds an
+    entry's head or fields, or reads as another format (a RIS export pasted into a .bib file)."""
+    if _LOOKS_LIKE_FIELDS.search(text):
+        return "text outside any entry that looks like one (its @type{key, line lost?)"
+    other = sniff_reader(text, path) if text.strip() else None
+    if other is not None and other.name != "bibtex":
+        return f"text outside any entry that reads as {other.name}: another export in this file, not read"
+    return None
+
+
 # The longest value a field may have after macros are expanded (a whole book's abstract is far less).
 MAX_VALUE = 1_000_000
 
@@ -248,10 +259,10 @@ class BibtexReader:
                     if stray or line.strip():
                         stray.append(line)
                     continue
-                if _LOOKS_LIKE_FIELDS.search("\n".join(stray + [line[:m.start()]])):
+                reason = _stray_reason("\n".join(stray + [line[:m.start()]]), source.path)
+                if reason:
                     ordinal += 1
-                    yield Failure(path=source.path, line=stray_line, reason="text outside any entry that "
-                                  "looks like one (its @type{key, line lost?)", raw="\n".join(stray).strip(),
+                    yield Failure(path=source.path, line=stray_line, reason=reason, raw="\n".join(stray).strip(),
                                   format=self.name, record=ordinal)
                 stray = []
                 line, start, depth = line[m.start():], lineno, 0
@@ -275,11 +286,10 @@ class BibtexReader:
             ordinal += 1
             yield Failure(path=source.path, line=start, reason="entry not closed at the end of the file",
                           raw="\n".join(buf), format=self.name, record=ordinal)
-        elif _LOOKS_LIKE_FIELDS.search("\n".join(stray)):
+        elif _stray_reason("\n".join(stray), source.path):
             ordinal += 1
-            yield Failure(path=source.path, line=stray_line, reason="text outside any entry that looks like one "
-                          "(its @type{key, line lost?)", raw="\n".join(stray).strip(), format=self.name,
-                          record=ordinal)
+            yield Failure(path=source.path, line=stray_line, reason=_stray_reason("\n".join(stray), source.path),
+                          raw="\n".join(stray).strip(), format=self.name, record=ordinal)
 
     def _entry(self, text: str, macros, path: str, line: int, ordinal: int):
         m = re.match(r"\s*@\s*([A-Za-z]+)\s*([{(])", text)
