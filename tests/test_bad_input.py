@@ -229,3 +229,14 @@ def test_another_export_pasted_into_a_bibtex_file_is_reported_not_dropped(tmp_pa
     records, (failure,) = clean(path)
     assert titles(records) == ["A BibTeX paper"]
     assert "reads as ris" in failure["reason"] and "A RIS paper" in failure["raw"] and failure["line"] == 1
+
+
+def test_lines_outside_ris_records_are_one_failure_per_run(tmp_path):
+    path = tmp_path / "with_medline.ris"
+    path.write_text("TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
+                    "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE\n\n"          # a MEDLINE record pasted in
+                    "TY  - JOUR\nTI  - After\nAU  - Wang, Wu\nER  - \n", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["A RIS paper", "After"]
+    assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\nSTAT- MEDLINE"
+    assert failure["reason"].startswith("3 lines outside")

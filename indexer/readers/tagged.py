@@ -53,7 +53,8 @@ class TaggedReader:
     def read(self, source) -> Iterator[Record | Failure]:
         fields: list[list] = []  # [tag, value, line]
         raw_lines: list[str] = []
-        start_line = 0
+        start_line = stray_line = 0
+        stray: list[str] = []
         ordinal = 0
         for lineno, line in enumerate(source.lines(), 1):
             if lineno == 1:
@@ -71,6 +72,15 @@ class TaggedReader:
                 ordinal += 1
                 yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
                 fields, raw_lines = [], []
+            if parsed and stray:
+                ordinal += 1
+                yield self._stray(source.path, stray, stray_line, ordinal)
+                stray = []
+            if not parsed and not fields:  # text outside any record: one failure per run of lines
+                if not stray:
+                    stray_line = lineno
+                stray.append(line)
+                continue
             if not fields and not raw_lines:
                 start_line = lineno
             raw_lines.append(line)
@@ -82,16 +92,19 @@ class TaggedReader:
                     fields, raw_lines = [], []
                     continue
                 fields.append([tag, value, lineno])
-            elif fields:
-                fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
             else:
-                ordinal += 1
-                yield Failure(path=source.path, line=lineno, reason=f"line outside any {self.name} record",
-                              raw=line, format=self.name, record=ordinal)
-                raw_lines = []
+                fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
         if fields:
             ordinal += 1
             yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+        if stray:
+            ordinal += 1
+            yield self._stray(source.path, stray, stray_line, ordinal)
+
+    def _stray(self, path, lines, lineno, ordinal) -> Failure:
+        what = "line" if len(lines) == 1 else f"{len(lines)} lines"
+        return Failure(path=path, line=lineno, reason=f"{what} outside any {self.name} record", raw="\n".join(lines),
+                       format=self.name, record=ordinal)
 
     def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
         raw_text = "\n".join(raw_lines)
