@@ -240,3 +240,12 @@ def test_lines_outside_ris_records_are_one_failure_per_run(tmp_path):
     assert titles(records) == ["A RIS paper", "After"]
     assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\nSTAT- MEDLINE"
     assert failure["reason"].startswith("3 lines outside")
+
+
+def test_csl_json_two_arrays_joined_keep_the_second_as_a_failure(tmp_path):
+    path = tmp_path / "joined.json"
+    path.write_text('[{"title": "One", "author": [{"family": "Li"}]}]\n'
+                    '[{"title": "Two", "author": [{"family": "Wang"}]}]\n', encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert titles(records) == ["One"]
+    assert failure["line"] == 2 and '"Two"' in failure["raw"]

@@ -77,7 +77,8 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 events = list(parser.read_events())
             except ET.ParseError as e:
                 lines = raw_lines if depth_stack else [_decoded(line)]
-                broken = (start_line if depth_stack else lineno, f"XML not well-formed: {_where(e, offset)}", list(lines))
+                broken = (start_line if depth_stack else lineno, f"XML not well-formed: {_where(e, offset)}",
+                          list(lines))
                 continue
             for event, el in events:
                 if local(el.tag) not in record_tags:

@@ -93,7 +93,13 @@ def _array_items(text: str):
     while True:
         start = _SEPARATORS.match(text, at).end()
         line += text.count("\n", at, start)
-        if start >= len(text) or text[start] == "]":
+        if start >= len(text):
+            return
+        if text[start] == "]":
+            rest = text[start + 1:]
+            if rest.strip():  # a second array after the first ("][", two exports joined)
+                skipped = rest[:len(rest) - len(rest.lstrip())]
+                yield ValueError("text after the array's closing ]"), line + skipped.count("\n"), rest.strip()
             return
         try:
             item, at = decoder.raw_decode(text, start)

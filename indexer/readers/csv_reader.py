@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import re
 
-# A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
-csv.field_size_limit(2**31 - 1)
-
 from ..record import Failure, Record, Source
 from .base import register
+
+# A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
+csv.field_size_limit(2**31 - 1)
 
 COLUMNS = {
     "titles": ("title", "article title", "document title", "paper_name", "paper title", "primary title", "ti",
