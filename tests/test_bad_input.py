@@ -249,3 +249,13 @@ def test_csl_json_two_arrays_joined_keep_the_second_as_a_failure(tmp_path):
     records, (failure,) = clean(path)
     assert titles(records) == ["One"]
     assert failure["line"] == 2 and '"Two"' in failure["raw"]
+
+
+def test_xml_with_old_mac_line_ends_counts_lines_as_expat_does(tmp_path):
+    text = (DATA / "formats" / "endnote-xml" / "records.xml").read_text(encoding="utf-8")
+    text = text.replace("<secondary-title>中华骨科杂志", "<secondary-title>中华骨科杂志 & 增刊", 1)
+    path = tmp_path / "cr.xml"
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    (record,), (failure,) = clean(path)
+    assert failure["line"] == 3 and "line 6," in failure["reason"] and "增刊" in failure["raw"]
+    assert record["source"]["line"] == 11 and "外科治疗" not in json.dumps(record, ensure_ascii=False)

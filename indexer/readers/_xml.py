@@ -39,6 +39,18 @@ def _new_parser(resumed: bool = False) -> ET.XMLPullParser:
     return parser
 
 
+_LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
+
+
+def _lines(fh) -> Iterator[bytes]:
+    """The file's lines ending in LF, CRLF or a lone CR (old Mac files), as expat counts them."""
+    for line in fh:
+        if b"\r" in line[:-2]:
+            yield from (part for part in _LONE_CR.split(line) if part)
+        else:
+            yield line
+
+
 def _where(e: ET.ParseError, offset: int) -> str:
     """expat's message with the line counted in the file, not from where its parser started."""
     line, column = e.position
@@ -59,7 +71,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
     start_line = lineno = offset = 0  # offset: the lines before the current parser's first
     broken: tuple[int, str, list[str]] | None = None  # (first line, reason, lines) of text being skipped
     with source.binary() as fh:
-        for lineno, line in enumerate(fh, 1):
+        for lineno, line in enumerate(_lines(fh), 1):
             if broken is not None:
                 m = opener.search(line)
                 broken[2].append(_decoded(line[:m.start()] if m else line))
