@@ -30,9 +30,10 @@ ingesting the same file again adds nothing; a changed record replaces its old ve
 records a file no longer holds (read without failures) are removed.
 """
 EPILOG_SEARCH = """query language:
-  words are ANDed; OR, NOT (or -word) and parentheses combine them; "quoted phrases" in
-  either language; Chinese matches as written, from one character up (癌 finds 肉瘤样癌);
-  English matches inflections (cells = cell) and parts (IL-6 = IL 6 = IL6).
+  words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
+  parentheses combine them; "quoted phrases" in either language; Chinese matches as written,
+  from one character up (癌 finds 肉瘤样癌); English matches inflections (cells = cell) and
+  parts (IL-6 = IL 6 = IL6).  At most 64 words and operators, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers.
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
           section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001
@@ -43,6 +44,7 @@ examples:
   python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
   python cli.py search 'award:81702662' --json
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
+  python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
 """
 EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
 fields on which the records differ marked ≠; each says why its records were linked and
@@ -149,6 +151,24 @@ def _print_hits(result: dict, query: str) -> None:
             _out(f"     {hit['snippet']}")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be 1 or more")
+    return value
+
+
+def _query_text(text: str) -> str:
+    """A query as typed: bytes that were not UTF-8 become U+FFFD (stdin and argv keep them as
+    surrogates, which nothing downstream can write), and a BOM or zero-width space around it
+    (the first line of a query file saved by Notepad) is not part of it."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip()
+
+
 def cmd_search(args) -> int:
     from indexer.index.search import IndexMissing, QueryError, Searcher
 
@@ -161,23 +181,28 @@ def cmd_search(args) -> int:
         if args.batch:
             # One query per line on stdin, one JSON line per query, flushed after each.
             for line in sys.stdin:
-                query = line.strip()
+                query = _query_text(line)
                 try:
                     result = searcher.search(query, limit=args.limit) if query else {"query": "", "total": 0,
                                                                                       "hits": []}
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
+                except Exception as e:  # a bug on one query must not end the batch: the next still get answers
+                    result = {"query": query, "total": 0, "hits": [], "error": f"search failed: {type(e).__name__}: {e}"}
                 sys.stdout.write(dumps(result) + "\n")
                 sys.stdout.flush()
             return EXIT_OK
         if not args.query:
             _err("Error: give a QUERY (or --batch to read queries from stdin).")
             return EXIT_USAGE
-        query = " ".join(args.query)
+        query = _query_text(" ".join(args.query))
         try:
             result = searcher.search(query, limit=args.limit)
         except QueryError as e:
             _err(f"Error: bad query {query!r}: {e}")
+            return EXIT_USAGE
+        except (RecursionError, MemoryError) as e:
+            _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
     if args.json:
         _out(dumps(result))
@@ -195,15 +220,13 @@ def cmd_show(args) -> int:
         return EXIT_USAGE
     status = EXIT_OK
     with Store(args.index) as store:
-        for rid in args.ids:
-            rec = store.get(rid)
-            if rec is None and len(rid) >= 4:  # the start of an id, when only one has it
-                found = store.ids_starting(rid.lower())
-                if len(found) > 1:
-                    _err(f"Error: more than one record id starts with {rid}; give more of it")
-                    status = EXIT_FAILURES
-                    continue
-                rec = store.get(found[0]) if found else None
+        for rid in map(_query_text, args.ids):
+            found = store.resolve(rid)  # the id, or the start of one (when only one has it)
+            if len(found) > 1:
+                _err(f"Error: more than one record id starts with {rid}; give more of it")
+                status = EXIT_FAILURES
+                continue
+            rec = store.get(found[0]) if found else None
             if rec is None:
                 _err(f"Error: no record with id {rid} in {args.index}")
                 status = EXIT_FAILURES
@@ -349,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
-    p.add_argument("--limit", type=int, default=10, help="maximum hits (default 10)")
+    p.add_argument("--limit", type=_positive_int, default=10, help="maximum hits (default 10)")
     p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')
     p.add_argument("--batch", action="store_true",
                    help="read one query per line on stdin, print one JSON object per line (flushed)")

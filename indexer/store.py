@@ -221,6 +221,14 @@ class Store:
         row = self.db.execute("SELECT json FROM records WHERE id = ?", (rid,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def resolve(self, text: str) -> list[str]:
+        """The ids ``text`` names: itself in any case, else (from 4 hex digits on) the ids it is
+        the start of, two at most (two: it names no single record)."""
+        rid = text.strip().lower()
+        if self.db.execute("SELECT 1 FROM records WHERE id = ?", (rid,)).fetchone():
+            return [rid]
+        return self.ids_starting(rid) if len(rid) >= 4 else []
+
     def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
         """Up to ``limit`` record ids that start with ``prefix`` (ids are lower-case hex)."""
         if not re.fullmatch(r"[0-9a-f]+", prefix):

@@ -4,10 +4,12 @@ fields, ranking order, batch mode, show and stats."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from conftest import DATA, jsonl, run_cli
+from conftest import DATA, ROOT, jsonl, run_cli
 from indexer.index.ingest import ingest
 from indexer.index.query import QueryError
 from indexer.index.search import Searcher
@@ -81,6 +83,10 @@ def test_follow_up_is_not_followed_up(s):
     ("气候 OR 癌", ["R1", "R5", "R6"]),
     ("气候 NOT 农业", ["R5"]),
     ("气候 -农业", ["R5"]),
+    ('气候 -"农业"', ["R5"]),              # a leading - before a phrase, a field or parentheses is NOT
+    ("气候 -title:农业", ["R5"]),
+    ("lang:zh -(癌 OR 农业)", ["R2", "R5"]),
+    ("气候 气候 气候", ["R5", "R6"]),       # a word written again is the same query
     ("(癌 OR 农业) AND 2019", []),
     ("(癌 OR 农业) year:2019", ["R1"]),
     ("year:2018..2021", ["R1", "R3", "R5"]),
@@ -119,7 +125,10 @@ def test_ties_are_ordered_by_id(s):
 
 
 @pytest.mark.parametrize("query", ["", "(癌", "癌 OR", "year:abc", "year:2020..2010", "癌 NOT", "title:",
-                                   "title: 癌", 'author:""'])
+                                   "title: 癌", 'author:""',
+                                   "(" * 17 + "癌" + ")" * 17,                 # deeper than 16
+                                   " ".join(f"w{i}" for i in range(65)),     # more than 64 words
+                                   "1-" * 70 + "1"])                         # one word of 71 parts
 def test_bad_queries_say_why(s, query):
     with pytest.raises(QueryError):
         s.search(query)
@@ -161,6 +170,24 @@ def test_cli_batch_one_json_line_per_query(idx):
     assert [line["total"] for line in lines] == [1, 0, 2]
     assert "error" in lines[1]
     assert {"id", "score", "source", "title", "year"} <= set(lines[0]["hits"][0])
+
+
+def test_cli_batch_survives_what_a_query_file_holds(idx):
+    """A BOM before the first query (a file saved by Notepad), bytes that are not UTF-8, a query
+    too deep to search: each gets its one JSON line, and the queries after them their answers."""
+    stdin = ("\ufeff癌\n" + "(" * 300 + "癌" + ")" * 300 + "\n").encode() + b"caf\xe9\n" + \
+        ("NOT " * 2000 + "癌\nIL-6\n").encode()
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "search", "--batch", "--index", str(idx),
+                             "--limit", "5"], input=stdin, capture_output=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    lines = jsonl(result.stdout.decode("utf-8"))
+    assert [line["total"] for line in lines] == [1, 0, 0, 0, 2]
+    assert "error" in lines[1] and "error" in lines[3] and lines[2]["query"] == "caf\ufffd"
+
+
+def test_cli_limit_must_be_positive(idx):
+    result = run_cli("search", "癌", "--limit", "-1", "--index", str(idx))
+    assert result.returncode == 2 and "must be 1 or more" in result.stderr
 
 
 def test_cli_show_and_stats(idx, validate):
@@ -229,3 +256,16 @@ def test_an_index_from_an_older_schema_is_rebuilt_from_the_store(tmp_path):
     with Searcher(path) as s:
         assert s.fast  # the table was made again and refilled
         assert ids(s, "癌") == ["R1"]
+
+
+def test_export_ids_and_show_take_an_id_as_show_does(idx, tmp_path):
+    hit = json.loads(run_cli("search", "--json", "癌", "--index", str(idx)).stdout)["hits"][0]
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{hit['id'][:6]}\n{hit['id'].upper()}\nzzzz\n", encoding="utf-8")
+    result = run_cli("export", "--format", "jsonl", "--ids", str(ids), "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in jsonl(result.stdout)] == [hit["id"]]          # both lines name it, once
+    assert "no record zzzz" in result.stderr
+    shown = subprocess.run([sys.executable, str(ROOT / "cli.py"), "show", b"\xff\xfe", "--index", str(idx)],
+                           capture_output=True, cwd=ROOT, timeout=60)
+    assert shown.returncode == 1 and b"Traceback" not in shown.stderr and b"no record" in shown.stderr

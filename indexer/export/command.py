@@ -61,7 +61,14 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
             with Searcher(index_dir) as s:
                 ids = s.ranked_ids(query)
         elif ids_file is not None:
-            ids = _read_ids(ids_file)
+            ids = []
+            for given in _read_ids(ids_file):  # an id in any case, or its start as `show` takes it
+                found = store.resolve(given)
+                if len(found) > 1:
+                    err.write(f"warning: more than one record id starts with {given}; skipped\n")
+                else:
+                    ids.append(found[0] if found else given.lower())
+            ids = list(dict.fromkeys(ids))
         else:
             ids = None
         if ids is None:

@@ -209,6 +209,8 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
     q = fold(text).strip()
     if not q:
         raise QueryError("empty term")
+    if len(_WORD.findall(q)) > MAX_TOKENS:  # '1-1-1-…' or a pasted paragraph in quotes
+        raise QueryError(f"{text[:30]!r}… has {len(_WORD.findall(q))} parts; at most {MAX_TOKENS} are searched")
     if _CJK_CHAR.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):
         return _substring_leaf(text, q, fields)
     return _english_leaf(text, q, fields, vocabulary)
@@ -250,7 +252,8 @@ def _year_leaf(value: str) -> Leaf:
 
 
 # ---------------------------------------------------------------- parser
-_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]*))'
+_TOKEN = re.compile(r'\s*(?:(?P<neg>-(?=["(]|[A-Za-z]+:\S))|(?P<lp>\()|(?P<rp>\))'
+                    r'|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]*))'
                     r'|"(?P<quoted>[^"]*)"?|(?P<word>[^\s()]+))')
 
 
@@ -261,7 +264,9 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
         if not m or m.end() == pos:
             break
         pos = m.end()
-        if m.group("lp"):
+        if m.group("neg"):
+            out.append(("not", "-", None))
+        elif m.group("lp"):
             out.append(("(", "(", None))
         elif m.group("rp"):
             out.append((")", ")", None))
@@ -290,11 +295,28 @@ def _operators_in_place(toks):
     return toks
 
 
+# The most words, phrases and operators a query may have, and the deepest parentheses: far
+# more than anyone types, and the bound that keeps every query to a fraction of a second
+# (whoosh's matchers nest one level per word; 300 words had taken 15 s).
+MAX_TOKENS = 64
+MAX_DEPTH = 16
+
+
 class _Parser:
     def __init__(self, text: str, vocabulary):
         self.toks = _lex(text)
         self.i = 0
         self.vocabulary = vocabulary
+        words = sum(1 for t in self.toks if t[0] not in ("(", ")"))
+        if words > MAX_TOKENS:
+            raise QueryError(f"the query has {words} words and operators; at most {MAX_TOKENS} are searched "
+                             "(shorten it, or search a phrase)")
+        depth = deepest = 0
+        for t in self.toks:
+            depth += (t[0] == "(") - (t[0] == ")")
+            deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            raise QueryError(f"parentheses nested {deepest} deep; at most {MAX_DEPTH}")
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -317,7 +339,7 @@ class _Parser:
         while self.peek() and self.peek()[:2] == ("op", "OR"):
             self.take()
             parts.append(self.and_expr())
-        return parts[0] if len(parts) == 1 else Node("or", parts)
+        return _group("or", parts)
 
     def and_expr(self):
         parts = [self.unary()]
@@ -325,13 +347,16 @@ class _Parser:
             if self.peek()[:2] == ("op", "AND"):
                 self.take()
             parts.append(self.unary())
-        return parts[0] if len(parts) == 1 else Node("and", parts)
+        return _group("and", parts)
 
     def unary(self):
         tok = self.peek()
         if tok is None:
             raise QueryError("the query ends where a word was expected")
         if tok[:2] == ("op", "NOT"):
+            self.take()
+            return Node("not", [self.unary()])
+        if tok[0] == "not":  # '-' before a phrase, a field or a parenthesis
             self.take()
             return Node("not", [self.unary()])
         if tok[0] == "word" and tok[1].startswith("-") and len(tok[1]) > 1 and not tok[1][1:2].isdigit():
@@ -365,6 +390,24 @@ class _Parser:
                 leaf.exact, leaf.check_fields = False, NARROWED[name]
             return leaf
         return term_leaf(value, DEFAULT_FIELDS, self.vocabulary)
+
+
+def _key(node) -> tuple:
+    """What a part of the query asks, for telling repeats apart."""
+    if isinstance(node, Leaf):
+        return (node.text, node.fields, node.check_fields, node.exact)
+    return (node.op, tuple(_key(c) for c in node.children))
+
+
+def _group(op: str, parts: list):
+    """``parts`` joined by ``op``, a part written twice kept once (``cancer cancer`` = ``cancer``)."""
+    unique, seen = [], set()
+    for part in parts:
+        key = _key(part)
+        if key not in seen:
+            seen.add(key)
+            unique.append(part)
+    return unique[0] if len(unique) == 1 else Node(op, unique)
 
 
 def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
