@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, ROOT, jsonl, run_cli
 from indexer.index.ingest import ingest
-from indexer.index.query import QueryError
+from indexer.index.query import QueryError, leaves, parse
 from indexer.index.search import Searcher
 
 RECORDS = DATA / "search" / "records.ris"
@@ -87,6 +87,7 @@ def test_follow_up_is_not_followed_up(s):
     ("气候 -title:农业", ["R5"]),
     ("lang:zh -(癌 OR 农业)", ["R2", "R5"]),
     ("气候 气候 气候", ["R5", "R6"]),       # a word written again is the same query
+    ("气候 ， 农业", ["R6"]),               # a lone punctuation mark between words is not a word
     ("(癌 OR 农业) AND 2019", []),
     ("(癌 OR 农业) year:2019", ["R1"]),
     ("year:2018..2021", ["R1", "R3", "R5"]),
@@ -269,3 +270,11 @@ def test_export_ids_and_show_take_an_id_as_show_does(idx, tmp_path):
     shown = subprocess.run([sys.executable, str(ROOT / "cli.py"), "show", b"\xff\xfe", "--index", str(idx)],
                            capture_output=True, cwd=ROOT, timeout=60)
     assert shown.returncode == 1 and b"Traceback" not in shown.stderr and b"no record" in shown.stderr
+
+
+@pytest.mark.parametrize("query,searched", [
+    ("doi:10.1002/(SICI)1097-0142(19990101)", ["doi:10.1002/(SICI)1097-0142(19990101)"]),  # parentheses kept
+    ("(doi:10.1000/x1 OR 癌)", ["doi:10.1000/x1", "癌"]),            # ... but not the group's
+])
+def test_a_doi_may_hold_parentheses(query, searched):
+    assert [leaf.text for leaf in leaves(parse(query))] == searched

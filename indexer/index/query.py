@@ -274,6 +274,16 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
                                                or m.group("field").lower() in EXACT_FIELDS
                                                or m.group("field").lower() == "year"):
             value = m.group("fq") if m.group("fq") is not None else m.group("fv")
+            if m.group("field").lower() == "doi" and m.group("fv") is not None:
+                # a DOI may hold parentheses (10.1002/(SICI)1097-0142): up to the next space,
+                # less the closing parentheses of a group around it
+                end = m.start("fv")
+                while end < len(text) and not text[end].isspace():
+                    end += 1
+                value = text[m.start("fv"):end]
+                while value.endswith(")") and value.count(")") > value.count("("):
+                    value = value[:-1]
+                pos = m.start("fv") + len(value)
             if not value.strip():
                 raise QueryError(f"{m.group('field')}: needs a value after the colon (no space)")
             out.append(("field", value, m.group("field").lower()))
@@ -302,9 +312,16 @@ MAX_TOKENS = 64
 MAX_DEPTH = 16
 
 
+_SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
+
+
 class _Parser:
     def __init__(self, text: str, vocabulary):
         self.toks = _lex(text)
+        # a lone punctuation mark between words ("癌 ， 瘤", pasted text) is not a word to search
+        words = [t for t in self.toks if t[0] == "word" and _SEARCHABLE.search(fold(t[1]))]
+        if words:
+            self.toks = [t for t in self.toks if t[0] != "word" or _SEARCHABLE.search(fold(t[1]))]
         self.i = 0
         self.vocabulary = vocabulary
         words = sum(1 for t in self.toks if t[0] not in ("(", ")"))
