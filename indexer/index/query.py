@@ -293,6 +293,8 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             out.append(("word", m.group("quoted"), None))
         else:
             w = m.group("word")
+            if w.count('"') % 2 and w.strip('"'):  # a stray quote at a word's end ('癌"') is no phrase
+                w = w.strip('"')
             out.append(("op", w, None) if w in ("AND", "OR", "NOT") else ("word", w, None))
     return _operators_in_place(out)
 
