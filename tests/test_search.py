@@ -89,6 +89,7 @@ def test_follow_up_is_not_followed_up(s):
     ("气候 气候 气候", ["R5", "R6"]),       # a word written again is the same query
     ("气候 ， 农业", ["R6"]),               # a lone punctuation mark between words is not a word
     ('农业"', ["R6"]),                      # nor a stray quote at a word's end
+    ("title:农业 、", ["R6"]),
     ("(癌 OR 农业) AND 2019", []),
     ("(癌 OR 农业) year:2019", ["R1"]),
     ("year:2018..2021", ["R1", "R3", "R5"]),

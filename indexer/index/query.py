@@ -312,30 +312,35 @@ def _operators_in_place(toks):
 # (whoosh's matchers nest one level per word; 300 words had taken 15 s).
 MAX_TOKENS = 64
 MAX_DEPTH = 16
-
-
 _SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
+
+
+def _without_lone_marks(toks):
+    """A lone punctuation mark between words ("癌 ， 瘤", pasted text) is not a word to search
+    (a query of nothing else keeps it, to say so)."""
+    kept = [t for t in toks if t[0] != "word" or _SEARCHABLE.search(fold(t[1]))]
+    return kept if any(t[0] in ("word", "field") for t in kept) else toks
+
+
+def _check_size(toks) -> None:
+    words = sum(1 for t in toks if t[0] not in ("(", ")"))
+    if words > MAX_TOKENS:
+        raise QueryError(f"the query has {words} words and operators; at most {MAX_TOKENS} are searched "
+                         "(shorten it, or search a phrase)")
+    depth = deepest = 0
+    for t in toks:
+        depth += (t[0] == "(") - (t[0] == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"parentheses nested {deepest} deep; at most {MAX_DEPTH}")
 
 
 class _Parser:
     def __init__(self, text: str, vocabulary):
-        self.toks = _lex(text)
-        # a lone punctuation mark between words ("癌 ， 瘤", pasted text) is not a word to search
-        words = [t for t in self.toks if t[0] == "word" and _SEARCHABLE.search(fold(t[1]))]
-        if words:
-            self.toks = [t for t in self.toks if t[0] != "word" or _SEARCHABLE.search(fold(t[1]))]
+        self.toks = _without_lone_marks(_lex(text))
+        _check_size(self.toks)
         self.i = 0
         self.vocabulary = vocabulary
-        words = sum(1 for t in self.toks if t[0] not in ("(", ")"))
-        if words > MAX_TOKENS:
-            raise QueryError(f"the query has {words} words and operators; at most {MAX_TOKENS} are searched "
-                             "(shorten it, or search a phrase)")
-        depth = deepest = 0
-        for t in self.toks:
-            depth += (t[0] == "(") - (t[0] == ")")
-            deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            raise QueryError(f"parentheses nested {deepest} deep; at most {MAX_DEPTH}")
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
