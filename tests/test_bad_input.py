@@ -238,7 +238,7 @@ def test_lines_outside_ris_records_are_one_failure_per_run(tmp_path):
                     "TY  - JOUR\nTI  - After\nAU  - Wang, Wu\nER  - \n", encoding="utf-8")
     records, (failure,) = clean(path)
     assert titles(records) == ["A RIS paper", "After"]
-    assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\nSTAT- MEDLINE"
+    assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE"
     assert failure["reason"].startswith("3 lines outside")
 
 
@@ -259,3 +259,31 @@ def test_xml_with_old_mac_line_ends_counts_lines_as_expat_does(tmp_path):
     (record,), (failure,) = clean(path)
     assert failure["line"] == 3 and "line 6," in failure["reason"] and "增刊" in failure["raw"]
     assert record["source"]["line"] == 11 and "外科治疗" not in json.dumps(record, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- two exports in one file
+JOINED = [  # (file name, text, the titles read, a string the failure's raw text holds)
+    ("estudy_ris.txt", "DataType: 1\nTitle-题名: 中文题名一\nLink-链接: https://kns.cnki.net/x\n\n"
+                       "TY  - JOUR\nTI  - RIS title one\nER  - \n", ["中文题名一"], "RIS title one"),
+    ("medline_csl.txt", "PMID- 1\nTI  - Medline title\nAU  - Zhang S\n[\n"
+                        '  {"id": "a", "type": "article-journal", "title": "CSL title one"}\n]\n',
+     ["Medline title"], "CSL title one"),
+    ("ris_medline.txt", "TY  - JOUR\nTI  - RIS title\nAU  - Li, Wei\nER  - \n\nPMID- 1\nTI  - Medline one\n"
+                        "AU  - Zhang S\n\nPMID- 2\nTI  - Medline two\n", ["RIS title"], "Medline two"),
+    ("noteexpress_ris.net", "{Reference Type}: Journal Article\n{Title}: NE title\n{Year}: 2019\n\n"
+                            "TY  - JOUR\nTI  - RIS one\nER  - \n", ["NE title"], "RIS one"),
+    ("refworks_bib.txt", "Refworks Export Tagged Format\nCharacter Set=utf-8\n\n@article{k1,\n"
+                         "  title = {First title},\n}\n", [], "First title"),
+    ("refworks_then_bib.txt", "RT Journal Article\nT1 real one\nA1 Li, Wei\n"
+                              "@article{k2, title = {Second}, author = {Wang, Wu}}\n", ["Second"], "real one"),
+]
+
+
+def test_a_second_export_pasted_after_the_first_is_a_failure_with_its_text(tmp_path):
+    for name, text, read, lost in JOINED:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        records, failures = clean(path)
+        assert titles(records) == read, name
+        assert len(failures) == 1 and lost in failures[0]["raw"], (name, failures)
+        assert not any(lost in json.dumps(r, ensure_ascii=False) for r in records), name   # not inside a field

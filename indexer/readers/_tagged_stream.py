@@ -19,7 +19,7 @@ import re
 from typing import Callable, Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record
+from .base import FOREIGN_START, build_record
 
 # CJK ideographs, kana, CJK punctuation and full-width forms: no space is inserted next to them.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
@@ -53,6 +53,10 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
     return prev + " " + nxt
 
 
+_HEADER_LINE = re.compile(r"\s*$|(?:[A-Z][A-Z0-9]{1,5}|(?:Start|End) \w+|Character Set)\s*="
+                          r"|(?:Tag|Font Attribute) Legend|\*+\s*$|BEGIN EXPORTED REFERENCES", re.IGNORECASE)
+
+
 def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
                 blank_ends_untyped: bool = False) -> Iterator[Record | Failure]:
     """Records of ``source`` parsed with ``reader.parse_line`` and built by ``reader._finish``.
@@ -68,6 +72,7 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
     gap = False
     in_header = False
     seen_record = False
+    foreign = False  # inside another export pasted into this file
     starts = reader.START_TAGS
 
     def finish():
@@ -92,7 +97,10 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             line = line.lstrip("\ufeff")
         if header and not seen_record and not fields:
             if in_header:
-                in_header = not reader.parse_line(line)  # a tag line: a header without its last line
+                # the header is its legends ("RT=Reference Type", "Start Bold = "), "Character
+                # Set=…", rules of * and blank lines; anything else (a tag line: the header's last
+                # line is missing; another export) ends it
+                in_header = bool(_HEADER_LINE.match(line))
                 if in_header:
                     if line.strip().lower() == header[1].lower():
                         in_header = False
@@ -100,6 +108,18 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             if line.strip().lower() == header[0].lower():
                 in_header = True
                 continue
+        parsed = reader.parse_line(line)
+        own_start = bool(parsed) and parsed[0] in starts
+        if not own_start and FOREIGN_START.match(line):  # another export pasted in: stray till our next start
+            if fields:
+                yield finish()
+            foreign = True
+        if foreign and not own_start:
+            if not stray:
+                stray_line = lineno
+            stray.append(line)
+            continue
+        foreign = False
         if not line.strip():
             if fields:
                 raw_lines.append(line)
@@ -109,7 +129,6 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             elif stray:
                 stray.append(line)
             continue
-        parsed = reader.parse_line(line)
         if parsed is None and not fields:
             if not stray:
                 stray_line = lineno
@@ -153,6 +172,7 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
     junk: list[str] = []
     start_line = junk_line = ordinal = 0
     headless = False  # the current record began at a repeated field, not at its opening line
+    foreign = False  # inside another export pasted into this file
 
     def finish():
         nonlocal ordinal
@@ -176,6 +196,16 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
         if lineno == 1:
             line = line.lstrip("\ufeff")
         field = parse(line)
+        if field is None and FOREIGN_START.match(line):  # another export pasted in: junk till our next start
+            if fields:
+                yield finish()
+            fields, raw_lines, foreign = [], [], True
+        if foreign and (field is None or not opens(field)):
+            if line.strip() or junk:
+                junk_line = junk_line if junk else lineno
+                junk.append(line)
+            continue
+        foreign = False
         starts = field is not None and (opens(field) or not fields)
         repeated = (field is not None and not starts and once(field)
                     and any(f[0] == field[0] for f in fields))

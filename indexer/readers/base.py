@@ -1,6 +1,7 @@
 """The reader interface and registry: one small reader per format, found by name, alias, suffix or content."""
 from __future__ import annotations
 
+import re
 from typing import Iterator, Protocol
 
 from ..errors import UnknownFormat
@@ -19,6 +20,23 @@ class Reader(Protocol):
     def read(self, source: TextFile) -> Iterator[Record | Failure]:
         """Records (or failures with their raw text and line) in file order, one at a time:
         read ``source.lines()`` (or ``source.binary()``), never the whole file into records."""
+
+
+# The first line of a record (or file) in each format we read: a line like this inside a file
+# of another format is another export pasted in, not the continuation of a field.  (A CSV
+# header cannot be told from text; the rest can.)
+FOREIGN_START = re.compile("|".join((
+    r"TY  - ",                                                   # RIS
+    r"PMID- ?\d",                                                # MEDLINE
+    r"PT [A-Z]\s*$", r"FN (?:Clarivate|Thomson|ISI)\b",          # Web of Science
+    r"\s*@\s*[A-Za-z]+\s*[{(]",                                  # BibTeX
+    r"\s*<\?xml\b", r"\s*<(?:xml|records|PubmedArticleSet|PubmedArticle)\b",   # EndNote / PubMed XML
+    r"\s*\[\s*$", r"\s*\[?\s*\{\s*\"(?:id|type|title|author|issued)\"\s*:",   # CSL-JSON
+    r"\{(?:Reference Type|文献类型)\}\s*[:：]",                    # NoteExpress
+    r"(?:DataType|SrcDatabase-来源库)\s*[:：]",                    # CNKI E-Study
+    r"Refworks Export Tagged Format", r"RT [A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$",   # RefWorks
+    r"%0 ",                                                      # Refer / EndNote tagged
+)))
 
 
 # A record needs at least one of these to be a record (a bare type line is not).

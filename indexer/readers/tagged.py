@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record
+from .base import FOREIGN_START, build_record
 
 
 
@@ -55,11 +55,25 @@ class TaggedReader:
         raw_lines: list[str] = []
         start_line = stray_line = 0
         stray: list[str] = []
+        foreign = False  # inside another export pasted into this file: lines are stray till our next start
         ordinal = 0
         for lineno, line in enumerate(source.lines(), 1):
             if lineno == 1:
                 line = line.lstrip("\ufeff")
             parsed = self.parse_line(line)
+            own_start = bool(parsed) and parsed[0] in self.START_TAGS
+            if not own_start and FOREIGN_START.match(line):
+                if fields:
+                    ordinal += 1
+                    yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                    fields, raw_lines = [], []
+                foreign = True
+            if foreign and not own_start:
+                if line.strip() or stray:
+                    stray_line = stray_line if stray else lineno
+                    stray.append(line)
+                continue
+            foreign = False
             if not line.strip():
                 if self.BLANK_LINE_ENDS and fields:
                     ordinal += 1
@@ -102,7 +116,10 @@ class TaggedReader:
             yield self._stray(source.path, stray, stray_line, ordinal)
 
     def _stray(self, path, lines, lineno, ordinal) -> Failure:
-        what = "line" if len(lines) == 1 else f"{len(lines)} lines"
+        while lines and not lines[-1].strip():
+            lines.pop()
+        count = sum(1 for line in lines if line.strip())
+        what = "line" if count == 1 else f"{count} lines"
         return Failure(path=path, line=lineno, reason=f"{what} outside any {self.name} record", raw="\n".join(lines),
                        format=self.name, record=ordinal)
 
