@@ -309,7 +309,16 @@ def decide_language(record: Record) -> Record:
     """The record's language: its first title's, else its abstract's, else 'und'."""
     primary = record.raw.pop("primary_lang", None)
     record.language = primary or next(iter(record.abstract), None) or "und"
+    if record.language in ("ja", "ko"):
+        # names in kanji or hangul in a Japanese or Korean record are that language's, not
+        # Chinese (a Chinese name is cited in pinyin; 加地範匡 is not Jiā Dì)
+        for author in record.authors:
+            if _CJK_NAME.search(author.get("literal") or author.get("family") or ""):
+                author["lang"] = record.language
     return record
+
+
+_CJK_NAME = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 THESIS_HINT = ("大学", "學", "学院", "研究院", "研究所", "University", "Institute")

@@ -26,3 +26,15 @@ def test_the_same_text_always_gets_the_same_answer():
     # probabilities that change from call to call
     answers = {_langdetect.__wrapped__(text) for _ in range(20)}
     assert len(answers) == 1, answers
+
+
+def test_names_in_a_japanese_record_are_japanese(tmp_path):
+    from conftest import clean_items
+
+    path = tmp_path / "ja.ris"
+    path.write_text("TY  - JOUR\nTI  - 量子ドットによる細胞イメージング\nAU  - 加地範匡\nAU  - Baba, Yoshinobu\nER  - \n\n"
+                    "TY  - JOUR\nTI  - 量子点细胞成像\nAU  - 张伟\nER  - \n", encoding="utf-8")
+    _, (ja, zh), _ = clean_items(path)
+    assert ja["language"] == "ja" and zh["language"] == "zh"
+    assert [a["lang"] for a in ja["authors"]] == ["ja", "en"]   # kanji: Japanese; romanised: as before
+    assert [a["lang"] for a in zh["authors"]] == ["zh"]
