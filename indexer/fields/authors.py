@@ -102,6 +102,9 @@ def split_author_field(text: str) -> list[str]:
     return [text]
 
 
+_HANGUL_NAME = re.compile("[\uac00-\ud7af]+(?: [\uac00-\ud7af]+)?")
+
+
 def parse_name(name: str) -> dict[str, str]:
     """One author as a contract object.
 
@@ -109,6 +112,8 @@ def parse_name(name: str) -> dict[str, str]:
     {'family': 'de Araujo Burgos', 'given': 'Maria Goretti Pessoa', 'lang': 'en'}
     >>> parse_name("郑敏麟")
     {'literal': '郑敏麟', 'lang': 'zh'}
+    >>> parse_name("이종호")
+    {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
     {'family': 'Rosoff', 'given': 'Heather Beth', 'lang': 'en'}
     """
@@ -118,6 +123,8 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
     if is_cjk_name(name):
         return {"literal": name, "lang": "zh"}
+    if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are
+        return {"literal": name, "lang": "ko"}
     if ORG_WORDS.search(name) or len(name.split()) > 6:
         return {"literal": name, "lang": "en"}
     if "," in name:
