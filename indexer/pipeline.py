@@ -318,7 +318,7 @@ def decide_language(record: Record) -> Record:
     return record
 
 
-_CJK_NAME = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_NAME = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 
 THESIS_HINT = ("大学", "學", "学院", "研究院", "研究所", "University", "Institute")

@@ -20,25 +20,29 @@ def clean(path, *options):
     return records, failures
 
 
+def clean_text(tmp_path, name, text):
+    """``clean`` of a file ``name`` holding ``text`` (UTF-8)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return clean(path)
+
+
 def titles(records):
     return [next(iter(r["title"].values()), None) for r in records]
 
 
 # ---------------------------------------------------------------- CSV
 def test_csv_cell_longer_than_the_csv_modules_limit(tmp_path):
-    path = tmp_path / "long.csv"
-    path.write_text(f'title,authors,year\nfirst,Li,2019\n"{"x" * 200_000}",Wang,2020\nsecond,Zhao,2021\n',
-                    encoding="utf-8")
-    records, failures = clean(path)
+    records, failures = clean_text(
+        tmp_path, "long.csv", f'title,authors,year\nfirst,Li,2019\n"{"x" * 200_000}",Wang,2020\nsecond,Zhao,2021\n')
     assert not failures
     assert titles(records) == ["first", "x" * 200_000, "second"]
 
 
 def test_csv_quote_that_never_closes_does_not_swallow_the_rows_after_it(tmp_path):
-    path = tmp_path / "unclosed.csv"
-    path.write_text('title,authors,year\nfirst,Li,2020\n"second,Wang,2021\nthird,Zhao,2022\nfourth,"Sun",2023\n',
-                    encoding="utf-8")
-    records, failures = clean(path)
+    records, failures = clean_text(
+        tmp_path, "unclosed.csv",
+        'title,authors,year\nfirst,Li,2020\n"second,Wang,2021\nthird,Zhao,2022\nfourth,"Sun",2023\n')
     assert not failures
     assert titles(records) == ["first", "second", "third", "fourth"]
     assert [r["year"] for r in records] == [2020, 2021, 2022, 2023]
@@ -47,10 +51,9 @@ def test_csv_quote_that_never_closes_does_not_swallow_the_rows_after_it(tmp_path
 
 
 def test_csv_quoted_cell_over_two_lines(tmp_path):
-    path = tmp_path / "multiline.csv"
-    path.write_text('title,authors,abstract\nfirst,Li,"Line one\nline two, with a comma"\nsecond,Wang,x\n',
-                    encoding="utf-8")
-    records, failures = clean(path)
+    records, failures = clean_text(
+        tmp_path, "multiline.csv",
+        'title,authors,abstract\nfirst,Li,"Line one\nline two, with a comma"\nsecond,Wang,x\n')
     assert not failures
     assert records[0]["abstract"]["en"] == "Line one\nline two, with a comma"   # the line break kept
     assert [r["source"]["line"] for r in records] == [2, 4]                   # each row's first line
@@ -82,10 +85,10 @@ def test_csl_json_cut_off_array_keeps_the_items_before_the_cut(tmp_path):
 
 
 def test_csl_json_nested_too_deep_is_a_failure(tmp_path):
-    path = tmp_path / "deep.json"
-    path.write_text('[{"title": "Fine", "author": [{"family": "Li"}]},\n {"title": "x", "note": '
-                    + "[" * 5000 + "]" * 5000 + "}]", encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(
+        tmp_path, "deep.json",
+        '[{"title": "Fine", "author": [{"family": "Li"}]},\n {"title": "x", "note": '
+        + "[" * 5000 + "]" * 5000 + "}]")
     assert titles(records) == ["Fine"]
     assert failure["line"] == 2 and "not valid JSON" in failure["reason"]
 
@@ -93,20 +96,19 @@ def test_csl_json_nested_too_deep_is_a_failure(tmp_path):
 # ---------------------------------------------------------------- BibTeX
 def test_bibtex_macros_that_double_forty_times_are_refused(tmp_path):
     lines = ['@string{s0 = "xx"}'] + [f"@string{{s{i} = s{i - 1} # s{i - 1}}}" for i in range(1, 40)]
-    path = tmp_path / "macros.bib"
-    path.write_text("\n".join(lines + ["@article{ok, title = {Fine}, author = {Li, Wei}}"]) + "\n", encoding="utf-8")
-    records, failures = clean(path)
+    records, failures = clean_text(
+        tmp_path, "macros.bib", "\n".join(lines + ["@article{ok, title = {Fine}, author = {Li, Wei}}"]) + "\n")
     assert titles(records) == ["Fine"]
     assert failures and all("longer than" in f["reason"] for f in failures)
 
 
 def test_bibtex_entry_that_lost_its_at_sign_is_reported(tmp_path):
-    path = tmp_path / "lost.bib"
-    path.write_text("% written by hand\nA list of what I read.\n\n"
-                    "@article{a, title = {First}, author = {Li, Wei}}\n\n"
-                    "article{b,\n  title = {Lost its at},\n  author = {Wang, Fang}\n}\n\n"
-                    "@article{c, title = {Third}, author = {Zhao, Lei}}\n", encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(
+        tmp_path, "lost.bib",
+        "% written by hand\nA list of what I read.\n\n"
+        "@article{a, title = {First}, author = {Li, Wei}}\n\n"
+        "article{b,\n  title = {Lost its at},\n  author = {Wang, Fang}\n}\n\n"
+        "@article{c, title = {Third}, author = {Zhao, Lei}}\n")
     assert titles(records) == ["First", "Third"]                  # the comment before is no failure
     assert failure["line"] == 6 and "Lost its at" in failure["raw"]
 
@@ -118,9 +120,7 @@ def test_endnote_xml_bare_ampersand_fails_one_record_not_the_file(tmp_path):
             "<contributors><authors><author>Zhao, Lei</author></authors></contributors></record>\n"
     text = text.replace("</records>", third + "</records>")
     text = text.replace("<secondary-title>中华骨科杂志", "<secondary-title>中华骨科杂志 & 增刊", 1)
-    path = tmp_path / "amp.xml"
-    path.write_text(text, encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(tmp_path, "amp.xml", text)
     assert titles(records) == ["基于深度学习的目标检测", "Third"]
     assert failure["line"] == 3 and "增刊" in failure["raw"] and "外科治疗" in failure["raw"]
     assert "line 6" in failure["reason"]                          # where expat stopped, in the file
@@ -200,10 +200,9 @@ def test_a_file_in_no_known_format_keeps_all_its_text(tmp_path):
 
 
 def test_refworks_header_with_no_reference_type_after_it(tmp_path):
-    path = tmp_path / "refworks.txt"
-    path.write_text("Refworks Export Tagged Format\nCharacter Set=utf-8\n\nT1 First title\nA1 Zhang, San\n",
-                    encoding="utf-8")
-    (record,), failures = clean(path)
+    (record,), failures = clean_text(
+        tmp_path, "refworks.txt",
+        "Refworks Export Tagged Format\nCharacter Set=utf-8\n\nT1 First title\nA1 Zhang, San\n")
     assert not failures and record["title"] == {"en": "First title"} and record["source"]["line"] == 4
 
 
@@ -223,30 +222,30 @@ def test_noteexpress_and_estudy_record_that_lost_its_first_line(tmp_path):
 
 
 def test_another_export_pasted_into_a_bibtex_file_is_reported_not_dropped(tmp_path):
-    path = tmp_path / "joined.txt"
-    path.write_text("TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
-                    "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n", encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(
+        tmp_path, "joined.txt",
+        "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
+        "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n")
     assert titles(records) == ["A BibTeX paper"]
     assert "reads as ris" in failure["reason"] and "A RIS paper" in failure["raw"] and failure["line"] == 1
 
 
 def test_lines_outside_ris_records_are_one_failure_per_run(tmp_path):
-    path = tmp_path / "with_medline.ris"
-    path.write_text("TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
-                    "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE\n\n"          # a MEDLINE record pasted in
-                    "TY  - JOUR\nTI  - After\nAU  - Wang, Wu\nER  - \n", encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(
+        tmp_path, "with_medline.ris",
+        "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
+        "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE\n\n"          # a MEDLINE record pasted in
+        "TY  - JOUR\nTI  - After\nAU  - Wang, Wu\nER  - \n")
     assert titles(records) == ["A RIS paper", "After"]
     assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE"
     assert failure["reason"].startswith("3 lines outside")
 
 
 def test_csl_json_two_arrays_joined_keep_the_second_as_a_failure(tmp_path):
-    path = tmp_path / "joined.json"
-    path.write_text('[{"title": "One", "author": [{"family": "Li"}]}]\n'
-                    '[{"title": "Two", "author": [{"family": "Wang"}]}]\n', encoding="utf-8")
-    records, (failure,) = clean(path)
+    records, (failure,) = clean_text(
+        tmp_path, "joined.json",
+        '[{"title": "One", "author": [{"family": "Li"}]}]\n'
+        '[{"title": "Two", "author": [{"family": "Wang"}]}]\n')
     assert titles(records) == ["One"]
     assert failure["line"] == 2 and '"Two"' in failure["raw"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..charsets import HANGUL
 from ..lang.detect import is_cjk_name
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
@@ -102,7 +103,7 @@ def split_author_field(text: str) -> list[str]:
     return [text]
 
 
-_HANGUL_NAME = re.compile("[\uac00-\ud7af]+(?: [\uac00-\ud7af]+)?")
+_HANGUL_NAME = re.compile(f"[{HANGUL}]+(?: [{HANGUL}]+)?")
 
 
 def parse_name(name: str) -> dict[str, str]:

@@ -42,6 +42,8 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _ALNUM = re.compile(r"[a-z0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(WORD)
+# What a query can search: a CJK character or a Latin/digit word.
+_SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
 
 
 # ---------------------------------------------------------------- tree
@@ -117,7 +119,7 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     signs or spaces between runs (``3.5``, ``船舶、舰船工程``) is the AND of its runs,
     checked on the record's text.
     """
-    segments = [re.findall(rf"[{CJK}]|{WORD}", seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
+    segments = [_SEARCHABLE.findall(seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
     segments = [seg for seg in segments if seg]
     if not segments:
         raise QueryError(f"{text!r}: nothing to search for")
@@ -312,7 +314,6 @@ def _operators_in_place(toks):
 # (whoosh's matchers nest one level per word; 300 words had taken 15 s).
 MAX_TOKENS = 64
 MAX_DEPTH = 16
-_SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
 
 
 def _without_lone_marks(toks):

@@ -19,7 +19,7 @@ import re
 from typing import Callable, Iterator
 
 from ..record import Failure, Record, Source
-from .base import FOREIGN_START, build_record
+from .base import build_record, in_other_export
 
 # CJK ideographs, kana, CJK punctuation and full-width forms: no space is inserted next to them.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
@@ -110,16 +110,14 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
                 continue
         parsed = reader.parse_line(line)
         own_start = bool(parsed) and parsed[0] in starts
-        if not own_start and FOREIGN_START.match(line):  # another export pasted in: stray till our next start
+        foreign = in_other_export(line, own_start, own_start, foreign)
+        if foreign:  # another export pasted in: stray till our next start
             if fields:
                 yield finish()
-            foreign = True
-        if foreign and not own_start:
             if not stray:
                 stray_line = lineno
             stray.append(line)
             continue
-        foreign = False
         if not line.strip():
             if fields:
                 raw_lines.append(line)
@@ -196,17 +194,17 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
         if lineno == 1:
             line = line.lstrip("\ufeff")
         field = parse(line)
-        if field is None and FOREIGN_START.match(line):  # another export pasted in: junk till our next start
+        opening = field is not None and opens(field)
+        foreign = in_other_export(line, field is not None, opening, foreign)
+        if foreign:  # another export pasted in: junk till our next start
             if fields:
                 yield finish()
-            fields, raw_lines, foreign = [], [], True
-        if foreign and (field is None or not opens(field)):
+                fields, raw_lines = [], []
             if line.strip() or junk:
                 junk_line = junk_line if junk else lineno
                 junk.append(line)
             continue
-        foreign = False
-        starts = field is not None and (opens(field) or not fields)
+        starts = opening or (field is not None and not fields)
         repeated = (field is not None and not starts and once(field)
                     and any(f[0] == field[0] for f in fields))
         if starts or repeated:

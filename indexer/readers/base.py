@@ -39,6 +39,15 @@ FOREIGN_START = re.compile("|".join((
 )))
 
 
+def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool) -> bool:
+    """Whether ``line`` belongs to another export pasted into the file: it starts a record of
+    another format (and is not a line of ours: ``ours``), or follows one (``inside``) up to a
+    line that starts one of our records (``starts_ours``)."""
+    if starts_ours:
+        return False
+    return inside or (not ours and FOREIGN_START.match(line) is not None)
+
+
 # A record needs at least one of these to be a record (a bare type line is not).
 CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keyword", "keywords")
 

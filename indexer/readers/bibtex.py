@@ -261,11 +261,10 @@ class BibtexReader:
                     if stray or line.strip():
                         stray.append(line)
                     continue
-                reason = _stray_reason("\n".join(stray + [line[:m.start()]]), source.path)
-                if reason:
+                failure = self._stray(source.path, stray, line[:m.start()], stray_line, ordinal + 1)
+                if failure:
                     ordinal += 1
-                    yield Failure(path=source.path, line=stray_line, reason=reason, raw="\n".join(stray).strip(),
-                                  format=self.name, record=ordinal)
+                    yield failure
                 stray = []
                 line, start, depth = line[m.start():], lineno, 0
                 opener = m.group()[-1]
@@ -288,10 +287,19 @@ class BibtexReader:
             ordinal += 1
             yield Failure(path=source.path, line=start, reason="entry not closed at the end of the file",
                           raw="\n".join(buf), format=self.name, record=ordinal)
-        elif _stray_reason("\n".join(stray), source.path):
-            ordinal += 1
-            yield Failure(path=source.path, line=stray_line, reason=_stray_reason("\n".join(stray), source.path),
-                          raw="\n".join(stray).strip(), format=self.name, record=ordinal)
+        elif stray:
+            failure = self._stray(source.path, stray, "", stray_line, ordinal + 1)
+            if failure:
+                yield failure
+
+    def _stray(self, path: str, lines: list[str], before_entry: str, line: int, ordinal: int) -> Failure | None:
+        """Text between entries (and before the next entry's @ on its line) as a failure when it
+        is more than a comment (see :func:`_stray_reason`)."""
+        reason = _stray_reason("\n".join(lines + [before_entry] if before_entry else lines), path)
+        if not reason:
+            return None
+        return Failure(path=path, line=line, reason=reason, raw="\n".join(lines).strip(), format=self.name,
+                       record=ordinal)
 
     def _entry(self, text: str, macros, path: str, line: int, ordinal: int):
         m = re.match(r"\s*@\s*([A-Za-z]+)\s*([{(])", text)

@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import FOREIGN_START, build_record
+from .base import build_record, in_other_export
 
 
 
@@ -62,18 +62,16 @@ class TaggedReader:
                 line = line.lstrip("\ufeff")
             parsed = self.parse_line(line)
             own_start = bool(parsed) and parsed[0] in self.START_TAGS
-            if not own_start and FOREIGN_START.match(line):
+            foreign = in_other_export(line, own_start, own_start, foreign)
+            if foreign:
                 if fields:
                     ordinal += 1
                     yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
                     fields, raw_lines = [], []
-                foreign = True
-            if foreign and not own_start:
                 if line.strip() or stray:
                     stray_line = stray_line if stray else lineno
                     stray.append(line)
                 continue
-            foreign = False
             if not line.strip():
                 if self.BLANK_LINE_ENDS and fields:
                     ordinal += 1
