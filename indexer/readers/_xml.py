@@ -4,7 +4,9 @@ The file is fed line by line to the standard library's pull parser (expat): no D
 external entity is fetched, and expat (2.4+) refuses entity-expansion bombs.  Each record
 element is handed over when it ends and then cleared, so memory stays flat.  A parse
 error is one failure naming its line, holding the broken record's text; the records
-before and after it are read.
+before and after it are read.  Text outside every record element (another export's
+records pasted in, ``<record>``s in a PubMed file) is a failure with its lines, not
+skipped.
 """
 from __future__ import annotations
 
@@ -57,12 +59,50 @@ def _where(e: ET.ParseError, offset: int) -> str:
     return re.sub(r": line \d+, column \d+$", "", str(e)) + f" (line {line + offset}, column {column})"
 
 
+# The raw text kept of text outside the records (a whole other export, not a whole disk).
+OUTSIDE_RAW_LIMIT = 16 * 1024 * 1024
+
+
+class _Outside:
+    """The lines read outside any record element since the last record, and whether any
+    element there held text (container tags and the XML declaration hold none)."""
+
+    def __init__(self):
+        self.lines: list[tuple[int, str]] = []
+        self.size = 0
+        self.text = False
+
+    def add(self, lineno: int, line: str) -> None:
+        if self.size <= OUTSIDE_RAW_LIMIT:
+            self.lines.append((lineno, line))
+            self.size += len(line)
+
+    def ended(self, el: ET.Element) -> None:
+        """A non-record element ended outside the records: note its text, then drop it."""
+        if (el.text or "").strip() or any((child.tail or "").strip() for child in el):
+            self.text = True
+        el.clear()
+
+    def failure(self, source, fmt: str, record_tags: set[str]) -> Failure | None:
+        """The failure for what was read outside the records, if it held text; then empty."""
+        lines, text, cut = self.lines, self.text, self.size > OUTSIDE_RAW_LIMIT
+        self.__init__()
+        if not text:
+            return None
+        tags = " or ".join(f"<{t}>" for t in sorted(record_tags))
+        return Failure(path=source.path, line=lines[0][0], raw="".join(line for _, line in lines).strip("\n"),
+                       format=fmt, record=None,
+                       reason=f"text outside any {tags} record (another export pasted in?), not read"
+                              + (f" (raw text: its first {OUTSIDE_RAW_LIMIT:,} characters)" if cut else ""))
+
+
 def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.Element, int, str] | Failure]:
     """``(element, first line, raw text)`` of each record element, or a Failure.
 
     A parse error (a bare ``&``, an undefined entity) fails the record it is in: that record
     and the text up to the next record's start tag are one failure with all their lines, and
-    reading goes on from there with a new parser."""
+    reading goes on from there with a new parser.  Elements with text outside every record
+    are one failure per stretch between records."""
     opener = re.compile(rb"<(?:[\w.-]+:)?(?:" + b"|".join(re.escape(t.encode()) for t in sorted(record_tags)) +
                         rb")[\s/>]")
     parser = _new_parser()
@@ -70,6 +110,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
     raw_lines: list[str] = []
     start_line = lineno = offset = 0  # offset: the lines before the current parser's first
     broken: tuple[int, str, list[str]] | None = None  # (first line, reason, lines) of text being skipped
+    outside = _Outside()
     with source.binary() as fh:
         for lineno, line in enumerate(_lines(fh), 1):
             if broken is not None:
@@ -84,20 +125,28 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 line = line[m.start():]
             if depth_stack or not raw_lines:
                 raw_lines.append(_decoded(line))
+            if not depth_stack:
+                outside.add(lineno, _decoded(line))
             try:
                 parser.feed(line)
                 events = list(parser.read_events())
             except ET.ParseError as e:
+                if (stray := outside.failure(source, fmt, record_tags)) is not None:
+                    yield stray
                 lines = raw_lines if depth_stack else [_decoded(line)]
                 broken = (start_line if depth_stack else lineno, f"XML not well-formed: {_where(e, offset)}",
                           list(lines))
                 continue
             for event, el in events:
                 if local(el.tag) not in record_tags:
+                    if event == "end" and not depth_stack:
+                        outside.ended(el)
                     continue
                 if event == "start":
                     depth_stack.append(lineno)
                     if len(depth_stack) == 1:
+                        if (stray := outside.failure(source, fmt, record_tags)) is not None:
+                            yield stray
                         start_line, raw_lines = lineno, [_decoded(line)]
                 elif depth_stack:
                     depth_stack.pop()
@@ -105,6 +154,8 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                         yield el, start_line, "".join(raw_lines)
                         el.clear()
                         raw_lines = []
+        if (stray := outside.failure(source, fmt, record_tags)) is not None:
+            yield stray
         if broken is not None:
             rest = "".join(broken[2])
             if not re.fullmatch(r"(?:\s*</[^<>]+>)*\s*", rest):  # more than the closing tags of the file

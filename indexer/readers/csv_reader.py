@@ -12,7 +12,7 @@ import csv
 import re
 
 from ..record import Failure, Record, Source
-from .base import register
+from .base import FOREIGN_START, register
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -107,6 +107,14 @@ class CsvReader:
             if not any(cell.strip() for cell in row):
                 continue
             ordinal += 1
+            if len(row) != len(header) and FOREIGN_START.match(lines.taken[0]):
+                # another export pasted after the rows: a CSV has no record start to read on
+                # from, so the rest of the file is one failure
+                yield Failure(path=source.path, line=line, raw="".join(lines.taken + list(lines)).rstrip("\n"),
+                              format=self.name, record=ordinal,
+                              reason="another export's record starts here, in a row that does not fit the "
+                                     "CSV header: the rest of the file is this failure's raw text, not read")
+                break
             issue = None
             if len(lines.taken) > 1 and len(row) < len(header):
                 # a quote that never closes ('"second,b,2021' and every line after it in one cell):

@@ -114,9 +114,11 @@ class MedlineReader(TaggedReader):
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
-        # Four-character tags (PMID, OWN, STAT, FAU, DP ...) and no RIS record start.
-        if not lines or re.search(r"^TY  - ", head, re.M) or not re.search(
-                r"^(?:PMID|OWN |STAT|FAU |DP  |JT  |SO  |PT  )- ", head, re.M):
+        # Four-character tags (PMID, OWN, STAT, FAU, DP ...) before any RIS record start (RIS
+        # has DP and PT too; a RIS export pasted after MEDLINE records is the reader's to report).
+        ours = re.search(r"^(?:PMID|OWN |STAT|FAU |DP  |JT  |SO  |PT  )- ", head, re.M)
+        ris = re.search(r"^TY  - ", head, re.M)
+        if not lines or not ours or (ris and ris.start() < ours.start()):
             return 0.0
         tagged = sum(1 for l in lines if self.parse_line(l) or l.startswith("      "))
         return min(1.0, 0.5 + 0.5 * tagged / len(lines))

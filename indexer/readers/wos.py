@@ -29,7 +29,7 @@ from typing import Iterator
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import register
+from .base import in_other_export, register
 from .tagged import TaggedReader
 
 WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "paper-conference",
@@ -37,6 +37,8 @@ WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "
 # Tags whose continuation lines are further values, one per line.
 ONE_PER_LINE = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "C3", "CR", "Z2", "Z6", "Z7"})
 FILE_TAGS = frozenset({"FN", "VR", "EF"})
+# A record starts with its publication type, one letter: J journal, B book, S series, P patent.
+_RECORD_START = re.compile(r"PT [A-Z]\s*$")
 # Field tags of WoS exports (Core Collection, BIOSIS, CABI, Derwent, CSCD, SciELO, KCI).
 KNOWN_TAGS = frozenset("""
 A2 AA AB AD AE AF AK AN AR AU AW BA BD BE BF BN BP BS C1 C2 C3 CA CC CE CH CI CL CN CO CP CR CT CY
@@ -166,19 +168,31 @@ class WosReader(TaggedReader):
             stray = []
             return item
 
-        in_record = False
+        in_record = foreign = False  # foreign: inside another export pasted into this file
         for lineno, line in enumerate(source.lines(), 1):
             if lineno == 1:
                 line = line.lstrip("\ufeff")
             if not line.strip():
                 if in_record:
                     raw_lines.append(line)
+                elif foreign:
+                    stray.append(line)
                 continue
             indented = line[:1] in (" ", "\t")
             parsed = None if indented else self.parse_line(line)
             if parsed and in_record and fields and parsed[0] not in KNOWN_TAGS:
                 parsed = None  # an unindented continuation line that happens to start "XX "
             tag = parsed[0] if parsed else None
+            starts = tag == "PT" and _RECORD_START.match(line) is not None  # not MEDLINE's "PT  - Journal Article"
+            foreign = in_other_export(line, tag in FILE_TAGS, starts, foreign)
+            if foreign:  # another export pasted in: stray till our next record
+                if in_record:
+                    yield finish()
+                    in_record = False
+                if not stray:
+                    stray_line = lineno
+                stray.append(line)
+                continue
             if not in_record:
                 if tag in FILE_TAGS:
                     continue
