@@ -185,6 +185,12 @@ def test_a_stray_nul_byte_does_not_make_an_export_binary(tmp_path):
     path.write_bytes(text[:30] + b"\x00" + text[30:])
     records, failures = clean(path)
     assert not failures and titles(records) == ["Paper 1", "Paper 2", "Paper 3"]
+    mixed = tmp_path / "nul_mixed.ris"             # the same in a file of UTF-8 and GBK lines (and a byte of neither)
+    mixed.write_bytes(text[:30] + b"\x00" + text[30:] + "TY  - JOUR\nTI  - 胃癌\nER  - \n".encode("gbk")
+                      + "TY  - JOUR\nTI  - 肺癌".encode("utf-8") + b"\xff\nER  - \n")
+    records, failures = clean(mixed)
+    assert not failures and titles(records) == ["Paper 1", "Paper 2", "Paper 3", "胃癌", "肺癌\ufffd"]
+    assert records[0]["authors"][0]["family"] == "Li" and "\x00" not in json.dumps(records)
     many = tmp_path / "zeros.ris"                  # mostly NUL bytes: binary, one failure
     many.write_bytes(b"TY  - JOUR\n" + b"\x00" * 500)
     records, (failure,) = clean(many)

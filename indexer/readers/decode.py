@@ -111,7 +111,7 @@ def _mixed_lines(path: str) -> Iterator[str]:
             if first and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             first = False
-            pieces = _LINE_END.split(decode_line(raw))
+            pieces = _LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
             if pieces and pieces[-1] == "":
                 pieces.pop()
             yield from pieces
