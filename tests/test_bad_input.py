@@ -227,23 +227,14 @@ def test_noteexpress_and_estudy_record_that_lost_its_first_line(tmp_path):
         assert not first["issues"] and any("first line lost" in i for i in second["issues"])
 
 
-def test_another_export_pasted_into_a_bibtex_file_is_reported_not_dropped(tmp_path):
-    records, (failure,) = clean_text(
-        tmp_path, "joined.txt",
-        "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
-        "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n")
-    assert titles(records) == ["A BibTeX paper"]
-    assert "reads as ris" in failure["reason"] and "A RIS paper" in failure["raw"] and failure["line"] == 1
-
-
 def test_lines_outside_ris_records_are_one_failure_per_run(tmp_path):
     records, (failure,) = clean_text(
         tmp_path, "with_medline.ris",
         "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
-        "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE\n\n"          # a MEDLINE record pasted in
+        "Exported 2020-01-02 by Li\nfrom the library\n\ncatalogue\n\n"          # notes between records
         "TY  - JOUR\nTI  - After\nAU  - Wang, Wu\nER  - \n")
     assert titles(records) == ["A RIS paper", "After"]
-    assert failure["line"] == 6 and failure["raw"] == "PMID- 30000001\nOWN - NLM\n\nSTAT- MEDLINE"
+    assert failure["line"] == 6 and failure["raw"] == "Exported 2020-01-02 by Li\nfrom the library\ncatalogue"
     assert failure["reason"].startswith("3 lines outside")
 
 
@@ -267,45 +258,79 @@ def test_xml_with_old_mac_line_ends_counts_lines_as_expat_does(tmp_path):
 
 
 # ---------------------------------------------------------------- two exports in one file
-JOINED = [  # (file name, text, the titles read, a string the failure's raw text holds)
+PUBMED = ('<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID>{n}</PMID>'
+          "<Article><ArticleTitle>PubMed {n}</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
+          "</PubmedArticleSet>\n")
+JOINED = [  # (file name, text, [(title, format, line)] of the records read, the formats read as pasted in)
     ("estudy_ris.txt", "DataType: 1\nTitle-题名: 中文题名一\nLink-链接: https://kns.cnki.net/x\n\n"
-                       "TY  - JOUR\nTI  - RIS title one\nER  - \n", ["中文题名一"], "RIS title one"),
+                       "TY  - JOUR\nTI  - RIS title one\nER  - \n", [("中文题名一", "estudy", 1), ("RIS title one", "ris", 5)], {"ris"}),
     ("medline_csl.txt", "PMID- 1\nTI  - Medline title\nAU  - Zhang S\n[\n"
-                        '  {"id": "a", "type": "article-journal", "title": "CSL title one"}\n]\n',
-     ["Medline title"], "CSL title one"),
+                        '  {"id": "a", "type": "article-journal", "title": "CSL one", "author": [{"family": "Li"}]}\n]\n',
+     [("Medline title", "medline", 1), ("CSL one", "csl-json", 5)], {"csl-json"}),
     ("ris_medline.txt", "TY  - JOUR\nTI  - RIS title\nAU  - Li, Wei\nER  - \n\nPMID- 1\nTI  - Medline one\n"
-                        "AU  - Zhang S\n\nPMID- 2\nTI  - Medline two\n", ["RIS title"], "Medline two"),
+                        "AU  - Zhang S\n\nPMID- 2\nTI  - Medline two\n",
+     [("RIS title", "ris", 1), ("Medline one", "medline", 6), ("Medline two", "medline", 10)], {"medline"}),
     ("noteexpress_ris.net", "{Reference Type}: Journal Article\n{Title}: NE title\n{Year}: 2019\n\n"
-                            "TY  - JOUR\nTI  - RIS one\nER  - \n", ["NE title"], "RIS one"),
+                            "TY  - JOUR\nTI  - RIS one\nER  - \n", [("NE title", "noteexpress", 1), ("RIS one", "ris", 5)], {"ris"}),
     ("refworks_bib.txt", "Refworks Export Tagged Format\nCharacter Set=utf-8\n\n@article{k1,\n"
-                         "  title = {First title},\n}\n", [], "First title"),
+                         "  title = {First title},\n}\n", [("First title", "bibtex", 4)], {"bibtex"}),
     ("refworks_then_bib.txt", "RT Journal Article\nT1 real one\nA1 Li, Wei\n"
-                              "@article{k2, title = {Second}, author = {Wang, Wu}}\n", ["Second"], "real one"),
+                              "@article{k2, title = {Second}, author = {Wang, Wu}}\n",
+     [("real one", "refworks", 1), ("Second", "bibtex", 4)], {"refworks"}),
     ("wos_ris.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, W\nTI WoS title\nER\n\n"
-                    "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n", ["WoS title"], "RIS one"),
+                    "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n", [("WoS title", "wos", 3), ("RIS one", "ris", 8)], {"ris"}),
     ("wos_medline.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, W\nTI WoS title\nER\n\n"
                         "PMID- 1\nTI  - Medline one\nAU  - Zhang S\nPT  - Journal Article\nLA  - eng\n",
-     ["WoS title"], "Medline one"),
+     [("WoS title", "wos", 3), ("Medline one", "medline", 8)], {"medline"}),
     ("medline_ris.txt", "PMID- 1\nOWN - NLM\nTI  - Medline title\nAU  - Zhang S\n\n"
-                        "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n", ["Medline title"], "RIS one"),
+                        "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n",
+     [("Medline title", "medline", 1), ("RIS one", "ris", 6)], {"ris"}),
     ("csv_ris.csv", "title,authors,year\nCSV title,Li,2020\nTY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n",
-     ["CSV title"], "RIS one"),
+     [("CSV title", "csv", 2), ("RIS one", "ris", 3)], {"ris"}),
     ("endnote_pubmed.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<xml>\n<records>\n<record>\n'
                            "<ref-type name=\"Journal Article\">17</ref-type>\n"
                            "<titles><title>EndNote title</title></titles>\n</record>\n</records>\n</xml>\n"
-                           '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation>'
-                           "<PMID>1</PMID><Article><ArticleTitle>PubMed title</ArticleTitle></Article>"
-                           "</MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n",
-     ["PubMed title"], "EndNote title"),
+                           + PUBMED.format(n=1), [("EndNote title", "endnote-xml", 4), ("PubMed 1", "pubmed-xml", 12)], {"endnote-xml"}),
+    ("ris_bib.txt", "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
+                    "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n",
+     [("A RIS paper", "ris", 1), ("A BibTeX paper", "bibtex", 6)], {"ris"}),
+    ("ris_pubmed.txt", "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n\n" + PUBMED.format(n=1),
+     [("RIS one", "ris", 1), ("PubMed 1", "pubmed-xml", 8)], {"ris"}),
 ]
 
 
-def test_a_second_export_pasted_after_the_first_is_a_failure_with_its_text(tmp_path):
-    for name, text, read, lost in JOINED:
+def test_a_second_export_pasted_after_the_first_is_read_with_its_own_reader(tmp_path):
+    for name, text, read, pasted in JOINED:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         records, failures = clean(path)
-        assert titles(records) == read, name
-        assert any(lost in f["raw"] for f in failures), (name, failures)
-        assert len(failures) == 1 + name.endswith(".xml"), (name, failures)   # and the second XML declaration
-        assert not any(lost in json.dumps(r, ensure_ascii=False) for r in records), name   # not inside a field
+        assert not failures, (name, failures)
+        assert [(next(iter(r["title"].values())), r["source"]["format"], r["source"]["line"]) for r in records] \
+            == read, name
+        assert [r["source"]["record"] for r in records] == list(range(1, len(read) + 1)), name
+        # the records of the export pasted in say so; each title is in its own record only
+        for r in records:
+            said = any(f":{r['source']['line']}: in another export pasted into" in i for i in r["issues"])
+            assert said == (r["source"]["format"] in pasted), (name, r["issues"])
+        assert all(sum(t in json.dumps(r, ensure_ascii=False) for r in records) == 1 for t, _, _ in read), name
+
+
+def test_text_that_only_looks_like_another_export_stays_a_failure(tmp_path):
+    # "[" starts a CSL-JSON array, but these lines are not one the CSL reader recognises
+    records, (failure,) = clean_text(tmp_path, "medline.txt", "PMID- 1\nTI  - Medline title\nAU  - Zhang S\n[\n"
+                                                               '  {"id": "a", "note": "not a citation"}\n]\n')
+    assert titles(records) == ["Medline title"]
+    assert failure["line"] == 4 and "not a citation" in failure["raw"] and "outside any medline" in failure["reason"]
+
+
+def test_two_pubmed_xml_files_joined_read_as_one(tmp_path):
+    # cat a.xml b.xml: the second XML declaration is no failure (it holds nothing but markup)
+    records, failures = clean_text(tmp_path, "joined.xml", PUBMED.format(n=1) + PUBMED.format(n=2))
+    assert not failures and titles(records) == ["PubMed 1", "PubMed 2"]
+
+
+def test_xml_whose_declaration_never_closes_is_a_failure_not_nothing(tmp_path):
+    # expat reads the whole file as the unclosed declaration: nothing parses, all of it is reported
+    records, (failure,) = clean_text(tmp_path, "open.xml", PUBMED.format(n=1).replace('"1.0"?>', '"1.0"', 1))
+    assert not records and failure["line"] == 1 and "ends early" in failure["reason"]
+    assert "PubMed 1" in failure["raw"]

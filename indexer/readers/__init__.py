@@ -5,8 +5,10 @@
 """
 from __future__ import annotations
 
+import io
 import itertools
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,8 +24,8 @@ for _name in READER_MODULES:
     except ModuleNotFoundError as _e:  # a format module not written yet
         if _e.name != f"{__name__}.{_name}":
             raise
-from .base import REGISTRY, find_reader, known_formats, sniff_reader
-from .decode import DecodeError, open_text
+from .base import REGISTRY, export_starting, find_reader, known_formats, sniff_reader
+from .decode import HEAD_CHARS, DecodeError, open_text
 
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
 
@@ -80,6 +82,20 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
                       reason=f"unknown format; known formats: {', '.join(known_formats())}"
                              + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
         return
+    ordinal = 0  # records and numbered failures, counted over the file (pasted exports included)
+    for item in _read_with_pasted(reader, source, 0):
+        if isinstance(item, Record):
+            ordinal += 1
+            item.source.record = ordinal
+        elif item.record is not None:
+            ordinal += 1
+            item.record = ordinal
+        yield item
+
+
+def _read(reader, source) -> Iterator[Record | Failure]:
+    """``reader.read(source)``; if the reader raises, the rest of the file is one failure."""
+    path = source.path
     read_to = 0  # the last line the items yielded so far account for
     try:
         for item in reader.read(source):
@@ -95,6 +111,72 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         yield Failure(path=path, line=read_to + 1, raw=rest, format=reader.name,
                       reason=f"the {reader.name} reader stopped here ({type(e).__name__}: {str(e)[:200]}); "
                              "the rest of the file is this failure's raw text")
+
+
+# Exports pasted into exports (a RIS file with a MEDLINE export after it, and so on) are read
+# to this depth; deeper, the text stays a failure.
+MAX_PASTED = 4
+
+
+def _read_with_pasted(reader, source, depth: int) -> Iterator[Record | Failure]:
+    """The items of ``source``; text the reader reports as not its own that starts a record of
+    another format (another export pasted in) is read with that format's reader, in place."""
+    for item in _read(reader, source):
+        other = _pasted_reader(item, reader) if depth < MAX_PASTED else None
+        if other is None:
+            yield item
+            continue
+        for sub in _read_with_pasted(other, PastedExport(source, item.line, item.raw), depth + 1):
+            if isinstance(sub, Record):
+                sub.issues.append(f"{source.path}:{sub.source.line}: in another export pasted into this "
+                                  f"{reader.name} file; read as {other.name}")
+            yield sub
+
+
+def _pasted_reader(item: Record | Failure, reader):
+    """The reader for a failure's text when it is another export: its first line starts a
+    record of another format, and that format's reader recognises its first lines."""
+    if not isinstance(item, Failure) or not item.line or not item.raw:
+        return None
+    lines = _LINE_END.split(item.raw[:HEAD_CHARS].lstrip("\ufeff"), PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]
+    head = "\n".join(lines)
+    fmt = export_starting(head)
+    other = REGISTRY.get(fmt) if fmt else None
+    if other is None or other is reader or not other.sniff(head):
+        return None
+    return other
+
+
+PASTED_HEAD_LINES = 50
+
+
+class PastedExport:
+    """The text of an export pasted into a file, read as a file of its own.  Its lines keep
+    their numbers in the file (blank lines stand in for the lines before it), so records and
+    failures name the file's lines."""
+
+    def __init__(self, outer, first_line: int, text: str):
+        self.path, self.encoding, self.lossy = outer.path, outer.encoding, outer.lossy
+        self.before = first_line - 1
+        self.body = text.lstrip("\ufeff")  # the pasted file's byte-order mark
+        self.head = self.body[:HEAD_CHARS]
+
+    def lines(self) -> Iterator[str]:
+        yield from itertools.repeat("", self.before)
+        yield from _LINE_END.split(self.body)
+
+    def text(self) -> str:
+        return "\n" * self.before + "\n".join(_LINE_END.split(self.body))
+
+    def binary(self):
+        # The text is decoded already: as UTF-8 bytes, without the XML declaration (it may only
+        # open a file, and may name another encoding).
+        body = _XML_DECLARATION.sub(r"\1", self.text(), count=1)
+        return io.BytesIO(body.encode("utf-8"))
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_XML_DECLARATION = re.compile(r"^(\s*)<\?xml\b[^>]*\?>")
 
 
 # The raw text kept of a file in no known format: all of an export, not all of a stray disk image.

@@ -71,11 +71,21 @@ class _Outside:
         self.lines: list[tuple[int, str]] = []
         self.size = 0
         self.text = False
+        self.reason = ""
 
     def add(self, lineno: int, line: str) -> None:
         if self.size <= OUTSIDE_RAW_LIMIT:
             self.lines.append((lineno, line))
             self.size += len(line)
+
+    def unparsed(self, reason: str) -> None:
+        """The lines never parsed (the file ended first): a failure for ``reason`` if they hold text."""
+        if _has_text("".join(line for _, line in self.lines)):
+            self.text, self.reason = True, reason
+
+    def drop(self, lineno: int) -> None:
+        if self.lines and self.lines[-1][0] == lineno:
+            self.size -= len(self.lines.pop()[1])
 
     def ended(self, el: ET.Element) -> None:
         """A non-record element ended outside the records: note its text, then drop it."""
@@ -85,15 +95,25 @@ class _Outside:
 
     def failure(self, source, fmt: str, record_tags: set[str]) -> Failure | None:
         """The failure for what was read outside the records, if it held text; then empty."""
-        lines, text, cut = self.lines, self.text, self.size > OUTSIDE_RAW_LIMIT
+        lines, text, reason, cut = self.lines, self.text, self.reason, self.size > OUTSIDE_RAW_LIMIT
         self.__init__()
         if not text:
             return None
+        lines = lines[next((i for i, (_, line) in enumerate(lines) if line.strip()), 0):]  # from its first text
         tags = " or ".join(f"<{t}>" for t in sorted(record_tags))
-        return Failure(path=source.path, line=lines[0][0], raw="".join(line for _, line in lines).strip("\n"),
+        return Failure(path=source.path, line=lines[0][0], raw="".join(line for _, line in lines).rstrip("\n"),
                        format=fmt, record=None,
-                       reason=f"text outside any {tags} record (another export pasted in?), not read"
+                       reason=(reason or f"text outside any {tags} record (another export pasted in?), not read")
                               + (f" (raw text: its first {OUTSIDE_RAW_LIMIT:,} characters)" if cut else ""))
+
+
+_MARKUP = re.compile(r"<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|<[^<>]*>", re.S)
+
+
+def _has_text(xml: str) -> bool:
+    """Whether ``xml`` holds more than markup (declarations, tags, comments): the header of a
+    second XML document joined to the first (``cat a.xml b.xml``) loses nothing."""
+    return bool(_MARKUP.sub("", xml).strip())
 
 
 def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.Element, int, str] | Failure]:
@@ -118,8 +138,9 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 broken[2].append(_decoded(line[:m.start()] if m else line))
                 if not m:
                     continue
-                yield Failure(path=source.path, line=broken[0], reason=f"{broken[1]}; read on from line {lineno}",
-                              raw="".join(broken[2]).strip("\n"), format=fmt, record=None)
+                if _has_text("".join(broken[2])):
+                    yield Failure(path=source.path, line=broken[0], raw="".join(broken[2]).strip("\n"),
+                                  reason=f"{broken[1]}; read on from line {lineno}", format=fmt, record=None)
                 broken, parser, depth_stack, raw_lines = None, _new_parser(resumed=True), [], []
                 offset = lineno - 1
                 line = line[m.start():]
@@ -131,6 +152,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 parser.feed(line)
                 events = list(parser.read_events())
             except ET.ParseError as e:
+                outside.drop(lineno)  # the line is the parse error's
                 if (stray := outside.failure(source, fmt, record_tags)) is not None:
                     yield stray
                 lines = raw_lines if depth_stack else [_decoded(line)]
@@ -154,20 +176,25 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                         yield el, start_line, "".join(raw_lines)
                         el.clear()
                         raw_lines = []
+        error = None
+        if broken is None:
+            try:
+                parser.close()
+            except ET.ParseError as e:
+                error = f"XML ends early: {_where(e, offset)}"
+        if error and not depth_stack:
+            # the text after the last record never parsed (a declaration or comment left open)
+            outside.unparsed(error)
         if (stray := outside.failure(source, fmt, record_tags)) is not None:
             yield stray
         if broken is not None:
             rest = "".join(broken[2])
-            if not re.fullmatch(r"(?:\s*</[^<>]+>)*\s*", rest):  # more than the closing tags of the file
+            if _has_text(rest):  # more than the closing tags of the file
                 yield Failure(path=source.path, line=broken[0], reason=broken[1], raw=rest.strip("\n"),
                               format=fmt, record=None)
-            return
-        try:
-            parser.close()
-        except ET.ParseError as e:
-            if depth_stack:  # a record left open: the file was cut short
-                yield Failure(path=source.path, line=start_line, reason=f"XML ends early: {_where(e, offset)}",
-                              raw="".join(raw_lines), format=fmt, record=None)
+        elif error and depth_stack:  # a record left open: the file was cut short
+            yield Failure(path=source.path, line=start_line, reason=error, raw="".join(raw_lines), format=fmt,
+                          record=None)
 
 
 def read_records(reader, source, record_tags: set[str]):

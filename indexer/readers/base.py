@@ -24,19 +24,38 @@ class Reader(Protocol):
 
 # The first line of a record (or file) in each format we read: a line like this inside a file
 # of another format is another export pasted in, not the continuation of a field.  (A CSV
-# header cannot be told from text; the rest can.)
-FOREIGN_START = re.compile("|".join((
-    r"TY  - ",                                                   # RIS
-    r"PMID- ?\d",                                                # MEDLINE
-    r"PT [A-Z]\s*$", r"FN (?:Clarivate|Thomson|ISI)\b",          # Web of Science
-    r"\s*@\s*[A-Za-z]+\s*[{(]",                                  # BibTeX
-    r"\s*<\?xml\b", r"\s*<(?:xml|records|PubmedArticleSet|PubmedArticle)\b",   # EndNote / PubMed XML
-    r"\s*\[\s*$", r"\s*\[?\s*\{\s*\"(?:id|type|title|author|issued)\"\s*:",   # CSL-JSON
-    r"\{(?:Reference Type|文献类型)\}\s*[:：]",                    # NoteExpress
-    r"(?:DataType|SrcDatabase-来源库)\s*[:：]",                    # CNKI E-Study
-    r"Refworks Export Tagged Format", r"RT [A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$",   # RefWorks
-    r"%0 ",                                                      # Refer / EndNote tagged
-)))
+# header cannot be told from text; the rest can.)  "xml" is EndNote's or PubMed's.
+RECORD_STARTS = {
+    "ris": r"TY  - ",
+    "medline": r"PMID- ?\d",
+    "wos": r"PT [A-Z]\s*$|FN (?:Clarivate|Thomson|ISI)\b",
+    "bibtex": r"\s*@\s*[A-Za-z]+\s*[{(]",
+    "xml": r"\s*<\?xml\b|\s*<(?:xml|records|PubmedArticleSet|PubmedArticle)\b",
+    "csl-json": r"\s*\[\s*$|\s*(?:\[\s*)?\{\s*\"(?:id|type|title|author|issued)\"\s*:",   # (one \s* run at a time: linear)
+    "noteexpress": r"\{(?:Reference Type|文献类型)\}\s*[:：]",
+    "estudy": r"(?:DataType|SrcDatabase-来源库)\s*[:：]",
+    "refworks": r"Refworks Export Tagged Format|RT [A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$",
+    "refer": r"%0 ",
+}
+_STARTS = list(RECORD_STARTS)
+FOREIGN_START = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, pattern in enumerate(RECORD_STARTS.values())))
+_XML_ROOT = re.compile(r"<(xml|records|PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b")
+
+
+def export_starting(head: str) -> str | None:
+    """The format whose record (or file) starts ``head``'s first line, if any.
+
+    >>> export_starting("PMID- 123\\nTI  - x"), export_starting('<?xml version="1.0"?>\\n<xml><records>')
+    ('medline', 'endnote-xml')
+    """
+    m = FOREIGN_START.match(head.split("\n", 1)[0])
+    if m is None:
+        return None
+    fmt = _STARTS[int(m.lastgroup[1:])]
+    if fmt == "xml":
+        root = _XML_ROOT.search(head)
+        return None if root is None else "endnote-xml" if root.group(1) in ("xml", "records") else "pubmed-xml"
+    return fmt
 
 
 def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool) -> bool:

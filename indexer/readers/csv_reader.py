@@ -110,7 +110,8 @@ class CsvReader:
             if len(row) != len(header) and FOREIGN_START.match(lines.taken[0]):
                 # another export pasted after the rows: a CSV has no record start to read on
                 # from, so the rest of the file is one failure
-                yield Failure(path=source.path, line=line, raw="".join(lines.taken + list(lines)).rstrip("\n"),
+                row_lines = lines.taken[:]  # (reading on adds to lines.taken)
+                yield Failure(path=source.path, line=line, raw="".join(row_lines + list(lines)).rstrip("\n"),
                               format=self.name, record=ordinal,
                               reason="another export's record starts here, in a row that does not fit the "
                                      "CSV header: the rest of the file is this failure's raw text, not read")

@@ -38,7 +38,7 @@ class EndnoteXmlReader:
     suffixes = (".xml",)
 
     def sniff(self, head: str) -> float:
-        return 0.9 if re.search(r"<xml>\s*<records>\s*<record>", head) or "<ref-type" in head else 0.0
+        return 0.9 if re.search(r"<xml>\s*<records>", head) or "<ref-type" in head else 0.0
 
     def read(self, source):
         yield from read_records(self, source, {"record"})
