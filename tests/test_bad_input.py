@@ -294,6 +294,10 @@ JOINED = [  # (file name, text, [(title, format, line)] of the records read, the
     ("ris_bib.txt", "TY  - JOUR\nTI  - A RIS paper\nAU  - Li, Wei\nER  - \n\n"
                     "@article{k, title = {A BibTeX paper}, author = {Wang, Wu}}\n",
      [("A RIS paper", "ris", 1), ("A BibTeX paper", "bibtex", 6)], {"ris"}),
+    ("ris_csv.txt", "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n\nTitle,Authors,Year\nCSV title,Li,2020\n",
+     [("RIS one", "ris", 1), ("CSV title", "csv", 7)], {"csv"}),
+    ("medline_csv.txt", "PMID- 1\nTI  - Medline title\nAU  - Zhang S\n\nTitle,Authors,Year\nCSV title,Li,2020\n",
+     [("Medline title", "medline", 1), ("CSV title", "csv", 6)], {"csv"}),
     ("ris_pubmed.txt", "TY  - JOUR\nTI  - RIS one\nAU  - Wang, W\nER  - \n\n" + PUBMED.format(n=1),
      [("RIS one", "ris", 1), ("PubMed 1", "pubmed-xml", 8)], {"ris"}),
 ]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 from ..errors import UnknownFormat
 from ..record import Failure, Record
@@ -38,8 +38,13 @@ RECORD_STARTS = {
     "refer": r"%0 ",
 }
 _STARTS = list(RECORD_STARTS)
-FOREIGN_START = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, pattern in enumerate(RECORD_STARTS.values())))
+FOREIGN_START = re.compile("|".join(f"(?:{pattern})" for pattern in RECORD_STARTS.values()))
+_WHICH_START = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, pattern in enumerate(RECORD_STARTS.values())))
 _XML_ROOT = re.compile(r"<(xml|records|PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b")
+
+
+# Starts no pattern can say: format → test of a line (a CSV header, registered by its reader).
+START_TESTS: dict[str, Callable[[str], bool]] = {}
 
 
 def export_starting(head: str) -> str | None:
@@ -48,9 +53,10 @@ def export_starting(head: str) -> str | None:
     >>> export_starting("PMID- 123\\nTI  - x"), export_starting('<?xml version="1.0"?>\\n<xml><records>')
     ('medline', 'endnote-xml')
     """
-    m = FOREIGN_START.match(head.split("\n", 1)[0])
+    first = head.split("\n", 1)[0]
+    m = _WHICH_START.match(first)
     if m is None:
-        return None
+        return next((fmt for fmt, test in START_TESTS.items() if test(first)), None)
     fmt = _STARTS[int(m.lastgroup[1:])]
     if fmt == "xml":
         root = _XML_ROOT.search(head)
@@ -64,7 +70,20 @@ def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool) -> b
     line that starts one of our records (``starts_ours``)."""
     if starts_ours:
         return False
-    return inside or (not ours and FOREIGN_START.match(line) is not None)
+    return inside or (not ours and starts_record(line))
+
+
+def starts_record(line: str) -> bool:
+    """Whether ``line`` starts a record (or the file) of some format we read; a byte-order
+    mark before it (a file joined after another) does not hide it."""
+    if line[:1] == "\ufeff":
+        line = line[1:]
+    if FOREIGN_START.match(line) is not None:
+        return True
+    for test in START_TESTS.values():  # (a loop: this runs on every line of a tagged export)
+        if test(line):
+            return True
+    return False
 
 
 # A record needs at least one of these to be a record (a bare type line is not).

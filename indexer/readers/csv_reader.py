@@ -12,7 +12,7 @@ import csv
 import re
 
 from ..record import Failure, Record, Source
-from .base import FOREIGN_START, register
+from .base import FOREIGN_START, START_TESTS, register
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -47,6 +47,31 @@ def _column(header: str) -> str | None:
     return _LOOKUP.get(h)
 
 
+# Cells of a header are short names (an abstract's line is not one).
+_SHORT_CELLS = re.compile(r"[^,\t]{0,60}(?:[,\t][^,\t]{0,60})+")
+# A cell that names the title column (cheap to look for on every line of a tagged export).
+_TITLE_CELL = re.compile(r'(?:^|[,\t])\s*"?(?:' + "|".join(map(re.escape, sorted(COLUMNS["titles"], key=len, reverse=True)))
+                         + r')"?\s*(?:[,\t]|$)', re.I)
+
+
+def is_header(line: str) -> bool:
+    """Whether ``line`` is a CSV header we read: a title column and at least one other known
+    column, every cell a short name.
+
+    >>> is_header("Title,Authors,Year"), is_header("Key\\tItem Type\\tTitle\\tDOI"), is_header("In title, authors say")
+    (True, True, False)
+    """
+    if ("," not in line and "\t" not in line) or len(line) > 5000 or not _SHORT_CELLS.fullmatch(line) \
+            or not _TITLE_CELL.search(line):
+        return False
+    delimiter = "\t" if line.count("\t") > line.count(",") else ","
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    if len(cells) < 2 or any(len(c) > 60 for c in cells):
+        return False
+    known = {_column(c) for c in cells} - {None}
+    return "titles" in known and len(known) >= 2
+
+
 class _Lines:
     """The lines a csv.reader reads, numbered, with the lines of the current row in ``taken``;
     lines pushed back are read again (before the rest)."""
@@ -79,12 +104,7 @@ class CsvReader:
         return first, delimiter
 
     def sniff(self, head: str) -> float:
-        first, delimiter = self._dialect(head)
-        cells = next(csv.reader([first], delimiter=delimiter), [])
-        known = {_column(c) for c in cells} - {None}
-        if "titles" in known and len(known) >= 2:
-            return 0.8
-        return 0.0
+        return 0.8 if is_header(self._dialect(head)[0]) else 0.0
 
     def read(self, source):
         _, delimiter = self._dialect(source.head)
@@ -101,13 +121,15 @@ class CsvReader:
             except StopIteration:
                 break
             if header is None:
+                if not any(cell.strip() for cell in row):  # blank lines before the header
+                    continue
                 header = row
                 columns = [_column(h) for h in header]
                 continue
             if not any(cell.strip() for cell in row):
                 continue
             ordinal += 1
-            if len(row) != len(header) and FOREIGN_START.match(lines.taken[0]):
+            if len(row) != len(header) and FOREIGN_START.match(lines.taken[0].lstrip("\ufeff")):
                 # another export pasted after the rows: a CSV has no record start to read on
                 # from, so the rest of the file is one failure
                 row_lines = lines.taken[:]  # (reading on adds to lines.taken)
@@ -158,3 +180,4 @@ class CsvReader:
 
 
 register(CsvReader())
+START_TESTS["csv"] = is_header
