@@ -23,8 +23,9 @@ class Reader(Protocol):
 
 
 # The first line of a record (or file) in each format we read: a line like this inside a file
-# of another format is another export pasted in, not the continuation of a field.  (A CSV
-# header cannot be told from text; the rest can.)  "xml" is EndNote's or PubMed's.
+# of another format is another export pasted in, not the continuation of a field.  "xml" is
+# EndNote's or PubMed's; a CSV header is a test, not a pattern (START_TESTS).  FOREIGN_START
+# says whether a line starts one (on every line: no named groups), _WHICH_START which.
 RECORD_STARTS = {
     "ris": r"TY  - ",
     "medline": r"PMID- ?\d",
