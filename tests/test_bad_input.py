@@ -5,6 +5,7 @@ Inputs are written here, by hand."""
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import DATA, clean_items
 
@@ -338,3 +339,39 @@ def test_xml_whose_declaration_never_closes_is_a_failure_not_nothing(tmp_path):
     records, (failure,) = clean_text(tmp_path, "open.xml", PUBMED.format(n=1).replace('"1.0"?>', '"1.0"', 1))
     assert not records and failure["line"] == 1 and "ends early" in failure["reason"]
     assert "PubMed 1" in failure["raw"]
+
+
+# Each format's first fixture that reads alone with no failure (and is UTF-8).
+def _clean_fixture(fmt_dir):
+    for path in sorted((DATA / "formats" / fmt_dir).iterdir()):
+        items = list(read_file(str(path)))
+        raw = path.read_bytes()
+        if raw[:2] not in (b"\xff\xfe", b"\xfe\xff") and items and not any(isinstance(i, Failure) for i in items):
+            return path, items
+    raise AssertionError(f"no clean fixture for {fmt_dir}")
+
+
+def test_every_pair_of_formats_joined_reads_both_exports(tmp_path):
+    """Metamorphic: the exports of two formats joined into one file read as the two files do
+    alone: the same records in order, the second's lines shifted by the first's."""
+    alone = {d.name: _clean_fixture(d.name) for d in sorted((DATA / "formats").iterdir())}
+    assert len(alone) == 12   # every reader but the scraped page
+    for a, (path_a, recs_a) in alone.items():
+        text_a = path_a.read_bytes().decode("utf-8-sig").rstrip("\r\n") + "\n"
+        shift = len(re.split(r"\r\n|\r|\n", text_a)) - 1
+        for b, (path_b, recs_b) in alone.items():
+            if a == b:
+                continue
+            joined = tmp_path / f"{a}+{b}.txt"
+            joined.write_bytes((text_a + path_b.read_bytes().decode("utf-8-sig")).encode("utf-8"))
+            items = list(read_file(str(joined)))
+            assert not [i for i in items if isinstance(i, Failure)], (a, b, [i.reason for i in items if isinstance(i, Failure)])
+            got = [(r.source.format, _titles(r), r.source.line) for r in items]
+            want = ([(r.source.format, _titles(r), r.source.line) for r in recs_a]
+                    + [(r.source.format, _titles(r), r.source.line + shift) for r in recs_b])
+            assert got == want, (a, b)
+            assert [r.source.record for r in items] == list(range(1, len(want) + 1)), (a, b)
+
+
+def _titles(record):
+    return [value for value, *_ in record.raw.get("titles", [])]

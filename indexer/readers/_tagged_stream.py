@@ -110,7 +110,7 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
                 continue
         parsed = reader.parse_line(line)
         own_start = bool(parsed) and parsed[0] in starts
-        foreign = in_other_export(line, own_start, own_start, foreign)
+        foreign = in_other_export(line, own_start, own_start, foreign, reader.name)
         if foreign:  # another export pasted in: stray till our next start
             if fields:
                 yield finish()
@@ -195,7 +195,7 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
             line = line.lstrip("\ufeff")
         field = parse(line)
         opening = field is not None and opens(field)
-        foreign = in_other_export(line, field is not None, opening, foreign)
+        foreign = in_other_export(line, field is not None, opening, foreign, reader.name)
         if foreign:  # another export pasted in: junk till our next start
             if fields:
                 yield finish()

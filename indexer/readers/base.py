@@ -36,7 +36,7 @@ RECORD_STARTS = {
     "noteexpress": r"\{(?:Reference Type|文献类型)\}\s*[:：]",
     "estudy": r"(?:DataType|SrcDatabase-来源库)\s*[:：]",
     "refworks": r"Refworks Export Tagged Format|RT [A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$",
-    "refer": r"%0 ",
+    "refer": r"%[0AT] ",   # EndNote's %0 type; classic refer opens with an author or a title
 }
 _STARTS = list(RECORD_STARTS)
 FOREIGN_START = re.compile("|".join(f"(?:{pattern})" for pattern in RECORD_STARTS.values()))
@@ -65,26 +65,36 @@ def export_starting(head: str) -> str | None:
     return fmt
 
 
-def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool) -> bool:
-    """Whether ``line`` belongs to another export pasted into the file: it starts a record of
-    another format (and is not a line of ours: ``ours``), or follows one (``inside``) up to a
-    line that starts one of our records (``starts_ours``)."""
+def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool, fmt: str) -> bool:
+    """Whether ``line`` belongs to another export pasted into a file of format ``fmt``: it
+    starts a record of another format (and is not a line of ours: ``ours``), or follows one
+    (``inside``) up to a line that starts one of our records (``starts_ours``)."""
     if starts_ours:
         return False
-    return inside or (not ours and starts_record(line))
+    return inside or (not ours and starts_record(line, but_not=fmt))
 
 
-def starts_record(line: str) -> bool:
-    """Whether ``line`` starts a record (or the file) of some format we read; a byte-order
-    mark before it (a file joined after another) does not hide it."""
+def starts_record(line: str, but_not: str | None = None) -> bool:
+    """Whether ``line`` starts a record (or the file) of some format we read other than
+    ``but_not``; a byte-order mark before it (a file joined after another) does not hide it."""
     if line[:1] == "\ufeff":
         line = line[1:]
-    if FOREIGN_START.match(line) is not None:
+    if _starts_but(but_not).match(line) is not None:
         return True
-    for test in START_TESTS.values():  # (a loop: this runs on every line of a tagged export)
-        if test(line):
+    for fmt, test in START_TESTS.items():  # (a loop: this runs on every line of a tagged export)
+        if fmt != but_not and test(line):
             return True
     return False
+
+
+_STARTS_BUT: dict[str | None, re.Pattern] = {None: FOREIGN_START}
+
+
+def _starts_but(fmt: str | None) -> re.Pattern:
+    """FOREIGN_START without ``fmt``'s own start (a classic refer record's %A line is refer's)."""
+    if fmt not in _STARTS_BUT:
+        _STARTS_BUT[fmt] = re.compile("|".join(f"(?:{p})" for f, p in RECORD_STARTS.items() if f != fmt))
+    return _STARTS_BUT[fmt]
 
 
 # A record needs at least one of these to be a record (a bare type line is not).

@@ -117,7 +117,7 @@ class CslJsonReader:
 
     def sniff(self, head: str) -> float:
         h = head.lstrip("\ufeff \t\r\n")
-        if h[:1] in "[{" and re.search(r'"(?:type|title|container-title|issued|author)"\s*:', h[:5000]) and \
+        if re.match(r'\[|\{\s*"', h) and re.search(r'"(?:type|title|container-title|issued|author)"\s*:', h[:5000]) and \
                 re.search(r'"(?:issued|container-title|author|DOI)"', h[:20000]):
             return 0.9
         return 0.0

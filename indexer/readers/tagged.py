@@ -62,7 +62,7 @@ class TaggedReader:
                 line = line.lstrip("\ufeff")
             parsed = self.parse_line(line)
             own_start = bool(parsed) and parsed[0] in self.START_TAGS
-            foreign = in_other_export(line, own_start, own_start, foreign)
+            foreign = in_other_export(line, own_start, own_start, foreign, self.name)
             if foreign:
                 if fields:
                     ordinal += 1

@@ -184,7 +184,7 @@ class WosReader(TaggedReader):
                 parsed = None  # an unindented continuation line that happens to start "XX "
             tag = parsed[0] if parsed else None
             starts = tag == "PT" and _RECORD_START.match(line) is not None  # not MEDLINE's "PT  - Journal Article"
-            foreign = in_other_export(line, tag in FILE_TAGS, starts, foreign)
+            foreign = in_other_export(line, tag in FILE_TAGS, starts, foreign, self.name)
             if foreign:  # another export pasted in: stray till our next record
                 if in_record:
                     yield finish()
