@@ -15,7 +15,7 @@ import unicodedata
 
 from ..charsets import scripted
 from ..record import Failure, Record, Source
-from .base import FOREIGN_START, register, sniff_reader
+from .base import register, sniff_reader, starts_record
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -140,7 +140,7 @@ def _stray_reason(text: str, path: str) -> str | None:
     other = sniff_reader(text, path) if text.strip() else None
     if other is not None and other.name != "bibtex":
         return f"text outside any entry that reads as {other.name}: another export in this file, not read"
-    if any(FOREIGN_START.match(line) for line in text.splitlines()):
+    if any(starts_record(line, but_not="bibtex") for line in text.splitlines()):
         return "text outside any entry that starts a record of another format: another export in this file, not read"
     return None
 

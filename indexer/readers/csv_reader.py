@@ -12,7 +12,7 @@ import csv
 import re
 
 from ..record import Failure, Record, Source
-from .base import FOREIGN_START, START_TESTS, register
+from .base import START_TESTS, register, starts_record
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -129,7 +129,7 @@ class CsvReader:
             if not any(cell.strip() for cell in row):
                 continue
             ordinal += 1
-            if len(row) != len(header) and FOREIGN_START.match(lines.taken[0].lstrip("\ufeff")):
+            if len(row) != len(header) and starts_record(lines.taken[0], but_not=self.name):
                 # another export pasted after the rows: a CSV has no record start to read on
                 # from, so the rest of the file is one failure
                 row_lines = lines.taken[:]  # (reading on adds to lines.taken)
