@@ -24,7 +24,8 @@ for _name in READER_MODULES:
     except ModuleNotFoundError as _e:  # a format module not written yet
         if _e.name != f"{__name__}.{_name}":
             raise
-from .base import REGISTRY, export_starting, find_reader, known_formats, sniff_reader
+from ._xml import has_text
+from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, DecodeError, open_text
 
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
@@ -122,11 +123,12 @@ def _read_with_pasted(reader, source, depth: int) -> Iterator[Record | Failure]:
     """The items of ``source``; text the reader reports as not its own that starts a record of
     another format (another export pasted in) is read with that format's reader, in place."""
     for item in _read(reader, source):
-        other = _pasted_reader(item, reader) if depth < MAX_PASTED else None
-        if other is None:
+        pasted = _pasted_reader(item, reader) if depth < MAX_PASTED else None
+        if pasted is None:
             yield item
             continue
-        for sub in _read_with_pasted(other, PastedExport(source, item.line, item.raw), depth + 1):
+        other, text = pasted
+        for sub in _read_with_pasted(other, PastedExport(source, item.line, text), depth + 1):
             if isinstance(sub, Record):
                 sub.issues.append(f"{source.path}:{sub.source.line}: in another export pasted into this "
                                   f"{reader.name} file; read as {other.name}")
@@ -134,17 +136,23 @@ def _read_with_pasted(reader, source, depth: int) -> Iterator[Record | Failure]:
 
 
 def _pasted_reader(item: Record | Failure, reader):
-    """The reader for a failure's text when it is another export: its first line starts a
-    record of another format, and that format's reader recognises its first lines."""
+    """The reader for a failure's text, and the text, when it is another export: its first
+    line starts a record of another format, and that format's reader recognises its first
+    lines.  Closing markup before that first line on the same line ("</xml>TY  - JOUR": an XML
+    export with no final newline, then another) is left out."""
     if not isinstance(item, Failure) or not item.line or not item.raw:
         return None
-    lines = _LINE_END.split(item.raw[:HEAD_CHARS].lstrip("\ufeff"), PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]
+    text = item.raw
+    at = glued_at(text[:text.find("\n") % (len(text) + 1)])
+    if at and not has_text(text[:at]):
+        text = text[at:].lstrip("\ufeff")
+    lines = _LINE_END.split(text[:HEAD_CHARS], PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]
     head = "\n".join(lines)
     fmt = export_starting(head)
     other = REGISTRY.get(fmt) if fmt else None
     if other is None or other is reader or not other.sniff(head):
         return None
-    return other
+    return other, text
 
 
 PASTED_HEAD_LINES = 50
@@ -158,7 +166,7 @@ class PastedExport:
     def __init__(self, outer, first_line: int, text: str):
         self.path, self.encoding, self.lossy = outer.path, outer.encoding, outer.lossy
         self.before = first_line - 1
-        self.body = text.lstrip("\ufeff")  # the pasted file's byte-order mark
+        self.body = text
         self.head = self.body[:HEAD_CHARS]
 
     def lines(self) -> Iterator[str]:

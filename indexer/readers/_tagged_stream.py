@@ -19,7 +19,7 @@ import re
 from typing import Callable, Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record, in_other_export
+from .base import build_record, in_other_export, numbered_lines
 
 # CJK ideographs, kana, CJK punctuation and full-width forms: no space is inserted next to them.
 _CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
@@ -92,9 +92,7 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         stray = []
         return item
 
-    for lineno, line in enumerate(source.lines(), 1):
-        if lineno == 1:
-            line = line.lstrip("\ufeff")
+    for lineno, line in numbered_lines(source):
         if header and not seen_record and not fields:
             if in_header:
                 # the header is its legends ("RT=Reference Type", "Start Bold = "), "Character
@@ -190,9 +188,7 @@ def read_label_blocks(reader, source, parse: Callable[[str], tuple | None], open
         return Failure(path=source.path, line=junk_line, reason=junk_reason, raw="\n".join(junk),
                        format=reader.name, record=ordinal)
 
-    for lineno, line in enumerate(source.lines(), 1):
-        if lineno == 1:
-            line = line.lstrip("\ufeff")
+    for lineno, line in numbered_lines(source):
         field = parse(line)
         opening = field is not None and opens(field)
         foreign = in_other_export(line, field is not None, opening, foreign, reader.name)

@@ -10,6 +10,7 @@ skipped.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from typing import Iterator
@@ -45,8 +46,11 @@ _LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
 
 
 def _lines(fh) -> Iterator[bytes]:
-    """The file's lines ending in LF, CRLF or a lone CR (old Mac files), as expat counts them."""
+    """The file's lines ending in LF, CRLF or a lone CR (old Mac files), as expat counts them,
+    without a UTF-8 byte-order mark at their start (a file joined after another: ``cat a b``)."""
     for line in fh:
+        if line[:3] == codecs.BOM_UTF8:
+            line = line[3:]
         if b"\r" in line[:-2]:
             yield from (part for part in _LONE_CR.split(line) if part)
         else:
@@ -80,7 +84,7 @@ class _Outside:
 
     def unparsed(self, reason: str) -> None:
         """The lines never parsed (the file ended first): a failure for ``reason`` if they hold text."""
-        if _has_text("".join(line for _, line in self.lines)):
+        if has_text("".join(line for _, line in self.lines)):
             self.text, self.reason = True, reason
 
     def drop(self, lineno: int) -> None:
@@ -110,7 +114,7 @@ class _Outside:
 _MARKUP = re.compile(r"<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|<[^<>]*>", re.S)
 
 
-def _has_text(xml: str) -> bool:
+def has_text(xml: str) -> bool:
     """Whether ``xml`` holds more than markup (declarations, tags, comments): the header of a
     second XML document joined to the first (``cat a.xml b.xml``) loses nothing."""
     return bool(_MARKUP.sub("", xml).strip())
@@ -138,7 +142,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 broken[2].append(_decoded(line[:m.start()] if m else line))
                 if not m:
                     continue
-                if _has_text("".join(broken[2])):
+                if has_text("".join(broken[2])):
                     yield Failure(path=source.path, line=broken[0], raw="".join(broken[2]).strip("\n"),
                                   reason=f"{broken[1]}; read on from line {lineno}", format=fmt, record=None)
                 broken, parser, depth_stack, raw_lines = None, _new_parser(resumed=True), [], []
@@ -189,7 +193,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
             yield stray
         if broken is not None:
             rest = "".join(broken[2])
-            if _has_text(rest):  # more than the closing tags of the file
+            if has_text(rest):  # more than the closing tags of the file
                 yield Failure(path=source.path, line=broken[0], reason=broken[1], raw=rest.strip("\n"),
                               format=fmt, record=None)
         elif error and depth_stack:  # a record left open: the file was cut short

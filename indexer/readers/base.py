@@ -76,9 +76,7 @@ def in_other_export(line: str, ours: bool, starts_ours: bool, inside: bool, fmt:
 
 def starts_record(line: str, but_not: str | None = None) -> bool:
     """Whether ``line`` starts a record (or the file) of some format we read other than
-    ``but_not``; a byte-order mark before it (a file joined after another) does not hide it."""
-    if line[:1] == "\ufeff":
-        line = line[1:]
+    ``but_not``."""
     if _starts_but(but_not).match(line) is not None:
         return True
     for fmt, test in START_TESTS.items():  # (a loop: this runs on every line of a tagged export)
@@ -95,6 +93,81 @@ def _starts_but(fmt: str | None) -> re.Pattern:
     if fmt not in _STARTS_BUT:
         _STARTS_BUT[fmt] = re.compile("|".join(f"(?:{p})" for f, p in RECORD_STARTS.items() if f != fmt))
     return _STARTS_BUT[fmt]
+
+
+# The first line of an export joined onto the last line of the one before it (``cat a b`` where
+# ``a`` has no final newline, as many exports end): "ER  - TY  - JOUR", "EFFN Clarivate …",
+# "DS CNKIRT Journal Article", "2020.@article{key,", "pages={29}}@article{…".  Stricter than
+# RECORD_STARTS: the whole rest of the line, right after text (not a space: "… CT and RT
+# Planning" is a title), and the reference types of RefWorks and EndNote spelled out.  Looked
+# for in a line's last characters.
+_GLUED_TAIL = re.compile(
+    r"(?:TY {1,2}- [A-Z]{2,8}"
+    r"|PMID- ?\d+"
+    r"|FN (?:Clarivate|Thomson|ISI)\b.*"
+    r"|RT (?:(?:Journal|Newspaper|Magazine|Other) Article|Conference Proceedings|Dissertation(?:/Thesis)?"
+    r"|Book, (?:Section|Whole)|Standard|Patent|Report|Generic|Monograph|Web Page)"
+    r"|%0 [A-Z][a-z]+(?: (?:[A-Z][a-z]+|or|and))*"
+    r"|\{(?:Reference Type|文献类型)\}\s*[:：].*"
+    r"|(?:DataType|SrcDatabase-来源库)\s*[:：].*"
+    r"|@\s*[A-Za-z]+\s*[{(][^\s,{}()]*,"
+    r")\s*$")  # (no look-behind: it would cost the search its fast scan for a first letter)
+GLUED_TAIL_CHARS = 120
+_GLUED_ENTRY = re.compile(r"(?<=\})\s*@\s*[A-Za-z]+\s*[{(]")  # a BibTeX entry right after the last one
+# The end of a record or a file, with nothing after it on its line: RIS's ER, WoS's EF, closing
+# XML tags, the brace closing a BibTeX entry.
+_ENDING = re.compile(r"ER {1,2}- ?|EF|(?:\s*</[\w:.-]+\s*>)+\s*|\}\s*")
+
+
+def glued_at(line: str, start: int = 0) -> int:
+    """Where another export's first line starts inside ``line`` (after ``start``, the start of
+    the part of it still to read), joined onto it, or 0: at a byte-order mark (a file's first
+    character), an XML declaration, a BibTeX entry right after another, a first line of a
+    tagged export (_GLUED_TAIL) ending the line right after text or an RIS ER tag, or any
+    record start right after the end of a record (_ENDING).
+
+    >>> glued_at("ER  - TY  - JOUR"), glued_at("DS CNKIRT Journal Article"), glued_at("TI  - CT and RT Planning")
+    (6, 7, 0)
+    >>> glued_at("</records></xml>Title,Authors,Year"), glued_at("EFFECTS of drought"), glued_at("TI  - RT Report")
+    (16, 0, 0)
+    """
+    at = len(line)
+    for found in (line.find("\ufeff", start + 1), line.find("<?xml", start + 1)):
+        if 0 < found < at:
+            at = found
+    m = _GLUED_TAIL.search(line, max(start + 1, len(line) - GLUED_TAIL_CHARS))
+    while m is not None and m.start() < at:
+        if not line[m.start() - 1].isspace() or line[start:m.start()] in ("ER  - ", "ER - "):
+            at = m.start()
+            break
+        m = _GLUED_TAIL.search(line, m.start() + 1)
+    if "@" in line:
+        m = _GLUED_ENTRY.search(line, start + 1, at)
+        if m:
+            at = m.start()
+    m = _ENDING.match(line, start)
+    if m and m.end() < at and starts_record(line[m.end():]):
+        at = m.end()
+    return at if at < len(line) else 0
+
+
+# Each look for a join scans the rest of the line: a line is parted this many times at most
+# (a join is of two files; a line of a million "}@a{" stays linear).
+MAX_JOINS_PER_LINE = 64
+
+
+def numbered_lines(source) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` for the lines of ``source``; a line with another export's first
+    line joined onto it (:func:`glued_at`) comes as two, under the same number."""
+    for lineno, line in enumerate(source.lines(), 1):
+        start, at, joins = 0, glued_at(line), 0
+        while at and joins < MAX_JOINS_PER_LINE:
+            yield lineno, line[start:at]
+            start, joins = at, joins + 1
+            while line.startswith("\ufeff", start):
+                start += 1
+            at = glued_at(line, start)
+        yield lineno, line[start:] if start else line
 
 
 # A record needs at least one of these to be a record (a bare type line is not).
@@ -151,4 +224,18 @@ def sniff_reader(head: str, path: str) -> Reader | None:
             score += 0.05
         if score > best_score:
             best, best_score = reader, score
-    return best if best_score >= 0.3 else None
+    if best_score < 0.3:
+        first = _first_export(head)
+        return sniff_reader(first, path) if first != head else None
+    return best
+
+
+def _first_export(head: str) -> str:
+    """``head`` up to where another export is joined onto one of its lines (:func:`glued_at`):
+    a short export glued to a longer one is told by its own lines."""
+    lines = head.split("\n")
+    for i, line in enumerate(lines):
+        at = glued_at(line)
+        if at:
+            return "\n".join(lines[:i] + [line[:at]])
+    return head

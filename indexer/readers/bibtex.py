@@ -15,7 +15,7 @@ import unicodedata
 
 from ..charsets import scripted
 from ..record import Failure, Record, Source
-from .base import register, sniff_reader, starts_record
+from .base import numbered_lines, register, sniff_reader, starts_record
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -250,9 +250,7 @@ class BibtexReader:
         ordinal = 0
         stray: list[str] = []  # text between entries (a comment, or an entry that lost its "@")
         stray_line = 0
-        for lineno, line in enumerate(source.lines(), 1):
-            if lineno == 1:
-                line = line.lstrip("\ufeff")
+        for lineno, line in numbered_lines(source):
             if not buf:
                 m = re.search(r"@\s*[A-Za-z]+\s*[{(]", line)
                 if not m:

@@ -82,12 +82,14 @@ def _error(e: Exception) -> str:
 
 
 _SEPARATORS = re.compile(r"[\s,]*")
+_SPACE = re.compile(r"[\s\ufeff]*")  # (a byte-order mark: a file joined after the array)
 
 
 def _array_items(text: str):
-    """(item, line, raw text) for each element of the JSON array ``text``, decoded one at a time
-    so that a broken element loses nothing before it: it and the rest of the text come as one
-    (exception, line, rest) at the end.  A missing closing bracket loses nothing."""
+    """(item, line, raw text) for each element of the JSON array ``text`` (and of the arrays
+    after it: files joined), decoded one at a time so that a broken element loses nothing
+    before it: it and the rest of the text come as one (exception, line, rest) at the end.
+    A missing closing bracket loses nothing."""
     decoder = json.JSONDecoder()
     at, line = text.index("[") + 1, 1 + text.count("\n", 0, text.index("["))
     while True:
@@ -96,10 +98,13 @@ def _array_items(text: str):
         if start >= len(text):
             return
         if text[start] == "]":
-            rest = text[start + 1:]
-            if rest.strip():  # a second array after the first ("][", two exports joined)
-                skipped = rest[:len(rest) - len(rest.lstrip())]
-                yield ValueError("text after the array's closing ]"), line + skipped.count("\n"), rest.strip()
+            after = _SPACE.match(text, start + 1).end()
+            line += text.count("\n", start, after)
+            if text.startswith("[", after):  # a second array ("][": two exports joined, cat a.json b.json)
+                at = after + 1
+                continue
+            if after < len(text):  # other text (another export pasted in: readers._pasted_reader)
+                yield ValueError("text after the array's closing ]"), line, text[after:].rstrip()
             return
         try:
             item, at = decoder.raw_decode(text, start)
@@ -116,17 +121,17 @@ class CslJsonReader:
     suffixes = (".json",)
 
     def sniff(self, head: str) -> float:
-        h = head.lstrip("\ufeff \t\r\n")
+        h = head.lstrip(" \t\r\n")
         if re.match(r'\[|\{\s*"', h) and re.search(r'"(?:type|title|container-title|issued|author)"\s*:', h[:5000]) and \
                 re.search(r'"(?:issued|container-title|author|DOI)"', h[:20000]):
             return 0.9
         return 0.0
 
     def read(self, source):
-        head = source.head.lstrip("\ufeff \t\r\n")
+        head = source.head.lstrip(" \t\r\n")
         if head.startswith("["):
             ordinal = 0
-            for ordinal, (item, line, raw) in enumerate(_array_items(source.text().lstrip("\ufeff")), 1):
+            for ordinal, (item, line, raw) in enumerate(_array_items(source.text()), 1):
                 if isinstance(item, Exception):
                     yield Failure(path=source.path, line=line, reason=f"not valid JSON: {_error(item)}; the rest "
                                   "of the file is this failure's raw text", raw=raw, format=self.name, record=ordinal)
@@ -139,7 +144,7 @@ class CslJsonReader:
                 continue
             ordinal += 1
             try:
-                item = json.loads(line.lstrip("\ufeff"))
+                item = json.loads(line)
             except (ValueError, RecursionError) as e:
                 yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {_error(e)}", raw=line,
                               format=self.name, record=ordinal)

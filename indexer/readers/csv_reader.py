@@ -12,7 +12,7 @@ import csv
 import re
 
 from ..record import Failure, Record, Source
-from .base import START_TESTS, register, starts_record
+from .base import START_TESTS, numbered_lines, register, starts_record
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -43,7 +43,7 @@ _LOOKUP = {name: key for key, names in COLUMNS.items() for name in names}
 
 
 def _column(header: str) -> str | None:
-    h = re.sub(r"\s+", " ", header.strip().strip("\ufeff").lower())
+    h = re.sub(r"\s+", " ", header.strip().lower())
     return _LOOKUP.get(h)
 
 
@@ -64,33 +64,42 @@ def is_header(line: str) -> bool:
     if ("," not in line and "\t" not in line) or len(line) > 5000 or not _SHORT_CELLS.fullmatch(line) \
             or not _TITLE_CELL.search(line):
         return False
-    delimiter = "\t" if line.count("\t") > line.count(",") else ","
-    cells = next(csv.reader([line], delimiter=delimiter), [])
+    cells = next(csv.reader([line], delimiter=_delimiter(line)), [])
     if len(cells) < 2 or any(len(c) > 60 for c in cells):
         return False
     known = {_column(c) for c in cells} - {None}
     return "titles" in known and len(known) >= 2
 
 
-class _Lines:
-    """The lines a csv.reader reads, numbered, with the lines of the current row in ``taken``;
-    lines pushed back are read again (before the rest)."""
+def _delimiter(header: str) -> str:
+    return "\t" if header.count("\t") > header.count(",") else ","
 
-    def __init__(self, lines):
-        self.lines, self.back, self.taken, self.number = lines, [], [], 0
+
+class _Lines:
+    """The lines a csv.reader reads, from ``(number, line)`` pairs, with the lines of the
+    current row in ``taken`` and their numbers in ``numbers``; lines pushed back are read
+    again (before the rest)."""
+
+    def __init__(self, numbered):
+        self.lines, self.back = numbered, []
+        self.new_row()
+
+    def new_row(self) -> None:
+        self.taken: list[str] = []
+        self.numbers: list[int] = []
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        line = self.back.pop() if self.back else next(self.lines)
-        self.number += 1
+        number, line = self.back.pop() if self.back else next(self.lines)
+        self.numbers.append(number)
         self.taken.append(line)
         return line
 
-    def push_back(self, lines: list[str]) -> None:
-        self.back.extend(reversed(lines))
-        self.number -= len(lines)
+    def read_again_after(self, kept: int) -> None:
+        """The row's lines after its first ``kept`` are read again."""
+        self.back.extend(reversed(list(zip(self.numbers[kept:], self.taken[kept:]))))
 
 
 class CsvReader:
@@ -98,28 +107,23 @@ class CsvReader:
     aliases = ("tsv", "bib-dedupe-csv", "asysd-csv")
     suffixes = (".csv", ".tsv")
 
-    def _dialect(self, head: str):
-        first = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
-        delimiter = "\t" if first.count("\t") > first.count(",") else ","
-        return first, delimiter
-
     def sniff(self, head: str) -> float:
-        return 0.8 if is_header(self._dialect(head)[0]) else 0.0
+        return 0.8 if is_header(_first_line(head)) else 0.0
 
     def read(self, source):
-        _, delimiter = self._dialect(source.head)
+        delimiter = _delimiter(_first_line(source.head))
         # lines with their ends again: a quoted cell may hold line breaks
-        lines = _Lines((line.lstrip("\ufeff") if i == 0 else line) + "\n" for i, line in enumerate(source.lines()))
+        lines = _Lines((number, line + "\n") for number, line in numbered_lines(source))
         reader = csv.reader(lines, delimiter=delimiter)
         header = None
         ordinal = 0
         while True:
-            line = lines.number + 1  # the row's first line
-            lines.taken = []
+            lines.new_row()
             try:
                 row = next(reader)
             except StopIteration:
                 break
+            line = lines.numbers[0] if lines.numbers else 0  # the row's first line
             if header is None:
                 if not any(cell.strip() for cell in row):  # blank lines before the header
                     continue
@@ -127,6 +131,14 @@ class CsvReader:
                 columns = [_column(h) for h in header]
                 continue
             if not any(cell.strip() for cell in row):
+                continue
+            if len(lines.taken) == 1 and is_header(lines.taken[0].rstrip("\n")):
+                # another CSV's header (files joined: cat a.csv b.csv): the rows after it are
+                # read by its columns and delimiter
+                delimiter = _delimiter(lines.taken[0])
+                reader = csv.reader(lines, delimiter=delimiter)
+                header = next(csv.reader(lines.taken, delimiter=delimiter))
+                columns = [_column(h) for h in header]
                 continue
             ordinal += 1
             if len(row) != len(header) and starts_record(lines.taken[0], but_not=self.name):
@@ -144,7 +156,7 @@ class CsvReader:
                 # its first line read with the quote as text, the lines after it read again
                 literal = next(csv.reader(lines.taken[:1], delimiter=delimiter, quoting=csv.QUOTE_NONE))
                 if len(literal) == len(header):
-                    lines.push_back(lines.taken[1:])
+                    lines.read_again_after(1)
                     row = [cell.strip('"') for cell in literal]
                     issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
             raw_text = delimiter.join(row)
@@ -177,6 +189,10 @@ class CsvReader:
                               raw=raw_text, format=self.name, record=ordinal)
                 continue
             yield rec
+
+
+def _first_line(head: str) -> str:
+    return head.splitlines()[0] if head.strip() else ""
 
 
 register(CsvReader())

@@ -40,19 +40,24 @@ class TextFile:
     head: str
 
     def lines(self) -> Iterator[str]:
-        """Lines without their ends; CR, CRLF and LF all end a line."""
+        """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
+        so is a byte-order mark at a line's start (a file joined after another: ``cat a b``)."""
         if self.encoding == MIXED:
             yield from _mixed_lines(self.path)
             return
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             for line in fh:
-                yield (line if "\x00" not in line else line.replace("\x00", "")).rstrip("\n")
+                if "\x00" in line:
+                    line = line.replace("\x00", "")
+                if line[:1] == "\ufeff":
+                    line = line.lstrip("\ufeff")
+                yield line.rstrip("\n")
 
     def text(self) -> str:
         if self.encoding == MIXED:
             return "".join(line + "\n" for line in _mixed_lines(self.path))
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
-            return fh.read().replace("\x00", "")
+            return drop_line_boms(fh.read().replace("\x00", ""))
 
     def binary(self) -> BinaryIO:
         return open(self.path, "rb")
@@ -76,7 +81,16 @@ def open_text(path: str) -> TextFile:
         encoding = "utf-32"
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
         encoding = MIXED
-    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, head=decoded.text[:HEAD_CHARS])
+    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy,
+                    head=drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n")))
+
+
+_LINE_BOMS = re.compile("^\ufeff+", re.MULTILINE)
+
+
+def drop_line_boms(text: str) -> str:
+    """``text`` without the byte-order marks that open its lines (as :meth:`TextFile.lines`)."""
+    return _LINE_BOMS.sub("", text) if "\ufeff" in text else text
 
 
 # A file that is neither UTF-8 nor GB18030 as a whole (exports of both concatenated):
@@ -106,15 +120,12 @@ def decode_line(data: bytes) -> str:
 
 def _mixed_lines(path: str) -> Iterator[str]:
     with open(path, "rb") as fh:
-        first = True
         for raw in fh:
-            if first and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            first = False
             pieces = _LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
             if pieces and pieces[-1] == "":
                 pieces.pop()
-            yield from pieces
+            for piece in pieces:  # and a byte-order mark opening a line
+                yield piece.lstrip("\ufeff") if piece[:1] == "\ufeff" else piece
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -82,7 +82,7 @@ class EStudyReader:
         return label, key, m.group(3).strip()
 
     def sniff(self, head: str) -> float:
-        lines = [l.lstrip("\ufeff") for l in head.splitlines()[:200] if l.strip()]
+        lines = [l for l in head.splitlines()[:200] if l.strip()]
         if not lines:
             return 0.0
         parsed = [self.parse_line(l) for l in lines]

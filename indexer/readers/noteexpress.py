@@ -119,7 +119,7 @@ class NoteExpressReader:
     suffixes = (".net",)
 
     def sniff(self, head: str) -> float:
-        lines = [l.strip("\ufeff") for l in head.splitlines()[:200] if l.strip()]
+        lines = [l for l in head.splitlines()[:200] if l.strip()]
         if not lines:
             return 0.0
         fields = [m.group(1).strip().lower().rstrip(",") for m in map(LINE.match, lines) if m]

@@ -95,7 +95,7 @@ class RefWorksReader(TaggedReader):
         lines = [l for l in head.splitlines()[:200] if l.strip()]
         if not lines:
             return 0.0
-        if lines[0].lstrip("\ufeff").strip().lower() == self.HEADER[0].lower():
+        if lines[0].strip().lower() == self.HEADER[0].lower():
             return 0.95
         tags = [p[0] for p in map(self.parse_line, lines) if p]
         if "RT" not in tags or len(set(tags)) < 3:

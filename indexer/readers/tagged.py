@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record, in_other_export
+from .base import build_record, in_other_export, numbered_lines
 
 
 
@@ -57,9 +57,7 @@ class TaggedReader:
         stray: list[str] = []
         foreign = False  # inside another export pasted into this file: lines are stray till our next start
         ordinal = 0
-        for lineno, line in enumerate(source.lines(), 1):
-            if lineno == 1:
-                line = line.lstrip("\ufeff")
+        for lineno, line in numbered_lines(source):
             parsed = self.parse_line(line)
             own_start = bool(parsed) and parsed[0] in self.START_TAGS
             foreign = in_other_export(line, own_start, own_start, foreign, self.name)

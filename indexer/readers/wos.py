@@ -29,7 +29,7 @@ from typing import Iterator
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import in_other_export, register
+from .base import in_other_export, numbered_lines, register
 from .tagged import TaggedReader
 
 WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "paper-conference",
@@ -136,7 +136,6 @@ class WosReader(TaggedReader):
         return (m.group(1), (m.group(2) or "").strip()) if m else None
 
     def sniff(self, head: str) -> float:
-        head = head.lstrip("\ufeff")
         if re.match(r"(?:FN |VR |PT [A-Z]\s*$)", head) or re.search(r"^PT [JBSCP]\s*$", head, re.M) and \
                 re.search(r"^(?:AU|TI|SO|UT) ", head, re.M):
             return 0.9
@@ -169,9 +168,7 @@ class WosReader(TaggedReader):
             return item
 
         in_record = foreign = False  # foreign: inside another export pasted into this file
-        for lineno, line in enumerate(source.lines(), 1):
-            if lineno == 1:
-                line = line.lstrip("\ufeff")
+        for lineno, line in numbered_lines(source):
             if not line.strip():
                 if in_record:
                     raw_lines.append(line)
