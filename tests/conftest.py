@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,14 @@ def clean_items(path, *options) -> tuple[subprocess.CompletedProcess, list[dict]
     result = run_cli("clean", "--json", "-q", *options, str(path))
     items = jsonl(result.stdout)
     return result, [i for i in items if not i.get("failure")], [i for i in items if i.get("failure")]
+
+
+def titles_kept(items, titles) -> bool:
+    """Whether every title is in the raw text of ``items`` (records and failures read): read
+    text is not lost.  Titles are read without line wraps, and CSL's without markup
+    (H<sub>2</sub>O is H₂O), so both sides are compared without them."""
+    from indexer.record import Record
+
+    raw = "\n".join(i.raw_text if isinstance(i, Record) else i.raw for i in items)
+    raw = " ".join(re.sub(r"<[^>]*>", "", raw).split())
+    return all(" ".join(unicodedata.normalize("NFKC", t).split()) in raw for t in titles)

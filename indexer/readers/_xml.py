@@ -45,16 +45,33 @@ def _new_parser(resumed: bool = False) -> ET.XMLPullParser:
 _LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
 
 
-def _lines(fh) -> Iterator[bytes]:
-    """The file's lines ending in LF, CRLF or a lone CR (old Mac files), as expat counts them,
-    without a UTF-8 byte-order mark at their start (a file joined after another: ``cat a b``)."""
+# Where a file joined onto a line of an XML file starts (``cat a.xml b`` when a.xml has no
+# final newline): at another XML declaration, or after the root element's end tag.
+_JOINED = re.compile(rb"<\?xml\b|</(?:PubmedArticleSet|PubmedBookArticleSet|xml)\s*>[ \t]*(?=[^<\s])")
+
+
+def _lines(fh) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` of the file's lines ending in LF, CRLF or a lone CR (old Mac files),
+    as expat counts them, without a UTF-8 byte-order mark at their start (a file joined after
+    another: ``cat a b``).  A line with another file joined onto it comes in parts under its
+    number (_JOINED), so that the other file reads like one starting on a line of its own."""
+    number = 0
     for line in fh:
-        if line[:3] == codecs.BOM_UTF8:
-            line = line[3:]
-        if b"\r" in line[:-2]:
-            yield from (part for part in _LONE_CR.split(line) if part)
-        else:
-            yield line
+        for part in _LONE_CR.split(line) if b"\r" in line[:-2] else (line,):
+            if not part:
+                continue
+            number += 1
+            at = 0
+            for m in _JOINED.finditer(part, 1):
+                cut = m.start() if m.group().startswith(b"<?") else m.end()
+                if part[at:cut].strip():
+                    yield number, _without_bom(part[at:cut])
+                    at = cut
+            yield number, _without_bom(part[at:])
+
+
+def _without_bom(line: bytes) -> bytes:
+    return line[3:] if line[:3] == codecs.BOM_UTF8 else line
 
 
 def _where(e: ET.ParseError, offset: int) -> str:
@@ -136,15 +153,25 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
     broken: tuple[int, str, list[str]] | None = None  # (first line, reason, lines) of text being skipped
     outside = _Outside()
     with source.binary() as fh:
-        for lineno, line in enumerate(_lines(fh), 1):
+        for lineno, line in _lines(fh):
+            if line.lstrip()[:5] == b"<?xml":
+                # an XML document (another, joined on: cat a.xml b.xml): read by a parser of its own,
+                # after what is left of the one before
+                if broken is not None and has_text("".join(broken[2])):
+                    yield _skipped(source.path, broken, lineno, fmt)
+                elif depth_stack:
+                    yield Failure(path=source.path, line=start_line, raw="".join(raw_lines), format=fmt, record=None,
+                                  reason=f"record not closed where another XML document starts, line {lineno}")
+                if (stray := outside.failure(source, fmt, record_tags)) is not None:
+                    yield stray
+                broken, parser, depth_stack, raw_lines, offset = None, _new_parser(), [], [], lineno - 1
             if broken is not None:
                 m = opener.search(line)
                 broken[2].append(_decoded(line[:m.start()] if m else line))
                 if not m:
                     continue
                 if has_text("".join(broken[2])):
-                    yield Failure(path=source.path, line=broken[0], raw="".join(broken[2]).strip("\n"),
-                                  reason=f"{broken[1]}; read on from line {lineno}", format=fmt, record=None)
+                    yield _skipped(source.path, broken, lineno, fmt)
                 broken, parser, depth_stack, raw_lines = None, _new_parser(resumed=True), [], []
                 offset = lineno - 1
                 line = line[m.start():]
@@ -199,6 +226,13 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
         elif error and depth_stack:  # a record left open: the file was cut short
             yield Failure(path=source.path, line=start_line, reason=error, raw="".join(raw_lines), format=fmt,
                           record=None)
+
+
+def _skipped(path: str, broken: tuple[int, str, list[str]], lineno: int, fmt: str) -> Failure:
+    """The failure for text skipped after a parse error, up to where reading goes on."""
+    first, reason, lines = broken
+    return Failure(path=path, line=first, raw="".join(lines).strip("\n"), reason=f"{reason}; read on from line {lineno}",
+                   format=fmt, record=None)
 
 
 def read_records(reader, source, record_tags: set[str]):

@@ -27,15 +27,15 @@ class Reader(Protocol):
 # EndNote's or PubMed's; a CSV header is a test, not a pattern (START_TESTS).  FOREIGN_START
 # says whether a line starts one (on every line: no named groups), _WHICH_START which.
 RECORD_STARTS = {
-    "ris": r"TY  - ",
-    "medline": r"PMID- ?\d",
+    "ris": r"TY {1,2}- ",
+    "medline": r"PMID- ?\d|OWN - ERIC\s*$",   # (ERIC records have no PMID)
     "wos": r"PT [A-Z]\s*$|FN (?:Clarivate|Thomson|ISI)\b",
     "bibtex": r"\s*@\s*[A-Za-z]+\s*[{(]",
     "xml": r"\s*<\?xml\b|\s*<(?:xml|records|PubmedArticleSet|PubmedArticle)\b",
     "csl-json": r"\s*\[\s*$|\s*(?:\[\s*)?\{\s*\"(?:id|type|title|author|issued)\"\s*:",   # (one \s* run at a time: linear)
     "noteexpress": r"\{(?:Reference Type|文献类型)\}\s*[:：]",
     "estudy": r"(?:DataType|SrcDatabase-来源库)\s*[:：]",
-    "refworks": r"Refworks Export Tagged Format|RT [A-Z][a-z]+(?: [A-Z][a-z]+)*\s*$",
+    "refworks": r"Refworks Export Tagged Format|RT [A-Z][a-z]+(?:(?: |/|, )[A-Z][a-z]+)*\s*$",  # RT Book, Section
     "refer": r"%[0AT] ",   # EndNote's %0 type; classic refer opens with an author or a title
 }
 _STARTS = list(RECORD_STARTS)
@@ -103,7 +103,7 @@ def _starts_but(fmt: str | None) -> re.Pattern:
 # for in a line's last characters.
 _GLUED_TAIL = re.compile(
     r"(?:TY {1,2}- [A-Z]{2,8}"
-    r"|PMID- ?\d+"
+    r"|PMID- ?\d+|OWN - ERIC"
     r"|FN (?:Clarivate|Thomson|ISI)\b.*"
     r"|RT (?:(?:Journal|Newspaper|Magazine|Other) Article|Conference Proceedings|Dissertation(?:/Thesis)?"
     r"|Book, (?:Section|Whole)|Standard|Patent|Report|Generic|Monograph|Web Page)"
@@ -113,10 +113,13 @@ _GLUED_TAIL = re.compile(
     r"|@\s*[A-Za-z]+\s*[{(][^\s,{}()]*,"
     r")\s*$")  # (no look-behind: it would cost the search its fast scan for a first letter)
 GLUED_TAIL_CHARS = 120
-_GLUED_ENTRY = re.compile(r"(?<=\})\s*@\s*[A-Za-z]+\s*[{(]")  # a BibTeX entry right after the last one
+# A BibTeX entry right after the last one, or after text when its type is one of BibTeX's own
+# (one-line entries: "… DS CNKI@article{k, title={…}}").
+_GLUED_ENTRY = re.compile(r"(?<=\})\s*@\s*[A-Za-z]+\s*[{(]|(?<=\S)@(?:article|book|inbook|incollection|inproceedings"
+                          r"|conference|proceedings|phdthesis|mastersthesis|techreport|misc|unpublished|online)\{[^\s,{}]*,")
 # The end of a record or a file, with nothing after it on its line: RIS's ER, WoS's EF, closing
 # XML tags, the brace closing a BibTeX entry.
-_ENDING = re.compile(r"ER {1,2}- ?|EF|(?:\s*</[\w:.-]+\s*>)+\s*|\}\s*")
+_ENDING = re.compile(r"ER {1,2}- ?|EF|(?:\s*</[\w:.-]+\s*>)+\s*|\s*\}\s*")
 
 
 def glued_at(line: str, start: int = 0) -> int:
@@ -215,7 +218,12 @@ def find_reader(name: str) -> Reader:
 
 
 def sniff_reader(head: str, path: str) -> Reader | None:
-    """The reader most confident about a file's head; the file suffix breaks ties."""
+    """The reader of the export the file opens with, when its first line starts a record and
+    that reader recognises the head (another export may follow: ``cat a b``); else the reader
+    most confident about the head, the file suffix breaking ties."""
+    opening = REGISTRY.get(export_starting(head) or "")
+    if opening is not None and opening.sniff(head) >= 0.3:
+        return opening
     best, best_score = None, 0.0
     lower = path.lower()
     for reader in REGISTRY.values():

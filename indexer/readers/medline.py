@@ -94,6 +94,7 @@ class MedlineReader(TaggedReader):
     suffixes = (".nbib", ".medline")
     LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
     START_TAGS = frozenset({"PMID"})
+    ONCE_STARTS = frozenset({"OWN"})  # an ERIC record's first line
     BLANK_LINE_ENDS = True  # records without a PMID (ERIC exports) are separated by blank lines
     TYPE_TAG = None
     SOURCE_ID_TAGS = ("PMID",)

@@ -23,6 +23,9 @@ class TaggedReader:
     # A tagged line: group 1 the tag, group 2 the value.
     LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
     START_TAGS: frozenset[str] = frozenset()
+    # Tags that open a record and come once in it: a second one opens the next record (records
+    # with no start tag and no blank line between them: two ERIC files joined).
+    ONCE_STARTS: frozenset[str] = frozenset()
     END_TAGS: frozenset[str] = frozenset()
     BLANK_LINE_ENDS = False
     # tag -> raw key of the pipeline ("titles", "author", "keyword", "abstract", ...)
@@ -78,7 +81,8 @@ class TaggedReader:
                 elif fields:
                     raw_lines.append(line)
                 continue
-            if parsed and parsed[0] in self.START_TAGS and fields:
+            if parsed and fields and (parsed[0] in self.START_TAGS or parsed[0] in self.ONCE_STARTS
+                                      and any(f[0] == parsed[0] for f in fields)):
                 ordinal += 1
                 yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
                 fields, raw_lines = [], []
