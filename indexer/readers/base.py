@@ -19,7 +19,7 @@ class Reader(Protocol):
 
     def read(self, source: TextFile) -> Iterator[Record | Failure]:
         """Records (or failures with their raw text and line) in file order, one at a time:
-        read ``source.lines()`` (or ``source.binary()``), never the whole file into records."""
+        read ``numbered_lines(source)`` (or ``source.binary()``), never the whole file into records."""
 
 
 # The first line of a record (or file) in each format we read: a line like this inside a file

@@ -139,6 +139,7 @@ class CslJsonReader:
                     yield self._item(item, source.path, ordinal, line, raw)
             return
         ordinal = 0
+        # (not numbered_lines: a JSON line is parted only where JSON says, and a string in it may hold anything)
         for lineno, line in enumerate(source.lines(), 1):
             if not line.strip():
                 continue
