@@ -162,7 +162,13 @@ MAX_JOINS_PER_LINE = 64
 def numbered_lines(source) -> Iterator[tuple[int, str]]:
     """``(line number, line)`` for the lines of ``source``; a line with another export's first
     line joined onto it (:func:`glued_at`) comes as two, under the same number."""
+    tail, ending = _GLUED_TAIL.search, _ENDING.match
     for lineno, line in enumerate(source.lines(), 1):
+        # (what glued_at looks for, in a line that cannot hold it, cheaply: this runs on every line)
+        if tail(line, max(1, len(line) - GLUED_TAIL_CHARS)) is None and "\ufeff" not in line and "<?" not in line \
+                and "@" not in line and ((line[:1] not in "E<}" and not line[:1].isspace()) or ending(line) is None):
+            yield lineno, line
+            continue
         start, at, joins = 0, glued_at(line), 0
         while at and joins < MAX_JOINS_PER_LINE:
             yield lineno, line[start:at]
