@@ -143,7 +143,8 @@ def _pasted_reader(item: Record | Failure, reader):
     if not isinstance(item, Failure) or not item.line or not item.raw:
         return None
     text = item.raw
-    at = glued_at(text[:text.find("\n") % (len(text) + 1)])
+    end = text.find("\n")
+    at = glued_at(text if end < 0 else text[:end])  # (in its first line)
     if at and not has_text(text[:at]):
         text = text[at:].lstrip("\ufeff")
     lines = _LINE_END.split(text[:HEAD_CHARS], PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]

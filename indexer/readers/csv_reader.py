@@ -77,8 +77,8 @@ def _delimiter(header: str) -> str:
 
 class _Lines:
     """The lines a csv.reader reads, from ``(number, line)`` pairs, with the lines of the
-    current row in ``taken`` and their numbers in ``numbers``; lines pushed back are read
-    again (before the rest)."""
+    current row in ``taken`` and their numbers in ``numbers``; lines given back
+    (:meth:`read_again_after`) are read again before the rest."""
 
     def __init__(self, numbered):
         self.lines, self.back = numbered, []
@@ -123,7 +123,7 @@ class CsvReader:
                 row = next(reader)
             except StopIteration:
                 break
-            line = lines.numbers[0] if lines.numbers else 0  # the row's first line
+            line = lines.numbers[0]  # the row's first line
             if header is None:
                 if not any(cell.strip() for cell in row):  # blank lines before the header
                     continue
