@@ -26,7 +26,7 @@ for _name in READER_MODULES:
             raise
 from ._xml import has_text
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
-from .decode import HEAD_CHARS, DecodeError, open_text
+from .decode import HEAD_CHARS, LINE_END, DecodeError, open_text
 
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
 
@@ -147,7 +147,7 @@ def _pasted_reader(item: Record | Failure, reader):
     at = glued_at(text if end < 0 else text[:end])  # (in its first line)
     if at and not has_text(text[:at]):
         text = text[at:].lstrip("\ufeff")
-    lines = _LINE_END.split(text[:HEAD_CHARS], PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]
+    lines = LINE_END.split(text[:HEAD_CHARS], PASTED_HEAD_LINES)[:PASTED_HEAD_LINES]
     head = "\n".join(lines)
     fmt = export_starting(head)
     other = REGISTRY.get(fmt) if fmt else None
@@ -172,10 +172,10 @@ class PastedExport:
 
     def lines(self) -> Iterator[str]:
         yield from itertools.repeat("", self.before)
-        yield from _LINE_END.split(self.body)
+        yield from LINE_END.split(self.body)
 
     def text(self) -> str:
-        return "\n" * self.before + "\n".join(_LINE_END.split(self.body))
+        return "\n" * self.before + "\n".join(LINE_END.split(self.body))
 
     def binary(self):
         # The text is decoded already: as UTF-8 bytes, without the XML declaration (it may only
@@ -184,7 +184,6 @@ class PastedExport:
         return io.BytesIO(body.encode("utf-8"))
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _XML_DECLARATION = re.compile(r"^(\s*)<\?xml\b[^>]*\?>")
 
 

@@ -26,10 +26,13 @@ class Reader(Protocol):
 # of another format is another export pasted in, not the continuation of a field.  "xml" is
 # EndNote's or PubMed's; a CSV header is a test, not a pattern (START_TESTS).  FOREIGN_START
 # says whether a line starts one (on every line: no named groups), _WHICH_START which.
+# A Web of Science record starts with its publication type, one letter: J journal, B book, S
+# series, P patent (not MEDLINE's "PT  - Journal Article").
+WOS_RECORD_START = r"PT [A-Z]\s*$"
 RECORD_STARTS = {
     "ris": r"TY {1,2}- ",
     "medline": r"PMID- ?\d|OWN - ERIC\s*$",   # (ERIC records have no PMID)
-    "wos": r"PT [A-Z]\s*$|FN (?:Clarivate|Thomson|ISI)\b",
+    "wos": WOS_RECORD_START + r"|FN (?:Clarivate|Thomson|ISI)\b",
     "bibtex": r"\s*@\s*[A-Za-z]+\s*[{(]",
     "xml": r"\s*<\?xml\b|\s*<(?:xml|records|PubmedArticleSet|PubmedArticle)\b",
     "csl-json": r"\s*\[\s*$|\s*(?:\[\s*)?\{\s*\"(?:id|type|title|author|issued)\"\s*:",   # (one \s* run at a time: linear)
@@ -126,31 +129,35 @@ def glued_at(line: str, start: int = 0) -> int:
     """Where another export's first line starts inside ``line`` (after ``start``, the start of
     the part of it still to read), joined onto it, or 0: at a byte-order mark (a file's first
     character), an XML declaration, a BibTeX entry right after another, a first line of a
-    tagged export (_GLUED_TAIL) ending the line right after text or an RIS ER tag, or any
-    record start right after the end of a record (_ENDING).
+    tagged export (_GLUED_TAIL) ending the line right after text, or any record start right
+    after the end of a record (_ENDING: "ER  - TY  - JOUR").  This runs on every line: a line
+    that can hold none of them is told cheaply first.
 
     >>> glued_at("ER  - TY  - JOUR"), glued_at("DS CNKIRT Journal Article"), glued_at("TI  - CT and RT Planning")
     (6, 7, 0)
     >>> glued_at("</records></xml>Title,Authors,Year"), glued_at("EFFECTS of drought"), glued_at("TI  - RT Report")
     (16, 0, 0)
     """
+    tail = _GLUED_TAIL.search(line, max(start + 1, len(line) - GLUED_TAIL_CHARS))
+    first = line[start:start + 1]
+    ending = _ENDING.match(line, start) if first in "E<}" or first.isspace() else None
+    if tail is None and ending is None and "\ufeff" not in line and "<?" not in line and "@" not in line:
+        return 0
     at = len(line)
     for found in (line.find("\ufeff", start + 1), line.find("<?xml", start + 1)):
         if 0 < found < at:
             at = found
-    m = _GLUED_TAIL.search(line, max(start + 1, len(line) - GLUED_TAIL_CHARS))
-    while m is not None and m.start() < at:
-        if not line[m.start() - 1].isspace() or line[start:m.start()] in ("ER  - ", "ER - "):
-            at = m.start()
+    while tail is not None and tail.start() < at:
+        if not line[tail.start() - 1].isspace():
+            at = tail.start()
             break
-        m = _GLUED_TAIL.search(line, m.start() + 1)
+        tail = _GLUED_TAIL.search(line, tail.start() + 1)
     if "@" in line:
         m = _GLUED_ENTRY.search(line, start + 1, at)
         if m:
             at = m.start()
-    m = _ENDING.match(line, start)
-    if m and m.end() < at and starts_record(line[m.end():]):
-        at = m.end()
+    if ending and ending.end() < at and starts_record(line[ending.end():]):
+        at = ending.end()
     return at if at < len(line) else 0
 
 
@@ -162,13 +169,7 @@ MAX_JOINS_PER_LINE = 64
 def numbered_lines(source) -> Iterator[tuple[int, str]]:
     """``(line number, line)`` for the lines of ``source``; a line with another export's first
     line joined onto it (:func:`glued_at`) comes as two, under the same number."""
-    tail, ending = _GLUED_TAIL.search, _ENDING.match
     for lineno, line in enumerate(source.lines(), 1):
-        # (what glued_at looks for, in a line that cannot hold it, cheaply: this runs on every line)
-        if tail(line, max(1, len(line) - GLUED_TAIL_CHARS)) is None and "\ufeff" not in line and "<?" not in line \
-                and "@" not in line and ((line[:1] not in "E<}" and not line[:1].isspace()) or ending(line) is None):
-            yield lineno, line
-            continue
         start, at, joins = 0, glued_at(line), 0
         while at and joins < MAX_JOINS_PER_LINE:
             yield lineno, line[start:at]

@@ -96,7 +96,7 @@ def drop_line_boms(text: str) -> str:
 # A file that is neither UTF-8 nor GB18030 as a whole (exports of both concatenated):
 # each line is read in the one it is valid in.
 MIXED = "utf-8/gb18030"
-_LINE_END = re.compile("\r\n|\r|\n")
+LINE_END = re.compile("\r\n|\r|\n")
 
 
 def decode_line(data: bytes) -> str:
@@ -121,7 +121,7 @@ def decode_line(data: bytes) -> str:
 def _mixed_lines(path: str) -> Iterator[str]:
     with open(path, "rb") as fh:
         for raw in fh:
-            pieces = _LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
+            pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
             if pieces and pieces[-1] == "":
                 pieces.pop()
             for piece in pieces:  # and a byte-order mark opening a line

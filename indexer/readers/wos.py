@@ -29,7 +29,7 @@ from typing import Iterator
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import in_other_export, numbered_lines, register
+from .base import WOS_RECORD_START, in_other_export, numbered_lines, register
 from .tagged import TaggedReader
 
 WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "paper-conference",
@@ -37,8 +37,7 @@ WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "
 # Tags whose continuation lines are further values, one per line.
 ONE_PER_LINE = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "C3", "CR", "Z2", "Z6", "Z7"})
 FILE_TAGS = frozenset({"FN", "VR", "EF"})
-# A record starts with its publication type, one letter: J journal, B book, S series, P patent.
-_RECORD_START = re.compile(r"PT [A-Z]\s*$")
+_RECORD_START = re.compile(WOS_RECORD_START)
 # Field tags of WoS exports (Core Collection, BIOSIS, CABI, Derwent, CSCD, SciELO, KCI).
 KNOWN_TAGS = frozenset("""
 A2 AA AB AD AE AF AK AN AR AU AW BA BD BE BF BN BP BS C1 C2 C3 CA CC CE CH CI CL CN CO CP CR CT CY
