@@ -26,6 +26,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
   python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
   python cli.py ingest --prune old/        # old/ moved away: drop all its records
+  python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -257,7 +258,8 @@ def cmd_stats(args) -> int:
                  "by_format": counts(store.counts("format")),
                  "by_year": counts(store.counts("year"), by_value=True),
                  "index_bytes": size(Path(args.index) / INDEX_SUBDIR),
-                 "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size}
+                 "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size,
+                 "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
     if args.json:
         _out(dumps(stats))
         return EXIT_OK
@@ -265,6 +267,9 @@ def cmd_stats(args) -> int:
          f"store {stats['store_bytes'] / 1e6:.1f} MB)")
     for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
         _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
+    if stats["missing_files"]:
+        from indexer.index.ingest import missing_note
+        _out(missing_note(stats["missing_files"], args.index))
     return EXIT_OK
 
 
@@ -364,7 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--prune", action="store_true",
-                   help="also remove the records of files deleted from the folders given (or of a folder that is gone)")
+                   help="also remove the records of files deleted from the folders given (or of a file or folder "
+                        "that is gone)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.set_defaults(func=cmd_ingest)
 

@@ -151,20 +151,30 @@ class Store:
             ordinal += 1
         return out
 
-    def gone(self, folders: list[str]) -> list[str]:
-        """Ids of records whose file, under one of ``folders``, no longer exists (except
-        those ``dedup --apply`` merged).  A stored path is relative to the directory it was
-        ingested from: it is trusted only when it gives the record's id again from here."""
-        roots = [os.path.join(os.path.abspath(f), "") for f in folders]
+    def missing_files(self) -> dict[str, list[str]]:
+        """Files records were read from that no longer exist, by absolute path, each with the
+        ids of its records (except those ``dedup --apply`` merged).  A stored path is relative
+        to the directory it was ingested from: it is trusted only when it gives the record's id
+        again from here."""
         merged = self._merged()
-        out = []
+        out: dict[str, list[str]] = {}
         rows = self.db.execute("SELECT path, MIN(ordinal), id FROM records GROUP BY path").fetchall()
         for path, ordinal, rid in rows:
             where = os.path.abspath(path)
-            if ordinal_id(path, ordinal) != rid or not where.startswith(tuple(roots)) or os.path.exists(where):
+            if ordinal_id(path, ordinal) != rid or os.path.exists(where):
                 continue
-            out += [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
+            ids = [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
+            if ids:
+                out[where] = ids
         return out
+
+    def gone(self, paths: list[str]) -> list[str]:
+        """Ids of records whose file no longer exists and is one of ``paths`` or under one of
+        them (see :meth:`missing_files`)."""
+        roots = [os.path.abspath(p) for p in paths]
+        return [rid for where, ids in self.missing_files().items()
+                if any(where == root or where.startswith(os.path.join(root, "")) for root in roots)
+                for rid in ids]
 
     def _merged(self) -> set[str]:
         """Ids of records ``dedup --apply`` merged (masters and hidden duplicates)."""

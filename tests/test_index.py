@@ -173,3 +173,40 @@ def test_prune_a_folder_that_was_moved_away(tmp_path):
     assert [h["source"]["path"] for h in _search(idx, "marrow")["hits"]] == [str(new / "a.ris")]
     with pytest.raises(FileNotFoundError):                           # a typo stays an error
         ingest([str(tmp_path / "typo")], idx, quiet=True, prune=True)
+
+
+def test_records_of_files_that_are_gone_are_named_with_the_command_that_prunes_them(tmp_path):
+    old, new, idx = tmp_path / "old", tmp_path / "new", tmp_path / "idx"
+    (old / "sub").mkdir(parents=True)
+    (old / "a.ris").write_text("TY  - JOUR\nTI  - Moved marrow\nER  - \n", encoding="utf-8")
+    (old / "sub" / "b.ris").write_text("TY  - JOUR\nTI  - Moved blood\nER  - \n"
+                                       "TY  - JOUR\nTI  - Moved bone\nER  - \n", encoding="utf-8")
+    assert run_cli("ingest", str(old), "--index", str(idx)).returncode == 0
+    old.rename(new)
+    moved = run_cli("ingest", str(new), "--index", str(idx))
+    assert moved.returncode == 0, moved.stderr
+    # the folder that is gone is named once, not each of its files
+    assert "3 record(s) in the index come from 2 file(s) that no longer exist" in moved.stderr
+    assert f"python cli.py ingest --prune {old} --index {idx}" in moved.stderr
+    stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+    assert stats["missing_files"] == {str(old / "a.ris"): 1, str(old / "sub" / "b.ris"): 2}
+    assert f"ingest --prune {old} " in run_cli("stats", "--index", str(idx)).stdout
+    pruned = json.loads(run_cli("ingest", "--json", "--prune", str(old), "--index", str(idx)).stdout)
+    assert (pruned["removed"], pruned["missing_files"]) == (3, {})
+    assert "no longer exist" not in run_cli("stats", "--index", str(idx)).stdout
+
+
+def test_prune_a_deleted_file_named_itself(tmp_path):
+    from indexer.index.ingest import ingest
+
+    folder, idx = tmp_path / "exports", str(tmp_path / "idx")
+    folder.mkdir()
+    for name in ("kept", "gone"):
+        (folder / f"{name}.ris").write_text(f"TY  - JOUR\nTI  - {name} marrow\nER  - \n", encoding="utf-8")
+    ingest([str(folder)], idx, quiet=True)
+    (folder / "gone.ris").unlink()
+    summary = ingest([str(folder / "kept.ris")], idx, quiet=True)
+    assert summary.missing == {str(folder / "gone.ris"): 1}
+    assert f"--prune {folder / 'gone.ris'} " in summary.describe()   # its folder is still there
+    assert ingest([str(folder / "gone.ris")], idx, quiet=True, prune=True).removed == 1
+    assert [h["title"]["en"] for h in _search(idx, "marrow")["hits"]] == ["kept marrow"]

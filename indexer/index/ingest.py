@@ -11,6 +11,7 @@ segment (no merge of the whole index at the end).
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import time
 from collections import deque
@@ -42,16 +43,35 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     index: str = ""
     seconds: float = 0.0
+    # records still in the index whose file no longer exists: {path: records}
+    missing: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "removed": self.removed, "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
-                "failures": [f.to_json() for f in self.failures]}
+                "missing_files": self.missing, "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
         removed = f"removed {self.removed} (gone from their file or folder), " if self.removed else ""
-        return (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+        line = (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
+        return "\n".join([line, missing_note(self.missing, self.index)]) if self.missing else line
+
+
+def missing_note(missing: dict[str, int], index: str) -> str:
+    """What to say of records whose file no longer exists (moved or deleted since it was
+    ingested): they stay searchable until pruned, which the user may not know."""
+    # name the outermost folder that is gone, e.g. a moved folder rather than each of its files
+    roots = []
+    for path in sorted(missing):
+        while not os.path.exists(os.path.dirname(path)) and os.path.dirname(path) != path:
+            path = os.path.dirname(path)
+        if path not in roots:
+            roots.append(path)
+    shown = " ".join(shlex.quote(r) for r in roots[:3]) + (" …" if len(roots) > 3 else "")
+    records, files = sum(missing.values()), len(missing)
+    return (f"note: {records:,} record(s) in the index come from {files:,} file(s) that no longer exist; "
+            f"if moved or deleted, remove them with: python cli.py ingest --prune {shown} --index {shlex.quote(index)}")
 
 
 def open_or_create(directory: str | Path, quiet: bool = True):
@@ -234,6 +254,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
             if prune:  # files deleted from the folders given
                 gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
                 summary.removed += _remove(writer, store, list(dict.fromkeys(gone)))
+            summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
             writer.commit()  # the index first: the store commits only after it (on leaving)
             # whoosh's sub-writer processes can fail without raising: check what landed.
             after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
