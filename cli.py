@@ -9,6 +9,7 @@ Data goes to stdout, progress and messages to stderr.  Exit codes:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -103,11 +104,23 @@ def _write_failures(failures, path: str | None) -> None:
             fh.write(dumps(f.to_json()) + "\n")
 
 
+def _note_empty_folders(paths) -> None:
+    """Warn of a folder given that holds no file to read (a folder of PDFs, say): the run
+    would otherwise end with "0 records" and no reason."""
+    from indexer.readers import empty_folder_note
+
+    for path in paths:
+        note = empty_folder_note(path) if os.path.isdir(path) else None
+        if note:
+            _err(f"Warning: {note}")
+
+
 def cmd_clean(args) -> int:
     from indexer.cleaner import clean_paths
     from indexer.record import Failure
     from indexer.show import format_failure, format_record
 
+    _note_empty_folders(args.paths)
     failures = []
     count = 0
     for item in clean_paths(args.paths, args.format):
@@ -130,6 +143,7 @@ def cmd_clean(args) -> int:
 def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
+    _note_empty_folders(args.paths)
     summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune)
     _write_failures(summary.failures, args.failures)
     for f in summary.failures:

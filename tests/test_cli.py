@@ -85,6 +85,20 @@ def test_missing_path_is_a_usage_error():
     assert "Error:" in result.stderr and "/no/such/file.txt" in result.stderr
 
 
+def test_a_folder_with_nothing_to_read_says_why(tmp_path):
+    (tmp_path / "papers" / "notes").mkdir(parents=True)
+    for name in ("a.pdf", "b.pdf", "notes/README.md"):
+        (tmp_path / "papers" / name).write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty").mkdir()
+    for command in (["clean"], ["ingest", "--index", str(tmp_path / "idx")]):
+        result = run_cli(*command, str(tmp_path / "papers"), str(tmp_path / "empty"))
+        assert result.returncode == 0, result.stderr
+        assert f"Warning: {tmp_path / 'papers'}: no file here is read (2 .pdf, 1 .md skipped" in result.stderr
+        assert f"Warning: {tmp_path / 'empty'}: no files in this folder" in result.stderr
+    (tmp_path / "papers" / "refs.ris").write_text("TY  - JOUR\nTI  - Read\nER  - \n", encoding="utf-8")
+    assert "Warning" not in run_cli("clean", str(tmp_path / "papers")).stderr
+
+
 def test_unknown_format_lists_the_known_ones():
     result = run_cli("clean", "--format", "nosuchformat", str(DATA / "pages" / "cnki-bare-lines.txt"))
     assert result.returncode == 2

@@ -42,16 +42,38 @@ def _skipped(name: str) -> bool:
     return lower.startswith(".") or lower.split(".")[0] in SKIP_NAMES or lower.endswith(SKIP_SUFFIXES)
 
 
+def _walk(folder: str | Path) -> Iterator[tuple[str, bool]]:
+    """Each file under ``folder`` in sorted order, and whether it is skipped as never a record."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            yield os.path.join(root, name), _skipped(name)
+
+
+def empty_folder_note(folder: str) -> str | None:
+    """What to tell a user whose folder gives no file to read (None when it gives one): a
+    folder of PDFs, say, holds no records this tool can read."""
+    kinds: dict[str, int] = {}
+    for path, skipped in _walk(folder):
+        if not skipped:
+            return None
+        name = os.path.basename(path).lower()
+        kind = os.path.splitext(name)[1] or name
+        kinds[kind] = kinds.get(kind, 0) + 1
+    if not kinds:
+        return f"{folder}: no files in this folder"
+    listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (f"{folder}: no file here is read ({listed} skipped: documents, images, archives and "
+            f"readme files never hold exported records; name a file to read it anyway). "
+            f"Export the records from the database or reference manager (RIS, BibTeX, EndNote, …)")
+
+
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
     """Files under the given paths, folders walked in sorted order; missing paths raise."""
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if not _skipped(name):
-                        yield os.path.join(root, name)
+            yield from (path for path, skipped in _walk(p) if not skipped)
         elif p.is_file():
             yield str(given)
         else:
