@@ -26,17 +26,18 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _cut(text: str, width: int) -> str:
-    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
+def _cut(text: str, width: int, keep_end: bool = False) -> str:
+    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two); with
+    ``keep_end``, the start is cut (a path's folders, which the records of a cluster share)."""
     if _width(text) > width:
         out, used = [], 0
-        for ch in text:
+        for ch in (reversed(text) if keep_end else text):
             w = _width(ch)
             if used + w > width - 1:
                 break
             out.append(ch)
             used += w
-        text = "".join(out) + "…"
+        text = "…" + "".join(reversed(out)) if keep_end else "".join(out) + "…"
     return text + " " * max(0, width - _width(text))
 
 
@@ -50,7 +51,7 @@ def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None
     for name, get in _ROWS:
         values = [get(by_id[i]) for i in ids]
         mark = "≠" if len({v for v in values if v}) > 1 and name not in ("source", "lang") else " "
-        lines.append(f"{mark} {name:<9} " + "  ".join(_cut(v, col) for v in values))
+        lines.append(f"{mark} {name:<9} " + "  ".join(_cut(v, col, keep_end=name == "source") for v in values))
     return lines
 
 

@@ -214,3 +214,16 @@ def test_damaged_decisions_file_is_named(idx):
 def test_dedup_without_an_index_says_what_to_do(tmp_path):
     result = run_cli("dedup", "--index", str(tmp_path / "none"))
     assert result.returncode == 2 and "cli.py ingest" in result.stderr
+
+
+def test_side_by_side_keeps_the_end_of_a_long_source_path():
+    from indexer.review import side_by_side
+
+    folder = "/home/librarian/exports/2026/" + "nested/" * 6
+    records = {i: {"id": i, "title": {"zh": "骨髓" * 40}, "source": {"path": folder + f"{i}.ris", "record": 7}}
+               for i in ("a", "b")}
+    lines = side_by_side({"records": [{"id": "a"}, {"id": "b"}], "master": "a"}, records, width=80)
+    source = next(line for line in lines if line.split()[0] == "source")
+    assert "a.ris #7" in source and "b.ris #7" in source and "/home" not in source
+    title = next(line for line in lines if line.split()[0] == "title")
+    assert title.split()[1].startswith("骨髓") and title.split()[1].endswith("…")   # other cells keep their start
