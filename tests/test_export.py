@@ -463,6 +463,21 @@ def test_cli_errors_are_clear(index, tmp_path):
     assert out.returncode == 2 and "Error" in out.stderr
 
 
+def test_cli_warns_of_records_without_a_title(tmp_path):
+    path = tmp_path / "mixed.ris"
+    path.write_text("TY  - JOUR\nTI  - Titled marrow\nER  - \n\nTY  - JOUR\nAB  - An abstract on marrow alone.\nER  - \n"
+                    "\nTY  - JOUR\nTI  - 骨髓\nER  - \n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    for fmt in ("gbt7714", "ris"):
+        out = run_cli("export", "--format", fmt, "--index", str(idx))
+        assert out.returncode == 0, out.stderr
+        warned = [line for line in out.stderr.splitlines() if "no title" in line]
+        assert len(warned) == 1 and "1 record(s) have no title" in warned[0] and f"{path} #2" in warned[0]
+    out = run_cli("export", "--format", "gbt7714", "--query", "titled", "--index", str(idx))
+    assert "no title" not in out.stderr
+
+
 def test_help_names_the_tools_for_each_format():
     out = run_cli("export", "--help")
     for name in FORMATS:

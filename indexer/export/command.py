@@ -111,6 +111,12 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
+    untitled = [r for r in records if not any((r.get("title") or {}).values())]
+    if untitled:  # a scraped page's abstract block, say: written, but a reference needs a title
+        shown = ", ".join(f"{r['id']} ({r['source']['path']} #{r['source']['record']})" for r in untitled[:3])
+        more = f" and {len(untitled) - 3:,} more" if len(untitled) > 3 else ""
+        err.write(f"warning: {len(untitled):,} record(s) have no title, so their references are incomplete: "
+                  f"{shown}{more}\n")
     lang = args.lang if args.lang != "both" or args.format == "gbt7714" else None
 
     def write(f: TextIO) -> int:
