@@ -63,8 +63,10 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
     dictionary with the characters before or after it (alone, or 20 times as often as any
     other) is restored (研� → 研究, 五力模� → 五力模型, 技能? → 技能, 理�的 → 理论的,
     竞争�境 → 竞争环境); between Chinese characters, a lost middle byte that only one
-    Chinese punctuation mark fits is that mark (环境�竞争 → 环境、竞争); else one U+FFFD for the
-    character (建� stays: 建议 or 建设)."""
+    Chinese punctuation mark fits is that mark (环境�竞争 → 环境、竞争); a lost last byte of
+    E3 80 ?? (CJK punctuation) ending a line after Chinese text is the mark that ends the
+    sentence (地位� → 地位。, 「好� → 「好」); else one U+FFFD for the character (建� stays:
+    建议 or 建设)."""
     raw, start = err.object, err.start
     lead = raw[start]
     if not 0xE3 <= lead <= 0xE9:
@@ -82,6 +84,10 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
     if left and right and len(punctuation) == 1 and b1 == b"\xff":
         # 境�竞: of E3 ?? 81 only 、 is punctuation (the others kana or rare CJK Extension A)
         return punctuation[0].decode("utf-8"), resume
+    if lead == 0xE3 and b1 == b"\x80" and b2 == b"\xff" and left and not raw[resume:].split(b"\n", 1)[0].strip():
+        # 地位� ending the text or a line: of E3 80 ??, the mark that ends a Chinese sentence
+        # (。), or that closes a bracket the sentence left open (《…�)
+        return _closing_mark(raw[:start].decode("utf-8", errors="ignore")), resume
     if left or right:
         from ..lang.segment import tokenizer
 
@@ -102,6 +108,19 @@ def _restore_lost_byte(err: UnicodeDecodeError) -> tuple[str, int]:
 
 # The punctuation of Chinese text in U+3000..U+303F (UTF-8 E3 80 xx).
 _CJK_PUNCTUATION = frozenset("、。〈〉《》「」『』【】〔〕〖〗")
+_BRACKETS = dict(zip("〈《「『【〔〖", "〉》」』】〕〗"))
+
+
+def _closing_mark(before: str) -> str:
+    """What ends a Chinese sentence that ``before`` starts: the closing mark of the bracket
+    its last sentence left open, else the full stop."""
+    opened: list[str] = []
+    for ch in re.split("[。！？]", before)[-1]:
+        if ch in _BRACKETS:
+            opened.append(ch)
+        elif opened and ch == _BRACKETS[opened[-1]]:
+            opened.pop()
+    return _BRACKETS[opened[-1]] if opened else "。"
 _LOST_BYTE = "lit-indexer-lost-byte"
 codecs.register_error(_LOST_BYTE, _restore_lost_byte)
 
