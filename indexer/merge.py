@@ -117,9 +117,9 @@ def prisma(records: list[dict], clusters: list[dict]) -> dict:
 
 
 def _index_writer(index_dir):
-    from .index.ingest import open_or_create
+    from .index.ingest import index_writer, open_or_create
 
-    return open_or_create(index_dir).writer(limitmb=128)
+    return index_writer(open_or_create(index_dir), index_dir)
 
 
 def undo(index_dir: str | Path) -> dict:

@@ -210,3 +210,30 @@ def test_prune_a_deleted_file_named_itself(tmp_path):
     assert f"--prune {folder / 'gone.ris'} " in summary.describe()   # its folder is still there
     assert ingest([str(folder / "gone.ris")], idx, quiet=True, prune=True).removed == 1
     assert [h["title"]["en"] for h in _search(idx, "marrow")["hits"]] == ["kept marrow"]
+
+
+def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
+    import subprocess
+    import sys
+
+    from whoosh import index as whoosh_index
+
+    from conftest import ROOT
+    from indexer.index.ingest import INDEX_SUBDIR
+
+    idx, path = tmp_path / "idx", tmp_path / "a.ris"
+    path.write_text("TY  - JOUR\nTI  - Waiting marrow\nER  - \n", encoding="utf-8")
+    assert run_cli("ingest", "-q", str(DATA / "pages" / "cnki-bare-lines.txt"), "--index", str(idx)).returncode == 0
+    holder = whoosh_index.open_dir(str(idx / INDEX_SUBDIR)).writer()   # another process's ingest, say
+    try:
+        second = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", "-q", "--json", str(path),
+                                   "--index", str(idx)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said = second.stderr.readline()     # before the lock is free
+        assert said.startswith(f"waiting for another process writing to {idx}") and second.poll() is None
+        holder.add_document(id="held")
+    finally:
+        holder.commit()                      # the first writer ends, having added a document
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert json.loads(out)["added"] == 1     # the document the first added does not upset the count check
+    assert [h["title"]["en"] for h in _search(idx, "marrow")["hits"]] == ["Waiting marrow"]

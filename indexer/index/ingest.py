@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as windex
+from whoosh.index import LockError
 
 from ..pipeline import clean
 from ..readers import iter_files, read_file
@@ -93,12 +94,26 @@ def open_or_create(directory: str | Path, quiet: bool = True):
         with Store(directory) as store:
             if not quiet:
                 sys.stderr.write(f"rebuilding the index of {len(store):,} records (older index format)\n")
-            writer = ix.writer(limitmb=128)
+            writer = index_writer(ix, directory)
             store.clear_search()
             for rec in list(store):
                 index_record(writer, store, rec)
             writer.commit()
     return ix
+
+
+def index_writer(ix, directory, **options):
+    """whoosh's writer for ``ix``, once no other process writes to the index (whoosh allows
+    one writer at a time: a second ingest into the same folder, or ``dedup --apply``, waits
+    for the first, saying so, rather than failing).  The lock is an OS file lock, released
+    when its process ends, so the wait cannot outlive the other writer."""
+    try:
+        return ix.writer(limitmb=128, **options)
+    except LockError:  # said even with --quiet: else the command just seems to hang
+        sys.stderr.write(f"waiting for another process writing to {directory} (an ingest, or dedup "
+                         "--apply or --undo) to finish; Ctrl-C stops\n")
+        sys.stderr.flush()
+        return ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
 
 
 def index_record(writer, store: Store, rec: dict, update: bool = False, doc: dict | None = None,
@@ -219,9 +234,9 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet)
-    before = ix.doc_count()
-    writer = ix.writer(procs=cores, multisegment=True, limitmb=128) if workers > 1 and cores > 1 \
-        else ix.writer(limitmb=128)
+    parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
+    writer = index_writer(ix, index_dir, **parallel)
+    before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
     progress = Progress(not quiet)
     try:
         with Store(index_dir) as store:
