@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 DEFAULT_INDEX = "index_data"
 
 EPILOG_CLEAN = """examples:
@@ -144,7 +145,11 @@ def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
     _note_empty_folders(args.paths)
-    summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune)
+    try:
+        summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune)
+    except KeyboardInterrupt:
+        _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
+        return EXIT_INTERRUPTED
     _write_failures(summary.failures, args.failures)
     for f in summary.failures:
         _err(f"Error: {f.message()}")
@@ -361,7 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="exit codes: 0 all read; 1 some input failed (reported); 2 usage error\n\n"
+        epilog="exit codes: 0 all read; 1 some input failed (reported); 2 usage error; 130 interrupted "
+               "(Ctrl-C)\n\n"
                "run `python cli.py COMMAND --help` for examples")
     parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -453,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        _err("\nInterrupted.")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -237,3 +237,44 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     assert second.returncode == 0, err
     assert json.loads(out)["added"] == 1     # the document the first added does not upset the count check
     assert [h["title"]["en"] for h in _search(idx, "marrow")["hits"]] == ["Waiting marrow"]
+
+
+def test_ctrl_c_stops_a_parallel_ingest_cleanly_and_writes_nothing(tmp_path):
+    """A terminal's Ctrl-C reaches every process of the command (here: the cleaning pool and
+    whoosh's writer processes).  Before, the pool's shutdown waited forever on its killed
+    workers."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    records = "".join(f"TY  - JOUR\nTI  - 第{i}号骨髓研究 Marrow study number {i}\n"
+                      f"AB  - {'骨髓间充质干细胞的增殖与分化。' * 12} {'Bone marrow stromal cells proliferate. ' * 12}\n"
+                      f"PY  - 2020\nER  - \n\n" for i in range(4000))
+    path = tmp_path / "many.ris"
+    path.write_text(records, encoding="utf-8")
+    assert path.stat().st_size > 2_000_000   # large enough for the parallel path
+    idx = tmp_path / "idx"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", str(path), "--index", str(idx)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    journal = idx / "records.sqlite-journal"   # the store's first write: records are streaming in
+    deadline = time.monotonic() + 60
+    while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, proc.communicate()
+    os.killpg(proc.pid, signal.SIGINT)         # as a terminal sends it: to the whole process group
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the interrupted ingest did not exit")
+    assert proc.returncode == 130, err
+    assert f"Interrupted: nothing from this run was written; {idx} is as it was." in err
+    assert "Traceback" not in err
+    stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+    assert stats["records"] == 0
+    again = run_cli("ingest", "-q", "--json", str(DATA / "pages" / "cnki-bare-lines.txt"), "--index", str(idx))
+    assert again.returncode == 0 and json.loads(again.stdout)["added"] == 1   # no lock was left behind

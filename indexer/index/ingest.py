@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -234,54 +236,92 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet)
-    parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
-    writer = index_writer(ix, index_dir, **parallel)
-    before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
-    progress = Progress(not quiet)
-    try:
-        with Store(index_dir) as store:
-            # records of folders that are gone; a path with none is a typo, still a usage error
-            pruned = []
-            for path in missing:
-                found = store.gone([path])
-                if not found:
-                    raise FileNotFoundError(f"{path}: no such file or folder, and no records from it to prune")
-                pruned += found
-            hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
-            counts: dict[str, int] = {}   # records read per file
-            failed: set[str] = set()      # files with a failure: what they hold now is not certain
-            for item in _cleaned(files, fmt, workers):
-                if isinstance(item, Failure):
-                    summary.failures.append(item)
-                    failed.add(item.path)
-                    continue
-                rec, doc, row = item
-                counts[rec["source"]["path"]] = counts.get(rec["source"]["path"], 0) + 1
-                summary.read += 1
-                outcome = store.put(rec)
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
-                    index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
-                progress.update(summary)
-            for path, count in counts.items():  # records a file no longer holds
-                if path not in failed:
-                    summary.removed += _remove(writer, store, store.stale(path, count))
-            if prune:  # files deleted from the folders given
-                gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
-                summary.removed += _remove(writer, store, list(dict.fromkeys(gone)))
-            summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
-            writer.commit()  # the index first: the store commits only after it (on leaving)
-            # whoosh's sub-writer processes can fail without raising: check what landed.
-            after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
-            expected = before + summary.added - summary.removed
-            if after != expected:
-                raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
-                                   "a whoosh writer process failed; nothing was committed to the store")
-    except BaseException:
-        writer.cancel()
-        raise
-    finally:
-        progress.update(summary, force=True)
-        progress.close()
+    with _interrupted_alone() as interrupts:
+        parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
+        writer = index_writer(ix, index_dir, **parallel)
+        before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
+        progress = Progress(not quiet)
+        try:
+            with Store(index_dir) as store:
+                # records of folders that are gone; a path with none is a typo, still a usage error
+                pruned = []
+                for path in missing:
+                    found = store.gone([path])
+                    if not found:
+                        raise FileNotFoundError(f"{path}: no such file or folder, and no records from it to prune")
+                    pruned += found
+                hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
+                counts: dict[str, int] = {}   # records read per file
+                failed: set[str] = set()      # files with a failure: what they hold now is not certain
+                for item in _cleaned(files, fmt, workers):
+                    if isinstance(item, Failure):
+                        summary.failures.append(item)
+                        failed.add(item.path)
+                        continue
+                    rec, doc, row = item
+                    counts[rec["source"]["path"]] = counts.get(rec["source"]["path"], 0) + 1
+                    summary.read += 1
+                    outcome = store.put(rec)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
+                        index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
+                    progress.update(summary)
+                for path, count in counts.items():  # records a file no longer holds
+                    if path not in failed:
+                        summary.removed += _remove(writer, store, store.stale(path, count))
+                if prune:  # files deleted from the folders given
+                    gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
+                    summary.removed += _remove(writer, store, list(dict.fromkeys(gone)))
+                summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
+                interrupts.hold()  # the index and the store commit together or not at all
+                writer.commit()  # the index first: the store commits only after it (on leaving)
+                # whoosh's sub-writer processes can fail without raising: check what landed.
+                after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
+                expected = before + summary.added - summary.removed
+                if after != expected:
+                    raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
+                                       "a whoosh writer process failed; nothing was committed to the store")
+        except BaseException:
+            # whoosh's writer processes (procs > 1) are ended first: its cancel only asks them to
+            # stop, and one waiting for work would keep this process from exiting
+            for task in getattr(writer, "tasks", ()):
+                task.terminate()
+                task.join()
+            writer.cancel()
+            raise
+        finally:
+            progress.update(summary, force=True)
+            progress.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+class _interrupted_alone:
+    """Ctrl-C stops an ingest cleanly.  A terminal sends SIGINT to every process of the
+    command: the cleaning pool's workers and whoosh's writer processes, killed mid-task,
+    left the pool's shutdown waiting on them forever.  While this is entered, only this
+    process takes the interrupt (processes forked from it inherit a handler that ignores it,
+    and are ended by their owners as the interrupt unwinds); once :meth:`hold` is called
+    (the commit: the index, then the store) an interrupt is ignored, so that the two are
+    never left half-written."""
+
+    def __enter__(self):
+        self.main, self.held, self.previous = os.getpid(), False, None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        return self
+
+    def _on_interrupt(self, signum, frame):
+        if os.getpid() != self.main:
+            return
+        if not self.held:
+            raise KeyboardInterrupt
+        sys.stderr.write("\nCtrl-C: the index and the store are being written; stopping now would leave "
+                         "them apart, so this run finishes first\n")
+
+    def hold(self) -> None:
+        self.held = True
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
