@@ -29,6 +29,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
   python cli.py ingest --prune old/        # old/ moved away: drop all its records
   python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
+  python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -145,8 +146,12 @@ def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
     _note_empty_folders(args.paths)
+    if not args.paths and not args.rebuild:
+        _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
+        return EXIT_USAGE
     try:
-        summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune)
+        summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
+                         rebuild=args.rebuild)
     except KeyboardInterrupt:
         _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
         return EXIT_INTERRUPTED
@@ -383,8 +388,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="clean records and add them to the index", epilog=EPILOG_INGEST,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="first rebuild the search index from the records stored beside it (a damaged index); "
+                        "PATH may then be left out")
     p.add_argument("--format", help="force the input format")
     p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -444,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    from indexer.errors import UnknownFormat
+    from indexer.errors import DamagedIndex, UnknownFormat
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -456,6 +464,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except UnknownFormat as e:
         _err(f"Error: {e.args[0] if e.args else e}")
+        return EXIT_USAGE
+    except DamagedIndex as e:
+        _err(f"Error: {e}.")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

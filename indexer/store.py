@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from .errors import DamagedIndex
 from .record import ordinal_id
 
 STORE_NAME = "records.sqlite"
@@ -58,7 +59,12 @@ class Store:
         self.path = Path(directory) / STORE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
-        self.db.executescript(_SCHEMA)
+        try:
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as e:  # not SQLite at all, or a damaged file
+            self.db.close()
+            raise DamagedIndex(f"{self.path} is not a record store this tool can read ({e}); ingest the "
+                               "files again into a new --index folder") from e
         have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}
         missing = [(c, k) for c, k in (("lang", "TEXT"), ("format", "TEXT"), ("year", "INTEGER")) if c not in have]
         for column, kind in missing:  # a store written before these columns existed

@@ -278,3 +278,36 @@ def test_ctrl_c_stops_a_parallel_ingest_cleanly_and_writes_nothing(tmp_path):
     assert stats["records"] == 0
     again = run_cli("ingest", "-q", "--json", str(DATA / "pages" / "cnki-bare-lines.txt"), "--index", str(idx))
     assert again.returncode == 0 and json.loads(again.stdout)["added"] == 1   # no lock was left behind
+
+
+@pytest.mark.parametrize("damage", ["segment cut short", "table of contents overwritten"])
+def test_a_damaged_search_index_is_said_and_rebuilt_from_the_store(index, tmp_path, damage):
+    corpus, idx, _ = index
+    copy = tmp_path / "copy"
+    shutil.copytree(idx, copy)
+    if damage == "segment cut short":    # a disk that filled up during a write
+        segment = next((copy / "whoosh").glob("*.seg"))
+        segment.write_bytes(segment.read_bytes()[:100])
+    else:
+        next((copy / "whoosh").glob("_MAIN_*.toc")).write_text("junk")
+    hint = f"`python cli.py ingest --rebuild --index {copy}` rebuilds it"
+    for command in (["search", "脊柱"], ["ingest", str(corpus)], ["export", "--format", "ris", "--query", "脊柱"]):
+        result = run_cli(*command, "--index", str(copy))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"the search index in {copy / 'whoosh'} cannot be read" in result.stderr and hint in result.stderr
+    assert run_cli("ingest", "--rebuild", "--index", str(copy)).returncode == 0
+    assert _search(copy, "脊柱") == _search(idx, "脊柱")
+
+
+def test_a_store_that_is_not_one_is_said(tmp_path):
+    (tmp_path / "idx").mkdir()
+    (tmp_path / "idx" / "records.sqlite").write_text("not a database")
+    for command in (["stats"], ["show", "abc"], ["dedup"], ["export", "--format", "ris"]):
+        result = run_cli(*command, "--index", str(tmp_path / "idx"))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"{tmp_path / 'idx' / 'records.sqlite'} is not a record store this tool can read" in result.stderr
+
+
+def test_ingest_needs_a_path_unless_rebuilding(tmp_path):
+    result = run_cli("ingest", "--index", str(tmp_path / "idx"))
+    assert result.returncode == 2 and "give a PATH" in result.stderr

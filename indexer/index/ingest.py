@@ -23,11 +23,12 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.index import LockError
 
+from ..errors import DamagedIndex
 from ..pipeline import clean
 from ..readers import iter_files, read_file
 from ..record import Failure, Record
 from ..store import Store
-from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, index_is_current
+from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, read_errors
 from .fts import columns
 from .schema import build_schema, document
 
@@ -77,14 +78,20 @@ def missing_note(missing: dict[str, int], index: str) -> str:
             f"if moved or deleted, remove them with: python cli.py ingest --prune {shown} --index {shlex.quote(index)}")
 
 
-def open_or_create(directory: str | Path, quiet: bool = True):
+def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = False):
     """The index in ``directory``; created, or rebuilt from the record store when it was
-    written by an older version of the schema."""
+    written by an older version of the schema (or when asked: a damaged index)."""
     path = Path(directory) / INDEX_SUBDIR
     # The version is read before whoosh opens anything: an old schema may not even unpickle.
-    if index_is_current(directory) and windex.exists_in(path):
-        return windex.open_dir(path)
-    rebuild = path.exists() and any(path.iterdir())
+    try:
+        if not rebuild and index_is_current(directory) and windex.exists_in(path):
+            ix = windex.open_dir(path)
+            ix.doc_count()  # opens every segment: a damaged one is told here, not mid-ingest
+            return ix
+    except read_errors() as e:
+        raise DamagedIndex(damaged(directory, e)) from e
+    why = "as asked" if rebuild else "older index format"
+    rebuild = rebuild or path.exists() and any(path.iterdir())
     if rebuild:
         import shutil
 
@@ -95,7 +102,7 @@ def open_or_create(directory: str | Path, quiet: bool = True):
     if rebuild:
         with Store(directory) as store:
             if not quiet:
-                sys.stderr.write(f"rebuilding the index of {len(store):,} records (older index format)\n")
+                sys.stderr.write(f"rebuilding the index of {len(store):,} records ({why})\n")
             writer = index_writer(ix, directory)
             store.clear_search()
             for rec in list(store):
@@ -223,9 +230,10 @@ def _remove(writer, store: Store, ids: list[str]) -> int:
 
 
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
-           workers: int | None = None, prune: bool = False) -> Summary:
+           workers: int | None = None, prune: bool = False, rebuild: bool = False) -> Summary:
     """Read, clean, store and index the records of ``paths``; with ``prune``, also remove
-    the records of files under the given folders that no longer exist."""
+    the records of files under the given folders that no longer exist; with ``rebuild``, the
+    search index is first rebuilt from the record store."""
     # A missing path is a usage error before anything is written; with prune, a folder that is
     # gone is a folder whose records are all to be removed.
     missing = [p for p in paths if not os.path.exists(p)] if prune else []
@@ -235,7 +243,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     cores = os.cpu_count() or 1
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
-    ix = open_or_create(index_dir, quiet)
+    ix = open_or_create(index_dir, quiet, rebuild)
     with _interrupted_alone() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)

@@ -12,3 +12,23 @@ VERSION_FILE = "VERSION"
 def index_is_current(directory: str | Path) -> bool:
     version = Path(directory) / INDEX_SUBDIR / VERSION_FILE
     return version.exists() and version.read_text().strip() == INDEX_VERSION
+
+
+# What reading a damaged whoosh index raises: truncated pickles and files, a table of
+# contents that is not one (whoosh says "created on different architecture").
+def read_errors() -> tuple[type[BaseException], ...]:
+    import pickle
+    import struct
+    import zlib
+
+    from whoosh.index import IndexError as WhooshIndexError
+
+    return (EOFError, OSError, struct.error, zlib.error, pickle.UnpicklingError, WhooshIndexError)
+
+
+def damaged(directory: str | Path, error: BaseException) -> str:
+    """What to say of an index whose whoosh files cannot be read: the store beside them
+    holds every record, so the search index can be rebuilt from it."""
+    return (f"the search index in {Path(directory) / INDEX_SUBDIR} cannot be read ({type(error).__name__}: "
+            f"{error}); `python cli.py ingest --rebuild --index {directory}` rebuilds it from the records stored "
+            "beside it")

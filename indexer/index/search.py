@@ -11,10 +11,11 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.query import Every
 
+from ..errors import DamagedIndex
 from ..store import Store
 from . import fts
 from .analysis import fold
-from .layout import INDEX_SUBDIR, index_is_current
+from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
 from .query import Leaf, QueryError, is_exact, parse, to_whoosh, with_hints
 from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
 
@@ -57,13 +58,17 @@ class Searcher:
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
             raise IndexMissing(f"the index in {index_dir} was written by an older version; any "
                                f"`python cli.py ingest PATH --index {index_dir}` rebuilds it from its records")
-        if not windex.exists_in(path):
-            raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` first")
         self.index_dir = str(index_dir)
-        self.ix = windex.open_dir(path)
-        self.searcher = self.ix.searcher()
-        self.reader = self.searcher.reader()
-        self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
+        try:
+            if not windex.exists_in(path):
+                raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
+                                   "first")
+            self.ix = windex.open_dir(path)
+            self.searcher = self.ix.searcher()
+            self.reader = self.searcher.reader()
+            self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
+        except read_errors() as e:
+            raise DamagedIndex(damaged(index_dir, e)) from e
         self.store = Store(index_dir)
         # Chinese-only queries from the FTS5 table when it holds what the index holds.
         self.fast = self.store.search_rows() == self.reader.doc_count()
