@@ -98,10 +98,16 @@ def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def _write_failures(failures, path: str | None) -> None:
-    if not path:
+def _failures_file(path: str | None):
+    """The ``--failures`` file, opened before any work: a path that cannot be written is
+    said at once, not after a long run whose failures it was to keep."""
+    return open(path, "w", encoding="utf-8") if path else None
+
+
+def _write_failures(failures, fh) -> None:
+    if fh is None:
         return
-    with open(path, "w", encoding="utf-8") as fh:
+    with fh:
         for f in failures:
             fh.write(dumps(f.to_json()) + "\n")
 
@@ -122,6 +128,7 @@ def cmd_clean(args) -> int:
     from indexer.record import Failure
     from indexer.show import format_failure, format_record
 
+    failures_out = _failures_file(args.failures)
     _note_empty_folders(args.paths)
     failures = []
     count = 0
@@ -136,7 +143,7 @@ def cmd_clean(args) -> int:
             continue
         count += 1
         _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
-    _write_failures(failures, args.failures)
+    _write_failures(failures, failures_out)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
     return EXIT_FAILURES if failures else EXIT_OK
@@ -145,17 +152,18 @@ def cmd_clean(args) -> int:
 def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
-    _note_empty_folders(args.paths)
     if not args.paths and not args.rebuild:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
         return EXIT_USAGE
+    failures_out = _failures_file(args.failures)
+    _note_empty_folders(args.paths)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
                          rebuild=args.rebuild)
     except KeyboardInterrupt:
         _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
         return EXIT_INTERRUPTED
-    _write_failures(summary.failures, args.failures)
+    _write_failures(summary.failures, failures_out)
     for f in summary.failures:
         _err(f"Error: {f.message()}")
     if args.json:
@@ -467,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except DamagedIndex as e:
         _err(f"Error: {e}.")
+        return EXIT_USAGE
+    except (IsADirectoryError, NotADirectoryError, PermissionError) as e:  # an output path, say
+        _err(f"Error: {e.filename}: {e.strerror}." if e.filename else f"Error: {e}.")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -99,6 +99,19 @@ def test_a_folder_with_nothing_to_read_says_why(tmp_path):
     assert "Warning" not in run_cli("clean", str(tmp_path / "papers")).stderr
 
 
+def test_an_output_path_that_cannot_be_written_is_said_before_any_work(tmp_path):
+    for command in (["clean", "--failures", str(tmp_path / "no" / "f.jsonl"), str(ROOT / "samples")],
+                    ["ingest", "--failures", str(tmp_path), "--index", str(tmp_path / "idx"), str(ROOT / "samples")]):
+        result = run_cli(*command)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout == "" and not (tmp_path / "idx").exists()   # nothing done first
+    assert "Error: " in result.stderr and "Is a directory" in result.stderr
+    assert run_cli("ingest", "-q", str(ROOT / "samples"), "--index", str(tmp_path / "idx")).returncode == 0
+    result = run_cli("export", "--format", "ris", "-o", str(tmp_path), "--index", str(tmp_path / "idx"))
+    assert result.returncode == 2 and f"Error: {tmp_path}: Is a directory." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_unknown_format_lists_the_known_ones():
     result = run_cli("clean", "--format", "nosuchformat", str(DATA / "pages" / "cnki-bare-lines.txt"))
     assert result.returncode == 2
