@@ -9,6 +9,7 @@ Data goes to stdout, progress and messages to stderr.  Exit codes:
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -98,16 +99,25 @@ def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def _failures_file(path: str | None):
-    """The ``--failures`` file, opened before any work: a path that cannot be written is
-    said at once, not after a long run whose failures it was to keep."""
-    return open(path, "w", encoding="utf-8") if path else None
-
-
-def _write_failures(failures, fh) -> None:
-    if fh is None:
+def _check_writable(path: str | None) -> None:
+    """Raise what opening ``path`` for writing would, before any work: a ``--failures`` path
+    that cannot be written is said at once, not after a long run whose failures it was to
+    keep.  The file itself is not created yet (it may lie in a folder being read)."""
+    if not path:
         return
-    with fh:
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
+    if not os.access(target if target.exists() else target.parent, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+
+
+def _write_failures(failures, path: str | None) -> None:
+    if not path:
+        return
+    with open(path, "w", encoding="utf-8") as fh:
         for f in failures:
             fh.write(dumps(f.to_json()) + "\n")
 
@@ -128,7 +138,7 @@ def cmd_clean(args) -> int:
     from indexer.record import Failure
     from indexer.show import format_failure, format_record
 
-    failures_out = _failures_file(args.failures)
+    _check_writable(args.failures)
     _note_empty_folders(args.paths)
     failures = []
     count = 0
@@ -143,7 +153,7 @@ def cmd_clean(args) -> int:
             continue
         count += 1
         _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
-    _write_failures(failures, failures_out)
+    _write_failures(failures, args.failures)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
     return EXIT_FAILURES if failures else EXIT_OK
@@ -155,7 +165,7 @@ def cmd_ingest(args) -> int:
     if not args.paths and not args.rebuild:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
         return EXIT_USAGE
-    failures_out = _failures_file(args.failures)
+    _check_writable(args.failures)
     _note_empty_folders(args.paths)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
@@ -163,7 +173,7 @@ def cmd_ingest(args) -> int:
     except KeyboardInterrupt:
         _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
         return EXIT_INTERRUPTED
-    _write_failures(summary.failures, failures_out)
+    _write_failures(summary.failures, args.failures)
     for f in summary.failures:
         _err(f"Error: {f.message()}")
     if args.json:
