@@ -170,8 +170,8 @@ class Store:
             if ordinal_id(path, ordinal) != rid or os.path.exists(where):
                 continue
             ids = [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
-            if ids:
-                out[where] = ids
+            if ids:  # two stored spellings of one file ("a.ris", "./a.ris") are one file
+                out.setdefault(where, []).extend(ids)
         return out
 
     def gone(self, paths: list[str]) -> list[str]:

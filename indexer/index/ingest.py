@@ -244,7 +244,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     ix = open_or_create(index_dir, quiet, rebuild)
-    with _interrupted_alone() as interrupts:
+    with _InterruptHere() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)
         before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
@@ -304,7 +304,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     return summary
 
 
-class _interrupted_alone:
+class _InterruptHere:
     """Ctrl-C stops an ingest cleanly.  A terminal sends SIGINT to every process of the
     command: the cleaning pool's workers and whoosh's writer processes, killed mid-task,
     left the pool's shutdown waiting on them forever.  While this is entered, only this

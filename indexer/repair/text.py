@@ -121,6 +121,8 @@ def _closing_mark(before: str) -> str:
         elif opened and ch == _BRACKETS[opened[-1]]:
             opened.pop()
     return _BRACKETS[opened[-1]] if opened else "。"
+
+
 _LOST_BYTE = "lit-indexer-lost-byte"
 codecs.register_error(_LOST_BYTE, _restore_lost_byte)
 
