@@ -61,6 +61,10 @@ def test_phrases_in_both_languages(index):
 def test_grant_number_and_funder_are_searchable(index):
     _, idx, _ = index
     assert _paths(_search(idx, "81973001")) == ["wanfang-structured-funding.txt"]
+    # copied from a paper with its label, which the cleaned record no longer holds
+    for query in ("No.81973001", "NO：81973001", "no.81973001 针刺"):
+        assert _paths(_search(idx, query)) == ["wanfang-structured-funding.txt"], query
+    assert _paths(_search(idx, "No.81973009")) == []
     # A funder without a prefix, from the Chinese table and from whoosh (lang: is not in the table)
     assert _paths(_search(idx, "中央高校")) == ["wanfang-structured-funding.txt"]
     assert _paths(_search(idx, "中央高校 lang:zh")) == ["wanfang-structured-funding.txt"]

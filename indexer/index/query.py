@@ -414,7 +414,15 @@ class _Parser:
             if name in NARROWED:  # searched in a wider field, checked on the named one
                 leaf.exact, leaf.check_fields = False, NARROWED[name]
             return leaf
-        return term_leaf(value, DEFAULT_FIELDS, self.vocabulary)
+        written = term_leaf(value, DEFAULT_FIELDS, self.vocabulary)
+        label = _GRANT_LABEL.match(value)
+        if label:  # "No.81702662" copied from a paper: the record keeps the grant number alone
+            return _group("or", [written, term_leaf(label.group(1), DEFAULT_FIELDS, self.vocabulary)])
+        return written
+
+
+# A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
+_GRANT_LABEL = re.compile(r"(?i)no[.:：]\s*([a-z]*\d[a-z0-9-]{3,})$")
 
 
 def _key(node) -> tuple:
