@@ -155,6 +155,17 @@ def looks_binary(data: bytes) -> bool:
     return sample.count(0) > max(2, len(sample) // 1000) or controls / len(sample) > 0.1
 
 
+# Files users hand over that are no export, told by their first bytes: what, and what to do.
+_SPREADSHEET = "save a spreadsheet as CSV (UTF-8) and read that"
+_BINARY_KINDS = (
+    (b"%PDF-", "a PDF", "export the records from the database or reference manager (RIS, BibTeX, EndNote …)"),
+    (b"PK\x03\x04", "a ZIP archive (as .xlsx and .docx files are)", f"unpack an archive; {_SPREADSHEET}"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls, .doc)", _SPREADSHEET),
+    (b"\x1f\x8b", "a gzip archive", "unpack it and read what it holds"),
+    (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),
+)
+
+
 def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     """Decode file content, raising :class:`DecodeError` for binary data.
 
@@ -177,6 +188,9 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
             return Decoded(data.decode(enc16), enc16)
         except UnicodeDecodeError:
             pass
+    for magic, what, advice in _BINARY_KINDS:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file, {what}: not a text export; {advice}")
     if looks_binary(data):
         raise DecodeError("binary file (NUL or control bytes), not a text export")
     try:
