@@ -88,6 +88,23 @@ def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     assert failures[0]["line"] == 4
 
 
+def test_csv_with_chinese_column_names(validate):
+    # CNKI's Excel export saved as CSV names each column twice ("Title-题名"); Wanfang's and
+    # VIP's in Chinese only.  Written for this test (the first row after a CNKI E-Study record).
+    (rec,), _ = clean(FORMATS / "csv" / "cnki-excel-saved-as-csv.csv", validate)
+    assert rec["title"]["zh"].startswith("1例卡培他滨与苯妥英钠") and rec["language"] == "zh"
+    assert names(rec) == ["柯洪琴", "陈璿英", "王启斌"]   # the trailing ";" names no one
+    assert (rec["journal"], rec["year"], rec["volume"], rec["pages"], rec["issn"]) == (
+        {"zh": "中南药学"}, 2021, "19", "168-170", "1672-2981")
+    assert rec["keywords"] == {"zh": ["苯妥英钠", "卡培他滨", "相互作用"]}
+    assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [("国家自然科学基金", "81702662")]
+    assert rec["extra"]["columns"] == {"SrcDatabase-来源库": "期刊", "Organ-单位": "十堰市太和医院药学部"}
+    (rec,), _ = clean(FORMATS / "csv" / "chinese-headers.csv", validate)
+    assert (rec["title"]["zh"], rec["journal"], rec["year"], rec["issue"]) == (
+        "阿霉素抗4T1乳腺癌荷瘤小鼠的免疫调控机制", {"zh": "生物工程学报"}, 2021, "2")
+    assert rec["abstract"] == {"zh": "研究阿霉素的免疫调控机制。"}
+
+
 def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
     # Exports that put several names on one AU line: glued "FamilyGiven" words, "; ",
     # PubMed-style "Family Initials", "and"; one name stays one, suffixes go after the given name.

@@ -39,18 +39,41 @@ COLUMNS = {
     "language": ("language", "la"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
 }
-_LOOKUP = {name: key for key, names in COLUMNS.items() for name in names}
+# Chinese column names: spreadsheet exports of CNKI, Wanfang and VIP saved as CSV.  CNKI writes
+# both halves ("Title-题名", "Author-作者"), as its E-Study export does; the Chinese one is read.
+COLUMNS_ZH = {
+    "titles": ("题名", "篇名", "标题", "题目", "中文题名", "英文题名", "论文题目", "文献标题"),
+    "authors": ("作者", "著者", "作者姓名", "英文作者"),
+    "year": ("年", "年份", "出版年", "出版年份", "发表年份", "发表时间", "出版时间", "出版日期"),
+    "journal": ("刊名", "期刊", "期刊名称", "文献来源", "来源", "来源出版物", "出版物名称"),
+    "volume": ("卷",),
+    "issue": ("期",),
+    "pages": ("页码", "页"),
+    "abstract": ("摘要", "中文摘要", "英文摘要"),
+    "keywords": ("关键词", "关键字", "中文关键词", "英文关键词"),
+    "issn": ("国际标准刊号",),
+    "url": ("链接", "网址"),
+    "language": ("语种", "语言"),
+    "type": ("文献类型", "类型"),
+    "publisher": ("出版社", "出版单位"),
+    "funding": ("基金", "基金项目"),
+}
+_LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.items() for name in names}
+# "Title-题名": an English name, a hyphen, a Chinese one
+_BILINGUAL = re.compile(r"[A-Za-z][A-Za-z ]*-([\u4e00-\u9fff]+)")
 
 
 def _column(header: str) -> str | None:
     h = re.sub(r"\s+", " ", header.strip().lower())
-    return _LOOKUP.get(h)
+    both = _BILINGUAL.fullmatch(h)
+    return _LOOKUP.get(both.group(1)) if both else _LOOKUP.get(h)
 
 
 # Cells of a header are short names (an abstract's line is not one).
 _SHORT_CELLS = re.compile(r"[^,\t]{0,60}(?:[,\t][^,\t]{0,60})+")
 # A cell that names the title column (cheap to look for on every line of a tagged export).
-_TITLE_CELL = re.compile(r'(?:^|[,\t])\s*"?(?:' + "|".join(map(re.escape, sorted(COLUMNS["titles"], key=len, reverse=True)))
+_TITLE_CELL = re.compile(r'(?:^|[,\t])\s*"?(?:[a-z]+-)?(?:'
+                         + "|".join(map(re.escape, sorted(COLUMNS["titles"] + COLUMNS_ZH["titles"], key=len, reverse=True)))
                          + r')"?\s*(?:[,\t]|$)', re.I)
 
 
