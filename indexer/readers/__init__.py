@@ -17,7 +17,7 @@ import importlib
 
 # One module per input format; importing a module registers its reader.
 READER_MODULES = ("scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress", "estudy",
-                  "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml")
+                  "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml", "spreadsheet")
 for _name in READER_MODULES:
     try:
         importlib.import_module(f"{__name__}.{_name}")
@@ -27,6 +27,9 @@ for _name in READER_MODULES:
 from ._xml import has_text
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, LINE_END, DecodeError, open_text
+from .spreadsheet import is_spreadsheet
+
+SPREADSHEET = REGISTRY["spreadsheet"]
 
 __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files", "read_file"]
 
@@ -85,6 +88,9 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     try:
         if os.path.getsize(path) == 0:
             yield Failure(path=path, line=None, reason="empty file", raw="")
+            return
+        if (find_reader(fmt) is SPREADSHEET) if fmt else is_spreadsheet(path):  # not text: read from its path
+            yield from SPREADSHEET.read_path(path)
             return
         source = open_text(path)
     except DecodeError as e:

@@ -87,11 +87,49 @@ def is_header(line: str) -> bool:
     if ("," not in line and "\t" not in line) or len(line) > 5000 or not _SHORT_CELLS.fullmatch(line) \
             or not _TITLE_CELL.search(line):
         return False
-    cells = next(csv.reader([line], delimiter=_delimiter(line)), [])
+    return is_header_row(next(csv.reader([line], delimiter=_delimiter(line)), []))
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Whether a row's cells are a header we read: short names, a title column and at least
+    one other known column."""
     if len(cells) < 2 or any(len(c) > 60 for c in cells):
         return False
     known = {_column(c) for c in cells} - {None}
     return "titles" in known and len(known) >= 2
+
+
+def columns_of(header: list[str]) -> list[str | None]:
+    """The raw key each header cell names (None: a column we do not know, kept as written)."""
+    return [_column(h) for h in header]
+
+
+def row_record(src: Source, header: list[str], columns: list[str | None], row: list[str],
+               raw_text: str) -> Record | Failure:
+    """The record of one row under ``header`` (a CSV row, a spreadsheet row), or a failure
+    when it holds none of title, author, journal or DOI."""
+    rec = Record(src, raw_text=raw_text)
+    line = src.line
+    for head_name, key, cell in zip(header, columns, row):
+        cell = cell.strip()
+        if not cell:
+            continue
+        if key is None:
+            rec.extra.setdefault("columns", {})[head_name] = cell
+        elif key == "source_id":
+            src.source_id = src.source_id or cell
+        elif key == "type":
+            rec.extra["source_type"] = cell
+        elif key == "authors":
+            sep = ";" if ";" in cell else " and " if " and " in cell else None
+            names = [n for n in (cell.split(sep) if sep else [cell]) if n.strip()]
+            rec.raw.setdefault("author", []).extend((n.strip(), line) for n in names)
+        else:
+            rec.raw.setdefault(key, []).append((cell, line))
+    if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+        return Failure(path=src.path, line=line, reason="row has no title, author, journal or DOI",
+                       raw=raw_text, format=src.format, record=src.record)
+    return rec
 
 
 def _delimiter(header: str) -> str:
@@ -151,7 +189,7 @@ class CsvReader:
                 if not any(cell.strip() for cell in row):  # blank lines before the header
                     continue
                 header = row
-                columns = [_column(h) for h in header]
+                columns = columns_of(header)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
@@ -161,7 +199,7 @@ class CsvReader:
                 delimiter = _delimiter(lines.taken[0])
                 reader = csv.reader(lines, delimiter=delimiter)
                 header = next(csv.reader(lines.taken, delimiter=delimiter))
-                columns = [_column(h) for h in header]
+                columns = columns_of(header)
                 continue
             ordinal += 1
             if len(row) != len(header) and starts_record(lines.taken[0], but_not=self.name):
@@ -187,31 +225,11 @@ class CsvReader:
                 yield Failure(path=source.path, line=line, reason=f"row has {len(row)} cells, the header "
                               f"{len(header)}", raw=raw_text, format=self.name, record=ordinal)
                 continue
-            src = Source(path=source.path, format=self.name, record=ordinal, line=line)
-            rec = Record(src, raw_text=raw_text)
-            if issue:
-                rec.issues.append(issue)
-            for head_name, key, cell in zip(header, columns, row):
-                cell = cell.strip()
-                if not cell:
-                    continue
-                if key is None:
-                    rec.extra.setdefault("columns", {})[head_name] = cell
-                elif key == "source_id":
-                    src.source_id = src.source_id or cell
-                elif key == "type":
-                    rec.extra["source_type"] = cell
-                elif key == "authors":
-                    sep = ";" if ";" in cell else " and " if " and " in cell else None
-                    names = [n for n in (cell.split(sep) if sep else [cell]) if n.strip()]
-                    rec.raw.setdefault("author", []).extend((n.strip(), line) for n in names)
-                else:
-                    rec.raw.setdefault(key, []).append((cell, line))
-            if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-                yield Failure(path=source.path, line=line, reason="row has no title, author, journal or DOI",
-                              raw=raw_text, format=self.name, record=ordinal)
-                continue
-            yield rec
+            item = row_record(Source(path=source.path, format=self.name, record=ordinal, line=line),
+                              header, columns, row, raw_text)
+            if issue and isinstance(item, Record):
+                item.issues.append(issue)
+            yield item
 
 
 def _first_line(head: str) -> str:

@@ -156,11 +156,13 @@ def looks_binary(data: bytes) -> bool:
 
 
 # Files users hand over that are no export, told by their first bytes: what, and what to do.
-_SPREADSHEET = "save a spreadsheet as CSV (UTF-8) and read that"
+# (A workbook named .xlsx, .xls or .ods is read before this: see spreadsheet.is_spreadsheet.)
 _BINARY_KINDS = (
     (b"%PDF-", "a PDF", "export the records from the database or reference manager (RIS, BibTeX, EndNote …)"),
-    (b"PK\x03\x04", "a ZIP archive (as .xlsx and .docx files are)", f"unpack an archive; {_SPREADSHEET}"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls, .doc)", _SPREADSHEET),
+    (b"PK\x03\x04", "a ZIP archive", "unpack it and read what it holds (a workbook is read when named "
+                                     ".xlsx, .xls or .ods)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (a .doc, or a workbook under another name)",
+     "a workbook is read when named .xls"),
     (b"\x1f\x8b", "a gzip archive", "unpack it and read what it holds"),
     (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),
 )
