@@ -120,3 +120,21 @@ def test_a_damaged_workbook_is_one_failure_naming_the_damage(tmp_path):
     result, records, failures = clean_items(path)
     assert result.returncode == 1 and not records
     assert failures[0]["reason"].startswith("cannot read the workbook (")
+
+
+def test_an_html_table_saved_as_xls(tmp_path, validate):
+    # Many sites' "Excel" export is an HTML table under an .xls name (Excel opens it).
+    path = tmp_path / "export.xls"
+    path.write_text(
+        '<html><head><meta charset="utf-8"></head><body>\n<h3>检索结果</h3>\n<table border="1">\n'
+        "<tr><th>Title-题名</th><th>Author-作者</th><th>Source-文献来源</th><th>Year-年</th></tr>\n"
+        "<tr><td>骨髓&amp;外周血<br>干细胞比较</td><td>张三;李四</td><td>中华血液学杂志</td><td>2020</td></tr>\n"
+        "<tr><td><a href='x'>Marrow   <b>stromal</b> cells</a></td><td>Smith, J</td><td>Blood</td><td>2018</td></tr>\n"
+        "</table></body></html>\n", encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stderr
+    for rec in records:
+        validate(rec)
+    assert [(r["title"].get("zh") or r["title"].get("en"), r["year"], r["source"]["line"]) for r in records] == [
+        ("骨髓&外周血 干细胞比较", 2020, 5), ("Marrow stromal cells", 2018, 6)]
+    assert [r["source"]["format"] for r in records] == ["spreadsheet", "spreadsheet"]

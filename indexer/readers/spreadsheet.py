@@ -1,5 +1,6 @@
 """Spreadsheets (.xlsx, .xls, .ods): the Excel exports of CNKI, Wanfang, VIP and Web of
-Science, and reference lists kept in Excel.
+Science, and reference lists kept in Excel; and HTML tables, which many sites send as their
+"Excel" export under an .xls name.
 
 Cells are read with python-calamine (Rust's calamine: .xlsx, .xlsm, .xls, .ods, and WPS's .et,
 in one library, no Office needed).  A sheet is read as a CSV file is (see
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from html.parser import HTMLParser
 from typing import Iterator
 
 from ..record import Failure, Record, Source
@@ -56,10 +59,16 @@ class SpreadsheetReader:
     suffixes = SUFFIXES
 
     def sniff(self, head: str) -> float:
-        return 0.0  # a workbook is not text: read_file asks is_spreadsheet instead
+        """An HTML table with a header row (a workbook itself is not text: read_file asks
+        :func:`is_spreadsheet` first)."""
+        if "<t" not in head.lower() or not re.search(r"(?i)<table\b", head):
+            return 0.0
+        rows = _html_rows(head)[:HEADER_ROWS]
+        return 0.9 if any(is_header_row([c.strip() for c in cells]) for _, cells in rows) else 0.0
 
     def read(self, source) -> Iterator[Record | Failure]:
-        raise ValueError("a spreadsheet is read from its path (read_path), not from decoded text")
+        """An HTML table: many sites' "Excel" export is one, saved as .xls."""
+        yield from self._sheet(source.path, None, _html_rows(source.text()), 0)
 
     def read_path(self, path: str) -> Iterator[Record | Failure]:
         from python_calamine import CalamineWorkbook
@@ -74,28 +83,30 @@ class SpreadsheetReader:
             return
         ordinal = 0
         for name, rows in sheets:
-            rows = [[_text(v) for v in row] for row in rows]
+            rows = [(number, [_text(v) for v in row]) for number, row in enumerate(rows, 1)]
             for item in self._sheet(path, name if len(sheets) > 1 else None, rows, ordinal):
                 ordinal += 1
                 yield item
 
-    def _sheet(self, path: str, sheet: str | None, rows: list[list[str]], ordinal: int):
+    def _sheet(self, path: str, sheet: str | None, rows: list[tuple[int, list[str]]], ordinal: int):
+        """The items of one sheet's ``(line, cells)`` rows, numbered after ``ordinal``."""
         where = f" (sheet {sheet})" if sheet else ""
-        at = next((i for i, row in enumerate(rows[:HEADER_ROWS]) if is_header_row([c.strip() for c in row])), None)
-        filled = [(i, row) for i, row in enumerate(rows if at is None else rows[:at]) if any(c.strip() for c in row)]
+        at = next((i for i, (_, row) in enumerate(rows[:HEADER_ROWS]) if is_header_row([c.strip() for c in row])),
+                  None)
+        filled = [(number, row) for number, row in (rows if at is None else rows[:at]) if any(c.strip() for c in row)]
         if filled:
             reason = (f"no header row{where}: none of the first {HEADER_ROWS} rows names a title column and "
                       "another known one (Title, Authors, Year …; 题名, 作者, 年 …)") if at is None else \
                 f"rows above the header row{where}, not records"
-            yield Failure(path=path, line=filled[0][0] + 1, format=self.name, record=ordinal + 1, reason=reason,
+            yield Failure(path=path, line=filled[0][0], format=self.name, record=ordinal + 1, reason=reason,
                           raw="\n".join("\t".join(row).rstrip("\t") for _, row in filled))
             ordinal += 1
         if at is None:
             return
         # a column without a name keeps its cells under its number (nothing in a row is lost)
-        header = [c.strip() or f"column {i}" for i, c in enumerate(rows[at], 1)]
+        header = [c.strip() or f"column {i}" for i, c in enumerate(rows[at][1], 1)]
         columns = columns_of(header)
-        for number, row in enumerate(rows[at + 1:], start=at + 2):
+        for number, row in rows[at + 1:]:
             if not any(c.strip() for c in row):
                 continue
             ordinal += 1
@@ -104,6 +115,58 @@ class SpreadsheetReader:
             if sheet and isinstance(item, Record):
                 item.extra["sheet"] = sheet
             yield item
+
+
+class _Rows(HTMLParser):
+    """The rows of the HTML tables in a text, as ``(line, cells)``: a cell's text with its
+    markup dropped, entities decoded, line breaks and runs of spaces one space."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[int, list[str]]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._end_row()
+            self.row, self.line = [], self.getpos()[0]
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if self.row is None:  # a cell outside any <tr>
+                self.row, self.line = [], self.getpos()[0]
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def _end_cell(self):
+        if self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+        self.cell = None
+
+    def _end_row(self):
+        self._end_cell()
+        if self.row is not None:
+            self.rows.append((self.line, self.row))
+        self.row = None
+
+
+def _html_rows(text: str) -> list[tuple[int, list[str]]]:
+    parser = _Rows()
+    parser.feed(text)
+    parser.close()
+    parser._end_row()
+    return parser.rows
 
 
 register(SpreadsheetReader())
