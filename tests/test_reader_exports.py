@@ -105,6 +105,25 @@ def test_csv_with_chinese_column_names(validate):
     assert rec["abstract"] == {"zh": "研究阿霉素的免疫调控机制。"}
 
 
+def test_csv_in_scopus_layout(validate):
+    # Scopus's CSV columns (written for this test): full names with Scopus author ids preferred
+    # to the abbreviated list, the funding text read as funding, the EID as the source id.
+    (rec,), _ = clean(FORMATS / "csv" / "scopus-layout.csv", validate)
+    assert names(rec) == [("Smith", "John"), ("Lee", "Kim")]
+    assert rec["extra"]["columns"]["Authors"] == "Smith J., Lee K."            # kept as written
+    assert [(f["funder"], f["award"]) for f in rec["funding"]] == [("National Natural Science Foundation of China",
+                                                                    "81702662")]
+    assert rec["source"]["source_id"] == "2-s2.0-85000000000" and rec["pages"] == "100-110"
+
+
+def test_a_csv_authors_column_holds_the_whole_list(tmp_path, validate):
+    path = tmp_path / "two.csv"
+    path.write_text('Title,Authors\nA paper,"Karpman D, Tati R"\nAnother,"Rosoff, Heather Beth"\n', encoding="utf-8")
+    (first, second), _ = clean(path, validate)
+    assert names(first) == [("Karpman", "D"), ("Tati", "R")]       # two abbreviated names are two
+    assert names(second) == [("Rosoff", "Heather Beth")]           # one inverted name stays one
+
+
 def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
     # Exports that put several names on one AU line: glued "FamilyGiven" words, "; ",
     # PubMed-style "Family Initials", "and"; one name stays one, suffixes go after the given name.

@@ -62,9 +62,10 @@ _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUF
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
 
-def split_author_field(text: str) -> list[str]:
+def split_author_field(text: str, listed: bool = False) -> list[str]:
     """The names in one author field (a RIS ``AU`` line), which holds one name, except in
-    exports that put the whole list there.
+    exports that put the whole list there; ``listed``: a field that always holds the list (a
+    CSV's Authors column), where two abbreviated names are two, not one inverted name.
 
     >>> split_author_field("Rosoff, Heather Beth")
     ['Rosoff, Heather Beth']
@@ -82,6 +83,8 @@ def split_author_field(text: str) -> list[str]:
     ['Housel, Thomas J.', 'Rodgers, Waymond']
     >>> split_author_field("Wong, I, Sut")
     ['Wong, I, Sut']
+    >>> split_author_field("Smith J., Lee K."), split_author_field("Smith J., Lee K.", listed=True)
+    (['Smith J., Lee K.'], ['Smith J.', 'Lee K.'])
     """
     text = text.strip()
     if ";" in text or "；" in text:
@@ -92,6 +95,8 @@ def split_author_field(text: str) -> list[str]:
     # Two parts are one inverted name ("Family, Given"), as RIS has it ("McDonald, DeAnne",
     # "Karpman D, Tati R" are alike): only three or more are a list.
     parts = [p.strip() for p in text.split(",")]
+    if listed and len(parts) == 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
+        return parts
     if len(parts) < 3 or not all(parts):
         return [text]
     if all(_GLUED.fullmatch(p) for p in parts):

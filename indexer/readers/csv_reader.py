@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 
+from ..fields.authors import split_author_field
 from ..record import Failure, Record, Source
 from .base import START_TESTS, numbered_lines, register, starts_record
 
@@ -20,7 +21,9 @@ csv.field_size_limit(2**31 - 1)
 COLUMNS = {
     "titles": ("title", "article title", "document title", "paper_name", "paper title", "primary title", "ti",
                "title_en", "title_zh", "translated title", "original title"),
-    "authors": ("author", "authors", "author(s)", "au", "author full names", "creators"),
+    "authors": ("author", "authors", "author(s)", "au", "creators"),
+    # Scopus: "Smith, John (57190000000); Lee, Kim (…)", fuller than its "Authors" ("Smith J., Lee K.")
+    "full_names": ("author full names", "af"),
     "year": ("year", "publication year", "py", "pub year", "date", "publication date"),
     "journal": ("journal", "source title", "source", "publication title", "journal/book", "secondary title",
                 "so", "container-title", "periodical", "journal name"),
@@ -34,9 +37,11 @@ COLUMNS = {
     "keywords": ("keywords", "keyword", "author keywords", "kw", "de", "tags", "manual tags"),
     "issn": ("issn", "sn"),
     "url": ("url", "link", "ur"),
-    "source_id": ("id", "record_id", "recordid", "key", "pmid", "ut", "accession number", "paper_id", "label"),
+    "source_id": ("id", "record_id", "recordid", "key", "pmid", "ut", "ut (unique wos id)", "eid",
+                  "accession number", "paper_id", "label"),
     "publisher": ("publisher", "pu"),
-    "language": ("language", "la"),
+    "language": ("language", "la", "language of original document"),
+    "funding": ("funding text", "funding texts", "fx"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
 }
 # Chinese column names: spreadsheet exports of CNKI, Wanfang and VIP saved as CSV.  CNKI writes
@@ -110,26 +115,30 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
     when it holds none of title, author, journal or DOI."""
     rec = Record(src, raw_text=raw_text)
     line = src.line
-    for head_name, key, cell in zip(header, columns, row):
-        cell = cell.strip()
-        if not cell:
-            continue
-        if key is None:
+    cells = [(name, key, cell.strip()) for name, key, cell in zip(header, columns, row) if cell.strip()]
+    # full names, when the row has them, are the authors; the short list is kept as written
+    names_from = "full_names" if any(key == "full_names" for _, key, _ in cells) else "authors"
+    for head_name, key, cell in cells:
+        if key is None or key in ("authors", "full_names") and key != names_from:
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "source_id":
             src.source_id = src.source_id or cell
         elif key == "type":
             rec.extra["source_type"] = cell
-        elif key == "authors":
+        elif key in ("authors", "full_names"):
             sep = ";" if ";" in cell else " and " if " and " in cell else None
-            names = [n for n in (cell.split(sep) if sep else [cell]) if n.strip()]
-            rec.raw.setdefault("author", []).extend((n.strip(), line) for n in names)
+            names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
+            rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         else:
             rec.raw.setdefault(key, []).append((cell, line))
     if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
         return Failure(path=src.path, line=line, reason="row has no title, author, journal or DOI",
                        raw=raw_text, format=src.format, record=src.record)
     return rec
+
+
+# The author id Scopus writes after each full name: "Smith, John (57190000000)".
+_SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 
 
 def _delimiter(header: str) -> str:
