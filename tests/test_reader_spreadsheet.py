@@ -138,3 +138,16 @@ def test_an_html_table_saved_as_xls(tmp_path, validate):
     assert [(r["title"].get("zh") or r["title"].get("en"), r["year"], r["source"]["line"]) for r in records] == [
         ("骨髓&外周血 干细胞比较", 2020, 5), ("Marrow stromal cells", 2018, 6)]
     assert [r["source"]["format"] for r in records] == ["spreadsheet", "spreadsheet"]
+
+
+def test_format_spreadsheet_reads_a_workbook_or_a_table_under_any_name(tmp_path):
+    workbook, table = tmp_path / "download.dat", tmp_path / "export.txt"
+    write_xlsx(workbook, {"Sheet1": [["Title", "Year"], ["Marrow in a workbook", 2020]]})
+    table.write_text("<table><tr><td>Title</td><td>Year</td></tr><tr><td>Marrow in a table</td><td>2021</td></tr>"
+                     "</table>", encoding="utf-8")
+    _, records, _ = clean_items(workbook, "--format", "spreadsheet")
+    assert [r["title"]["en"] for r in records] == ["Marrow in a workbook"]
+    _, records, _ = clean_items(table, "--format", "spreadsheet")
+    assert [r["title"]["en"] for r in records] == ["Marrow in a table"]
+    result, records, failures = clean_items(workbook)       # without it, a ZIP under another name
+    assert not records and "ZIP archive" in failures[0]["reason"]

@@ -89,8 +89,9 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         if os.path.getsize(path) == 0:
             yield Failure(path=path, line=None, reason="empty file", raw="")
             return
-        if (find_reader(fmt) is SPREADSHEET) if fmt else is_spreadsheet(path):  # not text: read from its path
-            yield from SPREADSHEET.read_path(path)
+        forced = find_reader(fmt) if fmt else None
+        if forced in (None, SPREADSHEET) and is_spreadsheet(path, any_name=forced is SPREADSHEET):
+            yield from SPREADSHEET.read_path(path)  # a workbook is not text: read from its path
             return
         source = open_text(path)
     except DecodeError as e:

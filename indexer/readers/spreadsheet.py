@@ -29,11 +29,11 @@ HEADER_ROWS = 20
 _ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def is_spreadsheet(path: str) -> bool:
-    """A workbook by its suffix and its first bytes (an Office Open XML or OpenDocument ZIP,
-    or an old Office OLE2 file); a ``.xls`` that is text (some sites send HTML or CSV under
-    that name) is read as text."""
-    if not path.lower().endswith(SUFFIXES):
+def is_spreadsheet(path: str, any_name: bool = False) -> bool:
+    """A workbook by its suffix (unless ``any_name``: ``--format spreadsheet``) and its first
+    bytes (an Office Open XML or OpenDocument ZIP, or an old Office OLE2 file); a ``.xls``
+    that is text (some sites send HTML or CSV under that name) is read as text."""
+    if not any_name and not path.lower().endswith(SUFFIXES):
         return False
     with open(path, "rb") as fh:
         magic = fh.read(8)
