@@ -88,7 +88,7 @@ def test_csv_header_synonyms_quoted_cells_and_a_long_row(validate):
     assert failures[0]["line"] == 4
 
 
-def test_csv_with_chinese_column_names(validate):
+def test_csv_with_chinese_column_names(tmp_path, validate):
     # CNKI's Excel export saved as CSV names each column twice ("Title-题名"); Wanfang's and
     # VIP's in Chinese only.  Written for this test (the first row after a CNKI E-Study record).
     (rec,), _ = clean(FORMATS / "csv" / "cnki-excel-saved-as-csv.csv", validate)
@@ -99,6 +99,12 @@ def test_csv_with_chinese_column_names(validate):
     assert rec["keywords"] == {"zh": ["苯妥英钠", "卡培他滨", "相互作用"]}
     assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [("国家自然科学基金", "81702662")]
     assert rec["extra"]["columns"] == {"SrcDatabase-来源库": "期刊", "Organ-单位": "十堰市太和医院药学部"}
+    path = tmp_path / "two-languages.csv"
+    path.write_text("题名,英文题名,作者,英文作者,刊名,年\n骨髓研究,Study of marrow,张三;李四,Zhang San;Li Si,中华医学杂志,2020\n",
+                    encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert rec["title"] == {"zh": "骨髓研究", "en": "Study of marrow"}
+    assert names(rec) == ["张三", "李四"] and rec["extra"]["translated_author"] == ["Zhang San;Li Si"]
     (rec,), _ = clean(FORMATS / "csv" / "chinese-headers.csv", validate)
     assert (rec["title"]["zh"], rec["journal"], rec["year"], rec["issue"]) == (
         "阿霉素抗4T1乳腺癌荷瘤小鼠的免疫调控机制", {"zh": "生物工程学报"}, 2021, "2")

@@ -48,7 +48,8 @@ COLUMNS = {
 # both halves ("Title-题名", "Author-作者"), as its E-Study export does; the Chinese one is read.
 COLUMNS_ZH = {
     "titles": ("题名", "篇名", "标题", "题目", "中文题名", "英文题名", "论文题目", "文献标题"),
-    "authors": ("作者", "著者", "作者姓名", "英文作者"),
+    "authors": ("作者", "著者", "作者姓名"),
+    "translated_author": ("英文作者", "作者英文名"),  # the same people in pinyin: kept apart
     "year": ("年", "年份", "出版年", "出版年份", "发表年份", "发表时间", "出版时间", "出版日期"),
     "journal": ("刊名", "期刊", "期刊名称", "文献来源", "来源", "来源出版物", "出版物名称"),
     "volume": ("卷",),
