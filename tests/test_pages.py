@@ -39,3 +39,44 @@ def test_repairs_logged_only_when_something_changed():
     (record,) = jsonl(result.stdout)
     assert record["repairs"], "page chrome at least was dropped"
     assert all(r["before"] != r["after"] for r in record["repairs"])
+
+
+def test_a_page_saved_as_html_reads_as_the_copied_page(tmp_path, validate):
+    # A detail page saved from the browser ("网页，全部") in the layout of CNKI's, written for
+    # this test: the head, scripts and styles are not shown; a label and its value stand in
+    # two elements; authors and keywords are links side by side.
+    page = tmp_path / "detail.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>钴酸镍电极的研究 - 中国知网</title>\n'
+        "<script>var title = '不是标题';</script><style>.row{color:red}</style></head><body>\n"
+        '<div class="top-tip"><span><a href="#">电源技术</a>. 2020,44(05)</span></div>\n'
+        '<div class="wx-tit"><h1>NiCo<sub>2</sub>O<sub>4</sub>电极的研究</h1>\n'
+        '<h3 class="author"><span><a>王建国</a></span><span><a>刘海燕</a></span></h3></div>\n'
+        '<div class="row"><span class="rowtit">摘要：</span>\n<span class="abstract-text">目的 研究NiCo<sub>2</sub>O<sub>4</sub>'
+        "电极的性能&amp;稳定性。方法 水热法制备。结果 比电容提高。结论 该方法有效。</span></div>\n"
+        '<div class="row"><span class="rowtit">关键词：</span><p class="keywords"><a>钴酸镍;</a><a>超级电容器;</a></p></div>\n'
+        '<div class="row"><span class="rowtit">基金资助：</span><p class="funds"><span>国家自然科学基金(51702001);</span></p></div>\n'
+        "<button>下载</button>\n</body></html>\n", encoding="utf-8")
+    result = run_cli("clean", "--json", "-q", str(page))
+    assert result.returncode == 0, result.stderr
+    (record,) = jsonl(result.stdout)
+    validate(record)
+    assert record["source"]["format"] == "scraped-page"
+    assert record["title"] == {"zh": "NiCo₂O₄电极的研究"}
+    assert [a["literal"] for a in record["authors"]] == ["王建国", "刘海燕"]
+    assert record["keywords"] == {"zh": ["钴酸镍", "超级电容器"]}
+    assert record["abstract"]["zh"].startswith("目的 研究NiCo₂O₄电极的性能&稳定性。")
+    assert [(f["funder_original"], f["award"]) for f in record["funding"]] == [("国家自然科学基金", "51702001")]
+    assert (record["journal"], record["year"], record["volume"], record["issue"]) == ({"zh": "电源技术"}, 2020, "44", "5")
+    assert "不是标题" not in json.dumps(record, ensure_ascii=False)
+
+
+def test_a_journal_line_above_the_title_is_not_the_title(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("电源技术. 2020,44(05)\n钴酸镍电极的研究\n王建国 刘海燕\n摘要：目的 研究电极的性能。\n", encoding="utf-8")
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert record["title"] == {"zh": "钴酸镍电极的研究"}
+    assert (record["journal"], record["volume"], record["issue"]) == ({"zh": "电源技术"}, "44", "5")
+    page.write_text("中国统计年鉴. 2020\n摘要：年鉴的内容。\n", encoding="utf-8")   # a year alone: still a title
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert record["title"] == {"zh": "中国统计年鉴. 2020"}

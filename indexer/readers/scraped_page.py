@@ -10,6 +10,7 @@ fields; the clean pipeline does the repairs and splitting.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Iterator
 
 from ..fields.authors import looks_like_names
@@ -144,14 +145,16 @@ class _Page:
             self.recognised += 1
             self.add("abstract", stripped, lineno)
             return
-        if not self.raw.get("titles"):
-            self.title(stripped, lineno, steps)
-            return
         jm = _JOURNAL_LINE.match(folded)
-        if jm and len(self.raw.get("titles", [])) >= 1:
+        # CNKI shows "Journal. 2020,44(05)" above the title too: before a title, only a line
+        # with a volume or an issue is taken for it ("中国统计年鉴. 2020" may be a title)
+        if jm and (self.raw.get("titles") or jm.group("volume") or jm.group("issue")):
             self.log_line_repairs(steps, "journal")
             self.recognised += 1
             self.add("journal_line", jm.groupdict(), lineno)
+            return
+        if not self.raw.get("titles"):
+            self.title(stripped, lineno, steps)
             return
         if not self.raw.get("authors") and looks_like_names(folded):
             self.log_line_repairs(steps, "authors")
@@ -184,6 +187,8 @@ class ScrapedPageReader:
     suffixes = (".txt", ".html.txt")
 
     def sniff(self, head: str) -> float:
+        if _HTML_DOCUMENT.match(head):  # the page saved as HTML: judged on the text a browser shows
+            head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
         lines = [l for l in head.splitlines() if l.strip()]
         if not lines:
@@ -197,13 +202,92 @@ class ScrapedPageReader:
         path, text = source.path, source.text()
         rec = Record(Source(path=path, format=self.name, record=1, line=1), raw_text=text)
         page = _Page(rec)
-        for lineno, line in enumerate(text.splitlines(), 1):
+        lines = page_lines(text) if _HTML_DOCUMENT.match(text) else enumerate(text.splitlines(), 1)
+        for lineno, line in lines:
             page.feed(line, lineno)
         if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
             yield Failure(path=path, line=1, reason="no recognisable field (no title, abstract or label)",
                           raw=text, format=self.name, record=1)
             return
         yield rec
+
+
+# A page saved from the browser as HTML ("网页，全部"), not copied as text.
+_HTML_DOCUMENT = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", re.I | re.S)
+# Elements a browser lays out as blocks: their text is a line of its own.
+_BLOCKS = frozenset("address article aside blockquote body br dd div dl dt fieldset figcaption figure footer form "
+                    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul".split())
+# Elements whose text a browser does not show.
+_HIDDEN = frozenset("head script style noscript template svg iframe object select option button".split())
+
+
+# the space a link's end left before a mark ("中华骨科杂志 . 2020")
+_SPACE_BEFORE_MARK = re.compile(r" (?=[.,;:!?，。；：、）)】])")
+
+
+class _PageText(HTMLParser):
+    """The lines a browser shows of an HTML page, each with the source line it starts on;
+    ``<sub>``/``<sup>`` stay as markup, which the cleaner reads (NiCo<sub>2</sub>O<sub>4</sub>)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self.parts: list[str] = []
+        self.start = 1
+        self.hidden = 0
+
+    def _break(self) -> None:
+        text = _SPACE_BEFORE_MARK.sub("", " ".join("".join(self.parts).split()))
+        if text:
+            self.lines.append((self.start, text))
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self._break()
+        elif tag in ("sub", "sup") and not self.hidden:
+            self.parts.append(f"<{tag}>")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self._break()
+        elif tag in ("sub", "sup") and not self.hidden:
+            self.parts.append(f"</{tag}>")
+        elif tag == "a":  # links side by side are items (authors, keywords): a browser's copy spaces them
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if self.hidden:
+            return
+        if not "".join(self.parts).strip():
+            self.start = self.getpos()[0]
+        self.parts.append(data)
+
+
+def page_lines(html: str) -> list[tuple[int, str]]:
+    """``(source line, text)`` of each line a browser would show of ``html``; a label alone on
+    its line ("关键词：" in one element, its value in the next) is joined to the value, as a
+    copied page has them."""
+    parser = _PageText()
+    parser.feed(html)
+    parser.close()
+    parser._break()
+    out: list[tuple[int, str]] = []
+    for start, text in parser.lines:
+        bare = out and _LABEL_RE.match(out[-1][1])
+        if bare and not bare.group("value").strip():
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((start, text))
+    return out
 
 
 register(ScrapedPageReader())
