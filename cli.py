@@ -37,8 +37,9 @@ records a file no longer holds (read without failures) are removed.
 EPILOG_SEARCH = """query language:
   words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
   parentheses combine them; "quoted phrases" in either language; Chinese matches as written,
-  from one character up (癌 finds 肉瘤样癌); English matches inflections (cells = cell) and
-  parts (IL-6 = IL 6 = IL6).  At most 64 words and operators, parentheses 16 deep.
+  from one character up (癌 finds 肉瘤样癌), in either script (台湾 = 臺灣); English matches
+  inflections (cells = cell) and parts (IL-6 = IL 6 = IL6).  At most 64 words and
+  operators, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers.
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
           section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001

@@ -280,3 +280,20 @@ def test_export_ids_and_show_take_an_id_as_show_does(idx, tmp_path):
 ])
 def test_a_doi_may_hold_parentheses(query, searched):
     assert [leaf.text for leaf in leaves(parse(query))] == searched
+
+
+def test_traditional_and_simplified_chinese_find_each_other(tmp_path):
+    path = tmp_path / "two-scripts.ris"
+    path.write_text("TY  - JOUR\nID  - TW\nTI  - 臺灣地區脊椎轉移腫瘤患者的生活品質調查\nER  - \n\n"
+                    "TY  - JOUR\nID  - CN\nTI  - 台湾地区青少年生活质量调查\nER  - \n\n"
+                    "TY  - JOUR\nID  - XX\nTI  - 乳腺癌的外科治疗\nER  - \n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    ingest([str(path)], str(idx), quiet=True)
+    with Searcher(idx) as searcher:
+        assert searcher.fast                            # Chinese-only queries from the FTS5 table
+        for query in ("台湾", "臺灣", "title:台灣", "调查 地區"):
+            assert ids(searcher, query) == ["CN", "TW"], query
+        assert ids(searcher, '"生活品质调查"') == ["TW"]     # a phrase across the scripts
+        assert ids(searcher, "轉移 OR 乳腺") == ["TW", "XX"]
+        hit = searcher.search("生活品质", limit=1)["hits"][0]
+        assert "【生活品質】" in hit["snippet"]             # the text is shown as written

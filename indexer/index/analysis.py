@@ -2,7 +2,8 @@
 
 One tokenizer serves every text field and the query side, so both agree exactly:
 
-* text is folded first (NFKC: full-width letters and digits become ASCII; case folded);
+* text is folded first (NFKC: full-width letters and digits become ASCII; case folded;
+  Traditional Chinese characters read as Simplified, so 臺灣 and 台湾 meet);
 * each CJK character is one token at its own position, so any Chinese string from one
   character up is the phrase of its characters, found wherever it occurs, whatever jieba
   would make of the context.  (Bigram terms were tried: on 2k records they made 138k
@@ -42,8 +43,27 @@ _VOWELS = "aeiou"
 
 
 def fold(text: str) -> str:
-    """Search normalisation: NFKC (full-width → ASCII) and case folding."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Search normalisation: NFKC (full-width → ASCII), case folding, and Traditional Chinese
+    characters read as Simplified (臺灣 = 台湾), one character for one."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text if text.isascii() else text.translate(_simplified())
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """OpenCC's Traditional → Simplified table, character by character (its phrases left
+    out), for str.translate: one character for one, so a folded text keeps its offsets
+    (snippets) and its positions (phrases).  Built once per process from OpenCC's own data
+    (some 15 ms): 4,221 characters."""
+    import opencc
+
+    chars = [chr(c) for start, end in _HAN_BLOCKS for c in range(start, end)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+
+
+# CJK Unified Ideographs, Extension A, and the compatibility ideographs.
+_HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
 
 
 # ---------------------------------------------------------------- English inflection key

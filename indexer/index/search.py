@@ -56,8 +56,9 @@ class Searcher:
     def __init__(self, index_dir: str | Path):
         path = Path(index_dir) / INDEX_SUBDIR
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
-            raise IndexMissing(f"the index in {index_dir} was written by an older version; any "
-                               f"`python cli.py ingest PATH --index {index_dir}` rebuilds it from its records")
+            raise IndexMissing(f"the index in {index_dir} was written by an older version; "
+                               f"`python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
+                               "rebuilds it from its records")
         self.index_dir = str(index_dir)
         try:
             if not windex.exists_in(path):
