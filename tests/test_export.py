@@ -478,6 +478,21 @@ def test_cli_warns_of_records_without_a_title(tmp_path):
     assert "no title" not in out.stderr
 
 
+def test_a_csv_file_starts_with_a_bom_for_excel(index, tmp_path):
+    # Excel reads a CSV without a BOM in the system code page (GBK on Chinese Windows)
+    target = tmp_path / "refs.csv"
+    assert run_cli("export", "--format", "csv", "-o", str(target), "--index", str(index)).returncode == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert any("原发灶不明脊柱转移瘤" in r["title_zh"] for r in rows)
+    assert not run_cli("export", "--format", "csv", "--index", str(index)).stdout.startswith("\ufeff")   # a pipe
+    assert run_cli("export", "--format", "csv", "--bom", "--index", str(index)).stdout.startswith("\ufeff")
+    ris = tmp_path / "refs.ris"
+    run_cli("export", "--format", "ris", "-o", str(ris), "--index", str(index))
+    assert ris.read_bytes().startswith(b"TY  - ")                          # RIS only with --bom
+
+
 def test_help_names_the_tools_for_each_format():
     out = run_cli("export", "--help")
     for name in FORMATS:

@@ -35,7 +35,9 @@ def add_arguments(p) -> None:
     p.add_argument("--masters", action="store_true", help="each duplicate cluster once, as its master")
     p.add_argument("--lang", choices=("zh", "en", "both"), help="language of bilingual records")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    p.add_argument("--bom", action="store_true", help="RIS: start the file with a UTF-8 BOM (old EndNote)")
+    p.add_argument("--bom", action="store_true",
+                   help="start with a UTF-8 BOM: RIS for old EndNote; CSV to standard output (a CSV written "
+                        "with -o always has one, so that Excel reads its Chinese as UTF-8)")
 
 
 def _read_ids(path: str) -> list[str]:
@@ -119,16 +121,20 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
                   f"{shown}{more}\n")
     lang = args.lang if args.lang != "both" or args.format == "gbt7714" else None
 
-    def write(f: TextIO) -> int:
-        if args.bom and args.format == "ris":
+    def write(f: TextIO, bom: bool) -> int:
+        if bom:
             f.write("\ufeff")
         return export(records, args.format, f, lang)
 
+    bom = args.bom and args.format in ("ris", "csv")
     if not args.output:
-        write(out)
+        write(out, bom)
         return 0
+    # Excel opens a CSV without a BOM in the system's code page (GBK on Chinese Windows): 乱码
+    bom = bom or args.format == "csv"
+
     with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
-        n = write(f)
+        n = write(f, bom)
     suffix = SUFFIXES[args.format]
     hint = "" if args.output.endswith(suffix) else f" (usual suffix: {suffix})"
     err.write(f"wrote {n:,} records to {args.output} as {args.format}{hint}\n")
