@@ -126,13 +126,11 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
             f.write("\ufeff")
         return export(records, args.format, f, lang)
 
-    bom = args.bom and args.format in ("ris", "csv")
+    # Excel opens a CSV file without a BOM in the system's code page (GBK on Chinese Windows): 乱码
+    bom = args.format in ("ris", "csv") and args.bom or args.format == "csv" and bool(args.output)
     if not args.output:
         write(out, bom)
         return 0
-    # Excel opens a CSV without a BOM in the system's code page (GBK on Chinese Windows): 乱码
-    bom = bom or args.format == "csv"
-
     with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
         n = write(f, bom)
     suffix = SUFFIXES[args.format]

@@ -105,7 +105,7 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     if not source.head.strip():
         yield Failure(path=path, line=None, reason="empty file (only whitespace)", raw=source.head)
         return
-    reader = find_reader(fmt) if fmt else sniff_reader(source.head, path)
+    reader = forced or sniff_reader(source.head, path)
     if reader is None:
         raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
         yield Failure(path=path, line=1, raw=raw,

@@ -49,9 +49,7 @@ class TextFile:
             for line in fh:
                 if "\x00" in line:
                     line = line.replace("\x00", "")
-                if line[:1] == "\ufeff":
-                    line = line.lstrip("\ufeff")
-                yield line.rstrip("\n")
+                yield drop_line_boms(line).rstrip("\n")
 
     def text(self) -> str:
         if self.encoding == MIXED:
@@ -124,8 +122,7 @@ def _mixed_lines(path: str) -> Iterator[str]:
             pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
             if pieces and pieces[-1] == "":
                 pieces.pop()
-            for piece in pieces:  # and a byte-order mark opening a line
-                yield piece.lstrip("\ufeff") if piece[:1] == "\ufeff" else piece
+            yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -155,13 +152,15 @@ def looks_binary(data: bytes) -> bool:
     return sample.count(0) > max(2, len(sample) // 1000) or controls / len(sample) > 0.1
 
 
+# The first bytes of a ZIP archive (.xlsx, .ods, .docx are ZIP) and of an old Office file (.xls, .doc).
+ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Files users hand over that are no export, told by their first bytes: what, and what to do.
 # (A workbook named .xlsx, .xls or .ods is read before this: see spreadsheet.is_spreadsheet.)
 _BINARY_KINDS = (
     (b"%PDF-", "a PDF", "export the records from the database or reference manager (RIS, BibTeX, EndNote …)"),
-    (b"PK\x03\x04", "a ZIP archive", "unpack it and read what it holds (a workbook is read when named "
+    (ZIP_MAGIC, "a ZIP archive", "unpack it and read what it holds (a workbook is read when named "
                                      ".xlsx, .xls or .ods)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (a .doc, or a workbook under another name)",
+    (OLE2_MAGIC, "an old Office file (a .doc, or a workbook under another name)",
      "a workbook is read when named .xls"),
     (b"\x1f\x8b", "a gzip archive", "unpack it and read what it holds"),
     (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),

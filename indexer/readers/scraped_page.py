@@ -233,14 +233,14 @@ class _PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str]] = []
         self.parts: list[str] = []
-        self.start = 1
+        self.start: int | None = None  # the source line of the line's first text
         self.hidden = 0
 
     def _break(self) -> None:
         text = _SPACE_BEFORE_MARK.sub("", " ".join("".join(self.parts).split()))
         if text:
-            self.lines.append((self.start, text))
-        self.parts = []
+            self.lines.append((self.start or self.getpos()[0], text))
+        self.parts, self.start = [], None
 
     def handle_starttag(self, tag, attrs):
         if tag in _HIDDEN:
@@ -267,7 +267,7 @@ class _PageText(HTMLParser):
     def handle_data(self, data):
         if self.hidden:
             return
-        if not "".join(self.parts).strip():
+        if self.start is None and data.strip():
             self.start = self.getpos()[0]
         self.parts.append(data)
 

@@ -22,11 +22,11 @@ from typing import Iterator
 from ..record import Failure, Record, Source
 from .base import register
 from .csv_reader import columns_of, is_header_row, row_record
+from .decode import OLE2_MAGIC, ZIP_MAGIC
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
 # How far down a sheet its header row may stand (below a title banner and blank rows).
 HEADER_ROWS = 20
-_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def is_spreadsheet(path: str, any_name: bool = False) -> bool:
@@ -37,7 +37,7 @@ def is_spreadsheet(path: str, any_name: bool = False) -> bool:
         return False
     with open(path, "rb") as fh:
         magic = fh.read(8)
-    return magic.startswith(_ZIP) or magic == _OLE2
+    return magic.startswith(ZIP_MAGIC) or magic == OLE2_MAGIC
 
 
 def _text(value) -> str:
