@@ -38,7 +38,8 @@ EPILOG_SEARCH = """query language:
   words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
   parentheses combine them; "quoted phrases" in either language; Chinese matches as written,
   from one character up (癌 finds 肉瘤样癌), in either script (台湾 = 臺灣); English matches
-  inflections (cells = cell) and parts (IL-6 = IL 6 = IL6).  At most 64 words and
+  inflections (cells = cell) and parts (IL-6 = IL 6 = IL6); canc* is any word that starts
+  with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
   operators, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers.
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
@@ -49,6 +50,7 @@ examples:
   python cli.py search "spinal metastasis" --limit 5
   python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
   python cli.py search 'award:81702662' --json
+  python cli.py search 'canc* wom?n'           # truncation: cancer(s), cancerous; woman, women
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
   python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
 """

@@ -297,3 +297,53 @@ def test_traditional_and_simplified_chinese_find_each_other(tmp_path):
         assert ids(searcher, "轉移 OR 乳腺") == ["TW", "XX"]
         hit = searcher.search("生活品质", limit=1)["hits"][0]
         assert "【生活品質】" in hit["snippet"]             # the text is shown as written
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("follo*", ["R3", "R4"]),              # follow-up, Followed
+    ("metasta*", ["R3"]),                  # metastases, metastasis
+    ("coh*", ["R4", "R7"]),                # cohorts, cohort
+    ("cel?s", ["R3"]),                     # one character: cells, not R4's cell
+    ("cells?", ["R3", "R4"]),              # a ? at the end is a question mark: cells
+    ("Ｃｏｈ＊", ["R4", "R7"]),             # full-width marks too
+    ("author:smi*", ["R3"]),
+    ("title:follo*", ["R3", "R4"]),
+    ("title:interleuk*", ["R3"]),
+    ("abstract:interleuk*", []),           # checked on the abstract: R3 has it in its title only
+    ("follo* -title:interleuk*", ["R4"]),
+    ("follo* 3.5", ["R3"]),                # beside a term checked on the text (R4 has 3 5)
+    ("肉瘤*", ["R1"]),                      # a Chinese term matches inside longer words already
+])
+def test_truncation(s, query, expected):
+    assert ids(s, query) == expected
+
+
+@pytest.mark.parametrize("query", ["fo*", "*cancer", "气*候", '"follow up*"', "IL-*"])
+def test_truncation_that_cannot_be_searched_says_why(s, query):
+    with pytest.raises(QueryError, match=r"\*"):
+        s.search(query)
+
+
+def test_truncation_ranks_and_marks_as_the_words_would(s):
+    from whoosh.query import AndMaybe, Or
+    from indexer.index.query import ranking_hints, to_whoosh
+
+    tree = parse("coh*")
+    lifted = AndMaybe(to_whoosh(tree), Or(ranking_hints(tree)))   # what other queries run
+    expected = sorted(round(score, 4) for score, _ in s.searcher.search(lifted, limit=None).top_n)
+    hits = s.search("coh*", limit=10)["hits"]
+    assert sorted(h["score"] for h in hits) == expected
+    assert any("【metastases】" in h["snippet"] for h in s.search("metasta*", limit=10)["hits"])
+
+
+def test_a_doi_prefix(tmp_path):
+    path = tmp_path / "dois.ris"
+    path.write_text("".join(f"TY  - JOUR\nID  - {rid}\nTI  - Paper {rid}\nDO  - {doi}\nER  - \n\n" for rid, doi in
+                            [("A", "10.1016/j.x.2020.01"), ("B", "10.1016/j.y.2021.02"), ("C", "10.1007/s1")]),
+                    encoding="utf-8")
+    ingest([str(path)], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as searcher:
+        assert ids(searcher, "doi:10.1016/*") == ["A", "B"]
+        assert ids(searcher, "doi:https://doi.org/10.1007/*") == ["C"]
+        with pytest.raises(QueryError, match="registrant"):      # every DOI, one index term each
+            searcher.search("doi:10.*")

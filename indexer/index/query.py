@@ -19,6 +19,12 @@ How one word or phrase matches (the same rules as the shared search evaluation):
   them (``7–15``, ``7 15``, and, as the shared rule reads it, ``7.15``), or glued (``IL6``;
   numbers glued, ``715``, only where the last one also stands alone, as that rule has it).
 
+Truncation, as PubMed and Web of Science take it, on one word of Latin letters and digits:
+``canc*`` is any word that starts with ``canc`` (``cancer``, ``cancerous``), ``wom?n`` one
+character in place of ``?`` (``woman``, ``women``), three letters or digits before the first
+mark; ``doi:10.1016/*`` is a DOI prefix.  A Chinese term already matches inside longer words,
+so a ``*`` at its end is dropped (``肿瘤*`` = ``肿瘤``).
+
 A term the index cannot answer exactly (Chinese next to Latin or signs: ``SD大鼠``,
 ``3.5``) is answered by the index for candidates, then checked against the record's text.
 """
@@ -28,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term
+from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
 from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
@@ -60,6 +66,7 @@ class Leaf:
     exact: bool = True
     find: Callable[[str], Iterator[tuple[int, int]]] | None = None  # match spans in one folded value
     check_fields: tuple[str, ...] = ()           # record fields the check reads
+    expands: bool = False                        # a truncated word: the OR of many index terms
 
     def __post_init__(self):
         if not self.check_fields:
@@ -202,6 +209,28 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     return find
 
 
+# Truncation marks: ``*`` any run of letters/digits, ``?`` one letter or digit.  A ``?`` at
+# a word's end is a question mark ("cancer?"), as before.
+_TRUNCATED = re.compile(r"[a-z0-9]*[*?][a-z0-9*?]*")
+_MARKS = {"*": "[a-z0-9]*", "?": "[a-z0-9]"}
+MIN_STEM = 3  # letters or digits before the first mark: "c*" would list a tenth of the vocabulary
+
+
+def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
+    """``canc*``, ``wom?n``: every word (as written) the pattern matches; ranked as the OR of
+    those words."""
+    stem = re.match(r"[a-z0-9]*", q).group()
+    if len(stem) < MIN_STEM:
+        raise QueryError(f"{text!r}: truncation needs at least {MIN_STEM} letters or digits before the * or ? "
+                         f"(fewer would match too many words)")
+    pattern = re.sub(r"\*+", "*", q)
+    options = [Prefix(f, stem, constantscore=False) if pattern == stem + "*"
+               else Wildcard(f, pattern, constantscore=False) for f in fields]
+    rx = re.compile(r"(?<![a-z0-9])" + "".join(_MARKS.get(c, c) for c in pattern) + r"(?![a-z0-9])")
+    return Leaf(text, fields, options[0] if len(options) == 1 else Or(options), expands=True,
+                find=lambda value: (m.span() for m in rx.finditer(value)))
+
+
 # Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.
 _NUMBER_PARTS = re.compile(rf"[0-9]+(?:[{_DASHES}][0-9]+)+")
 
@@ -213,6 +242,17 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
         raise QueryError("empty term")
     if len(_WORD.findall(q)) > MAX_TOKENS:  # '1-1-1-…' or a pasted paragraph in quotes
         raise QueryError(f"{text[:30]!r}… has {len(_WORD.findall(q))} parts; at most {MAX_TOKENS} are searched")
+    if "*" in q or "?" in q.rstrip("?"):
+        if _CJK_CHAR.search(q) and "*" in q.strip("*"):
+            raise QueryError(f"{text!r}: * is not read inside a Chinese term (it already matches inside "
+                             f"longer words); search its parts apart: {' '.join(q.replace('*', ' ').split())}")
+        if _CJK_CHAR.search(q):
+            return _substring_leaf(text.strip().strip("*＊"), q.strip("*"), fields)
+        if _TRUNCATED.fullmatch(q.rstrip("?")):
+            return _truncated_leaf(text, q.rstrip("?"), fields)
+        if "*" in q:
+            raise QueryError(f"{text!r}: * truncates one word of Latin letters and digits (canc*, wom?n), "
+                             "not a phrase or a word with parts")
     if _CJK_CHAR.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):
         return _substring_leaf(text, q, fields)
     return _english_leaf(text, q, fields, vocabulary)
@@ -228,6 +268,10 @@ def _exact_leaf(name: str, value: str) -> Leaf:
     v = value.strip()
     if fieldname == "doi":
         v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
+        if v.endswith("*"):  # doi:10.1016/* : a publisher's DOIs (each DOI is one index term)
+            if not re.match(r"10\.\d{4,}/", v):
+                raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
+            return Leaf(f"{name}:{value}", (fieldname,), Prefix(fieldname, v.rstrip("*")), expands=True)
     elif fieldname == "section":
         v = v.lower().replace("_", " ")
     elif fieldname == "lang":
@@ -492,3 +536,8 @@ def ranking_hints(node):
 def with_hints(query, node):
     hints = ranking_hints(node)
     return AndMaybe(query, Or(hints)) if hints else query
+
+
+def expands(node) -> bool:
+    """Whether a part of the query is a truncated word (``canc*``)."""
+    return any(leaf.expands for leaf in leaves(node))
