@@ -122,6 +122,19 @@ def test_a_damaged_workbook_is_one_failure_naming_the_damage(tmp_path):
     assert failures[0]["reason"].startswith("cannot read the workbook (")
 
 
+def test_a_workbook_that_would_unpack_to_gigabytes_is_not_opened(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    write_xlsx(path, {"Sheet1": [["Title", "Year"], ["A", 2020]]})
+    data = bytearray(path.read_bytes())
+    # the sheet's entry in the ZIP's central directory says it unpacks to 2 GB
+    entry = data.index(b"xl/worksheets/sheet1.xml", data.index(b"PK\x01\x02")) - 46
+    data[entry + 24:entry + 28] = (0x7FFFFFFF).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    result, records, failures = clean_items(path)
+    assert result.returncode == 1 and not records
+    assert "unpacks to 2,048 MB" in failures[0]["reason"]
+
+
 def test_an_html_table_saved_as_xls(tmp_path, validate):
     # Many sites' "Excel" export is an HTML table under an .xls name (Excel opens it).
     path = tmp_path / "export.xls"

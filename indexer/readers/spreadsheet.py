@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import zipfile
 from html.parser import HTMLParser
 from typing import Iterator
 
@@ -27,6 +28,23 @@ from .decode import OLE2_MAGIC, ZIP_MAGIC
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
 # How far down a sheet its header row may stand (below a title banner and blank rows).
 HEADER_ROWS = 20
+# The most a workbook (a ZIP of XML) may unpack to.  A database export of 50,000 records
+# is some 200 MB of cell XML; a "zip bomb" (a few KB that unpack to gigabytes) would take
+# all the memory calamine loads a sheet into.
+MAX_UNPACKED = 1 << 30
+
+
+def _unpacked_size(path: str) -> int:
+    """What a ZIP workbook's members say they unpack to (0 for an old .xls, or a ZIP too
+    damaged to list: calamine then names the damage)."""
+    with open(path, "rb") as fh:
+        if not fh.read(4).startswith(ZIP_MAGIC):
+            return 0
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return 0
 
 
 def is_spreadsheet(path: str, any_name: bool = False) -> bool:
@@ -73,6 +91,12 @@ class SpreadsheetReader:
     def read_path(self, path: str) -> Iterator[Record | Failure]:
         from python_calamine import CalamineWorkbook
 
+        unpacked = _unpacked_size(path)
+        if unpacked > MAX_UNPACKED:
+            yield Failure(path=path, line=None, format=self.name,
+                          reason=f"the workbook unpacks to {unpacked >> 20:,} MB, more than the {MAX_UNPACKED >> 20:,} MB "
+                                 "read (a damaged or hostile file?); export it again, in parts, or as CSV", raw="")
+            return
         try:
             book = CalamineWorkbook.from_path(os.fspath(path))
             sheets = [(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
