@@ -1,4 +1,4 @@
-"""Input encodings: UTF-8 with and without BOM, UTF-16, GB18030/GBK files."""
+"""Input encodings: UTF-8 with and without BOM, UTF-16, GB18030/GBK and Big5 files."""
 from __future__ import annotations
 
 import codecs
@@ -22,6 +22,24 @@ def test_page_in_any_encoding_cleans_the_same(tmp_path, encoding, prefix):
     (record,) = jsonl(result.stdout)
     assert record["title"]["zh"] == "认罪认罚从宽制度在轻罪案件中的适用"
     assert record["keywords"]["zh"] == ["认罪认罚", "轻罪", "诉讼效率"]
+
+
+def test_big5_is_told_from_gbk(tmp_path):
+    # Taiwan's and Hong Kong's exports come in Big5, which is nearly always valid GBK too
+    # (read as rare characters); the same record in GBK stays GBK.
+    ris = ("TY  - JOUR\nTI  - 臺灣地區脊椎轉移腫瘤患者的生活品質調查\nAU  - 林志明\nAU  - 黃淑芬\n"
+           "AB  - 目的：探討脊椎轉移腫瘤患者的生活品質及其相關因素。方法：以問卷調查一百名患者。\n"
+           "KW  - 生活品質\nKW  - 脊椎\nER  - \n\n"
+           "TY  - JOUR\nTI  - 國中學生數學學習態度之研究\nAU  - 陳建國\nER  - \n")
+    for encoding, read_as in (("big5", "cp950"), ("gbk", "gb18030")):
+        path = tmp_path / f"{encoding}.ris"
+        path.write_bytes(ris.encode(encoding))
+        result = run_cli("clean", "--json", "-q", str(path))
+        assert result.returncode == 0, result.stderr
+        records = jsonl(result.stdout)
+        assert [r["title"]["zh"] for r in records] == ["臺灣地區脊椎轉移腫瘤患者的生活品質調查", "國中學生數學學習態度之研究"]
+        assert records[0]["keywords"]["zh"] == ["生活品質", "脊椎"]
+        assert records[1]["extra"]["encoding"] == read_as
 
 
 def test_windows_line_ends(tmp_path):
