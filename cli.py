@@ -50,6 +50,7 @@ examples:
   python cli.py search "spinal metastasis" --limit 5
   python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
   python cli.py search 'award:81702662' --json
+  python cli.py search 脊柱转移 --sort newest     # the latest first
   python cli.py search 'canc* wom?n'           # truncation: cancer(s), cancerous; woman, women
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
   python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
@@ -229,7 +230,7 @@ def cmd_search(args) -> int:
             for line in sys.stdin:
                 query = _query_text(line)
                 try:
-                    result = searcher.search(query, limit=args.limit) if query else {"query": "", "total": 0,
+                    result = searcher.search(query, limit=args.limit, sort=args.sort) if query else {"query": "", "total": 0,
                                                                                       "hits": []}
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
@@ -243,7 +244,7 @@ def cmd_search(args) -> int:
             return EXIT_USAGE
         query = _query_text(" ".join(args.query))
         try:
-            result = searcher.search(query, limit=args.limit)
+            result = searcher.search(query, limit=args.limit, sort=args.sort)
         except QueryError as e:
             _err(f"Error: bad query {query!r}: {e}")
             return EXIT_USAGE
@@ -428,6 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--limit", type=_positive_int, default=10, help="maximum hits (default 10)")
+    p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance",
+                   help="order of hits: relevance (default), or by year, newest or oldest first (records "
+                        "without a year last; the same year by relevance)")
     p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')
     p.add_argument("--batch", action="store_true",
                    help="read one query per line on stdin, print one JSON object per line (flushed)")

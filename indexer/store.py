@@ -261,6 +261,15 @@ class Store:
                 out[rid] = json.loads(text)
         return out
 
+    def years(self, ids: list[str]) -> dict[str, int | None]:
+        """Each record's year (None when it has none)."""
+        out: dict[str, int | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT id, year FROM records WHERE id IN ({marks})", chunk))
+        return out
+
     def __iter__(self) -> Iterator[dict]:
         """The records search and export show: hidden duplicates left out."""
         for (text,) in self.db.execute("SELECT json FROM records WHERE id NOT IN "

@@ -347,3 +347,25 @@ def test_a_doi_prefix(tmp_path):
         assert ids(searcher, "doi:https://doi.org/10.1007/*") == ["C"]
         with pytest.raises(QueryError, match="registrant"):      # every DOI, one index term each
             searcher.search("doi:10.*")
+
+
+def test_sort_by_year_orders_every_hit_before_the_limit(tmp_path):
+    path = tmp_path / "years.ris"
+    path.write_text("".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n{year}ER  - \n\n" for rid, title, year in [
+        ("OLD", "Lung cancer cancer cancer screening", "PY  - 2001\n"),   # the best match
+        ("NEW", "Lung cancer in 2023", "PY  - 2023\n"),
+        ("MID", "Cancer registries", "PY  - 2012\n"),
+        ("NONE", "Cancer of unknown year", ""),
+    ]), encoding="utf-8")
+    idx = tmp_path / "idx"
+    ingest([str(path)], str(idx), quiet=True)
+    with Searcher(idx) as searcher:
+        def order(sort, limit=10):
+            return [h["source"]["source_id"] for h in searcher.search("cancer", limit=limit, sort=sort)["hits"]]
+        assert order("relevance", 1) == ["OLD"]
+        assert order("newest") == ["NEW", "MID", "OLD", "NONE"]     # no year: last
+        assert order("oldest") == ["OLD", "MID", "NEW", "NONE"]
+        assert order("newest", 1) == ["NEW"]                          # sorted before the limit
+        assert searcher.search("cancer", limit=1, sort="newest")["total"] == 4
+    result = run_cli("search", "cancer", "--index", str(idx), "--sort", "oldest", "--limit", "2", "--json")
+    assert [h["year"] for h in json.loads(result.stdout)["hits"]] == [2001, 2012]

@@ -19,7 +19,11 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
 from .query import Leaf, QueryError, expands, is_exact, parse, ranking_hints, to_whoosh, with_hints
 from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
 
-__all__ = ["IndexMissing", "QueryError", "Searcher", "search"]
+__all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
+
+
+# Orders of search hits: by score (ties by id), or by year first.
+SORTS = ("relevance", "newest", "oldest")
 
 
 class IndexMissing(Exception):
@@ -91,8 +95,16 @@ class Searcher:
         """Every record id matching ``q``, best first (what ``export --query`` takes)."""
         return [rid for _, rid in self._ranked(q, None)[2]]
 
-    def search(self, q: str, limit: int = 10) -> dict:
-        tree, total, scored = self._ranked(q, limit)
+    def search(self, q: str, limit: int = 10, sort: str = "relevance") -> dict:
+        """The best ``limit`` hits; ``sort`` "newest" or "oldest" orders every hit by year
+        first (records without a year last), then by relevance."""
+        if sort not in SORTS:
+            raise ValueError(f"sort: one of {', '.join(SORTS)}")
+        tree, total, scored = self._ranked(q, limit if sort == "relevance" else None)
+        if sort != "relevance":
+            years = self.store.years([rid for _, rid in scored])
+            sign = -1 if sort == "newest" else 1
+            scored.sort(key=lambda x: (years.get(x[1]) is None, sign * (years.get(x[1]) or 0), -x[0], x[1]))
         return self._fill(q, tree, total, scored[:limit])
 
     def _ranked(self, q: str, limit: int | None):
