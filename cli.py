@@ -36,8 +36,9 @@ records a file no longer holds (read without failures) are removed.
 """
 EPILOG_SEARCH = """query language:
   words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
-  parentheses combine them; "quoted phrases" in either language; Chinese matches as written,
-  from one character up (癌 finds 肉瘤样癌), in either script (台湾 = 臺灣); English matches
+  parentheses combine them; "quoted phrases" in either language (“ ” and 「 」 too, and
+  full-width （ ） ：); Chinese matches as written, from one character up (癌 finds 肉瘤样癌),
+  in either script (台湾 = 臺灣); English matches
   inflections (cells = cell) and parts (IL-6 = IL 6 = IL6); canc* is any word that starts
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
   operators, parentheses 16 deep.

@@ -115,6 +115,19 @@ def test_operators_and_fields(s, query, expected):
     assert ids(s, query) == expected
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("“follow up”", '"follow up"'),          # a Chinese keyboard's or a word processor's quotes
+    ("title:「follow up」", 'title:"follow up"'),
+    ("（气候 OR 癌） 『农业』", '(气候 OR 癌) "农业"'),   # full-width parentheses
+    ("title：气候", "title:气候"),             # and colon
+    ("气候 ＯＲ 癌", "气候 OR 癌"),
+    ("气候 －农业", "气候 -农业"),
+])
+def test_the_query_language_as_a_chinese_keyboard_types_it(s, typed, meant):
+    assert ids(s, typed) == ids(s, meant)
+    assert [leaf.text for leaf in leaves(parse(typed))] == [leaf.text for leaf in leaves(parse(meant))]
+
+
 def test_exact_keyword_ranks_first(s):
     hits = s.search("气候", limit=10)["hits"]
     assert hits[0]["source"]["source_id"] == "R5"   # lists 气候 as a keyword

@@ -31,6 +31,7 @@ A term the index cannot answer exactly (Chinese next to Latin or signs: ``SD大�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -303,6 +304,20 @@ _TOKEN = re.compile(r'\s*(?:(?P<neg>-(?=["(]|[A-Za-z]+:\S))|(?P<lp>\()|(?P<rp>\)
                     r'|"(?P<quoted>[^"]*)"?|(?P<word>[^\s()]+))')
 
 
+# Quotation marks a Chinese keyboard or a word processor types, read as '"' where they open
+# or close a phrase (a mark inside a word, 说“好”, stays part of it).
+_OPEN_QUOTE = re.compile(r'(?:^|(?<=[\s(:-]))[“„「『]')
+_CLOSE_QUOTE = re.compile(r'[”‟」』](?=$|[\s)])')
+
+
+def _syntax(text: str) -> str:
+    """The query with the signs of the query language as a Chinese keyboard types them read
+    as ASCII: full-width （ ） ： ＂ － and ＯＲ (NFKC, as every term is folded anyway), and
+    “phrase”, 「phrase」, 『phrase』 as "phrase"."""
+    text = unicodedata.normalize("NFKC", text)
+    return _CLOSE_QUOTE.sub('"', _OPEN_QUOTE.sub('"', text))
+
+
 def _lex(text: str) -> list[tuple[str, str, str | None]]:
     out, pos = [], 0
     while pos < len(text):
@@ -382,7 +397,7 @@ def _check_size(toks) -> None:
 
 class _Parser:
     def __init__(self, text: str, vocabulary):
-        self.toks = _without_lone_marks(_lex(text))
+        self.toks = _without_lone_marks(_lex(_syntax(text)))
         _check_size(self.toks)
         self.i = 0
         self.vocabulary = vocabulary
