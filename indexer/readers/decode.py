@@ -234,7 +234,8 @@ _COMMON_HAN = frozenset(
 
 
 # What the wrong one of GBK and Big5 gives and Chinese text hardly holds: private-use
-# characters, kana, Cyrillic, Bopomofo, vertical forms (修正 in Big5 read as GBK is 'タ).
+# characters, kana, Cyrillic, Bopomofo, vertical forms (修正 in Big5 read as GBK is a
+# private-use character and タ).
 _ODD_READING = re.compile("[\ue000-\uf8ff\u3040-\u30ff\u0400-\u04ff\u3100-\u312f\ufe10-\ufe4f]")
 
 
