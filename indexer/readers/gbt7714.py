@@ -1,0 +1,262 @@
+"""GB/T 7714 reference lists (参考文献): the numbered list that ends a Chinese paper or
+thesis, or what CNKI's, Wanfang's and VIP's "引用" (cite) box gives, copied into a text file.
+One record per reference:
+
+    [1] 王建国, 刘海燕. 原发灶不明脊柱转移瘤的外科治疗体会[J]. 中华骨科杂志, 2020, 40(5): 300-305.
+    [2] WEI L, MIN Z, et al. Surgical treatment of spinal metastasis[J]. Spine, 2021(3): 45-52.
+    [3] 张伯伟. 全唐五代诗格汇考[M]. 南京: 江苏古籍出版社, 2002: 288.
+    [4] 刘强. 轻罪案件的程序分流研究[D]. 北京: 中国政法大学, 2019.
+
+A reference starts at its number (``[1]``, ``［1］``, ``1.``, ``1、``, ``(1)``) and runs to
+the next one, so a reference wrapped over lines (copied from a PDF) is one; in a list
+without numbers each line is one.  The type marker (``[J]``, ``[M]``, ``[D]``, ``[C]``,
+``[N]``, ``[R]``, ``[S]``, ``[P]``, ``[EB/OL]`` …) divides the authors and title before it
+from the publication after it.  Each record keeps the reference as written
+(``extra.reference``); a line without a type marker is a failure with its text, and a list
+heading (``参考文献``, ``References``) is no record.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..record import Failure, Record, Source
+from .base import numbered_lines, register
+
+# The standard's document types (GB/T 7714-2015 §4, annex B) → CSL types.
+TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "N": "article-newspaper",
+         "R": "report", "S": "standard", "P": "patent", "G": "book", "Z": "document", "A": "manuscript",
+         "CM": "map", "DS": "dataset", "CP": "software", "EB": "webpage", "DB": "dataset"}
+_MARKER = re.compile(r"[\[［](?P<code>" + "|".join(sorted(TYPES, key=len, reverse=True))
+                     + r")(?:/(?P<carrier>OL|MT|DK|CD))?[\]］]")
+# [1] ［1］ 【1】 1. 1、 1) (1) （1）, at the start of a line
+_NUMBER = re.compile(r"^\s*(?:[\[［【]\s*\d{1,4}\s*[\]］】]|\d{1,4}\s*(?:[.．、)）](?!\d))|[(（]\d{1,4}[)）])\s*")
+_HEADING = re.compile(r"^\s*(?:参考文献|参考书目|引文|主要参考文献|references?|bibliography|works cited)\s*[:：]?\s*$", re.I)
+# A full stop between two parts: 。 or ．, or "." before a space, a Chinese character or the end
+# (CNKI writes "王建国.原发灶…[J].中华骨科杂志"), not inside "U.S.", "3.5" or "No.1".
+_STOP = r"(?:[．。]|\.(?=\s|[\u3000-\u9fff\uff00-\uffef《“]|$))"
+_STOP_RE = re.compile(rf"{_STOP}\s*")
+# An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.
+_EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
+# "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P": one Western name as GB/T writes it,
+# the family name and the initials ("Global Warming" is no name)
+_WESTERN_NAME = re.compile(r"(?P<family>[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+){0,2})\s+"
+                           r"(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s+[A-Z]{1,2})*)")
+_ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
+_YEAR = r"(?:1[5-9]|20)\d{2}"
+_DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
+_URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
+# 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a)
+_JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
+                      r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?))?"
+                      r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
+                      r"\s*(?:[:：]\s*(?P<pages>[\dA-Za-z+,，\-–—~～]+?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
+# 出版地: 出版者, 年: 页码
+_IMPRINT = re.compile(rf"(?:(?P<place>[^.．。:：,，\[\]]+?)\s*[:：]\s*)?(?P<publisher>[^.．。:：,，\[\]]+?)\s*[,，]\s*"
+                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>[\dA-Za-z+,，\-–—~～]+))?")
+# 报纸名, 年-月-日(版次)
+_NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
+# (发布日期)[引用日期]
+_ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［](?P<cited>{_YEAR}[^\]］]*)[\]］])?")
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
+
+
+def _entries(source) -> Iterator[tuple[int, str, str]]:
+    """``(first line, reference text, raw text)``: numbered references run to the next
+    number (wrapped lines joined); without numbers, each line is one; a blank line ends one."""
+    numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in getattr(source, "head", "").splitlines())
+    start, parts, raw = None, [], []
+
+    def flush():
+        text = ""
+        for piece in parts:
+            # a line wrapped inside Chinese text joins without a space, else with one
+            text += piece if not text or _cjk_join(text[-1], piece[0]) else " " + piece
+        return start, text, "\n".join(raw)
+
+    for n, line in numbered_lines(source):
+        if not line.strip() or _is_heading(line):
+            if parts:
+                yield flush()
+            start, parts, raw = None, [], []
+            continue
+        if parts and (not numbered or _NUMBER.match(line)):
+            yield flush()
+            start, parts, raw = None, [], []
+        if start is None:
+            start = n
+        parts.append(line.strip())
+        raw.append(line)
+    if parts:
+        yield flush()
+
+
+def _cjk_join(a: str, b: str) -> bool:
+    return bool(re.match(r"[\u3000-\u9fff\uff00-\uffef]", a) or re.match(r"[\u3000-\u9fff\uff00-\uffef]", b)
+                or a in "-/")
+
+
+def _names(text: str) -> list[str] | None:
+    """The authors of ``text`` (the part before the title), or None when it does not read as
+    a list of names (it is then the title's start)."""
+    truncated = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text).strip().rstrip(",，、;；").strip()
+    names = [n.strip() for n in re.split(r"[,，、;；]", text) if n.strip()]
+    if not names:
+        return ["et al."] if truncated else None
+    for name in names:
+        han = re.fullmatch(r"[\u3400-\u9fff·•．.（）()A-Za-z\s]{1,40}", name) and re.search(r"[\u3400-\u9fff]", name)
+        if not han and not _WESTERN_NAME.fullmatch(name):
+            return None
+    return names + (["et al."] if truncated else [])
+
+
+def _author(name: str) -> str:
+    """A name as the author step reads it: a Western one as "Family, Initials", its family
+    name in capitals written as a name (``SMITH J A`` → ``Smith, J A``; ``van der BERG J``);
+    a Chinese name or an organisation as written."""
+    m = _WESTERN_NAME.fullmatch(name)
+    if not m:
+        return name
+    family = " ".join(re.sub(r"[A-Za-z]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
+                                 else w.group(), word) for word in m.group("family").split())
+    return f"{family}, {m.group('initials')}"
+
+
+def _split_responsible(before: str) -> tuple[list[str], str]:
+    """(authors, title) of the part before the type marker: the responsible parties up to
+    the first full stop (names, or organisations: "United Nations Department of Economic
+    and Social Affairs. United Nations e-government survey"), the title after it; without a
+    full stop, no authors and all of it the title."""
+    m = _STOP_RE.search(before)
+    if not m or not before[m.end():].strip():
+        return [], before.strip()
+    head, title = before[:m.start()], before[m.end():].strip()
+    names = _names(head)
+    if names is None:  # organisations, each kept whole
+        names = [n.strip() for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
+    return names, title
+
+
+class GBT7714Reader:
+    name = "gbt7714"
+    aliases = ("gb7714", "gbt", "gb/t7714", "references", "reference-list", "参考文献")
+    suffixes = ()
+
+    def sniff(self, head: str) -> float:
+        lines = [line for line in head.splitlines()[:200] if line.strip() and not _is_heading(line)]
+        if not lines:
+            return 0.0
+        marked = sum(1 for line in lines if _MARKER.search(line))
+        numbered = sum(1 for line in lines if _NUMBER.match(line))
+        # each reference (a numbered line, else a line) with a type marker
+        entries = numbered if numbered >= marked / 2 else len(lines)
+        share = marked / max(entries, 1)
+        return 0.0 if not marked or share < 0.5 else min(0.95, 0.5 + 0.45 * min(share, 1.0))
+
+    def read(self, source) -> Iterator[Record | Failure]:
+        for ordinal, (line, text, raw) in enumerate(_entries(source), 1):
+            src = Source(path=source.path, format=self.name, record=ordinal, line=line)
+            try:
+                yield self.build(src, text, raw)
+            except Exception as e:  # one broken reference never stops the list
+                yield Failure(path=source.path, line=line, format=self.name, record=ordinal, raw=raw,
+                              reason=f"cannot parse reference: {type(e).__name__}: {e}")
+
+    def build(self, src: Source, text: str, raw: str) -> Record | Failure:
+        reference = _NUMBER.sub("", text, count=1).strip()
+        m = _MARKER.search(reference)
+        if m is None:
+            return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
+                           reason="not a GB/T 7714 reference: no type marker ([J], [M], [D], [C], [EB/OL] …)")
+        code, carrier = m.group("code"), m.group("carrier")
+        rec = Record(src, raw_text=raw)
+        rec.extra["reference"] = reference
+        rec.extra["source_type"] = m.group(0).replace("［", "[").replace("］", "]")
+        before, after = reference[:m.start()].strip(), reference[m.end():].strip()
+        authors, title = _split_responsible(before)
+        rec.type = TYPES[code]
+        if code in ("P", "S"):  # 专利题名: 专利号; 标准名称: 标准号
+            number = re.search(r"[:：]\s*([A-Z/]{0,5}\s?\d[\dA-Za-z.:\-—–/ ]*)$", title)
+            if number:
+                rec.extra["patent_number" if code == "P" else "standard_number"] = number.group(1).strip()
+                title = title[:number.start()].strip()
+        for name in authors:
+            rec.put("author", _author(name), src.line)
+        rec.put("titles", title.rstrip(".．。 "), src.line)
+        for doi in _DOI.findall(after):
+            rec.put("doi", doi, src.line)
+        after = _DOI.sub("", after)
+        for url in _URL.findall(after):
+            rec.put("url", url, src.line)
+        after = _URL.sub("", after).strip()
+        self._publication(rec, code, carrier, after.lstrip(".．。 ").strip())
+        return rec
+
+    def _publication(self, rec: Record, code: str, carrier: str | None, after: str) -> None:
+        """What follows the marker: journal, year, volume, issue, pages; or imprint; or host."""
+        line, put = rec.source.line, rec.put
+        # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
+        translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
+        if translated:
+            rec.extra["translator"] = [n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip()]
+            after = after[translated.end():]
+        if "//" in after:  # 析出文献: the host book or proceedings, up to its imprint or year
+            if code == "M":
+                rec.type = "chapter"
+            after = after[after.index("//") + 2:].strip()
+            ends = [m.start() for m in (_IMPRINT.search(after), re.search(rf"(?<={_STOP})\s*{_YEAR}\b", after)) if m]
+            cut = min(ends, default=len(after))
+            parts = [p.strip() for p in _STOP_RE.split(after[:cut]) if p.strip()]
+            after = after[cut:]
+            while len(parts) > 1 and _EDITION.fullmatch(parts[-1]):  # "船山全书. 修订版"
+                rec.extra["edition"] = parts.pop()
+            # "编者. 书名": the editors before the book's title
+            if len(parts) > 1:
+                editors = _names(parts[0]) or [parts[0]]
+                rec.extra["editor"] = [_author(e) for e in editors]
+                parts = parts[1:]
+            put("journal", ". ".join(parts), line)
+        if code == "J":
+            m = _JOURNAL.match(after)
+            if m:
+                for key in ("journal", "year", "volume", "issue", "pages"):
+                    if m.group(key):
+                        put(key, m.group(key).strip(), line)
+                cited = re.search(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after[m.end() - 1:])
+                if cited:
+                    rec.extra["accessed"] = cited.group(1)
+                return
+        if code == "N":
+            m = _NEWSPAPER.match(after)
+            if m:
+                put("journal", m.group("journal").strip(), line)
+                put("date", m.group("date"), line)
+                if m.group("page"):  # 版次
+                    put("pages", m.group("page"), line)
+                return
+        dates = _ONLINE_DATES.search(after)
+        if carrier == "OL" and dates:
+            put("date", dates.group("date").strip(), line)
+            if dates.group("cited"):
+                rec.extra["accessed"] = dates.group("cited").strip()
+        m = _IMPRINT.search(after)
+        if m:
+            if m.group("place"):
+                put("place", m.group("place").strip(), line)
+            put("publisher", m.group("publisher").strip(), line)
+            put("year", m.group("year"), line)
+            if m.group("pages"):
+                put("pages", m.group("pages").strip(), line)
+            return
+        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*([\dA-Za-z+,，\-–—~～]+))?", after)
+        if year and not (carrier == "OL" and dates):
+            put("year", year.group(1), line)
+            if year.group(2):
+                put("pages", year.group(2), line)
+
+
+register(GBT7714Reader())

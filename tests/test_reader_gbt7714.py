@@ -1,0 +1,106 @@
+"""GB/T 7714 reference lists read as records: references written for these tests in the
+standard's patterns (as a thesis lists them, and as CNKI's cite box writes them, without
+spaces), and the standard's own examples (../shared) exported and read back."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import SHARED, clean_items, run_cli
+
+LIST = """参考文献
+[1] 周明远, 韩雪, 高立新. 城市绿地对热岛效应的缓解作用[J]. 生态学报, 2019, 39(12): 4321-4330.
+[2] LIN H, OKAFOR C N, et al. Soil moisture retrieval from radar backscatter[J]. Remote Sensing Letters,
+2021, 12(4): 301-310. DOI:10.1000/rsl.2021.0042.
+[3] 陈思远. 宋代城市商业空间研究[M]. 2版. 杭州: 浙江古籍出版社, 2016: 88-95.
+[4] 孙晓梅. 农村留守儿童心理韧性的干预研究[D]. 武汉: 华中师范大学, 2020.
+[5] 赵一鸣, 钱朵. 湿地修复的评价指标[C]//中国生态学学会. 第十届全国生态学大会论文集. 北京: 科学出版社, 2018: 56-60.
+[6] 吴桐. 智慧农业走进田间地头[N]. 农民日报, 2022-06-18(3).
+[7] 国家统计局. 2021年国民经济和社会发展统计公报[EB/OL]. (2022-02-28)[2023-05-10]. http://www.stats.gov.cn/gb2021.html.
+[8] 某某农业科技有限公司. 一种节水灌溉装置: 202110123456.7[P]. 2022-03-15.
+[9] 这一行不是参考文献
+"""
+
+
+def _by_source(records):
+    return {r["source"]["record"]: r for r in records}
+
+
+def test_a_reference_list(tmp_path, validate):
+    path = tmp_path / "参考文献.txt"
+    path.write_text(LIST, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 1                                   # the line that is no reference
+    assert [(f["line"], f["raw"]) for f in failures] == [(11, "[9] 这一行不是参考文献")]
+    for rec in records:
+        validate(rec)
+        assert rec["source"]["format"] == "gbt7714"
+    r = _by_source(records)
+    assert len(r) == 8
+    assert r[1]["title"] == {"zh": "城市绿地对热岛效应的缓解作用"}
+    assert [a["literal"] for a in r[1]["authors"]] == ["周明远", "韩雪", "高立新"]
+    assert (r[1]["journal"], r[1]["year"], r[1]["volume"], r[1]["issue"], r[1]["pages"]) == \
+        ({"zh": "生态学报"}, 2019, "39", "12", "4321-4330")
+    # wrapped over two lines; Western names as family name and initials; et al.
+    assert r[2]["title"] == {"en": "Soil moisture retrieval from radar backscatter"}
+    assert [(a["family"], a["given"]) for a in r[2]["authors"]] == [("Lin", "H"), ("Okafor", "C N")]
+    assert r[2]["extra"]["authors_truncated"] is True
+    assert (r[2]["journal"], r[2]["year"], r[2]["pages"], r[2]["doi"]) == \
+        ({"en": "Remote Sensing Letters"}, 2021, "301-310", "10.1000/rsl.2021.0042")
+    assert (r[3]["type"], r[3]["year"], r[3]["pages"], r[3]["extra"]["publisher"], r[3]["extra"]["place"]) == \
+        ("book", 2016, "88-95", ["浙江古籍出版社"], ["杭州"])
+    assert (r[4]["type"], r[4]["year"], r[4]["extra"]["publisher"]) == ("thesis", 2020, ["华中师范大学"])
+    assert (r[5]["type"], r[5]["journal"], r[5]["extra"]["editor"], r[5]["pages"]) == \
+        ("paper-conference", {"zh": "第十届全国生态学大会论文集"}, ["中国生态学学会"], "56-60")
+    assert (r[6]["type"], r[6]["journal"], r[6]["year"]) == ("article-newspaper", {"zh": "农民日报"}, 2022)
+    assert (r[7]["type"], r[7]["year"], r[7]["url"], r[7]["extra"]["accessed"]) == \
+        ("webpage", 2022, "http://www.stats.gov.cn/gb2021.html", "2023-05-10")
+    assert (r[8]["type"], r[8]["title"], r[8]["extra"]["patent_number"]) == \
+        ("patent", {"zh": "一种节水灌溉装置"}, "202110123456.7")
+    # each record keeps its reference as written
+    assert r[3]["extra"]["reference"] == "陈思远. 宋代城市商业空间研究[M]. 2版. 杭州: 浙江古籍出版社, 2016: 88-95."
+
+
+def test_cnki_cite_box_without_spaces_and_without_numbers(tmp_path):
+    path = tmp_path / "cite.txt"
+    path.write_text("周明远,韩雪,高立新.城市绿地对热岛效应的缓解作用[J].生态学报,2019,39(12):4321-4330.\n"
+                    "孙晓梅.农村留守儿童心理韧性的干预研究[D].华中师范大学,2020.\n", encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures
+    assert [a["literal"] for a in records[0]["authors"]] == ["周明远", "韩雪", "高立新"]
+    assert (records[0]["title"]["zh"], records[0]["issue"], records[0]["pages"]) == \
+        ("城市绿地对热岛效应的缓解作用", "12", "4321-4330")
+    assert (records[1]["title"]["zh"], records[1]["year"]) == ("农村留守儿童心理韧性的干预研究", 2020)
+
+
+def test_a_reference_list_is_searched_and_exported(tmp_path):
+    path = tmp_path / "refs.txt"
+    path.write_text(LIST, encoding="utf-8")
+    idx = tmp_path / "idx"
+    run_cli("ingest", str(path), "--index", str(idx), "-q")
+    hits = json.loads(run_cli("search", "热岛", "--index", str(idx), "--json").stdout)["hits"]
+    assert [h["source"]["record"] for h in hits] == [1]
+    ris = run_cli("export", "--format", "ris", "--query", "热岛", "--index", str(idx)).stdout
+    assert "TI  - 城市绿地对热岛效应的缓解作用" in ris and "JO  - 生态学报" in ris
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "citations").is_dir(), reason="needs ../shared/corpus/citations")
+def test_the_standards_examples_read_back(tmp_path):
+    # The standard's examples (CSL-JSON) written as a GB/T 7714 list by export, then read:
+    # every reference is a record; its year always, and its title nearly always, as given.
+    items = json.loads((SHARED / "corpus" / "citations" / "gbt7714-data.json").read_text(encoding="utf-8"))
+    idx, listing = tmp_path / "idx", tmp_path / "list.txt"
+    run_cli("ingest", str(SHARED / "corpus" / "citations" / "gbt7714-data.json"), "--index", str(idx), "-q")
+    run_cli("export", "--format", "gbt7714", "--index", str(idx), "-o", str(listing))
+    result, records, failures = clean_items(listing)
+    assert not failures and len(records) == len(items)
+    given = {re.sub(r"\s+", " ", it["title"]): it for it in items}
+    titles = [r for r in records if list(r["title"].values())[0] in given]
+    assert len(titles) >= 0.9 * len(items)
+    for r in titles:
+        it = given[list(r["title"].values())[0]]
+        year = (it.get("issued") or {}).get("date-parts", [[None]])[0][0]
+        if year:
+            assert r["year"] == int(year), r["extra"]["reference"]
