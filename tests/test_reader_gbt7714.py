@@ -66,12 +66,15 @@ def test_a_reference_list(tmp_path, validate):
 def test_cnki_cite_box_without_spaces_and_without_numbers(tmp_path):
     path = tmp_path / "cite.txt"
     path.write_text("周明远,韩雪,高立新.城市绿地对热岛效应的缓解作用[J].生态学报,2019,39(12):4321-4330.\n"
-                    "孙晓梅.农村留守儿童心理韧性的干预研究[D].华中师范大学,2020.\n", encoding="utf-8")
+                    "孙晓梅.农村留守儿童心理韧性的干预研究[D].华中师范大学,2020.\n"
+                    "周明远，韩雪．城市绿地对热岛效应的缓解作用［J］．生态学报，2019，39（12）：4321－4330．\n",
+                    encoding="utf-8")
     result, records, failures = clean_items(path)
     assert result.returncode == 0 and not failures
     assert [a["literal"] for a in records[0]["authors"]] == ["周明远", "韩雪", "高立新"]
-    assert (records[0]["title"]["zh"], records[0]["issue"], records[0]["pages"]) == \
-        ("城市绿地对热岛效应的缓解作用", "12", "4321-4330")
+    for rec in (records[0], records[2]):                           # the signs typed full-width too
+        assert (rec["title"]["zh"], rec["journal"], rec["volume"], rec["issue"], rec["pages"]) == \
+            ("城市绿地对热岛效应的缓解作用", {"zh": "生态学报"}, "39", "12", "4321-4330")
     assert (records[1]["title"]["zh"], records[1]["year"]) == ("农村留守儿童心理韧性的干预研究", 2020)
 
 

@@ -50,10 +50,10 @@ _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
 _JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
                       r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?))?"
                       r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
-                      r"\s*(?:[:：]\s*(?P<pages>[\dA-Za-z+,，\-–—~～]+?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
+                      r"\s*(?:[:：]\s*(?P<pages>[\dA-Za-z+,，\-－–—~～]+?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
 # 出版地: 出版者, 年: 页码
 _IMPRINT = re.compile(rf"(?:(?P<place>[^.．。:：,，\[\]]+?)\s*[:：]\s*)?(?P<publisher>[^.．。:：,，\[\]]+?)\s*[,，]\s*"
-                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>[\dA-Za-z+,，\-–—~～]+))?")
+                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>[\dA-Za-z+,，\-－–—~～]+))?")
 # 报纸名, 年-月-日(版次)
 _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # (发布日期)[引用日期]
@@ -252,7 +252,7 @@ class GBT7714Reader:
             if m.group("pages"):
                 put("pages", m.group("pages").strip(), line)
             return
-        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*([\dA-Za-z+,，\-–—~～]+))?", after)
+        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*([\dA-Za-z+,，\-－–—~～]+))?", after)
         if year and not (carrier == "OL" and dates):
             put("year", year.group(1), line)
             if year.group(2):
