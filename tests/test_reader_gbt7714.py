@@ -21,6 +21,7 @@ LIST = """参考文献
 [7] 国家统计局. 2021年国民经济和社会发展统计公报[EB/OL]. (2022-02-28)[2023-05-10]. http://www.stats.gov.cn/gb2021.html.
 [8] 某某农业科技有限公司. 一种节水灌溉装置: 202110123456.7[P]. 2022-03-15.
 [9] 这一行不是参考文献
+[10] [J]. 生态学报, 2019, 39(12): 1-2.
 """
 
 
@@ -33,7 +34,8 @@ def test_a_reference_list(tmp_path, validate):
     path.write_text(LIST, encoding="utf-8")
     result, records, failures = clean_items(path)
     assert result.returncode == 1                                   # the line that is no reference
-    assert [(f["line"], f["raw"]) for f in failures] == [(11, "[9] 这一行不是参考文献")]
+    assert [(f["line"], f["raw"]) for f in failures] == [(11, "[9] 这一行不是参考文献"),
+                                                         (12, "[10] [J]. 生态学报, 2019, 39(12): 1-2.")]
     for rec in records:
         validate(rec)
         assert rec["source"]["format"] == "gbt7714"

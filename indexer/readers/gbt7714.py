@@ -44,16 +44,17 @@ _WESTERN_NAME = re.compile(r"(?P<family>[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-
                            r"(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s+[A-Z]{1,2})*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
+_PAGES = r"[\dA-Za-z+,，\-－–—~～]+"   # 300-305, 300－305, e1234, 15+20, 1,5-7
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
 _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
 # 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a)
 _JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
                       r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?))?"
                       r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
-                      r"\s*(?:[:：]\s*(?P<pages>[\dA-Za-z+,，\-－–—~～]+?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
+                      rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
 # 出版地: 出版者, 年: 页码
 _IMPRINT = re.compile(rf"(?:(?P<place>[^.．。:：,，\[\]]+?)\s*[:：]\s*)?(?P<publisher>[^.．。:：,，\[\]]+?)\s*[,，]\s*"
-                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>[\dA-Za-z+,，\-－–—~～]+))?")
+                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
 # 报纸名, 年-月-日(版次)
 _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # (发布日期)[引用日期]
@@ -178,6 +179,9 @@ class GBT7714Reader:
         rec.extra["source_type"] = m.group(0).replace("［", "[").replace("］", "]")
         before, after = reference[:m.start()].strip(), reference[m.end():].strip()
         authors, title = _split_responsible(before)
+        if not title:
+            return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
+                           reason=f"no title before the type marker {m.group(0)}")
         rec.type = TYPES[code]
         if code in ("P", "S"):  # 专利题名: 专利号; 标准名称: 标准号
             number = re.search(r"[:：]\s*([A-Z/]{0,5}\s?\d[\dA-Za-z.:\-—–/ ]*)$", title)
@@ -252,7 +256,7 @@ class GBT7714Reader:
             if m.group("pages"):
                 put("pages", m.group("pages").strip(), line)
             return
-        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*([\dA-Za-z+,，\-－–—~～]+))?", after)
+        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*({_PAGES}))?", after)
         if year and not (carrier == "OL" and dates):
             put("year", year.group(1), line)
             if year.group(2):
