@@ -252,23 +252,19 @@ class Store:
         return [rid for (rid,) in self.db.execute("SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
                                                   (prefix, prefix + "g", limit))]
 
-    def get_many(self, ids: list[str]) -> dict[str, dict]:
-        out: dict[str, dict] = {}
+    def _column_of(self, column: str, ids: list[str]) -> Iterator[tuple[str, object]]:
+        """``(id, column)`` of the records ``ids``, asked 500 at a time (SQLite limits the ``?`` in one statement)."""
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for rid, text in self.db.execute(f"SELECT id, json FROM records WHERE id IN ({marks})", chunk):
-                out[rid] = json.loads(text)
-        return out
+            yield from self.db.execute(f"SELECT id, {column} FROM records WHERE id IN ({marks})", chunk)
+
+    def get_many(self, ids: list[str]) -> dict[str, dict]:
+        return {rid: json.loads(text) for rid, text in self._column_of("json", ids)}
 
     def years(self, ids: list[str]) -> dict[str, int | None]:
         """Each record's year (None when it has none)."""
-        out: dict[str, int | None] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(f"SELECT id, year FROM records WHERE id IN ({marks})", chunk))
-        return out
+        return dict(self._column_of("year", ids))
 
     def __iter__(self) -> Iterator[dict]:
         """The records search and export show: hidden duplicates left out."""

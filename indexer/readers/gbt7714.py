@@ -21,6 +21,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
+from ._tagged_stream import join_continuation
 from .base import numbered_lines, register
 
 # The standard's document types (GB/T 7714-2015 §4, annex B) → CSL types.
@@ -73,9 +74,8 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
 
     def flush():
         text = ""
-        for piece in parts:
-            # a line wrapped inside Chinese text joins without a space, else with one
-            text += piece if not text or _cjk_join(text[-1], piece[0]) else " " + piece
+        for piece in parts:  # a URL or a page range wrapped at its "/" or "-" joins without a space
+            text = text + piece if text.endswith(("-", "/")) else join_continuation(text, piece)
         return start, text, "\n".join(raw)
 
     for n, line in numbered_lines(source):
@@ -93,11 +93,6 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
         raw.append(line)
     if parts:
         yield flush()
-
-
-def _cjk_join(a: str, b: str) -> bool:
-    return bool(re.match(r"[\u3000-\u9fff\uff00-\uffef]", a) or re.match(r"[\u3000-\u9fff\uff00-\uffef]", b)
-                or a in "-/")
 
 
 def _names(text: str) -> list[str] | None:
