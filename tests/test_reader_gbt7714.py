@@ -91,19 +91,63 @@ def test_a_reference_list_is_searched_and_exported(tmp_path):
     assert "TI  - 城市绿地对热岛效应的缓解作用" in ris and "JO  - 生态学报" in ris
 
 
+WESTERN = """[1] U.S. Geological Survey. Groundwater levels in the High Plains aquifer[R]. Reston: U.S. Department of the Interior, 2015: 12.
+[2] Water quality: sampling for microbiological analysis: ISO/IEC 19458-2:2006(en)[S]. Geneva: ISO, 2006.
+[3] Fire detection systems: IEEE P1234.5/D3.0-2021[S]. 2021.
+[4] HALE T. Coastal dunes in motion[C]//MORRIS K. Proceedings of the Coastal Symposium, June 3-5, 2019, Halifax, Nova Scotia. Halifax: Dalhousie Press, 2019: 41-58.
+[5] ORTEGA P. Rivers of the plains[M]. 3rd ed. Cambridge, Mass.: Riverbank Press, 2012.
+[6] QUINN R. Field notes on moss[M]. Rev. ed. J. B. Lowell & Sons, Inc., 2008.
+[7] DALE M. Pumps and valves[M]//WATT S. Handbook of water works. New York: Tideway, 2010: 2.1-2.44.
+[8] 方志平. 序[M]//乡土植物图谱. 昆明: 云岭出版社, 1998: 扉页.
+[9] MÜLLER K, NØRGAARD P. Lichens on old roofs[J]. Nordic Botany, 2017, 5(2): 7-9.
+"""
+
+
+def test_references_in_the_standards_western_and_technical_forms(tmp_path):
+    path = tmp_path / "refs.txt"
+    path.write_text(WESTERN, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures
+    r = _by_source(records)
+    # "U.S." is no full stop: the organisation is whole, the title after it
+    assert [a["literal"] for a in r[1]["authors"]] == ["U.S. Geological Survey"]
+    assert r[1]["title"] == {"en": "Groundwater levels in the High Plains aquifer"}
+    assert (r[1]["extra"]["place"], r[1]["extra"]["publisher"], r[1]["pages"]) == \
+        (["Reston"], ["U.S. Department of the Interior"], "12")
+    # international standard numbers, with their colons, parentheses and letters
+    assert (r[2]["title"], r[2]["extra"]["standard_number"]) == \
+        ({"en": "Water quality: sampling for microbiological analysis"}, "ISO/IEC 19458-2:2006(en)")
+    assert (r[3]["title"], r[3]["extra"]["standard_number"]) == \
+        ({"en": "Fire detection systems"}, "IEEE P1234.5/D3.0-2021")
+    # a proceedings' title holding a date is no imprint: the imprint is the one after it
+    assert (r[4]["journal"], r[4]["extra"]["editor"], r[4]["extra"]["publisher"], r[4]["pages"]) == \
+        ({"en": "Proceedings of the Coastal Symposium, June 3-5, 2019, Halifax, Nova Scotia"}, ["Morris, K"],
+         ["Dalhousie Press"], "41-58")
+    # an edition before the imprint; a place with its state; a publisher with initials and "Inc."
+    assert (r[5]["extra"]["edition"], r[5]["extra"]["place"], r[5]["extra"]["publisher"], r[5]["year"]) == \
+        ("3rd ed", ["Cambridge, Mass."], ["Riverbank Press"], 2012)
+    assert (r[6]["extra"]["edition"], r[6]["extra"]["publisher"], r[6]["year"]) == \
+        ("Rev. ed", ["J. B. Lowell & Sons, Inc."], 2008)
+    # pages numbered by chapter, and a book's leaves
+    assert (r[7]["pages"], r[8]["pages"]) == ("2.1-2.44", "扉页")
+    # family names with letters beyond ASCII
+    assert [(a["family"], a["given"]) for a in r[9]["authors"]] == [("Müller", "K"), ("Nørgaard", "P")]
+
+
 @pytest.mark.skipif(not (SHARED / "corpus" / "citations").is_dir(), reason="needs ../shared/corpus/citations")
 def test_the_standards_examples_read_back(tmp_path):
     # The standard's examples (CSL-JSON) written as a GB/T 7714 list by export, then read:
-    # every reference is a record; its year always, and its title nearly always, as given.
+    # every reference is a record; its year always, and its title nearly always, as given
+    # (two titles hold em spaces, which cleaning folds).
     items = json.loads((SHARED / "corpus" / "citations" / "gbt7714-data.json").read_text(encoding="utf-8"))
     idx, listing = tmp_path / "idx", tmp_path / "list.txt"
     run_cli("ingest", str(SHARED / "corpus" / "citations" / "gbt7714-data.json"), "--index", str(idx), "-q")
     run_cli("export", "--format", "gbt7714", "--index", str(idx), "-o", str(listing))
     result, records, failures = clean_items(listing)
     assert not failures and len(records) == len(items)
-    given = {re.sub(r"\s+", " ", it["title"]): it for it in items}
+    given = {re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", it["title"])): it for it in items}  # CSL's <i>, <span>
     titles = [r for r in records if list(r["title"].values())[0] in given]
-    assert len(titles) >= 0.9 * len(items)
+    assert len(titles) >= 0.98 * len(items)
     for r in titles:
         it = given[list(r["title"].values())[0]]
         year = (it.get("issued") or {}).get("date-parts", [[None]])[0][0]

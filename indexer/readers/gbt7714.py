@@ -34,30 +34,43 @@ _MARKER = re.compile(r"[\[［](?P<code>" + "|".join(sorted(TYPES, key=len, rever
 _NUMBER = re.compile(r"^\s*(?:[\[［【]\s*\d{1,4}\s*[\]］】]|\d{1,4}\s*(?:[.．、)）](?!\d))|[(（]\d{1,4}[)）])\s*")
 _HEADING = re.compile(r"^\s*(?:参考文献|参考书目|引文|主要参考文献|references?|bibliography|works cited)\s*[:：]?\s*$", re.I)
 # A full stop between two parts: 。 or ．, or "." before a space, a Chinese character or the end
-# (CNKI writes "王建国.原发灶…[J].中华骨科杂志"), not inside "U.S.", "3.5" or "No.1".
-_STOP = r"(?:[．。]|\.(?=\s|[\u3000-\u9fff\uff00-\uffef《“]|$))"
+# (CNKI writes "王建国.原发灶…[J].中华骨科杂志"), not inside "3.5" or "No.1", nor after "U.S"
+# ("U.S. Department of Transportation. Guidelines …").
+_STOP = r"(?:[．。]|(?<!\bU\.S)(?<!\bU\.K)(?<!\bU\.N)\.(?=\s|[\u3000-\u9fff\uff00-\uffef《“]|$))"
 _STOP_RE = re.compile(rf"{_STOP}\s*")
 # An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.
 _EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
-# "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P": one Western name as GB/T writes it,
-# the family name and the initials ("Global Warming" is no name)
-_WESTERN_NAME = re.compile(r"(?P<family>[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+){0,2})\s+"
+# "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
+# writes it, the family name and the initials ("Global Warming" is no name)
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|['’\-])+"
+_WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
                            r"(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s+[A-Z]{1,2})*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
-_PAGES = r"[\dA-Za-z+,，\-－–—~～]+"   # 300-305, 300－305, e1234, 15+20, 1,5-7
+# 300-305, 300－305, e1234, 15+20, 1,5-7, 1.1-1.36; a book's leaves: 扉页, 封二
+_PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d))+|扉页|封[一二三四面底])"
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
 _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
 # 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a)
 _JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
                       r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?))?"
                       r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
-                      rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}?(?:\.\d+[\dA-Za-z\-–]*)?))?\s*(?:[.．。\[［]|$)")
-# 出版地: 出版者, 年: 页码
-_IMPRINT = re.compile(rf"(?:(?P<place>[^.．。:：,，\[\]]+?)\s*[:：]\s*)?(?P<publisher>[^.．。:：,，\[\]]+?)\s*[,，]\s*"
+                      rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?\s*(?:[.．。\[［]|$)")
+# 出版地: 出版者, 年: 页码, at the start or after a full stop (not "…, August 23-25, 1971" in a
+# proceedings' title); the place may name its state ("Cambridge, Mass.", "Washington, D.C."), the
+# publisher may hold initials and a company suffix ("A. A. Balkema", "… Group, Inc.")
+_IMPRINT = re.compile(r"(?:^|(?<=[.．。])|(?<=[.．。]\s))\s*"
+                      r"(?:(?P<place>[^.．。:：,，\[\]]+?(?:[,，]\s*[A-Z][A-Za-z.]{0,5})?)\s*[:：]\s*)?"
+                      r"(?P<publisher>(?:[^.．。:：,，\[\]]|(?<=\b[A-Z])\.(?=\s?[A-Z])"
+                      r"|[,，]\s*(?:Inc|Ltd|Co|Corp|LLC|GmbH|plc)\b\.?)+?)\s*[,，]\s*"
                       rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
 # 报纸名, 年-月-日(版次)
 _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
+# a standard's or patent's number after its title: "GB/T 20090.16—2016", "IEC/IEEE 61636-1:2021",
+# "IEEE P802.11ba/D8.0-2020", "AIAA G-136-2022", "ISO/IEC 80079-20-2:2016(en)", "CN101106276A",
+# or an application number alone, "202110123456.7"
+_NUMBER_AT_END = re.compile(r"[:：]\s*([A-Z]{1,6}(?:/[A-Z]{1,6})*\s?[A-Z]{0,2}-?\d[\dA-Za-z.:\-—–/()]*"
+                            r"|\d{5,}[\dA-Za-z.\-]*)$")
 # (发布日期)[引用日期]
 _ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［](?P<cited>{_YEAR}[^\]］]*)[\]］])?")
 
@@ -117,7 +130,7 @@ def _author(name: str) -> str:
     m = _WESTERN_NAME.fullmatch(name)
     if not m:
         return name
-    family = " ".join(re.sub(r"[A-Za-z]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
+    family = " ".join(re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
                                  else w.group(), word) for word in m.group("family").split())
     return f"{family}, {m.group('initials')}"
 
@@ -133,8 +146,17 @@ def _split_responsible(before: str) -> tuple[list[str], str]:
     head, title = before[:m.start()], before[m.end():].strip()
     names = _names(head)
     if names is None:  # organisations, each kept whole
-        names = [n.strip() for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
+        names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
     return names, title
+
+
+def _organisation(name: str) -> str:
+    """An organisation as the author step keeps it whole (braced, as BibTeX protects one):
+    "U.S. Geological Survey", "ISO"; two capitalised words ("John Smith", a name not
+    written the standard's way) are left to be read as a name."""
+    if re.search(r"[\u3400-\u9fff]", name) or re.fullmatch(r"[A-Z][a-z'’\-]+ [A-Z][a-z'’\-]+", name):
+        return name
+    return "{" + name + "}"
 
 
 class GBT7714Reader:
@@ -179,7 +201,7 @@ class GBT7714Reader:
                            reason=f"no title before the type marker {m.group(0)}")
         rec.type = TYPES[code]
         if code in ("P", "S"):  # 专利题名: 专利号; 标准名称: 标准号
-            number = re.search(r"[:：]\s*([A-Z/]{0,5}\s?\d[\dA-Za-z.:\-—–/ ]*)$", title)
+            number = _NUMBER_AT_END.search(title)
             if number:
                 rec.extra["patent_number" if code == "P" else "standard_number"] = number.group(1).strip()
                 title = title[:number.start()].strip()
@@ -203,6 +225,10 @@ class GBT7714Reader:
         if translated:
             rec.extra["translator"] = [n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip()]
             after = after[translated.end():]
+        edition = re.match(rf"({_EDITION.pattern})\s*[.．。]\s*", after, re.I)
+        if edition and "//" not in after[:edition.end()]:  # "2版. 杭州: …", "Rev. ed. Rowman …"
+            rec.extra["edition"] = edition.group(1)
+            after = after[edition.end():]
         if "//" in after:  # 析出文献: the host book or proceedings, up to its imprint or year
             if code == "M":
                 rec.type = "chapter"
