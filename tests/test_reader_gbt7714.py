@@ -100,6 +100,7 @@ WESTERN = """[1] U.S. Geological Survey. Groundwater levels in the High Plains a
 [7] DALE M. Pumps and valves[M]//WATT S. Handbook of water works. New York: Tideway, 2010: 2.1-2.44.
 [8] 方志平. 序[M]//乡土植物图谱. 昆明: 云岭出版社, 1998: 扉页.
 [9] MÜLLER K, NØRGAARD P. Lichens on old roofs[J]. Nordic Botany, 2017, 5(2): 7-9.
+[10] PARK J., LEE S.-H. Tidal mixing in estuaries[J/OL]. Estuary Letters, 2020, 5(3): 1-9[2021-01-04]. https://doi.org/10.1000/el.2020.5.
 """
 
 
@@ -132,6 +133,9 @@ def test_references_in_the_standards_western_and_technical_forms(tmp_path):
     assert (r[7]["pages"], r[8]["pages"]) == ("2.1-2.44", "扉页")
     # family names with letters beyond ASCII
     assert [(a["family"], a["given"]) for a in r[9]["authors"]] == [("Müller", "K"), ("Nørgaard", "P")]
+    # initials with dots, as lists typed by hand have them; a DOI given as its link
+    assert [(a["family"], a["given"]) for a in r[10]["authors"]] == [("Park", "J"), ("Lee", "S-H")]
+    assert (r[10]["doi"], r[10]["url"]) == ("10.1000/el.2020.5", "https://doi.org/10.1000/el.2020.5")
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "citations").is_dir(), reason="needs ../shared/corpus/citations")

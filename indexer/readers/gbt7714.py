@@ -41,10 +41,11 @@ _STOP_RE = re.compile(rf"{_STOP}\s*")
 # An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.
 _EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
 # "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
-# writes it, the family name and the initials ("Global Warming" is no name)
+# writes it, the family name and the initials ("Global Warming" is no name); initials with
+# dots, as lists typed by hand have them ("SMITH J., BROWN A.B."), are read as well
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’\-])+"
 _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
-                           r"(?P<initials>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s+[A-Z]{1,2})*)")
+                           r"(?P<initials>[A-Z]{1,3}\.?(?:\s?-?[A-Z]{1,2}\.?)*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 # 300-305, 300－305, e1234, 15+20, 1,5-7, 1.1-1.36; a book's leaves: 扉页, 封二
@@ -132,7 +133,8 @@ def _author(name: str) -> str:
         return name
     family = " ".join(re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
                                  else w.group(), word) for word in m.group("family").split())
-    return f"{family}, {m.group('initials')}"
+    initials = re.sub(r"\s*-\s*", "-", re.sub(r"[.\s]+", " ", m.group("initials"))).strip()  # A.B. → A B
+    return f"{family}, {initials}"
 
 
 def _split_responsible(before: str) -> tuple[list[str], str]:
@@ -213,6 +215,9 @@ class GBT7714Reader:
         after = _DOI.sub("", after)
         for url in _URL.findall(after):
             rec.put("url", url, src.line)
+            doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", url)
+            if doi and "doi" not in rec.raw:  # https://doi.org/10.… is the DOI written as a link
+                rec.put("doi", doi.group(1), src.line)
         after = _URL.sub("", after).strip()
         self._publication(rec, code, carrier, after.lstrip(".．。 ").strip())
         return rec
