@@ -452,6 +452,44 @@ def test_cli_gbt7714_both_languages(index):
     assert "Chinese Journal of Orthopaedics, 2021" in lines[i + 1]
 
 
+def test_cli_sort_by_year_and_by_author(index):
+    from pypinyin import lazy_pinyin
+
+    def exported(*args):
+        out = run_cli("export", "--format", "jsonl", *args, "--index", str(index))
+        assert out.returncode == 0, out.stderr
+        return [json.loads(line) for line in out.stdout.splitlines()]
+
+    everything = exported()
+    newest = exported("--sort", "newest")
+    assert sorted(r["id"] for r in newest) == sorted(r["id"] for r in everything)
+    years = [r["year"] for r in newest]
+    dated = [y for y in years if y is not None]
+    assert dated == sorted(dated, reverse=True) and years[:len(dated)] == dated   # undated last
+    oldest = [r["year"] for r in exported("--sort", "oldest")]
+    assert oldest[:len(dated)] == sorted(dated)
+    # newest first within a search too, not by rank
+    found = exported("--query", "spinal", "--sort", "newest")
+    assert len(found) > 1 and [r["year"] for r in found] == sorted((r["year"] for r in found), reverse=True)
+
+    # by author, as GB/T 7714's author-year system: Chinese items first, by the pinyin of the
+    # first author; then the others by family name
+    def first(r):
+        a = (r["authors"] or [{}])[0]
+        return a.get("literal") or a.get("family") or ""
+
+    by_author = [r for r in exported("--sort", "author") if r["authors"]]
+    chinese = [r for r in by_author if r["language"] == "zh"]
+    assert chinese and by_author[:len(chinese)] == chinese
+    pinyin = [" ".join(lazy_pinyin(first(r))) for r in chinese]
+    assert pinyin == sorted(pinyin) and len(set(pinyin)) > 2
+    western = [first(r).casefold() for r in by_author[len(chinese):]]
+    assert western == sorted(western) and len(set(western)) > 2
+    # a book's parts in their order: （一） before （二）
+    parts = [r["title"]["zh"] for r in chinese if r["title"].get("zh", "").startswith("城市交通规划研究")]
+    assert parts == ["城市交通规划研究（一）", "城市交通规划研究（二）"]
+
+
 def test_cli_errors_are_clear(index, tmp_path):
     out = run_cli("export", "--format", "xml", "--index", str(index))
     assert out.returncode == 2 and "invalid choice" in out.stderr

@@ -29,6 +29,8 @@ FOR = {
     "jsonl": "scripts: the record contract, one record per line",
     "gbt7714": "a reference list for Chinese journals and theses (GB/T 7714-2015, numeric)",
 }
+# The orders `export --sort` takes (common.ordered).
+SORTS = ("newest", "oldest", "author")
 SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".json", "endnote": ".enw",
             "csv": ".csv", "jsonl": ".jsonl", "gbt7714": ".txt"}
 

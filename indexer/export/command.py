@@ -6,13 +6,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import FOR, FORMATS, SUFFIXES, export
+from . import FOR, FORMATS, SORTS, SUFFIXES, export
 
 EPILOG = """examples:
   python cli.py export --format ris -o refs.ris                 # the whole index
   python cli.py export --format bibtex --query "脊柱转移" -o refs.bib
   python cli.py export --format gbt7714 --query 'year:2018..2021 lang:zh' --lang both
   python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
+  python cli.py export --format gbt7714 --query 脊柱转移 --sort author   # by author, Chinese first
 
 formats and the tools they are for:
 """ + "\n".join(f"  {name:<9} {FOR[name]}" for name in FORMATS) + """
@@ -33,6 +34,10 @@ def add_arguments(p) -> None:
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first")
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
     p.add_argument("--masters", action="store_true", help="each duplicate cluster once, as its master")
+    p.add_argument("--sort", choices=SORTS,
+                   help="order: by year (newest or oldest first), or by author as GB/T 7714's author-year "
+                        "system lists references (Chinese items first, by pinyin; then the others); "
+                        "default: search rank with --query, the file's order with --ids, else the index's")
     p.add_argument("--lang", choices=("zh", "en", "both"), help="language of bilingual records")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--bom", action="store_true",
@@ -113,6 +118,10 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
+    if args.sort:
+        from .common import ordered
+
+        records = ordered(records, args.sort, args.lang if args.lang in ("zh", "en") else None)
     untitled = [r for r in records if not any((r.get("title") or {}).values())]
     if untitled:  # a scraped page's abstract block, say: written, but a reference needs a title
         shown = ", ".join(f"{r['id']} ({r['source']['path']} #{r['source']['record']})" for r in untitled[:3])

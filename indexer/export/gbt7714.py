@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, main_lang, name_suffix
+from .common import extra, has_han, in_lang, main_lang, name_suffix, plain
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -37,19 +37,6 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
 MAX_AUTHORS = 3
 PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
-# CSL rich text: <i>, <b>, <sup>, <sub>, <span class="nocase">, <span style="…">
-_MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
-
-
-def plain(text: str) -> str:
-    """Text as printed, without CSL's inline markup.
-
-    >>> plain('The genome of <i>Eucalyptus grandis</i>')
-    'The genome of Eucalyptus grandis'
-    """
-    return _MARKUP.sub("", text or "")
-
-
 def western_name(family: str, given: str) -> str:
     """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials.
 
