@@ -243,3 +243,53 @@ def test_newspaper_and_patent_dates_from_an_export(tmp_path):
     assert lines[0].endswith("[N]. 人民铁道, 2019-01-09(A01).")
     assert lines[1].endswith("[P]. 2018-11-02.")
     assert lines[2].endswith("[N]. 人民铁道, 2019.")    # a date of another year is not this item's
+
+
+# ---------------------------------------------------------------- the author-year system
+def _author_year(records, lang=None) -> list[str]:
+    from io import StringIO
+
+    from indexer.export.gbt7714 import write_gbt7714_author_year
+
+    out = StringIO()
+    assert write_gbt7714_author_year(records, out, lang) == len(records)
+    return out.getvalue().splitlines()
+
+
+def test_author_year_lines_of_the_standards_examples(examples):
+    # 著者-出版年制 (§9.2): no numbers; the year after the names (佚名 / Anon without any);
+    # a journal's year not again after its name; Chinese items first, then the others.
+    lines = _author_year([rec for _, rec, _ in examples])
+    assert len(lines) == len(examples) and not any(re.match(r"\[\d+\]", line) for line in lines)
+    chinese = [bool(HAN.search(line.split("[")[0])) for line in lines]
+    assert 40 < sum(chinese) < len(lines) and chinese == sorted(chinese, reverse=True)   # Chinese block first
+    for item, _, _ in examples:
+        year = date(item.get("issued"))[:4]
+        line = next(line for line in lines if plain(item["title"]) in line)
+        authors = expected_authors(item) or ("佚名" if HAN.search(item["title"]) else "Anon")
+        if year and not item.get("note_issued"):
+            assert re.match(re.escape(f"{authors}, {year}") + r"[a-z]?\. ", line), (authors, year, line)
+        if kind(item) == "article-journal" and item.get("volume"):   # 刊名, 卷(期): 页码
+            assert f"{plain(item['container-title'])}, {item['volume']}" in line, line
+
+
+def test_author_year_order_and_letters():
+    # pinyin order (李 li < 王 wang < 张 zhang), the Western items after; one author's two
+    # items of one year are 2020a and 2020b, in title order
+    recs = [_record("乙文", [{"literal": "王五", "lang": "zh"}], "zh"),
+            _record("Beta", [{"family": "Adams", "given": "B", "lang": "en"}], "en"),
+            _record("甲文", [{"literal": "王五", "lang": "zh"}], "zh"),
+            _record("丙文", [{"literal": "张三", "lang": "zh"}], "zh", year=2018),
+            _record("丁文", [{"literal": "李四", "lang": "zh"}], "zh", year=2021),
+            _record("无名", [], "zh")]
+    for i, rec in enumerate(recs):
+        rec["id"] = str(i)
+    assert _author_year(recs) == [
+        "李四, 2021. 丁文[J]. 期刊, 3(2): 10-20.",
+        "王五, 2020a. 甲文[J]. 期刊, 3(2): 10-20.",
+        "王五, 2020b. 乙文[J]. 期刊, 3(2): 10-20.",
+        "佚名, 2020. 无名[J]. 期刊, 3(2): 10-20.",
+        "张三, 2018. 丙文[J]. 期刊, 3(2): 10-20.",
+        "ADAMS B, 2020. Beta[J]. Journal, 3(2): 10-20."]
+    # no journal name: the volume alone, with no comma before it
+    assert _author_year([_record("题名", [], "zh", journal={}, issue=None, pages=None)]) == ["佚名, 2020. 题名[J]. 3."]

@@ -29,6 +29,15 @@ def _by_source(records):
     return {r["source"]["record"]: r for r in records}
 
 
+def _read_all(tmp_path, text: str) -> dict[int, dict]:
+    """The records of a list that is read whole (no failures), by their number in it."""
+    path = tmp_path / "refs.txt"
+    path.write_text(text, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures
+    return _by_source(records)
+
+
 def test_a_reference_list(tmp_path, validate):
     path = tmp_path / "参考文献.txt"
     path.write_text(LIST, encoding="utf-8")
@@ -105,11 +114,7 @@ WESTERN = """[1] U.S. Geological Survey. Groundwater levels in the High Plains a
 
 
 def test_references_in_the_standards_western_and_technical_forms(tmp_path):
-    path = tmp_path / "refs.txt"
-    path.write_text(WESTERN, encoding="utf-8")
-    result, records, failures = clean_items(path)
-    assert result.returncode == 0 and not failures
-    r = _by_source(records)
+    r = _read_all(tmp_path, WESTERN)
     # "U.S." is no full stop: the organisation is whole, the title after it
     assert [a["literal"] for a in r[1]["authors"]] == ["U.S. Geological Survey"]
     assert r[1]["title"] == {"en": "Groundwater levels in the High Plains aquifer"}
@@ -138,15 +143,43 @@ def test_references_in_the_standards_western_and_technical_forms(tmp_path):
     assert (r[10]["doi"], r[10]["url"]) == ("10.1000/el.2020.5", "https://doi.org/10.1000/el.2020.5")
 
 
+AUTHOR_YEAR = """周明远, 韩雪, 2019. 城市绿地对热岛效应的缓解作用[J]. 生态学报, 39(12): 4321-4330.
+LIN H, OKAFOR C N, 2021a. Soil moisture retrieval from radar backscatter[J/OL]. Remote Sensing Letters (Online), 12(4): 301-310[2022-01-05]. https://example.org/rsl/12/4/301.
+陈思远, 2016. 宋代城市商业空间研究[M]. 刻本. 杭州: 浙江古籍出版社: 88-95.
+赵一鸣, 钱朵, 2018. 湿地修复的评价指标[C]//中国生态学学会. 第十届全国生态学大会论文集. 北京: 科学出版社: 56-60.
+吴桐, 2022. 智慧农业走进田间地头[N]. 农民日报, 06-18(3).
+孙晓梅, 2020. 农村留守儿童心理韧性的干预研究[D/OL]. 武汉: 华中师范大学[2021-03-01]. https://example.org/thesis/1.
+"""
+
+
+def test_a_list_in_the_author_year_system(tmp_path):
+    # 著者-出版年制 (GB/T 7714-2015 §9.2): the year after the names, none after the journal
+    r = _read_all(tmp_path, AUTHOR_YEAR)
+    assert [a["literal"] for a in r[1]["authors"]] == ["周明远", "韩雪"]           # the year is no author
+    assert (r[1]["year"], r[1]["journal"], r[1]["volume"], r[1]["issue"], r[1]["pages"]) == \
+        (2019, {"zh": "生态学报"}, "39", "12", "4321-4330")
+    assert (r[2]["year"], r[2]["journal"], r[2]["volume"], r[2]["pages"], r[2]["extra"]["accessed"]) == \
+        (2021, {"en": "Remote Sensing Letters (Online)"}, "12", "301-310", "2022-01-05")
+    assert (r[3]["year"], r[3]["extra"]["place"], r[3]["extra"]["publisher"], r[3]["pages"]) == \
+        (2016, ["杭州"], ["浙江古籍出版社"], "88-95")
+    assert (r[4]["journal"], r[4]["extra"]["editor"], r[4]["extra"]["publisher"], r[4]["pages"]) == \
+        ({"zh": "第十届全国生态学大会论文集"}, ["中国生态学学会"], ["科学出版社"], "56-60")
+    assert (r[5]["journal"], r[5]["extra"]["date"], r[5]["pages"]) == ({"zh": "农民日报"}, ["2022-06-18"], "3")
+    assert (r[6]["year"], r[6]["extra"]["publisher"], r[6]["url"], r[6]["extra"]["accessed"]) == \
+        (2020, ["华中师范大学"], "https://example.org/thesis/1", "2021-03-01")       # the date it was read
+
+
 @pytest.mark.skipif(not (SHARED / "corpus" / "citations").is_dir(), reason="needs ../shared/corpus/citations")
-def test_the_standards_examples_read_back(tmp_path):
-    # The standard's examples (CSL-JSON) written as a GB/T 7714 list by export, then read:
+@pytest.mark.parametrize("system", ["gbt7714", "gbt7714-ay"])
+def test_the_standards_examples_read_back(tmp_path, system):
+    # The standard's examples (CSL-JSON) written as a GB/T 7714 list by export (numeric, and
+    # author-year), then read:
     # every reference is a record; its year always, and its title nearly always, as given
     # (two titles hold em spaces, which cleaning folds).
     items = json.loads((SHARED / "corpus" / "citations" / "gbt7714-data.json").read_text(encoding="utf-8"))
     idx, listing = tmp_path / "idx", tmp_path / "list.txt"
     run_cli("ingest", str(SHARED / "corpus" / "citations" / "gbt7714-data.json"), "--index", str(idx), "-q")
-    run_cli("export", "--format", "gbt7714", "--index", str(idx), "-o", str(listing))
+    run_cli("export", "--format", system, "--index", str(idx), "-o", str(listing))
     result, records, failures = clean_items(listing)
     assert not failures and len(records) == len(items)
     given = {re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", it["title"])): it for it in items}  # CSL's <i>, <span>
@@ -157,3 +190,8 @@ def test_the_standards_examples_read_back(tmp_path):
         year = (it.get("issued") or {}).get("date-parts", [[None]])[0][0]
         if year:
             assert r["year"] == int(year), r["extra"]["reference"]
+        if it["type"] == "article-journal" and it.get("container-title"):     # 刊名, (年,) 卷(期)
+            reference = r["extra"]["reference"]
+            assert list(r["journal"].values()) == [re.sub(r"<[^>]+>", "", it["container-title"])], reference
+            if f", {it.get('volume')}" in reference:   # one title is cited twice: online first, without a volume
+                assert r["volume"] == it["volume"], reference

@@ -17,6 +17,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ris": ("tagged", "write_ris"), "bibtex": ("bibtex", "write_bibtex"), "biblatex": ("bibtex", "write_biblatex"),
     "csl-json": ("tables", "write_csl_json"), "endnote": ("tagged", "write_endnote"),
     "csv": ("tables", "write_csv"), "jsonl": ("tables", "write_jsonl"), "gbt7714": ("gbt7714", "write_gbt7714"),
+    "gbt7714-ay": ("gbt7714", "write_gbt7714_author_year"),
 }
 # Which tools read each format (shown by `cli.py export --help`).
 FOR = {
@@ -28,11 +29,12 @@ FOR = {
     "csv": "spreadsheets, bib-dedupe, ASySD",
     "jsonl": "scripts: the record contract, one record per line",
     "gbt7714": "a reference list for Chinese journals and theses (GB/T 7714-2015, numeric)",
+    "gbt7714-ay": "the same in its author-year system (著者-出版年制): by author, the year after the names",
 }
 # The orders `export --sort` takes (common.ordered).
 SORTS = ("newest", "oldest", "author")
 SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".json", "endnote": ".enw",
-            "csv": ".csv", "jsonl": ".jsonl", "gbt7714": ".txt"}
+            "csv": ".csv", "jsonl": ".jsonl", "gbt7714": ".txt", "gbt7714-ay": ".txt"}
 
 
 def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None) -> int:

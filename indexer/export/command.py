@@ -14,9 +14,10 @@ EPILOG = """examples:
   python cli.py export --format gbt7714 --query 'year:2018..2021 lang:zh' --lang both
   python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
   python cli.py export --format gbt7714 --query 脊柱转移 --sort author   # by author, Chinese first
+  python cli.py export --format gbt7714-ay -o refs.txt          # author-year: 王五, 2020a. 题名[J]. …
 
 formats and the tools they are for:
-""" + "\n".join(f"  {name:<9} {FOR[name]}" for name in FORMATS) + """
+""" + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """
 
 selection: the whole index (duplicates hidden by `dedup --apply` are left out), the results
 of --query (the search query language, best first), or --ids FILE (one record id per line;
@@ -108,8 +109,8 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     if not (Path(args.index) / STORE_NAME).exists():
         err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.\n")
         return 2
-    if args.lang == "both" and args.format != "gbt7714":
-        err.write("note: --lang both applies to gbt7714; other formats carry both languages in their own "
+    if args.lang == "both" and not args.format.startswith("gbt7714"):
+        err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
                   "fields, written here in each record's own language\n")
     from ..index.search import IndexMissing
 
@@ -118,6 +119,8 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
+    if args.sort and args.sort != "author" and args.format == "gbt7714-ay":
+        err.write(f"note: an author-year list (gbt7714-ay) is ordered by author; --sort {args.sort} is not used\n")
     if args.sort:
         from .common import ordered
 
@@ -128,7 +131,7 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         more = f" and {len(untitled) - 3:,} more" if len(untitled) > 3 else ""
         err.write(f"warning: {len(untitled):,} record(s) have no title, so their references are incomplete: "
                   f"{shown}{more}\n")
-    lang = args.lang if args.lang != "both" or args.format == "gbt7714" else None
+    lang = args.lang if args.lang != "both" or args.format.startswith("gbt7714") else None
 
     def write(f: TextIO, bom: bool) -> int:
         if bom:

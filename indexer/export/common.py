@@ -189,12 +189,13 @@ def _collation(text: str) -> str:
     return re.sub(r"\d+", lambda m: m.group().zfill(9), key) + "\x00" + text
 
 
-def ordered(records: list[dict], how: str, lang: str | None = None) -> list[dict]:
+def ordered(records: list[dict], how: str, lang: str | None = None, listed_under=None) -> list[dict]:
     """``records`` in a list's order: ``newest`` or ``oldest`` by year (records without one
     last; ties keep the given order); ``author`` as GB/T 7714's author-year system (§9.2)
     lists them: Chinese items first, then the others, each by first author (Chinese by
     pinyin; an item without authors by its title), then year, then title; records with
-    neither authors nor title last.
+    neither authors nor title last.  ``listed_under(rec)``: the name a list prints first for
+    a record (its editors, 佚名), to order by instead of the first author.
 
     >>> recs = [{"id": "1", "year": 2019, "title": {"en": "B"}, "authors": [{"family": "Zhu", "given": "A"}]},
     ...         {"id": "2", "year": 2021, "title": {"zh": "甲"}, "authors": [{"literal": "王五"}]},
@@ -212,8 +213,11 @@ def ordered(records: list[dict], how: str, lang: str | None = None) -> list[dict
     def key(rec: dict):
         language = main_lang(rec, lang)
         title = in_lang(rec, "title", language)
-        first = (rec.get("authors") or [{}])[0]
-        name = first.get("literal") or " ".join(p for p in (first.get("family"), first.get("given")) if p)
+        if listed_under is not None:
+            name = listed_under(rec)
+        else:
+            first = (rec.get("authors") or [{}])[0]
+            name = first.get("literal") or " ".join(p for p in (first.get("family"), first.get("given")) if p)
         return (not (name or title), language not in ("zh", "ja", "ko"), _collation(name or title),
                 rec.get("year") or 0, _collation(title), rec.get("id", ""))
     return sorted(records, key=key)

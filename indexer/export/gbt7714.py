@@ -1,5 +1,6 @@
-"""GB/T 7714-2015 numeric reference lists (顺序编码制), the form Chinese journals and
-theses require.
+"""GB/T 7714-2015 reference lists, the form Chinese journals and theses require: numeric
+(顺序编码制, ``write_gbt7714``) and author-year (著者-出版年制, §9.2,
+``write_gbt7714_author_year``: ``作者, 年. 题名[J]. 刊名, 卷(期): 页码.``, no numbers).
 
 Patterns (the standard's §4 and §8; ``[1]`` numbering):
 
@@ -154,13 +155,14 @@ def _date(rec: dict) -> str:
     return year
 
 
-def _publication(rec: dict, pages: str, code: str) -> str:
-    """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name)."""
+def _publication(rec: dict, pages: str, code: str, dated: bool = True) -> str:
+    """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name);
+    not ``dated``: without the year (the author-year system has it after the names)."""
     place, publisher = extra(rec, "place"), extra(rec, "publisher")
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     text = f"{place}: {publisher}" if place and publisher else place or publisher
-    year = year_text(rec)
+    year = year_text(rec) if dated else ""
     if year:
         text = f"{text}, {year}" if text else year
     if pages and text:
@@ -168,11 +170,10 @@ def _publication(rec: dict, pages: str, code: str) -> str:
     return text
 
 
-def _journal(rec: dict, container: str) -> str:
-    """``刊名, 年, 卷(期): 页码``"""
-    where = ", ".join(p for p in (container, str(rec.get("year") or "")) if p)
-    if rec.get("volume"):
-        where += f", {rec['volume']}"
+def _journal(rec: dict, container: str, dated: bool = True) -> str:
+    """``刊名, 年, 卷(期): 页码`` (not ``dated``: ``刊名, 卷(期): 页码``)"""
+    year = str(rec.get("year") or "") if dated else ""
+    where = ", ".join(p for p in (container, year, rec.get("volume") or "") if p)
     if rec.get("issue"):
         where += f"({rec['issue']})"
     if rec.get("pages"):
@@ -180,23 +181,27 @@ def _journal(rec: dict, container: str) -> str:
     return where
 
 
-def _after_marker(rec: dict, code: str, zh: bool, lang: str) -> list[str]:
-    """What follows ``题名[标识]``, part by part, for the document type."""
+def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True) -> list[str]:
+    """What follows ``题名[标识]``, part by part, for the document type (not ``dated``: the
+    author-year system's, where the year is after the names)."""
     kind, pages = rec.get("type") or "", rec.get("pages") or ""
     container = plain(in_lang(rec, "journal", lang))
     if code == "J" and kind == "periodical":
-        return [rec.get("volume") or "", _publication(rec, "", code)]
+        return [rec.get("volume") or "", _publication(rec, "", code, dated)]
     if code == "J":
-        return [_translators(rec, zh), _journal(rec, container)]
+        return [_translators(rec, zh), _journal(rec, container, dated)]
     if code == "N":
-        where = f"{container}, {_date(rec)}" if container else _date(rec)
+        day = _date(rec)
+        if not dated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):  # 中国青年报, 11-20(15)
+            day = day[5:]
+        where = f"{container}, {day}" if container else day
         return [where + (f"({pages})" if pages else "")]
     if code == "P":
         return [_date(rec)]
     if code == "EB":
         return [f"({_date(rec)})" if _date(rec) else ""]
     return [_translators(rec, zh), edition(extra(rec, "edition"), zh),
-            _publication(rec, pages, code)]
+            _publication(rec, pages, code, dated)]
 
 
 def _translators(rec: dict, zh: bool) -> str:
@@ -214,9 +219,12 @@ def _host(rec: dict, zh: bool, lang: str) -> str:
     return "//" + ". ".join(p for p in (author_list(editors, zh), host) if p)
 
 
-def reference(rec: dict, lang: str | None = None) -> str:
-    """One reference (without its number) in the language ``lang`` (else the record's)."""
+def reference(rec: dict, lang: str | None = None, year: str | None = None) -> str:
+    """One reference (without its number) in the language ``lang`` (else the record's);
+    with ``year`` (``2019``, ``2019a``), in the author-year system's form: the year after
+    the names, none after the journal or publisher, ``佚名``/``Anon`` for no author."""
     lang = main_lang(rec, lang)
+    dated = year is None
     title = plain(in_lang(rec, "title", lang))
     zh = has_han(title)
     kind, code = rec.get("type") or "", marker(rec)
@@ -229,11 +237,14 @@ def reference(rec: dict, lang: str | None = None) -> str:
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
         translated = _translators(rec, zh)
         head += (f". {translated}" if translated else "") + host
-        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code)]
+        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code, dated)]
     else:
-        rest = _after_marker(rec, code, zh, lang)
+        rest = _after_marker(rec, code, zh, lang, dated)
+    who = responsible(rec, zh)
+    if not dated:
+        who = ", ".join(p for p in (who or ("佚名" if zh else "Anon"), year) if p)
     text = ""
-    for p in (p for p in [responsible(rec, zh), head] + rest if p):  # "et al." ends its own sentence
+    for p in (p for p in [who, head] + rest if p):  # "et al." ends its own sentence
         text += (" " if text.endswith(".") else ". ") + p if text else p
     accessed = extra(rec, "accessed") if online else ""
     if accessed:  # right after the date it follows, or as its own part
@@ -245,15 +256,48 @@ def reference(rec: dict, lang: str | None = None) -> str:
     return text + "."
 
 
+def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str | None = None) -> None:
+    """One record's line; ``lang="both"``: a bilingual record in Chinese, then in its other
+    languages on the lines after, indented to the text."""
+    if lang == "both" and len(rec.get("title") or {}) > 1:
+        langs = sorted(rec["title"], key=lambda k: (k != "zh", k))
+        out.write(f"{prefix}{reference(rec, langs[0], year)}\n")
+        for other in langs[1:]:
+            out.write(f"{' ' * max(len(prefix), 4)}{reference(rec, other, year)}\n")
+    else:
+        out.write(f"{prefix}{reference(rec, None if lang == 'both' else lang, year)}\n")
+
+
+def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> int:
+    """The author-year system (著者-出版年制, §9.2): no numbers; ordered by author (Chinese
+    items first, by pinyin), then year; one author's items of one year are ``2019a``,
+    ``2019b`` in that order.  ``lang="both"``: a bilingual record's other language on the
+    next line, indented."""
+    from collections import Counter
+
+    from .common import ordered
+
+    own = None if lang == "both" else lang
+
+    def listed_under(rec: dict) -> str:  # the names as written first, 佚名 / Anon for none
+        zh = has_han(plain(in_lang(rec, "title", main_lang(rec, own))))
+        return responsible(rec, zh) or ("佚名" if zh else "Anon")
+
+    records = ordered(list(records), "author", own, listed_under)
+    keys = [(listed_under(r), year_text(r)) for r in records]
+    counts, seen = Counter(keys), Counter()
+    for rec, key in zip(records, keys):
+        label = key[1]
+        if counts[key] > 1 and label:
+            label += "abcdefghijklmnopqrstuvwxyz"[seen[key] % 26]
+            seen[key] += 1
+        _write(out, rec, lang, year=label)
+    return len(records)
+
+
 def write_gbt7714(records, out: TextIO, lang: str | None = None) -> int:
     n = 0
     for rec in records:
         n += 1
-        if lang == "both" and len(rec.get("title") or {}) > 1:
-            langs = sorted(rec["title"], key=lambda k: (k != "zh", k))
-            out.write(f"[{n}] {reference(rec, langs[0])}\n")
-            for other in langs[1:]:
-                out.write(f"{' ' * (len(str(n)) + 3)}{reference(rec, other)}\n")
-        else:
-            out.write(f"[{n}] {reference(rec, None if lang == 'both' else lang)}\n")
+        _write(out, rec, lang, f"[{n}] ")
     return n

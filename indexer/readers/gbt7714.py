@@ -13,7 +13,11 @@ without numbers each line is one.  The type marker (``[J]``, ``[M]``, ``[D]``, `
 ``[N]``, ``[R]``, ``[S]``, ``[P]``, ``[EB/OL]`` …) divides the authors and title before it
 from the publication after it.  Each record keeps the reference as written
 (``extra.reference``); a line without a type marker is a failure with its text, and a list
-heading (``参考文献``, ``References``) is no record.
+heading (``参考文献``, ``References``) is no record.  Lists in the author-year system
+(著者-出版年制), where the year follows the names and not the journal or publisher, are
+read too:
+
+    王建国, 刘海燕, 2020. 原发灶不明脊柱转移瘤的外科治疗体会[J]. 中华骨科杂志, 40(5): 300-305.
 """
 from __future__ import annotations
 
@@ -60,11 +64,21 @@ _JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
 # 出版地: 出版者, 年: 页码, at the start or after a full stop (not "…, August 23-25, 1971" in a
 # proceedings' title); the place may name its state ("Cambridge, Mass.", "Washington, D.C."), the
 # publisher may hold initials and a company suffix ("A. A. Balkema", "… Group, Inc.")
-_IMPRINT = re.compile(r"(?:^|(?<=[.．。])|(?<=[.．。]\s))\s*"
-                      r"(?:(?P<place>[^.．。:：,，\[\]]+?(?:[,，]\s*[A-Z][A-Za-z.]{0,5})?)\s*[:：]\s*)?"
-                      r"(?P<publisher>(?:[^.．。:：,，\[\]]|(?<=\b[A-Z])\.(?=\s?[A-Z])"
-                      r"|[,，]\s*(?:Inc|Ltd|Co|Corp|LLC|GmbH|plc)\b\.?)+?)\s*[,，]\s*"
-                      rf"(?P<year>{_YEAR})[a-z]?(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
+_AT_PART = r"(?:^|(?<=[.．。])|(?<=[.．。]\s))\s*"   # at the start, or after a full stop
+_PLACE = r"(?:(?P<place>[^.．。:：,，\[\]]+?(?:[,，]\s*[A-Z][A-Za-z.]{0,5})?)\s*[:：]\s*)?"
+_PUBLISHER = (r"(?P<publisher>(?:[^.．。:：,，\[\]]|(?<=\b[A-Z])\.(?=\s?[A-Z])"
+              r"|[,，]\s*(?:Inc|Ltd|Co|Corp|LLC|GmbH|plc)\b\.?)+?)")
+_IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YEAR})[a-z]?"
+                      rf"(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
+# The author-year system's (the year is after the names): 刊名, 卷(期): 页码; 出版地: 出版者: 页码;
+# 报纸名, 月-日(版次).  The first two run to the end of what follows the marker, which a cited
+# date may end ("…: 93[2013-03-20]")
+_END = r"\s*(?:[\[［][^\]］]*[\]］])?[\s.．。]*$"
+_JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volume>[^,，(（:：\s][^,，(（:：]*?))?"
+                              r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
+                              rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?{_END}")
+_IMPRINT_NO_YEAR = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}(?:\s*[:：]\s*(?P<pages>{_PAGES}))?{_END}")
+_NEWSPAPER_NO_YEAR = re.compile(r"^(?P<journal>.+?)[,，]\s*(?P<date>\d{1,2}-\d{1,2})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # 报纸名, 年-月-日(版次)
 _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # a standard's or patent's number after its title: "GB/T 20090.16—2016", "IEC/IEEE 61636-1:2021",
@@ -137,19 +151,23 @@ def _author(name: str) -> str:
     return f"{family}, {initials}"
 
 
-def _split_responsible(before: str) -> tuple[list[str], str]:
-    """(authors, title) of the part before the type marker: the responsible parties up to
-    the first full stop (names, or organisations: "United Nations Department of Economic
+def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
+    """(authors, title, year) of the part before the type marker: the responsible parties up
+    to the first full stop (names, or organisations: "United Nations Department of Economic
     and Social Affairs. United Nations e-government survey"), the title after it; without a
-    full stop, no authors and all of it the title."""
+    full stop, no authors and all of it the title.  The year is there only in the
+    author-year system's form ("王建国, 刘海燕, 2020. 题名[J]")."""
     m = _STOP_RE.search(before)
     if not m or not before[m.end():].strip():
-        return [], before.strip()
+        return [], before.strip(), None
     head, title = before[:m.start()], before[m.end():].strip()
-    names = _names(head)
+    year = re.search(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?\s*$", head)
+    if year:
+        head = head[:year.start()]
+    names = _names(head) if head.strip() else []
     if names is None:  # organisations, each kept whole
         names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
-    return names, title
+    return names, title, year and year.group(1)
 
 
 def _organisation(name: str) -> str:
@@ -197,7 +215,7 @@ class GBT7714Reader:
         rec.extra["reference"] = reference
         rec.extra["source_type"] = m.group(0).replace("［", "[").replace("］", "]")
         before, after = reference[:m.start()].strip(), reference[m.end():].strip()
-        authors, title = _split_responsible(before)
+        authors, title, year = _split_responsible(before)
         if not title:
             return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
                            reason=f"no title before the type marker {m.group(0)}")
@@ -210,6 +228,8 @@ class GBT7714Reader:
         for name in authors:
             rec.put("author", _author(name), src.line)
         rec.put("titles", title.rstrip(".．。 "), src.line)
+        if year:  # the author-year system: the year after the names, none after the journal
+            rec.put("year", year, src.line)
         for doi in _DOI.findall(after):
             rec.put("doi", doi, src.line)
         after = _DOI.sub("", after)
@@ -219,11 +239,15 @@ class GBT7714Reader:
             if doi and "doi" not in rec.raw:  # https://doi.org/10.… is the DOI written as a link
                 rec.put("doi", doi.group(1), src.line)
         after = _URL.sub("", after).strip()
-        self._publication(rec, code, carrier, after.lstrip(".．。 ").strip())
+        self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year)
+        cited = re.findall(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after)
+        if carrier and cited and "accessed" not in rec.extra:  # "…, 2001[2014-06-11]": the date it was read
+            rec.extra["accessed"] = cited[-1].strip()
         return rec
 
-    def _publication(self, rec: Record, code: str, carrier: str | None, after: str) -> None:
-        """What follows the marker: journal, year, volume, issue, pages; or imprint; or host."""
+    def _publication(self, rec: Record, code: str, carrier: str | None, after: str, year: str | None) -> None:
+        """What follows the marker: journal, year, volume, issue, pages; or imprint; or host.
+        ``year``: the year the names gave (the author-year system), none after them."""
         line, put = rec.source.line, rec.put
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
         translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
@@ -238,7 +262,8 @@ class GBT7714Reader:
             if code == "M":
                 rec.type = "chapter"
             after = after[after.index("//") + 2:].strip()
-            ends = [m.start() for m in (_IMPRINT.search(after), re.search(rf"(?<={_STOP})\s*{_YEAR}\b", after)) if m]
+            ends = [m.start() for m in (_IMPRINT.search(after), re.search(rf"(?<={_STOP})\s*{_YEAR}\b", after),
+                                        _IMPRINT_NO_YEAR.search(after) if year else None) if m]
             cut = min(ends, default=len(after))
             parts = [p.strip() for p in _STOP_RE.split(after[:cut]) if p.strip()]
             after = after[cut:]
@@ -251,20 +276,20 @@ class GBT7714Reader:
                 parts = parts[1:]
             put("journal", ". ".join(parts), line)
         if code == "J":
-            m = _JOURNAL.match(after)
+            m = _JOURNAL.match(after) or (_JOURNAL_NO_YEAR.match(after) if year else None)
             if m:
                 for key in ("journal", "year", "volume", "issue", "pages"):
-                    if m.group(key):
+                    if m.groupdict().get(key):
                         put(key, m.group(key).strip(), line)
                 cited = re.search(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after[m.end() - 1:])
                 if cited:
                     rec.extra["accessed"] = cited.group(1)
                 return
         if code == "N":
-            m = _NEWSPAPER.match(after)
+            m = _NEWSPAPER.match(after) or (_NEWSPAPER_NO_YEAR.match(after) if year else None)
             if m:
                 put("journal", m.group("journal").strip(), line)
-                put("date", m.group("date"), line)
+                put("date", m.group("date") if m.re is _NEWSPAPER else f"{year}-{m.group('date')}", line)
                 if m.group("page"):  # 版次
                     put("pages", m.group("page"), line)
                 return
@@ -279,6 +304,14 @@ class GBT7714Reader:
                 put("place", m.group("place").strip(), line)
             put("publisher", m.group("publisher").strip(), line)
             put("year", m.group("year"), line)
+            if m.group("pages"):
+                put("pages", m.group("pages").strip(), line)
+            return
+        m = _IMPRINT_NO_YEAR.search(after) if year else None
+        if m:
+            if m.group("place"):
+                put("place", m.group("place").strip(), line)
+            put("publisher", m.group("publisher").strip(), line)
             if m.group("pages"):
                 put("pages", m.group("pages").strip(), line)
             return
