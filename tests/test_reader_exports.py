@@ -159,3 +159,16 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
         # MeSH terms joined by spaces (an exporter's bug): not a list of short parts, kept whole
         "Aging/*physiology Amyloid beta-Peptides/metabolism Animals Memory Mice Mice, Transgenic Microscopy, "
         "Electron Neuronal Plasticity Receptors, AMPA/genetics"]
+
+
+def test_ris_author_lists_an_export_read_as_one_inverted_name(validate):
+    # Scopus lists passed through some reference managers (as in ../shared's mixed exports):
+    # the list's last word put in front as a family name, "L., Okoro A. H. … Lindqvist J."
+    recs, _ = clean(FORMATS / "ris" / "rotated-lists.ris", validate)
+    assert [names(r) for r in recs] == [
+        [("Okoro", "A. H."), ("Brandt", "K."), ("Lindqvist", "J. L.")],
+        [("Dorsey", "B. T."), ("Marlow", "L. M."), ("Quint", "H."), ("Fenwick", "")],
+        [("Salas Prieto", "P."), ("Ortiz Vega", "G."), ("Ruiz Duarte", "M.")],
+        [("Mensah", "B. B."), ("Rahimi", "Sara A. Karim H.")],      # an inverted name stays one
+    ]
+

@@ -89,6 +89,9 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     text = text.strip()
     if ";" in text or "；" in text:
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
+    rotated = _rotated_list(text)
+    if rotated:
+        return rotated
     pair = re.split(r"(?<=\.)and\s+|\s+and\s+", text)
     if len(pair) > 1 and all(p.count(",") == 1 for p in pair):
         return [p.strip() for p in pair]
@@ -106,6 +109,45 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     if all(_ABBREVIATED.fullmatch(p) for p in parts):
         return parts
     return [text]
+
+
+_INITIAL = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")
+
+
+def _rotated_list(text: str) -> list[str] | None:
+    """The names of a whole list that an export read as one inverted name, its last word
+    moved to the front as the family name (Scopus lists, through some reference managers):
+    "L., Buchanan A. H. Rahm A. K. Williams J." is Buchanan A. H., Rahm A. K., Williams J. L.;
+    "Wagner, Lamb B. T. … Holtz G." ends with Wagner, whose initials the export lost.  None
+    for a name that is only inverted ("Smith, John A.", "Rosoff, Heather Beth"); a family
+    name in front takes three or more names after it.
+
+    >>> _rotated_list("L., Buchanan A. H. Rahm A. K. Williams J.")
+    ['Buchanan A. H.', 'Rahm A. K.', 'Williams J. L.']
+    >>> _rotated_list("K., DiChiara T.DiNunno N.Viola")
+    ['DiChiara T.', 'DiNunno N.', 'Viola K.']
+    >>> _rotated_list("M., Mijaylova Nacheva P. Juárez Herrera"), _rotated_list("B., Puplampu B.")
+    (['Mijaylova Nacheva P.', 'Juárez Herrera M.'], ['Puplampu B. B.'])
+    >>> _rotated_list("Smith, John A."), _rotated_list("Wang, K. L."), _rotated_list("Mohammad, Hasan A. Qurban H.")
+    (None, None, None)
+    """
+    m = re.fullmatch(r"(?P<last>[A-Z]\.|[^\W\d_][\w'’-]+), (?P<rest>.+)", text)
+    if not m:
+        return None
+    words = re.sub(r"\.(?=[^\W\d_])", ". ", m.group("rest")).split()
+    units: list[list[str]] = [[]]
+    for word in words:  # family words, then initials; a family word after initials starts a name
+        if not _INITIAL.fullmatch(word) and units[-1] and _INITIAL.fullmatch(units[-1][-1]):
+            units.append([])
+        units[-1].append(word)
+    named = [bool(_INITIAL.fullmatch(u[-1])) and not _INITIAL.fullmatch(u[0]) for u in units]
+    names = [" ".join(u) for u in units]
+    if _INITIAL.fullmatch(m.group("last")):  # "B., Puplampu B.": no family name is an initial
+        if all(named[:-1]) and not _INITIAL.fullmatch(units[-1][0]):
+            return names[:-1] + [f"{names[-1]} {m.group('last')}"]
+    elif len(units) >= 3 and all(named):  # "Mohammad, Hasan A. Qurban H." is one name
+        return names + [m.group("last")]
+    return None
 
 
 _HANGUL_NAME = re.compile(f"[{HANGUL}]+(?: [{HANGUL}]+)?")
