@@ -66,6 +66,20 @@ def test_exports_in_two_encodings_concatenated(tmp_path):
     assert all("not one encoding" in r["issues"][0] for r in records)
 
 
+def test_a_big5_export_joined_to_a_utf8_one(tmp_path):
+    # A Taiwan database's Big5 export after a UTF-8 one: the lines that are not UTF-8 are
+    # read as Big5, judged on all of them together as a whole file is (not as GBK: 蘶芖).
+    utf8 = "TY  - JOUR\nTI  - 肺癌的研究\nER  - \n\n".encode("utf-8")
+    big5 = ("TY  - JOUR\nTI  - 臺灣地區脊椎轉移腫瘤患者的生活品質調查\nAU  - 黃淑芬\n"
+            "AB  - 目的：探討脊椎轉移腫瘤患者的生活品質及其相關因素。\nER  - \n").encode("big5")
+    path = tmp_path / "joined.ris"
+    path.write_bytes(utf8 + big5)
+    records = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+    assert [r["title"]["zh"] for r in records] == ["肺癌的研究", "臺灣地區脊椎轉移腫瘤患者的生活品質調查"]
+    assert records[1]["authors"] == [{"literal": "黃淑芬", "lang": "zh"}]
+    assert records[1]["extra"]["encoding"] == "utf-8/cp950"
+
+
 def test_files_that_are_no_export_say_what_they_are_and_what_to_do(tmp_path):
     import sqlite3
     import zipfile

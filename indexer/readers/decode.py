@@ -45,8 +45,8 @@ class TextFile:
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
         so is a byte-order mark at a line's start (a file joined after another: ``cat a b``)."""
-        if self.encoding == MIXED:
-            yield from _mixed_lines(self.path)
+        if self.encoding.startswith(MIXED):
+            yield from _mixed_lines(self.path, self.encoding[len(MIXED):])
             return
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             for line in fh:
@@ -55,8 +55,8 @@ class TextFile:
                 yield drop_line_boms(line).rstrip("\n")
 
     def text(self) -> str:
-        if self.encoding == MIXED:
-            return "".join(line + "\n" for line in _mixed_lines(self.path))
+        if self.encoding.startswith(MIXED):
+            return "".join(line + "\n" for line in _mixed_lines(self.path, self.encoding[len(MIXED):]))
         with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
             return drop_line_boms(fh.read().replace("\x00", ""))
 
@@ -81,7 +81,7 @@ def open_text(path: str) -> TextFile:
     if encoding in ("utf-32-le", "utf-32-be"):
         encoding = "utf-32"
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
-        encoding = MIXED
+        encoding = MIXED + _legacy_encoding(data, whole)
     return TextFile(path=path, encoding=encoding, lossy=decoded.lossy,
                     head=drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n")))
 
@@ -95,34 +95,61 @@ def drop_line_boms(text: str) -> str:
 
 
 # A file that is neither UTF-8 nor GB18030 as a whole (exports of both concatenated):
-# each line is read in the one it is valid in.
-MIXED = "utf-8/gb18030"
+# each line is read in the one it is valid in: "utf-8/gb18030", or "utf-8/cp950" when the
+# lines that are not UTF-8 are Big5 (a Taiwan export joined to another), told as a whole
+# file is.
+MIXED = "utf-8/"
 LINE_END = re.compile("\r\n|\r|\n")
 
 
-def decode_line(data: bytes) -> str:
-    """One line of a mixed file: UTF-8; else GB18030 when it decodes and UTF-8 would give
-    more replacement characters than Chinese ones (a UTF-8 line with one damaged byte stays
-    UTF-8); else UTF-8 with the undecodable bytes replaced.
+def _legacy_encoding(data: bytes, whole: bool) -> str:
+    """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5 when those
+    lines, taken together, read so (:func:`_big5_instead`)."""
+    lines = data.splitlines()
+    if not whole and lines:
+        lines.pop()  # cut inside, perhaps inside a character
+    legacy = b"\n".join(line for line in lines if not _is_utf8(line))
+    try:
+        text = legacy.decode("gb18030")
+    except UnicodeDecodeError:
+        return "gb18030"
+    big5 = _big5_instead(legacy, text, True)
+    return big5.encoding if big5 else "gb18030"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_line(data: bytes, legacy: str = "gb18030") -> str:
+    """One line of a mixed file: UTF-8; else ``legacy`` (GB18030, or Big5) when it decodes
+    and UTF-8 would give more replacement characters than Chinese ones (a UTF-8 line with
+    one damaged byte stays UTF-8); else UTF-8 with the undecodable bytes replaced.
 
     >>> decode_line("胃癌".encode("gbk")), decode_line("胃癌".encode()), decode_line("胃癌".encode()[:-1] + b"!")
     ('胃癌', '胃癌', '胃�!')
+    >>> decode_line("臺灣".encode("big5"), "cp950")
+    '臺灣'
     """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
     try:
-        alt = data.decode("gb18030")
+        alt = data.decode(legacy)
     except UnicodeDecodeError:
         return text
     return alt if len(_HAN.findall(text)) < text.count("\ufffd") else text
 
 
-def _mixed_lines(path: str) -> Iterator[str]:
+def _mixed_lines(path: str, legacy: str = "gb18030") -> Iterator[str]:
     with open(path, "rb") as fh:
         for raw in fh:
-            pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b"")))  # a stray NUL, as in lines()
+            pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b""), legacy))  # a stray NUL, as in lines()
             if pieces and pieces[-1] == "":
                 pieces.pop()
             yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
