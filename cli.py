@@ -252,6 +252,9 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
+        if not result["total"]:
+            for note in searcher.unknown_values(query):  # section:conclusions, format:cnki …
+                _err(f"note: {note}")
     if args.json:
         _out(dumps(result))
     else:

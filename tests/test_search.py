@@ -326,6 +326,8 @@ def test_traditional_and_simplified_chinese_find_each_other(tmp_path):
     ("follo* -title:interleuk*", ["R4"]),
     ("follo* 3.5", ["R3"]),                # beside a term checked on the text (R4 has 3 5)
     ("肉瘤*", ["R1"]),                      # a Chinese term matches inside longer words already
+    ("section:concl*", ["R1"]),            # the fields of one value each: their start
+    ("lang:e* format:r*", ["R3", "R4", "R7"]),
 ])
 def test_truncation(s, query, expected):
     assert ids(s, query) == expected
@@ -347,6 +349,17 @@ def test_truncation_ranks_and_marks_as_the_words_would(s):
     hits = s.search("coh*", limit=10)["hits"]
     assert sorted(h["score"] for h in hits) == expected
     assert any("【metastases】" in h["snippet"] for h in s.search("metasta*", limit=10)["hits"])
+
+
+def test_a_field_value_no_record_has_is_named_with_the_values_there(idx, s):
+    # section:conclusions finds nothing: say which sections the index has
+    assert s.unknown_values("section:conclusions 癌") == [
+        f"no record has section conclusions; this index has: {', '.join(sorted(s.reader.field_terms('section')))}"]
+    assert "conclusion" in s.reader.field_terms("section")
+    assert s.unknown_values("section:conclusion format:ris lang:zh") == []
+    out = run_cli("search", "format:cnki", "--index", str(idx))
+    assert out.returncode == 0 and "0 hit(s)" in out.stdout
+    assert "note: no record has format cnki; this index has: ris" in out.stderr
 
 
 def test_a_doi_prefix(tmp_path):

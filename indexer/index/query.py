@@ -279,8 +279,10 @@ def _exact_leaf(name: str, value: str) -> Leaf:
         v = _LANGUAGE_NAMES.get(v.lower(), v.lower())
     else:
         v = v.lower()
-    if not v:
+    if not v.rstrip("*"):
         raise QueryError(f"{name}: needs a value")
+    if v.endswith("*") and fieldname != "doi":  # section:concl*, format:cnki*, type:article*
+        return Leaf(f"{name}:{value}", (fieldname,), Prefix(fieldname, v.rstrip("*")), expands=True)
     return Leaf(f"{name}:{value}", (fieldname,), Term(fieldname, v))
 
 

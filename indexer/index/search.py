@@ -16,7 +16,7 @@ from ..store import Store
 from . import fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
-from .query import Leaf, QueryError, expands, is_exact, parse, ranking_hints, to_whoosh, with_hints
+from .query import Leaf, QueryError, expands, is_exact, leaves, parse, ranking_hints, to_whoosh, with_hints
 from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
@@ -90,6 +90,20 @@ class Searcher:
 
     def _in_vocabulary(self, word: str) -> bool:
         return any(self.reader.doc_frequency(f, word) for f in TEXT_FIELDS)
+
+    def unknown_values(self, q: str) -> list[str]:
+        """Why a query may find nothing: each ``lang:``, ``section:``, ``format:`` or ``type:``
+        value that no record in the index has, with the values it has (``section:conclusions``:
+        "no record has section conclusions; this index has: background, conclusion, …")."""
+        notes = []
+        for leaf in leaves(parse(q)):
+            field = leaf.fields[0]
+            term = getattr(leaf.query, "text", None)
+            if field in ("lang", "section", "format", "type") and isinstance(term, str) \
+                    and not self.reader.doc_frequency(field, term):
+                known = sorted(self.reader.field_terms(field))
+                notes.append(f"no record has {field} {term}; this index has: {', '.join(known) or 'none'}")
+        return notes
 
     def ranked_ids(self, q: str) -> list[str]:
         """Every record id matching ``q``, best first (what ``export --query`` takes)."""
