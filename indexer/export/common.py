@@ -221,4 +221,3 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
         return (not (name or title), language not in ("zh", "ja", "ko"), _collation(name or title),
                 rec.get("year") or 0, _collation(title), rec.get("id", ""))
     return sorted(records, key=key)
-

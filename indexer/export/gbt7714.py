@@ -38,6 +38,8 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
 MAX_AUTHORS = 3
 PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
+
+
 def western_name(family: str, given: str) -> str:
     """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials.
 

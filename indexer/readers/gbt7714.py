@@ -298,28 +298,18 @@ class GBT7714Reader:
             put("date", dates.group("date").strip(), line)
             if dates.group("cited"):
                 rec.extra["accessed"] = dates.group("cited").strip()
-        m = _IMPRINT.search(after)
+        # 出版地: 出版者, 年: 页码 (in the author-year system, 出版地: 出版者: 页码)
+        m = _IMPRINT.search(after) or (_IMPRINT_NO_YEAR.search(after) if year else None)
         if m:
-            if m.group("place"):
-                put("place", m.group("place").strip(), line)
-            put("publisher", m.group("publisher").strip(), line)
-            put("year", m.group("year"), line)
-            if m.group("pages"):
-                put("pages", m.group("pages").strip(), line)
+            for key in ("place", "publisher", "year", "pages"):
+                if m.groupdict().get(key):
+                    put(key, m.group(key).strip(), line)
             return
-        m = _IMPRINT_NO_YEAR.search(after) if year else None
-        if m:
-            if m.group("place"):
-                put("place", m.group("place").strip(), line)
-            put("publisher", m.group("publisher").strip(), line)
-            if m.group("pages"):
-                put("pages", m.group("pages").strip(), line)
-            return
-        year = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*({_PAGES}))?", after)
-        if year and not (carrier == "OL" and dates):
-            put("year", year.group(1), line)
-            if year.group(2):
-                put("pages", year.group(2), line)
+        found = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*({_PAGES}))?", after)
+        if found and not (carrier == "OL" and dates):
+            put("year", found.group(1), line)
+            if found.group(2):
+                put("pages", found.group(2), line)
 
 
 register(GBT7714Reader())
