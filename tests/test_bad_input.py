@@ -395,8 +395,8 @@ def _clean_fixture(fmt_dir):
 # closing XML tag or brace) with another export glued onto it, no newline between: a CSV
 # header, a CSL-JSON "[" or a classic refer "%A name" there reads as the end of that line,
 # not as the next export ("6.5%A total of 120 patients" is prose with a space lost).
-ENDS_ON_DATA = {"csv", "estudy", "medline", "noteexpress", "refer", "refworks"}
-UNTOLD_AFTER_DATA = {"csv", "csl-json", "refer"}
+ENDS_ON_DATA = {"csv", "estudy", "medline", "noteexpress", "refer", "refworks", "pubmed-text"}
+UNTOLD_AFTER_DATA = {"csv", "csl-json", "refer", "pubmed-text"}
 
 
 def _join_every_pair(tmp_path, glued: bool):
@@ -404,7 +404,7 @@ def _join_every_pair(tmp_path, glued: bool):
     mark kept), ``a`` ending in a newline or not (``glued``): (a, b, items, what a and b read
     alone with b's lines shifted)."""
     alone = {d.name: _clean_fixture(d.name) for d in sorted((DATA / "formats").iterdir())}
-    assert len(alone) == 12   # every reader but the scraped page
+    assert len(alone) == 13   # every reader but the scraped page and the GB/T 7714 list
     for a, (path_a, recs_a) in alone.items():
         text_a = path_a.read_bytes().decode("utf-8-sig").rstrip("\r\n") + ("" if glued else "\n")
         if a == "refer" and not glued:

@@ -229,7 +229,7 @@ def sniff_reader(head: str, path: str) -> Reader | None:
     that reader recognises the head (another export may follow: ``cat a b``); else the reader
     most confident about the head, the file suffix breaking ties."""
     opening = REGISTRY.get(export_starting(head) or "")
-    if opening is not None and opening.sniff(head) >= 0.3:
+    if opening is not None and opening.sniff(_own_part(head, opening.name)) >= 0.3:
         return opening
     best, best_score = None, 0.0
     lower = path.lower()
@@ -243,6 +243,15 @@ def sniff_reader(head: str, path: str) -> Reader | None:
         first = _first_export(head)
         return sniff_reader(first, path) if first != head else None
     return best
+
+
+def _own_part(head: str, fmt: str) -> str:
+    """``head`` up to the first line after its first that starts a record of another format:
+    the opening export is judged on its own lines, not on a longer export joined after it."""
+    own = "xml" if fmt in ("endnote-xml", "pubmed-xml") else fmt  # (their start is one pattern)
+    lines = head.split("\n")
+    cut = next((i for i, line in enumerate(lines) if i and starts_record(line, but_not=own)), len(lines))
+    return "\n".join(lines[:cut])
 
 
 def _first_export(head: str) -> str:

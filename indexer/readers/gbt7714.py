@@ -27,6 +27,7 @@ from typing import Iterator
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import numbered_lines, register
+from .pubmed_text import citation_record, is_citation
 
 # The standard's document types (GB/T 7714-2015 §4, annex B) → CSL types.
 TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "N": "article-newspaper",
@@ -189,11 +190,15 @@ class GBT7714Reader:
         if not lines:
             return 0.0
         marked = sum(1 for line in lines if _MARKER.search(line))
+        if not marked:
+            return 0.0
         numbered = sum(1 for line in lines if _NUMBER.match(line))
+        # English references in PubMed's style among them count as references too
+        cited = sum(1 for line in lines if not _MARKER.search(line) and is_citation(_NUMBER.sub("", line, count=1)))
         # each reference (a numbered line, else a line) with a type marker
-        entries = numbered if numbered >= marked / 2 else len(lines)
-        share = marked / max(entries, 1)
-        return 0.0 if not marked or share < 0.5 else min(0.95, 0.5 + 0.45 * min(share, 1.0))
+        entries = numbered if numbered >= (marked + cited) / 2 else len(lines)
+        share = (marked + cited) / max(entries, 1)
+        return 0.0 if share < 0.5 else min(0.95, 0.5 + 0.45 * min(share, 1.0))
 
     def read(self, source) -> Iterator[Record | Failure]:
         for ordinal, (line, text, raw) in enumerate(_entries(source), 1):
@@ -207,9 +212,14 @@ class GBT7714Reader:
     def build(self, src: Source, text: str, raw: str) -> Record | Failure:
         reference = _NUMBER.sub("", text, count=1).strip()
         m = _MARKER.search(reference)
-        if m is None:
+        if m is None:  # an English reference in PubMed's style (NLM, Vancouver) among GB/T ones
+            cited = citation_record(src, reference, raw)
+            if cited is not None:
+                cited.extra["source_type"] = "NLM"
+                return cited
             return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
-                           reason="not a GB/T 7714 reference: no type marker ([J], [M], [D], [C], [EB/OL] …)")
+                           reason="not a GB/T 7714 reference: no type marker ([J], [M], [D], [C], [EB/OL] …), "
+                                  "nor a citation in PubMed's style (Authors. Title. Journal. Year;Volume(Issue):Pages.)")
         code, carrier = m.group("code"), m.group("carrier")
         rec = Record(src, raw_text=raw)
         rec.extra["reference"] = reference

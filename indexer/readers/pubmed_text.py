@@ -1,0 +1,328 @@
+"""PubMed's text formats, and reference lists in its citation style (NLM, Vancouver, AMA).
+
+**Abstract (text)**, what PubMed's Save gives in the format "Abstract (text)" (and
+E-utilities' ``efetch rettype=abstract``): numbered records, each in blocks between blank
+lines, its lines wrapped at 80 characters::
+
+    1. Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-358. doi: 10.1097/BRS.0000000000009999.
+
+    Surgical treatment of spinal metastases from an unknown primary.
+
+    Okafor CN(1), Lindqvist J(2).
+
+    Author information:
+    (1)Department of Orthopaedics, …
+
+    BACKGROUND: … METHODS: …
+
+    © 2020 Wolters Kluwer Health, Inc.
+
+    DOI: 10.1097/BRS.0000000000009999
+    PMID: 39999991  [Indexed for MEDLINE]
+
+**Citations**, one per numbered entry: PubMed's "Summary (text)", its Cite button (NLM),
+and the reference lists of papers in the NLM/Vancouver or AMA style::
+
+    1. Okafor CN, Lindqvist J. Surgical treatment of spinal metastases. Spine (Phila Pa
+    1976). 2021 Mar 15;46(6):350-358. doi: 10.1097/BRS.0000000000009999. PMID: 39999991.
+
+The PMID is the source id.  A citation that does not read as ``Authors. Title. Journal.
+Date;Volume(Issue):Pages.`` is a failure with its text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..record import Failure, Record, Source
+from ._tagged_stream import join_continuation
+from .base import START_TESTS, numbered_lines, register, starts_record
+from .medline import expand_pages
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)"
+# Journal. 2021 Mar 15;46(6):350-358.   (2018;361:k1234.  2020 Jan-Feb;12:e5.  2019:1-9.)
+# (each part bounded: a long line that is no citation is rejected in linear time)
+_SOURCE = (r"(?P<journal>[^.;]{1,200}?(?:\.[^.;\s][^.;]{0,100}?)?)\.\s+"
+           rf"(?P<year>(?:1[89]|20)\d{{2}})(?P<when>(?:\s*[-/]?\s*(?:{_MONTHS}|\d{{1,2}}\b)){{0,6}})"
+           r"(?:\s*;\s*(?P<volume>[^(:;.\s][^(:;]{0,30}?)?\s*(?:\((?P<issue>[^)]{0,40})\))?)?"
+           r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d[\w\-–]*(?:,\s*[A-Za-z]?\d[\w\-–]*)*))?\.")
+_HEADER = re.compile(rf"^(?P<n>\d{{1,6}})\.\s+{_SOURCE}", re.I)
+# Authors. Title. Source    (a title may end with ? or !)
+_CITATION = re.compile(rf"^(?P<authors>[^.]+?(?:\bet al)?)\.\s+(?P<title>.+?)(?:\.|(?<=[?!\]]))\s+{_SOURCE}(?P<rest>.*)$",
+                       re.I | re.S)
+_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.:)])\s+")
+_DOI = re.compile(r"\bdoi:\s*(10\.\S+?)\.?(?=\s|$)", re.I)
+_PMID = re.compile(r"\bPMID:\s*(\d+)")
+_PMCID = re.compile(r"\bPMCID:\s*(PMC\d+)")
+_EPUB = re.compile(r"\bEpub\s+((?:1[89]|20)\d{2}(?:\s+" + _MONTHS + r")?(?:\s+\d{1,2})?)")
+# Blocks of an abstract record after its title, told by how they start
+_NOTES = re.compile(r"^(?:Comment (?:in|on)|Erratum (?:in|for)|Update (?:of|in)|Retraction (?:in|of)|"
+                    r"Republished (?:in|from)|Expression of concern (?:in|for)|Corrected and republished)\b", re.I)
+_END_BLOCK = re.compile(r"^(?:DOI|PMCID|PMID|Conflict of interest statement|Copyright|©|\(c\)|Collaborators)\b|^©",
+                        re.I)
+_LANGUAGE = re.compile(r"^\[Article in ([A-Za-z ,]+)\]$")
+_AFFILIATION_MARK = re.compile(r"\(\d+\)")
+_LANGUAGES = ("Chinese|Japanese|Korean|German|French|Spanish|Russian|Italian|Portuguese|Polish|Dutch|Czech|"
+              "Hungarian|Turkish|Persian|Norwegian|Danish|Swedish|Finnish|Croatian|Serbian|Slovak|Ukrainian|Greek|"
+              "Hebrew|Arabic")
+
+
+def _abstract_file(head: str) -> bool:
+    """A file of PubMed's "Abstract (text)": a record opening with its source, and the
+    blocks of one (a PMID line, author information)."""
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return bool(_HEADER.match(first + " " + _second_line(head))
+                and re.search(r"^PMID:\s*\d+", head, re.M))
+
+
+def _second_line(head: str) -> str:
+    lines = [line for line in head.splitlines() if line.strip()]
+    return lines[1] if len(lines) > 1 else ""
+
+
+class PubMedTextReader:
+    name = "pubmed-text"
+    aliases = ("pubmed-abstract", "pubmed-summary", "nlm", "vancouver", "ama", "citations")
+    suffixes = ()
+
+    def sniff(self, head: str) -> float:
+        if _abstract_file(head):
+            return 0.95
+        entries = list(_citation_entries(head.splitlines()))[:100]
+        if len(entries) < 1:
+            return 0.0
+        read = sum(1 for _, text, _ in entries if is_citation(text))
+        if re.search(r"[\[［](?:J|M|C|D|N|R|S|P|EB/OL)[\]］]", head):  # a GB/T 7714 list
+            return 0.0
+        share = read / len(entries)
+        return 0.0 if share < 0.5 else 0.5 + 0.4 * share
+
+    def read(self, source) -> Iterator[Record | Failure]:
+        lines = list(numbered_lines(source))
+        # another export pasted after ours: its text is a failure, which is read as that export
+        cut = next((i for i, (_, line) in enumerate(lines) if i and starts_record(line, but_not=self.name)),
+                   len(lines))
+        ours, pasted = lines[:cut], lines[cut:]
+        if _abstract_file(getattr(source, "head", "")):
+            yield from self._abstracts(source.path, ours)
+        else:
+            yield from self._citations(source.path, ours)
+        if pasted:
+            yield Failure(path=source.path, line=pasted[0][0], format=self.name, record=None,
+                          raw="\n".join(line for _, line in pasted),
+                          reason=f"{len(pasted)} lines outside any {self.name} record")
+
+    # ------------------------------------------------------------ citations
+    def _citations(self, path: str, lines) -> Iterator[Record | Failure]:
+        for ordinal, (line, text, raw) in enumerate(_citation_entries_numbered(lines), 1):
+            src = Source(path=path, format=self.name, record=ordinal, line=line)
+            try:
+                rec = citation_record(src, text, raw)
+                yield rec or Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                                     reason="not a citation in PubMed's style (Authors. Title. Journal. "
+                                            "Year;Volume(Issue):Pages.)")
+            except Exception as e:  # one broken citation never stops the list
+                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                              reason=f"cannot parse citation: {type(e).__name__}: {e}")
+
+    # ------------------------------------------------------------ Abstract (text)
+    def _abstracts(self, path: str, lines) -> Iterator[Record | Failure]:
+        for ordinal, (line, blocks, raw) in enumerate(_abstract_records(lines), 1):
+            src = Source(path=path, format=self.name, record=ordinal, line=line)
+            try:
+                yield self._abstract(src, blocks, raw)
+            except Exception as e:
+                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                              reason=f"cannot parse record: {type(e).__name__}: {e}")
+
+    def _abstract(self, src: Source, blocks: list[tuple[int, str]], raw: str) -> Record | Failure:
+        (line, header), rest = blocks[0], blocks[1:]
+        m = _HEADER.match(header)
+        if not m:
+            return Failure(path=src.path, line=line, format=self.name, record=src.record, raw=raw,
+                           reason="a record of PubMed's Abstract (text) opens with its source (Journal. Year;…)")
+        rec = Record(src, raw_text=raw)
+        _source(rec, m, line)
+        _identifiers(rec, header[m.end():], line)
+        while rest and _NOTES.match(rest[0][1]):  # Comment in / Erratum in …, before the title
+            rec.extra.setdefault("notes", []).append(rest.pop(0)[1])
+        if rest:
+            at, title = rest.pop(0)
+            _title(rec, title, at)
+        if rest and _LANGUAGE.match(rest[0][1]):
+            rec.extra["original_language"] = _LANGUAGE.match(rest.pop(0)[1]).group(1)
+        if rest and not rest[0][1].startswith("Author information") and _is_author_block(rest[0][1]):
+            at, names = rest.pop(0)
+            for name in _names(_AFFILIATION_MARK.sub("", names)):
+                rec.put("author", name, at)
+        abstract = []
+        for at, block in rest:
+            if block.startswith("Author information"):
+                rec.extra["affiliations"] = [a.strip() for a in re.split(r"\(\d+\)", block.split(":", 1)[1]) if a.strip()]
+            elif _NOTES.match(block):
+                rec.extra.setdefault("notes", []).append(block)
+            elif block.startswith("Collaborators"):
+                rec.extra["collaborators"] = block.split(":", 1)[-1].strip()
+            elif block.startswith(("©", "Copyright", "(c)")):
+                rec.extra["copyright"] = block
+            elif re.match(r"^(?:DOI|PMCID|PMID):", block):
+                _identifiers(rec, block, at)
+            elif block.startswith("Conflict of interest statement"):
+                rec.extra["conflict_of_interest"] = block.split(":", 1)[1].strip()
+            else:
+                abstract.append((at, block))
+        if abstract:
+            rec.put("abstract", " ".join(text for _, text in abstract), abstract[0][0])
+        return rec
+
+
+def is_citation(text: str) -> bool:
+    """Whether ``text`` reads as a citation in PubMed's style."""
+    return len(text) < 20_000 and bool(_CITATION.match(text))
+
+
+def citation_record(src: Source, text: str, raw: str) -> Record | None:
+    """The record of one citation in PubMed's style (NLM, Vancouver, AMA), or None when
+    ``text`` does not read as one.  Its text is kept in ``extra.reference``."""
+    m = _CITATION.match(text)
+    if not m:
+        return None
+    line = src.line
+    rec = Record(src, raw_text=raw)
+    rec.extra["reference"] = text
+    for name in _names(m.group("authors")):
+        rec.put("author", name, line)
+    if re.search(r"\bet al\.?$", m.group("authors").strip(), re.I):
+        rec.extra["authors_truncated"] = True
+    _title(rec, m.group("title"), line)
+    _source(rec, m, line)
+    _identifiers(rec, m.group("rest"), line)
+    return rec
+
+
+def _citation_entries(lines) -> Iterator[tuple[int, str, str]]:
+    return _citation_entries_numbered(enumerate(lines, 1))
+
+
+def _citation_entries_numbered(lines) -> Iterator[tuple[int, str, str]]:
+    """``(first line, citation, raw text)``: a numbered citation runs to the next number
+    (wrapped lines joined) or a blank line; without numbers, each line is one."""
+    lines = list(lines)
+    numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= max(1, sum(1 for _, l in lines if l.strip()) // 3)
+    start, text, raw = None, "", []
+    for n, line in lines:
+        if not line.strip() or (text and (not numbered or _NUMBER.match(line))):
+            if text:
+                yield start, text, "\n".join(raw)
+            start, text, raw = None, "", []
+            if not line.strip():
+                continue
+        if start is None:
+            start, text = n, _NUMBER.sub("", line, count=1).strip()
+        else:
+            text = text + line.strip() if text.endswith(("-", "/")) and not text.endswith(" -") \
+                else join_continuation(text, line)
+        raw.append(line)
+    if text:
+        yield start, text, "\n".join(raw)
+
+
+def _abstract_records(lines) -> Iterator[tuple[int, list[tuple[int, str]], str]]:
+    """``(first line, blocks, raw text)`` of each record of an Abstract (text) file: a record
+    opens at ``N. `` with the next number in turn after a blank line (a number opening a
+    line of an abstract is no record; the first may be any, as a saved second page's 21.); its blocks are the paragraphs between blank lines,
+    their lines joined."""
+    expected, start, blocks, raw, block, block_at, blank = 1, None, [], [], "", None, True
+
+    def close_block():
+        nonlocal block, block_at
+        if block:
+            blocks.append((block_at, block))
+        block, block_at = "", None
+
+    for n, line in lines:
+        m = re.match(r"^(\d{1,6})\.\s", line)
+        # after a blank line, the next number, or any first (a saved second page starts at 21.);
+        # a number opening a source line whatever comes before (a second file joined on, 1. again)
+        if m and ((blank and (int(m.group(1)) == expected or start is None)) or _HEADER.match(line)):
+            close_block()
+            if start is not None:
+                yield start, blocks, "\n".join(raw).strip("\n")
+            start, blocks, raw, expected = n, [], [], int(m.group(1)) + 1
+        blank = not line.strip()
+        if start is None:
+            continue
+        raw.append(line)
+        if blank:
+            close_block()
+            continue
+        if block_at is None:
+            block, block_at = line.strip(), n
+        elif re.match(r"^(?:DOI|PMCID|PMID):", line) or re.match(r"^\(\d+\)", line):
+            block += "\n" + line.strip()  # identifiers and affiliations, one a line
+        else:
+            block = block + line.strip() if block.endswith("/") else join_continuation(block, line)
+    close_block()
+    if start is not None:
+        yield start, blocks, "\n".join(raw).strip("\n")
+
+
+def _is_author_block(text: str) -> bool:
+    """Names as PubMed lists them: "Okafor CN(1), Lindqvist J(2)." (a sentence is no list)."""
+    names = [n.strip() for n in re.split(r"[,;]", _AFFILIATION_MARK.sub("", text).rstrip("."))]
+    return all(len(n.split()) <= 6 and not re.search(r"[.;:!?]\s", n) for n in names) and \
+        not re.search(r"\b(?:the|of|and|in|was|were|is|are)\b.*\b(?:the|of|and|in|was|were|is|are)\b", text)
+
+
+def _names(text: str) -> list[str]:
+    text = re.sub(r"[,;]?\s*\bet al\.?$", "", text.strip().rstrip("."), flags=re.I)
+    return [n.strip() for n in re.split(r"\s*[,;]\s*", text) if n.strip()]
+
+
+def _title(rec: Record, title: str, line: int) -> None:
+    """A translated title is in brackets: "[Minimally invasive surgery …]." """
+    title = title.strip().rstrip(".").strip()
+    if title.startswith("[") and title.endswith("]"):
+        title = title[1:-1].strip()
+        rec.extra["translated_title"] = True
+    rec.put("titles", title, line)
+
+
+def _source(rec: Record, m: re.Match, line: int) -> None:
+    rec.put("journal", m.group("journal").strip(), line)
+    rec.put("year", m.group("year"), line)
+    when = (m.group("year") + (m.group("when") or "")).strip()
+    if when != m.group("year"):
+        rec.extra["date"] = [when]
+    for key in ("volume", "issue"):
+        if m.group(key) and m.group(key).strip():
+            rec.put(key, m.group(key).strip(), line)
+    if m.group("pages"):
+        rec.put("pages", expand_pages(m.group("pages")), line)
+
+
+def _identifiers(rec: Record, text: str, line: int) -> None:
+    """doi, PMID (the source id), PMCID, Epub date and the notes (Erratum in: …) after the source."""
+    doi = _DOI.search(text)
+    if doi and "doi" not in rec.raw:
+        rec.put("doi", doi.group(1), line)
+    pmid = _PMID.search(text)
+    if pmid and rec.source.source_id is None:
+        rec.source.source_id = pmid.group(1)
+    pmcid = _PMCID.search(text)
+    if pmcid:
+        rec.extra["pmcid"] = pmcid.group(1)
+    epub = _EPUB.search(text)
+    if epub:
+        rec.extra["epub"] = epub.group(1)
+    language = re.match(rf"\s*({_LANGUAGES})\.(?=\s|$)", text)
+    if language:  # "…:401-405. Chinese. doi: …": the article's language, after its source
+        rec.extra["original_language"] = language.group(1)
+    for note in re.findall(r"\b((?:Erratum|Comment|Update|Retraction) (?:in|of|on|for):\s*[^.]+\.[^;]*?\d{4}[^.]*)", text):
+        rec.extra.setdefault("notes", []).append(note.strip())
+
+
+register(PubMedTextReader())
+# A record of "Abstract (text)" opens with its number and source ("1. Nat Aging. 2024
+# Mar;4(3):336-349."): such a line inside another export is this one pasted in.
+START_TESTS["pubmed-text"] = lambda line: line[:1].isdigit() and bool(_HEADER.match(line))
