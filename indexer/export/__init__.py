@@ -3,7 +3,7 @@ GB/T 7714-2015 reference lists.  Every writer takes records in the contract's JS
 and writes them in the record's language, or the one asked for (``lang``).
 
 One module per family of formats: ``tagged`` (RIS, EndNote), ``bibtex`` (BibTeX, BibLaTeX),
-``tables`` (CSL-JSON, CSV, JSONL), ``gbt7714``; ``common`` holds what they share,
+``tables`` (CSL-JSON, CSV, JSONL), ``gbt7714``, ``vancouver``; ``common`` holds what they share,
 ``csl_input`` turns CSL-JSON items into records (note variables applied), ``command`` is
 ``cli.py export``."""
 from __future__ import annotations
@@ -18,6 +18,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csl-json": ("tables", "write_csl_json"), "endnote": ("tagged", "write_endnote"),
     "csv": ("tables", "write_csv"), "jsonl": ("tables", "write_jsonl"), "gbt7714": ("gbt7714", "write_gbt7714"),
     "gbt7714-ay": ("gbt7714", "write_gbt7714_author_year"),
+    "vancouver": ("vancouver", "write_vancouver"),
 }
 # Which tools read each format (shown by `cli.py export --help`).
 FOR = {
@@ -30,11 +31,13 @@ FOR = {
     "jsonl": "scripts: the record contract, one record per line",
     "gbt7714": "a reference list for Chinese journals and theses (GB/T 7714-2015, numeric)",
     "gbt7714-ay": "the same in its author-year system (著者-出版年制): by author, the year after the names",
+    "vancouver": "a numbered list for biomedical journals (NLM/Vancouver, as PubMed's Cite button writes it)",
 }
 # The orders `export --sort` takes (common.ordered).
 SORTS = ("newest", "oldest", "author")
 SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".json", "endnote": ".enw",
-            "csv": ".csv", "jsonl": ".jsonl", "gbt7714": ".txt", "gbt7714-ay": ".txt"}
+            "csv": ".csv", "jsonl": ".jsonl", "gbt7714": ".txt", "gbt7714-ay": ".txt",
+            "vancouver": ".txt"}
 
 
 def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None) -> int:

@@ -15,6 +15,7 @@ EPILOG = """examples:
   python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
   python cli.py export --format gbt7714 --query 脊柱转移 --sort author   # by author, Chinese first
   python cli.py export --format gbt7714-ay -o refs.txt          # author-year: 王五, 2020a. 题名[J]. …
+  python cli.py export --format vancouver --query 'lang:zh'      # [English title]. Journal. 2021;41(3):150-6. Chinese.
 
 formats and the tools they are for:
 """ + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """

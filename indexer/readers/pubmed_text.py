@@ -42,14 +42,17 @@ from .medline import expand_pages
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)"
 # Journal. 2021 Mar 15;46(6):350-358.   (2018;361:k1234.  2020 Jan-Feb;12:e5.  2019:1-9.)
 # (each part bounded: a long line that is no citation is rejected in linear time)
-_SOURCE = (r"(?P<journal>[^.;]{1,200}?(?:\.[^.;\s][^.;]{0,100}?)?)\.\s+"
+_SOURCE = (r"(?P<journal>(?:[^.;]|\.(?=\S)){1,300}?)\.\s+"   # dots inside: "(New York, N.Y.)"
            rf"(?P<year>(?:1[89]|20)\d{{2}})(?P<when>(?:\s*[-/]?\s*(?:{_MONTHS}|\d{{1,2}}\b)){{0,6}})"
            r"(?:\s*;\s*(?P<volume>[^(:;.\s][^(:;]{0,30}?)?\s*(?:\((?P<issue>[^)]{0,40})\))?)?"
-           r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d[\w\-–]*(?:,\s*[A-Za-z]?\d[\w\-–]*)*))?\.")
+           # pages as written: 350-8, e1234, CD010845, 142-& (open-ended), arXiv:2304.02112v2
+           r"(?:\s*:\s*(?P<pages>[^\s;]{1,60}?(?:,\s*[^\s;]{1,60}?)*))?\.(?=\s|$)")
 _HEADER = re.compile(rf"^(?P<n>\d{{1,6}})\.\s+{_SOURCE}", re.I)
 # Authors. Title. Source    (a title may end with ? or !)
 _CITATION = re.compile(rf"^(?P<authors>[^.]+?(?:\bet al)?)\.\s+(?P<title>.+?)(?:\.|(?<=[?!\]]))\s+{_SOURCE}(?P<rest>.*)$",
                        re.I | re.S)
+# A citation without authors starts with its title
+_ANONYMOUS = re.compile(rf"^(?P<authors>)(?P<title>.+?)(?:\.|(?<=[?!\]]))\s+{_SOURCE}(?P<rest>.*)$", re.I | re.S)
 _NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.:)])\s+")
 _DOI = re.compile(r"\bdoi:\s*(10\.\S+?)\.?(?=\s|$)", re.I)
 _PMID = re.compile(r"\bPMID:\s*(\d+)")
@@ -178,13 +181,13 @@ class PubMedTextReader:
 
 def is_citation(text: str) -> bool:
     """Whether ``text`` reads as a citation in PubMed's style."""
-    return len(text) < 20_000 and bool(_CITATION.match(text))
+    return len(text) < 20_000 and bool(_CITATION.match(text) or _ANONYMOUS.match(text))
 
 
 def citation_record(src: Source, text: str, raw: str) -> Record | None:
     """The record of one citation in PubMed's style (NLM, Vancouver, AMA), or None when
     ``text`` does not read as one.  Its text is kept in ``extra.reference``."""
-    m = _CITATION.match(text)
+    m = _CITATION.match(text) or _ANONYMOUS.match(text)
     if not m:
         return None
     line = src.line

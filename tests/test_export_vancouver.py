@@ -1,0 +1,99 @@
+"""The NLM/Vancouver reference list: hand-written records with hand-written expected lines,
+and the shared corpus's records written and read back by the pubmed-text reader."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from conftest import needs_shared
+from indexer.cleaner import clean_paths
+from indexer.export import export
+from indexer.export.vancouver import reference
+from indexer.readers.pubmed_text import PubMedTextReader
+from indexer.record import Failure
+
+
+def _record(name, authors, lang="en", **more):
+    rec = {"id": "x", "source": {"path": "t", "format": "ris", "record": 1}, "type": "article-journal",
+           "language": lang, "title": {lang: name}, "abstract": {}, "authors": authors, "keywords": {},
+           "journal": {lang: "Spine"}, "year": 2021, "volume": "46", "issue": "6", "pages": "350-358",
+           "funding": [], "repairs": [], "extra": {}}
+    rec.update(more)
+    return rec
+
+
+SEVEN = [{"family": f, "given": "Anna Maria", "lang": "en"} for f in ("Abe", "Bo", "Cruz", "Diaz", "Eng", "Fox", "Gil")]
+
+
+@pytest.mark.parametrize("rec, expected", [
+    (_record("Spinal surgery", SEVEN[:2], doi="10.1/x"),
+     "Abe AM, Bo AM. Spinal surgery. Spine. 2021;46(6):350-8. doi: 10.1/x."),
+    # more than six authors: six, then et al.; a title ending in ? keeps it
+    (_record("Does it help?", SEVEN), "Abe AM, Bo AM, Cruz AM, Diaz AM, Eng AM, Fox AM, et al. Does it help? "
+                                      "Spine. 2021;46(6):350-8."),
+    # a Chinese record with an English title: that title in brackets, the journal's English
+    # name, and its language after the pages; Chinese names in pinyin
+    (_record("脊柱转移瘤的外科治疗", [{"literal": "王跃", "lang": "zh"}, {"literal": "张可佳", "lang": "zh"}], "zh",
+             title={"zh": "脊柱转移瘤的外科治疗", "en": "Surgical treatment of spinal metastases"},
+             journal={"zh": "中华骨科杂志", "en": "Chinese Journal of Orthopaedics"}),
+     "Wang Y, Zhang K. [Surgical treatment of spinal metastases]. Chinese Journal of Orthopaedics. "
+     "2021;46(6):350-8. Chinese."),
+    # the journal's abbreviation when the record has one; an article number as its pages
+    (_record("Trial", SEVEN[:1], pages="e1234", issue=None, extra={"journal_abbreviation": ["Spine J"]}),
+     "Abe AM. Trial. Spine J. 2021;46:e1234."),
+    # a book, a thesis, a chapter in a book
+    (_record("Spinal surgery", SEVEN[:1], type="book", journal={}, pages=None, volume=None, issue=None,
+             extra={"place": ["New York"], "publisher": ["Example Press"], "edition": "2"}),
+     "Abe AM. Spinal surgery. 2nd ed. New York: Example Press; 2021."),
+    (_record("Fracture healing", SEVEN[:1], type="thesis", journal={}, pages=None, volume=None, issue=None,
+             extra={"place": ["Beijing"], "publisher": ["Peking University"]}),
+     "Abe AM. Fracture healing [dissertation]. Beijing: Peking University; 2021."),
+    (_record("Spinal metastases", SEVEN[:1], type="chapter", journal={"en": "Spine surgery"}, volume=None,
+             issue=None, pages="12-20", extra={"editor": ["Bo, Anna", "Cruz, Ana"], "place": ["Boston"],
+                                                "publisher": ["Example Press"]}),
+     "Abe AM. Spinal metastases. In: Bo A, Cruz A, editors. Spine surgery. Boston: Example Press; 2021. p. 12-20."),
+])
+def test_references(rec, expected):
+    assert reference(rec) == expected
+
+
+def test_a_pmid_is_written_for_records_read_from_pubmed():
+    rec = _record("Trial", SEVEN[:1], source={"path": "t", "format": "medline", "record": 1, "source_id": "12345"})
+    assert reference(rec).endswith("2021;46(6):350-8. PMID: 12345.")
+    rec["source"]["format"] = "ris"                       # a RIS record's id is no PMID
+    assert "PMID" not in reference(rec)
+
+
+def test_the_shared_records_read_back():
+    # The records of ../shared's clean pages and formats written as a Vancouver list and read
+    # by the pubmed-text reader: every article with a journal and a year comes back with its
+    # title, year, volume, issue, pages and DOI.
+    pages, formats = needs_shared("corpus", "clean-pages", "raw"), needs_shared("corpus", "formats")
+    records = [r.to_json() for r in clean_paths([str(pages), str(formats)]) if not isinstance(r, Failure)]
+    out = io.StringIO()
+    export(records, "vancouver", out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(records)
+
+    class Listing:
+        path = "list.txt"
+        head = out.getvalue()[:65536]
+
+        def lines(self):
+            return iter(lines)
+
+    back = list(PubMedTextReader().read(Listing()))
+    assert len(back) == len(records)
+    checked = 0
+    for line, rec, got in zip(lines, records, back):
+        english = rec["title"].get("en") or (rec["title"].get(rec["language"]) if rec["language"] == "en" else None)
+        if rec["type"] != "article-journal" or not rec["year"] or not any(rec["journal"].values()) or not english:
+            continue
+        checked += 1
+        assert not isinstance(got, Failure), (line[:200], got.reason)
+        assert got.raw["year"][0][0] == str(rec["year"])
+        for key in ("volume", "issue", "doi"):
+            if rec.get(key):
+                assert got.raw[key][0][0].lower() == str(rec[key]).lower(), (key, got.extra["reference"])
+    assert checked > 1000
