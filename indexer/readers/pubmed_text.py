@@ -31,6 +31,7 @@ Date;Volume(Issue):Pages.`` is a failure with its text.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -61,8 +62,6 @@ _EPUB = re.compile(r"\bEpub\s+((?:1[89]|20)\d{2}(?:\s+" + _MONTHS + r")?(?:\s+\d
 # Blocks of an abstract record after its title, told by how they start
 _NOTES = re.compile(r"^(?:Comment (?:in|on)|Erratum (?:in|for)|Update (?:of|in)|Retraction (?:in|of)|"
                     r"Republished (?:in|from)|Expression of concern (?:in|for)|Corrected and republished)\b", re.I)
-_END_BLOCK = re.compile(r"^(?:DOI|PMCID|PMID|Conflict of interest statement|Copyright|©|\(c\)|Collaborators)\b|^©",
-                        re.I)
 _LANGUAGE = re.compile(r"^\[Article in ([A-Za-z ,]+)\]$")
 _AFFILIATION_MARK = re.compile(r"\(\d+\)")
 _LANGUAGES = ("Chinese|Japanese|Korean|German|French|Spanish|Russian|Italian|Portuguese|Polish|Dutch|Czech|"
@@ -73,14 +72,8 @@ _LANGUAGES = ("Chinese|Japanese|Korean|German|French|Spanish|Russian|Italian|Por
 def _abstract_file(head: str) -> bool:
     """A file of PubMed's "Abstract (text)": a record opening with its source, and the
     blocks of one (a PMID line, author information)."""
-    first = next((line for line in head.splitlines() if line.strip()), "")
-    return bool(_HEADER.match(first + " " + _second_line(head))
-                and re.search(r"^PMID:\s*\d+", head, re.M))
-
-
-def _second_line(head: str) -> str:
-    lines = [line for line in head.splitlines() if line.strip()]
-    return lines[1] if len(lines) > 1 else ""
+    lines = [line for line in head.splitlines()[:3] if line.strip()][:2]  # (a source line may wrap)
+    return bool(_HEADER.match(" ".join(lines)) and re.search(r"^PMID:\s*\d+", head, re.M))
 
 
 class PubMedTextReader:
@@ -91,12 +84,12 @@ class PubMedTextReader:
     def sniff(self, head: str) -> float:
         if _abstract_file(head):
             return 0.95
-        entries = list(_citation_entries(head.splitlines()))[:100]
-        if len(entries) < 1:
+        if re.search(r"[\[［](?:J|M|C|D|N|R|S|P|EB/OL)[\]］]", head):  # a GB/T 7714 list (which reads these too)
+            return 0.0
+        entries = list(itertools.islice(_citation_entries(enumerate(head.splitlines(), 1)), 100))
+        if not entries:
             return 0.0
         read = sum(1 for _, text, _ in entries if is_citation(text))
-        if re.search(r"[\[［](?:J|M|C|D|N|R|S|P|EB/OL)[\]］]", head):  # a GB/T 7714 list
-            return 0.0
         share = read / len(entries)
         return 0.0 if share < 0.5 else 0.5 + 0.4 * share
 
@@ -117,7 +110,7 @@ class PubMedTextReader:
 
     # ------------------------------------------------------------ citations
     def _citations(self, path: str, lines) -> Iterator[Record | Failure]:
-        for ordinal, (line, text, raw) in enumerate(_citation_entries_numbered(lines), 1):
+        for ordinal, (line, text, raw) in enumerate(_citation_entries(lines), 1):
             src = Source(path=path, format=self.name, record=ordinal, line=line)
             try:
                 rec = citation_record(src, text, raw)
@@ -204,10 +197,6 @@ def citation_record(src: Source, text: str, raw: str) -> Record | None:
 
 
 def _citation_entries(lines) -> Iterator[tuple[int, str, str]]:
-    return _citation_entries_numbered(enumerate(lines, 1))
-
-
-def _citation_entries_numbered(lines) -> Iterator[tuple[int, str, str]]:
     """``(first line, citation, raw text)``: a numbered citation runs to the next number
     (wrapped lines joined) or a blank line; without numbers, each line is one."""
     lines = list(lines)
