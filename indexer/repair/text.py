@@ -320,17 +320,22 @@ def _space_clause(token: str) -> str:
 
 
 def _space_sentence(token: str) -> str:
+    spaced = set()  # the dots given a space so far: a word after one starts a sentence
+
     def repl(m: re.Match) -> str:
         start = end = m.start()
         while start > 0 and token[start - 1] in _ALNUM:  # the word before, read backwards (linear)
             start -= 1
         # "e.g.The", "U.S.Army", "J.A.Smith": the word before is itself dotted or one letter.
+        # ("2020.TNM.Stage": TNM follows a dot that ends a sentence, so it is no abbreviation;
+        # the text repaired once would be read so, and the repair gives what it would again.)
         if start < end:
             w = token[start:end]
-            if start > 0 and token[start - 1] == ".":
+            if start > 0 and token[start - 1] == "." and start - 1 not in spaced:
                 return m.group(0)
             if len(w) < 2 or (w.isdigit() and start > 0 and token[start - 1] in ".,"):
                 return m.group(0)
+        spaced.add(m.start())
         return ". "
 
     return _GLUED_SENTENCE.sub(repl, token)
