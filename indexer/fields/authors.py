@@ -131,6 +131,8 @@ def _rotated_list(text: str) -> list[str] | None:
     >>> _rotated_list("Smith, John A."), _rotated_list("Wang, K. L."), _rotated_list("Mohammad, Hasan A. Qurban H.")
     (None, None, None)
     """
+    if text[1:3] != ".," and text.count(".") < 3:  # neither form can be (most names: no regex run)
+        return None
     m = re.fullmatch(r"(?P<last>[A-Z]\.|[^\W\d_][\w'’-]+), (?P<rest>.+)", text)
     if not m:
         return None
