@@ -58,6 +58,10 @@ def test_references(rec, expected):
     assert reference(rec) == expected
 
 
+def test_a_reference_is_one_line():
+    assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
+
+
 def test_a_pmid_is_written_for_records_read_from_pubmed():
     rec = _record("Trial", SEVEN[:1], source={"path": "t", "format": "medline", "record": 1, "source_id": "12345"})
     assert reference(rec).endswith("2021;46(6):350-8. PMID: 12345.")

@@ -105,18 +105,14 @@ def reference(rec: dict, lang: str | None = None) -> str:
     parts = [_authors(rec)]
     if kind in ("book", "report", "thesis") or (kind in _PARTS and not (rec.get("journal") or {})):
         label = {"thesis": " [dissertation]", "report": " [report]"}.get(kind, "")
-        place, publisher = extra(rec, "place"), extra(rec, "publisher")
-        imprint = "; ".join(p for p in (": ".join(x for x in (place, publisher) if x), year) if p)
-        parts += [title + label, edition(extra(rec, "edition"), False), imprint,
+        parts += [title + label, edition(extra(rec, "edition"), False), _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     elif kind in _PARTS:
         host = plain(in_lang(rec, "journal", own))
         editors = ", ".join(nlm_name({"literal": e} if "," not in e else
                                      dict(zip(("family", "given"), e.split(", ", 1))))
                             for e in (rec.get("extra") or {}).get("editor", []))
-        place, publisher = extra(rec, "place"), extra(rec, "publisher")
-        imprint = "; ".join(p for p in (": ".join(x for x in (place, publisher) if x), year) if p)
-        parts += [title, f"In: {editors}, editors. {host}" if editors else f"In: {host}", imprint,
+        parts += [title, f"In: {editors}, editors. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     else:  # a journal article: Journal. Year;Volume(Issue):Pages.
         journal = extra(rec, "journal_abbreviation") or plain(in_lang(rec, "journal", "en" if translated else own))
@@ -137,7 +133,13 @@ def reference(rec: dict, lang: str | None = None) -> str:
     if source.get("source_id") and source.get("format") in ("medline", "pubmed-xml", "pubmed-text") \
             and str(source["source_id"]).isdigit():
         text += f" PMID: {source['source_id']}."
-    return text
+    return " ".join(text.split())  # one line, whatever a field holds
+
+
+def _imprint(rec: dict, year: str) -> str:
+    """``Place: Publisher; Year``, with what is known."""
+    where = ": ".join(x for x in (extra(rec, "place"), extra(rec, "publisher")) if x)
+    return "; ".join(p for p in (where, year) if p)
 
 
 def write_vancouver(records, out: TextIO, lang: str | None = None) -> int:
