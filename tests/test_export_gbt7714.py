@@ -215,6 +215,10 @@ def test_more_than_three_authors_per_item(title, authors, lang, expected):
     assert reference(_record(title, authors, lang)) == expected
 
 
+def test_a_reference_is_one_line():
+    assert reference(_record("题名\n续", ZH4[:1], "zh")) == "张三. 题名 续[J]. 期刊, 2020, 3(2): 10-20."
+
+
 def test_both_languages_of_a_bilingual_record():
     rec = _record("题名", ZH4, "zh", doi="10.1/x")
     rec.update(title={"zh": "题名", "en": "Title"}, journal={"zh": "期刊", "en": "Journal"})

@@ -255,7 +255,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
         text += f". {url}"
     if doi:
         text += f". DOI:{doi}"
-    return text + "."
+    return " ".join(text.split()) + "."  # one line, whatever a field holds
 
 
 def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str | None = None) -> None:
