@@ -394,6 +394,8 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
+
     parser = argparse.ArgumentParser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -433,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--limit", type=_positive_int, default=10, help="maximum hits (default 10)")
-    p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance",
+    p.add_argument("--sort", choices=SEARCH_SORTS, default="relevance",
                    help="order of hits: relevance (default), or by year, newest or oldest first (records "
                         "without a year last; the same year by relevance)")
     p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')

@@ -55,7 +55,7 @@ def western_name(family: str, given: str) -> str:
     return " ".join([family.upper()] + initials).strip()
 
 
-def _pinyin_name(name: str) -> str:
+def pinyin_name(name: str) -> str:
     """A Chinese personal name in an English item: ``王跃`` → ``WANG Yue``."""
     from pypinyin import lazy_pinyin
 
@@ -74,10 +74,10 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     if a.get("literal"):
         literal = plain(a["literal"])
         person = a.get("lang") == "zh" and 2 <= len(literal) <= 4 and has_han(literal)
-        return _pinyin_name(literal) if person and not zh else literal
+        return pinyin_name(literal) if person and not zh else literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):
-        return family + given if zh else _pinyin_name(family + given)
+        return family + given if zh else pinyin_name(family + given)
     return western_name(family, given)
 
 

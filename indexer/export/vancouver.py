@@ -19,7 +19,7 @@ import re
 from typing import TextIO
 
 from .common import extra, has_han, in_lang, main_lang, name_suffix, plain
-from .gbt7714 import edition
+from .gbt7714 import edition, pinyin_name
 
 MAX_AUTHORS = 6
 LANGUAGES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French", "es": "Spanish",
@@ -45,11 +45,9 @@ def nlm_name(a: dict) -> str:
     """
     if a.get("literal"):
         literal = plain(a["literal"])
-        if has_han(literal) and 2 <= len(literal) <= 4:
-            from pypinyin import lazy_pinyin
-
-            syllables = lazy_pinyin(literal)  # the given name is one word in pinyin: 张可佳 → Zhang K
-            return f"{syllables[0].capitalize()} {syllables[1][0].upper() if len(syllables) > 1 else ''}".strip()
+        if has_han(literal) and 2 <= len(literal) <= 4:  # 张可佳 → ZHANG Kejia → Zhang K
+            family, _, given = pinyin_name(literal).partition(" ")
+            return f"{family.capitalize()} {given[:1]}".strip()
         return literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):

@@ -269,10 +269,8 @@ def _exact_leaf(name: str, value: str) -> Leaf:
     v = value.strip()
     if fieldname == "doi":
         v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
-        if v.endswith("*"):  # doi:10.1016/* : a publisher's DOIs (each DOI is one index term)
-            if not re.match(r"10\.\d{4,}/", v):
-                raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
-            return Leaf(f"{name}:{value}", (fieldname,), Prefix(fieldname, v.rstrip("*")), expands=True)
+        if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
+            raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
     elif fieldname == "section":
         v = v.lower().replace("_", " ")
     elif fieldname == "lang":
@@ -281,7 +279,7 @@ def _exact_leaf(name: str, value: str) -> Leaf:
         v = v.lower()
     if not v.rstrip("*"):
         raise QueryError(f"{name}: needs a value")
-    if v.endswith("*") and fieldname != "doi":  # section:concl*, format:cnki*, type:article*
+    if v.endswith("*"):  # the start of a value: doi:10.1016/* (a registrant's DOIs), section:concl*
         return Leaf(f"{name}:{value}", (fieldname,), Prefix(fieldname, v.rstrip("*")), expands=True)
     return Leaf(f"{name}:{value}", (fieldname,), Term(fieldname, v))
 

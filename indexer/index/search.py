@@ -13,17 +13,13 @@ from whoosh.query import Every, Or
 
 from ..errors import DamagedIndex
 from ..store import Store
-from . import fts
+from . import SORTS, fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
 from .query import Leaf, QueryError, expands, is_exact, leaves, parse, ranking_hints, to_whoosh, with_hints
 from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
-
-
-# Orders of search hits: by score (ties by id), or by year first.
-SORTS = ("relevance", "newest", "oldest")
 
 
 class IndexMissing(Exception):

@@ -1,6 +1,7 @@
 """Streaming record loops for line-based exports: :func:`read_tagged` for tag-per-line
 reference-manager exports (RefWorks, Refer/EndNote), :func:`read_label_blocks` for files of
-label lines (NoteExpress, CNKI E-Study), and the continuation-line rule they share.
+label lines (NoteExpress, CNKI E-Study), the continuation-line rule they share, and
+:func:`list_entries` for numbered reference lists (GB/T 7714, PubMed's citations).
 
 :func:`read_tagged` has the same contract as :meth:`TaggedReader.read` (records one at a time, a :class:`Failure` with
 its raw text for anything that is not a record), with what tagged exports need beyond it:
@@ -51,6 +52,32 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
     if _CJK.match(nxt[0]) or _CJK.match(prev[-1]) or _OPENS_WITH_PUNCT.match(nxt):
         return prev + nxt
     return prev + " " + nxt
+
+
+def list_entries(lines, number: re.Pattern, numbered: bool,
+                 skip: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str, str]]:
+    """The entries of a reference list, as ``(first line, text, raw text)`` from ``(line
+    number, line)`` pairs: with ``numbered``, an entry runs from a line ``number`` matches to
+    the next (its wrapped lines joined; a URL or a page range cut at its "/" or "-" joins
+    without a space); else each line is one.  A blank line, or one ``skip`` takes (a list's
+    heading), ends an entry.  The text keeps its number."""
+    start, text, raw = None, "", []
+    for n, line in lines:
+        ends = not line.strip() or (skip is not None and skip(line))
+        if text and (ends or not numbered or number.match(line)):
+            yield start, text, "\n".join(raw)
+            start, text, raw = None, "", []
+        if ends:
+            continue
+        if start is None:
+            start, text = n, line.strip()
+        elif text.endswith(("-", "/")) and not text.endswith(" -"):
+            text += line.strip()
+        else:
+            text = join_continuation(text, line)
+        raw.append(line)
+    if text:
+        yield start, text, "\n".join(raw)
 
 
 _HEADER_LINE = re.compile(r"\s*$|(?:[A-Z][A-Z0-9]{1,5}|(?:Start|End) \w+|Character Set)\s*="

@@ -92,9 +92,11 @@ _STARTS_BUT: dict[str | None, re.Pattern] = {None: FOREIGN_START}
 
 
 def _starts_but(fmt: str | None) -> re.Pattern:
-    """FOREIGN_START without ``fmt``'s own start (a classic refer record's %A line is refer's)."""
+    """FOREIGN_START without ``fmt``'s own start (a classic refer record's %A line is refer's;
+    EndNote's and PubMed's XML share the "xml" start)."""
     if fmt not in _STARTS_BUT:
-        _STARTS_BUT[fmt] = re.compile("|".join(f"(?:{p})" for f, p in RECORD_STARTS.items() if f != fmt))
+        own = "xml" if fmt in ("endnote-xml", "pubmed-xml") else fmt
+        _STARTS_BUT[fmt] = re.compile("|".join(f"(?:{p})" for f, p in RECORD_STARTS.items() if f != own))
     return _STARTS_BUT[fmt]
 
 
@@ -248,9 +250,8 @@ def sniff_reader(head: str, path: str) -> Reader | None:
 def _own_part(head: str, fmt: str) -> str:
     """``head`` up to the first line after its first that starts a record of another format:
     the opening export is judged on its own lines, not on a longer export joined after it."""
-    own = "xml" if fmt in ("endnote-xml", "pubmed-xml") else fmt  # (their start is one pattern)
     lines = head.split("\n")
-    cut = next((i for i, line in enumerate(lines) if i and starts_record(line, but_not=own)), len(lines))
+    cut = next((i for i, line in enumerate(lines) if i and starts_record(line, but_not=fmt)), len(lines))
     return "\n".join(lines[:cut])
 
 

@@ -25,7 +25,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from ._tagged_stream import join_continuation
+from ._tagged_stream import list_entries
 from .base import numbered_lines, register
 from .pubmed_text import citation_record, is_citation
 
@@ -99,29 +99,7 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
     """``(first line, reference text, raw text)``: numbered references run to the next
     number (wrapped lines joined); without numbers, each line is one; a blank line ends one."""
     numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in getattr(source, "head", "").splitlines())
-    start, parts, raw = None, [], []
-
-    def flush():
-        text = ""
-        for piece in parts:  # a URL or a page range wrapped at its "/" or "-" joins without a space
-            text = text + piece if text.endswith(("-", "/")) else join_continuation(text, piece)
-        return start, text, "\n".join(raw)
-
-    for n, line in numbered_lines(source):
-        if not line.strip() or _is_heading(line):
-            if parts:
-                yield flush()
-            start, parts, raw = None, [], []
-            continue
-        if parts and (not numbered or _NUMBER.match(line)):
-            yield flush()
-            start, parts, raw = None, [], []
-        if start is None:
-            start = n
-        parts.append(line.strip())
-        raw.append(line)
-    if parts:
-        yield flush()
+    return list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading)
 
 
 def _names(text: str) -> list[str] | None:

@@ -36,7 +36,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from ._tagged_stream import join_continuation
+from ._tagged_stream import join_continuation, list_entries
 from .base import START_TESTS, numbered_lines, register, starts_record
 from .medline import expand_pages
 
@@ -201,22 +201,8 @@ def _citation_entries(lines) -> Iterator[tuple[int, str, str]]:
     (wrapped lines joined) or a blank line; without numbers, each line is one."""
     lines = list(lines)
     numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= max(1, sum(1 for _, l in lines if l.strip()) // 3)
-    start, text, raw = None, "", []
-    for n, line in lines:
-        if not line.strip() or (text and (not numbered or _NUMBER.match(line))):
-            if text:
-                yield start, text, "\n".join(raw)
-            start, text, raw = None, "", []
-            if not line.strip():
-                continue
-        if start is None:
-            start, text = n, _NUMBER.sub("", line, count=1).strip()
-        else:
-            text = text + line.strip() if text.endswith(("-", "/")) and not text.endswith(" -") \
-                else join_continuation(text, line)
-        raw.append(line)
-    if text:
-        yield start, text, "\n".join(raw)
+    for start, text, raw in list_entries(lines, _NUMBER, numbered):
+        yield start, _NUMBER.sub("", text, count=1).strip(), raw
 
 
 def _abstract_records(lines) -> Iterator[tuple[int, list[tuple[int, str]], str]]:
