@@ -194,7 +194,8 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
     last; ties keep the given order); ``author`` as GB/T 7714's author-year system (§9.2)
     lists them: Chinese items first, then the others, each by first author (Chinese by
     pinyin; an item without authors by its title), then year, then title; records with
-    neither authors nor title last.  ``listed_under(rec)``: the name a list prints first for
+    neither authors nor title last; ties keep the given order (not the id, which follows
+    the file's path, so a list would change with the folder it was read from).  ``listed_under(rec)``: the name a list prints first for
     a record (its editors, 佚名), to order by instead of the first author.
 
     >>> recs = [{"id": "1", "year": 2019, "title": {"en": "B"}, "authors": [{"family": "Zhu", "given": "A"}]},
@@ -219,5 +220,5 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
             first = (rec.get("authors") or [{}])[0]
             name = first.get("literal") or " ".join(p for p in (first.get("family"), first.get("given")) if p)
         return (not (name or title), language not in ("zh", "ja", "ko"), _collation(name or title),
-                rec.get("year") or 0, _collation(title), rec.get("id", ""))
+                rec.get("year") or 0, _collation(title))
     return sorted(records, key=key)
