@@ -464,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     from indexer.export import command as export_command
 
     p = sub.add_parser("export", help="write records as RIS, BibTeX, BibLaTeX, CSL-JSON, EndNote, CSV, JSONL "
-                                      "or a GB/T 7714 reference list", epilog=export_command.EPILOG,
+                                      "or a GB/T 7714 or Vancouver reference list", epilog=export_command.EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     export_command.add_arguments(p)
