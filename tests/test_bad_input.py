@@ -206,6 +206,17 @@ def test_a_file_in_no_known_format_keeps_all_its_text(tmp_path):
     assert failure["raw"].count("a line of notes") == 10_000
 
 
+def test_an_export_of_nothing_or_cut_off_after_its_header_is_a_failure_with_its_text(tmp_path):
+    # it said "0 record(s) cleaned, 0 failure(s)": a download cut off looked like an empty search
+    for name, text, fmt in [("wos.txt", "FN Clarivate Analytics Web of Science\nVR 1.0\nEF\n", "wos"),
+                            ("scopus.csv", "Authors,Title,Year,Source title,DOI\n", "csv"),
+                            ("pubmed.xml", "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n", "pubmed-xml"),
+                            ("refworks.txt", "Refworks Export Tagged Format\nRT=Refe", "refworks")]:
+        records, (failure,) = clean_text(tmp_path, name, text)
+        assert not records and failure["format"] == fmt and failure["line"] == 1, failure
+        assert failure["reason"].startswith("no records") and failure["raw"] == text.rstrip("\n")
+
+
 def test_refworks_header_with_no_reference_type_after_it(tmp_path):
     (record,), failures = clean_text(
         tmp_path, "refworks.txt",

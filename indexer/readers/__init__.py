@@ -113,8 +113,9 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
                       reason=f"unknown format; known formats: {', '.join(known_formats())}"
                              + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
         return
-    ordinal = 0  # records and numbered failures, counted over the file (pasted exports included)
+    ordinal, items = 0, 0  # records and numbered failures, counted over the file (pasted exports included)
     for item in _read_with_pasted(reader, source, 0):
+        items += 1
         if isinstance(item, Record):
             ordinal += 1
             item.source.record = ordinal
@@ -122,6 +123,12 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
             ordinal += 1
             item.record = ordinal
         yield item
+    if not items:  # an export of nothing, or one cut off before its first record: say so
+        raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
+        yield Failure(path=path, line=1, raw=raw, format=reader.name,
+                      reason=f"no records: read as {reader.name}, the file holds none "
+                             "(an export of nothing, or one cut off after its header?)"
+                             + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
 
 
 def _read(reader, source) -> Iterator[Record | Failure]:
