@@ -24,6 +24,8 @@ LABELS_EN: dict[str, str] = {
 LABELS_ZH: dict[str, str] = {
     "目的": "OBJECTIVE", "目标": "OBJECTIVE", "背景": "BACKGROUND", "方法": "METHODS",
     "结果": "RESULTS", "结论": "CONCLUSION", "結果": "RESULTS", "結論": "CONCLUSION",
+    **{f"{what}{conj}方法": "METHODS" for what in ("资料", "材料", "对象") for conj in ("与", "和", "及")},
+    "方法与材料": "METHODS",
 }
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
@@ -65,6 +67,38 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+# CNKI's exports (EndNote, NoteExpress, RefWorks, E-Study) drop the bold that set a label
+# off: 目的探讨…。方法选取…。结果…。结论…  Such labels are taken only in this order, each at a
+# sentence start after the one before, the first opening the abstract, three at least.
+_ZH_ORDER = ("BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION")
+_ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?P<label>"
+                       + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ZH_ORDER), key=len, reverse=True))
+                       + r")\s*[:：]?\s*")
+
+
+def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
+    """The labels of a Chinese structured abstract whose labels are glued to their text: from
+    the start, each label at a sentence start that comes later in the order than the one before.
+
+    >>> [(s["label"], s["text"]) for s in split_sections("目的探讨疗效。方法选取64例。结果有效。", "zh")]
+    [('OBJECTIVE', '探讨疗效。'), ('METHODS', '选取64例。'), ('RESULTS', '有效。')]
+    >>> split_sections("目的论是一种学说。方法论另当别论。", "zh")   # two words, not three labels
+    []
+    >>> [s["label_original"] for s in split_sections("目的探讨。资料与方法12例。结果有效。", "zh")]
+    ['目的', '资料与方法', '结果']
+    """
+    first = next((label for label in ("背景", "目的", "目标") if text.startswith(label)), None)
+    if first is None:
+        return []
+    pos = re.compile(r"\s*[:：]?\s*").match(text, len(first)).end()
+    found = [(0, pos, LABELS_ZH[first], first)]
+    for m in _ZH_GLUED.finditer(text, pos):
+        label = LABELS_ZH[m.group("label")]
+        if _ZH_ORDER.index(label) > _ZH_ORDER.index(found[-1][2]):
+            found.append((m.start(), m.end(), label, m.group("label")))
+    return found if len(found) >= 3 else []
+
+
 def _compound(heading: str) -> str | None:
     """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS)."""
     for part in re.split(r"\s+(?:AND|&)\s+", heading.upper()):
@@ -87,7 +121,9 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         return []
     found = _matches(text, "zh" if lang == "zh" else "en")
     if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
-        return []
+        found = _glued_zh(text) if lang == "zh" else []
+        if not found:
+            return []
     if lang != "zh":
         known = {f[0] for f in found}
         for m in _EN_ANY_HEADING.finditer(text):

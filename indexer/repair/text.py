@@ -184,18 +184,25 @@ _MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|<(i|b|em|strong|u|sc)>(.*?)</\3>|<s
                      re.S | re.I)
 
 
+_BREAK = re.compile(r"[\s\u3000]*<(?:br\s*/?|/?p)>[\s\u3000]*", re.I)
+
+
 def flatten_markup(s: str) -> str:
     """Paired markup as plain text: tags dropped, ``<sup>2</sup>`` as ², ``<sub>4</sub>`` as ₄
     (when every character has a Unicode form; else the characters as they are).  A lone
-    ``<`` or an unpaired tag is text ("a<b>c" stays).
+    ``<`` or an unpaired tag is text ("a<b>c" stays).  A line or paragraph break (``<br>``,
+    ``<p>``, with the indent of ideographic spaces after it) is one space.
 
     >>> flatten_markup("NH<sub>4</sub><sup>+</sup>, mm<sup>2</sup>·s<sup>−1</sup>, V<sub>max</sub>, <i>E. coli</i>")
     'NH₄⁺, mm²·s⁻¹, Vmax, E. coli'
     >>> flatten_markup("if a<b>c then")
     'if a<b>c then'
+    >>> flatten_markup("报告如下：<br>\u3000\u30001材料与方法<BR/>")
+    '报告如下： 1材料与方法 '
     """
     if "<" not in s:
         return s
+    s = _BREAK.sub(" ", s)
     for _ in range(4):  # nested: <i>NH<sub>4</sub></i>
         out = _MARKUP.sub(lambda m: scripted(m.group(2), m.group(1).lower() == "sup") if m.group(1)
                           else m.group(4) if m.group(3) else m.group(5), s)
@@ -233,6 +240,24 @@ def strip_zheng_marker(s: str) -> str:
     for marker in ZHENG_MARKERS:
         out = out.replace(marker, "")
     return out.strip() if out != s else s
+
+
+# The heading of an abstract kept in its text: 【摘要】 (CNKI's RefWorks), 摘要：, and a publisher's
+# "Abstract" heading run into the first sentence ("Abstract Improving energy efficiency, …").
+_ABSTRACT_LABEL = re.compile(r"\s*(?:[【\[]\s*摘\s*要\s*[】\]]\s*[:：]?|摘\s*要\s*[:：]"
+                             r"|(?:Abstract|ABSTRACT)(?:\s*[:：.]\s*|\s+(?=[A-Z0-9(\"“])))\s*")
+
+
+def strip_abstract_label(s: str) -> str:
+    """Remove the heading "Abstract" / 摘要 that opens an abstract's text.
+
+    >>> strip_abstract_label("【摘要】目的探讨疗效。"), strip_abstract_label("Abstract Here we review pHLIPs.")
+    ('目的探讨疗效。', 'Here we review pHLIPs.')
+    >>> strip_abstract_label("Abstract"), strip_abstract_label("Abstract algebra is used here.")
+    ('Abstract', 'Abstract algebra is used here.')
+    """
+    m = _ABSTRACT_LABEL.match(s)
+    return s[m.end():] if m else s
 
 
 _ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
@@ -371,6 +396,6 @@ RepairFn = Callable[[str], str]
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, normalize_whitespace, fold_fullwidth_alnum,
-              collapse_truncated_preview, strip_zheng_marker, strip_ui_residue,
+              collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_ui_residue,
               restore_space_after_punctuation)
 }

@@ -1,0 +1,71 @@
+"""Structured abstracts split into sections: labels set off by a colon, a space or brackets, and
+the labels CNKI's exports glue to their text (目的探讨…。方法选取…).  Cases written by hand, in
+the forms of the shared corpora's CNKI EndNote, NoteExpress, RefWorks and E-Study exports."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import clean_items
+from indexer.fields.sections import split_sections
+
+
+def labelled(text: str, lang: str = "zh") -> list[tuple[str, str, str]]:
+    return [(s["label"], s["label_original"], s["text"]) for s in split_sections(text, lang)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # all four glued, as CNKI's EndNote export writes them
+    ("目的探讨叙事护理的影响。方法选取64例患者。结果观察组评分降低。结论叙事护理有效。",
+     [("OBJECTIVE", "目的", "探讨叙事护理的影响。"), ("METHODS", "方法", "选取64例患者。"),
+      ("RESULTS", "结果", "观察组评分降低。"), ("CONCLUSION", "结论", "叙事护理有效。")]),
+    # some glued, some with a space, ASCII full stops
+    ("目的探讨毒鼠强中毒的急救护理.方法 32例患者采用综合措施.结果使用安定能控制抽搐.结论毒鼠强中毒应及时抢救.",
+     [("OBJECTIVE", "目的", "探讨毒鼠强中毒的急救护理."), ("METHODS", "方法", "32例患者采用综合措施."),
+      ("RESULTS", "结果", "使用安定能控制抽搐."), ("CONCLUSION", "结论", "毒鼠强中毒应及时抢救.")]),
+    # a colon after the first label only; a compound methods heading
+    ("目的：探讨MRI测量的价值.资料与方法前列腺癌患者12例.结果D值平均为7.79 cm.",
+     [("OBJECTIVE", "目的", "探讨MRI测量的价值."), ("METHODS", "资料与方法", "前列腺癌患者12例."),
+      ("RESULTS", "结果", "D值平均为7.79 cm.")]),
+    # set off by a space: 材料和方法 is the methods heading, not text of the objective
+    ("目的 探讨介入诊疗的价值.材料和方法:回顾分析9例.结果 均无并发症.结论 安全有效.",
+     [("OBJECTIVE", "目的", "探讨介入诊疗的价值."), ("METHODS", "材料和方法", "回顾分析9例."),
+      ("RESULTS", "结果", "均无并发症."), ("CONCLUSION", "结论", "安全有效.")]),
+    # an abstract cut off after its results (CNKI's preview) still has three
+    ("背景肠套叠是常见急腹症。目的探讨超声的价值。方法回顾分析69例。",
+     [("BACKGROUND", "背景", "肠套叠是常见急腹症。"), ("OBJECTIVE", "目的", "探讨超声的价值。"),
+      ("METHODS", "方法", "回顾分析69例。")]),
+])
+def test_chinese_labels_glued_to_their_text(text, expected):
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "目的探讨疗效。方法选取64例。",                       # two labels glued are too few to be sure
+    "结果表明该方法有效。方法简便。结论可靠。",            # does not open with 背景 / 目的
+    "本文目的探讨疗效。方法选取64例。结果有效。",          # the first label not at the start
+])
+def test_chinese_text_that_is_not_a_structured_abstract(text):
+    assert labelled(text) == []
+
+
+def test_order_is_required_a_later_label_before_an_earlier_one_is_text():
+    # 结果 before 方法 is not the methods' place: only what follows in order is a label
+    sections = labelled("目的探讨疗效。结果有效。方法学上尚需验证。结论可用。")
+    assert [s[0] for s in sections] == ["OBJECTIVE", "RESULTS", "CONCLUSION"]
+    assert sections[1][2] == "有效。方法学上尚需验证。"
+
+
+def test_a_cnki_endnote_record_with_a_heading_and_glued_labels(tmp_path, validate):
+    # 【摘要】 before the abstract (CNKI's RefWorks) is dropped; the glued labels give sections
+    path = tmp_path / "cnki.txt"
+    path.write_text("%0 Journal Article\n%A 张三\n%T 复杂脾动脉瘤的腔内介入治疗\n%J 中华外科杂志\n%D 2023\n"
+                    "%X 【摘要】目的探讨复杂脾动脉瘤的腔内介入治疗方法。方法收集15例患者的临床资料。"
+                    "结果15例均成功。结论腔内介入治疗安全有效。\n", encoding="utf-8")
+    result, (record,), failures = clean_items(path)
+    assert not failures, result.stderr
+    validate(record)
+    assert record["abstract"]["zh"].startswith("目的探讨复杂脾动脉瘤")
+    assert [(s["label"], s["text"]) for s in record["sections"]["zh"]] == [
+        ("OBJECTIVE", "探讨复杂脾动脉瘤的腔内介入治疗方法。"), ("METHODS", "收集15例患者的临床资料。"),
+        ("RESULTS", "15例均成功。"), ("CONCLUSION", "腔内介入治疗安全有效。")]
+    assert "strip_abstract_label" in {r["step"] for r in record["repairs"]}
