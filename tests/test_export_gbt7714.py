@@ -308,3 +308,12 @@ def test_author_year_order_and_letters():
     assert _author_year([first, then])[0].endswith(" 1(2): 10-20.")
     # no journal name: the volume alone, with no comma before it
     assert _author_year([_record("题名", [], "zh", journal={}, issue=None, pages=None)]) == ["佚名, 2020. 题名[J]. 3."]
+
+
+def test_pubmed_initials_run_together_are_each_an_initial():
+    # "Smith JA" (PubMed, Vancouver): SMITH J A, not SMITH J; a suffix is dropped; a name in
+    # capitals throughout (ZHANG, YU) is a name, not initials
+    rec = _record("Title", [{"family": "Smith", "given": "JA", "lang": "en"},
+                            {"family": "Burkle", "given": "FM, Jr", "lang": "en"},
+                            {"family": "ZHANG", "given": "YU", "lang": "en"}], "en")
+    assert reference(rec).startswith("SMITH J A, BURKLE F M, ZHANG Y. Title[J].")

@@ -172,3 +172,15 @@ def test_ris_author_lists_an_export_read_as_one_inverted_name(validate):
         [("Mensah", "B. B."), ("Rahimi", "Sara A. Karim H.")],      # an inverted name stays one
     ]
 
+
+
+def test_generational_suffixes_after_pubmed_initials_and_after_a_given_name(tmp_path, validate):
+    # PubMed's RIS writes "Grams R 2nd", "Burkle FM Jr" (search corpus): the suffix was read as
+    # the family name ("2nd", given "Grams R"). It goes after the given name, as RIS writes it.
+    path = tmp_path / "suffixes.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nAU  - Grams R 2nd\nAU  - Burkle FM Jr\nAU  - King ML III\n"
+                    "AU  - Smith, John Jr\nAU  - Lucas, Jr., Henry C.\nAU  - Henry II\nPY  - 2020\nER  - \n",
+                    encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert names(rec) == [("Grams", "R, 2nd"), ("Burkle", "FM, Jr"), ("King", "ML, III"), ("Smith", "John, Jr"),
+                          ("Lucas", "Henry C., Jr."), ("Henry", "II")]

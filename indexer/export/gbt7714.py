@@ -43,11 +43,14 @@ _INITIAL_SPLIT = re.compile(r"[\s.]+")
 def western_name(family: str, given: str) -> str:
     """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials.
 
-    >>> western_name("Park", "Jung-ran")
-    'PARK J-R'
+    >>> western_name("Park", "Jung-ran"), western_name("Burkle", "FM, Jr")
+    ('PARK J-R', 'BURKLE F M')
     """
     initials = []
-    for part in _INITIAL_SPLIT.split(name_suffix(given.strip())[0]):  # the standard drops "Jr."
+    given = name_suffix(given.strip())[0]  # the standard drops "Jr."
+    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and not family.isupper():
+        given = " ".join(given)  # PubMed's initials run together ("Smith JA"); "ZHANG, YU" is a name
+    for part in _INITIAL_SPLIT.split(given):
         if not part:
             continue
         pieces = [p[:1].upper() for p in part.split("-") if p]

@@ -56,7 +56,7 @@ def split_author_list(text: str) -> list[str]:
 # One name as PubMed and Scopus abbreviate it: family name(s), then initials ("Kaplan BS",
 # "Golde T. E.", "Lui H.-K.").
 _INITIALS = r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ -]?[A-Z]\.){0,3})"
-_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
 # Family and given name glued in one word, as some exports write them ("GotzJurgen").
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
@@ -166,6 +166,8 @@ def parse_name(name: str) -> dict[str, str]:
     {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
     {'family': 'Rosoff', 'given': 'Heather Beth', 'lang': 'en'}
+    >>> parse_name("Grams R 2nd"), parse_name("King ML Jr")
+    ({'family': 'Grams', 'given': 'R, 2nd', 'lang': 'en'}, {'family': 'King', 'given': 'ML, Jr', 'lang': 'en'})
     """
     name = re.sub(r"\s+", " ", name).strip()
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
@@ -177,6 +179,11 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": name, "lang": "ko"}
     if ORG_WORDS.search(name) or len(name.split()) > 6:
         return {"literal": name, "lang": "en"}
+    m = re.fullmatch(rf"(.*[ ,].*?),? ({_SUFFIX.pattern})", name)
+    if m and not ORG_WORDS.search(m.group(1)):  # "Grams R 2nd", "Smith, John Jr": given "R, 2nd", "John, Jr"
+        person = parse_name(m.group(1).rstrip(", "))
+        if person.get("given"):
+            return {**person, "given": f"{person['given']}, {m.group(2)}"}
     if "," in name:
         family, _, given = name.partition(",")
         suffix, _, rest = given.strip().partition(", ")
