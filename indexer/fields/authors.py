@@ -166,12 +166,14 @@ def parse_name(name: str) -> dict[str, str]:
     {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
     {'family': 'Rosoff', 'given': 'Heather Beth', 'lang': 'en'}
+    >>> parse_name("{Chinese Society of Dermatology;}")
+    {'literal': 'Chinese Society of Dermatology', 'lang': 'en'}
     >>> parse_name("Grams R 2nd"), parse_name("King ML Jr")
     ({'family': 'Grams', 'given': 'R, 2nd', 'lang': 'en'}, {'family': 'King', 'given': 'ML, Jr', 'lang': 'en'})
     """
     name = re.sub(r"\s+", " ", name).strip()
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
-        inner = name[1:-1].strip()
+        inner = name[1:-1].strip().rstrip(";；,， ")  # "{… Integrative Medicine;}" (Zotero's BibTeX)
         return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
     if is_cjk_name(name):
         return {"literal": name, "lang": "zh"}
