@@ -167,10 +167,19 @@ def place_keywords(record: Record) -> Record:
             lang = latin[0] if latin else "en"
         for kw in words:
             kw = _english(record, f"keywords.{lang}", kw, lang)
+            unmarked = _MAJOR_TOPIC.sub(r"\1", kw).strip()
+            if unmarked != kw:
+                record.log("drop_major_topic_mark", f"keywords.{lang}", kw, unmarked)
+                kw = unmarked
             bucket = record.keywords.setdefault(lang, [])
-            if kw and kw not in bucket:
+            if kw and kw.casefold() not in {k.casefold() for k in bucket}:   # Scopus: "calcium", then "Calcium"
                 bucket.append(kw)
     return record
+
+
+# PubMed's mark of a major topic, kept by exports that copy its keywords ("*DNA methylation",
+# "*OXYTOCICS/therapy", "Neoplasms/*therapy"): not part of the term.
+_MAJOR_TOPIC = re.compile(r"(^|/)\*+")
 
 
 # "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the

@@ -157,7 +157,8 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
     assert rec["keywords"]["en"] == [
         "Mice, Transgenic", "tau", "kinase", "phosphatase", "proteomic", "amyloid", "plaque",
         # MeSH terms joined by spaces (an exporter's bug): not a list of short parts, kept whole
-        "Aging/*physiology Amyloid beta-Peptides/metabolism Animals Memory Mice Mice, Transgenic Microscopy, "
+        # (less PubMed's major-topic star)
+        "Aging/physiology Amyloid beta-Peptides/metabolism Animals Memory Mice Mice, Transgenic Microscopy, "
         "Electron Neuronal Plasticity Receptors, AMPA/genetics"]
 
 
@@ -184,3 +185,15 @@ def test_generational_suffixes_after_pubmed_initials_and_after_a_given_name(tmp_
     (rec,), _ = clean(path, validate)
     assert names(rec) == [("Grams", "R, 2nd"), ("Burkle", "FM, Jr"), ("King", "ML, III"), ("Smith", "John, Jr"),
                           ("Lucas", "Henry C., Jr."), ("Henry", "II")]
+
+
+def test_pubmed_major_topic_marks_and_one_keyword_twice(tmp_path, validate):
+    # PubMed's RIS keeps its major-topic stars ("*DNA methylation"; 576 in the search corpus);
+    # Scopus lists an author keyword and the same index term ("calcium", "Calcium")
+    path = tmp_path / "keywords.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nKW  - *DNA methylation\nKW  - Neoplasms/*therapy\nKW  - calcium\n"
+                    "KW  - Calcium\nKW  - *OXYTOCICS/chemistry\nKW  - 5*2 design\nPY  - 2020\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert rec["keywords"] == {"en": ["DNA methylation", "Neoplasms/therapy", "calcium", "OXYTOCICS/chemistry",
+                                      "5*2 design"]}
+    assert {r["step"] for r in rec["repairs"]} == {"drop_major_topic_mark"}
