@@ -10,8 +10,8 @@ import re
 from .funders import normalise_funder
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
-# LY18E907663, BK20206990, 2016M068436.
-_AWARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,6}[-/]?)?\d[0-9A-Z]*(?:[-/][0-9A-Z]+)*(?![A-Za-z0-9])")
+# LY18E907663, BK20206990, 2016M068436, KYCX19_1158.
+_AWARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,6}[-/]?)?\d[0-9A-Z]*(?:[-/_][0-9A-Z]+)*(?![A-Za-z0-9])")
 
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
@@ -51,7 +51,11 @@ def _clean_funder(text: str) -> str:
         text = _EDGE.sub("", text)
         text = _LEADING_WORDS.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    # Web of Science writes a funder as written and then its own name for it, glued; when
+    # the two are the same, once ("… of Jiangsu ProvinceNatural Science Foundation of …")
+    doubled = re.fullmatch(r"(.{8,}?) ?\1", text)
+    return doubled.group(1) if doubled else text
 
 
 def _is_award(token: str) -> bool:
@@ -68,6 +72,8 @@ def parse_funding(statement: str) -> list[dict]:
     [('国家自然科学基金项目', '48288264'), ('国家自然科学基金项目', '75401436'), ('国家重点研发计划', '2016YFE9286178')]
     >>> [(f["funder"], f["award"]) for f in parse_funding("Breast Cancer Research Foundation; NIH/NIGMS [2T32GM008424-21]")]
     [('Breast Cancer Research Foundation', None), ('National Institute of General Medical Sciences', '2T32GM008424-21')]
+    >>> [(f["funder_original"], f["award"]) for f in parse_funding("Science Fund of JiangsuScience Fund of Jiangsu [KYCX19_1158]")]
+    [('Science Fund of Jiangsu', 'KYCX19_1158')]
     """
     entries: list[dict] = []
     funder_text = ""
