@@ -2,6 +2,8 @@
 these tests (one per quirk), with hand-written expectations."""
 from __future__ import annotations
 
+import json
+
 from conftest import DATA, clean_items
 
 FORMATS = DATA / "formats"
@@ -197,3 +199,32 @@ def test_pubmed_major_topic_marks_and_one_keyword_twice(tmp_path, validate):
     assert rec["keywords"] == {"en": ["DNA methylation", "Neoplasms/therapy", "calcium", "OXYTOCICS/chemistry",
                                       "5*2 design"]}
     assert {r["step"] for r in rec["repairs"]} == {"drop_major_topic_mark"}
+
+
+def test_zotero_item_json_from_its_web_api(tmp_path, validate):
+    # Zotero's own JSON (itemType, creators, tags; the web API wraps each item in "data") was
+    # read as CSL with no authors, journal, year or keywords
+    items = [{"key": "ABCD1234", "version": 3, "data": {
+        "key": "ABCD1234", "itemType": "journalArticle", "title": "Spinal metastases",
+        "creators": [{"creatorType": "author", "lastName": "Zhang", "firstName": "San"},
+                     {"creatorType": "author", "name": "Example Study Group"},
+                     {"creatorType": "editor", "lastName": "Lee", "firstName": "Kim"}],
+        "publicationTitle": "Journal of Spine", "date": "2019-03-15", "volume": "12", "pages": "1-9",
+        "DOI": "10.1000/js.1", "abstractNote": "An abstract.",
+        "tags": [{"tag": "spine"}, {"tag": "metastasis", "type": 1}],
+        "extra": "PMID: 12345"}},
+        {"itemType": "patent", "title": "一种清洗装置", "creators": [{"creatorType": "inventor", "name": "段祥祥"}],
+         "issueDate": "2018-11-02", "patentNumber": "CN1234567A"},
+        {"itemType": "thesis", "title": "A thesis",
+         "creators": [{"creatorType": "author", "lastName": "Li", "firstName": "Si"}],
+         "university": "Peking University", "thesisType": "PhD", "date": "2020"}]
+    path = tmp_path / "zotero-api.json"
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    (article, patent, thesis), failures = clean(path, validate)
+    assert not failures and article["source"]["source_id"] == "ABCD1234"
+    assert names(article) == [("Zhang", "San"), "Example Study Group"]
+    assert (article["journal"], article["year"], article["volume"], article["pages"], article["doi"]) == (
+        {"en": "Journal of Spine"}, 2019, "12", "1-9", "10.1000/js.1")
+    assert article["keywords"] == {"en": ["spine", "metastasis"]} and article["abstract"] == {"en": "An abstract."}
+    assert (patent["type"], patent["year"], names(patent)) == ("patent", 2018, ["段祥祥"])
+    assert (thesis["type"], thesis["year"]) == ("thesis", 2020)

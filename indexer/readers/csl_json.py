@@ -1,4 +1,5 @@
-"""CSL-JSON: an array of CSL items (Zotero, citeproc, pandoc), or one item per line.
+"""CSL-JSON: an array of CSL items (Zotero, citeproc, pandoc), or one item per line; Zotero's
+own item JSON (its web API's, with ``itemType`` and ``creators``) is read as the CSL it maps to.
 
 An array is parsed whole (``json`` has no streaming parser; such files come from
 reference managers and are small); JSON lines are read one item at a time.  A broken
@@ -115,6 +116,70 @@ def _array_items(text: str):
         line += text.count("\n", start, at)
 
 
+# Zotero's own item JSON (its web API, `format=json`; its translators' test cases), read as
+# the CSL item it stands for: item type, field and creator type names mapped to CSL's.
+ZOTERO_TYPES = {
+    "journalArticle": "article-journal", "magazineArticle": "article-magazine", "newspaperArticle": "article-newspaper",
+    "book": "book", "bookSection": "chapter", "thesis": "thesis", "conferencePaper": "paper-conference",
+    "report": "report", "webpage": "webpage", "blogPost": "post-weblog", "forumPost": "post", "patent": "patent",
+    "dataset": "dataset", "computerProgram": "software", "manuscript": "manuscript", "letter": "personal_communication",
+    "presentation": "speech", "statute": "legislation", "case": "legal_case", "bill": "bill", "standard": "standard",
+    "encyclopediaArticle": "entry-encyclopedia", "dictionaryEntry": "entry-dictionary", "map": "map",
+    "artwork": "graphic", "film": "motion_picture", "interview": "interview", "preprint": "article",
+    "document": "document", "hearing": "bill", "audioRecording": "song", "videoRecording": "motion_picture",
+}
+ZOTERO_FIELDS = {
+    "title": "title", "shortTitle": "title-short", "abstractNote": "abstract", "volume": "volume", "issue": "issue",
+    "pages": "page", "DOI": "DOI", "ISSN": "ISSN", "ISBN": "ISBN", "url": "URL", "publisher": "publisher",
+    "place": "publisher-place", "language": "language", "extra": "note", "edition": "edition",
+    "series": "collection-title", "thesisType": "genre", "journalAbbreviation": "container-title-short",
+    "university": "publisher", "institution": "publisher", "reportNumber": "number", "patentNumber": "number",
+    "number": "number", "conferenceName": "event", "archive": "archive",
+    **{f: "container-title" for f in ("publicationTitle", "bookTitle", "proceedingsTitle", "websiteTitle", "blogTitle",
+                                      "forumTitle", "encyclopediaTitle", "dictionaryTitle", "seriesTitle")},
+}
+ZOTERO_ROLES = {"author": "author", "editor": "editor", "seriesEditor": "editor", "translator": "translator",
+                **{r: "author" for r in ("inventor", "programmer", "presenter", "director", "artist", "interviewee",
+                                         "cartographer", "performer", "composer", "podcaster", "sponsor")}}
+
+
+def from_zotero(item: dict) -> dict:
+    """The CSL item a Zotero item (``itemType``, ``creators``, ``tags``) stands for; what
+    CSL has no variable for is kept under its Zotero name.
+
+    >>> from_zotero({"itemType": "bookSection", "bookTitle": "B", "date": "2001",
+    ...              "creators": [{"lastName": "Li", "firstName": "Ming", "creatorType": "editor"}],
+    ...              "tags": [{"tag": "x"}, "y"]})
+    {'type': 'chapter', 'container-title': 'B', 'editor': [{'family': 'Li', 'given': 'Ming'}], 'issued': {'raw': '2001'}, 'keyword': ['x', 'y']}
+    """
+    item = item.get("data") if isinstance(item.get("data"), dict) else item   # the web API's envelope
+    out: dict = {"type": ZOTERO_TYPES.get(str(item.get("itemType")), "article-journal")}
+    for key, value in item.items():
+        if key in ZOTERO_FIELDS and value not in (None, ""):
+            out.setdefault(ZOTERO_FIELDS[key], value)
+        elif key not in ("itemType", "creators", "date", "tags", "key", "itemID", "issueDate", "dateEnacted",
+                         "dateDecided"):
+            out.setdefault(key, value)
+    creators = [c for c in item.get("creators") or [] if isinstance(c, dict)]
+    if not any(ZOTERO_ROLES.get(c.get("creatorType", "author")) == "author" for c in creators):
+        creators = [{**c, "creatorType": "author"} if c.get("creatorType") == "contributor" else c for c in creators]
+    for c in creators:
+        role = ZOTERO_ROLES.get(c.get("creatorType", "author"))
+        if role:
+            name = ({"literal": c["name"]} if c.get("name")
+                    else {"family": c.get("lastName"), "given": c.get("firstName")})
+            out.setdefault(role, []).append({k: v for k, v in name.items() if v})
+    date = next((item[k] for k in ("date", "issueDate", "dateEnacted", "dateDecided") if item.get(k)), None)
+    if date:   # (a patent's is its issueDate, a statute's its dateEnacted)
+        out["issued"] = {"raw": str(date)}
+    tags = [t.get("tag") if isinstance(t, dict) else t for t in item.get("tags") or []]
+    if any(tags):
+        out["keyword"] = [str(t) for t in tags if t]
+    if item.get("key") or item.get("itemID"):
+        out["id"] = item.get("key") or item.get("itemID")
+    return out
+
+
 class CslJsonReader:
     name = "csl-json"
     aliases = ("csljson", "csl", "citeproc-json")
@@ -122,8 +187,9 @@ class CslJsonReader:
 
     def sniff(self, head: str) -> float:
         h = head.lstrip(" \t\r\n")
-        if re.match(r'\[|\{\s*"', h) and re.search(r'"(?:type|title|container-title|issued|author)"\s*:', h[:5000]) and \
-                re.search(r'"(?:issued|container-title|author|DOI)"', h[:20000]):
+        if re.match(r'\[|\{\s*"', h) and re.search(r'"(?:type|title|container-title|issued|author|itemType)"\s*:',
+                                                    h[:5000]) and \
+                re.search(r'"(?:issued|container-title|author|DOI|itemType)"', h[:20000]):
             return 0.9
         return 0.0
 
@@ -163,6 +229,8 @@ class CslJsonReader:
         if not isinstance(item, dict):
             return Failure(path=path, line=line, reason="a CSL item must be a JSON object", raw=raw_text,
                            format=self.name, record=ordinal)
+        if "itemType" in item or isinstance(item.get("data"), dict) and "itemType" in item["data"]:
+            item = from_zotero(item)
         src = Source(path=path, format=self.name, record=ordinal, line=line)
         rec = Record(src, raw_text=raw_text)
         src.source_id = str(item.get("id") or item.get("citation-key") or "") or None
@@ -199,7 +267,9 @@ class CslJsonReader:
         for words in (custom.get("keywords") or {}).values() if isinstance(custom.get("keywords"), dict) else ():
             raw.setdefault("keywords", []).append(("; ".join(map(str, words)), line))
         keywords = item.get("keyword")
-        if keywords and not isinstance(custom.get("keywords"), dict):  # else read per language above
+        if isinstance(keywords, list):  # a Zotero item's tags: one keyword each
+            raw.setdefault("keyword", []).extend((str(k), line) for k in keywords)
+        elif keywords and not isinstance(custom.get("keywords"), dict):  # else read per language above
             raw.setdefault("keywords", []).append((str(keywords), line))
         known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key", "custom"}
         for key, value in item.items():
