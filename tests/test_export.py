@@ -257,8 +257,9 @@ def comparable(rec: dict, field: str):
         # Which language a lone Latin keyword of a Chinese record belongs to ("CT", "miR-29")
         # is decided again on reading, and tagged readers split a keyword at "," or ";" (CNKI
         # writes all keywords on one line): the words compared, wherever they were placed.
-        # A trailing "." and repeats are dropped on reading.
-        return sorted({w.rstrip(".") for v in rec.get("keywords", {}).values() for k in v
+        # A trailing "." and repeats (in any capitals: "Knockout" from "Mice, Knockout" and
+        # "knockout") are dropped on reading.
+        return sorted({w.rstrip(".").casefold() for v in rec.get("keywords", {}).values() for k in v
                        for w in re.split(r"[,;\s]+", norm(k)) if w.rstrip(".")})
     if field == "pages" and not re.search(r"\d", rec.get("pages") or ""):
         return None  # "Extent of Work" is not a page range; readers drop it
