@@ -158,6 +158,7 @@ def place_keywords(record: Record) -> Record:
         if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
             split = True
         words = split_keywords(text) if split else [text.strip()]
+        words = [part for word in words for part in _spaced_cjk_keywords(word)]
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
         if lang not in ("zh", "ja", "ko"):
@@ -177,6 +178,26 @@ def place_keywords(record: Record) -> Record:
     return record
 
 
+def _spaced_cjk_keywords(word: str) -> list[str]:
+    """Chinese keywords a line holds apart by spaces ("大豆肽 抗氧化 羟基自由基(.OH) 清除作用"),
+    once a space stands between two Han characters; a space between Latin words stays
+    ("单相Level Set方法", "锆石SHRIMP U-Pb定年" are one keyword each).
+
+    >>> _spaced_cjk_keywords("网络信息资源 编目 MARC 都柏林核心集(DC)"), _spaced_cjk_keywords("单相Level Set方法")
+    (['网络信息资源', '编目', 'MARC', '都柏林核心集(DC)'], ['单相Level Set方法'])
+    """
+    if not _HAN_SPACE_HAN.search(word):
+        return [word]
+    parts: list[str] = []
+    for token in word.split():
+        if parts and re.search(r"[A-Za-z0-9]$", parts[-1]) and re.match(r"[A-Za-z0-9]", token):
+            parts[-1] += " " + token
+        else:
+            parts.append(token)
+    return parts
+
+
+_HAN_SPACE_HAN = re.compile(f"[{HAN}][)）]?\\s+[{HAN}]")
 # PubMed's mark of a major topic, kept by exports that copy its keywords ("*DNA methylation",
 # "*OXYTOCICS/therapy", "Neoplasms/*therapy"): not part of the term.
 _MAJOR_TOPIC = re.compile(r"(^|/)\*+")

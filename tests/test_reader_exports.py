@@ -228,3 +228,13 @@ def test_zotero_item_json_from_its_web_api(tmp_path, validate):
     assert article["keywords"] == {"en": ["spine", "metastasis"]} and article["abstract"] == {"en": "An abstract."}
     assert (patent["type"], patent["year"], names(patent)) == ("patent", 2018, ["段祥祥"])
     assert (thesis["type"], thesis["year"]) == ("thesis", 2020)
+
+
+def test_chinese_keywords_a_line_holds_apart_by_spaces(tmp_path, validate):
+    # one KW line with the list parted by spaces (VIP, and Zotero's tags from an EndNote file);
+    # a space between Latin words inside one keyword stays
+    path = tmp_path / "spaced.ris"
+    path.write_text("TY  - JOUR\nTI  - 大豆肽的抗氧化作用\nKW  - 大豆肽 抗氧化 羟基自由基(.OH) 清除作用\n"
+                    "KW  - 单相Level Set方法\nKW  - 锆石SHRIMP U-Pb定年\nPY  - 2020\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert rec["keywords"]["zh"] == ["大豆肽", "抗氧化", "羟基自由基(.OH)", "清除作用", "单相Level Set方法", "锆石SHRIMP U-Pb定年"]
