@@ -238,3 +238,15 @@ def test_chinese_keywords_a_line_holds_apart_by_spaces(tmp_path, validate):
                     "KW  - 单相Level Set方法\nKW  - 锆石SHRIMP U-Pb定年\nPY  - 2020\nER  - \n", encoding="utf-8")
     (rec,), _ = clean(path, validate)
     assert rec["keywords"]["zh"] == ["大豆肽", "抗氧化", "羟基自由基(.OH)", "清除作用", "单相Level Set方法", "锆石SHRIMP U-Pb定年"]
+
+
+def test_ris_vl_is_a_volume_only_for_types_that_have_volumes(tmp_path, validate):
+    # as Zotero reads them: GEN (a journal article) and MUSIC have volumes; a report's VL is
+    # its number, a bill's its bill number, a patent's its application number
+    path = tmp_path / "types.ris"
+    body = "".join(f"TY  - {ty}\nTI  - Title {ty}\nPY  - 2020\nVL  - 38\nER  - \n\n"
+                   for ty in ("GEN", "MUSIC", "JOUR", "RPRT", "UNBILL", "PAT"))
+    path.write_text(body, encoding="utf-8")
+    records, _ = clean(path, validate)
+    assert [(r["volume"], r["extra"].get("number")) for r in records] == [
+        ("38", None), ("38", None), ("38", None), (None, ["38"]), (None, ["38"]), (None, ["38"])]

@@ -49,9 +49,10 @@ class RisReader(TaggedReader):
     }
 
 
-    # Types whose VL is not a volume (a bill number, an edition, an application number ...).
-    VL_NOT_VOLUME = frozenset({"BILL", "ART", "ADVS", "MAP", "SOUND", "VIDEO", "MPCT", "PCOMM", "ICOMM",
-                               "HEAR", "STAT", "CASE", "PAT", "MUSIC", "COMP", "ELEC", "GEN"})
+    # Types whose VL is not a volume (a bill number, an edition, an application number, a
+    # report's number ...).  GEN (a journal article to Zotero) and MUSIC have volumes.
+    VL_NOT_VOLUME = frozenset({"BILL", "UNBILL", "ART", "ADVS", "MAP", "SOUND", "VIDEO", "MPCT", "PCOMM", "ICOMM",
+                               "HEAR", "STAT", "CASE", "PAT", "COMP", "ELEC", "RPRT"})
 
     def build(self, fields, source):
         """The standard table, then two RIS rules: Y1 (deprecated) only when neither PY nor DA
