@@ -195,8 +195,9 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
     lists them: Chinese items first, then the others, each by first author (Chinese by
     pinyin; an item without authors by its title), then year, then title; records with
     neither authors nor title last; ties keep the given order (not the id, which follows
-    the file's path, so a list would change with the folder it was read from).  ``listed_under(rec)``: the name a list prints first for
-    a record (its editors, 佚名), to order by instead of the first author.
+    the file's path, so a list would change with the folder it was read from).
+    ``listed_under(rec)``: the name a list prints first for a record (its editors, 佚名),
+    to order by instead of the first author.
 
     >>> recs = [{"id": "1", "year": 2019, "title": {"en": "B"}, "authors": [{"family": "Zhu", "given": "A"}]},
     ...         {"id": "2", "year": 2021, "title": {"zh": "甲"}, "authors": [{"literal": "王五"}]},
