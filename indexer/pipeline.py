@@ -36,7 +36,7 @@ from .fields.authors import parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
                             parse_year, parse_year_volume_issue)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
-from .fields.keywords import split_keywords
+from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk
 from .fields.sections import split_sections
 from .lang.detect import detect_language, script_counts
 from .record import Record
@@ -158,7 +158,7 @@ def place_keywords(record: Record) -> Record:
         if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
             split = True
         words = split_keywords(text) if split else [text.strip()]
-        words = [part for word in words for part in _spaced_cjk_keywords(word)]
+        words = [part for word in words for part in split_spaced_cjk(word)]
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
         if lang not in ("zh", "ja", "ko"):
@@ -168,7 +168,7 @@ def place_keywords(record: Record) -> Record:
             lang = latin[0] if latin else "en"
         for kw in words:
             kw = _english(record, f"keywords.{lang}", kw, lang)
-            unmarked = _MAJOR_TOPIC.sub(r"\1", kw).strip()
+            unmarked = drop_major_topic_mark(kw)
             if unmarked != kw:
                 record.log("drop_major_topic_mark", f"keywords.{lang}", kw, unmarked)
                 kw = unmarked
@@ -176,31 +176,6 @@ def place_keywords(record: Record) -> Record:
             if kw and kw.casefold() not in {k.casefold() for k in bucket}:   # Scopus: "calcium", then "Calcium"
                 bucket.append(kw)
     return record
-
-
-def _spaced_cjk_keywords(word: str) -> list[str]:
-    """Chinese keywords a line holds apart by spaces ("大豆肽 抗氧化 羟基自由基(.OH) 清除作用"),
-    once a space stands between two Han characters; a space between Latin words stays
-    ("单相Level Set方法", "锆石SHRIMP U-Pb定年" are one keyword each).
-
-    >>> _spaced_cjk_keywords("网络信息资源 编目 MARC 都柏林核心集(DC)"), _spaced_cjk_keywords("单相Level Set方法")
-    (['网络信息资源', '编目', 'MARC', '都柏林核心集(DC)'], ['单相Level Set方法'])
-    """
-    if not _HAN_SPACE_HAN.search(word):
-        return [word]
-    parts: list[str] = []
-    for token in word.split():
-        if parts and re.search(r"[A-Za-z0-9]$", parts[-1]) and re.match(r"[A-Za-z0-9]", token):
-            parts[-1] += " " + token
-        else:
-            parts.append(token)
-    return parts
-
-
-_HAN_SPACE_HAN = re.compile(f"[{HAN}][)）]?\\s+[{HAN}]")
-# PubMed's mark of a major topic, kept by exports that copy its keywords ("*DNA methylation",
-# "*OXYTOCICS/therapy", "Neoplasms/*therapy"): not part of the term.
-_MAJOR_TOPIC = re.compile(r"(^|/)\*+")
 
 
 # "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the
