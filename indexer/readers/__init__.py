@@ -108,10 +108,7 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         return
     reader = forced or sniff_reader(source.head, path)
     if reader is None:
-        raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
-        yield Failure(path=path, line=1, raw=raw,
-                      reason=f"unknown format; known formats: {', '.join(known_formats())}"
-                             + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
+        yield _whole_file_failure(source, f"unknown format; known formats: {', '.join(known_formats())}")
         return
     ordinal, items = 0, 0  # records and numbered failures, counted over the file (pasted exports included)
     for item in _read_with_pasted(reader, source, 0):
@@ -124,11 +121,15 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
             item.record = ordinal
         yield item
     if not items:  # an export of nothing, or one cut off before its first record: say so
-        raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
-        yield Failure(path=path, line=1, raw=raw, format=reader.name,
-                      reason=f"no records: read as {reader.name}, the file holds none "
-                             "(an export of nothing, or one cut off after its header?)"
-                             + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
+        yield _whole_file_failure(source, f"no records: read as {reader.name}, the file holds none (an export "
+                                          "of nothing, or one cut off after its header?)", reader.name)
+
+
+def _whole_file_failure(source, reason: str, fmt: str | None = None) -> Failure:
+    """A failure holding the file's text (up to UNKNOWN_RAW_LIMIT characters, said when cut)."""
+    raw, cut = _text_up_to(source, UNKNOWN_RAW_LIMIT)
+    return Failure(path=source.path, line=1, raw=raw, format=fmt,
+                   reason=reason + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
 
 
 def _read(reader, source) -> Iterator[Record | Failure]:
