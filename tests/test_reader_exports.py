@@ -250,3 +250,15 @@ def test_ris_vl_is_a_volume_only_for_types_that_have_volumes(tmp_path, validate)
     records, _ = clean(path, validate)
     assert [(r["volume"], r["extra"].get("number")) for r in records] == [
         ("38", None), ("38", None), ("38", None), (None, ["38"]), (None, ["38"]), (None, ["38"])]
+
+
+def test_ris_keywords_one_a_line_under_one_kw(tmp_path, validate):
+    # Scopus and EndNote write every keyword of a record under one KW, one a line (as in
+    # ../shared's mixed exports); Zotero reads each line as a keyword. They were one keyword,
+    # the lines joined by spaces.
+    path = tmp_path / "scopus.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nKW  - Access\nCancer\nGenetic counseling\nBRCA1 protein\n"
+                    "PY  - 2016\nAB  - An abstract\nthat wraps.\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert rec["keywords"] == {"en": ["Access", "Cancer", "Genetic counseling", "BRCA1 protein"]}
+    assert rec["abstract"] == {"en": "An abstract that wraps."}       # other values still wrap

@@ -31,6 +31,9 @@ class RisReader(TaggedReader):
     TYPE_TAG = "TY"
     TYPES = RIS_TYPES
     SOURCE_ID_TAGS = ("ID", "AN")
+    # Scopus and EndNote write a record's keywords under one KW, one a line; Zotero reads each
+    # line as a keyword.
+    VALUE_PER_LINE = frozenset({"KW"})
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",

@@ -37,6 +37,8 @@ class TaggedReader:
     SPLIT: dict[str, str] = {}
     # Separator used when a value continues on the next line.
     JOIN = " "
+    # Tags whose continuation lines are values of their own, not one value wrapped.
+    VALUE_PER_LINE: frozenset[str] = frozenset()
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
@@ -106,6 +108,8 @@ class TaggedReader:
                     fields, raw_lines = [], []
                     continue
                 fields.append([tag, value, lineno])
+            elif fields[-1][0] in self.VALUE_PER_LINE:
+                fields.append([fields[-1][0], line.strip(), lineno])
             else:
                 fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
         if fields:
