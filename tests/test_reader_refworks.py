@@ -138,3 +138,16 @@ def test_header_without_its_end_line_still_reads_the_records(validate):
     assert rec["title"] == {"en": "Header without its end line"}
     assert rec["source"]["line"] == 6
     assert [(a["family"], a["given"]) for a in rec["authors"]] == [("Doe", "Jane")]
+
+
+def test_cnki_abstract_written_into_the_keyword_line(tmp_path, validate):
+    # CNKI's RefWorks export of a record with no AB line can put its abstract into K1, after
+    # NoteExpress's {Abstract} tag (../shared's bilingual_dev, record 93): it was a keyword
+    path = tmp_path / "cnki.txt"
+    path.write_text("RT Journal Article\nSR 1\nA1 中国抗癌协会肉瘤专业委员会;中国临床肿瘤学会\n"
+                    "T1 软组织肉瘤诊治中国专家共识(2015年版)\nJF 中华肿瘤杂志\nYR 2016\n"
+                    "K1 肉瘤；软组织肿瘤；诊断；治疗；规范{Abstract}：软组织肉瘤是一类间叶来源的恶性肿瘤，可发生于全身各个部位。\n"
+                    "DS CNKI\n", encoding="utf-8")
+    (rec,) = records_of(path, validate)
+    assert rec["keywords"] == {"zh": ["肉瘤", "软组织肿瘤", "诊断", "治疗", "规范"]}
+    assert rec["abstract"] == {"zh": "软组织肉瘤是一类间叶来源的恶性肿瘤，可发生于全身各个部位。"}

@@ -67,6 +67,7 @@ _ISSN = re.compile(r"^\s*(\d{4}-?\d{3}[\dXx])(?![\w-])")
 _NAME_SPLIT = r"[;；，]"
 _LIST_SPLIT = r"[;；]"
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_GLUED_ABSTRACT = re.compile(r"\{Abstract\}\s*[:：]?\s*")
 
 
 def cnki_pages(text: str) -> str:
@@ -154,8 +155,16 @@ class RefWorksReader(TaggedReader):
                 for part in re.split(_LIST_SPLIT, value):
                     put(key, part.strip(), line)
             elif tag == "K1":
-                # CNKI: one ";" list (split by the pipeline); RefWorks: one keyword per K1 line.
-                put("keywords" if re.search(_LIST_SPLIT, value) else "keyword", value, line)
+                # CNKI may write a record's abstract into its K1 line, after NoteExpress's tag
+                # ("…；治疗；规范{Abstract}：软组织肉瘤是…").
+                glued = _GLUED_ABSTRACT.search(value)
+                if glued:
+                    if value[glued.end():].strip():
+                        put("abstract", value[glued.end():].strip(), line)
+                    value = value[:glued.start()].strip("；; ")
+                if value:
+                    # CNKI: one ";" list (split by the pipeline); RefWorks: one keyword per K1 line.
+                    put("keywords" if re.search(_LIST_SPLIT, value) else "keyword", value, line)
             elif tag == "T2":
                 # The container: a book's title for a section, else a secondary title.
                 put("journal" if ctype in ("chapter", "paper-conference", "article-journal") else "secondary_title",
