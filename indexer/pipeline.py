@@ -36,7 +36,7 @@ from .fields.authors import parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
                             parse_year, parse_year_volume_issue)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
-from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk
+from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
 from .fields.sections import split_sections
 from .lang.detect import detect_language, script_counts
 from .record import Record
@@ -161,21 +161,36 @@ def place_keywords(record: Record) -> Record:
         words = [part for word in words for part in split_spaced_cjk(word)]
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
+        translated: list[str] = []
         if lang not in ("zh", "ja", "ko"):
-            # Short Latin-script keywords fool langdetect (it, ro ...), and it is slow: they
-            # take the language of the record's Latin-script title or abstract, else English.
-            latin = [k for k in list(record.title) + list(record.abstract) if k not in ("zh", "ja", "ko", "und")]
-            lang = latin[0] if latin else "en"
-        for kw in words:
-            kw = _english(record, f"keywords.{lang}", kw, lang)
-            unmarked = drop_major_topic_mark(kw)
-            if unmarked != kw:
-                record.log("drop_major_topic_mark", f"keywords.{lang}", kw, unmarked)
-                kw = unmarked
-            bucket = record.keywords.setdefault(lang, [])
-            if kw and kw.casefold() not in {k.casefold() for k in bucket}:   # Scopus: "calcium", then "Calcium"
-                bucket.append(kw)
+            lang = _latin_language(record)
+        else:   # a Chinese list that carries its English translation: that goes to its language
+            words, translated = split_translated_block(words)
+        _add_keywords(record, lang, words)
+        if translated:
+            latin = _latin_language(record)
+            record.log("split_translated_keywords", f"keywords.{latin}", text, "; ".join(translated))
+            _add_keywords(record, latin, translated)
     return record
+
+
+def _latin_language(record: Record) -> str:
+    """Short Latin-script keywords fool langdetect (it, ro ...), and it is slow: they take the
+    language of the record's Latin-script title or abstract, else English."""
+    latin = [k for k in list(record.title) + list(record.abstract) if k not in ("zh", "ja", "ko", "und")]
+    return latin[0] if latin else "en"
+
+
+def _add_keywords(record: Record, lang: str, words: list[str]) -> None:
+    for kw in words:
+        kw = _english(record, f"keywords.{lang}", kw, lang)
+        unmarked = drop_major_topic_mark(kw)
+        if unmarked != kw:
+            record.log("drop_major_topic_mark", f"keywords.{lang}", kw, unmarked)
+            kw = unmarked
+        bucket = record.keywords.setdefault(lang, [])
+        if kw and kw.casefold() not in {k.casefold() for k in bucket}:   # Scopus: "calcium", then "Calcium"
+            bucket.append(kw)
 
 
 # "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the

@@ -257,3 +257,29 @@ def test_continuation_lines_joined_by_script(tmp_path, validate):
     validate(rec)
     assert rec["title"]["ja"] == "量子ドットによる細胞イメージング"
     assert rec["abstract"]["en"] == "This redox- and ATP-neutral pathway was seen in 12 cells, of which 3 grew."
+
+
+def test_english_keywords_before_the_chinese_ones_go_to_english(tmp_path, validate):
+    """Wanfang lists a paper's English keywords, one a line, before its Chinese ones (../shared's
+    bilingual_dev); CNKI writes them as one comma list. They were all Chinese keywords.
+    Latin-script terms among Chinese keywords (MRI, NF-κB, linux) stay Chinese keywords."""
+    path = tmp_path / "bilingual.net"
+    path.write_text("{Reference Type}: Journal Article\n{Title}: 植食性害虫食诱剂的研究与应用\n{Author}: 蔡晓明\n"
+                    "{Keywords}: behavioural manipulation\n{Keywords}:  green pest control\n{Keywords}:  host plant\n"
+                    "{Keywords}:  偏好选择\n{Keywords}:  寄主植物\n\n"
+                    "{Reference Type}: Thesis\n{Title}: 卷鞘鸢尾参考转录组的组装方法评估及应用\n{Author}: 朱张士昌\n"
+                    "{Keywords}: Non-Model Organism,RNA-Seq,Germplasm Resource,Iris;种质资源;鸢尾属\n\n"
+                    "{Reference Type}: Journal Article\n{Title}: 口腔鳞癌组织中GSTπ的表达\n{Author}: 孙壮\n"
+                    "{Keywords}: 口腔鳞癌;烟草;MRI;NF-κB\n\n"
+                    "{Reference Type}: Journal Article\n{Title}: 基于Linux的DVR设计\n{Author}: 王五\n"
+                    "{Keywords}: 进程间通信;DVR;linux\n", encoding="utf-8")
+    result, recs, failures = clean(path)
+    assert result.returncode == 0 and not failures
+    for rec in recs:
+        validate(rec)
+    assert [rec["keywords"] for rec in recs] == [
+        {"zh": ["偏好选择", "寄主植物"], "en": ["behavioural manipulation", "green pest control", "host plant"]},
+        {"zh": ["种质资源", "鸢尾属"], "en": ["Non-Model Organism", "RNA-Seq", "Germplasm Resource", "Iris"]},
+        {"zh": ["口腔鳞癌", "烟草", "MRI", "NF-κB"]},
+        {"zh": ["进程间通信", "DVR", "linux"]},
+    ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..charsets import HAN
+from ..charsets import HAN, HANGUL, KANA
 from ..lang.detect import is_cjk_name
 
 
@@ -55,6 +55,37 @@ def split_spaced_cjk(word: str) -> list[str]:
         else:
             parts.append(token)
     return parts
+
+
+_LATIN_LIST = re.compile(r"[^,，]+(?:\s*[,，]\s*[^,，]+){3,}")
+
+
+def split_translated_block(words: list[str]) -> tuple[list[str], list[str]]:
+    """A Chinese keyword list that carries its English translation as a block at one end
+    (CNKI, Wanfang: ``adolescent;cognitive skills;…;傾向值加權;戀愛``, the English part at times
+    one comma list): ``(the rest, the English block)``.  A block counts when at least two of
+    its keywords, and at least half, hold a lower-case word of four letters or more, so that
+    ``MRI``, ``DVR``, ``linux`` or ``NF-κB`` among Chinese keywords stay where they are.
+
+    >>> split_translated_block(["Non-Model Organism,RNA-Seq,Germplasm Resource,Iris", "种质资源", "鸢尾属"])
+    (['种质资源', '鸢尾属'], ['Non-Model Organism', 'RNA-Seq', 'Germplasm Resource', 'Iris'])
+    >>> split_translated_block(["自发性低颅压综合征", "MRI", "CT"]), split_translated_block(["进程间通信", "DVR", "linux"])
+    ((['自发性低颅压综合征', 'MRI', 'CT'], []), (['进程间通信', 'DVR', 'linux'], []))
+    """
+    def latin(word: str) -> bool:
+        return bool(re.search("[A-Za-z]", word)) and not re.search(f"[{HAN}{KANA}{HANGUL}]", word)
+
+    head = next((i for i, w in enumerate(words) if not latin(w)), len(words))
+    tail = next((i for i in range(len(words), 0, -1) if not latin(words[i - 1])), 0)
+    if head == len(words) or not head and tail == len(words):
+        return words, []           # no Chinese keyword, or no Latin keyword at either end
+    block, rest = (words[:head], words[head:]) if head else (words[tail:], words[:tail])
+    block = [part for word in block
+             for part in (re.split(r"\s*[,，]\s*", word) if _LATIN_LIST.fullmatch(word) else [word])]
+    english = sum(1 for w in block if re.search("[a-z]{4,}", w))
+    if english >= 2 and 2 * english >= len(block):
+        return rest, block
+    return words, []
 
 
 # PubMed's mark of a major topic, kept by exports that copy its keywords ("*DNA methylation",
