@@ -262,3 +262,12 @@ def test_ris_keywords_one_a_line_under_one_kw(tmp_path, validate):
     (rec,), _ = clean(path, validate)
     assert rec["keywords"] == {"en": ["Access", "Cancer", "Genetic counseling", "BRCA1 protein"]}
     assert rec["abstract"] == {"en": "An abstract that wraps."}       # other values still wrap
+
+
+def test_a_csv_issue_written_with_no(tmp_path, validate):
+    # CNKI's title lists (../shared's bulk corpus) write the issue "No.12", a combined issue "No.Z1"
+    path = tmp_path / "cnki.csv"
+    path.write_text("id,journal,year,issue,paper_name,paper_id\n1,电化教育研究,2018,No.12,教育技术的新进展,DHJY201812002\n"
+                    "2,电化教育研究,2018,No.Z1,教育技术的回顾,DHJY2018Z1001\n", encoding="utf-8")
+    records, _ = clean(path, validate)
+    assert [r["issue"] for r in records] == ["12", "Z1"]

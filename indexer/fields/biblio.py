@@ -17,14 +17,17 @@ def parse_year(text: str) -> int | None:
 
 
 def normalise_issue(issue: str | None) -> str | None:
-    """Issue without zero padding: '07' becomes '7'.
+    """Issue without zero padding or a "No." before it (CNKI's lists: "No.12", "No.Z1", a
+    combined issue): '07' becomes '7'.
 
-    >>> normalise_issue("07"), normalise_issue("2A"), normalise_issue(" ")
-    ('7', '2A', None)
+    >>> normalise_issue("07"), normalise_issue("2A"), normalise_issue(" "), normalise_issue("No.12")
+    ('7', '2A', None, '12')
+    >>> normalise_issue("No.Z1"), normalise_issue("Nov"), normalise_issue("Issue ID")
+    ('Z1', 'Nov', 'Issue ID')
     """
     if issue is None:
         return None
-    issue = issue.strip()
+    issue = re.sub(r"^(?:no|nr)\.?\s*(?=[A-Za-z]?\d)", "", issue.strip(), flags=re.IGNORECASE)
     if not issue:
         return None
     return re.sub(r"^0+(?=\d)", "", issue)
