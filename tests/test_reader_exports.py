@@ -271,3 +271,16 @@ def test_a_csv_issue_written_with_no(tmp_path, validate):
                     "2,电化教育研究,2018,No.Z1,教育技术的回顾,DHJY2018Z1001\n", encoding="utf-8")
     records, _ = clean(path, validate)
     assert [r["issue"] for r in records] == ["12", "Z1"]
+
+
+def test_an_end_page_web_of_science_leaves_open(tmp_path, validate):
+    # Web of Science writes "1137-+" (or "-&") when the paper continues on later pages; Zotero's
+    # BibTeX of such records keeps it ("1137--+", 112 records of ../shared's mixed exports)
+    bib = tmp_path / "wos.bib"
+    bib.write_text("@article{a, title = {A title}, year = {1993}, pages = {1137--+}}\n"
+                   "@article{b, title = {Another title}, year = {1994}, pages = {872-&}}\n", encoding="utf-8")
+    wos = tmp_path / "wos.txt"
+    wos.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI A third title\nPY 1995\nBP 61\nEP +\n"
+                   "ER\n\nEF\n", encoding="utf-8")
+    records = clean(bib, validate)[0] + clean(wos, validate)[0]
+    assert [r["pages"] for r in records] == ["1137", "872", "61"]

@@ -34,14 +34,18 @@ def normalise_issue(issue: str | None) -> str | None:
 
 
 def normalise_pages(pages: str | None) -> str | None:
-    """First-last with an ASCII hyphen; abbreviated last pages expanded.
+    """First-last with an ASCII hyphen; abbreviated last pages expanded; Web of Science's
+    "continued later" end (``1137-+``, ``872-&``) dropped: the first page is what is known.
 
     >>> normalise_pages("625-32"), normalise_pages("12~15"), normalise_pages("179－204"), normalise_pages("CD010845")
     ('625-632', '12-15', '179-204', 'CD010845')
+    >>> normalise_pages("1137--+"), normalise_pages("872-&"), normalise_pages("S12-+")
+    ('1137', '872', 'S12')
     """
     if not pages:
         return None
     p = re.sub(r"\s*[~～—–－\-]+\s*", "-", pages.strip())
+    p = re.sub(r"(?<=\w)-[+&]$", "", p)
     m = re.fullmatch(r"(\d+)-(\d+)", p)
     if m:
         first, last = m.groups()
