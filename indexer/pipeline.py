@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import parse_name, split_author_field, split_author_list
-from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, parse_citation,
+from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
                             parse_year, parse_year_volume_issue)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
@@ -318,7 +318,7 @@ def _set_details(record: Record, parts: dict) -> None:
     if year and record.year is None:
         record.year = int(year) if str(year).isdigit() else parse_year(str(year))
     if parts.get("volume") and record.volume is None:
-        record.volume = str(parts["volume"]).strip()
+        record.volume = normalise_volume(str(parts["volume"]))
     if parts.get("issue") and record.issue is None:
         record.issue = normalise_issue(str(parts["issue"]))
     if parts.get("pages") and record.pages is None:

@@ -284,3 +284,13 @@ def test_an_end_page_web_of_science_leaves_open(tmp_path, validate):
                    "ER\n\nEF\n", encoding="utf-8")
     records = clean(bib, validate)[0] + clean(wos, validate)[0]
     assert [r["pages"] for r in records] == ["1137", "872", "61"]
+
+
+def test_a_volume_written_with_volume_before_it(tmp_path, validate):
+    # Scopus at times writes "Volume 14" or "Vol. 59" (../shared's digital_work); a series
+    # volume "9661 LNCS" and RIS's "Volume ID" placeholder stay as written
+    path = tmp_path / "scopus.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Title {n}\nPY  - 2020\nVL  - {vl}\nER  - \n\n"
+                            for n, vl in enumerate(("Volume 14", "Vol. 59", "9661 LNCS", "Volume ID"))), encoding="utf-8")
+    records, _ = clean(path, validate)
+    assert [r["volume"] for r in records] == ["14", "59", "9661 LNCS", "Volume ID"]

@@ -33,6 +33,15 @@ def normalise_issue(issue: str | None) -> str | None:
     return re.sub(r"^0+(?=\d)", "", issue)
 
 
+def normalise_volume(volume: str) -> str:
+    """Volume without a "Volume" or "Vol." before it (Scopus at times: "Volume 14").
+
+    >>> normalise_volume("Volume 14"), normalise_volume("Vol. 59"), normalise_volume("9661 LNCS"), normalise_volume("Volume ID")
+    ('14', '59', '9661 LNCS', 'Volume ID')
+    """
+    return re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE)
+
+
 def normalise_pages(pages: str | None) -> str | None:
     """First-last with an ASCII hyphen; abbreviated last pages expanded; Web of Science's
     "continued later" end (``1137-+``, ``872-&``) dropped: the first page is what is known.
