@@ -211,15 +211,19 @@ def _add_authors(record: Record, names) -> None:
             record.authors.append(parse_name(name))
 
 
+# "Gattineni J": a family name, then initials (PubMed's way)
+_PUBMED_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)* [A-Z]{1,3}")
+
+
 def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
         _add_authors(record, split_author_list(text))
     for text, _line in record.raw.pop("author", []):
         text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
-        if text.endswith(",") and "," not in text[:-1]:  # "Ben Walton,": one name, kept whole
-            text = "{" + text[:-1].strip() + "}"
-        elif text.endswith(","):  # "Risitano, AM,"
+        if text.endswith(",") and "," not in text[:-1] and not _PUBMED_NAME.fullmatch(text[:-1].strip()):
+            text = "{" + text[:-1].strip() + "}"   # "Ben Walton,": one name, kept whole
+        elif text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
             text = text.rstrip(", ")
         if text:  # a braced name is one name, kept whole (an organisation)
             _add_authors(record, [text] if text.startswith("{") else split_author_field(text))

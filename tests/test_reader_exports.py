@@ -146,7 +146,7 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
         ("Oduya", "KM"),
         ("Tan", "I, Mei"),                 # "Family, Initial, Given": one name, left as written
         ("McKenna", "DeAnne"),             # two camel-case parts are one inverted name
-        ("Walker II", "Edward D."),
+        ("Walker", "Edward D., II"),       # the suffix before the comma goes after the given name too
         "Gruppo Tecnico PASSI",            # a group in Italian, kept whole ...
         ("Gruppo", "Ralph A."),            # ... and a person named Gruppo
         "SPRINT Investigators",
@@ -294,3 +294,18 @@ def test_a_volume_written_with_volume_before_it(tmp_path, validate):
                             for n, vl in enumerate(("Volume 14", "Vol. 59", "9661 LNCS", "Volume ID"))), encoding="utf-8")
     records, _ = clean(path, validate)
     assert [r["volume"] for r in records] == ["14", "59", "9661 LNCS", "Volume ID"]
+
+
+def test_inverted_names_with_the_suffix_or_the_comma_out_of_place(tmp_path, validate):
+    # from ../shared's dedup sets: a suffix before the comma ("Wright Jr., T C", 232 names), a
+    # comma after the particle ("van, Hamont D", "Di, Bonito L"), a trailing comma, a person
+    # whose family name is an organisation's word; real names and inverted groups stay
+    path = tmp_path / "names.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nAU  - Wright Jr., T C\nAU  - Nunamaker Jr., Jay F.\nAU  - Leath III, C A\n"
+                    "AU  - van, Hamont D\nAU  - Di, Bonito L\nAU  - Le, Quintrec M.\nAU  - Press, Larry\nAU  - Gattineni J,\n"
+                    "AU  - Du, Anna Ye\nAU  - Das, P. P.\nAU  - De, Prabuddha\nAU  - Group, ALTS\nPY  - 2020\nER  - \n",
+                    encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert names(rec) == [("Wright", "T C, Jr."), ("Nunamaker", "Jay F., Jr."), ("Leath", "C A, III"),
+                          ("van Hamont", "D"), ("Di Bonito", "L"), ("Le Quintrec", "M."), ("Press", "Larry"),
+                          ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "Group, ALTS"]

@@ -59,6 +59,8 @@ _INITIALS = r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ -]?[A-Z]\.){0,3})"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
 # Family and given name glued in one word, as some exports write them ("GotzJurgen").
+# Words of ORG_WORDS that are also family names, when written "Press, Larry".
+_SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
 
@@ -170,6 +172,10 @@ def parse_name(name: str) -> dict[str, str]:
     {'literal': 'Chinese Society of Dermatology', 'lang': 'en'}
     >>> parse_name("Grams R 2nd"), parse_name("King ML Jr")
     ({'family': 'Grams', 'given': 'R, 2nd', 'lang': 'en'}, {'family': 'King', 'given': 'ML, Jr', 'lang': 'en'})
+    >>> parse_name("Wright Jr., T C"), parse_name("van, Hamont D"), parse_name("Press, Larry")
+    ({'family': 'Wright', 'given': 'T C, Jr.', 'lang': 'en'}, {'family': 'van Hamont', 'given': 'D', 'lang': 'en'}, {'family': 'Press', 'given': 'Larry', 'lang': 'en'})
+    >>> parse_name("Das, P. P."), parse_name("Du, Anna Ye"), parse_name("Group, ALTS")
+    ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'Group, ALTS', 'lang': 'en'})
     """
     name = re.sub(r"\s+", " ", name).strip()
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
@@ -179,7 +185,7 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": name, "lang": "zh"}
     if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are
         return {"literal": name, "lang": "ko"}
-    if ORG_WORDS.search(name) or len(name.split()) > 6:
+    if (ORG_WORDS.search(name) and not _SURNAME_INVERTED.fullmatch(name)) or len(name.split()) > 6:
         return {"literal": name, "lang": "en"}
     m = re.fullmatch(rf"(.*[ ,].*?),? ({_SUFFIX.pattern})", name)
     if m and not ORG_WORDS.search(m.group(1)):  # "Grams R 2nd", "Smith, John Jr": given "R, 2nd", "John, Jr"
@@ -187,11 +193,17 @@ def parse_name(name: str) -> dict[str, str]:
         if person.get("given"):
             return {**person, "given": f"{person['given']}, {m.group(2)}"}
     if "," in name:
-        family, _, given = name.partition(",")
-        suffix, _, rest = given.strip().partition(", ")
+        family, _, given = (part.strip() for part in name.partition(","))
+        suffix, _, rest = given.partition(", ")
         if _SUFFIX.fullmatch(suffix) and rest:  # "Lucas, Jr., Henry C.": given "Henry C., Jr."
             given = f"{rest}, {suffix}"
-        return {"family": family.strip(), "given": given.strip(), "lang": "en"}
+        m = re.fullmatch(rf"(.+) ({_SUFFIX.pattern})", family)
+        if m and given:  # "Wright Jr., T C": given "T C, Jr."
+            family, given = m.group(1), f"{given}, {m.group(2)}"
+        m = re.fullmatch(rf"([A-Z][a-z'’-]+) ({_INITIALS})", given)
+        if family.lower() in PARTICLES and m:  # "van, Hamont D", "Di, Bonito L": the comma is misplaced
+            family, given = f"{family} {m.group(1)}", m.group(2)
+        return {"family": family, "given": given, "lang": "en"}
     m = re.fullmatch(rf"(.+?) ({_INITIALS})", name)
     if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
