@@ -309,3 +309,17 @@ def test_inverted_names_with_the_suffix_or_the_comma_out_of_place(tmp_path, vali
     assert names(rec) == [("Wright", "T C, Jr."), ("Nunamaker", "Jay F., Jr."), ("Leath", "C A, III"),
                           ("van Hamont", "D"), ("Di Bonito", "L"), ("Le Quintrec", "M."), ("Press", "Larry"),
                           ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "Group, ALTS"]
+
+
+def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
+    # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
+    # a star inside an English title is part of it
+    path = tmp_path / "titles.csv"
+    path.write_text("id,journal,year,issue,paper_name,paper_id\n"
+                    "1,电化教育研究,2018,No.12,信息技术课程深度学习影响因素研究*——以“信息可信度评估”学习内容为例,A1\n"
+                    "2,现代教育技术,2018,No.3,大学的生成机理＊,A2\n"
+                    "3,Tissue Antigens,2018,No.3,HLA-DRB1*13 and the A* search,A3\n", encoding="utf-8")
+    records, _ = clean(path, validate)
+    assert [r["title"] for r in records] == [{"zh": "信息技术课程深度学习影响因素研究——以“信息可信度评估”学习内容为例"},
+                                             {"zh": "大学的生成机理"}, {"en": "HLA-DRB1*13 and the A* search"}]
+    assert [rep["step"] for rep in records[0]["repairs"]] == ["strip_footnote_mark"]

@@ -260,6 +260,22 @@ def strip_abstract_label(s: str) -> str:
     return s[m.end():] if m else s
 
 
+# A footnote mark after a Chinese title (its funding note: "…影响因素研究*——以…为例"): after a
+# Han character or a closing mark, before the end, a dash, a colon or a space.
+_FOOTNOTE_MARK = re.compile(f"(?<=[{HAN}”》）)])[*＊†‡]+(?=$|\\s|——|—|[:：])")
+
+
+def strip_footnote_mark(s: str) -> str:
+    """Remove a footnote mark CNKI keeps after a Chinese title; "A*" or "HLA-DRB1*13" stay.
+
+    >>> strip_footnote_mark("信息技术课程深度学习影响因素研究*——以学习内容为例"), strip_footnote_mark("大学的生成机理*")
+    ('信息技术课程深度学习影响因素研究——以学习内容为例', '大学的生成机理')
+    >>> strip_footnote_mark("HLA-DRB1*13 and A* search")
+    'HLA-DRB1*13 and A* search'
+    """
+    return _FOOTNOTE_MARK.sub("", s).rstrip() if "*" in s or "＊" in s or "†" in s or "‡" in s else s
+
+
 _ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
 
 
@@ -396,6 +412,6 @@ RepairFn = Callable[[str], str]
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, normalize_whitespace, fold_fullwidth_alnum,
-              collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_ui_residue,
+              collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_footnote_mark, strip_ui_residue,
               restore_space_after_punctuation)
 }
