@@ -286,6 +286,21 @@ def cmd_show(args) -> int:
     return status
 
 
+def _years_by_decade(by_year: dict[str, int]) -> dict[str, int]:
+    """Counts per year for reading: beyond a dozen years, the years of the latest decade one
+    by one and the earlier ones by decade ("1950s"), so that a corpus of 1953-2018 is not
+    sixty numbers in a row (--json keeps every year)."""
+    years = [int(k) for k in by_year if k != "unknown"]
+    if len(years) <= 12:
+        return by_year
+    latest = max(years) // 10 * 10
+    out: dict[str, int] = {}
+    for k, n in by_year.items():
+        label = k if k == "unknown" or int(k) >= latest else f"{int(k) // 10 * 10}s"
+        out[label] = out.get(label, 0) + n
+    return out
+
+
 def cmd_stats(args) -> int:
     from indexer.index.layout import INDEX_SUBDIR
     from indexer.store import STORE_NAME, Store
@@ -315,6 +330,7 @@ def cmd_stats(args) -> int:
         return EXIT_OK
     _out(f"{stats['records']:,} records in {args.index}  (index {stats['index_bytes'] / 1e6:.1f} MB, "
          f"store {stats['store_bytes'] / 1e6:.1f} MB)")
+    stats["by_year"] = _years_by_decade(stats["by_year"])
     for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
         _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
     if stats["missing_files"]:

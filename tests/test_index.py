@@ -315,3 +315,17 @@ def test_a_store_that_is_not_one_is_said(tmp_path):
 def test_ingest_needs_a_path_unless_rebuilding(tmp_path):
     result = run_cli("ingest", "--index", str(tmp_path / "idx"))
     assert result.returncode == 2 and "give a PATH" in result.stderr
+
+
+def test_stats_reads_many_years_by_decade_and_json_keeps_each(tmp_path):
+    # beyond a dozen years the readable view groups the earlier decades; --json has every year
+    path = tmp_path / "years.ris"
+    years = [1953, 1958, 1961, 1975, 1979, 1986, 1994, 1999, 2003, 2008, 2010, 2015, 2015, 2018]
+    path.write_text("".join(f"TY  - JOUR\nTI  - Paper {i}\nPY  - {y}\nER  - \n\n" for i, y in enumerate(years)),
+                    encoding="utf-8")
+    idx = tmp_path / "idx"
+    run_cli("ingest", str(path), "--index", str(idx), "-q")
+    line = run_cli("stats", "--index", str(idx)).stdout.splitlines()[-1]
+    assert line == "  by year: 1950s 2, 1960s 1, 1970s 2, 1980s 1, 1990s 2, 2000s 2, 2010 1, 2015 2, 2018 1"
+    assert json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)["by_year"] == {
+        str(y): years.count(y) for y in sorted(set(years))}
