@@ -32,7 +32,7 @@ import re
 from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
-from .fields.authors import parse_name, split_author_field, split_author_list
+from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
                             parse_year, parse_year_volume_issue)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
@@ -212,17 +212,13 @@ def _add_authors(record: Record, names) -> None:
             record.authors.append(parse_name(name))
 
 
-# "Gattineni J": a family name, then initials (PubMed's way)
-_PUBMED_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)* [A-Z]{1,3}")
-
-
 def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
         _add_authors(record, split_author_list(text))
     for text, _line in record.raw.pop("author", []):
         text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
-        if text.endswith(",") and "," not in text[:-1] and not _PUBMED_NAME.fullmatch(text[:-1].strip()):
+        if text.endswith(",") and "," not in text[:-1] and not abbreviated(text[:-1].strip()):
             text = "{" + text[:-1].strip() + "}"   # "Ben Walton,": one name, kept whole
         elif text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
             text = text.rstrip(", ")

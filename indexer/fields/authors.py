@@ -58,10 +58,19 @@ def split_author_list(text: str) -> list[str]:
 _INITIALS = r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ -]?[A-Z]\.){0,3})"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
-# Family and given name glued in one word, as some exports write them ("GotzJurgen").
 # Words of ORG_WORDS that are also family names, when written "Press, Larry".
 _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
+# Family and given name glued in one word, as some exports write them ("GotzJurgen").
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def abbreviated(name: str) -> bool:
+    """True for one name as PubMed abbreviates it: family name(s), then initials.
+
+    >>> abbreviated("Gattineni J"), abbreviated("Golde T. E."), abbreviated("Ben Walton")
+    (True, True, False)
+    """
+    return bool(_ABBREVIATED.fullmatch(name))
 
 
 def split_author_field(text: str, listed: bool = False) -> list[str]:

@@ -159,9 +159,9 @@ class RefWorksReader(TaggedReader):
                 # ("…；治疗；规范{Abstract}：软组织肉瘤是…").
                 glued = _GLUED_ABSTRACT.search(value)
                 if glued:
-                    if value[glued.end():].strip():
-                        put("abstract", value[glued.end():].strip(), line)
-                    value = value[:glued.start()].strip("；; ")
+                    value, abstract = value[:glued.start()].strip("；; "), value[glued.end():].strip()
+                    if abstract:
+                        put("abstract", abstract, line)
                 if value:
                     # CNKI: one ";" list (split by the pipeline); RefWorks: one keyword per K1 line.
                     put("keywords" if re.search(_LIST_SPLIT, value) else "keyword", value, line)

@@ -273,7 +273,7 @@ def strip_footnote_mark(s: str) -> str:
     >>> strip_footnote_mark("HLA-DRB1*13 and A* search")
     'HLA-DRB1*13 and A* search'
     """
-    return _FOOTNOTE_MARK.sub("", s).rstrip() if "*" in s or "＊" in s or "†" in s or "‡" in s else s
+    return _FOOTNOTE_MARK.sub("", s).rstrip() if any(mark in s for mark in "*＊†‡") else s
 
 
 _ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
