@@ -52,7 +52,7 @@ ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normaliz
                     "collapse_truncated_preview", "strip_zheng_marker", "strip_abstract_label", "strip_ui_residue")
 SHORT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
                  "strip_ui_residue")
-ENGLISH_REPAIRS = ("restore_space_after_punctuation",)
+ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label")
 
 
 def repair(record: Record, field: str, text: str, steps: Iterable[str]) -> str:

@@ -69,3 +69,28 @@ def test_a_cnki_endnote_record_with_a_heading_and_glued_labels(tmp_path, validat
         ("OBJECTIVE", "探讨复杂脾动脉瘤的腔内介入治疗方法。"), ("METHODS", "收集15例患者的临床资料。"),
         ("RESULTS", "15例均成功。"), ("CONCLUSION", "腔内介入治疗安全有效。")]
     assert "strip_abstract_label" in {r["step"] for r in record["repairs"]}
+
+
+def test_english_labels_run_into_their_text_and_a_clinical_significance(tmp_path, validate):
+    # Zotero's exports of Wiley's veterinary abstracts (../shared's mixed exports): the labels
+    # lost the bold that set them apart ("OBJECTIVESTo determine"), and the last section is
+    # "Clinical Significance" or "Conclusions and Clinical Importance", which the results swallowed
+    path = tmp_path / "vet.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Pectinate ligament dysplasia\nAB  - OBJECTIVESTo determine the prevalence of dysplasia. "
+        "METHODSIn a prospective study, 227 dogs were examined. RESULTSOne hundred and thirty-nine dogs were "
+        "affected. CLINICAL SIGNIFICANCEPrevalence is high in this breed.\nPY  - 2016\nER  - \n\n"
+        "TY  - JOUR\nTI  - Hypertension in cats\nAB  - Background: Cats are often hypertensive. Methods: 50 cats. "
+        "Results: 20 were hypertensive. Conclusions and Clinical Importance: Screening is advised.\nPY  - 2017\nER  - \n",
+        encoding="utf-8")
+    result, (glued, spaced), failures = clean_items(path)
+    assert not failures
+    validate(glued)
+    assert glued["abstract"]["en"].startswith("OBJECTIVES To determine the prevalence of dysplasia. METHODS In a")
+    assert [(s["label"], s["label_original"], s["text"]) for s in glued["sections"]["en"]] == [
+        ("OBJECTIVE", "OBJECTIVES", "To determine the prevalence of dysplasia."),
+        ("METHODS", "METHODS", "In a prospective study, 227 dogs were examined."),
+        ("RESULTS", "RESULTS", "One hundred and thirty-nine dogs were affected."),
+        ("CONCLUSION", "CLINICAL SIGNIFICANCE", "Prevalence is high in this breed.")]
+    assert [(s["label"], s["text"]) for s in spaced["sections"]["en"]][-2:] == [
+        ("RESULTS", "20 were hypertensive."), ("CONCLUSION", "Screening is advised.")]

@@ -13,6 +13,7 @@ from typing import Callable
 import ftfy
 
 from ..charsets import scripted
+from ..fields.sections import LABELS_EN
 from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -382,6 +383,23 @@ def _space_sentence(token: str) -> str:
     return _GLUED_SENTENCE.sub(repl, token)
 
 
+# A structured abstract's label in capitals run into its text when an export dropped the bold
+# that set it apart ("OBJECTIVESTo determine …. METHODSIn a prospective study …").
+_GLUED_LABEL = re.compile(r"(?<![A-Za-z0-9-])(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True))
+                          + r")(?=[A-Z][a-z])")
+
+
+def space_after_glued_label(s: str) -> str:
+    """A space between an English abstract's capital label and the sentence run into it.
+
+    >>> space_after_glued_label("OBJECTIVESTo determine the rate. METHODSIn a study, RESULTSThere were 3.")
+    'OBJECTIVES To determine the rate. METHODS In a study, RESULTS There were 3.'
+    >>> space_after_glued_label("RESULTS The rate. NONRESULTSThe DESIGNATED pIL-RESULTSet")
+    'RESULTS The rate. NONRESULTSThe DESIGNATED pIL-RESULTSet'
+    """
+    return _GLUED_LABEL.sub(r"\1 ", s) if re.search("[A-Z]{4}[a-z]", s) else s
+
+
 def restore_space_after_punctuation(s: str) -> str:
     """Restore the space after ``, . ; :`` in English where it is missing.
 
@@ -413,5 +431,5 @@ REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, normalize_whitespace, fold_fullwidth_alnum,
               collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_footnote_mark, strip_ui_residue,
-              restore_space_after_punctuation)
+              restore_space_after_punctuation, space_after_glued_label)
 }
