@@ -94,3 +94,16 @@ def test_english_labels_run_into_their_text_and_a_clinical_significance(tmp_path
         ("CONCLUSION", "CLINICAL SIGNIFICANCE", "Prevalence is high in this breed.")]
     assert [(s["label"], s["text"]) for s in spaced["sections"]["en"]][-2:] == [
         ("RESULTS", "20 were hypertensive."), ("CONCLUSION", "Screening is advised.")]
+
+
+def test_the_sections_of_veterinary_journals():
+    # JVIM and AJVR (../shared's mixed exports): a hypothesis, animals and procedures were text
+    # of the section before them (52 "Animals:" in the background)
+    text = ("Background: Cats are often hypertensive. Hypothesis/Objectives: To compare two methods. "
+            "Animals: Forty cats. Methods: Prospective study. Results: Both agreed. "
+            "Conclusion and Clinical Importance: Either may be used.")
+    assert [(s[0], s[1]) for s in labelled(text, "en")] == [
+        ("BACKGROUND", "Background"), ("OBJECTIVE", "Hypothesis/Objectives"), ("METHODS", "Animals"),
+        ("METHODS", "Methods"), ("RESULTS", "Results"), ("CONCLUSION", "Conclusion and Clinical Importance")]
+    text = "OBJECTIVE To compare. ANIMALS 15 dogs. PROCEDURES Dogs were examined. RESULTS Both agreed."
+    assert [s[1] for s in labelled(text, "en")] == ["OBJECTIVE", "ANIMALS", "PROCEDURES", "RESULTS"]
