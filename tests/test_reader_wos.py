@@ -64,7 +64,7 @@ def test_paragraph_abstracts_become_sections(validate):
         {"label": "RESULTS", "label_original": "Results", "text": "Early mobilisation shortened the stay."},
         {"label": "CONCLUSION", "label_original": "Conclusion", "text": "Early mobilisation is safe."}]
     assert [(s["label"], s["text"]) for s in labels["sections"]["en"]] == [
-        ("INTRODUCTION", "Falls are common in older adults."), ("METHODS", "We followed 200 residents for a year."),
+        ("BACKGROUND", "Falls are common in older adults."), ("METHODS", "We followed 200 residents for a year."),
         ("RESULTS", "Exercise halved the falls."), ("CONCLUSION", "Exercise prevents falls.")]
     # A wrapped abstract whose line happens to hold "Results:" is not split by paragraphs
     assert wrapped["sections"] == {}

@@ -107,3 +107,30 @@ def test_the_sections_of_veterinary_journals():
         ("METHODS", "Methods"), ("RESULTS", "Results"), ("CONCLUSION", "Conclusion and Clinical Importance")]
     text = "OBJECTIVE To compare. ANIMALS 15 dogs. PROCEDURES Dogs were examined. RESULTS Both agreed."
     assert [s[1] for s in labelled(text, "en")] == ["OBJECTIVE", "ANIMALS", "PROCEDURES", "RESULTS"]
+
+
+def test_clinical_journals_labels_and_fertility_and_sterilitys_plural_marks():
+    # Ophthalmology, JAMA, Fertility and Sterility (../shared's search corpus: 108 abstracts were
+    # left whole for a SETTING or an INTRODUCTION); "PATIENT(S):" carries its plural mark
+    text = ("OBJECTIVE: To investigate. DESIGN: Retrospective study. SETTING: University unit. "
+            "PATIENT(S): Forty patients. INTERVENTION(S): Biopsy. MAIN OUTCOME MEASURE(S): Scores. "
+            "RESULT(S): Higher. CONCLUSION(S): Associated.")
+    assert labelled(text, "en") == [
+        ("OBJECTIVE", "OBJECTIVE", "To investigate."), ("METHODS", "DESIGN", "Retrospective study."),
+        ("METHODS", "SETTING", "University unit."), ("METHODS", "PATIENT(S)", "Forty patients."),
+        ("METHODS", "INTERVENTION(S)", "Biopsy."), ("METHODS", "MAIN OUTCOME MEASURE(S)", "Scores."),
+        ("RESULTS", "RESULT(S)", "Higher."), ("CONCLUSION", "CONCLUSION(S)", "Associated.")]
+    text = "INTRODUCTION: Falls. METHODS: Ten. RESULTS: Fewer. CONCLUSION: Walk. FINANCIAL DISCLOSURE: None."
+    assert [s[0] for s in labelled(text, "en")] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION",
+                                                    "FINANCIAL DISCLOSURE"]
+
+
+@pytest.mark.parametrize("text", [
+    # a review's headings and a discussion are left whole, as the clean-pages gold leaves them
+    "BACKGROUND: Pain. OBJECTIVES: To assess. SEARCH METHODS: We searched. MAIN RESULTS: Two trials.",
+    "INTRODUCTION: Falls. MATERIAL AND METHODS: Ten. RESULTS: Fewer. DISCUSSION: Walk.",
+    # an unknown heading with the plural mark is still an unknown heading
+    "OBJECTIVE: To test. METHODS: Ten. RESULTS: Fewer. OUTCOME(S) OF NOTE: None.",
+])
+def test_abstracts_with_an_unknown_heading_stay_whole(text):
+    assert labelled(text, "en") == []

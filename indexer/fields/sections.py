@@ -26,6 +26,20 @@ LABELS_EN: dict[str, str] = {
     "HYPOTHESIS": "OBJECTIVE", "HYPOTHESES": "OBJECTIVE", "HYPOTHESIS/OBJECTIVES": "OBJECTIVE",
     "ANIMALS": "METHODS", "ANIMALS, MATERIALS AND METHODS": "METHODS", "PROCEDURES": "METHODS",
     "MEASUREMENTS": "METHODS", "STUDY DESIGN": "METHODS", "DESIGN AND METHODS": "METHODS",
+    # Clinical journals (JAMA, Ophthalmology, J Neurosci Methods ...).  A review's headings
+    # (SEARCH METHODS, SELECTION CRITERIA ...) and DISCUSSION stay unknown: such abstracts are
+    # left whole, as ../shared's clean-pages gold leaves them.
+    "INTRODUCTION": "BACKGROUND", "IMPORTANCE": "BACKGROUND", "RATIONALE": "BACKGROUND",
+    "RESEARCH QUESTION": "OBJECTIVE",
+    "SETTING": "METHODS", "SETTINGS": "METHODS", "PARTICIPANTS": "METHODS", "PATIENTS": "METHODS",
+    "PATIENT": "METHODS", "SUBJECTS": "METHODS", "INTERVENTION": "METHODS", "INTERVENTIONS": "METHODS", "EXPOSURE": "METHODS",
+    "EXPOSURES": "METHODS", "MEASURES": "METHODS", "MAIN OUTCOME": "METHODS", "MAIN OUTCOMES": "METHODS",
+    "MAIN OUTCOME MEASURE": "METHODS", "MAIN OUTCOME MEASURES": "METHODS", "OUTCOME MEASURES": "METHODS",
+    "MAIN OUTCOMES AND MEASURES": "METHODS", "NEW METHOD": "METHODS", "METHODOLOGY": "METHODS",
+    "KEY RESULTS": "RESULTS", "COMPARISON WITH EXISTING METHODS": "RESULTS",
+    "COMPARISON WITH EXISTING METHOD": "RESULTS", "CASE DESCRIPTION": "CASE SUMMARY", "CASE HISTORY": "CASE SUMMARY",
+    "TRIAL REGISTRATION": "TRIAL REGISTRATION", "CLINICAL TRIAL REGISTRATION": "TRIAL REGISTRATION",
+    "FINANCIAL DISCLOSURE": "FINANCIAL DISCLOSURE", "FINANCIAL DISCLOSURES": "FINANCIAL DISCLOSURE",
     "CASE SUMMARY": "CASE SUMMARY", "CASE PRESENTATION": "CASE SUMMARY", "CASE REPORT": "CASE SUMMARY",
 }
 LABELS_ZH: dict[str, str] = {
@@ -38,14 +52,15 @@ LABELS_ZH: dict[str, str] = {
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
 _EN_ALT = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
 _ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
-# "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon).
-_EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?:\s*[:：]\s*|\s+(?=[A-Z0-9(]))")
-_EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))\s*[:：]\s*")
+# "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon); Fertility and
+# Sterility's "PATIENT(S):", "RESULT(S):".
+_EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+(?=[A-Z0-9(]))")
+_EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]".
 _ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[]\s*(?P<b>{_ZH_ALT})\s*[】\]]\s*[:：]?\s*"
                        rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
-_EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?: [A-Z]+)*)\s*:")
+_EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?: [A-Z]+)*)(?:\(S\))?\s*:")
 
 
 def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
@@ -59,7 +74,7 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     pattern = _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
     for m in pattern.finditer(text):
         orig = m.group("label")
-        found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig))
+        found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig + (m.group("s") or "")))
     # "BACKGROUND AND AIMS:" is one heading (BACKGROUND), not BACKGROUND + "AND AIMS: ...".
     at = {f[0]: i for i, f in enumerate(found)}
     for m in _EN_ANY_HEADING.finditer(text):
@@ -148,8 +163,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
 def canonical_label(label: str) -> str:
     """Canonical upper-case label for a label as written; unknown labels upper-cased.
 
-    >>> canonical_label("Methods"), canonical_label("结论"), canonical_label("Study design")
-    ('METHODS', 'CONCLUSION', 'STUDY DESIGN')
+    >>> canonical_label("Methods"), canonical_label("结论"), canonical_label("Search methods")
+    ('METHODS', 'CONCLUSION', 'SEARCH METHODS')
     >>> canonical_label("Patients and methods")
     'METHODS'
     """
