@@ -57,6 +57,9 @@ def split_spaced_cjk(word: str) -> list[str]:
     return parts
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_CJK_CHAR = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_ENGLISH_WORD = re.compile("[a-z]{4,}")
 _LATIN_LIST = re.compile(r"[^,，]+(?:\s*[,，]\s*[^,，]+){3,}")
 
 
@@ -72,8 +75,11 @@ def split_translated_block(words: list[str]) -> tuple[list[str], list[str]]:
     >>> split_translated_block(["自发性低颅压综合征", "MRI", "CT"]), split_translated_block(["进程间通信", "DVR", "linux"])
     ((['自发性低颅压综合征', 'MRI', 'CT'], []), (['进程间通信', 'DVR', 'linux'], []))
     """
+    if len(words) < 3:   # a Chinese keyword and at least two others
+        return words, []
+
     def latin(word: str) -> bool:
-        return bool(re.search("[A-Za-z]", word)) and not re.search(f"[{HAN}{KANA}{HANGUL}]", word)
+        return bool(_LATIN_LETTER.search(word)) and not _CJK_CHAR.search(word)
 
     head = next((i for i, w in enumerate(words) if not latin(w)), len(words))
     tail = next((i for i in range(len(words), 0, -1) if not latin(words[i - 1])), 0)
@@ -82,7 +88,7 @@ def split_translated_block(words: list[str]) -> tuple[list[str], list[str]]:
     block, rest = (words[:head], words[head:]) if head else (words[tail:], words[:tail])
     block = [part for word in block
              for part in (re.split(r"\s*[,，]\s*", word) if _LATIN_LIST.fullmatch(word) else [word])]
-    english = sum(1 for w in block if re.search("[a-z]{4,}", w))
+    english = sum(1 for w in block if _ENGLISH_WORD.search(w))
     if english >= 2 and 2 * english >= len(block):
         return rest, block
     return words, []

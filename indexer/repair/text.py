@@ -389,6 +389,9 @@ _GLUED_LABEL = re.compile(r"(?<![A-Za-z0-9-])(" + "|".join(sorted(map(re.escape,
                           + r")(?=[A-Z][a-z])")
 
 
+_CAPITALS_THEN_LOWER = re.compile("[A-Z]{4}[a-z]")
+
+
 def space_after_glued_label(s: str) -> str:
     """A space between an English abstract's capital label and the sentence run into it.
 
@@ -397,7 +400,7 @@ def space_after_glued_label(s: str) -> str:
     >>> space_after_glued_label("RESULTS The rate. NONRESULTSThe DESIGNATED pIL-RESULTSet")
     'RESULTS The rate. NONRESULTSThe DESIGNATED pIL-RESULTSet'
     """
-    return _GLUED_LABEL.sub(r"\1 ", s) if re.search("[A-Z]{4}[a-z]", s) else s
+    return _GLUED_LABEL.sub(r"\1 ", s) if _CAPITALS_THEN_LOWER.search(s) else s
 
 
 def restore_space_after_punctuation(s: str) -> str:
