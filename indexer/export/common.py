@@ -138,7 +138,7 @@ def citation_keys(records: list[dict]) -> dict[str, str]:
     out = {}
     for key, ids in groups.items():
         for n, rid in enumerate(ids):
-            out[rid] = key + _suffix(n) if len(ids) > 1 else key
+            out[rid] = key + letters(n) if len(ids) > 1 else key
     return out
 
 
@@ -154,7 +154,12 @@ def _base_key(rec: dict) -> str:
     return f"{name or 'anon'}{rec.get('year') or ''}{word[:12]}"
 
 
-def _suffix(n: int) -> str:
+def letters(n: int) -> str:
+    """The ``n``-th (from 0) of a, b, … z, aa, ab …: citation keys' and author-year labels' suffix.
+
+    >>> letters(0), letters(25), letters(26)
+    ('a', 'z', 'aa')
+    """
     s = ""
     n += 1
     while n:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, main_lang, name_suffix, plain
+from .common import extra, has_han, in_lang, letters, main_lang, name_suffix, plain
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -294,7 +294,7 @@ def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> 
     for rec, key in zip(records, keys):
         label = key[1]
         if counts[key] > 1 and label:
-            label += "abcdefghijklmnopqrstuvwxyz"[seen[key] % 26]
+            label += letters(seen[key])
             seen[key] += 1
         _write(out, rec, lang, year=label)
     return len(records)

@@ -50,7 +50,9 @@ LABELS_ZH: dict[str, str] = {
 }
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
-_EN_ALT = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
+# The English labels as one alternation, the longest first (also the glued-label repair's).
+EN_LABELS_ALTERNATION = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
+_EN_ALT = EN_LABELS_ALTERNATION
 _ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
 # "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon); Fertility and
 # Sterility's "PATIENT(S):", "RESULT(S):".

@@ -13,7 +13,7 @@ from typing import Callable
 import ftfy
 
 from ..charsets import scripted
-from ..fields.sections import LABELS_EN
+from ..fields.sections import EN_LABELS_ALTERNATION
 from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -385,10 +385,7 @@ def _space_sentence(token: str) -> str:
 
 # A structured abstract's label in capitals run into its text when an export dropped the bold
 # that set it apart ("OBJECTIVESTo determine …. METHODSIn a prospective study …").
-_GLUED_LABEL = re.compile(r"(?<![A-Za-z0-9-])(" + "|".join(sorted(map(re.escape, LABELS_EN), key=len, reverse=True))
-                          + r")(?=[A-Z][a-z])")
-
-
+_GLUED_LABEL = re.compile(rf"(?<![A-Za-z0-9-])({EN_LABELS_ALTERNATION})(?=[A-Z][a-z])")
 _CAPITALS_THEN_LOWER = re.compile("[A-Z]{4}[a-z]")
 
 
