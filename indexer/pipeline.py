@@ -212,18 +212,28 @@ def _add_authors(record: Record, names) -> None:
             record.authors.append(parse_name(name))
 
 
+def _kept_whole(name: str) -> str:
+    """A name ending in a comma and holding no other (RIS and EndNote's ``Ben Walton,``,
+    ``World Health Organization,``) is one name, kept whole: ``{Ben Walton}``.  PubMed's
+    ``Gattineni J,`` is a family name and initials, and stays as it is."""
+    if name.endswith(",") and "," not in name[:-1] and not abbreviated(name[:-1].strip()):
+        return "{" + name[:-1].strip() + "}"
+    return name
+
+
 def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
         _add_authors(record, split_author_list(text))
     for text, _line in record.raw.pop("author", []):
-        text = repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；")
-        if text.endswith(",") and "," not in text[:-1] and not abbreviated(text[:-1].strip()):
-            text = "{" + text[:-1].strip() + "}"   # "Ben Walton,": one name, kept whole
-        elif text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
+        text = _kept_whole(repair(record, "authors", text, SHORT_REPAIRS).strip().strip(";；"))
+        if text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
             text = text.rstrip(", ")
         if text:  # a braced name is one name, kept whole (an organisation)
             _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
+    for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
+        if role in record.raw:
+            record.raw[role] = [(_kept_whole(str(text).strip()), line) for text, line in record.raw[role]]
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:

@@ -362,6 +362,34 @@ def test_name_suffix_in_each_format():
     assert "AU  - Smith, John, Jr." in out["ris"]
 
 
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex", "csl-json"])
+def test_an_organisation_editor_is_written_whole_and_reads_back(fmt, tmp_path):
+    # A chapter edited by an organisation and a person (GB/T 7714's example 8.2:10 has such
+    # an editor). The record keeps the organisation as one name; no format may print the
+    # braces that mark it, and each must read it back as one name, the person as two parts.
+    src = tmp_path / "chapter.json"
+    src.write_text(json.dumps([{"id": "c1", "type": "chapter", "title": "Drinking water standards",
+                                "container-title": "Water quality and treatment", "issued": {"date-parts": [[2011]]},
+                                "author": [{"family": "Roberson", "given": "J. Alan"}],
+                                "editor": [{"literal": "American Water Works Association"},
+                                           {"family": "Bo", "given": "Anna"}]}]), encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["extra"]["editor"] == ["{American Water Works Association}", "Bo, Anna"]
+    text = rendered([rec], fmt)
+    assert "American Water Works Association" in text and "{American" not in text.replace("{{American", "")
+    if fmt == "bibtex":
+        entries, _ = bib_entries(text)
+        assert entries[0].fields_dict["editor"].value == "{American Water Works Association} and Bo, Anna"
+    if fmt == "csl-json":
+        assert json.loads(text)[0]["editor"] == [{"literal": "American Water Works Association"},
+                                                 {"family": "Bo", "given": "Anna"}]
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(text, encoding="utf-8")
+    (again,) = _records(back)
+    assert again["extra"]["editor"] == rec["extra"]["editor"]
+
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

@@ -53,6 +53,10 @@ SEVEN = [{"family": f, "given": "Anna Maria", "lang": "en"} for f in ("Abe", "Bo
              issue=None, pages="12-20", extra={"editor": ["Bo, Anna", "Cruz, Ana"], "place": ["Boston"],
                                                 "publisher": ["Example Press"]}),
      "Abe AM. Spinal metastases. In: Bo A, Cruz A, editors. Spine surgery. Boston: Example Press; 2021. p. 12-20."),
+    # an organisation as editor: the record marks it as one name with braces, never printed
+    (_record("Standards", SEVEN[:1], type="chapter", journal={"en": "Water quality"}, volume=None, issue=None,
+             pages="1-36", extra={"editor": ["{American Water Works Association}"]}),
+     "Abe AM. Standards. In: American Water Works Association, editors. Water quality. 2021. p. 1-36."),
 ])
 def test_references(rec, expected):
     assert reference(rec) == expected

@@ -15,7 +15,7 @@ import re
 from typing import TextIO
 
 from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, name_suffix,
-                     others, sections_note)
+                     others, sections_note, whole_name)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
@@ -75,7 +75,8 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     fields.append(("author", " and ".join(authors)))
     editors = (rec.get("extra") or {}).get("editor", [])
     if editors:
-        fields.append(("editor", " and ".join("{" + escape(e) + "}" if has_han(e) else escape(e) for e in editors)))
+        fields.append(("editor", " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
+                                              else escape(e) for e in editors)))
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
     fields += [("date" if biblatex else "year", str(rec.get("year") or "")),
                ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),

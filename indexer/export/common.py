@@ -93,6 +93,30 @@ def name_suffix(given: str) -> tuple[str, str]:
     return (first, suffix) if first and _SUFFIX.fullmatch(suffix) else (given, "")
 
 
+def whole_name(text: str) -> str:
+    """An editor or translator, kept in ``extra`` as text, that is one name whole (an
+    organisation: the pipeline writes it ``{American Water Works Association}``), without its
+    braces; "" for a person's name (``Family, Given`` or as written).
+
+    >>> whole_name("{American Water Works Association}"), whole_name("Bo, Anna")
+    ('American Water Works Association', '')
+    """
+    return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else ""
+
+
+def text_name(text: str) -> dict:
+    """An editor or translator kept as text, as a name: ``Family, Given`` (not Chinese) as
+    family and given, else literal (one name whole, without its braces, or as written).
+
+    >>> text_name("Bo, Anna"), text_name("{World Health Organization}"), text_name("王夫之")
+    ({'family': 'Bo', 'given': 'Anna'}, {'literal': 'World Health Organization'}, {'literal': '王夫之'})
+    """
+    family, sep, given = text.partition(", ")
+    if sep and not whole_name(text) and not has_han(text):
+        return {"family": family, "given": given}
+    return {"literal": whole_name(text) or text}
+
+
 def display_name(a: dict) -> str:
     """``Family, Given`` (or the literal name) as RIS, EndNote and CSV write it."""
     if a.get("literal"):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, letters, main_lang, name_suffix, plain
+from .common import extra, has_han, in_lang, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -70,10 +70,7 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     """A name as the item's language writes it (``zh``: a Chinese item).  Editors and
     translators are kept as text: ``Family, Given``, or ``{Name}`` for one name whole."""
     if isinstance(a, str):
-        if a.startswith("{") and a.endswith("}"):  # one name whole
-            return plain(a[1:-1])
-        family, sep, given = a.partition(", ")
-        return western_name(family, given) if sep and not has_han(a) else a
+        return gbt_name(text_name(a), zh)
     if a.get("literal"):
         literal = plain(a["literal"])
         person = a.get("lang") == "zh" and 2 <= len(literal) <= 4 and has_han(literal)

@@ -12,7 +12,8 @@ import csv
 import json
 from typing import TextIO
 
-from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, name_suffix, others)
+from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, name_suffix, others,
+                     text_name)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -51,7 +52,7 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
         item["author"] = [a for a in authors if a]
     editors = (rec.get("extra") or {}).get("editor", [])
     if editors:
-        item["editor"] = [{"literal": e} for e in editors]
+        item["editor"] = [_csl_name(text_name(e)) for e in editors]
     if rec.get("year"):
         item["issued"] = {"date-parts": [[rec["year"]]]}
     accessed = ((rec.get("extra") or {}).get("csl") or {}).get("accessed")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from .common import (all_keywords, display_name, has_han, extra, funding_note, in_lang, main_lang, others, page_range,
-                     sections_note)
+                     sections_note, whole_name)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
@@ -41,6 +41,11 @@ def tagged_name(a: dict) -> str:
     return name
 
 
+def _editor(text: str) -> str:
+    """An editor as written, or one name whole as an author is (``World Health Organization,``)."""
+    return tagged_name({"literal": whole_name(text)}) if whole_name(text) else text
+
+
 def _notes(rec: dict, lang: str) -> list[str]:
     notes = [funding_note(rec)]
     for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
@@ -60,7 +65,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in rec.get("authors") or []]
-    out += [("A2", e) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("A2", _editor(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     out.append(("PY", str(rec.get("year") or "")))
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
@@ -98,7 +103,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in rec.get("authors") or []]
-    out += [("%E", e) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("%E", _editor(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, main_lang, name_suffix, plain
+from .common import extra, has_han, in_lang, main_lang, name_suffix, plain, text_name
 from .gbt7714 import edition, pinyin_name
 
 MAX_AUTHORS = 6
@@ -107,9 +107,7 @@ def reference(rec: dict, lang: str | None = None) -> str:
                   f"p. {pages}" if pages else ""]
     elif kind in _PARTS:
         host = plain(in_lang(rec, "journal", own))
-        editors = ", ".join(nlm_name({"literal": e} if "," not in e else
-                                     dict(zip(("family", "given"), e.split(", ", 1))))
-                            for e in (rec.get("extra") or {}).get("editor", []))
+        editors = ", ".join(nlm_name(text_name(e)) for e in (rec.get("extra") or {}).get("editor", []))
         parts += [title, f"In: {editors}, editors. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     else:  # a journal article: Journal. Year;Volume(Issue):Pages.
