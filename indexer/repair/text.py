@@ -213,6 +213,33 @@ def flatten_markup(s: str) -> str:
     return s
 
 
+# BibTeX's case protection left in the text of another format: a BibTeX library exported as
+# RIS or EndNote keeps "{E}uropean {I}nformation {S}ystems", "{COVID}-19", "Maurie {McInnis}".
+_CASE_BRACES = re.compile(r"(?<![\\{])\{([A-Za-z][A-Za-z'’.\-]*(?: [A-Za-z][A-Za-z'’.\-]*)*)\}(?!\})")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def strip_case_braces(s: str) -> str:
+    """Braces around Latin words that protect their case, dropped: a group of letters joined
+    to a word (``{E}uropean``) or holding a capital (``{COVID}``, ``{McInnis}``).  Sets and
+    groups of anything else stay (``{p,q}-可解群``, ``{111}织构``, ``{x}``, ``\\{``).
+
+    >>> strip_case_braces("Twenty years of the {E}uropean {I}nformation {S}ystems {A}cademy at {ECIS}")
+    'Twenty years of the European Information Systems Academy at ECIS'
+    >>> strip_case_braces("有限{p,q}-可解群, 强烈的{111}织构, the set {x}")
+    '有限{p,q}-可解群, 强烈的{111}织构, the set {x}'
+    """
+    if "{" not in s:
+        return s
+
+    def unbraced(m: re.Match) -> str:
+        inner = m.group(1)
+        joined = _LATIN_LETTER.match(s[m.start() - 1:m.start()]) or _LATIN_LETTER.match(s[m.end():m.end() + 1])
+        return inner if joined or (len(inner) > 1 and inner != inner.lower()) else m.group(0)
+
+    return _CASE_BRACES.sub(unbraced, s)
+
+
 _FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
 _IDEOGRAPHIC_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
 
@@ -429,7 +456,7 @@ RepairFn = Callable[[str], str]
 # The text repairs by name, in the order the pipeline applies them.
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
-    for f in (fix_mojibake, unescape_html, flatten_markup, normalize_whitespace, fold_fullwidth_alnum,
-              collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_footnote_mark, strip_ui_residue,
+    for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, normalize_whitespace,
+              fold_fullwidth_alnum, collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_footnote_mark, strip_ui_residue,
               restore_space_after_punctuation, space_after_glued_label)
 }
