@@ -311,6 +311,20 @@ def test_inverted_names_with_the_suffix_or_the_comma_out_of_place(tmp_path, vali
                           ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "Group, ALTS"]
 
 
+def test_names_with_many_initials_periods_for_spaces_or_a_given_name_lost(tmp_path, validate):
+    # from ../shared's dedup and search sets: four initials made a name of seven words, which
+    # was taken for an organisation's; "Crum.C.P." has periods for the space and comma;
+    # "Solimando,, Jr." lost its given name. An organisation of seven words stays whole.
+    path = tmp_path / "names.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nAU  - van de Kar, N. C. A. J.\nAU  - van den Biggelaar, Frank J H M\n"
+                    "AU  - Crum.C.P.\nAU  - Pambuccian.S.E.\nAU  - Solimando,, Jr.\n"
+                    "AU  - European Working Party on the Genetics of, H. U. S.\nPY  - 2011\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert names(rec) == [("van de Kar", "N. C. A. J."), ("van den Biggelaar", "Frank J H M"), ("Crum", "C.P."),
+                          ("Pambuccian", "S.E."), ("Solimando", "Jr."),
+                          "European Working Party on the Genetics of, H. U. S."]
+
+
 def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
     # a star inside an English title is part of it

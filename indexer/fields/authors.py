@@ -60,6 +60,16 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
 # Words of ORG_WORDS that are also family names, when written "Press, Larry".
 _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
+# "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
+_PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
+
+
+def _words(name: str) -> int:
+    """Words of a name, initials not counted: more than six is an organisation's name, but
+    ``van de Kar, N. C. A. J.`` is a person's."""
+    return sum(1 for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w))
+
+
 # Family and given name glued in one word, as some exports write them ("GotzJurgen").
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
@@ -183,10 +193,12 @@ def parse_name(name: str) -> dict[str, str]:
     ({'family': 'Grams', 'given': 'R, 2nd', 'lang': 'en'}, {'family': 'King', 'given': 'ML, Jr', 'lang': 'en'})
     >>> parse_name("Wright Jr., T C"), parse_name("van, Hamont D"), parse_name("Press, Larry")
     ({'family': 'Wright', 'given': 'T C, Jr.', 'lang': 'en'}, {'family': 'van Hamont', 'given': 'D', 'lang': 'en'}, {'family': 'Press', 'given': 'Larry', 'lang': 'en'})
+    >>> parse_name("van de Kar, N. C. A. J."), parse_name("Crum.C.P."), parse_name("Solimando,, Jr.")
+    ({'family': 'van de Kar', 'given': 'N. C. A. J.', 'lang': 'en'}, {'family': 'Crum', 'given': 'C.P.', 'lang': 'en'}, {'family': 'Solimando', 'given': 'Jr.', 'lang': 'en'})
     >>> parse_name("Das, P. P."), parse_name("Du, Anna Ye"), parse_name("Group, ALTS")
     ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'Group, ALTS', 'lang': 'en'})
     """
-    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r",\s*,", ",", re.sub(r"\s+", " ", name)).strip()  # "Solimando,, Jr.": a given name lost
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
         inner = name[1:-1].strip().rstrip(";；,， ")  # "{… Integrative Medicine;}" (Zotero's BibTeX)
         return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
@@ -194,8 +206,11 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": name, "lang": "zh"}
     if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are
         return {"literal": name, "lang": "ko"}
-    if (ORG_WORDS.search(name) and not _SURNAME_INVERTED.fullmatch(name)) or len(name.split()) > 6:
+    if (ORG_WORDS.search(name) and not _SURNAME_INVERTED.fullmatch(name)) or _words(name) > 6:
         return {"literal": name, "lang": "en"}
+    m = _PERIOD_JOINED.fullmatch(name)
+    if m:  # "Crum.C.P.": family name and initials joined by periods
+        return {"family": m.group(1), "given": m.group(2), "lang": "en"}
     m = re.fullmatch(rf"(.*[ ,].*?),? ({_SUFFIX.pattern})", name)
     if m and not ORG_WORDS.search(m.group(1)):  # "Grams R 2nd", "Smith, John Jr": given "R, 2nd", "John, Jr"
         person = parse_name(m.group(1).rstrip(", "))
