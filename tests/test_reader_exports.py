@@ -299,16 +299,21 @@ def test_a_volume_written_with_volume_before_it(tmp_path, validate):
 def test_inverted_names_with_the_suffix_or_the_comma_out_of_place(tmp_path, validate):
     # from ../shared's dedup sets: a suffix before the comma ("Wright Jr., T C", 232 names), a
     # comma after the particle ("van, Hamont D", "Di, Bonito L"), a trailing comma, a person
-    # whose family name is an organisation's word; real names and inverted groups stay
+    # whose family name is an organisation's word; real names stay. A group inverted as a
+    # person's name ("Group, ALTS"), or written with hyphens for its spaces ("-ALTS-Study-group",
+    # cytology_screening), is its name in order; an organisation inverted elsewhere stays.
     path = tmp_path / "names.ris"
     path.write_text("TY  - JOUR\nTI  - A title\nAU  - Wright Jr., T C\nAU  - Nunamaker Jr., Jay F.\nAU  - Leath III, C A\n"
                     "AU  - van, Hamont D\nAU  - Di, Bonito L\nAU  - Le, Quintrec M.\nAU  - Press, Larry\nAU  - Gattineni J,\n"
-                    "AU  - Du, Anna Ye\nAU  - Das, P. P.\nAU  - De, Prabuddha\nAU  - Group, ALTS\nPY  - 2020\nER  - \n",
-                    encoding="utf-8")
+                    "AU  - Du, Anna Ye\nAU  - Das, P. P.\nAU  - De, Prabuddha\nAU  - Group, ALTS\nAU  - group, NTCC study\n"
+                    "AU  - Society, American Cancer\nAU  - -ALTS-Study-group\nAU  - -ARTISTIC-Trial\n"
+                    "AU  - Pathology, American Society for Colposcopy\nPY  - 2020\nER  - \n", encoding="utf-8")
     (rec,), _ = clean(path, validate)
     assert names(rec) == [("Wright", "T C, Jr."), ("Nunamaker", "Jay F., Jr."), ("Leath", "C A, III"),
                           ("van Hamont", "D"), ("Di Bonito", "L"), ("Le Quintrec", "M."), ("Press", "Larry"),
-                          ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "Group, ALTS"]
+                          ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "ALTS Group",
+                          "NTCC study group", "American Cancer Society", "ALTS Study group", "ARTISTIC Trial",
+                          "Pathology, American Society for Colposcopy"]
 
 
 def test_names_with_many_initials_periods_for_spaces_or_a_given_name_lost(tmp_path, validate):

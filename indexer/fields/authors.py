@@ -60,6 +60,8 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
 # Words of ORG_WORDS that are also family names, when written "Press, Larry".
 _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
+# A group's name inverted as if its last word were a family name (an exporter's doing).
+_GROUP_INVERTED = re.compile(r"([A-Z]?[a-z]+), ([A-Z][^,]*)")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 
@@ -196,7 +198,9 @@ def parse_name(name: str) -> dict[str, str]:
     >>> parse_name("van de Kar, N. C. A. J."), parse_name("Crum.C.P."), parse_name("Solimando,, Jr.")
     ({'family': 'van de Kar', 'given': 'N. C. A. J.', 'lang': 'en'}, {'family': 'Crum', 'given': 'C.P.', 'lang': 'en'}, {'family': 'Solimando', 'given': 'Jr.', 'lang': 'en'})
     >>> parse_name("Das, P. P."), parse_name("Du, Anna Ye"), parse_name("Group, ALTS")
-    ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'Group, ALTS', 'lang': 'en'})
+    ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'ALTS Group', 'lang': 'en'})
+    >>> parse_name("-ALTS-Study-group"), parse_name("Society, American Cancer")
+    ({'literal': 'ALTS Study group', 'lang': 'en'}, {'literal': 'American Cancer Society', 'lang': 'en'})
     """
     name = re.sub(r",\s*,", ",", re.sub(r"\s+", " ", name)).strip()  # "Solimando,, Jr.": a given name lost
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
@@ -206,8 +210,12 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": name, "lang": "zh"}
     if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are
         return {"literal": name, "lang": "ko"}
+    if name.startswith("-") and "-" in name[1:]:  # "-ALTS-Study-group": a group, hyphens for its spaces
+        return {"literal": " ".join(w for w in name.split("-") if w), "lang": "en"}
     if (ORG_WORDS.search(name) and not _SURNAME_INVERTED.fullmatch(name)) or _words(name) > 6:
-        return {"literal": name, "lang": "en"}
+        m = _GROUP_INVERTED.fullmatch(name)  # "Group, ALTS", "Society, American Cancer": inverted as a person's
+        inverted = m and any(ORG_WORDS.fullmatch(w) for w in (m.group(1).capitalize(), m.group(1).capitalize()[:-1]))
+        return {"literal": f"{m.group(2)} {m.group(1)}" if inverted else name, "lang": "en"}
     m = _PERIOD_JOINED.fullmatch(name)
     if m:  # "Crum.C.P.": family name and initials joined by periods
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
