@@ -158,7 +158,7 @@ def place_keywords(record: Record) -> Record:
         # the line is plainly a list: a semicolon, or four or more short comma-separated parts.
         if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
             split = True
-        words = split_keywords(text) if split else [text.strip()]
+        words = split_keywords(text) if split else [text.strip().rstrip(",，").rstrip()]  # PubMed's "MRI,"
         words = [part for word in words for part in split_spaced_cjk(word)]
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"

@@ -264,6 +264,16 @@ def test_ris_keywords_one_a_line_under_one_kw(tmp_path, validate):
     assert rec["abstract"] == {"en": "An abstract that wraps."}       # other values still wrap
 
 
+def test_ris_keywords_one_a_line_each_ending_in_a_comma(tmp_path, validate):
+    # ../shared's en_pubmed.ris: "KW  - Epileptogenesis," "KW  - MRI," — the comma is the
+    # list's, not the keyword's; a MeSH term keeps its own comma
+    path = tmp_path / "pubmed.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nKW  - Epileptogenesis,\nKW  - MRI,\nKW  - Neoplasms, Glandular\n"
+                    "PY  - 2016\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert rec["keywords"] == {"en": ["Epileptogenesis", "MRI", "Neoplasms, Glandular"]}
+
+
 def test_a_csv_issue_written_with_no(tmp_path, validate):
     # CNKI's title lists (../shared's bulk corpus) write the issue "No.12", a combined issue "No.Z1"
     path = tmp_path / "cnki.csv"
