@@ -38,7 +38,7 @@ from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, nor
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
 from .fields.sections import split_sections
-from .lang.detect import detect_language, script_counts
+from .lang.detect import detect_language, is_cjk_name, script_counts
 from .record import Record
 from .repair import REPAIRS
 
@@ -221,6 +221,13 @@ def _kept_whole(name: str) -> str:
     return name
 
 
+def _person_text(text) -> str:
+    """An editor or translator as ``extra`` keeps it: a whole name braced (``{Ben Walton}``),
+    a Chinese name as it is (BibTeX's ``{张三}``: one name anyway)."""
+    text = _kept_whole(str(text).strip())
+    return text[1:-1] if text.startswith("{") and is_cjk_name(text[1:-1]) else text
+
+
 def place_authors(record: Record) -> Record:
     for text, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", text, SHORT_REPAIRS)
@@ -233,7 +240,7 @@ def place_authors(record: Record) -> Record:
             _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
-            record.raw[role] = [(_kept_whole(str(text).strip()), line) for text, line in record.raw[role]]
+            record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
                     for t, _ in record.raw.pop("affiliation", [])]
     if affiliations:

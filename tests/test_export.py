@@ -390,6 +390,28 @@ def test_an_organisation_editor_is_written_whole_and_reads_back(fmt, tmp_path):
 
 
 
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "biblatex", "csl-json"])
+def test_translators_are_written_and_read_back(fmt, tmp_path):
+    # GB/T 7714's examples name translators (../shared's citations: 17); RIS writes them as A4
+    # (Zotero reads A4 as translator), BibTeX and biblatex in "translator", CSL-JSON too. They
+    # were written only in GB/T 7714 lists, and lost in the others.
+    src = tmp_path / "book.json"
+    src.write_text(json.dumps([{"id": "b1", "type": "book", "title": "金融工程", "language": "zh",
+                                "issued": {"date-parts": [[2014]]}, "author": [{"literal": "赫尔"}],
+                                "translator": [{"literal": "王勇"}, {"literal": "索吾林"},
+                                               {"family": "Smith", "given": "Adam"}]}]), encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["extra"]["translator"] == ["王勇", "索吾林", "Smith, Adam"]
+    text = rendered([rec], fmt)
+    if fmt == "csl-json":
+        assert json.loads(text)[0]["translator"] == [{"literal": "王勇"}, {"literal": "索吾林"},
+                                                     {"family": "Smith", "given": "Adam"}]
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(text, encoding="utf-8")
+    (again,) = _records(back)
+    assert again["extra"]["translator"] == rec["extra"]["translator"]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

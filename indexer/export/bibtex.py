@@ -73,10 +73,11 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     if authors and (rec.get("extra") or {}).get("authors_truncated"):
         authors.append("others")  # BibTeX's "et al."
     fields.append(("author", " and ".join(authors)))
-    editors = (rec.get("extra") or {}).get("editor", [])
-    if editors:
-        fields.append(("editor", " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
-                                              else escape(e) for e in editors)))
+    for role in ("editor", "translator"):  # translator: biblatex's field; BibTeX's styles ignore it
+        people = (rec.get("extra") or {}).get(role, [])
+        if people:
+            fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
+                                              else escape(e) for e in people)))
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
     fields += [("date" if biblatex else "year", str(rec.get("year") or "")),
                ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
@@ -108,7 +109,7 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
     for name, value in _fields(rec, lang, biblatex):
         if not str(value).strip():
             continue
-        text = value if name in ("author", "editor") else escape(value).replace("\x00", "--")
+        text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
         if name in ("doi", "url"):
             text = str(value).replace("{", "").replace("}", "")
         lines.append(f"  {name} = {{{text}}},")

@@ -50,9 +50,10 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
     authors = [_csl_name(a) for a in rec.get("authors") or []]
     if authors:
         item["author"] = [a for a in authors if a]
-    editors = (rec.get("extra") or {}).get("editor", [])
-    if editors:
-        item["editor"] = [_csl_name(text_name(e)) for e in editors]
+    for role in ("editor", "translator"):
+        people = (rec.get("extra") or {}).get(role, [])
+        if people:
+            item[role] = [_csl_name(text_name(e)) for e in people]
     if rec.get("year"):
         item["issued"] = {"date-parts": [[rec["year"]]]}
     accessed = ((rec.get("extra") or {}).get("csl") or {}).get("accessed")

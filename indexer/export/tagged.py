@@ -41,8 +41,9 @@ def tagged_name(a: dict) -> str:
     return name
 
 
-def _editor(text: str) -> str:
-    """An editor as written, or one name whole as an author is (``World Health Organization,``)."""
+def _person(text: str) -> str:
+    """An editor or translator as written, or one name whole as an author is (``World Health
+    Organization,``)."""
     return tagged_name({"literal": whole_name(text)}) if whole_name(text) else text
 
 
@@ -65,7 +66,8 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in rec.get("authors") or []]
-    out += [("A2", _editor(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
@@ -103,7 +105,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in rec.get("authors") or []]
-    out += [("%E", _editor(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),

@@ -327,9 +327,9 @@ class BibtexReader:
         rec.extra["source_type"] = kind
         raw = rec.raw
         for name, value in fields:
-            if name in ("author", "editor"):
+            if name in ("author", "editor", "translator"):
                 for n in split_names(value):
-                    raw.setdefault("author" if name == "author" else "editor", []).append((_name(n), source.line))
+                    raw.setdefault(name, []).append((_name(n), source.line))
                 continue
             if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
                 rec.extra.setdefault("bibtex_fields", {})[name] = value
