@@ -49,7 +49,8 @@ _CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 TITLE_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
                  "fold_fullwidth_alnum", "strip_footnote_mark")
 ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
-                    "fold_fullwidth_alnum", "collapse_truncated_preview", "strip_zheng_marker", "strip_abstract_label", "strip_ui_residue")
+                    "fold_fullwidth_alnum", "collapse_truncated_preview", "strip_zheng_marker", "strip_abstract_label",
+                    "strip_ui_residue")
 SHORT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
                  "strip_ui_residue")
 ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label")

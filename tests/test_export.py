@@ -412,6 +412,24 @@ def test_translators_are_written_and_read_back(fmt, tmp_path):
     assert again["extra"]["translator"] == rec["extra"]["translator"]
 
 
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json"])
+def test_a_series_and_a_thesis_supervisor_are_kept(fmt, tmp_path):
+    # A book's series (../shared's GB/T examples: 经济科学译库, Lecture notes in mathematics) and,
+    # in RIS, a thesis's supervisors (A3, as CNKI writes them) were read but not written.
+    src = tmp_path / "two.ris"
+    src.write_text("TY  - BOOK\nTI  - 计量经济学\nAU  - 伍德里奇\nT3  - 经济科学译库\nPY  - 2015\nER  - \n\n"
+                   "TY  - THES\nTI  - 车前子多糖的研究\nAU  - 胡静\nA3  - 谢明勇\nA3  - 聂少平\nPY  - 2012\nER  - \n",
+                   encoding="utf-8")
+    book, thesis = _records(src)
+    assert book["extra"]["series"] == ["经济科学译库"] and thesis["extra"]["supervisors"] == ["谢明勇", "聂少平"]
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(rendered([book, thesis], fmt), encoding="utf-8")
+    book2, thesis2 = _records(back)
+    assert book2["extra"]["series"] == ["经济科学译库"]
+    if fmt == "ris":
+        assert thesis2["extra"]["supervisors"] == ["谢明勇", "聂少平"]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

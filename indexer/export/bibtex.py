@@ -84,7 +84,7 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
                ("publisher", extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
-               ("edition", extra(rec, "edition")),
+               ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
                ("url", rec.get("url") or ""),
                ("abstract", in_lang(rec, "abstract", lang))]

@@ -67,6 +67,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in rec.get("authors") or []]
     out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
     journal = in_lang(rec, "journal", lang)
@@ -75,6 +76,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     first, last = page_range(rec.get("pages"))
     out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
+            ("T3", extra(rec, "series")),
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
             ("UR", rec.get("url") or "")]
     out += _second_identifiers(rec, "SN", "UR")

@@ -48,7 +48,8 @@ class RisReader(TaggedReader):
         "AB": "abstract", "N2": "abstract", "N1": "notes",
         "KW": "keyword", "DO": "doi", "SN": "issn", "UR": "url", "L2": "url",
         "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place",
-        "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium", "ID": "source_id", "AN": "source_id",
+        "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",
+        "ID": "source_id", "AN": "source_id",
     }
 
 
