@@ -412,10 +412,11 @@ def test_translators_are_written_and_read_back(fmt, tmp_path):
     assert again["extra"]["translator"] == rec["extra"]["translator"]
 
 
-@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json"])
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex", "csl-json"])
 def test_a_series_and_a_thesis_supervisor_are_kept(fmt, tmp_path):
     # A book's series (../shared's GB/T examples: 经济科学译库, Lecture notes in mathematics) and,
-    # in RIS, a thesis's supervisors (A3, as CNKI writes them) were read but not written.
+    # in RIS and EndNote, a thesis's supervisors (A3 and %Y, as CNKI writes them) were read but
+    # not written.
     src = tmp_path / "two.ris"
     src.write_text("TY  - BOOK\nTI  - 计量经济学\nAU  - 伍德里奇\nT3  - 经济科学译库\nPY  - 2015\nER  - \n\n"
                    "TY  - THES\nTI  - 车前子多糖的研究\nAU  - 胡静\nA3  - 谢明勇\nA3  - 聂少平\nPY  - 2012\nER  - \n",
@@ -426,7 +427,7 @@ def test_a_series_and_a_thesis_supervisor_are_kept(fmt, tmp_path):
     back.write_text(rendered([book, thesis], fmt), encoding="utf-8")
     book2, thesis2 = _records(back)
     assert book2["extra"]["series"] == ["经济科学译库"]
-    if fmt == "ris":
+    if fmt in ("ris", "endnote"):
         assert thesis2["extra"]["supervisors"] == ["谢明勇", "聂少平"]
 
 

@@ -108,11 +108,12 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in rec.get("authors") or []]
     out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
-            ("%7", extra(rec, "edition")), ("%R", rec.get("doi") or ""),
+            ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")), ("%R", rec.get("doi") or ""),
             ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
