@@ -431,6 +431,21 @@ def test_a_series_and_a_thesis_supervisor_are_kept(fmt, tmp_path):
         assert thesis2["extra"]["supervisors"] == ["谢明勇", "聂少平"]
 
 
+@pytest.mark.parametrize("fmt", ["ris", "csl-json"])
+def test_a_journal_abbreviation_is_kept(fmt, tmp_path):
+    # MEDLINE's TA beside the journal's name (../shared: 64 records keep one) was lost on export
+    src = tmp_path / "a.ris"
+    src.write_text("TY  - JOUR\nTI  - Spinal surgery\nAU  - Abe, Anna\nJO  - Journal of neurosurgery. Spine\n"
+                   "JA  - J Neurosurg Spine\nPY  - 2021\nER  - \n", encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["extra"]["journal_abbreviation"] == ["J Neurosurg Spine"]
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(rendered([rec], fmt), encoding="utf-8")
+    (again,) = _records(back)
+    assert again["journal"] == rec["journal"]
+    assert again["extra"]["journal_abbreviation"] == ["J Neurosurg Spine"]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

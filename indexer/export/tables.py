@@ -23,7 +23,8 @@ CSL_TYPES = frozenset(
     "software song speech standard thesis treaty webpage".split())
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
-                 "number": "number", "pmid": "PMID", "series": "collection-title"}
+                 "number": "number", "pmid": "PMID", "series": "collection-title",
+                 "journal_abbreviation": "container-title-short"}
 
 
 def _csl_name(a: dict) -> dict:

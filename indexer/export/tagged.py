@@ -73,6 +73,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
+    out.append(("JA", extra(rec, "journal_abbreviation")))
     first, last = page_range(rec.get("pages"))
     out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
