@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
-                            parse_year, parse_year_volume_issue)
+                            parse_year, parse_year_volume_issue, split_issn)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
 from .fields.sections import split_sections
@@ -303,7 +303,14 @@ def place_details(record: Record) -> Record:
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
     # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped, and so
     # is a DOI field that holds no DOI.
-    for key, norm in (("doi", normalise_doi), ("issn", str.strip), ("url", str.strip)):
+    issns = []  # each ISSN of a field on its own; a book's ISBNs written as its ISSN are ISBNs
+    for text, line in raw.pop("issn", []):
+        found, isbns = split_issn(str(text))
+        issns += [(issn, line) for issn in found] or ([] if isbns else [(text, line)])
+        if isbns:
+            raw.setdefault("isbn", []).extend((isbn, line) for isbn in isbns)
+    raw["issn"] = issns
+    for key, norm in (("doi", normalise_doi), ("issn", _one_issn), ("url", str.strip)):
         texts = [str(t) for t, _ in raw.pop(key, [])]
         unread = [t.strip() for t in texts if t.strip() and not norm(t)]
         if unread:  # a DOI field holding no DOI ("N/A", a handle): kept as written
@@ -318,6 +325,13 @@ def place_details(record: Record) -> Record:
     for key in [k for k in raw if k not in ("primary_lang",)]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record
+
+
+def _one_issn(text: str) -> str | None:
+    """The ISSN of a field split by split_issn; one with no number at all stays as written
+    (RIS's placeholder ``SN  - ISSN``, as Zotero reads it)."""
+    found = split_issn(text)[0]
+    return found[0] if len(found) == 1 else text.strip() if not re.search(r"\d", text) else None
 
 
 def _journal_lang(journal: str) -> str:

@@ -340,6 +340,21 @@ def test_names_with_many_initials_periods_for_spaces_or_a_given_name_lost(tmp_pa
                           "European Working Party on the Genetics of, H. U. S."]
 
 
+def test_issn_fields_holding_two_issns_no_hyphen_or_isbns(tmp_path, validate):
+    # ../shared's mixed exports: PubMed's RIS puts the print and the linking ISSN in one SN,
+    # Scopus leaves out the hyphen and says "(ISSN)", or writes a book's ISBNs in SN; CSL-JSON
+    # has two ISSNs in one value. A placeholder without a number stays as written.
+    path = tmp_path / "issn.ris"
+    records = ["0964-6906 (Print)\n0964-6906", "2234943X (ISSN)", "978-131750096-4 (ISBN); 978-113888701-5 (ISBN)",
+               "1476-5616 0033-3506", "ISSN"]
+    path.write_text("".join(f"TY  - JOUR\nTI  - Title {i}\nSN  - {sn}\nPY  - 2020\nER  - \n\n"
+                            for i, sn in enumerate(records)), encoding="utf-8")
+    recs, _ = clean(path, validate)
+    assert [r["issn"] for r in recs] == ["0964-6906", "2234-943X", None, "1476-5616", "ISSN"]
+    assert recs[2]["extra"]["isbn"] == ["978-131750096-4", "978-113888701-5"]
+    assert recs[3]["extra"]["other_issns"] == ["0033-3506"]
+
+
 def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
     # a star inside an English title is part of it

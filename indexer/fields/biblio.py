@@ -80,6 +80,32 @@ def normalise_doi(doi: str | None) -> str | None:
     return m.group(0).lower() if m else None
 
 
+_NUMBER = re.compile(r"(?<![\w-])\d[\d-]*[\dXx](?![\w-])")
+
+
+def split_issn(text: str) -> tuple[list[str], list[str]]:
+    """The ISSNs (as ``NNNN-NNNN``) and the ISBNs (as written) of an ISSN field: exports put
+    two ISSNs in one ("0964-6906 (Print) 0964-6906", "1476-5616 0033-3506"), leave out the
+    hyphen ("2234943X (ISSN)"), or write a book's ISBNs there (RIS's SN is either).
+
+    >>> split_issn("2234943X (ISSN)"), split_issn("978-131750096-4 (ISBN); 978-113888701-5 (ISBN)")
+    ((['2234-943X'], []), ([], ['978-131750096-4', '978-113888701-5']))
+    >>> split_issn("ISSN")
+    ([], [])
+    """
+    issns: list[str] = []
+    isbns: list[str] = []
+    for token in _NUMBER.findall(text):
+        digits = token.replace("-", "").upper()
+        if len(digits) == 8 and digits[:7].isdigit():
+            issn = f"{digits[:4]}-{digits[4:]}"
+            if issn not in issns:
+                issns.append(issn)
+        elif len(digits) in (10, 13) and digits[:9].isdigit():
+            isbns.append(token)
+    return issns, isbns
+
+
 def parse_citation(text: str) -> dict:
     """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
 
