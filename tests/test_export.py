@@ -446,6 +446,30 @@ def test_a_journal_abbreviation_is_kept(fmt, tmp_path):
     assert again["extra"]["journal_abbreviation"] == ["J Neurosurg Spine"]
 
 
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+def test_date_affiliations_notes_and_edition_come_back(fmt, tmp_path):
+    # What readers keep in extra and tagged formats have tags for: the date as written
+    # (MEDLINE's DP), the authors' affiliations, the export's notes (Scopus: "Export Date: …;
+    # Cited By: …"), the edition. RIS and EndNote lost all but the edition, and the RIS
+    # reader did not read ET.
+    src = tmp_path / "a.ris"
+    src.write_text("TY  - BOOK\nTI  - Spinal surgery\nAU  - Abe, Anna\nPY  - 2019\nDA  - 2019 Jan 15\n"
+                   "AD  - Peking University, Beijing\nAD  - Fudan University, Shanghai\nET  - 2nd\n"
+                   "N1  - Export Date: 24 November 2023; Cited By: 75\nER  - \n", encoding="utf-8")
+    article = tmp_path / "article.ris"   # PubMed's RIS: an article's ET is its e-publication date
+    article.write_text("TY  - JOUR\nTI  - Trial\nET  - 2014/07/16\nER  - \n", encoding="utf-8")
+    assert _records(article)[0]["extra"]["epub_date"] == ["2014/07/16"]
+    (rec,) = _records(src)
+    ex = rec["extra"]
+    assert (ex["date"], ex["edition"], ex["notes"]) == (["2019 Jan 15"], ["2nd"], ["Export Date: 24 November 2023; Cited By: 75"])
+    assert ex["affiliations"] == ["Peking University, Beijing", "Fudan University, Shanghai"]
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(rendered([rec], fmt), encoding="utf-8")
+    (again,) = _records(back)
+    for key in ("date", "edition", "notes", "affiliations"):
+        assert again["extra"][key] == ex[key], key
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

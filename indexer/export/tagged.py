@@ -48,10 +48,17 @@ def _person(text: str) -> str:
 
 
 def _notes(rec: dict, lang: str) -> list[str]:
+    """The funding, the sections, and the notes the record came with (Scopus's "Export Date:
+    …; Cited By: …", Zotero's "PMID: …"): tagged formats' notes are not printed in a list."""
     notes = [funding_note(rec)]
     for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
         notes.append(_one_line(sections_note(rec, code)))
+    notes += [_one_line(n) for n in (rec.get("extra") or {}).get("notes", [])]
     return [n for n in notes if n]
+
+
+def _people(rec: dict, key: str, tag: str) -> list[tuple[str, str]]:
+    return [(tag, v) for v in (rec.get("extra") or {}).get(key, []) if str(v).strip()]
 
 
 def _second_identifiers(rec: dict, issn_tag: str, url_tag: str) -> list[tuple[str, str]]:
@@ -70,6 +77,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
+    out.append(("DA", extra(rec, "date")))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
@@ -82,6 +90,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("UR", rec.get("url") or "")]
     out += _second_identifiers(rec, "SN", "UR")
     out.append(("LA", lang if lang != "und" else ""))
+    out += _people(rec, "affiliations", "AD")
     out.append(("AB", in_lang(rec, "abstract", lang)))
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
     out += [("KW", k) for k in all_keywords(rec, lang)]
@@ -112,7 +121,9 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
-    out += [("%D", str(rec.get("year") or "")), ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
+    out += _people(rec, "affiliations", "%+")
+    out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date")),
+            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")), ("%R", rec.get("doi") or ""),
             ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]

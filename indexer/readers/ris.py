@@ -47,7 +47,7 @@ class RisReader(TaggedReader):
         "VL": "volume", "IS": "issue", "CP": "issue", "SP": "start_page", "EP": "end_page",
         "AB": "abstract", "N2": "abstract", "N1": "notes",
         "KW": "keyword", "DO": "doi", "SN": "issn", "UR": "url", "L2": "url",
-        "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place",
+        "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place", "ET": "edition",
         "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",
         "ID": "source_id", "AN": "source_id",
     }
@@ -58,15 +58,22 @@ class RisReader(TaggedReader):
     VL_NOT_VOLUME = frozenset({"BILL", "UNBILL", "ART", "ADVS", "MAP", "SOUND", "VIDEO", "MPCT", "PCOMM", "ICOMM",
                                "HEAR", "STAT", "CASE", "PAT", "COMP", "ELEC", "RPRT"})
 
+    # Serials, whose ET is not an edition: PubMed's RIS (through EndNote) writes an article's
+    # e-publication date there ("ET  - 2014/07/16").
+    SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
+
     def build(self, fields, source):
-        """The standard table, then two RIS rules: Y1 (deprecated) only when neither PY nor DA
-        is present; VL is a volume only for types that have volumes."""
+        """The standard table, then three RIS rules: Y1 (deprecated) only when neither PY nor
+        DA is present; VL is a volume only for types that have volumes; ET is an edition except
+        in an article."""
         rec = super().build(fields, source)
         old = rec.raw.pop("old_date", [])
         if old and not (rec.raw.get("year") or rec.raw.get("date")):
             rec.raw["date"] = old
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
+        if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
+            rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         return rec
 
 
