@@ -610,6 +610,24 @@ def test_cli_errors_are_clear(index, tmp_path):
     assert out.returncode == 2 and "Error" in out.stderr
 
 
+def test_cli_exports_files_without_an_index(tmp_path):
+    # --from: files cleaned and written in their order, no index; a file that cannot be read
+    # is named on stderr, the others are written, and the exit code says so
+    good, bad = tmp_path / "a.ris", tmp_path / "b.ris"
+    good.write_text("TY  - JOUR\nTI  - 脊柱转移瘤的外科治疗\nAU  - 王跃\nJO  - 中华骨科杂志\nPY  - 2021\nVL  - 41\n"
+                    "IS  - 3\nSP  - 150\nEP  - 156\nER  - \n\nTY  - JOUR\nTI  - Spinal surgery\nAU  - Abe, Anna\n"
+                    "JO  - Spine\nPY  - 2020\nER  - \n", encoding="utf-8")
+    bad.write_bytes(b"\x00\x01 not an export")
+    out = run_cli("export", "--format", "gbt7714", "--from", str(good), str(bad), "--index", str(tmp_path / "none"))
+    assert out.returncode == 1 and "b.ris" in out.stderr and not (tmp_path / "none").exists()
+    assert out.stdout.splitlines() == ["[1] 王跃. 脊柱转移瘤的外科治疗[J]. 中华骨科杂志, 2021, 41(3): 150-156.",
+                                       "[2] ABE A. Spinal surgery[J]. Spine, 2020."]
+    out = run_cli("export", "--format", "ris", "--from", str(good), "--masters")
+    assert out.returncode == 2 and "--masters needs an index" in out.stderr
+    out = run_cli("export", "--format", "ris", "--from", str(tmp_path / "missing.ris"))
+    assert out.returncode == 2 and "missing.ris" in out.stderr
+
+
 def test_cli_warns_of_records_without_a_title(tmp_path):
     path = tmp_path / "mixed.ris"
     path.write_text("TY  - JOUR\nTI  - Titled marrow\nER  - \n\nTY  - JOUR\nAB  - An abstract on marrow alone.\nER  - \n"

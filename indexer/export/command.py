@@ -10,6 +10,7 @@ from . import FOR, FORMATS, SORTS, SUFFIXES, export
 
 EPILOG = """examples:
   python cli.py export --format ris -o refs.ris                 # the whole index
+  python cli.py export --format gbt7714 --from cnki.txt         # files cleaned and written, no index
   python cli.py export --format bibtex --query "脊柱转移" -o refs.bib
   python cli.py export --format gbt7714 --query 'year:2018..2021 lang:zh' --lang both
   python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
@@ -21,8 +22,10 @@ formats and the tools they are for:
 """ + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """
 
 selection: the whole index (duplicates hidden by `dedup --apply` are left out), the results
-of --query (the search query language, best first), or --ids FILE (one record id per line;
-an unknown id is reported and the rest exported).  --masters exports each cluster of
+of --query (the search query language, best first), --ids FILE (one record id per line;
+an unknown id is reported and the rest exported), or --from PATH... (files and folders read
+and cleaned as `clean` does, written in their order without an index; a record that cannot
+be read is reported with its file and line, and the exit code is 1).  --masters exports each cluster of
 `dedup` once, as its master.  --lang zh|en writes bilingual records in that language
 (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
 Funding and abstract sections are never written into the abstract: they go to notes
@@ -35,6 +38,8 @@ def add_arguments(p) -> None:
     sel = p.add_mutually_exclusive_group()
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first")
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
+    sel.add_argument("--from", dest="paths", nargs="+", metavar="PATH",
+                     help="clean these files or folders and export their records, without an index")
     p.add_argument("--masters", action="store_true", help="each duplicate cluster once, as its master")
     p.add_argument("--sort", choices=SORTS,
                    help="order: by year (newest or oldest first), or by author as GB/T 7714's author-year "
@@ -103,16 +108,41 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
     return records
 
 
+def _cleaned(paths: list[str], err: TextIO) -> tuple[list[dict], int]:
+    """The records of files and folders, cleaned as `clean` cleans them; failures said on ``err``."""
+    from ..cleaner import clean_paths
+    from ..record import Failure
+
+    records, failed = [], 0
+    for item in clean_paths(paths):
+        if isinstance(item, Failure):
+            failed += 1
+            err.write(f"Error: {item.message()}\n")
+        else:
+            records.append(item.to_json())
+    return records, failed
+
+
 def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """0 done; 2 usage error (message on ``err``)."""
+    """0 done; 1 some input of --from failed (reported, the rest written); 2 usage error
+    (message on ``err``)."""
     from ..store import STORE_NAME
 
+    if getattr(args, "paths", None):
+        if args.masters:
+            err.write("Error: --masters needs an index (`dedup` finds the clusters there); with --from, "
+                      "ingest the files first\n")
+            return 2
+        try:
+            records, failed = _cleaned(args.paths, err)
+        except FileNotFoundError as e:
+            err.write(f"Error: {e}\n")
+            return 2
+        return _write(args, records, out, err) or (1 if failed else 0)
     if not (Path(args.index) / STORE_NAME).exists():
-        err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.\n")
+        err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first "
+                  f"(or export files directly: --from PATH).\n")
         return 2
-    if args.lang == "both" and not args.format.startswith("gbt7714"):
-        err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
-                  "fields, written here in each record's own language\n")
     from ..index.search import IndexMissing
 
     try:
@@ -120,6 +150,14 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
+    return _write(args, records, out, err)
+
+
+def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
+    """Order the records, warn of those without a title, write them; 0 (written)."""
+    if args.lang == "both" and not args.format.startswith("gbt7714"):
+        err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
+                  "fields, written here in each record's own language\n")
     if args.sort and args.sort != "author" and args.format == "gbt7714-ay":
         err.write(f"note: an author-year list (gbt7714-ay) is ordered by author; --sort {args.sort} is not used\n")
     if args.sort:
