@@ -355,6 +355,25 @@ def test_issn_fields_holding_two_issns_no_hyphen_or_isbns(tmp_path, validate):
     assert recs[3]["extra"]["other_issns"] == ["0033-3506"]
 
 
+def test_pubmed_csv_export(tmp_path, validate):
+    # PubMed's "Save → CSV": volume, issue, pages and the full date only in its Citation column;
+    # its Authors list ends with a period, which is not the last author's initial's
+    path = tmp_path / "csv-pubmed.csv"
+    path.write_text("PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,"
+                    "NIHMS ID,DOI\n33027256,Surgical treatment of spinal metastases: a review.,\"Smith JA, Lee K, "
+                    "Wang Y.\",Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-8. doi: 10.1097/BRS.0000000000003790.,"
+                    "Smith JA,Spine (Phila Pa 1976),2021,2020/10/07,PMC1234567,,10.1097/BRS.0000000000003790\n"
+                    "1,A row with its own pages,\"Abe A.\",Spine. 2020;45:1-9.,Abe A,Spine,2020,,,,\n",
+                    encoding="utf-8")
+    (rec, other), _ = clean(path, validate)
+    assert names(rec) == [("Smith", "JA"), ("Lee", "K"), ("Wang", "Y")]
+    assert (rec["journal"], rec["year"], rec["volume"], rec["issue"], rec["pages"]) == (
+        {"en": "Spine (Phila Pa 1976)"}, 2021, "46", "6", "350-358")
+    assert rec["extra"]["date"] == ["2021 Mar 15"] and rec["source"]["source_id"] == "33027256"
+    assert (other["volume"], other["issue"], other["pages"]) == ("45", None, "1-9")
+    assert names(other) == [("Abe", "A")]
+
+
 def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
     # a star inside an English title is part of it

@@ -14,6 +14,7 @@ import re
 from ..fields.authors import split_author_field
 from ..record import Failure, Record, Source
 from .base import START_TESTS, numbered_lines, register, starts_record
+from .pubmed_text import source_parts
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -43,6 +44,9 @@ COLUMNS = {
     "language": ("language", "la", "language of original document"),
     "funding": ("funding text", "funding texts", "fx"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
+    # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
+    # volume, issue and pages
+    "citation": ("citation",),
 }
 # Chinese column names: spreadsheet exports of CNKI, Wanfang and VIP saved as CSV.  CNKI writes
 # both halves ("Title-题名", "Author-作者"), as its E-Study export does; the Chinese one is read.
@@ -126,7 +130,14 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
             src.source_id = src.source_id or cell
         elif key == "type":
             rec.extra["source_type"] = cell
+        elif key == "citation":
+            rec.extra.setdefault("columns", {})[head_name] = cell
+            for part, value in source_parts(cell).items():
+                if part not in ("journal", "year") and not any(k == part for _, k, _ in cells):
+                    rec.raw.setdefault(part, []).append((value, line))
         elif key in ("authors", "full_names"):
+            if _PUBMED_NAMES.fullmatch(cell):
+                cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             sep = ";" if ";" in cell else " and " if " and " in cell else None
             names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
@@ -138,6 +149,8 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
     return rec
 
 
+# PubMed's CSV author list: family names and initials without periods, the list ending in one.
+_PUBMED_NAMES = re.compile(r"[^,;.]+ [A-Z]{1,3}(?:, [^,;.]+ [A-Z]{1,3})*\.")
 # The author id Scopus writes after each full name: "Smith, John (57190000000)".
 _SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 

@@ -196,6 +196,28 @@ def citation_record(src: Source, text: str, raw: str) -> Record | None:
     return rec
 
 
+_SOURCE_ONLY = re.compile(rf"^\s*{_SOURCE}(?P<rest>.*)$", re.I | re.S)
+
+
+def source_parts(text: str) -> dict[str, str]:
+    """The parts of a citation's source alone, as PubMed's CSV export writes it in its
+    "Citation" column: journal, year, date, volume, issue, pages, doi ({} when it is none).
+
+    >>> source_parts("Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-8. doi: 10.1097/BRS.0000000000003790.")["pages"]
+    '350-358'
+    """
+    m = _SOURCE_ONLY.match(text) if len(text) < 2000 else None
+    if not m:
+        return {}
+    when = (m.group("year") + (m.group("when") or "")).strip()
+    doi = _DOI.search(m.group("rest"))
+    parts = {"journal": m.group("journal").strip(), "year": m.group("year"),
+             "date": when if when != m.group("year") else "", "volume": (m.group("volume") or "").strip(),
+             "issue": (m.group("issue") or "").strip(), "pages": expand_pages(m.group("pages") or ""),
+             "doi": doi.group(1) if doi else ""}
+    return {k: v for k, v in parts.items() if v}
+
+
 def _citation_entries(lines) -> Iterator[tuple[int, str, str]]:
     """``(first line, citation, raw text)``: a numbered citation runs to the next number
     (wrapped lines joined) or a blank line; without numbers, each line is one."""
