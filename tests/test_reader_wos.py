@@ -73,6 +73,19 @@ def test_paragraph_abstracts_become_sections(validate):
                                          "oldest patients.")
 
 
+def test_a_plural_mark_on_a_label(tmp_path, validate):
+    # ../shared's wos-demo.txt (Iranian journals): "Objective(s):" is the objective
+    path = tmp_path / "wos.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Rahimi, M\nTI An example\n"
+                    "AB Objective(s): To test a drug.\n   Materials and Methods: Mice were given it.\n"
+                    "   Results: It worked.\n   Conclusion: It is safe.\nPY 2019\nER\n\nEF\n", encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    validate(rec)
+    assert [(s["label"], s["label_original"]) for s in rec["sections"]["en"]] == [
+        ("OBJECTIVE", "Objective(s)"), ("METHODS", "Materials and Methods"), ("RESULTS", "Results"),
+        ("CONCLUSION", "Conclusion")]
+
+
 def test_unindented_continuations_missing_er_bom_crlf(validate):
     (first, second), _ = clean("unindented-missing-er-crlf.txt", validate)
     assert first["source"]["source_id"] == "BCI:BCI200000000001"

@@ -167,8 +167,10 @@ def canonical_label(label: str) -> str:
 
     >>> canonical_label("Methods"), canonical_label("结论"), canonical_label("Search methods")
     ('METHODS', 'CONCLUSION', 'SEARCH METHODS')
-    >>> canonical_label("Patients and methods")
-    'METHODS'
+    >>> canonical_label("Patients and methods"), canonical_label("Objective(s)"), canonical_label("RESULT(S)")
+    ('METHODS', 'OBJECTIVE', 'RESULTS')
     """
     text = label.strip().rstrip(":：").strip()
-    return LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or _compound(text) or text.upper()
+    singular = re.sub(r"\([Ss]\)$", "", text)  # the plural mark: "Objective(s)" (Web of Science's sections)
+    return (LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or LABELS_EN.get(singular.upper()) or _compound(text)
+            or text.upper())
