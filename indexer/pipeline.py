@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
-                            parse_year, parse_year_volume_issue, split_issn)
+                            parse_year, parse_year_volume_issue, split_issn, split_journal)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
 from .fields.sections import split_sections
@@ -272,7 +272,12 @@ def place_details(record: Record) -> Record:
     for parts, _ in raw.pop("journal_line", []):
         _set_details(record, {k: v for k, v in parts.items() if v})
     for text, _ in raw.pop("journal", []):
-        _set_details(record, {"journal": repair(record, "journal", text, TITLE_REPAIRS)})
+        text = repair(record, "journal", text, TITLE_REPAIRS)
+        journal, meeting = split_journal(text)
+        record.log("split_journal", "journal", text, journal)   # logged when it changed the text
+        for key, value in meeting.items():
+            record.extra.setdefault(key, value)
+        _set_details(record, {"journal": journal})
     # An abbreviated name is the journal where no full name in its script was given, else
     # kept beside it in extra.
     abbreviations = []

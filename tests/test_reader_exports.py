@@ -374,6 +374,22 @@ def test_pubmed_csv_export(tmp_path, validate):
     assert names(other) == [("Abe", "A")]
 
 
+def test_a_conference_written_after_the_journal(tmp_path, validate):
+    # Embase (../shared's haematology set, 80 records): the meeting of a conference abstract
+    # after its journal's name; PubMed's journal names with a subtitle glued after the period
+    path = tmp_path / "embase.ris"
+    path.write_text("TY  - JOUR\nTI  - A proteomics study\nJO  - Molecular Immunology.Conference: 23rd International "
+                    "Complement Workshop, ICW New York City, NY United States.Conference Start: 20100801 Conference "
+                    "End: 20100805.Conference Publication: (var.pagings)\nPY  - 2010\nER  - \n\n"
+                    "TY  - JOUR\nTI  - A cohort\nJO  - International journal of cancer.Journal international du cancer\n"
+                    "PY  - 2019\nER  - \n", encoding="utf-8")
+    (meeting, glued), _ = clean(path, validate)
+    assert meeting["journal"] == {"en": "Molecular Immunology"}
+    assert meeting["extra"]["conference"] == "23rd International Complement Workshop, ICW New York City, NY United States"
+    assert meeting["extra"]["conference_dates"] == "2010-08-01/2010-08-05"
+    assert glued["journal"] == {"en": "International journal of cancer. Journal international du cancer"}
+
+
 def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
     # a star inside an English title is part of it

@@ -106,6 +106,37 @@ def split_issn(text: str) -> tuple[list[str], list[str]]:
     return issns, isbns
 
 
+# Embase (through Ovid) writes a conference abstract's meeting after its journal's name:
+# "Pediatric Nephrology.Conference: 15th Congress of … New York, NY United States.Conference
+# Start: 20100801 Conference End: 20100805.Conference Publication: (var.pagings)".
+_CONFERENCE = re.compile(r"(?P<journal>.+?)\.\s*Conference:\s*(?P<name>.+?)\.?"
+                         r"(?:\s*Conference Start:\s*(?P<start>\d{8})\s*Conference End:\s*(?P<end>\d{8})\.?)?"
+                         r"(?:\s*Conference Publication:.*)?", re.S)
+# A journal's name and its subtitle or second-language name with the space lost after the
+# period ("International journal of cancer.Journal international du cancer", "Ann.New York").
+_GLUED_PERIOD = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+
+
+def split_journal(text: str) -> tuple[str, dict[str, str]]:
+    """A journal's name, and the meeting (``conference``, ``conference_dates``) Embase writes
+    after it; the space after a period put back.
+
+    >>> split_journal("Molecular Immunology.Conference: 23rd International Complement Workshop, ICW New York City, "
+    ...               "NY United States.Conference Start: 20100801 Conference End: 20100805.Conference Publication:")
+    ('Molecular Immunology', {'conference': '23rd International Complement Workshop, ICW New York City, NY United States', 'conference_dates': '2010-08-01/2010-08-05'})
+    >>> split_journal("International journal of cancer.Journal international du cancer")
+    ('International journal of cancer. Journal international du cancer', {})
+    """
+    m = _CONFERENCE.fullmatch(text.strip())
+    meeting: dict[str, str] = {}
+    if m:
+        text, meeting["conference"] = m.group("journal"), m.group("name").strip()
+        if m.group("start"):
+            start, end = (f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in (m.group("start"), m.group("end")))
+            meeting["conference_dates"] = f"{start}/{end}"
+    return _GLUED_PERIOD.sub(". ", text), meeting
+
+
 def parse_citation(text: str) -> dict:
     """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
 
