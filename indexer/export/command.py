@@ -114,12 +114,18 @@ def _cleaned(paths: list[str], err: TextIO) -> tuple[list[dict], int]:
     from ..record import Failure
 
     records, failed = [], 0
+    tty = hasattr(err, "isatty") and err.isatty()   # a count on a terminal: a large folder takes a while
     for item in clean_paths(paths):
         if isinstance(item, Failure):
             failed += 1
-            err.write(f"Error: {item.message()}\n")
+            err.write(("\r\x1b[K" if tty else "") + f"Error: {item.message()}\n")
         else:
             records.append(item.to_json())
+            if tty and len(records) % 1000 == 0:
+                err.write(f"\rexport: {len(records):,} records read and cleaned")
+                err.flush()
+    if tty and len(records) >= 1000:
+        err.write("\r\x1b[K")
     return records, failed
 
 
