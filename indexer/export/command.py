@@ -25,9 +25,9 @@ selection: the whole index (duplicates hidden by `dedup --apply` are left out), 
 of --query (the search query language, best first), --ids FILE (one record id per line;
 an unknown id is reported and the rest exported), or --from PATH... (files and folders read
 and cleaned as `clean` does, written in their order without an index; a record that cannot
-be read is reported with its file and line, and the exit code is 1).  --masters exports each cluster of
-`dedup` once, as its master.  --lang zh|en writes bilingual records in that language
-(default: each record's own); --lang both writes GB/T 7714 lines in both languages.
+be read is reported with its file and line, and the exit code is 1).  --masters exports
+each cluster of `dedup` once, as its master.  --lang zh|en writes bilingual records in that
+language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
 Funding and abstract sections are never written into the abstract: they go to notes
 (RIS N1, EndNote %Z, BibTeX note/funding, CSL note/custom)."""
 
