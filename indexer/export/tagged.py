@@ -57,7 +57,8 @@ def _notes(rec: dict, lang: str) -> list[str]:
     return [n for n in notes if n]
 
 
-def _people(rec: dict, key: str, tag: str) -> list[tuple[str, str]]:
+def _every(rec: dict, key: str, tag: str) -> list[tuple[str, str]]:
+    """Each value the record keeps in extra[key] (affiliations), under tag."""
     return [(tag, v) for v in (rec.get("extra") or {}).get(key, []) if str(v).strip()]
 
 
@@ -90,7 +91,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("UR", rec.get("url") or "")]
     out += _second_identifiers(rec, "SN", "UR")
     out.append(("LA", lang if lang != "und" else ""))
-    out += _people(rec, "affiliations", "AD")
+    out += _every(rec, "affiliations", "AD")
     out.append(("AB", in_lang(rec, "abstract", lang)))
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
     out += [("KW", k) for k in all_keywords(rec, lang)]
@@ -121,7 +122,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
-    out += _people(rec, "affiliations", "%+")
+    out += _every(rec, "affiliations", "%+")
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date")),
             ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
