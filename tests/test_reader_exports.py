@@ -390,6 +390,20 @@ def test_a_conference_written_after_the_journal(tmp_path, validate):
     assert glued["journal"] == {"en": "International journal of cancer. Journal international du cancer"}
 
 
+def test_chinese_names_inverted_or_listed_in_one_field(tmp_path, validate):
+    # ../shared's digital_work.ris: a reference manager stored a Chinese name as "Family, Given";
+    # bilingual_dev's index.tsv: a comma list of Chinese names in the authors column
+    path = tmp_path / "zh.ris"
+    path.write_text("TY  - JOUR\nTI  - 零工工作者感知算法控制\nAU  - 裴嘉良\nAU  - 崔, 勋\nAU  - 欧阳, 修\nPY  - 2021\nER  - \n",
+                    encoding="utf-8")
+    table = tmp_path / "zh.csv"
+    table.write_text("title,authors,year\n外施Ca对盐碱胁迫的缓解效应,\"颜宏,石德成,尹尚军,赵伟\",2000\n", encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    (row,), _ = clean(table, validate)
+    assert [a["literal"] for a in rec["authors"]] == ["裴嘉良", "崔勋", "欧阳修"]
+    assert [a["literal"] for a in row["authors"]] == ["颜宏", "石德成", "尹尚军", "赵伟"]
+
+
 def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     # CNKI keeps the mark of a title's funding footnote (../shared's bulk corpus: 17 titles);
     # a star inside an English title is part of it

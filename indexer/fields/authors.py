@@ -62,6 +62,10 @@ _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUF
 _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
 # A group's name inverted as if its last word were a family name (an exporter's doing).
 _GROUP_INVERTED = re.compile(r"([A-Z]?[a-z]+), ([A-Z][^,]*)")
+# A Chinese name alone: Han characters (two or more, "·" between the parts of a transliteration).
+_HAN_NAME = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]+")
+# A Chinese name written "Family, Given", as reference managers store it ("崔, 勋", "欧阳, 修").
+_HAN_INVERTED = re.compile(r"([\u3400-\u9fff]{1,2}), ?([\u3400-\u9fff]{1,2})")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 
@@ -108,10 +112,15 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     ['Wong, I, Sut']
     >>> split_author_field("Smith J., Lee K."), split_author_field("Smith J., Lee K.", listed=True)
     (['Smith J., Lee K.'], ['Smith J.', 'Lee K.'])
+    >>> split_author_field("颜宏,石德成,尹尚军,赵伟")   # NoteExpress: a Chinese list in one {Author} line
+    ['颜宏', '石德成', '尹尚军', '赵伟']
     """
     text = text.strip()
     if ";" in text or "；" in text:
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
+    chinese = re.split(r"\s*[,，、]\s*", text)
+    if len(chinese) >= 3 and all(_HAN_NAME.fullmatch(p) for p in chinese):
+        return chinese
     rotated = _rotated_list(text)
     if rotated:
         return rotated
@@ -183,8 +192,8 @@ def parse_name(name: str) -> dict[str, str]:
 
     >>> parse_name("Maria Goretti Pessoa de Araujo Burgos")
     {'family': 'de Araujo Burgos', 'given': 'Maria Goretti Pessoa', 'lang': 'en'}
-    >>> parse_name("郑敏麟")
-    {'literal': '郑敏麟', 'lang': 'zh'}
+    >>> parse_name("郑敏麟"), parse_name("崔, 勋")
+    ({'literal': '郑敏麟', 'lang': 'zh'}, {'literal': '崔勋', 'lang': 'zh'})
     >>> parse_name("이종호")
     {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
@@ -206,6 +215,9 @@ def parse_name(name: str) -> dict[str, str]:
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
         inner = name[1:-1].strip().rstrip(";；,， ")  # "{… Integrative Medicine;}" (Zotero's BibTeX)
         return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
+    inverted = _HAN_INVERTED.fullmatch(name)
+    if inverted:  # "崔, 勋": one name, written in its order
+        return {"literal": inverted.group(1) + inverted.group(2), "lang": "zh"}
     if is_cjk_name(name):
         return {"literal": name, "lang": "zh"}
     if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are
