@@ -470,6 +470,21 @@ def test_date_affiliations_notes_and_edition_come_back(fmt, tmp_path):
         assert again["extra"][key] == ex[key], key
 
 
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_bibtex_month_is_written_as_its_number(fmt, tmp_path):
+    # ../shared's zotero_export.bib gives 857 months ("month = {9}"); a month macro ("mar") is
+    # month 3. They were read and not written; biblatex takes a number only.
+    src = tmp_path / "m.bib"
+    src.write_text("@article{a, title = {One}, year = {2019}, month = {9}}\n"
+                   "@article{b, title = {Two}, year = {2018}, month = mar}\n", encoding="utf-8")
+    recs = _records(src)
+    entries, _ = bib_entries(rendered(recs, fmt))
+    assert [e.fields_dict["month"].value for e in entries] == ["9", "3"]
+    back = tmp_path / "back.bib"
+    back.write_text(rendered(recs, fmt), encoding="utf-8")
+    assert [r["extra"]["month"] for r in _records(back)] == ["9", "3"]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

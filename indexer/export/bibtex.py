@@ -79,7 +79,7 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
             fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
                                               else escape(e) for e in people)))
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
-    fields += [("date" if biblatex else "year", str(rec.get("year") or "")),
+    fields += [("date" if biblatex else "year", str(rec.get("year") or "")), ("month", _month(extra(rec, "month"))),
                ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
                ("publisher", extra(rec, "publisher")),
@@ -100,6 +100,22 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     if kind == "thesis" and not biblatex:
         fields.append(("school", extra(rec, "publisher")))
     return fields
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month(text: str) -> str:
+    """A BibTeX month as a number 1-12 (biblatex takes only that; BibTeX prints it as given);
+    "" for anything else.
+
+    >>> _month("9"), _month("Mar"), _month("March"), _month("Spring")
+    ('9', '3', '3', '')
+    """
+    text = text.strip().lower()
+    if text.isdigit():
+        return text.lstrip("0") if 1 <= int(text) <= 12 else ""
+    return str(_MONTHS.index(text[:3]) + 1) if text[:3] in _MONTHS and len(text) >= 3 else ""
 
 
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:

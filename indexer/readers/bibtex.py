@@ -351,7 +351,7 @@ class BibtexReader:
         booktitle = raw.pop("booktitle", [])
         if booktitle and not raw.get("journal"):
             raw["journal"] = booktitle
-        if raw.get("month") and raw.get("year"):
+        if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
             return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
