@@ -485,6 +485,23 @@ def test_a_bibtex_month_is_written_as_its_number(fmt, tmp_path):
     assert [r["extra"]["month"] for r in _records(back)] == ["9", "3"]
 
 
+def test_csl_json_dates_keep_month_and_day(tmp_path):
+    # The date a record kept (MEDLINE's "2019 Jan 15" as RIS DA, BibTeX's month, a CSL date of
+    # the GB/T examples) was written as the year alone; a date of another year is not used
+    ris, bib, csl = tmp_path / "a.ris", tmp_path / "b.bib", tmp_path / "c.json"
+    ris.write_text("TY  - JOUR\nTI  - One\nPY  - 2019\nDA  - 2019 Jan 15\nER  - \n\n"
+                   "TY  - JOUR\nTI  - Two\nPY  - 2019\nDA  - 2018/12/30\nER  - \n", encoding="utf-8")
+    bib.write_text("@article{a, title = {Three}, year = {2020}, month = {9}}\n", encoding="utf-8")
+    csl.write_text(json.dumps([{"id": "x", "type": "article-newspaper", "title": "Four",
+                                "issued": {"date-parts": [[2012, 12, 10]]}}]), encoding="utf-8")
+    recs = _records(ris, bib, csl)
+    items = json.loads(rendered(recs, "csl-json"))
+    assert [i["issued"]["date-parts"][0] for i in items] == [[2019, 1, 15], [2019], [2020, 9], [2012, 12, 10]]
+    back = tmp_path / "back.json"
+    back.write_text(rendered(recs, "csl-json"), encoding="utf-8")
+    assert [r["extra"].get("issued") for r in _records(back)] == ["2019-01-15", None, "2020-09", "2012-12-10"]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.
