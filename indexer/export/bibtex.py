@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, name_suffix,
-                     others, sections_note, whole_name)
+from .common import (MONTHS, all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang,
+                     name_suffix, others, sections_note, whole_name)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
@@ -102,9 +102,6 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     return fields
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _month(text: str) -> str:
     """A BibTeX month as a number 1-12 (biblatex takes only that; BibTeX prints it as given);
     "" for anything else.
@@ -115,7 +112,7 @@ def _month(text: str) -> str:
     text = text.strip().lower()
     if text.isdigit():
         return text.lstrip("0") if 1 <= int(text) <= 12 else ""
-    return str(_MONTHS.index(text[:3]) + 1) if text[:3] in _MONTHS and len(text) >= 3 else ""
+    return str(MONTHS.index(text[:3]) + 1) if text[:3] in MONTHS and len(text) >= 3 else ""
 
 
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:

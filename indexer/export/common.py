@@ -93,6 +93,10 @@ def name_suffix(given: str) -> tuple[str, str]:
     return (first, suffix) if first and _SUFFIX.fullmatch(suffix) else (given, "")
 
 
+# English month names as dates and BibTeX abbreviate them.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def whole_name(text: str) -> str:
     """An editor or translator, kept in ``extra`` as text, that is one name whole (an
     organisation: the pipeline writes it ``{American Water Works Association}``), without its

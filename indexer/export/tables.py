@@ -13,8 +13,8 @@ import json
 import re
 from typing import TextIO
 
-from .common import (all_keywords, display_name, extra, funding_note, in_lang, main_lang, name_suffix, others,
-                     text_name)
+from .common import (MONTHS, all_keywords, display_name, extra, funding_note, in_lang, main_lang, name_suffix,
+                     others, text_name)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -37,7 +37,6 @@ def _csl_name(a: dict) -> dict:
     return name
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
 _NAMED_DATE = re.compile(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?\b")
 
@@ -63,7 +62,7 @@ def date_parts(rec: dict) -> list[int]:
         if not m or int(m.group(1)) != year:
             continue
         month = m.group(2)
-        month = _MONTH_NAMES.index(month[:3].lower()) + 1 if month.isalpha() and month[:3].lower() in _MONTH_NAMES \
+        month = MONTHS.index(month[:3].lower()) + 1 if month.isalpha() and month[:3].lower() in MONTHS \
             else int(month) if month.isdigit() else 0
         if not 1 <= month <= 12:
             continue
