@@ -14,6 +14,11 @@ from indexer.lang.detect import _langdetect, detect_language
     ("Estudio clinico de pacientes diabeticos en atencion primaria", "es"),  # es 1.0, no accents
     ("Avaliação da mudança de hábitos alimentares", "pt"),
     ("Plateforme numérique et recomposition du travail urbain", "fr"),
+    # ../shared's haematology set: langdetect answers ca with certainty; "&" is English enough
+    ("Paroxysmal nocturnal haemoglobinuria: diagnostic tests, advantages, & limitations.", "en"),
+    # Cyrillic (../shared's digital_work set) was 'und': no Latin word, no Han
+    ("Платформенная занятость: масштабы и признаки неустойчивости.", "ru"),
+    ("Зайнятість і мотивація праці в інформаційній економіці", "uk"),
 ])
 def test_latin_script_language(text, expected):
     assert detect_language(text) == expected

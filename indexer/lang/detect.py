@@ -57,8 +57,24 @@ def detect_language(text: str) -> str:
     if c["han"] and c["han"] >= c["latin_words"]:
         return "zh"
     if c["latin_words"] == 0:
-        return "zh" if c["han"] else "und"
+        return "zh" if c["han"] else _other_script(text)
     return _latin_language(text)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _other_script(text: str) -> str:
+    """Text in another script (Cyrillic, Greek, Arabic, Thai …): langdetect's answer; 'und'
+    for text without letters or that langdetect cannot read.
+
+    >>> _other_script("Платформенная занятость: масштабы и признаки неустойчивости"), _other_script("2021, 42(4)")
+    ('ru', 'und')
+    """
+    if len(_LETTER.findall(text)) < 4:
+        return "und"
+    code, probability = _langdetect(text[:1000])
+    return code if probability >= 0.5 else "und"
 
 
 def _latin_language(text: str) -> str:
@@ -72,8 +88,11 @@ def _latin_language(text: str) -> str:
     'it'
     """
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
-    # a possessive 's ("data's", "Alzheimer's") counts as an English function word
+    # a possessive 's ("data's", "Alzheimer's") counts as an English function word, and so
+    # does "&" among letters English has ("diagnostic tests, advantages, & limitations")
     function = sum(w in ENGLISH_WORDS for w in words) + len(_POSSESSIVE.findall(text))
+    if not _NON_ENGLISH_LETTER.search(text):
+        function += text.count(" & ")
     if function >= 1 and function * 12 >= len(words):
         return "en"
     if len(words) < 5:
