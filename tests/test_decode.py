@@ -42,6 +42,22 @@ def test_big5_is_told_from_gbk(tmp_path):
         assert records[1]["extra"]["encoding"] == read_as
 
 
+def test_cyrillic_utf8_is_not_taken_for_gbk(tmp_path):
+    # A few GBK characters are valid UTF-8 (摘要 reads ժҪ) and are taken for GBK; a UTF-8
+    # export in Russian (../shared's digital_work has such titles) read as GBK was rare
+    # Chinese characters (Платформенная → 袩谢邪褌褎芯褉屑械薪薪邪褟), its language zh.
+    ru, gbk = tmp_path / "ru.ris", tmp_path / "gbk.ris"
+    ru.write_text("TY  - JOUR\nTI  - Платформенная занятость: масштабы и признаки неустойчивости.\n"
+                  "AU  - Иванов, И.\nPY  - 2020\nER  - \n", encoding="utf-8")
+    gbk.write_bytes("TY  - JOUR\nTI  - 摘要\nER  - \n".encode("gbk"))
+    assert gbk.read_bytes().decode("utf-8").splitlines()[1] == "TI  - ժҪ"      # valid UTF-8
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(ru)).stdout)
+    assert rec["title"] == {"ru": "Платформенная занятость: масштабы и признаки неустойчивости."}
+    assert (rec["language"], rec["extra"]["encoding"]) == ("ru", "utf-8")
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(gbk)).stdout)
+    assert (rec["title"], rec["extra"]["encoding"]) == ({"zh": "摘要"}, "gb18030")
+
+
 def test_windows_line_ends(tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(PAGE.replace("\n", "\r\n").encode("utf-8"))

@@ -304,7 +304,10 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 def _gbk_in_disguise(data: bytes, text: str) -> bool:
     """Short GBK text can be valid UTF-8 (摘要 = ժҪ): prefer GB18030 when UTF-8 gives only
-    Greek/Cyrillic/Armenian/Hebrew/Arabic letters where GB18030 gives Chinese."""
+    Greek/Cyrillic/Armenian/Hebrew/Arabic letters where GB18030 gives Chinese, and that
+    Chinese is the common kind.  Russian read as GB18030 gives Chinese too, of rare characters
+    (Платформенная → 袩谢邪褌褎芯褉屑械薪薪邪褟): a Russian export is UTF-8.  A few letters cannot
+    tell; they are taken for Chinese, the likelier in this tool's files."""
     odd = len(_TWO_BYTE_SCRIPTS.findall(text))
     if not odd or _HAN.search(text):
         return False
@@ -312,4 +315,6 @@ def _gbk_in_disguise(data: bytes, text: str) -> bool:
         alt = data.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return len(_HAN.findall(alt)) >= odd and not _TWO_BYTE_SCRIPTS.search(alt)
+    if len(_HAN.findall(alt)) < odd or _TWO_BYTE_SCRIPTS.search(alt):
+        return False
+    return odd <= 4 or _common_share(alt[:_SAMPLE_CHARS])[1] >= 0.2
