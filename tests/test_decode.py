@@ -58,6 +58,22 @@ def test_cyrillic_utf8_is_not_taken_for_gbk(tmp_path):
     assert (rec["title"], rec["extra"]["encoding"]) == ({"zh": "摘要"}, "gb18030")
 
 
+def test_a_western_windows_export_is_cp1252(tmp_path):
+    # An old EndNote export made in Europe is in Windows' Western code page: not UTF-8, and
+    # GB18030 read "Müller" as "M黮ler" (each accented letter and the next as one character).
+    # Alone, and joined to a UTF-8 Chinese export.
+    western = "TY  - JOUR\nTI  - Die Stadt und das Bürgertum: eine Studie über Café-Kultur\nAU  - Müller, Hans\nER  - \n"
+    alone, joined = tmp_path / "w.ris", tmp_path / "joined.ris"
+    alone.write_bytes(western.encode("cp1252"))
+    joined.write_bytes(western.encode("cp1252") + "TY  - JOUR\nTI  - 脊柱转移瘤的外科治疗\nER  - \n".encode("utf-8"))
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(alone)).stdout)
+    assert rec["title"]["de"] == "Die Stadt und das Bürgertum: eine Studie über Café-Kultur"
+    assert (rec["authors"][0]["family"], rec["extra"]["encoding"]) == ("Müller", "cp1252")
+    first, second = jsonl(run_cli("clean", "--json", "-q", str(joined)).stdout)
+    assert first["authors"][0]["family"] == "Müller" and second["title"] == {"zh": "脊柱转移瘤的外科治疗"}
+    assert "UTF-8 or else Windows-1252" in first["issues"][0]
+
+
 def test_windows_line_ends(tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(PAGE.replace("\n", "\r\n").encode("utf-8"))

@@ -132,6 +132,10 @@ def _whole_file_failure(source, reason: str, fmt: str | None = None) -> Failure:
                    reason=reason + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
 
 
+# A mixed file's second encoding, as the issue names it ("utf-8/cp950": UTF-8 or else Big5).
+_LEGACY_NAMES = {"cp950": "Big5", "big5hkscs": "Big5", "cp1252": "Windows-1252"}
+
+
 def _read(reader, source) -> Iterator[Record | Failure]:
     """``reader.read(source)``; if the reader raises, the rest of the file is one failure."""
     path = source.path
@@ -141,7 +145,8 @@ def _read(reader, source) -> Iterator[Record | Failure]:
             if isinstance(item, Record):
                 item.extra.setdefault("encoding", source.encoding)
                 if source.lossy:
-                    item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else GB18030, "
+                    legacy = _LEGACY_NAMES.get(source.encoding.partition("/")[2], "GB18030")
+                    item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else {legacy}, "
                                        "bytes valid in neither replaced (U+FFFD)")
             read_to = max(read_to, _last_line(item))
             yield item

@@ -1,4 +1,5 @@
-"""Bytes to text: BOM-aware UTF-8/UTF-16/UTF-32, strict UTF-8, then strict GB18030 or Big5.
+"""Bytes to text: BOM-aware UTF-8/UTF-16/UTF-32, strict UTF-8, then strict GB18030 or Big5,
+or Windows' Western code page (cp1252) for a European export.
 
 Strict UTF-8 then strict GB18030 was right on ~30,000 GBK test strings (see
 DEPENDENCIES.md); a looser decode is used only when both fail, and says so.  Big5 (the
@@ -96,15 +97,15 @@ def drop_line_boms(text: str) -> str:
 
 # A file that is neither UTF-8 nor GB18030 as a whole (exports of both concatenated):
 # each line is read in the one it is valid in: "utf-8/gb18030", or "utf-8/cp950" when the
-# lines that are not UTF-8 are Big5 (a Taiwan export joined to another), told as a whole
-# file is.
+# lines that are not UTF-8 are Big5 (a Taiwan export joined to another), "utf-8/cp1252" when
+# they are Windows' Western code page, told as a whole file is.
 MIXED = "utf-8/"
 LINE_END = re.compile("\r\n|\r|\n")
 
 
 def _legacy_encoding(data: bytes, whole: bool) -> str:
-    """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5 when those
-    lines, taken together, read so (:func:`_big5_instead`)."""
+    """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5 or cp1252
+    when those lines, taken together, read so (:func:`_big5_instead`, :func:`_western_instead`)."""
     lines = data.splitlines()
     if not whole and lines:
         lines.pop()  # cut inside, perhaps inside a character
@@ -112,9 +113,9 @@ def _legacy_encoding(data: bytes, whole: bool) -> str:
     try:
         text = legacy.decode("gb18030")
     except UnicodeDecodeError:
-        return "gb18030"
-    big5 = _big5_instead(legacy, text, True)
-    return big5.encoding if big5 else "gb18030"
+        return "cp1252" if _western_instead(legacy, None, True) else "gb18030"
+    other = _big5_instead(legacy, text, True) or _western_instead(legacy, text, True)
+    return other.encoding if other else "gb18030"
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -233,9 +234,10 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     try:
         text = _strict(data, "gb18030", final)
     except UnicodeDecodeError:
-        return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+        western = _western_instead(data, None, final)
+        return western or Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
     big5 = _big5_instead(data, text, final)
-    return big5 or Decoded(text, "gb18030")
+    return big5 or _western_instead(data, text, final) or Decoded(text, "gb18030")
 
 
 def _strict(data: bytes, encoding: str, final: bool) -> str:
@@ -296,6 +298,26 @@ def _big5_instead(data: bytes, gb_text: str, final: bool) -> Decoded | None:
 
 
 _SAMPLE_CHARS = 200_000
+
+
+def _western_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | None:
+    """Windows' Western code page (cp1252: an old EndNote or Reference Manager export made in
+    Europe, "Müller", "Café") rather than GB18030, which reads each accented letter and the
+    letter after it as one rare Chinese character (M黮ler) or fails: when the bytes are strict
+    cp1252, most characters above ASCII stand alone between ASCII ones (Chinese read as cp1252
+    comes in pairs: 胃癌 is Î¸°©), and the GB18030 reading, if any, gives few common characters."""
+    try:
+        text = _strict(data, "cp1252", final)
+    except UnicodeDecodeError:
+        return None
+    head = text[:_SAMPLE_CHARS]
+    wide = [i for i, c in enumerate(head) if c > "\x7f"]
+    if not wide:
+        return None
+    alone = sum(1 for i in wide if head[i - 1:i] <= "\x7f" and head[i + 1:i + 2] <= "\x7f")
+    if alone < 0.8 * len(wide) or (gb_text is not None and _common_share(gb_text[:_SAMPLE_CHARS])[1] >= 0.2):
+        return None
+    return Decoded(text, "cp1252")
 
 
 _TWO_BYTE_SCRIPTS = re.compile("[\u0370-\u07ff]")
