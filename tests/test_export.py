@@ -502,6 +502,22 @@ def test_csl_json_dates_keep_month_and_day(tmp_path):
     assert [r["extra"].get("issued") for r in _records(back)] == ["2019-01-15", None, "2020-09", "2012-12-10"]
 
 
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+def test_a_month_without_a_written_date_goes_to_ris_and_endnote(fmt, tmp_path):
+    # BibTeX's month and a CSL date had no place in RIS and EndNote (only the date as
+    # written did); they are written as RIS writes a date, 2019/09, and come back
+    bib, csl = tmp_path / "a.bib", tmp_path / "b.json"
+    bib.write_text("@article{a, title = {One}, year = {2019}, month = {9}}\n", encoding="utf-8")
+    csl.write_text(json.dumps([{"id": "x", "type": "article-newspaper", "title": "Two",
+                                "issued": {"date-parts": [[2012, 12, 10]]}}]), encoding="utf-8")
+    recs = _records(bib, csl)
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(rendered(recs, fmt), encoding="utf-8")
+    again = _records(back)
+    assert [r["extra"]["date"] for r in again] == [["2019/09"], ["2012/12/10"]]
+    assert [i["issued"]["date-parts"][0] for i in json.loads(rendered(again, "csl-json"))] == [[2019, 9], [2012, 12, 10]]
+
+
 def test_et_al_is_not_an_author(tmp_path):
     # RIS "AU  - et al.", BibTeX "and others", a Chinese 等: the list is incomplete; BibTeX
     # writes "and others" again, GB/T 7714 "et al." / 等 even after fewer than four names.

@@ -97,6 +97,40 @@ def name_suffix(given: str) -> tuple[str, str]:
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+_NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
+_NAMED_DATE = re.compile(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?\b")
+
+
+def date_parts(rec: dict) -> list[int]:
+    """The record's year, with the month and day when the record kept them: a CSL date
+    (``extra.issued``: 2012-12-10), the date as written (MEDLINE's ``2019 Jan 15``, RIS's
+    ``2019/01/15``), or BibTeX's month.  Parts that do not agree with the year are not used.
+
+    >>> date_parts({"year": 2019, "extra": {"date": ["2019 Jan 15"]}}), date_parts({"year": 2019, "extra": {"month": "9"}})
+    ([2019, 1, 15], [2019, 9])
+    >>> date_parts({"year": 2019, "extra": {"date": ["2018/12/30"]}})
+    [2019]
+    """
+    year, ex = rec["year"], rec.get("extra") or {}
+    texts = [ex.get("issued")] + list(ex.get("date") or [])
+    if ex.get("month"):
+        texts.append(f"{year} {ex['month']}" if not str(ex["month"]).isdigit() else f"{year}-{ex['month']}")
+    for text in texts:
+        text = str(text or "").strip()
+        m = _NUMERIC_DATE.match(text)
+        m = m if m and m.group(2) else _NAMED_DATE.match(text)
+        if not m or int(m.group(1)) != year:
+            continue
+        month = m.group(2)
+        month = MONTHS.index(month[:3].lower()) + 1 if month.isalpha() and month[:3].lower() in MONTHS \
+            else int(month) if month.isdigit() else 0
+        if not 1 <= month <= 12:
+            continue
+        day = int(m.group(3)) if m.group(3) else 0
+        return [year, month, day] if 1 <= day <= 31 else [year, month]
+    return [year]
+
+
 def whole_name(text: str) -> str:
     """An editor or translator, kept in ``extra`` as text, that is one name whole (an
     organisation: the pipeline writes it ``{American Water Works Association}``), without its

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .common import (all_keywords, display_name, has_han, extra, funding_note, in_lang, main_lang, others, page_range,
-                     sections_note, whole_name)
+from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang, main_lang, others,
+                     page_range, sections_note, whole_name)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
@@ -47,6 +47,13 @@ def _person(text: str) -> str:
     return tagged_name({"literal": whole_name(text)}) if whole_name(text) else text
 
 
+def _slashed_date(rec: dict) -> str:
+    """A date with its month (a CSL date, BibTeX's month) as RIS writes it, ``2019/09``; ""
+    for a year alone, which PY and %D carry."""
+    parts = date_parts(rec) if rec.get("year") else []
+    return "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) if len(parts) > 1 else ""
+
+
 def _notes(rec: dict, lang: str) -> list[str]:
     """The funding, the sections, and the notes the record came with (Scopus's "Export Date:
     …; Cited By: …", Zotero's "PMID: …"): tagged formats' notes are not printed in a list."""
@@ -78,7 +85,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
-    out.append(("DA", extra(rec, "date")))  # as written: "2019 Jan 15"
+    out.append(("DA", extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
@@ -123,7 +130,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += _every(rec, "affiliations", "%+")
-    out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date")),
+    out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
             ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")), ("%R", rec.get("doi") or ""),
