@@ -308,14 +308,22 @@ def place_details(record: Record) -> Record:
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
     # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped, and so
     # is a DOI field that holds no DOI.
-    issns = []  # each ISSN of a field on its own; a book's ISBNs written as its ISSN are ISBNs
+    # Each ISSN of a field on its own; a book's ISBNs written as its ISSN are ISBNs; a field
+    # with a number that is neither is kept apart, one with no number stays (RIS's placeholder
+    # "SN  - ISSN", as Zotero reads it).
+    issns, unread_issns = [], []
     for text, line in raw.pop("issn", []):
         found, isbns = split_issn(str(text))
-        issns += [(issn, line) for issn in found] or ([] if isbns else [(text, line)])
         if isbns:
             raw.setdefault("isbn", []).extend((isbn, line) for isbn in isbns)
+        if found:
+            issns += [(issn, line) for issn in found]
+        elif not isbns and str(text).strip():
+            (unread_issns if re.search(r"\d", str(text)) else issns).append((str(text).strip(), line))
     raw["issn"] = issns
-    for key, norm in (("doi", normalise_doi), ("issn", _one_issn), ("url", str.strip)):
+    if unread_issns:
+        record.extra["issn_unread"] = [t for t, _ in unread_issns]
+    for key, norm in (("doi", normalise_doi), ("issn", str.strip), ("url", str.strip)):
         texts = [str(t) for t, _ in raw.pop(key, [])]
         unread = [t.strip() for t in texts if t.strip() and not norm(t)]
         if unread:  # a DOI field holding no DOI ("N/A", a handle): kept as written
@@ -330,13 +338,6 @@ def place_details(record: Record) -> Record:
     for key in [k for k in raw if k not in ("primary_lang",)]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record
-
-
-def _one_issn(text: str) -> str | None:
-    """The ISSN of a field split by split_issn; one with no number at all stays as written
-    (RIS's placeholder ``SN  - ISSN``, as Zotero reads it)."""
-    found = split_issn(text)[0]
-    return found[0] if len(found) == 1 else text.strip() if not re.search(r"\d", text) else None
 
 
 def _journal_lang(journal: str) -> str:

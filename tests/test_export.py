@@ -75,6 +75,13 @@ def rendered(records, fmt, lang=None) -> str:
     return out.getvalue()
 
 
+def read_back(text: str, fmt: str, tmp_path) -> list[dict]:
+    """``text`` written in ``fmt``, read by the reader `cli.py ingest` uses for that format."""
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(text, encoding="utf-8")
+    return _records(back)
+
+
 # ---------------------------------------------------------------- RIS: rispy
 def test_ris_reads_back_with_rispy(corpus):
     import rispy
@@ -383,11 +390,8 @@ def test_an_organisation_editor_is_written_whole_and_reads_back(fmt, tmp_path):
     if fmt == "csl-json":
         assert json.loads(text)[0]["editor"] == [{"literal": "American Water Works Association"},
                                                  {"family": "Bo", "given": "Anna"}]
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(text, encoding="utf-8")
-    (again,) = _records(back)
+    (again,) = read_back(text, fmt, tmp_path)
     assert again["extra"]["editor"] == rec["extra"]["editor"]
-
 
 
 @pytest.mark.parametrize("fmt", ["ris", "bibtex", "biblatex", "csl-json"])
@@ -406,9 +410,7 @@ def test_translators_are_written_and_read_back(fmt, tmp_path):
     if fmt == "csl-json":
         assert json.loads(text)[0]["translator"] == [{"literal": "王勇"}, {"literal": "索吾林"},
                                                      {"family": "Smith", "given": "Adam"}]
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(text, encoding="utf-8")
-    (again,) = _records(back)
+    (again,) = read_back(text, fmt, tmp_path)
     assert again["extra"]["translator"] == rec["extra"]["translator"]
 
 
@@ -423,9 +425,7 @@ def test_a_series_and_a_thesis_supervisor_are_kept(fmt, tmp_path):
                    encoding="utf-8")
     book, thesis = _records(src)
     assert book["extra"]["series"] == ["经济科学译库"] and thesis["extra"]["supervisors"] == ["谢明勇", "聂少平"]
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(rendered([book, thesis], fmt), encoding="utf-8")
-    book2, thesis2 = _records(back)
+    book2, thesis2 = read_back(rendered([book, thesis], fmt), fmt, tmp_path)
     assert book2["extra"]["series"] == ["经济科学译库"]
     if fmt in ("ris", "endnote"):
         assert thesis2["extra"]["supervisors"] == ["谢明勇", "聂少平"]
@@ -439,9 +439,7 @@ def test_a_journal_abbreviation_is_kept(fmt, tmp_path):
                    "JA  - J Neurosurg Spine\nPY  - 2021\nER  - \n", encoding="utf-8")
     (rec,) = _records(src)
     assert rec["extra"]["journal_abbreviation"] == ["J Neurosurg Spine"]
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(rendered([rec], fmt), encoding="utf-8")
-    (again,) = _records(back)
+    (again,) = read_back(rendered([rec], fmt), fmt, tmp_path)
     assert again["journal"] == rec["journal"]
     assert again["extra"]["journal_abbreviation"] == ["J Neurosurg Spine"]
 
@@ -463,9 +461,7 @@ def test_date_affiliations_notes_and_edition_come_back(fmt, tmp_path):
     ex = rec["extra"]
     assert (ex["date"], ex["edition"], ex["notes"]) == (["2019 Jan 15"], ["2nd"], ["Export Date: 24 November 2023; Cited By: 75"])
     assert ex["affiliations"] == ["Peking University, Beijing", "Fudan University, Shanghai"]
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(rendered([rec], fmt), encoding="utf-8")
-    (again,) = _records(back)
+    (again,) = read_back(rendered([rec], fmt), fmt, tmp_path)
     for key in ("date", "edition", "notes", "affiliations"):
         assert again["extra"][key] == ex[key], key
 
@@ -480,9 +476,7 @@ def test_a_bibtex_month_is_written_as_its_number(fmt, tmp_path):
     recs = _records(src)
     entries, _ = bib_entries(rendered(recs, fmt))
     assert [e.fields_dict["month"].value for e in entries] == ["9", "3"]
-    back = tmp_path / "back.bib"
-    back.write_text(rendered(recs, fmt), encoding="utf-8")
-    assert [r["extra"]["month"] for r in _records(back)] == ["9", "3"]
+    assert [r["extra"]["month"] for r in read_back(rendered(recs, fmt), fmt, tmp_path)] == ["9", "3"]
 
 
 def test_csl_json_dates_keep_month_and_day(tmp_path):
@@ -497,9 +491,8 @@ def test_csl_json_dates_keep_month_and_day(tmp_path):
     recs = _records(ris, bib, csl)
     items = json.loads(rendered(recs, "csl-json"))
     assert [i["issued"]["date-parts"][0] for i in items] == [[2019, 1, 15], [2019], [2020, 9], [2012, 12, 10]]
-    back = tmp_path / "back.json"
-    back.write_text(rendered(recs, "csl-json"), encoding="utf-8")
-    assert [r["extra"].get("issued") for r in _records(back)] == ["2019-01-15", None, "2020-09", "2012-12-10"]
+    assert [r["extra"].get("issued") for r in read_back(rendered(recs, "csl-json"), "csl-json", tmp_path)] == [
+        "2019-01-15", None, "2020-09", "2012-12-10"]
 
 
 @pytest.mark.parametrize("fmt", ["ris", "endnote"])
@@ -511,9 +504,7 @@ def test_a_month_without_a_written_date_goes_to_ris_and_endnote(fmt, tmp_path):
     csl.write_text(json.dumps([{"id": "x", "type": "article-newspaper", "title": "Two",
                                 "issued": {"date-parts": [[2012, 12, 10]]}}]), encoding="utf-8")
     recs = _records(bib, csl)
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(rendered(recs, fmt), encoding="utf-8")
-    again = _records(back)
+    again = read_back(rendered(recs, fmt), fmt, tmp_path)
     assert [r["extra"]["date"] for r in again] == [["2019/09"], ["2012/12/10"]]
     assert [i["issued"]["date-parts"][0] for i in json.loads(rendered(again, "csl-json"))] == [[2019, 9], [2012, 12, 10]]
 

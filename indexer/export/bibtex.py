@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import (MONTHS, all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang,
+from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, month_number,
                      name_suffix, others, sections_note, whole_name)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -109,10 +109,7 @@ def _month(text: str) -> str:
     >>> _month("9"), _month("Mar"), _month("March"), _month("Spring")
     ('9', '3', '3', '')
     """
-    text = text.strip().lower()
-    if text.isdigit():
-        return text.lstrip("0") if 1 <= int(text) <= 12 else ""
-    return str(MONTHS.index(text[:3]) + 1) if text[:3] in MONTHS and len(text) >= 3 else ""
+    return str(month_number(text) or "")
 
 
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:

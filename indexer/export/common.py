@@ -94,7 +94,20 @@ def name_suffix(given: str) -> tuple[str, str]:
 
 
 # English month names as dates and BibTeX abbreviate them.
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def month_number(text: str) -> int:
+    """A month written as a number or an English name (``9``, ``Mar``, ``March``) as 1-12;
+    0 for anything else.
+
+    >>> month_number("09"), month_number("March"), month_number("Spring"), month_number("13")
+    (9, 3, 0, 0)
+    """
+    text = str(text).strip().lower()
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else 0
+    return _MONTHS.index(text[:3]) + 1 if len(text) >= 3 and text[:3] in _MONTHS else 0
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
@@ -121,10 +134,8 @@ def date_parts(rec: dict) -> list[int]:
         m = m if m and m.group(2) else _NAMED_DATE.match(text)
         if not m or int(m.group(1)) != year:
             continue
-        month = m.group(2)
-        month = MONTHS.index(month[:3].lower()) + 1 if month.isalpha() and month[:3].lower() in MONTHS \
-            else int(month) if month.isdigit() else 0
-        if not 1 <= month <= 12:
+        month = month_number(m.group(2))
+        if not month:
             continue
         day = int(m.group(3)) if m.group(3) else 0
         return [year, month, day] if 1 <= day <= 31 else [year, month]

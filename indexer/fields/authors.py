@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..charsets import HANGUL
+from ..charsets import HAN, HANGUL
 from ..lang.detect import is_cjk_name
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
@@ -63,9 +63,9 @@ _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'�
 # A group's name inverted as if its last word were a family name (an exporter's doing).
 _GROUP_INVERTED = re.compile(r"([A-Z]?[a-z]+), ([A-Z][^,]*)")
 # A Chinese name alone: Han characters (two or more, "·" between the parts of a transliteration).
-_HAN_NAME = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]+")
+_HAN_NAME = re.compile(f"[{HAN}][{HAN}·]+")
 # A Chinese name written "Family, Given", as reference managers store it ("崔, 勋", "欧阳, 修").
-_HAN_INVERTED = re.compile(r"([\u3400-\u9fff]{1,2}), ?([\u3400-\u9fff]{1,2})")
+_HAN_INVERTED = re.compile(f"([{HAN}]{{1,2}}), ?([{HAN}]{{1,2}})")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 

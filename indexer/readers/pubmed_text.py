@@ -209,12 +209,17 @@ def source_parts(text: str) -> dict[str, str]:
     m = _SOURCE_ONLY.match(text) if len(text) < 2000 else None
     if not m:
         return {}
-    when = (m.group("year") + (m.group("when") or "")).strip()
     doi = _DOI.search(m.group("rest"))
+    return {**_parts(m), **({"doi": doi.group(1)} if doi else {})}
+
+
+def _parts(m: re.Match) -> dict[str, str]:
+    """Journal, year, date (when more than the year), volume, issue and pages of a matched
+    source (``_SOURCE``); parts it lacks are left out."""
+    when = (m.group("year") + (m.group("when") or "")).strip()
     parts = {"journal": m.group("journal").strip(), "year": m.group("year"),
              "date": when if when != m.group("year") else "", "volume": (m.group("volume") or "").strip(),
-             "issue": (m.group("issue") or "").strip(), "pages": expand_pages(m.group("pages") or ""),
-             "doi": doi.group(1) if doi else ""}
+             "issue": (m.group("issue") or "").strip(), "pages": expand_pages(m.group("pages") or "")}
     return {k: v for k, v in parts.items() if v}
 
 
@@ -289,16 +294,11 @@ def _title(rec: Record, title: str, line: int) -> None:
 
 
 def _source(rec: Record, m: re.Match, line: int) -> None:
-    rec.put("journal", m.group("journal").strip(), line)
-    rec.put("year", m.group("year"), line)
-    when = (m.group("year") + (m.group("when") or "")).strip()
-    if when != m.group("year"):
-        rec.extra["date"] = [when]
-    for key in ("volume", "issue"):
-        if m.group(key) and m.group(key).strip():
-            rec.put(key, m.group(key).strip(), line)
-    if m.group("pages"):
-        rec.put("pages", expand_pages(m.group("pages")), line)
+    parts = _parts(m)
+    if "date" in parts:
+        rec.extra["date"] = [parts.pop("date")]
+    for key, value in parts.items():
+        rec.put(key, value, line)
 
 
 def _identifiers(rec: Record, text: str, line: int) -> None:

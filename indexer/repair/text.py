@@ -457,6 +457,6 @@ RepairFn = Callable[[str], str]
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, normalize_whitespace,
-              fold_fullwidth_alnum, collapse_truncated_preview, strip_zheng_marker, strip_abstract_label, strip_footnote_mark, strip_ui_residue,
-              restore_space_after_punctuation, space_after_glued_label)
+              fold_fullwidth_alnum, collapse_truncated_preview, strip_zheng_marker, strip_abstract_label,
+              strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation, space_after_glued_label)
 }
