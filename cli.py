@@ -22,6 +22,7 @@ EPILOG_CLEAN = """examples:
   python cli.py clean ../shared/seed/000_ce99a9668d82360c.txt
   python cli.py clean --json exports/ > cleaned.jsonl
   python cli.py clean --json --failures failed.jsonl page1.txt page2.txt
+  python cli.py clean refs.zip             # an archive (.zip, .tar.gz, .gz …) named is read as its files
 """
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
@@ -31,6 +32,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --prune old/        # old/ moved away: drop all its records
   python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
   python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
+  python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -127,15 +129,13 @@ def _write_failures(failures, path: str | None) -> None:
             fh.write(dumps(f.to_json()) + "\n")
 
 
-def _note_empty_folders(paths) -> None:
-    """Warn of a folder given that holds no file to read (a folder of PDFs, say): the run
-    would otherwise end with "0 records" and no reason."""
-    from indexer.readers import empty_folder_note
+def _note_folders(paths) -> None:
+    """Warn of a folder given that holds no file to read (a folder of PDFs, say: the run
+    would otherwise end with "0 records" and no reason), or whose archives are skipped."""
+    from indexer.readers import folder_notes
 
-    for path in paths:
-        note = empty_folder_note(path) if os.path.isdir(path) else None
-        if note:
-            _err(f"Warning: {note}")
+    for note in folder_notes(paths):
+        _err(f"Warning: {note}")
 
 
 def cmd_clean(args) -> int:
@@ -144,7 +144,7 @@ def cmd_clean(args) -> int:
     from indexer.show import format_failure, format_record
 
     _check_writable(args.failures)
-    _note_empty_folders(args.paths)
+    _note_folders(args.paths)
     failures = []
     count = 0
     for item in clean_paths(args.paths, args.format):
@@ -171,7 +171,7 @@ def cmd_ingest(args) -> int:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
         return EXIT_USAGE
     _check_writable(args.failures)
-    _note_empty_folders(args.paths)
+    _note_folders(args.paths)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
                          rebuild=args.rebuild)
@@ -189,12 +189,14 @@ def cmd_ingest(args) -> int:
 
 
 def _print_hits(result: dict, query: str) -> None:
+    from indexer.record import where
+
     _out(f"{result['total']} hit(s) for {query!r}")
     for i, hit in enumerate(result["hits"], 1):
         title = hit["title"].get("zh") or hit["title"].get("en") or next(iter(hit["title"].values()), "(no title)")
         src = hit["source"]
         _out(f"{i:>3}. {title}  [{hit['year'] or '----'}]  {hit['score']:.2f}")
-        _out(f"     {src['path']} #{src['record']} [{src['format']}]  id {hit['id']}")
+        _out(f"     {where(src['path'], src.get('member'))} #{src['record']} [{src['format']}]  id {hit['id']}")
         if hit.get("snippet"):
             _out(f"     {hit['snippet']}")
 
@@ -423,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
     p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
     p.add_argument("--format", help="force the input format instead of detecting it")
     p.add_argument("--failures", metavar="FILE", help="also write failures (with raw text) as JSON lines")

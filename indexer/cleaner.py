@@ -17,7 +17,4 @@ def clean_paths(paths: Iterable[str], fmt: str | None = None) -> Iterator[Record
         try:
             yield clean(item)
         except Exception as e:  # a bug on one record must not lose the others
-            yield Failure(path=item.source.path, line=item.source.line,
-                          reason=f"cleaning failed: {type(e).__name__}: {e}",
-                          raw=item.raw_text, format=item.source.format,
-                          record=item.source.record)
+            yield Failure.of(item, f"cleaning failed: {type(e).__name__}: {e}")

@@ -20,12 +20,16 @@ class Source:
     record: int
     line: int | None = None
     source_id: str | None = None
+    # The file inside an archive the record was read from (``path`` is the archive).
+    member: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"path": self.path, "format": self.format, "record": self.record}
         if self.line is not None:
             out["line"] = self.line
         out["source_id"] = self.source_id
+        if self.member is not None:
+            out["member"] = self.member
         return out
 
 
@@ -124,14 +128,30 @@ class Failure:
     raw: str
     format: str | None = None
     record: int | None = None
+    member: str | None = None  # the file inside an archive (``path``) it was read from
 
     def to_json(self) -> dict[str, Any]:
-        return {"failure": True, "path": self.path, "line": self.line, "record": self.record,
-                "format": self.format, "reason": self.reason, "raw": self.raw}
+        out = {"failure": True, "path": self.path, "line": self.line, "record": self.record,
+               "format": self.format, "reason": self.reason, "raw": self.raw}
+        if self.member is not None:
+            out["member"] = self.member
+        return out
+
+    @classmethod
+    def of(cls, rec: "Record", reason: str) -> "Failure":
+        """A record read that could not go on (cleaning it failed): where it was, and its raw text."""
+        src = rec.source
+        return cls(path=src.path, line=src.line, reason=reason, raw=rec.raw_text, format=src.format,
+                   record=src.record, member=src.member)
 
     def message(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        at = where(self.path, self.member)
+        return f"{at}:{self.line}: {self.reason}" if self.line else f"{at}: {self.reason}"
+
+
+def where(path: str, member: str | None = None) -> str:
+    """A file as messages name it; a file inside an archive as ``refs.zip/cnki.ris``."""
+    return f"{path}/{member}" if member else path
 
 
 def record_id(source: Source) -> str:

@@ -163,4 +163,4 @@ def test_format_spreadsheet_reads_a_workbook_or_a_table_under_any_name(tmp_path)
     _, records, _ = clean_items(table, "--format", "spreadsheet")
     assert [r["title"]["en"] for r in records] == ["Marrow in a table"]
     result, records, failures = clean_items(workbook)       # without it, a ZIP under another name
-    assert not records and "ZIP archive" in failures[0]["reason"]
+    assert not records and "a workbook under another name" in failures[0]["reason"]

@@ -111,8 +111,11 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
 def _cleaned(paths: list[str], err: TextIO) -> tuple[list[dict], int]:
     """The records of files and folders, cleaned as `clean` cleans them; failures said on ``err``."""
     from ..cleaner import clean_paths
+    from ..readers import folder_notes
     from ..record import Failure
 
+    for note in folder_notes(paths):  # a folder of nothing to read, archives skipped
+        err.write(f"Warning: {note}\n")
     records, failed = [], 0
     tty = hasattr(err, "isatty") and err.isatty()   # a count on a terminal: a large folder takes a while
     for item in clean_paths(paths):

@@ -144,9 +144,7 @@ def clean_one(item: Record | Failure) -> tuple | Failure:
         doc = document(rec)
         return rec, doc, columns(doc)
     except Exception as e:  # a bug on one record must not lose the others
-        return Failure(path=item.source.path, line=item.source.line,
-                       reason=f"cleaning failed: {type(e).__name__}: {e}", raw=item.raw_text,
-                       format=item.source.format, record=item.source.record)
+        return Failure.of(item, f"cleaning failed: {type(e).__name__}: {e}")
 
 
 def _clean_chunk(chunk: list) -> list:

@@ -9,6 +9,7 @@ import io
 import itertools
 import os
 import re
+import shlex
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -29,6 +30,7 @@ from ._xml import has_text
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, LINE_END, DecodeError, open_text
 from .spreadsheet import is_spreadsheet
+from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 
 SPREADSHEET = REGISTRY["spreadsheet"]
 
@@ -37,7 +39,7 @@ __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files
 SKIP_DIRS = {".git", ".venv", "__pycache__", "node_modules", ".cache"}
 # Files in a walked folder that are never records (a file named on the command line is always read).
 SKIP_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
-SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".tar",
+SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf", *ARCHIVE_SUFFIXES,
                  ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json")
 
 
@@ -54,22 +56,38 @@ def _walk(folder: str | Path) -> Iterator[tuple[str, bool]]:
             yield os.path.join(root, name), _skipped(name)
 
 
-def empty_folder_note(folder: str) -> str | None:
-    """What to tell a user whose folder gives no file to read (None when it gives one): a
-    folder of PDFs, say, holds no records this tool can read."""
+def folder_note(folder: str) -> str | None:
+    """What to tell a user of a folder given (None when nothing): a folder that gives no file
+    to read (a folder of PDFs, say, holds no records this tool can read), or one whose
+    archives were skipped (they are read when named: an archive beside the files unpacked from
+    it would give every record twice)."""
     kinds: dict[str, int] = {}
+    archives, reads = [], False
     for path, skipped in _walk(folder):
-        if not skipped:
-            return None
+        reads = reads or not skipped
         name = os.path.basename(path).lower()
+        if skipped and name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
+            archives.append(path)
         kind = os.path.splitext(name)[1] or name
-        kinds[kind] = kinds.get(kind, 0) + 1
+        kinds[kind] = kinds.get(kind, 0) + skipped
+    shown = " ".join(shlex.quote(p) for p in archives[:3]) + (" …" if len(archives) > 3 else "")
+    if reads:
+        return (f"{folder}: {len(archives)} archive(s) not read ({shown}): archives in a folder are skipped, "
+                f"as they often hold the files beside them; name one to read it") if archives else None
     if not kinds:
         return f"{folder}: no files in this folder"
     listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-    return (f"{folder}: no file here is read ({listed} skipped: documents, images, archives and "
-            f"readme files never hold exported records; name a file to read it anyway). "
+    if archives:
+        return (f"{folder}: no file here is read ({listed} skipped: a folder's archives are read only when "
+                f"named). Name an archive to read it: {shown}")
+    return (f"{folder}: no file here is read ({listed} skipped: documents, images and readme files never "
+            f"hold exported records; name a file to read it anyway). "
             f"Export the records from the database or reference manager (RIS, BibTeX, EndNote, …)")
+
+
+def folder_notes(paths: Iterable[str]) -> list[str]:
+    """:func:`folder_note` of each folder among ``paths`` that has one."""
+    return [note for p in paths if os.path.isdir(p) for note in [folder_note(p)] if note]
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
@@ -93,6 +111,10 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         forced = find_reader(fmt) if fmt else None
         if forced in (None, SPREADSHEET) and is_spreadsheet(path, any_name=forced is SPREADSHEET):
             yield from SPREADSHEET.read_path(path)  # a workbook is not text: read from its path
+            return
+        kind = archive_kind(path)
+        if kind:
+            yield from read_archive(path, kind, fmt, read_file)
             return
         source = open_text(path)
     except DecodeError as e:

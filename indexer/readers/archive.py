@@ -1,0 +1,244 @@
+"""Archives: a ZIP or tar file of exports (a colleague's folder sent by e-mail, a database's
+batch download), and an export compressed on its own (``savedrecs.txt.gz``, ``.bz2``, ``.xz``).
+
+An archive is read as the files it holds, each as if named on the command line (its format
+and encoding found from its content; ``--format`` applies to every one).  Members that never
+hold records are skipped as in a walked folder (PDFs, images, readme files, hidden files,
+macOS's ``__MACOSX/`` copies); an archive inside an archive is read in turn, to
+:data:`MAX_DEPTH` levels.
+
+The archive stays the file its records come from: ``source.path`` is the archive as given,
+``source.record`` counts over the whole archive (members in the archive's own order), and
+``source.member`` names the file inside it (``source.line`` is a line of that member).  So
+ingesting a changed archive again replaces, adds and removes its records as for a file, and
+ids stay the same from any working directory.  Failures name the member too
+(``refs.zip/cnki.ris:12: …``).
+
+Each member is unpacked to a temporary file while it is read (then deleted), so readers work
+on it as on any file; an archive that would unpack to more than :data:`MAX_UNPACKED` in all
+(a damaged or hostile "zip bomb") is read up to there, and the rest is a failure.
+"""
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import os
+import shutil
+import tarfile
+import tempfile
+import zipfile
+from typing import IO, Callable, Iterator
+
+from ..record import Failure, Record, where
+from .decode import ZIP_MAGIC
+from .spreadsheet import MAX_UNPACKED
+
+# Archives inside archives are read to this depth (a ZIP that holds itself goes no deeper).
+MAX_DEPTH = 3
+# Streams compressed on their own, by their first bytes: the module that opens them and the
+# name suffixes they go by (dropped to give the member its name: savedrecs.txt.gz → savedrecs.txt).
+_STREAMS = ((b"\x1f\x8b", gzip, (".gz", ".gzip")), (b"BZh", bz2, (".bz2",)),
+            (b"\xfd7zXZ\x00", lzma, (".xz",)))
+# Suffixes of archives, which a walked folder skips (name the archive to read it) but an archive
+# inside an archive does not.
+SUFFIXES = (".zip", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
+# A ZIP with this member is an Office Open XML or OpenDocument file (a .docx, or a workbook
+# under another name), not an archive of exports.
+_OFFICE_MEMBERS = ("[Content_Types].xml", "mimetype")
+_CHUNK = 1 << 20
+
+
+def archive_kind(path: str) -> str | None:
+    """``"zip"``, ``"tar"`` or ``"stream"`` (one file compressed) by the file's first bytes;
+    None for anything else, an Office file that is a ZIP included."""
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):  # the second: an empty ZIP
+        try:
+            with zipfile.ZipFile(path) as z:
+                return None if any(n in _OFFICE_MEMBERS for n in z.namelist()) else "zip"
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return "zip"  # damaged: reading it says so
+    if head[257:262] == b"ustar":
+        return "tar"
+    for magic, module, _ in _STREAMS:
+        if head.startswith(magic):
+            try:
+                with module.open(path, "rb") as fh:
+                    inner = fh.read(512)
+            except (OSError, EOFError, lzma.LZMAError):
+                return "stream"  # damaged: reading it says so
+            return "tar" if inner[257:262] == b"ustar" else "stream"
+    return None
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it.  Without the UTF-8 flag, ZIP names are read as
+    code page 437; Windows in China writes them in GBK (``鏂囩尞.ris`` for 文献.ris), and
+    some tools write UTF-8 without setting the flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
+    """Each regular file of the archive in its own order: its name and a function opening it,
+    or instead of the function why it cannot be read."""
+    if kind == "stream":
+        name = os.path.basename(path)
+        lower = name.lower()
+        suffix = next((s for _, _, suffixes in _STREAMS for s in suffixes if lower.endswith(s)), "")
+        name = name[:len(name) - len(suffix)]
+        with open(path, "rb") as fh:
+            head = fh.read(6)
+        module = next(module for magic, module, _ in _STREAMS if head.startswith(magic))
+        yield name, lambda: module.open(path, "rb")
+    elif kind == "zip":
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.is_dir():
+                    continue
+                if info.flag_bits & 0x1:
+                    yield _zip_name(info), "encrypted: unpack it with its password and read the files it holds"
+                else:
+                    yield _zip_name(info), (lambda info=info: z.open(info))
+    else:
+        with tarfile.open(path, "r|*") as t:  # a stream: members in order, never all in memory
+            for info in t:
+                if info.isreg():
+                    yield info.name, (lambda info=info: t.extractfile(info))
+
+
+def _skipped(name: str) -> bool:
+    """A member never read: one a walked folder skips (an archive excepted), or macOS's copy
+    of resource forks (``__MACOSX/``) and anything in a hidden folder."""
+    from . import _skipped as skipped_in_folder
+
+    parts = name.replace("\\", "/").split("/")
+    if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
+        return True
+    base = parts[-1]
+    return base.startswith(".") or skipped_in_folder(base) and not base.lower().endswith(SUFFIXES)
+
+
+def _temp_name(name: str) -> str:
+    """A file name for a member unpacked: its own, which readers may go by (its suffix), kept
+    short and free of folders."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1] or "member"
+    if len(base.encode("utf-8")) > 200:
+        base = "member" + os.path.splitext(base)[1][:20]
+    return base
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
+    """Copy a member to ``target``; its size.  Raises :class:`_TooLarge` past ``room`` bytes."""
+    size = 0
+    with opener() as src, open(target, "wb") as out:
+        while chunk := src.read(_CHUNK):
+            size += len(chunk)
+            if size > room:
+                raise _TooLarge
+            out.write(chunk)
+    return size
+
+
+def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 0,
+                 budget: list[int] | None = None) -> Iterator[Record | Failure]:
+    """The records and failures of the files in an archive (see the module's docstring);
+    ``read_file`` reads one unpacked member."""
+    budget = budget if budget is not None else [MAX_UNPACKED]
+    offset, read, skipped = 0, 0, []
+    with tempfile.TemporaryDirectory(prefix="lit-indexer-") as tmp:
+        members = _members(path, kind)
+        while True:
+            try:
+                name, opener = next(members)
+            except StopIteration:
+                break
+            except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, lzma.LZMAError) as e:
+                yield _damaged(path, e, read)
+                return
+            if _skipped(name):
+                skipped.append(name)
+                continue
+            read += 1
+            if isinstance(opener, str):
+                yield Failure(path=path, line=None, reason=opener, raw="", member=name)
+                continue
+            target = os.path.join(tmp, f"{read}", _temp_name(name))
+            os.makedirs(os.path.dirname(target))
+            try:
+                budget[0] -= _unpack(opener, target, budget[0])
+            except _TooLarge:
+                yield Failure(path=path, line=None, member=name, raw="",
+                              reason=f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (damaged, or a "
+                                     "\"zip bomb\"): this file and the rest of the archive are not read")
+                return
+            except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, lzma.LZMAError, RuntimeError,
+                    NotImplementedError) as e:  # a damaged member, a compression method zipfile lacks
+                yield Failure(path=path, line=None, member=name, raw="",
+                              reason=f"cannot unpack this file from the archive ({type(e).__name__}: {e})")
+                continue
+            inner = archive_kind(target)
+            if inner and depth + 1 >= MAX_DEPTH:
+                items = iter([Failure(path=target, line=None, raw="", reason=f"an archive inside archives "
+                                      f"{MAX_DEPTH} deep is not read: unpack it and read what it holds")])
+            elif inner:
+                items = read_archive(target, inner, fmt, read_file, depth + 1, budget)
+            else:
+                items = read_file(target, fmt)
+            last = 0
+            for item in items:
+                last = max(last, _place(item, path, name, target, offset))
+                yield item
+            offset += last
+            shutil.rmtree(os.path.dirname(target), ignore_errors=True)
+    if not read:
+        listed = ", ".join(skipped[:20]) + (" …" if len(skipped) > 20 else "")
+        yield Failure(path=path, line=None, raw="\n".join(skipped),
+                      reason="no records: the archive holds no file that is read" +
+                             (f" ({len(skipped)} skipped: {listed})" if skipped else " (it is empty)"))
+
+
+def _place(item: Record | Failure, path: str, name: str, target: str, offset: int) -> int:
+    """Make ``item``, read from the member ``name`` unpacked at ``target``, an item of the
+    archive ``path``: its file the archive, the member named, its ordinal counted over the
+    archive, the unpacked file's name in its messages the member's.  Returns its ordinal
+    within the member (0 for a failure without one)."""
+    at = where(path, name)
+    if isinstance(item, Record):
+        src = item.source
+        member = f"{name}/{src.member}" if src.member else name
+        src.path, src.member = path, member
+        src.record += offset
+        item.issues = [issue.replace(target, at) for issue in item.issues]
+        return src.record - offset
+    member = f"{name}/{item.member}" if item.member else name
+    item.path, item.member = path, member
+    item.reason = item.reason.replace(target, at)
+    if item.record is None:
+        return 0
+    item.record += offset
+    return item.record - offset
+
+
+def _damaged(path: str, error: Exception, read: int) -> Failure:
+    with open(path, "rb") as fh:
+        raw = fh.read(2000).decode("latin-1")
+    after = f" after {read} file(s) read" if read else ""
+    return Failure(path=path, line=None, raw=raw,
+                   reason=f"a damaged archive{after} ({type(error).__name__}: {error}); the rest of it is not read")

@@ -1,0 +1,175 @@
+"""Archives named on the command line (ZIP, tar, gzip …) are read as the files they hold."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import tarfile
+import zipfile
+
+from conftest import DATA, clean_items, jsonl, run_cli
+
+# Files of ours, of several formats and encodings, one with a record that fails (broken_among_good).
+FILES = [DATA / "formats" / "wos" / "cscd-chinese-fields.txt", DATA / "formats" / "estudy" / "gbk.txt",
+         DATA / "formats" / "refworks" / "broken_among_good.txt", DATA / "formats" / "csv" / "chinese-headers.csv"]
+RIS = "TY  - JOUR\nTI  - {}\nPY  - 2020\nER  - \n\n"
+
+
+def _without_place(item: dict) -> dict:
+    """An item less where it was read from (file, member, ordinal, id), which the archive changes."""
+    item = json.loads(json.dumps(item))
+    for key in ("path", "member", "record"):
+        item.pop(key, None)
+        item.get("source", {}).pop(key, None)
+    item.pop("id", None)
+    item["issues"] = [i.split(": ", 1)[-1] for i in item.get("issues", [])]
+    return item
+
+
+def test_a_zip_gives_the_records_of_its_files_counted_over_the_archive(tmp_path, validate):
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for i, path in enumerate(FILES):
+            z.write(path, f"batch/{i}-{path.name}")
+        z.writestr("batch/README.md", "what these are")                 # never records, as in a folder
+        z.writestr("__MACOSX/batch/._0-cscd-chinese-fields.txt", b"\x00\x05\x16\x07")
+        z.writestr("batch/empty/", "")
+    result, records, failures = clean_items(archive)
+    assert result.returncode == 1  # broken_among_good's broken record
+    expected = []
+    for path in FILES:
+        _, recs, fails = clean_items(path)
+        expected += [(path.name, _without_place(r)) for r in recs]
+        expected += [(path.name, _without_place(f)) for f in fails]
+    got = [(r["source"]["member"].split("-", 1)[1], _without_place(r)) for r in records]
+    got += [(f["member"].split("-", 1)[1], _without_place(f)) for f in failures]
+    assert sorted(got, key=repr) == sorted(expected, key=repr) and len(records) == 5
+    for r in records:
+        validate(r)
+        assert r["source"]["path"] == str(archive)
+    assert [r["source"]["record"] for r in records] == sorted({r["source"]["record"] for r in records})
+    # ordinals run on over the archive, so ids never repeat across its files
+    assert len({r["id"] for r in records}) == len(records)
+    broken = failures[0]
+    assert broken["path"] == str(archive) and broken["member"] == "batch/2-broken_among_good.txt"
+    assert f"Error: {archive}/batch/2-broken_among_good.txt:{broken['line']}: " in result.stderr
+    assert broken["raw"].strip()
+
+
+def test_an_export_compressed_on_its_own_and_a_tar_of_a_zip(tmp_path):
+    text = "".join(RIS.format(t) for t in ("Alpha marrow", "Beta marrow"))
+    gz = tmp_path / "savedrecs.ris.gz"
+    gz.write_bytes(gzip.compress(text.encode("utf-8")))
+    _, records, _ = clean_items(gz)
+    assert [(r["title"]["en"], r["source"]["member"], r["source"]["record"]) for r in records] == [
+        ("Alpha marrow", "savedrecs.ris", 1), ("Beta marrow", "savedrecs.ris", 2)]
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("a.ris", text)
+    tgz = tmp_path / "refs.tar.gz"
+    with tarfile.open(tgz, "w:gz") as t:
+        for name, data in (("first.ris", RIS.format("Gamma marrow").encode()), ("inner.zip", inner.getvalue())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    _, records, _ = clean_items(tgz)
+    assert [(r["title"]["en"], r["source"]["member"], r["source"]["record"]) for r in records] == [
+        ("Gamma marrow", "first.ris", 1), ("Alpha marrow", "inner.zip/a.ris", 2), ("Beta marrow", "inner.zip/a.ris", 3)]
+
+
+def test_a_member_named_in_gbk_by_chinese_windows_keeps_its_name(tmp_path):
+    # zipfile writes a non-ASCII name as UTF-8 with the UTF-8 flag; Windows in China writes GBK
+    # without it. Write a placeholder of the same length, then put the GBK bytes in its place.
+    name = "文献.ris"
+    placeholder = "x" * len(name.encode("gbk"))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr(placeholder, RIS.format("肺癌的研究"))
+    archive = tmp_path / "cnki.zip"
+    archive.write_bytes(data.getvalue().replace(placeholder.encode(), name.encode("gbk")))
+    _, records, _ = clean_items(archive)
+    assert [(r["title"]["zh"], r["source"]["member"]) for r in records] == [("肺癌的研究", name)]
+
+
+def test_what_an_archive_cannot_give_is_a_failure_naming_it(tmp_path):
+    good = io.BytesIO()
+    with zipfile.ZipFile(good, "w") as z:
+        z.writestr("a.ris", RIS.format("Alpha marrow") * 50)
+    cut = tmp_path / "cut.zip"  # a download cut off: no central directory
+    cut.write_bytes(good.getvalue()[:200])
+    pdfs = tmp_path / "fulltext.zip"
+    with zipfile.ZipFile(pdfs, "w") as z:
+        z.writestr("paper.pdf", b"%PDF-1.7\n")
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr("a.ris", "TY  - JOUR")
+    data = bytearray(data.getvalue())  # marked encrypted, as `zip -e` marks it (zipfile cannot write it)
+    for at in (6, data.index(b"PK\x01\x02") + 8):  # the flags of the local header and the directory
+        data[at] |= 0x1
+    locked = tmp_path / "locked.zip"
+    locked.write_bytes(bytes(data))
+    docx = tmp_path / "draft.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    result = run_cli("clean", "--json", "-q", *(str(p) for p in (cut, pdfs, locked, docx)))
+    assert result.returncode == 1
+    reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in jsonl(result.stdout)}
+    assert set(reasons) == {("cut.zip", None), ("fulltext.zip", None), ("locked.zip", "a.ris"), ("draft.docx", None)}
+    assert reasons[("cut.zip", None)].startswith("a damaged archive (BadZipFile")
+    assert reasons[("fulltext.zip", None)] == "no records: the archive holds no file that is read (1 skipped: paper.pdf)"
+    assert reasons[("locked.zip", "a.ris")].startswith("encrypted: unpack it with its password")
+    assert reasons[("draft.docx", None)].startswith("binary file, an Office document")
+
+
+def test_an_archive_unpacking_past_its_limit_is_read_up_to_there(tmp_path):
+    from indexer.readers import read_file
+    from indexer.readers.archive import read_archive
+    from indexer.record import Failure
+
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("1.ris", RIS.format("Alpha marrow"))
+        z.writestr("2.ris", RIS.format("Beta marrow") + "N1  - " + "0" * 100_000 + "\n")
+        z.writestr("3.ris", RIS.format("Gamma marrow"))
+    items = list(read_archive(str(archive), "zip", None, read_file, budget=[10_000]))
+    assert [type(i).__name__ for i in items] == ["Record", "Failure"]
+    assert isinstance(items[1], Failure) and items[1].member == "2.ris"
+    assert "this file and the rest of the archive are not read" in items[1].reason
+
+
+def test_ingest_an_archive_again_as_a_file(tmp_path):
+    from indexer.index.ingest import ingest
+
+    archive, idx = tmp_path / "refs.zip", str(tmp_path / "idx")
+    titles = ("Alpha marrow", "Beta marrow", "Gamma marrow")
+    with zipfile.ZipFile(archive, "w") as z:
+        for t in titles:
+            z.writestr(f"{t[0]}.ris", RIS.format(t))
+    assert ingest([str(archive)], idx, quiet=True).added == 3
+    assert ingest([str(archive)], idx, quiet=True).unchanged == 3
+    with zipfile.ZipFile(archive, "w") as z:  # the archive made again without its last file
+        for t in titles[:2]:
+            z.writestr(f"{t[0]}.ris", RIS.format(t))
+    summary = ingest([str(archive)], idx, quiet=True)
+    assert (summary.read, summary.unchanged, summary.removed) == (2, 2, 1)
+    hits = json.loads(run_cli("search", "--json", "marrow", "--index", idx).stdout)["hits"]
+    assert sorted((h["title"]["en"], h["source"]["member"]) for h in hits) == [
+        ("Alpha marrow", "A.ris"), ("Beta marrow", "B.ris")]
+    shown = run_cli("search", "Alpha", "--index", idx).stdout
+    assert f"{archive}/A.ris #1 [ris]" in shown
+
+
+def test_a_folder_skips_its_archives_and_says_so(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a.ris").write_text(RIS.format("Alpha marrow"), encoding="utf-8")
+    with zipfile.ZipFile(folder / "a.zip", "w") as z:  # the archive a.ris was unpacked from
+        z.writestr("a.ris", RIS.format("Alpha marrow"))
+    result = run_cli("clean", "--json", str(folder))
+    assert [r["title"]["en"] for r in jsonl(result.stdout)] == ["Alpha marrow"]
+    assert f"Warning: {folder}: 1 archive(s) not read ({folder / 'a.zip'})" in result.stderr
+    (folder / "a.ris").unlink()
+    result = run_cli("export", "--format", "ris", "--from", str(folder))
+    assert result.stdout == "" and f"Name an archive to read it: {folder / 'a.zip'}" in result.stderr
