@@ -37,6 +37,7 @@ from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, nor
                             parse_year, parse_year_volume_issue, split_issn, split_journal)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
+from .fields.notices import split_copyright
 from .fields.sections import split_sections
 from .lang.detect import detect_language, is_cjk_name, script_counts
 from .record import Record
@@ -86,7 +87,8 @@ def place_titles(record: Record) -> Record:
 
 
 def place_abstracts(record: Record) -> Record:
-    """Abstract texts → ``abstract[lang]``, funding statements moved out, duplicates merged."""
+    """Abstract texts → ``abstract[lang]``, copyright notices and funding statements moved
+    out, duplicates merged."""
     for text, _line in record.raw.pop("notes", []):
         text = repair(record, "notes", text, SHORT_REPAIRS)
         content, statement = split_funding_statement(text)
@@ -97,6 +99,11 @@ def place_abstracts(record: Record) -> Record:
             record.extra.setdefault("notes", []).append(content)
     for text, _line in record.raw.pop("abstract", []):
         text = repair(record, "abstract", text, ABSTRACT_REPAIRS)
+        content, notice = split_copyright(text)  # first: a funding statement runs to the text's end
+        if notice:
+            record.log("move_copyright_notice", "abstract", text, content)
+            record.extra.setdefault("copyright", notice)
+            text = content
         content, statement = split_funding_statement(text)
         if statement:
             record.log("move_funding_statement", "abstract", text, content)

@@ -1,0 +1,53 @@
+"""Copyright notices: the publisher's line that Scopus, Web of Science and others append to an
+abstract (``© 2016 Taylor & Francis.``, ``(C) 2009 Elsevier Inc. All rights reserved.``,
+``Copyright © 2010 by Lippincott Williams & Wilkins.``) is no part of it.  It is moved to
+``extra.copyright``, as PubMed's own copyright line is.
+"""
+from __future__ import annotations
+
+import re
+
+# Where a notice starts: a sentence's end, then a copyright mark (©, (c), "Copyright", "Crown
+# Copyright") a publisher's name before a year, "the author(s)" or "rights reserved" (or
+# nothing: the notice cut off after its mark); or, the mark lost
+# in the export, a year and the publisher's "All rights reserved".
+_NOTICE = re.compile(
+    r"(?:^|(?<=[.!?。)\]])\s*)"
+    r"(?P<notice>(?:Crown\s+)?(?:(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*)+"
+    r"(?=[^.]{0,80}?(?:\b(?:19|20)\d{2}\b|\b[Aa]uthors?\b|\b[Aa]uthor\(s\)|rights reserved)|$)"
+    r"|(?:19|20)\d{2}\s+[A-Z][^.]{0,60}(?:\.\s*[^.]{0,60})?\.\s*All rights reserved\.?\s*$"
+    r"|Published by [A-Z][\w&.,' -]{0,60}\.?\s*$)")
+# The longest a notice runs (an open-access licence line with its URL included).
+MAX_NOTICE = 400
+
+
+def split_copyright(text: str) -> tuple[str, str | None]:
+    """``text`` less the copyright notice it ends with, and the notice (None when none).
+
+    >>> split_copyright("It is integral to oncology. © 2016 Buchanan, Rahm and Williams.")
+    ('It is integral to oncology.', '© 2016 Buchanan, Rahm and Williams.')
+    >>> split_copyright("Tethering may result in CHF. 2020 Elsevier B.V. All rights reserved.")
+    ('Tethering may result in CHF.', '2020 Elsevier B.V. All rights reserved.')
+    >>> split_copyright("Copyright law changed in 1998. We review it.")
+    ('Copyright law changed in 1998. We review it.', None)
+    >>> split_copyright("Patients improved. (C) 2010 guidelines were followed. We then compared outcomes "
+    ...                 "across all centres in the region.")[1] is None
+    True
+    """
+    for m in _NOTICE.finditer(text):
+        notice = text[m.start("notice"):].strip()
+        if m.start("notice") and len(notice) <= MAX_NOTICE and _is_notice(notice):
+            return text[:m.start()].rstrip(), notice
+    return text, None
+
+
+# What the sentences of a notice after its first say: rights, publisher, licence, permissions.
+_NOTICE_WORDS = re.compile(r"rights|reserved|publish|licen[cs]|open access|creative commons|permission|reprint"
+                           r"|distribut|terms|copyright", re.IGNORECASE)
+
+
+def _is_notice(notice: str) -> bool:
+    """A notice names its holder in a sentence, then says no more than a notice says (rights,
+    publisher, licence) in short sentences: not an abstract's sentences after a stray "(C) 2010"."""
+    first, *rest = re.split(r"(?<=[.!?])\s+", notice)
+    return len(first.split()) <= 25 and all(len(s.split()) <= 8 or _NOTICE_WORDS.search(s) for s in rest)
