@@ -42,3 +42,33 @@ def test_copyright_in_an_abstracts_own_words_stays(tmp_path):
     _, records, _ = clean_items(tmp_path / "law.ris")
     assert "copyright" not in records[0].get("extra", {})
     assert records[0]["abstract"]["en"].endswith("over several years.")
+
+
+MEDLINE = """PMID- 33465000
+TI  - Dosimetry of a new phantom.
+AB  - We built a phantom. It works.
+CI  - Copyright (c) 2021 Associazione Italiana di Fisica Medica. Published by Elsevier
+      Ltd. All rights reserved.
+FAU - Rossi, Mario
+AU  - Rossi M
+
+"""
+PUBMED_XML = """<?xml version="1.0" ?>
+<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>30000001</PMID><Article>
+<ArticleTitle>Neph2 knockout mice.</ArticleTitle>
+<Abstract><AbstractText>Knockout mice display defects.</AbstractText>
+<CopyrightInformation>© 2018 John Wiley &amp; Sons Ltd.</CopyrightInformation></Abstract>
+</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>
+"""
+
+
+def test_pubmeds_own_copyright_field_is_the_same_key(tmp_path):
+    (tmp_path / "a.nbib").write_text(MEDLINE, encoding="utf-8")
+    (tmp_path / "b.xml").write_text(PUBMED_XML, encoding="utf-8")
+    _, records, failures = clean_items(tmp_path)
+    assert not failures
+    assert [(r["abstract"]["en"], r["extra"]["copyright"]) for r in records] == [
+        ("We built a phantom. It works.",
+         "Copyright (c) 2021 Associazione Italiana di Fisica Medica. Published by Elsevier Ltd. All rights reserved."),
+        ("Knockout mice display defects.", "© 2018 John Wiley & Sons Ltd.")]
+    assert "CI" not in records[0]["extra"].get("tags", {})

@@ -99,7 +99,7 @@ class MedlineReader(TaggedReader):
     TYPE_TAG = None
     SOURCE_ID_TAGS = ("PMID",)
     # Tags handled in build() (never in the generic table): authors, editors, affiliations, ids, BTI.
-    OWN_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED", "AD", "LID", "AID", "BTI", "OID", "GR"})
+    OWN_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED", "AD", "LID", "AID", "BTI", "OID", "GR", "CI"})
     TAGS = {
         "TI": "titles", "TT": "titles", "AB": "abstract", "JT": "journal", "TA": "journal_abbreviation",
         "DP": "date", "VI": "volume", "IP": "issue", "PG": "pages", "OT": "keyword", "MH": "mesh",
@@ -137,6 +137,9 @@ class MedlineReader(TaggedReader):
                     raw.setdefault("funding", []).append((value, lineno))
                 elif entry not in rec.funding:
                     rec.funding.append(entry)
+        notice = " ".join(v.strip() for t, v, _ in fields if t == "CI" and v.strip())
+        if notice:  # copyright information: the publisher's notice, as split_copyright keeps one
+            rec.extra["copyright"] = notice
         oid = next((v.strip() for t, v, _ in fields if t == "OID" and v.strip()), "")
         eric = re.fullmatch(r"E[DJ]\d+", oid)
         if eric and source.source_id is None:

@@ -67,9 +67,8 @@ class PubmedXmlReader:
         source.source_id = text_of(_find(cit, "PMID")) or None
         put("titles", text_of(_find(article, "ArticleTitle")) or text_of(_find(article, "BookTitle")))
         put("titles", text_of(_find(article, "VernacularTitle")))
-        for abstract in ([_find(article, "Abstract")] + ([] if book else [])):
-            if abstract is None:
-                continue
+        abstract = _find(article, "Abstract")
+        if abstract is not None:
             parts = abstract.findall("AbstractText")
             labelled = [p for p in parts if p.get("Label")]
             if labelled and len(labelled) == len(parts):
@@ -78,6 +77,9 @@ class PubmedXmlReader:
                 put("abstract", " ".join(f"{p.get('Label')}: {text_of(p)}" for p in parts))
             else:
                 put("abstract", " ".join(text_of(p) for p in parts))
+            notice = text_of(abstract.find("CopyrightInformation"))
+            if notice:  # the publisher's notice, apart from the abstract (as split_copyright puts it)
+                rec.extra["copyright"] = notice
         authors = article.findall("AuthorList/Author") if article is not None else []
         if book and not authors:
             authors = cit.findall("Book/AuthorList/Author")
