@@ -123,6 +123,18 @@ def test_what_an_archive_cannot_give_is_a_failure_naming_it(tmp_path):
     assert reasons[("draft.docx", None)].startswith("binary file, an Office document")
 
 
+def test_compressed_data_damaged_is_a_failure_and_the_batch_goes_on(tmp_path):
+    text = "".join(RIS.format(f"Marrow study {i}") for i in range(200))
+    data = bytearray(gzip.compress(text.encode("utf-8"), mtime=0))
+    data[20] ^= 0xFF  # inside the deflate stream: zlib cannot decode it
+    (tmp_path / "a.ris.gz").write_bytes(bytes(data))
+    (tmp_path / "b.ris").write_text(RIS.format("Alpha marrow"), encoding="utf-8")
+    result, records, failures = clean_items(tmp_path / "a.ris.gz", str(tmp_path / "b.ris"))
+    assert [r["title"]["en"] for r in records] == ["Alpha marrow"]
+    assert [(f["member"], f["reason"].split(" (")[0]) for f in failures] == [
+        ("a.ris", "cannot unpack this file from the archive")]
+
+
 def test_an_archive_unpacking_past_its_limit_is_read_up_to_there(tmp_path):
     from indexer.readers import read_file
     from indexer.readers.archive import read_archive

@@ -25,9 +25,11 @@ import gzip
 import lzma
 import os
 import shutil
+import struct
 import tarfile
 import tempfile
 import zipfile
+import zlib
 from typing import IO, Callable, Iterator
 
 from ..record import Failure, Record, where
@@ -47,6 +49,12 @@ SUFFIXES = (".zip", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".tx
 # under another name), not an archive of exports.
 _OFFICE_MEMBERS = ("[Content_Types].xml", "mimetype")
 _CHUNK = 1 << 20
+# What damaged or unusual archives raise while listed or unpacked: the formats' own errors, and
+# what their decompressors, struct unpacking and name decoding raise on bytes that are not what
+# the header promised (zlib.error, struct.error, ValueError, a method zipfile lacks:
+# NotImplementedError, an encrypted member: RuntimeError).
+UNPACK_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, OSError, EOFError, lzma.LZMAError,
+                 zlib.error, struct.error, ValueError, RuntimeError, NotImplementedError)
 
 
 def archive_kind(path: str) -> str | None:
@@ -58,7 +66,7 @@ def archive_kind(path: str) -> str | None:
         try:
             with zipfile.ZipFile(path) as z:
                 return None if any(n in _OFFICE_MEMBERS for n in z.namelist()) else "zip"
-        except (zipfile.BadZipFile, OSError, EOFError):
+        except UNPACK_ERRORS:
             return "zip"  # damaged: reading it says so
     if head[257:262] == b"ustar":
         return "tar"
@@ -67,7 +75,7 @@ def archive_kind(path: str) -> str | None:
             try:
                 with module.open(path, "rb") as fh:
                     inner = fh.read(512)
-            except (OSError, EOFError, lzma.LZMAError):
+            except UNPACK_ERRORS:
                 return "stream"  # damaged: reading it says so
             return "tar" if inner[257:262] == b"ustar" else "stream"
     return None
@@ -169,7 +177,7 @@ def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 
                 name, opener = next(members)
             except StopIteration:
                 break
-            except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, lzma.LZMAError) as e:
+            except UNPACK_ERRORS as e:
                 yield _damaged(path, e, read)
                 return
             if _skipped(name):
@@ -188,8 +196,7 @@ def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 
                               reason=f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (damaged, or a "
                                      "\"zip bomb\"): this file and the rest of the archive are not read")
                 return
-            except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, lzma.LZMAError, RuntimeError,
-                    NotImplementedError) as e:  # a damaged member, a compression method zipfile lacks
+            except UNPACK_ERRORS as e:
                 yield Failure(path=path, line=None, member=name, raw="",
                               reason=f"cannot unpack this file from the archive ({type(e).__name__}: {e})")
                 continue
