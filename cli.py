@@ -189,14 +189,14 @@ def cmd_ingest(args) -> int:
 
 
 def _print_hits(result: dict, query: str) -> None:
-    from indexer.record import where
+    from indexer.record import source_label
 
     _out(f"{result['total']} hit(s) for {query!r}")
     for i, hit in enumerate(result["hits"], 1):
         title = hit["title"].get("zh") or hit["title"].get("en") or next(iter(hit["title"].values()), "(no title)")
         src = hit["source"]
         _out(f"{i:>3}. {title}  [{hit['year'] or '----'}]  {hit['score']:.2f}")
-        _out(f"     {where(src['path'], src.get('member'))} #{src['record']} [{src['format']}]  id {hit['id']}")
+        _out(f"     {source_label(src)} [{src['format']}]  id {hit['id']}")
         if hit.get("snippet"):
             _out(f"     {hit['snippet']}")
 

@@ -712,8 +712,8 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         confirmed = any(set(members) <= s for s in reviewed)
         tier = "certain" if confirmed or all(p["confidence"] == "certain" for p in pair_links) else "needs review"
         clusters.append({
-            "records": [{"id": rid, "source": {"path": recs[rid]["source"]["path"],
-                                               "record": recs[rid]["source"]["record"]}} for rid in members],
+            "records": [{"id": rid, "source": {k: v for k, v in recs[rid]["source"].items()
+                                               if k in ("path", "record", "member")}} for rid in members],
             "master": master, "confidence": tier,
             "reasons": sorted({reason for p in pair_links for reason in p["reasons"]}),
             "links": pair_links,

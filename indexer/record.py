@@ -154,6 +154,11 @@ def where(path: str, member: str | None = None) -> str:
     return f"{path}/{member}" if member else path
 
 
+def source_label(source: dict) -> str:
+    """A record's source (its JSON form) as listings show it: ``refs.zip/cnki.ris #3``."""
+    return f"{where(source['path'], source.get('member'))} #{source['record']}"
+
+
 def record_id(source: Source) -> str:
     """Stable id from where the record came from: the file's absolute path and the ordinal.
 

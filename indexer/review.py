@@ -6,6 +6,7 @@ import unicodedata
 from typing import Callable, TextIO
 
 from .merge import record_decision
+from .record import source_label
 
 _ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
          ("authors", lambda r: "; ".join(a.get("literal") or f"{a.get('family', '')} {a.get('given', '')}".strip()
@@ -19,7 +20,7 @@ _ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
          ("type", lambda r: r.get("type") or ""),
          ("lang", lambda r: r.get("language") or ""),
          ("abstract", lambda r: "yes" if r.get("abstract") else ""),
-         ("source", lambda r: f"{r['source']['path']} #{r['source']['record']}"))
+         ("source", lambda r: source_label(r["source"])))
 
 
 def _width(text: str) -> int:

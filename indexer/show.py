@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .record import Failure, Record, where
+from .record import Failure, Record, source_label
 
 WIDTH = 100
 
@@ -29,7 +29,7 @@ def _excerpt(before: str, after: str, room: int = 60) -> tuple[str, str]:
 
 
 def format_record(rec: Record) -> str:
-    lines = [f"● {rec.id}  {where(rec.source.path, getattr(rec.source, 'member', None))} #{rec.source.record} [{rec.source.format}]  "
+    lines = [f"● {rec.id}  {source_label(vars(rec.source))} [{rec.source.format}]  "
              f"language={rec.language} type={rec.type}"]
     for lang, t in rec.title.items():
         lines.append(f"  title.{lang}: {t}")

@@ -185,3 +185,20 @@ def test_a_folder_skips_its_archives_and_says_so(tmp_path):
     (folder / "a.ris").unlink()
     result = run_cli("export", "--format", "ris", "--from", str(folder))
     assert result.stdout == "" and f"Name an archive to read it: {folder / 'a.zip'}" in result.stderr
+
+
+def test_duplicates_inside_an_archive_are_shown_with_their_member(tmp_path):
+    archive, idx = tmp_path / "refs.zip", str(tmp_path / "idx")
+    rec = ("TY  - JOUR\nTI  - Marrow fibrosis in myelofibrosis: a cohort study\nAU  - Smith, John\nPY  - 2020\n"
+           "JO  - Blood\nVL  - 12\nSP  - 100\nEP  - 110\nDO  - 10.1000/marrow.1\nER  - \n")
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("scopus.ris", rec)
+        z.writestr("wos/savedrecs.ris", rec)
+    assert run_cli("ingest", "-q", str(archive), "--index", idx).returncode == 0
+    result = run_cli("dedup", "--json", "--index", idx)
+    [cluster] = json.loads(result.stdout)["clusters"]
+    assert [r["source"] for r in cluster["records"]] == [
+        {"path": str(archive), "record": 1, "member": "scopus.ris"},
+        {"path": str(archive), "record": 2, "member": "wos/savedrecs.ris"}]
+    shown = run_cli("dedup", "--index", idx).stdout
+    assert "refs.zip/wos/savedrecs.ris #2" in shown  # (a long path is cut at its start)

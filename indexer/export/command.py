@@ -175,7 +175,9 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
         records = ordered(records, args.sort, args.lang if args.lang in ("zh", "en") else None)
     untitled = [r for r in records if not any((r.get("title") or {}).values())]
     if untitled:  # a scraped page's abstract block, say: written, but a reference needs a title
-        shown = ", ".join(f"{r['id']} ({r['source']['path']} #{r['source']['record']})" for r in untitled[:3])
+        from ..record import source_label
+
+        shown = ", ".join(f"{r['id']} ({source_label(r['source'])})" for r in untitled[:3])
         more = f" and {len(untitled) - 3:,} more" if len(untitled) > 3 else ""
         err.write(f"warning: {len(untitled):,} record(s) have no title, so their references are incomplete: "
                   f"{shown}{more}\n")
