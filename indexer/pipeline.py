@@ -54,7 +54,7 @@ ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_ca
                     "strip_ui_residue")
 SHORT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
                  "strip_ui_residue")
-ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label")
+ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label", "colon_after_glued_title_label")
 
 
 def repair(record: Record, field: str, text: str, steps: Iterable[str]) -> str:

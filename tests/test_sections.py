@@ -96,6 +96,28 @@ def test_english_labels_run_into_their_text_and_a_clinical_significance(tmp_path
         ("RESULTS", "20 were hypertensive."), ("CONCLUSION", "Screening is advised.")]
 
 
+def test_title_case_labels_run_into_their_text(tmp_path, validate):
+    # the same exports of Veterinary Ophthalmology: the labels are headings in title case
+    path = tmp_path / "vet.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Lens antibodies in Cocker Spaniels\nAB  - ObjectiveTo detect antibodies in the serum. "
+        "Animals StudiedSeventy-three dogs.ProceduresSera were collected. ResultsA third had antibodies. "
+        "Clinical SignificanceSerum antibodies may be a marker.\nPY  - 2009\nER  - \n\n"
+        "TY  - JOUR\nTI  - Modelling energy use\nAB  - DesignBuilder was used to model the house. "
+        "ResultsThe model held.\nPY  - 2019\nER  - \n", encoding="utf-8")
+    result, (glued, lone), failures = clean_items(path)
+    assert not failures
+    validate(glued)
+    assert [(s["label"], s["label_original"], s["text"]) for s in glued["sections"]["en"]] == [
+        ("OBJECTIVE", "Objective", "To detect antibodies in the serum."),
+        ("METHODS", "Animals Studied", "Seventy-three dogs."),
+        ("METHODS", "Procedures", "Sera were collected."),
+        ("RESULTS", "Results", "A third had antibodies."),
+        ("CONCLUSION", "Clinical Significance", "Serum antibodies may be a marker.")]
+    assert "colon_after_glued_title_label" in {r["step"] for r in glued["repairs"]}
+    # a name that starts as a label does not make an abstract structured
+    assert lone["abstract"]["en"].startswith("DesignBuilder was used") and not lone.get("sections")
+
 def test_the_sections_of_veterinary_journals():
     # JVIM and AJVR (../shared's mixed exports): a hypothesis, animals and procedures were text
     # of the section before them (52 "Animals:" in the background)

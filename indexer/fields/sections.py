@@ -25,6 +25,7 @@ LABELS_EN: dict[str, str] = {
     # Veterinary journals (JVIM, AJVR): a hypothesis opens, animals and procedures are methods.
     "HYPOTHESIS": "OBJECTIVE", "HYPOTHESES": "OBJECTIVE", "HYPOTHESIS/OBJECTIVES": "OBJECTIVE",
     "ANIMALS": "METHODS", "ANIMALS, MATERIALS AND METHODS": "METHODS", "PROCEDURES": "METHODS",
+    "ANIMALS STUDIED": "METHODS", "ANIMAL STUDIED": "METHODS",
     "MEASUREMENTS": "METHODS", "STUDY DESIGN": "METHODS", "DESIGN AND METHODS": "METHODS",
     # Clinical journals (JAMA, Ophthalmology, J Neurosci Methods ...).  A review's headings
     # (SEARCH METHODS, SELECTION CRITERIA ...) and DISCUSSION stay unknown: such abstracts are

@@ -453,10 +453,37 @@ def restore_space_after_punctuation(s: str) -> str:
 
 RepairFn = Callable[[str], str]
 
+# The same in title case, as the HTML headings of a journal's page (Wiley's "Objective",
+# "Animals studied") run into their text when copied: "ObjectiveTo detect …. ResultsSera …".
+_GLUED_TITLE_LABEL = re.compile(rf"(?:^|(?<=[.?!])\s+)(?P<label>(?i:{EN_LABELS_ALTERNATION}))(?=[A-Z][a-z]|A )")
+
+
+def colon_after_glued_title_label(s: str) -> str:
+    """A colon between an English abstract's title-case labels and the sentences run into
+    them, when the abstract opens with one and has two more ("DesignBuilder was used. ResultsThe
+    model held." stays: a name can start as a label does).
+
+    >>> colon_after_glued_title_label("ObjectiveTo detect antibodies. Animals studiedSeventy dogs. ResultsSera bound.")
+    'Objective: To detect antibodies. Animals studied: Seventy dogs. Results: Sera bound.'
+    >>> colon_after_glued_title_label("BackgroundA dog died. HypothesisAbnormal genes. ResultsNone.")
+    'Background: A dog died. Hypothesis: Abnormal genes. Results: None.'
+    >>> colon_after_glued_title_label("DesignBuilder was used. ResultsThe model held.")
+    'DesignBuilder was used. ResultsThe model held.'
+    """
+    found = [m for m in _GLUED_TITLE_LABEL.finditer(s) if not m.group("label").isupper()
+             and m.group("label")[0].isupper()]
+    if len(found) < 3 or found[0].start() != 0:
+        return s
+    for m in reversed(found):
+        s = s[:m.end()] + ": " + s[m.end():]
+    return s
+
+
 # The text repairs by name, in the order the pipeline applies them.
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, normalize_whitespace,
               fold_fullwidth_alnum, collapse_truncated_preview, strip_zheng_marker, strip_abstract_label,
-              strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation, space_after_glued_label)
+              strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation, space_after_glued_label,
+              colon_after_glued_title_label)
 }
