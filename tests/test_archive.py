@@ -202,3 +202,14 @@ def test_duplicates_inside_an_archive_are_shown_with_their_member(tmp_path):
         {"path": str(archive), "record": 2, "member": "wos/savedrecs.ris"}]
     shown = run_cli("dedup", "--index", idx).stdout
     assert "refs.zip/wos/savedrecs.ris #2" in shown  # (a long path is cut at its start)
+
+
+def test_a_table_export_names_the_member(tmp_path):
+    import csv
+
+    archive = tmp_path / "refs.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("cnki/2023.ris", RIS.format("Alpha marrow"))
+    result = run_cli("export", "--format", "csv", "--from", str(archive))
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert (row["source_path"], row["source_record"], row["source_member"]) == (str(archive), "1", "cnki/2023.ris")

@@ -93,7 +93,8 @@ def write_jsonl(records, out: TextIO, lang: str | None = None) -> int:
 
 CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "authors", "year", "journal",
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
-               "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record")
+               "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
+               "source_member")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -105,7 +106,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "doi": rec.get("doi") or "", "issn": rec.get("issn") or "", "url": rec.get("url") or "",
            "keywords": "; ".join(all_keywords(rec, lang)), "abstract": in_lang(rec, "abstract", lang),
            "funding": funding_note(rec).removeprefix("Funding: "),
-           "source_path": rec["source"]["path"], "source_record": rec["source"]["record"]}
+           "source_path": rec["source"]["path"], "source_record": rec["source"]["record"],
+           "source_member": rec["source"].get("member") or ""}  # the file inside an archive
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")
