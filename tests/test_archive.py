@@ -78,7 +78,7 @@ def test_an_export_compressed_on_its_own_and_a_tar_of_a_zip(tmp_path):
         ("Gamma marrow", "first.ris", 1), ("Alpha marrow", "inner.zip/a.ris", 2), ("Beta marrow", "inner.zip/a.ris", 3)]
 
 
-def test_a_member_named_in_gbk_by_chinese_windows_keeps_its_name(tmp_path):
+def test_a_member_named_in_gbk_by_chinese_windows_keeps_its_name_in_a_zip_and_a_tar(tmp_path):
     # zipfile writes a non-ASCII name as UTF-8 with the UTF-8 flag; Windows in China writes GBK
     # without it. Write a placeholder of the same length, then put the GBK bytes in its place.
     name = "文献.ris"
@@ -88,6 +88,15 @@ def test_a_member_named_in_gbk_by_chinese_windows_keeps_its_name(tmp_path):
         z.writestr(placeholder, RIS.format("肺癌的研究"))
     archive = tmp_path / "cnki.zip"
     archive.write_bytes(data.getvalue().replace(placeholder.encode(), name.encode("gbk")))
+    _, records, _ = clean_items(archive)
+    assert [(r["title"]["zh"], r["source"]["member"]) for r in records] == [("肺癌的研究", name)]
+    # a tar (GNU format, no PAX header) made there: its names are the GBK bytes
+    data = RIS.format("肺癌的研究").encode("utf-8")
+    archive = tmp_path / "cnki.tar"
+    with tarfile.open(archive, "w", format=tarfile.GNU_FORMAT, encoding="gbk") as t:
+        info = tarfile.TarInfo(name)
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))
     _, records, _ = clean_items(archive)
     assert [(r["title"]["zh"], r["source"]["member"]) for r in records] == [("肺癌的研究", name)]
 

@@ -81,22 +81,32 @@ def archive_kind(path: str) -> str | None:
     return None
 
 
-def _zip_name(info: zipfile.ZipInfo) -> str:
-    """A member's name as its maker wrote it.  Without the UTF-8 flag, ZIP names are read as
-    code page 437; Windows in China writes them in GBK (``鏂囩尞.ris`` for 文献.ris), and
-    some tools write UTF-8 without setting the flag."""
-    if info.flag_bits & 0x800:
-        return info.filename
-    try:
-        raw = info.filename.encode("cp437")
-    except UnicodeEncodeError:
-        return info.filename
+def _name(raw: bytes, fallback: str) -> str:
+    """A member's name from its bytes: UTF-8, or else GBK (GB18030) as Windows in China writes
+    names; ``fallback`` when neither reads it."""
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return info.filename
+    return fallback
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A ZIP member's name as its maker wrote it.  Without the UTF-8 flag, zipfile reads names
+    as code page 437 (``鏂囩尞.ris`` … for a GBK 文献.ris); some tools write UTF-8 without the flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return _name(info.filename.encode("cp437"), info.filename)
+    except UnicodeEncodeError:
+        return info.filename
+
+
+def _tar_name(info: tarfile.TarInfo) -> str:
+    """A tar member's name: tarfile keeps bytes that are not UTF-8 as surrogates (a GBK name)."""
+    raw = info.name.encode("utf-8", "surrogateescape")
+    return _name(raw, raw.decode("utf-8", "replace"))
 
 
 def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
@@ -124,7 +134,7 @@ def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]
         with tarfile.open(path, "r|*") as t:  # a stream: members in order, never all in memory
             for info in t:
                 if info.isreg():
-                    yield info.name, (lambda info=info: t.extractfile(info))
+                    yield _tar_name(info), (lambda info=info: t.extractfile(info))
 
 
 def _skipped(name: str) -> bool:
@@ -167,7 +177,17 @@ def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
 def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 0,
                  budget: list[int] | None = None) -> Iterator[Record | Failure]:
     """The records and failures of the files in an archive (see the module's docstring);
-    ``read_file`` reads one unpacked member."""
+    ``read_file`` reads one unpacked member.  Never raises for bad content: what this code
+    did not foresee ends the archive with a failure saying so, and the batch goes on."""
+    try:
+        yield from _read_archive(path, kind, fmt, read_file, depth, budget)
+    except Exception as e:  # a bug on one archive must not stop the batch (as readers: see _read)
+        yield Failure(path=path, line=None, raw="", reason=f"the archive reader stopped here ({type(e).__name__}: "
+                                                           f"{str(e)[:200]}); the rest of the archive is not read")
+
+
+def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
+                  budget: list[int] | None) -> Iterator[Record | Failure]:
     budget = budget if budget is not None else [MAX_UNPACKED]
     offset, read, skipped = 0, 0, []
     with tempfile.TemporaryDirectory(prefix="lit-indexer-") as tmp:
@@ -188,8 +208,8 @@ def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 
                 yield Failure(path=path, line=None, reason=opener, raw="", member=name)
                 continue
             target = os.path.join(tmp, f"{read}", _temp_name(name))
-            os.makedirs(os.path.dirname(target))
             try:
+                os.makedirs(os.path.dirname(target))
                 budget[0] -= _unpack(opener, target, budget[0])
             except _TooLarge:
                 yield Failure(path=path, line=None, member=name, raw="",
@@ -205,7 +225,7 @@ def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 
                 items = iter([Failure(path=target, line=None, raw="", reason=f"an archive inside archives "
                                       f"{MAX_DEPTH} deep is not read: unpack it and read what it holds")])
             elif inner:
-                items = read_archive(target, inner, fmt, read_file, depth + 1, budget)
+                items = _read_archive(target, inner, fmt, read_file, depth + 1, budget)
             else:
                 items = read_file(target, fmt)
             last = 0
