@@ -195,6 +195,9 @@ _BINARY_KINDS = (
     (OLE2_MAGIC, "an old Office file (a .doc, or a workbook under another name)",
      "a workbook is read when named .xls"),
     (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),
+    (b"Rar!\x1a\x07", "a RAR archive", "unpack it and read what it holds (ZIP, tar and gzip archives are read as they are)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive", "unpack it and read what it holds (ZIP, tar and gzip archives are read as "
+                                         "they are)"),
 )
 
 
