@@ -1,6 +1,7 @@
 """Archives named on the command line (ZIP, tar, gzip …) are read as the files they hold."""
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
@@ -222,3 +223,13 @@ def test_a_table_export_names_the_member(tmp_path):
     result = run_cli("export", "--format", "csv", "--from", str(archive))
     [row] = list(csv.DictReader(io.StringIO(result.stdout)))
     assert (row["source_path"], row["source_record"], row["source_member"]) == (str(archive), "1", "cnki/2023.ris")
+
+
+def test_text_that_begins_as_a_compressed_stream_is_text(tmp_path):
+    from indexer.readers.archive import archive_kind
+
+    text = tmp_path / "notes.txt"  # bzip2's magic is "BZh": text may begin so
+    text.write_text("BZh9 is not a stream.\n".ljust(257) + "ustar, nor a tar.\n", encoding="utf-8")
+    packed = tmp_path / "notes.txt.bz2"
+    packed.write_bytes(bz2.compress(text.read_bytes()))
+    assert (archive_kind(str(text)), archive_kind(str(packed))) == (None, "stream")

@@ -24,6 +24,7 @@ import bz2
 import gzip
 import lzma
 import os
+import re
 import shutil
 import struct
 import tarfile
@@ -40,8 +41,13 @@ from .spreadsheet import MAX_UNPACKED
 MAX_DEPTH = 3
 # Streams compressed on their own, by their first bytes: the module that opens them and the
 # name suffixes they go by (dropped to give the member its name: savedrecs.txt.gz → savedrecs.txt).
-_STREAMS = ((b"\x1f\x8b", gzip, (".gz", ".gzip")), (b"BZh", bz2, (".bz2",)),
-            (b"\xfd7zXZ\x00", lzma, (".xz",)))
+# (bzip2's "BZh" is text: its block size digit and the magic of its first block, or of its end
+# when empty, must follow.)
+_STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip")),
+            (re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2, (".bz2",)),
+            (re.compile(b"\xfd7zXZ\x00"), lzma, (".xz",)))
+# A tar header: "ustar" at byte 257, its checksum (bytes 148-155) octal digits.
+_TAR = re.compile(b" *[0-7]{1,8}[ \x00]*")
 # Suffixes of archives, which a walked folder skips (name the archive to read it) but an archive
 # inside an archive does not.
 SUFFIXES = (".zip", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
@@ -68,17 +74,26 @@ def archive_kind(path: str) -> str | None:
                 return None if any(n in _OFFICE_MEMBERS for n in z.namelist()) else "zip"
         except UNPACK_ERRORS:
             return "zip"  # damaged: reading it says so
-    if head[257:262] == b"ustar":
+    if _is_tar(head):
         return "tar"
-    for magic, module, _ in _STREAMS:
-        if head.startswith(magic):
-            try:
-                with module.open(path, "rb") as fh:
-                    inner = fh.read(512)
-            except UNPACK_ERRORS:
-                return "stream"  # damaged: reading it says so
-            return "tar" if inner[257:262] == b"ustar" else "stream"
-    return None
+    module = _stream_module(head)
+    if module is None:
+        return None
+    try:
+        with module.open(path, "rb") as fh:
+            inner = fh.read(512)
+    except UNPACK_ERRORS:
+        return "stream"  # damaged: reading it says so
+    return "tar" if _is_tar(inner) else "stream"
+
+
+def _is_tar(head: bytes) -> bool:
+    return head[257:262] == b"ustar" and bool(_TAR.fullmatch(head[148:156]))
+
+
+def _stream_module(head: bytes):
+    """The module that opens a stream compressed with the method ``head`` opens with (None)."""
+    return next((module for magic, module, _ in _STREAMS if magic.match(head)), None)
 
 
 def _name(raw: bytes, fallback: str) -> str:
@@ -118,8 +133,7 @@ def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]
         suffix = next((s for _, _, suffixes in _STREAMS for s in suffixes if lower.endswith(s)), "")
         name = name[:len(name) - len(suffix)]
         with open(path, "rb") as fh:
-            head = fh.read(6)
-        module = next(module for magic, module, _ in _STREAMS if head.startswith(magic))
+            module = _stream_module(fh.read(16))
         yield name, lambda: module.open(path, "rb")
     elif kind == "zip":
         with zipfile.ZipFile(path) as z:
