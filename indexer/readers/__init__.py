@@ -27,10 +27,10 @@ for _name in READER_MODULES:
         if _e.name != f"{__name__}.{_name}":
             raise
 from ._xml import has_text
+from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, LINE_END, DecodeError, open_text
 from .spreadsheet import is_spreadsheet
-from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 
 SPREADSHEET = REGISTRY["spreadsheet"]
 
@@ -64,12 +64,14 @@ def folder_note(folder: str) -> str | None:
     kinds: dict[str, int] = {}
     archives, reads = [], False
     for path, skipped in _walk(folder):
-        reads = reads or not skipped
+        if not skipped:
+            reads = True
+            continue
         name = os.path.basename(path).lower()
-        if skipped and name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
+        if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
             archives.append(path)
         kind = os.path.splitext(name)[1] or name
-        kinds[kind] = kinds.get(kind, 0) + skipped
+        kinds[kind] = kinds.get(kind, 0) + 1
     shown = " ".join(shlex.quote(p) for p in archives[:3]) + (" …" if len(archives) > 3 else "")
     if reads:
         return (f"{folder}: {len(archives)} archive(s) not read ({shown}): archives in a folder are skipped, "

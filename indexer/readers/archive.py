@@ -88,11 +88,13 @@ def archive_kind(path: str) -> str | None:
 
 
 def _is_tar(head: bytes) -> bool:
+    """A tar header: its magic, and a checksum a text file would not hold there."""
     return head[257:262] == b"ustar" and bool(_TAR.fullmatch(head[148:156]))
 
 
 def _stream_module(head: bytes):
-    """The module that opens a stream compressed with the method ``head`` opens with (None)."""
+    """The module (gzip, bz2, lzma) that opens a stream beginning with ``head``; None when
+    it is none of theirs."""
     return next((module for magic, module, _ in _STREAMS if magic.match(head)), None)
 
 
