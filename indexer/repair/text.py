@@ -470,6 +470,8 @@ def colon_after_glued_title_label(s: str) -> str:
     >>> colon_after_glued_title_label("DesignBuilder was used. ResultsThe model held.")
     'DesignBuilder was used. ResultsThe model held.'
     """
+    if not _GLUED_TITLE_LABEL.match(s):  # (most abstracts: one anchored match, no search)
+        return s
     found = [m for m in _GLUED_TITLE_LABEL.finditer(s) if not m.group("label").isupper()
              and m.group("label")[0].isupper()]
     if len(found) < 3 or found[0].start() != 0:
