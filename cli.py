@@ -425,7 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
     p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
     p.add_argument("--format", help="force the input format instead of detecting it")
     p.add_argument("--failures", metavar="FILE", help="also write failures (with raw text) as JSON lines")

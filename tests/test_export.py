@@ -75,6 +75,12 @@ def rendered(records, fmt, lang=None) -> str:
     return out.getvalue()
 
 
+def csl_file(path, *items: dict):
+    """``path`` written as a CSL-JSON file of ``items``; the path."""
+    path.write_text(json.dumps(list(items)), encoding="utf-8")
+    return path
+
+
 def read_back(text: str, fmt: str, tmp_path) -> list[dict]:
     """``text`` written in ``fmt``, read by the reader `cli.py ingest` uses for that format."""
     back = tmp_path / ("back" + SUFFIXES[fmt])
@@ -374,13 +380,11 @@ def test_an_organisation_editor_is_written_whole_and_reads_back(fmt, tmp_path):
     # A chapter edited by an organisation and a person (GB/T 7714's example 8.2:10 has such
     # an editor). The record keeps the organisation as one name; no format may print the
     # braces that mark it, and each must read it back as one name, the person as two parts.
-    src = tmp_path / "chapter.json"
-    src.write_text(json.dumps([{"id": "c1", "type": "chapter", "title": "Drinking water standards",
-                                "container-title": "Water quality and treatment", "issued": {"date-parts": [[2011]]},
-                                "author": [{"family": "Roberson", "given": "J. Alan"}],
-                                "editor": [{"literal": "American Water Works Association"},
-                                           {"family": "Bo", "given": "Anna"}]}]), encoding="utf-8")
-    (rec,) = _records(src)
+    (rec,) = _records(csl_file(tmp_path / "chapter.json", {
+        "id": "c1", "type": "chapter", "title": "Drinking water standards",
+        "container-title": "Water quality and treatment", "issued": {"date-parts": [[2011]]},
+        "author": [{"family": "Roberson", "given": "J. Alan"}],
+        "editor": [{"literal": "American Water Works Association"}, {"family": "Bo", "given": "Anna"}]}))
     assert rec["extra"]["editor"] == ["{American Water Works Association}", "Bo, Anna"]
     text = rendered([rec], fmt)
     assert "American Water Works Association" in text and "{American" not in text.replace("{{American", "")
@@ -399,12 +403,10 @@ def test_translators_are_written_and_read_back(fmt, tmp_path):
     # GB/T 7714's examples name translators (../shared's citations: 17); RIS writes them as A4
     # (Zotero reads A4 as translator), BibTeX and biblatex in "translator", CSL-JSON too. They
     # were written only in GB/T 7714 lists, and lost in the others.
-    src = tmp_path / "book.json"
-    src.write_text(json.dumps([{"id": "b1", "type": "book", "title": "金融工程", "language": "zh",
-                                "issued": {"date-parts": [[2014]]}, "author": [{"literal": "赫尔"}],
-                                "translator": [{"literal": "王勇"}, {"literal": "索吾林"},
-                                               {"family": "Smith", "given": "Adam"}]}]), encoding="utf-8")
-    (rec,) = _records(src)
+    (rec,) = _records(csl_file(tmp_path / "book.json", {
+        "id": "b1", "type": "book", "title": "金融工程", "language": "zh", "issued": {"date-parts": [[2014]]},
+        "author": [{"literal": "赫尔"}],
+        "translator": [{"literal": "王勇"}, {"literal": "索吾林"}, {"family": "Smith", "given": "Adam"}]}))
     assert rec["extra"]["translator"] == ["王勇", "索吾林", "Smith, Adam"]
     text = rendered([rec], fmt)
     if fmt == "csl-json":
@@ -482,12 +484,12 @@ def test_a_bibtex_month_is_written_as_its_number(fmt, tmp_path):
 def test_csl_json_dates_keep_month_and_day(tmp_path):
     # The date a record kept (MEDLINE's "2019 Jan 15" as RIS DA, BibTeX's month, a CSL date of
     # the GB/T examples) was written as the year alone; a date of another year is not used
-    ris, bib, csl = tmp_path / "a.ris", tmp_path / "b.bib", tmp_path / "c.json"
+    ris, bib = tmp_path / "a.ris", tmp_path / "b.bib"
     ris.write_text("TY  - JOUR\nTI  - One\nPY  - 2019\nDA  - 2019 Jan 15\nER  - \n\n"
                    "TY  - JOUR\nTI  - Two\nPY  - 2019\nDA  - 2018/12/30\nER  - \n", encoding="utf-8")
     bib.write_text("@article{a, title = {Three}, year = {2020}, month = {9}}\n", encoding="utf-8")
-    csl.write_text(json.dumps([{"id": "x", "type": "article-newspaper", "title": "Four",
-                                "issued": {"date-parts": [[2012, 12, 10]]}}]), encoding="utf-8")
+    csl = csl_file(tmp_path / "c.json", {"id": "x", "type": "article-newspaper", "title": "Four",
+                                         "issued": {"date-parts": [[2012, 12, 10]]}})
     recs = _records(ris, bib, csl)
     items = json.loads(rendered(recs, "csl-json"))
     assert [i["issued"]["date-parts"][0] for i in items] == [[2019, 1, 15], [2019], [2020, 9], [2012, 12, 10]]
@@ -499,10 +501,10 @@ def test_csl_json_dates_keep_month_and_day(tmp_path):
 def test_a_month_without_a_written_date_goes_to_ris_and_endnote(fmt, tmp_path):
     # BibTeX's month and a CSL date had no place in RIS and EndNote (only the date as
     # written did); they are written as RIS writes a date, 2019/09, and come back
-    bib, csl = tmp_path / "a.bib", tmp_path / "b.json"
+    bib = tmp_path / "a.bib"
     bib.write_text("@article{a, title = {One}, year = {2019}, month = {9}}\n", encoding="utf-8")
-    csl.write_text(json.dumps([{"id": "x", "type": "article-newspaper", "title": "Two",
-                                "issued": {"date-parts": [[2012, 12, 10]]}}]), encoding="utf-8")
+    csl = csl_file(tmp_path / "b.json", {"id": "x", "type": "article-newspaper", "title": "Two",
+                                         "issued": {"date-parts": [[2012, 12, 10]]}})
     recs = _records(bib, csl)
     again = read_back(rendered(recs, fmt), fmt, tmp_path)
     assert [r["extra"]["date"] for r in again] == [["2019/09"], ["2012/12/10"]]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-# Where a notice starts: a sentence's end, then a copyright mark (©, (c), "Copyright", "Crown
-# Copyright") a publisher's name before a year, "the author(s)" or "rights reserved" (or
-# nothing: the notice cut off after its mark); or, the mark lost
-# in the export, a year and the publisher's "All rights reserved".
+# Where a notice starts: after a sentence's end, a copyright mark (©, (c), "Copyright", "Crown
+# Copyright") with a year, "the author(s)" or "rights reserved" within the next 80 characters
+# (the holder's name may come first), or with nothing after it (the notice cut off); or, the
+# mark lost in the export, a year, the holder and "All rights reserved"; or "Published by …".
 _NOTICE = re.compile(
     r"(?:^|(?<=[.!?。)\]])\s*)"
     r"(?P<notice>(?:Crown\s+)?(?:(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*)+"

@@ -29,7 +29,7 @@ for _name in READER_MODULES:
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
-from .decode import HEAD_CHARS, LINE_END, DecodeError, open_text
+from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text
 from .spreadsheet import is_spreadsheet
 
 SPREADSHEET = REGISTRY["spreadsheet"]
@@ -120,9 +120,7 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
             return
         source = open_text(path)
     except DecodeError as e:
-        with open(path, "rb") as fh:
-            raw = fh.read(2000).decode("latin-1")
-        yield Failure(path=path, line=None, reason=str(e), raw=raw)
+        yield Failure(path=path, line=None, reason=str(e), raw=binary_head(path))
         return
     except OSError as e:
         yield Failure(path=path, line=None, reason=f"cannot read file: {e.strerror or e}", raw="")

@@ -34,7 +34,7 @@ import zlib
 from typing import IO, Callable, Iterator
 
 from ..record import Failure, Record, where
-from .decode import ZIP_MAGIC
+from .decode import ZIP_MAGIC, binary_head
 from .spreadsheet import MAX_UNPACKED
 
 # Archives inside archives are read to this depth (a ZIP that holds itself goes no deeper).
@@ -280,8 +280,6 @@ def _place(item: Record | Failure, path: str, name: str, target: str, offset: in
 
 
 def _damaged(path: str, error: Exception, read: int) -> Failure:
-    with open(path, "rb") as fh:
-        raw = fh.read(2000).decode("latin-1")
     after = f" after {read} file(s) read" if read else ""
-    return Failure(path=path, line=None, raw=raw,
+    return Failure(path=path, line=None, raw=binary_head(path),
                    reason=f"a damaged archive{after} ({type(error).__name__}: {error}); the rest of it is not read")
