@@ -60,6 +60,7 @@ from typing import Iterable
 from indexer.charsets import HAN
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
+from indexer.pinyin import is_person, person_pinyin, syllables
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -74,7 +75,6 @@ MIN_TITLE_KEY = 8
 _T2S = None
 _CJK_CHAR = f"[{HAN}]"
 _CJK = re.compile(_CJK_CHAR)
-_ALL_CJK = re.compile(_CJK_CHAR + "+")
 
 
 def simplified(text: str) -> str:
@@ -124,30 +124,15 @@ _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article 
 @lru_cache(maxsize=1 << 16)
 def pinyin_key(name: str) -> str:
     """A personal name as pinyin letters, the way English records write Chinese authors:
-    张可佳 → zhangkejia; "Zhang, Kejia" → zhangkejia."""
+    张可佳 → zhangkejia, 曾国藩 → zengguofan (a surname as surnames read); "Zhang, Kejia" →
+    zhangkejia."""
     if _CJK.search(name):
-        return _pinyin(simplified(name))
+        name = simplified(name)
+        if is_person(name):
+            family, given = person_pinyin(name)
+            return family + "".join(given)
+        return "".join(syllables(name))
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
-
-
-def _pinyin(text: str) -> str:
-    """pypinyin's lazy_pinyin, joined.  A name of Chinese characters none of which pypinyin
-    reads as part of a phrase (长春 is changchun, not zhangchun) is read character by
-    character from a cache: the same result, without pypinyin's slow segmenting per name."""
-    from pypinyin import lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT
-
-    n = len(text)
-    if not _ALL_CJK.fullmatch(text) or any(text[i:j] in PHRASES_DICT for i in range(n) for j in range(i + 2, n + 1)):
-        return "".join(lazy_pinyin(text))
-    return "".join(map(_char_pinyin, text))
-
-
-@lru_cache(maxsize=None)
-def _char_pinyin(char: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(char))
 
 
 def _pinyin_names(rec: dict):

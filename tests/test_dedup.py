@@ -234,6 +234,18 @@ def test_pinyin_reads_names_as_pypinyin_does():
     assert pinyin_key("Zhang, Kejia") == "zhangkejia"
 
 
+def test_a_chinese_surname_reads_as_surnames_do():
+    # pypinyin alone reads 曾 ceng and 单 dan: as surnames they are Zeng and Shan; 欧阳 is one surname
+    assert pinyin_key("曾国藩") == pinyin_key("Zeng, Guofan") == "zengguofan"
+    assert pinyin_key("单田芳") == "shantianfang" and pinyin_key("欧阳修") == "ouyangxiu"
+    assert pinyin_key("長春") == "changchun"    # 长 as a surname is Chang (pypinyin: zhang)
+    zh = rec(1, "基于量子中心的测量型量子安全求和协议", ["曾志强", "单立新"], year=2023, journal=None, lang="zh",
+             volume="12")
+    en = rec(2, "Measurement type quantum secure summation protocol based on quantum center",
+             ["Zeng, Zhiqiang", "Shan, Lixin"], year=2023, journal=None, volume="12")
+    assert groups(zh, en) == [[1, 2]]
+
+
 # -- columns, editorial pieces, acronyms, group authors, translated titles ---------------------
 
 def test_a_column_title_links_only_through_its_place():

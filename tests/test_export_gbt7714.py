@@ -215,6 +215,12 @@ def test_more_than_three_authors_per_item(title, authors, lang, expected):
     assert reference(_record(title, authors, lang)) == expected
 
 
+def test_a_chinese_surname_in_pinyin_reads_as_surnames_do():
+    # pypinyin alone gives CENG Guofan and OU Yangxiu
+    authors = [{"literal": n, "lang": "zh"} for n in ("曾国藩", "欧阳修", "单田芳")]
+    assert reference(_record("Title", authors, "en")).startswith("ZENG Guofan, OUYANG Xiu, SHAN Tianfang. Title[J].")
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("题名\n续", ZH4[:1], "zh")) == "张三. 题名 续[J]. 期刊, 2020, 3(2): 10-20."
 
@@ -280,6 +286,15 @@ def test_author_year_lines_of_the_standards_examples(examples):
             assert re.match(re.escape(f"{authors}, {year}") + r"[a-z]?\. ", line), (authors, year, line)
         if kind(item) == "article-journal" and item.get("volume"):   # 刊名, 卷(期): 页码
             assert f"{plain(item['container-title'])}, {item['volume']}" in line, line
+
+
+def test_author_year_order_reads_a_surname_as_surnames_do():
+    # 曾 is Zeng as a surname: after 王 (Wang), not before it as "ceng"
+    recs = [_record("甲文", [{"literal": "曾五", "lang": "zh"}], "zh"),
+            _record("乙文", [{"literal": "王五", "lang": "zh"}], "zh")]
+    for i, rec in enumerate(recs):
+        rec["id"] = str(i)
+    assert [line[:2] for line in _author_year(recs)] == ["王五", "曾五"]
 
 
 def test_author_year_order_and_letters():

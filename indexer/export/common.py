@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
+from ..pinyin import is_person, person_pinyin, syllables
 from ..readers.csl_json import date_text
 from . import SORTS
 
@@ -188,11 +189,17 @@ def sections_note(rec: dict, lang: str) -> str:
     return "\n".join(f"{s['label']}: {s['text']}" for s in (rec.get("sections") or {}).get(lang, []))
 
 
-def _ascii_word(text: str) -> str:
-    if has_han(text):
-        from pypinyin import lazy_pinyin
+def _pinyin(text: str, person: bool = False) -> list[str]:
+    """Chinese text's syllables; a personal name's surname as surnames read (曾 zeng)."""
+    if person and is_person("".join(text.split())):   # "曾 国藩": family and given
+        family, given = person_pinyin("".join(text.split()))
+        return [family, *given]
+    return syllables(text)
 
-        text = "".join(lazy_pinyin(text[:4] if len(text) > 4 else text))
+
+def _ascii_word(text: str, person: bool = False) -> str:
+    if has_han(text):
+        text = "".join(_pinyin(text[:4] if len(text) > 4 else text, person))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
@@ -217,7 +224,7 @@ def citation_keys(records: list[dict]) -> dict[str, str]:
 
 def _base_key(rec: dict) -> str:
     authors = rec.get("authors") or []
-    name = _ascii_word(authors[0].get("family") or authors[0].get("literal") or "")[:16] if authors else ""
+    name = _ascii_word(authors[0].get("family") or authors[0].get("literal") or "", person=True)[:16] if authors else ""
     title = in_lang(rec, "title", main_lang(rec))
     if has_han(title):
         word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
@@ -254,15 +261,14 @@ def _cn_number(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
-def _collation(text: str) -> str:
+def _collation(text: str, person: bool = False) -> str:
     """A name or title as a list is alphabetised: Chinese by its pinyin (the characters after,
-    so homophones stay apart), accents folded, case ignored, numbers by value ((二) before (十))."""
+    so homophones stay apart; a ``person``'s surname as surnames read: 曾 under Z), accents
+    folded, case ignored, numbers by value ((二) before (十))."""
     text = plain(text).strip()
     key = _CN_ORDINAL.sub(lambda m: str(_cn_number(m.group())), text)
     if has_han(key):
-        from pypinyin import lazy_pinyin
-
-        key = " ".join(lazy_pinyin(key))
+        key = " ".join(_pinyin(key, person))
     key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().casefold()
     return re.sub(r"\d+", lambda m: m.group().zfill(9), key) + "\x00" + text
 
@@ -298,6 +304,7 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
         else:
             first = (rec.get("authors") or [{}])[0]
             name = first.get("literal") or " ".join(p for p in (first.get("family"), first.get("given")) if p)
-        return (not (name or title), language not in ("zh", "ja", "ko"), _collation(name or title),
+        return (not (name or title), language not in ("zh", "ja", "ko"),
+                _collation(name, person=True) if name else _collation(title),
                 rec.get("year") or 0, _collation(title))
     return sorted(records, key=key)

@@ -1,0 +1,75 @@
+"""Chinese personal names in pinyin, as English records write them: 王建国 → Wang Jianguo.
+
+pypinyin reads a character as it is most often read, and a surname is often read otherwise:
+曾国藩 is Zeng Guofan, not Ceng; 单 is Shan, 仇 Qiu, 解 Xie, 朴 Piao, 区 Ou, 查 Zha, 翟 Zhai.
+Some surnames have two characters (欧阳修 is Ouyang Xiu).  Dedup (a Chinese record and its
+English version by the same people), author search (``author:"Zeng Guofan"``) and the
+citation exports (GB/T 7714's ``ZENG Guofan``, its order by pinyin) read a name here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .charsets import is_han
+
+# Surnames whose reading is not the character's most common one (pypinyin's lazy_pinyin).
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "仇": "qiu", "解": "xie", "朴": "piao", "区": "ou", "查": "zha", "翟": "zhai",
+    "覃": "qin", "缪": "miao", "乐": "yue", "盖": "ge", "尉": "yu", "召": "shao", "秘": "bi", "繁": "po",
+    "员": "yun", "种": "chong", "折": "she", "句": "gou", "祭": "zhai", "隗": "wei", "薄": "bo", "逄": "pang",
+    "长": "chang", "阚": "kan", "都": "du",
+    "万俟": "moqi", "尉迟": "yuchi", "单于": "chanyu", "长孙": "zhangsun",
+}
+# Two-character surnames (a name of three or more characters that starts with one).
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 宇文 司徒 司空 端木 申屠 澹台 呼延 "
+    "南宫 西门 独孤 闻人 万俟 百里 东郭 钟离 太史 濮阳 淳于 单于 赫连 第五".split())
+
+
+def is_person(name: str) -> bool:
+    """Whether a name kept whole is a Chinese personal name: two to four characters (longer
+    is an organisation)."""
+    return 2 <= len(name) <= 4 and all(map(is_han, name))
+
+
+def syllables(text: str) -> list[str]:
+    """pypinyin's lazy_pinyin.  A text of Chinese characters none of which pypinyin reads as
+    part of a phrase (长春 is changchun, not zhangchun) is read character by character from a
+    cache: the same result, without pypinyin's slow segmenting per name."""
+    n = len(text)
+    phrases = _phrases()
+    if not text or not all(map(is_han, text)) or any(text[i:j] in phrases for i in range(n) for j in range(i + 2, n + 1)):
+        from pypinyin import lazy_pinyin
+
+        return lazy_pinyin(text)
+    return [_char_pinyin(c) for c in text]
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict:
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
+@lru_cache(maxsize=None)
+def _char_pinyin(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(char))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A Chinese personal name as (surname, given name): 王建国 → (王, 建国); 欧阳修 → (欧阳, 修)."""
+    n = 2 if len(name) > 2 and name[:2] in COMPOUND_SURNAMES else 1
+    return name[:n], name[n:]
+
+
+@lru_cache(maxsize=1 << 16)
+def person_pinyin(name: str) -> tuple[str, list[str]]:
+    """A Chinese personal name (simplified characters) in pinyin: the surname as one word, as
+    a surname reads, and the given name's syllables.  王建国 → ('wang', ['jian', 'guo']);
+    曾国藩 → ('zeng', ['guo', 'fan']); 欧阳修 → ('ouyang', ['xiu'])."""
+    family, given = split_name(name)
+    reading = SURNAME_READINGS.get(family) or "".join(map(_char_pinyin, family))
+    return reading, syllables(given) if given else []
