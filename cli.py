@@ -47,12 +47,16 @@ EPILOG_SEARCH = """query language:
   without a field: title, abstract, keywords, and funders and grant numbers.
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
           section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001
+  author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
+          Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
+  a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?").
 
 examples:
   python cli.py search 脊柱转移
   python cli.py search "spinal metastasis" --limit 5
   python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
   python cli.py search 'award:81702662' --json
+  python cli.py search 'author:"Wang JG" year:2020..'
   python cli.py search 脊柱转移 --sort newest     # the latest first
   python cli.py search 'canc* wom?n'           # truncation: cancer(s), cancerous; woman, women
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
@@ -254,13 +258,14 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
-        if not result["total"]:
-            for note in searcher.unknown_values(query):  # section:conclusions, format:cnki …
-                _err(f"note: {note}")
+        notes = [] if result["total"] else searcher.notes(query)  # section:conclusions, titel:, a name …
     if args.json:
         _out(dumps(result))
     else:
         _print_hits(result, query)
+    sys.stdout.flush()
+    for note in notes:
+        _err(f"note: {note}")
     return EXIT_OK
 
 

@@ -395,3 +395,83 @@ def test_sort_by_year_orders_every_hit_before_the_limit(tmp_path):
         assert searcher.search("cancer", limit=1, sort="newest")["total"] == 4
     result = run_cli("search", "cancer", "--index", str(idx), "--sort", "oldest", "--limit", "2", "--json")
     assert [h["year"] for h in json.loads(result.stdout)["hits"]] == [2001, 2012]
+
+
+# Authors as reference lists and databases write them (written for this test).
+AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith, JA", "van der Berg, Jan"]),
+           ("A3", ["Smith, Jane", "Zhang, Wei"]), ("A4", ["Smith, K. C.", "王建国", "World Health Organization"]),
+           ("C1", ["曾国藩", "欧阳修"]), ("C2", ["Wang, Jianguo", "Zeng, G."]),
+           ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"])]
+
+
+@pytest.fixture(scope="module")
+def authors(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("authors")
+    (folder / "authors.ris").write_text("".join(
+        f"TY  - JOUR\nID  - {rid}\nTI  - Paper {rid}\n" + "".join(f"AU  - {a}\n" for a in names) + "ER  - \n\n"
+        for rid, names in AUTHORS), encoding="utf-8")
+    ingest([str(folder / "authors.ris")], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+@pytest.mark.parametrize("query,expected", [
+    ('author:"Smith, John"', ["A1", "A2"]),      # John A. and JA; not Jane, not K. C.
+    ('author:"Smith J"', ["A1", "A2", "A3"]),    # PubMed's form: J starts JA, John A., Jane
+    ('author:"Smith JA"', ["A1", "A2"]),
+    ('author:"Smith, J. A."', ["A1", "A2"]),
+    ('author:"Smith JB"', []),
+    ('author:"John Smith"', ["A1", "A2"]),
+    ('author:"Smith, Jane"', ["A2", "A3"]),      # JA may be Jane
+    ('author:"Smith, Kevin"', ["A4"]),
+    ('author:"Smith KC"', ["A4"]),
+    ('author:"Zhang Wei"', ["A3"]), ('author:"Wei Zhang"', ["A3"]), ('author:"Zhang W"', ["A3"]),
+    ('author:"Martinez Suarez J"', ["A1"]),      # accents, hyphen and case aside
+    ('author:"Martinez-Suarez, JV"', ["A1"]),
+    ("author:Martinez", ["A1"]),
+    ('author:"van der Berg J"', ["A2"]), ('author:"Jan van der Berg"', ["A2"]),
+    ('author:"World Health Organization"', ["A4"]),
+    ("author:Smith", ["A1", "A2", "A3", "A4"]),
+    ('author:Smith NOT author:"Smith J"', ["A4"]),
+    # Chinese names and their pinyin, both ways
+    ('author:"Wang Jianguo"', ["A4", "C2", "C3", "C4"]),   # 王建国, 汪建国 (pinyin cannot tell), Jian-Guo
+    ('author:"Jianguo Wang"', ["A4", "C2", "C3", "C4"]),
+    ('author:"Wang JG"', ["A4", "C3", "C4"]),               # not Wang, Jianguo: one given name, not J G
+    ("author:王建国", ["A4", "C2", "C4"]),                   # not Wang, J: as likely another name
+    ("author:汪建国", ["C2", "C3", "C4"]),                   # not 王建国, written in Chinese
+    ('author:"Zeng Guofan"', ["C1", "C2"]),                # 曾 as a surname, not Ceng
+    ('author:"Ceng Guofan"', []),
+    ('author:"Ouyang X"', ["C1", "C3"]), ("author:欧阳修", ["C1", "C3"]),
+    ("author:Wang", ["A4", "C2", "C3", "C4"]),              # the pinyin of 王 and 汪 too
+    ("author:王", ["A4"]),
+])
+def test_an_author_as_references_write_the_name(authors, query, expected):
+    assert ids(authors, query) == expected
+
+
+def test_an_author_without_accents(s):
+    assert ids(s, "author:Muller") == ids(s, "author:Müller") == ["R7"]
+    assert ids(s, 'author:"Muller, Eva"') == ids(s, 'author:"Muller E"') == ["R7"]
+
+
+@pytest.mark.parametrize("given,words", [
+    ("Nancy K", ["nancy", "k"]), ("KC", ["k", "c"]), ("K. C.", ["k", "c"]), ("J.A.", ["j", "a"]),
+    ("Jean-Pierre", ["jean", "pierre"]), ("TODD A.", ["todd", "a"]), ("RT, Jr", ["r", "t"]), ("", []),
+])
+def test_given_names_as_words_and_initials(given, words):
+    from indexer.index.names import given_words
+
+    assert given_words(given) == words
+
+
+def test_a_query_that_finds_nothing_says_what_would(idx, s):
+    # the default fields leave authors out: say which prefix finds the name
+    assert s.notes("王明") == ["'王明' is in no title, abstract, keyword or funding; author:王明 finds 1 record"]
+    assert s.notes("Smith John") == [
+        "'Smith John' is in no title, abstract, keyword or funding; author:\"Smith John\" finds 1 record"]
+    assert s.notes("王明 OR 李四")[0].endswith("author:王明 finds 1 record")
+    assert s.notes("titel:肉瘤") == ["titel: is no field prefix, so it was searched as text (did you mean title:?)"]
+    assert s.notes("ratio:1") == [] and s.notes("不存在的词") == []
+    out = run_cli("search", "王明", "--index", str(idx))
+    assert out.returncode == 0 and out.stdout.startswith("0 hit(s)")
+    assert "note: '王明' is in no title" in out.stderr

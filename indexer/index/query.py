@@ -7,6 +7,8 @@ parentheses and field prefixes.
     title:肉瘤 author:张 journal:中华       fields: title abstract keyword author journal funder award
     doi:10.1000/xyz lang:zh section:conclusion format:ris type:thesis
     year:2018..2021  year:2018..  year:..2001  year:2019
+    author:"Smith, John" author:"Smith JA" author:"Wang Jianguo"    names as references write them
+                                          (:mod:`.names`; 王建国 and Wang Jianguo find each other)
 
 How one word or phrase matches (the same rules as the shared search evaluation):
 
@@ -30,6 +32,7 @@ A term the index cannot answer exactly (Chinese next to Latin or signs: ``SD大�
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,7 +41,8 @@ from typing import Callable, Iterator
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
-from .schema import DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
+from .names import name_matches, query_names
+from .schema import AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
 
 
 class QueryError(ValueError):
@@ -54,6 +58,10 @@ _SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
 
 
 # ---------------------------------------------------------------- tree
+# Between an author's name and its key (names.author_key) in the values the name check reads.
+NAME_KEY = "\x1e"
+
+
 def record_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
     """The record fields the index fields ``fields`` hold."""
     return tuple(dict.fromkeys(r for f in fields for r in RECORD_FIELDS.get(f, ())))
@@ -232,6 +240,29 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
                 find=lambda value: (m.span() for m in rx.finditer(value)))
 
 
+def _author_leaf(written: Leaf, names, vocabulary) -> Leaf:
+    """``author:"Smith, John"``, ``author:"Smith JA"``, ``author:"John Smith"``: an author
+    whose name holds the words as written (as any author value), or whose family name and
+    given names agree with one reading of the value (:mod:`.names`).  The index gives the
+    records with the family name; each of their authors is checked."""
+    options = [written.query]
+    for family, *_ in names:
+        try:
+            options.append(term_leaf(family, AUTHOR_FIELDS, vocabulary).query)
+        except QueryError:   # a family name of signs only: the words as written still count
+            pass
+
+    def find(value: str) -> Iterator[tuple[int, int]]:
+        name, _, key = value.partition(NAME_KEY)
+        spans = list(written.find(name))
+        if spans:
+            yield from spans
+        elif key and name_matches(names, key):
+            yield 0, len(name)
+
+    return Leaf(written.text, written.fields, Or(options), exact=False, find=find, check_fields=("author_names",))
+
+
 # Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.
 _NUMBER_PARTS = re.compile(rf"[0-9]+(?:[{_DASHES}][0-9]+)+")
 
@@ -308,6 +339,21 @@ _TOKEN = re.compile(r'\s*(?:(?P<neg>-(?=["(]|[A-Za-z]+:\S))|(?P<lp>\()|(?P<rp>\)
 # or close a phrase (a mark inside a word, 说“好”, stays part of it).
 _OPEN_QUOTE = re.compile(r'(?:^|(?<=[\s(:-]))[“„「『]')
 _CLOSE_QUOTE = re.compile(r'[”‟」』](?=$|[\s)])')
+
+
+def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
+    """Words written as a field prefix that is none, each with the prefix it is nearest
+    (``titel:肉瘤`` → ("titel", "title")).  Such a word is searched as text ("ratio:1" may
+    mean just that), so a typing slip finds nothing and says nothing."""
+    known = sorted(set(FIELD_ALIASES) | set(EXACT_FIELDS) | {"year"})
+    out = []
+    for m in _TOKEN.finditer(_syntax(text)):
+        written = (m.group("field") or "").lower()
+        if written and written not in known:
+            near = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
+            if near:
+                out.append((m.group("field"), near[0]))
+    return out
 
 
 def _syntax(text: str) -> str:
@@ -470,6 +516,8 @@ class _Parser:
             if name in EXACT_FIELDS:
                 return _exact_leaf(name, value)
             leaf = term_leaf(value, FIELD_ALIASES[name], self.vocabulary)
+            if FIELD_ALIASES[name] == AUTHOR_FIELDS and query_names(value):
+                return _author_leaf(leaf, query_names(value), self.vocabulary)
             if name in NARROWED:  # searched in a wider field, checked on the named one
                 leaf.exact, leaf.check_fields = False, NARROWED[name]
             return leaf

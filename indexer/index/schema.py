@@ -11,6 +11,7 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, word_analyzer
+from .names import pinyin_forms, unaccented
 
 # "text" holds title, abstract and keywords (each value apart: phrases never span two):
 # the one field with positions over long text.  A query that names no field searches it
@@ -23,11 +24,12 @@ DEFAULT_FIELDS = ("text", "funding")
 # only lift records that match a query word there; a match only in the funding counts less
 # than one in the text.
 FIELD_BOOSTS = {"text": 1.0, "funding": 0.5, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
+AUTHOR_FIELDS = ("authors",)
 # Query prefixes → index fields.
 FIELD_ALIASES = {
     "title": ("title",), "ti": ("title",), "abstract": ("text",), "ab": ("text",),
     "keyword": ("keywords",), "keywords": ("keywords",), "kw": ("keywords",),
-    "author": ("authors",), "authors": ("authors",), "au": ("authors",),
+    "author": AUTHOR_FIELDS, "authors": AUTHOR_FIELDS, "au": AUTHOR_FIELDS,
     "journal": ("journal",), "source": ("journal",), "jo": ("journal",),
     "funder": ("funder",), "fund": ("funder",), "award": ("award",), "grant": ("award",),
     "text": TEXT_FIELDS, "all": DEFAULT_FIELDS,
@@ -75,6 +77,16 @@ def author_name(a: dict) -> str:
     return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
 
 
+def author_names(rec: dict) -> list[str]:
+    """What the index holds of a record's authors: each name, and after them the names
+    that have accents without them (author:Muller finds Müller) and Chinese names in pinyin
+    (author:Wang finds 王建国)."""
+    authors = rec.get("authors", [])
+    names = [author_name(a) for a in authors]
+    also = [plain for plain in map(unaccented, names) if plain not in names]
+    return names + also + [form for a in authors for form in pinyin_forms(a)]
+
+
 def funder_names(rec: dict) -> list[str]:
     """A record's funders, each name once: as normalised and as written."""
     return list(dict.fromkeys(n for f in rec.get("funding", []) for n in (f.get("funder"), f.get("funder_original"))
@@ -99,7 +111,7 @@ def document(rec: dict) -> dict:
         # jieba words of the Chinese title; Chinese keywords are words already.
         "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
-        "authors": _join(author_name(a) for a in rec.get("authors", [])),
+        "authors": _join(author_names(rec)),
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
         "funder": _join(funders),

@@ -16,10 +16,16 @@ from ..store import Store
 from . import SORTS, fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
-from .query import Leaf, QueryError, expands, is_exact, leaves, parse, ranking_hints, to_whoosh, with_hints
-from .schema import TEXT_FIELDS, author_name, award_numbers, funder_names
+from .names import author_key
+from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
+                    to_whoosh, with_hints)
+from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
+
+
+# Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes).
+ALSO_TRIED = ("author", "journal")
 
 
 class IndexMissing(Exception):
@@ -43,6 +49,8 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
         return [k for v in rec.get("keywords", {}).values() for k in v]
     if fieldname == "authors":
         return [author_name(a) for a in rec.get("authors", [])]
+    if fieldname == "author_names":  # each name with its key, for author:"Smith, John" (names.py)
+        return [author_name(a) + NAME_KEY + author_key(a) for a in rec.get("authors", [])]
     if fieldname == "award":
         return award_numbers(rec)
     if fieldname == "funder":  # each name apart, as the index holds them
@@ -100,6 +108,44 @@ class Searcher:
                 known = sorted(self.reader.field_terms(field))
                 notes.append(f"no record has {field} {term}; this index has: {', '.join(known) or 'none'}")
         return notes
+
+    def notes(self, q: str) -> list[str]:
+        """Why a query found nothing, and what may find it: field values no record has
+        (:meth:`unknown_values`); a prefix that is no field but near one (``titel:肉瘤`` was
+        searched as that text: "did you mean title:?"); and a word found in no title, abstract,
+        keyword or funding but among the authors or journals, which a query without a prefix
+        leaves out (``王建国``: "author:王建国 finds 1 record")."""
+        notes = self.unknown_values(q)
+        notes += [f"{written}: is no field prefix, so it was searched as text (did you mean {meant}:?)"
+                  for written, meant in misspelt_prefixes(q)]
+        tree = parse(q, self._in_vocabulary)
+        missing = [leaf for leaf in _shown(tree)
+                   if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
+        # Words that are all missing may be one name: Smith John → author:"Smith John"
+        whole = " ".join(leaf.text for leaf in missing)
+        if len(missing) > 1 and len(missing) == len(leaves(tree)) and getattr(tree, "op", "") == "and":
+            note = self._elsewhere(whole)
+            if note:
+                return notes + [note]
+        return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
+
+    def _elsewhere(self, text: str) -> str | None:
+        """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record"."""
+        for prefix in ALSO_TRIED:
+            try:
+                found = self._count(parse(f'{prefix}:"{text}"', self._in_vocabulary))
+            except QueryError:   # a value that field cannot take ("IL-*"): no advice
+                continue
+            if found:
+                value = f'"{text}"' if any(c.isspace() or c in "()," for c in text) else text
+                return (f"{text!r} is in no title, abstract, keyword or funding; "
+                        f"{prefix}:{value} finds {found} record{'s' * (found != 1)}")
+        return None
+
+    def _count(self, tree) -> int:
+        """How many records match ``tree``."""
+        matches = self._matches(to_whoosh(tree) or Every(), tree)
+        return len(matches) if is_exact(tree) else len(self._verified(tree, matches))
 
     def ranked_ids(self, q: str) -> list[str]:
         """Every record id matching ``q``, best first (what ``export --query`` takes)."""
