@@ -136,15 +136,16 @@ def same_given(written: list[str], held: list[str]) -> bool:
     return all(a[0] == b[0] if len(a) == 1 or len(b) == 1 else a == b for a, b in zip(written, held))
 
 
-def _agree(written: list[str], held: list[str]) -> bool:
+def _agree(written: list[str], held: list[str], syllables: bool = False) -> bool:
     """Given names agree, a Chinese given name's syllables apart or joined: 'Jianguo',
-    'Jian-Guo', 'JG' and 'J' agree with jian guo."""
-    return any(same_given(w, h) for w in _joinings(written) for h in _joinings(held))
+    'Jian-Guo', 'JG' and 'J' agree with jian guo (``syllables``: held is a Chinese name's,
+    whose one-letter syllables are no initials: 'Yune' agrees with yun e)."""
+    return any(same_given(w, h) for w in _joinings(written) for h in _joinings(held, syllables))
 
 
-def _joinings(words: list[str]) -> list[list[str]]:
+def _joinings(words: list[str], syllables: bool = False) -> list[list[str]]:
     """The words, and joined when they are two names or more (not initials: J A is not Ja)."""
-    if len(words) > 1 and all(len(w) > 1 for w in words):
+    if len(words) > 1 and (syllables or all(len(w) > 1 for w in words)):
         return [words, ["".join(words)]]
     return [words]
 
@@ -168,6 +169,6 @@ def name_matches(names: list[tuple[str, str, list[str], bool]], key: str) -> boo
             continue
         if chinese and not mark and _same_chinese_given(g, held):
             return True
-        if not chinese and _agree(g, held):
+        if not chinese and _agree(g, held, syllables=bool(mark)):
             return True
     return False
