@@ -1,0 +1,57 @@
+"""author: on real records: every author of the shared formats corpus (CNKI, Wanfang, PubMed,
+Web of Science … exports) is found by the forms references write a name in, and a Chinese
+author by the name's pinyin.  What must be found is the record the author was read from."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import needs_shared
+from indexer.index.ingest import ingest
+from indexer.index.names import given_words
+from indexer.index.search import Searcher
+from indexer.pinyin import is_person, person_pinyin
+
+
+@pytest.fixture(scope="module")
+def formats_index(tmp_path_factory):
+    source = needs_shared("corpus", "formats")
+    path = tmp_path_factory.mktemp("authors") / "idx"
+    summary = ingest([str(source)], str(path), quiet=True)
+    assert summary.added > 2000
+    with Searcher(path) as searcher:
+        yield searcher
+
+
+def _authors(searcher: Searcher, chinese: bool, n: int = 150) -> list[tuple[str, dict]]:
+    rng = random.Random(11)
+    pairs = [(rec["id"], a) for rec in searcher.store for a in rec.get("authors", [])
+             if bool(a.get("literal") and is_person(a["literal"])) == chinese
+             and (chinese or (a.get("family") and given_words(a.get("given") or "")))]
+    assert len(pairs) > n
+    return rng.sample(sorted(pairs, key=lambda p: (p[0], str(p[1]))), n)
+
+
+def test_western_authors_in_the_forms_references_write(formats_index):
+    missed = []
+    for rid, a in _authors(formats_index, chinese=False):
+        family, given = a["family"], a["given"]
+        initials = "".join(w[0] for w in given_words(given)).upper()
+        for query in (f'author:"{family} {initials}"', f'author:"{family}, {given}"', f'author:"{given} {family}"',
+                      f'author:"{family} {initials[0]}"'):
+            if rid not in formats_index.ranked_ids(query):
+                missed.append(query)
+    assert missed == []
+
+
+def test_chinese_authors_by_their_name_and_its_pinyin(formats_index):
+    missed = []
+    for rid, a in _authors(formats_index, chinese=True):
+        family, given = person_pinyin(a["literal"])
+        for query in (f"author:{a['literal']}", f'author:"{family.title()} {"".join(given).title()}"',
+                      f'author:"{"".join(given).title()} {family.title()}"',
+                      f'author:"{family.title()} {"".join(s[0] for s in given).upper()}"'):
+            if rid not in formats_index.ranked_ids(query):
+                missed.append(query)
+    assert missed == []
