@@ -60,7 +60,7 @@ from typing import Iterable
 from indexer.charsets import HAN
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
-from indexer.pinyin import is_person, person_pinyin, syllables
+from indexer.pinyin import compared_word, is_person, person_pinyin, syllables, u_for_v
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -130,15 +130,22 @@ def pinyin_key(name: str) -> str:
         name = simplified(name)
         if is_person(name):
             family, given = person_pinyin(name)
-            return family + "".join(given)
-        return "".join(syllables(name))
+            return u_for_v(family + "".join(given))
+        return u_for_v("".join(syllables(name)))
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
+
+
+def _compared_family(family: str) -> str:
+    """A family name in Latin letters with ü as u (Lyu, Lv, Lü → lu), as pinyin_key reads 吕."""
+    if _CJK.search(family):
+        return family
+    return compared_word(re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", family).casefold()))
 
 
 def _pinyin_names(rec: dict):
     """The authors' names in pinyin, lazily (pypinyin is slow; blocking reads the first only)."""
     for a in rec.get("authors") or []:
-        k = pinyin_key(a["literal"] if a.get("literal") else f"{a.get('family', '')}{a.get('given', '')}")
+        k = pinyin_key(a["literal"] if a.get("literal") else _compared_family(a.get("family", "")) + a.get("given", ""))
         if k:
             yield k
 

@@ -26,6 +26,22 @@ COMPOUND_SURNAMES = frozenset(
     "南宫 西门 独孤 闻人 万俟 百里 东郭 钟离 太史 濮阳 淳于 单于 赫连 第五".split())
 
 
+# ü: pypinyin writes it v (吕 lv, 女 nv); English records write Lü, Lu, Lv or Lyu (the
+# passport spelling since 2012).  Names are compared with u.
+_U_SPELLINGS = {"lv": "lu", "lyu": "lu", "nv": "nu", "nyu": "nu"}
+
+
+def u_for_v(syllable: str) -> str:
+    """A syllable of pypinyin's (lv, nv, lve) as names are compared: lu, nu, lue."""
+    return syllable.replace("v", "u")
+
+
+def compared_word(word: str) -> str:
+    """A romanised name word (lower case, letters only) as names are compared: Lyu, Lv and
+    Lü (lu once accents are gone) are Lu, Nyu and Nv Nu."""
+    return _U_SPELLINGS.get(word, word)
+
+
 def is_person(name: str) -> bool:
     """Whether a name kept whole is a Chinese personal name: two to four characters (longer
     is an organisation)."""

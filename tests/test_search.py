@@ -401,7 +401,8 @@ def test_sort_by_year_orders_every_hit_before_the_limit(tmp_path):
 AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith, JA", "van der Berg, Jan"]),
            ("A3", ["Smith, Jane", "Zhang, Wei"]), ("A4", ["Smith, K. C.", "王建国", "World Health Organization"]),
            ("C1", ["曾国藩", "欧阳修"]), ("C2", ["Wang, Jianguo", "Zeng, G."]),
-           ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"]), ("C5", ["曹云娥"])]
+           ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"]), ("C5", ["曹云娥"]),
+           ("L1", ["吕伟"]), ("L2", ["Lyu, Wei"]), ("L3", ["Lü, Wei"]), ("L4", ["Lv, W."])]
 
 
 @pytest.fixture(scope="module")
@@ -445,6 +446,9 @@ def authors(tmp_path_factory):
     ("author:Wang", ["A4", "C2", "C3", "C4"]),              # the pinyin of 王 and 汪 too
     ("author:王", ["A4"]),
     ('author:"Cao Yune"', ["C5"]), ('author:"Cao YE"', ["C5"]),   # 娥 is e: a syllable of one letter
+    # ü: 吕 is lv to pypinyin, Lyu on a passport, Lü or Lu in English records
+    ("author:吕伟", ["L1", "L2", "L3", "L4"]), ('author:"Lyu Wei"', ["L1", "L2", "L3", "L4"]),
+    ('author:"Lü, Wei"', ["L1", "L2", "L3", "L4"]), ('author:"Lu W"', ["L1", "L2", "L3", "L4"]),
 ])
 def test_an_author_as_references_write_the_name(authors, query, expected):
     assert ids(authors, query) == expected

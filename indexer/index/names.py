@@ -26,7 +26,7 @@ import re
 import unicodedata
 
 from ..charsets import is_han
-from ..pinyin import is_person, person_pinyin
+from ..pinyin import compared_word, is_person, person_pinyin, u_for_v
 from .analysis import fold
 
 # Between the family name and the given words in an author's key, and after them the mark
@@ -85,10 +85,26 @@ def author_key(author: dict) -> str:
     chinese = han_name(author)
     if chinese:
         family, given = person_pinyin(chinese)
-        return SEP.join((family, " ".join(given), HAN_MARK))
+        return SEP.join((u_for_v(family), " ".join(map(u_for_v, given)), HAN_MARK))
     if author.get("literal") or not author.get("family"):
         return ""
-    return plain(author["family"]) + SEP + " ".join(given_words(author.get("given") or ""))
+    return family_key(author["family"]) + SEP + " ".join(given_words(author.get("given") or ""))
+
+
+def family_key(family: str) -> str:
+    """A family name as names are compared: letters only, accents and case aside, ü as u
+    (Lyu, Lv, Lü and 吕's lv are lu)."""
+    return compared_word(plain(family))
+
+
+def candidate_families(family: str) -> list[str]:
+    """The family names to look a reading up by in the index (the check then compares them
+    as one): as written, without accents, and ü's spellings (Lü, Lv, Lyu, Lu)."""
+    forms = [family, unaccented(family)]
+    compared = family_key(family)
+    if compared in ("lu", "nu"):
+        forms += [compared, compared[0] + "v", compared[0] + "yu"]
+    return list(dict.fromkeys(forms))
 
 
 def pinyin_forms(author: dict) -> list[str]:
@@ -98,7 +114,10 @@ def pinyin_forms(author: dict) -> list[str]:
     if not chinese:
         return []
     family, given = person_pinyin(chinese)
-    return [f"{family} {''.join(given)}".strip()]
+    forms = [f"{family} {''.join(given)}".strip()]
+    if "v" in forms[0]:   # ü: 吕 lv, as Lu, Lü (once accents are gone) and Lyu too
+        forms += [u_for_v(forms[0]), forms[0].replace("v", "yu")]
+    return forms
 
 
 def query_names(value: str) -> list[tuple[str, str, list[str], bool]]:
@@ -109,7 +128,7 @@ def query_names(value: str) -> list[tuple[str, str, list[str], bool]]:
     chinese = fold("".join(value.split()))
     if is_person(chinese):
         family, given = person_pinyin(chinese)
-        return [(family, family, given, True)]
+        return [(family, u_for_v(family), [u_for_v(g) for g in given], True)]
     if "*" in value or "?" in value or any(map(is_han, value)):
         return []
     if "," in value:
@@ -123,7 +142,7 @@ def query_names(value: str) -> list[tuple[str, str, list[str], bool]]:
             readings = [(" ".join(words[:-1]), words[-1])]
         else:
             readings = [(words[-1], " ".join(words[:-1])), (words[0], " ".join(words[1:]))]
-    return [(family, plain(family), given_words(given), False) for family, given in readings
+    return [(family, family_key(family), given_words(given), False) for family, given in readings
             if plain(family) and given_words(given)]
 
 

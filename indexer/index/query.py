@@ -41,7 +41,7 @@ from typing import Callable, Iterator
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
-from .names import name_matches, query_names
+from .names import candidate_families, name_matches, query_names
 from .schema import AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
 
 
@@ -246,7 +246,7 @@ def _author_leaf(written: Leaf, names, vocabulary) -> Leaf:
     given names agree with one reading of the value (:mod:`.names`).  The index gives the
     records with the family name; each of their authors is checked."""
     options = [written.query]
-    for family, *_ in names:
+    for family in dict.fromkeys(form for written_family, *_ in names for form in candidate_families(written_family)):
         try:
             options.append(term_leaf(family, AUTHOR_FIELDS, vocabulary).query)
         except QueryError:   # a family name of signs only: the words as written still count
