@@ -416,7 +416,7 @@ def authors(tmp_path_factory):
         yield searcher
 
 
-@pytest.mark.parametrize("query,expected", [
+AUTHOR_QUERIES = [
     ('author:"Smith, John"', ["A1", "A2"]),      # John A. and JA; not Jane, not K. C.
     ('author:"Smith J"', ["A1", "A2", "A3"]),    # PubMed's form: J starts JA, John A., Jane
     ('author:"Smith JA"', ["A1", "A2"]),
@@ -449,9 +449,26 @@ def authors(tmp_path_factory):
     # ü: 吕 is lv to pypinyin, Lyu on a passport, Lü or Lu in English records
     ("author:吕伟", ["L1", "L2", "L3", "L4"]), ('author:"Lyu Wei"', ["L1", "L2", "L3", "L4"]),
     ('author:"Lü, Wei"', ["L1", "L2", "L3", "L4"]), ('author:"Lu W"', ["L1", "L2", "L3", "L4"]),
-])
+]
+
+
+@pytest.mark.parametrize("query,expected", AUTHOR_QUERIES)
 def test_an_author_as_references_write_the_name(authors, query, expected):
     assert ids(authors, query) == expected
+
+
+def test_the_name_terms_find_what_the_name_check_finds(authors):
+    # the index's name terms (no record read) and the check on each author agree
+    from indexer.index.analysis import fold
+    from indexer.index.search import _field_values
+
+    records = list(authors.store)
+    for query, _ in AUTHOR_QUERIES:
+        found = leaves(parse(query))
+        if len(found) == 1:
+            expected = sorted(r["source"]["source_id"] for r in records
+                              if any(found[0].check(fold(v)) for v in _field_values(r, "author_names")))
+            assert ids(authors, query) == expected, query
 
 
 def test_an_author_without_accents(s):

@@ -55,3 +55,27 @@ def test_chinese_authors_by_their_name_and_its_pinyin(formats_index):
             if rid not in formats_index.ranked_ids(query):
                 missed.append(query)
     assert missed == []
+
+
+def test_the_name_terms_find_what_the_name_check_finds(formats_index):
+    # two ways to the same answer: the index's name terms (no record read) and the check
+    # on every author of every record (names.name_matches, and the words as written)
+    from indexer.index.analysis import fold
+    from indexer.index.query import leaves, parse
+    from indexer.index.search import _field_values
+
+    queries = set()
+    for rid, a in _authors(formats_index, chinese=False, n=40):
+        words = given_words(a["given"])
+        queries |= {f'author:"{a["family"]} {"".join(w[0] for w in words).upper()[:2]}"',
+                    f'author:"{a["family"]}, {words[0]}"', f"author:{a['family'].split()[0]}",
+                    f'author:"{a["family"]}, {words[0][0].upper()}ane"'}   # a full name an initial may be
+    for rid, a in _authors(formats_index, chinese=True, n=40):
+        queries |= {f"author:{a['literal']}", f'author:"{"".join(person_pinyin(a["literal"])[0]).title()} Y"'}
+    records = list(formats_index.store)
+    for query in sorted(queries):
+        (leaf,) = leaves(parse(query))
+        assert leaf.exact, query
+        expected = sorted(r["id"] for r in records
+                          if any(leaf.check(fold(v)) for v in _field_values(r, "author_names")))
+        assert sorted(formats_index.ranked_ids(query)) == expected, query

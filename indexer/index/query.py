@@ -41,8 +41,9 @@ from typing import Callable, Iterator
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
-from .names import candidate_families, name_matches, query_names
-from .schema import AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NARROWED, POSITIONAL, RECORD_FIELDS
+from .names import name_matches, query_names, reading_terms
+from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
+                     RECORD_FIELDS)
 
 
 class QueryError(ValueError):
@@ -240,17 +241,18 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
                 find=lambda value: (m.span() for m in rx.finditer(value)))
 
 
-def _author_leaf(written: Leaf, names, vocabulary) -> Leaf:
+def _author_leaf(written: Leaf, names) -> Leaf:
     """``author:"Smith, John"``, ``author:"Smith JA"``, ``author:"John Smith"``: an author
     whose name holds the words as written (as any author value), or whose family name and
-    given names agree with one reading of the value (:mod:`.names`).  The index gives the
-    records with the family name; each of their authors is checked."""
-    options = [written.query]
-    for family in dict.fromkeys(form for written_family, *_ in names for form in candidate_families(written_family)):
-        try:
-            options.append(term_leaf(family, AUTHOR_FIELDS, vocabulary).query)
-        except QueryError:   # a family name of signs only: the words as written still count
-            pass
+    given names agree with one reading of the value (:mod:`.names`).  The index's name terms
+    answer the common forms; the others (``Smith, John Adam``, a name written in Chinese)
+    they narrow to candidates, each author of which is checked."""
+    terms, exact = [], written.exact
+    for reading in names:
+        more, reading_exact = reading_terms(reading)
+        terms += more
+        exact = exact and reading_exact
+    query = Or([written.query] + [Term(NAME_TERMS, t) for t in dict.fromkeys(terms)])
 
     def find(value: str) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
@@ -260,7 +262,7 @@ def _author_leaf(written: Leaf, names, vocabulary) -> Leaf:
         elif key and name_matches(names, key):
             yield 0, len(name)
 
-    return Leaf(written.text, written.fields, Or(options), exact=False, find=find, check_fields=("author_names",))
+    return Leaf(written.text, written.fields, query, exact=exact, find=find, check_fields=("author_names",))
 
 
 # Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.
@@ -517,7 +519,7 @@ class _Parser:
                 return _exact_leaf(name, value)
             leaf = term_leaf(value, FIELD_ALIASES[name], self.vocabulary)
             if FIELD_ALIASES[name] == AUTHOR_FIELDS and query_names(value):
-                return _author_leaf(leaf, query_names(value), self.vocabulary)
+                return _author_leaf(leaf, query_names(value))
             if name in NARROWED:  # searched in a wider field, checked on the named one
                 leaf.exact, leaf.check_fields = False, NARROWED[name]
             return leaf

@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, word_analyzer
-from .names import pinyin_forms, unaccented
+from .names import index_terms
 
 # "text" holds title, abstract and keywords (each value apart: phrases never span two):
 # the one field with positions over long text.  A query that names no field searches it
@@ -25,6 +25,8 @@ DEFAULT_FIELDS = ("text", "funding")
 # than one in the text.
 FIELD_BOOSTS = {"text": 1.0, "funding": 0.5, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
 AUTHOR_FIELDS = ("authors",)
+# Each author's name terms (names.name_terms): author:"Smith JA" answered without reading records.
+NAME_TERMS = "names"
 # Query prefixes → index fields.
 FIELD_ALIASES = {
     "title": ("title",), "ti": ("title",), "abstract": ("text",), "ab": ("text",),
@@ -66,6 +68,7 @@ def build_schema() -> Schema:
         format=KEYWORD(lowercase=True),
         type=KEYWORD(lowercase=True),
         section=KEYWORD(lowercase=True, commas=True),
+        names=KEYWORD(),
     )
 
 
@@ -75,16 +78,6 @@ def _join(values) -> str:
 
 def author_name(a: dict) -> str:
     return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
-
-
-def author_names(rec: dict) -> list[str]:
-    """What the index holds of a record's authors: each name, and after them the names
-    that have accents without them (author:Muller finds Müller) and Chinese names in pinyin
-    (author:Wang finds 王建国)."""
-    authors = rec.get("authors", [])
-    names = [author_name(a) for a in authors]
-    also = [plain for plain in map(unaccented, names) if plain not in names]
-    return names + also + [form for a in authors for form in pinyin_forms(a)]
 
 
 def funder_names(rec: dict) -> list[str]:
@@ -102,6 +95,7 @@ def document(rec: dict) -> dict:
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
     titles = list(rec.get("title", {}).values())
     funders, awards = funder_names(rec), award_numbers(rec)
+    authors = rec.get("authors", [])
     doc = {
         "id": rec["id"],
         "text": _join(titles + list(rec.get("abstract", {}).values()) + kws),
@@ -111,7 +105,8 @@ def document(rec: dict) -> dict:
         # jieba words of the Chinese title; Chinese keywords are words already.
         "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
-        "authors": _join(author_names(rec)),
+        "authors": _join(author_name(a) for a in authors),
+        "names": " ".join(index_terms(authors)),
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
         "funder": _join(funders),
