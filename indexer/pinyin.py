@@ -53,12 +53,19 @@ def syllables(text: str) -> list[str]:
     part of a phrase (长春 is changchun, not zhangchun) is read character by character from a
     cache: the same result, without pypinyin's slow segmenting per name."""
     n = len(text)
-    phrases = _phrases()
-    if not text or not all(map(is_han, text)) or any(text[i:j] in phrases for i in range(n) for j in range(i + 2, n + 1)):
+    if not text or not all(map(is_han, text)) or (n > 1 and _in_phrase(text)):
         from pypinyin import lazy_pinyin
 
         return lazy_pinyin(text)
     return [_char_pinyin(c) for c in text]
+
+
+def _in_phrase(text: str) -> bool:
+    """Whether pypinyin knows a phrase of two characters or more in the text (a given name of
+    two characters, the most common: one lookup)."""
+    phrases = _phrases()
+    n = len(text)
+    return text in phrases if n == 2 else any(text[i:j] in phrases for i in range(n) for j in range(i + 2, n + 1))
 
 
 @lru_cache(maxsize=1)

@@ -438,6 +438,7 @@ AUTHOR_QUERIES = [
     ('author:"Wang Jianguo"', ["A4", "C2", "C3", "C4"]),   # 王建国, 汪建国 (pinyin cannot tell), Jian-Guo
     ('author:"Jianguo Wang"', ["A4", "C2", "C3", "C4"]),
     ('author:"Wang JG"', ["A4", "C3", "C4"]),               # not Wang, Jianguo: one given name, not J G
+    ('author:"Wang, Jian"', ["C3", "C4"]),     # Wang J, Wang Jian-Guo; not 王建国 (Jian may be 剑 alone)
     ("author:王建国", ["A4", "C2", "C4"]),                   # not Wang, J: as likely another name
     ("author:汪建国", ["C2", "C3", "C4"]),                   # not 王建国, written in Chinese
     ('author:"Zeng Guofan"', ["C1", "C2"]),                # 曾 as a surname, not Ceng

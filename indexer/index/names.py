@@ -11,7 +11,7 @@ nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
-them apart), and ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J,
+them apart; not ``Wang, Jian``, as likely 王剑), and ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J,
 which is as likely another name); ``author:Wang`` finds the records that write 王.  A
 surname reads as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳
 Ouyang): see :mod:`indexer.pinyin`.
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..charsets import is_han
 from ..pinyin import compared_word, is_person, person_pinyin, u_for_v
@@ -97,7 +98,14 @@ def _read_key(key: str) -> tuple[str, list[str], bool, list[str]]:
 
 def index_terms(authors: list[dict]) -> list[str]:
     """The name terms of a record's authors, each once (:func:`name_terms`)."""
-    return list(dict.fromkeys(t for a in authors for t in name_terms(author_key(a))))
+    return list(dict.fromkeys(t for a in authors for t in _terms(a.get("literal"), a.get("family"), a.get("given"))))
+
+
+@lru_cache(maxsize=1 << 14)
+def _terms(literal: str | None, family: str | None, given: str | None) -> tuple[str, ...]:
+    """One name's terms: names recur (an author's papers, common Chinese names), and a name's
+    key and terms take some 14 µs to make."""
+    return tuple(name_terms(author_key({"literal": literal, "family": family, "given": given})))
 
 
 def family_key(family: str) -> str:
@@ -142,25 +150,42 @@ def same_given(written: list[str], held: list[str]) -> bool:
     return all(a[0] == b[0] if len(a) == 1 or len(b) == 1 else a == b for a, b in zip(written, held))
 
 
-def _agree(written: list[str], held: list[str], syllables: bool = False) -> bool:
-    """Given names agree, a Chinese given name's syllables apart or joined: 'Jianguo',
-    'Jian-Guo', 'JG' and 'J' agree with jian guo (``syllables``: held is a Chinese name's,
-    whose one-letter syllables are no initials: 'Yune' agrees with yun e)."""
-    return any(same_given(w, h) for w in _joinings(written) for h in _joinings(held, syllables))
+def _agree(written: list[str], held: list[str]) -> bool:
+    """Western given names agree (:func:`same_given`), names of two words or more also
+    joined: 'Jianguo' agrees with Jian Guo and the other way round (initials are never
+    joined: J A is not Ja)."""
+    return any(same_given(w, h) for w in _joinings(written) for h in _joinings(held))
 
 
-def _joinings(words: list[str], syllables: bool = False) -> list[list[str]]:
-    """The words, and joined when they are two names or more (not initials: J A is not Ja)."""
-    if len(words) > 1 and (syllables or all(len(w) > 1 for w in words)):
+def _joinings(words: list[str]) -> list[list[str]]:
+    if len(words) > 1 and all(len(w) > 1 for w in words):
         return [words, ["".join(words)]]
     return [words]
+
+
+def _agree_chinese(written: list[str], syllables: list[str]) -> bool:
+    """Given names written in Latin letters and a Chinese given name's syllables: initials
+    that start its initials ('J', 'JG' for jian guo), or the whole name, apart or joined
+    ('Jianguo', 'Jian-Guo'); not a part ('Jian': as likely 剑), and a one-letter syllable is
+    no initial ('Yune' for yun e)."""
+    if all(len(w) == 1 for w in written):
+        return "".join(s[0] for s in syllables).startswith("".join(written))
+    return "".join(written) == "".join(syllables)
+
+
+def _joined(held: list[str]) -> str | None:
+    """What a name written in Chinese is matched against, of a Western name's given names:
+    all of them joined, when they are one name, names only, or initials only (Jian Guo →
+    jianguo, J G → jg); None for a mix (John A)."""
+    if len(held) == 1 or all(len(w) > 1 for w in held) or all(len(w) == 1 for w in held):
+        return "".join(held) if held else None
+    return None
 
 
 def _same_chinese_given(syllables: list[str], held: list[str]) -> bool:
     """A name written in Chinese and a record's name in Latin letters: the given name in full
     (Jianguo, Jian-Guo) or by all its initials (JG), not by its first initial alone (J)."""
-    joined = "".join(syllables)
-    return "".join(held) == joined or held == [s[0] for s in syllables if s]
+    return _joined(held) in ("".join(syllables), "".join(s[0] for s in syllables if s))
 
 
 def name_matches(names: list[tuple[str, str, list[str], bool]], key: str) -> bool:
@@ -173,24 +198,28 @@ def name_matches(names: list[tuple[str, str, list[str], bool]], key: str) -> boo
             if not g and f in parts:   # author:Martinez finds Martínez-Suárez
                 return True
             continue
-        if chinese and not mark and _same_chinese_given(g, held):
+        if not g:
             return True
-        if not chinese and _agree(g, held, syllables=bool(mark)):
+        if chinese:
+            if not mark and _same_chinese_given(g, held):
+                return True
+        elif _agree_chinese(g, held) if mark else _agree(g, held):
             return True
     return False
 
 
 # ---------------------------------------------------------------- index terms
 # The index's "names" field holds, for each author, terms that answer the common forms of a
-# name exactly, with no record read: FAMILY| (author:Muller finds Müller, author:Wang 王建国;
-# and WORD| for each word of a family name of several: author:Martinez, Martínez-Suárez),
-# FAMILY|INITIALS for each start of the given initials
-# (smith|j, smith|ja), FAMILY|=WORD for the first given name in full and for the given names
-# joined (wang|=jian, wang|=jianguo), FAMILY|.X for a first given name that is an initial,
-# FAMILY|:INITIALS for given names that are initials only, FAMILY|==NAMES for all the given
-# names joined otherwise (what 王建国 is matched by).  A name written in Chinese has
-# its terms in pinyin, marked ~ (~wang|=jianguo): a name written in Chinese is matched in
-# pinyin only to names written in Latin letters.
+# name exactly, with no record read:
+#   FAMILY|            the family name (author:Muller finds Müller, author:Wang 王建国), and
+#                      each word of a family name of several (author:Martinez, Martínez-Suárez);
+#   FAMILY|INITIALS    the given names' initials (smith|ja): a prefix query finds smith|j…;
+#   FAMILY|.X          a first given name that is an initial (Smith, John finds Smith J A);
+#   FAMILY|=NAME       the first of two given names or more, in full (Smith, John: John Adam);
+#   FAMILY|==NAMES     the given names joined (_joined): one name (Smith, John: John), names
+#                      only (Wang, Jianguo: Jian Guo), initials only (王建国: JG).
+# A name written in Chinese has its terms in pinyin, marked ~ (~wang|jg, ~wang|==jianguo): a
+# name written in Chinese is matched in pinyin only to names written in Latin letters.
 MAX_INITIALS = 4
 
 
@@ -200,34 +229,37 @@ def name_terms(key: str) -> list[str]:
         return []
     family, held, mark, parts = _read_key(key)
     start = ("~" if mark else "") + family + "|"
-    initials = "".join(w[0] for w in held)
-    terms = [start] + [start + initials[:k] for k in range(1, min(len(initials), MAX_INITIALS) + 1)]
-    if held:
-        terms.append(start + ("." if len(held[0]) == 1 else "=") + held[0])
-    if len(_joinings(held, bool(mark))) > 1:
-        terms.append(start + "=" + "".join(held))
-    if held and all(len(w) == 1 for w in held):
-        terms.append(start + ":" + initials)
-    elif held and not mark:   # what a name written in Chinese is matched by: all given names joined
-        terms.append(start + "==" + "".join(held))
-    return terms + [part + "|" for part in parts]   # each word of a family name of several
+    terms = [start] + [part + "|" for part in parts]
+    if not held:
+        return terms
+    terms.append(start + "".join(w[0] for w in held))
+    joined = "".join(held) if mark else _joined(held)
+    if not mark:
+        if len(held[0]) == 1:
+            terms.append(start + "." + held[0])
+        elif len(held) > 1:
+            terms.append(start + "=" + held[0])
+    if joined:
+        terms.append(start + "==" + joined)
+    return terms
 
 
-def reading_terms(reading: tuple[str, str, list[str], bool]) -> tuple[list[str], bool]:
-    """The "names" terms of the authors one reading of a value may mean, and whether they
-    are exactly those authors (else they are candidates, each checked by name_matches):
-    exact for initials (Smith JA) and for one given name in full (Smith, John)."""
+def reading_terms(reading: tuple[str, str, list[str], bool]) -> tuple[list[str], list[str], bool]:
+    """The "names" terms and term prefixes of the authors one reading of a value may mean,
+    and whether they are exactly those authors (else they are candidates, each checked by
+    name_matches): exact for a family name alone, for initials (Smith JA), for one given name
+    in full (Smith, John) and for a name written in Chinese."""
     _, family, given, chinese = reading
     start = family + "|"
     if not given:
-        return [start, "~" + start], True
+        return [start, "~" + start], [], True
+    joined = "".join(given)
     if chinese:   # Latin names only: Jianguo (or Jian Guo) in full, or JG
-        return [start + "==" + "".join(given), start + ":" + "".join(s[0] for s in given)], True
+        return [start + "==" + joined, start + "==" + "".join(s[0] for s in given)], [], True
     if all(len(w) == 1 for w in given):
-        terms, exact = [start + "".join(given)[:MAX_INITIALS]], len(given) <= MAX_INITIALS
-    else:
-        terms = [start + "=" + given[0], start + "." + given[0][0]]
-        if len(given) > 1 and all(len(w) > 1 for w in given):
-            terms.append(start + "=" + "".join(given))
-        exact = len(given) == 1
-    return terms + ["~" + t for t in terms], exact
+        initials = joined[:MAX_INITIALS]
+        return [], [start + initials, "~" + start + initials], len(given) <= MAX_INITIALS
+    terms = [start + "=" + given[0], start + "." + given[0][0], start + "==" + given[0], "~" + start + "==" + joined]
+    if len(given) > 1:
+        terms.append(start + "==" + joined)
+    return terms, [], len(given) == 1

@@ -247,12 +247,14 @@ def _author_leaf(written: Leaf, names) -> Leaf:
     given names agree with one reading of the value (:mod:`.names`).  The index's name terms
     answer the common forms; the others (``Smith, John Adam``, a name written in Chinese)
     they narrow to candidates, each author of which is checked."""
-    terms, exact = [], written.exact
+    terms, prefixes, exact = [], [], written.exact
     for reading in names:
-        more, reading_exact = reading_terms(reading)
+        more, starts, reading_exact = reading_terms(reading)
         terms += more
+        prefixes += starts
         exact = exact and reading_exact
-    query = Or([written.query] + [Term(NAME_TERMS, t) for t in dict.fromkeys(terms)])
+    query = Or([written.query] + [Term(NAME_TERMS, t) for t in dict.fromkeys(terms)]
+               + [Prefix(NAME_TERMS, p) for p in dict.fromkeys(prefixes)])
 
     def find(value: str) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
