@@ -11,10 +11,10 @@ nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
-them apart; not ``Wang, Jian``, as likely 王剑), and ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J,
-which is as likely another name); ``author:Wang`` finds the records that write 王.  A
-surname reads as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳
-Ouyang): see :mod:`indexer.pinyin`.
+them apart; not ``Wang, Jian``, as likely 王剑), and ``author:王建国`` finds Wang Jianguo,
+Jian-Guo Wang and Wang JG (not Wang J, which is as likely another name); ``author:Wang``
+finds the records that write 王.  A surname reads as surnames do (曾 Zeng, 单 Shan) and
+two-character surnames are one (欧阳 Ouyang): see :mod:`indexer.pinyin`.
 
 Every value is also matched as any author value is (:mod:`.query`): the words as written,
 in order, in the author's name (``author:John``, ``author:王``, ``author:zha*``).  The
@@ -114,16 +114,16 @@ def family_key(family: str) -> str:
     return compared_word(plain(family))
 
 
-def query_names(value: str) -> list[tuple[str, str, list[str], bool]]:
-    """What an author value may mean, as (family as written, family compared, given words,
-    written in Chinese): 'Smith, John' and 'Smith JA' one reading each; 'John Smith' and
-    'Zhang Wei' two (either word may be the family name); 'Smith' a family name alone; 王建国
-    its pinyin, ('wang', 'wang', ['jian', 'guo'], True).  [] for a value in Chinese that is no
+def query_names(value: str) -> list[tuple[str, list[str], bool]]:
+    """What an author value may mean, as (family name as compared, given words, written in
+    Chinese): 'Smith, John' and 'Smith JA' one reading each; 'John Smith' and 'Zhang Wei' two
+    (either word may be the family name); 'Smith' a family name alone; 王建国 its pinyin,
+    ('wang', ['jian', 'guo'], True).  [] for a value in Chinese that is no
     personal name (王, an organisation), or truncated."""
     chinese = fold("".join(value.split()))
     if is_person(chinese):
         family, given = person_pinyin(chinese)
-        return [(family, u_for_v(family), [u_for_v(g) for g in given], True)]
+        return [(u_for_v(family), [u_for_v(g) for g in given], True)]
     if "*" in value or "?" in value or any(map(is_han, value)):
         return []
     if "," in value:
@@ -132,12 +132,12 @@ def query_names(value: str) -> list[tuple[str, str, list[str], bool]]:
     else:
         words = value.split()
         if len(words) == 1:   # a family name alone (or a given name: the words as written count too)
-            return [(value, family_key(value), [], False)] if family_key(value) else []
+            return [(family_key(value), [], False)] if family_key(value) else []
         if _TYPED_INITIALS.fullmatch(words[-1]):
             readings = [(" ".join(words[:-1]), words[-1])]
         else:
             readings = [(words[-1], " ".join(words[:-1])), (words[0], " ".join(words[1:]))]
-    return [(family, family_key(family), given_words(given), False) for family, given in readings
+    return [(family_key(family), given_words(given), False) for family, given in readings
             if plain(family) and given_words(given)]
 
 
@@ -188,12 +188,12 @@ def _same_chinese_given(syllables: list[str], held: list[str]) -> bool:
     return _joined(held) in ("".join(syllables), "".join(s[0] for s in syllables if s))
 
 
-def name_matches(names: list[tuple[str, str, list[str], bool]], key: str) -> bool:
+def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
     """Whether one author's key (:func:`author_key`) is a name the value may mean.  A name
     written in Chinese is matched in pinyin only to names written in Latin letters (王建国
     finds Wang Jianguo, not 汪建国)."""
     family, held, mark, parts = _read_key(key)
-    for _, f, g, chinese in names:
+    for f, g, chinese in names:
         if family != f:
             if not g and f in parts:   # author:Martinez finds Martínez-Suárez
                 return True
@@ -244,12 +244,12 @@ def name_terms(key: str) -> list[str]:
     return terms
 
 
-def reading_terms(reading: tuple[str, str, list[str], bool]) -> tuple[list[str], list[str], bool]:
+def reading_terms(reading: tuple[str, list[str], bool]) -> tuple[list[str], list[str], bool]:
     """The "names" terms and term prefixes of the authors one reading of a value may mean,
     and whether they are exactly those authors (else they are candidates, each checked by
     name_matches): exact for a family name alone, for initials (Smith JA), for one given name
     in full (Smith, John) and for a name written in Chinese."""
-    _, family, given, chinese = reading
+    family, given, chinese = reading
     start = family + "|"
     if not given:
         return [start, "~" + start], [], True

@@ -143,9 +143,8 @@ class Searcher:
         return None
 
     def _count(self, tree) -> int:
-        """How many records match ``tree``."""
-        matches = self._matches(to_whoosh(tree) or Every(), tree)
-        return len(matches) if is_exact(tree) else len(self._verified(tree, matches))
+        """How many records match a parsed query."""
+        return self._ranked_tree(tree, 0)[0]
 
     def ranked_ids(self, q: str) -> list[str]:
         """Every record id matching ``q``, best first (what ``export --query`` takes)."""
@@ -166,10 +165,13 @@ class Searcher:
     def _ranked(self, q: str, limit: int | None):
         """(query tree, total, [(score, id)] best first; ties by id)."""
         tree = parse(q, self._in_vocabulary)
+        return (tree, *self._ranked_tree(tree, limit))
+
+    def _ranked_tree(self, tree, limit: int | None) -> tuple[int, list[tuple[float, str]]]:
+        """(total, [(score, id)] best first; ties by id) of a parsed query."""
         planned = fts.plan(tree) if self.fast else None
         if planned:
-            total, scored = fts.run(self.store.db, planned, limit)
-            return tree, total, scored
+            return fts.run(self.store.db, planned, limit)
         matches = self._matches(to_whoosh(tree) or Every(), tree)
         if is_exact(tree):
             total = len(matches)
@@ -182,7 +184,7 @@ class Searcher:
             scored = self._verified(tree, matches)
             total = len(scored)
         scored.sort(key=lambda x: (-x[0], x[1]))
-        return tree, total, scored
+        return total, scored
 
     def _matches(self, base, tree) -> list[tuple[float, int]]:
         """(score, docnum) of every match of ``base``, lifted by the ranking hints, best
