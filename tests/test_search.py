@@ -498,3 +498,7 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     out = run_cli("search", "王明", "--index", str(idx))
     assert out.returncode == 0 and out.stdout.startswith("0 hit(s)")
     assert "note: '王明' is in no title" in out.stderr
+    # --json is for programs: only the values no record has (the advice would load pypinyin)
+    out = run_cli("search", "王明", "--json", "--index", str(idx))
+    assert out.returncode == 0 and json.loads(out.stdout)["total"] == 0 and "author:" not in out.stderr
+    assert "note: no record has format cnki" in run_cli("search", "format:cnki", "--json", "--index", str(idx)).stderr
