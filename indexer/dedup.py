@@ -60,7 +60,7 @@ from typing import Iterable
 from indexer.charsets import HAN
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
-from indexer.pinyin import compared_word, is_person, person_pinyin, syllables, u_for_v
+from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -129,17 +129,15 @@ def pinyin_key(name: str) -> str:
     if _CJK.search(name):
         name = simplified(name)
         if is_person(name):
-            family, given = person_pinyin(name)
-            return u_for_v(family + "".join(given))
+            family, given = compared_pinyin(name)
+            return family + "".join(given)
         return u_for_v("".join(syllables(name)))
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
 
 
 def _compared_family(family: str) -> str:
     """A family name in Latin letters with ü as u (Lyu, Lv, Lü → lu), as pinyin_key reads 吕."""
-    if _CJK.search(family):
-        return family
-    return compared_word(re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", family).casefold()))
+    return family if _CJK.search(family) else compared_word(pinyin_key(family))
 
 
 def _pinyin_names(rec: dict):

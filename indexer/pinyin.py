@@ -88,6 +88,22 @@ def split_name(name: str) -> tuple[str, str]:
     return name[:n], name[n:]
 
 
+def reading(text: str, person: bool = False) -> list[str]:
+    """Chinese text's syllables; a personal name's (``person``, and a name of two to four
+    characters: ``曾 国藩`` too) with its surname first as one, read as surnames are."""
+    compact = "".join(text.split())
+    if person and is_person(compact):
+        family, given = person_pinyin(compact)
+        return [family, *given]
+    return syllables(text)
+
+
+def compared_pinyin(name: str) -> tuple[str, list[str]]:
+    """:func:`person_pinyin` as names are compared, ü as u (吕伟 → ('lu', ['wei']))."""
+    family, given = person_pinyin(name)
+    return u_for_v(family), [u_for_v(s) for s in given]
+
+
 @lru_cache(maxsize=1 << 16)
 def person_pinyin(name: str) -> tuple[str, list[str]]:
     """A Chinese personal name (simplified characters) in pinyin: the surname as one word, as

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
-from ..pinyin import is_person, person_pinyin, syllables
+from ..pinyin import reading
 from ..readers.csl_json import date_text
 from . import SORTS
 
@@ -189,17 +189,9 @@ def sections_note(rec: dict, lang: str) -> str:
     return "\n".join(f"{s['label']}: {s['text']}" for s in (rec.get("sections") or {}).get(lang, []))
 
 
-def _pinyin(text: str, person: bool = False) -> list[str]:
-    """Chinese text's syllables; a personal name's surname as surnames read (曾 zeng)."""
-    if person and is_person("".join(text.split())):   # "曾 国藩": family and given
-        family, given = person_pinyin("".join(text.split()))
-        return [family, *given]
-    return syllables(text)
-
-
 def _ascii_word(text: str, person: bool = False) -> str:
     if has_han(text):
-        text = "".join(_pinyin(text[:4] if len(text) > 4 else text, person))
+        text = "".join(reading(text[:4] if len(text) > 4 else text, person))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
@@ -268,7 +260,7 @@ def _collation(text: str, person: bool = False) -> str:
     text = plain(text).strip()
     key = _CN_ORDINAL.sub(lambda m: str(_cn_number(m.group())), text)
     if has_han(key):
-        key = " ".join(_pinyin(key, person))
+        key = " ".join(reading(key, person))
     key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().casefold()
     return re.sub(r"\d+", lambda m: m.group().zfill(9), key) + "\x00" + text
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import is_person, person_pinyin, syllables
+from ..pinyin import reading
 from .common import extra, has_han, in_lang, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -62,10 +62,7 @@ def western_name(family: str, given: str) -> str:
 def pinyin_name(name: str) -> str:
     """A Chinese personal name in an English item: ``王跃`` → ``WANG Yue``; a surname as
     surnames read (``曾国藩`` → ``ZENG Guofan``, ``欧阳修`` → ``OUYANG Xiu``)."""
-    if is_person(name):
-        family, given = person_pinyin(name)
-    else:
-        family, *given = syllables(name) or [""]
+    family, *given = reading(name, person=True) or [""]
     return " ".join([family.upper(), "".join(given).capitalize()]).strip()
 
 

@@ -27,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import compared_word, is_person, person_pinyin, u_for_v
+from ..pinyin import compared_pinyin, compared_word, is_person
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
@@ -73,16 +73,15 @@ def han_name(author: dict) -> str | None:
     return name if is_person(name) else None
 
 
-def author_key(author: dict, chinese: str | None = None) -> str:
+def author_key(author: dict) -> str:
     """One author as the name check reads it: family name, given words, HAN_MARK for a name
     written in Chinese (then in pinyin, its given syllables), and the family name's words when
     it has several ("martinezsuarez", "j v", "", "martinez suarez"), SEP between them; '' for
-    a name kept whole that is no person's (an organisation).  ``chinese``: the author's
-    han_name, when known."""
-    chinese = chinese or han_name(author)
+    a name kept whole that is no person's (an organisation)."""
+    chinese = han_name(author)
     if chinese:
-        family, given = person_pinyin(chinese)
-        return SEP.join((u_for_v(family), " ".join(map(u_for_v, given)), HAN_MARK, ""))
+        family, given = compared_pinyin(chinese)
+        return SEP.join((family, " ".join(given), HAN_MARK, ""))
     if author.get("literal") or not author.get("family"):
         return ""
     parts = _WORDS.findall(author["family"])
@@ -122,8 +121,8 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
     personal name (王, an organisation), or truncated."""
     chinese = fold("".join(value.split()))
     if is_person(chinese):
-        family, given = person_pinyin(chinese)
-        return [(u_for_v(family), [u_for_v(g) for g in given], True)]
+        family, given = compared_pinyin(chinese)
+        return [(family, given, True)]
     if "*" in value or "?" in value or any(map(is_han, value)):
         return []
     if "," in value:

@@ -262,21 +262,17 @@ def _place(item: Record | Failure, path: str, name: str, target: str, offset: in
     archive ``path``: its file the archive, the member named, its ordinal counted over the
     archive, the unpacked file's name in its messages the member's.  Returns its ordinal
     within the member (0 for a failure without one)."""
+    holder = item.source if isinstance(item, Record) else item   # where a record or failure says it is
+    holder.path, holder.member = path, f"{name}/{holder.member}" if holder.member else name
     at = where(path, name)
     if isinstance(item, Record):
-        src = item.source
-        member = f"{name}/{src.member}" if src.member else name
-        src.path, src.member = path, member
-        src.record += offset
         item.issues = [issue.replace(target, at) for issue in item.issues]
-        return src.record - offset
-    member = f"{name}/{item.member}" if item.member else name
-    item.path, item.member = path, member
-    item.reason = item.reason.replace(target, at)
-    if item.record is None:
+    else:
+        item.reason = item.reason.replace(target, at)
+    if holder.record is None:
         return 0
-    item.record += offset
-    return item.record - offset
+    holder.record += offset
+    return holder.record - offset
 
 
 def _damaged(path: str, error: Exception, read: int) -> Failure:
