@@ -402,7 +402,8 @@ AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith
            ("A3", ["Smith, Jane", "Zhang, Wei"]), ("A4", ["Smith, K. C.", "王建国", "World Health Organization"]),
            ("C1", ["曾国藩", "欧阳修"]), ("C2", ["Wang, Jianguo", "Zeng, G."]),
            ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"]), ("C5", ["曹云娥"]),
-           ("L1", ["吕伟"]), ("L2", ["Lyu, Wei"]), ("L3", ["Lü, Wei"]), ("L4", ["Lv, W."])]
+           ("L1", ["吕伟"]), ("L2", ["Lyu, Wei"]), ("L3", ["Lü, Wei"]), ("L4", ["Lv, W."]),
+           ("X1", ["Li, Xian", "Jones, Dean"])]
 
 
 @pytest.fixture(scope="module")
@@ -420,7 +421,7 @@ AUTHOR_QUERIES = [
     ('author:"Smith, John"', ["A1", "A2"]),      # John A. and JA; not Jane, not K. C.
     ('author:"Smith J"', ["A1", "A2", "A3"]),    # PubMed's form: J starts JA, John A., Jane
     ('author:"Smith JA"', ["A1", "A2"]),
-    ('author:"Smith, J. A."', ["A1", "A2"]),
+    ('author:"Smith, J. A."', ["A1", "A2"]), ('author:"Smith J A"', ["A1", "A2"]), ('author:"Smith J. A."', ["A1", "A2"]),
     ('author:"Smith JB"', []),
     ('author:"John Smith"', ["A1", "A2"]),
     ('author:"Smith, Jane"', ["A2", "A3"]),      # JA may be Jane
@@ -437,7 +438,10 @@ AUTHOR_QUERIES = [
     # Chinese names and their pinyin, both ways
     ('author:"Wang Jianguo"', ["A4", "C2", "C3", "C4"]),   # 王建国, 汪建国 (pinyin cannot tell), Jian-Guo
     ('author:"Jianguo Wang"', ["A4", "C2", "C3", "C4"]),
-    ('author:"Wang JG"', ["A4", "C3", "C4"]),               # not Wang, Jianguo: one given name, not J G
+    ('author:"Wang JG"', ["A4", "C2", "C3", "C4"]),         # Jianguo: jian guo
+    ('author:"Wang J G"', ["A4", "C2", "C3", "C4"]), ('author:"Wang JA"', []), ('author:"Wang JGM"', []),
+    ('author:"Li XA"', ["X1"]), ('author:"Li X"', ["X1"]),    # Xian may be Xi'an
+    ('author:"Jones DA"', []), ('author:"Jones D"', ["X1"]),  # Jones is no pinyin: Dean is one name
     ('author:"Wang, Jian"', ["C3", "C4"]),     # Wang J, Wang Jian-Guo; not 王建国 (Jian may be 剑 alone)
     ("author:王建国", ["A4", "C2", "C4"]),                   # not Wang, J: as likely another name
     ("author:汪建国", ["C2", "C3", "C4"]),                   # not 王建国, written in Chinese
@@ -485,6 +489,20 @@ def test_given_names_as_words_and_initials(given, words):
     from indexer.index.names import given_words
 
     assert given_words(given) == words
+
+
+def test_pinyin_syllables_are_those_pypinyin_reads():
+    # written out, so that a name in Latin letters is read without loading pypinyin
+    from pypinyin import Style, pinyin
+
+    from indexer.pinyin import SYLLABLES, is_pinyin_surname, two_syllables, u_for_v
+
+    han = "".join(map(chr, range(0x4E00, 0x9FA6)))
+    read = {u_for_v(r) for rs in pinyin(han, style=Style.NORMAL, heteronym=True, errors="ignore") for r in rs}
+    assert SYLLABLES == read - {"hm", "hng", "m", "n", "ng", "ê"}   # interjections: no names
+    assert two_syllables("jianguo") == [("jian", "guo")] and two_syllables("wei") == []
+    assert two_syllables("yune") == [("yu", "ne"), ("yun", "e")]
+    assert is_pinyin_surname("ouyang") and is_pinyin_surname("lu") and not is_pinyin_surname("jones")
 
 
 def test_a_query_that_finds_nothing_says_what_would(idx, s):

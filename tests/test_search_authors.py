@@ -9,9 +9,9 @@ import pytest
 
 from conftest import needs_shared
 from indexer.index.ingest import ingest
-from indexer.index.names import given_words
+from indexer.index.names import family_key, given_words
 from indexer.index.search import Searcher
-from indexer.pinyin import is_person, person_pinyin
+from indexer.pinyin import is_person, is_pinyin_surname, person_pinyin, two_syllables
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,18 @@ def test_chinese_authors_by_their_name_and_its_pinyin(formats_index):
                       f'author:"{family.title()} {"".join(s[0] for s in given).upper()}"'):
             if rid not in formats_index.ranked_ids(query):
                 missed.append(query)
+    assert missed == []
+
+
+def test_chinese_authors_in_latin_letters_by_their_initials(formats_index):
+    # PubMed writes Hu, Jianguo as Hu J or Hu JG: a given name of two syllables in one word
+    pairs = [(rec["id"], a) for rec in formats_index.store for a in rec.get("authors", [])
+             if a.get("family") and len(given_words(a.get("given") or "")) == 1
+             and is_pinyin_surname(family_key(a["family"])) and two_syllables(given_words(a["given"])[0])]
+    assert len(pairs) > 40
+    missed = [query for rid, a in pairs for first, second in two_syllables(given_words(a["given"])[0])
+              for query in [f'author:"{a["family"]} {(first[0] + second[0]).upper()}"']
+              if rid not in formats_index.ranked_ids(query)]
     assert missed == []
 
 

@@ -11,7 +11,8 @@ nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
-them apart; not ``Wang, Jian``, as likely 王剑), and ``author:王建国`` finds Wang Jianguo,
+them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``Wang, Jianguo``
+(a given name of two syllables written as one word, its initials by syllable), and ``author:王建国`` finds Wang Jianguo,
 Jian-Guo Wang and Wang JG (not Wang J, which is as likely another name); ``author:Wang``
 finds the records that write 王.  A surname reads as surnames do (曾 Zeng, 单 Shan) and
 two-character surnames are one (欧阳 Ouyang): see :mod:`indexer.pinyin`.
@@ -27,7 +28,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import compared_pinyin, compared_word, is_person
+from ..pinyin import compared_pinyin, compared_word, is_person, is_pinyin_surname, two_syllables
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
@@ -35,7 +36,7 @@ SEP = "\x1f"
 HAN_MARK = "han"
 # Written after the given names, not part of them ("Chatterton, RT, Jr").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Initials as typed after a family name: J, JA, J.A., J. A. (the last word, capitals).
+# Initials as typed after a family name: J, JA, J.A., J. A. (the last words, capitals).
 _TYPED_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
 # The words of a family name (Martínez-Suárez, van der Berg).
 _WORDS = re.compile(r"[^\W_]+")
@@ -132,8 +133,11 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
         words = value.split()
         if len(words) == 1:   # a family name alone (or a given name: the words as written count too)
             return [(family_key(value), [], False)] if family_key(value) else []
-        if _TYPED_INITIALS.fullmatch(words[-1]):
-            readings = [(" ".join(words[:-1]), words[-1])]
+        typed = len(words)
+        while typed > 1 and _TYPED_INITIALS.fullmatch(words[typed - 1]):
+            typed -= 1
+        if typed < len(words):   # initials after the family name: Smith JA, Smith J A, Smith J. A.
+            readings = [(" ".join(words[:typed]), " ".join(words[typed:]))]
         else:
             readings = [(words[-1], " ".join(words[:-1])), (words[0], " ".join(words[1:]))]
     return [(family_key(family), given_words(given), False) for family, given in readings
@@ -187,6 +191,15 @@ def _same_chinese_given(syllables: list[str], held: list[str]) -> bool:
     return _joined(held) in ("".join(syllables), "".join(s[0] for s in syllables if s))
 
 
+def _syllable_initials(family: str, held: list[str]) -> list[str]:
+    """The initials a given name of one word may also be typed with, when the family name may
+    be a Chinese surname's pinyin: the initials of each way the word reads as two syllables
+    (Wang, Jianguo is Wang JG; Wang, Xian also Wang XA, as Xi'an would be)."""
+    if len(held) != 1 or not is_pinyin_surname(family):
+        return []
+    return list(dict.fromkeys(a[0] + b[0] for a, b in two_syllables(held[0])))
+
+
 def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
     """Whether one author's key (:func:`author_key`) is a name the value may mean.  A name
     written in Chinese is matched in pinyin only to names written in Latin letters (王建国
@@ -204,6 +217,10 @@ def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
                 return True
         elif _agree_chinese(g, held) if mark else _agree(g, held):
             return True
+        elif all(len(w) == 1 for w in g) and not mark:   # Wang JG: Wang, Jianguo
+            typed = "".join(g)
+            if any(i.startswith(typed) for i in _syllable_initials(family, held)):
+                return True
     return False
 
 
@@ -213,6 +230,8 @@ def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
 #   FAMILY|            the family name (author:Muller finds Müller, author:Wang 王建国), and
 #                      each word of a family name of several (author:Martinez, Martínez-Suárez);
 #   FAMILY|INITIALS    the given names' initials (smith|ja): a prefix query finds smith|j…;
+#                      a given name of one word, under a family name that may be pinyin, also
+#                      by its syllables (wang|jg for Wang, Jianguo: _syllable_initials);
 #   FAMILY|.X          a first given name that is an initial (Smith, John finds Smith J A);
 #   FAMILY|=NAME       the first of two given names or more, in full (Smith, John: John Adam);
 #   FAMILY|==NAMES     the given names joined (_joined): one name (Smith, John: John), names
@@ -234,6 +253,7 @@ def name_terms(key: str) -> list[str]:
     terms.append(start + "".join(w[0] for w in held))
     joined = "".join(held) if mark else _joined(held)
     if not mark:
+        terms += [start + initials for initials in _syllable_initials(family, held)]
         if len(held[0]) == 1:
             terms.append(start + "." + held[0])
         elif len(held) > 1:
