@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .charsets import is_han
+from .charsets import is_han, simplified_table
 
 # Surnames whose reading is not the character's most common one (pypinyin's lazy_pinyin).
 SURNAME_READINGS = {
@@ -142,9 +142,12 @@ def compared_pinyin(name: str) -> tuple[str, list[str]]:
 
 @lru_cache(maxsize=1 << 16)
 def person_pinyin(name: str) -> tuple[str, list[str]]:
-    """A Chinese personal name (simplified characters) in pinyin: the surname as one word, as
-    a surname reads, and the given name's syllables.  王建国 → ('wang', ['jian', 'guo']);
-    曾国藩 → ('zeng', ['guo', 'fan']); 欧阳修 → ('ouyang', ['xiu'])."""
+    """A Chinese personal name in pinyin: the surname as one word, as a surname reads, and the
+    given name's syllables.  王建国 → ('wang', ['jian', 'guo']); 曾国藩 → ('zeng', ['guo',
+    'fan']); 欧阳修 and 歐陽修 → ('ouyang', ['xiu']); 單 is Shan, as 单 (Traditional
+    characters are read as Simplified: the surnames above are written so)."""
+    if not name.isascii():
+        name = name.translate(simplified_table())
     family, given = split_name(name)
     reading = SURNAME_READINGS.get(family) or "".join(map(_char_pinyin, family))
     return reading, syllables(given) if given else []

@@ -219,6 +219,9 @@ def test_a_chinese_surname_in_pinyin_reads_as_surnames_do():
     # pypinyin alone gives CENG Guofan and OU Yangxiu
     authors = [{"literal": n, "lang": "zh"} for n in ("曾国藩", "欧阳修", "单田芳")]
     assert reference(_record("Title", authors, "en")).startswith("ZENG Guofan, OUYANG Xiu, SHAN Tianfang. Title[J].")
+    # written in Traditional characters (pypinyin alone: DAN Tianfang, OU Yangxiu)
+    authors = [{"literal": n, "lang": "zh"} for n in ("單田芳", "歐陽修")]
+    assert reference(_record("Title", authors, "en")).startswith("SHAN Tianfang, OUYANG Xiu. Title[J].")
 
 
 def test_a_reference_is_one_line():

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
-from ..charsets import HAN, HANGUL, KANA
+from ..charsets import HAN, HANGUL, KANA, simplified_table
 
 # Marks the boundary between two values of a multi-valued field: phrases never span it.
 VALUE_SEPARATOR = "\u001e"
@@ -46,24 +46,7 @@ def fold(text: str) -> str:
     """Search normalisation: NFKC (full-width → ASCII), case folding, and Traditional Chinese
     characters read as Simplified (臺灣 = 台湾), one character for one."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text if text.isascii() else text.translate(_simplified())
-
-
-@lru_cache(maxsize=1)
-def _simplified() -> dict[int, str]:
-    """OpenCC's Traditional → Simplified table, character by character (its phrases left
-    out), for str.translate: one character for one, so a folded text keeps its offsets
-    (snippets) and its positions (phrases).  Built once per process from OpenCC's own data
-    (some 15 ms): 4,221 characters."""
-    import opencc
-
-    chars = [chr(c) for start, end in _HAN_BLOCKS for c in range(start, end)]
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    return {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1}
-
-
-# CJK Unified Ideographs, Extension A, and the compatibility ideographs.
-_HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
+    return text if text.isascii() else text.translate(simplified_table())
 
 
 # ---------------------------------------------------------------- English inflection key
