@@ -224,6 +224,14 @@ def test_a_chinese_surname_in_pinyin_reads_as_surnames_do():
     assert reference(_record("Title", authors, "en")).startswith("SHAN Tianfang, OUYANG Xiu. Title[J].")
 
 
+def test_a_title_s_closing_full_stop_is_not_before_its_marker():
+    # PubMed and Web of Science end a title with one: dogs[J], not dogs.[J]
+    assert ". Pharmacokinetics in dogs[J]. " in reference(_record("Pharmacokinetics in dogs.", ZH4[:1], "en"))
+    assert "肿瘤研究[J]" in reference(_record("肿瘤研究。", ZH4[:1], "zh"))
+    assert "in the U.S.[J]" in reference(_record("Cancer in the U.S.", ZH4[:1], "en"))   # an abbreviation's
+    assert "Why?[J]" in reference(_record("Why?", ZH4[:1], "en"))
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("题名\n续", ZH4[:1], "zh")) == "张三. 题名 续[J]. 期刊, 2020, 3(2): 10-20."
 

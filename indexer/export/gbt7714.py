@@ -39,6 +39,9 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
 MAX_AUTHORS = 3
 PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
+# A title's closing full stop (PubMed's and Web of Science's titles end in one): not before
+# its type marker (``dogs[J]``, not ``dogs.[J]``); an abbreviation's stays (``the U.S.``).
+_CLOSING_STOP = re.compile(r"(?<![A-Z]\.[A-Z])[.。]\s*$")
 
 
 def western_name(family: str, given: str) -> str:
@@ -227,7 +230,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     the names, none after the journal or publisher, ``佚名``/``Anon`` for no author."""
     lang = main_lang(rec, lang)
     dated = year is None
-    title = plain(in_lang(rec, "title", lang))
+    title = _CLOSING_STOP.sub("", plain(in_lang(rec, "title", lang)))
     zh = has_han(title)
     kind, code = rec.get("type") or "", marker(rec)
     url, doi = rec.get("url") or "", rec.get("doi") or ""
