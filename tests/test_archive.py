@@ -1,4 +1,4 @@
-"""Archives named on the command line (ZIP, tar, gzip …) are read as the files they hold."""
+"""Archives named on the command line (ZIP, 7z, tar, gzip …) are read as the files they hold."""
 from __future__ import annotations
 
 import bz2
@@ -56,6 +56,57 @@ def test_a_zip_gives_the_records_of_its_files_counted_over_the_archive(tmp_path,
     assert broken["path"] == str(archive) and broken["member"] == "batch/2-broken_among_good.txt"
     assert f"Error: {archive}/batch/2-broken_among_good.txt:{broken['line']}: " in result.stderr
     assert broken["raw"].strip()
+
+
+def _placed(items: list[dict]) -> list[tuple]:
+    """Items by their member and ordinal, less the archive's path and the ids it gives."""
+    return [(i.get("member") or i["source"]["member"], i.get("record") or i["source"]["record"], _without_place(i))
+            for i in items]
+
+
+def test_a_7z_gives_what_the_same_files_zipped_give(tmp_path, validate):
+    import py7zr
+
+    zipped, seven = tmp_path / "exports.zip", tmp_path / "exports.7z"
+    with zipfile.ZipFile(zipped, "w") as z, py7zr.SevenZipFile(seven, "w") as s:
+        for i, path in enumerate(FILES):
+            z.write(path, f"批量/{i}-{path.name}")
+            s.write(path, f"批量/{i}-{path.name}")
+        z.writestr("批量/README.md", "what these are")
+        s.writestr("what these are", "批量/README.md")
+    _, zip_records, zip_failures = clean_items(zipped)
+    result, records, failures = clean_items(seven)
+    assert result.returncode == 1 and len(records) == 5 and len(failures) == 2   # broken_among_good's
+    assert _placed(records) == _placed(zip_records) and _placed(failures) == _placed(zip_failures)
+    for r in records:
+        validate(r)
+        assert r["source"]["path"] == str(seven)
+    assert f"Error: {seven}/批量/2-broken_among_good.txt:{failures[0]['line']}: " in result.stderr
+
+
+def test_a_7z_encrypted_damaged_or_holding_a_link_is_a_failure_or_the_link_left(tmp_path):
+    import py7zr
+
+    with py7zr.SevenZipFile(tmp_path / "locked.7z", "w", password="pw") as z:
+        z.writestr(RIS.format("Alpha marrow"), "a.ris")
+    with py7zr.SevenZipFile(tmp_path / "hidden.7z", "w", password="pw", header_encryption=True) as z:
+        z.writestr(RIS.format("Alpha marrow"), "a.ris")      # its file names encrypted too
+    with py7zr.SevenZipFile(tmp_path / "good.7z", "w") as z:
+        z.writestr(RIS.format("Alpha marrow") * 50, "a.ris")
+    (tmp_path / "cut.7z").write_bytes((tmp_path / "good.7z").read_bytes()[:60])   # a download cut off
+    (tmp_path / "outside.ris").write_text(RIS.format("Outside marrow"), encoding="utf-8")
+    (tmp_path / "made").mkdir()
+    (tmp_path / "made" / "inside.ris").write_text(RIS.format("Inside marrow"), encoding="utf-8")
+    (tmp_path / "made" / "link.ris").symlink_to(tmp_path / "outside.ris")   # a link may point anywhere
+    with py7zr.SevenZipFile(tmp_path / "linked.7z", "w") as z:
+        z.writeall(tmp_path / "made", "made")
+    result, records, failures = clean_items(*(tmp_path / f"{n}.7z" for n in ("locked", "hidden", "cut", "linked")))
+    assert [(r["title"]["en"], r["source"]["member"]) for r in records] == [("Inside marrow", "made/inside.ris")]
+    reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in failures}
+    assert set(reasons) == {("locked.7z", "a.ris"), ("hidden.7z", None), ("cut.7z", None)}
+    assert reasons[("locked.7z", "a.ris")].startswith("encrypted: unpack it with its password")
+    assert reasons[("hidden.7z", None)].startswith("encrypted, the names of its files too: unpack it")
+    assert reasons[("cut.7z", None)].startswith("a damaged archive (ValueError: 7z: Bad7zFile")
 
 
 def test_an_export_compressed_on_its_own_and_a_tar_of_a_zip(tmp_path):
@@ -146,19 +197,25 @@ def test_compressed_data_damaged_is_a_failure_and_the_batch_goes_on(tmp_path):
 
 
 def test_an_archive_unpacking_past_its_limit_is_read_up_to_there(tmp_path):
+    import py7zr
+
     from indexer.readers import read_file
     from indexer.readers.archive import read_archive
     from indexer.record import Failure
 
-    archive = tmp_path / "big.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("1.ris", RIS.format("Alpha marrow"))
-        z.writestr("2.ris", RIS.format("Beta marrow") + "N1  - " + "0" * 100_000 + "\n")
-        z.writestr("3.ris", RIS.format("Gamma marrow"))
-    items = list(read_archive(str(archive), "zip", None, read_file, budget=[10_000]))
-    assert [type(i).__name__ for i in items] == ["Record", "Failure"]
-    assert isinstance(items[1], Failure) and items[1].member == "2.ris"
-    assert "this file and the rest of the archive are not read" in items[1].reason
+    members = {"1.ris": RIS.format("Alpha marrow"), "2.ris": RIS.format("Beta marrow") + "N1  - " + "0" * 100_000 + "\n",
+               "3.ris": RIS.format("Gamma marrow")}
+    with zipfile.ZipFile(tmp_path / "big.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+    with py7zr.SevenZipFile(tmp_path / "big.7z", "w") as z:   # unpacked whole before it is read
+        for name, text in members.items():
+            z.writestr(text, name)
+    for kind in ("zip", "7z"):
+        items = list(read_archive(str(tmp_path / f"big.{kind}"), kind, None, read_file, budget=[10_000]))
+        assert [type(i).__name__ for i in items] == ["Record", "Failure"], kind
+        assert isinstance(items[1], Failure) and items[1].member == "2.ris"
+        assert "this file and the rest of the archive are not read" in items[1].reason
 
 
 def test_ingest_an_archive_again_as_a_file(tmp_path):
@@ -184,14 +241,18 @@ def test_ingest_an_archive_again_as_a_file(tmp_path):
 
 
 def test_a_folder_skips_its_archives_and_says_so(tmp_path):
+    import py7zr
+
     folder = tmp_path / "exports"
     folder.mkdir()
     (folder / "a.ris").write_text(RIS.format("Alpha marrow"), encoding="utf-8")
     with zipfile.ZipFile(folder / "a.zip", "w") as z:  # the archive a.ris was unpacked from
         z.writestr("a.ris", RIS.format("Alpha marrow"))
+    with py7zr.SevenZipFile(folder / "b.7z", "w") as z:
+        z.writestr(RIS.format("Alpha marrow"), "a.ris")
     result = run_cli("clean", "--json", str(folder))
     assert [r["title"]["en"] for r in jsonl(result.stdout)] == ["Alpha marrow"]
-    assert f"Warning: {folder}: 1 archive(s) not read ({folder / 'a.zip'})" in result.stderr
+    assert f"Warning: {folder}: 2 archive(s) not read ({folder / 'a.zip'} {folder / 'b.7z'})" in result.stderr
     (folder / "a.ris").unlink()
     result = run_cli("export", "--format", "ris", "--from", str(folder))
     assert result.stdout == "" and f"Name an archive to read it: {folder / 'a.zip'}" in result.stderr

@@ -1,5 +1,7 @@
-"""Archives: a ZIP or tar file of exports (a colleague's folder sent by e-mail, a database's
-batch download), and an export compressed on its own (``savedrecs.txt.gz``, ``.bz2``, ``.xz``).
+"""Archives: a ZIP, 7z or tar file of exports (a colleague's folder sent by e-mail, a
+database's batch download), and an export compressed on its own (``savedrecs.txt.gz``,
+``.bz2``, ``.xz``).  7z, common in China, is read with py7zr; RAR is not read (its only
+reader, rarfile, needs the unrar program): it is a failure saying to unpack it.
 
 An archive is read as the files it holds, each as if named on the command line (its format
 and encoding found from its content; ``--format`` applies to every one).  Members that never
@@ -16,12 +18,16 @@ ids stay the same from any working directory.  Failures name the member too
 
 Each member is unpacked to a temporary file while it is read (then deleted), so readers work
 on it as on any file; an archive that would unpack to more than :data:`MAX_UNPACKED` in all
-(a damaged or hostile "zip bomb") is read up to there, and the rest is a failure.
+(a damaged or hostile "zip bomb") is read up to there, and the rest is a failure.  A 7z
+archive is usually solid (its files compressed as one stream, which cannot be entered in
+the middle), so its files are unpacked together first, once.
 """
 from __future__ import annotations
 
+import bisect
 import bz2
 import gzip
+import itertools
 import lzma
 import os
 import re
@@ -46,11 +52,13 @@ MAX_DEPTH = 3
 _STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip")),
             (re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2, (".bz2",)),
             (re.compile(b"\xfd7zXZ\x00"), lzma, (".xz",)))
+# A 7z archive's first bytes.
+SEVEN_ZIP_MAGIC = b"7z\xbc\xaf\x27\x1c"
 # A tar header: "ustar" at byte 257, its checksum (bytes 148-155) octal digits.
 _TAR = re.compile(b" *[0-7]{1,8}[ \x00]*")
 # Suffixes of archives, which a walked folder skips (name the archive to read it) but an archive
 # inside an archive does not.
-SUFFIXES = (".zip", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
+SUFFIXES = (".zip", ".7z", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
 # A ZIP with this member is an Office Open XML or OpenDocument file (a .docx, or a workbook
 # under another name), not an archive of exports.
 _OFFICE_MEMBERS = ("[Content_Types].xml", "mimetype")
@@ -64,10 +72,12 @@ UNPACK_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, OSE
 
 
 def archive_kind(path: str) -> str | None:
-    """``"zip"``, ``"tar"`` or ``"stream"`` (one file compressed) by the file's first bytes;
-    None for anything else, an Office file that is a ZIP included."""
+    """``"zip"``, ``"7z"``, ``"tar"`` or ``"stream"`` (one file compressed) by the file's
+    first bytes; None for anything else, an Office file that is a ZIP included."""
     with open(path, "rb") as fh:
         head = fh.read(512)
+    if head.startswith(SEVEN_ZIP_MAGIC):
+        return "7z"
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):  # the second: an empty ZIP
         try:
             with zipfile.ZipFile(path) as z:
@@ -126,9 +136,10 @@ def _tar_name(info: tarfile.TarInfo) -> str:
     return _name(raw, raw.decode("utf-8", "replace"))
 
 
-def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
+def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
     """Each regular file of the archive in its own order: its name and a function opening it,
-    or instead of the function why it cannot be read."""
+    or instead of the function why it cannot be read (``room``: the bytes it may unpack to,
+    for a 7z archive, unpacked whole before it is read)."""
     if kind == "stream":
         name = os.path.basename(path)
         lower = name.lower()
@@ -143,14 +154,45 @@ def _members(path: str, kind: str) -> Iterator[tuple[str, Callable[[], IO[bytes]
                 if info.is_dir():
                     continue
                 if info.flag_bits & 0x1:
-                    yield _zip_name(info), "encrypted: unpack it with its password and read the files it holds"
+                    yield _zip_name(info), _ENCRYPTED
                 else:
                     yield _zip_name(info), (lambda info=info: z.open(info))
+    elif kind == "7z":
+        yield from _seven_zip_members(path, room)
     else:
         with tarfile.open(path, "r|*") as t:  # a stream: members in order, never all in memory
             for info in t:
                 if info.isreg():
                     yield _tar_name(info), (lambda info=info: t.extractfile(info))
+
+
+def _seven_zip_members(path: str, room: int) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
+    """A 7z archive's regular files (not folders, not links, which could point anywhere),
+    unpacked together to a temporary folder (see the module's docstring): those that fit in
+    ``room`` bytes, in order; the first that does not, and the rest, are not read.  Its errors
+    are raised as ValueError (a damaged archive)."""
+    import py7zr
+    from py7zr.exceptions import AbsolutePathError, ArchiveError, PasswordRequired
+
+    try:
+        with py7zr.SevenZipFile(path, max_extract_size=room) as z:
+            files = [info for info in z.list() if info.is_file and not info.is_symlink]
+            if z.needs_password():
+                for info in files:
+                    yield info.filename, _ENCRYPTED
+                return
+            sizes = list(itertools.accumulate(info.uncompressed or 0 for info in files))
+            fit = bisect.bisect_right(sizes, room)
+            with tempfile.TemporaryDirectory(prefix="lit-indexer-7z-") as tmp:
+                z.extract(tmp, targets=[info.filename for info in files[:fit]])
+                for info in files[:fit]:
+                    yield info.filename, (lambda name=info.filename: open(os.path.join(tmp, name), "rb"))
+            if fit < len(files):
+                yield files[fit].filename, _TOO_LARGE
+    except PasswordRequired as e:   # its file names encrypted too (7z -mhe)
+        raise _Encrypted from e
+    except (ArchiveError, AbsolutePathError) as e:
+        raise ValueError(f"7z: {type(e).__name__}: {e}") from e
 
 
 def _skipped(name: str) -> bool:
@@ -176,6 +218,15 @@ def _temp_name(name: str) -> str:
 
 class _TooLarge(Exception):
     pass
+
+
+_ENCRYPTED = "encrypted: unpack it with its password and read the files it holds"
+_TOO_LARGE = (f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (damaged, or a \"zip bomb\"): this file "
+              "and the rest of the archive are not read")
+
+
+class _Encrypted(ValueError):
+    """An archive whose very list of files is encrypted."""
 
 
 def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
@@ -207,7 +258,7 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
     budget = budget if budget is not None else [MAX_UNPACKED]
     offset, read, skipped = 0, 0, []
     with tempfile.TemporaryDirectory(prefix="lit-indexer-") as tmp:
-        members = _members(path, kind)
+        members = _members(path, kind, budget[0])
         while True:
             try:
                 name, opener = next(members)
@@ -222,15 +273,15 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
             read += 1
             if isinstance(opener, str):
                 yield Failure(path=path, line=None, reason=opener, raw="", member=name)
+                if opener == _TOO_LARGE:
+                    return
                 continue
             target = os.path.join(tmp, f"{read}", _temp_name(name))
             try:
                 os.makedirs(os.path.dirname(target))
                 budget[0] -= _unpack(opener, target, budget[0])
             except _TooLarge:
-                yield Failure(path=path, line=None, member=name, raw="",
-                              reason=f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (damaged, or a "
-                                     "\"zip bomb\"): this file and the rest of the archive are not read")
+                yield Failure(path=path, line=None, member=name, raw="", reason=_TOO_LARGE)
                 return
             except UNPACK_ERRORS as e:
                 yield Failure(path=path, line=None, member=name, raw="",
@@ -276,6 +327,9 @@ def _place(item: Record | Failure, path: str, name: str, target: str, offset: in
 
 
 def _damaged(path: str, error: Exception, read: int) -> Failure:
+    if isinstance(error, _Encrypted):
+        return Failure(path=path, line=None, raw="", reason="encrypted, the names of its files too: unpack it with "
+                                                            "its password and read the files it holds")
     after = f" after {read} file(s) read" if read else ""
     return Failure(path=path, line=None, raw=binary_head(path),
                    reason=f"a damaged archive{after} ({type(error).__name__}: {error}); the rest of it is not read")
