@@ -340,6 +340,15 @@ def test_funding_and_sections_stay_out_of_the_abstract(fmt):
     assert abstract_lines and not any(award in line for line in abstract_lines)
 
 
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex"])
+def test_a_chinese_section_is_noted_by_its_own_label(fmt):
+    zh, en = (next(r for r in _records(SAMPLES) if lang in (r.get("sections") or {})) for lang in ("zh", "en"))
+    text = rendered([zh, en], fmt)
+    first = zh["sections"]["zh"][0]
+    assert f"目的：{first['text']}" in text and f"OBJECTIVE: {first['text']}" not in text
+    assert f"BACKGROUND: {en['sections']['en'][0]['text'][:40]}" in text      # English: the label as normalised
+
+
 def test_lang_chooses_the_language_of_bilingual_records(small, tmp_path):
     import rispy
 

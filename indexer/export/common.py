@@ -186,7 +186,14 @@ def funding_note(rec: dict) -> str:
 
 
 def sections_note(rec: dict, lang: str) -> str:
-    return "\n".join(f"{s['label']}: {s['text']}" for s in (rec.get("sections") or {}).get(lang, []))
+    """A structured abstract's sections in ``lang``, one per line, as a note: ``OBJECTIVE: …``
+    (the label as normalised), a Chinese section by its own label (``目的：…``, not
+    ``OBJECTIVE: 以黄芪为原料…``)."""
+    lines = []
+    for s in (rec.get("sections") or {}).get(lang, []):
+        own = s.get("label_original") or ""
+        lines.append(f"{own}：{s['text']}" if has_han(own) else f"{s['label']}: {s['text']}")
+    return "\n".join(lines)
 
 
 def _ascii_word(text: str, person: bool = False) -> str:
