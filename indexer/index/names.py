@@ -12,10 +12,11 @@ nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
 them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``Wang, Jianguo``
-(a given name of two syllables written as one word, its initials by syllable), and ``author:王建国`` finds Wang Jianguo,
-Jian-Guo Wang and Wang JG (not Wang J, which is as likely another name); ``author:Wang``
-finds the records that write 王.  A surname reads as surnames do (曾 Zeng, 单 Shan) and
-two-character surnames are one (欧阳 Ouyang): see :mod:`indexer.pinyin`.
+(a given name of two syllables written as one word, its initials by syllable), and
+``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J, which is as
+likely another name); ``author:Wang`` finds the records that write 王.  A surname reads
+as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳 Ouyang): see
+:mod:`indexer.pinyin`.
 
 Every value is also matched as any author value is (:mod:`.query`): the words as written,
 in order, in the author's name (``author:John``, ``author:王``, ``author:zha*``).  The
