@@ -224,6 +224,12 @@ def test_a_chinese_surname_in_pinyin_reads_as_surnames_do():
     assert reference(_record("Title", authors, "en")).startswith("SHAN Tianfang, OUYANG Xiu. Title[J].")
 
 
+def test_u_umlaut_in_pinyin_as_gb_t_28039_writes_it():
+    # pypinyin writes ü as v (LV Wei, WANG Lv): YU in the surname's capitals, ü in the given name
+    authors = [{"literal": n, "lang": "zh"} for n in ("吕伟", "王绿", "聂略")]
+    assert reference(_record("Title", authors, "en")).startswith("LYU Wei, WANG Lü, NIE Lüe. Title[J].")
+
+
 def test_a_title_s_closing_full_stop_is_not_before_its_marker():
     # PubMed and Web of Science end a title with one: dogs[J], not dogs.[J]
     assert ". Pharmacokinetics in dogs[J]. " in reference(_record("Pharmacokinetics in dogs.", ZH4[:1], "en"))

@@ -62,6 +62,12 @@ def test_references(rec, expected):
     assert reference(rec) == expected
 
 
+def test_a_chinese_name_with_u_umlaut_is_spelt_as_on_a_passport():
+    from indexer.export.vancouver import nlm_name
+
+    assert [nlm_name({"literal": n, "lang": "zh"}) for n in ("吕伟", "女娲")] == ["Lyu W", "Nyu W"]
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
 

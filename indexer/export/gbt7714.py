@@ -64,9 +64,11 @@ def western_name(family: str, given: str) -> str:
 
 def pinyin_name(name: str) -> str:
     """A Chinese personal name in an English item: ``王跃`` → ``WANG Yue``; a surname as
-    surnames read (``曾国藩`` → ``ZENG Guofan``, ``欧阳修`` → ``OUYANG Xiu``)."""
+    surnames read (``曾国藩`` → ``ZENG Guofan``, ``欧阳修`` → ``OUYANG Xiu``).  ü as GB/T
+    28039 writes it (pypinyin writes v): YU in the surname's capitals (§6.2: 吕伟 → ``LYU
+    Wei``, as on a passport), ü in the given name (王绿 → ``WANG Lü``)."""
     family, *given = reading(name, person=True) or [""]
-    return " ".join([family.upper(), "".join(given).capitalize()]).strip()
+    return " ".join([family.upper().replace("V", "YU"), "".join(given).replace("v", "ü").capitalize()]).strip()
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:
