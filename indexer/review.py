@@ -6,11 +6,21 @@ import unicodedata
 from typing import Callable, TextIO
 
 from .merge import record_decision
+from .charsets import is_han
 from .record import source_label
 
+
+def _name(a: dict) -> str:
+    """An author as a reference list writes one: ``Adams, Nancy K`` (the comma tells family
+    from given names, ``Adams Nancy K`` does not); ``王建国`` (whole, or 王 + 建国)."""
+    family, given = a.get("family") or "", a.get("given") or ""
+    if a.get("literal") or (family and is_han(family[0])):
+        return a.get("literal") or family + given
+    return ", ".join(p for p in (family, given) if p)
+
+
 _ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
-         ("authors", lambda r: "; ".join(a.get("literal") or f"{a.get('family', '')} {a.get('given', '')}".strip()
-                                         for a in (r.get("authors") or [])[:4])
+         ("authors", lambda r: "; ".join(map(_name, (r.get("authors") or [])[:4]))
           + (" …" if len(r.get("authors") or []) > 4 else "")),
          ("journal", lambda r: " / ".join((r.get("journal") or {}).values())),
          ("year", lambda r: str(r.get("year") or "")),

@@ -227,3 +227,14 @@ def test_side_by_side_keeps_the_end_of_a_long_source_path():
     assert "a.ris #7" in source and "b.ris #7" in source and "/home" not in source
     title = next(line for line in lines if line.split()[0] == "title")
     assert title.split()[1].startswith("骨髓") and title.split()[1].endswith("…")   # other cells keep their start
+
+
+def test_side_by_side_writes_authors_as_a_reference_list_does():
+    from indexer.review import side_by_side
+
+    authors = {"a": [{"family": "Adams", "given": "Nancy K"}, {"family": "Self", "given": "Steven"}],
+               "b": [{"literal": "王建国"}, {"family": "崔", "given": "勋"}]}
+    records = {i: {"id": i, "authors": authors[i], "source": {"path": f"{i}.ris", "record": 1}} for i in "ab"}
+    lines = side_by_side({"records": [{"id": "a"}, {"id": "b"}], "master": "a"}, records, width=120)
+    row = next(line for line in lines if line.lstrip("≠ ").startswith("authors"))
+    assert "Adams, Nancy K; Self, Steven" in row and "王建国; 崔勋" in row
