@@ -714,3 +714,17 @@ def test_help_names_the_tools_for_each_format():
         assert name in out.stdout
     for tool in ("Zotero", "EndNote", "Mendeley", "NoteExpress", "JabRef", "biber", "pandoc"):
         assert tool in out.stdout, tool
+
+
+def test_a_copyright_notice_goes_to_bibtex_and_back(tmp_path):
+    # a publisher's notice the cleaner moved out of a PubMed abstract: BibTeX's copyright field
+    # (Zotero's Rights), read back as the record's notice
+    path = tmp_path / "a.txt"
+    path.write_text("PMID- 1\nTI  - A trial.\nAB  - We tested it. Copyright (c) 2021 Elsevier Ltd. All rights "
+                    "reserved.\nFAU - Smith, John\nDP  - 2021\n\n", encoding="utf-8")
+    (rec,) = _records(path)
+    assert rec["extra"]["copyright"].startswith("Copyright (c) 2021 Elsevier")
+    for fmt in ("bibtex", "biblatex"):
+        back = tmp_path / f"a.{fmt}.bib"
+        back.write_text(rendered([rec], fmt), encoding="utf-8")
+        assert _records(back)[0]["extra"]["copyright"] == rec["extra"]["copyright"]

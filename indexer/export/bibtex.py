@@ -93,6 +93,7 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     fund = funding_note(rec)
     fields.append(("funding" if biblatex else "note", fund))
     fields.append(("annote", " ".join(sections_note(rec, lang).split())))
+    fields.append(("copyright", extra(rec, "copyright")))   # a publisher's notice moved out of the abstract
     if biblatex:
         fields.append(("langid", LANGIDS.get(lang, "")))
     else:

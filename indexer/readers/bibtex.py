@@ -338,6 +338,9 @@ class BibtexReader:
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
             if not text_value:
                 continue
+            if name == "copyright":   # as Zotero writes its Rights, and our export extra.copyright
+                rec.extra["copyright"] = text_value
+                continue
             if key is None:
                 rec.extra.setdefault("bibtex_fields", {})[name] = text_value
                 continue
