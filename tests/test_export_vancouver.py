@@ -68,6 +68,22 @@ def test_a_chinese_name_with_u_umlaut_is_spelt_as_on_a_passport():
     assert [nlm_name({"literal": n, "lang": "zh"}) for n in ("吕伟", "女娲")] == ["Lyu W", "Nyu W"]
 
 
+def test_a_journal_by_its_iso_abbreviation_without_periods(tmp_path):
+    # Web of Science gives J9 (capitals, cut at 29 characters) and JI (ISO): NLM writes JI's
+    # words without periods; RIS JA and CSL-JSON's short title take JI as it is
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Ng, A\nTI A study\n"
+                    "SO HEREDITARY CANCER IN CLINICAL PRACTICE\nJ9 HERED CANCER CLIN PR\n"
+                    "JI Hered. Cancer Clin. Pract.\nPY 2021\nVL 19\nBP 6\nER\n\nEF\n", encoding="utf-8")
+    (rec,) = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+    assert reference(rec) == "Ng A. A study. Hered Cancer Clin Pract. 2021;19:6."
+    out = io.StringIO()
+    export([rec], "ris", out)
+    assert "JA  - Hered. Cancer Clin. Pract.\n" in out.getvalue()
+    assert "Proc Natl Acad Sci U S A. 2021" in reference(
+        _record("x", [], extra={"journal_abbreviation": ["Proc. Natl. Acad. Sci. U.S.A."]}))
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
 

@@ -25,6 +25,17 @@ def plain(text: str) -> str:
     return _MARKUP.sub("", text or "")
 
 
+def journal_abbreviation(rec: dict) -> str:
+    """The journal's abbreviation; of several, the first in upper and lower case: Web of
+    Science gives J9 (``HERED CANCER CLIN PR``, capitals cut at 29 characters) and JI, the ISO
+    abbreviation (``Hered. Cancer Clin. Pract.``), which Zotero keeps too."""
+    values = (rec.get("extra") or {}).get("journal_abbreviation")
+    if not isinstance(values, list):
+        return extra(rec, "journal_abbreviation")
+    values = [str(v) for v in values if str(v).strip()]
+    return next((v for v in values if not v.isupper()), values[0] if values else "")
+
+
 def has_han(text: str | None) -> bool:
     return bool(text and _HAN.search(text))
 

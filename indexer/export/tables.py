@@ -12,8 +12,8 @@ import csv
 import json
 from typing import TextIO
 
-from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, main_lang,
-                     name_suffix, others, text_name)
+from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
+                     main_lang, name_suffix, others, text_name)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -23,8 +23,7 @@ CSL_TYPES = frozenset(
     "software song speech standard thesis treaty webpage".split())
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
-                 "number": "number", "pmid": "PMID", "series": "collection-title",
-                 "journal_abbreviation": "container-title-short"}
+                 "number": "number", "pmid": "PMID", "series": "collection-title"}
 
 
 def _csl_name(a: dict) -> dict:
@@ -47,6 +46,7 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
               "abstract": in_lang(rec, "abstract", lang), "note": funding_note(rec),
               "keyword": ", ".join(all_keywords(rec, lang))}
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
+    simple["container-title-short"] = journal_abbreviation(rec)
     item.update({k: str(v) for k, v in simple.items() if v})
     authors = [_csl_name(a) for a in rec.get("authors") or []]
     if authors:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang, main_lang, others,
-                     page_range, sections_note, whole_name)
+from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang,
+                     journal_abbreviation, main_lang, others, page_range, sections_note, whole_name)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
@@ -89,7 +89,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     journal = in_lang(rec, "journal", lang)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
-    out.append(("JA", extra(rec, "journal_abbreviation")))
+    out.append(("JA", journal_abbreviation(rec)))
     first, last = page_range(rec.get("pages"))
     out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),

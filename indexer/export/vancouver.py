@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from .common import extra, has_han, in_lang, main_lang, name_suffix, plain, text_name
+from .common import extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name
 from .gbt7714 import edition, pinyin_name
 
 MAX_AUTHORS = 6
@@ -54,6 +54,16 @@ def nlm_name(a: dict) -> str:
         return nlm_name({"literal": family + given})
     given, suffix = name_suffix(given)
     return " ".join(p for p in (family, _initials(given), suffix.rstrip(".")) if p)
+
+
+def _nlm_abbreviation(text: str) -> str:
+    """A journal's abbreviation as NLM writes it, without periods (ISO's ``J. Drug Assess.`` →
+    ``J Drug Assess``, ``Proc. Natl. Acad. Sci. U.S.A.`` → ``Proc Natl Acad Sci U S A``).
+
+    >>> _nlm_abbreviation("Proc. Natl. Acad. Sci. U.S.A."), _nlm_abbreviation("Phys Med")
+    ('Proc Natl Acad Sci U S A', 'Phys Med')
+    """
+    return " ".join(re.sub(r"\.(?=\w)", " ", text).replace(".", " ").split())
 
 
 def short_pages(pages: str) -> str:
@@ -111,7 +121,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
         parts += [title, f"In: {editors}, editors. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     else:  # a journal article: Journal. Year;Volume(Issue):Pages.
-        journal = extra(rec, "journal_abbreviation") or plain(in_lang(rec, "journal", "en" if translated else own))
+        journal = (_nlm_abbreviation(journal_abbreviation(rec))
+                   or plain(in_lang(rec, "journal", "en" if translated else own)))
         where = year
         if rec.get("volume"):
             where += f";{rec['volume']}"
