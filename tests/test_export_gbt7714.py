@@ -349,3 +349,21 @@ def test_pubmed_initials_run_together_are_each_an_initial():
                             {"family": "Burkle", "given": "FM, Jr", "lang": "en"},
                             {"family": "ZHANG", "given": "YU", "lang": "en"}], "en")
     assert reference(rec).startswith("SMITH J A, BURKLE F M, ZHANG Y. Title[J].")
+
+
+@pytest.mark.parametrize("name, abbreviation, written", [
+    ("APPLIED AND ENVIRONMENTAL MICROBIOLOGY", ["APPL ENVIRON MICROB", "Appl. Environ. Microbiol."],
+     "Applied and Environmental Microbiology"),
+    ("IEEE TRANSACTIONS ON MEDICAL IMAGING", ["IEEE Trans. Med. Imaging"], "IEEE Transactions on Medical Imaging"),
+    ("PLOS ONE", ["PLoS One"], "PLoS One"), ("NPJ BREAST CANCER", ["npj Breast Cancer"], "npj Breast Cancer"),
+    ("CA-A CANCER JOURNAL FOR CLINICIANS", ["CA-Cancer J. Clin."], "CA-A Cancer Journal for Clinicians"),
+    ("ACTA PHYSICA SINICA PART II", ["Acta Phys. Sin."], "Acta Physica Sinica Part II"),
+    # no ISO abbreviation to tell acronyms by (FEMS), or one word: as written
+    ("FEMS YEAST RESEARCH", ["FEMS YEAST RES"], "FEMS YEAST RESEARCH"), ("FEMS YEAST RESEARCH", [], "FEMS YEAST RESEARCH"),
+    ("JAMA", ["JAMA"], "JAMA"), ("Cell", [], "Cell"),
+])
+def test_a_journal_in_capitals_is_written_in_title_case_by_its_iso_abbreviation(name, abbreviation, written):
+    # Web of Science writes SO in capitals; its JI (ISO) tells acronyms from words
+    rec = _record("Title", [{"family": "Ng", "given": "A"}], "en")
+    rec["journal"], rec["extra"] = {"en": name}, {"journal_abbreviation": abbreviation}
+    assert f"Title[J]. {written}, " in reference(rec)

@@ -36,6 +36,35 @@ def journal_abbreviation(rec: dict) -> str:
     return next((v for v in values if not v.isupper()), values[0] if values else "")
 
 
+# Words a title-cased name keeps in lower case after its first word.
+_SMALL_WORDS = frozenset("a an and as at by de del der des du et for from in la le of on or the to und with".split())
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def journal_title(rec: dict, lang: str) -> str:
+    """The journal's name for a reference list: one written in capitals (Web of Science's SO,
+    ``APPLIED AND ENVIRONMENTAL MICROBIOLOGY``) in title case when its ISO abbreviation tells
+    acronyms from words (``IEEE Trans. Med. Imaging``: IEEE Transactions on Medical Imaging;
+    ``PLoS One``, ``BMC Cancer``, ``npj Breast Cancer``), small words in lower case, Roman
+    numerals kept; else as written (``JAMA`` alone, or no abbreviation to go by)."""
+    name = plain(in_lang(rec, "journal", lang))
+    abbreviation = journal_abbreviation(rec)
+    if not name.isupper() or len(name.split()) < 2 or not abbreviation or abbreviation.isupper():
+        return name
+    as_written = {w.casefold(): w for w in re.findall(r"[^\W\d_]+", abbreviation)}
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if w.casefold() in as_written:
+            return as_written[w.casefold()]
+        if _ROMAN.fullmatch(w):
+            return w
+        after_space = m.start() and name[m.start() - 1] == " "   # not after CA- or a colon
+        return w.lower() if after_space and w.casefold() in _SMALL_WORDS else w.capitalize()
+
+    return re.sub(r"[^\W\d_]+", word, name)
+
+
 def has_han(text: str | None) -> bool:
     return bool(text and _HAN.search(text))
 

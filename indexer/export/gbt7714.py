@@ -28,7 +28,7 @@ import re
 from typing import TextIO
 
 from ..pinyin import reading
-from .common import extra, has_han, in_lang, letters, main_lang, name_suffix, plain, text_name
+from .common import extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -192,7 +192,7 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     """What follows ``题名[标识]``, part by part, for the document type (not ``dated``: the
     author-year system's, where the year is after the names)."""
     kind, pages = rec.get("type") or "", rec.get("pages") or ""
-    container = plain(in_lang(rec, "journal", lang))
+    container = journal_title(rec, lang)
     if code == "J" and kind == "periodical":
         return [rec.get("volume") or "", _publication(rec, "", code, dated)]
     if code == "J":
