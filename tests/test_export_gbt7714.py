@@ -361,6 +361,10 @@ def test_pubmed_initials_run_together_are_each_an_initial():
     # no ISO abbreviation to tell acronyms by (FEMS), or one word: as written
     ("FEMS YEAST RESEARCH", ["FEMS YEAST RES"], "FEMS YEAST RESEARCH"), ("FEMS YEAST RESEARCH", [], "FEMS YEAST RESEARCH"),
     ("JAMA", ["JAMA"], "JAMA"), ("Cell", [], "Cell"),
+    # MEDLINE's JT: the NLM catalogue's subtitles left out, a qualifier in parentheses kept
+    ("Physica medica : PM : an international journal devoted to the applications of physics to medicine", ["Phys Med"],
+     "Physica medica"),
+    ("Acta paediatrica (Oslo, Norway : 1992)", ["Acta Paediatr"], "Acta paediatrica (Oslo, Norway : 1992)"),
 ])
 def test_a_journal_in_capitals_is_written_in_title_case_by_its_iso_abbreviation(name, abbreviation, written):
     # Web of Science writes SO in capitals; its JI (ISO) tells acronyms from words

@@ -42,12 +42,14 @@ _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def journal_title(rec: dict, lang: str) -> str:
-    """The journal's name for a reference list: one written in capitals (Web of Science's SO,
-    ``APPLIED AND ENVIRONMENTAL MICROBIOLOGY``) in title case when its ISO abbreviation tells
-    acronyms from words (``IEEE Trans. Med. Imaging``: IEEE Transactions on Medical Imaging;
-    ``PLoS One``, ``BMC Cancer``, ``npj Breast Cancer``), small words in lower case, Roman
-    numerals kept; else as written (``JAMA`` alone, or no abbreviation to go by)."""
-    name = plain(in_lang(rec, "journal", lang))
+    """The journal's name for a reference list: without the subtitles NLM's catalogue adds
+    after `` : `` (MEDLINE's JT ``Physica medica : PM : an international journal devoted to
+    …`` is ``Physica medica``); one written in capitals (Web of Science's SO, ``APPLIED AND
+    ENVIRONMENTAL MICROBIOLOGY``) in title case when its ISO abbreviation tells acronyms from
+    words (``IEEE Trans. Med. Imaging``: IEEE Transactions on Medical Imaging; ``PLoS One``,
+    ``BMC Cancer``, ``npj Breast Cancer``), small words in lower case, Roman numerals kept;
+    else as written (``JAMA`` alone, or no abbreviation to go by)."""
+    name = _without_subtitles(plain(in_lang(rec, "journal", lang)))
     abbreviation = journal_abbreviation(rec)
     if not name.isupper() or len(name.split()) < 2 or not abbreviation or abbreviation.isupper():
         return name
@@ -63,6 +65,17 @@ def journal_title(rec: dict, lang: str) -> str:
         return w.lower() if after_space and w.casefold() in _SMALL_WORDS else w.capitalize()
 
     return re.sub(r"[^\W\d_]+", word, name)
+
+
+def _without_subtitles(name: str) -> str:
+    """A journal's name up to the first `` : `` outside parentheses (``Acta paediatrica (Oslo,
+    Norway : 1992)`` keeps its place and year)."""
+    depth = 0
+    for i, ch in enumerate(name):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and name.startswith(" : ", i):
+            return name[:i]
+    return name
 
 
 def has_han(text: str | None) -> bool:
