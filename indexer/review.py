@@ -5,18 +5,19 @@ import shutil
 import unicodedata
 from typing import Callable, TextIO
 
-from .merge import record_decision
 from .charsets import is_han
+from .export.common import display_name
+from .merge import record_decision
 from .record import source_label
 
 
 def _name(a: dict) -> str:
     """An author as a reference list writes one: ``Adams, Nancy K`` (the comma tells family
-    from given names, ``Adams Nancy K`` does not); ``王建国`` (whole, or 王 + 建国)."""
-    family, given = a.get("family") or "", a.get("given") or ""
-    if a.get("literal") or (family and is_han(family[0])):
-        return a.get("literal") or family + given
-    return ", ".join(p for p in (family, given) if p)
+    from given names, ``Adams Nancy K`` does not); a Chinese name whole (王 + 建国: 王建国)."""
+    family = a.get("family") or ""
+    if not a.get("literal") and family and is_han(family[0]):
+        return family + (a.get("given") or "")
+    return display_name(a)
 
 
 _ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
