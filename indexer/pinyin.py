@@ -27,7 +27,8 @@ COMPOUND_SURNAMES = frozenset(
 
 
 # ü: pypinyin writes it v (吕 lv, 女 nv); English records write Lü, Lu, Lv or Lyu (the
-# passport spelling since 2012).  Names are compared with u.
+# passport spelling since 2012).  Names are compared with u (u_for_v, compared_word); GB/T
+# 28039 writes ü, YU in capitals (written).
 _U_SPELLINGS = {"lv": "lu", "lyu": "lu", "nv": "nu", "nyu": "nu"}
 
 
@@ -70,6 +71,12 @@ def is_pinyin_surname(word: str) -> bool:
 def u_for_v(syllable: str) -> str:
     """A syllable of pypinyin's (lv, nv, lve) as names are compared: lu, nu, lue."""
     return syllable.replace("v", "u")
+
+
+def written(word: str, capitals: bool = False) -> str:
+    """A word of pypinyin's as GB/T 28039 writes it, ü for its v: YU in capitals (§6.2, as on
+    a passport: lv → LYU), ü otherwise (lv → lü)."""
+    return word.upper().replace("V", "YU") if capitals else word.replace("v", "ü")
 
 
 def compared_word(word: str) -> str:
@@ -146,8 +153,6 @@ def person_pinyin(name: str) -> tuple[str, list[str]]:
     given name's syllables.  王建国 → ('wang', ['jian', 'guo']); 曾国藩 → ('zeng', ['guo',
     'fan']); 欧阳修 and 歐陽修 → ('ouyang', ['xiu']); 單 is Shan, as 单 (Traditional
     characters are read as Simplified: the surnames above are written so)."""
-    if not name.isascii():
-        name = name.translate(simplified_table())
-    family, given = split_name(name)
+    family, given = split_name(name.translate(simplified_table()))
     reading = SURNAME_READINGS.get(family) or "".join(map(_char_pinyin, family))
     return reading, syllables(given) if given else []

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import reading
+from ..pinyin import reading, written
 from .common import extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -68,7 +68,7 @@ def pinyin_name(name: str) -> str:
     28039 writes it (pypinyin writes v): YU in the surname's capitals (§6.2: 吕伟 → ``LYU
     Wei``, as on a passport), ü in the given name (王绿 → ``WANG Lü``)."""
     family, *given = reading(name, person=True) or [""]
-    return " ".join([family.upper().replace("V", "YU"), "".join(given).replace("v", "ü").capitalize()]).strip()
+    return " ".join([written(family, capitals=True), written("".join(given)).capitalize()]).strip()
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:
