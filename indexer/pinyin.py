@@ -2,12 +2,16 @@
 
 pypinyin reads a character as it is most often read, and a surname is often read otherwise:
 曾国藩 is Zeng Guofan, not Ceng; 单 is Shan, 仇 Qiu, 解 Xie, 朴 Piao, 区 Ou, 查 Zha, 翟 Zhai.
-Some surnames have two characters (欧阳修 is Ouyang Xiu).  Dedup (a Chinese record and its
+Some surnames have two characters (欧阳修 is Ouyang Xiu).  A name of the Uyghur, Kazakh and
+other minorities is written in characters by sound, its parts between middle dots: 阿依古丽·买买提
+is Ayiguli Maimaiti, and the last part (the father's name) is the family name, as Chinese
+journals' English pages and PubMed write it (Maimaiti A).  Dedup (a Chinese record and its
 English version by the same people), author search (``author:"Zeng Guofan"``) and the
 citation exports (GB/T 7714's ``ZENG Guofan``, its order by pinyin) read a name here.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .charsets import is_han, simplified_table
@@ -87,8 +91,24 @@ def compared_word(word: str) -> str:
 
 def is_person(name: str) -> bool:
     """Whether a name kept whole is a Chinese personal name: two to four characters (longer
-    is an organisation)."""
-    return 2 <= len(name) <= 4 and all(map(is_han, name))
+    is an organisation), or a name written by sound, in parts between middle dots."""
+    return 2 <= len(name) <= 4 and all(map(is_han, name)) or bool(dotted_parts(name))
+
+
+# The middle dots between a transliterated name's parts (阿依古丽·买买提), as sources write
+# them: U+00B7, the katakana and half-width ones, a bullet, a hyphenation point (a full stop
+# is more often a slip between two names: 张三.李四).
+NAME_DOT = re.compile("[·・･•‧]")
+# Characters that spell a sound otherwise than pypinyin reads them alone (阿不都 Abudu).
+_SOUND_READINGS = {"都": "du", "什": "shi"}
+
+
+def dotted_parts(name: str) -> list[str]:
+    """A name written by sound, in its parts of two to eight characters (阿依古丽·买买提 →
+    ['阿依古丽', '买买提']); [] for any other name."""
+    parts = NAME_DOT.split(name)
+    ok = len(parts) > 1 and all(2 <= len(p) <= 8 and all(map(is_han, p)) for p in parts)
+    return parts if ok else []
 
 
 def syllables(text: str) -> list[str]:
@@ -152,7 +172,13 @@ def person_pinyin(name: str) -> tuple[str, list[str]]:
     """A Chinese personal name in pinyin: the surname as one word, as a surname reads, and the
     given name's syllables.  王建国 → ('wang', ['jian', 'guo']); 曾国藩 → ('zeng', ['guo',
     'fan']); 欧阳修 and 歐陽修 → ('ouyang', ['xiu']); 單 is Shan, as 单 (Traditional
-    characters are read as Simplified: the surnames above are written so)."""
-    family, given = split_name(name.translate(simplified_table()))
+    characters are read as Simplified: the surnames above are written so).  A name written
+    by sound, its parts as words: 阿依古丽·买买提 → ('maimaiti', ['ayiguli'])."""
+    name = name.translate(simplified_table())
+    parts = dotted_parts(name)
+    if parts:   # written by sound: each part one word, the last the family name
+        words = ["".join(_SOUND_READINGS.get(c) or _char_pinyin(c) for c in p) for p in parts]
+        return words[-1], words[:-1]
+    family, given = split_name(name)
     reading = SURNAME_READINGS.get(family) or "".join(map(_char_pinyin, family))
     return reading, syllables(given) if given else []

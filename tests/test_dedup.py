@@ -234,6 +234,16 @@ def test_pinyin_reads_names_as_pypinyin_does():
     assert pinyin_key("Zhang, Kejia") == "zhangkejia"
 
 
+def test_a_name_written_by_sound_meets_its_pinyin():
+    # 阿依古丽·买买提 is Ayiguli Maimaiti: the father's name last, as the family name
+    assert pinyin_key("阿依古丽·买买提") == pinyin_key("Maimaiti, Ayiguli") == "maimaitiayiguli"
+    zh = rec(1, "新疆维吾尔族居民高血压患病率及危险因素调查", ["阿依古丽·买买提", "吐尔逊·沙吾尔"], year=2020, journal=None,
+             lang="zh", volume="41")
+    en = rec(2, "Prevalence and risk factors of hypertension among Uyghur residents in Xinjiang",
+             ["Maimaiti, Ayiguli", "Shawuer, Tuerxun"], year=2020, journal=None, volume="41")
+    assert groups(zh, en) == [[1, 2]]
+
+
 def test_a_chinese_surname_reads_as_surnames_do():
     # pypinyin alone reads 曾 ceng and 单 dan: as surnames they are Zeng and Shan; 欧阳 is one surname
     assert pinyin_key("曾国藩") == pinyin_key("Zeng, Guofan") == "zengguofan"

@@ -227,6 +227,13 @@ def test_citation_keys_are_stable_and_independent_of_order(small):
     assert keys[2].endswith("a")                           # the smaller id gets "a"
 
 
+def test_a_citation_key_romanises_a_name_written_by_sound_whole():
+    # 阿依古丽·买买提: family name (the last part) first, as 王跃 is wangyue; not its first
+    # four characters (ayiguli)
+    rec = {"id": "m1", "year": 2020, "title": {"zh": "新疆高血压调查"}, "authors": [{"literal": "阿依古丽·买买提", "lang": "zh"}]}
+    assert [e.key for e in bib_entries(rendered([rec], "bibtex"))[0]] == ["maimaitiayiguli2020xinjiang"]
+
+
 # ---------------------------------------------------------------- CSL-JSON: jsonschema + citeproc-py
 def test_csl_json_is_valid_and_citeproc_renders_it(corpus):
     import jsonschema

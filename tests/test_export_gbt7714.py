@@ -230,6 +230,13 @@ def test_u_umlaut_in_pinyin_as_gb_t_28039_writes_it():
     assert reference(_record("Title", authors, "en")).startswith("LYU Wei, WANG Lü, NIE Lüe. Title[J].")
 
 
+def test_a_name_written_by_sound_in_pinyin_by_its_parts():
+    # 阿依古丽·买买提 (Uyghur): the last part is the family name, each part one word
+    authors = [{"literal": n, "lang": "zh"} for n in ("阿依古丽·买买提", "艾尼瓦尔·阿什木·买买提")]
+    assert reference(_record("Title", authors, "en")).startswith("MAIMAITI Ayiguli, MAIMAITI Ainiwaer Ashimu. Title[J].")
+    assert reference(_record("题名", authors, "zh")).startswith("阿依古丽·买买提, 艾尼瓦尔·阿什木·买买提. 题名[J].")
+
+
 def test_a_title_s_closing_full_stop_is_not_before_its_marker():
     # PubMed and Web of Science end a title with one: dogs[J], not dogs.[J]
     assert ". Pharmacokinetics in dogs[J]. " in reference(_record("Pharmacokinetics in dogs.", ZH4[:1], "en"))

@@ -68,6 +68,15 @@ def test_a_chinese_name_with_u_umlaut_is_spelt_as_on_a_passport():
     assert [nlm_name({"literal": n, "lang": "zh"}) for n in ("吕伟", "女娲")] == ["Lyu W", "Nyu W"]
 
 
+def test_a_name_written_by_sound_is_romanised_by_its_parts():
+    from indexer.export.vancouver import nlm_name
+
+    # a Uyghur name: the father's name last is the family name, as PubMed indexes it (it was
+    # written in Chinese characters among the romanised names); 阿不都 is Abudu
+    names = ("阿依古丽·买买提", "艾尼瓦尔・阿什木•买买提", "阿不都热依木·阿不都克力木")
+    assert [nlm_name({"literal": n, "lang": "zh"}) for n in names] == ["Maimaiti A", "Maimaiti AA", "Abudukelimu A"]
+
+
 def test_a_journal_by_its_iso_abbreviation_without_periods(tmp_path):
     # Web of Science gives J9 (capitals, cut at 29 characters) and JI (ISO): NLM writes JI's
     # words without periods; RIS JA and CSL-JSON's short title take JI as it is

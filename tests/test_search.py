@@ -403,7 +403,10 @@ AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith
            ("C1", ["曾国藩", "欧阳修"]), ("C2", ["Wang, Jianguo", "Zeng, G."]),
            ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"]), ("C5", ["曹云娥"]),
            ("L1", ["吕伟"]), ("L2", ["Lyu, Wei"]), ("L3", ["Lü, Wei"]), ("L4", ["Lv, W."]),
-           ("X1", ["Li, Xian", "Jones, Dean"])]
+           ("X1", ["Li, Xian", "Jones, Dean"]),
+           # a Uyghur name, written by sound between middle dots: Ayiguli Maimaiti, the father's name last
+           ("M1", ["阿依古丽·买买提"]), ("M2", ["Maimaiti, Ayiguli"]), ("M3", ["Ayiguli·Maimaiti"]), ("M4", ["Maimaiti A"]),
+           ("M5", ["阿不都热依木·阿不都克力木"])]
 
 
 @pytest.fixture(scope="module")
@@ -454,6 +457,11 @@ AUTHOR_QUERIES = [
     # ü: 吕 is lv to pypinyin, Lyu on a passport, Lü or Lu in English records
     ("author:吕伟", ["L1", "L2", "L3", "L4"]), ('author:"Lyu Wei"', ["L1", "L2", "L3", "L4"]),
     ('author:"Lü, Wei"', ["L1", "L2", "L3", "L4"]), ('author:"Lu W"', ["L1", "L2", "L3", "L4"]),
+    # a name written by sound meets its pinyin, word by word (阿不都: Abudu, not Abudou)
+    ('author:"Maimaiti A"', ["M1", "M2", "M3", "M4"]), ('author:"Ayiguli Maimaiti"', ["M1", "M2", "M3", "M4"]),
+    ("author:阿依古丽·买买提", ["M1", "M2", "M3", "M4"]), ('author:"Ayiguli·Maimaiti"', ["M1", "M2", "M3", "M4"]),
+    ('author:"Maimaiti Ayiguli"', ["M1", "M2", "M3", "M4"]), ('author:"Maimaiti B"', []),
+    ('author:"Abudukelimu Abudureyimu"', ["M5"]), ('author:"Abudukelimu A"', ["M5"]),
 ]
 
 

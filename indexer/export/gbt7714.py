@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import reading, written
+from ..pinyin import dotted_parts, reading, written
 from .common import extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -66,9 +66,18 @@ def pinyin_name(name: str) -> str:
     """A Chinese personal name in an English item: ``王跃`` → ``WANG Yue``; a surname as
     surnames read (``曾国藩`` → ``ZENG Guofan``, ``欧阳修`` → ``OUYANG Xiu``).  ü as GB/T
     28039 writes it (pypinyin writes v): YU in the surname's capitals (§6.2: 吕伟 → ``LYU
-    Wei``, as on a passport), ü in the given name (王绿 → ``WANG Lü``)."""
+    Wei``, as on a passport), ü in the given name (王绿 → ``WANG Lü``).  A name written by
+    sound, its parts as words, the last the family name (阿依古丽·买买提 → ``MAIMAITI
+    Ayiguli``)."""
     family, *given = reading(name, person=True) or [""]
-    return " ".join([written(family, capitals=True), written("".join(given)).capitalize()]).strip()
+    words = given if dotted_parts(name) else ["".join(given)]   # 阿依古丽·买买提: MAIMAITI Ayiguli
+    return " ".join([written(family, capitals=True), *(written(w).capitalize() for w in words if w)])
+
+
+def romanised_person(literal: str) -> bool:
+    """Whether a name kept whole is read by :func:`pinyin_name`: two to four characters,
+    Chinese among them, or a name written by sound (阿依古丽·买买提)."""
+    return 2 <= len(literal) <= 4 and has_han(literal) or bool(dotted_parts(literal))
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:
@@ -78,7 +87,7 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
         return gbt_name(text_name(a), zh)
     if a.get("literal"):
         literal = plain(a["literal"])
-        person = a.get("lang") == "zh" and 2 <= len(literal) <= 4 and has_han(literal)
+        person = a.get("lang") == "zh" and romanised_person(literal)
         return pinyin_name(literal) if person and not zh else literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):

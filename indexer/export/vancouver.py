@@ -19,7 +19,7 @@ import re
 from typing import TextIO
 
 from .common import extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name
-from .gbt7714 import edition, pinyin_name
+from .gbt7714 import edition, pinyin_name, romanised_person
 
 MAX_AUTHORS = 6
 LANGUAGES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French", "es": "Spanish",
@@ -45,9 +45,9 @@ def nlm_name(a: dict) -> str:
     """
     if a.get("literal"):
         literal = plain(a["literal"])
-        if has_han(literal) and 2 <= len(literal) <= 4:  # 张可佳 → ZHANG Kejia → Zhang K
-            family, _, given = pinyin_name(literal).partition(" ")
-            return f"{family.capitalize()} {given[:1]}".strip()
+        if romanised_person(literal):  # 张可佳 → ZHANG Kejia → Zhang K
+            family, _, given = pinyin_name(literal).partition(" ")   # 阿依古丽·买买提 → Maimaiti A
+            return f"{family.capitalize()} {''.join(w[:1] for w in given.split())}".strip()
         return literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):

@@ -10,6 +10,7 @@ import re
 
 from ..charsets import HAN, HANGUL
 from ..lang.detect import is_cjk_name
+from ..pinyin import NAME_DOT
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -210,6 +211,8 @@ def parse_name(name: str) -> dict[str, str]:
     ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'ALTS Group', 'lang': 'en'})
     >>> parse_name("-ALTS-Study-group"), parse_name("Society, American Cancer")
     ({'literal': 'ALTS Study group', 'lang': 'en'}, {'literal': 'American Cancer Society', 'lang': 'en'})
+    >>> parse_name("阿依古丽·买买提"), parse_name("Ayiguli·Maimaiti")
+    ({'literal': '阿依古丽·买买提', 'lang': 'zh'}, {'family': 'Maimaiti', 'given': 'Ayiguli', 'lang': 'en'})
     """
     name = re.sub(r",\s*,", ",", re.sub(r"\s+", " ", name)).strip()  # "Solimando,, Jr.": a given name lost
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
@@ -251,6 +254,9 @@ def parse_name(name: str) -> dict[str, str]:
     m = re.fullmatch(rf"(.+?) ({_INITIALS})", name)
     if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
+    parts = NAME_DOT.split(name)
+    if len(parts) > 1 and all(p.isalpha() for p in parts):  # "Ayiguli·Maimaiti": a minority's name in Latin letters (阿依古丽·买买提): given, family
+        return {"family": parts[-1], "given": " ".join(parts[:-1]), "lang": "en"}
     words = name.split(" ")
     if len(words) == 1:
         return {"family": words[0], "given": "", "lang": "en"}

@@ -29,7 +29,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import compared_pinyin, compared_word, is_person, is_pinyin_surname, two_syllables
+from ..pinyin import NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, two_syllables
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
@@ -127,6 +127,7 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
         return [(family, given, True)]
     if "*" in value or "?" in value or any(map(is_han, value)):
         return []
+    value = NAME_DOT.sub(" ", value)   # Ayiguli·Maimaiti (阿依古丽·买买提): given, family
     if "," in value:
         family, _, given = value.partition(",")
         readings = [(family.strip(), given)]
