@@ -1,4 +1,4 @@
-"""Archives named on the command line (ZIP, 7z, tar, gzip …) are read as the files they hold."""
+"""Archives named on the command line (ZIP, 7z, RAR, tar, gzip …) are read as the files they hold."""
 from __future__ import annotations
 
 import bz2
@@ -6,10 +6,13 @@ import gzip
 import io
 import json
 import os
+import subprocess
+import sys
 import tarfile
 import zipfile
 
-from conftest import DATA, clean_items, jsonl, run_cli
+from conftest import DATA, ROOT, clean_items, jsonl, run_cli
+from rar_files import rar4, rar5
 
 # Files of ours, of several formats and encodings, one with a record that fails (broken_among_good).
 FILES = [DATA / "formats" / "wos" / "cscd-chinese-fields.txt", DATA / "formats" / "estudy" / "gbk.txt",
@@ -107,6 +110,60 @@ def test_a_7z_encrypted_damaged_or_holding_a_link_is_a_failure_or_the_link_left(
     assert reasons[("locked.7z", "a.ris")].startswith("encrypted: unpack it with its password")
     assert reasons[("hidden.7z", None)].startswith("encrypted, the names of its files too: unpack it")
     assert reasons[("cut.7z", None)].startswith("a damaged archive (ValueError: 7z: Bad7zFile")
+
+
+def test_a_rar_gives_what_the_same_files_zipped_give(tmp_path, validate):
+    # RAR 5 (names in UTF-8) and RAR 4 as WinRAR on Windows in China writes it (names in GBK)
+    members = [(f"批量/{i}-{path.name}", path.read_bytes()) for i, path in enumerate(FILES)]
+    members.append(("批量/README.md", b"what these are"))
+    zipped = tmp_path / "exports.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        for name, data in members:
+            z.writestr(name, data)
+    (tmp_path / "exports5.rar").write_bytes(rar5(members))
+    (tmp_path / "exports4.rar").write_bytes(rar4([(name.encode("gbk"), data) for name, data in members]))
+    _, zip_records, zip_failures = clean_items(zipped)
+    for name in ("exports5.rar", "exports4.rar"):
+        result, records, failures = clean_items(tmp_path / name)
+        assert result.returncode == 1 and len(records) == 5 and len(failures) == 2   # broken_among_good's
+        assert _placed(records) == _placed(zip_records) and _placed(failures) == _placed(zip_failures)
+        for r in records:
+            validate(r)
+            assert r["source"]["path"] == str(tmp_path / name)
+        assert f"Error: {tmp_path / name}/批量/2-broken_among_good.txt:{failures[0]['line']}: " in result.stderr
+
+
+def test_a_rar_encrypted_or_damaged_is_a_failure_and_the_batch_goes_on(tmp_path):
+    text = RIS.format("Alpha marrow").encode()
+    (tmp_path / "locked.rar").write_bytes(rar4([(b"a.ris", text), (b"b.ris", text)], encrypted=(b"b.ris",)))
+    (tmp_path / "hidden.rar").write_bytes(rar4([(b"a.ris", text)], headers_encrypted=True))   # rar -hp
+    (tmp_path / "short.rar").write_bytes(rar5([("a.ris", text)])[:20])   # a download cut off in a header
+    whole = rar5([("a.ris", text), ("c.ris", text * 50)])
+    (tmp_path / "cut.rar").write_bytes(whole[:whole.index(b"c.ris") + 400])   # … and in a file
+    result, records, failures = clean_items(*(tmp_path / f"{n}.rar" for n in ("locked", "hidden", "short", "cut")))
+    assert sorted((os.path.basename(r["source"]["path"]), r["source"]["member"]) for r in records) == [
+        ("cut.rar", "a.ris"), ("locked.rar", "a.ris")]
+    reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in failures}
+    assert set(reasons) == {("locked.rar", "b.ris"), ("hidden.rar", None), ("short.rar", None), ("cut.rar", "c.ris"),
+                            ("cut.rar", None)}
+    assert reasons[("locked.rar", "b.ris")].startswith("encrypted: unpack it with its password")
+    assert reasons[("hidden.rar", None)].startswith("encrypted, the names of its files too: unpack it")
+    assert reasons[("short.rar", None)] == "no records: the archive holds no file that is read (it is empty, or cut short)"
+    assert reasons[("cut.rar", "c.ris")].startswith("cannot unpack this file from the archive (ValueError: RAR: ")
+    assert reasons[("cut.rar", None)].startswith("a damaged archive after 2 file(s) read (ValueError: RAR: ")
+    assert "archive_p" not in "".join(reasons.values())   # libarchive's pointers: not the same on every run
+
+
+def test_a_rar_without_libarchive_says_to_install_it_or_unpack(tmp_path):
+    (tmp_path / "a.rar").write_bytes(rar5([("a.ris", RIS.format("Alpha marrow").encode())]))
+    # libarchive-c loads the library named by LIBARCHIVE: as on a machine without one
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "clean", "--json", "-q", str(tmp_path / "a.rar")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8", "LIBARCHIVE": str(tmp_path / "none.so")})
+    [failure] = jsonl(result.stdout)
+    assert result.returncode == 1 and failure["failure"] and failure["raw"].startswith("Rar!")
+    assert failure["reason"].startswith("a RAR archive, and libarchive, which reads it, cannot be loaded")
+    assert "unpack the archive" in failure["reason"]
 
 
 def test_an_export_compressed_on_its_own_and_a_tar_of_a_zip(tmp_path):
@@ -211,7 +268,8 @@ def test_an_archive_unpacking_past_its_limit_is_read_up_to_there(tmp_path):
     with py7zr.SevenZipFile(tmp_path / "big.7z", "w") as z:   # unpacked whole before it is read
         for name, text in members.items():
             z.writestr(text, name)
-    for kind in ("zip", "7z"):
+    (tmp_path / "big.rar").write_bytes(rar5([(name, text.encode()) for name, text in members.items()]))
+    for kind in ("zip", "7z", "rar"):
         items = list(read_archive(str(tmp_path / f"big.{kind}"), kind, None, read_file, budget=[10_000]))
         assert [type(i).__name__ for i in items] == ["Record", "Failure"], kind
         assert isinstance(items[1], Failure) and items[1].member == "2.ris"
@@ -250,9 +308,11 @@ def test_a_folder_skips_its_archives_and_says_so(tmp_path):
         z.writestr("a.ris", RIS.format("Alpha marrow"))
     with py7zr.SevenZipFile(folder / "b.7z", "w") as z:
         z.writestr(RIS.format("Alpha marrow"), "a.ris")
+    (folder / "c.rar").write_bytes(rar5([("a.ris", RIS.format("Alpha marrow").encode())]))
     result = run_cli("clean", "--json", str(folder))
     assert [r["title"]["en"] for r in jsonl(result.stdout)] == ["Alpha marrow"]
-    assert f"Warning: {folder}: 2 archive(s) not read ({folder / 'a.zip'} {folder / 'b.7z'})" in result.stderr
+    assert (f"Warning: {folder}: 3 archive(s) not read ({folder / 'a.zip'} {folder / 'b.7z'} {folder / 'c.rar'})"
+            in result.stderr)
     (folder / "a.ris").unlink()
     result = run_cli("export", "--format", "ris", "--from", str(folder))
     assert result.stdout == "" and f"Name an archive to read it: {folder / 'a.zip'}" in result.stderr

@@ -118,13 +118,11 @@ def test_files_that_are_no_export_say_what_they_are_and_what_to_do(tmp_path):
     (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
     (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     sqlite3.connect(tmp_path / "records.sqlite").execute("CREATE TABLE t (x)").connection.commit()
-    (tmp_path / "refs.rar").write_bytes(b"Rar!\x1a\x07\x00\xcf\x90\x73\x00\x00\x0d" + bytes(7))
-    # (ZIP, 7z, tar and gzip archives are read: see test_archive)
-    names = ("paper.pdf", "notes.doc", "records.sqlite", "refs.rar")
+    # (ZIP, 7z, RAR, tar and gzip archives are read: see test_archive)
+    names = ("paper.pdf", "notes.doc", "records.sqlite")
     result = run_cli("clean", "--json", "-q", *(str(tmp_path / n) for n in names))
     assert result.returncode == 1
     reasons = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in jsonl(result.stdout)}
     assert reasons["paper.pdf"].startswith("binary file, a PDF: not a text export; export the records")
     assert "old Office file" in reasons["notes.doc"] and "named .xls" in reasons["notes.doc"]
     assert "SQLite database" in reasons["records.sqlite"] and "--index" in reasons["records.sqlite"]
-    assert reasons["refs.rar"].startswith("binary file, a RAR archive: not a text export; unpack it")

@@ -1,7 +1,8 @@
-"""Archives: a ZIP, 7z or tar file of exports (a colleague's folder sent by e-mail, a
+"""Archives: a ZIP, 7z, RAR or tar file of exports (a colleague's folder sent by e-mail, a
 database's batch download), and an export compressed on its own (``savedrecs.txt.gz``,
-``.bz2``, ``.xz``).  7z, common in China, is read with py7zr; RAR is not read (its only
-reader, rarfile, needs the unrar program): it is a failure saying to unpack it.
+``.bz2``, ``.xz``).  7z and RAR, common in China, are read with py7zr and with libarchive
+(libarchive-c over the system's library, which reads RAR 4 and RAR 5; without that library a
+RAR is a failure saying to unpack it).
 
 An archive is read as the files it holds, each as if named on the command line (its format
 and encoding found from its content; ``--format`` applies to every one).  Members that never
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 import bisect
 import bz2
+import ctypes
 import gzip
+import io
 import itertools
 import lzma
 import os
@@ -37,6 +40,7 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
+from functools import lru_cache
 from typing import IO, Callable, Iterator
 
 from ..record import Failure, Record, where
@@ -52,13 +56,13 @@ MAX_DEPTH = 3
 _STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip")),
             (re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2, (".bz2",)),
             (re.compile(b"\xfd7zXZ\x00"), lzma, (".xz",)))
-# A 7z archive's first bytes.
-SEVEN_ZIP_MAGIC = b"7z\xbc\xaf\x27\x1c"
+# A 7z and a RAR archive's first bytes (RAR 4 and 5: then \x00 and \x01\x00).
+SEVEN_ZIP_MAGIC, RAR_MAGIC = b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07"
 # A tar header: "ustar" at byte 257, its checksum (bytes 148-155) octal digits.
 _TAR = re.compile(b" *[0-7]{1,8}[ \x00]*")
 # Suffixes of archives, which a walked folder skips (name the archive to read it) but an archive
 # inside an archive does not.
-SUFFIXES = (".zip", ".7z", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
+SUFFIXES = (".zip", ".7z", ".rar", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
 # A ZIP with this member is an Office Open XML or OpenDocument file (a .docx, or a workbook
 # under another name), not an archive of exports.
 _OFFICE_MEMBERS = ("[Content_Types].xml", "mimetype")
@@ -72,12 +76,14 @@ UNPACK_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, OSE
 
 
 def archive_kind(path: str) -> str | None:
-    """``"zip"``, ``"7z"``, ``"tar"`` or ``"stream"`` (one file compressed) by the file's
-    first bytes; None for anything else, an Office file that is a ZIP included."""
+    """``"zip"``, ``"7z"``, ``"rar"``, ``"tar"`` or ``"stream"`` (one file compressed) by
+    the file's first bytes; None for anything else, an Office file that is a ZIP included."""
     with open(path, "rb") as fh:
         head = fh.read(512)
     if head.startswith(SEVEN_ZIP_MAGIC):
         return "7z"
+    if head.startswith(RAR_MAGIC):
+        return "rar"
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):  # the second: an empty ZIP
         try:
             with zipfile.ZipFile(path) as z:
@@ -159,6 +165,8 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
                     yield _zip_name(info), (lambda info=info: z.open(info))
     elif kind == "7z":
         yield from _seven_zip_members(path, room)
+    elif kind == "rar":
+        yield from _rar_members(path)
     else:
         with tarfile.open(path, "r|*") as t:  # a stream: members in order, never all in memory
             for info in t:
@@ -195,6 +203,73 @@ def _seven_zip_members(path: str, room: int) -> Iterator[tuple[str, Callable[[],
         raise ValueError(f"7z: {type(e).__name__}: {e}") from e
 
 
+def _rar_members(path: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
+    """A RAR archive's regular files, read in order as a stream (as a tar), with libarchive.
+    Its errors are raised as ValueError (a damaged archive), :class:`_Encrypted` when the
+    names of its files are encrypted too, and :class:`_NoReader` when libarchive cannot be
+    loaded."""
+    try:
+        import libarchive
+        from libarchive.exception import ArchiveError
+    except Exception as e:   # libarchive-c loads the system's library as it is imported
+        raise _NoReader(f"{type(e).__name__}: {e}") from e
+    encrypted = _encryption_check()
+    try:
+        with libarchive.file_reader(path) as archive:
+            for entry in archive:
+                if not entry.isreg:   # folders, links (which could point anywhere)
+                    continue
+                raw = entry.pathname   # bytes when it is not UTF-8: a RAR 4 name in GBK
+                name = _name(raw, raw.decode("latin-1")) if isinstance(raw, bytes) else raw
+                if encrypted(entry):
+                    yield name, _ENCRYPTED
+                else:
+                    yield name, (lambda entry=entry: _Blocks(entry.get_blocks(_CHUNK), ArchiveError))
+    except ArchiveError as e:
+        if "ncrypt" in str(e.msg) or "assphrase" in str(e.msg):
+            raise _Encrypted from e
+        raise _rar_error(e) from e
+
+
+def _rar_error(error) -> ValueError:
+    """libarchive's error as said (without its pointers, which change from run to run)."""
+    msg = error.msg.decode("utf-8", "replace") if isinstance(error.msg, bytes) else error.msg
+    return ValueError(f"RAR: {msg or 'damaged, or cut short'}")
+
+
+@lru_cache(maxsize=1)
+def _encryption_check() -> Callable[[object], bool]:
+    """Whether a libarchive entry is encrypted (libarchive-c does not wrap the call).  libarchive
+    3.6 tells a RAR 4's encrypted files, not a RAR 5's: their content, unreadable, is then a
+    failure of its own (binary, or cannot be unpacked)."""
+    from libarchive import ffi
+
+    check = getattr(ffi.libarchive, "archive_entry_is_encrypted", None)
+    if check is None:   # libarchive before 3.2: reading the entry fails instead
+        return lambda entry: False
+    check.argtypes, check.restype = [ctypes.c_void_p], ctypes.c_int
+    return lambda entry: check(entry._entry_p) > 0
+
+
+class _Blocks(io.RawIOBase):
+    """A member's content from libarchive's blocks, as a file to read; its errors as ValueError."""
+
+    def __init__(self, blocks: Iterator[bytes], error: type[Exception]):
+        self._blocks, self._error, self._rest = blocks, error, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            self._rest = self._rest or next(self._blocks, b"")
+        except self._error as e:
+            raise _rar_error(e) from e
+        n = min(len(buffer), len(self._rest))
+        buffer[:n], self._rest = self._rest[:n], self._rest[n:]
+        return n
+
+
 def _skipped(name: str) -> bool:
     """A member never read: one a walked folder skips (an archive excepted), or macOS's copy
     of resource forks (``__MACOSX/``) and anything in a hidden folder."""
@@ -227,6 +302,14 @@ _TOO_LARGE = (f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (dama
 
 class _Encrypted(ValueError):
     """An archive whose very list of files is encrypted."""
+
+
+# libarchive reads a RAR cut off inside a header as one that ends there.
+_EMPTY = {"rar": " (it is empty, or cut short)"}
+
+
+class _NoReader(ValueError):
+    """A RAR archive without libarchive to read it."""
 
 
 def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
@@ -305,7 +388,7 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
         listed = ", ".join(skipped[:20]) + (" …" if len(skipped) > 20 else "")
         yield Failure(path=path, line=None, raw="\n".join(skipped),
                       reason="no records: the archive holds no file that is read" +
-                             (f" ({len(skipped)} skipped: {listed})" if skipped else " (it is empty)"))
+                             (f" ({len(skipped)} skipped: {listed})" if skipped else _EMPTY.get(kind, " (it is empty)")))
 
 
 def _place(item: Record | Failure, path: str, name: str, target: str, offset: int) -> int:
@@ -327,6 +410,11 @@ def _place(item: Record | Failure, path: str, name: str, target: str, offset: in
 
 
 def _damaged(path: str, error: Exception, read: int) -> Failure:
+    if isinstance(error, _NoReader):
+        return Failure(path=path, line=None, raw=binary_head(path),
+                       reason=f"a RAR archive, and libarchive, which reads it, cannot be loaded ({error}): install it "
+                              "(apt install libarchive13, brew install libarchive), or unpack the archive and read "
+                              "the files it holds")
     if isinstance(error, _Encrypted):
         return Failure(path=path, line=None, raw="", reason="encrypted, the names of its files too: unpack it with "
                                                             "its password and read the files it holds")

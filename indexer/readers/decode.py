@@ -188,7 +188,6 @@ ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Files users hand over that are no export, told by their first bytes: what, and what to do.
 # (A workbook named .xlsx, .xls or .ods, and archives, are read before this: see
 # spreadsheet.is_spreadsheet and archive.archive_kind; a ZIP that comes here is an Office file.)
-_UNPACK = "unpack it and read what it holds (ZIP, 7z, tar and gzip archives are read as they are)"
 _BINARY_KINDS = (
     (b"%PDF-", "a PDF", "export the records from the database or reference manager (RIS, BibTeX, EndNote …)"),
     (ZIP_MAGIC, "an Office document (a .docx or .pptx, or a workbook under another name)",
@@ -196,7 +195,6 @@ _BINARY_KINDS = (
     (OLE2_MAGIC, "an old Office file (a .doc, or a workbook under another name)",
      "a workbook is read when named .xls"),
     (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),
-    (b"Rar!\x1a\x07", "a RAR archive", _UNPACK),
 )
 
 
