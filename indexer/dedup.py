@@ -40,7 +40,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
   language versions of one work), needs review;
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two) and whose volume, issue and
-  pages do not disagree → linked as the two language versions, needs review.
+  pages do not disagree → linked as the two language versions, needs review.  A Chinese
+  record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
+  in Wade-Giles (張偉明 Chang Wei-Ming), blocked and compared so too.
 
 Titles too short or generic to identify a work ("Editorial", "前言", empty), and column
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
@@ -57,10 +59,10 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from indexer.charsets import HAN
+from indexer.charsets import HAN, simplified_table
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
-from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v
+from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -148,6 +150,32 @@ def _pinyin_names(rec: dict):
             yield k
 
 
+@lru_cache(maxsize=1 << 16)
+def wade_giles_key(name: str) -> str:
+    """A Chinese personal name as Taiwan writes it, as :func:`pinyin_key` reads names:
+    張偉明 → changweiming (Chang Wei-Ming), 蔡志宏 → tsaichihhung; '' for any other name."""
+    name = simplified(name)
+    reading = wade_giles(name) if is_person(name) else None
+    return reading[0] + "".join(reading[1]) if reading else ""
+
+
+def _wade_giles_names(rec: dict, pinyin: list[str]) -> list[str] | None:
+    """The authors' names of a Chinese record (``pinyin``) as Taiwan writes them in Latin
+    letters (Wade–Giles), those that are not Chinese personal names as they are; None when
+    every name reads so as in pinyin."""
+    authors = rec.get("authors") or []
+    if len(pinyin) != len(authors):
+        return None
+    keys = [wade_giles_key(a.get("literal") or "") or k for a, k in zip(authors, pinyin)]
+    return keys if keys != pinyin else None
+
+
+def _traditional(rec: dict) -> bool:
+    """Whether a record's Chinese title or names hold Traditional characters (臺灣, 張)."""
+    text = (rec.get("title") or {}).get("zh", "") + "".join(a.get("literal") or "" for a in rec.get("authors") or [])
+    return text.translate(simplified_table()) != text
+
+
 @lru_cache(maxsize=1)
 def _generic_keys() -> frozenset[str]:
     return frozenset(title_key(g) for g in GENERIC_TITLES)
@@ -230,7 +258,7 @@ class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
     __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "correction",
-                 "first_page", "volume", "_pinyin")
+                 "first_page", "volume", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
         self.rec = rec
@@ -253,6 +281,7 @@ class _Keys:
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
         self._pinyin: list[str] | None = None
+        self._taiwan: list[str] | None | str = ""   # "": not read yet
 
     @property
     def pinyin(self) -> list[str]:
@@ -260,10 +289,29 @@ class _Keys:
             self._pinyin = list(_pinyin_names(self.rec))
         return self._pinyin
 
+    @property
+    def taiwan(self) -> list[str] | None:
+        """The authors' names as Taiwan writes them, for a record in Traditional characters."""
+        if self._taiwan == "":
+            zh = self.rec.get("language") == "zh" and _traditional(self.rec)
+            self._taiwan = _wade_giles_names(self.rec, self.pinyin) if zh else None
+        return self._taiwan
+
+    @property
+    def readings(self) -> list[list[str]]:
+        """The authors' names in pinyin and, for a record in Traditional characters, as
+        Taiwan writes them (Wade–Giles)."""
+        return [self.pinyin] + ([self.taiwan] if self.taiwan else [])
+
     def first_pinyin(self) -> str:
         if self._pinyin is not None:
             return self._pinyin[0] if self._pinyin else ""
         return next(_pinyin_names(self.rec), "")
+
+
+def _same_in_pinyin(pa: list[str], pb: list[str]) -> bool:
+    """Authors the same in pinyin: the first equal, two in common when both have two."""
+    return bool(pa and pb) and pa[0] == pb[0] and len(set(pa) & set(pb)) >= min(2, len(pa), len(pb))
 
 
 def _near_keys(ka: str, kb: str) -> bool:
@@ -479,16 +527,18 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             return False, [f"pages differ ({a.get('pages')} vs {b.get('pages')})"], ""
     reasons = []
     if via == "pinyin":
-        pa, pb = ka.pinyin, kb.pinyin
-        common = set(pa) & set(pb)
-        if not pa or not pb or pa[0] != pb[0] or len(common) < min(2, len(pa), len(pb)):
+        if _same_in_pinyin(ka.pinyin, kb.pinyin):
+            how = "pinyin of the authors matches"
+        elif any(_same_in_pinyin(pa, pb) for pa in ka.readings for pb in kb.readings):
+            how = "the authors match as Taiwan writes them (Wade-Giles)"
+        else:
             return False, ["authors' pinyin differs"], ""
         if ya is None or ya != yb:
             return False, ["years differ"], ""
         for f in ("volume", "issue", "pages"):
             if a.get(f) and b.get(f) and str(a[f]).lstrip("0") != str(b[f]).lstrip("0"):
                 return False, [f"{f} differs"], ""
-        return True, ["Chinese and English versions: pinyin of the authors matches", "same year"], "needs review"
+        return True, [f"Chinese and English versions: {how}", "same year"], "needs review"
     if via == "translated":
         reasons.append("English title equals the translated title of the Chinese record")
     elif via == "place":
@@ -571,6 +621,9 @@ def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, st
             first = keys[rid].first_pinyin()
             if first:
                 blocks[("pinyin", f"{r['year']}:{first}")].append(rid)
+            taiwan = keys[rid].taiwan
+            if taiwan and taiwan[0] != first:
+                blocks[("pinyin", f"{r['year']}:{taiwan[0]}")].append(rid)
     _split_oversized(blocks, keys)
     return blocks
 

@@ -151,6 +151,25 @@ def split_name(name: str) -> tuple[str, str]:
     return name[:n], name[n:]
 
 
+def wade_giles(name: str) -> tuple[str, list[str]] | None:
+    """A Chinese personal name as Taiwan writes it in Latin letters: Wade–Giles, as names
+    are compared (its apostrophes gone, ü as u), the surname as surnames read (張偉明 →
+    ('chang', ['wei', 'ming']); 蔡志宏 → ('tsai', ['chih', 'hung']); 許 hsu, 曾 tseng); None
+    for a name written by sound (阿依古丽·买买提: its parts are no syllables)."""
+    if dotted_parts(name):
+        return None
+    family, given = person_pinyin(name)
+    parts = [family] if family in SYLLABLES or not two_syllables(family) else list(two_syllables(family)[0])   # ou yang
+    return "".join(map(_wade_giles_syllable, parts)), [_wade_giles_syllable(s) for s in given]
+
+
+@lru_cache(maxsize=None)
+def _wade_giles_syllable(syllable: str) -> str:
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    return u_for_v(to_wade_glides(syllable).replace("'", ""))
+
+
 def reading(text: str, person: bool = False) -> list[str]:
     """Chinese text's syllables; a personal name's (``person``, and a name of two to four
     characters: ``曾 国藩`` too) with its surname first as one, read as surnames are."""

@@ -82,7 +82,7 @@ def test_readable_view_marks_the_master(tmp_path):
 
 # -- rules on hand-written records, straight through find_clusters ---------------------------
 
-from indexer.dedup import _pinyin_names, find_clusters, pinyin_key  # noqa: E402
+from indexer.dedup import _pinyin_names, find_clusters, pinyin_key, wade_giles_key  # noqa: E402
 
 
 def rec(n: int, title: str, authors=("Smith, John",), year=2019, journal="Journal of Testing", lang="en",
@@ -232,6 +232,29 @@ def test_pinyin_reads_names_as_pypinyin_does():
     # read character by character unless pypinyin knows a phrase in the name
     assert pinyin_key("张可佳") == "zhangkejia" and pinyin_key("周长春") == "zhouchangchun"
     assert pinyin_key("Zhang, Kejia") == "zhangkejia"
+
+
+def test_a_record_from_taiwan_meets_its_english_version_by_wade_giles():
+    # Taiwan writes 張偉明 Chang Wei-Ming and 蔡志宏 Tsai Chih-Hung (Wade-Giles), not Zhang Weiming
+    zh = rec(1, "臺灣地區脊椎轉移腫瘤患者的生活品質調查", ["張偉明", "蔡志宏", "許淑芬"], year=2019, journal=None, lang="zh",
+             volume="12")
+    en = rec(2, "Quality of life of patients with spinal metastases in Taiwan",
+             ["Chang, Wei-Ming", "Tsai, Chih-Hung", "Hsu, Shu-Fen"], year=2019, journal=None, volume="12")
+    pinyin = rec(3, "Quality of life of patients with spinal metastases in Taiwan: a survey",
+                 ["Zhang, Weiming", "Cai, Zhihong"], year=2019, journal=None, volume="12")
+    assert groups(zh, en) == [[1, 2]] and groups(zh, pinyin) == [[1, 3]]   # pinyin still meets it
+    [cluster] = find_clusters([zh, en])
+    assert cluster["confidence"] == "needs review" and any("Wade-Giles" in r for r in cluster["reasons"])
+    # in Simplified characters (the mainland) Chang is 常: 张伟明 is Zhang
+    mainland = rec(4, "地区脊椎转移肿瘤患者的生活质量调查", ["张伟明", "蔡志宏", "许淑芬"], year=2019, journal=None, lang="zh",
+                   volume="12")
+    assert groups(mainland, en) == [] and groups(mainland, pinyin) == [[3, 4]]
+    # surnames as surnames read (曾 Tseng, not Ts'eng or Ceng; 單 Shan; 歐陽 Ouyang), ü as u (呂 Lu)
+    assert [wade_giles_key(n) for n in ("曾國藩", "單田芳", "歐陽修", "呂秀蓮", "阿依古丽·买买提")] == [
+        "tsengkuofan", "shantienfang", "ouyanghsiu", "luhsiulien", ""]
+    # the authors must still agree: another first author is another paper
+    other = rec(5, "Bone metastases in Taiwan", ["Chen, Wei-Ming", "Tsai, Chih-Hung"], year=2019, journal=None, volume="12")
+    assert groups(zh, other) == []
 
 
 def test_a_name_written_by_sound_meets_its_pinyin():
