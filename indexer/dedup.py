@@ -59,10 +59,10 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from indexer.charsets import HAN, simplified_table
+from indexer.charsets import HAN
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
-from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
+from indexer.pinyin import compared_pinyin, compared_word, has_traditional, is_person, syllables, u_for_v, wade_giles
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
@@ -173,7 +173,7 @@ def _wade_giles_names(rec: dict, pinyin: list[str]) -> list[str] | None:
 def _traditional(rec: dict) -> bool:
     """Whether a record's Chinese title or names hold Traditional characters (臺灣, 張)."""
     text = (rec.get("title") or {}).get("zh", "") + "".join(a.get("literal") or "" for a in rec.get("authors") or [])
-    return text.translate(simplified_table()) != text
+    return has_traditional(text)
 
 
 @lru_cache(maxsize=1)

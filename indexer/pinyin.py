@@ -163,6 +163,23 @@ def wade_giles(name: str) -> tuple[str, list[str]] | None:
     return "".join(map(_wade_giles_syllable, parts)), [_wade_giles_syllable(s) for s in given]
 
 
+def taiwan_reading(name: str) -> tuple[str, list[str]] | None:
+    """A Chinese personal name written in Traditional characters, as Taiwan writes it
+    (:func:`wade_giles`), when that is not its pinyin (:func:`compared_pinyin`): 張偉明 →
+    ('chang', ['wei', 'ming']).  None for a name in Simplified characters (on the mainland,
+    Chang is 常, not 张) and for a name Wade–Giles writes as pinyin does (林明 Lin Ming)."""
+    if has_traditional(name):
+        reading = wade_giles(name)
+        if reading and reading != compared_pinyin(name):
+            return reading
+    return None
+
+
+def has_traditional(text: str) -> bool:
+    """Whether a text holds Traditional characters (張, 臺灣): ones OpenCC simplifies."""
+    return text.translate(simplified_table()) != text
+
+
 @lru_cache(maxsize=None)
 def _wade_giles_syllable(syllable: str) -> str:
     from pypinyin.style.wadegiles import to_wade_glides

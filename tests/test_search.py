@@ -406,7 +406,9 @@ AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith
            ("X1", ["Li, Xian", "Jones, Dean"]),
            # a Uyghur name, written by sound between middle dots: Ayiguli Maimaiti, the father's name last
            ("M1", ["阿依古丽·买买提"]), ("M2", ["Maimaiti, Ayiguli"]), ("M3", ["Ayiguli·Maimaiti"]), ("M4", ["Maimaiti A"]),
-           ("M5", ["阿不都热依木·阿不都克力木"])]
+           ("M5", ["阿不都热依木·阿不都克力木"]),
+           # Taiwan writes 張偉明 Chang Wei-Ming (Wade-Giles); on the mainland, 张伟明 is Zhang Weiming
+           ("T1", ["張偉明"]), ("T2", ["Chang, Wei-Ming"]), ("T3", ["张伟明"]), ("T4", ["Zhang, Weiming"])]
 
 
 @pytest.fixture(scope="module")
@@ -430,7 +432,7 @@ AUTHOR_QUERIES = [
     ('author:"Smith, Jane"', ["A2", "A3"]),      # JA may be Jane
     ('author:"Smith, Kevin"', ["A4"]),
     ('author:"Smith KC"', ["A4"]),
-    ('author:"Zhang Wei"', ["A3"]), ('author:"Wei Zhang"', ["A3"]), ('author:"Zhang W"', ["A3"]),
+    ('author:"Zhang Wei"', ["A3"]), ('author:"Wei Zhang"', ["A3"]), ('author:"Zhang W"', ["A3", "T1", "T3", "T4"]),   # Zhang Weiming too
     ('author:"Martinez Suarez J"', ["A1"]),      # accents, hyphen and case aside
     ('author:"Martinez-Suarez, JV"', ["A1"]),
     ("author:Martinez", ["A1"]),
@@ -462,6 +464,10 @@ AUTHOR_QUERIES = [
     ("author:阿依古丽·买买提", ["M1", "M2", "M3", "M4"]), ('author:"Ayiguli·Maimaiti"', ["M1", "M2", "M3", "M4"]),
     ('author:"Maimaiti Ayiguli"', ["M1", "M2", "M3", "M4"]), ('author:"Maimaiti B"', []),
     ('author:"Abudukelimu Abudureyimu"', ["M5"]), ('author:"Abudukelimu A"', ["M5"]),
+    # a name in Traditional characters is read in Wade-Giles too, as Taiwan writes it
+    ('author:"Chang Wei-Ming"', ["T1", "T2"]), ('author:"Chang WM"', ["T1", "T2"]), ("author:Chang", ["T1", "T2"]),
+    ("author:張偉明", ["T1", "T2", "T3", "T4"]), ('author:"Zhang Weiming"', ["T1", "T3", "T4"]),
+    ("author:张伟明", ["T1", "T3", "T4"]),
 ]
 
 

@@ -16,7 +16,8 @@ them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``
 ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J, which is as
 likely another name); ``author:Wang`` finds the records that write 王.  A surname reads
 as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳 Ouyang): see
-:mod:`indexer.pinyin`.
+:mod:`indexer.pinyin`.  A name in Traditional characters is also read as Taiwan writes it
+(Wade-Giles: ``author:"Chang Wei-Ming"`` finds 張偉明): its key holds both readings.
 
 Every value is also matched as any author value is (:mod:`.query`): the words as written,
 in order, in the author's name (``author:John``, ``author:王``, ``author:zha*``).  The
@@ -29,12 +30,16 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, two_syllables
+from ..pinyin import (NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, taiwan_reading,
+                      two_syllables)
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
 SEP = "\x1f"
 HAN_MARK = "han"
+# Between the readings in an author's key: a name in Traditional characters is also read as
+# Taiwan writes it (pinyin.taiwan_reading: 張偉明 is Chang Wei-Ming).
+ALT = "\x1e"
 # Written after the given names, not part of them ("Chatterton, RT, Jr").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Initials as typed after a family name: J, JA, J.A., J. A. (the last words, capitals).
@@ -82,8 +87,9 @@ def author_key(author: dict) -> str:
     a name kept whole that is no person's (an organisation)."""
     chinese = han_name(author)
     if chinese:
-        family, given = compared_pinyin(chinese)
-        return SEP.join((family, " ".join(given), HAN_MARK, ""))
+        written = "".join((author.get("literal") or (author.get("family") or "") + (author.get("given") or "")).split())
+        readings = [compared_pinyin(chinese), taiwan_reading(written)]
+        return ALT.join(SEP.join((family, " ".join(given), HAN_MARK, "")) for family, given in filter(None, readings))
     if author.get("literal") or not author.get("family"):
         return ""
     parts = _WORDS.findall(author["family"])
@@ -123,8 +129,8 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
     personal name (王, an organisation), or truncated."""
     chinese = fold("".join(value.split()))
     if is_person(chinese):
-        family, given = compared_pinyin(chinese)
-        return [(family, given, True)]
+        taiwan = taiwan_reading("".join(value.split()))
+        return [(family, given, True) for family, given in filter(None, (compared_pinyin(chinese), taiwan))]
     if "*" in value or "?" in value or any(map(is_han, value)):
         return []
     value = NAME_DOT.sub(" ", value)   # Ayiguli·Maimaiti (阿依古丽·买买提): given, family
@@ -206,6 +212,8 @@ def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
     """Whether one author's key (:func:`author_key`) is a name the value may mean.  A name
     written in Chinese is matched in pinyin only to names written in Latin letters (王建国
     finds Wang Jianguo, not 汪建国)."""
+    if ALT in key:
+        return any(name_matches(names, one) for one in key.split(ALT))
     family, held, mark, parts = _read_key(key)
     for f, g, chinese in names:
         if family != f:
@@ -247,6 +255,8 @@ def name_terms(key: str) -> list[str]:
     """The "names" terms of one author, by its key (:func:`author_key`; see above)."""
     if not key:
         return []
+    if ALT in key:
+        return list(dict.fromkeys(t for one in key.split(ALT) for t in name_terms(one)))
     family, held, mark, parts = _read_key(key)
     start = ("~" if mark else "") + family + "|"
     terms = [start] + [part + "|" for part in parts]
