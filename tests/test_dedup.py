@@ -234,6 +234,17 @@ def test_pinyin_reads_names_as_pypinyin_does():
     assert pinyin_key("Zhang, Kejia") == "zhangkejia"
 
 
+def test_a_chinese_journal_s_english_names_family_first_in_capitals_meet_the_chinese():
+    from indexer.fields.authors import parse_name, split_author_field
+
+    # "WANG Jian-guo, ZHANG San" (GB/T 28039's order): read as given WANG, family Jian-guo,
+    # its pinyin was jianguowang and never met 王建国's wangjianguo
+    zh = rec(1, "脊柱转移瘤的外科治疗", ["王建国", "张三"], year=2021, journal=None, lang="zh", volume="41")
+    en = rec(2, "Surgical treatment of spinal metastases", [], year=2021, journal=None, volume="41")
+    en["authors"] = [parse_name(n) for n in split_author_field("WANG Jian-guo, ZHANG San")]
+    assert groups(zh, en) == [[1, 2]]
+
+
 def test_a_record_from_taiwan_meets_its_english_version_by_wade_giles():
     # Taiwan writes 張偉明 Chang Wei-Ming and 蔡志宏 Tsai Chih-Hung (Wade-Giles), not Zhang Weiming
     zh = rec(1, "臺灣地區脊椎轉移腫瘤患者的生活品質調查", ["張偉明", "蔡志宏", "許淑芬"], year=2019, journal=None, lang="zh",

@@ -340,6 +340,21 @@ def test_names_with_many_initials_periods_for_spaces_or_a_given_name_lost(tmp_pa
                           "European Working Party on the Genetics of, H. U. S."]
 
 
+def test_a_family_name_first_in_capitals(tmp_path, validate):
+    # PubMed's older records write names in capitals ("SALA NL", 108 records of ../shared's
+    # search set): the family name was read as the initials (NL, given SALA). Chinese journals
+    # write their authors in English as GB/T 28039 does, family name first in capitals, often
+    # the whole list in one field ("WANG Jian-guo, ZHANG San, LI Si"). Initials first stay
+    # initials ("SA Abrams"); "MA Li" and "HU Jun" are pinyin, so family name first.
+    path = tmp_path / "names.ris"
+    path.write_text("TY  - JOUR\nTI  - A title\nAU  - SALA NL\nAU  - MACKENZIE DD\nAU  - WANG Jian-guo, ZHANG San, LI Si\n"
+                    "AU  - OUYANG Xiu-wen\nAU  - MA Li\nAU  - HU J\nAU  - DUPONT Jean\nAU  - SA Abrams\nPY  - 1985\nER  - \n",
+                    encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    assert names(rec) == [("SALA", "NL"), ("MACKENZIE", "DD"), ("WANG", "Jian-guo"), ("ZHANG", "San"), ("LI", "Si"),
+                          ("OUYANG", "Xiu-wen"), ("MA", "Li"), ("HU", "J"), ("DUPONT", "Jean"), ("Abrams", "SA")]
+
+
 def test_issn_fields_holding_two_issns_no_hyphen_or_isbns(tmp_path, validate):
     # ../shared's mixed exports: PubMed's RIS puts the print and the linking ISSN in one SN,
     # Scopus leaves out the hyphen and says "(ISSN)", or writes a book's ISBNs in SN; CSL-JSON

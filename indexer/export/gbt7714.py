@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import dotted_parts, reading, written
+from ..pinyin import SYLLABLES, dotted_parts, reading, written
 from .common import extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -49,11 +49,14 @@ def western_name(family: str, given: str) -> str:
 
     >>> western_name("Park", "Jung-ran"), western_name("Burkle", "FM, Jr")
     ('PARK J-R', 'BURKLE F M')
+    >>> western_name("SALA", "NL"), western_name("ZHANG", "YU")
+    ('SALA N L', 'ZHANG Y')
     """
     initials = []
     given = name_suffix(given.strip())[0]  # the standard drops "Jr."
-    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and not family.isupper():
-        given = " ".join(given)  # PubMed's initials run together ("Smith JA"); "ZHANG, YU" is a name
+    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and (not family.isupper()
+                                                                          or given.lower() not in SYLLABLES):
+        given = " ".join(given)  # PubMed's initials run together ("Smith JA", "SALA NL"); "ZHANG, YU" is a name
     for part in _INITIAL_SPLIT.split(given):
         if not part:
             continue

@@ -10,7 +10,7 @@ import re
 
 from ..charsets import HAN, HANGUL
 from ..lang.detect import is_cjk_name
-from ..pinyin import NAME_DOT
+from ..pinyin import NAME_DOT, SYLLABLES, is_pinyin_surname, two_syllables
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -77,6 +77,41 @@ def _words(name: str) -> int:
     return sum(1 for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w))
 
 
+# A family name in capitals, first, then the given name or initials, as GB/T 28039 writes a
+# Chinese name and Chinese journals write their authors in English ("WANG Jian-guo", "ZHANG S",
+# "OUYANG Xiu"; also "DUPONT Jean").
+_CAPS_FIRST = re.compile(r"([A-Z]{2,}) ((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*|[A-Z]{1,3}|(?:[A-Z]\.-?)+)"
+                         r"(?: (?:[A-Z][a-z]+|[A-Z]{1,3}|(?:[A-Z]\.-?)+))*)")
+
+
+def caps_first(name: str) -> tuple[str, str] | None:
+    """(family, given) of a name written family name first, in capitals; None for any other.
+    A family name of two or three capitals may be initials ("SA Abrams"): it is read first
+    only when it and the given name are pinyin ("MA Li", "HU Jun", "LI S").
+
+    >>> caps_first("WANG Jian-guo"), caps_first("ZHANG S"), caps_first("DUPONT Jean")
+    (('WANG', 'Jian-guo'), ('ZHANG', 'S'), ('DUPONT', 'Jean'))
+    >>> caps_first("MA Li"), caps_first("SA Abrams"), caps_first("Wang Jianguo"), caps_first("JONES AB")
+    (('MA', 'Li'), None, None, ('JONES', 'AB'))
+    """
+    m = _CAPS_FIRST.fullmatch(name)
+    if not m:
+        return None
+    family, given = m.groups()
+    pinyin = is_pinyin_surname(family.lower())
+    if len(family) <= 3 and not (pinyin and all(_pinyin_word(w) for w in re.split(r"[\s-]+", given.replace(".", "")))):
+        return None
+    return family, given
+
+
+def _pinyin_word(word: str) -> bool:
+    """A word of a given name in pinyin (one or two syllables), or initials (JG)."""
+    if word.isupper():
+        return True
+    word = word.lower()
+    return word in SYLLABLES or bool(two_syllables(word))
+
+
 # Family and given name glued in one word, as some exports write them ("GotzJurgen").
 _GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
@@ -133,13 +168,15 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     parts = [p.strip() for p in text.split(",")]
     if listed and len(parts) == 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
         return parts
+    if len(parts) == 2 and all(caps_first(p) for p in parts):   # "WANG Jian-guo, ZHANG San": two names
+        return parts
     if len(parts) < 3 or not all(parts):
         return [text]
     if all(_GLUED.fullmatch(p) for p in parts):
         return [", ".join(_GLUED.fullmatch(p).groups()) for p in parts]
     if " " not in parts[0] and re.fullmatch(_INITIALS, parts[1]) and not _SUFFIX.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # "Servais, A, Provot F": the first name inverted
-    if all(_ABBREVIATED.fullmatch(p) for p in parts):
+    if all(_ABBREVIATED.fullmatch(p) or caps_first(p) for p in parts):
         return parts
     return [text]
 
@@ -251,6 +288,9 @@ def parse_name(name: str) -> dict[str, str]:
         if family.lower() in PARTICLES and m:  # "van, Hamont D", "Di, Bonito L": the comma is misplaced
             family, given = f"{family} {m.group(1)}", m.group(2)
         return {"family": family, "given": given, "lang": "en"}
+    first = caps_first(name)
+    if first:  # "WANG Jian-guo" (GB/T 28039), "ZHANG S": family name first, in capitals
+        return {"family": first[0], "given": first[1], "lang": "en"}
     m = re.fullmatch(rf"(.+?) ({_INITIALS})", name)
     if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
