@@ -21,6 +21,15 @@ def names(rec):
     return [a.get("literal") or (a.get("family"), a.get("given")) for a in rec["authors"]]
 
 
+def names_read(tmp_path, validate, *authors: str, year: int = 2020) -> list:
+    """The names of one RIS record whose AU lines are ``authors``, as cleaned."""
+    path = tmp_path / "names.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A title\n{''.join(f'AU  - {a}' + chr(10) for a in authors)}PY  - {year}\nER  - \n",
+                    encoding="utf-8")
+    (rec,), _ = clean(path, validate)
+    return names(rec)
+
+
 def test_pubmed_xml_sections_names_grants_and_a_cut_off_file(validate):
     (rec,), failures = clean(FORMATS / "pubmed-xml" / "structured-book-broken.xml", validate, rc=1)
     assert rec["source"]["source_id"] == "30000001"
@@ -180,13 +189,10 @@ def test_ris_author_lists_an_export_read_as_one_inverted_name(validate):
 def test_generational_suffixes_after_pubmed_initials_and_after_a_given_name(tmp_path, validate):
     # PubMed's RIS writes "Grams R 2nd", "Burkle FM Jr" (search corpus): the suffix was read as
     # the family name ("2nd", given "Grams R"). It goes after the given name, as RIS writes it.
-    path = tmp_path / "suffixes.ris"
-    path.write_text("TY  - JOUR\nTI  - A title\nAU  - Grams R 2nd\nAU  - Burkle FM Jr\nAU  - King ML III\n"
-                    "AU  - Smith, John Jr\nAU  - Lucas, Jr., Henry C.\nAU  - Henry II\nPY  - 2020\nER  - \n",
-                    encoding="utf-8")
-    (rec,), _ = clean(path, validate)
-    assert names(rec) == [("Grams", "R, 2nd"), ("Burkle", "FM, Jr"), ("King", "ML, III"), ("Smith", "John, Jr"),
-                          ("Lucas", "Henry C., Jr."), ("Henry", "II")]
+    assert names_read(tmp_path, validate, "Grams R 2nd", "Burkle FM Jr", "King ML III", "Smith, John Jr",
+                      "Lucas, Jr., Henry C.", "Henry II") == [
+        ("Grams", "R, 2nd"), ("Burkle", "FM, Jr"), ("King", "ML, III"), ("Smith", "John, Jr"), ("Lucas", "Henry C., Jr."),
+        ("Henry", "II")]
 
 
 def test_pubmed_major_topic_marks_and_one_keyword_twice(tmp_path, validate):
@@ -312,32 +318,25 @@ def test_inverted_names_with_the_suffix_or_the_comma_out_of_place(tmp_path, vali
     # whose family name is an organisation's word; real names stay. A group inverted as a
     # person's name ("Group, ALTS"), or written with hyphens for its spaces ("-ALTS-Study-group",
     # cytology_screening), is its name in order; an organisation inverted elsewhere stays.
-    path = tmp_path / "names.ris"
-    path.write_text("TY  - JOUR\nTI  - A title\nAU  - Wright Jr., T C\nAU  - Nunamaker Jr., Jay F.\nAU  - Leath III, C A\n"
-                    "AU  - van, Hamont D\nAU  - Di, Bonito L\nAU  - Le, Quintrec M.\nAU  - Press, Larry\nAU  - Gattineni J,\n"
-                    "AU  - Du, Anna Ye\nAU  - Das, P. P.\nAU  - De, Prabuddha\nAU  - Group, ALTS\nAU  - group, NTCC study\n"
-                    "AU  - Society, American Cancer\nAU  - -ALTS-Study-group\nAU  - -ARTISTIC-Trial\n"
-                    "AU  - Pathology, American Society for Colposcopy\nPY  - 2020\nER  - \n", encoding="utf-8")
-    (rec,), _ = clean(path, validate)
-    assert names(rec) == [("Wright", "T C, Jr."), ("Nunamaker", "Jay F., Jr."), ("Leath", "C A, III"),
-                          ("van Hamont", "D"), ("Di Bonito", "L"), ("Le Quintrec", "M."), ("Press", "Larry"),
-                          ("Gattineni", "J"), ("Du", "Anna Ye"), ("Das", "P. P."), ("De", "Prabuddha"), "ALTS Group",
-                          "NTCC study group", "American Cancer Society", "ALTS Study group", "ARTISTIC Trial",
-                          "Pathology, American Society for Colposcopy"]
+    assert names_read(tmp_path, validate, "Wright Jr., T C", "Nunamaker Jr., Jay F.", "Leath III, C A", "van, Hamont D",
+                      "Di, Bonito L", "Le, Quintrec M.", "Press, Larry", "Gattineni J,", "Du, Anna Ye", "Das, P. P.",
+                      "De, Prabuddha", "Group, ALTS", "group, NTCC study", "Society, American Cancer",
+                      "-ALTS-Study-group", "-ARTISTIC-Trial", "Pathology, American Society for Colposcopy") == [
+        ("Wright", "T C, Jr."), ("Nunamaker", "Jay F., Jr."), ("Leath", "C A, III"), ("van Hamont", "D"),
+        ("Di Bonito", "L"), ("Le Quintrec", "M."), ("Press", "Larry"), ("Gattineni", "J"), ("Du", "Anna Ye"),
+        ("Das", "P. P."), ("De", "Prabuddha"), "ALTS Group", "NTCC study group", "American Cancer Society",
+        "ALTS Study group", "ARTISTIC Trial", "Pathology, American Society for Colposcopy"]
 
 
 def test_names_with_many_initials_periods_for_spaces_or_a_given_name_lost(tmp_path, validate):
     # from ../shared's dedup and search sets: four initials made a name of seven words, which
     # was taken for an organisation's; "Crum.C.P." has periods for the space and comma;
     # "Solimando,, Jr." lost its given name. An organisation of seven words stays whole.
-    path = tmp_path / "names.ris"
-    path.write_text("TY  - JOUR\nTI  - A title\nAU  - van de Kar, N. C. A. J.\nAU  - van den Biggelaar, Frank J H M\n"
-                    "AU  - Crum.C.P.\nAU  - Pambuccian.S.E.\nAU  - Solimando,, Jr.\n"
-                    "AU  - European Working Party on the Genetics of, H. U. S.\nPY  - 2011\nER  - \n", encoding="utf-8")
-    (rec,), _ = clean(path, validate)
-    assert names(rec) == [("van de Kar", "N. C. A. J."), ("van den Biggelaar", "Frank J H M"), ("Crum", "C.P."),
-                          ("Pambuccian", "S.E."), ("Solimando", "Jr."),
-                          "European Working Party on the Genetics of, H. U. S."]
+    assert names_read(tmp_path, validate, "van de Kar, N. C. A. J.", "van den Biggelaar, Frank J H M", "Crum.C.P.",
+                      "Pambuccian.S.E.", "Solimando,, Jr.", "European Working Party on the Genetics of, H. U. S.",
+                      year=2011) == [
+        ("van de Kar", "N. C. A. J."), ("van den Biggelaar", "Frank J H M"), ("Crum", "C.P."), ("Pambuccian", "S.E."),
+        ("Solimando", "Jr."), "European Working Party on the Genetics of, H. U. S."]
 
 
 def test_a_family_name_first_in_capitals(tmp_path, validate):
@@ -346,13 +345,10 @@ def test_a_family_name_first_in_capitals(tmp_path, validate):
     # write their authors in English as GB/T 28039 does, family name first in capitals, often
     # the whole list in one field ("WANG Jian-guo, ZHANG San, LI Si"). Initials first stay
     # initials ("SA Abrams"); "MA Li" and "HU Jun" are pinyin, so family name first.
-    path = tmp_path / "names.ris"
-    path.write_text("TY  - JOUR\nTI  - A title\nAU  - SALA NL\nAU  - MACKENZIE DD\nAU  - WANG Jian-guo, ZHANG San, LI Si\n"
-                    "AU  - OUYANG Xiu-wen\nAU  - MA Li\nAU  - HU J\nAU  - DUPONT Jean\nAU  - SA Abrams\nPY  - 1985\nER  - \n",
-                    encoding="utf-8")
-    (rec,), _ = clean(path, validate)
-    assert names(rec) == [("SALA", "NL"), ("MACKENZIE", "DD"), ("WANG", "Jian-guo"), ("ZHANG", "San"), ("LI", "Si"),
-                          ("OUYANG", "Xiu-wen"), ("MA", "Li"), ("HU", "J"), ("DUPONT", "Jean"), ("Abrams", "SA")]
+    assert names_read(tmp_path, validate, "SALA NL", "MACKENZIE DD", "WANG Jian-guo, ZHANG San, LI Si", "OUYANG Xiu-wen",
+                      "MA Li", "HU J", "DUPONT Jean", "SA Abrams", year=1985) == [
+        ("SALA", "NL"), ("MACKENZIE", "DD"), ("WANG", "Jian-guo"), ("ZHANG", "San"), ("LI", "Si"), ("OUYANG", "Xiu-wen"),
+        ("MA", "Li"), ("HU", "J"), ("DUPONT", "Jean"), ("Abrams", "SA")]
 
 
 def test_issn_fields_holding_two_issns_no_hyphen_or_isbns(tmp_path, validate):
