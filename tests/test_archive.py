@@ -164,7 +164,8 @@ def test_a_rar_encrypted_or_damaged_is_a_failure_and_the_batch_goes_on(tmp_path)
                             ("cut.rar", None)}
     assert reasons[("locked.rar", "b.ris")].startswith("encrypted: unpack it with its password")
     assert reasons[("hidden.rar", None)].startswith("encrypted, the names of its files too: unpack it")
-    assert reasons[("short.rar", None)] == "no records: the archive holds no file that is read (it is empty, or cut short)"
+    assert reasons[("short.rar", None)] == ("no records: the archive holds no file that is read "
+                                            "(it is empty, or cut short)")
     assert reasons[("cut.rar", "c.ris")].startswith("cannot unpack this file from the archive (ValueError: RAR: ")
     assert reasons[("cut.rar", None)].startswith("a damaged archive after 2 file(s) read (ValueError: RAR: ")
     assert "archive_p" not in "".join(reasons.values())   # libarchive's pointers: not the same on every run

@@ -264,7 +264,8 @@ def test_a_record_from_taiwan_meets_its_english_version_by_wade_giles():
     assert [wade_giles_key(n) for n in ("曾國藩", "單田芳", "歐陽修", "呂秀蓮", "阿依古丽·买买提")] == [
         "tsengkuofan", "shantienfang", "ouyanghsiu", "luhsiulien", ""]
     # the authors must still agree: another first author is another paper
-    other = rec(5, "Bone metastases in Taiwan", ["Chen, Wei-Ming", "Tsai, Chih-Hung"], year=2019, journal=None, volume="12")
+    other = rec(5, "Bone metastases in Taiwan", ["Chen, Wei-Ming", "Tsai, Chih-Hung"], year=2019, journal=None,
+                volume="12")
     assert groups(zh, other) == []
 
 

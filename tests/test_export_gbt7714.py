@@ -233,7 +233,8 @@ def test_u_umlaut_in_pinyin_as_gb_t_28039_writes_it():
 def test_a_name_written_by_sound_in_pinyin_by_its_parts():
     # 阿依古丽·买买提 (Uyghur): the last part is the family name, each part one word
     authors = [{"literal": n, "lang": "zh"} for n in ("阿依古丽·买买提", "艾尼瓦尔·阿什木·买买提")]
-    assert reference(_record("Title", authors, "en")).startswith("MAIMAITI Ayiguli, MAIMAITI Ainiwaer Ashimu. Title[J].")
+    assert reference(_record("Title", authors, "en")).startswith(
+        "MAIMAITI Ayiguli, MAIMAITI Ainiwaer Ashimu. Title[J].")
     assert reference(_record("题名", authors, "zh")).startswith("阿依古丽·买买提, 艾尼瓦尔·阿什木·买买提. 题名[J].")
 
 

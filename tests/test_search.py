@@ -432,7 +432,8 @@ AUTHOR_QUERIES = [
     ('author:"Smith, Jane"', ["A2", "A3"]),      # JA may be Jane
     ('author:"Smith, Kevin"', ["A4"]),
     ('author:"Smith KC"', ["A4"]),
-    ('author:"Zhang Wei"', ["A3"]), ('author:"Wei Zhang"', ["A3"]), ('author:"Zhang W"', ["A3", "T1", "T3", "T4"]),   # Zhang Weiming too
+    ('author:"Zhang Wei"', ["A3"]), ('author:"Wei Zhang"', ["A3"]),
+    ('author:"Zhang W"', ["A3", "T1", "T3", "T4"]),   # Zhang Weiming too
     ('author:"Martinez Suarez J"', ["A1"]),      # accents, hyphen and case aside
     ('author:"Martinez-Suarez, JV"', ["A1"]),
     ("author:Martinez", ["A1"]),

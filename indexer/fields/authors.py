@@ -295,7 +295,7 @@ def parse_name(name: str) -> dict[str, str]:
     if m and not m.group(1).isupper():  # "Smith JA" (PubMed style): family name, then initials
         return {"family": m.group(1), "given": m.group(2), "lang": "en"}
     parts = NAME_DOT.split(name)
-    if len(parts) > 1 and all(p.isalpha() for p in parts):  # "Ayiguli·Maimaiti": a minority's name in Latin letters (阿依古丽·买买提): given, family
+    if len(parts) > 1 and all(p.isalpha() for p in parts):  # "Ayiguli·Maimaiti" (阿依古丽·买买提): given, family
         return {"family": parts[-1], "given": " ".join(parts[:-1]), "lang": "en"}
     words = name.split(" ")
     if len(words) == 1:

@@ -388,7 +388,8 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
         listed = ", ".join(skipped[:20]) + (" …" if len(skipped) > 20 else "")
         yield Failure(path=path, line=None, raw="\n".join(skipped),
                       reason="no records: the archive holds no file that is read" +
-                             (f" ({len(skipped)} skipped: {listed})" if skipped else _EMPTY.get(kind, " (it is empty)")))
+                             (f" ({len(skipped)} skipped: {listed})" if skipped
+                              else _EMPTY.get(kind, " (it is empty)")))
 
 
 def _place(item: Record | Failure, path: str, name: str, target: str, offset: int) -> int:
