@@ -284,6 +284,46 @@ def test_ctrl_c_stops_a_parallel_ingest_cleanly_and_writes_nothing(tmp_path):
     assert again.returncode == 0 and json.loads(again.stdout)["added"] == 1   # no lock was left behind
 
 
+def test_ctrl_c_is_held_back_while_a_process_is_started():
+    # An interrupt between a fork and the child's registration left the child running after
+    # the command had exited (whoosh's writer processes, the cleaning pool), or a queue's lock
+    # taken (the command hung at exit): it is delivered once the step is done.
+    import os
+    import signal
+
+    from indexer.index.ingest import _uninterrupted
+
+    done = []
+
+    def step():
+        os.kill(os.getpid(), signal.SIGINT)   # Ctrl-C arrives in the middle
+        done.append("the step finished")
+        return 7
+
+    with pytest.raises(KeyboardInterrupt):
+        _uninterrupted(step)
+    assert done == ["the step finished"]
+
+
+def test_a_cleaning_pool_left_early_ends_its_workers(tmp_path):
+    # the records no longer wanted after the first (an error downstream, Ctrl-C): the pool's
+    # workers finish what they were handed and are gone; nothing waits for good
+    import multiprocessing
+    import time
+
+    from indexer.index.ingest import _cleaned
+
+    path = tmp_path / "many.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Marrow study {i}\nAB  - {'Bone marrow stromal cells. ' * 200}\n"
+                            f"PY  - 2020\nER  - \n\n" for i in range(2000)), encoding="utf-8")
+    items = _cleaned([str(path)], None, workers=2)
+    next(items)
+    started = time.monotonic()
+    items.close()
+    assert time.monotonic() - started < 30
+    assert multiprocessing.active_children() == []
+
+
 @pytest.mark.parametrize("damage", ["segment cut short", "table of contents overwritten"])
 def test_a_damaged_search_index_is_said_and_rebuilt_from_the_store(index, tmp_path, damage):
     corpus, idx, _ = index

@@ -117,12 +117,32 @@ def index_writer(ix, directory, **options):
     for the first, saying so, rather than failing).  The lock is an OS file lock, released
     when its process ends, so the wait cannot outlive the other writer."""
     try:
-        return ix.writer(limitmb=128, **options)
+        writer = ix.writer(limitmb=128, **options)
     except LockError:  # said even with --quiet: else the command just seems to hang
         sys.stderr.write(f"waiting for another process writing to {directory} (an ingest, or dedup "
                          "--apply or --undo) to finish; Ctrl-C stops\n")
         sys.stderr.flush()
-        return ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
+        writer = ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
+    if hasattr(writer, "_enqueue"):   # whoosh's MpWriter: hands documents to its writer processes
+        enqueue = writer._enqueue
+        writer._enqueue = lambda: _uninterrupted(enqueue)
+    return writer
+
+
+def _uninterrupted(step):
+    """``step()`` with Ctrl-C held back until it returns, for what forks a process or puts on
+    a process queue (whoosh's MpWriter as it hands on documents, the cleaning pool as it
+    starts).  An interrupt between a fork and the child's registration left the child running
+    unseen after the command had exited (waiting on its queue, holding the terminal's pipes);
+    one inside a queue's put left its lock taken, and the command hung at exit.  A child
+    forked meanwhile inherits the interrupt blocked: its owner ends it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return step()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return step()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def index_record(writer, store: Store, rec: dict, update: bool = False, doc: dict | None = None,
@@ -171,7 +191,8 @@ def _cleaned(files, fmt, workers: int):
         return
     import multiprocessing as mp
 
-    with mp.get_context("fork").Pool(workers) as pool:
+    pool = _uninterrupted(lambda: mp.get_context("fork").Pool(workers))
+    try:
         pending: deque = deque()
         for chunk in _chunks(files, fmt):
             pending.append(pool.apply_async(_clean_chunk, (chunk,)))
@@ -179,6 +200,12 @@ def _cleaned(files, fmt, workers: int):
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        # Also on Ctrl-C, or when the records are no longer wanted: the workers finish the few
+        # chunks handed to them (at most three each) and stop.  terminate() could wait for good
+        # on the thread that sends them work, blocked sending a chunk larger than the pipe
+        # holds to workers it had ended.
+        _uninterrupted(lambda: (pool.close(), pool.join()))
 
 
 class Progress:
