@@ -300,8 +300,14 @@ def test_ctrl_c_is_held_back_while_a_process_is_started():
         done.append("the step finished")
         return 7
 
-    with pytest.raises(KeyboardInterrupt):
-        _uninterrupted(step)
+    # as Python sets it up in a terminal (a shell's background job, as CI may run the tests,
+    # starts with the interrupt ignored)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _uninterrupted(step)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert done == ["the step finished"]
 
 
