@@ -25,6 +25,11 @@ def simplified_table() -> dict[int, str]:
     return {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1}
 
 
+def has_traditional(text: str) -> bool:
+    """Whether a text holds Traditional characters (張, 臺灣): ones OpenCC simplifies."""
+    return text.translate(simplified_table()) != text
+
+
 # CJK Unified Ideographs, Extension A, and the compatibility ideographs.
 _HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
 

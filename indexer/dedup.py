@@ -59,10 +59,10 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from indexer.charsets import HAN
+from indexer.charsets import HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
                                  is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
-from indexer.pinyin import compared_pinyin, compared_word, has_traditional, is_person, syllables, u_for_v, wade_giles
+from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",

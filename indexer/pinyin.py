@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .charsets import is_han, simplified_table
+from .charsets import has_traditional, is_han, simplified_table
 
 # Surnames whose reading is not the character's most common one (pypinyin's lazy_pinyin).
 SURNAME_READINGS = {
@@ -159,7 +159,8 @@ def wade_giles(name: str) -> tuple[str, list[str]] | None:
     if dotted_parts(name):
         return None
     family, given = person_pinyin(name)
-    parts = [family] if family in SYLLABLES or not two_syllables(family) else list(two_syllables(family)[0])   # ou yang
+    pairs = [] if family in SYLLABLES else two_syllables(family)
+    parts = list(pairs[0]) if pairs else [family]   # ouyang: ou yang
     return "".join(map(_wade_giles_syllable, parts)), [_wade_giles_syllable(s) for s in given]
 
 
@@ -173,11 +174,6 @@ def taiwan_reading(name: str) -> tuple[str, list[str]] | None:
         if reading and reading != compared_pinyin(name):
             return reading
     return None
-
-
-def has_traditional(text: str) -> bool:
-    """Whether a text holds Traditional characters (張, 臺灣): ones OpenCC simplifies."""
-    return text.translate(simplified_table()) != text
 
 
 @lru_cache(maxsize=None)

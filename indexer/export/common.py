@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
-from ..pinyin import dotted_parts, reading
+from ..pinyin import is_person, reading
 from ..readers.csl_json import date_text
 from . import SORTS
 
@@ -251,7 +251,7 @@ def sections_note(rec: dict, lang: str) -> str:
 
 def _ascii_word(text: str, person: bool = False) -> str:
     if has_han(text):
-        text = "".join(reading(text if dotted_parts(text) else text[:4], person))
+        text = "".join(reading(text if person and is_person(text) else text[:4], person))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", text.lower())
 

@@ -10,7 +10,7 @@ import re
 
 from ..charsets import HAN, HANGUL
 from ..lang.detect import is_cjk_name
-from ..pinyin import NAME_DOT, SYLLABLES, is_pinyin_surname, two_syllables
+from ..pinyin import NAME_DOT, is_pinyin_surname
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -105,11 +105,9 @@ def caps_first(name: str) -> tuple[str, str] | None:
 
 
 def _pinyin_word(word: str) -> bool:
-    """A word of a given name in pinyin (one or two syllables), or initials (JG)."""
-    if word.isupper():
-        return True
-    word = word.lower()
-    return word in SYLLABLES or bool(two_syllables(word))
+    """A word of a given name in pinyin (one or two syllables, as a surname may be), or
+    initials (JG)."""
+    return word.isupper() or is_pinyin_surname(word.lower())
 
 
 # Family and given name glued in one word, as some exports write them ("GotzJurgen").
