@@ -533,9 +533,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        _err("\nInterrupted.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    _err("\nInterrupted.")
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except KeyboardInterrupt:  # while starting, before main's own handler
+        raise SystemExit(_interrupted())

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -126,3 +128,15 @@ def test_same_input_same_output_and_ids():
     ids = [r["id"] for r in jsonl(first.stdout)]
     assert len(ids) == len(list((ROOT / "samples").glob("*.txt")))  # one page per file, none lost
     assert len(set(ids)) == len(ids)
+
+
+def test_ctrl_c_while_starting_is_a_message_not_a_traceback():
+    # Ctrl-C while the command line is read (before a command runs) ends as one during a command
+    script = ("import argparse, runpy, sys\n"
+              "def interrupted(*args, **kwargs):\n"
+              "    raise KeyboardInterrupt\n"
+              "argparse.ArgumentParser.parse_args = interrupted\n"
+              f"sys.argv = [{str(ROOT / 'cli.py')!r}, 'stats']\n"
+              f"runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (out.returncode, out.stderr) == (130, "\nInterrupted.\n")
