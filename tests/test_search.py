@@ -528,6 +528,11 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     assert s.notes("王明 OR 李四")[0].endswith("author:王明 finds 1 record")
     assert s.notes("titel:肉瘤") == ["titel: is no field prefix, so it was searched as text (did you mean title:?)"]
     assert s.notes("ratio:1") == [] and s.notes("不存在的词") == []
+    # a Chinese term is matched with its punctuation as written: say what it finds without
+    assert s.notes("肉瘤样。") == [
+        "'肉瘤样。' is matched with its punctuation, as written, and no record has it so; 肉瘤样 finds 1 record"]
+    assert s.notes("《肉瘤样》")[0].endswith("; 肉瘤样 finds 1 record")
+    assert s.notes("不存在。") == [] and s.notes("sarcomatoid.") == []   # nothing without it; English ignores it
     out = run_cli("search", "王明", "--index", str(idx))
     assert out.returncode == 0 and out.stdout.startswith("0 hit(s)")
     assert "note: '王明' is in no title" in out.stderr

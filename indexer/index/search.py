@@ -6,11 +6,13 @@ scores are ordered by record id, so the same index always gives the same order.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from whoosh import index as windex
 from whoosh.query import Every, Or
 
+from ..charsets import HAN
 from ..errors import DamagedIndex
 from ..store import Store
 from . import SORTS, fts
@@ -23,6 +25,10 @@ from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_name, award_numbers, fun
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
+
+# Punctuation at a term's ends ("肿瘤。", "《中华》"), which a Chinese term is matched with as written.
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+_HAN = re.compile(f"[{HAN}]")
 
 # Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes).
 ALSO_TRIED = ("author", "journal")
@@ -121,6 +127,7 @@ class Searcher:
         tree = parse(q, self._in_vocabulary)
         missing = [leaf for leaf in _shown(tree)
                    if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
+        notes += [note for note in map(self._unpunctuated, missing) if note]
         # Words that are all missing may be one name: Smith John → author:"Smith John"
         whole = " ".join(leaf.text for leaf in missing)
         if len(missing) > 1 and len(missing) == len(leaves(tree)) and getattr(tree, "op", "") == "and":
@@ -128,6 +135,21 @@ class Searcher:
             if note:
                 return notes + [note]
         return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
+
+    def _unpunctuated(self, leaf: Leaf) -> str | None:
+        """What a Chinese term finds without the punctuation at its ends, which it is matched with
+        as written (``肿瘤。``: "肿瘤 finds 50 records")."""
+        bare = _EDGE_PUNCTUATION.sub("", leaf.text)
+        if bare == leaf.text or not _HAN.search(bare):
+            return None
+        try:
+            found = self._count(parse(bare, self._in_vocabulary))
+        except QueryError:
+            return None
+        if not found:
+            return None
+        return (f"{leaf.text!r} is matched with its punctuation, as written, and no record has it so; "
+                f"{bare} finds {found} record{'s' * (found != 1)}")
 
     def _elsewhere(self, text: str) -> str | None:
         """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record"."""
