@@ -312,6 +312,25 @@ def test_traditional_and_simplified_chinese_find_each_other(tmp_path):
         assert "【生活品質】" in hit["snippet"]             # the text is shown as written
 
 
+def test_a_chinese_clause_mark_parts_the_words_beside_it(tmp_path):
+    # 比表面积2311m2/g、1.246cm3/g holds no "g 1" (a unit's g-1), as 固体。在 holds no 体在; nor
+    # does g、总孔容为1: the words are apart, in the index and in what a snippet marks
+    path = tmp_path / "units.ris"
+    path.write_text("TY  - JOUR\nID  - U1\nTI  - 活性炭的制备\nAB  - 比表面积和总孔容分别可达2311m2/g、1.246cm3/g。\nER  - \n\n"
+                    "TY  - JOUR\nID  - U2\nTI  - 吸附性能\nAB  - 比表面积为586m2/g、总孔容为1.08cm3/g,最大吸附量为31.25mg·g-1。"
+                    "\nER  - \n\n"
+                    "TY  - JOUR\nID  - U3\nTI  - Adsorption\nAB  - Areas of 2311 m2/g. 1.246 cm3/g were seen\nER  - \n",
+                    encoding="utf-8")
+    idx = tmp_path / "idx"
+    ingest([str(path)], str(idx), quiet=True)
+    with Searcher(idx) as searcher:
+        assert ids(searcher, "g-1") == ids(searcher, '"g 1"') == ["U2", "U3"]   # an English full stop parts nothing
+        assert ids(searcher, "abstract:g-1") == ["U2", "U3"]                    # checked on the text
+        assert ids(searcher, "g、1") == ["U1"]                                  # typed with the mark: as written
+        (hit,) = searcher.search("g-1 lang:zh", limit=10)["hits"]
+        assert "【g-1】" in hit["snippet"] and "【g、" not in hit["snippet"] and "【g】" not in hit["snippet"]
+
+
 @pytest.mark.parametrize("query,expected", [
     ("follo*", ["R3", "R4"]),              # follow-up, Followed
     ("metasta*", ["R3"]),                  # metastases, metastasis

@@ -38,6 +38,10 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 # A word is a run of ASCII letters/digits, or a run of other letters (Greek, accented ...):
 # ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the word ``cm``, as the text reads.
 WORD = rf"[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
+# Marks that end a clause in Chinese text: words on either side are not consecutive
+# (``2311m2/g、1.246cm3/g`` holds no "g 1"), as a CJK character between them would make them.
+CLAUSE_MARKS = "、。"
+_CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 _PIECE = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>{WORD})|(?P<sep>{VALUE_SEPARATOR})")
 _VOWELS = "aeiou"
 
@@ -138,7 +142,8 @@ def tokens(text: str, with_keys: bool = True):
     Where anything (a space, a sign) stands between two tokens and one of them is CJK, one
     position is skipped: a Chinese phrase then matches only characters that are adjacent in
     the text (``体在`` not in ``流体 在`` or ``固体。在``), while English words separated by
-    spaces or hyphens stay consecutive.
+    spaces or hyphens stay consecutive; so is one where a Chinese clause mark (、。) stands
+    between two words.
     """
     pos = 0
     last_end, last_cjk = 0, False
@@ -151,7 +156,7 @@ def tokens(text: str, with_keys: bool = True):
         s = m.group()
         start = m.start()
         cjk = kind == "cjk"
-        if start > last_end and (cjk or last_cjk):
+        if start > last_end and (cjk or last_cjk or _CLAUSE_MARK.search(text, last_end, start)):
             pos += 1
         last_end, last_cjk = m.end(), cjk
         if not cjk:

@@ -40,7 +40,7 @@ from typing import Callable, Iterator
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
-from .analysis import CJK, KEY_MARK, WORD, fold, word_keys
+from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, WORD, fold, word_keys
 from .names import name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
                      RECORD_FIELDS)
@@ -54,6 +54,8 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _ALNUM = re.compile(r"[a-z0-9]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(WORD)
+# What parts two words, as the index reads them: a CJK character or a Chinese clause mark between.
+_APART = re.compile(f"[{CJK}{CLAUSE_MARKS}]")
 # What a query can search: a CJK character or a Latin/digit word.
 _SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
 
@@ -208,7 +210,8 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
         ms = list(_WORD.finditer(text))
         words = [m.group() for m in ms]
         for j in range(len(words) - n + 1):
-            if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])):
+            if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])) \
+                    and not any(_APART.search(text, ms[k].end(), ms[k + 1].start()) for k in range(j, j + n - 1)):
                 yield ms[j].start(), ms[j + n - 1].end()
         if n > 1 and (not numbers or parts[-1] in words):
             for m in ms:
@@ -289,7 +292,7 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
         if "*" in q:
             raise QueryError(f"{text!r}: * truncates one word of Latin letters and digits (canc*, wom?n), "
                              "not a phrase or a word with parts")
-    if _CJK_CHAR.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):
+    if _APART.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):  # Chinese, or a clause mark
         return _substring_leaf(text, q, fields)
     return _english_leaf(text, q, fields, vocabulary)
 
