@@ -112,22 +112,31 @@ def place_abstracts(record: Record) -> Record:
         if not text:
             continue
         lang = detect_language(text)
-        text = _english(record, f"abstract.{lang}", text, lang)
-        _merge_abstract(record, lang, text)
+        logged = len(record.repairs)
+        fixed = _english(record, f"abstract.{lang}", text, lang)
+        if _merge_abstract(record, lang, fixed):
+            continue
+        # A copy of the abstract (a page's 文摘 after its abstract): the log says it was dropped,
+        # not also the English repairs of a text that is not kept.
+        del record.repairs[logged:]
+        record.log("drop_duplicate_abstract", f"abstract.{lang}", text, "")
     return record
 
 
-def _merge_abstract(record: Record, lang: str, text: str) -> None:
+def _merge_abstract(record: Record, lang: str, text: str) -> bool:
+    """Place an abstract beside those read before it; False when it is one of them (or
+    inside one) and so not kept."""
     old = record.abstract.get(lang)
     if old is None:
         record.abstract[lang] = text
     elif old == text or text in old:
-        record.log("drop_duplicate_abstract", f"abstract.{lang}", text, "")
+        return False
     elif old in text:
         record.log("drop_duplicate_abstract", f"abstract.{lang}", old, "")
         record.abstract[lang] = text
     else:
         record.extra.setdefault("other_abstracts", []).append(text)
+    return True
 
 
 def place_sections(record: Record) -> Record:

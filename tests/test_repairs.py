@@ -60,6 +60,16 @@ def test_repairs_are_logged_only_when_they_change_something():
     assert not any(r.field.startswith("title") for r in rec.repairs)
 
 
+def test_a_copy_of_the_abstract_is_logged_as_dropped_once():
+    # a scraped page gives its abstract twice (again after 文摘): one repair, one drop, no
+    # repair of the copy that is not kept
+    rec = clean(_record(titles=["Spinal metastases"], abstract=["We studied it,but it failed."] * 2))
+    assert rec.abstract == {"en": "We studied it, but it failed."}
+    read, fixed = "We studied it,but it failed.", "We studied it, but it failed."
+    assert [(r.step, r.field, r.before, r.after) for r in rec.repairs] == [
+        ("restore_space_after_punctuation", "abstract.en", read, fixed), ("drop_duplicate_abstract", "abstract.en", read, "")]
+
+
 def test_chinese_punctuation_survives_the_whole_pipeline():
     text = "目的：探讨（ABC）“某方法”的疗效，结论；可行。"
     rec = clean(_record(titles=["某方法的疗效研究"], abstract=[text]))
