@@ -22,8 +22,8 @@ def _excerpt(before: str, after: str, room: int = 60) -> tuple[str, str]:
 
     def cut(s: str) -> str:
         mid = s[lo:len(s) - j + 15 if j > 15 else len(s)]
-        mid = mid if len(mid) <= room else mid[:room - 1] + "…"
-        return ("…" if lo else "") + mid + ("…" if j > 15 else "")
+        more = j > 15 or len(mid) > room
+        return ("…" if lo else "") + mid[:room - 1 if len(mid) > room else None] + ("…" if more else "")
 
     return cut(before), cut(after)
 

@@ -32,6 +32,18 @@ def test_readable_view_shows_each_repair_before_and_after():
     assert "strip_ui_residue [abstract]" in out and "展开更多" in out
     assert "restore_space_after_punctuation [title.en]" in out
     assert "→" in out
+    assert "……" not in out   # an excerpt cut short is marked once
+
+
+def test_a_long_repair_is_shown_as_its_changed_part():
+    from indexer.show import _excerpt
+
+    # 15 characters of context each side of the change ("AAAAAAAAAAAAit," and "butBBBBBBBBBBBB")
+    before = "A" * 100 + "it,but" + "B" * 100
+    assert _excerpt(before, before.replace(",", ", ")) == ("…" + "A" * 12 + "it,but" + "B" * 12 + "…",
+                                                          "…" + "A" * 12 + "it, but" + "B" * 12 + "…")
+    long_change = "x" * 20 + "y" * 100 + "x" * 20   # more than the room of 60: 59 shown, one mark
+    assert _excerpt(long_change, "x" * 40) == ("…" + "x" * 15 + "y" * 44 + "…", "…" + "x" * 30 + "…")
 
 
 def test_repairs_logged_only_when_something_changed():
