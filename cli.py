@@ -17,6 +17,8 @@ from pathlib import Path
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 DEFAULT_INDEX = "index_data"
+ARCHIVES_HELP = ("also read the archives (.zip, .7z, .rar, .tar.gz …) in the folders given; by default a folder's "
+                 "archives are skipped, as they often hold the files beside them (an archive named is always read)")
 
 EPILOG_CLEAN = """examples:
   python cli.py clean ../shared/seed/000_ce99a9668d82360c.txt
@@ -33,6 +35,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
   python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
   python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
+  python cli.py ingest --archives downloads/   # a folder's archives read too
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed.
 """
@@ -134,12 +137,12 @@ def _write_failures(failures, path: str | None) -> None:
             fh.write(dumps(f.to_json()) + "\n")
 
 
-def _note_folders(paths) -> None:
+def _note_folders(paths, archives: bool) -> None:
     """Warn of a folder given that holds no file to read (a folder of PDFs, say: the run
     would otherwise end with "0 records" and no reason), or whose archives are skipped."""
     from indexer.readers import folder_notes
 
-    for note in folder_notes(paths):
+    for note in folder_notes(paths, archives):
         _err(f"Warning: {note}")
 
 
@@ -149,10 +152,10 @@ def cmd_clean(args) -> int:
     from indexer.show import format_failure, format_record
 
     _check_writable(args.failures)
-    _note_folders(args.paths)
+    _note_folders(args.paths, args.archives)
     failures = []
     count = 0
-    for item in clean_paths(args.paths, args.format):
+    for item in clean_paths(args.paths, args.format, args.archives):
         if isinstance(item, Failure):
             failures.append(item)
             _err(f"Error: {item.message()}")
@@ -176,10 +179,10 @@ def cmd_ingest(args) -> int:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
         return EXIT_USAGE
     _check_writable(args.failures)
-    _note_folders(args.paths)
+    _note_folders(args.paths, args.archives)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
-                         rebuild=args.rebuild)
+                         rebuild=args.rebuild, archives=args.archives)
     except KeyboardInterrupt:
         _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
         return EXIT_INTERRUPTED
@@ -439,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
     p.add_argument("--format", help="force the input format instead of detecting it")
     p.add_argument("--failures", metavar="FILE", help="also write failures (with raw text) as JSON lines")
+    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.set_defaults(func=cmd_clean)
 
@@ -455,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prune", action="store_true",
                    help="also remove the records of files deleted from the folders given (or of a file or folder "
                         "that is gone)")
+    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     p.set_defaults(func=cmd_ingest)
 

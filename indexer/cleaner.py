@@ -8,9 +8,10 @@ from .readers import read_paths
 from .record import Failure, Record
 
 
-def clean_paths(paths: Iterable[str], fmt: str | None = None) -> Iterator[Record | Failure]:
-    """Cleaned records and failures; one bad record never stops the batch."""
-    for item in read_paths(paths, fmt):
+def clean_paths(paths: Iterable[str], fmt: str | None = None, archives: bool = False) -> Iterator[Record | Failure]:
+    """Cleaned records and failures (a folder's archives read too with ``archives``); one bad
+    record never stops the batch."""
+    for item in read_paths(paths, fmt, archives):
         if isinstance(item, Failure):
             yield item
             continue

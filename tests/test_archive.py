@@ -335,6 +335,30 @@ def test_a_folder_skips_its_archives_and_says_so(tmp_path):
     assert result.stdout == "" and f"Name an archive to read it: {folder / 'a.zip'}" in result.stderr
 
 
+def test_a_folder_gives_its_archives_too_when_asked(tmp_path):
+    from indexer.index.ingest import ingest
+
+    folder = tmp_path / "downloads"
+    (folder / "week2").mkdir(parents=True)
+    (folder / "a.ris").write_text(RIS.format("Alpha marrow"), encoding="utf-8")
+    with zipfile.ZipFile(folder / "week2" / "cnki.zip", "w") as z:
+        z.writestr("b.ris", RIS.format("Beta marrow"))
+        z.writestr("README.md", "what these are")
+    with zipfile.ZipFile(folder / ".hidden.zip", "w") as z:   # hidden: skipped still
+        z.writestr("c.ris", RIS.format("Gamma marrow"))
+    result = run_cli("clean", "--json", "--archives", str(folder))
+    assert [(r["title"]["en"], r["source"].get("member")) for r in jsonl(result.stdout)] == [
+        ("Alpha marrow", None), ("Beta marrow", "b.ris")]
+    assert result.returncode == 0 and "Warning" not in result.stderr
+    assert "give --archives to read them all" in run_cli("clean", "--json", str(folder)).stderr
+    summary = ingest([str(folder)], str(tmp_path / "idx"), quiet=True, archives=True)
+    assert (summary.read, summary.added) == (2, 2)
+    exported = run_cli("export", "--format", "ris", "--archives", "--from", str(folder))
+    assert exported.returncode == 0 and exported.stdout.count("TI  - ") == 2
+    misused = run_cli("export", "--format", "ris", "--archives", "--index", str(tmp_path / "idx"))
+    assert misused.returncode == 2 and "--archives reads the archives of folders given with --from" in misused.stderr
+
+
 def test_duplicates_inside_an_archive_are_shown_with_their_member(tmp_path):
     archive, idx = tmp_path / "refs.zip", str(tmp_path / "idx")
     rec = ("TY  - JOUR\nTI  - Marrow fibrosis in myelofibrosis: a cohort study\nAU  - Smith, John\nPY  - 2020\n"

@@ -40,6 +40,9 @@ def add_arguments(p) -> None:
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
     sel.add_argument("--from", dest="paths", nargs="+", metavar="PATH",
                      help="clean these files or folders and export their records, without an index")
+    p.add_argument("--archives", action="store_true",
+                   help="with --from: also read the archives (.zip, .7z, .rar, .tar.gz …) in the folders given "
+                        "(by default skipped, as they often hold the files beside them)")
     p.add_argument("--masters", action="store_true", help="each duplicate cluster once, as its master")
     p.add_argument("--sort", choices=SORTS,
                    help="order: by year (newest or oldest first), or by author as GB/T 7714's author-year "
@@ -108,17 +111,17 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
     return records
 
 
-def _cleaned(paths: list[str], err: TextIO) -> tuple[list[dict], int]:
+def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict], int]:
     """The records of files and folders, cleaned as `clean` cleans them; failures said on ``err``."""
     from ..cleaner import clean_paths
     from ..readers import folder_notes
     from ..record import Failure
 
-    for note in folder_notes(paths):  # a folder of nothing to read, archives skipped
+    for note in folder_notes(paths, archives):  # a folder of nothing to read, archives skipped
         err.write(f"Warning: {note}\n")
     records, failed = [], 0
     tty = hasattr(err, "isatty") and err.isatty()   # a count on a terminal: a large folder takes a while
-    for item in clean_paths(paths):
+    for item in clean_paths(paths, archives=archives):
         if isinstance(item, Failure):
             failed += 1
             err.write(("\r\x1b[K" if tty else "") + f"Error: {item.message()}\n")
@@ -143,11 +146,15 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
                       "ingest the files first\n")
             return 2
         try:
-            records, failed = _cleaned(args.paths, err)
+            records, failed = _cleaned(args.paths, err, args.archives)
         except FileNotFoundError as e:
             err.write(f"Error: {e}\n")
             return 2
         return _write(args, records, out, err) or (1 if failed else 0)
+    if args.archives:
+        err.write("Error: --archives reads the archives of folders given with --from; an index already holds "
+                  "what was ingested (ingest --archives FOLDER reads them into it)\n")
+        return 2
     if not (Path(args.index) / STORE_NAME).exists():
         err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first "
                   f"(or export files directly: --from PATH).\n")

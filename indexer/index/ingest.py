@@ -255,14 +255,15 @@ def _remove(writer, store: Store, ids: list[str]) -> int:
 
 
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
-           workers: int | None = None, prune: bool = False, rebuild: bool = False) -> Summary:
-    """Read, clean, store and index the records of ``paths``; with ``prune``, also remove
-    the records of files under the given folders that no longer exist; with ``rebuild``, the
-    search index is first rebuilt from the record store."""
+           workers: int | None = None, prune: bool = False, rebuild: bool = False, archives: bool = False) -> Summary:
+    """Read, clean, store and index the records of ``paths`` (a folder's archives too with
+    ``archives``); with ``prune``, also remove the records of files under the given folders
+    that no longer exist; with ``rebuild``, the search index is first rebuilt from the record
+    store."""
     # A missing path is a usage error before anything is written; with prune, a folder that is
     # gone is a folder whose records are all to be removed.
     missing = [p for p in paths if not os.path.exists(p)] if prune else []
-    files = list(iter_files([p for p in paths if p not in missing]))
+    files = list(iter_files([p for p in paths if p not in missing], archives))
     summary = Summary(index=str(index_dir))
     started = time.monotonic()
     cores = os.cpu_count() or 1

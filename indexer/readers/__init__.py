@@ -39,65 +39,71 @@ __all__ = ["REGISTRY", "find_reader", "known_formats", "read_paths", "iter_files
 SKIP_DIRS = {".git", ".venv", "__pycache__", "node_modules", ".cache"}
 # Files in a walked folder that are never records (a file named on the command line is always read).
 SKIP_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
-SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf", *ARCHIVE_SUFFIXES,
+SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
                  ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json")
 
 
-def _skipped(name: str) -> bool:
+def _skipped(name: str, archives: bool = False) -> bool:
+    """Whether a file of a walked folder is skipped: never records, or an archive (unless
+    ``archives``: an archive often lies beside the files unpacked from it)."""
     lower = name.lower()
+    if lower.endswith(ARCHIVE_SUFFIXES):
+        return lower.startswith(".") or not archives
     return lower.startswith(".") or lower.split(".")[0] in SKIP_NAMES or lower.endswith(SKIP_SUFFIXES)
 
 
-def _walk(folder: str | Path) -> Iterator[tuple[str, bool]]:
-    """Each file under ``folder`` in sorted order, and whether it is skipped as never a record."""
+def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
+    """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
-            yield os.path.join(root, name), _skipped(name)
+            yield os.path.join(root, name), _skipped(name, archives)
 
 
-def folder_note(folder: str) -> str | None:
+def folder_note(folder: str, archives: bool = False) -> str | None:
     """What to tell a user of a folder given (None when nothing): a folder that gives no file
     to read (a folder of PDFs, say, holds no records this tool can read), or one whose
-    archives were skipped (they are read when named: an archive beside the files unpacked from
-    it would give every record twice)."""
+    archives were skipped (they are read when named, or all with ``archives``: an archive
+    beside the files unpacked from it would give every record twice)."""
     kinds: dict[str, int] = {}
-    archives, reads = [], False
-    for path, skipped in _walk(folder):
+    unread, reads = [], False
+    for path, skipped in _walk(folder, archives):
         if not skipped:
             reads = True
             continue
         name = os.path.basename(path).lower()
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
-            archives.append(path)
+            unread.append(path)
         kind = os.path.splitext(name)[1] or name
         kinds[kind] = kinds.get(kind, 0) + 1
-    shown = " ".join(shlex.quote(p) for p in archives[:3]) + (" …" if len(archives) > 3 else "")
+    shown = " ".join(shlex.quote(p) for p in unread[:3]) + (" …" if len(unread) > 3 else "")
     if reads:
-        return (f"{folder}: {len(archives)} archive(s) not read ({shown}): archives in a folder are skipped, "
-                f"as they often hold the files beside them; name one to read it") if archives else None
+        return (f"{folder}: {len(unread)} archive(s) not read ({shown}): archives in a folder are skipped, "
+                f"as they often hold the files beside them; name one to read it, or give --archives to read "
+                f"them all") if unread else None
     if not kinds:
         return f"{folder}: no files in this folder"
     listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-    if archives:
+    if unread:
         return (f"{folder}: no file here is read ({listed} skipped: a folder's archives are read only when "
-                f"named). Name an archive to read it: {shown}")
+                f"named, or with --archives). Name an archive to read it: {shown}")
     return (f"{folder}: no file here is read ({listed} skipped: documents, images and readme files never "
             f"hold exported records; name a file to read it anyway). "
             f"Export the records from the database or reference manager (RIS, BibTeX, EndNote, …)")
 
 
-def folder_notes(paths: Iterable[str]) -> list[str]:
+def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
     """:func:`folder_note` of each folder among ``paths`` that has one."""
-    return [note for p in paths if os.path.isdir(p) for note in [folder_note(p)] if note]
+    return [note for p in paths if os.path.isdir(p) for note in [folder_note(p, archives)] if note]
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Files under the given paths, folders walked in sorted order; missing paths raise."""
+def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
+    """Files under the given paths, folders walked in sorted order (their archives too with
+    ``archives``); missing paths raise."""
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            yield from (path for path, skipped in _walk(p) if not skipped)
+            yield from (path for path, skipped in _walk(p, archives) if not skipped)
         elif p.is_file():
             yield str(given)
         else:
@@ -273,6 +279,6 @@ def _last_line(item: Record | Failure) -> int:
     return first + (raw or "").count("\n") if first else 0
 
 
-def read_paths(paths: Iterable[str], fmt: str | None = None) -> Iterator[Record | Failure]:
-    for path in iter_files(paths):
+def read_paths(paths: Iterable[str], fmt: str | None = None, archives: bool = False) -> Iterator[Record | Failure]:
+    for path in iter_files(paths, archives):
         yield from read_file(path, fmt)

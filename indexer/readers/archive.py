@@ -278,8 +278,7 @@ def _skipped(name: str) -> bool:
     parts = name.replace("\\", "/").split("/")
     if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
         return True
-    base = parts[-1]
-    return base.startswith(".") or skipped_in_folder(base) and not base.lower().endswith(SUFFIXES)
+    return skipped_in_folder(parts[-1], archives=True)
 
 
 def _temp_name(name: str) -> str:
