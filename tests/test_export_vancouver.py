@@ -68,6 +68,21 @@ def test_a_chinese_name_with_u_umlaut_is_spelt_as_on_a_passport():
     assert [nlm_name({"literal": n, "lang": "zh"}) for n in ("吕伟", "女娲")] == ["Lyu W", "Nyu W"]
 
 
+@pytest.mark.parametrize("family,given,expected", [
+    ("WANG", "Jian-guo", "Wang JG"),              # GB/T 28039's English author line: WANG Jian-guo
+    ("SALA", "NL", "Sala NL"),                    # MEDLINE's older records, Web of Science's
+    ("O'BRIEN", "Patrick", "O'Brien P"),
+    ("VAN DER BERG", "Jan", "van der Berg J"),   # particles before the name in lower case
+    ("DU", "Wei", "Du W"),                        # ... not a name that is one
+    ("McDonald", "Anne", "McDonald A"),          # a name not in capitals as written
+    ("X", "Y", "X Y"),
+])
+def test_a_family_name_in_capitals_is_written_as_nlm_writes_it(family, given, expected):
+    from indexer.export.vancouver import nlm_name
+
+    assert nlm_name({"family": family, "given": given}) == expected
+
+
 def test_a_name_written_by_sound_is_romanised_by_its_parts():
     from indexer.export.vancouver import nlm_name
 

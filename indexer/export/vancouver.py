@@ -35,8 +35,26 @@ def _initials(given: str) -> str:
     return "".join(p[0].upper() for p in re.split(r"[\s.\-]+", given) if p and p[0].isalpha())
 
 
+# Particles of a family name written before it in lower case: van der Berg, de Jorge.
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter",
+              "ten"}
+
+
+def _cased(family: str) -> str:
+    """A family name written in capitals as NLM writes it: ``WANG`` (GB/T 28039's English
+    author lines) → ``Wang``, ``SALA`` (MEDLINE's older records) → ``Sala``, ``O'BRIEN`` →
+    ``O'Brien``, ``VAN DER BERG`` → ``van der Berg``; any other as written (``McDonald``).
+    From capitals ``Mc`` and ``Mac`` names cannot be told: ``MCDONALD`` → ``Mcdonald``."""
+    if not family.isupper() or sum(c.isalpha() for c in family) < 2:
+        return family
+    words = family.split()
+    return " ".join(w.lower() if w.lower() in _PARTICLES and i < len(words) - 1
+                    else re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w) for i, w in enumerate(words))
+
+
 def nlm_name(a: dict) -> str:
-    """``Smith JA``; a Chinese name in pinyin (``王跃`` → ``Wang Y``); an organisation whole.
+    """``Smith JA``; a Chinese name in pinyin (``王跃`` → ``Wang Y``); a family name in
+    capitals in mixed case (``WANG Jian-guo`` → ``Wang JG``); an organisation whole.
 
     >>> nlm_name({"family": "Smith", "given": "John Adam"}), nlm_name({"literal": "王跃", "lang": "zh"})
     ('Smith JA', 'Wang Y')
@@ -53,7 +71,7 @@ def nlm_name(a: dict) -> str:
     if has_han(family):
         return nlm_name({"literal": family + given})
     given, suffix = name_suffix(given)
-    return " ".join(p for p in (family, _initials(given), suffix.rstrip(".")) if p)
+    return " ".join(p for p in (_cased(family), _initials(given), suffix.rstrip(".")) if p)
 
 
 def _nlm_abbreviation(text: str) -> str:
