@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from ..fields.authors import PARTICLES
 from .common import extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name
 from .gbt7714 import edition, pinyin_name, romanised_person
 
@@ -35,9 +36,9 @@ def _initials(given: str) -> str:
     return "".join(p[0].upper() for p in re.split(r"[\s.\-]+", given) if p and p[0].isalpha())
 
 
-# Particles of a family name written before it in lower case: van der Berg, de Jorge.
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ter",
-              "ten"}
+# Particles of a family name that NLM writes in lower case before it (van der Berg, de Jorge):
+# the readers' particles, less those it capitalises (Al Farsi, El Sayed, Bin, St., Op).
+_PARTICLES = PARTICLES - {"al", "el", "bin", "st.", "op"}
 
 
 def _cased(family: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.query import Every, Or
 
-from ..charsets import HAN
+from ..charsets import is_han
 from ..errors import DamagedIndex
 from ..store import Store
 from . import SORTS, fts
@@ -28,7 +28,6 @@ __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
 # Punctuation at a term's ends ("肿瘤。", "《中华》"), which a Chinese term is matched with as written.
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
-_HAN = re.compile(f"[{HAN}]")
 
 # Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes).
 ALSO_TRIED = ("author", "journal")
@@ -140,7 +139,7 @@ class Searcher:
         """What a Chinese term finds without the punctuation at its ends, which it is matched with
         as written (``肿瘤。``: "肿瘤 finds 50 records")."""
         bare = _EDGE_PUNCTUATION.sub("", leaf.text)
-        if bare == leaf.text or not _HAN.search(bare):
+        if bare == leaf.text or not any(map(is_han, bare)):
             return None
         try:
             found = self._count(parse(bare, self._in_vocabulary))

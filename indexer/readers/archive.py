@@ -60,8 +60,8 @@ _STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip")),
 SEVEN_ZIP_MAGIC, RAR_MAGIC = b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07"
 # A tar header: "ustar" at byte 257, its checksum (bytes 148-155) octal digits.
 _TAR = re.compile(b" *[0-7]{1,8}[ \x00]*")
-# Suffixes of archives, which a walked folder skips (name the archive to read it) but an archive
-# inside an archive does not.
+# Suffixes of archives, which a walked folder skips (unless --archives; an archive named is
+# read) but an archive inside an archive does not.
 SUFFIXES = (".zip", ".7z", ".rar", ".tar", ".tgz", ".gz", ".gzip", ".bz2", ".tbz2", ".xz", ".txz")
 # A ZIP with this member is an Office Open XML or OpenDocument file (a .docx, or a workbook
 # under another name), not an archive of exports.
@@ -303,10 +303,6 @@ class _Encrypted(ValueError):
     """An archive whose very list of files is encrypted."""
 
 
-# libarchive reads a RAR cut off inside a header as one that ends there.
-_EMPTY = {"rar": " (it is empty, or cut short)"}
-
-
 class _NoReader(ValueError):
     """A RAR archive without libarchive to read it."""
 
@@ -388,7 +384,8 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
         yield Failure(path=path, line=None, raw="\n".join(skipped),
                       reason="no records: the archive holds no file that is read" +
                              (f" ({len(skipped)} skipped: {listed})" if skipped
-                              else _EMPTY.get(kind, " (it is empty)")))
+                              # libarchive reads a RAR cut off inside a header as one that ends there
+                              else " (it is empty, or cut short)" if kind == "rar" else " (it is empty)"))
 
 
 def _place(item: Record | Failure, path: str, name: str, target: str, offset: int) -> int:
