@@ -87,6 +87,38 @@ def test_missing_path_is_a_usage_error():
     assert "Error:" in result.stderr and "/no/such/file.txt" in result.stderr
 
 
+def test_a_missing_path_stops_the_run_before_anything_is_read(tmp_path):
+    good = tmp_path / "good.ris"
+    good.write_text("TY  - JOUR\nTI  - Read first\nER  - \n", encoding="utf-8")
+    result = run_cli("clean", "--json", str(good), str(tmp_path / "typo.ris"), str(good))
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"Error: {tmp_path / 'typo.ris'}: no such file or folder" in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_a_failure_naming_it_and_the_rest_is_read(tmp_path):
+    import os
+
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    ris = "TY  - JOUR\nTI  - {}\nPY  - 2020\nER  - \n"
+    (folder / "good.ris").write_text(ris.format("Read anyway"), encoding="utf-8")
+    gbk_name = os.fsdecode(os.fsencode(folder) + b"/" + "高血压.ris".encode("gbk"))  # as `unzip` leaves it
+    with open(gbk_name, "w", encoding="utf-8") as fh:
+        fh.write(ris.format("Named in GBK"))
+    result = run_cli("clean", "--json", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    items = jsonl(result.stdout)
+    assert [i["title"]["en"] for i in items if not i.get("failure")] == ["Read anyway"]
+    failure, = [i for i in items if i.get("failure")]
+    assert failure["path"] == str(folder / "高血压.ris") and "not UTF-8" in failure["reason"]
+    result = run_cli("ingest", "--json", "--index", str(tmp_path / "idx"), str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["added"] == 1
+    assert f"Error: {folder / '高血压.ris'}: not read: the file's name is not UTF-8" in result.stderr
+    result = run_cli("clean", os.fsdecode(os.fsencode(tmp_path) + b"/\xff.ris"))
+    assert result.returncode == 2 and f"Error: {tmp_path}/\\xff.ris: no such file or folder" in result.stderr
+
+
 def test_a_folder_with_nothing_to_read_says_why(tmp_path):
     (tmp_path / "papers" / "notes").mkdir(parents=True)
     for name in ("a.pdf", "b.pdf", "notes/README.md"):

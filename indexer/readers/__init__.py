@@ -29,7 +29,7 @@ for _name in READER_MODULES:
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
-from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text
+from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
 
 SPREADSHEET = REGISTRY["spreadsheet"]
@@ -99,19 +99,29 @@ def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
 
 def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     """Files under the given paths, folders walked in sorted order (their archives too with
-    ``archives``); missing paths raise."""
+    ``archives``); a missing path raises before any file is given (a typo in the third path of
+    a run does not stop it halfway)."""
+    paths = list(paths)
+    for given in paths:
+        if not os.path.exists(given):
+            raise FileNotFoundError(f"{shown_path(given)}: no such file or folder")
     for given in paths:
         p = Path(given)
         if p.is_dir():
             yield from (path for path, skipped in _walk(p, archives) if not skipped)
-        elif p.is_file():
+        else:  # a file, or a device or pipe: read_file says what it holds
             yield str(given)
-        else:
-            raise FileNotFoundError(f"{given}: no such file or folder")
 
 
 def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     """Records and failures of one file; never raises for bad content."""
+    shown = shown_path(path)
+    if shown != path:  # a name that is not UTF-8 could be neither printed nor stored with its records
+        yield Failure(path=shown, line=None, raw="", reason=(
+            "not read: the file's name is not UTF-8 (a name Chinese Windows wrote in GBK?); rename it, "
+            "e.g. convmv -f gbk -t utf-8 --notest FILE, or, if it came out of a zip, name the zip here "
+            "instead (its GBK names are read)"))
+        return
     try:
         if os.path.getsize(path) == 0:
             yield Failure(path=path, line=None, reason="empty file", raw="")

@@ -10,12 +10,38 @@ read so they give far more of the common characters of Chinese.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def shown_path(path: str) -> str:
+    """``path`` as it can be printed and stored: a name the file system holds in bytes that
+    are not UTF-8 (Python keeps them as lone surrogates) is decoded part by part, as GB18030
+    where it is that (Chinese Windows writes GBK names, and ``unzip`` keeps them), else with
+    its bad bytes as ``\\xNN``.
+
+    >>> shown_path("a/b.ris"), shown_path(os.fsdecode(b"x/\\xb8\\xdf\\xd1\\xaa\\xd1\\xb9.ris"))
+    ('a/b.ris', 'x/高血压.ris')
+    >>> shown_path(os.fsdecode(b"\\xff.ris"))
+    '\\\\xff.ris'
+    """
+    if not any("\udc80" <= c <= "\udcff" for c in path):
+        return path
+    parts = []
+    for part in os.fsencode(path).split(b"/"):
+        try:
+            parts.append(part.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(part.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(part.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
 
 
 class DecodeError(ValueError):
