@@ -44,16 +44,16 @@ EPILOG_SEARCH = """query language:
   parentheses combine them; "quoted phrases" in either language (“ ” and 「 」 too, and
   full-width （ ） ：); Chinese matches as written, from one character up (癌 finds 肉瘤样癌),
   in either script (台湾 = 臺灣); English matches
-  inflections (cells = cell) and parts (IL-6 = IL 6 = IL6); canc* is any word that starts
+  inflections (cells = cell) and parts (IL-6 finds IL 6 and IL6); canc* is any word that starts
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
   operators, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers.
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
-          section:conclusion format:ris type:thesis year:2019 year:2018..2021 year:..2001
+          section:conclusion|结论 format:ris type:thesis|学位论文 year:2019 year:2018..2021 year:..2001
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
           Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
   a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?";
-          with --json only a value no record has: section:conclusions).
+          OR for or; with --json only a value no record has: section:discussion).
 
 examples:
   python cli.py search 脊柱转移
@@ -262,7 +262,7 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
-        # Why nothing was found: values no record has (section:conclusions); for a person
+        # Why nothing was found: values no record has (section:discussion); for a person
         # reading the terminal also where the words are (an author's name), and titel: (the
         # advice reads pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
         notes = [] if result["total"] else searcher.unknown_values(query) if args.json else searcher.notes(query)

@@ -105,6 +105,9 @@ def test_follow_up_is_not_followed_up(s):
     ("lang:中文 气候", ["R5", "R6"]),           # a language's name: 中文, chinese, English
     ("lang:English", ["R3", "R4", "R7"]),
     ("section:conclusion", ["R1"]),
+    ("section:结论", ["R1"]),                # a section's label as abstracts write it
+    ("section:Conclusions", ["R1"]),
+    ("type:期刊 lang:en", ["R3", "R4", "R7"]),  # a kind of record as Chinese databases name it
     ("format:ris NOT lang:zh", ["R3", "R4", "R7"]),
     ('funder:"Peking University"', ["R7"]),
     ("Peking", ["R7"]),                    # a funder moved out of the abstract, found without funder:
@@ -371,9 +374,9 @@ def test_truncation_ranks_and_marks_as_the_words_would(s):
 
 
 def test_a_field_value_no_record_has_is_named_with_the_values_there(idx, s):
-    # section:conclusions finds nothing: say which sections the index has
-    assert s.unknown_values("section:conclusions 癌") == [
-        f"no record has section conclusions; this index has: {', '.join(sorted(s.reader.field_terms('section')))}"]
+    # section:discussion finds nothing: say which sections the index has
+    assert s.unknown_values("section:discussion 癌") == [
+        f"no record has section discussion; this index has: {', '.join(sorted(s.reader.field_terms('section')))}"]
     assert "conclusion" in s.reader.field_terms("section")
     assert s.unknown_values("section:conclusion format:ris lang:zh") == []
     out = run_cli("search", "format:cnki", "--index", str(idx))
@@ -552,6 +555,12 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
         "'肉瘤样。' is matched with its punctuation, as written, and no record has it so; 肉瘤样 finds 1 record"]
     assert s.notes("《肉瘤样》")[0].endswith("; 肉瘤样 finds 1 record")
     assert s.notes("不存在。") == [] and s.notes("sarcomatoid.") == []   # nothing without it; English ignores it
+    # operators typed in lower case are words: say what the capitals find
+    either = len(ids(s, "气候 OR 肉瘤样"))
+    assert either > len(ids(s, "气候 肉瘤样")) and not ids(s, "气候 or 肉瘤样")
+    assert s.notes("气候 or 肉瘤样") == [
+        f"operators are written in capitals (AND, OR, NOT); 气候 OR 肉瘤样 finds {either} records"]
+    assert s.notes('"气候 or 肉瘤样"') == []   # in quotes, as written
     out = run_cli("search", "王明", "--index", str(idx))
     assert out.returncode == 0 and out.stdout.startswith("0 hit(s)")
     assert "note: '王明' is in no title" in out.stderr

@@ -40,6 +40,7 @@ from typing import Callable, Iterator
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
+from ..fields.sections import LABELS_EN, LABELS_ZH
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, WORD, fold, word_keys
 from .names import name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
@@ -302,6 +303,15 @@ _LANGUAGE_NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "english": "
                    "japanese": "ja", "日文": "ja", "日语": "ja", "korean": "ko", "韩文": "ko", "韩语": "ko"}
 
 
+# type: takes the names Chinese databases give their kinds of record (type:学位论文), and short names.
+_TYPE_NAMES = {"期刊": "article-journal", "期刊论文": "article-journal", "期刊文章": "article-journal",
+               "journal": "article-journal",
+               "学位论文": "thesis", "博士论文": "thesis", "硕士论文": "thesis", "学位": "thesis",
+               "会议": "paper-conference", "会议论文": "paper-conference", "conference": "paper-conference",
+               "图书": "book", "专著": "book", "书": "book", "章节": "chapter", "报纸": "article-newspaper",
+               "newspaper": "article-newspaper", "报告": "report", "专利": "patent", "标准": "standard"}
+
+
 def _exact_leaf(name: str, value: str) -> Leaf:
     fieldname = EXACT_FIELDS[name]
     v = value.strip()
@@ -309,10 +319,13 @@ def _exact_leaf(name: str, value: str) -> Leaf:
         v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
         if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
             raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
-    elif fieldname == "section":
-        v = v.lower().replace("_", " ")
+    elif fieldname == "section":  # its label as abstracts write it: section:结论, section:conclusions
+        v = v.replace("_", " ")
+        v = (LABELS_ZH.get(v) or LABELS_EN.get(" ".join(v.upper().split())) or v).lower()
     elif fieldname == "lang":
         v = _LANGUAGE_NAMES.get(v.lower(), v.lower())
+    elif fieldname == "type":
+        v = _TYPE_NAMES.get(v.lower(), v.lower())
     else:
         v = v.lower()
     if not v.rstrip("*"):

@@ -29,6 +29,10 @@ __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 # Punctuation at a term's ends ("肿瘤。", "《中华》"), which a Chinese term is matched with as written.
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
+# Operators as other search boxes write them, which this query language reads as words or signs.
+_OPERATORS = {"and": "AND", "or": "OR", "not": "NOT", "|": "OR", "||": "OR", "&": "AND", "&&": "AND"}
+_LOOSE_OPERATOR = re.compile(r"(?<!\S)(?:and|or|not|\|\|?|&&?)(?!\S)", re.I)
+
 # Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes).
 ALSO_TRIED = ("author", "journal")
 
@@ -102,8 +106,8 @@ class Searcher:
 
     def unknown_values(self, q: str) -> list[str]:
         """Why a query may find nothing: each ``lang:``, ``section:``, ``format:`` or ``type:``
-        value that no record in the index has, with the values it has (``section:conclusions``:
-        "no record has section conclusions; this index has: background, conclusion, …")."""
+        value that no record in the index has, with the values it has (``section:discussion``:
+        "no record has section discussion; this index has: background, conclusion, …")."""
         notes = []
         for leaf in leaves(parse(q)):
             field = leaf.fields[0]
@@ -120,7 +124,7 @@ class Searcher:
         searched as that text: "did you mean title:?"); and a word found in no title, abstract,
         keyword or funding but among the authors or journals, which a query without a prefix
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
-        notes = self.unknown_values(q)
+        notes = self.unknown_values(q) + self._operators(q)
         notes += [f"{written}: is no field prefix, so it was searched as text (did you mean {meant}:?)"
                   for written, meant in misspelt_prefixes(q)]
         tree = parse(q, self._in_vocabulary)
@@ -134,6 +138,23 @@ class Searcher:
             if note:
                 return notes + [note]
         return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
+
+    def _operators(self, q: str) -> list[str]:
+        """What a query finds with its operators as written in capitals: ``高血压 or 老年`` searched
+        for the word "or" ("高血压 OR 老年 finds 16 records"); ``|``, ``&&`` likewise."""
+        parts = q.split('"')  # not inside quotes
+        parts[::2] = [_LOOSE_OPERATOR.sub(lambda m: _OPERATORS[m.group().lower()], p) for p in parts[::2]]
+        meant = '"'.join(parts)
+        if meant == q:
+            return []
+        try:
+            found = self._count(parse(meant, self._in_vocabulary))
+        except QueryError:
+            return []
+        if not found:
+            return []
+        return [f"operators are written in capitals (AND, OR, NOT); {meant} finds {found} "
+                f"record{'s' * (found != 1)}"]
 
     def _unpunctuated(self, leaf: Leaf) -> str | None:
         """What a Chinese term finds without the punctuation at its ends, which it is matched with
