@@ -5,7 +5,9 @@ entry is a failure with its text and line, and reading resumes at the next ``@``
 ``@string`` macros and ``#`` concatenation are resolved, ``@comment`` and ``@preamble``
 skipped.  LaTeX is turned into Unicode by a table of the accents and symbols that
 occur in bibliographies (``{\\"o}`` ö, ``\\v{s}`` š, ``{\\ss}`` ß, ``--`` –, ``\\&`` &),
-text commands (``\\textit{x}``) keep their text, protecting braces are dropped.  Names
+text commands (``\\textit{x}``) keep their text, protecting braces are dropped.  An escaped
+character is that character, never math or markup (``\\$x\\_2\\$`` is $x_2$, ``$x_2$`` x₂;
+``\\{`` {, ``\\textbackslash{}`` \\), as this project's BibTeX writer escapes it.  Names
 are split on ``and``; a name in braces (``{World Health Organization}``) stays whole.
 """
 from __future__ import annotations
@@ -44,7 +46,7 @@ _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u
             "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361"}
 _SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
             "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
-            "textasciitilde": "~", "textasciicircum": "^", "textbackslash": "\x00", "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+            "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
             "textregistered": "®", "textcopyright": "©", "texttrademark": "™", "textdegree": "°",
             "ldots": "…", "dots": "…", "S": "§", "P": "¶", "pounds": "£", "euro": "€",
             "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ",
@@ -52,7 +54,12 @@ _SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ"
             "times": "×", "le": "≤", "ge": "≥", "leq": "≤", "geq": "≥", "infty": "∞", "eta": "η", "theta": "θ",
             "nu": "ν", "xi": "ξ", "rho": "ρ", "phi": "φ", "chi": "χ", "psi": "ψ", "zeta": "ζ", "iota": "ι",
             "upsilon": "υ", "varepsilon": "ε", "varphi": "φ", "Sigma": "Σ", "Gamma": "Γ", "Theta": "Θ",
-            "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ", "textbackslash": "\\"}
+            "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ"}
+# Written characters: a LaTeX escape stands for the character itself (as this project's BibTeX
+# writer escapes them), never for math (``\$``), a subscript (``\_``), a group (``\{``) or a tie.
+_LITERALS = {"$": "$", "_": "_", "%": "%", "&": "&", "#": "#", "{": "{", "}": "}",
+             "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
+_LITERAL_RE = re.compile(r"\\([$_%&#{}])|\\(textbackslash|textasciitilde|textasciicircum)(?![A-Za-z])\s?(?:\{\})?")
 
 
 def _script(m: re.Match) -> str:
@@ -79,19 +86,31 @@ def latex_to_unicode(text: str) -> str:
     'Universität Trier, FB IV – Natrix cetti & co'
     >>> latex_to_unicode(r"Eli{\\'a}{\\v{s}}, Ji{\\v{r}}{\\'{\\i}} {\\ss} {\\o}")
     'Eliáš, Jiří ß ø'
+
+    An escaped character is the character itself; unescaped, ``$…$`` is math:
+
+    >>> latex_to_unicode(r"Price \\$x\\_2\\$ under \\textbackslash{}alpha, $x_2$ and $\\alpha$")
+    'Price $x_2$ under \\\\alpha, x₂ and α'
     """
-    s = text
+    # Escapes first, so that nothing below reads them: each becomes a private-use character
+    # the text does not hold, and the character it stands for once the LaTeX is decoded.
+    base = 0xE000
+    while any(chr(c) in text for c in range(base, base + len(_LITERALS))):
+        base += len(_LITERALS)
+    marks = {name: chr(base + i) for i, name in enumerate(_LITERALS)}
+    s = _LITERAL_RE.sub(lambda m: marks[m.group(1) or m.group(2)], text)
     for _ in range(3):
         s = _ACCENT_RE.sub(_accent, s)
-    s = re.sub(r"(?<!\\)~", " ", s)  # a tie; \textasciitilde{} below is a written tilde
+    s = re.sub(r"(?<!\\)~", " ", s)  # a tie (\textasciitilde{}, a written tilde, is protected above)
     s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
                lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
     s = _TEXT_COMMAND.sub("{", s)
-    s = re.sub(r"\\([&%$#_])", r"\1", s).replace("\\{", "\x01").replace("\\}", "\x02")  # written braces
     s = s.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
     s = re.sub(r"\$([^$]*)\$", lambda m: re.sub(r"([\^_])(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)", _script, m.group(1)), s)
     s = re.sub(r"\\[A-Za-z]+\*?", "", s)  # any command left: its name is markup
-    s = s.replace("{", "").replace("}", "").replace("\x00", "\\").replace("\x01", "{").replace("\x02", "}")
+    s = s.replace("{", "").replace("}", "")
+    for name, mark in marks.items():
+        s = s.replace(mark, _LITERALS[name])
     return re.sub(r"\s+", " ", s).strip()
 
 

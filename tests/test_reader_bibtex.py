@@ -1,0 +1,83 @@
+"""BibTeX reader: LaTeX escapes are the characters they stand for, never math or markup.
+
+This project's BibTeX writer (indexer.export.bibtex.escape) writes ``$`` as ``\\$``, ``_`` as
+``\\_``, ``\\`` as ``\\textbackslash{}``, ``~`` as ``\\textasciitilde{}`` …; the reader took the
+escaped ``\\$`` for math delimiters (``x_2`` became x₂) and let ``\\textbackslash{}`` eat the text
+after it.  Real math (``$x_2$``, ``$\\alpha$``) is decoded as before."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from conftest import clean_items
+from indexer.cleaner import clean_paths
+from indexer.export import export
+from indexer.readers.bibtex import latex_to_unicode
+from indexer.record import Failure
+
+# literal titles, as a record holds them: every character the writer escapes, and a Chinese title
+NASTY = [
+    "Price $x_2$ under \\alpha",
+    "C:\\Users\\n",
+    "100% & #1 {set} ~x^2",
+    "a -- b",
+    "价格指数$P_t$与通货膨胀：基于100%样本的分析",
+    "Cost of $5 and $10_a, written \\$ and \\{ and \\textbackslash{} in TeX",
+]
+
+
+def _records(path) -> list[dict]:
+    return [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_escaped_titles_read_back_as_written(fmt, tmp_path):
+    ris = tmp_path / "nasty.ris"
+    ris.write_text("".join(f"TY  - JOUR\nTI  - {t}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n" for t in NASTY),
+                   encoding="utf-8")
+    records = _records(ris)
+    assert [next(iter(r["title"].values())) for r in records] == NASTY     # the RIS reader keeps them
+    out = io.StringIO()
+    assert export(records, fmt, out) == len(NASTY)
+    assert "\\$x\\_2\\$" in out.getvalue() and "\\textbackslash{}Users" in out.getvalue()
+    bib = tmp_path / "back.bib"
+    bib.write_text(out.getvalue(), encoding="utf-8")
+    back = _records(bib)
+    assert [r["title"] for r in back] == [r["title"] for r in records]
+
+
+def test_escapes_each_decode_to_their_character():
+    cases = {
+        r"\$": "$", r"\_": "_", r"\%": "%", r"\&": "&", r"\#": "#", r"\{": "{", r"\}": "}",
+        r"\textbackslash{}": "\\", r"\textasciitilde{}": "~", r"\textasciicircum{}": "^", "-{}-": "--",
+        r"C:\textbackslash{}Users": "C:\\Users", r"\textbackslash{}n newline": "\\n newline",
+        r"\$x\_2\$": "$x_2$", r"\$\alpha\$": "$α$", r"\$x\textasciicircum{}2\$": "$x^2$",
+        r"a\textasciitilde{}b a~b": "a~b a b",      # a written tilde; an unescaped one is a tie
+        r"$\{x\}$ and $\$5$": "{x} and $5",       # escapes inside math are characters too
+    }
+    assert {k: latex_to_unicode(k) for k in cases} == cases
+
+
+def test_real_math_still_decodes():
+    """As the reader decoded it before escapes were protected (this test passes on both)."""
+    cases = {
+        "$x_2$": "x₂", r"$\alpha$": "α",
+        r"Growth of H$_2$O$_2$ at $10^{6}$ CFU, $\alpha$-helix": "Growth of H₂O₂ at 10⁶ CFU, α-helix",
+        r"Actes du $4^{\textrm{ème}}$ Congrès": "Actes du 4ème Congrès",      # ../shared bibtex-07
+        r"Production of $\Sigma^{0}$ Hyperon": "Production of Σ⁰ Hyperon",   # ../shared bibtex-23
+        r"Po$_{eee}$t": "Poeeet",                                            # ../shared bibtex-19
+    }
+    assert {k: latex_to_unicode(k) for k in cases} == cases
+
+
+def test_the_reported_file_through_the_cli(tmp_path, validate):
+    bib = tmp_path / "escapes.bib"
+    bib.write_text("@article{a, title = {Price \\$x\\_2\\$ here and \\textbackslash{}n newline, "
+                   "C:\\textbackslash{}Users}, year = {2020}}\n"
+                   "@article{b, title = {Real math: $x_2$ and $\\alpha$}, year = {2020}}\n", encoding="utf-8")
+    result, (escaped, math), failures = clean_items(bib)
+    assert result.returncode == 0 and not failures, result.stderr
+    validate(escaped)
+    assert escaped["title"] == {"en": "Price $x_2$ here and \\n newline, C:\\Users"}
+    assert math["title"] == {"en": "Real math: x₂ and α"}
