@@ -189,6 +189,8 @@ def cmd_ingest(args) -> int:
     _write_failures(summary.failures, args.failures)
     for f in summary.failures:
         _err(f"Error: {f.message()}")
+    for warning in summary.warnings:
+        _err(f"Warning: {warning}")
     if args.json:
         _out(dumps(summary.to_json()))
     elif not args.quiet:

@@ -143,6 +143,32 @@ def test_a_file_read_with_a_failure_keeps_its_stored_records(tmp_path):
     assert len(_search(idx, "marrow")["hits"]) == 3
 
 
+def test_a_file_cut_inside_a_record_keeps_what_an_earlier_ingest_read(tmp_path):
+    from indexer.index.ingest import ingest
+
+    path, idx = tmp_path / "refs.ris", str(tmp_path / "idx")
+    whole = RIS3.replace("PY  - 2020", "AB  - The whole abstract of this paper.\nPY  - 2020")
+    path.write_text(whole, encoding="utf-8")
+    ingest([str(path)], idx, quiet=True)
+    # a download cut short inside the second record's abstract: no ER after it, no third record
+    path.write_text(whole[:whole.index("whole abstract", whole.index("Beta"))], encoding="utf-8")
+    result = run_cli("clean", "--json", str(path))
+    cut = jsonl(result.stdout)[1]
+    assert result.returncode == 0 and cut["abstract"] == {"en": "The"}
+    assert cut["issues"] == [f"{path}:7: the file ends inside this record (no ER after it): the export may be cut short"]
+    summary = ingest([str(path)], idx, quiet=True)
+    assert (summary.read, summary.unchanged, summary.updated, summary.removed) == (2, 2, 0, 0)
+    assert summary.warnings == [cut["issues"][0] + "; the index keeps this record as an earlier ingest read it, "
+                                                   "and the records after it"]
+    assert len(_search(idx, '"whole abstract"')["hits"]) == 3
+    result = run_cli("ingest", "--index", idx, str(path))
+    assert result.returncode == 0 and "Warning: " + summary.warnings[0] in result.stderr
+    # a file that ends with its ER is read as whole
+    path.write_text(RIS3.split("\n\n", 1)[1], encoding="utf-8")
+    assert not any(r["issues"] for r in jsonl(run_cli("clean", "--json", str(path)).stdout))
+    assert ingest([str(path)], idx, quiet=True).removed == 1
+
+
 def test_prune_removes_the_records_of_files_deleted_from_a_folder(tmp_path, monkeypatch):
     from indexer.index.ingest import ingest
 

@@ -128,3 +128,17 @@ def test_shared_samples_fully_read():
         counts[path.name] = len([r for r in jsonl(result.stdout) if "source" in r])
     assert counts == {"wos-01.txt": 5, "wos-02.txt": 1, "wos-04.txt": 1, "wos-05.txt": 1, "wos-07.txt": 1,
                       "wos-08.txt": 1, "wos-demo.txt": 10}
+
+
+def test_a_file_that_ends_inside_a_record_flags_it(tmp_path, validate):
+    whole = (FOLDER / "header-continuations.txt").read_text(encoding="utf-8")
+    records, _ = clean("header-continuations.txt", validate)
+    assert not any(r["issues"] for r in records)
+    cut = tmp_path / "savedrecs.txt"
+    cut.write_text(whole[:whole.rindex("\nER")], encoding="utf-8")   # cut before the last record's ER
+    result, records_cut, failed = clean_items(cut)
+    assert result.returncode == 0 and not failed and len(records_cut) == len(records)
+    last = records_cut[-1]
+    assert last["issues"] == [f"{cut}:{last['source']['line']}: the file ends inside this record (no ER after it): "
+                              "the export may be cut short"]
+    assert not any(r["issues"] for r in records_cut[:-1])

@@ -2,7 +2,8 @@
 
 The same file ingested again adds nothing (each record's content digest is compared
 with the stored one); a changed record replaces its old version; records a file no
-longer has (it was read whole, without failures, and holds fewer) are removed.  Reading streams in
+longer has (it was read whole, without failures, and holds fewer) are removed; a file that
+ends inside a record (a RIS export cut short) keeps what an earlier ingest read from it.  Reading streams in
 the main process; cleaning (repairs, language, jieba) runs in a pool of worker
 processes with a bounded number of chunks in flight, so memory does not grow with the
 file; for large inputs whoosh writes with one sub-writer per core, each its own
@@ -26,6 +27,7 @@ from whoosh.index import LockError
 from ..errors import DamagedIndex
 from ..pipeline import clean
 from ..readers import iter_files, read_file
+from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import Store
 from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, read_errors
@@ -49,11 +51,14 @@ class Summary:
     seconds: float = 0.0
     # records still in the index whose file no longer exists: {path: records}
     missing: dict[str, int] = field(default_factory=dict)
+    # what a user should know that is no failure: a file that ends inside a record
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "removed": self.removed, "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
-                "missing_files": self.missing, "failures": [f.to_json() for f in self.failures]}
+                "missing_files": self.missing, "warnings": self.warnings,
+                "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
         removed = f"removed {self.removed} (gone from their file or folder), " if self.removed else ""
@@ -295,6 +300,17 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     rec, doc, row = item
                     counts[rec["source"]["path"]] = counts.get(rec["source"]["path"], 0) + 1
                     summary.read += 1
+                    cut = [issue for issue in rec.get("issues") or [] if CUT_SHORT in issue]
+                    if cut:  # an earlier version of the file, whole, is kept: this record and those after it
+                        failed.add(rec["source"]["path"])
+                        kept = store.get(rec["id"]) is not None
+                        summary.warnings.append(cut[0] + ("; the index keeps this record as an earlier ingest read it, "
+                                                          "and the records after it" if kept else
+                                                          "; the index keeps any records an earlier ingest read after it"))
+                        if kept:
+                            summary.unchanged += 1
+                            progress.update(summary)
+                            continue
                     outcome = store.put(rec)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                     if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):

@@ -186,6 +186,11 @@ def numbered_lines(source) -> Iterator[tuple[int, str]]:
 CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "keyword", "keywords")
 
 
+# The issue of a record the file ends inside, before its end tag (RIS's and Web of Science's ER):
+# ingest then keeps what an earlier version of the file held after it.
+CUT_SHORT = "the file ends inside this record"
+
+
 def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = False) -> Record | Failure:
     """``reader.build(parsed, source)``, or a failure with the raw text: one broken record never
     stops a file, and a record without title, abstract, author, journal or DOI is reported

@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from .base import build_record, in_other_export, numbered_lines
+from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 
 
 
@@ -114,10 +114,18 @@ class TaggedReader:
                 fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
         if fields:
             ordinal += 1
-            yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+            yield self._cut_short(self._finish(fields, raw_lines, source.path, ordinal, start_line))
         if stray:
             ordinal += 1
             yield self._stray(source.path, stray, stray_line, ordinal)
+
+    def _cut_short(self, item: Record | Failure) -> Record | Failure:
+        """The file's last record, which the file ends inside (no ER after it): a download cut
+        short?  Flagged, where the format has an end tag."""
+        if self.END_TAGS and isinstance(item, Record):
+            item.issues.append(f"{item.source.path}:{item.source.line}: {CUT_SHORT} "
+                               f"(no {'/'.join(sorted(self.END_TAGS))} after it): the export may be cut short")
+        return item
 
     def _stray(self, path, lines, lineno, ordinal) -> Failure:
         while lines and not lines[-1].strip():

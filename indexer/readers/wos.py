@@ -216,7 +216,7 @@ class WosReader(TaggedReader):
             else:
                 fields[-1][1].append(line.strip())
         if in_record and (fields or raw_lines):
-            yield finish()
+            yield self._cut_short(finish())
         if stray:
             yield flush_stray()
 
