@@ -294,6 +294,10 @@ def cmd_show(args) -> int:
                 status = EXIT_FAILURES
                 continue
             rec = store.get(found[0]) if found else None
+            if rec is None and len(rid.strip()) < 4 and store.ids_starting(rid.strip().lower(), 1):
+                _err(f"Error: {rid} is too short to name a record: give at least 4 characters of its id")
+                status = EXIT_FAILURES
+                continue
             if rec is None:
                 _err(f"Error: no record with id {rid} in {args.index}")
                 status = EXIT_FAILURES
