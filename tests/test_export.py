@@ -735,3 +735,111 @@ def test_a_copyright_notice_goes_to_bibtex_and_back(tmp_path):
         back = tmp_path / f"a.{fmt}.bib"
         back.write_text(rendered([rec], fmt), encoding="utf-8")
         assert _records(back)[0]["extra"]["copyright"] == rec["extra"]["copyright"]
+
+
+# ---------------------------------------------------------------- a thesis's degree
+def _theses(tmp_path) -> list[dict]:
+    """[a 硕士 thesis (CNKI's EndNote: %9), a doctoral one (CSL-JSON: genre), one without a
+    degree (RIS)], read by the readers `cli.py clean` uses."""
+    enw = tmp_path / "master.enw"
+    enw.write_text("%0 Thesis\n%A 胡增辉\n%T 我国铁路客运站建筑空间室内设计方法研究\n%Y 孙伟\n%I 北京交通大学\n"
+                   "%9 硕士\n%D 2018\n", encoding="utf-8")
+    csl = csl_file(tmp_path / "doctoral.json", {
+        "id": "d1", "type": "thesis", "title": "Fracture healing", "author": [{"family": "Li", "given": "Ming"}],
+        "publisher": "Peking University", "genre": "PhD Thesis", "issued": {"date-parts": [[2020]]}})
+    ris = tmp_path / "none.ris"
+    ris.write_text("TY  - THES\nTI  - Bone growth\nAU  - Abe, Anna\nPB  - Fudan University\nPY  - 2019\nER  - \n",
+                   encoding="utf-8")
+    recs = _records(enw, csl, ris)
+    assert [(r["type"], r["extra"].get("degree")) for r in recs] == [
+        ("thesis", ["硕士"]), ("thesis", ["PhD Thesis"]), ("thesis", None)]
+    return recs
+
+
+@pytest.mark.parametrize("text, level", [
+    ("博士学位论文", "doctoral"), ("博士", "doctoral"), ("硕士", "master"), ("硕士学位论文", "master"),
+    ("碩士", "master"), ("碩士學位論文", "master"), ("Doctoral dissertation", "doctoral"),
+    ("Master's Thesis", "master"), ("PhD Thesis", "doctoral"), ("Ph.D. Dissertation", "doctoral"),
+    ("Ed.D. Dissertation", "doctoral"), ("M.A. thesis", "master"), ("MSc", "master"),
+    # no level: no degree named, a word that only contains one, a postdoc's report, a bachelor's
+    ("Dissertation", ""), ("Thesis", ""), ("Masterarbeit", ""), ("Mastering", ""), ("博士后研究报告", ""),
+    ("学士学位论文", ""), ("", ""),
+])
+def test_a_degree_level_is_told_from_whole_words(text, level):
+    from indexer.export.common import degree_level
+
+    assert degree_level(text) == level
+
+
+@pytest.mark.parametrize("fmt, master, doctoral", [
+    # BibTeX: @mastersthesis for a master's (Zotero: phdthesis unless its type says master), the
+    # degree as written in type, which styles print instead of their default label
+    ("bibtex", ["@mastersthesis{", "type = {硕士}", "school = {北京交通大学}"],
+     ["@phdthesis{", "type = {PhD Thesis}", "school = {Peking University}"]),
+    # biblatex: @thesis requires type (its localised keys) and institution
+    ("biblatex", ["@thesis{", "type = {mathesis}", "institution = {北京交通大学}"],
+     ["@thesis{", "type = {phdthesis}", "institution = {Peking University}"]),
+    ("ris", ["TY  - THES", "M3  - 硕士"], ["TY  - THES", "M3  - PhD Thesis"]),          # M3: Type of Work
+    ("endnote", ["%0 Thesis", "%9 硕士"], ["%0 Thesis", "%9 PhD Thesis"]),              # %9: Type of Work
+    ("csl-json", ['"genre": "硕士"'], ['"genre": "PhD Thesis"']),
+    ("gbt7714", ["[D]"], ["[D]"]),                                                     # [D] for any degree
+])
+def test_a_thesis_degree_is_written(fmt, master, doctoral, tmp_path):
+    # The degree (extra.degree, as the source wrote it) was lost in every export: a 硕士 thesis
+    # was a @phdthesis.  A thesis without a degree is written as before, with no type.
+    recs = _theses(tmp_path)
+    texts = [rendered([rec], fmt) for rec in recs]
+    for text, expected in zip(texts, (master, doctoral)):
+        for part in expected:
+            assert part in text, (part, text)
+    assert "@mastersthesis" not in texts[1] + texts[2]
+    none = texts[2]
+    assert not re.search(r"\btype = |^M3 |^%9 |\"genre\"", none, re.M), none
+    if fmt == "bibtex":
+        assert none.startswith("@phdthesis{") and "school = {Fudan University}" in none
+    if fmt == "biblatex":   # the university as institution: biblatex's @thesis has no publisher
+        assert none.startswith("@thesis{") and "institution = {Fudan University}" in none
+        assert "publisher = " not in "".join(texts)
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json", "endnote"])
+def test_a_thesis_degree_reads_back(fmt, tmp_path):
+    # written where each format keeps it and read back by the reader `cli.py clean` uses (the
+    # RIS reader read M3 as a medium: M3 of a THES is its type of work)
+    recs = _theses(tmp_path)
+    back = read_back(rendered(recs, fmt), fmt, tmp_path)
+    assert [(r["type"], r["extra"].get("degree")) for r in back] == [
+        ("thesis", ["硕士"]), ("thesis", ["PhD Thesis"]), ("thesis", None)]
+    if fmt == "bibtex":
+        assert [r["extra"]["source_type"] for r in back] == ["mastersthesis", "phdthesis", "phdthesis"]
+
+
+def test_a_biblatex_thesis_keeps_its_level(tmp_path):
+    # biblatex's type is its key (mathesis, phdthesis), not the words: the level comes back
+    from indexer.export.common import thesis_degree
+
+    back = read_back(rendered(_theses(tmp_path), "biblatex"), "biblatex", tmp_path)
+    assert [thesis_degree(r)[0] for r in back] == ["master", "doctoral", ""]
+
+
+def test_a_bibtex_mastersthesis_stays_one(tmp_path):
+    # A @mastersthesis without a type (the entry type says the level) came back as @phdthesis
+    src = tmp_path / "m.bib"
+    src.write_text("@mastersthesis{abe2019, title = {Bone growth}, author = {Abe, Anna}, "
+                   "school = {Fudan University}, year = {2019}}\n", encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["type"] == "thesis" and not rec["extra"].get("degree")
+    assert rendered([rec], "bibtex").startswith("@mastersthesis{abe2019bone,")
+    assert "type = {mathesis}" in rendered([rec], "biblatex")
+    assert "[master's thesis]" in rendered([rec], "vancouver")
+
+
+def test_m3_of_other_ris_types_stays_a_medium(tmp_path):
+    # Scopus's RIS writes an article's document type in M3 ("Article"): not a degree
+    src = tmp_path / "a.ris"
+    src.write_text("TY  - JOUR\nTI  - Trial\nM3  - Article\nPY  - 2019\nER  - \n\n"
+                   "TY  - THES\nTI  - Bone growth\nM3  - Master's Thesis\nPY  - 2019\nER  - \n", encoding="utf-8")
+    article, thesis = _records(src)
+    assert article["extra"]["medium"] == ["Article"] and not article["extra"].get("degree")
+    assert thesis["extra"]["degree"] == ["Master's Thesis"] and not thesis["extra"].get("medium")
+    assert "M3  -" not in rendered([article], "ris")

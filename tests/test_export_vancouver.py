@@ -151,3 +151,24 @@ def test_the_shared_records_read_back():
             if rec.get(key):
                 assert got.raw[key][0][0].lower() == str(rec[key]).lower(), (key, got.extra["reference"])
     assert checked > 1000
+
+
+def test_a_masters_thesis_is_not_a_dissertation(tmp_path):
+    # NLM (Citing Medicine, ch. 4): [master's thesis] for a master's, [dissertation] for a
+    # doctoral thesis; a thesis whose degree is not known stays a [dissertation]. The degree as
+    # CNKI's EndNote export (%9) and Zotero's RIS (M3) write it.
+    enw = tmp_path / "theses.enw"
+    enw.write_text("%0 Thesis\n%A 胡增辉\n%T 我国铁路客运站建筑空间室内设计方法研究\n%I 北京交通大学\n%9 硕士\n%D 2018\n\n"
+                   "%0 Thesis\n%A 殷玮川\n%T 云环境下铁路货运产品设计优化方法研究\n%I 北京交通大学\n%9 博士\n%D 2018\n",
+                   encoding="utf-8")
+    ris = tmp_path / "theses.ris"
+    ris.write_text("TY  - THES\nTI  - Fracture healing\nAU  - Li, Ming\nPB  - Peking University\n"
+                   "M3  - Master's Thesis\nPY  - 2020\nER  - \n\n"
+                   "TY  - THES\nTI  - Bone growth\nAU  - Abe, Anna\nPB  - Fudan University\nPY  - 2019\nER  - \n",
+                   encoding="utf-8")
+    recs = [r.to_json() for r in clean_paths([str(enw), str(ris)]) if not isinstance(r, Failure)]
+    assert [reference(r) for r in recs] == [
+        "Hu Z. 我国铁路客运站建筑空间室内设计方法研究 [master's thesis]. 北京交通大学; 2018. Chinese.",
+        "Yin W. 云环境下铁路货运产品设计优化方法研究 [dissertation]. 北京交通大学; 2018. Chinese.",
+        "Li M. Fracture healing [master's thesis]. Peking University; 2020.",
+        "Abe A. Bone growth [dissertation]. Fudan University; 2019."]

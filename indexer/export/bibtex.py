@@ -7,7 +7,10 @@ abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
 ``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
 unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
 sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and uses
-``journaltitle`` and ``date``.
+``journaltitle`` and ``date``.  A thesis is ``@mastersthesis`` when its degree says master's,
+else ``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
+``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
+university as ``institution``.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import re
 from typing import TextIO
 
 from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, month_number,
-                     name_suffix, others, sections_note, whole_name)
+                     name_suffix, others, sections_note, thesis_degree, whole_name)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
@@ -24,6 +27,8 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
                   "patent": "patent", "webpage": "online", "dataset": "dataset", "software": "software",
                   "standard": "standard"}
+# A thesis's level as biblatex's localised keys for its ``type`` (biblatex prints "Master's thesis" …).
+BIBLATEX_THESIS_TYPES = {"master": "mathesis", "doctoral": "phdthesis"}
 LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",
            "es": "spanish", "pt": "portuguese", "ru": "russian", "it": "italian"}
 
@@ -82,7 +87,8 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     fields += [("date" if biblatex else "year", str(rec.get("year") or "")), ("month", _month(extra(rec, "month"))),
                ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
-               ("publisher", extra(rec, "publisher")),
+               # biblatex's @thesis names its university as institution (it has no publisher)
+               ("institution" if biblatex and kind == "thesis" else "publisher", extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
@@ -98,8 +104,12 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         fields.append(("langid", LANGIDS.get(lang, "")))
     else:
         fields.append(("language", LANGIDS.get(lang, "")))
-    if kind == "thesis" and not biblatex:
-        fields.append(("school", extra(rec, "publisher")))
+    if kind == "thesis":
+        level, degree = thesis_degree(rec)
+        if biblatex:  # @thesis requires type (and institution, above); biblatex localises its keys
+            fields.append(("type", BIBLATEX_THESIS_TYPES.get(level, degree)))
+        else:  # styles print type instead of "Master's thesis" / "PhD thesis"
+            fields += [("type", degree), ("school", extra(rec, "publisher"))]
     return fields
 
 
@@ -116,6 +126,8 @@ def _month(text: str) -> str:
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:
     lang = main_lang(rec, lang)
     kind = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(rec.get("type") or "", "misc")
+    if kind == "phdthesis" and thesis_degree(rec)[0] == "master":  # as Zotero: phdthesis unless a master's
+        kind = "mastersthesis"
     lines = [f"@{kind}{{{key},"]
     for name, value in _fields(rec, lang, biblatex):
         if not str(value).strip():

@@ -127,6 +127,59 @@ def extra(rec: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
+# A thesis's degree, as sources write it (博士学位论文, 硕士, 碩士學位論文, Doctoral dissertation,
+# Master's Thesis, PhD Thesis, Ph.D. Dissertation, Ed.D. Dissertation): its level from whole
+# words only.  Abbreviations in their usual capitals (``MA``, ``MS``, not ``ma``, ``ms``);
+# 博士后 is a postdoc's report, not a degree; "dissertation" or "thesis" alone says no level.
+_MASTER = re.compile(r"硕士|碩士|修士|석사|(?i:(?<!\w)masters?(?!\w))"
+                     r"|(?<!\w)(?:M\.?\s?(?:A|S|Sc|SC|Phil|Eng|Ed|Res|Arch|Mus|FA|BA)\.?|LL\.?\s?M\.?)(?!\w)")
+_DOCTORAL = re.compile(r"博士(?!后|後)|박사|(?i:(?<!\w)doctor(?:al|ate)?(?!\w))"
+                       r"|(?<!\w)(?:(?i:Ph)\.?\s?(?i:D)\.?|D\.?\s?Phil\.?|Ed\.?\s?D\.?|Sc\.?\s?D\.?"
+                       r"|D\.?\s?Sc\.?)(?!\w)")
+# biblatex's keys for the two (``type = {mathesis}``), as its @thesis entries give them.
+_BIBLATEX_DEGREES = {"mathesis": "master", "phdthesis": "doctoral"}
+
+
+def degree_level(text: str) -> str:
+    """``master``, ``doctoral`` or "" (no level named, or both) for a degree as written.
+
+    >>> [degree_level(t) for t in ("硕士学位论文", "碩士", "Master's Thesis", "M.Sc. thesis", "MPhil")]
+    ['master', 'master', 'master', 'master', 'master']
+    >>> [degree_level(t) for t in ("博士", "Doctoral dissertation", "PhD Thesis", "Ph.D. Dissertation", "DPhil")]
+    ['doctoral', 'doctoral', 'doctoral', 'doctoral', 'doctoral']
+    >>> [degree_level(t) for t in ("Dissertation", "Masterarbeit", "ms thesis", "博士后研究报告", "学士", "")]
+    ['', '', '', '', '', '']
+    """
+    text = str(text or "").strip()
+    if text.casefold() in _BIBLATEX_DEGREES:
+        return _BIBLATEX_DEGREES[text.casefold()]
+    master, doctoral = bool(_MASTER.search(text)), bool(_DOCTORAL.search(text))
+    return "master" if master and not doctoral else "doctoral" if doctoral and not master else ""
+
+
+def thesis_degree(rec: dict) -> tuple[str, str]:
+    """A thesis's degree: its level (``master``, ``doctoral`` or "" when unknown) and the
+    degree as the source wrote it (the first ``extra.degree``, "" when none); ("", "") for a
+    record that is not a thesis (a standard's 国家标准 is kept as a degree too).  A BibTeX
+    ``@mastersthesis`` without a degree is a master's thesis; ``@phdthesis`` says nothing (Zotero
+    and others write every thesis so).
+
+    >>> thesis_degree({"type": "thesis", "extra": {"degree": ["硕士"]}})
+    ('master', '硕士')
+    >>> thesis_degree({"type": "thesis", "extra": {"source_type": "mastersthesis"}})
+    ('master', '')
+    >>> thesis_degree({"type": "standard", "extra": {"degree": ["国家标准"]}})
+    ('', '')
+    """
+    if rec.get("type") != "thesis":
+        return "", ""
+    written = extra(rec, "degree").strip()
+    level = degree_level(written)
+    if not level and str((rec.get("extra") or {}).get("source_type") or "").lower() == "mastersthesis":
+        level = "master"
+    return level, written
+
+
 def page_range(pages: str | None) -> tuple[str, str]:
     if not pages:
         return "", ""

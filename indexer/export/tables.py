@@ -4,7 +4,8 @@
 CSL-JSON items validate against the CSL-JSON schema: standard variables in the record's
 language, and everything CSL has no variable for (the other language's title, abstract,
 journal and keywords, the sections, funding) under ``custom``, which this project's
-CSL-JSON reader reads back.  Funding is also written to ``note``.
+CSL-JSON reader reads back.  Funding is also written to ``note``; a thesis's degree, as
+written, to ``genre`` (Zotero's thesis type).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import json
 from typing import TextIO
 
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
-                     main_lang, name_suffix, others, text_name)
+                     main_lang, name_suffix, others, text_name, thesis_degree)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -47,6 +48,7 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
               "keyword": ", ".join(all_keywords(rec, lang))}
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
     simple["container-title-short"] = journal_abbreviation(rec)
+    simple["genre"] = thesis_degree(rec)[1]   # a thesis's degree (Zotero's thesisType)
     item.update({k: str(v) for k, v in simple.items() if v})
     authors = [_csl_name(a) for a in rec.get("authors") or []]
     if authors:

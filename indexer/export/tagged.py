@@ -4,14 +4,15 @@ Both are written in the record's language (or the one asked for) with the other
 language's title, abstract and journal as the format allows: RIS ``TT`` (translated
 title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  One author tag per
 author; keywords one per tag; funding and structured-abstract sections go to notes
-(``N1`` / ``%Z``), never into the abstract.
+(``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
+work: RIS ``M3``, EndNote ``%9``.
 """
 from __future__ import annotations
 
 from typing import TextIO
 
 from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, whole_name)
+                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, whole_name)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
@@ -93,7 +94,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     first, last = page_range(rec.get("pages"))
     out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
-            ("T3", extra(rec, "series")),
+            ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
             ("UR", rec.get("url") or "")]
     out += _second_identifiers(rec, "SN", "UR")
@@ -133,7 +134,9 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
             ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
-            ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")), ("%R", rec.get("doi") or ""),
+            ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
+            ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree
+            ("%R", rec.get("doi") or ""),
             ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))

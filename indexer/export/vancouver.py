@@ -5,13 +5,15 @@ References"), the form biomedical journals require, as PubMed's Cite button writ
     2. Wang Y, Zhang K. [Surgical treatment of spinal metastases]. Zhonghua Gu Ke Za Zhi. 2021;41(3):150-6. Chinese.
     3. Smith J. Spinal surgery. 2nd ed. New York: Example Press; 2019. p. 12-20.
     4. Li M. Fracture healing [dissertation]. Beijing: Peking University; 2020.
+    5. Li M. Fracture healing [master's thesis]. Beijing: Peking University; 2020.
 
 Authors: family name and initials without dots (a Chinese name in pinyin: 王跃 → Wang Y), up to
 six, then ``et al.``; an organisation as written.  A record in another language is cited by
 its English title in brackets, when it has one, with its language after the pages (the
 journal's own name romanised is not known here: it is written as the record has it).  Page
 ranges are shortened as NLM does (350-358 → 350-8); the journal's abbreviation is used when
-the record has one.
+the record has one.  A thesis is a ``[master's thesis]`` when its degree says so, else a
+``[dissertation]`` (Citing Medicine's content designators; a doctoral degree or none).
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ import re
 from typing import TextIO
 
 from ..fields.authors import PARTICLES
-from .common import extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name
+from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name,
+                     thesis_degree)
 from .gbt7714 import edition, pinyin_name, romanised_person
 
 MAX_AUTHORS = 6
@@ -131,7 +134,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
     year = str(rec.get("year") or "")
     parts = [_authors(rec)]
     if kind in ("book", "report", "thesis") or (kind in _PARTS and not (rec.get("journal") or {})):
-        label = {"thesis": " [dissertation]", "report": " [report]"}.get(kind, "")
+        label = {"thesis": " [master's thesis]" if thesis_degree(rec)[0] == "master" else " [dissertation]",
+                 "report": " [report]"}.get(kind, "")
         parts += [title + label, edition(extra(rec, "edition"), False), _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     elif kind in _PARTS:

@@ -48,7 +48,7 @@ class RisReader(TaggedReader):
         "AB": "abstract", "N2": "abstract", "N1": "notes",
         "KW": "keyword", "DO": "doi", "SN": "issn", "UR": "url", "L2": "url",
         "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place", "ET": "edition",
-        "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",
+        "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",  # THES: degree
         "ID": "source_id", "AN": "source_id",
     }
 
@@ -63,9 +63,9 @@ class RisReader(TaggedReader):
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
     def build(self, fields, source):
-        """The standard table, then three RIS rules: Y1 (deprecated) only when neither PY nor
+        """The standard table, then four RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
-        in an article."""
+        in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType)."""
         rec = super().build(fields, source)
         old = rec.raw.pop("old_date", [])
         if old and not (rec.raw.get("year") or rec.raw.get("date")):
@@ -74,6 +74,8 @@ class RisReader(TaggedReader):
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
         if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
+        if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
+            rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
         return rec
 
 
