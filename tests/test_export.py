@@ -843,3 +843,21 @@ def test_m3_of_other_ris_types_stays_a_medium(tmp_path):
     assert article["extra"]["medium"] == ["Article"] and not article["extra"].get("degree")
     assert thesis["extra"]["degree"] == ["Master's Thesis"] and not thesis["extra"].get("medium")
     assert "M3  -" not in rendered([article], "ris")
+
+
+def test_a_cnki_thesis_names_its_university_once_as_where_it_is_kept(tmp_path):
+    # CNKI's EndNote export writes a thesis's university as %B and no %I: it was only the
+    # "journal" (BibTeX journal = {…}, and GB/T lost its 保存单位: "[D]. 2012.")
+    enw = tmp_path / "cnki.txt"
+    enw.write_text("%0 Thesis\n%A 虞锦洪\n%T 高导热聚合物基复合材料的制备与性能研究\n%B 上海交通大学\n%D 2012\n%W CNKI\n",
+                   encoding="utf-8")
+    (rec,) = _records(enw)
+    assert rec["journal"] == {"zh": "上海交通大学"} and rec["extra"]["publisher"] == ["上海交通大学"]
+    assert rendered([rec], "gbt7714").strip() == "[1] 虞锦洪. 高导热聚合物基复合材料的制备与性能研究[D]. 上海交通大学, 2012."
+    bib = rendered([rec], "bibtex")
+    assert "school = {上海交通大学}" in bib and "journal =" not in bib and "publisher =" not in bib
+    biblatex = rendered([rec], "biblatex")
+    assert "institution = {上海交通大学}" in biblatex and "journaltitle =" not in biblatex
+    back = tmp_path / "back.bib"
+    back.write_text(bib, encoding="utf-8")
+    assert _records(back)[0]["extra"]["publisher"] == ["上海交通大学"]   # read once, not twice

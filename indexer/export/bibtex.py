@@ -83,12 +83,14 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         if people:
             fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
                                               else escape(e) for e in people)))
+    if kind == "thesis" and journal == extra(rec, "publisher"):
+        journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
     fields += [("date" if biblatex else "year", str(rec.get("year") or "")), ("month", _month(extra(rec, "month"))),
                ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
-               # biblatex's @thesis names its university as institution (it has no publisher)
-               ("institution" if biblatex and kind == "thesis" else "publisher", extra(rec, "publisher")),
+               # a thesis's university: biblatex's institution, BibTeX's school (below)
+               ("publisher" if kind != "thesis" else "institution" if biblatex else "school", extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
@@ -109,7 +111,7 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         if biblatex:  # @thesis requires type (and institution, above); biblatex localises its keys
             fields.append(("type", BIBLATEX_THESIS_TYPES.get(level, degree)))
         else:  # styles print type instead of "Master's thesis" / "PhD thesis"
-            fields += [("type", degree), ("school", extra(rec, "publisher"))]
+            fields.append(("type", degree))
     return fields
 
 

@@ -7,8 +7,8 @@ with blank lines in between).  Two ``%0`` lines in a row are one record (both ty
 
 Field meanings follow EndNote's Refer import table; CNKI's use of them:
 ``%A`` authors (several may share one line, split on ``;`` / ``；`` / ``，``), ``%+`` affiliations
-(one line per author, or one ``;`` list), ``%J`` journal (a thesis's university), ``%I``
-publisher / university, ``%9`` degree, ``%Y`` supervisors of a thesis (tertiary author otherwise),
+(one line per author, or one ``;`` list), ``%J`` / ``%B`` journal (a thesis's university, then
+its publisher too when no ``%I`` gives one), ``%I`` publisher / university, ``%9`` degree, ``%Y`` supervisors of a thesis (tertiary author otherwise),
 ``%@`` ISSN, ISBN or patent number, ``%R`` DOI (other identifiers kept), ``%W`` database provider,
 ``%~`` database name (年鉴, 国家标准 ... refines the type), ``%V`` a standard's number or a
 yearbook's ISBN.  Lines like CNKI's ``PageCount-页码 0`` are kept as tags.
@@ -178,6 +178,10 @@ class ReferReader(TaggedReader):
                 put(TAGS[tag], value, line)
             else:
                 rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
+        if thesis and rec.raw.get("journal") and not rec.raw.get("publisher"):
+            # CNKI writes a thesis's university as %B (or %J) and no %I: it is also the publisher
+            # (GB/T's 保存单位, BibTeX's school)
+            rec.raw["publisher"] = list(rec.raw["journal"][:1])
         return rec
 
 
