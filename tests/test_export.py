@@ -596,6 +596,14 @@ def test_cli_query_ids_masters_and_files(index, tmp_path):
     kept = {e["id"] for e in masters}
     for cluster in dedup["clusters"]:
         assert {r["id"] for r in cluster["records"]} & kept == {cluster["master"]}
+    # --masters with --ids: a duplicate asked for stands for its master (it was dropped, silently)
+    cluster = dedup["clusters"][0]
+    duplicate = next(r["id"] for r in cluster["records"] if r["id"] != cluster["master"])
+    ids = tmp_path / "dup.txt"
+    ids.write_text(f"{duplicate}\n{cluster['master']}\n", encoding="utf-8")
+    out = run_cli("export", "--format", "jsonl", "--masters", "--ids", str(ids), "--index", str(index))
+    assert out.returncode == 0 and [r["id"] for r in jsonl(out.stdout)] == [cluster["master"]]
+    assert f"note: {duplicate} is a duplicate of {cluster['master']} (dedup); exported as that record" in out.stderr
     ids = tmp_path / "ids.txt"
     ids.write_text(f"{everything[3]['id']}\nnot-an-id\n{everything[0]['id']}\n", encoding="utf-8")
     target = tmp_path / "refs.bib"

@@ -26,7 +26,8 @@ of --query (the search query language, best first), --ids FILE (one record id pe
 an unknown id is reported and the rest exported), or --from PATH... (files and folders read
 and cleaned as `clean` does, written in their order without an index; a record that cannot
 be read is reported with its file and line, and the exit code is 1).  --masters exports
-each cluster of `dedup` once, as its master.  --lang zh|en writes bilingual records in that
+each cluster of `dedup` once, as its master (a duplicate among the hits of --query or the
+--ids stands for its master, with a note).  --lang zh|en writes bilingual records in that
 language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
 Funding and abstract sections are never written into the abstract: they go to notes
 (RIS N1, EndNote %Z, BibTeX note/funding, CSL note/custom)."""
@@ -106,8 +107,18 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
         from ..merge import clusters_for
 
         _, clusters = clusters_for(index_dir)
-        drop = {m["id"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
-        records = [r for r in records if r["id"] not in drop]
+        master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
+        if ids is None:
+            return [r for r in records if r["id"] not in master_of]
+        # a duplicate that was asked for (a hit of --query, a line of --ids) stands for its master
+        for r in records:
+            if r["id"] in master_of:
+                err.write(f"note: {r['id']} is a duplicate of {master_of[r['id']]} (dedup); exported as that record\n")
+        have = {r["id"]: r for r in records}
+        keep = list(dict.fromkeys(master_of.get(r["id"], r["id"]) for r in records))
+        with Store(index_dir) as store:
+            have.update(store.get_many([i for i in keep if i not in have]))
+        records = [have[i] for i in keep if i in have]
     return records
 
 
