@@ -22,6 +22,7 @@ NASTY = [
     "C:\\Users\\n",
     "100% & #1 {set} ~x^2",
     "a -- b",
+    "a --- b, ``q'' and '''x'''",   # TeX joins these: --- is -{}-{}- (it was -{}--, a hyphen and an en dash)
     "价格指数$P_t$与通货膨胀：基于100%样本的分析",
     "Cost of $5 and $10_a, written \\$ and \\{ and \\textbackslash{} in TeX",
 ]

@@ -39,8 +39,9 @@ _SPECIAL_RX = re.compile(r"[\\{}&%$#_~^]")
 
 def escape(text: str) -> str:
     text = _SPECIAL_RX.sub(lambda m: _SPECIAL[m.group()], " ".join(str(text).split()))
-    # TeX ligatures: "--" is a dash and ``/'' are quotes; as written they stay two characters
-    return text.replace("--", "-{}-").replace("``", "`{}`").replace("''", "'{}'")
+    # TeX ligatures: "--" and "---" are dashes and ``/'' are quotes; as written they stay
+    # characters ("---" is -{}-{}-: "-{}--" would be a hyphen and an en dash)
+    return re.sub(r"([-`'])(?=\1)", r"\1{}", text)
 
 
 def bib_name(a: dict) -> str:
