@@ -47,7 +47,8 @@ EPILOG_SEARCH = """query language:
   inflections (cells = cell) and parts (IL-6 finds IL 6 and IL6); canc* is any word that starts
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
   operators, parentheses 16 deep.
-  without a field: title, abstract, keywords, and funders and grant numbers.
+  without a field: title, abstract, keywords, and funders and grant numbers (a DOI pasted
+  alone, or its https://doi.org/ link, is searched as doi:).
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
           section:conclusion|结论 format:ris type:thesis|学位论文 year:2019 year:2018..2021 year:..2001
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a

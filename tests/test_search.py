@@ -12,6 +12,7 @@ import pytest
 from conftest import DATA, ROOT, jsonl, run_cli
 from indexer.index.ingest import ingest
 from indexer.index.query import QueryError, leaves, parse
+from indexer.index.schema import DEFAULT_FIELDS
 from indexer.index.search import Searcher
 
 RECORDS = DATA / "search" / "records.ris"
@@ -299,6 +300,23 @@ def test_export_ids_and_show_take_an_id_as_show_does(idx, tmp_path):
 ])
 def test_a_doi_may_hold_parentheses(query, searched):
     assert [leaf.text for leaf in leaves(parse(query))] == searched
+
+
+def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
+    path = tmp_path / "dois.ris"
+    path.write_text("TY  - JOUR\nID  - A\nTI  - 脊柱转移瘤\nDO  - 10.3969/j.issn.1672-187X.2020.01.017\nER  - \n\n"
+                    "TY  - JOUR\nID  - B\nTI  - Old cancer data\nDO  - 10.1016/S0027-9684(15)31340-7\nER  - \n\n"
+                    "TY  - JOUR\nID  - C\nTI  - Cited 10.3969 times\nER  - \n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    ingest([str(path)], str(idx), quiet=True)
+    with Searcher(idx) as searcher:
+        for query in ("10.3969/j.issn.1672-187x.2020.01.017", "https://doi.org/10.3969/J.ISSN.1672-187X.2020.01.017",
+                      "doi: 10.3969/j.issn.1672-187X.2020.01.017.", " 10.3969/j.issn.1672-187X.2020.01.017 "):
+            assert ids(searcher, query) == ["A"], query
+        assert ids(searcher, "10.1016/S0027-9684(15)31340-7") == ["B"]
+        assert ids(searcher, "10.3969 times") == ["C"]               # not a DOI alone: words
+    assert [leaf.fields for leaf in leaves(parse('"10.1000/x1"'))] == [DEFAULT_FIELDS]  # quoted: text as written
+    assert [leaf.fields for leaf in leaves(parse("10.1000/x1"))] == [("doi",)]
 
 
 def test_traditional_and_simplified_chinese_find_each_other(tmp_path):

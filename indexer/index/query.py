@@ -570,8 +570,16 @@ def _group(op: str, parts: list):
     return unique[0] if len(unique) == 1 else Node(op, unique)
 
 
+# A query that is a DOI alone, as copied from a page or a reference (10.3969/j.issn…, https://doi.org/…,
+# doi: 10.…): it is searched as doi:, where DOIs are, not as words.
+_PASTED_DOI = re.compile(r"\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+?)[.,;]?\s*", re.I)
+
+
 def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
     """The query tree of ``text``; raises :class:`QueryError` with a readable reason."""
+    doi = _PASTED_DOI.fullmatch(text)
+    if doi and '"' not in text:
+        return _exact_leaf("doi", doi.group(1))
     return _Parser(text, vocabulary).parse()
 
 
