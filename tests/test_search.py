@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 
@@ -302,14 +303,20 @@ def test_a_doi_may_hold_parentheses(query, searched):
     assert [leaf.text for leaf in leaves(parse(query))] == searched
 
 
-def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
-    path = tmp_path / "dois.ris"
-    path.write_text("TY  - JOUR\nID  - A\nTI  - 脊柱转移瘤\nDO  - 10.3969/j.issn.1672-187X.2020.01.017\nER  - \n\n"
-                    "TY  - JOUR\nID  - B\nTI  - Old cancer data\nDO  - 10.1016/S0027-9684(15)31340-7\nER  - \n\n"
-                    "TY  - JOUR\nID  - C\nTI  - Cited 10.3969 times\nER  - \n", encoding="utf-8")
-    idx = tmp_path / "idx"
+@contextmanager
+def searcher_of(tmp_path, ris: str):
+    """A searcher of an index in ``tmp_path`` that holds the records of the RIS text ``ris``."""
+    path, idx = tmp_path / "records.ris", tmp_path / "idx"
+    path.write_text(ris, encoding="utf-8")
     ingest([str(path)], str(idx), quiet=True)
     with Searcher(idx) as searcher:
+        yield searcher
+
+
+def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
+    with searcher_of(tmp_path, "TY  - JOUR\nID  - A\nTI  - 脊柱转移瘤\nDO  - 10.3969/j.issn.1672-187X.2020.01.017\nER  - \n\n"
+                               "TY  - JOUR\nID  - B\nTI  - Old cancer data\nDO  - 10.1016/S0027-9684(15)31340-7\n"
+                               "ER  - \n\nTY  - JOUR\nID  - C\nTI  - Cited 10.3969 times\nER  - \n") as searcher:
         for query in ("10.3969/j.issn.1672-187x.2020.01.017", "https://doi.org/10.3969/J.ISSN.1672-187X.2020.01.017",
                       "doi: 10.3969/j.issn.1672-187X.2020.01.017.", " 10.3969/j.issn.1672-187X.2020.01.017 "):
             assert ids(searcher, query) == ["A"], query
@@ -320,13 +327,9 @@ def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
 
 
 def test_traditional_and_simplified_chinese_find_each_other(tmp_path):
-    path = tmp_path / "two-scripts.ris"
-    path.write_text("TY  - JOUR\nID  - TW\nTI  - 臺灣地區脊椎轉移腫瘤患者的生活品質調查\nER  - \n\n"
-                    "TY  - JOUR\nID  - CN\nTI  - 台湾地区青少年生活质量调查\nER  - \n\n"
-                    "TY  - JOUR\nID  - XX\nTI  - 乳腺癌的外科治疗\nER  - \n", encoding="utf-8")
-    idx = tmp_path / "idx"
-    ingest([str(path)], str(idx), quiet=True)
-    with Searcher(idx) as searcher:
+    with searcher_of(tmp_path, "TY  - JOUR\nID  - TW\nTI  - 臺灣地區脊椎轉移腫瘤患者的生活品質調查\nER  - \n\n"
+                               "TY  - JOUR\nID  - CN\nTI  - 台湾地区青少年生活质量调查\nER  - \n\n"
+                               "TY  - JOUR\nID  - XX\nTI  - 乳腺癌的外科治疗\nER  - \n") as searcher:
         assert searcher.fast                            # Chinese-only queries from the FTS5 table
         for query in ("台湾", "臺灣", "title:台灣", "调查 地區"):
             assert ids(searcher, query) == ["CN", "TW"], query
