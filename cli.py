@@ -46,7 +46,7 @@ EPILOG_SEARCH = """query language:
   in either script (台湾 = 臺灣); English matches
   inflections (cells = cell) and parts (IL-6 finds IL 6 and IL6); canc* is any word that starts
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
-  operators, parentheses 16 deep.
+  operators, 500 characters, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers (a DOI pasted
   alone, or its https://doi.org/ link, is searched as doi:).
   fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
@@ -223,16 +223,27 @@ def _positive_int(text: str) -> int:
 
 
 def _query_text(text: str) -> str:
-    """A query as typed: bytes that were not UTF-8 become U+FFFD (stdin and argv keep them as
-    surrogates, which nothing downstream can write), and a BOM or zero-width space around it
-    (the first line of a query file saved by Notepad) is not part of it."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A query as typed: bytes that are not UTF-8 (stdin and argv keep them as surrogates, which
+    nothing downstream can write) are read as GB18030 when they are that (a query file saved on
+    Chinese Windows), as files are, else become U+FFFD; a BOM or zero-width space around it (the
+    first line of a query file saved by Notepad) is not part of it."""
+    data = text.encode("utf-8", "surrogateescape")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", "replace")
     return text.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip()
 
 
 def cmd_search(args) -> int:
     from indexer.index.search import IndexMissing, QueryError, Searcher
 
+    if args.batch and args.query:
+        _err("Error: give a QUERY or --batch (queries read from stdin), not both.")
+        return EXIT_USAGE
     try:
         searcher = Searcher(args.index)
     except IndexMissing as e:
@@ -260,7 +271,8 @@ def cmd_search(args) -> int:
         try:
             result = searcher.search(query, limit=args.limit, sort=args.sort)
         except QueryError as e:
-            _err(f"Error: bad query {query!r}: {e}")
+            shown = query if len(query) <= 80 else query[:60] + "…"   # a pasted page is not echoed whole
+            _err(f"Error: bad query {shown!r}: {e}")
             return EXIT_USAGE
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")

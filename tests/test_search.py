@@ -155,6 +155,16 @@ def test_bad_queries_say_why(s, query):
         s.search(query)
 
 
+def test_a_query_longer_than_a_sentence_or_two_is_refused_with_the_reason(idx, s):
+    # a Chinese run is one word however long: 20,000 characters took 18 s and 750 MB
+    with pytest.raises(QueryError, match="the query is 20,000 characters long; at most 500"):
+        s.search("高" * 20000)
+    assert s.search("肉瘤" * 250)["total"] == 0           # 500 characters: searched
+    result = run_cli("search", "高" * 5000, "--index", str(idx))
+    assert result.returncode == 2 and "at most 500 are searched" in result.stderr
+    assert len(result.stderr) < 300                     # the query is not echoed whole
+
+
 def test_an_operator_alone_is_the_word(s):
     # "OR" alone is the acronym (odds ratio) a user means; only R4 has the word "and".
     assert ids(s, "AND") == ids(s, '"and"') == ["R4"]
@@ -197,13 +207,17 @@ def test_cli_batch_survives_what_a_query_file_holds(idx):
     """A BOM before the first query (a file saved by Notepad), bytes that are not UTF-8, a query
     too deep to search: each gets its one JSON line, and the queries after them their answers."""
     stdin = ("\ufeff癌\n" + "(" * 300 + "癌" + ")" * 300 + "\n").encode() + b"caf\xe9\n" + \
-        ("NOT " * 2000 + "癌\nIL-6\n").encode()
+        ("NOT " * 2000 + "癌\nIL-6\n").encode() + "肉瘤样癌\n".encode("gbk")   # a line saved on Chinese Windows
     result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "search", "--batch", "--index", str(idx),
                              "--limit", "5"], input=stdin, capture_output=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
     lines = jsonl(result.stdout.decode("utf-8"))
-    assert [line["total"] for line in lines] == [1, 0, 0, 0, 2]
+    assert [line["total"] for line in lines] == [1, 0, 0, 0, 2, 1]
     assert "error" in lines[1] and "error" in lines[3] and lines[2]["query"] == "caf\ufffd"
+    assert lines[5]["query"] == "肉瘤样癌"
+    # a query given as well as --batch would be ignored: a usage error
+    result = run_cli("search", "--batch", "癌", "--index", str(idx), stdin="")
+    assert result.returncode == 2 and "give a QUERY or --batch" in result.stderr
 
 
 def test_cli_limit_must_be_positive(idx):

@@ -439,6 +439,9 @@ def _operators_in_place(toks):
 # (whoosh's matchers nest one level per word; 300 words had taken 15 s).
 MAX_TOKENS = 64
 MAX_DEPTH = 16
+# ... and the most characters: a Chinese run is one word however long (a pasted abstract of
+# 2,000 characters took 1.9 s, one of 20,000 18 s and 750 MB).
+MAX_CHARS = 500
 
 
 def _without_lone_marks(toks):
@@ -463,6 +466,9 @@ def _check_size(toks) -> None:
 
 class _Parser:
     def __init__(self, text: str, vocabulary):
+        if len(text.strip()) > MAX_CHARS:
+            raise QueryError(f"the query is {len(text.strip()):,} characters long; at most {MAX_CHARS} are searched "
+                             "(search a sentence or a few words of it)")
         self.toks = _without_lone_marks(_lex(_syntax(text)))
         _check_size(self.toks)
         self.i = 0
