@@ -869,3 +869,20 @@ def test_a_cnki_thesis_names_its_university_once_as_where_it_is_kept(tmp_path):
     back = tmp_path / "back.bib"
     back.write_text(bib, encoding="utf-8")
     assert _records(back)[0]["extra"]["publisher"] == ["上海交通大学"]   # read once, not twice
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text_and_read_back(tmp_path):
+    # a scraped title that is a formula: Excel would run it (CSV injection); a ' before it is text
+    ris = tmp_path / "inj.ris"
+    titles = ['=HYPERLINK("http://evil.example","click")', "+1 for the team", "@SUM(A1:A2)",
+              "-ray analysis", "-0.5 °C shifts", "A plain title"]
+    ris.write_text("".join(f"TY  - JOUR\nTI  - {t}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n" for t in titles),
+                   encoding="utf-8")
+    records = _records(ris)
+    assert [r["title"]["en"] for r in records] == titles
+    rows = list(csv.DictReader(io.StringIO(rendered(records, "csv"))))
+    assert [r["title"] for r in rows] == ["'" + t for t in titles[:4]] + titles[4:]
+    assert rows[0]["title_en"].startswith("'=") and rows[0]["authors"] == "Smith, John"
+    back = tmp_path / "back.csv"
+    back.write_text(rendered(records, "csv"), encoding="utf-8")
+    assert [r["title"]["en"] for r in _records(back)] == titles     # our reader takes the ' away

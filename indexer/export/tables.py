@@ -13,6 +13,7 @@ import csv
 import json
 from typing import TextIO
 
+from ..readers.csv_reader import FORMULA_START
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
                      main_lang, name_suffix, others, text_name, thesis_degree)
 
@@ -116,11 +117,18 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
     return row
 
 
+def _as_text(value):
+    """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)`` in a scraped title; ``+``,
+    ``-``, ``@`` start formulas too) after a ', which Excel, LibreOffice and this project's CSV
+    reader take for "text".  A negative number stays as written."""
+    return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
+
+
 def write_csv(records, out: TextIO, lang: str | None = None) -> int:
     w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for rec in records:
-        w.writerow(csv_row(rec, lang))
+        w.writerow({k: _as_text(v) for k, v in csv_row(rec, lang).items()})
         n += 1
     return n

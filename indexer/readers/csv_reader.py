@@ -114,13 +114,22 @@ def columns_of(header: list[str]) -> list[str | None]:
     return [_column(h) for h in header]
 
 
+# What a spreadsheet would run as a formula: our CSV export writes such a cell after a ' (text).
+FORMULA_START = re.compile(r"[=+@\t\r]|-(?![\d.])")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell as written before a ' kept a spreadsheet from running it (``'=HYPERLINK(…)``)."""
+    return cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell[1:]) else cell
+
+
 def row_record(src: Source, header: list[str], columns: list[str | None], row: list[str],
                raw_text: str) -> Record | Failure:
     """The record of one row under ``header`` (a CSV row, a spreadsheet row), or a failure
     when it holds none of title, author, journal or DOI."""
     rec = Record(src, raw_text=raw_text)
     line = src.line
-    cells = [(name, key, cell.strip()) for name, key, cell in zip(header, columns, row) if cell.strip()]
+    cells = [(name, key, _unquoted(cell.strip())) for name, key, cell in zip(header, columns, row) if cell.strip()]
     # full names, when the row has them, are the authors; the short list is kept as written
     names_from = "full_names" if any(key == "full_names" for _, key, _ in cells) else "authors"
     for head_name, key, cell in cells:
