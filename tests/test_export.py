@@ -886,3 +886,25 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text_and_read_back(tmp
     back = tmp_path / "back.csv"
     back.write_text(rendered(records, "csv"), encoding="utf-8")
     assert [r["title"]["en"] for r in _records(back)] == titles     # our reader takes the ' away
+
+
+def test_a_pmid_is_exported_where_the_format_has_a_field_for_it(tmp_path):
+    # it was written only in Vancouver: systematic reviews match records by PMID
+    medline = tmp_path / "a.nbib"
+    medline.write_text("PMID- 33465792\nTI  - A trial of aspirin.\nFAU - Smith, John\nDP  - 2021\n\n", encoding="utf-8")
+    ris = tmp_path / "b.ris"   # no PMID
+    ris.write_text("TY  - JOUR\nTI  - Another trial\nPY  - 2020\nER  - \n", encoding="utf-8")
+    records = _records(medline, ris)
+    assert records[0]["source"]["source_id"] == "33465792"
+    items = json.loads(rendered(records, "csl-json"))
+    assert items[0]["PMID"] == "33465792" and "PMID" not in items[1]
+    for fmt in ("bibtex", "biblatex"):
+        text = rendered(records, fmt)
+        assert text.count("pmid = {33465792}") == 1, text
+        back = tmp_path / f"back.{fmt}.bib"
+        back.write_text(text, encoding="utf-8")
+        assert _records(back)[0]["extra"]["pmid"] == ["33465792"]
+    back = csl_file(tmp_path / "back.json", *items)
+    again = _records(back)
+    assert again[0]["extra"]["pmid"] == ["33465792"]
+    assert json.loads(rendered(again, "csl-json"))[0]["PMID"] == "33465792"   # and out again

@@ -18,7 +18,7 @@ import re
 from typing import TextIO
 
 from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, month_number,
-                     name_suffix, others, sections_note, thesis_degree, whole_name)
+                     name_suffix, others, pmid, sections_note, thesis_degree, whole_name)
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
@@ -94,7 +94,8 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
                ("publisher" if kind != "thesis" else "institution" if biblatex else "school", extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
-               ("doi", rec.get("doi") or ""), ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
+               ("doi", rec.get("doi") or ""), ("pmid", pmid(rec)),   # pmid: JabRef's and Zotero's field
+               ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
                ("url", rec.get("url") or ""),
                ("abstract", in_lang(rec, "abstract", lang))]
     fields += [("translatedabstract", a) for _, a in others(rec, "abstract", lang)[:1]]

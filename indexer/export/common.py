@@ -25,6 +25,22 @@ def plain(text: str) -> str:
     return _MARKUP.sub("", text or "")
 
 
+def pmid(rec: dict) -> str:
+    """The record's PubMed id: its own id when read from PubMed (MEDLINE, PubMed XML or text),
+    else the one its source names (Web of Science's ``PM``, RefWorks', BibTeX's or CSL's PMID).
+
+    >>> pmid({"source": {"format": "medline", "source_id": "33465792"}})
+    '33465792'
+    >>> pmid({"source": {"format": "wos", "source_id": "WOS:1"}, "extra": {"pmid": ["33414982"]}})
+    '33414982'
+    """
+    source = rec.get("source") or {}
+    if source.get("format") in ("medline", "pubmed-xml", "pubmed-text") and str(source.get("source_id") or "").isdigit():
+        return str(source["source_id"])
+    value = extra(rec, "pmid").strip()
+    return value if value.isdigit() else ""
+
+
 def journal_abbreviation(rec: dict) -> str:
     """The journal's abbreviation; of several, the first in upper and lower case: Web of
     Science gives J9 (``HERED CANCER CLIN PR``, capitals cut at 29 characters) and JI, the ISO

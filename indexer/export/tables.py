@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..readers.csv_reader import FORMULA_START
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
-                     main_lang, name_suffix, others, text_name, thesis_degree)
+                     main_lang, name_suffix, others, pmid, text_name, thesis_degree)
 
 CSL_TYPES = frozenset(
     "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
@@ -25,7 +25,7 @@ CSL_TYPES = frozenset(
     "software song speech standard thesis treaty webpage".split())
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
-                 "number": "number", "pmid": "PMID", "series": "collection-title"}
+                 "number": "number", "series": "collection-title"}
 
 
 def _csl_name(a: dict) -> dict:
@@ -49,6 +49,7 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
               "keyword": ", ".join(all_keywords(rec, lang))}
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
     simple["container-title-short"] = journal_abbreviation(rec)
+    simple["PMID"] = pmid(rec)   # a MEDLINE record's own id, or the PMID its source names
     simple["genre"] = thesis_degree(rec)[1]   # a thesis's degree (Zotero's thesisType)
     item.update({k: str(v) for k, v in simple.items() if v})
     authors = [_csl_name(a) for a in rec.get("authors") or []]
