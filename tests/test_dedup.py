@@ -198,6 +198,12 @@ def test_same_issue_and_first_page_by_the_same_authors_whatever_the_titles():
     other_authors = rec(6, "Plattformarbeit in Deutschland", ["Heiland, H."], year=2020, volume="27", issue="2",
                         pages="205")
     assert groups(english, german, *short, untitled, other_authors) == [[1, 2], [3, 4]]
+    # why: in other languages only when they are (both are labelled English here)
+    (pair,) = find_clusters([english, german])
+    assert "same volume, issue and first page by the same authors (titles differ)" in pair["reasons"]
+    german["language"], german["title"] = "de", {"de": german["title"]["en"]}
+    (pair,) = find_clusters([english, german])
+    assert "same volume, issue and first page by the same authors (titles in other languages)" in pair["reasons"]
 
 
 def test_proceedings_paper_typed_as_a_chapter():
