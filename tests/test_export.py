@@ -908,3 +908,18 @@ def test_a_pmid_is_exported_where_the_format_has_a_field_for_it(tmp_path):
     again = _records(back)
     assert again[0]["extra"]["pmid"] == ["33465792"]
     assert json.loads(rendered(again, "csl-json"))[0]["PMID"] == "33465792"   # and out again
+
+
+def test_bibtex_keeps_the_capitals_a_style_would_lower_in_braces(tmp_path):
+    # plain.bst and others put a title in sentence case ("t" change.case$): DNA would print "dna"
+    ris = tmp_path / "caps.ris"
+    title = "The DNA of mRNA vaccines: COVID-19, IL-6 and X-ray work at McDonald's in Beijing"
+    ris.write_text(f"TY  - JOUR\nTI  - {title}\nAU  - Smith, John\nPY  - 2020\nER  - \n", encoding="utf-8")
+    records = _records(ris)
+    for fmt in ("bibtex", "biblatex"):
+        text = rendered(records, fmt)
+        assert ("title = {The {DNA} of {mRNA} vaccines: {COVID-19}, {IL-6} and X-ray work at {McDonald's} "
+                "in Beijing}") in text
+        back = tmp_path / f"back.{fmt}.bib"
+        back.write_text(text, encoding="utf-8")
+        assert _records(back)[0]["title"] == {"en": title}        # the braces are not part of it

@@ -44,6 +44,25 @@ def escape(text: str) -> str:
     return re.sub(r"([-`'])(?=\1)", r"\1{}", text)
 
 
+# Fields BibTeX styles put in sentence case (plain's titles: "t" change.case$), and a word
+# there whose capitals are not only its first letter: an acronym, a gene, a name (DNA, mRNA,
+# COVID-19, IL-6, McDonald), kept as written in braces, as JabRef and Better BibTeX keep them.
+_CASED = frozenset({"title", "booktitle", "translatedtitle"})
+_WORD = re.compile(r"(?<![\\\w{])[^\W_]+(?:['-][^\W_]+)*")
+
+
+def protect_capitals(text: str) -> str:
+    """``text`` with each word that has a capital after its first letter in braces.
+
+    >>> protect_capitals("The DNA of mRNA vaccines: COVID-19 and IL-6 in McDonald's Beijing")
+    "The {DNA} of {mRNA} vaccines: {COVID-19} and {IL-6} in {McDonald's} Beijing"
+    >>> protect_capitals("A study of \\textbackslash{}n and X-ray")
+    'A study of \\textbackslash{}n and X-ray'
+    """
+    return _WORD.sub(lambda m: "{" + m.group() + "}" if any(c.isupper() for c in m.group()[1:]) else m.group(),
+                     text)
+
+
 def bib_name(a: dict) -> str:
     """A name as BibTeX splits it: ``Family, Given``, ``Family, Jr, Given``, or ``{whole}``.
 
@@ -139,6 +158,8 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
         text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
         if name in ("doi", "url"):
             text = str(value).replace("{", "").replace("}", "")
+        elif name in _CASED:
+            text = protect_capitals(text)
         lines.append(f"  {name} = {{{text}}},")
     lines.append("}")
     return "\n".join(lines)
