@@ -350,6 +350,55 @@ def test_author_year_order_and_letters():
     assert _author_year([_record("题名", [], "zh", journal={}, issue=None, pages=None)]) == ["佚名, 2020. 题名[J]. 3."]
 
 
+# An author-year list (§9.2: 按著者字顺和出版年排列) is ordered by the names each line begins
+# with, name by name, then year: a name alone before the same name with others (as APA 7
+# §9.46, the Chicago Manual and Hart's Rules order author-date lists), so one list of names and
+# its years stay together, its 2019a/2019b neighbours; J Smith (SMITH J) before J A Smith.
+SAME_FIRST_AUTHOR = [("张三", [], "丙", 2019), ("张三", ["李四"], "己", 2019), ("张三", [], "戊", 2021),
+                     ("李四", [], "甲", 2020), ("王五", [], "辛", 2019), ("曾五", ["李四"], "庚", 2018),
+                     ("Smith, John", [], "Alpha", 2018), ("Smith, John A.", [], "Beta", 2017),
+                     ("Smith, John", ["Lee, Kim"], "Gamma", 2016)]
+# Written by hand from that rule: Chinese items first, by pinyin (李 li, 王 wang, 曾 zeng as a
+# surname, also before another name, 张 zhang); 张三's own items (2019, 2021) before 张三, 李四;
+# SMITH J, then SMITH J, LEE K (a name alone first), then SMITH J A, whatever the years.
+SAME_FIRST_AUTHOR_LINES = ["李四, 2020. 甲[J].", "王五, 2019. 辛[J].", "曾五, 李四, 2018. 庚[J].",
+                           "张三, 2019. 丙[J].", "张三, 2021. 戊[J].", "张三, 李四, 2019. 己[J].",
+                           "SMITH J, 2018. Alpha[J].", "SMITH J, LEE K, 2016. Gamma[J].", "SMITH J A, 2017. Beta[J]."]
+
+
+def test_sort_author_and_the_author_year_list_one_order(tmp_path):
+    # `export -f gbt7714-ay` and `export -f gbt7714 --sort author` list the same records in
+    # one order (the README: --sort author orders as the author-year system lists); it was
+    # 丙 戊 己 for the first and 丙 己 戊 (first author, then year) for the second.
+    from conftest import run_cli
+
+    src = tmp_path / "same-first-author.ris"
+    src.write_text("".join(f"TY  - JOUR\nAU  - {first}\n" + "".join(f"AU  - {n}\n" for n in more)
+                           + f"TI  - {title}\nPY  - {year}\nER  - \n\n" for first, more, title, year in SAME_FIRST_AUTHOR),
+                   encoding="utf-8")
+    author_year = run_cli("export", "-f", "gbt7714-ay", "--from", str(src))
+    numeric = run_cli("export", "-f", "gbt7714", "--sort", "author", "--from", str(src))
+    assert author_year.returncode == numeric.returncode == 0, author_year.stderr + numeric.stderr
+    assert author_year.stdout.splitlines() == SAME_FIRST_AUTHOR_LINES
+    titles = [re.search(r"\. (\w+)\[J\]", line).group(1) for line in numeric.stdout.splitlines()]
+    assert titles == [re.search(r"\. (\w+)\[J\]", line).group(1) for line in SAME_FIRST_AUTHOR_LINES]
+    assert numeric.stdout.splitlines()[3:6] == ["[4] 张三. 丙[J]. 2019.", "[5] 张三. 戊[J]. 2021.",
+                                                "[6] 张三, 李四. 己[J]. 2019."]
+
+
+def test_one_ordering_function_for_both_lists():
+    # common.ordered is the author-year writer's order, in each language a record is listed in
+    from indexer.export.common import ordered
+
+    recs = [_record(title, [{"literal": n, "lang": "zh"} for n in [first, *more]], "zh", year=year, id=title)
+            for first, more, title, year in SAME_FIRST_AUTHOR[:6]]
+    recs.append(_record("无名", [], "zh", year=2019, id="无名"))   # 佚名 (yi) in both, not by its title
+    expected = ["甲", "辛", "无名", "庚", "丙", "戊", "己"]
+    for given in (recs, recs[::-1]):
+        assert [r["id"] for r in ordered(given, "author")] == expected
+        assert [line.split(". ")[1].split("[")[0] for line in _author_year(given)] == expected
+
+
 def test_pubmed_initials_run_together_are_each_an_initial():
     # "Smith JA" (PubMed, Vancouver): SMITH J A, not SMITH J; a suffix is dropped; a name in
     # capitals throughout (ZHANG, YU) is a name, not initials

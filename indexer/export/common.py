@@ -394,15 +394,18 @@ def _collation(text: str, person: bool = False) -> str:
     return re.sub(r"\d+", lambda m: m.group().zfill(9), key) + "\x00" + text
 
 
-def ordered(records: list[dict], how: str, lang: str | None = None, listed_under=None) -> list[dict]:
+def ordered(records: list[dict], how: str, lang: str | None = None) -> list[dict]:
     """``records`` in a list's order: ``newest`` or ``oldest`` by year (records without one
-    last; ties keep the given order); ``author`` as GB/T 7714's author-year system (§9.2)
-    lists them: Chinese items first, then the others, each by first author (Chinese by
-    pinyin; an item without authors by its title), then year, then title; records with
-    neither authors nor title last; ties keep the given order (not the id, which follows
-    the file's path, so a list would change with the folder it was read from).
-    ``listed_under(rec)``: the name a list prints first for a record (its editors, 佚名),
-    to order by instead of the first author.
+    last; ties keep the given order); ``author`` as GB/T 7714's author-year system (§9.2:
+    "按著者字顺和出版年排列") lists them, the one order of ``export --sort author`` and of
+    ``gbt7714-ay``: Chinese items first, then the others; each by the names its line begins
+    with (:func:`indexer.export.gbt7714.listed_names`: up to three, then 等/et al.; a whole
+    book's editors; 佚名/Anon for none), compared name by name (Chinese by pinyin, a surname
+    as surnames read), so that a name alone comes before the same name with others (张三
+    before 张三, 李四; SMITH J before SMITH J A) and 等/et al. after the names shown; then
+    year, then title; ties keep the given order (not the id, which follows the file's path,
+    so a list would change with the folder it was read from).  ``lang``: the language a
+    bilingual record is listed in (else its own).
 
     >>> recs = [{"id": "1", "year": 2019, "title": {"en": "B"}, "authors": [{"family": "Zhu", "given": "A"}]},
     ...         {"id": "2", "year": 2021, "title": {"zh": "甲"}, "authors": [{"literal": "王五"}]},
@@ -410,22 +413,23 @@ def ordered(records: list[dict], how: str, lang: str | None = None, listed_under
     ...         {"id": "4", "year": 2020, "title": {"zh": "乙"}, "authors": [{"literal": "李四"}]}]
     >>> [r["id"] for r in ordered(recs, "newest")], [r["id"] for r in ordered(recs, "author")]
     (['2', '4', '1', '3'], ['4', '2', '3', '1'])
+    >>> zhang = [{"title": {"zh": t}, "year": y, "authors": [{"literal": n} for n in names]}
+    ...          for t, y, names in (("己", 2019, ["张三", "李四"]), ("戊", 2021, ["张三"]), ("丙", 2019, ["张三"]))]
+    >>> [r["title"]["zh"] for r in ordered(zhang, "author")]
+    ['丙', '戊', '己']
     """
     if how not in SORTS:
         raise ValueError(f"sort: one of {', '.join(SORTS)}")
     if how in ("newest", "oldest"):
         sign = -1 if how == "newest" else 1
         return sorted(records, key=lambda r: (r.get("year") is None, sign * (r.get("year") or 0)))
+    from .gbt7714 import ET_AL, listed_names   # it builds on this module
+
+    more = set(ET_AL.values())
 
     def key(rec: dict):
         language = main_lang(rec, lang)
-        title = in_lang(rec, "title", language)
-        if listed_under is not None:
-            name = listed_under(rec)
-        else:
-            first = (rec.get("authors") or [{}])[0]
-            name = first.get("literal") or " ".join(p for p in (first.get("family"), first.get("given")) if p)
-        return (not (name or title), language not in ("zh", "ja", "ko"),
-                _collation(name, person=True) if name else _collation(title),
-                rec.get("year") or 0, _collation(title))
+        names = tuple("\uffff" if n in more else _collation(n, person=True) for n in listed_names(rec, lang))
+        return (language not in ("zh", "ja", "ko"), names, rec.get("year") or 0,
+                _collation(in_lang(rec, "title", language)))
     return sorted(records, key=key)

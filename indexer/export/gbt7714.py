@@ -98,6 +98,22 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     return western_name(family, given)
 
 
+# What follows the names a list shows when there are more: a Chinese item's, any other's.
+ET_AL = {True: "等", False: "et al."}
+
+
+def shown_names(names: list[str], zh: bool, more: bool = False) -> list[str]:
+    """The names a list shows, one by one: up to three, then ``等`` (Chinese item) or
+    ``et al.`` (also after fewer when the record says its list is incomplete: ``more``).
+
+    >>> shown_names(["张三", "李四", "王五", "赵六"], zh=True), shown_names(["Smith J"], zh=False, more=True)
+    (['张三', '李四', '王五', '等'], ['Smith J', 'et al.'])
+    """
+    if len(names) > MAX_AUTHORS or (more and names):
+        return names[:MAX_AUTHORS] + [ET_AL[zh]]
+    return list(names)
+
+
 def author_list(names: list[str], zh: bool, more: bool = False) -> str:
     """Up to three names, then ``, 等`` (Chinese item) or ``, et al.`` (also after fewer
     when the record says its list is incomplete: ``more``).
@@ -105,21 +121,40 @@ def author_list(names: list[str], zh: bool, more: bool = False) -> str:
     >>> author_list(["张三", "李四", "王五", "赵六"], zh=True), author_list(["Smith J"], zh=False, more=True)
     ('张三, 李四, 王五, 等', 'Smith J, et al.')
     """
-    if len(names) > MAX_AUTHORS or (more and names):
-        return ", ".join(names[:MAX_AUTHORS]) + (", 等" if zh else ", et al.")
-    return ", ".join(names)
+    return ", ".join(shown_names(names, zh, more))
 
 
 def _people(rec: dict, role: str, zh: bool) -> list[str]:
     return [gbt_name(n, zh) for n in (rec.get("extra") or {}).get(role, [])]
 
 
-def responsible(rec: dict, zh: bool) -> str:
-    """The authors; a whole book, report or map without authors is its editors'."""
+def responsible_names(rec: dict, zh: bool) -> list[str]:
+    """The authors as a list shows them, one by one (:func:`shown_names`); a whole book,
+    report or map without authors is its editors'."""
     names = [gbt_name(a, zh) for a in rec.get("authors") or []]
     if not names and rec.get("type") not in PARTS_OF:
-        return author_list(_people(rec, "editor", zh), zh)
-    return author_list(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
+        return shown_names(_people(rec, "editor", zh), zh)
+    return shown_names(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
+
+
+def responsible(rec: dict, zh: bool) -> str:
+    """The authors; a whole book, report or map without authors is its editors'."""
+    return ", ".join(responsible_names(rec, zh))
+
+
+def listed_names(rec: dict, lang: str | None = None) -> list[str]:
+    """The names the author-year system lists a record under (§9.2), one by one, as its line
+    begins with them in ``lang`` (else the record's language): up to three authors (a whole
+    book's editors when it has none), then ``等``/``et al.``; ``佚名``/``Anon`` for none.
+    :func:`indexer.export.common.ordered` orders by them (``--sort author``).
+
+    >>> listed_names({"title": {"zh": "题名"}, "authors": [{"literal": "张三"}, {"literal": "李四"}]})
+    ['张三', '李四']
+    >>> listed_names({"title": {"en": "A title"}, "authors": []})
+    ['Anon']
+    """
+    zh = has_han(plain(in_lang(rec, "title", main_lang(rec, lang))))
+    return responsible_names(rec, zh) or [("佚名" if zh else "Anon")]
 
 
 def marker(rec: dict) -> str:
@@ -288,22 +323,18 @@ def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str
 
 
 def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> int:
-    """The author-year system (著者-出版年制, §9.2): no numbers; ordered by author (Chinese
-    items first, by pinyin), then year; one author's items of one year are ``2019a``,
-    ``2019b`` in that order.  ``lang="both"``: a bilingual record's other language on the
-    next line, indented."""
+    """The author-year system (著者-出版年制, §9.2): no numbers; in the order of ``--sort
+    author`` (:func:`indexer.export.common.ordered`: Chinese items first; by the names listed,
+    name by name, so one author's own items before those they wrote with others; then
+    year); the items of one list of names and one year are ``2019a``, ``2019b`` in that
+    order.  ``lang="both"``: a bilingual record's other language on the next line, indented."""
     from collections import Counter
 
     from .common import ordered
 
     own = None if lang == "both" else lang
-
-    def listed_under(rec: dict) -> str:  # the names as written first, 佚名 / Anon for none
-        zh = has_han(plain(in_lang(rec, "title", main_lang(rec, own))))
-        return responsible(rec, zh) or ("佚名" if zh else "Anon")
-
-    records = ordered(list(records), "author", own, listed_under)
-    keys = [(listed_under(r), year_text(r)) for r in records]
+    records = ordered(list(records), "author", own)
+    keys = [(", ".join(listed_names(r, own)), year_text(r)) for r in records]
     counts, seen = Counter(keys), Counter()
     for rec, key in zip(records, keys):
         label = key[1]
