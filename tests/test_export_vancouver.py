@@ -3,10 +3,11 @@ and the shared corpus's records written and read back by the pubmed-text reader.
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
-from conftest import needs_shared
+from conftest import needs_shared, run_cli
 from indexer.cleaner import clean_paths
 from indexer.export import export
 from indexer.export.vancouver import reference
@@ -56,7 +57,7 @@ SEVEN = [{"family": f, "given": "Anna Maria", "lang": "en"} for f in ("Abe", "Bo
     # an organisation as editor: the record marks it as one name with braces, never printed
     (_record("Standards", SEVEN[:1], type="chapter", journal={"en": "Water quality"}, volume=None, issue=None,
              pages="1-36", extra={"editor": ["{American Water Works Association}"]}),
-     "Abe AM. Standards. In: American Water Works Association, editors. Water quality. 2021. p. 1-36."),
+     "Abe AM. Standards. In: American Water Works Association, editor. Water quality. 2021. p. 1-36."),
 ])
 def test_references(rec, expected):
     assert reference(rec) == expected
@@ -172,3 +173,83 @@ def test_a_masters_thesis_is_not_a_dissertation(tmp_path):
         "Yin W. 云环境下铁路货运产品设计优化方法研究 [dissertation]. 北京交通大学; 2018. Chinese.",
         "Li M. Fracture healing [master's thesis]. Peking University; 2020.",
         "Abe A. Bone growth [dissertation]. Fudan University; 2019."]
+
+
+def _references(tmp_path, name, text):
+    """The references of the records the readers make of ``text``, written to ``name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [reference(r.to_json()) for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+
+
+def test_an_article_without_a_year_has_no_stray_punctuation(tmp_path):
+    # Citing Medicine writes the volume without the date when the date is not known; CNKI's
+    # online-first articles have pages only
+    assert _references(tmp_path, "undated.ris",
+                       "TY  - JOUR\nTI  - A note\nJO  - Anonymous Journal\nVL  - 1\nSP  - 5\nEP  - 6\nER  - \n\n"
+                       "TY  - JOUR\nTI  - Online first\nJO  - Anonymous Journal\nIS  - 2\nER  - \n\n"
+                       "TY  - JOUR\nTI  - Ahead of print\nJO  - Anonymous Journal\nSP  - 1\nEP  - 15\nER  - \n\n"
+                       "TY  - JOUR\nTI  - Dated\nJO  - Anonymous Journal\nPY  - 2022\nIS  - 1\nSP  - 179\nEP  - 204\n"
+                       "ER  - \n") == [
+        "A note. Anonymous Journal. 1:5-6.",
+        "Online first. Anonymous Journal. (2).",
+        "Ahead of print. Anonymous Journal. 1-15.",
+        "Dated. Anonymous Journal. 2022;(1):179-204."]
+
+
+def test_one_editor_is_an_editor(tmp_path):
+    assert _references(tmp_path, "chapters.ris",
+                       "TY  - CHAP\nAU  - Abe, Anna\nTI  - Spinal metastases\nT2  - Spine surgery\nED  - Ed, Ian\n"
+                       "CY  - Boston\nPB  - Example Press\nPY  - 2021\nSP  - 12\nEP  - 20\nER  - \n\n"
+                       "TY  - CHAP\nAU  - Abe, Anna\nTI  - Bone growth\nT2  - Spine surgery\nED  - Ed, Ian\n"
+                       "ED  - Bo, Anna\nPY  - 2021\nER  - \n") == [
+        "Abe A. Spinal metastases. In: Ed I, editor. Spine surgery. Boston: Example Press; 2021. p. 12-20.",
+        "Abe A. Bone growth. In: Ed I, Bo A, editors. Spine surgery. 2021."]
+
+
+def test_an_edited_book_is_cited_by_its_editors(tmp_path):
+    # a book with editors and no authors: the editors in the authors' place (more than six:
+    # six, then et al.); a book with authors as before
+    seven = " and ".join(f"{f}, Anna" for f in ("Abe", "Bo", "Cruz", "Diaz", "Eng", "Fox", "Gil"))
+    assert _references(tmp_path, "books.bib",
+                       "@book{a, editor = {Smith, John Adam}, title = {Bone healing}, publisher = {Example Press},\n"
+                       "  address = {New York}, year = {2019}}\n"
+                       "@book{b, editor = {Smith, John Adam and Doe, Jane}, title = {Spinal surgery}, edition = {2},\n"
+                       "  publisher = {Example Press}, address = {New York}, year = {2019}}\n"
+                       f"@book{{c, editor = {{{seven}}}, title = {{Proceedings}}, year = {{2014}}}}\n"
+                       "@book{d, author = {Li, Ming}, editor = {Smith, John}, title = {Fractures}, year = {2020}}\n") == [
+        "Smith JA, editor. Bone healing. New York: Example Press; 2019.",
+        "Smith JA, Doe J, editors. Spinal surgery. 2nd ed. New York: Example Press; 2019.",
+        "Abe A, Bo A, Cruz A, Diaz A, Eng A, Fox A, et al., editors. Proceedings. 2014.",
+        "Li M. Fractures. 2020."]
+
+
+def test_a_web_page_is_cited_with_its_url_and_the_date_it_was_read(tmp_path):
+    # Citing Medicine: Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available
+    # from: URL -- the date read from CSL-JSON's "accessed" and RIS's Y2; a journal article
+    # with a URL is cited as before, without it
+    csl = _references(tmp_path, "web.json", json.dumps([
+        {"id": "w1", "type": "webpage", "title": "Dietary guidelines", "author": [{"family": "Smith", "given": "John"}],
+         "publisher": "Example Health", "publisher-place": "Geneva", "issued": {"date-parts": [[2023]]},
+         "accessed": {"date-parts": [[2024, 1, 2]]}, "URL": "https://example.org/guidelines"},
+        {"id": "w2", "type": "webpage", "title": "Library of Congress", "URL": "https://www.loc.gov/"},
+        {"id": "a1", "type": "article-journal", "title": "Trial", "author": [{"family": "Abe", "given": "Anna"}],
+         "container-title": "Spine", "issued": {"date-parts": [[2021]]}, "volume": "46", "page": "350-358",
+         "accessed": {"date-parts": [[2024, 1, 2]]}, "URL": "https://example.org/trial"}]))
+    assert csl == [
+        "Smith J. Dietary guidelines [Internet]. Geneva: Example Health; 2023 [cited 2024 Jan 2]. "
+        "Available from: https://example.org/guidelines",
+        "Library of Congress [Internet]. Available from: https://www.loc.gov/",
+        "Abe A. Trial. Spine. 2021;46:350-8."]
+    ris = _references(tmp_path, "web.ris",
+                      "TY  - ELEC\nAU  - Smith, John\nTI  - Dietary guidelines\nPB  - Example Health\nPY  - 2023\n"
+                      "Y2  - 2024/01/02\nUR  - https://example.org/guidelines\nER  - \n\n"
+                      "TY  - WEB\nAU  - Doe, Jane\nTI  - Sleep advice\nPY  - 2022\nY2  - 2024-03-15\n"
+                      "UR  - https://example.org/sleep\nER  - \n")
+    assert ris == [
+        "Smith J. Dietary guidelines [Internet]. Example Health; 2023 [cited 2024 Jan 2]. "
+        "Available from: https://example.org/guidelines",
+        "Doe J. Sleep advice [Internet]. 2022 [cited 2024 Mar 15]. Available from: https://example.org/sleep"]
+    # RIS's Y2 of a web page is the date it was read, for GB/T 7714's [引用日期] too
+    gbt = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "web.ris")).stdout.splitlines()
+    assert gbt[0] == "[1] SMITH J. Dietary guidelines[EB/OL]. (2023)[2024-01-02]. https://example.org/guidelines."

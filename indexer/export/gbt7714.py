@@ -300,7 +300,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     text = ""
     for p in (p for p in [who, head] + rest if p):  # "et al." ends its own sentence
         text += (" " if text.endswith(".") else ". ") + p if text else p
-    accessed = extra(rec, "accessed") if online else ""
+    accessed = _dashed(extra(rec, "accessed")) if online else ""
     if accessed:  # right after the date it follows, or as its own part
         text += f"[{accessed}]" if any(rest) else f". [{accessed}]"
     if online and url:
@@ -308,6 +308,17 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     if doi:
         text += f". DOI:{doi}"
     return " ".join(text.split()) + "."  # one line, whatever a field holds
+
+
+def _dashed(date: str) -> str:
+    """A date as GB/T 7714 writes it (2013-03-20), when it is a whole one written otherwise
+    (RIS's 2024/01/02, 2024年1月2日); else as written.
+
+    >>> _dashed("2024/1/2"), _dashed("2024年01月02日"), _dashed("2013-03-20"), _dashed("2014-06")
+    ('2024-01-02', '2024-01-02', '2013-03-20', '2014-06')
+    """
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", date)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else date
 
 
 def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str | None = None) -> None:

@@ -6,6 +6,10 @@ References"), the form biomedical journals require, as PubMed's Cite button writ
     3. Smith J. Spinal surgery. 2nd ed. New York: Example Press; 2019. p. 12-20.
     4. Li M. Fracture healing [dissertation]. Beijing: Peking University; 2020.
     5. Li M. Fracture healing [master's thesis]. Beijing: Peking University; 2020.
+    6. Smith J, editor. Spinal surgery. New York: Example Press; 2019.
+    7. Abe A. Spinal metastases. In: Smith J, editor. Spine surgery. Boston: Example Press; 2021. p. 12-20.
+    8. Smith J. Dietary guidelines [Internet]. Geneva: Example Health; 2023 [cited 2024 Jan 2]. Available from: https://example.org/guidelines
+    9. Wang Y. Spinal fusion. Spine. 46(6):350-8.
 
 Authors: family name and initials without dots (a Chinese name in pinyin: 王跃 → Wang Y), up to
 six, then ``et al.``; an organisation as written.  A record in another language is cited by
@@ -14,6 +18,13 @@ journal's own name romanised is not known here: it is written as the record has 
 ranges are shortened as NLM does (350-358 → 350-8); the journal's abbreviation is used when
 the record has one.  A thesis is a ``[master's thesis]`` when its degree says so, else a
 ``[dissertation]`` (Citing Medicine's content designators; a doctoral degree or none).
+
+Editors follow their names with ``editor`` (one) or ``editors``: a chapter's book's, and a
+book's in the authors' place when it has no authors.  A web page is cited ``[Internet]``,
+with the date it was read (``[cited 2024 Jan 2]``, when the record has it) after its year and
+``Available from:`` its URL at the end.  A date not known is left out with its punctuation
+(an article without a year: ``Journal. 46(6):350-8.``, as Citing Medicine writes an
+undated one's volume).
 """
 from __future__ import annotations
 
@@ -112,6 +123,39 @@ def _authors(rec: dict) -> str:
     return f"{text}, et al" if more and text else text
 
 
+def _editors(rec: dict, most: int | None = None) -> str:
+    """``Bo A, editor`` (one) or ``Bo A, Cruz A, editors``, the first ``most`` of them then
+    ``et al.`` when there are more; "" when the record has none."""
+    names = [n for n in (nlm_name(text_name(e)) for e in (rec.get("extra") or {}).get("editor", [])) if n]
+    if not names:
+        return ""
+    text = ", ".join(names[:most]) + (", et al." if most and len(names) > most else "")
+    return f"{text}, {'editor' if len(names) == 1 else 'editors'}"
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _cited(rec: dict) -> str:
+    """The date a web page was read, as NLM writes it (``2024-01-02`` → ``2024 Jan 2``), from
+    the CSL item's ``accessed`` (``extra.csl``) or the one a reader kept (``extra.accessed``:
+    RIS's Y2 of a web page, GB/T's [引用日期]); "" when neither is a date.
+
+    >>> _cited({"extra": {"csl": {"accessed": {"date-parts": [[2024, 1, 2]]}}}})
+    '2024 Jan 2'
+    >>> _cited({"extra": {"accessed": "2014-06"}}), _cited({"extra": {"accessed": "Access Date"}})
+    ('2014 Jun', '')
+    """
+    written = extra(rec, "accessed")
+    m = re.match(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?", written)
+    if not m:
+        return ""
+    year, month, day = m.group(1), int(m.group(2) or 0), int(m.group(3) or 0)
+    if not 1 <= month <= 12:
+        return year
+    return f"{year} {_MONTHS[month - 1]}" + (f" {day}" if 1 <= day <= 31 else "")
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".?!" else text + "."
@@ -133,26 +177,31 @@ def reference(rec: dict, lang: str | None = None) -> str:
     pages = short_pages(rec.get("pages") or "")
     year = str(rec.get("year") or "")
     parts = [_authors(rec)]
-    if kind in ("book", "report", "thesis") or (kind in _PARTS and not (rec.get("journal") or {})):
+    url = (rec.get("url") or "").strip() if kind == "webpage" else ""
+    if kind == "webpage":  # Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available from: URL
+        site = plain(in_lang(rec, "journal", own))  # the website's name, as the record has it
+        cited = _cited(rec)
+        parts += [f"{title} [Internet]" if title else "", "" if site == extra(rec, "publisher") else site.rstrip("."),
+                  " ".join(p for p in (_imprint(rec, year), cited and f"[cited {cited}]") if p)]
+    elif kind in ("book", "report", "thesis") or (kind in _PARTS and not (rec.get("journal") or {})):
         label = {"thesis": " [master's thesis]" if thesis_degree(rec)[0] == "master" else " [dissertation]",
                  "report": " [report]"}.get(kind, "")
+        if not parts[0]:  # an edited book: its editors in the authors' place
+            parts = [_editors(rec, MAX_AUTHORS)]
         parts += [title + label, edition(extra(rec, "edition"), False), _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     elif kind in _PARTS:
         host = plain(in_lang(rec, "journal", own))
-        editors = ", ".join(nlm_name(text_name(e)) for e in (rec.get("extra") or {}).get("editor", []))
-        parts += [title, f"In: {editors}, editors. {host}" if editors else f"In: {host}", _imprint(rec, year),
+        editors = _editors(rec)
+        parts += [title, f"In: {editors}. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
-    else:  # a journal article: Journal. Year;Volume(Issue):Pages.
+    else:  # a journal article: Journal. Year;Volume(Issue):Pages. (no year: Volume(Issue):Pages)
         journal = (_nlm_abbreviation(journal_abbreviation(rec))
                    or plain(in_lang(rec, "journal", "en" if translated else own)))
-        where = year
-        if rec.get("volume"):
-            where += f";{rec['volume']}"
-        if rec.get("issue"):  # no volume: 2022;(1):179-204
-            where += f"({rec['issue']})" if rec.get("volume") else f";({rec['issue']})"
+        where = (rec.get("volume") or "") + (f"({rec['issue']})" if rec.get("issue") else "")
+        where = f"{year};{where}" if year and where else year or where  # no volume: 2022;(1):179-204
         if pages:
-            where += f":{pages}"
+            where += f":{pages}" if where else pages
         parts += [title, journal.rstrip("."), where]
     text = " ".join(_sentence(p) for p in parts if p and p.strip()) or "[No title]."
     if language:
@@ -163,6 +212,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
     if source.get("source_id") and source.get("format") in ("medline", "pubmed-xml", "pubmed-text") \
             and str(source["source_id"]).isdigit():
         text += f" PMID: {source['source_id']}."
+    if url:  # the URL as it is, with no period after it
+        text += f" Available from: {url}"
     return " ".join(text.split())  # one line, whatever a field holds
 
 

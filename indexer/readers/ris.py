@@ -62,6 +62,10 @@ class RisReader(TaggedReader):
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
+    # Web pages, whose Y2 is the date they were read ("Access Date"; other types' templates
+    # use Y2 for other dates: "Date of Meeting", "Date Decided").
+    WEB = frozenset({"ELEC", "WEB", "BLOG"})
+
     def build(self, fields, source):
         """The standard table, then four RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
@@ -76,6 +80,9 @@ class RisReader(TaggedReader):
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
+        accessed = (rec.extra.get("tags") or {}).get("Y2", [])
+        if rec.extra.get("source_type", "").upper() in self.WEB and accessed and re.match(r"\s*\d{4}", accessed[0]):
+            rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
 
 
