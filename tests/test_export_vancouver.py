@@ -118,6 +118,11 @@ def test_a_pmid_is_written_for_records_read_from_pubmed():
     assert reference(rec).endswith("2021;46(6):350-8. PMID: 12345.")
     rec["source"]["format"] = "ris"                       # a RIS record's id is no PMID
     assert "PMID" not in reference(rec)
+    rec["source"] = {"path": "t", "format": "wos", "record": 1, "source_id": "WOS:000602649200001"}
+    rec["extra"] = {"pmid": ["33414982"]}                 # the PMID Web of Science names (PM)
+    assert reference(rec).endswith("2021;46(6):350-8. PMID: 33414982.")
+    rec["extra"] = {"pmid": ["000000000000"]}             # a placeholder
+    assert "PMID" not in reference(rec)
 
 
 def test_the_shared_records_read_back():

@@ -38,7 +38,7 @@ def pmid(rec: dict) -> str:
     if source.get("format") in ("medline", "pubmed-xml", "pubmed-text") and str(source.get("source_id") or "").isdigit():
         return str(source["source_id"])
     value = extra(rec, "pmid").strip()
-    return value if value.isdigit() else ""
+    return value if value.isdigit() and value.strip("0") else ""   # not a placeholder's 000000
 
 
 def journal_abbreviation(rec: dict) -> str:

@@ -32,8 +32,8 @@ import re
 from typing import TextIO
 
 from ..fields.authors import PARTICLES
-from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, text_name,
-                     thesis_degree)
+from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, pmid,
+                     text_name, thesis_degree)
 from .gbt7714 import edition, pinyin_name, romanised_person
 
 MAX_AUTHORS = 6
@@ -208,10 +208,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
         text += f" {language}."
     if rec.get("doi"):
         text += f" doi: {rec['doi']}."
-    source = rec.get("source") or {}
-    if source.get("source_id") and source.get("format") in ("medline", "pubmed-xml", "pubmed-text") \
-            and str(source["source_id"]).isdigit():
-        text += f" PMID: {source['source_id']}."
+    if pmid(rec):
+        text += f" PMID: {pmid(rec)}."
     if url:  # the URL as it is, with no period after it
         text += f" Available from: {url}"
     return " ".join(text.split())  # one line, whatever a field holds
