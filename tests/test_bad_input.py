@@ -83,6 +83,10 @@ def test_csl_json_cut_off_array_keeps_the_items_before_the_cut(tmp_path):
     assert titles(records) == ["One", "Two"]
     assert failure["raw"].startswith("{") and '"Th' in failure["raw"]
     assert failure["line"] == text[:text.index('"Three"')].count("\n")   # the line of the item's "{"
+    # and where JSON stopped: the string "Th… that never ends, at its line and column in the file
+    line = text[:text.index('"Three"')].count("\n") + 1
+    column = text.index('"Three"') - text.rfind("\n", 0, text.index('"Three"'))
+    assert f"Unterminated string starting at line {line}, column {column}" in failure["reason"]
 
 
 def test_csl_json_nested_too_deep_is_a_failure(tmp_path):

@@ -78,8 +78,20 @@ def _name(a: dict) -> str:
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
 
 
-def _error(e: Exception) -> str:
-    return e.msg if isinstance(e, json.JSONDecodeError) else f"{type(e).__name__}: {str(e)[:200]}"
+def _error(e: Exception, line: int | None = None) -> str:
+    """What is wrong, and where: JSON's message with the line and column in the file (``line``:
+    the file's line of a text decoded on its own, whose own lines count from 1).
+
+    >>> try:
+    ...     json.loads('{"title": "cut')
+    ... except json.JSONDecodeError as e:
+    ...     print(_error(e, line=7))
+    Unterminated string starting at line 7, column 11
+    """
+    if not isinstance(e, json.JSONDecodeError):
+        return f"{type(e).__name__}: {str(e)[:200]}"
+    where = f"line {e.lineno + (line - 1 if line else 0)}, column {e.colno}"
+    return f"{e.msg} {where}" if e.msg.endswith(" at") else f"{e.msg} (at {where})"
 
 
 _SEPARATORS = re.compile(r"[\s,]*")
@@ -213,7 +225,7 @@ class CslJsonReader:
             try:
                 item = json.loads(line)
             except (ValueError, RecursionError) as e:
-                yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {_error(e)}", raw=line,
+                yield Failure(path=source.path, line=lineno, reason=f"not valid JSON: {_error(e, lineno)}", raw=line,
                               format=self.name, record=ordinal)
                 continue
             yield self._item(item, source.path, ordinal, lineno, line)
