@@ -95,6 +95,18 @@ def test_a_missing_path_stops_the_run_before_anything_is_read(tmp_path):
     assert f"Error: {tmp_path / 'typo.ris'}: no such file or folder" in result.stderr
 
 
+def test_a_file_named_twice_in_one_run_is_read_once(tmp_path):
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "a.ris").write_text("TY  - JOUR\nTI  - Once\nER  - \n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(folder)
+    given = [str(folder / "a.ris"), str(folder / "a.ris"), str(folder), str(tmp_path / "link" / "a.ris")]
+    records = jsonl(run_cli("clean", "--json", *given).stdout)
+    assert [r["title"]["en"] for r in records] == ["Once"]
+    result = run_cli("ingest", "--json", "--index", str(tmp_path / "idx"), *given)
+    assert json.loads(result.stdout)["read"] == 1
+
+
 def test_a_file_name_that_is_not_utf8_is_a_failure_naming_it_and_the_rest_is_read(tmp_path):
     import os
 

@@ -99,18 +99,22 @@ def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
 
 def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     """Files under the given paths, folders walked in sorted order (their archives too with
-    ``archives``); a missing path raises before any file is given (a typo in the third path of
-    a run does not stop it halfway)."""
+    ``archives``), each once (``a.ris a.ris``, ``refs refs/a.ris``, or a link to a file also
+    given); a missing path raises before any file is given (a typo in the third path of a run
+    does not stop it halfway)."""
     paths = list(paths)
     for given in paths:
         if not os.path.exists(given):
             raise FileNotFoundError(f"{shown_path(given)}: no such file or folder")
+    seen: set[str] = set()  # a file named twice, or in a folder named too, is read once
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            yield from (path for path, skipped in _walk(p, archives) if not skipped)
-        else:  # a file, or a device or pipe: read_file says what it holds
-            yield str(given)
+        found = (path for path, skipped in _walk(p, archives) if not skipped) if p.is_dir() else [str(given)]
+        for path in found:  # (a device or pipe too: read_file says what it holds)
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                yield path
 
 
 def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
