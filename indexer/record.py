@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# CSL's item types, the record's ``type`` (readers map their own names to them).
+CSL_TYPES = frozenset(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
+    "dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview "
+    "legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent "
+    "performance periodical personal_communication post post-weblog regulation report review review-book "
+    "software song speech standard thesis treaty webpage".split())
+
 @dataclass
 class Source:
     path: str

@@ -923,3 +923,21 @@ def test_bibtex_keeps_the_capitals_a_style_would_lower_in_braces(tmp_path):
         back = tmp_path / f"back.{fmt}.bib"
         back.write_text(text, encoding="utf-8")
         assert _records(back)[0]["title"] == {"en": title}        # the braces are not part of it
+
+
+def test_a_csv_keeps_a_books_type_and_imprint_through_the_round_trip(tmp_path):
+    # the type column was read only as the source's type (a book came back an article), and
+    # the CSV had no publisher, place or ISBN
+    ris = tmp_path / "books.ris"
+    ris.write_text("TY  - BOOK\nTI  - Spinal surgery\nAU  - Smith, John\nPB  - Example Press\nCY  - New York\n"
+                   "SN  - 978-3-16-148410-0\nPY  - 2019\nER  - \n\n"
+                   "TY  - THES\nTI  - Bone growth\nAU  - Li, Ming\nPB  - Peking University\nPY  - 2020\nER  - \n",
+                   encoding="utf-8")
+    records = _records(ris)
+    back = tmp_path / "books.csv"
+    back.write_text(rendered(records, "csv"), encoding="utf-8")
+    again = _records(back)
+    assert [r["type"] for r in again] == ["book", "thesis"]
+    for key in ("publisher", "place", "isbn"):
+        assert [r["extra"].get(key) for r in again] == [r["extra"].get(key) for r in records], key
+    assert again[0]["extra"]["place"] == ["New York"]

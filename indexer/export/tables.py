@@ -14,15 +14,10 @@ import json
 from typing import TextIO
 
 from ..readers.csv_reader import FORMULA_START
+from ..record import CSL_TYPES
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
                      main_lang, name_suffix, others, pmid, text_name, thesis_degree)
 
-CSL_TYPES = frozenset(
-    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
-    "dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview "
-    "legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent "
-    "performance periodical personal_communication post post-weblog regulation report review review-book "
-    "software song speech standard thesis treaty webpage".split())
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
                  "number": "number", "series": "collection-title"}
@@ -98,7 +93,7 @@ def write_jsonl(records, out: TextIO, lang: str | None = None) -> int:
 CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "authors", "year", "journal",
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
-               "source_member")
+               "source_member", "publisher", "place", "isbn")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -111,7 +106,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "keywords": "; ".join(all_keywords(rec, lang)), "abstract": in_lang(rec, "abstract", lang),
            "funding": funding_note(rec).removeprefix("Funding: "),
            "source_path": rec["source"]["path"], "source_record": rec["source"]["record"],
-           "source_member": rec["source"].get("member") or ""}  # the file inside an archive
+           "source_member": rec["source"].get("member") or "",  # the file inside an archive
+           "publisher": extra(rec, "publisher"), "place": extra(rec, "place"), "isbn": extra(rec, "isbn")}
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

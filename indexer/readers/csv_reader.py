@@ -12,7 +12,7 @@ import csv
 import re
 
 from ..fields.authors import split_author_field
-from ..record import Failure, Record, Source
+from ..record import CSL_TYPES, Failure, Record, Source
 from .base import START_TESTS, numbered_lines, register, starts_record
 from .pubmed_text import source_parts
 
@@ -41,6 +41,8 @@ COLUMNS = {
     "source_id": ("id", "record_id", "recordid", "key", "pmid", "ut", "ut (unique wos id)", "eid",
                   "accession number", "paper_id", "label"),
     "publisher": ("publisher", "pu"),
+    "place": ("place", "publisher place", "publisher-place", "pi"),
+    "isbn": ("isbn", "bn"),
     "language": ("language", "la", "language of original document"),
     "funding": ("funding text", "funding texts", "fx"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
@@ -66,6 +68,7 @@ COLUMNS_ZH = {
     "language": ("语种", "语言"),
     "type": ("文献类型", "类型"),
     "publisher": ("出版社", "出版单位"),
+    "place": ("出版地",),
     "funding": ("基金", "基金项目"),
 }
 _LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.items() for name in names}
@@ -139,6 +142,8 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
             src.source_id = src.source_id or cell
         elif key == "type":
             rec.extra["source_type"] = cell
+            if cell in CSL_TYPES:  # our own CSV export's (and bib-dedupe's) CSL type
+                rec.type = cell
         elif key == "citation":
             rec.extra.setdefault("columns", {})[head_name] = cell
             for part, value in source_parts(cell).items():
