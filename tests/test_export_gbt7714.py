@@ -428,3 +428,17 @@ def test_a_journal_in_capitals_is_written_in_title_case_by_its_iso_abbreviation(
     rec = _record("Title", [{"family": "Ng", "given": "A"}], "en")
     rec["journal"], rec["extra"] = {"en": name}, {"journal_abbreviation": abbreviation}
     assert f"Title[J]. {written}, " in reference(rec)
+
+
+def test_a_chinese_books_volume_is_part_of_its_title():
+    # GB/T 7714-2015 §8.1.1's examples: 国史旧闻: 第1卷[M], 康熙字典: 巳集上: 水部[M] (the volume was lost)
+    book = dict(type="book", journal={}, issue=None, pages=None,
+                extra={"publisher": ["中华书局"], "place": ["北京"]})
+    assert reference(_record("国史旧闻", [{"literal": "陈登原", "lang": "zh"}], "zh", **{**book, "volume": "1"})) \
+        == "陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2020."
+    assert reference(_record("康熙字典", [], "zh", **{**book, "volume": "巳集上 水部"})).startswith(
+        "康熙字典: 巳集上: 水部[M]. 北京: 中华书局")
+    # a periodical's holdings ("1984，1（1）—") and an English book's volume are not so written
+    assert "第" not in reference(_record("临床内科杂志", [], "zh", **{**book, "volume": "1984，1（1）—"}))
+    assert reference(_record("Textbook of psychiatry", [], "en", **{**book, "volume": "1"})).startswith(
+        "Textbook of psychiatry[M].")

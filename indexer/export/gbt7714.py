@@ -286,6 +286,10 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     online = bool(url) or code == "EB"
     number = extra(rec, "number")
     head = f"{title}: {number}" if kind in ("patent", "standard") and number else title
+    volume = str(rec.get("volume") or "").strip()
+    if kind == "book" and zh and (volume.isdigit() or volume and not re.search(r"\d", volume)):
+        # a volume of a Chinese book is part of its title (§8.1.1: 国史旧闻: 第1卷, 康熙字典: 巳集上: 水部)
+        head += ": " + (f"第{volume}卷" if volume.isdigit() else ": ".join(volume.split()))
     head += f"[{code}/OL]" if online else f"[{code}]"
     host = _host(rec, zh, lang) if kind in PARTS_OF else ""
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
