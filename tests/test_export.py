@@ -100,7 +100,11 @@ def test_ris_reads_back_with_rispy(corpus):
         # "Ben Walton," is RIS's way of writing one name whole (no given name)
         assert [norm(a).removesuffix(",") for a in e.get("authors", [])] == names(rec)
         assert e.get("year") == (str(rec["year"]) if rec.get("year") else None)
-        assert e.get("volume") == rec.get("volume") and e.get("number") == rec.get("issue")
+        # a report's number is its VL, as RIS's RPRT reads it back
+        ex = rec.get("extra") or {}
+        number = ex.get("number") or (ex.get("csl") or {}).get("number")
+        number = (number[0] if isinstance(number, list) else number) if rec.get("type") == "report" else None
+        assert e.get("volume") == (rec.get("volume") or number) and e.get("number") == rec.get("issue")
         assert e.get("doi") == rec.get("doi")
         pages = "-".join(p for p in (e.get("start_page"), e.get("end_page")) if p) or None
         assert pages == rec.get("pages")
@@ -941,3 +945,20 @@ def test_a_csv_keeps_a_books_type_and_imprint_through_the_round_trip(tmp_path):
     for key in ("publisher", "place", "isbn"):
         assert [r["extra"].get(key) for r in again] == [r["extra"].get(key) for r in records], key
     assert again[0]["extra"]["place"] == ["New York"]
+
+
+def test_ris_keeps_a_reports_number_and_the_date_a_page_was_read(tmp_path):
+    # both were lost in RIS (CSL-JSON and GB/T kept them)
+    csl = csl_file(tmp_path / "nl.json",
+                   {"id": "r1", "type": "report", "title": "Tech report", "number": "TR-99", "publisher": "Inst",
+                    "issued": {"date-parts": [[2020]]}, "author": [{"family": "Abe", "given": "Bo"}]},
+                   {"id": "w1", "type": "webpage", "title": "Page", "URL": "https://example.org/page",
+                    "accessed": {"date-parts": [[2024, 1, 2]]}, "issued": {"date-parts": [[2023]]}})
+    records = _records(csl)
+    text = rendered(records, "ris")
+    assert "VL  - TR-99" in text and "Y2  - 2024-01-02" in text
+    back = tmp_path / "back.ris"
+    back.write_text(text, encoding="utf-8")
+    report, page = _records(back)
+    assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
+    assert "[2024-01-02]" in rendered([page], "gbt7714")

@@ -92,7 +92,11 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
     out.append(("JA", journal_abbreviation(rec)))
     first, last = page_range(rec.get("pages"))
-    out += [("VL", rec.get("volume") or ""), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
+    # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
+    number = extra(rec, "number") if rec.get("type") == "report" and not rec.get("volume") else ""
+    accessed = extra(rec, "accessed")
+    out += [("Y2", accessed if accessed[:4].isdigit() else "")]
+    out += [("VL", rec.get("volume") or number), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
