@@ -112,6 +112,10 @@ def test_author_rule_names_and_title(examples):
         title = plain(item["title"])
         if kind(item) in ("patent", "standard") and item.get("number"):
             title += ": " + item["number"]
+        volume = str(item.get("volume") or "")
+        if kind(item) == "book" and re.search(r"[\u4e00-\u9fff]", title) and (
+                volume.isdigit() or volume and not re.search(r"\d", volume)):   # §8.1.1: 国史旧闻: 第1卷
+            title += ": " + (f"第{volume}卷" if volume.isdigit() else ": ".join(volume.split()))
         start = f"{authors}{'' if authors.endswith('.') else '.'} {title}[" if authors else f"{title}["
         assert line.startswith(start), (start, line)
 
