@@ -131,6 +131,15 @@ def test_a_file_name_that_is_not_utf8_is_a_failure_naming_it_and_the_rest_is_rea
     assert result.returncode == 2 and f"Error: {tmp_path}/\\xff.ris: no such file or folder" in result.stderr
 
 
+def test_a_folder_of_hidden_files_says_they_are_hidden(tmp_path):
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / ".saved.ris").write_text("TY  - JOUR\nTI  - Hidden\nER  - \n", encoding="utf-8")
+    result = run_cli("clean", str(tmp_path / "refs"))
+    assert result.returncode == 0 and (f"Warning: {tmp_path / 'refs'}: no file here is read (1 hidden skipped: files "
+                                       "whose names start with '.' are hidden") in result.stderr
+    assert "documents, images" not in result.stderr     # it said a .ris was a document, image or readme
+
+
 def test_a_folder_with_nothing_to_read_says_why(tmp_path):
     (tmp_path / "papers" / "notes").mkdir(parents=True)
     for name in ("a.pdf", "b.pdf", "notes/README.md"):

@@ -74,7 +74,7 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
         name = os.path.basename(path).lower()
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
             unread.append(path)
-        kind = os.path.splitext(name)[1] or name
+        kind = "hidden" if name.startswith(".") else os.path.splitext(name)[1] or name
         kinds[kind] = kinds.get(kind, 0) + 1
     shown = " ".join(shlex.quote(p) for p in unread[:3]) + (" …" if len(unread) > 3 else "")
     if reads:
@@ -87,8 +87,12 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
     if unread:
         return (f"{folder}: no file here is read ({listed} skipped: a folder's archives are read only when "
                 f"named, or with --archives). Name an archive to read it: {shown}")
+    if set(kinds) == {"hidden"}:
+        return (f"{folder}: no file here is read ({listed} skipped: files whose names start with '.' are hidden; "
+                f"name one to read it, or rename it)")
+    hidden = " (hidden files, whose names start with '.', are skipped too)" if "hidden" in kinds else ""
     return (f"{folder}: no file here is read ({listed} skipped: documents, images and readme files never "
-            f"hold exported records; name a file to read it anyway). "
+            f"hold exported records{hidden}; name a file to read it anyway). "
             f"Export the records from the database or reference manager (RIS, BibTeX, EndNote, …)")
 
 
