@@ -227,14 +227,9 @@ def _query_text(text: str) -> str:
     nothing downstream can write) are read as GB18030 when they are that (a query file saved on
     Chinese Windows), as files are, else become U+FFFD; a BOM or zero-width space around it (the
     first line of a query file saved by Notepad) is not part of it."""
-    data = text.encode("utf-8", "surrogateescape")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", "replace")
+    from indexer.charsets import text_of
+
+    text = text_of(text.encode("utf-8", "surrogateescape"))
     return text.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip()
 
 

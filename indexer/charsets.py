@@ -46,3 +46,18 @@ def scripted(text: str, sup: bool) -> str:
     (``2`` -> ``²``, ``+`` -> ``⁺``), else as it is (``max`` stays ``max``)."""
     out = text.translate(_SUP if sup else _SUB)
     return out if text and all(c != o or not c.strip() for c, o in zip(text, out)) else text
+
+
+def text_of(data: bytes, bad: str = "replace") -> str:
+    """A few bytes typed or named (a file name, a query line) as text: strict UTF-8, else strict
+    GB18030 (Chinese Windows), as files are read; else UTF-8 with the ``bad`` error handler.
+
+    >>> text_of("高血压".encode("gbk")), text_of(b"caf\\xe9"), text_of(b"\\xff", "backslashreplace")
+    ('高血压', 'caf\ufffd', '\\\\xff')
+    """
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("utf-8", bad)

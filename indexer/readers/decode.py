@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
+from ..charsets import text_of
+
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -32,16 +34,7 @@ def shown_path(path: str) -> str:
     """
     if not any("\udc80" <= c <= "\udcff" for c in path):
         return path
-    parts = []
-    for part in os.fsencode(path).split(b"/"):
-        try:
-            parts.append(part.decode("utf-8"))
-        except UnicodeDecodeError:
-            try:
-                parts.append(part.decode("gb18030"))
-            except UnicodeDecodeError:
-                parts.append(part.decode("utf-8", "backslashreplace"))
-    return "/".join(parts)
+    return "/".join(text_of(part, "backslashreplace") for part in os.fsencode(path).split(b"/"))
 
 
 class DecodeError(ValueError):
