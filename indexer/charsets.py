@@ -48,16 +48,27 @@ def scripted(text: str, sup: bool) -> str:
     return out if text and all(c != o or not c.strip() for c, o in zip(text, out)) else text
 
 
-def text_of(data: bytes, bad: str = "replace") -> str:
-    """A few bytes typed or named (a file name, a query line) as text: strict UTF-8, else strict
-    GB18030 (Chinese Windows), as files are read; else UTF-8 with the ``bad`` error handler.
+def name_text(data: bytes) -> str | None:
+    """A name's or a typed line's bytes (a file or archive member's name, a query line) as text:
+    strict UTF-8, else strict GB18030 (Windows in China writes GBK), as files are read; None
+    when neither reads them.
 
-    >>> text_of("高血压".encode("gbk")), text_of(b"caf\\xe9"), text_of(b"\\xff", "backslashreplace")
-    ('高血压', 'caf\ufffd', '\\\\xff')
+    >>> name_text("高血压".encode("gbk")), name_text("文献".encode("utf-8")), name_text(b"caf\\xe9")
+    ('高血压', '文献', None)
     """
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    return data.decode("utf-8", bad)
+    return None
+
+
+def text_of(data: bytes, bad: str = "replace") -> str:
+    """:func:`name_text`, else UTF-8 with the ``bad`` error handler.
+
+    >>> text_of("高血压".encode("gbk")), text_of(b"caf\\xe9"), text_of(b"\\xff", "backslashreplace")
+    ('高血压', 'caf\ufffd', '\\\\xff')
+    """
+    text = name_text(data)
+    return data.decode("utf-8", bad) if text is None else text

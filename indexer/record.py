@@ -20,6 +20,23 @@ CSL_TYPES = frozenset(
     "legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent "
     "performance periodical personal_communication post post-weblog regulation report review review-book "
     "software song speech standard thesis treaty webpage".split())
+# Kinds of record as NoteExpress, CNKI and Wanfang name them (and EndNote's English names),
+# lower case -> CSL types: the NoteExpress reader's table, and search's type: values.
+TYPE_NAMES = {
+    "journal article": "article-journal", "期刊文章": "article-journal", "期刊论文": "article-journal",
+    "magazine article": "article-magazine", "杂志文章": "article-magazine",
+    "newspaper article": "article-newspaper", "报纸文章": "article-newspaper", "报纸": "article-newspaper",
+    "thesis": "thesis", "dissertation": "thesis", "学位论文": "thesis", "硕士论文": "thesis", "博士论文": "thesis",
+    "conference proceedings": "paper-conference", "conference paper": "paper-conference",
+    "会议论文": "paper-conference", "会议论文集": "paper-conference",
+    "book": "book", "edited book": "book", "图书": "book", "书籍": "book", "专著": "book",
+    "book section": "chapter", "图书章节": "chapter", "专著章节": "chapter",
+    "patent": "patent", "专利": "patent", "standard": "standard", "标准": "standard",
+    "report": "report", "报告": "report", "科技报告": "report", "成果": "report",
+    "electronic source": "webpage", "web page": "webpage", "电子文献": "webpage", "网页": "webpage",
+    "generic": "document", "普通": "document", "其他": "document",
+}
+
 
 @dataclass
 class Source:

@@ -89,37 +89,30 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
             ids = list(dict.fromkeys(ids))
         else:
             ids = None
-        if ids is None:
-            records = list(store)
-        else:
-            hidden = store.hidden()
-            found = store.get_many([i for i in ids if i not in hidden])
-            for rid in ids:
-                if rid in hidden:
-                    err.write(f"note: {rid} is a duplicate merged into {hidden[rid]} (dedup --apply); "
-                              f"exported as that record\n")
-                elif rid not in found:
-                    err.write(f"warning: no record {rid} in {index_dir}; skipped\n")
-            keep = list(dict.fromkeys(hidden.get(i, i) for i in ids))
-            found.update(store.get_many([i for i in keep if i not in found]))
-            records = [found[i] for i in keep if i in found]
-    if masters:
-        from ..merge import clusters_for
+        # with masters, each record of a dedup cluster stands for its master
+        master_of: dict[str, str] = {}
+        if masters:
+            from ..merge import clusters_for
 
-        _, clusters = clusters_for(index_dir)
-        master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
+            _, clusters = clusters_for(index_dir)
+            master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
         if ids is None:
-            return [r for r in records if r["id"] not in master_of]
-        # a duplicate that was asked for (a hit of --query, a line of --ids) stands for its master
-        for r in records:
-            if r["id"] in master_of:
-                err.write(f"note: {r['id']} is a duplicate of {master_of[r['id']]} (dedup); exported as that record\n")
-        have = {r["id"]: r for r in records}
-        keep = list(dict.fromkeys(master_of.get(r["id"], r["id"]) for r in records))
-        with Store(index_dir) as store:
-            have.update(store.get_many([i for i in keep if i not in have]))
-        records = [have[i] for i in keep if i in have]
-    return records
+            return [r for r in store if r["id"] not in master_of]
+        hidden = store.hidden()
+        found = store.get_many([i for i in ids if i not in hidden])
+        for rid in ids:
+            if rid in hidden:
+                err.write(f"note: {rid} is a duplicate merged into {hidden[rid]} (dedup --apply); "
+                          f"exported as that record\n")
+            elif rid not in found:
+                err.write(f"warning: no record {rid} in {index_dir}; skipped\n")
+        ids = list(dict.fromkeys(hidden.get(i, i) for i in ids))
+        for rid in ids:  # a duplicate asked for (a hit of --query, a line of --ids): its master
+            if rid in master_of:
+                err.write(f"note: {rid} is a duplicate of {master_of[rid]} (dedup); exported as that record\n")
+        keep = list(dict.fromkeys(master_of.get(i, i) for i in ids))
+        found.update(store.get_many([i for i in keep if i not in found]))
+        return [found[i] for i in keep if i in found]
 
 
 def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict], int]:

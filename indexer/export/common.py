@@ -233,6 +233,27 @@ def month_number(text: str) -> int:
     return _MONTHS.index(text[:3]) + 1 if len(text) >= 3 and text[:3] in _MONTHS else 0
 
 
+def month_abbreviation(month: int) -> str:
+    """``Jan`` … ``Dec`` for 1-12, as NLM writes months."""
+    return _MONTHS[month - 1].capitalize()
+
+
+# A date written in numbers, as far as it goes: 2024-01-02, 2024/1/2, 2014-06, 2024年1月2日.
+_WRITTEN_DATE = re.compile(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?)?\s*")
+
+
+def written_date(text: str) -> tuple[list[int], bool]:
+    """The year, month and day a text starts with, as far as it writes them in numbers, and
+    whether they are the whole text; ``([], False)`` when it starts with no year (a date a page
+    was read, as RIS's Y2 and GB/T's [引用日期] write it).
+
+    >>> written_date("2024年1月2日"), written_date("2014-06 (viewed)"), written_date("Access Date")
+    (([2024, 1, 2], True), ([2014, 6], False), ([], False))
+    """
+    m = _WRITTEN_DATE.match(text)
+    return ([int(g) for g in m.groups() if g], m.end() == len(text)) if m else ([], False)
+
+
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
 _NAMED_DATE = re.compile(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?\b")
 

@@ -28,7 +28,8 @@ import re
 from typing import TextIO
 
 from ..pinyin import SYLLABLES, dotted_parts, reading, written
-from .common import extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name
+from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name,
+                     written_date)
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -321,8 +322,8 @@ def _dashed(date: str) -> str:
     >>> _dashed("2024/1/2"), _dashed("2024年01月02日"), _dashed("2013-03-20"), _dashed("2014-06")
     ('2024-01-02', '2024-01-02', '2013-03-20', '2014-06')
     """
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", date)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else date
+    parts, whole = written_date(date)
+    return f"{parts[0]}-{parts[1]:02d}-{parts[2]:02d}" if whole and len(parts) == 3 else date
 
 
 def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str | None = None) -> None:

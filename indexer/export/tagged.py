@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, whole_name)
+                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, whole_name,
+                     written_date)
 
 RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
@@ -95,7 +96,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
     number = extra(rec, "number") if rec.get("type") == "report" and not rec.get("volume") else ""
     accessed = extra(rec, "accessed")
-    out += [("Y2", accessed if accessed[:4].isdigit() else "")]
+    out += [("Y2", accessed if written_date(accessed)[0] else "")]
     out += [("VL", rec.get("volume") or number), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"

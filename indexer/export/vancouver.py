@@ -32,8 +32,8 @@ import re
 from typing import TextIO
 
 from ..fields.authors import PARTICLES
-from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, name_suffix, plain, pmid,
-                     text_name, thesis_degree)
+from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_suffix,
+                     plain, pmid, text_name, thesis_degree, written_date)
 from .gbt7714 import edition, pinyin_name, romanised_person
 
 MAX_AUTHORS = 6
@@ -133,9 +133,6 @@ def _editors(rec: dict, most: int | None = None) -> str:
     return f"{text}, {'editor' if len(names) == 1 else 'editors'}"
 
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-
-
 def _cited(rec: dict) -> str:
     """The date a web page was read, as NLM writes it (``2024-01-02`` → ``2024 Jan 2``), from
     the CSL item's ``accessed`` (``extra.csl``) or the one a reader kept (``extra.accessed``:
@@ -146,14 +143,13 @@ def _cited(rec: dict) -> str:
     >>> _cited({"extra": {"accessed": "2014-06"}}), _cited({"extra": {"accessed": "Access Date"}})
     ('2014 Jun', '')
     """
-    written = extra(rec, "accessed")
-    m = re.match(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?", written)
-    if not m:
+    parts, _ = written_date(extra(rec, "accessed"))
+    if not parts:
         return ""
-    year, month, day = m.group(1), int(m.group(2) or 0), int(m.group(3) or 0)
+    year, month, day = (parts + [0, 0])[:3]
     if not 1 <= month <= 12:
-        return year
-    return f"{year} {_MONTHS[month - 1]}" + (f" {day}" if 1 <= day <= 31 else "")
+        return str(year)
+    return f"{year} {month_abbreviation(month)}" + (f" {day}" if 1 <= day <= 31 else "")
 
 
 def _sentence(text: str) -> str:

@@ -40,6 +40,7 @@ from typing import Callable, Iterator
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
+from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, WORD, fold, word_keys
 from .names import name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
@@ -302,13 +303,11 @@ _LANGUAGE_NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "english": "
                    "japanese": "ja", "日文": "ja", "日语": "ja", "korean": "ko", "韩文": "ko", "韩语": "ko"}
 
 
-# type: takes the names Chinese databases give their kinds of record (type:学位论文), and short names.
-_TYPE_NAMES = {"期刊": "article-journal", "期刊论文": "article-journal", "期刊文章": "article-journal",
-               "journal": "article-journal",
-               "学位论文": "thesis", "博士论文": "thesis", "硕士论文": "thesis", "学位": "thesis",
-               "会议": "paper-conference", "会议论文": "paper-conference", "conference": "paper-conference",
-               "图书": "book", "专著": "book", "书": "book", "章节": "chapter", "报纸": "article-newspaper",
-               "newspaper": "article-newspaper", "报告": "report", "专利": "patent", "标准": "standard"}
+# type: takes the names Chinese databases give their kinds of record (type:学位论文), as the
+# NoteExpress reader reads them (record.TYPE_NAMES), and a few short ones.
+_TYPE_NAMES = {**TYPE_NAMES, "期刊": "article-journal", "journal": "article-journal", "学位": "thesis",
+               "会议": "paper-conference", "conference": "paper-conference", "书": "book", "章节": "chapter",
+               "newspaper": "article-newspaper"}
 
 
 def _exact_leaf(name: str, value: str) -> Leaf:

@@ -43,6 +43,7 @@ import zlib
 from functools import lru_cache
 from typing import IO, Callable, Iterator
 
+from ..charsets import name_text
 from ..record import Failure, Record, where
 from .decode import ZIP_MAGIC, binary_head
 from .spreadsheet import MAX_UNPACKED
@@ -117,12 +118,8 @@ def _stream_module(head: bytes):
 def _name(raw: bytes, fallback: str) -> str:
     """A member's name from its bytes: UTF-8, or else GBK (GB18030) as Windows in China writes
     names; ``fallback`` when neither reads it."""
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return fallback
+    text = name_text(raw)
+    return fallback if text is None else text
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..record import Failure, Record, Source
+from ..record import TYPE_NAMES as TYPES, Failure, Record, Source  # (TYPES: its reference types)
 from ._tagged_stream import read_label_blocks
 from .base import register
 
@@ -29,21 +29,6 @@ START_FIELDS = frozenset({"reference type", "文献类型", "参考文献类型"
 # A record's own title: a second one means the next record lost its {Reference Type} line.
 ONCE_FIELDS = frozenset({"title", "题名", "标题", "篇名"})
 
-# NoteExpress / CNKI / Wanfang reference types -> CSL types.
-TYPES = {
-    "journal article": "article-journal", "期刊文章": "article-journal", "期刊论文": "article-journal",
-    "magazine article": "article-magazine", "杂志文章": "article-magazine",
-    "newspaper article": "article-newspaper", "报纸文章": "article-newspaper", "报纸": "article-newspaper",
-    "thesis": "thesis", "dissertation": "thesis", "学位论文": "thesis", "硕士论文": "thesis", "博士论文": "thesis",
-    "conference proceedings": "paper-conference", "conference paper": "paper-conference",
-    "会议论文": "paper-conference", "会议论文集": "paper-conference",
-    "book": "book", "edited book": "book", "图书": "book", "书籍": "book", "专著": "book",
-    "book section": "chapter", "图书章节": "chapter", "专著章节": "chapter",
-    "patent": "patent", "专利": "patent", "standard": "standard", "标准": "standard",
-    "report": "report", "报告": "report", "科技报告": "report", "成果": "report",
-    "electronic source": "webpage", "web page": "webpage", "电子文献": "webpage", "网页": "webpage",
-    "generic": "document", "普通": "document", "其他": "document",
-}
 
 # Field name (lower case, trailing comma dropped) -> raw key.  "*" entries are decided by type.
 FIELDS = {
