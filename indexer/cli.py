@@ -1,0 +1,563 @@
+"""Command line of the bilingual literature-record cleaner and indexer (``python cli.py``).
+
+Data goes to stdout, progress and messages to stderr.  Exit codes:
+  0  everything read and processed
+  1  some input failed (each failure reported on stderr, and in --json / --failures output)
+  2  usage error (bad option, missing file, unknown format, no index)
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+DEFAULT_INDEX = "index_data"
+ARCHIVES_HELP = ("also read the archives (.zip, .7z, .rar, .tar.gz …) in the folders given; by default a folder's "
+                 "archives are skipped, as they often hold the files beside them (an archive named is always read)")
+
+EPILOG_CLEAN = """examples:
+  python cli.py clean ../shared/seed/000_ce99a9668d82360c.txt
+  python cli.py clean --json exports/ > cleaned.jsonl
+  python cli.py clean --json --failures failed.jsonl page1.txt page2.txt
+  python cli.py clean refs.zip             # an archive (.zip, .tar.gz, .gz …) named is read as its files
+"""
+EPILOG_INGEST = """examples:
+  python cli.py ingest samples/            # into ./index_data
+  python cli.py ingest --index /tmp/idx exports/cnki.txt
+  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
+  python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
+  python cli.py ingest --prune old/        # old/ moved away: drop all its records
+  python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
+  python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
+  python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
+  python cli.py ingest --archives downloads/   # a folder's archives read too
+ingesting the same file again adds nothing; a changed record replaces its old version;
+records a file no longer holds (read without failures) are removed.
+"""
+EPILOG_SEARCH = """query language:
+  words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
+  parentheses combine them; "quoted phrases" in either language (“ ” and 「 」 too, and
+  full-width （ ） ：); Chinese matches as written, from one character up (癌 finds 肉瘤样癌),
+  in either script (台湾 = 臺灣); English matches
+  inflections (cells = cell) and parts (IL-6 finds IL 6 and IL6); canc* is any word that starts
+  with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
+  operators, 500 characters, parentheses 16 deep.
+  without a field: title, abstract, keywords, and funders and grant numbers (a DOI pasted
+  alone, or its https://doi.org/ link, is searched as doi:).
+  fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
+          section:conclusion|结论 format:ris type:thesis|学位论文 year:2019 year:2018..2021 year:..2001
+  author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
+          Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
+  a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?";
+          OR for or; with --json only a value no record has: section:discussion).
+
+examples:
+  python cli.py search 脊柱转移
+  python cli.py search "spinal metastasis" --limit 5
+  python cli.py search 'title:肉瘤 year:2015.. NOT lang:en'
+  python cli.py search 'award:81702662' --json
+  python cli.py search 'author:"Wang JG" year:2020..'
+  python cli.py search 脊柱转移 --sort newest     # the latest first
+  python cli.py search 'canc* wom?n'           # truncation: cancer(s), cancerous; woman, women
+  printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
+  python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
+"""
+EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
+fields on which the records differ marked ≠; each says why its records were linked and
+whether that is certain or needs review.  Counts are PRISMA's (identified, duplicates
+removed, remaining).
+
+  --review  walks the clusters that need review: merge / not duplicates / skip / quit.
+            Decisions are kept in INDEX/dedup_decisions.json and applied on every later
+            run; "not duplicates" is never overruled.
+  --apply   search and export show each cluster's master, its missing fields (and the
+            other language of a Chinese/English pair) filled from the others, with the
+            record each came from in merged.provenance; the others are hidden, not deleted.
+            Run it again after ingesting more files.
+  --undo    restores every record and the index as they were before --apply.
+  --map F   writes a CSV: old_id,kept_id,path,record for every record.
+
+examples:
+  python cli.py dedup
+  python cli.py dedup --json --index /tmp/idx > clusters.json
+  python cli.py dedup --review
+  python cli.py dedup --apply --map kept.csv
+  python cli.py dedup --undo
+"""
+EPILOG_STATS = """examples:
+  python cli.py stats                       # records per language, format and year; index size
+  python cli.py stats --index my_index --json
+"""
+
+EPILOG_SHOW = """examples:
+  python cli.py show 39ba2dba3a0c8595
+  python cli.py show 39ba2d                 # the start of an id is enough when only one has it
+  python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
+"""
+
+
+def dumps(obj) -> str:
+    from indexer.jsonio import dumps as _dumps
+
+    return _dumps(obj)
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _check_writable(path: str | None) -> None:
+    """Raise what opening ``path`` for writing would, before any work: a ``--failures`` path
+    that cannot be written is said at once, not after a long run whose failures it was to
+    keep.  The file itself is not created yet (it may lie in a folder being read)."""
+    if not path:
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
+    if not os.access(target if target.exists() else target.parent, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+
+
+def _write_failures(failures, path: str | None) -> None:
+    if not path:
+        return
+    with open(path, "w", encoding="utf-8") as fh:
+        for f in failures:
+            fh.write(dumps(f.to_json()) + "\n")
+
+
+def _note_folders(paths, archives: bool) -> None:
+    """Warn of a folder given that holds no file to read (a folder of PDFs, say: the run
+    would otherwise end with "0 records" and no reason), or whose archives are skipped."""
+    from indexer.readers import folder_notes
+
+    for note in folder_notes(paths, archives):
+        _err(f"Warning: {note}")
+
+
+def cmd_clean(args) -> int:
+    from indexer.cleaner import clean_paths
+    from indexer.record import Failure
+    from indexer.show import format_failure, format_record
+
+    _check_writable(args.failures)
+    _note_folders(args.paths, args.archives)
+    failures = []
+    count = 0
+    for item in clean_paths(args.paths, args.format, args.archives):
+        if isinstance(item, Failure):
+            failures.append(item)
+            _err(f"Error: {item.message()}")
+            if args.json:
+                _out(dumps(item.to_json()))
+            elif not args.quiet:
+                _out(format_failure(item))
+            continue
+        count += 1
+        _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
+    _write_failures(failures, args.failures)
+    if not args.quiet:
+        _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+def cmd_ingest(args) -> int:
+    from indexer.index.ingest import ingest
+
+    if not args.paths and not args.rebuild:
+        _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
+        return EXIT_USAGE
+    _check_writable(args.failures)
+    _note_folders(args.paths, args.archives)
+    try:
+        summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
+                         rebuild=args.rebuild, archives=args.archives)
+    except KeyboardInterrupt:
+        _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
+        return EXIT_INTERRUPTED
+    _write_failures(summary.failures, args.failures)
+    for f in summary.failures:
+        _err(f"Error: {f.message()}")
+    for warning in summary.warnings:
+        _err(f"Warning: {warning}")
+    if args.json:
+        _out(dumps(summary.to_json()))
+    elif not args.quiet:
+        _err(summary.describe())
+    return EXIT_FAILURES if summary.failures else EXIT_OK
+
+
+def _print_hits(result: dict, query: str) -> None:
+    from indexer.record import source_label
+
+    _out(f"{result['total']} hit(s) for {query!r}")
+    for i, hit in enumerate(result["hits"], 1):
+        title = hit["title"].get("zh") or hit["title"].get("en") or next(iter(hit["title"].values()), "(no title)")
+        src = hit["source"]
+        _out(f"{i:>3}. {title}  [{hit['year'] or '----'}]  {hit['score']:.2f}")
+        _out(f"     {source_label(src)} [{src['format']}]  id {hit['id']}")
+        if hit.get("snippet"):
+            _out(f"     {hit['snippet']}")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be 1 or more")
+    return value
+
+
+def _query_text(text: str) -> str:
+    """A query as typed: bytes that are not UTF-8 (stdin and argv keep them as surrogates, which
+    nothing downstream can write) are read as GB18030 when they are that (a query file saved on
+    Chinese Windows), as files are, else become U+FFFD; a BOM or zero-width space around it (the
+    first line of a query file saved by Notepad) is not part of it."""
+    from indexer.charsets import text_of
+
+    text = text_of(text.encode("utf-8", "surrogateescape"))
+    return text.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip()
+
+
+def cmd_search(args) -> int:
+    from indexer.index.search import IndexMissing, QueryError, Searcher
+
+    if args.batch and args.query:
+        _err("Error: give a QUERY or --batch (queries read from stdin), not both.")
+        return EXIT_USAGE
+    try:
+        searcher = Searcher(args.index)
+    except IndexMissing as e:
+        _err(f"Error: {e}.")
+        return EXIT_USAGE
+    with searcher:
+        if args.batch:
+            # One query per line on stdin, one JSON line per query, flushed after each.
+            for line in sys.stdin:
+                query = _query_text(line)
+                try:
+                    result = searcher.search(query, limit=args.limit, sort=args.sort) if query else {"query": "", "total": 0,
+                                                                                      "hits": []}
+                except QueryError as e:
+                    result = {"query": query, "total": 0, "hits": [], "error": str(e)}
+                except Exception as e:  # a bug on one query must not end the batch: the next still get answers
+                    result = {"query": query, "total": 0, "hits": [], "error": f"search failed: {type(e).__name__}: {e}"}
+                sys.stdout.write(dumps(result) + "\n")
+                sys.stdout.flush()
+            return EXIT_OK
+        if not args.query:
+            _err("Error: give a QUERY (or --batch to read queries from stdin).")
+            return EXIT_USAGE
+        query = _query_text(" ".join(args.query))
+        try:
+            result = searcher.search(query, limit=args.limit, sort=args.sort)
+        except QueryError as e:
+            shown = query if len(query) <= 80 else query[:60] + "…"   # a pasted page is not echoed whole
+            _err(f"Error: bad query {shown!r}: {e}")
+            return EXIT_USAGE
+        except (RecursionError, MemoryError) as e:
+            _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
+            return EXIT_USAGE
+        # Why nothing was found: values no record has (section:discussion); for a person
+        # reading the terminal also where the words are (an author's name), and titel: (the
+        # advice reads pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
+        notes = [] if result["total"] else searcher.unknown_values(query) if args.json else searcher.notes(query)
+    if args.json:
+        _out(dumps(result))
+    else:
+        _print_hits(result, query)
+    sys.stdout.flush()
+    for note in notes:
+        _err(f"note: {note}")
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from indexer.show import format_json
+    from indexer.store import STORE_NAME, Store
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+    status = EXIT_OK
+    with Store(args.index) as store:
+        for rid in map(_query_text, args.ids):
+            found = store.resolve(rid)  # the id, or the start of one (when only one has it)
+            if len(found) > 1:
+                _err(f"Error: more than one record id starts with {rid}; give more of it")
+                status = EXIT_FAILURES
+                continue
+            rec = store.get(found[0]) if found else None
+            if rec is None and len(rid.strip()) < 4 and store.ids_starting(rid.strip().lower(), 1):
+                _err(f"Error: {rid} is too short to name a record: give at least 4 characters of its id")
+                status = EXIT_FAILURES
+                continue
+            if rec is None:
+                _err(f"Error: no record with id {rid} in {args.index}")
+                status = EXIT_FAILURES
+                continue
+            _out(dumps(rec) if args.json else format_json(rec) + "\n")
+    return status
+
+
+def _years_by_decade(by_year: dict[str, int]) -> dict[str, int]:
+    """Counts per year for reading: beyond a dozen years, the years of the latest decade one
+    by one and the earlier ones by decade ("1950s"), so that a corpus of 1953-2018 is not
+    sixty numbers in a row (--json keeps every year)."""
+    years = [int(k) for k in by_year if k != "unknown"]
+    if len(years) <= 12:
+        return by_year
+    latest = max(years) // 10 * 10
+    out: dict[str, int] = {}
+    for k, n in by_year.items():
+        label = k if k == "unknown" or int(k) >= latest else f"{int(k) // 10 * 10}s"
+        out[label] = out.get(label, 0) + n
+    return out
+
+
+def cmd_stats(args) -> int:
+    from indexer.index.layout import INDEX_SUBDIR
+    from indexer.store import STORE_NAME, Store
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+
+    def size(path: Path) -> int:
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+    def counts(pairs, by_value: bool = False) -> dict[str, int]:
+        """Most frequent first (years in order); a record without the value is "unknown", last."""
+        pairs = sorted(pairs, key=lambda kv: (kv[0] is None, str(kv[0]) if by_value else -kv[1]))
+        return {("unknown" if k is None else str(k)): n for k, n in pairs}
+
+    with Store(args.index) as store:
+        stats = {"index": args.index, "records": len(store),
+                 "by_language": counts(store.counts("lang")),
+                 "by_format": counts(store.counts("format")),
+                 "by_year": counts(store.counts("year"), by_value=True),
+                 "index_bytes": size(Path(args.index) / INDEX_SUBDIR),
+                 "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size,
+                 "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
+    if args.json:
+        _out(dumps(stats))
+        return EXIT_OK
+    _out(f"{stats['records']:,} records in {args.index}  (index {stats['index_bytes'] / 1e6:.1f} MB, "
+         f"store {stats['store_bytes'] / 1e6:.1f} MB)")
+    stats["by_year"] = _years_by_decade(stats["by_year"])
+    for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
+        _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
+    if stats["missing_files"]:
+        from indexer.index.ingest import missing_note
+        _out(missing_note(stats["missing_files"], args.index))
+    return EXIT_OK
+
+
+def cmd_dedup(args) -> int:
+    from indexer import merge
+    from indexer.review import describe, review, side_by_side
+    from indexer.store import STORE_NAME
+
+    if not (Path(args.index) / STORE_NAME).exists():
+        _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
+        return EXIT_USAGE
+    if args.undo and (args.apply or args.review):
+        _err("Error: --undo cannot be combined with --apply or --review.")
+        return EXIT_USAGE
+    try:
+        if args.undo:
+            done = merge.undo(args.index)
+            _out(dumps(done) if args.json else
+                 f"undone: {done['masters_restored']:,} masters restored as ingested, "
+                 f"{done['records_shown']:,} hidden duplicates shown again")
+            return EXIT_OK
+        records, clusters = merge.clusters_for(args.index)
+        by_id = {r["id"]: r for r in records}
+        if args.review:
+            if not sys.stdin.isatty() and args.json:
+                _err("Error: --review asks questions on the terminal; it cannot be used with --json.")
+                return EXIT_USAGE
+            counts = review(args.index, clusters, by_id, input, sys.stdout)
+            _err(f"review: {counts['merge']} merged, {counts['distinct']} not duplicates, {counts['skip']} skipped "
+                 f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
+            records, clusters = merge.clusters_for(args.index)
+        if args.apply:
+            records, clusters = merge.apply(args.index)
+    except ValueError as e:  # a damaged decisions file
+        _err(f"Error: {e}")
+        return EXIT_USAGE
+    counts = merge.prisma(records, clusters)
+    if args.map:
+        merge.write_map(args.map, records, clusters)
+        _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
+    if args.json:
+        _out(dumps({"clusters": clusters, "counts": counts, "applied": bool(args.apply)}))
+        return EXIT_OK
+    _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work, "
+         f"{counts['duplicates_removed']:,} duplicates {'removed' if args.apply else 'found'}, "
+         f"{counts['remaining']:,} remaining")
+    if args.apply:
+        _out("applied: search and export now show each master, completed from its duplicates "
+             "(undo with --undo)")
+    if not args.review:
+        for i, c in enumerate(clusters, 1):
+            _out(f"\n[{i}] {describe(c)}")
+            for line in side_by_side(c, by_id):
+                _out(line)
+    return EXIT_OK
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (start-up stays short)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            text = version("lit-indexer")
+        except PackageNotFoundError:
+            text = "unknown (not installed: run `make install`)"
+        print(f"lit-indexer {text}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
+
+    parser = argparse.ArgumentParser(
+        prog="cli.py", description="Clean, index and search Chinese/English literature records.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes: 0 all read; 1 some input failed (reported); 2 usage error; 130 interrupted "
+               "(Ctrl-C)\n\n"
+               "run `python cli.py COMMAND --help` for examples")
+    parser.add_argument("--version", action=_Version)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
+    p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
+    p.add_argument("--format", help="force the input format instead of detecting it")
+    p.add_argument("--failures", metavar="FILE", help="also write failures (with raw text) as JSON lines")
+    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("ingest", help="clean records and add them to the index", epilog=EPILOG_INGEST,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="first rebuild the search index from the records stored beside it (a damaged index); "
+                        "PATH may then be left out")
+    p.add_argument("--format", help="force the input format")
+    p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--prune", action="store_true",
+                   help="also remove the records of files deleted from the folders given (or of a file or folder "
+                        "that is gone)")
+    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="search the index", epilog=EPILOG_SEARCH,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--limit", type=_positive_int, default=10, help="maximum hits (default 10)")
+    p.add_argument("--sort", choices=SEARCH_SORTS, default="relevance",
+                   help="order of hits: relevance (default), or by year, newest or oldest first (records "
+                        "without a year last; the same year by relevance)")
+    p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')
+    p.add_argument("--batch", action="store_true",
+                   help="read one query per line on stdin, print one JSON object per line (flushed)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="print stored records by id", epilog=EPILOG_SHOW,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true", help="the contract record, one per line")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("dedup", help="find records of the same work (across databases and languages)",
+                       epilog=EPILOG_DEDUP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true",
+                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}], "counts"}')
+    p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
+    p.add_argument("--apply", action="store_true", help="show masters only, completed from their duplicates")
+    p.add_argument("--undo", action="store_true", help="undo --apply")
+    p.add_argument("--map", metavar="FILE", help="write old id → kept id as CSV")
+    p.set_defaults(func=cmd_dedup)
+
+    from indexer.export import command as export_command
+
+    p = sub.add_parser("export", help="write records as RIS, BibTeX, BibLaTeX, CSL-JSON, EndNote, CSV, JSONL "
+                                      "or a GB/T 7714 or Vancouver reference list", epilog=export_command.EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    export_command.add_arguments(p)
+    p.set_defaults(func=lambda args: export_command.run(args, sys.stdout, sys.stderr))
+
+    p = sub.add_parser("stats", help="records per language, format and year; index size", epilog=EPILOG_STATS,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
+    p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # a file name that is not UTF-8 is shown escaped, never a traceback
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+    from indexer.errors import DamagedIndex, UnknownFormat
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as e:
+        where = f"{e.filename}: {e.strerror}" if e.filename else (e.args[0] if e.args else e)
+        _err(f"Error: {where}. Check the path and try again.")
+        return EXIT_USAGE
+    except UnknownFormat as e:
+        _err(f"Error: {e.args[0] if e.args else e}")
+        return EXIT_USAGE
+    except DamagedIndex as e:
+        _err(f"Error: {e}.")
+        return EXIT_USAGE
+    except (IsADirectoryError, NotADirectoryError, PermissionError) as e:  # an output path, say
+        _err(f"Error: {e.filename}: {e.strerror}." if e.filename else f"Error: {e}.")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    _err("\nInterrupted.")
+    return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":  # python -m indexer.cli
+    raise SystemExit(main())
