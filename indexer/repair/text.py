@@ -371,19 +371,34 @@ _GLUED_CLAUSE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])([,;:])(?=[A-Za-z(\[�
 # . glued to a following capitalised word: "prognosis.Knowledge", "(T7).Radiographic".
 _GLUED_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)\]'’\"”%])(\.)(?=[A-Z][A-Za-z]|[AI]$)")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9])[A-Za-z]$")
+_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9])[A-Za-z]['\"′″]*$")
 _SINGLE_LETTER_AFTER = re.compile(r"^[A-Za-z](?:[^A-Za-z0-9]|$)")
+_WORD_AFTER = re.compile(r"[A-Za-z0-9]*")
+# A code rather than a word: a digit in it (H7, C10), capitals only (YAG, XX), a small letter
+# then a capital (xEu), or one letter before a sign (N-glycanase, g.107930611, p.(P282S)).
+_CODE = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*|[A-Z0-9]{2,}|[a-z][A-Z][A-Za-z0-9]*")
+_SIGNS_AFTER_LETTER = frozenset("-.)(/'′")
+_NAME_ENDINGS = frozenset({"com", "net", "org", "js", "io"})  # Etsy.Com, ASP.NET, Node.JS
+
+
+def _notation(token: str, m: re.Match) -> bool:
+    """The mark is part of a notation, not prose run together: ``N,N'-``, ``E,Z`` (single
+    letters both sides); after a colon, a code (``O157:H7``, ``neodymium:YAG``,
+    ``peptide:N-glycanase``, ``NC_056057.1:g.107930611C>T``); after ``,`` or ``;`` between a
+    number and a code (``C8:0,C10:0``, karyotype ``(78,XY)``, ``[Q1;Q3]``)."""
+    # a few characters each side are enough (and keep a long token linear, not quadratic)
+    before, after = token[max(0, m.start() - 3):m.start()], token[m.end():m.end() + 2]
+    if _SINGLE_LETTER_BEFORE.search(before) and _SINGLE_LETTER_AFTER.match(after):
+        return True
+    word = _WORD_AFTER.match(token, m.end()).group()
+    code = bool(_CODE.fullmatch(word)) or len(word) == 1 and token[m.end() + 1:m.end() + 2] in _SIGNS_AFTER_LETTER
+    return code and (m.group(1) == ":" or before[-1:].isdigit())
 
 
 def _space_clause(token: str) -> str:
     def repl(m: re.Match) -> str:
-        # two characters each side are enough (and keep a long token linear, not quadratic)
-        before, after = token[max(0, m.start() - 2):m.start()], token[m.end():m.end() + 2]
-        # "N,N-dimethyl", "E,Z": single letters on both sides are chemistry, not prose.
-        if _SINGLE_LETTER_BEFORE.search(before) and _SINGLE_LETTER_AFTER.match(after):
-            return m.group(0)
         # "10:30", "1:2" ratios are excluded by the lookarounds; "2,3-diol" too.
-        return m.group(1) + " "
+        return m.group(0) if _notation(token, m) else m.group(1) + " "
 
     return _GLUED_CLAUSE.sub(repl, token)
 
@@ -404,6 +419,10 @@ def _space_sentence(token: str) -> str:
                 return m.group(0)
             if len(w) < 2 or (w.isdigit() and start > 0 and token[start - 1] in ".,"):
                 return m.group(0)
+        # "ASP.NET", "Etsy.Com", "PCT/120268": a name or code, not a sentence's start.
+        after = _WORD_AFTER.match(token, m.end()).group()
+        if after.lower() in _NAME_ENDINGS or _CODE.fullmatch(after) and token[m.end() + len(after):][:1] == "/":
+            return m.group(0)
         spaced.add(m.start())
         return ". "
 
