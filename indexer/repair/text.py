@@ -186,11 +186,23 @@ _MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|<(i|b|em|strong|u|sc)>(.*?)</\3>|<s
 
 
 _BREAK = re.compile(r"[\s\u3000]*<(?:br\s*/?|/?p)>[\s\u3000]*", re.I)
+# CNKI's plain-text exports write superscript as ~(…) and subscript as _(…): "IC_(50)",
+# "10~(-13)", "Ca~(2+)", "NiCo_(2)O_(4)", a citation "情况~([1-3])"; one digit after a letter
+# or a charge without brackets: "H_3PO_4", "m~2/s", "CD4~+", "Cl~-".  (A ~ between numbers is
+# a range, 1~3个月 or 0.05~2C, and stays; so does an identifier, NC_056057.)
+_CNKI_SCRIPT = re.compile(r"(?<=[^\s~_])(?P<m>[~_])\((?P<t>[^()\s]{1,12})\)|(?<=[A-Za-z])(?P<m1>[~_])(?P<t1>\d)(?![\d.])"
+                          r"|(?<=[A-Za-z0-9])(?P<m2>~)(?P<t2>\+)(?![\d(])|(?<=[A-Za-z])(?P<m3>~)(?P<t3>-)(?![\d(])")
+
+
+def _cnki_script(m: re.Match) -> str:
+    mark, text = next((m.group(f"m{i}"), m.group(f"t{i}")) for i in ("", "1", "2", "3") if m.group(f"m{i}"))
+    return scripted(text, mark == "~")
 
 
 def flatten_markup(s: str) -> str:
     """Paired markup as plain text: tags dropped, ``<sup>2</sup>`` as ², ``<sub>4</sub>`` as ₄
-    (when every character has a Unicode form; else the characters as they are).  A lone
+    (when every character has a Unicode form; else the characters as they are), and so CNKI's
+    ``~(2)`` and ``_(4)``.  A lone
     ``<`` or an unpaired tag is text ("a<b>c" stays).  A line or paragraph break (``<br>``,
     ``<p>``, with the indent of ideographic spaces after it) is one space.
 
@@ -200,7 +212,11 @@ def flatten_markup(s: str) -> str:
     'if a<b>c then'
     >>> flatten_markup("报告如下：<br>\u3000\u30001材料与方法<BR/>")
     '报告如下： 1材料与方法 '
+    >>> flatten_markup("IC_(50), 10~(-13)m~2/s, NiCo_(2)O_(4), H_3PO_4, CD4~+T, Cl~-, 情况~([1-3])。1~3个月, NC_056057")
+    'IC₅₀, 10⁻¹³m²/s, NiCo₂O₄, H₃PO₄, CD4⁺T, Cl⁻, 情况[1-3]。1~3个月, NC_056057'
     """
+    if "~" in s or "_(" in s:
+        s = _CNKI_SCRIPT.sub(_cnki_script, s)
     if "<" not in s:
         return s
     s = _BREAK.sub(" ", s)
