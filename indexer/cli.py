@@ -77,7 +77,8 @@ removed, remaining).
   --apply   search and export show each cluster's master, its missing fields (and the
             other language of a Chinese/English pair) filled from the others, with the
             record each came from in merged.provenance; the others are hidden, not deleted.
-            Run it again after ingesting more files.
+            An ingest into an index deduplicated so makes it again with the
+            records as they are then (an edited file, new files).
   --undo    restores every record and the index as they were before --apply.
   --map F   writes a CSV: old_id,kept_id,path,record for every record.
 

@@ -199,6 +199,31 @@ def test_reingest_after_apply_changes_nothing(idx):
     assert snapshot(idx) == applied
 
 
+def test_ingest_after_apply_is_as_if_the_edited_file_was_deduplicated_afresh(tmp_path):
+    """Ids are places in a file: a record put at its top gives every later id to another
+    paper, and a record deleted from it must go although it was merged.  Ingesting the
+    edited file undoes the merges and makes them again, so the index is what a fresh
+    ingest and apply of the new file give."""
+    cases = tmp_path / "cases.ris"
+    cases.write_text(CASES.read_text(encoding="utf-8"), encoding="utf-8")
+    idx, fresh = tmp_path / "idx", tmp_path / "fresh"
+    assert run_cli("ingest", "-q", str(cases), "--index", str(idx)).returncode == 0
+    dedup(idx, "--apply")
+    records = cases.read_text(encoding="utf-8").split("ER  - ")
+    new = "TY  - JOUR\nTI  - 糖尿病足部护理干预效果评价研究\nAU  - 张丽\nPY  - 2018\n"
+    kept = [r for r in records if "ID  - R2" not in r and "ID  - E2" not in r]  # a duplicate, a distinct record
+    cases.write_text("ER  - ".join([new] + kept), encoding="utf-8")
+    result = run_cli("ingest", "--json", "-q", str(cases), "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["removed"] == 1
+    assert run_cli("ingest", "-q", str(cases), "--index", str(fresh)).returncode == 0
+    counts = dedup(fresh, "--apply")["counts"]
+    assert summary["deduplicated"]["duplicates_hidden"] == counts["duplicates_removed"] == 2
+    assert snapshot(idx) == snapshot(fresh)
+    assert len(search_ids(idx, "糖尿病")) == 1
+
+
 def test_undo_cannot_be_combined_with_apply(idx):
     result = run_cli("dedup", "--undo", "--apply", "--index", str(idx))
     assert result.returncode == 2 and "--undo cannot be combined" in result.stderr

@@ -53,18 +53,26 @@ class Summary:
     missing: dict[str, int] = field(default_factory=dict)
     # what a user should know that is no failure: a file that ends inside a record
     warnings: list[str] = field(default_factory=list)
+    # `dedup --apply` made again after this run (the index had it): clusters, duplicates hidden
+    deduplicated: dict | None = None
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                 "removed": self.removed, "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
-                "missing_files": self.missing, "warnings": self.warnings,
+                "missing_files": self.missing, "warnings": self.warnings, "deduplicated": self.deduplicated,
                 "failures": [f.to_json() for f in self.failures]}
 
     def describe(self) -> str:
         removed = f"removed {self.removed} (gone from their file or folder), " if self.removed else ""
         line = (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
-        return "\n".join([line, missing_note(self.missing, self.index)]) if self.missing else line
+        lines = [line]
+        if self.deduplicated:
+            lines.append(f"dedup --apply made again with this run's records: {self.deduplicated['duplicates_hidden']:,} "
+                         f"duplicates hidden in {self.deduplicated['clusters']:,} clusters (undo with dedup --undo)")
+        if self.missing:
+            lines.append(missing_note(self.missing, self.index))
+        return "\n".join(lines)
 
 
 def missing_note(missing: dict[str, int], index: str) -> str:
@@ -259,6 +267,12 @@ def _remove(writer, store: Store, ids: list[str]) -> int:
     return len(ids)
 
 
+def _forget(unmerged: dict[str, bool], ids: list[str]) -> int:
+    """Take records about to be removed off the list of :func:`_unmerge`: how many of them
+    are not in the whoosh index (hidden duplicates)."""
+    return sum(unmerged.pop(rid, None) is False for rid in ids)
+
+
 def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
            workers: int | None = None, prune: bool = False, rebuild: bool = False, archives: bool = False) -> Summary:
     """Read, clean, store and index the records of ``paths`` (a folder's archives too with
@@ -282,6 +296,13 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
         progress = Progress(not quiet)
         try:
             with Store(index_dir) as store:
+                # Merges `dedup --apply` made are undone in this transaction and made again after it,
+                # from the records as they are then: an id is a record's place in its file, so an
+                # edited file gives a hidden duplicate's id to another paper, and a master's merged
+                # fields would be lost; and a merged record gone from its file must go.
+                unmerged = _unmerge(store)
+                merged_before = unmerged is not None
+                unmerged = unmerged or {}
                 # records of folders that are gone; a path with none is a typo, still a usage error
                 pruned = []
                 for path in missing:
@@ -290,6 +311,9 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                         raise FileNotFoundError(f"{path}: no such file or folder, and no records from it to prune")
                     pruned += found
                 hidden = store.hidden()  # duplicates hidden by `dedup --apply` stay out of the index
+                # whoosh documents the summary's counts leave out: hidden duplicates shown again,
+                # or removed while not in the whoosh index (see _unmerge)
+                uncounted = 0
                 counts: dict[str, int] = {}   # records read per file
                 failed: set[str] = set()      # files with a failure: what they hold now is not certain
                 for item in _cleaned(files, fmt, workers):
@@ -314,20 +338,28 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     outcome = store.put(rec)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                     if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
-                        index_record(writer, store, rec, update=outcome == "updated", doc=doc, row=row)
+                        in_index = unmerged.pop(rec["id"], True)
+                        index_record(writer, store, rec, update=outcome == "updated" and in_index, doc=doc, row=row)
+                        uncounted += not in_index
                     progress.update(summary)
                 for path, count in counts.items():  # records a file no longer holds
                     if path not in failed:
-                        summary.removed += _remove(writer, store, store.stale(path, count))
+                        uncounted += _forget(unmerged, stale := store.stale(path, count))
+                        summary.removed += _remove(writer, store, stale)
                 if prune:  # files deleted from the folders given
                     gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
-                    summary.removed += _remove(writer, store, list(dict.fromkeys(gone)))
+                    gone = list(dict.fromkeys(gone))
+                    uncounted += _forget(unmerged, gone)
+                    summary.removed += _remove(writer, store, gone)
+                for rid, in_index in unmerged.items():  # restored masters, duplicates shown again
+                    index_record(writer, store, store.get(rid), update=in_index)
+                    uncounted += not in_index
                 summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
                 interrupts.hold()  # the index and the store commit together or not at all
                 writer.commit()  # the index first: the store commits only after it (on leaving)
                 # whoosh's sub-writer processes can fail without raising: check what landed.
                 after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
-                expected = before + summary.added - summary.removed
+                expected = before + summary.added - summary.removed + uncounted
                 if after != expected:
                     raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
                                        "a whoosh writer process failed; nothing was committed to the store")
@@ -342,8 +374,36 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
         finally:
             progress.update(summary, force=True)
             progress.close()
+    if merged_before:
+        summary.deduplicated = _merge_again(index_dir, summary, quiet)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _unmerge(store: Store) -> dict[str, bool] | None:
+    """Undo the merges of ``dedup --apply`` in the store (None when there are none): each
+    record to write to the whoosh index again, and whether it is there now (a master, shown
+    completed) or not (a hidden duplicate).  A record this run writes or removes is taken off
+    the list; whoosh deletes only what a commit has written, so each is written once."""
+    if not store.hidden():
+        return None
+    masters, shown = store.undo_merges()
+    return {**{rec["id"]: True for rec in masters}, **{rid: False for rid in shown}}
+
+
+def _merge_again(index_dir: str, summary: Summary, quiet: bool) -> dict | None:
+    """``dedup --apply`` once more, with this run's records (see :func:`_unmerge`)."""
+    from .. import merge
+
+    if not quiet:
+        sys.stderr.write("dedup --apply had been run on this index: finding duplicates again …\n")
+    try:
+        _records, clusters = merge.apply(index_dir)
+    except KeyboardInterrupt:
+        summary.warnings.append("interrupted while dedup --apply was made again: this run's records are in and "
+                                "every record is shown; run `dedup --apply` to hide duplicates again")
+        return None
+    return {"clusters": len(clusters), "duplicates_hidden": sum(len(c["records"]) - 1 for c in clusters)}
 
 
 class _InterruptHere:
