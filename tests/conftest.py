@@ -60,6 +60,13 @@ def clean_items(path, *options) -> tuple[subprocess.CompletedProcess, list[dict]
     return result, [i for i in items if not i.get("failure")], [i for i in items if i.get("failure")]
 
 
+def cleaned(path) -> list[dict]:
+    """The records of ``cli.py clean --json -q PATH``, which reads without a failure."""
+    result, records, _failures = clean_items(path)
+    assert result.returncode == 0, result.stderr
+    return records
+
+
 def titles_kept(items, titles) -> bool:
     """Whether every title is in the raw text of ``items`` (records and failures read): read
     text is not lost.  Titles are read without line wraps, and CSL's without markup

@@ -39,10 +39,10 @@ FUNDERS: tuple[Funder, ...] = (
     *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())))
       for acronym, name, funder_id in (
           # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name
-          ("NCI", "National Cancer Institute", None),
+          ("NCI", "National Cancer Institute", "10.13039/100000054"),
           ("NHLBI", "National Heart, Lung, and Blood Institute", None),
           ("NIAID", "National Institute of Allergy and Infectious Diseases", None),
-          ("NIGMS", "National Institute of General Medical Sciences", None),
+          ("NIGMS", "National Institute of General Medical Sciences", "10.13039/100000057"),
           ("NINDS", "National Institute of Neurological Disorders and Stroke", None),
           ("NIMH", "National Institute of Mental Health", "10.13039/100000025"),
           ("NIDDK", "National Institute of Diabetes and Digestive and Kidney Diseases", None),
@@ -83,12 +83,25 @@ PROVINCIAL_NSF: dict[str, tuple[str, str | None]] = {
     "Guangdong": ("Natural Science Foundation of Guangdong Province", "10.13039/501100003453"),
     "Hunan": ("Natural Science Foundation of Hunan Province", "10.13039/501100004735"),
     "Shandong": ("Natural Science Foundation of Shandong Province", "10.13039/501100007129"),
+    # municipalities, autonomous regions and special administrative regions are no provinces
+    # (their ids not confirmed)
+    "Tianjin": ("Natural Science Foundation of Tianjin", None),
+    "Shanghai": ("Natural Science Foundation of Shanghai", None),
+    "Chongqing": ("Natural Science Foundation of Chongqing", None),
+    "Inner Mongolia": ("Natural Science Foundation of Inner Mongolia", None),
+    "Guangxi": ("Natural Science Foundation of Guangxi Zhuang Autonomous Region", None),
+    "Tibet": ("Natural Science Foundation of Tibet Autonomous Region", None),
+    "Ningxia": ("Natural Science Foundation of Ningxia Hui Autonomous Region", None),
+    "Xinjiang": ("Natural Science Foundation of Xinjiang Uygur Autonomous Region", None),
+    "Hong Kong": ("Natural Science Foundation of Hong Kong", None),
+    "Macao": ("Natural Science Foundation of Macao", None),
 }
 
 _ZH_PROVINCIAL = re.compile(r"^(" + "|".join(sorted(PROVINCES, key=len, reverse=True))
                             + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?自然科学基金")
 _EN_PROVINCIAL = re.compile(
-    r"(?:natural science foundation of (?P<a>[a-z ]+?)(?: province| municipality)?(?: of china)?$"
+    r"(?:natural science foundation of (?P<a>[a-z ]+?)"
+    r"(?: province| municipality| city|(?: uygur| uyghur| zhuang| hui)? autonomous region)?(?: of china)?$"
     r"|(?P<b>[a-z ]+?) (?:provincial |municipal )?natural science foundation(?: of china)?$)", re.IGNORECASE)
 _EN_PROVINCE_NAMES = {v.lower(): v for v in PROVINCES.values()}
 
@@ -112,6 +125,10 @@ def normalise_funder(text: str) -> tuple[str, str | None]:
     ('National Natural Science Foundation of China', '10.13039/501100001809')
     >>> normalise_funder("浙江省自然科学基金")
     ('Natural Science Foundation of Zhejiang Province', '10.13039/501100004731')
+    >>> normalise_funder("重庆市自然科学基金")
+    ('Natural Science Foundation of Chongqing', None)
+    >>> normalise_funder("新疆维吾尔自治区自然科学基金")
+    ('Natural Science Foundation of Xinjiang Uygur Autonomous Region', None)
     >>> normalise_funder("Some Private Trust")
     ('Some Private Trust', None)
     """

@@ -10,8 +10,11 @@ import re
 from .funders import normalise_funder
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
-# LY18E907663, BK20206990, 2016M068436, KYCX19_1158.
-_AWARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,6}[-/]?)?\d[0-9A-Z]*(?:[-/_][0-9A-Z]+)*(?![A-Za-z0-9])")
+# LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
+# letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
+# 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
+_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?!No\d)(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+                    r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
@@ -22,16 +25,27 @@ _EDGE = re.compile(r"^[\s,，;；、:：.。()（）\[\]【】]+|[\s,，;；、:
 _LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|from|of|with|as well as|也|和|及|与|以及)\s*)+", re.IGNORECASE)
 _TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|和|及|与|以及)$", re.IGNORECASE)
 
-# Where a funding statement starts inside an abstract or note.
+# Where a funding statement starts inside an abstract or note.  A label ("基金项目：",
+# "Funding:") may follow any space or bracket; a sentence ("Supported by …", "本研究由…资助。")
+# only starts one at the start of a sentence, capitalised, so that content naming a funder
+# ("500 projects supported by the National …") stays content.
+_LABEL_START = r"(?:^|(?<=[\s。.;；!！?？)）]))"
+_SENTENCE_START = r"(?:^|(?<=[。.;；!！?？\n])|(?<=[。.;；!！?？]\s))(?=(?-i:[A-Z\u4e00-\u9fff]))"
 _STATEMENT_START = re.compile(
-    r"(?:(?<=^)|(?<=[\s。.;；!！?？)）]))"
-    r"(?P<intro>(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：]"
-    r"|(?:This|The)\s+(?:work|study|research|project|paper|article)\s+(?:was|is|has been)\s+"
+    _LABEL_START
+    + r"(?:(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：]"
+    r"|Funding\s*[:：]|Fund(?:s|ed)?\s*[:：]|Foundation items?\s*[:：]|Grants?\s*[:：])"
+    r"|" + _SENTENCE_START
+    + r"(?:(?:This|The)\s+(?:work|study|research|project|paper|article)\s+(?:was|is|has been)\s+"
     r"(?:(?:partly|partially|financially|jointly)\s+|in part\s+)?(?:supported|funded|financed|sponsored)\s+"
     r"(?:in part\s+)?by"
     r"|(?:Supported|Funded|Financed|Sponsored)\s+(?:in part\s+)?by"
-    r"|Funding\s*[:：]|Fund(?:s|ed)?\s*[:：]|Foundation items?\s*[:：]|Grants?\s*[:：])",
+    # "本研究由国家自然科学基金（81702662）资助。": only as the text's last sentence
+    r"|本(?:研究|工作|文|课题|论文)(?:得到了?|受到了?|受|由|获得了?)(?=[^。]*(?:资助|支持)[。.]?\s*$))",
     re.IGNORECASE)
+# Where one sentence of a statement ends and the next begins ("…Fund. Results show …"); not
+# after an initial or abbreviation ("Susan G. Komen", "No. 81702662", "Inc. ").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)）]{3}[.!?])\s+(?=[A-Z])|(?<=[。！？])(?=\S)")
 # A sentence after a funding statement that declares something else (conflicts of interest,
 # the funders' role): it is not funding and stays with the text.
 _DECLARATION = re.compile(
@@ -44,18 +58,37 @@ _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|
 
 
 def _clean_funder(text: str) -> str:
-    text = _NOISE.sub(" ", text)
+    text = whole = _NOISE.sub(" ", text)
     prev = None
     while prev != text:
         prev = text
         text = _EDGE.sub("", text)
         text = _LEADING_WORDS.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
+    text = _close_brackets(text, whole[whole.find(text) + len(text):])
     text = re.sub(r"\s+", " ", text).strip()
     # Web of Science writes a funder as written and then its own name for it, glued; when
     # the two are the same, once ("… of Jiangsu ProvinceNatural Science Foundation of …")
     doubled = re.fullmatch(r"(.{8,}?) ?\1", text)
     return doubled.group(1) if doubled else text
+
+
+_CLOSING = {"(": ")", "（": "）", "[": "]", "【": "】"}
+
+
+def _close_brackets(text: str, stripped: str) -> str:
+    """Give back the closing bracket the edge strip took from a bracket the funder's name
+    opens: "国家高技术研究发展计划（863计划）", "… Sciences (NIGMS)".
+
+    >>> _close_brackets("计划（863计划", "）（")
+    '计划（863计划）'
+    >>> _close_brackets("Fund (NSFC", " [")
+    'Fund (NSFC'
+    """
+    closing = _CLOSING.get(next((c for c in reversed(text) if c in _CLOSING or c in _CLOSING.values()), ""))
+    if closing and stripped.lstrip().startswith(closing):
+        return text + closing
+    return text
 
 
 def _is_award(token: str) -> bool:
@@ -101,9 +134,33 @@ def parse_funding(statement: str) -> list[dict]:
 
 def funding_entry(funder_original: str, award: str | None) -> dict:
     """One funding entry from a funder as written and its grant number (a structured
-    grant: MEDLINE GR, PubMed XML Grant), the funder normalised."""
+    grant: MEDLINE GR, PubMed XML Grant), the funder normalised.
+
+    >>> e = funding_entry("Susan G. Komen Scholar awardsSusan G. Komen Breast Cancer Foundation", None)
+    >>> e["funder"], e["funder_original"]
+    ('Susan G. Komen Breast Cancer Foundation', 'Susan G. Komen Scholar awards')
+    """
     name, funder_id = normalise_funder(funder_original)
-    return {"funder": name, "funder_original": funder_original, "funder_id": funder_id, "award": award or None}
+    written, own_name = _unglue(funder_original)
+    if own_name and funder_id is None and name == funder_original:
+        name = own_name  # a funder we do not know: Web of Science's name for it
+    return {"funder": name, "funder_original": written, "funder_id": funder_id, "award": award or None}
+
+
+# Web of Science glues its own names for a funder to the name as written, with no space
+# ("Susan G. Komen Scholar awardsSusan G. Komen Breast Cancer Foundation", "NIH/NIGMSUnited
+# States Department of …"): a word of three lower-case letters or an acronym, then a
+# capitalised word.  ("MacArthur", "GlaxoSmithKline" are no glue.)
+_GLUE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?=[A-Z][a-z]+\s)")
+
+
+def _unglue(text: str) -> tuple[str, str | None]:
+    """(the funder as written, Web of Science's last name for it) when they are glued."""
+    parts = _GLUE.split(text)
+    written, own = parts[0], parts[-1]
+    if len(parts) < 2 or not (" " in written or re.fullmatch(r"[A-Z/&-]+", written)) or " " not in own:
+        return text, None
+    return written, own
 
 
 def _unique(entries: list[dict]) -> list[dict]:
@@ -125,6 +182,9 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
     ('Effective. No conflict of interest is declared.', 'FUNDING: Supported by the X Fund.')
     >>> split_funding_statement("The results were supported by the data.")
     ('The results were supported by the data.', None)
+    >>> split_funding_statement("We analysed 500 projects supported by the National Natural Science Foundation of China.")[1]
+    >>> split_funding_statement("疗效确切。本研究由国家自然科学基金（81702662）资助。")
+    ('疗效确切。', '本研究由国家自然科学基金（81702662）资助。')
     """
     for m in _STATEMENT_START.finditer(text):
         statement = text[m.start():]
@@ -136,13 +196,31 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
             continue
         content = text[:m.start()].rstrip()
         declaration = _DECLARATION.search(statement, m.end() - m.start())
+        rest = ""
         if declaration:
             rest = statement[declaration.end():].strip()
             statement = statement[:declaration.start()]
+        if not _only_funding(statement):
+            continue
+        if rest:
             gap = "" if re.match(r"[\u3000-\u9fff\uff00-\uffef]", (content[-1:] or "。")) else " "
             content = f"{content}{gap}{rest}" if content else rest
         return content, statement.strip()
     return text, None
+
+
+def _only_funding(statement: str) -> bool:
+    """Whether every sentence after a statement's first names a grant number or is a
+    statement itself: content after it ("… Foundation show more patents. Output rose.") means
+    the text is no funding statement, and stays whole.
+
+    >>> _only_funding("Supported by the X Fund (No. 81702662). Y was funded by grant 2016M068436.")
+    True
+    >>> _only_funding("Supported by the X Fund, output per grant rose. Funding rates fell.")
+    False
+    """
+    return all(_STATEMENT_START.match(s) or any(_is_award(a.group(0)) for a in _AWARD.finditer(s))
+               for s in _SENTENCE_BREAK.split(statement)[1:] if s.strip())
 
 
 def statement_body(statement: str) -> str:
