@@ -352,6 +352,7 @@ def cmd_stats(args) -> int:
                  "by_year": counts(store.counts("year"), by_value=True),
                  "index_bytes": size(Path(args.index) / INDEX_SUBDIR),
                  "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size,
+                 "hidden_duplicates": len(store.hidden()),
                  "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
     if args.json:
         _out(dumps(stats))
@@ -361,6 +362,9 @@ def cmd_stats(args) -> int:
     stats["by_year"] = _years_by_decade(stats["by_year"])
     for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
         _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
+    if stats["hidden_duplicates"]:
+        _out(f"  {stats['hidden_duplicates']:,} of them hidden as duplicates by `dedup --apply`: search and export "
+             f"show {stats['records'] - stats['hidden_duplicates']:,} (`dedup --undo` shows them again)")
     if stats["missing_files"]:
         from indexer.index.ingest import missing_note
         _out(missing_note(stats["missing_files"], args.index))
@@ -370,7 +374,7 @@ def cmd_stats(args) -> int:
 def cmd_dedup(args) -> int:
     from indexer import merge
     from indexer.review import describe, review, side_by_side
-    from indexer.store import STORE_NAME
+    from indexer.store import STORE_NAME, Store
 
     if not (Path(args.index) / STORE_NAME).exists():
         _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
@@ -400,19 +404,24 @@ def cmd_dedup(args) -> int:
     except ValueError as e:  # a damaged decisions file
         _err(f"Error: {e}")
         return EXIT_USAGE
+    with Store(args.index) as store:  # applied now, by this run or an earlier one
+        hidden = len(store.hidden())
+    applied = hidden > 0
     counts = merge.prisma(records, clusters)
     if args.map:
         merge.write_map(args.map, records, clusters)
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if args.json:
-        _out(dumps({"clusters": clusters, "counts": counts, "applied": bool(args.apply)}))
+        _out(dumps({"clusters": clusters, "counts": counts, "applied": applied}))
         return EXIT_OK
     _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work, "
-         f"{counts['duplicates_removed']:,} duplicates {'removed' if args.apply else 'found'}, "
+         f"{counts['duplicates_removed']:,} duplicates {'removed' if applied else 'found'}, "
          f"{counts['remaining']:,} remaining")
-    if args.apply:
-        _out("applied: search and export now show each master, completed from its duplicates "
-             "(undo with --undo)")
+    if applied:
+        _out(f"applied{'' if args.apply else ' (by an earlier --apply)'}: search and export "
+             f"{'now ' if args.apply else ''}show each master, completed from its duplicates (undo with --undo)")
+        if hidden != counts["duplicates_removed"]:  # decisions taken since
+            _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
     if not args.review:
         for i, c in enumerate(clusters, 1):
             _out(f"\n[{i}] {describe(c)}")

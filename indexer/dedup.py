@@ -542,7 +542,8 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if via == "translated":
         reasons.append("English title equals the translated title of the Chinese record")
     elif via == "place":
-        apart = "titles in other languages" if a.get("language") != b.get("language") else "titles differ"
+        apart = ("titles equal" if set(ka.titles) & set(kb.titles) else  # short: alone it would not do
+                 "titles in other languages" if a.get("language") != b.get("language") else "titles differ")
         reasons.append(f"same volume, issue and first page by the same authors ({apart})")
     elif via == "part":
         reasons.append("one title is the other's main title or subtitle alone")

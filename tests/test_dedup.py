@@ -204,6 +204,8 @@ def test_same_issue_and_first_page_by_the_same_authors_whatever_the_titles():
     german["language"], german["title"] = "de", {"de": german["title"]["en"]}
     (pair,) = find_clusters([english, german])
     assert "same volume, issue and first page by the same authors (titles in other languages)" in pair["reasons"]
+    (pair,) = find_clusters(short)  # a short title alone links nothing: said as it is
+    assert "same volume, issue and first page by the same authors (titles equal)" in pair["reasons"]
 
 
 def test_proceedings_paper_typed_as_a_chapter():

@@ -224,6 +224,20 @@ def test_ingest_after_apply_is_as_if_the_edited_file_was_deduplicated_afresh(tmp
     assert len(search_ids(idx, "糖尿病")) == 1
 
 
+def test_dedup_and_stats_say_whether_duplicates_are_hidden(idx):
+    def stats() -> dict:
+        return json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+
+    assert dedup(idx)["applied"] is False and stats()["hidden_duplicates"] == 0
+    dedup(idx, "--apply")
+    assert dedup(idx)["applied"] is True  # a later run without --apply: still applied
+    assert stats()["records"] == 18 and stats()["hidden_duplicates"] == 3
+    assert "3 of them hidden as duplicates" in run_cli("stats", "--index", str(idx)).stdout
+    assert "3 duplicates removed" in run_cli("dedup", "--index", str(idx)).stdout
+    run_cli("dedup", "--undo", "--index", str(idx))
+    assert dedup(idx)["applied"] is False and stats()["hidden_duplicates"] == 0
+
+
 def test_undo_cannot_be_combined_with_apply(idx):
     result = run_cli("dedup", "--undo", "--apply", "--index", str(idx))
     assert result.returncode == 2 and "--undo cannot be combined" in result.stderr
