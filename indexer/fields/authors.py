@@ -7,8 +7,9 @@ name is written inverted ("Rosoff, Heather Beth").
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..charsets import HAN, HANGUL
+from ..charsets import HAN, HANGUL, is_han
 from ..lang.detect import is_cjk_name
 from ..pinyin import NAME_DOT, is_pinyin_surname
 
@@ -22,8 +23,10 @@ ORG_WORDS = re.compile(
     r"Investigators|Collaborators|Collaborative|Trialists|Working Party|Task ?Force)\b"
     # a group named in another language ("Gruppo Tecnico PASSI"; "Gruppo, R. A." is a person)
     r"|^(?:Gruppo|Groupe|Grupo|Gruppe|Grupa)\s+(?=\w)", re.IGNORECASE)
-_CJK_SEPARATORS = re.compile(r"\s*[;；,，、]\s*|\s+")
-_CJK_LIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
+# Not inside brackets: "王建国(北京大学医学部，北京 100191)" is one name with its affiliation.
+_OUTSIDE_BRACKETS = r"(?![^(（]*[)）])"
+_CJK_SEPARATORS = re.compile(rf"(?:\s*[;；,，、]\s*|\s+){_OUTSIDE_BRACKETS}")
+_CJK_LIST_SEPARATORS = re.compile(rf"\s*[;；,，、]\s*{_OUTSIDE_BRACKETS}")
 _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
 
 
@@ -36,14 +39,17 @@ def split_author_list(text: str) -> list[str]:
     ['K Christensson', 'B A Nilsson', 'S Stock']
     >>> split_author_list("Rosoff, Heather Beth")
     ['Rosoff, Heather Beth']
+    >>> split_author_list("王 强 李 四"), split_author_list("王建国(北京大学，医学部) 李四")
+    (['王强', '李四'], ['王建国(北京大学，医学部)', '李四'])
     """
     text = text.strip().strip(";；,，")
     if not text:
         return []
     if is_cjk_name(text):
         # "戴维·A. 帕特森；约翰·L. 亨尼斯": with explicit separators, spaces are inside names.
-        separators = _CJK_LIST_SEPARATORS if _CJK_LIST_SEPARATORS.search(text) else _CJK_SEPARATORS
-        return [p for p in separators.split(text) if p]
+        if _CJK_LIST_SEPARATORS.search(text):
+            return [p for p in _CJK_LIST_SEPARATORS.split(text) if p]
+        return _paired_characters([p for p in _CJK_SEPARATORS.split(text) if p])
     if re.search(r"[;；]", text):
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text) if p.strip()]
@@ -52,6 +58,88 @@ def split_author_list(text: str) -> list[str]:
         # Inverted names: "Family, Given, Family, Given".
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
     return parts
+
+
+def _paired_characters(names: list[str]) -> list[str]:
+    """Two-character names that a site printed with a space inside ("王 强 李 四" is 王强
+    and 李四): only when every piece is one Han character and they pair up, since no
+    Chinese author's name is one character."""
+    if len(names) % 2 or not all(len(n) == 1 and is_han(n) for n in names):
+        return names
+    return [names[i] + names[i + 1] for i in range(0, len(names), 2)]
+
+
+# Marks a Chinese page prints right after an author's name: the numbers of the author's
+# affiliations ("王建国1,2", "李四²", "赵明<sup>1-3</sup>") and a star (or #) for the
+# corresponding author or an equal contribution ("王建国*").  Not part of the name.
+_MARK_DIGIT = "0-9０-９¹²³⁰⁴-⁹"
+_NAME_MARKS = re.compile(
+    rf"(?<=[{HAN}])(?:<sup>)?[*＊#]?(?P<numbers>[{_MARK_DIGIT}]{{1,2}}(?:\s*[,，、\-–]\s*[{_MARK_DIGIT}]{{1,2}})*)?"
+    rf"[*＊#]?(?:</sup>)?(?=[\s;；,，、]|$)")
+# "1.北京大学医学部，北京 100191；2.清华大学": an affiliation line numbered for the marks.
+_AFFILIATION_NUMBER = re.compile(rf"(?:^|(?<=[;；]))\s*[(（\[]?(?P<number>[{_MARK_DIGIT}]{{1,2}})[)）\]]?[.．、]?\s*")
+# A bracket after a name that holds an institution ("王建国(北京大学)"), not a role (主编) or a note.
+_INSTITUTION = re.compile(r"大学|大學|学院|學院|医院|醫院|科学院|科學院|中心|公司|学校|學校|集团|集團|"
+                          r"实验室|實驗室|委员会|委員會|[院所部局厅廳站馆館社厂廠系处處室]$")
+# A person's name: two to four Han characters, or a transliteration's parts with "·" between.
+_NAME_AND_AFFILIATION = re.compile(rf"([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)\s*[(（]([^()（）]+)[)）]")
+
+
+def _number(digits: str) -> int:
+    """A number written in ASCII, full-width or superscript digits ("1", "１", "¹")."""
+    return int("".join(str(unicodedata.digit(c)) for c in digits))
+
+
+def _mark_numbers(numbers: str) -> list[int]:
+    """The affiliation numbers of a mark: "1,2" is 1 and 2, "1-3" is 1, 2 and 3."""
+    out: list[int] = []
+    for part in re.split(r"\s*[,，、]\s*", numbers):
+        ends = [_number(end) for end in re.split(r"\s*[-–]\s*", part)]
+        out += list(range(ends[0], ends[-1] + 1))
+    return out
+
+
+def numbered_affiliations(text: str) -> dict[int, str] | None:
+    """The affiliations of a line that numbers them 1, 2, … (the numbers an author line
+    marks its names with), or None for any other line.
+
+    >>> numbered_affiliations("1.北京大学医学部，北京 100191；2.清华大学，北京 100084")
+    {1: '北京大学医学部，北京 100191', 2: '清华大学，北京 100084'}
+    >>> numbered_affiliations("北京大学医学部，北京 100191") is None
+    True
+    """
+    starts = list(_AFFILIATION_NUMBER.finditer(text))
+    numbers = [_number(m.group("number")) for m in starts]
+    if not starts or starts[0].start() != 0 or numbers != list(range(1, len(starts) + 1)):
+        return None
+    ends = [m.start() for m in starts[1:]] + [len(text)]
+    places = [text[m.end():end].strip().rstrip(";；") for m, end in zip(starts, ends)]
+    return dict(zip(numbers, places)) if all(places) else None
+
+
+def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
+    """A Chinese author line without the marks after its names; when ``affiliation`` numbers
+    the institutions and every name is marked with numbers it has, each name is followed by
+    its own institutions in brackets instead, as pages also print them (parse_name reads them).
+
+    >>> resolve_name_marks("王建国1,2 李四2 欧阳娜娜1*")
+    '王建国 李四 欧阳娜娜'
+    >>> resolve_name_marks("王建国1,2，李四2", "1.北京大学医学部；2.清华大学")
+    '王建国(北京大学医学部；清华大学)，李四(清华大学)'
+    """
+    marks = [m for m in _NAME_MARKS.finditer(line) if m.group()]
+    if not marks:
+        return line
+    numbered = numbered_affiliations(affiliation) if affiliation else None
+    every_name = len(split_author_list(_NAME_MARKS.sub("", line))) == len(marks)
+    placed = bool(numbered) and every_name and all(_INSTITUTION.search(p) for p in numbered.values()) and all(
+        m.group("numbers") and set(_mark_numbers(m.group("numbers"))) <= numbered.keys() for m in marks)
+
+    def replace(m: re.Match) -> str:
+        if not (placed and m.group()):
+            return ""
+        return "(" + "；".join(numbered[n] for n in _mark_numbers(m.group("numbers"))) + ")"
+    return _NAME_MARKS.sub(replace, line)
 
 
 # One name as PubMed and Scopus abbreviate it: family name(s), then initials ("Kaplan BS",
@@ -246,6 +334,8 @@ def parse_name(name: str) -> dict[str, str]:
     ({'family': 'Das', 'given': 'P. P.', 'lang': 'en'}, {'family': 'Du', 'given': 'Anna Ye', 'lang': 'en'}, {'literal': 'ALTS Group', 'lang': 'en'})
     >>> parse_name("-ALTS-Study-group"), parse_name("Society, American Cancer")
     ({'literal': 'ALTS Study group', 'lang': 'en'}, {'literal': 'American Cancer Society', 'lang': 'en'})
+    >>> parse_name("王建国(北京大学)"), parse_name("张三(主编)")
+    ({'literal': '王建国', 'lang': 'zh', 'affiliation': '北京大学'}, {'literal': '张三(主编)', 'lang': 'zh'})
     >>> parse_name("阿依古丽·买买提"), parse_name("Ayiguli·Maimaiti")
     ({'literal': '阿依古丽·买买提', 'lang': 'zh'}, {'family': 'Maimaiti', 'given': 'Ayiguli', 'lang': 'en'})
     """
@@ -256,6 +346,10 @@ def parse_name(name: str) -> dict[str, str]:
     inverted = _HAN_INVERTED.fullmatch(name)
     if inverted:  # "崔, 勋": one name, written in its order
         return {"literal": inverted.group(1) + inverted.group(2), "lang": "zh"}
+    placed = _NAME_AND_AFFILIATION.fullmatch(name)
+    if placed and _INSTITUTION.search(placed.group(2)) and not _INSTITUTION.search(placed.group(1)):
+        # "王建国(北京大学)": the name, then its affiliation
+        return {"literal": placed.group(1), "lang": "zh", "affiliation": placed.group(2).strip()}
     if is_cjk_name(name):
         return {"literal": name, "lang": "zh"}
     if _HANGUL_NAME.fullmatch(name):  # 이종호: a Korean name, kept whole as Chinese names are

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
-from ..fields.authors import looks_like_names
+from ..fields.authors import looks_like_names, resolve_name_marks
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.constants import UI_TOGGLES, UI_WORDS
@@ -167,6 +167,17 @@ class _Page:
         self.rec.extra.setdefault("unlabelled", []).append(stripped)
         self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
 
+    def resolve_name_marks(self) -> None:
+        """The marks after the names of the author line (王建国1,2 李四2*) are read once the
+        page is read, since the affiliation line they number comes after it."""
+        affiliations = [text for text, _ in self.raw.get("affiliation", [])]
+        affiliation = affiliations[0] if len(affiliations) == 1 else None
+        for i, (text, lineno) in enumerate(self.raw.get("authors", [])):
+            resolved = resolve_name_marks(text, affiliation)
+            if resolved != text:
+                self.rec.log("resolve_name_marks", "authors", text, resolved)
+                self.raw["authors"][i] = (resolved, lineno)
+
     def title(self, text: str, lineno: int, steps) -> None:
         self.log_line_repairs(steps, "title")
         m = _TITLE_CHROME.search(text)
@@ -209,6 +220,7 @@ class ScrapedPageReader:
             yield Failure(path=path, line=1, reason="no recognisable field (no title, abstract or label)",
                           raw=text, format=self.name, record=1)
             return
+        page.resolve_name_marks()
         yield rec
 
 
