@@ -92,3 +92,14 @@ def test_a_journal_line_above_the_title_is_not_the_title(tmp_path):
     page.write_text("中国统计年鉴. 2020\n摘要：年鉴的内容。\n", encoding="utf-8")   # a year alone: still a title
     (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
     assert record["title"] == {"zh": "中国统计年鉴. 2020"}
+
+
+def test_buttons_and_counters_copied_onto_content_lines_are_dropped(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("首页 > 学术期刊 > 期刊详情\n数字时代在线诉讼的发展路径 认领 被引量：12 下载量：345\n作者：王建国\n"
+                    "摘要：本文研究了在线诉讼的发展路径。 收藏 下载 分享\n关键词：在线诉讼；数字时代 引用 分享\n", encoding="utf-8")
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert record["title"] == {"zh": "数字时代在线诉讼的发展路径"}
+    assert record["abstract"] == {"zh": "本文研究了在线诉讼的发展路径。"}
+    assert record["keywords"]["zh"] == ["在线诉讼", "数字时代"]
+    assert (record["extra"]["cited_by"], record["extra"]["downloads"]) == ("12", "345")

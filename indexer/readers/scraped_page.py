@@ -16,6 +16,7 @@ from typing import Iterator
 from ..fields.authors import looks_like_names, resolve_name_marks
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
+from ..repair.text import strip_buttons
 from ..repair.constants import UI_TOGGLES, UI_WORDS
 from .base import register
 
@@ -181,12 +182,13 @@ class _Page:
     def title(self, text: str, lineno: int, steps) -> None:
         self.log_line_repairs(steps, "title")
         m = _TITLE_CHROME.search(text)
-        if m:
-            cleaned = text[:m.start()].rstrip()
+        cleaned = strip_buttons(text[:m.start()].rstrip() if m else text)
+        if cleaned != text:
             self.rec.log("drop_page_chrome", "title", text, cleaned)
-            cited = re.search(r"被引量[:：]\s*(\d+)", text)
-            if cited:
-                self.rec.extra["cited_by"] = cited.group(1)
+            for label, key in (("被引量", "cited_by"), ("下载量", "downloads")):
+                count = re.search(label + r"[:：]\s*(\d+)", text)
+                if count:
+                    self.rec.extra[key] = count.group(1)
             text = cleaned
         self.recognised += 1
         self.add("titles", text, lineno)

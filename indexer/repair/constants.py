@@ -16,6 +16,8 @@ UI_WORDS = frozenset("""
 
 # Texts of "show more / show less" toggles glued to the end of a preview or abstract.
 UI_TOGGLES = ("展开更多", "收起更多", "展开", "更多", "收起")
+# A page's counters: times cited, downloaded, read ("被引量：12").
+UI_COUNTER = r"(?:被引量|下载量|阅读量|浏览量|下载次数|被引次数)[:：]\s*\d+"
 
 # Marker some Chinese databases put before an abstract that is the article's opening text.
 ZHENG_MARKERS = ("<正>", "＜正＞", "&lt;正&gt;")

@@ -14,7 +14,7 @@ import ftfy
 
 from ..charsets import scripted
 from ..fields.sections import EN_LABELS_ALTERNATION
-from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_TOGGLES, ZHENG_MARKERS
+from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_COUNTER, UI_TOGGLES, UI_WORDS, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HIGH_LATIN1 = re.compile("[\u0080-\u00ff]")
@@ -348,14 +348,40 @@ _TOGGLE_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(t) for t in
                                                      ("隐藏更多",) + UI_TOGGLES) + r"))+\s*$")
 
 
+# A page's buttons and counters copied onto the end of a line ("…路径 认领 被引量：12 下载量：345",
+# "…。 收藏 下载 分享"); each stands apart, after a space or a sentence's end.
+_BUTTON = "|".join([UI_COUNTER] + [re.escape(w) for w in sorted(UI_WORDS, key=len, reverse=True)])
+_BUTTONS_AT_END = re.compile(rf"(?:(?<=[。！？.!?])|\s+)(?:{_BUTTON})(?:\s+(?:{_BUTTON}))*\s*$")
+
+
+def strip_buttons(s: str) -> str:
+    """Remove a page's buttons and counters from the end of a line: two or more, or one
+    after the end of a sentence ("软件 下载" may be words; "软件 下载 分享" is not).
+
+    >>> strip_buttons("本文研究了在线诉讼的发展路径。 收藏 下载 分享"), strip_buttons("路径 认领 被引量：12 下载量：345")
+    ('本文研究了在线诉讼的发展路径。', '路径')
+    >>> strip_buttons("数字时代 引用 分享"), strip_buttons("开源软件 下载")
+    ('数字时代', '开源软件 下载')
+    """
+    m = _BUTTONS_AT_END.search(s)
+    if not m:
+        return s
+    head = s[:m.start()].rstrip()
+    if len(re.findall(_BUTTON, m.group())) < 2 and not re.search(r"[。！？.!?]$", head):
+        return s
+    return head
+
+
 def strip_ui_residue(s: str) -> str:
-    """Remove "show more / show less" button text glued to the end of a field.
+    """Remove "show more / show less" button text glued to the end of a field, and the
+    page's other buttons (:func:`strip_buttons`).
 
     >>> strip_ui_residue("有较好疗效.展开更多")
     '有较好疗效.'
     >>> strip_ui_residue("问题的展开")
     '问题的展开'
     """
+    s = strip_buttons(s)
     m = _TOGGLE_RE.search(s)
     if not m:
         return s
