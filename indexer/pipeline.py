@@ -36,7 +36,8 @@ from .fields.authors import abbreviated, parse_name, split_author_field, split_a
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
                             parse_year, parse_year_volume_issue, split_issn, split_journal)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
-from .fields.keywords import drop_major_topic_mark, split_keywords, split_spaced_cjk, split_translated_block
+from .fields.keywords import (drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
+                              split_translated_block)
 from .fields.notices import split_copyright
 from .fields.sections import split_sections
 from .lang.detect import detect_language, is_cjk_name, script_counts
@@ -182,6 +183,12 @@ def place_keywords(record: Record) -> Record:
         translated: list[str] = []
         if lang not in ("zh", "ja", "ko"):
             lang = _latin_language(record)
+            words, cjk = split_cjk_keywords(words)   # "Rayleigh-Ritz法", "…;insomnia;中成药": Chinese
+            if cjk:
+                cjk_lang = detect_language(" ".join(cjk))
+                cjk_lang = cjk_lang if cjk_lang in ("ja", "ko") else "zh"
+                record.log("split_cjk_keywords", f"keywords.{cjk_lang}", text, "; ".join(cjk))
+                _add_keywords(record, cjk_lang, cjk)
         else:   # a Chinese list that carries its English translation: that goes to its language
             words, translated = split_translated_block(words)
         _add_keywords(record, lang, words)

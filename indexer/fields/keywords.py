@@ -7,8 +7,23 @@ from ..charsets import HAN, HANGUL, KANA
 from ..lang.detect import is_cjk_name
 
 
+# A comma inside a chemical name's locants ("2,4-D", "N,N′-二甲基", "1-氢-3,5-二…-1,2,4-三唑",
+# "1,25(OH)2D3") or a karyotype ("46,XX"), which no list separates.  Locants are short and end
+# in a hyphen or bracket, and the first stands alone, so "COVID-19,2019-nCoV" and "CD4,8-…" keep
+# their separator; letters are the heteroatoms N, O, S, P only.
+_LOCANT = r"(?:\d{1,2}|[NOSP])[′'’″]*"
+_INNER_COMMA = re.compile(rf"(?<![A-Za-z0-9])(?:{_LOCANT},)+{_LOCANT}(?=[-(])|(?<![\w-])\d{{2}},X+Y*(?![\w-])")
+_HIDDEN_COMMA = "\0"
+
+
+def _hide_inner_commas(text: str) -> str:
+    """``text`` with the commas of :data:`_INNER_COMMA` hidden from a split."""
+    return _INNER_COMMA.sub(lambda m: m.group().replace(",", _HIDDEN_COMMA), text)
+
+
 def split_keywords(text: str) -> list[str]:
     """Keywords of one line: on ；/; if present, else ，/,/、, else spaces between CJK keywords.
+    A comma among locants or in a karyotype is part of its keyword.
 
     >>> split_keywords("中亚；民族问题；宗教因素；")
     ['中亚', '民族问题', '宗教因素']
@@ -16,8 +31,12 @@ def split_keywords(text: str) -> list[str]:
     ['外感高热症', '痰热清注射液']
     >>> split_keywords("Labour,third stage; Oxytocin")
     ['Labour,third stage', 'Oxytocin']
+    >>> split_keywords("1,25-二羟维生素D3,骨质疏松"), split_keywords("MICE, 46,XX MALES, 2,3-diphosphoglycerate")
+    (['1,25-二羟维生素D3', '骨质疏松'], ['MICE', '46,XX MALES', '2,3-diphosphoglycerate'])
+    >>> split_keywords("2,4-二氯苯氧乙酸 除草剂 N,N-二甲基甲酰胺"), split_keywords("COVID-19,2019-nCoV")
+    (['2,4-二氯苯氧乙酸', '除草剂', 'N,N-二甲基甲酰胺'], ['COVID-19', '2019-nCoV'])
     """
-    text = text.strip()
+    text = _hide_inner_commas(text.strip())
     if re.search(r"[;；]", text):
         parts = re.split(r"\s*[;；]\s*", text)
     elif re.search(r"[,，、]", text):
@@ -28,9 +47,32 @@ def split_keywords(text: str) -> list[str]:
         parts = [text]
     out = []
     for p in parts:
-        p = p.strip().strip(".。").strip()
+        p = p.replace(_HIDDEN_COMMA, ",").strip().strip(".。").strip()
         if p and p not in out:
             out.append(p)
+    return out
+
+
+def join_locant_fragments(words: list[str]) -> list[str]:
+    """Chinese keywords an export split at the commas of their locants, one a line (CNKI's RIS:
+    ``KW  - N`` then ``KW  - N-二(β-羟乙基)-二硝基苯胺``), joined again where
+    :func:`split_keywords` would keep the comma; only where the keyword joined holds CJK, as
+    other exports write one whole keyword a line ("Chiari 1" before "2-D echocardiography").
+
+    >>> join_locant_fragments(["1-氢-3", "5-二(3-吡啶基)-1", "2", "4-三唑", "2", "2′-二硫二苯甲酸", "合成"])
+    ['1-氢-3,5-二(3-吡啶基)-1,2,4-三唑', '2,2′-二硫二苯甲酸', '合成']
+    >>> join_locant_fragments(["0", "系统空间结构", "8"]), join_locant_fragments(["Chiari 1", "2-D echo"])
+    (['0', '系统空间结构', '8'], ['Chiari 1', '2-D echo'])
+    """
+    hidden = _hide_inner_commas(",".join(words))   # same length: its commas stand where they did
+    out = words[:1]
+    at = len(words[0]) if words else 0              # where the comma after the last word stands
+    for word in words[1:]:
+        if hidden[at] == _HIDDEN_COMMA and _CJK_CHAR.search(out[-1] + word):
+            out[-1] += "," + word
+        else:
+            out.append(word)
+        at += 1 + len(word)
     return out
 
 
@@ -92,6 +134,19 @@ def split_translated_block(words: list[str]) -> tuple[list[str], list[str]]:
     if english >= 2 and 2 * english >= len(block):
         return rest, block
     return words, []
+
+
+def split_cjk_keywords(words: list[str]) -> tuple[list[str], list[str]]:
+    """A Latin-script keyword list's keywords that hold CJK: ``(the rest, those)``.  A keyword
+    with a Chinese character is Chinese however many Latin words it holds ("Rayleigh-Ritz法",
+    "Ti-Al系"), which the language of its whole line does not say (CNKI's EndNote ``%K``:
+    ``Chinese patent medicine;…;systematic review/Meta-analysis;中成药``).
+
+    >>> split_cjk_keywords(["Chinese patent medicine", "insomnia", "中成药"])
+    (['Chinese patent medicine', 'insomnia'], ['中成药'])
+    """
+    cjk = [w for w in words if _CJK_CHAR.search(w)]
+    return [w for w in words if not _CJK_CHAR.search(w)], cjk
 
 
 # PubMed's mark of a major topic, kept by exports that copy its keywords ("*DNA methylation",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.keywords import join_locant_fragments
 from .base import register
 from .tagged import TaggedReader
 
@@ -69,8 +70,11 @@ class RisReader(TaggedReader):
     def build(self, fields, source):
         """The standard table, then four RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
-        in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType)."""
+        in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType); KW
+        lines CNKI split inside a chemical name's locants are one keyword again."""
         rec = super().build(fields, source)
+        if rec.raw.get("keyword"):
+            rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
         old = rec.raw.pop("old_date", [])
         if old and not (rec.raw.get("year") or rec.raw.get("date")):
             rec.raw["date"] = old
@@ -84,6 +88,19 @@ class RisReader(TaggedReader):
         if rec.extra.get("source_type", "").upper() in self.WEB and accessed and re.match(r"\s*\d{4}", accessed[0]):
             rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
+
+
+def _joined_keywords(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """KW lines with :func:`join_locant_fragments` applied, each at the line it starts on."""
+    out, i = [], 0
+    for word in join_locant_fragments([text for text, _ in lines]):
+        out.append((word, lines[i][1]))
+        taken = len(lines[i][0])
+        i += 1
+        while taken < len(word):   # the fragments it joined, with a comma between each two
+            taken += 1 + len(lines[i][0])
+            i += 1
+    return out
 
 
 register(RisReader())
