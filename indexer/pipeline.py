@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
-                            parse_year, parse_year_volume_issue, split_issn, split_journal)
+                            parse_year, parse_year_volume_issue, split_issn, split_journal, split_journal_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
@@ -296,6 +296,11 @@ def place_details(record: Record) -> Record:
         _set_details(record, {k: v for k, v in parts.items() if v})
     for text, _ in raw.pop("journal", []):
         text = repair(record, "journal", text, TITLE_REPAIRS)
+        name, cited = split_journal_citation(text)  # "中国医学影像技术, 2022, 38(5): 701-705"
+        if cited:
+            record.log("split_journal_citation", "journal", text, name)
+            _set_details(record, cited)
+            text = name
         journal, meeting = split_journal(text)
         record.log("split_journal", "journal", text, journal)   # logged when it changed the text
         for key, value in meeting.items():

@@ -103,3 +103,19 @@ def test_buttons_and_counters_copied_onto_content_lines_are_dropped(tmp_path):
     assert record["abstract"] == {"zh": "本文研究了在线诉讼的发展路径。"}
     assert record["keywords"]["zh"] == ["在线诉讼", "数字时代"]
     assert (record["extra"]["cited_by"], record["extra"]["downloads"]) == ("12", "345")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("来源：中国医学影像技术, 2022, 38(5): 701-705", ("中国医学影像技术", 2022, "38", "5", "701-705")),
+    ("刊名：中国医学影像技术 2022年38卷5期 701-705页", ("中国医学影像技术", 2022, "38", "5", "701-705")),
+    ("出处：《中国医学影像技术》 2022年 第38卷 第5期 701-705页", ("中国医学影像技术", 2022, "38", "5", "701-705")),
+    ("中国检察官. 2022(17):29-31", ("中国检察官", 2022, None, "17", "29-31")),
+    ("刊名：Nature, 2020", ("Nature, 2020", None, None, None, None)),  # a name with a year, maybe
+])
+def test_a_citation_after_the_journal_name_is_read(tmp_path, line, expected):
+    page = tmp_path / "page.txt"
+    page.write_text(f"首页 > 学术期刊 > 期刊详情\n某影像技术的研究\n作者：王建国\n摘要：本文研究了某影像技术。\n{line}\n",
+                    encoding="utf-8")
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert (next(iter(record["journal"].values())), record["year"], record["volume"], record["issue"],
+            record["pages"]) == expected

@@ -142,6 +142,8 @@ def parse_citation(text: str) -> dict:
 
     >>> parse_citation("《教育心理學報》 2022年 第1期 179-204页 共26页")
     {'journal': '教育心理學報', 'year': 2022, 'issue': '1', 'pages': '179-204'}
+    >>> parse_citation("《中国医学影像技术》 2022年 第38卷 第5期 701-705页")["volume"]
+    '38'
     """
     out: dict = {}
     m = re.search(r"《(.+?)》", text)
@@ -150,13 +152,48 @@ def parse_citation(text: str) -> dict:
     m = re.search(r"((?:1[5-9]|20)\d{2})\s*年", text)
     if m:
         out["year"] = int(m.group(1))
-    m = re.search(r"第\s*([^期\s]+)\s*期", text)
+    m = re.search(r"(?:第\s*|(?<=年))\s*(\d+)\s*卷", text)
+    if m:
+        out["volume"] = m.group(1)
+    m = re.search(r"(?:第|(?<=卷))\s*([^期卷第\s]+)\s*期", text)
     if m:
         out["issue"] = normalise_issue(m.group(1))
     m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*页", text)
     if m and not m.group(1).startswith("共"):
         out["pages"] = normalise_pages(m.group(1))
     return out
+
+
+# A journal's name with its citation after it in one value (a page's 来源 or 刊名 line):
+# "中国医学影像技术, 2022, 38(5): 701-705", "中国检察官. 2022(17):29-31",
+# "中国医学影像技术 2022年38卷5期 701-705页".
+_A_YEAR = r"(?:1[5-9]|20)\d{2}"
+_PAGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
+_NAME_THEN_CITATION = re.compile(
+    rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{_A_YEAR})\s*(?:[,，]\s*(?P<volume>\d+))?\s*"
+    rf"(?:[(（](?P<issue>[^()（）]{{1,12}})[)）])?\s*(?:[:：]\s*(?P<pages>{_PAGES}))?"
+    rf"|(?P<written>{_A_YEAR}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{_PAGES}\s*页)?(?:\s*共\s*\d+\s*页)?))\s*")
+
+
+def split_journal_citation(text: str) -> tuple[str, dict]:
+    """A journal's name and the year, volume, issue and pages written after it in the same
+    value (``{}`` when the value is a name alone).
+
+    >>> split_journal_citation("中国医学影像技术, 2022, 38(5): 701-705")
+    ('中国医学影像技术', {'year': '2022', 'volume': '38', 'issue': '5', 'pages': '701-705'})
+    >>> split_journal_citation("中国医学影像技术 2022年38卷5期 701-705页")
+    ('中国医学影像技术', {'year': 2022, 'volume': '38', 'issue': '5', 'pages': '701-705'})
+    >>> split_journal_citation("中国检察官. 2022(17):29-31"), split_journal_citation("Journal of 3D Printing")
+    (('中国检察官', {'year': '2022', 'issue': '17', 'pages': '29-31'}), ('Journal of 3D Printing', {}))
+    """
+    m = _NAME_THEN_CITATION.fullmatch(text.strip())
+    if not m or not (m.group("written") or m.group("volume") or m.group("issue") or m.group("pages")):
+        return text, {}  # "Nature, 2020" may be a name with its year; a year alone says little
+    if m.group("written"):
+        parts = parse_citation(m.group("written"))
+    else:
+        parts = {k: v for k, v in m.groupdict().items() if v and k in ("year", "volume", "issue", "pages")}
+    return m.group("journal"), parts
 
 
 def parse_year_volume_issue(text: str) -> dict:

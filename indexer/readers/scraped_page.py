@@ -47,7 +47,8 @@ _NAV_RE = re.compile(r"^\s*(?:首页|Home)\s*[>›»]")
 _TITLE_CHROME = re.compile(r"\s+认领(?:\s+被引量[:：]\s*\d+)?\s*$|\s+被引量[:：]\s*\d+\s*$")
 # "Endocrinology. 1999,140(12)", "中国检察官. 2022(17)", "吉林大学. 2015".
 _JOURNAL_LINE = re.compile(r"^(?P<journal>[^《》]{2,200}?)\.\s*(?P<year>(?:1[5-9]|20)\d{2})"
-                           r"(?:\s*,\s*(?P<volume>[^,()]+?))?\s*(?:\((?P<issue>[^()]*)\))?\s*$")
+                           r"(?:\s*,\s*(?P<volume>[^,()]+?))?\s*(?:\((?P<issue>[^()]*)\))?"
+                           r"(?:\s*:\s*(?P<pages>\d+(?:\s*[-–~]\s*\d+)?))?\s*$")
 _LONG_TEXT = 300
 
 
