@@ -947,8 +947,8 @@ def test_a_csv_keeps_a_books_type_and_imprint_through_the_round_trip(tmp_path):
     assert again[0]["extra"]["place"] == ["New York"]
 
 
-def test_ris_keeps_a_reports_number_and_the_date_a_page_was_read(tmp_path):
-    # both were lost in RIS (CSL-JSON and GB/T kept them)
+def test_ris_and_endnote_keep_a_reports_number_and_the_date_a_page_was_read(tmp_path):
+    # both were lost in RIS and EndNote (CSL-JSON and GB/T kept them)
     csl = csl_file(tmp_path / "nl.json",
                    {"id": "r1", "type": "report", "title": "Tech report", "number": "TR-99", "publisher": "Inst",
                     "issued": {"date-parts": [[2020]]}, "author": [{"family": "Abe", "given": "Bo"}]},
@@ -962,3 +962,10 @@ def test_ris_keeps_a_reports_number_and_the_date_a_page_was_read(tmp_path):
     report, page = _records(back)
     assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
     assert "[2024-01-02]" in rendered([page], "gbt7714")
+    # EndNote: the Report Number is %N, the Access Date %[
+    text = rendered(records, "endnote")
+    assert "%N TR-99" in text and "%[ 2024-01-02" in text
+    back = tmp_path / "back.enw"
+    back.write_text(text, encoding="utf-8")
+    report, page = _records(back)
+    assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"

@@ -136,8 +136,12 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     journal = in_lang(rec, "journal", lang)
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += _every(rec, "affiliations", "%+")
+    # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
+    number = extra(rec, "number") if kind == "report" and not rec.get("issue") else ""
+    accessed = extra(rec, "accessed")
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
-            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or ""),
+            ("%[", accessed if written_date(accessed)[0] else ""),
+            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or number),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree

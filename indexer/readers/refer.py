@@ -140,6 +140,10 @@ class ReferReader(TaggedReader):
                     put("supervisors" if thesis else "tertiary_author", name.strip(), line)
             elif tag == "%9":
                 put("degree" if thesis else "genre", value, line)
+            elif tag == "%N" and ctype == "report":
+                put("number", value, line)   # EndNote's Report Number
+            elif tag == "%[" and re.match(r"\s*\d{4}", value):
+                rec.extra["accessed"] = value   # EndNote's Access Date (GB/T's 引用日期, NLM's cited)
             elif tag == "%V":
                 if standard:
                     put("number", value, line)
