@@ -401,3 +401,31 @@ def test_stats_reads_many_years_by_decade_and_json_keeps_each(tmp_path):
     assert line == "  by year: 1950s 2, 1960s 1, 1970s 2, 1980s 1, 1990s 2, 2000s 2, 2010 1, 2015 2, 2018 1"
     assert json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)["by_year"] == {
         str(y): years.count(y) for y in sorted(set(years))}
+
+
+def test_a_first_ingest_waits_while_another_process_creates_the_index(tmp_path):
+    """Two first ingests into a new folder: each took the other's half-made index for an old
+    one and removed it (a traceback, a lost run).  While one process holds the opening lock,
+    another waits, then opens what the first made."""
+    import subprocess
+    import sys
+    import time
+
+    from whoosh.util.filelock import FileLock
+
+    from indexer.index.ingest import OPENING_LOCK
+
+    idx = tmp_path / "idx"
+    idx.mkdir()
+    lock = FileLock(str(idx / OPENING_LOCK))
+    assert lock.acquire(blocking=False)
+    try:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", "-q", str(DATA / "pages"),
+                                 "--index", str(idx)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(3)
+        assert proc.poll() is None and not (idx / "whoosh").exists()
+    finally:
+        lock.release()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)["records"] > 0

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 from whoosh.index import LockError
+from whoosh.util.filelock import FileLock
 
 from ..errors import DamagedIndex
 from ..pipeline import clean
@@ -91,9 +92,27 @@ def missing_note(missing: dict[str, int], index: str) -> str:
             f"if moved or deleted, remove them with: python cli.py ingest --prune {shown} --index {shlex.quote(index)}")
 
 
+OPENING_LOCK = ".opening.lock"
+
+
 def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = False):
     """The index in ``directory``; created, or rebuilt from the record store when it was
-    written by an older version of the schema (or when asked: a damaged index)."""
+    written by an older version of the schema (or when asked: a damaged index).  One process
+    at a time: two first ingests into a new folder each took the other's half-made index for
+    an old one and removed it (an OS file lock, released when its process ends)."""
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(Path(directory) / OPENING_LOCK))
+    if not lock.acquire(blocking=False):
+        if not quiet:
+            sys.stderr.write(f"waiting for another process opening or creating the index in {directory}\n")
+        lock.acquire(blocking=True)
+    try:
+        return _open_or_create(directory, quiet, rebuild)
+    finally:
+        lock.release()
+
+
+def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
     path = Path(directory) / INDEX_SUBDIR
     # The version is read before whoosh opens anything: an old schema may not even unpickle.
     try:
