@@ -1,21 +1,46 @@
 """Read and clean: the one entry point the CLI and the index share."""
 from __future__ import annotations
 
+import os
+import tempfile
 from typing import Iterable, Iterator
 
 from .pipeline import clean
-from .readers import read_paths
+from .readers import read_file, read_paths
 from .record import Failure, Record
+
+STDIN = "<stdin>"  # the path of what ``clean -`` reads
 
 
 def clean_paths(paths: Iterable[str], fmt: str | None = None, archives: bool = False) -> Iterator[Record | Failure]:
     """Cleaned records and failures (a folder's archives read too with ``archives``); one bad
     record never stops the batch."""
     for item in read_paths(paths, fmt, archives):
-        if isinstance(item, Failure):
+        yield _cleaned(item)
+
+
+def clean_bytes(data: bytes, fmt: str | None = None) -> Iterator[Record | Failure]:
+    """Cleaned records and failures of bytes piped in (``clean -``), read as a file is (its
+    format and encoding found from its text) and named :data:`STDIN`."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "stdin")
+        with open(path, "wb") as f:
+            f.write(data)
+        for item in read_file(path, fmt):
+            if isinstance(item, Failure):
+                item.path, item.reason = STDIN, item.reason.replace(path, STDIN)
+            else:
+                item.source.path = STDIN
+            item = _cleaned(item)
+            if isinstance(item, Record):  # an issue a reader wrote names the file
+                item.issues = [issue.replace(path, STDIN) for issue in item.issues]
             yield item
-            continue
-        try:
-            yield clean(item)
-        except Exception as e:  # a bug on one record must not lose the others
-            yield Failure.of(item, f"cleaning failed: {type(e).__name__}: {e}")
+
+
+def _cleaned(item: Record | Failure) -> Record | Failure:
+    if isinstance(item, Failure):
+        return item
+    try:
+        return clean(item)
+    except Exception as e:  # a bug on one record must not lose the others
+        return Failure.of(item, f"cleaning failed: {type(e).__name__}: {e}")

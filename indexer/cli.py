@@ -24,6 +24,7 @@ EPILOG_CLEAN = """examples:
   python cli.py clean --json exports/ > cleaned.jsonl
   python cli.py clean --json --failures failed.jsonl page1.txt page2.txt
   python cli.py clean refs.zip             # an archive (.zip, .tar.gz, .gz …) named is read as its files
+  xclip -o | python cli.py clean -         # - reads records piped in (a page copied, say) as <stdin>
 """
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
@@ -148,15 +149,22 @@ def _note_folders(paths, archives: bool) -> None:
 
 
 def cmd_clean(args) -> int:
-    from indexer.cleaner import clean_paths
+    from indexer.cleaner import clean_bytes, clean_paths
     from indexer.record import Failure
     from indexer.show import format_failure, format_record
 
+    if "-" in args.paths and len(args.paths) > 1:
+        _err("Error: - reads the records piped in; give it alone (or save them to a file and name it).")
+        return EXIT_USAGE
     _check_writable(args.failures)
-    _note_folders(args.paths, args.archives)
+    if args.paths == ["-"]:
+        items = clean_bytes(sys.stdin.buffer.read(), args.format)
+    else:
+        _note_folders(args.paths, args.archives)
+        items = clean_paths(args.paths, args.format, args.archives)
     failures = []
     count = 0
-    for item in clean_paths(args.paths, args.format, args.archives):
+    for item in items:
         if isinstance(item, Failure):
             failures.append(item)
             _err(f"Error: {item.message()}")

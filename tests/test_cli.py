@@ -193,3 +193,18 @@ def test_ctrl_c_while_starting_is_a_message_not_a_traceback():
               f"runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert (out.returncode, out.stderr) == (130, "\nInterrupted.\n")
+
+
+def test_clean_reads_records_piped_in(tmp_path):
+    ris = (DATA / "formats" / "ris").glob("*.ris")
+    path = sorted(ris)[0]
+    from_file = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+    piped = [jsonl(run_cli("clean", "--json", "-q", "-", stdin=path.read_text(encoding="utf-8")).stdout)
+             for _ in range(2)]
+    assert piped[0] == piped[1] and len(piped[0]) == len(from_file) > 0   # the same ids each time
+    assert all(r["source"]["path"] == "<stdin>" for r in piped[0])
+    assert [r["title"] for r in piped[0]] == [r["title"] for r in from_file]
+    junk = run_cli("clean", "-", stdin="not a record\n")
+    assert junk.returncode == 1 and "<stdin>:1: unknown format" in junk.stderr
+    both = run_cli("clean", "-", str(path), stdin="")
+    assert both.returncode == 2 and "give it alone" in both.stderr
