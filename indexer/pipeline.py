@@ -172,8 +172,9 @@ def place_keywords(record: Record) -> Record:
     lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
     for text, split in lines:
         text = repair(record, "keywords", text, SHORT_REPAIRS)
-        # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular"), unless
-        # the line is plainly a list: a semicolon, or four or more short comma-separated parts.
+        # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular", and so
+        # do Chinese ones, "疾病模型,动物", "大、小孢子"), unless the line is plainly a list: a
+        # semicolon, or four or more short comma-separated parts.
         if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
             split = True
         words = split_keywords(text) if split else [text.strip().rstrip(",，").rstrip()]  # PubMed's "MRI,"

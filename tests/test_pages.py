@@ -119,3 +119,30 @@ def test_a_citation_after_the_journal_name_is_read(tmp_path, line, expected):
     (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
     assert (next(iter(record["journal"].values())), record["year"], record["volume"], record["issue"],
             record["pages"]) == expected
+
+
+def test_taiwan_site_labels_in_traditional_characters(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("首頁 > 期刊 > 文章詳情\n臺灣地區脊椎轉移腫瘤患者的生活品質調查\n作者：林志明；黃淑芬\n"
+                    "出處：《臺灣醫學雜誌》 2017年 第07期 112-8頁 共7頁\n關鍵詞：脊椎轉移；生活品質；疼痛\n", encoding="utf-8")
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert record["title"] == {"zh": "臺灣地區脊椎轉移腫瘤患者的生活品質調查"}
+    assert (record["journal"], record["year"], record["issue"], record["pages"]) == (
+        {"zh": "臺灣醫學雜誌"}, 2017, "7", "112-118")
+    assert record["keywords"] == {"zh": ["脊椎轉移", "生活品質", "疼痛"]}
+    assert record["extra"]["labels"] == {"citation": "出處"}   # as written
+
+
+@pytest.mark.parametrize("authors,source", [
+    ("王建国1 刘海燕2", "中华骨科杂志. 2020,40(05) 页码：300-305"),   # superscripts copied as digits
+    ("王建国1,2 刘海燕2", "《中华骨科杂志》 2020年 第40卷 第5期 300-305页"),  # VIP's 出处 without its label
+])
+def test_unlabelled_author_and_source_lines_of_a_copied_page(tmp_path, authors, source):
+    page = tmp_path / "page.txt"
+    page.write_text(f"首页 > 学术期刊 > 期刊详情\n原发灶不明脊柱转移瘤的外科治疗体会\n{authors}\n"
+                    f"摘要：目的 探讨治疗效果.方法 回顾分析12例.\n{source}\n", encoding="utf-8")
+    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    assert [a["literal"] for a in record["authors"]] == ["王建国", "刘海燕"]
+    assert (record["journal"], record["year"], record["volume"], record["issue"], record["pages"]) == (
+        {"zh": "中华骨科杂志"}, 2020, "40", "5", "300-305")
+    assert "unlabelled" not in record["extra"]

@@ -142,3 +142,13 @@ def test_shared_samples():
             out = clean(base / name)
             assert len(out) == 1 and not out[0].get("failure"), name
             assert out[0]["source"]["format"] == "refer"
+
+
+def test_endnote_keywords_one_a_line_after_k_are_each_a_keyword(tmp_path):
+    # EndNote desktop writes %K's keywords one a line, the later ones untagged
+    path = tmp_path / "k.enw"
+    path.write_text("%0 Journal Article\n%T A refer record\n%K keyword one\nkeyword two\nkeyword three\n%D 2015\n"
+                    "%P 第12-15页\n", encoding="utf-8")
+    (record,) = clean(path)
+    assert record["keywords"] == {"en": ["keyword one", "keyword two", "keyword three"]}
+    assert record["pages"] == "12-15"   # NoteExpress and Wanfang write 第12-15页

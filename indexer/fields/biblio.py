@@ -42,6 +42,9 @@ def normalise_volume(volume: str) -> str:
     return re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE)
 
 
+_PAGE_WORDS = re.compile(r"(?:第\s*|[Pp]{1,2}\.\s*(?=\d)|pp\s+(?=\d))?(.*?)(?:(?<=\d)\s*[页頁])?", re.S)
+
+
 def normalise_pages(pages: str | None) -> str | None:
     """First-last with an ASCII hyphen; abbreviated last pages expanded; Web of Science's
     "continued later" end (``1137-+``, ``872-&``) dropped: the first page is what is known.
@@ -50,9 +53,13 @@ def normalise_pages(pages: str | None) -> str | None:
     ('625-632', '12-15', '179-204', 'CD010845')
     >>> normalise_pages("1137--+"), normalise_pages("872-&"), normalise_pages("S12-+")
     ('1137', '872', 'S12')
+    >>> normalise_pages("第12-15页"), normalise_pages("P.12-15"), normalise_pages("pp. 12-15"), normalise_pages("12-15页")
+    ('12-15', '12-15', '12-15', '12-15')
     """
     if not pages:
         return None
+    # "第12-15页", "P.12-15", "pp. 12-15": the words around a range (NoteExpress, Wanfang)
+    pages = _PAGE_WORDS.fullmatch(pages.strip()).group(1)
     p = re.sub(r"\s*[~～—–－\-]+\s*", "-", pages.strip())
     p = re.sub(r"(?<=\w)-[+&]$", "", p)
     m = re.fullmatch(r"(\d+)-(\d+)", p)
@@ -140,10 +147,10 @@ def split_journal(text: str) -> tuple[str, dict[str, str]]:
 def parse_citation(text: str) -> dict:
     """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
 
-    >>> parse_citation("《教育心理學報》 2022年 第1期 179-204页 共26页")
+    >>> parse_citation("《教育心理學報》 2022年 第1期 179-204頁 共26頁")
     {'journal': '教育心理學報', 'year': 2022, 'issue': '1', 'pages': '179-204'}
-    >>> parse_citation("《中国医学影像技术》 2022年 第38卷 第5期 701-705页")["volume"]
-    '38'
+    >>> parse_citation("《中国医学影像技术》 2022年 第38卷 第5期 701-705页")["volume"], parse_citation("《中华骨科杂志》2020年05期")
+    ('38', {'journal': '中华骨科杂志', 'year': 2020, 'issue': '5'})
     """
     out: dict = {}
     m = re.search(r"《(.+?)》", text)
@@ -155,10 +162,10 @@ def parse_citation(text: str) -> dict:
     m = re.search(r"(?:第\s*|(?<=年))\s*(\d+)\s*卷", text)
     if m:
         out["volume"] = m.group(1)
-    m = re.search(r"(?:第|(?<=卷))\s*([^期卷第\s]+)\s*期", text)
+    m = re.search(r"(?:第|(?<=[卷年]))\s*([^期卷第年\s]+)\s*期", text)
     if m:
         out["issue"] = normalise_issue(m.group(1))
-    m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*页", text)
+    m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*[页頁]", text)
     if m and not m.group(1).startswith("共"):
         out["pages"] = normalise_pages(m.group(1))
     return out
@@ -172,7 +179,7 @@ _PAGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
 _NAME_THEN_CITATION = re.compile(
     rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{_A_YEAR})\s*(?:[,，]\s*(?P<volume>\d+))?\s*"
     rf"(?:[(（](?P<issue>[^()（）]{{1,12}})[)）])?\s*(?:[:：]\s*(?P<pages>{_PAGES}))?"
-    rf"|(?P<written>{_A_YEAR}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{_PAGES}\s*页)?(?:\s*共\s*\d+\s*页)?))\s*")
+    rf"|(?P<written>{_A_YEAR}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{_PAGES}\s*[页頁])?(?:\s*共\s*\d+\s*[页頁])?))\s*")
 
 
 def split_journal_citation(text: str) -> tuple[str, dict]:

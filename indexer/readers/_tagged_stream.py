@@ -167,6 +167,8 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         raw_lines.append(line)
         if parsed:
             fields.append([parsed[0], parsed[1], lineno])
+        elif fields[-1][0] in reader.LINE_PER_VALUE:  # EndNote's %K: one keyword a line, untagged
+            fields.append([fields[-1][0], line.strip(), lineno])
         else:
             fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap)
         gap = False

@@ -71,6 +71,7 @@ class ReferReader(TaggedReader):
     suffixes = (".enw",)
     LINE = _LINE
     START_TAGS = frozenset({"%0"})
+    LINE_PER_VALUE = frozenset({"%K"})
     TYPE_TAG = "%0"
     TYPES = REFER_TYPES
     TAGS = TAGS

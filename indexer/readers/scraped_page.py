@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
+from ..charsets import simplified_table
 from ..fields.authors import looks_like_names, resolve_name_marks
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
@@ -48,7 +49,9 @@ _TITLE_CHROME = re.compile(r"\s+认领(?:\s+被引量[:：]\s*\d+)?\s*$|\s+被�
 # "Endocrinology. 1999,140(12)", "中国检察官. 2022(17)", "吉林大学. 2015".
 _JOURNAL_LINE = re.compile(r"^(?P<journal>[^《》]{2,200}?)\.\s*(?P<year>(?:1[5-9]|20)\d{2})"
                            r"(?:\s*,\s*(?P<volume>[^,()]+?))?\s*(?:\((?P<issue>[^()]*)\))?"
-                           r"(?:\s*:\s*(?P<pages>\d+(?:\s*[-–~]\s*\d+)?))?\s*$")
+                           r"(?:\s*(?::|页码[:：])\s*(?P<pages>\d+(?:\s*[-–~]\s*\d+)?))?\s*$")
+# VIP's source line without its 出处 label: "《中华骨科杂志》2020年05期 12-15页"
+_CITATION_LINE = re.compile(r"^《[^《》]{2,100}》\s*(?:1[5-9]|20)\d{2}\s*年")
 _LONG_TEXT = 300
 
 
@@ -65,11 +68,13 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     ('keywords', 'Keywords', 'adolescent; cognitive skills')
     >>> match_label("Journal of Chinese Medicine") is None
     True
+    >>> match_label("出處：《臺灣醫學雜誌》 2017年")   # a Traditional label (Taiwan's sites): its value as written
+    ('citation', '出處', '《臺灣醫學雜誌》 2017年')
     """
-    m = _LABEL_RE.match(line)
+    m = _LABEL_RE.match(_simplified(line))
     if not m:
         return None
-    label, colon, value = m.group("label"), m.group("colon"), m.group("value")
+    label, colon, value = m.group("label"), m.group("colon"), line[m.start("value"):m.end("value")]
     if not value.strip():
         return None
     if _is_latin_label(label) and not colon:
@@ -81,12 +86,18 @@ def match_label(line: str) -> tuple[str, str, str] | None:
             return None
         if not glued and label not in ("DOI", "ABSTRACT", "KEYWORDS", "KEY WORDS"):
             return None
-    return LABELS[label], label, value.strip()
+    return LABELS[label], line[m.start("label"):m.end("label")], value.strip()
+
+
+def _simplified(line: str) -> str:
+    """``line`` with Traditional characters read as Simplified, one for one (offsets kept), to
+    find the labels and buttons of a Taiwan site (出處, 關鍵詞, 首頁 > 期刊)."""
+    return line if line.isascii() else line.translate(simplified_table())
 
 
 def is_page_chrome(line: str) -> bool:
     """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"."""
-    s = line.strip()
+    s = _simplified(line.strip())
     if _NAV_RE.match(s):
         return True
     tokens = s.split()
@@ -129,7 +140,7 @@ class _Page:
         started = bool(self.raw.get("titles") or self.raw.get("abstract"))
         # The first content line of a page is its title: a glued "label" there is just
         # the title's first word ("基金会管理研究"), unless a colon makes it a label.
-        if labelled and (started or _LABEL_RE.match(line).group("colon")):
+        if labelled and (started or _LABEL_RE.match(_simplified(line)).group("colon")):
             field, label, value = labelled
             self.log_line_repairs(steps, field)
             self.recognised += 1
@@ -147,6 +158,11 @@ class _Page:
             self.recognised += 1
             self.add("abstract", stripped, lineno)
             return
+        if _CITATION_LINE.match(folded):
+            self.log_line_repairs(steps, "citation")
+            self.recognised += 1
+            self.add("citation", folded, lineno)
+            return
         jm = _JOURNAL_LINE.match(folded)
         # CNKI shows "Journal. 2020,44(05)" above the title too: before a title, only a line
         # with a volume or an issue is taken for it ("中国统计年鉴. 2020" may be a title)
@@ -158,7 +174,9 @@ class _Page:
         if not self.raw.get("titles"):
             self.title(stripped, lineno, steps)
             return
-        if not self.raw.get("authors") and looks_like_names(folded):
+        # names with their affiliations' numbers ("王建国1 刘海燕2", as a page copied gives its
+        # superscripts) are names too: the marks are read off once the page is read
+        if not self.raw.get("authors") and looks_like_names(resolve_name_marks(folded)):
             self.log_line_repairs(steps, "authors")
             self.recognised += 1
             self.add("authors", stripped, lineno)

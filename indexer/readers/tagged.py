@@ -28,6 +28,8 @@ class TaggedReader:
     ONCE_STARTS: frozenset[str] = frozenset()
     END_TAGS: frozenset[str] = frozenset()
     BLANK_LINE_ENDS = False
+    # tags whose untagged lines after them are more values, not the value wrapped (EndNote's %K)
+    LINE_PER_VALUE: frozenset[str] = frozenset()
     # tag -> raw key of the pipeline ("titles", "author", "keyword", "abstract", ...)
     TAGS: dict[str, str] = {}
     TYPE_TAG: str | None = None
