@@ -94,11 +94,17 @@ def test_a_journal_line_above_the_title_is_not_the_title(tmp_path):
     assert record["title"] == {"zh": "中国统计年鉴. 2020"}
 
 
-def test_buttons_and_counters_copied_onto_content_lines_are_dropped(tmp_path):
+def page_record(tmp_path, *lines: str) -> dict:
+    """The one record ``clean --json`` reads from a page of ``lines``."""
     page = tmp_path / "page.txt"
-    page.write_text("首页 > 学术期刊 > 期刊详情\n数字时代在线诉讼的发展路径 认领 被引量：12 下载量：345\n作者：王建国\n"
-                    "摘要：本文研究了在线诉讼的发展路径。 收藏 下载 分享\n关键词：在线诉讼；数字时代 引用 分享\n", encoding="utf-8")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    return record
+
+
+def test_buttons_and_counters_copied_onto_content_lines_are_dropped(tmp_path):
+    record = page_record(tmp_path, "首页 > 学术期刊 > 期刊详情", "数字时代在线诉讼的发展路径 认领 被引量：12 下载量：345",
+                         "作者：王建国", "摘要：本文研究了在线诉讼的发展路径。 收藏 下载 分享", "关键词：在线诉讼；数字时代 引用 分享")
     assert record["title"] == {"zh": "数字时代在线诉讼的发展路径"}
     assert record["abstract"] == {"zh": "本文研究了在线诉讼的发展路径。"}
     assert record["keywords"]["zh"] == ["在线诉讼", "数字时代"]
@@ -113,19 +119,15 @@ def test_buttons_and_counters_copied_onto_content_lines_are_dropped(tmp_path):
     ("刊名：Nature, 2020", ("Nature, 2020", None, None, None, None)),  # a name with a year, maybe
 ])
 def test_a_citation_after_the_journal_name_is_read(tmp_path, line, expected):
-    page = tmp_path / "page.txt"
-    page.write_text(f"首页 > 学术期刊 > 期刊详情\n某影像技术的研究\n作者：王建国\n摘要：本文研究了某影像技术。\n{line}\n",
-                    encoding="utf-8")
-    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    record = page_record(tmp_path, "首页 > 学术期刊 > 期刊详情", "某影像技术的研究", "作者：王建国", "摘要：本文研究了某影像技术。",
+                         line)
     assert (next(iter(record["journal"].values())), record["year"], record["volume"], record["issue"],
             record["pages"]) == expected
 
 
 def test_taiwan_site_labels_in_traditional_characters(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text("首頁 > 期刊 > 文章詳情\n臺灣地區脊椎轉移腫瘤患者的生活品質調查\n作者：林志明；黃淑芬\n"
-                    "出處：《臺灣醫學雜誌》 2017年 第07期 112-8頁 共7頁\n關鍵詞：脊椎轉移；生活品質；疼痛\n", encoding="utf-8")
-    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    record = page_record(tmp_path, "首頁 > 期刊 > 文章詳情", "臺灣地區脊椎轉移腫瘤患者的生活品質調查", "作者：林志明；黃淑芬",
+                         "出處：《臺灣醫學雜誌》 2017年 第07期 112-8頁 共7頁", "關鍵詞：脊椎轉移；生活品質；疼痛")
     assert record["title"] == {"zh": "臺灣地區脊椎轉移腫瘤患者的生活品質調查"}
     assert (record["journal"], record["year"], record["issue"], record["pages"]) == (
         {"zh": "臺灣醫學雜誌"}, 2017, "7", "112-118")
@@ -138,10 +140,8 @@ def test_taiwan_site_labels_in_traditional_characters(tmp_path):
     ("王建国1,2 刘海燕2", "《中华骨科杂志》 2020年 第40卷 第5期 300-305页"),  # VIP's 出处 without its label
 ])
 def test_unlabelled_author_and_source_lines_of_a_copied_page(tmp_path, authors, source):
-    page = tmp_path / "page.txt"
-    page.write_text(f"首页 > 学术期刊 > 期刊详情\n原发灶不明脊柱转移瘤的外科治疗体会\n{authors}\n"
-                    f"摘要：目的 探讨治疗效果.方法 回顾分析12例.\n{source}\n", encoding="utf-8")
-    (record,) = jsonl(run_cli("clean", "--json", "-q", str(page)).stdout)
+    record = page_record(tmp_path, "首页 > 学术期刊 > 期刊详情", "原发灶不明脊柱转移瘤的外科治疗体会", authors,
+                         "摘要：目的 探讨治疗效果.方法 回顾分析12例.", source)
     assert [a["literal"] for a in record["authors"]] == ["王建国", "刘海燕"]
     assert (record["journal"], record["year"], record["volume"], record["issue"], record["pages"]) == (
         {"zh": "中华骨科杂志"}, 2020, "40", "5", "300-305")
