@@ -266,8 +266,9 @@ def place_authors(record: Record) -> Record:
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
-    affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS)
+    affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS).rstrip(";；,， ")   # "清华大学计算机系;"
                     for t, _ in record.raw.pop("affiliation", [])]
+    affiliations = [a for a in affiliations if a]
     if affiliations:
         record.extra["affiliations"] = affiliations
         if len(affiliations) == 1:

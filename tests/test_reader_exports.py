@@ -427,3 +427,11 @@ def test_a_footnote_mark_after_a_chinese_title(tmp_path, validate):
     assert [r["title"] for r in records] == [{"zh": "信息技术课程深度学习影响因素研究——以“信息可信度评估”学习内容为例"},
                                              {"zh": "大学的生成机理"}, {"en": "HLA-DRB1*13 and the A* search"}]
     assert [rep["step"] for rep in records[0]["repairs"]] == ["strip_footnote_mark"]
+
+
+def test_an_affiliation_keeps_no_separator_at_its_end(tmp_path, validate):
+    path = tmp_path / "ad.ris"
+    path.write_text("TY  - JOUR\nTI  - 测试\nAU  - 张三\nAD  - 清华大学计算机系;\nER  - \n", encoding="utf-8")
+    (record,), _ = clean(path, validate)
+    assert record["authors"][0]["affiliation"] == "清华大学计算机系"
+    assert record["extra"]["affiliations"] == ["清华大学计算机系"]
