@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-from conftest import clean_items
+from conftest import clean_items, cleaned
 from indexer.cleaner import clean_paths
 from indexer.export import export
 from indexer.readers.bibtex import latex_to_unicode
@@ -82,3 +82,15 @@ def test_the_reported_file_through_the_cli(tmp_path, validate):
     validate(escaped)
     assert escaped["title"] == {"en": "Price $x_2$ here and \\n newline, C:\\Users"}
     assert math["title"] == {"en": "Real math: x₂ and α"}
+
+
+def test_crossref_gives_an_entry_what_it_lacks_of_the_entry_it_names(tmp_path):
+    # DBLP writes a crossref for every paper in proceedings; BibTeX fills the paper's missing fields
+    path = tmp_path / "dblp.bib"
+    path.write_text("@inproceedings{a2, crossref={DBLP:conf/big/2019}, author={Zhang, Wei}, title={Child paper},"
+                    " pages={5-9}}\n@proceedings{DBLP:conf/big/2019, title={Proceedings of the Big Conference},"
+                    " year={2019}, publisher={ACM}, editor={Li, Ming}}\n", encoding="utf-8")
+    child, parent = cleaned(path)
+    assert (child["journal"], child["year"], child["pages"]) == ({"en": "Proceedings of the Big Conference"}, 2019, "5-9")
+    assert (child["extra"]["publisher"], child["extra"]["editor"]) == (["ACM"], ["Li, Ming"])
+    assert parent["title"] == {"en": "Proceedings of the Big Conference"}

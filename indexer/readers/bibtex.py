@@ -261,6 +261,17 @@ class BibtexReader:
         return 0.95 if [e for e in entries if e.lower() not in ("comment",)] else 0.0
 
     def read(self, source):
+        """The entries of ``source``; an entry's ``crossref`` (DBLP writes one for every paper in
+        proceedings) gives it what it lacks of the entry it names, as BibTeX does."""
+        items = list(self._read(source))
+        keyed = {item.source.source_id.lower(): item for item in items
+                 if isinstance(item, Record) and item.source.source_id}
+        for item in items:
+            if isinstance(item, Record):
+                _inherit(item, keyed)
+            yield item
+
+    def _read(self, source):
         macros: dict[str, str] = {}
         buf: list[str] = []
         start = 0
@@ -379,6 +390,26 @@ class BibtexReader:
             return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
                            raw=text, format=self.name, record=source.record)
         return rec
+
+
+# What an entry takes from the entry its crossref names (BibTeX's rule: the fields it lacks);
+# the parent's title is the container's name (a proceedings' title is its papers' booktitle).
+_INHERITED = ("year", "date", "publisher", "place", "editor", "volume", "series", "isbn", "issn")
+
+
+def _inherit(rec: Record, keyed: dict[str, Record]) -> None:
+    ref = (rec.extra.get("bibtex_fields") or {}).get("crossref", "").strip().lower()
+    parent = keyed.get(ref)
+    if parent is None or parent is rec:
+        return
+    raw = rec.raw
+    if not raw.get("journal"):
+        container = parent.raw.get("journal") or parent.raw.get("titles")
+        if container:
+            raw["journal"] = list(container)
+    for key in _INHERITED:
+        if not raw.get(key) and parent.raw.get(key):
+            raw[key] = list(parent.raw[key])
 
 
 def _depth_change(line: str, opener: str) -> int:
