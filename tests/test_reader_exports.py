@@ -435,3 +435,21 @@ def test_an_affiliation_keeps_no_separator_at_its_end(tmp_path, validate):
     (record,), _ = clean(path, validate)
     assert record["authors"][0]["affiliation"] == "清华大学计算机系"
     assert record["extra"]["affiliations"] == ["清华大学计算机系"]
+
+
+def test_pubmed_book_chapter_keeps_its_book_editors_and_place(tmp_path, validate):
+    # GeneReviews and other NCBI Bookshelf chapters come as <PubmedBookArticle>
+    path = tmp_path / "book.xml"
+    path.write_text(
+        '<?xml version="1.0" ?>\n<PubmedArticleSet><PubmedBookArticle><BookDocument><PMID>20301295</PMID><Book>'
+        '<Publisher><PublisherName>University of Washington, Seattle</PublisherName>'
+        '<PublisherLocation>Seattle (WA)</PublisherLocation></Publisher><BookTitle>GeneReviews®</BookTitle>'
+        '<PubDate><Year>1993</Year></PubDate><AuthorList Type="editors"><Author><LastName>Adam</LastName>'
+        '<ForeName>Margaret P</ForeName></Author></AuthorList></Book><ArticleTitle>Alport Syndrome</ArticleTitle>'
+        '<AuthorList Type="authors"><Author><LastName>Kashtan</LastName><ForeName>Clifford E</ForeName></Author>'
+        '</AuthorList></BookDocument></PubmedBookArticle></PubmedArticleSet>\n', encoding="utf-8")
+    (record,), _ = clean(path, validate)
+    assert (record["type"], record["title"], record["journal"]) == ("chapter", {"en": "Alport Syndrome"},
+                                                                   {"en": "GeneReviews®"})
+    assert names(record) == [("Kashtan", "Clifford E")]
+    assert (record["extra"]["editor"], record["extra"]["place"]) == (["Adam, Margaret P"], ["Seattle (WA)"])

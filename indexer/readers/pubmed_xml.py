@@ -81,8 +81,9 @@ class PubmedXmlReader:
             if notice:  # the publisher's notice, apart from the abstract (as split_copyright puts it)
                 rec.extra["copyright"] = notice
         authors = article.findall("AuthorList/Author") if article is not None else []
-        if book and not authors:
-            authors = cit.findall("Book/AuthorList/Author")
+        if book and not authors:  # a whole book: its authors (not its editors)
+            authors = [a for lst in cit.findall("Book/AuthorList") if lst.get("Type") != "editors"
+                       for a in lst.findall("Author")]
         for author in authors:
             if author.find("CollectiveName") is not None:
                 put("author", text_of(author.find("CollectiveName")))
@@ -105,10 +106,18 @@ class PubmedXmlReader:
             put("date", text_of(_find(pub, "Year")) or text_of(_find(pub, "MedlineDate")))
         elif book:
             book_el = cit.find("Book")
-            put("titles", text_of(_find(book_el, "BookTitle")) if not raw.get("titles") else "")
+            chapter = cit.find("ArticleTitle") is not None
+            # a chapter's book is its container (GeneReviews®), as a journal is an article's
+            put("journal" if chapter else "titles", text_of(_find(book_el, "BookTitle")) if chapter or not
+                raw.get("titles") else "")
             put("publisher", text_of(_find(book_el, "Publisher/PublisherName")))
+            put("place", text_of(_find(book_el, "Publisher/PublisherLocation")))
             put("date", text_of(_find(book_el, "PubDate/Year")))
-            rec.type = "book" if cit.find("ArticleTitle") is None else "chapter"
+            for lst in (book_el.findall("AuthorList") if book_el is not None else []):
+                for editor in lst.findall("Author") if lst.get("Type") == "editors" else []:
+                    family, given = text_of(editor.find("LastName")), text_of(editor.find("ForeName"))
+                    put("editor", f"{family}, {given}" if given else family)
+            rec.type = "chapter" if chapter else "book"
         pages = text_of(_find(article, "Pagination/MedlinePgn"))
         if pages:
             put("pages", expand_pages(pages))
