@@ -7,6 +7,11 @@ error is one failure naming its line, holding the broken record's text; the reco
 before and after it are read.  Text outside every record element (another export's
 records pasted in, ``<record>``s in a PubMed file) is a failure with its lines, not
 skipped.
+
+The bytes are fed as they are when the file is UTF-8 or in the encoding its declaration
+names.  A file saved again in another encoding with its declaration kept (Windows Notepad's
+"Unicode" or "ANSI" save keeps ``encoding="UTF-8"``) is fed as the text the project's
+decoder reads (its byte-order mark, or the encoding found from its content), in UTF-8.
 """
 from __future__ import annotations
 
@@ -28,11 +33,69 @@ def text_of(el: ET.Element | None) -> str:
     """All text inside an element (inline markup such as <i>, <sup>, <style> flattened)."""
     if el is None:
         return ""
-    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    return squashed("".join(el.itertext()))
+
+
+def squashed(text: str) -> str:
+    """``text`` with each run of white space one space, and none at its ends."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _decoded(line: bytes) -> str:
     return line.decode("utf-8", errors="replace")
+
+
+_DECLARED_ENCODING = re.compile(r"""(<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([^"']*)\2""")
+_DECLARED_BYTES = re.compile(_DECLARED_ENCODING.pattern.encode())
+
+# Declarations the bytes prove wrong when the decoder read them otherwise: no UTF-8 or ASCII
+# file decodes as anything else, and no declaration holds for a file with a byte-order mark.
+# A legacy encoding named (ISO-8859-1, windows-1251) is taken at its word, as expat reads it;
+# a Chinese one expat cannot read (multi-byte), as the decoder reads the same family.
+_WRONG_WHEN_DECODED_OTHERWISE = ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                                 "utf-32-be", "ascii")
+_CHINESE_FAMILIES = ({"gb2312", "gbk", "gb18030"}, {"big5", "cp950", "big5hkscs"})
+
+
+def _declared_encoding(head: str) -> str | None:
+    """The codec of the encoding an XML declaration opening ``head`` names (None: none named,
+    or one Python does not know)."""
+    m = _DECLARED_ENCODING.match(head.lstrip())
+    try:
+        return codecs.lookup(m.group(3)).name if m else None
+    except LookupError:
+        return None
+
+
+def _read_as_decoded(source) -> bool:
+    """Whether ``source`` is fed to expat as the text the project's decoder read, not as its
+    bytes: when that text is not UTF-8 and the file's declaration does not name the encoding
+    it was read in (the declaration was kept when the file was saved again in another).
+
+    A file with a byte-order mark (or UTF-16 without one) is read as that; a UTF-8 file,
+    and one whose declaration names a legacy encoding, as their bytes (expat reads them)."""
+    encoding = source.encoding
+    if encoding in ("utf-8", "utf-8-sig"):
+        return False
+    if encoding.startswith(("utf-16", "utf-32")):
+        return True
+    declared = _declared_encoding(source.head)
+    if declared is None or declared in _WRONG_WHEN_DECODED_OTHERWISE:
+        return True
+    legacy = encoding.rpartition("/")[2]  # of a file of mixed lines, the encoding of those not UTF-8
+    return any(declared in family and legacy in family for family in _CHINESE_FAMILIES)
+
+
+def _decoded_lines(source) -> Iterator[bytes]:
+    """The file's lines as the decoder read them, in UTF-8 (:func:`_read_as_decoded`)."""
+    for line in source.lines():
+        yield (line + "\n").encode("utf-8")
+
+
+def _as_utf8(line: bytes) -> bytes:
+    """A line of text read as decoded, for expat: an XML declaration on it names UTF-8, the
+    encoding fed (the declaration stays as it was in the raw text kept)."""
+    return _DECLARED_BYTES.sub(rb"\1\2UTF-8\2", line) if b"<?xml" in line else line
 
 
 def _new_parser(resumed: bool = False) -> ET.XMLPullParser:
@@ -152,8 +215,9 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
     start_line = lineno = offset = 0  # offset: the lines before the current parser's first
     broken: tuple[int, str, list[str]] | None = None  # (first line, reason, lines) of text being skipped
     outside = _Outside()
+    decoded = _read_as_decoded(source)
     with source.binary() as fh:
-        for lineno, line in _lines(fh):
+        for lineno, line in _lines(_decoded_lines(source) if decoded else fh):
             if line.lstrip()[:5] == b"<?xml":
                 # an XML document (another, joined on: cat a.xml b.xml): read by a parser of its own,
                 # after what is left of the one before
@@ -180,7 +244,7 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
             if not depth_stack:
                 outside.add(lineno, _decoded(line))
             try:
-                parser.feed(line)
+                parser.feed(_as_utf8(line) if decoded else line)
                 events = list(parser.read_events())
             except ET.ParseError as e:
                 outside.drop(lineno)  # the line is the parse error's

@@ -1,15 +1,20 @@
 """EndNote XML (``<xml><records><record>…``), as EndNote and Zotero export it.
 
-Text may be wrapped in ``<style>`` elements (flattened).  ``ref-type name`` gives the
-type; ``secondary-authors`` are editors, ``tertiary-authors`` supervisors of theses.
+Text may be wrapped in ``<style>`` elements (flattened; a ``superscript`` or ``subscript``
+face in Unicode super- or subscript, ``CO₂``, when every character has a form).
+``ref-type name`` gives the type; ``secondary-authors`` are editors, ``tertiary-authors``
+supervisors of theses.
 Streams with :mod:`._xml` (one record in memory at a time).
 """
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
+from typing import Iterator
 
+from ..charsets import scripted
 from ..record import Record, Source
-from ._xml import read_records, text_of
+from ._xml import local, read_records, squashed
 from .base import register
 
 ENDNOTE_TYPES = {
@@ -30,6 +35,32 @@ FIELDS = {  # element path → raw key
     "urls/related-urls/url": "url", "urls/web-urls/url": "url", "accession-num": "accession",
     "auth-address": "affiliation", "custom1": "custom1", "custom2": "custom2", "research-notes": "notes",
 }
+
+
+def text_of(el: ET.Element | None) -> str:
+    """All text inside an element, its ``<style>`` runs flattened; a run whose face is
+    superscript or subscript in those Unicode forms when every character has one, as HTML's
+    ``<sup>``/``<sub>`` are (:func:`indexer.repair.text.flatten_markup`).
+
+    >>> text_of(ET.fromstring('<title><style face="normal">CO</style><style face="subscript">2</style>'
+    ...                       ' and Fe<style face="bold superscript">3+</style></title>'))
+    'CO₂ and Fe³⁺'
+    >>> text_of(ET.fromstring('<title>Plain <style face="superscript">Superscript</style></title>'))
+    'Plain Superscript'
+    """
+    return squashed("".join(_runs(el))) if el is not None else ""
+
+
+def _runs(el: ET.Element) -> Iterator[str]:
+    """The text of ``el`` and of what it holds, in order (:func:`text_of`)."""
+    yield el.text or ""
+    for child in el:
+        faces = child.get("face", "").split() if local(child.tag) == "style" else ()
+        if "superscript" in faces or "subscript" in faces:
+            yield scripted("".join(child.itertext()), "superscript" in faces)
+        else:
+            yield from _runs(child)
+        yield child.tail or ""
 
 
 class EndnoteXmlReader:
