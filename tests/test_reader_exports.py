@@ -109,7 +109,8 @@ def test_csv_with_chinese_column_names(tmp_path, validate):
         {"zh": "中南药学"}, 2021, "19", "168-170", "1672-2981")
     assert rec["keywords"] == {"zh": ["苯妥英钠", "卡培他滨", "相互作用"]}
     assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [("国家自然科学基金", "81702662")]
-    assert rec["extra"]["columns"] == {"SrcDatabase-来源库": "期刊", "Organ-单位": "十堰市太和医院药学部"}
+    assert rec["extra"]["columns"] == {"SrcDatabase-来源库": "期刊"}   # CNKI's Organ-单位 is the affiliation
+    assert rec["extra"]["affiliations"] == ["十堰市太和医院药学部"]
     path = tmp_path / "two-languages.csv"
     path.write_text("题名,英文题名,作者,英文作者,刊名,年\n骨髓研究,Study of marrow,张三;李四,Zhang San;Li Si,中华医学杂志,2020\n",
                     encoding="utf-8")

@@ -3,8 +3,12 @@ bib-dedupe and ASySD exchange, spreadsheet exports of reference lists).
 
 Header names are matched case-insensitively, with the usual synonyms ("Authors",
 "Publication Year", "Source title", "Article Title" …); a column we do not know is kept
-in ``extra["columns"]``.  Rows stream through :mod:`csv`; a row with more cells than the
-header is a failure with its line.  Authors are split on ``;`` (or `` and ``).
+in ``extra["columns"]``.  The separator is the one of ``,``, tab and ``;`` (Excel's "CSV"
+in locales whose decimal mark is a comma) that splits the header into known names.  Rows
+stream through :mod:`csv`; a row with more cells than the header is a failure with its
+line.  Authors are split on ``;`` (or `` and ``, or line breaks).  Web of Science's
+tab-delimited export (its field tags as the header, ``PT`` … ``UT``) is read by the tagged
+WoS reader's rules: its ``PG`` is a page count, its ``ID`` Keywords Plus.
 """
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ import re
 
 from ..fields.authors import split_author_field
 from ..record import CSL_TYPES, Failure, Record, Source
+from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
 from .pubmed_text import source_parts
+from .wos import ONE_PER_LINE as WOS_LIST_TAGS, WosReader
 
 # A cell may be as long as the file (the default limit, 128 KiB, stopped the file at one long cell).
 csv.field_size_limit(2**31 - 1)
@@ -45,6 +51,7 @@ COLUMNS = {
     "isbn": ("isbn", "bn"),
     "language": ("language", "la", "language of original document"),
     "funding": ("funding text", "funding texts", "fx"),
+    "affiliation": ("affiliation", "affiliations"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
     # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
     # volume, issue and pages
@@ -70,24 +77,34 @@ COLUMNS_ZH = {
     "publisher": ("出版社", "出版单位"),
     "place": ("出版地",),
     "funding": ("基金", "基金项目"),
+    # the labels the scraped-page reader reads as affiliation, and CNKI's "Organ-单位"
+    "affiliation": ("单位", "作者单位", "机构", "作者机构", "机构地区"),
 }
 _LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.items() for name in names}
-# "Title-题名": an English name, a hyphen, a Chinese one
-_BILINGUAL = re.compile(r"[A-Za-z][A-Za-z ]*-([\u4e00-\u9fff]+)")
+# "Title-题名": an English name, a hyphen, a Chinese one; or the name both halves share
+# (CNKI's "DOI-DOI")
+_BILINGUAL = re.compile(r"[A-Za-z][A-Za-z ]*-([\u4e00-\u9fff]+)|([a-z]+)-\2")
 
 
 def _column(header: str) -> str | None:
+    """The raw key a header cell names.
+
+    >>> _column("Title-题名"), _column("DOI-DOI"), _column("Organ-单位"), _column("Fund-基金")
+    ('titles', 'doi', 'affiliation', 'funding')
+    """
     h = re.sub(r"\s+", " ", header.strip().lower())
     both = _BILINGUAL.fullmatch(h)
-    return _LOOKUP.get(both.group(1)) if both else _LOOKUP.get(h)
+    return _LOOKUP.get(both.group(1) or both.group(2)) if both else _LOOKUP.get(h)
 
 
+# The separators a header may use: Excel writes ";" where the decimal mark is a comma.
+DELIMITERS = (",", "\t", ";")
 # Cells of a header are short names (an abstract's line is not one).
-_SHORT_CELLS = re.compile(r"[^,\t]{0,60}(?:[,\t][^,\t]{0,60})+")
+_SHORT_CELLS = re.compile(r"[^,\t;]{0,60}(?:[,\t;][^,\t;]{0,60})+")
 # A cell that names the title column (cheap to look for on every line of a tagged export).
-_TITLE_CELL = re.compile(r'(?:^|[,\t])\s*"?(?:[a-z]+-)?(?:'
+_TITLE_CELL = re.compile(r'(?:^|[,\t;])\s*"?(?:[a-z]+-)?(?:'
                          + "|".join(map(re.escape, sorted(COLUMNS["titles"] + COLUMNS_ZH["titles"], key=len, reverse=True)))
-                         + r')"?\s*(?:[,\t]|$)', re.I)
+                         + r')"?\s*(?:[,\t;]|$)', re.I)
 
 
 def is_header(line: str) -> bool:
@@ -96,8 +113,10 @@ def is_header(line: str) -> bool:
 
     >>> is_header("Title,Authors,Year"), is_header("Key\\tItem Type\\tTitle\\tDOI"), is_header("In title, authors say")
     (True, True, False)
+    >>> is_header("题名;作者;文献来源"), is_header("Title;Notes")
+    (True, False)
     """
-    if ("," not in line and "\t" not in line) or len(line) > 5000 or not _SHORT_CELLS.fullmatch(line) \
+    if not any(d in line for d in DELIMITERS) or len(line) > 5000 or not _SHORT_CELLS.fullmatch(line) \
             or not _TITLE_CELL.search(line):
         return False
     return is_header_row(next(csv.reader([line], delimiter=_delimiter(line)), []))
@@ -130,6 +149,20 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
                raw_text: str) -> Record | Failure:
     """The record of one row under ``header`` (a CSV row, a spreadsheet row), or a failure
     when it holds none of title, author, journal or DOI."""
+    if is_wos_header(header):
+        rec = _WOS.build(wos_fields(header, row, src.line), src)
+        rec.raw_text = raw_text
+    else:
+        rec = _columns_record(src, header, columns, row, raw_text)
+    if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+        return Failure(path=src.path, line=src.line, reason="row has no title, author, journal or DOI",
+                       raw=raw_text, format=src.format, record=src.record)
+    return rec
+
+
+def _columns_record(src: Source, header: list[str], columns: list[str | None], row: list[str],
+                    raw_text: str) -> Record:
+    """The record of a row by the raw keys its columns name."""
     rec = Record(src, raw_text=raw_text)
     line = src.line
     cells = [(name, key, _unquoted(cell.strip())) for name, key, cell in zip(header, columns, row) if cell.strip()]
@@ -152,15 +185,65 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
         elif key in ("authors", "full_names"):
             if _PUBMED_NAMES.fullmatch(cell):
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
-            sep = ";" if ";" in cell else " and " if " and " in cell else None
+            # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
+            sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if " and " in cell else None
             names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
+        elif key == "affiliation":
+            for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
+                rec.put(key, part.strip(), line)
         else:
-            rec.raw.setdefault(key, []).append((cell, line))
-    if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-        return Failure(path=src.path, line=line, reason="row has no title, author, journal or DOI",
-                       raw=raw_text, format=src.format, record=src.record)
+            rec.raw.setdefault(key, []).append((one_line(cell) if key in _ONE_LINE_KEYS else cell, line))
     return rec
+
+
+# Fields whose line breaks in a quoted cell are wrapping, not content.
+_ONE_LINE_KEYS = frozenset({"titles", "journal"})
+
+
+def one_line(cell: str) -> str:
+    """A cell's lines joined as one: a space between words, none between CJK characters.
+
+    >>> one_line("多行\\n摘要的标题"), one_line("A long\\r\\ntitle")
+    ('多行摘要的标题', 'A long title')
+    """
+    text = ""
+    for piece in cell.splitlines():
+        text = join_continuation(text, piece)
+    return text
+
+
+# The reader whose rules a Web of Science tab-delimited row is read by (its tags are the columns).
+_WOS = WosReader()
+_WOS_TAG = re.compile(r"[A-Z][A-Z0-9]")
+# The values of a list tag in one cell, "; " between them: never a ";" inside C1's "[Smith, J; Lee, K]".
+_WOS_LIST_SPLIT = re.compile(r"\s*;\s*(?![^\[\]]*\])")
+
+
+def is_wos_header(header: list[str]) -> bool:
+    """Whether ``header`` is Web of Science's tab-delimited export's: its field tags as column
+    names, PT and UT among them (PG, ID, AR then mean what WoS means, not the generic columns).
+
+    >>> is_wos_header(["PT", "AU", "TI", "PG", "ID", "UT", ""]), is_wos_header(["TI", "AU", "PY", "ID"])
+    (True, False)
+    """
+    tags = {h.strip() for h in header if h.strip()}
+    return {"PT", "UT"} <= tags and all(_WOS_TAG.fullmatch(t) for t in tags)
+
+
+def wos_fields(header: list[str], row: list[str], line: int | None) -> list[list]:
+    """A WoS tab-delimited row as the tagged reader's fields, ``[tag, values, line]``: a list
+    tag's cell split into the values its tagged export writes one per line.
+
+    >>> wos_fields(["AU", "C1"], ["Li, M; Wu, J", "[Li, M; Wu, J] Univ A; [Wu, J] Univ B"], 2)
+    [['AU', ['Li, M', 'Wu, J'], 2], ['C1', ['[Li, M; Wu, J] Univ A', '[Wu, J] Univ B'], 2]]
+    """
+    fields = []
+    for tag, cell in zip(header, row):
+        tag, cell = tag.strip(), cell.strip()
+        if cell:
+            fields.append([tag, _WOS_LIST_SPLIT.split(cell) if tag in WOS_LIST_TAGS else [cell], line])
+    return fields
 
 
 # PubMed's CSV author list: family names and initials without periods, the list ending in one.
@@ -170,7 +253,19 @@ _SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 
 
 def _delimiter(header: str) -> str:
-    return "\t" if header.count("\t") > header.count(",") else ","
+    """The separator that splits ``header`` into the most known column names (a ";" in a
+    comma CSV's header cell does not); on a tie, tab if it has more tabs than commas, else comma.
+
+    >>> _delimiter("题名;作者;年"), _delimiter("Title,Authors,Notes;Remarks"), _delimiter("Title\\tYear")
+    (';', ',', '\\t')
+    """
+    by_count = "\t" if header.count("\t") > header.count(",") else ","
+    return max((by_count, *DELIMITERS), key=lambda d: _known_columns(header, d))
+
+
+def _known_columns(header: str, delimiter: str) -> int:
+    cells = next(csv.reader([header], delimiter=delimiter), [])
+    return sum(_column(c) is not None for c in cells)
 
 
 class _Lines:

@@ -1,0 +1,160 @@
+"""CSV / TSV quirks found in a QA pass, one small file written for each: Excel's semicolon
+"CSV" (GBK, CRLF), Web of Science's tab-delimited export (its tags as the header), CNKI's
+bilingual "DOI-DOI" and "Organ-单位" columns, and quoted cells with line breaks."""
+from __future__ import annotations
+
+import re
+
+from conftest import clean_items, needs_shared
+
+from indexer.readers.wos import ONE_PER_LINE
+
+
+def read(path, *options, rc=0):
+    result, records, failures = clean_items(path, *options)
+    assert result.returncode == rc, result.stderr
+    return records, failures
+
+
+def names(rec):
+    return [a.get("literal") or (a.get("family"), a.get("given")) for a in rec["authors"]]
+
+
+SEMICOLON_ZH = """题名;作者;单位;文献来源;发表时间;年;卷;期;页码;关键词;摘要;DOI
+基于深度学习的肺结节检测;"张三;李四";清华大学;中国医学影像技术;2020-05-12;2020;36;5;700-705;"深度学习;肺结节;CT";目的 探讨深度学习。方法 回顾性分析。;10.13929/j.1003-3289.2020.05.012
+"含有逗号,和""引号""的标题";王五;北京大学;计算机学报;2019-01-01;2019;42;1;1-10;测试;摘要，含逗号;
+"多行
+摘要的标题";赵六;;中华医学杂志;2018;2018;;;;;"第一行
+第二行";
+"""
+
+
+def test_semicolon_csv_in_gbk_with_crlf(tmp_path, validate):
+    # Excel / WPS "CSV (;)" of a Chinese locale: GBK, CRLF, ";" between cells
+    path = tmp_path / "semi_gbk.csv"
+    path.write_bytes(SEMICOLON_ZH.replace("\n", "\r\n").encode("gbk"))
+    (first, second, third), failures = read(path)
+    assert not failures
+    for rec in (first, second, third):
+        validate(rec)
+        assert rec["source"]["format"] == "csv"
+    assert first["title"] == {"zh": "基于深度学习的肺结节检测"} and names(first) == ["张三", "李四"]
+    assert (first["journal"], first["year"], first["volume"], first["issue"], first["pages"]) == (
+        {"zh": "中国医学影像技术"}, 2020, "36", "5", "700-705")
+    assert first["doi"] == "10.13929/j.1003-3289.2020.05.012"
+    assert first["keywords"] == {"zh": ["深度学习", "肺结节", "CT"]}
+    assert first["extra"]["affiliations"] == ["清华大学"]
+    assert second["title"] == {"zh": '含有逗号,和"引号"的标题'} and names(second) == ["王五"]
+    # a line break inside a quoted title cell is wrapping: no space between CJK characters
+    assert third["title"] == {"zh": "多行摘要的标题"} and third["journal"] == {"zh": "中华医学杂志"}
+
+
+def test_semicolon_csv_in_english_sniffed_and_forced(tmp_path, validate):
+    path = tmp_path / "semi_en.csv"
+    path.write_bytes(b"Title;Authors;Year;Journal\r\nFirst paper;Smith J;2020;Nature\r\n"
+                     b"Second paper;Lee A;2019;Science\r\n")
+    for options in ((), ("--format", "csv")):
+        records, failures = read(path, *options)
+        assert not failures
+        assert [(r["title"]["en"], names(r), r["year"], r["journal"]["en"]) for r in records] == [
+            ("First paper", [("Smith", "J")], 2020, "Nature"), ("Second paper", [("Lee", "A")], 2019, "Science")]
+
+
+def test_semicolon_in_a_comma_csv_cell_keeps_the_comma(tmp_path, validate):
+    # the header decides the separator: a ";" inside a cell of a comma CSV separates names only
+    path = tmp_path / "comma.csv"
+    path.write_text("Title,Authors,Year\nA paper,张三;李四,2020\n", encoding="utf-8")
+    (rec,), _ = read(path)
+    validate(rec)
+    assert rec["title"] == {"en": "A paper"} and names(rec) == ["张三", "李四"] and rec["year"] == 2020
+
+
+WOS_TAB = ("PT\tAU\tTI\tSO\tPY\tVL\tIS\tBP\tEP\tAR\tDI\tPG\tDE\tID\tC1\tUT\n"
+           "J\tSmith, J\tA paper\tNATURE\t2020\t5\t2\t100\t110\t\t10.1038/x1\t11\tfoo; bar\tBAZ; QUX\t"
+           "[Smith, J] Univ A, Boston, MA USA\tWOS:000000000000001\n"
+           "J\tLee, K; Wang, L\tAn article-numbered paper\tPLOS ONE\t2021\t16\t3\t\t\te0245\t10.1371/x2\t9"
+           "\t\t\t[Lee, K; Wang, L] Univ B, Seoul, South Korea; [Wang, L] Univ C, Beijing, Peoples R China"
+           "\tWOS:000000000000002\n")
+
+
+def test_wos_tab_delimited_reads_tags_as_wos_does(tmp_path, validate):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(WOS_TAB, encoding="utf-8")
+    (first, second), _ = read(path)
+    validate(first), validate(second)
+    # PG is the page count, ID Keywords Plus, UT the id: not the generic "pages", "id" columns
+    assert first["pages"] == "100-110" and first["source"]["source_id"] == "WOS:000000000000001"
+    assert first["keywords"] == {"en": ["foo", "bar", "BAZ", "QUX"]}
+    assert first["extra"]["page_count"] == ["11"] and first["type"] == "article-journal"
+    # AR, the article number, is the pages when there is no BP
+    assert second["pages"] == "e0245" and names(second) == [("Lee", "K"), ("Wang", "L")]
+    assert second["extra"]["affiliations"] == ["Univ B, Seoul, South Korea", "Univ C, Beijing, Peoples R China"]
+
+
+def _tab_delimited(tagged: str) -> str:
+    """A WoS tagged export written as WoS's tab-delimited one: a row per record, the values
+    of a one-per-line tag joined with "; ", a wrapped value's lines with a space."""
+    rows: list[dict[str, list[str]]] = []
+    tag = None
+    for line in tagged.lstrip("\ufeff").splitlines():
+        m = re.match(r"([A-Z][A-Z0-9])(?: (.*))?$", line)
+        if m and not line.startswith(" "):
+            tag = m.group(1)
+            if tag == "PT":
+                rows.append({})
+            if tag in ("FN", "VR", "ER", "EF") or not rows:
+                tag = None
+                continue
+            rows[-1].setdefault(tag, []).append((m.group(2) or "").strip())
+        elif tag and line.strip():
+            rows[-1][tag].append(line.strip())
+    tags = list(dict.fromkeys(t for row in rows for t in row))
+    lines = ["\t".join(tags)]
+    for row in rows:
+        lines.append("\t".join(("; " if t in ONE_PER_LINE else " ").join(row.get(t, [])) for t in tags))
+    return "\n".join(lines) + "\n"
+
+
+def test_wos_tab_delimited_agrees_with_the_tagged_export(tmp_path):
+    # every field of a real tagged export, read again from its tab-delimited form
+    tagged = needs_shared("corpus", "formats", "wos", "wos-demo.txt")
+    path = tmp_path / "wos-demo-tab.txt"
+    path.write_text(_tab_delimited(tagged.read_text(encoding="utf-8-sig")), encoding="utf-8")
+    expected, _ = read(tagged)
+    got, _ = read(path)
+    assert len(got) == len(expected) == 10
+    for want, rec in zip(expected, got):
+        assert rec["source"]["source_id"] == want["source"]["source_id"]
+        for key in ("type", "title", "abstract", "authors", "keywords", "journal", "year", "volume", "issue",
+                    "pages", "doi", "issn", "funding", "url", "language"):
+            assert rec[key] == want[key], key
+        assert rec["extra"].get("affiliations") == want["extra"].get("affiliations")
+
+
+def test_cnki_doi_and_affiliation_columns(tmp_path, validate):
+    path = tmp_path / "cnki_doi.csv"
+    path.write_text("Title-题名,Author-作者,Organ-单位,Source-文献来源,Year-年,DOI-DOI\n"
+                    "测试标题,张三;李四;,清华大学;北京大学,计算机学报,2020,10.11897/SP.J.1016.2020.00001\n",
+                    encoding="utf-8")
+    (rec,), _ = read(path)
+    validate(rec)
+    assert rec["doi"] == "10.11897/sp.j.1016.2020.00001"
+    assert rec["extra"]["affiliations"] == ["清华大学", "北京大学"] and "columns" not in rec["extra"]
+    path.write_text("题名,作者,作者单位,年\n标题一,王五,复旦大学,2021\n", encoding="utf-8")
+    (rec,), _ = read(path)
+    assert rec["authors"] == [{"literal": "王五", "lang": "zh", "affiliation": "复旦大学"}]
+    path.write_text("题名,作者,机构,年\n标题二,赵六,浙江大学,2021\n", encoding="utf-8")
+    (rec,), _ = read(path)
+    assert rec["extra"]["affiliations"] == ["浙江大学"]
+
+
+def test_line_breaks_in_title_journal_and_name_cells(tmp_path, validate):
+    path = tmp_path / "breaks.csv"
+    path.write_text('Title,Authors,Journal\n"A long\ntitle","Smith J\nLee K","Journal of\nThings"\n'
+                    '"中文\n标题","张三\n李四","计算机\n学报"\n', encoding="utf-8")
+    (en, zh), _ = read(path)
+    validate(en), validate(zh)
+    assert en["title"] == {"en": "A long title"} and en["journal"] == {"en": "Journal of Things"}
+    assert names(en) == [("Smith", "J"), ("Lee", "K")]          # one name a line
+    assert zh["title"] == {"zh": "中文标题"} and zh["journal"] == {"zh": "计算机学报"}
+    assert names(zh) == ["张三", "李四"]
