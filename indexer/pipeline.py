@@ -188,7 +188,8 @@ def place_keywords(record: Record) -> Record:
             if cjk:
                 cjk_lang = detect_language(" ".join(cjk))
                 cjk_lang = cjk_lang if cjk_lang in ("ja", "ko") else "zh"
-                record.log("split_cjk_keywords", f"keywords.{cjk_lang}", text, "; ".join(cjk))
+                if words:  # the line's keywords go to two languages (a line all CJK is just that)
+                    record.log("split_cjk_keywords", f"keywords.{cjk_lang}", text, "; ".join(cjk))
                 _add_keywords(record, cjk_lang, cjk)
         else:   # a Chinese list that carries its English translation: that goes to its language
             words, translated = split_translated_block(words)
