@@ -955,17 +955,13 @@ def test_ris_and_endnote_keep_a_reports_number_and_the_date_a_page_was_read(tmp_
                    {"id": "w1", "type": "webpage", "title": "Page", "URL": "https://example.org/page",
                     "accessed": {"date-parts": [[2024, 1, 2]]}, "issued": {"date-parts": [[2023]]}})
     records = _records(csl)
-    text = rendered(records, "ris")
-    assert "VL  - TR-99" in text and "Y2  - 2024-01-02" in text
-    back = tmp_path / "back.ris"
-    back.write_text(text, encoding="utf-8")
-    report, page = _records(back)
-    assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
+    # RIS: VL and Y2; EndNote: %N (its Report Number) and %[ (its Access Date)
+    for fmt, suffix, lines in (("ris", "ris", ("VL  - TR-99", "Y2  - 2024-01-02")),
+                               ("endnote", "enw", ("%N TR-99", "%[ 2024-01-02"))):
+        text = rendered(records, fmt)
+        assert all(line in text for line in lines), fmt
+        back = tmp_path / f"back.{suffix}"
+        back.write_text(text, encoding="utf-8")
+        report, page = _records(back)
+        assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
     assert "[2024-01-02]" in rendered([page], "gbt7714")
-    # EndNote: the Report Number is %N, the Access Date %[
-    text = rendered(records, "endnote")
-    assert "%N TR-99" in text and "%[ 2024-01-02" in text
-    back = tmp_path / "back.enw"
-    back.write_text(text, encoding="utf-8")
-    report, page = _records(back)
-    assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
