@@ -455,6 +455,14 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _reading_options(p: argparse.ArgumentParser, format_help: str, failures_help: str, quiet_help: str) -> None:
+    """The options of the commands that read files (clean, ingest)."""
+    p.add_argument("--format", help=format_help)
+    p.add_argument("--failures", metavar="FILE", help=failures_help)
+    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
+    p.add_argument("-q", "--quiet", action="store_true", help=quiet_help)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
 
@@ -472,10 +480,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
     p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
-    p.add_argument("--format", help="force the input format instead of detecting it")
-    p.add_argument("--failures", metavar="FILE", help="also write failures (with raw text) as JSON lines")
-    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    _reading_options(p, "force the input format instead of detecting it",
+                     "also write failures (with raw text) as JSON lines", "no summary on stderr")
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("ingest", help="clean records and add them to the index", epilog=EPILOG_INGEST,
@@ -485,14 +491,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true",
                    help="first rebuild the search index from the records stored beside it (a damaged index); "
                         "PATH may then be left out")
-    p.add_argument("--format", help="force the input format")
-    p.add_argument("--failures", metavar="FILE", help="write failures (with raw text) as JSON lines")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--prune", action="store_true",
                    help="also remove the records of files deleted from the folders given (or of a file or folder "
                         "that is gone)")
-    p.add_argument("--archives", action="store_true", help=ARCHIVES_HELP)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    _reading_options(p, "force the input format", "write failures (with raw text) as JSON lines",
+                     "no progress or summary on stderr")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("search", help="search the index", epilog=EPILOG_SEARCH,

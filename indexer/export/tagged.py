@@ -77,6 +77,18 @@ def _second_identifiers(rec: dict, issn_tag: str, url_tag: str) -> list[tuple[st
     return [(issn_tag, v) for v in ex.get("other_issns", [])] + [(url_tag, v) for v in ex.get("other_urls", [])]
 
 
+def _report_number(rec: dict, field: str) -> str:
+    """A report's number, written where the format puts it (RIS's VL, EndNote's %N) when the
+    record has no ``field`` of its own there."""
+    return extra(rec, "number") if rec.get("type") == "report" and not rec.get(field) else ""
+
+
+def _accessed(rec: dict) -> str:
+    """The date a page was read, when it is a date (RIS's Y2, EndNote's %[)."""
+    accessed = extra(rec, "accessed")
+    return accessed if written_date(accessed)[0] else ""
+
+
 def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     lang = main_lang(rec, lang)
     out: list[tuple[str, str]] = [("TY", RIS_TYPES.get(rec.get("type") or "", "GEN"))]
@@ -94,10 +106,9 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("JA", journal_abbreviation(rec)))
     first, last = page_range(rec.get("pages"))
     # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
-    number = extra(rec, "number") if rec.get("type") == "report" and not rec.get("volume") else ""
-    accessed = extra(rec, "accessed")
-    out += [("Y2", accessed if written_date(accessed)[0] else "")]
-    out += [("VL", rec.get("volume") or number), ("IS", rec.get("issue") or ""), ("SP", first), ("EP", last),
+    out += [("Y2", _accessed(rec))]
+    out += [("VL", rec.get("volume") or _report_number(rec, "volume")), ("IS", rec.get("issue") or ""),
+            ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
             ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
@@ -137,11 +148,9 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += _every(rec, "affiliations", "%+")
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
-    number = extra(rec, "number") if kind == "report" and not rec.get("issue") else ""
-    accessed = extra(rec, "accessed")
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
-            ("%[", accessed if written_date(accessed)[0] else ""),
-            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or number),
+            ("%[", _accessed(rec)),
+            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or _report_number(rec, "issue")),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import re
 
-_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)")
+# A plausible year's digits (1500-2099), as every pattern here reads one.
+YEAR_DIGITS = r"(?:1[5-9]|20)\d{2}"
+# A page range, or a list of them ("701-705", "12~15", "8-9, 7").
+PAGE_RANGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
+_YEAR = re.compile(rf"(?<!\d)({YEAR_DIGITS})(?!\d)")
 
 
 def parse_year(text: str) -> int | None:
@@ -156,7 +160,7 @@ def parse_citation(text: str) -> dict:
     m = re.search(r"《(.+?)》", text)
     if m:
         out["journal"] = m.group(1).strip()
-    m = re.search(r"((?:1[5-9]|20)\d{2})\s*年", text)
+    m = re.search(rf"({YEAR_DIGITS})\s*年", text)
     if m:
         out["year"] = int(m.group(1))
     m = re.search(r"(?:第\s*|(?<=年))\s*(\d+)\s*卷", text)
@@ -174,12 +178,10 @@ def parse_citation(text: str) -> dict:
 # A journal's name with its citation after it in one value (a page's 来源 or 刊名 line):
 # "中国医学影像技术, 2022, 38(5): 701-705", "中国检察官. 2022(17):29-31",
 # "中国医学影像技术 2022年38卷5期 701-705页".
-_A_YEAR = r"(?:1[5-9]|20)\d{2}"
-_PAGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
 _NAME_THEN_CITATION = re.compile(
-    rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{_A_YEAR})\s*(?:[,，]\s*(?P<volume>\d+))?\s*"
-    rf"(?:[(（](?P<issue>[^()（）]{{1,12}})[)）])?\s*(?:[:：]\s*(?P<pages>{_PAGES}))?"
-    rf"|(?P<written>{_A_YEAR}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{_PAGES}\s*[页頁])?(?:\s*共\s*\d+\s*[页頁])?))\s*")
+    rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{YEAR_DIGITS})\s*(?:[,，]\s*(?P<volume>\d+))?\s*"
+    rf"(?:[(（](?P<issue>[^()（）]{{1,12}})[)）])?\s*(?:[:：]\s*(?P<pages>{PAGE_RANGES}))?"
+    rf"|(?P<written>{YEAR_DIGITS}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{PAGE_RANGES}\s*[页頁])?(?:\s*共\s*\d+\s*[页頁])?))\s*")
 
 
 def split_journal_citation(text: str) -> tuple[str, dict]:
@@ -210,7 +212,7 @@ def parse_year_volume_issue(text: str) -> dict:
     {'year': 2017, 'volume': '1861', 'issue': '1 Pt A'}
     """
     out: dict = {}
-    m = re.match(r"\s*((?:1[5-9]|20)\d{2})\s*(?:[,，]\s*([^,()（）]+?))?\s*(?:[(（]([^()（）]*)[)）])?\s*$", text)
+    m = re.match(rf"\s*({YEAR_DIGITS})\s*(?:[,，]\s*([^,()（）]+?))?\s*(?:[(（]([^()（）]*)[)）])?\s*$", text)
     if not m:
         year = parse_year(text)
         return {"year": year} if year else {}

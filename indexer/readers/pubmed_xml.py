@@ -88,9 +88,7 @@ class PubmedXmlReader:
             if author.find("CollectiveName") is not None:
                 put("author", text_of(author.find("CollectiveName")))
                 continue
-            family = text_of(author.find("LastName"))
-            given = text_of(author.find("ForeName")) or text_of(author.find("Initials"))
-            put("author", f"{family}, {given}" if given else family)
+            put("author", _name(author))
             for aff in author.findall("AffiliationInfo/Affiliation"):
                 if text_of(aff) not in [v for v, _ in raw.get("affiliation", [])]:
                     put("affiliation", text_of(aff))
@@ -115,8 +113,7 @@ class PubmedXmlReader:
             put("date", text_of(_find(book_el, "PubDate/Year")))
             for lst in (book_el.findall("AuthorList") if book_el is not None else []):
                 for editor in lst.findall("Author") if lst.get("Type") == "editors" else []:
-                    family, given = text_of(editor.find("LastName")), text_of(editor.find("ForeName"))
-                    put("editor", f"{family}, {given}" if given else family)
+                    put("editor", _name(editor))
             rec.type = "chapter" if chapter else "book"
         pages = text_of(_find(article, "Pagination/MedlinePgn"))
         if pages:
@@ -153,6 +150,13 @@ class PubmedXmlReader:
         for pt in (article.findall("PublicationTypeList/PublicationType") if article is not None else []):
             put("publication_type", text_of(pt))
         return rec
+
+
+def _name(author) -> str:
+    """An <Author>'s name as references write it: "Family, Given" (its initials when no given name)."""
+    family = text_of(author.find("LastName"))
+    given = text_of(author.find("ForeName")) or text_of(author.find("Initials"))
+    return f"{family}, {given}" if given else family
 
 
 register(PubmedXmlReader())

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..charsets import simplified_table
 from ..fields.authors import looks_like_names, resolve_name_marks
+from ..fields.biblio import YEAR_DIGITS
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import strip_buttons
@@ -47,11 +48,11 @@ _LABEL_RE = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?P<colon>[:：])?\s*(?P<value
 _NAV_RE = re.compile(r"^\s*(?:首页|Home)\s*[>›»]")
 _TITLE_CHROME = re.compile(r"\s+认领(?:\s+被引量[:：]\s*\d+)?\s*$|\s+被引量[:：]\s*\d+\s*$")
 # "Endocrinology. 1999,140(12)", "中国检察官. 2022(17)", "吉林大学. 2015".
-_JOURNAL_LINE = re.compile(r"^(?P<journal>[^《》]{2,200}?)\.\s*(?P<year>(?:1[5-9]|20)\d{2})"
+_JOURNAL_LINE = re.compile(rf"^(?P<journal>[^《》]{{2,200}}?)\.\s*(?P<year>{YEAR_DIGITS})"
                            r"(?:\s*,\s*(?P<volume>[^,()]+?))?\s*(?:\((?P<issue>[^()]*)\))?"
                            r"(?:\s*(?::|页码[:：])\s*(?P<pages>\d+(?:\s*[-–~]\s*\d+)?))?\s*$")
 # VIP's source line without its 出处 label: "《中华骨科杂志》2020年05期 12-15页"
-_CITATION_LINE = re.compile(r"^《[^《》]{2,100}》\s*(?:1[5-9]|20)\d{2}\s*年")
+_CITATION_LINE = re.compile(rf"^《[^《》]{{2,100}}》\s*{YEAR_DIGITS}\s*年")
 _LONG_TEXT = 300
 
 
