@@ -412,6 +412,16 @@ def test_pubmed_initials_run_together_are_each_an_initial():
     assert reference(rec).startswith("SMITH J A, BURKLE F M, ZHANG Y. Title[J].")
 
 
+def test_a_hyphened_pinyin_given_name_gives_an_initial_per_syllable():
+    # GB/T 28039 as GB/T 7714 applies it: WANG Jian-guo → WANG J G (Wade-Giles HSU Pei-yu
+    # alike); a hyphen in another given name stays (DUPONT J-P, PARK J-R)
+    rec = _record("Title", [{"family": "WANG", "given": "Jian-guo", "lang": "en"},
+                            {"family": "Hsu", "given": "Pei-Yu", "lang": "en"},
+                            {"family": "Dupont", "given": "Jean-Pierre", "lang": "en"},
+                            {"family": "Park", "given": "Jung-ran", "lang": "en"}], "en")
+    assert reference(rec).startswith("WANG J G, HSU P Y, DUPONT J-P, et al. Title[J].")
+
+
 @pytest.mark.parametrize("name, abbreviation, written", [
     ("APPLIED AND ENVIRONMENTAL MICROBIOLOGY", ["APPL ENVIRON MICROB", "Appl. Environ. Microbiol."],
      "Applied and Environmental Microbiology"),

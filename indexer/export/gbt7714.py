@@ -52,6 +52,8 @@ def western_name(family: str, given: str) -> str:
     ('PARK J-R', 'BURKLE F M')
     >>> western_name("SALA", "NL"), western_name("ZHANG", "YU")
     ('SALA N L', 'ZHANG Y')
+    >>> western_name("WANG", "Jian-guo"), western_name("Hsu", "Pei-Yu")
+    ('WANG J G', 'HSU P Y')
     """
     initials = []
     given = name_suffix(given.strip())[0]  # the standard drops "Jr."
@@ -61,8 +63,11 @@ def western_name(family: str, given: str) -> str:
     for part in _INITIAL_SPLIT.split(given):
         if not part:
             continue
-        pieces = [p[:1].upper() for p in part.split("-") if p]
-        initials.append("-".join(pieces))
+        pieces = [p for p in part.split("-") if p]
+        # Syllables of a Chinese given name each give an initial (GB/T 28039: ``WANG J G``,
+        # Wade-Giles ``HSU P Y`` alike); other hyphened names keep it (``DUPONT J-P``).
+        syllables = all(p.lower() in SYLLABLES for p in pieces)
+        initials.append((" " if syllables else "-").join(p[:1].upper() for p in pieces))
     return " ".join([family.upper()] + initials).strip()
 
 
