@@ -410,6 +410,19 @@ def test_pubmed_initials_run_together_are_each_an_initial():
                             {"family": "Burkle", "given": "FM, Jr", "lang": "en"},
                             {"family": "ZHANG", "given": "YU", "lang": "en"}], "en")
     assert reference(rec).startswith("SMITH J A, BURKLE F M, ZHANG Y. Title[J].")
+    # a family name in capitals (Web of Science, older PubMed) does not make initials that
+    # spell a syllable (CE, RE) a Chinese given name: only a pinyin surname's does
+    rec = _record("Title", [{"family": "GROSVENOR", "given": "CE", "lang": "en"},
+                            {"family": "KADERLY", "given": "RE", "lang": "en"},
+                            {"family": "WANG", "given": "CE", "lang": "en"}], "en")
+    assert reference(rec).startswith("GROSVENOR C E, KADERLY R E, WANG C. Title[J].")
+
+
+def test_a_chinese_item_without_title_or_authors_is_listed_under_yiming():
+    # CNKI lists records with neither; the record's language says it is a Chinese item
+    rec = _record("", [], "zh")
+    rec["title"] = {}
+    assert _author_year([rec]) == ["佚名, 2020. [J]. 期刊, 3(2): 10-20."]
 
 
 def test_a_hyphened_pinyin_given_name_gives_an_initial_per_syllable():

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import SYLLABLES, dotted_parts, reading, written
+from ..pinyin import SYLLABLES, dotted_parts, is_pinyin_surname, reading, written
 from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name,
                      written_date)
 
@@ -50,16 +50,17 @@ def western_name(family: str, given: str) -> str:
 
     >>> western_name("Park", "Jung-ran"), western_name("Burkle", "FM, Jr")
     ('PARK J-R', 'BURKLE F M')
-    >>> western_name("SALA", "NL"), western_name("ZHANG", "YU")
-    ('SALA N L', 'ZHANG Y')
+    >>> western_name("SALA", "NL"), western_name("ZHANG", "YU"), western_name("GROSVENOR", "CE")
+    ('SALA N L', 'ZHANG Y', 'GROSVENOR C E')
     >>> western_name("WANG", "Jian-guo"), western_name("Hsu", "Pei-Yu")
     ('WANG J G', 'HSU P Y')
     """
     initials = []
     given = name_suffix(given.strip())[0]  # the standard drops "Jr."
-    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and (not family.isupper()
-                                                                          or given.lower() not in SYLLABLES):
-        given = " ".join(given)  # PubMed's initials run together ("Smith JA", "SALA NL"); "ZHANG, YU" is a name
+    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and not (
+            family.isupper() and given.lower() in SYLLABLES and is_pinyin_surname(family.lower())):
+        # PubMed's initials run together ("Smith JA", "SALA NL", "GROSVENOR CE"); "ZHANG, YU" is a name
+        given = " ".join(given)
     for part in _INITIAL_SPLIT.split(given):
         if not part:
             continue
@@ -148,6 +149,16 @@ def responsible(rec: dict, zh: bool) -> str:
     return ", ".join(responsible_names(rec, zh))
 
 
+def chinese_item(title: str, lang: str) -> bool:
+    """Whether an item is written as a Chinese one (等, 佚名, Chinese names): by its title's
+    script; an item without a title by its language (CNKI lists records with none).
+
+    >>> chinese_item("", "zh"), chinese_item("A title", "zh"), chinese_item("", "en")
+    (True, False, False)
+    """
+    return has_han(title) if title.strip() else lang == "zh"
+
+
 def listed_names(rec: dict, lang: str | None = None) -> list[str]:
     """The names the author-year system lists a record under (§9.2), one by one, as its line
     begins with them in ``lang`` (else the record's language): up to three authors (a whole
@@ -159,7 +170,8 @@ def listed_names(rec: dict, lang: str | None = None) -> list[str]:
     >>> listed_names({"title": {"en": "A title"}, "authors": []})
     ['Anon']
     """
-    zh = has_han(plain(in_lang(rec, "title", main_lang(rec, lang))))
+    lang = main_lang(rec, lang)
+    zh = chinese_item(plain(in_lang(rec, "title", lang)), lang)
     return responsible_names(rec, zh) or [("佚名" if zh else "Anon")]
 
 
@@ -286,7 +298,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     lang = main_lang(rec, lang)
     dated = year is None
     title = _CLOSING_STOP.sub("", plain(in_lang(rec, "title", lang)))
-    zh = has_han(title)
+    zh = chinese_item(title, lang)
     kind, code = rec.get("type") or "", marker(rec)
     url, doi = rec.get("url") or "", rec.get("doi") or ""
     online = bool(url) or code == "EB"
