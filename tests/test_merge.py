@@ -199,6 +199,19 @@ def test_reingest_after_apply_changes_nothing(idx):
     assert snapshot(idx) == applied
 
 
+def test_applying_again_and_again_does_not_grow_the_index(idx):
+    # every apply (and every ingest into a deduplicated index) replaces the merged records:
+    # whoosh only marks the old ones deleted, and they must not pile up for good
+    for _ in range(4):
+        dedup(idx, "--apply")
+        run_cli("dedup", "--undo", "--index", str(idx))
+    dedup(idx, "--apply")
+    ingest(idx)
+    ix = whoosh_index.open_dir(str(idx / INDEX_SUBDIR))
+    assert ix.doc_count() == 15
+    assert (ix.doc_count_all() - ix.doc_count()) * 4 < ix.doc_count_all()
+
+
 def test_ingest_after_apply_is_as_if_the_edited_file_was_deduplicated_afresh(tmp_path):
     """Ids are places in a file: a record put at its top gives every later id to another
     paper, and a record deleted from it must go although it was merged.  Ingesting the

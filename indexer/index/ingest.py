@@ -11,6 +11,7 @@ segment (no merge of the whole index at the end).
 """
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import signal
@@ -100,6 +101,9 @@ def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = Fa
     written by an older version of the schema (or when asked: a damaged index).  One process
     at a time: two first ingests into a new folder each took the other's half-made index for
     an old one and removed it (an OS file lock, released when its process ends)."""
+    if Path(directory).exists() and not Path(directory).is_dir():  # --index refs.ris
+        raise NotADirectoryError(errno.ENOTDIR, "a file, not an index folder (give --index a folder)",
+                                 str(directory))
     Path(directory).mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(Path(directory) / OPENING_LOCK))
     if not lock.acquire(blocking=False):
@@ -155,10 +159,33 @@ def index_writer(ix, directory, **options):
                          "--apply or --undo) to finish; Ctrl-C stops\n")
         sys.stderr.flush()
         writer = ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
+    writer.mergetype = _reclaiming_merge
     if hasattr(writer, "_enqueue"):   # whoosh's MpWriter: hands documents to its writer processes
         enqueue = writer._enqueue
         writer._enqueue = lambda: _uninterrupted(enqueue)
     return writer
+
+
+STALE_SHARE = 4   # a segment one quarter of whose documents are deleted is written again
+
+
+def _reclaiming_merge(writer, segments):
+    """whoosh's merge policy (``MERGE_SMALL``: small segments are merged), and any segment a
+    quarter of whose documents are deleted is written again without them.  whoosh only marks
+    a replaced document deleted, and ``MERGE_SMALL`` leaves big segments alone: every
+    ``dedup --apply`` (and so every ingest into a deduplicated index, which undoes and
+    re-applies the merges) replaced its merged records, and the index grew by their size
+    each time, for good."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import MERGE_SMALL
+
+    stale = [s for s in segments if s.deleted_count() * STALE_SHARE >= s.doc_count_all() > 0]
+    kept = MERGE_SMALL(writer, [s for s in segments if s not in stale])
+    for seg in stale:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)   # copies the documents not deleted
+        reader.close()
+    return kept
 
 
 def _uninterrupted(step):
