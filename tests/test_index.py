@@ -62,7 +62,8 @@ def test_grant_number_and_funder_are_searchable(index):
     _, idx, _ = index
     assert _paths(_search(idx, "81973001")) == ["wanfang-structured-funding.txt"]
     # copied from a paper with its label, which the cleaned record no longer holds
-    for query in ("No.81973001", "NO：81973001", "no.81973001 针刺"):
+    for query in ("No.81973001", "NO：81973001", "no.81973001 针刺",
+                  "No. 81973001", "award:No.81973001", "award:NO：81973001"):  # the label apart, or in award:
         assert _paths(_search(idx, query)) == ["wanfang-structured-funding.txt"], query
     assert _paths(_search(idx, "No.81973009")) == []
     # A funder without a prefix, from the Chinese table and from whoosh (lang: is not in the table)
@@ -429,3 +430,12 @@ def test_a_first_ingest_waits_while_another_process_creates_the_index(tmp_path):
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)["records"] > 0
+
+
+def test_an_index_path_that_is_a_file_is_a_usage_error(tmp_path):
+    target = tmp_path / "refs.ris"
+    target.write_text("TY  - JOUR\nTI  - kept\nER  - \n", encoding="utf-8")
+    result = run_cli("ingest", str(ROOT / "samples"), "--index", str(target))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{target}: a file, not an index folder" in result.stderr
+    assert target.read_text(encoding="utf-8").startswith("TY  - JOUR")

@@ -165,6 +165,15 @@ def test_a_query_longer_than_a_sentence_or_two_is_refused_with_the_reason(idx, s
     assert len(result.stderr) < 300                     # the query is not echoed whole
 
 
+def test_a_field_before_a_group_says_it_takes_a_word(s):
+    with pytest.raises(QueryError, match=r"title: takes a word or a \"phrase\", not a group"):
+        s.search("title:(癌 OR 瘤)")
+
+
+def test_a_word_written_twice_counts_once_towards_the_limit(s):
+    assert ids(s, " ".join(["cell"] * 70)) == ids(s, "cell") != []
+
+
 def test_an_operator_alone_is_the_word(s):
     # "OR" alone is the acronym (odds ratio) a user means; only R4 has the word "and".
     assert ids(s, "AND") == ids(s, '"and"') == ["R4"]

@@ -411,6 +411,9 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
                 while value.endswith(")") and value.count(")") > value.count("("):
                     value = value[:-1]
                 pos = m.start("fv") + len(value)
+            if not value.strip() and text.startswith("(", pos):
+                raise QueryError(f"{m.group('field')}: takes a word or a \"phrase\", not a group: write "
+                                 f"({m.group('field')}:a OR {m.group('field')}:b)")
             if not value.strip():
                 raise QueryError(f"{m.group('field')}: needs a value after the colon (no space)")
             out.append(("field", value, m.group("field").lower()))
@@ -451,8 +454,23 @@ def _without_lone_marks(toks):
     return kept if any(t[0] in ("word", "field") for t in kept) else toks
 
 
+def _labels_joined(toks):
+    """A grant number's label typed apart from it, as English papers print it (``No. 81702662``,
+    ``NO: 2018YFC1311300``), is one word with it: alone, ``No.`` would be a word every
+    record must hold."""
+    out = []
+    for tok in toks:
+        if out and tok[0] == "word" and out[-1][0] == "word" and _LABEL_ALONE.fullmatch(out[-1][1]) \
+                and _GRANT_LABEL.match(out[-1][1] + tok[1]):
+            out[-1] = ("word", out[-1][1] + tok[1], None)
+        else:
+            out.append(tok)
+    return out
+
+
 def _check_size(toks) -> None:
-    words = sum(1 for t in toks if t[0] not in ("(", ")"))
+    # a word written twice counts once: it is searched once (see _group)
+    words = len({t for t in toks if t[0] in ("word", "field")}) + sum(1 for t in toks if t[0] in ("op", "not"))
     if words > MAX_TOKENS:
         raise QueryError(f"the query has {words} words and operators; at most {MAX_TOKENS} are searched "
                          "(shorten it, or search a phrase)")
@@ -469,7 +487,7 @@ class _Parser:
         if len(text.strip()) > MAX_CHARS:
             raise QueryError(f"the query is {len(text.strip()):,} characters long; at most {MAX_CHARS} are searched "
                              "(search a sentence or a few words of it)")
-        self.toks = _without_lone_marks(_lex(_syntax(text)))
+        self.toks = _labels_joined(_without_lone_marks(_lex(_syntax(text))))
         _check_size(self.toks)
         self.i = 0
         self.vocabulary = vocabulary
@@ -542,6 +560,9 @@ class _Parser:
             if name in EXACT_FIELDS:
                 return _exact_leaf(name, value)
             leaf = term_leaf(value, FIELD_ALIASES[name], self.vocabulary)
+            label = _GRANT_LABEL.match(value)
+            if label and FIELD_ALIASES[name] == ("award",):  # award:No.81702662: the number
+                return _group("or", [leaf, term_leaf(label.group(1), ("award",), self.vocabulary)])
             if FIELD_ALIASES[name] == AUTHOR_FIELDS and query_names(value):
                 return _author_leaf(leaf, query_names(value))
             if name in NARROWED:  # searched in a wider field, checked on the named one
@@ -556,6 +577,7 @@ class _Parser:
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
 _GRANT_LABEL = re.compile(r"(?i)no[.:：]\s*([a-z]*\d[a-z0-9-]{3,})$")
+_LABEL_ALONE = re.compile(r"(?i)no[.:：]")
 
 
 def _key(node) -> tuple:
