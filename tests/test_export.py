@@ -196,8 +196,10 @@ def test_bibtex_reads_back_with_bibtexparser(corpus, fmt):
             more = ["others"] if rec["extra"].get("authors_truncated") else []   # BibTeX's et al.
             assert bib_names(e) == names(rec) + more
         year = e.fields_dict.get("date" if fmt == "biblatex" else "year")
-        assert (year.value if year else None) == (str(rec["year"]) if rec.get("year") else None)
-        for name, value in (("volume", rec.get("volume")), ("number", rec.get("issue"))):
+        # biblatex's date is the year, then the month and day when the record has them
+        assert (year.value[:4] if year else None) == (str(rec["year"]) if rec.get("year") else None)
+        number = own_number(rec) if rec.get("type") in OWN_NUMBER else rec.get("issue")
+        for name, value in (("volume", rec.get("volume")), ("number", number)):
             assert decoded(e, name) == (norm(value) if value else None)
         if rec.get("doi"):
             assert e.fields_dict["doi"].value == rec["doi"]       # verbatim, as biblatex reads doi
@@ -292,7 +294,19 @@ def comparable(rec: dict, field: str):
         return re.sub(r"\b0+(\d)", r"\1", rec["pages"].replace("+", ", ")).strip()
     if field == "authors":
         return names(rec)
+    if field == "issue" and rec.get("type") in OWN_NUMBER:
+        return own_number(rec)
     return rec.get(field)
+
+
+OWN_NUMBER = ("report", "patent", "standard")
+
+
+def own_number(rec: dict):
+    """A report's, patent's or standard's issue or own number (BibTeX's ``number`` holds either:
+    its reader takes a patent's or standard's as the number, a report's as the issue)."""
+    return rec.get("issue") or next(iter(rec["extra"].get("number") or rec["extra"].get("patent_number")
+                                         or rec["extra"].get("standard_number") or []), None)
 
 
 @pytest.mark.parametrize("fmt", ["ris", "bibtex", "biblatex", "csl-json", "endnote"])
@@ -489,16 +503,23 @@ def test_date_affiliations_notes_and_edition_come_back(fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
-def test_a_bibtex_month_is_written_as_its_number(fmt, tmp_path):
+def test_a_bibtex_month_is_written_as_its_macro_and_biblatex_s_in_its_date(fmt, tmp_path):
     # ../shared's zotero_export.bib gives 857 months ("month = {9}"); a month macro ("mar") is
-    # month 3. They were read and not written; biblatex takes a number only.
+    # month 3. BibTeX's styles print a macro as the month's name (as Zotero writes it); biblatex's
+    # date carries the month (Biber warns when a month is given beside it).
     src = tmp_path / "m.bib"
     src.write_text("@article{a, title = {One}, year = {2019}, month = {9}}\n"
                    "@article{b, title = {Two}, year = {2018}, month = mar}\n", encoding="utf-8")
     recs = _records(src)
-    entries, _ = bib_entries(rendered(recs, fmt))
-    assert [e.fields_dict["month"].value for e in entries] == ["9", "3"]
-    assert [r["extra"]["month"] for r in read_back(rendered(recs, fmt), fmt, tmp_path)] == ["9", "3"]
+    text = rendered(recs, fmt)
+    entries, _ = bib_entries(text)
+    if fmt == "bibtex":
+        assert re.findall(r"month = (\w+),", text) == ["sep", "mar"]
+    else:
+        assert [e.fields_dict["date"].value for e in entries] == ["2019-09", "2018-03"]
+        assert all("month" not in e.fields_dict for e in entries)
+    back = read_back(text, fmt, tmp_path)
+    assert [r["year"] for r in back] == [2019, 2018] and rendered(back, fmt) == text   # read back as written
 
 
 def test_csl_json_dates_keep_month_and_day(tmp_path):
@@ -879,13 +900,13 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text_and_read_back(tmp
     # a scraped title that is a formula: Excel would run it (CSV injection); a ' before it is text
     ris = tmp_path / "inj.ris"
     titles = ['=HYPERLINK("http://evil.example","click")', "+1 for the team", "@SUM(A1:A2)",
-              "-ray analysis", "-0.5 °C shifts", "A plain title"]
+              "-ray analysis", "-0.5 °C shifts", "A plain title"]   # "-0.5 °C": a formula to a spreadsheet
     ris.write_text("".join(f"TY  - JOUR\nTI  - {t}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n" for t in titles),
                    encoding="utf-8")
     records = _records(ris)
     assert [r["title"]["en"] for r in records] == titles
     rows = list(csv.DictReader(io.StringIO(rendered(records, "csv"))))
-    assert [r["title"] for r in rows] == ["'" + t for t in titles[:4]] + titles[4:]
+    assert [r["title"] for r in rows] == ["'" + t for t in titles[:5]] + titles[5:]
     assert rows[0]["title_en"].startswith("'=") and rows[0]["authors"] == "Smith, John"
     back = tmp_path / "back.csv"
     back.write_text(rendered(records, "csv"), encoding="utf-8")

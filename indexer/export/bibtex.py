@@ -7,26 +7,30 @@ abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
 ``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
 unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
 sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and uses
-``journaltitle`` and ``date``.  A thesis is ``@mastersthesis`` when its degree says master's,
-else ``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
-``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
-university as ``institution``.
+``journaltitle`` and ``date`` (``2020-03-15``, as precise as the record; BibTeX: ``year`` and
+``month = mar``).  A report's, patent's or standard's own number is ``number``.  A thesis is
+``@mastersthesis`` when its degree says master's, else ``@phdthesis`` (as Zotero writes them),
+with its degree as written in ``type``; BibLaTeX's ``@thesis`` gets ``type = {mathesis}`` /
+``{phdthesis}`` (else the degree as written) and its university as ``institution``.
 """
 from __future__ import annotations
 
 import re
 from typing import TextIO
 
-from .common import (all_keywords, citation_keys, extra, funding_note, has_han, in_lang, main_lang, month_number,
-                     name_suffix, others, pmid, sections_note, thesis_degree, whole_name)
+from .common import (all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang, main_lang,
+                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, whole_name)
+from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
                 "paper-conference": "inproceedings", "thesis": "phdthesis", "report": "techreport",
-                "manuscript": "unpublished"}
+                "manuscript": "unpublished",
+                # not BibTeX's own types (its styles print them as @misc), but Zotero's and
+                # biblatex's: the number stays the patent's or the standard's
+                "patent": "patent", "standard": "standard"}
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
-                  "patent": "patent", "webpage": "online", "dataset": "dataset", "software": "software",
-                  "standard": "standard"}
+                  "webpage": "online", "dataset": "dataset", "software": "software"}
 # A thesis's level as biblatex's localised keys for its ``type`` (biblatex prints "Master's thesis" …).
 BIBLATEX_THESIS_TYPES = {"master": "mathesis", "doctoral": "phdthesis"}
 LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",
@@ -106,8 +110,12 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     if kind == "thesis" and journal == extra(rec, "publisher"):
         journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
-    fields += [("date" if biblatex else "year", str(rec.get("year") or "")), ("month", _month(extra(rec, "month"))),
-               ("volume", rec.get("volume") or ""), ("number", rec.get("issue") or ""),
+    parts = date_parts(rec) if rec.get("year") else []
+    # biblatex's date carries the month and day; BibTeX has year and month
+    fields += [("date", iso_date(parts))] if biblatex else [("year", str(rec.get("year") or "")),
+                                                            ("month", month_macro(parts))]
+    # number: an issue, or the number of a report (techreport's), patent or standard
+    fields += [("volume", rec.get("volume") or ""), ("number", rec.get("issue") or own_number(rec)),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
                # a thesis's university: biblatex's institution, BibTeX's school (below)
                ("publisher" if kind != "thesis" else "institution" if biblatex else "school", extra(rec, "publisher")),
@@ -136,14 +144,24 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     return fields
 
 
-def _month(text: str) -> str:
-    """A BibTeX month as a number 1-12 (biblatex takes only that; BibTeX prints it as given);
-    "" for anything else.
+def month_macro(parts: list[int]) -> str:
+    """The month of a date (year, month, day) as BibTeX's macro (``mar``: every style defines
+    them and prints the month's name; biblatex reads them as the number), written unbraced;
+    "" for a year alone.
 
-    >>> _month("9"), _month("Mar"), _month("March"), _month("Spring")
-    ('9', '3', '3', '')
+    >>> month_macro([2020, 3, 15]), month_macro([2021, 12]), month_macro([2019])
+    ('mar', 'dec', '')
     """
-    return str(month_number(text) or "")
+    return month_abbreviation(parts[1]).lower() if len(parts) > 1 else ""
+
+
+def iso_date(parts: list[int]) -> str:
+    """A date (year, month, day) as biblatex's ``date`` (ISO 8601), as far as it goes.
+
+    >>> iso_date([2020, 3, 15]), iso_date([2021, 1]), iso_date([2019]), iso_date([])
+    ('2020-03-15', '2021-01', '2019', '')
+    """
+    return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
 
 
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:
@@ -154,6 +172,9 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
     lines = [f"@{kind}{{{key},"]
     for name, value in _fields(rec, lang, biblatex):
         if not str(value).strip():
+            continue
+        if name == "month":   # a macro (``mar``): in braces a style would print it as written
+            lines.append(f"  month = {value},")
             continue
         text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
         if name in ("doi", "url"):

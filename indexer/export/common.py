@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
-from ..pinyin import is_person, reading
+from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
 
@@ -454,3 +454,16 @@ def ordered(records: list[dict], how: str, lang: str | None = None) -> list[dict
         return (language not in ("zh", "ja", "ko"), names, rec.get("year") or 0,
                 _collation(in_lang(rec, "title", language)))
     return sorted(records, key=key)
+
+
+def run_together_initials(family: str, given: str) -> bool:
+    """Whether ``given`` is initials run together, as PubMed and Web of Science write them
+    (``Smith JA``, ``SALA NL``, ``GROSVENOR CE``); a Chinese given name in capitals after a
+    pinyin surname is a name (``ZHANG YU``).
+
+    >>> [run_together_initials(f, g) for f, g in [("Kaplan", "BS"), ("GROSVENOR", "CE"), ("ZHANG", "YU"),
+    ...                                            ("Smith", "John"), ("Li", "J")]]
+    [True, True, False, False, False]
+    """
+    return 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and not (
+        family.isupper() and given.lower() in SYLLABLES and is_pinyin_surname(family.lower()))

@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import SYLLABLES, dotted_parts, is_pinyin_surname, reading, written
-from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain, text_name,
-                     written_date)
+from ..pinyin import SYLLABLES, dotted_parts, reading, written
+from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain,
+                     run_together_initials, text_name, written_date)
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -57,9 +57,7 @@ def western_name(family: str, given: str) -> str:
     """
     initials = []
     given = name_suffix(given.strip())[0]  # the standard drops "Jr."
-    if 2 <= len(given) <= 3 and given.isalpha() and given.isupper() and not (
-            family.isupper() and given.lower() in SYLLABLES and is_pinyin_surname(family.lower())):
-        # PubMed's initials run together ("Smith JA", "SALA NL", "GROSVENOR CE"); "ZHANG, YU" is a name
+    if run_together_initials(family, given):
         given = " ".join(given)
     for part in _INITIAL_SPLIT.split(given):
         if not part:

@@ -17,6 +17,7 @@ from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
                      main_lang, name_suffix, others, pmid, text_name, thesis_degree)
+from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
@@ -43,6 +44,7 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
               "abstract": in_lang(rec, "abstract", lang), "note": funding_note(rec),
               "keyword": ", ".join(all_keywords(rec, lang))}
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
+    simple["number"] = simple["number"] or own_number(rec)   # a patent's kept as its patent_number
     simple["container-title-short"] = journal_abbreviation(rec)
     simple["PMID"] = pmid(rec)   # a MEDLINE record's own id, or the PMID its source names
     simple["genre"] = thesis_degree(rec)[1]   # a thesis's degree (Zotero's thesisType)
@@ -93,7 +95,7 @@ def write_jsonl(records, out: TextIO, lang: str | None = None) -> int:
 CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "authors", "year", "journal",
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
-               "source_member", "publisher", "place", "isbn")
+               "source_member", "publisher", "place", "isbn", "number")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -107,7 +109,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "funding": funding_note(rec).removeprefix("Funding: "),
            "source_path": rec["source"]["path"], "source_record": rec["source"]["record"],
            "source_member": rec["source"].get("member") or "",  # the file inside an archive
-           "publisher": extra(rec, "publisher"), "place": extra(rec, "place"), "isbn": extra(rec, "isbn")}
+           "publisher": extra(rec, "publisher"), "place": extra(rec, "place"), "isbn": extra(rec, "isbn"),
+           "number": own_number(rec)}   # a report's, patent's or standard's: CSL's number
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

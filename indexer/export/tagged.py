@@ -2,7 +2,9 @@
 
 Both are written in the record's language (or the one asked for) with the other
 language's title, abstract and journal as the format allows: RIS ``TT`` (translated
-title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  One author tag per
+title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  A patent's number is
+RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a report's RIS ``VL``
+and EndNote ``%N``.  One author tag per
 author; keywords one per tag; funding and structured-abstract sections go to notes
 (``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``.
@@ -83,6 +85,40 @@ def _report_number(rec: dict, field: str) -> str:
     return extra(rec, "number") if rec.get("type") == "report" and not rec.get(field) else ""
 
 
+# The types whose ``extra.number`` names the document itself (CSL's ``number``; GB/T 7714's
+# [R], [P], [S]): a report's TR-99, a patent's CN101106276A, a standard's GB/T 7714—2015.
+# Other types keep other numbers there (an article's number, a map's).
+NUMBERED_TYPES = ("report", "patent", "standard")
+
+
+def own_number(rec: dict) -> str:
+    """The report's, patent's or standard's number (``extra.number``, or where the EndNote,
+    RefWorks and GB/T 7714 readers keep a patent's and a standard's: ``extra.patent_number``,
+    ``extra.standard_number``); "" for other types.
+
+    >>> own_number({"type": "patent", "extra": {"number": ["CN101106276A"]}})
+    'CN101106276A'
+    >>> own_number({"type": "patent", "extra": {"patent_number": ["US11651140"]}})
+    'US11651140'
+    >>> own_number({"type": "article-journal", "extra": {"number": ["e0815"]}})
+    ''
+    """
+    kind = rec.get("type")
+    return extra(rec, "number") or extra(rec, f"{kind}_number") if kind in NUMBERED_TYPES else ""
+
+
+def _identifiers(rec: dict, kinds: tuple[str, ...]) -> list[str]:
+    """What RIS's SN (EndNote's %@) holds: the number of a patent or standard (of ``kinds``),
+    then the ISSN or ISBN; each once."""
+    own = own_number(rec) if rec.get("type") in kinds else ""
+    return list(dict.fromkeys(v for v in (own, rec.get("issn") or extra(rec, "isbn")) if v))
+
+
+def _standard_number(rec: dict) -> str:
+    """A standard's number, EndNote's %V as CNKI writes it (read back as the number)."""
+    return own_number(rec) if rec.get("type") == "standard" else ""
+
+
 def _accessed(rec: dict) -> str:
     """The date a page was read, when it is a date (RIS's Y2, EndNote's %[)."""
     accessed = extra(rec, "accessed")
@@ -111,8 +147,10 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
-            ("DO", rec.get("doi") or ""), ("SN", rec.get("issn") or extra(rec, "isbn")),
-            ("UR", rec.get("url") or "")]
+            ("DO", rec.get("doi") or "")]
+    # a patent's and a standard's number is SN (Zotero's patentNumber, and its reportNumber
+    # of a STAND; EndNote's Patent Number), before any ISSN or ISBN
+    out += [("SN", v) for v in _identifiers(rec, ("patent", "standard"))] + [("UR", rec.get("url") or "")]
     out += _second_identifiers(rec, "SN", "UR")
     out.append(("LA", lang if lang != "und" else ""))
     out += _every(rec, "affiliations", "AD")
@@ -150,12 +188,14 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
             ("%[", _accessed(rec)),
-            ("%V", rec.get("volume") or ""), ("%N", rec.get("issue") or _report_number(rec, "issue")),
+            ("%V", rec.get("volume") or _standard_number(rec)),
+            ("%N", rec.get("issue") or _report_number(rec, "issue")),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree
-            ("%R", rec.get("doi") or ""),
-            ("%@", rec.get("issn") or extra(rec, "isbn")), ("%U", rec.get("url") or "")]
+            ("%R", rec.get("doi") or "")]
+    # a patent's number is %@, EndNote's Patent Number (as CNKI and EndNote XML write it)
+    out += [("%@", v) for v in _identifiers(rec, ("patent",))] + [("%U", rec.get("url") or "")]
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
     out += [("%K", k) for k in all_keywords(rec, lang)]

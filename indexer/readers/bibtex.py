@@ -25,7 +25,10 @@ BIBTEX_TYPES = {
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report",
     "report": "report", "manual": "report", "misc": "document", "online": "webpage", "patent": "patent",
     "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
+    "standard": "standard",
 }
+# Entries whose ``number`` is their own (a patent's, a standard's), not an issue.
+_OWN_NUMBER = ("patent", "standard")
 FIELD_KEYS = {
     "title": "titles", "translatedtitle": "titles", "translatedabstract": "abstract",
     "translatedjournal": "journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
@@ -384,6 +387,8 @@ class BibtexReader:
         booktitle = raw.pop("booktitle", [])
         if booktitle and not raw.get("journal"):
             raw["journal"] = booktitle
+        if kind in _OWN_NUMBER and raw.get("issue") and not raw.get("journal"):
+            raw["number"] = raw.pop("issue")
         if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):

@@ -33,14 +33,14 @@ COLUMNS = {
     "full_names": ("author full names", "af"),
     "year": ("year", "publication year", "py", "pub year", "date", "publication date"),
     "journal": ("journal", "source title", "source", "publication title", "journal/book", "secondary title",
-                "so", "container-title", "periodical", "journal name"),
+                "so", "container-title", "periodical", "journal name", "journal_zh", "journal_en"),
     "volume": ("volume", "vol", "vl"),
     "issue": ("number", "issue", "is", "no"),
     "pages": ("pages", "page", "pg", "page range"),
     "start_page": ("start page", "startpage", "bp", "page start"),
     "end_page": ("end page", "endpage", "ep", "page end"),
     "doi": ("doi", "di"),
-    "abstract": ("abstract", "ab", "abstract note", "summary"),
+    "abstract": ("abstract", "ab", "abstract note", "summary", "abstract_zh", "abstract_en"),
     "keywords": ("keywords", "keyword", "author keywords", "kw", "de", "tags", "manual tags"),
     "issn": ("issn", "sn"),
     "url": ("url", "link", "ur"),
@@ -50,7 +50,7 @@ COLUMNS = {
     "place": ("place", "publisher place", "publisher-place", "pi"),
     "isbn": ("isbn", "bn"),
     "language": ("language", "la", "language of original document"),
-    "funding": ("funding text", "funding texts", "fx"),
+    "funding": ("funding", "funding text", "funding texts", "fx"),
     "affiliation": ("affiliation", "affiliations"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
     # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
@@ -132,16 +132,32 @@ def is_header_row(cells: list[str]) -> bool:
 
 
 def columns_of(header: list[str]) -> list[str | None]:
-    """The raw key each header cell names (None: a column we do not know, kept as written)."""
-    return [_column(h) for h in header]
+    """The raw key each header cell names (None: a column we do not know, kept as written).
+    "Number" is bib-dedupe's issue, but beside an "Issue" column (Zotero's CSV, our own export)
+    a report's, patent's or standard's number.
+
+    >>> columns_of(["Title", "Number"]), columns_of(["Title", "Issue", "Number"])
+    (['titles', 'issue'], ['titles', 'issue', 'number'])
+    """
+    columns = [_column(h) for h in header]
+    names = [h.strip().lower() for h in header]
+    if "number" in names and "issue" in names:
+        columns[names.index("number")] = "number"
+    return columns
 
 
 # What a spreadsheet would run as a formula: our CSV export writes such a cell after a ' (text).
-FORMULA_START = re.compile(r"[=+@\t\r]|-(?![\d.])")
+# A "-" starts one unless the whole cell is a number ("-2", "-0.5", "-1.5e3"): "-2+3+cmd|' /C
+# calc'!A0" and "-80 °C storage" start with a number but are formulas to a spreadsheet.
+FORMULA_START = re.compile(r"[=+@\t\r]|-(?!(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z)")
 
 
 def _unquoted(cell: str) -> str:
-    """A cell as written before a ' kept a spreadsheet from running it (``'=HYPERLINK(…)``)."""
+    """A cell as written before a ' kept a spreadsheet from running it (``'=HYPERLINK(…)``).
+
+    >>> _unquoted("'=HYPERLINK(1)"), _unquoted("'-2+3"), _unquoted("-2"), _unquoted("'Tis")
+    ('=HYPERLINK(1)', '-2+3', '-2', "'Tis")
+    """
     return cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell[1:]) else cell
 
 
@@ -193,7 +209,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
         else:
-            rec.raw.setdefault(key, []).append((one_line(cell) if key in _ONE_LINE_KEYS else cell, line))
+            value = (one_line(cell) if key in _ONE_LINE_KEYS else cell, line)
+            # one value in two columns of one field (our export's "title" and "title_zh") is read once
+            if value not in rec.raw.setdefault(key, []):
+                rec.raw[key].append(value)
     return rec
 
 
@@ -325,7 +344,8 @@ class CsvReader:
                 continue
             if not any(cell.strip() for cell in row):
                 continue
-            if len(lines.taken) == 1 and is_header(lines.taken[0].rstrip("\n")):
+            if len(lines.taken) == 1 and is_header(lines.taken[0].rstrip("\n")) \
+                    and _names_each_once(lines.taken[0].rstrip("\n")):
                 # another CSV's header (files joined: cat a.csv b.csv): the rows after it are
                 # read by its columns and delimiter
                 delimiter = _delimiter(lines.taken[0])
@@ -362,6 +382,17 @@ class CsvReader:
             if issue and isinstance(item, Record):
                 item.issues.append(issue)
             yield item
+
+
+def _names_each_once(line: str) -> bool:
+    """Whether no two cells of ``line`` are the same name: a header names each column once; a
+    row of a template's placeholders in our export ("Title,,Title,…,Abstract,,Abstract") is data.
+
+    >>> _names_each_once("Title,Authors,Year"), _names_each_once("a1,en,Title,,Title,Author,Journal")
+    (True, False)
+    """
+    cells = [c.strip().lower() for c in next(csv.reader([line], delimiter=_delimiter(line)), []) if c.strip()]
+    return len(cells) == len(set(cells))
 
 
 def _first_line(head: str) -> str:

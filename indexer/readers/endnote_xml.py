@@ -102,6 +102,8 @@ class EndnoteXmlReader:
             rec.extra["secondary_title"] = [v for v, _ in secondary]
         for value, line in raw.pop("issn_or_isbn", []):
             key = "issn" if re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value.strip()) else "isbn"
+            if rec.type == "patent":
+                key = "number"   # EndNote's ISBN field is a patent's "Patent Number"
             raw.setdefault(key, []).append((value, line))
         raw["doi"] = [(v, line) for v, line in raw.get("doi", []) if "10." in v]
         return rec

@@ -131,8 +131,10 @@ class ReferReader(TaggedReader):
             elif tag == "%K":
                 if re.search(_LIST_SPLIT, value):
                     put("keywords", value, line)  # CNKI: one ";" list (split by the pipeline)
-                elif " " in value and _CJK.search(value) and not re.search(r"[,，、]", value):
-                    # Wanfang: CJK keywords separated by spaces ("参考文献管理 文献管理软件 Zotero").
+                elif len(values["%K"]) == 1 and " " in value and _CJK.search(value) \
+                        and not re.search(r"[,，、]", value):
+                    # Wanfang: CJK keywords separated by spaces on its one %K line ("参考文献管理
+                    # 文献管理软件 Zotero"); of several %K lines each is a keyword ("IBM DOcplexcloud软件").
                     put("keywords", ";".join(value.split()), line)
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)

@@ -14,6 +14,8 @@ RIS_TYPES = {
     "THES": "thesis", "CONF": "paper-conference", "CPAPER": "paper-conference", "RPRT": "report",
     "PAT": "patent", "STAND": "standard", "ELEC": "webpage", "WEB": "webpage", "GEN": "document",
     "UNPB": "manuscript", "DATA": "dataset", "COMP": "software", "CASE": "legal_case", "STAT": "legislation",
+    # the other types our RIS export writes (indexer.export.tagged), read back as the type written
+    "MAP": "map", "PCOMM": "personal_communication", "MPCT": "motion_picture", "ART": "graphic",
 }
 
 
@@ -59,6 +61,10 @@ class RisReader(TaggedReader):
     VL_NOT_VOLUME = frozenset({"BILL", "UNBILL", "ART", "ADVS", "MAP", "SOUND", "VIDEO", "MPCT", "PCOMM", "ICOMM",
                                "HEAR", "STAT", "CASE", "PAT", "COMP", "ELEC", "RPRT"})
 
+    # Types whose SN is their own number, not an ISSN or ISBN (Zotero's RIS: a patent's number;
+    # STAND, a standard's, as our export writes it).
+    OWN_SN = frozenset({"PAT", "STAND"})
+
     # Serials, whose ET is not an edition: PubMed's RIS (through EndNote) writes an article's
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
@@ -80,6 +86,8 @@ class RisReader(TaggedReader):
             rec.raw["date"] = old
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
+        if rec.extra.get("source_type", "").upper() in self.OWN_SN and "issn" in rec.raw:
+            rec.extra.setdefault("number", []).extend(v for v, _ in rec.raw.pop("issn"))
         if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
