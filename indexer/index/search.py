@@ -7,6 +7,9 @@ scores are ordered by record id, so the same index always gives the same order.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh import index as windex
@@ -290,11 +293,15 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
         return s.search(q, limit)
 
 
-_SNIPPET_FIELDS = {"title", "abstract", "funder", "award"}
+# Record fields a snippet shows: the title and abstract, else a funding line, else a line of
+# keywords (a record found by its keyword alone, 肿瘤, shows it).
+_TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "award"}
+_SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords"}
 
 
 def _shown(node, positive: bool = True) -> list[Leaf]:
-    """The leaves a snippet marks: not under NOT, and read in the title, abstract or funding."""
+    """The leaves a snippet marks: not under NOT, and read in the title, abstract, funding or
+    keywords."""
     if isinstance(node, Leaf):
         return [node] if positive and node.find and _SNIPPET_FIELDS & set(node.check_fields) else []
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
@@ -311,36 +318,188 @@ def _funding_lines(rec: dict) -> list[str]:
     return lines
 
 
+_ZWJ = "\u200d"
+
+
+def _joins(before: str, char: str) -> bool:
+    """Whether ``char`` belongs to the character before it, as one grapheme: a combining mark
+    (e + U+0301), a variation selector, a skin tone, what a zero-width joiner joins (👩‍⚕️), a
+    Korean vowel or final jamo.  A snippet never starts or ends between them."""
+    if char < "\u0300":
+        return before == _ZWJ
+    return (unicodedata.category(char)[0] == "M" or _ZWJ in (before, char)
+            or "\U0001f3fb" <= char <= "\U0001f3ff" or "\u1160" <= char <= "\u11ff")
+
+
+def _graphemes(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each grapheme of ``text``, by :func:`_joins`."""
+    start = 0
+    for i in range(1, len(text)):
+        if not _joins(text[i - 1], text[i]):
+            yield start, i
+            start = i
+    if text:
+        yield start, len(text)
+
+
+# Folding one character or grapheme at a time, as many repeat (Chinese characters, letters).
+_fold_piece = lru_cache(maxsize=8192)(fold)
+
+
+def _identity(n: int) -> tuple[range, range]:
+    return range(n), range(1, n + 1)
+
+
+def _offsets(pieces: list[str], bounds: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """For each character of the folded pieces, the start and end of what it was folded from."""
+    return ([start for piece, (start, _) in zip(pieces, bounds) for _ in piece],
+            [end for piece, (_, end) in zip(pieces, bounds) for _ in piece])
+
+
+def _origins(text: str, folded: str) -> tuple[Sequence[int], Sequence[int]] | None:
+    """For each character of ``folded`` (``fold(text)``), where what it comes from starts and
+    ends in ``text``: folding changes the length of some (ß → ss, ﬁ → fi, e + U+0301 → é), so
+    a match is marked where it is written.  Folded a character at a time, else a grapheme at
+    a time (e + U+0301 folds as é only together), which folds as the whole text does but in
+    rare scripts (then as before: one for one if the lengths agree, else None)."""
+    # One for one, as nearly every text: NFKC leaves it as it is, case folding only lengthens
+    # (ß → ss) and the Simplified table maps a character to a character.
+    if text.isascii() or (len(folded) == len(text) and unicodedata.is_normalized("NFKC", text)):
+        return _identity(len(text))
+    pieces = [_fold_piece(c) for c in text]
+    if "".join(pieces) == folded:
+        if len(folded) == len(text):  # no piece is empty, so each is one character
+            return _identity(len(text))
+        return _offsets(pieces, [(i, i + 1) for i in range(len(text))])
+    graphemes = list(_graphemes(text))
+    pieces = [_fold_piece(text[start:end]) for start, end in graphemes]
+    if "".join(pieces) == folded:
+        return _offsets(pieces, graphemes)
+    return _identity(len(text)) if len(folded) == len(text) else None
+
+
+# Brackets a match may hold one of: IL-6 matches "IL)-6" in 白细胞介素(IL)-6, marked 【(IL)-6】.
+_BRACKETS = ("()", "[]", "（）")
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match widened by the bracket just outside it that pairs one it holds alone."""
+    for opening, closing in _BRACKETS:
+        inner = text[start:end]
+        if inner.count(closing) > inner.count(opening) and text[start - 1:start] == opening:
+            start -= 1
+        elif inner.count(opening) > inner.count(closing) and text[end:end + 1] == closing:
+            end += 1
+    return start, end
+
+
+def _matches(text: str, terms: list[Leaf]) -> list[tuple[int, int]]:
+    """Where the terms match in ``text`` (as the query's rule finds them in its folded form),
+    in order, as offsets in ``text``."""
+    folded = fold(text) if terms else ""
+    found = sorted(span for leaf in terms for span in leaf.find(folded)) if folded else []
+    origins = _origins(text, folded) if found else None
+    if origins is None:
+        return []
+    starts, ends = origins
+    return [_balanced(text, starts[s], ends[e - 1]) for s, e in found if e > s]
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches touching, overlapping or a space apart as one: "【spinal metastasis】", one mark."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and not text[out[-1][1]:start].strip():
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _keyword_line(keywords: list[str], terms: list[Leaf]) -> tuple[str, list[tuple[int, int]]]:
+    """One language's keywords as one line, and the matches in it, found in each keyword apart
+    (as search checks them: no phrase across two keywords)."""
+    line, spans = "", []
+    for keyword in keywords:
+        line += "; " if line else ""
+        spans += [(len(line) + s, len(line) + e) for s, e in _matches(keyword, terms)]
+        line += keyword
+    return line, spans
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a language written without spaces between words (Chinese, Japanese and
+    their punctuation): a wide one, but for a full-width letter or digit."""
+    width = unicodedata.east_asian_width(char)
+    return width == "W" or (width == "F" and not char.isalnum())
+
+
+def _at_word_edge(text: str, i: int) -> bool:
+    """Whether a snippet may start or end at ``i``: at a space, or beside a character of a
+    language without spaces; never inside a grapheme."""
+    if i <= 0 or i >= len(text):
+        return True
+    before, after = text[i - 1], text[i]
+    return not _joins(before, after) and (before.isspace() or after.isspace()
+                                          or _unspaced(before) or _unspaced(after))
+
+
+# How far a snippet's end moves to reach a word's edge: about a long word.
+_SLACK = 15
+
+
+def _cut(text: str, at: int, lowest: int, highest: int, spans: list[tuple[int, int]]) -> int:
+    """The place in [lowest, highest] nearest ``at``, not inside a match, at a word's edge
+    within _SLACK; else between graphemes (a long word, a URL); else ``at``."""
+    def near(ok) -> int | None:
+        places = (i for d in range(_SLACK + 1) for i in ((at - d, at + d) if d else (at,)))
+        return next((i for i in places if lowest <= i <= highest and ok(i)
+                     and not any(s < i < e for s, e in spans)), None)
+
+    found = near(lambda i: _at_word_edge(text, i))
+    if found is None:
+        found = near(lambda i: i in (0, len(text)) or not _joins(text[i - 1], text[i]))
+    return at if found is None else found
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int, mark: tuple[str, str]) -> str:
+    """About ``width`` characters of ``text`` from a third of it before the first match, cut
+    at words' edges, with the matches in it marked and "…" where it was cut."""
+    first = spans[0][0]
+    lo = max(0, first - width // 3)
+    hi = min(len(text), lo + width)
+    lo = _cut(text, lo, 0, first, spans)
+    hi = _cut(text, hi, min(hi, spans[0][1]), len(text), spans)
+    while lo < first and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    out, at = [], lo
+    for s, e in spans:
+        if s < at or e > hi:
+            continue
+        out += [text[at:s], mark[0], text[s:e], mark[1]]
+        at = e
+    out.append(text[at:hi])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+
+
 def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
-    """A piece of the abstract (else title, else funding) around the first match, the
-    matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a lone 7
-    and 15)."""
+    """A piece of the abstract (else title, else funding, else keywords) around the first
+    match, the matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a
+    lone 7 and 15)."""
     if not terms:
         return ""
+    in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
     texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
     for prefix, text in texts + [("funding: ", line) for line in _funding_lines(rec)]:
-        folded = fold(text)
-        if len(folded) != len(text):
-            folded = text.casefold() if len(text.casefold()) == len(text) else None
-            if folded is None:
-                continue
-        spans = []
-        for start, end in sorted(span for leaf in terms for span in leaf.find(folded)):
-            if spans and not text[spans[-1][1]:start].strip():  # touching, overlapping or a space apart
-                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))   # "【spinal metastasis】", one mark
-            else:
-                spans.append((start, end))
-        if not spans:
-            continue
-        first = spans[0][0]
-        lo = max(0, first - width // 3)
-        hi = min(len(text), lo + width)
-        out, at = [], lo
-        for s, e in spans:
-            if s < at or e > hi:
-                continue
-            out += [text[at:s], mark[0], text[s:e], mark[1]]
-            at = e
-        out.append(text[at:hi])
-        return prefix + ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+        spans = _merged(text, _matches(text, in_text))
+        if spans:
+            return prefix + _window(text, spans, width, mark)
+    in_keywords = [leaf for leaf in terms if "keywords" in leaf.check_fields]
+    for keywords in rec.get("keywords", {}).values() if in_keywords else ():
+        line, spans = _keyword_line(keywords, in_keywords)
+        spans = _merged(line, spans)
+        if spans:
+            return "keywords: " + _window(line, spans, width, mark)
     return ""

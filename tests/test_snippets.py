@@ -1,0 +1,102 @@
+"""What a search hit's snippet shows, on a real index of records written here: the match
+marked where it is written when folding changes the text's length (ß, ﬁ, e + U+0301), a
+keyword line for a record found by its keyword alone, and cuts at a word's edge in Latin
+text, never inside a grapheme, anywhere between Chinese characters."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from indexer.index.ingest import ingest
+from indexer.index.query import parse
+from indexer.index.search import Searcher, _shown, snippet
+
+LONG_EN = ("Several signalling pathways become deregulated during tumour growth and metastasis, "
+           "and the mechanisms in a mouse model of breast cancer were studied with imaging over "
+           "several weeks while the animals were followed for survival and weight.")
+LONG_ZH = "本研究回顾性分析了我院收治的患者临床资料" * 3 + "乳腺癌" + "术后随访观察其复发转移及生存情况" * 5
+ACCENTS = "e\u0301" * 60 + " targetword " + "a\u0308" * 60
+
+RECORDS = {
+    "S1": ("Ein Test", "Die Straße wurde untersucht. Wir fanden zebrafishmarker in der Probe.", []),
+    "S2": ("Ligature test", "The ﬁnal analysis of quokkamarker showed results.", []),
+    "S3": ("疼痛治疗的临床研究", "观察硫酸吗啡控释片的疗效。", ["肿瘤", "疼痛", "硫酸吗啡控释片"]),
+    "S4": ("Long English", LONG_EN, []),
+    "S5": ("Combining marks", ACCENTS, []),
+    "S6": ("长摘要", LONG_ZH, []),
+    "S7": ("白细胞介素检测", "检测血清白细胞介素(IL)-6水平。", []),
+    "S8": ("Decomposed", "A cafe\u0301 study of caffeine drinkers.", []),
+}
+
+
+def ris(rid: str, title: str, abstract: str, keywords: list[str]) -> str:
+    lines = ["TY  - JOUR", f"ID  - {rid}", f"TI  - {title}", f"AB  - {abstract}"]
+    return "\n".join(lines + [f"KW  - {k}" for k in keywords] + ["ER  - ", ""])
+
+
+@pytest.fixture(scope="module")
+def s(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("snippets")
+    path = folder / "records.ris"
+    path.write_text("\n".join(ris(rid, *fields) for rid, fields in RECORDS.items()), encoding="utf-8")
+    summary = ingest([str(path)], str(folder / "idx"), quiet=True)
+    assert (summary.added, len(summary.failures)) == (len(RECORDS), 0)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+def only_snippet(s, query: str) -> str:
+    (hit,) = s.search(query, limit=10)["hits"]
+    return hit["snippet"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("zebrafishmarker", "…untersucht. Wir fanden 【zebrafishmarker】 in der Probe."),
+    ("strasse", "Die 【Straße】 wurde untersucht. Wir fanden zebrafishmarker in der Probe."),
+    ("quokkamarker", "The ﬁnal analysis of 【quokkamarker】 showed results."),
+    ("final", "The 【ﬁnal】 analysis of quokkamarker showed results."),
+    ("café", "A 【cafe\u0301】 study of caffeine drinkers."),   # é written as e + U+0301
+])
+def test_a_match_is_marked_where_it_is_written_when_folding_changes_the_length(s, query, expected):
+    assert only_snippet(s, query) == expected
+
+
+def test_a_record_found_by_its_keyword_alone_shows_its_keywords(s):
+    assert only_snippet(s, "肿瘤") == "keywords: 【肿瘤】; 疼痛; 硫酸吗啡控释片"
+    assert only_snippet(s, "keywords:肿瘤") == "keywords: 【肿瘤】; 疼痛; 硫酸吗啡控释片"
+    # a match in the title or abstract is shown rather than the keywords
+    assert only_snippet(s, "硫酸吗啡控释片") == "观察【硫酸吗啡控释片】的疗效。"
+
+
+def test_a_phrase_is_not_marked_across_two_keywords():
+    rec = {"title": {"en": "Imaging"}, "keywords": {"en": ["breast", "cancer screening"]}}
+    assert snippet(rec, _shown(parse('"breast cancer"'))) == ""
+    assert snippet(rec, _shown(parse("breast"))) == "keywords: 【breast】; cancer screening"
+
+
+def test_latin_text_is_cut_at_a_word_edge(s):
+    shown = only_snippet(s, "breast")
+    assert shown.startswith("…") and shown.endswith("…")
+    words = shown.strip("…").replace("【", "").replace("】", "").split()
+    assert all(w in LONG_EN.replace(".", " ").replace(",", " ").split() for w in words), words
+    assert abs(len(shown) - 82) < 2 * 15     # about as long as before: 80 characters and the cuts
+
+
+def test_a_snippet_never_starts_or_ends_inside_a_grapheme(s):
+    shown = only_snippet(s, "targetword")
+    inner = shown.strip("…")
+    assert not unicodedata.combining(inner[0]) and inner[0] == "e"
+    assert inner.endswith("a\u0308")
+    assert "【targetword】" in inner
+
+
+def test_chinese_text_is_cut_between_any_two_characters(s):
+    shown = only_snippet(s, "乳腺癌")
+    assert shown.startswith("…") and shown.endswith("…")
+    assert len(shown.strip("…").replace("【", "").replace("】", "")) == 80   # as wide as before
+    assert "【乳腺癌】" in shown
+
+
+def test_a_bracket_the_match_holds_is_marked_with_its_pair(s):
+    assert only_snippet(s, "IL-6") == "检测血清白细胞介素【(IL)-6】水平。"
