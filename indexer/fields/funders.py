@@ -118,6 +118,20 @@ def _provincial(text: str) -> tuple[str, str | None] | None:
     return PROVINCIAL_NSF.get(province, (f"Natural Science Foundation of {province} Province", None))
 
 
+def chinese_name(name: str) -> str | None:
+    """A known funder's Chinese name, by its canonical name (the first of its patterns written
+    in Chinese characters alone): a record written in English is found by it too.
+
+    >>> chinese_name("National Natural Science Foundation of China"), chinese_name("Some Private Trust")
+    ('国家自然科学基金', None)
+    """
+    return _CHINESE_NAMES.get(name)
+
+
+_CHINESE_NAMES = {f.name: next(p for p in f.patterns if re.fullmatch(r"[\u4e00-\u9fff]+", p))
+                  for f in FUNDERS if any(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in f.patterns)}
+
+
 def normalise_funder(text: str) -> tuple[str, str | None]:
     """Return (canonical name, Crossref funder id) for funder text; unknown funders are kept as written.
 

@@ -81,9 +81,12 @@ def author_name(a: dict) -> str:
 
 
 def funder_names(rec: dict) -> list[str]:
-    """A record's funders, each name once: as normalised and as written."""
-    return list(dict.fromkeys(n for f in rec.get("funding", []) for n in (f.get("funder"), f.get("funder_original"))
-                              if n))
+    """A record's funders, each name once: as normalised, as written, and a known funder's
+    Chinese name (``funder:国家自然科学基金`` finds the records that write it in English)."""
+    from ..fields.funders import chinese_name   # when asked: search starts without it
+
+    return list(dict.fromkeys(n for f in rec.get("funding", []) for n in (
+        f.get("funder"), f.get("funder_original"), chinese_name(f.get("funder") or "")) if n))
 
 
 def award_numbers(rec: dict) -> list[str]:
