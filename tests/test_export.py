@@ -613,6 +613,8 @@ def test_cli_query_ids_masters_and_files(index, tmp_path):
     assert out.returncode == 0, out.stderr
     found = rispy.loads(out.stdout)
     assert found and all("spinal metastases" in (e["title"] + e.get("translated_title", "")).lower() for e in found)
+    nothing = run_cli("export", "--format", "ris", "--query", "zzqqxx", "--index", str(index))
+    assert nothing.returncode == 0 and not nothing.stdout and "no record matches --query 'zzqqxx'" in nothing.stderr
     everything = rispy.loads(run_cli("export", "--format", "ris", "--index", str(index)).stdout)
     assert len(everything) == 18 + 2
     dedup = json.loads(run_cli("dedup", "--json", "--index", str(index)).stdout)
@@ -633,7 +635,7 @@ def test_cli_query_ids_masters_and_files(index, tmp_path):
     ids.write_text(f"{everything[3]['id']}\nnot-an-id\n{everything[0]['id']}\n", encoding="utf-8")
     target = tmp_path / "refs.bib"
     out = run_cli("export", "--format", "bibtex", "--ids", str(ids), "-o", str(target), "--index", str(index))
-    assert out.returncode == 0
+    assert out.returncode == 1   # an id asked for is not there: said, the rest written
     assert "no record not-an-id" in out.stderr and "wrote 2 records" in out.stderr
     lib = bibtexparser.parse_string(target.read_text(encoding="utf-8"))
     assert len(lib.entries) == 2 and not lib.failed_blocks

@@ -310,7 +310,7 @@ def test_export_ids_and_show_take_an_id_as_show_does(idx, tmp_path):
     ids = tmp_path / "ids.txt"
     ids.write_text(f"{hit['id'][:6]}\n{hit['id'].upper()}\nzzzz\n", encoding="utf-8")
     result = run_cli("export", "--format", "jsonl", "--ids", str(ids), "--index", str(idx))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr   # zzzz is no record: as show says it (exit 1)
     assert [r["id"] for r in jsonl(result.stdout)] == [hit["id"]]          # both lines name it, once
     assert "no record zzzz" in result.stderr
     shown = subprocess.run([sys.executable, str(ROOT / "cli.py"), "show", b"\xff\xfe", "--index", str(idx)],

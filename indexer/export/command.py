@@ -68,8 +68,9 @@ def _read_ids(path: str) -> list[str]:
 
 
 def select(index_dir: str, query: str | None = None, ids_file: str | None = None,
-           masters: bool = False, err: TextIO = sys.stderr) -> list[dict]:
-    """The records to export, in order (index order, search rank, or the file's order)."""
+           masters: bool = False, err: TextIO = sys.stderr, missing: list[str] | None = None) -> list[dict]:
+    """The records to export, in order (index order, search rank, or the file's order); the
+    ids of ``ids_file`` the index does not hold are said on ``err`` and added to ``missing``."""
     from ..store import Store
 
     with Store(index_dir) as store:
@@ -78,6 +79,8 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
 
             with Searcher(index_dir) as s:
                 ids = s.ranked_ids(query)
+            if not ids:
+                err.write(f"note: no record matches --query {query!r}; nothing to export\n")
         elif ids_file is not None:
             ids = []
             for given in _read_ids(ids_file):  # an id in any case, or its start as `show` takes it
@@ -106,6 +109,8 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
                           f"exported as that record\n")
             elif rid not in found:
                 err.write(f"warning: no record {rid} in {index_dir}; skipped\n")
+                if missing is not None:
+                    missing.append(rid)
         ids = list(dict.fromkeys(hidden.get(i, i) for i in ids))
         for rid in ids:  # a duplicate asked for (a hit of --query, a line of --ids): its master
             if rid in master_of:
@@ -140,8 +145,8 @@ def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict],
 
 
 def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """0 done; 1 some input of --from failed (reported, the rest written); 2 usage error
-    (message on ``err``)."""
+    """0 done; 1 some input of --from failed, or an id of --ids is not in the index (reported,
+    the rest written); 2 usage error (message on ``err``)."""
     from ..store import STORE_NAME
 
     if getattr(args, "paths", None):
@@ -165,12 +170,13 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         return 2
     from ..index.search import IndexMissing
 
+    missing: list[str] = []
     try:
-        records = select(args.index, args.query, args.ids, args.masters, err)
+        records = select(args.index, args.query, args.ids, args.masters, err, missing)
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
-    return _write(args, records, out, err)
+    return _write(args, records, out, err) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
