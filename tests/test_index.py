@@ -26,6 +26,15 @@ def _search(idx, query, *extra):
     return json.loads(result.stdout)
 
 
+def _indexed(tmp_path, ris_text: str):
+    """An index of one RIS file holding ``ris_text``."""
+    ris = tmp_path / "records.ris"
+    ris.write_text(ris_text, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    return idx
+
+
 def _paths(result):
     return sorted(h["source"]["path"].rsplit("/", 1)[-1] for h in result["hits"])
 
@@ -443,25 +452,19 @@ def test_an_index_path_that_is_a_file_is_a_usage_error(tmp_path):
 
 def test_rare_characters_beyond_the_bmp_are_found_inside_their_word(tmp_path):
     # CJK extension B and later (names, places, 牙𬌗): one character from a run, as the others
-    ris = tmp_path / "rare.ris"
-    ris.write_text("TY  - JOUR\nTI  - 第六条\nLA  - chi\nAB  - 测𠀄𠀅试，牙𬌗关系\nER  - \n\n"
-                   "TY  - JOUR\nTI  - 第七条\nLA  - chi\nAB  - 测试𠀆。\nER  - \n", encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    idx = _indexed(tmp_path, "TY  - JOUR\nTI  - 第六条\nLA  - chi\nAB  - 测𠀄𠀅试，牙𬌗关系\nER  - \n\n"
+                             "TY  - JOUR\nTI  - 第七条\nLA  - chi\nAB  - 测试𠀆。\nER  - \n")
     for query in ("𠀄", "𠀅", "测𠀄", "𠀅试", "abstract:𠀄", '"测𠀄𠀅试"', "𬌗", "牙𬌗"):
         assert [h["title"]["zh"] for h in _search(idx, query)["hits"]] == ["第六条"], query
     assert _search(idx, "𠀄试")["total"] == 0
 
 
 def test_a_known_funder_is_found_by_its_chinese_name_in_an_english_record(tmp_path):
-    ris = tmp_path / "funded.ris"
-    ris.write_text("TY  - JOUR\nTI  - Soil moisture memory in drylands\nLA  - eng\n"
-                   "AB  - We study soil moisture. Funding: This work was supported by the National Natural Science "
-                   "Foundation of China (No. 41871001).\nER  - \n\n"
-                   "TY  - JOUR\nTI  - 干旱区土壤水分记忆\nLA  - chi\nAB  - 研究土壤水分。\n"
-                   "N1  - 基金项目：国家自然科学基金(41871002)\nER  - \n", encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    idx = _indexed(tmp_path, "TY  - JOUR\nTI  - Soil moisture memory in drylands\nLA  - eng\n"
+                             "AB  - We study soil moisture. Funding: This work was supported by the National Natural "
+                             "Science Foundation of China (No. 41871001).\nER  - \n\n"
+                             "TY  - JOUR\nTI  - 干旱区土壤水分记忆\nLA  - chi\nAB  - 研究土壤水分。\n"
+                             "N1  - 基金项目：国家自然科学基金(41871002)\nER  - \n")
     for query in ("funder:国家自然科学基金", 'funder:"National Natural Science Foundation of China"'):
         found = sorted(h["title"].get("en") or h["title"]["zh"] for h in _search(idx, query)["hits"])
         assert found == ["Soil moisture memory in drylands", "干旱区土壤水分记忆"], query
