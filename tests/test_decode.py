@@ -125,4 +125,5 @@ def test_files_that_are_no_export_say_what_they_are_and_what_to_do(tmp_path):
     reasons = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in jsonl(result.stdout)}
     assert reasons["paper.pdf"].startswith("binary file, a PDF: not a text export; export the records")
     assert "old Office file" in reasons["notes.doc"] and "named .xls" in reasons["notes.doc"]
+    assert "export the records from the database" in reasons["notes.doc"]   # a Word file: what to do
     assert "SQLite database" in reasons["records.sqlite"] and "--index" in reasons["records.sqlite"]

@@ -385,6 +385,20 @@ def test_a_damaged_search_index_is_said_and_rebuilt_from_the_store(index, tmp_pa
     assert _search(copy, "脊柱") == _search(idx, "脊柱")
 
 
+def test_a_search_index_that_lost_its_table_of_contents_says_rebuild(index, tmp_path):
+    # a folder copied half-way: stats still counts the store's records, search said "no index"
+    _, idx, _ = index
+    copy = tmp_path / "copy"
+    shutil.copytree(idx, copy)
+    for toc in (copy / "whoosh").glob("*.toc"):
+        toc.unlink()
+    result = run_cli("search", "脊柱", "--index", str(copy))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"`python cli.py ingest --rebuild --index {copy}` rebuilds it from its records" in result.stderr
+    assert run_cli("ingest", "--rebuild", "--index", str(copy)).returncode == 0
+    assert _search(copy, "脊柱") == _search(idx, "脊柱")
+
+
 def test_a_store_that_is_not_one_is_said(tmp_path):
     (tmp_path / "idx").mkdir()
     (tmp_path / "idx" / "records.sqlite").write_text("not a database")

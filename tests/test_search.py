@@ -596,7 +596,10 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
         "'Smith John' is in no title, abstract, keyword or funding; author:\"Smith John\" finds 1 record"]
     assert s.notes("王明 OR 李四")[0].endswith("author:王明 finds 1 record")
     assert s.notes("titel:肉瘤") == ["titel: is no field prefix, so it was searched as text (did you mean title:?)"]
-    assert s.notes("ratio:1") == [] and s.notes("不存在的词") == []
+    # a prefix near none is said too, with the fields there are (ratio:1 may be meant as text)
+    assert s.notes("xyz:癌") == ["xyz: is no field prefix, so it was searched as text (the fields: title, abstract, "
+                                "keyword, author, journal, funder, award, doi, lang, section, format, type, year)"]
+    assert s.notes("不存在的词") == []
     # a Chinese term is matched with its punctuation as written: say what it finds without
     assert s.notes("肉瘤样。") == [
         "'肉瘤样。' is matched with its punctuation, as written, and no record has it so; 肉瘤样 finds 1 record"]

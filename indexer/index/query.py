@@ -363,16 +363,16 @@ _CLOSE_QUOTE = re.compile(r'[”‟」』](?=$|[\s)])')
 
 def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
     """Words written as a field prefix that is none, each with the prefix it is nearest
-    (``titel:肉瘤`` → ("titel", "title")).  Such a word is searched as text ("ratio:1" may
-    mean just that), so a typing slip finds nothing and says nothing."""
+    (``titel:肉瘤`` → ("titel", "title")), or "" when none is near (``xyz:癌``).  Such a word
+    is searched as text ("ratio:1" may mean just that), so a typing slip finds nothing and
+    says nothing."""
     known = sorted(set(FIELD_ALIASES) | set(EXACT_FIELDS) | {"year"})
     out = []
     for m in _TOKEN.finditer(_syntax(text)):
         written = (m.group("field") or "").lower()
         if written and written not in known:
             near = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
-            if near:
-                out.append((m.group("field"), near[0]))
+            out.append((m.group("field"), near[0] if near else ""))
     return out
 
 

@@ -81,6 +81,10 @@ class Searcher:
                                "rebuilds it from its records")
         self.index_dir = str(index_dir)
         try:
+            if not windex.exists_in(path) and path.exists() and any(f.suffix == ".seg" for f in path.iterdir()):
+                # its table of contents lost (a folder copied half-way): the store still holds the records
+                raise IndexMissing(f"the search index in {index_dir} is incomplete (copied half-way?); "
+                                   f"`python cli.py ingest --rebuild --index {index_dir}` rebuilds it from its records")
             if not windex.exists_in(path):
                 raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
                                    "first")
@@ -128,7 +132,8 @@ class Searcher:
         keyword or funding but among the authors or journals, which a query without a prefix
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
         notes = self.unknown_values(q) + self._operators(q)
-        notes += [f"{written}: is no field prefix, so it was searched as text (did you mean {meant}:?)"
+        notes += [f"{written}: is no field prefix, so it was searched as text "
+                  + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
                   for written, meant in misspelt_prefixes(q)]
         tree = parse(q, self._in_vocabulary)
         missing = [leaf for leaf in _shown(tree)
@@ -296,6 +301,9 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
 # Record fields a snippet shows: the title and abstract, else a funding line, else a line of
 # keywords (a record found by its keyword alone, 肿瘤, shows it).
 _TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "award"}
+# The field prefixes a note lists, as README and --help name them.
+PREFIXES = ("title", "abstract", "keyword", "author", "journal", "funder", "award", "doi", "lang", "section",
+            "format", "type", "year")
 _SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords"}
 
 

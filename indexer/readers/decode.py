@@ -210,9 +210,11 @@ ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARY_KINDS = (
     (b"%PDF-", "a PDF", "export the records from the database or reference manager (RIS, BibTeX, EndNote …)"),
     (ZIP_MAGIC, "an Office document (a .docx or .pptx, or a workbook under another name)",
-     "a workbook is read when named .xlsx, .xls or .ods"),
+     "export the records from the database or reference manager (RIS, BibTeX, EndNote …), or copy a "
+     "reference list into a .txt file; a workbook is read when named .xlsx, .xls or .ods"),
     (OLE2_MAGIC, "an old Office file (a .doc, or a workbook under another name)",
-     "a workbook is read when named .xls"),
+     "export the records from the database or reference manager (RIS, BibTeX, EndNote …), or copy a "
+     "reference list into a .txt file; a workbook is read when named .xls"),
     (b"SQLite format 3\x00", "an SQLite database (an index's records.sqlite?)", "give its folder as --index to search it"),
 )
 
