@@ -100,11 +100,16 @@ def _nlm_abbreviation(text: str) -> str:
 
 
 def short_pages(pages: str) -> str:
-    """NLM's page range: the digits the last page repeats dropped (``350-358`` → ``350-8``).
+    """NLM's page range: the digits the last page repeats dropped (``350-358`` → ``350-8``);
+    each range of a list so (``1106-1111, 1117`` → ``1106-11, 1117``).
 
     >>> short_pages("350-358"), short_pages("1234-1245"), short_pages("e1234"), short_pages("99-101")
     ('350-8', '1234-45', 'e1234', '99-101')
+    >>> short_pages("1106-1111, 1117"), short_pages("175-177, 183-189")
+    ('1106-11, 1117', '175-7, 183-9')
     """
+    if "," in pages:
+        return ", ".join(short_pages(p) for p in pages.split(","))
     m = re.fullmatch(r"(\D*)(\d+)\s*[-–]\s*\1(\d+)", pages.strip())
     if not m or len(m.group(2)) != len(m.group(3)):
         return pages.replace("–", "-")
