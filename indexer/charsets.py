@@ -3,16 +3,16 @@ so ``cli.py search`` starts fast; OpenCC's only when its table is asked for)."""
 from functools import lru_cache
 
 # CJK Unified Ideographs (basic block, extension A) and compatibility ideographs; beyond the
-# BMP, extensions B to H and the compatibility supplement (𠀀 … 𱍊: rare characters of names and
+# BMP, extensions B to H and the compatibility supplement (𠀀 … 𲎯: rare characters of names and
 # places, and of terms such as 牙𬌗).  A class of these takes its cost from the BMP ranges only.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 
 
 def is_han(char: str) -> bool:
     """One character in HAN (without a regular expression: a class of these ranges takes
     some 2 ms to compile, which ``cli.py search`` would pay at start)."""
     return ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
-            or "\U00020000" <= char <= "\U0003134f")
+            or "\U00020000" <= char <= "\U000323af")
 
 
 @lru_cache(maxsize=1)

@@ -87,9 +87,21 @@ def test_a_patents_and_a_standards_number_is_written(fmt, lines, numbered, tmp_p
     text = rendered(numbered, fmt)
     for line in lines:
         assert line in text.splitlines(), (fmt, line)
-    # our own reader keeps each number (RIS: as an unread ISSN; BibTeX: as the issue)
-    for rec, number in zip(read_back(text, fmt, tmp_path), NUMBERS):
-        assert number in _values(rec), (fmt, number)
+    # our own reader reads each back as the number, of a patent and a standard
+    back = read_back(text, fmt, tmp_path)
+    assert [(r["type"], r["extra"].get("number") or r["extra"].get("patent_number")) for r in back] == [
+        ("patent", ["CN101106276A"]), ("standard", ["GB/T 7714—2015"])], fmt
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex", "biblatex", "csv", "csl-json"])
+def test_a_reports_number_comes_back_as_its_number(fmt, tmp_path):
+    src = tmp_path / "r.ris"
+    src.write_text("TY  - RPRT\nTI  - Annual survey of soils\nAU  - Smith, John\nPY  - 2019\nVL  - TR-99\n"
+                   "ER  - \n", encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["extra"]["number"] == ["TR-99"] and not rec.get("issue")
+    (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
+    assert back["extra"].get("number") == ["TR-99"] and not back.get("issue"), fmt
 
 
 def test_the_numbers_round_trip_through_endnote_and_csv(numbered, tmp_path):

@@ -482,3 +482,6 @@ def test_a_known_funder_is_found_by_its_chinese_name_in_an_english_record(tmp_pa
     for query in ("funder:国家自然科学基金", 'funder:"National Natural Science Foundation of China"'):
         found = sorted(h["title"].get("en") or h["title"]["zh"] for h in _search(idx, query)["hits"])
         assert found == ["Soil moisture memory in drylands", "干旱区土壤水分记忆"], query
+    # without the prefix, Chinese finds what the record writes: 国家 is in no English record
+    assert [h["title"]["zh"] for h in _search(idx, "国家自然科学基金")["hits"]] == ["干旱区土壤水分记忆"]
+    assert [h["title"]["zh"] for h in _search(idx, "国家")["hits"]] == ["干旱区土壤水分记忆"]

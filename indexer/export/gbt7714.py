@@ -40,6 +40,11 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
 MAX_AUTHORS = 3
 PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
+# Korean family names as romanised, less those that are Chinese surnames' pinyin too (Han,
+# Song, Ma …): their hyphened given names keep the hyphen (KIM M-J, not KIM M J).
+KOREAN_SURNAMES = frozenset("""kim lee park choi jung chung cho yoon jang lim oh seo suh shin kwon hwang ahn yoo
+jeon chon ko moon son bae baek paik heo hur sim shim noh roh kwak sung joo woo koo ryu chae won hyun byun yeom yeo
+choo seok seon sul yeon pyo myung ki ok yook maeng je tak kook""".split())
 # A title's closing full stop (PubMed's and Web of Science's titles end in one): not before
 # its type marker (``dogs[J]``, not ``dogs.[J]``); an abbreviation's stays (``the U.S.``).
 _CLOSING_STOP = re.compile(r"(?<![A-Z]\.[A-Z])[.。]\s*$")
@@ -52,8 +57,8 @@ def western_name(family: str, given: str) -> str:
     ('PARK J-R', 'BURKLE F M')
     >>> western_name("SALA", "NL"), western_name("ZHANG", "YU"), western_name("GROSVENOR", "CE")
     ('SALA N L', 'ZHANG Y', 'GROSVENOR C E')
-    >>> western_name("WANG", "Jian-guo"), western_name("Hsu", "Pei-Yu")
-    ('WANG J G', 'HSU P Y')
+    >>> western_name("WANG", "Jian-guo"), western_name("Hsu", "Pei-Yu"), western_name("Kim", "Min-Ji")
+    ('WANG J G', 'HSU P Y', 'KIM M-J')
     """
     initials = []
     given = name_suffix(given.strip())[0]  # the standard drops "Jr."
@@ -64,8 +69,9 @@ def western_name(family: str, given: str) -> str:
             continue
         pieces = [p for p in part.split("-") if p]
         # Syllables of a Chinese given name each give an initial (GB/T 28039: ``WANG J G``,
-        # Wade-Giles ``HSU P Y`` alike); other hyphened names keep it (``DUPONT J-P``).
-        syllables = all(p.lower() in SYLLABLES for p in pieces)
+        # Wade-Giles ``HSU P Y`` alike); other hyphened names keep it (``DUPONT J-P``, a
+        # Korean ``KIM M-J``).
+        syllables = all(p.lower() in SYLLABLES for p in pieces) and family.lower() not in KOREAN_SURNAMES
         initials.append((" " if syllables else "-").join(p[:1].upper() for p in pieces))
     return " ".join([family.upper()] + initials).strip()
 

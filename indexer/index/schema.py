@@ -40,7 +40,7 @@ FIELD_ALIASES = {
 POSITIONAL = frozenset({"text", "funding", "authors", "award"})
 RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "funding": ("funder", "award"),
                  "title": ("title",), "keywords": ("keywords",),
-                 "authors": ("authors",), "journal": ("journal",), "funder": ("funder",), "award": ("award",)}
+                 "authors": ("authors",), "journal": ("journal",), "funder": ("funders",), "award": ("award",)}
 # Prefixes searched through a wider index field, then checked on the named record field.
 NARROWED = {"abstract": ("abstract",), "ab": ("abstract",)}
 # Prefixes whose value is one exact term.
@@ -80,13 +80,16 @@ def author_name(a: dict) -> str:
     return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
 
 
-def funder_names(rec: dict) -> list[str]:
-    """A record's funders, each name once: as normalised, as written, and a known funder's
-    Chinese name (``funder:国家自然科学基金`` finds the records that write it in English)."""
-    from ..fields.funders import chinese_name   # when asked: search starts without it
+def funder_names(rec: dict, chinese: bool = False) -> list[str]:
+    """A record's funders, each name once: as normalised and as written; with ``chinese``, a
+    known funder's Chinese name too (``funder:国家自然科学基金`` finds the records that write it in
+    English; a query without a prefix does not: 国家 would find every English record NSFC funds)."""
+    names = [n for f in rec.get("funding", []) for n in (f.get("funder"), f.get("funder_original")) if n]
+    if chinese:
+        from ..fields.funders import chinese_name   # when asked: search starts without it
 
-    return list(dict.fromkeys(n for f in rec.get("funding", []) for n in (
-        f.get("funder"), f.get("funder_original"), chinese_name(f.get("funder") or "")) if n))
+        names += [n for f in rec.get("funding", []) if (n := chinese_name(f.get("funder") or ""))]
+    return list(dict.fromkeys(names))
 
 
 def award_numbers(rec: dict) -> list[str]:
@@ -112,7 +115,7 @@ def document(rec: dict) -> dict:
         "names": " ".join(index_terms(authors)),
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
-        "funder": _join(funders),
+        "funder": _join(funder_names(rec, chinese=True)),
         "award": _join(awards),
         "lang": rec.get("language") or "und",
         "format": rec["source"]["format"],

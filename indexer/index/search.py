@@ -67,6 +67,8 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
         return award_numbers(rec)
     if fieldname == "funder":  # each name apart, as the index holds them
         return funder_names(rec)
+    if fieldname == "funders":  # funder:, which takes a known funder's Chinese name too
+        return funder_names(rec, chinese=True)
     return []
 
 
@@ -300,7 +302,7 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
 
 # Record fields a snippet shows: the title and abstract, else a funding line, else a line of
 # keywords (a record found by its keyword alone, 肿瘤, shows it).
-_TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "award"}
+_TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "funders", "award"}
 # The field prefixes a note lists, as README and --help name them.
 PREFIXES = ("title", "abstract", "keyword", "author", "journal", "funder", "award", "doi", "lang", "section",
             "format", "type", "year")

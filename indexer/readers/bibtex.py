@@ -27,8 +27,9 @@ BIBTEX_TYPES = {
     "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
     "standard": "standard",
 }
-# Entries whose ``number`` is their own (a patent's, a standard's), not an issue.
-_OWN_NUMBER = ("patent", "standard")
+# Entries whose ``number`` is their own (a report's, as BibTeX defines it; a patent's, a
+# standard's), not an issue.
+_OWN_NUMBER = ("techreport", "report", "patent", "standard")
 FIELD_KEYS = {
     "title": "titles", "translatedtitle": "titles", "translatedabstract": "abstract",
     "translatedjournal": "journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
