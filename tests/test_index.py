@@ -466,9 +466,10 @@ def test_an_index_path_that_is_a_file_is_a_usage_error(tmp_path):
 
 def test_rare_characters_beyond_the_bmp_are_found_inside_their_word(tmp_path):
     # CJK extension B and later (names, places, 牙𬌗): one character from a run, as the others
-    idx = _indexed(tmp_path, "TY  - JOUR\nTI  - 第六条\nLA  - chi\nAB  - 测𠀄𠀅试，牙𬌗关系\nER  - \n\n"
+    idx = _indexed(tmp_path, "TY  - JOUR\nTI  - 第六条\nLA  - chi\nAB  - 测𠀄𠀅试，牙𬌗关系，甲\U00031350乙\nER  - \n\n"
                              "TY  - JOUR\nTI  - 第七条\nLA  - chi\nAB  - 测试𠀆。\nER  - \n")
-    for query in ("𠀄", "𠀅", "测𠀄", "𠀅试", "abstract:𠀄", '"测𠀄𠀅试"', "𬌗", "牙𬌗"):
+    for query in ("𠀄", "𠀅", "测𠀄", "𠀅试", "abstract:𠀄", '"测𠀄𠀅试"', "𬌗", "牙𬌗",
+                  "\U00031350", "甲\U00031350"):   # extension H, newer than Python 3.11's Unicode
         assert [h["title"]["zh"] for h in _search(idx, query)["hits"]] == ["第六条"], query
     assert _search(idx, "𠀄试")["total"] == 0
 
