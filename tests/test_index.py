@@ -72,7 +72,7 @@ def test_grant_number_and_funder_are_searchable(index):
     assert _paths(_search(idx, "81973001")) == ["wanfang-structured-funding.txt"]
     # copied from a paper with its label, which the cleaned record no longer holds
     for query in ("No.81973001", "NO：81973001", "no.81973001 针刺",
-                  "No. 81973001", "award:No.81973001", "award:NO：81973001"):  # the label apart, or in award:
+                  "No. 81973001", "award:No.81973001", "award:NO：81973001", "award:No. 81973001"):  # label apart, award:
         assert _paths(_search(idx, query)) == ["wanfang-structured-funding.txt"], query
     assert _paths(_search(idx, "No.81973009")) == []
     # A funder without a prefix, from the Chinese table and from whoosh (lang: is not in the table)

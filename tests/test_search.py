@@ -600,6 +600,8 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     assert s.notes("xyz:癌") == ["xyz: is no field prefix, so it was searched as text (the fields: title, abstract, "
                                 "keyword, author, journal, funder, award, doi, lang, section, format, type, year)"]
     assert s.notes("不存在的词") == []
+    # a link, a grant's label, one letter (E:coli) are plainly no prefix: nothing said of them
+    assert s.notes("https://example.com/zzz") == s.notes("NO: 2018YFC1311399") == s.notes("E:coli") == []
     # a Chinese term is matched with its punctuation as written: say what it finds without
     assert s.notes("肉瘤样。") == [
         "'肉瘤样。' is matched with its punctuation, as written, and no record has it so; 肉瘤样 finds 1 record"]

@@ -70,7 +70,8 @@ def _read_ids(path: str) -> list[str]:
 def select(index_dir: str, query: str | None = None, ids_file: str | None = None,
            masters: bool = False, err: TextIO = sys.stderr, missing: list[str] | None = None) -> list[dict]:
     """The records to export, in order (index order, search rank, or the file's order); the
-    ids of ``ids_file`` the index does not hold are said on ``err`` and added to ``missing``."""
+    ids of ``ids_file`` the index does not hold (or that start more than one id) are said on
+    ``err`` and added to ``missing``."""
     from ..store import Store
 
     with Store(index_dir) as store:
@@ -87,6 +88,8 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
                 found = store.resolve(given)
                 if len(found) > 1:
                     err.write(f"warning: more than one record id starts with {given}; skipped\n")
+                    if missing is not None:
+                        missing.append(given)
                 else:
                     ids.append(found[0] if found else given.lower())
             ids = list(dict.fromkeys(ids))

@@ -372,8 +372,14 @@ def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
         written = (m.group("field") or "").lower()
         if written and written not in known:
             near = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
-            out.append((m.group("field"), near[0] if near else ""))
+            if near or (len(written) > 1 and written not in _NO_PREFIXES):
+                out.append((m.group("field"), near[0] if near else ""))
     return out
+
+
+# Words before a colon that are plainly no field prefix: a grant number's label (NO: 2018…),
+# a link's scheme (https://…); and one letter (E:coli) is said only when near a prefix.
+_NO_PREFIXES = frozenset({"no", "http", "https", "ftp", "doi"})
 
 
 def _syntax(text: str) -> str:
@@ -460,9 +466,9 @@ def _labels_joined(toks):
     record must hold."""
     out = []
     for tok in toks:
-        if out and tok[0] == "word" and out[-1][0] == "word" and _LABEL_ALONE.fullmatch(out[-1][1]) \
-                and _GRANT_LABEL.match(out[-1][1] + tok[1]):
-            out[-1] = ("word", out[-1][1] + tok[1], None)
+        if out and tok[0] == "word" and out[-1][0] in ("word", "field") and _LABEL_ALONE.fullmatch(out[-1][1]) \
+                and _GRANT_LABEL.match(out[-1][1] + tok[1]):   # also award:No. 81702662
+            out[-1] = (out[-1][0], out[-1][1] + tok[1], out[-1][2])
         else:
             out.append(tok)
     return out
