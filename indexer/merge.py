@@ -124,7 +124,7 @@ def _index_writer(index_dir):
 
 def undo(index_dir: str | Path) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again."""
-    from .index.ingest import index_record
+    from .index.ingest import index_record, remove_orphans
 
     writer = _index_writer(index_dir)
     try:
@@ -138,13 +138,14 @@ def undo(index_dir: str | Path) -> dict:
     except BaseException:
         writer.cancel()
         raise
+    remove_orphans(index_dir)
     return {"masters_restored": len(masters), "records_shown": len(shown)}
 
 
 def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
     """Apply the current clusters (an earlier apply is undone first, so clusters found
     since, and decisions taken since, are honoured): (records, clusters)."""
-    from .index.ingest import index_record
+    from .index.ingest import index_record, remove_orphans
 
     undo(index_dir)
     records, clusters = clusters_for(index_dir)
@@ -164,6 +165,7 @@ def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
     except BaseException:
         writer.cancel()
         raise
+    remove_orphans(index_dir)
     return records, clusters
 
 

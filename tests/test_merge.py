@@ -199,6 +199,18 @@ def test_reingest_after_apply_changes_nothing(idx):
     assert snapshot(idx) == applied
 
 
+def test_an_unchanged_ingest_into_a_deduplicated_index_writes_nothing(idx):
+    # it undid and made again every merge: the masters rewritten, their old copies left
+    # deleted in whoosh's segments and counted in its ranking (ranked unlike a fresh index)
+    dedup(idx, "--apply")
+    files = sorted(p.name for p in (idx / INDEX_SUBDIR).iterdir())
+    result = run_cli("ingest", "--json", "-q", str(CASES), "--index", str(idx))
+    assert json.loads(result.stdout)["unchanged"] == 18
+    assert sorted(p.name for p in (idx / INDEX_SUBDIR).iterdir()) == files
+    ix = whoosh_index.open_dir(str(idx / INDEX_SUBDIR))
+    assert ix.doc_count_all() == ix.doc_count() == 15
+
+
 def test_applying_again_and_again_does_not_grow_the_index(idx):
     # every apply (and every ingest into a deduplicated index) replaces the merged records:
     # whoosh only marks the old ones deleted, and they must not pile up for good

@@ -397,10 +397,12 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     gone = list(dict.fromkeys(gone))
                     uncounted += _forget(unmerged, gone)
                     summary.removed += _remove(writer, store, gone)
+                summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
+                if merged_before and not (summary.added or summary.updated or summary.removed):
+                    raise _Unchanged   # the merges stay as they are: the store rolls back, the writer is cancelled
                 for rid, in_index in unmerged.items():  # restored masters, duplicates shown again
                     index_record(writer, store, store.get(rid), update=in_index)
                     uncounted += not in_index
-                summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
                 interrupts.hold()  # the index and the store commit together or not at all
                 writer.commit()  # the index first: the store commits only after it (on leaving)
                 # whoosh's sub-writer processes can fail without raising: check what landed.
@@ -409,21 +411,56 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 if after != expected:
                     raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
                                        "a whoosh writer process failed; nothing was committed to the store")
+        except _Unchanged:
+            _cancel(writer)
+            merged_before = False   # nothing to make again
         except BaseException:
-            # whoosh's writer processes (procs > 1) are ended first: its cancel only asks them to
-            # stop, and one waiting for work would keep this process from exiting
-            for task in getattr(writer, "tasks", ()):
-                task.terminate()
-                task.join()
-            writer.cancel()
+            _cancel(writer)
             raise
         finally:
             progress.update(summary, force=True)
             progress.close()
     if merged_before:
         summary.deduplicated = _merge_again(index_dir, summary, quiet)
+    remove_orphans(index_dir)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def remove_orphans(index_dir) -> int:
+    """Remove the files in the whoosh folder that belong to no segment of the index: what a
+    cancelled writer wrote, and the empty segment a commit that added nothing leaves (some
+    3 KB each ingest).  Only while no writer works (whoosh's write lock, taken without
+    waiting: when another process holds it, nothing is removed).  How many were removed."""
+    ix = windex.open_dir(Path(index_dir) / INDEX_SUBDIR)
+    lock = ix.storage.lock(ix.indexname + "_WRITELOCK")
+    if not lock.acquire(False):
+        return 0
+    try:
+        kept = {seg.segment_id() for seg in windex.open_dir(Path(index_dir) / INDEX_SUBDIR)._segments()}
+        orphans = [name for name in ix.storage.list() if name.startswith(ix.indexname + "_")
+                   and name.split(".")[0] not in kept and not name.endswith("_WRITELOCK")]
+        for name in orphans:
+            ix.storage.delete_file(name)
+        return len(orphans)
+    finally:
+        lock.release()
+
+
+class _Unchanged(Exception):
+    """An ingest into a deduplicated index that adds, updates and removes nothing: its
+    un-merging is rolled back rather than made again (which rewrote every master, and left
+    the old copies deleted in whoosh's segments, counted in its ranking statistics until
+    they are merged away: the same files then ranked otherwise than in a fresh index)."""
+
+
+def _cancel(writer) -> None:
+    """Cancel whoosh's writer.  Its writer processes (procs > 1) are ended first: its cancel
+    only asks them to stop, and one waiting for work would keep this process from exiting."""
+    for task in getattr(writer, "tasks", ()):
+        task.terminate()
+        task.join()
+    writer.cancel()
 
 
 def _unmerge(store: Store) -> dict[str, bool] | None:
