@@ -173,9 +173,9 @@ def _reclaiming_merge(writer, segments):
     """whoosh's merge policy (``MERGE_SMALL``: small segments are merged), and any segment a
     quarter of whose documents are deleted is written again without them.  whoosh only marks
     a replaced document deleted, and ``MERGE_SMALL`` leaves big segments alone: every
-    ``dedup --apply`` (and so every ingest into a deduplicated index, which undoes and
-    re-applies the merges) replaced its merged records, and the index grew by their size
-    each time, for good."""
+    ``dedup --apply`` and ``--undo`` (and every ingest into a deduplicated index that changes
+    something: it undoes and re-applies the merges) replaced the merged records, and the
+    index grew by their size each time, for good."""
     from whoosh.reading import SegmentReader
     from whoosh.writing import MERGE_SMALL
 
@@ -432,16 +432,19 @@ def remove_orphans(index_dir) -> int:
     cancelled writer wrote, and the empty segment a commit that added nothing leaves (some
     3 KB each ingest).  Only while no writer works (whoosh's write lock, taken without
     waiting: when another process holds it, nothing is removed).  How many were removed."""
-    ix = windex.open_dir(Path(index_dir) / INDEX_SUBDIR)
-    lock = ix.storage.lock(ix.indexname + "_WRITELOCK")
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(Path(index_dir) / INDEX_SUBDIR))
+    lock = storage.lock(f"{windex._DEF_INDEX_NAME}_WRITELOCK")
     if not lock.acquire(False):
         return 0
     try:
-        kept = {seg.segment_id() for seg in windex.open_dir(Path(index_dir) / INDEX_SUBDIR)._segments()}
-        orphans = [name for name in ix.storage.list() if name.startswith(ix.indexname + "_")
+        ix = storage.open_index()   # the segments as the last commit left them
+        kept = {seg.segment_id() for seg in ix._segments()}
+        orphans = [name for name in storage.list() if name.startswith(ix.indexname + "_")
                    and name.split(".")[0] not in kept and not name.endswith("_WRITELOCK")]
         for name in orphans:
-            ix.storage.delete_file(name)
+            storage.delete_file(name)
         return len(orphans)
     finally:
         lock.release()

@@ -364,8 +364,8 @@ _CLOSE_QUOTE = re.compile(r'[”‟」』](?=$|[\s)])')
 def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
     """Words written as a field prefix that is none, each with the prefix it is nearest
     (``titel:肉瘤`` → ("titel", "title")), or "" when none is near (``xyz:癌``).  Such a word
-    is searched as text ("ratio:1" may mean just that), so a typing slip finds nothing and
-    says nothing."""
+    is searched as text ("ratio:1" may mean just that): a typing slip would find nothing and
+    say nothing."""
     known = sorted(set(FIELD_ALIASES) | set(EXACT_FIELDS) | {"year"})
     out = []
     for m in _TOKEN.finditer(_syntax(text)):
@@ -379,7 +379,7 @@ def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
 
 # Words before a colon that are plainly no field prefix: a grant number's label (NO: 2018…),
 # a link's scheme (https://…); and one letter (E:coli) is said only when near a prefix.
-_NO_PREFIXES = frozenset({"no", "http", "https", "ftp", "doi"})
+_NO_PREFIXES = frozenset({"no", "http", "https", "ftp"})
 
 
 def _syntax(text: str) -> str:
