@@ -67,6 +67,34 @@ def cleaned(path) -> list[dict]:
     return records
 
 
+def records_of(*paths) -> list[dict]:
+    """The cleaned records of ``paths`` in contract form, read in this process (failures left out)."""
+    from indexer.cleaner import clean_paths
+    from indexer.record import Failure
+
+    return [r.to_json() for r in clean_paths([str(p) for p in paths]) if not isinstance(r, Failure)]
+
+
+def rendered(records, fmt, lang=None) -> str:
+    """``records`` exported as ``fmt`` (each one written)."""
+    import io
+
+    from indexer.export import export
+
+    out = io.StringIO()
+    assert export(records, fmt, out, lang) == len(records)
+    return out.getvalue()
+
+
+def read_back(text: str, fmt: str, tmp_path) -> list[dict]:
+    """``text`` written in ``fmt``, read by the reader `cli.py ingest` uses for that format."""
+    from indexer.export import SUFFIXES
+
+    back = tmp_path / ("back" + SUFFIXES[fmt])
+    back.write_text(text, encoding="utf-8")
+    return records_of(back)
+
+
 def titles_kept(items, titles) -> bool:
     """Whether every title is in the raw text of ``items`` (records and failures read): read
     text is not lost.  Titles are read without line wraps, and CSL's without markup

@@ -17,20 +17,15 @@ import warnings
 
 import pytest
 
-from conftest import DATA, jsonl, needs_shared, run_cli
-from indexer.cleaner import clean_paths
+from conftest import DATA, jsonl, needs_shared, read_back, rendered, run_cli
+from conftest import records_of as _records
 from indexer.export import FORMATS, SUFFIXES, export
 from indexer.export.common import in_lang, main_lang
 from indexer.export.tagged import write_ris
-from indexer.record import Failure
 
 SAMPLES = DATA.parent.parent / "samples"
 BILINGUAL = DATA / "export" / "bilingual.ris"       # written for these tests: a zh/en record, an en one
 CSL_SCHEMA = DATA / "export" / "csl-data.json"      # citation-style-language/schema v1.0, MIT (see .LICENSE)
-
-
-def _records(*paths) -> list[dict]:
-    return [r.to_json() for r in clean_paths([str(p) for p in paths]) if not isinstance(r, Failure)]
 
 
 @pytest.fixture(scope="module")
@@ -69,23 +64,10 @@ def all_keywords(rec: dict) -> list[str]:
     return sorted(norm(k) for v in rec["keywords"].values() for k in v)
 
 
-def rendered(records, fmt, lang=None) -> str:
-    out = io.StringIO()
-    assert export(records, fmt, out, lang) == len(records)
-    return out.getvalue()
-
-
 def csl_file(path, *items: dict):
     """``path`` written as a CSL-JSON file of ``items``; the path."""
     path.write_text(json.dumps(list(items)), encoding="utf-8")
     return path
-
-
-def read_back(text: str, fmt: str, tmp_path) -> list[dict]:
-    """``text`` written in ``fmt``, read by the reader `cli.py ingest` uses for that format."""
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(text, encoding="utf-8")
-    return _records(back)
 
 
 # ---------------------------------------------------------------- RIS: rispy

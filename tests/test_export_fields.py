@@ -16,9 +16,8 @@ import json
 
 import pytest
 
-from indexer.cleaner import clean_paths
-from indexer.export import SUFFIXES, export
-from indexer.record import Failure
+from conftest import read_back, rendered
+from conftest import records_of as _records
 
 # The QA report's two items (CSL-JSON, as the GB/T 7714 examples give them).
 PATENT = {"id": "p1", "type": "patent", "title": "全智能节电器", "author": [{"literal": "邓一刚"}],
@@ -28,22 +27,6 @@ STANDARD = {"id": "s1", "type": "standard", "title": "信息与文献 参考文�
             "publisher": "中国标准出版社", "publisher-place": "北京", "issued": {"date-parts": [[2015]]},
             "language": "zh-CN"}
 NUMBERS = ["CN101106276A", "GB/T 7714—2015"]
-
-
-def _records(*paths) -> list[dict]:
-    return [r.to_json() for r in clean_paths([str(p) for p in paths]) if not isinstance(r, Failure)]
-
-
-def rendered(records, fmt) -> str:
-    out = io.StringIO()
-    assert export(records, fmt, out) == len(records)
-    return out.getvalue()
-
-
-def read_back(text: str, fmt: str, tmp_path) -> list[dict]:
-    back = tmp_path / ("back" + SUFFIXES[fmt])
-    back.write_text(text, encoding="utf-8")
-    return _records(back)
 
 
 @pytest.fixture

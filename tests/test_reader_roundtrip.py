@@ -11,24 +11,16 @@ import re
 
 import pytest
 
-from conftest import needs_shared
-from indexer.cleaner import clean_paths
-from indexer.export import export
+from conftest import needs_shared, rendered
+from conftest import records_of as _records
 from indexer.export.common import in_lang, main_lang
 from indexer.export.tagged import RIS_TYPES
 from indexer.readers.csv_reader import FORMULA_START
-from indexer.record import Failure
-
-
-def _records(*paths) -> list[dict]:
-    return [r.to_json() for r in clean_paths([str(p) for p in paths]) if not isinstance(r, Failure)]
 
 
 def _read_back(records: list[dict], fmt: str, path) -> list[dict]:
     """``records`` written as ``fmt`` to ``path`` and read again, each by the id it was written with."""
-    out = io.StringIO()
-    assert export(records, fmt, out) == len(records)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(rendered(records, fmt), encoding="utf-8")
     return _records(path)
 
 

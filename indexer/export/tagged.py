@@ -79,10 +79,11 @@ def _second_identifiers(rec: dict, issn_tag: str, url_tag: str) -> list[tuple[st
     return [(issn_tag, v) for v in ex.get("other_issns", [])] + [(url_tag, v) for v in ex.get("other_urls", [])]
 
 
-def _report_number(rec: dict, field: str) -> str:
-    """A report's number, written where the format puts it (RIS's VL, EndNote's %N) when the
-    record has no ``field`` of its own there."""
-    return extra(rec, "number") if rec.get("type") == "report" and not rec.get(field) else ""
+def _number_of(rec: dict, kind: str, field: str) -> str:
+    """The number of a ``kind`` record (a report's: RIS's VL, EndNote's %N; a standard's:
+    EndNote's %V, as CNKI writes it), written where the format puts it when the record has no
+    ``field`` of its own there."""
+    return own_number(rec) if rec.get("type") == kind and not rec.get(field) else ""
 
 
 # The types whose ``extra.number`` names the document itself (CSL's ``number``; GB/T 7714's
@@ -114,11 +115,6 @@ def _identifiers(rec: dict, kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(v for v in (own, rec.get("issn") or extra(rec, "isbn")) if v))
 
 
-def _standard_number(rec: dict) -> str:
-    """A standard's number, EndNote's %V as CNKI writes it (read back as the number)."""
-    return own_number(rec) if rec.get("type") == "standard" else ""
-
-
 def _accessed(rec: dict) -> str:
     """The date a page was read, when it is a date (RIS's Y2, EndNote's %[)."""
     accessed = extra(rec, "accessed")
@@ -143,7 +139,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     first, last = page_range(rec.get("pages"))
     # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
     out += [("Y2", _accessed(rec))]
-    out += [("VL", rec.get("volume") or _report_number(rec, "volume")), ("IS", rec.get("issue") or ""),
+    out += [("VL", rec.get("volume") or _number_of(rec, "report", "volume")), ("IS", rec.get("issue") or ""),
             ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
@@ -188,8 +184,8 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
             ("%[", _accessed(rec)),
-            ("%V", rec.get("volume") or _standard_number(rec)),
-            ("%N", rec.get("issue") or _report_number(rec, "issue")),
+            ("%V", rec.get("volume") or _number_of(rec, "standard", "volume")),
+            ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..charsets import is_han
+
 
 @dataclass(frozen=True)
 class Funder:
@@ -128,8 +130,8 @@ def chinese_name(name: str) -> str | None:
     return _CHINESE_NAMES.get(name)
 
 
-_CHINESE_NAMES = {f.name: next(p for p in f.patterns if re.fullmatch(r"[\u4e00-\u9fff]+", p))
-                  for f in FUNDERS if any(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in f.patterns)}
+_CHINESE_NAMES = {f.name: name for f in FUNDERS
+                  if (name := next((p for p in f.patterns if p and all(map(is_han, p))), None))}
 
 
 def normalise_funder(text: str) -> tuple[str, str | None]:
