@@ -76,9 +76,13 @@ removed, remaining).
   --review  walks the clusters that need review: merge / not duplicates / skip / quit.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
             run; "not duplicates" is never overruled.
-  --apply   search and export show each cluster's master, its missing fields (and the
-            other language of a Chinese/English pair) filled from the others, with the
-            record each came from in merged.provenance; the others are hidden, not deleted.
+  --apply   merges the certain clusters and those a reviewer merged: search and export
+            show each one's master, its missing fields (and the other language of a
+            Chinese/English pair) filled from the others, an abstract cut off replaced by
+            a whole one, with the record each came from in merged.provenance; the others
+            are hidden, not deleted.  Clusters that need review wait for --review;
+            --apply --all merges them too (and so does every later ingest that
+            merges again, until an --apply without --all).
             An ingest into an index deduplicated so makes it again with the
             records as they are then (an edited file, new files).
   --undo    restores every record and the index as they were before --apply.
@@ -89,6 +93,7 @@ examples:
   python cli.py dedup --json --index /tmp/idx > clusters.json
   python cli.py dedup --review
   python cli.py dedup --apply --map kept.csv
+  python cli.py dedup --apply --all     # the Chinese/English pairs too, unreviewed
   python cli.py dedup --undo
 """
 EPILOG_STATS = """examples:
@@ -391,6 +396,9 @@ def cmd_dedup(args) -> int:
     if args.undo and (args.apply or args.review):
         _err("Error: --undo cannot be combined with --apply or --review.")
         return EXIT_USAGE
+    if args.all and not args.apply:
+        _err("Error: --all goes with --apply (it merges the clusters that need review too).")
+        return EXIT_USAGE
     try:
         if args.undo:
             done = merge.undo(args.index)
@@ -409,28 +417,34 @@ def cmd_dedup(args) -> int:
                  f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
             records, clusters = merge.clusters_for(args.index)
         if args.apply:
-            records, clusters = merge.apply(args.index)
+            records, clusters = merge.apply(args.index, everything=args.all)
     except ValueError as e:  # a damaged decisions file
         _err(f"Error: {e}")
         return EXIT_USAGE
     with Store(args.index) as store:  # applied now, by this run or an earlier one
         hidden = len(store.hidden())
-    applied = hidden > 0
-    counts = merge.prisma(records, clusters)
+    applied = hidden > 0 or args.apply
+    merged = merge.applied(clusters, merge.merges_all(args.index))
+    pending = len(clusters) - len(merge.applied(clusters))
+    counts = {**merge.prisma(records, merged if applied else clusters), "needs_review": pending}
     if args.map:
-        merge.write_map(args.map, records, clusters)
+        merge.write_map(args.map, records, merged)
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if args.json:
         _out(dumps({"clusters": clusters, "counts": counts, "applied": applied}))
         return EXIT_OK
-    _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work, "
-         f"{counts['duplicates_removed']:,} duplicates {'removed' if applied else 'found'}, "
+    _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work "
+         f"({pending:,} need review), {counts['duplicates_removed']:,} duplicates {'removed' if applied else 'found'}, "
          f"{counts['remaining']:,} remaining")
     if applied:
         _out(f"applied{'' if args.apply else ' (by an earlier --apply)'}: search and export "
-             f"{'now ' if args.apply else ''}show each master, completed from its duplicates (undo with --undo)")
+             f"{'now ' if args.apply else ''}show the master of each {'' if len(merged) == len(clusters) else 'certain '}"
+             f"cluster, completed from its duplicates (undo with --undo)")
         if hidden != counts["duplicates_removed"]:  # decisions taken since
             _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
+        if len(merged) < len(clusters):
+            _out(f"  {pending:,} clusters need review and were left as they are: decide them with --review, "
+                 f"or merge them all with --apply --all")
     if not args.review:
         for i, c in enumerate(clusters, 1):
             _out(f"\n[{i}] {describe(c)}")
@@ -525,7 +539,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}], "counts"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
-    p.add_argument("--apply", action="store_true", help="show masters only, completed from their duplicates")
+    p.add_argument("--apply", action="store_true",
+                   help="merge the certain clusters (and those a reviewer merged): show masters only, "
+                        "completed from their duplicates")
+    p.add_argument("--all", action="store_true",
+                   help="with --apply: merge the clusters that need review too (an ingest merging again does so too)")
     p.add_argument("--undo", action="store_true", help="undo --apply")
     p.add_argument("--map", metavar="FILE", help="write old id → kept id as CSV")
     p.set_defaults(func=cmd_dedup)

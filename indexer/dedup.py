@@ -14,7 +14,8 @@ except that a common title start is split by a longer one and a common name in a
 by the first initial.  Each pair is compared once per way it met (keys are computed once
 per record).  A pair that met is linked unless evidence says otherwise:
 
-* same DOI → linked, certain (different DOIs → not linked);
+* same DOI → linked, certain, unless both have titles in one language and none is alike (a
+  DOI mistyped, or one DOI for a whole book): needs review (different DOIs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
   as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
@@ -27,7 +28,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
   writing author); a short title (a column) or an editorial piece ("Special Issue on
   ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
-  volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree, else needs review;
+  volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree
+  (and no word of one title stands where the other has another: "Adult" / "Pediatric"
+  Patients, "Case A" / "Case B"), else needs review;
 * titles alike but not equal (typo, cut-off or missing subtitle, a label before a title
   perhaps cut off, an acronym for the words: "IS" and "Information Systems") → as above,
   and not when they differ only by a part number ((一)/(二), Part I/II: a series) or, for
@@ -320,6 +323,29 @@ def _near_keys(ka: str, kb: str) -> bool:
     return (long_.startswith(short) and len(short) >= 0.6 * len(long_)) or _alike(ka, kb)
 
 
+def _titles_differ(a: _Keys, b: _Keys) -> bool:
+    """Both records have a title in one language, and none of them is alike (equal after
+    folding, cut off, a typo apart, one the other's main title or subtitle)."""
+    langs = set(a.rec.get("title") or {}) & set(b.rec.get("title") or {})
+    return bool(langs and a.usable and b.usable) and not set(a.titles) & set(b.titles) and not _similar_titles(a, b)
+
+
+def _swapped_words(a: dict, b: dict) -> str:
+    """Words of one title that stand where the other has other words, not a typo or a cut
+    of them ("adult / pediatric", "a / b"), as "x / y"; "" when the titles differ only by
+    typos, cut words or words added (a label, "[French]")."""
+    def near(x: str, ys: set[str]) -> bool:
+        return any(x.startswith(y) or y.startswith(x) or difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+                   for y in ys)
+
+    for lang in sorted(set(a.get("title") or {}) & set(b.get("title") or {})):
+        wa, wb = (set(re.findall(r"\w+", r["title"][lang].casefold())) for r in (a, b))
+        only_a, only_b = wa - wb, wb - wa
+        if only_a and only_b and not (all(near(x, only_b) for x in only_a) and all(near(y, only_a) for y in only_b)):
+            return f"{' '.join(sorted(only_a))} / {' '.join(sorted(only_b))}"
+    return ""
+
+
 def _alike(ka: str, kb: str) -> bool:
     """Title keys 90% alike (difflib's ratio); the length bound and quick_ratio rule most
     pairs out before the costly ratio."""
@@ -485,6 +511,9 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     a, b = ka.rec, kb.rec
     if a.get("doi") and b.get("doi"):
         if a["doi"].lower() == b["doi"].lower():
+            if _titles_differ(ka, kb):
+                # A DOI mistyped, or one DOI given to a whole book or issue: a librarian decides.
+                return True, ["same DOI, but the titles differ"], "needs review"
             return True, ["same DOI"], "certain"
         return False, ["different DOIs"], ""
     ya, yb = a.get("year"), b.get("year")
@@ -566,6 +595,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
+    if certain and not set(ka.titles) & set(kb.titles):
+        swapped = _swapped_words(a, b)
+        if swapped:  # "… in Adult Patients" and "… in Pediatric Patients": two trials
+            reasons.append(f"titles differ by a word ({swapped})")
+            certain = False
     return True, reasons, "certain" if certain else "needs review"
 
 

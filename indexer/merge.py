@@ -39,19 +39,35 @@ def decisions_path(index_dir: str | Path) -> Path:
     return Path(index_dir) / DECISIONS_NAME
 
 
-def load_decisions(index_dir: str | Path) -> list[dict]:
+def _read(index_dir: str | Path) -> dict:
     path = decisions_path(index_dir)
     if not path.exists():
-        return []
+        return {"decisions": []}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        decisions = data["decisions"]
-        for d in decisions:
+        for d in data["decisions"]:
             if d["decision"] not in DECISIONS or not isinstance(d["ids"], list):
                 raise ValueError(f"unknown decision {d!r}")
     except (ValueError, KeyError, TypeError) as e:
         raise ValueError(f"{path}: not a decisions file ({e})") from None
-    return decisions
+    return data
+
+
+def _write(index_dir: str | Path, data: dict) -> None:
+    path = decisions_path(index_dir)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**data, "version": 1}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def load_decisions(index_dir: str | Path) -> list[dict]:
+    return _read(index_dir)["decisions"]
+
+
+def merges_all(index_dir: str | Path) -> bool:
+    """Whether the last ``dedup --apply`` was ``--apply --all`` (an ingest merging again
+    merges as it did)."""
+    return bool(_read(index_dir).get("apply_all"))
 
 
 def record_decision(index_dir: str | Path, decision: str, ids: list[str]) -> None:
@@ -60,13 +76,9 @@ def record_decision(index_dir: str | Path, decision: str, ids: list[str]) -> Non
     if decision not in DECISIONS:
         raise ValueError(decision)
     ids = sorted(set(ids))
-    decisions = [d for d in load_decisions(index_dir) if sorted(d["ids"]) != ids]
-    decisions.append({"decision": decision, "ids": ids})
-    path = decisions_path(index_dir)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "decisions": decisions}, ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    os.replace(tmp, path)
+    data = _read(index_dir)
+    data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [{"decision": decision, "ids": ids}]
+    _write(index_dir, data)
 
 
 def clusters_for(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
@@ -82,8 +94,20 @@ def _empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def _cut_off(short: str, full: str) -> bool:
+    """``short`` is ``full`` cut off (a database's preview: "…在电力大数..."): its text,
+    the dots aside, starts the longer ``full``."""
+    head = " ".join(short.split()).rstrip(".…．。 ")
+    return len(full) > len(short) and len(head) >= 20 and " ".join(full.split()).startswith(head)
+
+
 def merged_record(master: dict, others: list[dict]) -> dict:
-    """The master completed from ``others`` (most complete first), with provenance."""
+    """The master completed from ``others`` (most complete first), with provenance; an
+    abstract of the master cut off is replaced by a copy's whole one, and a copy's PubMed
+    id is kept (as ``extra.pmid``); ``merged.sources`` names every record's file, place
+    and own id in its source."""
+    from .export.common import pmid
+
     out = copy.deepcopy(master)
     provenance: dict[str, str] = {}
     donors = sorted(others, key=lambda r: -completeness(r))
@@ -100,6 +124,17 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                 if lang not in have and not _empty(value):
                     have[lang] = copy.deepcopy(value)
                     provenance[f"{field}.{lang}"] = donor["id"]
+    for lang, text in sorted(out["abstract"].items()):
+        whole = max((d for d in donors if _cut_off(text, (d.get("abstract") or {}).get(lang) or "")),
+                    key=lambda d: len(d["abstract"][lang]), default=None)
+        if whole is not None:
+            out["abstract"][lang] = whole["abstract"][lang]
+            provenance[f"abstract.{lang}"] = whole["id"]
+    if not pmid(out):
+        donor = next((d for d in donors if pmid(d)), None)
+        if donor is not None:
+            out.setdefault("extra", {})["pmid"] = [pmid(donor)]
+            provenance["pmid"] = donor["id"]
     seen = {(f.get("funder"), f.get("award")) for f in out.get("funding") or []}
     for donor in donors:
         for f in donor.get("funding") or []:
@@ -107,7 +142,10 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                 seen.add((f.get("funder"), f.get("award")))
                 out.setdefault("funding", []).append(copy.deepcopy(f))
                 provenance.setdefault("funding", donor["id"])
-    out["merged"] = {"records": sorted([master["id"]] + [r["id"] for r in others]), "provenance": provenance}
+    sources = sorted([master] + others, key=lambda r: r["id"])
+    out["merged"] = {"records": [r["id"] for r in sources], "provenance": provenance,
+                     "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
+                                 for r in sources]}
     return out
 
 
@@ -142,18 +180,31 @@ def undo(index_dir: str | Path) -> dict:
     return {"masters_restored": len(masters), "records_shown": len(shown)}
 
 
-def apply(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
-    """Apply the current clusters (an earlier apply is undone first, so clusters found
-    since, and decisions taken since, are honoured): (records, clusters)."""
+def applied(clusters: list[dict], everything: bool = False) -> list[dict]:
+    """The clusters ``apply`` merges: the certain ones (a reviewer's "merge" is certain),
+    or ``everything``.  A cluster that needs review waits for ``dedup --review``: a
+    pediatric and an adult trial of one drug, alike but for one word, are two papers."""
+    return list(clusters) if everything else [c for c in clusters if c["confidence"] == "certain"]
+
+
+def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[dict], list[dict]]:
+    """Merge the certain clusters as they are now, or with ``everything`` those that need
+    review too (None: as the last apply did; the choice is kept beside the decisions).  An
+    earlier apply is undone first, so clusters found since, and decisions taken since, are
+    honoured.  Returns (records, clusters): all clusters, merged or not."""
     from .index.ingest import index_record, remove_orphans
 
+    if everything is None:
+        everything = merges_all(index_dir)
+    elif everything != merges_all(index_dir):
+        _write(index_dir, {**_read(index_dir), "apply_all": everything})
     undo(index_dir)
     records, clusters = clusters_for(index_dir)
     by_id = {r["id"]: r for r in records}
     writer = _index_writer(index_dir)
     try:
         with Store(index_dir) as store:
-            for c in clusters:
+            for c in applied(clusters, everything):
                 master = by_id[c["master"]]
                 dups = [m["id"] for m in c["records"] if m["id"] != c["master"]]
                 merged = merged_record(master, [by_id[d] for d in dups])

@@ -430,3 +430,35 @@ def test_the_same_place_in_a_journal_without_volumes():
     # the same year, issue and page in another journal is another place
     other = rec(3, "记念刘和珍君", ["鲁迅"], year=1996, journal="语文学习", lang="zh", issue="2", pages="40")
     assert groups(cnki, vip, other) == [[1, 2]]
+
+
+def test_one_doi_on_two_unrelated_titles_needs_review():
+    # a DOI mistyped (or one DOI for a whole book): linked, but a librarian decides; it was
+    # certain, so --apply hid the second paper and --review never showed it
+    a = rec(1, "Deep learning for retinal image segmentation", ["Garcia, Maria"], year=2020, doi="10.5555/vr.2020.77")
+    b = rec(2, "Soil microbial diversity under long-term tillage", ["Lee, Kevin"], year=2018, doi="10.5555/VR.2020.77")
+    [pair] = find_clusters([a, b])
+    assert pair["confidence"] == "needs review" and pair["reasons"] == ["same DOI, but the titles differ"]
+    # the same DOI on a cut-off or retyped title, or on the other language's title, stays certain
+    cut = rec(3, "Deep learning for retinal image segmentation: a multicentre study", ["Garcia, M."], year=2020,
+              doi="10.5555/vr.2020.77")
+    zh = rec(4, "基于深度学习的视网膜图像分割", ["加西亚"], lang="zh", year=2020, doi="10.5555/vr.2020.77")
+    for other in (cut, zh):
+        [pair] = find_clusters([a, other])
+        assert pair["confidence"] == "certain" and pair["reasons"] == ["same DOI"]
+
+
+def test_titles_alike_but_for_a_word_need_review():
+    # two trials of one drug by one sponsor, alike but for the patients: --apply merged them
+    adult = rec(1, "An open-label trial of eculizumab in adult patients with atypical hemolytic uremic syndrome",
+                ["Alexion Pharmaceuticals, Inc"], year=2013)
+    child = rec(2, "An open-label trial of eculizumab in pediatric patients with atypical hemolytic uremic syndrome",
+                ["Alexion Pharmaceuticals, Inc"], year=2013)
+    [pair] = find_clusters([adult, child])
+    assert pair["confidence"] == "needs review"
+    assert "titles differ by a word (adult / pediatric)" in pair["reasons"]
+    # a typo, or a word cut off, is still the same title
+    typo = rec(3, "An open-label trial of eculizumab in adult patients with atypical hemolytic uremic syndorme",
+               ["Alexion Pharmaceuticals, Inc"], year=2013)
+    [pair] = find_clusters([adult, typo])
+    assert pair["confidence"] == "certain"

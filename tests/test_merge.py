@@ -81,7 +81,7 @@ def test_review_decisions_persist_and_not_duplicates_is_never_overruled(idx):
     ingest(idx)
     assert cluster_sets(dedup(idx), names) == [["R1", "R2"], ["S1", "T1"]]
     # nor does --apply merge them
-    applied = dedup(idx, "--apply")
+    applied = dedup(idx, "--apply", "--all")
     assert cluster_sets(applied, names) == [["R1", "R2"], ["S1", "T1"]]
 
 
@@ -146,9 +146,9 @@ def test_apply_shows_the_completed_master_and_hides_duplicates(idx, tmp_path):
     en_hits = search_ids(idx, '"quantum secure summation"')
     assert zh_hits == {by_name["ZH"]} and en_hits == {by_name["EN"]}
     mapping = tmp_path / "map.csv"
-    out = dedup(idx, "--apply", "--map", str(mapping))
+    out = dedup(idx, "--apply", "--all", "--map", str(mapping))
     assert out["applied"] is True
-    assert out["counts"] == {"identified": 18, "duplicates_removed": 3, "remaining": 15}
+    assert out["counts"] == {"identified": 18, "duplicates_removed": 3, "remaining": 15, "needs_review": 1}
     pair = next(c for c in out["clusters"] if by_name["ZH"] in {r["id"] for r in c["records"]})
     master, dup = pair["master"], ({by_name["ZH"], by_name["EN"]} - {pair["master"]}).pop()
 
@@ -177,9 +177,9 @@ def test_apply_shows_the_completed_master_and_hides_duplicates(idx, tmp_path):
 def test_undo_restores_store_and_index_exactly(idx):
     before = snapshot(idx)
     searches = {q: search_ids(idx, q) for q in ("量子保密求和", '"quantum secure summation"', "2023")}
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     assert snapshot(idx) != before
-    dedup(idx, "--apply")  # applying twice is the same as once
+    dedup(idx, "--apply", "--all")  # applying twice is the same as once
     result = run_cli("dedup", "--undo", "--index", str(idx))
     assert result.returncode == 0, result.stderr
     assert "3 hidden duplicates shown again" in result.stdout
@@ -191,7 +191,7 @@ def test_undo_restores_store_and_index_exactly(idx):
 
 
 def test_reingest_after_apply_changes_nothing(idx):
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     applied = snapshot(idx)
     result = run_cli("ingest", "--json", "-q", str(CASES), "--index", str(idx))
     summary = json.loads(result.stdout)
@@ -202,7 +202,7 @@ def test_reingest_after_apply_changes_nothing(idx):
 def test_an_unchanged_ingest_into_a_deduplicated_index_writes_nothing(idx):
     # it undid and made again every merge: the masters rewritten, their old copies left
     # deleted in whoosh's segments and counted in its ranking (ranked unlike a fresh index)
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     files = sorted(p.name for p in (idx / INDEX_SUBDIR).iterdir())
     result = run_cli("ingest", "--json", "-q", str(CASES), "--index", str(idx))
     assert json.loads(result.stdout)["unchanged"] == 18
@@ -215,9 +215,9 @@ def test_applying_again_and_again_does_not_grow_the_index(idx):
     # every apply (and every ingest into a deduplicated index) replaces the merged records:
     # whoosh only marks the old ones deleted, and they must not pile up for good
     for _ in range(4):
-        dedup(idx, "--apply")
+        dedup(idx, "--apply", "--all")
         run_cli("dedup", "--undo", "--index", str(idx))
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     ingest(idx)
     ix = whoosh_index.open_dir(str(idx / INDEX_SUBDIR))
     assert ix.doc_count() == 15
@@ -233,7 +233,7 @@ def test_ingest_after_apply_is_as_if_the_edited_file_was_deduplicated_afresh(tmp
     cases.write_text(CASES.read_text(encoding="utf-8"), encoding="utf-8")
     idx, fresh = tmp_path / "idx", tmp_path / "fresh"
     assert run_cli("ingest", "-q", str(cases), "--index", str(idx)).returncode == 0
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     records = cases.read_text(encoding="utf-8").split("ER  - ")
     new = "TY  - JOUR\nTI  - 糖尿病足部护理干预效果评价研究\nAU  - 张丽\nPY  - 2018\n"
     kept = [r for r in records if "ID  - R2" not in r and "ID  - E2" not in r]  # a duplicate, a distinct record
@@ -243,7 +243,7 @@ def test_ingest_after_apply_is_as_if_the_edited_file_was_deduplicated_afresh(tmp
     summary = json.loads(result.stdout)
     assert summary["removed"] == 1
     assert run_cli("ingest", "-q", str(cases), "--index", str(fresh)).returncode == 0
-    counts = dedup(fresh, "--apply")["counts"]
+    counts = dedup(fresh, "--apply", "--all")["counts"]
     assert summary["deduplicated"]["duplicates_hidden"] == counts["duplicates_removed"] == 2
     assert snapshot(idx) == snapshot(fresh)
     assert len(search_ids(idx, "糖尿病")) == 1
@@ -254,7 +254,7 @@ def test_dedup_and_stats_say_whether_duplicates_are_hidden(idx):
         return json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
 
     assert dedup(idx)["applied"] is False and stats()["hidden_duplicates"] == 0
-    dedup(idx, "--apply")
+    dedup(idx, "--apply", "--all")
     assert dedup(idx)["applied"] is True  # a later run without --apply: still applied
     assert stats()["records"] == 18 and stats()["hidden_duplicates"] == 3
     assert "3 of them hidden as duplicates" in run_cli("stats", "--index", str(idx)).stdout

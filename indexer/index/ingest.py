@@ -489,7 +489,8 @@ def _merge_again(index_dir: str, summary: Summary, quiet: bool) -> dict | None:
         summary.warnings.append("interrupted while dedup --apply was made again: this run's records are in and "
                                 "every record is shown; run `dedup --apply` to hide duplicates again")
         return None
-    return {"clusters": len(clusters), "duplicates_hidden": sum(len(c["records"]) - 1 for c in clusters)}
+    merged = merge.applied(clusters, merge.merges_all(index_dir))
+    return {"clusters": len(merged), "duplicates_hidden": sum(len(c["records"]) - 1 for c in merged)}
 
 
 class _InterruptHere:

@@ -1,0 +1,87 @@
+"""``dedup --apply`` merges only what is certain unless told otherwise, and a master keeps
+what its duplicates had: their whole abstract where its own is cut off, their PubMed id,
+their places in their files.  Real ingest into a temp index, the CLI as a user runs it."""
+from __future__ import annotations
+
+import json
+
+from conftest import DATA, run_cli
+from indexer.merge import merged_record
+from indexer.store import Store
+
+CASES = DATA / "dedup" / "cases.ris"
+
+TRIALS = """TY  - JOUR
+AU  - Alexion Pharmaceuticals, Inc
+TI  - An Open-Label, Multi-Center Clinical Trial of Eculizumab in Pediatric Patients With Atypical Hemolytic-Uremic Syndrome (aHUS)
+PY  - 2013
+ID  - PED
+ER  - 
+
+TY  - JOUR
+AU  - Alexion Pharmaceuticals, Inc
+TI  - An Open-label, Multi-center Clinical Trial of Eculizumab in Adult Patients With Atypical Hemolytic-uremic Syndrome
+PY  - 2013
+ID  - ADU
+ER  - 
+"""
+
+
+def dedup(idx, *options) -> dict:
+    result = run_cli("dedup", "--json", *options, "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def shown_source_ids(idx) -> set[str]:
+    with Store(idx) as store:
+        return {r["source"]["source_id"] for r in store}
+
+
+def test_apply_leaves_the_clusters_that_need_review_until_told(tmp_path):
+    trials, idx = tmp_path / "trials.ris", tmp_path / "idx"
+    trials.write_text(TRIALS, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(CASES), str(trials), "--index", str(idx)).returncode == 0
+    found = dedup(idx)
+    pending = [c for c in found["clusters"] if c["confidence"] == "needs review"]
+    assert len(pending) == 2 and found["counts"]["needs_review"] == 2   # the two trials; ZH and EN
+    # --apply: the certain clusters only; the two trials and the language versions stay apart
+    result = run_cli("dedup", "--apply", "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    assert "2 clusters need review and were left as they are" in result.stdout
+    assert {"PED", "ADU", "ZH", "EN"} <= shown_source_ids(idx)
+    assert dedup(idx)["counts"] == {"identified": 20, "duplicates_removed": 2, "remaining": 18, "needs_review": 2}
+    # --apply --all merges them too, and an ingest that merges again remembers it
+    assert run_cli("dedup", "--apply", "--all", "--index", str(idx)).returncode == 0
+    assert len({"PED", "ADU"} & shown_source_ids(idx)) == 1 and len({"ZH", "EN"} & shown_source_ids(idx)) == 1
+    trials.write_text(TRIALS.replace("PY  - 2013", "PY  - 2014"), encoding="utf-8")
+    summary = json.loads(run_cli("ingest", "--json", "-q", str(trials), "--index", str(idx)).stdout)
+    assert summary["updated"] == 2 and summary["deduplicated"]["duplicates_hidden"] == 4
+    assert len({"PED", "ADU"} & shown_source_ids(idx)) == 1
+    # until an --apply without --all
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert {"PED", "ADU", "ZH", "EN"} <= shown_source_ids(idx)
+    assert run_cli("dedup", "--all", "--index", str(idx)).returncode == 2   # --all goes with --apply
+
+
+def record(rid: str, fmt: str, source_id: str | None, **fields) -> dict:
+    return {"id": rid, "source": {"path": f"{rid}.txt", "format": fmt, "record": 1, "source_id": source_id},
+            "title": {"en": "Burn wound infections in children"}, "abstract": {}, **fields}
+
+
+def test_a_master_takes_a_whole_abstract_for_its_cut_off_one_and_keeps_the_pubmed_id():
+    full = ("Burn wound infections remain the leading cause of death in children with major burns. "
+            "We reviewed 412 admissions over ten years and found that early excision reduced infection.")
+    master = record("m", "ris", "WOS:000123456700001", abstract={"en": full[:60] + "..."}, keywords={"en": ["burns"]})
+    medline = record("p", "medline", "31234567", abstract={"en": full})
+    other = record("o", "ris", None, abstract={"en": "A different text about burns in children, not this one."})
+    out = merged_record(master, [medline, other])
+    assert out["abstract"]["en"] == full and out["merged"]["provenance"]["abstract.en"] == "p"
+    assert out["extra"]["pmid"] == ["31234567"] and out["merged"]["provenance"]["pmid"] == "p"
+    assert [(s["id"], s["format"], s["source_id"]) for s in out["merged"]["sources"]] == [
+        ("m", "ris", "WOS:000123456700001"), ("o", "ris", None), ("p", "medline", "31234567")]
+    # a whole abstract of the master stays, whatever a copy has
+    kept = merged_record(record("m", "ris", None, abstract={"en": full}), [medline])
+    assert kept["abstract"]["en"] == full and "abstract.en" not in kept["merged"]["provenance"]
+    short = merged_record(record("m", "ris", None, abstract={"en": "Burn wound infections remain..."}), [other])
+    assert short["abstract"]["en"] == "Burn wound infections remain..."   # not the start of the other's
