@@ -521,7 +521,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=SEARCH_SORTS, default="relevance",
                    help="order of hits: relevance (default), or by year, newest or oldest first (records "
                         "without a year last; the same year by relevance)")
-    p.add_argument("--json", action="store_true", help='print {"total": n, "hits": [...]}')
+    p.add_argument("--json", action="store_true",
+                   help='print {"query", "total", "hits": [each the contract record with its "score" and "snippet"]}')
     p.add_argument("--batch", action="store_true",
                    help="read one query per line on stdin, print one JSON object per line (flushed)")
     p.set_defaults(func=cmd_search)
@@ -562,6 +563,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     p.set_defaults(func=cmd_stats)
+    for name, command in sub.choices.items():  # its own usage for an argument it does not know
+        command.set_defaults(command_parser=command)
     return parser
 
 
@@ -573,7 +576,14 @@ def main(argv: list[str] | None = None) -> int:
     from indexer.errors import DamagedIndex, UnknownFormat
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said with the command's usage (argparse gives the top level's)
+        hint = ("; a query that starts with - comes after --: python cli.py search -- '-癌 肿瘤'"
+                if args.command == "search" and any(u.startswith("-") for u in unknown) else "")
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    if sys.stdin is None and _reads_stdin(args):  # run with stdin closed (`<&-`, some cron setups)
+        _err("Error: stdin is closed, and this command reads it; give it a file, or `< /dev/null`.")
+        return EXIT_USAGE
     try:
         return args.func(args)
     except FileNotFoundError as e:
@@ -593,6 +603,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return _interrupted()
+
+
+def _reads_stdin(args) -> bool:
+    """``search --batch``, ``clean -`` and ``dedup --review`` read stdin."""
+    return bool(getattr(args, "batch", False) or getattr(args, "review", False)
+                or "-" in (getattr(args, "paths", None) or ()))
 
 
 def _interrupted() -> int:

@@ -54,15 +54,29 @@ def digest(record_json: dict) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """WAL mode (kept in the file): a search, ``show`` or ``stats`` reads the last commit
+    while an ingest writes, where SQLite's default journal made them wait for the whole
+    write and fail "database is locked".  A file system without WAL keeps the default."""
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode=WAL")
+
+
 class Store:
     def __init__(self, directory: str | Path):
         self.path = Path(directory) / STORE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
+        # An ingest writes for minutes: readers wait for a lock at most this long (searches do
+        # not wait at all in WAL mode, where they read the last commit while it writes).
+        self.db = sqlite3.connect(self.path, timeout=60)
         try:
             self.db.executescript(_SCHEMA)
+            _write_ahead(self.db)
         except sqlite3.DatabaseError as e:  # not SQLite at all, or a damaged file
             self.db.close()
+            if "locked" in str(e):
+                raise DamagedIndex(f"{self.path} is busy: another process has been writing it for over a "
+                                   f"minute ({e}); try again when it ends") from e
             raise DamagedIndex(f"{self.path} is not a record store this tool can read ({e}); ingest the "
                                "files again into a new --index folder") from e
         have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}

@@ -31,7 +31,7 @@ from ..pipeline import clean
 from ..readers import iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
-from ..store import Store
+from ..store import STORE_NAME, Store
 from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, read_errors
 from .fts import columns
 from .schema import build_schema, document
@@ -128,7 +128,9 @@ def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
         raise DamagedIndex(damaged(directory, e)) from e
     why = "as asked" if rebuild else "older index format"
     rebuild = rebuild or path.exists() and any(path.iterdir())
-    if rebuild:
+    if not rebuild and _holds_records(directory):  # the whoosh folder deleted: search found nothing
+        rebuild, why = True, "its search index was missing"
+    if rebuild and path.exists():
         import shutil
 
         shutil.rmtree(path)
@@ -145,6 +147,13 @@ def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
                 index_record(writer, store, rec)
             writer.commit()
     return ix
+
+
+def _holds_records(directory: str | Path) -> bool:
+    if not (Path(directory) / STORE_NAME).exists():
+        return False
+    with Store(directory) as store:
+        return len(store) > 0
 
 
 def index_writer(ix, directory, **options):

@@ -17,7 +17,7 @@ from whoosh.query import Every, Or
 
 from ..charsets import is_han
 from ..errors import DamagedIndex
-from ..store import Store
+from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
@@ -87,6 +87,10 @@ class Searcher:
                 # its table of contents lost (a folder copied half-way): the store still holds the records
                 raise IndexMissing(f"the search index in {index_dir} is incomplete (copied half-way?); "
                                    f"`python cli.py ingest --rebuild --index {index_dir}` rebuilds it from its records")
+            if not windex.exists_in(path) and (Path(index_dir) / STORE_NAME).exists():
+                # the whoosh folder deleted (or never written: a first ingest interrupted)
+                raise IndexMissing(f"the search index in {index_dir} is missing; `python cli.py ingest --rebuild "
+                                   f"--index {index_dir}` (or any ingest into it) builds it from its records")
             if not windex.exists_in(path):
                 raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
                                    "first")
@@ -261,10 +265,8 @@ class Searcher:
             rec = records.get(rid)
             if rec is None:  # indexed but not in the store: the index is older than the store
                 continue
-            hits.append({"id": rid, "score": round(float(score), 4), "source": rec["source"],
-                         "title": rec["title"], "year": rec.get("year"), "language": rec.get("language"),
-                         "type": rec.get("type"), "authors": rec.get("authors"), "journal": rec.get("journal"),
-                         "doi": rec.get("doi"), "snippet": snippet(rec, _shown(tree))})
+            # the record as the contract has it (as `show --json` prints it), with its score and snippet
+            hits.append({"id": rid, "score": round(float(score), 4), **rec, "snippet": snippet(rec, _shown(tree))})
         return {"query": q, "total": total, "hits": hits}
 
     def _verified(self, tree, matches) -> list[tuple[float, str]]:

@@ -1,0 +1,86 @@
+"""The CLI where users run it: a search while an ingest writes the store, hits as contract
+records, a closed stdin.  Real ingest into a temp index, the CLI as a user runs it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, ROOT, run_cli
+from indexer.index.ingest import INDEX_SUBDIR, ingest
+from indexer.store import Store
+
+RECORDS = DATA / "search" / "records.ris"
+
+
+@pytest.fixture
+def idx(tmp_path):
+    path = tmp_path / "idx"
+    assert ingest([str(RECORDS)], str(path), quiet=True).added == 7
+    return path
+
+
+def test_search_show_and_stats_answer_while_an_ingest_writes_the_store(idx):
+    # SQLite's default journal made them wait 5 s and fail "database is locked", said as a
+    # damaged store to ingest again; an ingest holds its write for minutes
+    with Store(idx) as writing:
+        writing.db.execute("BEGIN EXCLUSIVE")
+        writing.db.execute("UPDATE records SET year = 1900")
+        found = run_cli("search", "--json", "癌", "--index", str(idx))
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout)["total"] == 1
+        stats = run_cli("stats", "--json", "--index", str(idx))
+        assert stats.returncode == 0 and json.loads(stats.stdout)["records"] == 7, stats.stderr
+        writing.db.rollback()
+
+
+def test_search_hits_are_contract_records_with_score_and_snippet(idx, validate):
+    hits = json.loads(run_cli("search", "--json", "--limit", "50", "cancer OR 癌", "--index", str(idx)).stdout)["hits"]
+    assert hits
+    for hit in hits:
+        validate(hit)
+        shown = json.loads(run_cli("show", "--json", hit["id"], "--index", str(idx)).stdout)
+        assert {k: v for k, v in hit.items() if k not in ("score", "snippet")} == shown
+        assert isinstance(hit["score"], float) and "snippet" in hit
+
+
+def _close_stdin():
+    import os
+
+    os.close(0)
+
+
+@pytest.mark.parametrize("args", [("search", "--batch", "--index", "IDX"), ("clean", "-"),
+                                  ("dedup", "--review", "--index", "IDX")])
+def test_a_closed_stdin_is_a_usage_error(idx, args):
+    # under cron or `nohup … <&-` Python has no sys.stdin: a traceback before
+    command = [sys.executable, str(ROOT / "cli.py"), *(str(idx) if a == "IDX" else a for a in args)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            preexec_fn=_close_stdin)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "stdin is closed" in result.stderr
+
+
+def test_a_lost_search_index_says_to_rebuild_and_an_ingest_rebuilds_it(idx):
+    import shutil
+
+    shutil.rmtree(idx / INDEX_SUBDIR)
+    result = run_cli("search", "癌", "--index", str(idx))
+    assert result.returncode == 2 and "ingest --rebuild" in result.stderr
+    # an ingest of unchanged files left the records in the store and none in the search index
+    summary = json.loads(run_cli("ingest", "--json", "-q", str(RECORDS), "--index", str(idx)).stdout)
+    assert summary["unchanged"] == 7
+    found = run_cli("search", "--json", "癌", "--index", str(idx))
+    assert found.returncode == 0 and json.loads(found.stdout)["total"] == 1, found.stderr
+
+
+def test_an_unknown_argument_is_said_with_the_command_s_usage(idx):
+    # the top level's usage ("cli.py [-h] [--version] COMMAND ...") said nothing of search's --
+    result = run_cli("search", "--index", str(idx), "-癌")
+    assert result.returncode == 2
+    assert "usage: cli.py search" in result.stderr and "comes after --" in result.stderr
+    result = run_cli("clean", "--bogus", str(RECORDS))
+    assert result.returncode == 2
+    assert "usage: cli.py clean" in result.stderr and "unrecognized arguments: --bogus" in result.stderr
