@@ -187,15 +187,18 @@ _MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|<(i|b|em|strong|u|sc)>(.*?)</\3>|<s
 
 _BREAK = re.compile(r"[\s\u3000]*<(?:br\s*/?|/?p)>[\s\u3000]*", re.I)
 # CNKI's plain-text exports write superscript as ~(…) and subscript as _(…): "IC_(50)",
-# "10~(-13)", "Ca~(2+)", "NiCo_(2)O_(4)", a citation "情况~([1-3])"; one digit after a letter
-# or a charge without brackets: "H_3PO_4", "m~2/s", "CD4~+", "Cl~-".  (A ~ between numbers is
-# a range, 1~3个月 or 0.05~2C, and stays; so does an identifier, NC_056057.)
-_CNKI_SCRIPT = re.compile(r"(?<=[^\s~_])(?P<m>[~_])\((?P<t>[^()\s]{1,12})\)|(?<=[A-Za-z])(?P<m1>[~_])(?P<t1>\d)(?![\d.])"
-                          r"|(?<=[A-Za-z0-9])(?P<m2>~)(?P<t2>\+)(?![\d(])|(?<=[A-Za-z])(?P<m3>~)(?P<t3>-)(?![\d(])")
+# "10~(-13)", "Ca~(2+)", "NiCo_(2)O_(4)", a citation "情况~([1-3])"; one digit after a Latin or
+# Greek letter or a charge without brackets: "H_3PO_4", "m~2/s", "χ~2=14.817", "CD4~+", "Cl~-";
+# a power of ten after a times sign, "1×10~6个/mL".  (A ~ between numbers is a range, 1~3个月,
+# 10~20 or 0.05~2C, and stays; so does an identifier, NC_056057.)
+_CNKI_SCRIPT = re.compile(r"(?<=[^\s~_])(?P<m>[~_])\((?P<t>[^()\s]{1,12})\)"
+                          r"|(?<=[A-Za-zα-ωΑ-Ω])(?P<m1>[~_])(?P<t1>\d)(?![\d.])"
+                          r"|(?<=[A-Za-z0-9])(?P<m2>~)(?P<t2>\+)(?![\d(])|(?<=[A-Za-z])(?P<m3>~)(?P<t3>-)(?![\d(])"
+                          r"|(?<=×10)(?P<m4>~)(?P<t4>\d{1,2})(?![\d.])")
 
 
 def _cnki_script(m: re.Match) -> str:
-    mark, text = next((m.group(f"m{i}"), m.group(f"t{i}")) for i in ("", "1", "2", "3") if m.group(f"m{i}"))
+    mark, text = next((m.group(f"m{i}"), m.group(f"t{i}")) for i in ("", "1", "2", "3", "4") if m.group(f"m{i}"))
     return scripted(text, mark == "~")
 
 
@@ -214,6 +217,8 @@ def flatten_markup(s: str) -> str:
     '报告如下： 1材料与方法 '
     >>> flatten_markup("IC_(50), 10~(-13)m~2/s, NiCo_(2)O_(4), H_3PO_4, CD4~+T, Cl~-, 情况~([1-3])。1~3个月, NC_056057")
     'IC₅₀, 10⁻¹³m²/s, NiCo₂O₄, H₃PO₄, CD4⁺T, Cl⁻, 情况[1-3]。1~3个月, NC_056057'
+    >>> flatten_markup("(χ~2=14.817,P<0.05), 1×10~6个/mL, 10~20, 2~3次")
+    '(χ²=14.817,P<0.05), 1×10⁶个/mL, 10~20, 2~3次'
     """
     if "~" in s or "_(" in s:
         s = _CNKI_SCRIPT.sub(_cnki_script, s)
@@ -421,31 +426,81 @@ _WORD_AFTER = re.compile(r"[A-Za-z0-9]*")
 _CODE = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*|[A-Z0-9]{2,}|[a-z][A-Z][A-Za-z0-9]*")
 _SIGNS_AFTER_LETTER = frozenset("-.)(/'′")
 _NAME_ENDINGS = frozenset({"com", "net", "org", "js", "io"})  # Etsy.Com, ASP.NET, Node.JS
+# A dotted name a text gives in brackets, all of them: "liposomal praziquantel (lip.PZQ)".
+_BRACKETED_NAME = re.compile(r"(?<=[(\[])[A-Za-z]+\.[A-Z][A-Za-z0-9]*(?=[)\]])")
+# A capitalised word of two or three letters, as a name's first part ("the Epi.Lens N").
+_SHORT_NAME = re.compile("[A-Z][a-z]{1,2}")
+_ARTICLES = frozenset({"the", "a", "an", "The", "A", "An"})
+# Punctuation followed by a space, and commas or semicolons run into the next word: a text with
+# many of the first and few of the second spaces its punctuation (see :func:`_ratio`).
+_SPACED_MARK = re.compile(r"[,;:] ")
+_GLUED_COMMA = re.compile(r"[A-Za-z)\]][,;][A-Za-z]")
 
 
-def _notation(token: str, m: re.Match) -> bool:
+def _bracketed_marks(token: str) -> set[int]:
+    """Where the ``, ;`` of a token stand inside brackets it opens and closes itself, with no
+    space between: a peptide's or a phosphosite's list (``[Phe(2),BuGly(7)]``,
+    ``SGK1[Ser(P)(422),Thr(P)(256)]``, ``[125I,D-Ala6-desGly10]``), never a clause.  One pass:
+    each mark is noted with the bracket around it, kept if that bracket closes."""
+    opened: list[int] = []
+    marks: list[tuple[int, int]] = []
+    closed: set[int] = set()
+    for i, ch in enumerate(token):
+        if ch in "([":
+            opened.append(i)
+        elif ch in ")]" and opened:
+            closed.add(opened.pop())
+        elif ch in ",;" and opened:
+            marks.append((i, opened[-1]))
+    return {i for i, bracket in marks if bracket in closed}
+
+
+# A namespace prefix in leftover XML markup ("<mml:mspace width=…/>", "</mml:math>").
+_MARKUP_PREFIX = re.compile(r"</?[A-Za-z][A-Za-z0-9]*$")
+# The word a colon follows when it closes a structured abstract's label ("RESULTS:In").
+_LABEL_WORD = re.compile(rf"(?i:{EN_LABELS_ALTERNATION})")
+
+
+def _ratio(token: str, m: re.Match) -> bool:
+    """A colon between two words in a text that otherwise spaces its punctuation is a
+    ratio or a pairing (``LA:Ao``, ``case:control``, ``IgG4(+):IgG(+)``,
+    ``2-hexanone:benzaldehyde``), unless it closes a section's label (``RESULTS:In``)."""
+    start = m.start()
+    while start > 0 and token[start - 1] in _ALNUM:
+        start -= 1
+    word = token[start:m.start()]
+    return not (word and _LABEL_WORD.fullmatch(word))
+
+
+def _notation(token: str, m: re.Match, ratios: bool = False) -> bool:
     """The mark is part of a notation, not prose run together: ``N,N'-``, ``E,Z`` (single
     letters both sides); after a colon, a code (``O157:H7``, ``neodymium:YAG``,
-    ``peptide:N-glycanase``, ``NC_056057.1:g.107930611C>T``); after ``,`` or ``;`` between a
-    number and a code (``C8:0,C10:0``, karyotype ``(78,XY)``, ``[Q1;Q3]``)."""
+    ``peptide:N-glycanase``, ``NC_056057.1:g.107930611C>T``), a markup's namespace
+    (``<mml:mspace``), or a ratio when ``ratios`` (:func:`_ratio`); after ``,`` or ``;``
+    between a number and a code (``C8:0,C10:0``, karyotype ``(78,XY)``, ``[Q1;Q3]``)."""
     # a few characters each side are enough (and keep a long token linear, not quadratic)
     before, after = token[max(0, m.start() - 3):m.start()], token[m.end():m.end() + 2]
     if _SINGLE_LETTER_BEFORE.search(before) and _SINGLE_LETTER_AFTER.match(after):
+        return True
+    if m.group(1) == ":" and (_MARKUP_PREFIX.search(token, 0, m.start()) or ratios and _ratio(token, m)):
         return True
     word = _WORD_AFTER.match(token, m.end()).group()
     code = bool(_CODE.fullmatch(word)) or len(word) == 1 and token[m.end() + 1:m.end() + 2] in _SIGNS_AFTER_LETTER
     return code and (m.group(1) == ":" or before[-1:].isdigit())
 
 
-def _space_clause(token: str) -> str:
+def _space_clause(token: str, ratios: bool = False) -> str:
+    bracketed = _bracketed_marks(token) if "(" in token or "[" in token else set()
+
     def repl(m: re.Match) -> str:
         # "10:30", "1:2" ratios are excluded by the lookarounds; "2,3-diol" too.
-        return m.group(0) if _notation(token, m) else m.group(1) + " "
+        notation = m.start() in bracketed or _notation(token, m, ratios)
+        return m.group(0) if notation else m.group(1) + " "
 
     return _GLUED_CLAUSE.sub(repl, token)
 
 
-def _space_sentence(token: str) -> str:
+def _space_sentence(token: str, names: frozenset[str] = frozenset(), after_article: bool = False) -> str:
     spaced = set()  # the dots given a space so far: a word after one starts a sentence
 
     def repl(m: re.Match) -> str:
@@ -464,6 +519,12 @@ def _space_sentence(token: str) -> str:
         # "ASP.NET", "Etsy.Com", "PCT/120268": a name or code, not a sentence's start.
         after = _WORD_AFTER.match(token, m.end()).group()
         if after.lower() in _NAME_ENDINGS or _CODE.fullmatch(after) and token[m.end() + len(after):][:1] == "/":
+            return m.group(0)
+        # "lip.PZQ" where the text names it so in brackets ("liposomal praziquantel (lip.PZQ)");
+        # "the Epi.Lens N": a short capitalised word after an article is a name, not a sentence's end.
+        if token[start:m.end() + len(after)] in names:
+            return m.group(0)
+        if after_article and start == 0 and _SHORT_NAME.fullmatch(token[:end]):
             return m.group(0)
         spaced.add(m.start())
         return ". "
@@ -498,18 +559,38 @@ def restore_space_after_punctuation(s: str) -> str:
     'malignancies, but insufficient. CASE SUMMARY'
     >>> restore_space_after_punctuation("P<0.05, No.81702662, e.g.The, doi:10.1002/dev.20094")
     'P<0.05, No.81702662, e.g.The, doi:10.1002/dev.20094'
+
+    Nor in notation: a peptide's list in brackets, a name the text gives in brackets or after
+    an article, markup, a ratio's colon in a text that spaces its other punctuation.
+
+    >>> restore_space_after_punctuation("[Phe(2),BuGly(7)]dOT, (lip.PZQ) or lip.PZQ, the Epi.Lens N, <mml:mspace/>")
+    '[Phe(2),BuGly(7)]dOT, (lip.PZQ) or lip.PZQ, the Epi.Lens N, <mml:mspace/>'
+    >>> restore_space_after_punctuation("In dogs, cats, and horses, in 2020; in 2021, the LA:Ao rose.RESULTS:In")
+    'In dogs, cats, and horses, in 2020; in 2021, the LA:Ao rose. RESULTS: In'
     """
     if not re.search(r"[,.;:][A-Za-z(\[“‘]", s):
         return s
+    ratios = _spaces_its_punctuation(s)
+    names = frozenset(_BRACKETED_NAME.findall(s))
     parts = re.split(r"(\s+)", s)
     out = []
+    previous = ""
     for part in parts:
         if not part or part.isspace() or _PROTECTED_TOKEN.search(part):
             out.append(part)
-            continue
-        out.append(_space_sentence(_space_clause(part)))
+        else:
+            out.append(_space_sentence(_space_clause(part, ratios), names, previous in _ARTICLES))
+        previous = part if part and not part.isspace() else previous
     fixed = "".join(out)
     return fixed if fixed != s else s
+
+
+def _spaces_its_punctuation(s: str) -> bool:
+    """The text puts a space after its punctuation (five times or more, and five times as
+    often as it runs a comma or semicolon into the next word), so a colon it leaves
+    without one was meant so (:func:`_ratio`)."""
+    spaced = len(_SPACED_MARK.findall(s))
+    return spaced >= 5 and spaced >= 5 * len(_GLUED_COMMA.findall(s))
 
 
 RepairFn = Callable[[str], str]
