@@ -49,6 +49,10 @@ LABELS_ZH: dict[str, str] = {
     "结果": "RESULTS", "结论": "CONCLUSION", "結果": "RESULTS", "結論": "CONCLUSION",
     **{f"{what}{conj}方法": "METHODS" for what in ("资料", "材料", "对象") for conj in ("与", "和", "及")},
     "方法与材料": "METHODS",
+    # One heading for two sections (药学 and 医学 journals): filed, as _compound files
+    # "RESULTS AND CONCLUSIONS", under its first known part.
+    **{f"结果{conj}结论": "RESULTS" for conj in ("与", "和", "及")},
+    **{f"讨论{conj}结论": "CONCLUSION" for conj in ("与", "和", "及")},
 }
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
@@ -73,7 +77,8 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     if lang == "zh":
         for m in _ZH_LABEL.finditer(text):
             orig = m.group("b") or m.group("label")
-            found.append((m.start(), m.end(), LABELS_ZH[orig], orig))
+            end, orig = _joined_zh(text, m.end(), orig)
+            found.append((m.start(), end, LABELS_ZH[orig], orig))
         return found
     pattern = _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
     for m in pattern.finditer(text):
@@ -97,7 +102,9 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
 # off: 目的探讨…。方法选取…。结果…。结论…  Such labels are taken only in this order, each at a
 # sentence start after the one before, the first opening the abstract, three at least.
 _ZH_ORDER = ("BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION")
-_ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?P<label>"
+# Words a label begins, which open sentences of prose: 方法学上尚需验证, 结论性意见.
+_ZH_NOT_LABELS = ("方法学", "方法论", "结论性", "目的论", "目的性")
+_ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?!" + "|".join(_ZH_NOT_LABELS) + r")(?P<label>"
                        + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ZH_ORDER), key=len, reverse=True))
                        + r")\s*[:：]?\s*")
 
@@ -125,6 +132,49 @@ def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
     return found if len(found) >= 3 else []
 
 
+# The rest of a two-part heading a stray space cut after its first part: "结果 与结论共检测…".
+_ZH_JOINED_REST = re.compile(r"(?P<conj>[与和及])\s*(?P<rest>" + _ZH_ALT + r")\s*[:：]?\s*")
+
+
+def _joined_zh(text: str, end: int, orig: str) -> tuple[int, str]:
+    """(end, label) of a Chinese label, taking in the rest of a two-part heading that follows
+    it, but only when the two parts make a known heading (结果 与结论, 资料 与方法).
+
+    >>> [(s["label_original"], s["text"]) for s in split_sections("目的 探讨.结果 与结论共检测40例.", "zh")]
+    [('目的', '探讨.'), ('结果与结论', '共检测40例.')]
+    """
+    m = _ZH_JOINED_REST.match(text, end)
+    if m is None or orig + m.group("conj") + m.group("rest") not in LABELS_ZH:
+        return end, orig
+    return m.end(), orig + m.group("conj") + m.group("rest")
+
+
+def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The labels set off by a colon or a space, and the glued labels in the gaps they leave in
+    the order: CNKI's exports lose the space after some labels only (目的：探讨…。方法调取…。
+    结果共调查…。结论：…).  A glued label is taken at a sentence start only when it comes later
+    in the order than the label before it and earlier than the next label set off, so a
+    "结果" opening a sentence of the results, or one before the methods, stays text.
+
+    >>> [(s["label"], s["text"]) for s in split_sections("目的：探讨。方法调取12例。结果有效。结论：可用。", "zh")]
+    [('OBJECTIVE', '探讨。'), ('METHODS', '调取12例。'), ('RESULTS', '有效。'), ('CONCLUSION', '可用。')]
+    >>> [(s["label"], s["text"]) for s in split_sections("目的 探讨.方法 12例.结果 有效.结果8例存活.结论 可用.", "zh")]
+    [('OBJECTIVE', '探讨.'), ('METHODS', '12例.'), ('RESULTS', '有效.结果8例存活.'), ('CONCLUSION', '可用.')]
+    """
+    starts = {f[0] for f in found}
+    labels = list(found)
+    for m in _ZH_GLUED.finditer(text, found[0][1]):
+        if m.start() in starts:
+            continue
+        before = [f for f in labels if f[0] < m.start()][-1]
+        after = next((f for f in found if f[0] > m.start()), None)
+        rank = _ZH_ORDER.index(LABELS_ZH[m.group("label")])
+        if _ZH_ORDER.index(before[2]) < rank and (after is None or rank < _ZH_ORDER.index(after[2])):
+            labels.append((m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label")))
+            labels.sort()
+    return labels
+
+
 def _compound(heading: str) -> str | None:
     """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS)."""
     for part in re.split(r"\s+(?:AND|&)\s+", heading.upper()):
@@ -150,6 +200,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         found = _glued_zh(text) if lang == "zh" else []
         if not found:
             return []
+    elif lang == "zh":
+        found = _gaps_filled_zh(text, found)
     if lang != "zh":
         known = {f[0] for f in found}
         for m in _EN_ANY_HEADING.finditer(text):

@@ -1,0 +1,89 @@
+"""Chinese structured abstracts with a two-part heading (结果与结论) and with some labels set off
+and others glued to their text.  Cases from ../shared/corpus/search/zh_papers.ris (records 841,
+1163, 1232, 1410, 1518, 1555), shortened, and from a QA pass's RIS file."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import clean_items
+from indexer.fields.sections import canonical_label, split_sections
+
+
+def labelled(text: str) -> list[tuple[str, str, str]]:
+    return [(s["label"], s["label_original"], s["text"]) for s in split_sections(text, "zh")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # record 1163: the heading with a colon was not known, so results stayed in the methods
+    ("目的:使药学工作者了解循证医学.方法:对基本原理进行阐述.结果与结论:循证医学尚处于起步阶段.",
+     [("OBJECTIVE", "目的", "使药学工作者了解循证医学."), ("METHODS", "方法", "对基本原理进行阐述."),
+      ("RESULTS", "结果与结论", "循证医学尚处于起步阶段.")]),
+    # record 841: a stray space after 结果 made "与结论共合成…" the text of RESULTS
+    ("目的 设计偶合物.方法 首先合成衍生物.结果 与结论共合成目标化合物11个.",
+     [("OBJECTIVE", "目的", "设计偶合物."), ("METHODS", "方法", "首先合成衍生物."),
+      ("RESULTS", "结果与结论", "共合成目标化合物11个.")]),
+    # record 1518: in brackets
+    ("[目的]制定检验规程.[方法]对比检测条件.[结果与结论]制定出冬凌草种子检验规程.",
+     [("OBJECTIVE", "目的", "制定检验规程."), ("METHODS", "方法", "对比检测条件."),
+      ("RESULTS", "结果与结论", "制定出冬凌草种子检验规程.")]),
+    # the discussion joined to the conclusion is the conclusion (as DISCUSSION AND CONCLUSIONS)
+    ("目的：探讨疗效。方法：回顾分析。讨论与结论：疗效确切。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "回顾分析。"),
+      ("CONCLUSION", "讨论与结论", "疗效确切。")]),
+])
+def test_a_heading_of_two_sections(text, expected):
+    assert labelled(text) == expected
+
+
+def test_the_two_part_headings_have_their_canonical_labels():
+    assert [canonical_label(h) for h in ("结果与结论", "结果和结论", "讨论与结论")] == [
+        "RESULTS", "RESULTS", "CONCLUSION"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # record 1232: 目的 with a colon, 方法 and 结果 glued, 结论 with a space
+    ("目的：探讨手术部位感染的经济损失。方法调取某院SSI病例，1∶1配对。结果共调查手术病例1523例。结论 SSI 延长住院日数。",
+     [("OBJECTIVE", "目的", "探讨手术部位感染的经济损失。"), ("METHODS", "方法", "调取某院SSI病例，1∶1配对。"),
+      ("RESULTS", "结果", "共调查手术病例1523例。"), ("CONCLUSION", "结论", "SSI 延长住院日数。")]),
+    # record 1555: 目的 and 方法 with a space, the last two glued
+    ("目的 观察临床疗效。方法 对216例患者行碎石治疗。结果治愈168例，好转32例。结论体外震波碎石疗效满意。",
+     [("OBJECTIVE", "目的", "观察临床疗效。"), ("METHODS", "方法", "对216例患者行碎石治疗。"),
+      ("RESULTS", "结果", "治愈168例，好转32例。"), ("CONCLUSION", "结论", "体外震波碎石疗效满意。")]),
+    # record 1410: a glued two-part methods heading between labels set off by a space
+    ("目的 应用彩色多普勒超声检测参数.资料与方法选择患者120 例.结果 3 组间差异有统计学意义.结论 有临床应用价值.",
+     [("OBJECTIVE", "目的", "应用彩色多普勒超声检测参数."), ("METHODS", "资料与方法", "选择患者120 例."),
+      ("RESULTS", "结果", "3 组间差异有统计学意义."), ("CONCLUSION", "结论", "有临床应用价值.")]),
+])
+def test_glued_labels_among_labels_set_off(text, expected):
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # record 169: "结果8例存活" is a sentence of the results, between RESULTS and CONCLUSION
+    ("目的 探讨血浆置换的疗效.方法 对10例患儿进行治疗.结果 均有好转.结果8例存活,2例死亡.结论 有效.",
+     ["目的", "方法", "结果", "结论"]),
+    # a sentence opening with 结果 before the methods is out of order: text of the objective
+    ("目的 探讨疗效。结果表明既往研究不足。方法 回顾分析。结果 有效。", ["目的", "方法", "结果"]),
+    # words that begin with a label open sentences of prose
+    ("目的：探讨疗效。方法：回顾分析。结果：有效。结论性意见尚需验证。", ["目的", "方法", "结果"]),
+    ("目的：探讨疗效。方法学上尚需验证。结果：有效。", ["目的", "结果"]),
+])
+def test_a_word_at_a_sentence_start_that_is_no_label_stays_text(text, expected):
+    assert [s[1] for s in labelled(text)] == expected
+
+
+def test_the_qa_ris_file(tmp_path, validate):
+    path = tmp_path / "kw.ris"
+    path.write_text("TY  - JOUR\nTI  - 尖锐湿疣组织增殖细胞核抗原和p53基因的表达及临床意义\nLA  - chi\n"
+                    "AB  - 目的 探讨p53和PCNA在尖锐湿疣中的表达。结果 与结论共检测40例。\nER  - \n\n"
+                    "TY  - JOUR\nTI  - 循证医学与药物经济学\nLA  - chi\n"
+                    "AB  - 目的:使更多的药学工作者了解循证医学.方法:对循证医学的基本原理进行阐述."
+                    "结果与结论:循证医学在我国尚处于起步阶段.\nER  - \n", encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert not failures, result.stderr
+    for record in records:
+        validate(record)
+    assert [[(s["label"], s["text"]) for s in r["sections"]["zh"]] for r in records] == [
+        [("OBJECTIVE", "探讨p53和PCNA在尖锐湿疣中的表达。"), ("RESULTS", "共检测40例。")],
+        [("OBJECTIVE", "使更多的药学工作者了解循证医学."), ("METHODS", "对循证医学的基本原理进行阐述."),
+         ("RESULTS", "循证医学在我国尚处于起步阶段.")]]
