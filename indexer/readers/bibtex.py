@@ -58,12 +58,30 @@ _SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ"
             "times": "×", "le": "≤", "ge": "≥", "leq": "≤", "geq": "≥", "infty": "∞", "eta": "η", "theta": "θ",
             "nu": "ν", "xi": "ξ", "rho": "ρ", "phi": "φ", "chi": "χ", "psi": "ψ", "zeta": "ζ", "iota": "ι",
             "upsilon": "υ", "varepsilon": "ε", "varphi": "φ", "Sigma": "Σ", "Gamma": "Γ", "Theta": "Θ",
-            "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ"}
+            "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Phi": "Φ", "Psi": "Ψ", "Upsilon": "Υ",
+            # text symbols (textcomp) that Zotero and JabRef write for characters: Zotero always
+            # escapes < > | (P {\textless} .001 is P < .001), and the rest when exporting in
+            # a charset without them
+            "textless": "<", "textgreater": ">", "textbar": "|", "textbardbl": "‖", "textbullet": "•",
+            "textperiodcentered": "·", "textmu": "µ", "texttimes": "×", "textdiv": "÷", "textpm": "±",
+            "textminus": "−", "textlnot": "¬", "textperthousand": "‰", "textcelsius": "℃",
+            "textonesuperior": "¹", "texttwosuperior": "²", "textthreesuperior": "³", "textonehalf": "½",
+            "textonequarter": "¼", "textthreequarters": "¾", "textquotedblleft": "“", "textquotedblright": "”",
+            "textquotedbl": '"', "quotedblbase": "„", "quotesinglbase": "‚", "guillemotleft": "«",
+            "guillemotright": "»", "guilsinglleft": "‹", "guilsinglright": "›", "textellipsis": "…",
+            "textexclamdown": "¡", "textquestiondown": "¿", "textsection": "§", "textparagraph": "¶",
+            "textdagger": "†", "textdaggerdbl": "‡", "textsterling": "£", "texteuro": "€", "textyen": "¥",
+            "textcent": "¢", "textnumero": "№", "textordfeminine": "ª", "textordmasculine": "º",
+            "textleftarrow": "←", "textrightarrow": "→", "textuparrow": "↑", "textdownarrow": "↓"}
 # Written characters: a LaTeX escape stands for the character itself (as this project's BibTeX
-# writer escapes them), never for math (``\$``), a subscript (``\_``), a group (``\{``) or a tie.
+# writer escapes them), never for math (``\$``), a subscript (``\_``), a group (``\{``), a tie
+# or half of a quote (``''`` is ”).
 _LITERALS = {"$": "$", "_": "_", "%": "%", "&": "&", "#": "#", "{": "{", "}": "}",
-             "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
-_LITERAL_RE = re.compile(r"\\([$_%&#{}])|\\(textbackslash|textasciitilde|textasciicircum)(?![A-Za-z])\s?(?:\{\})?")
+             "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_",
+             "textdollar": "$", "textbraceleft": "{", "textbraceright": "}", "textquotesingle": "'",
+             "textasciigrave": "`"}
+_LITERAL_RE = re.compile(r"\\([$_%&#{}])|\\(" + "|".join(name for name in _LITERALS if name.isalpha())
+                         + r")(?![A-Za-z])\s?(?:\{\})?")
 
 
 def _script(m: re.Match) -> str:

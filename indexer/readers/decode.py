@@ -350,6 +350,11 @@ def _western_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded |
 
 _TWO_BYTE_SCRIPTS = re.compile("[\u0370-\u07ff]")
 _HAN = re.compile("[\u4e00-\u9fff]")
+# The Greek letters (and the variant forms ϐ ϑ ϒ ϕ ϖ) that science writes in English text:
+# TNF-α, IL-1β, λ = 532 nm.  As GBK their bytes are 23 characters of GB2312 (巍 危 韦 … 伪 尾 位
+# 胃 …, bytes CE A1-BF) and rare ones of GBK's extension: Chinese that reads as nothing but
+# these is hardly met.
+_GREEK_LETTER = re.compile("[\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9\u03d0-\u03d6]")
 
 
 def _gbk_in_disguise(data: bytes, text: str) -> bool:
@@ -357,10 +362,18 @@ def _gbk_in_disguise(data: bytes, text: str) -> bool:
     Greek/Cyrillic/Armenian/Hebrew/Arabic letters where GB18030 gives Chinese, and that
     Chinese is the common kind.  Russian read as GB18030 gives Chinese too, of rare characters
     (Платформенная → 袩谢邪褌褎芯褉屑械薪薪邪褟): a Russian export is UTF-8.  A few letters cannot
-    tell; they are taken for Chinese, the likelier in this tool's files."""
-    odd = len(_TWO_BYTE_SCRIPTS.findall(text))
-    if not odd or _HAN.search(text):
+    tell; they are taken for Chinese, the likelier in this tool's files, unless all are Greek
+    letters (TNF-α and IL-1β read as GBK was TNF-伪 and IL-1尾; λ was 位, a common character).
+
+    >>> _gbk_in_disguise("摘要".encode("gbk"), "摘要".encode("gbk").decode())
+    True
+    >>> _gbk_in_disguise("TNF-α, λ = 532 nm".encode(), "TNF-α, λ = 532 nm")
+    False
+    """
+    letters = _TWO_BYTE_SCRIPTS.findall(text)
+    if not letters or _HAN.search(text) or all(map(_GREEK_LETTER.fullmatch, letters)):
         return False
+    odd = len(letters)
     try:
         alt = data.decode("gb18030")
     except UnicodeDecodeError:
