@@ -36,7 +36,7 @@ from .fields.authors import abbreviated, parse_name, split_author_field, split_a
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
                             parse_year, parse_year_volume_issue, split_issn, split_journal, split_journal_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
-from .fields.keywords import (drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
+from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
 from .fields.notices import split_copyright
 from .fields.sections import split_sections
@@ -170,6 +170,7 @@ _KEYWORD_LIST = re.compile(r"[^,，\s]+(?: [^,，\s]+){0,4}(?:\s*[,，]\s*[^,，
 def place_keywords(record: Record) -> Record:
     lines = [(text, True) for text, _ in record.raw.pop("keywords", [])]
     lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
+    read: list[tuple[str, list[str]]] = []
     for text, split in lines:
         text = repair(record, "keywords", text, SHORT_REPAIRS)
         # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular", and so
@@ -179,9 +180,14 @@ def place_keywords(record: Record) -> Record:
             split = True
         words = split_keywords(text) if split else [text.strip().rstrip(",，").rstrip()]  # PubMed's "MRI,"
         words = [part for word in words for part in split_spaced_cjk(word)]
+        read.append((text, words))
+    with_chinese = iter(codes_with_chinese([words for _, words in read]))
+    for text, words in read:
         joined = " ".join(words)
         lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
         translated: list[str] = []
+        if next(with_chinese):
+            lang = "zh"   # "p53" alone on its line among Chinese keywords: one of them, in its place
         if lang not in ("zh", "ja", "ko"):
             lang = _latin_language(record)
             words, cjk = split_cjk_keywords(words)   # "Rayleigh-Ritz法", "…;insomnia;中成药": Chinese

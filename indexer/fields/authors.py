@@ -167,29 +167,55 @@ def _words(name: str) -> int:
 
 # A family name in capitals, first, then the given name or initials, as GB/T 28039 writes a
 # Chinese name and Chinese journals write their authors in English ("WANG Jian-guo", "ZHANG S",
-# "OUYANG Xiu"; also "DUPONT Jean").
-_CAPS_FIRST = re.compile(r"([A-Z]{2,}) ((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*|[A-Z]{1,3}|(?:[A-Z]\.-?)+)"
-                         r"(?: (?:[A-Z][a-z]+|[A-Z]{1,3}|(?:[A-Z]\.-?)+))*)")
+# "OUYANG Xiu"; also "DUPONT Jean"), and PubMed's older records write any family name, of
+# several words too ("DE LUCA S", "COLMEIRO-LAFORET C", "O'BRIEN J").
+_CAPS_WORD = r"(?:[A-Z]['’])?[A-Z]{2,}"
+_CAPS_FAMILY = re.compile(rf"{_CAPS_WORD}(?:[ -]{_CAPS_WORD})*")
+_CAPS_GIVEN = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*|[A-Z]{1,3}|(?:[A-Z]\.-?)+)"
+                         r"(?: (?:[A-Z][a-z]+|[A-Z]{1,3}|(?:[A-Z]\.-?)+))*")
 
 
 def caps_first(name: str) -> tuple[str, str] | None:
     """(family, given) of a name written family name first, in capitals; None for any other.
     A family name of two or three capitals may be initials ("SA Abrams"): it is read first
-    only when it and the given name are pinyin ("MA Li", "HU Jun", "LI S").
+    only when it and the given name are pinyin ("MA Li", "HU Jun", "LI S").  The family name
+    is the fewest words that can be one ("ZHANG WEI LI" is ZHANG; "DE LUCA S" is DE LUCA).
 
     >>> caps_first("WANG Jian-guo"), caps_first("ZHANG S"), caps_first("DUPONT Jean")
     (('WANG', 'Jian-guo'), ('ZHANG', 'S'), ('DUPONT', 'Jean'))
     >>> caps_first("MA Li"), caps_first("SA Abrams"), caps_first("Wang Jianguo"), caps_first("JONES AB")
     (('MA', 'Li'), None, None, ('JONES', 'AB'))
+    >>> caps_first("DE LUCA S"), caps_first("COLMEIRO-LAFORET C"), caps_first("DE LA CRUZ M")
+    (('DE LUCA', 'S'), ('COLMEIRO-LAFORET', 'C'), ('DE LA CRUZ', 'M'))
+    >>> caps_first("ZHANG WEI LI"), caps_first("WANG JIAN GUO"), caps_first("AB CD EF")
+    (('ZHANG', 'WEI LI'), None, None)
     """
-    m = _CAPS_FIRST.fullmatch(name)
-    if not m:
-        return None
-    family, given = m.groups()
-    pinyin = is_pinyin_surname(family.lower())
-    if len(family) <= 3 and not (pinyin and all(_pinyin_word(w) for w in re.split(r"[\s-]+", given.replace(".", "")))):
-        return None
-    return family, given
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        family, given = " ".join(words[:i]), " ".join(words[i:])
+        if _CAPS_FAMILY.fullmatch(family) and _CAPS_GIVEN.fullmatch(given) and _caps_family(family, given):
+            return family, given
+    return None
+
+
+def _caps_family(family: str, given: str) -> bool:
+    """Whether a word or words in capitals before ``given`` read as a family name."""
+    if not re.search(r"[ '’-]", family):  # one word: "MENA F", "ZHANG S"
+        pinyin = is_pinyin_surname(family.lower())
+        return len(family) > 3 or (pinyin and all(_pinyin_word(w) for w in re.split(r"[\s-]+", given.replace(".", ""))))
+    words = family.split(" ")
+    named = [w for w in words if not _particle(w)]
+    # Each word but a particle (DE, VAN, ST) is a name of three letters or more: two capitals
+    # may be initials ("AB CD EF"), and Burmese names have short words ("THINN SU TIN").
+    if not named or any(len(w) < 3 for w in named):
+        return False
+    # Pinyin words in capitals are a Chinese name, family name and given name ("WANG JIAN GUO").
+    return len(named) < len(words) or len(words) == 1 or not all(is_pinyin_surname(w.lower()) for w in words)
+
+
+def _particle(word: str) -> bool:
+    """A particle of a family name, in any case and with or without its period ("ST", "St.")."""
+    return word.lower() in PARTICLES or f"{word.lower()}." in PARTICLES
 
 
 def _pinyin_word(word: str) -> bool:

@@ -101,6 +101,8 @@ def split_spaced_cjk(word: str) -> list[str]:
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _CJK_CHAR = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_KANA_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
 _ENGLISH_WORD = re.compile("[a-z]{4,}")
 _LATIN_LIST = re.compile(r"[^,，]+(?:\s*[,，]\s*[^,，]+){3,}")
 
@@ -130,10 +132,61 @@ def split_translated_block(words: list[str]) -> tuple[list[str], list[str]]:
     block, rest = (words[:head], words[head:]) if head else (words[tail:], words[:tail])
     block = [part for word in block
              for part in (re.split(r"\s*[,，]\s*", word) if _LATIN_LIST.fullmatch(word) else [word])]
-    english = sum(1 for w in block if _ENGLISH_WORD.search(w))
-    if english >= 2 and 2 * english >= len(block):
+    if _english_block(block):
         return rest, block
     return words, []
+
+
+def _english_block(words: list[str]) -> bool:
+    """Whether Latin-script keywords next to each other are a list in English (a translation):
+    at least two of them, and at least half, hold a lower-case word of four letters or more."""
+    english = sum(1 for w in words if _ENGLISH_WORD.search(w))
+    return english >= 2 and 2 * english >= len(words)
+
+
+def codes_with_chinese(lines: list[list[str]]) -> list[bool]:
+    """For each keyword line of a record (all of them, in order, each as split), whether it
+    is one code that belongs with the Chinese keywords around it.  An export that writes one
+    keyword a line (RIS ``KW``) leaves a code alone on its line, where nothing else says its
+    language.  A code is a Latin-script keyword with no English word of its own (an acronym,
+    a gene's or an element's symbol, a formula, a standard's number: ``p53``, ``PCNA``, ``XML``,
+    ``ISO9000``, ``Pt``, ``Ce3+``); it belongs with them in a list that is mainly Chinese, unless
+    it stands in an English list beside the Chinese one (CNKI, Wanfang: ``…;检索;database;XML;
+    retrieval``).  A line that holds a list of its own ("Keywords: COLD-AIR-DAMMING; TAME-IOP")
+    says its language by itself.
+
+    >>> codes_with_chinese([["尖锐湿疣"], ["p53"], ["PCNA"], ["组织病理学"], ["Taylor"]])
+    [False, True, True, False, False]
+    >>> codes_with_chinese([["数据库"], ["XML"], ["检索"], ["database"], ["XML"], ["retrieval"]])
+    [False, True, False, False, False, False]
+    >>> codes_with_chinese([["Chinese patent medicine"], ["insomnia"], ["GABA"], ["中成药"]])
+    [False, False, False, False]
+    >>> codes_with_chinese([["中尺度", "梅雨鋒面"], ["COLD-ARI-DAMMING", "TAME-IOP-B"]])
+    [False, False]
+    """
+    codes = iter(_codes_among_chinese([word for line in lines for word in line]))
+    return [[next(codes) for _ in line] == [True] for line in lines]
+
+
+def _codes_among_chinese(words: list[str]) -> list[bool]:
+    """For each keyword of a list, whether it is a code among Chinese keywords (see
+    :func:`codes_with_chinese`)."""
+    with_chinese = [False] * len(words)
+    runs: list[list[int]] = []          # the places of Latin keywords next to each other
+    for i, word in enumerate(words):
+        if (_LATIN_LETTER.search(word) and not _CJK_CHAR.search(word)) or word.isdigit():  # "0": a locant's piece
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    others = [i for run in runs if not _english_block([words[i] for i in run]) for i in run]
+    chinese = sum(1 for w in words if _HAN_CHAR.search(w))
+    english = sum(1 for i in others if _ENGLISH_WORD.search(words[i]))
+    if any(_KANA_HANGUL.search(w) for w in words) or chinese <= english:
+        return with_chinese   # Japanese or Korean, or mainly English: "…;insomnia;中成药"
+    for i in others:
+        with_chinese[i] = not _ENGLISH_WORD.search(words[i])
+    return with_chinese
 
 
 def split_cjk_keywords(words: list[str]) -> tuple[list[str], list[str]]:
