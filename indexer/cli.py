@@ -446,11 +446,31 @@ def cmd_dedup(args) -> int:
             _out(f"  {pending:,} clusters need review and were left as they are: decide them with --review, "
                  f"or merge them all with --apply --all")
     if not args.review:
+        shown = _completed_masters(args.index, merged) if applied else {}
         for i, c in enumerate(clusters, 1):
             _out(f"\n[{i}] {describe(c)}")
             for line in side_by_side(c, by_id):
                 _out(line)
+            if c["master"] in shown:
+                _out(f"  completed: {shown[c['master']]}")
     return EXIT_OK
+
+
+def _completed_masters(index_dir: str, merged: list[dict]) -> dict[str, str]:
+    """What each applied master took from its duplicates, as "abstract.en, pmid from ID; …",
+    by master id (none for a master shown as it was)."""
+    from indexer.store import Store
+
+    with Store(index_dir) as store:
+        masters = store.get_many([c["master"] for c in merged])
+    out = {}
+    for rid, rec in masters.items():
+        by_donor: dict[str, list[str]] = {}
+        for field, donor in sorted(((rec.get("merged") or {}).get("provenance") or {}).items()):
+            by_donor.setdefault(donor, []).append(field)
+        if by_donor:
+            out[rid] = "; ".join(f"{', '.join(fields)} from {donor}" for donor, fields in sorted(by_donor.items()))
+    return out
 
 
 class _Version(argparse.Action):

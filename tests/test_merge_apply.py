@@ -85,3 +85,48 @@ def test_a_master_takes_a_whole_abstract_for_its_cut_off_one_and_keeps_the_pubme
     assert kept["abstract"]["en"] == full and "abstract.en" not in kept["merged"]["provenance"]
     short = merged_record(record("m", "ris", None, abstract={"en": "Burn wound infections remain..."}), [other])
     assert short["abstract"]["en"] == "Burn wound infections remain..."   # not the start of the other's
+
+
+PREVIEW_AND_WHOLE = """TY  - JOUR
+TI  - Burn wound infections in children: a ten-year review
+AU  - Okafor, Chidi
+PY  - 2019
+KW  - burns
+KW  - infection
+AB  - Burn wound infections remain the leading cause of death in children with major...
+ER  - 
+
+TY  - JOUR
+TI  - Burn wound infections in children: a ten-year review
+AU  - Okafor, Chidi
+PY  - 2019
+AB  - Burn wound infections remain the leading cause of death in children with major burns. We reviewed 412 admissions.
+ER  - 
+"""
+
+
+def test_apply_says_what_each_master_took_from_its_duplicates(tmp_path):
+    # the report was the clusters as before: what the merge did was only in merged.provenance
+    path, idx = tmp_path / "two.ris", tmp_path / "idx"
+    path.write_text(PREVIEW_AND_WHOLE, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    [cluster] = dedup(idx)["clusters"]
+    whole = next(r["id"] for r in cluster["records"] if r["source"]["record"] == 2)
+    assert cluster["master"] != whole   # the preview has keywords: the more complete record
+    result = run_cli("dedup", "--apply", "--index", str(idx))
+    assert f"completed: abstract.en from {whole}" in result.stdout
+    shown = json.loads(run_cli("show", "--json", cluster["master"], "--index", str(idx)).stdout)
+    assert shown["abstract"]["en"].endswith("We reviewed 412 admissions.")
+
+
+def test_export_masters_completes_each_master_from_its_duplicates(tmp_path):
+    # the bare master was exported: a Chinese/English pair lost its English title
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(CASES), "--index", str(idx)).returncode == 0
+    pair = next(c for c in dedup(idx)["clusters"] if c["confidence"] == "needs review")
+    out = run_cli("export", "--format", "jsonl", "--masters", "--index", str(idx))
+    assert out.returncode == 0, out.stderr
+    exported = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    master = exported[pair["master"]]
+    assert set(master["title"]) == {"zh", "en"} and len(master["merged"]["records"]) == 2
+    assert not {r["id"] for r in pair["records"]} - {pair["master"]} & set(exported)

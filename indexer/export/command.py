@@ -26,7 +26,8 @@ of --query (the search query language, best first), --ids FILE (one record id pe
 an unknown id is reported and the rest exported), or --from PATH... (files and folders read
 and cleaned as `clean` does, written in their order without an index; a record that cannot
 be read is reported with its file and line, and the exit code is 1).  --masters exports
-each cluster of `dedup` once, as its master (a duplicate among the hits of --query or the
+each cluster of `dedup` once, as its master completed from the others as `dedup --apply`
+completes it (a duplicate among the hits of --query or the
 --ids stands for its master, with a note).  --lang zh|en writes bilingual records in that
 language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
 Funding and abstract sections are never written into the abstract: they go to notes
@@ -97,13 +98,20 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
             ids = None
         # with masters, each record of a dedup cluster stands for its master
         master_of: dict[str, str] = {}
+        completed: dict[str, dict] = {}
         if masters:
-            from ..merge import clusters_for
+            from ..merge import clusters_for, merged_record
 
-            _, clusters = clusters_for(index_dir)
+            records, clusters = clusters_for(index_dir)
             master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
+            # each master completed from its duplicates, as `dedup --apply` shows it (the English
+            # title of a Chinese/English pair, a whole abstract for a preview)
+            by_id = {r["id"]: r for r in records}
+            completed = {c["master"]: merged_record(by_id[c["master"]], [by_id[m["id"]] for m in c["records"]
+                                                                         if m["id"] != c["master"]])
+                         for c in clusters}
         if ids is None:
-            return [r for r in store if r["id"] not in master_of]
+            return [completed.get(r["id"], r) for r in store if r["id"] not in master_of]
         hidden = store.hidden()
         found = store.get_many([i for i in ids if i not in hidden])
         for rid in ids:
@@ -120,7 +128,7 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
                 err.write(f"note: {rid} is a duplicate of {master_of[rid]} (dedup); exported as that record\n")
         keep = list(dict.fromkeys(master_of.get(i, i) for i in ids))
         found.update(store.get_many([i for i in keep if i not in found]))
-        return [found[i] for i in keep if i in found]
+        return [completed.get(i, found[i]) for i in keep if i in found]
 
 
 def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict], int]:
