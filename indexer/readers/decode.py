@@ -10,10 +10,11 @@ read so they give far more of the common characters of Chinese.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from ..charsets import text_of
 
@@ -46,6 +47,7 @@ class Decoded:
     text: str
     encoding: str
     lossy: bool = False
+    cut: bool = False  # the bytes end inside a character (a download cut short): one U+FFFD for it
 
 
 # Files up to this size are checked whole for their encoding; larger ones by their head.
@@ -61,6 +63,7 @@ class TextFile:
     encoding: str
     lossy: bool
     head: str
+    cut: bool = False  # the file ends inside a character, read as one U+FFFD (see decode_bytes)
 
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
@@ -100,10 +103,12 @@ def open_text(path: str) -> TextFile:
         encoding = "utf-16"
     if encoding in ("utf-32-le", "utf-32-be"):
         encoding = "utf-32"
+    head = drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
         encoding = MIXED + _legacy_encoding(data, whole)
-    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy,
-                    head=drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n")))
+        # the head as the body is read, so that a junk line does not hide a GBK file's format
+        head = "".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):]))
+    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS])
 
 
 _LINE_BOMS = re.compile("^\ufeff+", re.MULTILINE)
@@ -124,15 +129,14 @@ LINE_END = re.compile("\r\n|\r|\n")
 
 def _legacy_encoding(data: bytes, whole: bool) -> str:
     """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5 or cp1252
-    when those lines, taken together, read so (:func:`_big5_instead`, :func:`_western_instead`)."""
+    when those lines, taken together, read so (:func:`_big5_instead`, :func:`_western_instead`).
+    Bytes valid in none (a junk byte, a character cut) are counted, not decisive: Big5 with
+    one bad byte is still Big5."""
     lines = data.splitlines()
     if not whole and lines:
         lines.pop()  # cut inside, perhaps inside a character
     legacy = b"\n".join(line for line in lines if not _is_utf8(line))
-    try:
-        text = legacy.decode("gb18030")
-    except UnicodeDecodeError:
-        return "cp1252" if _western_instead(legacy, None, True) else "gb18030"
+    text = legacy.decode("gb18030", errors="replace")
     other = _big5_instead(legacy, text, True) or _western_instead(legacy, text, True)
     return other.encoding if other else "gb18030"
 
@@ -146,33 +150,43 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def decode_line(data: bytes, legacy: str = "gb18030") -> str:
-    """One line of a mixed file: UTF-8; else ``legacy`` (GB18030, or Big5) when it decodes
-    and UTF-8 would give more replacement characters than Chinese ones (a UTF-8 line with
-    one damaged byte stays UTF-8); else UTF-8 with the undecodable bytes replaced.
+    """One line of a mixed file: UTF-8; else ``legacy`` (GB18030, or Big5) when it gives
+    fewer replacement characters than UTF-8, and UTF-8 more of them than Chinese ones (a
+    UTF-8 line with one damaged byte stays UTF-8); a line with bytes valid in neither is
+    ``legacy`` only when that gives the common characters of Chinese (a GBK line cut inside a
+    character is GBK with one U+FFFD; binary junk is not rare Chinese characters); else UTF-8
+    with the undecodable bytes replaced.
 
     >>> decode_line("胃癌".encode("gbk")), decode_line("胃癌".encode()), decode_line("胃癌".encode()[:-1] + b"!")
     ('胃癌', '胃癌', '胃�!')
-    >>> decode_line("臺灣".encode("big5"), "cp950")
-    '臺灣'
+    >>> decode_line("臺灣".encode("big5"), "cp950"), decode_line("目的胃癌".encode("gbk")[:-1])
+    ('臺灣', '目的胃�')
     """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
-    try:
-        alt = data.decode(legacy)
-    except UnicodeDecodeError:
+    alt = data.decode(legacy, errors="replace")
+    bad, alt_bad = text.count("\ufffd"), alt.count("\ufffd")
+    if alt_bad >= bad or len(_HAN.findall(text)) >= bad:
         return text
-    return alt if len(_HAN.findall(text)) < text.count("\ufffd") else text
+    return alt if not alt_bad or _common_share(alt)[1] >= 0.2 else text
 
 
 def _mixed_lines(path: str, legacy: str = "gb18030") -> Iterator[str]:
     with open(path, "rb") as fh:
-        for raw in fh:
-            pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b""), legacy))  # a stray NUL, as in lines()
-            if pieces and pieces[-1] == "":
-                pieces.pop()
-            yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
+        yield from _mixed_lines_of(fh, legacy)
+
+
+def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator[str]:
+    """The lines of a mixed file (its raw lines, or its bytes), each read by :func:`decode_line`."""
+    if isinstance(raw_lines, bytes):
+        raw_lines = io.BytesIO(raw_lines)  # split where a file is: at LF
+    for raw in raw_lines:
+        pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b""), legacy))  # a stray NUL, as in lines()
+        if pieces and pieces[-1] == "":
+            pieces.pop()
+        yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -233,11 +247,37 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     ('摘要', 'gb18030')
     >>> decode_bytes(codecs.BOM_UTF8 + "摘要".encode()).encoding
     'utf-8-sig'
+
+    Bytes that end inside a character (a download cut short) are read as they would be
+    whole, the cut character one U+FFFD; a bad byte anywhere else makes them lossy:
+
+    >>> cut = decode_bytes("胃癌".encode()[:-1]); cut.text, cut.encoding, cut.cut
+    ('胃�', 'utf-8', True)
     """
+    try:
+        decoded = _decode_bytes(data, final)
+    except DecodeError as e:  # a UTF-16 file cut after an odd byte, or binary
+        if not final:
+            raise
+        decoded, error = None, e
+    if final and (decoded is None or decoded.lossy):
+        # read as if more bytes followed: if that reads cleanly, only the last character failed
+        try:
+            whole_but_last = _decode_bytes(data, final=False)
+        except DecodeError:
+            whole_but_last = None
+        if whole_but_last and not whole_but_last.lossy:
+            return Decoded(whole_but_last.text + "\ufffd", whole_but_last.encoding, cut=True)
+    if decoded is None:
+        raise error
+    return decoded
+
+
+def _decode_bytes(data: bytes, final: bool) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(enc), enc if enc != "utf-8" else "utf-8-sig")
+                return Decoded(_strict(data[len(bom):], enc, final), enc if enc != "utf-8" else "utf-8-sig")
             except UnicodeDecodeError as e:
                 if enc == "utf-8":  # UTF-8 with lines in another encoding: read line by line
                     return Decoded(data[len(bom):].decode(enc, errors="replace"), "utf-8-sig", lossy=True)
@@ -273,6 +313,13 @@ def _strict(data: bytes, encoding: str, final: bool) -> str:
     return data.decode(encoding) if final else codecs.getincrementaldecoder(encoding)().decode(data)
 
 
+def _lenient(data: bytes, encoding: str, final: bool) -> str:
+    """``data`` decoded with each undecodable byte U+FFFD, as :func:`_strict` otherwise."""
+    if final:
+        return data.decode(encoding, errors="replace")
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(data)
+
+
 # The 400 characters most used in Chinese (jieba's dictionary, each character weighted by the
 # frequency of its words), in Simplified and Traditional form: read in the wrong one of GBK and
 # Big5, a text gives few of them (臺灣地區 read as GBK is 蘶芖跋).
@@ -304,16 +351,20 @@ def _common_share(text: str) -> tuple[int, float]:
 
 
 def _big5_instead(data: bytes, gb_text: str, final: bool) -> Decoded | None:
-    """Big5 rather than GB18030: when the bytes are strict Big5 (Windows' cp950, else with
-    Hong Kong's HKSCS characters) and read so give at least twice the share of common
-    characters (three at least), or as many and none of the odd characters that the
-    GB18030 reading gives; else GB18030 stays."""
+    """Big5 rather than GB18030: when the bytes are Big5 (Windows' cp950, else with Hong
+    Kong's HKSCS characters) with no more undecodable bytes than ``gb_text`` (none when it
+    has none) and read so give at least twice the share of common characters (three at
+    least), or as many and none of the odd characters that the GB18030 reading gives; else
+    GB18030 stays."""
     if data.isascii():
         return None
+    bad = gb_text.count("\ufffd")  # bytes valid in neither (a junk byte in a mixed file's lines) are counted
     for encoding in ("cp950", "big5hkscs"):
-        try:
-            text = _strict(data, encoding, final)
+        try:  # strictly when GB18030 read them so: GBK text fails early, and a 16 MB file fast
+            text = _lenient(data, encoding, final) if bad else _strict(data, encoding, final)
         except UnicodeDecodeError:  # GBK text nearly always holds bytes Big5 has not
+            continue
+        if text.count("\ufffd") > bad:
             continue
         # the head of each reading tells (counted in Python: not the whole of a 16 MB file)
         gb_head, head = gb_text[:_SAMPLE_CHARS], text[:_SAMPLE_CHARS]
