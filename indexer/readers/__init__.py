@@ -53,11 +53,37 @@ def _skipped(name: str, archives: bool = False) -> bool:
 
 
 def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
-    """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`)."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+    """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`).
+    Linked folders are followed, each folder once (:func:`_first_visit`).  A folder that cannot
+    be listed is given as a file is, never skipped: :func:`read_file` reports it, as it does a
+    file that cannot be read (its records are not lost silently)."""
+    unlisted: list[OSError] = []  # os.walk reports here a folder it cannot list, and goes on
+    seen = {os.path.realpath(folder)}
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=True):
+        yield from _unlisted(unlisted)  # (the folders before this one, in walk order)
+        dirs[:] = [d for d in sorted(dirs) if d not in SKIP_DIRS and not d.startswith(".")
+                   and _first_visit(os.path.join(root, d), seen)]
         for name in sorted(files):
             yield os.path.join(root, name), _skipped(name, archives)
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[tuple[str, bool]]:
+    """The folders os.walk could not list so far, taken off ``errors``."""
+    while errors:
+        yield os.fsdecode(errors.pop(0).filename), False
+
+
+def _first_visit(folder: str, seen: set[str]) -> bool:
+    """Whether a walk enters ``folder``: not when it entered the same folder by another path
+    (a link to a folder also walked), nor when it links to a folder holding it (a loop such
+    as ``up -> ..``, which would read the folders beside the one given).  Notes it in ``seen``."""
+    real = os.path.realpath(folder)
+    if real in seen or os.path.join(os.path.realpath(os.path.dirname(folder)), "").startswith(
+            os.path.join(real, "")):
+        return False
+    seen.add(real)
+    return True
 
 
 def folder_note(folder: str, archives: bool = False) -> str | None:
@@ -131,6 +157,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
             "instead (its GBK names are read)"))
         return
     try:
+        if os.path.isdir(path):  # a folder a walk could not list (see _walk): why not, as for a file
+            os.scandir(path).close()
         if os.path.getsize(path) == 0:
             yield Failure(path=path, line=None, reason="empty file", raw="")
             return
@@ -147,7 +175,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         yield Failure(path=path, line=None, reason=str(e), raw=binary_head(path))
         return
     except OSError as e:
-        yield Failure(path=path, line=None, reason=f"cannot read file: {e.strerror or e}", raw="")
+        what = "folder" if os.path.isdir(path) else "file"
+        yield Failure(path=path, line=None, reason=f"cannot read {what}: {e.strerror or e}", raw="")
         return
     if not source.head.strip():
         yield Failure(path=path, line=None, reason="empty file (only whitespace)", raw=source.head)

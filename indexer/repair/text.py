@@ -399,15 +399,30 @@ def strip_ui_residue(s: str) -> str:
 
 
 _SPACE_RUNS = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
+# Control characters are never text: binary bytes read into a field, or a word processor's
+# breaks.  Those that break a line or separate records (VT, FF, FS..US, NEL) stand for a space;
+# the others (C0 but tab, LF and CR; DEL; C1) are dropped.  C1 characters are what UTF-8
+# read as Latin-1 is made of ("â\x80\x99" for ’): they go only after fix_mojibake has run
+# (it comes first in every field's repairs).
+_BREAKING_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def _drop_control_characters(s: str) -> str:
+    """Control characters out of a text: a space for a break or separator, nothing for the rest."""
+    return _OTHER_CONTROLS.sub("", _BREAKING_CONTROLS.sub(" ", s))
 
 
 def normalize_whitespace(s: str) -> str:
-    """Non-breaking and other odd spaces become one ASCII space; ends trimmed.
+    """Non-breaking and other odd spaces become one ASCII space; ends trimmed; control
+    characters dropped, a break or separator among them (``\\x0b``, ``\\x1e``) a space.
 
     >>> normalize_whitespace("in\\u00a0the  rat ")
     'in the rat'
+    >>> normalize_whitespace("Line one\\x0bline two\\x0f \\x1e\\x7f\\x9d")
+    'Line one line two'
     """
-    out = _SPACE_RUNS.sub(" ", s).strip()
+    out = _SPACE_RUNS.sub(" ", _drop_control_characters(s)).strip()
     return out if out != s else s
 
 

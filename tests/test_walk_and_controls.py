@@ -1,0 +1,158 @@
+"""Walking folders (one that cannot be listed is a failure; linked folders are read, each file
+once, link loops end) and control characters in a record's text (dropped after mojibake repair)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, jsonl, run_cli
+from indexer.pipeline import clean
+from indexer.record import Record, Source
+from indexer.repair import REPAIRS
+
+RIS = "TY  - JOUR\nTI  - {}\nPY  - 2020\nER  - \n"
+NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
+
+
+def _ris(path: Path, *titles: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(RIS.format(t) for t in titles), encoding="utf-8")
+
+
+def _cli_as_unprivileged(*args: str) -> subprocess.CompletedProcess:
+    """``cli.py ARGS`` run by a user a ``chmod 000`` folder keeps out: this one, or, when the
+    tests run as root (whom no mode keeps out), nobody by way of setpriv."""
+    command = [sys.executable, str(ROOT / "cli.py"), *args]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("the tests run as root, which reads any folder, and there is no setpriv to run the CLI as nobody")
+        command = [setpriv, *NOBODY, *command]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+@pytest.fixture
+def locked_tree():
+    """A folder (that any user may enter) holding ok/a.ris and locked/x.ris, locked mode 000;
+    skipped when the user the CLI runs as can list the locked folder all the same."""
+    top = Path(tempfile.mkdtemp(prefix="walk-"))
+    try:
+        top.chmod(0o755)
+        _ris(top / "tree" / "ok" / "a.ris", "Readable")
+        _ris(top / "tree" / "locked" / "x.ris", "Locked one", "Locked two")
+        (top / "out").mkdir(mode=0o777)
+        (top / "out").chmod(0o777)
+        (top / "tree" / "locked").chmod(0)
+        probe = _cli_as_unprivileged("--version")
+        if probe.returncode != 0:
+            pytest.skip(f"the CLI cannot run as an unprivileged user here: {probe.stderr.strip()[-200:]}")
+        command = [sys.executable, "-c", "import os, sys; os.listdir(sys.argv[1])", str(top / "tree" / "locked")]
+        if os.geteuid() == 0:
+            command = [shutil.which("setpriv"), *NOBODY, *command]
+        if subprocess.run(command, capture_output=True).returncode == 0:
+            pytest.skip("the unprivileged user can list a folder of mode 000 here")
+        yield top
+    finally:
+        (top / "tree" / "locked").chmod(stat.S_IRWXU)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure_for_clean_ingest_and_export(locked_tree):
+    tree, locked = locked_tree / "tree", locked_tree / "tree" / "locked"
+    result = _cli_as_unprivileged("clean", "--json", "-q", str(tree))
+    assert result.returncode == 1, result.stderr
+    items = jsonl(result.stdout)
+    assert [i["title"]["en"] for i in items if not i.get("failure")] == ["Readable"]
+    failure, = [i for i in items if i.get("failure")]
+    assert failure["path"] == str(locked) and failure["reason"] == "cannot read folder: Permission denied"
+    assert f"Error: {locked}: cannot read folder: Permission denied" in result.stderr
+
+    alone = _cli_as_unprivileged("clean", "-q", str(locked))  # named itself: not "no files in this folder"
+    assert alone.returncode == 1 and "cannot read folder" in alone.stderr
+    assert "no files" not in alone.stderr
+
+    ingested = _cli_as_unprivileged("ingest", "--json", "-q", "--index", str(locked_tree / "out" / "idx"), str(tree))
+    assert ingested.returncode == 1, ingested.stderr
+    summary = json.loads(ingested.stdout)
+    assert (summary["added"], summary["failed"]) == (1, 1)
+    assert summary["failures"][0]["path"] == str(locked)
+
+    exported = _cli_as_unprivileged("export", "-f", "ris", "-o", str(locked_tree / "out" / "o.ris"),
+                                    "--from", str(tree))
+    assert exported.returncode == 1 and "cannot read folder: Permission denied" in exported.stderr
+
+
+def test_a_linked_folder_is_read_and_a_file_reached_twice_once(tmp_path):
+    outside = tmp_path / "outside"
+    _ris(outside / "x.ris", "Through the link")
+    _ris(outside / "y.ris", "Only through the folder's link")
+    tree = tmp_path / "tree"
+    _ris(tree / "a.ris", "In the folder")
+    (tree / "linked").symlink_to(outside)
+    (tree / "z_again").symlink_to(outside)       # the same folder by a second link: read once
+    (tree / "link.ris").symlink_to(outside / "x.ris")
+    result = run_cli("clean", "--json", "-q", str(tree))
+    assert result.returncode == 0, result.stderr
+    records = jsonl(result.stdout)
+    assert sorted(r["title"]["en"] for r in records) == ["In the folder", "Only through the folder's link", "Through the link"]
+
+
+def test_a_link_loop_ends_and_reads_each_file_once(tmp_path):
+    tree = tmp_path / "tree"
+    _ris(tree / "a" / "b" / "deep.ris", "Deep")
+    _ris(tmp_path / "beside.ris", "Beside the folder given")
+    (tree / "a" / "b" / "up").symlink_to("..")          # a link to the folder holding it
+    (tree / "a" / "b" / "parent").symlink_to(tmp_path)  # to a folder above the one given
+    (tree / "a" / "top").symlink_to(tree)
+    (tree / "b_link").symlink_to(tree / "a" / "b")      # the same folder, reached twice
+    result = run_cli("clean", "--json", "-q", str(tree))
+    assert result.returncode == 0, result.stderr
+    assert [r["title"]["en"] for r in jsonl(result.stdout)] == ["Deep"]
+
+
+def _cleaned(**raw) -> Record:
+    rec = Record(Source(path="case.ris", format="test", record=1, line=1))
+    for key, values in raw.items():
+        rec.raw[key] = [(v, 1) for v in values]
+    return clean(rec)
+
+
+def test_control_characters_are_dropped_from_every_text_field_and_logged():
+    rec = _cleaned(titles=["Blood-brain\x0bbarrier breach\x1e in the rat\x0c"],
+                   abstract=["Adult rats\x0f were \x16subjected\x7f to an impact\x9d at 3.5 m/sec."],
+                   notes=["Not in\x1a file"], keywords=["hippo\x03campus"])
+    assert rec.title == {"en": "Blood-brain barrier breach in the rat"}
+    assert rec.abstract == {"en": "Adult rats were subjected to an impact at 3.5 m/sec."}
+    assert rec.extra["notes"] == ["Not in file"]
+    assert rec.keywords["en"] == ["hippocampus"]
+    logged = {(r.step, r.field) for r in rec.repairs}
+    assert {("normalize_whitespace", f) for f in ("title", "abstract", "notes", "keywords")} <= logged
+    for r in (r for r in rec.repairs if r.step == "normalize_whitespace"):  # replayed, the log gives the text
+        assert REPAIRS[r.step](r.before) == r.after
+
+
+def test_c1_characters_are_dropped_only_after_mojibake_repair():
+    # UTF-8 read as Windows-1252/Latin-1: ’ is "â\x80\x99"; the C1 characters are what repairs it
+    rec = _cleaned(titles=["The rat\u00e2\u0080\u0099s cortex"])
+    assert rec.title == {"en": "The rat’s cortex"}
+
+
+def test_exported_ris_holds_no_control_characters(tmp_path):
+    source = tmp_path / "in.ris"
+    source.write_text("TY  - JOUR\nTI  - A title\x0bwith a break\x1e\nN2  - An abstract\x0f with \x16bytes.\n"
+                      "PY  - 2020\nER  - \n", encoding="utf-8")
+    out = tmp_path / "out.ris"
+    result = run_cli("export", "-f", "ris", "-o", str(out), "--from", str(source))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "A title with a break" in text and "An abstract with bytes." in text
+    assert not any(ord(c) < 32 and c not in "\t\n\r" or 0x7f <= ord(c) <= 0x9f for c in text)
