@@ -62,6 +62,18 @@ def _write_ahead(db: sqlite3.Connection) -> None:
         db.execute("PRAGMA journal_mode=WAL")
 
 
+def _gone(path: str) -> bool:
+    """The file no longer exists: not merely out of reach (a folder that cannot be entered,
+    ``chmod 000``: ``--prune`` removed its records while the run said it could not read it)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 class Store:
     def __init__(self, directory: str | Path):
         self.path = Path(directory) / STORE_NAME
@@ -181,7 +193,7 @@ class Store:
         rows = self.db.execute("SELECT path, MIN(ordinal), id FROM records GROUP BY path").fetchall()
         for path, ordinal, rid in rows:
             where = os.path.abspath(path)
-            if ordinal_id(path, ordinal) != rid or os.path.exists(where):
+            if ordinal_id(path, ordinal) != rid or not _gone(where):
                 continue
             ids = [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
             if ids:  # two stored spellings of one file ("a.ris", "./a.ris") are one file

@@ -156,3 +156,37 @@ def test_exported_ris_holds_no_control_characters(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "A title with a break" in text and "An abstract with bytes." in text
     assert not any(ord(c) < 32 and c not in "\t\n\r" or 0x7f <= ord(c) <= 0x9f for c in text)
+
+
+def test_prune_keeps_the_records_of_a_folder_it_cannot_read(locked_tree):
+    # os.path.exists is False for a file in a folder that cannot be entered: the run said it
+    # could not read the folder, and --prune removed its records as gone
+    tree, locked, idx = locked_tree / "tree", locked_tree / "tree" / "locked", locked_tree / "out" / "idx"
+    locked.chmod(stat.S_IRWXU | stat.S_IRWXG | stat.S_IRWXO)
+    assert _cli_as_unprivileged("ingest", "-q", "--index", str(idx), str(tree)).returncode == 0
+    locked.chmod(0)
+    pruned = _cli_as_unprivileged("ingest", "--json", "-q", "--prune", "--index", str(idx), str(tree))
+    assert pruned.returncode == 1, pruned.stderr
+    summary = json.loads(pruned.stdout)
+    assert summary["removed"] == 0 and summary["failed"] == 1
+    stats = json.loads(_cli_as_unprivileged("stats", "--json", "--index", str(idx)).stdout)
+    assert stats["records"] == 3
+
+
+def test_a_download_cut_inside_a_character_keeps_what_an_earlier_ingest_read(tmp_path):
+    # a NoteExpress file cut short (no end tag tells): the records after the cut had been removed
+    records = "".join(f"{{Reference Type}}: Journal Article\n{{Title}}: 肿瘤转移的研究第{n}篇\n{{Author}}: 王明;\n"
+                      f"{{Year}}: 2020\n{{Abstract}}: 目的 探讨肿瘤转移的机制与治疗方法。\n\n" for n in range(1, 7))
+    path, idx = tmp_path / "refs.net", tmp_path / "idx"
+    path.write_text(records, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    data = records.encode("utf-8")
+    cut = data.index("篇".encode(), data.index("第3".encode())) + 1   # inside 篇 of the third title
+    path.write_bytes(data[:cut])
+    result = run_cli("ingest", "--json", "-q", str(path), "--index", str(idx))
+    summary = json.loads(result.stdout)
+    assert summary["removed"] == 0 and any("cut short" in w for w in summary["warnings"]), summary
+    assert json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)["records"] == 6
+    titles = {h["title"]["zh"] for h in json.loads(run_cli("search", "--json", "肿瘤转移", "--limit", "50",
+                                                             "--index", str(idx)).stdout)["hits"]}
+    assert titles == {f"肿瘤转移的研究第{n}篇" for n in range(1, 7)}

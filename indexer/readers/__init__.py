@@ -28,7 +28,7 @@ for _name in READER_MODULES:
             raise
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
-from .base import REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
+from .base import CUT_SHORT, REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
 
@@ -215,6 +215,7 @@ def _read(reader, source) -> Iterator[Record | Failure]:
     """``reader.read(source)``; if the reader raises, the rest of the file is one failure."""
     path = source.path
     read_to = 0  # the last line the items yielded so far account for
+    last = None  # of a file cut inside its last character: held back for the note on it
     try:
         for item in reader.read(source):
             if isinstance(item, Record):
@@ -224,8 +225,22 @@ def _read(reader, source) -> Iterator[Record | Failure]:
                     item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else {legacy}, "
                                        "bytes valid in neither replaced (U+FFFD)")
             read_to = max(read_to, _last_line(item))
+            if getattr(source, "cut", False):
+                if last is not None:
+                    yield last
+                last = item
+                continue
             yield item
+        if isinstance(last, Record) and not any(CUT_SHORT in issue for issue in last.issues):
+            # as a RIS record without its ER: ingest keeps the earlier version of it and of the
+            # records after it (a NoteExpress download cut short had removed them)
+            last.issues.append(f"{path}:{last.source.line}: {CUT_SHORT} (the file ends inside a character): "
+                               "the download may be cut short")
+        if last is not None:
+            yield last
     except Exception as e:  # a reader that cannot go on: the rest of the file is one failure, not a lost batch
+        if last is not None:
+            yield last
         rest = "\n".join(itertools.islice(source.lines(), read_to, None))
         yield Failure(path=path, line=read_to + 1, raw=rest, format=reader.name,
                       reason=f"the {reader.name} reader stopped here ({type(e).__name__}: {str(e)[:200]}); "
