@@ -103,3 +103,14 @@ def test_shared_records(path, number, kept, spaced):
 def test_shared_cnki_superscripts(path, number, text):
     record = _cleaned(needs_shared("corpus", *path), {number})[number]
     assert text in record.abstract["zh"]
+
+
+def test_a_term_ending_in_zhankai_is_no_button(tmp_path):
+    # 展开 after a Latin word is a term's end (Taylor展开, Taylor expansion), not the page's
+    # "show more" button: the keyword had lost it
+    path = tmp_path / "kw.ris"
+    path.write_text("TY  - JOUR\nTI  - 非线性方程的数值解法研究\nKW  - 数值分析\nKW  - Taylor展开\nKW  - 级数展开\n"
+                    "AB  - 本文研究了非线性方程的数值解法。结果表明该方法有效.展开更多\nER  - \n", encoding="utf-8")
+    [record] = [clean(r) for r in read_file(str(path))]
+    assert record.keywords["zh"] == ["数值分析", "Taylor展开", "级数展开"]
+    assert record.abstract["zh"].endswith("结果表明该方法有效.")

@@ -383,8 +383,8 @@ def strip_ui_residue(s: str) -> str:
 
     >>> strip_ui_residue("有较好疗效.展开更多")
     '有较好疗效.'
-    >>> strip_ui_residue("问题的展开")
-    '问题的展开'
+    >>> strip_ui_residue("问题的展开"), strip_ui_residue("Taylor展开"), strip_ui_residue("DNA展开更多")
+    ('问题的展开', 'Taylor展开', 'DNA')
     """
     s = strip_buttons(s)
     m = _TOGGLE_RE.search(s)
@@ -392,8 +392,11 @@ def strip_ui_residue(s: str) -> str:
         return s
     head = s[:m.start()]
     # A toggle is button text only after the end of a sentence or a closing bracket;
-    # "问题的展开" ends with the word 展开 ("unfold") and stays.
+    # "问题的展开" ends with the word 展开 ("unfold") and stays, and so does a keyword
+    # "Taylor展开" (Taylor expansion): a word alone after a Latin letter or digit is one.
     if head and not re.search(r"[。.！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
+        return s
+    if head[-1:].isascii() and head[-1:].isalnum() and s[m.start():].strip() in ("展开", "收起", "更多"):
         return s
     return head.rstrip()
 
