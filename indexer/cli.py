@@ -11,6 +11,7 @@ import argparse
 import errno
 import os
 import sys
+import time
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -170,9 +171,11 @@ def cmd_clean(args) -> int:
         items = clean_paths(args.paths, args.format, args.archives)
     failures = []
     count = 0
+    progress = _CleanProgress(not args.quiet)
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
+            progress.clear()
             _err(f"Error: {item.message()}")
             if args.json:
                 _out(dumps(item.to_json()))
@@ -181,10 +184,35 @@ def cmd_clean(args) -> int:
             continue
         count += 1
         _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
+        progress.update(count, len(failures))
+    progress.clear()
     _write_failures(failures, args.failures)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
     return EXIT_FAILURES if failures else EXIT_OK
+
+
+class _CleanProgress:
+    """A count on stderr, redrawn at most five times a second, while the records go to a file
+    or a pipe and stderr is a terminal (on a terminal the records themselves show progress)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty() and not sys.stdout.isatty()
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, count: int, failed: int) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 0.2:
+            rate = count / max(now - self.start, 1e-9)
+            sys.stderr.write(f"\rclean: {count:,} records, {failed:,} failed, {rate:,.0f}/s\x1b[K")
+            sys.stderr.flush()
+            self.last, self.shown = now, True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            self.shown = False
 
 
 def cmd_ingest(args) -> int:
