@@ -188,7 +188,7 @@ def test_ctrl_c_while_starting_is_a_message_not_a_traceback():
     script = ("import argparse, runpy, sys\n"
               "def interrupted(*args, **kwargs):\n"
               "    raise KeyboardInterrupt\n"
-              "argparse.ArgumentParser.parse_args = interrupted\n"
+              "argparse.ArgumentParser.parse_known_args = interrupted\n"
               f"sys.argv = [{str(ROOT / 'cli.py')!r}, 'stats']\n"
               f"runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
