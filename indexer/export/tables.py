@@ -21,7 +21,30 @@ from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
-                 "number": "number", "series": "collection-title"}
+                 "number": "number", "series": "collection-title", "archive": "archive"}
+
+# The variables of the CSL-JSON schema (1.0) by kind, to write back what the CSL-JSON reader
+# keeps in ``extra.csl`` (``archive_location``, ``call-number``, ``container-author`` …) so that
+# CSL-JSON read and written keeps them.  Zotero's own field names kept there (``callNumber``)
+# and CSL's legacy names (``journalAbbreviation``) are not variables; a value of another kind
+# than its variable's (a note's ``original-author: Yu || Xiao``, text for names) is not written.
+CSL_NAME_VARIABLES = frozenset(
+    "author chair collection-editor compiler composer container-author contributor curator director editor "
+    "editorial-director executive-producer guest host interviewer illustrator narrator organizer original-author "
+    "performer producer recipient reviewed-author script-writer series-creator translator".split())
+CSL_DATE_VARIABLES = frozenset("accessed available-date event-date issued original-date submitted".split())
+CSL_TEXT_VARIABLES = frozenset(
+    "chapter-number citation-number collection-number edition first-reference-note-number issue locator number "
+    "number-of-pages number-of-volumes page page-first part printing supplement volume "
+    "citation-key language abstract annote archive archive_collection archive_location archive-place authority "
+    "call-number citation-label collection-title container-title container-title-short dimensions division DOI "
+    "event event-title event-place genre ISBN ISSN jurisdiction keyword medium note original-publisher "
+    "original-publisher-place original-title part-title PMCID PMID publisher publisher-place references "
+    "reviewed-genre reviewed-title scale section source status title title-short URL version volume-title "
+    "volume-title-short year-suffix".split())
+_CSL_NAME_PARTS = frozenset("family given dropping-particle non-dropping-particle suffix comma-suffix static-ordering "
+                            "literal parse-names".split())
+_CSL_DATE_PARTS = frozenset("date-parts season circa literal raw".split())
 
 
 def _csl_name(a: dict) -> dict:
@@ -31,6 +54,29 @@ def _csl_name(a: dict) -> dict:
         if suffix:
             name["given"], name["suffix"] = given, suffix
     return name
+
+
+def csl_variable(key: str, value):
+    """``value`` as CSL variable ``key`` takes it, or None: ``key`` not a variable of the schema,
+    or ``value`` not of its kind (names: a list of name objects; a date: a date object; the
+    others: text or a number, written as text).
+
+    >>> csl_variable("archive_location", "04-01-35-0399-039"), csl_variable("version", 2)
+    ('04-01-35-0399-039', '2')
+    >>> csl_variable("original-author", "Yu || Xiao"), csl_variable("callNumber", "R1")
+    (None, None)
+    >>> csl_variable("container-author", [{"family": "Li", "given": "Ming"}])
+    [{'family': 'Li', 'given': 'Ming'}]
+    """
+    if key in CSL_NAME_VARIABLES:
+        names = isinstance(value, list) and value and all(isinstance(n, dict) and n.keys() <= _CSL_NAME_PARTS
+                                                          for n in value)
+        return value if names else None
+    if key in CSL_DATE_VARIABLES:
+        return value if isinstance(value, dict) and value and value.keys() <= _CSL_DATE_PARTS else None
+    if key in CSL_TEXT_VARIABLES and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value) if str(value).strip() else None
+    return None
 
 
 def csl_item(rec: dict, lang: str | None = None) -> dict:
@@ -58,9 +104,10 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
             item[role] = [_csl_name(text_name(e)) for e in people]
     if rec.get("year"):
         item["issued"] = {"date-parts": [date_parts(rec)]}
-    accessed = ((rec.get("extra") or {}).get("csl") or {}).get("accessed")
-    if isinstance(accessed, dict):
-        item["accessed"] = accessed
+    for key, value in ((rec.get("extra") or {}).get("csl") or {}).items():   # (accessed, archive_location …)
+        value = csl_variable(key, value)
+        if value is not None:
+            item.setdefault(key, value)   # what the record holds in its own fields comes first
     custom = {}
     for field in ("title", "abstract", "journal"):
         values = dict(others(rec, field, lang))

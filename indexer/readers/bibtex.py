@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from ..charsets import scripted
+from ..fields.authors import parse_name
 from ..record import Failure, Record, Source
 from .base import numbered_lines, register, sniff_reader, starts_record
 
@@ -273,6 +274,23 @@ def _name(raw_name: str) -> str:
     return latex_to_unicode(raw_name)
 
 
+def _person(name: str) -> str:
+    """An editor or translator (a name as ``_name`` gives it), parsed as the pipeline parses
+    an author and written ``Family, Given`` as editors are kept (the pipeline keeps them as
+    text, parsed only when written out): BibTeX's ``Y. Bengio`` is ``Bengio, Y.``.  A name in
+    braces (an organisation), a Chinese name, one word, stays as written.
+
+    >>> _person("Y. Bengio"), _person("Ludwig van Beethoven"), _person("von Hicks, Michael, III")
+    ('Bengio, Y.', 'van Beethoven, Ludwig', 'von Hicks, Michael, III')
+    >>> _person("{World Health Organization}"), _person("张三"), _person("others")
+    ('{World Health Organization}', '张三', 'others')
+    """
+    if name.startswith("{"):
+        return name
+    person = parse_name(name)
+    return f"{person['family']}, {person['given']}" if person.get("family") and person.get("given") else name
+
+
 class BibtexReader:
     name = "bibtex"
     aliases = ("bib", "biblatex")
@@ -381,7 +399,8 @@ class BibtexReader:
         for name, value in fields:
             if name in ("author", "editor", "translator"):
                 for n in split_names(value):
-                    raw.setdefault(name, []).append((_name(n), source.line))
+                    person = _name(n) if name == "author" else _person(_name(n))   # (authors: the pipeline parses them)
+                    raw.setdefault(name, []).append((person, source.line))
                 continue
             if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
                 rec.extra.setdefault("bibtex_fields", {})[name] = value

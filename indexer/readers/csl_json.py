@@ -22,6 +22,11 @@ SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_t
           "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive"}
 
 
+# Variables under the names CSL-JSON had before 1.0, which Zotero and citeproc-js still write
+# and read: each is read as the variable it became, unless the item has that one too.
+LEGACY_NAMES = {"journalAbbreviation": "container-title-short"}
+
+
 # CSL rich text (the spec's HTML-like subset; Zotero writes it in titles) is read as plain
 # text: <i>, <b>, <sc>, <span class="nocase">, <sup>/<sub> (see repair.flatten_markup).
 MARKED = {"title", "original-title", "title-short", "container-title", "container-title-short", "abstract",
@@ -70,9 +75,19 @@ def date_text(value) -> str:
 
 
 def _name(a: dict) -> str:
+    """A CSL name as the pipeline reads it: ``Family, Given`` (or ``Family, Given, Suffix``),
+    the family name with its particles, dropping or not, as authors hold them ("van der Veen").
+
+    >>> _name({"family": "Veen", "dropping-particle": "van der", "given": "Pieternella H."})
+    'van der Veen, Pieternella H.'
+    >>> _name({"family": "Fontaine", "dropping-particle": "de", "non-dropping-particle": "La", "given": "Jean"})
+    'de La Fontaine, Jean'
+    """
     if a.get("literal"):
         return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
-    family = ((a.get("non-dropping-particle") or "") + " " + (a.get("family") or "")).strip()
+    # CSL's order, "given dropping-particle non-dropping-particle family" ("Jean de La Fontaine")
+    family = " ".join(str(a[k]).strip() for k in ("dropping-particle", "non-dropping-particle", "family")
+                      if a.get(k) and str(a[k]).strip())
     given = a.get("given") or ""
     suffix = a.get("suffix") or ""
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
@@ -192,6 +207,21 @@ def from_zotero(item: dict) -> dict:
     return out
 
 
+def _current_names(item: dict) -> dict:
+    """``item`` with its legacy variables (``journalAbbreviation``) under their current names;
+    one whose current variable is there too, with another value, is left as it is (kept in
+    ``extra.csl``).
+
+    >>> _current_names({"journalAbbreviation": "Cat. Classif. Q."})
+    {'container-title-short': 'Cat. Classif. Q.'}
+    """
+    item = dict(item)
+    for legacy, current in LEGACY_NAMES.items():
+        if item.get(legacy) not in (None, "") and item.get(current) in (None, "", item[legacy]):
+            item[current] = item.pop(legacy)
+    return item
+
+
 class CslJsonReader:
     name = "csl-json"
     aliases = ("csljson", "csl", "citeproc-json")
@@ -243,6 +273,7 @@ class CslJsonReader:
                            format=self.name, record=ordinal)
         if "itemType" in item or isinstance(item.get("data"), dict) and "itemType" in item["data"]:
             item = from_zotero(item)
+        item = _current_names(item)
         src = Source(path=path, format=self.name, record=ordinal, line=line)
         rec = Record(src, raw_text=raw_text)
         src.source_id = str(item.get("id") or item.get("citation-key") or "") or None
