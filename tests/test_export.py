@@ -378,7 +378,7 @@ def test_lang_chooses_the_language_of_bilingual_records(small, tmp_path):
 
 def test_name_suffix_in_each_format():
     # "Smith, John, Jr." (RIS's order; CSL's suffix) is BibTeX's "Smith, Jr., John", CSL's
-    # suffix again, and GB/T 7714's SMITH J (the standard drops it).
+    # suffix again, and GB/T 7714's SMITH J, Jr (the standard's PEEBLES P Z, Jr.).
     (rec,) = _records(DATA / "formats" / "csl-json" / "zotero-markup-notes.json")
     out = {}
     for fmt in ("bibtex", "csl-json", "gbt7714", "ris"):
@@ -387,7 +387,7 @@ def test_name_suffix_in_each_format():
         out[fmt] = buf.getvalue()
     assert "Smith, Jr., John and Lee, Kim" in out["bibtex"]
     assert json.loads(out["csl-json"])[0]["author"][0] == {"family": "Smith", "given": "John", "suffix": "Jr."}
-    assert out["gbt7714"].startswith("[1] SMITH J, LEE K. Growth of Escherichia coli")
+    assert out["gbt7714"].startswith("[1] SMITH J, Jr, LEE K. Growth of Escherichia coli")
     assert "AU  - Smith, John, Jr." in out["ris"]
 
 

@@ -78,7 +78,21 @@ def expected_name(n: dict) -> str:
         return plain(n["literal"])
     if HAN.search(n["family"]):
         return n["family"] + n.get("given", "")
-    return " ".join(p for p in (n["family"].upper(), initials(n.get("given", ""))) if p)
+    family = " ".join(n[k] for k in ("dropping-particle", "non-dropping-particle", "family") if n.get(k))
+    name = " ".join(p for p in (family.upper(), initials(n.get("given", ""))) if p)
+    # the standard's "PEEBLES P Z, Jr." and "SODEMAN W A, Jr, SODEMAN W A": a suffix kept
+    return f"{name}, {n['suffix'].rstrip('.')}" if n.get("suffix") else name
+
+
+def expected_volume(item: dict, zh: bool) -> str:
+    """A book's volume after its title (§8.1.1: 国史旧闻: 第1卷; 船山全书: 第1册 as written); a
+    Western book's as the GB/T CSL style writes it (: Vol. 1), unless it is a series' number."""
+    volume = str(item.get("volume") or "")
+    if volume.isdigit():
+        return f": 第{volume}卷" if zh else "" if item.get("collection-title") else f": Vol. {volume}"
+    if zh and (HAN.search(volume) or volume and not re.search(r"\d", volume)):
+        return ": " + ": ".join(volume.split())
+    return ""
 
 
 def expected_authors(item: dict) -> str:
@@ -110,12 +124,10 @@ def test_author_rule_names_and_title(examples):
     for item, _, line in examples:
         authors = expected_authors(item)
         title = plain(item["title"])
-        if kind(item) in ("patent", "standard") and item.get("number"):
+        if kind(item) in ("patent", "standard", "report") and item.get("number"):   # PB 91-194001[R]
             title += ": " + item["number"]
-        volume = str(item.get("volume") or "")
-        if kind(item) == "book" and re.search(r"[\u4e00-\u9fff]", title) and (
-                volume.isdigit() or volume and not re.search(r"\d", volume)):   # §8.1.1: 国史旧闻: 第1卷
-            title += ": " + (f"第{volume}卷" if volume.isdigit() else ": ".join(volume.split()))
+        if kind(item) == "book":   # §8.1.1: 国史旧闻: 第1卷
+            title += expected_volume(item, bool(re.search(r"[\u4e00-\u9fff]", title)))
         start = f"{authors}{'' if authors.endswith('.') else '.'} {title}[" if authors else f"{title}["
         assert line.startswith(start), (start, line)
 
@@ -177,8 +189,8 @@ def test_edition_translator_and_host_book(examples):
             assert f". {', '.join(names[:3])}{', 等' if len(names) > 3 else ''}, 译" in line, line
         if kind(item) == "chapter":   # 析出题名[M]//编者. 书名
             editors = ", ".join(expected_name(n) for n in item.get("editor", [])[:3])
-            host = f"//{editors}. {plain(item['container-title'])}. " if editors else \
-                f"//{plain(item['container-title'])}. "
+            book = plain(item["container-title"]) + expected_volume(item, zh)   # 船山全书: 第1册
+            host = f"//{editors}. {book}. " if editors else f"//{book}. "
             assert host in line, (host, line)
 
 
@@ -404,12 +416,12 @@ def test_one_ordering_function_for_both_lists():
 
 
 def test_pubmed_initials_run_together_are_each_an_initial():
-    # "Smith JA" (PubMed, Vancouver): SMITH J A, not SMITH J; a suffix is dropped; a name in
-    # capitals throughout (ZHANG, YU) is a name, not initials
+    # "Smith JA" (PubMed, Vancouver): SMITH J A, not SMITH J; a suffix is kept as the standard
+    # keeps it (PEEBLES P Z, Jr.); a name in capitals throughout (ZHANG, YU) is a name, not initials
     rec = _record("Title", [{"family": "Smith", "given": "JA", "lang": "en"},
                             {"family": "Burkle", "given": "FM, Jr", "lang": "en"},
                             {"family": "ZHANG", "given": "YU", "lang": "en"}], "en")
-    assert reference(rec).startswith("SMITH J A, BURKLE F M, ZHANG Y. Title[J].")
+    assert reference(rec).startswith("SMITH J A, BURKLE F M, Jr, ZHANG Y. Title[J].")
     # a family name in capitals (Web of Science, older PubMed) does not make initials that
     # spell a syllable (CE, RE) a Chinese given name: only a pinyin surname's does
     rec = _record("Title", [{"family": "GROSVENOR", "given": "CE", "lang": "en"},
@@ -465,7 +477,8 @@ def test_a_chinese_books_volume_is_part_of_its_title():
         == "陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2020."
     assert reference(_record("康熙字典", [], "zh", **{**book, "volume": "巳集上 水部"})).startswith(
         "康熙字典: 巳集上: 水部[M]. 北京: 中华书局")
-    # a periodical's holdings ("1984，1（1）—") and an English book's volume are not so written
+    # a periodical's holdings ("1984，1（1）—") are not so written; an English book's volume is
+    # as the GB/T 7714 CSL style writes it (it was lost)
     assert "第" not in reference(_record("临床内科杂志", [], "zh", **{**book, "volume": "1984，1（1）—"}))
     assert reference(_record("Textbook of psychiatry", [], "en", **{**book, "volume": "1"})).startswith(
-        "Textbook of psychiatry[M].")
+        "Textbook of psychiatry: Vol. 1[M].")

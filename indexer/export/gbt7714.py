@@ -6,9 +6,10 @@ Patterns (the standard's §4 and §8; ``[1]`` numbering):
 
     作者. 题名[J]. 刊名, 年, 卷(期): 起-止页. DOI:….
     作者. 书名[M]. 译者, 译. 版本. 出版地: 出版者, 年: 页码.
-    析出作者. 析出题名[M]//编者. 书名. 出版地: 出版者, 年: 起-止页.
+    析出作者. 析出题名[M]//编者. 书名: 卷. 出版地: 出版者, 年: 起-止页.
     作者. 题名[C]//会议文集或会议名. 出版地: 出版者, 年: 页码.
-    作者. 题名[D]. 保存地: 保存单位, 年.          ([R] [S] [CM] [DS] [A] [Z] likewise)
+    作者. 题名[D]. 保存地: 保存单位, 年.          ([R] [S] [CM] [DS] [A] [Z] likewise;
+                                                a report's or standard's number: 题名: 编号[R])
     作者. 题名[N]. 报纸名, 年-月-日(版次).
     责任者. 刊名[J]. 卷期范围. 出版地: 出版者, 年-.   (a periodical as a whole)
     申请者. 专利题名: 专利号[P]. 公告日期.
@@ -18,7 +19,9 @@ An item with a URL gets ``/OL`` in its marker, ``[引用日期]`` when the acces
 and the URL.  Authors (or, for a whole book without authors, its editors): up to three,
 then ``, 等`` for a Chinese item or ``, et al.`` for any other, decided per item by the
 script of the title it is written with; a Western name is the family name in capitals and
-the initials without dots (``KINCHY A``), a Chinese name or an organisation is kept whole.
+the initials without dots (``KINCHY A``; a suffix after them, ``PEEBLES P Z, Jr``), a Chinese
+name or an organisation is kept whole.  An online report, standard, archive or other item
+without a publisher is dated by its day, ``[R/OL]. (2012-01-16)[2013-03-26]``.
 ``--lang both`` writes a bilingual record twice, the Chinese form then the English one on
 the next line.
 """
@@ -30,6 +33,7 @@ from typing import TextIO
 from ..pinyin import SYLLABLES, dotted_parts, reading, written
 from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain,
                      run_together_initials, text_name, written_date)
+from .tagged import own_number
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
            "chapter": "M", "paper-conference": "C", "thesis": "D", "report": "R", "article-newspaper": "N",
@@ -51,17 +55,19 @@ _CLOSING_STOP = re.compile(r"(?<![A-Z]\.[A-Z])[.。]\s*$")
 
 
 def western_name(family: str, given: str) -> str:
-    """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials.
+    """``KINCHY A``, ``SMITH J A``, ``DUPONT J-P``: family name in capitals, initials; a
+    generational suffix after a comma, without its dot (the standard's ``PEEBLES P Z, Jr.``
+    and ``SODEMAN W A, Jr, SODEMAN W A``: the dot is the list's own full stop).
 
-    >>> western_name("Park", "Jung-ran"), western_name("Burkle", "FM, Jr")
-    ('PARK J-R', 'BURKLE F M')
+    >>> western_name("Park", "Jung-ran"), western_name("Burkle", "FM, Jr"), western_name("Peebles", "Peyton Z., Jr.")
+    ('PARK J-R', 'BURKLE F M, Jr', 'PEEBLES P Z, Jr')
     >>> western_name("SALA", "NL"), western_name("ZHANG", "YU"), western_name("GROSVENOR", "CE")
     ('SALA N L', 'ZHANG Y', 'GROSVENOR C E')
     >>> western_name("WANG", "Jian-guo"), western_name("Hsu", "Pei-Yu"), western_name("Kim", "Min-Ji")
     ('WANG J G', 'HSU P Y', 'KIM M-J')
     """
     initials = []
-    given = name_suffix(given.strip())[0]  # the standard drops "Jr."
+    given, suffix = name_suffix(given.strip())
     if run_together_initials(family, given):
         given = " ".join(given)
     for part in _INITIAL_SPLIT.split(given):
@@ -73,7 +79,8 @@ def western_name(family: str, given: str) -> str:
         # Korean ``KIM M-J``).
         syllables = all(p.lower() in SYLLABLES for p in pieces) and family.lower() not in KOREAN_SURNAMES
         initials.append((" " if syllables else "-").join(p[:1].upper() for p in pieces))
-    return " ".join([family.upper()] + initials).strip()
+    name = " ".join([family.upper()] + initials).strip()
+    return f"{name}, {suffix.rstrip('.')}" if suffix else name
 
 
 def pinyin_name(name: str) -> str:
@@ -214,11 +221,11 @@ def year_text(rec: dict) -> str:
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
-def _date(rec: dict) -> str:
+def full_date(rec: dict) -> str:
     """The date a newspaper, patent or web page is cited by: ``2019-01-09`` from the date
     the record gives (``2019/1/9``, ``2019年1月9日``) when it is of its year, else the year.
 
-    >>> _date({"year": 2019, "extra": {"date": ["2019/1/9"]}}), _date({"year": 2019})
+    >>> full_date({"year": 2019, "extra": {"date": ["2019/1/9"]}}), full_date({"year": 2019})
     ('2019-01-09', '2019')
     """
     if extra(rec, "issued"):
@@ -231,14 +238,36 @@ def _date(rec: dict) -> str:
     return year
 
 
+def online(rec: dict, code: str) -> bool:
+    """Whether an item is cited as an online one (``[M/OL]``, its URL, ``[引用日期]``)."""
+    return bool(rec.get("url")) or code == "EB"
+
+
+# Items the standard cites online by their own date, as electronic resources are
+# ("(更新或修改日期)[引用日期]"): reports, standards, archives, others; a book, paper or thesis by
+# its imprint's year.
+DATED_ONLINE = ("R", "S", "A", "Z")
+
+
+def _dated_online(rec: dict, code: str) -> str:
+    """``(2012-01-16)``: the day an online report, standard, archive or other item was
+    published or updated (``[R/OL]. (2012-01-16)[2013-03-26]``), when the record knows it;
+    not 1 January, which stands for a year alone in the CSL of many exports; else ""."""
+    day = full_date(rec) if code in DATED_ONLINE and online(rec, code) else ""
+    return f"({day})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and not day.endswith("-01-01") else ""
+
+
 def _publication(rec: dict, pages: str, code: str, dated: bool = True) -> str:
     """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name);
-    not ``dated``: without the year (the author-year system has it after the names)."""
-    place, publisher = extra(rec, "place"), extra(rec, "publisher")
+    not ``dated``: without the year (the author-year system has it after the names).  An
+    online item with neither place nor publisher: its full date, ``(2012-01-16)``, in either."""
+    place, publisher = plain(extra(rec, "place")), plain(extra(rec, "publisher"))
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     text = f"{place}: {publisher}" if place and publisher else place or publisher
     year = year_text(rec) if dated else ""
+    if not text and _dated_online(rec, code):
+        year = _dated_online(rec, code)
     if year:
         text = f"{text}, {year}" if text else year
     if pages and text:
@@ -252,8 +281,8 @@ def _journal(rec: dict, container: str, dated: bool = True) -> str:
     where = ", ".join(p for p in (container, year, rec.get("volume") or "") if p)
     if rec.get("issue"):
         where += f"({rec['issue']})"
-    if rec.get("pages"):
-        where += f": {rec['pages']}"
+    if rec.get("pages"):  # no journal nor year: the pages alone
+        where += f": {rec['pages']}" if where else rec["pages"]
     return where
 
 
@@ -267,15 +296,15 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     if code == "J":
         return [_translators(rec, zh), _journal(rec, container, dated)]
     if code == "N":
-        day = _date(rec)
+        day = full_date(rec)
         if not dated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):  # 中国青年报, 11-20(15)
             day = day[5:]
-        where = f"{container}, {day}" if container else day
+        where = ", ".join(p for p in (container, day) if p)
         return [where + (f"({pages})" if pages else "")]
     if code == "P":
-        return [_date(rec)]
+        return [full_date(rec)]
     if code == "EB":
-        return [f"({_date(rec)})" if _date(rec) else ""]
+        return [f"({full_date(rec)})" if full_date(rec) else ""]
     return [_translators(rec, zh), edition(extra(rec, "edition"), zh),
             _publication(rec, pages, code, dated)]
 
@@ -286,13 +315,44 @@ def _translators(rec: dict, zh: bool) -> str:
     return f"{author_list(translators, zh)}, {'译' if zh else 'trans'}" if translators else ""
 
 
+def _sentences(parts: list[str]) -> str:
+    """Parts joined by ``. ``; one ending in its own full stop (``et al.``) by a space."""
+    text = ""
+    for p in (p for p in parts if p):
+        text += (" " if text.endswith(".") else ". ") + p if text else p
+    return text
+
+
+def volume_title(rec: dict, zh: bool, series: str = "") -> str:
+    """A volume as part of its book's title, as the standard's examples write it (``国史旧闻:
+    第1卷``, ``康熙字典: 巳集上: 水部``; a part's host ``马克思恩格斯全集: 第44卷``; ``中华人民共和国药典:
+    一部``, ``船山全书: 第1册``); a
+    Western book's number ``Vol. 1`` (the official CSL style's volume label in English), unless
+    it is the number in a series (``series``: Lecture notes in mathematics, 2058); else "".
+
+    >>> volume_title({"volume": "35"}, True), volume_title({"volume": "2011年卷"}, True)
+    ('第35卷', '2011年卷')
+    >>> volume_title({"volume": "1"}, False), volume_title({"volume": "2058"}, False, "Lecture notes")
+    ('Vol. 1', '')
+    """
+    volume = str(rec.get("volume") or "").strip()
+    if not zh:
+        return f"Vol. {volume}" if volume.isdigit() and not series else ""
+    if volume.isdigit():
+        return f"第{volume}卷"
+    if volume and (has_han(volume) or not re.search(r"\d", volume)):  # as written: 第1册, 2011年卷, 一部
+        return ": ".join(volume.split())
+    return ""
+
+
 def _host(rec: dict, zh: bool, lang: str) -> str:
-    """``//编者. 书名`` for a chapter or conference paper, when its book or meeting is known."""
+    """``//编者. 书名: 卷`` for a chapter or conference paper, when its book or meeting is known."""
     host = plain(in_lang(rec, "journal", lang)) or extra(rec, "event-title")
     if not host:
         return ""
+    volume = volume_title(rec, zh, extra(rec, "series"))
     editors = _people(rec, "editor", zh)
-    return "//" + ". ".join(p for p in (author_list(editors, zh), host) if p)
+    return "//" + _sentences([author_list(editors, zh), host + (f": {volume}" if volume else "")])
 
 
 def reference(rec: dict, lang: str | None = None, year: str | None = None) -> str:
@@ -305,14 +365,13 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     zh = chinese_item(title, lang)
     kind, code = rec.get("type") or "", marker(rec)
     url, doi = rec.get("url") or "", rec.get("doi") or ""
-    online = bool(url) or code == "EB"
-    number = extra(rec, "number")
-    head = f"{title}: {number}" if kind in ("patent", "standard") and number else title
-    volume = str(rec.get("volume") or "").strip()
-    if kind == "book" and zh and (volume.isdigit() or volume and not re.search(r"\d", volume)):
-        # a volume of a Chinese book is part of its title (§8.1.1: 国史旧闻: 第1卷, 康熙字典: 巳集上: 水部)
-        head += ": " + (f"第{volume}卷" if volume.isdigit() else ": ".join(volume.split()))
-    head += f"[{code}/OL]" if online else f"[{code}]"
+    is_online = online(rec, code)
+    number = own_number(rec)  # a report's, patent's or standard's (全智能节电器: 200610171314.3[P])
+    head = f"{title}: {number}" if number else title
+    # a whole book's volume is part of its title; a Western one's not when it numbers a series
+    volume = volume_title(rec, zh, extra(rec, "series") or in_lang(rec, "journal", lang)) if kind == "book" else ""
+    head += f": {volume}" if volume else ""
+    head += f"[{code}/OL]" if is_online else f"[{code}]"
     host = _host(rec, zh, lang) if kind in PARTS_OF else ""
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
         translated = _translators(rec, zh)
@@ -323,17 +382,13 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     who = responsible(rec, zh)
     if not dated:
         who = ", ".join(p for p in (who or ("佚名" if zh else "Anon"), year) if p)
-    text = ""
-    for p in (p for p in [who, head] + rest if p):  # "et al." ends its own sentence
-        text += (" " if text.endswith(".") else ". ") + p if text else p
-    accessed = _dashed(extra(rec, "accessed")) if online else ""
+    text = _sentences([who, head] + rest)  # "et al." ends its own sentence
+    accessed = _dashed(extra(rec, "accessed")) if is_online else ""
     if accessed:  # right after the date it follows, or as its own part
         text += f"[{accessed}]" if any(rest) else f". [{accessed}]"
-    if online and url:
-        text += f". {url}"
-    if doi:
-        text += f". DOI:{doi}"
-    return " ".join(text.split()) + "."  # one line, whatever a field holds
+    text = _sentences([text, url if is_online else "", doi and f"DOI:{doi}"])  # not "Inc.. http"
+    text = " ".join(text.split())  # one line, whatever a field holds
+    return text if text.endswith(".") else text + "."
 
 
 def _dashed(date: str) -> str:

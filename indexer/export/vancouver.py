@@ -22,8 +22,10 @@ the record has one.  A thesis is a ``[master's thesis]`` when its degree says so
 Editors follow their names with ``editor`` (one) or ``editors``: a chapter's book's, and a
 book's in the authors' place when it has no authors.  A web page is cited ``[Internet]``,
 with the date it was read (``[cited 2024 Jan 2]``, when the record has it) after its year and
-``Available from:`` its URL at the end.  A date not known is left out with its punctuation
-(an article without a year: ``Journal. 46(6):350-8.``, as Citing Medicine writes an
+``Available from:`` its URL at the end.  A patent names its inventors and assignee, its number
+and its date (``Pagedas AC, inventor; Ancel Surgical R&D Inc., assignee. Title. Patent US
+20020103498. 2002 Aug 1.``), never a journal's issue and pages.  A date not known is left out
+with its punctuation (an article without a year: ``Journal. 46(6):350-8.``, as Citing Medicine writes an
 undated one's volume).
 """
 from __future__ import annotations
@@ -34,7 +36,8 @@ from typing import TextIO
 from ..fields.authors import PARTICLES
 from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_suffix,
                      plain, pmid, text_name, thesis_degree, written_date)
-from .gbt7714 import edition, pinyin_name, romanised_person
+from .gbt7714 import edition, full_date, pinyin_name, romanised_person
+from .tagged import own_number
 
 MAX_AUTHORS = 6
 LANGUAGES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French", "es": "Spanish",
@@ -148,7 +151,12 @@ def _cited(rec: dict) -> str:
     >>> _cited({"extra": {"accessed": "2014-06"}}), _cited({"extra": {"accessed": "Access Date"}})
     ('2014 Jun', '')
     """
-    parts, _ = written_date(extra(rec, "accessed"))
+    return _nlm_date(extra(rec, "accessed"))
+
+
+def _nlm_date(text: str) -> str:
+    """A date as NLM writes it: ``2024-01-02`` → ``2024 Jan 2``; "" when it is none."""
+    parts, _ = written_date(text)
     if not parts:
         return ""
     year, month, day = (parts + [0, 0])[:3]
@@ -160,6 +168,17 @@ def _cited(rec: dict) -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".?!" else text + "."
+
+
+def _patent(rec: dict, title: str) -> list[str]:
+    """A patent's parts as Citing Medicine writes them (ch. 14): ``Pagedas AC, inventor; Ancel
+    Surgical R&D Inc., assignee. Title. Patent US 20020103498. 2002 Aug 1.`` (its country,
+    which the records do not say in English, left out); never a journal's issue and pages."""
+    authors, assignee = _authors(rec), plain(extra(rec, "assignee"))
+    inventors = f"{authors}, {'inventors' if len(rec.get('authors') or []) > 1 else 'inventor'}" if authors else ""
+    who = "; ".join(p for p in (inventors, assignee and f"{assignee}, assignee") if p)
+    number = own_number(rec)
+    return [who, title, f"Patent {number}" if number else "", _nlm_date(full_date(rec))]
 
 
 def reference(rec: dict, lang: str | None = None) -> str:
@@ -179,7 +198,9 @@ def reference(rec: dict, lang: str | None = None) -> str:
     year = str(rec.get("year") or "")
     parts = [_authors(rec)]
     url = (rec.get("url") or "").strip() if kind == "webpage" else ""
-    if kind == "webpage":  # Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available from: URL
+    if kind == "patent":
+        parts = _patent(rec, title)
+    elif kind == "webpage":  # Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available from: URL
         site = plain(in_lang(rec, "journal", own))  # the website's name, as the record has it
         cited = _cited(rec)
         parts += [f"{title} [Internet]" if title else "", "" if site == extra(rec, "publisher") else site.rstrip("."),
@@ -218,7 +239,7 @@ def reference(rec: dict, lang: str | None = None) -> str:
 
 def _imprint(rec: dict, year: str) -> str:
     """``Place: Publisher; Year``, with what is known."""
-    where = ": ".join(x for x in (extra(rec, "place"), extra(rec, "publisher")) if x)
+    where = ": ".join(x for x in (plain(extra(rec, "place")), plain(extra(rec, "publisher"))) if x)
     return "; ".join(p for p in (where, year) if p)
 
 

@@ -1,0 +1,139 @@
+"""GB/T 7714 and Vancouver lines a QA pass against citeproc-js (the official GB/T 7714-2015
+CSL style) and the standard's own examples found wrong: name suffixes, the numbers of
+patents, reports and standards, a host book's volume, an online report's full date, and
+stray punctuation.  Records are CSL-JSON items read by the exporter's own CSL reader, and
+one CNKI RefWorks patent of the shared corpus read by ``cli.py``."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import needs_shared, run_cli
+from indexer.export.csl_input import records_from_csl
+from indexer.export.gbt7714 import reference
+from indexer.export.vancouver import reference as nlm_reference
+
+
+def _read(tmp_path, *items: dict) -> list[dict]:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"id": f"i{n}", **item} for n, item in enumerate(items)], ensure_ascii=False),
+                    encoding="utf-8")
+    return records_from_csl(str(path))
+
+
+def _one(tmp_path, item: dict) -> dict:
+    return _read(tmp_path, item)[0]
+
+
+def test_a_western_names_suffix_is_kept_as_the_standard_writes_it(tmp_path):
+    # §8.1.1 "PEEBLES P Z, Jr. Probability…"; §8.2 "//SODEMAN W A, Jr, SODEMAN W A": father and son
+    book = _one(tmp_path, {"type": "book", "language": "en", "title": "Probability, random variable, and "
+                           "random signal principles", "edition": "4", "publisher": "McGraw-Hill",
+                           "publisher-place": "New York", "issued": {"date-parts": [[2001]]},
+                           "author": [{"family": "Peebles", "given": "Peyton Z.", "suffix": "Jr."}]})
+    assert reference(book).startswith("PEEBLES P Z, Jr. Probability, random variable")
+    assert reference(book, year="2001").startswith("PEEBLES P Z, Jr, 2001. Probability")
+    chapter = _one(tmp_path, {"type": "chapter", "language": "en", "title": "Pathogenic properties of invading "
+                              "microorganisms", "container-title": "Pathologic physiology: mechanisms of disease",
+                              "publisher": "Saunders", "publisher-place": "Philadelphia", "page": "457-472",
+                              "issued": {"date-parts": [[1974]]},
+                              "author": [{"family": "Weinstein", "given": "L."}],
+                              "editor": [{"family": "Sodeman", "given": "William A.", "suffix": "Jr."},
+                                         {"family": "Sodeman", "given": "William A."}]})
+    assert "[M]//SODEMAN W A, Jr, SODEMAN W A. Pathologic physiology" in reference(chapter)
+
+
+def test_a_patents_number_kept_as_patent_number_is_written(tmp_path):
+    # CNKI RefWorks' "ID CN111020404A" is kept as extra.patent_number
+    path = needs_shared("corpus", "formats", "cnki-refworks", "cnki-refworks-10.txt")
+    for fmt, expected in (("gbt7714", "[1] 施吉庆, 杨亮华. 不锈钢管的制造方法: CN111020404A[P]. 2020-04-17."),
+                          ("vancouver", "Patent CN111020404A. 2020 Apr 17.")):
+        out = tmp_path / f"out.{fmt}"
+        result = run_cli("export", "-f", fmt, "--from", str(path), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert expected in out.read_text(encoding="utf-8")
+
+
+def test_a_vancouver_patent_is_cited_as_a_patent_not_a_journal_issue(tmp_path):
+    # the standard's data keeps the application number and date in "issue": never "2008;(CN…):8-9"
+    rec = _one(tmp_path, {"type": "patent", "language": "en", "title": "Flexible endoscopic grasping device",
+                          "number": "US 20020103498", "issue": "CN200510022322.7 20051216", "page": "8-9",
+                          "author": [{"family": "Pagedas", "given": "Anthony C."}],
+                          "issued": {"date-parts": [[2002, 8, 1]]}})
+    assert nlm_reference(rec) == ("Pagedas AC, inventor. Flexible endoscopic grasping device. "
+                                  "Patent US 20020103498. 2002 Aug 1.")
+
+
+def test_a_reports_number_is_written_after_its_title(tmp_path):
+    rec = _one(tmp_path, {"type": "report", "language": "en", "title": "Guidelines for handling excavated "
+                          "acid-producing materials", "number": "PB 91-194001",
+                          "publisher": "U.S. Department of Commerce National Information Service",
+                          "publisher-place": "Springfield", "issued": {"date-parts": [[1990]]},
+                          "author": [{"literal": "U.S. Department of Transportation Federal Highway Administration"}]})
+    assert "Guidelines for handling excavated acid-producing materials: PB 91-194001[R]. Springfield:" in reference(rec)
+
+
+def test_a_host_books_volume_is_part_of_its_title(tmp_path):
+    marx, drug, book, series = _read(
+        tmp_path,
+        {"type": "chapter", "language": "zh", "title": "政治经济学批判", "container-title": "马克思恩格斯全集",
+         "volume": "35", "edition": "2", "publisher": "人民出版社", "publisher-place": "北京", "page": "302",
+         "author": [{"literal": "马克思"}], "issued": {"date-parts": [[2013]]}},
+        {"type": "chapter", "language": "zh", "title": "大黄", "container-title": "中华人民共和国药典", "volume": "一部",
+         "publisher": "中国医药科技出版社", "publisher-place": "北京", "editor": [{"literal": "国家药典委员会"}],
+         "issued": {"date-parts": [[2020]]}},
+        {"type": "book", "language": "en", "title": "Kaplan & Sadock's comprehensive textbook of psychiatry",
+         "volume": "1", "publisher": "Wolters Kluwer", "publisher-place": "Philadelphia",
+         "issued": {"date-parts": [[2009]]}},
+        # a Western book's volume in a series is the series' number, not part of its title
+        {"type": "book", "language": "en", "title": "Stochastic biomathematical models", "volume": "2058",
+         "collection-title": "Lecture notes in mathematics", "publisher": "Springer",
+         "issued": {"date-parts": [[2013]]}})
+    assert "[M]//马克思恩格斯全集: 第35卷. 2版. 北京: 人民出版社, 2013: 302." in reference(marx)
+    assert "[M]//国家药典委员会. 中华人民共和国药典: 一部. 北京:" in reference(drug)
+    assert "psychiatry: Vol. 1[M]. Philadelphia:" in reference(book)
+    assert reference(series).startswith("Stochastic biomathematical models[M]. Springer, 2013")
+
+
+def test_an_online_reports_full_date_is_written_in_brackets(tmp_path):
+    # "(更新或修改日期)[引用日期]": [R/OL]. (2012-01-16)[2013-03-26], in either system
+    report, year_only = _read(
+        tmp_path,
+        {"type": "report", "language": "zh", "title": "第29次中国互联网络发展状况统计报告", "URL": "http://x.cn/r.pdf",
+         "author": [{"literal": "中国互联网络信息中心"}], "accessed": {"date-parts": [[2013, 3, 26]]},
+         "issued": {"date-parts": [[2012, 1, 16]]}},
+        {"type": "report", "language": "zh", "title": "统计报告", "URL": "http://x.cn/r.pdf",
+         "accessed": {"date-parts": [[2013, 3, 26]]}, "issued": {"date-parts": [[2012]]}})
+    assert reference(report).endswith("统计报告[R/OL]. (2012-01-16)[2013-03-26]. http://x.cn/r.pdf.")
+    assert "统计报告[R/OL]. (2012-01-16)[2013-03-26]." in reference(report, year="2012")
+    assert reference(year_only).endswith("统计报告[R/OL]. 2012[2013-03-26]. http://x.cn/r.pdf.")
+
+
+def test_no_doubled_full_stop_after_et_al_or_an_abbreviation(tmp_path):
+    paper, report = _read(
+        tmp_path,
+        {"type": "paper-conference", "language": "en", "title": "White functionals",
+         "container-title": "Advances in Neural Information Processing Systems", "publisher": "Curran Associates, Inc.",
+         "author": [{"family": "Cuturi", "given": "Marco"}], "issued": {"date-parts": [[2009]]},
+         "editor": [{"family": n, "given": "A"} for n in ("Bengio", "Schuurmans", "Lafferty", "Williams")]},
+        {"type": "report", "language": "en", "title": "Retest scores", "publisher": "ACT, Inc.",
+         "URL": "http://eric.ed.gov/?id=ED602023", "issued": {"date-parts": [[2019]]}})
+    assert "[C]//BENGIO A, SCHUURMANS A, LAFFERTY A, et al. Advances" in reference(paper)
+    assert reference(paper, year="2009").endswith("Curran Associates, Inc.")
+    assert reference(report, year="2019").endswith("ACT, Inc. http://eric.ed.gov/?id=ED602023.")
+
+
+@pytest.mark.parametrize("item, expected", [
+    # an article with pages but no journal: not "[J/OL]. : Section(s)"
+    ({"type": "article-journal", "title": "Act Name", "page": "Section(s)", "URL": "http://x.org"},
+     "Act Name[J/OL]. Section(s). http://x.org."),
+    # a newspaper without a date: not "Newspaper Name, (Page(s))"
+    ({"type": "article-newspaper", "title": "Analytic Title", "container-title": "Newspaper Name", "page": "3"},
+     "Analytic Title[N]. Newspaper Name(3)."),
+    # a publisher's CSL markup is not printed
+    ({"type": "book", "title": "The impossible book", "publisher": "Dead Po<sub>eee</sub>t Society",
+      "issued": {"date-parts": [[1942]]}}, "The impossible book[M]. Dead Poeeet Society, 1942."),
+])
+def test_punctuation_without_a_part_and_markup(tmp_path, item, expected):
+    assert reference(_one(tmp_path, {"language": "en", **item})) == expected
