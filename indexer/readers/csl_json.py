@@ -86,8 +86,10 @@ def _name(a: dict) -> str:
     if a.get("literal"):
         return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
     # CSL's order, "given dropping-particle non-dropping-particle family" ("Jean de La Fontaine")
-    family = " ".join(str(a[k]).strip() for k in ("dropping-particle", "non-dropping-particle", "family")
-                      if a.get(k) and str(a[k]).strip())
+    parts = [a[k] for k in ("dropping-particle", "non-dropping-particle", "family") if a.get(k)]
+    if not all(isinstance(p, str) for p in parts):   # {"family": 3}: an item of the wrong shape, a failure
+        raise TypeError(f"a name part that is not text: {a!r}")
+    family = " ".join(p.strip() for p in parts if p.strip())
     given = a.get("given") or ""
     suffix = a.get("suffix") or ""
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
