@@ -46,7 +46,9 @@ def normalise_volume(volume: str) -> str:
     return re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE)
 
 
-_PAGE_WORDS = re.compile(r"(?:第\s*|[Pp]{1,2}\.\s*(?=\d)|pp\s+(?=\d))?(.*?)(?:(?<=\d)\s*[页頁])?", re.S)
+# "P15-22" without the period only before a range: "P15" alone may be a page's own name
+_PAGE_WORDS = re.compile(r"(?:第\s*|[Pp]{1,2}\.\s*(?=\d)|[Pp]{1,2}(?=\d+\s*[-–~－]\s*\d)|pp\s+(?=\d))?(.*?)"
+                         r"(?:(?<=\d)\s*[页頁])?", re.S)
 
 
 def normalise_pages(pages: str | None) -> str | None:
@@ -59,6 +61,8 @@ def normalise_pages(pages: str | None) -> str | None:
     ('1137', '872', 'S12')
     >>> normalise_pages("第12-15页"), normalise_pages("P.12-15"), normalise_pages("pp. 12-15"), normalise_pages("12-15页")
     ('12-15', '12-15', '12-15', '12-15')
+    >>> normalise_pages("P15-22"), normalise_pages("P15")
+    ('15-22', 'P15')
     """
     if not pages:
         return None
@@ -205,14 +209,22 @@ def split_journal_citation(text: str) -> tuple[str, dict]:
     return m.group("journal"), parts
 
 
+# A "年，卷(期)" value, Wanfang's with the pages after a colon ("2021,57(5):112-119").
+_YEAR_VOLUME_ISSUE = re.compile(rf"\s*({YEAR_DIGITS})\s*(?:[,，]\s*([^,()（）:：]+?))?\s*(?:[(（]([^()（）]*)[)）])?"
+                                rf"\s*(?:[:：]\s*({PAGE_RANGES}))?\s*$")
+
+
 def parse_year_volume_issue(text: str) -> dict:
-    """Parts of a "年，卷(期)" value: "2016, 42(4)", "2013(1)", "2012, 351".
+    """Parts of a "年，卷(期)" value: "2016, 42(4)", "2013(1)", "2012, 351", and Wanfang's
+    with its pages, "2021,57(5):112-119".
 
     >>> parse_year_volume_issue("2017, 1861(1 Pt A)")
     {'year': 2017, 'volume': '1861', 'issue': '1 Pt A'}
+    >>> parse_year_volume_issue("2021,57(5):112-119"), parse_year_volume_issue("2020,69(13):138401")["pages"]
+    ({'year': 2021, 'volume': '57', 'issue': '5', 'pages': '112-119'}, '138401')
     """
     out: dict = {}
-    m = re.match(rf"\s*({YEAR_DIGITS})\s*(?:[,，]\s*([^,()（）]+?))?\s*(?:[(（]([^()（）]*)[)）])?\s*$", text)
+    m = _YEAR_VOLUME_ISSUE.match(text)
     if not m:
         year = parse_year(text)
         return {"year": year} if year else {}
@@ -221,4 +233,6 @@ def parse_year_volume_issue(text: str) -> dict:
         out["volume"] = m.group(2).strip()
     if m.group(3):
         out["issue"] = normalise_issue(m.group(3))
+    if m.group(4):
+        out["pages"] = normalise_pages(m.group(4))
     return out

@@ -3,9 +3,11 @@
 A page is lines: navigation (首页 > …) and button rows (下载 收藏 …) that are not data,
 one or two title lines, labelled fields (摘要 / 文摘 / Abstract, 关键词 / Keywords,
 基金 / 基金项目 / Fund, 作者 / 作者单位, 刊名 / Journal, 出处《…》, 年，卷(期), DOI, 分类号 …)
-with or without a colon (labels are often glued to their value), and on CNKI pages
-bare author and "Journal. 2020,5(3)" lines.  The reader only sorts lines into raw
-fields; the clean pipeline does the repairs and splitting.
+with or without a colon (labels are often glued to their value), spaced ("摘  要") or
+bracketed ("【作者】", CNKI's old layout), alone on their line with the value on the next
+(a copy of a table), and on CNKI pages bare author and "Journal. 2020,5(3)" lines.  An
+abstract may run over several lines; a line naming the page's kind (学位论文) gives its type.
+The reader only sorts lines into raw fields; the clean pipeline does the repairs and splitting.
 """
 from __future__ import annotations
 
@@ -15,10 +17,11 @@ from typing import Iterator
 
 from ..charsets import simplified_table
 from ..fields.authors import looks_like_names, resolve_name_marks
-from ..fields.biblio import YEAR_DIGITS
+from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS
+from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
-from ..repair.text import strip_buttons
+from ..repair.text import collapse_truncated_preview, strip_buttons
 from ..repair.constants import UI_TOGGLES, UI_WORDS
 from .base import register
 
@@ -42,10 +45,40 @@ LABELS: dict[str, str] = {
     "分类号": "classification", "中图分类号": "classification", "专辑": "collection", "专题": "subject",
     "页码": "pages", "被引量": "cited_by", "下载量": "downloads", "导师": "supervisors",
     "学位": "degree", "学位类型": "degree",
+    # a thesis's fields, longer than the labels they begin with ("学位" is not "学位年度")
+    "学位年度": "year", "学位授予年度": "year", "导师姓名": "supervisors", "指导教师": "supervisors",
+    "资助": "funding", "会议名称": "event", "文献来源": "journal", "题名": "titles", "Title": "titles",
+    "年": "year", "卷": "volume", "期": "issue", "CN": "cn", "ISBN": "isbn", "出版社": "publisher", "出版时间": "year",
 }
-_ALT = "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
-_LABEL_RE = re.compile(rf"^\s*(?P<label>{_ALT})\s*(?P<colon>[:：])?\s*(?P<value>.*)$", re.DOTALL)
-_NAV_RE = re.compile(r"^\s*(?:首页|Home)\s*[>›»]")
+# Labels read only with a colon after them: a glued "年轻…", "Title IX" or "CNN" is text.
+_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN"))
+# Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
+_LABEL_SPACES = "[ \t\u3000]*"
+
+
+def _label_pattern(label: str) -> str:
+    if label.isascii():
+        return re.escape(label)
+    return _LABEL_SPACES.join(re.escape(c) for c in label)
+
+
+_ALT = "|".join(_label_pattern(k) for k in sorted(LABELS, key=len, reverse=True))
+# The old CNKI layout brackets its labels ("【作者】"); the bracket stands for the colon.
+_LABEL_RE = re.compile(rf"^\s*(?P<open>【)?(?P<label>{_ALT})(?(open)】)\s*(?P<colon>[:：])?\s*(?P<value>.*)$",
+                       re.DOTALL)
+# A site's breadcrumbs: "首页 > 期刊", "知网首页 > 期刊 > …", "中国知网 > …".
+_NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|万方数据|维普网?)\s*[>›»]")
+# A line naming the kind of page (the type the site gives), not a title.
+_PAGE_TYPES = {"学位论文": "thesis", "硕士学位论文": "thesis", "博士学位论文": "thesis",
+               "会议论文": "paper-conference", "期刊论文": "article-journal", "外文期刊": "article-journal"}
+# The indexes CNKI lists after its journal line: "遥感学报. 2021,25(03) 北大核心 EI CSCD".
+_INDEX_TAGS = re.compile(r"(?:\s+(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|"
+                         r"AJ|JST|WJCI|Scopus|AMI))+\s*$")
+# A citation line with no label, whole: "2018年 第40卷 第3期 88-96页" (read as VIP's 出处)
+# and "2019, 27(5): 700-708" (read as a 年，卷(期) value); a year alone is no citation.
+_WRITTEN_CITATION = re.compile(rf"{YEAR_DIGITS}\s*年\s*(?:第\s*\d+\s*卷\s*)?第?\s*\d+\s*期"
+                               rf"(?:\s*{PAGE_RANGES}\s*[页頁])?(?:\s*[,，]?\s*共\s*\d+\s*[页頁])?")
+_NUMBERED_CITATION = re.compile(rf"{YEAR_DIGITS}\s*[,，]\s*\d+\s*[(（][^()（）]{{1,12}}[)）]\s*[:：]\s*{PAGE_RANGES}")
 _TITLE_CHROME = re.compile(r"\s+认领(?:\s+被引量[:：]\s*\d+)?\s*$|\s+被引量[:：]\s*\d+\s*$")
 # "Endocrinology. 1999,140(12)", "中国检察官. 2022(17)", "吉林大学. 2015".
 _JOURNAL_LINE = re.compile(rf"^(?P<journal>[^《》]{{2,200}}?)\.\s*(?P<year>{YEAR_DIGITS})"
@@ -60,6 +93,15 @@ def _is_latin_label(label: str) -> bool:
     return label.isascii()
 
 
+def _label_key(label: str) -> str:
+    """The key in LABELS of a label as matched: "摘  要" and "关 键 词" are 摘要 and 关键词."""
+    return label if label in LABELS else re.sub(_LABEL_SPACES, "", label)
+
+
+def _has_colon(m: re.Match) -> bool:
+    return bool(m.group("colon") or m.group("open"))
+
+
 def match_label(line: str) -> tuple[str, str, str] | None:
     """(field, label, value) of a labelled line, or None.
 
@@ -71,12 +113,19 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     True
     >>> match_label("出處：《臺灣醫學雜誌》 2017年")   # a Traditional label (Taiwan's sites): its value as written
     ('citation', '出處', '《臺灣醫學雜誌》 2017年')
+    >>> match_label("关 键 词：水稻；耐盐性"), match_label("【作者】杨帆 郑洁")
+    (('keywords', '关 键 词', '水稻；耐盐性'), ('authors', '作者', '杨帆 郑洁'))
+    >>> match_label("学位年度：2018"), match_label("年轻教师的职业倦怠") is None
+    (('year', '学位年度', '2018'), True)
     """
     m = _LABEL_RE.match(_simplified(line))
     if not m:
         return None
-    label, colon, value = m.group("label"), m.group("colon"), line[m.start("value"):m.end("value")]
+    label, colon, value = m.group("label"), _has_colon(m), line[m.start("value"):m.end("value")]
     if not value.strip():
+        return None
+    key = _label_key(label)
+    if not colon and (key in _COLON_ONLY or label not in LABELS):  # "年轻…"; "作 者" only with a colon
         return None
     if _is_latin_label(label) and not colon:
         glued = line.lstrip()[len(label):][:1] not in (" ", "\t")
@@ -87,13 +136,46 @@ def match_label(line: str) -> tuple[str, str, str] | None:
             return None
         if not glued and label not in ("DOI", "ABSTRACT", "KEYWORDS", "KEY WORDS"):
             return None
-    return LABELS[label], line[m.start("label"):m.end("label")], value.strip()
+    return LABELS[key], line[m.start("label"):m.end("label")], value.strip()
 
 
 def _simplified(line: str) -> str:
     """``line`` with Traditional characters read as Simplified, one for one (offsets kept), to
     find the labels and buttons of a Taiwan site (出處, 關鍵詞, 首頁 > 期刊)."""
     return line if line.isascii() else line.translate(simplified_table())
+
+
+def _bare_label(line: str) -> re.Match | None:
+    """A label alone on its line ("关键词：", "摘  要"), its value on the next."""
+    m = _LABEL_RE.match(_simplified(line))
+    return m if m and not m.group("value").strip() else None
+
+
+def join_bare_labels(lines) -> list[tuple[int, str]]:
+    """``(line number, text)`` of a page's lines, a label alone on its line joined to the value
+    on the next (a page copied from a table gives them so), unless that line is a label too.
+
+    >>> join_bare_labels([(1, "作者："), (2, "王明 李华"), (3, "关键词："), (4, "DOI：10.1/x")])
+    [(1, '作者：王明 李华'), (3, '关键词：'), (4, 'DOI：10.1/x')]
+    """
+    out: list[tuple[int, str]] = []
+    waiting = False  # the last line kept is a bare label waiting for its value
+    for lineno, text in lines:
+        if not text.strip():
+            out.append((lineno, text))
+            continue
+        if waiting and not _bare_label(text) and not match_label(text) and not is_page_chrome(text):
+            i = max(i for i, (_, t) in enumerate(out) if t.strip())
+            label = out[i][1].rstrip()
+            m = _bare_label(label)
+            sep = "" if _has_colon(m) or not m.group("label").isascii() else ": "
+            out[i] = (out[i][0], label + sep + text.strip())
+            del out[i + 1:]  # the blank lines between them
+            waiting = False
+            continue
+        out.append((lineno, text))
+        waiting = bool(_bare_label(text))
+    return out
 
 
 def is_page_chrome(line: str) -> bool:
@@ -103,6 +185,32 @@ def is_page_chrome(line: str) -> bool:
         return True
     tokens = s.split()
     return bool(tokens) and all(t in UI_WORDS for t in tokens)
+
+
+def _bare_citation(folded: str) -> str | None:
+    """The raw field of a citation line with no label: "citation" or "year_volume_issue"."""
+    if _WRITTEN_CITATION.fullmatch(folded):
+        return "citation"
+    return "year_volume_issue" if _NUMBERED_CITATION.fullmatch(folded) else None
+
+
+def _journal_line(folded: str) -> tuple[re.Match | None, re.Match | None]:
+    """A CNKI journal line, and the index tags after it ("… 北大核心 EI CSCD")."""
+    tags = _INDEX_TAGS.search(folded)
+    jm = _JOURNAL_LINE.match(folded[:tags.start()] if tags else folded)
+    if jm and tags and not (jm.group("volume") or jm.group("issue")):
+        jm = None  # "… EI" after a name and a year alone may be a title's end
+    return jm, tags
+
+
+def _is_source_line(folded: str) -> bool:
+    """A journal or citation line ("Obstetrics and gynecology. 1983,62(5)", "《…》2020年05期")."""
+    return bool(_CITATION_LINE.match(folded) or _bare_citation(folded) or _journal_line(folded)[0])
+
+
+def _mostly_han(text: str) -> bool:
+    counts = script_counts(text)
+    return counts["han"] > counts["latin_words"]
 
 
 def _looks_like_abstract(line: str) -> bool:
@@ -116,9 +224,50 @@ class _Page:
         self.rec = record
         self.raw = record.raw
         self.recognised = 0
+        self.last = None  # the field of the last line read: an abstract's next lines may continue it
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
+        self.last = key
+
+    def continues_abstract(self, line: str) -> bool:
+        """Whether an unlabelled line right after an abstract line is more of it: a paragraph
+        ("方法 选取…。") or the rest of a line a copy wrapped.  Not when the abstract ended on a
+        toggle (展开更多, 收起), nor a line in the other script (the English abstract), nor the
+        abstract again (the full text after a preview), nor names or a short list."""
+        if self.last != "abstract":
+            return False
+        before = self.raw["abstract"][-1][0].rstrip()
+        if any(before.endswith(t) for t in UI_TOGGLES) or line.startswith(before[:20]):
+            return False
+        if _mostly_han(before) != _mostly_han(line) or _is_source_line(fold_fullwidth_alnum(line)):
+            return False
+        prose = len(line) > 30 or re.search(r"[。．.！？!?，,]", line)
+        return bool(prose) and not looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line)))
+
+    def continue_abstract(self, line: str, lineno: int, steps) -> None:
+        before, first = self.raw["abstract"][-1]
+        glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
+        joined = before.rstrip() + glue + line
+        self.log_line_repairs(steps, "abstract")
+        self.rec.log("join_continued_line", "abstract", before, joined)
+        self.raw["abstract"][-1] = (joined, first)
+
+    def full_after_preview(self, value: str) -> bool:
+        """An abstract line after a preview that ends on its toggle ("…深度学习...展开更多"), the
+        full text: the two are read as one line, as a page gives them when copied whole, so that
+        the preview gives way to the full text."""
+        if self.last != "abstract":
+            return False
+        before, first = self.raw["abstract"][-1]
+        toggle = next((t for t in UI_TOGGLES if before.rstrip().endswith(t)), None)
+        if not toggle:
+            return False
+        joined = before.rstrip()[:-len(toggle)].rstrip() + value
+        if collapse_truncated_preview(joined) != value.lstrip():  # the full text of this preview
+            return False
+        self.raw["abstract"][-1] = (joined, first)
+        return True
 
     def log_line_repairs(self, steps: list[tuple[str, str, str]], field: str) -> None:
         for step, before, after in steps:
@@ -136,24 +285,48 @@ class _Page:
             return
         if is_page_chrome(line):
             self.rec.log("drop_page_chrome", "page", line, "")
+            self.last = None
+            return
+        if self.page_type(line.strip()):
+            return
+        bare = _bare_label(line)
+        if bare and _has_colon(bare):  # a field the page left empty ("关键词：")
+            self.rec.issues.append(f"line {lineno}: label with no value")
+            self.last = None
             return
         labelled = match_label(line)
         started = bool(self.raw.get("titles") or self.raw.get("abstract"))
         # The first content line of a page is its title: a glued "label" there is just
         # the title's first word ("基金会管理研究"), unless a colon makes it a label.
-        if labelled and (started or _LABEL_RE.match(_simplified(line)).group("colon")):
+        if labelled and (started or _has_colon(_LABEL_RE.match(_simplified(line)))):
             field, label, value = labelled
             self.log_line_repairs(steps, field)
             self.recognised += 1
+            if field == "abstract" and self.full_after_preview(value):
+                return
             self.add(field, value, lineno)
-            if field not in ("abstract", "keywords", "funding", "authors"):
+            if field not in ("abstract", "keywords", "funding", "authors", "titles"):
                 self.rec.extra.setdefault("labels", {})[field] = label
             return
         self.unlabelled(line, lineno, steps)
 
+    def page_type(self, line: str) -> bool:
+        """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
+        kind = _PAGE_TYPES.get(_simplified(line))
+        if not kind:
+            return False
+        self.rec.log("drop_page_chrome", "page", line, "")
+        if kind != "article-journal" and not self.rec.extra.get("source_type"):
+            self.rec.type = kind
+            self.rec.extra["source_type"] = line  # the page said so: not guessed again from the journal
+        return True
+
     def unlabelled(self, line: str, lineno: int, steps) -> None:
         stripped = line.strip()
         folded = fold_fullwidth_alnum(stripped)
+        if self.continues_abstract(stripped):
+            self.continue_abstract(stripped, lineno, steps)
+            return
         if _looks_like_abstract(stripped):
             self.log_line_repairs(steps, "abstract")
             self.recognised += 1
@@ -164,13 +337,21 @@ class _Page:
             self.recognised += 1
             self.add("citation", folded, lineno)
             return
-        jm = _JOURNAL_LINE.match(folded)
+        cited = self.raw.get("titles") and _bare_citation(folded)
+        if cited:
+            self.log_line_repairs(steps, cited)
+            self.recognised += 1
+            self.add(cited, folded, lineno)
+            return
+        jm, tags = _journal_line(folded)
         # CNKI shows "Journal. 2020,44(05)" above the title too: before a title, only a line
         # with a volume or an issue is taken for it ("中国统计年鉴. 2020" may be a title)
         if jm and (self.raw.get("titles") or jm.group("volume") or jm.group("issue")):
             self.log_line_repairs(steps, "journal")
             self.recognised += 1
             self.add("journal_line", jm.groupdict(), lineno)
+            if tags:
+                self.rec.extra["indexed_in"] = tags.group(0).split()
             return
         if not self.raw.get("titles"):
             self.title(stripped, lineno, steps)
@@ -223,7 +404,7 @@ class ScrapedPageReader:
         if _HTML_DOCUMENT.match(head):  # the page saved as HTML: judged on the text a browser shows
             head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
-        lines = [l for l in head.splitlines() if l.strip()]
+        lines = [l for _, l in join_bare_labels(enumerate(head.splitlines(), 1)) if l.strip()]
         if not lines:
             return 0.0
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
@@ -235,8 +416,7 @@ class ScrapedPageReader:
         path, text = source.path, source.text()
         rec = Record(Source(path=path, format=self.name, record=1, line=1), raw_text=text)
         page = _Page(rec)
-        lines = page_lines(text) if _HTML_DOCUMENT.match(text) else enumerate(text.splitlines(), 1)
-        for lineno, line in lines:
+        for lineno, line in content_lines(text):
             page.feed(line, lineno)
         if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
             yield Failure(path=path, line=1, reason="no recognisable field (no title, abstract or label)",
@@ -314,14 +494,14 @@ def page_lines(html: str) -> list[tuple[int, str]]:
     parser.feed(html)
     parser.close()
     parser._break()
-    out: list[tuple[int, str]] = []
-    for start, text in parser.lines:
-        bare = out and _LABEL_RE.match(out[-1][1])
-        if bare and not bare.group("value").strip():
-            out[-1] = (out[-1][0], out[-1][1] + text)
-        else:
-            out.append((start, text))
-    return out
+    return join_bare_labels(parser.lines)
+
+
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """``(line number, text)`` of a page, as text or as HTML, bare labels joined to their values."""
+    if _HTML_DOCUMENT.match(text):
+        return page_lines(text)
+    return join_bare_labels(enumerate(text.splitlines(), 1))
 
 
 register(ScrapedPageReader())
