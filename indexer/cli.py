@@ -627,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # said with the command's usage (argparse gives the top level's)
         hint = ("; a query that starts with - comes after --: python cli.py search -- '-癌 肿瘤'"
-                if args.command == "search" and any(u.startswith("-") for u in unknown) else "")
+                if args.command == "search" and any(u.startswith("-") and not u.startswith("--") for u in unknown) else "")
         args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     if sys.stdin is None and _reads_stdin(args):  # run with stdin closed (`<&-`, some cron setups)
         _err("Error: stdin is closed, and this command reads it; give it a file, or `< /dev/null`.")

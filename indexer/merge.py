@@ -95,8 +95,9 @@ def _empty(value) -> bool:
 
 
 def _cut_off(short: str, full: str) -> bool:
-    """``short`` is ``full`` cut off (a database's preview: "…在电力大数..."): its text,
-    the dots aside, starts the longer ``full``."""
+    """``short`` is ``full`` cut off: its text, dots aside, starts the longer ``full`` (a
+    database's preview, "…在电力大数...", or an abstract missing its last sentences; both are
+    the start of the whole one)."""
     head = " ".join(short.split()).rstrip(".…．。 ")
     return len(full) > len(short) and len(head) >= 20 and " ".join(full.split()).startswith(head)
 

@@ -58,8 +58,11 @@ def _write_ahead(db: sqlite3.Connection) -> None:
     """WAL mode (kept in the file): a search, ``show`` or ``stats`` reads the last commit
     while an ingest writes, where SQLite's default journal made them wait for the whole
     write and fail "database is locked".  A file system without WAL keeps the default."""
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.execute("PRAGMA journal_mode=WAL")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "off", "memory"):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:   # a file that cannot be written: read as it is
+            pass
 
 
 def _gone(path: str) -> bool:
@@ -80,7 +83,12 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # An ingest writes for minutes: readers wait for a lock at most this long (searches do
         # not wait at all in WAL mode, where they read the last commit while it writes).
-        self.db = sqlite3.connect(self.path, timeout=60)
+        if self.path.exists() and not os.access(self.path.parent, os.W_OK):
+            # a folder this user cannot write (another user's index, read-only media): read as it
+            # is, without the lock and WAL files SQLite would have to make beside it
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
+        else:
+            self.db = sqlite3.connect(self.path, timeout=60)
         try:
             self.db.executescript(_SCHEMA)
             _write_ahead(self.db)

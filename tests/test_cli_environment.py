@@ -120,3 +120,47 @@ def test_clean_shows_progress_on_a_terminal_while_records_go_to_a_file(tmp_path)
     text = b"".join(shown).decode("utf-8")
     assert "\rclean: " in text and "3000 record(s) cleaned" in text
     assert sum(1 for _ in open(tmp_path / "out.jsonl", encoding="utf-8")) == 3000
+
+
+def test_an_index_the_user_cannot_write_is_searched(tmp_path):
+    # another user's index, or one on read-only media: SQLite's WAL mode needs files beside the
+    # store, and search said "not a record store this tool can read; ingest again"
+    import os
+    import shutil
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to make an index another user cannot write (runs as root in CI)")
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("no setpriv to run the CLI as nobody")
+    top = Path(tempfile.mkdtemp(prefix="ro-index-"))
+    try:
+        top.chmod(0o755)
+        idx = top / "idx"
+        assert ingest([str(RECORDS)], str(idx), quiet=True).added == 7
+        for path in [idx, *idx.rglob("*")]:
+            path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) | stat.S_IROTH
+                       | (stat.S_IXOTH if path.is_dir() else 0))
+        nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, str(ROOT / "cli.py")]
+        found = subprocess.run([*nobody, "search", "--json", "癌", "--index", str(idx)], capture_output=True,
+                               text=True, cwd=ROOT, timeout=120)
+        if "Permission denied" in found.stderr and "records.sqlite" not in found.stderr:
+            pytest.skip(f"nobody cannot run the CLI here: {found.stderr[-200:]}")
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout)["total"] == 1
+        stats = subprocess.run([*nobody, "stats", "--json", "--index", str(idx)], capture_output=True, text=True,
+                               cwd=ROOT, timeout=120)
+        assert stats.returncode == 0 and json.loads(stats.stdout)["records"] == 7, stats.stderr
+    finally:
+        for path in [top, *top.rglob("*")]:
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def test_the_dash_hint_is_for_a_word_that_starts_with_one_dash(idx):
+    result = run_cli("search", "foo", "--limt", "5", "--index", str(idx))   # a misspelt option
+    assert result.returncode == 2 and "unrecognized arguments: --limt" in result.stderr
+    assert "comes after --" not in result.stderr

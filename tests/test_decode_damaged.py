@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_items
+from indexer.readers.base import CUT_SHORT
 from indexer.readers.decode import decode_line, open_text
 
 FORMATS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "formats"
@@ -64,7 +65,8 @@ def test_gbk_cut_inside_its_last_character_keeps_its_last_line(tmp_path):
     assert result.returncode == 0 and not failures
     assert [r["title"]["zh"] for r in records] == TITLES_SIMP
     assert records[2]["abstract"] == {"zh": "目的 了解初中学生的数学学习态度与学习成绩的关\ufffd"}
-    assert records[2]["extra"]["encoding"] == "gb18030" and not records[2]["issues"]
+    assert records[2]["extra"]["encoding"] == "gb18030"
+    assert [len(r["issues"]) for r in records] == [0, 0, 1] and CUT_SHORT in records[2]["issues"][0]   # (1ad8354)
 
 
 def test_a_gbk_line_cut_inside_a_character_in_a_mixed_file_is_gbk():
@@ -139,7 +141,8 @@ def test_utf8_cut_inside_its_last_character_is_utf8(tmp_path):
     result, records, failures = clean_items(path)
     assert result.returncode == 0 and not failures
     assert [r["title"]["zh"] for r in records] == TITLES_SIMP
-    assert all(r["extra"]["encoding"] == "utf-8" and not r["issues"] for r in records)
+    assert all(r["extra"]["encoding"] == "utf-8" for r in records)
+    assert [len(r["issues"]) for r in records] == [0, 0, 1] and CUT_SHORT in records[2]["issues"][0]   # the last only
     assert records[2]["abstract"] == {"zh": "目的 了解初中学生的数学学习态度与学习成绩的关\ufffd"}
     source = open_text(str(path))
     assert (source.encoding, source.lossy, source.cut) == ("utf-8", False, True)

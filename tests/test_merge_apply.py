@@ -119,14 +119,19 @@ def test_apply_says_what_each_master_took_from_its_duplicates(tmp_path):
     assert shown["abstract"]["en"].endswith("We reviewed 412 admissions.")
 
 
-def test_export_masters_completes_each_master_from_its_duplicates(tmp_path):
-    # the bare master was exported: a Chinese/English pair lost its English title
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(CASES), "--index", str(idx)).returncode == 0
-    pair = next(c for c in dedup(idx)["clusters"] if c["confidence"] == "needs review")
+def test_export_masters_completes_each_master_as_apply_would(tmp_path):
+    # the bare master was exported (a preview for the whole abstract); and a cluster that needs
+    # review is left as --apply leaves it: the Adult trial must not take the Pediatric one's abstract
+    path, trials, idx = tmp_path / "two.ris", tmp_path / "trials.ris", tmp_path / "idx"
+    path.write_text(PREVIEW_AND_WHOLE, encoding="utf-8")
+    trials.write_text(TRIALS.replace("PY  - 2013\nID  - PED", "PY  - 2013\nAB  - Twenty-two children were "
+                                     "treated.\nID  - PED"), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), str(trials), "--index", str(idx)).returncode == 0
     out = run_cli("export", "--format", "jsonl", "--masters", "--index", str(idx))
     assert out.returncode == 0, out.stderr
-    exported = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
-    master = exported[pair["master"]]
-    assert set(master["title"]) == {"zh", "en"} and len(master["merged"]["records"]) == 2
-    assert not {r["id"] for r in pair["records"]} - {pair["master"]} & set(exported)
+    exported = list(map(json.loads, out.stdout.splitlines()))
+    burns = [r for r in exported if r["source"]["path"].endswith("two.ris")]
+    assert len(burns) == 1 and burns[0]["abstract"]["en"].endswith("We reviewed 412 admissions.")
+    by_trial = {r["source"]["source_id"]: r for r in exported if r["source"]["path"].endswith("trials.ris")}
+    assert set(by_trial) == {"PED", "ADU"} and "abstract" not in by_trial["ADU"].get("merged", {}).get("provenance", {})
+    assert not by_trial["ADU"]["abstract"]

@@ -190,3 +190,12 @@ def test_a_download_cut_inside_a_character_keeps_what_an_earlier_ingest_read(tmp
     titles = {h["title"]["zh"] for h in json.loads(run_cli("search", "--json", "肿瘤转移", "--limit", "50",
                                                              "--index", str(idx)).stdout)["hits"]}
     assert titles == {f"肿瘤转移的研究第{n}篇" for n in range(1, 7)}
+
+
+def test_a_folder_and_a_link_to_it_beside_it_are_read_by_the_folder_s_own_path(tmp_path):
+    # "a -> z" sorts first: the link was walked and the folder skipped, so ids followed the link
+    _ris(tmp_path / "lib" / "z" / "x.ris", "Only in z")
+    (tmp_path / "lib" / "a").symlink_to(tmp_path / "lib" / "z")
+    result = run_cli("clean", "--json", "-q", str(tmp_path / "lib"))
+    [record] = jsonl(result.stdout)
+    assert record["source"]["path"] == str(tmp_path / "lib" / "z" / "x.ris")

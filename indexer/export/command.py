@@ -26,8 +26,8 @@ of --query (the search query language, best first), --ids FILE (one record id pe
 an unknown id is reported and the rest exported), or --from PATH... (files and folders read
 and cleaned as `clean` does, written in their order without an index; a record that cannot
 be read is reported with its file and line, and the exit code is 1).  --masters exports
-each cluster of `dedup` once, as its master completed from the others as `dedup --apply`
-completes it (a duplicate among the hits of --query or the
+each cluster `dedup --apply` merges once, as its master completed from the others as
+`--apply` completes it (clusters that need review are left as they are) (a duplicate among the hits of --query or the
 --ids stands for its master, with a note).  --lang zh|en writes bilingual records in that
 language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
 Funding and abstract sections are never written into the abstract: they go to notes
@@ -100,9 +100,10 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
         master_of: dict[str, str] = {}
         completed: dict[str, dict] = {}
         if masters:
-            from ..merge import clusters_for, merged_record
+            from ..merge import applied, clusters_for, merged_record, merges_all
 
-            records, clusters = clusters_for(index_dir)
+            records, found = clusters_for(index_dir)
+            clusters = applied(found, merges_all(index_dir))   # as `dedup --apply` merges: not those to review
             master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
             # each master completed from its duplicates, as `dedup --apply` shows it (the English
             # title of a Chinese/English pair, a whole abstract for a preview)

@@ -163,6 +163,8 @@ def codes_with_chinese(lines: list[list[str]]) -> list[bool]:
     [False, False, False, False]
     >>> codes_with_chinese([["中尺度", "梅雨鋒面"], ["COLD-ARI-DAMMING", "TAME-IOP-B"]])
     [False, False]
+    >>> codes_with_chinese([["胃癌"], ["磁共振成像"], ["CT"], ["gastric cancer"], ["MRI"], ["CT"]])
+    [False, False, False, False, False, False]
     """
     codes = iter(_codes_among_chinese([word for line in lines for word in line]))
     return [[next(codes) for _ in line] == [True] for line in lines]
@@ -184,8 +186,13 @@ def _codes_among_chinese(words: list[str]) -> list[bool]:
     english = sum(1 for i in others if _ENGLISH_WORD.search(words[i]))
     if any(_KANA_HANGUL.search(w) for w in words) or chinese <= english:
         return with_chinese   # Japanese or Korean, or mainly English: "…;insomnia;中成药"
+    # a run after the last Chinese keyword that holds an English word is the English list
+    # ("胃癌;磁共振成像;CT;gastric cancer;MRI;CT"): its codes are its own
+    last_han = max(i for i, w in enumerate(words) if _HAN_CHAR.search(w))
+    trailing = {i for run in runs if run[0] > last_han and any(_ENGLISH_WORD.search(words[j]) for j in run)
+                for i in run}
     for i in others:
-        with_chinese[i] = not _ENGLISH_WORD.search(words[i])
+        with_chinese[i] = not _ENGLISH_WORD.search(words[i]) and i not in trailing
     return with_chinese
 
 

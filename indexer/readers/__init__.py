@@ -61,8 +61,10 @@ def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, boo
     seen = {os.path.realpath(folder)}
     for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=True):
         yield from _unlisted(unlisted)  # (the folders before this one, in walk order)
-        dirs[:] = [d for d in sorted(dirs) if d not in SKIP_DIRS and not d.startswith(".")
-                   and _first_visit(os.path.join(root, d), seen)]
+        # real folders before links, so that a folder also reached by a link ("a -> z") is
+        # read by its own path, which its records' ids follow
+        dirs[:] = [d for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(root, d)), d))
+                   if d not in SKIP_DIRS and not d.startswith(".") and _first_visit(os.path.join(root, d), seen)]
         for name in sorted(files):
             yield os.path.join(root, name), _skipped(name, archives)
     yield from _unlisted(unlisted)

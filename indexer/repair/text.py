@@ -385,6 +385,8 @@ def strip_ui_residue(s: str) -> str:
     '有较好疗效.'
     >>> strip_ui_residue("问题的展开"), strip_ui_residue("Taylor展开"), strip_ui_residue("DNA展开更多")
     ('问题的展开', 'Taylor展开', 'DNA')
+    >>> strip_ui_residue("结果显示该方法可行，详见图1展开"), strip_ui_residue("结果显示该方法可行，行CT展开")
+    ('结果显示该方法可行，详见图1', '结果显示该方法可行，行CT')
     """
     s = strip_buttons(s)
     m = _TOGGLE_RE.search(s)
@@ -393,10 +395,12 @@ def strip_ui_residue(s: str) -> str:
     head = s[:m.start()]
     # A toggle is button text only after the end of a sentence or a closing bracket;
     # "问题的展开" ends with the word 展开 ("unfold") and stays, and so does a keyword
-    # "Taylor展开" (Taylor expansion): a word alone after a Latin letter or digit is one.
+    # "Taylor展开" (Taylor expansion): a word alone after a Latin letter, in a text that is no
+    # sentence, is one ("详见图1展开" and "…of the CT展开" lose the button).
     if head and not re.search(r"[。.！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
         return s
-    if head[-1:].isascii() and head[-1:].isalnum() and s[m.start():].strip() in ("展开", "收起", "更多"):
+    if head[-1:].isascii() and head[-1:].isalpha() and s[m.start():].strip() in ("展开", "收起", "更多") \
+            and not re.search(r"[。.！!？?；;，,]", head):   # a term (a keyword), not a sentence's end
         return s
     return head.rstrip()
 
@@ -479,6 +483,14 @@ _MARKUP_PREFIX = re.compile(r"</?[A-Za-z][A-Za-z0-9]*$")
 _LABEL_WORD = re.compile(rf"(?i:{EN_LABELS_ALTERNATION})")
 
 
+# Words that put a colon in a sentence, before it or after it: not a ratio's sides.
+_PROSE_BEFORE_COLON = frozenset({"follows", "following", "namely", "include", "includes", "included", "including",
+                                 "as", "is", "are", "was", "were", "be", "been", "being", "below", "above", "thus"})
+_PROSE_AFTER_COLON = frozenset({"the", "a", "an", "this", "these", "that", "those", "we", "our", "it", "its", "there",
+                                "in", "on", "at", "for", "of", "to", "and", "or", "but", "with", "all", "each", "both",
+                                "one", "two", "three", "first", "firstly", "i", "he", "she", "they", "patients"})
+
+
 def _ratio(token: str, m: re.Match) -> bool:
     """A colon between two words in a text that otherwise spaces its punctuation is a
     ratio or a pairing (``LA:Ao``, ``case:control``, ``IgG4(+):IgG(+)``,
@@ -487,6 +499,9 @@ def _ratio(token: str, m: re.Match) -> bool:
     while start > 0 and token[start - 1] in _ALNUM:
         start -= 1
     word = token[start:m.start()]
+    after = _WORD_AFTER.match(token, m.end()).group()
+    if word.lower() in _PROSE_BEFORE_COLON or after.lower() in _PROSE_AFTER_COLON:
+        return False   # "as follows:the mean fell", "namely:The control group": a clause
     return not (word and _LABEL_WORD.fullmatch(word))
 
 
@@ -585,6 +600,8 @@ def restore_space_after_punctuation(s: str) -> str:
     '[Phe(2),BuGly(7)]dOT, (lip.PZQ) or lip.PZQ, the Epi.Lens N, <mml:mspace/>'
     >>> restore_space_after_punctuation("In dogs, cats, and horses, in 2020; in 2021, the LA:Ao rose.RESULTS:In")
     'In dogs, cats, and horses, in 2020; in 2021, the LA:Ao rose. RESULTS: In'
+    >>> restore_space_after_punctuation("In dogs, cats, and horses, in 2020; in 2021, as follows:the LA rose")
+    'In dogs, cats, and horses, in 2020; in 2021, as follows: the LA rose'
     """
     if not re.search(r"[,.;:][A-Za-z(\[“‘]", s):
         return s
