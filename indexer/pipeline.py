@@ -40,7 +40,8 @@ from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_c
                               split_translated_block)
 from .fields.notices import split_copyright
 from .fields.sections import split_sections
-from .lang.detect import detect_language, is_cjk_name, script_counts
+from .lang.detect import (cjk_language, declared_language, detect_language, is_cjk_name, langdetect_reads,
+                          script_counts)
 from .record import Record
 from .repair import REPAIRS
 
@@ -77,7 +78,7 @@ def place_titles(record: Record) -> Record:
         text = repair(record, "title", text, TITLE_REPAIRS)
         if not text:
             continue
-        lang = detect_language(text)
+        lang = detect_language(text, _declared_language(record))
         text = _english(record, f"title.{lang}", text, lang)
         if lang in record.title:
             record.extra.setdefault("other_titles", []).append(text)
@@ -112,7 +113,7 @@ def place_abstracts(record: Record) -> Record:
             text = repair(record, "abstract", content, ("strip_ui_residue",))
         if not text:
             continue
-        lang = detect_language(text)
+        lang = detect_language(text, _declared_language(record))
         logged = len(record.repairs)
         fixed = _english(record, f"abstract.{lang}", text, lang)
         if _merge_abstract(record, lang, fixed):
@@ -157,7 +158,7 @@ def _given_sections(record: Record, given) -> Record:
 
     for (label, text), _line in given:
         text = repair(record, "sections", text, ABSTRACT_REPAIRS)
-        lang = detect_language(text)
+        lang = detect_language(text, _declared_language(record))
         text = _english(record, f"sections.{lang}", text, lang)
         record.sections.setdefault(lang, []).append(
             {"label": canonical_label(label), "label_original": label, "text": text})
@@ -184,7 +185,7 @@ def place_keywords(record: Record) -> Record:
     with_chinese = iter(codes_with_chinese([words for _, words in read]))
     for text, words in read:
         joined = " ".join(words)
-        lang = detect_language(joined) if _CJK_TEXT.search(joined) else "und"
+        lang = _record_cjk_language(record, detect_language(joined)) if _CJK_TEXT.search(joined) else "und"
         translated: list[str] = []
         if next(with_chinese):
             lang = "zh"   # "p53" alone on its line among Chinese keywords: one of them, in its place
@@ -193,7 +194,7 @@ def place_keywords(record: Record) -> Record:
             words, cjk = split_cjk_keywords(words)   # "Rayleigh-Ritz法", "…;insomnia;中成药": Chinese
             if cjk:
                 cjk_lang = detect_language(" ".join(cjk))
-                cjk_lang = cjk_lang if cjk_lang in ("ja", "ko") else "zh"
+                cjk_lang = _record_cjk_language(record, cjk_lang if cjk_lang in ("ja", "ko") else "zh")
                 if words:  # the line's keywords go to two languages (a line all CJK is just that)
                     record.log("split_cjk_keywords", f"keywords.{cjk_lang}", text, "; ".join(cjk))
                 _add_keywords(record, cjk_lang, cjk)
@@ -212,6 +213,22 @@ def _latin_language(record: Record) -> str:
     language of the record's Latin-script title or abstract, else English."""
     latin = [k for k in list(record.title) + list(record.abstract) if k not in ("zh", "ja", "ko", "und")]
     return latin[0] if latin else "en"
+
+
+def _declared_language(record: Record) -> str | None:
+    """The Latin-script language the record declares (its raw ``language``), if one."""
+    return declared_language([value for value, _ in record.raw.get("language", [])])
+
+
+def _record_cjk_language(record: Record, lang: str) -> str:
+    """Han alone (a kanji-only keyword or journal, 肺癌, 日本呼吸器学会誌) is Chinese by script,
+    but Japanese or Korean in a record whose title or abstract is, and none Chinese."""
+    written = set(record.title) | set(record.abstract)
+    if lang == "zh" and "zh" not in written:
+        for other in ("ja", "ko"):
+            if other in written:
+                return other
+    return lang
 
 
 def _add_keywords(record: Record, lang: str, words: list[str]) -> None:
@@ -320,7 +337,7 @@ def place_details(record: Record) -> Record:
     abbreviations = []
     for text, _ in raw.pop("journal_abbreviation", []):
         text = repair(record, "journal", text, TITLE_REPAIRS).strip()
-        if text and _journal_lang(text) not in record.journal:
+        if text and _journal_lang(text, record) not in record.journal:
             _set_details(record, {"journal": text})
         elif text and text.rstrip(".") not in record.journal.values() and text not in abbreviations:
             abbreviations.append(text)
@@ -377,19 +394,42 @@ def place_details(record: Record) -> Record:
     return record
 
 
-def _journal_lang(journal: str) -> str:
-    # By script alone: a serial's name is too short for langdetect, which read "Acta
-    # obstetricia et gynecologica Scandinavica" as Romanian and "Zhonghua fu chan ke za zhi"
-    # as Swahili (and cost 30 ms a name).
+def _journal_lang(journal: str, record: Record | None = None) -> str:
+    # By script: a serial's name is too short for langdetect, which read "Acta obstetricia
+    # et gynecologica Scandinavica" as Romanian and "Zhonghua fu chan ke za zhi" as Swahili
+    # (and cost 30 ms a name).  Han follows a Japanese or Korean record; another script is
+    # langdetect's ("Вопросы онкологии"); a Latin name is English unless langdetect reads it
+    # as the language of the record's Latin title ("Revue des Maladies Respiratoires" in a
+    # French record; a French paper in an English-named journal is common).
     scripts = script_counts(journal)
-    return "zh" if scripts["han"] or scripts["kana"] else "ko" if scripts["hangul"] else "en"
+    if scripts["han"] or scripts["kana"] or scripts["hangul"]:
+        lang = cjk_language(journal)
+        return _record_cjk_language(record, lang) if record is not None else lang
+    if not scripts["latin_words"]:
+        lang = detect_language(journal)
+        return lang if lang != "und" else "en"
+    if record is None:
+        return "en"
+    # one Latin-script name a record: another (its abbreviation) joins the first's key
+    given = [k for k in record.journal if _latin_journal(record.journal[k])]
+    if given:
+        return given[0]
+    latin = [k for k in record.title if k not in ("en", "zh", "ja", "ko", "und")]
+    if latin and langdetect_reads(journal, latin[0]):
+        return latin[0]
+    return "en"
+
+
+def _latin_journal(journal: str) -> bool:
+    scripts = script_counts(journal)
+    return bool(scripts["latin_words"]) and not (scripts["han"] or scripts["kana"] or scripts["hangul"])
 
 
 def _set_details(record: Record, parts: dict) -> None:
     journal = parts.get("journal")
     if journal:
         journal = journal.strip().rstrip(".")
-        record.journal.setdefault(_journal_lang(journal), journal)
+        record.journal.setdefault(_journal_lang(journal, record), journal)
     year = parts.get("year")
     if year and record.year is None:
         record.year = int(year) if str(year).isdigit() else parse_year(str(year))

@@ -34,7 +34,8 @@ BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis",
 # A thesis's level as biblatex's localised keys for its ``type`` (biblatex prints "Master's thesis" …).
 BIBLATEX_THESIS_TYPES = {"master": "mathesis", "doctoral": "phdthesis"}
 LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",
-           "es": "spanish", "pt": "portuguese", "ru": "russian", "it": "italian"}
+           "es": "spanish", "pt": "portuguese", "ru": "russian", "it": "italian", "nl": "dutch", "sv": "swedish",
+           "da": "danish", "no": "norsk", "is": "icelandic"}   # (babel's names, read back as declared)
 
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}

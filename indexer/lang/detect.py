@@ -1,8 +1,9 @@
 """Language of a text field: by script first, langdetect (seeded) only where script cannot tell.
 
 langdetect is slow (5-10 ms a call) and wrong on short Chinese text (it answers ``ko``),
-so Han text is decided by script alone: Han without kana/hangul is Chinese.  Latin
-text full of English function words is English without asking langdetect either.
+so Han text is decided by script alone: Han without kana/hangul is Chinese, with a kana
+letter Japanese, with a hangul syllable Korean.  Latin text full of English function words
+is English without asking langdetect either.
 """
 from __future__ import annotations
 
@@ -22,6 +23,52 @@ ENGLISH_WORDS = frozenset("""
 a an and are as at be by for from has have in into is it its of on or that the their this to was were
 which with we our not between after during among these than was were been using based study effect effects
 """.split())
+# ... but these are words of other languages too ("in" German, Italian, Dutch; "a" Italian,
+# French; "was" German; "is", "we" Dutch): in a text with a function word English lacks,
+# and no English-only one, they count for nothing ("Die Alterung der Gesellschaft und der Generationenkonflikt in
+# Europa" is not English; "LARYNGEAL ADENOCARCINOMA IN A DOG" is).
+AMBIGUOUS_WORDS = frozenset("a an as at be in is it on or to was we not effect".split())
+# Function words of German, French, Italian, Spanish, Portuguese, Dutch and the Nordic
+# languages that English titles do not write ("de novo", "van der Waals", "von Willebrand",
+# "El Niño", "en bloc", "per cent" are why de, van, der, von, el, en, per are not here).
+FOREIGN_WORDS = frozenset("""
+und für mit zur zum dem bei über auf nach durch eine einer einem eines les du pour dans sur avec aux une
+il gli dei delle della del nel nella degli los las para por una sobre het een voor met bij naar tussen
+og och på för ett från em uma dos com
+""".split())
+# A kana letter or a hangul syllable marks Japanese or Korean: Chinese text writes neither
+# (none of the corpora's Chinese fields holds one).  Not ・ or ー, which Chinese borrows.
+_KANA_LETTER = re.compile("[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff]")
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+# A Chinese gloss in brackets after an English term: "Acupuncture (针刺) for chronic low back pain".
+_HAN_GLOSS = re.compile(f"[(（][{HAN}]+[)）]")
+# Chinese function characters: Chinese text among English terms has them ("基于YOLOv5的…",
+# "IL-6在…中的作用"); a Chinese term quoted in English ("Effects of 黄芪 on immunity") has none.
+_CHINESE_FUNCTION = re.compile("[的在与和及对于为是了之其从]")
+_HAN_WORD = re.compile(f"[{HAN}]{{5}}")   # Han longer than a term
+# Function words of the Latin-script languages a record may declare, none of them an English
+# word ("die", "in", "an", "for" are left out): a title with one is in the declared language.
+DECLARED_WORDS = {
+    "de": frozenset("der das und für mit von zur zum des dem den im ein eine einer eines bei über auf nach "
+                    "zwischen durch vom".split()),
+    "fr": frozenset("le la les des du et pour dans sur une avec par aux au entre chez".split()),
+    "it": frozenset("il lo la gli le dei delle della del di per nel nella con una degli tra".split()),
+    "es": frozenset("el la los las del y en con para por una entre sobre".split()),
+    "pt": frozenset("os da das dos em com para por uma entre sobre na".split()),
+    "nl": frozenset("de het een van en voor met bij naar op tussen".split()),
+    "is": frozenset("og í á um að við með frá fyrir sem".split()),
+    "sv": frozenset("och för med av om en ett vid till från".split()),
+    "no": frozenset("og på med av om ved til fra".split()),
+    "da": frozenset("og på med af om ved til fra".split()),
+}
+# How records declare them: ISO 639-1 and -2 codes, English and native names.
+DECLARED_NAMES = {
+    "de": ("de", "ger", "deu", "german", "deutsch"), "fr": ("fr", "fre", "fra", "french", "français"),
+    "it": ("it", "ita", "italian", "italiano"), "es": ("es", "spa", "spanish", "español"),
+    "pt": ("pt", "por", "portuguese", "português"), "nl": ("nl", "dut", "nld", "dutch", "nederlands"),
+    "is": ("is", "ice", "isl", "icelandic", "íslenska"), "sv": ("sv", "swe", "swedish", "svenska"),
+    "no": ("no", "nb", "nor", "nob", "norwegian", "norsk"), "da": ("da", "dan", "danish", "dansk"),
+}
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -29,8 +76,11 @@ def script_counts(text: str) -> dict[str, int]:
             "hangul": len(_HANGUL.findall(text)), "latin_words": len(_LATIN_WORD.findall(text))}
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, declared: str | None = None) -> str:
     """ISO 639-1 code of a text: 'zh', 'ja', 'ko', 'en', another code from langdetect, or 'und'.
+
+    ``declared``, the record's declared language (see :func:`declared_language`), decides
+    among Latin-script languages only (see :func:`_latin_language`), never against the script.
 
     >>> detect_language("移动实时嵌套事务的并发控制")
     'zh'
@@ -38,6 +88,14 @@ def detect_language(text: str) -> str:
     'zh'
     >>> detect_language("Al2O3-MgO-Cr2O3浇注料"), detect_language("Use of 中药 in hospitals in the UK and Europe")
     ('zh', 'en')
+    >>> detect_language("胃癌手術後の QOL"), detect_language("韓國語 교육의 現況")
+    ('ja', 'ko')
+    >>> detect_language("Effects of 黄芪 on immunity")
+    'en'
+    >>> detect_language("Acupuncture (针刺) for chronic low back pain")
+    'en'
+    >>> detect_language("Eigentumsverfassung und Finanzkrise", declared="de")
+    'de'
     >>> detect_language("Effects of Romantic Involvement on Adolescents")
     'en'
     >>> detect_language("2021, 42(4)")
@@ -46,19 +104,56 @@ def detect_language(text: str) -> str:
     if not text:
         return "und"
     c = script_counts(text)
+    if c["han"] and c["latin_words"]:
+        unglossed = _HAN_GLOSS.sub(" ", text)
+        if unglossed != text and _LATIN_WORD.search(unglossed):
+            return detect_language(unglossed, declared)
+        if _english_with_chinese_term(text, c):
+            return _latin_language(text, declared)
     if c["kana"] >= 2 and c["kana"] * 4 >= c["han"] * 1:
         return "ja"
     if c["hangul"] >= 2 and c["hangul"] >= c["han"]:
         return "ko"
     # Han among Latin formulae and acronyms ("Al2O3-MgO-Cr2O3浇注料", "固体13C、29Si CP/MAS NMR")
     # is Chinese; a Chinese term quoted in a long English text (3 Latin words a Han) is not.
-    if c["han"] >= 2 and c["han"] * 3 >= c["latin_words"]:
-        return "zh"
-    if c["han"] and c["han"] >= c["latin_words"]:
-        return "zh"
+    cjk = c["han"] + c["kana"] + c["hangul"]
+    if cjk and (cjk >= c["latin_words"] or (cjk >= 2 and cjk * 3 >= c["latin_words"])):
+        return cjk_language(text)
     if c["latin_words"] == 0:
-        return "zh" if c["han"] else _other_script(text)
-    return _latin_language(text)
+        return _other_script(text)
+    return _latin_language(text, declared)
+
+
+def cjk_language(text: str) -> str:
+    """Text in Han (or kana, hangul): Japanese for a kana letter, Korean for a hangul
+    syllable (whichever there are more of), else Chinese.
+
+    >>> cjk_language("肺癌の診断"), cjk_language("朝鮮時代 書院의 敎育")
+    ('ja', 'ko')
+    >>> cjk_language("列夫・托尔斯泰")   # the katakana middle dot Chinese borrows
+    'zh'
+    """
+    kana, hangul = len(_KANA_LETTER.findall(text)), len(_HANGUL_SYLLABLE.findall(text))
+    if kana or hangul:
+        return "ja" if kana >= hangul else "ko"
+    return "zh"
+
+
+def _english_with_chinese_term(text: str, counts: dict[str, int]) -> bool:
+    """English quoting a Chinese term: an English function word, no Chinese one, Han words
+    of four characters at most ("中华肿瘤杂志 Chinese Journal of Oncology" is a Chinese title
+    with its translation) and no more Han than Latin words.
+
+    >>> _english_with_chinese_term("The 中医 approach to pain", script_counts("The 中医 approach to pain"))
+    True
+    >>> t = "基于CNN、LSTM和Transformer的NLP模型"
+    >>> _english_with_chinese_term(t, script_counts(t))
+    False
+    """
+    if _CHINESE_FUNCTION.search(text) or _HAN_WORD.search(text) or counts["han"] > counts["latin_words"]:
+        return False
+    # not "a", which a Chinese text writes as a letter (A型, 维生素a)
+    return any(w.lower() in ENGLISH_WORDS and w.lower() != "a" for w in _LATIN_WORD.findall(text))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -77,8 +172,9 @@ def _other_script(text: str) -> str:
     return code if probability >= 0.5 else "und"
 
 
-def _latin_language(text: str) -> str:
-    """English, unless langdetect is sure of another language.
+def _latin_language(text: str, declared: str | None = None) -> str:
+    """English, unless langdetect is sure of another language, or the text has function
+    words of the record's declared language and no English-only one.
 
     >>> _latin_language("Exploring small data's tactical consequences")     # langdetect: ca 1.0
     'en'
@@ -86,13 +182,25 @@ def _latin_language(text: str) -> str:
     'en'
     >>> _latin_language("Rischio cardiovascolare nei pazienti diabetici")
     'it'
+    >>> _latin_language("Die Alterung der Gesellschaft und der Generationenkonflikt in Europa")
+    'de'
+    >>> _latin_language("ERUCISM IN A COCKER-SPANIEL", "de"), _latin_language("Do castrated Dogs die earlier?", "de")
+    ('en', 'en')
     """
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
     # a possessive 's ("data's", "Alzheimer's") counts as an English function word, and so
     # does "&" among letters English has ("diagnostic tests, advantages, & limitations")
-    function = sum(w in ENGLISH_WORDS for w in words) + len(_POSSESSIVE.findall(text))
+    english_only = sum(w in ENGLISH_WORDS and w not in AMBIGUOUS_WORDS for w in words)
+    english_only += len(_POSSESSIVE.findall(text))
     if not _NON_ENGLISH_LETTER.search(text):
-        function += text.count(" & ")
+        english_only += text.count(" & ")
+    # Web of Science declares German for a title it gives in English: the declaration
+    # counts only for a text with that language's own function words.
+    if not english_only and DECLARED_WORDS.get(declared, frozenset()) & set(words):
+        return declared
+    function = english_only
+    if english_only or not FOREIGN_WORDS.intersection(words):
+        function += sum(w in AMBIGUOUS_WORDS for w in words)
     if function >= 1 and function * 12 >= len(words):
         return "en"
     if len(words) < 5:
@@ -105,6 +213,30 @@ def _latin_language(text: str) -> str:
     if code != "en" and probability < 0.9 and not _NON_ENGLISH_LETTER.search(text):
         return "en"
     return code
+
+
+def declared_language(values) -> str | None:
+    """The Latin-script language a record declares (``extra.language``) as an ISO 639-1
+    code; None when it declares none of :data:`DECLARED_NAMES`, or several.
+
+    >>> declared_language(["ger"]), declared_language(["Deutsch"]), declared_language(["isl"])
+    ('de', 'de', 'is')
+    >>> declared_language(["Flerspråklig, Norsk (Bokmål), Italiensk, Dansk"]), declared_language(["chi"])
+    (None, None)
+    """
+    found = {code for value in values for code, names in DECLARED_NAMES.items()
+             if str(value).strip().lower().split("-")[0] in names}
+    return found.pop() if len(found) == 1 and len(values) == 1 else None
+
+
+def langdetect_reads(text: str, lang: str) -> bool:
+    """Whether langdetect's most probable language of a text is ``lang`` (a short name's
+    language is checked so, never taken from langdetect alone).
+
+    >>> langdetect_reads("Revue des Maladies Respiratoires", "fr"), langdetect_reads("Lung Cancer", "fr")
+    (True, False)
+    """
+    return _langdetect(text[:1000])[0] == lang
 
 
 @lru_cache(maxsize=4096)

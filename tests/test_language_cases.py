@@ -1,0 +1,82 @@
+"""Language of mixed and non-English text: kana or hangul among Han, a Chinese term quoted in
+English, European titles with words English shares, a declared language, a journal's script.
+The texts are QA's cases; the records are written as a user's RIS export."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import cleaned
+from indexer.lang.detect import detect_language
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one kana letter among kanji is Japanese: Chinese writes none
+    ("肺癌の診断", "ja"), ("日本語学習者の研究", "ja"), ("癌の遺伝子治療", "ja"), ("胃癌手術後の QOL", "ja"),
+    ("アレルギー", "ja"),
+    # one hangul syllable among hanja is Korean
+    ("韓國語 교육의 現況", "ko"), ("朝鮮時代 書院의 敎育", "ko"),
+    ("列夫・托尔斯泰的小说", "zh"),     # the katakana middle dot Chinese borrows is no kana letter
+    # a Chinese term quoted in short English, or glossed in brackets
+    ("Acupuncture (针刺) for chronic low back pain", "en"), ("Effects of 黄芪 on immunity", "en"),
+    ("The 中医 approach to pain", "en"), ("Use of 中药 in hospitals", "en"),
+    # Chinese titles full of English terms stay Chinese
+    ("基于CNN、LSTM和Transformer的NLP模型", "zh"), ("基于YOLOv5的目标检测算法", "zh"),
+    ("IL-6在肺癌中的作用", "zh"), ("大肠杆菌Escherichia coli的耐药性", "zh"),
+    ("针刺(电针)治疗慢性腰痛", "zh"),
+    # "in" and "a" are German, Italian, Dutch words too: they settle no English
+    ("Die Alterung der Gesellschaft und der Generationenkonflikt in Europa", "de"),
+    ("La terapia del carcinoma polmonare in Italia", "it"),
+    ("Il trattamento chirurgico delle metastasi vertebrali in pazienti anziani", "it"),
+    ("Behandeling van patiënten met kanker in Nederland", "nl"),
+    ("Syringohydromyelia in English cocker spaniel. Case report", "en"),
+])
+def test_text_language(text, expected):
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("text,declared,expected", [
+    ("Eigentumsverfassung und Finanzkrise", "de", "de"),
+    ("Búsáhaldabyltingin : Pólitískt jafnræði og þátttaka almennings í mótmælum", "is", "is"),
+    # Web of Science declares the original language beside the English title it gives
+    ("ERUCISM IN A COCKER-SPANIEL", "de", "en"), ("Do castrated overweight Dogs die earlier?", "de", "en"),
+    ("Cavalier King Charles Spaniel", "nl", "en"),
+    # a declaration never overrides the script
+    ("肺癌的诊断", "de", "zh"),
+])
+def test_declared_language_decides_among_latin_languages(text, declared, expected):
+    assert detect_language(text, declared) == expected
+
+
+def _ris(tmp_path, text):
+    path = tmp_path / "r.ris"
+    path.write_text(text, encoding="utf-8")
+    return cleaned(path)
+
+
+def test_a_japanese_record_keeps_its_kanji_journal_and_keywords(tmp_path):
+    (r,) = _ris(tmp_path, "TY  - JOUR\nTI  - 肺癌の診断\nJO  - 日本呼吸器学会誌\n"
+                          "AB  - 本研究では、肺癌患者における早期診断の有用性について検討した。\n"
+                          "KW  - 肺癌\nKW  - 低線量CT\nKW  - スクリーニング\nER  - \n")
+    assert r["language"] == "ja" and list(r["title"]) == ["ja"] and list(r["abstract"]) == ["ja"]
+    assert r["journal"] == {"ja": "日本呼吸器学会誌"}
+    assert r["keywords"] == {"ja": ["肺癌", "低線量CT", "スクリーニング"]}
+
+
+def test_an_english_title_with_a_chinese_gloss_is_the_english_title(tmp_path):
+    (r,) = _ris(tmp_path, "TY  - JOUR\nTI  - 针刺治疗慢性腰痛的随机对照试验\nTT  - Acupuncture (针刺) for chronic low back pain\n"
+                          "JO  - 中国针灸\nER  - \n")
+    assert r["title"] == {"zh": "针刺治疗慢性腰痛的随机对照试验", "en": "Acupuncture (针刺) for chronic low back pain"}
+    assert "other_titles" not in r["extra"]
+
+
+def test_the_declared_language_and_the_journal_script(tmp_path):
+    records = _ris(tmp_path, "TY  - BOOK\nTI  - Eigentumsverfassung und Finanzkrise\nLA  - ger\nER  - \n\n"
+                             "TY  - JOUR\nTI  - Лечение рака лёгкого у пожилых больных\nJO  - Вопросы онкологии\nER  - \n\n"
+                             "TY  - JOUR\nTI  - Le traitement du cancer du poumon chez les patients âgés\n"
+                             "JO  - Revue des Maladies Respiratoires\nER  - \n\n"
+                             "TY  - JOUR\nTI  - Le traitement du cancer du poumon chez les patients âgés\n"
+                             "JO  - Lung Cancer\nER  - \n")
+    assert [r["language"] for r in records] == ["de", "ru", "fr", "fr"]
+    assert records[1]["journal"] == {"ru": "Вопросы онкологии"}
+    assert records[2]["journal"] == {"fr": "Revue des Maladies Respiratoires"}
+    assert records[3]["journal"] == {"en": "Lung Cancer"}
