@@ -187,8 +187,10 @@ def place_keywords(record: Record) -> Record:
         joined = " ".join(words)
         lang = _record_cjk_language(record, detect_language(joined)) if _CJK_TEXT.search(joined) else "und"
         translated: list[str] = []
-        if next(with_chinese):
-            lang = "zh"   # "p53" alone on its line among Chinese keywords: one of them, in its place
+        if next(with_chinese) and not re.search(r"[;；,，]", text):
+            # "p53" alone on its line among Chinese keywords: one of them, in its place (a line
+            # written as a list, "A；", is a list of its own language)
+            lang = "zh"
         if lang not in ("zh", "ja", "ko"):
             lang = _latin_language(record)
             words, cjk = split_cjk_keywords(words)   # "Rayleigh-Ritz法", "…;insomnia;中成药": Chinese

@@ -300,9 +300,9 @@ def test_ctrl_c_stops_a_parallel_ingest_cleanly_and_writes_nothing(tmp_path):
     idx = tmp_path / "idx"
     proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", str(path), "--index", str(idx)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    journal = idx / "records.sqlite-journal"   # the store's first write: records are streaming in
+    journal = idx / "records.sqlite-wal"   # the store's first write (WAL mode): records are streaming in
     deadline = time.monotonic() + 60
-    while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+    while not (journal.exists() and journal.stat().st_size) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None, proc.communicate()
     os.killpg(proc.pid, signal.SIGINT)         # as a terminal sends it: to the whole process group

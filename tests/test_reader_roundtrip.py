@@ -33,6 +33,10 @@ def _per_language(rec: dict, field: str) -> dict:
     """A per-language field as the CSV writes it: the record's language, zh and en."""
     values = {code: _norm(v) for code, v in (rec.get(field) or {}).items() if code in ("zh", "en") and v}
     values["main"] = _norm(in_lang(rec, field, main_lang(rec)))
+    if "zh" not in values and values.get("en") == values["main"]:
+        # the main text is all there is: a Portuguese journal's name (keyed pt, which CSV has
+        # no column for) reads back as the English record's journal, the same text
+        del values["en"]
     return values
 
 

@@ -87,6 +87,11 @@ _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2
 # or an application number alone, "202110123456.7"
 _NUMBER_AT_END = re.compile(r"[:：]\s*([A-Z]{1,6}(?:/[A-Z]{1,6})*\s?[A-Z]{0,2}-?\d[\dA-Za-z.:\-—–/()]*"
                             r"|\d{5,}[\dA-Za-z.\-]*)$")
+# a report's number after its title: a code with a digit, no word of small letters
+# ("PB 91-194001", "RMRS-GTR-262", "7178999X-2006BAK04A10/10.2013")
+_REPORT_NUMBER = re.compile(r"[:：]\s*((?:[A-Z0-9][\w./\-—–]*\s?){1,3})$")
+# a volume after a book's title, as export writes it: "国史旧闻: 第1卷", "Textbook: Vol. 1"
+_BOOK_VOLUME = re.compile(r"[:：]\s*(?:第(\d+)卷|Vol\.\s*(\d+))$")
 # (发布日期)[引用日期]
 _ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［](?P<cited>{_YEAR}[^\]］]*)[\]］])?")
 
@@ -213,6 +218,16 @@ class GBT7714Reader:
             if number:
                 rec.extra["patent_number" if code == "P" else "standard_number"] = number.group(1).strip()
                 title = title[:number.start()].strip()
+        elif code == "R":  # 报告题名: 报告号 ("…material: PB 91-194001[R]")
+            number = _REPORT_NUMBER.search(title)
+            if number and re.search(r"\d", number.group(1)) and not re.search(r"[a-z]{3,}", number.group(1)):
+                rec.extra["number"] = [number.group(1).strip()]
+                title = title[:number.start()].strip()
+        elif code in ("M", "G"):  # 书名: 第1卷, Title: Vol. 1
+            volume = _BOOK_VOLUME.search(title)
+            if volume:
+                rec.put("volume", volume.group(1) or volume.group(2), src.line)
+                title = title[:volume.start()].strip()
         for name in authors:
             rec.put("author", _author(name), src.line)
         rec.put("titles", title.rstrip(".．。 "), src.line)
