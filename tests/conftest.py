@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -46,6 +47,23 @@ def validate(schema):
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
                           input=stdin, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=300)
+
+
+# setpriv's options that run a command as nobody
+NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
+
+
+def run_cli_unprivileged(*args: str) -> subprocess.CompletedProcess:
+    """``cli.py ARGS`` run by a user a file mode keeps out: this one, or, when the tests run
+    as root (whom no mode keeps out), nobody by way of setpriv."""
+    command = [sys.executable, str(ROOT / "cli.py"), *args]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("the tests run as root, which reads any folder, and there is no setpriv to run the CLI as nobody")
+        command = [setpriv, *NOBODY, *command]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
 def jsonl(text: str) -> list[dict]:

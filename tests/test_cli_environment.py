@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, run_cli
+from conftest import DATA, ROOT, run_cli, run_cli_unprivileged
 from indexer.index.ingest import INDEX_SUBDIR, ingest
 from indexer.store import Store
 
@@ -133,9 +133,6 @@ def test_an_index_the_user_cannot_write_is_searched(tmp_path):
 
     if os.geteuid() != 0:
         pytest.skip("needs root to make an index another user cannot write (runs as root in CI)")
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("no setpriv to run the CLI as nobody")
     top = Path(tempfile.mkdtemp(prefix="ro-index-"))
     try:
         top.chmod(0o755)
@@ -144,15 +141,12 @@ def test_an_index_the_user_cannot_write_is_searched(tmp_path):
         for path in [idx, *idx.rglob("*")]:
             path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) | stat.S_IROTH
                        | (stat.S_IXOTH if path.is_dir() else 0))
-        nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, str(ROOT / "cli.py")]
-        found = subprocess.run([*nobody, "search", "--json", "癌", "--index", str(idx)], capture_output=True,
-                               text=True, cwd=ROOT, timeout=120)
+        found = run_cli_unprivileged("search", "--json", "癌", "--index", str(idx))
         if "Permission denied" in found.stderr and "records.sqlite" not in found.stderr:
             pytest.skip(f"nobody cannot run the CLI here: {found.stderr[-200:]}")
         assert found.returncode == 0, found.stderr
         assert json.loads(found.stdout)["total"] == 1
-        stats = subprocess.run([*nobody, "stats", "--json", "--index", str(idx)], capture_output=True, text=True,
-                               cwd=ROOT, timeout=120)
+        stats = run_cli_unprivileged("stats", "--json", "--index", str(idx))
         assert stats.returncode == 0 and json.loads(stats.stdout)["records"] == 7, stats.stderr
     finally:
         for path in [top, *top.rglob("*")]:

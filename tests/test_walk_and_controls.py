@@ -13,31 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, jsonl, run_cli
+from conftest import NOBODY, ROOT, jsonl, run_cli, run_cli_unprivileged
 from indexer.pipeline import clean
 from indexer.record import Record, Source
 from indexer.repair import REPAIRS
 
 RIS = "TY  - JOUR\nTI  - {}\nPY  - 2020\nER  - \n"
-NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 
 
 def _ris(path: Path, *titles: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(RIS.format(t) for t in titles), encoding="utf-8")
-
-
-def _cli_as_unprivileged(*args: str) -> subprocess.CompletedProcess:
-    """``cli.py ARGS`` run by a user a ``chmod 000`` folder keeps out: this one, or, when the
-    tests run as root (whom no mode keeps out), nobody by way of setpriv."""
-    command = [sys.executable, str(ROOT / "cli.py"), *args]
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("the tests run as root, which reads any folder, and there is no setpriv to run the CLI as nobody")
-        command = [setpriv, *NOBODY, *command]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
 @pytest.fixture
@@ -52,7 +38,7 @@ def locked_tree():
         (top / "out").mkdir(mode=0o777)
         (top / "out").chmod(0o777)
         (top / "tree" / "locked").chmod(0)
-        probe = _cli_as_unprivileged("--version")
+        probe = run_cli_unprivileged("--version")
         if probe.returncode != 0:
             pytest.skip(f"the CLI cannot run as an unprivileged user here: {probe.stderr.strip()[-200:]}")
         command = [sys.executable, "-c", "import os, sys; os.listdir(sys.argv[1])", str(top / "tree" / "locked")]
@@ -68,7 +54,7 @@ def locked_tree():
 
 def test_a_folder_that_cannot_be_listed_is_a_failure_for_clean_ingest_and_export(locked_tree):
     tree, locked = locked_tree / "tree", locked_tree / "tree" / "locked"
-    result = _cli_as_unprivileged("clean", "--json", "-q", str(tree))
+    result = run_cli_unprivileged("clean", "--json", "-q", str(tree))
     assert result.returncode == 1, result.stderr
     items = jsonl(result.stdout)
     assert [i["title"]["en"] for i in items if not i.get("failure")] == ["Readable"]
@@ -76,17 +62,17 @@ def test_a_folder_that_cannot_be_listed_is_a_failure_for_clean_ingest_and_export
     assert failure["path"] == str(locked) and failure["reason"] == "cannot read folder: Permission denied"
     assert f"Error: {locked}: cannot read folder: Permission denied" in result.stderr
 
-    alone = _cli_as_unprivileged("clean", "-q", str(locked))  # named itself: not "no files in this folder"
+    alone = run_cli_unprivileged("clean", "-q", str(locked))  # named itself: not "no files in this folder"
     assert alone.returncode == 1 and "cannot read folder" in alone.stderr
     assert "no files" not in alone.stderr
 
-    ingested = _cli_as_unprivileged("ingest", "--json", "-q", "--index", str(locked_tree / "out" / "idx"), str(tree))
+    ingested = run_cli_unprivileged("ingest", "--json", "-q", "--index", str(locked_tree / "out" / "idx"), str(tree))
     assert ingested.returncode == 1, ingested.stderr
     summary = json.loads(ingested.stdout)
     assert (summary["added"], summary["failed"]) == (1, 1)
     assert summary["failures"][0]["path"] == str(locked)
 
-    exported = _cli_as_unprivileged("export", "-f", "ris", "-o", str(locked_tree / "out" / "o.ris"),
+    exported = run_cli_unprivileged("export", "-f", "ris", "-o", str(locked_tree / "out" / "o.ris"),
                                     "--from", str(tree))
     assert exported.returncode == 1 and "cannot read folder: Permission denied" in exported.stderr
 
@@ -163,13 +149,13 @@ def test_prune_keeps_the_records_of_a_folder_it_cannot_read(locked_tree):
     # could not read the folder, and --prune removed its records as gone
     tree, locked, idx = locked_tree / "tree", locked_tree / "tree" / "locked", locked_tree / "out" / "idx"
     locked.chmod(stat.S_IRWXU | stat.S_IRWXG | stat.S_IRWXO)
-    assert _cli_as_unprivileged("ingest", "-q", "--index", str(idx), str(tree)).returncode == 0
+    assert run_cli_unprivileged("ingest", "-q", "--index", str(idx), str(tree)).returncode == 0
     locked.chmod(0)
-    pruned = _cli_as_unprivileged("ingest", "--json", "-q", "--prune", "--index", str(idx), str(tree))
+    pruned = run_cli_unprivileged("ingest", "--json", "-q", "--prune", "--index", str(idx), str(tree))
     assert pruned.returncode == 1, pruned.stderr
     summary = json.loads(pruned.stdout)
     assert summary["removed"] == 0 and summary["failed"] == 1
-    stats = json.loads(_cli_as_unprivileged("stats", "--json", "--index", str(idx)).stdout)
+    stats = json.loads(run_cli_unprivileged("stats", "--json", "--index", str(idx)).stdout)
     assert stats["records"] == 3
 
 
