@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ingest and search at scale: records/s, peak RSS, warm query latency, cold start.
 
-    python bench/ingest_search.py [--records 100000] [--stock 20000] [--work /tmp/lit-bench]
+    python bench/ingest_search.py [--records 100000] [--stock 20000] [--work /tmp/lit-bench] [--search-only]
 
 Builds a bilingual RIS corpus of N records from ../shared/corpus/search (real Chinese and
 PubMed records) and ../shared/corpus/bulk (CSL benchmark titles/abstracts/keywords,
@@ -10,7 +10,7 @@ FewCLUE abstracts, CNKI education titles), cycling through them in a fixed order
     the peak RSS summed over the whole process tree (sampled from /proc every 0.2 s);
   * warm latency: every query of ../shared/corpus/search/qrels/dev, run once to warm up,
     then timed in one process (p50/p95, limit 10);
-  * cold start: `cli.py search 脊柱转移 --json` as a new process, median of 5;
+  * cold start: `cli.py search 脊柱转移 --json` as a new process, median of 5, and its peak RSS;
   * --stock N: the same first N records through stock whoosh + jieba's ChineseAnalyzer
     (two writer processes, multisegment), the figure the issue compares against.
 Prints one line per figure; numbers, not pass/fail.
@@ -180,6 +180,8 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--stock", type=int, default=0, help="also index the first N records the stock way")
     ap.add_argument("--work", default="/tmp/lit-bench")
+    ap.add_argument("--search-only", action="store_true",
+                    help="measure the queries on the index a previous run left in WORK/index, without ingesting")
     args = ap.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED} not present: the benchmark reads the shared corpora")
@@ -189,25 +191,35 @@ def main() -> None:
     if not corpus.exists():
         build_corpus(corpus, args.records)
     index = work / "index"
-    shutil.rmtree(index, ignore_errors=True)
     py = sys.executable
-    secs, peak, result = run_measured([py, "cli.py", "ingest", str(corpus), "--index", str(index), "--json", "-q"])
-    if result.returncode not in (0, 1):
-        sys.exit(f"ingest failed: {result.stderr[-2000:]}")
-    summary = json.loads(result.stdout)
-    print(f"corpus: {args.records:,} records ({corpus.stat().st_size / 1e6:.0f} MB), {os.cpu_count()} cores")
-    print(f"ingest: {summary['read']:,} records in {secs:.1f} s = {summary['read'] / secs:.0f} records/s; "
-          f"peak RSS (process tree) {peak / 2**20:.0f} MiB; failed {summary['failed']}")
+    if args.search_only:
+        if not (index / "records.sqlite").exists():
+            sys.exit(f"no index in {index}: run once without --search-only")
+    else:
+        shutil.rmtree(index, ignore_errors=True)
+        secs, peak, result = run_measured([py, "cli.py", "ingest", str(corpus), "--index", str(index), "--json", "-q"])
+        if result.returncode not in (0, 1):
+            sys.exit(f"ingest failed: {result.stderr[-2000:]}")
+        summary = json.loads(result.stdout)
+        print(f"corpus: {args.records:,} records ({corpus.stat().st_size / 1e6:.0f} MB), {os.cpu_count()} cores")
+        print(f"ingest: {summary['read']:,} records in {secs:.1f} s = {summary['read'] / secs:.0f} records/s; "
+              f"peak RSS (process tree) {peak / 2**20:.0f} MiB; failed {summary['failed']}")
     times = warm_latency(index)
     print(f"warm query latency over {len(times)} queries: p50 {statistics.median(times):.1f} ms, "
           f"p95 {times[int(0.95 * (len(times) - 1))]:.1f} ms, max {times[-1]:.1f} ms")
-    cold = []
+    cold, rss = [], []
     for _ in range(5):
         t = time.perf_counter()
-        subprocess.run([py, "cli.py", "search", "脊柱转移", "--json", "--index", str(index)], cwd=ROOT,
-                       capture_output=True, check=True)
+        proc = subprocess.Popen([py, "cli.py", "search", "脊柱转移", "--json", "--index", str(index)], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)   # this process's own peak, not the ingest's before it
         cold.append(time.perf_counter() - t)
-    print(f"cold start `cli.py search`: median {statistics.median(cold):.2f} s over 5 runs")
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            sys.exit(f"cli.py search failed with exit code {proc.returncode}")
+        rss.append(usage.ru_maxrss / 1024)
+    print(f"cold start `cli.py search`: median {statistics.median(cold):.2f} s over 5 runs, "
+          f"peak RSS {max(rss):.0f} MiB")
     if args.stock:
         print(f"stock whoosh + jieba ChineseAnalyzer (procs=2, multisegment) on the first {args.stock:,} records: "
               f"{stock(corpus, args.stock, work):.0f} records/s")

@@ -32,7 +32,7 @@ from ..readers import iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import STORE_NAME, Store
-from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, read_errors
+from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, open_index, read_errors
 from .fts import columns
 from .schema import build_schema, document
 
@@ -121,7 +121,7 @@ def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
     # The version is read before whoosh opens anything: an old schema may not even unpickle.
     try:
         if not rebuild and index_is_current(directory) and windex.exists_in(path):
-            ix = windex.open_dir(path)
+            ix = open_index(path)
             ix.doc_count()  # opens every segment: a damaged one is told here, not mid-ingest
             return ix
     except read_errors() as e:
@@ -415,7 +415,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                 interrupts.hold()  # the index and the store commit together or not at all
                 writer.commit()  # the index first: the store commits only after it (on leaving)
                 # whoosh's sub-writer processes can fail without raising: check what landed.
-                after = windex.open_dir(Path(index_dir) / INDEX_SUBDIR).doc_count()
+                after = open_index(Path(index_dir) / INDEX_SUBDIR).doc_count()
                 expected = before + summary.added - summary.removed + uncounted
                 if after != expected:
                     raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "

@@ -20,7 +20,7 @@ from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import fold
-from .layout import INDEX_SUBDIR, damaged, index_is_current, read_errors
+from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     to_whoosh, with_hints)
@@ -94,7 +94,7 @@ class Searcher:
             if not windex.exists_in(path):
                 raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
                                    "first")
-            self.ix = windex.open_dir(path)
+            self.ix = open_index(path)
             self.searcher = self.ix.searcher()
             self.reader = self.searcher.reader()
             self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
