@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, jsonl, run_cli
+from conftest import DATA, ROOT, clean_items, jsonl, run_cli
 
 
 @pytest.mark.parametrize("command", ["clean", "ingest", "search", "show", "dedup", "export", "stats"])
@@ -138,6 +138,21 @@ def test_a_folder_of_hidden_files_says_they_are_hidden(tmp_path):
     assert result.returncode == 0 and (f"Warning: {tmp_path / 'refs'}: no file here is read (1 hidden skipped: files "
                                        "whose names start with '.' are hidden") in result.stderr
     assert "documents, images" not in result.stderr     # it said a .ris was a document, image or readme
+
+
+def test_office_lock_files_and_folder_settings_are_not_read(tmp_path):
+    # what Excel and Word leave beside a file they have open, and Windows' desktop.ini: never records
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "cnki.ris").write_text("TY  - JOUR\nTI  - Read\nER  - \n", encoding="utf-8")
+    (tmp_path / "refs" / "~$cnki_export.xlsx").write_bytes(b"\x07Zhang San" + b"\x00" * 150)
+    (tmp_path / "refs" / "~$论文.docx").write_bytes(b"\x05Li Si" + b"\x00" * 150)
+    (tmp_path / "refs" / "desktop.ini").write_text("[.ShellClassInfo]\nIconResource=C:\\x.ico,0\n", encoding="utf-8")
+    result, records, failures = clean_items(tmp_path / "refs")
+    assert result.returncode == 0 and not failures, result.stderr
+    assert [r["title"] for r in records] == [{"en": "Read"}]
+    (tmp_path / "refs" / "cnki.ris").unlink()
+    result = run_cli("clean", str(tmp_path / "refs"))
+    assert result.returncode == 0 and "no file here is read (2 Office lock (~$), 1 .ini skipped" in result.stderr
 
 
 def test_a_folder_with_nothing_to_read_says_why(tmp_path):

@@ -91,6 +91,22 @@ def test_wos_tab_delimited_reads_tags_as_wos_does(tmp_path, validate):
     assert second["extra"]["affiliations"] == ["Univ B, Seoul, South Korea", "Univ C, Beijing, Peoples R China"]
 
 
+def test_wos_tab_delimited_rows_end_with_a_tab(tmp_path, validate):
+    # Web of Science ends every row with a tab, not its header; saved as UTF-16 LE with a BOM
+    path = tmp_path / "savedrecs.txt"
+    text = WOS_TAB.replace("\n", "\t\r\n").replace("\tWOS:000000000000002", "\tWOS:000000000000002\t")
+    text = text.replace("\tUT\t\r\n", "\tUT\r\n", 1)   # the header has no trailing tab
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    (first, second), failures = read(path)
+    validate(first), validate(second)
+    assert not failures
+    assert first["source"]["source_id"] == "WOS:000000000000001" and second["pages"] == "e0245"
+    # a row with more filled cells than the header still fails, naming its line
+    path.write_text(WOS_TAB.replace("WOS:000000000000002", "WOS:000000000000002\tstray"), encoding="utf-8")
+    (first,), (failure,) = read(path, rc=1)
+    assert failure["line"] == 3 and "17 cells, the header 16" in failure["reason"] and "stray" in failure["raw"]
+
+
 def _tab_delimited(tagged: str) -> str:
     """A WoS tagged export written as WoS's tab-delimited one: a row per record, the values
     of a one-per-line tag joined with "; ", a wrapped value's lines with a space."""

@@ -41,6 +41,10 @@ SKIP_DIRS = {".git", ".venv", "__pycache__", "node_modules", ".cache"}
 SKIP_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
 SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
                  ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json")
+# What the system leaves beside a user's files: hidden files, the lock files Excel and Word
+# write while a file is open ("~$cnki.xlsx"), Windows' folder settings.
+SKIP_PREFIXES = (".", "~$")
+SKIP_FILES = ("desktop.ini",)
 
 
 def _skipped(name: str, archives: bool = False) -> bool:
@@ -49,7 +53,8 @@ def _skipped(name: str, archives: bool = False) -> bool:
     lower = name.lower()
     if lower.endswith(ARCHIVE_SUFFIXES):
         return lower.startswith(".") or not archives
-    return lower.startswith(".") or lower.split(".")[0] in SKIP_NAMES or lower.endswith(SKIP_SUFFIXES)
+    return (lower.startswith(SKIP_PREFIXES) or lower in SKIP_FILES or lower.split(".")[0] in SKIP_NAMES
+            or lower.endswith(SKIP_SUFFIXES))
 
 
 def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
@@ -102,7 +107,8 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
         name = os.path.basename(path).lower()
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
             unread.append(path)
-        kind = "hidden" if name.startswith(".") else os.path.splitext(name)[1] or name
+        kind = ("hidden" if name.startswith(".") else "Office lock (~$)" if name.startswith("~$")
+                else os.path.splitext(name)[1] or name)
         kinds[kind] = kinds.get(kind, 0) + 1
     shown = " ".join(shlex.quote(p) for p in unread[:3]) + (" …" if len(unread) > 3 else "")
     if reads:

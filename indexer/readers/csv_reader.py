@@ -354,6 +354,8 @@ class CsvReader:
                 columns = columns_of(header)
                 continue
             ordinal += 1
+            while len(row) > len(header) and not row[-1].strip():
+                row.pop()   # Web of Science ends every row, not its header, with a tab: empty cells past the header
             if len(row) != len(header) and starts_record(lines.taken[0], but_not=self.name):
                 # another export pasted after the rows: a CSV has no record start to read on
                 # from, so the rest of the file is one failure
