@@ -292,8 +292,7 @@ def cmd_search(args) -> int:
             for line in sys.stdin:
                 query = _query_text(line)
                 try:
-                    result = searcher.search(query, limit=args.limit, sort=args.sort) if query else {"query": "", "total": 0,
-                                                                                      "hits": []}
+                    result = searcher.search(query, limit=args.limit, sort=args.sort)
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers

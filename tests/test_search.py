@@ -204,11 +204,12 @@ def test_a_match_in_the_funding_shows_the_funding(s):
 
 
 def test_cli_batch_one_json_line_per_query(idx):
-    result = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin="癌\n(bad\nIL-6\n")
+    result = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin="癌\n(bad\nIL-6\n\n")
     assert result.returncode == 0, result.stderr
     lines = jsonl(result.stdout)
-    assert [line["total"] for line in lines] == [1, 0, 2]
+    assert [line["total"] for line in lines] == [1, 0, 2, 0]
     assert "error" in lines[1]
+    assert lines[3] == {"query": "", "total": 0, "hits": [], "error": "empty query"}   # as the command line says
     assert {"id", "score", "source", "title", "year"} <= set(lines[0]["hits"][0])
 
 
@@ -341,12 +342,26 @@ def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
                                "TY  - JOUR\nID  - B\nTI  - Old cancer data\nDO  - 10.1016/S0027-9684(15)31340-7\n"
                                "ER  - \n\nTY  - JOUR\nID  - C\nTI  - Cited 10.3969 times\nER  - \n") as searcher:
         for query in ("10.3969/j.issn.1672-187x.2020.01.017", "https://doi.org/10.3969/J.ISSN.1672-187X.2020.01.017",
-                      "doi: 10.3969/j.issn.1672-187X.2020.01.017.", " 10.3969/j.issn.1672-187X.2020.01.017 "):
+                      "doi: 10.3969/j.issn.1672-187X.2020.01.017.", " 10.3969/j.issn.1672-187X.2020.01.017 ",
+                      # as papers print it, without the scheme
+                      "doi.org/10.3969/j.issn.1672-187X.2020.01.017", "dx.doi.org/10.3969/j.issn.1672-187X.2020.01.017",
+                      "doi:doi.org/10.3969/j.issn.1672-187X.2020.01.017"):
             assert ids(searcher, query) == ["A"], query
         assert ids(searcher, "10.1016/S0027-9684(15)31340-7") == ["B"]
         assert ids(searcher, "10.3969 times") == ["C"]               # not a DOI alone: words
     assert [leaf.fields for leaf in leaves(parse('"10.1000/x1"'))] == [DEFAULT_FIELDS]  # quoted: text as written
     assert [leaf.fields for leaf in leaves(parse("10.1000/x1"))] == [("doi",)]
+
+
+def test_words_side_by_side_bind_before_or(tmp_path):
+    # README: `diabetes OR IL-6 year:2018..` is `diabetes OR (IL-6 year:2018..)`
+    with searcher_of(tmp_path, "TY  - JOUR\nID  - D99\nTI  - Diabetes care\nPY  - 1999\nER  - \n\n"
+                               "TY  - JOUR\nID  - D20\nTI  - Diabetes today\nPY  - 2020\nER  - \n\n"
+                               "TY  - JOUR\nID  - I99\nTI  - IL-6 in sepsis\nPY  - 1999\nER  - \n\n"
+                               "TY  - JOUR\nID  - I20\nTI  - IL-6 and 肿瘤\nPY  - 2020\nER  - \n") as searcher:
+        assert ids(searcher, "diabetes OR IL-6 year:2018..") == ["D20", "D99", "I20"]
+        assert ids(searcher, "(diabetes OR IL-6) year:2018..") == ["D20", "I20"]
+        assert ids(searcher, "year:2018.. diabetes OR IL-6") == ["D20", "I20", "I99"]
 
 
 def test_traditional_and_simplified_chinese_find_each_other(tmp_path):

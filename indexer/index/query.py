@@ -314,7 +314,7 @@ def _exact_leaf(name: str, value: str) -> Leaf:
     fieldname = EXACT_FIELDS[name]
     v = value.strip()
     if fieldname == "doi":
-        v = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
+        v = re.sub(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
         if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
             raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
     elif fieldname == "section":  # its label as abstracts write it: section:结论, section:conclusions
@@ -606,7 +606,7 @@ def _group(op: str, parts: list):
 
 # A query that is a DOI alone, as copied from a page or a reference (10.3969/j.issn…, https://doi.org/…,
 # doi: 10.…): it is searched as doi:, where DOIs are, not as words.
-_PASTED_DOI = re.compile(r"\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+?)[.,;]?\s*", re.I)
+_PASTED_DOI = re.compile(r"\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+?)[.,;]?\s*", re.I)
 
 
 def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
