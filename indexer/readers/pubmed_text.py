@@ -20,7 +20,16 @@ lines, its lines wrapped at 80 characters::
     DOI: 10.1097/BRS.0000000000009999
     PMID: 39999991  [Indexed for MEDLINE]
 
-**Citations**, one per numbered entry: PubMed's "Summary (text)", its Cite button (NLM),
+**Summary (text)**, what PubMed's Save gives in the format "Summary (text)": numbered
+records between blank lines, each part on its own line (not wrapped): title, authors (none
+when the article lists none), source, and its PMID with PubMed's remarks::
+
+    1. Surgical treatment of spinal metastases from an unknown primary.
+    Okafor CN, Lindqvist J.
+    Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-358. doi: 10.1097/BRS.0000000000009999.
+    PMID: 39999991 Free PMC article.
+
+**Citations**, one per numbered entry: PubMed's older "Summary (text)", its Cite button (NLM),
 and the reference lists of papers in the NLM/Vancouver or AMA style::
 
     1. Okafor CN, Lindqvist J. Surgical treatment of spinal metastases. Spine (Phila Pa
@@ -64,6 +73,10 @@ _NOTES = re.compile(r"^(?:Comment (?:in|on)|Erratum (?:in|for)|Update (?:of|in)|
                     r"Republished (?:in|from)|Expression of concern (?:in|for)|Corrected and republished)\b", re.I)
 _LANGUAGE = re.compile(r"^\[Article in ([A-Za-z ,]+)\]$")
 _AFFILIATION_MARK = re.compile(r"\(\d+\)")
+# Summary (text): "1. Title." opens a record; its PMID line follows the source line
+_SUMMARY_TITLE = re.compile(r"^\d{1,6}\.\s+(?=\S)")
+_PMID_LINE = re.compile(r"^PMID:\s*\d+")
+_NO_AUTHORS = "[No authors listed]"
 _LANGUAGES = ("Chinese|Japanese|Korean|German|French|Spanish|Russian|Italian|Portuguese|Polish|Dutch|Czech|"
               "Hungarian|Turkish|Persian|Norwegian|Danish|Swedish|Finnish|Croatian|Serbian|Slovak|Ukrainian|Greek|"
               "Hebrew|Arabic")
@@ -76,13 +89,34 @@ def _abstract_file(head: str) -> bool:
     return bool(_HEADER.match(" ".join(lines)) and re.search(r"^PMID:\s*\d+", head, re.M))
 
 
+def _summary_file(head: str) -> bool:
+    """A file of PubMed's "Summary (text)": one of its first three records in that layout
+    (numbered title, authors, source and PMID, a line each; a book's source is no journal's)."""
+    records = itertools.islice(_summary_records(enumerate(head.splitlines(), 1)), 3)
+    return any(_summary_parts([text.strip() for _, text in lines]) is not None for _, lines, _ in records)
+
+
+def _summary_parts(lines: list[str]) -> tuple[str, str, str, list[str]] | None:
+    """Title, authors, source and the lines from the PMID on of a record of "Summary (text)",
+    or None when ``lines`` are not in its layout: three lines before the PMID's, the title
+    ending as a sentence does (. ? ! or a translated title's ]) and the authors with a period
+    or "[No authors listed]" (a citation wrapped over lines has no such breaks)."""
+    if len(lines) < 4 or not _PMID_LINE.match(lines[3]) or not _SUMMARY_TITLE.match(lines[0]):
+        return None
+    title, authors, source = lines[:3]
+    if title[-1] not in ".?!]" or not (authors.endswith(".") or authors == _NO_AUTHORS) \
+            or not _SOURCE_ONLY.match(source):
+        return None
+    return _SUMMARY_TITLE.sub("", title), authors, source, lines[3:]
+
+
 class PubMedTextReader:
     name = "pubmed-text"
     aliases = ("pubmed-abstract", "pubmed-summary", "nlm", "vancouver", "ama", "citations")
     suffixes = ()
 
     def sniff(self, head: str) -> float:
-        if _abstract_file(head):
+        if _abstract_file(head) or _summary_file(head):
             return 0.95
         if re.search(r"[\[［](?:J|M|C|D|N|R|S|P|EB/OL)[\]］]", head):  # a GB/T 7714 list (which reads these too)
             return 0.0
@@ -99,8 +133,11 @@ class PubMedTextReader:
         cut = next((i for i, (_, line) in enumerate(lines) if i and starts_record(line, but_not=self.name)),
                    len(lines))
         ours, pasted = lines[:cut], lines[cut:]
-        if _abstract_file(getattr(source, "head", "")):
+        head = getattr(source, "head", "")
+        if _abstract_file(head):
             yield from self._abstracts(source.path, ours)
+        elif _summary_file(head):
+            yield from self._summaries(source.path, ours)
         else:
             yield from self._citations(source.path, ours)
         if pasted:
@@ -120,6 +157,19 @@ class PubMedTextReader:
             except Exception as e:  # one broken citation never stops the list
                 yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
                               reason=f"cannot parse citation: {type(e).__name__}: {e}")
+
+    # ------------------------------------------------------------ Summary (text)
+    def _summaries(self, path: str, lines) -> Iterator[Record | Failure]:
+        for ordinal, (line, record_lines, raw) in enumerate(_summary_records(lines), 1):
+            src = Source(path=path, format=self.name, record=ordinal, line=line)
+            try:
+                rec = summary_record(src, record_lines, raw)
+                yield rec or Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                                     reason="not a record of PubMed's Summary (text) (N. Title. / Authors. / "
+                                            "Journal. Year;Volume(Issue):Pages. / PMID: …)")
+            except Exception as e:
+                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                              reason=f"cannot parse record: {type(e).__name__}: {e}")
 
     # ------------------------------------------------------------ Abstract (text)
     def _abstracts(self, path: str, lines) -> Iterator[Record | Failure]:
@@ -199,6 +249,37 @@ def citation_record(src: Source, text: str, raw: str) -> Record | None:
 _SOURCE_ONLY = re.compile(rf"^\s*{_SOURCE}(?P<rest>.*)$", re.I | re.S)
 
 
+def summary_record(src: Source, lines: list[tuple[int, str]], raw: str) -> Record | None:
+    """The record of PubMed's "Summary (text)" in ``lines`` (``(line number, text)``), or
+    None when they are not in its layout.  After the PMID, PubMed's remarks ("Free PMC
+    article.", "Review.", "No abstract available.") are kept in ``extra.remarks``, the
+    article's language ("Chinese.") read as such."""
+    parts = _summary_parts([text.strip() for _, text in lines])
+    if parts is None:
+        return None
+    title, authors, source, after = parts
+    at = [n for n, _ in lines]   # a part a line: title, authors, source, PMID …
+    rec = Record(src, raw_text=raw)
+    _title(rec, title, at[0])
+    if authors != _NO_AUTHORS:
+        for name in _names(authors):
+            rec.put("author", name, at[1])
+    m = _SOURCE_ONLY.match(source)
+    _source(rec, m, at[2])
+    _identifiers(rec, m.group("rest"), at[2])
+    for line, text in zip(at[3:], after):
+        _identifiers(rec, text, line)
+        if _NOTES.match(text):  # (Erratum in: …, read as a note)
+            continue
+        for remark in re.split(r"(?<=\.)\s*", _PMCID.sub("", _PMID.sub("", text)).strip()):
+            remark = remark.strip(" ;.")   # (what the PMID and PMCID leave: "; .")
+            if re.fullmatch(_LANGUAGES, remark):
+                rec.extra["original_language"] = remark
+            elif remark:
+                rec.extra.setdefault("remarks", []).append(remark)
+    return rec
+
+
 def source_parts(text: str) -> dict[str, str]:
     """The parts of a citation's source alone, as PubMed's CSV export writes it in its
     "Citation" column: journal, year, date, volume, issue, pages, doi ({} when it is none).
@@ -230,6 +311,21 @@ def _citation_entries(lines) -> Iterator[tuple[int, str, str]]:
     numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= max(1, sum(1 for _, l in lines if l.strip()) // 3)
     for start, text, raw in list_entries(lines, _NUMBER, numbered):
         yield start, _NUMBER.sub("", text, count=1).strip(), raw
+
+
+def _summary_records(lines) -> Iterator[tuple[int, list[tuple[int, str]], str]]:
+    """``(first line, lines, raw text)`` of each record of a Summary (text) file: the lines
+    between blank lines, a numbered line after a PMID line also opening the next record (the
+    blank line between them lost, as in text copied from the page)."""
+    record: list[tuple[int, str]] = []
+    for n, line in itertools.chain(lines, [(None, "")]):
+        ends = not line.strip() or (_SUMMARY_TITLE.match(line)
+                                    and any(_PMID_LINE.match(text) for _, text in record))
+        if record and ends:
+            yield record[0][0], record, "\n".join(text for _, text in record)
+            record = []
+        if line.strip():
+            record.append((n, line))
 
 
 def _abstract_records(lines) -> Iterator[tuple[int, list[tuple[int, str]], str]]:
