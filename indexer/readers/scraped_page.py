@@ -49,9 +49,14 @@ LABELS: dict[str, str] = {
     "学位年度": "year", "学位授予年度": "year", "导师姓名": "supervisors", "指导教师": "supervisors",
     "资助": "funding", "会议名称": "event", "文献来源": "journal", "题名": "titles", "Title": "titles",
     "年": "year", "卷": "volume", "期": "issue", "CN": "cn", "ISBN": "isbn", "出版社": "publisher", "出版时间": "year",
+    # VIP's text export, and its detail page copied (题名：/作者：/机构：/刊名：/年份：/卷号：/期号：)
+    "标题": "titles", "机构": "affiliation", "卷号": "volume", "期号": "issue",
 }
-# Labels read only with a colon after them: a glued "年轻…", "Title IX" or "CNN" is text.
-_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN"))
+# Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text.
+_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号"))
+# The labels that open a record in a file of labelled records: one again, after a blank line
+# and the fields of a record, starts the next record (see _Page.starts_next_record).
+_RECORD_OPENING = frozenset(("题名", "标题"))
 # Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
 _LABEL_SPACES = "[ \t\u3000]*"
 
@@ -219,12 +224,26 @@ def _looks_like_abstract(line: str) -> bool:
         re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
 
 
+def _line_fixes(raw_line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """A page's line with its mojibake and HTML entities repaired, and the repairs made."""
+    steps = []
+    line = raw_line
+    for fix in (fix_mojibake, unescape_html):
+        fixed = fix(line)
+        if fixed != line:
+            steps.append((fix.__name__, line, fixed))
+            line = fixed
+    return line, steps
+
+
 class _Page:
     def __init__(self, record: Record):
         self.rec = record
         self.raw = record.raw
         self.recognised = 0
         self.last = None  # the field of the last line read: an abstract's next lines may continue it
+        self.after_blank = False  # the last line read was blank
+        self.titled = False  # the title was given by a label (题名：…): a record of labelled fields
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -273,14 +292,21 @@ class _Page:
         for step, before, after in steps:
             self.rec.log(step, field, before, after)
 
+    def starts_next_record(self, raw_line: str) -> bool:
+        """Whether ``raw_line`` opens the next record of a file of labelled records (a VIP text
+        export, two detail pages copied one after the other): a title label with its colon
+        (题名：, 标题：) after a blank line, once this record has a labelled title and another
+        field.  A page repeats other labels (the abstract again after 文摘, a preview and the
+        full text) and gives its title in the other language unlabelled or as Title:, not so."""
+        if not (self.after_blank and self.titled and any(key != "titles" for key in self.raw)):
+            return False
+        line, _ = _line_fixes(raw_line)
+        m = _LABEL_RE.match(_simplified(line))
+        return bool(m and _has_colon(m) and _label_key(m.group("label")) in _RECORD_OPENING and match_label(line))
+
     def feed(self, raw_line: str, lineno: int) -> None:
-        steps = []
-        line = raw_line
-        for fix in (fix_mojibake, unescape_html):
-            fixed = fix(line)
-            if fixed != line:
-                steps.append((fix.__name__, line, fixed))
-                line = fixed
+        line, steps = _line_fixes(raw_line)
+        self.after_blank = not line.strip()
         if not line.strip():
             return
         if is_page_chrome(line):
@@ -305,6 +331,7 @@ class _Page:
             if field == "abstract" and self.full_after_preview(value):
                 return
             self.add(field, value, lineno)
+            self.titled = self.titled or field == "titles"
             if field not in ("abstract", "keywords", "funding", "authors", "titles"):
                 self.rec.extra.setdefault("labels", {})[field] = label
             return
@@ -395,17 +422,38 @@ class _Page:
         self.add("titles", text, lineno)
 
 
+# CNKI's two-language column names ("Title-题名", "Author-作者"): cells of a header row,
+# not labels ("Author" glued to "-作者").
+_COLUMN_NAME = re.compile(r"[A-Za-z][A-Za-z ]*-[\u4e00-\u9fff]+")
+
+
+def _is_table(head: str, lines: list[str]) -> bool:
+    """Whether ``head``, shown as ``lines``, is a table of records (the spreadsheet's, an
+    "Excel" export saved as HTML), not a page: an HTML table whose header row is the first text
+    shown, or CNKI's two-language column names standing one a line (the cells of its header)."""
+    # imported here: importing a reader registers it, and the registry's order breaks ties
+    from .csv_reader import is_header_row
+    from .spreadsheet import leading_table_header
+
+    header = leading_table_header(head)
+    first = " ".join(next((c for c in header if c.strip()), "").split()) if header else ""
+    if first and " ".join(lines[0].split()).startswith(first):
+        return True
+    return is_header_row([l.strip() for l in lines if _COLUMN_NAME.fullmatch(l.strip())])
+
+
 class ScrapedPageReader:
     name = "scraped-page"
     aliases = ("page", "scraped", "cnki-page", "wanfang-page", "vip-page")
     suffixes = (".txt", ".html.txt")
 
     def sniff(self, head: str) -> float:
+        written = head  # an HTML table is told by its markup
         if _HTML_DOCUMENT.match(head):  # the page saved as HTML: judged on the text a browser shows
             head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
         lines = [l for _, l in join_bare_labels(enumerate(head.splitlines(), 1)) if l.strip()]
-        if not lines:
+        if not lines or _is_table(written, lines):
             return 0.0
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
         if re.search(r"^(?:%0|TY  -|RT |PT |PMID-|@\w+\s*\{|\{Reference Type\}|DataType:)", head, re.M):
@@ -413,17 +461,30 @@ class ScrapedPageReader:
         return min(1.0, 0.35 + 0.15 * hits) if hits else 0.15
 
     def read(self, source) -> Iterator[Record | Failure]:
+        """One record per page; a file of labelled records (题名：…, a blank line, 题名：…) gives
+        one per record (:meth:`_Page.starts_next_record`), each with its own lines' text."""
         path, text = source.path, source.text()
-        rec = Record(Source(path=path, format=self.name, record=1, line=1), raw_text=text)
-        page = _Page(rec)
+        page, start, lines = self._page(path, 1, 1, text), 1, text.splitlines()
         for lineno, line in content_lines(text):
+            if page.starts_next_record(line):
+                page.rec.raw_text = "\n".join(lines[start - 1:lineno - 1]).rstrip()
+                yield self._finished(page)
+                page, start = self._page(path, page.rec.source.record + 1, lineno, text), lineno
             page.feed(line, lineno)
+        if start > 1:
+            page.rec.raw_text = "\n".join(lines[start - 1:])
+        yield self._finished(page)
+
+    def _page(self, path: str, record: int, line: int, text: str) -> _Page:
+        return _Page(Record(Source(path=path, format=self.name, record=record, line=line), raw_text=text))
+
+    def _finished(self, page: _Page) -> Record | Failure:
+        rec = page.rec
         if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
-            yield Failure(path=path, line=1, reason="no recognisable field (no title, abstract or label)",
-                          raw=text, format=self.name, record=1)
-            return
+            return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
+                           reason="no recognisable field (no title, abstract or label)", record=rec.source.record)
         page.resolve_name_marks()
-        yield rec
+        return rec
 
 
 # A page saved from the browser as HTML ("网页，全部"), not copied as text.

@@ -79,7 +79,7 @@ class SpreadsheetReader:
     def sniff(self, head: str) -> float:
         """An HTML table with a header row (a workbook itself is not text: read_file asks
         :func:`is_spreadsheet` first)."""
-        if "<t" not in head.lower() or not re.search(r"(?i)<table\b", head):
+        if not _has_table(head):
             return 0.0
         rows = _html_rows(head)[:HEADER_ROWS]
         return 0.9 if any(is_header_row([c.strip() for c in cells]) for _, cells in rows) else 0.0
@@ -183,6 +183,27 @@ class _Rows(HTMLParser):
         if self.row is not None:
             self.rows.append((self.line, self.row))
         self.row = None
+
+
+def _has_table(text: str) -> bool:
+    """Whether ``text`` holds an HTML table (told cheaply first: every text file's head is asked)."""
+    return "<t" in text.lower() and bool(re.search(r"(?i)<table\b", text))
+
+
+def leading_table_header(text: str) -> list[str] | None:
+    """The cells of the header row the HTML tables of ``text`` open with (their first row with
+    text names a title column and another known one), or None: an "Excel" export saved as
+    HTML.  A detail page's own tables (its references, similar papers) are not its first text.
+
+    >>> leading_table_header("<table><tr><td>Title-题名</td><td>Author-作者</td></tr></table>")
+    ['Title-题名', 'Author-作者']
+    >>> leading_table_header("<table><tr><td>参考文献</td></tr><tr><td>题名</td><td>作者</td></tr></table>") is None
+    True
+    """
+    if not _has_table(text):
+        return None
+    first = next((cells for _, cells in _html_rows(text) if any(c.strip() for c in cells)), None)
+    return first if first and is_header_row([c.strip() for c in first]) else None
 
 
 def _html_rows(text: str) -> list[tuple[int, list[str]]]:

@@ -1,0 +1,116 @@
+"""Files the scraped-page reader used to take whole: CNKI's "Excel" export saved as an HTML
+table (the spreadsheet's), and several labelled records in one text file (VIP's text export,
+two detail pages copied one after the other), each read on its own.  Inputs written here, in
+the layouts of those exports."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import clean_items, jsonl, run_cli
+
+# CNKI's export: two-language column names, one row a record (the second with empty cells).
+_CNKI_HEADER = ["SrcDatabase-来源库", "Title-题名", "Author-作者", "Organ-单位", "Source-文献来源", "Keyword-关键词",
+                "Summary-摘要", "Fund-基金", "Year-年", "Volume-卷", "Period-期", "PageCount-页码", "DOI-DOI"]
+_CNKI_ROWS = [["期刊", "黄瓜胚性愈伤组织的诱导保存和再生", "薛婉钰;刘娜;", "西北农林科技大学园艺学院;",
+               "西北农林科技大学学报(自然科学版)", "黄瓜;遗传转化;", "【目的】对黄瓜胚性愈伤组织进行研究。",
+               "国家自然科学基金项目(32072586);", "2024", "52", "07", "1-7", "10.13207/j.cnki.jnwafu.2024.07.011"],
+              ["硕士", "黄瓜共表达基因模块的识别及其特点分析", "林行众;", "南京农业大学", "南京农业大学",
+               "黄瓜;共表达;", "摘要文本。", "", "2015", "", "", "", ""]]
+
+
+def _table(header: list[str], rows: list[list[str]], cell: str = "td", sep: str = "", charset: str = "utf-8",
+           before: str = "") -> str:
+    def row(cells, tag):
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+    body = sep.join([row(header, cell)] + [row(r, "td") for r in rows])
+    return (f'<html><head><meta charset="{charset}"></head><body>{before}<table>{sep}{body}{sep}</table>'
+            "</body></html>")
+
+
+@pytest.mark.parametrize("layout", [
+    dict(),                                   # all on one line
+    dict(sep="\n"),                           # a row a line
+    dict(cell="th", sep="\n"),                # the header in <th> cells
+    dict(sep="\r\n", charset="gb2312"),       # written in GB2312, CRLF
+])
+def test_a_cnki_html_table_under_an_xls_name_is_the_spreadsheets(tmp_path, validate, layout):
+    path = tmp_path / "CNKI-export.xls"
+    text = _table(_CNKI_HEADER, _CNKI_ROWS, **layout)
+    path.write_bytes(text.encode(layout.get("charset", "utf-8")))
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stderr
+    for rec in records:
+        validate(rec)
+    assert [r["source"]["format"] for r in records] == ["spreadsheet", "spreadsheet"]
+    assert [r["title"]["zh"] for r in records] == ["黄瓜胚性愈伤组织的诱导保存和再生", "黄瓜共表达基因模块的识别及其特点分析"]
+    assert (records[0]["volume"], records[0]["issue"], records[0]["year"]) == ("52", "7", 2024)
+
+
+def test_a_table_below_a_banner_or_with_english_columns_is_the_spreadsheets(tmp_path):
+    # CNKI's two-language column names tell the table even below a banner; a table of plain
+    # column names is told when its header row is the first text shown
+    banner, english = tmp_path / "banner.xls", tmp_path / "english.xls"
+    banner.write_text(_table(_CNKI_HEADER, _CNKI_ROWS, before="<p>中国知网 文献导出</p>"), encoding="utf-8")
+    english.write_text(_table(["Title", "Authors", "Keywords"], [["Marrow stromal cells", "Smith, J", "marrow"]]),
+                       encoding="utf-8")
+    _, records, failures = clean_items(banner)
+    assert not failures and [r["source"]["format"] for r in records] == ["spreadsheet", "spreadsheet"]
+    _, records, failures = clean_items(english)
+    assert not failures and [(r["source"]["format"], r["title"]["en"]) for r in records] == [
+        ("spreadsheet", "Marrow stromal cells")]
+
+
+def test_a_page_saved_as_html_with_a_table_of_similar_papers_stays_a_page(tmp_path):
+    page = tmp_path / "detail.html"
+    page.write_text("<html><body><h1>黄瓜胚性愈伤组织的诱导保存和再生</h1><p>作者：薛婉钰 刘娜</p>"
+                    "<p>摘要：对黄瓜胚性愈伤组织的诱导保存和再生进行研究。</p><h2>相似文献</h2><table>"
+                    "<tr><td>题名</td><td>作者</td><td>来源</td></tr><tr><td>黄瓜的研究</td><td>王明</td><td>园艺学报</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    _, records, failures = clean_items(page)
+    assert not failures and [(r["source"]["format"], r["title"]["zh"]) for r in records] == [
+        ("scraped-page", "黄瓜胚性愈伤组织的诱导保存和再生")]
+
+
+_VIP_ONE = ("题名：黄瓜胚性愈伤组织的诱导保存和再生\n作者：薛婉钰;刘娜;苑鑫\n机构：西北农林科技大学园艺学院;宁夏大学农学院\n"
+            "刊名：西北农林科技大学学报：自然科学版\n年份：2024\n卷号：52\n期号：7\n页码：1-7\n"
+            "关键词：黄瓜;遗传转化;胚性愈伤组织\n摘要：【目的】对黄瓜胚性愈伤组织的诱导保存和再生进行研究。\n")
+_VIP_TWO = ("题名：多芯片联合分析2型糖尿病发病相关基因\n作者：辛宁;陈建康\n机构：中国医科大学附属第一医院\n"
+            "刊名：中国医科大学学报\n年份：2020\n卷号：49\n期号：12\n页码：1106-1111\n关键词：2型糖尿病;阿尔茨海默病\n"
+            "摘要：目的 筛选基因。\n")
+
+
+def test_vip_labels_of_affiliation_volume_and_issue(tmp_path, validate):
+    path = tmp_path / "vip.txt"
+    path.write_text(_VIP_ONE, encoding="utf-8")
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+    validate(rec)
+    assert (rec["volume"], rec["issue"], rec["pages"], rec["year"]) == ("52", "7", "1-7", 2024)
+    assert rec["extra"]["affiliations"] == ["西北农林科技大学园艺学院;宁夏大学农学院"]
+    assert "other_titles" not in rec["extra"] and "unlabelled" not in rec["extra"]
+
+
+def test_labelled_records_after_a_blank_line_are_read_each_on_its_own(tmp_path, validate):
+    path = tmp_path / "vip-export.txt"
+    path.write_text(_VIP_ONE + "\n" + _VIP_TWO.replace("题名：", "标题："), encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stderr
+    for rec in records:
+        validate(rec)
+    assert [(r["source"]["record"], r["source"]["line"], r["title"]["zh"]) for r in records] == [
+        (1, 1, "黄瓜胚性愈伤组织的诱导保存和再生"), (2, 12, "多芯片联合分析2型糖尿病发病相关基因")]
+    assert [[a["literal"] for a in r["authors"]] for r in records] == [["薛婉钰", "刘娜", "苑鑫"], ["辛宁", "陈建康"]]
+    assert [(r["volume"], r["issue"], r["journal"]["zh"]) for r in records] == [
+        ("52", "7", "西北农林科技大学学报：自然科学版"), ("49", "12", "中国医科大学学报")]
+    assert [r["extra"]["affiliations"] for r in records] == [["西北农林科技大学园艺学院;宁夏大学农学院"], ["中国医科大学附属第一医院"]]
+
+
+def test_a_single_page_repeating_its_labels_stays_one_record(tmp_path):
+    # a page gives its abstract again (文摘 after 摘要), after a blank line, and its title in
+    # English; a title label with no blank line before it is the other-language title
+    path = tmp_path / "page.txt"
+    path.write_text("题名：黄瓜胚性愈伤组织的诱导保存和再生\n作者：薛婉钰;刘娜\n摘要：对黄瓜愈伤组织进行研究。\n\n"
+                    "文摘：对黄瓜愈伤组织进行研究。\n\nTitle: Induction and regeneration of cucumber callus\n"
+                    "关键词：黄瓜\n题名：黄瓜愈伤组织\n", encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert not failures and len(records) == 1, result.stdout
+    assert records[0]["title"]["en"] == "Induction and regeneration of cucumber callus"
