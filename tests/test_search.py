@@ -353,6 +353,17 @@ def test_a_doi_pasted_alone_is_searched_as_a_doi(tmp_path):
     assert [leaf.fields for leaf in leaves(parse("10.1000/x1"))] == [("doi",)]
 
 
+def test_a_funder_found_by_its_chinese_name_shows_the_funding(tmp_path):
+    # the record writes the funder in English; funder: finds it by its Chinese name, and says why
+    with searcher_of(tmp_path, "TY  - JOUR\nID  - E\nTI  - Circulating RNA signature\nPY  - 2021\n"
+                               "N1  - Funding: National Natural Science Foundation of China (81572607)\n"
+                               "ER  - \n") as searcher:
+        (hit,) = searcher.search("funder:国家自然科学基金", limit=10)["hits"]
+        assert hit["snippet"] == "funding: …Science Foundation of China (【国家自然科学基金】) 81572607"  # (80 wide)
+        (hit,) = searcher.search("81572607", limit=10)["hits"]
+        assert hit["snippet"] == "funding: …Science Foundation of China 【81572607】"  # no Chinese name: not funder:
+
+
 def test_words_side_by_side_bind_before_or(tmp_path):
     # README: `diabetes OR IL-6 year:2018..` is `diabetes OR (IL-6 year:2018..)`
     with searcher_of(tmp_path, "TY  - JOUR\nID  - D99\nTI  - Diabetes care\nPY  - 1999\nER  - \n\n"

@@ -319,13 +319,19 @@ def _shown(node, positive: bool = True) -> list[Leaf]:
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
 
 
-def _funding_lines(rec: dict) -> list[str]:
+def _funding_lines(rec: dict, chinese: bool = False) -> list[str]:
     """Each funding entry as one line: the funder as written (its normalised name when
-    different) and the grant number."""
+    different) and the grant number; with ``chinese``, a known funder's Chinese name after its
+    name (what ``funder:国家自然科学基金`` found in a record that writes it in English)."""
     lines = []
     for f in rec.get("funding", []):
         original, funder = f.get("funder_original") or f.get("funder") or "", f.get("funder") or ""
-        name = original if funder in ("", original) else f"{original} ({funder})"
+        names = [original] if funder in ("", original) else [original, funder]
+        if chinese:
+            from ..fields.funders import chinese_name   # when asked: search starts without it
+
+            names += [n for n in [chinese_name(funder)] if n and n not in original]
+        name = names[0] + "".join(f" ({n})" for n in names[1:])
         lines.append(" ".join(v for v in (name, f.get("award")) if v))
     return lines
 
@@ -504,7 +510,8 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
         return ""
     in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
     texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
-    for prefix, text in texts + [("funding: ", line) for line in _funding_lines(rec)]:
+    chinese = any("funders" in leaf.check_fields for leaf in in_text)
+    for prefix, text in texts + [("funding: ", line) for line in _funding_lines(rec, chinese)]:
         spans = _merged(text, _matches(text, in_text))
         if spans:
             return prefix + _window(text, spans, width, mark)
