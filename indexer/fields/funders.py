@@ -3,7 +3,9 @@
 A record's funder text is matched against ``patterns`` (regular expressions, case-
 insensitive, searched in the funder text as written); the first entry that matches
 wins, so more specific entries come first.  Funder IDs are Crossref Funder Registry
-DOIs; ``None`` where the registry id was not confirmed.
+DOIs; ``None`` where the registry id was not confirmed.  ``aliases`` are names a reader
+types for a funder (its acronym, a short form) that records rarely write: ``funder:NSFC``
+finds every record of the foundation by them (:func:`search_names`).
 """
 from __future__ import annotations
 
@@ -18,17 +20,23 @@ class Funder:
     name: str
     funder_id: str | None
     patterns: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 FUNDERS: tuple[Funder, ...] = (
     Funder("National Natural Science Foundation of China", "10.13039/501100001809",
            (r"国家自然科学基金", r"國家自然科學基金", r"national natural science foundation of china",
             r"^(?:the )?natural science foundation of china$", r"^nsfc\b", r"\bnsfc\b", r"national nature science foundation of china",
-            r"national natural science fund of china", r"nnsf of china", r"^nnsfc?\b")),
+            r"national natural science fund of china", r"nnsf of china", r"^nnsfc?\b",
+            r"国家自然基金", r"(?:chinese|china) national natural science foundation"),
+           ("NSFC", "国家自然基金")),
     Funder("National Key Research and Development Program of China", "10.13039/501100012166",
-           (r"国家重点研发计划", r"national key r\s*&\s*d program", r"national key research and development program")),
+           # "R&D", "R & D", "R and D"; "Research & Development"
+           (r"国家重点研发计划", r"national key r\s*(?:&|and)\s*d program", r"national key research (?:and|&) development program"),
+           ("National Key R&D Program of China",)),
     Funder("National Social Science Fund of China", "10.13039/501100012456",
-           (r"国家社会科学基金", r"国家社科基金", r"national social science fund", r"national social science foundation")),
+           (r"国家社会科学基金", r"国家社科基金", r"national social science fund", r"national social science foundation"),
+           ("国家社科基金",)),
     Funder("China Postdoctoral Science Foundation", "10.13039/501100002858",
            (r"中国博士后科学基金", r"china postdoctoral science foundation")),
     Funder("Fundamental Research Funds for the Central Universities", "10.13039/501100012226",
@@ -38,7 +46,8 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("National High-tech Research and Development Program of China (863 Program)", None,
            (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
     # (acronyms case-sensitive: "NIA", not "Nia Foundation")
-    *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())))
+    *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())),
+             (acronym,))
       for acronym, name, funder_id in (
           # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name
           ("NCI", "National Cancer Institute", "10.13039/100000054"),
@@ -63,7 +72,7 @@ FUNDERS: tuple[Funder, ...] = (
           ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", None),
           ("NLM", "National Library of Medicine", None))),
     Funder("National Institutes of Health", "10.13039/100000002",
-           (r"national institutes of health", r"(?-i:\bNIH\b|^NIH)")),
+           (r"national institutes of health", r"(?-i:\bNIH\b|^NIH)"), ("NIH",)),
 )
 
 # Province (or municipality) names as written in Chinese → English.
@@ -98,13 +107,17 @@ PROVINCIAL_NSF: dict[str, tuple[str, str | None]] = {
     "Hong Kong": ("Natural Science Foundation of Hong Kong", None),
     "Macao": ("Natural Science Foundation of Macao", None),
 }
+# Municipalities: their foundations are written 北京市自然科学基金, not 省.
+MUNICIPALITIES = frozenset({"Beijing", "Tianjin", "Shanghai", "Chongqing"})
 
 _ZH_PROVINCIAL = re.compile(r"^(" + "|".join(sorted(PROVINCES, key=len, reverse=True))
                             + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?自然科学基金")
 _EN_PROVINCIAL = re.compile(
     r"(?:natural science foundation of (?P<a>[a-z ]+?)"
-    r"(?: province| municipality| city|(?: uygur| uyghur| zhuang| hui)? autonomous region)?(?: of china)?$"
-    r"|(?P<b>[a-z ]+?) (?:provincial |municipal )?natural science foundation(?: of china)?$)", re.IGNORECASE)
+    r"(?: province| municipality| city|(?: uygur| uyghur| zhuang| hui)? autonomous region)?{china}$"
+    r"|(?P<b>[a-z ]+?) (?:provincial |municipal )?natural science foundation{china}$)"
+    # the country after the name: "of China", ", China" (WoS and CNKI English), ", P. R. China"
+    .format(china=r"(?: of china|, (?:p\. ?r\. ?)?china)?"), re.IGNORECASE)
 _EN_PROVINCE_NAMES = {v.lower(): v for v in PROVINCES.values()}
 
 
@@ -117,21 +130,55 @@ def _provincial(text: str) -> tuple[str, str | None] | None:
             province = _EN_PROVINCE_NAMES.get((m.group("a") or m.group("b") or "").strip().lower())
     if province is None:
         return None
+    return _provincial_funder(province)
+
+
+def _provincial_funder(province: str) -> tuple[str, str | None]:
     return PROVINCIAL_NSF.get(province, (f"Natural Science Foundation of {province} Province", None))
+
+
+def _provincial_search_names():
+    """(canonical name, Chinese name, aliases) of the foundations of provinces and municipalities.
+    Autonomous regions and special administrative regions get none: records write them both
+    long and short (广西壮族自治区自然科学基金, 广西自然科学基金), and a name searched finds only one."""
+    for zh, province in PROVINCES.items():
+        name = _provincial_funder(province)[0]
+        if province in MUNICIPALITIES:
+            yield name, f"{zh}市自然科学基金", ()
+        elif name.endswith(" Province"):
+            yield name, f"{zh}省自然科学基金", (f"{province} Provincial Natural Science Foundation",)
 
 
 def chinese_name(name: str) -> str | None:
     """A known funder's Chinese name, by its canonical name (the first of its patterns written
-    in Chinese characters alone): a record written in English is found by it too.
+    in Chinese characters alone; a provincial foundation's as 浙江省自然科学基金): a record
+    written in English is found by it too.
 
     >>> chinese_name("National Natural Science Foundation of China"), chinese_name("Some Private Trust")
     ('国家自然科学基金', None)
+    >>> chinese_name("Natural Science Foundation of Zhejiang Province"), chinese_name("Beijing Natural Science Foundation")
+    ('浙江省自然科学基金', '北京市自然科学基金')
     """
     return _CHINESE_NAMES.get(name)
 
 
+def search_names(name: str) -> tuple[str, ...]:
+    """The names besides its own that a known funder is searched by (``funder:``), by its
+    canonical name: its Chinese name and its aliases.
+
+    >>> search_names("National Natural Science Foundation of China")
+    ('国家自然科学基金', 'NSFC', '国家自然基金')
+    >>> search_names("Natural Science Foundation of Jiangsu Province"), search_names("Some Private Trust")
+    (('江苏省自然科学基金', 'Jiangsu Provincial Natural Science Foundation'), ())
+    """
+    return tuple(n for n in (chinese_name(name), *_ALIASES.get(name, ())) if n)
+
+
 _CHINESE_NAMES = {f.name: name for f in FUNDERS
                   if (name := next((p for p in f.patterns if p and all(map(is_han, p))), None))}
+_CHINESE_NAMES.update((name, zh) for name, zh, _ in _provincial_search_names())
+_ALIASES = {f.name: f.aliases for f in FUNDERS if f.aliases}
+_ALIASES.update((name, aliases) for name, _, aliases in _provincial_search_names() if aliases)
 
 
 def normalise_funder(text: str) -> tuple[str, str | None]:
@@ -141,6 +188,10 @@ def normalise_funder(text: str) -> tuple[str, str | None]:
     ('National Natural Science Foundation of China', '10.13039/501100001809')
     >>> normalise_funder("浙江省自然科学基金")
     ('Natural Science Foundation of Zhejiang Province', '10.13039/501100004731')
+    >>> normalise_funder("Natural Science Foundation of Jiangsu Province, China")
+    ('Natural Science Foundation of Jiangsu Province', '10.13039/501100004608')
+    >>> normalise_funder("National Key R and D Program of China")
+    ('National Key Research and Development Program of China', '10.13039/501100012166')
     >>> normalise_funder("重庆市自然科学基金")
     ('Natural Science Foundation of Chongqing', None)
     >>> normalise_funder("新疆维吾尔自治区自然科学基金")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 INDEX_SUBDIR = "whoosh"
 # Bumped whenever the schema or the tokens change; an older index is rebuilt from the store.
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 VERSION_FILE = "VERSION"
 
 

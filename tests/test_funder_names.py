@@ -1,0 +1,128 @@
+"""Known funders by the names records and readers write for them: spellings normalised with
+their Crossref ids, a provincial foundation's Chinese name, and the aliases ``funder:`` takes
+(cases a QA pass on funding found)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import cleaned, run_cli
+from indexer.fields.funders import chinese_name, normalise_funder, search_names
+
+NSFC = ("National Natural Science Foundation of China", "10.13039/501100001809")
+KEY_RD = ("National Key Research and Development Program of China", "10.13039/501100012166")
+JIANGSU = ("Natural Science Foundation of Jiangsu Province", "10.13039/501100004608")
+
+
+@pytest.mark.parametrize("written, funder", [
+    # the country after a provincial foundation's name, as Web of Science and CNKI's English write it
+    ("Natural Science Foundation of Jiangsu Province, China", JIANGSU),
+    ("Natural Science Foundation of Shandong Province, China",
+     ("Natural Science Foundation of Shandong Province", "10.13039/501100007129")),
+    ("Natural Science Foundation of Hunan Province, China",
+     ("Natural Science Foundation of Hunan Province", "10.13039/501100004735")),
+    ("Natural Science Foundation of Guangdong Province, P. R. China",
+     ("Natural Science Foundation of Guangdong Province", "10.13039/501100003453")),
+    ("National Key Research & Development Program of China", KEY_RD),
+    ("National Key R and D Program of China", KEY_RD),
+    ("Chinese National Natural Science Foundation", NSFC),
+    ("China National Natural Science Foundation", NSFC),
+    ("国家自然基金", NSFC),
+])
+def test_common_spellings_are_normalised(written, funder):
+    assert normalise_funder(written) == funder
+
+
+@pytest.mark.parametrize("written, funder", [
+    # a province's foundation is not the national one, whatever follows its name
+    ("Natural Science Foundation of Jiangsu Province, China", JIANGSU),
+    ("Zhejiang Provincial Natural Science Foundation of China",
+     ("Natural Science Foundation of Zhejiang Province", "10.13039/501100004731")),
+    # "Natural Science Foundation of China" alone is NSFC (the rule before)
+    ("Natural Science Foundation of China", NSFC),
+    # not a province: kept as written
+    ("Natural Science Foundation of Jiangsu Higher Education Institutions of China",
+     ("Natural Science Foundation of Jiangsu Higher Education Institutions of China", None)),
+    ("Natural Science Foundation of China, China", ("Natural Science Foundation of China, China", None)),
+])
+def test_no_funder_is_normalised_to_another(written, funder):
+    assert normalise_funder(written) == funder
+
+
+def test_a_page_with_these_spellings_is_cleaned_with_funder_ids(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("测试\n摘要: 疗效确切。\n"
+                    "Fund:Natural Science Foundation of Jiangsu Province, China (BK20191138); National Key "
+                    "Research & Development Program of China (2018YFC1313200); Chinese National Natural Science "
+                    "Foundation (81672345)\n关键词: 测试\n", encoding="utf-8")
+    [record] = cleaned(page)
+    assert [(f["funder"], f["funder_id"], f["award"]) for f in record["funding"]] == [
+        (*JIANGSU, "BK20191138"), (*KEY_RD, "2018YFC1313200"), (*NSFC, "81672345")]
+
+
+@pytest.mark.parametrize("name, zh", [
+    ("Natural Science Foundation of Zhejiang Province", "浙江省自然科学基金"),
+    ("Natural Science Foundation of Jiangsu Province", "江苏省自然科学基金"),
+    ("Natural Science Foundation of Heilongjiang Province", "黑龙江省自然科学基金"),
+    ("Beijing Natural Science Foundation", "北京市自然科学基金"),
+    ("Natural Science Foundation of Chongqing", "重庆市自然科学基金"),
+    # written both long and short (广西自然科学基金): none rather than one that finds half
+    ("Natural Science Foundation of Guangxi Zhuang Autonomous Region", None),
+])
+def test_a_provincial_foundation_has_its_chinese_name(name, zh):
+    assert chinese_name(name) == zh
+    if zh:   # the name a record writes is normalised to the foundation it names
+        assert normalise_funder(zh)[0] == name
+
+
+def test_funder_query_in_chinese_finds_a_provincial_foundation_written_in_english(tmp_path):
+    ris = tmp_path / "records.ris"
+    ris.write_text("".join(
+        f"TY  - JOUR\nTI  - {title}\nLA  - {lang}\nAB  - {abstract}\nER  - \n\n" for title, lang, abstract in (
+            ("Tea polyphenols in rats", "eng", "We study tea. Funding: This work was supported by the "
+             "Natural Science Foundation of Zhejiang Province (LY19H160001)."),
+            ("Rice blast resistance", "eng", "We study rice. Funding: This work was supported by the "
+             "Zhejiang Provincial Natural Science Foundation of China (LQ20C130004)."),
+            ("茶多酚的研究", "chi", "研究茶多酚。基金项目：浙江省自然科学基金(LY18H160002)"),
+            ("Wheat in Jiangsu", "eng", "We study wheat. Funding: This work was supported by the "
+             "Natural Science Foundation of Jiangsu Province (BK20191138)."))), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    result = run_cli("search", "--json", "funder:浙江省自然科学基金", "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    found = sorted(h["title"].get("en") or h["title"]["zh"] for h in json.loads(result.stdout)["hits"])
+    assert found == ["Rice blast resistance", "Tea polyphenols in rats", "茶多酚的研究"]
+
+
+@pytest.mark.parametrize("name, aliases", [
+    ("National Natural Science Foundation of China", ("国家自然科学基金", "NSFC", "国家自然基金")),
+    ("National Key Research and Development Program of China", ("国家重点研发计划", "National Key R&D Program of China")),
+    ("National Cancer Institute", ("NCI",)),
+    ("Natural Science Foundation of Zhejiang Province",
+     ("浙江省自然科学基金", "Zhejiang Provincial Natural Science Foundation")),
+    ("Some Private Trust", ()),
+])
+def test_a_known_funder_is_searched_by_its_aliases(name, aliases):
+    assert search_names(name) == aliases
+    for alias in aliases:   # each alias names the same funder
+        assert normalise_funder(alias)[0] == name
+
+
+def test_funder_query_by_an_alias_finds_every_record_of_the_funder(tmp_path):
+    # funder:NSFC, funder:国家自然基金 find what the records write as the foundation's name, in either
+    # language; a query without the prefix only what a record writes
+    ris = tmp_path / "records.ris"
+    ris.write_text("".join(
+        f"TY  - JOUR\nTI  - {title}\nLA  - {lang}\nAB  - {abstract}\nER  - \n\n" for title, lang, abstract in (
+            ("Soil moisture", "eng", "We study soil. Funding: This work was supported by the National Natural "
+             "Science Foundation of China (41871001)."),
+            ("干旱区土壤", "chi", "研究土壤。基金项目：国家自然科学基金(41871002)"),
+            ("Rice", "eng", "We study rice. Funding: This work was supported by the National Key Research "
+             "and Development Program of China (2018YFC1313200)."))), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    for query, titles in (("funder:NSFC", ["Soil moisture", "干旱区土壤"]), ("funder:国家自然基金", ["Soil moisture", "干旱区土壤"]),
+                          ('funder:"National Key R&D Program"', ["Rice"]), ("NSFC", [])):
+        out = json.loads(run_cli("search", "--json", query, "--index", str(idx)).stdout)
+        assert sorted(h["title"].get("en") or h["title"]["zh"] for h in out["hits"]) == titles, query
