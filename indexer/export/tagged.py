@@ -22,13 +22,16 @@ RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "
              "thesis": "THES", "report": "RPRT", "patent": "PAT", "standard": "STAND", "webpage": "ELEC",
              "dataset": "DATA", "map": "MAP", "manuscript": "UNPB", "software": "COMP",
              "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART"}
+# (legal_case, legislation, bill stay GEN: our RIS reader takes VL of CASE, STAT and BILL as their
+# number, as Reference Manager's template has it, so their volume would not come back)
 ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Journal Article",
                  "article-magazine": "Magazine Article", "article-newspaper": "Newspaper Article",
                  "book": "Book", "chapter": "Book Section", "paper-conference": "Conference Paper",
                  "thesis": "Thesis", "report": "Report", "patent": "Patent", "standard": "Standard",
                  "webpage": "Web Page", "dataset": "Dataset", "map": "Map", "manuscript": "Manuscript",
                  "software": "Computer Program", "personal_communication": "Personal Communication",
-                 "motion_picture": "Film or Broadcast", "graphic": "Artwork"}
+                 "motion_picture": "Film or Broadcast", "graphic": "Artwork",
+                 "legal_case": "Case", "legislation": "Statute", "bill": "Bill", "song": "Music"}
 
 
 def _one_line(text: str) -> str:

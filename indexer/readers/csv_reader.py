@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 
-from ..fields.authors import split_author_field
+from ..fields.authors import ORG_WORDS, split_author_field
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
@@ -51,6 +51,9 @@ COLUMNS = {
     "isbn": ("isbn", "bn"),
     "language": ("language", "la", "language of original document"),
     "funding": ("funding", "funding text", "funding texts", "fx"),
+    # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"),
+    # read as funding only in a row without its funding text, which names the same grants
+    "funding_details": ("funding details",),
     "affiliation": ("affiliation", "affiliations"),
     "type": ("type", "item type", "document type", "entrytype", "ty"),
     # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
@@ -86,13 +89,19 @@ _LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.
 _BILINGUAL = re.compile(r"[A-Za-z][A-Za-z ]*-([\u4e00-\u9fff]+)|([a-z]+)-\2")
 
 
+# Scopus splits a long funding text over "Funding Text 1", "Funding Text 2" … columns.
+_NUMBERED = re.compile(r"^(funding text) \d{1,2}$")
+
+
 def _column(header: str) -> str | None:
     """The raw key a header cell names.
 
     >>> _column("Title-题名"), _column("DOI-DOI"), _column("Organ-单位"), _column("Fund-基金")
     ('titles', 'doi', 'affiliation', 'funding')
+    >>> _column("Funding Text 1"), _column("Funding Text 12"), _column("Funding Details")
+    ('funding', 'funding', 'funding_details')
     """
-    h = re.sub(r"\s+", " ", header.strip().lower())
+    h = _NUMBERED.sub(r"\1", re.sub(r"\s+", " ", header.strip().lower()))
     both = _BILINGUAL.fullmatch(h)
     return _LOOKUP.get(both.group(1) or both.group(2)) if both else _LOOKUP.get(h)
 
@@ -185,7 +194,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
     # full names, when the row has them, are the authors; the short list is kept as written
     names_from = "full_names" if any(key == "full_names" for _, key, _ in cells) else "authors"
     for head_name, key, cell in cells:
-        if key is None or key in ("authors", "full_names") and key != names_from:
+        if key is None or key in ("authors", "full_names") and key != names_from \
+                or key == "funding_details" and any(k == "funding" for _, k, _ in cells):
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "source_id":
             src.source_id = src.source_id or cell
@@ -202,9 +212,11 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             if _PUBMED_NAMES.fullmatch(cell):
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
-            sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if " and " in cell else None
+            sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if _and_list(cell) else None
             names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
+        elif key == "funding_details":
+            rec.raw.setdefault("funding", []).append((cell, line))
         elif key == "affiliation":
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
@@ -214,6 +226,17 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             if value not in rec.raw.setdefault(key, []):
                 rec.raw[key].append(value)
     return rec
+
+
+def _and_list(cell: str) -> bool:
+    """Whether a cell without ";" lists its names with " and " (bib-dedupe's "Smith, J and Lee, K"):
+    not one organisation's name, which our CSV export writes alone in its cell (it joins names
+    with "; ").
+
+    >>> _and_list("Smith, J and Lee, K"), _and_list("United Nations Department of Economic and Social Affairs")
+    (True, False)
+    """
+    return " and " in cell and not ORG_WORDS.search(cell)
 
 
 # Fields whose line breaks in a quoted cell are wrapping, not content.

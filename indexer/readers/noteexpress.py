@@ -11,7 +11,9 @@ Wanfang's ``{Translated Title}``, ``{Translated Journal}``, ``{Translated Keywor
 ``{Translated Abstract}`` fill the English side; ``{Translated Author}`` (pinyin names)
 goes to raw ``translated_author``.  Theses: ``{Tertiary Author}`` / ``{导师}`` are
 supervisors, the university (``{Secondary Title}`` or ``{Publisher}``) the publisher,
-``{Type of Work}`` the degree.  Streams line by line.
+``{Type of Work}`` the degree.  ``{Edition}`` is a book's edition; ``{Patent}`` a patent's
+number and ``{Number}`` a standard's, report's or patent's (an article's issue otherwise).
+Streams line by line.
 """
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ FIELDS = {
     "secondary title": "*secondary", "tertiary title": "*tertiary", "会议名称": "event",
     "year": "year", "年": "year", "年份": "year", "出版年": "year", "年代": "year",
     "date": "date", "日期": "date", "出版日期": "date", "发表时间": "date", "出版时间": "date",
-    "volume": "volume", "卷": "volume", "issue": "issue", "期": "issue", "number": "issue",
+    "volume": "volume", "卷": "volume", "issue": "issue", "期": "issue", "number": "*number",
+    "edition": "edition", "版次": "edition", "patent": "number", "专利号": "number",
     "pages": "pages", "页码": "pages", "页": "pages",
     "keywords": "keywords", "关键词": "keywords", "translated keywords": "keywords", "英文关键词": "keywords",
     "abstract": "abstract", "摘要": "abstract", "translated abstract": "abstract", "英文摘要": "abstract",
@@ -217,6 +220,9 @@ class NoteExpressReader:
             return "supervisors" if csl == "thesis" else "tertiary_author"
         if key == "*type_of_work":
             return {"thesis": "degree", "patent": "number"}.get(csl, "genre")
+        if key == "*number":
+            # a standard's, report's or patent's own number ("GB/T 7714-2015"); a journal's issue
+            return "number" if csl in ("standard", "report", "patent") else "issue"
         if key == "*isbn_issn" and csl == "standard":
             return "number"  # "GB/T 7178.1-1996"
         if key == "*isbn_issn":

@@ -177,10 +177,10 @@ class ReferReader(TaggedReader):
                 if not re.fullmatch(r"\s*\d{4}\s*", value):
                     rec.extra.setdefault("date", []).append(value)
             elif tag == "%I":
+                # a thesis's university too is its publisher only (GB/T's 保存单位, BibTeX's school):
+                # as the journal it was exported again as a container (%J, JO) it never had
                 for part in re.split(_LIST_SPLIT, value):
                     put("publisher", part.strip(), line)
-                if thesis and not values.get("%J"):
-                    put("journal", value, line)
             elif tag in TAGS:
                 put(TAGS[tag], value, line)
             else:

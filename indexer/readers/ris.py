@@ -16,6 +16,7 @@ RIS_TYPES = {
     "UNPB": "manuscript", "DATA": "dataset", "COMP": "software", "CASE": "legal_case", "STAT": "legislation",
     # the other types our RIS export writes (indexer.export.tagged), read back as the type written
     "MAP": "map", "PCOMM": "personal_communication", "MPCT": "motion_picture", "ART": "graphic",
+    "BILL": "bill", "SOUND": "song",
 }
 
 
