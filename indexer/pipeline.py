@@ -307,9 +307,14 @@ def place_funding(record: Record) -> Record:
     for text, _line in record.raw.pop("funding", []):
         text = repair(record, "funding", text, SHORT_REPAIRS)
         for entry in parse_funding(statement_body(text)):
-            if not any(e["funder"] == entry["funder"] and e["award"] == entry["award"]
-                       for e in record.funding):
-                record.funding.append(entry)
+            same = [e for e in record.funding if e["funder"] == entry["funder"]]
+            # one entry per (funder, award); a funder named without a number where another
+            # statement gives its number (the 基金 line and the English abstract's "Supported
+            # by …") is that entry
+            if any(e["award"] == entry["award"] for e in same) or entry["award"] is None and same:
+                continue
+            record.funding[:] = [e for e in record.funding if e not in same or e["award"] is not None]
+            record.funding.append(entry)
     return record
 
 

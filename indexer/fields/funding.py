@@ -13,17 +13,24 @@ from .funders import normalise_funder
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
-_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?!No\d)(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+# An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award.
+_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?:(?-i:\d?\s?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
+                    r"(?!No\d)(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
+# A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
+# part of the number.  ("(编号81702662)", "(批准号…)" are labels, not prefixes.)
+_AWARD_PREFIX = re.compile(r"(?<=[(（])[\u4e00-\u9fff]{1,3}$")
+_NOT_PREFIX = re.compile(r"号|编|批准|资助|项目")
 
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
     r"(?:\b(?:grant|grants|project|projects|contract|award)\s+(?:nos?|numbers?|#)\.?"
-    r"|\bnos?\.|\bnumbers?\b|\bgrant\b\.?|\bunder\b|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
-    r"|\bnos?\s*[:：])", re.IGNORECASE)
+    # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
+    r"|(?<![A-Za-z])nos?\.|\bnumbers?\b|\bgrant\b\.?|\bunder\b|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
+    r"|(?<![A-Za-z])nos?\s*[:：])", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s,，;；、:：.。()（）\[\]【】]+|[\s,，;；、:：.。()（）\[\]【】]+$")
 _LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|from|of|with|as well as|也|和|及|与|以及)\s*)+", re.IGNORECASE)
-_TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|和|及|与|以及)$", re.IGNORECASE)
+_TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|\band others\b|和|及|与|以及)$", re.IGNORECASE)
 
 # Where a funding statement starts inside an abstract or note.  A label ("基金项目：",
 # "Funding:") may follow any space or bracket; a sentence ("Supported by …", "本研究由…资助。")
@@ -33,7 +40,8 @@ _LABEL_START = r"(?:^|(?<=[\s。.;；!！?？)）]))"
 _SENTENCE_START = r"(?:^|(?<=[。.;；!！?？\n])|(?<=[。.;；!！?？]\s))(?=(?-i:[A-Z\u4e00-\u9fff]))"
 _STATEMENT_START = re.compile(
     _LABEL_START
-    + r"(?:(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：]"
+    + r"(?P<label>(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：]"
+    r"|[\[【]\s*(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[\]】]\s*[:：]?"  # "[基金项目]", "【基金】"
     r"|Funding\s*[:：]|Fund(?:s|ed)?\s*[:：]|Foundation items?\s*[:：]|Grants?\s*[:：])"
     r"|" + _SENTENCE_START
     + r"(?:(?:This|The)\s+(?:work|study|research|project|paper|article)\s+(?:was|is|has been)\s+"
@@ -52,6 +60,10 @@ _DECLARATION = re.compile(
     r"(?<=[.。;；!！?？])\s*(?=(?:No|The authors?|All authors|Authors?)\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
     r"|Conflicts? of interests?|Competing interests?|Declarations? of interests?|Disclosures?\b"
     r"|(?:The|Our)\s+(?:funders?|sponsors?|funding (?:sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|has|have|played)\s+no\b"
+    # the next label of a structured abstract: "Trial registration: ChiCTR…", "ETHICS: …"
+    r"|(?:(?:Trial|Clinical trials?|Study|Protocol)\s+)?(?:registration|registry)\b|Ethic(?:s|al)\b[^.:：]{0,30}[:：]"
+    r"|(?-i:(?!FUNDING|FUNDS?\b|GRANTS?\b|FINANCIAL|SUPPORT)[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*[:：])"
+    r"|(?:临床)?(?:试验)?注册|伦理"
     r"|(?:作者)?声明|利益冲突|所有作者)", re.IGNORECASE)
 _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|Council|Grant|Agency|Ministry|"
                           r"Academy|Institute|Trust|Commission|Office|Department|University", re.IGNORECASE)
@@ -96,6 +108,54 @@ def _is_award(token: str) -> bool:
     return digits >= 4 and len(token) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", token)
 
 
+# Where a list of funders named without grant numbers is split: "；" always; "、", ",", "及",
+# "and" only between whole names (below), not inside one ("National Heart, Lung, and Blood
+# Institute", "Natural Science Foundation of Jiangsu Province, China").
+_FUNDER_LIST = re.compile(r"\s*[;；]\s*")
+_NAME_LIST = re.compile(r"\s*(?:、|[,，]\s*(?:and\s+)?|以及|及|\band\b)\s*", re.IGNORECASE)
+# What a funder's name is headed by: its last word before "of", "for", "in" … ("Natural Science
+# Foundation of Jiangsu", "Pfizer Inc"; not "Innovative Research Team in University"), or in
+# Chinese its last word before "资助"/"项目" ("国家重点研发计划资助", "专项资金").
+_NAME_HEAD = re.compile(
+    r"\b(?:Foundations?|Funds?|Programs?|Programmes?|Council|Institutes?|Universit(?:y|ies)|Inc|Ltd|Trust"
+    r"|Ministry|Commission|Agency|Academy|Society|Association|Corporation|Company|Bureau|Department)\.?"
+    r"(?:\s*\([^()]*\))?$"
+    r"|(?:基金|资金|计划|项目|专项|课题|工程|经费|基金会|委员会)(?:资助)?(?:项目)?(?:[(（][^()（）]*[)）])?$")
+
+
+def _split_funders(text: str) -> list[str]:
+    """Funders named in a list without grant numbers, each cleaned.
+
+    >>> _split_funders("国家自然科学基金；中央高校基本科研业务费专项资金；")
+    ['国家自然科学基金', '中央高校基本科研业务费专项资金']
+    >>> _split_funders("Pfizer Inc, V Foundation for Cancer Research.")
+    ['Pfizer Inc', 'V Foundation for Cancer Research']
+    >>> _split_funders("Natural Science Foundation of Jiangsu Province, China")
+    ['Natural Science Foundation of Jiangsu Province, China']
+    >>> _split_funders("Program for Changjiang Scholars and Innovative Research Team in University")
+    ['Program for Changjiang Scholars and Innovative Research Team in University']
+    """
+    funders = []
+    for part in _FUNDER_LIST.split(text):
+        part = _clean_funder(part)
+        names = [_clean_funder(n) for n in _NAME_LIST.split(part)]
+        funders += names if len(names) > 1 and all(map(_is_funder_name, names)) else [part]
+    return [f for f in funders if f]
+
+
+def _is_funder_name(text: str) -> bool:
+    """Whether text is a whole funder's name: a funder we know or one headed by a funder word
+    (and more than the word: "Foundation" of "… Research Institute and Foundation" is none).
+
+    >>> _is_funder_name("V Foundation for Cancer Research"), _is_funder_name("Foundation"), _is_funder_name("基金")
+    (True, False, False)
+    """
+    name, funder_id = normalise_funder(text)
+    head = re.split(r"\s+(?:of|for|in|on|at|to)\s+", text, maxsplit=1)[0]
+    named = _NAME_HEAD.search(head)
+    return bool(text) and (funder_id is not None or name != text or bool(named) and named.start() > 0)
+
+
 def parse_funding(statement: str) -> list[dict]:
     """One entry per (funder, award) in a funding statement, funders normalised.
 
@@ -114,22 +174,37 @@ def parse_funding(statement: str) -> list[dict]:
     for m in _AWARD.finditer(statement):
         if not _is_award(m.group(0)):
             continue
-        between = _clean_funder(statement[pos:m.start()])
-        if between:
+        award, start = _award_with_prefix(statement, pos, m)
+        between = _clean_funder(statement[pos:start])
+        if re.search(r"[^\W\d_]", between):  # (not "~" of "(81672345~81672347)")
             # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
             # are named without a grant number
-            *others, between = [p for p in (_clean_funder(t) for t in re.split("[;；]", between)) if p] or [""]
+            *others, between = _split_funders(between) or [""]
             entries += [funding_entry(t, None) for t in others]
             funder_text = between
         pos = m.end()
         if funder_text:
-            entries.append(funding_entry(funder_text, m.group(0)))
+            entries.append(funding_entry(funder_text, award))
     tail = _clean_funder(statement[pos:])
     if tail and _FUNDER_WORD.search(tail):
-        entries.append(funding_entry(tail, None))  # a funder named without a grant number
+        # funders named without a grant number
+        entries += [funding_entry(t, None) for t in _split_funders(tail)]
     elif not entries and funder_text == "" and _clean_funder(statement):
-        entries.append(funding_entry(_clean_funder(statement), None))
+        entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
+
+
+def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]:
+    """The award and where it starts, with a Chinese prefix glued to it in its bracket.
+
+    >>> s = "首都卫生发展科研专项(首发2018-2-4061)"
+    >>> _award_with_prefix(s, 0, _AWARD.search(s))
+    ('首发2018-2-4061', 11)
+    """
+    prefix = _AWARD_PREFIX.search(statement, pos, m.start())
+    if prefix and not _NOT_PREFIX.search(prefix.group(0)):
+        return prefix.group(0) + m.group(0), prefix.start()
+    return m.group(0), m.start()
 
 
 def funding_entry(funder_original: str, award: str | None) -> dict:
@@ -164,10 +239,13 @@ def _unglue(text: str) -> tuple[str, str | None]:
 
 
 def _unique(entries: list[dict]) -> list[dict]:
+    """Each (funder, award) once; a funder named without a grant number is dropped when the
+    statement also gives it one."""
+    awarded = {e["funder"] for e in entries if e["award"]}
     seen, out = set(), []
     for e in entries:
         key = (e["funder"], e["award"])
-        if key not in seen:
+        if key not in seen and (e["award"] or e["funder"] not in awarded):
             seen.add(key)
             out.append(e)
     return out
@@ -185,28 +263,117 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
     >>> split_funding_statement("We analysed 500 projects supported by the National Natural Science Foundation of China.")[1]
     >>> split_funding_statement("疗效确切。本研究由国家自然科学基金（81702662）资助。")
     ('疗效确切。', '本研究由国家自然科学基金（81702662）资助。')
+    >>> split_funding_statement("Works. Funding: NSFC. Trial registration: ChiCTR1900021234.")
+    ('Works. Trial registration: ChiCTR1900021234.', 'Funding: NSFC.')
+    >>> split_funding_statement("We describe a network. Supported by the Gates Foundation, 45 hospitals joined it.")[1]
     """
+    bracketed = _split_bracketed_statement(text)
+    if bracketed:
+        return bracketed
     for m in _STATEMENT_START.finditer(text):
         statement = text[m.start():]
-        body = statement[m.end() - m.start():]
-        if not _FUNDER_WORD.search(body) or len(body) > 600:
+        if len(statement) - (m.end() - m.start()) > 600:
             continue
-        if not (any(_is_award(a.group(0)) for a in _AWARD.finditer(body)) or re.search(
-                r"基金|Foundation|Fund\b|Program", body)):
-            continue
-        content = text[:m.start()].rstrip()
+        # The statement ends where a declaration or the next label begins ("Trial
+        # registration: …"); that stays with the text.
         declaration = _DECLARATION.search(statement, m.end() - m.start())
         rest = ""
         if declaration:
             rest = statement[declaration.end():].strip()
             statement = statement[:declaration.start()]
+        body = statement[m.end() - m.start():]
+        if not (_names_funding(body) or m.group("label") and _names_funders(body)):
+            continue
         if not _only_funding(statement):
             continue
+        if (not m.group("label") or _STATEMENT_START.match(body.lstrip())) and _goes_on(statement):
+            continue  # "Funded by X, 3,215 projects produced …": content, not a statement
+        content = text[:m.start()].rstrip()
         if rest:
             gap = "" if re.match(r"[\u3000-\u9fff\uff00-\uffef]", (content[-1:] or "。")) else " "
             content = f"{content}{gap}{rest}" if content else rest
         return content, statement.strip()
     return text, None
+
+
+def _names_funding(body: str) -> bool:
+    """Whether a statement's body names a funder with a grant number, or a fund or programme."""
+    return bool(_FUNDER_WORD.search(body)) and bool(
+        any(_is_award(a.group(0)) for a in _AWARD.finditer(body)) or re.search(r"基金|Foundation|Fund\b|Program", body))
+
+
+# A funder written as a name, capitalised ("Pfizer", "Wellcome Trust", "NIH"), that is not
+# the start of a sentence saying there was no funding ("None", "Not applicable", "This study …").
+_CAPITALISED_NAME = re.compile(r"(?-i:[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|of|for|and|the|de|du|la)){0,6})")
+_NO_FUNDING = re.compile(r"(?:none|nil|n/?a|not|no|self|the|this|these|our|we|unfunded|non)\b", re.IGNORECASE)
+
+
+def _names_funders(body: str) -> bool:
+    """Whether a labelled statement's body is only funders' names, with grant numbers or
+    without: "FUNDING: Pfizer.", "Grants: NIH R01 CA123456; NSFC 81672345."
+
+    >>> _names_funders("Pfizer."), _names_funders("None declared."), _names_funders("The authors received none.")
+    (True, False, False)
+    """
+    entries = parse_funding(body)
+    return bool(entries) and all(
+        _is_funder_name(e["funder_original"])
+        or _CAPITALISED_NAME.fullmatch(e["funder_original"]) and not _NO_FUNDING.match(e["funder_original"])
+        for e in entries)
+
+
+# A bracketed statement closing an abstract, NEJM's "(Funded by AstraZeneca; SYGMA 1
+# ClinicalTrials.gov number, NCT02149199.)": the funders, then what stays in the text.
+_BRACKETED_STATEMENT = re.compile(
+    r"\s*\((?P<statement>(?:Funded|Supported|Sponsored) by [^;()]+?)\.?\s*(?:;\s*(?P<rest>[^()]*))?\)[.。]?\s*$")
+
+
+def _split_bracketed_statement(text: str) -> tuple[str, str] | None:
+    """(content, statement) of a text ending with a bracketed statement; the registration
+    after the funders stays in the text.
+
+    >>> _split_bracketed_statement("Lower exposure. (Funded by AstraZeneca; SYGMA 1 ClinicalTrials.gov number, NCT02149199 .).")
+    ('Lower exposure. (SYGMA 1 ClinicalTrials.gov number, NCT02149199 .).', 'Funded by AstraZeneca')
+    """
+    m = _BRACKETED_STATEMENT.search(text)
+    if not m or not _names_funders(statement_body(m.group("statement"))):
+        return None
+    if m.group("rest"):
+        return text[:m.start("statement")] + text[m.start("rest"):], m.group("statement")
+    return text[:m.start()].rstrip(), m.group("statement")
+
+
+# Words that join funders' names in a statement; other lower-case words make a clause content.
+_LINKING_WORDS = frozenset(
+    "and the of for by in part from with to under no nos number numbers grant grants award awards agreement "
+    "contract project projects programme program fund funds funding partly partially also as well a an its "
+    "their our through via on at was were is are been be supported funded sponsored financed respectively "
+    "jointly both each research science scientific innovation technology development key national "
+    "fellowship fellowships scholarship support".split())
+
+
+def _goes_on(statement: str) -> bool:
+    """Whether the first sentence of a statement goes on, after a comma, with a clause naming
+    no funder: "Supported by the Gates Foundation, 45 hospitals joined the network."
+
+    >>> _goes_on("Supported by the Gates Foundation grant program, 45 hospitals joined the network.")
+    True
+    >>> _goes_on("Supported by the X Foundation (Nos. 81702662, 81672345), the Y Trust, and Pfizer, respectively.")
+    False
+    >>> _goes_on("本研究由国家自然科学基金委员会提供数据，发现获得资助与论文产出正相关。")
+    True
+    """
+    first = _SENTENCE_BREAK.split(statement_body(statement))[0]
+    return any(_is_clause(part) for part in re.split(r"[,，;；](?!\d)", first)[1:])
+
+
+def _is_clause(part: str) -> bool:
+    if _FUNDER_WORD.search(part) or any(_is_award(a.group(0)) for a in _AWARD.finditer(part)):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", part):
+        return not _is_funder_name(_clean_funder(part))
+    words = [w for w in re.findall(r"\b[a-z]{2,}\b", part) if w not in _LINKING_WORDS]
+    return len(words) >= 2
 
 
 def _only_funding(statement: str) -> bool:
