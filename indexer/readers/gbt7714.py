@@ -18,6 +18,9 @@ heading (``参考文献``, ``References``) is no record.  Lists in the author-ye
 read too:
 
     王建国, 刘海燕, 2020. 原发灶不明脊柱转移瘤的外科治疗体会[J]. 中华骨科杂志, 40(5): 300-305.
+
+CNKI's 查新（引文格式） export follows each reference with its abstract, on the next line:
+``摘要:【目的】…`` is the record's abstract, not part of the reference.
 """
 from __future__ import annotations
 
@@ -43,6 +46,11 @@ _HEADING = re.compile(r"^\s*(?:参考文献|参考书目|引文|主要参考文�
 # ("U.S. Department of Transportation. Guidelines …").
 _STOP = r"(?:[．。]|(?<!\bU\.S)(?<!\bU\.K)(?<!\bU\.N)\.(?=\s|[\u3000-\u9fff\uff00-\uffef《“]|$))"
 _STOP_RE = re.compile(rf"{_STOP}\s*")
+# CNKI's cite box writes English references with no space after the names either ("Pronk J
+# T,et al.Anaplerotic role …", "Smith J,Doe A.A short title", "Koffie R M.Alzheimer's
+# disease"): a "." right before a word, or a word of one letter and a space ("A short"), not
+# before a dotted initial ("A.B." "S.-H." "J.Ph."), where it ends a list of names (_names_end)
+_NAMES_STOP = re.compile(r"\.(?=[\"“]?[A-ZÀ-ÖØ-Þ](?:(?:[^\W\d_]|['’])+(?=[\s\-:,，\u3400-\u9fff]|$)|\s+[^\W\d_]))")
 # An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.
 _EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
 # "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
@@ -53,6 +61,12 @@ _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
                            r"(?P<initials>[A-Z]{1,3}\.?(?:\s?-?[A-Z]{1,2}\.?)*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
+# the author-year system's year after the names: "王建国, 刘海燕, 2020"
+_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?\s*$")
+# What CNKI's 查新（引文格式） export writes after a reference, on the next line or the same
+# one: "摘要:【目的】…"; a keyword line ("关键词:黄瓜;遗传转化"), should a copy carry one, alike
+_NOTE_LABEL = re.compile(r"(?:^|(?<=[\s.．。]))(?:(?P<abstract>摘\s*要|Abstract)|(?P<keywords>关键[词字]|Key\s?words))"
+                         r"\s*[:：]\s*", re.I)
 # 300-305, 300－305, e1234, 15+20, 1,5-7, 1.1-1.36; a book's leaves: 扉页, 封二
 _PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d))+|扉页|封[一二三四面底])"
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
@@ -102,9 +116,49 @@ def _is_heading(line: str) -> bool:
 
 def _entries(source) -> Iterator[tuple[int, str, str]]:
     """``(first line, reference text, raw text)``: numbered references run to the next
-    number (wrapped lines joined); without numbers, each line is one; a blank line ends one."""
+    number (wrapped lines joined); without numbers, each line is one; a blank line ends one.
+    A line that starts with a label (``摘要:``, ``关键词:``) is the end of the reference before it."""
     numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in getattr(source, "head", "").splitlines())
-    return list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading)
+    return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading))
+
+
+def _with_notes(entries: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+    """The entries, a reference (with its type marker) with the labelled lines after it (its
+    abstract, its keywords) that a blank line, or a list without numbers, made entries of their
+    own; the raw text keeps the blank lines between, so that a line's place in it is its place
+    in the file."""
+    held = None
+    for start, text, raw in entries:
+        if held and _NOTE_LABEL.match(text) and _MARKER.search(held[1]):
+            first, before, raw_before = held
+            gap = start - first - raw_before.count("\n")   # 1, and one more for each blank line
+            held = (first, f"{before} {text}", raw_before + "\n" * gap + raw)
+            continue
+        if held:
+            yield held
+        held = (start, text, raw)
+    if held:
+        yield held
+
+
+def _split_notes(reference: str) -> tuple[str, list[tuple[str, str]]]:
+    """The reference without the labelled text after its type marker, and that text as
+    ``(field, value)``: ``("abstract", …)``, ``("keywords", …)``.  A reference without a
+    marker is left whole ("Abstract: …" may begin a title in PubMed's style).
+
+    >>> _split_notes("王建国.题名[J].刊名,2020,4(2):1-7.摘要:【目的】研究。 关键词:黄瓜;胚")
+    ('王建国.题名[J].刊名,2020,4(2):1-7.', [('abstract', '【目的】研究。'), ('keywords', '黄瓜;胚')])
+    >>> _split_notes("王建国. 摘要: 题名的研究[J]. 刊名, 2020.")[1]
+    []
+    """
+    marker = _MARKER.search(reference)
+    labels = list(_NOTE_LABEL.finditer(reference, marker.end())) if marker else []
+    if not labels:
+        return reference, []
+    notes = [("abstract" if m.group("abstract") else "keywords",
+              reference[m.end():labels[i + 1].start() if i + 1 < len(labels) else len(reference)].strip())
+             for i, m in enumerate(labels)]
+    return reference[:labels[0].start()].strip(), notes
 
 
 def _names(text: str) -> list[str] | None:
@@ -142,16 +196,41 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     full stop, no authors and all of it the title.  The year is there only in the
     author-year system's form ("王建国, 刘海燕, 2020. 题名[J]")."""
     m = _STOP_RE.search(before)
-    if not m or not before[m.end():].strip():
+    names_end = _names_end(before, m.start() if m else len(before))
+    if names_end is not None:  # "Smith J,Doe A.A short title", as CNKI writes it
+        head, title = before[:names_end], before[names_end + 1:].strip()
+    elif not m or not before[m.end():].strip():
         return [], before.strip(), None
-    head, title = before[:m.start()], before[m.end():].strip()
-    year = re.search(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?\s*$", head)
+    else:
+        head, title = before[:m.start()], before[m.end():].strip()
+    year = _NAMES_YEAR.search(head)
     if year:
         head = head[:year.start()]
     names = _names(head) if head.strip() else []
     if names is None:  # organisations, each kept whole
         names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
     return names, title, year and year.group(1)
+
+
+def _names_end(before: str, limit: int) -> int | None:
+    """Where a list of Western names ends at a "." with no space after it, before ``limit``
+    (the first full stop _STOP finds): the names must end with initials or et al. and read as
+    names, each of them, so that a title or an organisation is never cut there.
+
+    >>> before = "Zelle R M,Harrison J C,et al.Anaplerotic role for cytosolic malic enzyme"
+    >>> before[:_names_end(before, len(before))]
+    'Zelle R M,Harrison J C,et al'
+    >>> before = "SMITH J.A.,LEE S.-H.Tidal mixing"
+    >>> before[:_names_end(before, len(before))], _names_end("Amazon.Com annual report", 24)
+    ('SMITH J.A.,LEE S.-H', None)
+    """
+    for m in _NAMES_STOP.finditer(before, 0, limit):
+        head = before[:m.start()]
+        names = _NAMES_YEAR.sub("", head)
+        last = re.split(r"[,，;；]", names)[-1].strip()
+        if (_ET_AL.search(names) or _WESTERN_NAME.fullmatch(last)) and _names(names):
+            return m.start()
+    return None
 
 
 def _organisation(name: str) -> str:
@@ -193,7 +272,17 @@ class GBT7714Reader:
                               reason=f"cannot parse reference: {type(e).__name__}: {e}")
 
     def build(self, src: Source, text: str, raw: str) -> Record | Failure:
-        reference = _NUMBER.sub("", text, count=1).strip()
+        reference, notes = _split_notes(_NUMBER.sub("", text, count=1).strip())
+        rec = self._reference(src, reference, raw)
+        if isinstance(rec, Record):
+            for field, value in notes:  # on the line its label starts (the reference's, if none)
+                at = next((i for i, line in enumerate(raw.splitlines())
+                           if (m := _NOTE_LABEL.match(line.strip())) and m.group(field)), 0)
+                rec.put(field, value, src.line + at)
+        return rec
+
+    def _reference(self, src: Source, reference: str, raw: str) -> Record | Failure:
+        """The record of one reference (without its labelled notes)."""
         m = _MARKER.search(reference)
         if m is None:  # an English reference in PubMed's style (NLM, Vancouver) among GB/T ones
             cited = citation_record(src, reference, raw)
