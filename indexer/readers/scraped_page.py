@@ -6,7 +6,8 @@ one or two title lines, labelled fields (摘要 / 文摘 / Abstract, 关键词 /
 with or without a colon (labels are often glued to their value), spaced ("摘  要") or
 bracketed ("【作者】", CNKI's old layout), alone on their line with the value on the next
 (a copy of a table), and on CNKI pages bare author and "Journal. 2020,5(3)" lines.  An
-abstract may run over several lines; a line naming the page's kind (学位论文) gives its type.
+abstract, and a funding list a copy wrapped, may run over several lines; a line naming the
+page's kind (学位论文) gives its type.
 The reader only sorts lines into raw fields; the clean pipeline does the repairs and splitting.
 """
 from __future__ import annotations
@@ -51,9 +52,16 @@ LABELS: dict[str, str] = {
     "年": "year", "卷": "volume", "期": "issue", "CN": "cn", "ISBN": "isbn", "出版社": "publisher", "出版时间": "year",
     # VIP's text export, and its detail page copied (题名：/作者：/机构：/刊名：/年份：/卷号：/期号：)
     "标题": "titles", "机构": "affiliation", "卷号": "volume", "期号": "issue",
+    # the funding labels of Chinese journals' pages and PDFs copied as text, English and Chinese
+    "Foundation item": "funding", "Foundation items": "funding", "Foundation Item": "funding",
+    "Foundation Items": "funding", "Fund program": "funding", "Fund project": "funding",
+    "Fund Program": "funding", "Fund Project": "funding", "Supported by": "funding",
+    "Project supported by": "funding", "项目基金": "funding", "课题来源": "funding",
 }
-# Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text.
-_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号"))
+# Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
+# and so are "Supported by the …" (a sentence) and "项目基金管理…".
+_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号",
+                         "Supported by", "Project supported by", "项目基金", "课题来源"))
 # The labels that open a record in a file of labelled records: one again, after a blank line
 # and the fields of a record, starts the next record (see _Page.starts_next_record).
 _RECORD_OPENING = frozenset(("题名", "标题"))
@@ -92,6 +100,17 @@ _JOURNAL_LINE = re.compile(rf"^(?P<journal>[^《》]{{2,200}}?)\.\s*(?P<year>{YE
 # VIP's source line without its 出处 label: "《中华骨科杂志》2020年05期 12-15页"
 _CITATION_LINE = re.compile(rf"^《[^《》]{{2,100}}》\s*{YEAR_DIGITS}\s*年")
 _LONG_TEXT = 300
+# A funding list left open at a line's end ("国家自然科学基金(81672345)；"): a copy wrapped it.
+_OPEN_LIST = ("；", ";", "、", "，", ",")
+_LIST_MARKS = re.compile(r"[；;、，,]")
+# What a funder's item has: its grant number in brackets ("(2018YFC1313200)"), or a name headed
+# by a funder's word (Chinese names end on it, "国家重点研发计划"; English ones need not,
+# "Natural Science Foundation of Jiangsu Province").
+_BRACKETED_GRANT = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]")
+_FUNDER_NAME = re.compile(r"(?:基金|计划|项目|专项|课题|工程|资金|经费)(?:资助)?$|\b(?:Foundation|Fund|Program(?:me)?)\b")
+# A funder's name cut by the wrap ("…;江苏省" + "自然科学基金(BK20191138)"): a few characters
+# that name no funder yet.
+_CUT_NAME = 6
 
 
 def _is_latin_label(label: str) -> bool:
@@ -224,6 +243,21 @@ def _looks_like_abstract(line: str) -> bool:
         re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
 
 
+def _is_funder_item(line: str) -> bool:
+    """Whether a line names a funder as an item of a funding list does, not prose (a sentence,
+    a title): a grant number in brackets, or a name headed by a funder's word.
+
+    >>> _is_funder_item("国家重点研发计划(2018YFC1313200)"), _is_funder_item("中国科学院战略性先导科技专项；")
+    (True, True)
+    >>> _is_funder_item("基于项目管理的研究"), _is_funder_item("结果表明，该计划有效。")
+    (False, False)
+    """
+    item = line.strip().rstrip("；;、，,.。 ")
+    if len(item) > 200 or re.search(r"[。！？!?]|\.\s", item):
+        return False
+    return bool(_BRACKETED_GRANT.search(item) or _FUNDER_NAME.search(item))
+
+
 def _line_fixes(raw_line: str) -> tuple[str, list[tuple[str, str, str]]]:
     """A page's line with its mojibake and HTML entities repaired, and the repairs made."""
     steps = []
@@ -264,13 +298,31 @@ class _Page:
         prose = len(line) > 30 or re.search(r"[。．.！？!?，,]", line)
         return bool(prose) and not looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line)))
 
-    def continue_abstract(self, line: str, lineno: int, steps) -> None:
-        before, first = self.raw["abstract"][-1]
+    def continues_funding(self, line: str) -> bool:
+        """Whether an unlabelled line right after a funding line is more of it, the rest of a
+        list a copy wrapped: the funding line left its list open ("…(81672345)；") and this line
+        is a funder's item ("国家重点研发计划(2018YFC1313200)"), or it cut a funder's name
+        ("…;江苏省") and this line gives the rest with its grant number.  Not a line in the
+        other script, nor prose (a title, a sentence naming a 计划)."""
+        if self.last != "funding":
+            return False
+        before = self.raw["funding"][-1][0].rstrip()
+        if _mostly_han(before) != _mostly_han(line) or not _is_funder_item(line):
+            return False
+        if before.endswith(_OPEN_LIST):
+            return True
+        cut = _LIST_MARKS.split(before)[-1].strip()
+        return (len(cut) <= _CUT_NAME and _mostly_han(cut) and not re.search(r"\d", cut)
+                and not _is_funder_item(cut) and bool(_BRACKETED_GRANT.search(line)))
+
+    def continue_line(self, field: str, line: str, steps) -> None:
+        """``line`` joined to the last line of ``field``, which it continues."""
+        before, first = self.raw[field][-1]
         glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
         joined = before.rstrip() + glue + line
-        self.log_line_repairs(steps, "abstract")
-        self.rec.log("join_continued_line", "abstract", before, joined)
-        self.raw["abstract"][-1] = (joined, first)
+        self.log_line_repairs(steps, field)
+        self.rec.log("join_continued_line", field, before, joined)
+        self.raw[field][-1] = (joined, first)
 
     def full_after_preview(self, value: str) -> bool:
         """An abstract line after a preview that ends on its toggle ("…深度学习...展开更多"), the
@@ -351,8 +403,8 @@ class _Page:
     def unlabelled(self, line: str, lineno: int, steps) -> None:
         stripped = line.strip()
         folded = fold_fullwidth_alnum(stripped)
-        if self.continues_abstract(stripped):
-            self.continue_abstract(stripped, lineno, steps)
+        if self.continues_abstract(stripped) or self.continues_funding(stripped):
+            self.continue_line(self.last, stripped, steps)  # the field the line goes on
             return
         if _looks_like_abstract(stripped):
             self.log_line_repairs(steps, "abstract")
