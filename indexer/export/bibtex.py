@@ -1,17 +1,21 @@
 """BibTeX (JabRef, LaTeX with bibtex) and BibLaTeX (biber).
 
 Citation keys are stable (see :func:`.common.citation_keys`); LaTeX's special characters
-are escaped; a Chinese name (or an organisation) is one name in braces, ``{张伯伟}``, so
-BibTeX never splits it into given and family parts.  The other language's title,
-abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
+are escaped, a brace without its partner as ``\\textbraceleft{}`` / ``\\textbraceright{}``
+(BibTeX counts every brace, escaped or not); a Chinese name (or an organisation) is one name
+in braces, ``{张伯伟}``, so BibTeX never splits it into given and family parts.  The other
+language's title, abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
 ``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
 unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
 sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and uses
 ``journaltitle`` and ``date`` (``2020-03-15``, as precise as the record; BibTeX: ``year`` and
-``month = mar``).  A report's, patent's or standard's own number is ``number``.  A thesis is
-``@mastersthesis`` when its degree says master's, else ``@phdthesis`` (as Zotero writes them),
-with its degree as written in ``type``; BibLaTeX's ``@thesis`` gets ``type = {mathesis}`` /
-``{phdthesis}`` (else the degree as written) and its university as ``institution``.
+``month = mar``).  A report's, patent's or standard's own number is ``number`` (an issue
+beside it is ``issue``).  Keywords are separated by ``, ``, or by ``; `` when one holds a
+comma (MeSH's "Mice, Transgenic").  A newspaper's or magazine's article is BibLaTeX's ``@article`` with
+its ``entrysubtype``.  A thesis is ``@mastersthesis`` when its degree says master's, else
+``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
+``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
+university as ``institution``.
 """
 from __future__ import annotations
 
@@ -31,6 +35,9 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
                 "patent": "patent", "standard": "standard"}
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
                   "webpage": "online", "dataset": "dataset", "software": "software"}
+# biblatex's @article for a newspaper's or a magazine's piece: its ``entrysubtype`` (as
+# biblatex-chicago writes them), read back by this project's reader as the CSL type.
+BIBLATEX_SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 # A thesis's level as biblatex's localised keys for its ``type`` (biblatex prints "Master's thesis" …).
 BIBLATEX_THESIS_TYPES = {"master": "mathesis", "doctoral": "phdthesis"}
 LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",
@@ -40,10 +47,39 @@ LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 _SPECIAL_RX = re.compile(r"[\\{}&%$#_~^]")
+# A brace without its partner: BibTeX and biber count every brace in a value, escaped or
+# not, so a lone ``\{`` leaves the entry open (pybtex stops the file, bibtexparser drops it).
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def lone_braces(text: str) -> set[int]:
+    """Where ``text`` has a brace without its partner (a ``{`` never closed, a ``}`` never opened).
+
+    >>> sorted(lone_braces("the set {x | x>0")), sorted(lone_braces("{a} b} {c")), lone_braces("{a{b}}")
+    ([8], [5, 7], set())
+    """
+    opened, lone = [], set()
+    for i, c in enumerate(text):
+        if c == "{":
+            opened.append(i)
+        elif c == "}":
+            if opened:
+                opened.pop()
+            else:
+                lone.add(i)
+    return lone | set(opened)
 
 
 def escape(text: str) -> str:
-    text = _SPECIAL_RX.sub(lambda m: _SPECIAL[m.group()], " ".join(str(text).split()))
+    r"""``text`` with LaTeX's special characters escaped, braces balanced: a pair stays ``\{…\}``,
+    a lone brace is ``\textbraceleft{}`` / ``\textbraceright{}``.
+
+    >>> escape("the set {x | x>0} & {y")
+    'the set \\{x | x>0\\} \\& \\textbraceleft{}y'
+    """
+    text = " ".join(str(text).split())
+    lone = lone_braces(text)
+    text = _SPECIAL_RX.sub(lambda m: _LONE_BRACE[m.group()] if m.start() in lone else _SPECIAL[m.group()], text)
     # TeX ligatures: "--" and "---" are dashes and ``/'' are quotes; as written they stay
     # characters ("---" is -{}-{}-: "-{}--" would be a hyphen and an en dash)
     return re.sub(r"([-`'])(?=\1)", r"\1{}", text)
@@ -115,8 +151,12 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     # biblatex's date carries the month and day; BibTeX has year and month
     fields += [("date", iso_date(parts))] if biblatex else [("year", str(rec.get("year") or "")),
                                                             ("month", month_macro(parts))]
-    # number: an issue, or the number of a report (techreport's), patent or standard
-    fields += [("volume", rec.get("volume") or ""), ("number", rec.get("issue") or own_number(rec)),
+    # number: the number of a report (techreport's), patent or standard, else an issue (a
+    # patent's CSL issue, its application "CN200510022322.7 20051216", is not its number);
+    # an issue beside such a number is kept as ``issue`` (biblatex's field; BibTeX's styles skip it)
+    number = own_number(rec)
+    fields += [("volume", rec.get("volume") or ""), ("number", number or rec.get("issue") or ""),
+               ("issue", (rec.get("issue") or "") if number else ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
                # a thesis's university: biblatex's institution, BibTeX's school (below)
                ("publisher" if kind != "thesis" else "institution" if biblatex else "school", extra(rec, "publisher")),
@@ -127,13 +167,14 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
                ("url", rec.get("url") or ""),
                ("abstract", in_lang(rec, "abstract", lang))]
     fields += [("translatedabstract", a) for _, a in others(rec, "abstract", lang)[:1]]
-    fields.append(("keywords", ", ".join(all_keywords(rec, lang))))
+    fields.append(("keywords", keyword_list(all_keywords(rec, lang))))
     fund = funding_note(rec)
     fields.append(("funding" if biblatex else "note", fund))
     fields.append(("annote", " ".join(sections_note(rec, lang).split())))
     fields.append(("copyright", extra(rec, "copyright")))   # a publisher's notice moved out of the abstract
     if biblatex:
         fields.append(("langid", LANGIDS.get(lang, "")))
+        fields.append(("entrysubtype", BIBLATEX_SUBTYPES.get(kind, "")))
     else:
         fields.append(("language", LANGIDS.get(lang, "")))
     if kind == "thesis":
@@ -143,6 +184,23 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         else:  # styles print type instead of "Master's thesis" / "PhD thesis"
             fields.append(("type", degree))
     return fields
+
+
+def keyword_list(keywords: list[str]) -> str:
+    """``keywords`` as one field: separated by ``, ``, or by ``; `` when a keyword holds a
+    comma (MeSH's "Mice, Transgenic").
+
+    biblatex's ``keywords`` is a separated list, split at commas unless biber's ``xsvsep``
+    says otherwise, and JabRef splits at its keyword separator (a preference, "," by default);
+    neither can escape a comma inside a keyword, so no separator survives every tool.  A
+    semicolon is one BibDesk accepts by default and this project's reader splits at before any
+    comma, so a keyword's comma is read back as part of it; a list without one stays as
+    biblatex and JabRef expect it.
+
+    >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"])
+    ('小鼠; Mice, Transgenic', '小鼠, DNA')
+    """
+    return ("; " if any("," in k for k in keywords) else ", ").join(keywords)
 
 
 def month_macro(parts: list[int]) -> str:

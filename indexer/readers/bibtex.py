@@ -28,6 +28,9 @@ BIBTEX_TYPES = {
     "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
     "standard": "standard",
 }
+# biblatex's @article with an ``entrysubtype`` naming a newspaper or a magazine (as this
+# project's BibLaTeX export and biblatex-chicago write them).
+_ARTICLE_SUBTYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
 # Entries whose ``number`` is their own (a report's, as BibTeX defines it; a patent's, a
 # standard's), not an issue.
 _OWN_NUMBER = ("techreport", "report", "patent", "standard")
@@ -36,8 +39,9 @@ FIELD_KEYS = {
     "translatedjournal": "journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
     "year": "year", "date": "date", "volume": "volume", "number": "issue", "issue": "issue", "pages": "pages",
     "doi": "doi", "issn": "issn", "isbn": "isbn", "url": "url", "abstract": "abstract", "keywords": "keywords",
-    "publisher": "publisher", "address": "place", "school": "publisher", "institution": "publisher",
-    "note": "notes", "annote": "notes", "language": "language", "langid": "language", "month": "month",
+    "publisher": "publisher", "address": "place", "location": "place",   # location: biblatex's address
+    "school": "publisher", "institution": "publisher", "note": "notes", "annote": "notes", "language": "language",
+    "langid": "language", "month": "month",
     "series": "series", "edition": "edition", "organization": "publisher", "howpublished": "howpublished",
     "eprint": "eprint", "pmid": "pmid", "funding": "funding", "affiliation": "affiliation",
     "translator": "translator", "type": "degree", "fjournal": "full_journal",
@@ -396,6 +400,7 @@ class BibtexReader:
         rec.type = BIBTEX_TYPES.get(kind, "document")
         rec.extra["source_type"] = kind
         raw = rec.raw
+        numbers = []   # the values of the number field (an issue, or the entry's own number)
         for name, value in fields:
             if name in ("author", "editor", "translator"):
                 for n in split_names(value):
@@ -409,6 +414,9 @@ class BibtexReader:
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
             if not text_value:
                 continue
+            if name == "entrysubtype" and kind == "article" and text_value.lower() in _ARTICLE_SUBTYPES:
+                rec.type = _ARTICLE_SUBTYPES[text_value.lower()]
+                continue
             if name == "copyright":   # as Zotero writes its Rights, and our export extra.copyright
                 rec.extra["copyright"] = text_value
                 continue
@@ -418,6 +426,8 @@ class BibtexReader:
             if key == "pages":
                 text_value = text_value.replace("–", "-")
             raw.setdefault(key, []).append((text_value, source.line))
+            if name == "number":
+                numbers.append(raw[key][-1])
         full = raw.pop("full_journal", [])
         if full:  # FJOURNAL: the journal's full name; the abbreviation is kept apart
             rec.extra["journal_abbreviation"] = [v for v, _ in raw.get("journal", [])]
@@ -425,8 +435,14 @@ class BibtexReader:
         booktitle = raw.pop("booktitle", [])
         if booktitle and not raw.get("journal"):
             raw["journal"] = booktitle
-        if kind in _OWN_NUMBER and raw.get("issue") and not raw.get("journal"):
-            raw["number"] = raw.pop("issue")
+        own = numbers or raw.get("issue")
+        if kind in _OWN_NUMBER and own and not raw.get("journal"):
+            # the number is the entry's own; an ``issue`` beside it (as our export writes a
+            # patent's application) stays the issue
+            raw["number"] = own
+            issues = [v for v in raw.pop("issue") if not any(v is n for n in own)]
+            if issues:
+                raw["issue"] = issues
         if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):

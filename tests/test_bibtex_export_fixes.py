@@ -1,0 +1,127 @@
+"""BibTeX / BibLaTeX exports a QA pass found broken when read by independent parsers
+(bibtexparser, pybtex) and by this project's own reader: a lone brace left the entry open, a
+patent's issue took its number's place, keywords holding a comma were split on reading back,
+BibLaTeX's ``location`` was not read as the place, and a newspaper's article lost its type.
+Records are RIS and CSL-JSON files written here, read and cleaned as ``cli.py`` reads them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import read_back, records_of, rendered
+from indexer.export.csl_input import records_from_csl
+
+RIS = """TY  - JOUR
+TI  - 集合 {x 的表示: the set {x | x>0
+AU  - 王五
+KW  - Mice, Transgenic
+KW  - Cell Line, Tumor
+KW  - 小鼠
+JO  - 中华医学杂志
+PY  - 2020
+CY  - 北京
+PB  - 人民卫生出版社
+ER  - 
+"""
+
+
+@pytest.fixture()
+def article(tmp_path) -> dict:
+    path = tmp_path / "brace.ris"
+    path.write_text(RIS, encoding="utf-8")
+    return records_of(path)[0]
+
+
+def _fields(text: str) -> dict[str, str]:
+    """An entry's ``name = {value}`` lines as a dict (the exporter writes one field a line)."""
+    return {name.strip(): value.strip()[1:-2] for name, _, value in
+            (line.partition("=") for line in text.splitlines()[1:-1])}
+
+
+def _balanced(value: str) -> bool:
+    """Whether every brace of ``value`` has its partner, counting escaped ones: BibTeX and
+    biber do."""
+    depth = 0
+    for c in value:
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_lone_brace_is_written_so_the_entry_closes_and_reads_back(article, fmt, tmp_path):
+    import bibtexparser
+
+    text = rendered([article], fmt)
+    assert r"\textbraceleft{}x 的表示: the set \textbraceleft{}x | x>0" in _fields(text)["title"]
+    assert all(_balanced(v) for v in _fields(text).values())
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks and len(lib.entries) == 1
+    assert read_back(text, fmt, tmp_path)[0]["title"]["zh"] == "集合 {x 的表示: the set {x | x>0"
+
+
+def test_a_pair_of_braces_stays_escaped_as_a_pair(article):
+    article["title"] = {"zh": "集合 {x | x>0} 与 }y"}
+    assert _fields(rendered([article], "bibtex"))["title"] == r"集合 \{x | x>0\} 与 \textbraceright{}y"
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_keywords_holding_a_comma_are_separated_by_semicolons_and_read_back_whole(article, fmt, tmp_path):
+    text = rendered([article], fmt)
+    assert _fields(text)["keywords"] == "小鼠; Mice, Transgenic; Cell Line, Tumor"
+    assert read_back(text, fmt, tmp_path)[0]["keywords"] == {"zh": ["小鼠"],
+                                                             "en": ["Mice, Transgenic", "Cell Line, Tumor"]}
+    article["keywords"] = {"zh": ["小鼠"], "en": ["Mice"]}
+    assert _fields(rendered([article], fmt))["keywords"] == "小鼠, Mice"   # no comma inside: as before
+
+
+def test_biblatex_location_is_read_back_as_the_place(article, tmp_path):
+    text = rendered([article], "biblatex")
+    assert _fields(text)["location"] == "北京"
+    back = read_back(text, "biblatex", tmp_path)[0]
+    assert back["extra"]["place"] == ["北京"] and "bibtex_fields" not in back["extra"]
+    book = tmp_path / "book.bib"
+    book.write_text("@book{xu2012, title={脊柱外科学}, author={{胥少汀} and {葛宝丰}}, date={2012}, edition={4},"
+                    " publisher={人民军医出版社}, location={北京}}\n", encoding="utf-8")
+    assert records_of(book)[0]["extra"]["place"] == ["北京"]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_patents_own_number_wins_over_its_issue(fmt, tmp_path):
+    # citations/gbt7714-data.json's gbt7714.b.9: CSL "issue" holds the application and its date
+    path = tmp_path / "pat.json"
+    path.write_text(json.dumps([{"id": "p1", "type": "patent", "title": "全智能节电器",
+                                 "author": [{"literal": "邓一刚"}], "number": "CN101106276A",
+                                 "issue": "CN200510022322.7 20051216", "authority": "国家知识产权局",
+                                 "issued": {"date-parts": [[2008, 1, 16]]}}], ensure_ascii=False), encoding="utf-8")
+    text = rendered(records_from_csl(str(path)), fmt)
+    assert text.startswith("@patent{") and _fields(text)["number"] == "CN101106276A"
+    assert _fields(text)["issue"] == "CN200510022322.7 20051216"   # kept beside it, never lost
+    back = read_back(text, fmt, tmp_path)[0]
+    assert back["extra"]["number"] == ["CN101106276A"] and back["issue"] == "CN200510022322.7 20051216"
+
+
+def test_a_reports_number_alone_is_still_read_as_its_own(tmp_path):
+    path = tmp_path / "report.bib"
+    path.write_text("@techreport{r, title = {T}, institution = {MIT}, number = {TR-99}}\n"
+                    "@patent{p, title = {P}, issue = {US123}}\n", encoding="utf-8")
+    report, patent = records_of(path)
+    assert report["extra"]["number"] == ["TR-99"] and not report.get("issue")
+    assert patent["extra"]["number"] == ["US123"] and not patent.get("issue")   # an issue alone: as before
+
+
+def test_an_articles_issue_is_still_its_number(article):
+    article["issue"] = "3"
+    assert _fields(rendered([article], "bibtex"))["number"] == "3"
+
+
+def test_a_newspapers_article_keeps_its_type_through_biblatex(article, tmp_path):
+    article["type"] = "article-newspaper"
+    text = rendered([article], "biblatex")
+    assert text.startswith("@article{") and _fields(text)["entrysubtype"] == "newspaper"
+    assert read_back(text, "biblatex", tmp_path)[0]["type"] == "article-newspaper"
+    assert "entrysubtype" not in _fields(rendered([article], "bibtex"))   # BibTeX's styles know no subtype
+    article["type"] = "article-journal"
+    assert "entrysubtype" not in _fields(rendered([article], "biblatex"))
