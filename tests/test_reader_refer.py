@@ -152,3 +152,18 @@ def test_endnote_keywords_one_a_line_after_k_are_each_a_keyword(tmp_path):
     (record,) = clean(path)
     assert record["keywords"] == {"en": ["keyword one", "keyword two", "keyword three"]}
     assert record["pages"] == "12-15"   # NoteExpress and Wanfang write 第12-15页
+
+
+def test_a_reference_list_pasted_after_the_export_is_no_field_of_its_last_record(tmp_path):
+    # CNKI's EndNote export ends "%W CNKI"; a reference list pasted after it, after blank lines,
+    # had become the last record's database provider: it is a failure with its text
+    path = tmp_path / "mixed.txt"
+    path.write_text("%0 Journal Article\n%A 林行众\n%T 黄瓜共表达基因模块的识别\n%X 第一段。\n\n    第二段。\n%W CNKI\n\n\n"
+                    "[1]薛婉钰,刘娜.黄瓜胚性愈伤组织的诱导保存和再生[J].西北农林科技大学学报,2024,52(07):1-7.\n"
+                    "[2]刘霞.灭绝物种RNA首次分离测序[N].科技日报,2023-11-16(004).\n\n"
+                    "%0 Journal Article\n%T 第二篇\n%W CNKI\n", encoding="utf-8")
+    result, (first, second), (failure,) = clean_items(path)
+    assert result.returncode == 1
+    assert first["extra"]["database_provider"] == ["CNKI"] and first["abstract"] == {"zh": "第一段。\n第二段。"}
+    assert second["title"] == {"zh": "第二篇"}
+    assert failure["line"] == 10 and failure["raw"].startswith("[1]薛婉钰") and "[2]刘霞" in failure["raw"]

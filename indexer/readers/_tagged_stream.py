@@ -101,6 +101,8 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
     seen_record = False
     foreign = False  # inside another export pasted into this file
     starts = reader.START_TAGS
+    # the tags whose values go on after a blank line (CNKI's abstracts in paragraphs); None: any
+    paragraphs = getattr(reader, "PARAGRAPH_TAGS", None)
 
     def finish():
         nonlocal fields, raw_lines, ordinal, gap
@@ -136,6 +138,9 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         parsed = reader.parse_line(line)
         own_start = bool(parsed) and parsed[0] in starts
         foreign = in_other_export(line, own_start, own_start, foreign, reader.name)
+        if (gap and parsed is None and fields and line.strip() and paragraphs is not None
+                and fields[-1][0] not in paragraphs):
+            foreign = True   # text after a blank line that no value of ours continues: pasted after it
         if foreign:  # another export pasted in: stray till our next start
             if fields:
                 yield finish()

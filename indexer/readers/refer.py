@@ -72,6 +72,9 @@ class ReferReader(TaggedReader):
     LINE = _LINE
     START_TAGS = frozenset({"%0"})
     LINE_PER_VALUE = frozenset({"%K"})
+    # A value goes on after a blank line only in an abstract or a note (CNKI's paragraphs):
+    # after %W or %K it is text pasted after the export (a reference list), not the field's.
+    PARAGRAPH_TAGS = frozenset({"%X", "%Z"})
     TYPE_TAG = "%0"
     TYPES = REFER_TYPES
     TAGS = TAGS
