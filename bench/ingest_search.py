@@ -9,7 +9,7 @@ FewCLUE abstracts, CNKI education titles), cycling through them in a fixed order
   * ingest: `cli.py ingest CORPUS --index DIR` in a fresh folder, wall time, records/s and
     the peak RSS summed over the whole process tree (sampled from /proc every 0.2 s);
   * warm latency: every query of ../shared/corpus/search/qrels/dev, run once to warm up,
-    then timed in one process (p50/p95, limit 10);
+    then timed in one process, the index opened as `search --batch` opens it (p50/p95, limit 10);
   * cold start: `cli.py search 脊柱转移 --json` as a new process, median of 5, and its peak RSS;
   * --stock N: the same first N records through stock whoosh + jieba's ChineseAnalyzer
     (two writer processes, multisegment), the figure the issue compares against.
@@ -138,7 +138,7 @@ def warm_latency(index: Path) -> list[float]:
     for name in sorted((SHARED / "search" / "qrels" / "dev").glob("*.jsonl")):
         queries += [json.loads(line)["query"] for line in name.read_text(encoding="utf-8").splitlines() if line]
     times = []
-    with Searcher(index) as s:
+    with Searcher(index, mapped=True) as s:   # as search --batch opens it
         for q in queries:
             s.search(q, limit=10)
         for q in queries:

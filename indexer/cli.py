@@ -282,7 +282,7 @@ def cmd_search(args) -> int:
         _err("Error: give a QUERY or --batch (queries read from stdin), not both.")
         return EXIT_USAGE
     try:
-        searcher = Searcher(args.index)
+        searcher = Searcher(args.index, mapped=args.batch)
     except IndexMissing as e:
         _err(f"Error: {e}.")
         return EXIT_USAGE

@@ -33,6 +33,14 @@ def s(idx):
         yield searcher
 
 
+def test_an_index_read_from_its_files_or_mapped_answers_alike(idx, s):
+    # one search reads the index's files; search --batch maps them once (layout.open_index)
+    with Searcher(idx, mapped=True) as mapped:
+        for query in ("癌", "IL-6", '"spinal metastases"', "title:肉瘤 OR abstract:cancer", "year:2018.."):
+            assert mapped.search(query, limit=100) == s.search(query, limit=100), query
+    assert s.ix.storage.supports_mmap is False and mapped.ix.storage.supports_mmap is True
+
+
 def ids(searcher, query):
     """Source ids (RIS ID) of all hits, sorted."""
     return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])

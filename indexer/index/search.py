@@ -73,9 +73,10 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
 
 
 class Searcher:
-    """An open index and store; reuse one for many queries (``search --batch``)."""
+    """An open index and store; reuse one for many queries (``search --batch``), opened
+    ``mapped`` for them (:func:`~indexer.index.layout.open_index`)."""
 
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, mapped: bool = False):
         path = Path(index_dir) / INDEX_SUBDIR
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
             raise IndexMissing(f"the index in {index_dir} was written by an older version; "
@@ -94,7 +95,7 @@ class Searcher:
             if not windex.exists_in(path):
                 raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
                                    "first")
-            self.ix = open_index(path)
+            self.ix = open_index(path, mapped)
             self.searcher = self.ix.searcher()
             self.reader = self.searcher.reader()
             self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
