@@ -75,6 +75,9 @@ def test_keywords_holding_a_comma_are_separated_by_semicolons_and_read_back_whol
                                                              "en": ["Mice, Transgenic", "Cell Line, Tumor"]}
     article["keywords"] = {"zh": ["小鼠"], "en": ["Mice"]}
     assert _fields(rendered([article], fmt))["keywords"] == "小鼠, Mice"   # no comma inside: as before
+    article["keywords"] = {"en": ["Mice, Transgenic"]}   # alone: its semicolon says it is one keyword
+    text = rendered([article], fmt)
+    assert read_back(text, fmt, tmp_path)[0]["keywords"] == {"en": ["Mice, Transgenic"]}
 
 
 def test_biblatex_location_is_read_back_as_the_place(article, tmp_path):

@@ -367,7 +367,9 @@ def test_a_funder_found_by_its_chinese_name_shows_the_funding(tmp_path):
                                "N1  - Funding: National Natural Science Foundation of China (81572607)\n"
                                "ER  - \n") as searcher:
         (hit,) = searcher.search("funder:国家自然科学基金", limit=10)["hits"]
-        assert hit["snippet"] == "funding: …Science Foundation of China (【国家自然科学基金】) 81572607"  # (80 wide)
+        assert hit["snippet"] == "funding: …Science Foundation of China (【国家自然科学基金】) (NSFC) (国家自然基金) 81572607"
+        (hit,) = searcher.search("funder:NSFC", limit=10)["hits"]   # a short name users type
+        assert hit["snippet"].endswith("(【NSFC】) (国家自然基金) 81572607")
         (hit,) = searcher.search("81572607", limit=10)["hits"]
         assert hit["snippet"] == "funding: …Science Foundation of China 【81572607】"  # no Chinese name: not funder:
 

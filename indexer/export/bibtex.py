@@ -194,13 +194,15 @@ def keyword_list(keywords: list[str]) -> str:
     says otherwise, and JabRef splits at its keyword separator (a preference, "," by default);
     neither can escape a comma inside a keyword, so no separator survives every tool.  A
     semicolon is one BibDesk accepts by default and this project's reader splits at before any
-    comma, so a keyword's comma is read back as part of it; a list without one stays as
-    biblatex and JabRef expect it.
+    comma, so a keyword's comma is read back as part of it (a lone such keyword ends with the
+    semicolon that says so); a list without one stays as biblatex and JabRef expect it.
 
-    >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"])
-    ('小鼠; Mice, Transgenic', '小鼠, DNA')
+    >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"]), keyword_list(["Mice, Transgenic"])
+    ('小鼠; Mice, Transgenic', '小鼠, DNA', 'Mice, Transgenic;')
     """
-    return ("; " if any("," in k for k in keywords) else ", ").join(keywords)
+    if not any("," in k for k in keywords):
+        return ", ".join(keywords)
+    return "; ".join(keywords) + (";" if len(keywords) == 1 else "")
 
 
 def month_macro(parts: list[int]) -> str:

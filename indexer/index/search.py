@@ -320,18 +320,18 @@ def _shown(node, positive: bool = True) -> list[Leaf]:
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
 
 
-def _funding_lines(rec: dict, chinese: bool = False) -> list[str]:
+def _funding_lines(rec: dict, aliases: bool = False) -> list[str]:
     """Each funding entry as one line: the funder as written (its normalised name when
-    different) and the grant number; with ``chinese``, a known funder's Chinese name after its
-    name (what ``funder:国家自然科学基金`` found in a record that writes it in English)."""
+    different) and the grant number; with ``aliases``, a known funder's other names after its
+    name (what ``funder:国家自然科学基金`` or ``funder:NSFC`` found in a record that writes neither)."""
     lines = []
     for f in rec.get("funding", []):
         original, funder = f.get("funder_original") or f.get("funder") or "", f.get("funder") or ""
         names = [original] if funder in ("", original) else [original, funder]
-        if chinese:
-            from ..fields.funders import chinese_name   # when asked: search starts without it
+        if aliases:
+            from ..fields.funders import search_names   # when asked: search starts without it
 
-            names += [n for n in [chinese_name(funder)] if n and n not in original]
+            names += [n for n in search_names(funder) if n not in original]
         name = names[0] + "".join(f" ({n})" for n in names[1:])
         lines.append(" ".join(v for v in (name, f.get("award")) if v))
     return lines
@@ -511,8 +511,10 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
         return ""
     in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
     texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
-    chinese = any("funders" in leaf.check_fields for leaf in in_text)
-    for prefix, text in texts + [("funding: ", line) for line in _funding_lines(rec, chinese)]:
+    lines = [("funding: ", line) for line in _funding_lines(rec)]
+    if any("funders" in leaf.check_fields for leaf in in_text):  # funder: finds a funder by its other names
+        lines += [("funding: ", line) for line in _funding_lines(rec, aliases=True)]
+    for prefix, text in texts + lines:
         spans = _merged(text, _matches(text, in_text))
         if spans:
             return prefix + _window(text, spans, width, mark)
