@@ -176,3 +176,34 @@ def test_a_funder_named_again_without_its_number_is_one_entry(tmp_path, first, s
     assert funding(record) == [(NSFC, "81672345")]
     (record,) = clean(page(tmp_path, "基金项目:国家自然科学基金(81672345)；国家自然科学基金(81872123)", second))
     assert funding(record) == [(NSFC, "81672345"), (NSFC, "81872123")]
+
+
+@pytest.mark.parametrize("abstract, statement", [
+    # an all-caps funder before a colon, 伦理/注册 inside a funder's name: no next label
+    ("Results were good. Funding: National Natural Science Foundation of China (81672345). NIH: R01 CA123456.",
+     "Funding: National Natural Science Foundation of China (81672345). NIH: R01 CA123456."),
+    ("Results. FUNDING: NSFC: 81672345; NIH: R01 CA123456; USDA: 2019-67013-29137.",
+     "FUNDING: NSFC: 81672345; NIH: R01 CA123456; USDA: 2019-67013-29137."),
+    ("结果良好。基金项目：国家社会科学基金(18BZX123)；伦理学研究中心项目(2019ZD01)。",
+     "基金项目：国家社会科学基金(18BZX123)；伦理学研究中心项目(2019ZD01)。"),
+    ("结果良好。基金项目：国家社会科学基金(18BZX123)；注册会计师协会课题(2019KT01)。",
+     "基金项目：国家社会科学基金(18BZX123)；注册会计师协会课题(2019KT01)。"),
+    # what follows the funder's comma is the funder's verb, or a thanks: still the statement
+    ("结论：疗效确切。本研究由国家自然科学基金（81672345），北京大学医学部资助。", "本研究由国家自然科学基金（81672345），北京大学医学部资助。"),
+    ("Results. Supported by the National Natural Science Foundation of China, which is gratefully acknowledged.",
+     "Supported by the National Natural Science Foundation of China, which is gratefully acknowledged."),
+    ("Results. This work was supported by the National Natural Science Foundation of China (81672345), and the "
+     "authors thank Dr. Li for help.", "This work was supported by the National Natural Science Foundation of "
+                                       "China (81672345), and the authors thank Dr. Li for help."),
+])
+def test_a_statement_is_moved_whole(abstract, statement):
+    from indexer.fields.funding import split_funding_statement
+
+    assert split_funding_statement(abstract) == (abstract[:-len(statement)].rstrip(), statement)
+
+
+def test_a_registration_label_in_chinese_ends_the_statement():
+    from indexer.fields.funding import split_funding_statement
+
+    assert split_funding_statement("疗效确切。基金项目：国家自然科学基金(81672345)。临床试验注册号：ChiCTR1900021234。") == (
+        "疗效确切。临床试验注册号：ChiCTR1900021234。", "基金项目：国家自然科学基金(81672345)。")

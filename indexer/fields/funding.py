@@ -62,8 +62,10 @@ _DECLARATION = re.compile(
     r"|(?:The|Our)\s+(?:funders?|sponsors?|funding (?:sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|has|have|played)\s+no\b"
     # the next label of a structured abstract: "Trial registration: ChiCTR…", "ETHICS: …"
     r"|(?:(?:Trial|Clinical trials?|Study|Protocol)\s+)?(?:registration|registry)\b|Ethic(?:s|al)\b[^.:：]{0,30}[:：]"
-    r"|(?-i:(?!FUNDING|FUNDS?\b|GRANTS?\b|FINANCIAL|SUPPORT)[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*[:：])"
-    r"|(?:临床)?(?:试验)?注册|伦理"
+    # (named: an all-caps word before a colon may be a funder, "NIH: R01 CA123456")
+    r"|(?-i:(?:ETHICS|KEYWORDS?|ABBREVIATIONS?|DATA AVAILABILITY|DATA SHARING|ACKNOWLEDG(?:E)?MENTS?"
+    r"|ROLE OF THE FUNDERS?|AUTHOR CONTRIBUTIONS?|PROSPERO)(?:\s+[A-Z]{2,}){0,3}\s*[:：])"
+    r"|(?:临床)?(?:试验)?注册(?:号|编号|信息)?\s*[:：]|伦理(?:审查|审批|批准|委员会)?(?:号|编号|批号)?\s*[:：]"
     r"|(?:作者)?声明|利益冲突|所有作者)", re.IGNORECASE)
 _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|Council|Grant|Agency|Ministry|"
                           r"Academy|Institute|Trust|Commission|Office|Department|University", re.IGNORECASE)
@@ -349,7 +351,7 @@ _LINKING_WORDS = frozenset(
     "contract project projects programme program fund funds funding partly partially also as well a an its "
     "their our through via on at was were is are been be supported funded sponsored financed respectively "
     "jointly both each research science scientific innovation technology development key national "
-    "fellowship fellowships scholarship support".split())
+    "fellowship fellowships scholarship support which gratefully acknowledged acknowledge thankfully".split())
 
 
 def _goes_on(statement: str) -> bool:
@@ -364,6 +366,8 @@ def _goes_on(statement: str) -> bool:
     True
     """
     first = _SENTENCE_BREAK.split(statement_body(statement))[0]
+    if any(_is_award(a.group(0)) for a in _AWARD.finditer(first)):
+        return False  # a grant number makes it a statement, whatever follows it
     return any(_is_clause(part) for part in re.split(r"[,，;；](?!\d)", first)[1:])
 
 
@@ -371,7 +375,8 @@ def _is_clause(part: str) -> bool:
     if _FUNDER_WORD.search(part) or any(_is_award(a.group(0)) for a in _AWARD.finditer(part)):
         return False
     if re.search(r"[\u4e00-\u9fff]", part):
-        return not _is_funder_name(_clean_funder(part))
+        # "…，北京大学医学部资助。": a funder, with the verb the statement ends on
+        return not (_is_funder_name(_clean_funder(part)) or re.search(r"(?:资助|支持|资助完成)[。.]?$", part.strip()))
     words = [w for w in re.findall(r"\b[a-z]{2,}\b", part) if w not in _LINKING_WORDS]
     return len(words) >= 2
 
