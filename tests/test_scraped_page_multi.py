@@ -114,3 +114,12 @@ def test_a_single_page_repeating_its_labels_stays_one_record(tmp_path):
     result, records, failures = clean_items(path)
     assert not failures and len(records) == 1, result.stdout
     assert records[0]["title"]["en"] == "Induction and regeneration of cucumber callus"
+
+
+def test_records_split_from_a_file_keep_their_lines_past_a_form_feed(tmp_path):
+    # text pasted from a PDF holds form feeds: lines are counted at line ends only, as every reader counts them
+    path = tmp_path / "vip.txt"
+    path.write_text("题名：第一篇\n作者：张三\n摘要：第一段\f续。\n\n题名：第二篇\n作者：李四\n", encoding="utf-8")
+    _, (first, second), failures = clean_items(path)
+    assert not failures and (first["source"]["line"], second["source"]["line"]) == (1, 5)
+    assert second["title"] == {"zh": "第二篇"}

@@ -25,6 +25,7 @@ from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, strip_buttons
 from ..repair.constants import UI_TOGGLES, UI_WORDS
 from .base import register
+from .decode import LINE_END
 
 # Label as written → raw field.  Longest labels are tried first.
 LABELS: dict[str, str] = {
@@ -516,7 +517,7 @@ class ScrapedPageReader:
         """One record per page; a file of labelled records (题名：…, a blank line, 题名：…) gives
         one per record (:meth:`_Page.starts_next_record`), each with its own lines' text."""
         path, text = source.path, source.text()
-        page, start, lines = self._page(path, 1, 1, text), 1, text.splitlines()
+        page, start, lines = self._page(path, 1, 1, text), 1, LINE_END.split(text)
         for lineno, line in content_lines(text):
             if page.starts_next_record(line):
                 page.rec.raw_text = "\n".join(lines[start - 1:lineno - 1]).rstrip()
@@ -614,7 +615,7 @@ def content_lines(text: str) -> list[tuple[int, str]]:
     """``(line number, text)`` of a page, as text or as HTML, bare labels joined to their values."""
     if _HTML_DOCUMENT.match(text):
         return page_lines(text)
-    return join_bare_labels(enumerate(text.splitlines(), 1))
+    return join_bare_labels(enumerate(LINE_END.split(text), 1))   # (as every reader counts lines: not at \f)
 
 
 register(ScrapedPageReader())
