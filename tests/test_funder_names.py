@@ -76,23 +76,31 @@ def test_a_provincial_foundation_has_its_chinese_name(name, zh):
         assert normalise_funder(zh)[0] == name
 
 
-def test_funder_query_in_chinese_finds_a_provincial_foundation_written_in_english(tmp_path):
-    ris = tmp_path / "records.ris"
-    ris.write_text("".join(
-        f"TY  - JOUR\nTI  - {title}\nLA  - {lang}\nAB  - {abstract}\nER  - \n\n" for title, lang, abstract in (
-            ("Tea polyphenols in rats", "eng", "We study tea. Funding: This work was supported by the "
-             "Natural Science Foundation of Zhejiang Province (LY19H160001)."),
-            ("Rice blast resistance", "eng", "We study rice. Funding: This work was supported by the "
-             "Zhejiang Provincial Natural Science Foundation of China (LQ20C130004)."),
-            ("茶多酚的研究", "chi", "研究茶多酚。基金项目：浙江省自然科学基金(LY18H160002)"),
-            ("Wheat in Jiangsu", "eng", "We study wheat. Funding: This work was supported by the "
-             "Natural Science Foundation of Jiangsu Province (BK20191138)."))), encoding="utf-8")
-    idx = tmp_path / "idx"
+def index_of(tmp_path, records) -> str:
+    """An index (made by ``cli.py ingest``) of RIS records (title, language, abstract)."""
+    ris, idx = tmp_path / "records.ris", tmp_path / "idx"
+    ris.write_text("".join(f"TY  - JOUR\nTI  - {title}\nLA  - {lang}\nAB  - {abstract}\nER  - \n\n"
+                           for title, lang, abstract in records), encoding="utf-8")
     assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
-    result = run_cli("search", "--json", "funder:浙江省自然科学基金", "--index", str(idx))
+    return str(idx)
+
+
+def titles_found(idx: str, query: str) -> list[str]:
+    result = run_cli("search", "--json", query, "--index", idx)
     assert result.returncode == 0, result.stderr
-    found = sorted(h["title"].get("en") or h["title"]["zh"] for h in json.loads(result.stdout)["hits"])
-    assert found == ["Rice blast resistance", "Tea polyphenols in rats", "茶多酚的研究"]
+    return sorted(h["title"].get("en") or h["title"]["zh"] for h in json.loads(result.stdout)["hits"])
+
+
+def test_funder_query_in_chinese_finds_a_provincial_foundation_written_in_english(tmp_path):
+    idx = index_of(tmp_path, (
+        ("Tea polyphenols in rats", "eng", "We study tea. Funding: This work was supported by the "
+         "Natural Science Foundation of Zhejiang Province (LY19H160001)."),
+        ("Rice blast resistance", "eng", "We study rice. Funding: This work was supported by the "
+         "Zhejiang Provincial Natural Science Foundation of China (LQ20C130004)."),
+        ("茶多酚的研究", "chi", "研究茶多酚。基金项目：浙江省自然科学基金(LY18H160002)"),
+        ("Wheat in Jiangsu", "eng", "We study wheat. Funding: This work was supported by the "
+         "Natural Science Foundation of Jiangsu Province (BK20191138).")))
+    assert titles_found(idx, "funder:浙江省自然科学基金") == ["Rice blast resistance", "Tea polyphenols in rats", "茶多酚的研究"]
 
 
 @pytest.mark.parametrize("name, aliases", [
@@ -112,17 +120,12 @@ def test_a_known_funder_is_searched_by_its_aliases(name, aliases):
 def test_funder_query_by_an_alias_finds_every_record_of_the_funder(tmp_path):
     # funder:NSFC, funder:国家自然基金 find what the records write as the foundation's name, in either
     # language; a query without the prefix only what a record writes
-    ris = tmp_path / "records.ris"
-    ris.write_text("".join(
-        f"TY  - JOUR\nTI  - {title}\nLA  - {lang}\nAB  - {abstract}\nER  - \n\n" for title, lang, abstract in (
-            ("Soil moisture", "eng", "We study soil. Funding: This work was supported by the National Natural "
-             "Science Foundation of China (41871001)."),
-            ("干旱区土壤", "chi", "研究土壤。基金项目：国家自然科学基金(41871002)"),
-            ("Rice", "eng", "We study rice. Funding: This work was supported by the National Key Research "
-             "and Development Program of China (2018YFC1313200)."))), encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    idx = index_of(tmp_path, (
+        ("Soil moisture", "eng", "We study soil. Funding: This work was supported by the National Natural "
+         "Science Foundation of China (41871001)."),
+        ("干旱区土壤", "chi", "研究土壤。基金项目：国家自然科学基金(41871002)"),
+        ("Rice", "eng", "We study rice. Funding: This work was supported by the National Key Research "
+         "and Development Program of China (2018YFC1313200).")))
     for query, titles in (("funder:NSFC", ["Soil moisture", "干旱区土壤"]), ("funder:国家自然基金", ["Soil moisture", "干旱区土壤"]),
                           ('funder:"National Key R&D Program"', ["Rice"]), ("NSFC", [])):
-        out = json.loads(run_cli("search", "--json", query, "--index", str(idx)).stdout)
-        assert sorted(h["title"].get("en") or h["title"]["zh"] for h in out["hits"]) == titles, query
+        assert titles_found(idx, query) == titles, query

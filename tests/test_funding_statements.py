@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import cleaned as clean, needs_shared
-
-
-def ris(tmp_path, abstract: str):
-    path = tmp_path / "one.ris"
-    path.write_text(f"TY  - JOUR\nTI  - A study\nPY  - 2021\nAB  - {abstract}\nER  - \n", encoding="utf-8")
-    return path
+from test_funding_cases import ris
 
 
 def page(tmp_path, *lines: str):
