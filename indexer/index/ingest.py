@@ -452,9 +452,14 @@ def remove_orphans(index_dir) -> int:
         kept = {seg.segment_id() for seg in ix._segments()}
         orphans = [name for name in storage.list() if name.startswith(ix.indexname + "_")
                    and name.split(".")[0] not in kept and not name.endswith("_WRITELOCK")]
+        removed = 0
         for name in orphans:
-            storage.delete_file(name)
-        return len(orphans)
+            try:
+                storage.delete_file(name)
+                removed += 1
+            except OSError:   # held open by a search (Windows will not delete it): the next ingest removes it
+                pass
+        return removed
     finally:
         lock.release()
 
