@@ -202,3 +202,29 @@ def test_a_registration_label_in_chinese_ends_the_statement():
 
     assert split_funding_statement("疗效确切。基金项目：国家自然科学基金(81672345)。临床试验注册号：ChiCTR1900021234。") == (
         "疗效确切。临床试验注册号：ChiCTR1900021234。", "基金项目：国家自然科学基金(81672345)。")
+
+
+@pytest.mark.parametrize("abstract, content, statement", [
+    # a registration or ethics label run on after the statement, without a full stop before it
+    ("目的：探讨X。结论：值得推广。【基金】国家自然科学基金(81672345) 临床试验注册号：ChiCTR1900021234",
+     "目的：探讨X。结论：值得推广。临床试验注册号：ChiCTR1900021234", "【基金】国家自然科学基金(81672345)"),
+    ("结论：值得推广。基金项目：国家自然科学基金(81672345)\n临床试验注册号：ChiCTR1900021234",
+     "结论：值得推广。临床试验注册号：ChiCTR1900021234", "基金项目：国家自然科学基金(81672345)"),
+    ("结论：值得推广。基金项目：国家自然科学基金(81672345) 伦理批号：2019-012", "结论：值得推广。伦理批号：2019-012",
+     "基金项目：国家自然科学基金(81672345)"),
+])
+def test_a_label_run_on_after_a_statement_stays_in_the_abstract(abstract, content, statement):
+    from indexer.fields.funding import split_funding_statement
+
+    assert split_funding_statement(abstract) == (content, statement)
+
+
+def test_a_programme_kind_is_no_funder_and_awards_have_no_leading_space():
+    from indexer.fields.funding import parse_funding
+
+    def entries(text):
+        return [(e["funder_original"], e["award"]) for e in parse_funding(text)]
+
+    assert entries("国家自然科学基金青年科学基金及面上项目") == [("国家自然科学基金青年科学基金及面上项目", None)]
+    assert entries("NIH R01HL123456, U01 HL098765, P30 DK034854") == [
+        ("NIH", "R01HL123456"), ("NIH", "U01 HL098765"), ("NIH", "P30 DK034854")]

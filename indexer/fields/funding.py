@@ -14,7 +14,7 @@ from .funders import normalise_funder
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
 # An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award.
-_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?:(?-i:\d?\s?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
+_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?:(?-i:(?:\d\s?)?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
                     r"(?!No\d)(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
@@ -57,7 +57,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)）]{3}[.!?])\s+(?=[A-Z])|(?<=[。！
 # A sentence after a funding statement that declares something else (conflicts of interest,
 # the funders' role): it is not funding and stays with the text.
 _DECLARATION = re.compile(
-    r"(?<=[.。;；!！?？])\s*(?=(?:No|The authors?|All authors|Authors?)\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
+    # after a sentence; a registration or ethics label also after a space or a bracket, as Chinese
+    # abstracts run it on ("…(81672345) 临床试验注册号：ChiCTR…")
+    r"(?:(?<=[.。;；!！?？])|(?<=[\s)）\]】])(?=\s*(?:(?:临床)?(?:试验)?注册|伦理|(?:Trial|Clinical trials?)\s+registration)))"
+    r"\s*(?=(?:No|The authors?|All authors|Authors?)\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
     r"|Conflicts? of interests?|Competing interests?|Declarations? of interests?|Disclosures?\b"
     r"|(?:The|Our)\s+(?:funders?|sponsors?|funding (?:sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|has|have|played)\s+no\b"
     # the next label of a structured abstract: "Trial registration: ChiCTR…", "ETHICS: …"
@@ -155,7 +158,9 @@ def _is_funder_name(text: str) -> bool:
     name, funder_id = normalise_funder(text)
     head = re.split(r"\s+(?:of|for|in|on|at|to)\s+", text, maxsplit=1)[0]
     named = _NAME_HEAD.search(head)
-    return bool(text) and (funder_id is not None or name != text or bool(named) and named.start() > 0)
+    # a Chinese programme's kind is no funder: 面上项目, 重点项目, 青年基金 (of 国家自然科学基金…及面上项目)
+    least = 3 if re.match(r"[\u4e00-\u9fff]", text) else 1
+    return bool(text) and (funder_id is not None or name != text or bool(named) and named.start() >= least)
 
 
 def parse_funding(statement: str) -> list[dict]:
