@@ -123,3 +123,15 @@ def test_records_split_from_a_file_keep_their_lines_past_a_form_feed(tmp_path):
     _, (first, second), failures = clean_items(path)
     assert not failures and (first["source"]["line"], second["source"]["line"]) == (1, 5)
     assert second["title"] == {"zh": "第二篇"}
+
+
+def test_a_paragraph_of_the_abstract_starting_with_a_title_label_opens_no_record(tmp_path):
+    # an abstract about metadata: "题名：" opens a paragraph of prose (with 。), not the next record
+    path = tmp_path / "page.txt"
+    path.write_text("题名：中文科技期刊元数据著录规范研究\n作者：王某；陈某\n摘要：本文讨论期刊元数据的著录。著录项目包括：\n\n"
+                    "题名：应著录文章的正式题名，不含副题名以外的说明。作者：应按原文顺序著录。\n\n"
+                    "关键词：元数据；著录；题名\n刊名：中国科技期刊研究\n年，卷(期)：2020，31(2)\n", encoding="utf-8")
+    _, records, failures = clean_items(path)
+    assert not failures and len(records) == 1
+    (record,) = records
+    assert (record["journal"], record["year"], record["volume"]) == ({"zh": "中国科技期刊研究"}, 2020, "31")

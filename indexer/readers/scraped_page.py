@@ -355,7 +355,11 @@ class _Page:
             return False
         line, _ = _line_fixes(raw_line)
         m = _LABEL_RE.match(_simplified(line))
-        return bool(m and _has_colon(m) and _label_key(m.group("label")) in _RECORD_OPENING and match_label(line))
+        if not (m and _has_colon(m) and _label_key(m.group("label")) in _RECORD_OPENING and match_label(line)):
+            return False
+        # a title, not a paragraph of the abstract that starts "题名：应著录文章的正式题名…。"
+        value = m.group("value").strip()
+        return 0 < len(value) <= 300 and "。" not in value.rstrip("。")
 
     def feed(self, raw_line: str, lineno: int) -> None:
         line, steps = _line_fixes(raw_line)
