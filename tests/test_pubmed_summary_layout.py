@@ -98,3 +98,17 @@ def test_a_summary_record_out_of_its_layout_is_a_failure_with_its_text(tmp_path)
     records, (failure,) = read(tmp_path, SUMMARY + "\n" + book + "\n", failures=1)
     assert len(records) == 5
     assert (failure["line"], failure["raw"]) == (27, book)
+
+
+def test_a_summary_that_lists_books_first_is_still_told(tmp_path):
+    # a search can list StatPearls chapters first: the articles after them are read, each book a failure
+    books = "".join(f"{n}. Chapter {n}.\nGoyal A, Bashir K.\nIn: StatPearls [Internet]. Treasure Island (FL): "
+                    f"StatPearls Publishing; 2024 Jan–. 2023 Nov 25.\nPMID: 2872292{n} Free Books & Documents.\n\n"
+                    for n in range(1, 5))
+    path = tmp_path / "pubmed-books.txt"
+    path.write_text(books + "5. Kidney outcomes in COVID-19.\nLee K.\nCureus. 2023 Jun 5;15(6):e39999. "
+                            "doi: 10.7759/cureus.39999.\nPMID: 38000002 Free PMC article.\n", encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 1
+    assert [r["title"]["en"] for r in records] == ["Kidney outcomes in COVID-19"]
+    assert [f["line"] for f in failures] == [1, 6, 11, 16] and "StatPearls" in failures[0]["raw"]

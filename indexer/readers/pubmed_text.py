@@ -90,23 +90,30 @@ def _abstract_file(head: str) -> bool:
 
 
 def _summary_file(head: str) -> bool:
-    """A file of PubMed's "Summary (text)": one of its first three records in that layout
-    (numbered title, authors, source and PMID, a line each; a book's source is no journal's)."""
-    records = itertools.islice(_summary_records(enumerate(head.splitlines(), 1)), 3)
-    return any(_summary_parts([text.strip() for _, text in lines]) is not None for _, lines, _ in records)
+    """A file of PubMed's "Summary (text)": one of its first ten records in that layout
+    (numbered title, authors, source and PMID, a line each; a book's too, whose source we do
+    not read: a search can list StatPearls chapters first)."""
+    records = itertools.islice(_summary_records(enumerate(head.splitlines(), 1)), 10)
+    return any(_summary_shape([text.strip() for _, text in lines]) for _, lines, _ in records)
+
+
+def _summary_shape(lines: list[str]) -> bool:
+    """Whether ``lines`` are laid out as a record of "Summary (text)": three lines before the
+    PMID's, the title ending as a sentence does (. ? ! or a translated title's ]) and the
+    authors with a period or "[No authors listed]" (a citation wrapped over lines has no such
+    breaks)."""
+    if len(lines) < 4 or not _PMID_LINE.match(lines[3]) or not _SUMMARY_TITLE.match(lines[0]):
+        return False
+    title, authors = lines[:2]
+    return title[-1] in ".?!]" and (authors.endswith(".") or authors == _NO_AUTHORS)
 
 
 def _summary_parts(lines: list[str]) -> tuple[str, str, str, list[str]] | None:
     """Title, authors, source and the lines from the PMID on of a record of "Summary (text)",
-    or None when ``lines`` are not in its layout: three lines before the PMID's, the title
-    ending as a sentence does (. ? ! or a translated title's ]) and the authors with a period
-    or "[No authors listed]" (a citation wrapped over lines has no such breaks)."""
-    if len(lines) < 4 or not _PMID_LINE.match(lines[3]) or not _SUMMARY_TITLE.match(lines[0]):
+    or None when ``lines`` are not in its layout or its source is no journal's."""
+    if not _summary_shape(lines) or not _SOURCE_ONLY.match(lines[2]):
         return None
     title, authors, source = lines[:3]
-    if title[-1] not in ".?!]" or not (authors.endswith(".") or authors == _NO_AUTHORS) \
-            or not _SOURCE_ONLY.match(source):
-        return None
     return _SUMMARY_TITLE.sub("", title), authors, source, lines[3:]
 
 
