@@ -128,3 +128,16 @@ def test_a_title_or_host_with_the_word_abstract_is_no_abstract(tmp_path):
                         "[2]HALE T.Coastal dunes[C]//Abstracts of the Coastal Symposium.Halifax:Dalhousie Press,2019:41-58.\n")
     assert (r[0]["title"], r[0]["abstract"]) == ({"zh": "摘要写作的要点"}, {})
     assert (r[1]["abstract"], r[1]["journal"]) == ({}, {"en": "Abstracts of the Coastal Symposium"})
+
+
+def test_a_chaxin_export_is_told_without_format_and_its_keywords_may_come_first(tmp_path):
+    # two references each with its notes: CNKI's 查新 export, not one scraped page holding two papers
+    path = tmp_path / "chaxin.txt"
+    path.write_text("[1]王建国,李明.基于深度学习的图像识别研究[J].计算机学报,2020,43(5):890-905.\n"
+                    "摘要:图像识别是计算机视觉的核心问题。\n关键词:深度学习;图像识别\n\n"
+                    "[2]张三.糖尿病患者管理研究[D].北京:北京大学,2019.\n关键词：糖尿病；管理\n摘要：目的 探讨糖尿病管理。\n",
+                    encoding="utf-8")
+    first, second = records_of(path)
+    assert {first["source"]["format"], second["source"]["format"]} == {"gbt7714"}
+    assert first["abstract"] == {"zh": "图像识别是计算机视觉的核心问题。"} and first["year"] == 2020
+    assert second["keywords"] == {"zh": ["糖尿病", "管理"]} and second["abstract"] == {"zh": "目的 探讨糖尿病管理。"}

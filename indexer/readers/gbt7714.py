@@ -65,8 +65,9 @@ _YEAR = r"(?:1[5-9]|20)\d{2}"
 _NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?\s*$")
 # What CNKI's 查新（引文格式） export writes after a reference, on the next line or the same
 # one: "摘要:【目的】…"; a keyword line ("关键词:黄瓜;遗传转化"), should a copy carry one, alike
-_NOTE_LABEL = re.compile(r"(?:^|(?<=[\s.．。]))(?:(?P<abstract>摘\s*要|Abstract)|(?P<keywords>关键[词字]|Key\s?words))"
-                         r"\s*[:：]\s*", re.I)
+# (a Chinese label also right after a character: a line joined to the one before it, "…；管理摘要：")
+_NOTE_LABEL = re.compile(r"(?:(?:^|(?<=[\s.．。]))(?=Abstract|Key\s?words)|(?=摘\s*要|关键[词字]))"
+                         r"(?:(?P<abstract>摘\s*要|Abstract)|(?P<keywords>关键[词字]|Key\s?words))\s*[:：]\s*", re.I)
 # 300-305, 300－305, e1234, 15+20, 1,5-7, 1.1-1.36; a book's leaves: 扉页, 封二
 _PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d))+|扉页|封[一二三四面底])"
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)

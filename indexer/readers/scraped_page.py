@@ -499,6 +499,23 @@ def _is_table(head: str, lines: list[str]) -> bool:
     return is_header_row([l.strip() for l in lines if _COLUMN_NAME.fullmatch(l.strip())])
 
 
+# A numbered GB/T 7714 reference ("[1]王建国.题名[J].刊名,…"), and the label of a note after it
+_REFERENCE = re.compile(r"^\s*[\[［]\d+[\]］]\s*\S.*[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
+_NOTE = re.compile(r"^\s*(?:摘\s*要|关键[词字]|Abstract|Key\s?words)\s*[:：]", re.I)
+
+
+def _noted_references(lines: list[str]) -> int:
+    """How many numbered references are followed by an abstract or keywords line: CNKI's 查新
+    (citation format) export, read by gbt7714.  A page's own 摘要 follows no reference (its
+    reference list, when copied, has no notes).
+
+    >>> _noted_references(["[1]王建国.题名[J].刊名,2020.", "摘要:研究。", "[2]李明.题名[D].大学,2019.", "关键词:a"])
+    2
+    """
+    return sum(1 for i, line in enumerate(lines) if _REFERENCE.match(line)
+               and any(_NOTE.match(nxt) for nxt in lines[i + 1:i + 3]))
+
+
 class ScrapedPageReader:
     name = "scraped-page"
     aliases = ("page", "scraped", "cnki-page", "wanfang-page", "vip-page")
@@ -510,7 +527,7 @@ class ScrapedPageReader:
             head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
         lines = [l for _, l in join_bare_labels(enumerate(head.splitlines(), 1)) if l.strip()]
-        if not lines or _is_table(written, lines):
+        if not lines or _is_table(written, lines) or _noted_references(lines) >= 2:
             return 0.0
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
         if re.search(r"^(?:%0|TY  -|RT |PT |PMID-|@\w+\s*\{|\{Reference Type\}|DataType:)", head, re.M):
