@@ -146,13 +146,14 @@ def test_office_lock_files_and_folder_settings_are_not_read(tmp_path):
     (tmp_path / "refs" / "cnki.ris").write_text("TY  - JOUR\nTI  - Read\nER  - \n", encoding="utf-8")
     (tmp_path / "refs" / "~$cnki_export.xlsx").write_bytes(b"\x07Zhang San" + b"\x00" * 150)
     (tmp_path / "refs" / "~$论文.docx").write_bytes(b"\x05Li Si" + b"\x00" * 150)
+    (tmp_path / "refs" / "~WRL0001.tmp").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 150)   # Word's temporary copy
     (tmp_path / "refs" / "desktop.ini").write_text("[.ShellClassInfo]\nIconResource=C:\\x.ico,0\n", encoding="utf-8")
     result, records, failures = clean_items(tmp_path / "refs")
     assert result.returncode == 0 and not failures, result.stderr
     assert [r["title"] for r in records] == [{"en": "Read"}]
     (tmp_path / "refs" / "cnki.ris").unlink()
     result = run_cli("clean", str(tmp_path / "refs"))
-    assert result.returncode == 0 and "no file here is read (2 Office lock (~$), 1 .ini skipped" in result.stderr
+    assert result.returncode == 0 and "no file here is read (3 Office lock or temporary (~), 1 .ini skipped" in result.stderr
 
 
 def test_a_folder_with_nothing_to_read_says_why(tmp_path):

@@ -40,10 +40,10 @@ SKIP_DIRS = {".git", ".venv", "__pycache__", "node_modules", ".cache"}
 # Files in a walked folder that are never records (a file named on the command line is always read).
 SKIP_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
 SKIP_SUFFIXES = (".md", ".py", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
-                 ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json")
-# What the system leaves beside a user's files: hidden files, the lock files Excel and Word
-# write while a file is open ("~$cnki.xlsx"), Windows' folder settings.
-SKIP_PREFIXES = (".", "~$")
+                 ".exe", ".so", ".dll", ".db", ".sqlite", ".pkl", ".DS_Store", ".expected.json", ".tmp")
+# What the system leaves beside a user's files: hidden files, the lock and temporary files Excel
+# and Word write while a file is open ("~$cnki.xlsx", "~WRL0001.tmp"), Windows' folder settings.
+SKIP_PREFIXES = (".", "~")
 SKIP_FILES = ("desktop.ini",)
 
 
@@ -107,7 +107,7 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
         name = os.path.basename(path).lower()
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
             unread.append(path)
-        kind = ("hidden" if name.startswith(".") else "Office lock (~$)" if name.startswith("~$")
+        kind = ("hidden" if name.startswith(".") else "Office lock or temporary (~)" if name.startswith("~")
                 else os.path.splitext(name)[1] or name)
         kinds[kind] = kinds.get(kind, 0) + 1
     shown = " ".join(shlex.quote(p) for p in unread[:3]) + (" …" if len(unread) > 3 else "")
