@@ -64,6 +64,26 @@ def test_table_and_whoosh_find_the_same_records(corpus_index):
             assert len(hits) == total
 
 
+def test_filters_keep_what_whoosh_keeps_and_do_not_reorder_the_hits(corpus_index):
+    # 肿瘤 lang:zh: the words ranked by the table as they are alone, the filters kept in SQL
+    with Searcher(corpus_index) as s:
+        pieces = [q for q in _queries(s)[:60] if fts.plan(parse(q))][:25]
+        for words in pieces:
+            alone = [rid for _, rid in s._ranked(words, None)[2]]
+            for filters in ("lang:zh", "-lang:en", "year:2010..", "year:..2015", "format:ris", "-format:ris",
+                            "lang:zh year:2000..2020", "(lang:zh OR lang:und)"):
+                q = f"{words} {filters}"
+                assert s._filtered_plan(parse(q)) is not None, q
+                s.fast = True
+                total, hits = s._ranked(q, None)[1:]
+                s.fast = False
+                w_total, w_hits = s._ranked(q, None)[1:]
+                s.fast = True
+                assert (total, sorted(r for _, r in hits)) == (w_total, sorted(r for _, r in w_hits)), q
+                kept = {r for _, r in hits}
+                assert [r for _, r in hits] == [r for r in alone if r in kept], q
+
+
 def test_limited_results_are_the_best_of_all_ties_by_id(corpus_index):
     with Searcher(corpus_index) as s:
         everything = s._ranked("研究", None)[2]

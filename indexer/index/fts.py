@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from whoosh.query import NumericRange, Term
+
 from ..store import SEARCH_COLUMNS, SEARCH_TABLE
 from .analysis import CJK, fold
 from .query import Leaf, leaves
@@ -105,6 +107,35 @@ def _is_not(node) -> bool:
     return not isinstance(node, Leaf) and node.op == "not"
 
 
+def sql_filter(node) -> tuple[str, list] | None:
+    """A filter of the query (``lang:zh``, ``-lang:en``, ``year:2018..2021``, ``format:ris``
+    and their AND, OR, NOT) as a condition on the records table, whose columns hold what the
+    index's fields do (the language, "und" when none; the source format; the year), or None."""
+    if isinstance(node, Leaf):
+        q = node.query
+        if not node.exact:
+            return None
+        if isinstance(q, Term) and q.fieldname in ("lang", "format"):
+            if q.fieldname == "lang" and q.text == "und":
+                return "r.lang IS NULL", []
+            return f"r.{q.fieldname} = ?", [q.text]
+        if isinstance(q, NumericRange) and q.fieldname == "year":
+            parts, args = ["r.year IS NOT NULL"], []
+            for bound, op, excl in ((q.start, ">", q.startexcl), (q.end, "<", q.endexcl)):
+                if bound is not None:
+                    parts.append(f"r.year {op}{'' if excl else '='} ?")
+                    args.append(bound)
+            return " AND ".join(parts), args
+        return None
+    parts = [sql_filter(c) for c in node.children]
+    if any(p is None for p in parts) or not parts:
+        return None
+    args = [a for _, part_args in parts for a in part_args]
+    if node.op == "not":
+        return f"NOT COALESCE(({parts[0][0]}), 0)", args
+    return "(" + f" {node.op.upper()} ".join(f"({sql})" for sql, _ in parts) + ")", args
+
+
 def plan(tree) -> tuple[str, str] | None:
     """(the match expression, the same with ranking lifts), or None when the query is
     not one this table answers exactly."""
@@ -116,18 +147,23 @@ def plan(tree) -> tuple[str, str] | None:
     return main, hinted
 
 
-def run(db, expressions: tuple[str, str], limit: int | None) -> tuple[int, list[tuple[float, str]]]:
-    """(total, [(score, id)] best first, ties by id) of a planned query."""
+def run(db, expressions: tuple[str, str], limit: int | None,
+        where: tuple[str, list] | None = None) -> tuple[int, list[tuple[float, str]]]:
+    """(total, [(score, id)] best first, ties by id) of a planned query; ``where``, a condition
+    on the records table ``r`` (:func:`sql_filter`) and its arguments, keeps only its rows."""
     main, hinted = expressions
-    total = db.execute(f"SELECT COUNT(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (main,)).fetchone()[0]
+    cond, cond_args = (f" AND ({where[0]})", tuple(where[1])) if where else ("", ())
+    join = f" JOIN records r ON r.rowid = {SEARCH_TABLE}.rowid" if where else ""
+    total = db.execute(f"SELECT COUNT(*) FROM {SEARCH_TABLE}{join} WHERE {SEARCH_TABLE} MATCH ?{cond}",
+                       (main, *cond_args)).fetchone()[0]
     if not total or limit == 0:
         return total, []
     # The lifts widen nothing (:func:`columns` keeps only keywords and words found in the
     # text, and title and keywords are part of the text): the hinted expression matches the
     # same rows as the main one, ranked with the lifts.
     sql = (f"SELECT r.id, -{_BM25} AS s FROM {SEARCH_TABLE} JOIN records r ON r.rowid = {SEARCH_TABLE}.rowid "
-           f"WHERE {SEARCH_TABLE} MATCH ? ORDER BY s DESC, r.id")
-    args: tuple = (hinted,)
+           f"WHERE {SEARCH_TABLE} MATCH ?{cond} ORDER BY s DESC, r.id")
+    args: tuple = (hinted, *cond_args)
     if limit is not None:
         sql += " LIMIT ?"
         args += (limit,)
