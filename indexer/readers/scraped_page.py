@@ -53,6 +53,8 @@ LABELS: dict[str, str] = {
     "年": "year", "卷": "volume", "期": "issue", "CN": "cn", "ISBN": "isbn", "出版社": "publisher", "出版时间": "year",
     # VIP's text export, and its detail page copied (题名：/作者：/机构：/刊名：/年份：/卷号：/期号：)
     "标题": "titles", "机构": "affiliation", "卷号": "volume", "期号": "issue",
+    # the title in the other language (VIP's 英文题名：Survey…), filed by its script as any title
+    "英文题名": "titles", "英文标题": "titles", "外文题名": "titles",
     # the funding labels of Chinese journals' pages and PDFs copied as text, English and Chinese
     "Foundation item": "funding", "Foundation items": "funding", "Foundation Item": "funding",
     "Foundation Items": "funding", "Fund program": "funding", "Fund project": "funding",
@@ -62,10 +64,15 @@ LABELS: dict[str, str] = {
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
 _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号",
-                         "Supported by", "Project supported by", "项目基金", "课题来源"))
+                         "Supported by", "Project supported by", "项目基金", "课题来源",
+                         "英文题名", "英文标题", "外文题名"))
 # The labels that open a record in a file of labelled records: one again, after a blank line
 # and the fields of a record, starts the next record (see _Page.starts_next_record).
 _RECORD_OPENING = frozenset(("题名", "标题"))
+# The fields a record gives once (作者：, 刊名：): one again tells the next record's lines.
+_RECORD_FIELDS = frozenset(("authors", "journal"))
+# How many lines after a title label are looked at for the fields of its own record.
+_RECORD_AHEAD = 12
 # Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
 _LABEL_SPACES = "[ \t\u3000]*"
 
@@ -259,6 +266,29 @@ def _is_funder_item(line: str) -> bool:
     return bool(_BRACKETED_GRANT.search(item) or _FUNDER_NAME.search(item))
 
 
+def _title_key(title: str) -> str:
+    """A title as compared with another: spaces collapsed, a preview's cut ("…", "...") dropped.
+
+    >>> _title_key("基于深度学习的 肺结节...")
+    '基于深度学习的 肺结节'
+    """
+    return " ".join(title.split()).rstrip(".…").rstrip()
+
+
+def _gives_record_fields(lines: list[str]) -> bool:
+    """Whether ``lines``, after a title label, give that record's own authors or journal
+    (作者：, 刊名：) before a blank line or the next title label."""
+    for raw_line in lines:
+        line, _ = _line_fixes(raw_line)
+        m = _LABEL_RE.match(_simplified(line))
+        if not line.strip() or (m and _label_key(m.group("label")) in _RECORD_OPENING):
+            return False
+        labelled = m and _has_colon(m) and match_label(line)
+        if labelled and labelled[0] in _RECORD_FIELDS:
+            return True
+    return False
+
+
 def _line_fixes(raw_line: str) -> tuple[str, list[tuple[str, str, str]]]:
     """A page's line with its mojibake and HTML entities repaired, and the repairs made."""
     steps = []
@@ -279,6 +309,7 @@ class _Page:
         self.last = None  # the field of the last line read: an abstract's next lines may continue it
         self.after_blank = False  # the last line read was blank
         self.titled = False  # the title was given by a label (题名：…): a record of labelled fields
+        self.in_records = record.source.record > 1  # a record of a file already split into records
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -345,21 +376,45 @@ class _Page:
         for step, before, after in steps:
             self.rec.log(step, field, before, after)
 
-    def starts_next_record(self, raw_line: str) -> bool:
+    def starts_next_record(self, raw_line: str, ahead: list[str]) -> bool:
         """Whether ``raw_line`` opens the next record of a file of labelled records (a VIP text
-        export, two detail pages copied one after the other): a title label with its colon
-        (题名：, 标题：) after a blank line, once this record has a labelled title and another
-        field.  A page repeats other labels (the abstract again after 文摘, a preview and the
-        full text) and gives its title in the other language unlabelled or as Title:, not so."""
-        if not (self.after_blank and self.titled and any(key != "titles" for key in self.raw)):
+        export, two detail pages copied one after the other), the lines ``ahead`` following it:
+
+        - a title label with its colon (题名：, 标题：) after a blank line, once this record has a
+          labelled title (or is a record of the file already) and another field;
+        - the same with no blank line (VIP's export may set none), once this record has a
+          labelled title and its authors or journal, when the label gives another title in the
+          same script and the lines ahead give its own authors or journal (作者：, 刊名：);
+        - in a file already split, a label of a field this record has already (作者：, 刊名：)
+          after a blank line: a record without its title, a failure then, not merged.
+
+        A page repeats other labels (the abstract again after 文摘, a preview and the full
+        text) and gives its title in the other language unlabelled or as Title:/英文题名：, not so."""
+        if not (self.titled or self.in_records):  # a page of unlabelled lines is read whole
             return False
         line, _ = _line_fixes(raw_line)
         m = _LABEL_RE.match(_simplified(line))
-        if not (m and _has_colon(m) and _label_key(m.group("label")) in _RECORD_OPENING and match_label(line)):
+        labelled = m and _has_colon(m) and match_label(line)
+        if not labelled:
             return False
+        field, _, value = labelled
+        if _label_key(m.group("label")) not in _RECORD_OPENING:
+            return self.after_blank and self.in_records and field in _RECORD_FIELDS and field in self.raw
         # a title, not a paragraph of the abstract that starts "题名：应著录文章的正式题名…。"
-        value = m.group("value").strip()
-        return 0 < len(value) <= 300 and "。" not in value.rstrip("。")
+        if not (len(value) <= 300 and "。" not in value.rstrip("。")):
+            return False
+        if self.after_blank:
+            return (self.titled or self.in_records) and any(key != "titles" for key in self.raw)
+        return (self.titled and any(key in self.raw for key in _RECORD_FIELDS) and self.another_title(value)
+                and _gives_record_fields(ahead))
+
+    def another_title(self, value: str) -> bool:
+        """Whether ``value`` is another paper's title: not this record's again (a preview of it,
+        the full text after a preview) nor a title in the other script (its English title)."""
+        titles = [text for text, _ in self.raw.get("titles", [])]
+        new = _title_key(value)
+        return (bool(titles) and _mostly_han(value) == _mostly_han(titles[0])
+                and not any(_title_key(t).startswith(new) or new.startswith(_title_key(t)) for t in titles))
 
     def feed(self, raw_line: str, lineno: int) -> None:
         line, steps = _line_fixes(raw_line)
@@ -539,8 +594,9 @@ class ScrapedPageReader:
         one per record (:meth:`_Page.starts_next_record`), each with its own lines' text."""
         path, text = source.path, source.text()
         page, start, lines = self._page(path, 1, 1, text), 1, LINE_END.split(text)
-        for lineno, line in content_lines(text):
-            if page.starts_next_record(line):
+        content = content_lines(text)
+        for i, (lineno, line) in enumerate(content):
+            if page.starts_next_record(line, [ahead for _, ahead in content[i + 1:i + 1 + _RECORD_AHEAD]]):
                 page.rec.raw_text = "\n".join(lines[start - 1:lineno - 1]).rstrip()
                 yield self._finished(page)
                 page, start = self._page(path, page.rec.source.record + 1, lineno, text), lineno
@@ -555,8 +611,10 @@ class ScrapedPageReader:
     def _finished(self, page: _Page) -> Record | Failure:
         rec = page.rec
         if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
+            # a record of labelled fields without its title (作者：…, 刊名：…) is told from a page of none
+            reason = "no title or abstract" if page.recognised else "no recognisable field (no title, abstract or label)"
             return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
-                           reason="no recognisable field (no title, abstract or label)", record=rec.source.record)
+                           reason=reason, record=rec.source.record)
         page.resolve_name_marks()
         return rec
 
