@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..fields.authors import caps_first
+from ..pinyin import compared_word, is_pinyin_surname
 from ..record import Failure, Record, Source
 from ._tagged_stream import list_entries
 from .base import numbered_lines, register
@@ -172,16 +174,40 @@ def _names(text: str) -> list[str] | None:
         return ["et al."] if truncated else None
     for name in names:
         han = re.fullmatch(r"[\u3400-\u9fff·•．.（）()A-Za-z\s]{1,40}", name) and re.search(r"[\u3400-\u9fff]", name)
-        if not han and not _WESTERN_NAME.fullmatch(name):
+        if not han and not _WESTERN_NAME.fullmatch(name) and not _pinyin_name(name):
             return None
     return names + (["et al."] if truncated else [])
+
+
+def _pinyin_name(name: str) -> tuple[str, str] | None:
+    """(family, given) of a Chinese name as GB/T 28039 writes it in English, the family
+    name in capitals and the given name whole in pinyin ("WANG Jianguo", "ZHANG San-feng",
+    "OUYANG Xiu"); None for any other: every word must be pinyin, so that an organisation or
+    a title in capitals ("NASA Ames Research Center", "DUPONT Jean") is never read as one.
+
+    >>> _pinyin_name("WANG Jianguo"), _pinyin_name("ZHANG San-feng"), _pinyin_name("OUYANG Xiu")
+    (('WANG', 'Jianguo'), ('ZHANG', 'San-feng'), ('OUYANG', 'Xiu'))
+    >>> _pinyin_name("NASA Ames Research Center"), _pinyin_name("DNA Repair"), _pinyin_name("WANG J")
+    (None, None, None)
+    """
+    split = caps_first(name)   # the author step's reading of a family name first, in capitals
+    if not split:
+        return None
+    family, given = split
+    words = re.split(r"[\s\-]+", given)
+    pinyin = all(re.fullmatch(r"[A-Za-z][a-z]+", w) and is_pinyin_surname(compared_word(w.lower())) for w in words)
+    return (family, given) if pinyin and is_pinyin_surname(compared_word(family.lower())) else None
 
 
 def _author(name: str) -> str:
     """A name as the author step reads it: a Western one as "Family, Initials", its family
     name in capitals written as a name (``SMITH J A`` → ``Smith, J A``; ``van der BERG J``);
-    a Chinese name or an organisation as written."""
+    a Chinese one in pinyin as "Family, Given" alike (``WANG Jianguo`` → ``Wang, Jianguo``,
+    as ``WANG J`` → ``Wang, J``); a Chinese name in characters or an organisation as written."""
     m = _WESTERN_NAME.fullmatch(name)
+    pinyin = None if m else _pinyin_name(name)
+    if pinyin:
+        return f"{pinyin[0].capitalize()}, {pinyin[1]}"
     if not m:
         return name
     family = " ".join(re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
@@ -215,8 +241,9 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
 
 def _names_end(before: str, limit: int) -> int | None:
     """Where a list of Western names ends at a "." with no space after it, before ``limit``
-    (the first full stop _STOP finds): the names must end with initials or et al. and read as
-    names, each of them, so that a title or an organisation is never cut there.
+    (the first full stop _STOP finds): the names must end with initials, a Chinese name in
+    pinyin ("WANG Jianguo,LI Ming.Research on …") or et al. and read as names, each of them,
+    so that a title or an organisation is never cut there.
 
     >>> before = "Zelle R M,Harrison J C,et al.Anaplerotic role for cytosolic malic enzyme"
     >>> before[:_names_end(before, len(before))]
@@ -229,7 +256,7 @@ def _names_end(before: str, limit: int) -> int | None:
         head = before[:m.start()]
         names = _NAMES_YEAR.sub("", head)
         last = re.split(r"[,，;；]", names)[-1].strip()
-        if (_ET_AL.search(names) or _WESTERN_NAME.fullmatch(last)) and _names(names):
+        if (_ET_AL.search(names) or _WESTERN_NAME.fullmatch(last) or _pinyin_name(last)) and _names(names):
             return m.start()
     return None
 
