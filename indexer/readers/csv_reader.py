@@ -6,7 +6,9 @@ Header names are matched case-insensitively, with the usual synonyms ("Authors",
 in ``extra["columns"]``.  The separator is the one of ``,``, tab and ``;`` (Excel's "CSV"
 in locales whose decimal mark is a comma) that splits the header into known names.  Rows
 stream through :mod:`csv`; a row with more cells than the header is a failure with its
-line.  Authors are split on ``;`` (or `` and ``, or line breaks).  Web of Science's
+line.  Authors are split on ``;`` (or `` and ``, or line breaks; Chinese names also on ``,``,
+``，`` and ``、``).  CNKI's ``SrcDatabase-来源库`` gives the type; a thesis's university (its
+``文献来源``) is its publisher, not its journal.  Web of Science's
 tab-delimited export (its field tags as the header, ``PT`` … ``UT``) is read by the tagged
 WoS reader's rules: its ``PG`` is a page count, its ``ID`` Keywords Plus.
 """
@@ -15,10 +17,12 @@ from __future__ import annotations
 import csv
 import re
 
-from ..fields.authors import ORG_WORDS, split_author_field
+from ..fields.authors import _HAN_NAME, ORG_WORDS, split_author_field
+from ..pinyin import COMPOUND_SURNAMES
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
+from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
 from .wos import ONE_PER_LINE as WOS_LIST_TAGS, WosReader
 
@@ -68,10 +72,10 @@ COLUMNS_ZH = {
     "translated_author": ("英文作者", "作者英文名"),  # the same people in pinyin: kept apart
     "year": ("年", "年份", "出版年", "出版年份", "发表年份", "发表时间", "出版时间", "出版日期"),
     "journal": ("刊名", "期刊", "期刊名称", "文献来源", "来源", "来源出版物", "出版物名称"),
-    "volume": ("卷",),
-    "issue": ("期",),
+    "volume": ("卷", "卷号"),   # 卷号, 期号, 文摘: VIP's names
+    "issue": ("期", "期号"),
     "pages": ("页码", "页"),
-    "abstract": ("摘要", "中文摘要", "英文摘要"),
+    "abstract": ("摘要", "中文摘要", "英文摘要", "文摘"),
     "keywords": ("关键词", "关键字", "中文关键词", "英文关键词"),
     "issn": ("国际标准刊号",),
     "url": ("链接", "网址"),
@@ -82,6 +86,8 @@ COLUMNS_ZH = {
     "funding": ("基金", "基金项目"),
     # the labels the scraped-page reader reads as affiliation, and CNKI's "Organ-单位"
     "affiliation": ("单位", "作者单位", "机构", "作者机构", "机构地区"),
+    # CNKI's "SrcDatabase-来源库" (期刊, 硕士, 博士, 国内会议 …), as its E-Study export writes it
+    "database": ("来源库",),
 }
 _LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.items() for name in names}
 # "Title-题名": an English name, a hyphen, a Chinese one; or the name both halves share
@@ -191,10 +197,15 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
     rec = Record(src, raw_text=raw_text)
     line = src.line
     cells = [(name, key, _unquoted(cell.strip())) for name, key, cell in zip(header, columns, row) if cell.strip()]
+    database = next((cell for _, key, cell in cells if key == "database"), "")
+    rec.type = next((csl for hint, csl in DATABASE_TYPES if hint in database), rec.type)
+    thesis = rec.type == "thesis"
+    if thesis:
+        rec.raw["degree"] = [(hint, line) for hint in ("博士", "硕士") if hint in database]
     # full names, when the row has them, are the authors; the short list is kept as written
     names_from = "full_names" if any(key == "full_names" for _, key, _ in cells) else "authors"
     for head_name, key, cell in cells:
-        if key is None or key in ("authors", "full_names") and key != names_from \
+        if key in (None, "database") or key in ("authors", "full_names") and key != names_from \
                 or key == "funding_details" and any(k == "funding" for _, k, _ in cells):
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "source_id":
@@ -213,19 +224,43 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
             sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if _and_list(cell) else None
-            names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
+            names = [n for n in (cell.split(sep) if sep else chinese_names(cell) or split_author_field(cell, listed=True))
+                     if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         elif key == "funding_details":
             rec.raw.setdefault("funding", []).append((cell, line))
         elif key == "affiliation":
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
+        elif key == "journal" and thesis:
+            # the university awarding the degree: its publisher only, as the EndNote reader has it
+            rec.raw.setdefault("publisher", []).append((one_line(cell), line))
         else:
             value = (one_line(cell) if key in _ONE_LINE_KEYS else cell, line)
             # one value in two columns of one field (our export's "title" and "title_zh") is read once
             if value not in rec.raw.setdefault(key, []):
                 rec.raw[key].append(value)
     return rec
+
+
+def chinese_names(cell: str) -> list[str] | None:
+    """The names of a cell of Chinese names after one another, split at ``,``, ``，`` or ``、``
+    (Wanfang's and VIP's "张三,李四"), or None.  ``split_author_field`` splits such a list only
+    from three names on, and ``parse_name`` reads two as one name inverted, as reference managers
+    store Chinese names ("崔, 勋" is 崔勋), which glued "张三,李四" into 张三李四.  In a names
+    column a part of two characters or more is a name, unless the first of two is a
+    two-character surname ("欧阳, 修文": one name inverted, left to ``parse_name``).
+
+    >>> chinese_names("张三,李四"), chinese_names("王建国，李四、赵六")
+    (['张三', '李四'], ['王建国', '李四', '赵六'])
+    >>> chinese_names("崔, 勋"), chinese_names("欧阳, 修文"), chinese_names("张三"), chinese_names("Smith, J")
+    (None, None, None, None)
+    """
+    parts = re.split(r"\s*[,，、]\s*", cell.strip())
+    if len(parts) < 2 or not all(_HAN_NAME.fullmatch(p) for p in parts) \
+            or len(parts) == 2 and parts[0] in COMPOUND_SURNAMES:
+        return None
+    return parts
 
 
 def _and_list(cell: str) -> bool:
