@@ -13,20 +13,28 @@ from .funders import normalise_funder
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
-# An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award.
-_AWARD = re.compile(r"(?<![A-Za-z0-9&])(?:(?-i:(?:\d\s?)?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
-                    r"(?!No\d)(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+# An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award;
+# a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1").
+# A Chinese official document number is a year in brackets and a number: "[2019]1234号".
+_AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
+                    r"|(?<![A-Za-z0-9&])(?:(?-i:(?:\d\s?)?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
+                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
-# part of the number.  ("(编号81702662)", "(批准号…)" are labels, not prefixes.)
+# part of the number; a document number's issuing office, longer: "(黔科合基础[2019]1234号)".
+# ("(编号81702662)", "(批准号…)" are labels, not prefixes.)
 _AWARD_PREFIX = re.compile(r"(?<=[(（])[\u4e00-\u9fff]{1,3}$")
+_DOCUMENT_PREFIX = re.compile(r"(?<=[(（])[\u4e00-\u9fff]{1,6}$")
 _NOT_PREFIX = re.compile(r"号|编|批准|资助|项目")
 
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
-    r"(?:\b(?:grant|grants|project|projects|contract|award)\s+(?:nos?|numbers?|#)\.?"
+    r"(?:\b(?:grant\s+agreements?|grant|grants|project|projects|contract|award)\s+(?:nos?|numbers?|#)\.?"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
-    r"|(?<![A-Za-z])nos?\.|\bnumbers?\b|\bgrant\b\.?|\bunder\b|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
+    r"|(?<![A-Za-z])nos?\.|\bnumbers?\b|\bgrant\b\.?"
+    # ("under" of "… Fund under grant No. …", not of "ERC under the EU's Horizon 2020 programme")
+    r"|\bunder\b(?=\s*(?:$|\d|#|(?:grants?|awards?|contracts?|projects?|agreements?|nos?|numbers?)\b))"
+    r"|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
     r"|(?<![A-Za-z])nos?\s*[:：])", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s,，;；、:：.。()（）\[\]【】]+|[\s,，;；、:：.。()（）\[\]【】]+$")
 _LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|from|of|with|as well as|也|和|及|与|以及)\s*)+", re.IGNORECASE)
@@ -52,8 +60,9 @@ _STATEMENT_START = re.compile(
     r"|本(?:研究|工作|文|课题|论文)(?:得到了?|受到了?|受|由|获得了?)(?=[^。]*(?:资助|支持)[。.]?\s*$))",
     re.IGNORECASE)
 # Where one sentence of a statement ends and the next begins ("…Fund. Results show …"); not
-# after an initial or abbreviation ("Susan G. Komen", "No. 81702662", "Inc. ").
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)）]{3}[.!?])\s+(?=[A-Z])|(?<=[。！？])(?=\S)")
+# after an initial or abbreviation ("Susan G. Komen", "No. 81702662", "Inc. "); after a bracket
+# always ("… Trust (208812/Z/17/Z). We thank …").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)）]{3}[.!?])\s+(?=[A-Z])|(?<=[)）][.!?])\s+(?=[A-Z])|(?<=[。！？])(?=\S)")
 # A sentence after a funding statement that declares something else (conflicts of interest,
 # the funders' role): it is not funding and stays with the text.
 _DECLARATION = re.compile(
@@ -68,6 +77,9 @@ _DECLARATION = re.compile(
     # (named: an all-caps word before a colon may be a funder, "NIH: R01 CA123456")
     r"|(?-i:(?:ETHICS|KEYWORDS?|ABBREVIATIONS?|DATA AVAILABILITY|DATA SHARING|ACKNOWLEDG(?:E)?MENTS?"
     r"|ROLE OF THE FUNDERS?|AUTHOR CONTRIBUTIONS?|PROSPERO)(?:\s+[A-Z]{2,}){0,3}\s*[:：])"
+    # a label of words no funder is named by, in any case: "Acknowledgments:", "Data availability:"
+    r"|(?:Acknowledg(?:e)?ments?|Data (?:availability|sharing)(?: statement)?|Authors?'?\s+contributions?"
+    r"|Role of the funders?)\s*[:：]|(?:致谢|作者贡献|数据(?:可用性|共享)(?:声明)?)\s*[:：]"
     r"|(?:临床)?(?:试验)?注册(?:号|编号|信息)?\s*[:：]|伦理(?:审查|审批|批准|委员会)?(?:号|编号|批号)?\s*[:：]"
     r"|(?:作者)?声明|利益冲突|所有作者)", re.IGNORECASE)
 _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|Council|Grant|Agency|Ministry|"
@@ -115,17 +127,22 @@ def _is_award(token: str) -> bool:
 
 # Where a list of funders named without grant numbers is split: "；" always; "、", ",", "及",
 # "and" only between whole names (below), not inside one ("National Heart, Lung, and Blood
-# Institute", "Natural Science Foundation of Jiangsu Province, China").
+# Institute", "Natural Science Foundation of Jiangsu Province, China"); "和" too where that
+# splits the list into names ("国家卫生和计划生育委员会" is one; never the 和 of 共和国).
 _FUNDER_LIST = re.compile(r"\s*[;；]\s*")
-_NAME_LIST = re.compile(r"\s*(?:、|[,，]\s*(?:and\s+)?|以及|及|\band\b)\s*", re.IGNORECASE)
+_SEPARATORS = r"、|[,，]\s*(?:and\s+)?|以及|及|\band\b"
+_NAME_LIST = re.compile(rf"\s*(?:{_SEPARATORS})\s*", re.IGNORECASE)
+_NAME_LIST_HE = re.compile(rf"\s*(?:{_SEPARATORS}|(?<!共)和(?!国))\s*", re.IGNORECASE)
+# A separator that may join words of one name: "Bill and Melinda Gates Foundation".
+_JOINING = re.compile(r"\band\b|和", re.IGNORECASE)
 # What a funder's name is headed by: its last word before "of", "for", "in" … ("Natural Science
 # Foundation of Jiangsu", "Pfizer Inc"; not "Innovative Research Team in University"), or in
 # Chinese its last word before "资助"/"项目" ("国家重点研发计划资助", "专项资金").
 _NAME_HEAD = re.compile(
-    r"\b(?:Foundations?|Funds?|Programs?|Programmes?|Council|Institutes?|Universit(?:y|ies)|Inc|Ltd|Trust"
+    r"\b(?:Foundations?|Funds?|Programs?|Programmes?|Projects?|Council|Institutes?|Universit(?:y|ies)|Inc|Ltd|Trust"
     r"|Ministry|Commission|Agency|Academy|Society|Association|Corporation|Company|Bureau|Department)\.?"
     r"(?:\s*\([^()]*\))?$"
-    r"|(?:基金|资金|计划|项目|专项|课题|工程|经费|基金会|委员会)(?:资助)?(?:项目)?(?:[(（][^()（）]*[)）])?$")
+    r"|(?:基金|资金|计划|项目|专项|课题|工程|经费|基金会|委员会|科委)(?:资助)?(?:项目)?(?:[(（][^()（）]*[)）])?$")
 
 
 def _split_funders(text: str) -> list[str]:
@@ -143,9 +160,34 @@ def _split_funders(text: str) -> list[str]:
     funders = []
     for part in _FUNDER_LIST.split(text):
         part = _clean_funder(part)
-        names = [_clean_funder(n) for n in _NAME_LIST.split(part)]
-        funders += names if len(names) > 1 and all(map(_is_funder_name, names)) else [part]
+        names = _list_names(part, _NAME_LIST_HE) or _list_names(part, _NAME_LIST)
+        funders += names if len(names) > 1 else [part]
     return [f for f in funders if f]
+
+
+def _list_names(part: str, separators: re.Pattern) -> list[str]:
+    """The funders' names of a list, each a whole name, or none: a name whose words the list's
+    separators also join is kept whole when its last word joins with "and" ("National Heart,
+    Lung, and Blood Institute", "Bill and Melinda Gates Foundation"), but not after an "and"
+    that ended a name ("… Research and Quality and Pfizer Inc" stays one).
+
+    >>> _list_names("National Heart, Lung, and Blood Institute, National Cancer Institute and Pfizer Inc", _NAME_LIST)
+    ['National Heart, Lung, and Blood Institute', 'National Cancer Institute', 'Pfizer Inc']
+    >>> _list_names("Magee-Women's Research Institute and Foundation", _NAME_LIST)
+    []
+    """
+    seps = list(separators.finditer(part))
+    starts = [0] + [m.end() for m in seps]
+    ends = [m.start() for m in seps] + [len(part)]
+    names, first = [], 0  # first: the first piece of the name being read
+    for last in range(len(starts)):
+        name = _clean_funder(part[starts[first]:ends[last]])
+        joined = last == first or (_JOINING.search(seps[last - 1].group(0))
+                                   and not (first and _JOINING.fullmatch(seps[first - 1].group(0).strip())))
+        if joined and _is_funder_name(name):
+            names.append(name)
+            first = last + 1
+    return names if first == len(starts) else []
 
 
 def _is_funder_name(text: str) -> bool:
@@ -193,7 +235,7 @@ def parse_funding(statement: str) -> list[dict]:
         if funder_text:
             entries.append(funding_entry(funder_text, award))
     tail = _clean_funder(statement[pos:])
-    if tail and _FUNDER_WORD.search(tail):
+    if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
         # funders named without a grant number
         entries += [funding_entry(t, None) for t in _split_funders(tail)]
     elif not entries and funder_text == "" and _clean_funder(statement):
@@ -208,7 +250,7 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
     >>> _award_with_prefix(s, 0, _AWARD.search(s))
     ('首发2018-2-4061', 11)
     """
-    prefix = _AWARD_PREFIX.search(statement, pos, m.start())
+    prefix = (_DOCUMENT_PREFIX if m.group(0)[0] in "[〔［" else _AWARD_PREFIX).search(statement, pos, m.start())
     if prefix and not _NOT_PREFIX.search(prefix.group(0)):
         return prefix.group(0) + m.group(0), prefix.start()
     return m.group(0), m.start()
@@ -288,6 +330,10 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
         if declaration:
             rest = statement[declaration.end():].strip()
             statement = statement[:declaration.start()]
+        registration = _registration_start(statement, m.end() - m.start())
+        if registration is not None:  # (before any declaration: "… NCT01234567. Conflicts …")
+            rest = f"{statement[registration:].strip()} {rest}".strip()
+            statement = statement[:registration]
         body = statement[m.end() - m.start():]
         if not (_names_funding(body) or m.group("label") and _names_funders(body)):
             continue
@@ -301,6 +347,27 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
             content = f"{content}{gap}{rest}" if content else rest
         return content, statement.strip()
     return text, None
+
+
+# A sentence registering the trial or review ("This trial is registered with ClinicalTrials.gov,
+# NCT01234567.", "本研究已在中国临床试验注册中心注册(ChiCTR…)。"): its number is no grant number,
+# and it stays with the text.
+_REGISTRATION = re.compile(r"(?<![A-Za-z0-9])(?:NCT\d{8}|ChiCTR[-A-Z]*\d{6,}|ISRCTN\d{6,}|CRD42\d{6,}|ACTRN\d{8,}"
+                           r"|DRKS\d{8}|UMIN\d{9})(?!\d)|(?:临床)?试验注册|注册中心|已(?:在[^。]{0,30})?注册")
+
+
+def _registration_start(statement: str, start: int) -> int | None:
+    """Where a sentence after a statement's first that registers the trial begins.
+
+    >>> s = "Supported by X Fund (81672345). This trial is registered, NCT01234567."
+    >>> s[_registration_start(s, 0):]
+    'This trial is registered, NCT01234567.'
+    """
+    for brk in _SENTENCE_BREAK.finditer(statement, start):
+        sentence = _SENTENCE_BREAK.split(statement[brk.end():], 1)[0]
+        if _REGISTRATION.search(sentence) and not _STATEMENT_START.match(sentence):
+            return brk.end()
+    return None
 
 
 def _names_funding(body: str) -> bool:
