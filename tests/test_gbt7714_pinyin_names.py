@@ -5,7 +5,7 @@ also as CNKI's cite box writes them, with no space after the punctuation
 ("WANG Jianguo,LI Ming.Research on …"), where they had been lost into the title."""
 from __future__ import annotations
 
-from conftest import records_of
+from test_gbt7714_cnki_text import _names, _read
 
 SPACED = """[1]WANG Jianguo, LI Ming. Research on image recognition[J]. Chinese Journal of Computers, 2020, 43(5): 890-905.
 [2]ZHANG San-feng, OUYANG Xiu, WANG J. Tai chi and balance[J]. Journal of Sport, 2019, 12(2): 33-40.
@@ -14,16 +14,6 @@ SPACED = """[1]WANG Jianguo, LI Ming. Research on image recognition[J]. Chinese 
 SQUEEZED = """[1]WANG Jianguo,LI Ming.Research on image recognition[J].Chinese Journal of Computers,2020,43(5):890-905.
 [2]ZHANG San-feng,OUYANG Xiu,WANG J.Tai chi and balance[J].Journal of Sport,2019,12(2):33-40.
 """
-
-
-def _read(tmp_path, text: str) -> list[dict]:
-    path = tmp_path / "refs.txt"
-    path.write_text(text, encoding="utf-8")
-    return records_of(path)
-
-
-def _names(rec: dict) -> list[tuple[str, str]]:
-    return [(a.get("family") or a.get("literal"), a.get("given", "")) for a in rec["authors"]]
 
 
 def test_pinyin_names_are_family_and_given_names(tmp_path):
