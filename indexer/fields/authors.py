@@ -11,7 +11,7 @@ import unicodedata
 
 from ..charsets import HAN, HANGUL, is_han
 from ..lang.detect import is_cjk_name
-from ..pinyin import NAME_DOT, is_pinyin_surname
+from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, is_pinyin_surname
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -262,12 +262,18 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     (['Smith J., Lee K.'], ['Smith J.', 'Lee K.'])
     >>> split_author_field("颜宏,石德成,尹尚军,赵伟")   # NoteExpress: a Chinese list in one {Author} line
     ['颜宏', '石德成', '尹尚军', '赵伟']
+    >>> split_author_field("张三,李四", listed=True), split_author_field("欧阳, 修文", listed=True)
+    (['张三', '李四'], ['欧阳, 修文'])
     """
     text = text.strip()
     if ";" in text or "；" in text:
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
     chinese = re.split(r"\s*[,，、]\s*", text)
-    if len(chinese) >= 3 and all(_HAN_NAME.fullmatch(p) for p in chinese):
+    # Chinese names of two characters or more: from three on a list; two, in a field that is
+    # always the list, two names (Wanfang's "张三,李四"), unless the first is a two-character
+    # surname ("欧阳, 修文"; a one-character one, "崔, 勋", is no name alone)
+    if all(_HAN_NAME.fullmatch(p) for p in chinese) and (
+            len(chinese) >= 3 or listed and len(chinese) == 2 and chinese[0] not in COMPOUND_SURNAMES):
         return chinese
     rotated = _rotated_list(text)
     if rotated:

@@ -17,8 +17,7 @@ from __future__ import annotations
 import csv
 import re
 
-from ..fields.authors import _HAN_NAME, ORG_WORDS, split_author_field
-from ..pinyin import COMPOUND_SURNAMES
+from ..fields.authors import ORG_WORDS, split_author_field
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
@@ -224,8 +223,7 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
             sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if _and_list(cell) else None
-            names = [n for n in (cell.split(sep) if sep else chinese_names(cell) or split_author_field(cell, listed=True))
-                     if n.strip()]
+            names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         elif key == "funding_details":
             rec.raw.setdefault("funding", []).append((cell, line))
@@ -241,26 +239,6 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             if value not in rec.raw.setdefault(key, []):
                 rec.raw[key].append(value)
     return rec
-
-
-def chinese_names(cell: str) -> list[str] | None:
-    """The names of a cell of Chinese names after one another, split at ``,``, ``，`` or ``、``
-    (Wanfang's and VIP's "张三,李四"), or None.  ``split_author_field`` splits such a list only
-    from three names on, and ``parse_name`` reads two as one name inverted, as reference managers
-    store Chinese names ("崔, 勋" is 崔勋), which glued "张三,李四" into 张三李四.  In a names
-    column a part of two characters or more is a name, unless the first of two is a
-    two-character surname ("欧阳, 修文": one name inverted, left to ``parse_name``).
-
-    >>> chinese_names("张三,李四"), chinese_names("王建国，李四、赵六")
-    (['张三', '李四'], ['王建国', '李四', '赵六'])
-    >>> chinese_names("崔, 勋"), chinese_names("欧阳, 修文"), chinese_names("张三"), chinese_names("Smith, J")
-    (None, None, None, None)
-    """
-    parts = re.split(r"\s*[,，、]\s*", cell.strip())
-    if len(parts) < 2 or not all(_HAN_NAME.fullmatch(p) for p in parts) \
-            or len(parts) == 2 and parts[0] in COMPOUND_SURNAMES:
-        return None
-    return parts
 
 
 def _and_list(cell: str) -> bool:

@@ -152,41 +152,32 @@ class PubMedTextReader:
                           raw="\n".join(line for _, line in pasted),
                           reason=f"{len(pasted)} lines outside any {self.name} record")
 
-    # ------------------------------------------------------------ citations
+    def _each(self, path: str, entries, build, what: str, not_one: str) -> Iterator[Record | Failure]:
+        """Each entry ``(line, content, raw)`` built by ``build(src, content, raw)``: its record,
+        else a failure saying ``not_one`` (``build`` gave None) or why it raised (one broken
+        entry never stops the file)."""
+        for ordinal, (line, content, raw) in enumerate(entries, 1):
+            src = Source(path=path, format=self.name, record=ordinal, line=line)
+            try:
+                rec = build(src, content, raw)
+            except Exception as e:
+                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
+                              reason=f"cannot parse {what}: {type(e).__name__}: {e}")
+                continue
+            yield rec or Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw, reason=not_one)
+
     def _citations(self, path: str, lines) -> Iterator[Record | Failure]:
-        for ordinal, (line, text, raw) in enumerate(_citation_entries(lines), 1):
-            src = Source(path=path, format=self.name, record=ordinal, line=line)
-            try:
-                rec = citation_record(src, text, raw)
-                yield rec or Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
-                                     reason="not a citation in PubMed's style (Authors. Title. Journal. "
-                                            "Year;Volume(Issue):Pages.)")
-            except Exception as e:  # one broken citation never stops the list
-                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
-                              reason=f"cannot parse citation: {type(e).__name__}: {e}")
+        return self._each(path, _citation_entries(lines), citation_record, "citation",
+                          not_one="not a citation in PubMed's style (Authors. Title. Journal. "
+                                  "Year;Volume(Issue):Pages.)")
 
-    # ------------------------------------------------------------ Summary (text)
     def _summaries(self, path: str, lines) -> Iterator[Record | Failure]:
-        for ordinal, (line, record_lines, raw) in enumerate(_summary_records(lines), 1):
-            src = Source(path=path, format=self.name, record=ordinal, line=line)
-            try:
-                rec = summary_record(src, record_lines, raw)
-                yield rec or Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
-                                     reason="not a record of PubMed's Summary (text) (N. Title. / Authors. / "
-                                            "Journal. Year;Volume(Issue):Pages. / PMID: …)")
-            except Exception as e:
-                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
-                              reason=f"cannot parse record: {type(e).__name__}: {e}")
+        return self._each(path, _summary_records(lines), summary_record, "record",
+                          not_one="not a record of PubMed's Summary (text) (N. Title. / Authors. / "
+                                  "Journal. Year;Volume(Issue):Pages. / PMID: …)")
 
-    # ------------------------------------------------------------ Abstract (text)
     def _abstracts(self, path: str, lines) -> Iterator[Record | Failure]:
-        for ordinal, (line, blocks, raw) in enumerate(_abstract_records(lines), 1):
-            src = Source(path=path, format=self.name, record=ordinal, line=line)
-            try:
-                yield self._abstract(src, blocks, raw)
-            except Exception as e:
-                yield Failure(path=path, line=line, format=self.name, record=ordinal, raw=raw,
-                              reason=f"cannot parse record: {type(e).__name__}: {e}")
+        return self._each(path, _abstract_records(lines), self._abstract, "record", not_one="")
 
     def _abstract(self, src: Source, blocks: list[tuple[int, str]], raw: str) -> Record | Failure:
         (line, header), rest = blocks[0], blocks[1:]
