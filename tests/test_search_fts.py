@@ -73,7 +73,7 @@ def test_filters_keep_what_whoosh_keeps_and_do_not_reorder_the_hits(corpus_index
             for filters in ("lang:zh", "-lang:en", "year:2010..", "year:..2015", "format:ris", "-format:ris",
                             "lang:zh year:2000..2020", "(lang:zh OR lang:und)"):
                 q = f"{words} {filters}"
-                assert s._filtered_plan(parse(q)) is not None, q
+                assert fts.filtered_plan(parse(q)) is not None, q
                 s.fast = True
                 total, hits = s._ranked(q, None)[1:]
                 s.fast = False

@@ -26,7 +26,7 @@ from whoosh.query import NumericRange, Term
 
 from ..store import SEARCH_COLUMNS, SEARCH_TABLE
 from .analysis import CJK, fold
-from .query import Leaf, leaves
+from .query import Leaf, Node, leaves
 from .schema import DEFAULT_FIELDS, FIELD_BOOSTS
 
 _NON_CJK = re.compile(f"[^{CJK}]+")
@@ -168,3 +168,20 @@ def run(db, expressions: tuple[str, str], limit: int | None,
         sql += " LIMIT ?"
         args += (limit,)
     return total, [(score, rid) for rid, score in db.execute(sql, args)]
+
+
+def filtered_plan(tree) -> tuple[tuple[str, str], tuple[str, list]] | None:
+    """(the plan, its SQL filter) of Chinese words with filters (``肿瘤 lang:zh``, ``癌
+    year:2018..2021``): ranked as the words alone are, the filters kept in SQL (:func:`run`'s
+    ``where``; whoosh ranked them otherwise, so a filter every hit passed reordered the hits)."""
+    if isinstance(tree, Leaf) or tree.op != "and":
+        return None
+    conditions = [(child, sql_filter(child)) for child in tree.children]
+    kept = [where for _, where in conditions if where is not None]
+    words = [child for child, where in conditions if where is None]
+    if not kept or not words:
+        return None
+    planned = plan(words[0] if len(words) == 1 else Node("and", words))
+    if planned is None:
+        return None
+    return planned, (" AND ".join(f"({where})" for where, _ in kept), [a for _, args in kept for a in args])

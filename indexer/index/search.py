@@ -22,7 +22,7 @@ from . import SORTS, fts
 from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
 from .names import author_key
-from .query import (NAME_KEY, Leaf, Node, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
+from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     to_whoosh, with_hints)
 from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_name, award_numbers, funder_names
 
@@ -229,9 +229,9 @@ class Searcher:
         planned = fts.plan(tree) if self.fast else None
         if planned:
             return fts.run(self.store.db, planned, limit)
-        filtered = self._filtered_plan(tree) if self.fast else None
+        filtered = fts.filtered_plan(tree) if self.fast else None
         if filtered:
-            return fts.run(self.store.db, *filtered[:1], limit, filtered[1])
+            return fts.run(self.store.db, filtered[0], limit, filtered[1])
         matches = self._matches(to_whoosh(tree) or Every(), tree)
         if is_exact(tree):
             total = len(matches)
@@ -245,24 +245,6 @@ class Searcher:
             total = len(scored)
         scored.sort(key=lambda x: (-x[0], x[1]))
         return total, scored
-
-    @staticmethod
-    def _filtered_plan(tree):
-        """(the FTS plan, its SQL filter) of a Chinese query with filters (``肿瘤 lang:zh``,
-        ``癌 year:2018..2021``): ranked as the same words alone are, the filters kept in SQL
-        (whoosh ranked them otherwise, so a filter every hit passed reordered the hits)."""
-        if isinstance(tree, Leaf) or tree.op != "and":
-            return None
-        conditions = [(child, fts.sql_filter(child)) for child in tree.children]
-        kept = [where for _, where in conditions if where is not None]
-        words = [child for child, where in conditions if where is None]
-        if not kept or not words:
-            return None
-        planned = fts.plan(words[0] if len(words) == 1 else Node("and", words))
-        if planned is None:
-            return None
-        sql = " AND ".join(f"({where})" for where, _ in kept)
-        return planned, (sql, [a for _, args in kept for a in args])
 
     def _matches(self, base, tree) -> list[tuple[float, int]]:
         """(score, docnum) of every match of ``base``, lifted by the ranking hints, best
