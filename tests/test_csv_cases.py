@@ -174,3 +174,30 @@ def test_line_breaks_in_title_journal_and_name_cells(tmp_path, validate):
     assert names(en) == [("Smith", "J"), ("Lee", "K")]          # one name a line
     assert zh["title"] == {"zh": "中文标题"} and zh["journal"] == {"zh": "计算机学报"}
     assert names(zh) == ["张三", "李四"]
+
+
+AUTHOR_LISTS = [
+    # a reference manager's serial list, its last name joined by "and" (with and without the comma)
+    ("Smith J, Jones K and Brown L", [("Smith", "J"), ("Jones", "K"), ("Brown", "L")]),
+    ("John Smith, Kate Jones, and Lee Brown", [("Smith", "John"), ("Jones", "Kate"), ("Brown", "Lee")]),
+    # Scopus: every name inverted, commas between and within names
+    ("Smith, J., van Dyk, K. L., Brown, L.", [("Smith", "J."), ("van Dyk", "K. L."), ("Brown", "L.")]),
+    # one agency with "and" in its name is one author
+    ("US Food and Drug Administration", ["US Food and Drug Administration"]),
+    # as before: inverted names joined by "and", and a list without it
+    ("Smith, J and Lee, K", [("Smith", "J"), ("Lee", "K")]),
+    ("Smith J, Jones K, Brown L", [("Smith", "J"), ("Jones", "K"), ("Brown", "L")]),
+]
+
+
+def test_author_cells_of_every_list_form(tmp_path, validate):
+    # "Smith J, Jones K and Brown L" had given "Smith J" as a family name and "Jones K" as
+    # its given name; Scopus's "Smith, J., Jones, K." was one author; the FDA two people
+    rows = "".join(f'"{cell}","Paper {i}",2020,"J Test"\n' for i, (cell, _) in enumerate(AUTHOR_LISTS))
+    path = tmp_path / "authors.csv"
+    path.write_text("Authors,Title,Year,Source title\n" + rows, encoding="utf-8")
+    records, failures = read(path)
+    assert not failures
+    for rec, (cell, expected) in zip(records, AUTHOR_LISTS):
+        validate(rec)
+        assert names(rec) == expected, cell

@@ -18,7 +18,7 @@ ORG_WORDS = re.compile(
     r"\b(?:Fund|Association|Institute|University|Committee|Organi[sz]ation|Society|Group|Cent(?:er|re)|"
     r"Council|Bureau|Ministry|Department|Academy|Foundation|Agency|Commission|Office|Press|Company|"
     r"Inc|Ltd|Corporation|Consortium|Collaboration|Network|Team|Board|Hospital|Laboratory|Bank|Agency|"
-    r"Federation|Union|Service|Program(?:me)?|"
+    r"Federation|Union|Service|Program(?:me)?|Administration|Authority|"
     # groups of trials: "SPRINT Investigators", "EBCTCG Collaborators"
     r"Investigators|Collaborators|Collaborative|Trialists|Working Party|Task ?Force)\b"
     # a group named in another language ("Gruppo Tecnico PASSI"; "Gruppo, R. A." is a person)
@@ -264,6 +264,8 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     ['颜宏', '石德成', '尹尚军', '赵伟']
     >>> split_author_field("张三,李四", listed=True), split_author_field("欧阳, 修文", listed=True)
     (['张三', '李四'], ['欧阳, 修文'])
+    >>> split_author_field("Smith, J., van Dyk, K. L.", listed=True)   # Scopus: each name inverted
+    ['Smith, J.', 'van Dyk, K. L.']
     """
     text = text.strip()
     if ";" in text or "；" in text:
@@ -286,6 +288,8 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     parts = [p.strip() for p in text.split(",")]
     if listed and len(parts) == 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
         return parts
+    if listed and len(parts) >= 4 and len(parts) % 2 == 0 and _inverted_pairs(parts):
+        return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2])]
     if len(parts) == 2 and all(caps_first(p) for p in parts):   # "WANG Jian-guo, ZHANG San": two names
         return parts
     if len(parts) < 3 or not all(parts):
@@ -297,6 +301,14 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     if all(_ABBREVIATED.fullmatch(p) or caps_first(p) for p in parts):
         return parts
     return [text]
+
+
+def _inverted_pairs(parts: list[str]) -> bool:
+    """Whether the parts of a list, two by two, are a family name and its initials ("Smith",
+    "J.", "Jones", "K."), as Scopus writes every name inverted in one cell."""
+    return all(re.fullmatch(_INITIALS, given) and not re.fullmatch(_INITIALS, family)
+               and not _SUFFIX.fullmatch(given) and len(family.split()) <= 3
+               for family, given in zip(parts[::2], parts[1::2]))
 
 
 _INITIAL = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")

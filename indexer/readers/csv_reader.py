@@ -222,8 +222,9 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             if _PUBMED_NAMES.fullmatch(cell):
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
-            sep = ";" if ";" in cell else "\n" if "\n" in cell else " and " if _and_list(cell) else None
-            names = [n for n in (cell.split(sep) if sep else split_author_field(cell, listed=True)) if n.strip()]
+            sep = ";" if ";" in cell else "\n" if "\n" in cell else None
+            names = [n for n in (cell.split(sep) if sep else _and_names(cell) if _and_list(cell)
+                                 else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         elif key == "funding_details":
             rec.raw.setdefault("funding", []).append((cell, line))
@@ -250,6 +251,25 @@ def _and_list(cell: str) -> bool:
     (True, False)
     """
     return " and " in cell and not ORG_WORDS.search(cell)
+
+
+def _and_names(cell: str) -> list[str]:
+    """The names of a cell that joins them with " and ": each inverted name alone ("Smith, J and
+    Lee, K"), or a list whose last name only is joined so ("Smith J, Jones K and Brown L",
+    "John Smith, Kate Jones, and Lee Brown"), where the commas part whole names.
+
+    >>> _and_names("Smith, J and Lee, K"), _and_names("John Smith, Kate Jones, and Lee Brown")
+    (['Smith, J', 'Lee, K'], ['John Smith', 'Kate Jones', 'Lee Brown'])
+    >>> _and_names("Smith J, Jones K and Brown L"), _and_names("Smith, John, Jones, Kate and Lee Brown")
+    (['Smith J', 'Jones K', 'Brown L'], ['Smith, John, Jones, Kate', 'Lee Brown'])
+    """
+    parts = [p.strip() for p in re.split(r",?\s+and\s+", cell)]
+    head = [p.strip() for p in parts[0].split(",")]
+    # "A, B and C": the last name has no comma, and each before it is a whole name (two words or
+    # more), not a family name parted from its initials ("Smith, J")
+    if len(parts) == 2 and "," not in parts[1] and len(head) > 1 and all(len(p.split()) > 1 for p in head):
+        return head + parts[1:]
+    return parts
 
 
 # Fields whose line breaks in a quoted cell are wrapping, not content.
