@@ -71,6 +71,16 @@ def test_chinese_grant_number_forms_are_awards(tmp_path, award):
     assert funding(record) == [("Natural Science Foundation of Chongqing", "重庆市自然科学基金", award)]
 
 
+@pytest.mark.parametrize("line", ["基金资助：中央高校基本科研业务费专项资金(FRF-TP-20-011A1)",
+                                  "Funding: Fundamental Research Funds for the Central Universities (FRF-TP-20-011A1)."])
+def test_an_award_with_two_groups_of_letters_is_whole(tmp_path, line):
+    # USTB's numbers under the Central Universities' funds: the award had been "TP-20-011A1",
+    # its "FRF-" left in the funder's name
+    (record,) = clean(page(tmp_path, "摘要：目的 探讨效果.结论 有效.", line))
+    assert [(f["funder"], f["award"]) for f in record["funding"]] == [
+        ("Fundamental Research Funds for the Central Universities", "FRF-TP-20-011A1")]
+
+
 def test_a_bracket_in_the_funder_name_is_kept_and_awards_stay_apart(tmp_path):
     (record,) = clean(page(tmp_path, "摘要：目的 探讨效果.结论 有效.",
                            "基金：国家高技术研究发展计划（863计划）（2019AB001）；"

@@ -14,11 +14,12 @@ from .funders import normalise_funder
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
 # An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award;
-# a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1").
+# a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1");
+# a university's own numbers have two groups of letters ("FRF-TP-20-011A1", USTB's).
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
 _AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
                     r"|(?<![A-Za-z0-9&])(?:(?-i:(?:\d\s?)?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
-                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
 # part of the number; a document number's issuing office, longer: "(黔科合基础[2019]1234号)".
