@@ -14,8 +14,10 @@ except that a common title start is split by a longer one and a common name in a
 by the first initial.  Each pair is compared once per way it met (keys are computed once
 per record).  A pair that met is linked unless evidence says otherwise:
 
+* a book and a chapter or paper in it → not linked, whatever else they share;
 * same DOI → linked, certain, unless both have titles in one language and none is alike (a
-  DOI mistyped, or one DOI for a whole book): needs review (different DOIs → not linked);
+  DOI mistyped, or one DOI for a whole book): needs review, and not linked when their first
+  pages differ too (two chapters given the book's DOI) (different DOIs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
   as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
@@ -502,6 +504,10 @@ def _type_family(rec: dict) -> str:
     return "conference" if t in ("paper-conference", "chapter") else "other"
 
 
+# Types of a whole and of its parts: never one work.
+_WHOLE_AND_PART = ({"book", "chapter"}, {"book", "paper-conference"})
+
+
 def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
     """Whether two records that met in a block are the same work: (linked, reasons, tier)."""
     return _compare(_Keys(a), _Keys(b), via)
@@ -509,9 +515,16 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
 
 def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     a, b = ka.rec, kb.rec
+    if {a.get("type"), b.get("type")} in _WHOLE_AND_PART:
+        # A book and a chapter of it (often one DOI for both, or the book's title in the chapter's)
+        return False, ["a book and a chapter or paper in it"], ""
     if a.get("doi") and b.get("doi"):
         if a["doi"].lower() == b["doi"].lower():
             if _titles_differ(ka, kb):
+                if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
+                    # other titles on other pages: two chapters given their book's DOI, or a
+                    # DOI copied onto another paper
+                    return False, ["same DOI, but titles and pages differ"], ""
                 # A DOI mistyped, or one DOI given to a whole book or issue: a librarian decides.
                 return True, ["same DOI, but the titles differ"], "needs review"
             return True, ["same DOI"], "certain"

@@ -432,6 +432,22 @@ def test_the_same_place_in_a_journal_without_volumes():
     assert groups(cnki, vip, other) == [[1, 2]]
 
 
+def test_a_book_and_its_chapters_are_other_works():
+    # one DOI for a book and its chapters: the chapter had been the master of the book and of
+    # the other chapter under --apply --all, and neither could be found any more
+    doi = "10.1007/978-3-319-00001-1"
+    book = rec(1, "Handbook of Spinal Surgery", ["Adams, Carl"], year=2018, journal="", type="book", doi=doi)
+    first = rec(2, "Cervical spine fractures", ["Adams, Carl"], year=2018, journal="Handbook of Spinal Surgery",
+                type="chapter", doi=doi, pages="1-20")
+    second = rec(3, "Lumbar disc herniation", ["Baker, Dana"], year=2018, journal="Handbook of Spinal Surgery",
+                 type="chapter", doi=doi, pages="21-40")
+    assert groups(book, first, second) == []
+    # the same chapter twice is still one work
+    again = rec(4, "Cervical spine fractures", ["Adams, C."], year=2018, journal="Handbook of Spinal Surgery",
+                type="chapter", doi=doi.upper(), pages="1-20")
+    assert groups(book, first, second, again) == [[2, 4]]
+
+
 def test_one_doi_on_two_unrelated_titles_needs_review():
     # a DOI mistyped (or one DOI for a whole book): linked, but a librarian decides; it was
     # certain, so --apply hid the second paper and --review never showed it
