@@ -432,10 +432,26 @@ def _latin_journal(journal: str) -> bool:
     return bool(scripts["latin_words"]) and not (scripts["han"] or scripts["kana"] or scripts["hangul"])
 
 
+def _abbreviated_journal(journal: str) -> bool:
+    """Whether a name ending in "." is abbreviated (ISO 4), its last period part of its last
+    word: half or more of its other words end with one too.  Else the period ends a sentence
+    ("Frontiers of Neurology and Neuroscience.") and goes.
+
+    >>> _abbreviated_journal("J. Appl. Phys."), _abbreviated_journal("Ann. New York Acad. Sci.")
+    (True, True)
+    >>> _abbreviated_journal("J Appl Phys."), _abbreviated_journal("Rinsho byori. The Japanese journal of pathology.")
+    (False, False)
+    """
+    words = journal.split()[:-1]
+    return journal.endswith(".") and bool(words) and 2 * sum(w.endswith(".") for w in words) >= len(words)
+
+
 def _set_details(record: Record, parts: dict) -> None:
     journal = parts.get("journal")
     if journal:
-        journal = journal.strip().rstrip(".")
+        journal = journal.strip()
+        if not _abbreviated_journal(journal):
+            journal = journal.rstrip(".")
         record.journal.setdefault(_journal_lang(journal, record), journal)
     year = parts.get("year")
     if year and record.year is None:

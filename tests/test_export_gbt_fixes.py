@@ -137,3 +137,16 @@ def test_no_doubled_full_stop_after_et_al_or_an_abbreviation(tmp_path):
 ])
 def test_punctuation_without_a_part_and_markup(tmp_path, item, expected):
     assert reference(_one(tmp_path, {"language": "en", **item})) == expected
+
+
+def test_an_abbreviated_journal_keeps_its_last_period(tmp_path):
+    # ISO 4 abbreviations end with a period: "J. Appl. Phys" had been written in every format;
+    # a sentence's full stop after a whole name still goes
+    path = tmp_path / "journals.ris"
+    path.write_text("TY  - JOUR\nTI  - Thin films of nickel\nAU  - Smith, John\nT2  - J. Appl. Phys.\nPY  - 2020\n"
+                    "VL  - 127\nSP  - 15\nER  - \n\nTY  - JOUR\nTI  - Muscle disease\nAU  - Lee, Kim\n"
+                    "T2  - Frontiers of Neurology and Neuroscience.\nPY  - 2020\nER  - \n", encoding="utf-8")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "[J]. J. Appl. Phys., 2020, 127: 15." in result.stdout
+    assert "[J]. Frontiers of Neurology and Neuroscience, 2020." in result.stdout
