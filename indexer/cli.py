@@ -426,6 +426,10 @@ def cmd_dedup(args) -> int:
     if args.all and not args.apply:
         _err("Error: --all goes with --apply (it merges the clusters that need review too).")
         return EXIT_USAGE
+    problem = args.map and _unwritable(args.map)
+    if problem:  # said before anything is applied, not after the merges are made
+        _err(f"Error: --map {args.map}: {problem}; nothing was changed.")
+        return EXIT_USAGE
     try:
         if args.undo:
             done = merge.undo(args.index)
@@ -451,8 +455,9 @@ def cmd_dedup(args) -> int:
     with Store(args.index) as store:  # applied now, by this run or an earlier one
         hidden = len(store.hidden())
     applied = hidden > 0 or args.apply
-    merged = merge.applied(clusters, merge.merges_all(args.index))
-    pending = len(clusters) - len(merge.applied(clusters))
+    everything = merge.merges_all(args.index)
+    merged = merge.applied(clusters, everything)   # the certain groups of a cluster to review too
+    pending = len(merge.to_review(clusters))
     counts = {**merge.prisma(records, merged if applied else clusters), "needs_review": pending}
     if args.map:
         merge.write_map(args.map, records, merged)
@@ -465,11 +470,11 @@ def cmd_dedup(args) -> int:
          f"{counts['remaining']:,} remaining")
     if applied:
         _out(f"applied{'' if args.apply else ' (by an earlier --apply)'}: search and export "
-             f"{'now ' if args.apply else ''}show the master of each {'' if len(merged) == len(clusters) else 'certain '}"
+             f"{'now ' if args.apply else ''}show the master of each {'' if everything or not pending else 'certain '}"
              f"cluster, completed from its duplicates (undo with --undo)")
         if hidden != counts["duplicates_removed"]:  # decisions taken since
             _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
-        if len(merged) < len(clusters):
+        if pending and not everything:
             _out(f"  {pending:,} clusters need review and were left as they are: decide them with --review, "
                  f"or merge them all with --apply --all")
     if not args.review:
@@ -481,6 +486,20 @@ def cmd_dedup(args) -> int:
             if c["master"] in shown:
                 _out(f"  completed: {shown[c['master']]}")
     return EXIT_OK
+
+
+def _unwritable(path: str) -> str:
+    """Why a file cannot be written at ``path`` (a folder there, its folder missing or
+    read-only), or "" when it can."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        return "is a folder"
+    if not folder.is_dir():
+        return f"no folder {folder}"
+    if not os.access(target if target.exists() else folder, os.W_OK):
+        return "permission denied"
+    return ""
 
 
 def _completed_masters(index_dir: str, merged: list[dict]) -> dict[str, str]:

@@ -135,3 +135,20 @@ def test_export_masters_completes_each_master_as_apply_would(tmp_path):
     by_trial = {r["source"]["source_id"]: r for r in exported if r["source"]["path"].endswith("trials.ris")}
     assert set(by_trial) == {"PED", "ADU"} and "abstract" not in by_trial["ADU"].get("merged", {}).get("provenance", {})
     assert not by_trial["ADU"]["abstract"]
+
+
+def test_a_map_that_cannot_be_written_is_said_before_anything_is_applied(tmp_path):
+    # the merges had been made and saved, then the map's error ended the run with exit 2
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(CASES), "--index", str(idx)).returncode == 0
+    for where in (tmp_path / "missing" / "map.csv", tmp_path):
+        result = run_cli("dedup", "--apply", "--map", str(where), "--index", str(idx))
+        assert result.returncode == 2
+        assert f"--map {where}" in result.stderr and "nothing was changed" in result.stderr
+        with Store(idx) as store:
+            assert not store.hidden()
+    result = run_cli("dedup", "--apply", "--map", str(tmp_path / "map.csv"), "--index", str(idx))
+    assert result.returncode == 0, result.stderr
+    with Store(idx) as store:
+        assert store.hidden()
+    assert (tmp_path / "map.csv").read_text(encoding="utf-8").startswith("old_id,kept_id")
