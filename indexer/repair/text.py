@@ -14,7 +14,7 @@ import ftfy
 
 from ..charsets import scripted
 from ..fields.sections import EN_LABELS_ALTERNATION
-from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, UI_COUNTER, UI_TOGGLES, UI_WORDS, ZHENG_MARKERS
+from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, HANGUL, KANA, UI_COUNTER, UI_TOGGLES, UI_WORDS, ZHENG_MARKERS
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HIGH_LATIN1 = re.compile("[\u0080-\u00ff]")
@@ -162,7 +162,7 @@ def fix_mojibake(s: str) -> str:
         fixed = _gbk_read_as_latin1(s)
     if fixed == s:
         fixed = _utf8_read_as_gbk(s)
-    return fixed if fixed != s else s
+    return fixed
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -263,18 +263,69 @@ def strip_case_braces(s: str) -> str:
 
 _FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
 _IDEOGRAPHIC_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
+# The full-width forms of ASCII's letters, digits and punctuation (！ to ～), each U+FEE0 above it.
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e]")
+_FULLWIDTH_PUNCT = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
+# What makes a text Chinese, Japanese or Korean: its characters, its own punctuation (、。「」《》
+# …) or half-width katakana.  Not the ideographic space: Latin text typed with a Chinese input
+# method has it too ("Ｄｅｅｐ　Ｌｅａｒｎｉｎｇ").
+_CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}\u3001-\u303f\uff61-\uff9f]")
+# A full-width round bracket pair (innermost) and the Latin word or number touching it outside.
+_FULLWIDTH_BRACKETS = re.compile(r"(?<![A-Za-z0-9])(?P<before>[A-Za-z0-9]*)"
+                                 r"（(?P<inside>[^（）]*)）(?P<after>[A-Za-z0-9]?)")
+
+
+def _to_ascii(m: re.Match) -> str:
+    return chr(ord(m.group(0)) - 0xFEE0)
 
 
 def fold_fullwidth_alnum(s: str) -> str:
-    """Full-width Latin letters and digits to ASCII; full-width punctuation stays.
+    """Full-width Latin letters and digits to ASCII; full-width punctuation stays, unless the
+    text is Latin (:func:`_fold_fullwidth_punctuation_in_latin`).
 
     >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年")
     'The role，2021年'
+    >>> fold_fullwidth_alnum("ａ　ｍｏｄｅｌ（ＣＮＮ－１）ｆｏｒ　ｄａｔａ，９５．３％．")
+    'a model (CNN-1) for data,95.3%.'
     """
-    if not _FULLWIDTH_RE.search(s):
+    if not _FULLWIDTH_ANY.search(s):
         return s
-    s = _FULLWIDTH_RE.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), s)
-    return _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", s)
+    fixed = _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", _FULLWIDTH_RE.sub(_to_ascii, s))
+    fixed = _fold_fullwidth_punctuation_in_latin(fixed)
+    return fixed
+
+
+def _fold_fullwidth_punctuation_in_latin(s: str) -> str:
+    """Full-width punctuation to ASCII in a text with Latin letters and no Chinese, Japanese or
+    Korean (an English title, abstract or keyword typed with a Chinese input method); in CJK
+    text all of it stays, even beside a Latin word (``采用CNN（卷积神经网络）方法，``, ``P＜0.05``).
+
+    A round bracket's width stood for the space outside it: a folded one gets it where a word
+    touches it (``model（CNN）for`` → ``model (CNN) for``), but not in notation (``Ca（OH）2``,
+    ``f（x）``, a volume's issue ``51（3）``).  The space after a folded ``, . ; :`` is left to
+    :func:`restore_space_after_punctuation`, which knows ``95.3`` from ``good.Results``.
+
+    >>> _fold_fullwidth_punctuation_in_latin("Ca（OH）2 in f（x），in 2020（n＝5）；51（3）")
+    'Ca(OH)2 in f(x),in 2020 (n=5);51(3)'
+    >>> _fold_fullwidth_punctuation_in_latin("采用CNN（卷积神经网络）方法，P＜0.05")
+    '采用CNN（卷积神经网络）方法，P＜0.05'
+    >>> _fold_fullwidth_punctuation_in_latin("1984，1（1）")   # no Latin text: nothing says English
+    '1984，1（1）'
+    """
+    if not _FULLWIDTH_PUNCT.search(s) or _CJK_TEXT.search(s) or not _LATIN_LETTER.search(s):
+        return s
+    return _FULLWIDTH_PUNCT.sub(_to_ascii, _FULLWIDTH_BRACKETS.sub(_spaced_brackets, s))
+
+
+def _spaced_brackets(m: re.Match) -> str:
+    """A full-width bracket pair as ASCII, with a space where a word touches it outside."""
+    before, inside, after = m.group("before", "inside", "after")
+    notation = (len(before) == 1 and before.isalpha()          # f（x）, p（A）
+                or after.isdigit()                              # Ca（OH）2
+                or before.isdigit() and inside.isdigit())       # 51（3）: volume and issue
+    if notation:
+        return f"{before}({inside}){after}"
+    return f"{before}{' ' if before else ''}({inside}){' ' if after else ''}{after}"
 
 
 def strip_zheng_marker(s: str) -> str:
@@ -617,7 +668,7 @@ def restore_space_after_punctuation(s: str) -> str:
             out.append(_space_sentence(_space_clause(part, ratios), names, previous in _ARTICLES))
         previous = part if part and not part.isspace() else previous
     fixed = "".join(out)
-    return fixed if fixed != s else s
+    return fixed
 
 
 def _spaces_its_punctuation(s: str) -> bool:

@@ -1,0 +1,74 @@
+"""Full-width punctuation in English text typed with a Chinese input method, found by a QA pass:
+a page whose English title, abstract and keywords were folded to ASCII letters and digits but
+kept ``－ （ ） ， ． ％``.  In a Latin text they fold too; in Chinese text they all stay."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import clean_items
+from indexer.repair import REPAIRS, fold_fullwidth_alnum
+
+# The QA page (/tmp/qa22_pages/fw1.txt), written here as it was.
+_PAGE = ("Ｄｅｅｐ　Ｌｅａｒｎｉｎｇ　ｆｏｒ　ＣＯＶＩＤ－１９　Ｄｉａｇｎｏｓｉｓ\n"
+         "作者：Ｗａｎｇ Ｌｉ；Ｚｈａｎｇ Ｗｅｉ\n"
+         "摘要：Ｗｅ　ｐｒｏｐｏｓｅ　ａ　ｍｏｄｅｌ（ＣＮＮ－１）ｆｏｒ　２０２０　ｄａｔａ，ａｃｃｕｒａｃｙ　９５．３％．"
+         "Ｒｅｓｕｌｔｓ　ａｒｅ　ｇｏｏｄ．\n"
+         "关键词：ＣＯＶＩＤ－１９；ｄｅｅｐ　ｌｅａｒｎｉｎｇ\n"
+         "刊名：中国科学：信息科学\n"
+         "年，卷(期)：２０２１，５１（３）\n"
+         "页码：１２３－１３０\n")
+
+
+def test_a_page_in_english_typed_full_width_is_ascii_with_its_spaces(tmp_path, validate):
+    path = tmp_path / "fw1.txt"
+    path.write_text(_PAGE, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stderr
+    (rec,) = records
+    validate(rec)
+    assert rec["title"] == {"en": "Deep Learning for COVID-19 Diagnosis"}
+    assert rec["abstract"] == {"en": "We propose a model (CNN-1) for 2020 data, accuracy 95.3%. Results are good."}
+    assert rec["keywords"] == {"en": ["COVID-19", "deep learning"]}
+    # the Chinese journal name keeps its colon; the citation's numbers read as before
+    assert rec["journal"] == {"zh": "中国科学：信息科学"}
+    assert (rec["year"], rec["volume"], rec["issue"], rec["pages"]) == (2021, "51", "3", "123-130")
+    # logged as the fold it is, and the log replays to the text kept
+    (fold,) = [r for r in rec["repairs"] if r["step"] == "fold_fullwidth_alnum" and r["field"] == "abstract"]
+    assert fold["after"] == "We propose a model (CNN-1) for 2020 data,accuracy 95.3%.Results are good."
+    text = fold["before"]
+    for r in (r for r in rec["repairs"] if r["field"] in ("abstract", "abstract.en")):
+        assert r["before"] == text
+        text = REPAIRS[r["step"]](text)
+        assert text == r["after"]
+    assert text == rec["abstract"]["en"]
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("ＣＯＶＩＤ－１９", "COVID-19"),
+    ("20wt％SiO2-Al-Mg", "20wt%SiO2-Al-Mg"),
+    ("Dept．of Surgery，R＆D", "Dept.of Surgery,R&D"),
+    # a bracket's width is the space outside it where a word touches it, not in notation
+    ("a model（CNN）for data", "a model (CNN) for data"),
+    ("in 2020（n＝5）", "in 2020 (n=5)"),
+    ("Ca（OH）2 and f（x）", "Ca(OH)2 and f(x)"),
+    ("Chin J Surg，2021，51（3）：123－130", "Chin J Surg,2021,51(3):123-130"),
+])
+def test_full_width_punctuation_in_latin_text_folds(raw, folded):
+    assert fold_fullwidth_alnum(raw) == folded
+
+
+@pytest.mark.parametrize("text", [
+    "采用CNN（卷积神经网络）方法，",
+    "「深度学习」、《模型》——方法……·结果：（P＜0.05），",
+    "导骨再生术（ guided bone regeneration，GBR）治疗",
+    "蓬莱9－1油田，TOC平均值为1．38％",
+    "COVID－19；深度学习",
+    "コロナ（COVID－19）",
+    "1984，1（1）—",          # numbers only: nothing says the text is English
+])
+def test_full_width_punctuation_in_cjk_or_number_text_stays(text):
+    assert fold_fullwidth_alnum(text) == text
+
+
+def test_full_width_digits_without_latin_text_keep_their_punctuation():
+    assert fold_fullwidth_alnum("２０２１，５１（３）") == "2021，51（3）"
