@@ -100,12 +100,13 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
 
 # CNKI's exports (EndNote, NoteExpress, RefWorks, E-Study) drop the bold that set a label
 # off: 目的探讨…。方法选取…。结果…。结论…  Such labels are taken only in this order, each at a
-# sentence start after the one before, the first opening the abstract, three at least.
-_ZH_ORDER = ("BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION")
+# sentence start after the one before, the first opening the abstract, three at least (as are
+# English labels set off by a space only, _spaced_en).
+_ORDER = ("BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION")
 # Words a label begins, which open sentences of prose: 方法学上尚需验证, 结论性意见.
 _ZH_NOT_LABELS = ("方法学", "方法论", "结论性", "目的论", "目的性")
 _ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?!" + "|".join(_ZH_NOT_LABELS) + r")(?P<label>"
-                       + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ZH_ORDER), key=len, reverse=True))
+                       + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ORDER), key=len, reverse=True))
                        + r")\s*[:：]?\s*")
 
 
@@ -127,7 +128,7 @@ def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
     found = [(0, pos, LABELS_ZH[first], first)]
     for m in _ZH_GLUED.finditer(text, pos):
         label = LABELS_ZH[m.group("label")]
-        if _ZH_ORDER.index(label) > _ZH_ORDER.index(found[-1][2]):
+        if _ORDER.index(label) > _ORDER.index(found[-1][2]):
             found.append((m.start(), m.end(), label, m.group("label")))
     return found if len(found) >= 3 else []
 
@@ -168,8 +169,8 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
             continue
         before = [f for f in labels if f[0] < m.start()][-1]
         after = next((f for f in found if f[0] > m.start()), None)
-        rank = _ZH_ORDER.index(LABELS_ZH[m.group("label")])
-        if _ZH_ORDER.index(before[2]) < rank and (after is None or rank < _ZH_ORDER.index(after[2])):
+        rank = _ORDER.index(LABELS_ZH[m.group("label")])
+        if _ORDER.index(before[2]) < rank and (after is None or rank < _ORDER.index(after[2])):
             labels.append((m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label")))
             labels.sort()
     return labels
@@ -181,6 +182,52 @@ def _compound(heading: str) -> str | None:
         if part in LABELS_EN:
             return LABELS_EN[part]
     return None
+
+
+# Wanfang's and Chinese journals' English abstracts set a title-case label off by a space
+# only: "Objective To investigate… Methods A total of 120… Results The level…".  Such a label is
+# taken only at a sentence start and before a word that opens a sentence (so "Results were
+# compared" stays text), the first opening the abstract.
+_EN_LABEL_SPACED = re.compile(_BOUNDARY + rf"(?P<label>(?=[A-Z])(?i:{_EN_ALT}))(?P<s>\([Ss]\))?"
+                              r"(?:\s*[:：]\s*|\s+(?=[A-Z0-9]))")
+# What makes such an abstract unsafe to split: a label that lost its sentence end or its space
+# ("…sixty-five dogs Methods A web-based…", "ResultsAll dogs…"), or a heading we do not file
+# ("Materials The study…", "Discussion The…"), which would leave its text under the label before.
+_EN_SPACED_STRAY = re.compile(rf"(?<![A-Za-z])(?=[A-Z])(?i:{_EN_ALT})(?=[A-Z][a-z]|\s+[A-Z0-9])|" + _BOUNDARY
+                              + r"(?:Materials|Sample population|Discussion|Limitations|Support|Funding)\s+(?=[A-Z])")
+
+
+def _spaced_en(text: str) -> list[tuple[int, int, str, str]]:
+    """The labels of an English structured abstract whose title-case labels are set off by a
+    space only: from the start, each label later in the order than the one before (or another
+    heading of the same part, Animals then Methods; or one outside the order, Case
+    presentation), three distinct at least, and no label or heading left outside them.
+
+    >>> [(s["label"], s["text"]) for s in split_sections(
+    ...     "Objective To test. Methods A total of 12. Results The rate fell. Conclusion It works.", "en")]
+    [('OBJECTIVE', 'To test.'), ('METHODS', 'A total of 12.'), ('RESULTS', 'The rate fell.'), ('CONCLUSION', 'It works.')]
+    >>> split_sections("Results show that it works. Methods A and B differ. Conclusion We agree.", "en")
+    []
+    >>> split_sections("Objective To test. Methods were compared. Results The rate fell.", "en")
+    []
+    >>> split_sections("Objective To test. Sample 12 dogs Methods A survey. Results The rate fell. Conclusion Good.", "en")
+    []
+    """
+    found: list[tuple[int, int, str, str]] = []
+    for m in _EN_LABEL_SPACED.finditer(text):
+        label, orig = LABELS_EN[m.group("label").upper()], m.group("label") + (m.group("s") or "")
+        if not found and m.start() != 0:
+            return []
+        last = next((f for f in reversed(found) if f[2] in _ORDER), None)
+        if (label not in _ORDER or last is None or _ORDER.index(label) > _ORDER.index(last[2])
+                or (label == last[2] and orig.upper() != last[3].upper())):
+            found.append((m.start(), m.end(), label, orig))
+    return found if len({f[2] for f in found}) >= 3 and not _strays(text, found) else []
+
+
+def _strays(text: str, found: list[tuple[int, int, str, str]]) -> bool:
+    """Whether a label or a heading stands outside the labels taken (_EN_SPACED_STRAY)."""
+    return any(not any(f[0] <= m.start() < f[1] for f in found) for m in _EN_SPACED_STRAY.finditer(text))
 
 
 def split_sections(text: str, lang: str) -> list[dict[str, str]]:
@@ -197,7 +244,7 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         return []
     found = _matches(text, "zh" if lang == "zh" else "en")
     if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
-        found = _glued_zh(text) if lang == "zh" else []
+        found = _glued_zh(text) if lang == "zh" else _spaced_en(text)
         if not found:
             return []
     elif lang == "zh":
