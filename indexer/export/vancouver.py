@@ -10,12 +10,18 @@ References"), the form biomedical journals require, as PubMed's Cite button writ
     7. Abe A. Spinal metastases. In: Smith J, editor. Spine surgery. Boston: Example Press; 2021. p. 12-20.
     8. Smith J. Dietary guidelines [Internet]. Geneva: Example Health; 2023 [cited 2024 Jan 2]. Available from: https://example.org/guidelines
     9. Wang Y. Spinal fusion. Spine. 46(6):350-8.
+    10. Wang S. Title. In: 2022 6th Asian Conference on Artificial Intelligence Technology (ACAIT); 2022; Changzhou, China. p. 1-5.
+    11. Tynan T. Medical improvements lower homicide rate. Washington Post. 2002 Aug 12;Sect. A:2.
+    12. Bloss CS. A prospective randomized trial. bioRxiv [Preprint]. 2015 Oct 22 [cited 2020 Jan 1]. Available from: https://doi.org/10.1101/029983
+    13. World Health Organization. World health statistics 2023. Geneva: World Health Organization; 2023. Report No.: WHO/HIS/2023.1.
+    14. ISO. Audit data collection. ISO 21378:2019. Geneva: ISO; 2019.
 
 Authors: family name and initials without dots (a Chinese name in pinyin: 王跃 → Wang Y), up to
 six, then ``et al.``; an organisation as written.  A record in another language is cited by
 its English title in brackets, when it has one, with its language after the pages (the
 journal's own name romanised is not known here: it is written as the record has it).  Page
-ranges are shortened as NLM does (350-358 → 350-8); the journal's abbreviation is used when
+ranges are shortened as NLM does (350-358 → 350-8; CNKI's discontinuous 175-177+183 → 175-7,
+183); the journal's abbreviation is used when
 the record has one.  A thesis is a ``[master's thesis]`` when its degree says so, else a
 ``[dissertation]`` (Citing Medicine's content designators; a doctoral degree or none).
 
@@ -24,7 +30,10 @@ book's in the authors' place when it has no authors.  A web page is cited ``[Int
 with the date it was read (``[cited 2024 Jan 2]``, when the record has it) after its year and
 ``Available from:`` its URL at the end.  A patent names its inventors and assignee, its number
 and its date (``Pagedas AC, inventor; Ancel Surgical R&D Inc., assignee. Title. Patent US
-20020103498. 2002 Aug 1.``), never a journal's issue and pages.  A date not known is left out
+20020103498. 2002 Aug 1.``), never a journal's issue and pages.  A conference paper names its
+proceedings or meeting with the meeting's date and place (10); a newspaper article its full
+date and section (11); a preprint its server and, with a dataset online (cited as a web page
+is), its URL (12); a report its number at the end (13), a standard after its title (14).  A date not known is left out
 with its punctuation (an article without a year: ``Journal. 46(6):350-8.``, as Citing Medicine writes an
 undated one's volume).
 """
@@ -35,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import PARTICLES
 from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_suffix,
-                     plain, pmid, text_name, thesis_degree, written_date)
+                     page_range, plain, pmid, text_name, thesis_degree, written_date)
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 
@@ -110,9 +119,14 @@ def short_pages(pages: str) -> str:
     ('350-8', '1234-45', 'e1234', '99-101')
     >>> short_pages("1106-1111, 1117"), short_pages("175-177, 183-189")
     ('1106-11, 1117', '175-7, 183-9')
+
+    CNKI joins discontinuous pages with ``+``; Citing Medicine lists them with commas:
+
+    >>> short_pages("175-177+183"), short_pages("210+209")
+    ('175-7, 183', '210, 209')
     """
-    if "," in pages:
-        return ", ".join(short_pages(p) for p in pages.split(","))
+    if "," in pages or "+" in pages:
+        return ", ".join(short_pages(p) for p in re.split(r"[,+]", pages))
     m = re.fullmatch(r"(\D*)(\d+)\s*[-–]\s*\1(\d+)", pages.strip())
     if not m or len(m.group(2)) != len(m.group(3)):
         return pages.replace("–", "-")
@@ -181,6 +195,82 @@ def _patent(rec: dict, title: str) -> list[str]:
     return [who, title, f"Patent {number}" if number else "", _nlm_date(full_date(rec))]
 
 
+def _issued(rec: dict) -> str:
+    """The day a newspaper article or preprint is cited by, as NLM writes it (``2002 Aug 12``),
+    as far as the record knows it; 1 January, which stands for a year alone in many CSL exports
+    (Zotero's), as the year."""
+    year, day = str(rec.get("year") or ""), full_date(rec)
+    return year if day.endswith("-01-01") else _nlm_date(day) or year
+
+
+def _newspaper(rec: dict, title: str, own: str, pages: str) -> list[str]:
+    """A newspaper article as Citing Medicine writes it (ch. 8): ``Washington Post. 2002 Aug
+    12;Sect. A:2.``, the paper's name whole, its first page only, its section from a page
+    written ``A2`` or ``A02`` (a page ``004``, as CNKI writes it, is page 4).
+
+    >>> _newspaper({"year": 2002, "extra": {"issued": "2002-08-12"}, "journal": {"en": "Washington Post"}},
+    ...            "Title", "en", "A02-A03")
+    ['Title', 'Washington Post', '2002 Aug 12;Sect. A:2']
+    """
+    paper = plain(in_lang(rec, "journal", own)).rstrip(".")
+    pages = page_range(pages)[0]
+    section = re.fullmatch(r"([A-Z]{1,2})0*(\d+)", pages)
+    page = f";Sect. {section.group(1)}:{section.group(2)}" if section else (
+        f":{pages.lstrip('0') or pages}" if pages.isdigit() else pages and f":{pages}")
+    date = _issued(rec)
+    return [title, paper, f"{date}{page}" if date else page.lstrip(";:")]
+
+
+def _server(rec: dict) -> str:
+    """A preprint's server (bioRxiv, arXiv) or a dataset's repository: its publisher, or
+    Zotero's repository field, which its CSL keeps as such."""
+    return plain(extra(rec, "publisher") or extra(rec, "repository"))
+
+
+def _preprint(rec: dict, title: str) -> list[str]:
+    """A preprint as NLM cites one: ``Title. bioRxiv [Preprint]. 2015 Oct 22 [cited 2018 Jul
+    12].``, its URL after (``Available from:``)."""
+    cited = _cited(rec)
+    return [title, f"{_server(rec)} [Preprint]", " ".join(p for p in (_issued(rec), cited and f"[cited {cited}]") if p)]
+
+
+def _internet(rec: dict, title: str, own: str, year: str) -> list[str]:
+    """A web page or a dataset online, as Citing Medicine cites Internet items: ``Title [Internet].
+    Site. Place: Publisher; Year [cited Year Mon Day].``, its URL after."""
+    site = plain(in_lang(rec, "journal", own))  # the website's name, as the record has it
+    publisher = plain(extra(rec, "publisher")) if rec.get("type") == "webpage" else _server(rec)
+    cited = _cited(rec)
+    return [f"{title} [Internet]" if title else "", "" if site == publisher else site.rstrip("."),
+            " ".join(p for p in (_imprint(rec, year, publisher), cited and f"[cited {cited}]") if p)]
+
+
+def _event(rec: dict) -> str:
+    """The name of the meeting a conference paper was given at (CSL's event-title, the readers'
+    event: 会议名称, Zotero's conferenceName)."""
+    return plain(extra(rec, "event") or extra(rec, "event-title"))
+
+
+def _conference(rec: dict, title: str, own: str, year: str) -> list[str]:
+    """A conference paper as Citing Medicine writes it (ch. 3): ``In: Editor A, editor.
+    Proceedings. Meeting; Date; Place. Place: Publisher; Year.``; the meeting's name when the
+    proceedings' title does not hold it.  A place with no publisher is the meeting's (CNKI's
+    会议地点); an event place that is the publisher's place (Zotero's CSL writes its one place
+    as both) is the imprint's, and a proceedings without date or place of its meeting is cited
+    as a book is."""
+    host, event = plain(in_lang(rec, "journal", own)), _event(rec)
+    named = host if event.casefold() in host.casefold() else ". ".join(p for p in (host, event) if p)
+    place, event_place = plain(extra(rec, "place")), plain(extra(rec, "event-place"))
+    publisher = plain(extra(rec, "publisher"))
+    held_at = ("" if event_place == place else event_place) if publisher else event_place or place
+    held_on = _nlm_date(extra(rec, "event-date"))
+    imprint = _imprint(rec, year)
+    if event or held_at or held_on:
+        named = "; ".join(p for p in (named, held_on or year, held_at) if p)
+        imprint = imprint if publisher else ""
+    editors = _editors(rec)
+    return [title, f"In: {editors}. {named}" if editors else f"In: {named}", imprint]
+
+
 def reference(rec: dict, lang: str | None = None) -> str:
     """One reference (without its number).  A record whose language is not English is cited
     by its English title in brackets when it has one (``lang`` chooses otherwise)."""
@@ -197,21 +287,30 @@ def reference(rec: dict, lang: str | None = None) -> str:
     pages = short_pages(rec.get("pages") or "")
     year = str(rec.get("year") or "")
     parts = [_authors(rec)]
-    url = (rec.get("url") or "").strip() if kind == "webpage" else ""
+    url = (rec.get("url") or "").strip()
+    preprint = kind == "article" and not any((rec.get("journal") or {}).values()) and bool(_server(rec))
+    online = kind == "webpage" or kind == "dataset" and bool(url)
+    if not (online or preprint):
+        url = ""
     if kind == "patent":
         parts = _patent(rec, title)
-    elif kind == "webpage":  # Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available from: URL
-        site = plain(in_lang(rec, "journal", own))  # the website's name, as the record has it
-        cited = _cited(rec)
-        parts += [f"{title} [Internet]" if title else "", "" if site == extra(rec, "publisher") else site.rstrip("."),
-                  " ".join(p for p in (_imprint(rec, year), cited and f"[cited {cited}]") if p)]
-    elif kind in ("book", "report", "thesis") or (kind in _PARTS and not (rec.get("journal") or {})):
-        label = {"thesis": " [master's thesis]" if thesis_degree(rec)[0] == "master" else " [dissertation]",
-                 "report": " [report]"}.get(kind, "")
+    elif online:  # Title [Internet]. Place: Publisher; Year [cited Year Mon Day]. Available from: URL
+        parts += _internet(rec, title, own, year)
+    elif preprint:
+        parts += _preprint(rec, title)
+    elif kind == "article-newspaper":
+        parts += _newspaper(rec, title, own, rec.get("pages") or "")
+    elif kind == "paper-conference" and (rec.get("journal") or _event(rec)):
+        parts += _conference(rec, title, own, year) + [f"p. {pages}" if pages else ""]
+    elif kind in ("book", "report", "thesis", "standard", "dataset") or (kind in _PARTS and not rec.get("journal")):
+        label = " [master's thesis]" if thesis_degree(rec)[0] == "master" else " [dissertation]"
+        label = label if kind == "thesis" else ""
         if not parts[0]:  # an edited book: its editors in the authors' place
             parts = [_editors(rec, MAX_AUTHORS)]
-        parts += [title + label, edition(extra(rec, "edition"), False), _imprint(rec, year),
-                  f"p. {pages}" if pages else ""]
+        number = own_number(rec)  # a standard's after its title, a report's at the end (Report No.)
+        parts += [title + label, number if kind == "standard" else "", edition(extra(rec, "edition"), False),
+                  _imprint(rec, year), f"p. {pages}" if pages else "",
+                  f"Report No.: {number}" if kind == "report" and number else ""]
     elif kind in _PARTS:
         host = plain(in_lang(rec, "journal", own))
         editors = _editors(rec)
@@ -237,9 +336,11 @@ def reference(rec: dict, lang: str | None = None) -> str:
     return " ".join(text.split())  # one line, whatever a field holds
 
 
-def _imprint(rec: dict, year: str) -> str:
-    """``Place: Publisher; Year``, with what is known."""
-    where = ": ".join(x for x in (plain(extra(rec, "place")), plain(extra(rec, "publisher"))) if x)
+def _imprint(rec: dict, year: str, publisher: str | None = None) -> str:
+    """``Place: Publisher; Year``, with what is known (``publisher``: when not the record's own
+    publisher field, a dataset's repository)."""
+    publisher = plain(extra(rec, "publisher")) if publisher is None else publisher
+    where = ": ".join(x for x in (plain(extra(rec, "place")), publisher) if x)
     return "; ".join(p for p in (where, year) if p)
 
 
