@@ -81,6 +81,21 @@ def normalise_pages(pages: str | None) -> str | None:
     return p or None
 
 
+# Wanfang's 页数 value: the number of pages, then their range in brackets ("5(1085-1089)").
+_COUNT_THEN_RANGE = re.compile(rf"\s*(\d+)\s*[(（]\s*({PAGE_RANGES})\s*[)）]\s*")
+
+
+def split_page_count(text: str) -> tuple[str, str] | None:
+    """The number of pages and the pages of a page-count value that gives both, or None
+    (a count alone, "13").
+
+    >>> split_page_count("5(1085-1089)"), split_page_count("13"), split_page_count("5（12）")
+    (('5', '1085-1089'), None, ('5', '12'))
+    """
+    m = _COUNT_THEN_RANGE.fullmatch(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def normalise_doi(doi: str | None) -> str | None:
     """Bare DOI, lower-case, without resolver prefix.
 
@@ -152,6 +167,11 @@ def split_journal(text: str) -> tuple[str, dict[str, str]]:
     return _GLUED_PERIOD.sub(". ", text), meeting
 
 
+# VIP's range glued to its issue, or followed by its page count with no 页 of its own:
+# "第6期1201-1215,共15页", "第6期1201-1215页", "第6期 1201-1215,共15页".
+_ISSUE_THEN_PAGES = re.compile(rf"(?:(?<=期)|\s)\s*({PAGE_RANGES})\s*(?:[页頁]|[,，]?\s*共\s*\d+\s*[页頁])")
+
+
 def parse_citation(text: str) -> dict:
     """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
 
@@ -159,6 +179,8 @@ def parse_citation(text: str) -> dict:
     {'journal': '教育心理學報', 'year': 2022, 'issue': '1', 'pages': '179-204'}
     >>> parse_citation("《中国医学影像技术》 2022年 第38卷 第5期 701-705页")["volume"], parse_citation("《中华骨科杂志》2020年05期")
     ('38', {'journal': '中华骨科杂志', 'year': 2020, 'issue': '5'})
+    >>> parse_citation("《计算机学报》 2023年第6期1201-1215,共15页")["pages"], parse_citation("《X》 2023年第6期 共15页").get("pages")
+    ('1201-1215', None)
     """
     out: dict = {}
     m = re.search(r"《(.+?)》", text)
@@ -173,7 +195,7 @@ def parse_citation(text: str) -> dict:
     m = re.search(r"(?:第|(?<=[卷年]))\s*([^期卷第年\s]+)\s*期", text)
     if m:
         out["issue"] = normalise_issue(m.group(1))
-    m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*[页頁]", text)
+    m = re.search(r"(?:^|\s)([^\s年期共]+?)\s*[页頁]", text) or _ISSUE_THEN_PAGES.search(text)
     if m and not m.group(1).startswith("共"):
         out["pages"] = normalise_pages(m.group(1))
     return out

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..charsets import simplified_table
 from ..fields.authors import looks_like_names, resolve_name_marks
-from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS
+from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_page_count
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
@@ -89,6 +89,16 @@ _LABEL_RE = re.compile(rf"^\s*(?P<open>【)?(?P<label>{_ALT})(?(open)】)\s*(?P<
                        re.DOTALL)
 # A site's breadcrumbs: "首页 > 期刊", "知网首页 > 期刊 > …", "中国知网 > …".
 _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|万方数据|维普网?)\s*[>›»]")
+# The sites' names as their headers show them, the first line of a page selected whole
+# ("万方数据知识服务平台", "维普期刊官网", "中国知网 CNKI"): chrome only as a whole line,
+# not a title ("知网用户行为研究" is one).
+_SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
+                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台".split())
+# CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"),
+# and Wanfang's page count with the pages after it ("页数：5(1085-1089)").
+_COUNTER_LABELS = "(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]"
+_COUNTER_ITEM = re.compile(rf"{_COUNTER_LABELS}\s*\S+?(?=\s*{_COUNTER_LABELS}|\s*$)")
+_COUNTER_LINE = re.compile(rf"(?:\s*{_COUNTER_ITEM.pattern})+\s*")
 # A line naming the kind of page (the type the site gives), not a title.
 _PAGE_TYPES = {"学位论文": "thesis", "硕士学位论文": "thesis", "博士学位论文": "thesis",
                "会议论文": "paper-conference", "期刊论文": "article-journal", "外文期刊": "article-journal"}
@@ -119,6 +129,10 @@ _FUNDER_NAME = re.compile(r"(?:基金|计划|项目|专项|课题|工程|资金|
 # A funder's name cut by the wrap ("…;江苏省" + "自然科学基金(BK20191138)"): a few characters
 # that name no funder yet.
 _CUT_NAME = 6
+# A keyword list given one a line ("城市热岛;" / "深度学习;"): each line's items end on a mark,
+# and are short (Chinese keywords rarely run past a dozen characters, English past a few words).
+_KEYWORD_MARKS = (";", "；")
+_KEYWORD_HAN, _KEYWORD_LATIN, _KEYWORD_WORDS = 20, 60, 8
 
 
 def _is_latin_label(label: str) -> bool:
@@ -211,12 +225,38 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
 
 
 def is_page_chrome(line: str) -> bool:
-    """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"."""
+    """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"; a site's
+    header, its name alone on the line ("万方数据知识服务平台").
+
+    >>> is_page_chrome("维普期刊官网"), is_page_chrome("中国知网 CNKI"), is_page_chrome("万方数据知识服务平台的建设")
+    (True, True, False)
+    """
     s = _simplified(line.strip())
     if _NAV_RE.match(s):
         return True
     tokens = s.split()
-    return bool(tokens) and all(t in UI_WORDS for t in tokens)
+    return bool(tokens) and (all(t in UI_WORDS for t in tokens) or all(t in _SITE_NAMES for t in tokens))
+
+
+def counter_items(line: str) -> list[str] | None:
+    """The items of a line of a page's counters ("label：value" glued or spaced), when it
+    holds more than one or gives pages with its page count; else None (a line as any other).
+
+    >>> counter_items("下载：1234页码：56-68页数：13大小：2345K")
+    ['下载：1234', '页码：56-68', '页数：13', '大小：2345K']
+    >>> counter_items("页数：5(1085-1089)"), counter_items("页数：13"), counter_items("下载：PDF 收藏")
+    (['页数：5(1085-1089)'], None, None)
+    """
+    if not _COUNTER_LINE.fullmatch(line):
+        return None
+    items = [item.strip() for item in _COUNTER_ITEM.findall(line)]
+    return items if len(items) > 1 or _page_count(items[0]) else None
+
+
+def _page_count(item: str) -> tuple[str, str] | None:
+    """The number of pages and the pages of a 页数 item that gives both ("页数：5(1085-1089)")."""
+    label, _, value = item.partition("：") if "：" in item else item.partition(":")
+    return split_page_count(value) if label == "页数" else None
 
 
 def _bare_citation(folded: str) -> str | None:
@@ -266,6 +306,33 @@ def _is_funder_item(line: str) -> bool:
     return bool(_BRACKETED_GRANT.search(item) or _FUNDER_NAME.search(item))
 
 
+def _is_keyword_item(line: str) -> bool:
+    """Whether a line holds a keyword, or a few, as a list one a line does: short items, no
+    sentence nor label.
+
+    >>> _is_keyword_item("深度学习;"), _is_keyword_item("urban heat island;"), _is_keyword_item("遥感")
+    (True, True, True)
+    >>> _is_keyword_item("本文构建了模型，结果表明精度较高;"), _is_keyword_item("We built a model. It works;")
+    (False, False)
+    """
+    if re.search(r"[。！？!?:：]|\.\s", line):
+        return False
+    items = [item.strip() for item in re.split(r"[;；]", line) if item.strip()]
+    return bool(items) and all(_is_keyword(item) for item in items)
+
+
+def _is_keyword(item: str) -> bool:
+    if _mostly_han(item):
+        return len(item) <= _KEYWORD_HAN and not re.search(r"[，,]", item)
+    return len(item) <= _KEYWORD_LATIN and len(item.split()) <= _KEYWORD_WORDS
+
+
+def _ends_field(following: str) -> bool:
+    """Whether the line after another ends the field that one is in: a blank line, or a label."""
+    line, _ = _line_fixes(following)
+    return not line.strip() or bool(_bare_label(line) or match_label(line))
+
+
 def _title_key(title: str) -> str:
     """A title as compared with another: spaces collapsed, a preview's cut ("…", "...") dropped.
 
@@ -307,13 +374,17 @@ class _Page:
         self.raw = record.raw
         self.recognised = 0
         self.last = None  # the field of the last line read: an abstract's next lines may continue it
+        self.current = None  # the field the line being read went to, and the one before's
+        self.previous = None
+        self.joined = 0  # how many lines were joined to the last field's value
         self.after_blank = False  # the last line read was blank
         self.titled = False  # the title was given by a label (题名：…): a record of labelled fields
         self.in_records = record.source.record > 1  # a record of a file already split into records
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
-        self.last = key
+        self.last = self.current = key
+        self.joined = 0
 
     def continues_abstract(self, line: str) -> bool:
         """Whether an unlabelled line right after an abstract line is more of it: a paragraph
@@ -347,6 +418,20 @@ class _Page:
         return (len(cut) <= _CUT_NAME and _mostly_han(cut) and not re.search(r"\d", cut)
                 and not _is_funder_item(cut) and bool(_BRACKETED_GRANT.search(line)))
 
+    def continues_keywords(self, line: str, following: str | None) -> bool:
+        """Whether an unlabelled line right after a keyword line is more of its list, given one
+        keyword a line ("关键词：" / "城市热岛;" / "深度学习;"): a keyword ending on ; or ；, or the
+        last of such a run with no mark, in the run's script, right before a label or a blank
+        line (``following``, None when not known).  Not prose (a sentence, a long line)."""
+        if self.previous != "keywords" or not _is_keyword_item(line):
+            return False
+        if line.endswith(_KEYWORD_MARKS):
+            return True
+        before = self.raw["keywords"][-1][0].rstrip()
+        # a run one a line: a line joined already to the label's ("关键词：城市热岛;" + "深度学习;")
+        return bool(following is not None and self.joined and before.endswith(_KEYWORD_MARKS)
+                    and _mostly_han(line) == _mostly_han(before) and _ends_field(following))
+
     def continue_line(self, field: str, line: str, steps) -> None:
         """``line`` joined to the last line of ``field``, which it continues."""
         before, first = self.raw[field][-1]
@@ -355,6 +440,8 @@ class _Page:
         self.log_line_repairs(steps, field)
         self.rec.log("join_continued_line", field, before, joined)
         self.raw[field][-1] = (joined, first)
+        self.current = field
+        self.joined += 1
 
     def full_after_preview(self, value: str) -> bool:
         """An abstract line after a preview that ends on its toggle ("…深度学习...展开更多"), the
@@ -416,8 +503,10 @@ class _Page:
         return (bool(titles) and _mostly_han(value) == _mostly_han(titles[0])
                 and not any(_title_key(t).startswith(new) or new.startswith(_title_key(t)) for t in titles))
 
-    def feed(self, raw_line: str, lineno: int) -> None:
+    def feed(self, raw_line: str, lineno: int, following: str | None = None) -> None:
+        """Read a line of the page; ``following`` is the line after it ("" at the end)."""
         line, steps = _line_fixes(raw_line)
+        self.previous, self.current = self.current, None
         self.after_blank = not line.strip()
         if not line.strip():
             return
@@ -426,6 +515,10 @@ class _Page:
             self.last = None
             return
         if self.page_type(line.strip()):
+            return
+        items = counter_items(line)
+        if items:
+            self.counters(items, lineno, steps)
             return
         bare = _bare_label(line)
         if bare and _has_colon(bare):  # a field the page left empty ("关键词：")
@@ -437,17 +530,47 @@ class _Page:
         # The first content line of a page is its title: a glued "label" there is just
         # the title's first word ("基金会管理研究"), unless a colon makes it a label.
         if labelled and (started or _has_colon(_LABEL_RE.match(_simplified(line)))):
-            field, label, value = labelled
-            self.log_line_repairs(steps, field)
-            self.recognised += 1
-            if field == "abstract" and self.full_after_preview(value):
-                return
-            self.add(field, value, lineno)
-            self.titled = self.titled or field == "titles"
-            if field not in ("abstract", "keywords", "funding", "authors", "titles"):
-                self.rec.extra.setdefault("labels", {})[field] = label
+            self.take(labelled, lineno, steps)
             return
-        self.unlabelled(line, lineno, steps)
+        self.unlabelled(line, lineno, steps, following)
+
+    def take(self, labelled: tuple[str, str, str], lineno: int, steps) -> None:
+        """A labelled line's value into its field."""
+        field, label, value = labelled
+        self.log_line_repairs(steps, field)
+        self.recognised += 1
+        if field == "abstract" and self.full_after_preview(value):
+            return
+        self.add(field, value, lineno)
+        self.titled = self.titled or field == "titles"
+        if field not in ("abstract", "keywords", "funding", "authors", "titles"):
+            self.rec.extra.setdefault("labels", {})[field] = label
+
+    def counters(self, items: list[str], lineno: int, steps) -> None:
+        """The items of a line of counters (:func:`counter_items`), each read as it is on a line
+        of its own (页码 gives the pages, the others kept as they are there), and the pages of
+        a page count that gives them ("页数：5(1085-1089)"), the count kept as a count alone is."""
+        kept = False
+        for item in items:
+            head = re.match(_COUNTER_LABELS, item).group(0)
+            counted = _page_count(item)
+            if counted:
+                self.take(("pages", head[:-1], counted[1]), lineno, steps)
+                steps, item = [], head + counted[0]
+            labelled = match_label(item)
+            if labelled:
+                self.take(labelled, lineno, steps)
+                steps = []  # the line's repairs, logged once
+            else:
+                self.keep_unlabelled(item, lineno, noted=kept)
+                kept = True
+
+    def keep_unlabelled(self, line: str, lineno: int, noted: bool = False) -> None:
+        """``line`` kept in extra.unlabelled, and an issue saying so unless ``noted`` already
+        (another item of a line of counters)."""
+        self.rec.extra.setdefault("unlabelled", []).append(line)
+        if not noted:
+            self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
 
     def page_type(self, line: str) -> bool:
         """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
@@ -460,10 +583,11 @@ class _Page:
             self.rec.extra["source_type"] = line  # the page said so: not guessed again from the journal
         return True
 
-    def unlabelled(self, line: str, lineno: int, steps) -> None:
+    def unlabelled(self, line: str, lineno: int, steps, following: str | None = None) -> None:
         stripped = line.strip()
         folded = fold_fullwidth_alnum(stripped)
-        if self.continues_abstract(stripped) or self.continues_funding(stripped):
+        if (self.continues_abstract(stripped) or self.continues_funding(stripped)
+                or self.continues_keywords(stripped, following)):
             self.continue_line(self.last, stripped, steps)  # the field the line goes on
             return
         if _looks_like_abstract(stripped):
@@ -505,8 +629,7 @@ class _Page:
         if len(self.raw.get("titles", [])) == 1 and not self.raw.get("abstract"):
             self.title(stripped, lineno, steps)
             return
-        self.rec.extra.setdefault("unlabelled", []).append(stripped)
-        self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
+        self.keep_unlabelled(stripped, lineno)
 
     def resolve_name_marks(self) -> None:
         """The marks after the names of the author line (王建国1,2 李四2*) are read once the
@@ -600,7 +723,7 @@ class ScrapedPageReader:
                 page.rec.raw_text = "\n".join(lines[start - 1:lineno - 1]).rstrip()
                 yield self._finished(page)
                 page, start = self._page(path, page.rec.source.record + 1, lineno, text), lineno
-            page.feed(line, lineno)
+            page.feed(line, lineno, content[i + 1][1] if i + 1 < len(content) else "")
         if start > 1:
             page.rec.raw_text = "\n".join(lines[start - 1:])
         yield self._finished(page)
