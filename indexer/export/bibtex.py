@@ -15,7 +15,10 @@ comma (MeSH's "Mice, Transgenic").  A newspaper's or magazine's article is BibLa
 its ``entrysubtype``.  A thesis is ``@mastersthesis`` when its degree says master's, else
 ``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
 ``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
-university as ``institution``.
+university as ``institution``.  A report's institution is ``institution`` (BibTeX's @techreport
+and biblatex's @report have no publisher), and biblatex's @report its required ``type``
+(``techreport`` unless the record holds its genre).  The date a page was read is ``urldate``
+(``2024-01-02``), in both.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ import re
 from typing import TextIO
 
 from .common import (all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang, main_lang,
-                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, whole_name)
+                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, whole_name,
+                     written_date)
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -158,13 +162,12 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     fields += [("volume", rec.get("volume") or ""), ("number", number or rec.get("issue") or ""),
                ("issue", (rec.get("issue") or "") if number else ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
-               # a thesis's university: biblatex's institution, BibTeX's school (below)
-               ("publisher" if kind != "thesis" else "institution" if biblatex else "school", extra(rec, "publisher")),
+               (publisher_field(kind, biblatex), extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("pmid", pmid(rec)),   # pmid: JabRef's and Zotero's field
                ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
-               ("url", rec.get("url") or ""),
+               ("url", rec.get("url") or ""), ("urldate", url_date(rec)),
                ("abstract", in_lang(rec, "abstract", lang))]
     fields += [("translatedabstract", a) for _, a in others(rec, "abstract", lang)[:1]]
     fields.append(("keywords", keyword_list(all_keywords(rec, lang))))
@@ -183,7 +186,39 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
             fields.append(("type", BIBLATEX_THESIS_TYPES.get(level, degree)))
         else:  # styles print type instead of "Master's thesis" / "PhD thesis"
             fields.append(("type", degree))
+    elif kind == "report" and biblatex:  # @report requires type, as @thesis does (a localised key)
+        fields.append(("type", extra(rec, "degree") or "techreport"))
     return fields
+
+
+def publisher_field(kind: str, biblatex: bool) -> str:
+    """The field of a record's publisher: a thesis's university is biblatex's ``institution``
+    and BibTeX's ``school``; a report's institution is ``institution`` in both (BibTeX's
+    @techreport and biblatex's @report have no publisher: their styles would not print it).
+
+    >>> publisher_field("thesis", False), publisher_field("report", True), publisher_field("book", True)
+    ('school', 'institution', 'publisher')
+    """
+    if kind == "thesis":
+        return "institution" if biblatex else "school"
+    return "institution" if kind == "report" else "publisher"
+
+
+def url_date(rec: dict) -> str:
+    """The date a page was read (``extra.accessed``: a CSL date, RIS's Y2, GB/T's [引用日期])
+    as biblatex's ``urldate`` (ISO 8601, which biblatex requires), as far as it is written in
+    numbers; "" when it is none (natbib and biblatex-gb7714-2015 print it; BibTeX's styles
+    skip a field they do not know).
+
+    >>> url_date({"extra": {"accessed": "2024/1/2"}}), url_date({"extra": {"csl": {"accessed": {"date-parts": [[2024, 6, 1]]}}}})
+    ('2024-01-02', '2024-06-01')
+    >>> url_date({"extra": {"accessed": "2014-06 (viewed)"}}), url_date({"extra": {"accessed": "2024-13-01"}}), url_date({})
+    ('2014-06', '', '')
+    """
+    parts, _ = written_date(extra(rec, "accessed"))
+    if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return ""   # not a date biblatex could read
+    return iso_date(parts)
 
 
 def keyword_list(keywords: list[str]) -> str:

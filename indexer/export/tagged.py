@@ -7,7 +7,8 @@ RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a rep
 and EndNote ``%N``.  One author tag per
 author; keywords one per tag; funding and structured-abstract sections go to notes
 (``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
-work: RIS ``M3``, EndNote ``%9``.
+work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
+and EndNote ``Generic`` with its server as publisher.
 """
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ from .common import (all_keywords, date_parts, display_name, has_han, extra, fun
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, whole_name,
                      written_date)
 
-RIS_TYPES = {"article-journal": "JOUR", "article": "JOUR", "article-magazine": "MGZN",
+# A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
+# translators write their Preprint items (neither format has a type for one): its server is the
+# publisher (PB, %I), its genre the Type of Work (M3, %9), which our readers read back as a
+# preprint; as a JOUR it would be read back as a journal article without a journal.
+RIS_TYPES = {"article-journal": "JOUR", "article": "GEN", "article-magazine": "MGZN",
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
              "thesis": "THES", "report": "RPRT", "patent": "PAT", "standard": "STAND", "webpage": "ELEC",
              "dataset": "DATA", "map": "MAP", "manuscript": "UNPB", "software": "COMP",
              "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART"}
 # (legal_case, legislation, bill stay GEN: our RIS reader takes VL of CASE, STAT and BILL as their
 # number, as Reference Manager's template has it, so their volume would not come back)
-ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Journal Article",
+ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Generic",
                  "article-magazine": "Magazine Article", "article-newspaper": "Newspaper Article",
                  "book": "Book", "chapter": "Book Section", "paper-conference": "Conference Paper",
                  "thesis": "Thesis", "report": "Report", "patent": "Patent", "standard": "Standard",
@@ -118,6 +123,23 @@ def _identifiers(rec: dict, kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(v for v in (own, rec.get("issn") or extra(rec, "isbn")) if v))
 
 
+def type_of_work(rec: dict) -> str:
+    """RIS's M3 and EndNote's %9, the "Type of Work": a thesis's degree as written; a preprint's
+    genre (CSL's, which the CSL reader keeps as ``extra.degree``), else "Preprint" (CSL's
+    ``article`` is Zotero's Preprint item), by which our readers tell it from other generic works.
+
+    >>> type_of_work({"type": "article", "extra": {"publisher": ["arXiv"]}})
+    'Preprint'
+    >>> type_of_work({"type": "article", "extra": {"degree": ["preprint"]}}), type_of_work({"type": "book"})
+    ('preprint', '')
+    >>> type_of_work({"type": "thesis", "extra": {"degree": ["硕士"]}})
+    '硕士'
+    """
+    if rec.get("type") == "article":
+        return extra(rec, "degree") or "Preprint"
+    return thesis_degree(rec)[1]
+
+
 def _accessed(rec: dict) -> str:
     """The date a page was read, when it is a date (RIS's Y2, EndNote's %[)."""
     accessed = extra(rec, "accessed")
@@ -145,7 +167,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("VL", rec.get("volume") or _number_of(rec, "report", "volume")), ("IS", rec.get("issue") or ""),
             ("SP", first), ("EP", last),
             ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
-            ("T3", extra(rec, "series")), ("M3", thesis_degree(rec)[1]),   # THES: M3 "Type of Work"
+            ("T3", extra(rec, "series")), ("M3", type_of_work(rec)),   # THES, GEN: M3 "Type of Work"
             ("DO", rec.get("doi") or "")]
     # a patent's and a standard's number is SN (Zotero's patentNumber, and its reportNumber
     # of a STAND; EndNote's Patent Number), before any ISSN or ISBN
@@ -191,7 +213,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
             ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
-            ("%9", thesis_degree(rec)[1]),   # Type of Work: a thesis's degree
+            ("%9", type_of_work(rec)),   # Type of Work: a thesis's degree, a preprint's genre
             ("%R", rec.get("doi") or "")]
     # a patent's number is %@, EndNote's Patent Number (as CNKI and EndNote XML write it)
     out += [("%@", v) for v in _identifiers(rec, ("patent",))] + [("%U", rec.get("url") or "")]

@@ -420,6 +420,9 @@ class BibtexReader:
             if name == "copyright":   # as Zotero writes its Rights, and our export extra.copyright
                 rec.extra["copyright"] = text_value
                 continue
+            if name == "urldate" and re.match(r"\s*\d{4}", text_value):
+                rec.extra["accessed"] = text_value   # biblatex's access date (RIS's Y2, GB/T's 引用日期)
+                continue
             if key is None:
                 rec.extra.setdefault("bibtex_fields", {})[name] = text_value
                 continue

@@ -21,7 +21,7 @@ from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
-from .tagged import TaggedReader
+from .tagged import PREPRINT_WORK, TaggedReader
 
 # EndNote reference types (lower case) → CSL types.
 REFER_TYPES = {
@@ -114,10 +114,15 @@ class ReferReader(TaggedReader):
         known = [REFER_TYPES[t.lower()] for t in types if t.lower() in REFER_TYPES]
         ctype = known[-1] if known else "document" if types else rec.type
         ctype = CNKI_DATABASE_TYPES.get(database, ctype)
+        if ctype == "document" and any(PREPRINT_WORK.match(v) for v in values.get("%9", [])):
+            ctype = "article"   # a Generic whose Type of Work says "Preprint": a preprint (CSL's article)
         rec.type = ctype
         if types:
             rec.extra["source_type"] = types[0] if len(types) == 1 else types
         thesis, patent, standard = ctype == "thesis", ctype == "patent", ctype == "standard"
+        # %P is a page count in EndNote's Thesis and Book, and in CNKI's standards (its PageCount
+        # beside it); EndNote's own Standard has Pages there, as our export writes a standard's
+        page_count = thesis or ctype == "book" or standard and CNKI_DATABASE_TYPES.get(database) == "standard"
         affiliations = values.get("%+", [])
         for tag, value, line in fields:
             value = value.strip()
@@ -145,7 +150,8 @@ class ReferReader(TaggedReader):
                 for name in re.split(_NAME_SPLIT, value):
                     put("supervisors" if thesis else "tertiary_author", name.strip(), line)
             elif tag == "%9":
-                put("degree" if thesis else "genre", value, line)
+                # a thesis's degree; a preprint's genre, where the CSL reader keeps CSL's genre
+                put("degree" if thesis or ctype == "article" else "genre", value, line)
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):
@@ -158,7 +164,7 @@ class ReferReader(TaggedReader):
                 else:
                     put("volume", value, line)
             elif tag == "%P":
-                if standard or thesis or ctype == "book":
+                if page_count:
                     put("number_of_pages", value, line)
                 else:
                     put("pages", cnki_pages(value), line)

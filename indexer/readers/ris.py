@@ -5,7 +5,7 @@ import re
 
 from ..fields.keywords import join_locant_fragments
 from .base import register
-from .tagged import TaggedReader
+from .tagged import PREPRINT_WORK, TaggedReader
 
 # RIS reference types → CSL types.
 RIS_TYPES = {
@@ -70,15 +70,17 @@ class RisReader(TaggedReader):
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
-    # Web pages, whose Y2 is the date they were read ("Access Date"; other types' templates
-    # use Y2 for other dates: "Date of Meeting", "Date Decided").
-    WEB = frozenset({"ELEC", "WEB", "BLOG"})
+    # Web pages and datasets, whose Y2 is the date they were read ("Access Date"; other types'
+    # templates use Y2 for other dates: "Date of Meeting", "Date Decided", GEN's and MAP's
+    # "Date of Copyright" in older ones).
+    WEB = frozenset({"ELEC", "WEB", "BLOG", "DATA"})
 
     def build(self, fields, source):
-        """The standard table, then four RIS rules: Y1 (deprecated) only when neither PY nor
+        """The standard table, then the RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
-        in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType); KW
-        lines CNKI split inside a chemical name's locants are one keyword again."""
+        in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
+        GEN saying "Preprint" a preprint's genre; KW lines CNKI split inside a chemical name's
+        locants are one keyword again."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
@@ -93,10 +95,20 @@ class RisReader(TaggedReader):
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
+        if _preprint(rec):
+            rec.type = "article"
+            rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
         if rec.extra.get("source_type", "").upper() in self.WEB and accessed and re.match(r"\s*\d{4}", accessed[0]):
             rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
+
+
+def _preprint(rec) -> bool:
+    """A GEN whose M3 (Type of Work) says "Preprint": a preprint, as our export writes one (its
+    server in PB)."""
+    return rec.extra.get("source_type", "").upper() == "GEN" and any(
+        PREPRINT_WORK.match(v) for v, _ in rec.raw.get("medium", []))
 
 
 def _joined_keywords(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:

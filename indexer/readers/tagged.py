@@ -13,7 +13,9 @@ from typing import Iterator
 from ..record import Failure, Record, Source
 from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 
-
+# A generic record's Type of Work (RIS's M3 of a GEN, EndNote's %9 of a Generic) that says it is
+# a preprint: CSL's ``article``, as Zotero's translators and our export write one.
+PREPRINT_WORK = re.compile(r"(?i)^\s*(?:pre-?print|e-?print|预印本)\s*$")
 
 
 class TaggedReader:
