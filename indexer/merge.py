@@ -1,12 +1,18 @@
 """What a librarian does with the clusters of :mod:`indexer.dedup`: review, apply, undo.
 
+* **Groups**: in a cluster that needs review, the records joined by certain links are a
+  group (``groups``, each a certain cluster of its own): two copies of one paper stay one
+  work whatever a review link to another paper says.  The reviewer's question is whether
+  the groups (and records alone) are one work.
 * **Decisions** (``dedup --review``) are stored beside the index in
   ``dedup_decisions.json`` and applied on every later run: ``merge`` links the records of
-  a cluster for good; ``distinct`` ("not duplicates") is never overruled by the algorithm.
-* **Apply** (``dedup --apply``) shows each cluster's master in search and export,
-  completed from the other records (a field, or a language of a per-language field, the
-  master lacks is taken from the most complete record that has it; ``merged.provenance``
-  says which record each filled field came from), and hides the other records.  The
+  a cluster for good; ``distinct`` ("not duplicates") is never overruled by the algorithm,
+  and parts the groups of a cluster, not the records of one group.
+* **Apply** (``dedup --apply``) shows the master of each certain cluster and group in
+  search and export, completed from the other records (a field, or a language of a
+  per-language field, the master lacks is taken from the most complete record that has
+  it; ``merged.provenance`` says which record each filled field came from), and hides the
+  other records.  With ``--all``, clusters that need review are merged whole: the
   Chinese and English versions of one paper become one record with both languages.
   Nothing is deleted: the store keeps every record as ingested, and ``dedup --undo``
   restores the store and the index to what they were before.
@@ -23,7 +29,7 @@ import json
 import os
 from pathlib import Path
 
-from .dedup import completeness, find_clusters
+from .dedup import completeness, find_clusters, group_links
 from .store import Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -73,19 +79,57 @@ def merges_all(index_dir: str | Path) -> bool:
 def record_decision(index_dir: str | Path, decision: str, ids: list[str]) -> None:
     """Store a decision on a set of records (replacing an earlier one on the same set);
     written at once, so quitting a review keeps what was decided."""
+    record_decisions(index_dir, decision, [ids])
+
+
+def record_decisions(index_dir: str | Path, decision: str, id_sets: list[list[str]]) -> None:
+    """Store one decision on each set of records, in one write (see :func:`record_decision`)."""
     if decision not in DECISIONS:
         raise ValueError(decision)
-    ids = sorted(set(ids))
     data = _read(index_dir)
-    data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [{"decision": decision, "ids": ids}]
+    for ids in map(sorted, map(set, id_sets)):
+        data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [{"decision": decision, "ids": ids}]
     _write(index_dir, data)
 
 
+def distinct_sets(cluster: dict) -> list[list[str]]:
+    """The sets a "not duplicates" answer on a cluster stores: each record is distinct from
+    the records of the other groups, never from those of its own (two copies of a paper stay
+    one work when a third paper carries their DOI by mistake); one set of every record when
+    each stands alone."""
+    parts = [[m["id"] for m in g["records"]] for g in cluster.get("groups") or []]
+    grouped = {rid for part in parts for rid in part}
+    parts += [[m["id"]] for m in cluster["records"] if m["id"] not in grouped]
+    if all(len(part) == 1 for part in parts):
+        return [[part[0] for part in parts]]
+    return [[x, y] for i, part in enumerate(parts) for other in parts[i + 1:] for x in part for y in other]
+
+
 def clusters_for(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
-    """(every record as ingested, the clusters with the stored decisions applied)."""
+    """(every record as ingested, the clusters with the stored decisions applied); a
+    cluster that needs review has its ``groups``."""
     with Store(index_dir) as store:
         records = list(store.all_records())
-    return records, find_clusters(records, load_decisions(index_dir))
+    clusters = find_clusters(records, load_decisions(index_dir))
+    by_id = {r["id"]: r for r in records}
+    for c in to_review(clusters):
+        c["groups"] = certain_groups(c, by_id)
+    return records, clusters
+
+
+def to_review(clusters: list[dict]) -> list[dict]:
+    """The clusters that need review (a reviewer's "merge" is certain)."""
+    return [c for c in clusters if c["confidence"] != "certain"]
+
+
+def certain_groups(cluster: dict, by_id: dict[str, dict]) -> list[dict]:
+    """The records of a cluster joined by its certain links, as certain clusters of two or
+    more records (the master chosen as for any cluster).  A link that needs review between
+    two groups is the reviewer's question; it does not hold back the certain merges: the two
+    exports of one paper stay one work when a review link joins them to another paper."""
+    certain = {tuple(link["pair"]): (link["reasons"], link["confidence"])
+               for link in cluster["links"] if link["confidence"] == "certain"}
+    return group_links({m["id"]: by_id[m["id"]] for m in cluster["records"]}, certain)
 
 
 # -- apply / undo ------------------------------------------------------------------------
@@ -182,17 +226,21 @@ def undo(index_dir: str | Path) -> dict:
 
 
 def applied(clusters: list[dict], everything: bool = False) -> list[dict]:
-    """The clusters ``apply`` merges: the certain ones (a reviewer's "merge" is certain),
-    or ``everything``.  A cluster that needs review waits for ``dedup --review``: a
-    pediatric and an adult trial of one drug, alike but for one word, are two papers."""
-    return list(clusters) if everything else [c for c in clusters if c["confidence"] == "certain"]
+    """The clusters ``apply`` merges: the certain ones (a reviewer's "merge" is certain)
+    and the certain groups of those that need review, or ``everything``.  What needs review
+    waits for ``dedup --review``: a pediatric and an adult trial of one drug, alike but for
+    one word, are two papers."""
+    if everything:
+        return list(clusters)
+    return [g for c in clusters for g in ([c] if c["confidence"] == "certain" else c.get("groups") or [])]
 
 
 def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[dict], list[dict]]:
-    """Merge the certain clusters as they are now, or with ``everything`` those that need
-    review too (None: as the last apply did; the choice is kept beside the decisions).  An
-    earlier apply is undone first, so clusters found since, and decisions taken since, are
-    honoured.  Returns (records, clusters): all clusters, merged or not."""
+    """Merge the certain clusters and groups as they are now, or with ``everything`` the
+    clusters that need review too (None: as the last apply did; the choice is kept beside
+    the decisions).  An earlier apply is undone first, so clusters found since, and
+    decisions taken since, are honoured.  Returns (records, clusters): all clusters, merged
+    or not."""
     from .index.ingest import index_record, remove_orphans
 
     if everything is None:

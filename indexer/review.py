@@ -7,7 +7,7 @@ from typing import Callable, TextIO
 
 from .charsets import is_han
 from .export.common import display_name
-from .merge import record_decision
+from .merge import distinct_sets, record_decision, record_decisions, to_review
 from .record import source_label
 
 
@@ -68,7 +68,11 @@ def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None
 
 
 def describe(cluster: dict) -> str:
-    return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}"
+    """The tier and reasons; for a cluster that needs review, its certain groups, which
+    ``--apply`` merges whatever the review decides."""
+    groups = "".join(f"\n  certain, merged by --apply: {' = '.join(m['id'] for m in g['records'])}"
+                     for g in cluster.get("groups") or [])
+    return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}{groups}"
 
 
 ANSWERS = {"m": "merge", "n": "distinct", "s": "skip", "q": "quit"}
@@ -78,8 +82,10 @@ PROMPT = "[m]erge  [n]ot duplicates  [s]kip  [q]uit > "
 def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Callable[[str], str],
            out: TextIO) -> dict:
     """Walk the clusters that need review; each answer is stored at once.  ``ask`` reads
-    one answer (EOF ends the review like quit).  Returns the counts of each answer."""
-    pending = [c for c in clusters if c["confidence"] != "certain"]
+    one answer (EOF ends the review like quit).  The question is whether the groups of a
+    cluster (records joined by certain links) and its records alone are one work: "not
+    duplicates" parts them and keeps each group whole.  Returns the counts of each answer."""
+    pending = to_review(clusters)
     counts = {"merge": 0, "distinct": 0, "skip": 0, "pending": len(pending)}
     for n, cluster in enumerate(pending, 1):
         out.write(f"\n[{n}/{len(pending)}] {describe(cluster)}\n")
@@ -94,7 +100,9 @@ def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Ca
             out.write("please answer m, n, s or q\n")
         if answer == "quit":
             break
-        if answer != "skip":
+        if answer == "merge":
             record_decision(index_dir, answer, [m["id"] for m in cluster["records"]])
+        elif answer == "distinct":
+            record_decisions(index_dir, answer, distinct_sets(cluster))
         counts[answer] += 1
     return counts
