@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import shlex
+import shutil
 import signal
 import sys
 import threading
@@ -32,7 +33,8 @@ from ..readers import iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import STORE_NAME, Store
-from .layout import INDEX_SUBDIR, INDEX_VERSION, VERSION_FILE, damaged, index_is_current, open_index, read_errors
+from .layout import (BUILDING_SUBDIR, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE, damaged,
+                     index_is_current, open_index, read_errors, unwritable)
 from .fts import columns
 from .schema import build_schema, document
 
@@ -48,6 +50,8 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    # records the search index was rebuilt with before this run's (--rebuild, an older index)
+    rebuilt: int = 0
     failures: list[Failure] = field(default_factory=list)
     index: str = ""
     seconds: float = 0.0
@@ -60,7 +64,8 @@ class Summary:
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "removed": self.removed, "failed": len(self.failures), "index": self.index, "seconds": round(self.seconds, 2),
+                "removed": self.removed, "failed": len(self.failures), "rebuilt": self.rebuilt, "index": self.index,
+                "seconds": round(self.seconds, 2),
                 "missing_files": self.missing, "warnings": self.warnings, "deduplicated": self.deduplicated,
                 "failures": [f.to_json() for f in self.failures]}
 
@@ -69,6 +74,8 @@ class Summary:
         line = (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
         lines = [line]
+        if self.rebuilt:
+            lines.append(f"search index rebuilt with {self.rebuilt:,} records from the store")
         if self.deduplicated:
             lines.append(f"dedup --apply made again with this run's records: {self.deduplicated['duplicates_hidden']:,} "
                          f"duplicates hidden in {self.deduplicated['clusters']:,} clusters (undo with dedup --undo)")
@@ -98,15 +105,27 @@ OPENING_LOCK = ".opening.lock"
 
 def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = False):
     """The index in ``directory``; created, or rebuilt from the record store when it was
-    written by an older version of the schema (or when asked: a damaged index).  One process
-    at a time: two first ingests into a new folder each took the other's half-made index for
-    an old one and removed it (an OS file lock, released when its process ends)."""
+    written by an older version of the schema (or when asked: a damaged index)."""
+    return open_or_rebuild(directory, quiet, rebuild)[0]
+
+
+def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = False):
+    """(the index in ``directory``, how many records a rebuild wrote to it: 0 when none ran);
+    see :func:`open_or_create`.  One process at a time: two first ingests into a new folder
+    each took the other's half-made index for an old one and removed it (an OS file lock,
+    released when its process ends)."""
     if Path(directory).exists() and not Path(directory).is_dir():  # --index refs.ris
         raise NotADirectoryError(errno.ENOTDIR, "a file, not an index folder (give --index a folder)",
                                  str(directory))
-    Path(directory).mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(Path(directory) / OPENING_LOCK))
-    if not lock.acquire(blocking=False):
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(Path(directory) / OPENING_LOCK))
+        acquired = lock.acquire(blocking=False)
+    except OSError as e:  # read-only media, another user's folder: the lock file cannot be made
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise DamagedIndex(unwritable(directory, e)) from e
+        raise
+    if not acquired:
         if not quiet:
             sys.stderr.write(f"waiting for another process opening or creating the index in {directory}\n")
         lock.acquire(blocking=True)
@@ -118,42 +137,110 @@ def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = Fa
 
 def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
     path = Path(directory) / INDEX_SUBDIR
+    # The store first: a folder whose records.sqlite is not one is no index this tool wrote,
+    # and nothing in it is removed (the store's error says what it is).
+    stored = _stored(directory)
+    _remove_leftovers(directory)
+    why = "as asked"
     # The version is read before whoosh opens anything: an old schema may not even unpickle.
     try:
         if not rebuild and index_is_current(directory) and windex.exists_in(path):
             ix = open_index(path)
-            ix.doc_count()  # opens every segment: a damaged one is told here, not mid-ingest
-            return ix
+            # doc_count() opens every segment: a damaged one is told here, not mid-ingest
+            if ix.doc_count() or not stored:
+                return ix, 0
+            # whoosh holds every record search shows: an empty index is what an interrupted
+            # rebuild left before rebuilds were swapped in (search found nothing, and an ingest
+            # of the same files, all unchanged, did not repair it)
+            rebuild, why = True, "its search index was empty"
     except read_errors() as e:
         raise DamagedIndex(damaged(directory, e)) from e
-    why = "as asked" if rebuild else "older index format"
-    rebuild = rebuild or path.exists() and any(path.iterdir())
-    if not rebuild and _holds_records(directory):  # the whoosh folder deleted: search found nothing
+    if not rebuild and path.exists() and any(path.iterdir()):
+        rebuild, why = True, "older index format"
+    if not rebuild and stored:  # the whoosh folder deleted: search found nothing
         rebuild, why = True, "its search index was missing"
-    if rebuild and path.exists():
-        import shutil
+    if not rebuild:  # a new index: nothing to keep
+        path.mkdir(parents=True, exist_ok=True)
+        return _create(path), 0
+    foreign = _foreign_files(path) if path.exists() else []
+    if foreign:  # the rebuild would remove them with the old index
+        raise DamagedIndex(f"{path} holds files this tool did not write ({', '.join(foreign[:3])}"
+                           f"{' …' if len(foreign) > 3 else ''}), so it rebuilds no index there and removed "
+                           "nothing; move them away, or give --index a new folder")
+    return _rebuild(directory, why, quiet)
 
-        shutil.rmtree(path)
-    path.mkdir(parents=True, exist_ok=True)
+
+def _stored(directory: str | Path) -> int:
+    """Records in the store of ``directory``, 0 without one (a :class:`DamagedIndex` when its
+    records.sqlite is not a store this tool can read)."""
+    if not (Path(directory) / STORE_NAME).exists():
+        return 0
+    with Store(directory) as store:
+        return len(store)
+
+
+def _create(path: Path):
     ix = windex.create_in(path, build_schema())
     (path / VERSION_FILE).write_text(INDEX_VERSION + "\n")
-    if rebuild:
-        with Store(directory) as store:
-            if not quiet:
-                sys.stderr.write(f"rebuilding the index of {len(store):,} records ({why})\n")
-            writer = index_writer(ix, directory)
-            store.clear_search()
-            for rec in list(store):
-                index_record(writer, store, rec)
-            writer.commit()
     return ix
 
 
-def _holds_records(directory: str | Path) -> bool:
-    if not (Path(directory) / STORE_NAME).exists():
-        return False
-    with Store(directory) as store:
-        return len(store) > 0
+def _rebuild(directory: str | Path, why: str, quiet: bool):
+    """(the search index rebuilt from the store, how many records it holds).  It is built
+    beside the one in use and swapped in once committed, and the Chinese search table is
+    refilled in the store's transaction, committed with the swap: an interrupt (Ctrl-C) leaves
+    both as they were.  In place, it left an empty index that said it was current."""
+    path = Path(directory) / INDEX_SUBDIR
+    building = Path(directory) / BUILDING_SUBDIR
+    building.mkdir()
+    try:
+        ix = _create(building)
+        with _InterruptHere() as interrupts, Store(directory) as store:
+            if not quiet:
+                sys.stderr.write(f"rebuilding the index of {len(store):,} records ({why})\n")
+                sys.stderr.flush()
+            writer = index_writer(ix, directory)
+            try:
+                store.clear_search()
+                count = 0
+                for rec in list(store):
+                    index_record(writer, store, rec)
+                    count += 1
+                interrupts.hold()  # the swap and the store's commit (on leaving) go together
+                writer.commit()
+            except BaseException:
+                _cancel(writer)
+                raise
+            _swap_in(building, path)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return open_index(path), count
+
+
+def _swap_in(building: Path, path: Path) -> None:
+    """Put the committed index in ``building`` in the place of the one in ``path``.  Between
+    the two renames there is none there: an open says it is missing (an ingest rebuilds it),
+    and never finds an empty one."""
+    replaced = path.parent / REPLACED_SUBDIR
+    shutil.rmtree(replaced, ignore_errors=True)
+    if path.exists():
+        path.rename(replaced)
+    building.rename(path)
+    shutil.rmtree(replaced, ignore_errors=True)
+
+
+def _remove_leftovers(directory: str | Path) -> None:
+    """Remove what a rebuild killed outright (no Ctrl-C: the power cut) left beside the index."""
+    for name in (BUILDING_SUBDIR, REPLACED_SUBDIR):
+        shutil.rmtree(Path(directory) / name, ignore_errors=True)
+
+
+def _foreign_files(path: Path) -> list[str]:
+    """Names in the whoosh folder ``path`` that neither whoosh (its index is named MAIN) nor
+    this tool (``VERSION``) writes there; hidden files (a desktop's ``.DS_Store``) aside."""
+    return sorted(p.name for p in path.iterdir()
+                  if p.name != VERSION_FILE and not p.name.startswith(("MAIN_", "_MAIN_", ".")))
 
 
 def index_writer(ix, directory, **options):
@@ -343,7 +430,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     cores = os.cpu_count() or 1
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
-    ix = open_or_create(index_dir, quiet, rebuild)
+    ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
     with _InterruptHere() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)
@@ -477,7 +564,8 @@ def _cancel(writer) -> None:
     for task in getattr(writer, "tasks", ()):
         task.terminate()
         task.join()
-    writer.cancel()
+    if not writer.is_closed:  # a commit that raised has closed it: its error is the one to tell
+        writer.cancel()
 
 
 def _unmerge(store: Store) -> dict[str, bool] | None:

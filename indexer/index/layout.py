@@ -7,6 +7,11 @@ INDEX_SUBDIR = "whoosh"
 # Bumped whenever the schema or the tokens change; an older index is rebuilt from the store.
 INDEX_VERSION = "13"
 VERSION_FILE = "VERSION"
+# A rebuild writes the new index here, beside the one in use, and swaps it in once it is
+# committed (the old one moved aside, then removed): an interrupted rebuild leaves the old
+# index as it was, or, when that was unreadable or of an older version, as unusable as it was.
+BUILDING_SUBDIR = INDEX_SUBDIR + ".rebuilding"
+REPLACED_SUBDIR = INDEX_SUBDIR + ".replaced"
 
 
 def index_is_current(directory: str | Path) -> bool:
@@ -32,6 +37,13 @@ def damaged(directory: str | Path, error: BaseException) -> str:
     return (f"the search index in {Path(directory) / INDEX_SUBDIR} cannot be read ({type(error).__name__}: "
             f"{error}); `python cli.py ingest --rebuild --index {directory}` rebuilds it from the records stored "
             "beside it")
+
+
+def unwritable(directory: str | Path, error: OSError) -> str:
+    """What to say of an index folder that an ingest or ``dedup --apply`` cannot write
+    (read-only media, another user's folder): reading it still works."""
+    return (f"the index folder {directory} cannot be written ({error.strerror}); search, stats, show and export "
+            "read it as it is; ingest and dedup --apply need a folder this user can write (copy the index to one)")
 
 
 def open_index(path: str | Path, mapped: bool = False):

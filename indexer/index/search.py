@@ -78,6 +78,8 @@ class Searcher:
 
     def __init__(self, index_dir: str | Path, mapped: bool = False):
         path = Path(index_dir) / INDEX_SUBDIR
+        if (Path(index_dir) / STORE_NAME).exists():  # a records.sqlite that is not one: its error, not "rebuild"
+            Store(index_dir).close()
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
             raise IndexMissing(f"the index in {index_dir} was written by an older version; "
                                f"`python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
@@ -102,6 +104,14 @@ class Searcher:
         except read_errors() as e:
             raise DamagedIndex(damaged(index_dir, e)) from e
         self.store = Store(index_dir)
+        if not self.reader.doc_count() and len(self.store):
+            # whoosh holds every record search shows: what an interrupted rebuild left before
+            # rebuilds were swapped in (every search found nothing)
+            records = len(self.store)
+            self.close()
+            raise IndexMissing(f"the search index in {index_dir} holds none of the {records:,} records stored beside "
+                               f"it; `python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
+                               "rebuilds it from them")
         # Chinese-only queries from the FTS5 table when it holds what the index holds.
         self.fast = self.store.search_rows() == self.reader.doc_count()
 
