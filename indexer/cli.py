@@ -475,8 +475,8 @@ def cmd_dedup(args) -> int:
         if hidden != counts["duplicates_removed"]:  # decisions taken since
             _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
         if pending and not everything:
-            _out(f"  {pending:,} clusters need review and were left as they are: decide them with --review, "
-                 f"or merge them all with --apply --all")
+            _out(f"  {pending:,} clusters need review and were left as they are (but for their certain groups): "
+                 f"decide them with --review, or merge them all with --apply --all")
     if not args.review:
         shown = _completed_masters(args.index, merged) if applied else {}
         for i, c in enumerate(clusters, 1):
