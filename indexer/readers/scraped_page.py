@@ -5,9 +5,10 @@ one or two title lines, labelled fields (摘要 / 文摘 / Abstract, 关键词 /
 基金 / 基金项目 / Fund, 作者 / 作者单位, 刊名 / Journal, 出处《…》, 年，卷(期), DOI, 分类号 …)
 with or without a colon (labels are often glued to their value), spaced ("摘  要") or
 bracketed ("【作者】", CNKI's old layout), alone on their line with the value on the next
-(a copy of a table), and on CNKI pages bare author and "Journal. 2020,5(3)" lines.  An
-abstract, and a funding list a copy wrapped, may run over several lines; a line naming the
-page's kind (学位论文) gives its type.
+(a copy of a table), and on CNKI pages bare author and "Journal. 2020,5(3)" lines, and the
+numbered affiliation line under the author line ("1.北京大学 2.清华大学").  An abstract, and a
+funding list a copy wrapped, may run over several lines, and an English paragraph right after
+the Chinese abstract is the English one; a line naming the page's kind (学位论文) gives its type.
 The reader only sorts lines into raw fields; the clean pipeline does the repairs and splitting.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ from html.parser import HTMLParser
 from typing import Iterator
 
 from ..charsets import simplified_table
-from ..fields.authors import looks_like_names, resolve_name_marks
+from ..fields.authors import _INSTITUTION, _number, looks_like_names, numbered_affiliations, resolve_name_marks
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_page_count
+from ..fields.funding import split_funding_statement
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
@@ -133,6 +135,16 @@ _CUT_NAME = 6
 # and are short (Chinese keywords rarely run past a dozen characters, English past a few words).
 _KEYWORD_MARKS = (";", "；")
 _KEYWORD_HAN, _KEYWORD_LATIN, _KEYWORD_WORDS = 20, 60, 8
+# The number before each institution of an affiliation line with no label ("1.北京大学 2.清华大学",
+# "1北京大学", "①北京大学", "(1)北京大学"): at the line's start or after a space or a list's
+# mark, one or two digits alone (not a postcode's, "北京 100875"), before the institution's name.
+_INSTITUTION_NUMBER = re.compile(r"(?:^|(?<=[\s;；,，]))\s*(?:[(（\[](?P<bracketed>\d{1,2})[)）\]]|"
+                                 r"(?P<plain>\d{1,2})(?!\d)[.．、]?|(?P<circled>[①-⑳]))\s*(?=[^\W\d_])")
+# An English abstract with no label after the Chinese one: prose of this many words at least
+# (a title or a name list is shorter), nearly all of it Latin letters.
+_ENGLISH_WORDS, _LATIN_SHARE = 8, 0.75
+# A reference's type mark ("[J]", "[EB/OL]"): a citation line, not an abstract.
+_REFERENCE_TYPE = re.compile(r"[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
 
 
 def _is_latin_label(label: str) -> bool:
@@ -327,6 +339,71 @@ def _is_keyword(item: str) -> bool:
     return len(item) <= _KEYWORD_LATIN and len(item.split()) <= _KEYWORD_WORDS
 
 
+def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
+    """The institutions of a line that numbers them ``first``, ``first`` + 1, … with no label
+    (CNKI's affiliation line under its author line), or None: every item must name an
+    institution by the words authors.py reads them by, so a numbered line of anything else
+    (a list, a heading) is no affiliation line.
+
+    >>> numbered_institutions("1.北京师范大学地理科学学部 2.中国科学院空天信息创新研究院")
+    ['北京师范大学地理科学学部', '中国科学院空天信息创新研究院']
+    >>> numbered_institutions("①北京大学医学部，北京 100191 ②清华大学"), numbered_institutions("(2)清华大学", 2)
+    (['北京大学医学部，北京 100191', '清华大学'], ['清华大学'])
+    >>> numbered_institutions("1.研究背景 2.研究方法"), numbered_institutions("2.清华大学")
+    (None, None)
+    """
+    starts = list(_INSTITUTION_NUMBER.finditer(line))
+    numbers = [_number(m.group("bracketed") or m.group("plain") or m.group("circled")) for m in starts]
+    if not starts or starts[0].start() != 0 or numbers != list(range(first, first + len(starts))):
+        return None
+    ends = [m.start() for m in starts[1:]] + [len(line)]
+    places = [line[m.end():end].strip().rstrip(";；,， ") for m, end in zip(starts, ends)]
+    return places if all(places) and all(_INSTITUTION.search(p) for p in places) else None
+
+
+def _marks_readable(affiliation: str) -> str:
+    """An affiliation line as :func:`resolve_name_marks` reads its numbers ("1.北京大学；2.清华大学"):
+    one that numbers its institutions with spaces between them ("1.北京大学 2.清华大学"), or as
+    "①北京大学" or "(1)北京大学", is given so; any other as it is.
+
+    >>> _marks_readable("1.北京大学 2.清华大学"), _marks_readable("1.北京大学医学部；2.清华大学")
+    ('1.北京大学；2.清华大学', '1.北京大学医学部；2.清华大学')
+    """
+    places = numbered_institutions(affiliation)
+    if not places or len(places) <= len(numbered_affiliations(affiliation) or ()):
+        return affiliation  # read as it is ("1.北京大学 2.清华大学" is read as one institution)
+    return "；".join(f"{n}.{p}" for n, p in enumerate(places, 1))
+
+
+def _is_english_prose(line: str) -> bool:
+    """Whether a line with no label is English prose, as an abstract is: sentences ending on a
+    full stop, long enough, nearly all Latin letters; not names, a keyword list, a citation
+    (a source line, a reference) or a funding statement alone.
+
+    >>> _is_english_prose("Urban heat island is an important environmental problem.We built a model.")
+    True
+    >>> _is_english_prose("Research on urban heat island effect in Beijing based on deep learning")
+    False
+    >>> _is_english_prose("This work was supported by the National Natural Science Foundation of China.")
+    False
+    >>> _is_english_prose("Zhang S, Li S. Urban heat island[J]. Acta Geographica Sinica, 2021, 76(5): 56-68.")
+    False
+    """
+    s = line.strip()
+    counts = script_counts(s)
+    if counts["han"] or counts["kana"] or counts["hangul"] or counts["latin_words"] < _ENGLISH_WORDS:
+        return False
+    visible = [c for c in s if not c.isspace()]
+    if not s.endswith(".") or sum(c.isascii() and c.isalpha() for c in visible) < _LATIN_SHARE * len(visible):
+        return False
+    folded = fold_fullwidth_alnum(s)
+    if (_is_keyword_item(s.rstrip(".")) or looks_like_names(s) or _is_source_line(folded)
+            or _NUMBERED_CITATION.search(folded) or _REFERENCE_TYPE.search(s)):
+        return False
+    content, statement = split_funding_statement(s)
+    return not (statement and not content.strip())
+
+
 def _ends_field(following: str) -> bool:
     """Whether the line after another ends the field that one is in: a blank line, or a label."""
     line, _ = _line_fixes(following)
@@ -380,6 +457,7 @@ class _Page:
         self.after_blank = False  # the last line read was blank
         self.titled = False  # the title was given by a label (题名：…): a record of labelled fields
         self.in_records = record.source.record > 1  # a record of a file already split into records
+        self.english_line = None  # the line of an English abstract read with no label (english_abstract)
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -432,16 +510,58 @@ class _Page:
         return bool(following is not None and self.joined and before.endswith(_KEYWORD_MARKS)
                     and _mostly_han(line) == _mostly_han(before) and _ends_field(following))
 
-    def continue_line(self, field: str, line: str, steps) -> None:
-        """``line`` joined to the last line of ``field``, which it continues."""
+    def continue_line(self, field: str, line: str, steps, glue: str | None = None) -> None:
+        """``line`` joined to the last line of ``field``, which it continues (with ``glue``
+        between, else a space or nothing as the scripts want)."""
         before, first = self.raw[field][-1]
-        glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
+        if glue is None:
+            glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
         joined = before.rstrip() + glue + line
         self.log_line_repairs(steps, field)
         self.rec.log("join_continued_line", field, before, joined)
         self.raw[field][-1] = (joined, first)
         self.current = field
         self.joined += 1
+
+    def affiliation_line(self, line: str, lineno: int, steps) -> bool:
+        """A line of numbered institutions with no label right after the author line (CNKI's
+        "1.北京大学 2.清华大学" under "王建国1,2 李四2") is the affiliation line the names' marks
+        number; given one a line ("1.北京大学" / "2.清华大学"), each next number continues it,
+        joined as a list (so the marks are read off it as off a labelled one)."""
+        if self.last == "authors" and "affiliation" not in self.raw and numbered_institutions(line):
+            self.log_line_repairs(steps, "affiliation")
+            self.recognised += 1
+            self.add("affiliation", line, lineno)
+            return True
+        if self.last != "affiliation":
+            return False
+        before = numbered_institutions(self.raw["affiliation"][-1][0])
+        if not (before and numbered_institutions(line, len(before) + 1)):
+            return False
+        self.continue_line("affiliation", line, steps, glue="；")
+        return True
+
+    def english_abstract(self, line: str, lineno: int, steps) -> bool:
+        """An English paragraph with no label right after the Chinese abstract (a page giving
+        both under its 摘要) is the English abstract; whether the page has another is known
+        only at its end (:meth:`settle_english_abstract`)."""
+        if self.last != "abstract" or not _mostly_han(self.raw["abstract"][-1][0]) or not _is_english_prose(line):
+            return False
+        self.log_line_repairs(steps, "abstract")
+        self.recognised += 1
+        self.add("abstract", line, lineno)
+        self.english_line = lineno
+        return True
+
+    def settle_english_abstract(self) -> None:
+        """The English abstract read with no label stays one on a page with no other: beside an
+        English abstract the page labels (Abstract:), it is an unlabelled line as any other."""
+        abstracts = self.raw.get("abstract", [])
+        taken = next((i for i, (_, lineno) in enumerate(abstracts) if lineno == self.english_line), None)
+        if taken is None or not any(not _mostly_han(text) for i, (text, _) in enumerate(abstracts) if i != taken):
+            return
+        text, lineno = abstracts.pop(taken)
+        self.keep_unlabelled(text, lineno)
 
     def full_after_preview(self, value: str) -> bool:
         """An abstract line after a preview that ends on its toggle ("…深度学习...展开更多"), the
@@ -590,6 +710,8 @@ class _Page:
                 or self.continues_keywords(stripped, following)):
             self.continue_line(self.last, stripped, steps)  # the field the line goes on
             return
+        if self.affiliation_line(stripped, lineno, steps) or self.english_abstract(stripped, lineno, steps):
+            return
         if _looks_like_abstract(stripped):
             self.log_line_repairs(steps, "abstract")
             self.recognised += 1
@@ -635,7 +757,7 @@ class _Page:
         """The marks after the names of the author line (王建国1,2 李四2*) are read once the
         page is read, since the affiliation line they number comes after it."""
         affiliations = [text for text, _ in self.raw.get("affiliation", [])]
-        affiliation = affiliations[0] if len(affiliations) == 1 else None
+        affiliation = _marks_readable(affiliations[0]) if len(affiliations) == 1 else None
         for i, (text, lineno) in enumerate(self.raw.get("authors", [])):
             resolved = resolve_name_marks(text, affiliation)
             if resolved != text:
@@ -738,6 +860,7 @@ class ScrapedPageReader:
             reason = "no title or abstract" if page.recognised else "no recognisable field (no title, abstract or label)"
             return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
                            reason=reason, record=rec.source.record)
+        page.settle_english_abstract()
         page.resolve_name_marks()
         return rec
 
