@@ -147,6 +147,8 @@ def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
 _INITIALS = r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ -]?[A-Z]\.){0,3})"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?|[2-9](?:nd|rd|th)")
 _ABBREVIATED = re.compile(rf"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)* (?!{_SUFFIX.pattern}$){_INITIALS}")
+# The same with a suffix after the initials, as PubMed writes it ("Smith JA Jr", "Grams R 2nd").
+_ABBREVIATED_SUFFIXED = re.compile(rf"{_ABBREVIATED.pattern}(?: (?:{_SUFFIX.pattern}))?")
 # Words of ORG_WORDS that are also family names, when written "Press, Larry".
 _SURNAME_INVERTED = re.compile(r"(?:Press|Bank), [A-Z][a-z'’-]+(?: [A-Z][\w'’.-]*)?")
 # A group's name inverted as if its last word were a family name (an exporter's doing).
@@ -266,10 +268,15 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     (['张三', '李四'], ['欧阳, 修文'])
     >>> split_author_field("Smith, J., van Dyk, K. L.", listed=True)   # Scopus: each name inverted
     ['Smith, J.', 'van Dyk, K. L.']
+    >>> split_author_field("van der Berg J, Smith JA Jr, Doe M")   # a suffix stays with its person
+    ['van der Berg J', 'Smith JA Jr', 'Doe M']
+    >>> split_author_field("Kaplan BS, Meyers KE, Doe M; COVID-19 Genomics UK (COG-UK) Consortium")
+    ['Kaplan BS', 'Meyers KE', 'Doe M', 'COVID-19 Genomics UK (COG-UK) Consortium']
     """
     text = text.strip()
     if ";" in text or "；" in text:
-        return [p for p in _LATIN_SEPARATORS.split(text) if p]
+        # each part read as a field of its own: PubMed's "Kaplan BS, Meyers KE, Doe M; Consortium"
+        return [name for p in _LATIN_SEPARATORS.split(text) if p for name in split_author_field(p, listed)]
     chinese = re.split(r"\s*[,，、]\s*", text)
     # Chinese names of two characters or more: from three on a list; two, in a field that is
     # always the list, two names (Wanfang's "张三,李四"), unless the first is a two-character
@@ -286,7 +293,7 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     # Two parts are one inverted name ("Family, Given"), as RIS has it ("McDonald, DeAnne",
     # "Karpman D, Tati R" are alike): only three or more are a list.
     parts = [p.strip() for p in text.split(",")]
-    if listed and len(parts) == 2 and all(_ABBREVIATED.fullmatch(p) for p in parts):
+    if listed and len(parts) == 2 and all(_ABBREVIATED_SUFFIXED.fullmatch(p) for p in parts):
         return parts
     if listed and len(parts) >= 4 and len(parts) % 2 == 0 and _inverted_pairs(parts):
         return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2])]
@@ -298,7 +305,7 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
         return [", ".join(_GLUED.fullmatch(p).groups()) for p in parts]
     if " " not in parts[0] and re.fullmatch(_INITIALS, parts[1]) and not _SUFFIX.fullmatch(parts[1]):
         parts = [f"{parts[0]} {parts[1]}"] + parts[2:]  # "Servais, A, Provot F": the first name inverted
-    if all(_ABBREVIATED.fullmatch(p) or caps_first(p) for p in parts):
+    if all(_ABBREVIATED_SUFFIXED.fullmatch(p) or caps_first(p) for p in parts):
         return parts
     return [text]
 

@@ -88,6 +88,14 @@ COLUMNS_ZH = {
     # CNKI's "SrcDatabase-来源库" (期刊, 硕士, 博士, 国内会议 …), as its E-Study export writes it
     "database": ("来源库",),
 }
+# Scopus's "Document Type" -> CSL type, as its RIS export types them (TY CONF, CHAP, BOOK, JOUR).
+# Its "Conference Review" is the proceedings' own front matter, in the proceedings too.
+SCOPUS_TYPES = {
+    "conference paper": "paper-conference", "conference review": "paper-conference",
+    "book chapter": "chapter", "book": "book",
+    **dict.fromkeys(("article", "review", "editorial", "letter", "note", "erratum", "short survey",
+                     "data paper", "retracted"), "article-journal"),
+}
 _LOOKUP = {name: key for table in (COLUMNS, COLUMNS_ZH) for key, names in table.items() for name in names}
 # "Title-题名": an English name, a hyphen, a Chinese one; or the name both halves share
 # (CNKI's "DOI-DOI")
@@ -213,17 +221,21 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.extra["source_type"] = cell
             if cell in CSL_TYPES:  # our own CSV export's (and bib-dedupe's) CSL type
                 rec.type = cell
+            else:
+                rec.type = SCOPUS_TYPES.get(cell.lower(), rec.type)
         elif key == "citation":
             rec.extra.setdefault("columns", {})[head_name] = cell
             for part, value in source_parts(cell).items():
                 if part not in ("journal", "year") and not any(k == part for _, k, _ in cells):
                     rec.raw.setdefault(part, []).append((value, line))
         elif key in ("authors", "full_names"):
-            if _PUBMED_NAMES.fullmatch(cell):
+            pubmed = _PUBMED_NAMES.fullmatch(cell)
+            if pubmed:
                 cell = cell[:-1]  # PubMed's CSV: "Smith JA, Lee K, Wang Y." ends with the list's period
             # a cell of names one per line (Alt+Enter in a spreadsheet) is a list too
             sep = ";" if ";" in cell else "\n" if "\n" in cell else None
-            names = [n for n in (cell.split(sep) if sep else _and_names(cell) if _and_list(cell)
+            names = [n for n in (split_author_field(cell, listed=True) if pubmed  # its group after "; "
+                                 else cell.split(sep) if sep else _and_names(cell) if _and_list(cell)
                                  else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         elif key == "funding_details":
@@ -321,8 +333,11 @@ def wos_fields(header: list[str], row: list[str], line: int | None) -> list[list
     return fields
 
 
-# PubMed's CSV author list: family names and initials without periods, the list ending in one.
-_PUBMED_NAMES = re.compile(r"[^,;.]+ [A-Z]{1,3}(?:, [^,;.]+ [A-Z]{1,3})*\.")
+# PubMed's CSV author list: family names and initials without periods (a suffix after them:
+# "Smith JA Jr", "Grams R 2nd"), a collective author after "; ", the list ending in a period
+# ("Kaplan BS, Meyers KE; COVID-19 Genomics UK (COG-UK) Consortium.").
+_PUBMED_NAME = r"[^,;.]+ [A-Z]{1,3}(?: (?:Jr|Sr|[2-9](?:nd|rd|th)))?"
+_PUBMED_NAMES = re.compile(rf"{_PUBMED_NAME}(?:, {_PUBMED_NAME})*(?:; [^;]+)*\.")
 # The author id Scopus writes after each full name: "Smith, John (57190000000)".
 _SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 
