@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..fields.funding import funding_entry
 from ..record import Failure, Record, Source
 from ..repair.text import flatten_markup
 from .base import register
@@ -37,7 +38,85 @@ _NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")
 
 
 def _text(key: str, value: str) -> str:
+    if key == "abstract" and _JATS.search(value):
+        return jats_text(value)   # (its markup flattened there)
     return flatten_markup(value) if key in MARKED else value
+
+
+# Crossref's abstracts (doi.org content negotiation, its REST API) are JATS XML, the elements
+# mostly with the jats: prefix, sometimes without: <jats:sec><jats:title>Background</jats:title>
+# <jats:p>…</jats:p></jats:sec>.  Read only in a text that has a JATS element (CSL's own rich
+# text has <i>, <sup>, <p> too, and flatten_markup reads those).
+_JATS = re.compile(r"<(?:jats:[a-z]|(?:sec|title|italic|bold|list|list-item|xref|ext-link)\b)")
+_JATS_BLOCK = re.compile(r"</?(?:jats:)?(?:p|sec|list|list-item)\b[^<>]*>")
+_JATS_SCRIPT = re.compile(r"<(/?)(?:jats:)?(sup|sub)\b[^<>]*>")
+# Inline elements, dropped with their text kept: face markup, links, cross-references; and any
+# other element named with the jats: prefix (never text).
+_JATS_INLINE = re.compile(r"</?(?:jats:[a-z][\w.-]*|(?:italic|bold|sc|underline|monospace|xref|ext-link)\b)"
+                          r"[^<>]*>")
+_JATS_TITLE = re.compile(r"<(?:jats:)?title\b[^<>]*>(.*?)</(?:jats:)?title>", re.S)
+# The abstract's own heading ("<jats:title>Abstract</jats:title>" before its paragraphs) is no
+# section's label.
+_JATS_HEADING = re.compile(r"^\s*<(?:jats:)?title\b[^<>]*>\s*(?:(?:graphical )?abstract|summary)\s*[:.]?\s*"
+                           r"</(?:jats:)?title>", re.I)
+_JATS_SECTION = re.compile(r"\s*<(?:jats:)?sec\b[^<>]*>\s*<(?:jats:)?title\b[^<>]*>(?P<title>.*?)</(?:jats:)?title>"
+                           r"(?P<body>.*?)</(?:jats:)?sec>\s*", re.S)
+
+
+def _jats_plain(text: str) -> str:
+    """JATS markup as text: a paragraph, section or list item is a space apart, a section's
+    title its label (``Methods: ``), <sup>/<sub> as flatten_markup writes them (²)."""
+    text = _JATS_TITLE.sub(_label_of_title, text)
+    text = _JATS_INLINE.sub("", _JATS_SCRIPT.sub(r"<\1\2>", _JATS_BLOCK.sub(" ", text)))
+    return " ".join(flatten_markup(text).split())
+
+
+def _jats_label(title: str) -> str:
+    return _jats_plain(title).rstrip(":.： ")
+
+
+def _label_of_title(m: re.Match) -> str:
+    label = _jats_label(m.group(1))
+    return f" {label}: " if label else " "
+
+
+def jats_sections(text: str) -> list[tuple[str, str]]:
+    """(label, text) of each section of a JATS abstract made only of titled sections (as
+    PubMed XML's labelled AbstractText), else [].
+
+    >>> jats_sections("<jats:title>Abstract</jats:title><jats:sec><jats:title>Background</jats:title>"
+    ...               "<jats:p>CO<jats:sub>2</jats:sub> rose.</jats:p></jats:sec>"
+    ...               "<jats:sec><jats:title>Methods and findings</jats:title>"
+    ...               "<jats:p>We <jats:italic>measured</jats:italic>.</jats:p></jats:sec>")
+    [('Background', 'CO₂ rose.'), ('Methods and findings', 'We measured.')]
+    >>> jats_sections("<jats:p>Plain.</jats:p>"
+    ...               "<jats:sec><jats:title>Methods</jats:title><jats:p>Ten.</jats:p></jats:sec>")
+    []
+    """
+    text = _JATS_HEADING.sub("", text)
+    found, at = [], 0
+    for m in _JATS_SECTION.finditer(text):
+        label, body = _jats_label(m.group("title")), m.group("body")
+        if m.start() != at or not label or re.search(r"<(?:jats:)?sec\b", body):  # text between, or nested
+            return []
+        found.append((label, _jats_plain(body)))
+        at = m.end()
+    return found if at == len(text) and len(found) > 1 else []
+
+
+def jats_text(text: str) -> str:
+    """A JATS abstract as plain text, each section's title its label, as the sections splitter
+    reads them.
+
+    >>> jats_text("<jats:sec><jats:title>Background</jats:title><jats:p>Vitamin D.</jats:p></jats:sec>"
+    ...           "<jats:sec><jats:title>Methods:</jats:title>"
+    ...           "<jats:p>We randomized <jats:bold>120</jats:bold>.</jats:p></jats:sec>")
+    'Background: Vitamin D. Methods: We randomized 120.'
+    >>> jats_text('<jats:title>Abstract</jats:title><jats:p>See <jats:ext-link xlink:href="https://x.org">'
+    ...           'x.org</jats:ext-link> (m<jats:sup>2</jats:sup>).</jats:p>')
+    'See x.org (m²).'
+    """
+    return _jats_plain(_JATS_HEADING.sub("", text))
 
 
 def note_variables(note: str) -> dict[str, str]:
@@ -93,6 +172,93 @@ def _name(a: dict) -> str:
     given = a.get("given") or ""
     suffix = a.get("suffix") or ""
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
+
+
+def _crossref_name(a):
+    """Crossref's name of an organisation, ``{"name": "… Consortium"}``, as CSL's literal name;
+    any other name as it is."""
+    if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip() \
+            and not (a.get("family") or a.get("literal")):
+        return {**a, "literal": a["name"].strip()}
+    return a
+
+
+def _affiliations(a: dict) -> list[str]:
+    """An author's affiliations as Crossref gives them, ``[{"name": "…"}]`` (or a list of
+    names, or one)."""
+    given = a.get("affiliation") or []
+    given = given if isinstance(given, list) else [given]
+    names = (x.get("name") if isinstance(x, dict) else x for x in given)
+    return [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
+
+
+def _place_affiliations(rec: Record, held: list[tuple[str, list[str]]], line: int | None) -> None:
+    """Each author's affiliations (``held``: (name, affiliations) per author): each once as
+    the record's affiliation, and whose they are in ``extra["author_affiliations"]`` (as
+    MEDLINE's AD lines).  The pipeline gives a record's one affiliation to each author, so
+    one that only some authors hold is kept in ``extra`` alone."""
+    distinct = list(dict.fromkeys(aff for _, affs in held for aff in affs))
+    if not distinct:
+        return
+    if len(distinct) > 1 or all(affs for _, affs in held):
+        rec.raw["affiliation"] = [(aff, line) for aff in distinct]
+    else:
+        rec.extra["affiliations"] = distinct
+    if len(distinct) > 1 or not all(affs for _, affs in held):
+        rec.extra["author_affiliations"] = [{"author": name, "affiliations": affs} for name, affs in held if affs]
+
+
+_FUNDER_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.13039/\S+)$", re.I)
+
+
+def crossref_funding(funders) -> list[dict]:
+    """Crossref's ``funder`` list (``name``, its Funder Registry ``DOI``, ``award`` numbers)
+    as funding entries, one per award (one without an award for a funder that lists none).
+    The grant numbers are taken as given: the statement parser would cut "R01 AI123456" at
+    its space.  The registry's DOI is the funder's id; where it names another funder than
+    the name normalises to, the name is kept as written.
+
+    >>> for e in crossref_funding([{"name": "Wellcome Trust", "DOI": "10.13039/100004440", "award": ["204841/Z/16/Z"]},
+    ...                            {"name": "National Natural Science Foundation of China", "award": []}]):
+    ...     print(e["funder"], e["funder_id"], e["award"])
+    Wellcome Trust 10.13039/100004440 204841/Z/16/Z
+    National Natural Science Foundation of China 10.13039/501100001809 None
+    """
+    entries: list[dict] = []
+    for funder in funders if isinstance(funders, list) else []:
+        name = funder.get("name") if isinstance(funder, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        awards = funder.get("award") or []
+        awards = [" ".join(str(a).split()) for a in (awards if isinstance(awards, list) else [awards])]
+        doi = _FUNDER_DOI.match(str(funder.get("DOI") or "").strip())
+        for award in [a for a in awards if a] or [None]:
+            entry = funding_entry(" ".join(name.split()), award)
+            if doi and entry["funder_id"] not in (None, doi.group(1).lower()):
+                entry["funder"] = entry["funder_original"]
+            if doi:
+                entry["funder_id"] = doi.group(1).lower()
+            if entry not in entries:
+                entries.append(entry)
+    return entries
+
+
+def _with_subtitle(title: str, subtitle) -> str:
+    """The title and its subtitle (Crossref's ``subtitle`` list) as one title, ``Title:
+    Subtitle``; after a title ending in ``?``, ``!``, ``:`` or ``.`` with a space only, and not
+    when the title ends with the subtitle already.
+
+    >>> _with_subtitle("Vitamin D and falls", ["Results from the VITAL-D cohort"])
+    'Vitamin D and falls: Results from the VITAL-D cohort'
+    >>> _with_subtitle("Does it work?", ["A trial"]), _with_subtitle("Falls: a trial", "A trial")
+    ('Does it work? A trial', 'Falls: a trial')
+    """
+    subtitles = subtitle if isinstance(subtitle, list) else [subtitle]
+    sub = next((" ".join(x.split()) for x in subtitles if isinstance(x, str) and x.strip()), "")
+    title = title.rstrip()
+    if not sub or title.casefold().endswith(sub.casefold()):
+        return title
+    return f"{title} {sub}" if title.endswith(("?", "!", ":", ".")) else f"{title}: {sub}"
 
 
 def _error(e: Exception, line: int | None = None) -> str:
@@ -285,8 +451,13 @@ class CslJsonReader:
             value = item.get(key)
             if isinstance(value, list):
                 value = value[0] if value else None
+            if key == "title" and value not in (None, "") and item.get("subtitle"):
+                value = _with_subtitle(str(value), item["subtitle"])
             if value not in (None, ""):
                 raw.setdefault(target, []).append((_text(key, str(value)), line))
+            if key == "abstract" and isinstance(value, str) and _JATS.search(value):
+                for section in jats_sections(value):   # (as PubMed XML's labelled parts)
+                    raw.setdefault("sections", []).append((section, line))
         # Identifiers and the original title Zotero keeps in the note ("PMID: 123", "DOI: …")
         # where the item type lacks the field. (``page:`` there is the pages cited, and the
         # other variables are the exporter's: indexer.export.csl_input.)
@@ -295,10 +466,18 @@ class CslJsonReader:
                 target = SIMPLE.get(key) if key in _FROM_NOTE else None
                 if target and not raw.get(target):
                     raw[target] = [(_text(key, value), line)]
+        held: list[tuple[str, list[str]]] = []   # (author, affiliations)
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
+                a = _crossref_name(a)
                 if isinstance(a, dict) and (a.get("family") or a.get("literal")):
                     raw.setdefault(target, []).append((_name(a), line))
+                    if role == "author":
+                        held.append((a.get("literal") or _name(a), _affiliations(a)))
+        _place_affiliations(rec, held, line)
+        for entry in crossref_funding(item.get("funder")):
+            if entry not in rec.funding:
+                rec.funding.append(entry)
         year = _date_year(item.get("issued"))
         if year:
             raw.setdefault("date", []).append((year, line))
@@ -317,6 +496,10 @@ class CslJsonReader:
         elif keywords and not isinstance(custom.get("keywords"), dict):  # else read per language above
             raw.setdefault("keywords", []).append((str(keywords), line))
         known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key", "custom"}
+        if rec.funding:
+            known.add("funder")
+        if item.get("title"):   # joined to it
+            known.add("subtitle")
         for key, value in item.items():
             if key not in known:
                 rec.extra.setdefault("csl", {})[key] = value
