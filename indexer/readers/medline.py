@@ -204,14 +204,15 @@ class MedlineReader(TaggedReader):
         """Authors (FAU over AU, CN in place), editors (FED over ED), and each author's AD lines."""
         full = any(t == "FAU" for t, _, _ in fields)
         full_ed = any(t == "FED" for t, _, _ in fields)
-        authors = []       # [name, line, [affiliations]]
+        authors = []       # [name, line, [affiliations], the name unbraced]
         affiliations = []  # every AD, in order
         current = None
         for tag, value, lineno in fields:
             if not value:
                 continue
             if tag in ("FAU", "CN") or (tag == "AU" and not full):
-                current = [value if tag != "AU" else short_name(value), lineno, []]
+                name = short_name(value) if tag == "AU" else value
+                current = [collective_name(name) if tag == "CN" else name, lineno, [], name]
                 authors.append(current)
             elif tag == "FED" or (tag == "ED" and not full_ed):
                 rec.raw.setdefault("editor", []).append((value if tag == "FED" else short_name(value), lineno))
@@ -225,12 +226,27 @@ class MedlineReader(TaggedReader):
             elif tag in ("FIR", "IR"):
                 current = None  # an investigator's AD lines are not an author's
         if authors:
-            rec.raw["author"] = [(name, line) for name, line, _ in authors]
-        if affiliations:
-            rec.raw["affiliation"] = affiliations
-        if any(aff for _, _, aff in authors) and len({v for v, _ in affiliations}) > 1:
-            rec.extra["author_affiliations"] = [{"author": name, "affiliations": aff}
-                                                for name, _, aff in authors if aff]
+            rec.raw["author"] = [(name, line) for name, line, _, _ in authors]
+        put_affiliations(rec, [(name, aff) for _, _, aff, name in authors], affiliations)
+
+
+def collective_name(name: str) -> str:
+    """A collective author (MEDLINE's CN, PubMed XML's CollectiveName) as one name kept whole,
+    braced as the pipeline reads an organisation: "The Lancet Editors" is no Editors, The Lancet."""
+    return "{" + name.strip() + "}"
+
+
+def put_affiliations(rec, authors: list[tuple[str, list[str]]], affiliations: list[tuple[str, int | None]]) -> None:
+    """The record's affiliations (``raw["affiliation"]``, each once, in order) and, when it has
+    more than one, which author each belongs to (``extra["author_affiliations"]``): one is
+    every author's."""
+    seen = {}
+    for value, line in affiliations:
+        seen.setdefault(value, line)
+    if seen:
+        rec.raw["affiliation"] = list(seen.items())
+    if any(aff for _, aff in authors) and len(seen) > 1:
+        rec.extra["author_affiliations"] = [{"author": name, "affiliations": aff} for name, aff in authors if aff]
 
 
 register(MedlineReader())

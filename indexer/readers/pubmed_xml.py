@@ -13,7 +13,7 @@ from ..fields.funding import funding_entry
 from ..record import Record, Source
 from ._xml import local, read_records, text_of
 from .base import register
-from .medline import expand_pages
+from .medline import collective_name, expand_pages, put_affiliations
 
 RECORD_TAGS = {"PubmedArticle", "PubmedBookArticle"}
 
@@ -84,14 +84,14 @@ class PubmedXmlReader:
         if book and not authors:  # a whole book: its authors (not its editors)
             authors = [a for lst in cit.findall("Book/AuthorList") if lst.get("Type") != "editors"
                        for a in lst.findall("Author")]
+        people = []  # (name, its affiliations), as the MEDLINE reader links them
         for author in authors:
-            if author.find("CollectiveName") is not None:
-                put("author", text_of(author.find("CollectiveName")))
-                continue
-            put("author", _name(author))
-            for aff in author.findall("AffiliationInfo/Affiliation"):
-                if text_of(aff) not in [v for v, _ in raw.get("affiliation", [])]:
-                    put("affiliation", text_of(aff))
+            group = text_of(author.find("CollectiveName"))
+            name = group or _name(author)
+            put("author", collective_name(group) if group else name)
+            people.append((name, [text_of(a) for a in author.findall("AffiliationInfo/Affiliation") if text_of(a)]))
+        put_affiliations(rec, [(name, affs) for name, affs in people if name],
+                         [(a, source.line) for _, affs in people for a in affs])
         journal = _find(article, "Journal")
         if journal is not None:
             put("journal", journal_name(text_of(journal.find("Title"))))
@@ -128,6 +128,8 @@ class PubmedXmlReader:
         for aid in el.findall("PubmedData/ArticleIdList/ArticleId"):
             if aid.get("IdType") == "doi":
                 put("doi", text_of(aid))
+            elif aid.get("IdType") == "pmc" and text_of(aid):  # where the MEDLINE reader keeps its PMC line
+                rec.extra.setdefault("tags", {}).setdefault("PMC", []).append(text_of(aid))
         for kw in cit.findall("KeywordList/Keyword") if cit is not None else []:
             put("keyword", text_of(kw))
         for mesh in cit.findall("MeshHeadingList/MeshHeading") if cit is not None else []:
@@ -153,9 +155,11 @@ class PubmedXmlReader:
 
 
 def _name(author) -> str:
-    """An <Author>'s name as references write it: "Family, Given" (its initials when no given name)."""
+    """An <Author>'s name as references write it: "Family, Given" (its initials when no given
+    name), its suffix after the given name as MEDLINE's FAU has it ("Smith, John A Jr")."""
     family = text_of(author.find("LastName"))
-    given = text_of(author.find("ForeName")) or text_of(author.find("Initials"))
+    given = " ".join(filter(None, (text_of(author.find("ForeName")) or text_of(author.find("Initials")),
+                                   text_of(author.find("Suffix")))))
     return f"{family}, {given}" if given else family
 
 
