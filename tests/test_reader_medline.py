@@ -76,6 +76,11 @@ def test_affiliations_collective_author_grants_bom(validate):
         {"author": "Lindqvist, Maja", "affiliations": [
             "Institute of Structural Biology, Example Institute, Uppsala, Sweden.",
             "Centre for Membrane Research, Uppsala, Sweden."]}]
+    # and each author has them (a record's one affiliation alone had been given to authors)
+    assert [a.get("affiliation") for a in first["authors"]] == [
+        "Department of Biochemistry, Example University, Lagos, Nigeria.",
+        "Institute of Structural Biology, Example Institute, Uppsala, Sweden; Centre for Membrane Research, Uppsala, Sweden",
+        None]
     assert first["pages"] == "123-129, 131-135"
     assert first["doi"] == "10.1000/pnex.2021.0001"
     assert first["extra"]["article_ids"] == ["S0000-0000(21)00001-1 [pii]"]
