@@ -45,7 +45,21 @@ FIELD_KEYS = {
     "series": "series", "edition": "edition", "organization": "publisher", "howpublished": "howpublished",
     "eprint": "eprint", "pmid": "pmid", "funding": "funding", "affiliation": "affiliation",
     "translator": "translator", "type": "degree", "fjournal": "full_journal",
+    # Scopus's names (its CSV's "Author Keywords", "Funding Text 1", "Funding Details"); its
+    # ``keywords`` are its index keywords, read after the authors' as they follow them
+    "author_keywords": "keywords", "funding_text": "funding", "funding_details": "funding_details",
 }
+# An article's number, its pages when it has none (as the Web of Science reader reads AR): ACM's
+# articleno, Scopus's art_number, Web of Science's Article-Number, biblatex's eid.
+_ARTICLE_NUMBERS = ("articleno", "art_number", "article-number", "eid")
+# Scopus splits a long funding text over "funding_text 1", "funding_text 2" … fields.
+_NUMBERED = re.compile(r"^(funding_text) \d{1,2}$")
+# Preprint servers as arXiv's BibTeX names its own (``archivePrefix``) and biblatex's
+# ``eprinttype`` names them: the entry is the server's preprint (CSL's ``article``).
+_PREPRINT_SERVERS = {"arxiv": "arXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv", "chemrxiv": "ChemRxiv"}
+# The generic types a preprint is exported as (arXiv's @misc, biblatex's @online), or an
+# @article with no journal.
+_PREPRINT_KINDS = ("misc", "online", "article")
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                       "nov", "dec"), 1)}
 
@@ -205,12 +219,13 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
     key, i = m.group(1), m.end()
     fields = []
     while i < len(body):
-        m = re.compile(r"\s*([A-Za-z][\w\-:.+]*)\s*=\s*").match(body, i)
+        # (a name may end in a number after a space: Scopus's "funding_text 1")
+        m = re.compile(r"\s*([A-Za-z][\w\-:.+]*(?:[ \t]+\d{1,2}(?=\s*=))?)\s*=\s*").match(body, i)
         if not m:
             if body[i:].strip(" \t\r\n,"):
                 raise BibError(f"cannot read field at {body[i:i + 30]!r}")
             break
-        name, i = m.group(1).lower(), m.end()
+        name, i = " ".join(m.group(1).lower().split()), m.end()
         parts, size = [], 0
         while True:
             while i < len(body) and body[i] in " \t\r\n":
@@ -402,13 +417,14 @@ class BibtexReader:
         raw = rec.raw
         numbers = []   # the values of the number field (an issue, or the entry's own number)
         for name, value in fields:
+            name = _NUMBERED.sub(r"\1", name)
             if name in ("author", "editor", "translator"):
                 for n in split_names(value):
                     person = _name(n) if name == "author" else _person(_name(n))   # (authors: the pipeline parses them)
                     raw.setdefault(name, []).append((person, source.line))
                 continue
             if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
-                rec.extra.setdefault("bibtex_fields", {})[name] = value
+                _keep_field(rec, name, value)
                 continue
             key = FIELD_KEYS.get(name)
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
@@ -424,13 +440,16 @@ class BibtexReader:
                 rec.extra["accessed"] = text_value   # biblatex's access date (RIS's Y2, GB/T's 引用日期)
                 continue
             if key is None:
-                rec.extra.setdefault("bibtex_fields", {})[name] = text_value
+                _keep_field(rec, name, text_value)
                 continue
             if key == "pages":
                 text_value = text_value.replace("–", "-")
             raw.setdefault(key, []).append((text_value, source.line))
             if name == "number":
                 numbers.append(raw[key][-1])
+        _scopus_details(rec)
+        _article_number(rec)
+        _preprint(rec, kind)
         full = raw.pop("full_journal", [])
         if full:  # FJOURNAL: the journal's full name; the abbreviation is kept apart
             rec.extra["journal_abbreviation"] = [v for v, _ in raw.get("journal", [])]
@@ -454,13 +473,64 @@ class BibtexReader:
         return rec
 
 
+def _keep_field(rec: Record, name: str, value: str) -> None:
+    """A field the reader has no key for, kept in ``extra.bibtex_fields``; a field written more
+    than once (Scopus writes ``funding_details`` once per funder) keeps every value, as a list."""
+    kept = rec.extra.setdefault("bibtex_fields", {})
+    if name not in kept:
+        kept[name] = value
+    elif isinstance(kept[name], list):
+        kept[name].append(value)
+    else:
+        kept[name] = [kept[name], value]
+
+
+def _article_number(rec: Record) -> None:
+    """An entry without pages is cited by its article number (ACM's ``articleno = {78}``), kept
+    in ``extra.bibtex_fields`` too."""
+    kept = rec.extra.get("bibtex_fields") or {}
+    number = next((kept[name] for name in _ARTICLE_NUMBERS if name in kept), None)
+    if number and not rec.raw.get("pages"):
+        rec.raw["pages"] = [(number if isinstance(number, str) else number[0], rec.source.line)]
+
+
+def _scopus_details(rec: Record) -> None:
+    """Scopus's ``funding_details`` (one a funder: "National Institutes of Health, NIH, R01
+    AI123456") are the funding of an entry without its ``funding_text``, which names the same
+    grants; beside one they are kept in ``extra.bibtex_fields``, as the CSV reader keeps its
+    "Funding Details" column."""
+    details = rec.raw.pop("funding_details", [])
+    if rec.raw.get("funding"):
+        for value, _ in details:
+            _keep_field(rec, "funding_details", value)
+    elif details:
+        rec.raw["funding"] = details
+
+
+def _preprint(rec: Record, kind: str) -> None:
+    """An entry naming a preprint server and its id (arXiv's ``@misc{…, eprint = {1706.03762},
+    archivePrefix = {arXiv}}``, biblatex's ``@online{…, eprinttype = {arxiv}}``) and no journal
+    is that server's preprint: CSL's ``article``, the server its publisher (as the exporters cite
+    a preprint); the id stays in ``extra.eprint``."""
+    kept = rec.extra.get("bibtex_fields") or {}
+    prefix = kept.get("archiveprefix") or kept.get("eprinttype") or ""
+    server = _PREPRINT_SERVERS.get(prefix.strip().lower()) if isinstance(prefix, str) else None
+    if not server or kind not in _PREPRINT_KINDS or not rec.raw.get("eprint") \
+            or any(rec.raw.get(k) for k in ("journal", "full_journal", "booktitle")):
+        return
+    rec.type = "article"
+    if not rec.raw.get("publisher"):
+        rec.raw["publisher"] = [(server, rec.source.line)]
+
+
 # What an entry takes from the entry its crossref names (BibTeX's rule: the fields it lacks);
 # the parent's title is the container's name (a proceedings' title is its papers' booktitle).
 _INHERITED = ("year", "date", "publisher", "place", "editor", "volume", "series", "isbn", "issn")
 
 
 def _inherit(rec: Record, keyed: dict[str, Record]) -> None:
-    ref = (rec.extra.get("bibtex_fields") or {}).get("crossref", "").strip().lower()
+    ref = (rec.extra.get("bibtex_fields") or {}).get("crossref", "")
+    ref = (ref[0] if isinstance(ref, list) else ref).strip().lower()
     parent = keyed.get(ref)
     if parent is None or parent is rec:
         return
