@@ -201,3 +201,14 @@ def test_a_rebuild_keeps_a_whoosh_folder_holding_files_it_did_not_write(built, t
     assert "holds files this tool did not write (notes.txt)" in result.stderr
     assert (copy / "whoosh" / "notes.txt").read_text() == "mine"
     assert {q: _hits(copy, q) for q in QUERIES} == built[2]
+
+
+def test_a_rebuild_takes_the_folder_a_killed_writer_left(built, tmp_path):
+    # whoosh's writer makes MAIN.tmp/ and a killed ingest leaves it: the rebuild the damaged
+    # index's message asks for had refused it as a stranger's file
+    copy = _copy(built, tmp_path)
+    (copy / "whoosh" / "MAIN.tmp").mkdir()
+    (copy / "whoosh" / "MAIN.tmp" / "MAIN_abc.seg").write_text("half")
+    result = run_cli("ingest", "--rebuild", "--index", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert {q: _hits(copy, q) for q in QUERIES} == built[2]

@@ -237,10 +237,11 @@ def _remove_leftovers(directory: str | Path) -> None:
 
 
 def _foreign_files(path: Path) -> list[str]:
-    """Names in the whoosh folder ``path`` that neither whoosh (its index is named MAIN) nor
-    this tool (``VERSION``) writes there; hidden files (a desktop's ``.DS_Store``) aside."""
+    """Names in the whoosh folder ``path`` that neither whoosh (its index is named MAIN; a
+    writer killed outright leaves its ``MAIN.tmp``) nor this tool (``VERSION``) writes there;
+    hidden files (a desktop's ``.DS_Store``) aside."""
     return sorted(p.name for p in path.iterdir()
-                  if p.name != VERSION_FILE and not p.name.startswith(("MAIN_", "_MAIN_", ".")))
+                  if p.name not in (VERSION_FILE, "MAIN.tmp") and not p.name.startswith(("MAIN_", "_MAIN_", ".")))
 
 
 def index_writer(ix, directory, **options):
