@@ -76,8 +76,10 @@ removed, remaining).
 
   --review  walks the clusters that need review: merge / not duplicates / skip / quit.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
-            run; "not duplicates" is never overruled.
-  --apply   merges the certain clusters and those a reviewer merged: search and export
+            run; "not duplicates" is never overruled.  In a cluster that needs review, the
+            records joined by certain links are a group ("groups" in --json), merged by
+            --apply; "not duplicates" parts the groups, not the records of one group.
+  --apply   merges the certain clusters and groups and those a reviewer merged: search and export
             show each one's master, its missing fields (and the other language of a
             Chinese/English pair) filled from the others, an abstract cut off replaced by
             a whole one, with the record each came from in merged.provenance; the others
@@ -452,6 +454,12 @@ def cmd_dedup(args) -> int:
     except ValueError as e:  # a damaged decisions file
         _err(f"Error: {e}")
         return EXIT_USAGE
+    except OSError as e:  # the decisions file cannot be written: a read-only index folder
+        if e.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        from indexer.index.layout import unwritable
+        _err(f"Error: {unwritable(args.index, e)}.")
+        return EXIT_USAGE
     with Store(args.index) as store:  # applied now, by this run or an earlier one
         hidden = len(store.hidden())
     applied = hidden > 0 or args.apply
@@ -604,11 +612,12 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_DEDUP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true",
-                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links"}], "counts"}')
+                   help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
+                        '"groups" (of a cluster that needs review)}], "counts"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
-                   help="merge the certain clusters (and those a reviewer merged): show masters only, "
-                        "completed from their duplicates")
+                   help="merge the certain clusters, the certain groups of those that need review, and "
+                        "those a reviewer merged: show masters only, completed from their duplicates")
     p.add_argument("--all", action="store_true",
                    help="with --apply: merge the clusters that need review too (an ingest merging again does so too)")
     p.add_argument("--undo", action="store_true", help="undo --apply")

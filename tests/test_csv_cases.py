@@ -184,6 +184,8 @@ AUTHOR_LISTS = [
     ("Smith, J., van Dyk, K. L., Brown, L.", [("Smith", "J."), ("van Dyk", "K. L."), ("Brown", "L.")]),
     # one agency with "and" in its name is one author
     ("US Food and Drug Administration", ["US Food and Drug Administration"]),
+    # inverted names with commas between them, the last joined by "and"
+    ("Smith, J, Jones, K and Lee, M", [("Smith", "J"), ("Jones", "K"), ("Lee", "M")]),
     # as before: inverted names joined by "and", and a list without it
     ("Smith, J and Lee, K", [("Smith", "J"), ("Lee", "K")]),
     ("Smith J, Jones K, Brown L", [("Smith", "J"), ("Jones", "K"), ("Brown", "L")]),

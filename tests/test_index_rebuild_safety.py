@@ -148,14 +148,14 @@ def test_cancelling_a_writer_a_commit_closed_tells_nothing_more(tmp_path):
     _cancel(writer)
 
 
-def _read_only(folder, *args) -> subprocess.CompletedProcess:
+def _read_only(folder, *args, stdin: str | None = None) -> subprocess.CompletedProcess:
     """``cli.py ARGS`` with ``folder`` mounted read-only (in a mount namespace of its own: root
     writes any folder whatever its mode, as on read-only media it cannot)."""
     if shutil.which("unshare") is None:
         pytest.skip("no unshare to mount a folder read-only")
     script = 'mount --bind -o ro "$0" "$0" || exit 99; exec "$@"'
     result = subprocess.run(["unshare", "-m", "sh", "-c", script, str(folder), sys.executable, str(ROOT / "cli.py"),
-                             *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                             *args], capture_output=True, text=True, cwd=ROOT, timeout=300, input=stdin,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     if result.returncode == 99 or "unshare:" in result.stderr:
         pytest.skip(f"cannot mount a folder read-only here: {result.stderr[-200:]}")
@@ -212,3 +212,15 @@ def test_a_rebuild_takes_the_folder_a_killed_writer_left(built, tmp_path):
     result = run_cli("ingest", "--rebuild", "--index", str(copy))
     assert result.returncode == 0, result.stderr
     assert {q: _hits(copy, q) for q in QUERIES} == built[2]
+
+
+def test_a_review_in_a_read_only_index_folder_says_it_cannot_write_it(tmp_path):
+    # the answer could not be stored: a traceback (the decisions file's OSError)
+    trials, idx = tmp_path / "trials.ris", tmp_path / "idx"
+    trials.write_text("".join(f"TY  - JOUR\nAU  - Alexion Pharmaceuticals, Inc\nTI  - An Open-Label Clinical Trial of "
+                              f"Eculizumab in {who} Patients With Atypical Hemolytic-Uremic Syndrome\nPY  - 2013\nER  - \n\n"
+                              for who in ("Pediatric", "Adult")), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(trials), "--index", str(idx)).returncode == 0
+    result = _read_only(idx, "dedup", "--review", "--index", str(idx), stdin="n\n")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"Error: the index folder {idx} cannot be written" in result.stderr

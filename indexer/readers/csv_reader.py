@@ -272,8 +272,8 @@ def _and_names(cell: str) -> list[str]:
 
     >>> _and_names("Smith, J and Lee, K"), _and_names("John Smith, Kate Jones, and Lee Brown")
     (['Smith, J', 'Lee, K'], ['John Smith', 'Kate Jones', 'Lee Brown'])
-    >>> _and_names("Smith J, Jones K and Brown L"), _and_names("Smith, John, Jones, Kate and Lee Brown")
-    (['Smith J', 'Jones K', 'Brown L'], ['Smith, John, Jones, Kate', 'Lee Brown'])
+    >>> _and_names("Smith J, Jones K and Brown L"), _and_names("Smith, J., Jones, K. and Lee, M.")
+    (['Smith J', 'Jones K', 'Brown L'], ['Smith, J.', 'Jones, K.', 'Lee, M.'])
     """
     parts = [p.strip() for p in re.split(r",?\s+and\s+", cell)]
     head = [p.strip() for p in parts[0].split(",")]
@@ -281,7 +281,8 @@ def _and_names(cell: str) -> list[str]:
     # more), not a family name parted from its initials ("Smith, J")
     if len(parts) == 2 and "," not in parts[1] and len(head) > 1 and all(len(p.split()) > 1 for p in head):
         return head + parts[1:]
-    return parts
+    # each part as a cell of its own: "Smith, J., Jones, K." before "and" is two inverted names
+    return [name for p in parts for name in split_author_field(p, listed=True)]
 
 
 # Fields whose line breaks in a quoted cell are wrapping, not content.
