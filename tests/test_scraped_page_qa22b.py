@@ -120,6 +120,9 @@ def test_a_labelled_english_abstract_leaves_the_unlabelled_paragraph_alone(tmp_p
     "This work was supported by the National Natural Science Foundation of China (42071342).",  # funding
     "urban heat island; deep learning; remote sensing; land surface temperature.",       # keywords
     "We built a model.",                                                                  # too short
+    # an address and a publisher's notice, one sentence each (the review found both taken)
+    "School of Geography, Beijing Normal University, Beijing 100875, China; Chinese Academy of Sciences.",
+    "Copyright (c) 2021 by the authors; licensee MDPI, Basel, Switzerland. All rights reserved.",
 ])
 def test_english_lines_that_are_no_abstract_stay_unlabelled(tmp_path, line):
     record = _page(tmp_path, "城市热岛效应研究\n作者：张三\n摘要：城市热岛效应是重要的环境问题。\n" + line + "\n")

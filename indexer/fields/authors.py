@@ -79,13 +79,13 @@ _NAME_MARKS = re.compile(
 # "1.北京大学医学部，北京 100191；2.清华大学": an affiliation line numbered for the marks.
 _AFFILIATION_NUMBER = re.compile(rf"(?:^|(?<=[;；]))\s*[(（\[]?(?P<number>[{_MARK_DIGIT}]{{1,2}})[)）\]]?[.．、]?\s*")
 # A bracket after a name that holds an institution ("王建国(北京大学)"), not a role (主编) or a note.
-_INSTITUTION = re.compile(r"大学|大學|学院|學院|医院|醫院|科学院|科學院|中心|公司|学校|學校|集团|集團|"
+INSTITUTION = re.compile(r"大学|大學|学院|學院|医院|醫院|科学院|科學院|中心|公司|学校|學校|集团|集團|"
                           r"实验室|實驗室|委员会|委員會|[院所部局厅廳站馆館社厂廠系处處室]$")
 # A person's name: two to four Han characters, or a transliteration's parts with "·" between.
 _NAME_AND_AFFILIATION = re.compile(rf"([{HAN}]{{2,4}}|[{HAN}]+(?:·[{HAN}]+)+)\s*[(（]([^()（）]+)[)）]")
 
 
-def _number(digits: str) -> int:
+def mark_number(digits: str) -> int:
     """A number written in ASCII, full-width or superscript digits ("1", "１", "¹")."""
     return int("".join(str(unicodedata.digit(c)) for c in digits))
 
@@ -94,7 +94,7 @@ def _mark_numbers(numbers: str) -> list[int]:
     """The affiliation numbers of a mark: "1,2" is 1 and 2, "1-3" is 1, 2 and 3."""
     out: list[int] = []
     for part in re.split(r"\s*[,，、]\s*", numbers):
-        ends = [_number(end) for end in re.split(r"\s*[-–]\s*", part)]
+        ends = [mark_number(end) for end in re.split(r"\s*[-–]\s*", part)]
         out += list(range(ends[0], ends[-1] + 1))
     return out
 
@@ -109,7 +109,7 @@ def numbered_affiliations(text: str) -> dict[int, str] | None:
     True
     """
     starts = list(_AFFILIATION_NUMBER.finditer(text))
-    numbers = [_number(m.group("number")) for m in starts]
+    numbers = [mark_number(m.group("number")) for m in starts]
     if not starts or starts[0].start() != 0 or numbers != list(range(1, len(starts) + 1)):
         return None
     ends = [m.start() for m in starts[1:]] + [len(text)]
@@ -132,7 +132,7 @@ def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
         return line
     numbered = numbered_affiliations(affiliation) if affiliation else None
     every_name = len(split_author_list(_NAME_MARKS.sub("", line))) == len(marks)
-    placed = bool(numbered) and every_name and all(_INSTITUTION.search(p) for p in numbered.values()) and all(
+    placed = bool(numbered) and every_name and all(INSTITUTION.search(p) for p in numbered.values()) and all(
         m.group("numbers") and set(_mark_numbers(m.group("numbers"))) <= numbered.keys() for m in marks)
 
     def replace(m: re.Match) -> str:
@@ -398,7 +398,7 @@ def parse_name(name: str) -> dict[str, str]:
     if inverted:  # "崔, 勋": one name, written in its order
         return {"literal": inverted.group(1) + inverted.group(2), "lang": "zh"}
     placed = _NAME_AND_AFFILIATION.fullmatch(name)
-    if placed and _INSTITUTION.search(placed.group(2)) and not _INSTITUTION.search(placed.group(1)):
+    if placed and INSTITUTION.search(placed.group(2)) and not INSTITUTION.search(placed.group(1)):
         # "王建国(北京大学)": the name, then its affiliation
         return {"literal": placed.group(1), "lang": "zh", "affiliation": placed.group(2).strip()}
     if is_cjk_name(name):

@@ -46,6 +46,19 @@ def split_copyright(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def is_notice(text: str) -> bool:
+    """Whether ``text`` is a copyright notice and nothing else (a line of a page by itself).
+
+    >>> is_notice("Copyright (c) 2021 by the authors; licensee MDPI, Basel, Switzerland. All rights reserved.")
+    True
+    >>> is_notice("We review how the copyright law of 1998 changed publishing.")
+    False
+    """
+    text = text.strip()
+    m = _NOTICE.match(text)
+    return bool(m and any(mark in text for mark in _MARKS) and len(text) <= MAX_NOTICE and _is_notice(text))
+
+
 # What the sentences of a notice after its first say: rights, publisher, licence, permissions.
 _NOTICE_WORDS = re.compile(r"rights|reserved|publish|licen[cs]|open access|creative commons|permission|reprint"
                            r"|distribut|terms|copyright", re.IGNORECASE)

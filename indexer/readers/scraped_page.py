@@ -18,9 +18,11 @@ from html.parser import HTMLParser
 from typing import Iterator
 
 from ..charsets import simplified_table
-from ..fields.authors import _INSTITUTION, _number, looks_like_names, numbered_affiliations, resolve_name_marks
+from ..fields.authors import (INSTITUTION, ORG_WORDS, looks_like_names, mark_number, numbered_affiliations,
+                              resolve_name_marks)
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_page_count
 from ..fields.funding import split_funding_statement
+from ..fields.notices import is_notice
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
@@ -353,12 +355,12 @@ def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
     (None, None)
     """
     starts = list(_INSTITUTION_NUMBER.finditer(line))
-    numbers = [_number(m.group("bracketed") or m.group("plain") or m.group("circled")) for m in starts]
+    numbers = [mark_number(m.group("bracketed") or m.group("plain") or m.group("circled")) for m in starts]
     if not starts or starts[0].start() != 0 or numbers != list(range(first, first + len(starts))):
         return None
     ends = [m.start() for m in starts[1:]] + [len(line)]
     places = [line[m.end():end].strip().rstrip(";；,， ") for m, end in zip(starts, ends)]
-    return places if all(places) and all(_INSTITUTION.search(p) for p in places) else None
+    return places if all(places) and all(INSTITUTION.search(p) for p in places) else None
 
 
 def _marks_readable(affiliation: str) -> str:
@@ -399,6 +401,10 @@ def _is_english_prose(line: str) -> bool:
     folded = fold_fullwidth_alnum(s)
     if (_is_keyword_item(s.rstrip(".")) or looks_like_names(s) or _is_source_line(folded)
             or _NUMBERED_CITATION.search(folded) or _REFERENCE_TYPE.search(s)):
+        return False
+    # an address ("School of Geography, Beijing Normal University, …, China.") or a publisher's
+    # notice is one sentence; an abstract, more
+    if is_notice(s) or ORG_WORDS.search(s) and len(re.findall(r"[.!?](?:\s|$)", s)) < 2:
         return False
     content, statement = split_funding_statement(s)
     return not (statement and not content.strip())
