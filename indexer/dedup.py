@@ -23,7 +23,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   when the years agree (one year apart only with the same volume or pages, or when one
   record has no volume, issue or pages yet and the journal is the same: online-first and
   print; any years in the same volume: a wrong year), the types agree (a conference
-  abstract is not the journal paper; a proceedings paper may be typed a book chapter),
+  abstract is not the journal paper; a proceedings paper may be typed a book chapter, and
+  at the same volume and first page of one journal, a journal article),
   neither alone is a correction, erratum or addendum, the volumes do not differ (a
   conference abstract in a supplement, a reprint), and the authors overlap when both
   have authors (the same title by other authors is another work, unless at the same
@@ -449,6 +450,12 @@ def _journal_words(rec: dict) -> list[str]:
     return [w for w in folded_words(name) if w not in _JOURNAL_STOPWORDS]
 
 
+def _same_place(a: _Keys, b: _Keys) -> bool:
+    """The same volume and first page of journals that may be one (and both named)."""
+    return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page
+                and _journal_words(a.rec) and _journal_words(b.rec) and _same_journal(a.rec, b.rec))
+
+
 def _same_journal(a: dict, b: dict) -> bool:
     """Journal names that may be one journal: one is missing, or every word of the shorter
     starts a word of the longer, in order ("Am J Kidney Dis" = "American Journal of Kidney
@@ -538,7 +545,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         same_volume = ka.volume and ka.volume == kb.volume and ka.volume not in (str(ya), str(yb))
         if not same_volume and (abs(ya - yb) > 1 or not (same_place or _online_first(ka, kb))):
             return False, [f"years differ ({ya} vs {yb})"], ""
-    if _type_family(a) != _type_family(b):
+    if _type_family(a) != _type_family(b) and not _same_place(ka, kb):
+        # (a paper of proceedings a journal prints, "Journal of Physics: Conference Series", is
+        # a conference paper to Scopus and a journal article to others: at the same volume and
+        # first page of one journal it is the same paper)
         return False, ["a conference paper and another type"], ""
     if ka.correction != kb.correction:
         return False, ["an erratum or correction and its paper"], ""

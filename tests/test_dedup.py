@@ -432,6 +432,21 @@ def test_the_same_place_in_a_journal_without_volumes():
     assert groups(cnki, vip, other) == [[1, 2]]
 
 
+def test_a_proceedings_paper_a_journal_prints_is_one_work_whatever_its_type():
+    # Scopus types a paper of "Journal of Physics: Conference Series" a conference paper, RIS
+    # exports a journal article: at the same volume and first page they are one paper
+    scopus = rec(1, "Research on power load forecasting based on LSTM networks", ["Wang, J."], year=2020,
+                 journal="Journal of Physics: Conference Series", type="paper-conference", volume="1624",
+                 pages="042012")
+    ris = rec(2, "Research on power load forecasting based on LSTM networks", ["Wang, J."], year=2020,
+              journal="Journal of Physics: Conference Series", volume="1624", pages="042012")
+    # elsewhere, a conference paper and a journal article are two works, as before
+    elsewhere = rec(3, "Research on power load forecasting based on LSTM networks", ["Wang, J."], year=2020,
+                    journal="Journal of Physics: Conference Series", volume="1700", pages="012001")
+    assert groups(scopus, ris, elsewhere) == [[1, 2]]
+    assert groups(scopus, elsewhere) == []
+
+
 def test_a_book_and_its_chapters_are_other_works():
     # one DOI for a book and its chapters: the chapter had been the master of the book and of
     # the other chapter under --apply --all, and neither could be found any more
