@@ -52,6 +52,8 @@ def test_a_page_in_english_typed_full_width_is_ascii_with_its_spaces(tmp_path, v
     ("in 2020（n＝5）", "in 2020 (n=5)"),
     ("Ca（OH）2 and f（x）", "Ca(OH)2 and f(x)"),
     ("Chin J Surg，2021，51（3）：123－130", "Chin J Surg,2021,51(3):123-130"),
+    # a full stop after a number before a capital ends a sentence (it had given "2.Ca")
+    ("in Table 2．Ca（OH）2 rose！It fell in the U．S．A．", "in Table 2. Ca(OH)2 rose! It fell in the U.S.A."),
 ])
 def test_full_width_punctuation_in_latin_text_folds(raw, folded):
     assert fold_fullwidth_alnum(raw) == folded

@@ -311,10 +311,18 @@ def _fold_fullwidth_punctuation_in_latin(s: str) -> str:
     '采用CNN（卷积神经网络）方法，P＜0.05'
     >>> _fold_fullwidth_punctuation_in_latin("1984，1（1）")   # no Latin text: nothing says English
     '1984，1（1）'
+    >>> _fold_fullwidth_punctuation_in_latin("in Table 2．Ca（OH）2 rose！It fell in the U．S．A．")
+    'in Table 2. Ca(OH)2 rose! It fell in the U.S.A.'
     """
     if not _FULLWIDTH_PUNCT.search(s) or _CJK_TEXT.search(s) or not _LATIN_LETTER.search(s):
         return s
+    s = _FULLWIDTH_SENTENCE_END.sub(lambda m: _to_ascii(m) + " ", s)
     return _FULLWIDTH_PUNCT.sub(_to_ascii, _FULLWIDTH_BRACKETS.sub(_spaced_brackets, s))
+
+
+# A full-width full stop, ! or ? that ends a sentence before a capital ("Table 2．Ca…"), which
+# restore_space_after_punctuation would not space after a digit; not one inside "U．S．A．".
+_FULLWIDTH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)）])[．！？](?=[A-Z])")
 
 
 def _spaced_brackets(m: re.Match) -> str:
