@@ -493,6 +493,9 @@ def cmd_dedup(args) -> int:
                 _out(line)
             if c["master"] in shown:
                 _out(f"  completed: {shown[c['master']]}")
+            for g in c.get("groups") or []:  # a certain group's master, merged by --apply
+                if g["master"] in shown and g["master"] != c["master"]:
+                    _out(f"  completed {g['master']} (its certain group's master): {shown[g['master']]}")
     return EXIT_OK
 
 

@@ -69,9 +69,10 @@ def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None
 
 def describe(cluster: dict) -> str:
     """The tier and reasons; for a cluster that needs review, its certain groups, which
-    ``--apply`` merges whatever the review decides."""
-    groups = "".join(f"\n  certain, merged by --apply: {' = '.join(m['id'] for m in g['records'])}"
-                     for g in cluster.get("groups") or [])
+    ``--apply`` merges whatever the review decides, each master marked * (the record search
+    shows after --apply, which may not be the cluster's)."""
+    groups = "".join("\n  certain, merged by --apply: " + " = ".join(
+        ("*" if m["id"] == g["master"] else "") + m["id"] for m in g["records"]) for g in cluster.get("groups") or [])
     return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}{groups}"
 
 

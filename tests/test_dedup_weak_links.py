@@ -161,3 +161,17 @@ def test_two_papers_on_one_page_each_exported_twice_are_two_merges(tmp_path):
     (cluster,) = dedup(idx)["clusters"]
     assert cluster["confidence"] == "needs review"
     assert sets(cluster["groups"], name) == [["DOGS1", "DOGS2"], ["SKULL1", "SKULL2"]]
+
+
+def test_the_listing_marks_each_groups_master(tmp_path):
+    # the record search shows after --apply is a group's master, which need not be the
+    # cluster's (marked * in the side-by-side view): the group's line marks its own
+    path, idx = tmp_path / "resch.ris", tmp_path / "idx"
+    path.write_text(SAME_PAGE.format(n=1) + "\n" + SAME_PAGE.format(n=2), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    (cluster,) = dedup(idx)["clusters"]
+    result = run_cli("dedup", "--index", str(idx))
+    lines = [line for line in result.stdout.splitlines() if "certain, merged by --apply:" in line]
+    assert len(lines) == len(cluster["groups"]) == 2
+    for line, group in zip(lines, cluster["groups"]):
+        assert f"*{group['master']}" in line and line.count("*") == 1
