@@ -254,6 +254,32 @@ _NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorsh
                         r"indicated, no authorship)\]?|佚名", re.I)
 
 
+def _pair_romanised(record: Record) -> None:
+    """The same authors in pinyin after their Chinese names (a page's "作者：陈明 刘洋" and
+    "Author：CHEN Ming LIU Yang", a second 作者 line): each pinyin name is its Chinese name's
+    ``alt``, not another author.  Only a list of Chinese names then Latin ones, paired by
+    pinyin (in either order: "Chen Ming" is 陈明); a Latin name that pairs with none stays an
+    author."""
+    authors = record.authors
+    zh = [a for a in authors if a.get("lang") == "zh" and a.get("literal")]
+    if not zh or len(zh) == len(authors) or authors[:len(zh)] != zh or \
+            not all(a.get("lang") == "en" and a.get("family") for a in authors[len(zh):]):
+        return
+    from .dedup import pinyin_key   # (pypinyin: only for such lists)
+
+    by_key = {pinyin_key(a["literal"]): a for a in zh}
+    paired = []
+    for a in authors[len(zh):]:
+        family, given = a["family"], a.get("given", "")
+        for first, second in ((family, given), (given, family)):   # "Chen Ming": 陈明, read Ming, Chen
+            target = by_key.get(pinyin_key(first + second))
+            if target is not None and "alt" not in target:
+                target["alt"] = {"family": first, "given": second, "lang": "en"}
+                paired.append(a)
+                break
+    record.authors[:] = [a for a in authors if not any(a is p for p in paired)]
+
+
 def _add_authors(record: Record, names) -> None:
     for name in names:
         bare = name.strip().strip("{} ")   # "{[Anonymous]}": BibTeX's braces
@@ -300,6 +326,7 @@ def place_authors(record: Record) -> Record:
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
+    _pair_romanised(record)
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS).rstrip(";；,， ")   # "清华大学计算机系;"
                     for t, _ in record.raw.pop("affiliation", [])]
     affiliations = [a for a in affiliations if a]

@@ -41,6 +41,8 @@ def split_author_list(text: str) -> list[str]:
     ['Rosoff, Heather Beth']
     >>> split_author_list("王 强 李 四"), split_author_list("王建国(北京大学，医学部) 李四")
     (['王强', '李四'], ['王建国(北京大学，医学部)', '李四'])
+    >>> split_author_list("CHEN Ming LIU Yang-yang OUYANG Li")   # pinyin names, GB/T 28039's, spaced
+    ['CHEN Ming', 'LIU Yang-yang', 'OUYANG Li']
     """
     text = text.strip().strip(";；,，")
     if not text:
@@ -52,12 +54,19 @@ def split_author_list(text: str) -> list[str]:
         return _paired_characters([p for p in _CJK_SEPARATORS.split(text) if p])
     if re.search(r"[;；]", text):
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
+    if _CAPS_FIRST_LIST.fullmatch(text):  # Wanfang's "Author：CHEN Ming LIU Yang ZHAO Li"
+        return _CAPS_FIRST_NAME.findall(text)
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text) if p.strip()]
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(len(p.split()) == 1 for p in parts[0::2]) \
             and not all(len(p.split()) == 1 for p in parts):
         # Inverted names: "Family, Given, Family, Given".
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
     return parts
+
+
+# Names in pinyin, family name in capitals (GB/T 28039), with spaces only between them.
+_CAPS_FIRST_NAME = re.compile(r"[A-Z]{2,} [A-Z][a-z]+(?:-[a-z]+)?")
+_CAPS_FIRST_LIST = re.compile(rf"{_CAPS_FIRST_NAME.pattern}(?: {_CAPS_FIRST_NAME.pattern})+")
 
 
 def _paired_characters(names: list[str]) -> list[str]:
