@@ -13,7 +13,8 @@
   per-language field, the master lacks is taken from the most complete record that has
   it; ``merged.provenance`` says which record each filled field came from), and hides the
   other records.  With ``--all``, clusters that need review are merged whole: the
-  Chinese and English versions of one paper become one record with both languages.
+  Chinese and English versions of one paper become one record with both languages, each
+  author with their name in the other language as ``alt`` (:func:`other_forms`).
   Nothing is deleted: the store keeps every record as ingested, and ``dedup --undo``
   restores the store and the index to what they were before.
 * **Counts** are PRISMA's: records identified, duplicates removed, records remaining.
@@ -29,7 +30,7 @@ import json
 import os
 from pathlib import Path
 
-from .dedup import completeness, find_clusters, group_links
+from .dedup import _pinyin_names, completeness, find_clusters, group_links
 from .store import Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -146,11 +147,66 @@ def _cut_off(short: str, full: str) -> bool:
     return len(full) > len(short) and len(head) >= 20 and " ".join(full.split()).startswith(head)
 
 
+def _authors_lang(rec: dict) -> str | None:
+    """The one language a record's authors are written in, ``zh`` or ``en``; None when mixed
+    or not told (an English record of CNKI's lists its authors in Chinese)."""
+    langs = {a.get("lang") for a in rec.get("authors") or []}
+    return langs.pop() if len(langs) == 1 and langs <= {"zh", "en"} else None
+
+
+def _pinyin(author: dict) -> str:
+    """One author's name in pinyin letters, as dedup meets Chinese and English authors
+    (张可佳 and ``Zhang, Kejia``: zhangkejia); "" when none."""
+    return next(_pinyin_names({"authors": [author]}), "")
+
+
+def _pairs(authors: list[dict], others: list[dict]) -> dict[int, int]:
+    """Which of ``others`` (one work's authors in the other language) each of ``authors``
+    is, by place: the one of the same name in pinyin (张可佳, ``Zhang, Kejia``), the rest by
+    position when both lists are as long (organisations, names written otherwise:
+    ``Zhang K``); else the rest unpaired.
+
+    >>> zh = [{"literal": "张可佳"}, {"literal": "李明华"}, {"literal": "王建国"}]
+    >>> _pairs(zh, [{"family": "Wang", "given": "Jianguo"}, {"family": "Zhang", "given": "Kejia"}])
+    {0: 1, 2: 0}
+    >>> _pairs(zh[:2], [{"family": "Li", "given": "Minghua"}, {"family": "Zhang", "given": "K"}])
+    {1: 0, 0: 1}
+    """
+    keys = [_pinyin(o) for o in others]
+    pairs: dict[int, int] = {}
+    for i, a in enumerate(authors):
+        key = _pinyin(a)
+        j = next((j for j, k in enumerate(keys) if key and k == key and j not in pairs.values()), None)
+        if j is not None:
+            pairs[i] = j
+    if len(authors) == len(others):
+        rest = iter(j for j in range(len(others)) if j not in pairs.values())
+        pairs.update({i: next(rest) for i in range(len(authors)) if i not in pairs})
+    return pairs
+
+
+def other_forms(authors: list[dict], donor: dict) -> bool:
+    """Give each of ``authors`` (the master's, written in Chinese or English) their name in
+    the other language as ``alt`` (``{"family", "given", "lang"}`` or ``{"literal", "lang"}``)
+    from ``donor``'s authors, the same work's in that language (:func:`_pairs`); whether any
+    was given.  The Chinese and English versions of a paper name their authors (and
+    organisations: 中华医学会皮肤性病学分会儿童学组, ``Group on Children, Chinese Society of
+    Dermatology``) each in their own language: an export in the other language writes them
+    from ``alt`` (:func:`indexer.export.common.name_in`), and ``author:`` finds either."""
+    others = donor.get("authors") or []
+    pairs = _pairs(authors, others)
+    for i, j in pairs.items():
+        form = {k: others[j][k] for k in ("family", "given", "literal") if others[j].get(k)}
+        authors[i]["alt"] = {**form, "lang": others[j]["lang"]}
+    return bool(pairs)
+
+
 def merged_record(master: dict, others: list[dict]) -> dict:
     """The master completed from ``others`` (most complete first), with provenance; an
     abstract of the master cut off is replaced by a copy's whole one, and a copy's PubMed
-    id is kept (as ``extra.pmid``); ``merged.sources`` names every record's file, place
-    and own id in its source."""
+    id is kept (as ``extra.pmid``); the master's authors get their names in the other
+    language from a copy in it (:func:`other_forms`); ``merged.sources`` names every
+    record's file, place and own id in its source."""
     from .export.common import pmid
 
     out = copy.deepcopy(master)
@@ -162,6 +218,11 @@ def merged_record(master: dict, others: list[dict]) -> dict:
             if donor is not None:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
+    # a Chinese master's authors in English from an English copy, or the other way round
+    own = _authors_lang(master)
+    donor = next((d for d in donors if own and _authors_lang(d) not in (None, own)), None)
+    if donor is not None and other_forms(out["authors"], donor):
+        provenance["authors.alt"] = donor["id"]
     for field in _BY_LANG:
         have = out.setdefault(field, {})
         for donor in donors:

@@ -318,6 +318,26 @@ def display_name(a: dict) -> str:
     return f"{family}, {given}" if given else family
 
 
+def name_in(a: dict, lang: str) -> dict:
+    """An author as a list in ``lang`` writes them: their name in ``lang`` (``alt``, which
+    ``dedup --apply`` keeps from the Chinese and English versions of a paper, and a page
+    giving both) when they are written in another language; else as given.  A Chinese
+    person's name stays, for the list to romanise as its style says (GB/T 28039's ``ZHANG
+    Kejia``, not the English record's initials); an organisation's English name is no pinyin.
+
+    >>> org = {"literal": "中华医学会", "lang": "zh", "alt": {"literal": "Chinese Medical Association", "lang": "en"}}
+    >>> a = {"literal": "张可佳", "lang": "zh", "alt": {"family": "Zhang", "given": "Kejia", "lang": "en"}}
+    >>> name_in(org, "en")["literal"], name_in(a, "en")["literal"], name_in(org, "zh")["literal"]
+    ('Chinese Medical Association', '张可佳', '中华医学会')
+    >>> name_in({"family": "Zhang", "given": "Kejia", "lang": "en", "alt": {"literal": "张可佳", "lang": "zh"}}, "zh")
+    {'literal': '张可佳', 'lang': 'zh'}
+    """
+    alt = a.get("alt") or {}
+    if alt.get("lang") != lang or a.get("lang") == lang:
+        return a
+    return alt if alt.get("literal") or not a.get("literal") else a
+
+
 def funding_note(rec: dict) -> str:
     """Funding as one note line: ``Funding: funder (award); …`` (never in the abstract)."""
     parts = []

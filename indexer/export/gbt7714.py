@@ -31,7 +31,7 @@ import re
 from typing import TextIO
 
 from ..pinyin import SYLLABLES, dotted_parts, reading, written
-from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_suffix, plain,
+from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix, plain,
                      run_together_initials, text_name, written_date)
 from .tagged import own_number
 
@@ -102,10 +102,19 @@ def romanised_person(literal: str) -> bool:
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:
-    """A name as the item's language writes it (``zh``: a Chinese item).  Editors and
-    translators are kept as text: ``Family, Given``, or ``{Name}`` for one name whole."""
+    """A name as the item's language writes it (``zh``: a Chinese item): the author's own
+    name in it when the record has it (``alt``, :func:`~indexer.export.common.name_in`),
+    else a Chinese name in pinyin in an English item.  Editors and translators are kept as
+    text: ``Family, Given``, or ``{Name}`` for one name whole.
+
+    >>> org = {"literal": "中华医学会皮肤性病学分会儿童学组", "lang": "zh",
+    ...        "alt": {"literal": "Group on Children, Chinese Society of Dermatology", "lang": "en"}}
+    >>> gbt_name(org, zh=False), gbt_name({"literal": "张可佳", "lang": "zh"}, zh=False)
+    ('Group on Children, Chinese Society of Dermatology', 'ZHANG Kejia')
+    """
     if isinstance(a, str):
         return gbt_name(text_name(a), zh)
+    a = name_in(a, "zh" if zh else "en")
     if a.get("literal"):
         literal = plain(a["literal"])
         person = a.get("lang") == "zh" and romanised_person(literal)

@@ -43,8 +43,8 @@ import re
 from typing import TextIO
 
 from ..fields.authors import PARTICLES
-from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_suffix,
-                     page_range, plain, pmid, text_name, thesis_degree, written_date)
+from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
+                     name_suffix, page_range, plain, pmid, text_name, thesis_degree, written_date)
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 
@@ -81,13 +81,17 @@ def _cased(family: str) -> str:
 
 def nlm_name(a: dict) -> str:
     """``Smith JA``; a Chinese name in pinyin (``王跃`` → ``Wang Y``); a family name in
-    capitals in mixed case (``WANG Jian-guo`` → ``Wang JG``); an organisation whole.
+    capitals in mixed case (``WANG Jian-guo`` → ``Wang JG``); an organisation whole; the
+    author's English name when the record has it (``alt``: an organisation's is no pinyin).
 
     >>> nlm_name({"family": "Smith", "given": "John Adam"}), nlm_name({"literal": "王跃", "lang": "zh"})
     ('Smith JA', 'Wang Y')
     >>> nlm_name({"family": "Lucas", "given": "Henry C., Jr."}), nlm_name({"literal": "World Health Organization"})
     ('Lucas HC Jr', 'World Health Organization')
+    >>> nlm_name({"literal": "中华医学会", "lang": "zh", "alt": {"literal": "Chinese Medical Association", "lang": "en"}})
+    'Chinese Medical Association'
     """
+    a = name_in(a, "en")
     if a.get("literal"):
         literal = plain(a["literal"])
         if romanised_person(literal):  # 张可佳 → ZHANG Kejia → Zhang K

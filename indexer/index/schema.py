@@ -80,6 +80,18 @@ def author_name(a: dict) -> str:
     return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
 
 
+def author_forms(authors: list[dict]) -> list[dict]:
+    """The authors, then their names in the other language (``alt``, which ``dedup --apply``
+    keeps from the Chinese and English versions of a paper), as the author fields index
+    them: ``author:"Zhang Kejia"``, ``author:Dermatology`` find the merged Chinese record.
+
+    >>> zh = {"literal": "张可佳", "lang": "zh", "alt": {"family": "Zhang", "given": "Kejia", "lang": "en"}}
+    >>> [author_name(a) for a in author_forms([zh, {"literal": "李四"}])]
+    ['张可佳', '李四', 'Kejia Zhang']
+    """
+    return authors + [a["alt"] for a in authors if a.get("alt")]
+
+
 def funder_names(rec: dict, chinese: bool = False) -> list[str]:
     """A record's funders, each name once: as normalised and as written; with ``chinese``, a
     known funder's Chinese name and aliases too (``funder:国家自然科学基金`` and ``funder:NSFC`` find
@@ -112,8 +124,8 @@ def document(rec: dict) -> dict:
         # jieba words of the Chinese title; Chinese keywords are words already.
         "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
-        "authors": _join(author_name(a) for a in authors),
-        "names": " ".join(index_terms(authors)),
+        "authors": _join(author_name(a) for a in author_forms(authors)),
+        "names": " ".join(index_terms(author_forms(authors))),
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
         "funder": _join(funder_names(rec, chinese=True)),

@@ -24,7 +24,7 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_er
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     to_whoosh, with_hints)
-from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_name, award_numbers, funder_names
+from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_forms, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -59,10 +59,10 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
         return list(rec.get(fieldname, {}).values())
     if fieldname == "keywords":
         return [k for v in rec.get("keywords", {}).values() for k in v]
-    if fieldname == "authors":
-        return [author_name(a) for a in rec.get("authors", [])]
+    if fieldname == "authors":  # each author's names in both languages, as indexed
+        return [author_name(a) for a in author_forms(rec.get("authors", []))]
     if fieldname == "author_names":  # each name with its key, for author:"Smith, John" (names.py)
-        return [author_name(a) + NAME_KEY + author_key(a) for a in rec.get("authors", [])]
+        return [author_name(a) + NAME_KEY + author_key(a) for a in author_forms(rec.get("authors", []))]
     if fieldname == "award":
         return award_numbers(rec)
     if fieldname == "funder":  # each name apart, as the index holds them
