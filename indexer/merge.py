@@ -101,8 +101,10 @@ def distinct_sets(cluster: dict) -> list[list[str]]:
     parts = [[m["id"] for m in g["records"]] for g in cluster.get("groups") or []]
     grouped = {rid for part in parts for rid in part}
     parts += [[m["id"]] for m in cluster["records"] if m["id"] not in grouped]
-    if all(len(part) == 1 for part in parts):
-        return [[part[0] for part in parts]]
+    if all(len(part) == 1 for part in parts) or len(parts) == 1:
+        # (one group of every record, certain links joining a pair that needs review: the
+        # answer is on them all, as before groups, not lost for want of two groups)
+        return [[rid for part in parts for rid in part]]
     return [[x, y] for i, part in enumerate(parts) for other in parts[i + 1:] for x in part for y in other]
 
 

@@ -175,3 +175,21 @@ def test_the_listing_marks_each_groups_master(tmp_path):
     assert len(lines) == len(cluster["groups"]) == 2
     for line, group in zip(lines, cluster["groups"]):
         assert f"*{group['master']}" in line and line.count("*") == 1
+
+
+def test_not_duplicates_on_a_cluster_one_group_covers_is_kept(tmp_path):
+    # certain links join every record (a-b by DOI, b-c by title) while a-c needs review: one
+    # group, no two to part; the answer had been stored as nothing, and asked again forever
+    path, idx = tmp_path / "one_group.ris", tmp_path / "idx"
+    path.write_text("".join(
+        f"TY  - JOUR\nTI  - Long term outcomes of spinal fusion surgery in {who} patients\nAU  - Resch, Bernd\n"
+        f"AU  - Smith, John\nPY  - 2019\nJO  - Spine\n{doi}ID  - R{n}\nER  - \n\n"
+        for n, (who, doi) in enumerate((("pediatric", "DO  - 10.1234/sp.2019.1\n"),
+                                         ("adult", "DO  - 10.1234/sp.2019.1\n"), ("adult", "")))),
+        encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "needs review" and len(cluster["groups"]) == 1
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="n\n")
+    assert result.returncode == 0 and "1 not duplicates" in result.stderr
+    assert dedup(idx, "--apply")["clusters"] == [] and shown(idx) == {"R0", "R1", "R2"}
