@@ -50,12 +50,14 @@ _CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 # Which text repairs apply to which kind of field, in order.
 TITLE_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
-                 "fold_fullwidth_alnum", "strip_footnote_mark")
+                 "fold_fullwidth_alnum", "fold_fullwidth_punctuation", "strip_footnote_mark")
 ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
-                    "fold_fullwidth_alnum", "collapse_truncated_preview", "strip_zheng_marker", "strip_abstract_label",
-                    "strip_ui_residue")
-SHORT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
-                 "strip_ui_residue")
+                    "fold_fullwidth_alnum", "fold_fullwidth_punctuation", "collapse_truncated_preview",
+                    "strip_zheng_marker", "strip_abstract_label", "strip_ui_residue")
+# (a keyword line's punctuation is folded keyword by keyword: place_keywords)
+KEYWORD_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
+                   "strip_ui_residue")
+SHORT_REPAIRS = KEYWORD_REPAIRS[:-1] + ("fold_fullwidth_punctuation", "strip_ui_residue")
 ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label", "colon_after_glued_title_label")
 
 
@@ -173,7 +175,7 @@ def place_keywords(record: Record) -> Record:
     lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
     read: list[tuple[str, list[str]]] = []
     for text, split in lines:
-        text = repair(record, "keywords", text, SHORT_REPAIRS)
+        text = repair(record, "keywords", text, KEYWORD_REPAIRS)
         # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular", and so
         # do Chinese ones, "疾病模型,动物", "大、小孢子"), unless the line is plainly a list: a
         # semicolon, or four or more short comma-separated parts.
@@ -181,6 +183,8 @@ def place_keywords(record: Record) -> Record:
             split = True
         words = split_keywords(text) if split else [text.strip().rstrip(",，").rstrip()]  # PubMed's "MRI,"
         words = [part for word in words for part in split_spaced_cjk(word)]
+        # each keyword's own script decides ("COVID－19" in a Chinese list is an English keyword)
+        words = [repair(record, "keywords", word, ("fold_fullwidth_punctuation",)) for word in words]
         read.append((text, words))
     with_chinese = iter(codes_with_chinese([words for _, words in read]))
     for text, words in read:

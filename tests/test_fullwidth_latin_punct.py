@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import clean_items
-from indexer.repair import REPAIRS, fold_fullwidth_alnum
+from conftest import clean_items, cleaned
+from indexer.repair import REPAIRS, fold_fullwidth_alnum, fold_fullwidth_punctuation
 
 # The QA page (/tmp/qa22_pages/fw1.txt), written here as it was.
 _PAGE = ("Ｄｅｅｐ　Ｌｅａｒｎｉｎｇ　ｆｏｒ　ＣＯＶＩＤ－１９　Ｄｉａｇｎｏｓｉｓ\n"
@@ -33,10 +33,11 @@ def test_a_page_in_english_typed_full_width_is_ascii_with_its_spaces(tmp_path, v
     assert rec["journal"] == {"zh": "中国科学：信息科学"}
     assert (rec["year"], rec["volume"], rec["issue"], rec["pages"]) == (2021, "51", "3", "123-130")
     # logged as the fold it is, and the log replays to the text kept
-    (fold,) = [r for r in rec["repairs"] if r["step"] == "fold_fullwidth_alnum" and r["field"] == "abstract"]
+    (fold,) = [r for r in rec["repairs"] if r["step"] == "fold_fullwidth_punctuation" and r["field"] == "abstract"]
     assert fold["after"] == "We propose a model (CNN-1) for 2020 data,accuracy 95.3%.Results are good."
-    text = fold["before"]
-    for r in (r for r in rec["repairs"] if r["field"] in ("abstract", "abstract.en")):
+    steps = [r for r in rec["repairs"] if r["field"] in ("abstract", "abstract.en")]
+    text = steps[0]["before"]
+    for r in steps:
         assert r["before"] == text
         text = REPAIRS[r["step"]](text)
         assert text == r["after"]
@@ -56,7 +57,7 @@ def test_a_page_in_english_typed_full_width_is_ascii_with_its_spaces(tmp_path, v
     ("in Table 2．Ca（OH）2 rose！It fell in the U．S．A．", "in Table 2. Ca(OH)2 rose! It fell in the U.S.A."),
 ])
 def test_full_width_punctuation_in_latin_text_folds(raw, folded):
-    assert fold_fullwidth_alnum(raw) == folded
+    assert fold_fullwidth_punctuation(fold_fullwidth_alnum(raw)) == folded
 
 
 @pytest.mark.parametrize("text", [
@@ -69,8 +70,17 @@ def test_full_width_punctuation_in_latin_text_folds(raw, folded):
     "1984，1（1）—",          # numbers only: nothing says the text is English
 ])
 def test_full_width_punctuation_in_cjk_or_number_text_stays(text):
-    assert fold_fullwidth_alnum(text) == text
+    assert fold_fullwidth_punctuation(fold_fullwidth_alnum(text)) == text
 
 
 def test_full_width_digits_without_latin_text_keep_their_punctuation():
     assert fold_fullwidth_alnum("２０２１，５１（３）") == "2021，51（3）"
+
+
+def test_a_keyword_line_folds_keyword_by_keyword(tmp_path):
+    # the line decided for all its keywords: "A：" kept its colon beside a Chinese full stop,
+    # and lost it when cleaned again in a line of its own (cleaning was not idempotent)
+    path = tmp_path / "kw.txt"
+    path.write_text("深度学习研究\n摘要：目的 探讨效果。\n关键词：COVID－19；深度学习；A：。\n", encoding="utf-8")
+    (rec,) = cleaned(path)
+    assert rec["keywords"] == {"zh": ["COVID-19", "深度学习", "A:"]}

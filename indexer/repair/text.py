@@ -263,8 +263,8 @@ def strip_case_braces(s: str) -> str:
 
 _FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
 _IDEOGRAPHIC_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9])\u3000(?=[A-Za-z0-9])")
-# The full-width forms of ASCII's letters, digits and punctuation (！ to ～), each U+FEE0 above it.
-_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e]")
+# The full-width forms of ASCII's punctuation (of ！ to ～, all but letters and digits), each
+# U+FEE0 above it.
 _FULLWIDTH_PUNCT = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
 # What makes a text Chinese, Japanese or Korean: its characters, its own punctuation (、。「」《》
 # …) or half-width katakana.  Not the ideographic space: Latin text typed with a Chinese input
@@ -280,38 +280,36 @@ def _to_ascii(m: re.Match) -> str:
 
 
 def fold_fullwidth_alnum(s: str) -> str:
-    """Full-width Latin letters and digits to ASCII; full-width punctuation stays, unless the
-    text is Latin (:func:`_fold_fullwidth_punctuation_in_latin`).
+    """Full-width Latin letters and digits to ASCII; full-width punctuation stays (see
+    :func:`fold_fullwidth_punctuation`).
 
-    >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年")
-    'The role，2021年'
-    >>> fold_fullwidth_alnum("ａ　ｍｏｄｅｌ（ＣＮＮ－１）ｆｏｒ　ｄａｔａ，９５．３％．")
-    'a model (CNN-1) for data,95.3%.'
+    >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年"), fold_fullwidth_alnum("ＣＯＶＩＤ－１９")
+    ('The role，2021年', 'COVID－19')
     """
-    if not _FULLWIDTH_ANY.search(s):
+    if not _FULLWIDTH_RE.search(s):
         return s
-    fixed = _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", _FULLWIDTH_RE.sub(_to_ascii, s))
-    fixed = _fold_fullwidth_punctuation_in_latin(fixed)
-    return fixed
+    return _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", _FULLWIDTH_RE.sub(_to_ascii, s))
 
 
-def _fold_fullwidth_punctuation_in_latin(s: str) -> str:
+def fold_fullwidth_punctuation(s: str) -> str:
     """Full-width punctuation to ASCII in a text with Latin letters and no Chinese, Japanese or
     Korean (an English title, abstract or keyword typed with a Chinese input method); in CJK
     text all of it stays, even beside a Latin word (``采用CNN（卷积神经网络）方法，``, ``P＜0.05``).
+    (A keyword line is folded keyword by keyword: "A：。" holds a Chinese full stop, its
+    keyword "A：" none.)
 
     A round bracket's width stood for the space outside it: a folded one gets it where a word
     touches it (``model（CNN）for`` → ``model (CNN) for``), but not in notation (``Ca（OH）2``,
     ``f（x）``, a volume's issue ``51（3）``).  The space after a folded ``, . ; :`` is left to
     :func:`restore_space_after_punctuation`, which knows ``95.3`` from ``good.Results``.
 
-    >>> _fold_fullwidth_punctuation_in_latin("Ca（OH）2 in f（x），in 2020（n＝5）；51（3）")
+    >>> fold_fullwidth_punctuation("Ca（OH）2 in f（x），in 2020（n＝5）；51（3）")
     'Ca(OH)2 in f(x),in 2020 (n=5);51(3)'
-    >>> _fold_fullwidth_punctuation_in_latin("采用CNN（卷积神经网络）方法，P＜0.05")
+    >>> fold_fullwidth_punctuation("采用CNN（卷积神经网络）方法，P＜0.05")
     '采用CNN（卷积神经网络）方法，P＜0.05'
-    >>> _fold_fullwidth_punctuation_in_latin("1984，1（1）")   # no Latin text: nothing says English
+    >>> fold_fullwidth_punctuation("1984，1（1）")   # no Latin text: nothing says English
     '1984，1（1）'
-    >>> _fold_fullwidth_punctuation_in_latin("in Table 2．Ca（OH）2 rose！It fell in the U．S．A．")
+    >>> fold_fullwidth_punctuation("in Table 2．Ca（OH）2 rose！It fell in the U．S．A．")
     'in Table 2. Ca(OH)2 rose! It fell in the U.S.A.'
     """
     if not _FULLWIDTH_PUNCT.search(s) or _CJK_TEXT.search(s) or not _LATIN_LETTER.search(s):
@@ -721,7 +719,7 @@ def colon_after_glued_title_label(s: str) -> str:
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, normalize_whitespace,
-              fold_fullwidth_alnum, collapse_truncated_preview, strip_zheng_marker, strip_abstract_label,
-              strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation, space_after_glued_label,
-              colon_after_glued_title_label)
+              fold_fullwidth_alnum, fold_fullwidth_punctuation, collapse_truncated_preview, strip_zheng_marker,
+              strip_abstract_label, strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation,
+              space_after_glued_label, colon_after_glued_title_label)
 }
