@@ -115,3 +115,18 @@ def test_discontinuous_pages_as_cnki_writes_them_are_listed_with_commas(tmp_path
          "container-title": "Journal of Mudanjiang Medical University", "volume": "42", "issue": "1",
          "page": "175-177+183", "issued": {"date-parts": [[2021]]}, "author": [{"family": "Yin", "given": "Guo"}]}]) == [
         "Yin G. MicroRNA in breast cancer. Journal of Mudanjiang Medical University. 2021;42(1):175-7, 183."]
+
+
+def test_a_pubmed_record_of_a_chinese_paper_names_its_language(tmp_path):
+    # NLM brackets the English title of a paper in another language and names the language
+    # after the pages; a MEDLINE record's declared language (LA chi) had been left out
+    path = tmp_path / "zh.nbib"
+    path.write_text("PMID- 35000002\nTI  - [Effect of IL-6 on in vitro growth of CD4(+) cells].\nAU  - Wang J\n"
+                    "LA  - chi\nJT  - Zhonghua yi xue za zhi\nTA  - Zhonghua Yi Xue Za Zhi\nDP  - 2021\nVI  - 101\n"
+                    "IP  - 12\nPG  - 850-854\n\nPMID- 35000003\nTI  - [Effect of IL-6].\nAU  - Li K\nLA  - eng\n"
+                    "LA  - chi\nTA  - Zhonghua Yi Xue Za Zhi\nDP  - 2021\n", encoding="utf-8")
+    result = run_cli("export", "-f", "vancouver", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()
+    assert first.endswith("Zhonghua Yi Xue Za Zhi. 2021;101(12):850-4. Chinese. PMID: 35000002.")
+    assert "Chinese" not in second   # two languages declared: none named

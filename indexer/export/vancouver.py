@@ -52,6 +52,21 @@ MAX_AUTHORS = 6
 LANGUAGES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French", "es": "Spanish",
              "ru": "Russian", "it": "Italian", "pt": "Portuguese"}
 _PARTS = ("chapter", "paper-conference")
+# MEDLINE's language codes (LA) of the languages PubMed cites most after English.
+MEDLINE_LANGUAGES = {"chi": "Chinese", "jpn": "Japanese", "kor": "Korean", "ger": "German", "fre": "French",
+                     "spa": "Spanish", "rus": "Russian", "ita": "Italian", "por": "Portuguese"}
+
+
+def _declared_language(rec: dict) -> str:
+    """The one language other than English a record declares (MEDLINE's ``LA  - chi``), by
+    name; "" for none or several.
+
+    >>> _declared_language({"extra": {"language": ["chi"]}}), _declared_language({"extra": {"language": ["eng", "chi"]}})
+    ('Chinese', '')
+    """
+    declared = [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
+    names = {MEDLINE_LANGUAGES[v] for v in declared if v in MEDLINE_LANGUAGES}
+    return names.pop() if len(names) == 1 and len(declared) == 1 else ""
 
 
 def _initials(given: str) -> str:
@@ -287,6 +302,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
     if (rec.get("extra") or {}).get("translated_title"):  # read from PubMed: [title], its language
         title = title if title.startswith("[") else f"[{title}]"
         language = extra(rec, "original_language")
+    elif not language and title.startswith("["):  # NLM's translated title, its language declared (LA chi)
+        language = _declared_language(rec)
     kind = rec.get("type") or ""
     pages = short_pages(rec.get("pages") or "")
     year = str(rec.get("year") or "")
