@@ -110,10 +110,14 @@ def test_authors_affiliations_are_kept(tmp_path, validate):
         {"author": "Berg, J.", "affiliations": ["Leiden University Medical Center"]},
         {"author": "Smith, J.", "affiliations": ["University of Oxford", "Leiden University Medical Center"]}]
 
+    # each author has their own (d87ed62), several joined
+    assert [a.get("affiliation") for a in rec["authors"]] == [
+        "Leiden University Medical Center", "University of Oxford; Leiden University Medical Center"]
+
     # one author's affiliation is not given to the consortium beside him
     some = [one[0], {"name": "COG-UK Consortium", "affiliation": []}]
     rec = read(tmp_path, validate, crossref_item(author=some))
-    assert [a.get("affiliation") for a in rec["authors"]] == [None, None]
+    assert [a.get("affiliation") for a in rec["authors"]] == ["Leiden University Medical Center", None]
     assert rec["extra"]["affiliations"] == ["Leiden University Medical Center"]
     assert rec["extra"]["author_affiliations"] == [
         {"author": "Berg, J.", "affiliations": ["Leiden University Medical Center"]}]

@@ -2,11 +2,7 @@
 suffix and affiliations, and collective authors, the same record read the same from both."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import records_of
-
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "formats" / "pubmed-xml"
+from conftest import needs_shared, records_of
 
 XML = """<?xml version="1.0" ?>
 <PubmedArticleSet>
@@ -76,11 +72,12 @@ def test_sup_and_sub_are_unicode_and_inline_markup_is_its_text(tmp_path):
 
 
 def test_a_real_sample_keeps_its_superscripts():
-    (rec,) = [r for r in records_of(SAMPLES / "pubmed-xml-08.txt") if r["source"]["source_id"] == "33760390"]
+    samples = needs_shared("corpus", "formats", "pubmed-xml")
+    (rec,) = [r for r in records_of(samples / "pubmed-xml-08.txt") if r["source"]["source_id"] == "33760390"]
     text = " ".join(s["text"] for s in rec["sections"]["en"])
     assert "R² = 0.81" in text and "mm³ /year" in text and "R2 = 0.81" not in text
     # a pretty-printed file: the line break and indent before <sub> are layout ("β 2-agonist" before)
-    (rec,) = records_of(SAMPLES / "pubmed-29768149.xml")
+    (rec,) = records_of(samples / "pubmed-29768149.xml")
     assert "a fast-acting β₂-agonist may be" in rec["abstract"]["en"]
 
 
@@ -88,8 +85,9 @@ def test_the_pmcid_is_kept_where_medline_keeps_it(tmp_path):
     xml, nbib = _one(tmp_path / "p.xml", XML), _one(tmp_path / "p.nbib", NBIB)
     assert xml["extra"]["tags"]["PMC"] == nbib["extra"]["tags"]["PMC"] == ["PMC8760000"]
     # the real samples: the article's own PMCID, not those of its references
+    samples = needs_shared("corpus", "formats", "pubmed-xml")
     pmcids = {r["source"]["source_id"]: r["extra"].get("tags", {}).get("PMC")
-              for name in ("pubmed-xml-10.txt", "pubmed-xml-11.txt") for r in records_of(SAMPLES / name)}
+              for name in ("pubmed-xml-10.txt", "pubmed-xml-11.txt") for r in records_of(samples / name)}
     assert ["PMC10104197"] in pmcids.values() and ["PMC10312949"] in pmcids.values()
 
 
