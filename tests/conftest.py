@@ -49,6 +49,21 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
                           input=stdin, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=300)
 
 
+def dedup_json(index, *options: str, stdin: str | None = None) -> dict:
+    """``cli.py dedup --json [options]`` on ``index``, which succeeds: its clusters and counts."""
+    result = run_cli("dedup", "--json", *options, "--index", str(index), stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def source_ids(index) -> dict[str, str]:
+    """record id -> the id its file gives it (RIS ``ID``), the names test cases are known by."""
+    from indexer.store import Store
+
+    with Store(index) as store:
+        return {r["id"]: r["source"]["source_id"] for r in store.all_records()}
+
+
 # setpriv's options that run a command as nobody
 NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 

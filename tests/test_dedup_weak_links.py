@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import run_cli
+from conftest import dedup_json as dedup, run_cli, source_ids as names
 from indexer.store import Store
 
 # Two exports of one paper (the DOI as a URL in one), and another paper given their DOI by
@@ -81,17 +81,6 @@ EP  - 134
 ID  - DOGS{n}
 ER  - 
 """
-
-
-def dedup(idx, *options, stdin=None) -> dict:
-    result = run_cli("dedup", "--json", *options, "--index", str(idx), stdin=stdin)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def names(idx) -> dict[str, str]:
-    with Store(idx) as store:
-        return {r["id"]: r["source"]["source_id"] for r in store.all_records()}
 
 
 def shown(idx) -> set[str]:

@@ -10,7 +10,7 @@ import json
 import pytest
 from whoosh import index as whoosh_index
 
-from conftest import DATA, jsonl, run_cli
+from conftest import DATA, dedup_json as dedup, jsonl, run_cli, source_ids
 from indexer.index.ingest import INDEX_SUBDIR
 from indexer.store import Store
 
@@ -20,18 +20,6 @@ CASES = DATA / "dedup" / "cases.ris"
 def ingest(idx) -> None:
     result = run_cli("ingest", "-q", str(CASES), "--index", str(idx))
     assert result.returncode == 0, result.stderr
-
-
-def dedup(idx, *options, stdin=None) -> dict:
-    result = run_cli("dedup", "--json", *options, "--index", str(idx), stdin=stdin)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def source_ids(idx) -> dict[str, str]:
-    """record id -> the RIS ID written in cases.ris (the names the cases are known by)."""
-    with Store(idx) as store:
-        return {r["id"]: r["source"]["source_id"] for r in store.all_records()}
 
 
 def cluster_sets(out: dict, names: dict[str, str]) -> list[list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import DATA, run_cli
+from conftest import DATA, dedup_json as dedup, run_cli
 from indexer.merge import merged_record
 from indexer.store import Store
 
@@ -25,12 +25,6 @@ PY  - 2013
 ID  - ADU
 ER  - 
 """
-
-
-def dedup(idx, *options) -> dict:
-    result = run_cli("dedup", "--json", *options, "--index", str(idx))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def shown_source_ids(idx) -> set[str]:
