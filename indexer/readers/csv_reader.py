@@ -42,6 +42,8 @@ COLUMNS = {
     "pages": ("pages", "page", "pg", "page range"),
     "start_page": ("start page", "startpage", "bp", "page start"),
     "end_page": ("end page", "endpage", "ep", "page end"),
+    # Scopus's "Art. No." (e0234567, 102345): the pages of an article that has only a number
+    "article_number": ("art. no.", "article number", "article no."),
     "doi": ("doi", "di"),
     "abstract": ("abstract", "ab", "abstract note", "summary", "abstract_zh", "abstract_en"),
     "keywords": ("keywords", "keyword", "author keywords", "kw", "de", "tags", "manual tags"),
@@ -251,6 +253,12 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             # one value in two columns of one field (our export's "title" and "title_zh") is read once
             if value not in rec.raw.setdefault(key, []):
                 rec.raw[key].append(value)
+    numbers = rec.raw.pop("article_number", [])
+    if not rec.raw.get("pages") and not rec.raw.get("start_page"):
+        rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do
+    elif numbers:
+        rec.extra.setdefault("columns", {}).update(
+            (name, cell) for name, key, cell in cells if key == "article_number")
     return rec
 
 
