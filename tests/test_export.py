@@ -628,6 +628,22 @@ def test_cli_query_ids_masters_and_files(index, tmp_path):
     assert norm(lib.entries[0].fields_dict["title"].value) == norm(everything[3]["title"])
 
 
+def test_cli_nothing_to_export_leaves_the_output_file(index, tmp_path):
+    # a query that finds nothing, or ids the index does not hold, had emptied the file named with -o
+    target = tmp_path / "thesis.bib"
+    target.write_text("@article{kept, title = {Kept}}\n", encoding="utf-8")
+    out = run_cli("export", "--format", "bibtex", "--query", "zzqqxx", "-o", str(target), "--index", str(index))
+    assert out.returncode == 0 and f"nothing to export; {target} left as it was" in out.stderr
+    ids = tmp_path / "ids.txt"
+    ids.write_text("not-an-id\n", encoding="utf-8")
+    out = run_cli("export", "--format", "bibtex", "--ids", str(ids), "-o", str(target), "--index", str(index))
+    assert out.returncode == 1 and "no record not-an-id" in out.stderr
+    assert target.read_text(encoding="utf-8") == "@article{kept, title = {Kept}}\n"
+    fresh = tmp_path / "new.ris"
+    out = run_cli("export", "--format", "ris", "--query", "zzqqxx", "-o", str(fresh), "--index", str(index))
+    assert out.returncode == 0 and f"{fresh} not written" in out.stderr and not fresh.exists()
+
+
 def test_cli_gbt7714_both_languages(index):
     out = run_cli("export", "--format", "gbt7714", "--lang", "both", "--index", str(index))
     assert out.returncode == 0, out.stderr

@@ -222,6 +222,10 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
     if not args.output:
         write(out, bom)
         return 0
+    if not records:   # a query that found nothing does not empty the file it names (a thesis's .bib)
+        kept = "left as it was" if Path(args.output).exists() else "not written"
+        err.write(f"note: nothing to export; {args.output} {kept}\n")
+        return 0
     with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
         n = write(f, bom)
     suffix = SUFFIXES[args.format]
