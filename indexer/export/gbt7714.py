@@ -95,10 +95,24 @@ def pinyin_name(name: str) -> str:
     return " ".join([written(family, capitals=True), *(written(w).capitalize() for w in words if w)])
 
 
+# A short name that is an organisation's, not a person's: the ministries, bureaus and councils
+# that write policy documents and statistics (教育部, 国务院, 国家统计局, 新华社), a hospital or
+# a university (北京医院).  Read as a person they became "JIAO Yubu".  Not any name ending in
+# 委 or 院: a given name may (徐建委).
+_ORGANISATION = re.compile(r"大学|大學|学院|學院|医院|醫院|公司|集团|集團|实验室|實驗室|委员会|委員會|中心|"
+                           r"^.{2,3}[部局署厅廳]$|^(?:国务院|國務院|司法院|行政院|立法院|监察院|監察院|"
+                           r"考试院|考試院|中科院|社科院|新华社|新華社)$")
+
+
 def romanised_person(literal: str) -> bool:
     """Whether a name kept whole is read by :func:`pinyin_name`: two to four characters,
-    Chinese among them, or a name written by sound (阿依古丽·买买提)."""
-    return 2 <= len(literal) <= 4 and has_han(literal) or bool(dotted_parts(literal))
+    Chinese among them, not an organisation's name, or a name written by sound (阿依古丽·买买提).
+
+    >>> [romanised_person(n) for n in ("张可佳", "欧阳修", "徐建委", "教育部", "国务院", "国家统计局", "北京医院")]
+    [True, True, True, False, False, False, False]
+    """
+    return 2 <= len(literal) <= 4 and has_han(literal) and not _ORGANISATION.search(literal) \
+        or bool(dotted_parts(literal))
 
 
 def gbt_name(a: dict | str, zh: bool = True) -> str:

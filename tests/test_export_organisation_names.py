@@ -1,0 +1,55 @@
+"""A Chinese organisation's short name as an author (教育部, 国务院: the authors of policy
+documents and statistics a thesis cites) is cited whole, not read as a person's name in pinyin
+("JIAO Yubu, GUO Wuyuan")."""
+from __future__ import annotations
+
+from conftest import run_cli
+
+RIS = """TY  - RPRT
+AU  - 教育部
+AU  - 国务院
+TI  - 2020年全国教育事业发展统计公报
+TT  - Statistical bulletin on national education development in 2020
+PY  - 2021
+PB  - 教育部
+LA  - zh
+ER  - 
+
+TY  - JOUR
+AU  - 张可佳
+AU  - 北京医院
+TI  - 脊柱转移瘤的外科治疗
+TT  - Surgical treatment of spinal metastases
+T2  - 中华骨科杂志
+PY  - 2021
+VL  - 41
+IS  - 3
+SP  - 150
+EP  - 156
+LA  - zh
+ER  - 
+"""
+
+
+def export(tmp_path, fmt, *args):
+    path = tmp_path / "policy.ris"
+    path.write_text(RIS, encoding="utf-8")
+    out = run_cli("export", "--from", str(path), "--format", fmt, *args)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_gbt7714_english_line_keeps_an_organisation_whole(tmp_path):
+    text = export(tmp_path, "gbt7714", "--lang", "both")
+    assert "教育部, 国务院. 2020年全国教育事业发展统计公报[R]" in text
+    english = next(line for line in text.splitlines() if "Statistical bulletin" in line)
+    assert english.strip().startswith("教育部, 国务院. Statistical bulletin"), english
+    assert "JIAO" not in text and "GUO Wuyuan" not in text
+    surgery = next(line for line in text.splitlines() if "Surgical treatment" in line)
+    assert surgery.strip().startswith("ZHANG Kejia, 北京医院."), surgery   # the person still in pinyin
+
+
+def test_vancouver_keeps_an_organisation_whole(tmp_path):
+    text = export(tmp_path, "vancouver")
+    assert "教育部, 国务院." in text and "Jiao Y" not in text
+    assert "Zhang K, 北京医院." in text
