@@ -204,6 +204,32 @@ def test_an_export_compressed_on_its_own_and_a_tar_of_a_zip(tmp_path):
         ("Gamma marrow", "first.ris", 1), ("Alpha marrow", "inner.zip/a.ris", 2), ("Beta marrow", "inner.zip/a.ris", 3)]
 
 
+def test_a_tar_of_a_folder_named_dot_and_a_zip_holding_a_link(tmp_path):
+    # ``tar -C lib -czf lib.tgz .`` and shutil.make_archive name members "./a.ris": they had been
+    # taken for a hidden folder's, and the archive gave no record
+    folder = tmp_path / "lib"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.ris").write_text(RIS.format("Alpha marrow"), encoding="utf-8")
+    (folder / "sub" / "b.ris").write_text(RIS.format("Beta marrow"), encoding="utf-8")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "c.ris").write_text(RIS.format("Hidden marrow"), encoding="utf-8")
+    tgz = tmp_path / "lib.tgz"
+    with tarfile.open(tgz, "w:gz") as t:
+        t.add(folder, arcname=".")
+    result, records, failures = clean_items(tgz)
+    assert sorted(r["title"]["en"] for r in records) == ["Alpha marrow", "Beta marrow"] and not failures
+    # a link stored as a link (``zip -y``) is no file of records: its text is the path it names
+    link = zipfile.ZipInfo("latest.ris")
+    link.external_attr = (0o120777 << 16)
+    zipped = tmp_path / "sym.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("a.ris", RIS.format("Alpha marrow"))
+        z.writestr(link, "a.ris")
+    result, records, failures = clean_items(zipped)
+    assert [r["title"]["en"] for r in records] == ["Alpha marrow"] and not failures
+    assert result.returncode == 0, result.stderr
+
+
 def test_a_member_named_in_gbk_by_chinese_windows_keeps_its_name_in_a_zip_and_a_tar(tmp_path):
     # zipfile writes a non-ASCII name as UTF-8 with the UTF-8 flag; Windows in China writes GBK
     # without it. Write a placeholder of the same length, then put the GBK bytes in its place.

@@ -35,6 +35,7 @@ import lzma
 import os
 import re
 import shutil
+import stat
 import struct
 import tarfile
 import tempfile
@@ -154,7 +155,9 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
     elif kind == "zip":
         with zipfile.ZipFile(path) as z:
             for info in z.infolist():
-                if info.is_dir():
+                # a folder, or a link (Info-ZIP's ``zip -y``: its text is the path it points to),
+                # skipped as the tar and 7z archives' links are
+                if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
                     continue
                 if info.flag_bits & 0x1:
                     yield _zip_name(info), _ENCRYPTED
@@ -273,7 +276,8 @@ def _skipped(name: str) -> bool:
     from . import _skipped as skipped_in_folder
 
     parts = name.replace("\\", "/").split("/")
-    if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
+    # "./a.ris" (``tar -C dir -czf x.tgz .``, shutil.make_archive) is in no hidden folder
+    if any(p.startswith(".") and p != "." or p == "__MACOSX" for p in parts[:-1]):
         return True
     return skipped_in_folder(parts[-1], archives=True)
 
