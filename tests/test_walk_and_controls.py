@@ -92,6 +92,18 @@ def test_a_linked_folder_is_read_and_a_file_reached_twice_once(tmp_path):
     assert sorted(r["title"]["en"] for r in records) == ["In the folder", "Only through the folder's link", "Through the link"]
 
 
+def test_a_hard_link_is_the_same_file_read_once(tmp_path):
+    tree = tmp_path / "tree"
+    _ris(tree / "a.ris", "Once only")
+    os.link(tree / "a.ris", tree / "b.ris")   # the same file under a second name (it was read twice)
+    result = run_cli("clean", "--json", "-q", str(tree), str(tree / "b.ris"))
+    assert result.returncode == 0, result.stderr
+    records = jsonl(result.stdout)
+    assert [(r["title"]["en"], r["source"]["path"].rsplit("/", 1)[-1]) for r in records] == [("Once only", "a.ris")]
+    _ris(tree / "c.ris", "Once only")   # a copy is another file: read (dedup finds it)
+    assert len(jsonl(run_cli("clean", "--json", "-q", str(tree)).stdout)) == 2
+
+
 def test_a_link_loop_ends_and_reads_each_file_once(tmp_path):
     tree = tmp_path / "tree"
     _ris(tree / "a" / "b" / "deep.ris", "Deep")

@@ -10,6 +10,7 @@ import itertools
 import os
 import re
 import shlex
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -144,15 +145,27 @@ def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     for given in paths:
         if not os.path.exists(given):
             raise FileNotFoundError(f"{shown_path(given)}: no such file or folder")
-    seen: set[str] = set()  # a file named twice, or in a folder named too, is read once
+    seen: set = set()  # a file named twice, or in a folder named too, is read once
     for given in paths:
         p = Path(given)
         found = (path for path, skipped in _walk(p, archives) if not skipped) if p.is_dir() else [str(given)]
         for path in found:  # (a device or pipe too: read_file says what it holds)
-            real = os.path.realpath(path)
+            real = _identity(path)
             if real not in seen:
                 seen.add(real)
                 yield path
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """What makes two names one file: its device and inode for a regular file (a hard link is
+    the same file as its other name), else the path links resolve to."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    if stat.S_ISREG(st.st_mode) and st.st_ino:   # (0 where a file system has no inodes)
+        return st.st_dev, st.st_ino
+    return os.path.realpath(path)
 
 
 def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
