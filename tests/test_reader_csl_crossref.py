@@ -130,3 +130,14 @@ def test_the_qa_pass_crossref_item(tmp_path, validate):
     assert list(rec["abstract"]) == ["en"] and list(rec["sections"]) == ["en"]
     assert rec["title"]["en"].endswith(": Results from the VITAL-D cohort")
     assert rec["funding"][0]["award"] == "204841/Z/16/Z"
+
+
+def test_a_stated_type_is_kept_whatever_the_journal_is_named(tmp_path, validate):
+    # a journal named 论坛 ("forum") or "… Conference Series" had been guessed a conference's proceedings
+    forum = read(tmp_path, validate, crossref_item(title="高校教师发展研究", **{"container-title": "复旦教育论坛"}))
+    assert forum["type"] == "article-journal"
+    series = read(tmp_path, validate, crossref_item(**{"container-title": "Journal of Physics: Conference Series"}))
+    assert series["type"] == "article-journal"
+    untyped = crossref_item(**{"container-title": "第十届全国会议论文集"})
+    del untyped["type"]   # no type stated: the journal's name still tells
+    assert read(tmp_path, validate, untyped)["type"] == "paper-conference"

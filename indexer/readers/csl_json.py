@@ -446,6 +446,8 @@ class CslJsonReader:
         rec = Record(src, raw_text=raw_text)
         src.source_id = str(item.get("id") or item.get("citation-key") or "") or None
         rec.type = str(item.get("type") or "article-journal")
+        if item.get("type"):   # stated: a journal named 论坛 or "Conference Series" stays a journal
+            rec.extra["source_type"] = rec.type
         raw = rec.raw
         for key, target in SIMPLE.items():
             value = item.get(key)
