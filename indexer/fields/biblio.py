@@ -96,15 +96,21 @@ def split_page_count(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+_SLASHES = str.maketrans("∕／⁄", "///")
+
+
 def normalise_doi(doi: str | None) -> str | None:
     """Bare DOI, lower-case, without resolver prefix.
 
     >>> normalise_doi(" https://doi.org/10.1002/DEV.20094 ")
     '10.1002/dev.20094'
+    >>> normalise_doi("10.3969∕j.issn.1672-9676.2020.01.039"), normalise_doi("10.3969／j.issn.1000")
+    ('10.3969/j.issn.1672-9676.2020.01.039', '10.3969/j.issn.1000')
     """
     if not doi:
         return None
-    d = doi.strip().strip(".,;")
+    # a slash as Big5 read as Windows' cp950 gives it (A2 41: ∕, U+2215), full-width, or a fraction's
+    d = doi.strip().strip(".,;").translate(_SLASHES)
     d = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*)", "", d, flags=re.IGNORECASE)
     m = re.search(r"10\.\d{4,9}/\S+", d)
     return m.group(0).lower() if m else None
