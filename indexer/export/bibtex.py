@@ -26,8 +26,8 @@ import re
 from typing import TextIO
 
 from .common import (all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang, main_lang,
-                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, whole_name,
-                     written_date)
+                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, university,
+                     whole_name, written_date)
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -148,7 +148,8 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
         if people:
             fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
                                               else escape(e) for e in people)))
-    if kind == "thesis" and journal == extra(rec, "publisher"):
+    school = university(rec, lang)
+    if journal == school:
         journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
     parts = date_parts(rec) if rec.get("year") else []
@@ -162,7 +163,7 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     fields += [("volume", rec.get("volume") or ""), ("number", number or rec.get("issue") or ""),
                ("issue", (rec.get("issue") or "") if number else ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
-               (publisher_field(kind, biblatex), extra(rec, "publisher")),
+               (publisher_field(kind, biblatex), school or extra(rec, "publisher")),
                ("location" if biblatex else "address", extra(rec, "place")),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("pmid", pmid(rec)),   # pmid: JabRef's and Zotero's field

@@ -196,6 +196,25 @@ def thesis_degree(rec: dict) -> tuple[str, str]:
     return level, written
 
 
+def university(rec: dict, lang: str) -> str:
+    """A thesis's degree-granting university, which each format writes where it keeps a
+    thesis's institution (BibTeX's ``school``, RIS's ``PB``, CSL's ``publisher``, GB/T 7714's
+    保存单位), never as a journal: its publisher, else its journal (in ``lang``) when the record
+    gives no publisher, as CNKI's RefWorks export (``JF 吉林大学``) and its thesis pages keep
+    it; "" for a record that is not a thesis.
+
+    >>> university({"type": "thesis", "journal": {"zh": "吉林大学"}}, "zh")
+    '吉林大学'
+    >>> university({"type": "thesis", "journal": {"zh": "吉林大学"}, "extra": {"publisher": ["东华大学"]}}, "zh")
+    '东华大学'
+    >>> university({"type": "article-journal", "journal": {"zh": "大众文艺"}}, "zh")
+    ''
+    """
+    if rec.get("type") != "thesis":
+        return ""
+    return extra(rec, "publisher") or in_lang(rec, "journal", lang)
+
+
 def page_range(pages: str | None) -> tuple[str, str]:
     if not pages:
         return "", ""

@@ -32,7 +32,7 @@ from typing import TextIO
 
 from ..pinyin import SYLLABLES, dotted_parts, reading, written
 from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix, plain,
-                     run_together_initials, text_name, written_date)
+                     run_together_initials, text_name, university, written_date)
 from .tagged import own_number
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -280,11 +280,12 @@ def _dated_online(rec: dict, code: str) -> str:
     return f"({day})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and not day.endswith("-01-01") else ""
 
 
-def _publication(rec: dict, pages: str, code: str, dated: bool = True) -> str:
-    """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name);
-    not ``dated``: without the year (the author-year system has it after the names).  An
-    online item with neither place nor publisher: its full date, ``(2012-01-16)``, in either."""
-    place, publisher = plain(extra(rec, "place")), plain(extra(rec, "publisher"))
+def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True) -> str:
+    """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name; a
+    thesis: ``保存地: 保存单位``, its university); not ``dated``: without the year (the
+    author-year system has it after the names).  An online item with neither place nor
+    publisher: its full date, ``(2012-01-16)``, in either."""
+    place, publisher = plain(extra(rec, "place")), plain(university(rec, lang) or extra(rec, "publisher"))
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     text = f"{place}: {publisher}" if place and publisher else place or publisher
@@ -315,7 +316,7 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     kind, pages = rec.get("type") or "", rec.get("pages") or ""
     container = journal_title(rec, lang)
     if code == "J" and kind == "periodical":
-        return [rec.get("volume") or "", _publication(rec, "", code, dated)]
+        return [rec.get("volume") or "", _publication(rec, "", code, lang, dated)]
     if code == "J":
         return [_translators(rec, zh), _journal(rec, container, dated)]
     if code == "N":
@@ -329,7 +330,7 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     if code == "EB":
         return [f"({full_date(rec)})" if full_date(rec) else ""]
     return [_translators(rec, zh), edition(extra(rec, "edition"), zh),
-            _publication(rec, pages, code, dated)]
+            _publication(rec, pages, code, lang, dated)]
 
 
 def _translators(rec: dict, zh: bool) -> str:
@@ -399,7 +400,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
         translated = _translators(rec, zh)
         head += (f". {translated}" if translated else "") + host
-        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code, dated)]
+        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code, lang, dated)]
     else:
         rest = _after_marker(rec, code, zh, lang, dated)
     who = responsible(rec, zh)

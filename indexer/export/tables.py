@@ -16,7 +16,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
-                     main_lang, name_suffix, others, pmid, text_name, thesis_degree)
+                     main_lang, name_suffix, others, pmid, text_name, thesis_degree, university)
 from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
@@ -91,6 +91,11 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
               "keyword": ", ".join(all_keywords(rec, lang))}
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
     simple["number"] = simple["number"] or own_number(rec)   # a patent's kept as its patent_number
+    school = university(rec, lang)   # a thesis's university is CSL's publisher, not its container
+    if school:
+        simple["publisher"] = school
+        if simple["container-title"] == school:
+            simple["container-title"] = ""
     simple["container-title-short"] = journal_abbreviation(rec)
     simple["PMID"] = pmid(rec)   # a MEDLINE record's own id, or the PMID its source names
     simple["genre"] = thesis_degree(rec)[1]   # a thesis's degree (Zotero's thesisType)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, whole_name,
-                     written_date)
+                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
+                     whole_name, written_date)
 
 # A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
 # translators write their Preprint items (neither format has a type for one): its server is the
@@ -158,6 +158,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("PY", str(rec.get("year") or "")))
     out.append(("DA", extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
+    # (a thesis's university that its record holds as its journal stays JO, read back as it was; PB below)
     out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
     out.append(("JA", journal_abbreviation(rec)))
@@ -166,7 +167,8 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("Y2", _accessed(rec))]
     out += [("VL", rec.get("volume") or _number_of(rec, "report", "volume")), ("IS", rec.get("issue") or ""),
             ("SP", first), ("EP", last),
-            ("PB", extra(rec, "publisher")), ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
+            ("PB", university(rec, lang) or extra(rec, "publisher")),   # a thesis's: its university
+            ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", type_of_work(rec)),   # THES, GEN: M3 "Type of Work"
             ("DO", rec.get("doi") or "")]
     # a patent's and a standard's number is SN (Zotero's patentNumber, and its reportNumber
@@ -204,6 +206,8 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
+    school = university(rec, lang)
+    journal = "" if journal == school else journal   # a thesis's university is its %I, not its journal
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
     out += _every(rec, "affiliations", "%+")
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
@@ -211,7 +215,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%[", _accessed(rec)),
             ("%V", rec.get("volume") or _number_of(rec, "standard", "volume")),
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
-            ("%P", rec.get("pages") or ""), ("%I", extra(rec, "publisher")), ("%C", extra(rec, "place")),
+            ("%P", rec.get("pages") or ""), ("%I", school or extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", type_of_work(rec)),   # Type of Work: a thesis's degree, a preprint's genre
             ("%R", rec.get("doi") or "")]

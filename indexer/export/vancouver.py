@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import PARTICLES
 from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
-                     name_suffix, page_range, plain, pmid, text_name, thesis_degree, written_date)
+                     name_suffix, page_range, plain, pmid, text_name, thesis_degree, university, written_date)
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 
@@ -330,7 +330,7 @@ def reference(rec: dict, lang: str | None = None) -> str:
             parts = [_editors(rec, MAX_AUTHORS)]
         number = own_number(rec)  # a standard's after its title, a report's at the end (Report No.)
         parts += [title + label, number if kind == "standard" else "", edition(extra(rec, "edition"), False),
-                  _imprint(rec, year), f"p. {pages}" if pages else "",
+                  _imprint(rec, year, plain(university(rec, own)) or None), f"p. {pages}" if pages else "",
                   f"Report No.: {number}" if kind == "report" and number else ""]
     elif kind in _PARTS:
         host = plain(in_lang(rec, "journal", own))
