@@ -191,6 +191,65 @@ CONTENT_KEYS = ("titles", "abstract", "author", "authors", "journal", "doi", "ke
 CUT_SHORT = "the file ends inside this record"
 
 
+# Raw keys whose value is one line: text after a blank line after one is no part of it.
+ONE_LINE_KEYS = frozenset({
+    "url", "doi", "year", "date", "volume", "issue", "pages", "page_count", "edition", "number",
+    "issn", "isbn", "cn", "clc", "language", "degree", "database", "database_provider", "data_type",
+})
+# The label of the field :func:`parse_strays` makes of text pasted after a record's last field.
+STRAY = "\x00stray"
+
+
+class NotARecord(Exception):
+    """Raised by a reader's ``build`` for a block that is no record (text pasted between two):
+    its message is the failure's reason."""
+
+
+def parse_strays(parse: Callable[[str], tuple | None], one_line: Callable[[tuple], bool],
+                 fmt: str) -> Callable[[str], tuple | None]:
+    """``parse`` for a file of label lines (NoteExpress, E-Study) read line by line in order,
+    which gives a line that is no label line, after a blank line after a field whose value is
+    one line (``one_line(field)``: a URL, a DOI, a year), as the field ``(STRAY, that field's
+    label, text)``: it continues no value (a note pasted after a record is no part of its DOI),
+    so the reader opens a block with it and refuses that block (:func:`refuse_stray`): a failure
+    with its raw text and line.  Text after a blank line after any other field (an abstract's or
+    an address's next paragraph) still continues it, as do a stray block's own next lines.  A
+    line starting another export, and the lines after it, are left to the foreign-export rule.
+
+    >>> parse = parse_strays(lambda l: tuple(l.split(": ", 1)) if ": " in l else None,
+    ...                      lambda field: field[0] == "DOI", "noteexpress")
+    >>> [parse(l) for l in ("DOI: 10.1/x", "", "pasted note", "", "more of it")]
+    [('DOI', '10.1/x'), None, ('\\x00stray', 'DOI', 'pasted note'), None, None]
+    >>> [parse(l) for l in ("Abstract: one", "", "two", "DOI: 10.1/y", "wrapped")]
+    [('Abstract', 'one'), None, None, ('DOI', '10.1/y'), None]
+    """
+    before: tuple | None = None  # the last field read, while its value is one line
+    gap = False
+
+    def parse_line(line: str) -> tuple | None:
+        nonlocal before, gap
+        field = parse(line)
+        if field is None and line.strip() and before is not None:
+            if starts_record(line, but_not=fmt):
+                before = None  # another export pasted in: its lines are the reader's foreign ones
+            elif gap:
+                field = (STRAY, before[0], line.strip())
+        if field is not None:
+            before = field if field[0] != STRAY and one_line(field) else None
+        gap = not line.strip()
+        return field
+
+    return parse_line
+
+
+def refuse_stray(fields: list, fmt: str) -> None:
+    """Raise :class:`NotARecord` for a block that :func:`parse_strays`'s stray text opens (with
+    whatever follows it up to the next record's start)."""
+    if fields and fields[0][0] == STRAY:
+        raise NotARecord(f"text outside any {fmt} record (after a blank line, not a field line: pasted in?), "
+                         f"not read into the one-line {fields[0][1]} before it")
+
+
 def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = False) -> Record | Failure:
     """``reader.build(parsed, source)``, or a failure with the raw text: one broken record never
     stops a file, and a record without title, abstract, author, journal or DOI is reported
@@ -198,6 +257,8 @@ def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = Fal
     fail = dict(path=source.path, line=source.line, raw=raw_text, format=reader.name, record=source.record)
     try:
         rec = reader.build(parsed, source)
+    except NotARecord as e:
+        return Failure(reason=str(e), **fail)
     except Exception as e:  # one broken record never stops the file
         return Failure(reason=f"cannot parse record: {type(e).__name__}: {e}", **fail)
     rec.raw_text = raw_text

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..record import Failure, Record, Source
 from ._tagged_stream import read_label_blocks
-from .base import register
+from .base import ONE_LINE_KEYS, STRAY, parse_strays, refuse_stray, register
 from .noteexpress import _id_from_url
 
 # "Title-题名: ...", "DOI-DOI: ...", "DataType: 1"; the colon may be full-width.
@@ -96,17 +96,21 @@ class EStudyReader:
         first: list[str] = []  # the label the file's first record opens with (DataType, SrcDatabase, ...)
 
         def opens(field) -> bool:
+            if field[0] == STRAY:
+                return True  # text pasted after a record: a block of its own, refused
             head = field[0].split("-")[0]
             if not first:
                 first.append(head)
             return head in (first[0], "DataType")
 
-        return read_label_blocks(self, source, self.parse_line, opens,
+        parse = parse_strays(self.parse_line, lambda field: field[1] in ONE_LINE_KEYS, self.name)
+        return read_label_blocks(self, source, parse, opens,
                                  "text outside any E-Study record (no label line such as DataType: or "
                                  "Title-题名: before it)",
                                  once=lambda field: field[0] in ("Title-题名", "Title-篇名"))
 
     def build(self, fields, source: Source) -> Record:
+        refuse_stray(fields, self.name)
         rec = Record(source)
         database = next((v for _, k, v, _ in fields if k == "database" and v), "")
         for hint, csl in DATABASE_TYPES:

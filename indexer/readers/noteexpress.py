@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..record import TYPE_NAMES as TYPES, Failure, Record, Source  # (TYPES: its reference types)
 from ._tagged_stream import read_label_blocks
-from .base import register
+from .base import ONE_LINE_KEYS, STRAY, parse_strays, refuse_stray, register
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -66,6 +66,9 @@ FIELDS = {
     "fund": "funding", "基金": "funding", "基金项目": "funding",
     "call number": "clc", "分类号": "clc", "中图分类号": "clc",
 }
+# Keys of fields whose value is one line, with the "*" keys whose every choice is one (an issue
+# or a standard's number, an ISSN or an ISBN, a degree or a genre).
+ONE_LINE = ONE_LINE_KEYS | {"*number", "*isbn_issn", "*type_of_work"}
 # Raw keys whose values are lists written on one line.
 LIST_SPLIT = re.compile(r"\s*(?:;;|[;；])\s*")
 _CN = re.compile(r"^\d{2}-\d{4}(?:/[A-Z0-9]{1,4})?$")
@@ -126,12 +129,20 @@ class NoteExpressReader:
             m = LINE.match(line)
             return (m.group(1).strip(), m.group(2).strip()) if m else None
 
-        return read_label_blocks(self, source, parse,
-                                 lambda field: field[0].lower().rstrip(",").strip() in START_FIELDS,
+        def one_line(field: tuple[str, str]) -> bool:
+            name = field[0].lower().rstrip(",").strip()
+            return name in START_FIELDS or FIELDS.get(name) in ONE_LINE
+
+        def opens(field: tuple[str, str]) -> bool:
+            # text pasted after a record opens a block of its own, refused
+            return field[0] == STRAY or field[0].lower().rstrip(",").strip() in START_FIELDS
+
+        return read_label_blocks(self, source, parse_strays(parse, one_line, self.name), opens,
                                  "text outside any NoteExpress record (no {Reference Type}: or {Field}: line before it)",
                                  once=lambda field: field[0].lower() in ONCE_FIELDS)
 
     def build(self, fields, source: Source) -> Record:
+        refuse_stray(fields, self.name)
         rec = Record(source)
         ref_type = ""
         for name, value, _ in fields:
