@@ -20,7 +20,7 @@ import importlib
 # One module per input format; importing a module registers its reader.
 READER_MODULES = ("scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress", "estudy",
                   "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml", "spreadsheet", "gbt7714",
-                  "pubmed_text")
+                  "pubmed_text", "record_jsonl")
 for _name in READER_MODULES:
     try:
         importlib.import_module(f"{__name__}.{_name}")
