@@ -160,6 +160,13 @@ def _given_sections(record: Record, given) -> Record:
 
     for (label, text), _line in given:
         text = repair(record, "sections", text, ABSTRACT_REPAIRS)
+        # the funding statement closing the last part (NEJM's "(Funded by AstraZeneca; …)"),
+        # moved out of the abstract, is out of its section too (a part that is only one stays)
+        content, statement = split_funding_statement(text)
+        if statement and content:
+            record.log("move_funding_statement", "sections", text, content)
+            record.raw.setdefault("funding", []).append((statement, None))
+            text = content
         lang = detect_language(text, _declared_language(record))
         text = _english(record, f"sections.{lang}", text, lang)
         record.sections.setdefault(lang, []).append(

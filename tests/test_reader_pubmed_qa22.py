@@ -117,3 +117,17 @@ def test_an_affiliation_repeated_for_every_author_is_each_ones(tmp_path):
     rec = _one(tmp_path / "s.nbib", same)
     assert rec["extra"]["affiliations"] == ["Mahidol University, Bangkok, Thailand."]
     assert [a.get("affiliation") for a in rec["authors"][:2]] == ["Mahidol University, Bangkok, Thailand."] * 2
+
+
+def test_a_funding_statement_closing_the_last_part_leaves_its_section_as_the_abstract(tmp_path):
+    # NEJM's "(Funded by …; … number, NCT…)" closes the CONCLUSIONS part: moved out of the
+    # abstract, it had stayed in the section (read back, the record's sections changed)
+    parts = ('<AbstractText Label="BACKGROUND" NlmCategory="BACKGROUND">Asthma is common.</AbstractText>'
+             '<AbstractText Label="CONCLUSIONS" NlmCategory="CONCLUSIONS">Budesonide-formoterol was superior. '
+             '(Funded by AstraZeneca; SYGMA 1 ClinicalTrials.gov number, NCT02149199 .).</AbstractText>')
+    rec = _one(tmp_path / "p.xml", XML.replace(XML[XML.index("<AbstractText>"):XML.index("</Abstract>")], parts))
+    conclusion = rec["sections"]["en"][-1]
+    assert conclusion["label"] == "CONCLUSION"
+    assert conclusion["text"] == "Budesonide-formoterol was superior. (SYGMA 1 ClinicalTrials.gov number, NCT02149199 .)."
+    assert conclusion["text"] in rec["abstract"]["en"] and "Funded" not in rec["abstract"]["en"]
+    assert [f["funder"] for f in rec["funding"]] == ["AstraZeneca"]
