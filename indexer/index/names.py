@@ -152,6 +152,21 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
             if plain(family) and given_words(given)]
 
 
+def family_names(key: str) -> list[str]:
+    """The family names of one author's key (:func:`author_key`) as its name terms hold them,
+    each marked ~ when written in Chinese (:func:`name_terms`): each reading's family name and
+    each word of a family name of several.
+
+    >>> family_names(author_key({"literal": "王建国"})), family_names(author_key({"family": "Martínez-Suárez"}))
+    (['~wang'], ['martinezsuarez', 'martinez', 'suarez'])
+    """
+    out = []
+    for one in filter(None, key.split(ALT)):
+        family, _, mark, parts = _read_key(one)
+        out += [("~" if mark else "") + family, *parts]
+    return out
+
+
 def same_given(written: list[str], held: list[str]) -> bool:
     """Each given word written agrees with the record's, in order: equal, or one of them an
     initial and the other starting with it.  The record may hold more ('J' agrees with

@@ -333,21 +333,33 @@ def _shown(node, positive: bool = True) -> list[Leaf]:
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
 
 
-def _funding_lines(rec: dict, aliases: bool = False) -> list[str]:
+def _funding_lines(rec: dict) -> list[str]:
     """Each funding entry as one line: the funder as written (its normalised name when
-    different) and the grant number; with ``aliases``, a known funder's other names after its
-    name (what ``funder:国家自然科学基金`` or ``funder:NSFC`` found in a record that writes neither)."""
+    different) and the grant number."""
     lines = []
     for f in rec.get("funding", []):
         original, funder = f.get("funder_original") or f.get("funder") or "", f.get("funder") or ""
         names = [original] if funder in ("", original) else [original, funder]
-        if aliases:
-            from ..fields.funders import search_names   # when asked: search starts without it
-
-            names += [n for n in search_names(funder) if n not in original]
         name = names[0] + "".join(f" ({n})" for n in names[1:])
         lines.append(" ".join(v for v in (name, f.get("award")) if v))
     return lines
+
+
+def _other_name_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int, int]]]:
+    """The funding lines of the funders a ``funder:`` term found by a name the line does not
+    hold (``funder:NSFC``, ``funder:国家自然科学基金`` in a record that writes the English name),
+    each with the funder's name to mark: the other names are searched, never shown as if the
+    record said them."""
+    from ..fields.funders import search_names   # when asked: search starts without it
+
+    out: dict[str, list[tuple[int, int]]] = {}
+    for f, line in zip(rec.get("funding", []), _funding_lines(rec)):
+        funder = f.get("funder") or ""
+        if funder and any(not leaf.check(fold(line)) and any(leaf.check(fold(n)) for n in search_names(funder))
+                          for leaf in terms):
+            start = line.index(funder)
+            out[line] = [(start, start + len(funder))]
+    return out
 
 
 _ZWJ = "\u200d"
@@ -525,10 +537,10 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
     in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
     texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
     lines = [("funding: ", line) for line in _funding_lines(rec)]
-    if any("funders" in leaf.check_fields for leaf in in_text):  # funder: finds a funder by its other names
-        lines += [("funding: ", line) for line in _funding_lines(rec, aliases=True)]
+    funders = [leaf for leaf in in_text if "funders" in leaf.check_fields]  # funder: finds a funder by its other names
+    other_names = _other_name_spans(rec, funders) if funders else {}
     for prefix, text in texts + lines:
-        spans = _merged(text, _matches(text, in_text))
+        spans = _merged(text, _matches(text, in_text) + (other_names.get(text, []) if prefix else []))
         if spans:
             return prefix + _window(text, spans, width, mark)
     in_keywords = [leaf for leaf in terms if "keywords" in leaf.check_fields]
