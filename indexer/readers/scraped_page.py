@@ -20,7 +20,7 @@ from typing import Iterator
 from ..charsets import simplified_table
 from ..fields.authors import (INSTITUTION, ORG_WORDS, looks_like_names, mark_number, numbered_affiliations,
                               resolve_name_marks)
-from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_page_count
+from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
 from ..lang.detect import script_counts
@@ -64,12 +64,30 @@ LABELS: dict[str, str] = {
     "Foundation Items": "funding", "Fund program": "funding", "Fund project": "funding",
     "Fund Program": "funding", "Fund Project": "funding", "Supported by": "funding",
     "Project supported by": "funding", "项目基金": "funding", "课题来源": "funding",
+    # a thesis's level ("学位级别：博士", longer than 学位) and its field of study (CNKI's 专业：外科学)
+    "学位级别": "degree", "专业": "major", "学科专业": "major",
+    # a conference paper's page (CNKI's 会议): the proceedings are its container, the meeting's
+    # date its year; 主办单位 is a meeting's or a journal's sponsor, kept as such
+    "会议录名称": "journal", "母体文献": "journal", "会议时间": "date", "会议地点": "event-place", "主办单位": "sponsor",
+    # CNKI's English site: "Institution: …" under the authors, and "Year: 2021 , Issue: 06 , Page: 512-516"
+    "Institution": "affiliation", "Institutions": "affiliation", "Year": "year", "Volume": "volume",
+    "Issue": "issue", "Page": "pages", "Pages": "pages",
+    # Baidu Xueshu's source line: "出版源：《中国矫形外科杂志》 , 2021 , 29 (6) :512-516"
+    "出版源": "journal",
+    # CNKI's old English layout: "【CateGory Index】 R738.1"
+    "CateGory Index": "classification", "Category Index": "classification",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
 _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号",
                          "Supported by", "Project supported by", "项目基金", "课题来源",
-                         "英文题名", "英文标题", "外文题名"))
+                         "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
+                         "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
+                         "CateGory Index", "Category Index"))
+# The fields a page gives once: one again, word for word, is the page copied again (take).
+_GIVEN_ONCE = frozenset(("authors", "affiliation"))
+# The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
+_CONFERENCE_LABELS = frozenset(("会议名称", "会议录名称", "会议时间", "会议地点"))
 # The labels that open a record in a file of labelled records: one again, after a blank line
 # and the fields of a record, starts the next record (see _Page.starts_next_record).
 _RECORD_OPENING = frozenset(("题名", "标题"))
@@ -92,12 +110,16 @@ _ALT = "|".join(_label_pattern(k) for k in sorted(LABELS, key=len, reverse=True)
 _LABEL_RE = re.compile(rf"^\s*(?P<open>【)?(?P<label>{_ALT})(?(open)】)\s*(?P<colon>[:：])?\s*(?P<value>.*)$",
                        re.DOTALL)
 # A site's breadcrumbs: "首页 > 期刊", "知网首页 > 期刊 > …", "中国知网 > …".
-_NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|万方数据|维普网?)\s*[>›»]")
+# ("维普期刊 > 中国矫形外科杂志 > 2021年第6期": a site's name may run on a few characters)
+_NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|万方数据|维普[^\s>›»]{0,4}|百度学术)\s*[>›»]")
 # The sites' names as their headers show them, the first line of a page selected whole
 # ("万方数据知识服务平台", "维普期刊官网", "中国知网 CNKI"): chrome only as a whole line,
 # not a title ("知网用户行为研究" is one).
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
-                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台".split())
+                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术".split())
+# Baidu Xueshu's button and section heading ("引用 收藏 免费下载 分享", "研究点分析"), which
+# UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold.
+_SITE_BUTTONS = UI_WORDS | frozenset(("免费下载", "研究点分析"))
 # CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"),
 # and Wanfang's page count with the pages after it ("页数：5(1085-1089)").
 _COUNTER_LABELS = "(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]"
@@ -244,12 +266,14 @@ def is_page_chrome(line: str) -> bool:
 
     >>> is_page_chrome("维普期刊官网"), is_page_chrome("中国知网 CNKI"), is_page_chrome("万方数据知识服务平台的建设")
     (True, True, False)
+    >>> is_page_chrome("维普期刊 > 中国矫形外科杂志 > 2021年第6期"), is_page_chrome("百度学术")
+    (True, True)
     """
     s = _simplified(line.strip())
     if _NAV_RE.match(s):
         return True
     tokens = s.split()
-    return bool(tokens) and (all(t in UI_WORDS for t in tokens) or all(t in _SITE_NAMES for t in tokens))
+    return bool(tokens) and (all(t in _SITE_BUTTONS for t in tokens) or all(t in _SITE_NAMES for t in tokens))
 
 
 def counter_items(line: str) -> list[str] | None:
@@ -271,6 +295,63 @@ def _page_count(item: str) -> tuple[str, str] | None:
     """The number of pages and the pages of a 页数 item that gives both ("页数：5(1085-1089)")."""
     label, _, value = item.partition("：") if "：" in item else item.partition(":")
     return split_page_count(value) if label == "页数" else None
+
+
+# CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516".
+_CITATION_PARTS = ("Year", "Volume", "Issue", "Page", "Pages")
+_LISTED_FIELD = re.compile(rf"\s*[,，]\s*(?=(?:{'|'.join(_CITATION_PARTS)})\s*[:：])")
+
+
+def listed_fields(line: str) -> list[tuple[str, str, str]] | None:
+    """``(field, label, value)`` of each field of a line that lists them, when it holds more
+    than one and each is a labelled field; else None (a line as any other).
+
+    >>> listed_fields("Year: 2021 , Issue: 06 , Page: 512-516")
+    [('year', 'Year', '2021'), ('issue', 'Issue', '06'), ('pages', 'Page', '512-516')]
+    >>> listed_fields("Year: 2021"), listed_fields("Year: 2021, Issue 6 was late")
+    (None, None)
+    """
+    items = _LISTED_FIELD.split(line.strip())
+    labelled = [match_label(item) for item in items]
+    return labelled if len(items) > 1 and all(labelled) else None
+
+
+def _citation_rest(labelled: tuple[str, str, str]) -> bool:
+    """Whether a labelled line is one of those citation parts followed by more of a citation
+    written otherwise ("Year: 2019, Vol. 578, 124025"): not read as the year alone, so it
+    stays a line as any other, kept whole."""
+    return labelled[1] in _CITATION_PARTS and bool(re.search(r"[,，;；]", labelled[2]))
+
+
+def split_listed_institutions(value: str) -> tuple[str, list[str]]:
+    """An author list set off by semicolons with the authors' institutions listed after the
+    names (CNKI's old layout: "【Author】 WANG Jianguo;LI Xiaoming;Department of Orthopedics,the
+    First Affiliated Hospital of Soochow University;"): the names, and those institutions.  An
+    institution is an address, as authors.py reads one (an organisation's word, in English with
+    the place it belongs to, "X of Y" or "X, Y"); a group author ("SPRINT Investigators"), or a
+    list with no names before it, stays as it is.
+
+    >>> split_listed_institutions("WANG Jianguo;LI Xiaoming;Department of Orthopedics,the First Hospital;")
+    ('WANG Jianguo;LI Xiaoming', ['Department of Orthopedics,the First Hospital'])
+    >>> split_listed_institutions("王建国；李晓明；苏州大学附属第一医院骨科")
+    ('王建国；李晓明', ['苏州大学附属第一医院骨科'])
+    >>> split_listed_institutions("Smith J; Lee K; SPRINT Investigators")
+    ('Smith J; Lee K; SPRINT Investigators', [])
+    """
+    items = [item.strip() for item in re.split(r"[;；]", value) if item.strip()]
+    names = len(items)
+    while names and _is_listed_institution(items[names - 1]):
+        names -= 1
+    if not names or names == len(items) or not looks_like_names(";".join(items[:names])):
+        return value, []
+    mark = "；" if "；" in value else ";"
+    return mark.join(items[:names]), items[names:]
+
+
+def _is_listed_institution(item: str) -> bool:
+    if _mostly_han(item):
+        return bool(INSTITUTION.search(item)) and not looks_like_names(item)
+    return bool(ORG_WORDS.search(item) and re.search(r"\bof\b|,", item))
 
 
 def _bare_citation(folded: str) -> str | None:
@@ -602,7 +683,11 @@ class _Page:
           after a blank line: a record without its title, a failure then, not merged.
 
         A page repeats other labels (the abstract again after 文摘, a preview and the full
-        text) and gives its title in the other language unlabelled or as Title:/英文题名：, not so."""
+        text) and gives its title in the other language unlabelled or as Title:/英文题名：, not so.
+        Pages copied one after the other with no labelled title open at a breadcrumb
+        (:meth:`next_page`)."""
+        if self.next_page(raw_line, ahead):
+            return True
         if not (self.titled or self.in_records):  # a page of unlabelled lines is read whole
             return False
         line, _ = _line_fixes(raw_line)
@@ -620,6 +705,22 @@ class _Page:
             return (self.titled or self.in_records) and any(key != "titles" for key in self.raw)
         return (self.titled and any(key in self.raw for key in _RECORD_FIELDS) and self.another_title(value)
                 and _gives_record_fields(ahead))
+
+    def next_page(self, raw_line: str, ahead: list[str]) -> bool:
+        """Whether ``raw_line`` is the breadcrumb of another page copied after this one
+        ("首页 > 会议 > 国内会议" after a thesis page): this page has had its title, abstract
+        and keywords, and the first line ahead that is no chrome nor source line, the next
+        page's title, is another paper's (the same page pasted twice is read as one)."""
+        line, _ = _line_fixes(raw_line)
+        if not (_NAV_RE.match(_simplified(line)) and all(k in self.raw for k in ("titles", "abstract", "keywords"))):
+            return False
+        for raw_ahead in ahead:
+            text, _ = _line_fixes(raw_ahead)
+            text = text.strip()
+            if text and not (is_page_chrome(text) or _PAGE_TYPES.get(_simplified(text))
+                             or _is_source_line(fold_fullwidth_alnum(text))):
+                return not match_label(text) and self.another_title(text)
+        return False
 
     def another_title(self, value: str) -> bool:
         """Whether ``value`` is another paper's title: not this record's again (a preview of it,
@@ -646,12 +747,19 @@ class _Page:
         if items:
             self.counters(items, lineno, steps)
             return
+        listed = listed_fields(line)
+        if listed:
+            for labelled in listed:
+                self.take(labelled, lineno, steps)
+                steps = []  # the line's repairs, logged once
+            return
         bare = _bare_label(line)
         if bare and _has_colon(bare):  # a field the page left empty ("关键词：")
             self.rec.issues.append(f"line {lineno}: label with no value")
             self.last = None
             return
         labelled = match_label(line)
+        labelled = None if labelled and _citation_rest(labelled) else labelled
         started = bool(self.raw.get("titles") or self.raw.get("abstract"))
         # The first content line of a page is its title: a glued "label" there is just
         # the title's first word ("基金会管理研究"), unless a colon makes it a label.
@@ -667,10 +775,52 @@ class _Page:
         self.recognised += 1
         if field == "abstract" and self.full_after_preview(value):
             return
-        self.add(field, value, lineno)
+        if field in _GIVEN_ONCE and self.repeated(field, value, lineno):
+            return
+        if field == "authors":
+            value = self.listed_institutions(value, lineno)
+        if _label_key(label) in _CONFERENCE_LABELS and not self.rec.extra.get("source_type"):
+            self.rec.type = "paper-conference"
+        self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
         self.titled = self.titled or field == "titles"
         if field not in ("abstract", "keywords", "funding", "authors", "titles"):
             self.rec.extra.setdefault("labels", {})[field] = label
+
+    def repeated(self, field: str, value: str, lineno: int) -> bool:
+        """Whether ``value`` is a line of ``field`` (authors, affiliations) this page has given
+        already, word for word (a page copied twice into one file): its names are not added
+        again, as a bare author line's are not, so that they pair with their pinyin and their
+        one affiliation as on the page copied once."""
+        given = {" ".join(text.split()) for text, _ in self.raw.get(field, [])}
+        if " ".join(value.split()) not in given:
+            return False
+        self.rec.issues.append(f"line {lineno}: the same {field} line again, read once")
+        self.last = self.current = field
+        return True
+
+    def listed_institutions(self, value: str, lineno: int) -> str:
+        """An author list's names, its institutions listed after them (:func:`split_listed_institutions`)
+        moved to the affiliations."""
+        names, institutions = split_listed_institutions(value)
+        if institutions:
+            self.rec.log("split_listed_institutions", "authors", value, names)
+            self.raw.setdefault("affiliation", []).append(("; ".join(institutions), lineno))
+        return names
+
+    @staticmethod
+    def bracketed_journal(value: str) -> tuple[str, str | dict]:
+        """A journal's value as a raw field: one named in 《》 with its citation after it (Baidu
+        Xueshu's 出版源：《中国矫形外科杂志》 , 2021 , 29 (6) :512-516) gives the name and the
+        citation's parts, as a CNKI journal line does; any other is the journal as written.
+
+        >>> _Page.bracketed_journal("《中国矫形外科杂志》 , 2021 , 29 (6) :512-516")
+        ('journal_line', {'journal': '中国矫形外科杂志', 'year': '2021', 'volume': '29', 'issue': '6', 'pages': '512-516'})
+        >>> _Page.bracketed_journal("中国矫形外科杂志")
+        ('journal', '中国矫形外科杂志')
+        """
+        m = re.fullmatch(r"\s*《([^《》]+)》\s*[,，.]?\s*(\S.*)", value)
+        name, cited = split_journal_citation(f"{m.group(1)}, {m.group(2)}") if m else (value, {})
+        return ("journal_line", {"journal": name.strip(), **cited}) if cited else ("journal", value)
 
     def counters(self, items: list[str], lineno: int, steps) -> None:
         """The items of a line of counters (:func:`counter_items`), each read as it is on a line
