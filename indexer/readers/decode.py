@@ -203,14 +203,22 @@ def _utf16_by_nul_bytes(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     enc = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else None
-    if enc is None:
-        return None
-    try:
-        text = data[:len(data) - len(data) % 2].decode(enc)
-    except UnicodeDecodeError:
+    text = _utf16_text(data, enc)
+    if text is None:
         return None
     printable = sum(1 for c in text[:4000] if c.isprintable() or c in "\r\n\t")
     return enc if printable >= 0.97 * min(len(text), 4000) else None
+
+
+def _utf16_text(data: bytes, enc: str | None) -> str | None:
+    """``data`` decoded strictly in the UTF-16 byte order ``enc`` (an odd last byte, a file cut
+    short, left out); None when it does not decode or no order is given."""
+    if enc is None:
+        return None
+    try:
+        return data[:len(data) - len(data) % 2].decode(enc)
+    except UnicodeDecodeError:
+        return None
 
 
 # What text in UTF-16 holds beside Chinese characters (charsets.is_han): ASCII with its
@@ -239,11 +247,8 @@ def _utf16_by_line_breaks(data: bytes) -> str | None:
     if b"\n\x00" not in data and b"\x00\n" not in data:  # no UTF-16 line feed: most files stop here
         return None
     enc = _utf16_line_feed_order(data[:64 * 1024])
-    if enc is None:
-        return None
-    try:
-        text = data[:len(data) - len(data) % 2].decode(enc)
-    except UnicodeDecodeError:
+    text = _utf16_text(data, enc)
+    if text is None:
         return None
     sample = text[:4000]
     plain = sum(1 for c in sample if is_han(c) or _UTF16_TEXT.match(c))
