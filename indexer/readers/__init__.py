@@ -17,9 +17,11 @@ from typing import Iterable, Iterator
 from ..record import Failure, Record
 import importlib
 
-# One module per input format; importing a module registers its reader.
-READER_MODULES = ("scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress", "estudy",
-                  "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml", "spreadsheet", "gbt7714",
+# One module per input format; importing a module registers its reader.  A tie of sniffs goes to
+# the reader registered first: a PubMed page copied before a scraped page (whose reader is as
+# sure of a PubMed page's many "Label:" lines).
+READER_MODULES = ("pubmed_page", "scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress",
+                  "estudy", "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml", "spreadsheet", "gbt7714",
                   "pubmed_text", "record_jsonl")
 for _name in READER_MODULES:
     try:
