@@ -69,11 +69,17 @@ def test_a_truncated_author_finds_at_least_the_whole_word(searcher):
     ('"数据 模型"', ["P1"]),            # Chinese has no spaces between words: the characters adjacent
     ('"数据  模型"', ["P1"]), ('“数据 模型”', ["P1"]), ('title:"数据 模型"', ["P1"]),
     ("数据 模型", ["P1", "P3"]),        # unquoted: two words, ANDed
-    ('"乳腺癌 筛查"', ["P2"]), ("乳腺癌筛查", ["P2"]),
-    ('"数据 模型" OR "乳腺癌 筛查"', ["P1", "P2"]),
+    # … and as typed, for a record that writes the space (P4: a spaced phrase had lost it)
+    ('"乳腺癌 筛查"', ["P2", "P4"]), ("乳腺癌筛查", ["P2"]), ('title:"乳腺癌 筛查"', ["P2", "P4"]),
+    ('"数据 模型" OR "乳腺癌 筛查"', ["P1", "P2", "P4"]),
 ])
 def test_a_quoted_chinese_phrase_typed_with_a_space(searcher, query, expected):
     assert ids(searcher, query) == expected
+
+
+def test_a_spaced_chinese_phrase_negated_leaves_out_both_forms(searcher):
+    left = set(ids(searcher, '-"乳腺癌 筛查"'))
+    assert {"P1", "P3"} <= left and not {"P2", "P4"} & left
 
 
 def test_a_spaced_chinese_phrase_is_marked_where_it_is_written(searcher):

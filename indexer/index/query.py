@@ -441,9 +441,25 @@ def _syntax(text: str) -> str:
 
 
 # A space between two Chinese characters in a quoted phrase: Chinese is written without spaces
-# between words, so "数据 模型" is 数据模型, as an English phrase reads its words whatever the
-# spaces between them.  (Unquoted, 数据 模型 is two words, ANDed.)
+# between words, so "数据 模型" is 数据模型 too, as an English phrase reads its words whatever the
+# spaces between them; and as typed, for a record that writes the space ("乳腺癌 筛查方案").
+# (Unquoted, 数据 模型 is two words, ANDed.)
 _HAN_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
+
+
+def _phrase(kind: str, value: str, field: str | None) -> list[tuple[str, str, str | None]]:
+    """The tokens of a quoted phrase: with a space between two Chinese characters, the phrase
+    without it OR as typed (:data:`_HAN_SPACE`); else the phrase.
+
+    >>> _phrase("word", "数据 模型", None)
+    [('(', '(', None), ('word', '数据模型', None), ('op', 'OR', None), ('word', '数据 模型', None), (')', ')', None)]
+    >>> _phrase("field", "spinal metastasis", "title")
+    [('field', 'spinal metastasis', 'title')]
+    """
+    joined = _HAN_SPACE.sub("", value)
+    if joined == value:
+        return [(kind, value, field)]
+    return [("(", "(", None), (kind, joined, field), ("op", "OR", None), (kind, value, field), (")", ")", None)]
 
 
 def _lex(text: str) -> list[tuple[str, str, str | None]]:
@@ -462,7 +478,7 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
         elif m.group("field") is not None and (m.group("field").lower() in FIELD_ALIASES
                                                or m.group("field").lower() in EXACT_FIELDS
                                                or m.group("field").lower() == "year"):
-            value = _HAN_SPACE.sub("", m.group("fq")) if m.group("fq") is not None else m.group("fv")
+            value = m.group("fq") if m.group("fq") is not None else m.group("fv")
             if m.group("field").lower() == "doi" and m.group("fv") is not None:
                 # a DOI may hold parentheses (10.1002/(SICI)1097-0142): up to the next space,
                 # less the closing parentheses of a group around it
@@ -478,11 +494,12 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
                                  f"({m.group('field')}:a OR {m.group('field')}:b)")
             if not value.strip():
                 raise QueryError(f"{m.group('field')}: needs a value after the colon (no space)")
-            out.append(("field", value, m.group("field").lower()))
+            out += _phrase("field", value, m.group("field").lower()) if m.group("fq") is not None \
+                else [("field", value, m.group("field").lower())]
         elif m.group("field") is not None:
             out.append(("word", m.group(0).strip(), None))   # "ratio:1" is just a word
         elif m.group("quoted") is not None:
-            out.append(("word", _HAN_SPACE.sub("", m.group("quoted")), None))
+            out += _phrase("word", m.group("quoted"), None)
         else:
             w = m.group("word")
             if w.count('"') % 2 and w.strip('"'):  # a stray quote at a word's end ('癌"') is no phrase
