@@ -186,3 +186,50 @@ def test_the_same_page_twice_is_still_one_record(tmp_path):
     path.write_text(_KNS8 + "\n" + _KNS8, encoding="utf-8")
     (record,) = records_of(path)
     assert [a["literal"] for a in record["authors"]] == ["王建国", "李晓明", "张华"]
+
+
+# The review of the change (a journal page's neighbours, copies and tables).
+
+_JOURNAL = """基于深度学习的肺结节检测研究
+作者：王建国 李晓明
+摘要：目的 探讨深度学习在肺结节检测中的应用。方法 回顾分析了100例患者的资料。
+关键词：深度学习；肺结节
+"""
+
+
+def test_a_title_starting_with_a_conference_label_makes_no_conference_paper(tmp_path):
+    # a related title "会议地点选择对…" had made the journal article a conference paper
+    record = _page(tmp_path, _JOURNAL + "相关文献\n会议地点选择对学术交流效果的影响\n会议时间管理研究\n")
+    assert record["type"] == "article-journal"
+    assert "event-place" not in record["extra"] and record["year"] is None
+
+
+def test_a_list_of_related_titles_after_a_breadcrumb_is_no_page(tmp_path):
+    # "首页 > 期刊 > 相关推荐" then titles: no second record of a title alone
+    record = _page(tmp_path, _JOURNAL + "首页 > 期刊 > 相关推荐\n胃癌早期诊断的研究进展\n肺癌筛查的现状\n")
+    assert record["title"] == {"zh": "基于深度学习的肺结节检测研究"}
+
+
+def test_old_layout_page_pasted_twice_gives_its_authors_once(tmp_path):
+    page = ("Percutaneous kyphoplasty for spinal metastases\n"
+            "【Author】 WANG Jianguo;LI Xiaoming;Department of Orthopedics,the First Affiliated Hospital of Soochow "
+            "University;\n【Abstract】 Objective To compare the two procedures. Methods We reviewed 80 cases.\n"
+            "【Key words】 kyphoplasty; metastases\n")
+    record = _page(tmp_path, page + page)
+    assert [a["family"] for a in record["authors"]] == ["WANG", "LI"]
+    assert record["authors"][0]["affiliation"] == "Department of Orthopedics,the First Affiliated Hospital of Soochow University"
+
+
+def test_a_committee_after_the_names_stays_an_author(tmp_path):
+    record = _page(tmp_path, "Guideline for hypertension\n【Author】 Smith J;Lee K;Writing Committee of the Chinese "
+                             "Society of Cardiology;\n【Abstract】 Objective To update the guideline. Methods A review.\n")
+    assert record["authors"][-1].get("literal") == "Writing Committee of the Chinese Society of Cardiology"
+
+
+def test_a_label_read_only_with_its_colon_alone_on_its_line(tmp_path):
+    # a table copied: "专业" then its value on the next line (it had been glued, "专业外科学", and lost);
+    # "Page" alone (a pager's word) takes no next line as pages
+    record = _page(tmp_path, "脊柱转移瘤的外科治疗研究\n作者：王建国\n学位授予单位：苏州大学\n专业\n外科学\n"
+                             "摘要：目的 探讨脊柱转移瘤的外科治疗。\nPage\n2\n")
+    assert record["extra"]["major"] == ["外科学"]
+    assert record["pages"] is None

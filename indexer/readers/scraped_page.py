@@ -82,6 +82,7 @@ LABELS: dict[str, str] = {
 _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号",
                          "Supported by", "Project supported by", "项目基金", "课题来源",
                          "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
+                         "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
@@ -250,14 +251,23 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
             i = max(i for i, (_, t) in enumerate(out) if t.strip())
             label = out[i][1].rstrip()
             m = _bare_label(label)
-            sep = "" if _has_colon(m) or not m.group("label").isascii() else ": "
+            # a label read only with its colon (专业, 会议时间) is given one: else glued it is text
+            sep = "" if _has_colon(m) else "：" if _label_key(m.group("label")) in _COLON_ONLY \
+                else "" if not m.group("label").isascii() else ": "
             out[i] = (out[i][0], label + sep + text.strip())
             del out[i + 1:]  # the blank lines between them
             waiting = False
             continue
         out.append((lineno, text))
-        waiting = bool(_bare_label(text))
+        waiting = _waits(_bare_label(text))
     return out
+
+
+def _waits(m: re.Match | None) -> bool:
+    """Whether a bare label waits for its value on the next line: not a Latin word read as a
+    label only with its colon, alone without one ("Page", "Year": a pager's, a table's heading)."""
+    return bool(m) and (_has_colon(m) or not (m.group("label").isascii()
+                                             and _label_key(m.group("label")) in _COLON_ONLY))
 
 
 def is_page_chrome(line: str) -> bool:
@@ -337,6 +347,8 @@ def split_listed_institutions(value: str) -> tuple[str, list[str]]:
     ('王建国；李晓明', ['苏州大学附属第一医院骨科'])
     >>> split_listed_institutions("Smith J; Lee K; SPRINT Investigators")
     ('Smith J; Lee K; SPRINT Investigators', [])
+    >>> split_listed_institutions("Smith J; Lee K; Writing Committee of the Chinese Society of Cardiology")[1]
+    []
     """
     items = [item.strip() for item in re.split(r"[;；]", value) if item.strip()]
     names = len(items)
@@ -348,7 +360,16 @@ def split_listed_institutions(value: str) -> tuple[str, list[str]]:
     return mark.join(items[:names]), items[names:]
 
 
+# A group that writes as an author (a guideline's committee, a trial's investigators): listed
+# after the names it is one of them, not their institution.
+_GROUP_AUTHOR = re.compile(r"委员会|委員會|学会|學會|协会|協會|小组|小組|协作组|專家組|专家组|工作组|联盟|"
+                           r"\b(?:Committee|Group|Investigators|Collaborat\w*|Consortium|Society|Association|"
+                           r"Network|Panel|Task Force|Working Party)\b", re.I)
+
+
 def _is_listed_institution(item: str) -> bool:
+    if _GROUP_AUTHOR.search(item):
+        return False
     if _mostly_han(item):
         return bool(INSTITUTION.search(item)) and not looks_like_names(item)
     return bool(ORG_WORDS.search(item) and re.search(r"\bof\b|,", item))
@@ -516,6 +537,17 @@ def _gives_record_fields(lines: list[str]) -> bool:
             return False
         labelled = m and _has_colon(m) and match_label(line)
         if labelled and labelled[0] in _RECORD_FIELDS:
+            return True
+    return False
+
+
+def _gives_page_fields(lines: list[str]) -> bool:
+    """Whether ``lines``, after a page's title, give a field of that page with its label and
+    colon (摘要：, 关键词：, 作者：, DOI：) within :data:`_RECORD_AHEAD` lines."""
+    for raw_line in lines[:_RECORD_AHEAD]:
+        line, _ = _line_fixes(raw_line)
+        m = _LABEL_RE.match(_simplified(line))
+        if m and _has_colon(m) and match_label(line):
             return True
     return False
 
@@ -710,16 +742,18 @@ class _Page:
         """Whether ``raw_line`` is the breadcrumb of another page copied after this one
         ("首页 > 会议 > 国内会议" after a thesis page): this page has had its title, abstract
         and keywords, and the first line ahead that is no chrome nor source line, the next
-        page's title, is another paper's (the same page pasted twice is read as one)."""
+        page's title, is another paper's, and a labelled field of its own follows it within a
+        few lines (:func:`_gives_page_fields`: a site's list of related titles gives none).  The
+        same page pasted twice is read as one."""
         line, _ = _line_fixes(raw_line)
         if not (_NAV_RE.match(_simplified(line)) and all(k in self.raw for k in ("titles", "abstract", "keywords"))):
             return False
-        for raw_ahead in ahead:
+        for i, raw_ahead in enumerate(ahead):
             text, _ = _line_fixes(raw_ahead)
             text = text.strip()
             if text and not (is_page_chrome(text) or _PAGE_TYPES.get(_simplified(text))
                              or _is_source_line(fold_fullwidth_alnum(text))):
-                return not match_label(text) and self.another_title(text)
+                return not match_label(text) and self.another_title(text) and _gives_page_fields(ahead[i + 1:])
         return False
 
     def another_title(self, value: str) -> bool:
@@ -775,10 +809,11 @@ class _Page:
         self.recognised += 1
         if field == "abstract" and self.full_after_preview(value):
             return
-        if field in _GIVEN_ONCE and self.repeated(field, value, lineno):
+        names, institutions = split_listed_institutions(value) if field == "authors" else (value, [])
+        if field in _GIVEN_ONCE and self.repeated(field, names, lineno):   # (its names, as kept)
             return
-        if field == "authors":
-            value = self.listed_institutions(value, lineno)
+        if institutions:
+            value = self.listed_institutions(value, names, institutions, lineno)
         if _label_key(label) in _CONFERENCE_LABELS and not self.rec.extra.get("source_type"):
             self.rec.type = "paper-conference"
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
@@ -798,13 +833,13 @@ class _Page:
         self.last = self.current = field
         return True
 
-    def listed_institutions(self, value: str, lineno: int) -> str:
+    def listed_institutions(self, value: str, names: str, institutions: list[str], lineno: int) -> str:
         """An author list's names, its institutions listed after them (:func:`split_listed_institutions`)
-        moved to the affiliations."""
-        names, institutions = split_listed_institutions(value)
-        if institutions:
-            self.rec.log("split_listed_institutions", "authors", value, names)
-            self.raw.setdefault("affiliation", []).append(("; ".join(institutions), lineno))
+        moved to the affiliations (once: a page copied twice lists them again)."""
+        self.rec.log("split_listed_institutions", "authors", value, names)
+        joined = "; ".join(institutions)
+        if not any(joined == text for text, _ in self.raw.get("affiliation", [])):
+            self.raw.setdefault("affiliation", []).append((joined, lineno))
         return names
 
     @staticmethod
