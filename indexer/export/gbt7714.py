@@ -96,22 +96,32 @@ def pinyin_name(name: str) -> str:
 
 
 # A short name that is an organisation's, not a person's: the ministries, bureaus and councils
-# that write policy documents and statistics (教育部, 国务院, 国家统计局, 新华社), a hospital or
-# a university (北京医院).  Read as a person they became "JIAO Yubu".  Not any name ending in
-# 委 or 院: a given name may (徐建委).
-_ORGANISATION = re.compile(r"大学|大學|学院|學院|医院|醫院|公司|集团|集團|实验室|實驗室|委员会|委員會|中心|"
-                           r"^.{2,3}[部局署厅廳]$|^(?:国务院|國務院|司法院|行政院|立法院|监察院|監察院|"
-                           r"考试院|考試院|中科院|社科院|新华社|新華社)$")
+# that write policy documents and statistics (教育部, 国务院, 新华社), news sites (人民网), a
+# hospital or a university (北京医院).  Read as a person they became "JIAO Yubu".  Named one by
+# one: a given name may end as an organisation does (徐建委, 李建部), and a three-character name
+# may hold 学院 or 中心 (王学院); a name of four characters with such a word is an organisation.
+_SHORT_ORGANISATIONS = frozenset(
+    "教育部 财政部 卫生部 商务部 外交部 公安部 民政部 司法部 国防部 交通部 农业部 文化部 科技部 工信部 人社部 "
+    "住建部 水利部 審計部 国务院 國務院 司法院 行政院 立法院 监察院 監察院 考试院 考試院 审计署 海关总署 统计局 "
+    "中科院 社科院 工程院 卫健委 衛健委 发改委 教委 全国人大 中共中央 新华社 新華社 中新社 人民网 新华网 新華網 "
+    "光明网 央视网 中国网 中国科协 中國科協 中华医学会 中華醫學會".split())
+_ORGANISATION_WORDS = re.compile(r"大学|大學|学院|學院|医院|醫院|公司|集团|集團|实验室|實驗室|委员会|委員會|中心")
+
+
+def _organisation(literal: str) -> bool:
+    """Whether a short name kept whole is an organisation's (:data:`_SHORT_ORGANISATIONS`)."""
+    return literal in _SHORT_ORGANISATIONS or len(literal) >= 4 and bool(_ORGANISATION_WORDS.search(literal))
 
 
 def romanised_person(literal: str) -> bool:
     """Whether a name kept whole is read by :func:`pinyin_name`: two to four characters,
     Chinese among them, not an organisation's name, or a name written by sound (阿依古丽·买买提).
 
-    >>> [romanised_person(n) for n in ("张可佳", "欧阳修", "徐建委", "教育部", "国务院", "国家统计局", "北京医院")]
-    [True, True, True, False, False, False, False]
+    >>> [romanised_person(n) for n in ("张可佳", "欧阳修", "徐建委", "李建部", "王学院", "教育部", "国务院", "人民网",
+    ...                                 "北京医院")]
+    [True, True, True, True, True, False, False, False, False]
     """
-    return 2 <= len(literal) <= 4 and has_han(literal) and not _ORGANISATION.search(literal) \
+    return 2 <= len(literal) <= 4 and has_han(literal) and not _organisation(literal) \
         or bool(dotted_parts(literal))
 
 
