@@ -181,6 +181,18 @@ def test_pages_pasted_one_after_another_are_one_record_each(tmp_path):
     assert "Frontiers Media" not in json.dumps(records[2], ensure_ascii=False)
 
 
+def test_a_reference_written_as_a_source_line_opens_no_page(tmp_path):
+    # a reference without its authors ("Lancet. 2020;…") reads as a source line: with no PMID
+    # line of its own it is the page's residue, not a second page
+    page = REVIEW_PAGE.replace("WHO. 2019. Report on cancer.\n", "WHO. 2019. Report on cancer.\n"
+                               "Lancet. 2020;395(10223):470-473. doi: 10.1016/S0140-6736(20)30185-9.\n"
+                               "Novel coronavirus outbreak: the next steps.\n")
+    assert "Lancet. 2020;395" in page
+    records = _clean(tmp_path, page + "\n" + SPINE_PAGE)
+    assert [r["source"]["source_id"] for r in records] == ["35187123", "33587412"]
+    assert "coronavirus" not in json.dumps(records, ensure_ascii=False)
+
+
 def test_a_copy_that_put_the_source_on_three_lines_is_read(tmp_path):
     page = SPINE_PAGE.replace("Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-358. doi: 10.1097/BRS.0000000000003801.",
                               "Spine (Phila Pa 1976)\n. 2021 Mar 15;46(6):350-358.\ndoi: 10.1097/BRS.0000000000003801.")

@@ -153,7 +153,7 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
     publication type before it) after the PMID line of the one before."""
     starts, pmid = [], True   # (the file's first page opens at its first line)
     for i, line in enumerate(lines):
-        if pmid and _source_line(lines, i):
+        if pmid and _source_line(lines, i) and (not starts or _pmid_follows(lines, i)):
             before = i - 1
             while before >= 0 and not lines[before].strip():
                 before -= 1
@@ -163,6 +163,23 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
         elif _PMID.match(line.strip()):
             pmid = True
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)])] or [(0, len(lines))]
+
+
+# How many lines after a page's source line its PMID line may come (past the authors and
+# their affiliations).
+_PMID_AHEAD = 80
+
+
+def _pmid_follows(lines: list[str], i: int) -> bool:
+    """Whether the source line at ``i`` opens a page: its own PMID line follows before another
+    source line (a reference of the page before, ``Lancet. 2020;395(10223):470-473. doi: …``,
+    is a source line with no PMID line of its own)."""
+    for j in range(i + 1, min(len(lines), i + _PMID_AHEAD)):
+        if _PMID.match(lines[j].strip()):
+            return True
+        if _source_line(lines, j):
+            return False
+    return False
 
 
 class _Page:

@@ -26,6 +26,7 @@ from .base import register
 # an object (CSL's ``source`` is text) and a title that is one (CSL's is text).
 _HEAD_KEYS = (re.compile(r'"id"\s*:\s*"'), re.compile(r'"source"\s*:\s*\{'), re.compile(r'"title"\s*:\s*\{'))
 _OPENING = re.compile(r"[\[{]")
+_FAILURE = re.compile(r'^\s*\{\s*"failure"\s*:\s*true\b')
 
 
 def looks_like_records(head: str) -> bool:
@@ -36,11 +37,16 @@ def looks_like_records(head: str) -> bool:
     True
     >>> looks_like_records('{"id": "k1", "type": "article-journal", "title": "T", "source": "PubMed"}')
     False
+    >>> looks_like_records('{"failure": true, "path": "a.ris", "line": 3}\\n{"id": "71b2", "source": {}, "title": {}}')
+    True
     """
     h = head.lstrip(" \t\r\n\ufeff")
     if not _OPENING.match(h):
         return False
-    first = h[:20000] if h.startswith("[") else h.split("\n", 1)[0]
+    if h.startswith("["):
+        first = h[:20000]
+    else:   # clean --json writes its failures among the records: the first record tells
+        first = next((line for line in h.split("\n") if line.strip() and not _FAILURE.search(line)), "")
     return all(key.search(first) for key in _HEAD_KEYS)
 
 
