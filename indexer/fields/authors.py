@@ -23,6 +23,11 @@ ORG_WORDS = re.compile(
     r"Investigators|Collaborators|Collaborative|Trialists|Working Party|Task ?Force)\b"
     # a group named in another language ("Gruppo Tecnico PASSI"; "Gruppo, R. A." is a person)
     r"|^(?:Gruppo|Groupe|Grupo|Gruppe|Grupa)\s+(?=\w)", re.IGNORECASE)
+# A group that writes as an author (a guideline's committee, a trial's investigators), not an
+# institution of its members, though ORG_WORDS holds it too.
+GROUP_AUTHOR = re.compile(r"委员会|委員會|学会|學會|协会|協會|小组|小組|协作组|專家組|专家组|工作组|联盟|"
+                          r"\b(?:Committee|Group|Investigators|Collaborat\w*|Consortium|Society|Association|"
+                          r"Network|Panel|Task Force|Working Party)\b", re.I)
 # Not inside brackets: "王建国(北京大学医学部，北京 100191)" is one name with its affiliation.
 _OUTSIDE_BRACKETS = r"(?![^(（]*[)）])"
 _CJK_SEPARATORS = re.compile(rf"(?:\s*[;；,，、]\s*|\s+){_OUTSIDE_BRACKETS}")

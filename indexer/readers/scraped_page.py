@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 from typing import Iterator
 
 from ..charsets import simplified_table
-from ..fields.authors import (INSTITUTION, ORG_WORDS, looks_like_names, mark_number, numbered_affiliations,
-                              resolve_name_marks)
+from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_names, mark_number,
+                              numbered_affiliations, resolve_name_marks)
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
@@ -360,15 +360,8 @@ def split_listed_institutions(value: str) -> tuple[str, list[str]]:
     return mark.join(items[:names]), items[names:]
 
 
-# A group that writes as an author (a guideline's committee, a trial's investigators): listed
-# after the names it is one of them, not their institution.
-_GROUP_AUTHOR = re.compile(r"委员会|委員會|学会|學會|协会|協會|小组|小組|协作组|專家組|专家组|工作组|联盟|"
-                           r"\b(?:Committee|Group|Investigators|Collaborat\w*|Consortium|Society|Association|"
-                           r"Network|Panel|Task Force|Working Party)\b", re.I)
-
-
 def _is_listed_institution(item: str) -> bool:
-    if _GROUP_AUTHOR.search(item):
+    if GROUP_AUTHOR.search(item):   # listed after the names, a group is one of them
         return False
     if _mostly_han(item):
         return bool(INSTITUTION.search(item)) and not looks_like_names(item)
