@@ -18,22 +18,36 @@ from ..record import Failure, Record
 import importlib
 
 # One module per input format; importing a module registers its reader.  A tie of sniffs goes to
-# the reader registered first: a PubMed page copied before a scraped page (whose reader is as
-# sure of a PubMed page's many "Label:" lines).
+# the reader that comes first here (the registry is put in this order once all are imported, so
+# a module importing another's helpers does not move that reader): a PubMed page copied before a
+# scraped page (whose reader is as sure of a PubMed page's many "Label:" lines).
 READER_MODULES = ("pubmed_page", "scraped_page", "ris", "refworks", "refer", "medline", "wos", "noteexpress",
-                  "estudy", "bibtex", "csl_json", "csv_reader", "pubmed_xml", "endnote_xml", "spreadsheet", "gbt7714",
-                  "pubmed_text", "record_jsonl")
+                  "estudy", "bibtex", "csl_json", "pubmed_text", "csv_reader", "pubmed_xml", "endnote_xml",
+                  "spreadsheet", "gbt7714", "record_jsonl")
 for _name in READER_MODULES:
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # a format module not written yet
         if _e.name != f"{__name__}.{_name}":
             raise
+
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 from .base import CUT_SHORT, REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
 from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
+
+
+def _in_module_order() -> None:
+    """Put :data:`REGISTRY` in :data:`READER_MODULES`' order (it is in the order modules were
+    imported, which a module importing another's helpers changes)."""
+    rank = {f"{__name__}.{name}": i for i, name in enumerate(READER_MODULES)}
+    readers = sorted(REGISTRY.values(), key=lambda r: rank.get(type(r).__module__, len(rank)))
+    REGISTRY.clear()
+    REGISTRY.update((r.name, r) for r in readers)
+
+
+_in_module_order()
 
 SPREADSHEET = REGISTRY["spreadsheet"]
 

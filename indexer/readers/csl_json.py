@@ -14,6 +14,7 @@ from ..fields.funding import funding_entry
 from ..record import Failure, Record, Source
 from ..repair.text import flatten_markup
 from .base import register
+from .record_jsonl import is_contract_record, looks_like_records
 
 SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_title",
           "container-title": "journal", "container-title-short": "journal_abbreviation", "volume": "volume",
@@ -396,8 +397,6 @@ class CslJsonReader:
     suffixes = (".json",)
 
     def sniff(self, head: str) -> float:
-        from .record_jsonl import looks_like_records   # (here: importing it registers its reader)
-
         if looks_like_records(head):   # clean --json's own records (their title is an object): record-jsonl's
             return 0.0
         h = head.lstrip(" \t\r\n")
@@ -443,8 +442,6 @@ class CslJsonReader:
         if not isinstance(item, dict):
             return Failure(path=path, line=line, reason="a CSL item must be a JSON object", raw=raw_text,
                            format=self.name, record=ordinal)
-        from .record_jsonl import is_contract_record
-
         if is_contract_record(item):   # (forced as CSL, or a line among CSL items): not read as a CSL item
             return Failure(path=path, line=line, reason="a record of clean --json, not a CSL item: read it with "
                            "--format record-jsonl", raw=raw_text, format=self.name, record=ordinal)

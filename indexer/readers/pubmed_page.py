@@ -41,10 +41,8 @@ from ..fields.funding import funding_entry
 from ..fields.sections import split_sections
 from ..record import Failure, Record, Source
 from .base import numbered_lines, register
-
-# The helpers of .pubmed_text and .medline are imported where they are used: this reader is
-# registered first (see READER_MODULES), and importing them here would register theirs before
-# the others too, changing which reader wins a tie of sniffs on other files.
+from .medline import collective_name, grant, put_affiliations
+from .pubmed_text import _LANGUAGE, _SOURCE_ONLY, _identifiers, _source, _title
 
 # What the page writes after the source, and nothing else: "doi: 10.…. Epub 2021 Jan 5. Online
 # ahead of print." (a line with other text after its source is no page's source line)
@@ -88,7 +86,6 @@ _MARKS = re.compile(r"^(?P<name>.*?\S)(?P<marks>(?:\s+\d{1,3})*)$")
 def _source_line(lines: list[str], i: int) -> tuple[re.Match, int] | None:
     """The page's source line at ``lines[i]`` (a copy may have put its date and DOI on lines of
     their own: joined), and how many lines it took; None when it is not one."""
-    from .pubmed_text import _SOURCE_ONLY
     text, taken = lines[i].strip(), 1
     while i + taken < len(lines) and taken < 4 and _SOURCE_PIECE.match(lines[i + taken]):
         text += ("" if lines[i + taken].lstrip().startswith(".") else " ") + lines[i + taken].strip()
@@ -200,7 +197,6 @@ class _Page:
 
 def _page_record(src: Source, lines: list[tuple[int, str]], raw: str) -> Record | None:
     """The record of one page's ``(line number, text)`` lines, or None when it opens with no source line."""
-    from .pubmed_text import _identifiers, _source
     texts = [text for _, text in lines]
     at = _opening(texts)
     if at is None:
@@ -224,7 +220,6 @@ def _sort_lines(rec: Record, page: _Page, lines: list[tuple[int, str]]) -> None:
     """Each line to its part of ``page`` (identifiers straight to ``rec``), by where it stands:
     the head (type, title, language, authors) up to ``Affiliations`` or the PMID line, then
     the parts their headings open."""
-    from .pubmed_text import _identifiers
     state = "head"
     for n, text in lines:
         if _RESIDUE.match(text):
@@ -272,7 +267,6 @@ def _sort_lines(rec: Record, page: _Page, lines: list[tuple[int, str]]) -> None:
 def _head_line(rec: Record, page: _Page, n: int, text: str) -> None:
     """A line between the source line and ``Affiliations``: a type, the title, the article's
     language, the authors."""
-    from .pubmed_text import _LANGUAGE
     if _AFFILIATIONS.match(text):
         return
     if page.title is None and _TYPE.match(text):
@@ -289,8 +283,6 @@ def _head_line(rec: Record, page: _Page, n: int, text: str) -> None:
 
 def _fill(rec: Record, page: _Page) -> None:
     """``rec``'s fields from the parts of its page."""
-    from .medline import put_affiliations
-    from .pubmed_text import _title
     if page.types:
         rec.extra["source_type"] = page.types[0]  # a stated type: never re-guessed
     if page.title:
@@ -315,7 +307,6 @@ def _fill(rec: Record, page: _Page) -> None:
 def _authors(rec: Record, line: int, text: str, affiliations: list[tuple[int, str, str]]) -> None:
     """The author line's names, each with the affiliations its numbers point to ("Wang J 1 2");
     a collective name ("COVID-19 Genomics UK (COG-UK) Consortium") kept whole."""
-    from .medline import collective_name, put_affiliations
     numbered = {mark: aff for _, mark, aff in affiliations if mark}
     owned = []
     for written in (w.strip() for w in re.split(r"\s*[,;]\s*", text.strip().rstrip("."))):
@@ -361,7 +352,6 @@ def _abstract(rec: Record, lines: list[tuple[int, str]]) -> None:
 def _grant(rec: Record, line: int, text: str) -> None:
     """A line of the page's grants: MEDLINE's ``Number/Acronym/Agency/Country``, or
     ``81702662/National Natural Science Foundation of China`` (number, then funder)."""
-    from .medline import grant
     parts = [p.strip() for p in text.split("/")]
     if len(parts) == 2 and re.search(r"\d", parts[0]) and not re.search(r"\d", parts[1]):
         entry = funding_entry(parts[1], parts[0])
