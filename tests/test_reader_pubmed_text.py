@@ -34,6 +34,12 @@ def test_abstract_text(validate):
     assert first["doi"] == "10.1097/brs.0000000000009999"           # wrapped after "doi:"
     assert [s["label"] for s in first["sections"]["en"]] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
     assert first["extra"]["affiliations"][1] == "Department of Oncology, Example Institute, Example City, Country."
+    # each author's by its numbers, as MEDLINE's AD lines give them ("Wang Y(1)(2)": both)
+    assert [a["affiliation"] for a in first["authors"]] == [
+        "Department of Orthopaedics, Example University Hospital, Example City, Country.",
+        "Department of Oncology, Example Institute, Example City, Country.",
+        "Department of Orthopaedics, Example University Hospital, Example City, Country; "
+        "Department of Oncology, Example Institute, Example City, Country"]
     assert first["extra"]["copyright"].startswith("© 2020") and "©" not in first["abstract"]["en"]
     assert (first["extra"]["epub"], first["extra"]["date"]) == ("2020 Nov 2", ["2021 Mar 15"])
     # a title PubMed translated, in brackets; the article's language

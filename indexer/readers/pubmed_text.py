@@ -47,7 +47,7 @@ from typing import Iterator
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation, list_entries
 from .base import START_TESTS, numbered_lines, register, starts_record
-from .medline import expand_pages
+from .medline import expand_pages, put_affiliations
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)"
 # Journal. 2021 Mar 15;46(6):350-358.   (2018;361:k1234.  2020 Jan-Feb;12:e5.  2019:1-9.)
@@ -195,14 +195,17 @@ class PubMedTextReader:
             _title(rec, title, at)
         if rest and _LANGUAGE.match(rest[0][1]):
             rec.extra["original_language"] = _LANGUAGE.match(rest.pop(0)[1]).group(1)
+        marked: list[tuple[str, list[str]]] = []   # each author and the numbers of its affiliations
         if rest and not rest[0][1].startswith("Author information") and _is_author_block(rest[0][1]):
             at, names = rest.pop(0)
-            for name in _names(_AFFILIATION_MARK.sub("", names)):
+            for written in _names(names):
+                name = _AFFILIATION_MARK.sub("", written).strip()
                 rec.put("author", name, at)
+                marked.append((name, _AFFILIATION_MARK.findall(written)))
         abstract = []
         for at, block in rest:
             if block.startswith("Author information"):
-                rec.extra["affiliations"] = [a.strip() for a in re.split(r"\(\d+\)", block.split(":", 1)[1]) if a.strip()]
+                _affiliations(rec, marked, block.split(":", 1)[1], at)
             elif _NOTES.match(block):
                 rec.extra.setdefault("notes", []).append(block)
             elif block.startswith("Collaborators"):
@@ -218,6 +221,22 @@ class PubMedTextReader:
         if abstract:
             rec.put("abstract", " ".join(text for _, text in abstract), abstract[0][0])
         return rec
+
+
+def _affiliations(rec: Record, marked: list[tuple[str, list[str]]], text: str, line: int) -> None:
+    """The numbered affiliations of "Author information:" ("(1)Department of …, (2)…"), each
+    author's by the numbers after its name ("Okafor CN(1)(2)"), as MEDLINE's AD lines give them.
+
+    >>> rec = Record(Source(path="a.txt", format="pubmed-text", record=1, line=1))
+    >>> _affiliations(rec, [("Okafor CN", ["(1)"]), ("Lindqvist J", ["(1)", "(2)"])], " (1)Dept A. (2)Dept B.", 5)
+    >>> rec.raw["affiliation"], rec.extra["author_affiliations"][1]
+    ([('Dept A.', 5), ('Dept B.', 5)], {'author': 'Lindqvist J', 'affiliations': ['Dept A.', 'Dept B.']})
+    """
+    parts = re.split(r"\((\d+)\)", text)
+    numbered = {f"({mark})": aff.strip() for mark, aff in zip(parts[1::2], parts[2::2]) if aff.strip()}
+    affiliations = list(numbered.values()) or ([text.strip()] if text.strip() else [])
+    owned = [(name, [numbered[m] for m in marks if m in numbered]) for name, marks in marked]
+    put_affiliations(rec, owned, [(aff, line) for aff in affiliations])
 
 
 def is_citation(text: str) -> bool:
