@@ -338,6 +338,7 @@ def cmd_show(args) -> int:
         return EXIT_USAGE
     status = EXIT_OK
     with Store(args.index) as store:
+        hidden = store.hidden()
         for rid in map(_query_text, args.ids):
             found = store.resolve(rid)  # the id, or the start of one (when only one has it)
             if len(found) > 1:
@@ -354,6 +355,10 @@ def cmd_show(args) -> int:
                 status = EXIT_FAILURES
                 continue
             _out(dumps(rec) if args.json else format_json(rec) + "\n")
+            if rec["id"] in hidden:   # (shown as ingested: search and export give its master instead)
+                master = hidden[rec["id"]]
+                _err(f"note: {rec['id']} is a duplicate hidden by `dedup --apply`: search and export show "
+                     f"{master} in its place (`show {master}`; `dedup --undo` shows it again)")
     return status
 
 

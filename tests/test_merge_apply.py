@@ -146,3 +146,19 @@ def test_a_map_that_cannot_be_written_is_said_before_anything_is_applied(tmp_pat
     with Store(idx) as store:
         assert store.hidden()
     assert (tmp_path / "map.csv").read_text(encoding="utf-8").startswith("old_id,kept_id")
+
+
+def test_show_says_a_record_is_a_hidden_duplicate_and_names_its_master(tmp_path):
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(CASES), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    with Store(idx) as store:
+        hidden = store.hidden()
+    duplicate, master = sorted(hidden.items())[0]
+    for extra in ([], ["--json"]):
+        result = run_cli("show", duplicate, *extra, "--index", str(idx))
+        assert result.returncode == 0 and duplicate in result.stdout   # the record itself, as ingested
+        assert f"{duplicate} is a duplicate hidden by `dedup --apply`" in result.stderr
+        assert f"show {master}" in result.stderr
+    shown = run_cli("show", master, "--index", str(idx))
+    assert shown.returncode == 0 and "hidden" not in shown.stderr
