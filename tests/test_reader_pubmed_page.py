@@ -226,3 +226,12 @@ def test_a_page_without_its_title_is_a_failure_with_its_text(tmp_path):
     path.write_text("Spine (Phila Pa 1976). 2021 Mar 15;46(6):350-358.\nPMID: 33587412\n", encoding="utf-8")
     items = list(read_paths([str(path)]))
     assert len(items) == 1 and not hasattr(items[0], "title") and "PMID: 33587412" in items[0].raw
+
+
+def test_the_disclaimer_link_under_the_abstract_is_not_the_abstracts(tmp_path):
+    # PubMed prints a "PubMed Disclaimer" link between the abstract and the conflict of interest
+    page = SPINE_PAGE.replace("Conflict of interest statement\n", "PubMed Disclaimer\nConflict of interest statement\n")
+    [rec] = _clean(tmp_path, page.replace("Copyright © 2021 Wolters Kluwer Health, Inc. All rights reserved.\n", ""))
+    assert rec["sections"]["en"][-1]["text"] == "Both procedures are effective."
+    assert "Disclaimer" not in json.dumps(rec, ensure_ascii=False)
+    assert rec["extra"]["conflict_of_interest"] == "The authors report no conflicts of interest."

@@ -29,7 +29,12 @@ evidence: 2.`` stays its own part, not the conclusion's last sentence).  The lis
 abstract (similar articles, references, MeSH terms, links …) are the page's, not the paper's,
 and are dropped, but for the grants, read as funding.  A file opens with the source line (or a
 publication type and then it) and holds a ``PMID:`` line; a page pasted after the first opens
-the next record at its own source line.
+the next record at its own source line.  A page copied whole (select all) opens with the site's
+head before its source line, the .gov banner, the account menu, the search bar and the display
+options: known lines only, one of them PubMed's own (``Skip to main page content``, ``NCBI
+Homepage``, ``Display options``, ``Send to``), skipped; a page pasted after another opens at its
+head.  The sidebar and footer after the paper (``Full text links``, ``Cite``, ``Share``, ``Follow
+NCBI`` …) are dropped with the lists.
 """
 from __future__ import annotations
 
@@ -58,8 +63,27 @@ _TYPE = re.compile(r"^(?:Review|Systematic Review|Meta-Analysis|Clinical Trial(?
 _HEADING_ABSTRACT = re.compile(r"^Abstract$")
 _AFFILIATIONS = re.compile(r"^Affiliations?$")
 _AFFILIATION_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-# Buttons and remarks between the head and the abstract: no data
-_CHROME = re.compile(r"^(?:Expand|Collapse|Item in Clipboard|Show details|Full text links|Cite|Display options)$")
+# Buttons and remarks between the head and the abstract, and the link under it: no data
+_CHROME = re.compile(r"^(?:Expand|Collapse|Item in Clipboard|Show details|Full text links|Cite|Display options|"
+                     r"PubMed Disclaimer)$")
+# The site's own lines above the citation when the whole page is copied (select all): the
+# .gov banner, the account menu, the search bar, the display options.  Each is known; a copy's
+# browser may join short links on one line ("Access keys NCBI Homepage MyNCBI Homepage").
+_SITE_LINK = (r"Skip to main page content|An official website of the United States government|"
+              r"Here[’']s how you know|Log in|Show account info|Close|Account|Logged in as:|Dashboard|"
+              r"Publications|Account settings|Log out|Access keys|NCBI Homepage|MyNCBI Homepage|"
+              r"Main Content|Main Navigation|Search:?|Advanced|Clipboard|User Guide|Save|Email|Send to|"
+              r"Display options|Format|Abstract|PubMed|PMID|Full text links|Cite|Share")
+_SITE_CHROME = re.compile(rf"^(?:(?:{_SITE_LINK})(?:\s+(?:{_SITE_LINK}))*|"
+                          r"The \.gov means it[’']s official\..*|Federal government websites often end in \.gov.*|"
+                          r"The site is secure\..*|"
+                          r"The https:// ensures that you are connecting to the official website.*)$")
+# ... of which these are PubMed's (NCBI's) alone: a head of "Abstract" and "Search" is no site's
+_SITE_OWN = re.compile(r"Skip to main page content|NCBI Homepage|Display options|Send to")
+# The account's name under "Logged in as:" (the page writes "username" when logged out)
+_ACCOUNT_NAME = re.compile(r"^\S{1,64}$")
+# How many lines the site's head takes at most (some 50)
+_SITE_HEAD_LINES = 80
 _REMARK = re.compile(r"^(?:Free (?:PMC )?article|No abstract available)\.?$")
 _PMID = re.compile(r"^PMID:\s*\d+")
 _IDS = re.compile(r"^(?:PMID|PMCID|DOI):\s*\S")
@@ -73,6 +97,9 @@ _RESIDUE = re.compile(r"^(?:Similar articles|Cited by(?: \d+ articles)?|Referenc
                       r"Comment (?:in|on)|Erratum (?:in|for)|Update (?:of|in)|Retraction (?:in|of)|"
                       r"Expression of concern (?:in|for))$")
 _GRANTS = "Grants and funding"
+# The sidebar's heading: above the abstract a button, once the abstract has begun the sidebar
+# itself (its publishers' links, Cite, Share), after the paper
+_LINKS = "Full text links"
 # "Study design: A randomized …", a label and its text; a label alone on its line ("Methods:")
 _LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z'’()/&,-]*(?: [A-Za-z'’()/&,-]+){0,6}):\s+(?P<text>\S.*)$")
 _LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z'’()/&,-]*(?: [A-Za-z'’()/&,-]+){0,6}:$")
@@ -96,9 +123,48 @@ def _source_line(lines: list[str], i: int) -> tuple[re.Match, int] | None:
     return m, taken
 
 
+def _site_head_end(lines: list[str], start: int = 0) -> int:
+    """Where the page begins after the site's head from ``start`` (its banner, account menu and
+    search bar, when the whole page was copied): ``start`` itself when no such head is there, or
+    one that holds none of PubMed's own lines.
+
+    >>> _site_head_end(["Skip to main page content", "Logged in as:", "username", "", "Display options",
+    ...                 "Abstract", "Spine. 2021;46(6):350-358."])
+    6
+    >>> _site_head_end(["Abstract", "Search", "Spine. 2021;46(6):350-358."])
+    0
+    """
+    i, own, before = start, False, ""
+    while i < len(lines) and i - start < _SITE_HEAD_LINES:
+        text = lines[i].strip()
+        if _SITE_CHROME.match(text):
+            own = own or bool(_SITE_OWN.search(text))
+        elif text and not (before == "Logged in as:" and _ACCOUNT_NAME.match(text)):
+            break
+        before = text or before
+        i += 1
+    return i if own else start
+
+
+def _site_head_start(lines: list[str], i: int) -> int:
+    """Where the site's head ends at ``lines[i]`` begins (a page copied after another, each with
+    its head), or ``i`` when none does."""
+    start = i
+    while start > 0 and i - start < _SITE_HEAD_LINES:
+        text, above = lines[start - 1].strip(), lines[start - 2].strip() if start > 1 else ""
+        if text and not (_SITE_CHROME.match(text) or (above == "Logged in as:" and _ACCOUNT_NAME.match(text))):
+            break
+        start -= 1
+    while start < i and not lines[start].strip():
+        start += 1
+    return start if _site_head_end(lines, start) >= i else i
+
+
 def _opening(lines: list[str]) -> int | None:
-    """Where the source line is among a page's first lines (after a publication type), or None."""
-    content = [i for i, line in enumerate(lines) if line.strip()][:2]
+    """Where the source line is among a page's first lines (after the site's head, and a
+    publication type), or None."""
+    first = _site_head_end(lines)
+    content = [i for i, line in enumerate(lines) if i >= first and line.strip()][:2]
     for k, i in enumerate(content):
         if _source_line(lines, i):
             return i
@@ -116,7 +182,9 @@ def _is_page(head: str) -> bool:
     >>> _is_page("Nat Aging. 2024 Mar;4(3):336-349. Okafor CN. A title.\\nPMID: 38267706")
     False
     """
-    return _opening(head.splitlines()[:20]) is not None and any(_PMID.match(line) for line in head.splitlines())
+    lines = head.splitlines()
+    return (_opening(lines[:_site_head_end(lines) + 20]) is not None
+            and any(_PMID.match(line) for line in lines))
 
 
 class PubMedPageReader:
@@ -155,6 +223,7 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
             while before >= 0 and not lines[before].strip():
                 before -= 1
             opens = before if starts and before >= 0 and _TYPE.match(lines[before].strip()) else i
+            opens = _site_head_start(lines, opens) if starts else opens
             starts.append(0 if not starts else opens)
             pmid = False
         elif _PMID.match(line.strip()):
@@ -204,7 +273,7 @@ def _page_record(src: Source, lines: list[tuple[int, str]], raw: str) -> Record 
     m, taken = _source_line(texts, at)
     rec = Record(src, raw_text=raw)
     page = _Page()
-    page.types = [t.strip() for t in texts[:at] if t.strip()]
+    page.types = [t.strip() for t in texts[_site_head_end(texts):at] if t.strip()]
     _source(rec, m, lines[at][0])
     _identifiers(rec, m.group("rest"), lines[at][0])
     if re.search(r"Online ahead of print\.", m.group("rest"), re.I):
@@ -224,6 +293,8 @@ def _sort_lines(rec: Record, page: _Page, lines: list[tuple[int, str]]) -> None:
     for n, text in lines:
         if _RESIDUE.match(text):
             state = "grants" if text == _GRANTS else "residue"
+        elif text == _LINKS and state not in ("head", "affiliations", "ids"):
+            state = "residue"   # the sidebar, below the paper when the whole page is copied
         elif state == "residue" and _HEADING_ABSTRACT.match(text) and not page.abstract:
             state = "abstract"   # after "Comment in" and its list, above the abstract
         elif state in ("residue", "grants"):
