@@ -235,3 +235,18 @@ def test_the_disclaimer_link_under_the_abstract_is_not_the_abstracts(tmp_path):
     assert rec["sections"]["en"][-1]["text"] == "Both procedures are effective."
     assert "Disclaimer" not in json.dumps(rec, ensure_ascii=False)
     assert rec["extra"]["conflict_of_interest"] == "The authors report no conflicts of interest."
+
+
+@pytest.mark.parametrize("notice", [
+    "Thieme. All rights reserved.",
+    "Federação Brasileira de Ginecologia e Obstetrícia. This is an open access article published by Thieme under "
+    "the terms of the Creative Commons Attribution License, permitting unrestricted use, distribution, and "
+    "reproduction so long as the original work is properly cited.",
+])
+def test_a_copyright_line_shown_without_its_mark_is_the_copyright(tmp_path, notice):
+    # PubMed shows the CI field as written, which often has no ©
+    page = SPINE_PAGE.replace("Copyright © 2021 Wolters Kluwer Health, Inc. All rights reserved.", notice)
+    [rec] = _clean(tmp_path, page)
+    assert rec["extra"]["copyright"] == notice
+    assert rec["sections"]["en"][-1]["text"] == "Both procedures are effective."
+    assert "reserved" not in rec["abstract"]["en"] and "Thieme" not in rec["abstract"]["en"]

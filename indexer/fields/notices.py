@@ -59,6 +59,30 @@ def is_notice(text: str) -> bool:
     return bool(m and any(mark in text for mark in _MARKS) and len(text) <= MAX_NOTICE and _is_notice(text))
 
 
+# What a notice whose mark was lost says: PubMed shows its CI field as written, often without a
+# mark ("Thieme. All rights reserved.", "… This is an open access article published by Thieme
+# under the terms of the Creative Commons Attribution License …", "The Author(s) 2021.").
+_UNMARKED = re.compile(r"^(?:The Author\(s\)|Published by\b|[^.!?]{2,150}\.\s+(?:All rights reserved\b|"
+                       r"This is an open[- ]access article\b))", re.IGNORECASE)
+
+
+def is_unmarked_notice(text: str) -> bool:
+    """Whether a paragraph on its own is a copyright notice that lost its mark (or never had
+    one): the holder, then what a notice says.
+
+    >>> is_unmarked_notice("Thieme. All rights reserved.")
+    True
+    >>> is_unmarked_notice("Federação Brasileira de Ginecologia e Obstetrícia. This is an open access article "
+    ...                    "published by Thieme under the terms of the Creative Commons Attribution License.")
+    True
+    >>> is_unmarked_notice("We reviewed 40 trials. The open access article model was compared with subscriptions "
+    ...                    "in every one of the journals that took part in this study of ours.")
+    False
+    """
+    text = text.strip()
+    return len(text) <= MAX_NOTICE and bool(_UNMARKED.search(text)) and _is_notice(text)
+
+
 # What the sentences of a notice after its first say: rights, publisher, licence, permissions.
 _NOTICE_WORDS = re.compile(r"rights|reserved|publish|licen[cs]|open access|creative commons|permission|reprint"
                            r"|distribut|terms|copyright", re.IGNORECASE)

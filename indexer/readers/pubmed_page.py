@@ -43,6 +43,7 @@ from typing import Iterator
 
 from ..fields.authors import ORG_WORDS
 from ..fields.funding import funding_entry
+from ..fields.notices import is_unmarked_notice
 from ..fields.sections import split_sections
 from ..record import Failure, Record, Source
 from .base import numbered_lines, register
@@ -362,6 +363,8 @@ def _fill(rec: Record, page: _Page) -> None:
         _authors(rec, page.authors[0], page.authors[1], page.affiliations)
     elif page.affiliations:
         put_affiliations(rec, [], [(text, n) for n, _, text in page.affiliations])
+    if not page.copyright and len(page.abstract) > 1 and is_unmarked_notice(page.abstract[-1][1]):
+        page.copyright = page.abstract.pop()[1]   # the CI field shown with no mark: "Thieme. All rights reserved."
     _abstract(rec, page.abstract)
     if page.keywords and page.keywords[1]:
         rec.put("keywords", page.keywords[1].strip().rstrip("."), page.keywords[0])
