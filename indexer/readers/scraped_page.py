@@ -170,6 +170,37 @@ _INSTITUTION_NUMBER = re.compile(r"(?:^|(?<=[\s;；,，]))\s*(?:[(（\[](?P<brac
 _ENGLISH_WORDS, _LATIN_SHARE = 8, 0.75
 # A reference's type mark ("[J]", "[EB/OL]"): a citation line, not an abstract.
 _REFERENCE_TYPE = re.compile(r"[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
+# Pages of sites this reader does not read (publishers' and indexes' abroad), copied whole: a
+# line only that site shows (its name in its header, a button or notice of its own), whole,
+# names the site.  Their pages hold labels too (Abstract, Keywords, DOI:), so these lines, with
+# no label of the sites read (中文 labels) and most lines read as none, tell them.
+_OTHER_SITES = (
+    ("IEEE Xplore", re.compile(r"IEEE Xplore®?|Publisher: IEEE|IEEE\.org")),
+    ("SpringerLink", re.compile(r"Springer ?Link|Springer Nature Link")),
+    ("Nature.com", re.compile(r"Thank you for visiting nature\.com\b.*")),
+    ("ScienceDirect", re.compile(r"(?:Search )?ScienceDirect|Author links open overlay panel")),
+    ("Wiley Online Library", re.compile(r"Wiley Online Library")),
+    ("Taylor & Francis Online", re.compile(r"Taylor (?:&|and) Francis(?: Online)?")),
+    ("MDPI", re.compile(r"MDPI|Order Article Reprints|© \d{4}-\d{4} MDPI\b.*")),
+)
+# The buttons of such sites' article pages, whichever the site.
+_OTHER_SITE_BUTTONS = re.compile(r"Cite this (?:article|paper|chapter)|Cite This|Download PDF|View PDF|"
+                                 r"Download citation|Export citation|Download full issue")
+# What to do instead, said by the failure of such a page.
+_EXPORT_INSTEAD = ("export the record from that site instead (its \"Export citation\" or \"Cite\" button, as "
+                   "RIS or BibTeX) and read that file (pages are read from CNKI, VIP, Wanfang and Baidu Xueshu only)")
+
+
+def other_site(line: str) -> str | None:
+    """The site a line of a page names as only that site's pages show it ("IEEE Xplore",
+    "Search ScienceDirect"), "" for a button of any such site ("Cite this article"), else None.
+
+    >>> other_site("Search ScienceDirect"), other_site("Cite this article"), other_site("IEEE Xplore 研究")
+    ('ScienceDirect', '', None)
+    """
+    s = " ".join(line.split())
+    site = next((name for name, marker in _OTHER_SITES if marker.fullmatch(s)), None)
+    return site if site else "" if _OTHER_SITE_BUTTONS.fullmatch(s) else None
 
 
 def _is_latin_label(label: str) -> bool:
@@ -570,6 +601,9 @@ class _Page:
         self.titled = False  # the title was given by a label (题名：…): a record of labelled fields
         self.in_records = record.source.record > 1  # a record of a file already split into records
         self.english_line = None  # the line of an English abstract read with no label (english_abstract)
+        self.lines = 0  # the lines read that are not blank
+        self.native = 0  # lines only the sites read give: their chrome, a label in Chinese (摘要, 作者)
+        self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -764,7 +798,12 @@ class _Page:
         self.after_blank = not line.strip()
         if not line.strip():
             return
+        self.lines += 1
+        site = other_site(line)
+        if site is not None:
+            self.other_sites.append(site)
         if is_page_chrome(line):
+            self.native += 1
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
             return
@@ -800,6 +839,7 @@ class _Page:
         field, label, value = labelled
         self.log_line_repairs(steps, field)
         self.recognised += 1
+        self.native += not label.isascii()
         if field == "abstract" and self.full_after_preview(value):
             return
         names, institutions = split_listed_institutions(value) if field == "authors" else (value, [])
@@ -875,6 +915,16 @@ class _Page:
         self.rec.extra.setdefault("unlabelled", []).append(line)
         if not noted:
             self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
+
+    def other_site_reason(self) -> str | None:
+        """Why the page is no record, when it was copied from a site this reader does not read
+        (IEEE Xplore, SpringerLink …; read, its buttons would be its title and authors): a line
+        only such a site shows (:func:`other_site`), no chrome nor Chinese label of the sites it
+        reads, and half its lines or more read as none (kept unlabelled)."""
+        if self.native or not self.other_sites or 2 * len(self.rec.extra.get("unlabelled", [])) < self.lines:
+            return None
+        site = next((s for s in self.other_sites if s), None)
+        return f"a page copied from {f'{site}, a site' if site else 'a site'} this reader does not read: {_EXPORT_INSTEAD}"
 
     def page_type(self, line: str) -> bool:
         """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
@@ -1039,9 +1089,11 @@ class ScrapedPageReader:
 
     def _finished(self, page: _Page) -> Record | Failure:
         rec = page.rec
-        if not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
+        refused = page.other_site_reason()
+        if refused or not page.recognised or not (rec.raw.get("titles") or rec.raw.get("abstract")):
             # a record of labelled fields without its title (作者：…, 刊名：…) is told from a page of none
-            reason = "no title or abstract" if page.recognised else "no recognisable field (no title, abstract or label)"
+            reason = refused or ("no title or abstract" if page.recognised
+                                 else "no recognisable field (no title, abstract or label)")
             return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
                            reason=reason, record=rec.source.record)
         page.settle_english_abstract()

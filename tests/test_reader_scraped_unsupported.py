@@ -1,0 +1,225 @@
+"""Article pages of sites the scraped-page reader does not read (IEEE Xplore, SpringerLink,
+ScienceDirect, MDPI …), copied whole from a browser: each is a failure naming the site and
+saying to export the record from it, not a record whose title is a button ("Skip to main
+content") and whose authors are the site's menu.  The pages are written here in the layout
+those sites show when their article page is selected whole and copied (shortened)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import clean_items
+
+_IEEE = """IEEE.org
+IEEE Xplore
+IEEE SA
+IEEE Spectrum
+More Sites
+Cart
+Create Account
+Personal Sign In
+Browse
+My Settings
+Help
+Institutional Sign In
+Journals & Magazines >IEEE Transactions on Geoscienc... >Volume: 59 Issue: 5
+Deep Learning for Urban Heat Island Mapping From Multisource Remote Sensing Data
+Publisher: IEEE
+Cite This
+PDF
+Wei Zhang; Ming Li; Hua Wang
+All Authors
+1235
+Full
+Text Views
+Abstract
+Document Sections
+I. Introduction
+II. Methods
+Authors
+Figures
+References
+Keywords
+Metrics
+Abstract:
+Urban heat islands affect the health of city dwellers. We propose a deep network that fuses thermal and optical images to map land surface temperature at fine resolution.
+Published in: IEEE Transactions on Geoscience and Remote Sensing ( Volume: 59, Issue: 5, May 2021)
+Page(s): 3950 - 3962
+Date of Publication: 14 August 2020
+DOI: 10.1109/TGRS.2020.3013555
+Publisher: IEEE
+"""
+
+_SPRINGER = """Skip to main content
+Advertisement
+Springer Nature Link
+Log in
+Menu
+Find a journal
+Publish with us
+Search
+Cart
+Home
+Journal of Orthopaedic Science
+Article
+Clinical outcomes of total disc replacement for cervical spondylosis: a retrospective study
+Original Article
+Published: 12 March 2021
+Volume 26, pages 512–516, (2021)
+Cite this article
+Download PDF
+Wei Zhang, Ming Li & Hua Wang
+1234 Accesses
+Explore all metrics
+Abstract
+Background
+Total disc replacement preserves motion of the cervical spine. This study reports its clinical outcomes.
+This is a preview of subscription content, log in via an institution to check access.
+Access this article
+Log in via an institution
+Buy article PDF USD 39.95
+Authors and Affiliations
+Department of Orthopaedics, Peking University Third Hospital, Beijing, China
+Wei Zhang, Ming Li & Hua Wang
+About this article
+Cite this article
+Zhang, W., Li, M. & Wang, H. Clinical outcomes of total disc replacement. J Orthop Sci 26, 512–516 (2021).
+Download citation
+DOI: https://doi.org/10.1007/s00776-020-00123-4
+Keywords
+Cervical spondylosis
+Total disc replacement
+"""
+
+_SCIENCEDIRECT = """Skip to main content
+Skip to article
+ScienceDirect
+Journals & Books
+Search
+Register
+Sign in
+View PDF
+Download full issue
+Search ScienceDirect
+Outline
+Highlights
+Abstract
+Keywords
+References
+Elsevier
+Remote Sensing of Environment
+Volume 252, January 2021, 112135
+Mapping urban heat islands with deep learning and Landsat imagery
+Author links open overlay panel
+Wei Zhang a, Ming Li b, Hua Wang a
+Show more
+Add to Mendeley
+Share
+Cite
+https://doi.org/10.1016/j.rse.2020.112135
+Get rights and content
+Abstract
+Urban heat islands affect the health of city dwellers. We propose a deep network that fuses thermal and optical images to map land surface temperature at fine resolution.
+Keywords
+Urban heat island
+Deep learning
+Recommended articles
+"""
+
+_MDPI = """Next Article in Journal
+Previous Article in Journal
+Journals
+Topics
+Information
+Author Services
+About
+Sign In / Sign Up
+Submit
+Remote Sensing
+Volume 13
+Issue 5
+Submit to this Journal
+Article Menu
+Download PDF
+settings
+Order Article Reprints
+Open Access Article
+Mapping Urban Heat Islands with Deep Learning and Landsat Imagery
+by
+Wei Zhang
+1,
+Ming Li
+2,* and
+Hua Wang
+1
+School of Geography, Beijing Normal University, Beijing 100875, China
+Remote Sens. 2021, 13(5), 912; https://doi.org/10.3390/rs13050912
+Abstract
+Urban heat islands affect the health of city dwellers. We propose a deep network that fuses thermal and optical images to map land surface temperature at fine resolution.
+Keywords:
+urban heat island; deep learning; Landsat
+1. Introduction
+"""
+
+# A page of a site not named (a publisher's own platform), with the buttons such sites show.
+_UNNAMED = """Skip to main content
+Journal of Applied Ecology
+Volume 58, Issue 5
+Research Article
+Free Access
+Urban heat islands and the health of city dwellers
+Wei Zhang, Ming Li, Hua Wang
+First published: 12 March 2021
+Cite this article
+Download PDF
+Share
+Tools
+Request permission
+Export citation
+Add to favorites
+Track citation
+Abstract
+Urban heat islands affect the health of city dwellers. We propose a deep network that fuses thermal and optical images to map land surface temperature at fine resolution.
+Citing Literature
+Volume 58, Issue 5
+"""
+
+
+@pytest.mark.parametrize("page, site", [(_IEEE, "IEEE Xplore"), (_SPRINGER, "SpringerLink"),
+                                        (_SCIENCEDIRECT, "ScienceDirect"), (_MDPI, "MDPI")])
+def test_a_page_of_a_site_not_read_is_a_failure_naming_the_site(tmp_path, page, site):
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode != 0 and not records
+    assert len(failures) == 1
+    failure = failures[0]
+    assert f"a page copied from {site}, a site this reader does not read" in failure["reason"]
+    assert "export the record from that site" in failure["reason"] and "RIS or BibTeX" in failure["reason"]
+    assert failure["raw"].rstrip("\n") == page.rstrip("\n") and failure["format"] == "scraped-page"
+
+
+def test_a_page_of_a_site_not_named_is_refused_by_its_buttons(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(_UNNAMED, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode != 0 and not records and len(failures) == 1
+    assert failures[0]["reason"].startswith("a page copied from a site this reader does not read: export the record")
+
+
+@pytest.mark.parametrize("page", [
+    # CNKI's page with its buttons in English (a browser's translation) and its labels
+    "首页 > 期刊 > 中国矫形外科杂志\n颈椎间盘置换术治疗脊髓型颈椎病的疗效\n王建国 李晓明\n"
+    "Download PDF\nCite this article\n摘要：目的 探讨颈椎间盘置换术的疗效。\n关键词：颈椎病；椎间盘置换\n",
+    # CNKI's English site: labels of its own, and a download button named as abroad
+    "Clinical outcomes of total disc replacement for cervical spondylosis\nAuthor: WANG Jianguo; LI Xiaoming\n"
+    "Institution: Peking University Third Hospital\nDownload PDF\nAbstract: Total disc replacement preserves "
+    "motion of the cervical spine.\nKeywords: cervical spondylosis; arthroplasty\nYear: 2021 , Issue: 06 , Page: 512-516\n",
+    # a bare page of a few lines in English, with a button named as abroad and the site of its source
+    "Mapping urban heat islands with deep learning\nZHANG Wei; LI Ming\nView PDF\nScienceDirect\n"
+    "Remote Sensing of Environment. 2021,252(1)\nAbstract: Urban heat islands affect the health of city dwellers.\n",
+])
+def test_pages_of_the_sites_read_stay_records(tmp_path, page):
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures and len(records) == 1, result.stderr
