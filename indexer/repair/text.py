@@ -187,25 +187,61 @@ _MARKUP = re.compile(r"<(sup|sub)>(.*?)</\1>|<(i|b|em|strong|u|sc)>(.*?)</\3>|<s
 
 _BREAK = re.compile(r"[\s\u3000]*<(?:br\s*/?|/?p)>[\s\u3000]*", re.I)
 # CNKI's plain-text exports write superscript as ~(…) and subscript as _(…): "IC_(50)",
-# "10~(-13)", "Ca~(2+)", "NiCo_(2)O_(4)", a citation "情况~([1-3])"; one digit after a Latin or
-# Greek letter or a charge without brackets: "H_3PO_4", "m~2/s", "χ~2=14.817", "CD4~+", "Cl~-";
-# a power of ten after a times sign, "1×10~6个/mL".  (A ~ between numbers is a range, 1~3个月,
-# 10~20 or 0.05~2C, and stays; so does an identifier, NC_056057.)
+# "10~(-13)", "Ca~(2+)", "NiCo_(2)O_(4)", a citation "情况~([1-3])", the brackets full-width in
+# some exports ("Ca~（2+）"); one digit after a Latin or Greek letter or a charge without
+# brackets: "H_3PO_4", "m~2/s", "χ~2=14.817", "CD4~+", "Cl~-"; a power of ten after a times sign,
+# "1×10~6个/mL".  (A ~ between numbers is a range, 1~3个月, 10~20 or 0.05~2C, and stays; so does
+# an identifier, NC_056057.)  Text holding this markup is CNKI's, so its "Alq_3" is read too.
 _CNKI_SCRIPT = re.compile(r"(?<=[^\s~_])(?P<m>[~_])\((?P<t>[^()\s]{1,12})\)"
+                          r"|(?<=[^\s~_])(?P<m5>[~_])（(?P<t5>[^（）\s]{1,12})）"
                           r"|(?<=[A-Za-zα-ωΑ-Ω])(?P<m1>[~_])(?P<t1>\d)(?![\d.])"
                           r"|(?<=[A-Za-z0-9])(?P<m2>~)(?P<t2>\+)(?![\d(])|(?<=[A-Za-z])(?P<m3>~)(?P<t3>-)(?![\d(])"
                           r"|(?<=×10)(?P<m4>~)(?P<t4>\d{1,2})(?![\d.])")
 
 
 def _cnki_script(m: re.Match) -> str:
-    mark, text = next((m.group(f"m{i}"), m.group(f"t{i}")) for i in ("", "1", "2", "3", "4") if m.group(f"m{i}"))
+    mark, text = next((m.group(f"m{i}"), m.group(f"t{i}")) for i in ("", "1", "2", "3", "4", "5") if m.group(f"m{i}"))
     return scripted(text, mark == "~")
+
+
+# In text with no other CNKI markup, a bare subscript, _ and one digit (CNKI brackets longer
+# ones, "IC_(50)"), is CNKI's only inside a formula: a word of element symbols, digits and
+# brackets ("Al_2O_3", "H_2O", "(NH_4)_2SO_4", "CO_2"), or one letter of maths ("x_1", "β_2").
+# Elsewhere it is an identifier's ("file_2", "snake_case_3", "IP_3G", "NC_056057", "HPV_16";
+# "Alq_3" and "BOD_5" too, rather than guess) and stays, as does any _ in a word of a URL, path,
+# DOI or e-mail ("a.org/CO_2", "co_2@x.cn").
+_ELEMENTS = ("He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo Tc "
+             "Ru Rh Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta Re Os Ir "
+             "Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa Np Pu Am Cm Bk Cf Es Fm Md No Lr "
+             "H B C N O F P S K V Y I W U").split()
+_BARE_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ωΑ-Ω)\]])_(?P<t>[1-9])(?!\d)")
+_FORMULA_CHAR = re.compile(r"[A-Za-zα-ωΑ-Ω0-9_()\[\]]")
+_FORMULA = re.compile(rf"(?:{'|'.join(_ELEMENTS)}|[()\[\]]|_?\d)+|[A-Za-zα-ωΑ-Ω]_\d")
+_ASCII_CHAR = re.compile(r"[!-~]")
+_LINK_LIKE = re.compile(r"[/\\@?#]|[A-Za-z]\.\w|\.[A-Za-z]")
+
+
+def _run_at(s: str, at: int, char: re.Pattern) -> str:
+    """The run of characters matching ``char`` around position ``at`` of ``s``."""
+    start, end = at, at
+    while start and char.fullmatch(s[start - 1]):
+        start -= 1
+    while end < len(s) and char.fullmatch(s[end]):
+        end += 1
+    return s[start:end]
+
+
+def _formula_subscript(m: re.Match) -> str:
+    if not _FORMULA.fullmatch(_run_at(m.string, m.start(), _FORMULA_CHAR)) or \
+            _LINK_LIKE.search(_run_at(m.string, m.start(), _ASCII_CHAR)):
+        return m.group(0)
+    return scripted(m.group("t"), False)
 
 
 def flatten_markup(s: str) -> str:
     """Paired markup as plain text: tags dropped, ``<sup>2</sup>`` as ², ``<sub>4</sub>`` as ₄
     (when every character has a Unicode form; else the characters as they are), and so CNKI's
-    ``~(2)`` and ``_(4)``.  A lone
+    ``~(2)`` and ``_(4)`` (``~（2+）`` too), and a bare ``_3`` in a formula.  A lone
     ``<`` or an unpaired tag is text ("a<b>c" stays).  A line or paragraph break (``<br>``,
     ``<p>``, with the indent of ideographic spaces after it) is one space.
 
@@ -219,9 +255,15 @@ def flatten_markup(s: str) -> str:
     'IC₅₀, 10⁻¹³m²/s, NiCo₂O₄, H₃PO₄, CD4⁺T, Cl⁻, 情况[1-3]。1~3个月, NC_056057'
     >>> flatten_markup("(χ~2=14.817,P<0.05), 1×10~6个/mL, 10~20, 2~3次")
     '(χ²=14.817,P<0.05), 1×10⁶个/mL, 10~20, 2~3次'
+    >>> flatten_markup("Ca~（2+）, 氧化铝（Al_2O_3）")
+    'Ca²⁺, 氧化铝（Al₂O₃）'
+    >>> flatten_markup("氧化铝（Al_2O_3）, (NH_4)_2SO_4, β_2-受体; file_2, snake_case_3, IP_3G, a.org/CO_2")
+    '氧化铝（Al₂O₃）, (NH₄)₂SO₄, β₂-受体; file_2, snake_case_3, IP_3G, a.org/CO_2'
     """
-    if "~" in s or "_(" in s:
+    if "~" in s or "_(" in s or "_（" in s:
         s = _CNKI_SCRIPT.sub(_cnki_script, s)
+    if "_" in s:
+        s = _BARE_SUBSCRIPT.sub(_formula_subscript, s)
     if "<" not in s:
         return s
     s = _BREAK.sub(" ", s)
