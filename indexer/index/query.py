@@ -5,7 +5,7 @@ parentheses and field prefixes.
     癌 OR tumour                          either
     covid-19 NOT (children OR 儿童)        exclusion; ``-word`` is NOT word too
     title:肉瘤 author:张 journal:中华       fields: title abstract keyword author journal funder award
-    doi:10.1000/xyz lang:zh section:conclusion format:ris type:thesis
+    doi:10.1000/xyz pmid:33587412 pmcid:PMC38908 lang:zh section:conclusion format:ris type:thesis
     year:2018..2021  year:2018..  year:..2001  year:2019
     author:"Smith, John" author:"Smith JA" author:"Wang Jianguo"    names as references write them
                                           (:mod:`.names`; 王建国 and Wang Jianguo find each other)
@@ -42,6 +42,7 @@ from typing import Callable, Iterator
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from ..charsets import HAN
+from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, WORD, fold, word_keys
 from .names import family_names, name_matches, query_names, reading_terms
@@ -236,7 +237,7 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     """``canc*``, ``wom?n``: every word (as written) the pattern matches; ranked as the OR of
     those words."""
     stem = re.match(r"[a-z0-9]*", q).group()
-    if len(stem) < MIN_STEM:
+    if len(stem) < MIN_STEM and compared_word(stem) == stem:   # lv*, nv*: one syllable's few words
         raise QueryError(f"{text!r}: truncation needs at least {MIN_STEM} letters or digits before the * or ? "
                          f"(fewer would match too many words)")
     pattern = _collapsed(q)
@@ -282,17 +283,30 @@ def _truncated_author_leaf(written: Leaf) -> Leaf:
     with accents or of several words (Müller, Martínez-Suárez).  Each family name has its own
     term (``zhang|``, ``~zhang|``: :class:`FamilyNames`), so the OR stays short."""
     pattern = _collapsed(fold(written.text).strip().rstrip("?"))
-    query = Or([written.query] + [FamilyNames(NAME_TERMS, mark + pattern, constantscore=False) for mark in ("", "~")])
+    spelt = _u_families(pattern)
+    query = Or([written.query] + [FamilyNames(NAME_TERMS, mark + pattern, constantscore=False) for mark in ("", "~")]
+               + [Term(NAME_TERMS, mark + family + "|") for family in spelt for mark in ("", "~")])
 
     def find(value: str) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
         spans = list(written.find(name))
         if spans:
             yield from spans
-        elif any(fnmatch.fnmatchcase(f.lstrip("~"), pattern) for f in family_names(key)):
+        elif any(fnmatch.fnmatchcase(f.lstrip("~"), pattern) or f.lstrip("~") in spelt for f in family_names(key)):
             yield 0, len(name)
 
     return Leaf(written.text, written.fields, query, expands=True, find=find, check_fields=("author_names",))
+
+
+def _u_families(pattern: str) -> list[str]:
+    """The family names, as names are compared, of the spellings of ü a truncated family name
+    matches: the index holds 吕, Lü, Lv and Lyu as lu (:func:`.pinyin.compared_word`), so
+    ``lyu*`` and ``lv*`` find them as ``author:Lyu`` does.
+
+    >>> _u_families("lyu*"), _u_families("nv*"), _u_families("zha*")
+    (['lu'], ['nu'], [])
+    """
+    return list(dict.fromkeys(compared_word(s) for s in _U_SPELLINGS if fnmatch.fnmatchcase(s, pattern)))
 
 
 def _author_leaf(written: Leaf, names) -> Leaf:
@@ -363,7 +377,9 @@ _TYPE_NAMES = {**TYPE_NAMES, "期刊": "article-journal", "journal": "article-jo
 def _exact_leaf(name: str, value: str) -> Leaf:
     fieldname = EXACT_FIELDS[name]
     v = value.strip()
-    if fieldname == "doi":
+    if fieldname == "pmid":   # pmcid:38908 is PMC38908
+        v = "pmc" + v if name == "pmcid" and v.isdigit() else v.lower()
+    elif fieldname == "doi":
         v = re.sub(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
         if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
             raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
@@ -684,11 +700,19 @@ def _group(op: str, parts: list):
 _PASTED_DOI = re.compile(r"\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+?)[.,;]?\s*", re.I)
 
 
+# A query that is a PubMed id with its label alone, as PubMed prints it (PMID: 33587412,
+# PMCID: PMC7886183): searched as pmid:.  A number alone stays a word (a grant number).
+_PASTED_PMID = re.compile(r"\s*(?:pmid:\s*(\d+)|pmcid:\s*(pmc\d+))[.,;]?\s*", re.I)
+
+
 def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
     """The query tree of ``text``; raises :class:`QueryError` with a readable reason."""
     doi = _PASTED_DOI.fullmatch(text)
     if doi and '"' not in text:
         return _exact_leaf("doi", doi.group(1))
+    pmid = _PASTED_PMID.fullmatch(text)
+    if pmid:
+        return _exact_leaf("pmid", pmid.group(1) or pmid.group(2))
     return _Parser(text, vocabulary).parse()
 
 
