@@ -95,6 +95,11 @@ _END = r"\s*(?:[\[［][^\]］]*[\]］])?[\s.．。]*$"
 _JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volume>[^,，(（:：\s][^,，(（:：]*?))?"
                               r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
                               rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?{_END}")
+# An article published online first (网络首发), as CNKI's cite box writes it: 刊名, 页码 with no
+# year, volume or issue yet, and the date it was read after ("食品工业科技,1-15[2024-01-08]");
+# only a page range, so that a lone number (a volume?) is never taken for the pages
+_JOURNAL_PAGES_ONLY = re.compile(r"^(?P<journal>[^,，:：\d][^,，:：]*?)[,，]\s*"
+                                 rf"(?P<pages>\d+\s*[-－–]\s*\d+(?:\s*\+\s*\d+)?){_END}")
 _IMPRINT_NO_YEAR = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}(?:\s*[:：]\s*(?P<pages>{_PAGES}))?{_END}")
 _NEWSPAPER_NO_YEAR = re.compile(r"^(?P<journal>.+?)[,，]\s*(?P<date>\d{1,2}-\d{1,2})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # 报纸名, 年-月-日(版次)
@@ -109,6 +114,9 @@ _NUMBER_AT_END = re.compile(r"[:：]\s*([A-Z]{1,6}(?:/[A-Z]{1,6})*\s?[A-Z]{0,2}-
 _REPORT_NUMBER = re.compile(r"[:：]\s*((?:[A-Z0-9][\w./\-—–]*\s?){1,3})$")
 # a volume after a book's title, as export writes it: "国史旧闻: 第1卷", "Textbook: Vol. 1"
 _BOOK_VOLUME = re.compile(r"[:：]\s*(?:第(\d+)卷|Vol\.\s*(\d+))$")
+# [引用日期] alone, a date with its month (GB/T 7714-2015 §8.8: "[2024-01-08]"), not a year
+# the cataloguer inferred, which is bracketed alone ("[1936]")
+_CITED_DATE = re.compile(rf"[\[［]{_YEAR}-\d{{1,2}}[^\]］]*[\]］]")
 # (发布日期)[引用日期]
 _ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［](?P<cited>{_YEAR}[^\]］]*)[\]］])?")
 
@@ -396,7 +404,8 @@ class GBT7714Reader:
                 parts = parts[1:]
             put("journal", ". ".join(parts), line)
         if code == "J":
-            m = _JOURNAL.match(after) or (_JOURNAL_NO_YEAR.match(after) if year else None)
+            m = _JOURNAL.match(after) or _JOURNAL_PAGES_ONLY.match(after) \
+                or (_JOURNAL_NO_YEAR.match(after) if year else None)
             if m:
                 for key in ("journal", "year", "volume", "issue", "pages"):
                     if m.groupdict().get(key):
@@ -425,7 +434,9 @@ class GBT7714Reader:
                 if m.groupdict().get(key):
                     put(key, m.group(key).strip(), line)
             return
-        found = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*({_PAGES}))?", after)
+        # the date an online item was read is no year of it ("[J/OL].食品工业科技[2024-01-08]")
+        undated = _CITED_DATE.sub(" ", after) if carrier else after
+        found = re.search(rf"(?<!\d)({_YEAR})(?!\d)(?:\s*[:：]\s*({_PAGES}))?", undated)
         if found and not (carrier == "OL" and dates):
             put("year", found.group(1), line)
             if found.group(2):

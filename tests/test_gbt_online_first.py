@@ -1,0 +1,47 @@
+"""GB/T 7714 references of articles published online first (网络首发), as CNKI's cite box
+writes them: the journal and the pages, no year, volume or issue yet, and the date the
+reference was read (引用日期, GB/T 7714-2015 §8.8), which is no publication year."""
+from __future__ import annotations
+
+from conftest import clean_items
+
+ONLINE_FIRST = (
+    "[1]张会佳,侯相竹,张涵,等.黄芪多糖复合酶提取工艺优化及其α-葡萄糖苷酶抑制活性[J/OL].食品工业科技,"
+    "1-15[2024-01-08].https://doi.org/10.13386/j.issn1002-0306.2023090315.\n"
+    "[2]张会佳,侯相竹,张涵,等.黄芪多糖复合酶提取工艺优化及其α-葡萄糖苷酶抑制活性[J].食品工业科技,1-15.\n"
+    "[3]张会佳,侯相竹,张涵,等.黄芪多糖复合酶提取工艺优化及其α-葡萄糖苷酶抑制活性[J/OL].食品工业科技,"
+    "2024,45(3):1-15[2024-01-08].https://doi.org/10.13386/j.issn1002-0306.2023090315.\n"
+    "[4]中国科学院文献情报中心.中国科学院科技论文预发布平台[EB/OL].[2025-03-06].https://chinaxiv.org/home.htm.\n"
+)
+
+
+def _records(tmp_path) -> dict[int, dict]:
+    path = tmp_path / "cite.txt"
+    path.write_text(ONLINE_FIRST, encoding="utf-8")
+    result, records, failures = clean_items(path, "--format", "gbt7714")
+    assert result.returncode == 0 and not failures
+    return {r["source"]["record"]: r for r in records}
+
+
+def _publication(r: dict) -> tuple:
+    return r["journal"], r["year"], r["volume"], r["issue"], r["pages"], r["extra"].get("accessed")
+
+
+def test_an_online_first_article_keeps_its_journal_and_pages_and_no_year(tmp_path):
+    # the date in brackets is the date it was read, kept as such, not its year
+    r = _records(tmp_path)
+    assert _publication(r[1]) == ({"zh": "食品工业科技"}, None, None, None, "1-15", "2024-01-08")
+    assert r[1]["doi"] == "10.13386/j.issn1002-0306.2023090315"
+
+
+def test_a_journal_and_pages_without_a_year(tmp_path):
+    assert _publication(_records(tmp_path)[2]) == ({"zh": "食品工业科技"}, None, None, None, "1-15", None)
+
+
+def test_the_issue_with_its_year_reads_as_before(tmp_path):
+    assert _publication(_records(tmp_path)[3]) == ({"zh": "食品工业科技"}, 2024, "45", "3", "1-15", "2024-01-08")
+
+
+def test_an_online_item_with_only_the_date_it_was_read_has_no_year(tmp_path):
+    r = _records(tmp_path)[4]
+    assert (r["year"], r["extra"]["accessed"], r["url"]) == (None, "2025-03-06", "https://chinaxiv.org/home.htm")
