@@ -11,8 +11,9 @@
 * **Apply** (``dedup --apply``) shows the master of each certain cluster and group in
   search and export, completed from the other records (a field, or a language of a
   per-language field, the master lacks is taken from the most complete record that has
-  it; ``merged.provenance`` says which record each filled field came from), and hides the
-  other records.  With ``--all``, clusters that need review are merged whole: the
+  it; ``merged.provenance`` says which record each filled field came from; a copy's journal
+  that is the master's abbreviated, as a PubMed page names it, is no other language of it), and
+  hides the other records.  With ``--all``, clusters that need review are merged whole: the
   Chinese and English versions of one paper become one record with both languages, each
   author with their name in the other language as ``alt`` (:func:`other_forms`).
   Nothing is deleted: the store keeps every record as ingested, and ``dedup --undo``
@@ -28,9 +29,12 @@ import copy
 import csv
 import json
 import os
+import re
+import unicodedata
 from pathlib import Path
 
-from .dedup import _pinyin_names, completeness, find_clusters, group_links
+from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
+from .dedup_rules import folded_words
 from .store import Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -203,6 +207,62 @@ def other_forms(authors: list[dict], donor: dict) -> bool:
     return bool(pairs)
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text`` folded, accents dropped (obstetrícia: obstetricia)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return folded_words("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """``abbreviation`` is ``name`` abbreviated word by word, as NLM and ISO do: two words or
+    more, each the start of a word of the name with the rest of its letters in order (Natl:
+    national), in order; every word of the name (before its subtitle, outside parentheses)
+    longer than three letters has its word, at least one is cut short.
+
+    >>> _abbreviates("Rev Bras Ginecol Obstet", "Revista brasileira de ginecologia e obstetricia : revista da …")
+    True
+    >>> _abbreviates("Proc. Natl. Acad. Sci. U.S.A.", "Proceedings of the National Academy of Sciences of the United States of America")
+    True
+    >>> _abbreviates("Brazilian Journal of Gynecology and Obstetrics", "Revista brasileira de ginecologia e obstetricia")
+    False
+    >>> _abbreviates("Acta Paediatr", "Acta paediatrica (Oslo, Norway : 1992)"), _abbreviates("Cell Rep", "Cell reports")
+    (True, True)
+    >>> _abbreviates("Rev Bras", "Revista brasileira de ginecologia e obstetricia"), _abbreviates("Cell Reports", "Cell reports")
+    (False, False)
+    """
+    from .export.common import _without_subtitles
+
+    short = _plain_words(abbreviation)
+    words = iter(_plain_words(re.sub(r"\([^()]*\)", " ", _without_subtitles(name))))
+    cut = False
+    for a in short:
+        w = next(words, "")
+        while w and len(w) <= 3 and not _shortened(a, w):  # of, the, de, e: words NLM leaves out
+            w = next(words, "")
+        if not _shortened(a, w):
+            return False
+        cut = cut or len(a) < len(w)
+    return len(short) >= 2 and cut and all(len(w) <= 3 for w in words)
+
+
+def _shortened(a: str, word: str) -> bool:
+    """``a`` is ``word`` cut short: its first letter, then its other letters in order."""
+    rest = iter(word[1:])
+    return bool(a and word) and a[0] == word[0] and all(c in rest for c in a[1:])
+
+
+def _journal_abbreviation(text: str, master: dict) -> bool:
+    """``text`` (a copy's journal) is the master's journal abbreviated, not its name in another
+    language: the abbreviation the master records (``extra.journal_abbreviation``; punctuation,
+    case and width folded), or, with none recorded, its journal abbreviated (:func:`_abbreviates`).
+    A PubMed page names its journal only so (``Rev Bras Ginecol Obstet``)."""
+    recorded = (master.get("extra") or {}).get("journal_abbreviation")
+    if recorded:
+        recorded = recorded if isinstance(recorded, list) else [recorded]
+        return title_key(text) in {title_key(str(a)) for a in recorded}
+    return any(_abbreviates(text, name) for name in (master.get("journal") or {}).values() if name)
+
+
 def merged_record(master: dict, others: list[dict]) -> dict:
     """The master completed from ``others`` (most complete first), with provenance; an
     abstract of the master cut off is replaced by a copy's whole one, and a copy's PubMed
@@ -229,7 +289,9 @@ def merged_record(master: dict, others: list[dict]) -> dict:
         have = out.setdefault(field, {})
         for donor in donors:
             for lang, value in sorted((donor.get(field) or {}).items()):
-                if lang not in have and not _empty(value):
+                if field == "journal" and lang not in have and _journal_abbreviation(str(value), master):
+                    _keep_abbreviation(out, value, donor["id"], provenance)
+                elif lang not in have and not _empty(value):
                     have[lang] = copy.deepcopy(value)
                     provenance[f"{field}.{lang}"] = donor["id"]
     for lang, text in sorted(out["abstract"].items()):
@@ -255,6 +317,15 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def _keep_abbreviation(out: dict, abbreviation: str, donor_id: str, provenance: dict) -> None:
+    """A copy's journal that is the master's abbreviated is no other language of it: kept as
+    the master's ``extra.journal_abbreviation`` when the master records none."""
+    extra = out.setdefault("extra", {})
+    if not extra.get("journal_abbreviation"):
+        extra["journal_abbreviation"] = [abbreviation]
+        provenance["journal_abbreviation"] = donor_id
 
 
 def prisma(records: list[dict], clusters: list[dict]) -> dict:

@@ -68,19 +68,47 @@ def short_name(value: str) -> str:
     return re.sub(r"^([^,]+?) ([A-Z]{1,4})$", r"\1, \2", value.strip())
 
 
+# A piece of a grant number, digits and hyphens: FAPESP writes its grants ``2017/12345-6`` and
+# CNPq ``304345/2018-0``, so PubMed's GR line holds a slash inside the number.
+_NUMBER_PIECE = re.compile(r"[\d-]*\d[\d-]*")
+
+
+def _is_number(text: str) -> bool:
+    """``text`` is a grant number of pieces alone (``098051``, ``2017/12345-6``), no words."""
+    return all(_NUMBER_PIECE.fullmatch(piece) for piece in text.split("/"))
+
+
+def _joined_number(parts: list[str]) -> list[str]:
+    """``parts`` with the leading pieces of a number (no words) joined into one, the award:
+    ``['2017', '12345-6', 'FAPESP']`` → ``['2017/12345-6', 'FAPESP']`` (a value all number
+    becomes one part: no funder)."""
+    n = 0
+    while n < len(parts) and _is_number(parts[n]):
+        n += 1
+    return ["/".join(parts[:n])] + parts[n:] if n > 1 else parts
+
+
 def grant(value: str) -> dict | None:
     """A GR line ``Number/Acronym/Agency/Country`` (or ``Number/Agency/Country``,
-    ``Agency/Country``) as a funding entry; None for any other form.
+    ``Agency/Country``, ``Number/Agency``) as a funding entry; None for any other form.
+    A number is never the funder: its pieces around a slash are one award.
 
     >>> [(g["funder_original"], g["award"]) for g in map(grant, ["R01 GM000001/GM/NIGMS NIH HHS/United States",
     ...     "098051/Wellcome Trust/United Kingdom", "Wellcome Trust/United Kingdom"])]
     [('NIGMS NIH HHS', 'R01 GM000001'), ('Wellcome Trust', '098051'), ('Wellcome Trust', None)]
+    >>> [(g["funder_original"], g["award"]) for g in map(grant, ["2017/12345-6/FAPESP",
+    ...     "2017/12345-6/FAPESP/Brazil", "304345/2018-0/CNPq/Brazil"])]
+    [('FAPESP', '2017/12345-6'), ('FAPESP', '2017/12345-6'), ('CNPq', '304345/2018-0')]
+    >>> grant("2017/12345-6") is None
+    True
     """
-    parts = [p.strip() for p in value.split("/")]
+    parts = _joined_number([p.strip() for p in value.split("/")])
     if len(parts) >= 4:
         award, agency = "/".join(parts[:-3]), parts[-2]
     elif len(parts) == 3:
         award, agency = parts[0], parts[1]
+    elif len(parts) == 2 and _is_number(parts[0]):
+        award, agency = parts  # Number/Agency, no country
     elif len(parts) == 2:
         award, agency = "", parts[0]
     else:
