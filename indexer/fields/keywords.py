@@ -21,6 +21,23 @@ def _hide_inner_commas(text: str) -> str:
     return _INNER_COMMA.sub(lambda m: m.group().replace(",", _HIDDEN_COMMA), text)
 
 
+# Abbreviations a keyword may end with, whose period is their own and no list's: taxonomy's
+# "SPP.", "SP. NOV.", "var.", and "et al.", "Inc.", "Co." (RIS keeps them so, one a line)
+_ABBREVIATION_END = re.compile(r"(?:^|[\s\-.])(?:spp|ssp|sp|subsp|nov|var|gen|comb|cf|aff|al|etc|inc|ltd|co|corp)\.$",
+                               re.I)
+
+
+def _keyword_of(part: str) -> str:
+    """One part of a split line as a keyword: without the period that ends a list ("…, land
+    surface temperature."), but with one that ends an abbreviation ("SPP.", "SP NOV.").
+
+    >>> _keyword_of("land surface temperature."), _keyword_of("SPP."), _keyword_of("SP-NOV.")
+    ('land surface temperature', 'SPP.', 'SP-NOV.')
+    """
+    part = part.replace(_HIDDEN_COMMA, ",").strip()
+    return (part.lstrip(".。") if _ABBREVIATION_END.search(part) else part.strip(".。")).strip()
+
+
 def split_keywords(text: str) -> list[str]:
     """Keywords of one line: on ；/; if present, else ，/,/、, else spaces between CJK keywords.
     A comma among locants or in a karyotype is part of its keyword.
@@ -47,7 +64,7 @@ def split_keywords(text: str) -> list[str]:
         parts = [text]
     out = []
     for p in parts:
-        p = p.replace(_HIDDEN_COMMA, ",").strip().strip(".。").strip()
+        p = _keyword_of(p)
         if p and p not in out:
             out.append(p)
     return out
