@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ..charsets import HAN
+from ..fields.identifiers import pmid  # noqa: F401  (the exports take it from here)
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
@@ -23,22 +24,6 @@ def plain(text: str) -> str:
     'The genome of Eucalyptus grandis'
     """
     return _MARKUP.sub("", text or "")
-
-
-def pmid(rec: dict) -> str:
-    """The record's PubMed id: its own id when read from PubMed (MEDLINE, PubMed XML or text),
-    else the one its source names (Web of Science's ``PM``, RefWorks', BibTeX's or CSL's PMID).
-
-    >>> pmid({"source": {"format": "medline", "source_id": "33465792"}})
-    '33465792'
-    >>> pmid({"source": {"format": "wos", "source_id": "WOS:1"}, "extra": {"pmid": ["33414982"]}})
-    '33414982'
-    """
-    source = rec.get("source") or {}
-    if source.get("format") in ("medline", "pubmed-xml", "pubmed-text") and str(source.get("source_id") or "").isdigit():
-        return str(source["source_id"])
-    value = extra(rec, "pmid").strip()
-    return value if value.isdigit() and value.strip("0") else ""   # not a placeholder's 000000
 
 
 def journal_abbreviation(rec: dict) -> str:
