@@ -209,7 +209,7 @@ def _cnki_script(m: re.Match) -> str:
 # brackets ("Al_2O_3", "H_2O", "(NH_4)_2SO_4", "CO_2"), or one letter of maths ("x_1", "β_2").
 # Elsewhere it is an identifier's ("file_2", "snake_case_3", "IP_3G", "NC_056057", "HPV_16";
 # "Alq_3" and "BOD_5" too, rather than guess) and stays, as does any _ in a word of a URL, path,
-# DOI or e-mail ("a.org/CO_2", "co_2@x.cn").
+# DOI or e-mail ("a.org/CO_2", "co_2@x.cn"), or in TeX ("$x_2$": kept as written).
 _ELEMENTS = ("He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo Tc "
              "Ru Rh Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta Re Os Ir "
              "Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa Np Pu Am Cm Bk Cf Es Fm Md No Lr "
@@ -218,7 +218,7 @@ _BARE_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ωΑ-Ω)\]])_(?P<t>[1-9])(?!\d)")
 _FORMULA_CHAR = re.compile(r"[A-Za-zα-ωΑ-Ω0-9_()\[\]]")
 _FORMULA = re.compile(rf"(?:{'|'.join(_ELEMENTS)}|[()\[\]]|_?\d)+|[A-Za-zα-ωΑ-Ω]_\d")
 _ASCII_CHAR = re.compile(r"[!-~]")
-_LINK_LIKE = re.compile(r"[/\\@?#]|[A-Za-z]\.\w|\.[A-Za-z]")
+_LINK_LIKE = re.compile(r"[/\\@?#$^{}]|[A-Za-z]\.\w|\.[A-Za-z]")   # (and TeX's $x_2$, written as TeX)
 
 
 def _run_at(s: str, at: int, char: re.Pattern) -> str:
