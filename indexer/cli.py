@@ -50,8 +50,8 @@ EPILOG_SEARCH = """query language:
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and
   operators, 500 characters, parentheses 16 deep.
   without a field: title, abstract, keywords, and funders and grant numbers (a DOI pasted
-  alone, or its https://doi.org/ link, is searched as doi:).
-  fields: title: abstract: keyword: author: journal: funder: award: doi: lang:zh|en|中文
+  alone, or its https://doi.org/ link, is searched as doi:; "PMID: 33587412" alone as pmid:).
+  fields: title: abstract: keyword: author: journal: funder: award: doi: pmid: pmcid: lang:zh|en|中文
           section:conclusion|结论 format:ris type:thesis|学位论文 year:2019 year:2018..2021 year:..2001
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
           Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").

@@ -269,7 +269,7 @@ def merged_record(master: dict, others: list[dict]) -> dict:
     id is kept (as ``extra.pmid``); the master's authors get their names in the other
     language from a copy in it (:func:`other_forms`); ``merged.sources`` names every
     record's file, place and own id in its source."""
-    from .export.common import pmid
+    from .fields.identifiers import pmid
 
     out = copy.deepcopy(master)
     provenance: dict[str, str] = {}
