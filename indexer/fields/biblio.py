@@ -63,6 +63,8 @@ def normalise_pages(pages: str | None) -> str | None:
     ('12-15', '12-15', '12-15', '12-15')
     >>> normalise_pages("P15-22"), normalise_pages("P15")
     ('15-22', 'P15')
+    >>> normalise_pages("175-177+183"), normalise_pages("210 + 209"), normalise_pages("e123+")
+    ('175-177, 183', '210, 209', 'e123+')
     """
     if not pages:
         return None
@@ -78,7 +80,20 @@ def normalise_pages(pages: str | None) -> str | None:
             if int(expanded) >= int(first):
                 last = expanded
         p = f"{first}-{last}"
-    return p or None
+    return join_page_list(p) or None
+
+
+def join_page_list(pages: str) -> str:
+    """A discontinuous range's parts joined by a comma: CNKI's and VIP's exports join them by
+    ``+`` ("175-177+183") where their RIS and GB/T 7714 give "175-177, 183".  Only a value made
+    of page numbers alone: a "+" after a page's name ("e123+", "S1+") says something else.
+
+    >>> join_page_list("175-177+183"), join_page_list("210+209"), join_page_list("8-9, 7"), join_page_list("S1+S2")
+    ('175-177, 183', '210, 209', '8-9, 7', 'S1+S2')
+    """
+    if not re.fullmatch(PAGE_RANGES, pages):
+        return pages
+    return re.sub(r"\s*\+\s*", ", ", pages)
 
 
 # Wanfang's 页数 value: the number of pages, then their range in brackets ("5(1085-1089)").

@@ -71,13 +71,13 @@ _GLUED_ABSTRACT = re.compile(r"\{Abstract\}\s*[:：]?\s*")
 
 
 def cnki_pages(text: str) -> str:
-    """CNKI page ranges: ``+`` joins ranges, newspaper pages are zero padded.
+    """CNKI page ranges: newspaper pages are zero padded.  (The ``+`` joining a discontinuous
+    range's parts is the pipeline's to write, as for every export: ``normalise_pages``.)
 
-    >>> cnki_pages("1106-1111+1117"), cnki_pages("004"), cnki_pages("12-15")
-    ('1106-1111, 1117', '4', '12-15')
+    >>> cnki_pages("004"), cnki_pages("12-15"), cnki_pages("004+006")
+    ('4', '12-15', '4+6')
     """
-    text = re.sub(r"\s*\+\s*", ", ", text.strip())
-    return re.sub(r"(?<![\w.])0+(?=\d)", "", text)
+    return re.sub(r"(?<![\w.])0+(?=\d)", "", text.strip())
 
 
 class RefWorksReader(TaggedReader):
