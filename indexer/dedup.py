@@ -14,6 +14,9 @@ except that a common title start is split by a longer one and a common name in a
 by the first initial.  Each pair is compared once per way it met (keys are computed once
 per record).  A pair that met is linked unless evidence says otherwise:
 
+* a record read back from this tool's own JSON lines (record-jsonl) and the record whose
+  id is its ``source.source_id`` → linked, certain, whatever its fields now say (a title or
+  year corrected by hand): it is a copy of that record;
 * a book and a chapter or paper in it → not linked, whatever else they share;
 * same DOI → linked, certain, unless both have titles in one language and none is alike (a
   DOI mistyped, or one DOI for a whole book): needs review, and not linked when their first
@@ -54,7 +57,9 @@ Titles too short or generic to identify a work ("Editorial", "前言", empty), a
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
 never link by title.  A correction notice is one by its title ("Erratum: ...", a title
 ending in the citation of the paper it corrects).  The master of a cluster is its most
-complete record (most non-empty fields; ties: the first by file and position).
+complete record (most non-empty fields; ties: the first by file and position), but a copy
+read back comes before the record it copies, and before the others: it is the version a
+librarian chose.
 """
 from __future__ import annotations
 
@@ -66,8 +71,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from indexer.charsets import HAN, has_traditional
-from indexer.dedup_rules import (LANGUAGE_NAMES, expand_acronyms, folded_words, has_acronym, has_group_author,
-                                 is_bracketed, is_column, is_editorial, page_number, volume_as_issue)
+from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, expand_acronyms, folded_words, has_acronym,
+                                 has_group_author, is_bracketed, is_column, is_editorial, page_number,
+                                 volume_as_issue)
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
@@ -264,7 +270,7 @@ class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
     __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "correction",
-                 "first_page", "volume", "_pinyin", "_taiwan")
+                 "first_page", "volume", "copy_of", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
         self.rec = rec
@@ -286,6 +292,7 @@ class _Keys:
         self.correction = is_correction(rec)
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
+        self.copy_of = copy_of(rec)
         self._pinyin: list[str] | None = None
         self._taiwan: list[str] | None | str = ""   # "": not read yet
 
@@ -479,6 +486,15 @@ def completeness(rec: dict) -> int:
     return score
 
 
+def _master(members: list[str], recs: dict[str, dict]) -> str:
+    """The record a cluster shows (``members`` by file and position): a copy read back rather
+    than the record it copies, and rather than the others (a librarian corrected it); else the
+    most complete, the first of equals."""
+    originals = {copy_of(recs[rid]) for rid in members}
+    return max(members, key=lambda rid: (rid not in originals, copy_of(recs[rid]) in members,
+                                         completeness(recs[rid]), -members.index(rid)))
+
+
 _CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*(?:\([^()]*\)[^()]*)?\)\s*$|"
                          r"^\s*(?:erratum|errata|correction|corrigendum|addendum|retraction|notice of retraction)\b|"
                          r"[-–—:]\s*(?:an )?addendum\W*$|"
@@ -522,6 +538,12 @@ def compare(a: dict, b: dict, via: str) -> tuple[bool, list[str], str]:
 
 def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     a, b = ka.rec, kb.rec
+    if via == "copy":
+        # Read back from this tool's records: the record it names, as a librarian left it.
+        if ka.copy_of != b["id"] and kb.copy_of != a["id"]:
+            return False, ["two copies of one record (each links to it)"], ""
+        copy, original = (a, b) if ka.copy_of == b["id"] else (b, a)
+        return True, [_copy_reason(copy, original)], "certain"
     if {a.get("type"), b.get("type")} in _WHOLE_AND_PART:
         # A book and a chapter of it (often one DOI for both, or the book's title in the chapter's)
         return False, ["a book and a chapter or paper in it"], ""
@@ -626,6 +648,18 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     return True, reasons, "certain" if certain else "needs review"
 
 
+# The fields a librarian corrects in a record read back (not its source, repairs or extra).
+_BIBLIOGRAPHIC = ("type", "language", "title", "abstract", "sections", "authors", "keywords", "journal", "year",
+                  "volume", "issue", "pages", "doi", "issn", "url", "funding")
+
+
+def _copy_reason(copy: dict, original: dict) -> str:
+    """Why a record read back links to the record it copies: a corrected copy when a field
+    differs."""
+    corrected = any((copy.get(f) or None) != (original.get(f) or None) for f in _BIBLIOGRAPHIC)
+    return f"{'a corrected copy' if corrected else 'a copy'} of {original['id']} (read back from its JSON lines)"
+
+
 class _Union:
     def __init__(self):
         self.parent: dict[str, str] = {}
@@ -645,13 +679,21 @@ class _Union:
 
 MAX_BLOCK = 50  # a block this big is a generic title or a common name, not one work
 # How a pair that met in a block is compared (a pair is compared once per way).
-_DIRECT, _NEAR, _PLACE, _PINYIN = 0, 1, 2, 3
-_WAY = {"doi": _DIRECT, "title": _DIRECT, "place": _PLACE, "prefix": _NEAR, "author": _NEAR, "pinyin": _PINYIN}
+_DIRECT, _NEAR, _PLACE, _PINYIN, _COPY = 0, 1, 2, 3, 4
+_WAY = {"doi": _DIRECT, "title": _DIRECT, "place": _PLACE, "prefix": _NEAR, "author": _NEAR, "pinyin": _PINYIN,
+        "copy": _COPY}
 
 
 def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, str], list[str]]:
     """Record ids by blocking key; every key of one kind before the next kind's."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # A record read back from this tool's JSON lines meets the record it copies, whatever its
+    # title or year now say (corrected by hand).
+    for rid in recs:
+        original = keys[rid].copy_of
+        if original in recs:
+            block = blocks[("copy", original)]
+            block += [rid] if block else [original, rid]
     for rid, r in recs.items():
         if r.get("doi"):
             blocks[("doi", r["doi"].lower())].append(rid)
@@ -750,6 +792,8 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
                     continue
             elif way == _PINYIN:
                 via = "pinyin"
+            elif way == _COPY:
+                via = "copy"
             else:
                 via = "doi" if kind == "doi" else (
                     "translated" if a.rec.get("language") != b.rec.get("language") else "title")
@@ -808,7 +852,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     clusters = []
     for root, first_seen in groups.items():
         members = sorted(first_seen, key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
-        master = max(members, key=lambda rid: (completeness(recs[rid]), -members.index(rid)))
+        master = _master(members, recs)
         pair_links = [{"pair": [x, y], "reasons": kept[(x, y)][0], "confidence": kept[(x, y)][1]}
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)

@@ -9,7 +9,9 @@ that dedup.py holds blocking and the order of the rules).
 * issue and pages read as one database writes them and another does not: a volume given as
   the issue, an electronic page "c37" for page 37;
 * a title MEDLINE translated, in square brackets, worded as each translator chose;
-* a group author ("... Study Group"), which another database replaces by a writing author.
+* a group author ("... Study Group"), which another database replaces by a writing author;
+* a record read back from this tool's own JSON lines, a copy (corrected by hand or not) of
+  the record whose id it names.
 """
 from __future__ import annotations
 
@@ -163,3 +165,27 @@ def has_group_author(rec: dict) -> bool:
     """An author that is a body, not a person ("ASCUS-LSIL Triage Study Group")."""
     return any(_GROUP.search(" ".join(str(a.get(f) or "") for f in ("literal", "family", "given")))
                for a in rec.get("authors") or [])
+
+
+# -- records read back ------------------------------------------------------------------------
+
+# A record's id in this tool (indexer.record.ordinal_id): 16 hexadecimal digits.
+_RECORD_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def copy_of(rec: dict) -> str | None:
+    """The id of the record ``rec`` is a copy of: read back from this tool's own JSON lines
+    (the record-jsonl reader, which keeps the first source in ``extra.original_source`` and
+    the record's id as ``source.source_id``), corrected by hand or not.  None for a record of
+    any other reader, whose source_id is its source's own (a CNKI file name, a PMID).
+
+    >>> copy_of({"id": "9f5c2709b5f4bfb3", "source": {"format": "record-jsonl", "source_id": "165e7b9e8fd6d932"},
+    ...          "extra": {"original_source": {"path": "a.txt", "format": "refer", "record": 1}}})
+    '165e7b9e8fd6d932'
+    >>> copy_of({"id": "9f5c2709b5f4bfb3", "source": {"format": "pubmed-medline", "source_id": "1234567890123456"}})
+    """
+    source = rec.get("source") or {}
+    if source.get("format") != "record-jsonl" or not isinstance((rec.get("extra") or {}).get("original_source"), dict):
+        return None
+    rid = source.get("source_id")
+    return rid if isinstance(rid, str) and _RECORD_ID.fullmatch(rid) and rid != rec.get("id") else None

@@ -8,7 +8,9 @@ name again, undoing a correction), so cleaning such a file again changes nothing
 record's ``id`` and ``source``.  The record's ``source`` is its line in this file, as for every
 reader; the source it was first read from is kept in ``extra.original_source`` (the first
 one, however often the records are read back), its id as ``source.source_id``.  Its
-``repairs`` and ``issues`` are kept: they are still what was done to it, and what is wrong.
+``repairs`` and ``issues`` are kept: they are still what was done to it, and what is wrong;
+so is the ``merged`` block of a master ``dedup --apply`` completed (``export --format
+jsonl``), which names the records it was merged from.
 
 A line that is not JSON, or JSON that is no contract record (a CSL item, whose title is
 text), is a failure with its line and text; the other lines are still read.
@@ -18,6 +20,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..record import Failure, Record, Repair, Source
 from .base import register
@@ -96,6 +100,7 @@ FIELDS = {
     **{k: _optional_text for k in ("volume", "issue", "pages", "doi", "issn", "url")},
     "funding": lambda v: _list_of(dict)(v) and all(_text(f.get("funder")) and "award" in f for f in v),
     "repairs": _repairs, "issues": _list_of(str), "extra": lambda v: isinstance(v, dict),
+    "merged": lambda v: v is None or isinstance(v, dict),
 }
 # Fields copied onto the record as written.
 _COPIED = ("title", "abstract", "sections", "authors", "keywords", "journal", "year", "volume", "issue", "pages",
@@ -107,12 +112,26 @@ def _wrong_fields(item: dict) -> list[str]:
     return [key for key, fits in FIELDS.items() if key in item and not fits(item[key])]
 
 
+@dataclass
+class MergedRecord(Record):
+    """A master ``dedup --apply`` completed, read back: a record with the ``merged`` block
+    written beside the contract's fields (the records it was merged from, which gave what;
+    ``Record`` has no field for it), written out again as it was read."""
+
+    merged: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**super().to_json(), "merged": copy.deepcopy(self.merged)}
+
+
 def build_record(item: dict, source: Source, raw_text: str) -> Record:
     """The record a contract record stands for, its fields as written (see the module's
     docstring); its language handed to the pipeline as the primary one, which it keeps."""
     original = item["source"]
     source.source_id = item["id"] if isinstance(item.get("id"), str) else None
-    rec = Record(source, raw_text=raw_text)
+    merged = item.get("merged")
+    rec = MergedRecord(source, raw_text=raw_text, merged=copy.deepcopy(merged)) if merged else Record(
+        source, raw_text=raw_text)
     for key in _COPIED:
         if item.get(key) is not None:
             setattr(rec, key, copy.deepcopy(item[key]))
