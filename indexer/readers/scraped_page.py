@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
-from ..charsets import simplified_table
+from ..charsets import HAN, simplified_table
 from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_names, mark_number,
                               numbered_affiliations, resolve_name_marks)
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
@@ -165,6 +165,28 @@ _KEYWORD_HAN, _KEYWORD_LATIN, _KEYWORD_WORDS = 20, 60, 8
 # mark, one or two digits alone (not a postcode's, "北京 100875"), before the institution's name.
 _INSTITUTION_NUMBER = re.compile(r"(?:^|(?<=[\s;；,，]))\s*(?:[(（\[](?P<bracketed>\d{1,2})[)）\]]|"
                                  r"(?P<plain>\d{1,2})(?!\d)[.．、]?|(?P<circled>[①-⑳]))\s*(?=[^\W\d_])")
+# A line of institutions with neither label nor number under the author line ("北京大学第三医院骨科",
+# "Department of Orthopaedics, Peking University Third Hospital, Beijing 100191, China"), told
+# more strictly than INSTITUTION tells one, which titles hold too ("大学生…", "…智慧医院建设"), as
+# ORG_WORDS does ("Role of the Hospital Pharmacist …"): in Chinese, each name ends on an
+# institution's unit (its city and postcode after it, "，北京 100191"); in English, each opens on
+# an institution's word and ends on its place (", Beijing 100191, China").
+_INSTITUTION_UNIT = re.compile(r"(?:大学|大學|学院|學院|医院|醫院|中心|公司|学校|學校|集团|集團|实验室|實驗室|"
+                               r"[院所部局厅廳站馆館社厂廠系处處室科])$")
+# what titles end on that ends as a unit does ("中美关系", "交叉学科"), open with ("基于…", "以…为例",
+# "如何…"), or hold ("的", "大学生")
+_TITLE_WORDS = re.compile(r"(?:关系|關係|体系|體系|联系|聯繫|学科|學科)$|^(?:基于|基於|浅析|浅谈|試論|试论|论|論|关于|關於|"
+                          r"面向|以|怎样|怎樣|如何|努力)|的|大学生|大學生")
+# a name, another in brackets in it or not ("…第二人民医院(阜新市妇产医院)肿瘤科"), and what under a
+# unit of one character tells an institution's ("保健院影像科", "药物研究所")
+_INSTITUTION_NAME = re.compile(rf"[{HAN}0-9()（）]{{4,40}}")
+_UNIT_ABOVE = re.compile(rf"{INSTITUTION.pattern}|研究|[院所局]")
+_HAN_PLACE = re.compile(rf"(?:\s*[,，]\s*[(（]?|\s*[(（]|\s+)(?:[{HAN}]{{2,10}}[\s,，]*){{0,3}}\d{{6}}[)）]?\s*$"
+                        rf"|\s*[,，]\s*[{HAN}]{{2,4}}\s*$")
+_ENGLISH_INSTITUTION = re.compile(
+    r"(?:The\s+)?(?:(?:State\s+|National\s+)?Key\s+Laborator(?:y|ies)|Departments?|School|Faculty|College|"
+    r"Institute|Cent(?:er|re)|Laboratory|Division|Hospital|University)\s+(?:of|for)\s+[^:;?!]+,\s*"
+    r"(?:[A-Z][\w.'’-]*|\d{4,6})(?:\s+(?:[A-Z][\w.'’-]*|\d{4,6})){0,3}\.?")
 # An English abstract with no label after the Chinese one: prose of this many words at least
 # (a title or a name list is shorter), nearly all of it Latin letters.
 _ENGLISH_WORDS, _LATIN_SHARE = 8, 0.75
@@ -489,6 +511,46 @@ def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
     return places if all(places) and all(INSTITUTION.search(p) for p in places) else None
 
 
+def bare_institutions(line: str) -> bool:
+    """Whether a line with no label names institutions only, as the line under an author line
+    does, a number before it or not ("1. Department of …"); set off by ";" when several.
+
+    >>> bare_institutions("北京大学第三医院骨科"), bare_institutions("北京大学第三医院骨科，北京 100191")
+    (True, True)
+    >>> bare_institutions("1. Department of Orthopaedics, Peking University Third Hospital, Beijing 100191, China")
+    True
+    >>> bare_institutions("大学生心理健康教育研究"), bare_institutions("基于物联网的智慧医院"), bare_institutions("中美关系")
+    (False, False, False)
+    >>> bare_institutions("Role of the Hospital Pharmacist in Antimicrobial Stewardship, a Review")
+    False
+    """
+    number = _INSTITUTION_NUMBER.match(line)
+    text = line[number.end():] if number else line
+    entries = [entry.strip() for entry in re.split(r"[;；]", text) if entry.strip()]
+    if not entries or len(text) > _LONG_TEXT:
+        return False
+    if _mostly_han(text):
+        return all(_han_institutions(entry) for entry in entries)
+    return all(_ENGLISH_INSTITUTION.fullmatch(entry) for entry in entries)
+
+
+def _han_institutions(entry: str) -> bool:
+    """Whether each name of a Chinese entry (set off by spaces or commas, its place dropped)
+    ends on an institution's unit; a unit of one character (骨科, 研究所) under an institution's
+    word (北京大学第三医院骨科, 保健院影像科): a title ends on one too ("…生产与布局").
+
+    >>> _han_institutions("北京大学第三医院骨科"), _han_institutions("广州大学"), _han_institutions("工业生产与布局")
+    (True, True, False)
+    """
+    return all(_is_institution_name(name) for name in re.split(r"[\s,，]+", _HAN_PLACE.sub("", entry).strip()))
+
+
+def _is_institution_name(name: str) -> bool:
+    unit = _INSTITUTION_UNIT.search(name)
+    return bool(unit and _INSTITUTION_NAME.fullmatch(name) and not _TITLE_WORDS.search(name)
+                and (len(unit.group()) > 1 or _UNIT_ABOVE.search(name[:-1])))
+
+
 def _marks_readable(affiliation: str) -> str:
     """An affiliation line as :func:`resolve_name_marks` reads its numbers ("1.北京大学；2.清华大学"):
     one that numbers its institutions with spaces between them ("1.北京大学 2.清华大学"), or as
@@ -604,6 +666,7 @@ class _Page:
         self.lines = 0  # the lines read that are not blank
         self.native = 0  # lines only the sites read give: their chrome, a label in Chinese (摘要, 作者)
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
+        self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -685,6 +748,27 @@ class _Page:
         if not (before and numbered_institutions(line, len(before) + 1)):
             return False
         self.continue_line("affiliation", line, steps, glue="；")
+        return True
+
+    def bare_affiliation(self, line: str, lineno: int, steps) -> bool:
+        """A line of institutions with neither label nor number's order (:func:`bare_institutions`)
+        right after the author line, while the page has given no affiliation, is the authors'
+        affiliation, not another title ("北京大学第三医院骨科" under "王建国 李晓明 张伟"); given
+        one a line, each next such line is more of it, joined as a list, or in the other script
+        (the English under the Chinese) the affiliation as that script gives it."""
+        if not bare_institutions(line):
+            return False
+        first = self.last == "authors" and "affiliation" not in self.raw
+        more = self.last == "affiliation" and self.raw["affiliation"][-1][1] in self.bare_affiliations
+        if not (first or more):
+            return False
+        if more and _mostly_han(self.raw["affiliation"][-1][0]) == _mostly_han(line):
+            self.continue_line("affiliation", line, steps, glue="；" if _mostly_han(line) else "; ")
+            return True
+        self.log_line_repairs(steps, "affiliation")
+        self.recognised += 1
+        self.add("affiliation", line, lineno)
+        self.bare_affiliations.add(lineno)
         return True
 
     def english_abstract(self, line: str, lineno: int, steps) -> bool:
@@ -981,6 +1065,8 @@ class _Page:
             self.log_line_repairs(steps, "authors")
             self.recognised += 1
             self.add("authors", stripped, lineno)
+            return
+        if self.bare_affiliation(stripped, lineno, steps):
             return
         if len(self.raw.get("titles", [])) == 1 and not self.raw.get("abstract"):
             self.title(stripped, lineno, steps)
