@@ -34,7 +34,7 @@ import unicodedata
 from pathlib import Path
 
 from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
-from .dedup_rules import folded_words
+from .dedup_rules import copy_of, folded_words
 from .store import Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -273,7 +273,8 @@ def merged_record(master: dict, others: list[dict]) -> dict:
 
     out = copy.deepcopy(master)
     provenance: dict[str, str] = {}
-    donors = sorted(others, key=lambda r: -completeness(r))
+    copied = _copied(master, others)   # what a librarian emptied in a copy stays empty
+    donors = sorted((r for r in others if r["id"] not in copied), key=lambda r: -completeness(r))
     for field in _SCALARS + ("authors",):
         if _empty(out.get(field)):
             donor = next((r for r in donors if not _empty(r.get(field))), None)
@@ -317,6 +318,19 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def _copied(master: dict, others: list[dict]) -> set[str]:
+    """The ids of the records a master read back from this tool's JSON lines copies (the one
+    it names, and the one that names, …): a librarian's corrected copy gives nothing back that
+    they removed, so these give it nothing (other duplicates still complete it)."""
+    by_id = {r["id"]: r for r in others}
+    copied: set[str] = set()
+    rid = copy_of(master)
+    while rid in by_id and rid not in copied:
+        copied.add(rid)
+        rid = copy_of(by_id[rid])
+    return copied
 
 
 def _keep_abbreviation(out: dict, abbreviation: str, donor_id: str, provenance: dict) -> None:

@@ -104,6 +104,17 @@ def test_the_correction_is_master_though_the_others_are_more_complete(library, t
     assert cluster["master"] == fixed and cluster["confidence"] == "certain"
 
 
+def test_apply_gives_the_correction_nothing_back_from_the_record_it_corrects(library, tmp_path):
+    # the volume, issue and pages the librarian removed stay removed (only the original had
+    # them); the other database's copy still completes it (its keywords)
+    original, fixed = _corrected(library, tmp_path, volume=None, issue=None, pages=None)
+    dedup(library, "--apply")
+    shown = {r["id"]: r for r in _exported(library)}
+    assert (shown[fixed]["volume"], shown[fixed]["issue"], shown[fixed]["pages"]) == (None, None, None)
+    assert shown[fixed]["keywords"] == {"zh": ["基层选举"]}
+    assert original not in shown[fixed]["merged"]["provenance"].values()
+
+
 def test_an_uncorrected_copy_is_named_a_copy(library, tmp_path):
     original, fixed = _corrected(library, tmp_path, name="OTHER")
     (cluster,) = [c for c in dedup(library)["clusters"] if fixed in [r["id"] for r in c["records"]]]
