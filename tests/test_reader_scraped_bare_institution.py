@@ -137,3 +137,13 @@ def test_institution_away_from_the_author_line_is_not_taken(tmp_path):
 def test_labelled_affiliation_is_not_added_to(tmp_path):
     record = _page(tmp_path, _TITLE_ZH + "作者：王建国 李晓明；北京大学第三医院骨科\n清华大学医学院\n" + _ABSTRACT_ZH)
     assert record["extra"]["affiliations"] == ["北京大学第三医院骨科"]
+
+
+@pytest.mark.parametrize("title_zh", ["智慧医院", "互联网医院", "世界一流大学"])
+def test_a_title_in_the_other_language_under_the_authors_stays_a_title(tmp_path, title_zh):
+    # an English-first page: its Chinese title under the authors ends on 医院 or 大学 as an
+    # institution does, but a page with one title gives its other language's title there
+    record = _page(tmp_path, f"Smart hospital\nZHANG Wei, LI Ming\n{title_zh}\n"
+                             f"摘要：目的 探讨{title_zh}的建设。\n关键词：{title_zh}；信息化\n")
+    assert record["title"] == {"en": "Smart hospital", "zh": title_zh}
+    assert _affiliations(record) == [None, None]

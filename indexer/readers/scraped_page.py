@@ -758,7 +758,10 @@ class _Page:
         (the English under the Chinese) the affiliation as that script gives it."""
         if not bare_institutions(line):
             return False
-        first = self.last == "authors" and "affiliation" not in self.raw
+        titles = self.raw.get("titles", [])
+        # (where a page of one title gives its title in the other language: "Smart hospital" … 智慧医院)
+        other_title = len(titles) == 1 and _mostly_han(titles[0][0]) != _mostly_han(line)
+        first = self.last == "authors" and "affiliation" not in self.raw and not other_title
         more = self.last == "affiliation" and self.raw["affiliation"][-1][1] in self.bare_affiliations
         if not (first or more):
             return False
