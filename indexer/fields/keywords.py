@@ -22,9 +22,10 @@ def _hide_inner_commas(text: str) -> str:
 
 
 # Abbreviations a keyword may end with, whose period is their own and no list's: taxonomy's
-# "SPP.", "SP. NOV.", "var.", and "et al.", "Inc.", "Co." (RIS keeps them so, one a line)
-_ABBREVIATION_END = re.compile(r"(?:^|[\s\-.])(?:spp|ssp|sp|subsp|nov|var|gen|comb|cf|aff|al|etc|inc|ltd|co|corp)\.$",
-                               re.I)
+# "SPP.", "SP. NOV.", "var.", and "et al.", "Inc." (RIS keeps them so, one a line).  Not Co, Al
+# or SP alone: an element or an acronym ends a list ("…, Cd, Pb, Co.").
+_ABBREVIATION_END = re.compile(r"(?:^|[\s\-.])(?:spp|ssp|subsp|nov|var|comb|cf|aff|etc|inc|ltd|corp)\.$"
+                               r"|\bet al\.$", re.I)
 
 
 def _keyword_of(part: str) -> str:
@@ -33,6 +34,8 @@ def _keyword_of(part: str) -> str:
 
     >>> _keyword_of("land surface temperature."), _keyword_of("SPP."), _keyword_of("SP-NOV.")
     ('land surface temperature', 'SPP.', 'SP-NOV.')
+    >>> _keyword_of("Co."), _keyword_of("CO."), _keyword_of("SP."), _keyword_of("Al.")
+    ('Co', 'CO', 'SP', 'Al')
     """
     part = part.replace(_HIDDEN_COMMA, ",").strip()
     return (part.lstrip(".。") if _ABBREVIATION_END.search(part) else part.strip(".。")).strip()
