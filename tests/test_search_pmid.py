@@ -110,3 +110,11 @@ def test_a_truncated_u_spelling_finds_lu_written_in_chinese(searcher, query):
 def test_other_truncated_family_names_are_unchanged(searcher):
     assert _titles(searcher, "author:zha*") == ["脊柱转移瘤的手术治疗"]
     assert _titles(searcher, "author:lyx*") == []
+
+
+@pytest.mark.parametrize("query", ["lv*", "title:nv*", "abstract:lv*"])
+def test_a_two_letter_stem_outside_author_is_still_too_short(query):
+    from indexer.index.query import QueryError, parse
+
+    with pytest.raises(QueryError, match="at least 3 letters"):
+        parse(query)

@@ -237,7 +237,8 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     """``canc*``, ``wom?n``: every word (as written) the pattern matches; ranked as the OR of
     those words."""
     stem = re.match(r"[a-z0-9]*", q).group()
-    if len(stem) < MIN_STEM and compared_word(stem) == stem:   # lv*, nv*: one syllable's few words
+    if len(stem) < MIN_STEM and not (fields == AUTHOR_FIELDS and compared_word(stem) != stem):
+        # (author:lv*, author:nv*: ü spelt as a family name is, one syllable's few names)
         raise QueryError(f"{text!r}: truncation needs at least {MIN_STEM} letters or digits before the * or ? "
                          f"(fewer would match too many words)")
     pattern = _collapsed(q)
