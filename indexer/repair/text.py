@@ -214,11 +214,14 @@ _ELEMENTS = ("He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge 
              "Ru Rh Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta Re Os Ir "
              "Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa Np Pu Am Cm Bk Cf Es Fm Md No Lr "
              "H B C N O F P S K V Y I W U").split()
-_BARE_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ωΑ-Ω)\]])_(?P<t>[1-9])(?!\d)")
+_BARE_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ωΑ-Ω)\]])_(?P<t>[1-9])(?!\d|\.\d)")
 _FORMULA_CHAR = re.compile(r"[A-Za-zα-ωΑ-Ω0-9_()\[\]]")
 _FORMULA = re.compile(rf"(?:{'|'.join(_ELEMENTS)}|[()\[\]]|_?\d)+|[A-Za-zα-ωΑ-Ω]_\d")
 _ASCII_CHAR = re.compile(r"[!-~]")
-_LINK_LIKE = re.compile(r"[/\\@?#$^{}]|[A-Za-z]\.\w|\.[A-Za-z]")   # (and TeX's $x_2$, written as TeX)
+# A link, path or address the formula stands in (a scheme, www., a DOI, a domain, an e-mail's
+# @host.), or TeX ($x_2$, written as TeX); not a composite's "/" or a core-shell's "@"
+# ("Al_2O_3/SiC", "Fe_3O_4@SiO_2") nor a sentence's glued full stop ("CO_2.The").
+_LINK_LIKE = re.compile(r"://|www\.|\b10\.\d{4,}/|@\w+\.\w|[\\$^{}]|\.(?:com|org|net|edu|gov|cn|io)\b|[?#]")
 
 
 def _run_at(s: str, at: int, char: re.Pattern) -> str:
@@ -259,6 +262,8 @@ def flatten_markup(s: str) -> str:
     'Ca²⁺, 氧化铝（Al₂O₃）'
     >>> flatten_markup("氧化铝（Al_2O_3）, (NH_4)_2SO_4, β_2-受体; file_2, snake_case_3, IP_3G, a.org/CO_2")
     '氧化铝（Al₂O₃）, (NH₄)₂SO₄, β₂-受体; file_2, snake_case_3, IP_3G, a.org/CO_2'
+    >>> flatten_markup("Al_2O_3/SiC, Fe_3O_4@SiO_2, CO_2.The; x_1.5, co_2@x.cn, https://a/H_2O, 10.1000/a_2")
+    'Al₂O₃/SiC, Fe₃O₄@SiO₂, CO₂.The; x_1.5, co_2@x.cn, https://a/H_2O, 10.1000/a_2'
     """
     if "~" in s or "_(" in s or "_（" in s:
         s = _CNKI_SCRIPT.sub(_cnki_script, s)
