@@ -4,18 +4,13 @@ the page's lists.  Such a copy reads as the same record as the page's body alone
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from indexer.readers import REGISTRY
 from indexer.readers.base import sniff_reader
 
-from test_reader_pubmed_page import REVIEW_PAGE, SPINE_PAGE
-
-ROOT = Path(__file__).resolve().parents[1]
+from test_reader_pubmed_page import REVIEW_PAGE, SPINE_PAGE, _clean
 
 # What select all copies above the citation (Chrome, logged out)
 HEADER = """\
@@ -101,14 +96,6 @@ FIREFOX_HEADER = HEADER.replace("Access keys\nNCBI Homepage\nMyNCBI Homepage\nMa
                                 "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation\n") \
                        .replace("Advanced\nClipboard\n", "Advanced Clipboard\n") \
                        .replace("Save\nEmail\nSend to\n", "Save Email Send to\n")
-
-
-def _clean(tmp_path: Path, text: str, name: str = "page.txt") -> list[dict]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    out = subprocess.run([sys.executable, "cli.py", "clean", "--json", "-q", str(path)], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def _fields(rec: dict) -> dict:
