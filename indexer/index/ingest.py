@@ -11,14 +11,17 @@ segment (no merge of the whole index at the end).
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shlex
 import shutil
 import signal
+import sqlite3
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,7 +251,9 @@ def index_writer(ix, directory, **options):
     """whoosh's writer for ``ix``, once no other process writes to the index (whoosh allows
     one writer at a time: a second ingest into the same folder, or ``dedup --apply``, waits
     for the first, saying so, rather than failing).  The lock is an OS file lock, released
-    when its process ends, so the wait cannot outlive the other writer."""
+    when its process ends, so the wait cannot outlive the other writer: the processes this
+    one forks while it holds the lock (the cleaning pool, whoosh's writer processes) do not
+    keep it, and end with it (see :func:`_after_fork_in_child`)."""
     try:
         writer = ix.writer(limitmb=128, **options)
     except LockError:  # said even with --quiet: else the command just seems to hang
@@ -257,10 +262,65 @@ def index_writer(ix, directory, **options):
         sys.stderr.flush()
         writer = ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
     writer.mergetype = _reclaiming_merge
+    if writer.writelock is not None:
+        _HELD_LOCKS[writer.writelock] = os.getpid()
     if hasattr(writer, "_enqueue"):   # whoosh's MpWriter: hands documents to its writer processes
         enqueue = writer._enqueue
         writer._enqueue = lambda: _uninterrupted(enqueue)
     return writer
+
+
+# whoosh's write locks this process holds, and its id: {lock: pid}.  A process forked meanwhile
+# shares the lock's open file, and an OS file lock (flock) is held while any process has it open.
+_HELD_LOCKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+PR_SET_PDEATHSIG = 1   # Linux's prctl option: a signal the kernel sends when the parent ends
+
+
+def _after_fork_in_child() -> None:
+    """In a process forked while an index's write lock is held (the cleaning pool's workers,
+    whoosh's writer processes): let go of the lock's file and end when the parent ends.  After
+    a `kill -KILL` of an ingest they lived on, idle (their parent gone, waiting on queues the
+    other workers also kept open), holding the lock they inherited, and every later ingest
+    waited on it for good.  The file is closed, never unlocked: an unlock here would release
+    the parent's lock (one lock, shared)."""
+    held = [(lock, pid) for lock, pid in list(_HELD_LOCKS.items()) if lock.fd is not None]
+    for lock, _pid in held:
+        os.close(lock.fd)
+        lock.fd = None   # nor does the copy's release at exit unlock it
+    if held:
+        _end_with(held[0][1])
+
+
+def _end_with(parent: int) -> None:
+    """End this process when ``parent`` ends: on Linux the kernel kills it (prctl's
+    PR_SET_PDEATHSIG); elsewhere a thread looks for the parent every second."""
+    if _kill_on_parent_death():
+        if os.getppid() != parent:   # the parent ended before the prctl
+            os._exit(1)
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
+def _kill_on_parent_death() -> bool:
+    """Ask Linux to send this process SIGKILL when its parent ends; False elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+if hasattr(os, "register_at_fork"):   # not on Windows, where children are spawned and inherit no lock
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 STALE_SHARE = 4   # a segment one quarter of whose documents are deleted is written again
@@ -431,8 +491,10 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     cores = os.cpu_count() or 1
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
-    ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
-    with _InterruptHere() as interrupts:
+    refused = _RefusedWrite(index_dir)   # a full disk said in a line, with what it left
+    with refused:
+        ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
+    with refused, _InterruptHere() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)
         before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
@@ -502,6 +564,7 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                     uncounted += not in_index
                 interrupts.hold()  # the index and the store commit together or not at all
                 writer.commit()  # the index first: the store commits only after it (on leaving)
+                refused.index_committed = True
                 # whoosh's sub-writer processes can fail without raising: check what landed.
                 after = open_index(Path(index_dir) / INDEX_SUBDIR).doc_count()
                 expected = before + summary.added - summary.removed + uncounted
@@ -557,6 +620,52 @@ class _Unchanged(Exception):
     un-merging is rolled back rather than made again (which rewrote every master, and left
     the old copies deleted in whoosh's segments, counted in its ranking statistics until
     they are merged away: the same files then ranked otherwise than in a fresh index)."""
+
+
+class _RefusedWrite:
+    """A write the disk refuses during an ingest (it is full: whoosh's OSError ENOSPC, the
+    store's "database or disk is full") told as a :class:`DamagedIndex`: a line saying what
+    happened and what the index now holds, where a traceback was.  The store's transaction
+    has rolled back and the writer was cancelled: the index is as it was, and the segment
+    files the writer had made are removed (the space is given back).  Set
+    ``index_committed`` once whoosh has committed: a store that fails after it leaves the
+    two apart, and the search index is rebuilt from the store."""
+
+    def __init__(self, index_dir) -> None:
+        self.index_dir, self.index_committed = index_dir, False
+
+    def __enter__(self) -> "_RefusedWrite":
+        return self
+
+    def __exit__(self, kind, error, tb) -> None:
+        why = _refused(error) if error is not None else None
+        if why is None:
+            return
+        said = f"writing to {self.index_dir} failed: {why} ({type(error).__name__}: {error})"
+        if self.index_committed:
+            raise DamagedIndex(f"{said}, as the record store was committed after the search index; the store is "
+                               "as it was before this run: make space, then `python cli.py ingest --rebuild --index "
+                               f"{shlex.quote(str(self.index_dir))}` brings the search index back to it, and run "
+                               "the ingest again") from error
+        with contextlib.suppress(Exception):   # a clean-up: the error to tell is the disk's
+            remove_orphans(self.index_dir)
+        raise DamagedIndex(f"{said}; nothing of this run was written, the index is as it was before it: make "
+                           "space and run the ingest again") from error
+
+
+def _refused(error: BaseException) -> str | None:
+    """What a write the disk refused says of the disk; None for any other error."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if isinstance(error, OSError) and error.errno == errno.EFBIG:
+        return "a file grew past the largest size the disk or system allows"
+    if isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL:
+            return "the disk is full"
+        if code is not None and code & 0xff == sqlite3.SQLITE_IOERR:   # what SQLite makes of EFBIG, EIO
+            return "a read or write of the disk failed"
+    return None
 
 
 def _cancel(writer) -> None:
