@@ -299,6 +299,9 @@ def cmd_search(args) -> int:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
                     result = {"query": query, "total": 0, "hits": [], "error": f"search failed: {type(e).__name__}: {e}"}
+                lost = _unshown(searcher, result, args.index)
+                if lost:
+                    result = {"query": query, "total": 0, "hits": [], "error": lost}
                 sys.stdout.write(dumps(result) + "\n")
                 sys.stdout.flush()
             return EXIT_OK
@@ -315,6 +318,10 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
+        lost = _unshown(searcher, result, args.index)
+        if lost:
+            _err(f"Error: {lost}.")
+            return EXIT_USAGE
         # Why nothing was found: values no record has (section:discussion); for a person
         # reading the terminal also where the words are (an author's name), and titel: (the
         # advice reads pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
@@ -327,6 +334,16 @@ def cmd_search(args) -> int:
     for note in notes:
         _err(f"note: {note}")
     return EXIT_OK
+
+
+def _unshown(searcher, result: dict, index: str) -> str:
+    """What to say when a search found records the store holds none of (its records.sqlite
+    taken from another index, say: the total counted hits none of which could be shown), or ""."""
+    if not result["total"] or result["hits"]:
+        return ""
+    from indexer.index.layout import lost_records
+
+    return lost_records(index, searcher.reader.doc_count(), "holds none of the records found")
 
 
 def cmd_show(args) -> int:
@@ -455,7 +472,10 @@ def cmd_dedup(args) -> int:
                  f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
             records, clusters = merge.clusters_for(args.index)
         if args.apply:
+            # the records as merged: those read above may be older than the lock apply waited
+            # for (an ingest writing meanwhile added, changed or removed records)
             records, clusters = merge.apply(args.index, everything=args.all)
+            by_id = {r["id"]: r for r in records}
     except ValueError as e:  # a damaged decisions file
         _err(f"Error: {e}")
         return EXIT_USAGE
@@ -668,6 +688,10 @@ def main(argv: list[str] | None = None) -> int:
         _err("Error: stdin is closed, and this command reads it; give it a file, or `< /dev/null`.")
         return EXIT_USAGE
     try:
+        problem = _index_problem(args)
+        if problem:
+            _err(f"Error: {problem}.")
+            return EXIT_USAGE
         return args.func(args)
     except FileNotFoundError as e:
         where = f"{e.filename}: {e.strerror}" if e.filename else (e.args[0] if e.args else e)
@@ -686,6 +710,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return _interrupted()
+
+
+def _index_problem(args) -> str:
+    """Why the command cannot use its --index as it is, checked before it opens anything (which
+    would create an empty store): a file given for the folder (raised as ingest raises it, whose
+    message every command gives), or a search index whose store is lost (see
+    :func:`~indexer.index.layout.store_lost`); "" when neither.  ``ingest --rebuild PATH`` is
+    the repair, and ``export --from`` reads no index."""
+    from indexer.index.layout import require_folder, store_lost
+
+    if getattr(args, "index", None) is None or (args.command == "export" and args.paths):
+        return ""
+    require_folder(args.index)
+    return "" if args.command == "ingest" and args.rebuild and args.paths else store_lost(args.index)
 
 
 def _reads_stdin(args) -> bool:

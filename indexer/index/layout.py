@@ -1,6 +1,7 @@
 """Where an index lives inside its folder, and which version of the schema wrote it."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 INDEX_SUBDIR = "whoosh"
@@ -44,6 +45,49 @@ def unwritable(directory: str | Path, error: OSError) -> str:
     (read-only media, another user's folder): reading it still works."""
     return (f"the index folder {directory} cannot be written ({error.strerror}); search, stats, show and export "
             "read it as it is; ingest and dedup --apply need a folder this user can write (copy the index to one)")
+
+
+def require_folder(directory: str | Path) -> None:
+    """Raise what ingest says of an ``--index`` that is a file (``--index refs.ris``), for every
+    command: "no index in refs.ris, run ingest" sent the user to an ingest that refused it."""
+    if Path(directory).exists() and not Path(directory).is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a file, not an index folder (give --index a folder)", str(directory))
+
+
+def store_lost(directory: str | Path) -> str:
+    """What to say of an index folder whose search index lists records while the store beside it,
+    which holds them, is gone (``records.sqlite`` deleted) or holds none; "" otherwise.  Search
+    counted hits it could not show, export skipped every record, an ingest added to what looked
+    like an empty index.  Cheap when all is well: a look at the folder and one row of the store;
+    the search index is opened only to confirm a store that is missing or empty."""
+    from ..store import STORE_NAME, Store
+
+    path = Path(directory) / INDEX_SUBDIR
+    if not path.is_dir() or not any(p.suffix == ".seg" for p in path.iterdir()):
+        return ""   # no records were ever indexed here (or the search index is gone: the store rebuilds it)
+    gone = not (Path(directory) / STORE_NAME).exists()
+    if not gone:
+        with Store(directory) as store:
+            if not store.empty():
+                return ""
+    try:
+        count = open_index(path).doc_count()
+    except read_errors():   # both halves unreadable: the store's loss is the news
+        count = None
+    if count == 0:  # every record removed (ingest --prune): nothing is lost
+        return ""
+    return lost_records(directory, count, "is gone" if gone else "holds no records")
+
+
+def lost_records(directory: str | Path, count: int | None, state: str) -> str:
+    """What to say when the store of ``directory`` cannot show the records its search index lists."""
+    from ..store import STORE_NAME
+
+    listed = f"{count:,} records" if count is not None else "records"
+    return (f"the record store {Path(directory) / STORE_NAME} {state}, but the search index in "
+            f"{Path(directory) / INDEX_SUBDIR} lists {listed} (their ids only: it cannot show them); ingest the "
+            f"files again, into this folder with `python cli.py ingest --rebuild PATH --index {directory}`, or into "
+            "a new --index folder")
 
 
 def open_index(path: str | Path, mapped: bool = False):

@@ -1,0 +1,176 @@
+"""An index's two halves over its life: the store lost beside the search index, an --index
+that is a file, and ``dedup --apply`` that waited for an ingest writing meanwhile.  Real
+command-line runs on real indexes in temporary folders."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+PAPERS = [("Bone marrow stromal cells in spinal metastasis", "10.1000/marrow.1", "Smith, John"),
+          ("Interleukin 6 signalling in sarcoma", "10.1000/il6.2", "Wang, Jianguo"),
+          ("Radiotherapy of vertebral tumours", "10.1000/radio.3", "Li, Hua")]
+
+
+def _ris(papers) -> str:
+    return "".join(f"TY  - JOUR\nTI  - {title}\nAU  - {author}\nDO  - {doi}\nPY  - 2020\nJO  - Spine\nER  - \n\n"
+                   for title, doi, author in papers)
+
+
+@pytest.fixture
+def index(tmp_path):
+    """(the RIS file, an index of it)."""
+    ris, idx = tmp_path / "papers.ris", tmp_path / "idx"
+    ris.write_text(_ris(PAPERS), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    return ris, idx
+
+
+def _lost(result, idx, state: str, count: int = len(PAPERS)) -> None:
+    """The command refused the index, saying its store is lost and how to ingest again."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert f"the record store {idx / 'records.sqlite'} {state}" in result.stderr, result.stderr
+    assert f"lists {count} records" in result.stderr and f"ingest --rebuild PATH --index {idx}" in result.stderr
+    assert "Traceback" not in result.stderr and "hit(s)" not in result.stdout and "TY  -" not in result.stdout
+
+
+COMMANDS = [("search", "marrow"), ("search", "--json", "marrow"), ("search", "--json", "year:2020"), ("stats",),
+            ("show", "abcd1234"), ("dedup",), ("dedup", "--json"), ("export", "--format", "ris"), ("ingest", "--rebuild")]
+
+
+def test_a_deleted_store_is_said_by_every_command_and_not_made_again(index):
+    # search said "3 hit(s)" and showed none, stats showed empty counts, export skipped every
+    # record, an ingest added to the empty store beside the full search index
+    ris, idx = index
+    (idx / "records.sqlite").unlink()
+    for command in [*COMMANDS, ("ingest", str(ris))]:
+        _lost(run_cli(*command, "--index", str(idx)), idx, "is gone")
+        assert not (idx / "records.sqlite").exists(), command   # (the next command would see an empty one)
+    again = run_cli("ingest", "--json", "--rebuild", str(ris), "--index", str(idx))   # the repair it names
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["added"] == len(PAPERS)
+    found = json.loads(run_cli("search", "--json", "marrow", "--index", str(idx)).stdout)
+    assert found["total"] == 1 and found["hits"][0]["title"]["en"] == PAPERS[0][0]
+
+
+def test_an_empty_store_beside_a_full_search_index_is_said(index):
+    from indexer.store import Store
+
+    _ris_path, idx = index
+    (idx / "records.sqlite").unlink()
+    Store(idx).close()   # what the first search made in its place
+    for command in COMMANDS:
+        _lost(run_cli(*command, "--index", str(idx)), idx, "holds no records")
+
+
+def test_a_store_holding_none_of_the_records_found_is_said_not_counted(index, tmp_path):
+    _ris_path, idx = index
+    other, other_idx = tmp_path / "other.ris", tmp_path / "other"
+    other.write_text(_ris([("Osteoporosis screening", "10.1000/bone.9", "Zhao, Lei")]), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(other), "--index", str(other_idx)).returncode == 0
+    (idx / "records.sqlite").write_bytes((other_idx / "records.sqlite").read_bytes())   # another index's store
+    _lost(run_cli("search", "marrow", "--index", str(idx)), idx, "holds none of the records found")
+    batch = run_cli("search", "--batch", "--index", str(idx), stdin="marrow\n")
+    answer = json.loads(batch.stdout)
+    assert (answer["total"], answer["hits"]) == (0, []) and "holds none of the records found" in answer["error"]
+
+
+def test_an_index_whose_records_were_all_removed_is_no_lost_store(index):
+    ris, idx = index
+    ris.unlink()
+    assert run_cli("ingest", "-q", "--prune", str(ris), "--index", str(idx)).returncode == 0
+    for command in (("stats",), ("search", "marrow"), ("dedup",)):
+        result = run_cli(*command, "--index", str(idx))
+        assert result.returncode == 0 and "record store" not in result.stderr, result.stderr
+
+
+def test_an_index_that_is_a_file_gets_ingests_message_from_every_command(tmp_path):
+    # search said "no index in FILE. Run 'python cli.py ingest PATH --index FILE' first", which
+    # then failed: a file, not an index folder
+    afile = tmp_path / "refs.ris"
+    afile.write_text(_ris(PAPERS[:1]), encoding="utf-8")
+    said = f"Error: {afile}: a file, not an index folder (give --index a folder)."
+    for command in [*COMMANDS, ("ingest", str(afile)), ("show", "abcd"), ("dedup", "--apply")]:
+        result = run_cli(*command, "--index", str(afile))
+        assert result.returncode == 2 and result.stderr.strip() == said, (command, result.stderr)
+    exported = run_cli("export", "--format", "ris", "--from", str(afile), "--index", str(afile))   # no index read
+    assert exported.returncode == 0 and exported.stdout.count("TY  -") == 1
+
+
+def _filler(count: int) -> str:
+    """``count`` RIS records of distinct made-up papers (made-up words: no two alike), long
+    enough that their ingest takes seconds."""
+    rng = random.Random(7)
+
+    def word() -> str:
+        return "".join(rng.choices("bcdfghklmnprstvz", k=3)) + rng.choice("aeiou") + rng.choice("nrst")
+
+    out = []
+    for i in range(count):
+        title = " ".join(word() for _ in range(8))
+        out.append(f"TY  - JOUR\nTI  - {title.capitalize()}\nAU  - {word().capitalize()}, {word().capitalize()}\n"
+                   f"PY  - {1990 + i % 30}\nAB  - {'骨髓间充质干细胞的增殖与分化。' * 12} "
+                   f"{' '.join(word() for _ in range(150))}\nER  - \n\n")
+    return "".join(out)
+
+
+FILLER = 150   # records that keep an ingest writing for some seconds
+
+
+def _lock_held(idx) -> bool:
+    """Another process holds the whoosh write lock of ``idx`` (probed, released at once if free)."""
+    path = idx / "whoosh" / "MAIN_WRITELOCK"
+    if not path.exists():
+        return False
+    fd = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _popen(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "cli.py"), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_dedup_apply_that_waited_for_an_ingest_reports_what_it_applied(index, tmp_path):
+    # it read the records before waiting for the ingest's lock and printed the clusters of the
+    # records as merged after it: KeyError on a record the ingest had added, exit 1, merges made
+    _ris_path, idx = index
+    more = tmp_path / "more.ris"
+    more.write_text(_ris(PAPERS) + _filler(FILLER), encoding="utf-8")   # a copy of each paper, among many
+    ingest = _popen("ingest", "-q", str(more), "--index", str(idx))
+    try:
+        deadline = time.monotonic() + 60
+        while not _lock_held(idx):
+            assert ingest.poll() is None and time.monotonic() < deadline, "the ingest never held the lock"
+            time.sleep(0.02)
+        dedup = _popen("dedup", "--apply", "--index", str(idx))
+        said = dedup.stderr.readline()
+        assert said.startswith(f"waiting for another process writing to {idx}") and ingest.poll() is None, said
+        out, err = dedup.communicate(timeout=300)
+    finally:
+        assert ingest.wait(timeout=300) == 0, ingest.stderr.read()
+    assert dedup.returncode == 0 and "Traceback" not in err, err
+    after = json.loads(run_cli("dedup", "--json", "--index", str(idx)).stdout)
+    assert after["applied"] and after["counts"]["identified"] == FILLER + 2 * len(PAPERS)
+    assert out.splitlines()[0].startswith(f"{FILLER + 2 * len(PAPERS):,} records identified, {len(after['clusters'])} "
+                                          "clusters")
+    assert len(after["clusters"]) == len(PAPERS)   # each paper and its copy the ingest added
+    headers = [line for line in out.splitlines() if line.startswith("[")]
+    assert len(headers) == len(after["clusters"])   # each cluster applied shown, its records side by side
+    assert all(m["id"] in out for c in after["clusters"] for m in c["records"])
