@@ -299,9 +299,6 @@ def cmd_search(args) -> int:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
                     result = {"query": query, "total": 0, "hits": [], "error": f"search failed: {type(e).__name__}: {e}"}
-                lost = _unshown(searcher, result, args.index)
-                if lost:
-                    result = {"query": query, "total": 0, "hits": [], "error": lost}
                 sys.stdout.write(dumps(result) + "\n")
                 sys.stdout.flush()
             return EXIT_OK
@@ -318,10 +315,6 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
-        lost = _unshown(searcher, result, args.index)
-        if lost:
-            _err(f"Error: {lost}.")
-            return EXIT_USAGE
         # Why nothing was found: values no record has (section:discussion); for a person
         # reading the terminal also where the words are (an author's name), and titel: (the
         # advice reads pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
@@ -334,16 +327,6 @@ def cmd_search(args) -> int:
     for note in notes:
         _err(f"note: {note}")
     return EXIT_OK
-
-
-def _unshown(searcher, result: dict, index: str) -> str:
-    """What to say when a search found records the store holds none of (its records.sqlite
-    taken from another index, say: the total counted hits none of which could be shown), or ""."""
-    if not result["total"] or result["hits"]:
-        return ""
-    from indexer.index.layout import lost_records
-
-    return lost_records(index, searcher.reader.doc_count(), "holds none of the records found")
 
 
 def cmd_show(args) -> int:

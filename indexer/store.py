@@ -320,9 +320,5 @@ class Store:
         return list(self.db.execute(f"SELECT {column}, COUNT(*) FROM records GROUP BY {column} "
                                     f"ORDER BY COUNT(*) DESC, {column}"))
 
-    def empty(self) -> bool:
-        """No record stored (one row looked at: COUNT(*) reads them all)."""
-        return self.db.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None
-
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0]

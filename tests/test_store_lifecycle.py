@@ -61,26 +61,17 @@ def test_a_deleted_store_is_said_by_every_command_and_not_made_again(index):
     assert found["total"] == 1 and found["hits"][0]["title"]["en"] == PAPERS[0][0]
 
 
-def test_an_empty_store_beside_a_full_search_index_is_said(index):
+def test_an_empty_store_beside_a_full_search_index_is_no_lost_store(index):
+    # what a first ingest leaves for a moment, between the search index's commit and the
+    # store's: a search or a second ingest then is no reason to send the user to a rebuild
     from indexer.store import Store
 
     _ris_path, idx = index
     (idx / "records.sqlite").unlink()
-    Store(idx).close()   # what the first search made in its place
-    for command in COMMANDS:
-        _lost(run_cli(*command, "--index", str(idx)), idx, "holds no records")
-
-
-def test_a_store_holding_none_of_the_records_found_is_said_not_counted(index, tmp_path):
-    _ris_path, idx = index
-    other, other_idx = tmp_path / "other.ris", tmp_path / "other"
-    other.write_text(_ris([("Osteoporosis screening", "10.1000/bone.9", "Zhao, Lei")]), encoding="utf-8")
-    assert run_cli("ingest", "-q", str(other), "--index", str(other_idx)).returncode == 0
-    (idx / "records.sqlite").write_bytes((other_idx / "records.sqlite").read_bytes())   # another index's store
-    _lost(run_cli("search", "marrow", "--index", str(idx)), idx, "holds none of the records found")
-    batch = run_cli("search", "--batch", "--index", str(idx), stdin="marrow\n")
-    answer = json.loads(batch.stdout)
-    assert (answer["total"], answer["hits"]) == (0, []) and "holds none of the records found" in answer["error"]
+    Store(idx).close()
+    for command in (("search", "marrow"), ("search", "--json", "marrow"), ("stats",)):
+        result = run_cli(*command, "--index", str(idx))
+        assert result.returncode == 0 and "record store" not in result.stderr, (command, result.stderr)
 
 
 def test_an_index_whose_records_were_all_removed_is_no_lost_store(index):

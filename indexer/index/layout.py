@@ -56,27 +56,24 @@ def require_folder(directory: str | Path) -> None:
 
 def store_lost(directory: str | Path) -> str:
     """What to say of an index folder whose search index lists records while the store beside it,
-    which holds them, is gone (``records.sqlite`` deleted) or holds none; "" otherwise.  Search
-    counted hits it could not show, export skipped every record, an ingest added to what looked
-    like an empty index.  Cheap when all is well: a look at the folder and one row of the store;
-    the search index is opened only to confirm a store that is missing or empty."""
-    from ..store import STORE_NAME, Store
+    which holds them, is gone (``records.sqlite`` deleted); "" otherwise.  Search counted hits it
+    could not show, export skipped every record, an ingest added to what looked like an empty
+    index.  (A store that is there but empty is not said: a first ingest leaves one so for a
+    moment, between the search index's commit and the store's.)  Cheap when all is well: a look
+    at the folder; the search index is opened only when the store is missing."""
+    from ..store import STORE_NAME
 
     path = Path(directory) / INDEX_SUBDIR
-    if not path.is_dir() or not any(p.suffix == ".seg" for p in path.iterdir()):
-        return ""   # no records were ever indexed here (or the search index is gone: the store rebuilds it)
-    gone = not (Path(directory) / STORE_NAME).exists()
-    if not gone:
-        with Store(directory) as store:
-            if not store.empty():
-                return ""
+    if (Path(directory) / STORE_NAME).exists() or not path.is_dir() \
+            or not any(p.suffix == ".seg" for p in path.iterdir()):
+        return ""   # (no records were ever indexed here, or the search index is gone: the store rebuilds it)
     try:
         count = open_index(path).doc_count()
     except read_errors():   # both halves unreadable: the store's loss is the news
         count = None
     if count == 0:  # every record removed (ingest --prune): nothing is lost
         return ""
-    return lost_records(directory, count, "is gone" if gone else "holds no records")
+    return lost_records(directory, count, "is gone")
 
 
 def lost_records(directory: str | Path, count: int | None, state: str) -> str:
