@@ -263,6 +263,7 @@ def index_writer(ix, directory, **options):
         writer = ix.writer(limitmb=128, timeout=float("inf"), delay=0.25, **options)
     writer.mergetype = _reclaiming_merge
     if writer.writelock is not None:
+        _load_prctl()   # here, not in the child: loading a library after a fork may deadlock
         _HELD_LOCKS[writer.writelock] = os.getpid()
     if hasattr(writer, "_enqueue"):   # whoosh's MpWriter: hands documents to its writer processes
         enqueue = writer._enqueue
@@ -307,16 +308,25 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
-def _kill_on_parent_death() -> bool:
-    """Ask Linux to send this process SIGKILL when its parent ends; False elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return False
+_PRCTL: list = []   # Linux's prctl, loaded by the parent before it forks (:func:`_load_prctl`)
+
+
+def _load_prctl() -> None:
+    """Load Linux's prctl in this process, once, for the processes it forks to call."""
+    if _PRCTL or not sys.platform.startswith("linux"):
+        return
     import ctypes
 
     try:
-        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        _PRCTL.append(ctypes.CDLL(None, use_errno=True).prctl)
     except (OSError, AttributeError):
-        return False
+        pass
+
+
+def _kill_on_parent_death() -> bool:
+    """Ask Linux to send this process SIGKILL when its parent ends; False elsewhere (or when the
+    parent could not load prctl)."""
+    return bool(_PRCTL) and _PRCTL[0](PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
 
 
 if hasattr(os, "register_at_fork"):   # not on Windows, where children are spawned and inherit no lock

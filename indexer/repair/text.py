@@ -218,10 +218,10 @@ _BARE_SUBSCRIPT = re.compile(r"(?<=[A-Za-zα-ωΑ-Ω)\]])_(?P<t>[1-9])(?!\d|\.\d
 _FORMULA_CHAR = re.compile(r"[A-Za-zα-ωΑ-Ω0-9_()\[\]]")
 _FORMULA = re.compile(rf"(?:{'|'.join(_ELEMENTS)}|[()\[\]]|_?\d)+|[A-Za-zα-ωΑ-Ω]_\d")
 _ASCII_CHAR = re.compile(r"[!-~]")
-# A link, path or address the formula stands in (a scheme, www., a DOI, a domain, an e-mail's
-# @host.), or TeX ($x_2$, written as TeX); not a composite's "/" or a core-shell's "@"
+# A link, path or address the formula stands in (a scheme, www., a DOI, a domain or a file's
+# suffix, an e-mail's @host.), or TeX ($x_2$, written as TeX); not a composite's "/" or a core-shell's "@"
 # ("Al_2O_3/SiC", "Fe_3O_4@SiO_2") nor a sentence's glued full stop ("CO_2.The").
-_LINK_LIKE = re.compile(r"://|www\.|\b10\.\d{4,}/|@\w+\.\w|[\\$^{}]|\.(?:com|org|net|edu|gov|cn|io)\b|[?#]")
+_LINK_LIKE = re.compile(r"://|www\.|\b10\.\d{4,}/|@\w+\.\w|[\\$^{}]|\.[a-z]{2,4}\b|[?#]")
 
 
 def _run_at(s: str, at: int, char: re.Pattern) -> str:
@@ -264,6 +264,8 @@ def flatten_markup(s: str) -> str:
     '氧化铝（Al₂O₃）, (NH₄)₂SO₄, β₂-受体; file_2, snake_case_3, IP_3G, a.org/CO_2'
     >>> flatten_markup("Al_2O_3/SiC, Fe_3O_4@SiO_2, CO_2.The; x_1.5, co_2@x.cn, https://a/H_2O, 10.1000/a_2")
     'Al₂O₃/SiC, Fe₃O₄@SiO₂, CO₂.The; x_1.5, co_2@x.cn, https://a/H_2O, 10.1000/a_2'
+    >>> flatten_markup("data/Fe_3O_4.csv, springer.de/CO_2, TiO_2/graphene, Al_2O_3/SiO_2")
+    'data/Fe_3O_4.csv, springer.de/CO_2, TiO₂/graphene, Al₂O₃/SiO₂'
     """
     if "~" in s or "_(" in s or "_（" in s:
         s = _CNKI_SCRIPT.sub(_cnki_script, s)
