@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from ..fields.identifiers import pmid
 from .common import (all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang, main_lang,
-                     month_abbreviation, name_suffix, others, pmid, sections_note, thesis_degree, university,
+                     month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
                      whole_name, written_date)
 from .tagged import own_number
 

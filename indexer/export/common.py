@@ -7,7 +7,6 @@ import re
 import unicodedata
 
 from ..charsets import HAN
-from ..fields.identifiers import pmid  # noqa: F401  (the exports take it from here)
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS

@@ -15,8 +15,9 @@ from typing import TextIO
 
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
+from ..fields.identifiers import pmid
 from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
-                     main_lang, name_suffix, others, pmid, text_name, thesis_degree, university)
+                     main_lang, name_suffix, others, text_name, thesis_degree, university)
 from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")

@@ -43,8 +43,9 @@ import re
 from typing import TextIO
 
 from ..fields.authors import PARTICLES
+from ..fields.identifiers import pmid
 from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
-                     name_suffix, page_range, plain, pmid, text_name, thesis_degree, university, written_date)
+                     name_suffix, page_range, plain, text_name, thesis_degree, university, written_date)
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 

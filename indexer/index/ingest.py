@@ -37,7 +37,7 @@ from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import STORE_NAME, Store
 from .layout import (BUILDING_SUBDIR, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE, damaged,
-                     index_is_current, open_index, read_errors, unwritable)
+                     index_is_current, open_index, read_errors, require_folder, unwritable)
 from .fts import columns
 from .schema import build_schema, document
 
@@ -117,9 +117,7 @@ def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = F
     see :func:`open_or_create`.  One process at a time: two first ingests into a new folder
     each took the other's half-made index for an old one and removed it (an OS file lock,
     released when its process ends)."""
-    if Path(directory).exists() and not Path(directory).is_dir():  # --index refs.ris
-        raise NotADirectoryError(errno.ENOTDIR, "a file, not an index folder (give --index a folder)",
-                                 str(directory))
+    require_folder(directory)  # --index refs.ris
     try:
         Path(directory).mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(Path(directory) / OPENING_LOCK))

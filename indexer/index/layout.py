@@ -73,18 +73,10 @@ def store_lost(directory: str | Path) -> str:
         count = None
     if count == 0:  # every record removed (ingest --prune): nothing is lost
         return ""
-    return lost_records(directory, count, "is gone")
-
-
-def lost_records(directory: str | Path, count: int | None, state: str) -> str:
-    """What to say when the store of ``directory`` cannot show the records its search index lists."""
-    from ..store import STORE_NAME
-
     listed = f"{count:,} records" if count is not None else "records"
-    return (f"the record store {Path(directory) / STORE_NAME} {state}, but the search index in "
-            f"{Path(directory) / INDEX_SUBDIR} lists {listed} (their ids only: it cannot show them); ingest the "
-            f"files again, into this folder with `python cli.py ingest --rebuild PATH --index {directory}`, or into "
-            "a new --index folder")
+    return (f"the record store {Path(directory) / STORE_NAME} is gone, but the search index in {path} lists "
+            f"{listed} (their ids only: it cannot show them); ingest the files again, into this folder with "
+            f"`python cli.py ingest --rebuild PATH --index {directory}`, or into a new --index folder")
 
 
 def open_index(path: str | Path, mapped: bool = False):
