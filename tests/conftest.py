@@ -108,6 +108,14 @@ def records_of(*paths) -> list[dict]:
     return [r.to_json() for r in clean_paths([str(p) for p in paths]) if not isinstance(r, Failure)]
 
 
+def page_record(tmp_path, text: str, name: str = "page.txt") -> dict:
+    """The one record of ``text`` written to ``tmp_path / name`` (a page copied from a browser)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (record,) = records_of(path)
+    return record
+
+
 def rendered(records, fmt, lang=None) -> str:
     """``records`` exported as ``fmt`` (each one written)."""
     import io

@@ -7,14 +7,7 @@ import re
 
 import pytest
 
-from conftest import needs_shared, records_of
-
-
-def _page(tmp_path, text: str, name: str = "page.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    (record,) = records_of(path)
-    return record
+from conftest import needs_shared, page_record as _page
 
 
 def _details(record: dict) -> tuple:

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of
-
-
-def _page(tmp_path, text: str, name: str = "page.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    (record,) = records_of(path)
-    return record
+from conftest import page_record as _page
 
 
 _TITLE = "基于深度学习的城市热岛效应遥感反演研究\n"

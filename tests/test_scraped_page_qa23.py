@@ -4,14 +4,7 @@ title, thesis and conference labels not read, CNKI's English citation line and i
 Baidu's source line.  Every page text here was written for this project."""
 from __future__ import annotations
 
-from conftest import records_of
-
-
-def _page(tmp_path, text: str, name: str = "page.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    (record,) = records_of(path)
-    return record
+from conftest import records_of, page_record as _page
 
 
 _WANFANG = """首页 > 期刊 > 中国矫形外科杂志
