@@ -44,7 +44,11 @@ def format_record(rec: Record) -> str:
     for lang, kws in rec.keywords.items():
         lines.append(f"  keywords.{lang}: {'; '.join(kws)}")
     for lang, text in rec.abstract.items():
-        wrapped = textwrap.fill(text, WIDTH, initial_indent=f"  abstract.{lang}: ", subsequent_indent="    ")
+        # broken only at spaces: a word, a number or a run of Chinese is never cut in two (copied
+        # from the terminal, `P<0.` and `05` or `TGF-` and `β1` would be two); the terminal wraps a
+        # long run of Chinese itself
+        wrapped = textwrap.fill(text, WIDTH, initial_indent=f"  abstract.{lang}: ", subsequent_indent="    ",
+                                break_long_words=False, break_on_hyphens=False)
         lines.append(wrapped)
     for lang, secs in rec.sections.items():
         lines.append(f"  sections.{lang}: {' | '.join(s['label'] for s in secs)}")

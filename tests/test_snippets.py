@@ -100,3 +100,9 @@ def test_chinese_text_is_cut_between_any_two_characters(s):
 
 def test_a_bracket_the_match_holds_is_marked_with_its_pair(s):
     assert only_snippet(s, "IL-6") == "检测血清白细胞介素【(IL)-6】水平。"
+
+
+def test_a_snippet_is_one_line_where_the_abstract_has_paragraphs():
+    rec = {"title": {"zh": "人文教育"}, "abstract": {"zh": "取其精华,为构建人文教育体系提供启示。\n论文第一部分说明了研究的目的。"}}
+    shown = snippet(rec, _shown(parse("研究")))
+    assert "\n" not in shown and shown.endswith("提供启示。 论文第一部分说明了【研究】的目的。")

@@ -525,7 +525,10 @@ def _window(text: str, spans: list[tuple[int, int]], width: int, mark: tuple[str
         out += [text[at:s], mark[0], text[s:e], mark[1]]
         at = e
     out.append(text[at:hi])
-    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+    # on one line: an abstract's paragraphs and a title's tabs are a space here (a hit is a block
+    # of lines, and --json hits are read as one line of text)
+    shown = re.sub(r"\s+", " ", "".join(out))
+    return ("…" if lo else "") + shown + ("…" if hi < len(text) else "")
 
 
 def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
