@@ -94,3 +94,15 @@ def test_csl_type_column_keeps_its_meaning(tmp_path):
     path.write_text("Title,Type,Year\nA,review,2020\nB,paper-conference,2020\nC,Something else,2020\n",
                     encoding="utf-8")
     assert [r["type"] for r in read(path)] == ["review", "paper-conference", "article-journal"]
+
+
+def test_whole_pinyin_names_in_one_field_are_a_list_unless_one_inverted_name():
+    """Three whole pinyin names are a list wherever they are; two only in a field that is always
+    the list (a spreadsheet's 作者): a RIS AU line holds one name, which may be inverted with a
+    family name and a given name of two words each (digital_work.ris: "Sun Yin, Hao Hua")."""
+    assert split_author_field("Wang Wu, Zhao Liu", listed=True) == ["Wang Wu", "Zhao Liu"]
+    assert split_author_field("Wang Wu, Zhao Liu, Lyu Wei") == ["Wang Wu", "Zhao Liu", "Lyu Wei"]
+    assert split_author_field("Sun Yin, Hao Hua") == ["Sun Yin, Hao Hua"]
+    assert split_author_field("Wang, Jianguo", listed=True) == ["Wang, Jianguo"]
+    assert split_author_field("Wang Li, Jun", listed=True) == ["Wang Li, Jun"]
+    assert split_author_field("John Smith, Kate Jones", listed=True) == ["John Smith, Kate Jones"]

@@ -164,3 +164,25 @@ def test_format_spreadsheet_reads_a_workbook_or_a_table_under_any_name(tmp_path)
     assert [r["title"]["en"] for r in records] == ["Marrow in a table"]
     result, records, failures = clean_items(workbook)       # without it, a ZIP under another name
     assert not records and "a workbook under another name" in failures[0]["reason"]
+
+
+def test_a_cell_of_whole_pinyin_names_is_the_list_of_them(tmp_path, validate):
+    """Wanfang's 作者 of an English paper, "Wang Wu, Zhao Liu", is two authors (it was one,
+    family "Wang Wu", given "Zhao Liu"); an inverted name ("Wang, Jianguo", "Smith, John A.")
+    stays one, and so do two Western names, which may be one inverted name ("De Luca, Maria Rosa")."""
+    path = tmp_path / "wanfang.xlsx"
+    write_xlsx(path, {"万方数据": [["题名", "作者", "年"],
+                                   ["Clinical features of COVID-19", "Wang Wu, Zhao Liu", 2020],
+                                   ["Spinal surgery", "Jianguo Wang, Xiaoming Li, ZHANG Jian-guo", 2020],
+                                   ["Bone density", "Wang, Jianguo", 2020],
+                                   ["Hip fracture", "Smith, John A.", 2020],
+                                   ["Knee surgery", "De Luca, Maria Rosa", 2020]]})
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures, result.stderr
+    for rec in records:
+        validate(rec)
+    assert [len(r["authors"]) for r in records] == [2, 3, 1, 1, 1]
+    assert [(a["family"], a["given"]) for a in records[1]["authors"]] == [
+        ("Wang", "Jianguo"), ("Li", "Xiaoming"), ("ZHANG", "Jian-guo")]
+    assert [(r["authors"][0]["family"], r["authors"][0]["given"]) for r in records[2:]] == [
+        ("Wang", "Jianguo"), ("Smith", "John A."), ("De Luca", "Maria Rosa")]

@@ -11,7 +11,7 @@ import unicodedata
 
 from ..charsets import HAN, HANGUL, is_han
 from ..lang.detect import is_cjk_name
-from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, is_pinyin_surname
+from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_pinyin_surname, u_for_v
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -313,6 +313,10 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
         return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2])]
     if len(parts) == 2 and all(caps_first(p) for p in parts):   # "WANG Jian-guo, ZHANG San": two names
         return parts
+    # "Wang Wu, Zhao Liu" (Wanfang): whole names in pinyin.  Two parts are so in a field that is
+    # always the list only: an AU line's one name may be inverted so ("Sun Yin, Hao Hua")
+    if (listed or len(parts) >= 3) and all(_pinyin_name(p) for p in parts):
+        return parts
     if len(parts) < 3 or not all(parts):
         return [text]
     if all(_GLUED.fullmatch(p) for p in parts):
@@ -322,6 +326,26 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     if all(_ABBREVIATED_SUFFIXED.fullmatch(p) or caps_first(p) for p in parts):
         return parts
     return [text]
+
+
+def _pinyin_name(name: str) -> bool:
+    """Whether a name is a Chinese name in pinyin, whole: two or three syllables in two or three
+    words, family name first or last ("Wang Wu", "Jianguo Wang", "ZHANG Jian-guo", "Lyu Wei").
+    The parts of an inverted name are seldom so: "Wang" is a family name alone, "Jianguo" a
+    given name alone ("Wang, Jianguo"); "John Smith" is no pinyin.
+
+    >>> _pinyin_name("Wang Wu"), _pinyin_name("Jianguo Wang"), _pinyin_name("ZHANG Jian-guo")
+    (True, True, True)
+    >>> _pinyin_name("Wang"), _pinyin_name("John Smith"), _pinyin_name("Wang J"), _pinyin_name("John A.")
+    (False, False, False, False)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z](?:[a-zü]+|[A-Z]+)(?:-[A-Za-zü][a-zü]*)?", w)
+                                           for w in words):
+        return False
+    spelled = [compared_word(u_for_v(w.replace("-", "").lower().replace("ü", "u"))) for w in words]
+    # each word one syllable or two (Jianguo, Ouyang), the name three at most
+    return all(is_pinyin_surname(w) for w in spelled) and sum(1 if w in SYLLABLES else 2 for w in spelled) <= 3
 
 
 def _inverted_pairs(parts: list[str]) -> bool:
