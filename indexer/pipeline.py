@@ -276,11 +276,37 @@ def _pair_romanised(record: Record) -> None:
     if not zh or len(zh) == len(authors) or authors[:len(zh)] != zh or \
             not all(a.get("lang") == "en" and a.get("family") for a in authors[len(zh):]):
         return
+    paired = _paired(zh, authors[len(zh):])
+    record.authors[:] = [a for a in authors if not any(a is p for p in paired)]
+
+
+def _pair_translated(record: Record) -> None:
+    """An export's English names of its Chinese authors (Wanfang's ``{Translated Author}``,
+    E-Study's 英文作者: "Wenjie JIANG", "Chao HAN") are their ``alt``, paired by pinyin in
+    either order as :func:`_pair_romanised` pairs them, so that exports in English and
+    ``author:`` find them; a name that pairs with no author stays text in
+    ``extra.translated_author``, as all were before."""
+    written = record.raw.get("translated_author")
+    zh = [a for a in record.authors if a.get("lang") == "zh" and a.get("literal")]
+    if not written or not zh:
+        return
+    names = [(parse_name(text), (text, line)) for text, line in written]
+    paired = _paired(zh, [name for name, _ in names if name.get("family")])
+    left = [kept for name, kept in names if not any(name is p for p in paired)]
+    if left:
+        record.raw["translated_author"] = left
+    else:
+        del record.raw["translated_author"]
+
+
+def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:
+    """The names of ``latin`` that are the pinyin of a name of ``zh`` (family and given in
+    either order), each set as that Chinese name's ``alt``."""
     from .dedup import pinyin_key   # (pypinyin: only for such lists)
 
     by_key = {pinyin_key(a["literal"]): a for a in zh}
     paired = []
-    for a in authors[len(zh):]:
+    for a in latin:
         family, given = a["family"], a.get("given", "")
         for first, second in ((family, given), (given, family)):   # "Chen Ming": 陈明, read Ming, Chen
             target = by_key.get(pinyin_key(first + second))
@@ -288,7 +314,7 @@ def _pair_romanised(record: Record) -> None:
                 target["alt"] = {"family": first, "given": second, "lang": "en"}
                 paired.append(a)
                 break
-    record.authors[:] = [a for a in authors if not any(a is p for p in paired)]
+    return paired
 
 
 def _add_authors(record: Record, names) -> None:
@@ -338,6 +364,7 @@ def place_authors(record: Record) -> Record:
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
     _pair_romanised(record)
+    _pair_translated(record)
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS).rstrip(";；,， ")   # "清华大学计算机系;"
                     for t, _ in record.raw.pop("affiliation", [])]
     affiliations = [a for a in affiliations if a]

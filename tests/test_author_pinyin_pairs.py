@@ -37,3 +37,30 @@ def test_other_latin_authors_are_authors(tmp_path):
     record = page(tmp_path, "作者：陈明 刘洋", "Author：John Smith, Mary Jones")
     assert [a.get("literal") or a["family"] for a in record["authors"]] == ["陈明", "刘洋", "Smith", "Jones"]
     assert not any("alt" in a for a in record["authors"])
+
+
+WANFANG = """{Reference Type}: Journal Article
+{Title}: 超声引导下前锯肌平面阻滞对乳腺癌术后转移的影响
+{Author}: 江文杰
+{Author}: 韩超
+{Author}: 蒋炳涧
+{Translated Author}: Wenjie JIANG
+{Translated Author}:  Chao HAN
+{Translated Author}:  Jiang Bingjian
+{Translated Author}:  Li Hua
+{Journal}: 临床检验杂志
+{Year}: 2020
+"""
+
+
+def test_an_exports_translated_authors_are_its_chinese_authors_other_forms(tmp_path, validate):
+    # Wanfang's {Translated Author}: given name first or family first, told by the pinyin of the
+    # Chinese names; one that is nobody's pinyin stays text in extra, as all had before
+    path = tmp_path / "wanfang.net"
+    path.write_text(WANFANG, encoding="utf-8")
+    (record,) = cleaned(path)
+    validate(record)
+    assert [(a["literal"], a["alt"]["family"].capitalize(), a["alt"]["given"]) for a in record["authors"]] == \
+        [("江文杰", "Jiang", "Wenjie"), ("韩超", "Han", "Chao"), ("蒋炳涧", "Jiang", "Bingjian")]
+    assert record["extra"]["translated_author"] == ["Li Hua"]
+

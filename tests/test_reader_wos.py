@@ -44,7 +44,7 @@ def test_cscd_chinese_fields(validate):
     assert rec["title"] == {"zh": "原发灶不明脊柱转移瘤的外科治疗",
                             "en": "Surgical treatment of spinal metastases from an unknown primary"}
     assert names(rec) == [(None, None, "陈静"), (None, None, "周晓玲")]
-    assert rec["extra"]["translated_author"] == ["Chen Jing", "Zhou Xiaoling"]
+    assert [(a["alt"]["family"], a["alt"]["given"]) for a in rec["authors"]] == [("Chen", "Jing"), ("Zhou", "Xiaoling")]
     assert rec["journal"] == {"en": "CHINESE JOURNAL OF EXAMPLE ORTHOPAEDICS", "zh": "中华示例骨科杂志"}
     assert rec["abstract"]["zh"] == "目的 总结手术疗效。方法 随访40例患者。结果 疼痛减轻。结论 手术有效。"
     assert [s["label"] for s in rec["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
