@@ -186,3 +186,38 @@ def test_a_cell_of_whole_pinyin_names_is_the_list_of_them(tmp_path, validate):
         ("Wang", "Jianguo"), ("Li", "Xiaoming"), ("ZHANG", "Jian-guo")]
     assert [(r["authors"][0]["family"], r["authors"][0]["given"]) for r in records[2:]] == [
         ("Wang", "Jianguo"), ("Smith", "John A."), ("De Luca", "Maria Rosa")]
+
+
+# One record in Web of Science's Excel export (its columns named) and in its tab-delimited one
+# (the same columns under their tags).
+WOS_COLUMNS = [("Publication Type", "PT", "C"), ("Authors", "AU", "Zhang, K; Wang, JG"),
+               ("Author Full Names", "AF", "Zhang, Kejia; Wang, Jian-Guo"),
+               ("Article Title", "TI", "Fracture detection with CNN"),
+               ("Source Title", "SO", "2022 IEEE INTERNATIONAL CONFERENCE ON BIOINFORMATICS"),
+               ("Document Type", "DT", "Proceedings Paper"), ("Keywords Plus", "ID", "DEEP LEARNING; FRACTURE"),
+               ("Addresses", "C1", "[Zhang, Kejia] Peking Univ, Beijing, Peoples R China; "
+                                   "[Wang, Jian-Guo] Tsinghua Univ, Beijing, Peoples R China"),
+               ("Funding Orgs", "FU", "Shanxi Province Science Foundation for Youths [201901D211123]"),
+               ("Publication Year", "PY", 2022), ("Start Page", "BP", 100), ("End Page", "EP", 105),
+               ("Pubmed Id", "PM", 33587412), ("UT (Unique WOS ID)", "UT", "WOS:000900000000001"),
+               ("My notes", None, "read twice")]
+
+
+def test_a_web_of_science_excel_export_reads_as_its_tab_delimited_export(tmp_path, validate):
+    workbook, tab = tmp_path / "savedrecs.xlsx", tmp_path / "savedrecs.txt"
+    write_xlsx(workbook, {"savedrecs": [[name for name, _, _ in WOS_COLUMNS], [v for _, _, v in WOS_COLUMNS]]})
+    fields = [(tag, value) for _, tag, value in WOS_COLUMNS if tag]
+    tab.write_text("\t".join(t for t, _ in fields) + "\n" + "\t".join(str(v) for _, v in fields) + "\n",
+                   encoding="utf-8")
+    result, (rec,), _ = clean_items(workbook)
+    assert result.returncode == 0, result.stderr
+    validate(rec)
+    (want,) = clean_items(tab)[1]
+    for key in ("type", "title", "authors", "keywords", "journal", "year", "pages", "funding"):
+        assert rec[key] == want[key], key
+    assert rec["type"] == "paper-conference" and rec["keywords"]["en"] == ["DEEP LEARNING", "FRACTURE"]
+    assert [a["affiliation"] for a in rec["authors"]] == ["Peking Univ, Beijing, Peoples R China",
+                                                         "Tsinghua Univ, Beijing, Peoples R China"]
+    assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [
+        ("Shanxi Province Science Foundation for Youths", "201901D211123")]
+    assert rec["extra"]["pmid"] == ["33587412"] and rec["extra"]["columns"] == {"My notes": "read twice"}

@@ -10,7 +10,8 @@ line.  Authors are split on ``;`` (or `` and ``, or line breaks; Chinese names a
 ``，`` and ``、``).  CNKI's ``SrcDatabase-来源库`` gives the type; a thesis's university (its
 ``文献来源``) is its publisher, not its journal.  Web of Science's
 tab-delimited export (its field tags as the header, ``PT`` … ``UT``) is read by the tagged
-WoS reader's rules: its ``PG`` is a page count, its ``ID`` Keywords Plus.
+WoS reader's rules: its ``PG`` is a page count, its ``ID`` Keywords Plus; so is its Excel
+export, whose columns are the tags' names (``Keywords Plus``, ``Addresses``, ``UT (Unique WOS ID)``).
 """
 from __future__ import annotations
 
@@ -189,9 +190,12 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
                raw_text: str) -> Record | Failure:
     """The record of one row under ``header`` (a CSV row, a spreadsheet row), or a failure
     when it holds none of title, author, journal or DOI."""
-    if is_wos_header(header):
-        rec = _WOS.build(wos_fields(header, row, src.line), src)
+    tags = wos_tags(header)
+    if tags:
+        rec = _WOS.build(wos_fields(tags, row, src.line), src)
         rec.raw_text = raw_text
+        # a column that is no WoS field (one a user added) is kept as written
+        rec.extra.update(_kept_columns(header, tags, row))
     else:
         rec = _columns_record(src, header, columns, row, raw_text)
     if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
@@ -327,17 +331,71 @@ def is_wos_header(header: list[str]) -> bool:
     return {"PT", "UT"} <= tags and all(_WOS_TAG.fullmatch(t) for t in tags)
 
 
-def wos_fields(header: list[str], row: list[str], line: int | None) -> list[list]:
-    """A WoS tab-delimited row as the tagged reader's fields, ``[tag, values, line]``: a list
-    tag's cell split into the values its tagged export writes one per line.
+# Web of Science's Excel export (and its "Tab delimited" one in some versions) names the columns,
+# not their tags: the names of its field tags, today's and earlier ones ("Author Address").
+WOS_COLUMNS = {
+    "publication type": "PT", "authors": "AU", "book authors": "BA", "book editors": "BE",
+    "book group authors": "GP", "author full names": "AF", "author full name": "AF",
+    "book author full names": "BF", "group authors": "CA", "article title": "TI", "document title": "TI",
+    "source title": "SO", "publication name": "SO", "book series title": "SE", "book series subtitle": "BS",
+    "language": "LA", "document type": "DT", "conference title": "CT", "conference date": "CY",
+    "conference location": "CL", "conference sponsor": "SP", "conference sponsors": "SP",
+    "conference host": "HO", "author keywords": "DE", "keywords plus": "ID", "abstract": "AB",
+    "addresses": "C1", "author address": "C1", "affiliations": "C3", "reprint addresses": "RP",
+    "reprint address": "RP", "email addresses": "EM", "e-mail address": "EM", "researcher ids": "RI",
+    "researcherid number": "RI", "orcids": "OI", "funding orgs": "FU", "funding agency and grant number": "FU",
+    "funding name preferred": "FP", "funding text": "FX", "cited references": "CR",
+    "cited reference count": "NR", "times cited, wos core": "TC", "times cited, all databases": "Z9",
+    "180 day usage count": "U1", "since 2013 usage count": "U2", "publisher": "PU", "publisher city": "PI",
+    "publisher address": "PA", "issn": "SN", "eissn": "EI", "isbn": "BN", "journal abbreviation": "J9",
+    "29-character source abbreviation": "J9", "journal iso abbreviation": "JI", "iso source abbreviation": "JI",
+    "publication date": "PD", "publication year": "PY", "year published": "PY", "volume": "VL", "issue": "IS",
+    "part number": "PN", "supplement": "SU", "special issue": "SI", "meeting abstract": "MA",
+    "start page": "BP", "beginning page": "BP", "end page": "EP", "ending page": "EP", "article number": "AR",
+    "doi": "DI", "doi link": "DL", "book doi": "D2", "early access date": "EA", "number of pages": "PG",
+    "page count": "PG", "wos categories": "WC", "web of science categories": "WC",
+    "web of science index": "WE", "research areas": "SC", "ids number": "GA", "pubmed id": "PM",
+    "open access designations": "OA", "open access indicator": "OA", "highly cited status": "HC",
+    "hot paper status": "HP", "date of export": "DA", "ut (unique wos id)": "UT",
+}
 
-    >>> wos_fields(["AU", "C1"], ["Li, M; Wu, J", "[Li, M; Wu, J] Univ A; [Wu, J] Univ B"], 2)
+
+def wos_tags(header: list[str]) -> list[str | None] | None:
+    """The WoS field tag of each column of a Web of Science export's header (None: a column
+    that is no WoS field), or None when ``header`` is not one: the tab-delimited export names
+    its columns by tag, the Excel export by name ("Keywords Plus", "UT (Unique WOS ID)").
+
+    >>> wos_tags(["PT", "AU", "UT"]), wos_tags(["Publication Type", "Keywords Plus", "Notes", "UT (Unique WOS ID)"])
+    (['PT', 'AU', 'UT'], ['PT', 'ID', None, 'UT'])
+    >>> wos_tags(["Title", "Authors", "UT (Unique WOS ID)"]) is None
+    True
+    """
+    if is_wos_header(header):
+        return [h.strip() or None for h in header]
+    names = [" ".join(h.split()).lower() for h in header]
+    if {"publication type", "ut (unique wos id)"} <= set(names):
+        return [WOS_COLUMNS.get(n) for n in names]
+    return None
+
+
+def _kept_columns(header: list[str], tags: list[str | None], row: list[str]) -> dict:
+    """``extra.columns`` of a WoS row: its cells under a name that is no WoS field."""
+    kept = {name: cell.strip() for name, tag, cell in zip(header, tags, row) if tag is None and cell.strip()}
+    return {"columns": kept} if kept else {}
+
+
+def wos_fields(tags: list[str | None], row: list[str], line: int | None) -> list[list]:
+    """A WoS tab-delimited or Excel row as the tagged reader's fields, ``[tag, values, line]``,
+    under ``tags`` (:func:`wos_tags`; a None column is left out): a list tag's cell split into
+    the values its tagged export writes one per line.
+
+    >>> wos_fields(["AU", "C1", None], ["Li, M; Wu, J", "[Li, M; Wu, J] Univ A; [Wu, J] Univ B", "x"], 2)
     [['AU', ['Li, M', 'Wu, J'], 2], ['C1', ['[Li, M; Wu, J] Univ A', '[Wu, J] Univ B'], 2]]
     """
     fields = []
-    for tag, cell in zip(header, row):
-        tag, cell = tag.strip(), cell.strip()
-        if cell:
+    for tag, cell in zip(tags, row):
+        tag, cell = (tag or "").strip(), cell.strip()
+        if tag and cell:
             fields.append([tag, _WOS_LIST_SPLIT.split(cell) if tag in WOS_LIST_TAGS else [cell], line])
     return fields
 
