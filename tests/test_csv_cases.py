@@ -203,3 +203,25 @@ def test_author_cells_of_every_list_form(tmp_path, validate):
     for rec, (cell, expected) in zip(records, AUTHOR_LISTS):
         validate(rec)
         assert names(rec) == expected, cell
+
+
+ZOTERO_CSV = '''"Key","Item Type","Publication Year","Author","Title","Publication Title","DOI","Type","Extra","Editor"
+"K1","journalArticle","2021","Zhang, Kejia","Surgical treatment","Spine","","","PMID: 33587412",""
+"K2","thesis","2020","陈红","脊柱术后感染危险因素分析","","","硕士学位论文","",""
+"K3","bookSection","2019","Smith, John","Chapter on spine","Handbook of Spine","","","","Doe, Jane; Roe, Richard"
+"K4","conferencePaper","2022","Liu, Ming","Fracture detection","Proceedings of MICCAI","10.1007/x_1","","",""
+'''
+
+
+def test_zotero_csv_item_type_genre_editors_and_pmid(tmp_path, validate):
+    path = tmp_path / "zotero.csv"
+    path.write_text(ZOTERO_CSV, encoding="utf-8-sig")
+    records, _ = read(path)
+    for rec in records:
+        validate(rec)
+    article, thesis, chapter, paper = records
+    # Zotero's item type gives the type; its "Type" column (the genre) does not replace it
+    assert [r["type"] for r in records] == ["article-journal", "thesis", "chapter", "paper-conference"]
+    assert thesis["extra"]["source_type"] == "thesis" and thesis["extra"]["degree"] == ["硕士学位论文"]
+    assert chapter["extra"]["editor"] == ["Doe, Jane", "Roe, Richard"]
+    assert article["extra"]["pmid"] == ["33587412"] and article["extra"]["columns"]["Extra"] == "PMID: 33587412"

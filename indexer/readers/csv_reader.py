@@ -12,6 +12,8 @@ line.  Authors are split on ``;`` (or `` and ``, or line breaks; Chinese names a
 tab-delimited export (its field tags as the header, ``PT`` … ``UT``) is read by the tagged
 WoS reader's rules: its ``PG`` is a page count, its ``ID`` Keywords Plus; so is its Excel
 export, whose columns are the tags' names (``Keywords Plus``, ``Addresses``, ``UT (Unique WOS ID)``).
+Zotero's CSV export: its ``Item Type`` gives the type, its ``Type`` is then the genre (a
+thesis's degree), its ``Extra`` is read as the CSL-JSON reader reads Zotero's note (``PMID: …``).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from ..fields.authors import ORG_WORDS, split_author_field
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
+from .csl_json import SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
 from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
 from .wos import ONE_PER_LINE as WOS_LIST_TAGS, WosReader
@@ -61,7 +64,12 @@ COLUMNS = {
     # read as funding only in a row without its funding text, which names the same grants
     "funding_details": ("funding details",),
     "affiliation": ("affiliation", "affiliations"),
-    "type": ("type", "item type", "document type", "entrytype", "ty"),
+    "type": ("type", "document type", "entrytype", "ty"),
+    # Zotero's CSV: its item type (journalArticle, bookSection …); its "Type" is then the genre
+    # (a thesis's degree, a report's kind), as CSL's genre; its "Extra" holds "PMID: 33587412"
+    "item_type": ("item type",),
+    "editor": ("editor", "editors"),
+    "note": ("extra",),
     # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
     # volume, issue and pages
     "citation": ("citation",),
@@ -91,6 +99,9 @@ COLUMNS_ZH = {
     # CNKI's "SrcDatabase-来源库" (期刊, 硕士, 博士, 国内会议 …), as its E-Study export writes it
     "database": ("来源库",),
 }
+# The identifiers a Zotero "Extra" cell may hold ("PMID: 33587412"), read as the CSL-JSON reader
+# reads Zotero's note, where the row has no column of its own for them.
+NOTE_IDS = ("PMID", "DOI", "ISSN", "ISBN", "URL")
 # Scopus's "Document Type" -> CSL type, as its RIS export types them (TY CONF, CHAP, BOOK, JOUR).
 # Its "Conference Review" is the proceedings' own front matter, in the proceedings too.
 SCOPUS_TYPES = {
@@ -212,6 +223,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
     cells = [(name, key, _unquoted(cell.strip())) for name, key, cell in zip(header, columns, row) if cell.strip()]
     database = next((cell for _, key, cell in cells if key == "database"), "")
     rec.type = next((csl for hint, csl in DATABASE_TYPES if hint in database), rec.type)
+    item_type = next((cell for _, key, cell in cells if key == "item_type"), "")
+    if item_type:
+        rec.type = _type_of(item_type, rec.type)
+        rec.extra["source_type"] = item_type
     thesis = rec.type == "thesis"
     if thesis:
         rec.raw["degree"] = [(hint, line) for hint in ("博士", "硕士") if hint in database]
@@ -223,12 +238,21 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "source_id":
             src.source_id = src.source_id or cell
+        elif key == "item_type":
+            continue
+        elif key == "type" and item_type:
+            rec.raw.setdefault("degree", []).append((cell, line))   # Zotero's genre: CSL's, as csl_json reads it
         elif key == "type":
             rec.extra["source_type"] = cell
-            if cell in CSL_TYPES:  # our own CSV export's (and bib-dedupe's) CSL type
-                rec.type = cell
-            else:
-                rec.type = SCOPUS_TYPES.get(cell.lower(), rec.type)
+            rec.type = _type_of(cell, rec.type)
+        elif key == "editor":   # Zotero's "Doe, Jane; Roe, Richard"
+            rec.raw.setdefault(key, []).extend((n.strip(), line) for n in re.split(r"[;；\n]", cell) if n.strip())
+        elif key == "note":
+            rec.extra.setdefault("columns", {})[head_name] = cell
+            for name, value in note_variables(cell).items():
+                target = CSL_KEYS[name] if name in NOTE_IDS else None
+                if target and not any(k == target for _, k, _ in cells) and not rec.raw.get(target):
+                    rec.raw[target] = [(value, line)]
         elif key == "citation":
             rec.extra.setdefault("columns", {})[head_name] = cell
             for part, value in source_parts(cell).items():
@@ -264,6 +288,18 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         rec.extra.setdefault("columns", {}).update(
             (name, cell) for name, key, cell in cells if key == "article_number")
     return rec
+
+
+def _type_of(cell: str, current: str) -> str:
+    """The CSL type a type column names: a CSL type itself (our own CSV export's, bib-dedupe's),
+    a Zotero item type, a Scopus document type; else ``current``.
+
+    >>> _type_of("chapter", ""), _type_of("bookSection", ""), _type_of("Conference Paper", ""), _type_of("x", "book")
+    ('chapter', 'chapter', 'paper-conference', 'book')
+    """
+    if cell in CSL_TYPES:
+        return cell
+    return ZOTERO_TYPES.get(cell) or SCOPUS_TYPES.get(cell.lower(), current)
 
 
 def _and_list(cell: str) -> bool:
