@@ -221,3 +221,18 @@ def test_a_web_of_science_excel_export_reads_as_its_tab_delimited_export(tmp_pat
     assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [
         ("Shanxi Province Science Foundation for Youths", "201901D211123")]
     assert rec["extra"]["pmid"] == ["33587412"] and rec["extra"]["columns"] == {"My notes": "read twice"}
+
+
+def test_a_row_failure_in_a_workbook_of_sheets_names_its_sheet(tmp_path):
+    path = tmp_path / "two_sheets.xlsx"
+    header = ["Title", "Authors", "Journal", "Year"]
+    write_xlsx(path, {"2021": [header, ["A title", "Li, M", "Spine", 2021], [None, None, None, 2021]],
+                      "2022": [header, ["B title", "Wu, J", "Spine", 2022], [None, None, None, 2022]]})
+    result, records, failures = clean_items(path)
+    assert len(records) == 2 and [f["line"] for f in failures] == [3, 3]
+    assert [f["reason"] for f in failures] == [f"row has no title, author, journal or DOI (sheet {s})"
+                                               for s in ("2021", "2022")]
+    assert "two_sheets.xlsx:3: row has no title, author, journal or DOI (sheet 2022)" in run_cli("clean", str(path)).stderr
+    # a workbook of one sheet names none
+    write_xlsx(path, {"Sheet1": [header, [None, None, None, 2021]]})
+    assert clean_items(path)[2][0]["reason"] == "row has no title, author, journal or DOI"

@@ -9,7 +9,7 @@ names a title column and another known one (``Title``, ``题名``, CNKI's ``Titl
 record per row after it.  Rows above the header with text in them (a banner such as
 "中国知网 文献导出") are one failure with their text, never dropped; a sheet with no header
 is one failure.  A record's line is its row number; in a workbook of several sheets,
-``extra.sheet`` names its sheet.
+``extra.sheet`` names its sheet, and a failure's reason does.
 """
 from __future__ import annotations
 
@@ -138,6 +138,8 @@ class SpreadsheetReader:
             item = row_record(src, header, columns, row, "\t".join(row).rstrip("\t"))
             if sheet and isinstance(item, Record):
                 item.extra["sheet"] = sheet
+            elif sheet:   # (a failure has no place for it but its reason, as the header's failures)
+                item.reason += where
             yield item
 
 
