@@ -225,3 +225,14 @@ def test_zotero_csv_item_type_genre_editors_and_pmid(tmp_path, validate):
     assert thesis["extra"]["source_type"] == "thesis" and thesis["extra"]["degree"] == ["硕士学位论文"]
     assert chapter["extra"]["editor"] == ["Doe, Jane", "Roe, Richard"]
     assert article["extra"]["pmid"] == ["33587412"] and article["extra"]["columns"]["Extra"] == "PMID: 33587412"
+
+
+def test_a_row_with_fewer_cells_than_the_header_is_kept_and_says_so(tmp_path, validate):
+    path = tmp_path / "short.csv"
+    path.write_text('Title,Authors,Year,Journal,DOI\nA paper,"Smith, J",2020,Nature,10.1/x\nCut row,"Lee, K"\n',
+                    encoding="utf-8")
+    (whole, cut), failures = read(path)
+    validate(cut)
+    assert not failures and not whole["issues"]
+    assert cut["title"] == {"en": "Cut row"} and names(cut) == [("Lee", "K")]
+    assert cut["issues"] == [f"{path}:3: row has 2 of 5 cells; read as empty: Year, Journal, DOI"]

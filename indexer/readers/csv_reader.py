@@ -6,7 +6,7 @@ Header names are matched case-insensitively, with the usual synonyms ("Authors",
 in ``extra["columns"]``.  The separator is the one of ``,``, tab and ``;`` (Excel's "CSV"
 in locales whose decimal mark is a comma) that splits the header into known names.  Rows
 stream through :mod:`csv`; a row with more cells than the header is a failure with its
-line.  Authors are split on ``;`` (or `` and ``, or line breaks; Chinese names also on ``,``,
+line, one with fewer a record whose issue says so.  Authors are split on ``;`` (or `` and ``, or line breaks; Chinese names also on ``,``,
 ``，`` and ``、``).  CNKI's ``SrcDatabase-来源库`` gives the type; a thesis's university (its
 ``文献来源``) is its publisher, not its journal.  Web of Science's
 tab-delimited export (its field tags as the header, ``PT`` … ``UT``) is read by the tagged
@@ -549,6 +549,8 @@ class CsvReader:
                     row = [cell.strip('"') for cell in literal]
                     issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
             raw_text = delimiter.join(row)
+            if len(row) < len(header) and not issue:   # kept, its missing cells read as empty
+                issue = f"{source.path}:{line}: {short_row(header, row)}"
             if len(row) > len(header):
                 yield Failure(path=source.path, line=line, reason=f"row has {len(row)} cells, the header "
                               f"{len(header)}", raw=raw_text, format=self.name, record=ordinal)
@@ -558,6 +560,22 @@ class CsvReader:
             if issue and isinstance(item, Record):
                 item.issues.append(issue)
             yield item
+
+
+def short_row(header: list[str], row: list[str]) -> str:
+    """What a record's issue says of its row with fewer cells than the header: a row cut off
+    (a line break in an unquoted cell, a damaged file) looks so, and so does one whose last
+    cells were empty and not written (some spreadsheets save a CSV so).
+
+    >>> short_row(["Title", "Authors", "Year", "Journal", "DOI"], ["Cut row", "Lee, K"])
+    'row has 2 of 5 cells; read as empty: Year, Journal, DOI'
+    >>> short_row([f"C{i}" for i in range(10)], ["x"])
+    'row has 1 of 10 cells; read as empty: C1, C2, C3, C4, C5 and 4 more'
+    """
+    missing = [h.strip() or f"column {i}" for i, h in enumerate(header[len(row):], len(row) + 1)]
+    more = f" and {len(missing) - 5} more" if len(missing) > 6 else ""
+    return (f"row has {len(row)} of {len(header)} cells; read as empty: "
+            + ", ".join(missing[:5] if more else missing) + more)
 
 
 def _names_each_once(line: str) -> bool:
