@@ -236,3 +236,19 @@ def test_a_row_with_fewer_cells_than_the_header_is_kept_and_says_so(tmp_path, va
     assert not failures and not whole["issues"]
     assert cut["title"] == {"en": "Cut row"} and names(cut) == [("Lee", "K")]
     assert cut["issues"] == [f"{path}:3: row has 2 of 5 cells; read as empty: Year, Journal, DOI"]
+
+
+def test_scopus_authors_with_affiliations_give_each_author_theirs(tmp_path, validate):
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        'Authors,Author full names,Title,Year,Source title,Affiliations,Authors with affiliations\n'
+        '"Zhang K.; Li X.; Wang J.-G.","Zhang, Kejia (57190000001); Li, Xiaoming (57190000002); Wang, Jian-Guo (5)",'
+        'Spinal metastases,2021,Spine,"Peking University, Beijing, China; Tsinghua University, Beijing, China",'
+        '"Zhang, K., Peking University, Beijing, China; Li, X., Tsinghua University, Beijing, China; '
+        'Wang, J.-G., Peking University, Beijing, China; Wang, J.-G., Tsinghua University, Beijing, China"\n',
+        encoding="utf-8")
+    (rec,), _ = read(path)
+    validate(rec)
+    assert [(a["family"], a.get("affiliation")) for a in rec["authors"]] == [
+        ("Zhang", "Peking University, Beijing, China"), ("Li", "Tsinghua University, Beijing, China"),
+        ("Wang", "Peking University, Beijing, China; Tsinghua University, Beijing, China")]

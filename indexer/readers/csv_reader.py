@@ -64,6 +64,8 @@ COLUMNS = {
     # read as funding only in a row without its funding text, which names the same grants
     "funding_details": ("funding details",),
     "affiliation": ("affiliation", "affiliations"),
+    # Scopus: "Zhang, K., Dept …, China; Li, X., Univ …": whose affiliation is whose
+    "author_affiliations": ("authors with affiliations",),
     "type": ("type", "document type", "entrytype", "ty"),
     # Zotero's CSV: its item type (journalArticle, bookSection …); its "Type" is then the genre
     # (a thesis's degree, a report's kind), as CSL's genre; its "Extra" holds "PMID: 33587412"
@@ -270,6 +272,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
         elif key == "funding_details":
             rec.raw.setdefault("funding", []).append((cell, line))
+        elif key == "author_affiliations":   # read once the authors are (below)
+            rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "affiliation":
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
@@ -281,6 +285,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             # one value in two columns of one field (our export's "title" and "title_zh") is read once
             if value not in rec.raw.setdefault(key, []):
                 rec.raw[key].append(value)
+    owned = next((scopus_affiliations(cell, [name for name, _ in rec.raw.get("author", [])])
+                  for _, key, cell in cells if key == "author_affiliations"), [])
+    if owned:   # whose is whose, as the pipeline reads WoS's C1 and MEDLINE's AD
+        rec.extra["author_affiliations"] = owned
     numbers = rec.raw.pop("article_number", [])
     if not rec.raw.get("pages") and not rec.raw.get("start_page"):
         rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do
@@ -288,6 +296,34 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         rec.extra.setdefault("columns", {}).update(
             (name, cell) for name, key, cell in cells if key == "article_number")
     return rec
+
+
+# One author of Scopus's "Authors with affiliations": the name as its "Authors" column writes
+# it ("Zhang, K.", older exports "Zhang K."), then the affiliation.
+_AUTHOR_AFFILIATION = re.compile(r"(?P<family>[^,;]+?),? (?P<initials>(?:[A-Z][a-z]?\.[ -]?)+),\s*(?P<affiliation>\S.*)")
+
+
+def scopus_affiliations(cell: str, authors: list[str]) -> list[dict]:
+    """``extra.author_affiliations`` of ``authors`` (the names as the row gives them) from
+    Scopus's "Authors with affiliations": each author's, by family name and first initial (an
+    author named twice has two); one that fits two authors is left out.
+
+    >>> scopus_affiliations("Zhang, K., Peking Univ, China; Li, X., Tsinghua Univ, China; Li, X., Fudan Univ, China",
+    ...                     ["Zhang, Kejia", "Li, Xiaoming", "Wang, Jian-Guo"])
+    [{'author': 'Zhang, Kejia', 'affiliations': ['Peking Univ, China']}, {'author': 'Li, Xiaoming', 'affiliations': ['Tsinghua Univ, China', 'Fudan Univ, China']}]
+    """
+    def key(family: str, given: str) -> tuple[str, str]:
+        return " ".join(family.split()).casefold(), given.strip()[:1].upper()
+
+    names = {name: key(*(name.split(",", 1) if "," in name else name.rsplit(" ", 1)))
+             for name in authors if " " in name.strip() or "," in name}
+    owned: dict[str, list[str]] = {}
+    for part in re.split(r"\s*;\s*", cell):
+        m = _AUTHOR_AFFILIATION.fullmatch(part.strip())
+        whose = [name for name, k in names.items() if m and k == key(m["family"], m["initials"])]
+        if len(whose) == 1:
+            owned.setdefault(whose[0], []).append(m["affiliation"].strip())
+    return [{"author": name, "affiliations": list(dict.fromkeys(a))} for name, a in owned.items()]
 
 
 def _type_of(cell: str, current: str) -> str:
