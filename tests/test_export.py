@@ -890,7 +890,7 @@ def test_a_cnki_thesis_names_its_university_once_as_where_it_is_kept(tmp_path):
                    encoding="utf-8")
     (rec,) = _records(enw)
     assert rec["journal"] == {"zh": "上海交通大学"} and rec["extra"]["publisher"] == ["上海交通大学"]
-    assert rendered([rec], "gbt7714").strip() == "[1] 虞锦洪. 高导热聚合物基复合材料的制备与性能研究[D]. 上海交通大学, 2012."
+    assert rendered([rec], "gbt7714").strip() == "[1] 虞锦洪. 高导热聚合物基复合材料的制备与性能研究[D]. [出版地不详]: 上海交通大学, 2012."
     bib = rendered([rec], "bibtex")
     assert "school = {上海交通大学}" in bib and "journal =" not in bib and "publisher =" not in bib
     biblatex = rendered([rec], "biblatex")

@@ -482,3 +482,33 @@ def test_a_chinese_books_volume_is_part_of_its_title():
     assert "第" not in reference(_record("临床内科杂志", [], "zh", **{**book, "volume": "1984，1（1）—"}))
     assert reference(_record("Textbook of psychiatry", [], "en", **{**book, "volume": "1"})).startswith(
         "Textbook of psychiatry: Vol. 1[M].")
+
+
+def test_an_unknown_place_or_publisher_is_written_as_the_standard_writes_it(examples):
+    # §8.4.1.3, §8.4.2.3: [出版地不详]/[S.l.], [出版者不详]/[s.n.], an online book too (the
+    # standard's Praetzellis: "Rev. ed. [S.l.]: Rowman & Littlefield, 2011: 13")
+    for item, _, line in examples:
+        if item["id"] == "gbt7714.b.1:22":
+            assert "[M/OL]. Rev. ed. [S.l.]: Rowman & Littlefield Publishing Group, Inc., 2011" in line, line
+        if kind(item) in ("standard", "report") or "//" + (item.get("event-title") or "~") in line:
+            assert "不详" not in line and "[S.l." not in line, line   # no imprint of their own here
+    book = dict(type="book", journal={}, issue=None, pages=None, volume=None)
+    thesis = dict(book, type="thesis")
+    zh = [{"literal": "胡婕伦", "lang": "zh"}]
+    assert reference(_record("多糖的消化与酵解", zh, "zh", **thesis, extra={"publisher": ["南昌大学"]})) \
+        == "胡婕伦. 多糖的消化与酵解[D]. [出版地不详]: 南昌大学, 2020."       # no place invented
+    assert reference(_record("多糖的消化与酵解", zh, "zh", **thesis, extra={"publisher": ["南昌大学"]}),
+                     year="2020") == "胡婕伦, 2020. 多糖的消化与酵解[D]. [出版地不详]: 南昌大学."
+    assert reference(_record("地方志", zh, "zh", **book, extra={"place": ["哈尔滨"]})) \
+        == "胡婕伦. 地方志[M]. 哈尔滨: [出版者不详], 2020."
+    assert reference(_record("地方志", zh, "zh", **book, extra={})) == "胡婕伦. 地方志[M]. [出版地不详: 出版者不详], 2020."
+    assert reference(_record("Title", EN4[:1], "en", **book, extra={})) == "SMITH A M. Title[M]. [S.l.: s.n.], 2020."
+    # a chapter of a book written; a paper known by its meeting's name, a report and an
+    # article have no imprint to write as unknown
+    chapter = dict(book, type="chapter", journal={"en": "Handbook"}, pages="5-9",
+                   extra={"publisher": ["Springer"]})
+    assert "[M]//Handbook. [S.l.]: Springer, 2020: 5-9." in reference(_record("Part", EN4[:1], "en", **chapter))
+    paper = dict(book, type="paper-conference", pages="2", extra={"event-title": "全国医院感染学术年会"})
+    assert reference(_record("手卫生", zh, "zh", **paper)) == "胡婕伦. 手卫生[C]//全国医院感染学术年会. 2020: 2."
+    assert reference(_record("报告", zh, "zh", **dict(book, type="report"), extra={})) == "胡婕伦. 报告[R]. 2020."
+    assert "不详" not in reference(_record("题名", zh, "zh"))

@@ -93,7 +93,7 @@ def test_a_host_books_volume_is_part_of_its_title(tmp_path):
     assert "[M]//马克思恩格斯全集: 第35卷. 2版. 北京: 人民出版社, 2013: 302." in reference(marx)
     assert "[M]//国家药典委员会. 中华人民共和国药典: 一部. 北京:" in reference(drug)
     assert "psychiatry: Vol. 1[M]. Philadelphia:" in reference(book)
-    assert reference(series).startswith("Stochastic biomathematical models[M]. Springer, 2013")
+    assert reference(series).startswith("Stochastic biomathematical models[M]. [S.l.]: Springer, 2013")
 
 
 def test_an_online_reports_full_date_is_written_in_brackets(tmp_path):
@@ -133,7 +133,7 @@ def test_no_doubled_full_stop_after_et_al_or_an_abbreviation(tmp_path):
      "Analytic Title[N]. Newspaper Name(3)."),
     # a publisher's CSL markup is not printed
     ({"type": "book", "title": "The impossible book", "publisher": "Dead Po<sub>eee</sub>t Society",
-      "issued": {"date-parts": [[1942]]}}, "The impossible book[M]. Dead Poeeet Society, 1942."),
+      "issued": {"date-parts": [[1942]]}}, "The impossible book[M]. [S.l.]: Dead Poeeet Society, 1942."),
 ])
 def test_punctuation_without_a_part_and_markup(tmp_path, item, expected):
     assert reference(_one(tmp_path, {"language": "en", **item})) == expected

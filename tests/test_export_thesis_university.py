@@ -50,10 +50,12 @@ def cnki(tmp_path) -> tuple[dict, dict]:
 
 
 def test_gbt7714_names_the_university_as_the_thesis_is_kept(cnki):
-    # GB/T 7714-2015: 作者. 题名[D]. 保存地: 保存单位, 年.  (was "[D]. 2020.")
+    # GB/T 7714-2015: 作者. 题名[D]. 保存地: 保存单位, 年.  (was "[D]. 2020."); the place unknown:
+    # [出版地不详] (§8.4.1.3)
     thesis, _ = cnki
-    assert rendered([thesis], "gbt7714").strip() == "[1] 宋玉兰. 关系理性视域下马克思恩格斯生态思想研究[D]. 吉林大学, 2020."
-    assert rendered([thesis], "gbt7714-ay").strip() == "宋玉兰, 2020. 关系理性视域下马克思恩格斯生态思想研究[D]. 吉林大学."
+    assert rendered([thesis], "gbt7714").strip() == "[1] 宋玉兰. 关系理性视域下马克思恩格斯生态思想研究[D]. [出版地不详]: 吉林大学, 2020."
+    assert rendered([thesis], "gbt7714-ay").strip() == \
+        "宋玉兰, 2020. 关系理性视域下马克思恩格斯生态思想研究[D]. [出版地不详]: 吉林大学."
 
 
 def test_vancouver_names_the_university_as_its_publisher(cnki):
@@ -107,7 +109,7 @@ def test_a_thesis_publisher_comes_before_a_journal_of_its_own(tmp_path):
                     encoding="utf-8")
     (rec,) = records_of(path)
     assert rec["journal"] == {"en": "ProQuest Dissertations"} and rec["extra"]["publisher"] == ["Fudan University"]
-    assert rendered([rec], "gbt7714").strip() == "[1] ABE A. Bone growth[D]. Fudan University, 2019."
+    assert rendered([rec], "gbt7714").strip() == "[1] ABE A. Bone growth[D]. [S.l.]: Fudan University, 2019."
     bib = rendered([rec], "bibtex")
     assert "  school = {Fudan University}," in bib and "  journal = {ProQuest Dissertations}," in bib
 
@@ -118,5 +120,5 @@ def test_a_scraped_cnki_thesis_page_cites_its_university():
     page = needs_shared("corpus", "clean-pages", "raw", "0097.txt")
     (rec,) = records_of(page)
     assert rec["type"] == "thesis" and rec["journal"] == {"zh": "吉林大学"}
-    assert rendered([rec], "gbt7714").strip().endswith("[D]. 吉林大学, 2015.")
+    assert rendered([rec], "gbt7714").strip().endswith("[D]. [出版地不详]: 吉林大学, 2015.")
     assert "  school = {吉林大学}," in rendered([rec], "bibtex")

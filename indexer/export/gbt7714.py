@@ -290,15 +290,50 @@ def _dated_online(rec: dict, code: str) -> str:
     return f"({day})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and not day.endswith("-01-01") else ""
 
 
-def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True) -> str:
+# What the standard writes for an unknown place and publisher (§8.4.1.3, §8.4.2.3: ``[出版地不详]:
+# 三户图书刊行社``, ``哈尔滨: [出版者不详]``), for a Chinese item and any other; both unknown in one
+# pair of brackets, as biblatex-gb7714-2015 and the gbt7714 BibTeX styles write them.
+SINE_LOCO = {True: "出版地不详", False: "S.l."}
+SINE_NOMINE = {True: "出版者不详", False: "s.n."}
+
+
+def imprint(place: str, publisher: str, zh: bool) -> str:
+    """``出版地: 出版者`` of an item that has an imprint (a book, a book's part, a thesis, a
+    periodical), the unknown one as the standard writes it.
+
+    >>> imprint("", "Rowman & Littlefield", False), imprint("哈尔滨", "", True), imprint("", "", True)
+    ('[S.l.]: Rowman & Littlefield', '哈尔滨: [出版者不详]', '[出版地不详: 出版者不详]')
+    """
+    if not place and not publisher:
+        return f"[{SINE_LOCO[zh]}: {SINE_NOMINE[zh]}]"
+    return f"{place or f'[{SINE_LOCO[zh]}]'}: {publisher or f'[{SINE_NOMINE[zh]}]'}"
+
+
+def has_imprint(rec: dict, code: str, host: bool = False) -> bool:
+    """Whether the standard gives the item an imprint it writes as unknown when the record
+    lacks it (§4.1-4.3, §8.4): a whole book (or proceedings), a thesis (保存地: 保存单位), a
+    periodical as a whole, and a chapter or paper of a ``host`` book, online too (its example
+    ``[S.l.]: Rowman & Littlefield, 2011: 13[…]. http://…``).  Not a report or standard
+    (biblatex-gb7714-2015 leaves theirs out when unknown), not a paper known only by its
+    meeting's name, nor an archive, map, dataset or other item."""
+    kind = rec.get("type") or ""
+    return kind in ("book", "thesis", "periodical") or host and kind in PARTS_OF and code in ("M", "C")
+
+
+def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True, zh: bool | None = None) -> str:
     """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name; a
     thesis: ``保存地: 保存单位``, its university); not ``dated``: without the year (the
-    author-year system has it after the names).  An online item with neither place nor
-    publisher: its full date, ``(2012-01-16)``, in either."""
+    author-year system has it after the names).  ``zh`` (a Chinese item or not) when the item
+    has an imprint (:func:`has_imprint`): an unknown place or publisher as the standard writes
+    it (:func:`imprint`).  An online item with neither place nor publisher: its full date,
+    ``(2012-01-16)``, in either."""
     place, publisher = plain(extra(rec, "place")), plain(university(rec, lang) or extra(rec, "publisher"))
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
-    text = f"{place}: {publisher}" if place and publisher else place or publisher
+    if zh is not None:
+        text = imprint(place, publisher, zh)
+    else:
+        text = f"{place}: {publisher}" if place and publisher else place or publisher
     year = year_text(rec) if dated else ""
     if not text and _dated_online(rec, code):
         year = _dated_online(rec, code)
@@ -325,8 +360,9 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     author-year system's, where the year is after the names)."""
     kind, pages = rec.get("type") or "", rec.get("pages") or ""
     container = journal_title(rec, lang)
+    own = zh if has_imprint(rec, code) else None
     if code == "J" and kind == "periodical":
-        return [rec.get("volume") or "", _publication(rec, "", code, lang, dated)]
+        return [rec.get("volume") or "", _publication(rec, "", code, lang, dated, own)]
     if code == "J":
         return [_translators(rec, zh), _journal(rec, container, dated)]
     if code == "N":
@@ -340,7 +376,7 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
     if code == "EB":
         return [f"({full_date(rec)})" if full_date(rec) else ""]
     return [_translators(rec, zh), edition(extra(rec, "edition"), zh),
-            _publication(rec, pages, code, lang, dated)]
+            _publication(rec, pages, code, lang, dated, own)]
 
 
 def _translators(rec: dict, zh: bool) -> str:
@@ -410,7 +446,9 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
         translated = _translators(rec, zh)
         head += (f". {translated}" if translated else "") + host
-        rest = [edition(extra(rec, "edition"), zh), _publication(rec, rec.get("pages") or "", code, lang, dated)]
+        own = zh if has_imprint(rec, code, host=bool(plain(in_lang(rec, "journal", lang)))) else None
+        rest = [edition(extra(rec, "edition"), zh),
+                _publication(rec, rec.get("pages") or "", code, lang, dated, own)]
     else:
         rest = _after_marker(rec, code, zh, lang, dated)
     who = responsible(rec, zh)
