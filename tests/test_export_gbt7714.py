@@ -512,3 +512,19 @@ def test_an_unknown_place_or_publisher_is_written_as_the_standard_writes_it(exam
     assert reference(_record("手卫生", zh, "zh", **paper)) == "胡婕伦. 手卫生[C]//全国医院感染学术年会. 2020: 2."
     assert reference(_record("报告", zh, "zh", **dict(book, type="report"), extra={})) == "胡婕伦. 报告[R]. 2020."
     assert "不详" not in reference(_record("题名", zh, "zh"))
+
+
+def test_an_undated_item_is_listed_under_the_year_it_was_accessed_in_brackets():
+    # the author-year system needs a year after the names (§10.2); a web page without one is
+    # listed under the year accessed, in brackets as an estimated year is (§8.4.3.3 "[1936]")
+    page = dict(type="webpage", journal={}, issue=None, pages=None, volume=None, year=None,
+                url="http://home.calis.edu.cn/x", extra={"accessed": ["2025-06-21"]})
+    org = [{"literal": "高等教育文献保障系统", "lang": "zh"}]
+    recs = [_record("馆际互借与文献传递服务", org, "zh", **page), _record("文献传递", org, "zh", **page)]
+    for i, rec in enumerate(recs):
+        rec["id"] = str(i)
+    assert _author_year(recs[:1]) == \
+        ["高等教育文献保障系统, [2025]. 馆际互借与文献传递服务[EB/OL]. [2025-06-21]. http://home.calis.edu.cn/x."]
+    assert [line.split(".")[0] for line in _author_year(recs)] == ["高等教育文献保障系统, [2025a]", "高等教育文献保障系统, [2025b]"]
+    # the numeric list is as it was: the date accessed only
+    assert reference(recs[0]) == "高等教育文献保障系统. 馆际互借与文献传递服务[EB/OL]. [2025-06-21]. http://home.calis.edu.cn/x."

@@ -486,24 +486,41 @@ def _write(out: TextIO, rec: dict, lang: str | None, prefix: str = "", year: str
         out.write(f"{prefix}{reference(rec, None if lang == 'both' else lang, year)}\n")
 
 
+def listed_year(rec: dict) -> str:
+    """The year the author-year system lists an item under (§9.2, §10.2: it makes the
+    in-text citation): its own (:func:`year_text`); else, for an item the record gives an
+    access date (a web page without a date), the year accessed in brackets, as the standard
+    writes an estimated year (§8.4.3.3, ``[1936]``) and the gbt7714 BibTeX styles write this
+    one (``[2025]``); else none.
+
+    >>> listed_year({"year": 2019}), listed_year({"extra": {"accessed": ["2025-06-21"]}}), listed_year({})
+    ('2019', '[2025]', '')
+    """
+    year = year_text(rec)
+    accessed = re.match(r"\d{4}", extra(rec, "accessed"))
+    return year or (f"[{accessed.group()}]" if accessed else "")
+
+
 def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> int:
     """The author-year system (著者-出版年制, §9.2): no numbers; in the order of ``--sort
     author`` (:func:`indexer.export.common.ordered`: Chinese items first; by the names listed,
     name by name, so one author's own items before those they wrote with others; then
     year); the items of one list of names and one year are ``2019a``, ``2019b`` in that
-    order.  ``lang="both"``: a bilingual record's other language on the next line, indented."""
+    order (``[2025a]`` inside an estimated year's brackets, :func:`listed_year`).
+    ``lang="both"``: a bilingual record's other language on the next line, indented."""
     from collections import Counter
 
     from .common import ordered
 
     own = None if lang == "both" else lang
     records = ordered(list(records), "author", own)
-    keys = [(", ".join(listed_names(r, own)), year_text(r)) for r in records]
+    keys = [(", ".join(listed_names(r, own)), listed_year(r)) for r in records]
     counts, seen = Counter(keys), Counter()
     for rec, key in zip(records, keys):
         label = key[1]
         if counts[key] > 1 and label:
-            label += letters(seen[key])
+            bracket = "]" if label.endswith("]") else ""
+            label = label.removesuffix(bracket) + letters(seen[key]) + bracket
             seen[key] += 1
         _write(out, rec, lang, year=label)
     return len(records)
