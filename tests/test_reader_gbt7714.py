@@ -195,3 +195,21 @@ def test_the_standards_examples_read_back(tmp_path, system):
             assert list(r["journal"].values()) == [re.sub(r"<[^>]+>", "", it["container-title"])], reference
             if f", {it.get('volume')}" in reference:   # one title is cited twice: online first, without a volume
                 assert r["volume"] == it["volume"], reference
+
+
+UNKNOWN_IMPRINT = """[1] 胡婕伦. 大鼠肝纤维化的研究[D]. [出版地不详]: 南昌大学, 2014.
+[2] TORRE J, VERDUCCI T. The Yankee years[M]. [S.l.]: Doubleday, 2008.
+[3] HARDY R M. Chronic hepatitis[C]//DENOVO R. Proceedings of the forum. [S.l.: s.n.], 1993: 256-258.
+[4] 王五. 中国古代建筑史[M]. [出版地不详: 出版者不详], 2001.
+[5] 史德雯. 绿色建筑设计[C]//第八届建筑论坛论文集. 中国浙江杭州: [出版者不详], 2018: 9.
+"""
+
+
+def test_an_unknown_place_or_publisher_as_the_standard_writes_it_is_none(tmp_path):
+    # what export writes for an unknown place or publisher ([出版地不详], [S.l.: s.n.] …) is read
+    # back as none, not as a place, a publisher or part of the proceedings' title
+    r = _read_all(tmp_path, UNKNOWN_IMPRINT)
+    assert [(rec["extra"].get("place"), rec["extra"].get("publisher")) for rec in r.values()] == \
+        [(None, ["南昌大学"]), (None, ["Doubleday"]), (None, None), (None, None), (["中国浙江杭州"], None)]
+    assert (r[3]["journal"], r[3]["year"], r[3]["pages"]) == ({"en": "Proceedings of the forum"}, 1993, "256-258")
+    assert (r[5]["journal"], r[5]["year"], r[5]["pages"]) == ({"zh": "第八届建筑论坛论文集"}, 2018, "9")

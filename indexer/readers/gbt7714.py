@@ -86,6 +86,14 @@ _AT_PART = r"(?:^|(?<=[.．。])|(?<=[.．。]\s))\s*"   # at the start, or afte
 _PLACE = r"(?:(?P<place>[^.．。:：,，\[\]]+?(?:[,，]\s*[A-Z][A-Za-z.]{0,5})?)\s*[:：]\s*)?"
 _PUBLISHER = (r"(?P<publisher>(?:[^.．。:：,，\[\]]|(?<=\b[A-Z])\.(?=\s?[A-Z])"
               r"|[,，]\s*(?:Inc|Ltd|Co|Corp|LLC|GmbH|plc)\b\.?)+?)")
+# What the standard writes for an unknown place or publisher (§8.4.1.3, §8.4.2.3; export writes
+# them): read as stand-ins the imprint patterns take, then nothing is kept of them
+_UNKNOWN_PLACE, _UNKNOWN_PUBLISHER = "\ue000", "\ue001"
+_UNKNOWN_IMPRINT = [
+    (re.compile(r"[\[［]\s*(?:出版地不详|S\.\s?l\.)\s*[:：]\s*(?:出版者不详|s\.\s?n\.)\s*[\]］]"),
+     f"{_UNKNOWN_PLACE}: {_UNKNOWN_PUBLISHER}"),
+    (re.compile(r"[\[［]\s*(?:出版地不详|S\.\s?l\.)\s*[\]］]"), _UNKNOWN_PLACE),
+    (re.compile(r"[\[［]\s*(?:出版者不详|s\.\s?n\.)\s*[\]］]"), _UNKNOWN_PUBLISHER)]
 _IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YEAR})[a-z]?"
                       rf"(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
 # The author-year system's (the year is after the names): 刊名, 卷(期): 页码; 出版地: 出版者: 页码;
@@ -377,6 +385,8 @@ class GBT7714Reader:
         """What follows the marker: journal, year, volume, issue, pages; or imprint; or host.
         ``year``: the year the names gave (the author-year system), none after them."""
         line, put = rec.source.line, rec.put
+        for unknown, stand_in in _UNKNOWN_IMPRINT:
+            after = unknown.sub(stand_in, after)
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
         translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
         if translated:
@@ -431,7 +441,7 @@ class GBT7714Reader:
         m = _IMPRINT.search(after) or (_IMPRINT_NO_YEAR.search(after) if year else None)
         if m:
             for key in ("place", "publisher", "year", "pages"):
-                if m.groupdict().get(key):
+                if m.groupdict().get(key) and m.group(key).strip() not in (_UNKNOWN_PLACE, _UNKNOWN_PUBLISHER):
                     put(key, m.group(key).strip(), line)
             return
         # the date an online item was read is no year of it ("[J/OL].食品工业科技[2024-01-08]")
