@@ -74,6 +74,7 @@ from indexer.charsets import HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, expand_acronyms, folded_words, has_acronym,
                                  has_group_author, is_bracketed, is_column, is_editorial, page_number,
                                  volume_as_issue)
+from indexer.fields.titles import split_original_title
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
@@ -388,15 +389,13 @@ def _similar_titles(a: _Keys, b: _Keys) -> str:
     return ""
 
 
-# "Title [Original-language title]" (Scopus), the bracket possibly cut off.
-_ORIGINAL_TITLE = re.compile(r"^(.+?)\s*\[([^\[\]]{12,})\]?\W*$")
 _SUBTITLE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s+|——")
 
 
 def _translated(title: str) -> list[str]:
     """The two titles of "English title [Original title]"; none for another title."""
-    m = _ORIGINAL_TITLE.match(_ANNOTATION.sub("", title))
-    return [m.group(1), m.group(2)] if m else []
+    parts = split_original_title(_ANNOTATION.sub("", title), shortest=12)
+    return list(parts) if parts else []
 
 
 def _pieces(title: str) -> list[str]:

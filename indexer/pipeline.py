@@ -40,8 +40,9 @@ from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_c
                               split_translated_block)
 from .fields.notices import split_copyright
 from .fields.sections import split_sections
-from .lang.detect import (cjk_language, declared_language, detect_language, is_cjk_name, langdetect_reads,
-                          script_counts)
+from .fields.titles import split_original_title
+from .lang.detect import (cjk_language, declared_language, detect_language, foreign_language, is_cjk_name,
+                          langdetect_reads, script_counts)
 from .record import Record
 from .repair import REPAIRS
 
@@ -76,18 +77,41 @@ def _english(record: Record, field: str, text: str, lang: str) -> str:
 
 def place_titles(record: Record) -> Record:
     """Title lines → ``title[lang]``; the first title's language is remembered as primary."""
-    for text, _line in record.raw.pop("titles", []):
-        text = repair(record, "title", text, TITLE_REPAIRS)
-        if not text:
-            continue
-        lang = detect_language(text, _declared_language(record))
-        text = _english(record, f"title.{lang}", text, lang)
-        if lang in record.title:
-            record.extra.setdefault("other_titles", []).append(text)
-            continue
-        record.title[lang] = text
-        record.raw.setdefault("primary_lang", lang)
+    for written, _line in record.raw.pop("titles", []):
+        written = repair(record, "title", written, TITLE_REPAIRS)
+        for text, lang in _original_first(record, written) if written else ():
+            lang = lang or detect_language(text, _declared_language(record))
+            text = _english(record, f"title.{lang}", text, lang)
+            if lang in record.title:
+                record.extra.setdefault("other_titles", []).append(text)
+                continue
+            record.title[lang] = text
+            record.raw.setdefault("primary_lang", lang)
     return record
+
+
+def _original_first(record: Record, text: str) -> list[tuple[str, str | None]]:
+    """An English title followed by the title in the paper's own language in brackets
+    (Scopus: "Analysis of risk factors … [脊柱术后感染危险因素分析]") is two titles, the original
+    first (the paper's language), each with its language.  A bracket in English or in no
+    language ("[Letter]", "[Review]", "[1]", "[careers]") stays part of the title, and so does
+    a Chinese gloss of a term: the original is at least six characters of Chinese, Japanese or
+    Korean, and two for each three English words.  (The language of a title alone is decided
+    by :func:`place_titles`.)"""
+    parts = split_original_title(text)
+    if not parts:
+        return [(text, None)]
+    title, original = parts
+    declared = _declared_language(record)
+    lang = detect_language(original, declared)
+    lang = foreign_language(original) or lang if lang == "en" else lang
+    if lang in ("en", "und") or detect_language(title, declared) != "en":
+        return [(text, None)]
+    cjk = len(_CJK_TEXT.findall(original))
+    if cjk and (cjk < 6 or cjk * 3 < len(title.split()) * 2):
+        return [(text, None)]
+    record.log("split_original_title", "title", text, title)
+    return [(original, lang), (title, "en")]
 
 
 def place_abstracts(record: Record) -> Record:

@@ -239,6 +239,25 @@ def langdetect_reads(text: str, lang: str) -> bool:
     return _langdetect(text[:1000])[0] == lang
 
 
+def foreign_language(text: str) -> str | None:
+    """The language of a Latin-script text of five words or more and no English-only function
+    word when langdetect is all but sure it is not English: a title in brackets after its
+    English translation, "Arbeiten in der Crowd: Perspektiven der Theorie …", whose "in"s
+    :func:`detect_language` counts as English's; None otherwise.
+
+    >>> foreign_language("Arbeiten in der Crowd: Perspektiven der Theorie relationaler Ungleichheiten")
+    'de'
+    >>> foreign_language("Screening in a pediatric population"), foreign_language("J. Strategic Inf. Syst. 12")
+    (None, None)
+    """
+    words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    if len(words) < 5 or _POSSESSIVE.search(text) or any(w in ENGLISH_WORDS and w not in AMBIGUOUS_WORDS
+                                                         for w in words):
+        return None
+    code, probability = _langdetect(text[:1000])
+    return code if code not in ("en", "und") and probability >= 0.99 else None
+
+
 @lru_cache(maxsize=4096)
 def _langdetect(text: str) -> tuple[str, float]:
     """langdetect's most probable language and its probability (seeded: same text, same answer)."""

@@ -1,0 +1,79 @@
+"""Scopus's CSV, RIS and BibTeX exports (QA pass on Scopus): a paper not in English has its
+English title and, in brackets, its original title in one field."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of
+
+ZH = "Analysis of risk factors for postoperative infection after spinal surgery [脊柱术后感染危险因素分析]"
+ZH_EN = "Analysis of risk factors for postoperative infection after spinal surgery"
+
+
+def _one(tmp_path, name: str, text: str) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (record,) = records_of(path)
+    return record
+
+
+def _csv(title: str, language: str = "English") -> str:
+    return ('"Authors","Title","Year","Source title","Language of Original Document","Source","EID"\n'
+            f'"Wang Y.; Chen H.","{title}","2020","Chinese Journal of Orthopaedics","{language}","Scopus",'
+            '"2-s2.0-85090000000"\n')
+
+
+def _ris(title: str, language: str = "English") -> str:
+    return (f"TY  - JOUR\nAU  - Wang, Y.\nTI  - {title}\nPY  - 2020\nT2  - Chinese Journal of Orthopaedics\n"
+            f"LA  - {language}\nDB  - Scopus\nER  - \n")
+
+
+def _bib(title: str, language: str = "English") -> str:
+    return (f"@ARTICLE{{Wang2020,\n\tauthor = {{Wang, Yu}},\n\ttitle = {{{title}}},\n\tyear = {{2020}},\n"
+            f"\tjournal = {{Chinese Journal of Orthopaedics}},\n\tlanguage = {{{language}}},\n"
+            "\tsource = {Scopus}\n}\n")
+
+
+EXPORTS = {"scopus.csv": _csv, "scopus.ris": _ris, "scopus.bib": _bib}
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_original_title_in_brackets_is_its_language_title(tmp_path, name):
+    record = _one(tmp_path, name, EXPORTS[name](ZH, "Chinese"))
+    assert record["title"] == {"zh": "脊柱术后感染危险因素分析", "en": ZH_EN}
+    assert record["language"] == "zh"
+    assert ("split_original_title", ZH, ZH_EN) in {(r["step"], r["before"], r["after"]) for r in record["repairs"]}
+
+
+@pytest.mark.parametrize("title,original,lang,declared", [
+    ("Do castrated dogs die earlier?", "Sterben kastrierte Hunde früher als nicht kastrierte Hunde?", "de", "German"),
+    # whose "in"s alone would have made it English
+    ("Crowdwork: Applying a relational inequality theory",
+     "Arbeiten in der Crowd: Perspektiven der Theorie relationaler Ungleichheiten in Arbeitsorganisationen", "de",
+     "English"),
+    ("Platform employment: scale and signs of precarity",
+     "Платформенная занятость: масштабы и признаки неустойчивости", "ru", "Russian"),
+    ("Diagnosis of lung cancer in older patients", "高齢者における肺癌の診断", "ja", "Japanese"),
+])
+def test_original_title_in_another_language(tmp_path, title, original, lang, declared):
+    record = _one(tmp_path, "scopus.ris", _ris(f"{title} [{original}]", declared))
+    assert record["title"] == {lang: original, "en": title}
+    assert record["language"] == lang
+
+
+@pytest.mark.parametrize("title", [
+    "Hemolytic uremic syndrome associated with streptococcus (multiple letters) [1]",
+    "Management of cervical premalignant lesions [Review]",
+    "Effect of oxytocin perfusion on neonatal blood bilirubin [Letter]",
+    "Paroxysmal nocturnal hemoglobinuria in a phase III trial [Abstract]",
+    "The all-seeing employer - [careers]",
+    'Erratum to "Leveraging IT resources" [J. Strategic Inf. Syst. 12(2003) 229-249]',
+    "Clinical aspects of the complement system [a review of the recent literature]",
+    "Treatment of dry age-related macular degeneration. [Turkish]",
+    # a Chinese term glossed, not a title
+    "The clinical effect of Xiaoyao powder on depression in elderly patients [逍遥散]",
+])
+def test_a_bracket_in_english_or_no_language_stays_in_the_title(tmp_path, title):
+    record = _one(tmp_path, "scopus.ris", _ris(title))
+    assert record["title"] == {"en": title}
+    assert "split_original_title" not in {r["step"] for r in record["repairs"]}
