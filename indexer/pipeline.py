@@ -137,6 +137,9 @@ def place_abstracts(record: Record) -> Record:
             record.log("move_funding_statement", "abstract", text, content)
             record.raw.setdefault("funding", []).append((statement, None))
             text = repair(record, "abstract", content, ("strip_ui_residue",))
+        if _NO_ABSTRACT.fullmatch(text):
+            record.log("drop_no_abstract_placeholder", "abstract", text, "")
+            continue
         if not text:
             continue
         lang = detect_language(text, _declared_language(record))
@@ -287,6 +290,10 @@ _ET_AL = re.compile(r"(?:et\.?\s*al\.?|others|等人?\.?)", re.I)
 # would make unrelated anonymous records share an author.
 _NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorship indicated|"
                         r"indicated, no authorship)\]?|佚名", re.I)
+# Placeholders for no abstract (Scopus's "[No abstract available]", 暂无摘要): not an abstract,
+# which would be searched and exported as one.
+_NO_ABSTRACT = re.compile(r"\[?(?:no abstract(?: is)? available|abstract (?:is )?not available)\.?\]?\.?|"
+                          r"[\[【]?(?:暂无摘要|无摘要|摘要暂无)[\]】]?[。.]?", re.I)
 
 
 def _pair_romanised(record: Record) -> None:

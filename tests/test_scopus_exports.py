@@ -77,3 +77,29 @@ def test_a_bracket_in_english_or_no_language_stays_in_the_title(tmp_path, title)
     record = _one(tmp_path, "scopus.ris", _ris(title))
     assert record["title"] == {"en": title}
     assert "split_original_title" not in {r["step"] for r in record["repairs"]}
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_no_abstract_placeholder_is_no_abstract(tmp_path, name):
+    text = {"scopus.csv": _csv(ZH, "Chinese").replace('"Source","EID"', '"Abstract","Source","EID"').replace(
+                '"Scopus",', '"[No abstract available]","Scopus",'),
+            "scopus.ris": _ris(ZH, "Chinese").replace("DB  - ", "AB  - [No abstract available]\nDB  - "),
+            "scopus.bib": _bib(ZH, "Chinese").replace("\tsource", "\tabstract = {[No abstract available]},\n\tsource")}[name]
+    assert "[No abstract available]" in text
+    record = _one(tmp_path, name, text)
+    assert record["abstract"] == {} and record["sections"] == {}
+    assert ("drop_no_abstract_placeholder", "[No abstract available]") in {
+        (r["step"], r["before"]) for r in record["repairs"]}
+
+
+@pytest.mark.parametrize("placeholder", ["No abstract available.", "[Abstract not available]", "暂无摘要", "【无摘要】"])
+def test_other_no_abstract_placeholders(tmp_path, placeholder):
+    record = _one(tmp_path, "x.ris", _ris("Risk factors of infection", "English").replace(
+        "DB  - ", f"AB  - {placeholder}\nDB  - "))
+    assert record["abstract"] == {}
+
+
+def test_an_abstract_saying_no_abstract_is_available_is_kept(tmp_path):
+    text = "No abstract available for this case report, so we describe the patient here."
+    record = _one(tmp_path, "x.ris", _ris("Risk factors of infection").replace("DB  - ", f"AB  - {text}\nDB  - "))
+    assert record["abstract"] == {"en": text}
