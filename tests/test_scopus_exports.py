@@ -103,3 +103,64 @@ def test_an_abstract_saying_no_abstract_is_available_is_kept(tmp_path):
     text = "No abstract available for this case report, so we describe the patient here."
     record = _one(tmp_path, "x.ris", _ris("Risk factors of infection").replace("DB  - ", f"AB  - {text}\nDB  - "))
     assert record["abstract"] == {"en": text}
+
+
+# Scopus's funding: its text, and its details (funder, acronym, grant numbers), which may name
+# a grant the text does not.
+TEXT = "This work was supported by the National Natural Science Foundation of China (81702662, 81871234)."
+DETAILS = ("National Natural Science Foundation of China, NSFC, (81702662, 81871234); "
+           "Shanxi Province Science Foundation for Youths, (201901D211123)")
+GRANTS = [("National Natural Science Foundation of China", "81702662"),
+          ("National Natural Science Foundation of China", "81871234"),
+          ("Shanxi Province Science Foundation for Youths", "201901D211123")]
+
+
+def _grants(record: dict) -> list[tuple[str, str]]:
+    return [(f["funder"], f["award"]) for f in record["funding"]]
+
+
+def test_ris_note_funding_is_funding_the_rest_kept(tmp_path):
+    note = ("Export Date: 28 January 2025; Cited By: 0; Correspondence Address: H. Chen; Taiyuan, China; "
+            "email: ch@sxmu.edu.cn; Funding details: National Natural Science Foundation of China, NSFC, 81702662; "
+            "Funding details: National Natural Science Foundation of China, NSFC, 81871234; "
+            "Funding details: Shanxi Province Science Foundation for Youths, 201901D211123; "
+            f"Funding text 1: {TEXT}; References: Smith J., Spinal tumours, Lancet, 390, (2017); Lee K., "
+            "Metastasis, Nature, 500, (2013)")
+    record = _one(tmp_path, "scopus.ris", _ris(ZH_EN).replace("DB  - ", f"N1  - {note}\nDB  - "))
+    assert _grants(record) == GRANTS
+    assert record["extra"]["notes"] == [
+        "Export Date: 28 January 2025; Cited By: 0; Correspondence Address: H. Chen; Taiyuan, China; "
+        "email: ch@sxmu.edu.cn; References: Smith J., Spinal tumours, Lancet, 390, (2017); Lee K., "
+        "Metastasis, Nature, 500, (2013)"]
+
+
+def test_ris_funding_in_notes_of_their_own_and_details_alone(tmp_path):
+    """Scopus's older RIS: one N1 a part; a record with details and no text."""
+    record = _one(tmp_path, "scopus.ris", _ris(ZH_EN).replace("DB  - ", (
+        "N1  - Export Date: 15 October 2020\nN1  - Funding details: Shanxi Province Science Foundation for Youths, "
+        "201901D211123\nDB  - ")))
+    assert _grants(record) == GRANTS[2:]
+    assert record["extra"]["notes"] == ["Export Date: 15 October 2020"]
+
+
+def test_ris_notes_of_others_unchanged(tmp_path):
+    record = _one(tmp_path, "x.ris", _ris(ZH_EN).replace("DB  - ", "N1  - Record ID: 10; Notes: funding details: none\nDB  - "))
+    assert record["extra"]["notes"] == ["Record ID: 10; Notes: funding details: none"] and record["funding"] == []
+
+
+def test_bibtex_grant_only_in_details_is_funding(tmp_path):
+    record = _one(tmp_path, "scopus.bib", _bib(ZH_EN).replace(
+        "\tsource", f"\tfunding_details = {{{DETAILS}}},\n\tfunding_text 1 = {{{TEXT}}},\n\tsource"))
+    assert _grants(record) == GRANTS
+    assert record["extra"]["bibtex_fields"]["funding_details"] == DETAILS   # kept as written
+
+
+def test_csv_grant_only_in_details_is_funding_once(tmp_path):
+    """An NIH number the text writes without its activity code is the same grant."""
+    details = ("National Natural Science Foundation of China, NSFC: 81702662, 81871234; "
+               "Shanxi Province Science Foundation for Youths: 201901D211123; National Institutes of Health, NIH: R01 AI123456")
+    text = TEXT.replace(").", ") and the National Institutes of Health (AI123456).")
+    csv_text = _csv(ZH_EN).replace('"Source","EID"', '"Funding Details","Funding Texts","Source","EID"').replace(
+        '"Scopus",', f'"{details}","{text}","Scopus",')
+    record = _one(tmp_path, "scopus.csv", csv_text)
+    assert _grants(record) == GRANTS[:2] + [("National Institutes of Health", "AI123456")] + GRANTS[2:]

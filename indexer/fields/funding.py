@@ -301,6 +301,63 @@ def _unique(entries: list[dict]) -> list[dict]:
     return out
 
 
+# Scopus's "Funding Details": one funder a part, its acronym and grant numbers after it
+# ("National Natural Science Foundation of China, NSFC, (81702662, 81871234)"; its CSV
+# "…, NSFC: 81702662"; "; " between parts).
+_DETAIL_PARTS = re.compile(r"\s*;\s*(?![^()]*\))")
+
+
+def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
+    """What a record's list of funders and grant numbers (Scopus's "Funding Details") adds to
+    its funding statements (its "Funding Text"): all of it when there is no statement; else
+    each grant number none of the statements gives, with its funder as the details name it.
+    Scopus takes the details from the statements, but not always every grant: the text of a
+    paper funded by two may name only one.  A funder without a number adds nothing to a
+    statement, which names its funders.
+
+    >>> text = "Supported by the National Natural Science Foundation of China (81702662, 81871234)."
+    >>> grants_beyond([text], ["National Natural Science Foundation of China, NSFC, (81702662, 81871234); "
+    ...                        "Shanxi Province Science Foundation for Youths, (201901D211123)"])
+    ['Shanxi Province Science Foundation for Youths, (201901D211123)']
+    >>> grants_beyond(["Funded by the NSFC (81702662) and the NIH (AI123456)."],
+    ...               ["National Natural Science Foundation of China, NSFC, (81702662, 81871234); "
+    ...                "National Institutes of Health, NIH, (R01 AI123456); Pfizer"])
+    ['National Natural Science Foundation of China, NSFC (81871234)']
+    >>> grants_beyond([], ["Pfizer"])
+    ['Pfizer']
+    """
+    statements = [s for s in statements if s.strip()]
+    if not statements:
+        return list(details)
+    given = " ".join(statements)
+    keys = {_award_key(a.group(0)) for a in _AWARD.finditer(given) if _is_award(a.group(0))}
+    beyond = []
+    for part in (p for detail in details for p in _DETAIL_PARTS.split(detail) if p.strip()):
+        awards = [a for a in _AWARD.finditer(part) if _is_award(a.group(0))]
+        missing = [a.group(0) for a in awards if not _gives(given, keys, a.group(0))]
+        if not missing:
+            continue
+        if len(missing) == len(awards):
+            beyond.append(part.strip())
+        else:  # some of its numbers given: the others, after the funder
+            beyond.append(f"{_clean_funder(part[:awards[0].start()])} ({', '.join(missing)})")
+    return beyond
+
+
+def _award_key(award: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", award).upper()
+
+
+def _gives(text: str, keys: set[str], award: str) -> bool:
+    """Whether a statement gives a grant number: as written, or as one of its numbers with or
+    without a prefix (the details' "R01 AI123456" is the text's "AI123456")."""
+    written = r"\s*".join(map(re.escape, award.split()))
+    if re.search(rf"(?<![0-9A-Za-z]){written}(?![0-9A-Za-z])", text, re.IGNORECASE):
+        return True
+    key = _award_key(award)
+    return any(k == key or min(len(k), len(key)) >= 6 and (k.endswith(key) or key.endswith(k)) for k in keys)
+
+
 def split_funding_statement(text: str) -> tuple[str, str | None]:
     """Split text into (content, funding statement) when it ends with a funding statement.
 

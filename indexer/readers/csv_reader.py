@@ -21,6 +21,7 @@ import csv
 import re
 
 from ..fields.authors import ORG_WORDS, split_author_field
+from ..fields.funding import grants_beyond
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
@@ -60,8 +61,9 @@ COLUMNS = {
     "isbn": ("isbn", "bn"),
     "language": ("language", "la", "language of original document"),
     "funding": ("funding", "funding text", "funding texts", "fx"),
-    # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"),
-    # read as funding only in a row without its funding text, which names the same grants
+    # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"):
+    # the funding of a row without its funding text; beside one, which names the same grants,
+    # the grant numbers it lacks (fields.funding.grants_beyond)
     "funding_details": ("funding details",),
     "affiliation": ("affiliation", "affiliations"),
     # Scopus: "Zhang, K., Dept …, China; Li, X., Univ …": whose affiliation is whose
@@ -289,6 +291,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                   for _, key, cell in cells if key == "author_affiliations"), [])
     if owned:   # whose is whose, as the pipeline reads WoS's C1 and MEDLINE's AD
         rec.extra["author_affiliations"] = owned
+    if any(key == "funding" for _, key, _ in cells):  # a grant only its Funding Details name
+        texts = [text for text, _ in rec.raw["funding"]]
+        rec.raw["funding"] += [(grant, line) for _, key, cell in cells if key == "funding_details"
+                               for grant in grants_beyond(texts, [cell])]
     numbers = rec.raw.pop("article_number", [])
     if not rec.raw.get("pages") and not rec.raw.get("start_page"):
         rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.funding import grants_beyond
 from ..fields.keywords import join_locant_fragments
 from .base import register
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -80,7 +81,7 @@ class RisReader(TaggedReader):
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
         GEN saying "Preprint" a preprint's genre; KW lines CNKI split inside a chemical name's
-        locants are one keyword again."""
+        locants are one keyword again; Scopus's funding in N1 is funding."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
@@ -98,10 +99,46 @@ class RisReader(TaggedReader):
         if _preprint(rec):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
+        _scopus_funding(rec)
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
         if rec.extra.get("source_type", "").upper() in self.WEB and accessed and re.match(r"\s*\d{4}", accessed[0]):
             rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
+
+
+# The parts Scopus writes in N1, "Label: value" each after "; " (or one an N1 line, in its
+# older exports): "Export Date: 28 January 2025; Cited By: 0; Correspondence Address: H. Chen;
+# Taiyuan, China; email: …; Funding details: National Natural Science Foundation of China,
+# NSFC, 81702662; Funding text 1: This work was supported by …; References: …".  A value may
+# hold "; " (an address, a list of references): a part ends only where a label starts.
+_SCOPUS_NOTE_PART = re.compile(
+    r"(?:^|;\s*)(?=(?:Export Date|Cited By|Correspondence Address|CODEN|PubMed ID|Funding details|Funding text \d{1,2}"
+    r"|References|Conference name|Conference date|Conference location|Conference code|Sponsors|Chemicals/CAS"
+    r"|Tradenames|Manufacturers|Molecular Sequence Numbers|Art\. No\.|Publication Stage|Open Access):\s)")
+_SCOPUS_FUNDING = re.compile(r"Funding (?P<kind>details|text \d{1,2}):\s*(?P<value>.*?)[;\s]*$", re.S)
+
+
+def _scopus_funding(rec) -> None:
+    """Scopus's funding parts of N1 ("Funding text 1: …", "Funding details: …") read as
+    funding: the text, and the grants only the details name (fields.funding.grants_beyond);
+    the rest of the note is kept as it was."""
+    texts, details, notes = [], [], []
+    for note, line in rec.raw.get("notes", []):
+        parts = [part for part in _SCOPUS_NOTE_PART.split(note) if part.strip()]
+        funding = [m for m in map(_SCOPUS_FUNDING.match, parts) if m]
+        for m in funding:
+            (details if m.group("kind") == "details" else texts).append((m.group("value"), line))
+        if funding:
+            note = "; ".join(part for part in parts if not _SCOPUS_FUNDING.match(part))
+        if note:
+            notes.append((note, line))
+    if not (texts or details):
+        return
+    rec.raw["notes"] = notes
+    rec.raw.setdefault("funding", []).extend(texts)
+    statements = [text for text, _ in texts]
+    for value, line in details:
+        rec.raw["funding"].extend((grant, line) for grant in grants_beyond(statements, [value]))
 
 
 def _preprint(rec) -> bool:
