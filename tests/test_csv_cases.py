@@ -3,9 +3,10 @@
 bilingual "DOI-DOI" and "Organ-单位" columns, and quoted cells with line breaks."""
 from __future__ import annotations
 
+import json
 import re
 
-from conftest import clean_items, needs_shared
+from conftest import clean_items, cleaned, needs_shared, run_cli
 
 from indexer.readers.wos import ONE_PER_LINE
 
@@ -252,3 +253,19 @@ def test_scopus_authors_with_affiliations_give_each_author_theirs(tmp_path, vali
     assert [(a["family"], a.get("affiliation")) for a in rec["authors"]] == [
         ("Zhang", "Peking University, Beijing, China"), ("Li", "Tsinghua University, Beijing, China"),
         ("Wang", "Peking University, Beijing, China; Tsinghua University, Beijing, China")]
+
+
+def test_a_pmid_column_is_the_records_pmid(tmp_path):
+    # Scopus's "PubMed ID" and a "pmid" column reach search (pmid:) and the exports; the row's id
+    # stays what it was (Scopus's EID; a "pmid" column's value)
+    scopus, plain = tmp_path / "scopus.csv", tmp_path / "plain.csv"
+    scopus.write_text('"Authors","Title","Year","Source title","PubMed ID","EID"\n'
+                      '"Zhang K.","A study of bone","2021","Spine","33587412","2-s2.0-85100000000"\n', encoding="utf-8")
+    plain.write_text("pmid,title,year\n33419454,A study of joints,2020\n", encoding="utf-8")
+    records = [cleaned(scopus)[0], cleaned(plain)[0]]
+    assert [(r["source"]["source_id"], r["extra"].get("pmid")) for r in records] == \
+        [("2-s2.0-85100000000", ["33587412"]), ("33419454", ["33419454"])]
+    index = tmp_path / "idx"
+    assert run_cli("ingest", str(scopus), str(plain), "--index", str(index), "-q").returncode == 0
+    for number in ("33587412", "33419454"):
+        assert json.loads(run_cli("search", f"pmid:{number}", "--index", str(index), "--json").stdout)["total"] == 1

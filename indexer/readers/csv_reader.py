@@ -54,8 +54,11 @@ COLUMNS = {
     "keywords": ("keywords", "keyword", "author keywords", "kw", "de", "tags", "manual tags"),
     "issn": ("issn", "sn"),
     "url": ("url", "link", "ur"),
-    "source_id": ("id", "record_id", "recordid", "key", "pmid", "ut", "ut (unique wos id)", "eid",
+    "source_id": ("id", "record_id", "recordid", "key", "ut", "ut (unique wos id)", "eid",
                   "accession number", "paper_id", "label"),
+    # the PMID (extra.pmid, where search and the exports look: fields.identifiers); a column named
+    # "pmid" is also the row's id, as it was, Scopus's "PubMed ID" not (its EID is)
+    "pmid": ("pmid", "pubmed id", "pubmed_id"),
     "publisher": ("publisher", "pu"),
     "place": ("place", "publisher place", "publisher-place", "pi"),
     "isbn": ("isbn", "bn"),
@@ -240,8 +243,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         if key in (None, "database") or key in ("authors", "full_names") and key != names_from \
                 or key == "funding_details" and any(k == "funding" for _, k, _ in cells):
             rec.extra.setdefault("columns", {})[head_name] = cell
-        elif key == "source_id":
+        elif key == "source_id" or key == "pmid" and head_name.strip().lower() == "pmid":
             src.source_id = src.source_id or cell
+            if key == "pmid":
+                rec.raw.setdefault(key, []).append((cell, line))
         elif key == "item_type":
             continue
         elif key == "type" and item_type:
