@@ -417,9 +417,13 @@ def _year_leaf(value: str) -> Leaf:
 
 
 # ---------------------------------------------------------------- parser
-_TOKEN = re.compile(r'\s*(?:(?P<neg>-(?=["(]|[A-Za-z]+:\S))|(?P<lp>\()|(?P<rp>\))'
+# Genotype notation, as titles write it: MDA5(-/-), p53(+/+), IL-6 (+), Fmr1 (-/y).  A term, as
+# the text it is pasted from is (the index keeps its letters, y, and drops the signs), never a
+# group of NOT -/y.
+_GENOTYPE = r"(?:[+\-−]{1,2}|[+\-−]/[+\-−]|[+\-−]/[A-Za-z]{1,2}|[A-Za-z]{1,2}/[+\-−])\)"
+_TOKEN = re.compile(rf'\s*(?:(?P<neg>-(?=["(]|[A-Za-z]+:\S))|(?P<lp>\((?!{_GENOTYPE}))|(?P<rp>\))'
                     r'|(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)"?|(?P<fv>[^\s()]*))'
-                    r'|"(?P<quoted>[^"]*)"?|(?P<word>[^\s()]+))')
+                    rf'|"(?P<quoted>[^"]*)"?|(?P<word>(?:[^\s()]|\({_GENOTYPE})+))')
 
 
 # Quotation marks a Chinese keyboard or a word processor types, read as '"' where they open
@@ -629,7 +633,8 @@ class _Parser:
         if tok[0] == "not":  # '-' before a phrase, a field or a parenthesis
             self.take()
             return Node("not", [self.unary()])
-        if tok[0] == "word" and tok[1].startswith("-") and len(tok[1]) > 1 and not tok[1][1:2].isdigit():
+        if tok[0] == "word" and tok[1].startswith("-") and len(tok[1]) > 1 and not tok[1][1:2].isdigit() \
+                and tok[1][1] not in "/+":   # -/y, genotype notation: a word
             self.take()
             return Node("not", [self.leaf(("word", tok[1][1:], None))])
         return self.primary()

@@ -1,0 +1,49 @@
+"""What users paste into the search box, on a real index in a temp dir (records written for
+these tests): titles with genotype notation (MDA5(-/-) mice) or a colon after a field's name
+(the first year: a cohort), Chinese terms listed with their marks (肺癌，化疗), identifiers as
+links and numbers, and names; each is searched as the text it came from, or says why not."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.index.ingest import ingest
+from indexer.index.search import Searcher
+
+TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
+          ("G2", "Connectivity deficits in the Fmr1 (-/y) mouse model of autism"),
+          ("G3", "Apoptosis of p53(+/+) fibroblasts"),
+          ("G4", "IL-6 (+) cells in the synovium"),
+          ("G5", "Tumour cells in knockout mice")]
+
+
+def _ris() -> str:
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pasted")
+    (folder / "records.ris").write_text(_ris(), encoding="utf-8")
+    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as s:
+        yield s
+
+
+def ids(searcher, query):
+    return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("MDA5(-/-) mice", ["G1"]),            # had been refused: unexpected ')'
+    ('"MDA5(-/-) mice"', ["G1"]),
+    ("p53(+/+)", ["G3"]),
+    ("IL-6 (+)", ["G4"]),                  # the index drops (+): so does the query
+    ("Fmr1 (-/y) mouse", ["G2"]),          # had been Fmr1 NOT y mouse: nothing
+    ("(-/y)", ["G2"]),                     # the index keeps its y: not NOT y, every other record
+    ("Fmr1 -/y mouse", ["G2"]),
+    ("Connectivity deficits in the Fmr1 (-/y) mouse model of autism", ["G2"]),
+    ("mice -(coronavirus)", ["G5"]),       # a group of words, NOT, as before
+    ("mice -(coronavirus OR fibroblasts)", ["G5"]),
+])
+def test_genotype_notation_is_a_term(searcher, query, expected):
+    assert ids(searcher, query) == expected
