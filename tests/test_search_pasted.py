@@ -7,13 +7,18 @@ from __future__ import annotations
 import pytest
 
 from indexer.index.ingest import ingest
+from indexer.index.query import QueryError
 from indexer.index.search import Searcher
 
 TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
           ("G2", "Connectivity deficits in the Fmr1 (-/y) mouse model of autism"),
           ("G3", "Apoptosis of p53(+/+) fibroblasts"),
           ("G4", "IL-6 (+) cells in the synovium"),
-          ("G5", "Tumour cells in knockout mice")]
+          ("G5", "Tumour cells in knockout mice"),
+          ("C1", "Outcomes after the first year: a cohort study"),
+          ("C2", "Choosing a journal: advice for authors"),
+          ("C3", "The corresponding author: roles and duties"),
+          ("C4", "Lung cancer type: a review")]
 
 
 def _ris() -> str:
@@ -47,3 +52,28 @@ def ids(searcher, query):
 ])
 def test_genotype_notation_is_a_term(searcher, query, expected):
     assert ids(searcher, query) == expected
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Outcomes after the first year: a cohort study", ["C1"]),   # had been: year: needs a value
+    ("Choosing a journal: advice for authors", ["C2"]),
+    ("The corresponding author: roles", ["C3"]),
+    ("Lung cancer type: a review", ["C4"]),
+    ("first year:2021", []),                                    # no space: the field, as before
+])
+def test_a_field_name_before_a_title_colon_is_text(searcher, query, expected):
+    assert ids(searcher, query) == expected
+
+
+@pytest.mark.parametrize("query", ["year:", "title: ", "title: 癌", "cancer title:", "cancer title: "])
+def test_a_field_without_its_value_says_so(searcher, query):
+    # alone, first or last, a field's name and colon is a field whose value was left out
+    with pytest.raises(QueryError, match="needs a value after the colon"):
+        searcher.search(query)
+
+
+def test_a_field_name_searched_as_text_is_said_when_nothing_is_found(searcher):
+    assert searcher.notes("Lung cancer type: a cohort") == [
+        "type: is followed by a space, so it was searched as text (to search the field, write its value right "
+        "after the colon: type:VALUE)"]
+    assert searcher.notes("Lung cancer type:zzz") == ["no record has type zzz; this index has: article-journal"]

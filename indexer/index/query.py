@@ -448,6 +448,28 @@ def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _title_colon(text: str, m: re.Match, before: list) -> bool:
+    """Whether a field's name with a space after its colon, between words, is a pasted title's
+    colon ("Outcomes after the first year: a cohort study"), searched as text; alone, first
+    (``title: 癌``) or last it is a field without its value, which the error says."""
+    return (m.group("fv") == "" and text[m.end():m.end() + 1].isspace() and bool(text[m.end():].strip())
+            and any(t[0] in ("word", "field") for t in before))
+
+
+def spaced_prefixes(text: str) -> list[str]:
+    """The field names a query wrote with a space after the colon between words, which were
+    searched as text (:func:`_title_colon`)."""
+    text, out, before = _syntax(text), [], []
+    for m in _TOKEN.finditer(text):
+        written = (m.group("field") or "").lower()
+        if written in FIELD_ALIASES or written in EXACT_FIELDS or written == "year":
+            if _title_colon(text, m, before):
+                out.append(m.group("field"))
+        if m.group("field") or m.group("quoted") is not None or m.group("word"):
+            before.append(("word",))
+    return out
+
+
 # Words before a colon that are plainly no field prefix: a grant number's label (NO: 2018…),
 # a link's scheme (https://…); and one letter (E:coli) is said only when near a prefix.
 _NO_PREFIXES = frozenset({"no", "http", "https", "ftp"})
@@ -513,6 +535,9 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             if not value.strip() and text.startswith("(", pos):
                 raise QueryError(f"{m.group('field')}: takes a word or a \"phrase\", not a group: write "
                                  f"({m.group('field')}:a OR {m.group('field')}:b)")
+            if _title_colon(text, m, out):
+                out.append(("word", m.group(0).strip(), None))   # "the first year: a cohort study"
+                continue
             if not value.strip():
                 raise QueryError(f"{m.group('field')}: needs a value after the colon (no space)")
             out += _phrase("field", value, m.group("field").lower()) if m.group("fq") is not None \

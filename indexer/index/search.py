@@ -23,7 +23,7 @@ from .analysis import fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
-                    to_whoosh, with_hints)
+                    spaced_prefixes, to_whoosh, with_hints)
 from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_forms, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
@@ -152,6 +152,8 @@ class Searcher:
         notes += [f"{written}: is no field prefix, so it was searched as text "
                   + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
                   for written, meant in misspelt_prefixes(q)]
+        notes += [f"{written}: is followed by a space, so it was searched as text (to search the field, write its "
+                  f"value right after the colon: {written}:VALUE)" for written in spaced_prefixes(q)]
         tree = parse(q, self._in_vocabulary)
         missing = [leaf for leaf in _shown(tree)
                    if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
