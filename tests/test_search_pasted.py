@@ -21,8 +21,12 @@ TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
           ("C4", "Lung cancer type: a review")]
 
 
+YEARS = [("Y1", 2017), ("Y2", 2019), ("Y3", 2022)]
+
+
 def _ris() -> str:
-    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES)
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES) + "".join(
+        f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS)
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +81,17 @@ def test_a_field_name_searched_as_text_is_said_when_nothing_is_found(searcher):
         "type: is followed by a space, so it was searched as text (to search the field, write its value right "
         "after the colon: type:VALUE)"]
     assert searcher.notes("Lung cancer type:zzz") == ["no record has type zzz; this index has: article-journal"]
+
+
+@pytest.mark.parametrize("query", ["year:2018-2021", "year:2018–2021", "year:2018~2021", "year:2018..2021",
+                                   "year:2018−2021", "screening year:2018-2021"])
+def test_a_year_range_with_a_hyphen(searcher, query):
+    # the hyphen is what users type; it had been refused while the dash was read
+    assert ids(searcher, query) == ["Y2"]
+
+
+def test_a_year_range_open_at_one_end_or_reversed(searcher):
+    assert ids(searcher, "year:2018-") == ids(searcher, "year:2018..") == ["Y2", "Y3"]
+    assert ids(searcher, "year:-2019") == ids(searcher, "year:..2019") == ["Y1", "Y2"]
+    with pytest.raises(QueryError, match=r"the range is empty \(2021 > 2018\)"):
+        searcher.search("year:2021-2018")

@@ -6,7 +6,7 @@ parentheses and field prefixes.
     covid-19 NOT (children OR 儿童)        exclusion; ``-word`` is NOT word too
     title:肉瘤 author:张 journal:中华       fields: title abstract keyword author journal funder award
     doi:10.1000/xyz pmid:33587412 pmcid:PMC38908 lang:zh section:conclusion format:ris type:thesis
-    year:2018..2021  year:2018..  year:..2001  year:2019
+    year:2018..2021  year:2018-2021  year:2018..  year:..2001  year:2019
     author:"Smith, John" author:"Smith JA" author:"Wang Jianguo"    names as references write them
                                           (:mod:`.names`; 王建国 and Wang Jianguo find each other)
 
@@ -403,7 +403,9 @@ def _exact_leaf(name: str, value: str) -> Leaf:
 
 
 def _year_leaf(value: str) -> Leaf:
-    m = re.fullmatch(r"(\d{4})?\s*(?:\.\.|–|~)\s*(\d{4})?|(\d{4})", value.strip())
+    """``year:2019``; a range ``2018..2021``, or with a hyphen or dash between (``2018-2021``, as
+    users type it; ``2018–2021``, ``2018~2021``); open at either end (``2018..``, ``..2021``)."""
+    m = re.fullmatch(rf"(\d{{4}})?\s*(?:\.\.|[{_DASHES}~])\s*(\d{{4}})?|(\d{{4}})", value.strip())
     if not m or not any(m.groups()):
         raise QueryError(f"year:{value}: use year:2019, year:2018..2021, year:2018.. or year:..2021")
     if m.group(3):
