@@ -22,11 +22,16 @@ TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
 
 
 YEARS = [("Y1", 2017), ("Y2", 2019), ("Y3", 2022)]
+CHINESE = [("Z1", "肺癌化疗后的预后分析", ["肺癌", "化疗", "预后"]), ("Z2", "肺癌患者的化疗方案", []),
+           ("Z3", "心肌缺血/再灌注损伤的机制", []), ("Z4", "心肌缺血后再灌注的研究", []),
+           ("Z5", "乳腺癌的MRI诊断", []), ("Z6", "肺癌，化疗与放疗", [])]
 
 
 def _ris() -> str:
     return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES) + "".join(
-        f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS)
+        f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS) + "".join(
+        f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - zh\n" + "".join(f"KW  - {k}\n" for k in keywords) + "ER  - \n\n"
+        for rid, title, keywords in CHINESE)
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +100,31 @@ def test_a_year_range_open_at_one_end_or_reversed(searcher):
     assert ids(searcher, "year:-2019") == ids(searcher, "year:..2019") == ["Y1", "Y2"]
     with pytest.raises(QueryError, match=r"the range is empty \(2021 > 2018\)"):
         searcher.search("year:2021-2018")
+
+
+@pytest.mark.parametrize("query", ["肺癌，化疗", "肺癌、化疗", "肺癌;化疗", "肺癌；化疗", "肺癌, 化疗", '"肺癌","化疗"',
+                                   "“肺癌”，“化疗”", "肺癌 化疗"])
+def test_a_chinese_list_mark_parts_the_terms_as_a_space_does(searcher, query):
+    # had found nothing: the mark was matched as written (Z6 holds it so, and is found still)
+    assert ids(searcher, query) == ["Z1", "Z2", "Z6"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("肺癌;化疗;预后", ["Z1"]),               # a CNKI keyword list: all three
+    ("keyword:肺癌;化疗;预后", ["Z1"]),       # each term takes the field
+    ("乳腺癌，MRI", ["Z5"]),
+    ("化疗 -预后，放疗", ["Z2"]),               # ... and the minus: -预后 -放疗
+    ('"肺癌，化疗"', ["Z6"]),                 # in quotes, as written
+    ("缺血/再灌注", ["Z3"]),                  # / and + join a term, matched as written
+    ("缺血 再灌注", ["Z3", "Z4"]),
+])
+def test_a_list_mark_outside_quotes_only(searcher, query, expected):
+    assert ids(searcher, query) == expected
+
+
+def test_a_chinese_term_joined_by_a_sign_says_what_its_parts_find(searcher):
+    assert searcher.notes("肺癌/化疗") == [
+        "'肺癌/化疗' is matched as written, as a term such as 缺血/再灌注 is, and no record has it so; "
+        "肺癌 化疗 finds 3 records"]
+    assert searcher.notes("肺癌+化疗")[0].endswith("; 肺癌 化疗 finds 3 records")
+    assert searcher.notes("肺癌/放射") == []   # nothing apart either

@@ -139,7 +139,7 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     Each run of token characters is a phrase of its pieces, exact because the tokenizer
     keeps CJK characters adjacent only when they are adjacent in the text (two words side
     by side, ``30μg``, are checked on the text); a query with
-    signs or spaces between runs (``3.5``, ``船舶、舰船工程``) is the AND of its runs,
+    signs or spaces between runs (``3.5``, ``缺血/再灌注``) is the AND of its runs,
     checked on the record's text.
     """
     segments = [_SEARCHABLE.findall(seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
@@ -481,8 +481,52 @@ def _syntax(text: str) -> str:
     """The query with the signs of the query language as a Chinese keyboard types them read
     as ASCII: full-width （ ） ： ＂ － and ＯＲ (NFKC, as every term is folded anyway), and
     “phrase”, 「phrase」, 『phrase』 as "phrase"."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _list_marks_apart(unicodedata.normalize("NFKC", text))
     return _CLOSE_QUOTE.sub('"', _OPEN_QUOTE.sub('"', text))
+
+
+# A list mark between Chinese terms (肺癌，化疗; 肺癌、化疗; a CNKI keyword list, 肺癌;化疗;预后;
+# "肺癌","化疗"), as NFKC leaves them: it separates the terms as a space does.  Between Latin
+# words it stays what it was (g、1 and a;b as written; "breast, cancer" is two words anyway).
+_LIST_MARKS = ",;、"
+_QUOTE_MARKS = '"“„‟”「」『』'
+_CLOSING = "”‟」』"
+_OPENING = "“„「『"
+# What a word's terms each take when a list mark parts them: its field and its minus
+# (keyword:肺癌;化疗 is keyword:肺癌 keyword:化疗; -肺癌，化疗 is -肺癌 -化疗).
+_PREFIX = re.compile(r"-?(?:([A-Za-z]+):)?")
+
+
+def _list_marks_apart(text: str) -> str:
+    """``text`` with each list mark (:data:`_LIST_MARKS`) outside quotes that stands beside a
+    CJK character or a quotation mark read as a space, the terms after it taking the prefix
+    of the word it is in.
+
+    >>> _list_marks_apart('肺癌,化疗;预后 "肺癌,化疗" a;b')
+    '肺癌 化疗 预后 "肺癌,化疗" a;b'
+    >>> _list_marks_apart('keyword:肺癌;化疗 -乳腺癌、MRI "肺癌","化疗"')
+    'keyword:肺癌 keyword:化疗 -乳腺癌 -MRI "肺癌" "化疗"'
+    """
+    if not any(mark in text for mark in _LIST_MARKS):
+        return text
+    out, quoted, depth, start = [], False, 0, 0
+    for i, c in enumerate(text):
+        if c == '"':
+            quoted = not quoted
+        elif c in _OPENING:
+            depth += 1
+        elif c in _CLOSING:
+            depth = max(0, depth - 1)
+        elif c.isspace() and not quoted and not depth:
+            start = i + 1
+        elif c in _LIST_MARKS and not quoted and not depth \
+                and any(_CJK_CHAR.match(n) or n in _QUOTE_MARKS for n in (text[i - 1:i], text[i + 1:i + 2]) if n):
+            prefix = _PREFIX.match(text, start)
+            name = (prefix.group(1) or "").lower()
+            known = name in FIELD_ALIASES or name in EXACT_FIELDS or name == "year"
+            c = " " + (prefix.group() if known or not name else "")
+        out.append(c)
+    return "".join(out)
 
 
 # A space between two Chinese characters in a quoted phrase: Chinese is written without spaces

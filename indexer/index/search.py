@@ -19,7 +19,7 @@ from ..charsets import is_han
 from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
-from .analysis import fold
+from .analysis import CJK, fold
 from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
@@ -31,6 +31,9 @@ __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
 # Punctuation at a term's ends ("肿瘤。", "《中华》"), which a Chinese term is matched with as written.
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+# A sign joining a Chinese term to the next (肺癌/化疗, 洗涤+冻融; 肺癌/MRI).
+_JOINED = re.compile(rf"(?<=[{CJK}])[/+]|[/+](?=[{CJK}])")
 
 # Operators as other search boxes write them, which this query language reads as words or signs.
 _OPERATORS = {"and": "AND", "or": "OR", "not": "NOT", "|": "OR", "||": "OR", "&": "AND", "&&": "AND"}
@@ -158,6 +161,7 @@ class Searcher:
         missing = [leaf for leaf in _shown(tree)
                    if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
         notes += [note for note in map(self._unpunctuated, missing) if note]
+        notes += [note for note in map(self._unjoined, missing) if note]
         # Words that are all missing may be one name: Smith John → author:"Smith John"
         whole = " ".join(leaf.text for leaf in missing)
         if len(missing) > 1 and len(missing) == len(leaves(tree)) and getattr(tree, "op", "") == "and":
@@ -197,6 +201,22 @@ class Searcher:
             return None
         return (f"{leaf.text!r} is matched with its punctuation, as written, and no record has it so; "
                 f"{bare} finds {found} record{'s' * (found != 1)}")
+
+    def _unjoined(self, leaf: Leaf) -> str | None:
+        """What a Chinese term joined by ``/`` or ``+`` finds with its parts apart: it is matched
+        as written, as the terms that write it are (缺血/再灌注, 洗涤+冻融), and a list typed so
+        (``肺癌/化疗``) may be in no record ("肺癌 化疗 finds 1 record")."""
+        apart = _JOINED.sub(" ", leaf.text)
+        if apart == leaf.text:
+            return None
+        try:
+            found = self._count(parse(apart, self._in_vocabulary))
+        except QueryError:
+            return None
+        if not found:
+            return None
+        return (f"{leaf.text!r} is matched as written, as a term such as 缺血/再灌注 is, and no record has it so; "
+                f"{' '.join(apart.split())} finds {found} record{'s' * (found != 1)}")
 
     def _elsewhere(self, text: str) -> str | None:
         """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record"."""
