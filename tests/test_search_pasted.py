@@ -22,6 +22,7 @@ TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
 
 
 YEARS = [("Y1", 2017), ("Y2", 2019), ("Y3", 2022)]
+SICI = "10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6"
 CHINESE = [("Z1", "肺癌化疗后的预后分析", ["肺癌", "化疗", "预后"]), ("Z2", "肺癌患者的化疗方案", []),
            ("Z3", "心肌缺血/再灌注损伤的机制", []), ("Z4", "心肌缺血后再灌注的研究", []),
            ("Z5", "乳腺癌的MRI诊断", []), ("Z6", "肺癌，化疗与放疗", [])]
@@ -31,7 +32,8 @@ def _ris() -> str:
     return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES) + "".join(
         f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS) + "".join(
         f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - zh\n" + "".join(f"KW  - {k}\n" for k in keywords) + "ER  - \n\n"
-        for rid, title, keywords in CHINESE)
+        for rid, title, keywords in CHINESE) + (
+        f"TY  - JOUR\nID  - D1\nTI  - Sry-negative XX sex reversal in purebred dogs\nDO  - {SICI}\nER  - \n\n")
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,14 @@ def test_a_chinese_term_joined_by_a_sign_says_what_its_parts_find(searcher):
         "肺癌 化疗 finds 3 records"]
     assert searcher.notes("肺癌+化疗")[0].endswith("; 肺癌 化疗 finds 3 records")
     assert searcher.notes("肺癌/放射") == []   # nothing apart either
+
+
+@pytest.mark.parametrize("query", [
+    "https://doi.org/10.1002/(SICI)1098-2795(199907)53:3%3C266::AID-MRD2%3E3.0.CO;2-6",  # as an address bar copies it
+    "https://doi.org/10.1002%2F%28SICI%291098-2795%28199907%2953%3A3%3C266%3A%3AAID-MRD2%3E3.0.CO%3B2-6",
+    "doi.org/10.1002/(SICI)1098-2795(199907)53:3%3c266::AID-MRD2%3e3.0.CO;2-6",
+    "doi:https://doi.org/10.1002/(SICI)1098-2795(199907)53:3%3C266::AID-MRD2%3E3.0.CO;2-6",
+    "https://doi.org/" + SICI, SICI,
+])
+def test_a_doi_link_with_percent_escapes_is_the_doi(searcher, query):
+    assert ids(searcher, query) == ["D1"]

@@ -118,3 +118,11 @@ def test_a_two_letter_stem_outside_author_is_still_too_short(query):
 
     with pytest.raises(QueryError, match="at least 3 letters"):
         parse(query)
+
+
+def test_a_number_alone_that_finds_nothing_says_what_pmid_finds(searcher):
+    # a number alone is a word (a grant number); when it is in no text, it may be a PMID
+    assert searcher.search("22424230")["total"] == 0
+    assert searcher.notes("22424230") == [
+        "'22424230' is in no title, abstract, keyword or funding; pmid:22424230 finds 1 record"]
+    assert searcher.notes("22424231") == []

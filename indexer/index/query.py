@@ -38,6 +38,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
+from urllib.parse import unquote
 
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
@@ -381,6 +382,7 @@ def _exact_leaf(name: str, value: str) -> Leaf:
     if fieldname == "pmid":   # pmcid:38908 is PMC38908
         v = "pmc" + v if name == "pmcid" and v.isdigit() else v.lower()
     elif fieldname == "doi":
+        v = _unquoted_doi_link(v)
         v = re.sub(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", "", v, flags=re.I).lower()
         if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
             raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
@@ -782,9 +784,23 @@ _PASTED_DOI = re.compile(r"\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10\.
 _PASTED_PMID = re.compile(r"\s*(?:pmid:\s*(\d+)|pmcid:\s*(pmc\d+))[.,;]?\s*", re.I)
 
 
+# A doi.org link, which a browser's address bar copies with the DOI's signs percent-encoded
+# (10.1002/(SICI)…53:3%3C266::AID-MRD2%3E3.0.CO;2-6 for <266::AID-MRD2>).
+_DOI_LINK = re.compile(r"\s*(?:https?://)?(?:dx\.)?doi\.org/", re.I)
+
+
+def _unquoted_doi_link(text: str) -> str:
+    """A doi.org link with its percent-escapes decoded, as the DOI is written; other text as it is.
+
+    >>> _unquoted_doi_link("https://doi.org/10.1002/(SICI)1098-2795(199907)53:3%3C266::AID-MRD2%3E3.0.CO;2-6")
+    'https://doi.org/10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6'
+    """
+    return unquote(text) if "%" in text and _DOI_LINK.match(text) else text
+
+
 def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
     """The query tree of ``text``; raises :class:`QueryError` with a readable reason."""
-    doi = _PASTED_DOI.fullmatch(text)
+    doi = _PASTED_DOI.fullmatch(_unquoted_doi_link(text))
     if doi and '"' not in text:
         return _exact_leaf("doi", doi.group(1))
     pmid = _PASTED_PMID.fullmatch(text)

@@ -39,8 +39,9 @@ _JOINED = re.compile(rf"(?<=[{CJK}])[/+]|[/+](?=[{CJK}])")
 _OPERATORS = {"and": "AND", "or": "OR", "not": "NOT", "|": "OR", "||": "OR", "&": "AND", "&&": "AND"}
 _LOOSE_OPERATOR = re.compile(r"(?<!\S)(?:and|or|not|\|\|?|&&?)(?!\S)", re.I)
 
-# Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes).
-ALSO_TRIED = ("author", "journal")
+# Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes); a
+# number alone is a word (a grant number), which may be a PMID pasted without its label.
+ALSO_TRIED = ("author", "journal", "pmid")
 
 
 class IndexMissing(Exception):
