@@ -22,6 +22,8 @@ TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
 
 
 YEARS = [("Y1", 2017), ("Y2", 2019), ("Y3", 2022)]
+AUTHORS = [("A1", "Renal outcomes in dialysis", "Zhang, Weiping"), ("A2", "Renal function", "Zhang, Wei"),
+           ("A3", "Hepatic outcomes", "Li, Weiping"), ("A4", "Power of 5 W lasers", "Brown, Anne")]
 SICI = "10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6"
 CHINESE = [("Z1", "肺癌化疗后的预后分析", ["肺癌", "化疗", "预后"]), ("Z2", "肺癌患者的化疗方案", []),
            ("Z3", "心肌缺血/再灌注损伤的机制", []), ("Z4", "心肌缺血后再灌注的研究", []),
@@ -29,11 +31,13 @@ CHINESE = [("Z1", "肺癌化疗后的预后分析", ["肺癌", "化疗", "预后
 
 
 def _ris() -> str:
-    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES) + "".join(
-        f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS) + "".join(
-        f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - zh\n" + "".join(f"KW  - {k}\n" for k in keywords) + "ER  - \n\n"
-        for rid, title, keywords in CHINESE) + (
-        f"TY  - JOUR\nID  - D1\nTI  - Sry-negative XX sex reversal in purebred dogs\nDO  - {SICI}\nER  - \n\n")
+    records = [f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES]
+    records += [f"TY  - JOUR\nID  - {rid}\nTI  - Screening in {year}\nPY  - {year}\nER  - \n\n" for rid, year in YEARS]
+    records += [f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - zh\n" + "".join(f"KW  - {k}\n" for k in keywords)
+                + "ER  - \n\n" for rid, title, keywords in CHINESE]
+    records.append(f"TY  - JOUR\nID  - D1\nTI  - Sry-negative XX sex reversal in dogs\nDO  - {SICI}\nER  - \n\n")
+    records += [f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nAU  - {author}\nER  - \n\n" for rid, title, author in AUTHORS]
+    return "".join(records)
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +145,22 @@ def test_a_chinese_term_joined_by_a_sign_says_what_its_parts_find(searcher):
 ])
 def test_a_doi_link_with_percent_escapes_is_the_doi(searcher, query):
     assert ids(searcher, query) == ["D1"]
+
+
+def test_a_field_value_of_several_words_is_suggested_quoted(searcher):
+    assert ids(searcher, "author:Zhang Weiping") == []      # author:Zhang, and Weiping in the text
+    assert ids(searcher, 'author:"Zhang Weiping"') == ["A1"]
+    # had suggested author:Weiping (which finds Li Weiping too)
+    assert searcher.notes("author:Zhang Weiping") == [
+        'author: takes one word, or a "phrase" in quotes; author:"Zhang Weiping" finds 1 record']
+    assert searcher.notes("author:Zhang Weiping renal") == [
+        'author: takes one word, or a "phrase" in quotes; author:"Zhang Weiping" renal finds 1 record']
+
+
+def test_a_name_as_references_write_it_is_suggested_whole_or_without_its_comma(searcher):
+    # W is a word of A4's title, Zhang in no text: had suggested author:"Zhang," for the first word alone
+    assert ids(searcher, "W") == ["A4"] and ids(searcher, "Zhang, W") == []
+    assert searcher.notes("Zhang, W") == [
+        "'Zhang, W' is in no title, abstract, keyword or funding; author:\"Zhang, W\" finds 2 records"]
+    assert searcher.notes("Zhang,") == [
+        "'Zhang,' is in no title, abstract, keyword or funding; author:Zhang finds 2 records"]

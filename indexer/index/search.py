@@ -24,13 +24,20 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_er
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     spaced_prefixes, to_whoosh, with_hints)
-from .schema import DEFAULT_FIELDS, TEXT_FIELDS, author_forms, author_name, award_numbers, funder_names
+from .schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS, author_forms, author_name, award_numbers, funder_names
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
 
 # Punctuation at a term's ends ("肿瘤。", "《中华》"), which a Chinese term is matched with as written.
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+# A field's value followed by words, unquoted (author:Zhang Weiping): not an operator, a field,
+# a phrase, a group or a NOT.
+_FIELD_THEN_WORDS = re.compile(r'(?<![^\s(])(?P<field>[A-Za-z]+):(?P<value>[^\s"():]+)'
+                               r'(?P<words>(?:\s+(?!(?:AND|OR|NOT)(?!\S))[^\s"():-][^\s"():]*)+)')
+# The most words of a name a note tries as one (Smith John A, Maria de la Cruz).
+_NAME_WORDS = 4
 
 # A sign joining a Chinese term to the next (肺癌/化疗, 洗涤+冻融; 肺癌/MRI).
 _JOINED = re.compile(rf"(?<=[{CJK}])[/+]|[/+](?=[{CJK}])")
@@ -153,6 +160,7 @@ class Searcher:
         keyword or funding but among the authors or journals, which a query without a prefix
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
         notes = self.unknown_values(q) + self._operators(q)
+        quoted = self._quoted(q)
         notes += [f"{written}: is no field prefix, so it was searched as text "
                   + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
                   for written, meant in misspelt_prefixes(q)]
@@ -163,10 +171,16 @@ class Searcher:
                    if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
         notes += [note for note in map(self._unpunctuated, missing) if note]
         notes += [note for note in map(self._unjoined, missing) if note]
-        # Words that are all missing may be one name: Smith John → author:"Smith John"
-        whole = " ".join(leaf.text for leaf in missing)
-        if len(missing) > 1 and len(missing) == len(leaves(tree)) and getattr(tree, "op", "") == "and":
-            note = self._elsewhere(whole)
+        if quoted:   # author:Zhang Weiping: not "author:Weiping finds 2"
+            return notes + [quoted]
+        # Words that are all missing may be one name: Smith John → author:"Smith John"; so may a
+        # name's few words of which one is missing (Zhang, W: W is a word in the text)
+        words = leaves(tree)
+        if missing and len(words) > 1 and getattr(tree, "op", "") == "and" and (
+                len(missing) == len(words) or (len(words) <= _NAME_WORDS and all(
+                    leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text for leaf in _shown(tree))
+                    and len(_shown(tree)) == len(words))):
+            note = self._elsewhere(" ".join(leaf.text for leaf in words))
             if note:
                 return notes + [note]
         return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
@@ -219,15 +233,37 @@ class Searcher:
         return (f"{leaf.text!r} is matched as written, as a term such as 缺血/再灌注 is, and no record has it so; "
                 f"{' '.join(apart.split())} finds {found} record{'s' * (found != 1)}")
 
+    def _quoted(self, q: str) -> str | None:
+        """What a field's value of several words finds quoted, as a name or a phrase is
+        written: ``author:Zhang Weiping`` searched Weiping in the text ('author:"Zhang Weiping"
+        finds 1 record'); the most words first, at most :data:`_NAME_WORDS`."""
+        m = _FIELD_THEN_WORDS.search(q)
+        if not m or m.group("field").lower() not in FIELD_ALIASES:
+            return None
+        words = m.group("words").split()
+        for n in range(min(len(words), _NAME_WORDS - 1), 0, -1):
+            meant = " ".join(filter(None, [q[:m.start()].strip(), f'{m.group("field")}:"{m.group("value")} '
+                                           f'{" ".join(words[:n])}"', " ".join(words[n:]), q[m.end():].strip()]))
+            try:
+                found = self._count(parse(meant, self._in_vocabulary))
+            except QueryError:
+                continue
+            if found:
+                return (f"{m.group('field')}: takes one word, or a \"phrase\" in quotes; {meant} finds {found} "
+                        f"record{'s' * (found != 1)}")
+        return None
+
     def _elsewhere(self, text: str) -> str | None:
-        """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record"."""
+        """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record";
+        a comma or semicolon at its ends left out (``Zhang,`` of ``Zhang, W``: author:Zhang)."""
+        bare = text.strip(",;") or text
         for prefix in ALSO_TRIED:
             try:
-                found = self._count(parse(f'{prefix}:"{text}"', self._in_vocabulary))
+                found = self._count(parse(f'{prefix}:"{bare}"', self._in_vocabulary))
             except QueryError:   # a value that field cannot take ("IL-*"): no advice
                 continue
             if found:
-                value = f'"{text}"' if any(c.isspace() or c in "()," for c in text) else text
+                value = f'"{bare}"' if any(c.isspace() or c in "()," for c in bare) else bare
                 return (f"{text!r} is in no title, abstract, keyword or funding; "
                         f"{prefix}:{value} finds {found} record{'s' * (found != 1)}")
         return None
