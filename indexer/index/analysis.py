@@ -12,7 +12,10 @@ One tokenizer serves every text field and the query side, so both agree exactly:
   ``IL-6`` → ``il``, ``6``; ``30μg`` → ``30``, ``μ``, ``g``: ``30`` is found as in ``30μg/ml``) gives the word as written and, at the same position when it differs, its inflection key
   (marked with ``~``)
   (Porter's steps 1a-1c and 5a: ``cells`` → ``cell``, ``restricted`` → ``restrict``; a
-  ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``).
+  ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``);
+  a word written in capitals (:func:`acronym`: ``ALS``, ``US``, ``CD4``, and ``MSCs`` as
+  ``MSC``) also gives that form, unfolded, and a word with ``++`` after it (``C++``,
+  ``OMNeT++``) gives ``c++``, at the same position.
 
 jieba words (:func:`jieba_words`) feed a small ranking-only field built from
 titles and keywords, where whole-word matches matter and text is short.
@@ -44,6 +47,9 @@ CLAUSE_MARKS = "、。"
 _CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 _PIECE = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>{WORD})|(?P<sep>{VALUE_SEPARATOR})")
 _VOWELS = "aeiou"
+# ``++`` right after a Latin word (``C++``, ``VisualC++``, ``Ca++``), not before a letter or digit (``Na++K+``).
+PLUS_PLUS = "++"
+_AFTER_PLUS_PLUS = re.compile(r"[a-z0-9+]")
 
 
 def fold(text: str) -> str:
@@ -51,6 +57,32 @@ def fold(text: str) -> str:
     characters read as Simplified (臺灣 = 台湾), one character for one."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return text if text.isascii() else text.translate(simplified_table())
+
+
+def acronym(word: str) -> str | None:
+    """The form in capitals of a word written as acronyms are (two to five capital letters,
+    digits too), its plural's ``s`` dropped; else None.  Folded, ``US`` and ``IT`` are the
+    words "us" and "it", and inflection keys meet ordinary words (``using`` → us, ``als`` →
+    al): the index also holds this form, so a query written so finds it as written.
+
+    >>> [acronym(w) for w in ("ALS", "CD4", "MSCs", "COVID19", "Als", "A", "DEFINE", "T2", "US")]
+    ['ALS', 'CD4', 'MSC', 'COVID19', None, None, None, None, 'US']
+    """
+    if word.endswith("s") and len(word) > 2:
+        word = word[:-1]
+    if not word.isascii() or not word.isalnum() or not word.isupper():
+        return None
+    letters = sum(c.isalpha() for c in word)
+    return word if 2 <= letters <= 5 else None
+
+
+def cased(text: str, folded: str) -> str:
+    """``text`` as :func:`fold` reads it but for case, character for character with ``folded``
+    (which it was folded to): what a word there was written in capitals."""
+    text = unicodedata.normalize("NFKC", text)
+    if len(text) != len(folded):   # ß → ss: those characters folded, so the rest stay in line
+        text = "".join(c if len(c.casefold()) == 1 else c.casefold() for c in text)
+    return text
 
 
 # ---------------------------------------------------------------- English inflection key
@@ -136,8 +168,9 @@ def word_keys(word: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- tokens
-def tokens(text: str, with_keys: bool = True):
-    """``(term, position, start, end)`` of already folded ``text`` (see the module doc).
+def tokens(text: str, with_keys: bool = True, written: str | None = None):
+    """``(term, position, start, end)`` of already folded ``text`` (see the module doc);
+    ``written`` is the text unfolded (:func:`cased`), for the words written in capitals.
 
     Where anything (a space, a sign) stands between two tokens and one of them is CJK, one
     position is skipped: a Chinese phrase then matches only characters that are adjacent in
@@ -160,11 +193,19 @@ def tokens(text: str, with_keys: bool = True):
             pos += 1
         last_end, last_cjk = m.end(), cjk
         if not cjk:
-            yield s, pos, start, m.end()
+            end = m.end()
+            yield s, pos, start, end
             if with_keys:
                 for key in word_keys(s):
                     if key != s:
-                        yield KEY_MARK + key, pos, start, m.end()
+                        yield KEY_MARK + key, pos, start, end
+            if written is not None and s.isascii():
+                capitals = acronym(written[start:end]) if written[start:end] != s else None
+                if capitals:
+                    yield capitals, pos, start, end
+                if text.startswith(PLUS_PLUS, end) and s[0].isalpha() \
+                        and not _AFTER_PLUS_PLUS.match(text, end + len(PLUS_PLUS)):
+                    yield s + PLUS_PLUS, pos, start, end + len(PLUS_PLUS)
             pos += 1
             continue
         for i, ch in enumerate(s):
@@ -186,7 +227,7 @@ class BilingualTokenizer(Tokenizer):
                 t.pos = start_pos
             yield t
             return
-        for term, pos, start, end in tokens(text):
+        for term, pos, start, end in tokens(text, written=cased(value, text)):
             t.text = term
             t.boost, t.stopped = 1.0, False
             if keeporiginal:

@@ -45,7 +45,7 @@ from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Pr
 from ..charsets import HAN
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
-from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, WORD, fold, word_keys
+from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
                      RECORD_FIELDS)
@@ -227,6 +227,26 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     return find
 
 
+# What the word of an acronym in other case counts ("it", "let" for IT, LET): still a match, as
+# the shared evaluation folds case, but the records that write it in capitals rank first.
+FOLDED_WEIGHT = 0.25
+
+
+def _as_written_leaf(text: str, q: str, capitals: str | None, fields: tuple[str, ...]) -> Leaf:
+    """A word written in capitals (``ALS``, ``US``: ``capitals``, :func:`.analysis.acronym`), or
+    with ``++`` (``C++``): the word as written, not its inflections (``als`` → al, ``using`` →
+    us), in any case (as the shared evaluation folds it: ``LET`` is also "let"), or in capitals
+    with its plural (``MSCs``); a record that writes it in capitals holds both, so ranks first."""
+    terms = [q] + ([capitals] if capitals else [])
+    query = Or([Term(f, t, boost=1.0 if t == capitals or not capitals else FOLDED_WEIGHT) for f in fields for t in terms])
+    pat = re.escape(q) + (f"|{re.escape(capitals.casefold())}s?" if capitals else "")
+    rx = re.compile(rf"(?<![a-z0-9])(?:{pat})" + (r"(?![a-z0-9])" if capitals else r"(?![a-z0-9+])"))
+    return Leaf(text, fields, query, find=lambda value: (m.span() for m in rx.finditer(value)))
+
+
+_PLUSSED = re.compile(rf"[a-z][a-z0-9]*{re.escape(PLUS_PLUS)}")
+
+
 # Truncation marks: ``*`` any run of letters/digits, ``?`` one letter or digit.  A ``?`` at
 # a word's end is a question mark ("cancer?"), as before.
 _TRUNCATED = re.compile(r"[a-z0-9]*[*?][a-z0-9*?]*")
@@ -361,6 +381,9 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
                              "not a phrase or a word with parts")
     if _APART.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):  # Chinese, or a clause mark
         return _substring_leaf(text, q, fields)
+    capitals = acronym(unicodedata.normalize("NFKC", text).strip())
+    if capitals or _PLUSSED.fullmatch(q):
+        return _as_written_leaf(text, q, capitals, fields)
     return _english_leaf(text, q, fields, vocabulary)
 
 

@@ -1,0 +1,63 @@
+"""Search on a real index in a temp dir: a word written in capitals (ALS, US, IT) finds that
+word as written, not the stems of ordinary words ("als" → al, "using" → us), the records that
+write it in capitals first; C++ is not the letter c."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.index.ingest import ingest
+from indexer.index.search import Searcher
+
+# Written for this test, after the QA report's cases.
+RECORDS = [
+    ("A1", "Riluzole in ALS patients", ""),
+    ("A2", "Motor neurone disease", "Patients with amyotrophic lateral sclerosis (ALS) were followed."),
+    ("A3", "Wear of SiCp/Al composites", "Kaya et al. studied the Al matrix."),
+    ("U1", "Screening in the US population", ""),
+    ("U2", "Tools used by clinicians", "Using the scale, we measured it twice."),
+    ("U3", "Let us consider the dog", "It was well."),
+    ("I1", "Hospital IT systems", ""),
+    ("M1", "Culture of MSCs from marrow", ""),
+    ("C1", "A solver written in C++", ""),
+    ("C2", "Vitamin C and cytochrome c", ""),
+]
+
+
+def _ris() -> str:
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {ab}\n" if ab else "") + "LA  - en\nER  - \n\n"
+                   for rid, title, ab in RECORDS)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("acronyms")
+    (folder / "records.ris").write_text(_ris(), encoding="utf-8")
+    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as s:
+        yield s
+
+
+def ranked(searcher, query):
+    return [h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"]]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("ALS", ["A1", "A2"]),           # not Al, "et al." (als → al)
+    ("US", ["U1", "U3"]),            # not using, used (→ us); "Let us" as written, after the US
+    ("MSC", ["M1"]),                 # its plural written MSCs
+    ("C++", ["C1"]),                 # not the letter c
+])
+def test_a_word_in_capitals_finds_it_as_written(searcher, query, expected):
+    assert ranked(searcher, query) == expected
+
+
+def test_the_records_writing_it_in_capitals_come_first(searcher):
+    # "it" as written still matches (the shared evaluation folds case: LET is also "let"), after
+    hits = ranked(searcher, "IT")
+    assert hits[0] == "I1" and sorted(hits[1:]) == ["U2", "U3"]
+
+
+def test_words_not_in_capitals_keep_their_inflections(searcher):
+    assert sorted(ranked(searcher, "us")) == ["U1", "U2", "U3"]
+    assert sorted(ranked(searcher, "c")) == ["C1", "C2"]
+    assert sorted(ranked(searcher, "Als")) == ["A1", "A2", "A3"]
