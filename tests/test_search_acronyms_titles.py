@@ -1,6 +1,7 @@
 """Search on a real index in a temp dir: a word written in capitals (ALS, US, IT) finds that
 word as written, not the stems of ordinary words ("als" → al, "using" → us), the records that
-write it in capitals first; C++ is not the letter c."""
+write it in capitals first; C++ is not the letter c; a title pasted whole ranks its own record
+above longer titles that repeat its words."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +21,14 @@ RECORDS = [
     ("M1", "Culture of MSCs from marrow", ""),
     ("C1", "A solver written in C++", ""),
     ("C2", "Vitamin C and cytochrome c", ""),
+    ("T1", "Anal sac gland carcinoma in cocker spaniels", "A short report."),
+    ("T2", "Association between anal sac gland carcinoma in cocker spaniels and gland size: "
+           "anal sac gland carcinoma in cocker spaniels",
+     "Anal sac gland carcinoma in cocker spaniels is common; cocker spaniels with anal sac gland carcinoma in "
+     "cocker spaniels litters."),
+    ("T3", "Breed and anal sac gland carcinoma: cocker spaniels in dogs",
+     "In cocker spaniels, anal sac gland carcinoma occurs; cocker spaniels and anal sac gland carcinoma."),
+    ("T4", "Anal sac gland carcinoma in cocker spaniels (vol 3, pg 7, 2000)", ""),
 ]
 
 
@@ -61,3 +70,12 @@ def test_words_not_in_capitals_keep_their_inflections(searcher):
     assert sorted(ranked(searcher, "us")) == ["U1", "U2", "U3"]
     assert sorted(ranked(searcher, "c")) == ["C1", "C2"]
     assert sorted(ranked(searcher, "Als")) == ["A1", "A2", "A3"]
+
+
+def test_a_title_pasted_whole_ranks_its_record_first(searcher):
+    hits = ranked(searcher, "Anal sac gland carcinoma in cocker spaniels")
+    # its own title first; then the records that hold it as a phrase; then the words apart
+    assert hits[0] == "T1"
+    assert hits.index("T3") == len(hits) - 1
+    # punctuation and case aside
+    assert ranked(searcher, "anal sac gland carcinoma in Cocker Spaniels.")[0] == "T1"

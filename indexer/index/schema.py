@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..fields.identifiers import pubmed_ids
-from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, word_analyzer
+from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
 
 # "text" holds title, abstract and keywords (each value apart: phrases never span two):
@@ -23,7 +23,8 @@ TEXT_FIELDS = ("text",)
 DEFAULT_FIELDS = ("text", "funding")
 # BM25F weights; title, keywords, kwx (exact keyword) and words (jieba words of the title)
 # only lift records that match a query word there; a match only in the funding counts less
-# than one in the text.
+# than one in the text.  titlex (each title as one term, analysis.title_key) puts a record
+# whose title is the query first (search.pasted_phrase).
 FIELD_BOOSTS = {"text": 1.0, "funding": 0.5, "title": 2.0, "keywords": 2.0, "words": 1.5, "kwx": 4.0}
 AUTHOR_FIELDS = ("authors",)
 # Each author's name terms (names.name_terms): author:"Smith JA" answered without reading records.
@@ -58,6 +59,7 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["title"]),
         keywords=TEXT(analyzer=bilingual_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["keywords"]),
         kwx=KEYWORD(commas=True, field_boost=FIELD_BOOSTS["kwx"]),
+        titlex=KEYWORD(commas=True, scorable=False),
         words=TEXT(analyzer=word_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["words"]),
         authors=TEXT(**text),
         journal=TEXT(analyzer=bilingual_analyzer(), phrase=False),
@@ -123,6 +125,7 @@ def document(rec: dict) -> dict:
         "title": _join(titles),
         "keywords": _join(kws),
         "kwx": ",".join(fold(k).replace(",", " ").strip() for k in kws),
+        "titlex": ",".join(title_key(t) for t in titles),
         # jieba words of the Chinese title; Chinese keywords are words already.
         "words": " ".join(jieba_words(rec.get("title", {}).get("zh") or "")
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),

@@ -13,18 +13,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.query import Every, Or
+from whoosh.query import AndMaybe, Every, Or, Phrase, Term
 
 from ..charsets import is_han
 from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
-from .analysis import CJK, fold
+from .analysis import CJK, fold, title_key, tokens
 from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     spaced_prefixes, to_whoosh, with_hints)
-from .schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS, author_forms, author_name, award_numbers, funder_names
+from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_numbers,
+                     funder_names)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -291,17 +292,18 @@ class Searcher:
     def _ranked(self, q: str, limit: int | None):
         """(query tree, total, [(score, id)] best first; ties by id)."""
         tree = parse(q, self._in_vocabulary)
-        return (tree, *self._ranked_tree(tree, limit))
+        return (tree, *self._ranked_tree(tree, limit, pasted_phrase(q, tree)))
 
-    def _ranked_tree(self, tree, limit: int | None) -> tuple[int, list[tuple[float, str]]]:
-        """(total, [(score, id)] best first; ties by id) of a parsed query."""
+    def _ranked_tree(self, tree, limit: int | None, phrase=None) -> tuple[int, list[tuple[float, str]]]:
+        """(total, [(score, id)] best first; ties by id) of a parsed query; ``phrase``
+        (:func:`pasted_phrase`) lifts the records that hold the words in their order."""
         planned = fts.plan(tree) if self.fast else None
         if planned:
             return fts.run(self.store.db, planned, limit)
         filtered = fts.filtered_plan(tree) if self.fast else None
         if filtered:
             return fts.run(self.store.db, filtered[0], limit, filtered[1])
-        matches = self._matches(to_whoosh(tree) or Every(), tree)
+        matches = self._matches(to_whoosh(tree) or Every(), tree, phrase)
         if is_exact(tree):
             total = len(matches)
             top = matches
@@ -315,12 +317,17 @@ class Searcher:
         scored.sort(key=lambda x: (-x[0], x[1]))
         return total, scored
 
-    def _matches(self, base, tree) -> list[tuple[float, int]]:
-        """(score, docnum) of every match of ``base``, lifted by the ranking hints, best
-        first.  One pass over every match: with a limit, whoosh counts the total by running
-        the query a second time."""
+    def _matches(self, base, tree, phrase=None) -> list[tuple[float, int]]:
+        """(score, docnum) of every match of ``base``, lifted by the ranking hints (and
+        ``phrase``), best first.  One pass over every match: with a limit, whoosh counts the
+        total by running the query a second time."""
         if not expands(tree):
-            return self.searcher.search(with_hints(base, tree), limit=None).top_n
+            query = with_hints(base, tree)
+            if not phrase:
+                return self.searcher.search(query, limit=None).top_n
+            in_order, title = phrase
+            matches = self.searcher.search(AndMaybe(query, in_order), limit=None).top_n
+            return _titled_first(matches, set(self.searcher.docs_for_query(title)))
         # A truncated word is the OR of its words (236 for pro* at 100k records): whoosh's
         # AndMaybe over it re-balances the tree each time a word's list ends (600 ms).  The
         # lifts are added apart, as AndMaybe adds them (120 + 30 ms).
@@ -368,6 +375,49 @@ class Searcher:
             out += [(score, rid) for score, rid, docnum in chunk
                     if rid in records and holds(tree, records[rid], docnum)]
         return out
+
+
+# What holding a pasted query's words in its order counts beside them: as the title's weight
+# (BM25F), so a record whose title is the query ranks above longer ones that hold its words apart.
+PHRASE_BOOST = FIELD_BOOSTS["title"]
+
+
+def pasted_phrase(q: str, tree):
+    """For a query of several plain words (a title pasted whole: ``Anal sac gland carcinoma in
+    cocker spaniels``): the phrase of its words in the text, an optional clause, and the title
+    that is those words (schema's ``titlex``), which ranks first (:func:`_titled_first`).  The
+    words alone, ANDed, ranked longer titles and abstracts that repeat them above the paper
+    itself.  None for one word, or with an operator, a field or a truncated word.
+
+    >>> phrase, title = pasted_phrase("Anal sac gland carcinoma", parse("Anal sac gland carcinoma"))
+    >>> phrase.words, title.fieldname
+    (['anal', 'sac', 'gland', 'carcinoma'], 'titlex')
+    >>> pasted_phrase("anal OR sac", parse("anal OR sac")) is None
+    True
+    """
+    if isinstance(tree, Leaf) or tree.op != "and" or not all(
+            isinstance(c, Leaf) and c.fields == DEFAULT_FIELDS and not c.expands for c in tree.children):
+        return None
+    found = list(tokens(fold(q), with_keys=False))
+    if len(found) < 2 or any(pos != i for i, (_, pos, _, _) in enumerate(found)):
+        return None   # (Chinese with spaces between: its words are not adjacent in the text)
+    return Phrase(TEXT_FIELDS[0], [term for term, *_ in found], boost=PHRASE_BOOST), Term("titlex", title_key(q))
+
+
+def _titled_first(matches: list[tuple[float, int]], titled: set[int]) -> list[tuple[float, int]]:
+    """``matches`` (best first) with the records whose title is the query above the others:
+    their score has the best score added.  A score sums what each word adds, and a record
+    without an abstract (a corrigendum of the paper) gains on its short text what the title
+    gains: no weight of one more term outweighs that for every query.
+
+    >>> _titled_first([(9.0, 1), (7.0, 2), (5.0, 3)], {3})
+    [(14.0, 3), (9.0, 1), (7.0, 2)]
+    """
+    if not titled or not matches:
+        return matches
+    best = matches[0][0]
+    return sorted(((score + best, docnum) if docnum in titled else (score, docnum) for score, docnum in matches),
+                  key=lambda m: -m[0])
 
 
 def search(index_dir: str, q: str, limit: int = 10) -> dict:
