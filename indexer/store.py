@@ -147,12 +147,16 @@ class Store:
         return "updated" if row else "added"
 
     def _write(self, record_json: dict, d: str) -> None:
-        """Insert or replace a record's row; its search row goes with its old version
-        (the caller writes the new one with :meth:`put_search`)."""
+        """Insert a record's row, or update it in place: its rowid, the order it first entered
+        the store (:meth:`first_entered`), stays (REPLACE would delete the row and add it last);
+        its search row goes with its old version (the caller writes the new one with
+        :meth:`put_search`)."""
         self._drop_search([record_json["id"]])
         src = record_json["source"]
-        self.db.execute("INSERT OR REPLACE INTO records (id, path, ordinal, digest, json, lang, format, year) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT INTO records (id, path, ordinal, digest, json, lang, format, year) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, "
+                        "ordinal = excluded.ordinal, digest = excluded.digest, json = excluded.json, "
+                        "lang = excluded.lang, format = excluded.format, year = excluded.year",
                         (record_json["id"], src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
                          record_json.get("language"), src.get("format"), record_json.get("year")))
 
@@ -312,6 +316,18 @@ class Store:
         for (text,) in self.db.execute("SELECT COALESCE(m.original, r.json) FROM records r LEFT JOIN merges m "
                                        "ON m.id = r.id AND m.master = r.id ORDER BY r.path, r.ordinal"):
             yield json.loads(text)
+
+    def first_entered(self) -> Iterator[dict]:
+        """Every record (hidden duplicates too) in the order it first entered the store (its
+        rowid: kept when the record is written again, by a re-ingest of a changed file or by
+        ``dedup --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search
+        index only), as what its citation key is made of: its id, source, language, year,
+        title and first author.  Read in SQLite, not as whole records."""
+        for rid, source, lang, year, title, author in self.db.execute(
+                "SELECT id, json_extract(json, '$.source'), json_extract(json, '$.language'), year, "
+                "json_extract(json, '$.title'), json_extract(json, '$.authors[0]') FROM records ORDER BY rowid"):
+            yield {"id": rid, "source": json.loads(source), "language": lang, "year": year,
+                   "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else []}
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

@@ -40,9 +40,17 @@ SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".j
             "vancouver": ".txt"}
 
 
-def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None) -> int:
-    """Write ``records`` to ``out`` in format ``fmt``; the number written."""
+# The formats with citation keys (common.citation_keys).
+KEYED = ("bibtex", "biblatex")
+
+
+def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None,
+           keys: dict[str, str] | None = None) -> int:
+    """Write ``records`` to ``out`` in format ``fmt``; the number written.  ``keys``: the
+    citation keys of a format of :data:`KEYED`, by record id (those of the whole index, which
+    ``cli.py export`` gives), else made from ``records`` in their order."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
     module, name = FORMATS[fmt]
-    return getattr(import_module(f"{__name__}.{module}"), name)(records, out, lang=lang)
+    options = {"keys": keys} if keys is not None and fmt in KEYED else {}
+    return getattr(import_module(f"{__name__}.{module}"), name)(records, out, lang=lang, **options)

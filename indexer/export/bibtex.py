@@ -284,13 +284,18 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
     return "\n".join(lines)
 
 
-def write_bibtex(records, out: TextIO, lang: str | None = None, biblatex: bool = False) -> int:
+def write_bibtex(records, out: TextIO, lang: str | None = None, biblatex: bool = False,
+                 keys: dict[str, str] | None = None) -> int:
+    """``keys``: citation keys by record id (see :func:`.common.citation_keys`), else made
+    from ``records`` in their order; a record they lack (removed from the index since they
+    were read) gets one of its own that none of them has."""
     records = list(records)
-    keys = citation_keys(records)
+    keys = dict(keys) if keys is not None else {}
+    keys.update(citation_keys([r for r in records if r["id"] not in keys], taken=keys.values()))
     for rec in records:
         out.write(entry(rec, keys[rec["id"]], lang, biblatex) + "\n\n")
     return len(records)
 
 
-def write_biblatex(records, out: TextIO, lang: str | None = None) -> int:
-    return write_bibtex(records, out, lang, biblatex=True)
+def write_biblatex(records, out: TextIO, lang: str | None = None, keys: dict[str, str] | None = None) -> int:
+    return write_bibtex(records, out, lang, biblatex=True, keys=keys)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import FOR, FORMATS, SORTS, SUFFIXES, export
+from . import FOR, FORMATS, KEYED, SORTS, SUFFIXES, export
 
 EPILOG = """examples:
   python cli.py export --format ris -o refs.ris                 # the whole index
@@ -171,7 +171,10 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         except FileNotFoundError as e:
             err.write(f"Error: {e}\n")
             return 2
-        return _write(args, records, out, err) or (1 if failed else 0)
+        from .common import citation_keys
+
+        keys = citation_keys(records) if args.format in KEYED else None   # in the files' order, before --sort
+        return _write(args, records, out, err, keys) or (1 if failed else 0)
     if args.archives:
         err.write("Error: --archives reads the archives of folders given with --from; an index already holds "
                   "what was ingested (ingest --archives FOLDER reads them into it)\n")
@@ -188,11 +191,24 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
-    return _write(args, records, out, err) or (1 if missing else 0)   # 1: an id asked for is not there
+    keys = index_keys(args.index) if args.format in KEYED else None
+    return _write(args, records, out, err, keys) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
-def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
-    """Order the records, warn of those without a title, write them; 0 (written)."""
+def index_keys(index_dir: str) -> dict[str, str]:
+    """The citation keys of every record of the index, settled in the order the records
+    entered it, so that any part of it exported gets the same keys and an ingest adds keys
+    without changing any (see :func:`.common.citation_keys`)."""
+    from ..store import Store
+    from .common import citation_keys
+
+    with Store(index_dir) as store:
+        return citation_keys(store.first_entered())
+
+
+def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:
+    """Order the records, warn of those without a title, write them (``keys``: their citation
+    keys, by id); 0 (written)."""
     if args.lang == "both" and not args.format.startswith("gbt7714"):
         err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
                   "fields, written here in each record's own language\n")
@@ -215,7 +231,7 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO) -> int:
     def write(f: TextIO, bom: bool) -> int:
         if bom:
             f.write("\ufeff")
-        return export(records, args.format, f, lang)
+        return export(records, args.format, f, lang, keys)
 
     # Excel opens a CSV file without a BOM in the system's code page (GBK on Chinese Windows): 乱码
     bom = args.format in ("ris", "csv") and args.bom or args.format == "csv" and bool(args.output)

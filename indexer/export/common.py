@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 from ..charsets import HAN
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
@@ -372,18 +373,70 @@ def _ascii_word(text: str, person: bool = False) -> str:
 _STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by"}
 
 
-def citation_keys(records: list[dict]) -> dict[str, str]:
-    """Stable keys ``surname + year + first title word`` (pinyin for Chinese; a Chinese name
-    written whole is romanised whole), with ``a``, ``b`` … added in record-id order where
-    records share one, so a key does not depend on the order of the export."""
-    base = {rec["id"]: _base_key(rec) for rec in records}
-    groups: dict[str, list[str]] = {}
-    for rid, key in sorted(base.items()):
-        groups.setdefault(key, []).append(rid)
-    out = {}
-    for key, ids in groups.items():
-        for n, rid in enumerate(ids):
-            out[rid] = key + letters(n) if len(ids) > 1 else key
+# The readers whose ``source.source_id`` is a citation key: a BibTeX entry's key, a CSL item's
+# ``id`` (pandoc's and Better BibTeX's CSL-JSON use the key as the id) or ``citation-key``.
+_KEYED_FORMATS = ("bibtex", "csl-json")
+# What BibTeX and biber take in a key (no space, comma, brace, quote, ``#``, ``%``, ``=``, ``\``).
+_BIBTEX_KEY = re.compile(r"[^\s,{}()\"'#%=\\~]+")
+# A CSL id that is a key: letters, digits and ``_:.+-``, a letter among them; not a UUID or one
+# of this project's record ids (16 hex digits); a number (Mendeley's), a URL or Zotero's
+# ``12345/ABCD1234`` is an item's id, not a key.
+_CSL_KEY = re.compile(r"(?=[\w:.+-]*[A-Za-z])[\w:.+-]{1,64}", re.ASCII)
+_HASH = re.compile(r"[0-9a-f]{16}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+
+
+def own_key(rec: dict) -> str:
+    """The citation key the record came with, "" when none: a BibTeX entry's key; a CSL item's
+    ``citation-key``, else its ``id`` when that is a key (``smith2020``, not ``12`` or a UUID).
+
+    >>> own_key({"source": {"format": "bibtex", "source_id": "Adams2001"}})
+    'Adams2001'
+    >>> [own_key({"source": {"format": "csl-json", "source_id": i}}) for i in ("smith2020", "12", "ITEM-1")]
+    ['smith2020', '', 'ITEM-1']
+    >>> own_key({"source": {"format": "ris", "source_id": "smith2020"}})
+    ''
+    """
+    source = rec.get("source") or {}
+    if source.get("format") not in _KEYED_FORMATS:
+        return ""
+    key = (extra(rec, "citation-key") or str(source.get("source_id") or "")).strip()
+    if source["format"] == "bibtex":
+        return key if _BIBTEX_KEY.fullmatch(key) else ""
+    return key if _CSL_KEY.fullmatch(key) and not _HASH.fullmatch(key) else ""
+
+
+def citation_keys(records: Iterable[dict], taken: Iterable[str] = ()) -> dict[str, str]:
+    """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
+    the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
+    their files' order.  A record keeps the key it came with (:func:`own_key`) unless a record
+    before it has that key (in any case); else it gets ``surname + year + first title word``
+    (pinyin for Chinese; a Chinese name written whole is romanised whole), the first record to
+    want one bare and the next ``b``, ``c`` …, skipping any key taken (or in ``taken``).  Keys
+    computed over the whole index are the same for any part of it exported, and a record
+    added later never changes the key of one before it (one removed can: the next of its
+    key moves up).
+
+    >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
+    ...         for i in ("9", "1", "5")]
+    >>> citation_keys(recs)
+    {'9': 'smith2020spinal', '1': 'smith2020spinalb', '5': 'smith2020spinalc'}
+    >>> citation_keys([{**recs[0], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}, recs[1]])
+    {'9': 'Smith2020spinal', '1': 'smith2020spinalb'}
+    """
+    used = {k.casefold() for k in taken}
+    out: dict[str, str] = {}
+    for rec in records:
+        if rec["id"] in out:
+            continue
+        key = own_key(rec)
+        if not key or key.casefold() in used:
+            base = key = _base_key(rec)
+            n = 0
+            while key.casefold() in used:
+                n += 1
+                key = base + letters(n)
+        used.add(key.casefold())
+        out[rec["id"]] = key
     return out
 
 

@@ -1,0 +1,71 @@
+"""BibTeX citation keys that a LaTeX document's ``\\cite`` can rely on: the key a record came
+with is kept, and a made key is settled over the whole index in the order records entered
+it, so a subset, a query or a later ingest never renames one (common.citation_keys)."""
+from __future__ import annotations
+
+import re
+
+from conftest import run_cli
+
+
+def _ris(*papers: tuple[str, str]) -> str:
+    """RIS records of 王建国, 2021, each (title, abstract)."""
+    return "".join(f"TY  - JOUR\nTI  - {title}\nAU  - 王建国\nPY  - 2021\nJO  - 计算机学报\nAB  - {abstract}\nER  - \n\n"
+                   for title, abstract in papers)
+
+
+def keys_by_title(*args: str) -> dict[str, str]:
+    result = run_cli("export", "-f", "bibtex", *args)
+    assert result.returncode == 0, result.stderr
+    entries = re.findall(r"^@\w+\{([^,]*),\n  title = \{([^}]*)\}", result.stdout, re.M)
+    return {title: key for key, title in entries}
+
+
+def ingest(index, *paths) -> None:
+    result = run_cli("ingest", "-q", "--index", str(index), *map(str, paths))
+    assert result.returncode == 0, result.stderr
+
+
+def test_keys_of_an_index_do_not_change_with_the_selection_or_later_ingests(tmp_path):
+    index = tmp_path / "idx"
+    first = tmp_path / "a.ris"
+    papers = [("基于深度学习的图像识别研究", "一"), ("基于深度学习的图像分割研究", "二"), ("基于深度学习的中文分词方法研究", "三")]
+    first.write_text(_ris(*papers), encoding="utf-8")
+    ingest(index, first)
+    whole = keys_by_title("--index", str(index))
+    # one base key, wangjianguo2021jiyu: the first record in bare, the next b, c
+    assert sorted(whole.values()) == ["wangjianguo2021jiyu", "wangjianguo2021jiyub", "wangjianguo2021jiyuc"]
+    assert whole[papers[0][0]] == "wangjianguo2021jiyu"
+
+    ids = tmp_path / "ids.txt"   # one record alone, by --ids and by --query: the key it has in the whole
+    rid = run_cli("search", "--index", str(index), "--json", "中文分词").stdout
+    ids.write_text(re.search(r'"id": "([0-9a-f]{16})"', rid).group(1) + "\n", encoding="utf-8")
+    assert keys_by_title("--index", str(index), "--ids", str(ids)) == {papers[2][0]: whole[papers[2][0]]}
+    assert keys_by_title("--index", str(index), "--query", "中文分词") == {papers[2][0]: whole[papers[2][0]]}
+
+    later = tmp_path / "0.ris"   # another 王建国 2021 基于… paper, in a file read first by --from
+    later.write_text(_ris(("基于深度学习的语音识别研究", "四")), encoding="utf-8")
+    ingest(index, later)
+    first.write_text(_ris(("基于深度学习的图像识别研究", "一，改"), *papers[1:]), encoding="utf-8")
+    ingest(index, first)   # a record changed in its file is updated in place
+    result = run_cli("ingest", "-q", "--rebuild", "--index", str(index))
+    assert result.returncode == 0, result.stderr
+    now = keys_by_title("--index", str(index))
+    assert {t: now[t] for t in whole} == whole
+    assert now["基于深度学习的语音识别研究"] == "wangjianguo2021jiyud"
+
+
+def test_a_key_the_record_came_with_is_kept(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{Adams2001,\n  title = {The physical basis},\n  author = {Adams, John},\n  year = {2001}}\n\n"
+                   "@article{adams2001,\n  title = {Another paper},\n  author = {Adams, Jane},\n  year = {2001}}\n",
+                   encoding="utf-8")
+    csl = tmp_path / "items.json"
+    csl.write_text('[{"id": "smith2020", "type": "article-journal", "title": "Spinal cord", "author": '
+                   '[{"family": "Smith", "given": "A"}], "issued": {"date-parts": [[2020]]}},'
+                   ' {"id": "12", "type": "article-journal", "title": "Spinal surgery", "author": '
+                   '[{"family": "Smith", "given": "A"}], "issued": {"date-parts": [[2020]]}}]', encoding="utf-8")
+    keys = keys_by_title("--from", str(bib), str(csl), "--sort", "newest")
+    # the second adams2001 (BibTeX keys ignore case) is made, as is a CSL item's number
+    assert keys == {"The physical basis": "Adams2001", "Another paper": "adams2001another",
+                    "Spinal cord": "smith2020", "Spinal surgery": "smith2020spinal"}
