@@ -128,3 +128,25 @@ def test_a_newspapers_article_keeps_its_type_through_biblatex(article, tmp_path)
     assert "entrysubtype" not in _fields(rendered([article], "bibtex"))   # BibTeX's styles know no subtype
     article["type"] = "article-journal"
     assert "entrysubtype" not in _fields(rendered([article], "biblatex"))
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_braces_and_backslashes_of_a_url_or_doi_are_percent_encoded_not_deleted(fmt, tmp_path):
+    import bibtexparser
+
+    path = tmp_path / "links.json"
+    items = [{"id": "u", "type": "article-journal", "title": "Links", "URL": "http://example.com/a}b{c\\d%7B#x",
+              "DOI": "10.1000/a{b}c"},
+             {"id": "v", "type": "article-journal", "title": "Lone", "URL": "http://example.com/x\\",
+              "DOI": "10.1000/x}y"}]
+    path.write_text(json.dumps(items), encoding="utf-8")
+    text = rendered(records_from_csl(str(path)), fmt)
+    first, second = text.split("\n\n")[:2]
+    assert _fields(first)["url"] == "http://example.com/a%7Db%7Bc%5Cd%7B#x"   # the same page, once encoded
+    assert _fields(first)["doi"] == "10.1000/a{b}c"                          # a pair is read back as it is
+    assert _fields(second)["url"] == "http://example.com/x%5C" and _fields(second)["doi"] == "10.1000/x%7Dy"
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks and len(lib.entries) == 2
+    back = read_back(text, fmt, tmp_path)
+    assert [r["url"] for r in back] == ["http://example.com/a%7Db%7Bc%5Cd%7B#x", "http://example.com/x%5C"]
+    assert back[0]["doi"] == "10.1000/a{b}c"

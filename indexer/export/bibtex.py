@@ -75,6 +75,26 @@ def lone_braces(text: str) -> set[int]:
     return lone | set(opened)
 
 
+# A brace or backslash as a URL writes it (RFC 3986 allows neither unencoded).
+_PERCENT = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+
+
+def verbatim(text: str, url: bool) -> str:
+    r"""A URL or DOI as its field is written: verbatim (biblatex, biber and hyperref's ``\url``
+    take it as it is, and so do bibtexparser and this project's reader), but a brace that would
+    not pair and a backslash (which takes the closing brace after it) percent-encoded; in a URL
+    every brace too (the encoded form is the URL a browser sends: the same page).  A DOI's pair
+    stays, as the DOI is its text.  (Deleting them, as the exporter did, changed the link.)
+
+    >>> verbatim("http://example.com/a}b{c\\d%7B#x", url=True)
+    'http://example.com/a%7Db%7Bc%5Cd%7B#x'
+    >>> verbatim("10.1000/a{b}c", url=False), verbatim("10.1000/a}b", url=False)
+    ('10.1000/a{b}c', '10.1000/a%7Db')
+    """
+    lone = set() if url else lone_braces(text)
+    return "".join(_PERCENT[c] if c == "\\" or c in "{}" and (url or i in lone) else c for i, c in enumerate(text))
+
+
 def escape(text: str) -> str:
     r"""``text`` with LaTeX's special characters escaped, braces balanced: a pair stays ``\{…\}``,
     a lone brace is ``\textbraceleft{}`` / ``\textbraceright{}``.
@@ -276,7 +296,7 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
             continue
         text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
         if name in ("doi", "url"):
-            text = str(value).replace("{", "").replace("}", "")
+            text = verbatim(str(value), url=name == "url")
         elif name in _CASED:
             text = protect_capitals(text)
         lines.append(f"  {name} = {{{text}}},")
