@@ -169,3 +169,41 @@ def test_the_month_and_day_come_back_through_our_bibtex_reader(fmt, dated, tmp_p
     issued = [i["issued"]["date-parts"][0] for i in json.loads(rendered(again, "csl-json"))]
     days = [[2020, 3, 15], [2021, 1, 19], [2000, 11, 20], [2020, 3], [2019]]
     assert issued == (days if fmt == "biblatex" else [d[:2] for d in days])   # BibTeX has no day
+
+
+# A Chinese paper whose abstract and journal the file gives in English only (and a second one
+# with both languages' journal), as the QA report's zh_title_en_abs.ris
+ONE_LANGUAGE = """TY  - JOUR
+TI  - 基于深度学习的图像分割
+AU  - 张三
+JO  - Journal of Image Science
+PY  - 2021
+AB  - We propose a segmentation method based on deep learning.
+ER  - 
+
+TY  - JOUR
+TI  - 原发灶不明脊柱转移瘤的外科治疗
+AU  - 王跃
+JO  - 中华骨科杂志
+J2  - Chinese Journal of Orthopaedics
+PY  - 2021
+AB  - We reviewed twelve patients.
+ER  - 
+"""
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex", "biblatex", "csl-json"])
+def test_a_field_in_one_language_is_not_written_again_as_its_translation(fmt, tmp_path):
+    # it was: RIS a second AB and J2 = JO, EndNote a second %X, BibTeX translatedabstract and
+    # translatedjournal, CSL-JSON custom.abstract and custom.journal, each the same text
+    path = tmp_path / "zh_title_en_abs.ris"
+    path.write_text(ONE_LANGUAGE, encoding="utf-8")
+    lone, both = _records(path)
+    assert lone["language"] == "zh" and set(lone["abstract"]) == set(lone["journal"]) == {"en"}
+    text = rendered([lone], fmt)
+    assert text.count("We propose a segmentation method") == text.count("Journal of Image Science") == 1
+    text = rendered([both], fmt)   # a journal named in both languages: each is written (EndNote has one %J)
+    assert text.count("中华骨科杂志") == 1 and text.count("Chinese Journal of Orthopaedics") == (fmt != "endnote")
+    assert text.count("We reviewed twelve patients.") == 1
+    if fmt in ("bibtex", "biblatex"):
+        assert "translatedjournal = {Chinese Journal of Orthopaedics}" in text and "translatedabstract" not in text

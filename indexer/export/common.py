@@ -101,8 +101,19 @@ def in_lang(rec: dict, field: str, lang: str) -> str:
 
 
 def others(rec: dict, field: str, lang: str) -> list[tuple[str, str]]:
-    """The other languages' values of a per-language field, as (lang, value)."""
-    return [(k, v) for k, v in (rec.get(field) or {}).items() if k != lang and v]
+    """The other languages' values of a per-language field, as (lang, value): besides the one
+    :func:`in_lang` writes as the field itself (``lang``'s, else the first there is), and none
+    with its text, so that a field given in one language only is not written again as its
+    translation (RIS's second ``AB``, ``J2``; BibTeX's ``translatedabstract``).
+
+    >>> rec = {"title": {"zh": "题名", "en": "Title"}, "abstract": {"en": "Text."}, "journal": {"zh": "J", "en": " J"}}
+    >>> others(rec, "title", "zh"), others(rec, "abstract", "zh"), others(rec, "journal", "zh")
+    ([('en', 'Title')], [], [])
+    """
+    values = rec.get(field) or {}
+    shown = in_lang(rec, field, lang)
+    written = lang if values.get(lang) else next((k for k, v in values.items() if v), None)
+    return [(k, v) for k, v in values.items() if k != written and v and " ".join(v.split()) != " ".join(shown.split())]
 
 
 def all_keywords(rec: dict, lang: str) -> list[str]:
