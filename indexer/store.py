@@ -317,15 +317,23 @@ class Store:
                                        "ON m.id = r.id AND m.master = r.id ORDER BY r.path, r.ordinal"):
             yield json.loads(text)
 
-    def first_entered(self) -> Iterator[dict]:
-        """Every record (hidden duplicates too) in the order it first entered the store (its
-        rowid: kept when the record is written again, by a re-ingest of a changed file or by
-        ``dedup --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search
-        index only), as what its citation key is made of: its id, source, language, year,
-        title and first author.  Read in SQLite, not as whole records."""
+    def first_entered(self, years: set | None = None) -> Iterator[dict]:
+        """Every record (hidden duplicates too; only those of ``years`` when given, ``None``
+        for the undated) in the order it first entered the store (its rowid: kept when the
+        record is written again, by a re-ingest of a changed file or by ``dedup
+        --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search index
+        only), as what its citation key is made of: its id, source, language, year, title and
+        first author.  Read in SQLite, not as whole records."""
+        where, values = "", []
+        if years is not None:
+            values = sorted(y for y in years if y is not None)
+            parts = [f"year IN ({', '.join('?' * len(values))})"] if values else []
+            parts += ["year IS NULL"] if None in years else []
+            where = "WHERE " + (" OR ".join(parts) or "0")
         for rid, source, lang, year, title, author in self.db.execute(
                 "SELECT id, json_extract(json, '$.source'), json_extract(json, '$.language'), year, "
-                "json_extract(json, '$.title'), json_extract(json, '$.authors[0]') FROM records ORDER BY rowid"):
+                f"json_extract(json, '$.title'), json_extract(json, '$.authors[0]') FROM records {where} ORDER BY rowid",
+                values):
             yield {"id": rid, "source": json.loads(source), "language": lang, "year": year,
                    "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else []}
 

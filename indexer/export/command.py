@@ -191,19 +191,22 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
         err.write(f"Error: {e}\n")
         return 2
-    keys = index_keys(args.index) if args.format in KEYED else None
+    keys = index_keys(args.index, records) if args.format in KEYED else None
     return _write(args, records, out, err, keys) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
-def index_keys(index_dir: str) -> dict[str, str]:
-    """The citation keys of every record of the index, settled in the order the records
+def index_keys(index_dir: str, records: list[dict]) -> dict[str, str]:
+    """The citation keys of ``records``, settled over the index in the order its records
     entered it, so that any part of it exported gets the same keys and an ingest adds keys
-    without changing any (see :func:`.common.citation_keys`)."""
+    without changing any (see :func:`.common.citation_keys`).  Only the records of the years
+    exported are read: a made key holds its year, so no other year's can clash with it (a
+    key a record came with could, in another year's record, and is not looked for), and
+    exporting a few records of a large index reads a few years, not all of it."""
     from ..store import Store
     from .common import citation_keys
 
     with Store(index_dir) as store:
-        return citation_keys(store.first_entered())
+        return citation_keys(store.first_entered({r.get("year") for r in records}))
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:

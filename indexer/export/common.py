@@ -435,6 +435,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = ()) -> dict[st
     {'9': 'Smith2020spinal', '1': 'smith2020spinalb'}
     """
     used = {k.casefold() for k in taken}
+    tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     out: dict[str, str] = {}
     for rec in records:
         if rec["id"] in out:
@@ -442,10 +443,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = ()) -> dict[st
         key = own_key(rec)
         if not key or key.casefold() in used:
             base = key = _base_key(rec)
-            n = 0
+            n = tried.get(base.casefold(), 0)
+            key = base + letters(n) if n else base
             while key.casefold() in used:
                 n += 1
                 key = base + letters(n)
+            tried[base.casefold()] = n
         used.add(key.casefold())
         out[rec["id"]] = key
     return out
