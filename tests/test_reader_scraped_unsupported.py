@@ -223,3 +223,94 @@ def test_pages_of_the_sites_read_stay_records(tmp_path, page):
     path.write_text(page, encoding="utf-8")
     result, records, failures = clean_items(path)
     assert result.returncode == 0 and not failures and len(records) == 1, result.stderr
+
+
+# Indexes and networks abroad, copied whole: their menus and prompts are no title nor authors.
+_SEMANTIC_SCHOLAR = """Semantic Scholar
+Search 224,539,815 papers from all fields of science
+Sign In
+Create Free Account
+DOI:10.1016/j.ejca.2018.08.020
+Corpus ID: 52923456
+Clinical management of spinal metastases—The Dutch national guideline
+L. Bollen, S. Dijkstra, R. Bartels, +5 authors C. Vleggeert-Lankamp
+Published in European Journal of Cancer 1 November 2018
+TLDR
+Abstract
+Spinal metastases are common in patients with cancer. A multidisciplinary working group developed a guideline.
+Save to Library
+Cite
+"""
+
+_RESEARCHGATE = """ResearchGate
+Home
+Questions
+Article
+Clinical management of spinal metastases—The Dutch national guideline
+November 2018 European Journal of Cancer 104:81-90
+DOI:10.1016/j.ejca.2018.08.020
+Authors:
+Linda Bollen
+Leiden University Medical Center
+Download full-text PDF
+Read full-text
+Abstract and figures
+Spinal metastases are common in patients with cancer. A multidisciplinary working group developed a guideline.
+Discover the world's research
+Join for free
+"""
+
+_EUROPE_PMC = """Europe PMC
+Search life-sciences literature (44,157,488 articles, preprints and more)
+Advanced Search
+Abstract
+Free full text
+Citations & impact
+Clinical management of spinal metastases-The Dutch national guideline.
+Bollen L 1 , Dijkstra SPD 2 , Bartels RHMA 3
+Author information
+1. Department of Orthopaedics, Leiden University Medical Center, Leiden, The Netherlands.
+Eur J Cancer, 104:81-90, 10 Oct 2018
+Cited by: 38 articles | PMID: 30336360
+Abstract
+Spinal metastases are common in patients with cancer. A multidisciplinary working group developed a guideline.
+"""
+
+_PMC = """Skip to main content
+An official website of the United States government
+PMC Search
+Search PMC Full-Text Archive
+World J Clin Cases. 2021 Feb 16;9(5):1140–1147. doi: 10.12998/wjcc.v9.i5.1140
+Perioperative death after surgery for spinal sarcomatoid carcinoma of unknown origin: A case report
+Hai-Bin Wang 1, Tao Zhang 2
+Author information
+PMCID: PMC7896636  PMID: 33644180
+Abstract
+BACKGROUND
+Spinal metastases are common in patients with malignancies.
+Keywords: Spinal metastasis, Sarcomatoid carcinoma, Case report
+INTRODUCTION
+Spinal metastasis is the most common spinal tumor.
+"""
+
+
+def _without_first_line(page: str) -> str:
+    return page.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("page, site", [(_SEMANTIC_SCHOLAR, "Semantic Scholar"), (_RESEARCHGATE, "ResearchGate"),
+                                        (_EUROPE_PMC, "Europe PMC"), (_PMC, "PubMed Central (PMC)")])
+@pytest.mark.parametrize("cut", [False, True], ids=["whole", "without-header"])
+def test_a_page_of_an_index_abroad_is_a_failure_naming_it(tmp_path, page, site, cut):
+    """Told by the lines only that site shows (its name, its search box's prompt, its own
+    buttons), its header line copied or not."""
+    path = tmp_path / "page.txt"
+    path.write_text(_without_first_line(page) if cut else page, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode != 0 and not records and len(failures) == 1, result.stdout
+    reason = failures[0]["reason"]
+    assert f"a page copied from {site}, a site this reader does not read" in reason
+    if "PMC" in site:   # its paper is on PubMed, whose page and MEDLINE export are read
+        assert "PubMed page" in reason and "MEDLINE" in reason
+    else:
+        assert "RIS or BibTeX" in reason

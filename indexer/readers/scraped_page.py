@@ -204,7 +204,22 @@ _OTHER_SITES = (
     ("Wiley Online Library", re.compile(r"Wiley Online Library")),
     ("Taylor & Francis Online", re.compile(r"Taylor (?:&|and) Francis(?: Online)?")),
     ("MDPI", re.compile(r"MDPI|Order Article Reprints|© \d{4}-\d{4} MDPI\b.*")),
+    # indexes and networks abroad: their header's name, the search box's prompt, a line of their own
+    ("Semantic Scholar", re.compile(r"Semantic Scholar|Search [\d,]+ papers from all fields of science|"
+                                    r"Corpus ID: ?\d+")),
+    ("ResearchGate", re.compile(r"ResearchGate|Discover the world's research|Download full-text PDF|"
+                                r"Read full-text|Join ResearchGate\b.*")),
+    ("Europe PMC", re.compile(r"Europe ?PMC|Search life-sciences literature\b.*|Citations & impact|Free full text")),
+    ("PubMed Central (PMC)", re.compile(r"PMC Search|Search PMC Full-Text Archive|Learn more: PMC Disclaimer\b.*|"
+                                        r"PMCID: ?PMC\d+(?:\s+PMID: ?\d+)?")),
+    ("medRxiv", re.compile(r"medRxiv|bioRxiv|Follow this preprint")),
 )
+# What to read instead of a site's page, where the page's paper has a PubMed record: PMC and
+# Europe PMC give the PMID, and a PubMed page or its MEDLINE export is read.
+_READ_INSTEAD = dict.fromkeys(("Europe PMC", "PubMed Central (PMC)"), (
+    "open the paper's PubMed page (its PMID) and copy that, or export it from PubMed (\"Send to\" > Citation "
+    "manager, MEDLINE), or export the record from that site as RIS or BibTeX, and read that file (a PubMed page "
+    "and its MEDLINE export are read; other pages from CNKI, VIP, Wanfang and Baidu Xueshu only)"))
 # The buttons of such sites' article pages, whichever the site.
 _OTHER_SITE_BUTTONS = re.compile(r"Cite this (?:article|paper|chapter)|Cite This|Download PDF|View PDF|"
                                  r"Download citation|Export citation|Download full issue")
@@ -1007,11 +1022,16 @@ class _Page:
         """Why the page is no record, when it was copied from a site this reader does not read
         (IEEE Xplore, SpringerLink …; read, its buttons would be its title and authors): a line
         only such a site shows (:func:`other_site`), no chrome nor Chinese label of the sites it
-        reads, and half its lines or more read as none (kept unlabelled)."""
-        if self.native or not self.other_sites or 2 * len(self.rec.extra.get("unlabelled", [])) < self.lines:
+        reads, and half its lines or more read as none (kept unlabelled), or two lines or more
+        naming the site (its header's name and its search box: what else the page gives, its
+        menu and prompts read as title and authors, is no measure then)."""
+        named = sum(1 for s in self.other_sites if s)
+        if self.native or not self.other_sites or (
+                named < 2 and 2 * len(self.rec.extra.get("unlabelled", [])) < self.lines):
             return None
         site = next((s for s in self.other_sites if s), None)
-        return f"a page copied from {f'{site}, a site' if site else 'a site'} this reader does not read: {_EXPORT_INSTEAD}"
+        instead = _READ_INSTEAD.get(site, _EXPORT_INSTEAD)
+        return f"a page copied from {f'{site}, a site' if site else 'a site'} this reader does not read: {instead}"
 
     def page_type(self, line: str) -> bool:
         """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
