@@ -464,3 +464,22 @@ def test_every_pair_of_formats_glued_without_a_newline_reads_both_exports(tmp_pa
 
 def _titles(record):
     return [value for value, *_ in record.raw.get("titles", [])]
+
+
+def test_a_search_results_page_says_what_it_is_and_where_its_records_are(tmp_path):
+    """A Google Scholar results page copied from the browser is no format --format could
+    name: the failure says what it is and to use each result's Cite link, its text kept."""
+    page = ("Google Scholar\nArticles\nAny time\nSince 2024\nSort by relevance\n"
+            "Prognostic factors of surgical treatment for spinal metastases\n"
+            "J Wang, M Li, X Zhang - Chinese Journal of Orthopaedics, 2021 - europepmc.org\n"
+            "Objective To investigate the prognostic factors of patients with spinal metastases …\n"
+            "Save Cite Cited by 12 Related articles All 3 versions\n")
+    path = tmp_path / "scholar.txt"
+    path.write_text(page, encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert not records and failure["reason"].startswith("a Google Scholar results page: use each result's Cite")
+    assert "BibTeX" in failure["reason"] and "known formats" not in failure["reason"]
+    assert failure["raw"].rstrip("\n") == page.rstrip("\n")
+    notes = tmp_path / "notes.txt"   # a note naming the site once is a file of no known format still
+    notes.write_text("Google Scholar\nremember to look up the guideline\n", encoding="utf-8")
+    assert "unknown format" in clean(notes)[1][0]["reason"]

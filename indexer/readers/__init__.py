@@ -33,7 +33,8 @@ for _name in READER_MODULES:
 
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
-from .base import CUT_SHORT, REGISTRY, export_starting, find_reader, glued_at, known_formats, sniff_reader
+from .base import (CUT_SHORT, REGISTRY, export_starting, find_reader, glued_at, known_formats, results_page,
+                   sniff_reader)
 from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
 
@@ -220,7 +221,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         return
     reader = forced or sniff_reader(source.head, path)
     if reader is None:
-        yield _whole_file_failure(source, f"unknown format; known formats: {', '.join(known_formats())}")
+        listed = results_page(source.head)  # a site's search results: its records come from its Cite link
+        yield _whole_file_failure(source, listed or f"unknown format; known formats: {', '.join(known_formats())}")
         return
     ordinal, items = 0, 0  # records and numbered failures, counted over the file (pasted exports included)
     for item in _read_with_pasted(reader, source, 0):

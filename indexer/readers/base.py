@@ -284,6 +284,35 @@ def known_formats() -> list[str]:
     return sorted(REGISTRY)
 
 
+# Lists of search results copied from a site (no format: a list of hits, each a title and a
+# snippet), told by lines only such a list shows, whole: the site, and what gives its records.
+RESULT_PAGES = (
+    ("a Google Scholar results page", "use each result's Cite link (BibTeX, RefMan for RIS, or EndNote) and read "
+     "the file it gives", re.compile(r"Google Scholar|Google 学术|谷歌学术|"
+                                     r"(?:Save|保存)\s+(?:Cite|引用)\s+(?:Cited by \d+|被引用次数：?\s*\d+).*|"
+                                     r"Related articles(?:\s+All \d+ versions)?|"
+                                     r"(?:Any time|Since \d{4}|Sort by relevance|Sort by date)")),
+)
+# How many such lines tell a list (a page quoting the site's name once is none).
+_RESULT_LINES = 2
+
+
+def results_page(head: str) -> str | None:
+    """Why a file of no known format is no export, when it is a site's list of search results
+    copied from the browser (:data:`RESULT_PAGES`): what it is, and what gives its records.
+
+    >>> results_page("Google Scholar\\nArticles\\nTitle\\nSave Cite Cited by 12 Related articles All 3 versions")[:30]
+    'a Google Scholar results page:'
+    >>> results_page("Google Scholar\\nSome notes about it") is None
+    True
+    """
+    lines = [" ".join(line.split()) for line in head.splitlines()]
+    for what, instead, marker in RESULT_PAGES:
+        if sum(1 for line in lines if marker.fullmatch(line)) >= _RESULT_LINES:
+            return f"{what}: {instead} (a list of results is no record; --format would not help)"
+    return None
+
+
 def find_reader(name: str) -> Reader:
     key = name.strip().lower()
     for reader in REGISTRY.values():
