@@ -11,6 +11,7 @@ import unicodedata
 
 from ..charsets import HAN, HANGUL, is_han
 from ..lang.detect import is_cjk_name
+from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_pinyin_surname, u_for_v
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
@@ -498,12 +499,14 @@ def looks_like_names(line: str) -> bool:
     False
     >>> looks_like_names("罗豪才 袁曙宏 李文栋")
     True
+    >>> looks_like_names("首页 期刊导航 高级检索 登录"), looks_like_names("登录 注册 个人中心")   # a site's menu
+    (False, False)
     """
     line = line.strip()
     if not line or re.search(r"[0-9《》:：()（）\[\]?？!！。]", line):
         return False
     names = split_author_list(line)
-    if not names:
+    if not names or all(n in UI_WORDS or n in UI_MENU_WORDS for n in names):
         return False
     if is_cjk_name(line):
         return all(len(n) <= 8 for n in names) and (len(names) > 1 or len(names[0]) <= 4 or "·" in names[0])

@@ -27,7 +27,7 @@ from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, strip_buttons
-from ..repair.constants import UI_TOGGLES, UI_WORDS
+from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from .base import register
 from .decode import LINE_END
 
@@ -119,8 +119,16 @@ _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|�
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
                         "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术".split())
 # Baidu Xueshu's button and section heading ("引用 收藏 免费下载 分享", "研究点分析"), which
-# UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold.
-_SITE_BUTTONS = UI_WORDS | frozenset(("免费下载", "研究点分析"))
+# UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
+# ("登录 注册 个人中心", "首页 期刊导航 高级检索": UI_MENU_WORDS).
+_SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析"))
+# A line of a site's menu (some entry of UI_MENU_WORDS in it): what came before it, and before
+# a breadcrumb, is the site's header (its name, a journal's own site's title), not the page's title.
+_MENU_WORDS = UI_MENU_WORDS
+# The headings of a page's sections after the paper's fields (its references, related papers,
+# the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
+_SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
+                              "文章信息 文章指标 作者信息".split())
 # CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"),
 # and Wanfang's page count with the pages after it ("页数：5(1085-1089)").
 _COUNTER_LABELS = "(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]"
@@ -145,6 +153,15 @@ _JOURNAL_LINE = re.compile(rf"^(?P<journal>[^《》]{{2,200}}?)\.\s*(?P<year>{YE
 # VIP's source line without its 出处 label: "《中华骨科杂志》2020年05期 12-15页"
 _CITATION_LINE = re.compile(rf"^《[^《》]{{2,100}}》\s*{YEAR_DIGITS}\s*年")
 _LONG_TEXT = 300
+# A journal's own site's source line over the title (the Magtech layout): "中华医学杂志  2022,
+# Vol. 102 Issue (8): 560-566    DOI: 10.3760/…".
+_VOLUME_ISSUE_LINE = re.compile(rf"(?P<journal>[^\d《》:：]{{2,80}}?)\s+(?P<year>{YEAR_DIGITS})\s*[,，]\s*Vol\.\s*"
+                                rf"(?P<volume>\d+)\s*[,，]?\s*(?:Issue|No\.)\s*[(（]?(?P<issue>[^()（）\s]+?)[)）]?"
+                                rf"(?:\s*[:：]\s*(?P<pages>{PAGE_RANGES}))?(?:\s+DOI\s*[:：]\s*(?P<doi>10\.\S+))?\s*")
+# A journal's ISSN or CN number alone on its line, the masthead of a journal's own site.
+_MASTHEAD = re.compile(r"(?P<label>ISSN|CN)\s*[:：]?\s*(?P<value>\d{4}-\d{3}[\dXx]|\d{2}-\d{4}/[A-Z]{1,2})")
+# A record's number at its database ("流水号：2021235467"): an unknown label and digits, no title.
+_ID_LINE = re.compile(rf"[{HAN}]{{2,6}}\s*[:：]\s*\d{{4,}}")
 # A funding list left open at a line's end ("国家自然科学基金(81672345)；"): a copy wrapped it.
 _OPEN_LIST = ("；", ";", "、", "，", ",")
 _LIST_MARKS = re.compile(r"[；;、，,]")
@@ -346,6 +363,8 @@ def is_page_chrome(line: str) -> bool:
     (True, True, False)
     >>> is_page_chrome("维普期刊 > 中国矫形外科杂志 > 2021年第6期"), is_page_chrome("百度学术")
     (True, True)
+    >>> is_page_chrome("登录 注册 个人中心"), is_page_chrome("首页 期刊简介 编委会 投稿指南"), is_page_chrome("首页设计研究")
+    (True, True, False)
     """
     s = _simplified(line.strip())
     if _NAV_RE.match(s):
@@ -681,6 +700,7 @@ class _Page:
         self.lines = 0  # the lines read that are not blank
         self.native = 0  # lines only the sites read give: their chrome, a label in Chinese (摘要, 作者)
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
+        self.chromed = False  # a line of chrome has been read (site_header)
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
 
     def add(self, key: str, value, lineno: int) -> None:
@@ -908,6 +928,7 @@ class _Page:
             self.native += 1
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
+            self.site_header(line)
             return
         if self.page_type(line.strip()):
             return
@@ -1033,6 +1054,50 @@ class _Page:
         instead = _READ_INSTEAD.get(site, _EXPORT_INSTEAD)
         return f"a page copied from {f'{site}, a site' if site else 'a site'} this reader does not read: {instead}"
 
+    def site_header(self, chrome: str) -> None:
+        """The lines read as the title before a site's menu or breadcrumb (``chrome``), with
+        nothing else read yet, were the site's header: its name ("万方医学网", "超星期刊"), a
+        journal's own site's ("中华医学杂志" over 首页 期刊简介 编委会 …); dropped as chrome.
+        Only before the page's first chrome line."""
+        s = _simplified(chrome.strip())
+        tokens = s.split()
+        if not (_NAV_RE.match(s) or len(tokens) > 1 and any(t in _MENU_WORDS for t in tokens)):
+            return  # (one word alone, a language switch "繁體中文", is no menu)
+        first, self.chromed = not self.chromed, True
+        if not first or self.titled or set(self.raw) != {"titles"}:
+            return
+        for text, _ in self.raw.pop("titles"):
+            self.rec.log("drop_page_chrome", "page", text, "")
+            self.recognised -= 1
+
+    def source_over_title(self, folded: str, lineno: int, steps) -> bool:
+        """A line over the title that gives the journal's issue (a journal's own site's source
+        line, "中华医学杂志 2021年第101卷第15期", Magtech's "… 2022, Vol. 102 Issue (8): 560-566
+        DOI: …"), its ISSN or CN alone (the site's masthead), or a record's number at its
+        database ("流水号：2021235467"): not the title."""
+        masthead = _MASTHEAD.fullmatch(folded)
+        if masthead:
+            self.take((masthead.group("label").lower(), masthead.group("label"), masthead.group("value")), lineno, steps)
+            return True
+        if _ID_LINE.fullmatch(folded):
+            self.keep_unlabelled(folded, lineno)
+            return True
+        m = _VOLUME_ISSUE_LINE.fullmatch(folded)
+        if m:
+            cited = {k: v for k, v in m.groupdict().items() if v and k != "doi"}
+        else:
+            journal, parts = split_journal_citation(folded) if _mostly_han(folded) else (folded, {})
+            cited = {"journal": journal, **parts} if parts.get("year") and (parts.get("volume") or parts.get("issue")) \
+                and not re.search(r"[《》]", journal) and len(journal) <= 40 else None
+        if not cited:
+            return False
+        self.log_line_repairs(steps, "journal")
+        self.recognised += 1
+        self.add("journal_line", {k: str(v) for k, v in cited.items()}, lineno)
+        if m and m.group("doi"):
+            self.add("doi", m.group("doi"), lineno)
+        return True
+
     def page_type(self, line: str) -> bool:
         """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
         kind = _PAGE_TYPES.get(_simplified(line))
@@ -1053,6 +1118,9 @@ class _Page:
             return
         if self.affiliation_line(stripped, lineno, steps) or self.english_abstract(stripped, lineno, steps):
             return
+        if _simplified(stripped) in _SECTION_HEADINGS:
+            self.keep_unlabelled(stripped, lineno)
+            return
         if _looks_like_abstract(stripped):
             self.log_line_repairs(steps, "abstract")
             self.recognised += 1
@@ -1068,6 +1136,8 @@ class _Page:
             self.log_line_repairs(steps, cited)
             self.recognised += 1
             self.add(cited, folded, lineno)
+            return
+        if not self.raw.get("titles") and self.source_over_title(folded, lineno, steps):
             return
         jm, tags = _journal_line(folded)
         # CNKI shows "Journal. 2020,44(05)" above the title too: before a title, only a line

@@ -14,6 +14,17 @@ UI_WORDS = frozenset("""
 原版阅读 整本下载 分页下载 章节下载 记笔记 关注 认领 订阅 推荐 评论 纠错 阅读 全文下载 获取全文 申请全文
 """.split())
 
+# The menus of sites' headers (a journal's own site, 中华医学期刊全文数据库, SinoMed, 超星, Airiti):
+# their entries, the account's links and the language switch.  A line made only of these (and
+# buttons) is page chrome, never a title nor a list of names.
+UI_MENU_WORDS = frozenset("""
+首页 首頁 网站首页 期刊首页 期刊导航 学科分类 学科导航 高级检索 快速检索 主题检索 分类检索 简单检索 专业检索 检索
+登录 登陆 注册 个人中心 我的 退出 帮助 帮助中心 期刊简介 期刊介绍 本刊简介 编委会 编辑部 投稿指南 作者指南 稿约
+在线投稿 投稿须知 期刊订阅 订阅 联系我们 关于我们 过刊浏览 当期目录 过刊目录 下载中心 新闻公告 广告合作
+繁體中文 繁体中文 简体中文 簡體中文 中文
+服务 作者相关文章 本文作者相关文章 把本文推荐给朋友 加入我的书架 加入引用管理器 加入购物车
+""".split())
+
 # Texts of "show more / show less" toggles glued to the end of a preview or abstract.
 UI_TOGGLES = ("展开更多", "收起更多", "展开", "更多", "收起")
 # A page's counters: times cited, downloaded, read ("被引量：12").
