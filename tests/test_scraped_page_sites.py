@@ -69,3 +69,11 @@ def test_a_supported_sites_account_menu_is_no_title(tmp_path, header):
     record = _page(tmp_path, header + "脊柱转移瘤手术治疗的预后因素分析\n王建国 李明\n摘要：目的 探讨预后因素。\n")
     assert record["title"]["zh"] == "脊柱转移瘤手术治疗的预后因素分析" and _names(record) == ["王建国", "李明"]
 
+
+@pytest.mark.parametrize("column", ["临床研究", "论著", "综述", "短篇论著", "病例报告", "专题笔谈", "述评", "论著·临床研究"])
+def test_a_journals_column_over_the_title_is_kept_apart(tmp_path, column):
+    record = _page(tmp_path, f"中国知网\n首页 > 期刊 > 中华骨科杂志\n{column}\n"
+                             "脊柱转移瘤手术治疗的预后因素分析\n王建国 李明\n摘要：目的 探讨预后因素。\n")
+    assert record["title"]["zh"] == "脊柱转移瘤手术治疗的预后因素分析" and _names(record) == ["王建国", "李明"]
+    assert record["extra"]["column"] == column
+

@@ -129,6 +129,13 @@ _MENU_WORDS = UI_MENU_WORDS
 # the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
                               "文章信息 文章指标 作者信息".split())
+# A journal's column, the heading over the paper's title on its page ("临床研究", "论著"): kept
+# in extra.column, not read as the title.
+_COLUMN_HEADINGS = frozenset("""
+论著 临床研究 基础研究 实验研究 综述 文献综述 述评 专家述评 短篇论著 病例报告 个案报告 个案报道 病例分析 专题笔谈
+经验交流 专家论坛 专家共识 指南与共识 标准与规范 临床指南 继续教育 讲座 技术与方法 方法学研究 调查研究 临床报告 论坛
+研究论文 研究报告 研究简报 学术探讨 短篇报道 临床经验 护理研究 综述与讲座 专题报道 专题研究 特约述评 论著摘要
+""".split())
 # CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"),
 # and Wanfang's page count with the pages after it ("页数：5(1085-1089)").
 _COUNTER_LABELS = "(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]"
@@ -1098,6 +1105,16 @@ class _Page:
             self.add("doi", m.group("doi"), lineno)
         return True
 
+    def column_heading(self, line: str) -> bool:
+        """A journal's column over the title ("临床研究", "论著", "论著·临床研究"), before any
+        title: kept in extra.column, not read as the title."""
+        parts = re.split(r"\s*[·・•]\s*|\s+", _simplified(line))
+        if self.raw.get("titles") or not all(p in _COLUMN_HEADINGS for p in parts):
+            return False
+        self.rec.log("drop_page_chrome", "page", line, "")
+        self.rec.extra.setdefault("column", line)
+        return True
+
     def page_type(self, line: str) -> bool:
         """A line naming the kind of page ("学位论文", "会议论文") gives the record's type."""
         kind = _PAGE_TYPES.get(_simplified(line))
@@ -1150,7 +1167,8 @@ class _Page:
                 self.rec.extra["indexed_in"] = tags.group(0).split()
             return
         if not self.raw.get("titles"):
-            self.title(stripped, lineno, steps)
+            if not self.column_heading(stripped):
+                self.title(stripped, lineno, steps)
             return
         # names with their affiliations' numbers ("王建国1 刘海燕2", as a page copied gives its
         # superscripts) are names too: the marks are read off once the page is read
