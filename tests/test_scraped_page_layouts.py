@@ -145,6 +145,18 @@ def test_the_full_abstract_wins_over_the_preview_on_the_line_before(tmp_path):
     assert "other_abstracts" not in record["extra"]
 
 
+_STRUCTURED = "目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。方法 回顾性分析126例患者。结论 原发肿瘤类型是独立预后因素。"
+
+
+@pytest.mark.parametrize("toggle", ["展开全部", "查看全部>>", "显示全部", "[更多]", "更多>>", "全部展开", "阅读全文"])
+def test_a_toggle_after_the_abstract_leaves_it_and_its_last_section(tmp_path, toggle):
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{_STRUCTURED}{toggle}\n"
+                             "关键词：脊柱转移瘤；预后\n相关文献 更多>>\n")
+    assert record["abstract"] == {"zh": _STRUCTURED}
+    assert record["sections"]["zh"][-1]["text"] == "原发肿瘤类型是独立预后因素。"
+    assert record["extra"]["unlabelled"] == ["相关文献 更多>>"]   # a heading's link, no abstract
+
+
 # 11. 题名, 年/卷/期 as labels; 页码 with a P.
 
 def test_title_year_volume_issue_labels_and_page_prefix(tmp_path):

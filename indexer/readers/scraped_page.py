@@ -26,8 +26,8 @@ from ..fields.notices import is_notice
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
-from ..repair.text import collapse_truncated_preview, strip_buttons
-from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
+from ..repair.text import collapse_truncated_preview, strip_buttons, strip_toggle
+from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from .base import register
 from .decode import LINE_END
 
@@ -490,7 +490,7 @@ def _mostly_han(text: str) -> bool:
 
 def _looks_like_abstract(line: str) -> bool:
     s = line.rstrip()
-    return len(s) > _LONG_TEXT or any(s.endswith(t) for t in UI_TOGGLES) or bool(
+    return len(s) > _LONG_TEXT or strip_toggle(s) != s or bool(
         re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
 
 
@@ -723,7 +723,7 @@ class _Page:
         if self.last != "abstract":
             return False
         before = self.raw["abstract"][-1][0].rstrip()
-        if any(before.endswith(t) for t in UI_TOGGLES) or line.startswith(before[:20]):
+        if strip_toggle(before) != before or line.startswith(before[:20]):
             return False
         if _mostly_han(before) != _mostly_han(line) or _is_source_line(fold_fullwidth_alnum(line)):
             return False
@@ -845,10 +845,10 @@ class _Page:
         if self.last != "abstract":
             return False
         before, first = self.raw["abstract"][-1]
-        toggle = next((t for t in UI_TOGGLES if before.rstrip().endswith(t)), None)
-        if not toggle:
+        preview = strip_toggle(before.rstrip())
+        if preview == before.rstrip():
             return False
-        joined = before.rstrip()[:-len(toggle)].rstrip() + value
+        joined = preview + value
         if collapse_truncated_preview(joined) != value.lstrip():  # the full text of this preview
             return False
         self.raw["abstract"][-1] = (joined, first)

@@ -25,8 +25,16 @@ UI_MENU_WORDS = frozenset("""
 服务 作者相关文章 本文作者相关文章 把本文推荐给朋友 加入我的书架 加入引用管理器 加入购物车
 """.split())
 
-# Texts of "show more / show less" toggles glued to the end of a preview or abstract.
-UI_TOGGLES = ("展开更多", "收起更多", "展开", "更多", "收起")
+# Texts of "show more / show less" toggles glued to the end of a preview or abstract: CNKI's
+# 更多, Baidu Xueshu's 展开 / 收起, and the other forms pages give (展开全部, 查看全部>>, 显示全部,
+# [更多], 更多>>, 全部展开, 阅读全文).  Each is button text only at the end of a field, after a
+# sentence's end (repair.text.strip_toggle): the same words inside a text stay.  (Not CNKI's
+# 还原, "restore", beside its 更多: a keyword alone, "还原", would be lost.)
+UI_TOGGLES = ("展开更多", "收起更多", "展开全部", "全部展开", "显示全部", "查看全部>>", "查看全部", "更多>>",
+              "[更多]", "阅读全文", "展开", "更多", "收起")
+# Those of them that are words too: alone after a term ("Taylor展开", "PDF阅读全文"), in a text that
+# is no sentence, they are the term's, not a button.
+UI_TOGGLE_WORDS = ("展开", "收起", "更多", "阅读全文")
 # A page's counters: times cited, downloaded, read ("被引量：12").
 UI_COUNTER = r"(?:被引量|下载量|阅读量|浏览量|下载次数|被引次数)[:：]\s*\d+"
 

@@ -14,7 +14,8 @@ import ftfy
 
 from ..charsets import scripted
 from ..fields.sections import EN_LABELS_ALTERNATION
-from .constants import ELLIPSES, FULLWIDTH_ALNUM, HAN, HANGUL, KANA, UI_COUNTER, UI_TOGGLES, UI_WORDS, ZHENG_MARKERS
+from .constants import (ELLIPSES, FULLWIDTH_ALNUM, HAN, HANGUL, KANA, UI_COUNTER, UI_TOGGLE_WORDS, UI_TOGGLES,
+                        UI_WORDS, ZHENG_MARKERS)
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HIGH_LATIN1 = re.compile("[\u0080-\u00ff]")
@@ -484,17 +485,27 @@ def strip_buttons(s: str) -> str:
 
 
 def strip_ui_residue(s: str) -> str:
-    """Remove "show more / show less" button text glued to the end of a field, and the
-    page's other buttons (:func:`strip_buttons`).
+    """Remove "show more / show less" button text glued to the end of a field
+    (:func:`strip_toggle`), and the page's other buttons (:func:`strip_buttons`).
 
-    >>> strip_ui_residue("有较好疗效.展开更多")
-    '有较好疗效.'
-    >>> strip_ui_residue("问题的展开"), strip_ui_residue("Taylor展开"), strip_ui_residue("DNA展开更多")
-    ('问题的展开', 'Taylor展开', 'DNA')
-    >>> strip_ui_residue("结果显示该方法可行，详见图1展开"), strip_ui_residue("结果显示该方法可行，行CT展开")
-    ('结果显示该方法可行，详见图1', '结果显示该方法可行，行CT')
+    >>> strip_ui_residue("有较好疗效.展开更多"), strip_ui_residue("有较好疗效。 收藏 下载 分享")
+    ('有较好疗效.', '有较好疗效。')
     """
-    s = strip_buttons(s)
+    return strip_toggle(strip_buttons(s))
+
+
+def strip_toggle(s: str) -> str:
+    """Remove "show more / show less" button text (:data:`UI_TOGGLES`) from the end of a field.
+
+    >>> strip_toggle("有较好疗效.展开更多"), strip_toggle("预后因素。查看全部>>"), strip_toggle("预后因素。[更多]")
+    ('有较好疗效.', '预后因素。', '预后因素。')
+    >>> strip_toggle("问题的展开"), strip_toggle("Taylor展开"), strip_toggle("DNA展开更多")
+    ('问题的展开', 'Taylor展开', 'DNA')
+    >>> strip_toggle("结果显示该方法可行，详见图1展开"), strip_toggle("结果显示该方法可行，行CT展开")
+    ('结果显示该方法可行，详见图1', '结果显示该方法可行，行CT')
+    >>> strip_toggle("鼓励学生阅读全文"), strip_toggle("培养了学生的阅读能力。阅读全文"), strip_toggle("全部展开")
+    ('鼓励学生阅读全文', '培养了学生的阅读能力。', '')
+    """
     m = _TOGGLE_RE.search(s)
     if not m:
         return s
@@ -505,7 +516,7 @@ def strip_ui_residue(s: str) -> str:
     # sentence, is one ("详见图1展开" and "…of the CT展开" lose the button).
     if head and not re.search(r"[。.！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
         return s
-    if head[-1:].isascii() and head[-1:].isalpha() and s[m.start():].strip() in ("展开", "收起", "更多") \
+    if head[-1:].isascii() and head[-1:].isalpha() and s[m.start():].strip() in UI_TOGGLE_WORDS \
             and not re.search(r"[。.！!？?；;，,]", head):   # a term (a keyword), not a sentence's end
         return s
     return head.rstrip()
