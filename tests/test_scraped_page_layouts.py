@@ -148,6 +148,15 @@ def test_the_full_abstract_wins_over_the_preview_on_the_line_before(tmp_path):
 _STRUCTURED = "目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。方法 回顾性分析126例患者。结论 原发肿瘤类型是独立预后因素。"
 
 
+@pytest.mark.parametrize("toggle", ["展开更多", "展开全部", "查看全部>>", "\n展开全部", "\n更多"])
+def test_the_full_abstract_on_the_line_after_the_preview_and_its_toggle_wins(tmp_path, toggle):
+    # the toggle glued to the preview or on a line of its own, the full text on the next line
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：目的 探讨脊柱转移瘤患者手术治疗后..."
+                             f"{toggle}\n{_STRUCTURED}\n关键词：脊柱转移瘤；预后\n")
+    assert record["abstract"] == {"zh": _STRUCTURED}
+    assert not record["extra"].get("unlabelled")
+
+
 @pytest.mark.parametrize("toggle", ["展开全部", "查看全部>>", "显示全部", "[更多]", "更多>>", "全部展开", "阅读全文"])
 def test_a_toggle_after_the_abstract_leaves_it_and_its_last_section(tmp_path, toggle):
     record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{_STRUCTURED}{toggle}\n"

@@ -854,6 +854,23 @@ class _Page:
         self.raw["abstract"][-1] = (joined, first)
         return True
 
+    def completes_preview(self, line: str, steps) -> bool:
+        """An unlabelled line right after an abstract that is its preview's toggle alone
+        ("展开全部" under "摘要：…手术治疗后...") or, after the toggle, the full text on a line of
+        its own: the toggle joins the preview, and the full text the preview with its toggle
+        (:meth:`full_after_preview`), as when the page gives them on one line."""
+        if self.last != "abstract":
+            return False
+        if not strip_toggle(line):
+            self.continue_line("abstract", line, steps)
+            return True
+        if not self.full_after_preview(line):
+            return False
+        self.log_line_repairs(steps, "abstract")
+        self.recognised += 1
+        self.current = "abstract"
+        return True
+
     def log_line_repairs(self, steps: list[tuple[str, str, str]], field: str) -> None:
         for step, before, after in steps:
             self.rec.log(step, field, before, after)
@@ -1129,6 +1146,8 @@ class _Page:
     def unlabelled(self, line: str, lineno: int, steps, following: str | None = None) -> None:
         stripped = line.strip()
         folded = fold_fullwidth_alnum(stripped)
+        if self.completes_preview(stripped, steps):
+            return
         if (self.continues_abstract(stripped) or self.continues_funding(stripped)
                 or self.continues_keywords(stripped, following)):
             self.continue_line(self.last, stripped, steps)  # the field the line goes on
