@@ -85,12 +85,14 @@ def _paired_characters(names: list[str]) -> list[str]:
 
 
 # Marks a Chinese page prints right after an author's name: the numbers of the author's
-# affiliations ("王建国1,2", "李四²", "赵明<sup>1-3</sup>") and a star (or #) for the
-# corresponding author or an equal contribution ("王建国*").  Not part of the name.
+# affiliations ("王建国1,2", "李四²", "赵明<sup>1-3</sup>"; VIP's in brackets, "陈晓燕[1]" or
+# "陈晓燕 [1]"; after a space before the list's mark, "杨帆 1，吴强 2") and a star (or #) for
+# the corresponding author or an equal contribution ("王建国*").  Not part of the name.
 _MARK_DIGIT = "0-9０-９¹²³⁰⁴-⁹"
+_MARK_NUMBERS = rf"[{_MARK_DIGIT}]{{1,2}}(?:\s*[,，、\-–]\s*[{_MARK_DIGIT}]{{1,2}})*"
 _NAME_MARKS = re.compile(
-    rf"(?<=[{HAN}])(?:<sup>)?[*＊#]?(?P<numbers>[{_MARK_DIGIT}]{{1,2}}(?:\s*[,，、\-–]\s*[{_MARK_DIGIT}]{{1,2}})*)?"
-    rf"[*＊#]?(?:</sup>)?(?=[\s;；,，、]|$)")
+    rf"(?<=[{HAN}])(?:<sup>)?[*＊#]?(?:(?P<numbers>{_MARK_NUMBERS})|\s*[\[［](?P<bracketed>{_MARK_NUMBERS})[\]］]"
+    rf"|\s(?P<spaced>{_MARK_NUMBERS})(?=[*＊#]?\s*(?:[;；,，、]|$)))?[*＊#]?(?:</sup>)?(?=[\s;；,，、]|$)")
 # "1.北京大学医学部，北京 100191；2.清华大学": an affiliation line numbered for the marks.
 _AFFILIATION_NUMBER = re.compile(rf"(?:^|(?<=[;；]))\s*[(（\[]?(?P<number>[{_MARK_DIGIT}]{{1,2}})[)）\]]?[.．、]?\s*")
 # A bracket after a name that holds an institution ("王建国(北京大学)"), not a role (主编) or a note.
@@ -141,20 +143,33 @@ def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
     '王建国 李四 欧阳娜娜'
     >>> resolve_name_marks("王建国1,2，李四2", "1.北京大学医学部；2.清华大学")
     '王建国(北京大学医学部；清华大学)，李四(清华大学)'
+    >>> resolve_name_marks("陈晓燕 [1] 刘洋 [2]", "[1]首都医科大学；[2]北京大学"), resolve_name_marks("杨帆 1，吴强 2*")
+    ('陈晓燕(首都医科大学) 刘洋(北京大学)', '杨帆，吴强')
+    >>> resolve_name_marks("第 1 章 绪论"), resolve_name_marks("第 1，2 章")
+    ('第 1 章 绪论', '第 1，2 章')
     """
     marks = [m for m in _NAME_MARKS.finditer(line) if m.group()]
+    every_name = len(split_author_list(_NAME_MARKS.sub("", line))) == len(marks)
+    if not every_name:  # a number after a space marks names only when each has one ("第 1 章" stays)
+        marks = [m for m in marks if not m.group("spaced")]
     if not marks:
         return line
     numbered = numbered_affiliations(affiliation) if affiliation else None
-    every_name = len(split_author_list(_NAME_MARKS.sub("", line))) == len(marks)
     placed = bool(numbered) and every_name and all(INSTITUTION.search(p) for p in numbered.values()) and all(
-        m.group("numbers") and set(_mark_numbers(m.group("numbers"))) <= numbered.keys() for m in marks)
+        _numbers(m) and set(_mark_numbers(_numbers(m))) <= numbered.keys() for m in marks)
 
     def replace(m: re.Match) -> str:
+        if m.group("spaced") and not every_name:
+            return m.group()
         if not (placed and m.group()):
             return ""
-        return "(" + "；".join(numbered[n] for n in _mark_numbers(m.group("numbers"))) + ")"
+        return "(" + "；".join(numbered[n] for n in _mark_numbers(_numbers(m))) + ")"
     return _NAME_MARKS.sub(replace, line)
+
+
+def _numbers(mark: re.Match) -> str | None:
+    """The numbers of a name's mark, as written ("1,2"), however set off: None for a star alone."""
+    return mark.group("numbers") or mark.group("bracketed") or mark.group("spaced")
 
 
 # One name as PubMed and Scopus abbreviate it: family name(s), then initials ("Kaplan BS",
