@@ -34,7 +34,8 @@ from typing import Callable, Iterable
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
-                            parse_year, parse_year_volume_issue, split_issn, split_journal, split_journal_citation)
+                            parse_year, parse_year_volume_issue, split_issn, split_journal, split_journal_citation,
+                            unread_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
@@ -425,8 +426,13 @@ def place_funding(record: Record) -> Record:
 def place_details(record: Record) -> Record:
     """Journal, year, volume, issue, pages, DOI, ISSN, URL and the rest (kept in ``extra``)."""
     raw = record.raw
-    for text, _ in raw.pop("citation", []):
-        _set_details(record, parse_citation(repair(record, "citation", text, TITLE_REPAIRS)))
+    for text, line in raw.pop("citation", []):
+        text = repair(record, "citation", text, TITLE_REPAIRS)
+        parts = parse_citation(text)
+        if unread_citation(text, parts):  # a form not read ("刊名 2021 Mar 15"): kept as written
+            record.extra.setdefault("citation", []).append(text.strip())
+            record.issues.append(f"{f'line {line}: ' if line else ''}citation not read: kept in extra.citation")
+        _set_details(record, parts)
     for text, _ in raw.pop("year_volume_issue", []):
         _set_details(record, parse_year_volume_issue(repair(record, "year", text, TITLE_REPAIRS)))
     for parts, _ in raw.pop("journal_line", []):

@@ -194,7 +194,11 @@ _ISSUE_THEN_PAGES = re.compile(rf"(?:(?<=期)|\s)\s*({PAGE_RANGES})\s*(?:[页頁
 
 
 def parse_citation(text: str) -> dict:
-    """Parts of a VIP "出处" value: 《刊名》 2020年 第5期 12-15页 共4页.
+    """Parts of a "出处" value: VIP's 《刊名》 2020年 第5期 12-15页 共4页, and the name without its
+    brackets in the forms other sites write (:func:`split_journal_citation`): GB/T 7714's
+    "刊名, 2021, 41(3): 150-157", Vancouver's "刊名 2021;41(3):150-157" (SinoMed), written
+    "刊名 2021年41卷3期 150-157页".  A name read in none of them is left unread
+    (:func:`unread_citation` tells it).
 
     >>> parse_citation("《教育心理學報》 2022年 第1期 179-204頁 共26頁")
     {'journal': '教育心理學報', 'year': 2022, 'issue': '1', 'pages': '179-204'}
@@ -202,7 +206,33 @@ def parse_citation(text: str) -> dict:
     ('38', {'journal': '中华骨科杂志', 'year': 2020, 'issue': '5'})
     >>> parse_citation("《计算机学报》 2023年第6期1201-1215,共15页")["pages"], parse_citation("《X》 2023年第6期 共15页").get("pages")
     ('1201-1215', None)
+    >>> parse_citation("中华骨科杂志 2021;41(3):150-157")
+    {'journal': '中华骨科杂志', 'year': 2021, 'volume': '41', 'issue': '3', 'pages': '150-157'}
+    >>> parse_citation("中华骨科杂志, 2021, 41(3): 150-157") == parse_citation("中华骨科杂志 2021年41卷3期 150-157页")
+    True
     """
+    if "《" not in text:
+        name, parts = split_journal_citation(text)
+        if parts:
+            return {"journal": name.strip(), **_citation_parts(parts)}
+    return _written_citation(text)
+
+
+def _citation_parts(parts: dict) -> dict:
+    """A citation's parts as :func:`parse_citation` gives them: the year a number, the issue
+    and pages normalised."""
+    out = dict(parts)
+    if "year" in out:
+        out["year"] = int(out["year"])
+    if out.get("issue"):
+        out["issue"] = normalise_issue(str(out["issue"]))
+    if out.get("pages"):
+        out["pages"] = normalise_pages(out["pages"])
+    return out
+
+
+def _written_citation(text: str) -> dict:
+    """Parts of a citation written out (2020年 第5期 12-15页), its journal named in 《》."""
     out: dict = {}
     m = re.search(r"《(.+?)》", text)
     if m:
@@ -222,13 +252,31 @@ def parse_citation(text: str) -> dict:
     return out
 
 
+# What a citation with no journal's name holds: its numbers alone ("2018年 第40卷 第3期 88-96页",
+# VIP's source line with no 刊名), the year or a 第 first.
+_NUMBERS_ONLY = re.compile(rf"\s*(?:{YEAR_DIGITS}|第)")
+
+
+def unread_citation(text: str, parts: dict) -> bool:
+    """Whether a citation value holds more than its ``parts`` read: nothing read of it, or a
+    name before its numbers that no form gave as the journal ("中华骨科杂志 2021 Mar 15").
+
+    >>> unread_citation("2018年 第40卷 第3期 88-96页", parse_citation("2018年 第40卷 第3期 88-96页"))
+    False
+    >>> unread_citation("中华骨科杂志 2021 Mar 15", parse_citation("中华骨科杂志 2021 Mar 15"))
+    True
+    """
+    return not parts or (not parts.get("journal") and not _NUMBERS_ONLY.match(text))
+
+
 # A journal's name with its citation after it in one value (a page's 来源 or 刊名 line):
 # "中国医学影像技术, 2022, 38(5): 701-705", "中国检察官. 2022(17):29-31",
-# "中国医学影像技术 2022年38卷5期 701-705页".
+# "中国医学影像技术 2022年38卷5期 701-705页", and as Vancouver (SinoMed) sets the volume
+# off by a semicolon, "中华骨科杂志 2021;41(3):150-157." (its full stop at the end).
 _NAME_THEN_CITATION = re.compile(
-    rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{YEAR_DIGITS})\s*(?:[,，]\s*(?P<volume>\d+))?\s*"
+    rf"(?P<journal>.+?)(?:\s*[,，.]\s*|\s+)(?:(?P<year>{YEAR_DIGITS})\s*(?:[,，;；]\s*(?P<volume>\d+))?\s*"
     rf"(?:[(（](?P<issue>[^()（）]{{1,12}})[)）])?\s*(?:[:：]\s*(?P<pages>{PAGE_RANGES}))?"
-    rf"|(?P<written>{YEAR_DIGITS}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{PAGE_RANGES}\s*[页頁])?(?:\s*共\s*\d+\s*[页頁])?))\s*")
+    rf"|(?P<written>{YEAR_DIGITS}\s*年\s*(?:第?\s*\d+\s*卷)?\s*(?:第?\s*[\w-]+?\s*期)?\s*(?:{PAGE_RANGES}\s*[页頁])?(?:\s*共\s*\d+\s*[页頁])?))\s*[.。]?\s*")
 
 
 def split_journal_citation(text: str) -> tuple[str, dict]:
@@ -239,6 +287,8 @@ def split_journal_citation(text: str) -> tuple[str, dict]:
     ('中国医学影像技术', {'year': '2022', 'volume': '38', 'issue': '5', 'pages': '701-705'})
     >>> split_journal_citation("中国医学影像技术 2022年38卷5期 701-705页")
     ('中国医学影像技术', {'year': 2022, 'volume': '38', 'issue': '5', 'pages': '701-705'})
+    >>> split_journal_citation("中华骨科杂志 2021;41(3):150-157.")
+    ('中华骨科杂志', {'year': '2021', 'volume': '41', 'issue': '3', 'pages': '150-157'})
     >>> split_journal_citation("中国检察官. 2022(17):29-31"), split_journal_citation("Journal of 3D Printing")
     (('中国检察官', {'year': '2022', 'issue': '17', 'pages': '29-31'}), ('Journal of 3D Printing', {}))
     """
@@ -246,7 +296,7 @@ def split_journal_citation(text: str) -> tuple[str, dict]:
     if not m or not (m.group("written") or m.group("volume") or m.group("issue") or m.group("pages")):
         return text, {}  # "Nature, 2020" may be a name with its year; a year alone says little
     if m.group("written"):
-        parts = parse_citation(m.group("written"))
+        parts = _written_citation(m.group("written"))
     else:
         parts = {k: v for k, v in m.groupdict().items() if v and k in ("year", "volume", "issue", "pages")}
     return m.group("journal"), parts

@@ -1,0 +1,33 @@
+"""Labels of detail pages the scraped-page reader took for others or let go: a 出处 value not in
+VIP's 《刊名》 form, 作者简介 read as more authors, English labels glued into the English abstract,
+卷期 and 期号 values that give a year or a volume, SinoMed's 流水号, 主题词, 特征词 and the
+corresponding author.  Every page text here was written for this project."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import page_record as _page
+
+
+# 1. A 出处 value as other sites write it: the journal's name without 《》.
+
+@pytest.mark.parametrize("citation", ["中华骨科杂志, 2021, 41(3): 150-157",    # GB/T 7714
+                                      "中华骨科杂志 2021;41(3):150-157",        # Vancouver (SinoMed)
+                                      "中华骨科杂志 2021年41卷3期 150-157页"])  # written out
+def test_citation_without_brackets_gives_its_journal_and_numbers(tmp_path, citation):
+    record = _page(tmp_path, f"标题：脊柱转移瘤手术治疗的预后因素分析\n出处：{citation}\n摘要：目的 探讨脊柱转移瘤患者。\n")
+    assert record["journal"] == {"zh": "中华骨科杂志"}
+    assert (record["year"], record["volume"], record["issue"], record["pages"]) == (2021, "41", "3", "150-157")
+    assert not record["issues"]
+
+
+def test_citation_read_in_no_form_is_kept_as_written(tmp_path):
+    record = _page(tmp_path, "标题：脊柱转移瘤手术治疗的预后因素分析\n出处：中华骨科杂志 2021 Mar 15\n摘要：目的 探讨。\n")
+    assert record["extra"]["citation"] == ["中华骨科杂志 2021 Mar 15"]
+    assert "line 2: citation not read: kept in extra.citation" in record["issues"]
+
+
+def test_vip_citation_line_without_journal_is_read_as_before(tmp_path):
+    record = _page(tmp_path, "某研究\n摘要：目的 探讨。\n关键词：a\n出处：2018年 第40卷 第3期 88-96页\n")
+    assert (record["year"], record["volume"], record["issue"], record["pages"]) == (2018, "40", "3", "88-96")
+    assert "citation" not in record["extra"] and not record["issues"]
