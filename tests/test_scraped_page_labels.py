@@ -31,3 +31,21 @@ def test_vip_citation_line_without_journal_is_read_as_before(tmp_path):
     record = _page(tmp_path, "某研究\n摘要：目的 探讨。\n关键词：a\n出处：2018年 第40卷 第3期 88-96页\n")
     assert (record["year"], record["volume"], record["issue"], record["pages"]) == (2018, "40", "3", "88-96")
     assert "citation" not in record["extra"] and not record["issues"]
+
+
+# 2. A note on the authors is no more authors, and a label is not the start of a longer word.
+
+@pytest.mark.parametrize("label", ["作者简介", "第一作者简介", "通讯作者简介", "作者介绍"])
+def test_author_bio_is_kept_apart_from_the_authors(tmp_path, label):
+    record = _page(tmp_path, "首页 > 期刊 > 文章详情\n脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n"
+                             f"{label}：王建国（1980—），男，主任医师，研究方向为脊柱外科\n"
+                             "摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n关键词：脊柱转移瘤；预后\n")
+    assert [a["literal"] for a in record["authors"]] == ["王建国", "李明"]
+    assert record["extra"]["author_bio"] == ["王建国（1980—），男，主任医师，研究方向为脊柱外科"]
+
+
+def test_label_glued_to_a_longer_label_word_is_not_that_label(tmp_path):
+    record = _page(tmp_path, "脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：目的 探讨预后因素。\n"
+                             "关键词：预后\n作者贡献：王建国设计研究，李明收集数据\n")
+    assert [a["literal"] for a in record["authors"]] == ["王建国", "李明"]
+    assert record["extra"]["unlabelled"] == ["作者贡献：王建国设计研究，李明收集数据"]

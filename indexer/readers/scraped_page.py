@@ -76,6 +76,9 @@ LABELS: dict[str, str] = {
     "出版源": "journal",
     # CNKI's old English layout: "【CateGory Index】 R738.1"
     "CateGory Index": "classification", "Category Index": "classification",
+    # a journal's note on its authors (作者简介：王建国（1980—），男，…), not more authors
+    "作者简介": "author_bio", "第一作者简介": "author_bio", "通讯作者简介": "author_bio",
+    "通信作者简介": "author_bio", "作者介绍": "author_bio",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -98,6 +101,9 @@ _RECORD_FIELDS = frozenset(("authors", "journal"))
 _RECORD_AHEAD = 12
 # Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
 _LABEL_SPACES = "[ \t\u3000]*"
+# A label glued to a few characters and a colon begins a longer label word, one this table does
+# not hold ("作者贡献：", "来源数据库："): that line is not this label's.
+_LONGER_LABEL = re.compile(rf"(?:[{HAN}]{_LABEL_SPACES}){{1,4}}[:：]")
 
 
 def _label_pattern(label: str) -> str:
@@ -292,6 +298,8 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     (('keywords', '关 键 词', '水稻；耐盐性'), ('authors', '作者', '杨帆 郑洁'))
     >>> match_label("学位年度：2018"), match_label("年轻教师的职业倦怠") is None
     (('year', '学位年度', '2018'), True)
+    >>> match_label("作者贡献：王建国设计研究") is None, match_label("作者简介：王建国（1980—），男")[0]
+    (True, 'author_bio')
     """
     m = _LABEL_RE.match(_simplified(line))
     if not m:
@@ -301,6 +309,9 @@ def match_label(line: str) -> tuple[str, str, str] | None:
         return None
     key = _label_key(label)
     if not colon and (key in _COLON_ONLY or label not in LABELS):  # "年轻…"; "作 者" only with a colon
+        return None
+    # (an abstract's label is glued so to its first section's heading: "摘要目的：…")
+    if not colon and _LONGER_LABEL.match(value) and LABELS[key] != "abstract":
         return None
     if _is_latin_label(label) and not colon:
         glued = line.lstrip()[len(label):][:1] not in (" ", "\t")
