@@ -49,3 +49,31 @@ def test_label_glued_to_a_longer_label_word_is_not_that_label(tmp_path):
                              "关键词：预后\n作者贡献：王建国设计研究，李明收集数据\n")
     assert [a["literal"] for a in record["authors"]] == ["王建国", "李明"]
     assert record["extra"]["unlabelled"] == ["作者贡献：王建国设计研究，李明收集数据"]
+
+
+# 3. A Chinese journal's codes in English end the English abstract, as its labels do.
+
+_EN_PAGE = ("Prognostic Analysis of Spinal Metastases\nAuthor: WANG Jianguo; LI Ming\n"
+            "Abstract: Objective To analyse the prognosis of surgery for spinal metastases.\n")
+
+
+@pytest.mark.parametrize("label", ["CLC Number", "CLC", "Chinese Library Classification"])
+def test_english_classification_label_gives_the_classification(tmp_path, label):
+    record = _page(tmp_path, _EN_PAGE + f"{label}: R738.1\nKeywords: spinal metastases; prognosis\n")
+    assert record["abstract"] == {"en": "Objective To analyse the prognosis of surgery for spinal metastases."}
+    assert record["extra"]["classification"] == ["R738.1"]
+
+
+def test_article_id_and_document_code_are_kept_in_english_and_chinese(tmp_path):
+    record = _page(tmp_path, _EN_PAGE + "Article ID: 0253-2352(2021)03-0150-08\nDocument code: A\n")
+    assert record["abstract"] == {"en": "Objective To analyse the prognosis of surgery for spinal metastases."}
+    assert (record["extra"]["article_id"], record["extra"]["document_code"]) == (["0253-2352(2021)03-0150-08"], ["A"])
+    record = _page(tmp_path, "某研究\n摘要：目的 探讨。\n文献标识码: A    文章编号: 0376-2491(2022)08-0560-07\n")
+    assert (record["extra"]["article_id"], record["extra"]["document_code"]) == (["0376-2491(2022)08-0560-07"], ["A"])
+    assert not record["issues"]
+
+
+def test_line_opening_with_a_label_in_another_case_ends_the_abstract(tmp_path):
+    record = _page(tmp_path, _EN_PAGE + "CHINESE LIBRARY CLASSIFICATION: R738.1\n")
+    assert record["abstract"] == {"en": "Objective To analyse the prognosis of surgery for spinal metastases."}
+    assert record["extra"]["unlabelled"] == ["CHINESE LIBRARY CLASSIFICATION: R738.1"]

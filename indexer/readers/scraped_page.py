@@ -79,6 +79,11 @@ LABELS: dict[str, str] = {
     # a journal's note on its authors (作者简介：王建国（1980—），男，…), not more authors
     "作者简介": "author_bio", "第一作者简介": "author_bio", "通讯作者简介": "author_bio",
     "通信作者简介": "author_bio", "作者介绍": "author_bio",
+    # a Chinese journal's codes, in Chinese and in English (the classification as 中图分类号 is)
+    "文献标识码": "document_code", "文章编号": "article_id", "Document code": "document_code",
+    "Document Code": "document_code", "Article ID": "article_id", "CLC": "classification",
+    "CLC Number": "classification", "CLC number": "classification", "Chinese Library Classification": "classification",
+    "Chinese library classification": "classification",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -87,7 +92,9 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "
                          "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
                          "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
-                         "CateGory Index", "Category Index"))
+                         "CateGory Index", "Category Index", "Document code", "Document Code", "Article ID",
+                         "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
+                         "Chinese library classification"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
 _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
@@ -101,6 +108,10 @@ _RECORD_FIELDS = frozenset(("authors", "journal"))
 _RECORD_AHEAD = 12
 # Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
 _LABEL_SPACES = "[ \t\u3000]*"
+# A line opening with a label's word, in any case, and a colon ("CLC NUMBER: R738.1"): see
+# _opens_with_label.
+_LABEL_HEAD = re.compile(r"\s*(?P<head>[^:：]{1,40}?)\s*[:：]")
+_FOLDED_LABELS = frozenset(" ".join(k.split()).casefold() for k in LABELS)
 # A label glued to a few characters and a colon begins a longer label word, one this table does
 # not hold ("作者贡献：", "来源数据库："): that line is not this label's.
 _LONGER_LABEL = re.compile(rf"(?:[{HAN}]{_LABEL_SPACES}){{1,4}}[:：]")
@@ -325,6 +336,18 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     return LABELS[key], line[m.start("label"):m.end("label")], value.strip()
 
 
+def _opens_with_label(line: str) -> bool:
+    """Whether a line opens with a label of this table and a colon, written in any case or
+    spacing ("CLC NUMBER: R738.1", "摘 要：…"), even where :func:`match_label` does not take it.
+
+    >>> _opens_with_label("Chinese library classification: R738.1"), _opens_with_label("Results: It works.")
+    (True, False)
+    """
+    m = _LABEL_HEAD.match(_simplified(line))
+    head = " ".join(m.group("head").split()).casefold() if m else ""
+    return bool(head) and (head in _FOLDED_LABELS or re.sub(_LABEL_SPACES, "", head) in _FOLDED_LABELS)
+
+
 def _simplified(line: str) -> str:
     """``line`` with Traditional characters read as Simplified, one for one (offsets kept), to
     find the labels and buttons of a Taiwan site (出處, 關鍵詞, 首頁 > 期刊)."""
@@ -412,9 +435,11 @@ def _page_count(item: str) -> tuple[str, str] | None:
     return split_page_count(value) if label == "页数" else None
 
 
-# CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516".
+# CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516";
+# a journal's page sets a few side by side, a wide space between ("文献标识码: A    文章编号: 0376-…").
 _CITATION_PARTS = ("Year", "Volume", "Issue", "Page", "Pages")
-_LISTED_FIELD = re.compile(rf"\s*[,，]\s*(?=(?:{'|'.join(_CITATION_PARTS)})\s*[:：])")
+_LISTED_FIELD = re.compile(rf"\s*[,，]\s*(?=(?:{'|'.join(_CITATION_PARTS)})\s*[:：])"
+                           rf"|[ \t\u3000]{{2,}}(?=(?:{_ALT})[ \t\u3000]*[:：])")
 
 
 def listed_fields(line: str) -> list[tuple[str, str, str]] | None:
@@ -425,6 +450,8 @@ def listed_fields(line: str) -> list[tuple[str, str, str]] | None:
     [('year', 'Year', '2021'), ('issue', 'Issue', '06'), ('pages', 'Page', '512-516')]
     >>> listed_fields("Year: 2021"), listed_fields("Year: 2021, Issue 6 was late")
     (None, None)
+    >>> listed_fields("文献标识码: A    文章编号: 0376-2491(2022)08-0560-07")
+    [('document_code', '文献标识码', 'A'), ('article_id', '文章编号', '0376-2491(2022)08-0560-07')]
     """
     items = _LISTED_FIELD.split(line.strip())
     labelled = [match_label(item) for item in items]
@@ -730,8 +757,9 @@ class _Page:
         """Whether an unlabelled line right after an abstract line is more of it: a paragraph
         ("方法 选取…。") or the rest of a line a copy wrapped.  Not when the abstract ended on a
         toggle (展开更多, 收起), nor a line in the other script (the English abstract), nor the
-        abstract again (the full text after a preview), nor names or a short list."""
-        if self.last != "abstract":
+        abstract again (the full text after a preview), nor names or a short list, nor a line
+        that opens with a label ("CLC number: R738.1", :func:`_opens_with_label`)."""
+        if self.last != "abstract" or _opens_with_label(line):
             return False
         before = self.raw["abstract"][-1][0].rstrip()
         if strip_toggle(before) != before or line.startswith(before[:20]):
