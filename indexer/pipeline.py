@@ -35,7 +35,7 @@ from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
 from .fields.biblio import (normalise_doi, normalise_issue, normalise_pages, normalise_volume, parse_citation,
                             parse_year, parse_year_volume_issue, split_issn, split_journal, split_journal_citation,
-                            unread_citation)
+                            parse_volume_issue, unread_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
@@ -469,9 +469,16 @@ def place_details(record: Record) -> Record:
                 dates = record.extra.setdefault("date", [])
                 if written not in dates:
                     dates.append(written)
-    for key in ("volume", "issue"):
-        for text, _ in raw.pop(key, []):
-            _set_details(record, {key: repair(record, key, str(text), ("fold_fullwidth_alnum",)).strip()})
+    # a volume or an issue written with its year or the other ("期号：2021年第3期", "卷期：第40卷 第6期")
+    for key in ("volume", "issue", "volume_issue"):
+        for text, line in raw.pop(key, []):
+            text = repair(record, key, str(text), ("fold_fullwidth_alnum",)).strip()
+            parts = parse_volume_issue(text, bracketed=key == "volume_issue")
+            if parts or key != "volume_issue":
+                _set_details(record, parts or {key: text})
+            elif text:  # a 卷期 value read in no form: kept as written
+                record.extra.setdefault("volume_issue", []).append(text)
+                record.issues.append(f"{f'line {line}: ' if line else ''}volume and issue not read: kept in extra.volume_issue")
     starts = [str(t).strip() for t, _ in raw.pop("start_page", [])]
     ends = [str(t).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:

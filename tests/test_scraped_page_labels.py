@@ -77,3 +77,30 @@ def test_line_opening_with_a_label_in_another_case_ends_the_abstract(tmp_path):
     record = _page(tmp_path, _EN_PAGE + "CHINESE LIBRARY CLASSIFICATION: R738.1\n")
     assert record["abstract"] == {"en": "Objective To analyse the prognosis of surgery for spinal metastases."}
     assert record["extra"]["unlabelled"] == ["CHINESE LIBRARY CLASSIFICATION: R738.1"]
+
+
+# 4. 卷期 and 期号 values that give the year, the volume and the issue.
+
+def test_issue_written_with_its_year(tmp_path):
+    record = _page(tmp_path, "基层医疗卫生服务体系建设的政策演变与展望\n作者：刘伟 王芳\n刊名：中国行政管理\n"
+                             "期号：2021年第3期\n页码：45-52\n摘要：本文梳理了基层医疗卫生服务体系建设的政策演变。\n")
+    assert (record["year"], record["volume"], record["issue"], record["pages"]) == (2021, None, "3", "45-52")
+
+
+@pytest.mark.parametrize("value", ["第40卷 第6期", "40(6)"])
+def test_volume_and_issue_on_one_line(tmp_path, value):
+    record = _page(tmp_path, "针刺联合中药治疗失眠症的随机对照研究\n作者：赵敏 孙涛\n期刊：中国中西医结合杂志\n年份：2020\n"
+                             f"卷期：{value}\n摘要：目的 评价针刺联合中药治疗失眠症的临床疗效。\n")
+    assert (record["year"], record["volume"], record["issue"]) == (2020, "40", "6")
+    assert "other_titles" not in record["extra"] and not record["issues"]
+
+
+def test_volume_and_issue_read_in_no_form_are_kept(tmp_path):
+    record = _page(tmp_path, "针刺联合中药治疗失眠症的随机对照研究\n摘要：目的 评价疗效。\n卷期：增刊一\n")
+    assert record["extra"]["volume_issue"] == ["增刊一"]
+    assert "line 3: volume and issue not read: kept in extra.volume_issue" in record["issues"]
+
+
+def test_issue_with_a_running_number_stays_as_written(tmp_path):
+    record = _page(tmp_path, "某研究\n摘要：研究。\n卷号：17\n期号：3(58)\n")
+    assert (record["volume"], record["issue"]) == ("17", "3(58)")

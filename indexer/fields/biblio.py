@@ -329,3 +329,29 @@ def parse_year_volume_issue(text: str) -> dict:
     if m.group(4):
         out["pages"] = normalise_pages(m.group(4))
     return out
+
+
+# A volume and issue written out, the year before them or not: "第40卷 第6期", "2021年第3期",
+# "2021年40卷6期"; and "40(6)".
+_WRITTEN_NUMBERS = re.compile(rf"\s*(?:(?P<year>{YEAR_DIGITS})\s*年)?\s*(?:第?\s*(?P<volume>\d+)\s*卷)?"
+                              r"\s*(?:第?\s*(?P<issue>[^期卷第年\s]+?)\s*期)?\s*")
+_VOLUME_THEN_ISSUE = re.compile(r"\s*(?P<volume>\d+)\s*[(（](?P<issue>[^()（）]+)[)）]\s*")
+
+
+def parse_volume_issue(text: str, bracketed: bool = False) -> dict:
+    """Year, volume and issue of a 卷期, 卷号 or 期号 value written out, whole ("第40卷 第6期",
+    "2021年第3期"), and when ``bracketed`` (a 卷期 value) "40(6)" too: an issue's "3(58)" is
+    its number and the journal's running number.  ``{}`` for any other (a number alone, "增刊1").
+
+    >>> parse_volume_issue("第40卷 第6期"), parse_volume_issue("2021年第3期")
+    ({'volume': '40', 'issue': '6'}, {'year': 2021, 'issue': '3'})
+    >>> parse_volume_issue("40(6)", bracketed=True), parse_volume_issue("3(58)"), parse_volume_issue("第40卷增刊")
+    ({'volume': '40', 'issue': '6'}, {}, {})
+    """
+    m = _WRITTEN_NUMBERS.fullmatch(text) or (_VOLUME_THEN_ISSUE.fullmatch(text) if bracketed else None)
+    parts = {k: v for k, v in m.groupdict().items() if v} if m else {}
+    if "year" in parts:
+        parts["year"] = int(parts["year"])
+    if "issue" in parts:
+        parts["issue"] = normalise_issue(parts["issue"])
+    return parts

@@ -57,6 +57,8 @@ LABELS: dict[str, str] = {
     "年": "year", "卷": "volume", "期": "issue", "CN": "cn", "ISBN": "isbn", "出版社": "publisher", "出版时间": "year",
     # VIP's text export, and its detail page copied (题名：/作者：/机构：/刊名：/年份：/卷号：/期号：)
     "标题": "titles", "机构": "affiliation", "卷号": "volume", "期号": "issue",
+    # a volume and issue on one line (超星's 卷期：第40卷 第6期)
+    "卷期": "volume_issue",
     # the title in the other language (VIP's 英文题名：Survey…), filed by its script as any title
     "英文题名": "titles", "英文标题": "titles", "外文题名": "titles",
     # the funding labels of Chinese journals' pages and PDFs copied as text, English and Chinese
@@ -87,7 +89,7 @@ LABELS: dict[str, str] = {
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
-_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号",
+_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号", "卷期",
                          "Supported by", "Project supported by", "项目基金", "课题来源",
                          "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
                          "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
