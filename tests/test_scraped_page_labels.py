@@ -104,3 +104,28 @@ def test_volume_and_issue_read_in_no_form_are_kept(tmp_path):
 def test_issue_with_a_running_number_stays_as_written(tmp_path):
     record = _page(tmp_path, "某研究\n摘要：研究。\n卷号：17\n期号：3(58)\n")
     assert (record["volume"], record["issue"]) == ("17", "3(58)")
+
+
+# 5. The corresponding author, and SinoMed's record number and indexing.
+
+@pytest.mark.parametrize("line, kept", [("通讯作者：李明，Email：liming@bjmu.edu.cn", "李明，Email：liming@bjmu.edu.cn"),
+                                        ("通信作者: 周丽, Email: zhouli@cmu.edu.cn", "周丽, Email: zhouli@cmu.edu.cn"),
+                                        ("Corresponding author: LI Ming", "LI Ming")])
+def test_corresponding_author_is_kept_apart(tmp_path, line, kept):
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n{line}\n"
+                             "摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n")
+    assert record["title"] == {"zh": "脊柱转移瘤手术治疗的预后因素分析"}
+    assert [a["literal"] for a in record["authors"]] == ["王建国", "李明"]
+    assert record["extra"]["corresponding"] == [kept] and "other_titles" not in record["extra"]
+
+
+def test_sinomed_record_number_subject_headings_and_check_tags(tmp_path):
+    record = _page(tmp_path, "流水号：2021235467\n标题：脊柱转移瘤手术治疗的预后因素分析\n作者：王建国; 李明\n"
+                             "出处：中华骨科杂志 2021;41(3):150-157\n关键词：脊柱转移瘤; 预后\n"
+                             "摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n"
+                             "主题词：脊柱肿瘤/继发性; 脊柱肿瘤/外科学; 预后\n特征词：人类; 男(雄)性; 女(雌)性\n")
+    assert record["title"] == {"zh": "脊柱转移瘤手术治疗的预后因素分析"}
+    assert record["extra"]["accession_number"] == ["2021235467"]
+    assert record["keywords"] == {"zh": ["脊柱转移瘤", "预后", "脊柱肿瘤/继发性", "脊柱肿瘤/外科学"]}
+    assert record["extra"]["check_tags"] == ["人类; 男(雄)性; 女(雌)性"]
+    assert "unlabelled" not in record["extra"] and not record["issues"]

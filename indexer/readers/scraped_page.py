@@ -86,6 +86,13 @@ LABELS: dict[str, str] = {
     "Document Code": "document_code", "Article ID": "article_id", "CLC": "classification",
     "CLC Number": "classification", "CLC number": "classification", "Chinese Library Classification": "classification",
     "Chinese library classification": "classification",
+    # the corresponding author as a journal's page names them (通讯作者：李明，Email：…), kept apart
+    "通讯作者": "corresponding", "通信作者": "corresponding", "Corresponding author": "corresponding",
+    "Corresponding Author": "corresponding",
+    # SinoMed's record number, its CN number, and its indexing in CMeSH: the subject headings
+    # (主题词, "脊柱肿瘤/外科学") are keywords, as MEDLINE's MH are; the check tags (特征词: 人类,
+    # 男(雄)性), which say who was studied, not what about, are kept apart
+    "流水号": "accession_number", "国内代码": "cn", "主题词": "keywords", "特征词": "check_tags",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -96,7 +103,7 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index", "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
-                         "Chinese library classification"))
+                         "Chinese library classification", "Corresponding author", "Corresponding Author"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
 _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
