@@ -145,3 +145,20 @@ def titles_kept(items, titles) -> bool:
     raw = "\n".join(i.raw_text if isinstance(i, Record) else i.raw for i in items)
     raw = " ".join(re.sub(r"<[^>]*>", "", raw).split())
     return all(" ".join(unicodedata.normalize("NFKC", t).split()) in raw for t in titles)
+
+
+def ris_searcher(folder: Path, ris: str):
+    """A Searcher of a real index of ``ris`` (RIS text) ingested into ``folder``: for a
+    module's fixture, ``yield from ris_searcher(tmp_path_factory.mktemp(...), _ris())``."""
+    from indexer.index.ingest import ingest
+    from indexer.index.search import Searcher
+
+    (folder / "records.ris").write_text(ris, encoding="utf-8")
+    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+def hit_ids(searcher, query: str) -> list[str]:
+    """Source ids (RIS ID) of all hits of ``query``, sorted."""
+    return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.index.ingest import ingest
-from indexer.index.search import Searcher
+from conftest import ris_searcher
 
 # Written for this test, after the QA report's cases.
 RECORDS = [
@@ -39,11 +38,7 @@ def _ris() -> str:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("acronyms")
-    (folder / "records.ris").write_text(_ris(), encoding="utf-8")
-    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
-    with Searcher(folder / "idx") as s:
-        yield s
+    yield from ris_searcher(tmp_path_factory.mktemp("acronyms"), _ris())
 
 
 def ranked(searcher, query):

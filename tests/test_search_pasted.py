@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.index.ingest import ingest
+from conftest import hit_ids, ris_searcher
 from indexer.index.query import QueryError
-from indexer.index.search import Searcher
 
 TITLES = [("G1", "MDA5(-/-) mice are susceptible to coronavirus"),
           ("G2", "Connectivity deficits in the Fmr1 (-/y) mouse model of autism"),
@@ -42,15 +41,7 @@ def _ris() -> str:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pasted")
-    (folder / "records.ris").write_text(_ris(), encoding="utf-8")
-    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
-    with Searcher(folder / "idx") as s:
-        yield s
-
-
-def ids(searcher, query):
-    return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])
+    yield from ris_searcher(tmp_path_factory.mktemp("pasted"), _ris())
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -66,7 +57,7 @@ def ids(searcher, query):
     ("mice -(coronavirus OR fibroblasts)", ["G5"]),
 ])
 def test_genotype_notation_is_a_term(searcher, query, expected):
-    assert ids(searcher, query) == expected
+    assert hit_ids(searcher, query) == expected
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -77,7 +68,7 @@ def test_genotype_notation_is_a_term(searcher, query, expected):
     ("first year:2021", []),                                    # no space: the field, as before
 ])
 def test_a_field_name_before_a_title_colon_is_text(searcher, query, expected):
-    assert ids(searcher, query) == expected
+    assert hit_ids(searcher, query) == expected
 
 
 @pytest.mark.parametrize("query", ["year:", "title: ", "title: 癌", "cancer title:", "cancer title: "])
@@ -98,12 +89,12 @@ def test_a_field_name_searched_as_text_is_said_when_nothing_is_found(searcher):
                                    "year:2018−2021", "screening year:2018-2021"])
 def test_a_year_range_with_a_hyphen(searcher, query):
     # the hyphen is what users type; it had been refused while the dash was read
-    assert ids(searcher, query) == ["Y2"]
+    assert hit_ids(searcher, query) == ["Y2"]
 
 
 def test_a_year_range_open_at_one_end_or_reversed(searcher):
-    assert ids(searcher, "year:2018-") == ids(searcher, "year:2018..") == ["Y2", "Y3"]
-    assert ids(searcher, "year:-2019") == ids(searcher, "year:..2019") == ["Y1", "Y2"]
+    assert hit_ids(searcher, "year:2018-") == hit_ids(searcher, "year:2018..") == ["Y2", "Y3"]
+    assert hit_ids(searcher, "year:-2019") == hit_ids(searcher, "year:..2019") == ["Y1", "Y2"]
     with pytest.raises(QueryError, match=r"the range is empty \(2021 > 2018\)"):
         searcher.search("year:2021-2018")
 
@@ -112,7 +103,7 @@ def test_a_year_range_open_at_one_end_or_reversed(searcher):
                                    "“肺癌”，“化疗”", "肺癌 化疗"])
 def test_a_chinese_list_mark_parts_the_terms_as_a_space_does(searcher, query):
     # had found nothing: the mark was matched as written (Z6 holds it so, and is found still)
-    assert ids(searcher, query) == ["Z1", "Z2", "Z6"]
+    assert hit_ids(searcher, query) == ["Z1", "Z2", "Z6"]
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -125,7 +116,7 @@ def test_a_chinese_list_mark_parts_the_terms_as_a_space_does(searcher, query):
     ("缺血 再灌注", ["Z3", "Z4"]),
 ])
 def test_a_list_mark_outside_quotes_only(searcher, query, expected):
-    assert ids(searcher, query) == expected
+    assert hit_ids(searcher, query) == expected
 
 
 def test_a_chinese_term_joined_by_a_sign_says_what_its_parts_find(searcher):
@@ -144,12 +135,12 @@ def test_a_chinese_term_joined_by_a_sign_says_what_its_parts_find(searcher):
     "https://doi.org/" + SICI, SICI,
 ])
 def test_a_doi_link_with_percent_escapes_is_the_doi(searcher, query):
-    assert ids(searcher, query) == ["D1"]
+    assert hit_ids(searcher, query) == ["D1"]
 
 
 def test_a_field_value_of_several_words_is_suggested_quoted(searcher):
-    assert ids(searcher, "author:Zhang Weiping") == []      # author:Zhang, and Weiping in the text
-    assert ids(searcher, 'author:"Zhang Weiping"') == ["A1"]
+    assert hit_ids(searcher, "author:Zhang Weiping") == []      # author:Zhang, and Weiping in the text
+    assert hit_ids(searcher, 'author:"Zhang Weiping"') == ["A1"]
     # had suggested author:Weiping (which finds Li Weiping too)
     assert searcher.notes("author:Zhang Weiping") == [
         'author: takes one word, or a "phrase" in quotes; author:"Zhang Weiping" finds 1 record']
@@ -159,7 +150,7 @@ def test_a_field_value_of_several_words_is_suggested_quoted(searcher):
 
 def test_a_name_as_references_write_it_is_suggested_whole_or_without_its_comma(searcher):
     # W is a word of A4's title, Zhang in no text: had suggested author:"Zhang," for the first word alone
-    assert ids(searcher, "W") == ["A4"] and ids(searcher, "Zhang, W") == []
+    assert hit_ids(searcher, "W") == ["A4"] and hit_ids(searcher, "Zhang, W") == []
     assert searcher.notes("Zhang, W") == [
         "'Zhang, W' is in no title, abstract, keyword or funding; author:\"Zhang, W\" finds 2 records"]
     assert searcher.notes("Zhang,") == [

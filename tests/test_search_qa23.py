@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.index.ingest import ingest
-from indexer.index.search import Searcher
+from conftest import hit_ids, ris_searcher
 
 # Authors as the QA report wrote them, and a few more (written for this test).
 AUTHORS = [("W1", ["王建国"]), ("W2", ["Wang, Jianguo"]), ("W3", ["Wang JG"]), ("W4", ["Jian-Guo Wang"]),
@@ -28,15 +27,7 @@ def _ris() -> str:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qa23")
-    (folder / "records.ris").write_text(_ris(), encoding="utf-8")
-    ingest([str(folder / "records.ris")], str(folder / "idx"), quiet=True)
-    with Searcher(folder / "idx") as s:
-        yield s
-
-
-def ids(searcher, query):
-    return sorted(h["source"]["source_id"] for h in searcher.search(query, limit=100)["hits"])
+    yield from ris_searcher(tmp_path_factory.mktemp("qa23"), _ris())
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -56,12 +47,12 @@ def ids(searcher, query):
     ("author:martinez*", ["M2"]), ("author:suar*", ["M2"]),
 ])
 def test_a_truncated_author_finds_what_the_whole_word_finds(searcher, query, expected):
-    assert ids(searcher, query) == expected
+    assert hit_ids(searcher, query) == expected
 
 
 def test_a_truncated_author_finds_at_least_the_whole_word(searcher):
     for word in ("wang", "zhang", "chang", "muller", "wan", "smith"):
-        assert set(ids(searcher, f"author:{word}")) <= set(ids(searcher, f"author:{word}*")), word
+        assert set(hit_ids(searcher, f"author:{word}")) <= set(hit_ids(searcher, f"author:{word}*")), word
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -74,11 +65,11 @@ def test_a_truncated_author_finds_at_least_the_whole_word(searcher):
     ('"数据 模型" OR "乳腺癌 筛查"', ["P1", "P2", "P4"]),
 ])
 def test_a_quoted_chinese_phrase_typed_with_a_space(searcher, query, expected):
-    assert ids(searcher, query) == expected
+    assert hit_ids(searcher, query) == expected
 
 
 def test_a_spaced_chinese_phrase_negated_leaves_out_both_forms(searcher):
-    left = set(ids(searcher, '-"乳腺癌 筛查"'))
+    left = set(hit_ids(searcher, '-"乳腺癌 筛查"'))
     assert {"P1", "P3"} <= left and not {"P2", "P4"} & left
 
 
