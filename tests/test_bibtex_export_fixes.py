@@ -10,7 +10,6 @@ import json
 import pytest
 
 from conftest import read_back, records_of, rendered
-from indexer.export.csl_input import records_from_csl
 
 RIS = """TY  - JOUR
 TI  - 集合 {x 的表示: the set {x | x>0
@@ -99,7 +98,7 @@ def test_a_patents_own_number_wins_over_its_issue(fmt, tmp_path):
                                  "author": [{"literal": "邓一刚"}], "number": "CN101106276A",
                                  "issue": "CN200510022322.7 20051216", "authority": "国家知识产权局",
                                  "issued": {"date-parts": [[2008, 1, 16]]}}], ensure_ascii=False), encoding="utf-8")
-    text = rendered(records_from_csl(str(path)), fmt)
+    text = rendered(records_of(path), fmt)
     assert text.startswith("@patent{") and _fields(text)["number"] == "CN101106276A"
     assert _fields(text)["issue"] == "CN200510022322.7 20051216"   # kept beside it, never lost
     back = read_back(text, fmt, tmp_path)[0]

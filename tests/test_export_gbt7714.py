@@ -14,8 +14,7 @@ import re
 
 import pytest
 
-from conftest import needs_shared
-from indexer.export.csl_input import records_from_csl
+from conftest import needs_shared, records_of
 from indexer.export.gbt7714 import reference
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -33,10 +32,12 @@ MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
 
 @pytest.fixture(scope="module")
 def examples() -> list[tuple[dict, dict, str]]:
-    """(CSL item with its note variables applied, record, reference line) for each example."""
+    """(CSL item with its note variables applied, record, reference line) for each example: the
+    records as ``clean``, ``ingest`` and ``export --from`` read them (the note's variables are
+    the CSL-JSON reader's)."""
     path = needs_shared("corpus", "citations", "gbt7714-data.json")
     items = json.loads(path.read_text(encoding="utf-8"))
-    records = records_from_csl(str(path))
+    records = records_of(path)
     assert len(records) == len(items) == 141
     return [(with_note(item), rec, reference(rec)) for item, rec in zip(items, records)]
 
@@ -170,8 +171,8 @@ def test_books_theses_reports_maps_publication(examples):
         year = item.get("note_issued") or date(item.get("issued"))[:4]
         if year:
             where += f", {year}"
-        if item.get("page"):   # the pages cited (in a note: "page: 288")
-            where += f": {item['page']}"
+        if item.get("page"):   # the pages cited (in a note: "page: 288"), a range with a hyphen
+            where += ": " + re.sub(r"[–—]", "-", item["page"])
         assert where in line, (where, line)
     assert checked >= 48
 

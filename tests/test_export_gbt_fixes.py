@@ -1,8 +1,8 @@
 """GB/T 7714 and Vancouver lines a QA pass against citeproc-js (the official GB/T 7714-2015
 CSL style) and the standard's own examples found wrong: name suffixes, the numbers of
 patents, reports and standards, a host book's volume, an online report's full date, and
-stray punctuation.  Records are CSL-JSON items read by the exporter's own CSL reader, and
-one CNKI RefWorks patent of the shared corpus read by ``cli.py``."""
+stray punctuation.  Records are CSL-JSON items read and cleaned as ``clean --format csl-json``
+reads them, and one CNKI RefWorks patent of the shared corpus read by ``cli.py``."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,8 @@ import json
 import pytest
 
 from conftest import needs_shared, run_cli
-from indexer.export.csl_input import records_from_csl
+from indexer.cleaner import clean_paths
+from indexer.record import Failure
 from indexer.export.gbt7714 import reference
 from indexer.export.vancouver import reference as nlm_reference
 
@@ -19,7 +20,7 @@ def _read(tmp_path, *items: dict) -> list[dict]:
     path = tmp_path / "items.json"
     path.write_text(json.dumps([{"id": f"i{n}", **item} for n, item in enumerate(items)], ensure_ascii=False),
                     encoding="utf-8")
-    return records_from_csl(str(path))
+    return [r.to_json() for r in clean_paths([str(path)], "csl-json") if not isinstance(r, Failure)]
 
 
 def _one(tmp_path, item: dict) -> dict:

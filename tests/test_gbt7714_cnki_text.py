@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from conftest import needs_shared, records_of
-from indexer.export.csl_input import records_from_csl
 from indexer.export.gbt7714 import reference
 
 # as CNKI's cite box gives them (lines 2 and 4), and the same written with spaces (1 and 3)
@@ -77,7 +76,7 @@ def test_the_standards_examples_without_spaces_read_back_with_their_names(tmp_pa
     # are the names read from the list with spaces, or none (an organisation, a "Jr"); a
     # list of Western names is never cut at a wrong "." (before this fix, 92 of 141 were).
     path = needs_shared("corpus", "citations", "gbt7714-data.json")
-    lines = [f"[{n}] {reference(rec)}" for n, rec in enumerate(records_from_csl(str(path)), 1)]
+    lines = [f"[{n}] {reference(rec)}" for n, rec in enumerate(records_of(path), 1)]
     spaced, squeezed = tmp_path / "spaced.txt", tmp_path / "squeezed.txt"
     spaced.write_text("\n".join(lines) + "\n", encoding="utf-8")
     squeezed.write_text("\n".join(re.sub(r"([.,:;]) +", r"\1", line) for line in lines) + "\n", encoding="utf-8")

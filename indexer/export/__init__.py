@@ -4,8 +4,7 @@ and writes them in the record's language, or the one asked for (``lang``).
 
 One module per family of formats: ``tagged`` (RIS, EndNote), ``bibtex`` (BibTeX, BibLaTeX),
 ``tables`` (CSL-JSON, CSV, JSONL), ``gbt7714``, ``vancouver``; ``common`` holds what they share,
-``csl_input`` turns CSL-JSON items into records (note variables applied), ``command`` is
-``cli.py export``."""
+``command`` is ``cli.py export``."""
 from __future__ import annotations
 
 from importlib import import_module

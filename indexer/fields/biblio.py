@@ -46,8 +46,9 @@ def normalise_volume(volume: str) -> str:
     return re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE)
 
 
-# "P15-22" without the period only before a range: "P15" alone may be a page's own name
-_PAGE_WORDS = re.compile(r"(?:第\s*|[Pp]{1,2}\.\s*(?=\d)|[Pp]{1,2}(?=\d+\s*[-–~－]\s*\d)|pp\s+(?=\d))?(.*?)"
+# "P15-22" without the period only before a range: "P15" alone may be a page's own name; 第
+# only before page numbers ("第1版自序", a book's preface cited, is a page's name)
+_PAGE_WORDS = re.compile(r"(?:第\s*(?=\d[\d\s,，+~～—–－-]*(?:[页頁]\s*)?$)|[Pp]{1,2}\.\s*(?=\d)|[Pp]{1,2}(?=\d+\s*[-–~－]\s*\d)|pp\s+(?=\d))?(.*?)"
                          r"(?:(?<=\d)\s*[页頁])?", re.S)
 
 
@@ -61,8 +62,8 @@ def normalise_pages(pages: str | None) -> str | None:
     ('1137', '872', 'S12')
     >>> normalise_pages("第12-15页"), normalise_pages("P.12-15"), normalise_pages("pp. 12-15"), normalise_pages("12-15页")
     ('12-15', '12-15', '12-15', '12-15')
-    >>> normalise_pages("P15-22"), normalise_pages("P15")
-    ('15-22', 'P15')
+    >>> normalise_pages("P15-22"), normalise_pages("P15"), normalise_pages("第3页"), normalise_pages("第1版自序")
+    ('15-22', 'P15', '3', '第1版自序')
     >>> normalise_pages("175-177+183"), normalise_pages("210 + 209"), normalise_pages("e123+")
     ('175-177, 183', '210, 209', 'e123+')
     """

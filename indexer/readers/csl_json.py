@@ -11,7 +11,7 @@ import json
 import re
 
 from ..fields.funding import funding_entry
-from ..record import Failure, Record, Source
+from ..record import CSL_TYPES, Failure, Record, Source
 from ..repair.text import flatten_markup
 from .base import register
 from .record_jsonl import is_contract_record, looks_like_records
@@ -33,7 +33,11 @@ LEGACY_NAMES = {"journalAbbreviation": "container-title-short"}
 # text: <i>, <b>, <sc>, <span class="nocase">, <sup>/<sub> (see repair.flatten_markup).
 MARKED = {"title", "original-title", "title-short", "container-title", "container-title-short", "abstract",
           "collection-title"}
-_FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "original-title"}
+# The variables of a note read as the item's own fields where it lacks them (identifiers and
+# the pages cited, ``page: 288``, where Zotero's item type has no field for them); the other
+# language's title and container are another title and journal (Chinese journals' English).
+_FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "page"}
+_OTHER_LANGUAGE = {"original-title": "titles", "original-container-title": "journal"}
 # "page: 288", "archive-place: 北京", "DOI: 10.1/x"; not "tex.doi: …" nor a bare DOI line
 _NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")
 
@@ -120,19 +124,81 @@ def jats_text(text: str) -> str:
     return _jats_plain(_JATS_HEADING.sub("", text))
 
 
-def note_variables(note: str) -> dict[str, str]:
-    """The ``variable: value`` lines of a CSL note, Zotero's "Extra" field (the first of a
-    variable wins).
+def note_lines(note: str) -> list[tuple[str, str]]:
+    """The ``variable: value`` lines of a CSL note, Zotero's "Extra" field, in order (a name
+    variable has a line per name).
 
-    >>> note_variables("page: 288\\ntex.number: CN1\\noriginal-author: Yu || Xiao")
-    {'page': '288', 'original-author': 'Yu || Xiao'}
+    >>> note_lines("page: 288\\ntex.number: CN1\\noriginal-author: Yu || Xiao\\noriginal-author: Liu || Yi")
+    [('page', '288'), ('original-author', 'Yu || Xiao'), ('original-author', 'Liu || Yi')]
     """
-    found: dict[str, str] = {}
+    found = []
     for line in note.splitlines():
         m = _NOTE_VARIABLE.match(line.strip())
         if m:
-            found.setdefault(m.group(1), m.group(2).strip())
+            found.append((m.group(1), m.group(2).strip()))
     return found
+
+
+def note_variables(note: str) -> dict[str, str]:
+    """The ``variable: value`` lines of a CSL note (the first of a variable wins).
+
+    >>> note_variables("page: 288\\ntex.number: CN1\\noriginal-author: Yu || Xiao\\npage: 3")
+    {'page': '288', 'original-author': 'Yu || Xiao'}
+    """
+    found: dict[str, str] = {}
+    for key, value in note_lines(note):
+        found.setdefault(key, value)
+    return found
+
+
+def note_name(value: str) -> str:
+    """A name of a note's name variable (citeproc-js's ``Family || Given``, or one name whole)
+    as the pipeline reads names.
+
+    >>> note_name("Chai || Yue Ting"), note_name("World Bank")
+    ('Chai, Yue Ting', 'World Bank')
+    """
+    family, _, given = (p.strip() for p in value.partition("||"))
+    return f"{family}, {given}" if family and given else family or given
+
+
+def _read_note(rec: Record, item: dict, line: int | None) -> None:
+    """The CSL variables an item's note carries, as citeproc-js and Zotero read them (Zotero
+    keeps there what its item type has no field for): each fills what the item lacks.
+    ``type`` (``periodical``, ``pamphlet``: types Zotero lacks) is the record's type, ``issued``
+    its date as written (``1865（清同治四年）``, ``1984/``); identifiers and ``page`` (the pages
+    cited of a book) fill its fields; ``original-title``, ``original-container-title`` and
+    ``original-author`` (``Yu || Xiao``, a line per name) are its title, journal and authors in
+    the other language (``extra.translated_author`` as other readers keep them); any other
+    variable is kept in ``extra.csl`` with the item's own variables."""
+    raw = rec.raw
+    found: list[tuple[str, str]] = []
+    for note, _ in raw.get("notes") or []:
+        found += note_lines(note)
+    seen: set[str] = set()
+    for key, value in found:
+        first = key not in seen
+        seen.add(key)
+        own = item.get(key) not in (None, "", [])
+        if key == "type" and first:
+            if value in CSL_TYPES:
+                rec.type = value
+        elif key == "issued" and first:
+            rec.extra["issued"] = value
+            if not raw.get("date"):
+                raw["date"] = [(value, line)]
+        elif key == "original-author" and not own:
+            raw.setdefault("translated_author", []).append((note_name(value), line))
+        elif own or not first:
+            continue
+        elif key in _OTHER_LANGUAGE:
+            raw.setdefault(_OTHER_LANGUAGE[key], []).append((_text(key, value), line))
+        elif key in _FROM_NOTE:
+            target = SIMPLE[key]
+            if not raw.get(target):
+                raw[target] = [(_text(key, value), line)]
+        else:
+            rec.extra.setdefault("csl", {}).setdefault(key, value)
 
 
 def _date_year(value) -> str | None:
@@ -466,14 +532,6 @@ class CslJsonReader:
             if key == "abstract" and isinstance(value, str) and _JATS.search(value):
                 for section in jats_sections(value):   # (as PubMed XML's labelled parts)
                     raw.setdefault("sections", []).append((section, line))
-        # Identifiers and the original title Zotero keeps in the note ("PMID: 123", "DOI: …")
-        # where the item type lacks the field. (``page:`` there is the pages cited, and the
-        # other variables are the exporter's: indexer.export.csl_input.)
-        for note in list(raw.get("notes") or []):
-            for key, value in note_variables(note[0]).items():
-                target = SIMPLE.get(key) if key in _FROM_NOTE else None
-                if target and not raw.get(target):
-                    raw[target] = [(_text(key, value), line)]
         held: list[tuple[str, list[str]]] = []   # (author, affiliations)
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
@@ -511,6 +569,7 @@ class CslJsonReader:
         for key, value in item.items():
             if key not in known:
                 rec.extra.setdefault("csl", {})[key] = value
+        _read_note(rec, item, line)
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
             return Failure(path=path, line=line, reason="item has no title, author, container or DOI",
                            raw=raw_text, format=self.name, record=ordinal)

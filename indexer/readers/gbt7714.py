@@ -63,8 +63,9 @@ _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
                            r"(?P<initials>[A-Z]{1,3}\.?(?:\s?-?[A-Z]{1,2}\.?)*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
-# the author-year system's year after the names: "王建国, 刘海燕, 2020"
-_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?\s*$")
+# the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
+# written after it, a reign year: "李鸿章, 1887（光绪十三年三月十三日）"
+_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?(?:\s*[（(][^()（）]*[)）])?\s*$")
 # What CNKI's 查新（引文格式） export writes after a reference, on the next line or the same
 # one: "摘要:【目的】…"; a keyword line ("关键词:黄瓜;遗传转化"), should a copy carry one, alike
 # (a Chinese label also right after a character: a line joined to the one before it, "…；管理摘要：")
