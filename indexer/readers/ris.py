@@ -71,10 +71,13 @@ class RisReader(TaggedReader):
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
-    # Web pages and datasets, whose Y2 is the date they were read ("Access Date"; other types'
-    # templates use Y2 for other dates: "Date of Meeting", "Date Decided", GEN's and MAP's
-    # "Date of Copyright" in older ones).
+    # Y2 is the date a record was read (Zotero's and EndNote's "Access Date", of any type, and
+    # our export's): always of web pages and datasets.  Reference Manager's templates give some
+    # types another date there ("Date of Meeting", "Date Decided", BILL's "Date", GEN's and MAP's
+    # "Date of Copyright"; its PAT, the filing date): of those, only a date after the record's
+    # own is the one it was read, and of no type one before it (see :func:`_read_on`).
     WEB = frozenset({"ELEC", "WEB", "BLOG", "DATA"})
+    Y2_OTHER_DATE = frozenset({"CONF", "CASE", "BILL", "UNBILL", "HEAR", "STAT", "GEN", "MAP"})
 
     def build(self, fields, source):
         """The standard table, then the RIS rules: Y1 (deprecated) only when neither PY nor
@@ -101,7 +104,10 @@ class RisReader(TaggedReader):
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
         _scopus_funding(rec)
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
-        if rec.extra.get("source_type", "").upper() in self.WEB and accessed and re.match(r"\s*\d{4}", accessed[0]):
+        kind = rec.extra.get("source_type", "").upper()
+        published = [v for v, _ in rec.raw.get("date", []) + rec.raw.get("year", [])]
+        if accessed and _date_parts(accessed[0]) and (
+                kind in self.WEB or _read_on(accessed[0], published, kind in self.Y2_OTHER_DATE)):
             rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
 
@@ -139,6 +145,35 @@ def _scopus_funding(rec) -> None:
     statements = [text for text, _ in texts]
     for value, line in details:
         rec.raw["funding"].extend((grant, line) for grant in grants_beyond(statements, [value]))
+
+
+def _date_parts(text: str) -> tuple[int, ...]:
+    """The year, month and day a RIS date starts with (``2024/05/06``, ``2024-05-06``, ``1990``).
+
+    >>> _date_parts("1986/6/23"), _date_parts("2020///"), _date_parts("Access Date")
+    ((1986, 6, 23), (2020,), ())
+    """
+    m = re.match(r"\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", text)
+    return tuple(int(g) for g in m.groups() if g) if m else ()
+
+
+def _read_on(y2: str, published: list[str], other_date: bool) -> bool:
+    """Whether ``y2`` can be the date a record published on ``published`` (its DA, PY) was read:
+    not before it (Reference Manager's filing date of a patent, 1986/6/23 of one issued in 1990,
+    is before), and for a type whose Y2 may be another date of the work itself (``other_date``:
+    a meeting's, a copyright's), after it; compared on the parts both give.
+
+    >>> _read_on("2020/01/15", ["2016"], False), _read_on("1986/6/23", ["1990/2/27", "1990"], False)
+    (True, False)
+    >>> _read_on("2019/06/12", ["2019"], True), _read_on("2024/08/01", ["2024/07/02"], True), _read_on("2024", [], False)
+    (False, True, True)
+    """
+    read = _date_parts(y2)
+    dated = next((d for d in map(_date_parts, published) if d), ())
+    n = min(len(read), len(dated))
+    if not dated:
+        return not other_date
+    return read[:n] > dated[:n] or read[:n] == dated[:n] and not other_date
 
 
 def _preprint(rec) -> bool:
