@@ -4,8 +4,9 @@
 CSL-JSON items validate against the CSL-JSON schema: standard variables in the record's
 language, and everything CSL has no variable for (the other language's title, abstract,
 journal and keywords, the sections, funding) under ``custom``, which this project's
-CSL-JSON reader reads back.  Funding is also written to ``note``; a thesis's degree, as
-written, to ``genre`` (Zotero's thesis type).
+CSL-JSON reader reads back.  The notes the record came with (a CSL item's, Zotero's Extra with
+its ``variable: value`` lines) and its funding are written to ``note``; a thesis's degree, as
+written, to ``genre`` (Zotero's thesis type), and so is a standard's or preprint's genre.
 """
 from __future__ import annotations
 
@@ -80,6 +81,19 @@ def csl_variable(key: str, value):
     return None
 
 
+def csl_note(rec: dict) -> str:
+    """CSL's ``note``: the notes the record came with, a line each as Zotero's Extra holds them
+    (its ``page: 288`` lines read again as variables), then the funding, last: read back, a
+    funding statement runs to the note's end.  A funding line already there is not written twice.
+
+    >>> csl_note({"funding": [{"funder": "NSFC", "award": "1"}], "extra": {"notes": ["page: 3\\nFunding: NSFC (1)"]}})
+    'page: 3\\nFunding: NSFC (1)'
+    """
+    funding = funding_note(rec)
+    notes = [line for note in (rec.get("extra") or {}).get("notes") or [] for line in str(note).splitlines()]
+    return "\n".join([line for line in notes if line.strip() and line.strip() != funding] + [funding] * bool(funding))
+
+
 def csl_item(rec: dict, lang: str | None = None) -> dict:
     lang = main_lang(rec, lang)
     item: dict = {"id": rec["id"], "type": rec.get("type") if rec.get("type") in CSL_TYPES else "document"}
@@ -88,8 +102,10 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
     simple = {"title": in_lang(rec, "title", lang), "container-title": in_lang(rec, "journal", lang),
               "volume": rec.get("volume"), "issue": rec.get("issue"), "page": rec.get("pages"),
               "DOI": rec.get("doi"), "ISSN": rec.get("issn"), "URL": rec.get("url"),
-              "abstract": in_lang(rec, "abstract", lang), "note": funding_note(rec),
+              "abstract": in_lang(rec, "abstract", lang), "note": csl_note(rec),
               "keyword": ", ".join(all_keywords(rec, lang))}
+    if lang == main_lang(rec):   # (the short form of the title in the record's language)
+        simple["title-short"] = extra(rec, "short_title")
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
     simple["number"] = simple["number"] or own_number(rec)   # a patent's kept as its patent_number
     school = university(rec, lang)   # a thesis's university is CSL's publisher, not its container
@@ -99,7 +115,8 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
             simple["container-title"] = ""
     simple["container-title-short"] = journal_abbreviation(rec)
     simple["PMID"] = pmid(rec)   # a MEDLINE record's own id, or the PMID its source names
-    simple["genre"] = thesis_degree(rec)[1]   # a thesis's degree (Zotero's thesisType)
+    # a thesis's degree (Zotero's thesisType); another type's genre the reader kept with it (国家标准, Preprint)
+    simple["genre"] = thesis_degree(rec)[1] if rec.get("type") == "thesis" else extra(rec, "degree")
     item.update({k: str(v) for k, v in simple.items() if v})
     authors = [_csl_name(a) for a in rec.get("authors") or []]
     if authors:

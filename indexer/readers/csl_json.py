@@ -561,7 +561,9 @@ class CslJsonReader:
             raw.setdefault("keyword", []).extend((str(k), line) for k in keywords)
         elif keywords and not isinstance(custom.get("keywords"), dict):  # else read per language above
             raw.setdefault("keywords", []).append((str(keywords), line))
-        known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "citation-key", "custom"}
+        # (the citation key is kept in extra.csl, to be written back: the id, which stands for
+        # the item in a source's own links, is not always it)
+        known = set(SIMPLE) | {"author", "editor", "translator", "issued", "keyword", "id", "type", "custom"}
         if rec.funding:
             known.add("funder")
         if item.get("title"):   # joined to it

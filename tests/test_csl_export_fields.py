@@ -1,0 +1,49 @@
+"""CSL-JSON export writes back what the CSL-JSON reader kept: the item's ``note`` (Zotero's
+Extra, with its ``variable: value`` lines), ``citation-key``, ``title-short``, the journal's
+abbreviation and a standard's ``genre`` (国家标准) had been dropped; each is written again,
+and a second round trip writes the same note (the funding line not twice)."""
+from __future__ import annotations
+
+import json
+
+from conftest import needs_shared, run_cli
+
+ITEM = {"id": "k1", "citation-key": "wang2020standard", "type": "standard", "language": "zh-CN",
+        "title": "信息与文献 参考文献著录规则", "title-short": "参考文献著录规则", "genre": "国家标准",
+        "number": "GB/T 7714—2015", "publisher": "中国标准出版社", "issued": {"date-parts": [[2015]]},
+        "author": [{"literal": "全国信息与文献标准化技术委员会"}],
+        "note": "page: 3\ntex.entrytype: standard\nstatus: 现行"}
+ARTICLE = {"id": "a1", "type": "article-journal", "title": "Falls", "container-title": "Journal of Falls",
+           "journalAbbreviation": "J. Falls", "issued": {"date-parts": [[2020]]}, "author": [{"family": "Abe"}],
+           "note": "PMID: 123\nFunding: National Natural Science Foundation of China (81970000)"}
+
+
+def _export(path) -> list[dict]:
+    result = run_cli("export", "-f", "csl-json", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_what_the_reader_kept_is_written_back(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([ITEM, ARTICLE], ensure_ascii=False), encoding="utf-8")
+    standard, article = _export(path)
+    assert (standard["note"], standard["citation-key"], standard["title-short"], standard["genre"]) == (
+        ITEM["note"], "wang2020standard", "参考文献著录规则", "国家标准")
+    assert article["container-title-short"] == "J. Falls"   # journalAbbreviation's name in CSL 1.0
+    assert article["note"] == "PMID: 123\nFunding: National Natural Science Foundation of China (81970000)"
+    assert article["custom"]["funding"][0]["award"] == "81970000"
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps([standard, article], ensure_ascii=False), encoding="utf-8")
+    assert [i["note"] for i in _export(again)] == [standard["note"], article["note"]]
+
+
+def test_the_standards_examples_keep_them():
+    path = needs_shared("corpus", "citations", "gbt7714-data.json")
+    items = json.loads(path.read_text(encoding="utf-8"))
+    written = _export(path)
+    for key in ("note", "citation-key", "title-short", "genre"):
+        given = [(n, item[key]) for n, item in enumerate(items) if item.get(key)]
+        assert given and all(written[n].get(key) == value for n, value in given), key
+    assert all(written[n].get("container-title-short") == item["journalAbbreviation"]
+               for n, item in enumerate(items) if item.get("journalAbbreviation"))
