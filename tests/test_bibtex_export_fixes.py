@@ -139,7 +139,7 @@ def test_braces_and_backslashes_of_a_url_or_doi_are_percent_encoded_not_deleted(
              {"id": "v", "type": "article-journal", "title": "Lone", "URL": "http://example.com/x\\",
               "DOI": "10.1000/x}y"}]
     path.write_text(json.dumps(items), encoding="utf-8")
-    text = rendered(records_from_csl(str(path)), fmt)
+    text = rendered(records_of(path), fmt)
     first, second = text.split("\n\n")[:2]
     assert _fields(first)["url"] == "http://example.com/a%7Db%7Bc%5Cd%7B#x"   # the same page, once encoded
     assert _fields(first)["doi"] == "10.1000/a{b}c"                          # a pair is read back as it is

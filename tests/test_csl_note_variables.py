@@ -52,7 +52,11 @@ def test_the_other_languages_title_journal_and_authors_of_a_note(tmp_path):
     rec = cleaned(_file(tmp_path))[4]
     assert rec["title"] == {"zh": "黄河流域生态保护研究", "en": "Ecological protection of the Yellow River basin"}
     assert rec["journal"] == {"zh": "地理学报", "en": "Acta Geographica Sinica"}
-    assert rec["extra"]["translated_author"] == ["Zhang, Wei", "Li, Na"]   # as NoteExpress's and WoS's are kept
+    # the authors in the other language: the Chinese authors' names in pinyin (alt), as NoteExpress's
+    # and WoS's translated authors are
+    assert [(a["literal"], a["alt"]["family"], a["alt"]["given"]) for a in rec["authors"]] == \
+        [("张伟", "Zhang", "Wei"), ("李娜", "Li", "Na")]
+    assert "translated_author" not in rec["extra"]
     assert rec["extra"]["csl"] == {"archive-place": "北京"}   # any other variable, kept
     both = run_cli("export", "-f", "gbt7714", "--lang", "both", "--from", _file(tmp_path)).stdout.splitlines()
     assert both[-2:] == ["[5] 张伟, 李娜. 黄河流域生态保护研究[J]. 地理学报, 2020, 75(1): 1-12.",
