@@ -322,20 +322,24 @@ class Store:
         for the undated) in the order it first entered the store (its rowid: kept when the
         record is written again, by a re-ingest of a changed file or by ``dedup
         --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search index
-        only), as what its citation key is made of: its id, source, language, year, title and
-        first author.  Read in SQLite, not as whole records."""
+        only), as what its citation key is made of: its id, source, language, year, title, first
+        author and the ``citation-key`` it came with.  Read in SQLite, not as whole records."""
         where, values = "", []
         if years is not None:
             values = sorted(y for y in years if y is not None)
             parts = [f"year IN ({', '.join('?' * len(values))})"] if values else []
             parts += ["year IS NULL"] if None in years else []
             where = "WHERE " + (" OR ".join(parts) or "0")
-        for rid, source, lang, year, title, author in self.db.execute(
+        for rid, source, lang, year, title, author, key, csl_key in self.db.execute(
                 "SELECT id, json_extract(json, '$.source'), json_extract(json, '$.language'), year, "
-                f"json_extract(json, '$.title'), json_extract(json, '$.authors[0]') FROM records {where} ORDER BY rowid",
-                values):
+                "json_extract(json, '$.title'), json_extract(json, '$.authors[0]'), "
+                "json_extract(json, '$.extra.\"citation-key\"'), json_extract(json, '$.extra.csl.\"citation-key\"') "
+                f"FROM records {where} ORDER BY rowid", values):
+            # the key a CSL item came with (export.common.own_key reads it from extra)
+            kept = {"citation-key": key} if key else {"csl": {"citation-key": csl_key}} if csl_key else {}
             yield {"id": rid, "source": json.loads(source), "language": lang, "year": year,
-                   "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else []}
+                   "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else [],
+                   "extra": kept}
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

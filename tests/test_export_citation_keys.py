@@ -69,3 +69,15 @@ def test_a_key_the_record_came_with_is_kept(tmp_path):
     # the second adams2001 (BibTeX keys ignore case) is made, as is a CSL item's number
     assert keys == {"The physical basis": "Adams2001", "Another paper": "adams2001another",
                     "Spinal cord": "smith2020", "Spinal surgery": "smith2020spinal"}
+
+
+def test_a_csl_items_citation_key_is_kept_from_the_index_as_from_its_file(tmp_path):
+    # Zotero's CSL-JSON: the item's id a URL, its key in citation-key (kept in extra.csl)
+    items = tmp_path / "zotero.json"
+    items.write_text('[{"id": "http://zotero.org/users/1/items/ABCD1234", "citation-key": "SmithSpine20", '
+                     '"type": "article-journal", "title": "Spinal cord injury", "author": [{"family": "Smith", '
+                     '"given": "A"}], "issued": {"date-parts": [[2020]]}}]', encoding="utf-8")
+    index = tmp_path / "idx"
+    assert run_cli("ingest", str(items), "--index", str(index), "-q").returncode == 0
+    assert keys_by_title("--from", str(items)) == keys_by_title("--index", str(index)) == \
+        {"Spinal cord injury": "SmithSpine20"}
