@@ -82,7 +82,8 @@ removed, remaining).
   --apply   merges the certain clusters and groups and those a reviewer merged: search and export
             show each one's master, its missing fields (and the other language of a
             Chinese/English pair) filled from the others, an abstract cut off replaced by
-            a whole one, with the record each came from in merged.provenance; the others
+            a whole one, an author list cut off (et al.) by a longer one, with the record
+            each came from in merged.provenance; the others
             are hidden, not deleted.  Clusters that need review wait for --review;
             --apply --all merges them too (and so does every later ingest that
             merges again, until an --apply without --all).

@@ -11,7 +11,8 @@
 * **Apply** (``dedup --apply``) shows the master of each certain cluster and group in
   search and export, completed from the other records (a field, or a language of a
   per-language field, the master lacks is taken from the most complete record that has
-  it; ``merged.provenance`` says which record each filled field came from; a copy's journal
+  it; an author list cut off, by the longer list of a copy that starts with the same names;
+  ``merged.provenance`` says which record each filled field came from; a copy's journal
   that is the master's abbreviated, as a PubMed page names it, is no other language of it), and
   hides the other records.  With ``--all``, clusters that need review are merged whole: the
   Chinese and English versions of one paper become one record with both languages, each
@@ -281,6 +282,7 @@ def merged_record(master: dict, others: list[dict]) -> dict:
             if donor is not None:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
+    _complete_authors(out, donors, provenance)
     # a Chinese master's authors in English from an English copy, or the other way round
     own = _authors_lang(master)
     donor = next((d for d in donors if own and _authors_lang(d) not in (None, own)), None)
@@ -318,6 +320,61 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def _name_key(author: dict) -> str:
+    """One author as author lists are matched: a name kept whole folded (Traditional as
+    Simplified), else the family name and the given name's initial, accents and case aside
+    (``Gandía, Almudena`` and ``Gandia, A.``: gandia:a); names in two scripts never meet."""
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text or "")
+        return title_key("".join(c for c in decomposed if not unicodedata.combining(c)))
+    if author.get("literal"):
+        return plain(author["literal"])
+    return f"{plain(author.get('family', ''))}:{plain(author.get('given', ''))[:1]}"
+
+
+def _longer_authors(authors: list[dict], donors: list[dict]) -> dict | None:
+    """The donor whose author list goes on where ``authors`` stop: its first names are these
+    (:func:`_name_key`) and it names more (``authors`` marked cut off, ``AU  - et al.``, or an
+    export that keeps the first three, four or five); the longest such list,
+    the most complete donor of equals.  A list in another script (an English version of a
+    Chinese paper) is none: its names are the master's ``alt`` (:func:`other_forms`).
+
+    >>> short = [{"family": "Lozares", "given": "S."}]
+    >>> whole = {"authors": [{"family": "Lozares", "given": "Sergio"}, {"family": "Font", "given": "Jose A"}]}
+    >>> _longer_authors(short, [whole]) is whole
+    True
+    >>> _longer_authors(short, [{"authors": [{"family": "Font", "given": "J."}] * 2}]) is None
+    True
+    """
+    keys = [_name_key(a) for a in authors]
+    if not keys or not all(keys):
+        return None
+    longer = [d for d in donors if len(d.get("authors") or []) > len(keys)
+              and [_name_key(a) for a in d["authors"][:len(keys)]] == keys]
+    return max(longer, key=lambda d: len(d["authors"]), default=None)   # (max: the first of equals)
+
+
+def _complete_authors(out: dict, donors: list[dict], provenance: dict) -> None:
+    """A master's author list cut off (``Lozares S, et al.`` from CENTRAL's ``AU  - et al.``,
+    Embase's first four of fourteen) is replaced by a duplicate's longer list that starts with
+    the same names (:func:`_longer_authors`); the master's names in the other language
+    (``alt``) stay with their authors, and ``extra.authors_truncated`` goes with the list."""
+    extra = out.get("extra") or {}
+    donor = _longer_authors(out.get("authors") or [], donors)
+    if donor is None:
+        return
+    authors = copy.deepcopy(donor["authors"])
+    for mine, theirs in zip(out["authors"], authors):
+        if mine.get("alt") and not theirs.get("alt"):
+            theirs["alt"] = mine["alt"]
+    out["authors"] = authors
+    if (donor.get("extra") or {}).get("authors_truncated"):
+        out.setdefault("extra", {})["authors_truncated"] = True
+    else:
+        extra.pop("authors_truncated", None)
+    provenance["authors"] = donor["id"]
 
 
 def _copied(master: dict, others: list[dict]) -> set[str]:

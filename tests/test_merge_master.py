@@ -1,0 +1,113 @@
+"""What ``dedup --apply`` makes of a master its duplicates know better: an author list cut
+off, a year the other copies disagree with.  Real ingest into a temp index, the CLI as a
+user runs it, and :func:`indexer.merge.merged_record` on small records."""
+from __future__ import annotations
+
+from conftest import run_cli
+from indexer.merge import merged_record
+
+# CENTRAL's export: the first author and "et al.", but more fields than PubMed's (issue,
+# keywords, funding): the master
+CENTRAL_ET_AL = """TY  - JOUR
+ID  - CN-02231234
+AU  - Lozares, S.
+AU  - et al.
+TI  - In vivo dosimetry in low-voltage IORT breast treatments with XR-RV3 radiochromic film
+JO  - Physica medica
+PY  - 2021
+VL  - 81
+IS  - 1
+SP  - 173
+EP  - 181
+DO  - 10.1016/j.ejmp.2020.12.011
+AB  - PURPOSE: The objectives of the study were to establish a procedure for in vivo film-based dosimetry.
+KW  - Breast Neoplasms
+KW  - Film Dosimetry
+SN  - 1120-1797
+N1  - Funding: Instituto de Salud Carlos III (PI19/00001)
+ER  - 
+"""
+
+PUBMED = """PMID- 33465753
+VI  - 81
+DP  - 2021 Jan 16
+TI  - In vivo dosimetry in low-voltage IORT breast treatments with XR-RV3 radiochromic
+      film.
+PG  - 173-181
+LID - 10.1016/j.ejmp.2020.12.011 [doi]
+AB  - PURPOSE: The objectives of the study were to establish a procedure for in vivo
+      film-based dosimetry.
+FAU - Lozares, Sergio
+AU  - Lozares S
+FAU - Font, Jose A
+AU  - Font JA
+FAU - Gandía, Almudena
+AU  - Gandía A
+FAU - Campos, Arantxa
+AU  - Campos A
+FAU - Flamarique, Sonia
+AU  - Flamarique S
+LA  - eng
+PT  - Journal Article
+TA  - Phys Med
+JT  - Physica medica : PM : an international journal devoted to the applications of physics to medicine and biology : official journal of the Italian Association of Biomedical Physics (AIFM)
+"""
+
+
+def test_a_master_whose_author_list_is_cut_off_takes_a_duplicates_whole_list(tmp_path):
+    # Vancouver gave "Lozares S, et al." for a paper PubMed lists five authors of
+    (tmp_path / "central.ris").write_text(CENTRAL_ET_AL, encoding="utf-8")
+    (tmp_path / "pubmed.nbib").write_text(PUBMED, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "central.ris"), str(tmp_path / "pubmed.nbib"),
+                   "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    out = run_cli("export", "--format", "vancouver", "--masters", "--index", str(idx))
+    assert out.returncode == 0, out.stderr
+    assert "Lozares S, Font JA, Gandía A, Campos A, Flamarique S. In vivo dosimetry" in out.stdout
+
+
+def person(family: str, given: str, lang: str = "en") -> dict:
+    return {"family": family, "given": given, "lang": lang}
+
+
+def record(rid: str, authors: list[dict], **fields) -> dict:
+    return {"id": rid, "source": {"path": f"{rid}.txt", "format": "ris", "record": 1, "source_id": None},
+            "title": {"en": "In vivo dosimetry in low-voltage IORT breast treatments"}, "abstract": {},
+            "authors": authors, **fields}
+
+
+FOURTEEN = [person("Lozares", "Sergio"), person("Font", "Jose A"), person("Gandía", "Almudena"),
+            person("Campos", "Arantxa"), person("Flamarique", "Sonia")] + [person(f"Author{i}", "X") for i in range(9)]
+
+
+def test_a_master_listing_the_first_authors_only_takes_the_longest_list_that_goes_on_from_them():
+    # Embase's first four of fourteen; names written otherwise (initials, no accent) still match
+    embase = record("m", [person("Lozares", "S."), person("Font", "J.A."), person("Gandia", "A."), person("Campos", "A.")])
+    scopus = record("s", FOURTEEN[:5])
+    pubmed = record("p", FOURTEEN)
+    other = record("o", [person("Smith", "J.")] + FOURTEEN)   # another first author: not this list
+    out = merged_record(embase, [scopus, other, pubmed])
+    assert len(out["authors"]) == 14 and out["authors"][0]["given"] == "Sergio"
+    assert out["merged"]["provenance"]["authors"] == "p"
+    # the truncation mark goes with the list taken
+    cut = merged_record(record("m", [person("Lozares", "S.")], extra={"authors_truncated": True}), [scopus])
+    assert len(cut["authors"]) == 5 and not cut["extra"].get("authors_truncated")
+    # a whole list is kept, and one that is not the start of the other's
+    assert merged_record(pubmed, [scopus])["authors"] == FOURTEEN
+    kept = merged_record(record("m", [person("Font", "J.A.")]), [pubmed])
+    assert [a["family"] for a in kept["authors"]] == ["Font"] and "authors" not in kept["merged"]["provenance"]
+
+
+def test_a_chinese_master_keeps_its_names_and_takes_the_english_ones_as_alt():
+    zh = [{"literal": "孙壮", "lang": "zh"}, {"literal": "孙莉娜", "lang": "zh"}]
+    master = record("zh", zh, title={"zh": "乳腺MRI与钼靶诊断乳腺癌的临床研究"})
+    english = record("en", [person("Sun", "Zhuang"), person("Sun", "Lina"), person("Wang", "Jianguo")])
+    longer = record("zh2", zh + [{"literal": "王建国", "lang": "zh"}], title={"zh": "乳腺MRI与钼靶诊断乳腺癌的临床研究"})
+    out = merged_record(master, [english])
+    assert [a["literal"] for a in out["authors"]] == ["孙壮", "孙莉娜"]
+    assert out["authors"][0]["alt"]["family"] == "Sun"
+    # a longer Chinese list goes on from the master's; the English names stay their alt
+    out = merged_record(master, [english, longer])
+    assert [a["literal"] for a in out["authors"]] == ["孙壮", "孙莉娜", "王建国"]
+    assert out["merged"]["provenance"]["authors"] == "zh2"
