@@ -82,8 +82,9 @@ removed, remaining).
   --apply   merges the certain clusters and groups and those a reviewer merged: search and export
             show each one's master, its missing fields (and the other language of a
             Chinese/English pair) filled from the others, an abstract cut off replaced by
-            a whole one, an author list cut off (et al.) by a longer one, with the record
-            each came from in merged.provenance; the others
+            a whole one, an author list cut off (et al.) by a longer one, a year the
+            other records disagree with by the one most give, with the record each
+            came from in merged.provenance; the others
             are hidden, not deleted.  Clusters that need review wait for --review;
             --apply --all merges them too (and so does every later ingest that
             merges again, until an --apply without --all).
@@ -535,7 +536,8 @@ def _completed_masters(index_dir: str, merged: list[dict]) -> dict[str, str]:
         for field, donor in sorted(((rec.get("merged") or {}).get("provenance") or {}).items()):
             by_donor.setdefault(donor, []).append(field)
         if by_donor:
-            out[rid] = "; ".join(f"{', '.join(fields)} from {donor}" for donor, fields in sorted(by_donor.items()))
+            out[rid] = "; ".join([f"{', '.join(fields)} from {donor}" for donor, fields in sorted(by_donor.items())]
+                                 + (rec["merged"].get("notes") or []))
     return out
 
 

@@ -12,6 +12,7 @@
   search and export, completed from the other records (a field, or a language of a
   per-language field, the master lacks is taken from the most complete record that has
   it; an author list cut off, by the longer list of a copy that starts with the same names;
+  a year the other records disagree with, by the year most of them give;
   ``merged.provenance`` says which record each filled field came from; a copy's journal
   that is the master's abbreviated, as a PubMed page names it, is no other language of it), and
   hides the other records.  With ``--all``, clusters that need review are merged whole: the
@@ -276,9 +277,13 @@ def merged_record(master: dict, others: list[dict]) -> dict:
     provenance: dict[str, str] = {}
     copied = _copied(master, others)   # what a librarian emptied in a copy stays empty
     donors = sorted((r for r in others if r["id"] not in copied), key=lambda r: -completeness(r))
+    notes: list[str] = []
+    dated = _most_given_year(out, donors, provenance, notes)
     for field in _SCALARS + ("authors",):
         if _empty(out.get(field)):
-            donor = next((r for r in donors if not _empty(r.get(field))), None)
+            # the issue's volume and pages from the copy whose year was taken, if it has them
+            first = [dated] if dated is not None and field in ("volume", "issue", "pages") else []
+            donor = next((r for r in first + donors if not _empty(r.get(field))), None)
             if donor is not None:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
@@ -316,10 +321,53 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                 out.setdefault("funding", []).append(copy.deepcopy(f))
                 provenance.setdefault("funding", donor["id"])
     sources = sorted([master] + others, key=lambda r: r["id"])
-    out["merged"] = {"records": [r["id"] for r in sources], "provenance": provenance,
+    out["merged"] = {"records": [r["id"] for r in sources], "provenance": provenance, **({"notes": notes} if notes else {}),
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def _most_given_year(out: dict, donors: list[dict], provenance: dict, notes: list[str]) -> dict | None:
+    """The year most of a cluster's records give, when the master's is another (Embase's
+    ``Y1  - 2020//``, the year online, against four copies' 2021, the issue's): taken from
+    the most complete copy that gives it and names the issue's volume or pages (an online-first
+    copy names neither), the master's own year kept in ``extra.other_years`` and its dates
+    of that year left out; a tie keeps the master's.  Returns the copy taken from, or None.
+
+    >>> m = {"id": "m", "year": 2020, "extra": {"date": ["2020//"]}}
+    >>> ahead, printed = {"id": "a", "year": 2021}, {"id": "p", "year": 2021, "volume": "81", "extra": {"date": ["2021 Jan 16"]}}
+    >>> _most_given_year(m, [ahead, printed], {}, [])["id"], m["year"], m["extra"]
+    ('p', 2021, {'date': ['2021 Jan 16'], 'other_years': [2020]})
+    >>> _most_given_year({"id": "m", "year": 2020}, [printed], {}, []) is None   # one against one
+    True
+    """
+    from .fields.biblio import parse_year
+
+    own = out.get("year")
+    if not own:
+        return None
+    counts: dict[int, int] = {own: 1}
+    for d in donors:
+        if d.get("year"):
+            counts[d["year"]] = counts.get(d["year"], 0) + 1
+    year = max(counts, key=lambda y: (counts[y], y == own))
+    if year == own or counts[year] == counts[own]:
+        return None
+    given = [d for d in donors if d.get("year") == year]
+    donor = next((d for d in given if d.get("volume") or d.get("pages")), given[0])
+    out["year"] = year
+    extra = out.setdefault("extra", {})
+    extra["other_years"] = [own] + [y for y in extra.get("other_years") or [] if y != own]
+    dates = [t for t in extra.get("date") or [] if parse_year(str(t)) == year]
+    dates += [t for t in (donor.get("extra") or {}).get("date") or [] if t not in dates]
+    if dates:
+        extra["date"] = dates
+    else:
+        extra.pop("date", None)
+    provenance["year"] = donor["id"]
+    notes.append(f"year {year} as {counts[year]} of {sum(counts.values())} records give it, not the master's {own} "
+                 f"(kept in extra.other_years)")
+    return donor
 
 
 def _name_key(author: dict) -> str:

@@ -111,3 +111,37 @@ def test_a_chinese_master_keeps_its_names_and_takes_the_english_ones_as_alt():
     out = merged_record(master, [english, longer])
     assert [a["literal"] for a in out["authors"]] == ["孙壮", "孙莉娜", "王建国"]
     assert out["merged"]["provenance"]["authors"] == "zh2"
+
+
+def test_the_master_takes_the_year_most_copies_give_from_a_copy_that_names_the_issue():
+    # Embase's "Y1  - 2020//" (online first) was the master's year against four copies' 2021
+    embase = record("e", FOURTEEN, year=2020, volume="81", pages="173-181", extra={"date": ["2020//"]})
+    ahead = record("a", FOURTEEN, year=2021)   # online first: no volume, no pages
+    pubmed = record("p", FOURTEEN, year=2021, volume="81", pages="173-181", extra={"date": ["2021 Jan 16"]})
+    scopus = record("s", FOURTEEN, year=2021, volume="81", pages="173-181")
+    out = merged_record(embase, [ahead, pubmed, scopus])
+    assert out["year"] == 2021 and out["merged"]["provenance"]["year"] == "p"
+    assert out["extra"]["other_years"] == [2020] and out["extra"]["date"] == ["2021 Jan 16"]
+    assert out["merged"]["notes"] == ["year 2021 as 3 of 4 records give it, not the master's 2020 "
+                                      "(kept in extra.other_years)"]
+    # an online-first master takes the issue's volume and pages from the copy its year came from
+    other = record("x", FOURTEEN, year=2019, volume="80", keywords={"en": ["film"]})   # the most complete
+    first = merged_record(record("e", FOURTEEN, year=2020), [other, pubmed, scopus])
+    assert (first["year"], first["volume"], first["merged"]["provenance"]["volume"]) == (2021, "81", "p")
+    # one against one: the master's year stays
+    kept = merged_record(embase, [pubmed])
+    assert kept["year"] == 2020 and "year" not in kept["merged"]["provenance"] and "notes" not in kept["merged"]
+
+
+def test_apply_says_which_year_the_master_took(tmp_path):
+    (tmp_path / "central.ris").write_text(CENTRAL_ET_AL.replace("PY  - 2021", "PY  - 2020"), encoding="utf-8")
+    (tmp_path / "pubmed.nbib").write_text(PUBMED, encoding="utf-8")
+    (tmp_path / "wos.ris").write_text(CENTRAL_ET_AL.replace("CN-02231234", "WOS:1").replace("AU  - et al.\n", ""),
+                                      encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", *(str(tmp_path / f) for f in ("central.ris", "pubmed.nbib", "wos.ris")),
+                   "--index", str(idx)).returncode == 0
+    result = run_cli("dedup", "--apply", "--index", str(idx))
+    assert "year 2021 as 2 of 3 records give it, not the master's 2020" in result.stdout
+    out = run_cli("export", "--format", "vancouver", "--masters", "--index", str(idx)).stdout
+    assert "2021;81(1):173-81" in out
