@@ -71,8 +71,12 @@ examples:
 """
 EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
 fields on which the records differ marked ≠; each says why its records were linked and
-whether that is certain or needs review.  Counts are PRISMA's (identified, duplicates
-removed, remaining).
+whether that is certain or needs review.  Counts are PRISMA's: identified, duplicates
+removed (those --apply removes, the certain ones; before --apply, said so, not "removed"),
+remaining; the duplicates in clusters that need review are counted apart.  --json
+"counts": identified, duplicates_found (all), duplicates_removed, duplicates_to_review
+(waiting for --review: found less removed), remaining (identified less removed),
+needs_review (clusters).
 
   --review  walks the clusters that need review: merge / not duplicates / skip / quit.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
@@ -476,16 +480,24 @@ def cmd_dedup(args) -> int:
     everything = merge.merges_all(args.index)
     merged = merge.applied(clusters, everything)   # the certain groups of a cluster to review too
     pending = len(merge.to_review(clusters))
-    counts = {**merge.prisma(records, merged if applied else clusters), "needs_review": pending}
+    # not applied: the duplicates a plain --apply removes (an --apply --all undone is no more)
+    counts = {**merge.prisma(records, clusters, everything and applied), "needs_review": pending}
     if args.map:
         merge.write_map(args.map, records, merged)
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if args.json:
         _out(dumps({"clusters": clusters, "counts": counts, "applied": applied}))
         return EXIT_OK
-    _out(f"{counts['identified']:,} records identified, {len(clusters):,} clusters of the same work "
-         f"({pending:,} need review), {counts['duplicates_removed']:,} duplicates {'removed' if applied else 'found'}, "
-         f"{counts['remaining']:,} remaining")
+    found = (f"{counts['identified']:,} records identified, {_many(len(clusters), 'cluster')} of the same work "
+             f"({pending:,} {'needs' if pending == 1 else 'need'} review)")
+    waiting = counts["duplicates_to_review"]
+    if applied:
+        _out(f"{found}, {_many(counts['duplicates_removed'], 'duplicate')} removed, {counts['remaining']:,} remaining"
+             + (f" ({waiting:,} more {'waits' if waiting == 1 else 'wait'} for review)" if waiting else ""))
+    else:  # nothing is removed yet: what --apply removes, apart from what waits for review
+        _out(f"{found}: {_many(counts['duplicates_found'], 'duplicate')}, {counts['duplicates_removed']:,} certain, "
+             f"which --apply removes ({counts['remaining']:,} remaining)"
+             + (f", and {waiting:,} in clusters that need review" if waiting else ""))
     if applied:
         _out(f"applied{'' if args.apply else ' (by an earlier --apply)'}: search and export "
              f"{'now ' if args.apply else ''}show the master of each {'' if everything or not pending else 'certain '}"
@@ -493,8 +505,10 @@ def cmd_dedup(args) -> int:
         if hidden != counts["duplicates_removed"]:  # decisions taken since
             _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
         if pending and not everything:
-            _out(f"  {pending:,} clusters need review and were left as they are (but for their certain groups): "
-                 f"decide them with --review, or merge them all with --apply --all")
+            _out(f"  {_many(pending, 'cluster')} {'needs' if pending == 1 else 'need'} review and "
+                 f"{'was' if pending == 1 else 'were'} left as {'it is' if pending == 1 else 'they are'} "
+                 f"(but for their certain groups): "
+                 f"decide {'it' if pending == 1 else 'them'} with --review, or merge them all with --apply --all")
     if not args.review:
         shown = _completed_masters(args.index, merged) if applied else {}
         for i, c in enumerate(clusters, 1):
@@ -521,6 +535,11 @@ def _unwritable(path: str) -> str:
     if not os.access(target if target.exists() else folder, os.W_OK):
         return "permission denied"
     return ""
+
+
+def _many(n: int, word: str) -> str:
+    """``n`` and ``word``, plural but for one: "1 cluster", "5 clusters"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _completed_masters(index_dir: str, merged: list[dict]) -> dict[str, str]:
@@ -627,7 +646,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
-                        '"groups" (of a cluster that needs review)}], "counts"}')
+                        '"groups" (of a cluster that needs review)}], "counts", "applied"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
                    help="merge the certain clusters, the certain groups of those that need review, and "

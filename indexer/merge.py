@@ -20,7 +20,8 @@
   author with their name in the other language as ``alt`` (:func:`other_forms`).
   Nothing is deleted: the store keeps every record as ingested, and ``dedup --undo``
   restores the store and the index to what they were before.
-* **Counts** are PRISMA's: records identified, duplicates removed, records remaining.
+* **Counts** are PRISMA's: records identified, duplicates removed (by ``apply``: the certain
+  ones, not those waiting for review, counted apart), records remaining.
 
 The master is the record :func:`indexer.dedup.completeness` rates highest (most non-empty
 fields, languages counted; ties: the first by file and position).
@@ -447,9 +448,15 @@ def _keep_abbreviation(out: dict, abbreviation: str, donor_id: str, provenance: 
         provenance["journal_abbreviation"] = donor_id
 
 
-def prisma(records: list[dict], clusters: list[dict]) -> dict:
-    removed = sum(len(c["records"]) - 1 for c in clusters)
-    return {"identified": len(records), "duplicates_removed": removed, "remaining": len(records) - removed}
+def prisma(records: list[dict], clusters: list[dict], everything: bool = False) -> dict:
+    """PRISMA's counts: the duplicates ``apply`` removes (the certain ones, or with
+    ``everything`` all; the same whether it has run yet or not), apart from those in clusters
+    that wait for review, which a count of duplicates removed must not hold; ``remaining``
+    is what is left once they are removed."""
+    found = sum(len(c["records"]) - 1 for c in clusters)
+    removed = sum(len(c["records"]) - 1 for c in applied(clusters, everything))
+    return {"identified": len(records), "duplicates_found": found, "duplicates_removed": removed,
+            "duplicates_to_review": found - removed, "remaining": len(records) - removed}
 
 
 def _index_writer(index_dir):

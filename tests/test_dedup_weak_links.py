@@ -103,7 +103,8 @@ def one_doi(tmp_path):
 def test_a_doi_given_by_mistake_does_not_hold_back_the_two_exports(one_doi):
     name = names(one_doi)
     out = dedup(one_doi, "--apply")
-    assert out["counts"] == {"identified": 3, "duplicates_removed": 1, "remaining": 2, "needs_review": 1}
+    assert out["counts"] == {"identified": 3, "duplicates_found": 2, "duplicates_removed": 1, "duplicates_to_review": 1,
+                             "remaining": 2, "needs_review": 1}
     assert shown(one_doi) == {"HEP2", "HEART"}   # the master: the more complete export
     result = run_cli("search", "coronary stenting", "--json", "--index", str(one_doi))
     assert [name[h["id"]] for h in json.loads(result.stdout)["hits"]] == ["HEART"]
@@ -142,7 +143,7 @@ def test_two_papers_on_one_page_each_exported_twice_are_two_merges(tmp_path):
     result = run_cli("dedup", "--apply", "--map", str(kept), "--index", str(idx))
     assert result.returncode == 0, result.stderr
     assert "2 duplicates removed, 2 remaining" in result.stdout
-    assert "1 clusters need review and were left as they are" in result.stdout
+    assert "1 cluster needs review and was left as it is" in result.stdout
     assert len(shown(idx) & {"SKULL1", "SKULL2"}) == 1 and len(shown(idx) & {"DOGS1", "DOGS2"}) == 1
     rows = [line.split(",")[:2] for line in kept.read_text(encoding="utf-8").splitlines()[1:]]
     assert sorted(sorted({name[old], name[new]}) for old, new in rows if old != new) == [

@@ -136,7 +136,8 @@ def test_apply_shows_the_completed_master_and_hides_duplicates(idx, tmp_path):
     mapping = tmp_path / "map.csv"
     out = dedup(idx, "--apply", "--all", "--map", str(mapping))
     assert out["applied"] is True
-    assert out["counts"] == {"identified": 18, "duplicates_removed": 3, "remaining": 15, "needs_review": 1}
+    assert out["counts"] == {"identified": 18, "duplicates_found": 3, "duplicates_removed": 3, "duplicates_to_review": 0,
+                             "remaining": 15, "needs_review": 1}
     pair = next(c for c in out["clusters"] if by_name["ZH"] in {r["id"] for r in c["records"]})
     master, dup = pair["master"], ({by_name["ZH"], by_name["EN"]} - {pair["master"]}).pop()
 

@@ -44,7 +44,8 @@ def test_apply_leaves_the_clusters_that_need_review_until_told(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2 clusters need review and were left as they are" in result.stdout
     assert {"PED", "ADU", "ZH", "EN"} <= shown_source_ids(idx)
-    assert dedup(idx)["counts"] == {"identified": 20, "duplicates_removed": 2, "remaining": 18, "needs_review": 2}
+    assert dedup(idx)["counts"] == {"identified": 20, "duplicates_found": 4, "duplicates_removed": 2,
+                                   "duplicates_to_review": 2, "remaining": 18, "needs_review": 2}
     # --apply --all merges them too, and an ingest that merges again remembers it
     assert run_cli("dedup", "--apply", "--all", "--index", str(idx)).returncode == 0
     assert len({"PED", "ADU"} & shown_source_ids(idx)) == 1 and len({"ZH", "EN"} & shown_source_ids(idx)) == 1

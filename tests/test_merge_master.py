@@ -3,7 +3,7 @@ off, a year the other copies disagree with.  Real ingest into a temp index, the 
 user runs it, and :func:`indexer.merge.merged_record` on small records."""
 from __future__ import annotations
 
-from conftest import run_cli
+from conftest import dedup_json as dedup, run_cli
 from indexer.merge import merged_record
 
 # CENTRAL's export: the first author and "et al.", but more fields than PubMed's (issue,
@@ -145,3 +145,52 @@ def test_apply_says_which_year_the_master_took(tmp_path):
     assert "year 2021 as 2 of 3 records give it, not the master's 2020" in result.stdout
     out = run_cli("export", "--format", "vancouver", "--masters", "--index", str(idx)).stdout
     assert "2021;81(1):173-81" in out
+
+
+PAIR_AND_TRIALS = """TY  - JOUR
+TI  - Burn wound infections in children: a ten-year review
+AU  - Okafor, Chidi
+PY  - 2019
+KW  - burns
+ER  - 
+
+TY  - JOUR
+TI  - Burn wound infections in children: a ten-year review
+AU  - Okafor, Chidi
+PY  - 2019
+ER  - 
+
+TY  - JOUR
+AU  - Alexion Pharmaceuticals, Inc
+TI  - An Open-Label, Multi-Center Clinical Trial of Eculizumab in Pediatric Patients With Atypical Hemolytic-Uremic Syndrome (aHUS)
+PY  - 2013
+ER  - 
+
+TY  - JOUR
+AU  - Alexion Pharmaceuticals, Inc
+TI  - An Open-label, Multi-center Clinical Trial of Eculizumab in Adult Patients With Atypical Hemolytic-uremic Syndrome
+PY  - 2013
+ER  - 
+"""
+
+
+def test_counts_before_apply_keep_the_duplicates_to_review_apart_and_remove_nothing(tmp_path):
+    # before --apply the summary said "2 duplicates found ... 2 remaining" and --json
+    # "duplicates_removed": 2, counting the trials that wait for review; --apply removed 1
+    path, idx = tmp_path / "refs.ris", tmp_path / "idx"
+    path.write_text(PAIR_AND_TRIALS, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
+    before = run_cli("dedup", "--index", str(idx))
+    summary = before.stdout.splitlines()[0]
+    assert summary == ("4 records identified, 2 clusters of the same work (1 needs review): 2 duplicates, 1 certain, "
+                       "which --apply removes (3 remaining), and 1 in clusters that need review")
+    expected = {"identified": 4, "duplicates_found": 2, "duplicates_removed": 1, "duplicates_to_review": 1,
+                "remaining": 3, "needs_review": 1}
+    assert dedup(idx)["counts"] == expected
+    after = run_cli("dedup", "--apply", "--index", str(idx)).stdout.splitlines()
+    assert after[0] == ("4 records identified, 2 clusters of the same work (1 needs review), 1 duplicate removed, "
+                        "3 remaining (1 more waits for review)")
+    assert after[2].startswith("  1 cluster needs review and was left as it is")
+    assert dedup(idx)["counts"] == expected
+    assert run_cli("dedup", "--apply", "--all", "--index", str(idx)).stdout.startswith(
+        "4 records identified, 2 clusters of the same work (1 needs review), 2 duplicates removed, 2 remaining\n")
