@@ -132,6 +132,27 @@ def normalise_doi(doi: str | None) -> str | None:
     return m.group(0).lower() if m else None
 
 
+_DOI_LINK = re.compile(r"https?://(?:dx\.|www\.)?doi\.org/(10\.\S+)", re.IGNORECASE)
+
+
+def doi_of_link(url: str | None) -> str | None:
+    """The DOI a doi.org link names (percent-escapes decoded), as :func:`normalise_doi`
+    gives it; None for any other link: a record whose URL is its DOI written as a link
+    (Embase's ``UR  - http://dx.doi.org/10.1371/…``, a reference's ``https://doi.org/…``).
+
+    >>> doi_of_link("http://dx.doi.org/10.1371/journal.pone.0236904")
+    '10.1371/journal.pone.0236904'
+    >>> doi_of_link("https://doi.org/10.1002/(SICI)1098-2795(199907)53:3%3C266::AID-MRD2%3E3.0.CO;2-6")
+    '10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6'
+    >>> doi_of_link("https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02231234/full") is None
+    True
+    """
+    from urllib.parse import unquote
+
+    m = _DOI_LINK.fullmatch((url or "").strip())
+    return normalise_doi(unquote(m.group(1))) if m else None
+
+
 _NUMBER = re.compile(r"(?<![\w-])\d[\d-]*[\dXx](?![\w-])")
 
 

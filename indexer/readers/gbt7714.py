@@ -371,10 +371,7 @@ class GBT7714Reader:
             rec.put("doi", doi, src.line)
         after = _DOI.sub("", after)
         for url in _URL.findall(after):
-            rec.put("url", url, src.line)
-            doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", url)
-            if doi and "doi" not in rec.raw:  # https://doi.org/10.… is the DOI written as a link
-                rec.put("doi", doi.group(1), src.line)
+            rec.put("url", url, src.line)   # https://doi.org/10.… is the DOI too (the pipeline reads it)
         after = _URL.sub("", after).strip()
         self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year)
         cited = re.findall(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after)

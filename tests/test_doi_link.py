@@ -1,0 +1,48 @@
+"""A DOI given only as a link (``UR  - http://dx.doi.org/10.…``) is the record's DOI, whatever
+the format: the pipeline reads it, as it reads a DOI field holding a link."""
+from __future__ import annotations
+
+from conftest import cleaned
+
+EMBASE = """TY  - JOUR
+TI  - Coffee consumption and risk of breast cancer in the Norwegian Women and Cancer Study
+AU  - Ellingjord-Dale, M.
+PY  - 2021
+UR  - http://dx.doi.org/10.1371/journal.pone.0236904
+UR  - https://www.embase.com/search/results?id=L2010925000
+ER  - 
+
+TY  - JOUR
+TI  - A DOI field and another DOI's link
+AU  - Smith, J.
+PY  - 2021
+DO  - 10.1000/abc
+UR  - https://doi.org/10.1000/xyz
+ER  - 
+
+TY  - JOUR
+TI  - A link elsewhere that holds a DOI in its path
+AU  - Smith, J.
+PY  - 2021
+UR  - https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02231234/full
+ER  - 
+"""
+
+
+def test_a_doi_org_link_is_the_doi_when_the_record_gives_none(tmp_path):
+    path = tmp_path / "embase.ris"
+    path.write_text(EMBASE, encoding="utf-8")
+    linked, given, elsewhere = cleaned(path)
+    assert linked["doi"] == "10.1371/journal.pone.0236904"
+    assert linked["url"] == "http://dx.doi.org/10.1371/journal.pone.0236904"   # the link stays
+    assert given["doi"] == "10.1000/abc"   # a DOI given stays the DOI
+    assert elsewhere["doi"] is None
+
+
+def test_a_csv_doi_link_with_percent_escapes_is_the_doi(tmp_path):
+    path = tmp_path / "refs.csv"
+    path.write_text("Title,Authors,Year,URL\nA paper,\"Smith, J.\",2020,"
+                    "https://doi.org/10.1002/(SICI)1098-2795(199907)53:3%3C266::AID-MRD2%3E3.0.CO;2-6\n",
+                    encoding="utf-8")
+    [record] = cleaned(path)
+    assert record["doi"] == "10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6"
