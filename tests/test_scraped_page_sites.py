@@ -77,3 +77,13 @@ def test_a_journals_column_over_the_title_is_kept_apart(tmp_path, column):
     assert record["title"]["zh"] == "脊柱转移瘤手术治疗的预后因素分析" and _names(record) == ["王建国", "李明"]
     assert record["extra"]["column"] == column
 
+
+
+@pytest.mark.parametrize("buttons", ["下载 收藏 订阅 分享", "在线阅读 下载 订阅", "引用 收藏 订阅"])
+def test_a_row_of_buttons_under_the_title_is_no_menu(tmp_path, buttons):
+    # 订阅 is a page's button and a site's menu entry: a row of buttons holding it does not make
+    # the title above it the site's header (a review found the title dropped)
+    rec = _page(tmp_path, "基于深度学习的肺结节检测方法研究\n" + buttons + "\n作者：王建国 李四\n单位：北京大学医学部\n"
+                "摘要：目的 探讨深度学习在肺结节检测中的应用价值。\n关键词：深度学习；肺结节；CT\n")
+    assert rec["title"] == {"zh": "基于深度学习的肺结节检测方法研究"}
+    assert [a["literal"] for a in rec["authors"]] == ["王建国", "李四"]

@@ -148,9 +148,11 @@ _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台
 # UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
 # ("登录 注册 个人中心", "首页 期刊导航 高级检索": UI_MENU_WORDS).
 _SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析"))
-# A line of a site's menu (some entry of UI_MENU_WORDS in it): what came before it, and before
-# a breadcrumb, is the site's header (its name, a journal's own site's title), not the page's title.
-_MENU_WORDS = UI_MENU_WORDS
+# A line of a site's menu (two entries of UI_MENU_WORDS in it that are no page's buttons: 订阅 is
+# both): what came before it, and before a breadcrumb, is the site's header (its name, a journal's
+# own site's title), not the page's title; a row of buttons under a title ("下载 收藏 订阅 分享") is
+# no menu.
+_MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 # The headings of a page's sections after the paper's fields (its references, related papers,
 # the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
@@ -1133,7 +1135,7 @@ class _Page:
         Only before the page's first chrome line."""
         s = _simplified(chrome.strip())
         tokens = s.split()
-        if not (_NAV_RE.match(s) or len(tokens) > 1 and any(t in _MENU_WORDS for t in tokens)):
+        if not (_NAV_RE.match(s) or len({t for t in tokens if t in _MENU_WORDS}) > 1):
             return  # (one word alone, a language switch "繁體中文", is no menu)
         first, self.chromed = not self.chromed, True
         if not first or self.titled or set(self.raw) != {"titles"}:
