@@ -112,6 +112,8 @@ def _original_first(record: Record, text: str) -> list[tuple[str, str | None]]:
     if cjk and (cjk < 6 or cjk * 3 < len(title.split()) * 2):
         return [(text, None)]
     record.log("split_original_title", "title", text, title)
+    if not cjk:   # a German or Portuguese original: spaced as the English title is ("Crowd:Perspektiven")
+        original = repair(record, f"title.{lang}", original, ENGLISH_REPAIRS)
     return [(original, lang), (title, "en")]
 
 

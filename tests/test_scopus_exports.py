@@ -164,3 +164,11 @@ def test_csv_grant_only_in_details_is_funding_once(tmp_path):
         '"Scopus",', f'"{details}","{text}","Scopus",')
     record = _one(tmp_path, "scopus.csv", csv_text)
     assert _grants(record) == GRANTS[:2] + [("National Institutes of Health", "AI123456")] + GRANTS[2:]
+
+
+def test_a_latin_script_original_is_spaced_as_an_english_title_is(tmp_path):
+    # digital_work.ris's "Crowd:Perspektiven": before the split the whole title was repaired as
+    # English; the German original is repaired the same way
+    record = _one(tmp_path, "scopus.ris", _ris("Crowdwork: Applying a relational inequality theory [Arbeiten in der "
+                                               "Crowd:Perspektiven der Theorie relationaler Ungleichheiten]", "English"))
+    assert record["title"]["de"] == "Arbeiten in der Crowd: Perspektiven der Theorie relationaler Ungleichheiten"
