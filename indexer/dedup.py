@@ -28,7 +28,10 @@ per record).  A pair that met is linked unless evidence says otherwise:
   print; any years in the same volume: a wrong year), the types agree (a conference
   abstract is not the journal paper; a proceedings paper may be typed a book chapter, and
   at the same volume and first page of one journal, a journal article),
-  neither alone is a correction, erratum or addendum, the volumes do not differ (a
+  neither alone is a correction, erratum or addendum, nor a comment or reply ("Comment
+  on: ...", "... Authors' reply", Ovid's "... [Comment]": titled as the paper it discusses;
+  the same letter if at the same volume and first page; Embase's "(multiple letters)" is a
+  letter and its replies), the volumes do not differ (a
   conference abstract in a supplement, a reprint), and the authors overlap when both
   have authors (the same title by other authors is another work, unless at the same
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
@@ -71,9 +74,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from indexer.charsets import HAN, has_traditional
-from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, expand_acronyms, folded_words, has_acronym,
-                                 has_group_author, is_bracketed, is_column, is_editorial, page_number,
-                                 volume_as_issue)
+from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
+                                 has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
+                                 page_number, volume_as_issue)
 from indexer.fields.titles import split_original_title
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
@@ -271,7 +274,7 @@ class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
     __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "correction",
-                 "first_page", "volume", "copy_of", "_pinyin", "_taiwan")
+                 "discussion", "first_page", "volume", "copy_of", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
         self.rec = rec
@@ -291,6 +294,7 @@ class _Keys:
         self.authors = _author_keys(rec)
         self.surnames = [_name_key(a.get("family") or a.get("literal") or "") for a in rec.get("authors") or []]
         self.correction = is_correction(rec)
+        self.discussion = discussed(rec)
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
         self.copy_of = copy_of(rec)
@@ -573,6 +577,13 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         return False, ["a conference paper and another type"], ""
     if ka.correction != kb.correction:
         return False, ["an erratum or correction and its paper"], ""
+    if ka.discussion != kb.discussion and "letters" not in (ka.discussion, kb.discussion) and not _same_place(ka, kb):
+        # A comment or reply is often titled as the paper it discusses ("... Authors' reply",
+        # Ovid's "... [Comment]"): another work, unless at the same volume and first page (the
+        # same letter, labelled by one database only).  Embase's "(multiple letters)" holds a
+        # letter and its replies.
+        return False, ["a comment and the reply to it" if ka.discussion and kb.discussion else
+                       "a comment or reply and the paper it discusses"], ""
     if via in ("title", "part") and not set(ka.titles) & set(kb.titles):
         # Titles alike but not equal: the journals must agree for journal articles (a
         # conference abstract printed in one journal and the paper in another) ...
@@ -643,6 +654,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         swapped = _swapped_words(a, b)
         if swapped:  # "… in Adult Patients" and "… in Pediatric Patients": two trials
             reasons.append(f"titles differ by a word ({swapped})")
+            certain = False
+        elif ka.discussion:
+            # "Comment on: X" and "X [Comment]": alike as they discuss one paper, maybe two letters
+            reasons.append("comments or replies on one paper, titled otherwise")
             certain = False
     return True, reasons, "certain" if certain else "needs review"
 

@@ -10,6 +10,8 @@ that dedup.py holds blocking and the order of the rules).
   the issue, an electronic page "c37" for page 37;
 * a title MEDLINE translated, in square brackets, worded as each translator chose;
 * a group author ("... Study Group"), which another database replaces by a writing author;
+* a comment on a paper or a reply to one ("Comment on: ...", "... Authors' reply", "Re: ...",
+  "... [Comment]"), often titled as the paper it discusses, but never that paper;
 * a record read back from this tool's own JSON lines, a copy (corrected by hand or not) of
   the record whose id it names.
 """
@@ -165,6 +167,65 @@ def has_group_author(rec: dict) -> bool:
     """An author that is a body, not a person ("ASCUS-LSIL Triage Study Group")."""
     return any(_GROUP.search(" ".join(str(a.get(f) or "") for f in ("literal", "family", "given")))
                for a in rec.get("authors") or [])
+
+
+# -- comments and replies -------------------------------------------------------------------
+
+# A reply to a comment (or a paper's critic): "Reply to ...", "In reply", "Authors' reply",
+# "... - Reply to Buddles et al", "... AUTHORS REPLY", "Response to the comment ...", "Rejoinder";
+# 答复 / 回复 / "——兼答…".  "Response to" alone is also a treatment's ("Response to eculizumab"):
+# a reply only when it names what it answers (a comment, a letter, a quotation, a name).
+_ANSWERED = (r"response\s+to\s+(?:[\"“'‘«]|(?:the\s+|a\s+|an\s+|our\s+)?(?:comments?|commentary|letters?|"
+             r"correspondence|critique|criticism|editorial|reply|rebuttal|response|call|article|paper|authors?|"
+             r"editors?|reviewers?|readers?|memorandum|dr|prof|professor)\b|(?-i:[A-Z])[\w'’-]*"
+             r"(?:\s+(?:et\s+al|and\s+(?-i:[A-Z])[\w'’-]*))?\W*(?:$|[:,(]|\d{4}))")
+_REPLY = re.compile(
+    r"^\W*(?:(?:in\s+)?reply\b|(?:the\s+)?authors?['’]?s?['’]?\s+(?:reply|response)\b|rejoinder\b|"
+    r"response\s*[:：]|" + _ANSWERED + r")|"
+    r"\bauthors?['’]?s?['’]?\s+(?:reply|response)\b|"
+    r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:reply|rejoinder)(?:\s+to\b.*)?\W*$|"
+    r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?" + _ANSWERED + r"|"
+    r"^(?:答复|回复)|(?:的|之)(?:答复|回复)\W*$|——\s*(?:兼)?答|(?:商榷|评论|质疑|批评)的(?:答复|回复|回应)", re.I)
+# A comment on a paper: "Comment on: ...", "Commentary on ...", "... - A Comment on X", "Re: ...",
+# "Letter to the editor regarding ...", "...: Commentary", Web of Science's "... . Comment",
+# Ovid's "... [Comment]" and "[Letter]"; 评论 / 读者来信 / "对《…》一文的商榷".
+_COMMENT = re.compile(
+    r"^\W*(?:(?:a\s+)?(?:comments?|commentary)\s+(?:on|to|about|regarding|upon)\b|comments?\s*[:：]|"
+    r"re\s*:|letters?\s+to\s+the\s+editors?\b|letter\s+(?:regarding|re|about|on|concerning)\b|"
+    r"correspondence\s*(?:[:：]|(?:on|regarding|re)\b))|"
+    r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:comments?|commentary)\s+(?:on|to|about|regarding)\b|"
+    r"(?:\s[-–—]+|[.:;,])\s*(?:an?\s+)?(?:invited\s+)?(?:comments?|commentary)\W*$|\[(?:comment|letter)\]|"
+    r"^(?:评论|读者来信|读者来函|致编辑(?:部)?的?信)|^评《|一文的?(?:评论|商榷|讨论|质疑)|商榷\W*$", re.I)
+# Embase gives a letter and the replies to it as one record, "... (multiple letters)".
+_LETTERS = re.compile(r"\(multiple letters\)", re.I)
+
+
+def discussion(title: str) -> str:
+    """What a title says its work is beside the paper it discusses: "reply" (to a comment),
+    "comment" (on a paper), "letters" (a letter and its replies in one record), or "" (a
+    work of its own).
+
+    >>> [discussion(t) for t in ("Coffee consumption and risk of breast cancer. Authors' reply",
+    ...  'Reply to comment on "Coffee consumption"', "Comment on: Coffee consumption",
+    ...  "Coffee consumption [Comment]", "Re: Coffee consumption", "Atypical HUS - Reply to Buddles et al",
+    ...  "Response to Clarke: Empirical research is useful", "Response to eculizumab in PNH",
+    ...  "User response to mandatory IT use", "Atypical HUS (multiple letters) [1]", "对《城市规划》一文的商榷",
+    ...  "Coffee consumption: a Mendelian randomization study. Comment")]
+    ['reply', 'reply', 'comment', 'comment', 'comment', 'reply', 'reply', '', '', 'letters', 'comment', 'comment']
+    """
+    title = unicodedata.normalize("NFKC", title)
+    if _LETTERS.search(title):
+        return "letters"
+    if _REPLY.search(title):
+        return "reply"
+    return "comment" if _COMMENT.search(title) else ""
+
+
+def discussed(rec: dict) -> str:
+    """What a record's titles say it is (see :func:`discussion`): a letter holding replies
+    before a reply, a reply before a comment ("Reply to comment on ...")."""
+    kinds = {discussion(t) for t in (rec.get("title") or {}).values() if t}
+    return next((k for k in ("letters", "reply", "comment") if k in kinds), "")
 
 
 # -- records read back ------------------------------------------------------------------------

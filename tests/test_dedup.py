@@ -493,3 +493,57 @@ def test_titles_alike_but_for_a_word_need_review():
                ["Alexion Pharmaceuticals, Inc"], year=2013)
     [pair] = find_clusters([adult, typo])
     assert pair["confidence"] == "certain"
+
+
+COFFEE = "Coffee consumption and risk of breast cancer: A Mendelian randomization study"
+
+
+def test_a_comment_or_reply_is_not_the_paper_it_discusses():
+    # titled as the paper, by its authors, in its year and journal: the paper had hidden them
+    # under plain --apply (certain), as an erratum is kept apart
+    paper = rec(1, COFFEE + ".", ["Ellingjord-Dale, M.", "Tsilidis, K. K."], year=2021, journal="PloS one",
+                volume="16", issue="1", pages="e0236904", doi="10.1371/journal.pone.0236904")
+    reply = rec(2, COFFEE + ". Authors' reply", ["Ellingjord-Dale, M.", "Tsilidis, K. K."], year=2021,
+                journal="PLoS ONE", volume="16")
+    comment = rec(3, "Comment on: " + COFFEE, ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE")
+    ovid = rec(4, COFFEE + " [Comment]", ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE")
+    answer = rec(5, f'Reply to comment on "{COFFEE}"', ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE")
+    re_ = rec(6, "Re: " + COFFEE, ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE")
+    wos = rec(9, COFFEE + ". Comment", ["Ellingjord-Dale, M."], year=2021, journal="PLOS ONE", volume="16",
+              pages="e0252001", doi="10.1371/journal.pone.0252001")
+    zh = rec(7, "对《咖啡与乳腺癌风险：孟德尔随机化研究》一文的商榷", ["王伟"], year=2021, journal="中华流行病学杂志",
+             lang="zh")
+    zh_paper = rec(8, "咖啡与乳腺癌风险：孟德尔随机化研究", ["王伟"], year=2021, journal="中华流行病学杂志", lang="zh")
+    for other in (reply, comment, ovid, answer, re_, dict(wos, doi=None)):
+        assert groups(paper, other) == [], other["title"]
+    assert groups(zh, zh_paper) == []
+    # one comment written so by two databases still meets, for review; a reply never meets
+    # the comment it answers
+    [pair] = find_clusters([comment, ovid])
+    assert pair["confidence"] == "needs review"
+    assert groups(comment, answer) == [] and groups(ovid, reply) == []
+
+
+def test_a_letter_labelled_by_one_database_only():
+    # Ovid's "[letter]" on the letter PubMed titles plainly: the same place is the same letter;
+    # the paper it discusses, elsewhere in the journal, is not
+    title = "Treatment of hypertension in the elderly"
+    pubmed = rec(1, title, ["Brown, A."], year=1990, journal="Lancet", volume="335", pages="1210")
+    ovid = rec(2, title + " [letter]", ["Brown, A."], year=1990, journal="Lancet", volume="335", pages="1210-1211")
+    paper = rec(3, title, ["Brown, A."], year=1990, journal="Lancet", volume="335", pages="1100-1105")
+    assert groups(pubmed, ovid) == [[1, 2]]
+    assert groups(paper, ovid) == []
+    # two copies both labelled are one letter, as before
+    again = rec(4, title + " [Letter]", ["Brown, A."], year=1990, journal="Lancet")
+    assert groups(ovid, again) == [[2, 4]]
+
+
+def test_embase_multiple_letters_hold_the_letter_and_its_reply():
+    title = "Atypical hemolytic uremic syndrome associated with group A beta hemolytic streptococcus"
+    letter = rec(1, title, ["Yildiz, B.", "Kural, N."], year=2004, journal="Pediatric Nephrology")
+    both = rec(2, title + " (multiple letters) [1]", ["Yildiz, B.", "Kural, N.", "Shepherd, A. B."], year=2004,
+               journal="Pediatric Nephrology")
+    reply = rec(3, title + " - Reply", ["Shepherd, A. B."], year=2004, journal="Pediatric Nephrology")
+    assert groups(letter, reply) == []
+    assert groups(letter, both, reply) == [[1, 2, 3]]
+
