@@ -58,7 +58,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
 
 Titles too short or generic to identify a work ("Editorial", "前言", empty), and column
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
-never link by title.  A correction notice is one by its title ("Erratum: ...", a title
+never link by title.  A cluster never holds two DOIs (a record without one linked to
+records of two joins one of them), unless their records are at one place (a DOI mistyped).
+A correction notice is one by its title ("Erratum: ...", a title
 ending in the citation of the paper it corrects).  The master of a cluster is its most
 complete record (most non-empty fields; ties: the first by file and position), but a copy
 read back comes before the record it copies, and before the others: it is the version a
@@ -674,6 +676,12 @@ def _copy_reason(copy: dict, original: dict) -> str:
     return f"{'a corrected copy' if corrected else 'a copy'} of {original['id']} (read back from its JSON lines)"
 
 
+def _doi(recs: dict[str, dict], rid: str) -> dict[str, str]:
+    """A record's DOI as blocking reads it (case folded), with the record's id; {} without one."""
+    doi = (recs[rid].get("doi") or "").strip().lower()
+    return {doi: rid} if doi else {}
+
+
 class _Union:
     def __init__(self):
         self.parent: dict[str, str] = {}
@@ -826,8 +834,13 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     """Clusters from the linked pairs, with a reviewer's decisions applied first.
 
     A "merge" decision links its records (certain); a "distinct" decision is never
-    overruled: links are taken in order (reviewer's, certain, needs review) and one that
-    would put two records of a distinct decision into one cluster is dropped.
+    overruled: links are taken in order (reviewer's, same DOI, other certain ones, needs
+    review) and one that would put two records of a distinct decision into one cluster is
+    dropped.  So is one that would put two different DOIs into one cluster (a record without a
+    DOI linked to records of two: a reply "Reply to: Comment on X" and the paper X), unless
+    the records holding them are at the same volume and first page of one journal (one paper,
+    its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
+    it is linked to first in that order.  A reviewer's merge is never dropped so.
     """
     links = dict(links)
     forbidden: dict[str, set[str]] = defaultdict(set)
@@ -841,19 +854,36 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
             reviewed.append(set(ids))
             for x, y in zip(ids, ids[1:]):
                 links[(x, y)] = (["merged by a reviewer"], "certain")
-    order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"], links[p][1] != "certain", p))
+    order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"], "same DOI" not in links[p][0],
+                                         links[p][1] != "certain", p))
     union = _Union()
     members_of: dict[str, set[str]] = {}  # kept only when there are distinct decisions to check
+    dois: dict[str, dict[str, str]] = {}  # a cluster's root → its DOIs, each with a record holding it
+    keys: dict[str, _Keys] = {}
+
+    def one_paper(dx: dict[str, str], dy: dict[str, str]) -> bool:
+        """Other DOIs on records at one place: a DOI mistyped."""
+        for rid in (*dx.values(), *dy.values()):
+            if rid not in keys:
+                keys[rid] = _Keys(recs[rid])
+        return all(_same_place(keys[a], keys[b]) for da, a in dx.items() for db, b in dy.items() if da != db)
+
     kept: dict[tuple[str, str], tuple[list[str], str]] = {}
     for x, y in order:
         rx, ry = union.find(x), union.find(y)
         if rx != ry:
+            dx, dy = dois.get(rx) or _doi(recs, x), dois.get(ry) or _doi(recs, y)
+            if dx and dy and dx.keys() != dy.keys() and links[(x, y)][0] != ["merged by a reviewer"] and not (
+                    one_paper(dx, dy)):
+                continue
             if forbidden:
                 mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
                 if any(forbidden.get(m, set()) & my for m in mx):
                     members_of[rx], members_of[ry] = mx, my
                     continue
             union.union(x, y)
+            if dx or dy:
+                dois[union.find(x)] = {**dy, **dx}
             if forbidden:
                 members_of[union.find(x)] = mx | my
         kept[(x, y)] = links[(x, y)]

@@ -547,3 +547,28 @@ def test_embase_multiple_letters_hold_the_letter_and_its_reply():
     assert groups(letter, reply) == []
     assert groups(letter, both, reply) == [[1, 2, 3]]
 
+
+def test_a_cluster_never_holds_two_dois():
+    # a reply with its own DOI met the paper through a copy without one (Embase): --apply --all
+    # merged the reply into the paper, one master with two DOIs
+    paper = rec(1, COFFEE, ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE", doi="10.1371/journal.pone.0236904")
+    embase = rec(2, COFFEE, ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE")
+    other = rec(3, "Coffee consumption and risk of breast cancer", ["Ellingjord-Dale, M."], year=2021,
+                journal="PLoS ONE", doi="10.1371/JOURNAL.PONE.0252002")
+    assert groups(paper, embase, other) == [[1, 2]] == groups(other, embase, paper)
+    # the record without a DOI joins the DOI it is linked to for certain, whatever the ids
+    [cluster] = find_clusters([dict(paper, id="z1"), embase, dict(other, id="a3")])
+    assert {r["id"] for r in cluster["records"]} == {"z1", "r002"}
+    # the same DOI written in capitals is one DOI; a reviewer may merge two
+    upper = rec(4, COFFEE, ["Ellingjord-Dale, M."], year=2021, journal="PLoS ONE", doi="10.1371/JOURNAL.PONE.0236904")
+    assert groups(paper, embase, other, upper) == [[1, 2, 4]]
+    merged = find_clusters([paper, embase, other], [{"decision": "merge", "ids": ["r001", "r003"]}])
+    assert sorted(sorted(r["source"]["record"] for r in c["records"]) for c in merged) == [[1, 2, 3]]
+    # one paper at one place whose DOI a database mistyped (16353 / 16352) stays one paper
+    title = "Technology-Mediated Dangerous Behaviors as Foraging for Social-Hedonic Rewards"
+    wos = rec(5, title, ["Turel, Ofir"], year=2021, journal="MIS Quarterly", volume="45", issue="3",
+              pages="1249-1286", doi="10.25300/MISQ/2021/16353")
+    scopus = rec(6, title, ["Turel, Ofir"], year=2021, journal="MIS Quarterly", volume="45", issue="3",
+                 pages="1249-1286", doi="10.25300/MISQ/2021/16352")
+    bare = rec(7, title, ["Turel, O."], year=2021, journal="MIS Quarterly", volume="45")
+    assert groups(wos, scopus) == [] and groups(wos, scopus, bare) == [[5, 6, 7]]
