@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
-from .fields.biblio import (doi_of_link, normalise_doi, normalise_issue, normalise_pages, normalise_volume,
+from .fields.biblio import (doi_of_links, normalise_doi, normalise_issue, normalise_pages, normalise_volume,
                             parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue, split_issn,
                             split_journal, split_journal_citation, unread_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
@@ -514,7 +514,7 @@ def place_details(record: Record) -> Record:
         if any(v != first for v in values):
             record.extra[f"other_{key}s"] = [v for v in values if v != first]
     if not record.doi:   # a URL that is the DOI written as a link (Embase's http://dx.doi.org/10.…)
-        record.doi = next(filter(None, map(doi_of_link, [record.url] + record.extra.get("other_urls", []))), None)
+        record.doi = doi_of_links([record.url] + record.extra.get("other_urls", []))
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:

@@ -46,3 +46,26 @@ def test_a_csv_doi_link_with_percent_escapes_is_the_doi(tmp_path):
                     encoding="utf-8")
     [record] = cleaned(path)
     assert record["doi"] == "10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6"
+
+
+NOT_ITS_OWN = """TY  - JOUR
+TI  - Tea drinking and ovarian cancer: a cohort study
+PY  - 2021
+UR  - https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0250001
+UR  - https://doi.org/10.1371/journal.pone.0236904
+ER  - 
+
+TY  - JOUR
+TI  - Coffee consumption and risk of breast cancer: a Mendelian randomization study
+PY  - 2021
+UR  - https://doi.org/10.1371/journal.pone.0236904.s001
+ER  - 
+"""
+
+
+def test_a_link_that_may_be_another_papers_or_a_supplements_gives_no_doi(tmp_path):
+    # a review found a cited paper's link (beside the record's own page, which names another DOI)
+    # and a supplement's DOI taken for the record's
+    path = tmp_path / "links.ris"
+    path.write_text(NOT_ITS_OWN, encoding="utf-8")
+    assert [r["doi"] for r in cleaned(path)] == [None, None]

@@ -153,6 +153,34 @@ def doi_of_link(url: str | None) -> str | None:
     return normalise_doi(unquote(m.group(1))) if m else None
 
 
+# A DOI inside any link (a publisher's page names its paper's: "…article?id=10.1371/journal.pone.0250001"),
+# and the DOI of a supplement or figure of a paper (PLOS's ".s001", ".g001"; "/suppl…"), no paper's own
+_DOI_IN_LINK = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
+_PART_DOI = re.compile(r"(?:\.[sgt]\d{3}|/suppl?\b.*|\.suppl?\b.*)$", re.I)
+
+
+def doi_of_links(urls: list[str | None]) -> str | None:
+    """The DOI a record's links give as a doi.org link (:func:`doi_of_link`), when they name
+    no other: a link to a cited paper beside the record's own page, which names its paper's
+    DOI, is none of the record's; nor is a supplement's or a figure's DOI.
+
+    >>> doi_of_links(["http://www.embase.com/search/results?id=L2005", "http://dx.doi.org/10.1371/journal.pone.0236904"])
+    '10.1371/journal.pone.0236904'
+    >>> doi_of_links(["https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0250001",
+    ...               "https://doi.org/10.1371/journal.pone.0236904"]) is None
+    True
+    >>> doi_of_links(["https://doi.org/10.1371/journal.pone.0236904.s001"]) is None
+    True
+    """
+    from urllib.parse import unquote
+
+    linked = [d for d in map(doi_of_link, urls) if d]
+    named = {normalise_doi(d) for url in urls if url for d in _DOI_IN_LINK.findall(unquote(url))}
+    if len(set(linked)) != 1 or len(named | set(linked)) != 1 or _PART_DOI.search(linked[0]):
+        return None
+    return linked[0]
+
+
 _NUMBER = re.compile(r"(?<![\w-])\d[\d-]*[\dXx](?![\w-])")
 
 
