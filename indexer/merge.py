@@ -332,14 +332,19 @@ def _most_given_year(out: dict, donors: list[dict], provenance: dict, notes: lis
     """The year most of a cluster's records give, when the master's is another (Embase's
     ``Y1  - 2020//``, the year online, against four copies' 2021, the issue's): taken from
     the most complete copy that gives it and names the issue's volume or pages (an online-first
-    copy names neither), the master's own year kept in ``extra.other_years`` and its dates
-    of that year left out; a tie keeps the master's.  Returns the copy taken from, or None.
+    copy names neither: when no copy of that year does, the master's year stays), the master's
+    own year kept in ``extra.other_years`` and its dates of that year left out; a tie keeps the
+    master's.  Returns the copy taken from, or None.
 
     >>> m = {"id": "m", "year": 2020, "extra": {"date": ["2020//"]}}
     >>> ahead, printed = {"id": "a", "year": 2021}, {"id": "p", "year": 2021, "volume": "81", "extra": {"date": ["2021 Jan 16"]}}
     >>> _most_given_year(m, [ahead, printed], {}, [])["id"], m["year"], m["extra"]
     ('p', 2021, {'date': ['2021 Jan 16'], 'other_years': [2020]})
     >>> _most_given_year({"id": "m", "year": 2020}, [printed], {}, []) is None   # one against one
+    True
+    >>> _most_given_year({"id": "m", "year": 2021, "volume": "81"}, [{"id": "x", "year": 2020}] * 2, {}, []) is None
+    True
+    >>> _most_given_year({"id": "m", "year": 2019}, [printed, {**printed, "year": 2020}] * 2, {}, []) is None   # a tie
     True
     """
     from .fields.biblio import parse_year
@@ -352,10 +357,12 @@ def _most_given_year(out: dict, donors: list[dict], provenance: dict, notes: lis
         if d.get("year"):
             counts[d["year"]] = counts.get(d["year"], 0) + 1
     year = max(counts, key=lambda y: (counts[y], y == own))
-    if year == own or counts[year] == counts[own]:
+    if year == own or sum(n == counts[year] for n in counts.values()) > 1:
+        return None   # the master's year given as often, or two others as often as each other
+    # only from a copy that names the issue (an online-first copy's year is no issue's)
+    donor = next((d for d in donors if d.get("year") == year and (d.get("volume") or d.get("pages"))), None)
+    if donor is None:
         return None
-    given = [d for d in donors if d.get("year") == year]
-    donor = next((d for d in given if d.get("volume") or d.get("pages")), given[0])
     out["year"] = year
     extra = out.setdefault("extra", {})
     extra["other_years"] = [own] + [y for y in extra.get("other_years") or [] if y != own]
