@@ -149,3 +149,18 @@ def test_braces_and_backslashes_of_a_url_or_doi_are_percent_encoded_not_deleted(
     back = read_back(text, fmt, tmp_path)
     assert [r["url"] for r in back] == ["http://example.com/a%7Db%7Bc%5Cd%7B#x", "http://example.com/x%5C"]
     assert back[0]["doi"] == "10.1000/a{b}c"
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_conference_papers_meeting_survives_a_round_trip(fmt, tmp_path):
+    # a paper known by its meeting alone (CSL event-title, no proceedings' title) had lost it:
+    # "[C]//中华预防医学会第八届学术年会. 2022: 2" came back as "[C]. 2022: 2"
+    path = tmp_path / "conf.json"
+    path.write_text('[{"id": "c1", "type": "paper-conference", "title": "中国学龄儿童近视的流行病学调查", "author": '
+                    '[{"family": "王", "given": "五"}], "event-title": "中华预防医学会第八届学术年会", '
+                    '"issued": {"date-parts": [[2022]]}, "page": "2"}]', encoding="utf-8")
+    text = rendered(records_of(path), fmt)
+    assert ("eventtitle" if fmt == "biblatex" else "booktitle") + " = {中华预防医学会第八届学术年会}" in text
+    (back,) = read_back(text, fmt, tmp_path)
+    # (BibTeX's booktitle is read back as the proceedings, which then get the unknown imprint's placeholder)
+    assert rendered([back], "gbt7714").startswith("[1] 王五. 中国学龄儿童近视的流行病学调查[C]//中华预防医学会第八届学术年会. ")

@@ -172,7 +172,11 @@ def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
     school = university(rec, lang)
     if journal == school:
         journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
+    event = extra(rec, "event") or extra(rec, "event-title") if kind == "paper-conference" else ""
+    if event and not journal and not biblatex:
+        journal, event = event, ""   # BibTeX has no field for the conference: its name is the booktitle then
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
+    fields += [("eventtitle", event)] if biblatex else []
     parts = date_parts(rec) if rec.get("year") else []
     # biblatex's date carries the month and day; BibTeX has year and month
     fields += [("date", iso_date(parts))] if biblatex else [("year", str(rec.get("year") or "")),

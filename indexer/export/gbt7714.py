@@ -417,7 +417,7 @@ def volume_title(rec: dict, zh: bool, series: str = "") -> str:
 
 def _host(rec: dict, zh: bool, lang: str) -> str:
     """``//编者. 书名: 卷`` for a chapter or conference paper, when its book or meeting is known."""
-    host = plain(in_lang(rec, "journal", lang)) or extra(rec, "event-title")
+    host = plain(in_lang(rec, "journal", lang)) or extra(rec, "event-title") or extra(rec, "event")
     if not host:
         return ""
     volume = volume_title(rec, zh, extra(rec, "series"))

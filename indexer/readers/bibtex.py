@@ -46,6 +46,7 @@ FIELD_KEYS = {
     "series": "series", "edition": "edition", "organization": "publisher", "howpublished": "howpublished",
     "eprint": "eprint", "pmid": "pmid", "funding": "funding", "affiliation": "affiliation",
     "translator": "translator", "type": "degree", "fjournal": "full_journal",
+    "eventtitle": "event",   # biblatex's: the conference a paper was given at
     # Scopus's names (its CSV's "Author Keywords", "Funding Text 1", "Funding Details"); its
     # ``keywords`` are its index keywords, read after the authors' as they follow them
     "author_keywords": "keywords", "funding_text": "funding", "funding_details": "funding_details",
