@@ -515,6 +515,8 @@ def place_details(record: Record) -> Record:
             record.extra[f"other_{key}s"] = [v for v in values if v != first]
     if not record.doi:   # a URL that is the DOI written as a link (Embase's http://dx.doi.org/10.…)
         record.doi = doi_of_links([record.url] + record.extra.get("other_urls", []))
+        if record.doi:   # (a reference that prints the link need not print the DOI again)
+            record.extra["doi_from_link"] = True
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:

@@ -126,6 +126,21 @@ def all_keywords(rec: dict, lang: str) -> list[str]:
     return out
 
 
+def doi_after_link(rec: dict) -> str:
+    """The DOI a reference writes after its link: none when the record's DOI was read from
+    that link (``https://doi.org/10.1101/029983``, ``extra.doi_from_link``), which says it
+    already; a DOI the record gave beside its link is written as given.
+
+    >>> link = "https://doi.org/10.1101/029983"
+    >>> doi_after_link({"doi": "10.1101/029983", "url": link, "extra": {"doi_from_link": True}})
+    ''
+    >>> doi_after_link({"doi": "10.1101/029983", "url": link})
+    '10.1101/029983'
+    """
+    doi = rec.get("doi") or ""
+    return "" if (rec.get("extra") or {}).get("doi_from_link") else doi
+
+
 def extra(rec: dict, key: str) -> str:
     """First value the reader kept under ``extra[key]`` (or ``extra.csl[key]``), as text."""
     ex = rec.get("extra") or {}

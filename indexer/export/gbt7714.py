@@ -31,8 +31,8 @@ import re
 from typing import TextIO
 
 from ..pinyin import SYLLABLES, dotted_parts, reading, written
-from .common import (extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix, plain,
-                     run_together_initials, text_name, university, written_date)
+from .common import (doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
+                     plain, run_together_initials, text_name, university, written_date)
 from .tagged import own_number
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -434,8 +434,9 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     title = _CLOSING_STOP.sub("", plain(in_lang(rec, "title", lang)))
     zh = chinese_item(title, lang)
     kind, code = rec.get("type") or "", marker(rec)
-    url, doi = rec.get("url") or "", rec.get("doi") or ""
+    url = rec.get("url") or ""
     is_online = online(rec, code)
+    doi = doi_after_link(rec) if is_online else rec.get("doi") or ""   # (a link printed says its DOI)
     number = own_number(rec)  # a report's, patent's or standard's (全智能节电器: 200610171314.3[P])
     head = f"{title}: {number}" if number else title
     # a whole book's volume is part of its title; a Western one's not when it numbers a series

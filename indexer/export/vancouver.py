@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
-from .common import (extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
+from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, university, written_date)
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
@@ -349,8 +349,9 @@ def reference(rec: dict, lang: str | None = None) -> str:
     text = " ".join(_sentence(p) for p in parts if p and p.strip()) or "[No title]."
     if language:
         text += f" {language}."
-    if rec.get("doi"):
-        text += f" doi: {rec['doi']}."
+    doi = doi_after_link(rec) if url else rec.get("doi")   # (a link given says its DOI)
+    if doi:
+        text += f" doi: {doi}."
     if pmid(rec):
         text += f" PMID: {pmid(rec)}."
     if url:  # the URL as it is, with no period after it
