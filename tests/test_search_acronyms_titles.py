@@ -34,6 +34,11 @@ RECORDS = [
     ("R2", "Outcomes in a kidney clinic", "Patients had a renal biopsy at admission and were followed for ten years in "
                                           "the clinic."),
     ("R3", "Kidney function", "Renal tests were made, and then a biopsy."),
+    ("S1", "EFFECT OF TUMOR CELLS IN RATS", ""),
+    ("S2", "Tumors of the liver in rats", ""),
+    ("S3", "A rat tumor model", ""),
+    ("D1", "Living with AIDS", ""),
+    ("D2", "First aid training", ""),
 ]
 
 
@@ -89,3 +94,14 @@ def test_only_the_best_hits_are_checked_for_the_words_in_order(searcher, monkeyp
     # are checked, so one ranked below them is not lifted.
     monkeypatch.setattr(search_module, "IN_ORDER_CHECKED", 1, raising=False)
     assert ranked(searcher, "renal biopsy") == ["R1", "R3", "R2"]
+
+
+@pytest.mark.parametrize("query", ["TUMOR", "CELLS", "RATS", "CELL"])
+def test_a_word_no_record_writes_in_capitals_is_the_ordinary_word(searcher, query):
+    # caps lock, or a title written wholly in capitals pasted: S1's words are no acronyms
+    assert sorted(ranked(searcher, query)) == sorted(ranked(searcher, query.lower()))
+
+
+def test_a_longer_word_in_capitals_matches_its_inflections_after_it(searcher):
+    # AIDS is written so (D1); "aid" (D2) is its inflection, as the shared evaluation reads it
+    assert ranked(searcher, "AIDS") == ["D1", "D2"]

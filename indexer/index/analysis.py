@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
 from functools import lru_cache
 
@@ -79,11 +80,37 @@ def acronym(word: str) -> str | None:
 
 def cased(text: str, folded: str) -> str:
     """``text`` as :func:`fold` reads it but for case, character for character with ``folded``
-    (which it was folded to): what a word there was written in capitals."""
+    (which it was folded to): what a word there was written in capitals.  Where a value is
+    written wholly in capitals (a word of six capital letters, no small letter), every value so
+    written is given in lower case: their words are no acronyms.
+
+    >>> text = VALUE_SEPARATOR.join(["Riluzole in ALS", "EFFECT OF TUMOR CELLS IN RATS", "DOGS"])
+    >>> cased(text, fold(text)).split(VALUE_SEPARATOR)
+    ['Riluzole in ALS', 'effect of tumor cells in rats', 'dogs']
+    >>> cased("COPD", "copd")
+    'COPD'
+    """
     text = unicodedata.normalize("NFKC", text)
     if len(text) != len(folded):   # ß → ss: those characters folded, so the rest stay in line
         text = "".join(c if len(c.casefold()) == 1 else c.casefold() for c in text)
-    return text
+    values = text.split(VALUE_SEPARATOR)
+    loud = [_in_capitals(v) for v in values]
+    if not any(is_loud and _LONG_CAPITALS.search(v) for is_loud, v in zip(loud, values)):
+        return text
+    return VALUE_SEPARATOR.join(v.translate(_ASCII_LOWER) if is_loud else v for is_loud, v in zip(loud, values))
+
+
+# A word of six capital letters or more is no acronym (:func:`acronym`): a value holding one and
+# no small letter is written wholly in capitals, as old MEDLINE titles and Web of Science's
+# KeyWords Plus are ("EFFECT OF TUMOR CELLS IN RATS"; "DOGS", "HEART", "HYDROCEPHALUS").
+_LONG_CAPITALS = re.compile(r"[A-Z]{6,}")
+_SMALL_LATIN = re.compile(r"[a-z]")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _in_capitals(value: str) -> bool:
+    """No small Latin letter and no CJK (a Chinese text's Latin words are acronyms: 治疗AIDS)."""
+    return not _SMALL_LATIN.search(value) and not CJK_RUN.search(value)
 
 
 # ---------------------------------------------------------------- English inflection key

@@ -227,21 +227,35 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     return find
 
 
-# What the word of an acronym in other case counts ("it", "let" for IT, LET): still a match, as
-# the shared evaluation folds case, but the records that write it in capitals rank first.
+# What the word of an acronym in other case counts ("it", "let" for IT, LET), and the inflections
+# of a longer one ("aid" for AIDS, "rat" for RATS): still a match, as the shared evaluation folds
+# case and inflects, but the records that write it in capitals rank first.
 FOLDED_WEIGHT = 0.25
+# From this many letters a word typed in capitals also matches its inflections: a shorter one's
+# meet ordinary words (ALS → al, "et al.", SiCp/Al; US → using), a longer one's are its own
+# (TUMOR → tumors, CELLS → cell, RATS → rat: capitals typed for a title written so).
+INFLECTED_CAPITALS = 4
 
 
-def _as_written_leaf(text: str, q: str, capitals: str | None, fields: tuple[str, ...]) -> Leaf:
+def _as_written_leaf(text: str, q: str, capitals: str | None, fields: tuple[str, ...],
+                     inflected: Leaf | None = None) -> Leaf:
     """A word written in capitals (``ALS``, ``US``: ``capitals``, :func:`.analysis.acronym`), or
     with ``++`` (``C++``): the word as written, not its inflections (``als`` → al, ``using`` →
     us), in any case (as the shared evaluation folds it: ``LET`` is also "let"), or in capitals
-    with its plural (``MSCs``); a record that writes it in capitals holds both, so ranks first."""
+    with its plural (``MSCs``); a record that writes it in capitals holds both, so ranks first.
+    ``inflected`` (the ordinary word's leaf) adds its inflections at :data:`FOLDED_WEIGHT`."""
     terms = [q] + ([capitals] if capitals else [])
-    query = Or([Term(f, t, boost=1.0 if t == capitals or not capitals else FOLDED_WEIGHT) for f in fields for t in terms])
+    options = [Term(f, t, boost=1.0 if t == capitals or not capitals else FOLDED_WEIGHT) for f in fields for t in terms]
+    if inflected is not None:
+        options.append(inflected.query.with_boost(FOLDED_WEIGHT))
     pat = re.escape(q) + (f"|{re.escape(capitals.casefold())}s?" if capitals else "")
     rx = re.compile(rf"(?<![a-z0-9])(?:{pat})" + (r"(?![a-z0-9])" if capitals else r"(?![a-z0-9+])"))
-    return Leaf(text, fields, query, find=lambda value: (m.span() for m in rx.finditer(value)))
+
+    def find(value: str) -> Iterator[tuple[int, int]]:
+        spans = {m.span() for m in rx.finditer(value)}
+        return iter(sorted(spans | set(inflected.find(value)) if inflected is not None else spans))
+
+    return Leaf(text, fields, Or(options), find=find)
 
 
 _PLUSSED = re.compile(rf"[a-z][a-z0-9]*{re.escape(PLUS_PLUS)}")
@@ -362,7 +376,10 @@ _NUMBER_PARTS = re.compile(rf"[0-9]+(?:[{_DASHES}][0-9]+)+")
 
 
 def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
-              vocabulary: Callable[[str], bool] = lambda w: False) -> Leaf:
+              vocabulary: Callable[[str], bool] | None = None) -> Leaf:
+    """One word or phrase (module doc).  ``vocabulary`` tells whether the index holds a term:
+    ``metastases`` is read as ``metastasis`` when that is there, and a word typed in capitals
+    (``ALS``) is read as one only where a record writes it so; without it (None), it is."""
     q = fold(text).strip()
     if not q:
         raise QueryError("empty term")
@@ -381,10 +398,20 @@ def term_leaf(text: str, fields: tuple[str, ...] = DEFAULT_FIELDS,
                              "not a phrase or a word with parts")
     if _APART.search(q) or not (_LETTER.search(q) or _NUMBER_PARTS.fullmatch(q)):  # Chinese, or a clause mark
         return _substring_leaf(text, q, fields)
-    capitals = acronym(unicodedata.normalize("NFKC", text).strip())
+    written = unicodedata.normalize("NFKC", text).strip()
+    capitals = acronym(written)
+    if capitals and vocabulary is not None and not vocabulary(capitals):
+        capitals = None   # no record writes it in capitals: an ordinary word typed so (caps lock)
+    elif capitals and sum(c.isalpha() for c in written) >= INFLECTED_CAPITALS:
+        return _as_written_leaf(text, q, capitals, fields, _english_leaf(text, q, fields, vocabulary or _unknown))
     if capitals or _PLUSSED.fullmatch(q):
         return _as_written_leaf(text, q, capitals, fields)
-    return _english_leaf(text, q, fields, vocabulary)
+    return _english_leaf(text, q, fields, vocabulary or _unknown)
+
+
+def _unknown(word: str) -> bool:
+    """The vocabulary of a query parsed without an index: no word is known to be there."""
+    return False
 
 
 # lang: takes a language's name too (lang:chinese, lang:中文).
@@ -821,8 +848,9 @@ def _unquoted_doi_link(text: str) -> str:
     return unquote(text) if "%" in text and _DOI_LINK.match(text) else text
 
 
-def parse(text: str, vocabulary: Callable[[str], bool] = lambda w: False):
-    """The query tree of ``text``; raises :class:`QueryError` with a readable reason."""
+def parse(text: str, vocabulary: Callable[[str], bool] | None = None):
+    """The query tree of ``text``; raises :class:`QueryError` with a readable reason.
+    ``vocabulary``: whether the index holds a term (:func:`term_leaf`)."""
     doi = _PASTED_DOI.fullmatch(_unquoted_doi_link(text))
     if doi and '"' not in text:
         return _exact_leaf("doi", doi.group(1))
@@ -859,22 +887,23 @@ def to_whoosh(node, positive: bool = True):
     return Or(parts)
 
 
-def ranking_hints(node):
+def ranking_hints(node, vocabulary: Callable[[str], bool] | None = None):
     """Optional clauses that lift the best matches of plain query words: the word in the
-    title or keywords, an exact keyword, a jieba word of the title."""
+    title or keywords (read as the query reads it: ``vocabulary``, :func:`term_leaf`), an
+    exact keyword, a jieba word of the title."""
     hints = []
     for leaf in leaves(node):
         if leaf.fields != DEFAULT_FIELDS:
             continue
         q = fold(leaf.text).strip()
-        hints += [term_leaf(leaf.text, ("title", "keywords")).query, Term("kwx", q)]
+        hints += [term_leaf(leaf.text, ("title", "keywords"), vocabulary).query, Term("kwx", q)]
         if _CJK_CHAR.search(q):
             hints.append(Term("words", q))
     return hints
 
 
-def with_hints(query, node):
-    hints = ranking_hints(node)
+def with_hints(query, node, vocabulary: Callable[[str], bool] | None = None):
+    hints = ranking_hints(node, vocabulary)
     return AndMaybe(query, Or(hints)) if hints else query
 
 

@@ -322,7 +322,7 @@ class Searcher:
         ``phrase``), best first.  One pass over every match: with a limit, whoosh counts the
         total by running the query a second time."""
         if not expands(tree):
-            query = with_hints(base, tree)
+            query = with_hints(base, tree, self._in_vocabulary)
             if not phrase:
                 return self.searcher.search(query, limit=None).top_n
             words, title = phrase
@@ -331,7 +331,7 @@ class Searcher:
         # A truncated word is the OR of its words (236 for pro* at 100k records): whoosh's
         # AndMaybe over it re-balances the tree each time a word's list ends (600 ms).  The
         # lifts are added apart, as AndMaybe adds them (120 + 30 ms).
-        hints = ranking_hints(tree)
+        hints = ranking_hints(tree, self._in_vocabulary)
         lift = {docnum: score for score, docnum in self.searcher.search(Or(hints), limit=None).top_n} if hints else {}
         matches = [(score + lift.get(docnum, 0.0), docnum)
                    for score, docnum in self.searcher.search(base, limit=None).top_n]
