@@ -9,6 +9,8 @@ bracketed ("【作者】", CNKI's old layout), alone on their line with the valu
 numbered affiliation line under the author line ("1.北京大学 2.清华大学").  An abstract, and a
 funding list a copy wrapped, may run over several lines, and an English paragraph right after
 the Chinese abstract is the English one; a line naming the page's kind (学位论文) gives its type.
+A bullet opening a line ("  • 摘要:") is a list's mark, dropped; the paper cited on its own page
+(a journal's site on Magtech: 引用本文：, Citation:) is kept as its reference.
 The reader only sorts lines into raw fields; the clean pipeline does the repairs and splitting.
 """
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Iterator
 
 from ..charsets import HAN, simplified_table
 from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_names, mark_number,
-                              numbered_affiliations, resolve_name_marks)
+                              numbered_affiliations, resolve_name_marks, split_author_list)
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
@@ -28,7 +30,7 @@ from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, strip_buttons, strip_toggle
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
-from .base import register
+from .base import find_reader, register
 from .decode import LINE_END
 
 # Label as written → raw field.  Longest labels are tried first.
@@ -93,6 +95,10 @@ LABELS: dict[str, str] = {
     # (主题词, "脊柱肿瘤/外科学") are keywords, as MEDLINE's MH are; the check tags (特征词: 人类,
     # 男(雄)性), which say who was studied, not what about, are kept apart
     "流水号": "accession_number", "国内代码": "cn", "主题词": "keywords", "特征词": "check_tags",
+    # the paper cited as the journal's page gives it to copy (Magtech's 引用本文：/Citation:, a GB/T
+    # 7714 reference in Chinese and in English): kept in extra.reference (see _Page.settle_references)
+    "引用本文": "reference", "引用格式": "reference", "本文引用格式": "reference", "Citation": "reference",
+    "Cite this article": "reference",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -103,7 +109,8 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index", "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
-                         "Chinese library classification", "Corresponding author", "Corresponding Author"))
+                         "Chinese library classification", "Corresponding author", "Corresponding Author",
+                         "引用本文", "引用格式", "本文引用格式", "Citation", "Cite this article"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
 _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
@@ -144,10 +151,11 @@ _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|�
 # not a title ("知网用户行为研究" is one).
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
                         "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术".split())
-# Baidu Xueshu's button and section heading ("引用 收藏 免费下载 分享", "研究点分析"), which
+# Baidu Xueshu's button and section heading ("引用 收藏 免费下载 分享", "研究点分析") and Magtech's
+# buttons ("导出引用", "点击查看大图"), which
 # UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
 # ("登录 注册 个人中心", "首页 期刊导航 高级检索": UI_MENU_WORDS).
-_SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析"))
+_SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析", "导出引用", "XML下载", "点击查看大图"))
 # A line of a site's menu (two entries of UI_MENU_WORDS in it that are no page's buttons: 订阅 is
 # both): what came before it, and before a breadcrumb, is the site's header (its name, a journal's
 # own site's title), not the page's title; a row of buttons under a title ("下载 收藏 订阅 分享") is
@@ -156,7 +164,7 @@ _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 # The headings of a page's sections after the paper's fields (its references, related papers,
 # the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
-                              "文章信息 文章指标 作者信息".split())
+                              "文章信息 文章指标 作者信息 计量".split())
 # A journal's column, the heading over the paper's title on its page ("临床研究", "论著"): kept
 # in extra.column, not read as the title.
 _COLUMN_HEADINGS = frozenset("""
@@ -211,6 +219,9 @@ _CUT_NAME = 6
 # A keyword list given one a line ("城市热岛;" / "深度学习;"): each line's items end on a mark,
 # and are short (Chinese keywords rarely run past a dozen characters, English past a few words).
 _KEYWORD_MARKS = (";", "；")
+# Magtech's keywords one a line, each but the last ending on a spaced slash ("跨学科研究 /"):
+# the slash is the list's mark, read as ";" is (a keyword's own slash is unspaced: "TCP/IP").
+_SLASH_MARK = re.compile(r"\s+/\s*$")
 _KEYWORD_HAN, _KEYWORD_LATIN, _KEYWORD_WORDS = 20, 60, 8
 # The number before each institution of an affiliation line with no label ("1.北京大学 2.清华大学",
 # "1北京大学", "①北京大学", "(1)北京大学"): at the line's start or after a space or a list's
@@ -244,6 +255,11 @@ _ENGLISH_INSTITUTION = re.compile(
 _ENGLISH_WORDS, _LATIN_SHARE = 8, 0.75
 # A reference's type mark ("[J]", "[EB/OL]"): a citation line, not an abstract.
 _REFERENCE_TYPE = re.compile(r"[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
+# What a page's reference gives the record where the page gives it nowhere else, and the raw
+# fields that give each (see _Page.settle_references).
+_CITED_PARTS = {"journal": ("journal", "citation"), "year": ("year", "date", "year_volume_issue", "citation"),
+                "volume": ("volume", "volume_issue", "year_volume_issue", "citation"),
+                "issue": ("issue", "volume_issue", "year_volume_issue", "citation"), "pages": ("pages", "citation")}
 # Pages of sites this reader does not read (publishers' and indexes' abroad), copied whole: a
 # line only that site shows (its name in its header, a button or notice of its own), whole,
 # names the site.  Their pages hold labels too (Abstract, Keywords, DOI:), so these lines, with
@@ -369,6 +385,20 @@ def _bare_label(line: str) -> re.Match | None:
     """A label alone on its line ("关键词：", "摘  要"), its value on the next."""
     m = _LABEL_RE.match(_simplified(line))
     return m if m and not m.group("value").strip() else None
+
+
+# The mark a list item opens with, as a copy gives a page's list (Magtech's "  • 关键词:",
+# "  • 跨学科研究 /"): the item is the line without it, never a name, a title nor a value.
+_LIST_MARK = re.compile(r"^[ \t\u3000]*[•●▪■◆◇◦‣∙][ \t\u3000]*")
+
+
+def drop_list_marks(lines) -> list[tuple[int, str]]:
+    """``(line number, text)`` of a page's lines, each without the list's mark it opens with.
+
+    >>> drop_list_marks([(1, "  • 关键词:"), (2, "  • 跨学科研究 / "), (3, "·综 述·"), (4, "•")])
+    [(1, '关键词:'), (2, '跨学科研究 / '), (3, '·综 述·'), (4, '')]
+    """
+    return [(lineno, _LIST_MARK.sub("", text)) for lineno, text in lines]
 
 
 def join_bare_labels(lines) -> list[tuple[int, str]]:
@@ -740,6 +770,52 @@ def _line_fixes(raw_line: str) -> tuple[str, list[tuple[str, str, str]]]:
     return line, steps
 
 
+def _cited(reference: str, source: Source, lineno: int) -> Record | None:
+    """The record the gbt7714 reader reads off one reference (its authors, title, journal,
+    year, volume, issue, pages and DOI as raw fields), or None when it reads none."""
+    src = Source(path=source.path, format="gbt7714", record=source.record, line=lineno)
+    rec = find_reader("gbt7714").build(src, reference, reference)
+    return rec if isinstance(rec, Record) and rec.raw.get("titles") else None
+
+
+def _page_reference(line: str, source: Source, lineno: int) -> bool:
+    """Whether an unlabelled line is a GB/T 7714 reference to a paper, whole (Magtech's
+    citation under the author line, "包艳华, 唐倩. 题名[J]. 刊名, 2022, 35(5): 177-182. DOI: …"),
+    not numbered as a reference list's are ("[1] …").
+
+    >>> src = Source(path="p.txt", format="scraped-page", record=1)
+    >>> _page_reference("王明, 李华. 城市热岛研究[J]. 地理学报, 2021, 76(5): 56-68.", src, 3)
+    True
+    >>> _page_reference("[1] 王明. 城市热岛研究[J]. 地理学报, 2021, 76(5): 56-68.", src, 3)
+    False
+    """
+    if not line[:1].isalpha() or not _REFERENCE_TYPE.search(line):
+        return False
+    cited = _cited(line, source, lineno)
+    return bool(cited and (cited.raw.get("journal") or cited.raw.get("year")))
+
+
+def _cited_head(reference: str, title: str) -> str | None:
+    """What a reference gives before ``title`` when that is the reference's title (the text
+    between a full stop and its type mark): its authors ("包艳华, 唐倩, BarbaraM.KEHM"); None when
+    ``title`` is not its title.
+
+    >>> _cited_head("王明, 李华. 城市热岛研究[J]. 地理学报, 2021.", "城市热岛研究")
+    '王明, 李华'
+    >>> _cited_head("王明, 李华. 城市热岛研究进展[J]. 地理学报, 2021.", "城市热岛研究") is None
+    True
+    """
+    at = reference.find(title) if title.strip() else -1
+    if at < 0 or not _REFERENCE_TYPE.match(reference[at + len(title):].lstrip()):
+        return None
+    head = reference[:at].rstrip()
+    return head.rstrip(".．").strip() if head.endswith((".", "．")) or not head else None
+
+
+def _spaceless(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
 class _Page:
     def __init__(self, record: Record):
         self.rec = record
@@ -804,20 +880,25 @@ class _Page:
         line (``following``, None when not known).  Not prose (a sentence, a long line)."""
         if self.previous != "keywords" or not _is_keyword_item(line):
             return False
-        if line.endswith(_KEYWORD_MARKS):
+        if line.endswith(_KEYWORD_MARKS) or _SLASH_MARK.search(line):
             return True
         before = self.raw["keywords"][-1][0].rstrip()
-        # a run one a line: a line joined already to the label's ("关键词：城市热岛;" + "深度学习;")
-        return bool(following is not None and self.joined and before.endswith(_KEYWORD_MARKS)
-                    and _mostly_han(line) == _mostly_han(before) and _ends_field(following))
+        # a run one a line: a line joined already to the label's ("关键词：城市热岛;" + "深度学习;"),
+        # or a line after the label's that ends on Magtech's slash ("关键词：跨学科研究 /" + "科研平台")
+        marked = before.endswith(_KEYWORD_MARKS) and self.joined or _SLASH_MARK.search(before)
+        return bool(following is not None and marked and _mostly_han(line) == _mostly_han(before)
+                    and _ends_field(following))
 
     def continue_line(self, field: str, line: str, steps, glue: str | None = None) -> None:
         """``line`` joined to the last line of ``field``, which it continues (with ``glue``
         between, else a space or nothing as the scripts want)."""
         before, first = self.raw[field][-1]
+        kept = before
+        if field == "keywords" and _SLASH_MARK.search(before):  # Magtech's list mark, read as ";" is
+            kept, glue = _SLASH_MARK.sub("", before), "; "
         if glue is None:
             glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
-        joined = before.rstrip() + glue + line
+        joined = kept.rstrip() + glue + line
         self.log_line_repairs(steps, field)
         self.rec.log("join_continued_line", field, before, joined)
         self.raw[field][-1] = (joined, first)
@@ -1042,14 +1123,123 @@ class _Page:
         names, institutions = split_listed_institutions(value) if field == "authors" else (value, [])
         if field in _GIVEN_ONCE and self.repeated(field, names, lineno):   # (its names, as kept)
             return
+        if field == "reference" and self.cites_again(value):
+            return
         if institutions:
             value = self.listed_institutions(value, names, institutions, lineno)
         if _label_key(label) in _CONFERENCE_LABELS and not self.rec.extra.get("source_type"):
             self.rec.type = "paper-conference"
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
         self.titled = self.titled or field == "titles"
+        if field == "reference":
+            self.cited_authors(value)
         if field not in ("abstract", "keywords", "funding", "authors", "titles"):
             self.rec.extra.setdefault("labels", {})[field] = label
+
+    def reference(self, line: str, lineno: int, steps) -> None:
+        """An unlabelled reference to the paper (:func:`_page_reference`), kept as a labelled
+        one (引用本文：) is."""
+        self.log_line_repairs(steps, "reference")
+        self.recognised += 1
+        if not self.cites_again(line):
+            self.add("reference", line, lineno)
+            self.cited_authors(line)
+        self.current = "reference"
+
+    def cites_again(self, reference: str) -> bool:
+        """Whether the page gave this reference already (Magtech gives each twice: alone, and
+        after 引用本文：)."""
+        return " ".join(reference.split()) in {" ".join(t.split()) for t, _ in self.raw.get("reference", [])}
+
+    def cited_authors(self, reference: str) -> None:
+        """The line under the title that the page's reference gives before that title, read
+        as another title for want of names (Chinese names with a Western one the site glued,
+        "包艳华, 唐倩, BarbaraM.KEHM", are no list of names one script reads), is the author line."""
+        titles = self.raw.get("titles", [])
+        if self.raw.get("authors") or len(titles) < 2:
+            return
+        text, lineno = titles[-1]
+        if _cited_head(reference, titles[0][0]) != " ".join(text.split()):
+            return
+        titles.pop()
+        self.raw["authors"] = [(text, lineno)]
+
+    def cited_title(self, line: str, lineno: int, steps) -> bool:
+        """A line that the page's reference gives as its title (the title again under the
+        citation lines, the English title that the English citation gives) is a title, read once."""
+        if not any(_cited_head(text, line) is not None for text, _ in self.raw.get("reference", [])):
+            return False
+        if any(_title_key(text) == _title_key(line) for text, _ in self.raw.get("titles", [])):
+            self.recognised += 1
+            self.rec.issues.append(f"line {lineno}: the same title again, read once")
+            self.last = self.current = "titles"
+            return True
+        self.title(line, lineno, steps)
+        return True
+
+    def settle_references(self) -> None:
+        """The page's references (Magtech's citation in Chinese and in English), read as the
+        gbt7714 reader reads one, give the journal (in each script), year, volume, issue, pages
+        and DOI where the page gives them nowhere else; and the English one, whose title is the
+        page's English title, its authors in English (:meth:`english_names`)."""
+        references = self.raw.get("reference", [])
+        given = self.given_parts()
+        for text, lineno in references:
+            cited = _cited(text, self.rec.source, lineno)
+            if cited is None:
+                continue
+            parts = {}
+            for key in _CITED_PARTS:
+                value = str(cited.raw.get(key, [("", None)])[0][0])
+                part = (key, _mostly_han(value)) if key == "journal" else key
+                if value and part not in given:
+                    parts[key] = value
+                    given.add(part)
+            if parts:
+                self.raw.setdefault("journal_line", []).append((parts, lineno))
+            if cited.raw.get("doi") and not self.raw.get("doi"):
+                self.raw["doi"] = [(cited.raw["doi"][0][0], lineno)]
+        self.english_names(references)
+
+    def given_parts(self) -> set:
+        """What the page gives of the parts a reference gives (_CITED_PARTS), a journal with its
+        script: ``("journal", True)`` for a name in Chinese."""
+        given = {key for key, fields in _CITED_PARTS.items() if key != "journal" and any(f in self.raw for f in fields)}
+        journals = [text for text, _ in self.raw.get("journal", [])]
+        for parts, _ in self.raw.get("journal_line", []):
+            given |= {key for key in _CITED_PARTS if key != "journal" and parts.get(key)}
+            journals.append(parts.get("journal") or "")
+        given |= {("journal", _mostly_han(j)) for j in journals if j.strip()}
+        if "citation" in self.raw:  # (VIP's 出处: 《刊名》…)
+            given.add(("journal", True))
+        return given
+
+    def english_names(self, references: list[tuple[str, int]]) -> None:
+        """The names of a reference in English to the paper (its title the page's English title)
+        under a Chinese author line: each the English form of an author (``translated_author``,
+        paired by pinyin with its Chinese name as its ``alt``), or that author's own name, which
+        spaces a name the Chinese line glued ("BarbaraM.KEHM" is "Barbara M. KEHM")."""
+        authors = self.raw.get("authors", [])
+        english_titles = [text for text, _ in self.raw.get("titles", []) if not _mostly_han(text)]
+        if len(authors) != 1 or not _mostly_han(authors[0][0]) or not english_titles:
+            return
+        for reference, lineno in references:
+            head = next((h for t in english_titles if (h := _cited_head(reference, t))), None)
+            if not head or _mostly_han(head) or not looks_like_names(head):
+                continue
+            english = split_author_list(head)
+            text, at = authors[0]
+            names = split_author_list(text)
+            for name in names:
+                spaced = next((e for e in english if _spaceless(e) == _spaceless(name) and e != name), None)
+                if spaced:
+                    self.rec.log("space_glued_name", "authors", name, spaced)
+                    text = text.replace(name, spaced)
+            authors[0] = (text, at)
+            own = {_spaceless(name) for name in names}
+            self.raw.setdefault("translated_author", []).extend(
+                (name, lineno) for name in english if _spaceless(name) not in own)
+            return
 
     def repeated(self, field: str, value: str, lineno: int) -> bool:
         """Whether ``value`` is a line of ``field`` (authors, affiliations) this page has given
@@ -1204,6 +1394,10 @@ class _Page:
             return
         if self.affiliation_line(stripped, lineno, steps) or self.english_abstract(stripped, lineno, steps):
             return
+        # the paper cited as a reference under its title, before the abstract (Magtech's page)
+        if self.raw.get("titles") and not self.raw.get("abstract") and _page_reference(stripped, self.rec.source, lineno):
+            self.reference(stripped, lineno, steps)
+            return
         if _simplified(stripped) in _SECTION_HEADINGS:
             self.keep_unlabelled(stripped, lineno)
             return
@@ -1246,7 +1440,7 @@ class _Page:
             self.recognised += 1
             self.add("authors", stripped, lineno)
             return
-        if self.bare_affiliation(stripped, lineno, steps):
+        if self.bare_affiliation(stripped, lineno, steps) or self.cited_title(stripped, lineno, steps):
             return
         if len(self.raw.get("titles", [])) == 1 and not self.raw.get("abstract"):
             self.title(stripped, lineno, steps)
@@ -1326,7 +1520,7 @@ class ScrapedPageReader:
         if _HTML_DOCUMENT.match(head):  # the page saved as HTML: judged on the text a browser shows
             head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
-        lines = [l for _, l in join_bare_labels(enumerate(head.splitlines(), 1)) if l.strip()]
+        lines = [l for _, l in join_bare_labels(drop_list_marks(enumerate(head.splitlines(), 1))) if l.strip()]
         if not lines or _is_table(written, lines) or _noted_references(lines) >= 2:
             return 0.0
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
@@ -1364,6 +1558,7 @@ class ScrapedPageReader:
                            reason=reason, record=rec.source.record)
         page.settle_english_abstract()
         page.resolve_name_marks()
+        page.settle_references()
         return rec
 
 
@@ -1435,14 +1630,15 @@ def page_lines(html: str) -> list[tuple[int, str]]:
     parser.feed(html)
     parser.close()
     parser._break()
-    return join_bare_labels(parser.lines)
+    return join_bare_labels(drop_list_marks(parser.lines))
 
 
 def content_lines(text: str) -> list[tuple[int, str]]:
-    """``(line number, text)`` of a page, as text or as HTML, bare labels joined to their values."""
+    """``(line number, text)`` of a page, as text or as HTML, without their lists' marks, bare
+    labels joined to their values."""
     if _HTML_DOCUMENT.match(text):
         return page_lines(text)
-    return join_bare_labels(enumerate(LINE_END.split(text), 1))   # (as every reader counts lines: not at \f)
+    return join_bare_labels(drop_list_marks(enumerate(LINE_END.split(text), 1)))   # (as every reader counts lines: not at \f)
 
 
 register(ScrapedPageReader())
