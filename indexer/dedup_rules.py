@@ -173,15 +173,18 @@ def has_group_author(rec: dict) -> bool:
 
 # A reply to a comment (or a paper's critic): "Reply to ...", "In reply", "Authors' reply",
 # "... - Reply to Buddles et al", "... AUTHORS REPLY", "Response to the comment ...", "Rejoinder";
-# 答复 / 回复 / "——兼答…".  "Response to" alone is also a treatment's ("Response to eculizumab"):
-# a reply only when it names what it answers (a comment, a letter, a quotation, a name).
-_ANSWERED = (r"response\s+to\s+(?:[\"“'‘«]|(?:the\s+|a\s+|an\s+|our\s+)?(?:comments?|commentary|letters?|"
-             r"correspondence|critique|criticism|editorial|reply|rebuttal|response|call|article|paper|authors?|"
-             r"editors?|reviewers?|readers?|memorandum|dr|prof|professor)\b|(?-i:[A-Z])[\w'’-]*"
-             r"(?:\s+(?:et\s+al|and\s+(?-i:[A-Z])[\w'’-]*))?\W*(?:$|[:,(]|\d{4}))")
+# 答复 / 回复 / "——兼答…".  "Response to" / "Reply to" alone is also a
+# treatment's or a study's ("Response to Nivolumab: A Cohort Study", "Reply-to-all behaviour"): a
+# reply only when it names what it answers in words a title's case does not change (a comment, a
+# letter, a quotation, "Dr", "et al", "Re:"), never by a capitalised word, as a title-case copy
+# of a paper has one there too.
+_ANSWERED = (r"(?:response|reply)\s+to\b\s*(?:[\"“'‘«:：]|re\s*:|(?:the\s+|a\s+|an\s+|our\s+|your\s+)?"
+             r"(?:comments?|commentary|letters?|correspondence|critique|criticism|editorial|reply|rebuttal|"
+             r"response|call|article|paper|authors?|editors?|reviewers?|readers?|memorandum|dr|prof|professor)\b|"
+             r"[\w'’-]+(?:\s+(?:and|&)\s+[\w'’-]+)?\s+et\s+al\b)")
 _REPLY = re.compile(
-    r"^\W*(?:(?:in\s+)?reply\b|(?:the\s+)?authors?['’]?s?['’]?\s+(?:reply|response)\b|rejoinder\b|"
-    r"response\s*[:：]|" + _ANSWERED + r")|"
+    r"^\W*(?:in\s+reply\b|reply\s*(?:$|[:：.(\[]|from\b|by\b)|(?:the\s+)?authors?['’]?s?['’]?\s+(?:reply|response)\b|"
+    r"rejoinder\b|response\s*[:：]|" + _ANSWERED + r")|"
     r"\bauthors?['’]?s?['’]?\s+(?:reply|response)\b|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:reply|rejoinder)(?:\s+to\b.*)?\W*$|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?" + _ANSWERED + r"|"
@@ -208,10 +211,16 @@ def discussion(title: str) -> str:
     >>> [discussion(t) for t in ("Coffee consumption and risk of breast cancer. Authors' reply",
     ...  'Reply to comment on "Coffee consumption"', "Comment on: Coffee consumption",
     ...  "Coffee consumption [Comment]", "Re: Coffee consumption", "Atypical HUS - Reply to Buddles et al",
-    ...  "Response to Clarke: Empirical research is useful", "Response to eculizumab in PNH",
+    ...  "Response to Clarke et al: Empirical research is useful", "Response to eculizumab in PNH",
     ...  "User response to mandatory IT use", "Atypical HUS (multiple letters) [1]", "对《城市规划》一文的商榷",
     ...  "Coffee consumption: a Mendelian randomization study. Comment")]
     ['reply', 'reply', 'comment', 'comment', 'comment', 'reply', 'reply', '', '', 'letters', 'comment', 'comment']
+
+    A title-case copy is the same kind ("Response to" a capitalised word is no reply):
+
+    >>> [discussion(t) for t in ("Response to Nivolumab: A Cohort Study", "Melanoma: Response to Ipilimumab",
+    ...  "Reply-to-all behaviour in email")]
+    ['', '', '']
     """
     title = unicodedata.normalize("NFKC", title)
     if _LETTERS.search(title):

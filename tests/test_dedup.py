@@ -83,6 +83,7 @@ def test_readable_view_marks_the_master(tmp_path):
 # -- rules on hand-written records, straight through find_clusters ---------------------------
 
 from indexer.dedup import _pinyin_names, find_clusters, pinyin_key, wade_giles_key  # noqa: E402
+from indexer.dedup_rules import discussion  # noqa: E402
 
 
 def rec(n: int, title: str, authors=("Smith, John",), year=2019, journal="Journal of Testing", lang="en",
@@ -572,3 +573,27 @@ def test_a_cluster_never_holds_two_dois():
                  pages="1249-1286", doi="10.25300/MISQ/2021/16352")
     bare = rec(7, title, ["Turel, O."], year=2021, journal="MIS Quarterly", volume="45")
     assert groups(wos, scopus) == [] and groups(wos, scopus, bare) == [[5, 6, 7]]
+
+
+@pytest.mark.parametrize("title", [
+    "Response to nivolumab: a multicentre cohort study of advanced melanoma", "Response to rituximab (RTX) in lupus",
+    "Response to COVID-19: lessons from Korea", "Response to intervention (RTI) in schools",
+    "Melanoma: response to ipilimumab", "Reply-to-all behaviour in email", "Response to the comment on coffee",
+    "Reply to Buddles et al", "Response to Dr Clarke", 'Response to "Coffee consumption"'])
+def test_a_title_case_copy_is_the_same_kind(title):
+    # a capitalised word after "Response to" is as often a drug as a name: what a title is
+    # must not change with the case a database gives it
+    assert discussion(title) == discussion(title.title()) == discussion(title.lower())
+
+
+def test_response_to_a_treatment_in_title_case_is_the_paper():
+    sentence = rec(1, "Response to nivolumab: a multicentre cohort study of advanced melanoma in Norway.",
+                   ["Hansen, A.", "Berg, K."], year=2021, journal="Acta oncologica", volume="60")
+    title_case = rec(2, "Response to Nivolumab: A Multicentre Cohort Study of Advanced Melanoma in Norway",
+                     ["Hansen, A.", "Berg, K."], year=2021, journal="Acta Oncologica", volume="60", pages="410-418")
+    [pair] = find_clusters([sentence, title_case])
+    assert pair["confidence"] == "certain"
+    assert groups(rec(3, "Melanoma: Response to Ipilimumab", year=2020),
+                  rec(4, "Melanoma: response to ipilimumab", year=2020)) == [[3, 4]]
+    assert discussion("Reply-to-all behaviour in email") == ""
+
