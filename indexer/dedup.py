@@ -462,6 +462,16 @@ def _journal_words(rec: dict) -> list[str]:
     return [w for w in folded_words(name) if w not in _JOURNAL_STOPWORDS]
 
 
+def _discussed(a: _Keys, b: _Keys) -> tuple[str, str]:
+    """What the two records' titles in a language they share say each is (see
+    dedup_rules.discussed): a translation words a comment as it likes (商榷 "Discussion on
+    ..."), so titles in two languages say nothing of it; other rules judge that pair."""
+    if not (a.discussion or b.discussion):
+        return "", ""
+    shared = set(a.rec.get("title") or {}) & set(b.rec.get("title") or {})
+    return discussed(a.rec, shared), discussed(b.rec, shared)
+
+
 def _same_place(a: _Keys, b: _Keys) -> bool:
     """The same volume and first page of journals that may be one (and both named)."""
     return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page
@@ -579,12 +589,13 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         return False, ["a conference paper and another type"], ""
     if ka.correction != kb.correction:
         return False, ["an erratum or correction and its paper"], ""
-    if ka.discussion != kb.discussion and "letters" not in (ka.discussion, kb.discussion) and not _same_place(ka, kb):
+    da, db = _discussed(ka, kb)
+    if da != db and "letters" not in (da, db) and not _same_place(ka, kb):
         # A comment or reply is often titled as the paper it discusses ("... Authors' reply",
         # Ovid's "... [Comment]"): another work, unless at the same volume and first page (the
         # same letter, labelled by one database only).  Embase's "(multiple letters)" holds a
         # letter and its replies.
-        return False, ["a comment and the reply to it" if ka.discussion and kb.discussion else
+        return False, ["a comment and the reply to it" if da and db else
                        "a comment or reply and the paper it discusses"], ""
     if via in ("title", "part") and not set(ka.titles) & set(kb.titles):
         # Titles alike but not equal: the journals must agree for journal articles (a
@@ -657,7 +668,7 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         if swapped:  # "… in Adult Patients" and "… in Pediatric Patients": two trials
             reasons.append(f"titles differ by a word ({swapped})")
             certain = False
-        elif ka.discussion:
+        elif da:
             # "Comment on: X" and "X [Comment]": alike as they discuss one paper, maybe two letters
             reasons.append("comments or replies on one paper, titled otherwise")
             certain = False

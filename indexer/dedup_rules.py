@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 # Words a column's title is made of, beside the journal's own name ("Remarks from MIS
 # Quarterly Editor", "A Note from the Editor", "Senior Editor Note", "Errata Notes"): at
@@ -173,7 +174,7 @@ def has_group_author(rec: dict) -> bool:
 
 # A reply to a comment (or a paper's critic): "Reply to ...", "In reply", "Authors' reply",
 # "... - Reply to Buddles et al", "... AUTHORS REPLY", "Response to the comment ...", "Rejoinder";
-# 答复 / 回复 / "——兼答…".  "Response to" / "Reply to" alone is also a
+# "答复《…》", "回复…的商榷", "答…商榷", "——兼答…".  "Response to" / "Reply to" alone is also a
 # treatment's or a study's ("Response to Nivolumab: A Cohort Study", "Reply-to-all behaviour"): a
 # reply only when it names what it answers in words a title's case does not change (a comment, a
 # letter, a quotation, "Dr", "et al", "Re:"), never by a capitalised word, as a title-case copy
@@ -182,23 +183,27 @@ _ANSWERED = (r"(?:response|reply)\s+to\b\s*(?:[\"“'‘«:：]|re\s*:|(?:the\s+
              r"(?:comments?|commentary|letters?|correspondence|critique|criticism|editorial|reply|rebuttal|"
              r"response|call|article|paper|authors?|editors?|reviewers?|readers?|memorandum|dr|prof|professor)\b|"
              r"[\w'’-]+(?:\s+(?:and|&)\s+[\w'’-]+)?\s+et\s+al\b)")
+_ZH_DEBATE = r"(?:商榷|评论|质疑|批评|来信)"
 _REPLY = re.compile(
     r"^\W*(?:in\s+reply\b|reply\s*(?:$|[:：.(\[]|from\b|by\b)|(?:the\s+)?authors?['’]?s?['’]?\s+(?:reply|response)\b|"
     r"rejoinder\b|response\s*[:：]|" + _ANSWERED + r")|"
     r"\bauthors?['’]?s?['’]?\s+(?:reply|response)\b|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:reply|rejoinder)(?:\s+to\b.*)?\W*$|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?" + _ANSWERED + r"|"
-    r"^(?:答复|回复)|(?:的|之)(?:答复|回复)\W*$|——\s*(?:兼)?答|(?:商榷|评论|质疑|批评)的(?:答复|回复|回应)", re.I)
+    r"^(?:答复|回复)\s*[《「“:：]|^(?:答复|回复|答).{0,60}?" + _ZH_DEBATE + r"|(?:的|之)(?:答复|回复)\W*$|"
+    r"——\s*(?:兼答|答.{0,60}?" + _ZH_DEBATE + r")|" + _ZH_DEBATE + r"的(?:答复|回复|回应)", re.I)
 # A comment on a paper: "Comment on: ...", "Commentary on ...", "... - A Comment on X", "Re: ...",
 # "Letter to the editor regarding ...", "...: Commentary", Web of Science's "... . Comment",
-# Ovid's "... [Comment]" and "[Letter]"; 评论 / 读者来信 / "对《…》一文的商榷".
+# Ovid's "... [Comment]" and "[Letter]"; 评论《…》, 对…的评论, 读者来信, "对《…》一文的商榷"
+# (not 评论家的责任, a work on critics).
 _COMMENT = re.compile(
     r"^\W*(?:(?:a\s+)?(?:comments?|commentary)\s+(?:on|to|about|regarding|upon)\b|comments?\s*[:：]|"
     r"re\s*:|letters?\s+to\s+the\s+editors?\b|letter\s+(?:regarding|re|about|on|concerning)\b|"
     r"correspondence\s*(?:[:：]|(?:on|regarding|re)\b))|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:comments?|commentary)\s+(?:on|to|about|regarding)\b|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:an?\s+)?(?:invited\s+)?(?:comments?|commentary)\W*$|\[(?:comment|letter)\]|"
-    r"^(?:评论|读者来信|读者来函|致编辑(?:部)?的?信)|^评《|一文的?(?:评论|商榷|讨论|质疑)|商榷\W*$", re.I)
+    r"^(?:评论\s*[《「“:：]|读者来信|读者来函|致编辑(?:部)?的?信)|^评《|^对.+?(?:的|之)(?:评论|商榷|质疑|批评)\W*$|"
+    r"一文的?(?:评论|商榷|讨论|质疑)|商榷\W*$", re.I)
 # Embase gives a letter and the replies to it as one record, "... (multiple letters)".
 _LETTERS = re.compile(r"\(multiple letters\)", re.I)
 
@@ -216,11 +221,13 @@ def discussion(title: str) -> str:
     ...  "Coffee consumption: a Mendelian randomization study. Comment")]
     ['reply', 'reply', 'comment', 'comment', 'comment', 'reply', 'reply', '', '', 'letters', 'comment', 'comment']
 
-    A title-case copy is the same kind ("Response to" a capitalised word is no reply):
+    A title-case copy is the same kind ("Response to" a capitalised word is no reply), and a
+    Chinese title is one in the form of a discussion only:
 
     >>> [discussion(t) for t in ("Response to Nivolumab: A Cohort Study", "Melanoma: Response to Ipilimumab",
-    ...  "Reply-to-all behaviour in email")]
-    ['', '', '']
+    ...  "Reply-to-all behaviour in email", "评论家的责任", "回复性分析", "改革开放——答记者问", "评论《城市规划》",
+    ...  "答张三先生的商榷", "城市规划——兼答李四")]
+    ['', '', '', '', '', '', 'comment', 'reply', 'reply']
     """
     title = unicodedata.normalize("NFKC", title)
     if _LETTERS.search(title):
@@ -230,10 +237,12 @@ def discussion(title: str) -> str:
     return "comment" if _COMMENT.search(title) else ""
 
 
-def discussed(rec: dict) -> str:
-    """What a record's titles say it is (see :func:`discussion`): a letter holding replies
-    before a reply, a reply before a comment ("Reply to comment on ...")."""
-    kinds = {discussion(t) for t in (rec.get("title") or {}).values() if t}
+def discussed(rec: dict, languages: Iterable[str] | None = None) -> str:
+    """What a record's titles (those in `languages`, if given) say it is (see
+    :func:`discussion`): a letter holding replies before a reply, a reply before a comment
+    ("Reply to comment on ...")."""
+    kinds = {discussion(t) for lang, t in (rec.get("title") or {}).items()
+             if t and (languages is None or lang in languages)}
     return next((k for k in ("letters", "reply", "comment") if k in kinds), "")
 
 

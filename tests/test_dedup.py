@@ -597,3 +597,21 @@ def test_response_to_a_treatment_in_title_case_is_the_paper():
                   rec(4, "Melanoma: response to ipilimumab", year=2020)) == [[3, 4]]
     assert discussion("Reply-to-all behaviour in email") == ""
 
+
+@pytest.mark.parametrize("title,kind", [
+    ("评论家的责任", ""), ("评论性文章的写作", ""), ("回复性分析", ""), ("改革开放——答记者问", ""),
+    ("评论《城市规划》", "comment"), ("对城市规划的评论", "comment"), ("对《城市规划》一文的商榷", "comment"),
+    ("答张三先生的商榷", "reply"), ("回复：关于城市规划", "reply"), ("城市规划——兼答李四", "reply"),
+    ("对商榷的回复", "reply")])
+def test_a_chinese_title_is_a_discussion_in_its_form_only(title, kind):
+    assert discussion(title) == kind
+
+
+def test_a_comment_and_its_translation_are_left_to_the_other_rules():
+    # 商榷 and its English "Discussion on ..." in another journal's name: one comment, in two languages
+    zh = rec(1, "关于乳腺MRI与钼靶诊断乳腺癌价值的商榷", ["孙壮", "孙莉娜"], year=2020, journal="中国保健营养", lang="zh",
+             volume="30", issue="2", pages="36-37")
+    en = rec(2, "Discussion on the value of breast MRI and molybdenum target in the diagnosis of breast cancer",
+             ["Sun, Zhuang", "Sun, Lina"], year=2020, journal="China Health Care & Nutrition", volume="30", issue="2",
+             pages="36-37")
+    assert groups(zh, en) == [[1, 2]]
