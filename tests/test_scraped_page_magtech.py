@@ -148,3 +148,13 @@ def test_a_page_with_its_own_source_line_keeps_it_and_takes_only_whats_missing(t
     assert record["extra"]["column"] == "论著"
     assert len(record["extra"]["reference"]) == 2
     assert any(line.startswith("[1] 王建国") for line in record["extra"]["unlabelled"])
+
+
+def test_a_list_of_other_papers_under_a_page_without_an_abstract_gives_none_of_their_fields(tmp_path):
+    # a review found a page without an abstract taking the first reference of its list for its own
+    # citation: another paper's journal, year, volume, pages and DOI
+    rec = _page(tmp_path, "基于深度学习的城市热岛效应研究\n王明, 李华\n北京大学城市与环境学院\n关键词：城市热岛；深度学习；遥感\n"
+                "参考文献\n张三, 李四. 城市热岛强度的遥感反演方法[J]. 地理学报, 2015, 70(3): 412-420. DOI: 10.11821/dlxb201503005\n"
+                "王五. 城市扩张与地表温度[J]. 生态学报, 2018, 38(2): 101-110.\n")
+    assert (rec["journal"], rec["year"], rec["volume"], rec["doi"]) == ({}, None, None, None)
+    assert "reference" not in rec["extra"]

@@ -1146,6 +1146,12 @@ class _Page:
             self.cited_authors(line)
         self.current = "reference"
 
+    def cites_page(self, line: str) -> bool:
+        """Whether ``line`` may be the page's own reference: it cites a title read, or the line
+        before it was one that did."""
+        return self.last == "reference" or any(_cited_head(line, text) is not None
+                                               for text, _ in self.raw.get("titles", []))
+
     def cites_again(self, reference: str) -> bool:
         """Whether the page gave this reference already (Magtech gives each twice: alone, and
         after 引用本文：)."""
@@ -1394,8 +1400,11 @@ class _Page:
             return
         if self.affiliation_line(stripped, lineno, steps) or self.english_abstract(stripped, lineno, steps):
             return
-        # the paper cited as a reference under its title, before the abstract (Magtech's page)
-        if self.raw.get("titles") and not self.raw.get("abstract") and _page_reference(stripped, self.rec.source, lineno):
+        # the paper cited as a reference under its title, before the abstract (Magtech's page): a
+        # reference that cites the title read, or the one right after it (its English form, whose
+        # title comes later); not a list of references a page without an abstract gives
+        if self.raw.get("titles") and not self.raw.get("abstract") and self.cites_page(stripped) \
+                and _page_reference(stripped, self.rec.source, lineno):
             self.reference(stripped, lineno, steps)
             return
         if _simplified(stripped) in _SECTION_HEADINGS:
