@@ -33,9 +33,9 @@ from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
-from .fields.biblio import (doi_of_links, normalise_doi, normalise_issue, normalise_pages, normalise_volume,
-                            parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue, split_issn,
-                            split_journal, split_journal_citation, unread_citation)
+from .fields.biblio import (doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
+                            normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
+                            split_issn, split_journal, split_journal_citation, unread_citation)
 from .fields.funding import parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
@@ -515,8 +515,8 @@ def place_details(record: Record) -> Record:
             record.extra[f"other_{key}s"] = [v for v in values if v != first]
     if not record.doi:   # a URL that is the DOI written as a link (Embase's http://dx.doi.org/10.…)
         record.doi = doi_of_links([record.url] + record.extra.get("other_urls", []))
-        if record.doi:   # (a reference that prints the link need not print the DOI again)
-            record.extra["doi_from_link"] = True
+        if record.doi and doi_of_link(record.url) == record.doi:   # (a reference printing the link need not
+            record.extra["doi_from_link"] = True                     # print the DOI again; Embase's page is no such link)
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:

@@ -2,7 +2,7 @@
 the format: the pipeline reads it, as it reads a DOI field holding a link."""
 from __future__ import annotations
 
-from conftest import cleaned
+from conftest import cleaned, run_cli
 
 EMBASE = """TY  - JOUR
 TI  - Coffee consumption and risk of breast cancer in the Norwegian Women and Cancer Study
@@ -69,3 +69,15 @@ def test_a_link_that_may_be_another_papers_or_a_supplements_gives_no_doi(tmp_pat
     path = tmp_path / "links.ris"
     path.write_text(NOT_ITS_OWN, encoding="utf-8")
     assert [r["doi"] for r in cleaned(path)] == [None, None]
+
+
+def test_a_doi_from_a_link_beside_the_records_own_page_is_still_written(tmp_path):
+    # Embase: its page first, the DOI's link after; GB/T prints the page, so the DOI follows it
+    path = tmp_path / "embase.ris"
+    path.write_text("TY  - JOUR\nTI  - Outcomes of stroke rehabilitation in older adults\nAU  - Smith, J.\nPY  - 2020\n"
+                    "JO  - Stroke\nVL  - 51\nIS  - 3\nSP  - 100\nEP  - 110\n"
+                    "UR  - http://www.embase.com/search/results?subaction=viewrecord&id=L2005\n"
+                    "UR  - http://dx.doi.org/10.1161/STROKEAHA.119.027\nER  - \n", encoding="utf-8")
+    (rec,) = cleaned(path)
+    assert rec["doi"] == "10.1161/strokeaha.119.027" and "doi_from_link" not in rec["extra"]
+    assert run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout.rstrip().endswith("DOI:10.1161/strokeaha.119.027.")
