@@ -181,8 +181,8 @@ def has_group_author(rec: dict) -> bool:
 # of a paper has one there too.
 _ANSWERED = (r"(?:response|reply)\s+to\b\s*(?:[\"“'‘«:：]|re\s*:|(?:the\s+|a\s+|an\s+|our\s+|your\s+)?"
              r"(?:comments?|commentary|letters?|correspondence|critique|criticism|editorial|reply|rebuttal|"
-             r"response|call|article|paper|authors?|editors?|reviewers?|readers?|memorandum|dr|prof|professor)\b|"
-             r"[\w'’-]+(?:\s+(?:and|&)\s+[\w'’-]+)?\s+et\s+al\b)")
+             r"response|call|article|paper|authors?|editors?|reviewers?|readers?|memorandum|drs?|profs?|professors?)\b|"
+             r"[\w'’-]+(?:\s+(?:and\s+|&\s+)?[\w'’-]+){0,3}\s+et\s+al\b)")
 _ZH_DEBATE = r"(?:商榷|评论|质疑|批评|来信)"
 _REPLY = re.compile(
     r"^\W*(?:in\s+reply\b|reply\s*(?:$|[:：.(\[]|from\b|by\b)|(?:the\s+)?authors?['’]?s?['’]?\s+(?:reply|response)\b|"
@@ -190,7 +190,7 @@ _REPLY = re.compile(
     r"\bauthors?['’]?s?['’]?\s+(?:reply|response)\b|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?(?:reply|rejoinder)(?:\s+to\b.*)?\W*$|"
     r"(?:\s[-–—]+|[.:;,])\s*(?:a\s+)?" + _ANSWERED + r"|"
-    r"^(?:答复|回复)\s*[《「“:：]|^(?:答复|回复|答).{0,60}?" + _ZH_DEBATE + r"|(?:的|之)(?:答复|回复)\W*$|"
+    r"^(?:答复|回复)\s*[《「“:：]|^(?:答复|回复|答(?![辩案题卷疑])).{0,60}?" + _ZH_DEBATE + r"|(?:的|之)(?:答复|回复)\W*$|"
     r"——\s*(?:兼答|答.{0,60}?" + _ZH_DEBATE + r")|" + _ZH_DEBATE + r"的(?:答复|回复|回应)", re.I)
 # A comment on a paper: "Comment on: ...", "Commentary on ...", "... - A Comment on X", "Re: ...",
 # "Letter to the editor regarding ...", "...: Commentary", Web of Science's "... . Comment",
@@ -226,8 +226,9 @@ def discussion(title: str) -> str:
 
     >>> [discussion(t) for t in ("Response to Nivolumab: A Cohort Study", "Melanoma: Response to Ipilimumab",
     ...  "Reply-to-all behaviour in email", "评论家的责任", "回复性分析", "改革开放——答记者问", "评论《城市规划》",
-    ...  "答张三先生的商榷", "城市规划——兼答李四")]
-    ['', '', '', '', '', '', 'comment', 'reply', 'reply']
+    ...  "答张三先生的商榷", "城市规划——兼答李四", "答辩委员会成员对研究生论文的评论", "Response to Drs. Smith and Jones",
+    ...  "Response to van der Berg et al.")]
+    ['', '', '', '', '', '', 'comment', 'reply', 'reply', '', 'reply', 'reply']
     """
     title = unicodedata.normalize("NFKC", title)
     if _LETTERS.search(title):
