@@ -292,7 +292,7 @@ _ET_AL = re.compile(r"(?:et\.?\s*al\.?|others|等人?\.?)", re.I)
 # Placeholders for no author (PubMed, PsycInfo, Zotero; 佚名 in Chinese): not a name, which
 # would make unrelated anonymous records share an author.
 _NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorship indicated|"
-                        r"indicated, no authorship)\]?|佚名", re.I)
+                        r"indicated, no authorship|no author name available)\]?|佚名", re.I)   # (the last: Scopus's)
 # Placeholders for no abstract (Scopus's "[No abstract available]", 暂无摘要): not an abstract,
 # which would be searched and exported as one.
 _NO_ABSTRACT = re.compile(r"\[?(?:no abstract(?: is)? available|abstract (?:is )?not available)\.?\]?\.?|"

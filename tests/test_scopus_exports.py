@@ -172,3 +172,10 @@ def test_a_latin_script_original_is_spaced_as_an_english_title_is(tmp_path):
     record = _one(tmp_path, "scopus.ris", _ris("Crowdwork: Applying a relational inequality theory [Arbeiten in der "
                                                "Crowd:Perspektiven der Theorie relationaler Ungleichheiten]", "English"))
     assert record["title"]["de"] == "Arbeiten in der Crowd: Perspektiven der Theorie relationaler Ungleichheiten"
+
+
+def test_no_author_name_available_is_no_author(tmp_path):
+    # Scopus's placeholder for an item without authors (an editorial), as "[No authors listed]" is PubMed's
+    record = _one(tmp_path, "scopus.ris", "TY  - JOUR\nAU  - [No author name available]\nTI  - Editorial: the year in "
+                                          "review\nPY  - 2021\nT2  - Lancet\nDB  - Scopus\nER  - \n")
+    assert record["authors"] == []
