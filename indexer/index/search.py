@@ -66,6 +66,11 @@ class _StoredIds:
         return self.searcher.stored_fields(docnum)["id"]
 
 
+def _records(n: int) -> str:
+    """``1 record``, ``16 records``: what a note says a query finds."""
+    return f"{n} record{'s' * (n != 1)}"
+
+
 def _field_values(rec: dict, fieldname: str) -> list[str]:
     if fieldname in ("title", "abstract", "journal"):
         return list(rec.get(fieldname, {}).values())
@@ -194,14 +199,8 @@ class Searcher:
         meant = '"'.join(parts)
         if meant == q:
             return []
-        try:
-            found = self._count(parse(meant, self._in_vocabulary))
-        except QueryError:
-            return []
-        if not found:
-            return []
-        return [f"operators are written in capitals (AND, OR, NOT); {meant} finds {found} "
-                f"record{'s' * (found != 1)}"]
+        found = self._finds(meant)
+        return [f"operators are written in capitals (AND, OR, NOT); {meant} finds {_records(found)}"] if found else []
 
     def _unpunctuated(self, leaf: Leaf) -> str | None:
         """What a Chinese term finds without the punctuation at its ends, which it is matched with
@@ -209,14 +208,9 @@ class Searcher:
         bare = _EDGE_PUNCTUATION.sub("", leaf.text)
         if bare == leaf.text or not any(map(is_han, bare)):
             return None
-        try:
-            found = self._count(parse(bare, self._in_vocabulary))
-        except QueryError:
-            return None
-        if not found:
-            return None
+        found = self._finds(bare)
         return (f"{leaf.text!r} is matched with its punctuation, as written, and no record has it so; "
-                f"{bare} finds {found} record{'s' * (found != 1)}")
+                f"{bare} finds {_records(found)}") if found else None
 
     def _unjoined(self, leaf: Leaf) -> str | None:
         """What a Chinese term joined by ``/`` or ``+`` finds with its parts apart: it is matched
@@ -225,14 +219,9 @@ class Searcher:
         apart = _JOINED.sub(" ", leaf.text)
         if apart == leaf.text:
             return None
-        try:
-            found = self._count(parse(apart, self._in_vocabulary))
-        except QueryError:
-            return None
-        if not found:
-            return None
+        found = self._finds(apart)
         return (f"{leaf.text!r} is matched as written, as a term such as 缺血/再灌注 is, and no record has it so; "
-                f"{' '.join(apart.split())} finds {found} record{'s' * (found != 1)}")
+                f"{' '.join(apart.split())} finds {_records(found)}") if found else None
 
     def _quoted(self, q: str) -> str | None:
         """What a field's value of several words finds quoted, as a name or a phrase is
@@ -245,13 +234,9 @@ class Searcher:
         for n in range(min(len(words), _NAME_WORDS - 1), 0, -1):
             meant = " ".join(filter(None, [q[:m.start()].strip(), f'{m.group("field")}:"{m.group("value")} '
                                            f'{" ".join(words[:n])}"', " ".join(words[n:]), q[m.end():].strip()]))
-            try:
-                found = self._count(parse(meant, self._in_vocabulary))
-            except QueryError:
-                continue
+            found = self._finds(meant)
             if found:
-                return (f"{m.group('field')}: takes one word, or a \"phrase\" in quotes; {meant} finds {found} "
-                        f"record{'s' * (found != 1)}")
+                return f"{m.group('field')}: takes one word, or a \"phrase\" in quotes; {meant} finds {_records(found)}"
         return None
 
     def _elsewhere(self, text: str) -> str | None:
@@ -259,19 +244,23 @@ class Searcher:
         a comma or semicolon at its ends left out (``Zhang,`` of ``Zhang, W``: author:Zhang)."""
         bare = text.strip(",;") or text
         for prefix in ALSO_TRIED:
-            try:
-                found = self._count(parse(f'{prefix}:"{bare}"', self._in_vocabulary))
-            except QueryError:   # a value that field cannot take ("IL-*"): no advice
-                continue
+            found = self._finds(f'{prefix}:"{bare}"')   # (0 for a value that field cannot take, "IL-*")
             if found:
                 value = f'"{bare}"' if any(c.isspace() or c in "()," for c in bare) else bare
                 return (f"{text!r} is in no title, abstract, keyword or funding; "
-                        f"{prefix}:{value} finds {found} record{'s' * (found != 1)}")
+                        f"{prefix}:{value} finds {_records(found)}")
         return None
 
     def _count(self, tree) -> int:
         """How many records match a parsed query."""
         return self._ranked_tree(tree, 0)[0]
+
+    def _finds(self, q: str) -> int:
+        """How many records a query another note suggests finds; 0 when it is no query."""
+        try:
+            return self._count(parse(q, self._in_vocabulary))
+        except QueryError:
+            return 0
 
     def ranked_ids(self, q: str) -> list[str]:
         """Every record id matching ``q``, best first (what ``export --query`` takes)."""
