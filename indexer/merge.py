@@ -34,6 +34,7 @@ import json
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
@@ -352,12 +353,9 @@ def _most_given_year(out: dict, donors: list[dict], provenance: dict, notes: lis
     own = out.get("year")
     if not own:
         return None
-    counts: dict[int, int] = {own: 1}
-    for d in donors:
-        if d.get("year"):
-            counts[d["year"]] = counts.get(d["year"], 0) + 1
-    year = max(counts, key=lambda y: (counts[y], y == own))
-    if year == own or sum(n == counts[year] for n in counts.values()) > 1:
+    counts = Counter([own] + [d["year"] for d in donors if d.get("year")])
+    (year, n), *rest = counts.most_common(2)
+    if year == own or rest and rest[0][1] == n:
         return None   # the master's year given as often, or two others as often as each other
     # only from a copy that names the issue (an online-first copy's year is no issue's)
     donor = next((d for d in donors if d.get("year") == year and (d.get("volume") or d.get("pages"))), None)

@@ -110,10 +110,8 @@ def others(rec: dict, field: str, lang: str) -> list[tuple[str, str]]:
     >>> others(rec, "title", "zh"), others(rec, "abstract", "zh"), others(rec, "journal", "zh")
     ([('en', 'Title')], [], [])
     """
-    values = rec.get(field) or {}
-    shown = in_lang(rec, field, lang)
-    written = lang if values.get(lang) else next((k for k, v in values.items() if v), None)
-    return [(k, v) for k, v in values.items() if k != written and v and " ".join(v.split()) != " ".join(shown.split())]
+    shown = " ".join(in_lang(rec, field, lang).split())
+    return [(k, v) for k, v in (rec.get(field) or {}).items() if v and " ".join(v.split()) != shown]
 
 
 def all_keywords(rec: dict, lang: str) -> list[str]:
