@@ -344,6 +344,12 @@ def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
     return beyond
 
 
+def detail_grants(statements: list[str], details: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """:func:`grants_beyond` of details read with their line numbers (a reader's raw
+    values), each grant with the line of the details it came from."""
+    return [(grant, line) for value, line in details for grant in grants_beyond(statements, [value])]
+
+
 def _award_key(award: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", award).upper()
 

@@ -17,7 +17,7 @@ import unicodedata
 
 from ..charsets import scripted
 from ..fields.authors import parse_name
-from ..fields.funding import grants_beyond
+from ..fields.funding import detail_grants
 from ..record import Failure, Record, Source
 from .base import numbered_lines, register, sniff_reader, starts_record
 
@@ -499,14 +499,14 @@ def _article_number(rec: Record) -> None:
 def _scopus_details(rec: Record) -> None:
     """Scopus's ``funding_details`` (one a funder: "National Institutes of Health, NIH, R01
     AI123456") are the funding of an entry without its ``funding_text``; beside one, which
-    names the same grants, they add the grant numbers it lacks (:func:`grants_beyond`) and are
+    names the same grants, they add the grant numbers it lacks (:func:`detail_grants`) and are
     kept in ``extra.bibtex_fields``, as the CSV reader keeps its "Funding Details" column."""
     details = rec.raw.pop("funding_details", [])
     texts = [value for value, _ in rec.raw.get("funding", [])]
-    for value, line in details:
-        if texts:
-            _keep_field(rec, "funding_details", value)
-        rec.raw.setdefault("funding", []).extend((grant, line) for grant in grants_beyond(texts, [value]))
+    for value, _ in details if texts else ():
+        _keep_field(rec, "funding_details", value)
+    if details:
+        rec.raw.setdefault("funding", []).extend(detail_grants(texts, details))
 
 
 def _preprint(rec: Record, kind: str) -> None:

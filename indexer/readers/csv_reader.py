@@ -21,7 +21,7 @@ import csv
 import re
 
 from ..fields.authors import ORG_WORDS, split_author_field
-from ..fields.funding import grants_beyond
+from ..fields.funding import detail_grants
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
@@ -66,7 +66,7 @@ COLUMNS = {
     "funding": ("funding", "funding text", "funding texts", "fx"),
     # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"):
     # the funding of a row without its funding text; beside one, which names the same grants,
-    # the grant numbers it lacks (fields.funding.grants_beyond)
+    # the grant numbers it lacks (fields.funding.detail_grants)
     "funding_details": ("funding details",),
     "affiliation": ("affiliation", "affiliations"),
     # Scopus: "Zhang, K., Dept …, China; Li, X., Univ …": whose affiliation is whose
@@ -298,8 +298,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         rec.extra["author_affiliations"] = owned
     if any(key == "funding" for _, key, _ in cells):  # a grant only its Funding Details name
         texts = [text for text, _ in rec.raw["funding"]]
-        rec.raw["funding"] += [(grant, line) for _, key, cell in cells if key == "funding_details"
-                               for grant in grants_beyond(texts, [cell])]
+        rec.raw["funding"] += detail_grants(texts, [(cell, line) for _, key, cell in cells
+                                                    if key == "funding_details"])
     numbers = rec.raw.pop("article_number", [])
     if not rec.raw.get("pages") and not rec.raw.get("start_page"):
         rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do

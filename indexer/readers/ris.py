@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields.funding import grants_beyond
+from ..fields.funding import detail_grants
 from ..fields.keywords import join_locant_fragments
 from .base import register
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -126,7 +126,7 @@ _SCOPUS_FUNDING = re.compile(r"Funding (?P<kind>details|text \d{1,2}):\s*(?P<val
 
 def _scopus_funding(rec) -> None:
     """Scopus's funding parts of N1 ("Funding text 1: …", "Funding details: …") read as
-    funding: the text, and the grants only the details name (fields.funding.grants_beyond);
+    funding: the text, and the grants only the details name (fields.funding.detail_grants);
     the rest of the note is kept as it was."""
     texts, details, notes = [], [], []
     for note, line in rec.raw.get("notes", []):
@@ -142,9 +142,7 @@ def _scopus_funding(rec) -> None:
         return
     rec.raw["notes"] = notes
     rec.raw.setdefault("funding", []).extend(texts)
-    statements = [text for text, _ in texts]
-    for value, line in details:
-        rec.raw["funding"].extend((grant, line) for grant in grants_beyond(statements, [value]))
+    rec.raw["funding"].extend(detail_grants([text for text, _ in texts], details))
 
 
 def _date_parts(text: str) -> tuple[int, ...]:
