@@ -36,7 +36,8 @@ MARKED = {"title", "original-title", "title-short", "container-title", "containe
 # The variables of a note read as the item's own fields where it lacks them (identifiers and
 # the pages cited, ``page: 288``, where Zotero's item type has no field for them); the other
 # language's title and container are another title and journal (Chinese journals' English).
-_FROM_NOTE = {"DOI", "PMID", "ISSN", "ISBN", "URL", "page"}
+NOTE_IDS = frozenset({"DOI", "PMID", "ISSN", "ISBN", "URL"})   # (the CSV reader's from Zotero's "Extra" too)
+_FROM_NOTE = NOTE_IDS | {"page"}
 _OTHER_LANGUAGE = {"original-title": "titles", "original-container-title": "journal"}
 # "page: 288", "archive-place: 北京", "DOI: 10.1/x"; not "tex.doi: …" nor a bare DOI line
 _NOTE_VARIABLE = re.compile(r"^([a-z]+(?:[-_][a-z]+)*|[A-Z]+): *(\S.*)$")

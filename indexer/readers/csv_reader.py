@@ -25,7 +25,7 @@ from ..fields.funding import detail_grants
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
 from .base import START_TESTS, numbered_lines, register, starts_record
-from .csl_json import SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
+from .csl_json import NOTE_IDS, SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
 from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
 from .wos import ONE_PER_LINE as WOS_LIST_TAGS, WosReader
@@ -106,9 +106,6 @@ COLUMNS_ZH = {
     # CNKI's "SrcDatabase-来源库" (期刊, 硕士, 博士, 国内会议 …), as its E-Study export writes it
     "database": ("来源库",),
 }
-# The identifiers a Zotero "Extra" cell may hold ("PMID: 33587412"), read as the CSL-JSON reader
-# reads Zotero's note, where the row has no column of its own for them.
-NOTE_IDS = ("PMID", "DOI", "ISSN", "ISBN", "URL")
 # Scopus's "Document Type" -> CSL type, as its RIS export types them (TY CONF, CHAP, BOOK, JOUR).
 # Its "Conference Review" is the proceedings' own front matter, in the proceedings too.
 SCOPUS_TYPES = {
@@ -259,6 +256,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         elif key == "note":
             rec.extra.setdefault("columns", {})[head_name] = cell
             for name, value in note_variables(cell).items():
+                # the identifiers of a Zotero "Extra" cell ("PMID: 33587412"), as the CSL-JSON
+                # reader reads Zotero's note, where the row has no column of its own for them
                 target = CSL_KEYS[name] if name in NOTE_IDS else None
                 if target and not any(k == target for _, k, _ in cells) and not rec.raw.get(target):
                     rec.raw[target] = [(value, line)]
