@@ -92,6 +92,17 @@ def test_a_year_range_with_a_hyphen(searcher, query):
     assert hit_ids(searcher, query) == ["Y2"]
 
 
+@pytest.mark.parametrize("query", ["year:2018 - 2021", "year:2018 -2021", "year:2018- 2021", "year:2018 .. 2021",
+                                   "year:2018 – 2021", "(year:2018 - 2021) screening"])
+def test_a_year_range_with_spaces_around_its_dash(searcher, query):
+    # had found nothing: the range ended at its first space, "- 2021" searched as words
+    assert hit_ids(searcher, query) == ["Y2"]
+
+
+def test_two_years_with_a_space_between_stay_a_year_and_a_word(searcher):
+    assert hit_ids(searcher, "year:2019 2021") == hit_ids(searcher, "year:2019 AND 2021")
+
+
 def test_a_year_range_open_at_one_end_or_reversed(searcher):
     assert hit_ids(searcher, "year:2018-") == hit_ids(searcher, "year:2018..") == ["Y2", "Y3"]
     assert hit_ids(searcher, "year:-2019") == hit_ids(searcher, "year:..2019") == ["Y1", "Y2"]

@@ -454,6 +454,9 @@ def _exact_leaf(name: str, value: str) -> Leaf:
     return Leaf(f"{name}:{value}", (fieldname,), Term(fieldname, v))
 
 
+_YEAR_REST = re.compile(rf"\s*(\.\.|[{_DASHES}~])?\s*\d{{4}}(?![^\s()])")
+
+
 def _year_leaf(value: str) -> Leaf:
     """``year:2019``; a range ``2018..2021``, or with a hyphen or dash between (``2018-2021``, as
     users type it; ``2018–2021``, ``2018~2021``); open at either end (``2018..``, ``..2021``)."""
@@ -630,6 +633,13 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
                 while value.endswith(")") and value.count(")") > value.count("("):
                     value = value[:-1]
                 pos = m.start("fv") + len(value)
+            if m.group("field").lower() == "year" and m.group("fv") is not None:
+                # a range typed with spaces around its dash: year:2018 - 2021, year:2018 .. 2021
+                rest = _YEAR_REST.match(text, pos) if re.fullmatch(r"\d{4}(?:\.\.|[%s~])?" % _DASHES,
+                                                                   value) else None
+                if rest and bool(rest.group(1)) == value[-1].isdigit():
+                    value += rest.group(0).strip()
+                    pos = rest.end()
             if not value.strip() and text.startswith("(", pos):
                 raise QueryError(f"{m.group('field')}: takes a word or a \"phrase\", not a group: write "
                                  f"({m.group('field')}:a OR {m.group('field')}:b)")
