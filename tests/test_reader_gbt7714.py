@@ -213,3 +213,24 @@ def test_an_unknown_place_or_publisher_as_the_standard_writes_it_is_none(tmp_pat
         [(None, ["南昌大学"]), (None, ["Doubleday"]), (None, None), (None, None), (["中国浙江杭州"], None)]
     assert (r[3]["journal"], r[3]["year"], r[3]["pages"]) == ({"en": "Proceedings of the forum"}, 1993, "256-258")
     assert (r[5]["journal"], r[5]["year"], r[5]["pages"]) == ({"zh": "第八届建筑论坛论文集"}, 2018, "9")
+
+
+def test_a_western_name_given_name_first_with_its_family_name_in_capitals(tmp_path):
+    # as Magtech's journal sites write a foreign co-author: "Barbara M. KEHM." had ended the
+    # names at "M." (author "Barbara, M"), and "KEHM." opened the title
+    records = _read_all(tmp_path, "[1] 包艳华, 唐倩, Barbara M. KEHM. 高等教育国际化的新趋势[J]. 清华大学教育研究, "
+                                  "2020, 41(3): 1-10.\n"
+                                  "[2] SMITH J A, Anne-Marie R. S. DUPONT-LEROY. Coastal erosion[J]. Marine Geology, "
+                                  "2019, 5(2): 3-9.\n"
+                                  "[3] WANG J. A. Tidal mixing[J]. Ocean Letters, 2018, 2(1): 1-4.\n"
+                                  "[4] SMITH J., BROWN A. B. Tidal mixing[J]. Ocean Letters, 2018, 2(1): 1-4.\n")
+    assert [a.get("family") or a.get("literal") for a in records[1]["authors"]] == ["包艳华", "唐倩", "Kehm"]
+    assert records[1]["authors"][2]["given"] == "Barbara M."
+    assert records[1]["title"] == {"zh": "高等教育国际化的新趋势"}
+    assert [(a["family"], a["given"]) for a in records[2]["authors"]] == [("Smith", "J A"),
+                                                                        ("Dupont-Leroy", "Anne-Marie R. S.")]
+    assert records[2]["title"] == {"en": "Coastal erosion"}
+    # initials with dots and spaces, the usual order, had ended the names at the first ("A. Tidal mixing")
+    assert [(a["family"], a["given"]) for a in records[3]["authors"]] == [("Wang", "J A")]
+    assert [(a["family"], a["given"]) for a in records[4]["authors"]] == [("Smith", "J"), ("Brown", "A B")]
+    assert records[3]["title"] == records[4]["title"] == {"en": "Tidal mixing"}

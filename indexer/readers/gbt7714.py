@@ -61,6 +61,9 @@ _EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’\-])+"
 _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
                            r"(?P<initials>[A-Z]{1,3}\.?(?:\s?-?[A-Z]{1,2}\.?)*)")
+# "Barbara M. KEHM": a Western name given name first, its family name in capitals after the
+# initials, as Magtech's journal sites write it in GB/T references
+_GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)+)\s+(?P<family>[A-Z]{2,}(?:[-'’][A-Z]{2,})*)")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 # the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
@@ -191,7 +194,8 @@ def _names(text: str) -> list[str] | None:
         return ["et al."] if truncated else None
     for name in names:
         han = re.fullmatch(r"[\u3400-\u9fff·•．.（）()A-Za-z\s]{1,40}", name) and re.search(r"[\u3400-\u9fff]", name)
-        if not han and not _WESTERN_NAME.fullmatch(name) and not _pinyin_name(name):
+        if not han and not _WESTERN_NAME.fullmatch(name) and not _pinyin_name(name) \
+                and not _GIVEN_FIRST.fullmatch(name):
             return None
     return names + (["et al."] if truncated else [])
 
@@ -221,6 +225,10 @@ def _author(name: str) -> str:
     name in capitals written as a name (``SMITH J A`` → ``Smith, J A``; ``van der BERG J``);
     a Chinese one in pinyin as "Family, Given" alike (``WANG Jianguo`` → ``Wang, Jianguo``,
     as ``WANG J`` → ``Wang, J``); a Chinese name in characters or an organisation as written."""
+    given_first = _GIVEN_FIRST.fullmatch(name)
+    if given_first:   # Barbara M. KEHM → Kehm, Barbara M.
+        family = re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), given_first.group("family"))
+        return f"{family}, {given_first.group('given')}"
     m = _WESTERN_NAME.fullmatch(name)
     pinyin = None if m else _pinyin_name(name)
     if pinyin:
@@ -239,7 +247,15 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     and Social Affairs. United Nations e-government survey"), the title after it; without a
     full stop, no authors and all of it the title.  The year is there only in the
     author-year system's form ("王建国, 刘海燕, 2020. 题名[J]")."""
-    m = _STOP_RE.search(before)
+    stops = list(_STOP_RE.finditer(before))
+    m = stops[0] if stops else None
+    for i, later in enumerate(stops[1:], 1):   # "SMITH J. A. Title", "Barbara M. KEHM. Title": the stops
+        if not re.search(r"(?<![^\s,，])[A-Z]$", before[:stops[i - 1].start()]):   # after initials in a name
+            break
+        head = before[:later.start()]
+        last = re.split(r"[,，;；]", head)[-1].strip()
+        if (_GIVEN_FIRST.fullmatch(last) or _WESTERN_NAME.fullmatch(last)) and _names(_NAMES_YEAR.sub("", head)):
+            m = later
     names_end = _names_end(before, m.start() if m else len(before))
     if names_end is not None:  # "Smith J,Doe A.A short title", as CNKI writes it
         head, title = before[:names_end], before[names_end + 1:].strip()
