@@ -100,3 +100,12 @@ def test_refer_files_han_keyword_of_english_list_as_chinese(tmp_path):
     assert record["keywords"] == {"zh": ["中成药"], "en": [
         "Chinese patent medicine", "economic", "evidence map", "insomnia", "intervention study", "retrospective study",
         "systematic review/Meta-analysis"]}
+
+
+# One line of keywords parted by " / ", as journal sites write them, had been one keyword.
+def test_keywords_parted_by_a_slash_between_spaces(tmp_path):
+    [record] = clean(page(tmp_path, "除草剂 / 水稻 / 生长"))
+    assert record["keywords"] == {"zh": ["除草剂", "水稻", "生长"]}
+    # one KW tag holds one keyword, unless it plainly holds a list: three parts or more
+    [record] = clean(ris(tmp_path, "crystal structure / complex / synthesis", "input / output", "TCP/IP"))
+    assert record["keywords"]["en"] == ["crystal structure", "complex", "synthesis", "input / output", "TCP/IP"]
