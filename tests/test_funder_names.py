@@ -129,3 +129,29 @@ def test_funder_query_by_an_alias_finds_every_record_of_the_funder(tmp_path):
     for query, titles in (("funder:NSFC", ["Soil moisture", "干旱区土壤"]), ("funder:国家自然基金", ["Soil moisture", "干旱区土壤"]),
                           ('funder:"National Key R&D Program"', ["Rice"]), ("NSFC", [])):
         assert titles_found(idx, query) == titles, query
+
+
+def test_funder_query_by_any_name_the_funder_is_known_by(tmp_path):
+    # funder:国家自然科学基金委员会 had found only the records that write 委员会, and an English name
+    # other than the canonical one only the records that write it so
+    idx = index_of(tmp_path, (
+        ("Soil moisture", "eng", "We study soil. Funding: This work was supported by the National Natural "
+         "Science Foundation of China (41871001)."),
+        ("干旱区土壤", "chi", "研究土壤。基金项目：国家自然科学基金(41871002)"),
+        ("Rice", "eng", "We study rice. Funding: This work was supported by the Natural Science "
+         "Foundation of Zhejiang Province (LY19H160001).")))
+    for query, titles in (("funder:国家自然科学基金委员会", ["Soil moisture", "干旱区土壤"]),
+                          ('funder:"Chinese National Natural Science Foundation"', ["Soil moisture", "干旱区土壤"]),
+                          ('funder:"Zhejiang Provincial Natural Science Foundation of China"', ["Rice"]),
+                          ("funder:委员会", [])):
+        assert titles_found(idx, query) == titles, query
+
+
+def test_an_nih_grant_typed_without_its_spaces(tmp_path):
+    idx = index_of(tmp_path, (
+        ("Tumour cells", "eng", "We study cells. Funding: This work was supported by the National Cancer "
+         "Institute (R01 CA123456)."),
+        ("Other cells", "eng", "We study cells. Funding: This work was supported by the National Cancer "
+         "Institute (R01 CA654321).")))
+    for query in ("award:R01CA123456", 'award:"R01 CA123456"', "award:CA123456"):
+        assert titles_found(idx, query) == ["Tumour cells"], query

@@ -464,6 +464,10 @@ def test_a_field_value_no_record_has_is_named_with_the_values_there(idx, s):
         f"no record has section discussion; this index has: {', '.join(sorted(s.reader.field_terms('section')))}"]
     assert "conclusion" in s.reader.field_terms("section")
     assert s.unknown_values("section:conclusion format:ris lang:zh") == []
+    # a start some value has is no unknown value (it had been named as the value "concl")
+    assert s.unknown_values("section:concl* zzzqqq") == s.unknown_values("format:ri* zzzqqq") == []
+    assert s.unknown_values("section:zz*") == [
+        f"no record has a section starting zz; this index has: {', '.join(sorted(s.reader.field_terms('section')))}"]
     out = run_cli("search", "format:cnki", "--index", str(idx))
     assert out.returncode == 0 and "0 hit(s)" in out.stdout
     assert "note: no record has format cnki; this index has: ris" in out.stderr

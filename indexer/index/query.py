@@ -797,6 +797,13 @@ class _Parser:
             label = _GRANT_LABEL.match(value)
             if label and FIELD_ALIASES[name] == ("award",):  # award:No.81702662: the number
                 return _group("or", [leaf, term_leaf(label.group(1), ("award",), self.vocabulary)])
+            parts = _nih_parts(value)
+            if parts and FIELD_ALIASES[name] == ("award",):  # award:R01CA123456, written R01 CA123456
+                return _group("or", [leaf, term_leaf(parts, ("award",), self.vocabulary)])
+            if FIELD_ALIASES[name] == ("funder",):
+                canonical = _known_funder(value)
+                if canonical:   # funder:国家自然科学基金委员会, a name the records' funder is known by
+                    return _group("or", [leaf, term_leaf(canonical, ("funder",), self.vocabulary)])
             if FIELD_ALIASES[name] == AUTHOR_FIELDS and query_names(value):
                 return _author_leaf(leaf, query_names(value))
             if FIELD_ALIASES[name] == AUTHOR_FIELDS and leaf.expands:
@@ -809,6 +816,26 @@ class _Parser:
         if label:  # "No.81702662" copied from a paper: the record keeps the grant number alone
             return _group("or", [written, term_leaf(label.group(1), DEFAULT_FIELDS, self.vocabulary)])
         return written
+
+
+def _nih_parts(value: str) -> str | None:
+    """An NIH grant typed without its spaces, as records write it: activity code, institute,
+    serial number (``R01CA123456``, ``5UL1TR001860-03`` → ``R01 CA123456``, ``UL1 TR001860-03``).
+
+    >>> _nih_parts("R01CA123456"), _nih_parts("5UL1TR001860-03"), _nih_parts("2018YFC1311400")
+    ('R01 CA123456', 'UL1 TR001860-03', None)
+    """
+    m = re.fullmatch(r"(?i)\d?([a-z]\d\d|[a-z]{2}\d)([a-z]{2}\d{5,6}(?:-\w+)?)", value.strip())
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+def _known_funder(value: str) -> str | None:
+    """The canonical name of a funder the table knows, when typed otherwise (``国家自然科学基金委员会``,
+    ``Beijing Municipal Natural Science Foundation``); None for a name as the index keeps it."""
+    from ..fields.funders import normalise_funder   # only for funder: (search starts without it)
+
+    canonical, funder_id = normalise_funder(value.strip())
+    return canonical if funder_id and canonical.casefold() != value.strip().casefold() else None
 
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.

@@ -153,10 +153,14 @@ class Searcher:
         for leaf in leaves(parse(q)):
             field = leaf.fields[0]
             term = getattr(leaf.query, "text", None)
-            if field in ("lang", "section", "format", "type") and isinstance(term, str) \
-                    and not self.reader.doc_frequency(field, term):
+            if field not in ("lang", "section", "format", "type") or not isinstance(term, str):
+                continue
+            if leaf.expands and any(t.startswith(term) for t in self.reader.field_terms(field)):
+                continue   # section:concl*, a start some value has
+            if leaf.expands or not self.reader.doc_frequency(field, term):
                 known = sorted(self.reader.field_terms(field))
-                notes.append(f"no record has {field} {term}; this index has: {', '.join(known) or 'none'}")
+                what = f"a {field} starting {term}" if leaf.expands else f"{field} {term}"
+                notes.append(f"no record has {what}; this index has: {', '.join(known) or 'none'}")
         return notes
 
     def notes(self, q: str) -> list[str]:
