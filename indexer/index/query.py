@@ -84,6 +84,7 @@ class Leaf:
     find: Callable[[str], Iterator[tuple[int, int]]] | None = None  # match spans in one folded value
     check_fields: tuple[str, ...] = ()           # record fields the check reads
     expands: bool = False                        # a truncated word: the OR of many index terms
+    other_form: bool = False                     # another way of writing the term typed (TGF-beta1)
 
     def __post_init__(self):
         if not self.check_fields:
@@ -808,6 +809,14 @@ class _Parser:
                 return _author_leaf(leaf, query_names(value))
             if FIELD_ALIASES[name] == AUTHOR_FIELDS and leaf.expands:
                 return _truncated_author_leaf(leaf)
+            variants = greek_variants(value) if FIELD_ALIASES[name] != AUTHOR_FIELDS else ()
+            if variants and not leaf.expands:
+                leaf = _group("or", [leaf, *(_other_form(term_leaf(v, FIELD_ALIASES[name], self.vocabulary))
+                                             for v in variants)])
+                if name in NARROWED:
+                    for part in leaves(leaf):
+                        part.exact, part.check_fields = False, NARROWED[name]
+                return leaf
             if name in NARROWED:  # searched in a wider field, checked on the named one
                 leaf.exact, leaf.check_fields = False, NARROWED[name]
             return leaf
@@ -815,6 +824,10 @@ class _Parser:
         label = _GRANT_LABEL.match(value)
         if label:  # "No.81702662" copied from a paper: the record keeps the grant number alone
             return _group("or", [written, term_leaf(label.group(1), DEFAULT_FIELDS, self.vocabulary)])
+        variants = greek_variants(value)
+        if variants:  # TGF-β1 and TGF-beta1, β-淀粉样 and β淀粉样: one term written two ways
+            return _group("or", [written, *(_other_form(term_leaf(v, DEFAULT_FIELDS, self.vocabulary))
+                                            for v in variants)])
         return written
 
 
@@ -836,6 +849,46 @@ def _known_funder(value: str) -> str | None:
 
     canonical, funder_id = normalise_funder(value.strip())
     return canonical if funder_id and canonical.casefold() != value.strip().casefold() else None
+
+
+# Greek letters as biomedical names write them, and their spelled names (PubMed reads one as the
+# other): the short names (mu, pi, tau, …) are words or proteins of their own, never replaced.
+_GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "θ": "theta",
+                "κ": "kappa", "λ": "lambda", "σ": "sigma", "ω": "omega"}
+_GREEK_LETTERS = {name: letter for letter, name in _GREEK_NAMES.items()}
+_SPELLED_GREEK = re.compile(r"(?<![A-Za-z])(" + "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
+                            + r")(?![a-z])")   # beta-catenin, NF-kappaB, TGF-beta1; not alphabet
+_GREEK_HAN = re.compile(rf"([{''.join(_GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
+
+
+def _other_form(leaf: Leaf) -> Leaf:
+    """A term as another way of writing the one typed: found, ranked below the form typed."""
+    leaf.query = leaf.query.copy()
+    leaf.query.boost = 0.5
+    leaf.other_form = True   # no ranking hints of its own (ranking_hints)
+    return leaf
+
+
+def greek_variants(value: str) -> list[str]:
+    """The other ways a term with a Greek letter is written: the letter spelled, or the spelled
+    name as the letter (``TGF-β1``, ``TGF-beta1``; ``beta-catenin``, ``β-catenin``), and before
+    Chinese with or without a hyphen (``β-淀粉样``, ``β淀粉样``).  None for other terms.
+
+    >>> greek_variants("TGF-β1"), greek_variants("Beta-catenin"), greek_variants("NF-kappaB"), greek_variants("NF-κB")
+    (['TGF-beta1'], ['β-catenin'], ['NF-κB'], ['NF-kappaB'])
+    >>> greek_variants("β-淀粉样"), greek_variants("α突触核蛋白"), greek_variants("tau"), greek_variants("alphabet")
+    (['β淀粉样'], ['α-突触核蛋白'], [], [])
+    """
+    v = unicodedata.normalize("NFKC", value)
+    if _GREEK_HAN.search(v):
+        return [_GREEK_HAN.sub(lambda m: m.group(1) + ("" if m.group(2) else "-"), v)]
+    if re.search(r"[\u3400-\u9fff]", v):
+        return []
+    spelled = "".join(_GREEK_NAMES.get(c, c) for c in v)
+    if spelled != v:
+        return [spelled]
+    lettered = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group(1).lower()], v)
+    return [lettered] if lettered != v else []
 
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
@@ -930,7 +983,7 @@ def ranking_hints(node, vocabulary: Callable[[str], bool] | None = None):
     exact keyword, a jieba word of the title."""
     hints = []
     for leaf in leaves(node):
-        if leaf.fields != DEFAULT_FIELDS:
+        if leaf.fields != DEFAULT_FIELDS or leaf.other_form:
             continue
         q = fold(leaf.text).strip()
         hints += [term_leaf(leaf.text, ("title", "keywords"), vocabulary).query, Term("kwx", q)]

@@ -1,0 +1,37 @@
+"""A Greek letter and its spelled name are one term, as PubMed reads them (TGF-β1 and
+TGF-beta1, NF-κB and NF-kappaB), and a Greek letter before Chinese is the same term with or
+without its hyphen (β-淀粉样蛋白 and β淀粉样蛋白): Chinese and PubMed records write these
+differently, and one query finds both (records written for these tests, a real index)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import hit_ids, ris_searcher
+
+TITLES = [("B1", "β-淀粉样蛋白与阿尔茨海默病"), ("B2", "β淀粉样蛋白的沉积机制"),
+          ("T1", "TGF-β1 signalling in fibrosis"), ("T2", "TGF-beta1 signalling in the kidney"),
+          ("C1", "beta-Catenin in colon cancer"), ("C2", "β-catenin 在结肠癌中的表达"),
+          ("N1", "NF-κB activation in sepsis"), ("N2", "NF-kappaB activation in asthma"),
+          ("A1", "The alphabet of the genome"), ("A2", "α-突触核蛋白的聚集"), ("A3", "α突触核蛋白与帕金森病")]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES)
+    yield from ris_searcher(tmp_path_factory.mktemp("greek"), ris)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("β-淀粉样", ["B1", "B2"]), ("β淀粉样", ["B1", "B2"]),   # each had found its own form only
+    ("α-突触核蛋白", ["A2", "A3"]), ("α突触核蛋白", ["A2", "A3"]),
+    ("TGF-β1", ["T1", "T2"]), ("TGF-beta1", ["T1", "T2"]),
+    ("β-catenin", ["C1", "C2"]), ("beta-catenin", ["C1", "C2"]), ("title:beta-catenin", ["C1", "C2"]),
+    ("NF-κB", ["N1", "N2"]), ("NF-kappaB", ["N1", "N2"]), ('"NF-kappaB activation"', ["N1", "N2"]),
+    ("alphabet", ["A1"]),                      # a word that starts with a letter's name is that word
+])
+def test_a_greek_letter_and_its_spelled_name_are_one_term(searcher, query, expected):
+    assert hit_ids(searcher, query) == expected
+
+
+def test_the_form_written_ranks_first(searcher):
+    assert [h["source"]["source_id"] for h in searcher.search("TGF-beta1", limit=10)["hits"]] == ["T2", "T1"]
