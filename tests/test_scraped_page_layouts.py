@@ -146,6 +146,20 @@ def test_the_full_abstract_wins_over_the_preview_on_the_line_before(tmp_path):
 
 
 _STRUCTURED = "目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。方法 回顾性分析126例患者。结论 原发肿瘤类型是独立预后因素。"
+_FULL_EN = ("BACKGROUND Spinal metastases are common in patients with malignancies, but studies on those metastasized "
+            "from unknown primaries are scarce. CONCLUSION A comprehensive assessment is essential.")
+
+
+@pytest.mark.parametrize("preview", [
+    "BACKGROUND Spinal metastases are common in patients with malignancies,but studies on those metastasized from unknown prim...",
+    "BACKGROUND  Spinal metastases are common in patients with malignancies , but studies on those metastasized from unkno…",
+    "目的：探讨脊柱转移瘤患者手术治疗后…",   # the full text's "目的 " punctuated otherwise
+])
+def test_a_preview_spaced_or_punctuated_otherwise_than_its_full_text_gives_way(tmp_path, preview):
+    full = _STRUCTURED if preview.startswith("目的") else _FULL_EN
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{preview}{full}收起\n关键词：脊柱转移瘤\n")
+    assert list(record["abstract"].values()) == [full]
+    assert [s["label"] for s in next(iter(record["sections"].values()))][:1] in (["BACKGROUND"], ["OBJECTIVE"])
 
 
 @pytest.mark.parametrize("toggle", ["展开更多", "展开全部", "查看全部>>", "\n展开全部", "\n更多"])

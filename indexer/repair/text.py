@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import unicodedata
 from typing import Callable
 
 import ftfy
@@ -435,24 +436,37 @@ def strip_footnote_mark(s: str) -> str:
 _ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
 
 
+def text_key(s: str) -> str:
+    """A text's letters, digits and characters only, full-width folded: what a preview and its
+    full text share when a page spaces or punctuates them differently ("malignancies,but" in
+    the preview, "malignancies, but" in the full text).
+
+    >>> text_key("malignancies, but prim"), text_key("２０１５年1月至")
+    ('malignanciesbutprim', '2015年1月至')
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s) if ch.isalnum())
+
+
 def collapse_truncated_preview(s: str, min_preview: int = 8) -> str:
     """A truncated preview ending in ``...``/``…`` followed by the full text becomes the full text.
 
-    The preview may end with a sentence's own full stop before the dots ("稳定性....").
+    The preview is the full text's beginning, compared by :func:`text_key` (a page may space or
+    punctuate the two differently), and may end with a sentence's own full stop before the dots.
 
     >>> collapse_truncated_preview("Spinal metastases are ...Spinal metastases are common.")
     'Spinal metastases are common.'
     >>> collapse_truncated_preview("电荷存储稳定性良好....电荷存储稳定性良好.结果表明")
     '电荷存储稳定性良好.结果表明'
+    >>> collapse_truncated_preview("common in patients,but prim...common in patients, but primaries are scarce.")
+    'common in patients, but primaries are scarce.'
     >>> collapse_truncated_preview("Values rose ... then fell.")
     'Values rose ... then fell.'
     """
     for m in _ELLIPSIS_RE.finditer(s):
         rest = s[m.end():].lstrip()
-        for cut in range(m.start(), max(m.start() + 1, m.end() - 1)):
-            preview = s[:cut].rstrip()
-            if len(preview) >= min_preview and len(rest) > len(preview) and rest.startswith(preview):
-                return rest
+        preview, full = text_key(s[:m.start()]), text_key(rest)
+        if len(preview) >= min_preview and len(full) > len(preview) and full.startswith(preview):
+            return rest
     return s
 
 
