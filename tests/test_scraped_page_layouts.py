@@ -171,6 +171,34 @@ def test_the_full_abstract_on_the_line_after_the_preview_and_its_toggle_wins(tmp
     assert not record["extra"].get("unlabelled")
 
 
+@pytest.mark.parametrize("cut, after_full", [
+    ("...", "展开更多"), ("...", "收起"), ("...", ""), ("…", ""), ("...", "\n展开更多"), ("…展开全部", "收起"),
+])
+@pytest.mark.parametrize("label, full_label", [("摘要：", ""), ("摘要：\n", ""), ("文摘", "文摘")])
+def test_the_full_abstract_after_a_preview_line_wins_whatever_the_toggles(tmp_path, cut, after_full, label, full_label):
+    # the preview ends its line at the cut ("…方法 回顾..."); a toggle after the full text, after both, or none
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n{label}{_STRUCTURED[:30]}{cut}\n"
+                             f"{full_label}{_STRUCTURED}{after_full}\n关键词：脊柱转移瘤；预后\n")
+    assert record["abstract"] == {"zh": _STRUCTURED}
+    assert not {"other_abstracts", "unlabelled"} & set(record["extra"])
+    assert [s["label"] for s in record["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "CONCLUSION"]
+
+
+def test_the_full_english_abstract_after_its_preview_line_wins(tmp_path):
+    record = _page(tmp_path, "Spinal metastases from unknown primaries\n摘要：BACKGROUND Spinal metastases are common in "
+                             f"patients with malignancies,but studies on those metastasized from unknown prim...\n{_FULL_EN}\n"
+                             "基金：National Natural Science Foundation of China,No.81702662.\n")
+    assert record["abstract"] == {"en": _FULL_EN}
+    assert not {"other_abstracts", "unlabelled"} & set(record["extra"])
+
+
+def test_a_text_that_only_begins_as_the_abstract_before_it_is_no_full_text(tmp_path):
+    # not cut off: the next paragraph goes on after it, as before
+    record = _page(tmp_path, "脊柱转移瘤手术治疗的预后因素分析\n作者：王建国\n摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n"
+                             "目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素，并建立评分。\n关键词：脊柱转移瘤\n")
+    assert record["abstract"]["zh"].startswith("目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。")
+
+
 @pytest.mark.parametrize("toggle", ["展开全部", "查看全部>>", "显示全部", "[更多]", "更多>>", "全部展开", "阅读全文"])
 def test_a_toggle_after_the_abstract_leaves_it_and_its_last_section(tmp_path, toggle):
     record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{_STRUCTURED}{toggle}\n"

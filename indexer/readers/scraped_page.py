@@ -573,6 +573,25 @@ def _looks_like_abstract(line: str) -> bool:
         re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
 
 
+_CUT_OFF = re.compile(r"(?:\.{2,}|…+|。。。|．．．)$")
+
+
+def _full_of_preview(preview: str, full: str) -> bool:
+    """Whether ``full`` is the full text of ``preview``, a text cut off at "..." or "…": it
+    starts with the preview's text, compared as :func:`collapse_truncated_preview` does
+    (spaces and punctuation aside), whether a toggle (展开更多, 收起) follows either or none.
+
+    >>> _full_of_preview("目的 探讨手术疗效。方法 回顾分析2015年1月至...", "目的 探讨手术疗效。方法 回顾分析2015年1月至2019年12月的患者。收起")
+    True
+    >>> _full_of_preview("目的 探讨手术疗效。方法 回顾分析2015年1月至...展开更多", "目的 探讨手术疗效。方法 回顾分析2015年1月至2019年12月的患者。")
+    True
+    >>> _full_of_preview("目的 探讨手术疗效。方法 回顾分析2015年1月至2019年12月。", "目的 探讨手术疗效。方法 回顾分析2015年1月至2019年12月的患者。")
+    False
+    """
+    cut = strip_toggle(preview.rstrip())
+    return bool(_CUT_OFF.search(cut)) and collapse_truncated_preview(cut + full) == full.lstrip()
+
+
 def _is_funder_item(line: str) -> bool:
     """Whether a line names a funder as an item of a funding list does, not prose (a sentence,
     a title): a grant number in brackets, or a name headed by a funder's word.
@@ -970,19 +989,16 @@ class _Page:
         self.keep_unlabelled(text, lineno)
 
     def full_after_preview(self, value: str) -> bool:
-        """An abstract line after a preview that ends on its toggle ("…深度学习...展开更多"), the
-        full text: the two are read as one line, as a page gives them when copied whole, so that
-        the preview gives way to the full text."""
+        """An abstract line after a preview cut off at "..." or "…", the full text
+        (:func:`_full_of_preview`; a toggle after the preview, after the full text, or none):
+        the two are read as one line, as a page gives them when copied whole, so that the
+        preview gives way to the full text."""
         if self.last != "abstract":
             return False
         before, first = self.raw["abstract"][-1]
-        preview = strip_toggle(before.rstrip())
-        if preview == before.rstrip():
+        if not _full_of_preview(before, value):
             return False
-        joined = preview + value
-        if collapse_truncated_preview(joined) != value.lstrip():  # the full text of this preview
-            return False
-        self.raw["abstract"][-1] = (joined, first)
+        self.raw["abstract"][-1] = (strip_toggle(before.rstrip()) + value, first)
         return True
 
     def completes_preview(self, line: str, steps) -> bool:

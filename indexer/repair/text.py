@@ -513,6 +513,8 @@ def strip_toggle(s: str) -> str:
 
     >>> strip_toggle("有较好疗效.展开更多"), strip_toggle("预后因素。查看全部>>"), strip_toggle("预后因素。[更多]")
     ('有较好疗效.', '预后因素。', '预后因素。')
+    >>> strip_toggle("手术治疗后…展开全部"), strip_toggle("手术治疗后．．．收起")
+    ('手术治疗后…', '手术治疗后．．．')
     >>> strip_toggle("问题的展开"), strip_toggle("Taylor展开"), strip_toggle("DNA展开更多")
     ('问题的展开', 'Taylor展开', 'DNA')
     >>> strip_toggle("结果显示该方法可行，详见图1展开"), strip_toggle("结果显示该方法可行，行CT展开")
@@ -524,11 +526,11 @@ def strip_toggle(s: str) -> str:
     if not m:
         return s
     head = s[:m.start()]
-    # A toggle is button text only after the end of a sentence or a closing bracket;
+    # A toggle is button text only after the end of a sentence, a preview's cut (…) or a closing bracket;
     # "问题的展开" ends with the word 展开 ("unfold") and stays, and so does a keyword
     # "Taylor展开" (Taylor expansion): a word alone after a Latin letter, in a text that is no
     # sentence, is one ("详见图1展开" and "…of the CT展开" lose the button).
-    if head and not re.search(r"[。.！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
+    if head and not re.search(r"[。.．…！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
         return s
     if head[-1:].isascii() and head[-1:].isalpha() and s[m.start():].strip() in UI_TOGGLE_WORDS \
             and not re.search(r"[。.！!？?；;，,]", head):   # a term (a keyword), not a sentence's end
