@@ -192,6 +192,16 @@ def test_the_full_english_abstract_after_its_preview_line_wins(tmp_path):
     assert not {"other_abstracts", "unlabelled"} & set(record["extra"])
 
 
+@pytest.mark.parametrize("full_label, toggle", [("", "展开更多"), ("", ""), ("摘要：", "收起")])
+def test_an_unlabelled_preview_line_above_the_full_abstract_is_no_title(tmp_path, full_label, toggle):
+    preview = "BACKGROUND Spinal metastases are common in patients with malignancies,but studies on those metastasized from unknown prim..."
+    record = _page(tmp_path, f"Spinal metastases from unknown primaries\n{preview}\n{full_label}{_FULL_EN}{toggle}\n"
+                             "基金：National Natural Science Foundation of China,No.81702662.\n")
+    assert record["title"] == {"en": "Spinal metastases from unknown primaries"}
+    assert record["abstract"] == {"en": _FULL_EN}
+    assert not {"other_titles", "other_abstracts", "unlabelled"} & set(record["extra"])
+
+
 def test_a_text_that_only_begins_as_the_abstract_before_it_is_no_full_text(tmp_path):
     # not cut off: the next paragraph goes on after it, as before
     record = _page(tmp_path, "脊柱转移瘤手术治疗的预后因素分析\n作者：王建国\n摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n"

@@ -1001,6 +1001,18 @@ class _Page:
         self.raw["abstract"][-1] = (strip_toggle(before.rstrip()) + value, first)
         return True
 
+    def preview_above(self, line: str, following: str | None) -> bool:
+        """Whether an unlabelled line is the abstract's preview, cut off at "..." or "…", the
+        full text on the line after it (with its label or none): the abstract, which that line
+        then completes (:meth:`full_after_preview`), not another title."""
+        if not following:
+            return False
+        after = _line_fixes(following)[0].strip()
+        labelled = match_label(after)
+        if labelled and labelled[0] == "abstract":
+            after = labelled[2]
+        return _full_of_preview(line, after)
+
     def completes_preview(self, line: str, steps) -> bool:
         """An unlabelled line right after an abstract that is its preview's toggle alone
         ("展开全部" under "摘要：…手术治疗后...") or, after the toggle, the full text on a line of
@@ -1426,7 +1438,7 @@ class _Page:
         if _simplified(stripped) in _SECTION_HEADINGS:
             self.keep_unlabelled(stripped, lineno)
             return
-        if _looks_like_abstract(stripped):
+        if _looks_like_abstract(stripped) or self.preview_above(stripped, following):
             self.log_line_repairs(steps, "abstract")
             self.recognised += 1
             self.add("abstract", stripped, lineno)
