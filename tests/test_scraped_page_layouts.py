@@ -202,6 +202,20 @@ def test_an_unlabelled_preview_line_above_the_full_abstract_is_no_title(tmp_path
     assert not {"other_titles", "other_abstracts", "unlabelled"} & set(record["extra"])
 
 
+@pytest.mark.parametrize("cut, mark", [("...展开更多", "..."), ("...", "..."), ("…\n展开全部", "…"), ("。。。收起", "。。。")])
+def test_a_page_with_only_the_preview_keeps_it_with_an_issue(tmp_path, cut, mark):
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{_STRUCTURED[:30]}{cut}\n"
+                             "关键词：脊柱转移瘤；预后\n")
+    assert record["abstract"]["zh"].startswith(_STRUCTURED[:30])
+    assert [issue for issue in record["issues"] if "cut short" in issue] == [
+        f"line 3: abstract cut short at '{mark}' (only its preview on the page), kept as given"]
+
+
+def test_a_whole_abstract_raises_no_cut_short_issue(tmp_path):
+    record = _page(tmp_path, f"脊柱转移瘤手术治疗的预后因素分析\n作者：王建国；李明\n摘要：{_STRUCTURED[:30]}...\n{_STRUCTURED}\n")
+    assert not record["issues"]
+
+
 def test_a_text_that_only_begins_as_the_abstract_before_it_is_no_full_text(tmp_path):
     # not cut off: the next paragraph goes on after it, as before
     record = _page(tmp_path, "脊柱转移瘤手术治疗的预后因素分析\n作者：王建国\n摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n"

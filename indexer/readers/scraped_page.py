@@ -988,6 +988,16 @@ class _Page:
         text, lineno = abstracts.pop(taken)
         self.keep_unlabelled(text, lineno)
 
+    def note_cut_abstracts(self) -> None:
+        """An abstract that still ends at its preview's cut ("…from unknown prim...展开更多"),
+        the page giving no full text after it, is kept as the page gives it, with an issue
+        saying it is cut short: no reader of the record should take it for the whole abstract."""
+        for text, lineno in self.raw.get("abstract", []):
+            cut = _CUT_OFF.search(strip_toggle(strip_buttons(text.rstrip())))
+            if cut:
+                self.rec.issues.append(f"line {lineno}: abstract cut short at '{cut.group()}' (only its preview "
+                                       "on the page), kept as given")
+
     def full_after_preview(self, value: str) -> bool:
         """An abstract line after a preview cut off at "..." or "…", the full text
         (:func:`_full_of_preview`; a toggle after the preview, after the full text, or none):
@@ -1594,6 +1604,7 @@ class ScrapedPageReader:
             return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
                            reason=reason, record=rec.source.record)
         page.settle_english_abstract()
+        page.note_cut_abstracts()
         page.resolve_name_marks()
         page.settle_references()
         return rec
