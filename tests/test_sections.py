@@ -156,3 +156,28 @@ def test_clinical_journals_labels_and_fertility_and_sterilitys_plural_marks():
 ])
 def test_abstracts_with_an_unknown_heading_stay_whole(text):
     assert labelled(text, "en") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # European Heart Journal: the methods and results under one heading (as METHODS AND RESULTS)
+    ("Aims: To test X. Methods and results: We enrolled 300 patients. Conclusion: X is useful.",
+     [("OBJECTIVE", "Aims", "To test X."), ("METHODS", "Methods and results", "We enrolled 300 patients."),
+      ("CONCLUSION", "Conclusion", "X is useful.")]),
+    ("Introduction: X is common. Patients and methods: A cohort. Results and conclusions: Improved.",
+     [("BACKGROUND", "Introduction", "X is common."), ("METHODS", "Patients and methods", "A cohort."),
+      ("RESULTS", "Results and conclusions", "Improved.")]),
+    ("Background and aims: X is common. Methods: A cohort. Results: Improved.",
+     [("BACKGROUND", "Background and aims", "X is common."), ("METHODS", "Methods", "A cohort."),
+      ("RESULTS", "Results", "Improved.")]),
+    # words of a sentence before a colon are not a heading, though they begin with labels
+    ("Objective: To test X. Methods and results of the trial: both were kept. Results: Improved.",
+     [("OBJECTIVE", "Objective", "To test X. Methods and results of the trial: both were kept."),
+      ("RESULTS", "Results", "Improved.")]),
+])
+def test_title_case_headings_joining_two_labels(text, expected):
+    assert labelled(text, "en") == expected
+
+
+def test_a_title_case_discussion_leaves_the_abstract_whole_as_an_upper_case_one_does():
+    assert labelled("Background: X is common. Methods: A cohort. Results: Improved. Discussion: We discuss. "
+                    "Conclusion: Useful.", "en") == []

@@ -69,6 +69,14 @@ _ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[]\s*(?P<b>{_ZH_ALT})\s*[】\]]\s*
                        rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?: [A-Z]+)*)(?:\(S\))?\s*:")
+# Words before a colon at a sentence start, in any case: a heading joining labels in title case
+# ("Methods and results:", "Patients and methods:"), or words of a sentence ("We asked: …").
+_EN_TITLE_HEADING = re.compile(_BOUNDARY + r"(?P<label>(?i:[a-z]++(?: [a-z]++){0,7}))(?:\([Ss]\))?\s*[:：]")
+# Headings abstracts have that are filed under no label: the text under one would be left in the
+# section before it, so an abstract with one is left whole, as one with an upper-case heading we do
+# not know is.  In title case, only these are taken for headings (see _EN_TITLE_HEADING).
+_UNFILED = ("Materials", "Sample population", "Discussion", "Limitations", "Support", "Funding")
+_EN_UNFILED_TITLE = re.compile(_BOUNDARY + rf"(?i:{'|'.join(_UNFILED)})\s*[:：]")
 
 
 def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
@@ -84,11 +92,13 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     for m in pattern.finditer(text):
         orig = m.group("label")
         found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig + (m.group("s") or "")))
-    # "BACKGROUND AND AIMS:" is one heading (BACKGROUND), not BACKGROUND + "AND AIMS: ...".
+    # "BACKGROUND AND AIMS:" is one heading (BACKGROUND), not BACKGROUND + "AND AIMS: ..."; in
+    # title case, "Methods and results:" is one heading only when each part is a label.
     at = {f[0]: i for i, f in enumerate(found)}
-    for m in _EN_ANY_HEADING.finditer(text):
+    upper = pattern is _EN_LABEL
+    for m in (_EN_ANY_HEADING if upper else _EN_TITLE_HEADING).finditer(text):
         i, orig = at.get(m.start()), m.group("label")
-        label = _compound(orig)
+        label = _compound(orig, whole=not upper)
         if label is None or (i is not None and len(orig) <= len(found[i][3])):
             continue
         if i is None:
@@ -176,9 +186,18 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
     return labels
 
 
-def _compound(heading: str) -> str | None:
-    """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS)."""
-    for part in re.split(r"\s+(?:AND|&)\s+", heading.upper()):
+def _compound(heading: str, whole: bool = False) -> str | None:
+    """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS), its first
+    known part's; with whole, only when every part is a label, so the words opening a sentence
+    ("Methods and results of the trial: …") are not taken for one.
+
+    >>> _compound("Methods and results", whole=True), _compound("Methods and results of X", whole=True)
+    ('METHODS', None)
+    """
+    parts = re.split(r"\s+(?:AND|&)\s+", heading.upper())
+    if whole and not all(part in LABELS_EN for part in parts):
+        return None
+    for part in parts:
         if part in LABELS_EN:
             return LABELS_EN[part]
     return None
@@ -194,7 +213,7 @@ _EN_LABEL_SPACED = re.compile(_BOUNDARY + rf"(?P<label>(?=[A-Z])(?i:{_EN_ALT}))(
 # ("…sixty-five dogs Methods A web-based…", "ResultsAll dogs…"), or a heading we do not file
 # ("Materials The study…", "Discussion The…"), which would leave its text under the label before.
 _EN_SPACED_STRAY = re.compile(rf"(?<![A-Za-z])(?=[A-Z])(?i:{_EN_ALT})(?=[A-Z][a-z]|\s+[A-Z0-9])|" + _BOUNDARY
-                              + r"(?:Materials|Sample population|Discussion|Limitations|Support|Funding)\s+(?=[A-Z])")
+                              + rf"(?:{'|'.join(_UNFILED)})\s+(?=[A-Z])")
 
 
 def _spaced_en(text: str) -> list[tuple[int, int, str, str]]:
@@ -254,6 +273,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         for m in _EN_ANY_HEADING.finditer(text):
             if m.start() not in known and _compound(m.group("label")) is None:
                 return []
+        if _EN_UNFILED_TITLE.search(text):   # "Discussion:" as DISCUSSION:
+            return []
     sections = []
     for i, (start, end, label, orig) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else len(text)
