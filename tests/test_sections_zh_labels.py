@@ -35,9 +35,34 @@ def test_a_heading_of_two_sections(text, expected):
     assert labelled(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 中国肺癌杂志's layout: the background and the objective under one heading
+    ("背景与目的：肺癌是常见肿瘤。本研究探讨X。方法：回顾分析。结果：有效。结论：推广。",
+     [("BACKGROUND", "背景与目的", "肺癌是常见肿瘤。本研究探讨X。"), ("METHODS", "方法", "回顾分析。"),
+      ("RESULTS", "结果", "有效。"), ("CONCLUSION", "结论", "推广。")]),
+    # glued to its text, as CNKI's exports write it
+    ("背景与目的探讨X。方法回顾分析。结果有效。结论推广。",
+     [("BACKGROUND", "背景与目的", "探讨X。"), ("METHODS", "方法", "回顾分析。"),
+      ("RESULTS", "结果", "有效。"), ("CONCLUSION", "结论", "推广。")]),
+    ("目的与方法：回顾分析120例。结果：有效。结论：推广。",
+     [("OBJECTIVE", "目的与方法", "回顾分析120例。"), ("RESULTS", "结果", "有效。"), ("CONCLUSION", "结论", "推广。")]),
+    ("目的：探讨X。方法与结果：回顾分析120例，有效。结论：推广。",
+     [("OBJECTIVE", "目的", "探讨X。"), ("METHODS", "方法与结果", "回顾分析120例，有效。"),
+      ("CONCLUSION", "结论", "推广。")]),
+])
+def test_a_heading_of_two_sections_next_to_each_other(text, expected):
+    assert labelled(text) == expected
+
+
+def test_a_label_glued_after_a_heading_of_two_parts_that_holds_it_is_text():
+    # 结论 opening a sentence after 结果与结论 is in that section, not a heading after it
+    assert labelled("目的 探讨X。方法 回顾分析。结果与结论 有效。结论未定。")[-1] == (
+        "RESULTS", "结果与结论", "有效。结论未定。")
+
+
 def test_the_two_part_headings_have_their_canonical_labels():
-    assert [canonical_label(h) for h in ("结果与结论", "结果和结论", "讨论与结论")] == [
-        "RESULTS", "RESULTS", "CONCLUSION"]
+    assert [canonical_label(h) for h in ("结果与结论", "结果和结论", "讨论与结论", "背景与目的", "目的与方法")] == [
+        "RESULTS", "RESULTS", "CONCLUSION", "BACKGROUND", "OBJECTIVE"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -49,9 +49,12 @@ LABELS_ZH: dict[str, str] = {
     "结果": "RESULTS", "结论": "CONCLUSION", "結果": "RESULTS", "結論": "CONCLUSION",
     **{f"{what}{conj}方法": "METHODS" for what in ("资料", "材料", "对象") for conj in ("与", "和", "及")},
     "方法与材料": "METHODS",
-    # One heading for two sections (药学 and 医学 journals): filed, as _compound files
-    # "RESULTS AND CONCLUSIONS", under its first known part.
-    **{f"结果{conj}结论": "RESULTS" for conj in ("与", "和", "及")},
+    # One heading for two sections, next to each other in the order (背景与目的, 中国肺癌杂志's;
+    # 目的与方法, 方法与结果, 结果与结论, 药学 and 医学 journals'): filed, as _compound files
+    # "METHODS AND RESULTS", under its first part.
+    **{f"{first}{conj}{then}": label for (first, label), then in zip(
+        (("背景", "BACKGROUND"), ("目的", "OBJECTIVE"), ("方法", "METHODS"), ("结果", "RESULTS")),
+        ("目的", "方法", "结果", "结论")) for conj in ("与", "和", "及")},
     **{f"讨论{conj}结论": "CONCLUSION" for conj in ("与", "和", "及")},
 }
 
@@ -120,6 +123,16 @@ _ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?!" + "|".join(_ZH_NOT_LA
                        + r")\s*[:：]?\s*")
 
 
+def _rank(label: str, label_original: str) -> int:
+    """A heading's place in _ORDER: a heading of two parts (背景与目的) is at its second part's,
+    so a label after it comes later than both (方法, not 目的)."""
+    return _ORDER.index(LABELS_ZH.get(label_original[-2:], label))
+
+
+# The labels that open such an abstract, the longest first (背景与目的 before 背景).
+_ZH_OPENING = sorted((k for k, v in LABELS_ZH.items() if v in ("BACKGROUND", "OBJECTIVE")), key=len, reverse=True)
+
+
 def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
     """The labels of a Chinese structured abstract whose labels are glued to their text: from
     the start, each label at a sentence start that comes later in the order than the one before.
@@ -131,14 +144,14 @@ def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
     >>> [s["label_original"] for s in split_sections("目的探讨。资料与方法12例。结果有效。", "zh")]
     ['目的', '资料与方法', '结果']
     """
-    first = next((label for label in ("背景", "目的", "目标") if text.startswith(label)), None)
+    first = next((label for label in _ZH_OPENING if text.startswith(label)), None)
     if first is None:
         return []
     pos = re.compile(r"\s*[:：]?\s*").match(text, len(first)).end()
     found = [(0, pos, LABELS_ZH[first], first)]
     for m in _ZH_GLUED.finditer(text, pos):
         label = LABELS_ZH[m.group("label")]
-        if _ORDER.index(label) > _ORDER.index(found[-1][2]):
+        if _ORDER.index(label) > _rank(*found[-1][2:]):
             found.append((m.start(), m.end(), label, m.group("label")))
     return found if len(found) >= 3 else []
 
@@ -180,7 +193,8 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
         before = [f for f in labels if f[0] < m.start()][-1]
         after = next((f for f in found if f[0] > m.start()), None)
         rank = _ORDER.index(LABELS_ZH[m.group("label")])
-        if _ORDER.index(before[2]) < rank and (after is None or rank < _ORDER.index(after[2])):
+        if (_rank(*before[2:]) < rank
+                and (after is None or _rank(LABELS_ZH[m.group("label")], m.group("label")) < _ORDER.index(after[2]))):
             labels.append((m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label")))
             labels.sort()
     return labels
