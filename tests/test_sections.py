@@ -181,3 +181,22 @@ def test_title_case_headings_joining_two_labels(text, expected):
 def test_a_title_case_discussion_leaves_the_abstract_whole_as_an_upper_case_one_does():
     assert labelled("Background: X is common. Methods: A cohort. Results: Improved. Discussion: We discuss. "
                     "Conclusion: Useful.", "en") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a section opening with a term in its own case or with a sign (a QA pass's scraped page:
+    # CONCLUSIONS stayed in the results, so section:conclusion p.R175H found nothing)
+    ("BACKGROUND TP53 is common. METHODS We used X. RESULTS mRNA levels rose. CONCLUSIONS p.R175H predicts outcome.",
+     ["TP53 is common.", "We used X.", "mRNA levels rose.", "p.R175H predicts outcome."]),
+    ("OBJECTIVE To test. METHODS [18F]FDG PET. RESULTS γ-GT rose. CONCLUSION miR-21 is a marker.",
+     ["To test.", "[18F]FDG PET.", "γ-GT rose.", "miR-21 is a marker."]),
+    ('BACKGROUND X. METHODS Y. RESULTS "Good" outcomes. CONCLUSIONS Fine.',
+     ["X.", "Y.", '"Good" outcomes.', "Fine."]),
+    ("Objective To test. Methods mRNA was measured. Results The rate fell. Conclusion It works.",
+     ["To test.", "mRNA was measured.", "The rate fell.", "It works."]),
+    # a plain lower-case word or a comma after it: the word is text
+    ("OBJECTIVE To test. METHODS Y. RESULTS, as expected, fell. AIM model. CONCLUSION Fine.",
+     ["To test.", "Y. RESULTS, as expected, fell. AIM model.", "Fine."]),
+])
+def test_an_upper_case_label_before_a_term_that_is_not_capitalised(text, expected):
+    assert [s[2] for s in labelled(text, "en")] == expected

@@ -63,9 +63,14 @@ _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
 EN_LABELS_ALTERNATION = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
 _EN_ALT = EN_LABELS_ALTERNATION
 _ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
+# What follows a label set off by a space only: a sentence's first word, capitalised or a number,
+# or a term that keeps its own case or opens with a sign (miR-21, mRNA, p.R175H, γ-GT, [18F]FDG, a
+# quotation); not a plain lower-case word ("AIM model", "Results were compared"), nor a mark
+# that closes, continues or joins ("RESULTS, …", "DESIGN & SETTING").
+_OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:]|\.(?:\s|$)|$))[^\s,;:.!?)\]}&/\-–—])"
 # "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon); Fertility and
 # Sterility's "PATIENT(S):", "RESULT(S):".
-_EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+(?=[A-Z0-9(]))")
+_EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]".
 _ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[]\s*(?P<b>{_ZH_ALT})\s*[】\]]\s*[:：]?\s*"
@@ -222,11 +227,11 @@ def _compound(heading: str, whole: bool = False) -> str | None:
 # taken only at a sentence start and before a word that opens a sentence (so "Results were
 # compared" stays text), the first opening the abstract.
 _EN_LABEL_SPACED = re.compile(_BOUNDARY + rf"(?P<label>(?=[A-Z])(?i:{_EN_ALT}))(?P<s>\([Ss]\))?"
-                              r"(?:\s*[:：]\s*|\s+(?=[A-Z0-9]))")
+                              rf"(?:\s*[:：]\s*|\s+(?!\(){_OPENER})")
 # What makes such an abstract unsafe to split: a label that lost its sentence end or its space
 # ("…sixty-five dogs Methods A web-based…", "ResultsAll dogs…"), or a heading we do not file
 # ("Materials The study…", "Discussion The…"), which would leave its text under the label before.
-_EN_SPACED_STRAY = re.compile(rf"(?<![A-Za-z])(?=[A-Z])(?i:{_EN_ALT})(?=[A-Z][a-z]|\s+[A-Z0-9])|" + _BOUNDARY
+_EN_SPACED_STRAY = re.compile(rf"(?<![A-Za-z])(?=[A-Z])(?i:{_EN_ALT})(?=[A-Z][a-z]|\s+(?!\(){_OPENER})|" + _BOUNDARY
                               + rf"(?:{'|'.join(_UNFILED)})\s+(?=[A-Z])")
 
 
