@@ -200,3 +200,15 @@ def test_a_title_case_discussion_leaves_the_abstract_whole_as_an_upper_case_one_
 ])
 def test_an_upper_case_label_before_a_term_that_is_not_capitalised(text, expected):
     assert [s[2] for s in labelled(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Background/Aims: X is common. Methods: A cohort. Results: Improved. Conclusions: Useful.",
+     [("BACKGROUND", "Background/Aims"), ("METHODS", "Methods"), ("RESULTS", "Results"), ("CONCLUSION", "Conclusions")]),
+    # Diabetologia's headings
+    ("AIMS/HYPOTHESIS: To test. METHODS: A cohort. RESULTS: Improved. CONCLUSIONS/INTERPRETATION: Useful.",
+     [("OBJECTIVE", "AIMS/HYPOTHESIS"), ("METHODS", "METHODS"), ("RESULTS", "RESULTS"),
+      ("CONCLUSION", "CONCLUSIONS/INTERPRETATION")]),
+])
+def test_a_heading_of_two_labels_parted_by_a_slash(text, expected):
+    assert [s[:2] for s in labelled(text, "en")] == expected

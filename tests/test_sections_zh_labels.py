@@ -112,3 +112,19 @@ def test_the_qa_ris_file(tmp_path, validate):
         [("OBJECTIVE", "探讨p53和PCNA在尖锐湿疣中的表达。"), ("RESULTS", "共检测40例。")],
         [("OBJECTIVE", "使更多的药学工作者了解循证医学."), ("METHODS", "对循证医学的基本原理进行阐述."),
          ("RESULTS", "循证医学在我国尚处于起步阶段.")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 图书情报工作's layout: two parts under each bracketed heading, parted by a slash
+    ("[目的/意义]探讨高校图书馆数据服务模式。[方法/过程]采用问卷调查法。[结果/结论]尚处于起步阶段。",
+     [("OBJECTIVE", "目的/意义", "探讨高校图书馆数据服务模式。"), ("METHODS", "方法/过程", "采用问卷调查法。"),
+      ("RESULTS", "结果/结论", "尚处于起步阶段。")]),
+    ("［目的／意义］探讨X。［方法／过程］问卷。［结果／结论］有效。",
+     [("OBJECTIVE", "目的／意义", "探讨X。"), ("METHODS", "方法／过程", "问卷。"), ("RESULTS", "结果／结论", "有效。")]),
+    # tortoise-shell brackets
+    ("〔目的〕探讨X。〔方法〕问卷。〔结果〕有效。〔结论〕推广。",
+     [("OBJECTIVE", "目的", "探讨X。"), ("METHODS", "方法", "问卷。"), ("RESULTS", "结果", "有效。"),
+      ("CONCLUSION", "结论", "推广。")]),
+])
+def test_headings_parted_by_a_slash_and_in_other_brackets(text, expected):
+    assert labelled(text) == expected

@@ -56,9 +56,15 @@ LABELS_ZH: dict[str, str] = {
         (("背景", "BACKGROUND"), ("目的", "OBJECTIVE"), ("方法", "METHODS"), ("结果", "RESULTS")),
         ("目的", "方法", "结果", "结论")) for conj in ("与", "和", "及")},
     **{f"讨论{conj}结论": "CONCLUSION" for conj in ("与", "和", "及")},
+    # Library and information science journals (图书情报工作, 现代情报): [目的/意义] [方法/过程]
+    # [结果/结论]; a slash joins the parts as 与 does.
+    **{f"{first}{slash}{then}": label for first, then, label in (
+        ("背景", "目的", "BACKGROUND"), ("目的", "意义", "OBJECTIVE"), ("目的", "方法", "OBJECTIVE"),
+        ("方法", "过程", "METHODS"), ("方法", "结果", "METHODS"), ("结果", "结论", "RESULTS"))
+       for slash in ("/", "／")},
 }
 
-_BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]】」”\"]))\s*"
+_BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
 # The English labels as one alternation, the longest first (also the glued-label repair's).
 EN_LABELS_ALTERNATION = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
 _EN_ALT = EN_LABELS_ALTERNATION
@@ -72,14 +78,15 @@ _OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:]|\.(?:\s|$)|$))[^\s,;:.!?)\]}&/\-–
 # Sterility's "PATIENT(S):", "RESULT(S):".
 _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
-# "目的：" / "目的 " / "【目的】" / "[目的]".
-_ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[]\s*(?P<b>{_ZH_ALT})\s*[】\]]\s*[:：]?\s*"
+# "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕".
+_ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】\]］〕]\s*[:：]?\s*"
                        rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
-_EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?: [A-Z]+)*)(?:\(S\))?\s*:")
+_EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
 # Words before a colon at a sentence start, in any case: a heading joining labels in title case
-# ("Methods and results:", "Patients and methods:"), or words of a sentence ("We asked: …").
-_EN_TITLE_HEADING = re.compile(_BOUNDARY + r"(?P<label>(?i:[a-z]++(?: [a-z]++){0,7}))(?:\([Ss]\))?\s*[:：]")
+# ("Methods and results:", "Patients and methods:", "Background/Aims:"), or words of a sentence
+# ("We asked: …").
+_EN_TITLE_HEADING = re.compile(_BOUNDARY + r"(?P<label>(?i:[a-z]++(?:[ /][a-z]++){0,7}))(?:\([Ss]\))?\s*[:：]")
 # Headings abstracts have that are filed under no label: the text under one would be left in the
 # section before it, so an abstract with one is left whole, as one with an upper-case heading we do
 # not know is.  In title case, only these are taken for headings (see _EN_TITLE_HEADING).
@@ -206,14 +213,16 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
 
 
 def _compound(heading: str, whole: bool = False) -> str | None:
-    """The label of a heading joining known labels ("PATIENTS AND METHODS" → METHODS), its first
-    known part's; with whole, only when every part is a label, so the words opening a sentence
-    ("Methods and results of the trial: …") are not taken for one.
+    """The label of a heading joining known labels ("PATIENTS AND METHODS", "AIMS/HYPOTHESIS")
+    → METHODS, OBJECTIVE), its first known part's; with whole, only when every part is a label,
+    so the words opening a sentence ("Methods and results of the trial: …") are not taken for one.
 
     >>> _compound("Methods and results", whole=True), _compound("Methods and results of X", whole=True)
     ('METHODS', None)
+    >>> _compound("Background/Aims", whole=True)
+    'BACKGROUND'
     """
-    parts = re.split(r"\s+(?:AND|&)\s+", heading.upper())
+    parts = re.split(r"\s*/\s*|\s+(?:AND|&)\s+", heading.upper())
     if whole and not all(part in LABELS_EN for part in parts):
         return None
     for part in parts:
