@@ -154,7 +154,16 @@ def place_abstracts(record: Record) -> Record:
         # not also the English repairs of a text that is not kept.
         del record.repairs[logged:]
         record.log("drop_duplicate_abstract", f"abstract.{lang}", text, "")
+    for lang, text in record.abstract.items():
+        cut = _CUT_OFF.search(text)
+        if cut and not any("abstract cut short" in issue for issue in record.issues):
+            # CNKI's EndNote, NoteExpress and RefWorks exports end a long abstract so
+            record.issues.append(f"abstract.{lang} cut short at '{cut.group()}' (as the export gives it), kept as given")
     return record
+
+
+# An abstract ending where a database cut it: "…结果病理...", "…从词源……"
+_CUT_OFF = re.compile(r"(?:\.{3,}|…+|。。。|．．．)$")
 
 
 def _merge_abstract(record: Record, lang: str, text: str) -> bool:
