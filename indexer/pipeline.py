@@ -213,6 +213,23 @@ def _given_sections(record: Record, given) -> Record:
     return record
 
 
+# A funding label glued to the keyword before it, as a copy that lost the line between them
+# gives it ("关键词：脊柱转移；预后基金项目：国家自然科学基金(81702662)"): set apart, so that the
+# statement is found as it is in an abstract (fields.funding.split_funding_statement).
+_GLUED_FUNDING_LABEL = re.compile(r"(?<=[^\s;；,，、])(?=(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：])")
+
+
+def _keyword_funding(record: Record, text: str) -> str:
+    """A keyword line without the funding statement that closes it ("…预后基金项目：…",
+    "Keywords: X; Y Fund: National …"), the statement moved to the funding."""
+    content, statement = split_funding_statement(_GLUED_FUNDING_LABEL.sub(" ", text, count=1))
+    if not statement:
+        return text
+    record.log("move_funding_statement", "keywords", text, content)
+    record.raw.setdefault("funding", []).append((statement, None))
+    return content
+
+
 _KEYWORD_LIST = re.compile(r"[^,，\s]+(?: [^,，\s]+){0,4}(?:\s*[,，]\s*[^,，\s]+(?: [^,，\s]+){0,4}){3,}")
 
 
@@ -221,7 +238,9 @@ def place_keywords(record: Record) -> Record:
     lines += [(text, False) for text, _ in record.raw.pop("keyword", [])]
     read: list[tuple[str, list[str]]] = []
     for text, split in lines:
-        text = repair(record, "keywords", text, KEYWORD_REPAIRS)
+        text = _keyword_funding(record, repair(record, "keywords", text, KEYWORD_REPAIRS))
+        if not text.strip():
+            continue
         # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular", and so
         # do Chinese ones, "疾病模型,动物", "大、小孢子"), unless the line is plainly a list: a
         # semicolon, four or more short comma-separated parts, or three or more parted by " / ".

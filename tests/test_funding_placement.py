@@ -1,0 +1,33 @@
+"""Where funding is found and set apart from the other fields: a funding line glued to the
+keywords, to a page's toggle, an acknowledgement, one funder a line, a bilingual list, the
+funding tags of RIS and Web of Science (cases a QA pass on funding found)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import page_record
+
+NSFC = "National Natural Science Foundation of China"
+
+
+def funding(record: dict) -> list[tuple]:
+    return [(f["funder"], f["award"]) for f in record["funding"]]
+
+
+# 1. A funding label glued to the keyword line (a copy lost the line between them).
+@pytest.mark.parametrize("lines, keywords", [
+    (["关键词：脊柱转移；预后基金项目：国家自然科学基金(81702662)"], {"zh": ["脊柱转移", "预后"]}),
+    (["关键词：脊柱转移；预后；基金项目：国家自然科学基金(81702662)"], {"zh": ["脊柱转移", "预后"]}),
+    (["关键词：脊柱转移；预后", "Keywords: spinal metastasis; prognosis Fund: National Natural Science "
+      "Foundation of China (81702662)"], {"zh": ["脊柱转移", "预后"], "en": ["spinal metastasis", "prognosis"]}),
+])
+def test_funding_glued_to_the_keywords_is_funding(tmp_path, lines, keywords):
+    record = page_record(tmp_path, "\n".join(["某研究", "作者: 张三", "摘要：本文研究了X的机理。", *lines]) + "\n")
+    assert record["keywords"] == keywords
+    assert funding(record) == [(NSFC, "81702662")]
+
+
+def test_a_keyword_naming_a_fund_stays_a_keyword(tmp_path):
+    record = page_record(tmp_path, "某研究\n作者: 张三\n摘要：本文研究了X的机理。\n关键词：社会保障基金；养老基金\n")
+    assert record["keywords"] == {"zh": ["社会保障基金", "养老基金"]}
+    assert record["funding"] == []
