@@ -31,3 +31,21 @@ def test_a_keyword_naming_a_fund_stays_a_keyword(tmp_path):
     record = page_record(tmp_path, "某研究\n作者: 张三\n摘要：本文研究了X的机理。\n关键词：社会保障基金；养老基金\n")
     assert record["keywords"] == {"zh": ["社会保障基金", "养老基金"]}
     assert record["funding"] == []
+
+
+# 2. The funding line glued after a preview's toggle: neither stays in the abstract.
+@pytest.mark.parametrize("toggle, label", [("展开更多", "基金："), ("查看全部>>", "基金项目："), ("收起", "Fund: ")])
+def test_funding_glued_after_the_toggle_is_funding(tmp_path, toggle, label):
+    record = page_record(tmp_path, "Spinal metastases\n文摘BACKGROUND Spinal metastases are common. "
+                         f"CONCLUSION A comprehensive assessment is essential.{toggle}{label}"
+                         "National Natural Science Foundation of China,No.81702662.\n")
+    assert record["abstract"] == {"en": "BACKGROUND Spinal metastases are common. "
+                                        "CONCLUSION A comprehensive assessment is essential."}
+    assert record["sections"]["en"][-1]["text"] == "A comprehensive assessment is essential."
+    assert funding(record) == [(NSFC, "81702662")]
+
+
+def test_a_label_glued_after_a_toggle_is_its_own_field(tmp_path):
+    record = page_record(tmp_path, "某研究\n摘要：本文研究了X的机理。展开更多关键词：X；Y\n")
+    assert record["abstract"] == {"zh": "本文研究了X的机理。"}
+    assert record["keywords"] == {"en": ["X", "Y"]}

@@ -29,7 +29,7 @@ from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, strip_buttons, strip_toggle
-from ..repair.constants import UI_MENU_WORDS, UI_WORDS
+from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from .base import find_reader, register
 from .decode import LINE_END
 
@@ -777,6 +777,28 @@ def _gives_page_fields(lines: list[str]) -> bool:
     return False
 
 
+# A preview's toggle with the next field glued after it ("…is essential.展开更多基金：National …"):
+# the copy lost the line between the button and that field's label.
+_TOGGLE_AT_END = re.compile(r"(?<=[。.．！？!?…)）])(?:" + "|".join(map(re.escape, UI_TOGGLES)) + ")")
+
+
+def split_after_toggle(line: str) -> tuple[str, str] | None:
+    """The line up to its toggle, and the field glued after that, when a label with its colon
+    opens it; else None (the toggle's words as text).
+
+    >>> split_after_toggle("A comprehensive assessment is essential.展开更多基金：National Natural Science Foundation")
+    ('A comprehensive assessment is essential.展开更多', '基金：National Natural Science Foundation')
+    >>> split_after_toggle("疗效确切。展开更多细节见正文"), split_after_toggle("疗效确切。更多基金会参与")
+    (None, None)
+    """
+    for m in _TOGGLE_AT_END.finditer(line):
+        rest = line[m.end():]
+        label = _LABEL_RE.match(_simplified(rest))
+        if label and _has_colon(label) and match_label(rest):
+            return line[:m.end()], rest
+    return None
+
+
 def _line_fixes(raw_line: str) -> tuple[str, list[tuple[str, str, str]]]:
     """A page's line with its mojibake and HTML entities repaired, and the repairs made."""
     steps = []
@@ -1108,6 +1130,11 @@ class _Page:
 
     def feed(self, raw_line: str, lineno: int, following: str | None = None) -> None:
         """Read a line of the page; ``following`` is the line after it ("" at the end)."""
+        glued = split_after_toggle(raw_line)
+        if glued:  # two lines, the field after the toggle the second
+            self.feed(glued[0], lineno, glued[1])
+            self.feed(glued[1], lineno, following)
+            return
         line, steps = _line_fixes(raw_line)
         self.previous, self.current = self.current, None
         self.after_blank = not line.strip()
