@@ -49,3 +49,11 @@ def test_a_label_glued_after_a_toggle_is_its_own_field(tmp_path):
     record = page_record(tmp_path, "某研究\n摘要：本文研究了X的机理。展开更多关键词：X；Y\n")
     assert record["abstract"] == {"zh": "本文研究了X的机理。"}
     assert record["keywords"] == {"en": ["X", "Y"]}
+
+
+# 4. One funder a line under an empty funding label: each is funding.
+def test_one_funder_a_line_is_the_funding_list(tmp_path):
+    record = page_record(tmp_path, "某研究\n作者: 张三\n摘要：本文研究了X的机理。\n关键词：X；Y\n基金：\n"
+                         "国家自然科学基金(81702662)\n北京市自然科学基金(7192001)\n作者单位：北京大学\n")
+    assert funding(record) == [(NSFC, "81702662"), ("Beijing Natural Science Foundation", "7192001")]
+    assert "unlabelled" not in record["extra"] and record["issues"] == []

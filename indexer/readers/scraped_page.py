@@ -410,10 +410,16 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     waiting = False  # the last line kept is a bare label waiting for its value
+    listing = False  # the last line kept is a bare funding label joined to its first funder
     for lineno, text in lines:
         if not text.strip():
             out.append((lineno, text))
+            listing = False
             continue
+        if listing and _next_funder(out[-1][1], text):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + ("；" if _mostly_han(text) else "; ") + text.strip())
+            continue
+        listing = False
         if waiting and not _bare_label(text) and not match_label(text) and not is_page_chrome(text):
             i = max(i for i, (_, t) in enumerate(out) if t.strip())
             label = out[i][1].rstrip()
@@ -424,10 +430,29 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
             out[i] = (out[i][0], label + sep + text.strip())
             del out[i + 1:]  # the blank lines between them
             waiting = False
+            listing = LABELS.get(_label_key(m.group("label"))) == "funding"
             continue
         out.append((lineno, text))
         waiting = _waits(_bare_label(text))
     return out
+
+
+def _next_funder(funding: str, line: str) -> bool:
+    """Whether ``line`` is the next funder of a list a bare funding label gives one a line
+    ("基金：" / "国家自然科学基金(81702662)" / "北京市自然科学基金(7192001)"): a funder's item with
+    its grant number in brackets after a name headed by a funder's word, in the script of the
+    one before it.  (A funding line's value
+    on the label's own line closes its list: a funder after it is no part of it.)
+
+    >>> _next_funder("基金：国家自然科学基金(81702662)", "北京市自然科学基金(7192001)")
+    True
+    >>> _next_funder("基金：国家自然科学基金(81702662)", "基于项目管理的研究(2019)"), _next_funder("基金：国家自然科学基金(81702662)", "作者单位：北京大学")
+    (False, False)
+    """
+    item = _LIST_MARKS.split(funding.rstrip())[-1]
+    grant = _BRACKETED_GRANT.search(line)
+    return (_mostly_han(item) == _mostly_han(line) and not match_label(line) and grant is not None
+            and bool(_FUNDER_NAME.search(line[:grant.start()].rstrip())) and _is_funder_item(item))
 
 
 def _waits(m: re.Match | None) -> bool:
