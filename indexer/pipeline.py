@@ -449,9 +449,32 @@ def place_funding(record: Record) -> Record:
             # by …") is that entry
             if any(e["award"] == entry["award"] for e in same) or entry["award"] is None and same:
                 continue
+            twin = next((e for e in record.funding if _same_grant(e, entry)), None)
+            if twin is not None:
+                _join_names(twin, entry)
+                continue
             record.funding[:] = [e for e in record.funding if e not in same or e["award"] is not None]
             record.funding.append(entry)
     return record
+
+
+def _same_grant(a: dict, b: dict) -> bool:
+    """Whether two entries are one grant written in two languages (a page's 基金项目 and its
+    Foundation item: "教育部人文社会科学研究青年基金项目(19YJC880001)", "Youth Foundation of …
+    (19YJC880001)"): the same number, one funder named in Chinese and the other not, and not
+    two funders the funder table tells apart."""
+    return (a["award"] is not None and a["award"] == b["award"]
+            and bool(_CJK_TEXT.search(a["funder_original"])) != bool(_CJK_TEXT.search(b["funder_original"]))
+            and not (a["funder_id"] and b["funder_id"] and a["funder_id"] != b["funder_id"]))
+
+
+def _join_names(entry: dict, twin: dict) -> None:
+    """One entry of a grant and its twin in the other language, both names kept as a known
+    funder's are (国家自然科学基金 and National Natural Science Foundation of China): the
+    funder the table's name or the one not in Chinese, the name as written the Chinese."""
+    han, other = (entry, twin) if _CJK_TEXT.search(entry["funder_original"]) else (twin, entry)
+    known = entry if entry["funder_id"] else twin if twin["funder_id"] else other
+    entry.update(funder=known["funder"], funder_id=known["funder_id"], funder_original=han["funder_original"])
 
 
 def place_details(record: Record) -> Record:

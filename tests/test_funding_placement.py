@@ -57,3 +57,22 @@ def test_one_funder_a_line_is_the_funding_list(tmp_path):
                          "国家自然科学基金(81702662)\n北京市自然科学基金(7192001)\n作者单位：北京大学\n")
     assert funding(record) == [(NSFC, "81702662"), ("Beijing Natural Science Foundation", "7192001")]
     assert "unlabelled" not in record["extra"] and record["issues"] == []
+
+
+# 5. A grant in a bilingual funding list is one entry, both its names kept.
+@pytest.mark.parametrize("first, second", [(0, 1), (1, 0)])
+def test_a_grant_named_in_two_languages_is_one_entry(tmp_path, first, second):
+    lines = ["基金项目：国家自然科学基金(81702662)；教育部人文社会科学研究青年基金项目(19YJC880001)",
+             "Foundation item: National Natural Science Foundation of China (81702662); Youth Foundation of "
+             "Humanities and Social Sciences of Ministry of Education (19YJC880001)"]
+    record = page_record(tmp_path, "\n".join(["某研究", "作者: 张三", "摘要：本文研究了X的机理。", "关键词：X；Y",
+                                              lines[first], lines[second]]) + "\n")
+    youth = "Youth Foundation of Humanities and Social Sciences of Ministry of Education"
+    assert funding(record) == [(NSFC, "81702662"), (youth, "19YJC880001")]
+    assert record["funding"][1]["funder_original"] == "教育部人文社会科学研究青年基金项目"
+
+
+def test_two_funders_of_one_number_in_one_language_stay_two(tmp_path):
+    record = page_record(tmp_path, "某研究\n作者: 张三\n摘要：本文研究了X的机理。\n"
+                         "基金项目：江苏省自然科学基金(20190001)；浙江省自然科学基金(20190001)\n")
+    assert [f["award"] for f in record["funding"]] == ["20190001", "20190001"]
