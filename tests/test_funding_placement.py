@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import page_record
+from conftest import page_record, records_of
 
 NSFC = "National Natural Science Foundation of China"
 
@@ -76,3 +76,38 @@ def test_two_funders_of_one_number_in_one_language_stay_two(tmp_path):
     record = page_record(tmp_path, "某研究\n作者: 张三\n摘要：本文研究了X的机理。\n"
                          "基金项目：江苏省自然科学基金(20190001)；浙江省自然科学基金(20190001)\n")
     assert [f["award"] for f in record["funding"]] == ["20190001", "20190001"]
+
+
+# 6. The funding tags: RIS's FU (Web of Science's tag, some tools write it), and Web of
+# Science's FX where FU gives no grant number.
+def test_a_ris_fu_tag_is_funding(tmp_path):
+    path = tmp_path / "a.ris"
+    path.write_text("TY  - JOUR\nTI  - Second paper\nAU  - Wang, Wu\nPY  - 2021\nFU  - National Natural Science "
+                    "Foundation of China (81702662); National Institutes of Health (R01 CA123456)\nER  - \n",
+                    encoding="utf-8")
+    (record,) = records_of(path)
+    assert funding(record) == [(NSFC, "81702662"), ("National Institutes of Health", "R01 CA123456")]
+    assert "tags" not in record["extra"]
+
+
+def wos(tmp_path, *fields: str) -> list[dict]:
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(
+        f"PT J\nAU Zhang, S\nTI Paper {i}\nSO CANCER\n{field}\nPY 2021\nUT WOS:00012345670000{i}\nER\n\n"
+        for i, field in enumerate(fields)) + "EF\n", encoding="utf-8")
+    return records_of(path)
+
+
+def test_wos_fx_gives_the_grants_fu_does_not(tmp_path):
+    beijing = "Beijing Natural Science Foundation"
+    no_fu, names_only, with_numbers = wos(
+        tmp_path,
+        "FX Supported by the National Natural Science Foundation of China (81702662).",
+        "FU 国家自然科学基金; 北京市自然科学基金\nFX 国家自然科学基金(81702662);北京市自然科学基金(7192001)资助",
+        "FU National Natural Science Foundation of China [81702662]\n"
+        "FX This study was funded by the National Natural Science Foundation of China (81702662).")
+    assert funding(no_fu) == [(NSFC, "81702662")] and "funding_text" not in no_fu["extra"]
+    assert funding(names_only) == [(NSFC, "81702662"), (beijing, "7192001")]
+    assert funding(with_numbers) == [(NSFC, "81702662")]
+    assert with_numbers["extra"]["funding_text"] == [
+        "This study was funded by the National Natural Science Foundation of China (81702662)."]

@@ -55,6 +55,7 @@ class RisReader(TaggedReader):
         "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place", "ET": "edition",
         "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",  # THES: degree
         "ID": "source_id", "AN": "source_id",
+        "FU": "funding",   # (not in the RIS standard: Web of Science's tag, which some tools write)
     }
 
 

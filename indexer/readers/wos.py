@@ -17,7 +17,8 @@ ends at the next PT.
 * C1 lines are ``[Author; Author] Address``: the address is the affiliation, and which
   authors it belongs to is kept in ``extra["author_affiliations"]``.
 * BP/EP make the pages (else PS, else AR, the article number); SN (else EI) the ISSN;
-  UT is the source id; FU the funding (FX, the funding text, kept in extra).
+  UT is the source id; FU the funding (FX, the funding text, kept in extra, or read where FU
+  gives no grant number and FX does).
 * An abstract written as paragraphs, one per line, each opening with a label
   (``Results: ...`` or a ``Results`` line of its own) is handed over as its sections.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..fields.funding import parse_funding, statement_body
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
@@ -263,6 +265,7 @@ class WosReader(TaggedReader):
                     else:
                         put(key, v, lineno)
         self._authors(rec, names)
+        self._funding_text(rec)
         self._addresses(rec)
         self._details(rec, fields)
         for lines, ab_line in paragraphs:
@@ -293,6 +296,16 @@ class WosReader(TaggedReader):
             raw["translated_author"] = latin
         else:
             raw["author"] = latin + groups
+
+    def _funding_text(self, rec: Record) -> None:
+        """FX, the funding text, is funding where FU gives no grant number and FX does (a record
+        without FU; CSCD's FU naming its funders alone): its grants are read.  Beside an FU with
+        numbers, which names the same grants, it is kept in extra."""
+        if any(e["award"] for text, _ in rec.raw.get("funding", []) for e in parse_funding(text)):
+            return
+        texts = rec.raw.get("funding_text", [])
+        if any(e["award"] for text, _ in texts for e in parse_funding(statement_body(text))):
+            rec.raw.setdefault("funding", []).extend(rec.raw.pop("funding_text"))
 
     def _addresses(self, rec: Record) -> None:
         """C1/Z6 ``[Author; Author] Address`` lines: the addresses, and whose they are."""
