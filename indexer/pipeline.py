@@ -18,6 +18,7 @@ The raw vocabulary readers use (anything else ends up in ``record.extra``):
 ``author``         one author name each ("Family, Given", "Given Family", 张三)
 ``affiliation``    affiliation texts
 ``funding``        funding statements or fields
+``acknowledgement`` acknowledgements: kept in extra, the funding they name with a number read
 ``journal``        journal / container / university names
 ``citation``       VIP "出处" text: 《刊名》 2020年 第5期 12-15页
 ``year_volume_issue``  Wanfang "年，卷(期)" text: 2016, 42(4)
@@ -36,7 +37,7 @@ from .fields.authors import abbreviated, parse_name, split_author_field, split_a
 from .fields.biblio import (doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
                             normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
-from .fields.funding import parse_funding, split_funding_statement, statement_body
+from .fields.funding import acknowledged_funding, parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
 from .fields.notices import split_copyright
@@ -119,7 +120,11 @@ def _original_first(record: Record, text: str) -> list[tuple[str, str | None]]:
 
 def place_abstracts(record: Record) -> Record:
     """Abstract texts → ``abstract[lang]``, copyright notices and funding statements moved
-    out, duplicates merged."""
+    out, duplicates merged; an acknowledgement's funding read."""
+    for text, _line in record.raw.pop("acknowledgement", []):
+        text = repair(record, "acknowledgement", text, SHORT_REPAIRS)
+        record.extra.setdefault("acknowledgement", []).append(text)
+        record.raw.setdefault("funding", []).extend((found, None) for found in acknowledged_funding(text))
     for text, _line in record.raw.pop("notes", []):
         text = repair(record, "notes", text, SHORT_REPAIRS)
         content, statement = split_funding_statement(text)

@@ -111,3 +111,21 @@ def test_wos_fx_gives_the_grants_fu_does_not(tmp_path):
     assert funding(with_numbers) == [(NSFC, "81702662")]
     assert with_numbers["extra"]["funding_text"] == [
         "This study was funded by the National Natural Science Foundation of China (81702662)."]
+
+
+# 3. An acknowledgement is kept apart from the abstract; funding only where it names a funder
+# with its grant number.
+@pytest.mark.parametrize("line, expected", [
+    ("Acknowledgements: We thank the National Natural Science Foundation of China (81702662) for support.",
+     [(NSFC, "81702662")]),
+    ("Acknowledgments: This work was supported by the National Natural Science Foundation of China (81702662).",
+     [(NSFC, "81702662")]),
+    ("致谢：感谢国家自然科学基金(81702662)的资助。", [(NSFC, "81702662")]),
+    ("Acknowledgements: We thank Dr. Li for help with the figures.", []),
+])
+def test_an_acknowledgement_is_no_abstract(tmp_path, line, expected):
+    record = page_record(tmp_path, f"Some study J\nAuthors: Zhang San\nAbstract: We studied X. The results showed Y.\n"
+                         f"{line}\nKeywords: X; Y\n")
+    assert record["abstract"] == {"en": "We studied X. The results showed Y."}
+    assert record["extra"]["acknowledgement"] == [line.split("：" if "致谢" in line else ": ", 1)[1]]
+    assert funding(record) == expected

@@ -542,3 +542,29 @@ def statement_body(statement: str) -> str:
         statement = statement[m.end():].lstrip()
         m = _STATEMENT_START.match(statement)
     return statement
+
+
+# What a sentence of thanks opens with before the funder it names ("We thank the …", "感谢…").
+_THANKS = re.compile(r"^(?:(?:we|the authors?)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?(?:gratefully\s+)?"
+                     r"(?:thank|acknowledge)s?|(?:we\s+are|the\s+authors?\s+(?:are|is))\s+grateful\s+(?:to|for)"
+                     r"|(?:衷心|特别)?感谢|谨?向)\s*", re.IGNORECASE)
+
+
+def acknowledged_funding(text: str) -> list[str]:
+    """The funding statements of an acknowledgement: a statement it closes with ("This work
+    was supported by …"), and each sentence of thanks naming a funder with its grant number
+    ("We thank the NSFC (81702662) for support.", its thanks left out); thanks to people,
+    or to a funder without a number, give none.
+
+    >>> acknowledged_funding("We thank Dr. Li for the figures. We thank the National Natural Science Foundation of China (81702662) for support.")
+    ['the National Natural Science Foundation of China (81702662) for support.']
+    >>> acknowledged_funding("感谢国家自然科学基金(81702662)的资助。"), acknowledged_funding("We thank the 45 hospitals (2019 cohort).")
+    (['国家自然科学基金(81702662)的资助。'], [])
+    """
+    content, statement = split_funding_statement(text)
+    found = []
+    for sentence in _SENTENCE_BREAK.split(content):
+        body = _THANKS.sub("", sentence.strip())
+        if any(e["award"] and (e["funder_id"] or _FUNDER_WORD.search(e["funder_original"])) for e in parse_funding(body)):
+            found.append(body)
+    return found + ([statement] if statement else [])

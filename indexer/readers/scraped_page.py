@@ -42,6 +42,10 @@ LABELS: dict[str, str] = {
     "KEYWORDS": "keywords", "KEY WORDS": "keywords",
     "基金": "funding", "基金资助": "funding", "基金项目": "funding", "资助项目": "funding",
     "Fund": "funding", "Funds": "funding", "Funding": "funding", "Foundation": "funding",
+    # an acknowledgement: kept apart from the abstract, its funding read (pipeline.place_abstracts)
+    "致谢": "acknowledgement", "Acknowledgements": "acknowledgement", "Acknowledgments": "acknowledgement",
+    "Acknowledgement": "acknowledgement", "Acknowledgment": "acknowledgement",
+    "ACKNOWLEDGEMENTS": "acknowledgement", "ACKNOWLEDGMENTS": "acknowledgement",
     "作者": "authors", "Author": "authors", "Authors": "authors", "著者": "authors",
     "作者单位": "affiliation", "机构地区": "affiliation", "作者机构": "affiliation", "单位": "affiliation",
     "Affiliation": "affiliation",
@@ -102,7 +106,7 @@ LABELS: dict[str, str] = {
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
-_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "CN", "ISBN", "标题", "机构", "卷号", "期号", "卷期",
+_COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "标题", "机构", "卷号", "期号", "卷期",
                          "Supported by", "Project supported by", "项目基金", "课题来源",
                          "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
                          "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
