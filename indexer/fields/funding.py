@@ -13,13 +13,15 @@ from .funders import normalise_funder
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
-# An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"): one award;
+# An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"; the code
+# may be two letters and a digit, "UL1 TR001860", "KL2 TR001874", "DP2 OD123456"): one award;
+# a programme's letters may be tied to its number by "_" ("IRT_15R13", the Changjiang team's);
 # a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1");
 # a university's own numbers have two groups of letters ("FRF-TP-20-011A1", USTB's).
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
 _AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
-                    r"|(?<![A-Za-z0-9&])(?:(?-i:(?:\d\s?)?[A-Z]\d{2}) (?=(?-i:[A-Z]{2})\d{6}))?"
-                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+                    r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d)) (?=(?-i:[A-Z]{2})\d{6}))?"
+                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
 # part of the number; a document number's issuing office, longer: "(黔科合基础[2019]1234号)".
@@ -269,7 +271,19 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     written, own_name = _unglue(funder_original)
     if own_name and funder_id is None and name == funder_original:
         name = own_name  # a funder we do not know: Web of Science's name for it
-    return {"funder": name, "funder_original": written, "funder_id": funder_id, "award": award or None}
+    return {"funder": name, "funder_original": written, "funder_id": funder_id, "award": _award_number(award)}
+
+
+def _award_number(award: str | None) -> str | None:
+    """A structured grant's number, or None where it holds none: MEDLINE pads an agency's
+    acronym with "_" in the number's place ("WT_/Wellcome Trust/United Kingdom").
+
+    >>> _award_number("WT_"), _award_number("R01 CA123456"), _award_number("")
+    (None, 'R01 CA123456', None)
+    """
+    if not award or re.fullmatch(r"[A-Za-z]{1,8}_+", award.strip()):
+        return None
+    return award
 
 
 # Web of Science glues its own names for a funder to the name as written, with no space

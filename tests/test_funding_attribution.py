@@ -1,0 +1,44 @@
+"""Funding statements, fourth QA pass: which funder a grant number belongs to, and what the
+award and the funder's name hold.  Statements are parsed as a reader hands them over; a few
+are cleaned by the CLI as a user would."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import cleaned as clean
+from indexer.fields.funding import parse_funding
+
+
+def grants(statement: str) -> list[tuple]:
+    return [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)]
+
+
+def medline_grants(tmp_path, *lines: str) -> list[tuple]:
+    path = tmp_path / "one.nbib"
+    path.write_text("PMID- 30000002\nTI  - A study.\nFAU - Zhang, San\n"
+                    + "".join(f"GR  - {line}\n" for line in lines) + "DP  - 2020\n", encoding="utf-8")
+    (record,) = clean(path)
+    return [(f["funder_original"], f["award"]) for f in record["funding"]]
+
+
+# NIH activity codes of two letters and a digit, and a programme's letters tied by "_"
+@pytest.mark.parametrize("statement, expected", [
+    ("NIH grants UL1 TR001860 and KL2 TR001874",
+     [("National Institutes of Health", "NIH grants", "UL1 TR001860"),
+      ("National Institutes of Health", "NIH grants", "KL2 TR001874")]),
+    ("NCATS NIH HHS (UL1 TR001860)",  # a MEDLINE grant written back as a statement
+     [("National Center for Advancing Translational Sciences", "NCATS NIH HHS", "UL1 TR001860")]),
+    ("NIH Director's New Innovator Award (DP2 OD123456)",
+     [("National Institutes of Health", "NIH Director's New Innovator Award", "DP2 OD123456")]),
+    ("Program for Changjiang Scholars and Innovative Research Team in University (IRT_15R13)",
+     [("Program for Changjiang Scholars and Innovative Research Team in University",
+       "Program for Changjiang Scholars and Innovative Research Team in University", "IRT_15R13")]),
+])
+def test_an_activity_code_and_a_tied_prefix_are_part_of_the_award(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_medline_acronym_in_the_number_place_is_no_award(tmp_path):
+    assert medline_grants(tmp_path, "WT_/Wellcome Trust/United Kingdom",
+                          "UL1 TR001860/TR/NCATS NIH HHS/United States") == [
+        ("Wellcome Trust", None), ("NCATS NIH HHS", "UL1 TR001860")]
