@@ -42,3 +42,33 @@ def test_a_medline_acronym_in_the_number_place_is_no_award(tmp_path):
     assert medline_grants(tmp_path, "WT_/Wellcome Trust/United Kingdom",
                           "UL1 TR001860/TR/NCATS NIH HHS/United States") == [
         ("Wellcome Trust", None), ("NCATS NIH HHS", "UL1 TR001860")]
+
+
+# A funder named after its grant numbers: "grant N from FUNDER"
+@pytest.mark.parametrize("statement, expected", [
+    ("This study was funded by grant 81702662 from the National Natural Science Foundation of China and "
+     "grant R01 CA123456 from the National Institutes of Health.",
+     [("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662"),
+      ("National Institutes of Health", "National Institutes of Health", "R01 CA123456")]),
+    # Web of Science's FX of a paper in the formats corpus
+    ("This research was funded by grant number 11214 from the Shahid Beheshti University of Medical Sciences.",
+     [("Shahid Beheshti University of Medical Sciences", "Shahid Beheshti University of Medical Sciences", "11214")]),
+    ("Supported by grants 81702662 and 81872180 from the NSFC, and the NIH (R01 CA123456).",
+     [("National Natural Science Foundation of China", "NSFC", "81702662"),
+      ("National Natural Science Foundation of China", "NSFC", "81872180"),
+      ("National Institutes of Health", "NIH", "R01 CA123456")]),
+    ("This work was supported by grants from the National Natural Science Foundation of China (81702662).",
+     [("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662")]),
+])
+def test_a_funder_named_after_its_grant_numbers_holds_them(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_an_abstracts_grant_from_a_funder_is_found_by_its_number(tmp_path):
+    path = tmp_path / "one.ris"
+    path.write_text("TY  - JOUR\nTI  - A study\nPY  - 2021\nAB  - We studied X. Survival improved. This study was "
+                    "funded by grant 81702662 from the National Natural Science Foundation of China and grant R01 "
+                    "CA123456 from the National Institutes of Health.\nER  - \n", encoding="utf-8")
+    (record,) = clean(path)
+    assert [(f["funder"], f["award"]) for f in record["funding"]] == [
+        ("National Natural Science Foundation of China", "81702662"), ("National Institutes of Health", "R01 CA123456")]

@@ -40,7 +40,9 @@ _NOISE = re.compile(
     r"|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
     r"|(?<![A-Za-z])nos?\s*[:：])", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s,，;；、:：.。()（）\[\]【】]+|[\s,，;；、:：.。()（）\[\]【】]+$")
-_LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|from|of|with|as well as|也|和|及|与|以及)\s*)+", re.IGNORECASE)
+# ("grants from the National …": the grants are the numbers')
+_LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as|也|和|及|与|以及)\s*)+",
+                            re.IGNORECASE)
 _TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|\band others\b|和|及|与|以及)$", re.IGNORECASE)
 
 # Where a funding statement starts inside an abstract or note.  A label ("基金项目：",
@@ -97,6 +99,8 @@ def _clean_funder(text: str) -> str:
         text = _EDGE.sub("", text)
         text = _LEADING_WORDS.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
+    if re.fullmatch(r"(?:grants|awards)", text, re.IGNORECASE):
+        return ""  # "grants 81702662 and 81872180 from …" (not "Grants-in-Aid …")
     text = _close_brackets(text, whole[whole.find(text) + len(text):])
     text = re.sub(r"\s+", " ", text).strip()
     # Web of Science writes a funder as written and then its own name for it, glued; when
@@ -219,24 +223,42 @@ def parse_funding(statement: str) -> list[dict]:
     [('Breast Cancer Research Foundation', None), ('National Institute of General Medical Sciences', '2T32GM008424-21')]
     >>> [(f["funder_original"], f["award"]) for f in parse_funding("Science Fund of JiangsuScience Fund of Jiangsu [KYCX19_1158]")]
     [('Science Fund of Jiangsu', 'KYCX19_1158')]
+    >>> [(f["funder"], f["award"]) for f in parse_funding("Supported by grants 2016YFC0905000 and 2016YFC0905001 "
+    ...                                                 "from the National Key R&D Program of China and grant 81702662 from NSFC.")]
+    [('National Key Research and Development Program of China', '2016YFC0905000'), ('National Key Research and Development Program of China', '2016YFC0905001'), ('National Natural Science Foundation of China', '81702662')]
     """
+    statement = statement_body(statement)  # ("This research was funded by grant number …")
     entries: list[dict] = []
     funder_text = ""
+    pending: list[str] = []  # awards named before their funder: "grant 81702662 from the NSFC"
     pos = 0
     for m in _AWARD.finditer(statement):
         if not _is_award(m.group(0)):
             continue
         award, start = _award_with_prefix(statement, pos, m)
-        between = _clean_funder(statement[pos:start])
+        raw = statement[pos:start]
+        after = _FROM_FUNDER.match(raw) if pending else None
+        if after:
+            entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
+            pending, raw = [], raw[after.end():]
+        between = _clean_funder(raw)
         if re.search(r"[^\W\d_]", between):  # (not "~" of "(81672345~81672347)")
             # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
             # are named without a grant number
             *others, between = _split_funders(between) or [""]
             entries += [funding_entry(t, None) for t in others]
             funder_text = between
+        elif after:
+            funder_text = ""  # (the funder named after its awards names none of the next)
         pos = m.end()
         if funder_text:
             entries.append(funding_entry(funder_text, award))
+        else:
+            pending.append(award)
+    after = _FROM_FUNDER.match(statement, pos) if pending else None
+    if after:
+        entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
+        pos = after.end()
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
         # funders named without a grant number
@@ -244,6 +266,15 @@ def parse_funding(statement: str) -> list[dict]:
     elif not entries and funder_text == "" and _clean_funder(statement):
         entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
+
+
+# A funder named after its grant numbers: "grant 81702662 from the National Natural Science
+# Foundation of China and grant R01 CA123456 from the NIH"; the name ends at the next grant,
+# funder or sentence.
+_FROM_FUNDER = re.compile(
+    r"\s*[,，]?\s*(?:(?:awarded|provided)\s+)?from\s+(?:the\s+)?(?P<funder>[^;；]+?)"
+    r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
+    r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
 
 
 def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]:
