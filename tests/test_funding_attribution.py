@@ -72,3 +72,15 @@ def test_an_abstracts_grant_from_a_funder_is_found_by_its_number(tmp_path):
     (record,) = clean(path)
     assert [(f["funder"], f["award"]) for f in record["funding"]] == [
         ("National Natural Science Foundation of China", "81702662"), ("National Institutes of Health", "R01 CA123456")]
+
+
+# Whom a grant went to is no funder
+@pytest.mark.parametrize("statement", [
+    "National Natural Science Foundation of China (Grant Nos. 81702662 [to Z.S.] and 81872180 [to L.S.])",
+    "National Natural Science Foundation of China (81702662 to Zhang San, 81872180 to Li Si)",
+    "National Natural Science Foundation of China (81702662 to Z.-S. Wang, 81872180 to L. Li)",
+])
+def test_a_grants_recipient_is_no_funder(statement):
+    assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == [
+        ("National Natural Science Foundation of China", "81702662"),
+        ("National Natural Science Foundation of China", "81872180")]

@@ -236,7 +236,7 @@ def parse_funding(statement: str) -> list[dict]:
         if not _is_award(m.group(0)):
             continue
         award, start = _award_with_prefix(statement, pos, m)
-        raw = statement[pos:start]
+        raw = _RECIPIENT.sub("", statement[pos:start], 1)
         after = _FROM_FUNDER.match(raw) if pending else None
         if after:
             entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
@@ -255,6 +255,7 @@ def parse_funding(statement: str) -> list[dict]:
             entries.append(funding_entry(funder_text, award))
         else:
             pending.append(award)
+    pos = _RECIPIENT.match(statement, pos).end() if _RECIPIENT.match(statement, pos) else pos
     after = _FROM_FUNDER.match(statement, pos) if pending else None
     if after:
         entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
@@ -268,6 +269,11 @@ def parse_funding(statement: str) -> list[dict]:
     return _unique(entries)
 
 
+# Whom a grant went to, after its number: "81702662 [to Z.S.]", "81702662 to Zhang San,",
+# "(81702662 to Z.-S. Wang)":
+# initials or a person's name, no funder.
+_RECIPIENT = re.compile(r"\s*[\[(（]?\s*to\s+(?-i:(?:[A-Z][a-z]?\.?\s?-?){1,4}(?:(?<=\.\s)[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
+                        r"(?![\w.])\s*[\])）]?")
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
 # Foundation of China and grant R01 CA123456 from the NIH"; the name ends at the next grant,
 # funder or sentence.
