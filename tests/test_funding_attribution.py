@@ -84,3 +84,14 @@ def test_a_grants_recipient_is_no_funder(statement):
     assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == [
         ("National Natural Science Foundation of China", "81702662"),
         ("National Natural Science Foundation of China", "81872180")]
+
+
+def test_the_funders_role_after_a_semicolon_is_no_funder(tmp_path):
+    assert grants("This work was supported by the National Natural Science Foundation of China (81702662); the "
+                  "funders had no role in study design, data collection or the decision to publish.") == [
+        ("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662")]
+    path = tmp_path / "scopus.ris"  # Scopus's funding text, read as the funding it is
+    path.write_text("TY  - JOUR\nTI  - A study\nPY  - 2021\nN1  - Funding text 1: Supported by the NIH (R01 CA123456); "
+                    "the funder had no role in the design of the study.\nER  - \n", encoding="utf-8")
+    (record,) = clean(path)
+    assert [(f["funder"], f["award"]) for f in record["funding"]] == [("National Institutes of Health", "R01 CA123456")]

@@ -228,6 +228,9 @@ def parse_funding(statement: str) -> list[dict]:
     [('National Key Research and Development Program of China', '2016YFC0905000'), ('National Key Research and Development Program of China', '2016YFC0905001'), ('National Natural Science Foundation of China', '81702662')]
     """
     statement = statement_body(statement)  # ("This research was funded by grant number …")
+    declaration = _DECLARATION.search(statement)
+    if declaration:  # "…(81702662); the funders had no role in study design …": no funder
+        statement = statement[:declaration.start()]
     entries: list[dict] = []
     funder_text = ""
     pending: list[str] = []  # awards named before their funder: "grant 81702662 from the NSFC"
