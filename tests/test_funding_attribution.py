@@ -95,3 +95,15 @@ def test_the_funders_role_after_a_semicolon_is_no_funder(tmp_path):
                     "the funder had no role in the design of the study.\nER  - \n", encoding="utf-8")
     (record,) = clean(path)
     assert [(f["funder"], f["award"]) for f in record["funding"]] == [("National Institutes of Health", "R01 CA123456")]
+
+
+def test_wileys_grant_award_numbers_label_is_no_part_of_the_funder(tmp_path):
+    path = tmp_path / "scopus.ris"  # Scopus's funding text of a Wiley paper
+    path.write_text("TY  - JOUR\nTI  - A study\nPY  - 2021\nN1  - Export Date: 1 Jan 2022; Funding text 1: National "
+                    "Natural Science Foundation of China, Grant/Award Numbers: 81702662, 81872180; Beijing Natural "
+                    "Science Foundation, Grant/Award Number: 7192001\nER  - \n", encoding="utf-8")
+    (record,) = clean(path)
+    assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [
+        ("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662"),
+        ("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81872180"),
+        ("Beijing Natural Science Foundation", "Beijing Natural Science Foundation", "7192001")]

@@ -32,7 +32,8 @@ _NOT_PREFIX = re.compile(r"号|编|批准|资助|项目")
 
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
-    r"(?:\b(?:grant\s+agreements?|grant|grants|project|projects|contract|award)\s+(?:nos?|numbers?|#)\.?"
+    # (Wiley's "Grant/Award Numbers: 81702662, 81872180")
+    r"(?:\b(?:grant\s+agreements?|(?:grant\s*/\s*)?award|grant|grants|project|projects|contract)\s+(?:nos?|numbers?|#)\.?"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
     r"|(?<![A-Za-z])nos?\.|\bnumbers?\b|\bgrant\b\.?"
     # ("under" of "… Fund under grant No. …", not of "ERC under the EU's Horizon 2020 programme")
