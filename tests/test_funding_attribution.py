@@ -107,3 +107,25 @@ def test_wileys_grant_award_numbers_label_is_no_part_of_the_funder(tmp_path):
         ("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662"),
         ("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81872180"),
         ("Beijing Natural Science Foundation", "Beijing Natural Science Foundation", "7192001")]
+
+
+# What is left around a number in its bracket: a label, the funder's acronym, a dash
+@pytest.mark.parametrize("statement, funder, award", [
+    ("国家自然科学基金（Ｎｏ．81702662）", "国家自然科学基金", "81702662"),
+    ("National Natural Science Foundation of China (NSFC, 81702662)",
+     "National Natural Science Foundation of China (NSFC)", "81702662"),
+    ("National Science Foundation (NSF DMS-1912345)", "National Science Foundation (NSF)", "DMS-1912345"),
+    ("Ministry of Science and Technology, Taiwan (MOST 108-2314-B-002-123)",
+     "Ministry of Science and Technology, Taiwan", "MOST 108-2314-B-002-123"),
+    ("National Science Council, Taiwan (NSC 101-2314-B-002-123-MY3)",
+     "National Science Council, Taiwan", "NSC 101-2314-B-002-123-MY3"),
+    ("Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - Project number 390900948",
+     "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation)", "390900948"),
+])
+def test_a_label_an_acronym_or_a_dash_before_the_number_leaves_a_whole_name(statement, funder, award):
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == [(funder, award)]
+
+
+def test_a_structured_grants_label_is_no_part_of_its_number(tmp_path):
+    assert medline_grants(tmp_path, "No. 81702662/National Natural Science Foundation of China/International") == [
+        ("National Natural Science Foundation of China", "81702662")]

@@ -18,10 +18,11 @@ from .funders import normalise_funder
 # a programme's letters may be tied to its number by "_" ("IRT_15R13", the Changjiang team's);
 # a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1");
 # a university's own numbers have two groups of letters ("FRF-TP-20-011A1", USTB's).
+# Taiwan's ministry writes its acronym into the number: "MOST 108-2314-B-002-123", "NSC 101-2314-B-002-123-MY3".
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
 _AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
                     r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d)) (?=(?-i:[A-Z]{2})\d{6}))?"
-                    r"(?!No\d)(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
+                    r"(?!No\d)(?:(?-i:MOST|NSC|NSTC) (?=\d{2,3}-\d{4}-))?(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
 # part of the number; a document number's issuing office, longer: "(黔科合基础[2019]1234号)".
@@ -35,12 +36,13 @@ _NOISE = re.compile(
     # (Wiley's "Grant/Award Numbers: 81702662, 81872180")
     r"(?:\b(?:grant\s+agreements?|(?:grant\s*/\s*)?award|grant|grants|project|projects|contract)\s+(?:nos?|numbers?|#)\.?"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
-    r"|(?<![A-Za-z])nos?\.|\bnumbers?\b|\bgrant\b\.?"
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)[.．]|\bnumbers?\b|\bgrant\b\.?"
     # ("under" of "… Fund under grant No. …", not of "ERC under the EU's Horizon 2020 programme")
     r"|\bunder\b(?=\s*(?:$|\d|#|(?:grants?|awards?|contracts?|projects?|agreements?|nos?|numbers?)\b))"
     r"|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
-    r"|(?<![A-Za-z])nos?\s*[:：])", re.IGNORECASE)
-_EDGE = re.compile(r"^[\s,，;；、:：.。()（）\[\]【】]+|[\s,，;；、:：.。()（）\[\]【】]+$")
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)\s*[:：])", re.IGNORECASE)
+# (a dash only at the end: "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - Project number …")
+_EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；、:：.。．()（）\[\]【】\-–—]+$")
 # ("grants from the National …": the grants are the numbers')
 _LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
@@ -115,15 +117,16 @@ _CLOSING = {"(": ")", "（": "）", "[": "]", "【": "】"}
 
 def _close_brackets(text: str, stripped: str) -> str:
     """Give back the closing bracket the edge strip took from a bracket the funder's name
-    opens: "国家高技术研究发展计划（863计划）", "… Sciences (NIGMS)".
+    opens: "国家高技术研究发展计划（863计划）", "… Sciences (NIGMS)"; and close one that holds
+    the funder's acronym and its grant number ("… of China (NSFC, 81702662)", "(NSF DMS-1912345)").
 
     >>> _close_brackets("计划（863计划", "）（")
     '计划（863计划）'
-    >>> _close_brackets("Fund (NSFC", " [")
-    'Fund (NSFC'
+    >>> _close_brackets("Fund (NSFC", " 81702662)")
+    'Fund (NSFC)'
     """
     closing = _CLOSING.get(next((c for c in reversed(text) if c in _CLOSING or c in _CLOSING.values()), ""))
-    if closing and stripped.lstrip().startswith(closing):
+    if closing:
         return text + closing
     return text
 
@@ -319,12 +322,14 @@ def _award_number(award: str | None) -> str | None:
     """A structured grant's number, or None where it holds none: MEDLINE pads an agency's
     acronym with "_" in the number's place ("WT_/Wellcome Trust/United Kingdom").
 
-    >>> _award_number("WT_"), _award_number("R01 CA123456"), _award_number("")
-    (None, 'R01 CA123456', None)
+    >>> _award_number("WT_"), _award_number("R01 CA123456"), _award_number(""), _award_number("No. 81702662")
+    (None, 'R01 CA123456', None, '81702662')
     """
     if not award or re.fullmatch(r"[A-Za-z]{1,8}_+", award.strip()):
         return None
-    return award
+    # a label before the number: "No. 81702662" (MEDLINE's GR as some journals deposit it)
+    return re.sub(r"^(?:(?:grant|project|award)\s+)?(?:nos?|number)\s*[.．:：]?\s*(?=\d)", "", award.strip(),
+                  flags=re.IGNORECASE) or None
 
 
 # Web of Science glues its own names for a funder to the name as written, with no space
