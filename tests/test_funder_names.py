@@ -155,3 +155,32 @@ def test_an_nih_grant_typed_without_its_spaces(tmp_path):
          "Institute (R01 CA654321).")))
     for query in ("award:R01CA123456", 'award:"R01 CA123456"', "award:CA123456"):
         assert titles_found(idx, query) == ["Tumour cells"], query
+
+
+CAS_PRIORITY = ("Strategic Priority Research Program of the Chinese Academy of Sciences", None)
+CSC = ("China Scholarship Council", None)
+GUANGDONG_BASIC = ("Guangdong Basic and Applied Basic Research Foundation", None)
+
+
+@pytest.mark.parametrize("written, funder", [
+    # short forms of the national foundation and programme (fourth QA pass)
+    ("National Natural Science Foundation", NSFC),
+    ("National Science Foundation of China", NSFC),
+    ("the National Key Research and Development Project", KEY_RD),
+    ("National Key R&D Project of China", KEY_RD),
+    # funders Chinese papers often name, in both languages (ids not confirmed: none)
+    ("中国科学院战略性先导科技专项(B类)", CAS_PRIORITY),
+    ("Strategic Priority Research Program of the Chinese Academy of Sciences", CAS_PRIORITY),
+    ("国家留学基金委", CSC), ("国家留学基金管理委员会", CSC), ("China Scholarship Council", CSC),
+    ("广东省基础与应用基础研究基金", GUANGDONG_BASIC), ("Guangdong Basic and Applied Basic Research Foundation", GUANGDONG_BASIC),
+    # the US foundation and Guangdong's natural science foundation stay themselves
+    ("National Science Foundation", ("National Science Foundation", None)),
+    ("广东省自然科学基金", ("Natural Science Foundation of Guangdong Province", "10.13039/501100003453")),
+])
+def test_short_forms_and_common_chinese_funders_are_known(written, funder):
+    assert normalise_funder(written) == funder
+
+
+def test_a_common_chinese_funder_has_its_chinese_name():
+    assert chinese_name("China Scholarship Council") == "国家留学基金"
+    assert chinese_name("Guangdong Basic and Applied Basic Research Foundation") == "广东省基础与应用基础研究基金"
