@@ -129,3 +129,29 @@ def test_a_label_an_acronym_or_a_dash_before_the_number_leaves_a_whole_name(stat
 def test_a_structured_grants_label_is_no_part_of_its_number(tmp_path):
     assert medline_grants(tmp_path, "No. 81702662/National Natural Science Foundation of China/International") == [
         ("National Natural Science Foundation of China", "81702662")]
+
+
+# Several grant numbers in one field, and a programme named alone
+def test_numbers_parted_by_a_slash_are_grants_each():
+    assert [e["award"] for e in parse_funding("国家自然科学基金（81702662/81872180）")] == ["81702662", "81872180"]
+    # one number of pieces stays whole
+    assert [e["award"] for e in parse_funding("Medical Research Council (MR/N012345/1); Wellcome Trust (208812/Z/17/Z)")] == [
+        "MR/N012345/1", "208812/Z/17/Z"]
+
+
+def test_a_medline_grant_of_two_numbers_is_two_grants(tmp_path):
+    assert medline_grants(tmp_path, "81702662, 81872180/National Natural Science Foundation of China/International") == [
+        ("National Natural Science Foundation of China", "81702662"),
+        ("National Natural Science Foundation of China", "81872180")]
+
+
+def test_a_programme_named_alone_is_the_funders_before_it():
+    assert grants("国家自然科学基金重点项目(81830001)与面上项目(81872180)") == [
+        ("National Natural Science Foundation of China", "国家自然科学基金重点项目", "81830001"),
+        ("National Natural Science Foundation of China", "面上项目", "81872180")]
+    # a funder of its own after a "；" is not
+    assert grants("国家自然科学基金(81702662)；省重点项目(2019123456)")[1][0] == "省重点项目"
+
+
+def test_a_number_of_pieces_unlike_each_other_stays_one_award(tmp_path):
+    assert medline_grants(tmp_path, "304345/2018-0/CNPq/Brazil") == [("CNPq", "304345/2018-0")]

@@ -258,10 +258,11 @@ def parse_funding(statement: str) -> list[dict]:
         elif after:
             funder_text = ""  # (the funder named after its awards names none of the next)
         pos = m.end()
-        if funder_text:
-            entries.append(funding_entry(funder_text, award))
-        else:
-            pending.append(award)
+        for award in _awards(award):
+            if funder_text:
+                entries.append(_programme_entry(funder_text, award, entries, raw))
+            else:
+                pending.append(award)
     pos = _RECIPIENT.match(statement, pos).end() if _RECIPIENT.match(statement, pos) else pos
     after = _FROM_FUNDER.match(statement, pos) if pending else None
     if after:
@@ -288,6 +289,54 @@ _FROM_FUNDER = re.compile(
     r"\s*[,，]?\s*(?:(?:awarded|provided)\s+)?from\s+(?:the\s+)?(?P<funder>[^;；]+?)"
     r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
     r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+
+
+def _awards(award: str) -> list[str]:
+    """The grant numbers one award as read holds: "81702662/81872180" is two, each whole and
+    alike; "MR/N012345/1", "208812/Z/17/Z", "304345/2018-0" are one.
+
+    >>> _awards("81702662/81872180"), _awards("304345/2018-0")
+    (['81702662', '81872180'], ['304345/2018-0'])
+    """
+    parts = award.split("/")
+    shapes = {re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", p)) for p in parts}
+    if len(parts) > 1 and len(shapes) == 1 and all(map(_is_award, parts)):
+        return parts
+    return [award]
+
+
+def split_awards(entry: dict) -> list[dict]:
+    """One entry per grant number of a structured grant that holds several: MEDLINE's
+    "81702662, 81872180/National Natural Science Foundation of China/International".
+
+    >>> [e["award"] for e in split_awards(funding_entry("NSFC", "81702662, 81872180"))]
+    ['81702662', '81872180']
+    """
+    award = entry["award"] or ""
+    numbers = [a for part in re.split(r"\s*[,，;；、]\s*|\s+and\s+", award) for a in _awards(part)]
+    if len(numbers) < 2 or not all(_is_award(a) and _AWARD.fullmatch(a) for a in numbers):
+        return [entry]
+    return [{**entry, "award": a} for a in numbers]
+
+
+# A kind of programme named alone, joined to a funder's grant by "与", "和", "、": the same
+# funder's ("国家自然科学基金重点项目(81830001)与面上项目(81872180)": 面上项目, 青年基金 are NSFC's).
+_PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:项目|基金|计划|课题)")
+_JOINED = re.compile(r"\s*[)）\]]?\s*(?:与|和|及|以及|、)")
+
+
+def _programme_entry(funder_text: str, award: str, entries: list[dict], before: str) -> dict:
+    """The entry of a grant; a programme of the funder before it (see _PROGRAMME) is that funder's.
+
+    >>> e = parse_funding("国家自然科学基金重点项目(81830001)与面上项目(81872180)")[1]
+    >>> e["funder"], e["funder_original"]
+    ('National Natural Science Foundation of China', '面上项目')
+    """
+    entry = funding_entry(funder_text, award)
+    if (entries and _JOINED.match(before) and _PROGRAMME.fullmatch(funder_text) and entry["funder_id"] is None
+            and not _is_funder_name(funder_text)):
+        return {**entry, "funder": entries[-1]["funder"], "funder_id": entries[-1]["funder_id"]}
+    return entry
 
 
 def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields.funding import funding_entry
+from ..fields.funding import funding_entry, split_awards
 from .base import register
 from .tagged import TaggedReader
 
@@ -163,8 +163,10 @@ class MedlineReader(TaggedReader):
                 entry = grant(value)
                 if entry is None:
                     raw.setdefault("funding", []).append((value, lineno))
-                elif entry not in rec.funding:
-                    rec.funding.append(entry)
+                    continue
+                for one in split_awards(entry):  # ("81702662, 81872180/…": two grants)
+                    if one not in rec.funding:
+                        rec.funding.append(one)
         notice = " ".join(v.strip() for t, v, _ in fields if t == "CI" and v.strip())
         if notice:  # copyright information: the publisher's notice, as split_copyright keeps one
             rec.extra["copyright"] = notice
