@@ -139,10 +139,13 @@ def test_funder_query_by_any_name_the_funder_is_known_by(tmp_path):
          "Science Foundation of China (41871001)."),
         ("干旱区土壤", "chi", "研究土壤。基金项目：国家自然科学基金(41871002)"),
         ("Rice", "eng", "We study rice. Funding: This work was supported by the Natural Science "
-         "Foundation of Zhejiang Province (LY19H160001).")))
+         "Foundation of Zhejiang Province (LY19H160001)."),
+        ("Abroad", "eng", "We study abroad. Funding: This work was supported by the China Scholarship "
+         "Council (201906010001).")))
     for query, titles in (("funder:国家自然科学基金委员会", ["Soil moisture", "干旱区土壤"]),
                           ('funder:"Chinese National Natural Science Foundation"', ["Soil moisture", "干旱区土壤"]),
                           ('funder:"Zhejiang Provincial Natural Science Foundation of China"', ["Rice"]),
+                          ("funder:国家留学基金委", ["Abroad"]), ("funder:国家留学基金管理委员会", ["Abroad"]),
                           ("funder:委员会", [])):
         assert titles_found(idx, query) == titles, query
 

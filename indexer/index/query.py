@@ -847,8 +847,8 @@ def _known_funder(value: str) -> str | None:
     ``Beijing Municipal Natural Science Foundation``); None for a name as the index keeps it."""
     from ..fields.funders import normalise_funder   # only for funder: (search starts without it)
 
-    canonical, funder_id = normalise_funder(value.strip())
-    return canonical if funder_id and canonical.casefold() != value.strip().casefold() else None
+    canonical, _ = normalise_funder(value.strip())   # an unknown funder: as written
+    return canonical if canonical.casefold() != value.strip().casefold() else None
 
 
 # Greek letters as biomedical names write them, and their spelled names (PubMed reads one as the
