@@ -521,7 +521,9 @@ def place_details(record: Record) -> Record:
         record.extra["journal_abbreviation"] = abbreviations
     for key in ("year", "date"):
         for text, _ in raw.pop(key, []):
-            year = parse_year(str(text))
+            # a year typed in full-width digits (RIS "PY  - ２０２２", BibTeX "year = {２０２２}") is that year
+            text = repair(record, key, str(text), ("fold_fullwidth_alnum",))
+            year = parse_year(text)
             _set_details(record, {"year": year})
             written = str(text).strip()
             if written and written != str(year):  # "2019 Jan 15", "February 01": kept as written
