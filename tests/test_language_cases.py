@@ -80,3 +80,20 @@ def test_the_declared_language_and_the_journal_script(tmp_path):
     assert records[1]["journal"] == {"ru": "Вопросы онкологии"}
     assert records[2]["journal"] == {"fr": "Revue des Maladies Respiratoires"}
     assert records[3]["journal"] == {"en": "Lung Cancer"}
+
+
+def _records(tmp_path, text):
+    from conftest import records_of
+
+    path = tmp_path / "r.ris"
+    path.write_text(text, encoding="utf-8")
+    return records_of(path)
+
+
+def test_katakana_middle_dots_in_chinese_are_no_kana(tmp_path):
+    # ・ and ー are borrowed by Chinese for foreign names: no kana letter, no Japanese
+    assert detect_language("约翰・冯・诺依曼传") == "zh"
+    (r,) = _records(tmp_path, "TY  - BOOK\nTI  - 约翰・冯・诺依曼传\nPB  - 科学出版社\n"
+                              "KW  - 约翰・冯・诺依曼\nKW  - 计算机科学史\nER  - \n")
+    assert r["language"] == "zh" and r["keywords"] == {"zh": ["约翰・冯・诺依曼", "计算机科学史"]}
+

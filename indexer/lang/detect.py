@@ -110,7 +110,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
             return detect_language(unglossed, declared)
         if _english_with_chinese_term(text, c):
             return _latin_language(text, declared)
-    if c["kana"] >= 2 and c["kana"] * 4 >= c["han"] * 1:
+    kana = len(_KANA_LETTER.findall(text))   # not ・ or ー ("约翰・冯・诺依曼传" is Chinese)
+    if kana >= 2 and kana * 4 >= c["han"] * 1:
         return "ja"
     if c["hangul"] >= 2 and c["hangul"] >= c["han"]:
         return "ko"
