@@ -293,7 +293,7 @@ def _latin_language(record: Record) -> str:
 
 
 def _declared_language(record: Record) -> str | None:
-    """The Latin-script language the record declares (its raw ``language``), if one."""
+    """The language the record declares (its raw ``language``), if one :func:`declared_language` knows."""
     return declared_language([value for value, _ in record.raw.get("language", [])])
 
 

@@ -97,3 +97,15 @@ def test_katakana_middle_dots_in_chinese_are_no_kana(tmp_path):
                               "KW  - 约翰・冯・诺依曼\nKW  - 计算机科学史\nER  - \n")
     assert r["language"] == "zh" and r["keywords"] == {"zh": ["约翰・冯・诺依曼", "计算机科学史"]}
 
+
+def test_cyrillic_and_greek_with_a_latin_acronym(tmp_path):
+    records = _records(tmp_path, "TY  - JOUR\nTI  - Влияние пандемии COVID-19 на экономику России\nLA  - Russian\nER  - \n\n"
+                                 "TY  - JOUR\nTI  - Диагностика рака легкого с помощью КТ и PET\nLA  - rus\nER  - \n\n"
+                                 "TY  - JOUR\nTI  - Η επίδραση του COVID-19 στην ψυχική υγεία των φοιτητών\nLA  - gre\nER  - \n\n"
+                                 "TY  - JOUR\nTI  - Влияние пандемии COVID-19 на экономику России\nER  - \n\n"
+                                 "TY  - JOUR\nTI  - Aβ1-42 and tau in plasma\nER  - \n")
+    assert [(r["language"], list(r["title"])) for r in records] == [
+        ("ru", ["ru"]), ("ru", ["ru"]), ("el", ["el"]), ("ru", ["ru"]), ("en", ["en"])]
+    # the declaration names the Cyrillic language (langdetect is not asked)
+    assert detect_language("Зайнятість і мотивація", "uk") == "uk" and detect_language("Война и мир", "ru") == "ru"
+

@@ -68,7 +68,14 @@ DECLARED_NAMES = {
     "pt": ("pt", "por", "portuguese", "português"), "nl": ("nl", "dut", "nld", "dutch", "nederlands"),
     "is": ("is", "ice", "isl", "icelandic", "íslenska"), "sv": ("sv", "swe", "swedish", "svenska"),
     "no": ("no", "nb", "nor", "nob", "norwegian", "norsk"), "da": ("da", "dan", "danish", "dansk"),
+    "ru": ("ru", "rus", "russian", "русский"), "uk": ("uk", "ukr", "ukrainian", "українська"),
+    "el": ("el", "gre", "ell", "greek", "ελληνικά"),
 }
+# The script of a declared language that is not written in Latin letters: the declaration names
+# the language of a text mostly in it (Russian or Ukrainian, which langdetect may confuse).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+DECLARED_SCRIPTS = {"ru": _CYRILLIC, "uk": _CYRILLIC, "el": _GREEK}
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -80,7 +87,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     """ISO 639-1 code of a text: 'zh', 'ja', 'ko', 'en', another code from langdetect, or 'und'.
 
     ``declared``, the record's declared language (see :func:`declared_language`), decides
-    among Latin-script languages only (see :func:`_latin_language`), never against the script.
+    among Latin-script languages (see :func:`_latin_language`) and names Cyrillic or Greek
+    text its language; never against the script.
 
     >>> detect_language("移动实时嵌套事务的并发控制")
     'zh'
@@ -96,6 +104,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     'en'
     >>> detect_language("Eigentumsverfassung und Finanzkrise", declared="de")
     'de'
+    >>> detect_language("Влияние пандемии COVID-19 на экономику России")
+    'ru'
     >>> detect_language("Effects of Romantic Involvement on Adolescents")
     'en'
     >>> detect_language("2021, 42(4)")
@@ -120,8 +130,9 @@ def detect_language(text: str, declared: str | None = None) -> str:
     cjk = c["han"] + c["kana"] + c["hangul"]
     if cjk and (cjk >= c["latin_words"] or (cjk >= 2 and cjk * 3 >= c["latin_words"])):
         return cjk_language(text)
-    if c["latin_words"] == 0:
-        return _other_script(text)
+    # Cyrillic or Greek with a Latin acronym or two ("Влияние пандемии COVID-19 на экономику России")
+    if c["latin_words"] == 0 or _mostly_other_letters(text):
+        return _other_script(text, declared)
     return _latin_language(text, declared)
 
 
@@ -158,16 +169,37 @@ def _english_with_chinese_term(text: str, counts: dict[str, int]) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")   # Vietnamese: Latin Extended Additional
 
 
-def _other_script(text: str) -> str:
-    """Text in another script (Cyrillic, Greek, Arabic, Thai …): langdetect's answer; 'und'
-    for text without letters or that langdetect cannot read.
+def _mostly_other_letters(text: str) -> bool:
+    """Whether a text has more letters of another script than Latin ones (Cyrillic or Greek with
+    a Latin acronym: its Latin words are too few to say anything).
+
+    >>> _mostly_other_letters("Диагностика рака легкого с помощью КТ и PET"), _mostly_other_letters("Aβ1-42 in plasma")
+    (True, False)
+    """
+    letters = _LETTER.findall(text)
+    latin = len(_LATIN_LETTER.findall(text))
+    cjk = len(_HAN.findall(text)) + len(_KANA.findall(text)) + len(_HANGUL.findall(text))
+    return len(letters) - latin - cjk > latin
+
+
+def _other_script(text: str, declared: str | None = None) -> str:
+    """Text in another script (Cyrillic, Greek, Arabic, Thai …): the declared language when
+    the text is mostly in its script, else langdetect's answer; 'und' for text without
+    letters or that langdetect cannot read.
 
     >>> _other_script("Платформенная занятость: масштабы и признаки неустойчивости"), _other_script("2021, 42(4)")
     ('ru', 'und')
+    >>> _other_script("Зайнятість і мотивація", "uk"), _other_script("Зайнятість і мотивація", "el")
+    ('uk', 'uk')
     """
-    if len(_LETTER.findall(text)) < 4:
+    letters = _LETTER.findall(text)
+    script = DECLARED_SCRIPTS.get(declared)
+    if script and len(script.findall(text)) * 2 > len(letters):
+        return declared
+    if len(letters) < 4:
         return "und"
     code, probability = _langdetect(text[:1000])
     return code if probability >= 0.5 else "und"
@@ -217,11 +249,14 @@ def _latin_language(text: str, declared: str | None = None) -> str:
 
 
 def declared_language(values) -> str | None:
-    """The Latin-script language a record declares (``extra.language``) as an ISO 639-1
-    code; None when it declares none of :data:`DECLARED_NAMES`, or several.
+    """The language a record declares (``extra.language``) as an ISO 639-1 code: a
+    Latin-script language, Russian, Ukrainian or Greek; None when it declares none of
+    :data:`DECLARED_NAMES`, or several.
 
     >>> declared_language(["ger"]), declared_language(["Deutsch"]), declared_language(["isl"])
     ('de', 'de', 'is')
+    >>> declared_language(["Russian"]), declared_language(["gre"])
+    ('ru', 'el')
     >>> declared_language(["Flerspråklig, Norsk (Bokmål), Italiensk, Dansk"]), declared_language(["chi"])
     (None, None)
     """
