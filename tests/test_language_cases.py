@@ -109,3 +109,20 @@ def test_cyrillic_and_greek_with_a_latin_acronym(tmp_path):
     # the declaration names the Cyrillic language (langdetect is not asked)
     assert detect_language("Зайнятість і мотивація", "uk") == "uk" and detect_language("Война и мир", "ru") == "ru"
 
+
+def test_kanji_or_hanja_alone_in_a_japanese_or_korean_record(tmp_path):
+    ja, ko, zh, undeclared = _records(
+        tmp_path, "TY  - JOUR\nTI  - 高齢者医療制度改革研究\nT2  - 社会保障研究\nLA  - jpn\n"
+                  "AB  - 本研究では、後期高齢者医療制度の導入が受診行動に与えた影響を分析した。\nKW  - 高齢者\nKW  - 医療制度\nER  - \n\n"
+                  "TY  - JOUR\nTI  - 韓國敎育史硏究\nT2  - 교육사학연구\nLA  - kor\n"
+                  "AB  - 본 연구는 한국 교육사 연구의 동향을 분석하였다.\nER  - \n\n"
+                  "TY  - JOUR\nTI  - 老年医疗制度改革研究\nLA  - chi\nER  - \n\n"
+                  "TY  - JOUR\nTI  - 高齢者医療制度改革研究\nER  - \n")
+    assert ja["language"] == "ja" and ja["title"] == {"ja": "高齢者医療制度改革研究"}
+    assert list(ja["abstract"]) == list(ja["keywords"]) == list(ja["journal"]) == ["ja"]
+    assert ko["language"] == "ko" and ko["title"] == {"ko": "韓國敎育史硏究"} and list(ko["abstract"]) == ["ko"]
+    # a declared Chinese, or no declaration, reads Han as Chinese as before
+    assert zh["language"] == "zh" and undeclared["language"] == "zh"
+    # the declaration never overrides the script
+    assert detect_language("肺癌の診断", "ko") == "ja" and detect_language("Lung cancer", "ja") == "en"
+

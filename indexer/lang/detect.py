@@ -70,6 +70,7 @@ DECLARED_NAMES = {
     "no": ("no", "nb", "nor", "nob", "norwegian", "norsk"), "da": ("da", "dan", "danish", "dansk"),
     "ru": ("ru", "rus", "russian", "русский"), "uk": ("uk", "ukr", "ukrainian", "українська"),
     "el": ("el", "gre", "ell", "greek", "ελληνικά"),
+    "ja": ("ja", "jpn", "japanese", "日本語"), "ko": ("ko", "kor", "korean", "한국어"),
 }
 # The script of a declared language that is not written in Latin letters: the declaration names
 # the language of a text mostly in it (Russian or Ukrainian, which langdetect may confuse).
@@ -87,8 +88,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     """ISO 639-1 code of a text: 'zh', 'ja', 'ko', 'en', another code from langdetect, or 'und'.
 
     ``declared``, the record's declared language (see :func:`declared_language`), decides
-    among Latin-script languages (see :func:`_latin_language`) and names Cyrillic or Greek
-    text its language; never against the script.
+    among Latin-script languages (see :func:`_latin_language`), names Han alone Japanese or
+    Korean, and Cyrillic or Greek text its language; never against the script.
 
     >>> detect_language("移动实时嵌套事务的并发控制")
     'zh'
@@ -104,6 +105,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     'en'
     >>> detect_language("Eigentumsverfassung und Finanzkrise", declared="de")
     'de'
+    >>> detect_language("高齢者医療制度改革研究", declared="ja"), detect_language("高齢者医療制度改革研究")
+    ('ja', 'zh')
     >>> detect_language("Влияние пандемии COVID-19 на экономику России")
     'ru'
     >>> detect_language("Effects of Romantic Involvement on Adolescents")
@@ -129,7 +132,10 @@ def detect_language(text: str, declared: str | None = None) -> str:
     # is Chinese; a Chinese term quoted in a long English text (3 Latin words a Han) is not.
     cjk = c["han"] + c["kana"] + c["hangul"]
     if cjk and (cjk >= c["latin_words"] or (cjk >= 2 and cjk * 3 >= c["latin_words"])):
-        return cjk_language(text)
+        lang = cjk_language(text)
+        # Han alone is Chinese by script, but kanji or hanja in a record declaring Japanese or
+        # Korean (高齢者医療制度改革研究, 韓國敎育史硏究)
+        return declared if lang == "zh" and declared in ("ja", "ko") else lang
     # Cyrillic or Greek with a Latin acronym or two ("Влияние пандемии COVID-19 на экономику России")
     if c["latin_words"] == 0 or _mostly_other_letters(text):
         return _other_script(text, declared)
@@ -250,13 +256,14 @@ def _latin_language(text: str, declared: str | None = None) -> str:
 
 def declared_language(values) -> str | None:
     """The language a record declares (``extra.language``) as an ISO 639-1 code: a
-    Latin-script language, Russian, Ukrainian or Greek; None when it declares none of
-    :data:`DECLARED_NAMES`, or several.
+    Latin-script language, Russian, Ukrainian, Greek, Japanese or Korean; None when it
+    declares none of :data:`DECLARED_NAMES`, or several (Chinese: Han is read as Chinese
+    anyway).
 
     >>> declared_language(["ger"]), declared_language(["Deutsch"]), declared_language(["isl"])
     ('de', 'de', 'is')
-    >>> declared_language(["Russian"]), declared_language(["gre"])
-    ('ru', 'el')
+    >>> declared_language(["jpn"]), declared_language(["Russian"]), declared_language(["gre"])
+    ('ja', 'ru', 'el')
     >>> declared_language(["Flerspråklig, Norsk (Bokmål), Italiensk, Dansk"]), declared_language(["chi"])
     (None, None)
     """
