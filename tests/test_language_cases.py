@@ -126,3 +126,13 @@ def test_kanji_or_hanja_alone_in_a_japanese_or_korean_record(tmp_path):
     # the declaration never overrides the script
     assert detect_language("肺癌の診断", "ko") == "ja" and detect_language("Lung cancer", "ja") == "en"
 
+
+@pytest.mark.parametrize("title,declared,expected", [
+    ("Cáncer de pulmón", "spa", "es"), ("Lungenkrebs", "ger", "de"), ("Dépistage précoce", "fre", "fr"),
+    # letters the declared language lacks, or none and langdetect not sure of it: English as before
+    ("Cáncer de pulmón", "ger", "en"), ("Lung cancer", "ger", "en"), ("Cavalier King Charles Spaniel", "dut", "en"),
+    ("Cáncer de pulmón", None, "en"),
+])
+def test_a_short_title_in_its_declared_language(tmp_path, title, declared, expected):
+    (r,) = _records(tmp_path, f"TY  - JOUR\nTI  - {title}\n" + (f"LA  - {declared}\n" if declared else "") + "ER  - \n")
+    assert r["language"] == expected and list(r["title"]) == [expected]

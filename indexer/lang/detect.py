@@ -77,6 +77,12 @@ DECLARED_NAMES = {
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 DECLARED_SCRIPTS = {"ru": _CYRILLIC, "uk": _CYRILLIC, "el": _GREEK}
+# Letters beyond a-z each declared Latin-script language writes: a short title with one of them
+# and no letter its language lacks ("Cáncer de pulmón") is in the declared language.
+DECLARED_LETTERS = {
+    "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíîòóùú", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú",
+    "nl": "áàéèëïóöü", "is": "áæðéíóöúýþ", "sv": "åäöé", "no": "åæøéèóòâô", "da": "åæøé",
+}
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -243,7 +249,9 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     if function >= 1 and function * 12 >= len(words):
         return "en"
     if len(words) < 5:
-        return "en"  # names, acronyms, keywords: too short to tell; English is the best guess
+        # names, acronyms, keywords: too short to tell; English is the best guess, unless the
+        # record declares a language the text is written in
+        return declared if _written_in(text, declared) else "en"
     code, probability = _langdetect(text[:1000])
     # On short English titles without function words langdetect wavers between Latin-script
     # languages (it 0.57 / en 0.43 for "HPV DNA testing: Potential clinical applications");
@@ -252,6 +260,27 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     if code != "en" and probability < 0.9 and not _NON_ENGLISH_LETTER.search(text):
         return "en"
     return code
+
+
+def _written_in(text: str, declared: str | None) -> bool:
+    """Whether a short Latin-script text is written in the declared language: its letters
+    English lacks are that language's ("Cáncer de pulmón" Spanish, not German), or, with
+    none, langdetect is sure of it ("Lungenkrebs"; not "Cavalier King Charles Spaniel", which
+    Web of Science declares Dutch).
+
+    >>> _written_in("Cáncer de pulmón", "es"), _written_in("Cáncer de pulmón", "de"), _written_in("Lungenkrebs", "de")
+    (True, False, True)
+    >>> _written_in("Cavalier King Charles Spaniel", "nl"), _written_in("Lungenkrebs", None)
+    (False, False)
+    """
+    letters = DECLARED_LETTERS.get(declared)
+    if letters is None:
+        return False
+    foreign = set(_NON_ENGLISH_LETTER.findall(text.lower()))
+    if foreign:
+        return foreign <= set(letters)
+    code, probability = _langdetect(text[:1000])
+    return code == declared and probability >= 0.9
 
 
 def declared_language(values) -> str | None:
