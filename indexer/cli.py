@@ -44,7 +44,7 @@ records a file no longer holds (read without failures) are removed; in an index 
 EPILOG_SEARCH = """query language:
   words are ANDed; OR, NOT (or a leading -: -word, -"phrase", -title:x, -(a OR b)) and
   parentheses combine them; "quoted phrases" in either language (“ ” and 「 」 too, and
-  full-width （ ） ：); Chinese matches as written, from one character up (癌 finds 肉瘤样癌),
+  full-width （ ） ：); Chinese matches as written, from one character up (癌 finds 肺癌),
   in either script (台湾 = 臺灣); English matches
   inflections (cells = cell) and parts (IL-6 finds IL 6 and IL6); canc* is any word that starts
   with canc, wom?n one letter in place of ?, doi:10.1016/* a DOI prefix.  At most 64 words and

@@ -1,0 +1,33 @@
+"""The README's commands as a user copies them: the files they name are read, the values
+they show are values the index has."""
+from __future__ import annotations
+
+import glob
+import re
+
+from conftest import ROOT, needs_shared
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _search_section() -> str:
+    return README.split("### Search", 1)[1].split("\n### ", 1)[0]
+
+
+def test_the_search_examples_index_is_built_of_files_that_are_read():
+    # `ingest ../shared/seed ../shared/corpus/search` exited 1: the corpus's qrels/*.jsonl are
+    # relevance judgements, "unknown format"
+    from indexer.readers import iter_files
+    from indexer.readers.base import sniff_reader
+    from indexer.readers.decode import open_text
+
+    needs_shared("corpus", "search")
+    command = re.search(r"`python cli\.py\s+ingest\s+([^`]+)`", _search_section())
+    assert command, "the Search section names the ingest that builds its examples' index"
+    paths = [p for word in command.group(1).split()
+             for p in sorted(glob.glob(str(ROOT / word))) or [str(ROOT / word)]]
+    files = list(iter_files(paths))
+    assert files
+    unread = [f for f in files if sniff_reader(open_text(f).head, f) is None]
+    assert not unread
+
