@@ -31,3 +31,14 @@ def test_the_search_examples_index_is_built_of_files_that_are_read():
     unread = [f for f in files if sniff_reader(open_text(f).head, f) is None]
     assert not unread
 
+
+def test_format_values_shown_are_reader_names():
+    # `format:cnki*` can match nothing: a record's format is the reader that read it
+    from indexer.readers.base import known_formats
+
+    shown = set(re.findall(r"format:([\w*-]+)", README))
+    assert shown
+    for value in shown:
+        prefix = value.rstrip("*")
+        assert any(name == prefix or value.endswith("*") and name.startswith(prefix)
+                   for name in known_formats()), value
