@@ -269,3 +269,19 @@ def test_a_pmid_column_is_the_records_pmid(tmp_path):
     assert run_cli("ingest", str(scopus), str(plain), "--index", str(index), "-q").returncode == 0
     for number in ("33587412", "33419454"):
         assert json.loads(run_cli("search", f"pmid:{number}", "--index", str(index), "--json").stdout)["total"] == 1
+
+
+
+def test_a_rows_raw_text_is_its_lines_as_written(tmp_path):
+    # its cells joined again had lost the quotes ('Two,Li, X,2021': three cells or four?)
+    from indexer.readers import read_file
+
+    path = tmp_path / "refs.csv"
+    path.write_text('Title,Authors,Year\nOne,"Smith, J",2020\n"Two\nlines","Li, X",2021,extra\n'
+                    '"Three,Wang,2022\nFour,Zhao,2023\n', encoding="utf-8")
+    records, (failure,) = read(path, rc=1)
+    assert (failure["line"], failure["raw"]) == (3, '"Two\nlines","Li, X",2021,extra')
+    # a record keeps its row so too (a failure of its cleaning shows it); a quote that never
+    # closes keeps its own line, the lines read again after it being the next rows'
+    assert [(r.source.line, r.raw_text) for r in read_file(str(path)) if not hasattr(r, "reason")] == [
+        (2, 'One,"Smith, J",2020'), (5, '"Three,Wang,2022'), (6, 'Four,Zhao,2023')]

@@ -530,8 +530,14 @@ class _Lines:
         return line
 
     def read_again_after(self, kept: int) -> None:
-        """The row's lines after its first ``kept`` are read again."""
+        """The row's lines after its first ``kept`` are read again (as the next rows', not this one's)."""
         self.back.extend(reversed(list(zip(self.numbers[kept:], self.taken[kept:]))))
+        del self.numbers[kept:], self.taken[kept:]
+
+    def raw(self) -> str:
+        """The row's lines as written (quotes and all), as a failure or record keeps its raw
+        text: its cells joined again wrote ``Two,"Li, X",2021`` as ``Two,Li, X,2021``."""
+        return "".join(self.taken)[:-1]   # (each line was given its end again; not the last)
 
 
 class CsvReader:
@@ -594,7 +600,7 @@ class CsvReader:
                     lines.read_again_after(1)
                     row = [cell.strip('"') for cell in literal]
                     issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
-            raw_text = delimiter.join(row)
+            raw_text = lines.raw()
             if len(row) < len(header) and not issue:   # kept, its missing cells read as empty
                 issue = f"{source.path}:{line}: {short_row(header, row)}"
             if len(row) > len(header):
