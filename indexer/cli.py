@@ -231,11 +231,14 @@ def cmd_ingest(args) -> int:
         return EXIT_USAGE
     _check_writable(args.failures)
     _note_folders(args.paths, args.archives)
+    made = not os.path.lexists(args.index)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
                          rebuild=args.rebuild, archives=args.archives)
-    except KeyboardInterrupt:
-        _err(f"\nInterrupted: nothing from this run was written; {args.index} is as it was.")
+    except KeyboardInterrupt:   # (a folder the run made is removed: see ingest)
+        _err("\nInterrupted: nothing from this run was written; "
+             + (f"{args.index}, the folder it had made, is removed." if made and not os.path.lexists(args.index)
+                else f"{args.index} is as it was."))
         return EXIT_INTERRUPTED
     _write_failures(summary.failures, args.failures)
     for f in summary.failures:

@@ -189,6 +189,17 @@ def test_unknown_format_lists_the_known_ones():
     assert "scraped-page" in result.stderr
 
 
+def test_a_usage_error_of_ingest_makes_no_index(tmp_path):
+    # an unknown --format (and a --prune path with no records) was said after the index was
+    # made: an empty index was left at the new folder
+    for options in (["--format", "nosuch"], ["--prune", str(tmp_path / "typo")]):
+        result = run_cli("ingest", *options, str(ROOT / "samples"), "--index", str(tmp_path / "new"))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert not (tmp_path / "new").exists(), options
+    assert "unknown format 'nosuch'" in run_cli("ingest", "--format", "nosuch", str(ROOT / "samples"),
+                                                 "--index", str(tmp_path / "new")).stderr
+
+
 def test_same_input_same_output_and_ids():
     first = run_cli("clean", "--json", "-q", str(ROOT / "samples"))
     second = run_cli("clean", "--json", "-q", str(ROOT / "samples"))

@@ -32,7 +32,7 @@ from whoosh.util.filelock import FileLock
 
 from ..errors import DamagedIndex
 from ..pipeline import clean
-from ..readers import iter_files, read_file
+from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import STORE_NAME, Store
@@ -489,7 +489,30 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     """Read, clean, store and index the records of ``paths`` (a folder's archives too with
     ``archives``); with ``prune``, also remove the records of files under the given folders
     that no longer exist; with ``rebuild``, the search index is first rebuilt from the record
-    store."""
+    store.  An unknown ``fmt`` is said before the index is opened; an index folder this run
+    made is removed again when it ends before writing to it (Ctrl-C, a --prune typo)."""
+    if fmt:
+        find_reader(fmt)   # UnknownFormat: a usage error had left an empty index behind
+    made = not os.path.lexists(index_dir)
+    try:
+        return _ingest(paths, index_dir, fmt, quiet, workers, prune, rebuild, archives)
+    except BaseException:
+        if made:
+            _remove_unwritten(index_dir)
+        raise
+
+
+def _remove_unwritten(index_dir) -> None:
+    """Remove the index folder a run made and wrote no record to: it was left as an empty
+    index, which the run's message called the index "as it was".  Kept when its store holds
+    records (another ingest into the new folder, started meanwhile, committed first)."""
+    with contextlib.suppress(Exception):   # a clean-up: the error to tell is the run's
+        if not _stored(index_dir):
+            shutil.rmtree(index_dir)
+
+
+def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | None, prune: bool,
+            rebuild: bool, archives: bool) -> Summary:
     # A missing path is a usage error before anything is written; with prune, a folder that is
     # gone is a folder whose records are all to be removed.
     missing = [p for p in paths if not os.path.exists(p)] if prune else []
