@@ -154,13 +154,16 @@ def _write_failures(failures, path: str | None) -> None:
             fh.write(dumps(f.to_json()) + "\n")
 
 
-def _note_folders(paths, archives: bool) -> None:
+def _note_folders(paths, archives: bool) -> list[str]:
     """Warn of a folder given that holds no file to read (a folder of PDFs, say: the run
-    would otherwise end with "0 records" and no reason), or whose archives are skipped."""
+    would otherwise end with "0 records" and no reason), or whose archives are skipped;
+    the warnings, for a --json summary."""
     from indexer.readers import folder_notes
 
-    for note in folder_notes(paths, archives):
+    notes = folder_notes(paths, archives)
+    for note in notes:
         _err(f"Warning: {note}")
+    return notes
 
 
 def cmd_clean(args) -> int:
@@ -230,7 +233,7 @@ def cmd_ingest(args) -> int:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
         return EXIT_USAGE
     _check_writable(args.failures)
-    _note_folders(args.paths, args.archives)
+    notes = _note_folders(args.paths, args.archives)   # said before the run, and in --json's warnings
     made = not os.path.lexists(args.index)
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
@@ -245,6 +248,7 @@ def cmd_ingest(args) -> int:
         _err(f"Error: {f.message()}")
     for warning in summary.warnings:
         _err(f"Warning: {warning}")
+    summary.warnings[:0] = notes
     if args.json:
         _out(dumps(summary.to_json()))
     elif not args.quiet:

@@ -166,6 +166,13 @@ def test_a_folder_with_nothing_to_read_says_why(tmp_path):
         assert result.returncode == 0, result.stderr
         assert f"Warning: {tmp_path / 'papers'}: no file here is read (2 .pdf, 1 .md skipped" in result.stderr
         assert f"Warning: {tmp_path / 'empty'}: no files in this folder" in result.stderr
+    # in ingest --json's warnings too, as a file cut short is (they had gone to stderr alone)
+    result = run_cli("ingest", "--json", str(tmp_path / "papers"), "--index", str(tmp_path / "idx"))
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["read"]) == (0, 0)
+    assert [w.split(":")[0] for w in summary["warnings"]] == [str(tmp_path / "papers")]
+    assert "no file here is read (2 .pdf, 1 .md skipped" in summary["warnings"][0]
+    assert result.stderr.count("Warning:") == 1
     (tmp_path / "papers" / "refs.ris").write_text("TY  - JOUR\nTI  - Read\nER  - \n", encoding="utf-8")
     assert "Warning" not in run_cli("clean", str(tmp_path / "papers")).stderr
 
