@@ -19,6 +19,15 @@ def clean_paths(paths: Iterable[str], fmt: str | None = None, archives: bool = F
         yield _cleaned(item)
 
 
+def read_stdin(stdin, err) -> bytes:
+    """What ``-`` reads (``clean -``, ``export --from -``): the bytes piped in.  On a terminal a
+    line on ``err`` says so first: the command had seemed to hang, waiting for text unasked."""
+    if stdin.isatty():
+        err.write("reading records from the terminal; paste, then Ctrl-D (on a line of its own)\n")
+        err.flush()
+    return stdin.buffer.read()
+
+
 def clean_bytes(data: bytes, fmt: str | None = None) -> Iterator[Record | Failure]:
     """Cleaned records and failures of bytes piped in (``clean -``), read as a file is (its
     format and encoding found from its text) and named :data:`STDIN`."""

@@ -26,6 +26,7 @@ EPILOG_CLEAN = """examples:
   python cli.py clean --json --failures failed.jsonl page1.txt page2.txt
   python cli.py clean refs.zip             # an archive (.zip, .tar.gz, .gz …) named is read as its files
   xclip -o | python cli.py clean -         # - reads records piped in (a page copied, say) as <stdin>
+  python cli.py clean -                    # on a terminal: paste, then Ctrl-D
 """
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
@@ -167,7 +168,7 @@ def _note_folders(paths, archives: bool) -> list[str]:
 
 
 def cmd_clean(args) -> int:
-    from indexer.cleaner import clean_bytes, clean_paths
+    from indexer.cleaner import clean_bytes, clean_paths, read_stdin
     from indexer.record import Failure
     from indexer.show import format_failure, format_record
 
@@ -176,7 +177,7 @@ def cmd_clean(args) -> int:
         return EXIT_USAGE
     _check_writable(args.failures)
     if args.paths == ["-"]:
-        items = clean_bytes(sys.stdin.buffer.read(), args.format)
+        items = clean_bytes(read_stdin(sys.stdin, sys.stderr), args.format)
     else:
         _note_folders(args.paths, args.archives)
         items = clean_paths(args.paths, args.format, args.archives)
@@ -231,6 +232,10 @@ def cmd_ingest(args) -> int:
 
     if not args.paths and not args.rebuild:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
+        return EXIT_USAGE
+    if "-" in args.paths:   # an index keeps each record by its file and place in it
+        _err("Error: ingest reads files and folders, not records piped in (-): save them to a file and ingest "
+             "that (clean - and export --from - read stdin; a file named - is ./-).")
         return EXIT_USAGE
     _check_writable(args.failures)
     notes = _note_folders(args.paths, args.archives)   # said before the run, and in --json's warnings
@@ -739,9 +744,9 @@ def _index_problem(args) -> str:
 
 
 def _reads_stdin(args) -> bool:
-    """``search --batch``, ``clean -`` and ``dedup --review`` read stdin."""
+    """``search --batch``, ``clean -``, ``export --from -`` and ``dedup --review`` read stdin."""
     return bool(getattr(args, "batch", False) or getattr(args, "review", False)
-                or "-" in (getattr(args, "paths", None) or ()))
+                or args.command in ("clean", "export") and "-" in (getattr(args, "paths", None) or ()))
 
 
 def _interrupted() -> int:

@@ -242,3 +242,37 @@ def test_clean_reads_records_piped_in(tmp_path):
     assert junk.returncode == 1 and "<stdin>:1: unknown format" in junk.stderr
     both = run_cli("clean", "-", str(path), stdin="")
     assert both.returncode == 2 and "give it alone" in both.stderr
+
+
+def _on_a_terminal(*args: str, typed: bytes) -> subprocess.CompletedProcess:
+    """The CLI with a terminal as its stdin, ``typed`` there (then Ctrl-D); stdout and stderr piped."""
+    import os
+    import pty
+
+    main, child = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), *args], stdin=child, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=ROOT, text=True)
+        os.close(child)
+        os.write(main, typed + b"\x04")
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(main)
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
+
+
+def test_dash_on_a_terminal_says_what_it_waits_for_and_only_clean_and_export_read_it(tmp_path):
+    # `clean -` on a terminal waited silently; `ingest -` said "-: no such file or folder"
+    typed = b"TY  - JOUR\nTI  - Typed in\nER  - \n"
+    hint = "reading records from the terminal; paste, then Ctrl-D"
+    for command in (["clean", "--json", "-"], ["export", "--format", "ris", "--from", "-"]):
+        result = _on_a_terminal(*command, typed=typed)
+        assert result.returncode == 0 and hint in result.stderr, result.stderr
+        assert "Typed in" in result.stdout
+    piped = run_cli("export", "--format", "ris", "--from", "-", stdin=typed.decode())
+    assert piped.returncode == 0 and "TI  - Typed in" in piped.stdout and hint not in piped.stderr
+    result = run_cli("ingest", "-", "--index", str(tmp_path / "idx"), stdin=typed.decode())
+    assert result.returncode == 2 and "ingest reads files and folders, not records piped in" in result.stderr
+    assert not (tmp_path / "idx").exists()
+    both = run_cli("export", "--format", "ris", "--from", "-", str(ROOT / "samples"), stdin="")
+    assert both.returncode == 2 and "give it alone" in both.stderr

@@ -41,7 +41,8 @@ def add_arguments(p) -> None:
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first")
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
     sel.add_argument("--from", dest="paths", nargs="+", metavar="PATH",
-                     help="clean these files or folders and export their records, without an index")
+                     help="clean these files or folders (-: the records piped in) and export their records, "
+                          "without an index")
     p.add_argument("--archives", action="store_true",
                    help="with --from: also read the archives (.zip, .7z, .rar, .tar.gz …) in the folders given "
                         "(by default skipped, as they often hold the files beside them)")
@@ -133,16 +134,21 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
 
 
 def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict], int]:
-    """The records of files and folders, cleaned as `clean` cleans them; failures said on ``err``."""
-    from ..cleaner import clean_paths
+    """The records of files and folders (``-``: those piped in), cleaned as `clean` cleans them;
+    failures said on ``err``."""
+    from ..cleaner import clean_bytes, clean_paths, read_stdin
     from ..readers import folder_notes
     from ..record import Failure
 
-    for note in folder_notes(paths, archives):  # a folder of nothing to read, archives skipped
-        err.write(f"Warning: {note}\n")
+    if paths == ["-"]:
+        items = clean_bytes(read_stdin(sys.stdin, err))
+    else:
+        for note in folder_notes(paths, archives):  # a folder of nothing to read, archives skipped
+            err.write(f"Warning: {note}\n")
+        items = clean_paths(paths, archives=archives)
     records, failed = [], 0
     tty = hasattr(err, "isatty") and err.isatty()   # a count on a terminal: a large folder takes a while
-    for item in clean_paths(paths, archives=archives):
+    for item in items:
         if isinstance(item, Failure):
             failed += 1
             err.write(("\r\x1b[K" if tty else "") + f"Error: {item.message()}\n")
@@ -165,6 +171,9 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         if args.masters:
             err.write("Error: --masters needs an index (`dedup` finds the clusters there); with --from, "
                       "ingest the files first\n")
+            return 2
+        if "-" in args.paths and len(args.paths) > 1:
+            err.write("Error: - reads the records piped in; give it alone (or save them to a file and name it).\n")
             return 2
         try:
             records, failed = _cleaned(args.paths, err, args.archives)
