@@ -69,6 +69,7 @@ examples:
   python cli.py search 'canc* wom?n'           # truncation: cancer(s), cancerous; woman, women
   printf '癌\\nIL-6\\n' | python cli.py search --batch --limit 100
   python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
+  python cli.py search --index DIR --limit 5 -- -癌   # options before --: after it every word is the query's
 """
 EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
 fields on which the records differ marked ≠; each says why its records were linked and
@@ -701,6 +702,9 @@ def main(argv: list[str] | None = None) -> int:
         hint = ("; a query that starts with - comes after --: python cli.py search -- '-癌 肿瘤'"
                 if args.command == "search" and any(u.startswith("-") and not u.startswith("--") for u in unknown) else "")
         args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    for word in _options_after_dashes(args):
+        _err(f"Warning: {word} comes after --, so it is read as {_POSITIONAL.get(args.command, 'an argument')}, "
+             f"not as an option; options go before --: python cli.py {args.command} {word.split('=')[0]} … -- …")
     if sys.stdin is None and _reads_stdin(args):  # run with stdin closed (`<&-`, some cron setups)
         _err("Error: stdin is closed, and this command reads it; give it a file, or `< /dev/null`.")
         return EXIT_USAGE
@@ -741,6 +745,19 @@ def _index_problem(args) -> str:
         return ""
     require_folder(args.index)
     return "" if args.command == "ingest" and args.rebuild and args.paths else store_lost(args.index)
+
+
+_POSITIONAL = {"search": "a word of the query", "show": "an ID", "clean": "a PATH", "ingest": "a PATH",
+               "export": "a PATH of --from"}
+
+
+def _options_after_dashes(args) -> list[str]:
+    """The command's own options among the words it took as its query, paths or ids: after
+    ``--`` every word is one (``search -- -癌 --index DIR`` searched the default index for
+    '-癌 --index DIR')."""
+    options = args.command_parser._option_string_actions
+    words = [w for name in ("query", "paths", "ids") for w in (getattr(args, name, None) or ())]
+    return [w for w in words if w.startswith("-") and w.split("=", 1)[0] in options]
 
 
 def _reads_stdin(args) -> bool:

@@ -276,3 +276,14 @@ def test_dash_on_a_terminal_says_what_it_waits_for_and_only_clean_and_export_rea
     assert not (tmp_path / "idx").exists()
     both = run_cli("export", "--format", "ris", "--from", "-", str(ROOT / "samples"), stdin="")
     assert both.returncode == 2 and "give it alone" in both.stderr
+
+
+def test_an_option_after_dashes_is_said_to_be_a_word(tmp_path):
+    # `search -- -癌 --index DIR` searched the default index for '-癌 --index DIR', silently
+    result = run_cli("search", "--", "-癌", "--index", str(tmp_path / "idx"), "--json")
+    for option in ("--index", "--json"):
+        assert (f"Warning: {option} comes after --, so it is read as a word of the query, not as an option; "
+                f"options go before --: python cli.py search {option} … -- …") in result.stderr
+    assert "Warning: --" not in run_cli("search", "--index", str(tmp_path / "idx"), "--", "-癌").stderr
+    assert "Warning: --json comes after --, so it is read as an ID" in run_cli("show", "--", "abcd", "--json").stderr
+    assert "options before --" in run_cli("search", "--help").stdout
