@@ -446,8 +446,9 @@ def cmd_dedup(args) -> int:
     if not (Path(args.index) / STORE_NAME).exists():
         _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
         return EXIT_USAGE
-    if args.undo and (args.apply or args.review):
-        _err("Error: --undo cannot be combined with --apply or --review.")
+    if args.undo and (args.apply or args.review or args.map):   # (--map had been left unwritten, silently)
+        _err("Error: --undo cannot be combined with --apply, --review or --map (after --undo every record is "
+             "its own: run dedup --map FILE to write what the clusters keep).")
         return EXIT_USAGE
     if args.all and not args.apply:
         _err("Error: --all goes with --apply (it merges the clusters that need review too).")

@@ -287,3 +287,12 @@ def test_an_option_after_dashes_is_said_to_be_a_word(tmp_path):
     assert "Warning: --" not in run_cli("search", "--index", str(tmp_path / "idx"), "--", "-癌").stderr
     assert "Warning: --json comes after --, so it is read as an ID" in run_cli("show", "--", "abcd", "--json").stderr
     assert "options before --" in run_cli("search", "--help").stdout
+
+
+def test_dedup_undo_refuses_map_as_it_refuses_apply(tmp_path):
+    # --undo --map exited 0 and wrote no map
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(DATA / "search" / "records.ris"), "--index", str(idx)).returncode == 0
+    result = run_cli("dedup", "--undo", "--map", str(tmp_path / "kept.csv"), "--index", str(idx))
+    assert result.returncode == 2 and "--undo cannot be combined with --apply, --review or --map" in result.stderr
+    assert not (tmp_path / "kept.csv").exists()
