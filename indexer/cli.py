@@ -4,6 +4,7 @@ Data goes to stdout, progress and messages to stderr.  Exit codes:
   0  everything read and processed
   1  some input failed (each failure reported on stderr, and in --json / --failures output)
   2  usage error (bad option, missing file, unknown format, no index)
+  130  interrupted (Ctrl-C)
 """
 from __future__ import annotations
 

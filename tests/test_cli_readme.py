@@ -42,3 +42,14 @@ def test_format_values_shown_are_reader_names():
         prefix = value.rstrip("*")
         assert any(name == prefix or value.endswith("*") and name.startswith(prefix)
                    for name in known_formats()), value
+
+
+def test_the_exit_code_table_has_every_code_the_help_names():
+    # 130 (Ctrl-C) was in `cli.py --help` but not in the README's table
+    from conftest import run_cli
+
+    table = README.split("### Exit codes", 1)[1].split("\n### ", 1)[0]
+    epilog = run_cli("--help").stdout.split("exit codes:", 1)[1].split("\n\n", 1)[0]
+    named = re.findall(r"(\d+) [a-z]", epilog)
+    assert "130" in named
+    assert set(named) <= set(re.findall(r"^\| (\d+) \|", table, re.M))
