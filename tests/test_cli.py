@@ -296,3 +296,19 @@ def test_dedup_undo_refuses_map_as_it_refuses_apply(tmp_path):
     result = run_cli("dedup", "--undo", "--map", str(tmp_path / "kept.csv"), "--index", str(idx))
     assert result.returncode == 2 and "--undo cannot be combined with --apply, --review or --map" in result.stderr
     assert not (tmp_path / "kept.csv").exists()
+
+
+def test_export_messages_say_what_was_done_as_search_does(tmp_path):
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(DATA / "search" / "records.ris"), "--index", str(idx)).returncode == 0
+    # a bad query had been "Error: missing closing parenthesis", naming no query
+    searched = run_cli("search", "(bad", "--index", str(idx))
+    exported = run_cli("export", "--format", "ris", "--query", "(bad", "--index", str(idx))
+    assert searched.returncode == exported.returncode == 2
+    assert exported.stderr == searched.stderr and exported.stderr.startswith("Error: bad query '(bad': ")
+    # "wrote 1 records to /dev/null as ris (usual suffix: .ris)"
+    result = run_cli("export", "--format", "ris", "-q", "癌", "-o", "/dev/null", "--index", str(idx))
+    assert (result.returncode, result.stderr) == (0, "wrote 1 record to /dev/null as ris\n")
+    result = run_cli("export", "--format", "ris", "-q", "癌", "-o", str(tmp_path / "out.txt"), "--index", str(idx))
+    assert result.stderr == f"wrote 1 record to {tmp_path / 'out.txt'} as ris (usual suffix: .ris)\n"
+    assert "-q is --query here; in clean and ingest, --quiet" in " ".join(run_cli("export", "--help").stdout.split())

@@ -38,7 +38,8 @@ def add_arguments(p) -> None:
     p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), metavar="FORMAT",
                    help="one of: " + ", ".join(FORMATS))
     sel = p.add_mutually_exclusive_group()
-    sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first")
+    sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first (-q is "
+                                                         "--query here; in clean and ingest, --quiet)")
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
     sel.add_argument("--from", dest="paths", nargs="+", metavar="PATH",
                      help="clean these files or folders (-: the records piped in) and export their records, "
@@ -192,12 +193,17 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         err.write(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first "
                   f"(or export files directly: --from PATH).\n")
         return 2
+    from ..index.query import QueryError
     from ..index.search import IndexMissing
 
     missing: list[str] = []
     try:
         records = select(args.index, args.query, args.ids, args.masters, err, missing)
-    except (ValueError, IndexMissing) as e:  # an unreadable ids file, a bad query, no index
+    except QueryError as e:   # said as `search` says it ("missing closing parenthesis" alone named no query)
+        shown = args.query if len(args.query) <= 80 else args.query[:60] + "…"
+        err.write(f"Error: bad query {shown!r}: {e}\n")
+        return 2
+    except (ValueError, IndexMissing) as e:  # an unreadable ids file, no index
         err.write(f"Error: {e}\n")
         return 2
     keys = index_keys(args.index, records) if args.format in KEYED else None
@@ -257,6 +263,7 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
     with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
         n = write(f, bom)
     suffix = SUFFIXES[args.format]
-    hint = "" if args.output.endswith(suffix) else f" (usual suffix: {suffix})"
-    err.write(f"wrote {n:,} records to {args.output} as {args.format}{hint}\n")
+    # (a device, /dev/null or a pipe, has no suffix to give)
+    hint = "" if args.output.endswith(suffix) or not Path(args.output).is_file() else f" (usual suffix: {suffix})"
+    err.write(f"wrote {n:,} record{'' if n == 1 else 's'} to {args.output} as {args.format}{hint}\n")
     return 0
