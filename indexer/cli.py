@@ -591,6 +591,23 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: an argument missing is said with the options it does not know
+    (``clean --bogus`` said only that PATH was missing, as if --bogus were fine)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        given = list(sys.argv[1:] if args is None else args)
+        self._given = given[:given.index("--")] if "--" in given else given
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message):
+        unknown = [a for a in getattr(self, "_given", ()) if a[:1] == "-" and a[1:2].isalpha() or a[:2] == "--"
+                   if a.split("=", 1)[0] not in self._option_string_actions]
+        if message.startswith("the following arguments are required") and unknown:
+            message += f"; unrecognized arguments: {' '.join(unknown)}"
+        super().error(message)
+
+
 def _reading_options(p: argparse.ArgumentParser, format_help: str, failures_help: str, quiet_help: str) -> None:
     """The options of the commands that read files (clean, ingest)."""
     p.add_argument("--format", help=format_help)
@@ -609,7 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
                "(Ctrl-C)\n\n"
                "run `python cli.py COMMAND --help` for examples")
     parser.add_argument("--version", action=_Version)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)
 
     p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -622,7 +639,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="clean records and add them to the index", epilog=EPILOG_INGEST,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders (walked) or archives (.zip, .tar.gz, .gz …) to read into the index")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--rebuild", action="store_true",
                    help="first rebuild the search index from the records stored beside it (a damaged index); "
@@ -651,7 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print stored records by id", epilog=EPILOG_SHOW,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID",
+                   help="record ids (as search, dedup and export print them), or the start of one (4 characters "
+                        "or more)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="the contract record, one per line")
     p.set_defaults(func=cmd_show)

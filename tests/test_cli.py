@@ -312,3 +312,15 @@ def test_export_messages_say_what_was_done_as_search_does(tmp_path):
     result = run_cli("export", "--format", "ris", "-q", "癌", "-o", str(tmp_path / "out.txt"), "--index", str(idx))
     assert result.stderr == f"wrote 1 record to {tmp_path / 'out.txt'} as ris (usual suffix: .ris)\n"
     assert "-q is --query here; in clean and ingest, --quiet" in " ".join(run_cli("export", "--help").stdout.split())
+
+
+def test_a_missing_argument_is_said_with_the_options_not_known_and_positionals_have_help():
+    # `clean --bogus` said only "the following arguments are required: PATH"
+    result = run_cli("clean", "--bogus")
+    assert result.returncode == 2
+    assert "required: PATH; unrecognized arguments: --bogus" in result.stderr
+    assert "required: ID; unrecognized arguments: --bogus" in run_cli("show", "--bogus", "--json").stderr
+    assert "unrecognized" not in run_cli("show", "--json").stderr
+    for command, name in (("ingest", "PATH"), ("show", "ID"), ("clean", "PATH")):
+        shown = run_cli(command, "--help").stdout.split("positional arguments:", 1)[1].split("\n")[1].split()
+        assert shown[0] == name and len(shown) > 1, (command, shown)   # a word of help beside it
