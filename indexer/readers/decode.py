@@ -64,14 +64,16 @@ class TextFile:
     lossy: bool
     head: str
     cut: bool = False  # the file ends inside a character, read as one U+FFFD (see decode_bytes)
+    end: int | None = None  # the bytes read, when the file ends in padding left out (see _text_end)
 
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
         so is a byte-order mark at a line's start (a file joined after another: ``cat a b``)."""
         if self.encoding.startswith(MIXED):
-            yield from _mixed_lines(self.path, self.encoding[len(MIXED):])
+            with self.binary() as fh:
+                yield from _mixed_lines_of(fh, self.encoding[len(MIXED):])
             return
-        with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
+        with self._open() as fh:
             for line in fh:
                 if "\x00" in line:
                     line = line.replace("\x00", "")
@@ -79,12 +81,79 @@ class TextFile:
 
     def text(self) -> str:
         if self.encoding.startswith(MIXED):
-            return "".join(line + "\n" for line in _mixed_lines(self.path, self.encoding[len(MIXED):]))
-        with open(self.path, encoding=self.encoding, errors="replace", newline=None) as fh:
+            with self.binary() as fh:
+                return "".join(line + "\n" for line in _mixed_lines_of(fh, self.encoding[len(MIXED):]))
+        with self._open() as fh:
             return drop_line_boms(fh.read().replace("\x00", ""))
 
     def binary(self) -> BinaryIO:
-        return open(self.path, "rb")
+        fh = open(self.path, "rb")
+        return fh if self.end is None else io.BufferedReader(_Prefix(fh, self.end))
+
+    def _open(self) -> io.TextIOWrapper:
+        return io.TextIOWrapper(self.binary(), encoding=self.encoding, errors="replace", newline=None)
+
+
+class _Prefix(io.RawIOBase):
+    """The first ``size`` bytes of an open file."""
+
+    def __init__(self, fh: BinaryIO, size: int):
+        self.fh, self.left = fh, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = self.fh.readinto(memoryview(buffer)[:self.left]) if self.left else 0
+        self.left -= n
+        return n
+
+    def close(self) -> None:
+        self.fh.close()
+        super().close()
+
+
+# What may follow a file's text and is none of it: DOS's end-of-file mark, Ctrl-Z (old Windows
+# programs write one after the last line, some a line break after it).
+_END_MARK, _END_SPACE = "\x1a", "\r\n"
+
+
+def _padding_at_end(data: bytes, encoding: str) -> int:
+    """How many of the last bytes of ``data``, text in ``encoding``, are padding after its text:
+    from the first :data:`_END_MARK` of its last characters that are end marks or line breaks
+    (whole characters: in UTF-16 ``1A 00``, not the NUL half of a line feed).
+
+    >>> _padding_at_end(b"ER  - \\n\\x1a", "utf-8"), _padding_at_end(b"a,b\\r\\n\\x1a\\r\\n", "utf-8")
+    (1, 3)
+    >>> _padding_at_end("ER\\n\\x1a".encode("utf-16-le"), "utf-16-le"), _padding_at_end(b"ER  - \\n", "utf-8")
+    (2, 0)
+    """
+    width = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    code = encoding if width > 1 else "latin-1"
+    mark, space = _END_MARK.encode(code), {c.encode(code) for c in _END_SPACE}
+    end = len(data) if len(data) % width == 0 else 0  # (a UTF-16 file cut after an odd byte: none)
+    cut = len(data)
+    while end >= width and (data[end - width:end] == mark or data[end - width:end] in space):
+        end -= width
+        if data[end:end + width] == mark:
+            cut = end
+    return len(data) - cut
+
+
+def _text_end(path: str, encoding: str) -> int | None:
+    """Where the text of the file at ``path`` ends, when padding follows it (None when not)."""
+    with open(path, "rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        at = size
+        while at:  # back over the padding, a block at a time
+            start = max(0, at - 4096)
+            fh.seek(start)
+            block = fh.read(at - start)
+            padding = _padding_at_end(block, encoding)
+            at -= padding
+            if padding < len(block):
+                break
+    return None if at == size else at
 
 
 def open_text(path: str) -> TextFile:
@@ -97,6 +166,10 @@ def open_text(path: str) -> TextFile:
         data = data[:1024 * 1024]
         data = data[:len(data) - len(data) % 4]
     decoded = decode_bytes(data, final=whole)
+    end = _text_end(path, decoded.encoding)
+    if whole and end is not None:
+        data = data[:end]
+        decoded = decode_bytes(data)
     encoding = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(
         decoded.encoding, decoded.encoding)
     if encoding in ("utf-16-le", "utf-16-be") and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
@@ -108,7 +181,8 @@ def open_text(path: str) -> TextFile:
         encoding = MIXED + _legacy_encoding(data, whole)
         # the head as the body is read, so that a junk line does not hide a GBK file's format
         head = "".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):]))
-    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS])
+    return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS],
+                    end=end)
 
 
 _LINE_BOMS = re.compile("^\ufeff+", re.MULTILINE)
@@ -171,11 +245,6 @@ def decode_line(data: bytes, legacy: str = "gb18030") -> str:
     if alt_bad >= bad or len(_HAN.findall(text)) >= bad:
         return text
     return alt if not alt_bad or _common_share(alt)[1] >= 0.2 else text
-
-
-def _mixed_lines(path: str, legacy: str = "gb18030") -> Iterator[str]:
-    with open(path, "rb") as fh:
-        yield from _mixed_lines_of(fh, legacy)
 
 
 def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator[str]:

@@ -1,0 +1,50 @@
+"""Files as Windows programs leave them and as users join them (a QA pass of such files): a
+DOS end-of-file mark, NUL padding, two exports in two encodings in one file."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from indexer.readers import read_file
+from indexer.readers.decode import open_text
+from indexer.record import Failure, Record
+
+RIS = ("TY  - JOUR\nTI  - 诚信宣传方法辨析\nAU  - 谭远慧\nDP  - CNKI\nER  - \n\n"
+       "TY  - JOUR\nTI  - 企业党员干部队伍建设问题研究\nAU  - 徐敏\nDP  - CNKI\nER  - \n")
+CSV = "Title,Authors,Year\r\n阿霉素抗4T1乳腺癌荷瘤小鼠的免疫调控机制,张楠; 曹晓东,2020\r\n"
+ENDNOTE_XML = ('<?xml version="1.0" encoding="UTF-8"?><xml><records><record><ref-type name="Journal Article">17'
+               '</ref-type><titles><title>诚信宣传方法辨析</title></titles><contributors><authors><author>谭远慧'
+               '</author></authors></contributors></record></records></xml>\n')
+
+
+def items(path) -> tuple[list[Record], list[Failure]]:
+    read = list(read_file(str(path)))
+    return [i for i in read if isinstance(i, Record)], [i for i in read if isinstance(i, Failure)]
+
+
+@pytest.mark.parametrize("name,data,titles", [
+    ("ctrlz.ris", RIS.encode() + b"\x1a", 2),
+    ("ctrlz-crlf.ris", RIS.replace("\n", "\r\n").encode("gbk") + b"\x1a", 2),
+    ("ctrlz-utf16.ris", codecs.BOM_UTF16_LE + (RIS + "\x1a").encode("utf-16-le"), 2),
+    ("ctrlz.csv", CSV.encode() + b"\x1a\r\n", 1),
+    ("ctrlz.xml", ENDNOTE_XML.encode() + b"\x1a", 1),
+])
+def test_a_final_ctrl_z_is_no_text(tmp_path, name, data, titles):
+    # DOS's end-of-file mark after the last line had been a line outside any record (a failure
+    # per file), an empty record in a CSV, "CNKI\x1a" in the last record's values, and XML
+    # that is not well-formed.
+    path = tmp_path / name
+    path.write_bytes(data)
+    records, failures = items(path)
+    assert not failures
+    assert len(records) == titles
+    assert not any("\x1a" in str(r.to_json()) for r in records)
+    assert not any("\x1a" in line for line in open_text(str(path)).lines())
+
+
+def test_a_ctrl_z_inside_the_text_stays_text(tmp_path):
+    # only the file's end is padding: the mark anywhere else is a control character the cleaner drops
+    path = tmp_path / "inside.ris"
+    path.write_bytes(RIS.replace("DP  - CNKI\nER", "DP  - CNKI\x1a\nER", 1).encode())
+    assert sum("\x1a" in line for line in open_text(str(path)).lines()) == 1
