@@ -39,7 +39,7 @@ def test_a_final_ctrl_z_is_no_text(tmp_path, name, data, titles):
     records, failures = items(path)
     assert not failures
     assert len(records) == titles
-    assert not any("\x1a" in str(r.to_json()) for r in records)
+    assert not any("\x1a" in str(r) for r in records)
     assert not any("\x1a" in line for line in open_text(str(path)).lines())
 
 
@@ -48,3 +48,31 @@ def test_a_ctrl_z_inside_the_text_stays_text(tmp_path):
     path = tmp_path / "inside.ris"
     path.write_bytes(RIS.replace("DP  - CNKI\nER", "DP  - CNKI\x1a\nER", 1).encode())
     assert sum("\x1a" in line for line in open_text(str(path)).lines()) == 1
+
+
+PAGE = "%0 Thesis\n%A 胡婕伦\n%T 大粒车前子多糖体内外消化与酵解特征体系构建\n%D 2014\n%I 南昌大学\n%9 博士\n%W CNKI\n"
+
+
+@pytest.mark.parametrize("name,data", [
+    ("padded.txt", PAGE.encode() + bytes(1024)),  # padded to a block's size
+    ("padded-utf16.txt", codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le") + bytes(1024)),
+    ("padded-ctrlz.txt", PAGE.encode("gbk") + b"\x1a" + bytes(511)),
+    ("stray.txt", PAGE.replace("\n", "\x00\n", 5).encode()),  # five stray NULs in a small file
+])
+def test_nul_padding_and_stray_nuls_are_no_binary_data(tmp_path, name, data):
+    # a file under 8 KB padded with NULs, or with five stray ones, had been rejected whole as
+    # binary (README: "a stray NUL byte is dropped")
+    path = tmp_path / name
+    path.write_bytes(data)
+    records, failures = items(path)
+    assert not failures
+    (record,) = records
+    assert "大粒车前子多糖体内外消化与酵解特征体系构建" in str(record)
+    assert not any("\x00" in line for line in open_text(str(path)).lines())
+
+
+def test_binary_data_is_still_binary(tmp_path):
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    (failure,) = items(path)[1]
+    assert "binary file" in failure.reason

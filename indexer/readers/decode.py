@@ -114,28 +114,31 @@ class _Prefix(io.RawIOBase):
 
 
 # What may follow a file's text and is none of it: DOS's end-of-file mark, Ctrl-Z (old Windows
-# programs write one after the last line, some a line break after it).
-_END_MARK, _END_SPACE = "\x1a", "\r\n"
+# programs write one after the last line, some a line break after it), and NUL bytes (a file
+# padded to a block's size, as a disk or a download tool leaves it).
+_END_MARKS, _END_SPACE = "\x1a\x00", "\r\n"
 
 
 def _padding_at_end(data: bytes, encoding: str) -> int:
     """How many of the last bytes of ``data``, text in ``encoding``, are padding after its text:
-    from the first :data:`_END_MARK` of its last characters that are end marks or line breaks
-    (whole characters: in UTF-16 ``1A 00``, not the NUL half of a line feed).
+    from the first of :data:`_END_MARKS` among its last characters that are end marks or line
+    breaks (whole characters: in UTF-16 ``1A 00``, not the NUL half of a line feed).
 
     >>> _padding_at_end(b"ER  - \\n\\x1a", "utf-8"), _padding_at_end(b"a,b\\r\\n\\x1a\\r\\n", "utf-8")
     (1, 3)
     >>> _padding_at_end("ER\\n\\x1a".encode("utf-16-le"), "utf-16-le"), _padding_at_end(b"ER  - \\n", "utf-8")
     (2, 0)
+    >>> _padding_at_end(b"}\\n" + bytes(1024), "utf-8"), _padding_at_end("}\\n".encode("utf-16-le") + bytes(9), "utf-16-le")
+    (1024, 0)
     """
     width = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
     code = encoding if width > 1 else "latin-1"
-    mark, space = _END_MARK.encode(code), {c.encode(code) for c in _END_SPACE}
+    marks, space = {c.encode(code) for c in _END_MARKS}, {c.encode(code) for c in _END_SPACE}
     end = len(data) if len(data) % width == 0 else 0  # (a UTF-16 file cut after an odd byte: none)
     cut = len(data)
-    while end >= width and (data[end - width:end] == mark or data[end - width:end] in space):
+    while end >= width and (data[end - width:end] in marks or data[end - width:end] in space):
         end -= width
-        if data[end:end + width] == mark:
+        if data[end:end + width] in marks:
             cut = end
     return len(data) - cut
 
@@ -165,9 +168,15 @@ def open_text(path: str) -> TextFile:
     if not whole:
         data = data[:1024 * 1024]
         data = data[:len(data) - len(data) % 4]
+    # NUL padding is no text (nor binary data): told without it, in whole UTF-16 characters;
+    # but a line or two and then mostly NUL bytes are binary data
+    nuls = len(data) - len(data.rstrip(b"\x00")) if whole else 0
+    if 8 * (len(data) - nuls) < min(nuls, 8 * 8000):
+        nuls = 0
+    data = data[:len(data) - nuls + nuls % 2]
     decoded = decode_bytes(data, final=whole)
     end = _text_end(path, decoded.encoding)
-    if whole and end is not None:
+    if whole and end is not None and end < len(data):
         data = data[:end]
         decoded = decode_bytes(data)
     encoding = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(
@@ -366,8 +375,12 @@ def looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    # a stray NUL or two in an export is damage, not binary data (it is dropped on reading)
-    return sample.count(0) > max(2, len(sample) // 1000) or controls / len(sample) > 0.1
+    # a stray NUL in an export is damage, not binary data (it is dropped on reading): NUL bytes
+    # standing alone in text with no other control bytes, up to one in a hundred bytes; where
+    # other control bytes are, a NUL or two
+    nuls = sample.count(0)
+    stray = controls - nuls <= 2 and b"\x00\x00" not in sample
+    return nuls > (max(8, len(sample) // 100) if stray else max(2, len(sample) // 1000)) or controls / len(sample) > 0.1
 
 
 # The first bytes of a ZIP archive (.xlsx, .ods, .docx are ZIP) and of an old Office file (.xls, .doc).
