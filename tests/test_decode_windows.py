@@ -76,3 +76,26 @@ def test_binary_data_is_still_binary(tmp_path):
     path.write_bytes(bytes(range(256)) * 8)
     (failure,) = items(path)[1]
     assert "binary file" in failure.reason
+
+
+UTF8_RECORD = "TY  - JOUR\nTI  - 基于深度学习的图像识别\nAU  - 王建国\nER  - \n\n"
+GBK_RECORD = ("TY  - JOUR\nTI  - 城市规划研究\nAU  - 鲁迅\nAU  - 姚帅\nKW  - 模式\nKW  - 硕士\nKW  - chirp-z变换\n"
+              "KW  - 学校\nER  - \n")
+
+
+def lines_of(path) -> list[str]:
+    return list(open_text(str(path)).lines())
+
+
+def test_gbk_lines_valid_as_utf8_in_a_gbk_part_are_gbk(tmp_path):
+    # A UTF-8 export then a GBK one: short GBK lines are valid UTF-8 too, and had been read so,
+    # silently (AU 鲁迅 was ³Ѹ, 模式 ģʽ, 学校 ѧУ; chirp-z变换, one bad byte in UTF-8, chirp-z�任).
+    path = tmp_path / "joined.ris"
+    path.write_bytes(UTF8_RECORD.encode() + GBK_RECORD.encode("gbk"))
+    assert "".join(line + "\n" for line in lines_of(path)) == UTF8_RECORD + GBK_RECORD
+    # and Big5 after UTF-8: 鉬靶 in Big5 is UTF-8 \u0ef9v, a character no text holds
+    big5 = ("{Title}: 乳腺MRI與鉬靶診斷乳腺癌價值的臨床研究\n{Abstract}: 目的 探討乳腺癌術後患者的生活品質及其相關因素。"
+            "方法 以問卷調查一百名患者。\n{Keywords}:  鉬靶\n")
+    path.write_bytes(UTF8_RECORD.encode() + big5.encode("big5"))
+    assert lines_of(path)[5:] == big5.splitlines()
+

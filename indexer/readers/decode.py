@@ -13,6 +13,7 @@ import codecs
 import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator
 
@@ -232,39 +233,141 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
-def decode_line(data: bytes, legacy: str = "gb18030") -> str:
+def decode_line(data: bytes, legacy: str = "gb18030", part: str | None = None) -> str:
     """One line of a mixed file: UTF-8; else ``legacy`` (GB18030, or Big5) when it gives
     fewer replacement characters than UTF-8, and UTF-8 more of them than Chinese ones (a
     UTF-8 line with one damaged byte stays UTF-8); a line with bytes valid in neither is
     ``legacy`` only when that gives the common characters of Chinese (a GBK line cut inside a
     character is GBK with one U+FFFD; binary junk is not rare Chinese characters); else UTF-8
-    with the undecodable bytes replaced.
+    with the undecodable bytes replaced.  ``part`` is the encoding the lines before showed
+    (:func:`_read_line`): a line valid in both whose UTF-8 reading is no text
+    (:func:`_unlikely_utf8`) and whose ``legacy`` reading is Chinese is ``legacy`` in a
+    ``legacy`` part, or before any part shows when that gives two common characters or more; a
+    line valid in ``legacy`` only is ``legacy`` in a ``legacy`` part.
 
     >>> decode_line("胃癌".encode("gbk")), decode_line("胃癌".encode()), decode_line("胃癌".encode()[:-1] + b"!")
     ('胃癌', '胃癌', '胃�!')
     >>> decode_line("臺灣".encode("big5"), "cp950"), decode_line("目的胃癌".encode("gbk")[:-1])
     ('臺灣', '目的胃�')
+    >>> decode_line("AU  - 鲁迅".encode("gbk")), decode_line("AU  - 鲁迅".encode("gbk"), part="gb18030")
+    ('AU  - ³Ѹ', 'AU  - 鲁迅')
+    >>> decode_line("KW  - chirp-z变换".encode("gbk"), part="gb18030"), decode_line("Ω·cm".encode(), part="utf-8")
+    ('KW  - chirp-z变换', 'Ω·cm')
     """
+    return _read_line(data, legacy, part)[0]
+
+
+def _read_line(data: bytes, legacy: str, part: str | None) -> tuple[str, str | None]:
+    """A line of a mixed file as :func:`decode_line` reads it, and the encoding it shows its
+    part of the file is in: the one it is valid in when only one reads it; None when both do."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
+        text = None
+    if text is not None:
+        if data.isascii():
+            return text, None
+        try:
+            alt = data.decode(legacy)
+        except UnicodeDecodeError:
+            return text, "utf-8"
+        return (alt if _legacy_reading(text, alt, part, legacy) else text), None
+    text = data.decode("utf-8", errors="replace")
     alt = data.decode(legacy, errors="replace")
     bad, alt_bad = text.count("\ufffd"), alt.count("\ufffd")
+    if not alt_bad and (part == legacy or _plain_chinese(alt) and _common_share(alt)[1] >= 0.2):
+        return alt, legacy  # (chirp-z变换 in GBK is UTF-8 chirp-z�任: one bad byte, one Chinese character)
     if alt_bad >= bad or len(_HAN.findall(text)) >= bad:
-        return text
-    return alt if not alt_bad or _common_share(alt)[1] >= 0.2 else text
+        return text, "utf-8"
+    return (alt, legacy) if not alt_bad or _common_share(alt)[1] >= 0.2 else (text, None)
+
+
+# An accented Latin letter inside a word (Müller, Qualité): text, not a wrong reading.
+_LATIN_IN_WORD = re.compile("[A-Za-z][\u00c0-\u024f]+[a-z]")
+
+
+def _legacy_reading(text: str, alt: str, part: str | None, legacy: str) -> bool:
+    """Whether a line valid in UTF-8 (``text``) and in ``legacy`` (``alt``, Chinese) is
+    ``legacy``: when its UTF-8 reading is no text (:func:`_unlikely_utf8`), in a ``legacy``
+    part or before any part shows with two common characters or more; in a ``legacy`` part,
+    also when its characters beyond ASCII are a quarter of its letters at least and give the
+    common characters of Chinese where UTF-8 gives letters of one script (学校 in GBK is UTF-8
+    ѧУ, 系统 ϵͳ), no accented letter inside a Latin word (a UTF-8 export after a GBK one)."""
+    if _HAN.search(text) or not _plain_chinese(alt):
+        return False
+    if _unlikely_utf8(text):
+        return part == legacy or part is None and _common_share(alt)[0] >= 2
+    if part != legacy or _LATIN_IN_WORD.search(text) or _common_share(alt)[1] < 0.2:
+        return False
+    return 4 * sum(c > "\x7f" for c in text) >= sum(c.isalnum() for c in text)
 
 
 def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator[str]:
-    """The lines of a mixed file (its raw lines, or its bytes), each read by :func:`decode_line`."""
+    """The lines of a mixed file (its raw lines, or its bytes), each read by :func:`decode_line`
+    in the part the lines before it showed."""
     if isinstance(raw_lines, bytes):
         raw_lines = io.BytesIO(raw_lines)  # split where a file is: at LF
+    part = None
     for raw in raw_lines:
-        pieces = LINE_END.split(decode_line(raw.replace(b"\x00", b""), legacy))  # a stray NUL, as in lines()
+        line, shown = _read_line(raw.replace(b"\x00", b""), legacy, part)  # a stray NUL, as in lines()
+        part = shown or part
+        pieces = LINE_END.split(line)
         if pieces and pieces[-1] == "":
             pieces.pop()
         yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
+
+
+# Runs of characters beyond ASCII, and what they are in UTF-8 text (:func:`_unlikely_utf8`).
+_WIDE_RUN = re.compile("[^\x00-\x7f\\s]+")
+_SCRIPTS = ((0xc0, "symbol"), (0x250, "latin"), (0x2b0, "ipa"), (0x300, "modifier"), (0x370, "combining"),
+            (0x400, "greek"), (0x530, "cyrillic"), (0x590, "armenian"), (0x600, "hebrew"), (0x700, "arabic"),
+            (0x750, "syriac"), (0x780, "arabic"), (0x7c0, "thaana"), (0x800, "nko"))
+
+
+def _script(char: str) -> str:
+    """The script of a character that GBK or Big5 bytes read as UTF-8 give (2 bytes: up to
+    U+07FF), by block; "odd" for one no text holds (C1 controls, unassigned, private use)."""
+    if unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs"):
+        return "odd"
+    code = ord(char)
+    if char in "\xd7\xf7":
+        return "symbol"
+    if 0x1e00 <= code < 0x1f00:
+        return "latin"
+    for end, name in _SCRIPTS:
+        if code < end:
+            return name
+    return f"block {code >> 8}"
+
+
+def _unlikely_utf8(text: str) -> bool:
+    """Whether ``text``, read as UTF-8, is no text: a run of characters beyond ASCII (and space) mixes
+    scripts (³Ѹ is 鲁迅 in GBK, ģʽ 模式, Ҧ˧ 姚帅), starts with a modifier letter (˶ʿ 硕士) or
+    a combining mark not after a letter, or holds a character no text does (\u0ef9v is 鉬靶 in Big5).
+    Text with Chinese characters in it is text.
+
+    >>> _unlikely_utf8("AU  - ³Ѹ"), _unlikely_utf8("Müller, Jürgen"), _unlikely_utf8("Иванов И. И."), _unlikely_utf8("10 μm²")
+    (True, False, False, False)
+    >>> _unlikely_utf8("(β\\u00a0=\\u00a00.304)")
+    False
+    """
+    if _HAN.search(text):
+        return False
+    for m in _WIDE_RUN.finditer(text):
+        scripts = [_script(c) for c in m.group()]
+        after_letter = m.start() and text[m.start() - 1].isalpha()
+        if scripts[0] == "combining" and not after_letter or "odd" in scripts or scripts[0] == "modifier":
+            return True
+        if len(set(scripts) - {"combining"}) > 1:  # (a combining mark: of the letter before it, Nestle\u0301)
+            return True
+    return False
+
+
+def _plain_chinese(text: str) -> bool:
+    """Whether all of ``text`` beyond ASCII is Chinese characters and CJK punctuation (none of
+    the odd characters a wrong reading gives)."""
+    return all(is_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+               for c in text if c > "\x7f") and not _ODD_READING.search(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
