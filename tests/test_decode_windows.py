@@ -99,3 +99,16 @@ def test_gbk_lines_valid_as_utf8_in_a_gbk_part_are_gbk(tmp_path):
     path.write_bytes(UTF8_RECORD.encode() + big5.encode("big5"))
     assert lines_of(path)[5:] == big5.splitlines()
 
+
+def test_utf8_lines_stay_utf8_after_a_gbk_part(tmp_path):
+    # what a GBK line read as UTF-8 gives is not what text in UTF-8 holds: accented letters
+    # inside words, a Greek letter, Cyrillic words stay as they are
+    utf8 = ("TY  - JOUR\nTI  - Qualité de vie après chirurgie\nAU  - Müller, Jürgen\nAU  - Иванов, И.\n"
+            "AB  - Nestle\u0301 (β\u00a0=\u00a00.304), 10 μm², phosphatase ϵ (cyt-PTPe)\nER  - \n")
+    path = tmp_path / "joined.ris"
+    path.write_bytes(b"TY  - JOUR\n" + "TI  - 城市规划研究\n".encode("gbk") + b"ER  - \n\n" + utf8.encode())
+    assert lines_of(path)[4:] == utf8.splitlines()
+    # and Chinese in UTF-8 that GB18030 reads too, with private-use characters (关键词 as 鍏抽敭璇嶅…)
+    utf8 = "关键词外感高热症 痰热清注射液\n下载 收藏 在线阅读\n"
+    path.write_bytes("首页 > 期刊 > 期刊论文\n痰热清注射液治疗秋冬季外感高热症60例\n".encode("gbk") + utf8.encode())
+    assert lines_of(path)[2:] == utf8.splitlines()

@@ -574,6 +574,8 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
     except UnicodeDecodeError:
         western = _western_instead(data, None, final)
         return western or Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+    if _utf8_lines(data):  # a GBK export and a UTF-8 one joined: line by line, as when not valid GB18030
+        return Decoded(text, "gb18030", lossy=True)
     big5 = _big5_instead(data, text, final)
     return big5 or _western_instead(data, text, final) or Decoded(text, "gb18030")
 
@@ -676,6 +678,46 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 # 胃 …, bytes CE A1-BF) and rare ones of GBK's extension: Chinese that reads as nothing but
 # these is hardly met.
 _GREEK_LETTER = re.compile("[\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9\u03d0-\u03d6]")
+
+
+# An accented Latin letter in UTF-8 (C3 A9 é, C3 BC ü, C5 82 ł) inside a word: read as GBK it
+# is one Chinese character, the letter after it kept (Qualit茅, M眉ller, Bj酶rknes); and a
+# Chinese character in UTF-8 (E4-E9 and two bytes).
+_UTF8_SIGNS = re.compile(rb"[A-Za-z][\xc3-\xc5][\x80-\xbf]|[\xc3-\xc5][\x80-\xbf][A-Za-z]"
+                         rb"|[\xe4-\xe9][\x80-\xbf]{2}[\xe4-\xe9][\x80-\xbf]{2}")
+
+
+def _utf8_lines(data: bytes, most: int = 1000) -> bool:
+    """Whether bytes valid as GB18030 hold lines in UTF-8 (a GBK export with a UTF-8 one
+    after it): a line with an accented Latin letter inside a word (:data:`_UTF8_SIGNS`) that
+    reads as UTF-8 text (:func:`_unlikely_utf8`) with no Chinese, and as GB18030 gives few of
+    the common characters (M眉ller, Qualit茅; not 模式, whose UTF-8 reading ģʽ is no text); or a
+    line of Chinese in UTF-8 that GB18030 reads with the odd characters of a wrong reading
+    (private-use ones: 关键词外感 as 鍏抽敭璇嶅\\ue63b鎰) and fewer common ones.
+
+    >>> _utf8_lines("TI  - 基于深度学习\\nAU  - Müller, Jürgen\\n".encode("gbk", "ignore") + "AU  - Müller".encode())
+    True
+    >>> _utf8_lines("TI  - 基于深度学习\\nKW  - PPP模式\\n".encode("gbk"))
+    False
+    >>> _utf8_lines("首页 > 期刊\\n".encode("gbk") + "关键词外感高热症 痰热清注射液\\n".encode())
+    True
+    """
+    for n, m in enumerate(_UTF8_SIGNS.finditer(data)):
+        if n == most:
+            break
+        start, end = data.rfind(b"\n", 0, m.start()) + 1, data.find(b"\n", m.end())
+        line = data[start:end if end >= 0 else len(data)]
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        gb_text = line.decode("gb18030")
+        if _HAN.search(text):
+            if _ODD_READING.search(gb_text) and _common_share(text)[1] > _common_share(gb_text)[1]:
+                return True
+        elif _LATIN_IN_WORD.search(text) and not _unlikely_utf8(text) and _common_share(gb_text)[1] < 0.2:
+            return True
+    return False
 
 
 def _gbk_in_disguise(data: bytes, text: str) -> bool:
