@@ -112,3 +112,19 @@ def test_utf8_lines_stay_utf8_after_a_gbk_part(tmp_path):
     utf8 = "关键词外感高热症 痰热清注射液\n下载 收藏 在线阅读\n"
     path.write_bytes("首页 > 期刊 > 期刊论文\n痰热清注射液治疗秋冬季外感高热症60例\n".encode("gbk") + utf8.encode())
     assert lines_of(path)[2:] == utf8.splitlines()
+
+
+def test_a_gbk_part_after_the_head_of_a_large_file_is_read_line_by_line(tmp_path):
+    # A file over 16 MB is told by its first megabyte: a GBK export joined after a large UTF-8
+    # one had been U+FFFD runs, its records with no issue.
+    from indexer.readers.decode import WHOLE_FILE_CHECK
+    path = tmp_path / "big.ris"
+    record = UTF8_RECORD.encode()
+    gbk = "TY  - JOUR\nTI  - 城市规划研究进展\nAU  - 王建国\nKW  - 城市规划\nER  - \n"
+    with open(path, "wb") as fh:
+        fh.write(record * (WHOLE_FILE_CHECK // len(record) + 1))
+        fh.write(gbk.encode("gbk"))
+    source = open_text(str(path))
+    assert source.lossy and source.encoding == "utf-8/gb18030"
+    lines = list(source.lines())
+    assert lines[-5:] == gbk.splitlines() and lines[:2] == UTF8_RECORD.splitlines()[:2]

@@ -187,12 +187,33 @@ def open_text(path: str) -> TextFile:
     if encoding in ("utf-32-le", "utf-32-be"):
         encoding = "utf-32"
     head = drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    later = None if whole or decoded.lossy else _later_part(path, decoded.encoding, end)
+    if later is not None:  # a file told by its head, with another export joined after
+        decoded.lossy, data = True, later
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
         encoding = MIXED + _legacy_encoding(data, whole)
         # the head as the body is read, so that a junk line does not hide a GBK file's format
         head = "".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):]))
     return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS],
                     end=end)
+
+
+def _later_part(path: str, encoding: str, end: int | None) -> bytes | None:
+    """The block (a megabyte) of a file told by its head where it stops being ``encoding``
+    (UTF-8 or GB18030: an export in another joined after the head's), or None when all of it
+    is (a file cut inside its last character is).  Read through, not kept: under a second for
+    a gigabyte."""
+    if encoding not in ("utf-8", "utf-8-sig", "gb18030"):
+        return None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open(path, "rb") as fh:
+        stream = fh if end is None else io.BufferedReader(_Prefix(fh, end))
+        for block in iter(lambda: stream.read(1024 * 1024), b""):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                return block
+    return None
 
 
 _LINE_BOMS = re.compile("^\ufeff+", re.MULTILINE)
