@@ -128,3 +128,21 @@ def test_a_gbk_part_after_the_head_of_a_large_file_is_read_line_by_line(tmp_path
     assert source.lossy and source.encoding == "utf-8/gb18030"
     lines = list(source.lines())
     assert lines[-5:] == gbk.splitlines() and lines[:2] == UTF8_RECORD.splitlines()[:2]
+
+
+def test_a_byte_order_mark_inside_a_line_joins_no_file(tmp_path):
+    # A U+FEFF inside a line had parted it as where another file starts (README's cat a b):
+    # a CSV row became two records, 6-10 became '6-1 0', 1000-0054 an ISBN.  Only one at a
+    # line's start, or right after a record's end (a file with no final newline), starts a part.
+    csv = tmp_path / "bom.csv"
+    csv.write_text("Title,Authors,Journal,Year\n《“零距离”的电视新闻理念》一文的更正,王建国,\ufeff上海对外经贸大学学报,2015\n"
+                   "诚信宣传方法辨析,谭远慧,牡丹江医学院学报,2008\n", encoding="utf-8")
+    records, failures = items(csv)
+    assert len(records) == 2 and not failures
+    assert "\ufeff" not in str(records[0]) and "上海对外经贸大学学报" in str(records[0])
+    ris = tmp_path / "bom.ris"
+    ris.write_text("TY  - JOUR\nTI  - 建筑业企业生产情况\nKW  - 6-1\ufeff0 按行业分\nSN  - 1000-\ufeff0054\nER  - \ufeff"
+                   "TY  - JOUR\nTI  - 诚信宣传方法辨析\nER  - \n", encoding="utf-8")
+    records, failures = items(ris)
+    assert len(records) == 2 and not failures
+    assert "'6-10 按行业分'" in str(records[0]) and "'1000-0054'" in str(records[0]) and "\ufeff" not in str(records)

@@ -146,7 +146,7 @@ def glued_at(line: str, start: int = 0) -> int:
     if tail is None and ending is None and "\ufeff" not in line and "<?" not in line and "@" not in line:
         return 0
     at = len(line)
-    for found in (line.find("\ufeff", start + 1), line.find("<?xml", start + 1)):
+    for found in (_joining_bom(line, start), line.find("<?xml", start + 1)):
         if 0 < found < at:
             at = found
     while tail is not None and tail.start() < at:
@@ -161,6 +161,22 @@ def glued_at(line: str, start: int = 0) -> int:
     if ending and ending.end() < at and starts_record(line[ending.end():]):
         at = ending.end()
     return at if at < len(line) else 0
+
+
+def _joining_bom(line: str, start: int) -> int:
+    """Where a byte-order mark inside ``line`` starts another file (``cat a b``, ``a`` with no
+    final newline), or -1: right after a record's end or before a record's start; a mark
+    anywhere else is no join (it is dropped, as by :func:`numbered_lines`).
+
+    >>> _joining_bom("ER  - \ufeffTY  - JOUR", 0), _joining_bom("一文的更正,,\ufeff上海对外经贸大学学报,2015", 0)
+    (6, -1)
+    """
+    found = line.find("\ufeff", start + 1)
+    while found > 0:
+        if _ENDING.fullmatch(line, start, found) or starts_record(line[found + 1:].lstrip("\ufeff")):
+            return found
+        found = line.find("\ufeff", found + 1)
+    return -1
 
 
 # Each look for a join scans the rest of the line: a line is parted this many times at most
@@ -179,7 +195,8 @@ def numbered_lines(source) -> Iterator[tuple[int, str]]:
             while line.startswith("\ufeff", start):
                 start += 1
             at = glued_at(line, start)
-        yield lineno, line[start:] if start else line
+        rest = line[start:] if start else line
+        yield lineno, rest.replace("\ufeff", "") if "\ufeff" in rest else rest  # (a mark joining nothing)
 
 
 # A record needs at least one of these to be a record (a bare type line is not).

@@ -69,7 +69,8 @@ class TextFile:
 
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
-        so is a byte-order mark at a line's start (a file joined after another: ``cat a b``)."""
+        so is a byte-order mark at a line's start (a file joined after another: ``cat a b``) or
+        where no file starts (:data:`_LINE_BOMS`)."""
         if self.encoding.startswith(MIXED):
             with self.binary() as fh:
                 yield from _mixed_lines_of(fh, self.encoding[len(MIXED):])
@@ -216,11 +217,20 @@ def _later_part(path: str, encoding: str, end: int | None) -> bytes | None:
     return None
 
 
-_LINE_BOMS = re.compile("^\ufeff+", re.MULTILINE)
+# A byte-order mark opening a line, or inside one where no file can start after it: before
+# anything but what an export's first line starts with (TY, PMID-, <?xml, @article, {Reference
+# Type}, %0, [, a CSV header).  One before those inside a line is left for the readers to tell
+# (readers.base.glued_at: a file joined after another that had no final newline).
+_LINE_BOMS = re.compile("^\ufeff+|\ufeff+(?![A-Za-z0-9<@{\\[%])", re.MULTILINE)
 
 
 def drop_line_boms(text: str) -> str:
-    """``text`` without the byte-order marks that open its lines (as :meth:`TextFile.lines`)."""
+    """``text`` without the byte-order marks that open its lines or stand where no file starts
+    (as :meth:`TextFile.lines`).
+
+    >>> drop_line_boms("\\ufeffTY  - JOUR\\nKW  - 外感高热\\ufeff症\\nER  - \\ufeffTY  - JOUR")
+    'TY  - JOUR\\nKW  - 外感高热症\\nER  - \\ufeffTY  - JOUR'
+    """
     return _LINE_BOMS.sub("", text) if "\ufeff" in text else text
 
 
