@@ -146,3 +146,18 @@ def test_a_byte_order_mark_inside_a_line_joins_no_file(tmp_path):
     records, failures = items(ris)
     assert len(records) == 2 and not failures
     assert "'6-10 按行业分'" in str(records[0]) and "'1000-0054'" in str(records[0]) and "\ufeff" not in str(records)
+
+
+JAPANESE = ("TY  - JOUR\nTI  - 高齢者における転倒予防プログラムの効果に関する研究\nAU  - 山田太郎\nAU  - 鈴木花子\n"
+            "KW  - 転倒予防\nKW  - 高齢者\nER  - \n\nTY  - JOUR\nTI  - 学校保健における睡眠教育の実践\nAU  - 佐藤健一\nER  - \n")
+
+
+@pytest.mark.parametrize("encoding,read_as", [("shift_jis", "cp932"), ("cp932", "cp932"), ("euc_jp", "euc_jp")])
+def test_japanese_exports_are_read_as_japanese(tmp_path, encoding, read_as):
+    # CiNii's and old Japanese exports in Shift-JIS or EUC-JP had been read as GB18030: every
+    # title mojibake (崅楊幰偵偍偗傞 for 高齢者における, 光勿荚における in EUC-JP), no issue
+    path = tmp_path / "cinii.ris"
+    path.write_bytes(JAPANESE.encode(encoding))
+    source = open_text(str(path))
+    assert source.encoding == read_as
+    assert list(source.lines()) == JAPANESE.splitlines()

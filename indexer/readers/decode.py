@@ -603,12 +603,12 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
     try:
         text = _strict(data, "gb18030", final)
     except UnicodeDecodeError:
-        western = _western_instead(data, None, final)
-        return western or Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+        other = _japanese_instead(data, None, final) or _western_instead(data, None, final)
+        return other or Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
     if _utf8_lines(data):  # a GBK export and a UTF-8 one joined: line by line, as when not valid GB18030
         return Decoded(text, "gb18030", lossy=True)
-    big5 = _big5_instead(data, text, final)
-    return big5 or _western_instead(data, text, final) or Decoded(text, "gb18030")
+    other = _japanese_instead(data, text, final) or _big5_instead(data, text, final)
+    return other or _western_instead(data, text, final) or Decoded(text, "gb18030")
 
 
 def _strict(data: bytes, encoding: str, final: bool) -> str:
@@ -680,6 +680,35 @@ def _big5_instead(data: bytes, gb_text: str, final: bool) -> Decoded | None:
 
 
 _SAMPLE_CHARS = 200_000
+
+_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
+
+
+def _kana_share(text: str) -> float:
+    """The share of kana among the characters of ``text`` that are not ASCII."""
+    wide = sum(1 for c in text if c > "\x7f" and not c.isspace())
+    return len(_KANA.findall(text)) / wide if wide else 0.0
+
+
+def _japanese_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | None:
+    """Japanese (EUC-JP, or Shift-JIS as Windows writes it, cp932: CiNii's and old Japanese
+    exports) rather than GB18030: when the bytes are strictly one of them and so give kana for
+    a fifth of their characters beyond ASCII at least, and more kana or more common characters
+    than the GB18030 reading (EUC-JP's kana are at GB2312's kana, so the kanji tell: read as
+    GBK they are rare characters, 光勿荚における for 高齢者における)."""
+    if data.isascii():
+        return None
+    gb_head = gb_text[:_SAMPLE_CHARS] if gb_text is not None else ""
+    for encoding in ("euc_jp", "cp932"):
+        try:
+            text = _strict(data, encoding, final)
+        except UnicodeDecodeError:
+            continue
+        head = text[:_SAMPLE_CHARS]
+        kana = _kana_share(head)
+        if kana >= 0.2 and (kana > _kana_share(gb_head) or _common_share(head)[1] > _common_share(gb_head)[1]):
+            return Decoded(text, encoding)
+    return None
 
 
 def _western_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | None:
