@@ -89,6 +89,18 @@ def compared_word(word: str) -> str:
     return _U_SPELLINGS.get(word, word)
 
 
+# The languages whose names written in Han characters have no pinyin reading: a Japanese
+# author's kanji (山田太郎 is Yamada Taro, not Shan Tailang) and a Korean author's hanja.
+OWN_READING = frozenset({"ja", "ko"})
+
+
+def read_in_pinyin(author: dict) -> bool:
+    """Whether an author's name, if written in Han characters, is read in pinyin: a Chinese
+    author's (or one of no language said), not a Japanese or Korean author's (``lang`` ja,
+    ko: a Japanese or Korean record's names, :func:`~indexer.pipeline.decide_language`)."""
+    return author.get("lang") not in OWN_READING
+
+
 def is_person(name: str) -> bool:
     """Whether a name kept whole is a Chinese personal name: two to four characters (longer
     is an organisation), or a name written by sound, in parts between middle dots."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..pinyin import SYLLABLES, dotted_parts, reading, written
+from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from .common import (doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, university, written_date)
 from .tagged import own_number
@@ -135,6 +135,8 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     ...        "alt": {"literal": "Group on Children, Chinese Society of Dermatology", "lang": "en"}}
     >>> gbt_name(org, zh=False), gbt_name({"literal": "张可佳", "lang": "zh"}, zh=False)
     ('Group on Children, Chinese Society of Dermatology', 'ZHANG Kejia')
+    >>> gbt_name({"family": "山田", "given": "太郎", "lang": "ja"}, zh=False)   # no pinyin for a Japanese name
+    '山田太郎'
     """
     if isinstance(a, str):
         return gbt_name(text_name(a), zh)
@@ -145,7 +147,7 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
         return pinyin_name(literal) if person and not zh else literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):
-        return family + given if zh else pinyin_name(family + given)
+        return family + given if zh or not read_in_pinyin(a) else pinyin_name(family + given)
     return western_name(family, given)
 
 

@@ -46,6 +46,7 @@ from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
 from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, university, written_date)
+from ..pinyin import read_in_pinyin
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 
@@ -106,17 +107,23 @@ def nlm_name(a: dict) -> str:
     ('Lucas HC Jr', 'World Health Organization')
     >>> nlm_name({"literal": "中华医学会", "lang": "zh", "alt": {"literal": "Chinese Medical Association", "lang": "en"}})
     'Chinese Medical Association'
+
+    A Japanese or Korean author's name in kanji or hanja has no pinyin: it is written as it
+    is, as a name in hangul is (the characters do not tell its own reading).
+
+    >>> nlm_name({"literal": "山田太郎", "lang": "ja"}), nlm_name({"family": "山田", "given": "太郎", "lang": "ja"})
+    ('山田太郎', '山田太郎')
     """
     a = name_in(a, "en")
     if a.get("literal"):
         literal = plain(a["literal"])
-        if romanised_person(literal):  # 张可佳 → ZHANG Kejia → Zhang K
+        if romanised_person(literal) and read_in_pinyin(a):  # 张可佳 → ZHANG Kejia → Zhang K
             family, _, given = pinyin_name(literal).partition(" ")   # 阿依古丽·买买提 → Maimaiti A
             return f"{family.capitalize()} {''.join(w[:1] for w in given.split())}".strip()
         return literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
     if has_han(family):
-        return nlm_name({"literal": family + given})
+        return nlm_name({"literal": family + given, "lang": a.get("lang")})
     given, suffix = name_suffix(given)
     return " ".join(p for p in (_cased(family), _initials(given), suffix.rstrip(".")) if p)
 

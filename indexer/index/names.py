@@ -17,7 +17,9 @@ them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``
 likely another name); ``author:Wang`` finds the records that write 王.  A surname reads
 as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳 Ouyang): see
 :mod:`indexer.pinyin`.  A name in Traditional characters is also read as Taiwan writes it
-(Wade-Giles: ``author:"Chang Wei-Ming"`` finds 張偉明): its key holds both readings.
+(Wade-Giles: ``author:"Chang Wei-Ming"`` finds 張偉明): its key holds both readings.  A
+Japanese or Korean author's name in kanji or hanja (``lang`` ja, ko) has no pinyin
+(``author:Tian`` is no 田中美穂): it is found as written only.
 
 Every value is also matched as any author value is (:mod:`.query`): the words as written,
 in order, in the author's name (``author:John``, ``author:王``, ``author:zha*``).  The
@@ -30,8 +32,8 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import (NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, taiwan_reading,
-                      two_syllables)
+from ..pinyin import (NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, read_in_pinyin,
+                      taiwan_reading, two_syllables)
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
@@ -84,7 +86,14 @@ def author_key(author: dict) -> str:
     """One author as the name check reads it: family name, given words, HAN_MARK for a name
     written in Chinese (then in pinyin, its given syllables), and the family name's words when
     it has several ("martinezsuarez", "j v", "", "martinez suarez"), SEP between them; '' for
-    a name kept whole that is no person's (an organisation)."""
+    a name kept whole that is no person's (an organisation), and for a Japanese or Korean
+    name in kanji or hanja, which has no pinyin.
+
+    >>> author_key({"literal": "山田太郎", "lang": "ja"}), author_key({"family": "山田", "given": "太郎", "lang": "ja"})
+    ('', '')
+    """
+    if not read_in_pinyin(author) and any(map(is_han, (author.get("literal") or "") + (author.get("family") or ""))):
+        return ""
     chinese = han_name(author)
     if chinese:
         written = "".join((author.get("literal") or (author.get("family") or "") + (author.get("given") or "")).split())
@@ -105,14 +114,15 @@ def _read_key(key: str) -> tuple[str, list[str], bool, list[str]]:
 
 def index_terms(authors: list[dict]) -> list[str]:
     """The name terms of a record's authors, each once (:func:`name_terms`)."""
-    return list(dict.fromkeys(t for a in authors for t in _terms(a.get("literal"), a.get("family"), a.get("given"))))
+    return list(dict.fromkeys(t for a in authors
+                              for t in _terms(a.get("literal"), a.get("family"), a.get("given"), a.get("lang"))))
 
 
 @lru_cache(maxsize=1 << 14)
-def _terms(literal: str | None, family: str | None, given: str | None) -> tuple[str, ...]:
+def _terms(literal: str | None, family: str | None, given: str | None, lang: str | None) -> tuple[str, ...]:
     """One name's terms: names recur (an author's papers, common Chinese names), and a name's
     key and terms take some 14 µs to make."""
-    return tuple(name_terms(author_key({"literal": literal, "family": family, "given": given})))
+    return tuple(name_terms(author_key({"literal": literal, "family": family, "given": given, "lang": lang})))
 
 
 def family_key(family: str) -> str:

@@ -1,0 +1,74 @@
+"""Authors written in Chinese, Japanese or Korean characters: which have a pinyin reading
+(a Chinese author's), which are kept as written (a Japanese or Korean author's kanji or hanja,
+``lang`` ja or ko, as a name in hangul is), in exports and in ``author:``."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import hit_ids, rendered, ris_searcher
+
+# CiNii's RIS: a Japanese record, its authors inverted in kanji
+JAPANESE = """TY  - JOUR
+ID  - J1
+AU  - 山田, 太郎
+AU  - 佐藤, 花子
+TI  - 肺癌化学療法の現状と展望
+T2  - 日本呼吸器学会誌
+PY  - 2020
+LA  - jpn
+AB  - 近年、肺癌に対する化学療法は分子標的薬や免疫チェックポイント阻害薬の登場により大きく変化している。
+ER  - 
+
+TY  - JOUR
+ID  - J2
+AU  - 田中美穂
+TI  - 高齢者の受診行動に関する研究
+PY  - 2018
+LA  - jpn
+ER  - 
+
+"""
+CHINESE = """TY  - JOUR
+ID  - C1
+AU  - 田建国
+TI  - 脊柱转移瘤的外科治疗
+PY  - 2021
+ER  - 
+
+"""
+
+
+def _record(authors, lang):
+    return {"id": "x", "source": {"path": "t", "format": "ris", "record": 1}, "type": "article-journal",
+            "language": lang, "title": {lang: "題名"}, "abstract": {}, "authors": authors, "keywords": {},
+            "journal": {lang: "日本呼吸器学会誌"}, "year": 2020, "funding": [], "repairs": [], "extra": {}}
+
+
+@pytest.mark.parametrize("authors, lang, expected", [
+    ([{"literal": "山田太郎", "lang": "ja"}, {"literal": "佐藤花子", "lang": "ja"}], "ja", "山田太郎, 佐藤花子."),
+    ([{"family": "山田", "given": "太郎", "lang": "ja"}], "ja", "山田太郎."),
+    ([{"literal": "金大中", "lang": "ko"}], "ko", "金大中."),
+    # a Chinese author is cited in pinyin, in any record
+    ([{"literal": "王跃", "lang": "zh"}, {"literal": "田建国"}], "zh", "Wang Y, Tian J."),
+])
+def test_vancouver_romanises_chinese_names_only(authors, lang, expected):
+    assert rendered([_record(authors, lang)], "vancouver").split(" ", 1)[1].startswith(expected)
+
+
+def test_gbt_keeps_a_japanese_name_in_an_english_item():
+    rec = _record([{"family": "山田", "given": "太郎", "lang": "ja"}, {"family": "王", "given": "跃", "lang": "zh"}], "en")
+    rec["title"] = {"en": "Lung cancer"}
+    assert rendered([rec], "gbt7714").startswith("[1] 山田太郎, WANG Yue. Lung cancer")
+
+
+@pytest.fixture(scope="module")
+def names_index(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("cjk_names"), JAPANESE + CHINESE)
+
+
+def test_a_japanese_name_has_no_pinyin_in_author_search(names_index):
+    assert hit_ids(names_index, "author:Tian") == ["C1"]          # 田建国, not 田中美穂
+    assert hit_ids(names_index, 'author:"Shan T"') == []          # 山田太郎
+    assert hit_ids(names_index, "author:田中美穂") == ["J2"]
+    assert hit_ids(names_index, "author:山田太郎") == ["J1"]
+    assert hit_ids(names_index, 'author:"Tian Jianguo"') == ["C1"]
