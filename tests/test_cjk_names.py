@@ -72,3 +72,18 @@ def test_a_japanese_name_has_no_pinyin_in_author_search(names_index):
     assert hit_ids(names_index, "author:田中美穂") == ["J2"]
     assert hit_ids(names_index, "author:山田太郎") == ["J1"]
     assert hit_ids(names_index, 'author:"Tian Jianguo"') == ["C1"]
+
+
+def test_a_chinese_name_spaced_between_family_and_given_name_is_one_name(tmp_path):
+    """BibTeX's and RIS's "王 建国" is 王建国, as "王, 建国" is: author:王建国 finds it."""
+    from conftest import records_of
+
+    (tmp_path / "a.bib").write_text("@article{a, author = {王 建国 and 欧阳 修文 and 李 四}, title = {肺癌研究}, year = {2020}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.ris").write_text("TY  - JOUR\nAU  - 王 建国\nAU  - 王, 建国\nTI  - 肺癌研究二\nER  - \n", encoding="utf-8")
+    bib, ris = records_of(tmp_path / "a.bib", tmp_path / "b.ris")
+    assert [a["literal"] for a in bib["authors"]] == ["王建国", "欧阳修文", "李四"]
+    assert ris["authors"] == [{"literal": "王建国", "lang": "zh"}] * 2
+    opened = ris_searcher(tmp_path, "TY  - JOUR\nID  - S1\nAU  - 王 建国\nTI  - 肺癌研究二\nER  - \n")
+    assert hit_ids(next(opened), "author:王建国") == ["S1"]
+    opened.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..charsets import HAN, HANGUL, is_han
+from ..charsets import HAN, HANGUL, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_pinyin_surname, u_for_v
@@ -187,6 +187,10 @@ _GROUP_INVERTED = re.compile(r"([A-Z]?[a-z]+), ([A-Z][^,]*)")
 _HAN_NAME = re.compile(f"[{HAN}][{HAN}·]+")
 # A Chinese name written "Family, Given", as reference managers store it ("崔, 勋", "欧阳, 修").
 _HAN_INVERTED = re.compile(f"([{HAN}]{{1,2}}), ?([{HAN}]{{1,2}})")
+# The same with a space for the comma, as BibTeX and RIS exports write it ("王 建国", "欧阳 修文";
+# "王 建 国", a space after each character): a surname of one character, or of two that is one
+# (欧阳), then the given name.  "李四 王五" is two names.
+_HAN_SPACED = re.compile(f"([{HAN}]{{1,2}}) ([{HAN}] ?[{HAN}]?)")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 
@@ -423,6 +427,8 @@ def parse_name(name: str) -> dict[str, str]:
     {'family': 'de Araujo Burgos', 'given': 'Maria Goretti Pessoa', 'lang': 'en'}
     >>> parse_name("郑敏麟"), parse_name("崔, 勋")
     ({'literal': '郑敏麟', 'lang': 'zh'}, {'literal': '崔勋', 'lang': 'zh'})
+    >>> parse_name("王 建国"), parse_name("欧阳 修文"), parse_name("李四 王五")
+    ({'literal': '王建国', 'lang': 'zh'}, {'literal': '欧阳修文', 'lang': 'zh'}, {'literal': '李四 王五', 'lang': 'zh'})
     >>> parse_name("이종호")
     {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
@@ -451,6 +457,10 @@ def parse_name(name: str) -> dict[str, str]:
     inverted = _HAN_INVERTED.fullmatch(name)
     if inverted:  # "崔, 勋": one name, written in its order
         return {"literal": inverted.group(1) + inverted.group(2), "lang": "zh"}
+    spaced = _HAN_SPACED.fullmatch(name)
+    if spaced and (len(spaced.group(1)) == 1 or spaced.group(1).translate(simplified_table()) in COMPOUND_SURNAMES):
+        # "王 建国": one name, as "王, 建国" is (author:王建国 finds it)
+        return {"literal": spaced.group(1) + spaced.group(2).replace(" ", ""), "lang": "zh"}
     placed = _NAME_AND_AFFILIATION.fullmatch(name)
     if placed and INSTITUTION.search(placed.group(2)) and not INSTITUTION.search(placed.group(1)):
         # "王建国(北京大学)": the name, then its affiliation
