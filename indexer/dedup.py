@@ -79,6 +79,7 @@ from indexer.charsets import HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
                                  has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
                                  page_number, volume_as_issue)
+from indexer.fields.authors import whole_name
 from indexer.fields.titles import split_original_title
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
@@ -211,8 +212,8 @@ def _author_keys(rec: dict) -> set[str]:
     "de Jorge, E. G." share "jorge"."""
     keys = set()
     for a in rec.get("authors") or []:
-        if a.get("literal"):
-            k = _name_key(a["literal"])  # Traditional and Simplified names meet
+        if whole_name(a):   # (a Japanese name's family and given name, 山田 + 太郎, as 山田太郎)
+            k = _name_key(whole_name(a))  # Traditional and Simplified names meet
             if k:
                 keys.add(k)
             continue
@@ -230,8 +231,8 @@ def _first_author_words(rec: dict) -> list[str]:
     """The first author's surname words ("Crawford Jr." and "Crawford" meet, "El-Sherif"
     and "Sherif"), the whole surname when short (Li), a Chinese name whole."""
     first = (rec.get("authors") or [{}])[0]
-    if first.get("literal") or not first.get("family"):
-        return [k for k in [_name_key(first.get("literal") or "")] if k]
+    if whole_name(first) or not first.get("family"):
+        return [k for k in [_name_key(whole_name(first))] if k]
     return _name_words(first["family"]) or [k for k in [_name_key(first["family"])] if k]
 
 
@@ -294,7 +295,7 @@ class _Keys:
         self.tails = [k for k in dict.fromkeys(piece_keys[1::2]) if k in self.parts]
         self.acronym = any(has_acronym(t) for t in titles)
         self.authors = _author_keys(rec)
-        self.surnames = [_name_key(a.get("family") or a.get("literal") or "") for a in rec.get("authors") or []]
+        self.surnames = [_name_key(whole_name(a) or a.get("family") or "") for a in rec.get("authors") or []]
         self.correction = is_correction(rec)
         self.discussion = discussed(rec)
         self.first_page = page_number(_first_page(rec))

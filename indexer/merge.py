@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
 from .dedup_rules import copy_of, folded_words
+from .fields.authors import whole_name
 from .store import Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -383,8 +384,8 @@ def _name_key(author: dict) -> str:
     def plain(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text or "")
         return title_key("".join(c for c in decomposed if not unicodedata.combining(c)))
-    if author.get("literal"):
-        return plain(author["literal"])
+    if whole_name(author):   # (山田 + 太郎 as 山田太郎)
+        return plain(whole_name(author))
     return f"{plain(author.get('family', ''))}:{plain(author.get('given', ''))[:1]}"
 
 

@@ -386,12 +386,13 @@ def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:
 
 
 def _add_authors(record: Record, names) -> None:
+    cjk = "ja" if _record_language(record) == "ja" else "zh"   # a Japanese record's names are Japanese
     for name in names:
         bare = name.strip().strip("{} ")   # "{[Anonymous]}": BibTeX's braces
         if _ET_AL.fullmatch(bare):
             record.extra["authors_truncated"] = True
         elif not _NO_AUTHOR.fullmatch(bare):
-            record.authors.append(parse_name(name))
+            record.authors.append(parse_name(name, cjk))
 
 
 def _kept_whole(name: str) -> str:
@@ -646,10 +647,16 @@ def _set_details(record: Record, parts: dict) -> None:
         record.pages = normalise_pages(parts["pages"])
 
 
+def _record_language(record: Record) -> str:
+    """The language :func:`decide_language` gives the record, once its titles and abstracts
+    are placed."""
+    return record.raw.get("primary_lang") or next(iter(record.abstract), None) or "und"
+
+
 def decide_language(record: Record) -> Record:
     """The record's language: its first title's, else its abstract's, else 'und'."""
-    primary = record.raw.pop("primary_lang", None)
-    record.language = primary or next(iter(record.abstract), None) or "und"
+    record.language = _record_language(record)
+    record.raw.pop("primary_lang", None)
     if record.language in ("ja", "ko"):
         # names in kanji or hangul in a Japanese or Korean record are that language's, not
         # Chinese (a Chinese name is cited in pinyin; 加地範匡 is not Jiā Dì)

@@ -87,3 +87,38 @@ def test_a_chinese_name_spaced_between_family_and_given_name_is_one_name(tmp_pat
     opened = ris_searcher(tmp_path, "TY  - JOUR\nID  - S1\nAU  - 王 建国\nTI  - 肺癌研究二\nER  - \n")
     assert hit_ids(next(opened), "author:王建国") == ["S1"]
     opened.close()
+
+
+def test_a_japanese_name_keeps_its_family_and_given_name(tmp_path):
+    """CiNii's "山田, 太郎" in a Japanese record is family 山田, given 太郎 (Japanese family names
+    are of one to three characters: the split cannot be told later); so is J-STAGE's BibTeX
+    "山田 太郎".  A Chinese record's "王, 建国" stays one name, as the contract keeps a Chinese
+    name whole."""
+    from conftest import records_of
+
+    (tmp_path / "cinii.ris").write_text(JAPANESE + CHINESE.replace("田建国", "王, 建国"), encoding="utf-8")
+    (tmp_path / "jstage.bib").write_text("@article{a, author = {長谷川 健 and 佐々木, はな and Yamamoto, Ken},\n"
+                                         "  title = {日本人成人における睡眠時間と抑うつ症状の関連}, language = {jpn}, year = {2020}}\n",
+                                         encoding="utf-8")
+    ja, whole, zh, bib = records_of(tmp_path / "cinii.ris", tmp_path / "jstage.bib")
+    assert ja["authors"] == [{"family": "山田", "given": "太郎", "lang": "ja"}, {"family": "佐藤", "given": "花子", "lang": "ja"}]
+    assert whole["authors"] == [{"literal": "田中美穂", "lang": "ja"}]
+    assert zh["authors"] == [{"literal": "王建国", "lang": "zh"}]
+    assert bib["authors"] == [{"family": "長谷川", "given": "健", "lang": "ja"},
+                              {"family": "佐々木", "given": "はな", "lang": "ja"},
+                              {"family": "Yamamoto", "given": "Ken", "lang": "en"}]
+    assert "AU  - 山田, 太郎\nAU  - 佐藤, 花子\n" in rendered([ja], "ris")
+    assert rendered([ja], "vancouver").startswith("1. 山田太郎, 佐藤花子. 肺癌化学療法の現状と展望.")
+    assert rendered([ja], "gbt7714").startswith("[1] 山田太郎, 佐藤花子. 肺癌化学療法の現状と展望[J].")
+
+
+def test_a_japanese_name_split_or_whole_is_one_author(names_index):
+    """author: finds a Japanese name as it is written, whole (山田太郎) or by its family name;
+    dedup reads it whole, as it reads a name kept whole (:func:`whole_name`)."""
+    from indexer.fields.authors import whole_name
+
+    assert hit_ids(names_index, "author:山田太郎") == ["J1"]
+    assert hit_ids(names_index, "author:山田") == ["J1"]
+    assert hit_ids(names_index, "author:太郎") == ["J1"]
+    assert whole_name({"family": "山田", "given": "太郎", "lang": "ja"}) == whole_name({"literal": "山田太郎"})
+    assert whole_name({"family": "Yamada", "given": "Taro"}) == ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..charsets import HAN, HANGUL, is_han, simplified_table
+from ..charsets import HAN, HANGUL, KANA, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_pinyin_surname, u_for_v
@@ -191,6 +191,10 @@ _HAN_INVERTED = re.compile(f"([{HAN}]{{1,2}}), ?([{HAN}]{{1,2}})")
 # "王 建 国", a space after each character): a surname of one character, or of two that is one
 # (欧阳), then the given name.  "李四 王五" is two names.
 _HAN_SPACED = re.compile(f"([{HAN}]{{1,2}}) ([{HAN}] ?[{HAN}]?)")
+# A Japanese name written "Family, Given" or "Family Given" (CiNii's and J-STAGE's "山田, 太郎",
+# "佐々木 はな"): kept so, a Japanese family name being of one character to three or more.
+_JA_CHAR = f"[{HAN}{KANA}々〆]"
+_JA_SPLIT = re.compile(f"({_JA_CHAR}{{1,3}})(?:, ?| )({_JA_CHAR}{{1,4}})")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 
@@ -420,8 +424,9 @@ def _rotated_list(text: str) -> list[str] | None:
 _HANGUL_NAME = re.compile(f"[{HANGUL}]+(?: [{HANGUL}]+)?")
 
 
-def parse_name(name: str) -> dict[str, str]:
-    """One author as a contract object.
+def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
+    """One author as a contract object; ``cjk``: the language of a name in Han characters (the
+    record's: Chinese, unless the record is Japanese).
 
     >>> parse_name("Maria Goretti Pessoa de Araujo Burgos")
     {'family': 'de Araujo Burgos', 'given': 'Maria Goretti Pessoa', 'lang': 'en'}
@@ -429,6 +434,12 @@ def parse_name(name: str) -> dict[str, str]:
     ({'literal': '郑敏麟', 'lang': 'zh'}, {'literal': '崔勋', 'lang': 'zh'})
     >>> parse_name("王 建国"), parse_name("欧阳 修文"), parse_name("李四 王五")
     ({'literal': '王建国', 'lang': 'zh'}, {'literal': '欧阳修文', 'lang': 'zh'}, {'literal': '李四 王五', 'lang': 'zh'})
+
+    A Japanese name keeps the family and given name its record gives (nothing tells them
+    apart later: 山田太郎 and 長谷川健 have family names of two and three characters).
+
+    >>> parse_name("山田, 太郎", "ja"), parse_name("長谷川 健", "ja"), parse_name("加地範匡", "ja")
+    ({'family': '山田', 'given': '太郎', 'lang': 'ja'}, {'family': '長谷川', 'given': '健', 'lang': 'ja'}, {'literal': '加地範匡', 'lang': 'zh'})
     >>> parse_name("이종호")
     {'literal': '이종호', 'lang': 'ko'}
     >>> parse_name("Rosoff, Heather Beth")
@@ -454,6 +465,9 @@ def parse_name(name: str) -> dict[str, str]:
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
         inner = name[1:-1].strip().rstrip(";；,， ")  # "{… Integrative Medicine;}" (Zotero's BibTeX)
         return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
+    split = _JA_SPLIT.fullmatch(name) if cjk == "ja" else None
+    if split:  # "山田, 太郎", "山田 太郎": family and given name, as the record gives them
+        return {"family": split.group(1), "given": split.group(2), "lang": "ja"}
     inverted = _HAN_INVERTED.fullmatch(name)
     if inverted:  # "崔, 勋": one name, written in its order
         return {"literal": inverted.group(1) + inverted.group(2), "lang": "zh"}
@@ -513,6 +527,16 @@ def parse_name(name: str) -> dict[str, str]:
             i = j
             break
     return {"family": " ".join(words[i:]), "given": " ".join(words[:i]), "lang": "en"}
+
+
+def whole_name(author: dict) -> str:
+    """An author's name as one text when it is written in CJK characters: the name kept
+    whole, or a Japanese name's family and given name as it is written (山田 + 太郎: 山田太郎);
+    an organisation's name kept whole too; '' for a name in Latin letters split in two."""
+    if author.get("literal"):
+        return author["literal"]
+    family = author.get("family") or ""
+    return family + (author.get("given") or "") if re.match(_JA_CHAR, family) else ""
 
 
 def looks_like_names(line: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
+from ..fields.authors import whole_name
 from ..fields.identifiers import pubmed_ids
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
@@ -81,7 +82,9 @@ def _join(values) -> str:
 
 
 def author_name(a: dict) -> str:
-    return a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}".strip()
+    """An author's name as ``author:`` reads its words: given name first, but a name in CJK
+    characters as it is written (山田 + 太郎: 山田太郎, as ``author:山田太郎`` is typed)."""
+    return whole_name(a) or f"{a.get('given', '')} {a.get('family', '')}".strip()
 
 
 def author_forms(authors: list[dict]) -> list[dict]:
