@@ -106,6 +106,9 @@ def test_refer_files_han_keyword_of_english_list_as_chinese(tmp_path):
 def test_keywords_parted_by_a_slash_between_spaces(tmp_path):
     [record] = clean(page(tmp_path, "除草剂 / 水稻 / 生长"))
     assert record["keywords"] == {"zh": ["除草剂", "水稻", "生长"]}
+    # two parts are one keyword that holds a slash, on a keyword line as in a tag
+    [record] = clean(bib(tmp_path, "input / output analysis; Risk"))
+    assert record["keywords"]["en"] == ["input / output analysis", "Risk"]
     # one KW tag holds one keyword, unless it plainly holds a list: three parts or more
     [record] = clean(ris(tmp_path, "crystal structure / complex / synthesis", "input / output", "TCP/IP"))
     assert record["keywords"]["en"] == ["crystal structure", "complex", "synthesis", "input / output", "TCP/IP"]

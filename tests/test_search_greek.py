@@ -35,3 +35,9 @@ def test_a_greek_letter_and_its_spelled_name_are_one_term(searcher, query, expec
 
 def test_the_form_written_ranks_first(searcher):
     assert [h["source"]["source_id"] for h in searcher.search("TGF-beta1", limit=10)["hits"]] == ["T2", "T1"]
+
+
+@pytest.mark.parametrize("query,expected", [("alpha*", ["A1"]), ("kappa*", ["N2"]), ("title:beta*", ["C1", "T2"])])
+def test_a_letters_name_truncated_is_a_truncated_word(searcher, query, expected):
+    # had been refused, quoting the letter the user never typed ('α*': * truncates one word …)
+    assert hit_ids(searcher, query) == expected

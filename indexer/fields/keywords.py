@@ -42,7 +42,8 @@ def _keyword_of(part: str) -> str:
 
 
 def split_keywords(text: str) -> list[str]:
-    """Keywords of one line: on ；/; if present, else ，/,/、, else " / ", else spaces between CJK keywords.
+    """Keywords of one line: on ；/; if present, else ，/,/、, else " / " (three parts or more), else
+    spaces between CJK keywords.
     A comma among locants or in a karyotype is part of its keyword.
 
     >>> split_keywords("中亚；民族问题；宗教因素；")
@@ -55,15 +56,16 @@ def split_keywords(text: str) -> list[str]:
     (['1,25-二羟维生素D3', '骨质疏松'], ['MICE', '46,XX MALES', '2,3-diphosphoglycerate'])
     >>> split_keywords("2,4-二氯苯氧乙酸 除草剂 N,N-二甲基甲酰胺"), split_keywords("COVID-19,2019-nCoV")
     (['2,4-二氯苯氧乙酸', '除草剂', 'N,N-二甲基甲酰胺'], ['COVID-19', '2019-nCoV'])
-    >>> split_keywords("脊柱转移 / 放射治疗 / 预后"), split_keywords("TCP/IP; 3G/4G")
-    (['脊柱转移', '放射治疗', '预后'], ['TCP/IP', '3G/4G'])
+    >>> split_keywords("脊柱转移 / 放射治疗 / 预后"), split_keywords("TCP/IP; 3G/4G"), split_keywords("input / output analysis")
+    (['脊柱转移', '放射治疗', '预后'], ['TCP/IP', '3G/4G'], ['input / output analysis'])
     """
     text = _hide_inner_commas(text.strip())
     if re.search(r"[;；]", text):
         parts = re.split(r"\s*[;；]\s*", text)
     elif re.search(r"[,，、]", text):
         parts = re.split(r"\s*[,，、]\s*", text)
-    elif re.search(r"\s[/／]\s", text):   # "脊柱转移 / 放射治疗 / 预后", one line as journal sites write it
+    elif len(re.findall(r"\s[/／]\s", text)) >= 2:   # "脊柱转移 / 放射治疗 / 预后", as journal sites write it
+        # (three parts at least: "input / output analysis" is one keyword)
         parts = re.split(r"\s+[/／]\s+", text)
     elif is_cjk_name(text):
         parts = text.split()

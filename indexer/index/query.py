@@ -824,7 +824,7 @@ class _Parser:
         label = _GRANT_LABEL.match(value)
         if label:  # "No.81702662" copied from a paper: the record keeps the grant number alone
             return _group("or", [written, term_leaf(label.group(1), DEFAULT_FIELDS, self.vocabulary)])
-        variants = greek_variants(value)
+        variants = greek_variants(value) if not written.expands else ()
         if variants:  # TGF-β1 and TGF-beta1, β-淀粉样 and β淀粉样: one term written two ways
             return _group("or", [written, *(_other_form(term_leaf(v, DEFAULT_FIELDS, self.vocabulary))
                                             for v in variants)])
