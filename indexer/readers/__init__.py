@@ -33,8 +33,8 @@ for _name in READER_MODULES:
 
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
-from .base import (CUT_SHORT, REGISTRY, export_starting, find_reader, glued_at, known_formats, results_page,
-                   sniff_reader)
+from .base import (CUT_SHORT, REGISTRY, PlainSource, export_starting, find_reader, glued_at, known_formats,
+                   results_page, sniff_reader)
 from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
 
@@ -208,7 +208,7 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         if kind:
             yield from read_archive(path, kind, fmt, read_file)
             return
-        source = open_text(path)
+        source = PlainSource(open_text(path))
     except DecodeError as e:
         yield Failure(path=path, line=None, reason=str(e), raw=binary_head(path))
         return

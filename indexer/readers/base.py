@@ -179,6 +179,68 @@ def _joining_bom(line: str, start: int) -> int:
     return -1
 
 
+# Spaces other than ASCII's that a tag line may come with (a no-break space after "TI", left by
+# a word processor or a web page the export was copied from): read as spaces in a tag's
+# separator ("TI\u00a0 - ", "PMID-\u00a0", WoS's "TI\u00a0", refer's "%T\u00a0") and in a line's
+# indent, so that every reader, and the sniffing of formats, reads the line as it reads one
+# with ASCII spaces.  Elsewhere in a value they stay for the repairs (normalize_whitespace),
+# which mojibake repair comes before: UTF-8 read as Windows-1252 holds U+00A0, never after an
+# ASCII tag.  The ideographic space U+3000 is a character of Chinese text, and stays.
+UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
+_TAG_SEPARATOR = re.compile(rf"(?:%[!-~]|[A-Za-z][A-Za-z0-9]{{1,3}})(?P<sep>[ {UNICODE_SPACES}]*-?[ {UNICODE_SPACES}]+)"
+                            rf"|(?P<indent>[ \t{UNICODE_SPACES}]+)")
+_UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
+
+
+def plain_line(line: str) -> str:
+    """A line as the readers read it: a tag's separator and the line's indent in ASCII spaces
+    (see :data:`UNICODE_SPACES`).
+
+    >>> plain_line("TI\u00a0 - Gastric cancer"), plain_line("PMID-\u00a0123"), plain_line("\u00a0\u00a0 wrapped")
+    ('TI  - Gastric cancer', 'PMID- 123', '   wrapped')
+    >>> plain_line("19.8\u00a0±\u00a00.9 Gy"), plain_line("%T\u2009Title\u00a0here")
+    ('19.8\xa0±\xa00.9 Gy', '%T Title\xa0here')
+    """
+    if line.isascii():
+        return line
+    m = _TAG_SEPARATOR.match(line)
+    if m is not None:
+        sep = m.group("sep") or m.group("indent")
+        if not sep.isascii():
+            start, end = m.span("sep") if m.group("sep") else m.span("indent")
+            line = line[:start] + _UNICODE_SPACE.sub(" ", sep) + line[end:]
+    return line
+
+
+def plain_text(text: str) -> str:
+    """:func:`plain_line` on each line of ``text``."""
+    if text.isascii():
+        return text
+    return "\n".join(plain_line(line) for line in text.split("\n"))
+
+
+class PlainSource:
+    """A decoded file (:class:`TextFile`) as the readers read it: its head, lines and text line by
+    line as :func:`plain_line` gives them (an XML file's bytes as they are: its parser reads
+    them)."""
+
+    def __init__(self, source: TextFile):
+        self._source = source
+        self.head = plain_text(source.head)
+
+    def __getattr__(self, name: str):
+        return getattr(self._source, name)
+
+    def lines(self) -> Iterator[str]:
+        return map(plain_line, self._source.lines())
+
+    def text(self) -> str:
+        return plain_text(self._source.text())
+
+    def binary(self):
+        return self._source.binary()
+
+
 # Each look for a join scans the rest of the line: a line is parted this many times at most
 # (a join is of two files; a line of a million "}@a{" stays linear).
 MAX_JOINS_PER_LINE = 64
