@@ -75,3 +75,86 @@ def text_of(data: bytes, bad: str = "replace") -> str:
     """
     text = name_text(data)
     return data.decode("utf-8", bad) if text is None else text
+
+
+# Invisible format characters (Unicode's category Cf) that hold nothing a record needs: hints a
+# web page, a word processor or a database left in the text, copied with it.  Where one stands
+# inside a tag ("\u200bAU  - …"), a DOI or a volume, it breaks what reads them; inside a word, a
+# search for it.  Dropped wherever they stand:
+#   U+00AD  soft hyphen (where a word may break)
+#   U+200B  zero width space (where a line may break)
+#   U+2060  word joiner; U+2061-2064 the invisible operators of mathematics
+#   U+206A-206F  deprecated format characters
+#   U+FEFF  zero width no-break space (a byte-order mark inside the text)
+#   U+FFF9-FFFB  interlinear annotation marks (the annotation's text stays)
+#   U+1BCA0-1BCA3  shorthand format controls; U+1D173-1D17A musical format marks
+#   U+E0001  language tag
+INVISIBLE = "\u00ad\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+# The joiners, U+200C (zero width non-joiner) and U+200D (zero width joiner), and Mongolian's
+# vowel separator U+180E shape letters in the scripts that join them (Persian's "می‌خواهم",
+# Devanagari's half forms, Sinhala's conjuncts) and ZWJ joins an emoji's parts: kept between
+# two characters of such a script (JOINING_SCRIPTS: Arabic, Syriac, Thaana, N'Ko and their
+# supplements; the Indic scripts, Devanagari to Sinhala; Tibetan, Myanmar, Khmer, Mongolian;
+# Phags-pa and Saurashtra; Arabic presentation forms), ZWJ between emoji (EMOJI, with the
+# variation selector U+FE0F that may end one), and dropped elsewhere.
+JOINERS = "\u180e\u200c\u200d"
+JOINING_SCRIPTS = "\u0600-\u08ff\u0900-\u0dff\u0f00-\u109f\u1780-\u18af\ua840-\ua8ff\ufb50-\ufdff\ufe70-\ufefc"
+EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+# The marks and controls that order text running right to left among text running left to
+# right (U+061C Arabic letter mark, U+200E/U+200F left-to-right and right-to-left marks,
+# U+202A-202E embeddings and overrides, U+2066-2069 isolates): kept in a text that holds a
+# right-to-left script (RIGHT_TO_LEFT: Hebrew, Arabic, Syriac, Thaana, N'Ko …), which they
+# lay out; dropped from any other (an English title or a DOI copied from a web page).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+RIGHT_TO_LEFT = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+# The other format characters stay: the signs Arabic and Syriac write before a number
+# (U+0600-0605, U+06DD, U+070F, U+0890-0891, U+08E2; Kaithi's U+110BD, U+110CD), which show,
+# the Egyptian hieroglyphs' format controls (U+13430-1343F), and the tag characters of an
+# emoji's flag (U+E0020-E007F).
+
+
+@lru_cache(maxsize=None)
+def _invisible(keep: str) -> "re.Pattern":
+    import re
+
+    always = "".join(c for c in INVISIBLE if c not in keep)  # (keep: characters standing alone in INVISIBLE)
+    return re.compile(f"[{always}{JOINERS}{BIDI_CONTROLS}]")
+
+
+@lru_cache(maxsize=1)
+def _contexts() -> tuple:
+    import re
+
+    return tuple(re.compile(f"[{chars}]") for chars in (JOINING_SCRIPTS, EMOJI, BIDI_CONTROLS, RIGHT_TO_LEFT))
+
+
+def drop_invisible(text: str, keep: str = "") -> str:
+    """``text`` without its invisible format characters (:data:`INVISIBLE`; the joiners and bidi
+    controls where they do nothing: :data:`JOINERS`, :data:`BIDI_CONTROLS`), but for those in
+    ``keep``; ``text`` itself when it holds none.
+
+    >>> drop_invisible("10.1016/j.jcp.2021.01.001\u200b"), drop_invisible("stom\u00adach \u2060can\u200dcer")
+    ('10.1016/j.jcp.2021.01.001', 'stomach cancer')
+    >>> drop_invisible("\u200eDOI 10.1/x\u202c"), drop_invisible("a\u00adb\u200b", keep="\u00ad") == "a\u00adb"
+    ('DOI 10.1/x', True)
+    >>> [drop_invisible(t) == t for t in ("می\u200cخواهم", "\u200fשלום (2020)", "\U0001f469\u200d\U0001f4bb")]
+    [True, True, True]
+    """
+    if text.isascii():
+        return text
+    pattern = _invisible(keep)
+    if not pattern.search(text):
+        return text
+    joining, emoji, bidi, rtl = _contexts()
+    right_to_left = rtl.search(text) is not None
+
+    def kept(m) -> str:
+        ch, at = m.group(), m.start()
+        if ch in JOINERS:
+            before, after = text[at - 1:at], text[at + 1:at + 2]
+            joins = joining.match(before) and joining.match(after) or \
+                ch == "\u200d" and emoji.match(before) and emoji.match(after)
+            return ch if joins else ""
+        return ch if right_to_left and bidi.match(ch) else ""
+
+    return pattern.sub(kept, text)

@@ -61,6 +61,8 @@ ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_ca
 KEYWORD_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
                    "strip_ui_residue")
 SHORT_REPAIRS = KEYWORD_REPAIRS[:-1] + ("fold_fullwidth_punctuation", "strip_ui_residue")
+# A one-line value (a DOI, a year, a volume): only what is never text out, its spaces as they are.
+VALUE_REPAIRS = ("drop_invisible_characters",)
 ENGLISH_REPAIRS = ("restore_space_after_punctuation", "space_after_glued_label", "colon_after_glued_title_label")
 
 
@@ -523,7 +525,7 @@ def place_details(record: Record) -> Record:
     for key in ("year", "date"):
         for text, _ in raw.pop(key, []):
             # a year typed in full-width digits (RIS "PY  - ２０２２", BibTeX "year = {２０２２}") is that year
-            text = repair(record, key, str(text), ("fold_fullwidth_alnum",))
+            text = repair(record, key, str(text), (*VALUE_REPAIRS, "fold_fullwidth_alnum"))
             year = parse_year(text)
             _set_details(record, {"year": year})
             written = str(text).strip()
@@ -534,15 +536,15 @@ def place_details(record: Record) -> Record:
     # a volume or an issue written with its year or the other ("期号：2021年第3期", "卷期：第40卷 第6期")
     for key in ("volume", "issue", "volume_issue"):
         for text, line in raw.pop(key, []):
-            text = repair(record, key, str(text), ("fold_fullwidth_alnum",)).strip()
+            text = repair(record, key, str(text), VALUE_REPAIRS + ("fold_fullwidth_alnum",)).strip()
             parts = parse_volume_issue(text, bracketed=key == "volume_issue")
             if parts or key != "volume_issue":
                 _set_details(record, parts or {key: text})
             elif text:  # a 卷期 value read in no form: kept as written
                 record.extra.setdefault("volume_issue", []).append(text)
                 record.issues.append(f"{f'line {line}: ' if line else ''}volume and issue not read: kept in extra.volume_issue")
-    starts = [str(t).strip() for t, _ in raw.pop("start_page", [])]
-    ends = [str(t).strip() for t, _ in raw.pop("end_page", [])]
+    starts = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("start_page", [])]
+    ends = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:
         raw.setdefault("pages", []).append((starts[0] + (f"-{ends[0]}" if ends and ends[0] else ""), None))
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
@@ -553,7 +555,8 @@ def place_details(record: Record) -> Record:
     # "SN  - ISSN", as Zotero reads it).
     issns, unread_issns = [], []
     for text, line in raw.pop("issn", []):
-        found, isbns = split_issn(str(text))
+        text = repair(record, "issn", str(text), VALUE_REPAIRS)
+        found, isbns = split_issn(text)
         if isbns:
             raw.setdefault("isbn", []).extend((isbn, line) for isbn in isbns)
         if found:
@@ -564,7 +567,7 @@ def place_details(record: Record) -> Record:
     if unread_issns:
         record.extra["issn_unread"] = [t for t, _ in unread_issns]
     for key, norm in (("doi", normalise_doi), ("issn", str.strip), ("url", str.strip)):
-        texts = [str(t) for t, _ in raw.pop(key, [])]
+        texts = [repair(record, key, str(t), VALUE_REPAIRS) for t, _ in raw.pop(key, [])]
         unread = [t.strip() for t in texts if t.strip() and not norm(t)]
         if unread:  # a DOI field holding no DOI ("N/A", a handle): kept as written
             record.extra[f"{key}_unread"] = unread
@@ -578,7 +581,8 @@ def place_details(record: Record) -> Record:
         if record.doi and doi_of_link(record.url) == record.doi:   # (a reference printing the link need not
             record.extra["doi_from_link"] = True                     # print the DOI again; Embase's page is no such link)
     for text, _ in raw.pop("pages", []):
-        record.pages = record.pages or normalise_pages(repair(record, "pages", str(text), ("fold_fullwidth_alnum",)))
+        record.pages = record.pages or normalise_pages(repair(record, "pages", str(text),
+                                                              VALUE_REPAIRS + ("fold_fullwidth_alnum",)))
     for key in [k for k in raw if k not in ("primary_lang",)]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Protocol
 
+from ..charsets import BIDI_CONTROLS, INVISIBLE, JOINERS, drop_invisible
 from ..errors import UnknownFormat
 from ..record import Failure, Record
 from .decode import TextFile
@@ -190,19 +191,39 @@ UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
 _TAG_SEPARATOR = re.compile(rf"(?:%[!-~]|[A-Za-z][A-Za-z0-9]{{1,3}})(?P<sep>[ {UNICODE_SPACES}]*-?[ {UNICODE_SPACES}]+)"
                             rf"|(?P<indent>[ \t{UNICODE_SPACES}]+)")
 _UNICODE_SPACE = re.compile(f"[{UNICODE_SPACES}]")
+# Invisible format characters (charsets.INVISIBLE: a zero width space, a word joiner …) are
+# dropped from a line before its tag is read ("\u200bAU  - " is an author line, "\u200b作者：" a
+# label), and inside it (a DOI, a volume, a name).  A line keeps its U+FEFF but at its start (a
+# byte-order mark inside a line is where another file was joined on: glued_at), and a soft
+# hyphen after a character of Windows-1252's upper half: U+00AD is also the byte AD of UTF-8
+# read as Windows-1252 ("ä¸\u00ad" for 中), which fix_mojibake repairs (normalize_whitespace
+# drops what is left after it); such a byte follows another of the character's bytes, never an
+# ASCII character, a Chinese one or the start of a line.
+_LEADING_INVISIBLE = re.compile(f"^[{INVISIBLE}{JOINERS}{BIDI_CONTROLS}]+")
+KEPT_IN_LINES = "\u00ad\ufeff"
+_CP1252_UPPER = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a" \
+                "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_SOFT_HYPHEN_NOT_MOJIBAKE = re.compile(f"(?<![{_CP1252_UPPER}])\u00ad")
 
 
 def plain_line(line: str) -> str:
     """A line as the readers read it: a tag's separator and the line's indent in ASCII spaces
-    (see :data:`UNICODE_SPACES`).
+    (see :data:`UNICODE_SPACES`), invisible format characters dropped (see :data:`KEPT_IN_LINES`).
 
     >>> plain_line("TI\u00a0 - Gastric cancer"), plain_line("PMID-\u00a0123"), plain_line("\u00a0\u00a0 wrapped")
     ('TI  - Gastric cancer', 'PMID- 123', '   wrapped')
     >>> plain_line("19.8\u00a0±\u00a00.9 Gy"), plain_line("%T\u2009Title\u00a0here")
     ('19.8\xa0±\xa00.9 Gy', '%T Title\xa0here')
+    >>> plain_line("\u200bAU  - Volckaert, V."), plain_line("DO  - 10.1016/j.jcp.2021.01.001\u200b")
+    ('AU  - Volckaert, V.', 'DO  - 10.1016/j.jcp.2021.01.001')
+    >>> plain_line("{Journa\u00adl}: 测绘科\u00ad学"), plain_line("TI  - è¯\u00adè¨€") == "TI  - è¯\u00adè¨€"
+    ('{Journal}: 测绘科学', True)
     """
     if line.isascii():
         return line
+    line = drop_invisible(_LEADING_INVISIBLE.sub("", line), keep=KEPT_IN_LINES)
+    if "\u00ad" in line:
+        line = _SOFT_HYPHEN_NOT_MOJIBAKE.sub("", line)
     m = _TAG_SEPARATOR.match(line)
     if m is not None:
         sep = m.group("sep") or m.group("indent")
@@ -222,7 +243,7 @@ def plain_text(text: str) -> str:
 class PlainSource:
     """A decoded file (:class:`TextFile`) as the readers read it: its head, lines and text line by
     line as :func:`plain_line` gives them (an XML file's bytes as they are: its parser reads
-    them)."""
+    them, and the repairs drop what its values hold)."""
 
     def __init__(self, source: TextFile):
         self._source = source

@@ -13,7 +13,7 @@ from typing import Callable
 
 import ftfy
 
-from ..charsets import scripted
+from ..charsets import drop_invisible, scripted
 from ..fields.sections import EN_LABELS_ALTERNATION
 from .constants import (ELLIPSES, FULLWIDTH_ALNUM, HAN, HANGUL, KANA, UI_COUNTER, UI_TOGGLE_WORDS, UI_TOGGLES,
                         UI_WORDS, ZHENG_MARKERS)
@@ -553,16 +553,35 @@ def _drop_control_characters(s: str) -> str:
     return _OTHER_CONTROLS.sub("", _BREAKING_CONTROLS.sub(" ", s))
 
 
+def drop_invisible_characters(s: str) -> str:
+    """Control characters (as :func:`normalize_whitespace` drops them) and invisible format
+    characters (a zero width space, a soft hyphen, a word joiner, U+FEFF; the joiners and bidi
+    controls where they do nothing: :func:`charsets.drop_invisible`) out of a value whose spaces
+    stay as they are (a DOI, a volume, a value kept in ``extra``); the ends trimmed when that
+    left a space there (``CNKI \\x1a``).
+
+    >>> drop_invisible_characters("10.1016/j.jcp.2021.01.001\\u200b"), drop_invisible_characters("CNKI \\x1a")
+    ('10.1016/j.jcp.2021.01.001', 'CNKI')
+    >>> drop_invisible_characters(" 12  (3) ")   # nothing dropped: as it was
+    ' 12  (3) '
+    """
+    out = drop_invisible(_drop_control_characters(s))
+    return out.strip() if out != s else s
+
+
 def normalize_whitespace(s: str) -> str:
     """Non-breaking and other odd spaces become one ASCII space; ends trimmed; control
-    characters dropped, a break or separator among them (``\\x0b``, ``\\x1e``) a space.
+    characters dropped, a break or separator among them (``\\x0b``, ``\\x1e``) a space, and so
+    are invisible format characters (:func:`drop_invisible_characters`).
 
     >>> normalize_whitespace("in\\u00a0the  rat ")
     'in the rat'
     >>> normalize_whitespace("Line one\\x0bline two\\x0f \\x1e\\x7f\\x9d")
     'Line one line two'
+    >>> normalize_whitespace("Gastric\\u200b cancer, stom\\u00adach \\u2060")
+    'Gastric cancer, stomach'
     """
-    out = _SPACE_RUNS.sub(" ", _drop_control_characters(s)).strip()
+    out = _SPACE_RUNS.sub(" ", drop_invisible(_drop_control_characters(s))).strip()
     return out if out != s else s
 
 
@@ -794,8 +813,8 @@ def colon_after_glued_title_label(s: str) -> str:
 # The text repairs by name, in the order the pipeline applies them.
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
-    for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, normalize_whitespace,
-              fold_fullwidth_alnum, fold_fullwidth_punctuation, collapse_truncated_preview, strip_zheng_marker,
+    for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, drop_invisible_characters,
+              normalize_whitespace, fold_fullwidth_alnum, fold_fullwidth_punctuation, collapse_truncated_preview, strip_zheng_marker,
               strip_abstract_label, strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation,
               space_after_glued_label, colon_after_glued_title_label)
 }
