@@ -691,10 +691,31 @@ def guess_type(record: Record) -> Record:
     return record
 
 
+def tidy_extra(record: Record) -> Record:
+    """Control and invisible format characters out of every text ``extra`` keeps (a note,
+    the database's name, a CSV column's value), as out of the fields: an export cut by a
+    Ctrl-Z keeps ``CNKI\\x1a`` in its last line otherwise.  Each change logged under
+    ``extra.<key>``."""
+    def tidy(key: str, value):
+        if isinstance(value, str):
+            fixed = REPAIRS["drop_invisible_characters"](value)
+            record.log("drop_invisible_characters", f"extra.{key}", value, fixed)
+            return fixed
+        if isinstance(value, list):
+            return [tidy(key, v) for v in value]
+        if isinstance(value, dict):
+            return {k: tidy(key, v) for k, v in value.items()}
+        return value
+
+    for key, value in record.extra.items():
+        record.extra[key] = tidy(key, value)
+    return record
+
+
 def default_steps() -> list[Step]:
     """The ordered clean steps."""
     return [place_titles, place_abstracts, place_sections, place_keywords, place_authors,
-            place_funding, place_details, decide_language, guess_type]
+            place_funding, place_details, decide_language, guess_type, tidy_extra]
 
 
 def clean(record: Record, steps: list[Step] | None = None) -> Record:

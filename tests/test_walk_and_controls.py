@@ -1,5 +1,6 @@
 """Walking folders (one that cannot be listed is a failure; linked folders are read, each file
-once, link loops end) and control characters in a record's text (dropped after mojibake repair)."""
+once, link loops end) and control characters in a record's text (dropped after mojibake repair)
+and in the values ``extra`` keeps."""
 from __future__ import annotations
 
 import json
@@ -135,6 +136,22 @@ def test_control_characters_are_dropped_from_every_text_field_and_logged():
     logged = {(r.step, r.field) for r in rec.repairs}
     assert {("normalize_whitespace", f) for f in ("title", "abstract", "notes", "keywords")} <= logged
     for r in (r for r in rec.repairs if r.step == "normalize_whitespace"):  # replayed, the log gives the text
+        assert REPAIRS[r.step](r.before) == r.after
+
+
+def test_control_and_invisible_characters_are_dropped_from_extra_s_values_and_logged():
+    rec = Record(Source(path="case.ris", format="test", record=1, line=1))
+    rec.raw["titles"] = [("A title", 1)]
+    rec.raw["database_provider"] = [("CNKI\x1a", 9)]          # an export ended by a Ctrl-Z
+    rec.raw["publisher"] = [("Springer\x0bNature\u200b", 5)]
+    rec.extra["columns"] = {"SrcDatabase-来源库": "期刊\x9d", "Pages": 12}   # a reader's own extra
+    rec = clean(rec)
+    assert rec.extra["database_provider"] == ["CNKI"]
+    assert rec.extra["publisher"] == ["Springer Nature"]
+    assert rec.extra["columns"] == {"SrcDatabase-来源库": "期刊", "Pages": 12}
+    logged = [(r.step, r.field) for r in rec.repairs]
+    assert ("drop_invisible_characters", "extra.database_provider") in logged
+    for r in rec.repairs:   # replayed, the log gives the text
         assert REPAIRS[r.step](r.before) == r.after
 
 
