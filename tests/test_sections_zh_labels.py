@@ -60,6 +60,20 @@ def test_a_label_glued_after_a_heading_of_two_parts_that_holds_it_is_text():
         "RESULTS", "结果与结论", "有效。结论未定。")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a QA pass's RIS file: labels glued to their text, and a sentence of the results opening 结果与结论
+    ("目的探讨疗效。方法回顾分析120例。结果与结论相符的比例为80%。结论可行。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "回顾分析120例。"),
+      ("RESULTS", "结果", "与结论相符的比例为80%。"), ("CONCLUSION", "结论", "可行。")]),
+    # the same sentence glued in a gap between labels set off
+    ("目的：探讨疗效。方法：回顾分析。结果与结论相符的比例为80%。结论：可行。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "回顾分析。"),
+      ("RESULTS", "结果", "与结论相符的比例为80%。"), ("CONCLUSION", "结论", "可行。")]),
+])
+def test_a_glued_sentence_opening_with_a_two_part_heading_leaves_the_label_after_it(text, expected):
+    assert labelled(text) == expected
+
+
 def test_the_two_part_headings_have_their_canonical_labels():
     assert [canonical_label(h) for h in ("结果与结论", "结果和结论", "讨论与结论", "背景与目的", "目的与方法")] == [
         "RESULTS", "RESULTS", "CONCLUSION", "BACKGROUND", "OBJECTIVE"]

@@ -163,9 +163,41 @@ def _glued_zh(text: str) -> list[tuple[int, int, str, str]]:
     found = [(0, pos, LABELS_ZH[first], first)]
     for m in _ZH_GLUED.finditer(text, pos):
         label = LABELS_ZH[m.group("label")]
-        if _ORDER.index(label) > _rank(*found[-1][2:]):
+        if _ORDER.index(label) > _glued_rank(text, found[-1]):
             found.append((m.start(), m.end(), label, m.group("label")))
+    found = [_first_part(text, f) if i + 1 < len(found) and found[i + 1][2] == _second_part(f[3]) else f
+             for i, f in enumerate(found)]
     return found if len(found) >= 3 else []
+
+
+def _glued_rank(text: str, found: tuple[int, int, str, str]) -> int:
+    """The place in _ORDER of a label of an abstract whose labels are glued: a heading of two parts
+    (结果与结论) is at its second part's only when set off from its text by a colon or a space; glued
+    to it, it may be a sentence that opens with a label (结果与结论相符的比例为80%。), so a label
+    of its second part may follow.
+
+    >>> [(s["label_original"], s["text"]) for s in split_sections("目的探讨。方法回顾。结果与结论相符者80%。结论可行。", "zh")]
+    [('目的', '探讨。'), ('方法', '回顾。'), ('结果', '与结论相符者80%。'), ('结论', '可行。')]
+    """
+    start, end, label, orig = found
+    return _ORDER.index(label) if text[end - 1] == orig[-1] else _rank(label, orig)
+
+
+def _second_part(heading: str) -> str | None:
+    """The label of a two-part heading's second part when it differs from the heading's (结果与结论:
+    CONCLUSION; 资料与方法, 结果: None)."""
+    parts = re.split(r"[与和及/／]", heading)
+    if len(parts) != 2 or parts[0] not in LABELS_ZH or LABELS_ZH.get(parts[1], LABELS_ZH[parts[0]]) == LABELS_ZH[parts[0]]:
+        return None
+    return LABELS_ZH[parts[1]]
+
+
+def _first_part(text: str, found: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A glued two-part heading cut to its first part, the rest being its text: the label of its
+    second part follows, so it held no section of it."""
+    start, end, label, orig = found
+    first = re.split(r"[与和及/／]", orig)[0]
+    return start, text.index(orig, start) + len(first), label, first
 
 
 # The rest of a two-part heading a stray space cut after its first part: "结果 与结论共检测…".
@@ -196,6 +228,8 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
     [('OBJECTIVE', '探讨。'), ('METHODS', '调取12例。'), ('RESULTS', '有效。'), ('CONCLUSION', '可用。')]
     >>> [(s["label"], s["text"]) for s in split_sections("目的 探讨.方法 12例.结果 有效.结果8例存活.结论 可用.", "zh")]
     [('OBJECTIVE', '探讨.'), ('METHODS', '12例.'), ('RESULTS', '有效.结果8例存活.'), ('CONCLUSION', '可用.')]
+    >>> [(s["label_original"], s["text"]) for s in split_sections("目的：探讨。方法：回顾。结果与结论相符者80%。结论：可行。", "zh")]
+    [('目的', '探讨。'), ('方法', '回顾。'), ('结果', '与结论相符者80%。'), ('结论', '可行。')]
     """
     starts = {f[0] for f in found}
     labels = list(found)
@@ -204,11 +238,16 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
             continue
         before = [f for f in labels if f[0] < m.start()][-1]
         after = next((f for f in found if f[0] > m.start()), None)
-        rank = _ORDER.index(LABELS_ZH[m.group("label")])
-        if (_rank(*before[2:]) < rank
-                and (after is None or _rank(LABELS_ZH[m.group("label")], m.group("label")) < _ORDER.index(after[2]))):
-            labels.append((m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label")))
-            labels.sort()
+        glued = (m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label"))
+        rank = _ORDER.index(glued[2])
+        if _rank(*before[2:]) >= rank or (after is not None and rank >= _ORDER.index(after[2])):
+            continue
+        if after is not None and _rank(*glued[2:]) >= _ORDER.index(after[2]):
+            if after[2] != _second_part(glued[3]):
+                continue
+            glued = _first_part(text, glued)   # 结果与结论相符…。结论：…: a sentence of the results
+        labels.append(glued)
+        labels.sort()
     return labels
 
 
