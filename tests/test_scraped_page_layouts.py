@@ -216,6 +216,24 @@ def test_a_whole_abstract_raises_no_cut_short_issue(tmp_path):
     assert not record["issues"]
 
 
+def test_a_title_cut_off_that_the_abstract_begins_with_stays_the_title(tmp_path):
+    # a QA pass's page: the title ends in "...", the abstract under it opens with its words
+    record = _page(tmp_path, "Why do we sleep...\nWhy do we sleep? This question has puzzled scientists for centuries, "
+                             "and we review the evidence from animal studies and human trials.\n"
+                             "Keywords: sleep; evolution\nAuthors: Wang Jianguo\nJournal: Sleep Science\n")
+    assert record["title"] == {"en": "Why do we sleep..."}
+
+
+def test_a_short_line_cut_off_under_the_title_is_no_preview(tmp_path):
+    # far narrower than a site's preview: a second title cut short, not the abstract's preview
+    record = _page(tmp_path, "脊柱转移瘤患者术后生存分析\n脊柱转移瘤患者术后生存分析的研究...\n"
+                             "摘要：脊柱转移瘤患者术后生存分析的研究进展很快，本文回顾分析120例患者，探讨其影响因素。\n"
+                             "关键词：脊柱转移；预后\n作者：王建国\n")
+    assert record["title"] == {"zh": "脊柱转移瘤患者术后生存分析"}
+    assert record["abstract"] == {"zh": "脊柱转移瘤患者术后生存分析的研究进展很快，本文回顾分析120例患者，探讨其影响因素。"}
+    assert record["extra"]["other_titles"] == ["脊柱转移瘤患者术后生存分析的研究..."]
+
+
 def test_a_text_that_only_begins_as_the_abstract_before_it_is_no_full_text(tmp_path):
     # not cut off: the next paragraph goes on after it, as before
     record = _page(tmp_path, "脊柱转移瘤手术治疗的预后因素分析\n作者：王建国\n摘要：目的 探讨脊柱转移瘤患者手术治疗后生存的预后因素。\n"

@@ -16,6 +16,7 @@ The reader only sorts lines into raw fields; the clean pipeline does the repairs
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from typing import Iterator
 
@@ -603,6 +604,19 @@ def _looks_like_abstract(line: str) -> bool:
 
 
 _CUT_OFF = re.compile(r"(?:\.{2,}|…+|。。。|．．．)$")
+# A site's preview of an abstract shows its first lines: wider than a title (counted in columns,
+# a Chinese character two), so a shorter line cut off at "..." is a title ("Why do we sleep...",
+# "…生存分析的研究..."), even when the abstract opens with the same words.
+_PREVIEW_MIN_WIDTH = 80
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes, a wide (CJK) character two.
+
+    >>> _width("Why do we sleep..."), _width("脊柱转移瘤...")
+    (18, 13)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _full_of_preview(preview: str, full: str) -> bool:
@@ -1065,8 +1079,9 @@ class _Page:
     def preview_above(self, line: str, following: str | None) -> bool:
         """Whether an unlabelled line is the abstract's preview, cut off at "..." or "…", the
         full text on the line after it (with its label or none): the abstract, which that line
-        then completes (:meth:`full_after_preview`), not another title."""
-        if not following:
+        then completes (:meth:`full_after_preview`), not another title.  The page's first line
+        is its title, and a line narrower than a preview is one (_PREVIEW_MIN_WIDTH)."""
+        if not following or not self.raw.get("titles") or _width(strip_toggle(line)) < _PREVIEW_MIN_WIDTH:
             return False
         after = _line_fixes(following)[0].strip()
         labelled = match_label(after)
