@@ -132,6 +132,9 @@ def test_kanji_or_hanja_alone_in_a_japanese_or_korean_record(tmp_path):
     # letters the declared language lacks, or none and langdetect not sure of it: English as before
     ("Cáncer de pulmón", "ger", "en"), ("Lung cancer", "ger", "en"), ("Cavalier King Charles Spaniel", "dut", "en"),
     ("Cáncer de pulmón", None, "en"),
+    # an English title with an accented name, the original language declared beside it (Scopus)
+    ("Guillain-Barré syndrome", "spa", "en"), ("Müller glia regeneration", "ger", "en"),
+    ("Sjögren syndrome", "swe", "en"), ("Guillain-Barré syndrome", "fre", "en"),
 ])
 def test_a_short_title_in_its_declared_language(tmp_path, title, declared, expected):
     (r,) = _records(tmp_path, f"TY  - JOUR\nTI  - {title}\n" + (f"LA  - {declared}\n" if declared else "") + "ER  - \n")

@@ -266,19 +266,28 @@ def _written_in(text: str, declared: str | None) -> bool:
     """Whether a short Latin-script text is written in the declared language: its letters
     English lacks are that language's ("Cáncer de pulmón" Spanish, not German), or, with
     none, langdetect is sure of it ("Lungenkrebs"; not "Cavalier King Charles Spaniel", which
-    Web of Science declares Dutch).
+    Web of Science declares Dutch).  Such letters in one capitalised word among others may be
+    a name's only: Scopus declares the paper's language beside the English title it gives
+    ("Guillain-Barré syndrome" LA Spanish, "Müller glia regeneration" LA German), so they are
+    taken in two words at least, or in a word in lower case, or in the text's only word.
 
     >>> _written_in("Cáncer de pulmón", "es"), _written_in("Cáncer de pulmón", "de"), _written_in("Lungenkrebs", "de")
     (True, False, True)
     >>> _written_in("Cavalier King Charles Spaniel", "nl"), _written_in("Lungenkrebs", None)
     (False, False)
+    >>> _written_in("Guillain-Barré syndrome", "es"), _written_in("Müller glia regeneration", "de")
+    (False, False)
+    >>> _written_in("Cancer gástrico", "es"), _written_in("Cáncer", "es")
+    (True, True)
     """
     letters = DECLARED_LETTERS.get(declared)
     if letters is None:
         return False
     foreign = set(_NON_ENGLISH_LETTER.findall(text.lower()))
     if foreign:
-        return foreign <= set(letters)
+        words = _LATIN_WORD.findall(text)
+        marked = [w for w in words if _NON_ENGLISH_LETTER.search(w)]
+        return foreign <= set(letters) and (len(marked) >= 2 or len(words) == 1 or any(w.islower() for w in marked))
     code, probability = _langdetect(text[:1000])
     return code == declared and probability >= 0.9
 
