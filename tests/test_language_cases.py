@@ -127,6 +127,18 @@ def test_kanji_or_hanja_alone_in_a_japanese_or_korean_record(tmp_path):
     assert detect_language("肺癌の診断", "ko") == "ja" and detect_language("Lung cancer", "ja") == "en"
 
 
+def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
+    # a QA pass's RIS file: a Chinese paper declared Japanese; 诊, 疗, 进, 华 are no Japanese
+    # characters, so the declaration names none of its fields (the keyword and journal follow)
+    (r,) = _records(tmp_path, "TY  - JOUR\nTI  - 肺癌的诊断与治疗进展\nT2  - 中华医学杂志\nKW  - 肺癌\nLA  - Japanese\n"
+                              "AB  - 本文综述了肺癌的诊断与治疗进展。\nER  - \n")
+    assert r["language"] == "zh" and list(r["title"]) == list(r["abstract"]) == ["zh"]
+    assert list(r["keywords"]) == list(r["journal"]) == ["zh"]
+    assert detect_language("肺癌的诊断", "ja") == "zh" and detect_language("肺癌的诊断", "ko") == "zh"
+    # kanji that simplified Chinese shares (医, 国) leave the declaration as it was
+    assert detect_language("高齢者医療制度改革研究", "ja") == "ja" and detect_language("国際医学", "ja") == "ja"
+
+
 @pytest.mark.parametrize("title,declared,expected", [
     ("Cáncer de pulmón", "spa", "es"), ("Lungenkrebs", "ger", "de"), ("Dépistage précoce", "fre", "fr"),
     # letters the declared language lacks, or none and langdetect not sure of it: English as before

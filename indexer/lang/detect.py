@@ -113,6 +113,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     'de'
     >>> detect_language("高齢者医療制度改革研究", declared="ja"), detect_language("高齢者医療制度改革研究")
     ('ja', 'zh')
+    >>> detect_language("肺癌的诊断与治疗进展", declared="ja")
+    'zh'
     >>> detect_language("Влияние пандемии COVID-19 на экономику России")
     'ru'
     >>> detect_language("Effects of Romantic Involvement on Adolescents")
@@ -140,8 +142,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
     if cjk and (cjk >= c["latin_words"] or (cjk >= 2 and cjk * 3 >= c["latin_words"])):
         lang = cjk_language(text)
         # Han alone is Chinese by script, but kanji or hanja in a record declaring Japanese or
-        # Korean (高齢者医療制度改革研究, 韓國敎育史硏究)
-        return declared if lang == "zh" and declared in ("ja", "ko") else lang
+        # Korean (高齢者医療制度改革研究, 韓國敎育史硏究); not simplified Chinese (肺癌的诊断)
+        return declared if lang == "zh" and declared in ("ja", "ko") and not _simplified_chinese(text) else lang
     # Cyrillic or Greek with a Latin acronym or two ("Влияние пандемии COVID-19 на экономику России")
     if c["latin_words"] == 0 or _mostly_other_letters(text):
         return _other_script(text, declared)
@@ -161,6 +163,37 @@ def cjk_language(text: str) -> str:
     if kana or hangul:
         return "ja" if kana >= hangul else "ko"
     return "zh"
+
+
+@lru_cache(maxsize=1)
+def _simplified_only() -> frozenset[str]:
+    """The characters of simplified Chinese that Japanese and Korean do not write: OpenCC's
+    simplified forms outside Shift-JIS's and EUC-KR's character sets (诊, 疗, 进, 华; not 医, 国,
+    会, 机, which Japanese writes too)."""
+    from ..charsets import simplified_table
+
+    def encodes(char: str, codec: str) -> bool:
+        try:
+            char.encode(codec)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    table = simplified_table()
+    traditional = {chr(code) for code in table}
+    return frozenset(char for char in set(table.values()) - traditional
+                     if not encodes(char, "cp932") and not encodes(char, "euc_kr"))
+
+
+def _simplified_chinese(text: str) -> bool:
+    """Whether Han text is written in simplified Chinese, which a declared Japanese or Korean
+    does not make Japanese or Korean: it has a character of simplified Chinese alone.
+
+    >>> _simplified_chinese("肺癌的诊断与治疗进展"), _simplified_chinese("高齢者医療制度改革研究"), _simplified_chinese("韓國敎育史硏究")
+    (True, False, False)
+    """
+    simplified = _simplified_only()
+    return any(char in simplified for char in text)
 
 
 def _english_with_chinese_term(text: str, counts: dict[str, int]) -> bool:
