@@ -600,9 +600,14 @@ class _CommandParser(argparse.ArgumentParser):
         self._given = given[:given.index("--")] if "--" in given else given
         return super().parse_known_args(args, namespace)
 
+    def _known_option(self, written: str) -> bool:
+        """An option of this command as argparse takes it: whole, or its start (``--form``)."""
+        return written in self._option_string_actions or (
+            written[:2] == "--" and any(o.startswith(written) for o in self._option_string_actions))
+
     def error(self, message):
         unknown = [a for a in getattr(self, "_given", ()) if a[:1] == "-" and a[1:2].isalpha() or a[:2] == "--"
-                   if a.split("=", 1)[0] not in self._option_string_actions]
+                   if not self._known_option(a.split("=", 1)[0])]
         if message.startswith("the following arguments are required") and unknown:
             message += f"; unrecognized arguments: {' '.join(unknown)}"
         super().error(message)

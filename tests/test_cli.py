@@ -321,6 +321,8 @@ def test_a_missing_argument_is_said_with_the_options_not_known_and_positionals_h
     assert "required: PATH; unrecognized arguments: --bogus" in result.stderr
     assert "required: ID; unrecognized arguments: --bogus" in run_cli("show", "--bogus", "--json").stderr
     assert "unrecognized" not in run_cli("show", "--json").stderr
+    # an option's start is the option, as argparse takes it (--form is --format)
+    assert "unrecognized" not in run_cli("clean", "--form", "ris").stderr
     for command, name in (("ingest", "PATH"), ("show", "ID"), ("clean", "PATH")):
         shown = run_cli(command, "--help").stdout.split("positional arguments:", 1)[1].split("\n")[1].split()
         assert shown[0] == name and len(shown) > 1, (command, shown)   # a word of help beside it

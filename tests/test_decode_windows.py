@@ -161,3 +161,13 @@ def test_japanese_exports_are_read_as_japanese(tmp_path, encoding, read_as):
     source = open_text(str(path))
     assert source.encoding == read_as
     assert list(source.lines()) == JAPANESE.splitlines()
+
+
+def test_a_gbk_file_ending_in_utf8_cut_inside_a_character_is_read(tmp_path):
+    # a line at the end, cut inside a GB18030 character, had raised UnicodeDecodeError out of
+    # the decoder: a traceback that stopped the batch (the review of the decoding changes)
+    path = tmp_path / "cut_mixed.ris"
+    path.write_bytes("TY  - JOUR\nTI  - 胃癌研究\n".encode("gbk") + "KW  - 中文中".encode())
+    records, failures = items(path)
+    assert not failures and [r.raw["titles"] for r in records] == [[("胃癌研究", 2)]]
+    assert records[0].raw["keyword"] == [("中文中", 3)]

@@ -212,6 +212,9 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     except DecodeError as e:
         yield Failure(path=path, line=None, reason=str(e), raw=binary_head(path))
         return
+    except UnicodeError as e:   # a case the detection did not foresee: this file fails, not the batch
+        yield Failure(path=path, line=None, reason=f"its encoding could not be read ({e})", raw=binary_head(path))
+        return
     except OSError as e:
         what = "folder" if os.path.isdir(path) else "file"
         yield Failure(path=path, line=None, reason=f"cannot read {what}: {e.strerror or e}", raw="")

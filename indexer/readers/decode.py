@@ -771,7 +771,7 @@ def _utf8_lines(data: bytes, most: int = 1000) -> bool:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        gb_text = line.decode("gb18030")
+        gb_text = line.decode("gb18030", "replace")   # a line cut inside a character (a file's end)
         if _HAN.search(text):
             if _ODD_READING.search(gb_text) and _common_share(text)[1] > _common_share(gb_text)[1]:
                 return True
