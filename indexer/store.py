@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS records (
     id TEXT PRIMARY KEY,
     path TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
+    -- the file's absolute path, as the id was made from it (``path`` is as given, maybe
+    -- relative to where it was ingested): missing-file checks and --prune go by it
+    file TEXT,
     digest TEXT NOT NULL,
     json TEXT NOT NULL,
     lang TEXT,
@@ -107,6 +110,7 @@ class Store:
             self.db.execute("UPDATE records SET lang = json_extract(json, '$.language'), "
                             "format = json_extract(json, '$.source.format'), year = json_extract(json, '$.year')")
             self.db.commit()
+        self.writable = self._upgrade()
         try:  # SQLite builds without FTS5 still work: search then uses whoosh alone
             have = tuple(row[1] for row in self.db.execute(f"PRAGMA table_info({SEARCH_TABLE})"))
             if have and have != SEARCH_COLUMNS:  # written by an older version: refilled by the rebuild
@@ -115,6 +119,51 @@ class Store:
             self.has_search_table = True
         except sqlite3.OperationalError:
             self.has_search_table = False
+
+    def _upgrade(self) -> bool:
+        """Add what a store written by an earlier version lacks: the ``file`` column (filled for
+        the records whose id their path gives again from here; the others are told from where
+        they were ingested, see :meth:`missing_files`) and the ``meta`` table; whether the store
+        can be written (one that cannot is read as it is)."""
+        try:
+            if "file" not in {row[1] for row in self.db.execute("PRAGMA table_info(records)")}:
+                self.db.execute("ALTER TABLE records ADD COLUMN file TEXT")
+                rows = self.db.execute("SELECT id, path, ordinal FROM records").fetchall()
+                self.db.executemany("UPDATE records SET file = ? WHERE id = ?",
+                                    [(os.path.abspath(path), rid) for rid, path, ordinal in rows
+                                     if ordinal_id(path, ordinal) == rid])
+            self.db.execute("CREATE INDEX IF NOT EXISTS records_file ON records (file)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            self.db.commit()
+            return True
+        except sqlite3.OperationalError:   # read-only media, another user's index
+            self.db.rollback()
+            return False
+
+    def _has(self, table: str, column: str | None = None) -> bool:
+        names = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+        return bool(names) and (column is None or column in names)
+
+    # -- what the store says of the whoosh index beside it ----------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        if not self._has("meta"):
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: object) -> None:
+        """Set (or with None remove) ``key``, in the store's transaction: committed with the records."""
+        if value is None:
+            self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                            "value = excluded.value", (key, str(value)))
+
+    def shown_count(self) -> int:
+        """Records search shows (hidden duplicates left out): what the whoosh index holds."""
+        return self.db.execute("SELECT (SELECT COUNT(*) FROM records) - "
+                               "(SELECT COUNT(*) FROM merges WHERE master != id)").fetchone()[0]
 
     def close(self) -> None:
         self.db.commit()
@@ -153,11 +202,15 @@ class Store:
         :meth:`put_search`)."""
         self._drop_search([record_json["id"]])
         src = record_json["source"]
-        self.db.execute("INSERT INTO records (id, path, ordinal, digest, json, lang, format, year) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, "
-                        "ordinal = excluded.ordinal, digest = excluded.digest, json = excluded.json, "
-                        "lang = excluded.lang, format = excluded.format, year = excluded.year",
-                        (record_json["id"], src["path"], src["record"], d, json.dumps(record_json, ensure_ascii=False),
+        # the absolute path, when the id comes out of it from here (dedup --apply run from
+        # elsewhere writes a master ingested by a relative path: its file is kept as it was)
+        file = os.path.abspath(src["path"]) if ordinal_id(src["path"], src["record"]) == record_json["id"] else None
+        self.db.execute("INSERT INTO records (id, path, ordinal, file, digest, json, lang, format, year) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, "
+                        "ordinal = excluded.ordinal, file = COALESCE(excluded.file, file), digest = excluded.digest, "
+                        "json = excluded.json, lang = excluded.lang, format = excluded.format, year = excluded.year",
+                        (record_json["id"], src["path"], src["record"], file, d,
+                         json.dumps(record_json, ensure_ascii=False),
                          record_json.get("language"), src.get("format"), record_json.get("year")))
 
     # -- the Chinese substring table (indexer/index/fts.py) ---------------------------
@@ -197,19 +250,29 @@ class Store:
 
     def missing_files(self) -> dict[str, list[str]]:
         """Files records were read from that no longer exist, by absolute path, each with the
-        ids of its records (except those ``dedup --apply`` merged).  A stored path is relative
-        to the directory it was ingested from: it is trusted only when it gives the record's id
-        again from here."""
+        ids of its records (except those ``dedup --apply`` merged), from any working directory.
+        Each record's file is the absolute path its id was made of (``file``): two folders
+        ingested by one relative path from two directories (``refs/a.ris``) are two files.  A
+        record stored before that column, by a relative path, is told from here only when its
+        path gives its id again (from elsewhere it is left)."""
         merged = self._merged()
         out: dict[str, list[str]] = {}
-        rows = self.db.execute("SELECT path, MIN(ordinal), id FROM records GROUP BY path").fetchall()
-        for path, ordinal, rid in rows:
-            where = os.path.abspath(path)
-            if ordinal_id(path, ordinal) != rid or not _gone(where):
+        has_file = self._has("records", "file")
+        if has_file:
+            for (where,) in self.db.execute("SELECT DISTINCT file FROM records WHERE file IS NOT NULL").fetchall():
+                if _gone(where):
+                    ids = [r for (r,) in self.db.execute("SELECT id FROM records WHERE file = ?", (where,))
+                           if r not in merged]
+                    if ids:
+                        out[where] = ids
+        gone: dict[str, bool] = {}
+        for rid, path, ordinal in self.db.execute("SELECT id, path, ordinal FROM records"
+                                                  + (" WHERE file IS NULL" if has_file else "")).fetchall():
+            if rid in merged or ordinal_id(path, ordinal) != rid:
                 continue
-            ids = [r for (r,) in self.db.execute("SELECT id FROM records WHERE path = ?", (path,)) if r not in merged]
-            if ids:  # two stored spellings of one file ("a.ris", "./a.ris") are one file
-                out.setdefault(where, []).extend(ids)
+            where = os.path.abspath(path)
+            if gone.setdefault(where, _gone(where)):
+                out.setdefault(where, []).append(rid)
         return out
 
     def gone(self, paths: list[str]) -> list[str]:
