@@ -422,6 +422,10 @@ def cmd_stats(args) -> int:
                  "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size,
                  "hidden_duplicates": len(store.hidden()),
                  "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
+    apart = _out_of_step(args.index)
+    if apart:  # the records above are the store's; search would count others
+        _err(f"Warning: the search index in {args.index} does not hold these records ({apart}); "
+             f"`python cli.py ingest --rebuild --index {args.index}` rebuilds it from them.")
     if args.json:
         _out(dumps(stats))
         return EXIT_OK
@@ -437,6 +441,21 @@ def cmd_stats(args) -> int:
         from indexer.index.ingest import missing_note
         _out(missing_note(stats["missing_files"], args.index))
     return EXIT_OK
+
+
+def _out_of_step(index: str) -> str:
+    """Why the search index does not hold the stored records (a run killed between their
+    commits), "" when it does or cannot be read (search says that)."""
+    from indexer.index.layout import INDEX_SUBDIR, index_is_current, open_index, out_of_step, read_errors
+    from whoosh import index as windex
+
+    path = Path(index) / INDEX_SUBDIR
+    if not index_is_current(index) or not windex.exists_in(path):
+        return ""
+    try:
+        return out_of_step(index, open_index(path))
+    except read_errors():
+        return ""
 
 
 def cmd_dedup(args) -> int:

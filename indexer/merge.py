@@ -473,7 +473,7 @@ def _index_writer(index_dir):
 
 def undo(index_dir: str | Path) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again."""
-    from .index.ingest import index_record, remove_orphans
+    from .index.ingest import _cancel, commit, index_record, remove_orphans
 
     writer = _index_writer(index_dir)
     try:
@@ -483,9 +483,9 @@ def undo(index_dir: str | Path) -> dict:
                 index_record(writer, store, rec, update=True)
             for rec in store.get_many(shown).values():
                 index_record(writer, store, rec)
-            writer.commit()  # the index first; the store commits on leaving
+            commit(writer, store)  # the index first, then the store
     except BaseException:
-        writer.cancel()
+        _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
         raise
     remove_orphans(index_dir)
     return {"masters_restored": len(masters), "records_shown": len(shown)}
@@ -507,7 +507,7 @@ def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[d
     the decisions).  An earlier apply is undone first, so clusters found since, and
     decisions taken since, are honoured.  Returns (records, clusters): all clusters, merged
     or not."""
-    from .index.ingest import index_record, remove_orphans
+    from .index.ingest import _cancel, commit, index_record, remove_orphans
 
     if everything is None:
         everything = merges_all(index_dir)
@@ -527,9 +527,9 @@ def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[d
                 for d in dups:
                     writer.delete_by_term("id", d)
                 index_record(writer, store, merged, update=True)
-            writer.commit()
+            commit(writer, store)
     except BaseException:
-        writer.cancel()
+        _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
         raise
     remove_orphans(index_dir)
     return records, clusters

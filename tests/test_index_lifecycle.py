@@ -51,3 +51,83 @@ def test_prune_removes_only_the_records_of_the_file_that_is_gone(tmp_path):
     stats = _stats(idx)
     assert (stats["records"], stats["missing_files"]) == (1, {})
     assert "Gamma blood" in run_cli("search", "Gamma", "--index", str(idx)).stdout
+
+
+# -- 2. a run killed between the search index's commit and the store's ----------------------
+
+# An ingest stopped by ``signal`` the moment whoosh has committed, before the store has: the
+# first time it opens the search index after its generation has moved on (to check what landed).
+KILLED_BETWEEN_COMMITS = """
+import os, signal, sys
+from indexer.index import ingest as m
+real, first = m.open_index, []
+def open_index(path, mapped=False):
+    ix = real(path, mapped)
+    if not first:
+        first.append(ix.latest_generation())
+    elif ix.latest_generation() > first[0]:
+        os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    return ix
+m.open_index = open_index
+m.ingest(sys.argv[3:], sys.argv[2], quiet=True)
+"""
+
+
+def _killed_between_commits(idx: Path, signal_name: str, *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", KILLED_BETWEEN_COMMITS, signal_name, str(idx), *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def _both_halves(idx: Path) -> tuple[int, int]:
+    """(documents in the whoosh index, records the store shows)."""
+    from indexer.index.layout import INDEX_SUBDIR, open_index
+    from indexer.store import Store
+
+    with Store(idx) as store:
+        shown = store.shown_count() if hasattr(store, "shown_count") else len(store) - len(store.hidden())
+    return open_index(idx / INDEX_SUBDIR).doc_count(), shown
+
+
+def _two_files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    idx, a, b = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.ris"
+    a.write_text(_ris("Marrow one", "Marrow two", "Marrow three"), encoding="utf-8")
+    b.write_text(_ris("Marrow four", "Marrow five"), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(a), "--index", str(idx)).returncode == 0
+    return idx, a, b
+
+
+def test_a_run_killed_between_the_two_commits_is_repaired_by_the_next_ingest(tmp_path):
+    idx, a, b = _two_files(tmp_path)
+    killed = _killed_between_commits(idx, "SIGKILL", b)
+    assert killed.returncode == -9, killed.stderr
+    # search and stats say so, rather than counting records the store does not hold
+    search = run_cli("search", "marrow", "--index", str(idx))
+    assert search.returncode == 2 and "ingest --rebuild" in search.stderr, search.stdout
+    assert "ingest --rebuild" in run_cli("stats", "--index", str(idx)).stderr
+    again = run_cli("ingest", "--json", str(b), "--index", str(idx))
+    assert again.returncode == 0, again.stderr
+    assert "rebuilding the index of 3 records" in again.stderr
+    summary = json.loads(again.stdout)
+    assert (summary["rebuilt"], summary["added"]) == (3, 2)
+    assert _both_halves(idx) == (5, 5)   # each record once: not the killed run's and this one's
+    assert json.loads(run_cli("search", "--json", "marrow", "--index", str(idx)).stdout)["total"] == 5
+
+
+def test_a_run_that_removed_records_killed_between_the_commits_does_not_break_later_ingests(tmp_path):
+    idx, a, b = _two_files(tmp_path)
+    a.write_text(_ris("Marrow one"), encoding="utf-8")   # two records fewer: removed by the run
+    assert _killed_between_commits(idx, "SIGKILL", a).returncode == -9
+    again = run_cli("ingest", "--json", str(a), str(b), "--index", str(idx))
+    assert again.returncode == 0, again.stderr   # was: RuntimeError, the index holds 1 record, expected 3
+    assert (json.loads(again.stdout)["removed"], _both_halves(idx)) == (2, (3, 3))
+
+
+def test_sigterm_between_the_two_commits_waits_for_the_store(tmp_path):
+    """SIGTERM (and SIGHUP) during the commit are held as Ctrl-C is: the run ends once both
+    halves are written."""
+    idx, a, b = _two_files(tmp_path)
+    termed = _killed_between_commits(idx, "SIGTERM", b)
+    assert termed.returncode == -15, termed.stderr
+    assert "SIGTERM" in termed.stderr
+    assert _both_halves(idx) == (5, 5)
+    assert run_cli("search", "marrow", "--index", str(idx)).returncode == 0

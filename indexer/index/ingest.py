@@ -36,8 +36,8 @@ from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import STORE_NAME, Store
-from .layout import (BUILDING_SUBDIR, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE, damaged,
-                     index_is_current, open_index, read_errors, require_folder, unwritable)
+from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
+                     damaged, index_is_current, open_index, out_of_step, read_errors, require_folder, unwritable)
 from .fts import columns
 from .schema import build_schema, document
 
@@ -112,7 +112,7 @@ def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = Fa
     return open_or_rebuild(directory, quiet, rebuild)[0]
 
 
-def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = False):
+def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = False, why: str = "as asked"):
     """(the index in ``directory``, how many records a rebuild wrote to it: 0 when none ran);
     see :func:`open_or_create`.  One process at a time: two first ingests into a new folder
     each took the other's half-made index for an old one and removed it (an OS file lock,
@@ -131,29 +131,34 @@ def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = F
             sys.stderr.write(f"waiting for another process opening or creating the index in {directory}\n")
         lock.acquire(blocking=True)
     try:
-        return _open_or_create(directory, quiet, rebuild)
+        return _open_or_create(directory, quiet, rebuild, why)
     finally:
         lock.release()
 
 
-def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool):
+def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool, why: str):
     path = Path(directory) / INDEX_SUBDIR
     # The store first: a folder whose records.sqlite is not one is no index this tool wrote,
     # and nothing in it is removed (the store's error says what it is).
     stored = _stored(directory)
     _remove_leftovers(directory)
-    why = "as asked"
     # The version is read before whoosh opens anything: an old schema may not even unpickle.
     try:
         if not rebuild and index_is_current(directory) and windex.exists_in(path):
             ix = open_index(path)
             # doc_count() opens every segment: a damaged one is told here, not mid-ingest
             if ix.doc_count() or not stored:
-                return ix, 0
-            # whoosh holds every record search shows: an empty index is what an interrupted
-            # rebuild left before rebuilds were swapped in (search found nothing, and an ingest
-            # of the same files, all unchanged, did not repair it)
-            rebuild, why = True, "its search index was empty"
+                # the store holds the records: a search index a run killed between the two
+                # commits left apart from it is rebuilt from it
+                why = out_of_step(directory, ix)
+                if not why:
+                    return ix, 0
+            else:
+                # whoosh holds every record search shows: an empty index is what an interrupted
+                # rebuild left before rebuilds were swapped in (search found nothing, and an ingest
+                # of the same files, all unchanged, did not repair it)
+                why = "its search index was empty"
+            rebuild = True
     except read_errors() as e:
         raise DamagedIndex(damaged(directory, e)) from e
     if not rebuild and path.exists() and any(path.iterdir()):
@@ -208,6 +213,7 @@ def _rebuild(directory: str | Path, why: str, quiet: bool):
                     index_record(writer, store, rec)
                     count += 1
                 interrupts.hold()  # the swap and the store's commit (on leaving) go together
+                store.set_meta(GENERATION, writer.generation)
                 writer.commit()
             except BaseException:
                 _cancel(writer)
@@ -243,6 +249,25 @@ def _foreign_files(path: Path) -> list[str]:
     hidden files (a desktop's ``.DS_Store``) aside."""
     return sorted(p.name for p in path.iterdir()
                   if p.name not in (VERSION_FILE, "MAIN.tmp") and not p.name.startswith(("MAIN_", "_MAIN_", ".")))
+
+
+def commit(writer, store: Store, landed=None) -> None:
+    """Commit whoosh's ``writer``, then ``store``: the store records the generation whoosh gives
+    this commit, so a process killed between the two (``kill -KILL``, a power cut) leaves a
+    search index a generation ahead of the store's, which the next ingest finds and rebuilds from
+    the store (:func:`~indexer.index.layout.out_of_step`).  whoosh's write lock is held until the
+    store has committed: a search meanwhile knows a writer is at work.  ``landed()``, called
+    between the two, may check what whoosh wrote."""
+    store.set_meta(GENERATION, writer.generation)
+    lock, writer.writelock = writer.writelock, None
+    try:
+        writer.commit()
+        if landed is not None:
+            landed()
+        store.db.commit()
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def index_writer(ix, directory, **options):
@@ -523,6 +548,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
     if workers is None:
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     refused = _RefusedWrite(index_dir)   # a full disk said in a line, with what it left
+    failed_writer: list[str] = []   # what a whoosh writer process that failed left (see commit())
     with refused:
         ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
     with refused, _InterruptHere() as interrupts:
@@ -594,14 +620,16 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                     index_record(writer, store, store.get(rid), update=in_index)
                     uncounted += not in_index
                 interrupts.hold()  # the index and the store commit together or not at all
-                writer.commit()  # the index first: the store commits only after it (on leaving)
-                refused.index_committed = True
-                # whoosh's sub-writer processes can fail without raising: check what landed.
-                after = open_index(Path(index_dir) / INDEX_SUBDIR).doc_count()
-                expected = before + summary.added - summary.removed + uncounted
-                if after != expected:
-                    raise RuntimeError(f"the index holds {after:,} records, expected {expected:,}: "
-                                       "a whoosh writer process failed; nothing was committed to the store")
+
+                def landed() -> None:   # whoosh's sub-writer processes can fail without raising
+                    refused.index_committed = True
+                    after = open_index(Path(index_dir) / INDEX_SUBDIR).doc_count()
+                    expected = before + summary.added - summary.removed + uncounted
+                    if after != expected:   # the store, which holds the run's records, is committed
+                        failed_writer.append(f"the search index held {after:,} records, not {expected:,}: "
+                                             "a whoosh writer process failed")
+
+                commit(writer, store, landed)   # the index first, then the store
         except _Unchanged:
             _cancel(writer)
             merged_before = False   # nothing to make again
@@ -611,6 +639,9 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         finally:
             progress.update(summary, force=True)
             progress.close()
+    if failed_writer:   # the store is right: the search index is made again from it
+        summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
+        summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
     if merged_before:
         summary.deduplicated = _merge_again(index_dir, summary, quiet)
     remove_orphans(index_dir)
@@ -743,12 +774,22 @@ class _InterruptHere:
     process takes the interrupt (processes forked from it inherit a handler that ignores it,
     and are ended by their owners as the interrupt unwinds); once :meth:`hold` is called
     (the commit: the index, then the store) an interrupt is ignored, so that the two are
-    never left half-written."""
+    never left half-written.  SIGTERM and SIGHUP (``kill``, a closed terminal) end the process
+    as they always do, but once held, only after what is held is done (they had ended it
+    between the two commits)."""
+
+    ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+    def __init__(self, doing: str = "the index and the store are being written; stopping now would leave "
+                                     "them apart, so this run finishes first") -> None:
+        self.doing = doing
 
     def __enter__(self):
-        self.main, self.held, self.previous = os.getpid(), False, None
+        self.main, self.held, self.previous, self.ending = os.getpid(), False, {}, None
         if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._on_interrupt)
+            self.previous[signal.SIGINT] = signal.signal(signal.SIGINT, self._on_interrupt)
+            for signum in self.ENDING:
+                self.previous[signum] = signal.signal(signum, self._on_ending)
         return self
 
     def _on_interrupt(self, signum, frame):
@@ -756,12 +797,33 @@ class _InterruptHere:
             return
         if not self.held:
             raise KeyboardInterrupt
-        sys.stderr.write("\nCtrl-C: the index and the store are being written; stopping now would leave "
-                         "them apart, so this run finishes first\n")
+        self._say(f"\nCtrl-C: {self.doing}\n")
+
+    def _on_ending(self, signum, frame):
+        previous = self.previous.get(signum)
+        if os.getpid() == self.main and previous == signal.SIG_IGN:   # nohup: it never ended the process
+            return
+        if os.getpid() != self.main or not self.held:   # as if no handler were set (a child: its owner ends it)
+            signal.signal(signum, previous if os.getpid() == self.main and callable(previous) else signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        if self.ending is None:
+            self.ending = signum
+            self._say(f"\n{signal.Signals(signum).name}: {self.doing}, then stops\n")
+
+    @staticmethod
+    def _say(text: str) -> None:
+        try:   # a closed terminal (SIGHUP) cannot be written: the commit must go on all the same
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
     def hold(self) -> None:
         self.held = True
 
     def __exit__(self, *exc) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
+        for signum, previous in self.previous.items():
+            signal.signal(signum, previous)
+        if self.ending is not None:   # what was held is done: end as asked
+            os.kill(os.getpid(), self.ending)

@@ -79,6 +79,51 @@ def store_lost(directory: str | Path) -> str:
             f"`python cli.py ingest --rebuild PATH --index {directory}`, or into a new --index folder")
 
 
+# The store's ``meta`` key that names the whoosh generation (whoosh numbers each commit of its
+# index) the store was committed with: the two commit one after the other, and a run killed
+# between them leaves the whoosh index a generation ahead of what the store says.
+GENERATION = "whoosh_generation"
+
+
+def out_of_step(directory: str | Path, ix=None) -> str:
+    """Why the search index in ``directory`` does not hold what the store beside it holds: a run
+    killed (``kill -KILL``, a power cut) between the two commits left the whoosh index's and not
+    the store's (an ingest then added every record again, or failed on every run); "" when they
+    agree, and when a writer is at work (it holds whoosh's write lock from its commit to the
+    store's).  Cheap: whoosh's generation and document count against the store's record of it and
+    a ``COUNT(*)``."""
+    from whoosh.filedb.filestore import FileStorage
+
+    why = _apart(directory, ix)
+    if not why:
+        return ""
+    try:
+        lock = FileStorage(str(Path(directory) / INDEX_SUBDIR)).lock("MAIN_WRITELOCK")
+        if not lock.acquire(False):
+            return ""   # a writer between its two commits: it brings them together
+    except OSError:   # a folder that cannot be written: no writer is at work in it
+        return why
+    try:
+        return _apart(directory)   # again, with no writer meanwhile
+    finally:
+        lock.release()
+
+
+def _apart(directory: str | Path, ix=None) -> str:
+    from ..store import STORE_NAME, Store
+
+    if not (Path(directory) / STORE_NAME).exists():
+        return ""
+    ix = ix if ix is not None else open_index(Path(directory) / INDEX_SUBDIR)
+    with Store(directory) as store:
+        recorded, shown = store.get_meta(GENERATION), store.shown_count()
+    generation, count = ix.latest_generation(), ix.doc_count()
+    if recorded is not None and int(recorded) != generation or count != shown:
+        return (f"the search index holds {count:,} records, the store {shown:,}: a run was stopped between "
+                "their commits")
+    return ""
+
+
 def open_index(path: str | Path, mapped: bool = False):
     """The whoosh index in ``path`` (the whoosh folder), its segments read from the files.
 

@@ -20,7 +20,7 @@ from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
-from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, read_errors
+from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, out_of_step, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     spaced_prefixes, to_whoosh, with_hints)
@@ -129,6 +129,12 @@ class Searcher:
             raise IndexMissing(f"the search index in {index_dir} holds none of the {records:,} records stored beside "
                                f"it; `python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
                                "rebuilds it from them")
+        apart = out_of_step(index_dir, self.ix)
+        if apart:   # its hits and counts would not be the records stored
+            self.close()
+            raise IndexMissing(f"the search index in {index_dir} does not hold the records stored beside it "
+                               f"({apart}); `python cli.py ingest --rebuild --index {index_dir}` (or any ingest "
+                               "into it) rebuilds it from them")
         # Chinese-only queries from the FTS5 table when it holds what the index holds.
         self.fast = self.store.search_rows() == self.reader.doc_count()
 
