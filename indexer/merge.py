@@ -40,7 +40,7 @@ from pathlib import Path
 from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
 from .dedup_rules import copy_of, folded_words
 from .fields.authors import whole_name
-from .store import Store
+from .store import APPLY_PENDING, Store
 
 DECISIONS_NAME = "dedup_decisions.json"
 DECISIONS = ("merge", "distinct")
@@ -471,14 +471,16 @@ def _index_writer(index_dir):
     return index_writer(open_or_create(index_dir), index_dir)
 
 
-def undo(index_dir: str | Path) -> dict:
-    """Restore every applied merge: masters as ingested, duplicates shown again."""
+def undo(index_dir: str | Path, then_apply: bool = False) -> dict:
+    """Restore every applied merge: masters as ingested, duplicates shown again; ``then_apply``
+    when :func:`apply` makes them again next (kept in the store until it has)."""
     from .index.ingest import _cancel, commit, index_record, remove_orphans
 
     writer = _index_writer(index_dir)
     try:
         with Store(index_dir) as store:
             masters, shown = store.undo_merges()
+            store.set_meta(APPLY_PENDING, 1 if then_apply else None)
             for rec in masters:
                 index_record(writer, store, rec, update=True)
             for rec in store.get_many(shown).values():
@@ -513,7 +515,7 @@ def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[d
         everything = merges_all(index_dir)
     elif everything != merges_all(index_dir):
         _write(index_dir, {**_read(index_dir), "apply_all": everything})
-    undo(index_dir)
+    undo(index_dir, then_apply=True)
     records, clusters = clusters_for(index_dir)
     by_id = {r["id"]: r for r in records}
     writer = _index_writer(index_dir)
@@ -527,6 +529,7 @@ def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[d
                 for d in dups:
                     writer.delete_by_term("id", d)
                 index_record(writer, store, merged, update=True)
+            store.set_meta(APPLY_PENDING, None)
             commit(writer, store)
     except BaseException:
         _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)

@@ -51,6 +51,13 @@ _SEARCH_SCHEMA = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5
                   "tokenize = \"unicode61 categories 'L* N* Co M* P* S*'\")")
 
 
+# The ``meta`` key set while ``dedup --apply`` is to be made (again): by an ingest that undid the
+# merges, in its transaction, and by an apply as it undoes the last one; removed in the transaction
+# that makes the merges (or by ``dedup --undo``).  A run killed in between (finding the duplicates
+# takes a while) leaves it, and the next ingest makes them.
+APPLY_PENDING = "dedup_apply_pending"
+
+
 def digest(record_json: dict) -> str:
     """Content hash of a record's canonical JSON: a changed record gets a new digest."""
     text = json.dumps(record_json, ensure_ascii=False, sort_keys=True)

@@ -131,3 +131,58 @@ def test_sigterm_between_the_two_commits_waits_for_the_store(tmp_path):
     assert "SIGTERM" in termed.stderr
     assert _both_halves(idx) == (5, 5)
     assert run_cli("search", "marrow", "--index", str(idx)).returncode == 0
+
+
+# -- 3. dedup --apply made again after an ingest, stopped while it finds the duplicates ------
+
+# An ingest stopped by ``signal`` as it finds the duplicates again (dedup --apply had been run).
+STOPPED_FINDING_DUPLICATES = """
+import os, signal, sys
+from indexer import merge
+from indexer.index import ingest as m
+real = merge.clusters_for
+def clusters_for(index_dir):
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    return real(index_dir)
+merge.clusters_for = clusters_for
+summary = m.ingest(sys.argv[3:], sys.argv[2], quiet=True)
+print(summary.warnings)
+"""
+
+
+def _hidden(idx: Path) -> int:
+    return _stats(idx)["hidden_duplicates"]
+
+
+def _applied(tmp_path: Path) -> tuple[Path, Path]:
+    """An index of two copies of one paper, merged by dedup --apply, and a new file to ingest."""
+    idx = tmp_path / "idx"
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.ris").write_text("TY  - JOUR\nTI  - Marrow failure in adults\nAU  - Smith, John\n"
+                                              "PY  - 2020\nDO  - 10.1000/marrow.1\nER  - \n", encoding="utf-8")
+    (tmp_path / "c.ris").write_text(_ris("Blood counts after marrow failure"), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(tmp_path / "a.ris"), str(tmp_path / "b.ris"), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert _hidden(idx) == 1
+    return idx, tmp_path / "c.ris"
+
+
+def test_dedup_apply_killed_while_made_again_is_made_by_the_next_ingest(tmp_path):
+    idx, new = _applied(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", STOPPED_FINDING_DUPLICATES, "SIGKILL", str(idx), str(new)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert killed.returncode == -9, killed.stderr
+    again = run_cli("ingest", "--json", str(new), "--index", str(idx))   # the same file: nothing changes
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["deduplicated"] == {"clusters": 1, "duplicates_hidden": 1}
+    assert _hidden(idx) == 1
+
+
+def test_ctrl_c_while_dedup_apply_is_made_again_is_said_and_waited_out(tmp_path):
+    idx, new = _applied(tmp_path)
+    stopped = subprocess.run([sys.executable, "-c", STOPPED_FINDING_DUPLICATES, "SIGINT", str(idx), str(new)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert stopped.returncode == 0, stopped.stderr
+    assert "Ctrl-C: dedup --apply is being made again" in stopped.stderr
+    assert _hidden(idx) == 1
+

@@ -35,7 +35,7 @@ from ..pipeline import clean
 from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
-from ..store import STORE_NAME, Store
+from ..store import APPLY_PENDING, STORE_NAME, Store
 from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
                      damaged, index_is_current, open_index, out_of_step, read_errors, require_folder, unwritable)
 from .fts import columns
@@ -563,7 +563,11 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                 # edited file gives a hidden duplicate's id to another paper, and a master's merged
                 # fields would be lost; and a merged record gone from its file must go.
                 unmerged = _unmerge(store)
-                merged_before = unmerged is not None
+                # (or a run killed while it made them again left them unmade: this one makes them)
+                pending = store.get_meta(APPLY_PENDING) is not None
+                merged_before = unmerged is not None or pending
+                if merged_before:   # committed with the undoing: a kill before they are made leaves it
+                    store.set_meta(APPLY_PENDING, 1)
                 unmerged = unmerged or {}
                 # records of folders that are gone; a path with none is a typo, still a usage error
                 pruned = []
@@ -614,7 +618,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                     uncounted += _forget(unmerged, gone)
                     summary.removed += _remove(writer, store, gone)
                 summary.missing = {path: len(ids) for path, ids in store.missing_files().items()}
-                if merged_before and not (summary.added or summary.updated or summary.removed):
+                if merged_before and not pending and not (summary.added or summary.updated or summary.removed):
                     raise _Unchanged   # the merges stay as they are: the store rolls back, the writer is cancelled
                 for rid, in_index in unmerged.items():  # restored masters, duplicates shown again
                     index_record(writer, store, store.get(rid), update=in_index)
@@ -757,12 +761,12 @@ def _merge_again(index_dir: str, summary: Summary, quiet: bool) -> dict | None:
 
     if not quiet:
         sys.stderr.write("dedup --apply had been run on this index: finding duplicates again …\n")
-    try:
+    # Ctrl-C is said and waited out, as during the commit; a kill leaves the store saying the
+    # merges are to be made, and the next ingest makes them
+    with _InterruptHere("dedup --apply is being made again with this run's records; this run finishes that "
+                        "first", ending=False) as interrupts:
+        interrupts.hold()
         _records, clusters = merge.apply(index_dir)
-    except KeyboardInterrupt:
-        summary.warnings.append("interrupted while dedup --apply was made again: this run's records are in and "
-                                "every record is shown; run `dedup --apply` to hide duplicates again")
-        return None
     merged = merge.applied(clusters, merge.merges_all(index_dir))
     return {"clusters": len(merged), "duplicates_hidden": sum(len(c["records"]) - 1 for c in merged)}
 
@@ -781,14 +785,14 @@ class _InterruptHere:
     ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
     def __init__(self, doing: str = "the index and the store are being written; stopping now would leave "
-                                     "them apart, so this run finishes first") -> None:
-        self.doing = doing
+                                     "them apart, so this run finishes first", ending: bool = True) -> None:
+        self.doing, self.ending_held = doing, ending
 
     def __enter__(self):
         self.main, self.held, self.previous, self.ending = os.getpid(), False, {}, None
         if threading.current_thread() is threading.main_thread():
             self.previous[signal.SIGINT] = signal.signal(signal.SIGINT, self._on_interrupt)
-            for signum in self.ENDING:
+            for signum in self.ENDING if self.ending_held else ():
                 self.previous[signum] = signal.signal(signum, self._on_ending)
         return self
 
