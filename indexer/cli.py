@@ -782,14 +782,16 @@ def main(argv: list[str] | None = None) -> int:
 def _index_problem(args) -> str:
     """Why the command cannot use its --index as it is, checked before it opens anything (which
     would create an empty store): a file given for the folder (raised as ingest raises it, whose
-    message every command gives), or a search index whose store is lost (see
+    message every command gives), an index a newer version wrote, or a search index whose store is lost (see
     :func:`~indexer.index.layout.store_lost`); "" when neither.  ``ingest --rebuild PATH`` is
     the repair, and ``export --from`` reads no index."""
-    from indexer.index.layout import require_folder, store_lost
+    from indexer.index.layout import newer_version, require_folder, store_lost
 
     if getattr(args, "index", None) is None or (args.command == "export" and args.paths):
         return ""
     require_folder(args.index)
+    if newer_version(args.index):   # not rebuilt in this version's older format
+        return newer_version(args.index)
     return "" if args.command == "ingest" and args.rebuild and args.paths else store_lost(args.index)
 
 

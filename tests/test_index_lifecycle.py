@@ -186,3 +186,21 @@ def test_ctrl_c_while_dedup_apply_is_made_again_is_said_and_waited_out(tmp_path)
     assert "Ctrl-C: dedup --apply is being made again" in stopped.stderr
     assert _hidden(idx) == 1
 
+
+# -- 4. an index a newer version wrote ----------------------------------------------------
+
+def test_an_index_a_newer_version_wrote_is_refused_not_downgraded(tmp_path):
+    from indexer.index.layout import INDEX_VERSION
+
+    idx, a, _b = _two_files(tmp_path)
+    newer = str(int(INDEX_VERSION) + 1)
+    (idx / "whoosh" / "VERSION").write_text(newer + "\n")
+    before = sorted(p.name for p in (idx / "whoosh").iterdir())
+    for command in (("ingest", str(a)), ("ingest", "--rebuild"), ("search", "marrow"), ("stats",),
+                    ("dedup",), ("show", "1"), ("export", "--format", "ris")):
+        result = run_cli(*command, "--index", str(idx))
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert (f"written by a newer version of lit-indexer (index version {newer}); this one reads "
+                f"{INDEX_VERSION}: upgrade, or ingest into another --index") in result.stderr, (command, result.stderr)
+    assert sorted(p.name for p in (idx / "whoosh").iterdir()) == before
+    assert (idx / "whoosh" / "VERSION").read_text().strip() == newer

@@ -37,7 +37,8 @@ from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import APPLY_PENDING, STORE_NAME, Store
 from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
-                     damaged, index_is_current, open_index, out_of_step, read_errors, require_folder, unwritable)
+                     damaged, index_is_current, newer_version, open_index, out_of_step, read_errors, require_folder,
+                     unwritable)
 from .fts import columns
 from .schema import build_schema, document
 
@@ -140,6 +141,8 @@ def _open_or_create(directory: str | Path, quiet: bool, rebuild: bool, why: str)
     path = Path(directory) / INDEX_SUBDIR
     # The store first: a folder whose records.sqlite is not one is no index this tool wrote,
     # and nothing in it is removed (the store's error says what it is).
+    if newer_version(directory):   # taken for an older one, it was rebuilt in this version's format
+        raise DamagedIndex(newer_version(directory))
     stored = _stored(directory)
     _remove_leftovers(directory)
     # The version is read before whoosh opens anything: an old schema may not even unpickle.

@@ -20,6 +20,26 @@ def index_is_current(directory: str | Path) -> bool:
     return version.exists() and version.read_text().strip() == INDEX_VERSION
 
 
+def newer_version(directory: str | Path) -> str:
+    """What to say of an index a newer version of this tool wrote (its version above
+    ``INDEX_VERSION``); "" otherwise.  It was taken for an older one: search said it was, and an
+    ingest rebuilt it in this version's format, which the newer version then rebuilt again.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / INDEX_SUBDIR).mkdir()
+    >>> _ = (folder / INDEX_SUBDIR / VERSION_FILE).write_text("999\\n")
+    >>> newer_version(folder).split(": ", 1)[1]
+    'upgrade, or ingest into another --index'
+    """
+    try:
+        found = int((Path(directory) / INDEX_SUBDIR / VERSION_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return ""
+    if found <= int(INDEX_VERSION):
+        return ""
+    return (f"the index in {directory} was written by a newer version of lit-indexer (index version {found}); "
+            f"this one reads {INDEX_VERSION}: upgrade, or ingest into another --index")
+
+
 # What reading a damaged whoosh index raises: truncated pickles and files, a table of
 # contents that is not one (whoosh says "created on different architecture").
 def read_errors() -> tuple[type[BaseException], ...]:

@@ -20,7 +20,7 @@ from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
-from .layout import INDEX_SUBDIR, damaged, index_is_current, open_index, out_of_step, read_errors
+from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     spaced_prefixes, to_whoosh, with_hints)
@@ -97,6 +97,8 @@ class Searcher:
         path = Path(index_dir) / INDEX_SUBDIR
         if (Path(index_dir) / STORE_NAME).exists():  # a records.sqlite that is not one: its error, not "rebuild"
             Store(index_dir).close()
+        if newer_version(index_dir):
+            raise IndexMissing(newer_version(index_dir))
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
             raise IndexMissing(f"the index in {index_dir} was written by an older version; "
                                f"`python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
