@@ -260,6 +260,7 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
 
     from conftest import ROOT
     from indexer.index.ingest import INDEX_SUBDIR
+    from indexer.store import Store
 
     idx, path = tmp_path / "idx", tmp_path / "a.ris"
     path.write_text("TY  - JOUR\nTI  - Waiting marrow\nER  - \n", encoding="utf-8")
@@ -270,12 +271,15 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
                                    "--index", str(idx)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         said = second.stderr.readline()     # before the lock is free
         assert said.startswith(f"waiting for another process writing to {idx}") and second.poll() is None
-        holder.add_document(id="held")
+        with Store(idx) as store:            # the first removes a record, from both halves
+            gone = next(iter(store))["id"]
+            store.remove([gone])
+        holder.delete_by_term("id", gone)
     finally:
-        holder.commit()                      # the first writer ends, having added a document
+        holder.commit()                      # the first writer ends, having removed a document
     out, err = second.communicate(timeout=120)
     assert second.returncode == 0, err
-    assert json.loads(out)["added"] == 1     # the document the first added does not upset the count check
+    assert json.loads(out)["added"] == 1     # the document the first removed does not upset the count check
     assert [h["title"]["en"] for h in _search(idx, "marrow")["hits"]] == ["Waiting marrow"]
 
 
