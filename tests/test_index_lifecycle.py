@@ -204,3 +204,15 @@ def test_an_index_a_newer_version_wrote_is_refused_not_downgraded(tmp_path):
                 f"{INDEX_VERSION}: upgrade, or ingest into another --index") in result.stderr, (command, result.stderr)
     assert sorted(p.name for p in (idx / "whoosh").iterdir()) == before
     assert (idx / "whoosh" / "VERSION").read_text().strip() == newer
+
+
+def test_an_index_inside_the_folder_ingested_is_not_read_as_input(tmp_path):
+    # its VERSION, whoosh .toc and segment files had been read as exports: four failures each run
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "a.ris").write_text(_ris("Coastal erosion", "Tidal mixing"), encoding="utf-8")
+    idx = tmp_path / "refs" / "idx"
+    first = run_cli("ingest", str(tmp_path / "refs"), "--index", str(idx), "--json")
+    again = run_cli("ingest", str(tmp_path / "refs"), "--index", str(idx), "--json")
+    assert first.returncode == again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert (summary["read"], summary["failed"], summary["unchanged"]) == (2, 0, 2)

@@ -75,6 +75,11 @@ def _skipped(name: str, archives: bool = False) -> bool:
             or lower.endswith(SKIP_SUFFIXES))
 
 
+# what an index folder holds (store.STORE_NAME, index.layout.INDEX_SUBDIR: not imported, a
+# reader needs neither sqlite nor whoosh)
+_INDEX_STORE, _INDEX_SUBDIR = "records.sqlite", "whoosh"
+
+
 def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
     """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`).
     Linked folders are followed, each folder once (:func:`_first_visit`).  A folder that cannot
@@ -84,6 +89,10 @@ def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, boo
     seen = {os.path.realpath(folder)}
     for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=True):
         yield from _unlisted(unlisted)  # (the folders before this one, in walk order)
+        if _INDEX_STORE in files and _INDEX_SUBDIR in dirs:   # an index (an --index folder inside the
+            dirs[:] = []                                       # one ingested): its files hold no export
+            yield from ((os.path.join(root, name), True) for name in sorted(files))
+            continue
         # real folders before links, so that a folder also reached by a link ("a -> z") is
         # read by its own path, which its records' ids follow
         dirs[:] = [d for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(root, d)), d))
