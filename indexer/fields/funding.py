@@ -243,10 +243,12 @@ def parse_funding(statement: str) -> list[dict]:
         if not _is_award(m.group(0)):
             continue
         award, start = _award_with_prefix(statement, pos, m)
-        raw = _RECIPIENT.sub("", statement[pos:start], 1)
+        raw = statement[pos:start]
+        recipient = _RECIPIENT.match(raw) if pos else None  # (right after the number before)
+        raw = raw[recipient.end():] if recipient else raw
         after = _FROM_FUNDER.match(raw) if pending else None
         if after:
-            entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
+            entries += [funding_entry(_from_funder(after), a) for a in pending]
             pending, raw = [], raw[after.end():]
         between = _clean_funder(raw)
         if re.search(r"[^\W\d_]", between):  # (not "~" of "(81672345~81672347)")
@@ -266,7 +268,7 @@ def parse_funding(statement: str) -> list[dict]:
     pos = _RECIPIENT.match(statement, pos).end() if _RECIPIENT.match(statement, pos) else pos
     after = _FROM_FUNDER.match(statement, pos) if pending else None
     if after:
-        entries += [funding_entry(_clean_funder(after.group("funder")), a) for a in pending]
+        entries += [funding_entry(_from_funder(after), a) for a in pending]
         pos = after.end()
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
@@ -277,11 +279,15 @@ def parse_funding(statement: str) -> list[dict]:
     return _unique(entries)
 
 
-# Whom a grant went to, after its number: "81702662 [to Z.S.]", "81702662 to Zhang San,",
-# "(81702662 to Z.-S. Wang)":
-# initials or a person's name, no funder.
-_RECIPIENT = re.compile(r"\s*[\[(（]?\s*to\s+(?-i:(?:[A-Z][a-z]?\.?\s?-?){1,4}(?:(?<=\.\s)[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
-                        r"(?![\w.])\s*[\])）]?")
+# Whom a grant went to, right after its number: "81702662 [to Z.S.]", "81702662 to Zhang San,",
+# "(81702662 to Z.-S. Wang)", "2019-123 to Smith from …": initials or a person's name, no
+# funder.  Anywhere else " to " and capitalised words are a name's ("Research to Prevent
+# Blindness", "Program to Introduce Talents of Discipline to Universities").
+_PERSON = (r"(?-i:(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?:(?:[A-Z][a-z]?\.?\s?-?){1,4}(?:(?<=\.\s)[A-Z][a-z]+)?"
+           r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))(?![\w.])")
+_RECIPIENT = re.compile(rf"\s*[\[(（]?\s*to\s+{_PERSON}\s*[\])）]?")
+# ... or after the funder the number is from: "grant 123456 from the Wellcome Trust to Z.S."
+_RECIPIENT_AFTER = re.compile(rf"\s+to\s+{_PERSON}\.?$")
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
 # Foundation of China and grant R01 CA123456 from the NIH"; the name ends at the next grant,
 # funder or sentence.
@@ -289,6 +295,20 @@ _FROM_FUNDER = re.compile(
     r"\s*[,，]?\s*(?:(?:awarded|provided)\s+)?from\s+(?:the\s+)?(?P<funder>[^;；]+?)"
     r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
     r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+
+
+def _from_funder(after: re.Match) -> str:
+    """The funder a number is from, without whom the grant went to after it ("… from the
+    Wellcome Trust to Z.S."; "the Foundation to Promote Science" is a name).
+
+    >>> _from_funder(_FROM_FUNDER.match(" from the Prostate Cancer Foundation to Dr. Smith."))
+    'Prostate Cancer Foundation'
+    """
+    funder = _clean_funder(after.group("funder"))
+    recipient = _RECIPIENT_AFTER.search(funder)
+    if recipient and _is_funder_name(funder[:recipient.start()]):
+        return funder[:recipient.start()]
+    return funder
 
 
 def _awards(award: str) -> list[str]:
