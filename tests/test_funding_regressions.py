@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of as clean
-from conftest import page_record
+from conftest import page_record, read_back, rendered
 from indexer.fields.funding import parse_funding
 
 NSFC = "National Natural Science Foundation of China"
@@ -48,3 +48,47 @@ def test_a_wos_funder_holding_to_keeps_its_name(tmp_path):
                     "   [RPB-2019-01]\nPY 2021\nUT WOS:000000000000009\nER\n\nEF\n", encoding="utf-8")
     (record,) = clean(path)
     assert funding(record) == [("National Eye Institute", "EY012345"), ("Research to Prevent Blindness", "RPB-2019-01")]
+
+
+# 2. Grant numbers named before their funder are never lost: the funder named after them ("from",
+# "of", "awarded by", in brackets, after a comma), or none.
+@pytest.mark.parametrize("statement, expected", [
+    ("This work was supported by grants 81702662 and 81872180.", [("", "81702662"), ("", "81872180")]),
+    ("Grant numbers: 81702662, 81872180", [("", "81702662"), ("", "81872180")]),
+    ("Supported by MOST 108-2314-B-002-123.", [("", "MOST 108-2314-B-002-123")]),
+    ("This study was supported by grant 2019-01234 (Swedish Research Council).",
+     [("Swedish Research Council", "2019-01234")]),
+    ("Supported by grants (2016/12345-6, 2017/23456-7) from FAPESP.", [("FAPESP", "2016/12345-6"), ("FAPESP", "2017/23456-7")]),
+    ("Supported by a grant (2019-01234) from the Swedish Research Council.", [("Swedish Research Council", "2019-01234")]),
+    ("Supported by grants R01 CA123456 and P30 CA047904 awarded by the National Cancer Institute.",
+     [("National Cancer Institute", "R01 CA123456"), ("National Cancer Institute", "P30 CA047904")]),
+    ("Supported by grant 81702662 of the National Natural Science Foundation of China.", [(NSFC, "81702662")]),
+    ("This work was funded by project 2019YFA0905600, National Key R&D Program of China.",
+     [("National Key R&D Program of China", "2019YFA0905600")]),
+    ("Supported by MOST 108-2314-B-002-123 and the National Natural Science Foundation of China (81702662).",
+     [("", "MOST 108-2314-B-002-123"), (NSFC, "81702662")]),
+    # a funder named after the number holds it, not the award's name before it
+    ("Supported by a Young Investigator Award (2019-YI-001) from the Prostate Cancer Foundation to Dr. Smith.",
+     [("Prostate Cancer Foundation", "2019-YI-001")]),
+])
+def test_grant_numbers_before_their_funder_are_kept(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_scopus_funding_text_of_numbers_alone_keeps_them(tmp_path):
+    path = tmp_path / "fu.ris"
+    path.write_text("TY  - JOUR\nTI  - A study\nPY  - 2021\nN1  - Funding text 1: This work was supported by grants "
+                    "81702662 and 81872180.\nER  - \n", encoding="utf-8")
+    (record,) = clean(path)
+    assert funding(record) == [("", "81702662"), ("", "81872180")]
+    for fmt in ("ris", "bibtex", "csv"):  # written as "grant 81702662", read back as such
+        (back,) = read_back(rendered([record], fmt), fmt, tmp_path)
+        assert funding(back) == [("", "81702662"), ("", "81872180")]
+
+
+# 6. A funder after its grants ("of", "awarded by") holds them, each funder its own.
+def test_grants_of_two_funders_named_after_them():
+    assert grants("Supported by grant 81702662 of the National Natural Science Foundation of China and grants "
+                  "R01 CA123456 and P30 CA047904 awarded by the National Cancer Institute.") == [
+        (NSFC, "81702662"), ("National Cancer Institute", "R01 CA123456"),
+        ("National Cancer Institute", "P30 CA047904")]

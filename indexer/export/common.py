@@ -367,11 +367,17 @@ def name_in(a: dict, lang: str) -> dict:
 
 
 def funding_note(rec: dict) -> str:
-    """Funding as one note line: ``Funding: funder (award); …`` (never in the abstract)."""
+    """Funding as one note line: ``Funding: funder (award); …`` (never in the abstract); a
+    grant of no funder named as ``grant 81702662``, which reads back as such.
+
+    >>> funding_note({"funding": [{"funder": "NSFC", "award": "1"}, {"funder": "", "award": "81702662"}]})
+    'Funding: NSFC (1); grant 81702662'
+    """
     parts = []
     for f in rec.get("funding") or []:
         funder = f.get("funder_original") or f.get("funder") or ""
-        parts.append(f"{funder} ({f['award']})" if f.get("award") else funder)
+        award = f.get("award")
+        parts.append((f"{funder} ({award})" if funder else f"grant {award}") if award else funder)
     parts = [p for p in parts if p]
     return "Funding: " + "; ".join(parts) if parts else ""
 

@@ -46,6 +46,8 @@ _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；�
 # ("grants from the National …": the grants are the numbers')
 _LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
+# What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
+_NO_NAME = re.compile(r"(?:grants|awards|projects?|(?-i:an?))", re.IGNORECASE)
 _TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|\band others\b|和|及|与|以及)$", re.IGNORECASE)
 
 # Where a funding statement starts inside an abstract or note.  A label ("基金项目：",
@@ -102,7 +104,7 @@ def _clean_funder(text: str) -> str:
         text = _EDGE.sub("", text)
         text = _LEADING_WORDS.sub("", text)
         text = _TRAILING_WORDS.sub("", text)
-    if re.fullmatch(r"(?:grants|awards)", text, re.IGNORECASE):
+    if _NO_NAME.fullmatch(text):
         return ""  # "grants 81702662 and 81872180 from …" (not "Grants-in-Aid …")
     text = _close_brackets(text, whole[whole.find(text) + len(text):])
     text = re.sub(r"\s+", " ", text).strip()
@@ -237,7 +239,9 @@ def parse_funding(statement: str) -> list[dict]:
         statement = statement[:declaration.start()]
     entries: list[dict] = []
     funder_text = ""
-    pending: list[str] = []  # awards named before their funder: "grant 81702662 from the NSFC"
+    # awards whose funder may be named after them ("grant 81702662 from the NSFC"), each with
+    # the funder named before it (or "") and the text before it
+    pending: list[tuple[str, str, str]] = []
     pos = 0
     for m in _AWARD.finditer(statement):
         if not _is_award(m.group(0)):
@@ -246,12 +250,14 @@ def parse_funding(statement: str) -> list[dict]:
         raw = statement[pos:start]
         recipient = _RECIPIENT.match(raw) if pos else None  # (right after the number before)
         raw = raw[recipient.end():] if recipient else raw
-        after = _FROM_FUNDER.match(raw) if pending else None
+        after = _named_after(raw, pending) if pending else None
         if after:
-            entries += [funding_entry(_from_funder(after), a) for a in pending]
-            pending, raw = [], raw[after.end():]
+            entries += [funding_entry(after[0], a) for a, _, _ in pending]
+            pending, raw = [], raw[after[1]:]
         between = _clean_funder(raw)
         if re.search(r"[^\W\d_]", between):  # (not "~" of "(81672345~81672347)")
+            entries += _named_before(pending, entries)  # (no funder named after them)
+            pending = []
             # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
             # are named without a grant number
             *others, between = _split_funders(between) or [""]
@@ -260,16 +266,22 @@ def parse_funding(statement: str) -> list[dict]:
         elif after:
             funder_text = ""  # (the funder named after its awards names none of the next)
         pos = m.end()
+        # a funder's name before the number holds it; else one named after it may ("a Young
+        # Investigator Award (2019-YI-001) from the Prostate Cancer Foundation")
+        named = bool(funder_text) and _is_funder_name(funder_text)
         for award in _awards(award):
-            if funder_text:
+            if named:
                 entries.append(_programme_entry(funder_text, award, entries, raw))
             else:
-                pending.append(award)
-    pos = _RECIPIENT.match(statement, pos).end() if _RECIPIENT.match(statement, pos) else pos
-    after = _FROM_FUNDER.match(statement, pos) if pending else None
+                pending.append((award, funder_text, raw))
+    recipient = _RECIPIENT.match(statement, pos) if pos else None
+    pos = recipient.end() if recipient else pos
+    after = _named_after(statement[pos:], pending, last=True) if pending else None
     if after:
-        entries += [funding_entry(_from_funder(after), a) for a in pending]
-        pos = after.end()
+        entries += [funding_entry(after[0], a) for a, _, _ in pending]
+        pos += after[1]
+    else:  # never lost: with the funder named before them, or none
+        entries += _named_before(pending, entries)
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
         # funders named without a grant number
@@ -289,12 +301,51 @@ _RECIPIENT = re.compile(rf"\s*[\[(（]?\s*to\s+{_PERSON}\s*[\])）]?")
 # ... or after the funder the number is from: "grant 123456 from the Wellcome Trust to Z.S."
 _RECIPIENT_AFTER = re.compile(rf"\s+to\s+{_PERSON}\.?$")
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
-# Foundation of China and grant R01 CA123456 from the NIH"; the name ends at the next grant,
+# Foundation of China and grant R01 CA123456 from the NIH", "grants R01 CA123456 and P30
+# CA047904 awarded by the NCI", "grant 81702662 of the NSFC"; the name ends at the next grant,
 # funder or sentence.
 _FROM_FUNDER = re.compile(
-    r"\s*[,，]?\s*(?:(?:awarded|provided)\s+)?from\s+(?:the\s+)?(?P<funder>[^;；]+?)"
+    r"\s*[)）\]]?\s*[,，]?\s*(?P<word>(?:awarded|provided|given|granted|funded)\s+by|(?:(?:awarded|provided)\s+)?from|of)"
+    r"\s+(?:the\s+)?(?P<funder>(?=[^\W\d_])[^;；]+?)"
     r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
     r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+
+
+# ... in brackets after them ("grant 2019-01234 (Swedish Research Council)"), or after a comma
+# closing the statement ("project 2019YFA0905600, National Key R&D Program of China.")
+_BRACKETED_FUNDER = re.compile(r"\s*[(（](?P<funder>[^()（）\d]+)[)）]")
+_CLOSING_FUNDER = re.compile(r"\s*[,，]\s*(?P<funder>[^,，;；()（）\d]+?)[.。]?\s*$")
+
+
+def _named_after(text: str, pending: list[tuple[str, str, str]], last: bool = False) -> tuple[str, int] | None:
+    """The funder named after grant numbers at the start of text, and where its name ends:
+    "from"/"awarded by" a funder, whatever is named before the numbers; "of" a funder, a
+    funder's name in brackets or, closing the statement, after a comma, only where no funder is
+    named before them.
+
+    >>> _named_after(" of the NSFC and grants R01 CA123456", [("81702662", "", "")])
+    ('NSFC', 12)
+    >>> _named_after(" (Swedish Research Council).", [("2019-01234", "", "")]), _named_after(" (2019 cohort)", [("12345", "", "")])
+    (('Swedish Research Council', 27), None)
+    """
+    m = _FROM_FUNDER.match(text)
+    unnamed = not any(funder for _, funder, _ in pending)
+    if m and (m.group("word").lower() != "of" or unnamed):
+        return _from_funder(m), m.end()
+    for pattern in (_BRACKETED_FUNDER, _CLOSING_FUNDER) if unnamed else ():
+        m = pattern.match(text)
+        if m and (pattern is _BRACKETED_FUNDER or last) and _is_funder_name(_clean_funder(m.group("funder"))):
+            return _clean_funder(m.group("funder")), m.end()
+    return None
+
+
+def _named_before(pending: list[tuple[str, str, str]], entries: list[dict]) -> list[dict]:
+    """The entries of awards no funder is named after: each the funder's named before it, or
+    none ("This work was supported by grants 81702662 and 81872180.": two grants, no funder)."""
+    out: list[dict] = []
+    for award, funder, before in pending:
+        out.append(_programme_entry(funder, award, entries + out, before) if funder else funding_entry("", award))
+    return out
 
 
 def _from_funder(after: re.Match) -> str:
