@@ -92,3 +92,34 @@ def test_grants_of_two_funders_named_after_them():
                   "R01 CA123456 and P30 CA047904 awarded by the National Cancer Institute.") == [
         (NSFC, "81702662"), ("National Cancer Institute", "R01 CA123456"),
         ("National Cancer Institute", "P30 CA047904")]
+
+
+# 3. Web of Science's FX: only its funding statements and thanks to a funder with a number;
+# FX kept whole in extra.funding_text.
+def wos(tmp_path, *fields: str) -> list[dict]:
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(
+        f"PT J\nAU Li, S\nTI Paper {i}\nSO JOURNAL OF Y\n{field}\nPY 2020\nUT WOS:00000000000000{i}\nER\n\n"
+        for i, field in enumerate(fields)) + "EF\n", encoding="utf-8")
+    return clean(path)
+
+
+def test_wos_fx_thanks_are_no_funders(tmp_path):
+    fx = ["The authors thank all participants of the ESTHER study (n = 9949) and the staff of Saarland Cancer "
+          "Registry. This work was supported by the German Cancer Aid (grant 108250).",
+          "We are grateful to the 2,345 volunteers of the UK Biobank (application number 12345) who made this "
+          "work possible.",
+          "This work was supported by grants 81702662 and 81872180 from the National Natural Science Foundation "
+          "of China. We thank Dr. Zhang for help with the statistics (grant 7192001 to Dr. Zhang from the "
+          "Beijing Natural Science Foundation).",
+          "We thank Dr. Zhang and the 45 hospitals (2019 cohort, n = 12345) for their help. This work was "
+          "supported by Pfizer."]
+    cancer_aid, biobank, fx_only, pfizer = wos(
+        tmp_path, f"FU German Cancer Aid\nFX {fx[0]}", f"FU UK Biobank\nFX {fx[1]}", f"FX {fx[2]}",
+        f"FU Pfizer\nFX {fx[3]}")
+    assert funding(cancer_aid) == [("German Cancer Aid", "108250")]
+    assert funding(biobank) == [("UK Biobank", None)]
+    assert funding(fx_only) == [(NSFC, "81702662"), (NSFC, "81872180"), ("Beijing Natural Science Foundation", "7192001")]
+    assert funding(pfizer) == [("Pfizer", None)]
+    for record, text in zip((cancer_aid, biobank, fx_only, pfizer), fx):
+        assert record["extra"]["funding_text"] == [text]

@@ -17,8 +17,8 @@ ends at the next PT.
 * C1 lines are ``[Author; Author] Address``: the address is the affiliation, and which
   authors it belongs to is kept in ``extra["author_affiliations"]``.
 * BP/EP make the pages (else PS, else AR, the article number); SN (else EI) the ISSN;
-  UT is the source id; FU the funding (FX, the funding text, kept in extra, or read where FU
-  gives no grant number and FX does).
+  UT is the source id; FU the funding (FX, the funding text, kept in extra, and its funding
+  statements read where FU gives no grant number and FX does).
 * An abstract written as paragraphs, one per line, each opening with a label
   (``Results: ...`` or a ``Results`` line of its own) is handed over as its sections.
 """
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..fields.funding import parse_funding, statement_body
+from ..fields.funding import acknowledged_funding, parse_funding, statement_body
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
@@ -298,14 +298,18 @@ class WosReader(TaggedReader):
             raw["author"] = latin + groups
 
     def _funding_text(self, rec: Record) -> None:
-        """FX, the funding text, is funding where FU gives no grant number and FX does (a record
-        without FU; CSCD's FU naming its funders alone): its grants are read.  Beside an FU with
-        numbers, which names the same grants, it is kept in extra."""
+        """FX, the funding text, is kept in extra.  Where FU gives no grant number and FX does
+        (a record without FU; CSCD's FU naming its funders alone), its grants are read too: FX
+        is an acknowledgement, so only its funding statements and its thanks to a funder with
+        a grant number (fields.funding.acknowledged_funding); the people and cohorts it thanks
+        ("We thank Dr. Zhang …", "the volunteers of the UK Biobank (application number 12345)")
+        are no funders.  Beside an FU with numbers, which names the same grants, it is not read."""
         if any(e["award"] for text, _ in rec.raw.get("funding", []) for e in parse_funding(text)):
             return
-        texts = rec.raw.get("funding_text", [])
-        if any(e["award"] for text, _ in texts for e in parse_funding(statement_body(text))):
-            rec.raw.setdefault("funding", []).extend(rec.raw.pop("funding_text"))
+        found = [(statement, line) for text, line in rec.raw.get("funding_text", [])
+                 for statement in acknowledged_funding(text)]
+        if any(e["award"] for statement, _ in found for e in parse_funding(statement_body(statement))):
+            rec.raw.setdefault("funding", []).extend(found)
 
     def _addresses(self, rec: Record) -> None:
         """C1/Z6 ``[Author; Author] Address`` lines: the addresses, and whose they are."""
