@@ -226,11 +226,21 @@ def _given_sections(record: Record, given) -> Record:
 _GLUED_FUNDING_LABEL = re.compile(r"(?<=[^\s;；,，、])(?=(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[:：])")
 
 
+# Only a funding label opens a statement there: a Chinese one, or "Fund:", "Funding:",
+# "Foundation item:" before a funder with a grant number or one we know.  A keyword holding a
+# title-case "Funds:" ("Pension Funds: Performance; Risk", "Hedge Funds: Risk") or a sentence
+# ("Supported by …") stays a keyword.
+_KEYWORD_FUNDING_LABEL = re.compile(r"(?:[\[【]\s*)?(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[\]】]?\s*[:：]"
+                                    r"|(?P<en>(?:Fund|Funding|Foundation items?)\s*[:：])", re.IGNORECASE)
+
+
 def _keyword_funding(record: Record, text: str) -> str:
     """A keyword line without the funding statement that closes it ("…预后基金项目：…",
     "Keywords: X; Y Fund: National …"), the statement moved to the funding."""
     content, statement = split_funding_statement(_GLUED_FUNDING_LABEL.sub(" ", text, count=1))
-    if not statement:
+    label = _KEYWORD_FUNDING_LABEL.match(statement or "")
+    if not label or label.group("en") and not any(
+            e["award"] or e["funder_id"] for e in parse_funding(statement_body(statement))):
         return text
     record.log("move_funding_statement", "keywords", text, content)
     record.raw.setdefault("funding", []).append((statement, None))

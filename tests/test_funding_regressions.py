@@ -123,3 +123,19 @@ def test_wos_fx_thanks_are_no_funders(tmp_path):
     assert funding(pfizer) == [("Pfizer", None)]
     for record, text in zip((cancer_aid, biobank, fx_only, pfizer), fx):
         assert record["extra"]["funding_text"] == [text]
+
+
+# 4. A keyword holding "Funds:" is a keyword; a funding label closing the keyword line is funding.
+def test_a_keyword_holding_funds_stays_a_keyword(tmp_path):
+    path = tmp_path / "kw.bib"
+    path.write_text("@article{a2,\n  title = {Pension funds},\n  author = {Wang, Jianguo},\n  journal = {Finance},\n"
+                    "  year = {2020},\n  keywords = {Pension Funds: Performance; Risk}\n}\n", encoding="utf-8")
+    (record,) = clean(path)
+    assert record["keywords"] == {"en": ["Pension Funds: Performance", "Risk"]}
+    assert record["funding"] == []
+    path = tmp_path / "kw.ris"
+    path.write_text("TY  - JOUR\nTI  - Keywords\nKW  - Fund: performance evaluation\nKW  - Hedge Funds: Risk\n"
+                    "PY  - 2020\nER  - \n", encoding="utf-8")
+    (record,) = clean(path)
+    assert record["keywords"] == {"en": ["Fund: performance evaluation", "Hedge Funds: Risk"]}
+    assert record["funding"] == []
