@@ -139,3 +139,24 @@ def test_a_keyword_holding_funds_stays_a_keyword(tmp_path):
     (record,) = clean(path)
     assert record["keywords"] == {"en": ["Fund: performance evaluation", "Hedge Funds: Risk"]}
     assert record["funding"] == []
+
+
+# 5. A person thanked, at a university, is no funder, whatever number follows.
+def test_a_person_thanked_at_a_university_is_no_funder(tmp_path):
+    record = page_record(tmp_path, "Spinal metastases: survival after surgery\nAbstract: We reviewed 120 patients.\n"
+                         "Acknowledgements: The authors thank Professor Zhang San (Peking University) for reading the "
+                         "manuscript, and the Biobank (project 2019-1234) for samples. This work was supported by the "
+                         "Beijing Natural Science Foundation (7192001).\nKeywords: spinal metastasis; prognosis\n")
+    assert funding(record) == [("Beijing Natural Science Foundation", "7192001")]
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # a person thanked before a number is no funder; the funder the grant is from is
+    ("We thank Dr. Zhang for help with the statistics (grant 7192001).", [("", "7192001")]),
+    ("We thank Dr. Zhang for help (grant 7192001 to Dr. Zhang from the Beijing Natural Science Foundation).",
+     [("Beijing Natural Science Foundation", "7192001")]),
+    ("Supported by the NSFC (81702662). We thank the NIH (R01 CA123456) for samples.",
+     [("NSFC", "81702662"), ("NIH", "R01 CA123456")]),
+])
+def test_a_person_thanked_before_a_number_is_no_funder(statement, expected):
+    assert grants(statement) == expected

@@ -262,7 +262,7 @@ def parse_funding(statement: str) -> list[dict]:
             # are named without a grant number
             *others, between = _split_funders(between) or [""]
             entries += [funding_entry(t, None) for t in others]
-            funder_text = between
+            funder_text = _thanked(between)
         elif after:
             funder_text = ""  # (the funder named after its awards names none of the next)
         pos = m.end()
@@ -337,6 +337,21 @@ def _named_after(text: str, pending: list[tuple[str, str, str]], last: bool = Fa
         if m and (pattern is _BRACKETED_FUNDER or last) and _is_funder_name(_clean_funder(m.group("funder"))):
             return _clean_funder(m.group("funder")), m.end()
     return None
+
+
+# A person thanked before a number ("We thank Dr. Zhang for help with the statistics (grant
+# 7192001 …)", "Professor Zhang San (Peking University) for reading …"): no funder.
+_PERSON_THANKED = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
+
+
+def _thanked(text: str) -> str:
+    """The funder a sentence of thanks names before a number, without the thanks; none for a person.
+
+    >>> _thanked("We thank the NIH"), _thanked("We thank Dr. Zhang for help with the statistics")
+    ('NIH', '')
+    """
+    text = _LEADING_WORDS.sub("", _THANKS.sub("", text))
+    return "" if _PERSON_THANKED.match(text) else text
 
 
 def _named_before(pending: list[tuple[str, str, str]], entries: list[dict]) -> list[dict]:
@@ -740,11 +755,15 @@ def acknowledged_funding(text: str) -> list[str]:
     ['the National Natural Science Foundation of China (81702662) for support.']
     >>> acknowledged_funding("感谢国家自然科学基金(81702662)的资助。"), acknowledged_funding("We thank the 45 hospitals (2019 cohort).")
     (['国家自然科学基金(81702662)的资助。'], [])
+    >>> acknowledged_funding("The authors thank Professor Zhang San (Peking University) for reading the manuscript, "
+    ...                      "and the Biobank (project 2019-1234) for samples.")
+    []
     """
     content, statement = split_funding_statement(text)
     found = []
     for sentence in _SENTENCE_BREAK.split(content):
         body = _THANKS.sub("", sentence.strip())
-        if any(e["award"] and (e["funder_id"] or _FUNDER_WORD.search(e["funder_original"])) for e in parse_funding(body)):
+        # a funder's name right before the number, not a person at a university thanked
+        if any(e["award"] and (e["funder_id"] or _is_funder_name(e["funder_original"])) for e in parse_funding(body)):
             found.append(body)
     return found + ([statement] if statement else [])
