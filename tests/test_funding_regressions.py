@@ -160,3 +160,13 @@ def test_a_person_thanked_at_a_university_is_no_funder(tmp_path):
 ])
 def test_a_person_thanked_before_a_number_is_no_funder(statement, expected):
     assert grants(statement) == expected
+
+
+# A word a funder's name starts with is whole: "Office" is no "of" before "fice"
+@pytest.mark.parametrize("statement, funder", [
+    ("Supported by the Office of Naval Research (N00014-19-1-2345).", "Office of Naval Research"),
+    ("Andrew Mellon Foundation (12345678)", "Andrew Mellon Foundation"),
+    ("Theodore Fund [2019-12345]", "Theodore Fund"),
+])
+def test_a_funders_first_word_is_whole(statement, funder):
+    assert grants(statement)[0][0] == funder

@@ -44,7 +44,8 @@ _NOISE = re.compile(
 # (a dash only at the end: "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - Project number …")
 _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；、:：.。．()（）\[\]【】\-–—]+$")
 # ("grants from the National …": the grants are the numbers')
-_LEADING_WORDS = re.compile(r"^(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as|也|和|及|与|以及)\s*)+",
+# (whole words: not the "Of" of "Office of Naval Research", the "And" of "Andrew …")
+_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as)\b|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
 # What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
 _NO_NAME = re.compile(r"(?:grants|awards|projects?|(?-i:an?))", re.IGNORECASE)
