@@ -170,3 +170,16 @@ def test_a_person_thanked_before_a_number_is_no_funder(statement, expected):
 ])
 def test_a_funders_first_word_is_whole(statement, funder):
     assert grants(statement)[0][0] == funder
+
+
+# "and grant(s) N from X" after a funder's own number: X's grant, not the funder's before it
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by the National Natural Science Foundation of China (81702662) and grant R01 CA123456 from the "
+     "National Institutes of Health.", [(NSFC, "81702662"), ("National Institutes of Health", "R01 CA123456")]),
+    ("Supported by the NSFC (81702662) and grants R01 CA123456 and R01 CA654321 from the NIH.",
+     [("NSFC", "81702662"), ("NIH", "R01 CA123456"), ("NIH", "R01 CA654321")]),
+    # "of" the funder before it is that funder's
+    ("Supported by the NSFC (81702662) and grant 81872180 of the NSFC.", [("NSFC", "81702662"), ("NSFC", "81872180")]),
+])
+def test_and_grant_from_a_funder_after_another_funders_number(statement, expected):
+    assert grants(statement) == expected

@@ -244,6 +244,7 @@ def parse_funding(statement: str) -> list[dict]:
     # the funder named before it (or "") and the text before it
     pending: list[tuple[str, str, str]] = []
     pos = 0
+    again = False  # a funder named before, and "and grant N from X" after its number: X's
     for m in _AWARD.finditer(statement):
         if not _is_award(m.group(0)):
             continue
@@ -266,10 +267,12 @@ def parse_funding(statement: str) -> list[dict]:
             funder_text = _thanked(between)
         elif after:
             funder_text = ""  # (the funder named after its awards names none of the next)
+        again = (again or pos > 0 and _GRANT_AGAIN.fullmatch(raw) is not None) and not re.search(
+            r"[^\W\d_]", between) and _from_follows(statement, m.end())
         pos = m.end()
         # a funder's name before the number holds it; else one named after it may ("a Young
         # Investigator Award (2019-YI-001) from the Prostate Cancer Foundation")
-        named = bool(funder_text) and _is_funder_name(funder_text)
+        named = bool(funder_text) and _is_funder_name(funder_text) and not again
         for award in _awards(award):
             if named:
                 entries.append(_programme_entry(funder_text, award, entries, raw))
@@ -310,6 +313,30 @@ _FROM_FUNDER = re.compile(
     r"\s+(?:the\s+)?(?P<funder>(?=[^\W\d_])[^;；]+?)"
     r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
     r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+
+
+# Only "and grant(s)" between a funder's number and the next: "Supported by the NSFC (81702662)
+# and grant R01 CA123456 from the NIH" names another funder's grant, if one is named after it.
+_GRANT_AGAIN = re.compile(r"\s*[)）\]]?\s*[,，]?\s*and\s+(?:grants?|awards?)(?:\s+(?:nos?\.?|numbers?))?\s*",
+                          re.IGNORECASE)
+_MORE_AWARDS = re.compile(r"\s*(?:[,，]\s*(?:and\s+)?|and\s+)")
+
+
+def _from_follows(statement: str, end: int) -> bool:
+    """Whether a funder the grant is "from" (or "awarded by") is named after the number
+    ending at end, or after the numbers listed with it ("… and 81872181 from the NIH").
+
+    >>> _from_follows("grant R01 CA123456 and R01 CA654321 from the NIH.", 18), _from_follows("grant 81702662 of the NSFC", 14)
+    (True, False)
+    """
+    while True:
+        sep = _MORE_AWARDS.match(statement, end)
+        award = sep and _AWARD.match(statement, sep.end())
+        if not (award and _is_award(award.group(0))):
+            break
+        end = award.end()
+    m = _FROM_FUNDER.match(statement, end)
+    return bool(m) and m.group("word").lower() != "of"
 
 
 # ... in brackets after them ("grant 2019-01234 (Swedish Research Council)"), or after a comma
