@@ -183,3 +183,14 @@ def test_a_funders_first_word_is_whole(statement, funder):
 ])
 def test_and_grant_from_a_funder_after_another_funders_number(statement, expected):
     assert grants(statement) == expected
+
+
+# A from-funder's name stops at "and" another funder with its own number in brackets
+@pytest.mark.parametrize("statement, expected", [
+    ("grant 81702662 from the NSFC and Beijing Natural Science Foundation (7192001)",
+     [("NSFC", "81702662"), ("Beijing Natural Science Foundation", "7192001")]),
+    ("Supported by grant 81702662 from the National Natural Science Foundation of China and Beijing Natural Science "
+     "Foundation (No. 7192001).", [(NSFC, "81702662"), ("Beijing Natural Science Foundation", "7192001")]),
+])
+def test_a_from_funders_name_stops_at_the_next_funder_with_its_number(statement, expected):
+    assert grants(statement) == expected

@@ -359,7 +359,7 @@ def _named_after(text: str, pending: list[tuple[str, str, str]], last: bool = Fa
     m = _FROM_FUNDER.match(text)
     unnamed = not any(funder for _, funder, _ in pending)
     if m and (m.group("word").lower() != "of" or unnamed):
-        return _from_funder(m), m.end()
+        return _next_funder(text, m) or (_from_funder(m), m.end())
     for pattern in (_BRACKETED_FUNDER, _CLOSING_FUNDER) if unnamed else ():
         m = pattern.match(text)
         if m and (pattern is _BRACKETED_FUNDER or last) and _is_funder_name(_clean_funder(m.group("funder"))):
@@ -389,6 +389,26 @@ def _named_before(pending: list[tuple[str, str, str]], entries: list[dict]) -> l
     for award, funder, before in pending:
         out.append(_programme_entry(funder, award, entries + out, before) if funder else funding_entry("", award))
     return out
+
+
+# "… from the NSFC and Beijing Natural Science Foundation (7192001)": the next funder, with
+# its own number in brackets after it (text ends at that number)
+_AND_NEXT_FUNDER = re.compile(r"\s+and\s+(?=(?-i:[A-Z])[^;；()（）\[\]]*?\s*[(（\[][^()（）\[\]]*$)", re.IGNORECASE)
+
+
+def _next_funder(text: str, after: re.Match) -> tuple[str, int] | None:
+    """The funder a number is from and where its name ends, when "and" another funder with
+    its own bracketed number follows it; both must be whole funders' names ("the National
+    Heart, Lung, and Blood Institute (…)" is one).
+
+    >>> _next_funder(t := " from the NSFC and Beijing Natural Science Foundation (", _FROM_FUNDER.match(t))
+    ('NSFC', 14)
+    """
+    for sep in _AND_NEXT_FUNDER.finditer(text, after.start("funder"), after.end()):
+        funder, other = _clean_funder(text[after.start("funder"):sep.start()]), _clean_funder(text[sep.end():])
+        if _is_funder_name(funder) and _is_funder_name(other):
+            return funder, sep.start()
+    return None
 
 
 def _from_funder(after: re.Match) -> str:
