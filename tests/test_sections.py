@@ -203,6 +203,25 @@ def test_an_upper_case_label_before_a_term_that_is_not_capitalised(text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "Background noise-induced …" is a sentence, not a label (a Lancet RIS export's abstract)
+    ("Background noise-induced hearing loss is common in workers. Methods We studied 40 workers. "
+     "Results Hearing improved in 30. Conclusions Noise control matters.", []),
+    ("OBJECTIVE To test. METHODS Y. RESULTS well-being rose. AIM children's scores. CONCLUSION Fine.",
+     ["To test.", "Y. RESULTS well-being rose. AIM children's scores.", "Fine."]),
+    # nor is "Design p-value" a label that lost its sentence end: the abstract is split
+    ("Background We studied 40 workers. Methods A survey was run with the Design p-value threshold of 0.05. "
+     "Results Hearing improved in 30. Conclusions Noise control matters.",
+     ["We studied 40 workers.", "A survey was run with the Design p-value threshold of 0.05.",
+      "Hearing improved in 30.", "Noise control matters."]),
+    # a capital, a digit or a sign before the hyphen: a term that opens the section
+    ("OBJECTIVE To test. METHODS 5-FU was given. RESULTS miR-21 rose. CONCLUSION γ-GT is a marker.",
+     ["To test.", "5-FU was given.", "miR-21 rose.", "γ-GT is a marker."]),
+])
+def test_a_lower_case_word_with_a_hyphen_after_a_label_is_a_plain_word(text, expected):
+    assert [s[2] for s in labelled(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Background/Aims: X is common. Methods: A cohort. Results: Improved. Conclusions: Useful.",
      [("BACKGROUND", "Background/Aims"), ("METHODS", "Methods"), ("RESULTS", "Results"), ("CONCLUSION", "Conclusions")]),
     # Diabetologia's headings

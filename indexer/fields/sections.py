@@ -71,9 +71,11 @@ _EN_ALT = EN_LABELS_ALTERNATION
 _ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
 # What follows a label set off by a space only: a sentence's first word, capitalised or a number,
 # or a term that keeps its own case or opens with a sign (miR-21, mRNA, p.R175H, γ-GT, [18F]FDG, a
-# quotation); not a plain lower-case word ("AIM model", "Results were compared"), nor a mark
-# that closes, continues or joins ("RESULTS, …", "DESIGN & SETTING").
-_OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:]|\.(?:\s|$)|$))[^\s,;:.!?)\]}&/\-–—])"
+# quotation); not a plain lower-case word ("AIM model", "Results were compared"), one joined by a
+# hyphen or an apostrophe too ("Background noise-induced …", "Design p-value"): a term has a capital,
+# a digit or a sign before its first hyphen; nor a mark that closes, continues or joins ("RESULTS,
+# …", "DESIGN & SETTING").
+_OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:\-‐'’]|\.(?:\s|$)|$))[^\s,;:.!?)\]}&/\-–—])"
 # "BACKGROUND:" / "BACKGROUND " / "Background:" (title case only with a colon); Fertility and
 # Sterility's "PATIENT(S):", "RESULT(S):".
 _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
