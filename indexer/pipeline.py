@@ -47,6 +47,7 @@ from .lang.detect import (cjk_language, declared_language, detect_language, fore
                           langdetect_reads, script_counts)
 from .record import Record
 from .repair import REPAIRS
+from .repair.text import cut_off_mark
 
 Step = Callable[[Record], Record]
 _CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}]")
@@ -135,7 +136,8 @@ def place_abstracts(record: Record) -> Record:
             record.raw.setdefault("funding", []).append((statement, None))
         if content:
             record.extra.setdefault("notes", []).append(content)
-    for text, _line in record.raw.pop("abstract", []):
+    lines = {}  # the line of each language's abstract (of its end, when joined from several)
+    for text, line in record.raw.pop("abstract", []):
         text = repair(record, "abstract", text, ABSTRACT_REPAIRS)
         content, notice = split_copyright(text)  # first: a funding statement runs to the text's end
         if notice:
@@ -156,21 +158,28 @@ def place_abstracts(record: Record) -> Record:
         logged = len(record.repairs)
         fixed = _english(record, f"abstract.{lang}", text, lang)
         if _merge_abstract(record, lang, fixed):
+            if record.abstract[lang].endswith(fixed):
+                lines[lang] = line
             continue
         # A copy of the abstract (a page's 文摘 after its abstract): the log says it was dropped,
         # not also the English repairs of a text that is not kept.
         del record.repairs[logged:]
         record.log("drop_duplicate_abstract", f"abstract.{lang}", text, "")
-    for lang, text in record.abstract.items():
-        cut = _CUT_OFF.search(text)
-        if cut and not any("abstract cut short" in issue for issue in record.issues):
-            # CNKI's EndNote, NoteExpress and RefWorks exports end a long abstract so
-            record.issues.append(f"abstract.{lang} cut short at '{cut.group()}' (as the export gives it), kept as given")
+    _note_cut_abstracts(record, lines)
     return record
 
 
-# An abstract ending where a database cut it: "…结果病理...", "…从词源……"
-_CUT_OFF = re.compile(r"(?:\.{3,}|…+|。。。|．．．)$")
+def _note_cut_abstracts(record: Record, lines: dict[str, int | None]) -> None:
+    """An issue for each language's abstract that ends where a database or a site cut it
+    (CNKI's EndNote, NoteExpress and RefWorks exports: "…结果病理..."; a page that gives only
+    its preview: "…回顾分析...展开更多"), on its line when the reader knows it: the abstract is
+    kept as given, and no reader of the record should take it for the whole."""
+    for lang, text in record.abstract.items():
+        mark = cut_off_mark(text)
+        line = lines.get(lang)
+        issue = f"{f'line {line}: ' if line else ''}abstract.{lang} cut short at '{mark}' (as the file gives it), kept as given"
+        if mark and issue not in record.issues:
+            record.issues.append(issue)
 
 
 def _merge_abstract(record: Record, lang: str, text: str) -> bool:

@@ -208,7 +208,7 @@ def test_a_page_with_only_the_preview_keeps_it_with_an_issue(tmp_path, cut, mark
                              "关键词：脊柱转移瘤；预后\n")
     assert record["abstract"]["zh"].startswith(_STRUCTURED[:30])
     assert [issue for issue in record["issues"] if "cut short" in issue] == [
-        f"line 3: abstract cut short at '{mark}' (only its preview on the page), kept as given"]
+        f"line 3: abstract.zh cut short at '{mark}' (as the file gives it), kept as given"]
 
 
 def test_a_whole_abstract_raises_no_cut_short_issue(tmp_path):

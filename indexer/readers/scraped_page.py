@@ -29,7 +29,7 @@ from ..fields.notices import is_notice
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
-from ..repair.text import collapse_truncated_preview, strip_buttons, strip_toggle
+from ..repair.text import collapse_truncated_preview, cut_off_mark, strip_buttons, strip_toggle
 from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from .base import find_reader, register
 from .decode import LINE_END
@@ -603,7 +603,6 @@ def _looks_like_abstract(line: str) -> bool:
         re.search(r"(?:\.\.\.|…)\S", s) and len(s) > 120)
 
 
-_CUT_OFF = re.compile(r"(?:\.{2,}|…+|。。。|．．．)$")
 # A site's preview of an abstract shows its first lines: wider than a title (counted in columns,
 # a Chinese character two), so a shorter line cut off at "..." is a title ("Why do we sleep...",
 # "…生存分析的研究..."), even when the abstract opens with the same words.
@@ -632,7 +631,7 @@ def _full_of_preview(preview: str, full: str) -> bool:
     False
     """
     cut = strip_toggle(preview.rstrip())
-    return bool(_CUT_OFF.search(cut)) and collapse_truncated_preview(cut + full) == full.lstrip()
+    return bool(cut_off_mark(cut)) and collapse_truncated_preview(cut + full) == full.lstrip()
 
 
 def _is_funder_item(line: str) -> bool:
@@ -1052,16 +1051,6 @@ class _Page:
             return
         text, lineno = abstracts.pop(taken)
         self.keep_unlabelled(text, lineno)
-
-    def note_cut_abstracts(self) -> None:
-        """An abstract that still ends at its preview's cut ("…from unknown prim...展开更多"),
-        the page giving no full text after it, is kept as the page gives it, with an issue
-        saying it is cut short: no reader of the record should take it for the whole abstract."""
-        for text, lineno in self.raw.get("abstract", []):
-            cut = _CUT_OFF.search(strip_toggle(strip_buttons(text.rstrip())))
-            if cut:
-                self.rec.issues.append(f"line {lineno}: abstract cut short at '{cut.group()}' (only its preview "
-                                       "on the page), kept as given")
 
     def full_after_preview(self, value: str) -> bool:
         """An abstract line after a preview cut off at "..." or "…", the full text
@@ -1675,7 +1664,6 @@ class ScrapedPageReader:
             return Failure(path=rec.source.path, line=rec.source.line, raw=rec.raw_text, format=self.name,
                            reason=reason, record=rec.source.record)
         page.settle_english_abstract()
-        page.note_cut_abstracts()
         page.resolve_name_marks()
         page.settle_references()
         return rec

@@ -433,7 +433,11 @@ def strip_footnote_mark(s: str) -> str:
     return _FOOTNOTE_MARK.sub("", s).rstrip() if any(mark in s for mark in "*＊†‡") else s
 
 
-_ELLIPSIS_RE = re.compile(r"\.{2,}|…+|。。。|．．．")
+# Where a database or a site cut a text: "...", "…", "。。。", "．．．" (three dots and more: a
+# sentence's own full stop may come before them, "良好...."; two are a slip, "in humans.. and").
+_ELLIPSIS = r"\.{3,}|…+|。。。|．．．"
+_ELLIPSIS_RE = re.compile(_ELLIPSIS)
+_CUT_OFF_RE = re.compile(rf"(?:{_ELLIPSIS})$")
 
 
 def text_key(s: str) -> str:
@@ -496,6 +500,17 @@ def strip_buttons(s: str) -> str:
     if len(re.findall(_BUTTON, m.group())) < 2 and not re.search(r"[。！？.!?]$", head):
         return s
     return head
+
+
+def cut_off_mark(s: str) -> str:
+    """The mark a text cut short ends at ("...", "…", "。。。"), a page's toggle or buttons after
+    it aside; "" when the text ends whole.  Every reader's abstract is told cut short by this.
+
+    >>> cut_off_mark("结果病理..."), cut_off_mark("…from unknown prim…展开更多"), cut_off_mark("in humans..")
+    ('...', '…', '')
+    """
+    m = _CUT_OFF_RE.search(strip_toggle(strip_buttons(s.rstrip())))
+    return m.group() if m else ""
 
 
 def strip_ui_residue(s: str) -> str:
