@@ -1069,8 +1069,11 @@ class _Page:
         """Whether an unlabelled line is the abstract's preview, cut off at "..." or "…", the
         full text on the line after it (with its label or none): the abstract, which that line
         then completes (:meth:`full_after_preview`), not another title.  The page's first line
-        is its title, and a line narrower than a preview is one (_PREVIEW_MIN_WIDTH)."""
-        if not following or not self.raw.get("titles") or _width(strip_toggle(line)) < _PREVIEW_MIN_WIDTH:
+        is its title, and a line narrower than a preview is one (_PREVIEW_MIN_WIDTH).  Asked of
+        every unlabelled line: one not cut off is none, before the line after it is read."""
+        if not following or not self.raw.get("titles") or not cut_off_mark(line):
+            return False
+        if _width(strip_toggle(line)) < _PREVIEW_MIN_WIDTH:
             return False
         after = _line_fixes(following)[0].strip()
         labelled = match_label(after)
