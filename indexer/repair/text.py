@@ -466,12 +466,43 @@ def collapse_truncated_preview(s: str, min_preview: int = 8) -> str:
     >>> collapse_truncated_preview("Values rose ... then fell.")
     'Values rose ... then fell.'
     """
+    preview, keyed = "", 0
     for m in _ELLIPSIS_RE.finditer(s):
-        rest = s[m.end():].lstrip()
-        preview, full = text_key(s[:m.start()]), text_key(rest)
-        if len(preview) >= min_preview and len(full) > len(preview) and full.startswith(preview):
-            return rest
+        # the key of the text before each "...", keyed once: an ellipsis joins nothing before it
+        preview += text_key(s[keyed:m.start()])
+        keyed = m.start()
+        rest = _SPACES.match(s, m.end()).end()
+        if len(preview) >= min_preview and _key_goes_on_from(s, rest, preview):
+            return s[rest:]
     return s
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _key_goes_on_from(s: str, start: int, key: str) -> bool:
+    """Whether the :func:`text_key` of ``s[start:]`` starts with ``key`` and goes on after it,
+    keying no more of ``s`` than it takes to tell (a text with many "..." is not keyed whole
+    after each).  The last character a piece's key ends with may join what follows it (e and a
+    combining accent, a Hangul syllable's jamo), so it is told only from a longer piece.
+
+    >>> _key_goes_on_from("x Spinal, metastases are", 2, "Spinalmetastases"), _key_goes_on_from("Spinal", 0, "Spinal")
+    (True, False)
+    >>> _key_goes_on_from("caf" + "e\u0301" * 40, 0, "caf" + "é" * 39)
+    True
+    """
+    size = 64
+    while True:
+        head = text_key(s[start:start + size])
+        whole = start + size >= len(s)
+        known = head if whole else head[:-1]
+        if not key.startswith(known[:len(key)]):
+            return False
+        if len(known) > len(key):
+            return True
+        if whole:
+            return False
+        size *= 2
 
 
 _TOGGLE_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(t) for t in
