@@ -269,9 +269,10 @@ def place_keywords(record: Record) -> Record:
             continue
         # One keyword a line (RIS KW: MeSH terms hold a comma, "Neoplasms, Glandular", and so
         # do Chinese ones, "疾病模型,动物", "大、小孢子"), unless the line is plainly a list: a
-        # semicolon, four or more short comma-separated parts, or three or more parted by " / ".
-        if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())
-                          or len(re.findall(r"\s[/／]\s", text)) >= 2):
+        # semicolon, or four or more short comma-separated parts.  (" / " parts a keyword line, never a
+        # tag's keyword: a German library's subject chain, "Finanzkrise / Eigentum / Haftung", is one
+        # heading, and Zotero keeps it one tag.)
+        if not split and (re.search("[;；]", text) or _KEYWORD_LIST.fullmatch(text.strip())):
             split = True
         words = split_keywords(text) if split else [text.strip().rstrip(",，").rstrip()]  # PubMed's "MRI,"
         words = [part for word in words for part in split_spaced_cjk(word)]
