@@ -329,8 +329,7 @@ def cmd_search(args) -> int:
         try:
             result = searcher.search(query, limit=args.limit, sort=args.sort)
         except QueryError as e:
-            shown = query if len(query) <= 80 else query[:60] + "…"   # a pasted page is not echoed whole
-            _err(f"Error: bad query {shown!r}: {e}")
+            _err(e.said_of(query))
             return EXIT_USAGE
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")

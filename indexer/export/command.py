@@ -200,8 +200,7 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     try:
         records = select(args.index, args.query, args.ids, args.masters, err, missing)
     except QueryError as e:   # said as `search` says it ("missing closing parenthesis" alone named no query)
-        shown = args.query if len(args.query) <= 80 else args.query[:60] + "…"
-        err.write(f"Error: bad query {shown!r}: {e}\n")
+        err.write(e.said_of(args.query) + "\n")
         return 2
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, no index
         err.write(f"Error: {e}\n")

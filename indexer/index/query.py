@@ -54,6 +54,16 @@ from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES,
 class QueryError(ValueError):
     """A query that cannot be parsed; the message says where and why."""
 
+    def said_of(self, query: str) -> str:
+        """The error as `search` and `export --query` say it, naming the query (a pasted page
+        is not echoed whole).
+
+        >>> QueryError("missing closing parenthesis").said_of("(bad")
+        "Error: bad query '(bad': missing closing parenthesis"
+        """
+        shown = query if len(query) <= 80 else query[:60] + "…"
+        return f"Error: bad query {shown!r}: {self}"
+
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ALNUM = re.compile(r"[a-z0-9]")
