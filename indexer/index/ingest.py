@@ -650,7 +650,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
         summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
     if merged_before:
-        summary.deduplicated = _merge_again(index_dir, summary, quiet)
+        summary.deduplicated = _merge_again(index_dir, quiet)
     remove_orphans(index_dir)
     summary.seconds = time.monotonic() - started
     return summary
@@ -758,7 +758,7 @@ def _unmerge(store: Store) -> dict[str, bool] | None:
     return {**{rec["id"]: True for rec in masters}, **{rid: False for rid in shown}}
 
 
-def _merge_again(index_dir: str, summary: Summary, quiet: bool) -> dict | None:
+def _merge_again(index_dir: str, quiet: bool) -> dict | None:
     """``dedup --apply`` once more, with this run's records (see :func:`_unmerge`)."""
     from .. import merge
 
