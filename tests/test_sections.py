@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import clean_items
+from conftest import clean_items, cleaned
 from indexer.fields.sections import split_sections
 
 
@@ -231,3 +231,71 @@ def test_a_lower_case_word_with_a_hyphen_after_a_label_is_a_plain_word(text, exp
 ])
 def test_a_heading_of_two_labels_parted_by_a_slash(text, expected):
     assert [s[:2] for s in labelled(text, "en")] == expected
+
+
+# JAMA's abstract, as MEDLINE writes it and as the journal's page shows it with its Key Points over it
+# (Question, Findings and Meaning each on a line of its own, "Abstract" above the abstract's headings)
+_JAMA_SECTIONS = [
+    ("BACKGROUND", "Sleep matters for health."), ("OBJECTIVE", "To assess the association of sleep with death."),
+    ("METHODS", "This cohort study included 1200 adults in 5 hospitals."), ("METHODS", "Sleep duration."),
+    ("METHODS", "Mortality."), ("RESULTS", "Of 1200 adults, 300 died."),
+    ("CONCLUSION", "Short sleep was associated with death.")]
+_KEY_POINTS = [("OBJECTIVE", "Is sleep associated with death?"),
+               ("RESULTS", "In this cohort study of 1200 adults, short sleep was associated with death."),
+               ("CONCLUSION", "Sleep may matter.")]
+
+
+def test_jamas_headings_and_key_points(tmp_path, validate):
+    medline = tmp_path / "jama.txt"
+    medline.write_text(
+        "PMID- 30000001\nTI  - Association of sleep with death.\nAB  - IMPORTANCE: Sleep matters for health.\n"
+        "      OBJECTIVE: To assess the association of sleep with death. DESIGN, SETTING, AND\n"
+        "      PARTICIPANTS: This cohort study included 1200 adults in 5 hospitals. EXPOSURES: Sleep\n"
+        "      duration. MAIN OUTCOMES AND MEASURES: Mortality. RESULTS: Of 1200 adults, 300 died.\n"
+        "      CONCLUSIONS AND RELEVANCE: Short sleep was associated with death.\nLA  - eng\n", encoding="utf-8")
+    (record,) = cleaned(medline)
+    validate(record)
+    assert [(s["label"], s["text"]) for s in record["sections"]["en"]] == _JAMA_SECTIONS
+    assert record["sections"]["en"][2]["label_original"] == "DESIGN, SETTING, AND PARTICIPANTS"
+    page = tmp_path / "jama.ris"
+    page.write_text(
+        "TY  - JOUR\nTI  - Association of sleep with death\nAB  - Key Points\nQuestion Is sleep associated with "
+        "death?\nFindings In this cohort study of 1200 adults, short sleep was associated with death.\n"
+        "Meaning Sleep may matter.\nAbstract\nImportance Sleep matters for health.\nObjective To assess the "
+        "association of sleep with death.\nDesign, Setting, and Participants This cohort study included 1200 "
+        "adults in 5 hospitals.\nExposures Sleep duration.\nMain Outcomes and Measures Mortality.\nResults Of "
+        "1200 adults, 300 died.\nConclusions and Relevance Short sleep was associated with death.\nER  - \n\n"
+        "TY  - JOUR\nTI  - Association of sleep with death, with colons\nAB  - Key Points Question: Is sleep "
+        "associated with death? Findings: In this cohort study of 1200 adults, short sleep was associated with "
+        "death. Meaning: Sleep may matter. Importance: Sleep matters for health. Objective: To assess the "
+        "association of sleep with death. Design, Setting, and Participants: This cohort study included 1200 "
+        "adults in 5 hospitals. Exposures: Sleep duration. Main Outcomes and Measures: Mortality. Results: Of "
+        "1200 adults, 300 died. Conclusions and Relevance: Short sleep was associated with death.\nER  - \n",
+        encoding="utf-8")
+    for record in cleaned(page):
+        validate(record)
+        assert [(s["label"], s["text"]) for s in record["sections"]["en"]] == _KEY_POINTS + _JAMA_SECTIONS
+        assert [s["label_original"] for s in record["sections"]["en"][:4]] == [
+            "Question", "Findings", "Meaning", "Importance"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Findings" and "Meaning" opening a sentence of another abstract are words of it
+    ("Background: X. Methods: Y. Results: Z. Findings of note were few. Meaning is unclear. Conclusions: W.",
+     ["Background", "Methods", "Results", "Conclusions"]),
+    # a question opening an abstract without Findings and Meaning after it is no Key Points
+    ("Question: does X work? We tested it. Findings In 12 trials it did.", []),
+    # Key Points over an abstract with a heading not filed: left whole
+    ("KEY POINTS: QUESTION: Does X help? FINDINGS: It did. MEANING: X helps. IMPORTANCE: X is used. "
+     "OBJECTIVE: To test X. DATA SOURCES: MEDLINE. RESULTS: It helped. CONCLUSIONS: It helps.", []),
+    # JAMA's other joined headings, with a colon
+    ("IMPORTANCE: X. OBJECTIVE: Y. DESIGN, SETTING, PARTICIPANTS, AND INTERVENTION: Z. RESULTS: W. "
+     "CONCLUSIONS AND RELEVANCE: V.",
+     ["IMPORTANCE", "OBJECTIVE", "DESIGN, SETTING, PARTICIPANTS, AND INTERVENTION", "RESULTS",
+      "CONCLUSIONS AND RELEVANCE"]),
+    # words with a comma before a colon are no unknown heading that leaves the abstract whole
+    ("OBJECTIVE: To test. METHODS: A cohort. RESULTS: Fewer. CONCLUSION: Useful. Registered at U.S. NIH, ID: NCT0195.",
+     ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]),
+])
+def test_key_points_words_and_jamas_joined_headings(text, expected):
+    assert [s[1] for s in labelled(text, "en")] == expected

@@ -43,6 +43,11 @@ LABELS_EN: dict[str, str] = {
     "TRIAL REGISTRATION": "TRIAL REGISTRATION", "CLINICAL TRIAL REGISTRATION": "TRIAL REGISTRATION",
     "FINANCIAL DISCLOSURE": "FINANCIAL DISCLOSURE", "FINANCIAL DISCLOSURES": "FINANCIAL DISCLOSURE",
     "CASE SUMMARY": "CASE SUMMARY", "CASE PRESENTATION": "CASE SUMMARY", "CASE REPORT": "CASE SUMMARY",
+    # JAMA's methods under one heading, written out for a heading set off by a space only (with a
+    # colon, any heading joining labels with commas is one, _compound).
+    **{f"DESIGN, {setting}{comma} AND {who}": "METHODS" for setting in ("SETTING", "SETTINGS")
+       for comma in (",", "") for who in ("PARTICIPANTS", "PATIENTS")},
+    "MAIN OUTCOME AND MEASURES": "METHODS",
 }
 LABELS_ZH: dict[str, str] = {
     "目的": "OBJECTIVE", "目标": "OBJECTIVE", "背景": "BACKGROUND", "方法": "METHODS",
@@ -85,10 +90,13 @@ _ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】
                        rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
+# The same with commas, taken only as a heading joining labels ("SETTING, PARTICIPANTS, AND
+# INTERVENTION:"): words with a comma are no unknown heading ("… at U.S. NIH, ID: NCT01951040").
+_EN_LIST_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:,?[ /][A-Z]+)*)(?:\(S\))?\s*:")
 # Words before a colon at a sentence start, in any case: a heading joining labels in title case
 # ("Methods and results:", "Patients and methods:", "Background/Aims:"), or words of a sentence
 # ("We asked: …").
-_EN_TITLE_HEADING = re.compile(_BOUNDARY + r"(?P<label>(?i:[a-z]++(?:[ /][a-z]++){0,7}))(?:\([Ss]\))?\s*[:：]")
+_EN_TITLE_HEADING = re.compile(_BOUNDARY + r"(?P<label>(?i:[a-z]++(?:,?[ /][a-z]++){0,7}))(?:\([Ss]\))?\s*[:：]")
 # Headings abstracts have that are filed under no label: the text under one would be left in the
 # section before it, so an abstract with one is left whole, as one with an upper-case heading we do
 # not know is.  In title case, only these are taken for headings (see _EN_TITLE_HEADING).
@@ -113,7 +121,7 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     # title case, "Methods and results:" is one heading only when each part is a label.
     at = {f[0]: i for i, f in enumerate(found)}
     upper = pattern is _EN_LABEL
-    for m in (_EN_ANY_HEADING if upper else _EN_TITLE_HEADING).finditer(text):
+    for m in (_EN_LIST_HEADING if upper else _EN_TITLE_HEADING).finditer(text):
         i, orig = at.get(m.start()), m.group("label")
         label = _compound(orig, whole=not upper)
         if label is None or (i is not None and len(orig) <= len(found[i][3])):
@@ -260,10 +268,10 @@ def _compound(heading: str, whole: bool = False) -> str | None:
 
     >>> _compound("Methods and results", whole=True), _compound("Methods and results of X", whole=True)
     ('METHODS', None)
-    >>> _compound("Background/Aims", whole=True)
-    'BACKGROUND'
+    >>> _compound("Background/Aims", whole=True), _compound("Design, Setting, and Participants", whole=True)
+    ('BACKGROUND', 'METHODS')
     """
-    parts = re.split(r"\s*/\s*|\s+(?:AND|&)\s+", heading.upper())
+    parts = re.split(r"\s*/\s*|\s*,\s*(?:(?:AND|&)\s+)?|\s+(?:AND|&)\s+", heading.upper())
     if whole and not all(part in LABELS_EN for part in parts):
         return None
     for part in parts:
@@ -318,6 +326,57 @@ def _strays(text: str, found: list[tuple[int, int, str, str]]) -> bool:
     return any(not any(f[0] <= m.start() < f[1] for f in found) for m in _EN_SPACED_STRAY.finditer(text))
 
 
+# JAMA's Key Points over its abstract: "Key Points Question … Findings … Meaning … Abstract
+# Importance …" (each on a line of its own on the journal's page, joined by an export).  Question,
+# Findings and Meaning are labels there only, all three in that order, the first opening the text;
+# a "Meaning" or "Findings" opening a sentence of another abstract stays text.
+_KEY_POINTS_HEADING = re.compile(r"(?i:key points)\s*[:：]?\s*")
+_KEY_POINTS = tuple((re.compile(rf"(?P<label>(?=[A-Z])(?i:{word}))(?:\s*[:：]\s*|\s+{_OPENER})"), label)
+                    for word, label in (("question", "OBJECTIVE"), ("findings", "RESULTS"), ("meaning", "CONCLUSION")))
+_ABSTRACT_HEADING = re.compile(r"(?i:abstract)(?:\s*[:：]\s*|\s+)")
+_SENTENCE_START = re.compile(r"(?<=[.!?;)\]”\"])\s+(?=[A-Z])")
+
+
+def _key_points(text: str) -> list[dict[str, str]] | None:
+    """The sections of an abstract that opens with JAMA's Key Points: Question, Findings and
+    Meaning (filed as the objective, results and conclusion they are), then the abstract's own;
+    None when it does not open with them, [] when what follows them is an abstract not split.
+
+    >>> [(s["label"], s["label_original"]) for s in _key_points(
+    ...     "Key Points Question Does X help? Findings In this trial, it did. Meaning X may help. "
+    ...     "Abstract Importance X is used. Objective To test X. Results It helped. Conclusions It helps.")]
+    [('OBJECTIVE', 'Question'), ('RESULTS', 'Findings'), ('CONCLUSION', 'Meaning'), ('BACKGROUND', 'Importance'), \
+('OBJECTIVE', 'Objective'), ('RESULTS', 'Results'), ('CONCLUSION', 'Conclusions')]
+    >>> _key_points("Question Does X help? We asked. Meaning is unclear. Findings In this trial, it did.")
+    >>> _key_points("KEY POINTS: QUESTION: Does X help? FINDINGS: It did. MEANING: X helps. IMPORTANCE: X is used. "
+    ...             "OBJECTIVE: To test X. DATA SOURCES: MEDLINE. RESULTS: It helped. CONCLUSIONS: It helps.")
+    []
+    """
+    heading = _KEY_POINTS_HEADING.match(text)
+    pos, found = (heading.end() if heading else 0), []
+    for pattern, label in _KEY_POINTS:
+        m = pattern.match(text, pos) if not found else next(
+            (m for s in _SENTENCE_START.finditer(text, pos) if (m := pattern.match(text, s.end()))), None)
+        if m is None:
+            return None
+        found.append((m.start(), m.end(), label, m.group("label")))
+        pos = m.end()
+    rest, stop = [], len(text)
+    for s in _SENTENCE_START.finditer(text, pos):   # the abstract: its heading, or a label opening one
+        heading = _ABSTRACT_HEADING.match(text, s.end())
+        abstract = text[heading.end() if heading else s.end():]
+        m = heading or _EN_LABEL.match(abstract) or _EN_LABEL_TITLE.match(abstract) or _EN_LABEL_SPACED.match(abstract)
+        if m is None or not heading and LABELS_EN[m.group("label").upper()] not in ("BACKGROUND", "OBJECTIVE"):
+            continue
+        rest, stop = split_sections(abstract, "en"), s.start()
+        if not rest:
+            return []
+        break
+    return [{"label": label, "label_original": orig,
+             "text": text[end:found[i + 1][0] if i + 1 < len(found) else stop].strip()}
+            for i, (start, end, label, orig) in enumerate(found)] + rest
+
+
 def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     """Sections of a structured abstract, or [] when it is not structured.
 
@@ -330,6 +389,9 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     """
     if not text:
         return []
+    box = _key_points(text) if lang != "zh" else None
+    if box is not None:
+        return box
     found = _matches(text, "zh" if lang == "zh" else "en")
     if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
         found = _glued_zh(text) if lang == "zh" else _spaced_en(text)
