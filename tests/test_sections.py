@@ -299,3 +299,27 @@ def test_jamas_headings_and_key_points(tmp_path, validate):
 ])
 def test_key_points_words_and_jamas_joined_headings(text, expected):
     assert [s[1] for s in labelled(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement of why it matters after the conclusion (J Neurosci's, PNAS's) is no sentence of it
+    ("Background: Cells divide. Methods: We counted. Results: Many cells. Conclusions: Cells divide a lot. "
+     "Significance: This matters for cancer.",
+     [("BACKGROUND", "Background", "Cells divide."), ("METHODS", "Methods", "We counted."),
+      ("RESULTS", "Results", "Many cells."), ("CONCLUSION", "Conclusions", "Cells divide a lot."),
+      ("CONCLUSION", "Significance", "This matters for cancer.")]),
+    ("OBJECTIVE: To count. METHODS: Ten. RESULTS: Many. SIGNIFICANCE STATEMENT: It matters.",
+     [("OBJECTIVE", "OBJECTIVE", "To count."), ("METHODS", "METHODS", "Ten."), ("RESULTS", "RESULTS", "Many."),
+      ("CONCLUSION", "SIGNIFICANCE STATEMENT", "It matters.")]),
+    # PLOS's headings: the methodology is not left in the background
+    ("Background: DMD is common. Methodology/Principal Findings: Here we describe dogs. "
+     "Conclusions/Significance: A new model.",
+     [("BACKGROUND", "Background", "DMD is common."), ("METHODS", "Methodology/Principal Findings", "Here we describe dogs."),
+      ("CONCLUSION", "Conclusions/Significance", "A new model.")]),
+    # "Significance of …" opening a sentence is a word of it
+    ("Objective To test. Methods A total of 12. Results The rate fell. Significance of this is unclear. Conclusion Good.",
+     [("OBJECTIVE", "Objective", "To test."), ("METHODS", "Methods", "A total of 12."),
+      ("RESULTS", "Results", "The rate fell. Significance of this is unclear."), ("CONCLUSION", "Conclusion", "Good.")]),
+])
+def test_a_significance_statement_is_a_part_of_its_own(text, expected):
+    assert labelled(text, "en") == expected

@@ -142,3 +142,26 @@ def test_the_qa_ris_file(tmp_path, validate):
 ])
 def test_headings_parted_by_a_slash_and_in_other_brackets(text, expected):
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 意义 after the conclusion is a part of its own, set off by a colon or brackets
+    ("目的：探讨疗效。方法：选取64例。结果：有效。结论：可用。意义：为临床提供依据。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"), ("RESULTS", "结果", "有效。"),
+      ("CONCLUSION", "结论", "可用。"), ("CONCLUSION", "意义", "为临床提供依据。")]),
+    ("【目的】探讨疗效。【方法】选取64例。【结果】有效。【临床意义】为临床提供依据。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"), ("RESULTS", "结果", "有效。"),
+      ("CONCLUSION", "临床意义", "为临床提供依据。")]),
+    # glued to its text or set off by a space only, 意义 opens a sentence: 意义在于…, 差异有统计学意义
+    ("目的：探讨疗效。方法：选取64例。结果：差异有统计学意义。结论：可用。意义在于提高疗效。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"),
+      ("RESULTS", "结果", "差异有统计学意义。"), ("CONCLUSION", "结论", "可用。意义在于提高疗效。")]),
+    ("目的 探讨疗效。方法 选取64例。结果 有效。结论 可用。意义 重大。",
+     [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"), ("RESULTS", "结果", "有效。"),
+      ("CONCLUSION", "结论", "可用。意义 重大。")]),
+    # [目的/意义] stays the objective's heading: a glued 方法 after it is in order
+    ("[目的/意义]探讨X。方法采用问卷调查法。[结果/结论]有效。",
+     [("OBJECTIVE", "目的/意义", "探讨X。"), ("METHODS", "方法", "采用问卷调查法。"), ("RESULTS", "结果/结论", "有效。")]),
+])
+def test_a_significance_after_the_conclusion(text, expected):
+    assert labelled(text) == expected

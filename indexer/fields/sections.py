@@ -16,7 +16,7 @@ LABELS_EN: dict[str, str] = {
     "PURPOSE": "OBJECTIVE", "AIMS AND OBJECTIVES": "OBJECTIVE",
     "METHODS": "METHODS", "METHOD": "METHODS", "MATERIALS AND METHODS": "METHODS",
     "MATERIAL AND METHODS": "METHODS", "METHODS AND MATERIALS": "METHODS", "DESIGN": "METHODS",
-    "RESULTS": "RESULTS", "RESULT": "RESULTS", "FINDINGS": "RESULTS",
+    "RESULTS": "RESULTS", "RESULT": "RESULTS", "FINDINGS": "RESULTS", "PRINCIPAL FINDINGS": "RESULTS",
     "CONCLUSION": "CONCLUSION", "CONCLUSIONS": "CONCLUSION", "INTERPRETATION": "CONCLUSION",
     "CONCLUSIONS AND RELEVANCE": "CONCLUSION", "CLINICAL SIGNIFICANCE": "CONCLUSION",
     "CLINICAL RELEVANCE": "CONCLUSION", "CONCLUSIONS AND CLINICAL IMPORTANCE": "CONCLUSION",
@@ -48,6 +48,9 @@ LABELS_EN: dict[str, str] = {
     **{f"DESIGN, {setting}{comma} AND {who}": "METHODS" for setting in ("SETTING", "SETTINGS")
        for comma in (",", "") for who in ("PARTICIPANTS", "PATIENTS")},
     "MAIN OUTCOME AND MEASURES": "METHODS",
+    # Why it matters (PNAS's, J Neurosci's statement) closes an abstract as JAMA's "Conclusions and
+    # Relevance" does.
+    "SIGNIFICANCE": "CONCLUSION", "SIGNIFICANCE STATEMENT": "CONCLUSION",
 }
 LABELS_ZH: dict[str, str] = {
     "目的": "OBJECTIVE", "目标": "OBJECTIVE", "背景": "BACKGROUND", "方法": "METHODS",
@@ -67,7 +70,12 @@ LABELS_ZH: dict[str, str] = {
         ("背景", "目的", "BACKGROUND"), ("目的", "意义", "OBJECTIVE"), ("目的", "方法", "OBJECTIVE"),
         ("方法", "过程", "METHODS"), ("方法", "结果", "METHODS"), ("结果", "结论", "RESULTS"))
        for slash in ("/", "／")},
+    # Parts after the conclusion, labels only when set off by a colon or brackets (_ZH_SET_OFF_ONLY).
+    "意义": "CONCLUSION", "临床意义": "CONCLUSION", "研究意义": "CONCLUSION",
 }
+# Words that open sentences too (意义在于…): never a glued label, nor a heading's second part
+# (目的/意义 is the objective's heading).
+_ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义"))
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
 # The English labels as one alternation, the longest first (also the glued-label repair's).
@@ -87,7 +95,7 @@ _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕".
 _ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】\]］〕]\s*[:：]?\s*"
-                       rf"|(?P<label>{_ZH_ALT})(?:\s*[:：]\s*|\s+))")
+                       rf"|(?P<label>{_ZH_ALT})(?:(?P<colon>\s*[:：]\s*)|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
 # The same with commas, taken only as a heading joining labels ("SETTING, PARTICIPANTS, AND
@@ -110,6 +118,8 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     if lang == "zh":
         for m in _ZH_LABEL.finditer(text):
             orig = m.group("b") or m.group("label")
+            if m.group("label") and not m.group("colon") and orig in _ZH_SET_OFF_ONLY:
+                continue
             end, orig = _joined_zh(text, m.end(), orig)
             found.append((m.start(), end, LABELS_ZH[orig], orig))
         return found
@@ -141,14 +151,16 @@ _ORDER = ("BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION")
 # Words a label begins, which open sentences of prose: 方法学上尚需验证, 结论性意见.
 _ZH_NOT_LABELS = ("方法学", "方法论", "结论性", "目的论", "目的性")
 _ZH_GLUED = re.compile(r"(?<=[。.．；;！!？?])\s*(?!" + "|".join(_ZH_NOT_LABELS) + r")(?P<label>"
-                       + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ORDER), key=len, reverse=True))
+                       + "|".join(sorted((k for k, v in LABELS_ZH.items() if v in _ORDER and k not in _ZH_SET_OFF_ONLY),
+                                         key=len, reverse=True))
                        + r")\s*[:：]?\s*")
 
 
 def _rank(label: str, label_original: str) -> int:
     """A heading's place in _ORDER: a heading of two parts (背景与目的) is at its second part's,
     so a label after it comes later than both (方法, not 目的)."""
-    return _ORDER.index(LABELS_ZH.get(label_original[-2:], label))
+    second = label_original[-2:]
+    return _ORDER.index(LABELS_ZH[second] if second in LABELS_ZH and second not in _ZH_SET_OFF_ONLY else label)
 
 
 # The labels that open such an abstract, the longest first (背景与目的 before 背景).
@@ -197,7 +209,8 @@ def _second_part(heading: str) -> str | None:
     """The label of a two-part heading's second part when it differs from the heading's (结果与结论:
     CONCLUSION; 资料与方法, 结果: None)."""
     parts = re.split(r"[与和及/／]", heading)
-    if len(parts) != 2 or parts[0] not in LABELS_ZH or LABELS_ZH.get(parts[1], LABELS_ZH[parts[0]]) == LABELS_ZH[parts[0]]:
+    if (len(parts) != 2 or parts[0] not in LABELS_ZH or parts[1] not in LABELS_ZH or parts[1] in _ZH_SET_OFF_ONLY
+            or LABELS_ZH[parts[1]] == LABELS_ZH[parts[0]]):
         return None
     return LABELS_ZH[parts[1]]
 
