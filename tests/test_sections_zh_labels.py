@@ -165,3 +165,24 @@ def test_headings_parted_by_a_slash_and_in_other_brackets(text, expected):
 ])
 def test_a_significance_after_the_conclusion(text, expected):
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parts written as a list, parted by commas or semicolons: the mark parts them, no text of theirs
+    ("目的：探讨疗效,方法：选取64例,结果：有效,结论：可用",
+     [("OBJECTIVE", "目的", "探讨疗效"), ("METHODS", "方法", "选取64例"), ("RESULTS", "结果", "有效"),
+      ("CONCLUSION", "结论", "可用")]),
+    ("目的：探讨疗效，方法：选取64例，结果：有效。",
+     [("OBJECTIVE", "目的", "探讨疗效"), ("METHODS", "方法", "选取64例"), ("RESULTS", "结果", "有效。")]),
+    ("【目的】探讨疗效，【方法】选取64例，【结果】有效",
+     [("OBJECTIVE", "目的", "探讨疗效"), ("METHODS", "方法", "选取64例"), ("RESULTS", "结果", "有效")]),
+    ("目的：探讨疗效；方法：选取64例；结果：有效；结论：可用。",
+     [("OBJECTIVE", "目的", "探讨疗效"), ("METHODS", "方法", "选取64例"), ("RESULTS", "结果", "有效"),
+      ("CONCLUSION", "结论", "可用。")]),
+    # after a comma, a label set off by a space only or glued is a word of the sentence
+    ("目的：探讨疗效，方法 简便。结果：有效，结果显示差异显著。结论：可用。",
+     [("OBJECTIVE", "目的", "探讨疗效，方法 简便。"), ("RESULTS", "结果", "有效，结果显示差异显著。"),
+      ("CONCLUSION", "结论", "可用。")]),
+])
+def test_the_parts_written_as_a_list(text, expected):
+    assert labelled(text) == expected

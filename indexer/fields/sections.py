@@ -93,8 +93,10 @@ _OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:\-‐'’]|\.(?:\s|$)|$))[^\s,;:.!?)\
 # Sterility's "PATIENT(S):", "RESULT(S):".
 _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
-# "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕".
-_ZH_LABEL = re.compile(_BOUNDARY + rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】\]］〕]\s*[:：]?\s*"
+# "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕"; after a comma too when set off by a colon or
+# brackets, as a list of the parts is written (目的：…，方法：…), never by a space only (…，方法 简便).
+_ZH_LABEL = re.compile(r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"])|(?P<comma>(?<=[,，])))\s*"
+                       rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】\]］〕]\s*[:：]?\s*"
                        rf"|(?P<label>{_ZH_ALT})(?:(?P<colon>\s*[:：]\s*)|\s+))")
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
@@ -118,7 +120,7 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     if lang == "zh":
         for m in _ZH_LABEL.finditer(text):
             orig = m.group("b") or m.group("label")
-            if m.group("label") and not m.group("colon") and orig in _ZH_SET_OFF_ONLY:
+            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in _ZH_SET_OFF_ONLY):
                 continue
             end, orig = _joined_zh(text, m.end(), orig)
             found.append((m.start(), end, LABELS_ZH[orig], orig))
@@ -423,6 +425,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     for i, (start, end, label, orig) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else len(text)
         body = text[end:stop].strip()
+        if stop < len(text):   # the comma or semicolon of a list of the parts (目的：…；方法：…) parts them
+            body = body.rstrip(",，;；").rstrip()
         if body:
             sections.append({"label": label, "label_original": orig, "text": body})
     return sections
