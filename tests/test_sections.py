@@ -323,3 +323,21 @@ def test_key_points_words_and_jamas_joined_headings(text, expected):
 ])
 def test_a_significance_statement_is_a_part_of_its_own(text, expected):
     assert labelled(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a grade of evidence closing the abstract (Spine, JBJS) is a part of its own, not the conclusion's
+    ("Background: Falls hurt. Methods: We counted. Results: Fewer falls. Conclusions: It works. Level of evidence: III",
+     [("BACKGROUND", "Falls hurt."), ("METHODS", "We counted."), ("RESULTS", "Fewer falls."),
+      ("CONCLUSION", "It works."), ("LEVEL OF EVIDENCE", "III")]),
+    # in title case after labels in capitals
+    ("STUDY DESIGN: A cohort. OBJECTIVE: To test. METHODS: Ten. RESULTS: Fewer. CONCLUSION: Useful. "
+     "Level of Evidence: 3",
+     [("METHODS", "A cohort."), ("OBJECTIVE", "To test."), ("METHODS", "Ten."), ("RESULTS", "Fewer."),
+      ("CONCLUSION", "Useful."), ("LEVEL OF EVIDENCE", "3")]),
+    ("Objective To test. Methods A total of 12. Results The rate fell. Conclusion It works. Level of Evidence IV.",
+     [("OBJECTIVE", "To test."), ("METHODS", "A total of 12."), ("RESULTS", "The rate fell."),
+      ("CONCLUSION", "It works."), ("LEVEL OF EVIDENCE", "IV.")]),
+])
+def test_a_level_of_evidence_is_a_part_of_its_own(text, expected):
+    assert [(s[0], s[2]) for s in labelled(text, "en")] == expected

@@ -186,3 +186,18 @@ def test_a_significance_after_the_conclusion(text, expected):
 ])
 def test_the_parts_written_as_a_list(text, expected):
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("目的：探讨疗效。方法：选取64例。结果：有效。结论：可用。证据等级：III",
+     [("OBJECTIVE", "探讨疗效。"), ("METHODS", "选取64例。"), ("RESULTS", "有效。"), ("CONCLUSION", "可用。"),
+      ("LEVEL OF EVIDENCE", "III")]),
+    # a glued label before it still fills its gap in the order
+    ("目的：探讨疗效。方法选取64例。结果有效。【证据级别】Ⅲ级",
+     [("OBJECTIVE", "探讨疗效。"), ("METHODS", "选取64例。"), ("RESULTS", "有效。"), ("LEVEL OF EVIDENCE", "Ⅲ级")]),
+    # a sentence opening with the words is text
+    ("目的：探讨疗效。方法：回顾分析。结论：证据等级较低的研究亦可参考。",
+     [("OBJECTIVE", "探讨疗效。"), ("METHODS", "回顾分析。"), ("CONCLUSION", "证据等级较低的研究亦可参考。")]),
+])
+def test_a_level_of_evidence_is_a_part_of_its_own(text, expected):
+    assert [(s[0], s[2]) for s in labelled(text)] == expected

@@ -51,6 +51,8 @@ LABELS_EN: dict[str, str] = {
     # Why it matters (PNAS's, J Neurosci's statement) closes an abstract as JAMA's "Conclusions and
     # Relevance" does.
     "SIGNIFICANCE": "CONCLUSION", "SIGNIFICANCE STATEMENT": "CONCLUSION",
+    # A grade of evidence (Spine, JBJS, Arthroscopy) is a part of its own, no sentence of the conclusion's.
+    "LEVEL OF EVIDENCE": "LEVEL OF EVIDENCE",
 }
 LABELS_ZH: dict[str, str] = {
     "目的": "OBJECTIVE", "目标": "OBJECTIVE", "背景": "BACKGROUND", "方法": "METHODS",
@@ -72,10 +74,11 @@ LABELS_ZH: dict[str, str] = {
        for slash in ("/", "／")},
     # Parts after the conclusion, labels only when set off by a colon or brackets (_ZH_SET_OFF_ONLY).
     "意义": "CONCLUSION", "临床意义": "CONCLUSION", "研究意义": "CONCLUSION",
+    "证据等级": "LEVEL OF EVIDENCE", "证据级别": "LEVEL OF EVIDENCE",
 }
 # Words that open sentences too (意义在于…): never a glued label, nor a heading's second part
 # (目的/意义 is the objective's heading).
-_ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义"))
+_ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据等级", "证据级别"))
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
 # The English labels as one alternation, the longest first (also the glued-label repair's).
@@ -93,6 +96,8 @@ _OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:\-‐'’]|\.(?:\s|$)|$))[^\s,;:.!?)\
 # Sterility's "PATIENT(S):", "RESULT(S):".
 _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
+# "Level of Evidence:" in any case, closing an abstract whose labels are in capitals too.
+_EN_LEVEL_OF_EVIDENCE = re.compile(_BOUNDARY + r"(?P<label>(?i:level of evidence))\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕"; after a comma too when set off by a colon or
 # brackets, as a list of the parts is written (目的：…，方法：…), never by a space only (…，方法 简便).
 _ZH_LABEL = re.compile(r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"])|(?P<comma>(?<=[,，])))\s*"
@@ -129,6 +134,9 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     for m in pattern.finditer(text):
         orig = m.group("label")
         found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig + (m.group("s") or "")))
+    starts = {f[0] for f in found}
+    found += [(m.start(), m.end(), "LEVEL OF EVIDENCE", m.group("label"))
+              for m in _EN_LEVEL_OF_EVIDENCE.finditer(text) if m.start() not in starts]
     # "BACKGROUND AND AIMS:" is one heading (BACKGROUND), not BACKGROUND + "AND AIMS: ..."; in
     # title case, "Methods and results:" is one heading only when each part is a label.
     at = {f[0]: i for i, f in enumerate(found)}
@@ -261,8 +269,11 @@ def _gaps_filled_zh(text: str, found: list[tuple[int, int, str, str]]) -> list[t
     for m in _ZH_GLUED.finditer(text, found[0][1]):
         if m.start() in starts:
             continue
-        before = [f for f in labels if f[0] < m.start()][-1]
-        after = next((f for f in found if f[0] > m.start()), None)
+        # (a part outside the order, 证据等级, neither opens nor closes a gap)
+        before = next((f for f in reversed(labels) if f[0] < m.start() and f[2] in _ORDER), None)
+        after = next((f for f in found if f[0] > m.start() and f[2] in _ORDER), None)
+        if before is None:
+            continue
         glued = (m.start(), m.end(), LABELS_ZH[m.group("label")], m.group("label"))
         rank = _ORDER.index(glued[2])
         if _rank(*before[2:]) >= rank or (after is not None and rank >= _ORDER.index(after[2])):
