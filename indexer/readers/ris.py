@@ -37,8 +37,9 @@ class RisReader(TaggedReader):
     TYPES = RIS_TYPES
     SOURCE_ID_TAGS = ("ID", "AN")
     # Scopus and EndNote write a record's keywords under one KW, one a line; Zotero reads each
-    # line as a keyword.
-    VALUE_PER_LINE = frozenset({"KW"})
+    # line as a keyword.  Scopus's affiliations under one AD are one a line too (never one
+    # address wrapped): glued, they were one address given to every author.
+    VALUE_PER_LINE = frozenset({"KW", "AD"})
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",
