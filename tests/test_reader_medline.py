@@ -3,7 +3,7 @@ and the shared samples (record counts) when ../shared is present.  Expected valu
 written by hand from the fixtures."""
 from __future__ import annotations
 
-from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
+from conftest import DATA, clean_items, jsonl, needs_shared, records_of, run_cli
 
 FOLDER = DATA / "formats" / "medline"
 
@@ -137,3 +137,14 @@ def test_shared_samples_fully_read():
     assert counts == {"pubmed-demo.nbib": 10, "pubmed-medline-01.txt": 1, "pubmed-medline-02.txt": 2,
                       "pubmed-medline-04.txt": 1, "pubmed-medline-05.txt": 3, "pubmed-medline-07.txt": 4,
                       "pubmed-medline-08.txt": 2}
+
+
+def test_eric_article_number_is_the_pages_not_the_date(tmp_path):
+    # ERIC (formats/pubmed-medline-05): the number where the pages go, in SO and DP
+    path = tmp_path / "eric.nbib"
+    path.write_text("OWN - ERIC\nTI  - Test-Taker Perception of Speaking Tests\nAU  - Zhou, Yujia\n"
+                    "JT  - Language Testing in Asia\nSO  - v9 Article 10 2019\nVI  - 9\nDP  - Article 10 2019\n"
+                    "PT  - Journal Articles\n", encoding="utf-8")
+    rec, = records_of(path)
+    assert (rec["volume"], rec["pages"], rec["year"]) == ("9", "10", 2019)
+    assert "date" not in rec["extra"]

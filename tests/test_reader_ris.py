@@ -21,3 +21,21 @@ def test_ad_lines_without_a_tag_are_one_affiliation_each(tmp_path):
         "Baylor College of Medicine, Center for Medical Ethics and Health Policy, United States",
         "Geisinger Health System, United States"]
     assert not any("affiliation" in a for a in rec["authors"])   # three for three authors: whose is whose unknown
+
+
+SCOPUS = ("TY  - JOUR\nAU  - Ruckman, S.N.\nTI  - Assessing the Association Between Animal Color and Behavior\n"
+          "PY  - 2024\nT2  - Ecology and Evolution\nVL  - 14\nIS  - 12\n{pages}C7  - e70655\nC2  - {c2}\nDB  - Scopus\nER  -\n")
+
+
+def test_an_articles_c7_is_its_pages_and_c2_in_digits_its_pmid(tmp_path):
+    # Scopus (formats/mixed-exports/scopus.ris): C7 the article number, C2 the PubMed ID
+    rec, = _ris(tmp_path, SCOPUS.format(pages="", c2="39243156"))
+    assert rec["pages"] == "e70655"
+    assert rec["extra"]["pmid"] == ["39243156"]
+    assert "C2" not in rec["extra"]["tags"] and rec["extra"]["tags"]["C7"] == ["e70655"]
+
+
+def test_c7_beside_pages_and_a_pmcid_in_c2_are_kept_as_written(tmp_path):
+    rec, = _ris(tmp_path, SCOPUS.format(pages="SP  - 101\nEP  - 109\n", c2="PMC3319071"))
+    assert rec["pages"] == "101-109"
+    assert "pmid" not in rec["extra"] and rec["extra"]["tags"]["C2"] == ["PMC3319071"]

@@ -188,6 +188,7 @@ class MedlineReader(TaggedReader):
         # MeSH headings are the record's subject terms: keywords, without the major-topic stars.
         raw.setdefault("keyword", []).extend((v.replace("*", ""), line) for v, line in raw.pop("mesh", []))
         raw["pages"] = [(expand_pages(v), line) for v, line in raw.get("pages", [])]
+        _eric_article_number(raw)   # (a record without its OID too: no PubMed date reads so)
         for tag, value, lineno in fields:
             if tag not in ("LID", "AID") or not value:
                 continue
@@ -258,6 +259,26 @@ class MedlineReader(TaggedReader):
         if authors:
             rec.raw["author"] = [(name, line) for name, line, _, _ in authors]
         put_affiliations(rec, [(name, aff) for _, _, aff, name in authors], affiliations)
+
+
+# ERIC's date of an article cited by its number: its SO after the volume ("v9 Article 10 2019").
+_ERIC_ARTICLE = re.compile(r"\s*Article\s+(?P<number>\S+)\s+(?P<date>.*\d{4}.*)$")
+
+
+def _eric_article_number(raw) -> None:
+    """ERIC writes an article's number where the pages go, in its SO and DP ("Article 10
+    2019"): the number is the pages (of a record without PG), the rest the date.
+
+    >>> raw = {"date": [("Article 10 2019", 7)]}
+    >>> _eric_article_number(raw); raw["pages"], raw["date"]
+    ([('10', 7)], [('2019', 7)])
+    """
+    for i, (value, line) in enumerate(raw.get("date", [])):
+        m = _ERIC_ARTICLE.match(value)
+        if m:
+            raw["date"][i] = (m.group("date").strip(), line)
+            if not raw.get("pages"):
+                raw["pages"] = [(m.group("number"), line)]
 
 
 def collective_name(name: str) -> str:

@@ -107,6 +107,9 @@ class RisReader(TaggedReader):
         _scopus_funding(rec)
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
         kind = rec.extra.get("source_type", "").upper()
+        if kind in self.SERIALS:
+            _article_number(rec)
+            _pmid_in_c2(rec)
         published = [v for v, _ in rec.raw.get("date", []) + rec.raw.get("year", [])]
         if accessed and _date_parts(accessed[0]) and (
                 kind in self.WEB or _read_on(accessed[0], published, kind in self.Y2_OTHER_DATE)):
@@ -145,6 +148,27 @@ def _scopus_funding(rec) -> None:
     rec.raw["notes"] = notes
     rec.raw.setdefault("funding", []).extend(texts)
     rec.raw["funding"].extend(detail_grants([text for text, _ in texts], details))
+
+
+def _article_number(rec) -> None:
+    """An article's C7 (the 2011 RIS spec's "Article Number", as Scopus and EndNote write it,
+    ``e70655``) is its pages when it has no SP, as Web of Science's AR is; C7 stays in the tags."""
+    number = next((v.strip() for v in (rec.extra.get("tags") or {}).get("C7", []) if v.strip()), "")
+    if number and not (rec.raw.get("start_page") or rec.raw.get("pages")):
+        rec.raw["pages"] = [(number, rec.source.line)]
+
+
+def _pmid_in_c2(rec) -> None:
+    """An article's C2 in digits is its PubMed ID (Scopus's), kept in ``extra.pmid`` as Web
+    of Science's PM is; any other C2 (EndNote's PMCID, ``PMC3319071``) stays in the tags."""
+    tags = rec.extra.get("tags") or {}
+    pmids = [v.strip() for v in tags.get("C2", []) if re.fullmatch(r"\d{1,9}", v.strip())]
+    if not pmids:
+        return
+    rec.raw.setdefault("pmid", []).extend((v, rec.source.line) for v in pmids)
+    tags["C2"] = [v for v in tags["C2"] if v.strip() not in pmids]
+    if not tags["C2"]:
+        del tags["C2"]
 
 
 def _date_parts(text: str) -> tuple[int, ...]:
