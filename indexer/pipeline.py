@@ -215,6 +215,11 @@ def _given_sections(record: Record, given) -> Record:
 
     for (label, text), _line in given:
         text = repair(record, "sections", text, ABSTRACT_REPAIRS)
+        content, notice = split_copyright(text)   # closing the last part, as the abstract's
+        if notice and content:
+            record.log("move_copyright_notice", "sections", text, content)
+            record.extra.setdefault("copyright", notice)
+            text = content
         # the funding statement closing the last part (NEJM's "(Funded by AstraZeneca; …)"),
         # moved out of the abstract, is out of its section too (a part that is only one stays)
         content, statement = split_funding_statement(text)

@@ -1,7 +1,8 @@
 """Copyright notices: the publisher's line that Scopus, Web of Science and others append to an
 abstract (``© 2016 Taylor & Francis.``, ``(C) 2009 Elsevier Inc. All rights reserved.``,
-``Copyright © 2010 by Lippincott Williams & Wilkins.``) is no part of it.  It is moved to
-``extra.copyright``, as PubMed's own copyright line is.
+``Copyright © 2010 by Lippincott Williams & Wilkins.``), and the notice a database closes each
+abstract with (PsycINFO's, ProQuest's), is no part of it.  It is moved to ``extra.copyright``,
+as PubMed's own copyright line is.
 """
 from __future__ import annotations
 
@@ -17,9 +18,19 @@ _NOTICE = re.compile(
     r"(?=[^.]{0,80}?(?:\b(?:19|20)\d{2}\b|\b[Aa]uthors?\b|\b[Aa]uthor\(s\)|rights reserved)|$)"
     r"|(?:19|20)\d{2}\s+[A-Z][^.]{0,60}(?:\.\s*[^.]{0,60})?\.\s*All rights reserved\.?\s*$"
     r"|Published by [A-Z][\w&.,' -]{0,60}\.?\s*$)")
+# A database's own notice, closing every abstract it holds: PsycINFO's "(PsycINFO Database
+# Record (c) 2016 APA, all rights reserved)" (older exports space it: "( PsycINFO Database
+# Record ( c) 2002 APA, …)"), and ProQuest's after a dissertation's abstract (ERIC, PubMed):
+# "[The dissertation citations contained here are published with the permission of ProQuest
+# LLC. Further reproduction is prohibited without permission. Copies of dissertations may be
+# obtained by …]".  Their wording is fixed: no test of what the sentences after the first say.
+_DATABASE_NOTICE = re.compile(
+    r"(?:^|\s+)(?P<notice>\(\s*PsycINFO Database Record\s*\(\s*c\s*\)[^()]{0,80}\)"
+    r"|\[\s*The dissertation citations contained here are published with the permission of ProQuest"
+    r"[^\[\]]{0,400}\])[.\s]*$", re.IGNORECASE)
 # What every notice holds: a cheap test before the full pattern (substrings: a regex of them
 # takes five times as long on an abstract).
-_MARKS = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "rights reserved", "Published by")
+_MARKS = ("©", "(c)", "(C)", "opyright", "OPYRIGHT", "rights reserved", "Published by", "ProQuest")
 # The longest a notice runs (an open-access licence line with its URL included).
 MAX_NOTICE = 400
 
@@ -36,9 +47,17 @@ def split_copyright(text: str) -> tuple[str, str | None]:
     >>> split_copyright("Patients improved. (C) 2010 guidelines were followed. We then compared outcomes "
     ...                 "across all centres in the region.")[1] is None
     True
+    >>> split_copyright("We studied things. ( PsycINFO Database Record ( c) 2002 APA, all rights reserved)")
+    ('We studied things.', '( PsycINFO Database Record ( c) 2002 APA, all rights reserved)')
+    >>> split_copyright("We found it. © 2016 Wiley. (PsycINFO Database Record (c) 2016 APA, all rights reserved)")
+    ('We found it.', '© 2016 Wiley. (PsycINFO Database Record (c) 2016 APA, all rights reserved)')
     """
     if not any(mark in text for mark in _MARKS):  # (most abstracts)
         return text, None
+    database = _DATABASE_NOTICE.search(text)
+    if database:   # and a publisher's notice before it, if any
+        text, notice = split_copyright(text[:database.start()].rstrip())
+        return text, " ".join(n for n in (notice, database.group("notice").strip()) if n)
     for m in _NOTICE.finditer(text):
         notice = text[m.start("notice"):].strip()
         if m.start("notice") and len(notice) <= MAX_NOTICE and _is_notice(notice):
@@ -55,6 +74,8 @@ def is_notice(text: str) -> bool:
     False
     """
     text = text.strip()
+    if _DATABASE_NOTICE.match(text):
+        return True
     m = _NOTICE.match(text)
     return bool(m and any(mark in text for mark in _MARKS) and len(text) <= MAX_NOTICE and _is_notice(text))
 
