@@ -39,3 +39,16 @@ def test_c7_beside_pages_and_a_pmcid_in_c2_are_kept_as_written(tmp_path):
     rec, = _ris(tmp_path, SCOPUS.format(pages="SP  - 101\nEP  - 109\n", c2="PMC3319071"))
     assert rec["pages"] == "101-109"
     assert "pmid" not in rec["extra"] and rec["extra"]["tags"]["C2"] == ["PMC3319071"]
+
+
+def test_grants_in_endnotes_note_of_a_pubmed_record_are_funding(tmp_path):
+    # EndNote's import of PubMed (formats/mixed-exports/ris_export.txt): PubMed's fields one a line in N1
+    rec, = _ris(tmp_path, "TY  - JOUR\nAU  - Golde, T. E.\nTI  - Alzheimer's disease: The right drug, the right time\n"
+                          "N1  - 1095-9203\nGolde, Todd E\nU01 AG046139/AG/NIA NIH HHS/United States\n"
+                          "098051/Wellcome Trust/United Kingdom\nJournal Article\n"
+                          "Research Support, N.I.H., Extramural\nUnited States\n"
+                          "Science. 2018 Dec 14;362(6420):1250-1251. doi: 10.1126/science.aau0437.\n"
+                          "DP  - NLM\nPY  - 2018\nER  - \n")
+    assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [
+        ("NIA NIH HHS", "U01 AG046139"), ("Wellcome Trust", "098051")]
+    assert rec["extra"]["notes"][0].splitlines()[2] == "U01 AG046139/AG/NIA NIH HHS/United States"

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..fields.funding import detail_grants
+from ..fields.funding import detail_grants, split_awards
 from ..fields.keywords import join_locant_fragments
 from .base import register
+from .medline import grant
 from .tagged import PREPRINT_WORK, TaggedReader
 
 # RIS reference types → CSL types.
@@ -40,6 +41,9 @@ class RisReader(TaggedReader):
     # line as a keyword.  Scopus's affiliations under one AD are one a line too (never one
     # address wrapped): glued, they were one address given to every author.
     VALUE_PER_LINE = frozenset({"KW", "AD"})
+    # EndNote's note of a PubMed record is PubMed's fields one a line (the ISSN, the authors,
+    # the grants, the publication types, the citation): kept as lines.
+    KEEP_LINES = frozenset({"N1"})
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",
@@ -105,6 +109,7 @@ class RisReader(TaggedReader):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
         _scopus_funding(rec)
+        _pubmed_grants(rec)
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
         kind = rec.extra.get("source_type", "").upper()
         if kind in self.SERIALS:
@@ -148,6 +153,23 @@ def _scopus_funding(rec) -> None:
     rec.raw["notes"] = notes
     rec.raw.setdefault("funding", []).extend(texts)
     rec.raw["funding"].extend(detail_grants([text for text, _ in texts], details))
+
+
+# A grant as PubMed writes it (MEDLINE's GR), a line of EndNote's note of a PubMed record:
+# "U01 AG046139/AG/NIA NIH HHS/United States", "098051/Wellcome Trust/United Kingdom".
+_GRANT_LINE = re.compile(r"[^/:\n]+(?:/[^/:\n]+)+/[A-Z][A-Za-z .,'()-]*")
+
+
+def _pubmed_grants(rec) -> None:
+    """The grants of a PubMed record EndNote imported, one a line of its N1, read as funding
+    as the MEDLINE reader reads its GR lines (:func:`~indexer.readers.medline.grant`); the note
+    is kept as it was."""
+    for note, _line in rec.raw.get("notes", []):
+        for text in note.split("\n"):
+            entry = grant(text) if _GRANT_LINE.fullmatch(text.strip()) else None
+            for one in split_awards(entry) if entry else ():
+                if one not in rec.funding:
+                    rec.funding.append(one)
 
 
 def _article_number(rec) -> None:

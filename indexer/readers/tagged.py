@@ -43,6 +43,8 @@ class TaggedReader:
     JOIN = " "
     # Tags whose continuation lines are values of their own, not one value wrapped.
     VALUE_PER_LINE: frozenset[str] = frozenset()
+    # Tags whose continuation lines stay lines of one value (joined by a newline, not JOIN).
+    KEEP_LINES: frozenset[str] = frozenset()
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
@@ -115,7 +117,8 @@ class TaggedReader:
             elif fields[-1][0] in self.VALUE_PER_LINE:
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
-                fields[-1][1] = (fields[-1][1] + self.JOIN + line.strip()).strip()
+                joint = "\n" if fields[-1][0] in self.KEEP_LINES else self.JOIN
+                fields[-1][1] = (fields[-1][1] + joint + line.strip()).strip()
         if fields:
             ordinal += 1
             yield self._cut_short(self._finish(fields, raw_lines, source.path, ordinal, start_line))
