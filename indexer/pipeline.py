@@ -439,12 +439,14 @@ def _person_text(text) -> str:
 
 
 def place_authors(record: Record) -> Record:
-    for text, _line in record.raw.pop("authors", []):
-        text = repair(record, "authors", text, SHORT_REPAIRS)
-        _add_authors(record, split_author_list(text))
     # whose affiliations are whose, as MEDLINE's AD lines, WoS's C1 and Crossref say
     owned = {" ".join(str(o.get("author", "")).split()): o.get("affiliations") or []
              for o in record.extra.get("author_affiliations") or [] if isinstance(o, dict)}
+    for written, _line in record.raw.pop("authors", []):
+        text = repair(record, "authors", written, SHORT_REPAIRS)
+        before = len(record.authors)
+        _add_authors(record, split_author_list(text))
+        _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for written, _line in record.raw.pop("author", []):
         text = _kept_whole(repair(record, "authors", written, SHORT_REPAIRS).strip().strip(";；"))
         if text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
@@ -452,10 +454,7 @@ def place_authors(record: Record) -> Record:
         if text:  # a braced name is one name, kept whole (an organisation)
             before = len(record.authors)
             _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
-            own = owned.get(" ".join(written.split()))
-            if own and len(record.authors) == before + 1:
-                # several as one text, each without the full stop MEDLINE's AD lines end with
-                record.authors[-1]["affiliation"] = own[0] if len(own) == 1 else "; ".join(a.rstrip(". ") for a in own)
+            _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
@@ -470,6 +469,14 @@ def place_authors(record: Record) -> Record:
             for author in record.authors:
                 author.setdefault("affiliation", affiliations[0])
     return record
+
+
+def _give_own_affiliation(record: Record, own: list[str] | None, before: int) -> None:
+    """The author just read (one, after the ``before`` there were) given the affiliations a
+    reader says are theirs: several as one text, each without the full stop MEDLINE's AD
+    lines end with."""
+    if own and len(record.authors) == before + 1:
+        record.authors[-1]["affiliation"] = own[0] if len(own) == 1 else "; ".join(a.rstrip(". ") for a in own)
 
 
 def place_funding(record: Record) -> Record:

@@ -285,3 +285,21 @@ def test_english_keywords_before_the_chinese_ones_go_to_english(tmp_path, valida
         {"zh": ["口腔鳞癌", "烟草", "MRI", "NF-κB"]},
         {"zh": ["进程间通信", "DVR", "linux"]},
     ]
+
+
+def test_wanfang_address_line_an_author_is_that_authors(tmp_path):
+    # Wanfang (formats/wanfang-noteexpress/wanfang-demo.net record 6): as many {Author Address}
+    # lines as authors, not all the same: the n-th is the n-th author's
+    path = tmp_path / "wanfang.net"
+    path.write_text("{Reference Type}: Journal Article\n{Title}: 乳腺癌术后患者婚姻质量与负性情绪的相关性\n"
+                    "{Author}: 许雅琼\n{Author}: 张银萍\n"
+                    "{Author Address}: 西安交通大学医学部公共卫生学院,陕西 西安,710061;西安交通大学第二附属医院,陕西 西安,710004\n"
+                    "{Author Address}: 西安交通大学医学部\n{Journal}: 临床医学研究与实践\n{Year}: 2020\n"
+                    "\n{Reference Type}: Journal Article\n{Title}: 同一单位的两位作者\n{Author}: 王五\n{Author}: 赵六\n"
+                    "{Author Address}: 北京大学医学部\n{Author Address}: 北京大学医学部\n{Journal}: 中华医学杂志\n{Year}: 2020\n",
+                    encoding="utf-8")
+    _, (paired, same), failures = clean(path)
+    assert not failures
+    assert [a.get("affiliation") for a in paired["authors"]] == [
+        "西安交通大学医学部公共卫生学院,陕西 西安,710061; 西安交通大学第二附属医院,陕西 西安,710004", "西安交通大学医学部"]
+    assert [a.get("affiliation") for a in same["authors"]] == ["北京大学医学部", "北京大学医学部"]

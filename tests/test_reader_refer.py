@@ -167,3 +167,16 @@ def test_a_reference_list_pasted_after_the_export_is_no_field_of_its_last_record
     assert first["extra"]["database_provider"] == ["CNKI"] and first["abstract"] == {"zh": "第一段。\n第二段。"}
     assert second["title"] == {"zh": "第二篇"}
     assert failure["line"] == 10 and failure["raw"].startswith("[1]薛婉钰") and "[2]刘霞" in failure["raw"]
+
+
+def test_a_percent_plus_line_an_author_is_that_authors(tmp_path, validate):
+    # EndNote (formats/endnote-tagged/endnote-tagged-01 record 1): a %+ line for each %A, not all the same
+    path = tmp_path / "endnote.txt"
+    path.write_text("%0 Journal Article\n%A 余敏\n%A 朱江\n%A 丁照蕾\n"
+                    "%+ 中科院国家科学图书馆成都分馆,四川,成都,610041;中国科学院研究生院,北京,100049\n"
+                    "%+ 中科院国家科学图书馆成都分馆,四川,成都,610041\n%+ 四川大学公共管理学院,四川,成都,610064\n"
+                    "%T 国外图书馆学研究的热点\n%J 图书情报工作\n%D 2008\n", encoding="utf-8")
+    rec, = records_of(path, validate)
+    assert [a.get("affiliation") for a in rec["authors"]] == [
+        "中科院国家科学图书馆成都分馆,四川,成都,610041; 中国科学院研究生院,北京,100049",
+        "中科院国家科学图书馆成都分馆,四川,成都,610041", "四川大学公共管理学院,四川,成都,610064"]

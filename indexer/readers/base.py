@@ -372,6 +372,22 @@ def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = Fal
     return rec
 
 
+def paired_affiliations(names: list[str], lines: list[list[str]]) -> list[dict] | None:
+    """Whose affiliations are whose where an export writes an address line an author
+    (Wanfang's NoteExpress ``{Author Address}``, EndNote's ``%+``): with as many lines as
+    authors, and the lines not all the same (those are everyone's, one affiliation), the
+    n-th line's institutions are the n-th author's (``extra["author_affiliations"]``).
+
+    >>> paired_affiliations(["许雅琼", "张银萍"], [["西安交通大学医学部公共卫生学院", "第二附属医院"], ["西安交通大学医学部"]])
+    [{'author': '许雅琼', 'affiliations': ['西安交通大学医学部公共卫生学院', '第二附属医院']}, {'author': '张银萍', 'affiliations': ['西安交通大学医学部']}]
+    >>> paired_affiliations(["A", "B"], [["X"], ["X"]]), paired_affiliations(["A", "B", "C"], [["X"], ["Y"]])
+    (None, None)
+    """
+    if len(names) < 2 or len(names) != len(lines) or all(line == lines[0] for line in lines):
+        return None
+    return [{"author": name, "affiliations": line} for name, line in zip(names, lines) if line]
+
+
 REGISTRY: dict[str, Reader] = {}
 
 

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..record import TYPE_NAMES as TYPES, Failure, Record, Source  # (TYPES: its reference types)
 from ._tagged_stream import read_label_blocks
-from .base import ONE_LINE_KEYS, STRAY, parse_strays, refuse_stray, register
+from .base import ONE_LINE_KEYS, STRAY, paired_affiliations, parse_strays, refuse_stray, register
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -165,6 +165,7 @@ class NoteExpressReader:
         has_tertiary_title = any(n.lower() == "tertiary title" for n, _, _ in fields)
         keyword_lines: dict[str, list[tuple[str, int]]] = {}
         affiliations: list[tuple[str, int]] = []
+        address_lines: list[list[str]] = []   # each line's institutions
         for name, value, lineno in fields:
             key_name = name.lower().rstrip(",").strip()
             if key_name in START_FIELDS or not value:
@@ -186,6 +187,7 @@ class NoteExpressReader:
                     add("authors", names[0], lineno)  # "谢昕,王小增": the pipeline splits it
             elif key == "affiliation":
                 affiliations += [(a, lineno) for a in _split_list(value)]
+                address_lines.append(_split_list(value))
             elif key == "keywords":
                 bucket = "en" if key_name in ("translated keywords", "英文关键词") else "main"
                 keyword_lines.setdefault(bucket, []).append((value.replace(";;", ";"), lineno))
@@ -213,6 +215,10 @@ class NoteExpressReader:
             if text not in seen:
                 seen.add(text)
                 add("affiliation", text, lineno)
+        # Wanfang's address line an author (one name an {Author} line)
+        owned = paired_affiliations([v for v, _ in raw.get("authors", [])], address_lines)
+        if owned and "author" not in raw:
+            rec.extra["author_affiliations"] = owned
         return rec
 
     @staticmethod

@@ -19,7 +19,7 @@ import re
 
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
-from .base import register
+from .base import paired_affiliations, register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
 from .tagged import PREPRINT_WORK, TaggedReader
 
@@ -198,6 +198,11 @@ class ReferReader(TaggedReader):
             # CNKI writes a thesis's university as %B (or %J) and no %I: it is also the publisher
             # (GB/T's 保存单位, BibTeX's school)
             rec.raw["publisher"] = list(rec.raw["journal"][:1])
+        if not patent:   # a %+ line an author (an inventor's address is no affiliation)
+            owned = paired_affiliations([v for v, _ in raw.get("author", [])],
+                                        [[p.strip() for p in re.split(_LIST_SPLIT, v) if p.strip()] for v in affiliations])
+            if owned:
+                rec.extra["author_affiliations"] = owned
         return rec
 
 
