@@ -151,3 +151,13 @@ def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
 def test_a_short_title_in_its_declared_language(tmp_path, title, declared, expected):
     (r,) = _records(tmp_path, f"TY  - JOUR\nTI  - {title}\n" + (f"LA  - {declared}\n" if declared else "") + "ER  - \n")
     assert r["language"] == expected and list(r["title"]) == [expected]
+
+
+def test_norwegian_declared_after_multilingual(tmp_path):
+    # a library catalogue's EndNote export (formats/endnote-tagged/endnote-tagged-02): "multilingual",
+    # then the languages, the main one first; langdetect reads the Norwegian title as Danish
+    path = tmp_path / "norsk.enw"
+    path.write_text("%0 Book\n%T Usynlige byer\n%A Calvino, Italo\n%D 1982\n%G Flerspråklig\n"
+                    "%G Norsk (Bokmål)\n%G Italiensk\n%G Dansk\n%I Aschehoug\n%C Oslo\n", encoding="utf-8")
+    rec, = cleaned(path)
+    assert rec["language"] == "no" and rec["title"] == {"no": "Usynlige byer"}

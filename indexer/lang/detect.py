@@ -67,11 +67,19 @@ DECLARED_NAMES = {
     "it": ("it", "ita", "italian", "italiano"), "es": ("es", "spa", "spanish", "español"),
     "pt": ("pt", "por", "portuguese", "português"), "nl": ("nl", "dut", "nld", "dutch", "nederlands"),
     "is": ("is", "ice", "isl", "icelandic", "íslenska"), "sv": ("sv", "swe", "swedish", "svenska"),
-    "no": ("no", "nb", "nor", "nob", "norwegian", "norsk"), "da": ("da", "dan", "danish", "dansk"),
+    "no": ("no", "nb", "nn", "nor", "nob", "nno", "norwegian", "norsk", "bokmål", "nynorsk"),
+    "da": ("da", "dan", "danish", "dansk"),
     "ru": ("ru", "rus", "russian", "русский"), "uk": ("uk", "ukr", "ukrainian", "українська"),
     "el": ("el", "gre", "ell", "greek", "ελληνικά"),
     "ja": ("ja", "jpn", "japanese", "日本語"), "ko": ("ko", "kor", "korean", "한국어"),
 }
+# Languages langdetect takes one for the other, written much alike: of a record declaring
+# Norwegian, a title langdetect is sure is Danish ("Usynlige byer", da 0.99999) is Norwegian.
+CONFUSED = {"no": "da", "da": "no"}
+# What a record declares that names no one language (EndNote's "Flerspråklig" before the
+# languages it holds, ISO 639-2's "mul"): passed over for the languages declared after it.
+MULTILINGUAL = frozenset({"mul", "multilingual", "multiple languages", "flerspråklig", "flerspråkleg",
+                          "mehrsprachig", "multilingue", "plurilingue", "多语种"})
 # The script of a declared language that is not written in Latin letters: the declaration names
 # the language of a text mostly in it (Russian or Ukrainian, which langdetect may confuse).
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -292,7 +300,7 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     # English lacks (Búsáhaldabyltingin).
     if code != "en" and probability < 0.9 and not _NON_ENGLISH_LETTER.search(text):
         return "en"
-    return code
+    return declared if declared and code == CONFUSED.get(declared) else code
 
 
 def _written_in(text: str, declared: str | None) -> bool:
@@ -312,6 +320,8 @@ def _written_in(text: str, declared: str | None) -> bool:
     (False, False)
     >>> _written_in("Cancer gástrico", "es"), _written_in("Cáncer", "es")
     (True, True)
+    >>> _written_in("Usynlige byer", "no"), _written_in("Usynlige byer", "sv")
+    (True, False)
     """
     letters = DECLARED_LETTERS.get(declared)
     if letters is None:
@@ -322,14 +332,15 @@ def _written_in(text: str, declared: str | None) -> bool:
         marked = [w for w in words if _NON_ENGLISH_LETTER.search(w)]
         return foreign <= set(letters) and (len(marked) >= 2 or len(words) == 1 or any(w.islower() for w in marked))
     code, probability = _langdetect(text[:1000])
-    return code == declared and probability >= 0.9
+    return code in (declared, CONFUSED.get(declared)) and probability >= 0.9
 
 
 def declared_language(values) -> str | None:
     """The language a record declares (``extra.language``) as an ISO 639-1 code: a
     Latin-script language, Russian, Ukrainian, Greek, Japanese or Korean; None when it
     declares none of :data:`DECLARED_NAMES`, or several (Chinese: Han is read as Chinese
-    anyway).
+    anyway).  After a value saying "multilingual" the languages follow, the main one first
+    (a library catalogue's ``%G Flerspråklig``, ``%G Norsk (Bokmål)``, ``%G Dansk``).
 
     >>> declared_language(["ger"]), declared_language(["Deutsch"]), declared_language(["isl"])
     ('de', 'de', 'is')
@@ -337,10 +348,25 @@ def declared_language(values) -> str | None:
     ('ja', 'ru', 'el')
     >>> declared_language(["Flerspråklig, Norsk (Bokmål), Italiensk, Dansk"]), declared_language(["chi"])
     (None, None)
+    >>> declared_language(["Flerspråklig", "Norsk (Bokmål)", "Italiensk", "Dansk"]), declared_language(["Norsk", "Dansk"])
+    ('no', None)
     """
-    found = {code for value in values for code, names in DECLARED_NAMES.items()
-             if str(value).strip().lower().split("-")[0] in names}
-    return found.pop() if len(found) == 1 and len(values) == 1 else None
+    named = [v for v in values if str(v).strip().lower() not in MULTILINGUAL]
+    if len(named) < len(values):   # "multilingual", then the languages: the first is the main one
+        named = named[:1]
+    found = {code for value in named for code, names in DECLARED_NAMES.items()
+             if _language_name(value) in names}
+    return found.pop() if len(found) == 1 and len(named) == 1 else None
+
+
+def _language_name(value) -> str:
+    """A declared language as :data:`DECLARED_NAMES` lists it: lower case, without a region
+    (``en-US``) or a written form in brackets (``Norsk (Bokmål)``).
+
+    >>> _language_name("Norsk (Bokmål)"), _language_name("en-US"), _language_name(" ger ")
+    ('norsk', 'en', 'ger')
+    """
+    return re.sub(r"\s*\(.*\)\s*$", "", str(value).strip().lower()).split("-")[0]
 
 
 def langdetect_reads(text: str, lang: str) -> bool:
