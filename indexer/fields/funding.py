@@ -271,8 +271,11 @@ def parse_funding(statement: str) -> list[dict]:
             r"[^\W\d_]", between) and _from_follows(statement, m.end())
         pos = m.end()
         # a funder's name before the number holds it; else one named after it may ("a Young
-        # Investigator Award (2019-YI-001) from the Prostate Cancer Foundation")
-        named = bool(funder_text) and _is_funder_name(funder_text) and not again
+        # Investigator Award (2019-YI-001) from the Prostate Cancer Foundation"), and one the
+        # number is "from" outside a bracket always ("NIH grants R01 CA111111 and R01 CA222222
+        # from the NCI": the NCI's)
+        named = (bool(funder_text) and _is_funder_name(funder_text) and not again
+                 and not _from_follows(statement, m.end(), bracketed=False))
         for award in _awards(award):
             if named:
                 entries.append(_programme_entry(funder_text, award, entries, raw))
@@ -322,11 +325,15 @@ _GRANT_AGAIN = re.compile(r"\s*[)）\]]?\s*[,，]?\s*and\s+(?:grants?|awards?)(?
 _MORE_AWARDS = re.compile(r"\s*(?:[,，]\s*(?:and\s+)?|and\s+)")
 
 
-def _from_follows(statement: str, end: int) -> bool:
+def _from_follows(statement: str, end: int, bracketed: bool = True) -> bool:
     """Whether a funder the grant is "from" (or "awarded by") is named after the number
-    ending at end, or after the numbers listed with it ("… and 81872181 from the NIH").
+    ending at end, or after the numbers listed with it ("… and 81872181 from the NIH");
+    with bracketed False, not after a bracket closing them ("the NSFC (81702662) from …":
+    the bracket ties them to the name before).
 
     >>> _from_follows("grant R01 CA123456 and R01 CA654321 from the NIH.", 18), _from_follows("grant 81702662 of the NSFC", 14)
+    (True, False)
+    >>> _from_follows("NSFC (81702662) from the NIH.", 14), _from_follows("NSFC (81702662) from the NIH.", 14, bracketed=False)
     (True, False)
     """
     while True:
@@ -336,7 +343,8 @@ def _from_follows(statement: str, end: int) -> bool:
             break
         end = award.end()
     m = _FROM_FUNDER.match(statement, end)
-    return bool(m) and m.group("word").lower() != "of"
+    return (bool(m) and m.group("word").lower() != "of"
+            and (bracketed or not re.match(r"\s*[)）\]]", statement[end:m.start("word")])))
 
 
 # ... in brackets after them ("grant 2019-01234 (Swedish Research Council)"), or after a comma

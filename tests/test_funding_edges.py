@@ -1,0 +1,49 @@
+"""Funding, edge cases of who a grant is from: a funder a number is "from" after one named
+before it, a funder's name holding commas, an acronym before its number, Taiwan's MOST
+numbers, Web of Science's FU and FX together, PubMed pages' grant lists, a page's funding
+label.  Every record here was written for this project."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of
+from indexer.fields.funding import parse_funding
+
+
+def grants(statement: str) -> list[tuple]:
+    return [(e["funder"], e["award"]) for e in parse_funding(statement)]
+
+
+def funding(record: dict) -> list[tuple]:
+    return [(f["funder"], f["award"]) for f in record["funding"]]
+
+
+def ris(tmp_path, abstract: str) -> dict:
+    path = tmp_path / "record.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A study of things\nAU  - Smith, John\nPY  - 2020\nAB  - {abstract}\nER  - \n",
+                    encoding="utf-8")
+    (record,) = records_of(path)
+    return record
+
+
+NCI = "National Cancer Institute"
+NHLBI = "National Heart, Lung, and Blood Institute"
+
+
+# 1. A number "from" a funder named after it is that funder's, whatever is named before it
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by NIH grants R01 CA111111 and R01 CA222222 from the NCI.",
+     [(NCI, "R01 CA111111"), (NCI, "R01 CA222222")]),
+    ("Supported by NIH grant R01 HL123456 from the National Heart, Lung, and Blood Institute.",
+     [(NHLBI, "R01 HL123456")]),
+    # a number in brackets after a funder's name is that funder's
+    ("Supported by the Wellcome Trust (123456) from 2015.", [("Wellcome Trust", "123456")]),
+])
+def test_a_number_from_a_funder_named_after_it_is_that_funders(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_gives_the_grants_to_the_funder_they_are_from(tmp_path):
+    record = ris(tmp_path, "We studied things. Supported by NIH grants R01 CA111111 and R01 CA222222 from the NCI.")
+    assert funding(record) == [(NCI, "R01 CA111111"), (NCI, "R01 CA222222")]
+
