@@ -47,3 +47,22 @@ def test_a_record_gives_the_grants_to_the_funder_they_are_from(tmp_path):
     record = ris(tmp_path, "We studied things. Supported by NIH grants R01 CA111111 and R01 CA222222 from the NCI.")
     assert funding(record) == [(NCI, "R01 CA111111"), (NCI, "R01 CA222222")]
 
+
+# 2. A funder's name holding commas ("National Heart, Lung, and Blood Institute") is one name
+@pytest.mark.parametrize("statement, expected", [
+    ("This research was funded by the Intramural Research Program of the National Heart, Lung, and Blood "
+     "Institute (R01 HL123456).", [(NHLBI, "R01 HL123456")]),
+    ("Supported by grant R01 HL123456, National Heart, Lung, and Blood Institute.", [(NHLBI, "R01 HL123456")]),
+    ("Supported by grants 12345678 and 87654321, Heart, Lung, and Kidney Foundation.",
+     [("Heart, Lung, and Kidney Foundation", "12345678"), ("Heart, Lung, and Kidney Foundation", "87654321")]),
+    # a list of names a comma parts stays a list
+    ("Supported by grant 12345678, Y Foundation, Z Trust.", [("", "12345678"), ("Y Foundation", None), ("Z Trust", None)]),
+])
+def test_a_funders_name_holding_commas_is_one_name(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_grant_from_a_name_holding_commas_keeps_the_name_as_written(tmp_path):
+    record = ris(tmp_path, "We studied hearts. This work was supported by a grant from the National Heart, Lung, "
+                           "and Blood Institute (R01 HL123456).")
+    assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [(NHLBI, NHLBI, "R01 HL123456")]

@@ -45,7 +45,8 @@ _NOISE = re.compile(
 _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；、:：.。．()（）\[\]【】\-–—]+$")
 # ("grants from the National …": the grants are the numbers')
 # (whole words: not the "Of" of "Office of Naval Research", the "And" of "Andrew …")
-_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:(?:grants?|awards?|funding)\s+)?from|of|with|as well as)\b|也|和|及|与|以及)\s*)+",
+_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+)?(?:(?:grants?|awards?|funding|funds)\s+)?from|of|with|as well as)\b"
+                            r"|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
 # What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
 _NO_NAME = re.compile(r"(?:grants|awards|projects?|(?-i:an?))", re.IGNORECASE)
@@ -189,6 +190,12 @@ def _list_names(part: str, separators: re.Pattern) -> list[str]:
     ['National Heart, Lung, and Blood Institute', 'National Cancer Institute', 'Pfizer Inc']
     >>> _list_names("Magee-Women's Research Institute and Foundation", _NAME_LIST)
     []
+
+    A name does not open with one word and a comma, the middle of a series a name holds
+    ("Lung, and Blood Institute" of "… Program of the National Heart, Lung, and Blood Institute"):
+
+    >>> _list_names("Intramural Research Program of the National Heart, Lung, and Blood Institute", _NAME_LIST)
+    []
     """
     seps = list(separators.finditer(part))
     starts = [0] + [m.end() for m in seps]
@@ -198,7 +205,9 @@ def _list_names(part: str, separators: re.Pattern) -> list[str]:
         name = _clean_funder(part[starts[first]:ends[last]])
         joined = last == first or (_JOINING.search(seps[last - 1].group(0))
                                    and not (first and _JOINING.fullmatch(seps[first - 1].group(0).strip())))
-        if joined and _is_funder_name(name):
+        series = first and last > first and "," in seps[first].group(0) and len(
+            part[starts[first]:ends[first]].split()) == 1
+        if joined and not series and _is_funder_name(name):
             names.append(name)
             first = last + 1
     return names if first == len(starts) else []
@@ -351,6 +360,8 @@ def _from_follows(statement: str, end: int, bracketed: bool = True) -> bool:
 # closing the statement ("project 2019YFA0905600, National Key R&D Program of China.")
 _BRACKETED_FUNDER = re.compile(r"\s*[(（](?P<funder>[^()（）\d]+)[)）]")
 _CLOSING_FUNDER = re.compile(r"\s*[,，]\s*(?P<funder>[^,，;；()（）\d]+?)[.。]?\s*$")
+# (... or one name holding commas: "grant R01 HL123456, National Heart, Lung, and Blood Institute.")
+_CLOSING_NAME = re.compile(r"\s*[,，]\s*(?P<funder>[^;；()（）\d]+?)[.。]?\s*$")
 
 
 def _named_after(text: str, pending: list[tuple[str, str, str]], last: bool = False) -> tuple[str, int] | None:
@@ -372,6 +383,9 @@ def _named_after(text: str, pending: list[tuple[str, str, str]], last: bool = Fa
         m = pattern.match(text)
         if m and (pattern is _BRACKETED_FUNDER or last) and _is_funder_name(_clean_funder(m.group("funder"))):
             return _clean_funder(m.group("funder")), m.end()
+    m = _CLOSING_NAME.match(text) if unnamed and last else None
+    if m and len(_split_funders(m.group("funder"))) == 1 and _is_funder_name(_clean_funder(m.group("funder"))):
+        return _clean_funder(m.group("funder")), m.end()  # (one name holding commas)
     return None
 
 
