@@ -66,3 +66,28 @@ def test_a_grant_from_a_name_holding_commas_keeps_the_name_as_written(tmp_path):
     record = ris(tmp_path, "We studied hearts. This work was supported by a grant from the National Heart, Lung, "
                            "and Blood Institute (R01 HL123456).")
     assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [(NHLBI, NHLBI, "R01 HL123456")]
+
+
+# 5. Taiwan's MOST numbers name their funder; the acronym alone does not (China's ministry is MOST too)
+TAIWAN_MOST = "Ministry of Science and Technology (Taiwan)"
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("Funding: MOST 108-2314-B-002-001.", [(TAIWAN_MOST, "MOST 108-2314-B-002-001")]),
+    ("MOST 108-2314-B-002-001 and MOST 109-2314-B-002-123-MY3",
+     [(TAIWAN_MOST, "MOST 108-2314-B-002-001"), (TAIWAN_MOST, "MOST 109-2314-B-002-123-MY3")]),
+    ("Ministry of Science and Technology, Taiwan (MOST 108-2314-B-002-123)", [(TAIWAN_MOST, "MOST 108-2314-B-002-123")]),
+    ("MOST (2016YFC0905000)", [("MOST", "2016YFC0905000")]),
+    ("Supported by grant 2016YFC0905000.", [("", "2016YFC0905000")]),
+])
+def test_a_taiwan_most_number_names_its_ministry(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_with_a_most_number_alone_has_its_funder(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Lin, W\nTI Outcomes in Taipei\n"
+                    "SO J FORMOS MED ASSOC\nFU MOST 108-2314-B-002-001\nPY 2021\nUT WOS:000000000000011\nER\n\nEF\n",
+                    encoding="utf-8")
+    (record,) = records_of(path)
+    assert funding(record) == [(TAIWAN_MOST, "MOST 108-2314-B-002-001")]

@@ -55,7 +55,7 @@ def test_a_wos_funder_holding_to_keeps_its_name(tmp_path):
 @pytest.mark.parametrize("statement, expected", [
     ("This work was supported by grants 81702662 and 81872180.", [("", "81702662"), ("", "81872180")]),
     ("Grant numbers: 81702662, 81872180", [("", "81702662"), ("", "81872180")]),
-    ("Supported by MOST 108-2314-B-002-123.", [("", "MOST 108-2314-B-002-123")]),
+    ("Supported by MOST 108-2314-B-002-123.", [("MOST", "MOST 108-2314-B-002-123")]),  # (Taiwan's ministry)
     ("This study was supported by grant 2019-01234 (Swedish Research Council).",
      [("Swedish Research Council", "2019-01234")]),
     ("Supported by grants (2016/12345-6, 2017/23456-7) from FAPESP.", [("FAPESP", "2016/12345-6"), ("FAPESP", "2017/23456-7")]),
@@ -66,7 +66,7 @@ def test_a_wos_funder_holding_to_keeps_its_name(tmp_path):
     ("This work was funded by project 2019YFA0905600, National Key R&D Program of China.",
      [("National Key R&D Program of China", "2019YFA0905600")]),
     ("Supported by MOST 108-2314-B-002-123 and the National Natural Science Foundation of China (81702662).",
-     [("", "MOST 108-2314-B-002-123"), (NSFC, "81702662")]),
+     [("MOST", "MOST 108-2314-B-002-123"), (NSFC, "81702662")]),
     # a funder named after the number holds it, not the award's name before it
     ("Supported by a Young Investigator Award (2019-YI-001) from the Prostate Cancer Foundation to Dr. Smith.",
      [("Prostate Cancer Foundation", "2019-YI-001")]),

@@ -83,6 +83,10 @@ FUNDERS: tuple[Funder, ...] = (
           ("NIDCD", "National Institute on Deafness and Other Communication Disorders", None),
           ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", None),
           ("NLM", "National Library of Medicine", None))),
+    # Taiwan's ministry (2014-2022), by name (not China's ministry, also "MOST"); a grant number
+    # of its own shape names it too ("MOST 108-2314-B-002-001", fields.funding.funding_entry)
+    Funder("Ministry of Science and Technology (Taiwan)", None,
+           (r"ministry of science and technology,? \(?taiwan\)?", r"ministry of science and technology,? r\.? ?o\.? ?c\b")),
     Funder("National Institutes of Health", "10.13039/100000002",
            (r"national institutes of health", r"(?-i:\bNIH\b|^NIH)"), ("NIH",)),
 )

@@ -508,6 +508,12 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
     return m.group(0), m.start()
 
 
+# Taiwan's Ministry of Science and Technology writes its acronym into its numbers, "MOST
+# 108-2314-B-002-001" (year, field, class, university, serial): a number of that shape, no funder
+# named, is the ministry's.  (Any other acronym before a number may be any funder's.)
+_TAIWAN_MOST = re.compile(r"(?-i:MOST) \d{2,3}-\d{4}-[A-Z]-\d{3}-\d{3}")
+
+
 def funding_entry(funder_original: str, award: str | None) -> dict:
     """One funding entry from a funder as written and its grant number (a structured
     grant: MEDLINE GR, PubMed XML Grant), the funder normalised.
@@ -515,8 +521,13 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     >>> e = funding_entry("Susan G. Komen Scholar awardsSusan G. Komen Breast Cancer Foundation", None)
     >>> e["funder"], e["funder_original"]
     ('Susan G. Komen Breast Cancer Foundation', 'Susan G. Komen Scholar awards')
+    >>> funding_entry("", "MOST 108-2314-B-002-001")["funder"], funding_entry("", "MOST 2019-01")["funder"]
+    ('Ministry of Science and Technology (Taiwan)', '')
     """
-    name, funder_id = normalise_funder(funder_original)
+    most = not funder_original.strip() and bool(award) and bool(_TAIWAN_MOST.match(award))
+    if most:
+        funder_original = "MOST"  # (the number's prefix names it)
+    name, funder_id = normalise_funder("Ministry of Science and Technology, Taiwan" if most else funder_original)
     written, own_name = _unglue(funder_original)
     if own_name and funder_id is None and name == funder_original:
         name = own_name  # a funder we do not know: Web of Science's name for it
