@@ -91,3 +91,16 @@ def test_a_record_with_a_most_number_alone_has_its_funder(tmp_path):
                     encoding="utf-8")
     (record,) = records_of(path)
     assert funding(record) == [(TAIWAN_MOST, "MOST 108-2314-B-002-001")]
+
+
+# 6. A structured grant of several numbers is a grant each, MEDLINE's GR and a PubMed page's line
+# alike; a number after a slash in the acronym's place is one of them, no funder
+def test_a_medline_grant_of_a_list_and_a_slash_is_a_grant_each(tmp_path):
+    path = tmp_path / "one.nbib"
+    path.write_text("PMID- 30000002\nTI  - A study.\nFAU - Zhang, San\n"
+                    "GR  - 81702662, 81872180/81672345/National Natural Science Foundation of China/International\n"
+                    "DP  - 2020\n", encoding="utf-8")
+    (record,) = records_of(path)
+    nsfc = "National Natural Science Foundation of China"
+    assert funding(record) == [(nsfc, "81702662"), (nsfc, "81872180"), (nsfc, "81672345")]
+

@@ -250,3 +250,17 @@ def test_a_copyright_line_shown_without_its_mark_is_the_copyright(tmp_path, noti
     assert rec["extra"]["copyright"] == notice
     assert rec["sections"]["en"][-1]["text"] == "Both procedures are effective."
     assert "reserved" not in rec["abstract"]["en"] and "Thieme" not in rec["abstract"]["en"]
+
+
+def test_a_grant_line_of_several_numbers_is_a_grant_each(tmp_path):
+    # as MEDLINE's GR (fields.funding.split_awards); a number after the slash is no funder
+    page = REVIEW_PAGE.replace("81702662/National Natural Science Foundation of China",
+                               "81702662, 81872180/81672345/National Natural Science Foundation of China\n"
+                               "7192001, 7202002/Beijing Natural Science Foundation")
+    [rec] = _clean(tmp_path, page)
+    assert [(f["funder"], f["award"]) for f in rec["funding"]] == [
+        ("National Natural Science Foundation of China", "81702662"),
+        ("National Natural Science Foundation of China", "81872180"),
+        ("National Natural Science Foundation of China", "81672345"),
+        ("Beijing Natural Science Foundation", "7192001"), ("Beijing Natural Science Foundation", "7202002"),
+        ("National Cancer Institute", "R01 CA123456")]

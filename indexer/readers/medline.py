@@ -69,12 +69,17 @@ def short_name(value: str) -> str:
 
 
 # A piece of a grant number, digits and hyphens: FAPESP writes its grants ``2017/12345-6`` and
-# CNPq ``304345/2018-0``, so PubMed's GR line holds a slash inside the number.
-_NUMBER_PIECE = re.compile(r"[\d-]*\d[\d-]*")
+# CNPq ``304345/2018-0``, so PubMed's GR line holds a slash inside the number; a list of
+# numbers too (``81702662, 81872180/81672345``: three, fields.funding.split_awards).
+_NUMBER_PIECE = re.compile(r"[\d-]*\d[\d-]*(?:\s*[,，;；]\s*[\d-]*\d[\d-]*)*")
 
 
 def _is_number(text: str) -> bool:
-    """``text`` is a grant number of pieces alone (``098051``, ``2017/12345-6``), no words."""
+    """``text`` is a grant number of pieces alone (``098051``, ``2017/12345-6``), no words.
+
+    >>> _is_number("2017/12345-6"), _is_number("81702662, 81872180/81672345"), _is_number("CA/NCI")
+    (True, True, False)
+    """
     return all(_NUMBER_PIECE.fullmatch(piece) for piece in text.split("/"))
 
 

@@ -42,7 +42,7 @@ import re
 from typing import Iterator
 
 from ..fields.authors import ORG_WORDS
-from ..fields.funding import funding_entry
+from ..fields.funding import funding_entry, split_awards
 from ..fields.notices import is_unmarked_notice
 from ..fields.sections import split_sections
 from ..record import Failure, Record, Source
@@ -425,7 +425,8 @@ def _abstract(rec: Record, lines: list[tuple[int, str]]) -> None:
 
 def _grant(rec: Record, line: int, text: str) -> None:
     """A line of the page's grants: MEDLINE's ``Number/Acronym/Agency/Country``, or
-    ``81702662/National Natural Science Foundation of China`` (number, then funder)."""
+    ``81702662/National Natural Science Foundation of China`` (number, then funder); several
+    numbers in one (``81702662, 81872180/81672345/…``) are a grant each, as MEDLINE's GR."""
     parts = [p.strip() for p in text.split("/")]
     if len(parts) == 2 and re.search(r"\d", parts[0]) and not re.search(r"\d", parts[1]):
         entry = funding_entry(parts[1], parts[0])
@@ -433,8 +434,10 @@ def _grant(rec: Record, line: int, text: str) -> None:
         entry = grant(text)
     if entry is None:
         rec.put("funding", text, line)
-    elif entry not in rec.funding:
-        rec.funding.append(entry)
+        return
+    for one in split_awards(entry):
+        if one not in rec.funding:
+            rec.funding.append(one)
 
 
 register(PubMedPageReader())
