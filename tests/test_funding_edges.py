@@ -104,3 +104,15 @@ def test_a_medline_grant_of_a_list_and_a_slash_is_a_grant_each(tmp_path):
     nsfc = "National Natural Science Foundation of China"
     assert funding(record) == [(nsfc, "81702662"), (nsfc, "81872180"), (nsfc, "81672345")]
 
+
+# 4. Web of Science's FX beside an FU with numbers: the grants FX alone names, each grant once
+def test_wos_fx_adds_the_grants_fu_does_not_name(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Zhang, S\nTI Paper one\nSO CANCER\n"
+                    "FU National Natural Science Foundation of China [81702662]; Vetenskapsradet [2019-01234]\n"
+                    "FX This study was funded by the National Natural Science Foundation of China (81702662), the\n"
+                    "   Swedish Research Council (2019-01234) and the Wellcome Trust (208812/Z/17/Z). We thank\n"
+                    "   Dr. Li for the figures.\nPY 2021\nUT WOS:000123456700001\nER\n\nEF\n", encoding="utf-8")
+    (record,) = records_of(path)
+    assert sorted(funding(record)) == [("National Natural Science Foundation of China", "81702662"),
+                                       ("Vetenskapsradet", "2019-01234"), ("Wellcome Trust", "208812/Z/17/Z")]

@@ -620,6 +620,22 @@ def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
     return beyond
 
 
+def statement_grants_beyond(given: list[str], statements: list[str]) -> list[dict]:
+    """The grants of funding statements that a list of funders and grant numbers (Web of
+    Science's FU beside its FX, the funding text) does not give, as entries: the list and the
+    text are the same funding written twice, but a grant may be in one alone.
+
+    >>> [(e["funder"], e["award"]) for e in statement_grants_beyond(
+    ...     ["National Natural Science Foundation of China [81702662]"],
+    ...     ["Supported by the NSFC (81702662) and the Wellcome Trust (208812/Z/17/Z)."])]
+    [('Wellcome Trust', '208812/Z/17/Z')]
+    """
+    text = " ".join(given)
+    keys = {_award_key(a.group(0)) for a in _AWARD.finditer(text) if _is_award(a.group(0))}
+    return [e for statement in statements for e in parse_funding(statement_body(statement))
+            if e["award"] and not _gives(text, keys, e["award"])]
+
+
 def detail_grants(statements: list[str], details: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
     """:func:`grants_beyond` of details read with their line numbers (a reader's raw
     values), each grant with the line of the details it came from."""

@@ -18,7 +18,8 @@ ends at the next PT.
   authors it belongs to is kept in ``extra["author_affiliations"]``.
 * BP/EP make the pages (else PS, else AR, the article number); SN (else EI) the ISSN;
   UT is the source id; FU the funding (FX, the funding text, kept in extra, and its funding
-  statements read where FU gives no grant number and FX does).
+  statements read where FU gives no grant number and FX does; beside FU's numbers, the grants
+  FX alone names).
 * An abstract written as paragraphs, one per line, each opening with a label
   (``Results: ...`` or a ``Results`` line of its own) is handed over as its sections.
 """
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..fields.funding import acknowledged_funding, parse_funding, statement_body
+from ..fields.funding import acknowledged_funding, parse_funding, statement_body, statement_grants_beyond
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
@@ -303,12 +304,16 @@ class WosReader(TaggedReader):
         is an acknowledgement, so only its funding statements and its thanks to a funder with
         a grant number (fields.funding.acknowledged_funding); the people and cohorts it thanks
         ("We thank Dr. Zhang …", "the volunteers of the UK Biobank (application number 12345)")
-        are no funders.  Beside an FU with numbers, which names the same grants, it is not read."""
-        if any(e["award"] for text, _ in rec.raw.get("funding", []) for e in parse_funding(text)):
-            return
+        are no funders.  Beside an FU with numbers, which names the same grants, only the grants
+        FU does not give are read from it (fields.funding.statement_grants_beyond): each grant once."""
         found = [(statement, line) for text, line in rec.raw.get("funding_text", [])
                  for statement in acknowledged_funding(text)]
-        if any(e["award"] for statement, _ in found for e in parse_funding(statement_body(statement))):
+        given = [text for text, _ in rec.raw.get("funding", [])]
+        if any(e["award"] for text in given for e in parse_funding(text)):
+            for entry in statement_grants_beyond(given, [statement for statement, _ in found]):
+                if entry not in rec.funding:
+                    rec.funding.append(entry)
+        elif any(e["award"] for statement, _ in found for e in parse_funding(statement_body(statement))):
             rec.raw.setdefault("funding", []).extend(found)
 
     def _addresses(self, rec: Record) -> None:
