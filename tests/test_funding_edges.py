@@ -116,3 +116,23 @@ def test_wos_fx_adds_the_grants_fu_does_not_name(tmp_path):
     (record,) = records_of(path)
     assert sorted(funding(record)) == [("National Natural Science Foundation of China", "81702662"),
                                        ("Vetenskapsradet", "2019-01234"), ("Wellcome Trust", "208812/Z/17/Z")]
+
+
+# 3. An acronym right before a number, a space between, is the funder of that one award: a
+# statement of such grants alone is funding, and the acronym again before the next number of a
+# funder's list is that funder's
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grants NSF DMS-1234567 and NSF DMS-7654321.", [("NSF", "DMS-1234567"), ("NSF", "DMS-7654321")]),
+    ("Research to Prevent Blindness (RPB 2019-01, RPB 2020-02)",
+     [("Research to Prevent Blindness (RPB)", "2019-01"), ("Research to Prevent Blindness (RPB)", "2020-02")]),
+    ("National Science Foundation [NSF DMS-1234567, NSF DMS-7654321]",
+     [("National Science Foundation [NSF]", "DMS-1234567"), ("National Science Foundation [NSF]", "DMS-7654321")]),
+])
+def test_an_acronym_again_before_the_next_number_is_the_same_funder(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_statement_of_acronyms_and_numbers_is_funding(tmp_path):
+    record = ris(tmp_path, "We studied eyes. Supported by RPB 2019-01 and NSF DMS-1234567.")
+    assert record["abstract"] == {"en": "We studied eyes."}
+    assert funding(record) == [("RPB", "2019-01"), ("NSF", "DMS-1234567")]

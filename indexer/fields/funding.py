@@ -45,7 +45,8 @@ _NOISE = re.compile(
 _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；、:：.。．()（）\[\]【】\-–—]+$")
 # ("grants from the National …": the grants are the numbers')
 # (whole words: not the "Of" of "Office of Naval Research", the "And" of "Andrew …")
-_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+)?(?:(?:grants?|awards?|funding|funds)\s+)?from|of|with|as well as)\b"
+_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+)?(?:(?:grants?|awards?|funding|funds)\s+)?from|of|with|as well as"
+                            r"|(?:grants?|awards?)(?=\s+(?-i:[A-Z]{2,6})$))\b"
                             r"|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
 # What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
@@ -266,6 +267,8 @@ def parse_funding(statement: str) -> list[dict]:
             entries += [funding_entry(after[0], a) for a, _, _ in pending]
             pending, raw = [], raw[after[1]:]
         between = _clean_funder(raw)
+        if funder_text and _ACRONYM.fullmatch(between) and re.search(rf"\b{between}\b", funder_text):
+            between = ""  # the funder's acronym again before its next number: "(RPB 2019-01, RPB 2020-02)"
         if re.search(r"[^\W\d_]", between):  # (not "~" of "(81672345~81672347)")
             entries += _named_before(pending, entries)  # (no funder named after them)
             pending = []
@@ -727,9 +730,21 @@ def _registration_start(statement: str, start: int) -> int | None:
 
 
 def _names_funding(body: str) -> bool:
-    """Whether a statement's body names a funder with a grant number, or a fund or programme."""
-    return bool(_FUNDER_WORD.search(body)) and bool(
-        any(_is_award(a.group(0)) for a in _AWARD.finditer(body)) or re.search(r"基金|Foundation|Fund\b|Program", body))
+    """Whether a statement's body names a funder with a grant number, or a fund or programme;
+    or a funder's acronym right before a grant number ("Supported by NSF DMS-1234567.").
+
+    >>> _names_funding("NSF DMS-1234567 and RPB 2019-01."), _names_funding("the HPLC data of 2019.")
+    (True, False)
+    """
+    awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
+    if any(_ACRONYM_BEFORE.search(body, 0, a.start()) for a in awards):
+        return True
+    return bool(_FUNDER_WORD.search(body)) and bool(awards or re.search(r"基金|Foundation|Fund\b|Program", body))
+
+
+# A funder's acronym ("NSF", "RPB", "NIH"), and one right before a grant number, a space between
+_ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&.-])(?-i:[A-Z]{2,6})\s+$")
 
 
 # A funder written as a name, capitalised ("Pfizer", "Wellcome Trust", "NIH"), that is not
