@@ -92,3 +92,22 @@ def test_other_lines_after_a_funding_line_are_not_funding(tmp_path, funding, aft
     record = _page(tmp_path, f"测试\n摘要: 疗效确切。\n{funding}\n{after}\n关键词: 测试\n")
     assert record["extra"]["unlabelled"] == [after]
     assert not any(r["step"] == "join_continued_line" for r in record["repairs"])
+
+
+# 3. A journal's funding heading, as Wiley's and PMC's pages show it: on the line or above it
+@pytest.mark.parametrize("funding", [
+    "Funding information: National Natural Science Foundation of China, Grant/Award Number: 81702662",
+    "Funding Information\nNational Natural Science Foundation of China, Grant/Award Number: 81702662",
+    "FUNDING: National Natural Science Foundation of China (81702662)",
+    "FUNDING INFORMATION\nNational Natural Science Foundation of China (81702662)",
+])
+def test_a_journals_funding_heading_gives_funding(tmp_path, funding):
+    record = _page(tmp_path, "Heart outcomes in adults\nJohn Smith, Mary Jones\n"
+                             "Abstract: We studied hearts and found things that matter for the heart in adults.\n"
+                             f"Keywords: heart; adults\n{funding}\n")
+    assert _awards(record) == ["81702662"]
+    assert not record["issues"] and "unlabelled" not in record["extra"]
+
+
+def test_a_sentence_opening_with_funding_information_is_no_label():
+    assert match_label("Funding information was collected from 20 agencies.") is None

@@ -43,6 +43,10 @@ LABELS: dict[str, str] = {
     "KEYWORDS": "keywords", "KEY WORDS": "keywords",
     "基金": "funding", "基金资助": "funding", "基金项目": "funding", "资助项目": "funding",
     "Fund": "funding", "Funds": "funding", "Funding": "funding", "Foundation": "funding",
+    # the funding heading of a journal's page (Wiley's "Funding information", PMC's "Funding"),
+    # written in capitals too
+    "Funding information": "funding", "Funding Information": "funding", "FUNDING": "funding",
+    "FUNDING INFORMATION": "funding",
     # an acknowledgement: kept apart from the abstract, its funding read (pipeline.place_abstracts)
     "致谢": "acknowledgement", "Acknowledgements": "acknowledgement", "Acknowledgments": "acknowledgement",
     "Acknowledgement": "acknowledgement", "Acknowledgment": "acknowledgement",
