@@ -216,7 +216,8 @@ _MASTHEAD = re.compile(r"(?P<label>ISSN|CN)\s*[:：]?\s*(?P<value>\d{4}-\d{3}[\d
 _ID_LINE = re.compile(rf"[{HAN}]{{2,6}}\s*[:：]\s*\d{{4,}}")
 # A funding list left open at a line's end ("国家自然科学基金(81672345)；"): a copy wrapped it.
 _OPEN_LIST = ("；", ";", "、", "，", ",")
-_LIST_MARKS = re.compile(r"[；;、，,]")
+_LIST_MARK_CHARS = "；;、，,"
+_LIST_MARKS = re.compile(f"[{_LIST_MARK_CHARS}]")
 # What a funder's item has: its grant number in brackets ("(2018YFC1313200)"), or a name headed
 # by a funder's word (Chinese names end on it, "国家重点研发计划"; English ones need not,
 # "Natural Science Foundation of Jiangsu Province").
@@ -458,10 +459,23 @@ def _next_funder(funding: str, line: str) -> bool:
     >>> _next_funder("基金：国家自然科学基金(81702662)", "基于项目管理的研究(2019)"), _next_funder("基金：国家自然科学基金(81702662)", "作者单位：北京大学")
     (False, False)
     """
-    item = _LIST_MARKS.split(funding.rstrip())[-1]
+    item = _last_item(funding.rstrip())
     grant = _BRACKETED_GRANT.search(line)
     return (_mostly_han(item) == _mostly_han(line) and not match_label(line) and grant is not None
             and bool(_FUNDER_NAME.search(line[:grant.start()].rstrip())) and _is_funder_item(item))
+
+
+def _last_item(text: str) -> str:
+    """The last item of a list (``_LIST_MARKS.split(text)[-1]``), read from its end: a long
+    list is not split whole after each line joined to it.
+
+    >>> _last_item("国家自然科学基金(81702662)；江苏省"), _last_item("基金"), _last_item("a, b,")
+    ('江苏省', '基金', '')
+    """
+    i = len(text)
+    while i and text[i - 1] not in _LIST_MARK_CHARS:
+        i -= 1
+    return text[i:]
 
 
 def _waits(m: re.Match | None) -> bool:
@@ -921,11 +935,21 @@ class _Page:
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
         self.chromed = False  # a line of chrome has been read (site_header)
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
+        self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
         self.last = self.current = key
         self.joined = 0
+
+    def last_mostly_han(self, field: str) -> bool:
+        """:func:`_mostly_han` of the last value of ``field``, its scripts counted as lines join
+        it (:meth:`continue_line`), not again over the whole value after each line."""
+        text = self.raw[field][-1][0]
+        counted = self.counted.get(field)
+        if counted is None or counted[0] is not text:
+            counted = self.counted[field] = (text, script_counts(text))
+        return counted[1]["han"] > counted[1]["latin_words"]
 
     def continues_abstract(self, line: str) -> bool:
         """Whether an unlabelled line right after an abstract line is more of it: a paragraph
@@ -938,7 +962,7 @@ class _Page:
         before = self.raw["abstract"][-1][0].rstrip()
         if strip_toggle(before) != before or line.startswith(before[:20]):
             return False
-        if _mostly_han(before) != _mostly_han(line) or _is_source_line(fold_fullwidth_alnum(line)):
+        if self.last_mostly_han("abstract") != _mostly_han(line) or _is_source_line(fold_fullwidth_alnum(line)):
             return False
         prose = len(line) > 30 or re.search(r"[。．.！？!?，,]", line)
         return bool(prose) and not looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line)))
@@ -952,11 +976,11 @@ class _Page:
         if self.last != "funding":
             return False
         before = self.raw["funding"][-1][0].rstrip()
-        if _mostly_han(before) != _mostly_han(line) or not _is_funder_item(line):
+        if self.last_mostly_han("funding") != _mostly_han(line) or not _is_funder_item(line):
             return False
         if before.endswith(_OPEN_LIST):
             return True
-        cut = _LIST_MARKS.split(before)[-1].strip()
+        cut = _last_item(before).strip()
         return (len(cut) <= _CUT_NAME and _mostly_han(cut) and not re.search(r"\d", cut)
                 and not _is_funder_item(cut) and bool(_BRACKETED_GRANT.search(line)))
 
@@ -973,7 +997,7 @@ class _Page:
         # a run one a line: a line joined already to the label's ("关键词：城市热岛;" + "深度学习;"),
         # or a line after the label's that ends on Magtech's slash ("关键词：跨学科研究 /" + "科研平台")
         marked = before.endswith(_KEYWORD_MARKS) and self.joined or _SLASH_MARK.search(before)
-        return bool(following is not None and marked and _mostly_han(line) == _mostly_han(before)
+        return bool(following is not None and marked and _mostly_han(line) == self.last_mostly_han("keywords")
                     and _ends_field(following))
 
     def continue_line(self, field: str, line: str, steps, glue: str | None = None) -> None:
@@ -985,7 +1009,13 @@ class _Page:
             kept, glue = _SLASH_MARK.sub("", before), "; "
         if glue is None:
             glue = "" if _mostly_han(line) and not before[-1:].isascii() else " "
-        joined = kept.rstrip() + glue + line
+        stem = kept.rstrip()
+        joined = stem + glue + line
+        counted = self.counted.get(field)
+        if counted and counted[0] is before and kept is before:
+            # the scripts counted, and what glue and line add (a Latin word may run on from the last letter)
+            more, less = script_counts(stem[-1:] + glue + line), script_counts(stem[-1:])
+            self.counted[field] = (joined, {k: n + more[k] - less[k] for k, n in counted[1].items()})
         self.log_line_repairs(steps, field)
         self.rec.log("join_continued_line", field, before, joined)
         self.raw[field][-1] = (joined, first)
@@ -1025,7 +1055,7 @@ class _Page:
         more = self.last == "affiliation" and self.raw["affiliation"][-1][1] in self.bare_affiliations
         if not (first or more):
             return False
-        if more and _mostly_han(self.raw["affiliation"][-1][0]) == _mostly_han(line):
+        if more and self.last_mostly_han("affiliation") == _mostly_han(line):
             self.continue_line("affiliation", line, steps, glue="；" if _mostly_han(line) else "; ")
             return True
         self.log_line_repairs(steps, "affiliation")
@@ -1038,7 +1068,7 @@ class _Page:
         """An English paragraph with no label right after the Chinese abstract (a page giving
         both under its 摘要) is the English abstract; whether the page has another is known
         only at its end (:meth:`settle_english_abstract`)."""
-        if self.last != "abstract" or not _mostly_han(self.raw["abstract"][-1][0]) or not _is_english_prose(line):
+        if self.last != "abstract" or not self.last_mostly_han("abstract") or not _is_english_prose(line):
             return False
         self.log_line_repairs(steps, "abstract")
         self.recognised += 1

@@ -505,14 +505,45 @@ def _key_goes_on_from(s: str, start: int, key: str) -> bool:
         size *= 2
 
 
-_TOGGLE_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(t) for t in
-                                                     ("隐藏更多",) + UI_TOGGLES) + r"))+\s*$")
+def _search_end(pattern: re.Pattern, s: str, chars: str, digits: bool = False) -> re.Match | None:
+    """``pattern.search(s)`` for a pattern anchored at the end (``$``) whose match holds only
+    ``chars``, spaces (and digits): searched from where the run of those that ``s`` ends with
+    begins, since no match can begin before it.  A search from the start tries every place
+    in the text, so asking it of an abstract after each line joined to it was quadratic.
+    (A lookbehind still sees the text before that place.)
+
+    >>> _search_end(re.compile(r" *[ab]+$"), "xab ab", "ab").span(), _search_end(re.compile(r"(?<=a)b$"), "ab", "b").span()
+    ((3, 6), (1, 2))
+    """
+    i = len(s)
+    while i and (s[i - 1] in chars or s[i - 1].isspace() or digits and s[i - 1].isdecimal()):
+        i -= 1
+    return pattern.search(s, i)
+
+
+def _search_last(pattern: re.Pattern, s: str, width: int) -> re.Match | None:
+    """``pattern.search(s)`` for a pattern anchored at the end whose match is ``width``
+    characters at most: searched from there (and a line's end before it, which ``$`` allows).
+
+    >>> _search_last(re.compile(r"[.!]$"), "Done.", 1).group(), _search_last(re.compile(r"[.!]$"), "Done.\\n", 1).span()
+    ('.', (4, 5))
+    """
+    return pattern.search(s, max(0, len(s) - width - 1))
+
+
+_TOGGLES = ("隐藏更多",) + UI_TOGGLES
+_TOGGLE_RE = re.compile(r"(?:\s*(?:" + "|".join(re.escape(t) for t in _TOGGLES) + r"))+\s*$")
+_TOGGLE_CHARS = "".join(sorted(set("".join(_TOGGLES))))
+# What may stand before a toggle that is button text (see strip_toggle).
+_BEFORE_TOGGLE = re.compile(r"[。.．…！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$")
 
 
 # A page's buttons and counters copied onto the end of a line ("…路径 认领 被引量：12 下载量：345",
 # "…。 收藏 下载 分享"); each stands apart, after a space or a sentence's end.
 _BUTTON = "|".join([UI_COUNTER] + [re.escape(w) for w in sorted(UI_WORDS, key=len, reverse=True)])
 _BUTTONS_AT_END = re.compile(rf"(?:(?<=[。！？.!?])|\s+)(?:{_BUTTON})(?:\s+(?:{_BUTTON}))*\s*$")
+# (every character the buttons and counters are written with, and more: UI_COUNTER's pattern)
+_BUTTON_CHARS = "".join(sorted(set(UI_COUNTER + "".join(UI_WORDS))))
 
 
 def strip_buttons(s: str) -> str:
@@ -524,11 +555,11 @@ def strip_buttons(s: str) -> str:
     >>> strip_buttons("数字时代 引用 分享"), strip_buttons("开源软件 下载")
     ('数字时代', '开源软件 下载')
     """
-    m = _BUTTONS_AT_END.search(s)
+    m = _search_end(_BUTTONS_AT_END, s, _BUTTON_CHARS, digits=True)
     if not m:
         return s
     head = s[:m.start()].rstrip()
-    if len(re.findall(_BUTTON, m.group())) < 2 and not re.search(r"[。！？.!?]$", head):
+    if len(re.findall(_BUTTON, m.group())) < 2 and not head.endswith(("。", "！", "？", ".", "!", "?")):
         return s
     return head
 
@@ -540,7 +571,7 @@ def cut_off_mark(s: str) -> str:
     >>> cut_off_mark("结果病理..."), cut_off_mark("…from unknown prim…展开更多"), cut_off_mark("in humans..")
     ('...', '…', '')
     """
-    m = _CUT_OFF_RE.search(strip_toggle(strip_buttons(s.rstrip())))
+    m = _search_end(_CUT_OFF_RE, strip_toggle(strip_buttons(s.rstrip())), ".…。．")
     return m.group() if m else ""
 
 
@@ -568,7 +599,7 @@ def strip_toggle(s: str) -> str:
     >>> strip_toggle("鼓励学生阅读全文"), strip_toggle("培养了学生的阅读能力。阅读全文"), strip_toggle("全部展开")
     ('鼓励学生阅读全文', '培养了学生的阅读能力。', '')
     """
-    m = _TOGGLE_RE.search(s)
+    m = _search_end(_TOGGLE_RE, s, _TOGGLE_CHARS)
     if not m:
         return s
     head = s[:m.start()]
@@ -576,7 +607,7 @@ def strip_toggle(s: str) -> str:
     # "问题的展开" ends with the word 展开 ("unfold") and stays, and so does a keyword
     # "Taylor展开" (Taylor expansion): a word alone after a Latin letter, in a text that is no
     # sentence, is one ("详见图1展开" and "…of the CT展开" lose the button).
-    if head and not re.search(r"[。.．…！!？?）)\]】”\"'’;；0-9A-Za-z\u3002]$", head):
+    if head and not _search_last(_BEFORE_TOGGLE, head, 1):
         return s
     if head[-1:].isascii() and head[-1:].isalpha() and s[m.start():].strip() in UI_TOGGLE_WORDS \
             and not re.search(r"[。.！!？?；;，,]", head):   # a term (a keyword), not a sentence's end

@@ -1,0 +1,48 @@
+"""Long scraped pages: an abstract over many lines is read whole, as a short one is.  The
+reader once asked questions of the whole abstract after each line joined to it (its toggle,
+its buttons, whether it was cut off, its script), so a page of 1,000 lines took minutes; how
+long a page takes is bench/pages.py's to show, these tests check what it gives.  Every page
+here was written for this project."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import page_record
+
+_HAN = "探讨原发灶不明脊柱转移瘤的外科治疗效果回顾分析患者临床资料均行后路减压内固定术结果术后疼痛评分明显下降神经功能改善"
+_WORDS = "the spinal metastases were treated by surgery and outcomes in patients improved after decompression".split()
+
+
+def _sentences(n: int, lang: str) -> list[str]:
+    rng = random.Random(n)
+    if lang == "zh":
+        return ["".join(rng.choice(_HAN) for _ in range(70)) + f"，第{i}句。" for i in range(n)]
+    return [" ".join(rng.choice(_WORDS) for _ in range(24)).capitalize() + f", sentence {i}." for i in range(n)]
+
+
+@pytest.mark.parametrize("lang, glue", [("zh", ""), ("en", " ")])
+def test_an_abstract_of_a_thousand_unlabelled_lines_is_one_abstract(tmp_path, lang, glue):
+    lines = _sentences(1000, lang)
+    title = "原发灶不明脊柱转移瘤的外科治疗体会" if lang == "zh" else "Surgery for spinal metastases of unknown origin"
+    record = page_record(tmp_path, "\n".join([title, "摘要：" + lines[0], *lines[1:], "关键词：脊柱转移瘤；外科治疗"]) + "\n")
+    assert record["abstract"] == {lang: glue.join(lines)}
+    assert record["keywords"] == {"zh": ["脊柱转移瘤", "外科治疗"]}
+    assert not record["extra"].get("unlabelled")
+    assert sum(r["step"] == "join_continued_line" for r in record["repairs"]) == 999
+
+
+def test_an_english_paragraph_after_a_long_chinese_abstract_is_the_english_abstract(tmp_path):
+    # the abstract's script, counted as its lines join it, is still told right at its end
+    zh, en = _sentences(600, "zh"), _sentences(3, "en")
+    record = page_record(tmp_path, "\n".join(["原发灶不明脊柱转移瘤的外科治疗体会", "摘要：" + zh[0], *zh[1:], " ".join(en)]) + "\n")
+    assert record["abstract"] == {"zh": "".join(zh), "en": " ".join(en)}
+
+
+def test_a_long_abstract_ending_on_a_toggle_or_buttons_ends_there(tmp_path):
+    lines = _sentences(800, "zh")
+    record = page_record(tmp_path, "\n".join(["原发灶不明脊柱转移瘤的外科治疗体会", "摘要：" + lines[0], *lines[1:-1],
+                                              lines[-1] + "展开更多 收藏 下载 分享", "北京大学第三医院骨科"]) + "\n")
+    assert record["abstract"] == {"zh": "".join(lines)}
+    assert "北京大学第三医院骨科" not in record["abstract"]["zh"]
