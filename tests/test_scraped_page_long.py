@@ -16,10 +16,12 @@ _WORDS = "the spinal metastases were treated by surgery and outcomes in patients
 
 
 def _sentences(n: int, lang: str) -> list[str]:
+    """``n`` sentences of about 150 columns, each opening on its number (no line opens as the
+    abstract's first does: that would be the abstract again)."""
     rng = random.Random(n)
     if lang == "zh":
-        return ["".join(rng.choice(_HAN) for _ in range(70)) + f"，第{i}句。" for i in range(n)]
-    return [" ".join(rng.choice(_WORDS) for _ in range(24)).capitalize() + f", sentence {i}." for i in range(n)]
+        return [f"第{i}例" + "".join(rng.choice(_HAN) for _ in range(70)) + "。" for i in range(n)]
+    return [f"Case {i}: " + " ".join(rng.choice(_WORDS) for _ in range(24)) + "." for i in range(n)]
 
 
 @pytest.mark.parametrize("lang, glue", [("zh", ""), ("en", " ")])
@@ -46,3 +48,28 @@ def test_a_long_abstract_ending_on_a_toggle_or_buttons_ends_there(tmp_path):
                                               lines[-1] + "展开更多 收藏 下载 分享", "北京大学第三医院骨科"]) + "\n")
     assert record["abstract"] == {"zh": "".join(lines)}
     assert "北京大学第三医院骨科" not in record["abstract"]["zh"]
+
+
+def test_a_preview_of_many_lines_gives_way_to_its_full_text(tmp_path):
+    lines = _sentences(400, "en")
+    full = " ".join(lines)
+    preview = lines[:-1] + [lines[-1][:40] + "..."]
+    record = page_record(tmp_path, "\n".join(["Surgery for spinal metastases of unknown origin", "Abstract: " + preview[0],
+                                              *preview[1:], full, "Keywords: spine; surgery"]) + "\n")
+    assert record["abstract"] == {"en": full}
+
+
+def test_many_previews_each_over_its_full_text_read_as_two_do(tmp_path):
+    # the first preview gives way to its full text; each later one, cut off under the abstract, goes
+    # on with it (as on a page of two), and is not keyed with the whole abstract for each line after it
+    lines = _sentences(800, "en")
+    pairs = [(s[:100] + "...", s) for s in lines]
+
+    def abstract(n: int) -> str:
+        text = "\n".join(["首页 > 学术期刊 > 期刊详情", "Surgery for spinal metastases of unknown origin",
+                          *(p for pair in pairs[:n] for p in pair)])
+        return page_record(tmp_path, text + "\n")["abstract"]["en"]
+
+    want = " ".join([pairs[0][1]] + [p for pair in pairs[1:] for p in pair])
+    assert abstract(2) == " ".join([pairs[0][1], *pairs[1]])
+    assert abstract(len(pairs)) == want

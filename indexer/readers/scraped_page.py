@@ -29,7 +29,7 @@ from ..fields.notices import is_notice
 from ..lang.detect import script_counts
 from ..record import Failure, Record, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
-from ..repair.text import collapse_truncated_preview, cut_off_mark, strip_buttons, strip_toggle
+from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
 from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from .base import find_reader, register
 from .decode import LINE_END
@@ -649,7 +649,9 @@ def _full_of_preview(preview: str, full: str) -> bool:
     False
     """
     cut = strip_toggle(preview.rstrip())
-    return bool(cut_off_mark(cut)) and collapse_truncated_preview(cut + full) == full.lstrip()
+    if not cut_off_mark(cut) or preview_outruns(cut, full):   # (a long abstract before a line is not keyed whole)
+        return False
+    return collapse_truncated_preview(cut + full) == full.lstrip()
 
 
 def _is_funder_item(line: str) -> bool:

@@ -437,6 +437,7 @@ def strip_footnote_mark(s: str) -> str:
 # sentence's own full stop may come before them, "良好...."; two are a slip, "in humans.. and").
 _ELLIPSIS = r"\.{3,}|…+|。。。|．．．"
 _ELLIPSIS_RE = re.compile(_ELLIPSIS)
+_ELLIPSIS_CHARS = "".join(sorted(set("".join(ELLIPSES))))
 _CUT_OFF_RE = re.compile(rf"(?:{_ELLIPSIS})$")
 
 
@@ -478,6 +479,30 @@ def collapse_truncated_preview(s: str, min_preview: int = 8) -> str:
 
 
 _SPACES = re.compile(r"\s*")
+
+
+def preview_outruns(cut: str, full: str) -> bool:
+    """Whether the text of ``cut``, a preview cut off at "..." or "…", keys longer than ``full``:
+    then ``full`` is not its full text, which :func:`collapse_truncated_preview` takes only as
+    it goes on past the preview's key.  Told keying no more of ``cut`` than it takes (a piece
+    twice as long each time, its last character told from a longer piece, as
+    :func:`_key_goes_on_from` does), so a long abstract ending at "..." is not keyed whole for
+    each line after it; the ellipses and spaces it ends with are no part of the preview.
+
+    >>> preview_outruns("Spinal metastases are common in ...", "Spinal metastases are common."), preview_outruns("Spinal metast...", "Spinal metastases.")
+    (True, False)
+    """
+    end = len(cut)
+    while end and (cut[end - 1] in _ELLIPSIS_CHARS or cut[end - 1].isspace()):
+        end -= 1
+    limit, size = len(text_key(full.lstrip())), 64
+    while True:
+        key = text_key(cut[:min(size, end)])
+        if size >= end:
+            return len(key) > limit
+        if len(key) - 1 > limit:
+            return True
+        size *= 2
 
 
 def _key_goes_on_from(s: str, start: int, key: str) -> bool:
@@ -571,7 +596,7 @@ def cut_off_mark(s: str) -> str:
     >>> cut_off_mark("结果病理..."), cut_off_mark("…from unknown prim…展开更多"), cut_off_mark("in humans..")
     ('...', '…', '')
     """
-    m = _search_end(_CUT_OFF_RE, strip_toggle(strip_buttons(s.rstrip())), ".…。．")
+    m = _search_end(_CUT_OFF_RE, strip_toggle(strip_buttons(s.rstrip())), _ELLIPSIS_CHARS)
     return m.group() if m else ""
 
 
