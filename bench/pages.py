@@ -16,6 +16,9 @@ about 150 characters of Chinese or English prose (sentences drawn from a few wor
   toggles                    摘要：, then N lines of prose each ending on a toggle (展开更多)
   toggle-lines               摘要：, then N/2 lines of prose each with a toggle alone on the line after it
   labels                     N labelled lines (专辑：, 专题：, DOI：, 分类号： …)
+  bare-labels                N/2 labels each alone on its line, its value on the next (专辑： / 医学 …)
+  affiliation-lines          N labelled affiliation lines, each another (作者单位：北京大学第N医院骨科)
+  references                 N labelled references, each another (引用本文：王建国. 题名N[J]. …)
   keywords                   关键词：, then N keywords one a line ("关键词12;")
   funding                    基金：, then N funders one a line, each left open ("…(81702662)；")
   affiliations               an author line, then N numbered institutions one a line ("12.北京大学")
@@ -70,6 +73,15 @@ def page(shape: str, n: int) -> str:
     elif shape == "labels":
         labels = ("专辑", "专题", "DOI", "分类号", "页码", "被引量")
         lines += ["摘要：" + say[0]] + [f"{labels[i % len(labels)]}：{s[:60]}" for i, s in enumerate(say[1:])]
+    elif shape == "bare-labels":
+        labels = ("专辑", "专题", "DOI", "分类号", "页码", "被引量")
+        lines += ["摘要：" + say[0]] + [part for i, s in enumerate(say[1:n // 2])
+                                       for part in (f"{labels[i % len(labels)]}：", s[:60])]
+    elif shape == "affiliation-lines":
+        lines += ["摘要：" + say[0]] + [f"作者单位：北京大学第{i}医院骨科" for i in range(n)]
+    elif shape == "references":
+        lines += ["摘要：" + say[0]] + [f"引用本文：王建国. 脊柱转移瘤的外科治疗第{i}例[J]. 中华骨科杂志, 2020, 40(5): {i}-{i + 5}."
+                                       for i in range(n)]
     elif shape == "keywords":
         lines += ["摘要：" + say[0], "关键词："] + [f"关键词{i};" for i in range(n)]
     elif shape == "funding":
@@ -83,8 +95,8 @@ def page(shape: str, n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-SHAPES = ("abstract-en", "abstract-zh", "unlabelled-en", "previews", "preview-above", "toggles", "toggle-lines", "labels", "keywords", "funding",
-          "affiliations", "longline")
+SHAPES = ("abstract-en", "abstract-zh", "unlabelled-en", "previews", "preview-above", "toggles", "toggle-lines", "labels",
+          "bare-labels", "affiliation-lines", "references", "keywords", "funding", "affiliations", "longline")
 
 
 def main() -> int:
