@@ -27,7 +27,7 @@ from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, sp
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
 from ..lang.detect import script_counts
-from ..record import Failure, Record, Source
+from ..record import Failure, Record, Repair, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
 from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
@@ -938,6 +938,9 @@ class _Page:
         self.chromed = False  # a line of chrome has been read (site_header)
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
         self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
+        # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
+        # repair a line, each of the whole value before and after, had made a long abstract's log quadratic
+        self.join_logged: dict[str, Repair] = {}
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -1019,7 +1022,13 @@ class _Page:
             more, less = script_counts(stem[-1:] + glue + line), script_counts(stem[-1:])
             self.counted[field] = (joined, {k: n + more[k] - less[k] for k, n in counted[1].items()})
         self.log_line_repairs(steps, field)
-        self.rec.log("join_continued_line", field, before, joined)
+        run = self.join_logged.get(field)
+        if run is not None and run.after is before:
+            run.after = joined  # one repair for a run of lines joined: the first line, then them all
+        else:
+            self.rec.log("join_continued_line", field, before, joined)
+            if self.rec.repairs and self.rec.repairs[-1].after is joined:
+                self.join_logged[field] = self.rec.repairs[-1]
         self.raw[field][-1] = (joined, first)
         self.current = field
         self.joined += 1
