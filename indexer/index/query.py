@@ -48,7 +48,7 @@ from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
-                     RECORD_FIELDS)
+                     RECORD_FIELDS, nih_core)
 
 
 class QueryError(ValueError):
@@ -808,9 +808,9 @@ class _Parser:
             label = _GRANT_LABEL.match(value)
             if label and FIELD_ALIASES[name] == ("award",):  # award:No.81702662: the number
                 return _group("or", [leaf, term_leaf(label.group(1), ("award",), self.vocabulary)])
-            parts = _nih_parts(value)
-            if parts and FIELD_ALIASES[name] == ("award",):  # award:R01CA123456, written R01 CA123456
-                return _group("or", [leaf, term_leaf(parts, ("award",), self.vocabulary)])
+            core = nih_core(value) if FIELD_ALIASES[name] == ("award",) else None
+            if core:  # award:R01CA123456, award:1R01CA123456-01: the grant, as the index holds it too
+                return _group("or", [leaf, _other_form(term_leaf(core, ("award",), self.vocabulary))])
             if FIELD_ALIASES[name] == ("funder",):
                 canonical = _known_funder(value)
                 if canonical:   # funder:国家自然科学基金委员会, a name the records' funder is known by
@@ -839,17 +839,6 @@ class _Parser:
             return _group("or", [written, *(_other_form(term_leaf(v, DEFAULT_FIELDS, self.vocabulary))
                                             for v in variants)])
         return written
-
-
-def _nih_parts(value: str) -> str | None:
-    """An NIH grant typed without its spaces, as records write it: activity code, institute,
-    serial number (``R01CA123456``, ``5UL1TR001860-03`` → ``R01 CA123456``, ``UL1 TR001860-03``).
-
-    >>> _nih_parts("R01CA123456"), _nih_parts("5UL1TR001860-03"), _nih_parts("2018YFC1311400")
-    ('R01 CA123456', 'UL1 TR001860-03', None)
-    """
-    m = re.fullmatch(r"(?i)\d?([a-z]\d\d|[a-z]{2}\d)([a-z]{2}\d{5,6}(?:-\w+)?)", value.strip())
-    return f"{m.group(1)} {m.group(2)}" if m else None
 
 
 def _known_funder(value: str) -> str | None:

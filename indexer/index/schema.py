@@ -8,6 +8,8 @@ without them is answered by the index for candidates and checked on the stored r
 """
 from __future__ import annotations
 
+import re
+
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..fields.authors import whole_name
@@ -116,6 +118,38 @@ def award_numbers(rec: dict) -> list[str]:
     return [f["award"] for f in rec.get("funding", []) if f.get("award")]
 
 
+# An NIH grant number as records and users write it: its activity code, institute and serial
+# number (R01 CA123456, R01CA123456, R01-CA-123456; the code may be two letters and a digit,
+# UL1 TR001860), with or without the application type before it (1R01CA123456, 5 P30 CA047904)
+# and the budget year after it (-01, -03, -01A1 amended, -02S1 a supplement), the serial's
+# leading zero sometimes dropped (P30 CA16672 for CA016672).
+_NIH_NUMBER = re.compile(r"(?i)(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d)[\s-]?([a-z]{2})[\s-]?(\d{5,6})"
+                         r"(?:\s?-\s?\d\d(?:[a-z]\d{1,2})?)?")
+
+
+def nih_core(award: str) -> str | None:
+    """The grant an NIH number names, one form however it is written (NIH's core project
+    number, spaced as the index reads its words): the index holds it beside the number as
+    written and ``award:`` searches it, so ``award:R01CA123456`` finds ``1R01CA123456-01`` and
+    ``award:1R01CA123456-01`` finds ``R01 CA123456`` (another year of the same grant too).
+    None for any other number.
+
+    >>> nih_core("1R01CA123456-01"), nih_core("R01 CA123456"), nih_core("5 P30 CA16672-38"), nih_core("UL1TR001860")
+    ('R01 CA123456', 'R01 CA123456', 'P30 CA016672', 'UL1 TR001860')
+    >>> nih_core("2T32GM008424-21"), nih_core("N01-HV-28183"), nih_core("2018YFC1311400"), nih_core("81702662")
+    ('T32 GM008424', 'N01 HV028183', None, None)
+    """
+    m = _NIH_NUMBER.fullmatch(award.strip())
+    return f"{m.group(1).upper()} {m.group(2).upper()}{int(m.group(3)):06d}" if m else None
+
+
+def award_forms(rec: dict) -> list[str]:
+    """A record's grant numbers as ``award:`` searches them: each as written, and an NIH
+    number's grant (:func:`nih_core`) where it is written otherwise."""
+    awards = award_numbers(rec)
+    return list(dict.fromkeys(awards + [c for c in map(nih_core, awards) if c]))
+
+
 def document(rec: dict) -> dict:
     """The index document of a record in contract JSON form (only what search needs)."""
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
@@ -137,7 +171,7 @@ def document(rec: dict) -> dict:
         "journal": _join(rec.get("journal", {}).values()),
         "funding": _join(funders + awards),
         "funder": _join(funder_names(rec, chinese=True)),
-        "award": _join(awards),
+        "award": _join(award_forms(rec)),
         "lang": rec.get("language") or "und",
         "format": rec["source"]["format"],
         "type": rec.get("type") or "",

@@ -24,8 +24,8 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open
 from .names import author_key
 from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
                     spaced_prefixes, to_whoosh, with_hints)
-from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_numbers,
-                     funder_names)
+from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
+                     funder_names, nih_core)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -80,8 +80,8 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
         return [author_name(a) for a in author_forms(rec.get("authors", []))]
     if fieldname == "author_names":  # each name with its key, for author:"Smith, John" (names.py)
         return [author_name(a) + NAME_KEY + author_key(a) for a in author_forms(rec.get("authors", []))]
-    if fieldname == "award":
-        return award_numbers(rec)
+    if fieldname == "award":  # each grant number, and an NIH number's grant, as indexed
+        return award_forms(rec)
     if fieldname == "funder":  # each name apart, as the index holds them
         return funder_names(rec)
     if fieldname == "funders":  # funder:, which takes a known funder's Chinese name too
@@ -500,6 +500,19 @@ def _other_name_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int,
     return out
 
 
+def _other_award_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int, int]]]:
+    """The funding lines of the NIH grants an ``award:`` term found by the grant
+    (:func:`~.schema.nih_core`) that the line writes otherwise (``award:R01CA654321`` in a
+    record that writes ``1R01CA654321-01``), each with its grant number to mark."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for f, line in zip(rec.get("funding", []), _funding_lines(rec)):
+        award = f.get("award") or ""
+        core = nih_core(award)
+        if core and any(not leaf.check(fold(line)) and leaf.check(fold(core)) for leaf in terms):
+            out[line] = [(len(line) - len(award), len(line))]   # (the line ends with its number)
+    return out
+
+
 _ZWJ = "\u200d"
 
 
@@ -680,6 +693,9 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
     lines = [("funding: ", line) for line in _funding_lines(rec)]
     funders = [leaf for leaf in in_text if "funders" in leaf.check_fields]  # funder: finds a funder by its other names
     other_names = _other_name_spans(rec, funders) if funders else {}
+    awards = [leaf for leaf in in_text if "award" in leaf.check_fields]  # award: finds an NIH grant however written
+    for line, spans in (_other_award_spans(rec, awards) if awards else {}).items():
+        other_names[line] = other_names.get(line, []) + spans
     for prefix, text in texts + lines:
         spans = _merged(text, _matches(text, in_text) + (other_names.get(text, []) if prefix else []))
         if spans:

@@ -1,0 +1,50 @@
+"""award: finds an NIH grant however a record or a query writes its number: with the
+application type before it (1R01CA123456), the budget year after it (-01), with or without
+spaces, the serial's leading zero dropped (CA16672): the index and the query read each
+number through one function (schema.nih_core)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import hit_ids, ris_searcher
+
+# Funding as the records write it (written for this test; the cleaner keeps each number as written).
+FUNDING = [("A1", "National Institutes of Health (R01 CA123456)"),
+           ("A2", "National Institutes of Health (1R01CA654321-01)"),
+           ("A3", "National Cancer Institute (P30CA16672)"),
+           ("A4", "National Natural Science Foundation of China (81702662)"),
+           ("A5", "National Institutes of Health (R01 CA123457); NIH (5 P30 CA016672-38)")]
+
+
+def _ris() -> str:
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - Paper {rid}\nN1  - Funding: {funding}\nER  - \n\n"
+                   for rid, funding in FUNDING)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("nih"), _ris())
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("award:1R01CA123456-01", ["A1"]),      # typed with its type and year: the record's R01 CA123456
+    ("award:R01CA123456", ["A1"]),          # not R01 CA123457
+    ('award:"R01 CA123456"', ["A1"]),
+    ("award:R01CA654321", ["A2"]),          # the record's 1R01CA654321-01
+    ('award:"R01 CA654321"', ["A2"]),
+    ("grant:5R01CA654321-03", ["A2"]),      # another year of the same grant
+    ("award:1R01CA654321-01", ["A2"]),      # as written
+    ("award:P30CA016672", ["A3", "A5"]),    # P30CA16672 and 5 P30 CA016672-38
+    ("award:P30CA16672-39", ["A3", "A5"]),
+    ("award:81702662", ["A4"]),             # other numbers as before
+    ("award:R01CA999999", []),
+])
+def test_an_nih_grant_is_found_however_it_is_written(searcher, query, expected):
+    assert hit_ids(searcher, query) == expected
+
+
+def test_the_snippet_marks_the_number_the_record_writes(searcher):
+    (hit,) = searcher.search("award:R01CA654321")["hits"]
+    assert hit["snippet"] == "funding: National Institutes of Health 【1R01CA654321-01】"
+    (hit,) = searcher.search("award:1R01CA123456-01")["hits"]
+    assert hit["snippet"].endswith("【R01 CA123456】")
