@@ -43,6 +43,7 @@ from urllib.parse import unquote
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from ..charsets import HAN
+from ..lang.detect import DECLARED_NAMES
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
@@ -425,9 +426,63 @@ def _unknown(word: str) -> bool:
     return False
 
 
-# lang: takes a language's name too (lang:chinese, lang:中文).
-_LANGUAGE_NAMES = {"chinese": "zh", "中文": "zh", "汉语": "zh", "english": "en", "英文": "en", "英语": "en",
-                   "japanese": "ja", "日文": "ja", "日语": "ja", "korean": "ko", "韩文": "ko", "韩语": "ko"}
+# The languages a record's lang may be, as detection codes them (lang.detect: langdetect's languages,
+# the declared ones; "und" when none is told), with their English names.
+LANGUAGE_CODES = {
+    "af": "afrikaans", "ar": "arabic", "bg": "bulgarian", "bn": "bengali", "ca": "catalan", "cs": "czech",
+    "cy": "welsh", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish",
+    "et": "estonian", "fa": "persian", "fi": "finnish", "fr": "french", "gu": "gujarati", "he": "hebrew",
+    "hi": "hindi", "hr": "croatian", "hu": "hungarian", "id": "indonesian", "is": "icelandic", "it": "italian",
+    "ja": "japanese", "kn": "kannada", "ko": "korean", "lt": "lithuanian", "lv": "latvian", "mk": "macedonian",
+    "ml": "malayalam", "mr": "marathi", "ne": "nepali", "nl": "dutch", "no": "norwegian", "pa": "punjabi",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sk": "slovak", "sl": "slovenian",
+    "so": "somali", "sq": "albanian", "sv": "swedish", "sw": "swahili", "ta": "tamil", "te": "telugu",
+    "th": "thai", "tl": "tagalog", "tr": "turkish", "uk": "ukrainian", "ur": "urdu", "vi": "vietnamese",
+    "zh": "chinese", "und": "undetermined"}
+# Other names users type: in Chinese (Simplified and Traditional), Japanese and Korean, and a
+# few more; with lang.detect's DECLARED_NAMES (ISO 639-2 codes, names in the language itself:
+# deutsch, русский, 日本語, 한국어) and the English names above.
+_OTHER_LANGUAGE_NAMES = {
+    "zh": ("中文", "汉语", "漢語", "华语", "華語", "汉文", "漢文", "简体中文", "繁体中文", "繁體中文", "中国語", "중국어",
+           "chi", "zho", "mandarin"),
+    "en": ("英文", "英语", "英語", "영어", "eng"),
+    "ja": ("日文", "日语", "日語", "일본어"),
+    "ko": ("韩文", "韩语", "韓文", "韓語", "韓国語", "朝鲜语", "朝鮮語", "한글", "조선어"),
+    "ru": ("俄文", "俄语", "俄語", "ロシア語", "러시아어"), "de": ("德文", "德语", "德語", "ドイツ語", "독일어"),
+    "fr": ("法文", "法语", "法語", "フランス語", "프랑스어"), "es": ("西班牙文", "西班牙语", "西班牙語", "スペイン語", "스페인어"),
+    "pt": ("葡萄牙文", "葡萄牙语", "葡萄牙語", "ポルトガル語"), "it": ("意大利文", "意大利语", "義大利文", "イタリア語"),
+    "vi": ("越南文", "越南语", "越南語", "ベトナム語"), "th": ("泰文", "泰语", "泰語", "タイ語"),
+    "ar": ("阿拉伯文", "阿拉伯语", "阿拉伯語", "アラビア語"), "fa": ("farsi",), "tl": ("filipino",), "sl": ("slovene",),
+}
+_LANGUAGE_NAMES = {**{name: code for code, names in DECLARED_NAMES.items() for name in names},
+                   **{name: code for code, names in _OTHER_LANGUAGE_NAMES.items() for name in names},
+                   **{name: code for code, name in LANGUAGE_CODES.items()}, **{code: code for code in LANGUAGE_CODES}}
+
+
+def language_code(name: str, value: str) -> str:
+    """The code ``lang:`` searches for ``value``: a code a record's language may be, or a
+    language's name as a user types it; a code's region or script is dropped (zh-CN, en-US).
+    Any other value is an error that says what ``lang:`` takes.
+
+    >>> [language_code("lang", v) for v in ("zh", "Chinese", "中文", "日本語", "한국어", "英文", "russian", "zh-CN", "jpn")]
+    ['zh', 'zh', 'zh', 'ja', 'ko', 'en', 'ru', 'zh', 'ja']
+    >>> language_code("lang", "chinse")
+    Traceback (most recent call last):
+    ...
+    indexer.index.query.QueryError: lang:chinse: no language has that code or name (did you mean lang:chinese?);
+    lang: takes a code or a name: lang:zh, lang:chinese, lang:中文, lang:en, lang:english, lang:ja, lang:日本語,
+    lang:und (none told)
+    """
+    v = unicodedata.normalize("NFKC", value).strip().casefold()
+    tagged = re.fullmatch(r"([a-z]{2,3})[-_][a-z0-9]{2,8}", v)   # zh-cn, zh-hant, en-us, pt_br
+    code = _LANGUAGE_NAMES.get(v) or (_LANGUAGE_NAMES.get(tagged.group(1)) if tagged else None)
+    if code:
+        return code
+    near = difflib.get_close_matches(v, _LANGUAGE_NAMES, n=1, cutoff=0.75)
+    meant = f" (did you mean {name}:{near[0]}?)" if near else ""
+    raise QueryError(f"{name}:{value}: no language has that code or name{meant}; {name}: takes a code or a name: "
+                     f"{name}:zh, {name}:chinese, {name}:中文, {name}:en, {name}:english, {name}:ja, {name}:日本語, "
+                     f"{name}:und (none told)")
 
 
 # type: takes the names Chinese databases give their kinds of record (type:学位论文), as the
@@ -452,8 +507,8 @@ def _exact_leaf(name: str, value: str) -> Leaf:
 
         v = v.replace("_", " ")
         v = (LABELS_ZH.get(v) or LABELS_EN.get(" ".join(v.upper().split())) or v).lower()
-    elif fieldname == "lang":
-        v = _LANGUAGE_NAMES.get(v.lower(), v.lower())
+    elif fieldname == "lang":   # a code or a language's name; lang:e* the start of a code
+        v = v.lower() if v.endswith("*") else language_code(name, v)
     elif fieldname == "type":
         v = _TYPE_NAMES.get(v.lower(), v.lower())
     else:
