@@ -387,9 +387,9 @@ class Store:
                                        "ON m.id = r.id AND m.master = r.id ORDER BY r.path, r.ordinal"):
             yield json.loads(text)
 
-    def first_entered(self, years: set | None = None) -> Iterator[dict]:
+    def first_entered(self, years: set | None = None, formats: tuple[str, ...] = ()) -> Iterator[dict]:
         """Every record (hidden duplicates too; only those of ``years`` when given, ``None``
-        for the undated) in the order it first entered the store (its rowid: kept when the
+        for the undated, and those read from ``formats`` of any year) in the order it first entered the store (its rowid: kept when the
         record is written again, by a re-ingest of a changed file or by ``dedup
         --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search index
         only), as what its citation key is made of: its id, source, language, year, title, first
@@ -399,6 +399,8 @@ class Store:
             values = sorted(y for y in years if y is not None)
             parts = [f"year IN ({', '.join('?' * len(values))})"] if values else []
             parts += ["year IS NULL"] if None in years else []
+            parts += [f"format IN ({', '.join('?' * len(formats))})"] if formats else []
+            values += list(formats)
             where = "WHERE " + (" OR ".join(parts) or "0")
         for rid, source, lang, year, title, author, key, csl_key in self.db.execute(
                 "SELECT id, json_extract(json, '$.source'), json_extract(json, '$.language'), year, "

@@ -65,10 +65,37 @@ def test_a_key_the_record_came_with_is_kept(tmp_path):
                    '[{"family": "Smith", "given": "A"}], "issued": {"date-parts": [[2020]]}},'
                    ' {"id": "12", "type": "article-journal", "title": "Spinal surgery", "author": '
                    '[{"family": "Smith", "given": "A"}], "issued": {"date-parts": [[2020]]}}]', encoding="utf-8")
-    keys = keys_by_title("--from", str(bib), str(csl), "--sort", "newest")
-    # the second adams2001 (BibTeX keys ignore case) is made, as is a CSL item's number
-    assert keys == {"The physical basis": "Adams2001", "Another paper": "adams2001another",
+    result = run_cli("export", "-f", "bibtex", "--from", str(bib), str(csl), "--sort", "newest")
+    keys = dict((t, k) for k, t in re.findall(r"^@\w+\{([^,]*),\n  title = \{([^}]*)\}", result.stdout, re.M))
+    # the second adams2001 (BibTeX keys ignore case) gets a letter, and is said; a CSL item's number is no key
+    assert keys == {"The physical basis": "Adams2001", "Another paper": "adams2001b",
                     "Spinal cord": "smith2020", "Spinal surgery": "smith2020spinal"}
+    assert "came with the citation key Adams2001: " in result.stderr
+    assert "refs.bib #1 keeps it" in result.stderr and "refs.bib #2 (adams2001) is written as adams2001b" in result.stderr
+
+
+def _own_key_after_made_ones(tmp_path):
+    """Two RIS records whose made key is smith2020deep, then a BibTeX entry that came with it."""
+    ris = tmp_path / "a.ris"
+    ris.write_text("".join(f"TY  - JOUR\nTI  - Deep learning for {t}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n"
+                           for t in ("images", "text")), encoding="utf-8")
+    bib = tmp_path / "b.bib"
+    bib.write_text("@article{smith2020deep,\n  title = {Already keyed},\n  author = {Smith, Jane},\n"
+                   "  year = {2019}}\n", encoding="utf-8")
+    return ris, bib
+
+
+def test_a_key_the_user_chose_wins_over_made_keys_before_it(tmp_path):
+    # (the made key of a record before it had taken smith2020deep, and the user's entry was renamed)
+    ris, bib = _own_key_after_made_ones(tmp_path)
+    want = {"Deep learning for images": "smith2020deepb", "Deep learning for text": "smith2020deepc",
+            "Already keyed": "smith2020deep"}
+    assert keys_by_title("--from", str(ris), str(bib)) == want
+    index = tmp_path / "idx"   # so in an index, the entry of another year, ingested after
+    ingest(index, ris)
+    ingest(index, bib)
+    assert keys_by_title("--index", str(index)) == want
+    assert keys_by_title("--index", str(index), "--query", "images") == {"Deep learning for images": "smith2020deepb"}
 
 
 def test_a_csl_items_citation_key_is_kept_from_the_index_as_from_its_file(tmp_path):

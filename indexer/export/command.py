@@ -183,7 +183,9 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
             return 2
         from .common import citation_keys
 
-        keys = citation_keys(records) if args.format in KEYED else None   # in the files' order, before --sort
+        clashes: list = []
+        keys = citation_keys(records, clashes=clashes) if args.format in KEYED else None   # files' order, before --sort
+        _warn_of_clashes(clashes, records, err)
         return _write(args, records, out, err, keys) or (1 if failed else 0)
     if args.archives:
         err.write("Error: --archives reads the archives of folders given with --from; an index already holds "
@@ -205,22 +207,39 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     except (ValueError, IndexMissing) as e:  # an unreadable ids file, no index
         err.write(f"Error: {e}\n")
         return 2
-    keys = index_keys(args.index, records) if args.format in KEYED else None
+    clashes: list = []
+    keys = index_keys(args.index, records, clashes) if args.format in KEYED else None
+    _warn_of_clashes(clashes, records, err)
     return _write(args, records, out, err, keys) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
-def index_keys(index_dir: str, records: list[dict]) -> dict[str, str]:
+def index_keys(index_dir: str, records: list[dict], clashes: list | None = None) -> dict[str, str]:
     """The citation keys of ``records``, settled over the index in the order its records
     entered it, so that any part of it exported gets the same keys and an ingest adds keys
-    without changing any (see :func:`.common.citation_keys`).  Only the records of the years
-    exported are read: a made key holds its year, so no other year's can clash with it (a
-    key a record came with could, in another year's record, and is not looked for), and
-    exporting a few records of a large index reads a few years, not all of it."""
+    without changing any (see :func:`.common.citation_keys`; ``clashes``: the records that
+    came with one key).  Only the records of the years exported are read, and those that can
+    have come with a key (read from BibTeX or CSL-JSON), which wins over a made key in any
+    year: a made key holds its year, so no other year's can clash with it, and exporting a
+    few records of a large index reads a few years, not all of it."""
     from ..store import Store
-    from .common import citation_keys
+    from .common import KEYED_FORMATS, citation_keys
 
     with Store(index_dir) as store:
-        return citation_keys(store.first_entered({r.get("year") for r in records}))
+        return citation_keys(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS), clashes=clashes)
+
+
+def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict], err: TextIO) -> None:
+    """Say each pair of records exported (either of them) that came with one citation key,
+    and the key the second is written with."""
+    from ..record import source_label
+    from .common import own_key
+
+    exported = {r["id"] for r in records}
+    for first, second, key in clashes:
+        if first["id"] in exported or second["id"] in exported:
+            err.write(f"warning: two records came with the citation key {own_key(first)}: "
+                      f"{source_label(first['source'])} keeps it, {source_label(second['source'])} "
+                      f"({own_key(second)}) is written as {key}\n")
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:

@@ -405,7 +405,7 @@ _STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "
 
 # The readers whose ``source.source_id`` is a citation key: a BibTeX entry's key, a CSL item's
 # ``id`` (pandoc's and Better BibTeX's CSL-JSON use the key as the id) or ``citation-key``.
-_KEYED_FORMATS = ("bibtex", "csl-json")
+KEYED_FORMATS = ("bibtex", "csl-json")
 # What BibTeX and biber take in a key (no space, comma, brace, quote, ``#``, ``%``, ``=``, ``\``).
 _BIBTEX_KEY = re.compile(r"[^\s,{}()\"'#%=\\~]+")
 # A CSL id that is a key: letters, digits and ``_:.+-``, a letter among them; not a UUID or one
@@ -427,7 +427,7 @@ def own_key(rec: dict) -> str:
     ''
     """
     source = rec.get("source") or {}
-    if source.get("format") not in _KEYED_FORMATS:
+    if source.get("format") not in KEYED_FORMATS:
         return ""
     key = (extra(rec, "citation-key") or str(source.get("source_id") or "")).strip()
     if source["format"] == "bibtex":
@@ -435,42 +435,64 @@ def own_key(rec: dict) -> str:
     return key if _CSL_KEY.fullmatch(key) and not _HASH.fullmatch(key) else ""
 
 
-def citation_keys(records: Iterable[dict], taken: Iterable[str] = ()) -> dict[str, str]:
+def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
+                  clashes: list[tuple[dict, dict, str]] | None = None) -> dict[str, str]:
     """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
     the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
-    their files' order.  A record keeps the key it came with (:func:`own_key`) unless a record
-    before it has that key (in any case); else it gets ``surname + year + first title word``
-    (pinyin for Chinese; a Chinese name written whole is romanised whole), the first record to
-    want one bare and the next ``b``, ``c`` …, skipping any key taken (or in ``taken``).  Keys
-    computed over the whole index are the same for any part of it exported, and a record
-    added later never changes the key of one before it (one removed can: the next of its
-    key moves up).
+    their files' order.  Keys are given in two passes, so that a key a user chose is never
+    given to another record: first each record keeps the key it came with (:func:`own_key`;
+    of two with one key, in any case, the second gets it with ``b``, ``c`` …, and the pair is
+    added to ``clashes`` as (first, second, the second's key)); then each other record gets
+    ``surname + year + first title word`` (pinyin for Chinese; a Chinese name written whole
+    is romanised whole), the first record to want one bare and the next ``b``, ``c`` …,
+    skipping any key taken (or in ``taken``).  Keys computed over the whole index are the
+    same for any part of it exported, and a record added later never changes the key of one
+    before it, unless it came with that key (one removed can: the next of its key moves up).
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
     ...         for i in ("9", "1", "5")]
     >>> citation_keys(recs)
     {'9': 'smith2020spinal', '1': 'smith2020spinalb', '5': 'smith2020spinalc'}
-    >>> citation_keys([{**recs[0], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}, recs[1]])
-    {'9': 'Smith2020spinal', '1': 'smith2020spinalb'}
+    >>> citation_keys([recs[0], {**recs[1], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}])
+    {'9': 'smith2020spinalb', '1': 'Smith2020spinal'}
     """
+    first: dict[str, dict] = {}
+    for rec in records:   # each once, in its first place
+        first.setdefault(rec["id"], rec)
+    records = list(first.values())
     used = {k.casefold() for k in taken}
-    tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     out: dict[str, str] = {}
+    holder: dict[str, dict] = {}   # a key a record came with: the first record that has it
+    for rec in records:
+        key = own_key(rec)
+        if key and key.casefold() not in used:
+            used.add(key.casefold())
+            holder[key.casefold()] = rec
+            out[rec["id"]] = key
+    for rec in records:   # a key a record came with that another has: with a letter, and said
+        key = own_key(rec)
+        if key and rec["id"] not in out:
+            out[rec["id"]] = _next_free(key, 1, used)[0]
+            if clashes is not None and key.casefold() in holder:
+                clashes.append((holder[key.casefold()], rec, out[rec["id"]]))
+    tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
         if rec["id"] in out:
             continue
-        key = own_key(rec)
-        if not key or key.casefold() in used:
-            base = key = _base_key(rec)
-            n = tried.get(base.casefold(), 0)
-            key = base + letters(n) if n else base
-            while key.casefold() in used:
-                n += 1
-                key = base + letters(n)
-            tried[base.casefold()] = n
-        used.add(key.casefold())
-        out[rec["id"]] = key
-    return out
+        base = _base_key(rec)
+        out[rec["id"]], tried[base.casefold()] = _next_free(base, tried.get(base.casefold(), 0), used)
+    return {rec["id"]: out[rec["id"]] for rec in records}
+
+
+def _next_free(base: str, n: int, used: set[str]) -> tuple[str, int]:
+    """``base`` with the ``n``-th letter (none for 0), or with the first letter after it that
+    makes a key not ``used`` (keys ignore case), now marked used; and that letter's number."""
+    key = base + letters(n) if n else base
+    while key.casefold() in used:
+        n += 1
+        key = base + letters(n)
+    used.add(key.casefold())
+    return key, n
 
 
 def _base_key(rec: dict) -> str:
