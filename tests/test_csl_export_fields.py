@@ -47,3 +47,18 @@ def test_the_standards_examples_keep_them():
         assert given and all(written[n].get(key) == value for n, value in given), key
     assert all(written[n].get("container-title-short") == item["journalAbbreviation"]
                for n, item in enumerate(items) if item.get("journalAbbreviation"))
+
+
+def test_the_date_a_page_was_read_is_accessed_from_any_format(tmp_path):
+    # (accessed had been copied only from a CSL item's own: RIS's Y2 and BibTeX's urldate were lost)
+    ris = tmp_path / "page.ris"
+    ris.write_text("TY  - ELEC\nTI  - A web page\nAU  - Doe, Jane\nPY  - 2019\nUR  - https://example.org\n"
+                   "Y2  - 2021/05/04\nER  - \n", encoding="utf-8")
+    bib = tmp_path / "who.bib"
+    bib.write_text("@online{who2021,\n  title = {COVID-19 pandemic},\n  author = {{World Health Organization}},\n"
+                   "  year = {2021},\n  url = {https://www.who.int/},\n  urldate = {2021-06},\n}\n", encoding="utf-8")
+    page, who = _export(ris) + _export(bib)
+    assert page["accessed"] == {"date-parts": [[2021, 5, 4]]} and who["accessed"] == {"date-parts": [[2021, 6]]}
+    again = tmp_path / "again.json"   # and read back as it was
+    again.write_text(json.dumps([page, who]), encoding="utf-8")
+    assert [i["accessed"] for i in _export(again)] == [page["accessed"], who["accessed"]]

@@ -26,9 +26,9 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang, main_lang,
-                     month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
-                     whole_name, written_date)
+from .common import (accessed_parts, all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang,
+                     main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
+                     whole_name)
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -231,20 +231,14 @@ def publisher_field(kind: str, biblatex: bool) -> str:
 
 
 def url_date(rec: dict) -> str:
-    """The date a page was read (``extra.accessed``: a CSL date, RIS's Y2, GB/T's [引用日期])
-    as biblatex's ``urldate`` (ISO 8601, which biblatex requires), as far as it is written in
-    numbers; "" when it is none (natbib and biblatex-gb7714-2015 print it; BibTeX's styles
-    skip a field they do not know).
+    """The date a page was read (:func:`.common.accessed_parts`) as biblatex's ``urldate`` (ISO
+    8601, which biblatex requires), as far as it is written in numbers; "" when it is none
+    (natbib and biblatex-gb7714-2015 print it; BibTeX's styles skip a field they do not know).
 
-    >>> url_date({"extra": {"accessed": "2024/1/2"}}), url_date({"extra": {"csl": {"accessed": {"date-parts": [[2024, 6, 1]]}}}})
-    ('2024-01-02', '2024-06-01')
-    >>> url_date({"extra": {"accessed": "2014-06 (viewed)"}}), url_date({"extra": {"accessed": "2024-13-01"}}), url_date({})
-    ('2014-06', '', '')
+    >>> url_date({"extra": {"accessed": "2024/1/2"}}), url_date({"extra": {"accessed": "2014-06 (viewed)"}})
+    ('2024-01-02', '2014-06')
     """
-    parts, _ = written_date(extra(rec, "accessed"))
-    if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
-        return ""   # not a date biblatex could read
-    return iso_date(parts)
+    return iso_date(accessed_parts(rec))
 
 
 def keyword_list(keywords: list[str]) -> str:

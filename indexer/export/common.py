@@ -282,6 +282,22 @@ def written_date(text: str) -> tuple[list[int], bool]:
     return ([int(g) for g in m.groups() if g], m.end() == len(text)) if m else ([], False)
 
 
+def accessed_parts(rec: dict) -> list[int]:
+    """The date a page was read (``extra.accessed``: RIS's Y2, BibTeX's urldate, GB/T's
+    [引用日期], a CSL date) as year, month and day, as far as it is written in numbers; [] when
+    it is none, or not a date (a 13th month): BibTeX's ``urldate``, CSL's ``accessed``.
+
+    >>> accessed_parts({"extra": {"accessed": "2024/1/2"}}), accessed_parts({"extra": {"csl": {"accessed": {"date-parts": [[2024, 6, 1]]}}}})
+    ([2024, 1, 2], [2024, 6, 1])
+    >>> accessed_parts({"extra": {"accessed": "2014-06 (viewed)"}}), accessed_parts({"extra": {"accessed": "2024-13-01"}}), accessed_parts({})
+    ([2014, 6], [], [])
+    """
+    parts, _ = written_date(extra(rec, "accessed"))
+    if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return []
+    return parts
+
+
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
 _NAMED_DATE = re.compile(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?\b")
 

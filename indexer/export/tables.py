@@ -17,7 +17,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
+from .common import (accessed_parts, all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
                      main_lang, name_suffix, others, text_name, thesis_degree, university)
 from .tagged import own_number
 
@@ -127,7 +127,9 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
             item[role] = [_csl_name(text_name(e)) for e in people]
     if rec.get("year"):
         item["issued"] = {"date-parts": [date_parts(rec)]}
-    for key, value in ((rec.get("extra") or {}).get("csl") or {}).items():   # (accessed, archive_location …)
+    if accessed_parts(rec):   # the date a page was read, as any format gave it (RIS's Y2, BibTeX's urldate)
+        item["accessed"] = {"date-parts": [accessed_parts(rec)]}
+    for key, value in ((rec.get("extra") or {}).get("csl") or {}).items():   # (archive_location, event-date …)
         value = csl_variable(key, value)
         if value is not None:
             item.setdefault(key, value)   # what the record holds in its own fields comes first
