@@ -108,3 +108,25 @@ def test_a_csl_items_citation_key_is_kept_from_the_index_as_from_its_file(tmp_pa
     assert run_cli("ingest", str(items), "--index", str(index), "-q").returncode == 0
     assert keys_by_title("--from", str(items)) == keys_by_title("--index", str(index)) == \
         {"Spinal cord injury": "SmithSpine20"}
+
+
+def test_csl_json_items_are_cited_by_the_keys_bibtex_gives(tmp_path):
+    # pandoc cites a CSL item by its id, which had been the record's id (a hash): [@key] broke
+    # when a document's bibliography changed from .bib to .json
+    import json
+
+    ris, bib = _own_key_after_made_ones(tmp_path)
+    index = tmp_path / "idx"
+    ingest(index, ris, bib)
+    for where in (("--from", str(ris), str(bib)), ("--index", str(index)), ("--index", str(index), "-q", "text")):
+        result = run_cli("export", "-f", "csl-json", *where)
+        assert result.returncode == 0, result.stderr
+        items = json.loads(result.stdout)
+        assert {i["title"]: i["id"] for i in items} == keys_by_title(*where)
+        assert all(i["citation-key"] == i["id"] for i in items)
+    items = json.loads(run_cli("export", "-f", "csl-json", "--index", str(index)).stdout)
+    again = tmp_path / "refs.json"   # read back, each item is a record of its own, with its key
+    again.write_text(json.dumps(items), encoding="utf-8")
+    assert keys_by_title("--from", str(again)) == {i["title"]: i["id"] for i in items}
+    records = [json.loads(line) for line in run_cli("export", "-f", "jsonl", "--from", str(again)).stdout.splitlines()]
+    assert len({r["id"] for r in records}) == len(items) == 3

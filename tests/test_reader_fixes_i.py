@@ -77,12 +77,12 @@ def test_csl_variables_kept_in_extra_are_written_back(tmp_path):
         "container-author": [{"family": "Li", "given": "Ming"}]}
     # not CSL variables (Zotero's field name), or not of the variable's kind (text for names)
     assert "callNumber" not in archived and "original-author" not in archived
-    # and read again, the same
+    # and read again, the same, with the item's id "k" now its citation-key too (export writes the key in both)
     again = tmp_path / "again.json"
     again.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     assert records_of(again)[2]["extra"]["csl"] == {
         "archive_location": "04-01-35-0399-039", "container-author": [{"family": "Li", "given": "Ming"}],
-        "scale": "1:50000", "version": "2.1"}
+        "scale": "1:50000", "version": "2.1", "citation-key": "k"}
 
 
 def test_the_gbt7714_examples_keep_their_particles_and_abbreviations():

@@ -39,8 +39,9 @@ SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".j
             "vancouver": ".txt"}
 
 
-# The formats with citation keys (common.citation_keys).
-KEYED = ("bibtex", "biblatex")
+# The formats with citation keys (common.citation_keys): CSL-JSON's is the item's id, which
+# pandoc cites (``[@key]``) as it cites a BibTeX entry's key.
+KEYED = ("bibtex", "biblatex", "csl-json")
 
 
 def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None,

@@ -26,9 +26,9 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, citation_keys, date_parts, extra, funding_note, has_han, in_lang,
+from .common import (accessed_parts, all_keywords, date_parts, extra, funding_note, has_han, in_lang,
                      main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
-                     whole_name)
+                     whole_name, with_keys)
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -304,12 +304,9 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
 
 def write_bibtex(records, out: TextIO, lang: str | None = None, biblatex: bool = False,
                  keys: dict[str, str] | None = None) -> int:
-    """``keys``: citation keys by record id (see :func:`.common.citation_keys`), else made
-    from ``records`` in their order; a record they lack (removed from the index since they
-    were read) gets one of its own that none of them has."""
+    """``keys``: citation keys by record id (see :func:`.common.with_keys`)."""
     records = list(records)
-    keys = dict(keys) if keys is not None else {}
-    keys.update(citation_keys([r for r in records if r["id"] not in keys], taken=keys.values()))
+    keys = with_keys(records, keys)
     for rec in records:
         out.write(entry(rec, keys[rec["id"]], lang, biblatex) + "\n\n")
     return len(records)

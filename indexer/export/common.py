@@ -441,12 +441,16 @@ def own_key(rec: dict) -> str:
     ['smith2020', '', 'ITEM-1']
     >>> own_key({"source": {"format": "ris", "source_id": "smith2020"}})
     ''
+    >>> own_key({"source": {"format": "csl-json", "source_id": "Müller2019"},
+    ...          "extra": {"csl": {"citation-key": "Müller2019"}}})
+    'Müller2019'
     """
     source = rec.get("source") or {}
     if source.get("format") not in KEYED_FORMATS:
         return ""
-    key = (extra(rec, "citation-key") or str(source.get("source_id") or "")).strip()
-    if source["format"] == "bibtex":
+    named = extra(rec, "citation-key").strip()   # a key by name: any BibTeX can take (as our CSL export writes it)
+    key = named or str(source.get("source_id") or "").strip()
+    if source["format"] == "bibtex" or named:
         return key if _BIBTEX_KEY.fullmatch(key) else ""
     return key if _CSL_KEY.fullmatch(key) and not _HASH.fullmatch(key) else ""
 
@@ -498,6 +502,15 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         base = _base_key(rec)
         out[rec["id"]], tried[base.casefold()] = _next_free(base, tried.get(base.casefold(), 0), used)
     return {rec["id"]: out[rec["id"]] for rec in records}
+
+
+def with_keys(records: list[dict], keys: dict[str, str] | None = None) -> dict[str, str]:
+    """The citation keys of ``records`` by id: ``keys`` (see :func:`citation_keys`), else made
+    from ``records`` in their order; a record they lack (removed from the index since they
+    were read) gets one of its own that none of them has."""
+    keys = dict(keys) if keys is not None else {}
+    keys.update(citation_keys([r for r in records if r["id"] not in keys], taken=keys.values()))
+    return keys
 
 
 def _next_free(base: str, n: int, used: set[str]) -> tuple[str, int]:

@@ -17,8 +17,9 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, date_parts, display_name, extra, funding_note, in_lang, journal_abbreviation,
-                     main_lang, name_suffix, others, text_name, thesis_degree, university)
+from .common import (accessed_parts, all_keywords, date_parts, display_name, extra, funding_note, in_lang,
+                     journal_abbreviation, main_lang, name_suffix, others, text_name, thesis_degree, university,
+                     with_keys)
 from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
@@ -94,9 +95,15 @@ def csl_note(rec: dict) -> str:
     return "\n".join([line for line in notes if line.strip() and line.strip() != funding] + [funding] * bool(funding))
 
 
-def csl_item(rec: dict, lang: str | None = None) -> dict:
+def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict:
+    """A record as a CSL item; ``key``, its citation key, is the item's ``id`` and
+    ``citation-key`` (pandoc cites an item by its id: the key BibTeX's export gives, so a
+    document's ``[@key]`` stays when its bibliography changes from .bib to .json), else the
+    record's id."""
     lang = main_lang(rec, lang)
-    item: dict = {"id": rec["id"], "type": rec.get("type") if rec.get("type") in CSL_TYPES else "document"}
+    item: dict = {"id": key or rec["id"], "type": rec.get("type") if rec.get("type") in CSL_TYPES else "document"}
+    if key:
+        item["citation-key"] = key
     if lang != "und":
         item["language"] = lang
     simple = {"title": in_lang(rec, "title", lang), "container-title": in_lang(rec, "journal", lang),
@@ -150,8 +157,11 @@ def csl_item(rec: dict, lang: str | None = None) -> dict:
     return item
 
 
-def write_csl_json(records, out: TextIO, lang: str | None = None) -> int:
-    items = [csl_item(r, lang) for r in records]
+def write_csl_json(records, out: TextIO, lang: str | None = None, keys: dict[str, str] | None = None) -> int:
+    """``keys``: citation keys by record id (see :func:`.common.with_keys`)."""
+    records = list(records)
+    keys = with_keys(records, keys)
+    items = [csl_item(r, lang, keys[r["id"]]) for r in records]
     out.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
     return len(items)
 
