@@ -62,3 +62,17 @@ def test_the_date_a_page_was_read_is_accessed_from_any_format(tmp_path):
     again = tmp_path / "again.json"   # and read back as it was
     again.write_text(json.dumps([page, who]), encoding="utf-8")
     assert [i["accessed"] for i in _export(again)] == [page["accessed"], who["accessed"]]
+
+
+def test_keywords_with_commas_are_kept_whole_through_csl_json(tmp_path):
+    # (joined by ", ", "Crystallography, X-Ray" came back as two keywords)
+    nbib = tmp_path / "mesh.nbib"
+    nbib.write_text("PMID- 8692918\nTI  - The structure of bovine F1-ATPase.\nDP  - 1996 Jul 9\n"
+                    "AU  - van Raaij MJ\nMH  - Crystallography, X-Ray\nMH  - Models, Molecular\nMH  - Cattle\n",
+                    encoding="utf-8")
+    (item,) = _export(nbib)
+    assert item["keyword"] == "Crystallography, X-Ray; Models, Molecular; Cattle"
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps([item]), encoding="utf-8")
+    result = run_cli("export", "-f", "jsonl", "--from", str(again))
+    assert json.loads(result.stdout)["keywords"] == {"en": ["Crystallography, X-Ray", "Models, Molecular", "Cattle"]}

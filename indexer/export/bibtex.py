@@ -26,7 +26,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, date_parts, extra, funding_note, has_han, in_lang,
+from .common import (accessed_parts, all_keywords, date_parts, extra, funding_note, has_han, in_lang, keyword_list,
                      main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
 from .tagged import own_number
@@ -239,25 +239,6 @@ def url_date(rec: dict) -> str:
     ('2024-01-02', '2014-06')
     """
     return iso_date(accessed_parts(rec))
-
-
-def keyword_list(keywords: list[str]) -> str:
-    """``keywords`` as one field: separated by ``, ``, or by ``; `` when a keyword holds a
-    comma (MeSH's "Mice, Transgenic").
-
-    biblatex's ``keywords`` is a separated list, split at commas unless biber's ``xsvsep``
-    says otherwise, and JabRef splits at its keyword separator (a preference, "," by default);
-    neither can escape a comma inside a keyword, so no separator survives every tool.  A
-    semicolon is one BibDesk accepts by default and this project's reader splits at before any
-    comma, so a keyword's comma is read back as part of it (a lone such keyword ends with the
-    semicolon that says so); a list without one stays as biblatex and JabRef expect it.
-
-    >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"]), keyword_list(["Mice, Transgenic"])
-    ('小鼠; Mice, Transgenic', '小鼠, DNA', 'Mice, Transgenic;')
-    """
-    if not any("," in k for k in keywords):
-        return ", ".join(keywords)
-    return "; ".join(keywords) + (";" if len(keywords) == 1 else "")
 
 
 def month_macro(parts: list[int]) -> str:

@@ -124,6 +124,25 @@ def all_keywords(rec: dict, lang: str) -> list[str]:
     return out
 
 
+def keyword_list(keywords: list[str]) -> str:
+    """``keywords`` as one field (BibTeX's ``keywords``, CSL's ``keyword``): separated by ``, ``,
+    or by ``; `` when a keyword holds a comma (MeSH's "Mice, Transgenic").
+
+    biblatex's ``keywords`` is a separated list, split at commas unless biber's ``xsvsep``
+    says otherwise, and JabRef splits at its keyword separator (a preference, "," by default);
+    neither can escape a comma inside a keyword, so no separator survives every tool.  A
+    semicolon is one BibDesk accepts by default and this project's reader splits at before any
+    comma, so a keyword's comma is read back as part of it (a lone such keyword ends with the
+    semicolon that says so); a list without one stays as biblatex and JabRef expect it.
+
+    >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"]), keyword_list(["Mice, Transgenic"])
+    ('小鼠; Mice, Transgenic', '小鼠, DNA', 'Mice, Transgenic;')
+    """
+    if not any("," in k for k in keywords):
+        return ", ".join(keywords)
+    return "; ".join(keywords) + (";" if len(keywords) == 1 else "")
+
+
 def doi_after_link(rec: dict) -> str:
     """The DOI a reference writes after its link: none when the record's DOI was read from
     that link (``https://doi.org/10.1101/029983``, ``extra.doi_from_link``), which says it

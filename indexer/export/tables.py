@@ -4,7 +4,8 @@
 CSL-JSON items validate against the CSL-JSON schema: standard variables in the record's
 language, and everything CSL has no variable for (the other language's title, abstract,
 journal and keywords, the sections, funding) under ``custom``, which this project's
-CSL-JSON reader reads back.  The notes the record came with (a CSL item's, Zotero's Extra with
+CSL-JSON reader reads back.  Keywords are one ``keyword``, separated by ``, ``, or by ``; `` when one holds a
+comma (MeSH's "Crystallography, X-Ray"), as BibTeX's are.  The notes the record came with (a CSL item's, Zotero's Extra with
 its ``variable: value`` lines) and its funding are written to ``note``; a thesis's degree, as
 written, to ``genre`` (Zotero's thesis type), and so is a standard's or preprint's genre.
 """
@@ -18,8 +19,8 @@ from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
 from .common import (accessed_parts, all_keywords, date_parts, display_name, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, name_suffix, others, text_name, thesis_degree, university,
-                     with_keys)
+                     journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
+                     university, with_keys)
 from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
@@ -110,7 +111,7 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
               "volume": rec.get("volume"), "issue": rec.get("issue"), "page": rec.get("pages"),
               "DOI": rec.get("doi"), "ISSN": rec.get("issn"), "URL": rec.get("url"),
               "abstract": in_lang(rec, "abstract", lang), "note": csl_note(rec),
-              "keyword": ", ".join(all_keywords(rec, lang))}
+              "keyword": keyword_list(all_keywords(rec, lang))}
     if lang == main_lang(rec):   # (the short form of the title in the record's language)
         simple["title-short"] = extra(rec, "short_title")
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
