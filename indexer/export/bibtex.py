@@ -26,8 +26,8 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, date_parts, extra, funding_note, has_han, in_lang, keyword_list,
-                     main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
+from .common import (accessed_parts, all_keywords, authors_in, date_parts, extra, funding_note, has_han, in_lang,
+                     keyword_list, main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
 from .tagged import own_number
 
@@ -153,14 +153,15 @@ def bib_name(a: dict) -> str:
     return f"{family}, {given}" if given else family
 
 
-def _fields(rec: dict, lang: str, biblatex: bool) -> list[tuple[str, str]]:
+def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tuple[str, str]]:
+    """The entry's fields, in ``lang``; ``names``: its authors (:func:`.common.authors_in`)."""
     kind = rec.get("type") or ""
     journal = in_lang(rec, "journal", lang)
     container = "booktitle" if kind in ("chapter", "paper-conference") else (
         "journaltitle" if biblatex else "journal")
     fields = [("title", in_lang(rec, "title", lang))]
     fields += [("translatedtitle", t) for _, t in others(rec, "title", lang)[:1]]
-    authors = [bib_name(a) for a in rec.get("authors") or []]
+    authors = [bib_name(a) for a in names]
     if authors and (rec.get("extra") or {}).get("authors_truncated"):
         authors.append("others")  # BibTeX's "et al."
     fields.append(("author", " and ".join(authors)))
@@ -262,12 +263,13 @@ def iso_date(parts: list[int]) -> str:
 
 
 def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) -> str:
+    names = authors_in(rec, lang)
     lang = main_lang(rec, lang)
     kind = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(rec.get("type") or "", "misc")
     if kind == "phdthesis" and thesis_degree(rec)[0] == "master":  # as Zotero: phdthesis unless a master's
         kind = "mastersthesis"
     lines = [f"@{kind}{{{key},"]
-    for name, value in _fields(rec, lang, biblatex):
+    for name, value in _fields(rec, lang, biblatex, names):
         if not str(value).strip():
             continue
         if name == "month":   # a macro (``mar``): in braces a style would print it as written

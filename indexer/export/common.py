@@ -395,10 +395,47 @@ def name_in(a: dict, lang: str) -> dict:
     >>> name_in({"family": "Zhang", "given": "Kejia", "lang": "en", "alt": {"literal": "张可佳", "lang": "zh"}}, "zh")
     {'literal': '张可佳', 'lang': 'zh'}
     """
-    alt = a.get("alt") or {}
-    if alt.get("lang") != lang or a.get("lang") == lang:
+    alt = alt_in(a, lang)
+    if not alt:
         return a
     return alt if alt.get("literal") or not a.get("literal") else a
+
+
+def alt_in(a: dict, lang: str) -> dict:
+    """The author's name in ``lang`` the record keeps beside the one written (``alt``), when
+    they are written in another language; else {}.
+
+    >>> alt_in({"literal": "江文杰", "lang": "zh", "alt": {"family": "JIANG", "given": "Wenjie", "lang": "en"}}, "en")
+    {'family': 'JIANG', 'given': 'Wenjie', 'lang': 'en'}
+    >>> alt_in({"literal": "江文杰", "lang": "zh", "alt": {"family": "JIANG", "given": "Wenjie", "lang": "en"}}, "zh")
+    {}
+    """
+    alt = a.get("alt") or {}
+    return alt if alt.get("lang") == lang and a.get("lang") != lang else {}
+
+
+def authors_in(rec: dict, lang: str | None) -> list[dict]:
+    """The authors of a record written in ``lang``, the language asked for (``export --lang``):
+    each one's name in it (:func:`alt_in`, the name :func:`name_in` gives GB/T 7714's list:
+    Wanfang's ``JIANG Wenjie`` beside 江文杰) when every author written in another language has
+    one, so that an English title is not followed by Chinese names; else, or when the record is
+    not written in ``lang`` (it has no title in it) or none was asked for, as written (a list
+    with some names in English and others in Chinese would match neither version of the paper).
+
+    >>> a = {"literal": "江文杰", "lang": "zh", "alt": {"family": "JIANG", "given": "Wenjie", "lang": "en"}}
+    >>> rec = {"title": {"zh": "题名", "en": "Title"}, "authors": [a, {"family": "Smith", "given": "J", "lang": "en"}]}
+    >>> [n.get("family") or n.get("literal") for n in authors_in(rec, "en")]
+    ['JIANG', 'Smith']
+    >>> [n.get("family") or n.get("literal") for n in authors_in(rec, None)]
+    ['江文杰', 'Smith']
+    >>> [n.get("family") or n.get("literal") for n in authors_in({**rec, "authors": [a, {"literal": "韩超", "lang": "zh"}]}, "en")]
+    ['江文杰', '韩超']
+    """
+    authors = rec.get("authors") or []
+    if not lang or main_lang(rec, lang) != lang:
+        return authors
+    names = [a if a.get("lang") == lang else alt_in(a, lang) for a in authors]
+    return names if all(names) else authors
 
 
 def funding_note(rec: dict) -> str:

@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, date_parts, display_name, extra, funding_note, in_lang,
+from .common import (accessed_parts, all_keywords, authors_in, date_parts, display_name, extra, funding_note, in_lang,
                      journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys)
 from .tagged import own_number
@@ -101,6 +101,7 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
     ``citation-key`` (pandoc cites an item by its id: the key BibTeX's export gives, so a
     document's ``[@key]`` stays when its bibliography changes from .bib to .json), else the
     record's id."""
+    names = authors_in(rec, lang)   # in the language asked for, when each has a name in it
     lang = main_lang(rec, lang)
     item: dict = {"id": key or rec["id"], "type": rec.get("type") if rec.get("type") in CSL_TYPES else "document"}
     if key:
@@ -126,7 +127,7 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
     # a thesis's degree (Zotero's thesisType); another type's genre the reader kept with it (国家标准, Preprint)
     simple["genre"] = thesis_degree(rec)[1] if rec.get("type") == "thesis" else extra(rec, "degree")
     item.update({k: str(v) for k, v in simple.items() if v})
-    authors = [_csl_name(a) for a in rec.get("authors") or []]
+    authors = [_csl_name(a) for a in names]
     if authors:
         item["author"] = [a for a in authors if a]
     for role in ("editor", "translator"):
@@ -182,9 +183,10 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
+    names = authors_in(rec, lang)
     lang = main_lang(rec, lang)
     row = {"id": rec["id"], "type": rec.get("type") or "", "language": lang,
-           "title": in_lang(rec, "title", lang), "authors": "; ".join(display_name(a) for a in rec.get("authors") or []),
+           "title": in_lang(rec, "title", lang), "authors": "; ".join(display_name(a) for a in names),
            "year": rec.get("year") or "", "journal": in_lang(rec, "journal", lang),
            "volume": rec.get("volume") or "", "issue": rec.get("issue") or "", "pages": rec.get("pages") or "",
            "doi": rec.get("doi") or "", "issn": rec.get("issn") or "", "url": rec.get("url") or "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .common import (all_keywords, date_parts, display_name, has_han, extra, funding_note, in_lang,
+from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date)
 
@@ -147,11 +147,12 @@ def _accessed(rec: dict) -> str:
 
 
 def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
+    authors = authors_in(rec, lang)   # in the language asked for, when each has a name in it
     lang = main_lang(rec, lang)
     out: list[tuple[str, str]] = [("TY", RIS_TYPES.get(rec.get("type") or "", "GEN"))]
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
-    out += [("AU", tagged_name(a)) for a in rec.get("authors") or []]
+    out += [("AU", tagged_name(a)) for a in authors]
     out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
@@ -197,12 +198,13 @@ def write_ris(records, out: TextIO, lang: str | None = None, bom: bool = False) 
 
 
 def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
+    authors = authors_in(rec, lang)
     lang = main_lang(rec, lang)
     kind = rec.get("type") or ""
     out: list[tuple[str, str]] = [("%0", ENDNOTE_TYPES.get(kind, "Generic"))]
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
-    out += [("%A", tagged_name(a)) for a in rec.get("authors") or []]
+    out += [("%A", tagged_name(a)) for a in authors]
     out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
