@@ -138,11 +138,11 @@ def test_gbt7714_items_keep_their_types_through_ris(tmp_path):
     assert len(corpus) == 141
     back = _read_back(corpus, "ris", tmp_path / "g.ris")
     changed = [(a["type"], b["type"]) for a, b in zip(corpus, back) if a["type"] != b["type"]]
-    # a preprint (article) too: GEN with its Type of Work "Preprint".  Not yet the periodicals
-    # and archives' pamphlets their notes name (type: periodical): the RIS export has no TY for
-    # them (JFULL, PAMP) and writes GEN, read back as a document
-    assert [c for c in changed if c[0] not in ("periodical", "pamphlet")] == []
-    assert {"map", "motion_picture", "graphic", "personal_communication"} <= {b["type"] for b in back}
+    # a preprint (article) too: GEN with its Type of Work "Preprint"; and the periodicals and
+    # archives' pamphlets their notes name (type: periodical): JFULL and PAMP
+    assert changed == []
+    assert {"map", "motion_picture", "graphic", "personal_communication", "periodical", "pamphlet"} <= \
+        {b["type"] for b in back}
 
 
 # ---------------------------------------------------------------- EndNote %K and %P

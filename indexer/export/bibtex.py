@@ -38,8 +38,14 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
                 # not BibTeX's own types (its styles print them as @misc), but Zotero's and
                 # biblatex's: the number stays the patent's or the standard's
                 "patent": "patent", "standard": "standard"}
+# biblatex's own: a whole issue of a journal is @periodical; an entry in an encyclopedia or a
+# dictionary @inreference ("an article in a work of reference", its work the booktitle).
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
-                  "webpage": "online", "dataset": "dataset", "software": "software"}
+                  "webpage": "online", "dataset": "dataset", "software": "software", "periodical": "periodical",
+                  "entry-encyclopedia": "inreference", "entry-dictionary": "inreference"}
+# The types whose container is a book's title (``booktitle``), not a journal's.
+_IN_BOOKS = ("chapter", "paper-conference")
+_IN_REFERENCE_WORKS = ("entry-encyclopedia", "entry-dictionary")
 # biblatex's @article for a newspaper's or a magazine's piece: its ``entrysubtype`` (as
 # biblatex-chicago writes them), read back by this project's reader as the CSL type.
 BIBLATEX_SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
@@ -157,8 +163,8 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     """The entry's fields, in ``lang``; ``names``: its authors (:func:`.common.authors_in`)."""
     kind = rec.get("type") or ""
     journal = in_lang(rec, "journal", lang)
-    container = "booktitle" if kind in ("chapter", "paper-conference") else (
-        "journaltitle" if biblatex else "journal")
+    in_book = kind in _IN_BOOKS or biblatex and kind in _IN_REFERENCE_WORKS   # (BibTeX's @misc: its journal)
+    container = "booktitle" if in_book else ("journaltitle" if biblatex else "journal")
     fields = [("title", in_lang(rec, "title", lang))]
     fields += [("translatedtitle", t) for _, t in others(rec, "title", lang)[:1]]
     authors = [bib_name(a) for a in names]

@@ -8,12 +8,14 @@ and EndNote ``%N``.  One author tag per
 author; keywords one per tag; funding and structured-abstract sections go to notes
 (``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
-and EndNote ``Generic`` with its server as publisher.
+and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
+``MPCT`` as a film's.
 """
 from __future__ import annotations
 
 from typing import TextIO
 
+from ..readers.ris import BROADCAST_WORK
 from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date)
@@ -26,9 +28,16 @@ RIS_TYPES = {"article-journal": "JOUR", "article": "GEN", "article-magazine": "M
              "article-newspaper": "NEWS", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
              "thesis": "THES", "report": "RPRT", "patent": "PAT", "standard": "STAND", "webpage": "ELEC",
              "dataset": "DATA", "map": "MAP", "manuscript": "UNPB", "software": "COMP",
-             "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART"}
+             "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART",
+             # the RIS specification's (2011) and Zotero's codes; a broadcast is told from a film by its M3
+             "periodical": "JFULL", "pamphlet": "PAMP", "entry-encyclopedia": "ENCYC", "entry-dictionary": "DICT",
+             "broadcast": "MPCT", "hearing": "HEAR", "post-weblog": "BLOG", "song": "MUSIC"}
 # (legal_case, legislation, bill stay GEN: our RIS reader takes VL of CASE, STAT and BILL as their
-# number, as Reference Manager's template has it, so their volume would not come back)
+# number, as Reference Manager's template has it, so their volume would not come back; it does so
+# of HEAR and MPCT too, but a hearing or a broadcast has no volume to speak of)
+# The types whose container is RIS's T2 (a book's, a meeting's, a reference work's, a blog's:
+# Zotero's bookTitle, encyclopediaTitle, blogTitle …), not a journal's JO.
+RIS_T2_TYPES = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "post-weblog")
 ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Generic",
                  "article-magazine": "Magazine Article", "article-newspaper": "Newspaper Article",
                  "book": "Book", "chapter": "Book Section", "paper-conference": "Conference Paper",
@@ -126,7 +135,8 @@ def _identifiers(rec: dict, kinds: tuple[str, ...]) -> list[str]:
 def type_of_work(rec: dict) -> str:
     """RIS's M3 and EndNote's %9, the "Type of Work": a thesis's degree as written; a preprint's
     genre (CSL's, which the CSL reader keeps as ``extra.degree``), else "Preprint" (CSL's
-    ``article`` is Zotero's Preprint item), by which our readers tell it from other generic works.
+    ``article`` is Zotero's Preprint item), by which our readers tell it from other generic works;
+    a broadcast's genre when it says so, else "Broadcast", which tells its MPCT from a film's.
 
     >>> type_of_work({"type": "article", "extra": {"publisher": ["arXiv"]}})
     'Preprint'
@@ -134,9 +144,14 @@ def type_of_work(rec: dict) -> str:
     ('preprint', '')
     >>> type_of_work({"type": "thesis", "extra": {"degree": ["硕士"]}})
     '硕士'
+    >>> type_of_work({"type": "broadcast", "extra": {"degree": ["Radio broadcast"]}}), type_of_work({"type": "broadcast"})
+    ('Radio broadcast', 'Broadcast')
     """
     if rec.get("type") == "article":
         return extra(rec, "degree") or "Preprint"
+    if rec.get("type") == "broadcast":
+        genre = extra(rec, "degree")
+        return genre if BROADCAST_WORK.search(genre) else "Broadcast"
     return thesis_degree(rec)[1]
 
 
@@ -160,7 +175,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("DA", extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
     # (a thesis's university that its record holds as its journal stays JO, read back as it was; PB below)
-    out.append(("T2" if rec.get("type") in ("chapter", "paper-conference") else "JO", journal))
+    out.append(("T2" if rec.get("type") in RIS_T2_TYPES else "JO", journal))
     out += [("J2", j) for _, j in others(rec, "journal", lang)]
     out.append(("JA", journal_abbreviation(rec)))
     first, last = page_range(rec.get("pages"))

@@ -9,17 +9,22 @@ from .base import register
 from .medline import grant
 from .tagged import PREPRINT_WORK, TaggedReader
 
-# RIS reference types → CSL types.
+# RIS reference types → CSL types (JFULL, "Journal (full)", is a whole journal; MUSIC is
+# EndNote's Music and Zotero's audio recording, CSL's song).
 RIS_TYPES = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "MGZN": "article-magazine", "NEWS": "article-newspaper",
+    "JOUR": "article-journal", "JFULL": "periodical", "MGZN": "article-magazine", "NEWS": "article-newspaper",
     "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter",
     "THES": "thesis", "CONF": "paper-conference", "CPAPER": "paper-conference", "RPRT": "report",
     "PAT": "patent", "STAND": "standard", "ELEC": "webpage", "WEB": "webpage", "GEN": "document",
     "UNPB": "manuscript", "DATA": "dataset", "COMP": "software", "CASE": "legal_case", "STAT": "legislation",
     # the other types our RIS export writes (indexer.export.tagged), read back as the type written
     "MAP": "map", "PCOMM": "personal_communication", "MPCT": "motion_picture", "ART": "graphic",
-    "BILL": "bill", "SOUND": "song",
+    "BILL": "bill", "SOUND": "song", "MUSIC": "song", "PAMP": "pamphlet", "ENCYC": "entry-encyclopedia",
+    "DICT": "entry-dictionary", "HEAR": "hearing", "BLOG": "post-weblog",
 }
+# An MPCT ("Motion Picture", EndNote's "Film or Broadcast") whose M3 (Type of Work) says it is a
+# broadcast, as our export writes one (Zotero writes a TV broadcast as MPCT too).
+BROADCAST_WORK = re.compile(r"(?i)broadcast")
 
 
 class RisReader(TaggedReader):
@@ -89,7 +94,7 @@ class RisReader(TaggedReader):
         """The standard table, then the RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
-        GEN saying "Preprint" a preprint's genre; KW lines CNKI split inside a chemical name's
+        GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast; KW lines CNKI split inside a chemical name's
         locants are one keyword again; Scopus's funding in N1 is funding."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
@@ -105,6 +110,9 @@ class RisReader(TaggedReader):
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
+        if rec.extra.get("source_type", "").upper() == "MPCT" and any(
+                BROADCAST_WORK.search(v) for v, _ in rec.raw.get("medium", [])):
+            rec.type = "broadcast"
         if _preprint(rec):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
