@@ -26,7 +26,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   when the years agree (one year apart only with the same volume or pages, or when one
   record has no volume, issue or pages yet and the journal is the same: online-first and
   print; any years in the same volume: a wrong year), the types agree (a conference
-  abstract is not the journal paper; a proceedings paper may be typed a book chapter, and
+  abstract is not the journal paper, nor is one in a supplement issue, "15_suppl", or typed
+  "Conference Abstract"; a proceedings paper may be typed a book chapter, and
   at the same volume and first page of one journal, a journal article),
   neither alone is a correction, erratum or addendum, nor a comment or reply ("Comment
   on: ...", "... Authors' reply", Ovid's "... [Comment]": titled as the paper it discusses;
@@ -39,7 +40,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
   volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree
   (and no word of one title stands where the other has another: "Adult" / "Pediatric"
-  Patients, "Case A" / "Case B"), else needs review;
+  Patients, "Case A" / "Case B"; nor do the issue, first page or journal differ: a reprint,
+  an erratum reprinting the paper), else needs review;
 * titles alike but not equal (typo, cut-off or missing subtitle, a label before a title
   perhaps cut off, an acronym for the words: "IS" and "Information Systems") → as above,
   and not when they differ only by a part number ((一)/(二), Part I/II: a series) or, for
@@ -460,7 +462,7 @@ _JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "
 
 def _journal_words(rec: dict) -> list[str]:
     name = next(iter((rec.get("journal") or {}).values()), "")
-    return [w for w in folded_words(name) if w not in _JOURNAL_STOPWORDS]
+    return [w for w in folded_words(simplified(name)) if w not in _JOURNAL_STOPWORDS]
 
 
 def _discussed(a: _Keys, b: _Keys) -> tuple[str, str]:
@@ -539,8 +541,46 @@ def _online_first(a: _Keys, b: _Keys) -> bool:
 def _type_family(rec: dict) -> str:
     t = rec.get("type") or ""
     # A paper in proceedings is a conference paper to one database and a book chapter
-    # (LNCS, CCIS) to another.
-    return "conference" if t in ("paper-conference", "chapter") else "other"
+    # (LNCS, CCIS) to another; an abstract a journal prints for a meeting is a conference item too.
+    return "conference" if t in _PROCEEDINGS or _meeting_abstract(rec) else "other"
+
+
+_PROCEEDINGS = ("paper-conference", "chapter")
+# A meeting's abstract in a journal: an issue that is a supplement (JCO's "15_suppl", "Suppl. 1"),
+# or a type that says so (Embase's RIS "M3  - Conference Abstract", "Meeting Abstract").
+_SUPPLEMENT = re.compile(r"suppl", re.I)
+_ABSTRACT_TYPE = re.compile(r"\b(?:conference|meeting) abstract", re.I)
+
+
+def _meeting_abstract(rec: dict) -> bool:
+    """A conference abstract printed in a journal (typed a journal article): never the paper
+    that reports the study in full, whatever its title, authors and year."""
+    extra = rec.get("extra") or {}
+    return bool(_SUPPLEMENT.search(str(rec.get("issue") or ""))) or any(
+        _ABSTRACT_TYPE.search(str(extra.get(k) or "")) for k in ("medium", "document_type"))
+
+
+# A first page that can be compared: a number, or a supplement's ("S12").
+_PAGE = re.compile(r"\d+|S\d+", re.I)
+
+
+def _printed_elsewhere(a: _Keys, b: _Keys) -> str:
+    """How two records of one title say they were printed elsewhere (another issue, first
+    page or journal, where both say): "" when they agree.  The same title, year and authors
+    there is a paper and its reprint or erratum, or one database's error: a librarian
+    decides.  A page that is no page ("t", "Suppl") says nothing."""
+    ra, rb = a.rec, b.rec
+    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
+    if ia and ib and ia != ib and not volume_as_issue(ra, rb):
+        return f"issue differs ({ra.get('issue')} vs {rb.get('issue')})"
+    pa, pb = a.first_page, b.first_page
+    if pa != pb and _PAGE.fullmatch(pa) and _PAGE.fullmatch(pb) and pa[0].isdigit() == pb[0].isdigit():
+        return f"first page differs ({ra.get('pages')} vs {rb.get('pages')})"
+    if ra.get("type") not in _PROCEEDINGS and rb.get("type") not in _PROCEEDINGS and not _same_journal(ra, rb) and not (
+            a.volume and a.volume == b.volume or pa and pa == pb):
+        # (a journal named two ways is common: one volume or first page tells it is one)
+        return "journals differ ({} vs {})".format(*(next(iter(r["journal"].values())) for r in (ra, rb)))
+    return ""
 
 
 # Types of a whole and of its parts: never one work.
@@ -601,7 +641,7 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if via in ("title", "part") and not set(ka.titles) & set(kb.titles):
         # Titles alike but not equal: the journals must agree for journal articles (a
         # conference abstract printed in one journal and the paper in another) ...
-        if _type_family(a) == "other" and not _same_journal(a, b):
+        if a.get("type") not in _PROCEEDINGS and not _same_journal(a, b):
             return False, ["titles alike but not equal, in other journals"], ""
         # ... and must differ by more than a part number.
         if any(_series_parts(ta, tb) for ta in _all_pieces(a) for tb in _all_pieces(b)):
@@ -664,6 +704,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
+    elsewhere = _printed_elsewhere(ka, kb) if certain else ""
+    if elsewhere:  # a reprint, an erratum reprinting the paper, or a database's error
+        reasons.append(elsewhere)
+        certain = False
     if certain and not set(ka.titles) & set(kb.titles):
         swapped = _swapped_words(a, b)
         if swapped:  # "… in Adult Patients" and "… in Pediatric Patients": two trials

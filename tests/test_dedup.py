@@ -109,6 +109,36 @@ def test_same_title_in_another_volume_is_another_publication():
     assert groups(paper, abstract, supplement) == [[1, 3]]
 
 
+def test_a_conference_abstract_is_not_the_paper():
+    # JCO prints a meeting's abstracts in a supplement ("15_suppl"); Embase types one so
+    title = ("Pembrolizumab plus chemotherapy versus chemotherapy alone in first-line metastatic gastric cancer: "
+             "results of a randomized phase III trial")
+    authors = ["Rodriguez, Carlos", "Hoffmann, Julia", "Tanaka, Kenji"]
+    journal = "Journal of Clinical Oncology"
+    abstract = rec(1, title, authors, journal=journal, volume="37", issue="15_suppl", pages="4005-4005")
+    paper = rec(2, title, authors, journal=journal, volume="37", issue="30", pages="2750-2760")
+    embase = rec(3, title, ["Rodriguez, C.", "Hoffmann, J.", "Tanaka, K."], journal=journal, volume="37", issue="15",
+                 pages="4005", extra={"medium": ["Conference Abstract"]})
+    [pair] = find_clusters([abstract, paper, embase])
+    assert sorted(r["source"]["record"] for r in pair["records"]) == [1, 3] and pair["confidence"] == "certain"
+
+
+def test_the_same_title_printed_elsewhere_needs_review():
+    # another issue and first page of one volume (an erratum reprinting the paper, or another
+    # paper), or another journal: a librarian decides
+    title = "Successful combined liver and kidney transplantation in a child with atypical HUS"
+    [issue] = find_clusters([rec(1, title, volume="26", issue="8", pages="1355"),
+                             rec(2, title, volume="26", issue="9", pages="1598")])
+    [journal] = find_clusters([rec(3, title, journal="Cancer Prevention Research"),
+                               rec(4, title, journal="Clinical Cancer Research")])
+    assert issue["confidence"] == journal["confidence"] == "needs review"
+    assert "issue differs (8 vs 9)" in issue["reasons"]
+    # a journal named two ways at one volume, a page that is no page, stay certain
+    [named] = find_clusters([rec(5, title, journal="International Journal of Gynecology and Obstetrics", volume="117"),
+                             rec(6, title, journal="Int J Gynaecol Obstet Suppl", volume="117", pages="Suppl")])
+    assert named["confidence"] == "certain"
+
+
 def test_same_volume_overrules_a_wrong_year():
     a = rec(1, "Media, tasks, and communication processes: a theory of media synchronicity", year=2008, volume="32")
     b = rec(2, "Media, Tasks, and Communication Processes - A Theory of Media Synchronicity", year=2006, volume="32")
