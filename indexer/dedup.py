@@ -29,14 +29,15 @@ per record).  A pair that met is linked unless evidence says otherwise:
   abstract is not the journal paper, nor is one in a supplement issue, "15_suppl", or typed
   "Conference Abstract"; a proceedings paper may be typed a book chapter, and
   at the same volume and first page of one journal, a journal article),
-  neither alone is a correction, erratum or addendum, nor a comment or reply ("Comment
+  neither alone is a notice of its paper (a correction, retraction or expression of
+  concern; two notices only of one kind, as a short title), nor a comment or reply ("Comment
   on: ...", "... Authors' reply", Ovid's "... [Comment]": titled as the paper it discusses;
   the same letter if at the same volume and first page; Embase's "(multiple letters)" is a
   letter and its replies), the volumes do not differ (a
   conference abstract in a supplement, a reprint), and the authors overlap when both
   have authors (the same title by other authors is another work, unless at the same
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
-  writing author); a short title (a column) or an editorial piece ("Special Issue on
+  writing author); a short title (a column), a notice or an editorial piece ("Special Issue on
   ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
   volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree
   (and no word of one title stands where the other has another: "Adult" / "Pediatric"
@@ -62,8 +63,9 @@ Titles too short or generic to identify a work ("Editorial", "前言", empty), a
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
 never link by title.  A cluster never holds two DOIs (a record without one linked to
 records of two joins one of them), unless their records are at one place (a DOI mistyped).
-A correction notice is one by its title ("Erratum: ...", a title
-ending in the citation of the paper it corrects).  The master of a cluster is its most
+A notice is one by its title's label ("Erratum: ...", "Author Correction: ...", "Retracted:
+...", "Withdrawn: ...", "Expression of Concern: ...", a title ending in the citation of the
+paper it corrects).  The master of a cluster is its most
 complete record (most non-empty fields; ties: the first by file and position), but a copy
 read back comes before the record it copies, and before the others: it is the version a
 librarian chose.
@@ -278,7 +280,7 @@ def _number(value) -> str:
 class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
-    __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "correction",
+    __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "notice",
                  "discussion", "first_page", "volume", "copy_of", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
@@ -298,7 +300,7 @@ class _Keys:
         self.acronym = any(has_acronym(t) for t in titles)
         self.authors = _author_keys(rec)
         self.surnames = [_name_key(whole_name(a) or a.get("family") or "") for a in rec.get("authors") or []]
-        self.correction = is_correction(rec)
+        self.notice = notice_of(rec)
         self.discussion = discussed(rec)
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
@@ -513,16 +515,37 @@ def _master(members: list[str], recs: dict[str, dict]) -> str:
                                          completeness(recs[rid]), -members.index(rid)))
 
 
-_CORRECTION = re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*(?:\([^()]*\)[^()]*)?\)\s*$|"
-                         r"^\s*(?:erratum|errata|correction|corrigendum|addendum|retraction|notice of retraction)\b|"
-                         r"[-–—:]\s*(?:an )?addendum\W*$|"
-                         r"[:”\"]\s*(?:correction|erratum|corrigendum|retraction|addendum) (?:to|of|for|in)\b|"
-                         r"^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)
+# A notice about a paper, titled as the paper with a label, by its kind: a retraction
+# ("Retraction: ...", "Retracted: ...", "RETRACTED ARTICLE: ...", "Withdrawn: ...", "Statement
+# of Retraction: ...", "Retraction Note: ..."), an expression of concern, a correction
+# ("Erratum: ...", "Author Correction: ...", "Publisher Correction: ...", a title ending in the
+# citation of the paper it corrects).  A label that may begin a paper's own title ("Withdrawn
+# behaviour in ...", "Expression of concern about ...") is one only before a colon.
+_NOTICES = (
+    ("retraction", re.compile(r"^\W*(?:retraction|notice of retraction)\b|"
+                              r"^\W*(?:retracted(?: article| paper)?|withdrawn|statement of retraction)\s*[:：]|"
+                              r"[:”\"]\s*retraction (?:to|of|for|in)\b", re.I)),
+    ("concern", re.compile(r"^\W*(?:editorial )?(?:expression|notice) of concern\s*(?:for\s*)?[:：]", re.I)),
+    ("correction", re.compile(r"\(vol\.? ?\d+[^()]*\)\s*$|\([^()]*\(\d{4}\)[^()]*(?:\([^()]*\)[^()]*)?\)\s*$|"
+                              r"^\s*(?:erratum|errata|correction|corrigendum|corrigenda|addendum)\b|"
+                              r"^\W*(?:authors?['’]?|publisher['’]?s?)\s+(?:correction|erratum)\s*[:：]|"
+                              r"[-–—:]\s*(?:an )?addendum\W*$|"
+                              r"[:”\"]\s*(?:correction|erratum|corrigendum|addendum) (?:to|of|for|in)\b|"
+                              r"^关于.*一文的(?:更正|勘误)|^(?:更正|勘误)", re.I)),
+)
 
 
-def is_correction(rec: dict) -> bool:
-    """A correction or erratum notice (its title cites the paper it corrects)."""
-    return any(_CORRECTION.search(t) for t in (rec.get("title") or {}).values())
+def notice_of(rec: dict) -> str:
+    """What notice about a paper a record is by its titles: "retraction", "concern",
+    "correction", or "" (a work of its own).
+
+    >>> [notice_of({"title": {"en": f"{label} Serum ferritin in sepsis"}}) for label in ("Retracted:", "RETRACTED:",
+    ...  "Withdrawn:", "Statement of Retraction:", "Expression of Concern:", "Author Correction:", "Corrigendum:",
+    ...  "Withdrawn behaviour and", "Expression of concern about")]
+    ['retraction', 'retraction', 'retraction', 'retraction', 'concern', 'correction', 'correction', '', '']
+    """
+    titles = [t for t in (rec.get("title") or {}).values() if t]
+    return next((kind for kind, pattern in _NOTICES if any(pattern.search(t) for t in titles)), "")
 
 
 def _online_first(a: _Keys, b: _Keys) -> bool:
@@ -628,8 +651,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         # a conference paper to Scopus and a journal article to others: at the same volume and
         # first page of one journal it is the same paper)
         return False, ["a conference paper and another type"], ""
-    if ka.correction != kb.correction:
-        return False, ["an erratum or correction and its paper"], ""
+    if ka.notice != kb.notice:
+        # A notice is titled as its paper, with a label ("Retracted: ...", "Author Correction: ..."):
+        # never the paper, nor a notice of another kind.
+        return False, [f"a {ka.notice or kb.notice} notice and its paper" if not (ka.notice and kb.notice) else
+                       f"notices of other kinds ({ka.notice} and {kb.notice})"], ""
     da, db = _discussed(ka, kb)
     if da != db and "letters" not in (da, db) and not _same_place(ka, kb):
         # A comment or reply is often titled as the paper it discusses ("... Authors' reply",
@@ -648,7 +674,8 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             return False, ["parts of a series (titles differ only by the part number)"], ""
     # A short title recurs (columns, "Editor's Comments"), and so does an editorial piece's
     # ("Special Issue on ...": the introduction to each part of a special issue).
-    short = min(map(len, ka.titles + kb.titles), default=0) < 40 or any(
+    # So does a notice's: another correction of the paper is another notice.
+    short = min(map(len, ka.titles + kb.titles), default=0) < 40 or bool(ka.notice) or any(
         is_editorial(t) for r in (a, b) for t in (r.get("title") or {}).values())
     if via != "translated" and ka.volume and kb.volume and ka.volume != kb.volume and not (
             {ka.volume, kb.volume} & {str(ya), str(yb)}):

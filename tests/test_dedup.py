@@ -645,3 +645,30 @@ def test_a_comment_and_its_translation_are_left_to_the_other_rules():
              ["Sun, Zhuang", "Sun, Lina"], year=2020, journal="China Health Care & Nutrition", volume="30", issue="2",
              pages="36-37")
     assert groups(zh, en) == [[1, 2]]
+
+
+NOTICE_LABELS = ["Retracted:", "RETRACTED:", "Withdrawn:", "Author Correction:", "Publisher Correction:",
+                 "Statement of Retraction:", "Expression of Concern:", "Erratum:", "Corrigendum:", "Retraction Note:"]
+
+
+@pytest.mark.parametrize("label", NOTICE_LABELS)
+def test_a_notice_is_never_its_paper(label):
+    # a retraction, correction or expression of concern is titled as its paper, with a label
+    title = "Serum ferritin levels predict mortality in critically ill children with sepsis"
+    authors = ["Okonkwo, Adaeze", "Lindqvist, Erik"]
+    paper = rec(1, title, authors, year=2022, journal="BioMed Research International", volume="2022", pages="4012345")
+    notice = rec(2, f"{label} {title}", authors, year=2022, journal="BioMed Research International", volume="2022",
+                 pages="9876543")
+    bare = rec(3, f"{label} {title}", authors, year=2022)
+    assert groups(paper, notice) == groups(paper, bare) == []
+
+
+def test_notices_of_one_paper_are_not_one_another():
+    # two notices of other kinds, or of one kind in other issues, are other notices
+    title = "Serum ferritin levels predict mortality in critically ill children with sepsis"
+    notices = [rec(n, f"{label} {title}", year=2022, volume="23", issue=str(n), pages=f"{n}00")
+               for n, label in enumerate(NOTICE_LABELS, 1)]
+    assert groups(*notices) == []
+    # one notice that two databases label otherwise, at one place, is one
+    assert groups(rec(1, f"Retracted: {title}", volume="23", issue="4", pages="400"),
+                  rec(2, f"RETRACTED: {title}", volume="23", issue="4", pages="400")) == [[1, 2]]
