@@ -54,8 +54,10 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * an English title equal to the Chinese record's translated title → linked (the two
   language versions of one work), needs review;
 * a Chinese and an English record of the same year whose authors are the same in pinyin
-  (first author equal, two in common when both have two) and whose volume, issue and
-  pages do not disagree → linked as the two language versions, needs review.  A Chinese
+  (first author equal, two in common when both have two), whose volume, issue and
+  pages do not disagree, and where something else agrees (titles alike, the first page, the
+  volume, or the journal, also named in pinyin) → linked as the two language
+  versions, needs review.  A Chinese
   record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
   in Wade-Giles (張偉明 Chang Wei-Ming), blocked and compared so too.
 
@@ -477,6 +479,34 @@ def _discussed(a: _Keys, b: _Keys) -> tuple[str, str]:
     return discussed(a.rec, shared), discussed(b.rec, shared)
 
 
+def _one_paper_in_two_languages(a: _Keys, b: _Keys) -> str:
+    """What, beside the authors in pinyin and the year, says a Chinese and an English record
+    are one paper: titles alike in a language both have (the Chinese record's own English
+    title), the same first page or volume, or one journal (its name in
+    pinyin, "Hangkong Fadong Ji" for 航空发动机); "" when nothing does."""
+    if _similar_titles(a, b):
+        return "titles alike"
+    if a.first_page and a.first_page == b.first_page:
+        return "same first page"
+    ra, rb = a.rec, b.rec
+    if a.volume and a.volume == b.volume:
+        return "same volume"
+    if _journal_in_pinyin(ra, rb) or _journal_in_pinyin(rb, ra) or (
+            set(ra.get("journal") or {}) & set(rb.get("journal") or {}) and _journal_words(ra) and
+            _same_journal(ra, rb)):
+        return "same journal"
+    return ""
+
+
+def _journal_in_pinyin(zh: dict, en: dict) -> bool:
+    """An English record's journal named in the pinyin of the Chinese record's ("Hangkong
+    Fadong Ji", 航空发动机)."""
+    name, latin = (zh.get("journal") or {}).get("zh"), (en.get("journal") or {}).get("en")
+    if not (name and latin):
+        return False
+    return pinyin_key(name) == re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", latin).casefold())
+
+
 def _same_place(a: _Keys, b: _Keys) -> bool:
     """The same volume and first page of journals that may be one (and both named)."""
     return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page
@@ -703,7 +733,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         for f in ("volume", "issue", "pages"):
             if a.get(f) and b.get(f) and str(a[f]).lstrip("0") != str(b[f]).lstrip("0"):
                 return False, [f"{f} differs"], ""
-        return True, [f"Chinese and English versions: {how}", "same year"], "needs review"
+        evidence = _one_paper_in_two_languages(ka, kb)
+        if not evidence:
+            # 王伟 and Wang Wei publish every year: their names and the year say nothing more
+            return False, ["nothing but the authors' pinyin and the year agree"], ""
+        return True, [f"Chinese and English versions: {how}", "same year", evidence], "needs review"
     if via == "translated":
         reasons.append("English title equals the translated title of the Chinese record")
     elif via == "place":

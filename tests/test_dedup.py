@@ -672,3 +672,13 @@ def test_notices_of_one_paper_are_not_one_another():
     # one notice that two databases label otherwise, at one place, is one
     assert groups(rec(1, f"Retracted: {title}", volume="23", issue="4", pages="400"),
                   rec(2, f"RETRACTED: {title}", volume="23", issue="4", pages="400")) == [[1, 2]]
+
+
+def test_the_authors_in_pinyin_and_the_year_alone_are_no_translation():
+    # 张伟 and Zhang Wei publish every year: the place, a journal or a title must agree too
+    zh = rec(1, "基于深度学习的电力负荷预测方法", ["张伟"], year=2021, journal="电力系统自动化", lang="zh")
+    en = rec(2, "Graphene oxide membranes for efficient water desalination", ["Zhang, Wei"], year=2021,
+             journal="Nature Communications", volume="12", pages="1234")
+    assert groups(zh, en) == []
+    assert groups({**zh, "pages": "1234"}, en) == [[1, 2]]
+    assert groups(zh, {**en, "journal": {"en": "Dianli Xitong Zidonghua"}}) == [[1, 2]]
