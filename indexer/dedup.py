@@ -52,7 +52,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
   original, a title too short to compare; a title MEDLINE translated, in square brackets,
   with the issue less precise in one record: "Suppl", "Suppl 2"), needs review;
 * an English title equal to the Chinese record's translated title → linked (the two
-  language versions of one work), needs review;
+  language versions of one work), needs review; not when none of the Chinese authors'
+  surnames in pinyin is among the English record's names (another paper, its title
+  translated alike);
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two), whose volume, issue and
   pages do not disagree, and where something else agrees (titles alike, the first page, the
@@ -479,6 +481,31 @@ def _discussed(a: _Keys, b: _Keys) -> tuple[str, str]:
     return discussed(a.rec, shared), discussed(b.rec, shared)
 
 
+def _other_surnames(a: _Keys, b: _Keys) -> bool:
+    """A Chinese record's authors, every one a person, none of whose surnames (in pinyin, or
+    as Taiwan writes them) is a word of the other record's names in Latin letters: other
+    authors.  (A word, as a database may swap a Chinese name's parts: "Jia, Song" for 宋佳.)"""
+    zh, en = (a, b) if a.rec.get("language") == "zh" else (b, a)
+    if zh.rec.get("language") != "zh" or en.rec.get("language") == "zh":
+        return False
+    surnames = set()
+    for author in zh.rec.get("authors") or []:
+        name = simplified(whole_name(author))
+        if not (_CJK.match(name) and is_person(name)):
+            return False  # an organisation, or a name in letters: nothing to tell by
+        surnames.add(compared_pinyin(name)[0])
+        surnames.update(reading[0] for reading in [wade_giles(name)] if reading)
+    words = set()
+    for author in en.rec.get("authors") or []:
+        if _CJK.search(whole_name(author)):
+            return False
+        name = unicodedata.normalize("NFKD", f"{author.get('family') or ''} {author.get('given') or ''}").casefold()
+        words.update(compared_word(w) for w in re.findall(r"[a-z]+", name))
+        words.add(compared_word(re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", author.get("family") or "")
+                                       .casefold())))  # Ou-Yang: ouyang
+    return bool(surnames and words) and not surnames & words
+
+
 def _one_paper_in_two_languages(a: _Keys, b: _Keys) -> str:
     """What, beside the authors in pinyin and the year, says a Chinese and an English record
     are one paper: titles alike in a language both have (the Chinese record's own English
@@ -739,6 +766,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             return False, ["nothing but the authors' pinyin and the year agree"], ""
         return True, [f"Chinese and English versions: {how}", "same year", evidence], "needs review"
     if via == "translated":
+        if _other_surnames(ka, kb):
+            # one title translated alike ("Application of artificial intelligence in medical
+            # imaging") by other authors: another paper
+            return False, ["authors differ in pinyin"], ""
         reasons.append("English title equals the translated title of the Chinese record")
     elif via == "place":
         apart = ("titles equal" if set(ka.titles) & set(kb.titles) else  # short: alone it would not do

@@ -682,3 +682,16 @@ def test_the_authors_in_pinyin_and_the_year_alone_are_no_translation():
     assert groups(zh, en) == []
     assert groups({**zh, "pages": "1234"}, en) == [[1, 2]]
     assert groups(zh, {**en, "journal": {"en": "Dianli Xitong Zidonghua"}}) == [[1, 2]]
+
+
+def test_a_translated_title_by_other_authors_is_another_paper():
+    # Wanfang's translated title equals an English paper's, but 宋佳 and 韩超 are not Thompson and Becker
+    zh = rec(1, "人工智能在医学影像中的应用进展", ["宋佳", "韩超"], year=2019, journal="医学信息", lang="zh", volume="32",
+             issue="5", pages="20-23")
+    zh["title"]["en"] = "Application of artificial intelligence in medical imaging"
+    en = rec(2, "Application of artificial intelligence in medical imaging", ["Thompson, Mark", "Becker, Anna"],
+             year=2019, journal="European Journal of Radiology", volume="112", pages="50-58")
+    assert groups(zh, en) == []
+    # the authors in pinyin, one name's parts swapped by the database, or unknown: the two versions
+    for authors in (["Song, Jia", "Han, Chao"], ["Jia, Song"], []):
+        assert groups(zh, {**en, "authors": rec(0, "", authors)["authors"]}) == [[1, 2]]
