@@ -57,7 +57,7 @@ per record).  A pair that met is linked unless evidence says otherwise:
   translated alike);
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two), whose volume, issue and
-  pages do not disagree, and where something else agrees (titles alike, the first page, the
+  first page do not disagree (CNKI's "241-245+288" is at 241), and where something else agrees (titles alike, the first page, the
   volume, or the journal, also named in pinyin) → linked as the two language
   versions, needs review.  A Chinese
   record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
@@ -757,9 +757,12 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             return False, ["authors' pinyin differs"], ""
         if ya is None or ya != yb:
             return False, ["years differ"], ""
-        for f in ("volume", "issue", "pages"):
+        for f in ("volume", "issue"):
             if a.get(f) and b.get(f) and str(a[f]).lstrip("0") != str(b[f]).lstrip("0"):
                 return False, [f"{f} differs"], ""
+        # (first pages: CNKI's pages go on elsewhere, "241-245+288", where the other's end)
+        if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
+            return False, ["first page differs"], ""
         evidence = _one_paper_in_two_languages(ka, kb)
         if not evidence:
             # 王伟 and Wang Wei publish every year: their names and the year say nothing more

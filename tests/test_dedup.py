@@ -695,3 +695,14 @@ def test_a_translated_title_by_other_authors_is_another_paper():
     # the authors in pinyin, one name's parts swapped by the database, or unknown: the two versions
     for authors in (["Song, Jia", "Han, Chao"], ["Jia, Song"], []):
         assert groups(zh, {**en, "authors": rec(0, "", authors)["authors"]}) == [[1, 2]]
+
+
+def test_cnki_pages_that_go_on_elsewhere_meet_the_english_pages():
+    # CNKI's "241-245+288" (read "241-245, 288") and the English record's 241-245: one first page
+    zh = rec(1, "幽门螺杆菌根除治疗对胃癌前病变的影响", ["刘晓燕", "陈志刚"], year=2019, journal="中华消化杂志", lang="zh",
+             volume="39", issue="04", pages="241-245, 288")
+    en = rec(2, "Effect of Helicobacter pylori eradication therapy on gastric precancerous lesions",
+             ["Liu, Xiao-yan", "Chen, Zhi-gang"], year=2019, journal="Chinese Journal of Digestion", volume="39",
+             issue="4", pages="241-245")
+    assert groups(zh, en) == [[1, 2]]
+    assert groups(zh, {**en, "pages": "251-255"}) == []
