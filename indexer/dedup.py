@@ -833,6 +833,17 @@ def _doi(recs: dict[str, dict], rid: str) -> dict[str, str]:
     return {doi: rid} if doi else {}
 
 
+def _one_group(members: list[str], pair_links: list[dict]) -> bool:
+    """Whether a cluster's certain links join all its records: one work whatever a link for
+    review inside it says (a and b by DOI, b and c by title, a and c titled a word apart),
+    so no question for a reviewer, whose "not duplicates" would part records that are one."""
+    union = _Union()
+    for link in pair_links:
+        if link["confidence"] == "certain":
+            union.union(*link["pair"])
+    return len({union.find(rid) for rid in members}) == 1
+
+
 class _Union:
     def __init__(self):
         self.parent: dict[str, str] = {}
@@ -982,7 +993,8 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
 
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
                 decisions: Iterable[dict] | None = None) -> list[dict]:
-    """Clusters from the linked pairs, with a reviewer's decisions applied first.
+    """Clusters from the linked pairs, with a reviewer's decisions applied first; a cluster
+    is certain when its certain links join all its records (or a reviewer merged it).
 
     A "merge" decision links its records (certain); a "distinct" decision is never
     overruled: links are taken in order (reviewer's, same DOI, other certain ones, needs
@@ -1051,7 +1063,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         pair_links = [{"pair": [x, y], "reasons": kept[(x, y)][0], "confidence": kept[(x, y)][1]}
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)
-        tier = "certain" if confirmed or all(p["confidence"] == "certain" for p in pair_links) else "needs review"
+        tier = "certain" if confirmed or _one_group(members, pair_links) else "needs review"
         clusters.append({
             "records": [{"id": rid, "source": {k: v for k, v in recs[rid]["source"].items()
                                                if k in ("path", "record", "member")}} for rid in members],

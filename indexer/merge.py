@@ -106,13 +106,19 @@ def distinct_sets(cluster: dict) -> list[list[str]]:
     """The sets a "not duplicates" answer on a cluster stores: each record is distinct from
     the records of the other groups, never from those of its own (two copies of a paper stay
     one work when a third paper carries their DOI by mistake); one set of every record when
-    each stands alone."""
+    each stands alone; none when one group holds them all (such a cluster is certain, and
+    is not put up for review).
+
+    >>> cluster = {"records": [{"id": i} for i in "abc"], "groups": [{"records": [{"id": "a"}, {"id": "b"}]}]}
+    >>> distinct_sets(cluster), distinct_sets({**cluster, "groups": []})
+    ([['a', 'c'], ['b', 'c']], [['a', 'b', 'c']])
+    >>> distinct_sets({**cluster, "groups": [{"records": cluster["records"]}]})
+    []
+    """
     parts = [[m["id"] for m in g["records"]] for g in cluster.get("groups") or []]
     grouped = {rid for part in parts for rid in part}
     parts += [[m["id"]] for m in cluster["records"] if m["id"] not in grouped]
-    if all(len(part) == 1 for part in parts) or len(parts) == 1:
-        # (one group of every record, certain links joining a pair that needs review: the
-        # answer is on them all, as before groups, not lost for want of two groups)
+    if all(len(part) == 1 for part in parts):
         return [[rid for part in parts for rid in part]]
     return [[x, y] for i, part in enumerate(parts) for other in parts[i + 1:] for x in part for y in other]
 

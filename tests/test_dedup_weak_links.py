@@ -167,9 +167,9 @@ def test_the_listing_marks_each_groups_master(tmp_path):
         assert f"*{group['master']}" in line and line.count("*") == 1
 
 
-def test_not_duplicates_on_a_cluster_one_group_covers_is_kept(tmp_path):
+def test_a_cluster_one_group_covers_is_certain_and_not_put_up_for_review(tmp_path):
     # certain links join every record (a-b by DOI, b-c by title) while a-c needs review: one
-    # group, no two to part; the answer had been stored as nothing, and asked again forever
+    # group, one work; "not duplicates" on it had parted the two records of one DOI
     path, idx = tmp_path / "one_group.ris", tmp_path / "idx"
     path.write_text("".join(
         f"TY  - JOUR\nTI  - Long term outcomes of spinal fusion surgery in {who} patients\nAU  - Resch, Bernd\n"
@@ -179,7 +179,9 @@ def test_not_duplicates_on_a_cluster_one_group_covers_is_kept(tmp_path):
         encoding="utf-8")
     assert run_cli("ingest", "-q", str(path), "--index", str(idx)).returncode == 0
     (cluster,) = dedup(idx)["clusters"]
-    assert cluster["confidence"] == "needs review" and len(cluster["groups"]) == 1
+    assert cluster["confidence"] == "certain" and "groups" not in cluster
     result = run_cli("dedup", "--review", "--index", str(idx), stdin="n\n")
-    assert result.returncode == 0 and "1 not duplicates" in result.stderr
-    assert dedup(idx, "--apply")["clusters"] == [] and shown(idx) == {"R0", "R1", "R2"}
+    assert result.returncode == 0 and "0 not duplicates, 0 skipped of 0 needing review" in result.stderr
+    assert not (idx / "dedup_decisions.json").exists() or "distinct" not in (idx / "dedup_decisions.json").read_text()
+    (merged,) = dedup(idx, "--apply")["clusters"]
+    assert len(merged["records"]) == 3 and len(shown(idx)) == 1
