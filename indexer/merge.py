@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
-from .dedup_rules import copy_of, folded_words
+from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .store import APPLY_PENDING, Store
 
@@ -276,7 +276,8 @@ def _journal_abbreviation(text: str, master: dict) -> bool:
 
 def merged_record(master: dict, others: list[dict]) -> dict:
     """The master completed from ``others`` (most complete first), with provenance; an
-    abstract of the master cut off is replaced by a copy's whole one, and a copy's PubMed
+    abstract of the master cut off is replaced by a copy's whole one, a title MEDLINE
+    translated, in square brackets, by a copy's own title in that language, and a copy's PubMed
     id is kept (as ``extra.pmid``); the master's authors get their names in the other
     language from a copy in it (:func:`other_forms`); ``merged.sources`` names every
     record's file, place and own id in its source."""
@@ -311,6 +312,14 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                 elif lang not in have and not _empty(value):
                     have[lang] = copy.deepcopy(value)
                     provenance[f"{field}.{lang}"] = donor["id"]
+    for lang, text in sorted(out["title"].items()):
+        # MEDLINE's translation of a title, in square brackets ("[Surgical treatment strategy
+        # for spinal metastases]."): a copy's own title in that language reads as the paper's
+        plain = next((d for d in donors if (d.get("title") or {}).get(lang) and not is_bracketed(d["title"][lang])),
+                     None) if is_bracketed(text) else None
+        if plain is not None:
+            out["title"][lang] = plain["title"][lang]
+            provenance[f"title.{lang}"] = plain["id"]
     for lang, text in sorted(out["abstract"].items()):
         whole = max((d for d in donors if _cut_off(text, (d.get("abstract") or {}).get(lang) or "")),
                     key=lambda d: len(d["abstract"][lang]), default=None)

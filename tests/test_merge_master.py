@@ -194,3 +194,19 @@ def test_counts_before_apply_keep_the_duplicates_to_review_apart_and_remove_noth
     assert dedup(idx)["counts"] == expected
     assert run_cli("dedup", "--apply", "--all", "--index", str(idx)).stdout.startswith(
         "4 records identified, 2 clusters of the same work (1 needs review), 2 duplicates removed, 2 remaining\n")
+
+
+def test_a_title_medline_translated_in_brackets_gives_way_to_a_copys_own():
+    # PubMed's "[Surgical treatment …]." is the most complete record (abstract, PMID), Web of
+    # Science's copy has the title as the journal prints it
+    pubmed = record("p", [person("Wang", "Jianguo")], title={"en": "[Surgical treatment strategy for spinal metastases]."},
+                    abstract={"en": "OBJECTIVE: To explore the surgical treatment strategy."}, volume="41", issue="3")
+    wos = record("w", [person("Wang", "Jianguo")], title={"en": "Surgical treatment strategy for spinal metastases"})
+    cnki = record("c", [{"literal": "王建国", "lang": "zh"}], title={"zh": "脊柱转移瘤的外科治疗策略"})
+    out = merged_record(pubmed, [wos, cnki])
+    assert out["title"] == {"en": "Surgical treatment strategy for spinal metastases", "zh": "脊柱转移瘤的外科治疗策略"}
+    assert out["merged"]["provenance"]["title.en"] == "w"
+    # from the Chinese master, the English title is the copy's own, not the more complete PubMed's
+    assert merged_record(cnki, [pubmed, wos])["title"]["en"] == "Surgical treatment strategy for spinal metastases"
+    # with no other, the bracketed title stays
+    assert merged_record(pubmed, [cnki])["title"]["en"] == "[Surgical treatment strategy for spinal metastases]."
