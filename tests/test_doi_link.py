@@ -81,3 +81,13 @@ def test_a_doi_from_a_link_beside_the_records_own_page_is_still_written(tmp_path
     (rec,) = cleaned(path)
     assert rec["doi"] == "10.1161/strokeaha.119.027" and "doi_from_link" not in rec["extra"]
     assert run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout.rstrip().endswith("DOI:10.1161/strokeaha.119.027.")
+
+
+def test_a_doi_field_holding_a_link_is_decoded_and_loses_the_links_query(tmp_path):
+    # the DOI percent-encoded in a resolver link, and a link with a tracking query
+    path = tmp_path / "dois.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Probe {n}\nAU  - Smith, J.\nPY  - 2019\nDO  - {doi}\nER  - \n\n"
+                            for n, doi in enumerate(("https://doi.org/10.1016%2Fj.jclinepi.2019.01.005",
+                                                     "https://doi.org/10.1016/j.jclinepi.2019.01.005?utm_source=x",
+                                                     "10.1016/J.JCLINEPI.2019.01.005"))), encoding="utf-8")
+    assert [r["doi"] for r in cleaned(path)] == ["10.1016/j.jclinepi.2019.01.005"] * 3

@@ -115,6 +115,10 @@ def split_page_count(text: str) -> tuple[str, str] | None:
 _SLASHES = str.maketrans("∕／⁄", "///")
 
 
+# A DOI given as a link to the resolver: the DOI is its path, percent-encoded.
+_RESOLVER_LINK = re.compile(r"(?:https?://)?(?:www\.|dx\.)?doi\.org/(\S+)", re.IGNORECASE)
+
+
 def normalise_doi(doi: str | None) -> str | None:
     """Bare DOI, lower-case, without resolver prefix.
 
@@ -122,12 +126,24 @@ def normalise_doi(doi: str | None) -> str | None:
     '10.1002/dev.20094'
     >>> normalise_doi("10.3969∕j.issn.1672-9676.2020.01.039"), normalise_doi("10.3969／j.issn.1000")
     ('10.3969/j.issn.1672-9676.2020.01.039', '10.3969/j.issn.1000')
+
+    A link's DOI is decoded, and its query and fragment are no part of it:
+
+    >>> normalise_doi("https://doi.org/10.1016%2Fj.jclinepi.2019.01.005")
+    '10.1016/j.jclinepi.2019.01.005'
+    >>> normalise_doi("https://doi.org/10.1016/j.jclinepi.2019.01.005?utm_source=x#top")
+    '10.1016/j.jclinepi.2019.01.005'
     """
     if not doi:
         return None
+    from urllib.parse import unquote
+
     # a slash as Big5 read as Windows' cp950 gives it (A2 41: ∕, U+2215), full-width, or a fraction's
     d = doi.strip().strip(".,;").translate(_SLASHES)
-    d = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*)", "", d, flags=re.IGNORECASE)
+    link = _RESOLVER_LINK.search(d)
+    if link:
+        d = unquote(re.split(r"[?#]", link.group(1), maxsplit=1)[0]).strip(".,;")
+    d = re.sub(r"^doi\s*[:：]\s*", "", d, flags=re.IGNORECASE)
     m = re.search(r"10\.\d{4,9}/\S+", d)
     return m.group(0).lower() if m else None
 
