@@ -19,8 +19,11 @@ about 150 characters of Chinese or English prose (sentences drawn from a few wor
   bare-labels                N/2 labels each alone on its line, its value on the next (专辑： / 医学 …)
   affiliation-lines          N labelled affiliation lines, each another (作者单位：北京大学第N医院骨科)
   references                 N labelled references, each another (引用本文：王建国. 题名N[J]. …)
+  cited-titles               N/2 labelled references, each over the title it cites, unlabelled
+  title-labels               作者：, 刊名：, then N labelled titles, each another (题名：题名N)
   keywords                   关键词：, then N keywords one a line ("关键词12;")
   funding                    基金：, then N funders one a line, each left open ("…(81702662)；")
+  grants                     基金：, then N grants of one funder one a line ("国家自然科学基金(81702662)；")
   affiliations               an author line, then N numbered institutions one a line ("12.北京大学")
   longline                   摘要：and one line of N sentences
 Read and cleaned in this process (python's start and imports not counted), as `clean` reads a
@@ -54,7 +57,7 @@ def sentence(rng: random.Random, i: int, lang: str) -> str:
 
 def page(shape: str, n: int) -> str:
     rng = random.Random(n)
-    zh = shape.endswith("-zh") or shape in ("keywords", "funding", "affiliations", "labels")
+    zh = shape.endswith("-zh") or shape in ("keywords", "funding", "grants", "affiliations", "labels", "cited-titles")
     lang = "zh" if zh else "en"
     lines = ["原发灶不明脊柱转移瘤的外科治疗体会" if zh else "Surgical experience with spinal metastases of unknown origin"]
     say = [sentence(rng, i, lang) for i in range(n)]
@@ -82,10 +85,18 @@ def page(shape: str, n: int) -> str:
     elif shape == "references":
         lines += ["摘要：" + say[0]] + [f"引用本文：王建国. 脊柱转移瘤的外科治疗第{i}例[J]. 中华骨科杂志, 2020, 40(5): {i}-{i + 5}."
                                        for i in range(n)]
+    elif shape == "cited-titles":
+        lines += ["王建国 刘海燕"] + [part for i in range(n // 2) for part in (
+            f"引用本文：王建国. 脊柱转移瘤的外科治疗第{i}例[J]. 中华骨科杂志, 2020, 40(5): {i}-{i + 5}.",
+            f"脊柱转移瘤的外科治疗第{i}例")]
+    elif shape == "title-labels":
+        lines = ["作者：王建国", "刊名：中华骨科杂志"] + [f"题名：脊柱转移瘤的外科治疗第{i}例" for i in range(n)]
     elif shape == "keywords":
         lines += ["摘要：" + say[0], "关键词："] + [f"关键词{i};" for i in range(n)]
     elif shape == "funding":
         lines += ["摘要：" + say[0], "基金："] + [f"{_HAN[i % 60]}{_HAN[i // 60 % 60]}省自然科学基金({81700000 + i})；" for i in range(n)]
+    elif shape == "grants":
+        lines += ["摘要：" + say[0], "基金："] + [f"国家自然科学基金({81700000 + i})；" for i in range(n)]
     elif shape == "affiliations":
         lines += ["王建国1 刘海燕2"] + [f"{i % 99 + 1}.北京大学第{i}医院骨科" for i in range(n)]
     elif shape == "longline":
@@ -96,7 +107,8 @@ def page(shape: str, n: int) -> str:
 
 
 SHAPES = ("abstract-en", "abstract-zh", "unlabelled-en", "previews", "preview-above", "toggles", "toggle-lines", "labels",
-          "bare-labels", "affiliation-lines", "references", "keywords", "funding", "affiliations", "longline")
+          "bare-labels", "affiliation-lines", "references", "cited-titles", "title-labels", "keywords", "funding",
+          "grants", "affiliations", "longline")
 
 
 def main() -> int:
