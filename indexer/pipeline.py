@@ -285,6 +285,7 @@ def place_keywords(record: Record) -> Record:
         words = [repair(record, "keywords", word, ("fold_fullwidth_punctuation",)) for word in words]
         read.append((text, words))
     with_chinese = iter(codes_with_chinese([words for _, words in read]))
+    seen: dict[str, set[str]] = {}
     for text, words in read:
         joined = " ".join(words)
         lang = _record_cjk_language(record, detect_language(joined)) if _CJK_TEXT.search(joined) else "und"
@@ -301,14 +302,14 @@ def place_keywords(record: Record) -> Record:
                 cjk_lang = _record_cjk_language(record, cjk_lang if cjk_lang in ("ja", "ko") else "zh")
                 if words:  # the line's keywords go to two languages (a line all CJK is just that)
                     record.log("split_cjk_keywords", f"keywords.{cjk_lang}", text, "; ".join(cjk))
-                _add_keywords(record, cjk_lang, cjk)
+                _add_keywords(record, cjk_lang, cjk, seen)
         else:   # a Chinese list that carries its English translation: that goes to its language
             words, translated = split_translated_block(words)
-        _add_keywords(record, lang, words)
+        _add_keywords(record, lang, words, seen)
         if translated:
             latin = _latin_language(record)
             record.log("split_translated_keywords", f"keywords.{latin}", text, "; ".join(translated))
-            _add_keywords(record, latin, translated)
+            _add_keywords(record, latin, translated, seen)
     return record
 
 
@@ -335,7 +336,10 @@ def _record_cjk_language(record: Record, lang: str) -> str:
     return lang
 
 
-def _add_keywords(record: Record, lang: str, words: list[str]) -> None:
+def _add_keywords(record: Record, lang: str, words: list[str], seen: dict[str, set[str]]) -> None:
+    """Each keyword once in its language, in any case (Scopus: "calcium", then "Calcium"): ``seen``
+    holds a language's keywords casefolded, kept as they are added, not gathered again for each
+    (a list of 3,000 keywords had taken seconds)."""
     for kw in words:
         kw = _english(record, f"keywords.{lang}", kw, lang)
         unmarked = drop_major_topic_mark(kw)
@@ -343,8 +347,12 @@ def _add_keywords(record: Record, lang: str, words: list[str]) -> None:
             record.log("drop_major_topic_mark", f"keywords.{lang}", kw, unmarked)
             kw = unmarked
         bucket = record.keywords.setdefault(lang, [])
-        if kw and kw.casefold() not in {k.casefold() for k in bucket}:   # Scopus: "calcium", then "Calcium"
+        given = seen.get(lang)
+        if given is None:
+            given = seen[lang] = {k.casefold() for k in bucket}
+        if kw and kw.casefold() not in given:
             bucket.append(kw)
+            given.add(kw.casefold())
 
 
 # "et al." written as an author (RIS "AU  - et al.", BibTeX "and others", Chinese 等): the

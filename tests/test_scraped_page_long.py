@@ -76,3 +76,16 @@ def test_many_previews_each_over_its_full_text_read_as_two_do(tmp_path):
     want = " ".join([pairs[0][1]] + [p for pair in pairs[1:] for p in pair])
     assert abstract(2) == " ".join([pairs[0][1], *pairs[1]])
     assert abstract(len(pairs)) == want
+
+
+def test_a_list_of_thousands_of_keywords_gives_each_once_in_any_case(tmp_path):
+    # each keyword is compared with those kept so far (kept as a set: bench/pages.py's "keywords"
+    # times it); a keyword again, in another case or on another line, is not kept twice
+    zh = list(dict.fromkeys(f"{a}{b}治疗" for a in _HAN for b in _HAN))[:1500]
+    en = [f"Term {i}" for i in range(1500)]
+    record = page_record(tmp_path, "\n".join([
+        "原发灶不明脊柱转移瘤的外科治疗体会", "摘要：探讨原发灶不明脊柱转移瘤的外科治疗效果。", "关键词：",
+        *(f"{k};" for k in zh + zh[:10]), "Surgery for spinal metastases of unknown origin",
+        "Key words: " + "; ".join(en + [k.upper() for k in en[:10]] + [k.lower() for k in en[-10:]])]) + "\n")
+    assert record["keywords"] == {"zh": zh, "en": en}
+
