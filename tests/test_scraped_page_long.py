@@ -89,3 +89,17 @@ def test_a_list_of_thousands_of_keywords_gives_each_once_in_any_case(tmp_path):
         "Key words: " + "; ".join(en + [k.upper() for k in en[:10]] + [k.lower() for k in en[-10:]])]) + "\n")
     assert record["keywords"] == {"zh": zh, "en": en}
 
+
+def test_hundreds_of_grants_of_one_funder_each_once(tmp_path):
+    # each grant is looked up among those kept by its funder and number (bench/pages.py's "grants"):
+    # a number again is one entry, the funder named with no number gives way to its numbered
+    # grants, and the English list's grants are the same entries (their Chinese names kept)
+    awards = [str(81700000 + i) for i in range(500)]
+    record = page_record(tmp_path, "\n".join([
+        "原发灶不明脊柱转移瘤的外科治疗体会", "作者：王建国", "摘要：探讨原发灶不明脊柱转移瘤的外科治疗效果。",
+        "基金项目：国家自然科学基金；" + "；".join(f"国家自然科学基金({a})" for a in awards + awards[:5]),
+        "Foundation item: " + "; ".join(f"National Natural Science Foundation of China ({a})" for a in awards[::-1]),
+        ]) + "\n")
+    assert [f["award"] for f in record["funding"]] == awards
+    assert {(f["funder"], f["funder_original"]) for f in record["funding"]} == {
+        ("National Natural Science Foundation of China", "国家自然科学基金")}
