@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from conftest import page_record
+from conftest import page_record, records_of
 
 _HAN = "探讨原发灶不明脊柱转移瘤的外科治疗效果回顾分析患者临床资料均行后路减压内固定术结果术后疼痛评分明显下降神经功能改善"
 _WORDS = "the spinal metastases were treated by surgery and outcomes in patients improved after decompression".split()
@@ -103,3 +103,48 @@ def test_hundreds_of_grants_of_one_funder_each_once(tmp_path):
     assert [f["award"] for f in record["funding"]] == awards
     assert {(f["funder"], f["funder_original"]) for f in record["funding"]} == {
         ("National Natural Science Foundation of China", "国家自然科学基金")}
+
+
+def test_hundreds_of_affiliation_and_reference_lines_each_read_once(tmp_path):
+    # each line is looked up among the lines of its field read so far (bench/pages.py's
+    # affiliation-lines and references), spaces collapsed: a line again is read once
+    n = 300
+    affiliations = [f"Department of Orthopedics, Peking University Hospital No. {i}" for i in range(n)]
+    references = [f"王建国. 脊柱转移瘤的外科治疗第{i}例[J]. 中华骨科杂志, 2020, 40(5): {i}-{i + 5}." for i in range(n)]
+    record = page_record(tmp_path, "\n".join([
+        "原发灶不明脊柱转移瘤的外科治疗体会", "作者：王建国", "摘要：探讨原发灶不明脊柱转移瘤的外科治疗效果。",
+        *(f"作者单位：{a}" for a in affiliations), "作者单位：" + affiliations[3].replace(" ", "  "),
+        *(f"引用本文：{r}" for r in references), "引用本文：" + references[4].replace(" ", "  ")]) + "\n")
+    assert record["extra"]["affiliations"] == affiliations
+    assert record["extra"]["reference"] == references
+    assert f"line {n + 4}: the same affiliation line again, read once" in record["issues"]
+
+
+def test_records_of_labelled_fields_one_after_another_each_their_own(tmp_path):
+    # a title label opens the next record when its title is another (_Page.another_title, its
+    # titles looked up sorted): not a preview of the title read ("…第7例..."), which is read once
+    lines = []
+    for i in range(200):
+        lines += [f"题名：脊柱转移瘤的外科治疗第{i}例研究", "作者：王建国", "刊名：中华骨科杂志"]
+        if i == 7:
+            lines += ["题名：脊柱转移瘤的外科治疗第7例...", "作者：王建国"]
+    path = tmp_path / "records.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = records_of(path)
+    assert [r["title"]["zh"] for r in records] == [f"脊柱转移瘤的外科治疗第{i}例研究" for i in range(200)]
+    assert "the same authors line again, read once" in " ".join(records[7]["issues"])
+
+
+def test_a_magtech_page_copied_twice_reads_as_copied_once(tmp_path):
+    # the second copy's author line, references and titles are the first's again: looked up in
+    # what is kept of them, which follows the fields as they change (the glued author line read as
+    # a title, then taken back as the authors when the reference cites it: cited_authors)
+    from test_scraped_page_magtech import _MAGTECH
+
+    once = page_record(tmp_path, _MAGTECH, "once.txt")
+    twice = page_record(tmp_path, _MAGTECH + "\n" + _MAGTECH, "twice.txt")
+    for key in ("title", "abstract", "authors", "keywords", "journal", "year", "volume", "issue", "pages", "doi",
+                "funding"):
+        assert twice[key] == once[key], key
+    assert twice["extra"]["reference"] == once["extra"]["reference"]
+    assert sum("the same title again" in issue for issue in twice["issues"]) == 4

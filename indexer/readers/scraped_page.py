@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
+from collections import Counter
 from html.parser import HTMLParser
 from typing import Iterator
 
@@ -915,6 +917,116 @@ def _cited_head(reference: str, title: str) -> str | None:
     return head.rstrip(".．").strip() if head.endswith((".", "．")) or not head else None
 
 
+def _cited_titles(reference: str) -> set[str]:
+    """Every title ``reference`` cites (each ``title`` for which :func:`_cited_head` gives a head):
+    its text from its start or a full stop up to a type mark, as :func:`_cited_head` finds it
+    first, a line's text (no space at either end).
+
+    >>> sorted(_cited_titles("王明, 李华. 城市热岛研究[J]. 地理学报, 2021."))
+    ['城市热岛研究', '王明, 李华. 城市热岛研究']
+    >>> ref = "Li H. Heat. Heat island [J]. Acta, 2021."
+    >>> all((_cited_head(ref, t) is not None) == (t in _cited_titles(ref)) for t in ("Heat island", "Heat", "H. Heat."))
+    True
+    """
+    ends = []
+    for m in _REFERENCE_TYPE.finditer(reference):
+        end = m.start()
+        while end and reference[end - 1].isspace():
+            end -= 1
+        ends.append(end)
+    if not ends:
+        return set()
+    starts = [0] + [i + 1 for i, c in enumerate(reference) if c in ".．"]
+    titles = set()
+    for start in starts:
+        while start < len(reference) and reference[start].isspace():
+            start += 1
+        for end in ends:
+            title = reference[start:end]
+            if start < end and reference.find(title) == start:
+                titles.add(title)
+    return titles
+
+
+class _Given:
+    """The values of a raw field of the page, each counted under the keys ``keys`` gives it, kept
+    as the page's lines are read: gathered again from the whole field for each line asked about
+    them (a line of authors or references again, a title cited or another), a page of many lines
+    had been quadratic (4,000 references: 13 s).  While lines are read the field changes at its
+    end (a line added, the last one joined to or taken back: continue_line, cited_authors) or is
+    replaced whole (cited_authors, site_header); the count follows it there each time it is asked
+    (a change in the middle of the field, made once the page is read, is not seen)."""
+
+    def __init__(self, raw: dict, field: str, keys):
+        self.raw, self.field, self.keys = raw, field, keys
+        self.values: list | None = None  # the field's list, and its entries as counted
+        self.seen: list = []
+        self.clear()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.follow()
+
+    def follow(self) -> Counter:
+        """The keys of the field's values as it is now, with how many values give each."""
+        values = self.raw.get(self.field, [])
+        if values is not self.values:
+            self.values, self.seen = values, []
+            self.clear()
+        kept = min(len(self.seen), len(values))
+        while kept and self.seen[kept - 1] is not values[kept - 1]:
+            kept -= 1
+        for text, _ in self.seen[kept:]:
+            for key in self.keys(text):
+                self.counts[key] -= 1
+                if not self.counts[key]:
+                    del self.counts[key]
+                    self.dropped(key)
+        for text, _ in values[kept:]:
+            for key in self.keys(text):
+                if not self.counts[key]:
+                    self.added(key)
+                self.counts[key] += 1
+        self.seen[kept:] = values[kept:]
+        return self.counts
+
+    def clear(self) -> None:
+        self.counts = Counter()
+
+    def added(self, key: str) -> None:
+        """A key no value gave before is given."""
+
+    def dropped(self, key: str) -> None:
+        """A key is given by no value any more."""
+
+
+class _Titles(_Given):
+    """The page's titles as compared (:func:`_title_key`), sorted, and their lengths: whether one
+    starts another is a look-up, not a comparison with each."""
+
+    def __init__(self, raw: dict):
+        super().__init__(raw, "titles", lambda text: (_title_key(text),))
+
+    def clear(self) -> None:
+        super().clear()
+        self.sorted: list[str] = []
+        self.lengths: Counter = Counter()
+
+    def added(self, key: str) -> None:
+        insort(self.sorted, key)
+        self.lengths[len(key)] += 1
+
+    def dropped(self, key: str) -> None:
+        del self.sorted[bisect_left(self.sorted, key)]
+        self.lengths -= Counter({len(key): 1})
+
+    def start_or_started_by(self, key: str) -> bool:
+        """Whether a title's key starts with ``key``, or ``key`` with one's."""
+        counts = self.follow()
+        at = bisect_left(self.sorted, key)
+        return (at < len(self.sorted) and self.sorted[at].startswith(key)
+                or any(key[:n] in counts for n in self.lengths if n <= len(key)))
+
+
 def _spaceless(name: str) -> str:
     return "".join(name.split()).casefold()
 
@@ -941,6 +1053,12 @@ class _Page:
         # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
         # repair a line, each of the whole value before and after, had made a long abstract's log quadratic
         self.join_logged: dict[str, Repair] = {}
+        # the lines of fields given once (repeated) and the references (cites_again), spaces collapsed;
+        # the titles the references cite (cited_title); the titles (another_title)
+        self.given = {field: _Given(self.raw, field, lambda text: (" ".join(text.split()),))
+                      for field in (*_GIVEN_ONCE, "reference")}
+        self.cited = _Given(self.raw, "reference", _cited_titles)
+        self.titles = _Titles(self.raw)
 
     def add(self, key: str, value, lineno: int) -> None:
         self.raw.setdefault(key, []).append((value, lineno))
@@ -1204,10 +1322,9 @@ class _Page:
     def another_title(self, value: str) -> bool:
         """Whether ``value`` is another paper's title: not this record's again (a preview of it,
         the full text after a preview) nor a title in the other script (its English title)."""
-        titles = [text for text, _ in self.raw.get("titles", [])]
-        new = _title_key(value)
-        return (bool(titles) and _mostly_han(value) == _mostly_han(titles[0])
-                and not any(_title_key(t).startswith(new) or new.startswith(_title_key(t)) for t in titles))
+        titles = self.raw.get("titles", [])
+        return (bool(titles) and _mostly_han(value) == _mostly_han(titles[0][0])
+                and not self.titles.start_or_started_by(_title_key(value)))
 
     def feed(self, raw_line: str, lineno: int, following: str | None = None) -> None:
         """Read a line of the page; ``following`` is the line after it ("" at the end)."""
@@ -1301,7 +1418,7 @@ class _Page:
     def cites_again(self, reference: str) -> bool:
         """Whether the page gave this reference already (Magtech gives each twice: alone, and
         after 引用本文：)."""
-        return " ".join(reference.split()) in {" ".join(t.split()) for t, _ in self.raw.get("reference", [])}
+        return " ".join(reference.split()) in self.given["reference"]
 
     def cited_authors(self, reference: str) -> None:
         """The line under the title that the page's reference gives before that title, read
@@ -1319,9 +1436,9 @@ class _Page:
     def cited_title(self, line: str, lineno: int, steps) -> bool:
         """A line that the page's reference gives as its title (the title again under the
         citation lines, the English title that the English citation gives) is a title, read once."""
-        if not any(_cited_head(text, line) is not None for text, _ in self.raw.get("reference", [])):
+        if line not in self.cited:
             return False
-        if any(_title_key(text) == _title_key(line) for text, _ in self.raw.get("titles", [])):
+        if _title_key(line) in self.titles:
             self.recognised += 1
             self.rec.issues.append(f"line {lineno}: the same title again, read once")
             self.last = self.current = "titles"
@@ -1398,8 +1515,7 @@ class _Page:
         already, word for word (a page copied twice into one file): its names are not added
         again, as a bare author line's are not, so that they pair with their pinyin and their
         one affiliation as on the page copied once."""
-        given = {" ".join(text.split()) for text, _ in self.raw.get(field, [])}
-        if " ".join(value.split()) not in given:
+        if " ".join(value.split()) not in self.given[field]:
             return False
         self.rec.issues.append(f"line {lineno}: the same {field} line again, read once")
         self.last = self.current = field
