@@ -87,3 +87,22 @@ def test_a_row_of_buttons_under_the_title_is_no_menu(tmp_path, buttons):
                 "摘要：目的 探讨深度学习在肺结节检测中的应用价值。\n关键词：深度学习；肺结节；CT\n")
     assert rec["title"] == {"zh": "基于深度学习的肺结节检测方法研究"}
     assert [a["literal"] for a in rec["authors"]] == ["王建国", "李四"]
+
+
+@pytest.mark.parametrize("header", [
+    # CNKI's whole page: its top bar (the app, the language switch, the site map, help, the account)
+    "手机知网 App\n English \n网站地图\n帮助中心\n\n 登录 | 个人 \n\n中国知网\n知识发现网络平台\n首页 > 学术期刊 > 中华医学杂志\n",
+    "网站地图\n帮助中心\n登录 | 个人\n中国知网\n",                       # the copy started lower
+    "百度学术\n首页 订阅 论文查重 文献互助 开题分析\n百度一下\n",           # Baidu Xueshu's menu, its search button
+    "百度学术\n百度一下\n",
+])
+def test_a_sites_top_bar_is_no_title_nor_authors(tmp_path, header):
+    record = _page(tmp_path, header + _BODY)
+    assert record["title"] == {"zh": _TITLE}
+    assert _names(record) == ["张三", "李四", "王五"]
+
+
+def test_a_language_switch_at_the_pages_top_is_no_title(tmp_path):
+    record = _page(tmp_path, "English\nDeep learning for pulmonary nodules\nZHANG Wei; LI Na\n"
+                             "Abstract: We propose a model.\n")
+    assert record["title"] == {"en": "Deep learning for pulmonary nodules"}

@@ -32,7 +32,7 @@ from ..lang.detect import script_counts
 from ..record import Failure, Record, Repair, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
-from ..repair.constants import UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
+from ..repair.constants import UI_HEADER_WORDS, UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from .base import find_reader, register
 from .decode import LINE_END
 
@@ -162,11 +162,14 @@ _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|�
 # not a title ("知网用户行为研究" is one).
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
                         "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术".split())
-# Baidu Xueshu's button and section heading ("引用 收藏 免费下载 分享", "研究点分析") and Magtech's
-# buttons ("导出引用", "点击查看大图"), which
+# Baidu Xueshu's buttons and section heading ("引用 收藏 免费下载 分享", its search box's 百度一下,
+# "研究点分析") and Magtech's buttons ("导出引用", "点击查看大图"), which
 # UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
 # ("登录 注册 个人中心", "首页 期刊导航 高级检索": UI_MENU_WORDS).
-_SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析", "导出引用", "XML下载", "点击查看大图"))
+_SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析", "导出引用", "XML下载", "点击查看大图",
+                                                      "百度一下"))
+# What sets a header's entries apart on a line ("登录 | 个人"), besides spaces.
+_ENTRY_MARKS = re.compile(r"[\s|｜]+")
 # A line of a site's menu (two entries of UI_MENU_WORDS in it that are no page's buttons: 订阅 is
 # both): what came before it, and before a breadcrumb, is the site's header (its name, a journal's
 # own site's title), not the page's title; a row of buttons under a title ("下载 收藏 订阅 分享") is
@@ -487,9 +490,11 @@ def _waits(m: re.Match | None) -> bool:
                                              and _label_key(m.group("label")) in _COLON_ONLY))
 
 
-def is_page_chrome(line: str) -> bool:
+def is_page_chrome(line: str, header: bool = False) -> bool:
     """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"; a site's
-    header, its name alone on the line ("万方数据知识服务平台").
+    header, its name alone on the line ("万方数据知识服务平台"), its top bar ("手机知网 App",
+    "登录 | 个人": UI_HEADER_WORDS beside a menu's entries, or alone in the ``header``, the
+    page's top with nothing read yet but chrome).
 
     >>> is_page_chrome("维普期刊官网"), is_page_chrome("中国知网 CNKI"), is_page_chrome("万方数据知识服务平台的建设")
     (True, True, False)
@@ -497,12 +502,17 @@ def is_page_chrome(line: str) -> bool:
     (True, True)
     >>> is_page_chrome("登录 注册 个人中心"), is_page_chrome("首页 期刊简介 编委会 投稿指南"), is_page_chrome("首页设计研究")
     (True, True, False)
+    >>> is_page_chrome("手机知网 App"), is_page_chrome("登录 | 个人"), is_page_chrome("English"), is_page_chrome("English", True)
+    (True, True, False, True)
     """
     s = _simplified(line.strip())
     if _NAV_RE.match(s):
         return True
-    tokens = s.split()
-    return bool(tokens) and (all(t in _SITE_BUTTONS for t in tokens) or all(t in _SITE_NAMES for t in tokens))
+    tokens = [t for t in _ENTRY_MARKS.split(s) if t]
+    if not tokens or all(t in _SITE_NAMES for t in tokens):
+        return bool(tokens)
+    return all(t in _SITE_BUTTONS or t in UI_HEADER_WORDS for t in tokens) and (
+        header or any(t in _SITE_BUTTONS for t in tokens))
 
 
 def counter_items(line: str) -> list[str] | None:
@@ -1048,6 +1058,7 @@ class _Page:
         self.native = 0  # lines only the sites read give: their chrome, a label in Chinese (摘要, 作者)
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
         self.chromed = False  # a line of chrome has been read (site_header)
+        self.header = True  # only chrome has been read yet: the page's top (is_page_chrome)
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
         self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
         # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
@@ -1342,12 +1353,14 @@ class _Page:
         site = other_site(line)
         if site is not None:
             self.other_sites.append(site)
-        if is_page_chrome(line):
-            self.native += 1
+        native = is_page_chrome(line)
+        if native or self.header and is_page_chrome(line, header=True):
+            self.native += native  # (a language switch alone, "English", is any site's)
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
             self.site_header(line)
             return
+        self.header = False
         if self.page_type(line.strip()):
             return
         items = counter_items(line)

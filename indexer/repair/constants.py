@@ -14,8 +14,8 @@ UI_WORDS = frozenset("""
 原版阅读 整本下载 分页下载 章节下载 记笔记 关注 认领 订阅 推荐 评论 纠错 阅读 全文下载 获取全文 申请全文
 """.split())
 
-# The menus of sites' headers (a journal's own site, 中华医学期刊全文数据库, SinoMed, 超星, Airiti):
-# their entries, the account's links and the language switch.  A line made only of these (and
+# The menus of sites' headers (a journal's own site, 中华医学期刊全文数据库, SinoMed, 超星, Airiti;
+# CNKI's top bar, Baidu Xueshu's menu): their entries, the account's links and the language switch.  A line made only of these (and
 # buttons) is page chrome, never a title nor a list of names.
 UI_MENU_WORDS = frozenset("""
 首页 首頁 网站首页 期刊首页 期刊导航 学科分类 学科导航 高级检索 快速检索 主题检索 分类检索 简单检索 专业检索 检索
@@ -23,7 +23,13 @@ UI_MENU_WORDS = frozenset("""
 在线投稿 投稿须知 期刊订阅 订阅 联系我们 关于我们 过刊浏览 当期目录 过刊目录 下载中心 新闻公告 广告合作
 繁體中文 繁体中文 简体中文 簡體中文 中文
 服务 作者相关文章 本文作者相关文章 把本文推荐给朋友 加入我的书架 加入引用管理器 加入购物车
+手机知网 网站地图 充值中心 我的CNKI 个人/机构馆
+学术首页 论文查重 开题分析 文献互助 期刊频道 学者主页
 """.split())
+# Words of a header's top bar that are words, a name or a title alone too: the language switch
+# (English), the app's link (CNKI's "手机知网 App"), the account's (CNKI's "登录 | 个人"). Chrome
+# on a line with UI_MENU_WORDS, or alone at a page's top, with nothing read yet but chrome.
+UI_HEADER_WORDS = frozenset("English App 个人 机构".split())
 
 # Texts of "show more / show less" toggles glued to the end of a preview or abstract: CNKI's
 # 更多, Baidu Xueshu's 展开 / 收起, and the other forms pages give (展开全部, 查看全部>>, 显示全部,
