@@ -101,6 +101,33 @@ def test_a_journal_line_with_index_tags_is_no_title(tmp_path):
     assert record["extra"]["indexed_in"] == ["北大核心", "EI", "CSCD"]
 
 
+_CNKI_ENGLISH = ("Automatic detection of pulmonary nodules on CT images\nZHANG Wei1,2 LI Na1 WANG Jianguo2\n"
+                 "1.Department of Radiology, Peking University First Hospital 2.School of Basic Medical Sciences, "
+                 "Peking University\nAbstract: Objective To explore a model. Conclusion The model helps radiologists.\n"
+                 "Keywords: Deep learning; Pulmonary nodule;\nDOI: 10.3760/cma.j.cn112137-20210115-00123\n")
+
+
+@pytest.mark.parametrize("top, buttons", [
+    ("National Medical Journal of China . 2021,101(15)   PKU CSCD\n", "HTML Read CAJ Download PDF Download\n"
+                                                                      "Cite Favorite Share Print\n"),
+    ("", "HTML Read CAJ Download PDF Download\n"), ("", "")], ids=["whole", "no-journal-line", "no-buttons"])
+def test_cnki_english_sites_page(tmp_path, top, buttons):
+    """CNKI's English site: its journal line (its index tags, PKU for 北大核心), its buttons, the
+    author line in pinyin marked with the numbers of the institutions under it."""
+    record = _page(tmp_path, top + _CNKI_ENGLISH + buttons)
+    assert record["title"] == {"en": "Automatic detection of pulmonary nodules on CT images"}
+    assert [(a["family"], a["given"], a["affiliation"]) for a in record["authors"]] == [
+        ("ZHANG", "Wei", "Department of Radiology, Peking University First Hospital; "
+                         "School of Basic Medical Sciences, Peking University"),
+        ("LI", "Na", "Department of Radiology, Peking University First Hospital"),
+        ("WANG", "Jianguo", "School of Basic Medical Sciences, Peking University")]
+    if top:
+        assert (record["journal"], record["year"], record["volume"], record["issue"]) == (
+            {"en": "National Medical Journal of China"}, 2021, "101", "15")
+        assert record["extra"]["indexed_in"] == ["PKU", "CSCD"]
+    assert not record["extra"].get("unlabelled")
+
+
 @pytest.mark.parametrize("crumbs", ["知网首页 > 期刊 > 心理科学 > 2020年 > 第03期", "中国知网 > 期刊 > 心理科学"])
 def test_breadcrumbs_are_no_title(tmp_path, crumbs):
     record = _page(tmp_path, f"{crumbs}\n父母教养方式与青少年自尊\n作者：曹阳\n摘要：调查了800名中学生。\n")

@@ -168,6 +168,10 @@ _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台
 # ("登录 注册 个人中心", "首页 期刊导航 高级检索": UI_MENU_WORDS).
 _SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点分析", "导出引用", "XML下载", "点击查看大图",
                                                       "百度一下"))
+# The buttons of CNKI's English site, a row of them ("HTML Read CAJ Download PDF Download", "Cite
+# Favorite Share Print"): chrome, not names, but no sign of the sites read (other_site_reason).
+_ENGLISH_BUTTONS = re.compile(r"(?:HTML Read|CAJ Download|PDF Download|Cite|Favorite|Share|Print)")
+_ENGLISH_BUTTON_ROW = re.compile(rf"{_ENGLISH_BUTTONS.pattern}(?:\s+{_ENGLISH_BUTTONS.pattern})+")
 # What sets a header's entries apart on a line ("登录 | 个人"), besides spaces.
 _ENTRY_MARKS = re.compile(r"[\s|｜]+")
 # A line of a site's menu (two entries of UI_MENU_WORDS in it that are no page's buttons: 订阅 is
@@ -194,8 +198,9 @@ _COUNTER_LINE = re.compile(rf"(?:\s*{_COUNTER_ITEM.pattern})+\s*")
 # A line naming the kind of page (the type the site gives), not a title.
 _PAGE_TYPES = {"学位论文": "thesis", "硕士学位论文": "thesis", "博士学位论文": "thesis",
                "会议论文": "paper-conference", "期刊论文": "article-journal", "外文期刊": "article-journal"}
-# The indexes CNKI lists after its journal line: "遥感学报. 2021,25(03) 北大核心 EI CSCD".
-_INDEX_TAGS = re.compile(r"(?:\s+(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|"
+# The indexes CNKI lists after its journal line: "遥感学报. 2021,25(03) 北大核心 EI CSCD" (its English
+# site's "PKU" for 北大核心).
+_INDEX_TAGS = re.compile(r"(?:\s+(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|PKU|"
                          r"AJ|JST|WJCI|Scopus|AMI))+\s*$")
 # A citation line with no label, whole: "2018年 第40卷 第3期 88-96页" (read as VIP's 出处)
 # and "2019, 27(5): 700-708" (read as a 年，卷(期) value); a year alone is no citation.
@@ -261,6 +266,9 @@ _INSTITUTION_NAME = re.compile(rf"[{HAN}0-9()（）]{{4,40}}")
 _UNIT_ABOVE = re.compile(rf"{INSTITUTION.pattern}|研究|[院所局]")
 _HAN_PLACE = re.compile(rf"(?:\s*[,，]\s*[(（]?|\s*[(（]|\s+)(?:[{HAN}]{{2,10}}[\s,，]*){{0,3}}\d{{6}}[)）]?\s*$"
                         rf"|\s*[,，]\s*[{HAN}]{{2,4}}\s*$")
+# an institution's word in English, as CNKI's English site numbers them ("1.Department of Radiology, …")
+_ENGLISH_UNIT = re.compile(r"\b(?:Departments?|School|Faculty|College|Institute|Cent(?:er|re)|Laborator(?:y|ies)|"
+                           r"Division|Hospital|University|Academy)\b")
 _ENGLISH_INSTITUTION = re.compile(
     r"(?:The\s+)?(?:(?:State\s+|National\s+)?Key\s+Laborator(?:y|ies)|Departments?|School|Faculty|College|"
     r"Institute|Cent(?:er|re)|Laboratory|Division|Hospital|University)\s+(?:of|for)\s+[^:;?!]+,\s*"
@@ -714,6 +722,8 @@ def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
     (['北京大学医学部，北京 100191', '清华大学'], ['清华大学'])
     >>> numbered_institutions("1.研究背景 2.研究方法"), numbered_institutions("2.清华大学")
     (None, None)
+    >>> numbered_institutions("1.Department of Radiology, Peking University First Hospital 2.School of Medicine")
+    ['Department of Radiology, Peking University First Hospital', 'School of Medicine']
     """
     starts = list(_INSTITUTION_NUMBER.finditer(line))
     numbers = [mark_number(m.group("bracketed") or m.group("plain") or m.group("circled")) for m in starts]
@@ -721,7 +731,38 @@ def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
         return None
     ends = [m.start() for m in starts[1:]] + [len(line)]
     places = [line[m.end():end].strip().rstrip(";；,， ") for m, end in zip(starts, ends)]
-    return places if all(places) and all(INSTITUTION.search(p) for p in places) else None
+    return places if all(places) and all(INSTITUTION.search(p) or _ENGLISH_UNIT.search(p) for p in places) else None
+
+
+# The numbers after a name in pinyin of CNKI's English site ("ZHANG Wei1,2", "LI Na1*", "WANG Jun1-3").
+_LATIN_NAME_MARK = re.compile(r"(?<=[a-z])(?P<numbers>\d{1,2}(?:\s*[,，\-–]\s*\d{1,2})*)[*＊#]?(?=[\s;；,，]|$)")
+
+
+def latin_marked_names(line: str) -> list[tuple[str, list[int]]] | None:
+    """The names of an author line in Latin letters that marks each with its affiliations'
+    numbers ("ZHANG Wei1,2 LI Na1 WANG Jianguo2"), each with its numbers; None for any other
+    line (a name unmarked, a word with a number: "Covid19 in Wuhan").
+
+    >>> latin_marked_names("ZHANG Wei1,2 LI Na1 WANG Jianguo2-3")
+    [('ZHANG Wei', [1, 2]), ('LI Na', [1]), ('WANG Jianguo', [2, 3])]
+    >>> latin_marked_names("ZHANG Wei LI Na"), latin_marked_names("Covid19 in Wuhan"), latin_marked_names("张伟1 李娜2")
+    (None, None, None)
+    """
+    if re.search(f"[{HAN}]", line):
+        return None
+    marks = list(_LATIN_NAME_MARK.finditer(line))
+    unmarked = _LATIN_NAME_MARK.sub("", line)
+    names = split_author_list(unmarked) if marks and looks_like_names(unmarked) else []
+    if not names or len(names) != len(marks):
+        return None
+    numbers = []
+    for m in marks:
+        listed = []
+        for part in re.split(r"\s*[,，]\s*", m.group("numbers")):
+            ends = [int(end) for end in re.split(r"\s*[-–]\s*", part)]
+            listed += list(range(ends[0], ends[-1] + 1))
+        numbers.append(listed)
+    return list(zip(names, numbers))
 
 
 def bare_institutions(line: str) -> bool:
@@ -1177,7 +1218,7 @@ class _Page:
         before = numbered_institutions(self.raw["affiliation"][-1][0])
         if not (before and numbered_institutions(line, len(before) + 1)):
             return False
-        self.continue_line("affiliation", line, steps, glue="；")
+        self.continue_line("affiliation", line, steps, glue="；" if _mostly_han(line) else "; ")
         return True
 
     def bare_affiliation(self, line: str, lineno: int, steps) -> bool:
@@ -1354,7 +1395,7 @@ class _Page:
         if site is not None:
             self.other_sites.append(site)
         native = is_page_chrome(line)
-        if native or self.header and is_page_chrome(line, header=True):
+        if native or self.header and is_page_chrome(line, header=True) or _ENGLISH_BUTTON_ROW.fullmatch(line.strip()):
             self.native += native  # (a language switch alone, "English", is any site's)
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
@@ -1719,7 +1760,7 @@ class _Page:
             return
         # names with their affiliations' numbers ("王建国1 刘海燕2", as a page copied gives its
         # superscripts) are names too: the marks are read off once the page is read
-        if not self.raw.get("authors") and looks_like_names(resolve_name_marks(folded)):
+        if not self.raw.get("authors") and (looks_like_names(resolve_name_marks(folded)) or latin_marked_names(folded)):
             self.log_line_repairs(steps, "authors")
             self.recognised += 1
             self.add("authors", stripped, lineno)
@@ -1735,12 +1776,31 @@ class _Page:
         """The marks after the names of the author line (王建国1,2 李四2*) are read once the
         page is read, since the affiliation line they number comes after it."""
         affiliations = [text for text, _ in self.raw.get("affiliation", [])]
+        if self.latin_name_marks(affiliations[0] if len(affiliations) == 1 else None):
+            return
         affiliation = _marks_readable(affiliations[0]) if len(affiliations) == 1 else None
         for i, (text, lineno) in enumerate(self.raw.get("authors", [])):
             resolved = resolve_name_marks(text, affiliation)
             if resolved != text:
                 self.rec.log("resolve_name_marks", "authors", text, resolved)
                 self.raw["authors"][i] = (resolved, lineno)
+
+    def latin_name_marks(self, affiliation: str | None) -> bool:
+        """An author line of names in pinyin with their marks (CNKI's English site: "ZHANG Wei1,2
+        LI Na1"): a name each, as read without its marks, given the institutions its numbers
+        name on the numbered affiliation line (``extra.author_affiliations``, as MEDLINE's are)."""
+        authors = self.raw.get("authors", [])
+        marked = latin_marked_names(authors[0][0]) if len(authors) == 1 else None
+        if not marked:
+            return False
+        text, lineno = authors[0]
+        self.rec.log("resolve_name_marks", "authors", text, ", ".join(name for name, _ in marked))
+        self.raw["authors"] = [(name, lineno) for name, _ in marked]
+        places = numbered_institutions(affiliation) if affiliation else None
+        if places and all(1 <= n <= len(places) for _, numbers in marked for n in numbers):
+            self.rec.extra["author_affiliations"] = [{"author": name, "affiliations": [places[n - 1] for n in numbers]}
+                                                     for name, numbers in marked if numbers]
+        return True
 
     def title(self, text: str, lineno: int, steps) -> None:
         self.log_line_repairs(steps, "title")
