@@ -101,6 +101,17 @@ def test_a_journal_line_with_index_tags_is_no_title(tmp_path):
     assert record["extra"]["indexed_in"] == ["北大核心", "EI", "CSCD"]
 
 
+def test_a_journal_line_saved_as_html_with_its_tags_glued_is_no_title(tmp_path):
+    """The page saved as HTML: the tags are links of their own, glued to the issue's bracket."""
+    record = _page(tmp_path, '<!DOCTYPE html>\n<html><body><div class="top-tip"><span><a>测绘学报</a> . 2019,48(07)</span>'
+                             '<a class="type">北大核心</a><a class="type">EI</a></div>\n'
+                             '<h1>基于点云的道路边界提取</h1>\n<div><span>作者：</span>邹凯</div>\n'
+                             '<div><span>摘要：</span>提出一种道路边界提取方法。</div>\n</body></html>\n', name="page.html")
+    assert record["title"] == {"zh": "基于点云的道路边界提取"}
+    assert (record["journal"], record["year"], record["volume"], record["issue"]) == ({"zh": "测绘学报"}, 2019, "48", "7")
+    assert record["extra"]["indexed_in"] == ["北大核心", "EI"]
+
+
 _CNKI_ENGLISH = ("Automatic detection of pulmonary nodules on CT images\nZHANG Wei1,2 LI Na1 WANG Jianguo2\n"
                  "1.Department of Radiology, Peking University First Hospital 2.School of Basic Medical Sciences, "
                  "Peking University\nAbstract: Objective To explore a model. Conclusion The model helps radiologists.\n"

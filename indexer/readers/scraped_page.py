@@ -199,8 +199,9 @@ _COUNTER_LINE = re.compile(rf"(?:\s*{_COUNTER_ITEM.pattern})+\s*")
 _PAGE_TYPES = {"学位论文": "thesis", "硕士学位论文": "thesis", "博士学位论文": "thesis",
                "会议论文": "paper-conference", "期刊论文": "article-journal", "外文期刊": "article-journal"}
 # The indexes CNKI lists after its journal line: "遥感学报. 2021,25(03) 北大核心 EI CSCD" (its English
-# site's "PKU" for 北大核心).
-_INDEX_TAGS = re.compile(r"(?:\s+(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|PKU|"
+# site's "PKU" for 北大核心); the page saved as HTML glues the first to the issue's bracket, its
+# tags being links of their own ("中华医学杂志. 2021,101(15)北大核心 CSCD").
+_INDEX_TAGS = re.compile(r"(?:(?:\s+|(?<=[)）]))(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|PKU|"
                          r"AJ|JST|WJCI|Scopus|AMI))+\s*$")
 # A citation line with no label, whole: "2018年 第40卷 第3期 88-96页" (read as VIP's 出处)
 # and "2019, 27(5): 700-708" (read as a 年，卷(期) value); a year alone is no citation.
@@ -617,7 +618,11 @@ def _bare_citation(folded: str) -> str | None:
 
 
 def _journal_line(folded: str) -> tuple[re.Match | None, re.Match | None]:
-    """A CNKI journal line, and the index tags after it ("… 北大核心 EI CSCD")."""
+    """A CNKI journal line, and the index tags after it ("… 北大核心 EI CSCD").
+
+    >>> [m.group(0) if m else None for m in _journal_line("中华医学杂志. 2021,101(15)北大核心 CSCD")]
+    ['中华医学杂志. 2021,101(15)', '北大核心 CSCD']
+    """
     tags = _INDEX_TAGS.search(folded)
     jm = _JOURNAL_LINE.match(folded[:tags.start()] if tags else folded)
     if jm and tags and not (jm.group("volume") or jm.group("issue")):
