@@ -184,8 +184,52 @@ Volume 58, Issue 5
 """
 
 
+# ScienceDirect's page as a copy glues it: its skip links on one line, its authors' toggle to the names.
+_SCIENCEDIRECT_GLUED = """Skip to main contentSkip to article
+ScienceDirect
+Journals & Books
+Sign in
+Purchase PDF
+Article preview
+Abstract
+Introduction
+References (32)
+Journal of Clinical Neuroscience
+Volume 98, April 2022, Pages 112-118
+Clinical study
+Surgical outcomes of spinal metastases from unknown primary tumors
+Author links open overlay panelWei Zhang a, Na Li a, Jianguo Wang b
+a Department of Orthopedics, Peking University First Hospital, Beijing, China
+https://doi.org/10.1016/j.jocn.2022.01.020
+Get rights and content
+Abstract
+Spinal metastases from unknown primary tumors are rare. We reviewed 86 patients.
+Keywords
+Spinal metastasis
+"""
+
+# Wiley's page copied without its header's name: its skip links tell it.
+_WILEY = """Skip to Article Content
+Skip to Article Information
+Search within
+Login / Register
+Journal of Orthopaedic Research
+Volume 40, Issue 3 p. 512-520
+RESEARCH ARTICLE
+Surgical outcomes of spinal metastases from unknown primary tumors
+Wei Zhang, Na Li, Jianguo Wang
+First published: 15 June 2021
+https://doi.org/10.1002/jor.25123
+Abstract
+Spinal metastases from unknown primary tumors are rare. We reviewed 86 patients treated surgically.
+Funding information
+National Natural Science Foundation of China, Grant/Award Number: 81702662
+"""
+
+
 @pytest.mark.parametrize("page, site", [(_IEEE, "IEEE Xplore"), (_SPRINGER, "SpringerLink"),
-                                        (_SCIENCEDIRECT, "ScienceDirect"), (_MDPI, "MDPI")])
+                                        (_SCIENCEDIRECT, "ScienceDirect"), (_MDPI, "MDPI"),
+                                        (_SCIENCEDIRECT_GLUED, "ScienceDirect"), (_WILEY, "Wiley Online Library")])
 def test_a_page_of_a_site_not_read_is_a_failure_naming_the_site(tmp_path, page, site):
     path = tmp_path / "page.txt"
     path.write_text(page, encoding="utf-8")

@@ -292,8 +292,12 @@ _OTHER_SITES = (
     ("IEEE Xplore", re.compile(r"IEEE Xplore®?|Publisher: IEEE|IEEE\.org")),
     ("SpringerLink", re.compile(r"Springer ?Link|Springer Nature Link")),
     ("Nature.com", re.compile(r"Thank you for visiting nature\.com\b.*")),
-    ("ScienceDirect", re.compile(r"(?:Search )?ScienceDirect|Author links open overlay panel")),
-    ("Wiley Online Library", re.compile(r"Wiley Online Library")),
+    # (its skip links, glued when copied: "Skip to main contentSkip to article"; its authors' toggle,
+    # glued to the names: "Author links open overlay panelWei Zhang a, …")
+    ("ScienceDirect", re.compile(r"(?:Search )?ScienceDirect|Author links open overlay panel.*|Get rights and content|"
+                                 r"(?:Skip to main content ?)?Skip to article")),
+    # (its skip links: "Skip to Article Content", "Skip to Article Information")
+    ("Wiley Online Library", re.compile(r"Wiley Online Library|Skip to Article (?:Content|Information)")),
     ("Taylor & Francis Online", re.compile(r"Taylor (?:&|and) Francis(?: Online)?")),
     ("MDPI", re.compile(r"MDPI|Order Article Reprints|© \d{4}-\d{4} MDPI\b.*")),
     # indexes and networks abroad: their header's name, the search box's prompt, a line of their own
