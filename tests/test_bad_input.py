@@ -483,3 +483,16 @@ def test_a_search_results_page_says_what_it_is_and_where_its_records_are(tmp_pat
     notes = tmp_path / "notes.txt"   # a note naming the site once is a file of no known format still
     notes.write_text("Google Scholar\nremember to look up the guideline\n", encoding="utf-8")
     assert "unknown format" in clean(notes)[1][0]["reason"]
+
+
+def test_one_google_scholar_result_copied_says_so(tmp_path):
+    """One result copied, without the site's name or its filters: its full text link and its
+    grey line (names - source, year - host) tell it with its buttons."""
+    path = tmp_path / "scholar.txt"
+    path.write_text("[PDF] springer.com\nSurgical outcomes of spinal metastases: a retrospective cohort study\n"
+                    "W Zhang, N Li, J Wang - European Spine Journal, 2022 - Springer\n"
+                    "Purpose To evaluate surgical outcomes of spinal metastases …\n"
+                    "Save Cite Cited by 12 Related articles All 5 versions\n", encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert not records and failure["reason"].startswith("a Google Scholar results page: use each result's Cite")
+    assert "BibTeX" in failure["reason"] and "EndNote" in failure["reason"]

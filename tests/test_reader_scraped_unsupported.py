@@ -358,3 +358,13 @@ def test_a_page_of_an_index_abroad_is_a_failure_naming_it(tmp_path, page, site, 
         assert "PubMed page" in reason and "MEDLINE" in reason
     else:
         assert "RIS or BibTeX" in reason
+
+
+@pytest.mark.parametrize("page", [_SPRINGER, _PMC])
+def test_the_failure_names_the_sites_whose_pages_are_read(tmp_path, page):
+    """As the README lists them: CNKI, VIP, Wanfang, Baidu Xueshu, and the Chinese sites in their layout."""
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    _, _, (failure,) = clean_items(path)
+    for site in ("CNKI", "VIP", "Wanfang", "Baidu Xueshu", "中华医学期刊全文数据库", "SinoMed", "超星", "Airiti"):
+        assert site in failure["reason"], site

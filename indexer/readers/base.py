@@ -406,6 +406,9 @@ RESULT_PAGES = (
     ("a Google Scholar results page", "use each result's Cite link (BibTeX, RefMan for RIS, or EndNote) and read "
      "the file it gives", re.compile(r"Google Scholar|Google 学术|谷歌学术|"
                                      r"(?:Save|保存)\s+(?:Cite|引用)\s+(?:Cited by \d+|被引用次数：?\s*\d+).*|"
+                                     # a result's link to its full text, and its grey line: names - source, year - host
+                                     r"\[(?:PDF|HTML|DOC|PS)\] [\w.-]+\.[a-z]{2,}|"
+                                     r".+? - (?:.+, )?(?:1[5-9]|20)\d\d - [\w.-]+(?:\.[a-z]{2,})?|"
                                      r"Related articles(?:\s+All \d+ versions)?|"
                                      r"(?:Any time|Since \d{4}|Sort by relevance|Sort by date)")),
 )
@@ -421,6 +424,8 @@ def results_page(head: str) -> str | None:
     'a Google Scholar results page:'
     >>> results_page("Google Scholar\\nSome notes about it") is None
     True
+    >>> results_page("[PDF] springer.com\\nTitle\\nW Zhang, N Li - European Spine Journal, 2022 - Springer")[:30]
+    'a Google Scholar results page:'
     """
     lines = [" ".join(line.split()) for line in head.splitlines()]
     for what, instead, marker in RESULT_PAGES:

@@ -310,18 +310,21 @@ _OTHER_SITES = (
                                         r"PMCID: ?PMC\d+(?:\s+PMID: ?\d+)?")),
     ("medRxiv", re.compile(r"medRxiv|bioRxiv|Follow this preprint")),
 )
+# The sites whose pages are read (this reader's, and pubmed_page's), as the failure of another's names them.
+_PAGES_READ = ("CNKI (its English site too), VIP, Wanfang, Baidu Xueshu and Chinese sites in their labelled layout: "
+               "a journal's own site, 中华医学期刊全文数据库, SinoMed, 超星, 中国科技论文在线, 国家哲学社会科学文献中心, Airiti")
 # What to read instead of a site's page, where the page's paper has a PubMed record: PMC and
 # Europe PMC give the PMID, and a PubMed page or its MEDLINE export is read.
 _READ_INSTEAD = dict.fromkeys(("Europe PMC", "PubMed Central (PMC)"), (
     "open the paper's PubMed page (its PMID) and copy that, or export it from PubMed (\"Send to\" > Citation "
-    "manager, MEDLINE), or export the record from that site as RIS or BibTeX, and read that file (a PubMed page "
-    "and its MEDLINE export are read; other pages from CNKI, VIP, Wanfang and Baidu Xueshu only)"))
+    "manager, MEDLINE), or export the record from that site as RIS or BibTeX, and read that file. A PubMed page "
+    f"and its MEDLINE export are read; other pages only from {_PAGES_READ}"))
 # The buttons of such sites' article pages, whichever the site.
 _OTHER_SITE_BUTTONS = re.compile(r"Cite this (?:article|paper|chapter)|Cite This|Download PDF|View PDF|"
                                  r"Download citation|Export citation|Download full issue")
 # What to do instead, said by the failure of such a page.
 _EXPORT_INSTEAD = ("export the record from that site instead (its \"Export citation\" or \"Cite\" button, as "
-                   "RIS or BibTeX) and read that file (pages are read from CNKI, VIP, Wanfang and Baidu Xueshu only)")
+                   f"RIS or BibTeX) and read that file. Pages are read only from PubMed, {_PAGES_READ}")
 
 
 def other_site(line: str) -> str | None:
