@@ -515,6 +515,9 @@ AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith
            ("C3", ["Wang, J", "Ouyang, Xiu", "汪建国"]), ("C4", ["Wang, Jian-Guo"]), ("C5", ["曹云娥"]),
            ("L1", ["吕伟"]), ("L2", ["Lyu, Wei"]), ("L3", ["Lü, Wei"]), ("L4", ["Lv, W."]),
            ("X1", ["Li, Xian", "Jones, Dean"]),
+           # PubMed's initials of a name that reads as pinyin: Ya-qiong is YQ, Hua H, Jian J
+           ("P1", ["Xu YX", "Zhang HY", "Liu JG", "Brown JA"]), ("P2", ["Xu YQ", "Zhang H", "Liu J", "Brown J"]),
+           ("P3", ["Xu, Y. Xiao"]),
            # a Uyghur name, written by sound between middle dots: Ayiguli Maimaiti, the father's name last
            ("M1", ["阿依古丽·买买提"]), ("M2", ["Maimaiti, Ayiguli"]), ("M3", ["Ayiguli·Maimaiti"]), ("M4", ["Maimaiti A"]),
            ("M5", ["阿不都热依木·阿不都克力木"]),
@@ -560,6 +563,10 @@ AUTHOR_QUERIES = [
     ('author:"Li XA"', ["X1"]), ('author:"Li X"', ["X1"]),    # Xian may be Xi'an
     ('author:"Jones DA"', []), ('author:"Jones D"', ["X1"]),  # Jones is no pinyin: Dean is one name
     ('author:"Wang, Jian"', ["C3", "C4"]),     # Wang J, Wang Jian-Guo; not 王建国 (Jian may be 剑 alone)
+    ('author:"Wang Jian"', ["C3", "C4"]), ('author:"Liu Jian"', ["P2"]),   # not Liu JG
+    ('author:"Xu Yaqiong"', ["P2"]), ('author:"Yaqiong Xu"', ["P2"]),   # Ya-qiong: YQ, not YX
+    ('author:"Zhang Hua"', ["P2"]), ('author:"Xu Y"', ["P1", "P2", "P3"]),
+    ('author:"Brown John"', ["P1", "P2"]),   # Brown is no pinyin: John may be JA
     ("author:王建国", ["A4", "C2", "C4"]),                   # not Wang, J: as likely another name
     ("author:汪建国", ["C2", "C3", "C4"]),                   # not 王建国, written in Chinese
     ('author:"Zeng Guofan"', ["C1", "C2"]),                # 曾 as a surname, not Ceng

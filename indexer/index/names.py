@@ -12,7 +12,8 @@ nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
 them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``Wang, Jianguo``
-(a given name of two syllables written as one word, its initials by syllable), and
+(a given name of two syllables written as one word, its initials by syllable), and the other
+way ``author:"Xu Yaqiong"`` finds Xu YQ and Xu Y, not Xu YX (Smith, John finds Smith JA), and
 ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J, which is as
 likely another name); ``author:Wang`` finds the records that write 王.  A surname reads
 as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳 Ouyang): see
@@ -32,8 +33,8 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..pinyin import (NAME_DOT, compared_pinyin, compared_word, is_person, is_pinyin_surname, read_in_pinyin,
-                      taiwan_reading, two_syllables)
+from ..pinyin import (NAME_DOT, SYLLABLES, compared_pinyin, compared_word, is_person, is_pinyin_surname,
+                      read_in_pinyin, taiwan_reading, two_syllables)
 from .analysis import fold
 
 # Between the parts of an author's key (author_key), and the mark of a name written in Chinese.
@@ -233,6 +234,33 @@ def _syllable_initials(family: str, held: list[str]) -> list[str]:
     return list(dict.fromkeys(a[0] + b[0] for a, b in two_syllables(held[0])))
 
 
+def _pinyin_initials(family: str, written: list[str]) -> list[str]:
+    """The initials a given name typed in full as one word is written with, when it reads as
+    pinyin under a family name that may be a Chinese surname: its one syllable's or its two
+    syllables' (Xu Yaqiong: Y or YQ; Wang Jian: J, or JA as Ji'an); [] for any other name,
+    whose first letter starts its initials (Smith John is Smith J and Smith JA).
+
+    >>> _pinyin_initials("xu", ["yaqiong"]), _pinyin_initials("wang", ["jian"]), _pinyin_initials("smith", ["john"])
+    (['yq'], ['j', 'ja'], [])
+    """
+    if len(written) != 1 or len(written[0]) == 1 or not is_pinyin_surname(family):
+        return []
+    word = written[0]
+    return ([word[0]] if word in SYLLABLES else []) + _syllable_initials(family, written)
+
+
+def _same_initials(family: str, written: list[str], held: list[str]) -> bool:
+    """A given name typed in full and a record's given names that start with an initial: the
+    initials of its pinyin syllables, as far as the record writes them (Xu Yaqiong is Xu Y,
+    Xu YQ or Xu Y Qiong, not Xu YX; Wang Jian is not Wang JG, as likely 王剑), else any that
+    start with its first letter (:func:`_agree`)."""
+    readings = _pinyin_initials(family, written)
+    if not readings or not held or len(held[0]) > 1:
+        return True
+    typed = "".join(w[0] for w in held)
+    return any(r.startswith(typed) for r in readings)
+
+
 def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
     """Whether one author's key (:func:`author_key`) is a name the value may mean.  A name
     written in Chinese is matched in pinyin only to names written in Latin letters (王建国
@@ -250,7 +278,7 @@ def name_matches(names: list[tuple[str, list[str], bool]], key: str) -> bool:
         if chinese:
             if not mark and _same_chinese_given(g, held):
                 return True
-        elif _agree_chinese(g, held) if mark else _agree(g, held):
+        elif _agree_chinese(g, held) if mark else _agree(g, held) and _same_initials(family, g, held):
             return True
         elif all(len(w) == 1 for w in g) and not mark:   # Wang JG: Wang, Jianguo
             typed = "".join(g)
@@ -304,7 +332,7 @@ def reading_terms(reading: tuple[str, list[str], bool]) -> tuple[list[str], list
     """The "names" terms and term prefixes of the authors one reading of a value may mean,
     and whether they are exactly those authors (else they are candidates, each checked by
     name_matches): exact for a family name alone, for initials (Smith JA), for one given name
-    in full (Smith, John) and for a name written in Chinese."""
+    in full that is no pinyin (Smith, John) and for a name written in Chinese."""
     family, given, chinese = reading
     start = family + "|"
     if not given:
@@ -318,4 +346,5 @@ def reading_terms(reading: tuple[str, list[str], bool]) -> tuple[list[str], list
     terms = [start + "=" + given[0], start + "." + given[0][0], start + "==" + given[0], "~" + start + "==" + joined]
     if len(given) > 1:
         terms.append(start + "==" + joined)
-    return terms, [], len(given) == 1
+    # a name that reads as pinyin (Xu Yaqiong): FAMILY|.X holds initials it is not (Xu YX)
+    return terms, [], len(given) == 1 and not _pinyin_initials(family, given)
