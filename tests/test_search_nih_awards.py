@@ -1,6 +1,7 @@
 """award: finds an NIH grant however a record or a query writes its number: with the
 application type before it (1R01CA123456), the budget year after it (-01), with or without
-spaces, the serial's leading zero dropped (CA16672): the index and the query read each
+spaces, the serial's leading zero dropped (CA16672), with or without its activity code
+(AG11385, as MEDLINE writes it, is AG011385): the index and the query read each
 number through one function (schema.nih_core)."""
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ FUNDING = [("A1", "National Institutes of Health (R01 CA123456)"),
            ("A2", "National Institutes of Health (1R01CA654321-01)"),
            ("A3", "National Cancer Institute (P30CA16672)"),
            ("A4", "National Natural Science Foundation of China (81702662)"),
-           ("A5", "National Institutes of Health (R01 CA123457); NIH (5 P30 CA016672-38)")]
+           ("A5", "National Institutes of Health (R01 CA123457); NIH (5 P30 CA016672-38)"),
+           # as MEDLINE's GR writes them: institute and serial, no activity code
+           ("A6", "National Institute on Aging (AG11385)"),
+           ("A7", "National Institute of Allergy and Infectious Diseases (AI035304)"),
+           ("A8", "National Institute on Aging (P01 AG022074)")]
 
 
 def _ris() -> str:
@@ -38,6 +43,12 @@ def searcher(tmp_path_factory):
     ("award:P30CA16672-39", ["A3", "A5"]),
     ("award:81702662", ["A4"]),             # other numbers as before
     ("award:R01CA999999", []),
+    ("award:AG011385", ["A6"]),             # the record's AG11385
+    ("award:AG11385", ["A6"]),
+    ("award:AI35304", ["A7"]),              # the record's AI035304
+    ('award:"AI 035304"', ["A7"]),
+    ("award:AG22074", ["A8"]),              # the serial of P01 AG022074
+    ("award:AG11386", []),
 ])
 def test_an_nih_grant_is_found_however_it_is_written(searcher, query, expected):
     assert hit_ids(searcher, query) == expected

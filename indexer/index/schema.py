@@ -122,9 +122,13 @@ def award_numbers(rec: dict) -> list[str]:
 # number (R01 CA123456, R01CA123456, R01-CA-123456; the code may be two letters and a digit,
 # UL1 TR001860), with or without the application type before it (1R01CA123456, 5 P30 CA047904)
 # and the budget year after it (-01, -03, -01A1 amended, -02S1 a supplement), the serial's
-# leading zero sometimes dropped (P30 CA16672 for CA016672).
-_NIH_NUMBER = re.compile(r"(?i)(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d)[\s-]?([a-z]{2})[\s-]?(\d{5,6})"
+# leading zero sometimes dropped (P30 CA16672 for CA016672).  MEDLINE's GR often writes the
+# institute and serial alone (AG11385, AI35304): without an activity code, a number is NIH's
+# only under one of NIH's institute and centre codes (_NIH_INSTITUTES).
+_NIH_NUMBER = re.compile(r"(?i)(?:(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d)[\s-]?)?([a-z]{2})[\s-]?(\d{5,6})"
                          r"(?:\s?-\s?\d\d(?:[a-z]\d{1,2})?)?")
+_NIH_INSTITUTES = frozenset(
+    "AA AG AI AR AT CA DA DC DE DK EB ES EY GM HB HC HD HG HL HR HV LM MD MH NR NS OD RM RR TR TW".split())
 
 
 def nih_core(award: str) -> str | None:
@@ -132,15 +136,21 @@ def nih_core(award: str) -> str | None:
     number, spaced as the index reads its words): the index holds it beside the number as
     written and ``award:`` searches it, so ``award:R01CA123456`` finds ``1R01CA123456-01`` and
     ``award:1R01CA123456-01`` finds ``R01 CA123456`` (another year of the same grant too).
-    None for any other number.
+    A number without its activity code is the institute's serial (``award:AG11385`` finds
+    ``AG011385``, and ``R01 AG011385``, which holds the word).  None for any other number.
 
     >>> nih_core("1R01CA123456-01"), nih_core("R01 CA123456"), nih_core("5 P30 CA16672-38"), nih_core("UL1TR001860")
     ('R01 CA123456', 'R01 CA123456', 'P30 CA016672', 'UL1 TR001860')
     >>> nih_core("2T32GM008424-21"), nih_core("N01-HV-28183"), nih_core("2018YFC1311400"), nih_core("81702662")
     ('T32 GM008424', 'N01 HV028183', None, None)
+    >>> nih_core("AG11385"), nih_core("AI035304"), nih_core("HL 12345-03"), nih_core("BK123456"), nih_core("1AG11385")
+    ('AG011385', 'AI035304', 'HL012345', None, None)
     """
     m = _NIH_NUMBER.fullmatch(award.strip())
-    return f"{m.group(1).upper()} {m.group(2).upper()}{int(m.group(3)):06d}" if m else None
+    if not m or not m.group(1) and m.group(2).upper() not in _NIH_INSTITUTES:
+        return None
+    grant = f"{m.group(2).upper()}{int(m.group(3)):06d}"
+    return f"{m.group(1).upper()} {grant}" if m.group(1) else grant
 
 
 def award_forms(rec: dict) -> list[str]:
