@@ -1033,17 +1033,28 @@ def to_whoosh(node, positive: bool = True):
 
 def ranking_hints(node, vocabulary: Callable[[str], bool] | None = None):
     """Optional clauses that lift the best matches of plain query words: the word in the
-    title or keywords (read as the query reads it: ``vocabulary``, :func:`term_leaf`), an
-    exact keyword, a jieba word of the title."""
+    title (read as the query reads it: ``vocabulary``, :func:`term_leaf`), an exact keyword,
+    a jieba word of the title.  The word among the keywords lifts apart
+    (:func:`keyword_hints`)."""
     hints = []
     for leaf in leaves(node):
         if leaf.fields != DEFAULT_FIELDS or leaf.other_form:
             continue
         q = fold(leaf.text).strip()
-        hints += [term_leaf(leaf.text, ("title", "keywords"), vocabulary).query, Term("kwx", q)]
+        hints += [term_leaf(leaf.text, ("title",), vocabulary).query, Term("kwx", q)]
         if _CJK_CHAR.search(q):
             hints.append(Term("words", q))
     return hints
+
+
+def keyword_hints(node, vocabulary: Callable[[str], bool] | None = None) -> list[tuple[Leaf, object]]:
+    """(plain query word, the word among the keywords): a lift the search adds only to a
+    record whose title or abstract holds the word too (:meth:`.search.Searcher._matches`).
+    A keyword's short field outscores a title, so a record that held the word only as a
+    keyword (Web of Science's Keywords Plus names terms its text need not hold) ranked above
+    records whose title holds it."""
+    return [(leaf, term_leaf(leaf.text, ("keywords",), vocabulary).query) for leaf in leaves(node)
+            if leaf.fields == DEFAULT_FIELDS and not leaf.other_form]
 
 
 def with_hints(query, node, vocabulary: Callable[[str], bool] | None = None):

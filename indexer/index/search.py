@@ -1,7 +1,8 @@
 """Search: the query language (:mod:`.query`) over the index, hits filled from the store.
 
 Ranking is whoosh's BM25F over the text (title, abstract, keywords), the title and
-keywords weighted up, lifted by an exact keyword or a jieba word equal to the query; equal
+keywords weighted up (a keyword only where the title or abstract holds the word too),
+lifted by an exact keyword or a jieba word equal to the query; equal
 scores are ordered by record id, so the same index always gives the same order.
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
 from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
 from .names import author_key
-from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, leaves, misspelt_prefixes, parse, ranking_hints,
-                    spaced_prefixes, to_whoosh, with_hints)
+from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, keyword_hints, leaves, misspelt_prefixes, parse,
+                    ranking_hints, spaced_prefixes, to_whoosh, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core)
 
@@ -324,10 +325,11 @@ class Searcher:
         total by running the query a second time."""
         if not expands(tree):
             query = with_hints(base, tree, self._in_vocabulary)
+            matches = self._keywords_lift(self.searcher.search(query, limit=None).top_n, tree)
             if not phrase:
-                return self.searcher.search(query, limit=None).top_n
+                return matches
             words, title = phrase
-            matches = self._in_order_first(self.searcher.search(query, limit=None).top_n, words)
+            matches = self._in_order_first(matches, words)
             return _titled_first(matches, set(self.searcher.docs_for_query(title)))
         # A truncated word is the OR of its words (236 for pro* at 100k records): whoosh's
         # AndMaybe over it re-balances the tree each time a word's list ends (600 ms).  The
@@ -337,7 +339,36 @@ class Searcher:
         matches = [(score + lift.get(docnum, 0.0), docnum)
                    for score, docnum in self.searcher.search(base, limit=None).top_n]
         matches.sort(key=lambda m: -m[0])
-        return matches
+        return self._keywords_lift(matches, tree)
+
+    def _keywords_lift(self, matches: list[tuple[float, int]], tree) -> list[tuple[float, int]]:
+        """``matches`` (best first) lifted where a plain query word is among the keywords
+        (:func:`~.query.keyword_hints`, at the keywords' weight), when the record's title or
+        abstract holds that word too: a keyword alone (Keywords Plus: ``IL-6`` on a paper whose
+        text never writes it) no longer ranks a record above those whose title holds the word.
+        The records read are those of the best :data:`IN_ORDER_CHECKED` matches once lifted;
+        the others keep every lift (they are not shown)."""
+        hints = keyword_hints(tree, self._in_vocabulary)
+        if not hints or not matches:
+            return matches
+        scored = dict((docnum, score) for score, docnum in matches)
+        lifts = [(leaf, {d: s for s, d in self.searcher.search(q, limit=None).top_n if d in scored})
+                 for leaf, q in hints]
+        lifts = [(leaf, lift) for leaf, lift in lifts if lift]
+        if not lifts:
+            return matches
+        lifted = {d: score + sum(lift.get(d, 0.0) for _, lift in lifts) for d, score in scored.items()}
+        best = sorted(lifted, key=lambda d: -lifted[d])[:IN_ORDER_CHECKED]
+        shown = [d for d in best if any(d in lift for _, lift in lifts)]
+        records = self.store.get_many([self.ids[d] for d in shown])
+        for d in shown:
+            rec = records.get(self.ids[d])
+            if rec is None:
+                continue
+            text = [fold(v) for f in ("title", "abstract") for v in _field_values(rec, f)]
+            lifted[d] = scored[d] + sum(lift.get(d, 0.0) for leaf, lift in lifts
+                                        if any(leaf.check(v) for v in text))
+        return sorted(((score, d) for d, score in lifted.items()), key=lambda m: -m[0])
 
     def _in_order_first(self, matches: list[tuple[float, int]], words: list[str]) -> list[tuple[float, int]]:
         """``matches`` (best first) with the best :data:`IN_ORDER_CHECKED` of them lifted where

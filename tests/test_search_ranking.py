@@ -1,0 +1,49 @@
+"""Ranking as a user reads a list of hits: a record that holds the query in its title comes
+before one that holds it only as a keyword (Web of Science's Keywords Plus names terms its
+text need not hold); records written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ris_searcher
+
+
+def _record(rid: str, title: str, abstract: str = "", keywords: tuple[str, ...] = (), extra: str = "") -> str:
+    return (f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {abstract}\n" if abstract else "")
+            + "".join(f"KW  - {k}\n" for k in keywords) + extra + "ER  - \n\n")
+
+
+FILLER = "".join(_record(f"F{i}", f"Outcomes of {w} in a cohort of adult patients", f"We followed {w} for five years.",
+                         (w, "cohort"))
+                 for i, w in enumerate(["asthma", "obesity", "stroke", "sepsis", "anaemia", "gout", "glaucoma"]))
+RECORDS = FILLER + "".join([
+    # IL-6 in the title and the abstract, not a keyword
+    _record("TITLE", "Serum IL-6 and TNF-alpha after cardiac arrest",
+            "Levels of IL-6 fell in the treated group; TNF-alpha did not change."),
+    # IL-6 only among the keywords (Keywords Plus), not in the title or abstract
+    _record("KEYWORD", "Cyclosporin and prednisolone for juvenile cellulitis in three puppies",
+            "Three puppies were treated and recovered.", ("SPINAL-CORD-INJURY", "DERMATITIS", "IL-6")),
+    # in the abstract and as a keyword
+    _record("ABSTRACT", "A bead-based assay of embryo implantation potential",
+            "We measured TNFR1, PIGF-1, IFN-alpha2, IL-6, CXCL13 and GM-CSF in the culture medium of each embryo "
+            "by a bead-based assay, with time-lapse imaging of every embryo until transfer.", ("IL-6", "embryo")),
+    # in the title and as a keyword: first
+    _record("BOTH", "IL-6 in sepsis", "IL-6 was measured daily.", ("IL-6", "sepsis")),
+])
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("ranking"), RECORDS)
+
+
+def _order(searcher, query: str) -> list[str]:
+    return [h["source"]["source_id"] for h in searcher.search(query, limit=20)["hits"]]
+
+
+def test_a_title_match_ranks_above_a_keyword_only_match(searcher):
+    order = _order(searcher, "IL-6")
+    assert order[0] == "BOTH"                       # title and keyword
+    assert order[-1] == "KEYWORD"                   # the keyword alone lifts nothing
+    # a keyword the abstract holds too keeps its lift (the search corpus's keyword queries)
+    assert order.index("ABSTRACT") < order.index("KEYWORD")
