@@ -895,13 +895,25 @@ def _gives_record_fields(lines: list[str]) -> bool:
 
 def _gives_page_fields(lines: list[str]) -> bool:
     """Whether ``lines``, after a page's title, give a field of that page with its label and
-    colon (摘要：, 关键词：, 作者：, DOI：) within :data:`_RECORD_AHEAD` lines."""
+    colon (摘要：, 关键词：, 作者：, DOI：), or a space after it as VIP sets one (摘要 [目的]…,
+    作者 陈晓燕 [1]), within :data:`_RECORD_AHEAD` lines.  (A label glued to its value is no
+    sign: a related title may open with a label's word, "基金会管理研究".)
+
+    >>> _gives_page_fields(["在线阅读 下载PDF", "作者 陈晓燕 [1] 王磊 [2]"]), _gives_page_fields(["基金会管理研究"])
+    (True, False)
+    """
     for raw_line in lines[:_RECORD_AHEAD]:
         line, _ = _line_fixes(raw_line)
         m = _LABEL_RE.match(_simplified(line))
-        if m and _has_colon(m) and match_label(line):
+        if m and (_has_colon(m) or _spaced_label(m)) and match_label(line):
             return True
     return False
+
+
+def _spaced_label(m: re.Match) -> bool:
+    """Whether a label matched with no colon is set apart from its value by a space (VIP's
+    "摘要 …"), not glued to it."""
+    return not _has_colon(m) and m.start("value") > m.end("label")
 
 
 # A preview's toggle with the next field glued after it ("…is essential.展开更多基金：National …"):

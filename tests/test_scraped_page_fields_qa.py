@@ -1,0 +1,56 @@
+"""A QA pass on the fields of pages copied from VIP, Wanfang, CNKI, 超星, CSSCI and yiigle: pages
+pasted one after another, a reference list under the labelled fields, authors' marks, VIP's
+English labels, CSSCI's record page, yiigle's units.  Every page text here was written for
+this project."""
+from __future__ import annotations
+
+from conftest import records_of, page_record as _page
+
+
+# 1. Pages pasted one after another: VIP's labels are set apart from their values by a space.
+
+def _vip(title: str, author: str) -> str:
+    return ("维普期刊官网\n首页 期刊导航 期刊评价报告 登录 注册\n首页 > 期刊导航 > 中国矫形外科杂志 > 2021年第6期\n"
+            f"{title}\n在线阅读 下载PDF 引用 收藏 分享\n"
+            "摘要 [目的]分析术后复发的危险因素。[方法]回顾性分析326例患者。\n"
+            f"作者 {author} [1] 王磊 [2]\n"
+            "机构地区 [1]郑州大学第一附属医院骨科 [2]郑州大学第五附属医院骨科\n"
+            "出处 《中国矫形外科杂志》 2021年第6期507-511,共5页\n"
+            "关键词 腰椎间盘突出症 经皮内镜 复发\n参考文献 (18)\n")
+
+
+_CNKI = """首页  >  学术期刊  >  中国肺癌杂志  >  2020年第3期
+中国肺癌杂志 . 2020,23(03)   北大核心 CSCD
+低剂量CT筛查肺癌的卫生经济学评价
+刘芳1 陈明2
+1.四川大学华西医院胸外科 2.四川大学华西公共卫生学院
+摘要：低剂量CT筛查可降低肺癌死亡率，但其成本效益尚存争议。
+关键词：肺肿瘤；低剂量CT；筛查；
+"""
+
+
+def test_two_vip_pages_pasted_one_after_the_other_are_two_records(tmp_path):
+    path = tmp_path / "two.txt"
+    path.write_text(_vip("腰椎间盘突出症经皮内镜术后复发的危险因素分析", "陈晓燕")
+                    + _vip("颈椎前路手术后吞咽困难的影响因素分析", "赵敏"), encoding="utf-8")
+    first, second = records_of(path)
+    assert first["title"] == {"zh": "腰椎间盘突出症经皮内镜术后复发的危险因素分析"}
+    assert second["title"] == {"zh": "颈椎前路手术后吞咽困难的影响因素分析"}
+    assert [a["literal"] for a in first["authors"]] == ["陈晓燕", "王磊"]
+    assert [a["literal"] for a in second["authors"]] == ["赵敏", "王磊"]
+
+
+def test_a_vip_page_after_a_cnki_page_is_a_record_of_its_own(tmp_path):
+    path = tmp_path / "two.txt"
+    path.write_text(_CNKI + _vip("腰椎间盘突出症经皮内镜术后复发的危险因素分析", "陈晓燕"), encoding="utf-8")
+    cnki, vip = records_of(path)
+    assert (cnki["journal"], cnki["volume"], [a["literal"] for a in cnki["authors"]]) == (
+        {"zh": "中国肺癌杂志"}, "23", ["刘芳", "陈明"])
+    assert cnki["keywords"] == {"zh": ["肺肿瘤", "低剂量CT", "筛查"]}
+    assert (vip["journal"], vip["year"]) == ({"zh": "中国矫形外科杂志"}, 2021)
+
+
+def test_a_vip_page_pasted_twice_is_still_one_record(tmp_path):
+    page = _vip("腰椎间盘突出症经皮内镜术后复发的危险因素分析", "陈晓燕")
+    record = _page(tmp_path, page + page)
+    assert [a["literal"] for a in record["authors"]] == ["陈晓燕", "王磊"]
