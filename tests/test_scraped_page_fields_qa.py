@@ -54,3 +54,40 @@ def test_a_vip_page_pasted_twice_is_still_one_record(tmp_path):
     page = _vip("腰椎间盘突出症经皮内镜术后复发的危险因素分析", "陈晓燕")
     record = _page(tmp_path, page + page)
     assert [a["literal"] for a in record["authors"]] == ["陈晓燕", "王磊"]
+
+
+# 2. A reference list under the labelled fields.
+
+_CHAOXING = """超星期刊
+首页 期刊导航 学科分类 登录
+数字经济对区域创新能力的影响研究
+作者：王芳 李强
+刊名：科学学研究
+年份：2022
+卷号：40
+期号：3
+摘要：基于2011—2020年中国30个省份面板数据，考察数字经济对区域创新能力的影响。
+关键词：数字经济；区域创新；空间溢出
+"""
+
+
+def test_references_under_their_heading_give_none_of_the_pages_fields(tmp_path):
+    record = _page(tmp_path, _CHAOXING + "参考文献\n1.Tapscott D.The digital economy.1996\n"
+                                         "2.张三.数字经济研究.经济研究.2019,54(8)\n")
+    assert (record["journal"], record["year"], record["volume"], record["issue"]) == (
+        {"zh": "科学学研究"}, 2022, "40", "3")
+    assert record["extra"]["unlabelled"] == ["参考文献", "1.Tapscott D.The digital economy.1996",
+                                             "2.张三.数字经济研究.经济研究.2019,54(8)"]
+
+
+def test_a_source_line_after_the_labelled_journal_is_not_the_pages(tmp_path):
+    record = _page(tmp_path, _CHAOXING + "阅读 下载 收藏 分享\n张三.数字经济研究.经济研究.2019,54(8)\n")
+    assert (record["journal"], record["volume"], record["issue"]) == ({"zh": "科学学研究"}, "40", "3")
+    assert record["extra"]["unlabelled"] == ["张三.数字经济研究.经济研究.2019,54(8)"]
+
+
+def test_a_cnki_journal_line_over_the_title_still_gives_the_journal(tmp_path):
+    record = _page(tmp_path, _CNKI + "参考文献 (2)\n[1] 周清华. 中国肺部结节分类指南[J]. 中国肺癌杂志, 2016, 19(12): 793-798.\n")
+    assert (record["journal"], record["year"], record["volume"], record["issue"]) == (
+        {"zh": "中国肺癌杂志"}, 2020, "23", "3")
+    assert record["title"] == {"zh": "低剂量CT筛查肺癌的卫生经济学评价"}

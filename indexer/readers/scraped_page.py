@@ -183,6 +183,15 @@ _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 # the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
                               "文章信息 文章指标 作者信息 计量".split())
+# The headings of a page's lists of other papers (its references, the papers citing it, related
+# ones), with their count or not ("参考文献 (18)"): the lines under one are those papers', never
+# the page's own title, authors, journal or numbers (_Page.in_list).
+_LIST_HEADING = re.compile(r"(?:参考文献|相关文献|相似文献|引证文献|共引文献|同被引文献|引文网络|相关推荐|相关文章)"
+                           r"\s*(?:[(（]\s*\d+\s*[)）])?")
+# A journal's name in 《》 opening a citation (VIP's 出处：《中国矫形外科杂志》 2021年第6期…).
+_BRACKETED_NAME = re.compile(r"《([^《》]+)》")
+# The fields a page's source gives by a label (刊名：, 出处：, 年，卷(期)：, 卷号：, 期号：).
+_SOURCE_FIELDS = ("journal", "citation", "year_volume_issue", "volume", "issue", "volume_issue")
 # A journal's column, the heading over the paper's title on its page ("临床研究", "论著"): kept
 # in extra.column, not read as the title.
 _COLUMN_HEADINGS = frozenset("""
@@ -1124,6 +1133,7 @@ class _Page:
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
         self.chromed = False  # a line of chrome has been read (site_header)
         self.header = True  # only chrome has been read yet: the page's top (is_page_chrome)
+        self.in_list = False  # a heading of a list of other papers (参考文献) has been read: its lines follow
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
         self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
         # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
@@ -1732,6 +1742,8 @@ class _Page:
     def unlabelled(self, line: str, lineno: int, steps, following: str | None = None) -> None:
         stripped = line.strip()
         folded = fold_fullwidth_alnum(stripped)
+        if self.other_papers(stripped, folded, lineno):
+            return
         if self.completes_preview(stripped, steps):
             return
         if (self.continues_abstract(stripped) or self.continues_funding(stripped)
@@ -1795,6 +1807,36 @@ class _Page:
             self.title(stripped, lineno, steps)
             return
         self.keep_unlabelled(stripped, lineno)
+
+    def other_papers(self, stripped: str, folded: str, lineno: int) -> bool:
+        """A line of a list of other papers, kept unlabelled: any line under the heading of a
+        list (参考文献, 引证文献, :data:`_LIST_HEADING`) once the page has its title, and a source
+        line naming another journal ("张三.数字经济研究.经济研究.2019,54(8)") after the page gave
+        its journal or numbers by a label (刊名：, 出处：, 卷号：): a reference's journal and numbers
+        are never the page's own."""
+        if self.in_list:
+            self.keep_unlabelled(stripped, lineno)
+            return True
+        if self.raw.get("titles") and _LIST_HEADING.fullmatch(_simplified(stripped)):
+            self.in_list = True
+            return False  # (the heading itself read as before)
+        labels = self.rec.extra.get("labels", {})
+        if any(f in labels for f in _SOURCE_FIELDS) and self.names_another_journal(folded):
+            self.keep_unlabelled(stripped, lineno)
+            return True
+        return False
+
+    def names_another_journal(self, folded: str) -> bool:
+        """Whether ``folded`` is a source line naming a journal ("经济研究.2019,54(8)",
+        "《经济研究》2019年…") other than the one the page gave by a label; a line of numbers
+        alone ("2019, 27(5): 700-708") is the page's own."""
+        named = _CITATION_LINE.match(folded) and _BRACKETED_NAME.match(folded).group(1)
+        if not named:
+            jm, _ = _journal_line(folded)
+            named = jm.group("journal") if jm else None
+        given = [text for text, _ in self.raw.get("journal", [])]
+        given += [m.group(1) for text, _ in self.raw.get("citation", []) if (m := _BRACKETED_NAME.match(text.strip()))]
+        return bool(named) and _spaceless(named) not in {_spaceless(text) for text in given}
 
     def resolve_name_marks(self) -> None:
         """The marks after the names of the author line (王建国1,2 李四2*) are read once the
