@@ -91,3 +91,34 @@ def test_a_cnki_journal_line_over_the_title_still_gives_the_journal(tmp_path):
     assert (record["journal"], record["year"], record["volume"], record["issue"]) == (
         {"zh": "中国肺癌杂志"}, 2020, "23", "3")
     assert record["title"] == {"zh": "低剂量CT筛查肺癌的卫生经济学评价"}
+
+
+# 3. Wanfang's marks after authors' names, spaced or glued to a name in pinyin; its index tags.
+
+_WANFANG = """补肾活血方调控骨髓间充质干细胞成骨分化的机制研究
+摘要：目的：探讨补肾活血方的作用机制。结论：补肾活血方可促进成骨分化。
+关键词：补肾活血方；成骨分化
+作者：{names}
+Author：{english}
+作者单位：1. 广州中医药大学第一临床医学院，广东省广州市 510405；2. 广州中医药大学第一附属医院，广东省广州市 510405
+刊名：中国组织工程研究  ISTIC PKU CSCD
+年，卷(期)：2022, 26(11)
+"""
+_FIRST, _SECOND = "广州中医药大学第一临床医学院，广东省广州市 510405", "广州中医药大学第一附属医院，广东省广州市 510405"
+
+
+def test_wanfang_spaced_marks_give_each_author_their_institutions(tmp_path):
+    for names, english in (("陈思远 1 黄丽华 1,2 周建平 2", "CHEN Siyuan 1 HUANG Lihua 1,2 ZHOU Jianping 2"),
+                           ("陈思远1 黄丽华1,2 周建平2", "CHEN Siyuan1 HUANG Lihua1,2 ZHOU Jianping2")):
+        record = _page(tmp_path, _WANFANG.format(names=names, english=english))
+        assert [(a["literal"], a["affiliation"]) for a in record["authors"]] == [
+            ("陈思远", _FIRST), ("黄丽华", f"{_FIRST}；{_SECOND}"), ("周建平", _SECOND)]
+        assert [a["alt"] for a in record["authors"]] == [
+            {"family": "CHEN", "given": "Siyuan", "lang": "en"}, {"family": "HUANG", "given": "Lihua", "lang": "en"},
+            {"family": "ZHOU", "given": "Jianping", "lang": "en"}]
+
+
+def test_wanfang_index_tags_after_the_journal_are_kept_apart(tmp_path):
+    record = _page(tmp_path, _WANFANG.format(names="陈思远", english="CHEN Siyuan"))
+    assert record["journal"] == {"zh": "中国组织工程研究"}
+    assert record["extra"]["indexed_in"] == ["ISTIC", "PKU", "CSCD"]

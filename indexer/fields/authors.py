@@ -86,13 +86,18 @@ def _paired_characters(names: list[str]) -> list[str]:
 
 # Marks a Chinese page prints right after an author's name: the numbers of the author's
 # affiliations ("王建国1,2", "李四²", "赵明<sup>1-3</sup>"; VIP's in brackets, "陈晓燕[1]" or
-# "陈晓燕 [1]"; after a space before the list's mark, "杨帆 1，吴强 2") and a star (or #) for
-# the corresponding author or an equal contribution ("王建国*").  Not part of the name.
+# "陈晓燕 [1]"; after a space before the list's mark or the next name, "杨帆 1，吴强 2", Wanfang's
+# "陈思远 1 黄丽华 1,2") and a star (or #) for the corresponding author or an equal contribution
+# ("王建国*").  Not part of the name.
 _MARK_DIGIT = "0-9０-９¹²³⁰⁴-⁹"
 _MARK_NUMBERS = rf"[{_MARK_DIGIT}]{{1,2}}(?:\s*[,，、\-–]\s*[{_MARK_DIGIT}]{{1,2}})*"
 _NAME_MARKS = re.compile(
     rf"(?<=[{HAN}])(?:<sup>)?[*＊#]?(?:(?P<numbers>{_MARK_NUMBERS})|\s*[\[［](?P<bracketed>{_MARK_NUMBERS})[\]］]"
-    rf"|\s(?P<spaced>{_MARK_NUMBERS})(?=[*＊#]?\s*(?:[;；,，、]|$)))?[*＊#]?(?:</sup>)?(?=[\s;；,，、]|$)")
+    rf"|\s(?P<spaced>{_MARK_NUMBERS})(?=[*＊#]?\s*(?:[;；,，、]|$)|[*＊#]?\s+[{HAN}]{{2}}))?[*＊#]?(?:</sup>)?"
+    rf"(?=[\s;；,，、]|$)")
+# The same marks after a name in pinyin (Wanfang's "Author：CHEN Siyuan1 HUANG Lihua1,2", or spaced), read
+# only on a list of such names (_CAPS_FIRST_LIST).
+_PINYIN_MARKS = re.compile(rf"(?<=[a-z]) ?(?:<sup>)?[*＊#]?(?:{_MARK_NUMBERS})[*＊#]?(?:</sup>)?(?=[\s;；,，]|$)")
 # "1.北京大学医学部，北京 100191；2.清华大学": an affiliation line numbered for the marks.
 _AFFILIATION_NUMBER = re.compile(rf"(?:^|(?<=[;；]))\s*[(（\[]?(?P<number>[{_MARK_DIGIT}]{{1,2}})[)）\]]?[.．、]?\s*")
 # A bracket after a name that holds an institution ("王建国(北京大学)"), not a role (主编) or a note.
@@ -147,7 +152,14 @@ def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
     ('陈晓燕(首都医科大学) 刘洋(北京大学)', '杨帆，吴强')
     >>> resolve_name_marks("第 1 章 绪论"), resolve_name_marks("第 1，2 章")
     ('第 1 章 绪论', '第 1，2 章')
+    >>> resolve_name_marks("陈思远 1 黄丽华 1,2 周建平 2", "1.广州中医药大学；2.暨南大学")
+    '陈思远(广州中医药大学) 黄丽华(广州中医药大学；暨南大学) 周建平(暨南大学)'
+    >>> resolve_name_marks("CHEN Siyuan1 HUANG Lihua1,2 ZHOU Jianping2*", "1.广州中医药大学；2.暨南大学")
+    'CHEN Siyuan HUANG Lihua ZHOU Jianping'
     """
+    unmarked = _PINYIN_MARKS.sub("", line)
+    if unmarked != line and _CAPS_FIRST_LIST.fullmatch(unmarked.strip()):
+        return unmarked
     marks = [m for m in _NAME_MARKS.finditer(line) if m.group()]
     every_name = len(split_author_list(_NAME_MARKS.sub("", line))) == len(marks)
     if not every_name:  # a number after a space marks names only when each has one ("第 1 章" stays)

@@ -209,9 +209,10 @@ _PAGE_TYPES = {"学位论文": "thesis", "硕士学位论文": "thesis", "博士
                "会议论文": "paper-conference", "期刊论文": "article-journal", "外文期刊": "article-journal"}
 # The indexes CNKI lists after its journal line: "遥感学报. 2021,25(03) 北大核心 EI CSCD" (its English
 # site's "PKU" for 北大核心); the page saved as HTML glues the first to the issue's bracket, its
-# tags being links of their own ("中华医学杂志. 2021,101(15)北大核心 CSCD").
+# tags being links of their own ("中华医学杂志. 2021,101(15)北大核心 CSCD").  Wanfang's after its 刊名
+# ("中国组织工程研究  ISTIC PKU CSCD": ISTIC's source journals, Peking University's core).
 _INDEX_TAGS = re.compile(r"(?:(?:\s+|(?<=[)）]))(?:北大核心|中文核心期刊|核心期刊|统计源期刊|CSSCI|CSCD|CSTPCD|SCIE|SCI|EI|CAS|CA|PKU|"
-                         r"AJ|JST|WJCI|Scopus|AMI))+\s*$")
+                         r"AJ|JST|WJCI|Scopus|AMI|ISTIC))+\s*$")
 # A citation line with no label, whole: "2018年 第40卷 第3期 88-96页" (read as VIP's 出处)
 # and "2019, 27(5): 700-708" (read as a 年，卷(期) value); a year alone is no citation.
 _WRITTEN_CITATION = re.compile(rf"{YEAR_DIGITS}\s*年\s*(?:第\s*\d+\s*卷\s*)?第?\s*\d+\s*期"
@@ -1480,6 +1481,8 @@ class _Page:
             value = self.listed_institutions(value, names, institutions, lineno)
         if _label_key(label) in _CONFERENCE_LABELS and not self.rec.extra.get("source_type"):
             self.rec.type = "paper-conference"
+        if field == "journal":
+            value = self.index_tags(value)
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
         self.titled = self.titled or field == "titles"
         if field == "reference":
@@ -1617,6 +1620,17 @@ class _Page:
         if not any(joined == text for text, _ in self.raw.get("affiliation", [])):
             self.raw.setdefault("affiliation", []).append((joined, lineno))
         return names
+
+    def index_tags(self, journal: str) -> str:
+        """A labelled journal's name without the indexes a site lists after it (Wanfang's
+        "刊名：中国组织工程研究  ISTIC PKU CSCD"), kept in extra.indexed_in as CNKI's are."""
+        tags = _INDEX_TAGS.search(journal)
+        name = journal[:tags.start()].rstrip() if tags else journal
+        if not tags or not re.search(rf"[{HAN}》]$", name):   # (a name of Latin words may end in "SCI")
+            return journal
+        self.rec.log("split_index_tags", "journal", journal, name)
+        self.rec.extra["indexed_in"] = tags.group(0).split()
+        return name
 
     @staticmethod
     def bracketed_journal(value: str) -> tuple[str, str | dict]:
