@@ -122,3 +122,20 @@ def test_wanfang_index_tags_after_the_journal_are_kept_apart(tmp_path):
     record = _page(tmp_path, _WANFANG.format(names="陈思远", english="CHEN Siyuan"))
     assert record["journal"] == {"zh": "中国组织工程研究"}
     assert record["extra"]["indexed_in"] == ["ISTIC", "PKU", "CSCD"]
+
+
+# 4. VIP's English labels set apart by a space: a bracketed section heading after Abstract, a list after Keywords.
+
+def test_vip_english_abstract_with_bracketed_headings_and_spaced_keywords(tmp_path):
+    record = _page(tmp_path, "腰椎间盘突出症经皮内镜术后复发的危险因素分析\nRisk factors for recurrence after lumbar discectomy\n"
+                             "摘要 [目的]分析复发的危险因素。[方法]回顾性分析326例患者。[结论]高龄患者复发风险较高。\n"
+                             "Abstract [Objective]To analyze the risk factors for recurrence.[Methods]A total of 326 "
+                             "patients were analyzed.[Conclusion]Elderly patients are at higher risk.\n"
+                             "关键词 腰椎间盘突出症 经皮内镜 复发\n"
+                             "Keywords lumbar disc herniation;percutaneous endoscopy;recurrence\n")
+    assert record["abstract"]["en"].startswith("[Objective]To analyze")
+    assert [(s["label"], s["text"]) for s in record["sections"]["en"]] == [
+        ("OBJECTIVE", "To analyze the risk factors for recurrence."), ("METHODS", "A total of 326 patients were analyzed."),
+        ("CONCLUSION", "Elderly patients are at higher risk.")]
+    assert record["keywords"]["en"] == ["lumbar disc herniation", "percutaneous endoscopy", "recurrence"]
+    assert not record["extra"].get("unlabelled")

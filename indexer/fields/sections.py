@@ -96,6 +96,8 @@ _OPENER = r"(?=[A-Z0-9(]|(?![a-z]+(?:[\s,;:\-‐'’]|\.(?:\s|$)|$))[^\s,;:.!?)\
 # Sterility's "PATIENT(S):", "RESULT(S):".
 _EN_LABEL = re.compile(_BOUNDARY + rf"(?P<label>(?:{_EN_ALT}))(?P<s>\(S\))?(?:\s*[:：]\s*|\s+{_OPENER})")
 _EN_LABEL_TITLE = re.compile(_BOUNDARY + rf"(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[:：]\s*")
+# "[Objective]" / "【Methods】": a heading in brackets, in any case (VIP's English abstracts).
+_EN_BRACKETED = re.compile(_BOUNDARY + rf"[【\[［]\s*(?P<label>(?i:{_EN_ALT}))(?P<s>\([Ss]\))?\s*[】\]］]\s*[:：]?\s*")
 # "Level of Evidence:" in any case, closing an abstract whose labels are in capitals too.
 _EN_LEVEL_OF_EVIDENCE = re.compile(_BOUNDARY + r"(?P<label>(?i:level of evidence))\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕"; after a comma too when set off by a colon or
@@ -130,7 +132,7 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             end, orig = _joined_zh(text, m.end(), orig)
             found.append((m.start(), end, LABELS_ZH[orig], orig))
         return found
-    pattern = _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
+    pattern = _EN_BRACKETED if _EN_BRACKETED.match(text) else _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
     for m in pattern.finditer(text):
         orig = m.group("label")
         found.append((m.start(), m.end(), LABELS_EN[orig.upper()], orig + (m.group("s") or "")))
@@ -412,6 +414,8 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     []
     >>> [(s["label"], s["text"]) for s in split_sections("BACKGROUND AND AIMS: Falls. PATIENTS AND METHODS: Ten. RESULTS: Fewer.", "en")]
     [('BACKGROUND', 'Falls.'), ('METHODS', 'Ten.'), ('RESULTS', 'Fewer.')]
+    >>> [(s["label"], s["text"]) for s in split_sections("[Objective]To assess.[Methods]We studied 20.", "en")]
+    [('OBJECTIVE', 'To assess.'), ('METHODS', 'We studied 20.')]
     """
     if not text:
         return []

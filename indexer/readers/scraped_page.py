@@ -379,6 +379,8 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     (('year', '学位年度', '2018'), True)
     >>> match_label("作者贡献：王建国设计研究") is None, match_label("作者简介：王建国（1980—），男")[0]
     (True, 'author_bio')
+    >>> match_label("Keywords lumbar disc herniation;recurrence"), match_label("Key words are chosen by the authors") is None
+    (('keywords', 'Keywords', 'lumbar disc herniation;recurrence'), True)
     """
     m = _LABEL_RE.match(_simplified(line))
     if not m:
@@ -395,11 +397,14 @@ def match_label(line: str) -> tuple[str, str, str] | None:
     if _is_latin_label(label) and not colon:
         glued = line.lstrip()[len(label):][:1] not in (" ", "\t")
         first = value[:1]
-        if first.islower() and not label.lower().startswith("key"):
+        keywords = label.lower().startswith("key")
+        if first.islower() and not keywords:
             return None
-        if not glued and not (first.isupper() or first.isdigit() or not first.isascii()):
+        # VIP's "Keywords lumbar disc herniation;percutaneous endoscopy": a list after a space
+        listed = keywords and not glued and bool(re.search(r"[;；]", value))
+        if not glued and not listed and not (first.isupper() or first.isdigit() or not first.isascii()):
             return None
-        if not glued and label not in ("DOI", "ABSTRACT", "KEYWORDS", "KEY WORDS"):
+        if not glued and not listed and label not in ("DOI", "ABSTRACT", "KEYWORDS", "KEY WORDS"):
             return None
     return LABELS[key], line[m.start("label"):m.end("label")], value.strip()
 

@@ -402,7 +402,7 @@ def strip_zheng_marker(s: str) -> str:
 # The heading of an abstract kept in its text: 【摘要】 (CNKI's RefWorks), 摘要：, and a publisher's
 # "Abstract" heading run into the first sentence ("Abstract Improving energy efficiency, …").
 _ABSTRACT_LABEL = re.compile(r"\s*(?:[【\[]\s*摘\s*要\s*[】\]]\s*[:：]?|摘\s*要\s*[:：]"
-                             r"|(?:Abstract|ABSTRACT)(?:\s*[:：.]\s*|\s+(?=[A-Z0-9(\"“])))\s*")
+                             r"|(?:Abstract|ABSTRACT)(?:\s*[:：.]\s*|\s+(?=[A-Z0-9(\"“]|[\[【][A-Z])))\s*")
 
 
 def strip_abstract_label(s: str) -> str:
@@ -412,6 +412,8 @@ def strip_abstract_label(s: str) -> str:
     ('目的探讨疗效。', 'Here we review pHLIPs.')
     >>> strip_abstract_label("Abstract"), strip_abstract_label("Abstract algebra is used here.")
     ('Abstract', 'Abstract algebra is used here.')
+    >>> strip_abstract_label("Abstract [Objective]To analyze the risk.")   # VIP's, a section's heading bracketed
+    '[Objective]To analyze the risk.'
     """
     m = _ABSTRACT_LABEL.match(s)
     return s[m.end():] if m else s
