@@ -139,3 +139,32 @@ def test_vip_english_abstract_with_bracketed_headings_and_spaced_keywords(tmp_pa
         ("CONCLUSION", "Elderly patients are at higher risk.")]
     assert record["keywords"]["en"] == ["lumbar disc herniation", "percutaneous endoscopy", "recurrence"]
     assert not record["extra"].get("unlabelled")
+
+
+# 5. CSSCI's record page.
+
+_CSSCI = """中文社会科学引文索引
+来源篇名：数字经济对区域创新能力的影响研究——基于空间杜宾模型
+英文篇名：Research on the Impact of Digital Economy on Regional Innovation Capability
+来源作者：王芳/李强
+期    刊：科学学研究
+第一机构：南京大学商学院
+机构名称：[王芳]南京大学商学院.南京.210093/[李强]河海大学经济与金融学院.南京.211100
+第一作者：王芳
+中图类号：F49
+年代卷期：2022,40(03):456-466
+关 键 词：数字经济/区域创新/空间溢出/
+"""
+
+
+def test_cssci_record_page_labels_are_read(tmp_path):
+    record = _page(tmp_path, _CSSCI)
+    assert record["title"] == {"zh": "数字经济对区域创新能力的影响研究——基于空间杜宾模型",
+                               "en": "Research on the Impact of Digital Economy on Regional Innovation Capability"}
+    assert [(a["literal"], a["affiliation"]) for a in record["authors"]] == [
+        ("王芳", "南京大学商学院.南京.210093"), ("李强", "河海大学经济与金融学院.南京.211100")]
+    assert (record["journal"], record["year"], record["volume"], record["issue"], record["pages"]) == (
+        {"zh": "科学学研究"}, 2022, "40", "3", "456-466")
+    assert record["keywords"] == {"zh": ["数字经济", "区域创新", "空间溢出"]}
+    assert record["extra"]["classification"] == ["F49"] and record["extra"]["first_author"] == ["王芳"]
+    assert not record["extra"].get("unlabelled")

@@ -31,8 +31,9 @@ GROUP_AUTHOR = re.compile(r"委员会|委員會|学会|學會|协会|協會|小�
                           r"Network|Panel|Task Force|Working Party)\b", re.I)
 # Not inside brackets: "王建国(北京大学医学部，北京 100191)" is one name with its affiliation.
 _OUTSIDE_BRACKETS = r"(?![^(（]*[)）])"
-_CJK_SEPARATORS = re.compile(rf"(?:\s*[;；,，、]\s*|\s+){_OUTSIDE_BRACKETS}")
-_CJK_LIST_SEPARATORS = re.compile(rf"\s*[;；,，、]\s*{_OUTSIDE_BRACKETS}")
+# (a slash too, as CSSCI lists its 来源作者: "王芳/李强")
+_CJK_SEPARATORS = re.compile(rf"(?:\s*[;；,，、/／]\s*|\s+){_OUTSIDE_BRACKETS}")
+_CJK_LIST_SEPARATORS = re.compile(rf"\s*[;；,，、/／]\s*{_OUTSIDE_BRACKETS}")
 _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
 
 
@@ -49,6 +50,8 @@ def split_author_list(text: str) -> list[str]:
     (['王强', '李四'], ['王建国(北京大学，医学部)', '李四'])
     >>> split_author_list("CHEN Ming LIU Yang-yang OUYANG Li")   # pinyin names, GB/T 28039's, spaced
     ['CHEN Ming', 'LIU Yang-yang', 'OUYANG Li']
+    >>> split_author_list("王芳/李强")   # CSSCI's
+    ['王芳', '李强']
     """
     text = text.strip().strip(";；,，")
     if not text:

@@ -58,6 +58,8 @@ def split_keywords(text: str) -> list[str]:
     (['2,4-二氯苯氧乙酸', '除草剂', 'N,N-二甲基甲酰胺'], ['COVID-19', '2019-nCoV'])
     >>> split_keywords("脊柱转移 / 放射治疗 / 预后"), split_keywords("TCP/IP; 3G/4G"), split_keywords("input / output analysis")
     (['脊柱转移', '放射治疗', '预后'], ['TCP/IP', '3G/4G'], ['input / output analysis'])
+    >>> split_keywords("数字经济/区域创新/空间溢出/"), split_keywords("HIV/AIDS")   # a list closed by a slash (CSSCI's)
+    (['数字经济', '区域创新', '空间溢出'], ['HIV/AIDS'])
     """
     text = _hide_inner_commas(text.strip())
     if re.search(r"[;；]", text):
@@ -67,6 +69,8 @@ def split_keywords(text: str) -> list[str]:
     elif len(re.findall(r"\s[/／]\s", text)) >= 2:   # "脊柱转移 / 放射治疗 / 预后", as journal sites write it
         # (three parts at least: "input / output analysis" is one keyword)
         parts = re.split(r"\s+[/／]\s+", text)
+    elif re.search(r"[/／]\s*$", text) and len(re.findall(r"[/／]", text)) >= 2:   # CSSCI's "数字经济/区域创新/"
+        parts = re.split(r"\s*[/／]\s*", text)
     elif is_cjk_name(text):
         parts = text.split()
     else:

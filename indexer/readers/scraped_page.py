@@ -110,6 +110,12 @@ LABELS: dict[str, str] = {
     # 7714 reference in Chinese and in English): kept in extra.reference (see _Page.settle_references)
     "引用本文": "reference", "引用格式": "reference", "本文引用格式": "reference", "Citation": "reference",
     "Cite this article": "reference",
+    # CSSCI's record page (中文社会科学引文索引): its titles, authors, institutions ("[王芳]南京大学…/[李强]…",
+    # each author's own), year, volume and issue on one line, classification; its first author and
+    # first institution, given again, kept apart
+    "来源篇名": "titles", "英文篇名": "titles", "来源作者": "authors", "机构名称": "affiliation",
+    "年代卷期": "year_volume_issue", "中图类号": "classification", "第一作者": "first_author",
+    "第一机构": "first_institution",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -121,7 +127,8 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "
                          "CateGory Index", "Category Index", "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
                          "Chinese library classification", "Corresponding author", "Corresponding Author",
-                         "引用本文", "引用格式", "本文引用格式", "Citation", "Cite this article"))
+                         "引用本文", "引用格式", "本文引用格式", "Citation", "Cite this article",
+                         "来源篇名", "英文篇名", "来源作者", "机构名称", "年代卷期", "中图类号", "第一作者", "第一机构"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
 _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
@@ -161,7 +168,7 @@ _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|�
 # ("万方数据知识服务平台", "维普期刊官网", "中国知网 CNKI"): chrome only as a whole line,
 # not a title ("知网用户行为研究" is one).
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
-                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术".split())
+                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术 中文社会科学引文索引".split())
 # Baidu Xueshu's buttons and section heading ("引用 收藏 免费下载 分享", its search box's 百度一下,
 # "研究点分析") and Magtech's buttons ("导出引用", "点击查看大图"), which
 # UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
@@ -844,6 +851,28 @@ def _marks_readable(affiliation: str) -> str:
     if not places or len(places) <= len(numbered_affiliations(affiliation) or ()):
         return affiliation  # read as it is ("1.北京大学 2.清华大学" is read as one institution)
     return "；".join(f"{n}.{p}" for n, p in enumerate(places, 1))
+
+
+# CSSCI's institutions, each after the name of its author in brackets: "[王芳]南京大学商学院.南京.210093".
+_NAMED_INSTITUTION = re.compile(rf"\s*\[(?P<name>[{HAN}·]{{2,8}})\]\s*(?P<place>[^\[\]/]+?)\s*")
+
+
+def _named_institutions(affiliation: str) -> dict[str, list[str]] | None:
+    """Each author's institutions, when an affiliation line names whose each is, else None.
+
+    >>> _named_institutions("[王芳]南京大学商学院.南京.210093/[李强]河海大学经济与金融学院")
+    {'王芳': ['南京大学商学院.南京.210093'], '李强': ['河海大学经济与金融学院']}
+    >>> _named_institutions("南京大学商学院；河海大学") is None
+    True
+    """
+    items = [item for item in re.split(r"\s*[/／]\s*(?=\[)", affiliation.strip().rstrip("/／")) if item]
+    matched = [_NAMED_INSTITUTION.fullmatch(item) for item in items]
+    if not matched or not all(matched):
+        return None
+    owned: dict[str, list[str]] = {}
+    for m in matched:
+        owned.setdefault(m.group("name"), []).append(m.group("place"))
+    return owned
 
 
 def _is_english_prose(line: str) -> bool:
@@ -1887,6 +1916,23 @@ class _Page:
                                                      for name, numbers in marked if numbers]
         return True
 
+    def own_institutions(self) -> None:
+        """An author line's names each followed by their own institutions in brackets (as
+        :meth:`resolve_name_marks` gives them) when the page's one affiliation line names whose
+        each institution is (:func:`_named_institutions`: CSSCI's "[王芳]南京大学…/[李强]…")."""
+        affiliations = self.raw.get("affiliation", [])
+        authors = self.raw.get("authors", [])
+        if len(affiliations) != 1 or len(authors) != 1:
+            return
+        text, lineno = authors[0]
+        names = split_author_list(text)
+        owned = _named_institutions(affiliations[0][0])
+        if not owned or not names or any(name not in owned for name in names):
+            return
+        placed = "；".join(f"{name}({'；'.join(owned[name])})" for name in names)
+        self.rec.log("own_institutions", "authors", text, placed)
+        authors[0] = (placed, lineno)
+
     def title(self, text: str, lineno: int, steps) -> None:
         self.log_line_repairs(steps, "title")
         m = _TITLE_CHROME.search(text)
@@ -1987,6 +2033,7 @@ class ScrapedPageReader:
                            reason=reason, record=rec.source.record)
         page.settle_english_abstract()
         page.resolve_name_marks()
+        page.own_institutions()
         page.settle_references()
         return rec
 
