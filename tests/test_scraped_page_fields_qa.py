@@ -168,3 +168,14 @@ def test_cssci_record_page_labels_are_read(tmp_path):
     assert record["keywords"] == {"zh": ["数字经济", "区域创新", "空间溢出"]}
     assert record["extra"]["classification"] == ["F49"] and record["extra"]["first_author"] == ["王芳"]
     assert not record["extra"].get("unlabelled")
+
+
+# 6. yiigle (中华医学期刊全文数据库): each unit names its authors.
+
+def test_yiigle_units_go_to_the_authors_they_name(tmp_path):
+    record = _page(tmp_path, "基于深度学习的肺结节CT图像自动检测方法研究\n张伟 李娜 王建国\n"
+                             "作者单位：100034 北京大学第一医院放射科（张伟、李娜）；100191 北京大学医学部基础医学院（王建国、张伟）\n"
+                             "摘要：目的 探讨深度学习模型的诊断效能。方法 回顾性收集812例患者的胸部CT图像。\n")
+    assert [(a["literal"], a["affiliation"]) for a in record["authors"]] == [
+        ("张伟", "100034 北京大学第一医院放射科；100191 北京大学医学部基础医学院"),
+        ("李娜", "100034 北京大学第一医院放射科"), ("王建国", "100191 北京大学医学部基础医学院")]

@@ -855,6 +855,9 @@ def _marks_readable(affiliation: str) -> str:
 
 # CSSCI's institutions, each after the name of its author in brackets: "[王芳]南京大学商学院.南京.210093".
 _NAMED_INSTITUTION = re.compile(rf"\s*\[(?P<name>[{HAN}·]{{2,8}})\]\s*(?P<place>[^\[\]/]+?)\s*")
+# A Chinese medical journal's units (yiigle's 作者单位), each with the names of its authors after it
+# in brackets: "100034 北京大学第一医院放射科（张伟、李娜）".
+_UNIT_NAMING = re.compile(rf"\s*(?P<place>[^；;（）()]+?)\s*[（(](?P<names>[{HAN}·]{{2,8}}(?:\s*[、，,]\s*[{HAN}·]{{2,8}})*)[）)]\s*")
 
 
 def _named_institutions(affiliation: str) -> dict[str, list[str]] | None:
@@ -862,16 +865,24 @@ def _named_institutions(affiliation: str) -> dict[str, list[str]] | None:
 
     >>> _named_institutions("[王芳]南京大学商学院.南京.210093/[李强]河海大学经济与金融学院")
     {'王芳': ['南京大学商学院.南京.210093'], '李强': ['河海大学经济与金融学院']}
+    >>> _named_institutions("100034 北京大学第一医院（张伟、李娜）；100191 北京大学医学部（王建国、张伟）")
+    {'张伟': ['100034 北京大学第一医院', '100191 北京大学医学部'], '李娜': ['100034 北京大学第一医院'], '王建国': ['100191 北京大学医学部']}
     >>> _named_institutions("南京大学商学院；河海大学") is None
     True
     """
+    owned: dict[str, list[str]] = {}
     items = [item for item in re.split(r"\s*[/／]\s*(?=\[)", affiliation.strip().rstrip("/／")) if item]
     matched = [_NAMED_INSTITUTION.fullmatch(item) for item in items]
-    if not matched or not all(matched):
+    if matched and all(matched):
+        for m in matched:
+            owned.setdefault(m.group("name"), []).append(m.group("place"))
+        return owned
+    units = [_UNIT_NAMING.fullmatch(item) for item in re.split(r"[；;]", affiliation.strip().rstrip("；;")) if item.strip()]
+    if not units or not all(units):
         return None
-    owned: dict[str, list[str]] = {}
-    for m in matched:
-        owned.setdefault(m.group("name"), []).append(m.group("place"))
+    for m in units:
+        for name in re.split(r"\s*[、，,]\s*", m.group("names")):
+            owned.setdefault(name, []).append(m.group("place"))
     return owned
 
 
@@ -1919,7 +1930,8 @@ class _Page:
     def own_institutions(self) -> None:
         """An author line's names each followed by their own institutions in brackets (as
         :meth:`resolve_name_marks` gives them) when the page's one affiliation line names whose
-        each institution is (:func:`_named_institutions`: CSSCI's "[王芳]南京大学…/[李强]…")."""
+        each institution is (:func:`_named_institutions`: CSSCI's "[王芳]南京大学…/[李强]…", yiigle's
+        "100034 北京大学第一医院放射科（张伟、李娜）；…")."""
         affiliations = self.raw.get("affiliation", [])
         authors = self.raw.get("authors", [])
         if len(affiliations) != 1 or len(authors) != 1:
