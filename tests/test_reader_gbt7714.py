@@ -234,3 +234,31 @@ def test_a_western_name_given_name_first_with_its_family_name_in_capitals(tmp_pa
     assert [(a["family"], a["given"]) for a in records[3]["authors"]] == [("Wang", "J A")]
     assert [(a["family"], a["given"]) for a in records[4]["authors"]] == [("Smith", "J"), ("Brown", "A B")]
     assert records[3]["title"] == records[4]["title"] == {"en": "Tidal mixing"}
+
+
+# An article's page copied whole: its title, authors, labelled fields, then its references.
+ARTICLE_PAGE = """脊柱转移瘤的外科治疗进展
+王建国1 李四2
+1.北京大学第三医院骨科；2.北京大学人民医院
+摘要：目的 探讨脊柱转移瘤的外科治疗效果。方法 回顾分析。结果 手术有效。结论 可行。
+关键词：脊柱转移；手术
+DOI：10.3760/cma.j.issn.0253-2352.2021.03.001
+参考文献
+""" + "".join(f"[{i}] 王建国,李四.脊柱转移瘤的外科治疗第{i}例分析[J].中华骨科杂志,2019,39(3):150-157.\n"
+              for i in range(1, 6))
+
+
+@pytest.mark.parametrize("drop", ["", "DOI：", "1.北京"])
+def test_an_article_page_with_its_references_is_one_page_not_a_list(tmp_path, drop):
+    """The page's labels before 参考文献 make it a page (its references a section of it): one
+    record, the paper; a list with its heading and no page before it stays a list."""
+    text = "".join(line + "\n" for line in ARTICLE_PAGE.splitlines() if not (drop and line.startswith(drop)))
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures
+    assert [(r["source"]["format"], r["title"]) for r in records] == [("scraped-page", {"zh": "脊柱转移瘤的外科治疗进展"})]
+    assert [a["literal"] for a in records[0]["authors"]] == ["王建国", "李四"]
+    path.write_text(text[text.index("参考文献"):], encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert [r["source"]["format"] for r in records] == ["gbt7714"] * 5 and not failures

@@ -33,6 +33,7 @@ from ..record import Failure, Record, Source
 from ._tagged_stream import list_entries
 from .base import numbered_lines, register
 from .pubmed_text import citation_record, is_citation
+from .scraped_page import match_label
 
 # The standard's document types (GB/T 7714-2015 §4, annex B) → CSL types.
 TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "N": "article-newspaper",
@@ -135,6 +136,25 @@ _ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［]
 
 def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(line))
+
+
+def _page_before_list(head: str) -> bool:
+    """Whether a page's labelled fields (摘要：, 关键词：, 作者：, DOI：…) come before the list's
+    first reference or its heading: an article's page copied whole, whose 参考文献 is one of
+    its sections (the scraped-page reader's), not a reference list.  Labelled lines after a
+    reference are its notes (CNKI's 查新 export), not a page.
+
+    >>> _page_before_list("题目\\n摘要：研究。\\n关键词：a；b\\n参考文献\\n[1] 王建国.题名[J].刊名,2020.")
+    True
+    >>> _page_before_list("参考文献\\n[1] 王建国.题名[J].刊名,2020.\\n摘要：研究。")
+    False
+    """
+    for line in head.splitlines()[:200]:
+        if _is_heading(line) or _MARKER.search(line):
+            return False
+        if line.strip() and match_label(line.strip()):
+            return True
+    return False
 
 
 def _entries(source) -> Iterator[tuple[int, str, str]]:
@@ -310,7 +330,7 @@ class GBT7714Reader:
 
     def sniff(self, head: str) -> float:
         lines = [line for line in head.splitlines()[:200] if line.strip() and not _is_heading(line)]
-        if not lines:
+        if not lines or _page_before_list(head):
             return 0.0
         marked = sum(1 for line in lines if _MARKER.search(line))
         if not marked:
