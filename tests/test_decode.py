@@ -127,3 +127,21 @@ def test_files_that_are_no_export_say_what_they_are_and_what_to_do(tmp_path):
     assert "old Office file" in reasons["notes.doc"] and "named .xls" in reasons["notes.doc"]
     assert "export the records from the database" in reasons["notes.doc"]   # a Word file: what to do
     assert "SQLite database" in reasons["records.sqlite"] and "--index" in reasons["records.sqlite"]
+
+
+@pytest.mark.parametrize("script", [70_000, 300_000])
+def test_a_saved_page_whose_head_holds_long_scripts_is_told_by_its_text(tmp_path, script):
+    """A page saved as HTML with more inline script and style in its head than the head a
+    format is told by: its shown text comes after, and tells it (it was an unknown format)."""
+    code = "var x = {a: 1, b: 'abc'};\n" * (script // 26)
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>知网</title>"
+            f"<script>{code}</script><style>p {{ margin: 0 }}\n{'.a{color:red}' * 999}</style></head><body>"
+            "<h1>认罪认罚从宽制度在轻罪案件中的适用</h1><p>作者：王建国</p><p>摘要：研究了认罪认罚制度的适用。</p>"
+            "<p>关键词：认罪认罚；轻罪</p></body></html>")
+    path = tmp_path / "saved.html"
+    path.write_text(page, encoding="utf-8")
+    result = run_cli("clean", "--json", "-q", str(path))
+    assert result.returncode == 0, result.stderr
+    (record,) = jsonl(result.stdout)
+    assert (record["source"]["format"], record["title"]["zh"]) == ("scraped-page", "认罪认罚从宽制度在轻罪案件中的适用")
+    assert record["keywords"]["zh"] == ["认罪认罚", "轻罪"]

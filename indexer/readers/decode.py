@@ -53,6 +53,8 @@ class Decoded:
 
 # Files up to this size are checked whole for their encoding; larger ones by their head.
 WHOLE_FILE_CHECK = 16 * 1024 * 1024
+# A file's format is told by its head: its first characters (an HTML page's without its scripts
+# and styles, html_head).
 HEAD_CHARS = 64 * 1024
 
 
@@ -161,6 +163,40 @@ def _text_end(path: str, encoding: str) -> int | None:
     return None if at == size else at
 
 
+# A page saved from a browser as HTML, and the elements of it whose text a browser does not show
+# that a page's head holds, often inline and long (a site's scripts, its styles).
+_HTML_DOCUMENT = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", re.I | re.S)
+_UNSHOWN = re.compile(r"<(script|style)\b[^>]*>", re.I)
+_UNSHOWN_END = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+
+
+def html_head(text: str, size: int = HEAD_CHARS) -> str:
+    """The first ``size`` characters of ``text``; of an HTML document, without what its script
+    and style elements hold (their tags kept): a saved page's head may hold more inline script
+    than a head's ``size``, and its text, which tells its format, comes after.
+
+    >>> html_head("<!DOCTYPE html><head><script>" + "x=1;" * 99 + "</script></head><p>摘要：a</p>", 60)
+    '<!DOCTYPE html><head><script></script></head><p>摘要：a</p>'
+    >>> html_head("TY  - JOUR<script>x</script>", 18), html_head("<html><style>p{}", 99)
+    ('TY  - JOUR<script>', '<html><style>')
+    """
+    if not _HTML_DOCUMENT.match(text):
+        return text[:size]
+    out, at, length = [], 0, 0
+    while length < size:
+        start = _UNSHOWN.search(text, at, at + size - length)
+        end = start.end() if start else min(len(text), at + size - length)
+        out.append(text[at:end])
+        length += end - at
+        if start is None:
+            break
+        close = _UNSHOWN_END[start.group(1).lower()].search(text, end)
+        if close is None:   # (not closed: a browser shows nothing after it)
+            break
+        at = close.start()
+    return "".join(out)[:size]
+
+
 def open_text(path: str) -> TextFile:
     """Detect a file's encoding (raising :class:`DecodeError` for binary data) without loading
     more than :data:`WHOLE_FILE_CHECK` bytes."""
@@ -187,14 +223,14 @@ def open_text(path: str) -> TextFile:
         encoding = "utf-16"
     if encoding in ("utf-32-le", "utf-32-be"):
         encoding = "utf-32"
-    head = drop_line_boms(decoded.text[:HEAD_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    head = drop_line_boms(html_head(decoded.text).replace("\r\n", "\n").replace("\r", "\n"))
     later = None if whole or decoded.lossy else _later_part(path, decoded.encoding, end)
     if later is not None:  # a file told by its head, with another export joined after
         decoded.lossy, data = True, later
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
         encoding = MIXED + _legacy_encoding(data, whole)
         # the head as the body is read, so that a junk line does not hide a GBK file's format
-        head = "".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):]))
+        head = html_head("".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):])))
     return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS],
                     end=end)
 
