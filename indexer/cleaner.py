@@ -1,12 +1,11 @@
 """Read and clean: the one entry point the CLI and the index share."""
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from typing import Iterable, Iterator
 
 from .pipeline import clean
-from .readers import read_file, read_paths
+from .readers import read_paths, read_stream
 from .record import Failure, Record
 
 STDIN = "<stdin>"  # the path of what ``clean -`` reads
@@ -31,19 +30,8 @@ def read_stdin(stdin, err) -> bytes:
 def clean_bytes(data: bytes, fmt: str | None = None) -> Iterator[Record | Failure]:
     """Cleaned records and failures of bytes piped in (``clean -``), read as a file is (its
     format and encoding found from its text) and named :data:`STDIN`."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "stdin")
-        with open(path, "wb") as f:
-            f.write(data)
-        for item in read_file(path, fmt):
-            if isinstance(item, Failure):
-                item.path, item.reason = STDIN, item.reason.replace(path, STDIN)
-            else:
-                item.source.path = STDIN
-            item = _cleaned(item)
-            if isinstance(item, Record):  # an issue a reader wrote names the file
-                item.issues = [issue.replace(path, STDIN) for issue in item.issues]
-            yield item
+    for item in read_stream(io.BytesIO(data), STDIN, fmt):
+        yield _cleaned(item)
 
 
 def _cleaned(item: Record | Failure) -> Record | Failure:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -214,3 +216,34 @@ def test_a_folder_and_a_link_to_it_beside_it_are_read_by_the_folder_s_own_path(t
     result = run_cli("clean", "--json", "-q", str(tmp_path / "lib"))
     [record] = jsonl(result.stdout)
     assert record["source"]["path"] == str(tmp_path / "lib" / "z" / "x.ris")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or shutil.which("bash") is None, reason="needs named pipes and bash")
+def test_a_pipe_named_is_read_as_a_stream_and_a_folder_s_pipe_is_skipped_with_a_warning(tmp_path):
+    """``clean <(cat a.ris)`` and a named pipe given are read as ``clean -`` reads stdin (they
+    were "empty file": a pipe's size is 0); a pipe met in a folder is skipped and said, as
+    reading it would wait for a writer that may never come."""
+    ris = tmp_path / "a.ris"
+    _ris(ris, "Read through a pipe")
+    command = f"{shlex.quote(sys.executable)} cli.py clean --json -q <(cat {shlex.quote(str(ris))})"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (record,) = jsonl(result.stdout)
+    assert record["title"] == {"en": "Read through a pipe"} and record["source"]["path"].startswith("/dev/fd/")
+    folder = tmp_path / "refs"
+    _ris(folder / "b.ris", "Beside the pipe")
+    fifo = folder / "c.ris"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(RIS.format("Through a named pipe"), encoding="utf-8"),
+                              daemon=True)   # (blocked for good if the pipe is never opened)
+    writer.start()
+    result = run_cli("clean", "--json", "-q", str(fifo))
+    writer.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [(r["title"], r["source"]["path"]) for r in jsonl(result.stdout)] == \
+        [({"en": "Through a named pipe"}, str(fifo))]
+    result = run_cli("clean", "--json", "-q", str(folder))       # no writer: it would wait for good
+    assert result.returncode == 0, result.stderr
+    assert [r["title"] for r in jsonl(result.stdout)] == [{"en": "Beside the pipe"}]
+    assert f"Warning: {folder}: 1 special file(s) skipped ({fifo} (named pipe)): reading a named pipe waits" \
+        in result.stderr

@@ -10,9 +10,11 @@ import itertools
 import os
 import re
 import shlex
+import shutil
 import stat
+import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from ..record import Failure, Record
 import importlib
@@ -80,8 +82,21 @@ def _skipped(name: str, archives: bool = False) -> bool:
 _INDEX_STORE, _INDEX_SUBDIR = "records.sqlite", "whoosh"
 
 
+def _special(path: str) -> str | None:
+    """What a file that is no regular file nor folder is ("named pipe", "socket", "device"),
+    else None (a broken link too: reading it says so).  A walk never reads one: a named pipe
+    waits until a program writes to it (the run would seem to hang), a device may never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return ("named pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode)
+            else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None)
+
+
 def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
-    """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`).
+    """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`,
+    and named pipes, sockets and devices: :func:`_special`).
     Linked folders are followed, each folder once (:func:`_first_visit`).  A folder that cannot
     be listed is given as a file is, never skipped: :func:`read_file` reports it, as it does a
     file that cannot be read (its records are not lost silently)."""
@@ -98,7 +113,8 @@ def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, boo
         dirs[:] = [d for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(root, d)), d))
                    if d not in SKIP_DIRS and not d.startswith(".") and _first_visit(os.path.join(root, d), seen)]
         for name in sorted(files):
-            yield os.path.join(root, name), _skipped(name, archives)
+            path = os.path.join(root, name)
+            yield path, _skipped(name, archives) or _special(path) is not None
     yield from _unlisted(unlisted)
 
 
@@ -120,16 +136,21 @@ def _first_visit(folder: str, seen: set[str]) -> bool:
     return True
 
 
-def folder_note(folder: str, archives: bool = False) -> str | None:
-    """What to tell a user of a folder given (None when nothing): a folder that gives no file
-    to read (a folder of PDFs, say, holds no records this tool can read), or one whose
-    archives were skipped (they are read when named, or all with ``archives``: an archive
-    beside the files unpacked from it would give every record twice)."""
+def folder_note(folder: str, archives: bool = False) -> list[str]:
+    """What to tell a user of a folder given: the named pipes, sockets and devices in it, not
+    read (:func:`_special`); and a folder that gives no file to read (a folder of PDFs, say,
+    holds no records this tool can read), or one whose archives were skipped (they are read
+    when named, or all with ``archives``: an archive beside the files unpacked from it would
+    give every record twice)."""
     kinds: dict[str, int] = {}
-    unread, reads = [], False
+    unread, special, reads = [], [], False
     for path, skipped in _walk(folder, archives):
         if not skipped:
             reads = True
+            continue
+        what = _special(path)
+        if what:
+            special.append(f"{shlex.quote(path)} ({what})")
             continue
         name = os.path.basename(path).lower()
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
@@ -137,6 +158,16 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
         kind = ("hidden" if name.startswith(".") else "Office lock or temporary (~)" if name.startswith("~")
                 else os.path.splitext(name)[1] or name)
         kinds[kind] = kinds.get(kind, 0) + 1
+    notes = [f"{folder}: {len(special)} special file(s) skipped ({', '.join(special[:3])}"
+             f"{' …' if len(special) > 3 else ''}): reading a named pipe waits until a program writes to it, "
+             f"and a device may never end; name a pipe to read it"] if special else []
+    note = None if special and not reads and not kinds else _skipped_note(folder, kinds, unread, reads)
+    return notes + ([note] if note else [])
+
+
+def _skipped_note(folder: str, kinds: dict[str, int], unread: list[str], reads: bool) -> str | None:
+    """:func:`folder_note`'s note on the regular files a walk skipped: ``kinds`` counted by
+    kind, ``unread`` its archives; ``reads``: whether the walk reads a file."""
     shown = " ".join(shlex.quote(p) for p in unread[:3]) + (" …" if len(unread) > 3 else "")
     if reads:
         return (f"{folder}: {len(unread)} archive(s) not read ({shown}): archives in a folder are skipped, "
@@ -158,8 +189,8 @@ def folder_note(folder: str, archives: bool = False) -> str | None:
 
 
 def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
-    """:func:`folder_note` of each folder among ``paths`` that has one."""
-    return [note for p in paths if os.path.isdir(p) for note in [folder_note(p, archives)] if note]
+    """:func:`folder_note` of each folder among ``paths``."""
+    return [note for p in paths if os.path.isdir(p) for note in folder_note(p, archives)]
 
 
 def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
@@ -175,7 +206,7 @@ def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     for given in paths:
         p = Path(given)
         found = (path for path, skipped in _walk(p, archives) if not skipped) if p.is_dir() else [str(given)]
-        for path in found:  # (a device or pipe too: read_file says what it holds)
+        for path in found:  # (a device or pipe named too: read_file reads a pipe, says what a device holds)
             real = _identity(path)
             if real not in seen:
                 seen.add(real)
@@ -206,6 +237,10 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     try:
         if os.path.isdir(path):  # a folder a walk could not list (see _walk): why not, as for a file
             os.scandir(path).close()
+        elif stat.S_ISFIFO(os.stat(path).st_mode):  # a pipe named (`clean <(…)`, a FIFO): read as `-` is
+            with open(path, "rb") as stream:
+                yield from read_stream(stream, path, fmt)
+            return
         if os.path.getsize(path) == 0:
             yield Failure(path=path, line=None, reason="empty file", raw="")
             return
@@ -249,6 +284,24 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     if not items:  # an export of nothing, or one cut off before its first record: say so
         yield _whole_file_failure(source, f"no records: read as {reader.name}, the file holds none (an export "
                                           "of nothing, or one cut off after its header?)", reader.name)
+
+
+def read_stream(stream: BinaryIO, name: str, fmt: str | None = None) -> Iterator[Record | Failure]:
+    """Records and failures of bytes that can be read once (a pipe: ``clean -``, ``clean
+    <(…)``, a FIFO named), read as a file named ``name`` is: copied to a temporary file first
+    (its encoding, format and records are found in more than one pass), never all in memory."""
+    with tempfile.TemporaryDirectory(prefix="lit-indexer-") as folder:
+        path = os.path.join(folder, "stdin")
+        with open(path, "wb") as out:
+            shutil.copyfileobj(stream, out)
+        for item in read_file(path, fmt):
+            holder = item.source if isinstance(item, Record) else item
+            holder.path = name
+            if isinstance(item, Record):  # an issue a reader wrote names the file
+                item.issues = [issue.replace(path, name) for issue in item.issues]
+            else:
+                item.reason = item.reason.replace(path, name)
+            yield item
 
 
 def _whole_file_failure(source, reason: str, fmt: str | None = None) -> Failure:
