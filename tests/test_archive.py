@@ -284,6 +284,30 @@ def test_what_an_archive_cannot_give_is_a_failure_naming_it(tmp_path):
     assert reasons[("draft.docx", None)].startswith("binary file, an Office document")
 
 
+def test_a_member_whose_name_leads_out_of_the_archive_is_said_skipped(tmp_path):
+    """"../x.ris" (path traversal, a hostile archive's) was skipped silently, taken for a file in
+    a hidden folder; it is a failure naming it and saying why, and nothing is unpacked there."""
+    archive = tmp_path / "inside" / "traversal.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("ok/a.ris", RIS.format("Alpha marrow"))
+        z.writestr("../x.ris", RIS.format("Climbing out"))
+        z.writestr("ok/../../../y.ris", RIS.format("Climbing further"))
+        z.writestr("ok/../b.ris", RIS.format("Beta marrow"))           # stays inside: read
+    only = tmp_path / "only.tar"
+    with tarfile.open(only, "w") as t:
+        info = tarfile.TarInfo("../x.ris")
+        info.size = len(RIS.format("Climbing out"))
+        t.addfile(info, io.BytesIO(RIS.format("Climbing out").encode("utf-8")))
+    result, records, failures = clean_items(archive, only)
+    assert result.returncode == 1
+    assert [r["title"]["en"] for r in records] == ["Alpha marrow", "Beta marrow"]
+    assert sorted((os.path.basename(f["path"]), f["member"]) for f in failures) == \
+        [("only.tar", "../x.ris"), ("traversal.zip", "../x.ris"), ("traversal.zip", "ok/../../../y.ris")]
+    assert all(f["reason"].startswith("skipped: its name leads out of the archive's folder (..)") for f in failures)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["inside", "only.tar", "traversal.zip"]
+
+
 def test_compressed_data_damaged_is_a_failure_and_the_batch_goes_on(tmp_path):
     text = "".join(RIS.format(f"Marrow study {i}") for i in range(200))
     data = bytearray(gzip.compress(text.encode("utf-8"), mtime=0))

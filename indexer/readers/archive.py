@@ -33,6 +33,7 @@ import io
 import itertools
 import lzma
 import os
+import posixpath
 import re
 import shutil
 import stat
@@ -276,10 +277,21 @@ def _skipped(name: str) -> bool:
     from . import _skipped as skipped_in_folder
 
     parts = name.replace("\\", "/").split("/")
-    # "./a.ris" (``tar -C dir -czf x.tgz .``, shutil.make_archive) is in no hidden folder
-    if any(p.startswith(".") and p != "." or p == "__MACOSX" for p in parts[:-1]):
+    # "./a.ris" (``tar -C dir -czf x.tgz .``, shutil.make_archive) is in no hidden folder, nor
+    # "../a.ris" (see _climbs_out)
+    if any(p.startswith(".") and p not in (".", "..") or p == "__MACOSX" for p in parts[:-1]):
         return True
     return skipped_in_folder(parts[-1], archives=True)
+
+
+def _climbs_out(name: str) -> bool:
+    """Whether a member's name leads out of the folder the archive unpacks to ("../x.ris",
+    "a/../../x.ris"), as only a damaged or malicious archive's does ("path traversal").
+
+    >>> _climbs_out("../x.ris"), _climbs_out("a\\\\..\\\\..\\\\x.ris"), _climbs_out("a/../x.ris"), _climbs_out("./x..ris")
+    (True, True, False, False)
+    """
+    return posixpath.normpath(name.replace("\\", "/")).split("/")[0] == ".."
 
 
 def _temp_name(name: str) -> str:
@@ -296,6 +308,8 @@ class _TooLarge(Exception):
 
 
 _ENCRYPTED = "encrypted: unpack it with its password and read the files it holds"
+_CLIMBS_OUT = ("skipped: its name leads out of the archive's folder (..), as only a damaged or malicious archive's "
+               "does; it was not unpacked anywhere. If you trust the archive, unpack that file and name it to read it")
 _TOO_LARGE = (f"the archive unpacks to more than {MAX_UNPACKED >> 20:,} MB (damaged, or a \"zip bomb\"): this file "
               "and the rest of the archive are not read")
 
@@ -346,6 +360,10 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
             except UNPACK_ERRORS as e:
                 yield _damaged(path, e, read)
                 return
+            if _climbs_out(name):   # said, not skipped silently as a hidden file is
+                read += 1
+                yield Failure(path=path, line=None, reason=_CLIMBS_OUT, raw="", member=name)
+                continue
             if _skipped(name):
                 skipped.append(name)
                 continue
