@@ -99,3 +99,15 @@ def test_styled_words_without_script_forms_stay_as_they_are():
     source = needs_shared("corpus", "formats", "endnote-xml", "endnote-xml-02.txt")
     (rec,), _ = read(source)
     assert rec["title"]["en"].startswith("Plain Bold Italics Underline Superscript Subscript SymbolFont")
+
+
+def test_style_runs_nested_thousands_deep_are_read_in_order(tmp_path):
+    """``<style>`` runs nested deeper than Python's recursion (1,000) in a damaged or hostile
+    file: the record's title is their text in order, not "RecursionError" (it was)."""
+    depth = 3000
+    title = ('<style face="normal">' * depth + 'Deep<style face="subscript">2</style> nest' + "</style>" * depth
+             + ' and <style face="normal">a<style face="italic">b</style>c</style>d')
+    (tmp_path / "deep.xml").write_text(RECORD.format(declared="UTF-8").replace("EndNote XML record 基于深度学习", title),
+                                       encoding="utf-8")
+    (record,), _ = read(tmp_path / "deep.xml")
+    assert record["title"] == {"en": "Deep₂ nest and abcd"}

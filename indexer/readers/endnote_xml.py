@@ -52,15 +52,26 @@ def text_of(el: ET.Element | None) -> str:
 
 
 def _runs(el: ET.Element) -> Iterator[str]:
-    """The text of ``el`` and of what it holds, in order (:func:`text_of`)."""
+    """The text of ``el`` and of what it holds, in order (:func:`text_of`).  Walked with a
+    stack, not by recursion: ``<style>`` runs nest, and a damaged or hostile file nests
+    them thousands deep (Python's recursion stops at 1,000)."""
     yield el.text or ""
-    for child in el:
+    stack = [(el, iter(el))]
+    while stack:
+        parent, children = stack[-1]
+        child = next(children, None)
+        if child is None:   # all of parent read: its tail follows it in its own parent
+            stack.pop()
+            if stack:
+                yield parent.tail or ""
+            continue
         faces = child.get("face", "").split() if local(child.tag) == "style" else ()
         if "superscript" in faces or "subscript" in faces:
             yield scripted("".join(child.itertext()), "superscript" in faces)
+            yield child.tail or ""
         else:
-            yield from _runs(child)
-        yield child.tail or ""
+            yield child.text or ""
+            stack.append((child, iter(child)))
 
 
 class EndnoteXmlReader:
