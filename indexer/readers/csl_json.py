@@ -458,6 +458,62 @@ def _current_names(item: dict) -> dict:
     return item
 
 
+_DECODER = json.JSONDecoder()
+_JSON_SPACE = re.compile(r"[ \t\r\n]*")   # (JSON's own white space)
+
+
+def _first_fields(text: str) -> dict:
+    """The fields of the first object of a JSON text (an array's first item, a JSON lines
+    file's first line) at its top level, those that end within ``text`` (a file's head: a
+    long title or abstract cut by it ends them there); {} when it opens with no object.
+
+    >>> _first_fields('[{"id": "a", "type": "book", "title": "Long tit'), _first_fields('[1, 2]')
+    ({'id': 'a', 'type': 'book'}, {})
+    """
+    at = _JSON_SPACE.match(text, 1).end() if text.startswith("[") else 0
+    fields: dict = {}
+    if not text.startswith("{", at):
+        return fields
+    at += 1
+    while True:
+        at = _JSON_SPACE.match(text, at).end()
+        try:
+            key, at = _DECODER.raw_decode(text, at)
+            at = _JSON_SPACE.match(text, at).end()
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return fields
+            value, at = _DECODER.raw_decode(text, _JSON_SPACE.match(text, at + 1).end())
+        except (ValueError, RecursionError):   # cut by the head, the object's end, or no JSON
+            return fields
+        fields[key] = value
+        at = _JSON_SPACE.match(text, at).end()
+        if not text.startswith(",", at):
+            return fields
+        at += 1
+
+
+def _is_csl_item(fields: dict) -> bool:
+    """Whether an object's fields are a CSL item's by the two fields CSL requires: an ``id`` and a
+    ``type`` that is one of CSL's (``article-journal``, ``book`` …), and no variable CSL gives as
+    text that is an object (a contract record's title, abstract and source are).  An item of
+    these alone (``{"id": "a", "type": "article-journal", "title": "T"}``) is told so, and so
+    is one whose first fields are long.
+
+    >>> _is_csl_item({"id": 1, "type": "article-journal"}), _is_csl_item({"id": 1, "type": "Feature"})
+    (True, False)
+    >>> _is_csl_item({"id": None, "type": "book", "title": {"zh": "题"}})
+    False
+    >>> _is_csl_item({"id": "71b2", "source": {"path": "a.ris"}, "type": "book", "title": "T"})
+    False
+    """
+    return (type(fields.get("id")) in (str, int) and fields.get("type") in CSL_TYPES
+            and not any(isinstance(fields.get(key), dict) for key in _TEXT_VARIABLES))
+
+
+# CSL variables whose value is text (an object there is no CSL item's: a contract record's)
+_TEXT_VARIABLES = ("title", "abstract", "source", "container-title")
+
+
 class CslJsonReader:
     name = "csl-json"
     aliases = ("csljson", "csl", "citeproc-json")
@@ -471,7 +527,7 @@ class CslJsonReader:
                                                     h[:5000]) and \
                 re.search(r'"(?:issued|container-title|author|DOI|itemType)"', h[:20000]):
             return 0.9
-        return 0.0
+        return 0.9 if _is_csl_item(_first_fields(h)) else 0.0
 
     def read(self, source):
         head = source.head.lstrip(" \t\r\n")
