@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -229,6 +230,14 @@ class _CleanProgress:
             self.shown = False
 
 
+def _is_pipe(path: str) -> bool:
+    """Whether ``path`` names a pipe (a FIFO, or `<(…)`'s /dev/fd/N), not a file."""
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
 
@@ -238,6 +247,12 @@ def cmd_ingest(args) -> int:
     if "-" in args.paths:   # an index keeps each record by its file and place in it
         _err("Error: ingest reads files and folders, not records piped in (-): save them to a file and ingest "
              "that (clean - and export --from - read stdin; a file named - is ./-).")
+        return EXIT_USAGE
+    piped = [p for p in args.paths if _is_pipe(p)]
+    if piped:   # a pipe's path (/dev/fd/63) names no file: the next pipe's records would replace these
+        _err(f"Error: ingest reads files and folders, not a pipe ({piped[0]}: `<(…)` or a named pipe): its "
+             "records would be kept under a path the next pipe is given too; save them to a file and ingest "
+             "that (clean and export --from read a pipe).")
         return EXIT_USAGE
     _check_writable(args.failures)
     notes = _note_folders(args.paths, args.archives)   # said before the run, and in --json's warnings

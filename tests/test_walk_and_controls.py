@@ -247,3 +247,18 @@ def test_a_pipe_named_is_read_as_a_stream_and_a_folder_s_pipe_is_skipped_with_a_
     assert [r["title"] for r in jsonl(result.stdout)] == [{"en": "Beside the pipe"}]
     assert f"Warning: {folder}: 1 special file(s) skipped ({fifo} (named pipe)): reading a named pipe waits" \
         in result.stderr
+
+
+def test_ingest_refuses_a_pipe_as_it_refuses_stdin(tmp_path):
+    """``ingest <(cat a.ris)`` keeps nothing: a pipe's path (/dev/fd/63) names no file, so the
+    records of the next pipe, given the same path, would replace these; the index is not made."""
+    ris = tmp_path / "a.ris"
+    _ris(ris, "Ingested through a pipe")
+    index = tmp_path / "idx"
+    command = (f"{shlex.quote(sys.executable)} cli.py ingest --index {shlex.quote(str(index))} "
+               f"<(cat {shlex.quote(str(ris))})")
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2
+    assert "ingest reads files and folders, not a pipe (/dev/fd/" in result.stderr
+    assert "save them to a file and ingest that" in result.stderr
+    assert not index.exists()
