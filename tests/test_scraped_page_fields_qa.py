@@ -76,8 +76,42 @@ def test_references_under_their_heading_give_none_of_the_pages_fields(tmp_path):
                                          "2.张三.数字经济研究.经济研究.2019,54(8)\n")
     assert (record["journal"], record["year"], record["volume"], record["issue"]) == (
         {"zh": "科学学研究"}, 2022, "40", "3")
-    assert record["extra"]["unlabelled"] == ["参考文献", "1.Tapscott D.The digital economy.1996",
+    assert record["extra"]["references"] == ["1.Tapscott D.The digital economy.1996",
                                              "2.张三.数字经济研究.经济研究.2019,54(8)"]
+    assert "unlabelled" not in record["extra"] and record["issues"] == []
+
+
+def test_a_reference_list_is_kept_one_reference_a_string_without_an_issue_a_line(tmp_path):
+    """The list under 参考文献 is the paper's references (extra.references), a reference wrapped
+    over lines joined, not unlabelled residue with an issue for each line; the papers under
+    引证文献 cite it (extra.citing), those under 相似文献 are related (extra.related); the
+    headings are no values, and a section heading or the site's footer ends the lists."""
+    record = _page(tmp_path, _CNKI + "DOI：10.3760/cma.j.issn.0253-2352.2021.03.001\n参考文献 (3)\n"
+                   "[1] 周清华, 范亚光. 中国肺部结节分类、诊断与治疗\n指南[J]. 中国肺癌杂志, 2016, 19(12): 793-\n798.\n"
+                   "[2] Setio A A A, Traverso A. Validation of algorithms for automatic\ndetection of pulmonary "
+                   "nodules[J]. Medical Image Analysis, 2017, 42: 1-13.\n"
+                   "[3] 王建国. 肺结节随访研究[J]. 中华医学杂志, 2019, 99(3): 150-157.\n"
+                   "引证文献\n[1] 李四. 低剂量CT再评价[J]. 中国肺癌杂志, 2022, 25(1): 1-8.\n"
+                   "相似文献\n肺癌筛查的成本效益分析\n低剂量CT的辐射剂量研究\n"
+                   "版权所有©中国知网 京ICP证040431号\n")
+    assert record["extra"]["references"] == [
+        "[1] 周清华, 范亚光. 中国肺部结节分类、诊断与治疗指南[J]. 中国肺癌杂志, 2016, 19(12): 793-798.",
+        "[2] Setio A A A, Traverso A. Validation of algorithms for automatic detection of pulmonary nodules[J]. "
+        "Medical Image Analysis, 2017, 42: 1-13.",
+        "[3] 王建国. 肺结节随访研究[J]. 中华医学杂志, 2019, 99(3): 150-157."]
+    assert record["extra"]["citing"] == ["[1] 李四. 低剂量CT再评价[J]. 中国肺癌杂志, 2022, 25(1): 1-8."]
+    assert record["extra"]["related"] == ["肺癌筛查的成本效益分析", "低剂量CT的辐射剂量研究"]
+    assert record["extra"]["unlabelled"] == ["版权所有©中国知网 京ICP证040431号"]
+    assert record["issues"] == [f"line {len(_CNKI.splitlines()) + 14}: unlabelled line kept in extra.unlabelled"]
+    assert (record["journal"], record["year"], record["volume"]) == ({"zh": "中国肺癌杂志"}, 2020, "23")
+
+
+def test_a_page_with_a_thousand_references_keeps_each_without_an_issue(tmp_path):
+    refs = "".join(f"[{n}] 王建国,李四.脊柱转移瘤的外科治疗第{n}例分析[J].中华骨科杂志,2019,39(3):150-157.\n"
+                   for n in range(1, 1001))
+    record = _page(tmp_path, _CNKI + "References\n" + refs)
+    assert len(record["extra"]["references"]) == 1000 and record["issues"] == []
+    assert record["extra"]["references"][-1].startswith("[1000] 王建国")
 
 
 def test_a_source_line_after_the_labelled_journal_is_not_the_pages(tmp_path):

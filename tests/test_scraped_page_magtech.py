@@ -147,7 +147,7 @@ def test_a_page_with_its_own_source_line_keeps_it_and_takes_only_whats_missing(t
     assert record["keywords"] == {"zh": ["衰弱", "跌倒", "老年人"]}
     assert record["extra"]["column"] == "论著"
     assert len(record["extra"]["reference"]) == 2
-    assert any(line.startswith("[1] 王建国") for line in record["extra"]["unlabelled"])
+    assert record["extra"]["references"] == ["[1] 王建国, 刘海燕. 老年综合评估的应用[J]. 中华老年医学杂志, 2019, 38(2): 121-125."]
 
 
 def test_a_list_of_other_papers_under_a_page_without_an_abstract_gives_none_of_their_fields(tmp_path):

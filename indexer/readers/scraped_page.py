@@ -33,6 +33,7 @@ from ..record import Failure, Record, Repair, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
 from ..repair.constants import UI_HEADER_WORDS, UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
+from ._tagged_stream import join_continuation
 from .base import find_reader, register
 from .decode import LINE_END
 
@@ -192,9 +193,17 @@ _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文�
                               "文章信息 文章指标 作者信息 计量".split())
 # The headings of a page's lists of other papers (its references, the papers citing it, related
 # ones), with their count or not ("参考文献 (18)"): the lines under one are those papers', never
-# the page's own title, authors, journal or numbers (_Page.in_list).
-_LIST_HEADING = re.compile(r"(?:参考文献|相关文献|相似文献|引证文献|共引文献|同被引文献|引文网络|相关推荐|相关文章)"
-                           r"\s*(?:[(（]\s*\d+\s*[)）])?")
+# the page's own title, authors, journal or numbers (_Page.in_list), kept in the extra key
+# _LIST_KEYS gives (extra.cited_by is the count the page gives, 被引量).
+_LIST_HEADING = re.compile(r"(?P<name>主要参考文献|二级参考文献|参考文献|(?i:references)|相关文献|相似文献|二级引证文献|引证文献"
+                           r"|共引文献|同被引文献|引文网络|相关推荐|相关文章)\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?")
+_LIST_KEYS = {"主要参考文献": "references", "参考文献": "references", "references": "references", "引证文献": "citing"}
+# A list's entry opening with its number ([1] ［1］ 【1】 1. 1、 1) (1) （1）, as the gbt7714
+# reader numbers a reference); one in brackets is a number whatever it is, "2019." only the next.
+_ENTRY_NUMBER = re.compile(r"\s*(?:[\[［【]\s*(?P<bracketed>\d{1,4})\s*[\]］】]|(?P<number>\d{1,4})\s*[.．、)）](?!\d)"
+                           r"|[(（](?P<parenthesized>\d{1,4})[)）])")
+# A site's footer under its lists ("版权所有©中国知网 京ICP证040431号"): no paper of a list.
+_SITE_FOOTER = re.compile(r"©|版权所有|(?i:copyright)|ICP[证备]")
 # A journal's name in 《》 opening a citation (VIP's 出处：《中国矫形外科杂志》 2021年第6期…).
 _BRACKETED_NAME = re.compile(r"《([^《》]+)》")
 # The fields a page's source gives by a label (刊名：, 出处：, 年，卷(期)：, 卷号：, 期号：).
@@ -1179,7 +1188,12 @@ class _Page:
         self.other_sites: list[str] = []  # what lines of a site this reader does not read name (other_site)
         self.chromed = False  # a line of chrome has been read (site_header)
         self.header = True  # only chrome has been read yet: the page's top (is_page_chrome)
-        self.in_list = False  # a heading of a list of other papers (参考文献) has been read: its lines follow
+        # the extra key of the list of other papers (参考文献) whose heading was read, its lines following
+        # ("" once a section heading or the site's footer ended the lists); its last entry's number,
+        # None when that entry may not go on (a blank line after it, or a list without numbers)
+        self.in_list: str | None = None
+        self.entry_number: int | None = None
+        self.listed = 0  # the lines read into a list of other papers, its headings too
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
         self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
         # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
@@ -1469,6 +1483,7 @@ class _Page:
         self.previous, self.current = self.current, None
         self.after_blank = not line.strip()
         if not line.strip():
+            self.entry_number = None  # (a blank line ends a list's entry)
             return
         self.lines += 1
         site = other_site(line)
@@ -1480,6 +1495,7 @@ class _Page:
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
             self.site_header(line)
+            self.list_heading(line.strip())  # (a list's heading may be a button: 相似文献)
             return
         self.header = False
         if self.page_type(line.strip()):
@@ -1726,8 +1742,8 @@ class _Page:
         naming the site (its header's name and its search box: what else the page gives, its
         menu and prompts read as title and authors, is no measure then)."""
         named = sum(1 for s in self.other_sites if s)
-        if self.native or not self.other_sites or (
-                named < 2 and 2 * len(self.rec.extra.get("unlabelled", [])) < self.lines):
+        unread = len(self.rec.extra.get("unlabelled", [])) + self.listed   # (a list's lines give the page nothing)
+        if self.native or not self.other_sites or (named < 2 and 2 * unread < self.lines):
             return None
         site = next((s for s in self.other_sites if s), None)
         instead = _READ_INSTEAD.get(site, _EXPORT_INSTEAD)
@@ -1868,22 +1884,57 @@ class _Page:
         self.keep_unlabelled(stripped, lineno)
 
     def other_papers(self, stripped: str, folded: str, lineno: int) -> bool:
-        """A line of a list of other papers, kept unlabelled: any line under the heading of a
-        list (参考文献, 引证文献, :data:`_LIST_HEADING`) once the page has its title, and a source
-        line naming another journal ("张三.数字经济研究.经济研究.2019,54(8)") after the page gave
-        its journal or numbers by a label (刊名：, 出处：, 卷号：): a reference's journal and numbers
-        are never the page's own."""
+        """A line of a list of other papers: the heading of a list (参考文献, 引证文献,
+        :data:`_LIST_HEADING`) once the page has its title, dropped, and the lines under it,
+        entries of that list (:meth:`list_entry`), until another list's heading, a section's
+        (详细信息) or the site's footer, after which lines are kept unlabelled; and a source line
+        naming another journal ("张三.数字经济研究.经济研究.2019,54(8)") after the page gave its
+        journal or numbers by a label (刊名：, 出处：, 卷号：), kept unlabelled: a reference's
+        journal and numbers are never the page's own."""
+        if self.list_heading(stripped):
+            self.rec.log("drop_page_chrome", "page", stripped, "")
+            return True
+        if self.in_list and (_simplified(stripped) in _SECTION_HEADINGS or _SITE_FOOTER.search(stripped)):
+            self.in_list = ""
         if self.in_list:
+            self.list_entry(self.in_list, stripped)
+            return True
+        if self.in_list is not None:
             self.keep_unlabelled(stripped, lineno)
             return True
-        if self.raw.get("titles") and _LIST_HEADING.fullmatch(_simplified(stripped)):
-            self.in_list = True
-            return False  # (the heading itself read as before)
         labels = self.rec.extra.get("labels", {})
         if any(f in labels for f in _SOURCE_FIELDS) and self.names_another_journal(folded):
             self.keep_unlabelled(stripped, lineno)
             return True
         return False
+
+    def list_heading(self, stripped: str) -> bool:
+        """Whether ``stripped`` is the heading of a list of other papers (:data:`_LIST_HEADING`),
+        once the page has its title: the lines under it are that list's."""
+        heading = self.raw.get("titles") and _LIST_HEADING.fullmatch(_simplified(stripped))
+        if heading:
+            self.in_list, self.entry_number = _LIST_KEYS.get(heading.group("name").casefold(), "related"), None
+            self.listed += 1
+        return bool(heading)
+
+    def list_entry(self, key: str, line: str) -> None:
+        """A line of a list of other papers into ``extra[key]``, one string an entry, as the
+        gbt7714 reader reads a list: a numbered entry runs to the next number, its wrapped lines
+        joined (a page range or URL cut at its "-" or "/" without a space); without numbers,
+        each line is one.  A number that is neither in brackets nor the next ("2019." opening
+        a wrapped line) goes on the entry."""
+        entries = self.rec.extra.setdefault(key, [])
+        self.listed += 1
+        m = _ENTRY_NUMBER.match(line)
+        number = int(next(n for n in m.groups() if n)) if m else None
+        if self.entry_number is not None and entries and (
+                number is None or not m.group("bracketed") and number != self.entry_number + 1):
+            last = entries[-1]
+            entries[-1] = last + line if last.endswith(("-", "/")) and not last.endswith(" -") \
+                else join_continuation(last, line)
+            return
+        entries.append(line)
+        self.entry_number = number
 
     def names_another_journal(self, folded: str) -> bool:
         """Whether ``folded`` is a source line naming a journal ("经济研究.2019,54(8)",
