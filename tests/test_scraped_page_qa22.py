@@ -33,25 +33,34 @@ def test_vip_citation_with_a_page_count_alone_gives_no_pages(tmp_path):
 @pytest.mark.parametrize("line", [
     "下载：1234页码：56-68页数：13大小：2345K",      # CNKI KNS8, glued
     "下载：1234 页码：56-68 页数：13 大小：2345K",   # and spaced
+    "Download: 1234 Page: 56-68 Pages: 13 Size: 2345K",   # CNKI's English site
 ])
-def test_cnki_counters_line_gives_its_pages_and_keeps_the_rest(tmp_path, line):
+def test_cnki_counters_line_gives_its_pages_and_its_counts(tmp_path, line):
+    """页码/Page is the range, 页数/Pages the page count (extra.page_count, not the range), the
+    downloads kept as 下载量 is, the file's size the site's: nothing left unlabelled."""
     record = _page(tmp_path, _HEAD + line + "\n")
     assert record["pages"] == "56-68"
-    # the other counters kept as each is on a line of its own
-    assert record["extra"]["unlabelled"] == ["下载：1234", "页数：13", "大小：2345K"]
-    assert record["issues"] == ["line 4: unlabelled line kept in extra.unlabelled"]
+    assert (record["extra"]["page_count"], record["extra"]["downloads"]) == (["13"], ["1234"])
+    assert "unlabelled" not in record["extra"] and record["issues"] == []
 
 
-def test_counters_on_their_own_lines_are_read_as_before(tmp_path):
-    record = _page(tmp_path, _HEAD + "下载：1234\n页码：56-68\n页数：13\n")
+def test_counters_on_their_own_lines_are_read_as_on_one(tmp_path):
+    record = _page(tmp_path, _HEAD + "下载：1234\n页码：56-68\n页数：13\n大小：2345K\n")
     assert record["pages"] == "56-68"
-    assert record["extra"]["unlabelled"] == ["下载：1234", "页数：13"]
+    assert (record["extra"]["page_count"], record["extra"]["downloads"]) == (["13"], ["1234"])
+    assert "unlabelled" not in record["extra"]
+
+
+def test_a_page_number_alone_and_a_download_button_are_no_counts(tmp_path):
+    record = _page(tmp_path, _HEAD + "Pages: 6\n下载：PDF\n")
+    assert record["pages"] == "6" and "page_count" not in record["extra"]
+    assert record["extra"]["unlabelled"] == ["下载：PDF"]
 
 
 def test_wanfang_page_count_gives_the_pages_after_it(tmp_path):
     record = _page(tmp_path, _HEAD + "页数：5(1085-1089)\n")
     assert record["pages"] == "1085-1089"
-    assert record["extra"]["unlabelled"] == ["页数：5"]   # the count, kept as a count alone is
+    assert record["extra"]["page_count"] == ["5"]   # the count, kept as a count alone is
 
 
 # 2. A site's header line is page chrome, not the title.

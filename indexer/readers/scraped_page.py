@@ -215,9 +215,19 @@ _COLUMN_HEADINGS = frozenset("""
 经验交流 专家论坛 专家共识 指南与共识 标准与规范 临床指南 继续教育 讲座 技术与方法 方法学研究 调查研究 临床报告 论坛
 研究论文 研究报告 研究简报 学术探讨 短篇报道 临床经验 护理研究 综述与讲座 专题报道 专题研究 特约述评 论著摘要
 """.split())
-# CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"),
-# and Wanfang's page count with the pages after it ("页数：5(1085-1089)").
-_COUNTER_LABELS = "(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]"
+# CNKI's (KNS8) counters on one line, glued or spaced ("下载：1234页码：56-68页数：13大小：2345K"; its
+# English site's "Download: 1523 Page: 1120-1125 Pages: 6 Size: 1528K"), and Wanfang's page count
+# with the pages after it ("页数：5(1085-1089)").
+_COUNTER_LABELS = r"(?:(?:下载量|被引量|下载|被引|页码|页数|大小)[:：]|(?:Downloads?|Pages?|Size)\s*:)"
+# What each counter gives: the pages (页码, Page: 1120-1125), the page count (页数, Pages: 6, kept in
+# extra.page_count; a range there is the pages), the site's counts of downloads and citations (kept
+# as 下载量 and 被引量 are), and the file's size (None: the site's, no part of the record, dropped).
+_COUNTER_FIELDS = {"页码": "pages", "Page": "pages", "页数": "page_count", "Pages": "page_count",
+                   "下载": "downloads", "下载量": "downloads", "Download": "downloads", "Downloads": "downloads",
+                   "被引": "cited_by", "被引量": "cited_by", "大小": None, "Size": None}
+# A counter alone on its line that is one (a count, a size): not "Pages: 6", a one-page paper's page
+# there, nor "下载：PDF", a button.
+_COUNT = re.compile(r"(?:(?:下载量|被引量|下载|被引|页数|大小)[:：]|(?:Downloads?|Size)\s*:)\s*\d+(?:\.\d+)?\s*(?:[KMG]B?)?")
 _COUNTER_ITEM = re.compile(rf"{_COUNTER_LABELS}\s*\S+?(?=\s*{_COUNTER_LABELS}|\s*$)")
 _COUNTER_LINE = re.compile(rf"(?:\s*{_COUNTER_ITEM.pattern})+\s*")
 # A line naming the kind of page (the type the site gives), not a title.
@@ -564,23 +574,27 @@ def is_page_chrome(line: str, header: bool = False) -> bool:
 
 def counter_items(line: str) -> list[str] | None:
     """The items of a line of a page's counters ("label：value" glued or spaced), when it
-    holds more than one or gives pages with its page count; else None (a line as any other).
+    holds more than one, gives pages with its page count, or is a count or a size alone
+    ("页数：13", "Pages: 6", "大小：2345K"); else None (a line as any other: "页码：56-68" is the
+    pages as labelled, "下载：PDF 收藏" buttons).
 
     >>> counter_items("下载：1234页码：56-68页数：13大小：2345K")
     ['下载：1234', '页码：56-68', '页数：13', '大小：2345K']
     >>> counter_items("页数：5(1085-1089)"), counter_items("页数：13"), counter_items("下载：PDF 收藏")
-    (['页数：5(1085-1089)'], None, None)
+    (['页数：5(1085-1089)'], ['页数：13'], None)
+    >>> counter_items("Download: 1523 Page: 1120-1125 Pages: 6 Size: 1528K"), counter_items("Page: 1120-1125")
+    (['Download: 1523', 'Page: 1120-1125', 'Pages: 6', 'Size: 1528K'], None)
     """
     if not _COUNTER_LINE.fullmatch(line):
         return None
     items = [item.strip() for item in _COUNTER_ITEM.findall(line)]
-    return items if len(items) > 1 or _page_count(items[0]) else None
+    return items if len(items) > 1 or _page_count(items[0]) or _COUNT.fullmatch(items[0]) else None
 
 
 def _page_count(item: str) -> tuple[str, str] | None:
     """The number of pages and the pages of a 页数 item that gives both ("页数：5(1085-1089)")."""
     label, _, value = item.partition("：") if "：" in item else item.partition(":")
-    return split_page_count(value) if label == "页数" else None
+    return split_page_count(value) if label.strip() in ("页数", "Pages") else None
 
 
 # CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516";
@@ -1709,30 +1723,29 @@ class _Page:
         return ("journal_line", {"journal": name.strip(), **cited}) if cited else ("journal", value)
 
     def counters(self, items: list[str], lineno: int, steps) -> None:
-        """The items of a line of counters (:func:`counter_items`), each read as it is on a line
-        of its own (页码 gives the pages, the others kept as they are there), and the pages of
-        a page count that gives them ("页数：5(1085-1089)"), the count kept as a count alone is."""
-        kept = False
+        """The items of a line of counters (:func:`counter_items`), each into the field
+        :data:`_COUNTER_FIELDS` gives (the pages, the page count, the site's counts; the file's
+        size dropped), and the pages of a page count that gives them ("页数：5(1085-1089)")."""
         for item in items:
             head = re.match(_COUNTER_LABELS, item).group(0)
+            label, value = head.rstrip(":：").strip(), item[len(head):].strip()
             counted = _page_count(item)
             if counted:
-                self.take(("pages", head[:-1], counted[1]), lineno, steps)
-                steps, item = [], head + counted[0]
-            labelled = match_label(item)
-            if labelled:
-                self.take(labelled, lineno, steps)
-                steps = []  # the line's repairs, logged once
-            else:
-                self.keep_unlabelled(item, lineno, noted=kept)
-                kept = True
+                self.take(("pages", label, counted[1]), lineno, steps)
+                steps, value = [], counted[0]
+            field = _COUNTER_FIELDS[label]
+            if field is None:
+                self.rec.log("drop_page_chrome", "page", item, "")
+                continue
+            if field == "page_count" and not value.isdigit():   # ("Pages: 1120-1125")
+                field = "pages"
+            self.take((field, label, value), lineno, steps)
+            steps = []  # the line's repairs, logged once
 
-    def keep_unlabelled(self, line: str, lineno: int, noted: bool = False) -> None:
-        """``line`` kept in extra.unlabelled, and an issue saying so unless ``noted`` already
-        (another item of a line of counters)."""
+    def keep_unlabelled(self, line: str, lineno: int) -> None:
+        """``line`` kept in extra.unlabelled, and an issue saying so."""
         self.rec.extra.setdefault("unlabelled", []).append(line)
-        if not noted:
-            self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
+        self.rec.issues.append(f"line {lineno}: unlabelled line kept in extra.unlabelled")
 
     def other_site_reason(self) -> str | None:
         """Why the page is no record, when it was copied from a site this reader does not read
