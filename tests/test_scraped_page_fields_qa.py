@@ -213,3 +213,33 @@ def test_yiigle_units_go_to_the_authors_they_name(tmp_path):
     assert [(a["literal"], a["affiliation"]) for a in record["authors"]] == [
         ("张伟", "100034 北京大学第一医院放射科；100191 北京大学医学部基础医学院"),
         ("李娜", "100034 北京大学第一医院放射科"), ("王建国", "100191 北京大学医学部基础医学院")]
+
+
+_YIIGLE = ("基于深度学习的肺结节CT图像自动检测方法研究\n张伟 李娜 王建国\n"
+           "作者单位：100034 北京大学第一医院放射科（张伟、李娜）；100191 北京大学医学部基础医学院（王建国）\n"
+           "摘要：目的 探讨深度学习模型的诊断效能。方法 回顾性收集812例患者的胸部CT图像。\n"
+           "关键词：深度学习；肺结节\n"
+           "Automatic detection of pulmonary nodules on CT images based on deep learning\n{names}\n"
+           "Department of Radiology, Peking University First Hospital, Beijing 100034, China (Zhang W, Li N); "
+           "School of Basic Medical Sciences, Peking University Health Science Center, Beijing 100191, China (Wang JG)\n"
+           "Abstract: Objective To explore the diagnostic performance of a deep learning model.\n")
+
+
+def test_yiigle_english_block_gives_the_english_title_and_the_authors_pinyin(tmp_path):
+    """Under the Chinese fields, the English title, the authors in pinyin (each its Chinese
+    name's alt) and their units in English (kept apart: the authors' own are the Chinese)."""
+    record = _page(tmp_path, _YIIGLE.format(names="Zhang Wei, Li Na, Wang Jianguo"))
+    assert record["title"]["en"] == "Automatic detection of pulmonary nodules on CT images based on deep learning"
+    assert [(a["literal"], a["alt"]["family"], a["alt"]["given"]) for a in record["authors"]] == [
+        ("张伟", "Zhang", "Wei"), ("李娜", "Li", "Na"), ("王建国", "Wang", "Jianguo")]
+    assert record["authors"][0]["affiliation"] == "100034 北京大学第一医院放射科"
+    assert record["extra"]["translated_affiliation"][0].startswith("Department of Radiology")
+    assert "unlabelled" not in record["extra"] and record["issues"] == []
+
+
+def test_an_english_line_of_other_names_under_the_chinese_fields_stays_unlabelled(tmp_path):
+    # two names where the page has three, and three in another order: no pinyin of the authors
+    for names in ("Zhang Wei, Li Na", "Li Na, Zhang Wei, Wang Jianguo"):
+        record = _page(tmp_path, _YIIGLE.format(names=names))
+        assert "en" not in record["title"] and not any("alt" in a for a in record["authors"])
+        assert names in record["extra"]["unlabelled"]

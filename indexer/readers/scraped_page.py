@@ -29,6 +29,7 @@ from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, sp
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
 from ..lang.detect import script_counts
+from ..pinyin import compared_pinyin, is_person
 from ..record import Failure, Record, Repair, Source
 from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
@@ -843,6 +844,26 @@ def bare_institutions(line: str) -> bool:
     if _mostly_han(text):
         return all(_han_institutions(entry) for entry in entries)
     return all(_ENGLISH_INSTITUTION.fullmatch(entry) for entry in entries)
+
+
+def _pinyin_of(latin: str, han: str) -> bool:
+    """Whether ``latin`` is the Chinese personal name ``han`` in pinyin, its family name first
+    or last, in any case, hyphened or not.
+
+    >>> _pinyin_of("Zhang Wei", "张伟"), _pinyin_of("CHEN Xiao-yan", "陈晓燕"), _pinyin_of("Wei Zhang", "张伟")
+    (True, True, True)
+    >>> _pinyin_of("Li Na", "王磊"), _pinyin_of("Zhang W", "张伟")
+    (False, False)
+    """
+    if not is_person(han):
+        return False
+    family, given = compared_pinyin(han)
+    key = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", latin).casefold())
+    return key in (family + "".join(given), "".join(given) + family)
+
+
+# Whom a unit is of, after it ("…, Beijing 100034, China (Zhang W, Li N)"), as yiigle marks its units.
+_UNIT_OWNERS = re.compile(r"\s*[(（][^()（）]*[)）](?=\s*(?:[;；]|$))")
 
 
 def _han_institutions(entry: str) -> bool:
@@ -1894,7 +1915,55 @@ class _Page:
         if len(self.raw.get("titles", [])) == 1 and not self.raw.get("abstract"):
             self.title(stripped, lineno, steps)
             return
+        if self.english_block(stripped, lineno, steps, following):
+            return
         self.keep_unlabelled(stripped, lineno)
+
+    def chinese_names(self) -> list[str]:
+        """The names of the page's author line in Chinese, their marks read off ("陈晓燕 [1] 王磊
+        [2]"); [] unless the page gave one such line."""
+        lines = [text for text, _ in self.raw.get("authors", []) if _mostly_han(text)]
+        return split_author_list(resolve_name_marks(lines[0])) if len(lines) == 1 else []
+
+    def pinyin_names(self, line: str) -> list[str] | None:
+        """The names of ``line`` when they are the page's Chinese authors in pinyin ("Zhang Wei,
+        Li Na, Wang Jianguo" under "张伟 李娜 王建国"): as many, in the same order, each that
+        name's pinyin (:func:`_pinyin_of`); else None."""
+        zh = self.chinese_names() if line and not _mostly_han(line) else []
+        names = split_author_list(line) if zh else []
+        if len(names) != len(zh) or not all(_pinyin_of(e, z) for e, z in zip(names, zh)):
+            return None
+        return names
+
+    def english_block(self, line: str, lineno: int, steps, following: str | None) -> bool:
+        """The page's English block under its Chinese one (yiigle's: the English title, the
+        authors in pinyin, their units): a line of the Chinese authors' names in pinyin
+        (:meth:`pinyin_names`) gives each their English name (``translated_author``, paired
+        with it as its ``alt``); the line right over it, in English, is the English title while
+        the page has none; the line of institutions right under it (their owners' initials
+        after them or not, "… China (Zhang W, Li N)") is kept in extra.translated_affiliation,
+        the authors' affiliations being the Chinese units'."""
+        if _mostly_han(line):
+            return False
+        names = self.pinyin_names(line)
+        if names:
+            self.log_line_repairs(steps, "authors")
+            self.recognised += 1
+            if [name for name, _ in self.raw.get("translated_author", [])] != names:   # (a page copied twice)
+                self.raw.setdefault("translated_author", []).extend((name, lineno) for name in names)
+            self.last = self.current = "translated_author"
+            return True
+        if self.last == "translated_author" and bare_institutions(_UNIT_OWNERS.sub("", line)):
+            self.log_line_repairs(steps, "affiliation")
+            self.recognised += 1
+            self.rec.extra.setdefault("translated_affiliation", []).append(line)
+            return True
+        titles = self.raw.get("titles", [])
+        if titles and all(_mostly_han(text) for text, _ in titles) and following \
+                and not looks_like_names(line) and self.pinyin_names(following.strip()):
+            self.title(line, lineno, steps)
+            return True
+        return False
 
     def other_papers(self, stripped: str, folded: str, lineno: int) -> bool:
         """A line of a list of other papers: the heading of a list (参考文献, 引证文献,
