@@ -243,3 +243,32 @@ def test_an_english_line_of_other_names_under_the_chinese_fields_stays_unlabelle
         record = _page(tmp_path, _YIIGLE.format(names=names))
         assert "en" not in record["title"] and not any("alt" in a for a in record["authors"])
         assert names in record["extra"]["unlabelled"]
+
+
+_VIP_EN = ("腰椎间盘突出症经皮内镜术后复发的危险因素分析\n"
+           "摘要 [目的]分析术后复发的危险因素。[方法]回顾性分析326例患者。\n"
+           "作者 陈晓燕 [1] 王磊 [2] 刘洋 [1]\n{names}\n"
+           "机构地区 [1]郑州大学第一附属医院骨科 [2]郑州大学第五附属医院骨科\n"
+           "出处 《中国矫形外科杂志》 2021年第6期507-511,共5页\n{journal}\n"
+           "关键词 腰椎间盘突出症 经皮内镜 复发\n")
+
+
+def test_vip_english_authors_with_their_unit_and_english_journal_are_read(tmp_path):
+    record = _page(tmp_path, _VIP_EN.format(
+        names="CHEN Xiao-yan;WANG Lei;LIU Yang(Department of Orthopedics,The First Affiliated Hospital of "
+              "Zhengzhou University,Zhengzhou 450052,China)", journal="Orthopedic Journal of China"))
+    assert [(a["literal"], a["alt"]["family"], a["alt"]["given"]) for a in record["authors"]] == [
+        ("陈晓燕", "CHEN", "Xiao-yan"), ("王磊", "WANG", "Lei"), ("刘洋", "LIU", "Yang")]
+    assert record["authors"][1]["affiliation"] == "郑州大学第五附属医院骨科"
+    assert record["extra"]["translated_affiliation"] == [
+        "Department of Orthopedics,The First Affiliated Hospital of Zhengzhou University,Zhengzhou 450052,China"]
+    assert record["journal"] == {"zh": "中国矫形外科杂志", "en": "Orthopedic Journal of China"}
+    assert (record["year"], record["pages"]) == (2021, "507-511")
+    assert "unlabelled" not in record["extra"] and record["issues"] == []
+
+
+def test_vip_english_lines_that_are_no_names_nor_journal_stay_unlabelled(tmp_path):
+    record = _page(tmp_path, _VIP_EN.format(names="CHEN Xiao-yan;LIU Yang(Department of Orthopedics,Zhengzhou 450052,China)",
+                                            journal="The results of this study are of the journal's own."))
+    assert not any("alt" in a for a in record["authors"]) and record["journal"] == {"zh": "中国矫形外科杂志"}
+    assert len(record["extra"]["unlabelled"]) == 2

@@ -862,6 +862,10 @@ def _pinyin_of(latin: str, han: str) -> bool:
     return key in (family + "".join(given), "".join(given) + family)
 
 
+# A journal's name in English, as VIP gives it under its 出处 ("Orthopedic Journal of China",
+# "Acta Geographica Sinica"): words in capitals but for short joining ones, one of a journal's.
+_ENGLISH_JOURNAL = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|in|on|&|\([A-Z][^()]*\)))*")
+_JOURNAL_WORD = re.compile(r"\b(?:Journal|Acta|Sinica|Annals?|Bulletin|Transactions|Proceedings|Reviews?|Letters|Chinese)\b")
 # Whom a unit is of, after it ("…, Beijing 100034, China (Zhang W, Li N)"), as yiigle marks its units.
 _UNIT_OWNERS = re.compile(r"\s*[(（][^()（）]*[)）](?=\s*(?:[;；]|$))")
 
@@ -1925,15 +1929,18 @@ class _Page:
         lines = [text for text, _ in self.raw.get("authors", []) if _mostly_han(text)]
         return split_author_list(resolve_name_marks(lines[0])) if len(lines) == 1 else []
 
-    def pinyin_names(self, line: str) -> list[str] | None:
+    def pinyin_names(self, line: str) -> tuple[list[str], str] | None:
         """The names of ``line`` when they are the page's Chinese authors in pinyin ("Zhang Wei,
         Li Na, Wang Jianguo" under "张伟 李娜 王建国"): as many, in the same order, each that
-        name's pinyin (:func:`_pinyin_of`); else None."""
+        name's pinyin (:func:`_pinyin_of`), with the institution in brackets after them (VIP's
+        "CHEN Xiao-yan;WANG Lei(Department of …,China)"), "" for none; else None."""
         zh = self.chinese_names() if line and not _mostly_han(line) else []
-        names = split_author_list(line) if zh else []
-        if len(names) != len(zh) or not all(_pinyin_of(e, z) for e, z in zip(names, zh)):
+        m = re.fullmatch(r"(?P<names>[^()（）]+?)\s*[(（](?P<unit>[^()（）]+)[)）]", line) if zh else None
+        unit = m.group("unit").strip() if m and bare_institutions(m.group("unit").strip()) else ""
+        names = split_author_list(m.group("names") if unit else line) if zh else []
+        if not names or len(names) != len(zh) or not all(_pinyin_of(e, z) for e, z in zip(names, zh)):
             return None
-        return names
+        return names, unit
 
     def english_block(self, line: str, lineno: int, steps, following: str | None) -> bool:
         """The page's English block under its Chinese one (yiigle's: the English title, the
@@ -1945,13 +1952,18 @@ class _Page:
         the authors' affiliations being the Chinese units'."""
         if _mostly_han(line):
             return False
-        names = self.pinyin_names(line)
-        if names:
+        pinyin = self.pinyin_names(line)
+        if pinyin:
+            names, unit = pinyin
             self.log_line_repairs(steps, "authors")
             self.recognised += 1
             if [name for name, _ in self.raw.get("translated_author", [])] != names:   # (a page copied twice)
                 self.raw.setdefault("translated_author", []).extend((name, lineno) for name in names)
+                if unit:
+                    self.rec.extra.setdefault("translated_affiliation", []).append(unit)
             self.last = self.current = "translated_author"
+            return True
+        if self.english_journal(line, lineno, steps):
             return True
         if self.last == "translated_author" and bare_institutions(_UNIT_OWNERS.sub("", line)):
             self.log_line_repairs(steps, "affiliation")
@@ -1964,6 +1976,20 @@ class _Page:
             self.title(line, lineno, steps)
             return True
         return False
+
+    def english_journal(self, line: str, lineno: int, steps) -> bool:
+        """A journal's name in English (:data:`_ENGLISH_JOURNAL`, "Orthopedic Journal of China")
+        right under the line that gave its Chinese name (VIP's 出处 《中国矫形外科杂志》…), while
+        the page gives none in English: the journal's English name."""
+        given = self.given_parts()
+        if not (self.last in (*_SOURCE_FIELDS, "journal_line") and ("journal", True) in given
+                and ("journal", False) not in given and len(line) <= 120
+                and _ENGLISH_JOURNAL.fullmatch(line) and _JOURNAL_WORD.search(line)):
+            return False
+        self.log_line_repairs(steps, "journal")
+        self.recognised += 1
+        self.add("journal", line, lineno)
+        return True
 
     def other_papers(self, stripped: str, folded: str, lineno: int) -> bool:
         """A line of a list of other papers: the heading of a list (参考文献, 引证文献,
