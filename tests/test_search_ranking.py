@@ -47,3 +47,27 @@ def test_a_title_match_ranks_above_a_keyword_only_match(searcher):
     assert order[-1] == "KEYWORD"                   # the keyword alone lifts nothing
     # a keyword the abstract holds too keeps its lift (the search corpus's keyword queries)
     assert order.index("ABSTRACT") < order.index("KEYWORD")
+
+
+# Many records hold the word only as a keyword: more than search reads records for (IN_ORDER_CHECKED).
+SUBJECTS = ["renal", "cardiac", "hepatic", "pulmonary", "neural", "gastric", "dermal", "ocular", "muscular", "skeletal"]
+ABSTRACT20 = ("We followed every patient of the cohort for five years and report how often the injury came back "
+              "after treatment.")
+MANY = "".join(_record(f"K{i:03d}", f"{SUBJECTS[i % 10]} injury in cohort {i}", ABSTRACT20, ("vasopressin",))
+               for i in range(130))
+TITLED = _record("VTITLE", "Vasopressin and " + " ".join(f"filler{i}" for i in range(20)))
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("many"), MANY + TITLED)
+
+
+def test_a_title_match_ranks_above_every_keyword_only_match(many):
+    """However many records hold the word only as a keyword: whether one loses its lift does
+    not depend on its being among the best the search reads."""
+    result = many.search("vasopressin", limit=200)
+    order = [h["source"]["source_id"] for h in result["hits"]]
+    assert result["total"] == 131
+    assert order[0] == "VTITLE"
+    assert len({h["score"] for h in result["hits"][1:]}) == 1   # the keyword-only records, scored alike

@@ -49,7 +49,7 @@ from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
-                     RECORD_FIELDS, nih_core)
+                     RECORD_FIELDS, TEXT_FIELDS, nih_core)
 
 
 class QueryError(ValueError):
@@ -1047,14 +1047,14 @@ def ranking_hints(node, vocabulary: Callable[[str], bool] | None = None):
     return hints
 
 
-def keyword_hints(node, vocabulary: Callable[[str], bool] | None = None) -> list[tuple[Leaf, object]]:
-    """(plain query word, the word among the keywords): a lift the search adds only to a
-    record whose title or abstract holds the word too (:meth:`.search.Searcher._matches`).
-    A keyword's short field outscores a title, so a record that held the word only as a
-    keyword (Web of Science's Keywords Plus names terms its text need not hold) ranked above
-    records whose title holds it."""
-    return [(leaf, term_leaf(leaf.text, ("keywords",), vocabulary).query) for leaf in leaves(node)
-            if leaf.fields == DEFAULT_FIELDS and not leaf.other_form]
+def keyword_hints(node, vocabulary: Callable[[str], bool] | None = None) -> list[tuple[object, object]]:
+    """(plain query word among the keywords, the same word in the text field): a lift the
+    search adds only to a record whose title or abstract holds the word too, which the
+    second tells (:meth:`.search.Searcher._keywords_lift`).  A keyword's short field
+    outscores a title, so a record that held the word only as a keyword (Web of Science's
+    Keywords Plus names terms its text need not hold) ranked above records whose title holds it."""
+    return [tuple(term_leaf(leaf.text, fields, vocabulary).query for fields in (("keywords",), TEXT_FIELDS))
+            for leaf in leaves(node) if leaf.fields == DEFAULT_FIELDS and not leaf.other_form]
 
 
 def with_hints(query, node, vocabulary: Callable[[str], bool] | None = None):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.query import Every, Or, Term
+from whoosh.query import And, Every, MultiTerm, Or, Phrase, Term
 
 from ..charsets import is_han
 from ..errors import DamagedIndex
@@ -88,6 +88,21 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
     if fieldname == "funders":  # funder:, which takes a known funder's Chinese name too
         return funder_names(rec, chinese=True)
     return []
+
+
+def _postings(searcher, fieldname: str, word, docs: list[int], kind: str) -> dict:
+    """``kind`` ("positions", "frequency") of ``word`` in each of ``docs`` (in order) that
+    holds it in ``fieldname``, read from its postings."""
+    m = Term(fieldname, word).matcher(searcher)
+    out = {}
+    for docnum in docs:
+        if m.is_active() and m.id() < docnum:
+            m.skip_to(docnum)
+        if not m.is_active():
+            break
+        if m.id() == docnum:
+            out[docnum] = m.value_as(kind)
+    return out
 
 
 class Searcher:
@@ -344,31 +359,57 @@ class Searcher:
     def _keywords_lift(self, matches: list[tuple[float, int]], tree) -> list[tuple[float, int]]:
         """``matches`` (best first) lifted where a plain query word is among the keywords
         (:func:`~.query.keyword_hints`, at the keywords' weight), when the record's title or
-        abstract holds that word too: a keyword alone (Keywords Plus: ``IL-6`` on a paper whose
-        text never writes it) no longer ranks a record above those whose title holds the word.
-        The records read are those of the best :data:`IN_ORDER_CHECKED` matches once lifted;
-        the others keep every lift (they are not shown)."""
+        abstract holds that word too (:meth:`_ahead_of_keywords`): a keyword alone (Keywords
+        Plus: ``IL-6`` on a paper whose text never writes it) ranks no record above those whose
+        title holds the word.  Told from the index for every match, so no record keeps a lift
+        for not being among the best (reading records told it for the best 100 only)."""
         hints = keyword_hints(tree, self._in_vocabulary)
         if not hints or not matches:
             return matches
-        scored = dict((docnum, score) for score, docnum in matches)
-        lifts = [(leaf, {d: s for s, d in self.searcher.search(q, limit=None).top_n if d in scored})
-                 for leaf, q in hints]
-        lifts = [(leaf, lift) for leaf, lift in lifts if lift]
-        if not lifts:
+        scored = {docnum: score for score, docnum in matches}
+        lift: dict[int, float] = {}
+        for in_keywords, in_text in hints:
+            found = {d: s for s, d in self.searcher.search(in_keywords, limit=None).top_n if d in scored}
+            docs = sorted(found)
+            places = lru_cache(maxsize=None)(partial(self._places, docs=docs))   # a word read once
+            for d in self._ahead_of_keywords(in_text, places) if docs else ():
+                lift[d] = lift.get(d, 0.0) + found[d]
+        if not lift:
             return matches
-        lifted = {d: score + sum(lift.get(d, 0.0) for _, lift in lifts) for d, score in scored.items()}
-        best = sorted(lifted, key=lambda d: -lifted[d])[:IN_ORDER_CHECKED]
-        shown = [d for d in best if any(d in lift for _, lift in lifts)]
-        records = self.store.get_many([self.ids[d] for d in shown])
-        for d in shown:
-            rec = records.get(self.ids[d])
-            if rec is None:
-                continue
-            text = [fold(v) for f in ("title", "abstract") for v in _field_values(rec, f)]
-            lifted[d] = scored[d] + sum(lift.get(d, 0.0) for leaf, lift in lifts
-                                        if any(leaf.check(v) for v in text))
-        return sorted(((score, d) for d, score in lifted.items()), key=lambda m: -m[0])
+        return sorted(((score + lift.get(d, 0.0), d) for score, d in matches), key=lambda m: -m[0])
+
+    def _ahead_of_keywords(self, query, places) -> set[int]:
+        """The records where ``query``, a term's query over the text field, matches in the
+        title or abstract, of those ``places(fieldname, word)`` (:meth:`_places`) reads.  The
+        text field holds the title, the abstract, then the keywords, which the keywords field
+        holds too, read by the same analyzer: of a word's places in the text, the last are the
+        keywords', as many as the keywords field counts."""
+        if isinstance(query, Term):
+            return set(places(query.fieldname, query.text)[0]) if query.fieldname in TEXT_FIELDS else set()
+        if isinstance(query, Phrase) and query.fieldname in TEXT_FIELDS:   # its words side by side (slop 1)
+            ahead = places(query.fieldname, query.words[0])[0]
+            after = [places(query.fieldname, word)[1] for word in query.words[1:]]
+            return {d for d, starts in ahead.items()
+                    if any(all(s + i in found.get(d, ()) for i, found in enumerate(after, 1)) for s in starts)}
+        if isinstance(query, MultiTerm) and query.field() in TEXT_FIELDS:   # canc*: each word it stands for
+            return self._ahead_of_keywords(Or([Term(*term) for term in query.expanded_terms(self.reader)]), places)
+        if isinstance(query, And):
+            return set.intersection(*(self._ahead_of_keywords(q, places) for q in query.subqueries))
+        if isinstance(query, Or):
+            return set().union(*(self._ahead_of_keywords(q, places) for q in query.subqueries))
+        return set()
+
+    def _places(self, fieldname: str, word, docs: list[int]) -> tuple[dict[int, list[int]], dict[int, set[int]]]:
+        """For those of ``docs`` (in order) whose text field holds ``word``: its places in the
+        title or abstract (where it is there), and all its places."""
+        text = _postings(self.searcher, fieldname, word, docs, "positions")
+        keywords = _postings(self.searcher, "keywords", word, list(text), "frequency")
+        ahead = {}
+        for d, at in text.items():
+            at = sorted(at)[:len(at) - keywords.get(d, 0)]
+            if at:
+                ahead[d] = at
+        return ahead, {d: set(at) for d, at in text.items()}
 
     def _in_order_first(self, matches: list[tuple[float, int]], words: list[str]) -> list[tuple[float, int]]:
         """``matches`` (best first) with the best :data:`IN_ORDER_CHECKED` of them lifted where
