@@ -71,3 +71,25 @@ def test_a_title_match_ranks_above_every_keyword_only_match(many):
     assert result["total"] == 131
     assert order[0] == "VTITLE"
     assert len({h["score"] for h in result["hits"][1:]}) == 1   # the keyword-only records, scored alike
+
+
+# The words of a query in its order, in another inflection ("spinal metastases" for "spinal metastasis").
+IN_ORDER = FILLER + "".join([
+    _record("INORDER", "Surgery for spinal metastases in the elderly", "We report outcomes of surgery in older patients."),
+    _record("APART1", "Metastasis of breast cancer: spinal and hepatic sites",
+            "Metastasis to spinal bone was common; spinal pain followed metastasis."),
+    _record("APART2", "Spinal cord compression and brain metastasis",
+            "Spinal cord compression preceded metastasis in a third."),
+])
+
+
+@pytest.fixture(scope="module")
+def in_order(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("in_order"), IN_ORDER)
+
+
+@pytest.mark.parametrize("query", ["spinal metastasis", "spinal metastases", "Spinal metastasis"])
+def test_the_words_in_order_lift_in_any_inflection(in_order, query):
+    """The words in the query's order lift a record whichever form of them it writes, as
+    the query matches them: not only the form typed."""
+    assert _order(in_order, query) == ["INORDER", "APART2", "APART1"]

@@ -343,8 +343,8 @@ class Searcher:
             matches = self._keywords_lift(self.searcher.search(query, limit=None).top_n, tree)
             if not phrase:
                 return matches
-            words, title = phrase
-            matches = self._in_order_first(matches, words)
+            forms, title = phrase
+            matches = self._in_order_first(matches, forms)
             return _titled_first(matches, set(self.searcher.docs_for_query(title)))
         # A truncated word is the OR of its words (236 for pro* at 100k records): whoosh's
         # AndMaybe over it re-balances the tree each time a word's list ends (600 ms).  The
@@ -411,26 +411,31 @@ class Searcher:
                 ahead[d] = at
         return ahead, {d: set(at) for d, at in text.items()}
 
-    def _in_order_first(self, matches: list[tuple[float, int]], words: list[str]) -> list[tuple[float, int]]:
+    def _in_order_first(self, matches: list[tuple[float, int]], forms: list[list[str]]) -> list[tuple[float, int]]:
         """``matches`` (best first) with the best :data:`IN_ORDER_CHECKED` of them lifted where
-        the text holds ``words`` in their order, by what whoosh's Phrase of them adds (the
-        words' scores there, at :data:`PHRASE_BOOST`).  Only those are checked: a Phrase over
-        every match read the positions of each ("of the" took 30 → 80 ms at 30k records)."""
+        the text holds the words in their order, each in one of its ``forms``
+        (:func:`pasted_phrase`), by what whoosh's Phrase of them adds (each word's score there,
+        its first form the record holds, at :data:`PHRASE_BOOST`).  Only those are checked: a
+        Phrase over every match read the positions of each ("of the" took 30 → 80 ms at 30k
+        records)."""
         checked = sorted(docnum for _, docnum in matches[:IN_ORDER_CHECKED])
-        distinct = list(dict.fromkeys(words))
-        postings = [Term(TEXT_FIELDS[0], w).matcher(self.searcher) for w in distinct]
+        postings = {t: Term(TEXT_FIELDS[0], t).matcher(self.searcher) for t in dict.fromkeys(sum(forms, []))}
         lift = {}
         for docnum in checked:
             found = {}
-            for word, m in zip(distinct, postings):
-                if m.is_active() and m.id() < docnum:
-                    m.skip_to(docnum)
-                if not m.is_active() or m.id() != docnum:
+            for word in forms:
+                for t in word:
+                    m = postings[t]
+                    if t not in found and m.is_active() and m.id() < docnum:
+                        m.skip_to(docnum)
+                    if t not in found and m.is_active() and m.id() == docnum:
+                        found[t] = (set(m.value_as("positions")), m.score())
+                if not any(t in found for t in word):
                     break
-                found[word] = (set(m.value_as("positions")), m.score())
             else:
-                if any(all(start + i in found[w][0] for i, w in enumerate(words)) for start in found[words[0]][0]):
-                    lift[docnum] = PHRASE_BOOST * sum(found[w][1] for w in words)
+                places = [set().union(*(found[t][0] for t in word if t in found)) for word in forms]
+                if any(all(start + i in places[i] for i in range(len(forms))) for start in places[0]):
+                    lift[docnum] = PHRASE_BOOST * sum(next(found[t][1] for t in word if t in found) for word in forms)
         if not lift:
             return matches
         return sorted(((score + lift.get(docnum, 0.0), docnum) for score, docnum in matches), key=lambda m: -m[0])
@@ -484,15 +489,17 @@ IN_ORDER_CHECKED = 100
 
 def pasted_phrase(q: str, tree):
     """For a query of several plain words (a title pasted whole: ``Anal sac gland carcinoma in
-    cocker spaniels``): its words, which lift the best matches that hold them in this order
-    (:meth:`Searcher._in_order_first`), and the title that is those words (schema's ``titlex``),
-    which ranks first (:func:`_titled_first`).  The
+    cocker spaniels``): the forms of each of its words, which lift the best matches that hold
+    them in this order (:meth:`Searcher._in_order_first`), and the title that is those words
+    (schema's ``titlex``), which ranks first (:func:`_titled_first`).  A word's forms are the
+    word and the terms its query matches (its inflections: ``metastasis`` holds in order in
+    "spinal metastases"); a word of parts (``IL-6``) is read as typed.  The
     words alone, ANDed, ranked longer titles and abstracts that repeat them above the paper
     itself.  None for one word, or with an operator, a field or a truncated word.
 
-    >>> words, title = pasted_phrase("Anal sac gland carcinoma", parse("Anal sac gland carcinoma"))
-    >>> words, title.fieldname
-    (['anal', 'sac', 'gland', 'carcinoma'], 'titlex')
+    >>> forms, title = pasted_phrase("spinal metastasis", parse("spinal metastasis"))
+    >>> forms, title.fieldname
+    ([['spinal', '~spinal'], ['metastasis', 'metastasi', '~metastasi']], 'titlex')
     >>> pasted_phrase("anal OR sac", parse("anal OR sac")) is None
     True
     """
@@ -502,7 +509,20 @@ def pasted_phrase(q: str, tree):
     found = list(tokens(fold(q), with_keys=False))
     if len(found) < 2 or any(pos != i for i, (_, pos, _, _) in enumerate(found)):
         return None   # (Chinese with spaces between: its words are not adjacent in the text)
-    return [term for term, *_ in found], Term("titlex", title_key(q))
+    matched = {}   # a one-word leaf's word: the text field's terms of its query
+    for leaf in tree.children:
+        written = [term for term, *_ in tokens(fold(leaf.text), with_keys=False)]
+        if len(written) == 1:
+            matched[written[0]] = _text_terms(leaf.query)
+    forms = [list(dict.fromkeys([term, *matched.get(term, ())])) for term, *_ in found]
+    return forms, Term("titlex", title_key(q))
+
+
+def _text_terms(query) -> list[str]:
+    """The text field's terms of a word's query (its forms)."""
+    if isinstance(query, Term):
+        return [query.text] if query.fieldname in TEXT_FIELDS else []
+    return [term for q in getattr(query, "subqueries", ()) for term in _text_terms(q)]
 
 
 def _titled_first(matches: list[tuple[float, int]], titled: set[int]) -> list[tuple[float, int]]:
