@@ -647,7 +647,12 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     assert s.notes("titel:肉瘤") == ["titel: is no field prefix, so it was searched as text (did you mean title:?)"]
     # a prefix near none is said too, with the fields there are (ratio:1 may be meant as text)
     assert s.notes("xyz:癌") == ["xyz: is no field prefix, so it was searched as text (the fields: title, abstract, "
-                                "keyword, author, journal, funder, award, doi, lang, section, format, type, year)"]
+                                "keyword, author, journal, funder, award, doi, pmid, pmcid, lang, section, format, "
+                                "type, year)"]
+    # a field as other databases name it: Web of Science's PY, PubMed's DP, a date
+    for written in ("py", "PY", "date", "dp"):
+        assert s.notes(f"{written}:2020") == [
+            f"{written}: is no field prefix, so it was searched as text (did you mean year:?)"]
     assert s.notes("不存在的词") == []
     # a link, a grant's label, one letter (E:coli) are plainly no prefix: nothing said of them
     assert s.notes("https://example.com/zzz") == s.notes("NO: 2018YFC1311399") == s.notes("E:coli") == []

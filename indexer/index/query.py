@@ -555,9 +555,15 @@ _OPEN_QUOTE = re.compile(r'(?:^|(?<=[\s(:-]))[“„「『]')
 _CLOSE_QUOTE = re.compile(r'[”‟」』](?=$|[\s)])')
 
 
+# Fields as other search boxes name them, which no near spelling finds: Web of Science's and
+# Scopus's PY/PUBYEAR, PubMed's DP, a date (py:2020 → "did you mean year:?").
+_OTHER_NAMES = {"py": "year", "pubyear": "year", "dp": "year", "date": "year", "yr": "year"}
+
+
 def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
     """Words written as a field prefix that is none, each with the prefix it is nearest
-    (``titel:肉瘤`` → ("titel", "title")), or "" when none is near (``xyz:癌``).  Such a word
+    (``titel:肉瘤`` → ("titel", "title"); ``py:2020`` → ("py", "year"), as other databases name
+    it), or "" when none is near (``xyz:癌``).  Such a word
     is searched as text ("ratio:1" may mean just that): a typing slip would find nothing and
     say nothing."""
     known = sorted(set(FIELD_ALIASES) | set(EXACT_FIELDS) | {"year"})
@@ -565,7 +571,8 @@ def misspelt_prefixes(text: str) -> list[tuple[str, str]]:
     for m in _TOKEN.finditer(_syntax(text)):
         written = (m.group("field") or "").lower()
         if written and written not in known:
-            near = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
+            near = [_OTHER_NAMES[written]] if written in _OTHER_NAMES else difflib.get_close_matches(
+                written, known, n=1, cutoff=0.75)
             if near or (len(written) > 1 and written not in _NO_PREFIXES):
                 out.append((m.group("field"), near[0] if near else ""))
     return out

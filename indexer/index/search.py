@@ -550,8 +550,8 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
 # keywords (a record found by its keyword alone, 肿瘤, shows it).
 _TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "funders", "award"}
 # The field prefixes a note lists, as README and --help name them.
-PREFIXES = ("title", "abstract", "keyword", "author", "journal", "funder", "award", "doi", "lang", "section",
-            "format", "type", "year")
+PREFIXES = ("title", "abstract", "keyword", "author", "journal", "funder", "award", "doi", "pmid", "pmcid", "lang",
+            "section", "format", "type", "year")
 _SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords"}
 
 
