@@ -632,6 +632,13 @@ def test_cli_nothing_to_export_leaves_the_output_file(index, tmp_path):
     target.write_text("@article{kept, title = {Kept}}\n", encoding="utf-8")
     out = run_cli("export", "--format", "bibtex", "--query", "zzqqxx", "-o", str(target), "--index", str(index))
     assert out.returncode == 0 and f"nothing to export; {target} left as it was" in out.stderr
+    # and says what search says of it: a prefix that is no field, an author's name the text leaves out
+    out = run_cli("export", "--format", "bibtex", "--query", "titel:zzqqxx", "--index", str(index))
+    assert "note: titel: is no field prefix, so it was searched as text (did you mean title:?)" in out.stderr
+    out = run_cli("export", "--format", "bibtex", "--query", "秦勇", "--index", str(index))
+    assert out.returncode == 0 and "no record matches --query '秦勇'" in out.stderr
+    assert re.search(r"note: '秦勇' is in no title, abstract, keyword or funding; author:秦勇 finds \d+ records?",
+                     out.stderr)
     ids = tmp_path / "ids.txt"
     ids.write_text("not-an-id\n", encoding="utf-8")
     out = run_cli("export", "--format", "bibtex", "--ids", str(ids), "-o", str(target), "--index", str(index))
