@@ -262,3 +262,31 @@ def test_an_article_page_with_its_references_is_one_page_not_a_list(tmp_path, dr
     path.write_text(text[text.index("参考文献"):], encoding="utf-8")
     result, records, failures = clean_items(path)
     assert [r["source"]["format"] for r in records] == ["gbt7714"] * 5 and not failures
+
+
+THREE = ("[1] 王建国.脊柱转移瘤研究[J].中华骨科杂志,2020,40(2):3-4.\n"
+         "[2] 李明.骨肿瘤诊断[J].中国骨伤,2019,32(1):5-9.\n"
+         "[3] 张伟.脊柱外科进展[J].中华外科杂志,2018,56(3):7-12.\n")
+
+
+@pytest.mark.parametrize("header", ["Title: Bibliography for chapter 2", "来源：中国知网", "作者：张三 整理"])
+def test_a_list_under_one_labelled_header_line_stays_a_list(tmp_path, header):
+    """One labelled line before the references is the list's header, not a page: the
+    references are read (the header line a failure of its own), never one made-up page."""
+    path = tmp_path / "refs.txt"
+    path.write_text(header + "\n" + THREE, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert [(r["source"]["format"], r["title"]) for r in records] == [
+        ("gbt7714", {"zh": "脊柱转移瘤研究"}), ("gbt7714", {"zh": "骨肿瘤诊断"}), ("gbt7714", {"zh": "脊柱外科进展"})]
+    assert [(f["format"], f["line"]) for f in failures] == [("gbt7714", 1)]
+
+
+@pytest.mark.parametrize("head", ["摘要：目的 探讨。\n关键词：脊柱；手术\n",            # abstract and keywords
+                                  "关键词：脊柱；手术\nDOI：10.3760/cma.j.issn.0253-2352.2021.03.001\n",
+                                  "脊柱转移瘤的外科治疗进展\n摘要：目的 探讨。\n",        # a title and its abstract
+                                  "题名：脊柱转移瘤的外科治疗进展\n摘要：目的 探讨。\n"])
+def test_a_page_with_two_of_its_fields_before_its_references_is_a_page(tmp_path, head):
+    path = tmp_path / "page.txt"
+    path.write_text(head + "参考文献\n" + THREE, encoding="utf-8")
+    result, records, failures = clean_items(path)
+    assert {r["source"]["format"] for r in records} | {f["format"] for f in failures} == {"scraped-page"}

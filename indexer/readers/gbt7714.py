@@ -139,22 +139,38 @@ def _is_heading(line: str) -> bool:
 
 
 def _page_before_list(head: str) -> bool:
-    """Whether a page's labelled fields (摘要：, 关键词：, 作者：, DOI：…) come before the list's
-    first reference or its heading: an article's page copied whole, whose 参考文献 is one of
-    its sections (the scraped-page reader's), not a reference list.  Labelled lines after a
-    reference are its notes (CNKI's 查新 export), not a page.
+    """Whether a page's own fields come before the list's first reference or its heading: an
+    article's page copied whole, whose 参考文献 is one of its sections (the scraped-page
+    reader's), not a reference list.  Two of its abstract, keywords and DOI, or its abstract
+    with its title (labelled, or a line of its own before it), make a page; one labelled line
+    alone (a list's "Title: Bibliography for chapter 2", "来源：中国知网", "作者：张三 整理") is
+    the list's header, not a page.  Labelled lines after a reference are its notes (CNKI's
+    查新 export), not a page.
 
     >>> _page_before_list("题目\\n摘要：研究。\\n关键词：a；b\\n参考文献\\n[1] 王建国.题名[J].刊名,2020.")
     True
+    >>> _page_before_list("题目\\n摘要：研究。\\n[1] 王建国.题名[J].刊名,2020.")
+    True
+    >>> _page_before_list("Title: Bibliography for chapter 2\\n[1] 王建国.题名[J].刊名,2020.")
+    False
+    >>> _page_before_list("作者：张三 整理\\n来源：中国知网\\n[1] 王建国.题名[J].刊名,2020.")
+    False
     >>> _page_before_list("参考文献\\n[1] 王建国.题名[J].刊名,2020.\\n摘要：研究。")
     False
     """
+    fields: set[str] = set()
     for line in head.splitlines()[:200]:
         if _is_heading(line) or _MARKER.search(line):
-            return False
-        if line.strip() and match_label(line.strip()):
-            return True
-    return False
+            break
+        if not line.strip():
+            continue
+        label = match_label(line.strip())
+        if not label:
+            if "abstract" not in fields:
+                fields.add("titles")  # a line before the abstract: the page's title (or authors)
+        elif label[0] in ("abstract", "keywords", "doi", "titles"):
+            fields.add(label[0])
+    return len(fields & {"abstract", "keywords", "doi"}) >= 2 or {"abstract", "titles"} <= fields
 
 
 def _entries(source) -> Iterator[tuple[int, str, str]]:
