@@ -148,3 +148,24 @@ def test_a_magtech_page_copied_twice_reads_as_copied_once(tmp_path):
         assert twice[key] == once[key], key
     assert twice["extra"]["reference"] == once["extra"]["reference"]
     assert sum("the same title again" in issue for issue in twice["issues"]) == 4
+
+
+def test_a_long_reference_is_looked_up_in_without_keeping_its_every_title(tmp_path):
+    # a title the reference cites (the English title under it) is looked up by its last
+    # characters, then found in the reference: every text from a full stop to its type mark kept
+    # whole had grown with the square of its length (36,000 characters of "Li A. ": 104 MB)
+    import tracemalloc
+
+    reference = "Li A. " * 6000 + "Heat island[J]. Acta, 2021."
+    text = "\n".join(["城市热岛效应研究", "作者：王明", "摘要：本文研究城市热岛效应。", "引用本文：" + reference,
+                      "Heat island", "北京大学"]) + "\n"
+    page_record(tmp_path, text, "warm.txt")  # the modules loaded, their patterns compiled
+    tracemalloc.start()
+    try:
+        record = page_record(tmp_path, text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert record["title"] == {"zh": "城市热岛效应研究", "en": "Heat island"}
+    assert record["extra"]["reference"] == [reference] and record["extra"]["unlabelled"] == ["北京大学"]
+    assert peak < 48 * 2**20, peak
