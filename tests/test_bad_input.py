@@ -496,3 +496,18 @@ def test_one_google_scholar_result_copied_says_so(tmp_path):
     records, (failure,) = clean(path)
     assert not records and failure["reason"].startswith("a Google Scholar results page: use each result's Cite")
     assert "BibTeX" in failure["reason"] and "EndNote" in failure["reason"]
+
+
+def test_a_long_line_is_no_google_scholar_grey_line_and_told_in_time():
+    """A head's long line of " - " and ", " (64 KB) is looked at once for Scholar's grey line
+    (names - source, year - host): it took 8 s, each " - " tried with each ", " after it."""
+    import time
+
+    from indexer.readers.base import results_page
+
+    started = time.perf_counter()
+    assert results_page("Google Scholar\n" + "a, - " * 13000 + "\n") is None
+    assert results_page("Google Scholar\n" + "a - b, " * 9000 + "\n") is None
+    assert time.perf_counter() - started < 2
+    assert results_page("Google Scholar\nW Zhang, N Li - Eur Spine J, 2022 - Springer\n")
+    assert results_page("Google Scholar\nW Zhang - 2019 - springer.com\n")

@@ -400,6 +400,9 @@ def known_formats() -> list[str]:
     return sorted(REGISTRY)
 
 
+# The end of a Google Scholar result's grey line: "…, 2022 - Springer", "… - 2019 - springer.com"
+_GREY_TAIL = r"(?:1[5-9]|20)\d\d - [\w.-]+(?:\.[a-z]{2,})?"
+
 # Lists of search results copied from a site (no format: a list of hits, each a title and a
 # snippet), told by lines only such a list shows, whole: the site, and what gives its records.
 RESULT_PAGES = (
@@ -407,8 +410,10 @@ RESULT_PAGES = (
      "the file it gives", re.compile(r"Google Scholar|Google 学术|谷歌学术|"
                                      r"(?:Save|保存)\s+(?:Cite|引用)\s+(?:Cited by \d+|被引用次数：?\s*\d+).*|"
                                      # a result's link to its full text, and its grey line: names - source, year - host
+                                     # (the names up to the first " - " when a source is given, taken once: any
+                                     # " - " tried with any ", " after it made a long line quadratic, 64 KB 8 s)
                                      r"\[(?:PDF|HTML|DOC|PS)\] [\w.-]+\.[a-z]{2,}|"
-                                     r".+? - (?:.+, )?(?:1[5-9]|20)\d\d - [\w.-]+(?:\.[a-z]{2,})?|"
+                                     rf".+ - {_GREY_TAIL}|(?>.+? - ).+, {_GREY_TAIL}|"
                                      r"Related articles(?:\s+All \d+ versions)?|"
                                      r"(?:Any time|Since \d{4}|Sort by relevance|Sort by date)")),
 )
