@@ -304,13 +304,13 @@ _INSTITUTION_NAME = re.compile(rf"[{HAN}0-9()（）]{{4,40}}")
 _UNIT_ABOVE = re.compile(rf"{INSTITUTION.pattern}|研究|[院所局]")
 _HAN_PLACE = re.compile(rf"(?:\s*[,，]\s*[(（]?|\s*[(（]|\s+)(?:[{HAN}]{{2,10}}[\s,，]*){{0,3}}\d{{6}}[)）]?\s*$"
                         rf"|\s*[,，]\s*[{HAN}]{{2,4}}\s*$")
-# an institution's word in English, as CNKI's English site numbers them ("1.Department of Radiology, …")
-_ENGLISH_UNIT = re.compile(r"\b(?:Departments?|School|Faculty|College|Institute|Cent(?:er|re)|Laborator(?:y|ies)|"
-                           r"Division|Hospital|University|Academy)\b")
+# an institution's word in English, as CNKI's English site numbers them ("1.Department of Radiology, …"),
+# and as a line of institutions opens with it ("Department of Orthopaedics, Peking University …")
+_ENGLISH_UNIT_WORDS = r"Departments?|School|Faculty|College|Institute|Cent(?:er|re)|Division|Hospital|University"
+_ENGLISH_UNIT = re.compile(rf"\b(?:{_ENGLISH_UNIT_WORDS}|Laborator(?:y|ies)|Academy)\b")
 _ENGLISH_INSTITUTION = re.compile(
-    r"(?:The\s+)?(?:(?:State\s+|National\s+)?Key\s+Laborator(?:y|ies)|Departments?|School|Faculty|College|"
-    r"Institute|Cent(?:er|re)|Laboratory|Division|Hospital|University)\s+(?:of|for)\s+[^:;?!]+,\s*"
-    r"(?:[A-Z][\w.'’-]*|\d{4,6})(?:\s+(?:[A-Z][\w.'’-]*|\d{4,6})){0,3}\.?")
+    rf"(?:The\s+)?(?:(?:State\s+|National\s+)?Key\s+Laborator(?:y|ies)|{_ENGLISH_UNIT_WORDS}|Laboratory)"
+    r"\s+(?:of|for)\s+[^:;?!]+,\s*(?:[A-Z][\w.'’-]*|\d{4,6})(?:\s+(?:[A-Z][\w.'’-]*|\d{4,6})){0,3}\.?")
 # An English abstract with no label after the Chinese one: prose of this many words at least
 # (a title or a name list is shorter), nearly all of it Latin letters.
 _ENGLISH_WORDS, _LATIN_SHARE = 8, 0.75
