@@ -27,7 +27,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   record has no volume, issue or pages yet and the journal is the same: online-first and
   print; any years in the same volume: a wrong year), the types agree (a conference
   abstract is not the journal paper, nor is one in a supplement issue, "15_suppl", or typed
-  "Conference Abstract"; a proceedings paper may be typed a book chapter, and
+  "Conference Abstract", unless the other gives its volume alone: review; a
+  proceedings paper may be typed a book chapter, and
   at the same volume and first page of one journal, a journal article),
   neither alone is a notice of its paper (a correction, retraction or expression of
   concern; two notices only of one kind, as a short title), nor a comment or reply ("Comment
@@ -640,6 +641,16 @@ def _meeting_abstract(rec: dict) -> bool:
         _ABSTRACT_TYPE.search(str(extra.get(k) or "")) for k in ("medium", "document_type"))
 
 
+def _unplaced_in_volume(a: _Keys, b: _Keys) -> bool:
+    """A conference item and a record in the same volume of a journal that may be one, the
+    record giving no issue or pages: nothing tells it is the paper rather than the abstract as
+    another database lists it (Scopus lists a supplement's abstract at its volume alone), so
+    the pair is not kept apart as a conference item and another type: a librarian decides."""
+    other = b.rec if _type_family(a.rec) == "conference" else a.rec
+    return bool(a.volume and a.volume == b.volume and not (other.get("issue") or other.get("pages"))
+                and _journal_words(a.rec) and _journal_words(b.rec) and _same_journal(a.rec, b.rec))
+
+
 # A first page that can be compared: a number, or a supplement's ("S12").
 _PAGE = re.compile(r"\d+|S\d+", re.I)
 
@@ -703,7 +714,8 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         same_volume = ka.volume and ka.volume == kb.volume and ka.volume not in (str(ya), str(yb))
         if not same_volume and (abs(ya - yb) > 1 or not (same_place or _online_first(ka, kb))):
             return False, [f"years differ ({ya} vs {yb})"], ""
-    if _type_family(a) != _type_family(b) and not _same_place(ka, kb):
+    unplaced = _type_family(a) != _type_family(b) and _unplaced_in_volume(ka, kb)
+    if _type_family(a) != _type_family(b) and not _same_place(ka, kb) and not unplaced:
         # (a paper of proceedings a journal prints, "Journal of Physics: Conference Series", is
         # a conference paper to Scopus and a journal article to others: at the same volume and
         # first page of one journal it is the same paper)
@@ -799,6 +811,10 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
+    if unplaced and not _same_place(ka, kb):
+        # the conference item as another database lists it, or the paper in the same volume
+        reasons.append("a conference item and a record of its volume with no issue or pages")
+        certain = False
     elsewhere = _printed_elsewhere(ka, kb) if certain else ""
     if elsewhere:  # a reprint, an erratum reprinting the paper, or a database's error
         reasons.append(elsewhere)

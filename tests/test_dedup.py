@@ -123,6 +123,24 @@ def test_a_conference_abstract_is_not_the_paper():
     assert sorted(r["source"]["record"] for r in pair["records"]) == [1, 3] and pair["confidence"] == "certain"
 
 
+def test_a_conference_abstract_and_a_record_of_its_volume_without_issue_or_pages_need_review():
+    # Embase's abstract in a supplement, and Scopus's record of it at its volume alone: perhaps
+    # the abstract, perhaps the paper; a paper with its issue and pages stays apart
+    title = "Serum vitamin D and fracture healing after hip surgery in older adults"
+    embase = rec(1, title, ["Novak, Petra", "Horvat, Ivan"], journal="Osteoporosis International", volume="30",
+                 issue="Suppl 2", pages="S250", extra={"medium": ["Conference Abstract"]})
+    scopus = rec(2, title, ["Novak, P.", "Horvat, I."], journal="Osteoporos Int", volume="30")
+    [pair] = find_clusters([embase, scopus])
+    assert pair["confidence"] == "needs review"
+    assert "a conference item and a record of its volume with no issue or pages" in pair["reasons"]
+    paper = rec(3, title, ["Novak, P.", "Horvat, I."], journal="Osteoporos Int", volume="30", issue="10",
+                pages="2001-2010")
+    assert groups(embase, paper) == []
+    # another volume, or another journal, is another work
+    assert groups(embase, rec(4, title, ["Novak, P."], journal="Osteoporos Int", volume="31")) == []
+    assert groups(embase, rec(5, title, ["Novak, P."], journal="Bone", volume="30")) == []
+
+
 def test_the_same_title_printed_elsewhere_needs_review():
     # another issue and first page of one volume (an erratum reprinting the paper, or another
     # paper), or another journal: a librarian decides
