@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from whoosh.query import Term
 
 from conftest import hit_ids, ris_searcher, run_cli
 from indexer.index.query import QueryError, parse
@@ -50,6 +51,35 @@ def test_lang_takes_a_languages_name(searcher, query, expected):
 def test_a_value_that_is_no_language_is_a_bad_query(value):
     with pytest.raises(QueryError, match=rf"lang:{value}: no language has that code or name.*lang:中文"):
         parse(f"lang:{value}")
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("lang:cn", ["Z1"]), ("lang:tw", ["Z1"]), ("lang:hk", ["Z1"]), ("lang:jp", ["J1"]), ("lang:kr", ["K1"]),
+    ("lang:CN", ["Z1"]), ("lang:ua", []), ("lang:uk", []),    # uk is Ukrainian's code, not the United Kingdom
+])
+def test_lang_takes_a_countrys_code_for_its_language(searcher, query, expected):
+    assert hit_ids(searcher, query) == expected
+
+
+@pytest.mark.parametrize("value,code", [("dk", "da"), ("cz", "cs"), ("ua", "uk"), ("se", "sv"), ("gr", "el"),
+                                        ("ca", "ca"), ("de", "de")])
+def test_a_countrys_code_is_its_language_unless_it_is_a_languages_code(value, code):
+    assert parse(f"lang:{value}").query == Term("lang", code)
+
+
+@pytest.mark.parametrize("value", ["ic", "fe", "ukrx"])
+def test_a_code_one_letter_off_another_is_told_no_near_name(value):
+    with pytest.raises(QueryError) as err:
+        parse(f"lang:{value}")
+    assert "did you mean" not in str(err.value)
+
+
+def test_multilingual_is_no_language_a_record_is_filed_under():
+    for value in ("mul", "multilingual"):
+        with pytest.raises(QueryError, match=rf"lang:{value}: a record is filed under one language") as err:
+            parse(f"lang:{value}")
+        assert "did you mean" not in str(err.value)
+    assert parse("lang:und").query == Term("lang", "und")
 
 
 def test_a_misspelt_name_is_told_the_name_near_it(searcher):

@@ -43,7 +43,7 @@ from urllib.parse import unquote
 from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
 
 from ..charsets import HAN
-from ..lang.detect import DECLARED_NAMES
+from ..lang.detect import DECLARED_NAMES, MULTILINGUAL
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
 from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
@@ -454,9 +454,19 @@ _OTHER_LANGUAGE_NAMES = {
     "vi": ("越南文", "越南语", "越南語", "ベトナム語"), "th": ("泰文", "泰语", "泰語", "タイ語"),
     "ar": ("阿拉伯文", "阿拉伯语", "阿拉伯語", "アラビア語"), "fa": ("farsi",), "tl": ("filipino",), "sl": ("slovene",),
 }
-_LANGUAGE_NAMES = {**{name: code for code, names in DECLARED_NAMES.items() for name in names},
+# Countries' codes users type for their language (lang:cn, lang:jp, lang:kr), where the country
+# has one language to mean; a language's own code comes first (lang:uk is Ukrainian, lang:ca Catalan).
+_COUNTRY_CODES = {
+    "cn": "zh", "tw": "zh", "hk": "zh", "mo": "zh", "jp": "ja", "kr": "ko", "kp": "ko", "dk": "da",
+    "cz": "cs", "ua": "uk", "se": "sv", "gr": "el", "ee": "et", "il": "he", "ir": "fa", "vn": "vi",
+    "gb": "en", "us": "en", "at": "de", "br": "pt", "mx": "es"}
+_LANGUAGE_NAMES = {**_COUNTRY_CODES, **{name: code for code, names in DECLARED_NAMES.items() for name in names},
                    **{name: code for code, names in _OTHER_LANGUAGE_NAMES.items() for name in names},
                    **{name: code for code, name in LANGUAGE_CODES.items()}, **{code: code for code in LANGUAGE_CODES}}
+
+
+_CODE = re.compile(r"[a-z]{2,3}")
+_SUGGESTED_NAMES = [n for n in _LANGUAGE_NAMES if not _CODE.fullmatch(n)]
 
 
 def language_code(name: str, value: str) -> str:
@@ -466,6 +476,8 @@ def language_code(name: str, value: str) -> str:
 
     >>> [language_code("lang", v) for v in ("zh", "Chinese", "中文", "日本語", "한국어", "英文", "russian", "zh-CN", "jpn")]
     ['zh', 'zh', 'zh', 'ja', 'ko', 'en', 'ru', 'zh', 'ja']
+    >>> [language_code("lang", v) for v in ("cn", "tw", "jp", "kr", "dk", "cz", "ua", "uk", "se", "gr")]
+    ['zh', 'zh', 'ja', 'ko', 'da', 'cs', 'uk', 'uk', 'sv', 'el']
     >>> language_code("lang", "chinse")
     Traceback (most recent call last):
     ...
@@ -478,11 +490,14 @@ def language_code(name: str, value: str) -> str:
     code = _LANGUAGE_NAMES.get(v) or (_LANGUAGE_NAMES.get(tagged.group(1)) if tagged else None)
     if code:
         return code
-    near = difflib.get_close_matches(v, _LANGUAGE_NAMES, n=1, cutoff=0.75)
+    takes = (f"{name}: takes a code or a name: {name}:zh, {name}:chinese, {name}:中文, {name}:en, {name}:english, "
+             f"{name}:ja, {name}:日本語, {name}:und (none told)")
+    if v in MULTILINGUAL:   # (lang.detect files a record declared so under its main language)
+        raise QueryError(f"{name}:{value}: a record is filed under one language, its main one, never as multilingual; {takes}")
+    # A near name only, for a name typed: a code is one letter off another (kr, ukr; mul, ml).
+    near = [] if _CODE.fullmatch(v) else difflib.get_close_matches(v, _SUGGESTED_NAMES, n=1, cutoff=0.75)
     meant = f" (did you mean {name}:{near[0]}?)" if near else ""
-    raise QueryError(f"{name}:{value}: no language has that code or name{meant}; {name}: takes a code or a name: "
-                     f"{name}:zh, {name}:chinese, {name}:中文, {name}:en, {name}:english, {name}:ja, {name}:日本語, "
-                     f"{name}:und (none told)")
+    raise QueryError(f"{name}:{value}: no language has that code or name{meant}; {takes}")
 
 
 # type: takes the names Chinese databases give their kinds of record (type:学位论文), as the
