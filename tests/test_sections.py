@@ -316,6 +316,18 @@ def test_key_points_words_and_jamas_joined_headings(text, expected):
      "Conclusions/Significance: A new model.",
      [("BACKGROUND", "Background", "DMD is common."), ("METHODS", "Methodology/Principal Findings", "Here we describe dogs."),
       ("CONCLUSION", "Conclusions/Significance", "A new model.")]),
+    # before the methods it is the background (PNAS's statement opens the abstract), with a colon or a space
+    ("Background: X is common. Significance: X causes death. Methods: We did a trial. Results: Good. "
+     "Conclusions: Fine.",
+     [("BACKGROUND", "Background", "X is common."), ("BACKGROUND", "Significance", "X causes death."),
+      ("METHODS", "Methods", "We did a trial."), ("RESULTS", "Results", "Good."), ("CONCLUSION", "Conclusions", "Fine.")]),
+    ("SIGNIFICANCE: X matters. OBJECTIVE: To count. METHODS: Ten. RESULTS: Many.",
+     [("BACKGROUND", "SIGNIFICANCE", "X matters."), ("OBJECTIVE", "OBJECTIVE", "To count."),
+      ("METHODS", "METHODS", "Ten."), ("RESULTS", "RESULTS", "Many.")]),
+    ("Objective To test. Significance It kills. Methods A total of 12. Results The rate fell. Conclusion Good.",
+     [("OBJECTIVE", "Objective", "To test."), ("BACKGROUND", "Significance", "It kills."),
+      ("METHODS", "Methods", "A total of 12."), ("RESULTS", "Results", "The rate fell."),
+      ("CONCLUSION", "Conclusion", "Good.")]),
     # "Significance of …" opening a sentence is a word of it
     ("Objective To test. Methods A total of 12. Results The rate fell. Significance of this is unclear. Conclusion Good.",
      [("OBJECTIVE", "Objective", "To test."), ("METHODS", "Methods", "A total of 12."),

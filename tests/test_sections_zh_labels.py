@@ -152,6 +152,13 @@ def test_headings_parted_by_a_slash_and_in_other_brackets(text, expected):
     ("【目的】探讨疗效。【方法】选取64例。【结果】有效。【临床意义】为临床提供依据。",
      [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"), ("RESULTS", "结果", "有效。"),
       ("CONCLUSION", "临床意义", "为临床提供依据。")]),
+    # before the methods it is the background; the glued labels after it are read
+    ("背景：X常见。意义：X致死。方法：试验。结果：好。结论：可。",
+     [("BACKGROUND", "背景", "X常见。"), ("BACKGROUND", "意义", "X致死。"), ("METHODS", "方法", "试验。"),
+      ("RESULTS", "结果", "好。"), ("CONCLUSION", "结论", "可。")]),
+    ("目的：探讨X。研究意义：X致死。方法选取12例。结果有效。结论：可用。",
+     [("OBJECTIVE", "目的", "探讨X。"), ("BACKGROUND", "研究意义", "X致死。"), ("METHODS", "方法", "选取12例。"),
+      ("RESULTS", "结果", "有效。"), ("CONCLUSION", "结论", "可用。")]),
     # glued to its text or set off by a space only, 意义 opens a sentence: 意义在于…, 差异有统计学意义
     ("目的：探讨疗效。方法：选取64例。结果：差异有统计学意义。结论：可用。意义在于提高疗效。",
      [("OBJECTIVE", "目的", "探讨疗效。"), ("METHODS", "方法", "选取64例。"),

@@ -49,7 +49,7 @@ LABELS_EN: dict[str, str] = {
        for comma in (",", "") for who in ("PARTICIPANTS", "PATIENTS")},
     "MAIN OUTCOME AND MEASURES": "METHODS",
     # Why it matters (PNAS's, J Neurosci's statement) closes an abstract as JAMA's "Conclusions and
-    # Relevance" does.
+    # Relevance" does; before the methods it is the background, as JAMA's "Importance" (_by_position).
     "SIGNIFICANCE": "CONCLUSION", "SIGNIFICANCE STATEMENT": "CONCLUSION",
     # A grade of evidence (Spine, JBJS, Arthroscopy) is a part of its own, no sentence of the conclusion's.
     "LEVEL OF EVIDENCE": "LEVEL OF EVIDENCE",
@@ -76,6 +76,8 @@ LABELS_ZH: dict[str, str] = {
     "意义": "CONCLUSION", "临床意义": "CONCLUSION", "研究意义": "CONCLUSION",
     "证据等级": "LEVEL OF EVIDENCE", "证据级别": "LEVEL OF EVIDENCE",
 }
+# Statements of why it matters, filed by where they stand (_by_position).
+_BY_POSITION = frozenset(("SIGNIFICANCE", "SIGNIFICANCE STATEMENT", "意义", "研究意义", "临床意义"))
 # Words that open sentences too (意义在于…): never a glued label, nor a heading's second part
 # (目的/意义 is the objective's heading).
 _ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据等级", "证据级别"))
@@ -153,6 +155,25 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         else:
             found[i] = (m.start(), m.end(), label, orig)
     return sorted(found)
+
+
+def _by_position(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The labels found, a statement of why it matters (Significance:, 意义：) filed by where it
+    stands: before the methods, results and conclusion, with a part after it (PNAS's statement
+    opens the abstract), it is the background; closing the abstract or after them, a conclusion.
+
+    >>> [(s["label"], s["label_original"]) for s in split_sections(
+    ...     "Background: X is common. Significance: X kills. Methods: A trial. Results: Good. Conclusions: Fine.", "en")]
+    [('BACKGROUND', 'Background'), ('BACKGROUND', 'Significance'), ('METHODS', 'Methods'), ('RESULTS', 'Results'), \
+('CONCLUSION', 'Conclusions')]
+    """
+    filed = []
+    for i, (start, end, label, orig) in enumerate(found):
+        if re.sub(r"\([Ss]\)$", "", orig).upper() in _BY_POSITION:
+            study = any(f[2] in ("METHODS", "RESULTS", "CONCLUSION") for f in found[:i])
+            label = "BACKGROUND" if i + 1 < len(found) and not study else "CONCLUSION"
+        filed.append((start, end, label, orig))
+    return filed
 
 
 # CNKI's exports (EndNote, NoteExpress, RefWorks, E-Study) drop the bold that set a label
@@ -343,9 +364,13 @@ def _spaced_en(text: str) -> list[tuple[int, int, str, str]]:
         if not found and m.start() != 0:
             return []
         last = next((f for f in reversed(found) if f[2] in _ORDER), None)
-        if (label not in _ORDER or last is None or _ORDER.index(label) > _ORDER.index(last[2])
+        if orig.upper() in _BY_POSITION and (last is None or last[2] in ("BACKGROUND", "OBJECTIVE")):
+            label = "BACKGROUND"   # before the methods (or closing the abstract: _by_position)
+            found.append((m.start(), m.end(), label, orig))
+        elif (label not in _ORDER or last is None or _ORDER.index(label) > _ORDER.index(last[2])
                 or (label == last[2] and orig.upper() != last[3].upper())):
             found.append((m.start(), m.end(), label, orig))
+    found = _by_position(found)
     return found if len({f[2] for f in found}) >= 3 and not _strays(text, found) else []
 
 
@@ -422,7 +447,7 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     box = _key_points(text) if lang != "zh" else None
     if box is not None:
         return box
-    found = _matches(text, "zh" if lang == "zh" else "en")
+    found = _by_position(_matches(text, "zh" if lang == "zh" else "en"))
     if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
         found = _glued_zh(text) if lang == "zh" else _spaced_en(text)
         if not found:
