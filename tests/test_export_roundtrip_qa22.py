@@ -133,3 +133,26 @@ def test_only_a_generic_preprint_is_a_preprint(tmp_path, text):
     ris.write_text(text, encoding="utf-8")
     (rec,) = jsonl(run_cli("clean", "--json", "-q", str(ris)).stdout)
     assert rec["type"] in ("document", "article-journal")
+
+
+def test_an_access_date_run_together_impossible_or_labelled_is_read(tmp_path):
+    # RIS's Y2 run together (20200503), a day February has not (kept to the month), and GB/T's
+    # [引用日期2021年3月15日] as Baidu Baike's copies write it: CSL's accessed
+    ris = tmp_path / "acc.ris"
+    ris.write_text("".join(f"TY  - ELEC\nTI  - Page {n}\nAU  - Smith, John\nPY  - 2020\nUR  - https://example.org/{n}\n"
+                           f"Y2  - {y2}\nER  - \n\n" for n, y2 in enumerate(["20200503", "2021-2-30", "2020-13-45"])),
+                   encoding="utf-8")
+    gbt = tmp_path / "acc.txt"
+    gbt.write_text("[1] 李四. 另一个网页[EB/OL]. (2020-01-01)[引用日期2021年3月15日]. http://example.cn/b.html.\n"
+                   "[2] 王建国. 网页标题[EB/OL]. [2021-2-30]. http://example.cn/a.html.\n", encoding="utf-8")
+    accessed = {}
+    for path in (ris, gbt):
+        result = run_cli("export", "-f", "csl-json", "--from", str(path))
+        assert result.returncode == 0, result.stderr
+        accessed.update({item["title"]: item.get("accessed") for item in json.loads(result.stdout)})
+    assert accessed == {"Page 0": {"date-parts": [[2020, 5, 3]]}, "Page 1": {"date-parts": [[2021, 2]]},
+                        "Page 2": {"date-parts": [[2020]]}, "另一个网页": {"date-parts": [[2021, 3, 15]]},
+                        "网页标题": {"date-parts": [[2021, 2]]}}
+    # GB/T writes the date it read as it was written when it is no whole date
+    result = run_cli("export", "-f", "gbt7714", "--from", str(gbt))
+    assert "(2020-01-01)[2021-03-15]" in result.stdout and "[2021-2-30]" in result.stdout

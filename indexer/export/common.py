@@ -3,6 +3,7 @@ write it in, its fields in that language, names, pages, the values kept in ``ext
 funding as a note, and stable citation keys."""
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from typing import Iterable
@@ -285,36 +286,49 @@ def month_abbreviation(month: int) -> str:
     return _MONTHS[month - 1].capitalize()
 
 
-# A date written in numbers, as far as it goes: 2024-01-02, 2024/1/2, 2014-06, 2024年1月2日.
-_WRITTEN_DATE = re.compile(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?)?\s*")
+# A date written in numbers, as far as it goes: 2024-01-02, 2024/1/2, 2014-06, 2024年1月2日, and
+# run together, 20240102 (RIS's Y2 as some databases write it).
+_WRITTEN_DATE = re.compile(r"\s*(\d{4})(?:(\d{2})(\d{2})(?!\d)|\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?)?\s*")
 
 
 def written_date(text: str) -> tuple[list[int], bool]:
-    """The year, month and day a text starts with, as far as it writes them in numbers, and
-    whether they are the whole text; ``([], False)`` when it starts with no year (a date a page
-    was read, as RIS's Y2 and GB/T's [引用日期] write it).
+    """The year, month and day a text starts with, as far as it writes them in numbers and they
+    make a date, and whether they are the whole text; ``([], False)`` when it starts with no year
+    (a date a page was read, as RIS's Y2 and GB/T's [引用日期] write it).  A month or day that
+    cannot be (a 13th month, 30 February) is left out with what follows it: the text is then
+    not whole.
 
     >>> written_date("2024年1月2日"), written_date("2014-06 (viewed)"), written_date("Access Date")
     (([2024, 1, 2], True), ([2014, 6], False), ([], False))
+    >>> written_date("20200503"), written_date("2021-2-30"), written_date("2020-13-45"), written_date("2024-2-29")
+    (([2020, 5, 3], True), ([2021, 2], False), ([2020], False), ([2024, 2, 29], True))
     """
     m = _WRITTEN_DATE.match(text)
-    return ([int(g) for g in m.groups() if g], m.end() == len(text)) if m else ([], False)
+    if not m:
+        return [], False
+    parts = [int(g) for g in m.groups() if g]
+    valid = parts[:1]
+    if len(parts) > 1 and 1 <= parts[1] <= 12:
+        valid.append(parts[1])
+        if len(parts) > 2 and 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
+            valid.append(parts[2])
+    return valid, m.end() == len(text) and len(valid) == len(parts)
 
 
 def accessed_parts(rec: dict) -> list[int]:
     """The date a page was read (``extra.accessed``: RIS's Y2, BibTeX's urldate, GB/T's
-    [引用日期], a CSL date) as year, month and day, as far as it is written in numbers; [] when
-    it is none, or not a date (a 13th month): BibTeX's ``urldate``, CSL's ``accessed``.
+    [引用日期], a CSL date) as year, month and day, as far as it is written in numbers and
+    makes a date (:func:`written_date`: a 13th month or 30 February is left out); [] when it
+    is none: BibTeX's ``urldate``, CSL's ``accessed``.
 
     >>> accessed_parts({"extra": {"accessed": "2024/1/2"}}), accessed_parts({"extra": {"csl": {"accessed": {"date-parts": [[2024, 6, 1]]}}}})
     ([2024, 1, 2], [2024, 6, 1])
     >>> accessed_parts({"extra": {"accessed": "2014-06 (viewed)"}}), accessed_parts({"extra": {"accessed": "2024-13-01"}}), accessed_parts({})
-    ([2014, 6], [], [])
+    ([2014, 6], [2024], [])
+    >>> accessed_parts({"extra": {"accessed": "20200503"}}), accessed_parts({"extra": {"accessed": "2021-2-30"}})
+    ([2020, 5, 3], [2021, 2])
     """
-    parts, _ = written_date(extra(rec, "accessed"))
-    if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
-        return []
-    return parts
+    return written_date(extra(rec, "accessed"))[0]
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")

@@ -132,9 +132,11 @@ _REPORT_NUMBER = re.compile(r"[:：]\s*((?:[A-Z0-9][\w./\-—–]*\s?){1,3})$")
 _BOOK_VOLUME = re.compile(r"[:：]\s*(?:第(\d+)卷|Vol\.\s*(\d+))$")
 # [引用日期] alone, a date with its month (GB/T 7714-2015 §8.8: "[2024-01-08]"), not a year
 # the cataloguer inferred, which is bracketed alone ("[1936]")
-_CITED_DATE = re.compile(rf"[\[［]{_YEAR}-\d{{1,2}}[^\]］]*[\]］]")
+# (Baidu Baike's and sites' copies label it: "[引用日期2021年3月15日]", "[访问日期：2021-03-15]")
+_CITED_LABEL = r"(?:(?:引用|访问|檢索|检索|訪問)日期\s*[:：]?\s*)?"
+_CITED_DATE = re.compile(rf"[\[［]{_CITED_LABEL}{_YEAR}[-年]\d{{1,2}}[^\]］]*[\]］]")
 # (发布日期)[引用日期]
-_ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［](?P<cited>{_YEAR}[^\]］]*)[\]］])?")
+_ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［]{_CITED_LABEL}(?P<cited>{_YEAR}[^\]］]*)[\]］])?")
 
 
 def _is_heading(line: str) -> bool:
@@ -435,7 +437,7 @@ class GBT7714Reader:
             rec.put("url", url, src.line)   # https://doi.org/10.… is the DOI too (the pipeline reads it)
         after = _URL.sub("", after).strip()
         self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year)
-        cited = re.findall(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after)
+        cited = re.findall(rf"[\[［]{_CITED_LABEL}({_YEAR}[^\]］]*)[\]］]", after)
         if carrier and cited and "accessed" not in rec.extra:  # "…, 2001[2014-06-11]": the date it was read
             rec.extra["accessed"] = cited[-1].strip()
         return rec
@@ -479,7 +481,7 @@ class GBT7714Reader:
                 for key in ("journal", "year", "volume", "issue", "pages"):
                     if m.groupdict().get(key):
                         put(key, m.group(key).strip(), line)
-                cited = re.search(rf"[\[［]({_YEAR}[^\]］]*)[\]］]", after[m.end() - 1:])
+                cited = re.search(rf"[\[［]{_CITED_LABEL}({_YEAR}[^\]］]*)[\]］]", after[m.end() - 1:])
                 if cited:
                     rec.extra["accessed"] = cited.group(1)
                 return
