@@ -74,6 +74,17 @@ def test_a_key_the_record_came_with_is_kept(tmp_path):
     assert "refs.bib #1 keeps it" in result.stderr and "refs.bib #2 (adams2001) is written as adams2001b" in result.stderr
 
 
+def test_three_records_with_one_key_are_said_once(tmp_path):
+    bib = tmp_path / "k.bib"
+    bib.write_text("".join(f"@article{{smith2020,\n  title = {{Sleep and {t}}},\n  author = {{Smith, John}},\n"
+                           f"  year = {{2020}}}}\n\n" for t in ("health", "mood", "memory")), encoding="utf-8")
+    result = run_cli("export", "-f", "bibtex", "--from", str(bib))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "citation key" in line]
+    assert warnings == ["warning: three records came with the citation key smith2020: "
+                        f"{bib} #1 keeps it, {bib} #2 (smith2020) is written as smith2020b, {bib} #3 (smith2020) as smith2020c"]
+
+
 def _own_key_after_made_ones(tmp_path):
     """Two RIS records whose made key is smith2020deep, then a BibTeX entry that came with it."""
     ris = tmp_path / "a.ris"

@@ -232,17 +232,29 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
 
 
 def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict], err: TextIO) -> None:
-    """Say each pair of records exported (either of them) that came with one citation key,
-    and the key the second is written with."""
+    """Say once for each citation key that records exported came with (one of them at least):
+    how many, the one that keeps it, and the key each other is written with."""
     from ..record import source_label
     from .common import own_key
 
     exported = {r["id"] for r in records}
-    for first, second, key in clashes:
-        if first["id"] in exported or second["id"] in exported:
-            err.write(f"warning: two records came with the citation key {own_key(first)}: "
-                      f"{source_label(first['source'])} keeps it, {source_label(second['source'])} "
-                      f"({own_key(second)}) is written as {key}\n")
+    others: dict[str, list[tuple[dict, str]]] = {}
+    firsts: dict[str, dict] = {}
+    for first, second, key in clashes:   # (first: the record that keeps the key, in every pair of it)
+        firsts[first["id"]] = first
+        others.setdefault(first["id"], []).append((second, key))
+    for rid, rest in others.items():
+        first = firsts[rid]
+        if rid not in exported and not any(second["id"] in exported for second, _ in rest):
+            continue
+        count = len(rest) + 1
+        written = ", ".join(f"{source_label(second['source'])} ({own_key(second)}) {'is written ' if i == 0 else ''}as {key}"
+                            for i, (second, key) in enumerate(rest))
+        err.write(f"warning: {_NUMBER_WORDS.get(count, f'{count:,}')} records came with the citation key "
+                  f"{own_key(first)}: {source_label(first['source'])} keeps it, {written}\n")
+
+
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:
