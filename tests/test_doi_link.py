@@ -91,3 +91,17 @@ def test_a_doi_field_holding_a_link_is_decoded_and_loses_the_links_query(tmp_pat
                                                      "https://doi.org/10.1016/j.jclinepi.2019.01.005?utm_source=x",
                                                      "10.1016/J.JCLINEPI.2019.01.005"))), encoding="utf-8")
     assert [r["doi"] for r in cleaned(path)] == ["10.1016/j.jclinepi.2019.01.005"] * 3
+
+
+def test_a_doi_taken_from_a_link_is_decoded_and_loses_the_links_query(tmp_path):
+    # RIS's UR as Embase writes it, percent-encoded and with a tracking query: read as the DO field's link is
+    path = tmp_path / "ur.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Probe {n}\nAU  - Kim, S.\nPY  - 2018\nUR  - {url}\nER  - \n\n"
+                            for n, url in enumerate(("https://doi.org/10.1097%2FBRS.0000000000002345?utm_source=embase&utm_medium=x",
+                                                     "http://dx.doi.org/10.1097/BRS.0000000000002345#abstract",
+                                                     "https://doi.org/10.1002/(SICI)1097-4636(199603)30:3%3C305::AID-JBM4%3E3.0.CO;2-P"))),
+                    encoding="utf-8")
+    records = cleaned(path)
+    assert [r["doi"] for r in records] == ["10.1097/brs.0000000000002345"] * 2 + [
+        "10.1002/(sici)1097-4636(199603)30:3<305::aid-jbm4>3.0.co;2-p"]
+    assert records[0]["url"] == "https://doi.org/10.1097%2FBRS.0000000000002345?utm_source=embase&utm_medium=x"

@@ -162,11 +162,14 @@ def doi_of_link(url: str | None) -> str | None:
     '10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6'
     >>> doi_of_link("https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02231234/full") is None
     True
-    """
-    from urllib.parse import unquote
 
+    Read as a DOI field's link is (:func:`normalise_doi`): its query is no part of the DOI.
+
+    >>> doi_of_link("https://doi.org/10.1097%2FBRS.0000000000002345?utm_source=embase&utm_medium=x")
+    '10.1097/brs.0000000000002345'
+    """
     m = _DOI_LINK.fullmatch((url or "").strip())
-    return normalise_doi(unquote(m.group(1))) if m else None
+    return normalise_doi(m.group(0)) if m else None
 
 
 # A DOI inside any link (a publisher's page names its paper's: "…article?id=10.1371/journal.pone.0250001"),
