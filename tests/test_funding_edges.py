@@ -118,6 +118,45 @@ def test_wos_fx_adds_the_grants_fu_does_not_name(tmp_path):
                                        ("Vetenskapsradet", "2019-01234"), ("Wellcome Trust", "208812/Z/17/Z")]
 
 
+# ... but only grants of a funder named as one, after FU's: what FX thanks with a number (a
+# resource's application number, a person's or a hospital's project) is no funder
+@pytest.mark.parametrize("fu, fx, expected", [
+    ("Medical Research Council [MR/N003284/1]",
+     "This work was supported by the Medical Research Council (MR/N003284/1). This research has been conducted "
+     "using the UK Biobank Resource under Application Number 12345.",
+     [("Medical Research Council", "MR/N003284/1")]),
+    ("Natural Science Foundation of Jiangsu Province [BK20190123]",
+     "This study was supported by Natural Science Foundation of Jiangsu Province (BK20190123). The authors thank "
+     "Professor Wang Jianguo of Nanjing University (Grant No. 2019-12) for his advice, and Jiangsu Provincial "
+     "People's Hospital (No. 2020-45) for clinical support.",
+     [("Natural Science Foundation of Jiangsu Province", "BK20190123")]),
+    ("JSPS KAKENHI [JP19K12345]",
+     "This work was supported by JSPS KAKENHI Grant Number JP19K12345. We used the computer resources of the Human "
+     "Genome Center (project hgc2019-01).",
+     [("JSPS KAKENHI", "JP19K12345")]),
+    ("European Research Council [758892]",
+     "This project has received funding from the European Research Council (ERC) (grant agreement No 758892) and "
+     "from the Novo Nordisk Foundation (NNF18OC0012345).",
+     [("European Research Council", "758892"), ("Novo Nordisk Foundation", "NNF18OC0012345")]),
+])
+def test_wos_fx_beside_fu_adds_no_thanked_resource_nor_person(tmp_path, fu, fx, expected):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A study\nSO TESTS\n"
+                    f"FU {fu}\nFX {fx}\nPY 2020\nER\n\nEF\n", encoding="utf-8")
+    (record,) = records_of(path)
+    assert funding(record) == expected
+
+
+def test_wos_fx_without_fu_numbers_gives_no_resource_thanked(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A study\nSO TESTS\n"
+                    "FU Medical Research Council\nFX This work was supported by the Medical Research Council "
+                    "(MR/N003284/1). This research has been conducted using the UK Biobank Resource under "
+                    "Application Number 12345.\nPY 2020\nER\n\nEF\n", encoding="utf-8")
+    (record,) = records_of(path)
+    assert funding(record) == [("Medical Research Council", "MR/N003284/1")]
+
+
 # 3. An acronym right before a number, a space between, is the funder of that one award: a
 # statement of such grants alone is funding, and the acronym again before the next number of a
 # funder's list is that funder's

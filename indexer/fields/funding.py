@@ -623,20 +623,42 @@ def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
     return beyond
 
 
-def statement_grants_beyond(given: list[str], statements: list[str]) -> list[dict]:
+def statement_grants_beyond(given: list[str], statements: list[str]) -> list[str]:
     """The grants of funding statements that a list of funders and grant numbers (Web of
-    Science's FU beside its FX, the funding text) does not give, as entries: the list and the
-    text are the same funding written twice, but a grant may be in one alone.
+    Science's FU beside its FX, the funding text) does not give, each as "funder (number)" to
+    be read after the list: the list and the text are the same funding written twice, but a
+    grant may be in one alone.  Only a grant of a funder named as one (:func:`_names_a_funder`)
+    is added: what the text thanks with a number (a resource's application number, a person's
+    or a hospital's project) is no grant.
 
-    >>> [(e["funder"], e["award"]) for e in statement_grants_beyond(
+    >>> statement_grants_beyond(
     ...     ["National Natural Science Foundation of China [81702662]"],
-    ...     ["Supported by the NSFC (81702662) and the Wellcome Trust (208812/Z/17/Z)."])]
-    [('Wellcome Trust', '208812/Z/17/Z')]
+    ...     ["Supported by the NSFC (81702662) and the Wellcome Trust (208812/Z/17/Z)."])
+    ['Wellcome Trust (208812/Z/17/Z)']
+    >>> statement_grants_beyond(["Medical Research Council [MR/N003284/1]"],
+    ...     ["Supported by the Medical Research Council (MR/N003284/1). This research has been "
+    ...      "conducted using the UK Biobank Resource under Application Number 12345."])
+    []
     """
     text = " ".join(given)
     keys = {_award_key(a.group(0)) for a in _AWARD.finditer(text) if _is_award(a.group(0))}
-    return [e for statement in statements for e in parse_funding(statement_body(statement))
-            if e["award"] and not _gives(text, keys, e["award"])]
+    return [f"{e['funder_original']} ({e['award']})" for statement in statements
+            for e in parse_funding(statement_body(statement))
+            if e["award"] and _names_a_funder(e) and not _gives(text, keys, e["award"])]
+
+
+def _names_a_funder(entry: dict) -> bool:
+    """Whether an entry's funder is one: a funder we know or a name headed by a funder's word
+    ("Novo Nordisk Foundation"), not a person thanked ("Professor Wang of Nanjing University")
+    nor the words before a number that name none ("using the UK Biobank Resource under Application").
+
+    >>> _names_a_funder(funding_entry("Novo Nordisk Foundation", "NNF18OC0012345"))
+    True
+    >>> _names_a_funder(funding_entry("authors thank Professor Wang Jianguo of Nanjing University", "2019-12"))
+    False
+    """
+    name = entry["funder_original"]
+    return bool(entry["funder_id"] or _is_funder_name(name)) and not _PERSON_THANKED.search(name)
 
 
 def detail_grants(statements: list[str], details: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
@@ -870,12 +892,29 @@ def acknowledged_funding(text: str) -> list[str]:
     >>> acknowledged_funding("The authors thank Professor Zhang San (Peking University) for reading the manuscript, "
     ...                      "and the Biobank (project 2019-1234) for samples.")
     []
+    >>> acknowledged_funding("Supported by the Medical Research Council (MR/N003284/1). This research has been "
+    ...                      "conducted using the UK Biobank Resource under Application Number 12345.")
+    ['Supported by the Medical Research Council (MR/N003284/1).']
     """
     content, statement = split_funding_statement(text)
+    found = _thanked_funding(_SENTENCE_BREAK.split(content))
+    if statement:
+        # the statement runs on over sentences that give a number: those that are no statement
+        # themselves are read as thanks ("This research has been conducted using the UK Biobank
+        # Resource under Application Number 12345.": no funder)
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(statement)]
+        sentences = [statement[a:b] for a, b in zip([0] + ends, ends + [len(statement)])]
+        found.append("".join(s for i, s in enumerate(sentences) if not i or _STATEMENT_START.match(s)).strip())
+        found += _thanked_funding([s for s in sentences[1:] if not _STATEMENT_START.match(s)])
+    return found
+
+
+def _thanked_funding(sentences: list[str]) -> list[str]:
+    """The sentences of thanks naming a funder with a grant number, their thanks left out."""
     found = []
-    for sentence in _SENTENCE_BREAK.split(content):
+    for sentence in sentences:
         body = _THANKS.sub("", sentence.strip())
         # a funder's name right before the number, not a person at a university thanked
-        if any(e["award"] and (e["funder_id"] or _is_funder_name(e["funder_original"])) for e in parse_funding(body)):
+        if any(e["award"] and _names_a_funder(e) for e in parse_funding(body)):
             found.append(body)
-    return found + ([statement] if statement else [])
+    return found

@@ -305,14 +305,15 @@ class WosReader(TaggedReader):
         a grant number (fields.funding.acknowledged_funding); the people and cohorts it thanks
         ("We thank Dr. Zhang …", "the volunteers of the UK Biobank (application number 12345)")
         are no funders.  Beside an FU with numbers, which names the same grants, only the grants
-        FU does not give are read from it (fields.funding.statement_grants_beyond): each grant once."""
+        FU does not give, of a funder named as one, are read from it, after FU's
+        (fields.funding.statement_grants_beyond): each grant once."""
         found = [(statement, line) for text, line in rec.raw.get("funding_text", [])
                  for statement in acknowledged_funding(text)]
         given = [text for text, _ in rec.raw.get("funding", [])]
         if any(e["award"] for text in given for e in parse_funding(text)):
-            for entry in statement_grants_beyond(given, [statement for statement, _ in found]):
-                if entry not in rec.funding:
-                    rec.funding.append(entry)
+            line = found[0][1] if found else None
+            rec.raw["funding"] += [(grant, line) for grant in statement_grants_beyond(
+                given, [statement for statement, _ in found])]
         elif any(e["award"] for statement, _ in found for e in parse_funding(statement_body(statement))):
             rec.raw.setdefault("funding", []).extend(found)
 
