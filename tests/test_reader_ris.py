@@ -52,3 +52,16 @@ def test_grants_in_endnotes_note_of_a_pubmed_record_are_funding(tmp_path):
     assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [
         ("NIA NIH HHS", "U01 AG046139"), ("Wellcome Trust", "098051")]
     assert rec["extra"]["notes"][0].splitlines()[2] == "U01 AG046139/AG/NIA NIH HHS/United States"
+
+
+def test_a_notes_own_slashes_are_no_grants(tmp_path):
+    # a user's note of three parts, the last capitalised, is no MEDLINE GR line (QA of 26e893e)
+    notes = ["PubMed/Embase/Cochrane Library", "Full text/PDF/Requested", "JS/AK/Included",
+             "Reviewer 1/Reviewer 2/Agreed", "Sample sizes 10/20/30 per arm\n1/2 of patients/none/United States"]
+    text = "".join(f"TY  - JOUR\nTI  - Note {i}\nAU  - Smith, John\nPY  - 2020\nN1  - {note}\nER  - \n\n"
+                   for i, note in enumerate(notes))
+    assert [rec.get("funding", []) for rec in _ris(tmp_path, text)] == [[]] * len(notes)
+    # nor are a GR line's in a record that is no PubMed record
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Own note\nAU  - Smith, John\nPY  - 2020\n"
+                          "N1  - U01 AG046139/AG/NIA NIH HHS/United States\nER  - \n", "own.ris")
+    assert rec.get("funding", []) == []

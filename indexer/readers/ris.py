@@ -164,20 +164,64 @@ def _scopus_funding(rec) -> None:
 
 
 # A grant as PubMed writes it (MEDLINE's GR), a line of EndNote's note of a PubMed record:
-# "U01 AG046139/AG/NIA NIH HHS/United States", "098051/Wellcome Trust/United Kingdom".
-_GRANT_LINE = re.compile(r"[^/:\n]+(?:/[^/:\n]+)+/[A-Z][A-Za-z .,'()-]*")
+# "U01 AG046139/AG/NIA NIH HHS/United States", "098051/Wellcome Trust/United Kingdom",
+# "MR/N003284/1/MRC_/Medical Research Council/United Kingdom": a number (a digit in it, no
+# word), an institute's code (NIH's AG, MRC_, ImNIH) or none, the agency, the country.  A
+# note's own slashes are none ("PubMed/Embase/Cochrane Library", "Reviewer 1/Reviewer 2/Agreed",
+# "1/2 of patients/none/United States").
+_GR_NUMBER = re.compile(r"(?=.*\d)(?!.*[a-z]{3})[A-Z0-9][\w .\-]*(?:/[\w.\-]+)*")
+_GR_CODE = re.compile(r"[A-Za-z_]{1,12}")
+_GR_AGENCY = re.compile(r"[A-Z][\w&.,'() -]*")
+_GR_COUNTRY = re.compile(r"[A-Z][A-Za-z.,'()-]*(?: (?:[A-Z][A-Za-z.,'()-]*|of|and|the))*")
+# What EndNote writes of a PubMed record elsewhere: its database (DP "NLM"; Zotero's DB
+# "PubMed"), or a PubMed ID (C2 in digits, a note's "PMID: …").
+_PUBMED_DATABASE = re.compile(r"\b(?:NLM|PubMed|MEDLINE)\b", re.IGNORECASE)
+
+
+def _gr_line(text: str) -> bool:
+    """Whether a line of a note is a grant as MEDLINE's GR writes it.
+
+    >>> _gr_line("P01 AG022074-10/AG/NIA NIH HHS/United States"), _gr_line("098051/Wellcome Trust/United Kingdom")
+    (True, True)
+    >>> _gr_line("MR/N003284/1/MRC_/Medical Research Council/United Kingdom"), _gr_line("2017/12345-6/FAPESP/Brazil")
+    (True, True)
+    >>> [_gr_line(t) for t in ("PubMed/Embase/Cochrane Library", "Full text/PDF/Requested", "JS/AK/Included",
+    ...                        "Reviewer 1/Reviewer 2/Agreed", "1/2 of patients/none/United States")]
+    [False, False, False, False, False]
+    """
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 3:
+        return False
+    *rest, agency, country = parts
+    if not (_GR_AGENCY.fullmatch(agency) and _GR_COUNTRY.fullmatch(country)):
+        return False
+    number = "/".join(rest)
+    if len(rest) > 1 and _GR_CODE.fullmatch(rest[-1]):  # "P01 AG022074/AG", not "2017/12345-6"
+        number = "/".join(rest[:-1])
+    return bool(_GR_NUMBER.fullmatch(number))
+
+
+def _from_pubmed(rec, notes: list[str]) -> bool:
+    """Whether an RIS record is one EndNote (or Zotero) took from PubMed."""
+    tags = rec.extra.get("tags") or {}
+    return (any(_PUBMED_DATABASE.search(v) for tag in ("DP", "DB") for v in tags.get(tag, []))
+            or any(re.fullmatch(r"\d{1,9}", v.strip()) for v in tags.get("C2", []))
+            or any(re.match(r"PMID:?\s*\d", line.strip()) for line in notes))
 
 
 def _pubmed_grants(rec) -> None:
-    """The grants of a PubMed record EndNote imported, one a line of its N1, read as funding
-    as the MEDLINE reader reads its GR lines (:func:`~indexer.readers.medline.grant`); the note
-    is kept as it was."""
-    for note, _line in rec.raw.get("notes", []):
-        for text in note.split("\n"):
-            entry = grant(text) if _GRANT_LINE.fullmatch(text.strip()) else None
-            for one in split_awards(entry) if entry else ():
-                if one not in rec.funding:
-                    rec.funding.append(one)
+    """The grants of a PubMed record EndNote imported, one a line of its N1 in GR's form
+    (:func:`_gr_line`), read as funding as the MEDLINE reader reads its GR lines
+    (:func:`~indexer.readers.medline.grant`); the note is kept as it was.  Another record's
+    note is the user's own: its slashes are no grants."""
+    lines = [text for note, _line in rec.raw.get("notes", []) for text in note.split("\n")]
+    if not _from_pubmed(rec, lines):
+        return
+    for text in lines:
+        entry = grant(text) if _gr_line(text.strip()) else None
+        for one in split_awards(entry) if entry else ():
+            if one not in rec.funding:
+                rec.funding.append(one)
 
 
 def _article_number(rec) -> None:
