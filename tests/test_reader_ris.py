@@ -65,3 +65,19 @@ def test_a_notes_own_slashes_are_no_grants(tmp_path):
     rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Own note\nAU  - Smith, John\nPY  - 2020\n"
                           "N1  - U01 AG046139/AG/NIA NIH HHS/United States\nER  - \n", "own.ris")
     assert rec.get("funding", []) == []
+
+
+def test_an_ad_line_wrapped_is_one_affiliation(tmp_path):
+    # an address wrapped, its rest indented or after a line that ends no address (no country
+    # nor postcode): one affiliation, the author's (QA of 87f61cf)
+    wrapped = "AD  - Department of Orthopaedic Surgery, Massachusetts General Hospital, Harvard\n{}Medical School, Boston, MA, USA\n"
+    for indent in ("      ", ""):
+        rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Wrapped\nAU  - Smith, John\n" + wrapped.format(indent)
+                    + "PY  - 2020\nER  - \n")
+        whole = "Department of Orthopaedic Surgery, Massachusetts General Hospital, Harvard Medical School, Boston, MA, USA"
+        assert rec["extra"]["affiliations"] == [whole]
+        assert rec["authors"][0]["affiliation"] == whole
+    # an indented line is the address before wrapped, whatever that one ends with
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Wrapped\nAU  - Smith, John\nAD  - Department of Radiology, Beijing, China\n"
+                          "   (the Third Hospital)\nPY  - 2020\nER  - \n")
+    assert rec["extra"]["affiliations"] == ["Department of Radiology, Beijing, China (the Third Hospital)"]

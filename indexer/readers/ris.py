@@ -5,6 +5,7 @@ import re
 
 from ..fields.funding import detail_grants, split_awards
 from ..fields.keywords import join_locant_fragments
+from ..fields.places import ends_an_address
 from .base import register
 from .medline import grant
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -43,12 +44,21 @@ class RisReader(TaggedReader):
     TYPES = RIS_TYPES
     SOURCE_ID_TAGS = ("ID", "AN")
     # Scopus and EndNote write a record's keywords under one KW, one a line; Zotero reads each
-    # line as a keyword.  Scopus's affiliations under one AD are one a line too (never one
-    # address wrapped): glued, they were one address given to every author.
+    # line as a keyword.  Scopus's affiliations under one AD are one a line too: glued, they
+    # were one address given to every author (but an address wrapped is one: value_of_its_own).
     VALUE_PER_LINE = frozenset({"KW", "AD"})
     # EndNote's note of a PubMed record is PubMed's fields one a line (the ISSN, the authors,
     # the grants, the publication types, the citation): kept as lines.
     KEEP_LINES = frozenset({"N1"})
+    def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
+        """A line after AD is another affiliation (Scopus's, one a line) where the line before
+        it ended one, at a country or postcode (fields.places.ends_an_address), and the line is
+        not indented: else it is the address before wrapped ("…, Massachusetts General Hospital,
+        Harvard" then "Medical School, Boston, MA, USA")."""
+        if tag == "AD":
+            return not line[:1].isspace() and ends_an_address(value.rsplit("\n", 1)[-1])
+        return super().value_of_its_own(tag, value, line)
+
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",

@@ -61,6 +61,11 @@ class TaggedReader:
         m = self.LINE.match(line)
         return (m.group(1), m.group(2).strip()) if m else None
 
+    def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
+        """Whether a line without a tag, after a tag's value, is a value of its own (of
+        :attr:`VALUE_PER_LINE`'s tags) rather than that value wrapped."""
+        return tag in self.VALUE_PER_LINE
+
     def read(self, source) -> Iterator[Record | Failure]:
         fields: list[list] = []  # [tag, value, line]
         raw_lines: list[str] = []
@@ -114,7 +119,7 @@ class TaggedReader:
                     fields, raw_lines = [], []
                     continue
                 fields.append([tag, value, lineno])
-            elif fields[-1][0] in self.VALUE_PER_LINE:
+            elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
                 joint = "\n" if fields[-1][0] in self.KEEP_LINES else self.JOIN
