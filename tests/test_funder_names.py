@@ -45,6 +45,9 @@ def test_common_spellings_are_normalised(written, funder):
     ("Natural Science Foundation of Jiangsu Higher Education Institutions of China",
      ("Natural Science Foundation of Jiangsu Higher Education Institutions of China", None)),
     ("Natural Science Foundation of China, China", ("Natural Science Foundation of China, China", None)),
+    # the UK's NIHR (National Institute for Health and Care Research) is not the NIH
+    ("NIHR", ("NIHR", None)),
+    ("NIHR Biomedical Research Centre", ("NIHR Biomedical Research Centre", None)),
 ])
 def test_no_funder_is_normalised_to_another(written, funder):
     assert normalise_funder(written) == funder

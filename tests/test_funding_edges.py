@@ -43,6 +43,25 @@ def test_a_number_from_a_funder_named_after_it_is_that_funders(statement, expect
     assert grants(statement) == expected
 
 
+# ... and the funder's name ends where another grant "from" a funder, what came with the grant
+# or whom it went to begins; the other funder kept, without a number
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by NIH grants R01 EY111111 and P30 EY222222 from the NEI and an unrestricted grant from RPB to "
+     "the Department of Ophthalmology.",
+     [("National Eye Institute", "R01 EY111111"), ("National Eye Institute", "P30 EY222222"), ("RPB", None)]),
+    ("Supported by NIH grants R01 HL123456 and R01 HL654321 from the NHLBI, with data from the UK Biobank.",
+     [(NHLBI, "R01 HL123456"), (NHLBI, "R01 HL654321")]),
+    ("Supported by grant 81702662 from the NSFC and a fellowship from the China Scholarship Council (201906010123).",
+     [("National Natural Science Foundation of China", "81702662"), ("China Scholarship Council", "201906010123")]),
+    ("Supported by grant R01 EY111111 from the NEI to the Department of Ophthalmology, University of Utah.",
+     [("National Eye Institute", "R01 EY111111")]),
+])
+def test_a_funder_after_from_ends_where_the_next_grant_or_its_recipient_begins(statement, expected):
+    assert grants(statement) == expected
+    assert all(e["funder_original"] in ("NEI", "NHLBI", "NSFC", "China Scholarship Council", "RPB")
+               for e in parse_funding(statement))
+
+
 def test_a_record_gives_the_grants_to_the_funder_they_are_from(tmp_path):
     record = ris(tmp_path, "We studied things. Supported by NIH grants R01 CA111111 and R01 CA222222 from the NCI.")
     assert funding(record) == [(NCI, "R01 CA111111"), (NCI, "R01 CA222222")]

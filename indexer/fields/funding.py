@@ -45,7 +45,9 @@ _NOISE = re.compile(
 _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；、:：.。．()（）\[\]【】\-–—]+$")
 # ("grants from the National …": the grants are the numbers')
 # (whole words: not the "Of" of "Office of Naval Research", the "And" of "Andrew …")
-_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+)?(?:(?:grants?|awards?|funding|funds)\s+)?from|of|with|as well as"
+# ("an unrestricted grant from RPB", "a fellowship from the China Scholarship Council")
+_LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+(?:[\w-]+\s+){0,3}?)?(?:(?:grants?|awards?|funding|funds|support"
+                            r"|fellowships?)\s+)?from|of|with|as well as"
                             r"|(?:grants?|awards?)(?=\s+(?-i:[A-Z]{2,6})$))\b"
                             r"|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
@@ -301,6 +303,14 @@ def parse_funding(statement: str) -> list[dict]:
         pos += after[1]
     else:  # never lost: with the funder named before them, or none
         entries += _named_before(pending, entries)
+    while pos and (grant := _UNNUMBERED_GRANT.match(statement, pos)) and (
+            funder := _FROM_FUNDER.match(statement, grant.end())):
+        names = _split_funders(_from_funder(funder))
+        if len(names) > 1 or not _JOINED_NAMES.search(names[0]) or _is_funder_name(names[0]):
+            entries += [funding_entry(name, None) for name in names]  # (not "ALF and Region Stockholm")
+        pos = funder.end()
+    recipient = _TO_UNIT_TAIL.match(statement, pos) if pos else None
+    pos = recipient.end() if recipient else pos
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
         # funders named without a grant number
@@ -322,12 +332,24 @@ _RECIPIENT_AFTER = re.compile(rf"\s+to\s+{_PERSON}\.?$")
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
 # Foundation of China and grant R01 CA123456 from the NIH", "grants R01 CA123456 and P30
 # CA047904 awarded by the NCI", "grant 81702662 of the NSFC"; the name ends at the next grant,
-# funder or sentence.
+# funder or sentence, or at what the grant went to or came with ("… from the NEI and an
+# unrestricted grant from RPB to the Department of Ophthalmology", "… from the NHLBI, with data
+# from the UK Biobank").
+_ANOTHER_GRANT = (r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:grants?|awards?|funding|funds|support|fellowships?)"
+                  r"\s+(?:from|by)\b")
+_TO_UNIT = r"to\s+(?:the\s+)?(?-i:Department|Division|School|Faculty|College|University|Hospital|Cent(?:er|re)|Laborator(?:y|ies)|Unit)\b"
 _FROM_FUNDER = re.compile(
     r"\s*[)）\]]?\s*[,，]?\s*(?P<word>(?:awarded|provided|given|granted|funded)\s+by|(?:(?:awarded|provided)\s+)?from|of)"
     r"\s+(?:the\s+)?(?P<funder>(?=[^\W\d_])[^;；]+?)"
     r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
+    rf"|,?\s+and\s+{_ANOTHER_GRANT}|,\s*(?:with|using)\b|\s+{_TO_UNIT}"
     r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+# ... and after them, a funder's grant without a number ("and an unrestricted grant from RPB"),
+# and whom a grant went to ("to the Department of Ophthalmology"): no funder
+_UNNUMBERED_GRANT = re.compile(rf"\s*[,，]?\s*and\s+(?={_ANOTHER_GRANT})(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?"
+                               r"(?:grants?|awards?|funding|funds|support|fellowships?)(?=\s)", re.IGNORECASE)
+_JOINED_NAMES = re.compile(r",|\band\b|和|及")
+_TO_UNIT_TAIL = re.compile(rf"\s*[,，]?\s*{_TO_UNIT}[^;；]*?[.。]?\s*$", re.IGNORECASE)
 
 
 # Only "and grant(s)" between a funder's number and the next: "Supported by the NSFC (81702662)
