@@ -208,10 +208,17 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
             if numbers:
                 options.append(And([Term(f, glued), Term(f, parts[-1])]))
             else:
-                options += [Term(f, glued)] + [Term(f, t) for k in keys(glued) for t in (k, KEY_MARK + k) if t != glued]
+                options += [Term(f, glued)] + [Term(f, t) for k in _glued_keys(parts, keys) for t in (k, KEY_MARK + k)
+                                               if t != glued]
         per_field.extend(options)
     query = per_field[0] if len(per_field) == 1 else Or(per_field)
     return Leaf(text, fields, query, exact=exact, find=_english_find(parts, keys, numbers))
+
+
+def _glued_keys(parts: list[str], keys) -> list[str]:
+    """The inflection keys of the parts glued into one word: none when the last part is one
+    letter ("Smith E" glued is no "smithe", whose key "smith" would find every Smith)."""
+    return keys("".join(parts)) if len(parts[-1]) > 1 else []
 
 
 def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iterator[tuple[int, int]]]:
@@ -220,7 +227,7 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     alone)."""
     last = set(keys(parts[-1]))
     glued = "".join(parts)
-    glued_keys = set(keys(glued)) | {glued}
+    glued_keys = set(_glued_keys(parts, keys)) | {glued}
     n = len(parts)
 
     def find(text: str) -> Iterator[tuple[int, int]]:
