@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import stat
 import sys
 import time
 from pathlib import Path
@@ -230,16 +229,9 @@ class _CleanProgress:
             self.shown = False
 
 
-def _is_pipe(path: str) -> bool:
-    """Whether ``path`` names a pipe (a FIFO, or `<(…)`'s /dev/fd/N), not a file."""
-    try:
-        return stat.S_ISFIFO(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
 def cmd_ingest(args) -> int:
     from indexer.index.ingest import ingest
+    from indexer.readers import is_pipe
 
     if not args.paths and not args.rebuild:
         _err("Error: give a PATH to ingest (a file or folder), or --rebuild.")
@@ -248,7 +240,7 @@ def cmd_ingest(args) -> int:
         _err("Error: ingest reads files and folders, not records piped in (-): save them to a file and ingest "
              "that (clean - and export --from - read stdin; a file named - is ./-).")
         return EXIT_USAGE
-    piped = [p for p in args.paths if _is_pipe(p)]
+    piped = [p for p in args.paths if is_pipe(p)]
     if piped:   # a pipe's path (/dev/fd/63) names no file: the next pipe's records would replace these
         _err(f"Error: ingest reads files and folders, not a pipe ({piped[0]}: `<(…)` or a named pipe): its "
              "records would be kept under a path the next pipe is given too; save them to a file and ingest "

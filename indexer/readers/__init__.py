@@ -94,6 +94,11 @@ def _special(path: str) -> str | None:
             else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None)
 
 
+def is_pipe(path: str) -> bool:
+    """Whether ``path`` names a pipe (a FIFO, or `<(…)`'s /dev/fd/N), not a file (:func:`_special`)."""
+    return _special(path) == "named pipe"
+
+
 def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, bool]]:
     """Each file under ``folder`` in sorted order, and whether it is skipped (:func:`_skipped`,
     and named pipes, sockets and devices: :func:`_special`).
@@ -237,7 +242,7 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     try:
         if os.path.isdir(path):  # a folder a walk could not list (see _walk): why not, as for a file
             os.scandir(path).close()
-        elif stat.S_ISFIFO(os.stat(path).st_mode):  # a pipe named (`clean <(…)`, a FIFO): read as `-` is
+        elif is_pipe(path):  # a pipe named (`clean <(…)`, a FIFO): read as `-` is
             with open(path, "rb") as stream:
                 yield from read_stream(stream, path, fmt)
             return
