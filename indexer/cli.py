@@ -58,7 +58,9 @@ EPILOG_SEARCH = """query language:
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
           Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
   a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?";
-          OR for or; with --json only a value no record has: section:discussion).
+          OR for or; with --json only a value no record has: section:discussion); whatever it
+          finds, a value no record has, a quote never closed ("spinal metastasis) and a query of
+          common words only (the of and) are said on stderr and in --json's "notes".
 
 examples:
   python cli.py search 脊柱转移
@@ -283,6 +285,12 @@ def _print_hits(result: dict, query: str) -> None:
             _out(f"     {hit['snippet']}")
 
 
+def _notes_of(notes: list[str]) -> dict:
+    """The ``notes`` a search result's JSON object holds beside its hits, when there are any
+    (a program reads them there; the hits and their keys are as without)."""
+    return {"notes": notes} if notes else {}
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -322,6 +330,7 @@ def cmd_search(args) -> int:
                 query = _query_text(line)
                 try:
                     result = searcher.search(query, limit=args.limit, sort=args.sort)
+                    result.update(_notes_of(searcher.warnings(query)))
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
@@ -341,12 +350,13 @@ def cmd_search(args) -> int:
         except (RecursionError, MemoryError) as e:
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
-        # Why nothing was found: values no record has (section:discussion); for a person
-        # reading the terminal also where the words are (an author's name), and titel: (the
-        # advice reads pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
-        notes = [] if result["total"] else searcher.unknown_values(query) if args.json else searcher.notes(query)
+        # How the query was read, whatever it finds: values no record has (section:discussion),
+        # a quote never closed, common words only; when it finds nothing, for a person reading
+        # the terminal also where the words are (an author's name), and titel: (the advice reads
+        # pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
+        notes = searcher.warnings(query) if result["total"] or args.json else searcher.notes(query)
     if args.json:
-        _out(dumps(result))
+        _out(dumps({**result, **_notes_of(notes)}))
     else:
         _print_hits(result, query)
     sys.stdout.flush()

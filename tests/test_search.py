@@ -675,3 +675,32 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     out = run_cli("search", "王明", "--json", "--index", str(idx))
     assert out.returncode == 0 and json.loads(out.stdout)["total"] == 0 and "author:" not in out.stderr
     assert "note: no record has format cnki" in run_cli("search", "format:cnki", "--json", "--index", str(idx)).stderr
+
+
+def test_how_a_query_was_read_is_said_beside_its_hits(idx, s):
+    """A quote never closed, a query of common words only, a value no record has: said whatever
+    the query finds, on stderr beside the hits and in --json's (and --batch's) object under
+    "notes"; the hits as without them."""
+    unclosed = 'a quote is not closed, so the phrase "follow up" was read to the end of the query'
+    common = "the query is only common words (the, of), which say nothing of a subject; add a word of what you look for"
+    assert s.warnings('"follow up') == [unclosed] and ids(s, '"follow up') == ids(s, '"follow up"') == ["R3", "R4"]
+    assert s.warnings("the of") == [common] and ids(s, "the of")
+    assert s.warnings("the cell") == s.warnings('"follow up"') == s.warnings("OR") == s.warnings("(bad") == []
+    assert s.warnings('title:“spinal metastases') == [
+        'a quote is not closed, so the phrase "spinal metastases" was read to the end of the query']
+    assert s.notes('"follow up zzzqqq')[0] == 'a quote is not closed, so the phrase "follow up zzzqqq" was read ' \
+                                              'to the end of the query'   # and when it finds nothing
+    assert s.warnings("癌 OR section:discussion")[0].startswith("no record has section discussion")
+    plain = run_cli("search", '"follow up"', "--index", str(idx))
+    out = run_cli("search", '"follow up', "--index", str(idx))
+    assert out.returncode == 0 and out.stdout == plain.stdout.replace('\'"follow up"\'', '\'"follow up\'')
+    assert out.stderr == f"note: {unclosed}\n" and plain.stderr == ""
+    out = run_cli("search", "the of", "--json", "--index", str(idx))
+    result = json.loads(out.stdout)
+    assert result["notes"] == [common] and result["total"] == len(ids(s, "the of")) and "hits" in result
+    assert "notes" not in json.loads(run_cli("search", "cell", "--json", "--index", str(idx)).stdout)
+    out = run_cli("search", "--batch", "--index", str(idx), "--limit", "5", stdin='"follow up\ncell\nthe of\n(bad\n')
+    lines = jsonl(out.stdout)
+    assert [line.get("notes") for line in lines] == [[unclosed], None, [common], None]
+    assert lines[0]["hits"] == jsonl(run_cli("search", "--batch", "--index", str(idx), "--limit", "5",
+                                             stdin='"follow up"\n').stdout)[0]["hits"]

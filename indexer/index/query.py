@@ -622,6 +622,43 @@ def spaced_prefixes(text: str) -> list[str]:
     return out
 
 
+def unclosed_phrase(text: str) -> str | None:
+    """The phrase a quote that is never closed opened, which was read to the end of the query
+    (``"spinal metastasis`` is the phrase "spinal metastasis", ``"肺癌 OR 化疗`` one of
+    every word after the quote); None when every quote is closed.
+
+    >>> unclosed_phrase('"spinal metastasis'), unclosed_phrase('title:“肺癌 OR 化疗'), unclosed_phrase('"a" b')
+    ('spinal metastasis', '肺癌 OR 化疗', None)
+    """
+    for m in _TOKEN.finditer(_syntax(text)):
+        value = m.group("quoted") if m.group("quoted") is not None else m.group("fq")
+        if value is not None and value.strip() and not m.group(0).endswith('"'):
+            return value.strip()
+    return None
+
+
+# Words nearly every record of its language holds (the index keeps them, for phrases: "quality
+# of life"), which say nothing of what is sought: a query of these alone finds most records.
+COMMON_WORDS = frozenset("a an the of and or not no nor in on at to for from by with as about into than is are was "
+                         "were be been being this that these those it its their there which who we our".split()
+                         + "的 了 和 与 及 或 在 是 之".split())
+_TEXT_INDEX_FIELDS = frozenset(DEFAULT_FIELDS) | {"title", "keywords"}
+
+
+def common_words_only(tree) -> list[str]:
+    """The words of a query of common words only (:data:`COMMON_WORDS`: ``the of and``), in
+    the title, abstract, keywords or funding; [] for a query with any other term.  A word
+    in capitals is an acronym, not the word (``OR``, the odds ratio; ``US``)."""
+    words = []
+    for leaf in leaves(tree):
+        written = re.findall(r"[^\W_]+", leaf.text)
+        if not written or not set(leaf.fields) <= _TEXT_INDEX_FIELDS or any(
+                w.casefold() not in COMMON_WORDS or len(w) > 1 and w.isupper() for w in written):
+            return []
+        words += [w.casefold() for w in written]
+    return list(dict.fromkeys(words))
+
+
 # Words before a colon that are plainly no field prefix: a grant number's label (NO: 2018…),
 # a link's scheme (https://…); and one letter (E:coli) is said only when near a prefix.
 _NO_PREFIXES = frozenset({"no", "http", "https", "ftp"})

@@ -23,8 +23,8 @@ from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
 from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
 from .names import author_key
-from .query import (NAME_KEY, Leaf, QueryError, expands, is_exact, keyword_hints, leaves, misspelt_prefixes, parse,
-                    ranking_hints, spaced_prefixes, to_whoosh, with_hints)
+from .query import (NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints, leaves,
+                    misspelt_prefixes, parse, ranking_hints, spaced_prefixes, to_whoosh, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core)
 
@@ -169,12 +169,13 @@ class Searcher:
     def _in_vocabulary(self, word: str) -> bool:
         return any(self.reader.doc_frequency(f, word) for f in TEXT_FIELDS)
 
-    def unknown_values(self, q: str) -> list[str]:
+    def unknown_values(self, q: str, tree=None) -> list[str]:
         """Why a query may find nothing: each ``lang:``, ``section:``, ``format:`` or ``type:``
         value that no record in the index has, with the values it has (``section:discussion``:
-        "no record has section discussion; this index has: background, conclusion, …")."""
+        "no record has section discussion; this index has: background, conclusion, …");
+        ``tree``, the query parsed, when it is."""
         notes = []
-        for leaf in leaves(parse(q)):
+        for leaf in leaves(tree or parse(q)):
             field = leaf.fields[0]
             term = getattr(leaf.query, "text", None)
             if field not in ("lang", "section", "format", "type") or not isinstance(term, str):
@@ -187,13 +188,32 @@ class Searcher:
                 notes.append(f"no record has {what}; this index has: {', '.join(known) or 'none'}")
         return notes
 
+    def warnings(self, q: str) -> list[str]:
+        """How a query was read that its hits do not show, said whatever it finds: field values
+        no record has (:meth:`unknown_values`), a quote never closed (``"spinal metastasis``:
+        the phrase runs to the end of the query), a query of common words only (``the of and``
+        says nothing of a subject).  [] for a query that cannot be parsed (its error says why)."""
+        try:
+            tree = parse(q)
+        except QueryError:
+            return []
+        notes = self.unknown_values(q, tree)
+        phrase = unclosed_phrase(q)
+        if phrase:
+            notes.append(f'a quote is not closed, so the phrase "{phrase}" was read to the end of the query')
+        common = common_words_only(tree)
+        if common:
+            notes.append(f"the query is only common words ({', '.join(common)}), which say nothing of a subject; "
+                         "add a word of what you look for")
+        return notes
+
     def notes(self, q: str) -> list[str]:
-        """Why a query found nothing, and what may find it: field values no record has
-        (:meth:`unknown_values`); a prefix that is no field but near one (``titel:肉瘤`` was
-        searched as that text: "did you mean title:?"); and a word found in no title, abstract,
+        """Why a query found nothing, and what may find it: how it was read (:meth:`warnings`:
+        field values no record has, a quote never closed); a prefix that is no field but near
+        one (``titel:肉瘤`` was searched as that text: "did you mean title:?"); and a word found in no title, abstract,
         keyword or funding but among the authors or journals, which a query without a prefix
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
-        notes = self.unknown_values(q) + self._operators(q)
+        notes = self.warnings(q) + self._operators(q)
         quoted = self._quoted(q)
         notes += [f"{written}: is no field prefix, so it was searched as text "
                   + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
