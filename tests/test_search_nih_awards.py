@@ -1,8 +1,9 @@
 """award: finds an NIH grant however a record or a query writes its number: with the
 application type before it (1R01CA123456), the budget year after it (-01), with or without
 spaces, the serial's leading zero dropped (CA16672), with or without its activity code
-(AG11385, as MEDLINE writes it, is AG011385): the index and the query read each
-number through one function (schema.nih_core)."""
+(AG11385, as MEDLINE writes it, is AG011385), with or without a label before it
+(No.R01CA123456, Grant R01 CA123456): the index and the query read each number through
+one function (schema.nih_core)."""
 from __future__ import annotations
 
 import pytest
@@ -49,6 +50,13 @@ def searcher(tmp_path_factory):
     ('award:"AI 035304"', ["A7"]),
     ("award:AG22074", ["A8"]),              # the serial of P01 AG022074
     ("award:AG11386", []),
+    # a label glued or spaced before the number, as papers print it: the number as the index holds it
+    ("award:No.R01CA123456", ["A1"]),       # the record's R01 CA123456
+    ('award:"Grant R01 CA123456"', ["A1"]),
+    ('award:"Grant No. R01CA654321"', ["A2"]),   # the record's 1R01CA654321-01
+    ("award:No.P30CA16672", ["A3", "A5"]),
+    ("award:No.81702662", ["A4"]), ('award:"Grant 81702662"', ["A4"]),
+    ("award:No.R01CA999999", []),
 ])
 def test_an_nih_grant_is_found_however_it_is_written(searcher, query, expected):
     assert hit_ids(searcher, query) == expected

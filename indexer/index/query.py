@@ -926,12 +926,16 @@ class _Parser:
             if name in EXACT_FIELDS:
                 return _exact_leaf(name, value)
             leaf = term_leaf(value, FIELD_ALIASES[name], self.vocabulary)
-            label = _GRANT_LABEL.match(value)
-            if label and FIELD_ALIASES[name] == ("award",):  # award:No.81702662: the number
-                return _group("or", [leaf, term_leaf(label.group(1), ("award",), self.vocabulary)])
-            core = nih_core(value) if FIELD_ALIASES[name] == ("award",) else None
-            if core:  # award:R01CA123456, award:1R01CA123456-01: the grant, as the index holds it too
-                return _group("or", [leaf, _other_form(term_leaf(core, ("award",), self.vocabulary))])
+            if FIELD_ALIASES[name] == ("award",):
+                number = unlabelled_award(value) or value
+                forms = [leaf]
+                if number != value:  # award:No.81702662, award:"Grant R01 CA123456": the number
+                    forms.append(term_leaf(number, ("award",), self.vocabulary))
+                core = nih_core(number)
+                if core:  # award:R01CA123456, award:1R01CA123456-01: the grant, as the index holds it too
+                    forms.append(_other_form(term_leaf(core, ("award",), self.vocabulary)))
+                if len(forms) > 1:
+                    return _group("or", forms)
             if FIELD_ALIASES[name] == ("funder",):
                 canonical = _known_funder(value)
                 if canonical:   # funder:国家自然科学基金委员会, a name the records' funder is known by
@@ -1014,6 +1018,26 @@ def greek_variants(value: str) -> list[str]:
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
 _GRANT_LABEL = re.compile(r"(?i)no[.:：]\s*([a-z]*\d[a-z0-9-]{3,})$")
 _LABEL_ALONE = re.compile(r"(?i)no[.:：]")
+# ... and as award: takes it, the label a word or two (Grant No., Grant, Award, Project Number),
+# set off from the number by a sign or a space.
+_AWARD_LABEL = re.compile(r"(?i)(?:(?:grants?|awards?|projects?|contracts?)(?:\s*(?:nos?|numbers?)(?![a-z]))?"
+                          r"|nos?|numbers?)(?:\s*[.:：#]\s*|\s+)")
+_LABELLED_NUMBER = re.compile(r"(?i)[a-z]*\d[a-z0-9-]{3,}")
+
+
+def unlabelled_award(value: str) -> str | None:
+    """The grant number an ``award:`` value holds after its label, as the cleaner keeps a
+    record's number without it (``No.81702662``); an NIH number too, glued or spaced
+    (:func:`~.schema.nih_core`: ``Grant R01 CA123456``); None for a value with no label.
+
+    >>> unlabelled_award("No.81702662"), unlabelled_award("No.R01CA123456"), unlabelled_award("Grant R01 CA123456")
+    ('81702662', 'R01CA123456', 'R01 CA123456')
+    >>> unlabelled_award("Grant No: 2018YFC1311300"), unlabelled_award("81702662"), unlabelled_award("Grant support")
+    ('2018YFC1311300', None, None)
+    """
+    m = _AWARD_LABEL.match(value.strip())
+    number = value.strip()[m.end():] if m else ""
+    return number if _LABELLED_NUMBER.fullmatch(number) or nih_core(number) else None
 
 
 def _key(node) -> tuple:
