@@ -518,6 +518,8 @@ AUTHORS = [("A1", ["Smith, John A.", "Martínez-Suárez, J.V."]), ("A2", ["Smith
            # PubMed's initials of a name that reads as pinyin: Ya-qiong is YQ, Hua H, Jian J
            ("P1", ["Xu YX", "Zhang HY", "Liu JG", "Brown JA"]), ("P2", ["Xu YQ", "Zhang H", "Liu J", "Brown J"]),
            ("P3", ["Xu, Y. Xiao"]),
+           # Western given names that read as pinyin too: Anna M., Ben J.; An-na's initials; 林安娜
+           ("W1", ["Lin AM", "Chen BJ"]), ("W2", ["Lin AN"]), ("W3", ["林安娜"]),
            # a Uyghur name, written by sound between middle dots: Ayiguli Maimaiti, the father's name last
            ("M1", ["阿依古丽·买买提"]), ("M2", ["Maimaiti, Ayiguli"]), ("M3", ["Ayiguli·Maimaiti"]), ("M4", ["Maimaiti A"]),
            ("M5", ["阿不都热依木·阿不都克力木"]),
@@ -568,6 +570,8 @@ AUTHOR_QUERIES = [
     ('author:"Xu Yaqiong"', ["P2"]), ('author:"Yaqiong Xu"', ["P2"]),   # Ya-qiong: YQ, not YX
     ('author:"Zhang Hua"', ["P2"]), ('author:"Xu Y"', ["P1", "P2", "P3"]),
     ('author:"Brown John"', ["P1", "P2"]),   # Brown is no pinyin: John may be JA
+    ('author:"Lin Anna"', ["W1", "W2", "W3"]), ('author:"Anna Lin"', ["W1", "W2", "W3"]),   # AM and AN
+    ('author:"Chen Ben"', ["W1"]), ('author:"Lin AM"', ["W1"]),
     ("author:王建国", ["A4", "C2", "C4"]),                   # not Wang, J: as likely another name
     ("author:汪建国", ["C2", "C3", "C4"]),                   # not 王建国, written in Chinese
     ('author:"Zeng Guofan"', ["C1", "C2"]),                # 曾 as a surname, not Ceng

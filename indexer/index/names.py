@@ -13,7 +13,8 @@ Chinese names meet their pinyin, as English records write them: ``author:"Wang J
 ``author:"Wang JG"`` and ``author:"Wang J"`` find 王建国 (and 汪建国: pinyin cannot tell
 them apart; not ``Wang, Jian``, as likely 王剑); ``author:"Wang JG"`` finds ``Wang, Jianguo``
 (a given name of two syllables written as one word, its initials by syllable), and the other
-way ``author:"Xu Yaqiong"`` finds Xu YQ and Xu Y, not Xu YX (Smith, John finds Smith JA), and
+way ``author:"Xu Yaqiong"`` finds Xu YQ and Xu Y, not Xu YX (Smith, John finds Smith JA; a
+Western given name that reads as pinyin is read both ways: Lin Anna finds Lin AN and Lin AM), and
 ``author:王建国`` finds Wang Jianguo, Jian-Guo Wang and Wang JG (not Wang J, which is as
 likely another name); ``author:Wang`` finds the records that write 王.  A surname reads
 as surnames do (曾 Zeng, 单 Shan) and two-character surnames are one (欧阳 Ouyang): see
@@ -234,16 +235,29 @@ def _syllable_initials(family: str, held: list[str]) -> list[str]:
     return list(dict.fromkeys(a[0] + b[0] for a, b in two_syllables(held[0])))
 
 
+# Western given names that also read as pinyin (Anna as an-na, 安娜; Ken as 肯): under a family
+# name that may be a Chinese surname, such a name typed whole is read both ways, its syllables'
+# initials (Lin Anna: Lin AN, as 林安娜 is written) and as a Western name, whose first letter
+# starts its initials (Lin AM: Anna M.), which holds the other.
+WESTERN_GIVEN_NAMES = frozenset(
+    "ada ana anna anne dana dan dean diana dina gene hana hanna hanne helen ken ben lana lena leo lina linda "
+    "lisa luna mia mina mona nina rena sean shane sue susan tanya tina wanda zane".split())
+
+
 def _pinyin_initials(family: str, written: list[str]) -> list[str]:
     """The initials a given name typed in full as one word is written with, when it reads as
     pinyin under a family name that may be a Chinese surname: its one syllable's or its two
     syllables' (Xu Yaqiong: Y or YQ; Wang Jian: J, or JA as Ji'an); [] for any other name,
-    whose first letter starts its initials (Smith John is Smith J and Smith JA).
+    whose first letter starts its initials (Smith John is Smith J and Smith JA), and for a
+    Western given name (:data:`WESTERN_GIVEN_NAMES`), read so too (Lin Anna is Lin AN and Lin AM).
 
     >>> _pinyin_initials("xu", ["yaqiong"]), _pinyin_initials("wang", ["jian"]), _pinyin_initials("smith", ["john"])
     (['yq'], ['j', 'ja'], [])
+    >>> _pinyin_initials("lin", ["anna"]), _pinyin_initials("wang", ["ben"])
+    ([], [])
     """
-    if len(written) != 1 or len(written[0]) == 1 or not is_pinyin_surname(family):
+    if len(written) != 1 or len(written[0]) == 1 or not is_pinyin_surname(family) \
+            or written[0] in WESTERN_GIVEN_NAMES:
         return []
     word = written[0]
     return ([word[0]] if word in SYLLABLES else []) + _syllable_initials(family, written)
