@@ -597,6 +597,11 @@ def test_cli_query_ids_masters_and_files(index, tmp_path):
     assert found and all("spinal metastases" in (e["title"] + e.get("translated_title", "")).lower() for e in found)
     nothing = run_cli("export", "--format", "ris", "--query", "zzqqxx", "--index", str(index))
     assert nothing.returncode == 0 and not nothing.stdout and "no record matches --query 'zzqqxx'" in nothing.stderr
+    # how the query was read is said beside what it exports, as search says it beside its hits
+    unclosed = run_cli("export", "--format", "ris", "--query", '"spinal metastases', "--index", str(index))
+    assert unclosed.returncode == 0 and rispy.loads(unclosed.stdout) == found
+    assert 'note: a quote is not closed, so the phrase "spinal metastases" was read' in unclosed.stderr
+    assert "note:" not in out.stderr
     everything = rispy.loads(run_cli("export", "--format", "ris", "--index", str(index)).stdout)
     assert len(everything) == 18 + 2
     dedup = json.loads(run_cli("dedup", "--json", "--index", str(index)).stdout)

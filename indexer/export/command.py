@@ -83,11 +83,12 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
 
             with Searcher(index_dir) as s:
                 ids = s.ranked_ids(query)
-                # why nothing matched, and what may (search's notes: titel:, an author's name)
-                notes = [] if ids else s.notes(query)
+                # how the query was read (search's warnings: an unclosed quote, common words only),
+                # and when nothing matched, what may (search's notes: titel:, an author's name)
+                notes = s.warnings(query) if ids else s.notes(query)
             if not ids:
                 err.write(f"note: no record matches --query {query!r}; nothing to export\n")
-                err.writelines(f"note: {note}\n" for note in notes)
+            err.writelines(f"note: {note}\n" for note in notes)
         elif ids_file is not None:
             ids = []
             for given in _read_ids(ids_file):  # an id in any case, or its start as `show` takes it
