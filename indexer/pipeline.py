@@ -10,6 +10,8 @@ The raw vocabulary readers use (anything else ends up in ``record.extra``):
 =================  ===========================================================
 ``titles``         title texts, main title first (language decided by script)
 ``abstract``       abstract texts (repaired; funding statements moved out)
+``other_abstract`` ``(text, language as declared)`` of an abstract the source gives in a
+                   language of its own (PubMed's OtherAbstract, MEDLINE's OAB with its OABL)
 ``notes``          notes: funding statements moved out, the rest kept in extra
 ``sections``       ``(label_as_written, text)`` of a structured abstract given as parts
 ``keywords``       keyword lines to split on ; , 、 or spaces
@@ -138,7 +140,9 @@ def place_abstracts(record: Record) -> Record:
         if content:
             record.extra.setdefault("notes", []).append(content)
     lines = {}  # the line of each language's abstract (of its end, when joined from several)
-    for text, line in record.raw.pop("abstract", []):
+    given = [(text, line, None) for text, line in record.raw.pop("abstract", [])]
+    given += [(text, line, declared) for (text, declared), line in record.raw.pop("other_abstract", [])]
+    for text, line, declared in given:
         text = repair(record, "abstract", text, ABSTRACT_REPAIRS)
         content, notice = split_copyright(text)  # first: a funding statement runs to the text's end
         if notice:
@@ -155,7 +159,9 @@ def place_abstracts(record: Record) -> Record:
             continue
         if not text:
             continue
-        lang = detect_language(text, _declared_language(record))
+        # an abstract given in a declared language (PubMed's "chi", "spa") is read as the
+        # record's declaration is: the text's script, then that language's own words
+        lang = detect_language(text, declared_language([declared]) if declared else _declared_language(record))
         logged = len(record.repairs)
         fixed = _english(record, f"abstract.{lang}", text, lang)
         if _merge_abstract(record, lang, fixed):
@@ -200,10 +206,14 @@ def _merge_abstract(record: Record, lang: str, text: str) -> bool:
 
 
 def place_sections(record: Record) -> Record:
+    """Sections of each abstract: those the reader found as parts, else split from its text
+    (the Chinese abstract beside a PubMed record's labelled English one too)."""
     given = record.raw.pop("sections", [])
     if given:
-        return _given_sections(record, given)
+        _given_sections(record, given)
     for lang, text in record.abstract.items():
+        if lang in record.sections:
+            continue
         sections = split_sections(text, lang)
         if sections:
             record.sections[lang] = sections

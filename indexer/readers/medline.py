@@ -11,6 +11,8 @@ indented six spaces and continue the value (joined with a space).  Streams line 
 * ``PG 6913-7`` is expanded to ``6913-6917`` (each range of ``123-9, 131-5``).
 * The DOI comes from LID/AID lines marked ``[doi]`` (or a ``doi.org`` link); other ids
   are kept in ``extra["article_ids"]``.  The first IS/ISSN number is the ISSN.
+* OAB (with its OABL, the language) is the abstract in that language, as PubMed XML's
+  OtherAbstract.
 * MH (MeSH, major-topic stars dropped) and OT are keywords, one each.  GR lines
   (``Number/Acronym/Agency/Country``) are funding entries made here: the pipeline's
   statement parser would cut a grant number like ``R01 GM000001`` at its space.
@@ -132,7 +134,7 @@ class MedlineReader(TaggedReader):
     TYPE_TAG = None
     SOURCE_ID_TAGS = ("PMID",)
     # Tags handled in build() (never in the generic table): authors, editors, affiliations, ids, BTI.
-    OWN_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED", "AD", "LID", "AID", "BTI", "OID", "GR", "CI"})
+    OWN_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED", "AD", "LID", "AID", "BTI", "OID", "GR", "CI", "OAB", "OABL"})
     TAGS = {
         "TI": "titles", "TT": "titles", "AB": "abstract", "JT": "journal", "TA": "journal_abbreviation",
         "DP": "date", "VI": "volume", "IP": "issue", "PG": "pages", "OT": "keyword", "MH": "mesh",
@@ -172,6 +174,7 @@ class MedlineReader(TaggedReader):
                 for one in split_awards(entry):  # ("81702662, 81872180/…": two grants)
                     if one not in rec.funding:
                         rec.funding.append(one)
+        _other_abstracts(raw, fields)
         notice = " ".join(v.strip() for t, v, _ in fields if t == "CI" and v.strip())
         if notice:  # copyright information: the publisher's notice, as split_copyright keeps one
             rec.extra["copyright"] = notice
@@ -264,6 +267,26 @@ class MedlineReader(TaggedReader):
         if authors:
             rec.raw["author"] = [(name, line) for name, line, _, _ in authors]
         put_affiliations(rec, [(name, aff) for _, _, aff, name in authors], affiliations)
+
+
+# OAB's value opens with the abstract's type, as PubMed XML's OtherAbstract Type= gives it.
+_OTHER_TYPE = re.compile(r"^(?:Publisher|plain-language-summary|AAMC|AIDS|KIE|PIP|NASA):\s*")
+
+
+def _other_abstracts(raw, fields) -> None:
+    """Each OAB (an abstract in another language, ``Publisher: 目的：…``) with the OABL after
+    it (its language, ``chi``) as the pipeline's ``other_abstract``: the abstract in that language.
+
+    >>> raw = {}
+    >>> _other_abstracts(raw, [("OAB", "Publisher: 目的：评价。", 9), ("OABL", "chi", 10)]); raw
+    {'other_abstract': [(('目的：评价。', 'chi'), 9)]}
+    """
+    for i, (tag, value, line) in enumerate(fields):
+        if tag != "OAB" or not value.strip():
+            continue
+        after = next((f for f in fields[i + 1:] if f[0] in ("OAB", "OABL")), None)
+        language = after[1].strip() if after and after[0] == "OABL" else ""
+        raw.setdefault("other_abstract", []).append(((_OTHER_TYPE.sub("", value.strip()), language), line))
 
 
 # ERIC's date of an article cited by its number: its SO after the volume ("v9 Article 10 2019").

@@ -1,7 +1,8 @@
 """PubMed XML (``<PubmedArticleSet>`` of ``<PubmedArticle>`` / ``<PubmedBookArticle>``).
 
 Structured abstracts keep their labels: each ``<AbstractText Label=…>`` is a section
-(and the joined text the abstract).  ``MedlinePgn 132-42`` is expanded to ``132-142``;
+(and the joined text the abstract); an ``<OtherAbstract Language="chi">`` is the abstract
+in that language.  ``MedlinePgn 132-42`` is expanded to ``132-142``;
 the DOI comes from ``ELocationID`` or ``ArticleIdList``; the PMID is the source id.
 Streams with :mod:`._xml` (one article in memory at a time).
 """
@@ -80,6 +81,13 @@ class PubmedXmlReader:
             notice = text_of(abstract.find("CopyrightInformation"))
             if notice:  # the publisher's notice, apart from the abstract (as split_copyright puts it)
                 rec.extra["copyright"] = notice
+        for other in cit.findall("OtherAbstract") if cit is not None else []:
+            # the abstract in another language (a Chinese journal's own): its sections are
+            # split from the text as any abstract's are
+            text = " ".join(f"{p.get('Label')}: {text_of(p)}" if p.get("Label") else text_of(p)
+                            for p in other.findall("AbstractText"))
+            if text:
+                put("other_abstract", (text, other.get("Language") or ""))
         authors = article.findall("AuthorList/Author") if article is not None else []
         if book and not authors:  # a whole book: its authors (not its editors)
             authors = [a for lst in cit.findall("Book/AuthorList") if lst.get("Type") != "editors"
