@@ -332,8 +332,10 @@ def _latin_language(record: Record) -> str:
 
 
 def _declared_language(record: Record) -> str | None:
-    """The language the record declares (its raw ``language``), if one :func:`declared_language` knows."""
-    return declared_language([value for value, _ in record.raw.get("language", [])])
+    """The language the record declares (its raw ``language``, once placed its ``extra``'s), if
+    one :func:`declared_language` knows."""
+    values = [value for value, _ in record.raw.get("language", [])] or record.extra.get("language") or []
+    return declared_language([values] if isinstance(values, str) else [v for v in values if isinstance(v, str)])
 
 
 def _record_cjk_language(record: Record, lang: str) -> str:
@@ -721,11 +723,17 @@ def _set_details(record: Record, parts: dict) -> None:
 def _record_language(record: Record) -> str:
     """The language :func:`decide_language` gives the record, once its titles and abstracts
     are placed."""
+    declared = _declared_language(record)
+    if declared and (declared in record.title or declared in record.abstract):
+        return declared
     return record.raw.get("primary_lang") or next(iter(record.abstract), None) or "und"
 
 
 def decide_language(record: Record) -> Record:
-    """The record's language: its first title's, else its abstract's, else 'und'."""
+    """The record's language: the one it declares when it holds a title or an abstract in it
+    (PubMed's ``chi`` article: its title in English, "[…].", its VernacularTitle in Chinese;
+    Scopus's English title with the original in brackets), else its first title's, else its
+    abstract's, else 'und'."""
     record.language = _record_language(record)
     record.raw.pop("primary_lang", None)
     if record.language in ("ja", "ko"):

@@ -92,3 +92,15 @@ def test_the_abstract_in_another_language_is_that_languages_abstract(tmp_path):
             ("OBJECTIVE", "分析脊柱术后手术部位感染的危险因素。"), ("CONCLUSION", "糖尿病是感染的危险因素。")]
         assert [s["label"] for s in rec["sections"]["en"]] == ["OBJECTIVE", "CONCLUSION"]
         assert "OAB" not in rec["extra"].get("tags", {})
+
+
+def test_a_chinese_article_with_its_title_in_chinese_is_chinese(tmp_path):
+    # its title in English first ("[…]."), the original in VernacularTitle / TT, LA chi
+    for rec in _pair(tmp_path):
+        assert rec["title"]["zh"] == "脊柱术后手术部位感染的危险因素分析"
+        assert rec["language"] == "zh"
+    # declared, but no text in that language: the English the record holds
+    (tmp_path / "en.nbib").write_text(NBIB.replace("TT  - 脊柱术后手术部位感染的危险因素分析\n", "")
+                                      .split("OAB ")[0], encoding="utf-8")
+    (rec,) = records_of(tmp_path / "en.nbib")
+    assert rec["language"] == "en"

@@ -72,6 +72,7 @@ DECLARED_NAMES = {
     "ru": ("ru", "rus", "russian", "русский"), "uk": ("uk", "ukr", "ukrainian", "українська"),
     "el": ("el", "gre", "ell", "greek", "ελληνικά"),
     "ja": ("ja", "jpn", "japanese", "日本語"), "ko": ("ko", "kor", "korean", "한국어"),
+    "zh": ("zh", "chi", "zho", "chinese", "中文"),
 }
 # Languages langdetect takes one for the other, written much alike: of a record declaring
 # Norwegian, a title langdetect is sure is Danish ("Usynlige byer", da 0.99999) is Norwegian.
@@ -337,9 +338,8 @@ def _written_in(text: str, declared: str | None) -> bool:
 
 def declared_language(values) -> str | None:
     """The language a record declares (``extra.language``) as an ISO 639-1 code: a
-    Latin-script language, Russian, Ukrainian, Greek, Japanese or Korean; None when it
-    declares none of :data:`DECLARED_NAMES`, or several (Chinese: Han is read as Chinese
-    anyway).  After a value saying "multilingual" the languages follow, the main one first
+    Latin-script language, Russian, Ukrainian, Greek, Chinese, Japanese or Korean; None when
+    it declares none of :data:`DECLARED_NAMES`, or several.  After a value saying "multilingual" the languages follow, the main one first
     (a library catalogue's ``%G Flerspråklig``, ``%G Norsk (Bokmål)``, ``%G Dansk``).
 
     >>> declared_language(["ger"]), declared_language(["Deutsch"]), declared_language(["isl"])
@@ -347,7 +347,7 @@ def declared_language(values) -> str | None:
     >>> declared_language(["jpn"]), declared_language(["Russian"]), declared_language(["gre"])
     ('ja', 'ru', 'el')
     >>> declared_language(["Flerspråklig, Norsk (Bokmål), Italiensk, Dansk"]), declared_language(["chi"])
-    (None, None)
+    (None, 'zh')
     >>> declared_language(["Flerspråklig", "Norsk (Bokmål)", "Italiensk", "Dansk"]), declared_language(["Norsk", "Dansk"])
     ('no', None)
     """
