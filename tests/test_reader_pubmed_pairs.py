@@ -104,3 +104,18 @@ def test_a_chinese_article_with_its_title_in_chinese_is_chinese(tmp_path):
                                       .split("OAB ")[0], encoding="utf-8")
     (rec,) = records_of(tmp_path / "en.nbib")
     assert rec["language"] == "en"
+
+
+def test_what_medline_gives_a_line_of_its_own_the_xml_gives_too(tmp_path):
+    xml, nbib = _pair(tmp_path)
+    assert xml["extra"]["date"] == nbib["extra"]["date"] == ["2020 Mar 1"]   # not the year alone
+    for tag, value in (("DEP", ["20200215"]), ("AUID", ["ORCID: 0000-0002-1825-0097"]),
+                       ("RIN", ["Zhonghua Wai Ke Za Zhi. 2021 Jan;59(1):88. PMID: 33456789"]),
+                       ("EIN", ["Zhonghua Wai Ke Za Zhi. 2020 May;58(5):400. PMID: 32000001"])):
+        assert xml["extra"]["tags"][tag] == nbib["extra"]["tags"][tag] == value, tag
+    assert xml["extra"]["authors_truncated"] is True   # AuthorList CompleteYN="N"
+    # a season, a numbered month
+    (tmp_path / "s.xml").write_text(XML.replace("<Month>Mar</Month><Day>1</Day>", "<Season>Spring</Season>")
+                                    .replace(' CompleteYN="N"', ""), encoding="utf-8")
+    (rec,) = records_of(tmp_path / "s.xml")
+    assert rec["extra"]["date"] == ["2020 Spring"] and "authors_truncated" not in rec["extra"]

@@ -2,7 +2,10 @@
 
 Structured abstracts keep their labels: each ``<AbstractText Label=…>`` is a section
 (and the joined text the abstract); an ``<OtherAbstract Language="chi">`` is the abstract
-in that language.  ``MedlinePgn 132-42`` is expanded to ``132-142``;
+in that language.  What MEDLINE gives on a line of its own is kept where the MEDLINE reader
+keeps that line: the publication date as its DP (``2020 Mar 1``, the season), the electronic
+date (DEP), an author's ORCID (AUID), a retraction or erratum (RIN, EIN …) in ``extra.tags``;
+an author list PubMed gives in part (``CompleteYN="N"``) sets ``extra.authors_truncated``.  ``MedlinePgn 132-42`` is expanded to ``132-142``;
 the DOI comes from ``ELocationID`` or ``ArticleIdList``; the PMID is the source id.
 Streams with :mod:`._xml` (one article in memory at a time).
 """
@@ -92,11 +95,16 @@ class PubmedXmlReader:
         if book and not authors:  # a whole book: its authors (not its editors)
             authors = [a for lst in cit.findall("Book/AuthorList") if lst.get("Type") != "editors"
                        for a in lst.findall("Author")]
+        if article is not None and article.find("AuthorList[@CompleteYN='N']") is not None:
+            rec.extra["authors_truncated"] = True   # PubMed lists the first authors only
         people = []  # (name, its affiliations), as the MEDLINE reader links them
         for author in authors:
             group = text_of(author.find("CollectiveName"))
             name = group or _name(author)
             put("author", collective_name(group) if group else name)
+            for ident in author.findall("Identifier"):   # MEDLINE's AUID line
+                if text_of(ident):
+                    _tag(rec, "AUID", f"{ident.get('Source') or 'ID'}: {text_of(ident)}")
             people.append((name, [text_of(a) for a in author.findall("AffiliationInfo/Affiliation") if text_of(a)]))
         put_affiliations(rec, [(name, affs) for name, affs in people if name],
                          [(a, source.line) for _, affs in people for a in affs])
@@ -108,8 +116,7 @@ class PubmedXmlReader:
             issue = journal.find("JournalIssue")
             put("volume", text_of(_find(issue, "Volume")))
             put("issue", text_of(_find(issue, "Issue")))
-            pub = _find(issue, "PubDate")
-            put("date", text_of(_find(pub, "Year")) or text_of(_find(pub, "MedlineDate")))
+            put("date", pub_date(_find(issue, "PubDate")))
         elif book:
             book_el = cit.find("Book")
             chapter = cit.find("ArticleTitle") is not None
@@ -123,6 +130,17 @@ class PubmedXmlReader:
                 for editor in lst.findall("Author") if lst.get("Type") == "editors" else []:
                     put("editor", _name(editor))
             rec.type = "chapter" if chapter else "book"
+        for date in (article.findall("ArticleDate") if article is not None else []):
+            if date.get("DateType", "Electronic") == "Electronic":   # MEDLINE's DEP, 20191015
+                day = "".join(text_of(date.find(k)).zfill(2) for k in ("Year", "Month", "Day"))
+                if day.isdigit():
+                    _tag(rec, "DEP", day)
+        for note in cit.findall("CommentsCorrectionsList/CommentsCorrections") if cit is not None else []:
+            tag = COMMENTS_CORRECTIONS.get(note.get("RefType", ""))
+            if tag:   # "Zhonghua Wai Ke Za Zhi. 2021 Jan;59(1):88. PMID: 33456789", as MEDLINE's RIN
+                pmid = text_of(note.find("PMID"))
+                ref = text_of(note.find("RefSource")).rstrip(".")
+                _tag(rec, tag, f"{ref}. PMID: {pmid}" if pmid else ref)
         pages = text_of(_find(article, "Pagination/MedlinePgn"))
         if pages:
             put("pages", expand_pages(pages))
@@ -137,7 +155,7 @@ class PubmedXmlReader:
             if aid.get("IdType") == "doi":
                 put("doi", text_of(aid))
             elif aid.get("IdType") == "pmc" and text_of(aid):  # where the MEDLINE reader keeps its PMC line
-                rec.extra.setdefault("tags", {}).setdefault("PMC", []).append(text_of(aid))
+                _tag(rec, "PMC", text_of(aid))
         for kw in cit.findall("KeywordList/Keyword") if cit is not None else []:
             put("keyword", text_of(kw))
         for mesh in cit.findall("MeshHeadingList/MeshHeading") if cit is not None else []:
@@ -160,6 +178,43 @@ class PubmedXmlReader:
         for pt in (article.findall("PublicationTypeList/PublicationType") if article is not None else []):
             put("publication_type", text_of(pt))
         return rec
+
+
+# CommentsCorrections' RefType → the MEDLINE tag of the same line (a paper's retraction,
+# erratum, comments, updates); "Cites" (its references) has none.
+COMMENTS_CORRECTIONS = {
+    "CommentIn": "CIN", "CommentOn": "CON", "ErratumIn": "EIN", "ErratumFor": "EFR",
+    "ExpressionOfConcernIn": "ECI", "ExpressionOfConcernFor": "ECF", "RetractionIn": "RIN",
+    "RetractionOf": "ROF", "PartialRetractionIn": "PRIN", "PartialRetractionOf": "PROF",
+    "RetractionAndRepublicationIn": "RRI", "RetractionAndRepublicationOf": "RRF",
+    "RepublishedIn": "RPI", "RepublishedFrom": "RPF", "UpdateIn": "UIN", "UpdateOf": "UOF",
+    "OriginalReportIn": "ORI", "SummaryForPatientsIn": "SPIN",
+}
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def pub_date(pub) -> str:
+    """A ``<PubDate>`` as MEDLINE's DP writes it: year, month, day (or season), or its MedlineDate.
+
+    >>> import xml.etree.ElementTree as ET
+    >>> [pub_date(ET.fromstring(x)) for x in ("<d><Year>2020</Year><Month>03</Month><Day>01</Day></d>",
+    ...     "<d><Year>2018</Year><Season>Spring</Season></d>", "<d><MedlineDate>2019 Nov-Dec</MedlineDate></d>")]
+    ['2020 Mar 1', '2018 Spring', '2019 Nov-Dec']
+    """
+    if pub is None:
+        return ""
+    year, month, day = (text_of(pub.find(k)) for k in ("Year", "Month", "Day"))
+    if not year:
+        return text_of(pub.find("MedlineDate"))
+    if month.isdigit() and 1 <= int(month) <= 12:
+        month = _MONTHS[int(month) - 1]
+    day = day.lstrip("0") if month else ""
+    return " ".join(filter(None, (year, month or text_of(pub.find("Season")), day)))
+
+
+def _tag(rec: Record, tag: str, value: str) -> None:
+    """A value kept in ``extra.tags`` under the MEDLINE tag of the line that gives it there."""
+    rec.extra.setdefault("tags", {}).setdefault(tag, []).append(value)
 
 
 def _name(author) -> str:
