@@ -119,3 +119,8 @@ def test_what_medline_gives_a_line_of_its_own_the_xml_gives_too(tmp_path):
                                     .replace(' CompleteYN="N"', ""), encoding="utf-8")
     (rec,) = records_of(tmp_path / "s.xml")
     assert rec["extra"]["date"] == ["2020 Spring"] and "authors_truncated" not in rec["extra"]
+
+
+def test_the_journal_title_is_as_pubmed_gives_it(tmp_path):
+    xml, nbib = _pair(tmp_path)
+    assert xml["journal"] == nbib["journal"] == {"en": "Zhonghua wai ke za zhi [Chinese journal of surgery]"}

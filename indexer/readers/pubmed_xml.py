@@ -22,25 +22,17 @@ from .medline import collective_name, expand_pages, put_affiliations
 RECORD_TAGS = {"PubmedArticle", "PubmedBookArticle"}
 
 
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
-
-
 def journal_name(title: str) -> str:
-    """PubMed's journal title in title case, without the place qualifier NLM adds:
-    ``Arthritis & rheumatology (Hoboken, N.J.)`` → ``Arthritis & Rheumatology``.
-    Only lower-case words are capitalised (``pH``, ``BMJ`` stay).
+    """PubMed's journal title as PubMed gives it (and MEDLINE's JT), without the place qualifier
+    NLM adds: ``Arthritis & rheumatology (Hoboken, N.J.)`` → ``Arthritis & rheumatology``.
+    Not title-cased: word by word, that capitalised a word after a bracket and not one before
+    it ('Zhonghua Wai Ke Za Zhi [Chinese Journal of surgery]'), and the MEDLINE reader's copy
+    of the same record kept NLM's case.
 
-    >>> journal_name("Nature chemical biology"), journal_name("Journal of the American College of Cardiology")
-    ('Nature Chemical Biology', 'Journal of the American College of Cardiology')
+    >>> journal_name("Nature chemical biology"), journal_name("Zhonghua wai ke za zhi [Chinese journal of surgery]")
+    ('Nature chemical biology', 'Zhonghua wai ke za zhi [Chinese journal of surgery]')
     """
-    title = re.sub(r"\s*\([^()]*\)\s*$", "", title).strip()
-    words = title.split(" ")
-    out = []
-    for i, w in enumerate(words):
-        if w.islower() and w.isalpha() and (i == 0 or w not in _SMALL_WORDS):
-            w = w[0].upper() + w[1:]
-        out.append(w)
-    return " ".join(out)
+    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip()
 
 
 def _find(el, path: str):
