@@ -77,3 +77,20 @@ def test_biblatex_entry_types(typed):
     entries = text.split("\n\n")
     assert all("booktitle = {Container}" in e for e in entries if e.startswith("@inreference"))
     assert "booktitle" not in rendered(typed, "bibtex")   # BibTeX's @misc keeps its journal
+
+
+def test_biblatex_types_come_back_as_written(typed, tmp_path):
+    """BibLaTeX's @periodical and @inreference were read back as a document (the reader knew
+    neither); an entry's work of reference is its entrysubtype, which biblatex does not tell."""
+    text = rendered(typed, "biblatex")
+    back = {r["title"]["en"]: r["type"] for r in read_back(text, "biblatex", tmp_path)}
+    kinds = ("periodical", "entry-encyclopedia", "entry-dictionary")
+    assert [back[f"Title of a {kind}"] for kind in kinds] == list(kinds)
+    entries = [e for e in text.split("\n\n") if e.startswith("@inreference")]
+    assert ["entrysubtype = {encyclopedia}" in entries[0], "entrysubtype = {dictionary}" in entries[1]] == [True, True]
+    # another tool's @inreference, no subtype: CSL's entry (in a work of reference, its booktitle)
+    path = tmp_path / "other.bib"
+    path.write_text("@inreference{k, title = {Rhizome}, author = {Doe, Jane}, booktitle = {Oxford Dictionary of "
+                    "Botany}, editor = {Allaby, Michael}, date = {2019}}\n", encoding="utf-8")
+    (rec,) = _records(path)
+    assert (rec["type"], rec["journal"]) == ("entry", {"en": "Oxford Dictionary of Botany"})

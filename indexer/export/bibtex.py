@@ -12,7 +12,8 @@ sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and u
 ``month = mar``).  A report's, patent's or standard's own number is ``number`` (an issue
 beside it is ``issue``).  Keywords are separated by ``, ``, or by ``; `` when one holds a
 comma (MeSH's "Mice, Transgenic").  A newspaper's or magazine's article is BibLaTeX's ``@article`` with
-its ``entrysubtype``.  A thesis is ``@mastersthesis`` when its degree says master's, else
+its ``entrysubtype``, an encyclopedia's or dictionary's entry ``@inreference`` with its (``encyclopedia``,
+``dictionary``): read back as the type written.  A thesis is ``@mastersthesis`` when its degree says master's, else
 ``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
 ``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
 university as ``institution``.  A report's institution is ``institution`` (BibTeX's @techreport
@@ -47,8 +48,10 @@ BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis",
 _IN_BOOKS = ("chapter", "paper-conference")
 _IN_REFERENCE_WORKS = ("entry-encyclopedia", "entry-dictionary")
 # biblatex's @article for a newspaper's or a magazine's piece: its ``entrysubtype`` (as
-# biblatex-chicago writes them), read back by this project's reader as the CSL type.
-BIBLATEX_SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
+# biblatex-chicago writes them), read back by this project's reader as the CSL type; so is
+# the work of reference of an @inreference, which biblatex does not tell apart.
+BIBLATEX_SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine",
+                     "entry-encyclopedia": "encyclopedia", "entry-dictionary": "dictionary"}
 # A thesis's level as biblatex's localised keys for its ``type`` (biblatex prints "Master's thesis" …).
 BIBLATEX_THESIS_TYPES = {"master": "mathesis", "doctoral": "phdthesis"}
 LANGIDS = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "de": "german", "fr": "french",

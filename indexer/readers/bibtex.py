@@ -28,10 +28,15 @@ BIBTEX_TYPES = {
     "report": "report", "manual": "report", "misc": "document", "online": "webpage", "patent": "patent",
     "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
     "standard": "standard",
+    # biblatex's: a whole issue of a journal; an article in a work of reference (CSL's entry,
+    # an encyclopedia's or a dictionary's as its entrysubtype says: _SUBTYPES)
+    "periodical": "periodical", "inreference": "entry",
 }
 # biblatex's @article with an ``entrysubtype`` naming a newspaper or a magazine (as this
-# project's BibLaTeX export and biblatex-chicago write them).
-_ARTICLE_SUBTYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
+# project's BibLaTeX export and biblatex-chicago write them), and its @inreference naming the
+# work of reference (as this project's export writes an encyclopedia's or a dictionary's entry).
+_SUBTYPES = {"article": {"newspaper": "article-newspaper", "magazine": "article-magazine"},
+             "inreference": {"encyclopedia": "entry-encyclopedia", "dictionary": "entry-dictionary"}}
 # Entries whose ``number`` is their own (a report's, as BibTeX defines it; a patent's, a
 # standard's), not an issue.
 _OWN_NUMBER = ("techreport", "report", "patent", "standard")
@@ -432,8 +437,8 @@ class BibtexReader:
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
             if not text_value:
                 continue
-            if name == "entrysubtype" and kind == "article" and text_value.lower() in _ARTICLE_SUBTYPES:
-                rec.type = _ARTICLE_SUBTYPES[text_value.lower()]
+            if name == "entrysubtype" and text_value.lower() in _SUBTYPES.get(kind, {}):
+                rec.type = _SUBTYPES[kind][text_value.lower()]
                 continue
             if name == "copyright":   # as Zotero writes its Rights, and our export extra.copyright
                 rec.extra["copyright"] = text_value
