@@ -94,3 +94,30 @@ def test_biblatex_types_come_back_as_written(typed, tmp_path):
                     "Botany}, editor = {Allaby, Michael}, date = {2019}}\n", encoding="utf-8")
     (rec,) = _records(path)
     assert (rec["type"], rec["journal"]) == ("entry", {"en": "Oxford Dictionary of Botany"})
+
+
+def test_a_speech_an_interview_and_an_entry_have_zoteros_codes(tmp_path):
+    """A speech, an interview and a (yearbook's) entry were RIS ``GEN``, read back as a document.
+    Zotero's RIS translator writes its presentation SLIDE (its meeting T2) and its interview PCOMM
+    (a letter's code: our M3 "Interview" tells it from one, as a broadcast's MPCT is told from a
+    film's); an entry is the specification's ENCYC, its work T2.  A review has no code (GEN)."""
+    items = [{"id": "s", "type": "speech", "title": "A talk", "container-title": "Annual Meeting"},
+             {"id": "i", "type": "interview", "title": "An interview"},
+             {"id": "e", "type": "entry", "title": "一篇条目", "container-title": "中国卫生年鉴"},
+             {"id": "r", "type": "review", "title": "A review", "container-title": "Journal"}]
+    src = tmp_path / "items.json"
+    src.write_text(json.dumps([{**i, "author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2020]]}}
+                               for i in items]), encoding="utf-8")
+    text = rendered(_records(src), "ris")
+    records = text.split("ER  - ")
+    assert [l[6:] for l in text.splitlines() if l.startswith("TY  - ")] == ["SLIDE", "PCOMM", "ENCYC", "GEN"]
+    assert "T2  - Annual Meeting" in records[0] and "M3  - Interview" in records[1] and "T2  - 中国卫生年鉴" in records[2]
+    back = read_back(text, "ris", tmp_path)
+    assert [r["type"] for r in back] == ["speech", "interview", "entry-encyclopedia", "document"]
+    assert [r["journal"] for r in back if r["type"] != "interview"] == [
+        {"en": "Annual Meeting"}, {"zh": "中国卫生年鉴"}, {"en": "Journal"}]
+    # other tools' files: Zotero's presentation; a PCOMM is a letter unless its M3 says interview
+    path = tmp_path / "others.ris"
+    path.write_text("TY  - SLIDE\nTI  - Keynote\nPY  - 2021\nER  - \n\nTY  - PCOMM\nTI  - A letter\nPY  - 2021\nER  - \n\n"
+                    "TY  - PCOMM\nTI  - Talking\nM3  - Telephone interview\nPY  - 2021\nER  - \n", encoding="utf-8")
+    assert [r["type"] for r in _records(path)] == ["speech", "personal_communication", "interview"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..readers.ris import BROADCAST_WORK
+from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date)
@@ -31,13 +31,19 @@ RIS_TYPES = {"article-journal": "JOUR", "article": "GEN", "article-magazine": "M
              "personal_communication": "PCOMM", "motion_picture": "MPCT", "graphic": "ART",
              # the RIS specification's (2011) and Zotero's codes; a broadcast is told from a film by its M3
              "periodical": "JFULL", "pamphlet": "PAMP", "entry-encyclopedia": "ENCYC", "entry-dictionary": "DICT",
-             "broadcast": "MPCT", "hearing": "HEAR", "post-weblog": "BLOG", "song": "MUSIC"}
-# (legal_case, legislation, bill stay GEN: our RIS reader takes VL of CASE, STAT and BILL as their
+             "broadcast": "MPCT", "hearing": "HEAR", "post-weblog": "BLOG", "song": "MUSIC",
+             # Zotero's RIS translator's: its presentation (CSL's speech) is SLIDE, its interview PCOMM (a
+             # letter's code: told from one by its M3, as a broadcast is); an entry in a work of reference
+             # other than an encyclopedia or a dictionary (CNKI's 年鉴, a yearbook's) is RIS's ENCYC, the
+             # specification's nearest, read back as an encyclopedia's
+             "speech": "SLIDE", "interview": "PCOMM", "entry": "ENCYC"}
+# (a review stays GEN: neither the specification nor Zotero has a code for one; legal_case, legislation, bill stay GEN: our RIS reader takes VL of CASE, STAT and BILL as their
 # number, as Reference Manager's template has it, so their volume would not come back; it does so
 # of HEAR and MPCT too, but a hearing or a broadcast has no volume to speak of)
 # The types whose container is RIS's T2 (a book's, a meeting's, a reference work's, a blog's:
-# Zotero's bookTitle, encyclopediaTitle, blogTitle …), not a journal's JO.
-RIS_T2_TYPES = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "post-weblog")
+# Zotero's bookTitle, encyclopediaTitle, blogTitle, meetingName …), not a journal's JO.
+RIS_T2_TYPES = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry", "post-weblog",
+                "speech")   # (a presentation's meeting: Zotero's meetingName)
 ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Generic",
                  "article-magazine": "Magazine Article", "article-newspaper": "Newspaper Article",
                  "book": "Book", "chapter": "Book Section", "paper-conference": "Conference Paper",
@@ -136,7 +142,9 @@ def type_of_work(rec: dict) -> str:
     """RIS's M3 and EndNote's %9, the "Type of Work": a thesis's degree as written; a preprint's
     genre (CSL's, which the CSL reader keeps as ``extra.degree``), else "Preprint" (CSL's
     ``article`` is Zotero's Preprint item), by which our readers tell it from other generic works;
-    a broadcast's genre when it says so, else "Broadcast", which tells its MPCT from a film's.
+    a broadcast's genre when it says so, else "Broadcast", which tells its MPCT from a film's; an
+    interview's likewise ("Interview"), which tells its PCOMM from a letter's (Zotero reads M3 of a
+    PCOMM as its letter's type).
 
     >>> type_of_work({"type": "article", "extra": {"publisher": ["arXiv"]}})
     'Preprint'
@@ -146,12 +154,15 @@ def type_of_work(rec: dict) -> str:
     '硕士'
     >>> type_of_work({"type": "broadcast", "extra": {"degree": ["Radio broadcast"]}}), type_of_work({"type": "broadcast"})
     ('Radio broadcast', 'Broadcast')
+    >>> type_of_work({"type": "interview", "extra": {"degree": ["Telephone interview"]}}), type_of_work({"type": "interview"})
+    ('Telephone interview', 'Interview')
     """
     if rec.get("type") == "article":
         return extra(rec, "degree") or "Preprint"
-    if rec.get("type") == "broadcast":
-        genre = extra(rec, "degree")
-        return genre if BROADCAST_WORK.search(genre) else "Broadcast"
+    for kind, work, name in (("broadcast", BROADCAST_WORK, "Broadcast"), ("interview", INTERVIEW_WORK, "Interview")):
+        if rec.get("type") == kind:
+            genre = extra(rec, "degree")
+            return genre if work.search(genre) else name
     return thesis_degree(rec)[1]
 
 

@@ -22,10 +22,13 @@ RIS_TYPES = {
     "MAP": "map", "PCOMM": "personal_communication", "MPCT": "motion_picture", "ART": "graphic",
     "BILL": "bill", "SOUND": "song", "MUSIC": "song", "PAMP": "pamphlet", "ENCYC": "entry-encyclopedia",
     "DICT": "entry-dictionary", "HEAR": "hearing", "BLOG": "post-weblog",
+    "SLIDE": "speech",   # (Zotero's presentation)
 }
 # An MPCT ("Motion Picture", EndNote's "Film or Broadcast") whose M3 (Type of Work) says it is a
-# broadcast, as our export writes one (Zotero writes a TV broadcast as MPCT too).
+# broadcast, as our export writes one (Zotero writes a TV broadcast as MPCT too); a PCOMM
+# (Personal Communication, Zotero's letter and its interview) whose M3 says it is an interview.
 BROADCAST_WORK = re.compile(r"(?i)broadcast")
+INTERVIEW_WORK = re.compile(r"(?i)interview")
 
 
 class RisReader(TaggedReader):
@@ -104,7 +107,8 @@ class RisReader(TaggedReader):
         """The standard table, then the RIS rules: Y1 (deprecated) only when neither PY nor
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
-        GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast; KW lines CNKI split inside a chemical name's
+        GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
+        saying "Interview" an interview; KW lines CNKI split inside a chemical name's
         locants are one keyword again; Scopus's funding in N1 is funding."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
@@ -120,9 +124,10 @@ class RisReader(TaggedReader):
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
-        if rec.extra.get("source_type", "").upper() == "MPCT" and any(
-                BROADCAST_WORK.search(v) for v, _ in rec.raw.get("medium", [])):
-            rec.type = "broadcast"
+        for code, work, kind in (("MPCT", BROADCAST_WORK, "broadcast"), ("PCOMM", INTERVIEW_WORK, "interview")):
+            if rec.extra.get("source_type", "").upper() == code and any(
+                    work.search(v) for v, _ in rec.raw.get("medium", [])):
+                rec.type = kind
         if _preprint(rec):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
