@@ -52,3 +52,18 @@ def test_the_corpora_y2_lines():
     read = [r["extra"]["accessed"] for r in cleaned(endnote) if r["extra"].get("accessed")]
     assert read == ["2020/01/15", "2020/01/15", "2022/03/03", "2021/06/23"]   # its JOUR records' Access Date
     assert not any(r["extra"].get("accessed") for r in cleaned(refman))     # a patent's filing date
+
+
+def test_an_access_date_written_in_words_or_day_first_is_read(tmp_path):
+    """EndNote's Access Date is typed as its user writes dates: ``May 3, 2020``, ``3 May 2020``, or
+    day first with dots (``03.05.2020``, as German dates are written); only a Y2 starting with its
+    year was read.  A slashed date that is a date either way round (``03/05/2020``) stays a tag."""
+    written = ["May 3, 2020", "3 May 2020", "03.05.2020", "13/05/2020", "03/05/2020", "20200503"]
+    path = tmp_path / "y2.ris"
+    path.write_text("".join(f"TY  - ELEC\nTI  - Page {n}\nPY  - 2019\nUR  - https://example.org/{n}\nY2  - {y2}\nER  - \n\n"
+                            for n, y2 in enumerate(written)), encoding="utf-8")
+    records = cleaned(path)
+    assert [r["extra"].get("accessed") for r in records] == [
+        "2020-05-03", "2020-05-03", "2020-05-03", "2020-05-13", None, "20200503"]
+    assert records[4]["extra"]["tags"]["Y2"] == ["03/05/2020"]
+    assert "[2020-05-03]" in rendered(records[:1], "gbt7714")   # cited as read

@@ -1,6 +1,7 @@
 """RIS (``TY  - JOUR`` … ``ER  -``): reference managers, Scopus, CNKI and Wanfang exports."""
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..fields.funding import detail_grants, split_awards
@@ -139,9 +140,9 @@ class RisReader(TaggedReader):
             _article_number(rec)
             _pmid_in_c2(rec)
         published = [v for v, _ in rec.raw.get("date", []) + rec.raw.get("year", [])]
-        if accessed and _date_parts(accessed[0]) and (
-                kind in self.WEB or _read_on(accessed[0], published, kind in self.Y2_OTHER_DATE)):
-            rec.extra["accessed"] = accessed[0].strip()   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
+        read = _access_date(accessed[0]) if accessed else ""
+        if read and (kind in self.WEB or _read_on(read, published, kind in self.Y2_OTHER_DATE)):
+            rec.extra["accessed"] = read   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
 
 
@@ -268,6 +269,58 @@ def _date_parts(text: str) -> tuple[int, ...]:
     """
     m = re.match(r"\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", text)
     return tuple(int(g) for g in m.groups() if g) if m else ()
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A date with its month's name, as EndNote's Access Date is typed: "May 3, 2020", "3 May 2020", "03-May-2020".
+_NAMED_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_NAMED_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})")
+# Day, month, year in numbers: dotted, as German and Russian dates are written, day first by that
+# convention; slashed or dashed, either order (03/05/2020 is 3 May in Europe, 5 March in the US).
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_SLASHED = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")
+
+
+def _access_date(text: str) -> str:
+    """A Y2 that is a date: as written when it starts with its year (``2020/05/03``,
+    ``20200503``), else ``2020-05-03`` from one written in words or day first (``May 3, 2020``,
+    ``3 May 2020``, ``03.05.2020``), which the rest of the project reads only in that form; a
+    slashed date that reads as a date both day first and month first is none of either.
+
+    >>> [_access_date(t) for t in ("2020/05/03", "May 3, 2020", "3 Sept. 2020", "03.05.2020", "13/05/2020", "5/13/2020")]
+    ['2020/05/03', '2020-05-03', '2020-09-03', '2020-05-03', '2020-05-13', '2020-05-13']
+    >>> [_access_date(t) for t in ("03/05/2020", "30.02.2020", "Mayo 3, 2020", "Access Date")]
+    ['', '', '', '']
+    """
+    text = text.strip()
+    if _date_parts(text):
+        return text
+    days = []   # the (year, month, day) the text can be
+    if m := _NAMED_MDY.fullmatch(text):
+        days = [(m.group(3), _month(m.group(1)), m.group(2))]
+    elif m := _NAMED_DMY.fullmatch(text):
+        days = [(m.group(3), _month(m.group(2)), m.group(1))]
+    elif m := _DOTTED.fullmatch(text):
+        days = [(m.group(3), m.group(2), m.group(1))]
+    elif m := _SLASHED.fullmatch(text):
+        days = [(m.group(4), m.group(3), m.group(1)), (m.group(4), m.group(1), m.group(3))]
+    dates = {d for d in map(_day, days) if d}
+    return dates.pop().isoformat() if len(dates) == 1 else ""
+
+
+def _month(name: str) -> int:
+    """1-12 for an English month's name or its abbreviation (``Sept``), 0 for other words."""
+    name = name.lower()
+    return next((i for i, month in enumerate(_MONTHS, 1) if month.startswith(name)), 0) if len(name) >= 3 else 0
+
+
+def _day(parts: tuple) -> datetime.date | None:
+    """The day (year, month, day) names, None when there is none (a 13th month, 30 February)."""
+    try:
+        return datetime.date(*map(int, parts))
+    except ValueError:
+        return None
 
 
 def _read_on(y2: str, published: list[str], other_date: bool) -> bool:
