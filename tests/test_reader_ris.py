@@ -81,3 +81,17 @@ def test_an_ad_line_wrapped_is_one_affiliation(tmp_path):
     rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Wrapped\nAU  - Smith, John\nAD  - Department of Radiology, Beijing, China\n"
                           "   (the Third Hospital)\nPY  - 2020\nER  - \n")
     assert rec["extra"]["affiliations"] == ["Department of Radiology, Beijing, China (the Third Hospital)"]
+
+
+def test_lines_without_a_tag_after_sn_and_ur_are_values_of_their_own(tmp_path):
+    # EndNote (formats/mixed-exports/ris_export.txt): a PubMed record's ISSNs and its links, one a line
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Two of each\nT2  - Nature\nPY  - 1995\nSN  - 0028-0836 (Print)\n"
+                          "1476-4687 (Electronic)\nUR  - https://www.ncbi.nlm.nih.gov/pubmed/7845465\n"
+                          "https://www.nature.com/articles/373523a0.pdf\ninternal-pdf://0123/Smith-1995.pdf\nER  - \n")
+    assert (rec["issn"], rec["extra"]["other_issns"]) == ("0028-0836", ["1476-4687"])
+    assert (rec["url"], rec["extra"]["other_urls"]) == (
+        "https://www.ncbi.nlm.nih.gov/pubmed/7845465",
+        ["https://www.nature.com/articles/373523a0.pdf", "internal-pdf://0123/Smith-1995.pdf"])
+    # a line that starts no link is the link before wrapped, as before
+    rec, = _ris(tmp_path, "TY  - ELEC\nTI  - A page\nPY  - 2020\nUR  - https://example.org/a\n/b\nER  - \n", "w.ris")
+    assert rec["url"].startswith("https://example.org/a") and "other_urls" not in rec["extra"]

@@ -25,6 +25,8 @@ RIS_TYPES = {
     "DICT": "entry-dictionary", "HEAR": "hearing", "BLOG": "post-weblog",
     "SLIDE": "speech",   # (Zotero's presentation)
 }
+# The start of a link: a scheme (http://, EndNote's internal-pdf://) or a host's www.
+_LINK_START = re.compile(r"[A-Za-z][\w+.-]*://|www\.")
 # An MPCT ("Motion Picture", EndNote's "Film or Broadcast") whose M3 (Type of Work) says it is a
 # broadcast, as our export writes one (Zotero writes a TV broadcast as MPCT too); a PCOMM
 # (Personal Communication, Zotero's letter and its interview) whose M3 says it is an interview.
@@ -50,7 +52,9 @@ class RisReader(TaggedReader):
     # Scopus and EndNote write a record's keywords under one KW, one a line; Zotero reads each
     # line as a keyword.  Scopus's affiliations under one AD are one a line too: glued, they
     # were one address given to every author (but an address wrapped is one: value_of_its_own).
-    VALUE_PER_LINE = frozenset({"KW", "AD"})
+    # EndNote writes a PubMed record's ISSNs under one SN ("0028-0836 (Print)" then "0028-0836"),
+    # and its links under one UR, one a line: glued, two links were one that leads nowhere.
+    VALUE_PER_LINE = frozenset({"KW", "AD", "SN", "UR", "L2"})
     # EndNote's note of a PubMed record is PubMed's fields one a line (the ISSN, the authors,
     # the grants, the publication types, the citation): kept as lines.
     KEEP_LINES = frozenset({"N1"})
@@ -58,9 +62,12 @@ class RisReader(TaggedReader):
         """A line after AD is another affiliation (Scopus's, one a line) where the line before
         it ended one, at a country or postcode (fields.places.ends_an_address), and the line is
         not indented: else it is the address before wrapped ("…, Massachusetts General Hospital,
-        Harvard" then "Medical School, Boston, MA, USA")."""
+        Harvard" then "Medical School, Boston, MA, USA").  A line after UR is another link where it
+        starts one (``https://…``, EndNote's ``internal-pdf://…``, ``www.…``)."""
         if tag == "AD":
             return not line[:1].isspace() and ends_an_address(value.rsplit("\n", 1)[-1])
+        if tag in ("UR", "L2"):   # a link starts there; else the link before wrapped
+            return bool(_LINK_START.match(line.strip()))
         return super().value_of_its_own(tag, value, line)
 
     TAGS = {
