@@ -95,3 +95,18 @@ def test_lines_without_a_tag_after_sn_and_ur_are_values_of_their_own(tmp_path):
     # a line that starts no link is the link before wrapped, as before
     rec, = _ris(tmp_path, "TY  - ELEC\nTI  - A page\nPY  - 2020\nUR  - https://example.org/a\n/b\nER  - \n", "w.ris")
     assert rec["url"].startswith("https://example.org/a") and "other_urls" not in rec["extra"]
+
+
+def test_a_grant_without_a_number_in_a_pubmed_records_note_is_funding(tmp_path):
+    # MEDLINE's GR without a number, "Agency/Country", one a line of EndNote's N1 of a PubMed record
+    note = "N1  - 1095-9203\nWellcome Trust/United Kingdom\nR01 GM000001/GM/NIGMS NIH HHS/United States\nUnited States\n"
+    rec, = _ris(tmp_path, f"TY  - JOUR\nTI  - A PubMed record\nAU  - Smith, John\n{note}DP  - NLM\nPY  - 2019\nER  - \n")
+    assert [(f["funder_original"], f["award"]) for f in rec["funding"]] == [
+        ("Wellcome Trust", None), ("NIGMS NIH HHS", "R01 GM000001")]
+    # two parts whose last is no country are a note's own; in a record not from PubMed, no line is read
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Screening\nAU  - Smith, John\nPY  - 2020\nDP  - NLM\n"
+                          "N1  - Reviewer 1/Agreed\nFull text/Requested\nER  - \n", "notes.ris")
+    assert rec.get("funding", []) == []
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Own note\nAU  - Smith, John\nPY  - 2020\n"
+                          "N1  - Wellcome Trust/United Kingdom\nER  - \n", "own.ris")
+    assert rec.get("funding", []) == []

@@ -6,7 +6,7 @@ import re
 
 from ..fields.funding import detail_grants, split_awards
 from ..fields.keywords import join_locant_fragments
-from ..fields.places import ends_an_address
+from ..fields.places import COUNTRIES, ends_an_address
 from .base import register
 from .medline import grant
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -202,10 +202,15 @@ _PUBMED_DATABASE = re.compile(r"\b(?:NLM|PubMed|MEDLINE)\b", re.IGNORECASE)
 
 
 def _gr_line(text: str) -> bool:
-    """Whether a line of a note is a grant as MEDLINE's GR writes it.
+    """Whether a line of a note is a grant as MEDLINE's GR writes it; one without a number
+    (``Wellcome Trust/United Kingdom``) only where its last part is a country.
 
     >>> _gr_line("P01 AG022074-10/AG/NIA NIH HHS/United States"), _gr_line("098051/Wellcome Trust/United Kingdom")
     (True, True)
+    >>> _gr_line("Wellcome Trust/United Kingdom"), _gr_line("Cancer Research UK/UK"), _gr_line("Reviewer 1/Agreed")
+    (True, True, False)
+    >>> _gr_line("PubMed/Embase"), _gr_line("2017/Brazil"), _gr_line("Included/Excluded")
+    (False, False, False)
     >>> _gr_line("MR/N003284/1/MRC_/Medical Research Council/United Kingdom"), _gr_line("2017/12345-6/FAPESP/Brazil")
     (True, True)
     >>> [_gr_line(t) for t in ("PubMed/Embase/Cochrane Library", "Full text/PDF/Requested", "JS/AK/Included",
@@ -213,6 +218,9 @@ def _gr_line(text: str) -> bool:
     [False, False, False, False, False]
     """
     parts = [p.strip() for p in text.split("/")]
+    if len(parts) == 2:   # the agency and its country, no number
+        return (bool(_GR_AGENCY.fullmatch(parts[0])) and not _GR_NUMBER.fullmatch(parts[0])
+                and parts[1].lower() in COUNTRIES)
     if len(parts) < 3:
         return False
     *rest, agency, country = parts
