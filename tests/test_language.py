@@ -43,3 +43,34 @@ def test_names_in_a_japanese_record_are_japanese(tmp_path):
     assert ja["language"] == "ja" and zh["language"] == "zh"
     assert [a["lang"] for a in ja["authors"]] == ["ja", "en"]   # kanji: Japanese; romanised: as before
     assert [a["lang"] for a in zh["authors"]] == ["zh"]
+
+
+def test_ctrl_c_while_langdetect_loads_its_profiles_stops_the_run():
+    """langdetect loads its profiles (a second) on its first call, behind a bare ``except:``:
+    a Ctrl-C meanwhile came out as its own error, the language 'und', and langdetect kept the
+    profiles read so far (an ingest went on, exit 0, and stored English records as 'pl').  A
+    real SIGINT, sent by a timer while the profiles load, in a fresh process."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = """
+import signal, time
+import langdetect.detector_factory as factory
+from indexer.lang.detect import _langdetect
+text = "Die Alterung der Gesellschaft und der Generationenkonflikt in Europa"
+signal.setitimer(signal.ITIMER_REAL, 0.05)
+signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))
+try:
+    answer = _langdetect(text)
+except KeyboardInterrupt:
+    answer = "interrupted"
+print(answer, factory._factory is None or len(factory._factory.langlist))
+print(_langdetect.__wrapped__(text)[0])
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    interrupted, after = result.stdout.splitlines()
+    assert interrupted == "interrupted True"   # raised, and no half-loaded profiles kept
+    assert after == "de"

@@ -31,6 +31,7 @@ from whoosh.index import LockError
 from whoosh.util.filelock import FileLock
 
 from ..errors import DamagedIndex
+from ..lang.detect import load_langdetect
 from ..pipeline import clean
 from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
@@ -443,6 +444,7 @@ def _cleaned(files, fmt, workers: int):
         return
     import multiprocessing as mp
 
+    load_langdetect()   # once, here, where Ctrl-C stops the run: the workers forked next share it
     pool = _uninterrupted(lambda: mp.get_context("fork").Pool(workers))
     try:
         pending: deque = deque()

@@ -398,12 +398,34 @@ def foreign_language(text: str) -> str | None:
     return code if code not in ("en", "und") and probability >= 0.99 else None
 
 
+def load_langdetect() -> None:
+    """Load langdetect's language profiles (a second) unless loaded.  langdetect loads them
+    on its first call, behind a bare ``except:`` that makes a Ctrl-C meanwhile its own error:
+    :func:`_langdetect` answered 'und' for it, and langdetect kept the profiles it had read so
+    far, so the run went on and took English for Polish.  Here an interrupted or failed load
+    leaves no profiles (the next call loads them all) and the interrupt is raised as one.  An
+    ingest loads them before its cleaning processes start, which then share them."""
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    if detector_factory._factory is not None:
+        return
+    try:
+        detector_factory.init_factory()
+    except BaseException as e:
+        detector_factory._factory = None   # half-loaded: the next call starts again
+        if isinstance(e, LangDetectException) and isinstance(e.__context__, KeyboardInterrupt):
+            raise e.__context__ from None
+        raise
+
+
 @lru_cache(maxsize=4096)
 def _langdetect(text: str) -> tuple[str, float]:
     """langdetect's most probable language and its probability (seeded: same text, same answer)."""
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
+    load_langdetect()   # not in the try below: an interrupted load is no text langdetect cannot read
     DetectorFactory.seed = 0
     try:
         best = detect_langs(text)[0]
