@@ -262,3 +262,24 @@ def test_ingest_refuses_a_pipe_as_it_refuses_stdin(tmp_path):
     assert "ingest reads files and folders, not a pipe (/dev/fd/" in result.stderr
     assert "save them to a file and ingest that" in result.stderr
     assert not index.exists()
+
+
+def test_an_index_inside_the_folder_ingested_skips_only_its_own_files(tmp_path):
+    """``ingest --index refs refs`` read the folder the first time; then the walk took the whole
+    folder for an index (records.sqlite beside whoosh/) and every later run read nothing, with
+    a note on documents and readme files.  The index's own files are skipped, the rest read;
+    a folder that is only an index is said to be one."""
+    refs = tmp_path / "refs"
+    _ris(refs / "a.ris", "Alpha marrow", "Beta marrow")
+    _ris(refs / "sub" / "b.ris", "Gamma blood")
+    for _ in range(2):
+        result = run_cli("ingest", "--json", "-q", "--index", str(refs), str(refs))
+        assert result.returncode == 0, result.stderr
+        summary = json.loads(result.stdout)
+        assert summary["read"] == 3 and summary["failed"] == 0
+    assert summary["unchanged"] == 3
+    only = tmp_path / "only"
+    assert run_cli("ingest", "-q", "--index", str(only), str(refs / "a.ris")).returncode == 0
+    result = run_cli("ingest", "--index", str(tmp_path / "other"), str(only))
+    assert "read 0" in result.stderr and "this folder is an index" in result.stderr, result.stderr
+    assert "readme" not in result.stderr

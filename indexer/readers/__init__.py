@@ -82,6 +82,29 @@ def _skipped(name: str, archives: bool = False) -> bool:
 _INDEX_STORE, _INDEX_SUBDIR = "records.sqlite", "whoosh"
 
 
+def _index_own(dirs: list[str], files: list[str]) -> tuple[set[str], set[str]]:
+    """(folders, files) of a folder that belong to the index in it (its store with SQLite's
+    files beside it, the whoosh folder and a rebuild's); none when the folder is no index.
+
+    >>> [sorted(names) for names in _index_own(["whoosh", "refs"], ["records.sqlite", "records.sqlite-wal", "a.ris"])]
+    [['whoosh'], ['records.sqlite', 'records.sqlite-wal']]
+    >>> _index_own(["whoosh"], ["a.ris"])
+    (set(), set())
+    """
+    if _INDEX_STORE not in files or _INDEX_SUBDIR not in dirs:
+        return set(), set()
+    return ({d for d in dirs if d == _INDEX_SUBDIR or d.startswith(_INDEX_SUBDIR + ".")},
+            {f for f in files if f == _INDEX_STORE or f.startswith(_INDEX_STORE + "-")})
+
+
+INDEX_KIND = "index"   # folder_note's kind of an index's own files
+
+
+def _is_index(folder: str) -> bool:
+    """Whether ``folder`` holds an index (see :func:`_index_own`)."""
+    return os.path.isfile(os.path.join(folder, _INDEX_STORE)) and os.path.isdir(os.path.join(folder, _INDEX_SUBDIR))
+
+
 def _special(path: str) -> str | None:
     """What a file that is no regular file nor folder is ("named pipe", "socket", "device"),
     else None (a broken link too: reading it says so).  A walk never reads one: a named pipe
@@ -109,17 +132,18 @@ def _walk(folder: str | Path, archives: bool = False) -> Iterator[tuple[str, boo
     seen = {os.path.realpath(folder)}
     for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=True):
         yield from _unlisted(unlisted)  # (the folders before this one, in walk order)
-        if _INDEX_STORE in files and _INDEX_SUBDIR in dirs:   # an index (an --index folder inside the
-            dirs[:] = []                                       # one ingested): its files hold no export
-            yield from ((os.path.join(root, name), True) for name in sorted(files))
-            continue
+        # an index (an --index folder inside the one ingested, or the one ingested: `ingest
+        # --index refs refs`): its own files hold no export, the files beside them are read (the
+        # whole folder was skipped, and the second run read none of them)
+        own_dirs, own_files = _index_own(dirs, files)
         # real folders before links, so that a folder also reached by a link ("a -> z") is
         # read by its own path, which its records' ids follow
         dirs[:] = [d for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(root, d)), d))
-                   if d not in SKIP_DIRS and not d.startswith(".") and _first_visit(os.path.join(root, d), seen)]
+                   if d not in SKIP_DIRS and d not in own_dirs and not d.startswith(".")
+                   and _first_visit(os.path.join(root, d), seen)]
         for name in sorted(files):
             path = os.path.join(root, name)
-            yield path, _skipped(name, archives) or _special(path) is not None
+            yield path, name in own_files or _skipped(name, archives) or _special(path) is not None
     yield from _unlisted(unlisted)
 
 
@@ -161,6 +185,8 @@ def folder_note(folder: str, archives: bool = False) -> list[str]:
         if name.endswith(ARCHIVE_SUFFIXES) and not name.startswith("."):
             unread.append(path)
         kind = ("hidden" if name.startswith(".") else "Office lock or temporary (~)" if name.startswith("~")
+                else INDEX_KIND if name.startswith(_INDEX_STORE) and os.path.dirname(path) == str(folder)
+                and _is_index(str(folder))
                 else os.path.splitext(name)[1] or name)
         kinds[kind] = kinds.get(kind, 0) + 1
     notes = [f"{folder}: {len(special)} special file(s) skipped ({', '.join(special[:3])}"
@@ -184,6 +210,12 @@ def _skipped_note(folder: str, kinds: dict[str, int], unread: list[str], reads: 
     if unread:
         return (f"{folder}: no file here is read ({listed} skipped: a folder's archives are read only when "
                 f"named, or with --archives). Name an archive to read it: {shown}")
+    if INDEX_KIND in kinds:   # `ingest idx`, meaning --index idx
+        others = {kind: n for kind, n in kinds.items() if kind not in (INDEX_KIND, "hidden")}
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"{folder}: no file here is read: this folder is an index (its {_INDEX_STORE} and "
+                f"{_INDEX_SUBDIR}/ hold no exported records{f'; {listed} skipped' if listed else ''}); give the "
+                f"folder of the exported files to read, and this one to --index")
     if set(kinds) == {"hidden"}:
         return (f"{folder}: no file here is read ({listed} skipped: files whose names start with '.' are hidden; "
                 f"name one to read it, or rename it)")
