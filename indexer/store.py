@@ -58,6 +58,12 @@ _SEARCH_SCHEMA = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5
 APPLY_PENDING = "dedup_apply_pending"
 
 
+# The columns a record's JSON fills (its language, format and year), to count and filter in SQL.
+_JSON_COLUMNS = (("lang", "TEXT", "json_extract(json, '$.language')"),
+                 ("format", "TEXT", "json_extract(json, '$.source.format')"),
+                 ("year", "INTEGER", "json_extract(json, '$.year')"))
+
+
 def digest(record_json: dict) -> str:
     """Content hash of a record's canonical JSON: a changed record gets a new digest."""
     text = json.dumps(record_json, ensure_ascii=False, sort_keys=True)
@@ -109,14 +115,7 @@ class Store:
                                    f"minute ({e}); try again when it ends") from e
             raise DamagedIndex(f"{self.path} is not a record store this tool can read ({e}); ingest the "
                                "files again into a new --index folder") from e
-        have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}
-        missing = [(c, k) for c, k in (("lang", "TEXT"), ("format", "TEXT"), ("year", "INTEGER")) if c not in have]
-        for column, kind in missing:  # a store written before these columns existed
-            self.db.execute(f"ALTER TABLE records ADD COLUMN {column} {kind}")
-        if missing:
-            self.db.execute("UPDATE records SET lang = json_extract(json, '$.language'), "
-                            "format = json_extract(json, '$.source.format'), year = json_extract(json, '$.year')")
-            self.db.commit()
+        self._add_columns()
         self.writable = self._upgrade()
         try:  # SQLite builds without FTS5 still work: search then uses whoosh alone
             have = tuple(row[1] for row in self.db.execute(f"PRAGMA table_info({SEARCH_TABLE})"))
@@ -126,6 +125,26 @@ class Store:
             self.has_search_table = True
         except sqlite3.OperationalError:
             self.has_search_table = False
+
+    def _add_columns(self) -> None:
+        """Give a store written before the ``lang``, ``format`` and ``year`` columns existed
+        those columns, filled from each record's JSON.  One that cannot be written (read-only
+        media, another user's index: every command failed "attempt to write a readonly
+        database") is read through a view of the same name in SQLite's temp schema, which a
+        name is looked up in first, that reads them from the JSON."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}
+        missing = [(c, k, v) for c, k, v in _JSON_COLUMNS if c not in have]
+        if not missing:
+            return
+        try:
+            for column, kind, _value in missing:
+                self.db.execute(f"ALTER TABLE records ADD COLUMN {column} {kind}")
+            self.db.execute("UPDATE records SET " + ", ".join(f"{c} = {v}" for c, _k, v in missing))
+            self.db.commit()
+        except sqlite3.OperationalError:
+            self.db.rollback()
+            self.db.execute("CREATE TEMP VIEW records AS SELECT rowid AS rowid, *, "
+                            + ", ".join(f"{v} AS {c}" for c, _k, v in missing) + " FROM main.records")
 
     def _upgrade(self) -> bool:
         """Add what a store written by an earlier version lacks: the ``file`` column (filled for

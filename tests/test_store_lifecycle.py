@@ -176,3 +176,45 @@ def test_dedup_apply_that_waited_for_an_ingest_reports_what_it_applied(index, tm
     headers = [line for line in out.splitlines() if line.startswith("[")]
     assert len(headers) == len(after["clusters"])   # each cluster applied shown, its records side by side
     assert all(m["id"] in out for c in after["clusters"] for m in c["records"])
+
+
+def test_a_read_only_store_of_an_older_layout_is_read(tmp_path):
+    """A store written before its lang, format and year columns existed, in a folder the user
+    cannot write: every command failed 'attempt to write a readonly database' (the columns were
+    added unguarded), where a read-only index is still searched, shown and exported."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from conftest import run_cli_unprivileged
+
+    top = tempfile.mkdtemp(prefix="oldstore-")
+    try:
+        os.chmod(top, 0o755)
+        idx, ris = os.path.join(top, "idx"), os.path.join(top, "a.ris")
+        with open(ris, "w", encoding="utf-8") as fh:
+            fh.write(_ris(PAPERS))
+        assert run_cli("ingest", "-q", "--index", idx, ris).returncode == 0
+        db = sqlite3.connect(os.path.join(idx, "records.sqlite"))
+        for column in ("lang", "format", "year"):   # the layout of an older version
+            db.execute(f"ALTER TABLE records DROP COLUMN {column}")
+        db.commit()
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.close()
+        for folder, dirs, files in os.walk(idx):
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o444)
+            os.chmod(folder, 0o555)
+        stats = run_cli_unprivileged("stats", "--json", "--index", idx)
+        assert stats.returncode == 0, stats.stderr
+        summary = json.loads(stats.stdout)
+        assert summary["records"] == 3 and summary["by_language"] == {"en": 3}, summary
+        found = run_cli_unprivileged("search", "--json", "--index", idx, "marrow", "year:2020")
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout)["total"] == 1
+        exported = run_cli_unprivileged("export", "--format", "ris", "--index", idx)
+        assert exported.returncode == 0 and exported.stdout.count("ER  -") == 3, exported.stderr
+    finally:
+        for folder, dirs, files in os.walk(top):
+            os.chmod(folder, 0o755)
+        shutil.rmtree(top)
