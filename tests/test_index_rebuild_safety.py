@@ -224,3 +224,17 @@ def test_a_review_in_a_read_only_index_folder_says_it_cannot_write_it(tmp_path):
     result = _read_only(idx, "dedup", "--review", "--index", str(idx), stdin="n\n")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert f"Error: the index folder {idx} cannot be written" in result.stderr
+
+
+def test_a_rebuild_of_a_folder_that_is_no_index_is_refused(tmp_path):
+    """``ingest --rebuild --index`` a typo (a folder that does not exist, or holds no index)
+    said 'rebuilding the index of 0 records' and made an empty index there; now exit 2 with
+    'no index in …', as search says, and nothing is made."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text("not an index\n", encoding="utf-8")
+    for folder in (tmp_path / "nope" / "idx", tmp_path / "notes"):
+        result = run_cli("ingest", "--rebuild", "--index", str(folder))
+        assert result.returncode == 2, result.stderr
+        assert f"no index in {folder}" in result.stderr
+    assert not (tmp_path / "nope").exists()
+    assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["a.txt"]

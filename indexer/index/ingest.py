@@ -523,6 +523,11 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
     made is removed again when it ends before writing to it (Ctrl-C, a --prune typo)."""
     if fmt:
         find_reader(fmt)   # UnknownFormat: a usage error had left an empty index behind
+    if rebuild and not paths and not any((Path(index_dir) / name).exists() for name in (STORE_NAME, INDEX_SUBDIR)):
+        # a typo in --index: "rebuilding the index of 0 records" made an empty index there
+        raise DamagedIndex(f"no index in {index_dir}: --rebuild rebuilds an index's search index from its records; "
+                           f"check the folder, or ingest files into it with `python cli.py ingest PATH --index "
+                           f"{shlex.quote(str(index_dir))}`")
     made = not os.path.lexists(index_dir)
     try:
         return _ingest(paths, index_dir, fmt, quiet, workers, prune, rebuild, archives)
