@@ -438,8 +438,13 @@ def cmd_stats(args) -> int:
                  "store_bytes": (Path(args.index) / STORE_NAME).stat().st_size,
                  "hidden_duplicates": len(store.hidden()),
                  "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
+    from whoosh import index as windex
+
     apart = _out_of_step(args.index)
-    if apart:  # the records above are the store's; search would count others
+    if not windex.exists_in(Path(args.index) / INDEX_SUBDIR):   # search finds nothing (stats said "index 0.0 MB")
+        _err(f"Warning: the search index in {args.index} is missing (or incomplete); `python cli.py ingest --rebuild "
+             f"--index {args.index}` (or any ingest into it) builds it from its records.")
+    elif apart:  # the records above are the store's; search would count others
         _err(f"Warning: the search index in {args.index} does not hold these records ({apart}); "
              f"`python cli.py ingest --rebuild --index {args.index}` rebuilds it from them.")
     if args.json:

@@ -238,3 +238,17 @@ def test_a_rebuild_of_a_folder_that_is_no_index_is_refused(tmp_path):
         assert f"no index in {folder}" in result.stderr
     assert not (tmp_path / "nope").exists()
     assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["a.txt"]
+
+
+def test_stats_of_an_index_whose_search_index_is_missing_says_how_to_rebuild_it(built, tmp_path):
+    """stats said 'index 0.0 MB' and nothing more when whoosh/ was gone (search says to run
+    ingest --rebuild): it says the same."""
+    _ris, idx, _hits = built
+    copy = tmp_path / "copy"
+    shutil.copytree(idx, copy)
+    shutil.rmtree(copy / "whoosh")
+    result = run_cli("stats", "--index", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert f"the search index in {copy} is missing" in result.stderr
+    assert f"ingest --rebuild --index {copy}" in result.stderr
+    assert "missing" not in run_cli("stats", "--index", str(idx)).stderr
