@@ -274,8 +274,13 @@ def full_date(rec: dict) -> str:
 
 
 def online(rec: dict, code: str) -> bool:
-    """Whether an item is cited as an online one (``[M/OL]``, its URL, ``[引用日期]``)."""
-    return bool(rec.get("url")) or code == "EB"
+    """Whether an item is cited as an online one (``[M/OL]``, its URL, ``[引用日期]``): one
+    with a URL, or read on a date by its DOI alone (CNKI's ``[J/OL].刊名:1-10[2022-11-13].DOI:…``).
+
+    >>> online({"doi": "10.1/x", "extra": {"accessed": ["2022-11-13"]}}, "J"), online({"doi": "10.1/x"}, "J")
+    (True, False)
+    """
+    return bool(rec.get("url")) or code == "EB" or bool(rec.get("doi") and extra(rec, "accessed"))
 
 
 # Items the standard cites online by their own date, as electronic resources are

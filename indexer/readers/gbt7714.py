@@ -112,9 +112,11 @@ _JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volum
                               r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
                               rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?{_END}")
 # An article published online first (网络首发), as CNKI's cite box writes it: 刊名, 页码 with no
-# year, volume or issue yet, and the date it was read after ("食品工业科技,1-15[2024-01-08]");
+# year, volume or issue yet, and the date it was read after ("食品工业科技,1-15[2024-01-08]"),
+# or a colon before the pages ("计算机集成制造系统:1-21[2021-10-18]", in a journal's name too:
+# "中国科学:技术科学:1-13"), not after an issue ("东方博物(1): 85-92", the author-year system's);
 # only a page range, so that a lone number (a volume?) is never taken for the pages
-_JOURNAL_PAGES_ONLY = re.compile(r"^(?P<journal>[^,，:：\d][^,，:：]*?)[,，]\s*"
+_JOURNAL_PAGES_ONLY = re.compile(r"^(?P<journal>[^,，:：\d][^,，]*?)(?<!\d[)）])[,，:：]\s*"
                                  rf"(?P<pages>\d+\s*[-－–]\s*\d+(?:\s*\+\s*\d+)?){_END}")
 _IMPRINT_NO_YEAR = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}(?:\s*[:：]\s*(?P<pages>{_PAGES}))?{_END}")
 _NEWSPAPER_NO_YEAR = re.compile(r"^(?P<journal>.+?)[,，]\s*(?P<date>\d{1,2}-\d{1,2})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
