@@ -307,3 +307,11 @@ def test_a_reference_of_many_initials_is_read_in_time():
     assert time.perf_counter() - started < 1.5
     assert record.raw["author"] == [("Li, A", 1)] and record.raw["journal"] == [("Acta", 1)]
     assert record.raw["titles"] == [(reference[len("Li A. "):reference.index("[J]")], 1)]
+
+
+def test_pages_apart_as_export_writes_them_read_back(tmp_path):
+    # export writes discontinuous pages "160-165, 192"; read back, the journal and its numbers stay
+    r = _read_all(tmp_path, "[1] 李鸳. 基于数字孪生的建模[J]. 机床与液压, 2021, 49(18): 160-165, 192.\n"
+                            "[2] SMITH J. Title here[J]. Journal of Things, 2020, 5(2): 10-12, 15-18.\n")
+    assert [(x["journal"], x["volume"], x["issue"], x["pages"]) for x in (r[1], r[2])] == [
+        ({"zh": "机床与液压"}, "49", "18", "160-165, 192"), ({"en": "Journal of Things"}, "5", "2", "10-12, 15-18")]

@@ -78,8 +78,9 @@ _NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?(?:\s*[（(][^()（）
 # (a Chinese label also right after a character: a line joined to the one before it, "…；管理摘要：")
 _NOTE_LABEL = re.compile(r"(?:(?:^|(?<=[\s.．。]))(?=Abstract|Key\s?words)|(?=摘\s*要|关键[词字]))"
                          r"(?:(?P<abstract>摘\s*要|Abstract)|(?P<keywords>关键[词字]|Key\s?words))\s*[:：]\s*", re.I)
-# 300-305, 300－305, e1234, 15+20, 1,5-7, 1.1-1.36; a book's leaves: 扉页, 封二
-_PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d))+|扉页|封[一二三四面底])"
+# 300-305, 300－305, e1234, 15+20, 1,5-7, 160-165, 192 (as export writes pages apart), 1.1-1.36;
+# a book's leaves: 扉页, 封二
+_PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d)|(?<=\d)[,，]\s+(?=[A-Za-z]?\d))+|扉页|封[一二三四面底])"
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
 _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
 # 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a)
