@@ -315,3 +315,11 @@ def test_pages_apart_as_export_writes_them_read_back(tmp_path):
                             "[2] SMITH J. Title here[J]. Journal of Things, 2020, 5(2): 10-12, 15-18.\n")
     assert [(x["journal"], x["volume"], x["issue"], x["pages"]) for x in (r[1], r[2])] == [
         ({"zh": "机床与液压"}, "49", "18", "160-165, 192"), ({"en": "Journal of Things"}, "5", "2", "10-12, 15-18")]
+
+
+def test_a_patent_keeps_its_day_of_publication_and_writes_it_back(tmp_path):
+    text = "[1] 邓一刚. 全智能节电器: CN101106276A[P]. 2008-01-16.\n"
+    r = _read_all(tmp_path, text)[1]
+    assert (r["year"], r["extra"]["date"], r["extra"]["patent_number"]) == (2008, ["2008-01-16"], "CN101106276A")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt"))
+    assert result.stdout.strip() == text.strip()

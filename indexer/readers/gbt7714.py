@@ -515,6 +515,10 @@ class GBT7714Reader:
             put("year", found.group(1), line)
             if found.group(2):
                 put("pages", found.group(2), line)
+        # a patent's day of publication (公告日期或公开日期, "[P]. 1989-07-26."), which export writes back
+        day = re.search(rf"(?<!\d)({_YEAR}-\d{{1,2}}-\d{{1,2}})(?!\d)", undated) if code == "P" else None
+        if day:
+            put("date", day.group(1), line)
 
 
 register(GBT7714Reader())
