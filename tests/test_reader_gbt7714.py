@@ -323,3 +323,12 @@ def test_a_patent_keeps_its_day_of_publication_and_writes_it_back(tmp_path):
     assert (r["year"], r["extra"]["date"], r["extra"]["patent_number"]) == (2008, ["2008-01-16"], "CN101106276A")
     result = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt"))
     assert result.stdout.strip() == text.strip()
+
+
+@pytest.mark.parametrize("first, second", [("[1]", "[2]"), ("4.", "5.")])
+def test_a_line_wrapped_at_a_page_range_opens_no_reference(tmp_path, first, second):
+    # "2064." opens the wrapped line: a number in a list numbered [n], or one that does not follow
+    r = _read_all(tmp_path, f"{first} KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063-\n"
+                            f"2064.\n{second} 余敏. 出版集团研究[M]. 北京: 中国书籍出版社, 2001.\n")
+    assert len(r) == 2 and (r[1]["volume"], r[1]["pages"]) == ("279", "2063-2064")
+    assert r[2]["title"] == {"zh": "出版集团研究"}

@@ -55,16 +55,19 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
 
 
 def list_entries(lines, number: re.Pattern, numbered: bool,
-                 skip: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str, str]]:
+                 skip: Callable[[str], bool] | None = None,
+                 follows: Callable[[str, str], bool] | None = None) -> Iterator[tuple[int, str, str]]:
     """The entries of a reference list, as ``(first line, text, raw text)`` from ``(line
     number, line)`` pairs: with ``numbered``, an entry runs from a line ``number`` matches to
     the next (its wrapped lines joined; a URL or a page range cut at its "/" or "-" joins
     without a space); else each line is one.  A blank line, or one ``skip`` takes (a list's
-    heading), ends an entry.  The text keeps its number."""
+    heading), ends an entry.  ``follows(text, line)``: whether a numbered line opens the entry
+    after ``text`` (a wrapped line may open with a number, "2064."), when the list tells.
+    The text keeps its number."""
     start, text, raw = None, "", []
     for n, line in lines:
         ends = not line.strip() or (skip is not None and skip(line))
-        if text and (ends or not numbered or number.match(line)):
+        if text and (ends or not numbered or (number.match(line) and (follows is None or follows(text, line)))):
             yield start, text, "\n".join(raw)
             start, text, raw = None, "", []
         if ends:

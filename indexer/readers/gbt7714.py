@@ -186,7 +186,28 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
     number (wrapped lines joined); without numbers, each line is one; a blank line ends one.
     A line that starts with a label (``摘要:``, ``关键词:``) is the end of the reference before it."""
     numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in getattr(source, "head", "").splitlines())
-    return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading))
+    return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading, _next_number))
+
+
+def _next_number(text: str, line: str) -> bool:
+    """Whether ``line``, which opens with a number, opens the reference after ``text`` (the one
+    before, with its number): a number in brackets does (``[2]``, ``(2)``); a bare one
+    (``2.``, ``2、``) only after a bare one it follows (a line wrapped at a page range opens with
+    a number too, ``…279(5359): 2063-`` over ``2064.``), or as a list's first.
+
+    >>> _next_number("[1] KANAMORI H. …[J]. Science, 1998, 279(5359): 2063-", "2064.")
+    False
+    >>> _next_number("4. KANAMORI H. …: 2063-", "2064."), _next_number("4. 王五. 题名[M].", "5. 赵六.")
+    (False, True)
+    >>> _next_number("[1] 王五. 题名[M].", "[2] 赵六."), _next_number("王五. 题名[M].", "1. 赵六.")
+    (True, True)
+    """
+    before, at = _NUMBER.match(text), _NUMBER.match(line)
+    if not at or not before or re.match(r"\s*[\[［【(（]", at.group()):
+        return True
+    if re.match(r"\s*[\[［【(（]", before.group()):
+        return False   # in a list numbered [1], a bare number is a wrapped line's
+    return int(re.search(r"\d+", at.group()).group()) == int(re.search(r"\d+", before.group()).group()) + 1
 
 
 def _with_notes(entries: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
