@@ -332,3 +332,11 @@ def test_a_line_wrapped_at_a_page_range_opens_no_reference(tmp_path, first, seco
                             f"2064.\n{second} 余敏. 出版集团研究[M]. 北京: 中国书籍出版社, 2001.\n")
     assert len(r) == 2 and (r[1]["volume"], r[1]["pages"]) == ("279", "2063-2064")
     assert r[2]["title"] == {"zh": "出版集团研究"}
+
+
+def test_a_url_holding_doi_is_kept_whole(tmp_path):
+    # Dataverse's link names its DOI: "…?persistentId=doi:10.7910/DVN/ABCDEF", the link whole
+    r = _read_all(tmp_path, "[1] KING G. Replication data[DS/OL]. Harvard Dataverse, 2019[2024-01-02]. "
+                            "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABCDEF.\n")[1]
+    assert r["url"] == "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABCDEF"
+    assert r["doi"].lower() == "10.7910/dvn/abcdef"

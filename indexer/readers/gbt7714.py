@@ -454,12 +454,16 @@ class GBT7714Reader:
         rec.put("titles", title.rstrip(".．。 "), src.line)
         if year:  # the author-year system: the year after the names, none after the journal
             rec.put("year", year, src.line)
-        for doi in _DOI.findall(after):
-            rec.put("doi", doi, src.line)
-        after = _DOI.sub("", after)
+        # the URLs before the DOIs: a URL may hold "doi:" ("…dataset.xhtml?persistentId=doi:10.7910/DVN/…")
         for url in _URL.findall(after):
             rec.put("url", url, src.line)   # https://doi.org/10.… is the DOI too (the pipeline reads it)
-        after = _URL.sub("", after).strip()
+            held = re.search(r"[=/]doi:(10\.\d{4,9}/[^\s&#]+)", url, re.I)   # Dataverse's persistentId=doi:10.…
+            if held:
+                rec.put("doi", held.group(1), src.line)
+        after = _URL.sub("", after)
+        for doi in _DOI.findall(after):
+            rec.put("doi", doi, src.line)
+        after = _DOI.sub("", after).strip()
         self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year)
         cited = re.findall(rf"[\[［]{_CITED_LABEL}({_YEAR}[^\]］]*)[\]］]", after)
         if carrier and cited and "accessed" not in rec.extra:  # "…, 2001[2014-06-11]": the date it was read
