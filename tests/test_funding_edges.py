@@ -194,3 +194,25 @@ def test_a_statement_of_acronyms_and_numbers_is_funding(tmp_path):
     record = ris(tmp_path, "We studied eyes. Supported by RPB 2019-01 and NSF DMS-1234567.")
     assert record["abstract"] == {"en": "We studied eyes."}
     assert funding(record) == [("RPB", "2019-01"), ("NSF", "DMS-1234567")]
+
+
+# 7. Two funders "and" parts that no funder's word heads ("ALF and Region Stockholm"): two
+# funders where each may be one alone (a funder's name, an acronym, capitalised words ending in
+# no word of a description), the number to the one its bracket's acronym names; one name else
+@pytest.mark.parametrize("statement, expected", [
+    ("This work was supported by grants from ALF and Region Stockholm (ALF 20190123).",
+     [("Region Stockholm", None), ("ALF", "20190123")]),
+    ("Supported by NIH grant R01 EY111111 from the NEI and grants from ALF and Region Stockholm.",
+     [("National Eye Institute", "R01 EY111111"), ("ALF", None), ("Region Stockholm", None)]),
+    ("Supported by the Research and Development Fund (2019-1234).", [("Research and Development Fund", "2019-1234")]),
+    ("Supported by the Bill and Melinda Gates Trust (2019-1234).", [("Bill and Melinda Gates Trust", "2019-1234")]),
+    ("Supported by Health and Care Research Wales (2019-1234).", [("Health and Care Research Wales", "2019-1234")]),
+])
+def test_two_names_and_parts_are_two_funders_where_each_may_be_one(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_names_alf_and_region_stockholm_apart(tmp_path):
+    record = ris(tmp_path, "We studied things. This work was supported by grants from ALF and Region Stockholm "
+                           "(ALF 20190123).")
+    assert funding(record) == [("Region Stockholm", None), ("ALF", "20190123")]

@@ -174,16 +174,22 @@ def _split_funders(text: str) -> list[str]:
     ['Natural Science Foundation of Jiangsu Province, China']
     >>> _split_funders("Program for Changjiang Scholars and Innovative Research Team in University")
     ['Program for Changjiang Scholars and Innovative Research Team in University']
+    >>> _split_funders("ALF and Region Stockholm"), _split_funders("Research and Development Fund")
+    (['ALF', 'Region Stockholm'], ['Research and Development Fund'])
     """
     funders = []
     for part in _FUNDER_LIST.split(text):
         part = _clean_funder(part)
         names = _list_names(part, _NAME_LIST_HE) or _list_names(part, _NAME_LIST)
+        if len(names) < 2 and not _is_funder_name(part):
+            # names no funder's word heads, parted by "and" only (a comma parts a place too:
+            # "Research to Prevent Blindness, New York, NY")
+            names = _list_names(part, _AND, _names_one)
         funders += names if len(names) > 1 else [part]
     return [f for f in funders if f]
 
 
-def _list_names(part: str, separators: re.Pattern) -> list[str]:
+def _list_names(part: str, separators: re.Pattern, is_name=None) -> list[str]:
     """The funders' names of a list, each a whole name, or none: a name whose words the list's
     separators also join is kept whole when its last word joins with "and" ("National Heart,
     Lung, and Blood Institute", "Bill and Melinda Gates Foundation"), but not after an "and"
@@ -210,10 +216,34 @@ def _list_names(part: str, separators: re.Pattern) -> list[str]:
                                    and not (first and _JOINING.fullmatch(seps[first - 1].group(0).strip())))
         series = first and last > first and "," in seps[first].group(0) and len(
             part[starts[first]:ends[first]].split()) == 1
-        if joined and not series and _is_funder_name(name):
+        if joined and not series and (is_name or _is_funder_name)(name):
             names.append(name)
             first = last + 1
     return names if first == len(starts) else []
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# The last word of a description, not of a name: "Research" of "Research and Development Fund",
+# "Health" of "Health and Care Research Wales".
+_DESCRIPTION_WORD = re.compile(
+    r"\b(?:Research|Development|Sciences?|Technolog(?:y|ies)|Innovation|Health|Care|Medicine|Education"
+    r"|Training|Studies|Support|Engineering|Prevention|Control|Treatment|Services?)$", re.IGNORECASE)
+
+
+def _names_one(text: str) -> bool:
+    """Whether text may be one funder of a list parted by "and", where no funder's word heads
+    the names: a funder's name (:func:`_is_funder_name`), an acronym ("ALF"), or capitalised
+    words that end in no word of a description ("Region Stockholm"; not "Research", nor a
+    single word, which may be a name's first: "Bill" of "Bill and Melinda Gates Trust").
+
+    >>> _names_one("ALF"), _names_one("Region Stockholm (ALF)"), _names_one("Research"), _names_one("Bill")
+    (True, True, False, False)
+    """
+    if _is_funder_name(text):
+        return True
+    name = re.sub(r"\s*\((?-i:[A-Z]{2,6})\)$", "", text)  # (its acronym after it)
+    return bool(_ACRONYM.fullmatch(name) or len(name.split()) > 1 and _CAPITALISED_NAME.fullmatch(name)
+                and not _AND.search(name) and not _DESCRIPTION_WORD.search(name))
 
 
 def _is_funder_name(text: str) -> bool:
@@ -276,7 +306,7 @@ def parse_funding(statement: str) -> list[dict]:
             pending = []
             # "Funder A; Funder B [award]" (Web of Science FU): funders before the last one
             # are named without a grant number
-            *others, between = _split_funders(between) or [""]
+            *others, between = _number_of(_split_funders(between) or [""])
             entries += [funding_entry(t, None) for t in others]
             funder_text = _thanked(between)
         elif after:
@@ -307,7 +337,7 @@ def parse_funding(statement: str) -> list[dict]:
             funder := _FROM_FUNDER.match(statement, grant.end())):
         names = _split_funders(_from_funder(funder))
         if len(names) > 1 or not _JOINED_NAMES.search(names[0]) or _is_funder_name(names[0]):
-            entries += [funding_entry(name, None) for name in names]  # (not "ALF and Region Stockholm")
+            entries += [funding_entry(name, None) for name in names]  # (not one of "Pfizer and Novartis")
         pos = funder.end()
     recipient = _TO_UNIT_TAIL.match(statement, pos) if pos else None
     pos = recipient.end() if recipient else pos
@@ -318,6 +348,20 @@ def parse_funding(statement: str) -> list[dict]:
     elif not entries and funder_text == "" and _clean_funder(statement):
         entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
+
+
+def _number_of(names: list[str]) -> list[str]:
+    """The funders named before a number, the one whose number it is last: the last named, or
+    the one the acronym in the number's bracket names ("grants from ALF and Region Stockholm
+    (ALF 20190123)": ALF's, and Region Stockholm's without the acronym).
+
+    >>> _number_of(["ALF", "Region Stockholm (ALF)"]), _number_of(["NSFC", "Wellcome Trust (WT)"])
+    (['Region Stockholm', 'ALF'], ['NSFC', 'Wellcome Trust (WT)'])
+    """
+    m = re.fullmatch(r"(.+?)\s*\(((?-i:[A-Z]{2,6}))\)", names[-1])
+    if not m or m.group(2) not in names[:-1]:
+        return names
+    return [n for n in names[:-1] if n != m.group(2)] + [m.group(1), m.group(2)]
 
 
 # Whom a grant went to, right after its number: "81702662 [to Z.S.]", "81702662 to Zhang San,",
