@@ -45,12 +45,34 @@ def test_common_spellings_are_normalised(written, funder):
     ("Natural Science Foundation of Jiangsu Higher Education Institutions of China",
      ("Natural Science Foundation of Jiangsu Higher Education Institutions of China", None)),
     ("Natural Science Foundation of China, China", ("Natural Science Foundation of China, China", None)),
-    # the UK's NIHR (National Institute for Health and Care Research) is not the NIH
-    ("NIHR", ("NIHR", None)),
-    ("NIHR Biomedical Research Centre", ("NIHR Biomedical Research Centre", None)),
 ])
 def test_no_funder_is_normalised_to_another(written, funder):
     assert normalise_funder(written) == funder
+
+
+NIHR = ("National Institute for Health and Care Research", "10.13039/501100000272")
+
+
+@pytest.mark.parametrize("written, funder", [
+    # the UK's NIHR, by its acronym, its name since 2022 and its name before, its programmes and
+    # centres; not the NIH
+    ("NIHR", NIHR), ("National Institute for Health Research", NIHR), ("National Institute for Health and Care Research", NIHR),
+    ("NIHR Biomedical Research Centre", NIHR),
+    ("UK National Institute for Health Research Health Technology Assessment Programme", NIHR),
+    ("NIH", ("National Institutes of Health", "10.13039/100000002")),
+])
+def test_the_nihr_is_one_funder_by_its_names(written, funder):
+    assert normalise_funder(written) == funder
+
+
+def test_a_record_of_the_nihr_by_either_name_has_one_funder(tmp_path):
+    ris = tmp_path / "records.ris"
+    ris.write_text("TY  - JOUR\nTI  - One\nAB  - We studied things. This study was funded by the NIHR Health "
+                   "Technology Assessment Programme (NIHR200123).\nER  - \n\nTY  - JOUR\nTI  - Two\nAB  - We studied "
+                   "things. This work was supported by the National Institute for Health Research (RP-PG-0610-10001)."
+                   "\nER  - \n", encoding="utf-8")
+    assert [[(f["funder"], f["funder_id"], f["award"]) for f in r["funding"]] for r in cleaned(ris)] == [
+        [(*NIHR, "NIHR200123")], [(*NIHR, "RP-PG-0610-10001")]]
 
 
 def test_a_page_with_these_spellings_is_cleaned_with_funder_ids(tmp_path):
@@ -112,6 +134,7 @@ def test_funder_query_in_chinese_finds_a_provincial_foundation_written_in_englis
     ("National Cancer Institute", ("NCI",)),
     ("Natural Science Foundation of Zhejiang Province",
      ("浙江省自然科学基金", "Zhejiang Provincial Natural Science Foundation")),
+    ("National Institute for Health and Care Research", ("NIHR", "National Institute for Health Research")),
     ("Some Private Trust", ()),
 ])
 def test_a_known_funder_is_searched_by_its_aliases(name, aliases):

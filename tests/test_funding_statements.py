@@ -86,7 +86,7 @@ def test_a_sentence_that_goes_on_after_the_funder_stays_whole(tmp_path, abstract
     ("RESULTS: Good. CONCLUSIONS: Works. FUNDING: National Institute for Health Research. "
      "REGISTRATION: PROSPERO CRD42019123456.",
      "RESULTS: Good. CONCLUSIONS: Works. REGISTRATION: PROSPERO CRD42019123456.",
-     [("National Institute for Health Research", None)]),
+     [("National Institute for Health and Care Research", None)]),
     ("RESULTS: Good. INTERPRETATION: Works. FUNDING: Pfizer. TRIAL REGISTRATION: ClinicalTrials.gov, "
      "NCT02149199.", "RESULTS: Good. INTERPRETATION: Works. TRIAL REGISTRATION: ClinicalTrials.gov, NCT02149199.",
      [("Pfizer", None)]),

@@ -87,8 +87,14 @@ FUNDERS: tuple[Funder, ...] = (
     # of its own shape names it too ("MOST 108-2314-B-002-001", fields.funding.funding_entry)
     Funder("Ministry of Science and Technology (Taiwan)", None,
            (r"ministry of science and technology,? \(?taiwan\)?", r"ministry of science and technology,? r\.? ?o\.? ?c\b")),
+    # the UK's NIHR, by its name since 2022 and before ("National Institute for Health Research"),
+    # its programmes and centres too ("NIHR Biomedical Research Centre"); not the NIH (id: the
+    # fundRef an ISRCTN trial record gives the institute by its name, as a paper's funding line does)
+    Funder("National Institute for Health and Care Research", "10.13039/501100000272",
+           (r"national institute for health (?:and care )?research", r"(?-i:\bNIHR\b)"),
+           ("NIHR", "National Institute for Health Research")),
     # (NIH glued to the name Web of Science writes after it, "NIHUnited States …"; not the UK's
-    # NIHR, the National Institute for Health and Care Research, another funder)
+    # NIHR, above)
     Funder("National Institutes of Health", "10.13039/100000002",
            (r"national institutes of health", r"(?-i:\bNIH\b|^NIH(?=[A-Z][a-z]))"), ("NIH",)),
 )
@@ -216,8 +222,8 @@ def normalise_funder(text: str) -> tuple[str, str | None]:
     ('Natural Science Foundation of Xinjiang Uygur Autonomous Region', None)
     >>> normalise_funder("Some Private Trust")
     ('Some Private Trust', None)
-    >>> normalise_funder("NIHR Biomedical Research Centre"), normalise_funder("NIH/NHLBI")[0]
-    (('NIHR Biomedical Research Centre', None), 'National Heart, Lung, and Blood Institute')
+    >>> normalise_funder("NIHR")[0], normalise_funder("NIH/NHLBI")[0]
+    ('National Institute for Health and Care Research', 'National Heart, Lung, and Blood Institute')
     """
     for funder in FUNDERS:
         if any(re.search(p, text, re.IGNORECASE) for p in funder.patterns):
