@@ -216,3 +216,29 @@ def test_a_record_names_alf_and_region_stockholm_apart(tmp_path):
     record = ris(tmp_path, "We studied things. This work was supported by grants from ALF and Region Stockholm "
                            "(ALF 20190123).")
     assert funding(record) == [("Region Stockholm", None), ("ALF", "20190123")]
+
+
+# 8. Where a funder is, after its name (a city and its state or country), is no part of the
+# funder; the funder as written keeps it, and a country after the city may name the funder
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by an unrestricted grant from Research to Prevent Blindness, New York, NY.",
+     [("Research to Prevent Blindness", None)]),
+    ("Supported by NIH grant R01 EY011111 and an unrestricted grant from Research to Prevent Blindness, New York, NY.",
+     [("National Institutes of Health", "R01 EY011111"), ("Research to Prevent Blindness", None)]),
+    ("Supported by grant 12345678 from the Wellcome Trust, London, UK.", [("Wellcome Trust", "12345678")]),
+    ("Funding: National Eye Institute, Bethesda, MD (EY011111).", [("National Eye Institute", "EY011111")]),
+    ("Natural Science Foundation of Jiangsu Province, Nanjing, China (BK20191138)",
+     [("Natural Science Foundation of Jiangsu Province", "BK20191138")]),
+    # a country alone is the name's
+    ("Ministry of Science and Technology, Taiwan (MOST 108-2314-B-002-123)",
+     [("Ministry of Science and Technology (Taiwan)", "MOST 108-2314-B-002-123")]),
+])
+def test_where_a_funder_is_is_no_part_of_its_name(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_keeps_the_place_in_the_funder_as_written_only(tmp_path):
+    record = ris(tmp_path, "We studied eyes. Supported in part by NIH grant R01 EY011111 and an unrestricted grant "
+                           "from Research to Prevent Blindness, New York, NY.")
+    assert [(f["funder"], f["funder_original"]) for f in record["funding"]] == [
+        ("National Institutes of Health", "NIH"), ("Research to Prevent Blindness", "Research to Prevent Blindness, New York, NY")]

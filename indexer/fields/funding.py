@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .funders import normalise_funder
+from .places import COUNTRIES, split_place
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
@@ -254,7 +255,8 @@ def _is_funder_name(text: str) -> bool:
     (True, False, False)
     """
     name, funder_id = normalise_funder(text)
-    head = re.split(r"\s+(?:of|for|in|on|at|to)\s+", text, maxsplit=1)[0]
+    # (its name without where it is: "Wellcome Trust, London, UK")
+    head = re.split(r"\s+(?:of|for|in|on|at|to)\s+", split_place(text)[0], maxsplit=1)[0]
     named = _NAME_HEAD.search(head)
     # a Chinese programme's kind is no funder: 面上项目, 重点项目, 青年基金 (of 国家自然科学基金…及面上项目)
     least = 3 if re.match(r"[\u4e00-\u9fff]", text) else 1
@@ -336,7 +338,7 @@ def parse_funding(statement: str) -> list[dict]:
     while pos and (grant := _UNNUMBERED_GRANT.match(statement, pos)) and (
             funder := _FROM_FUNDER.match(statement, grant.end())):
         names = _split_funders(_from_funder(funder))
-        if len(names) > 1 or not _JOINED_NAMES.search(names[0]) or _is_funder_name(names[0]):
+        if len(names) > 1 or not _JOINED_NAMES.search(split_place(names[0])[0]) or _is_funder_name(names[0]):
             entries += [funding_entry(name, None) for name in names]  # (not one of "Pfizer and Novartis")
         pos = funder.end()
     recipient = _TO_UNIT_TAIL.match(statement, pos) if pos else None
@@ -600,7 +602,28 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     written, own_name = _unglue(funder_original)
     if own_name and funder_id is None and name == funder_original:
         name = own_name  # a funder we do not know: Web of Science's name for it
+    elif funder_id is None and name == funder_original:
+        name, funder_id = _without_place(funder_original)
     return {"funder": name, "funder_original": written, "funder_id": funder_id, "award": _award_number(award)}
+
+
+def _without_place(funder: str) -> tuple[str, str | None]:
+    """A funder's name and id without where it is, which the funder as written keeps: "Research
+    to Prevent Blindness, New York, NY" is Research to Prevent Blindness; a country after the
+    city may name it ("National Science Council, Taipei, Taiwan", as "…, Taiwan" does).
+
+    >>> _without_place("Research to Prevent Blindness, New York, NY"), _without_place("Natural Science Foundation of Jiangsu Province, Nanjing, China")
+    (('Research to Prevent Blindness', None), ('Natural Science Foundation of Jiangsu Province', '10.13039/501100004608'))
+    """
+    name, place = split_place(funder)
+    if not place:
+        return funder, None
+    country = re.split(r"\s*,\s*", place)[-1]
+    for text in ([f"{name}, {country}"] if country.replace(".", "").lower() in COUNTRIES else []) + [name]:
+        known, funder_id = normalise_funder(text)
+        if funder_id or known != text:
+            return known, funder_id
+    return name, None
 
 
 def _award_number(award: str | None) -> str | None:

@@ -60,3 +60,54 @@ def ends_an_address(text: str) -> bool:
     words = last.replace(".", "").split()
     # the country's words at the end ("PR China", "Republic of Korea", "United States of America")
     return any(" ".join(words[-n:]).lower() in COUNTRIES for n in range(1, min(len(words), 4) + 1))
+
+
+# The states of the US as an address writes them after its city ("New York, NY", "Bethesda,
+# Maryland"), and the District of Columbia.
+US_STATES = frozenset(name.lower() for name in """
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
+OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC Alabama Alaska Arizona Arkansas California Colorado
+Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+    "south carolina", "south dakota", "west virginia", "district of columbia"}
+# A city: one to three capitalised words, none an organisation's ("Foundation", "Province" …).
+_CITY = re.compile(r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+_NOT_A_CITY = re.compile(r"\b(?:Foundation|Fund|Trust|Council|Institute|Institutes|Universit\w*|College|School|"
+                         r"Hospital|Cent(?:er|re)|Department|Ministry|Agency|Program\w*|Province|Society|Association|"
+                         r"Academy|Commission|Office|Inc|Ltd|Research|Science|Sciences|Health)\b")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def split_place(name: str) -> tuple[str, str]:
+    """(the name, the place after it) of a name that ends where it is: a city and its state or
+    country, or a state and its country (", New York, NY", ", Stockholm, Sweden", ", Bethesda,
+    MD, USA"); a country alone is no place but the name's ("Ministry of Science and Technology,
+    Taiwan" is not China's ministry).
+
+    >>> split_place("Research to Prevent Blindness, New York, NY")
+    ('Research to Prevent Blindness', 'New York, NY')
+    >>> split_place("Cancer Research UK, London, U.K."), split_place("Ministry of Science and Technology, Taiwan")
+    (('Cancer Research UK', 'London, U.K.'), ('Ministry of Science and Technology, Taiwan', ''))
+    >>> split_place("Natural Science Foundation of Jiangsu Province, China"), split_place("Y Foundation, Z Trust, UK")
+    (('Natural Science Foundation of Jiangsu Province, China', ''), ('Y Foundation, Z Trust, UK', ''))
+    """
+    commas = list(_COMMA.finditer(name))
+    parts = [name[a:b] for a, b in zip([0] + [m.end() for m in commas], [m.start() for m in commas] + [len(name)])]
+    n = len(parts)
+    country = n > 1 and _place_name(parts[n - 1]) in COUNTRIES
+    n -= country
+    state = n > 1 and _place_name(parts[n - 1]) in US_STATES
+    n -= state
+    if n > 1 and _CITY.fullmatch(parts[n - 1]) and not _NOT_A_CITY.search(parts[n - 1]) and (country or state):
+        n -= 1
+    elif not (country and state):  # (a city, its state or country: two of them)
+        return name, ""
+    return name[:commas[n - 1].start()], name[commas[n - 1].end():]
+
+
+def _place_name(part: str) -> str:
+    """A country's or state's name as the tables hold it: "U.K." is "uk", "P. R. China" and
+    "Republic of Korea" are "china" and "korea"."""
+    return re.sub(r"^(?:the |(?:people'?s )?republic of |p ?r )", "", re.sub(r"\s+", " ", part.replace(".", "")).strip().lower())
