@@ -242,3 +242,23 @@ def test_a_record_keeps_the_place_in_the_funder_as_written_only(tmp_path):
                            "from Research to Prevent Blindness, New York, NY.")
     assert [(f["funder"], f["funder_original"]) for f in record["funding"]] == [
         ("National Institutes of Health", "NIH"), ("Research to Prevent Blindness", "Research to Prevent Blindness, New York, NY")]
+
+
+# 9. An NIH intramural project's number (ZIA, ZIC … and the institute's letters) is one grant,
+# the institute's its letters name (else the NIH's), no funder or the NIH named or one unknown
+@pytest.mark.parametrize("statement, expected", [
+    ("ZIA HL006123", [(NHLBI, "ZIA HL006123")]),
+    ("This work was supported by the Intramural Research Program of the NHLBI (ZIA HL006123).",
+     [(NHLBI, "ZIA HL006123")]),
+    ("Supported by the Intramural Research Program of the NIH (ZIA BC010123, ZIC HL005678-05).",
+     [("National Institutes of Health", "ZIA BC010123"), (NHLBI, "ZIC HL005678-05")]),
+    ("National Eye Institute (ZIA EY000123)", [("National Eye Institute", "ZIA EY000123")]),
+])
+def test_an_nih_intramural_number_is_one_grant_of_its_institute(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_with_an_intramural_number_alone_has_its_funder(tmp_path):
+    record = ris(tmp_path, "We studied lungs. Supported by ZIA HL006123.")
+    assert record["abstract"] == {"en": "We studied lungs."}
+    assert funding(record) == [(NHLBI, "ZIA HL006123")]

@@ -99,6 +99,13 @@ FUNDERS: tuple[Funder, ...] = (
            (r"national institutes of health", r"(?-i:\bNIH\b|^NIH(?=[A-Z][a-z]))"), ("NIH",)),
 )
 
+# NIH's institutes and centres by the two letters for them in a grant's number ("R01 CA123456",
+# "ZIA HL006123"); an intramural division's own letters (NCI's BC, CP) name none.
+NIH_INSTITUTE_CODES: dict[str, str] = {
+    "CA": "NCI", "HL": "NHLBI", "AI": "NIAID", "GM": "NIGMS", "NS": "NINDS", "MH": "NIMH", "DK": "NIDDK",
+    "HD": "NICHD", "AG": "NIA", "ES": "NIEHS", "EY": "NEI", "DA": "NIDA", "AA": "NIAAA", "TR": "NCATS",
+    "HG": "NHGRI", "AR": "NIAMS", "DE": "NIDCR", "NR": "NINR", "DC": "NIDCD", "EB": "NIBIB", "LM": "NLM"}
+
 # Province (or municipality) names as written in Chinese → English.
 PROVINCES: dict[str, str] = {
     "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei",

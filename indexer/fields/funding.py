@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .funders import normalise_funder
+from .funders import NIH_INSTITUTE_CODES, normalise_funder
 from .places import COUNTRIES, split_place
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
@@ -15,14 +15,15 @@ from .places import COUNTRIES, split_place
 # letters, "&" and a bracketed number inside one: 2019kfyXJJS001, cstc2019jcyj-msxmX0001,
 # 21&ZD001 (National Social Science Fund major projects), CX(19)3001.  ("No81702662" is not one.)
 # An NIH number may keep its activity code apart ("R01 AI123456", "5 P30 CA047904"; the code
-# may be two letters and a digit, "UL1 TR001860", "KL2 TR001874", "DP2 OD123456"): one award;
+# may be two letters and a digit, "UL1 TR001860", "KL2 TR001874", "DP2 OD123456", or an intramural
+# project's ZI and a letter, "ZIA HL006123"): one award;
 # a programme's letters may be tied to its number by "_" ("IRT_15R13", the Changjiang team's);
 # a UK research council's starts with its board's letters ("MR/N012345/1", "EP/R012345/1");
 # a university's own numbers have two groups of letters ("FRF-TP-20-011A1", USTB's).
 # Taiwan's ministry writes its acronym into the number: "MOST 108-2314-B-002-123", "NSC 101-2314-B-002-123-MY3".
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
 _AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
-                    r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d)) (?=(?-i:[A-Z]{2})\d{6}))?"
+                    r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d|ZI[A-Z])) (?=(?-i:[A-Z]{2})\d{6}))?"
                     r"(?!No\d)(?:(?-i:MOST|NSC|NSTC) (?=\d{2,3}-\d{4}-))?(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
@@ -579,10 +580,31 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
     return m.group(0), m.start()
 
 
-# Taiwan's Ministry of Science and Technology writes its acronym into its numbers, "MOST
-# 108-2314-B-002-001" (year, field, class, university, serial): a number of that shape, no funder
-# named, is the ministry's.  (Any other acronym before a number may be any funder's.)
+# A number that names its funder by its shape, no funder named or one we do not know: Taiwan's
+# Ministry of Science and Technology writes its acronym into its numbers, "MOST 108-2314-B-002-001"
+# (year, field, class, university, serial; any other acronym before a number may be any
+# funder's); NIH's intramural projects have activity codes of their own, ZI and a letter (ZIA
+# research, ZIC cores, ZIE, ZIH …; before them Z01), and the institute's letters ("ZIA HL006123": the NHLBI's,
+# by NIH_INSTITUTE_CODES; else the NIH's).
 _TAIWAN_MOST = re.compile(r"(?-i:MOST) \d{2,3}-\d{4}-[A-Z]-\d{3}-\d{3}")
+_NIH_INTRAMURAL = re.compile(r"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{2})\s?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
+_NIH = "National Institutes of Health"
+
+
+def _numbered_funder(award: str | None) -> tuple[str, str] | None:
+    """(the funder as the number writes it, the name it is known by) of a number that names its funder.
+
+    >>> _numbered_funder("MOST 108-2314-B-002-001"), _numbered_funder("ZIA HL006123"), _numbered_funder("ZIA BC010123")
+    (('MOST', 'Ministry of Science and Technology, Taiwan'), ('', 'NHLBI'), ('', 'National Institutes of Health'))
+    """
+    if not award:
+        return None
+    if _TAIWAN_MOST.match(award):
+        return "MOST", "Ministry of Science and Technology, Taiwan"
+    intramural = _NIH_INTRAMURAL.fullmatch(award)
+    if intramural:
+        return "", NIH_INSTITUTE_CODES.get(intramural.group(1), _NIH)
+    return None
 
 
 def funding_entry(funder_original: str, award: str | None) -> dict:
@@ -594,11 +616,17 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     ('Susan G. Komen Breast Cancer Foundation', 'Susan G. Komen Scholar awards')
     >>> funding_entry("", "MOST 108-2314-B-002-001")["funder"], funding_entry("", "MOST 2019-01")["funder"]
     ('Ministry of Science and Technology (Taiwan)', '')
+    >>> e = funding_entry("Intramural Research Program of the NHLBI", "ZIA HL006123")
+    >>> e["funder"], e["funder_original"]
+    ('National Heart, Lung, and Blood Institute', 'Intramural Research Program of the NHLBI')
     """
-    most = not funder_original.strip() and bool(award) and bool(_TAIWAN_MOST.match(award))
-    if most:
-        funder_original = "MOST"  # (the number's prefix names it)
-    name, funder_id = normalise_funder("Ministry of Science and Technology, Taiwan" if most else funder_original)
+    numbered = _numbered_funder(award)
+    if numbered and not funder_original.strip():
+        funder_original = numbered[0]  # (the number's prefix names it, or nothing)
+    name, funder_id = normalise_funder(funder_original)
+    if numbered and name in (funder_original, _NIH):
+        # no funder we know, or the NIH whose institute the number names
+        name, funder_id = normalise_funder(numbered[1])
     written, own_name = _unglue(funder_original)
     if own_name and funder_id is None and name == funder_original:
         name = own_name  # a funder we do not know: Web of Science's name for it
@@ -842,14 +870,15 @@ def _registration_start(statement: str, start: int) -> int | None:
 
 def _names_funding(body: str) -> bool:
     """Whether a statement's body names a funder with a grant number, or a fund or programme;
-    or a funder's acronym right before a grant number ("Supported by NSF DMS-1234567.").
+    or a funder's acronym right before a grant number ("Supported by NSF DMS-1234567."), or in
+    it ("MOST 108-2314-B-002-001").
 
     >>> _names_funding("NSF DMS-1234567 and RPB 2019-01."), _names_funding("the HPLC data of 2019.")
     (True, False)
     """
     awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
-    if any(_ACRONYM_BEFORE.search(body, 0, a.start()) for a in awards):
-        return True
+    if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) for a in awards):
+        return True  # (or a number that names its funder: "Supported by ZIA HL006123.")
     return bool(_FUNDER_WORD.search(body)) and bool(awards or re.search(r"基金|Foundation|Fund\b|Program", body))
 
 
