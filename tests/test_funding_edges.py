@@ -1,7 +1,8 @@
 """Funding, edge cases of who a grant is from: a funder a number is "from" after one named
 before it, a funder's name holding commas, an acronym before its number, Taiwan's MOST
-numbers, Web of Science's FU and FX together, PubMed pages' grant lists, a page's funding
-label.  Every record here was written for this project."""
+numbers (and NSC's, NSTC's), Web of Science's FU and FX together, PubMed pages' grant lists, a
+page's funding label, two names "and" parts, a place after a funder, NIH intramural numbers.
+Every record here was written for this project."""
 from __future__ import annotations
 
 import pytest
@@ -262,3 +263,28 @@ def test_a_record_with_an_intramural_number_alone_has_its_funder(tmp_path):
     record = ris(tmp_path, "We studied lungs. Supported by ZIA HL006123.")
     assert record["abstract"] == {"en": "We studied lungs."}
     assert funding(record) == [(NHLBI, "ZIA HL006123")]
+
+
+# 10. Taiwan's councils before and after the ministry write their acronyms into their numbers as
+# MOST does: NSC (to 2014), NSTC (since 2022); and are known by name
+NSC = "National Science Council (Taiwan)"
+NSTC = "National Science and Technology Council (Taiwan)"
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("NSC 99-2314-B-002-001", [(NSC, "NSC 99-2314-B-002-001")]),
+    ("Funding: NSTC 111-2314-B-002-001-MY3.", [(NSTC, "NSTC 111-2314-B-002-001-MY3")]),
+    ("National Science Council, Taiwan (NSC 101-2314-B-002-123-MY3)", [(NSC, "NSC 101-2314-B-002-123-MY3")]),
+    ("National Science Council, Taipei, Taiwan (NSC 99-2314-B-002-001)", [(NSC, "NSC 99-2314-B-002-001")]),
+    ("Supported by the National Science and Technology Council, Taiwan (NSTC 112-2222-E-A49-004-MY2).",
+     [(NSTC, "NSTC 112-2222-E-A49-004-MY2")]),
+])
+def test_a_taiwan_nsc_or_nstc_number_names_its_council(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_with_taiwan_numbers_alone_has_their_funders(tmp_path):
+    record = ris(tmp_path, "We studied eyes. This work was supported by NSC 99-2314-B-002-001 and "
+                           "NSTC 111-2314-B-002-001-MY3.")
+    assert record["abstract"] == {"en": "We studied eyes."}
+    assert funding(record) == [(NSC, "NSC 99-2314-B-002-001"), (NSTC, "NSTC 111-2314-B-002-001-MY3")]

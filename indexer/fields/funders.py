@@ -83,10 +83,12 @@ FUNDERS: tuple[Funder, ...] = (
           ("NIDCD", "National Institute on Deafness and Other Communication Disorders", None),
           ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", None),
           ("NLM", "National Library of Medicine", None))),
-    # Taiwan's ministry (2014-2022), by name (not China's ministry, also "MOST"); a grant number
-    # of its own shape names it too ("MOST 108-2314-B-002-001", fields.funding.funding_entry)
-    Funder("Ministry of Science and Technology (Taiwan)", None,
-           (r"ministry of science and technology,? \(?taiwan\)?", r"ministry of science and technology,? r\.? ?o\.? ?c\b")),
+    # Taiwan's ministry (2014-2022), by name (not China's ministry, also "MOST"), the council before
+    # it (NSC, to 2014) and after it (NSTC, since 2022); a grant number of their shape names them
+    # too ("MOST 108-2314-B-002-001", "NSC 99-2314-B-002-001", fields.funding.funding_entry)
+    *(Funder(f"{name} (Taiwan)", None,
+             (rf"{name.lower()},? \(?(?:of )?taiwan\)?", rf"{name.lower()},? r\.? ?o\.? ?c\b", rf"taiwan(?:'s)? {name.lower()}"))
+      for name in ("Ministry of Science and Technology", "National Science Council", "National Science and Technology Council")),
     # the UK's NIHR, by its name since 2022 and before ("National Institute for Health Research"),
     # its programmes and centres too ("NIHR Biomedical Research Centre"); not the NIH (id: the
     # fundRef an ISRCTN trial record gives the institute by its name, as a paper's funding line does)

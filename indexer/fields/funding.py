@@ -582,11 +582,14 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
 
 # A number that names its funder by its shape, no funder named or one we do not know: Taiwan's
 # Ministry of Science and Technology writes its acronym into its numbers, "MOST 108-2314-B-002-001"
-# (year, field, class, university, serial; any other acronym before a number may be any
-# funder's); NIH's intramural projects have activity codes of their own, ZI and a letter (ZIA
+# (year, field, class, university, serial), as the councils before and after it did, "NSC
+# 99-2314-B-002-001", "NSTC 111-2314-B-002-001-MY3" (any other acronym before a number may be
+# any funder's); NIH's intramural projects have activity codes of their own, ZI and a letter (ZIA
 # research, ZIC cores, ZIE, ZIH …; before them Z01), and the institute's letters ("ZIA HL006123": the NHLBI's,
 # by NIH_INSTITUTE_CODES; else the NIH's).
-_TAIWAN_MOST = re.compile(r"(?-i:MOST) \d{2,3}-\d{4}-[A-Z]-\d{3}-\d{3}")
+_TAIWAN = re.compile(r"(?-i:(MOST|NSC|NSTC)) ?\d{2,3}-\d{4}-[A-Z]-[0-9A-Z]{3}-\d{3}")
+_TAIWAN_FUNDERS = {"MOST": "Ministry of Science and Technology, Taiwan", "NSC": "National Science Council, Taiwan",
+                   "NSTC": "National Science and Technology Council, Taiwan"}
 _NIH_INTRAMURAL = re.compile(r"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{2})\s?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
 _NIH = "National Institutes of Health"
 
@@ -594,13 +597,16 @@ _NIH = "National Institutes of Health"
 def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     """(the funder as the number writes it, the name it is known by) of a number that names its funder.
 
-    >>> _numbered_funder("MOST 108-2314-B-002-001"), _numbered_funder("ZIA HL006123"), _numbered_funder("ZIA BC010123")
-    (('MOST', 'Ministry of Science and Technology, Taiwan'), ('', 'NHLBI'), ('', 'National Institutes of Health'))
+    >>> _numbered_funder("MOST 108-2314-B-002-001"), _numbered_funder("NSC 99-2314-B-002-001")
+    (('MOST', 'Ministry of Science and Technology, Taiwan'), ('NSC', 'National Science Council, Taiwan'))
+    >>> _numbered_funder("ZIA HL006123"), _numbered_funder("ZIA BC010123")
+    (('', 'NHLBI'), ('', 'National Institutes of Health'))
     """
     if not award:
         return None
-    if _TAIWAN_MOST.match(award):
-        return "MOST", "Ministry of Science and Technology, Taiwan"
+    taiwan = _TAIWAN.match(award)
+    if taiwan:
+        return taiwan.group(1), _TAIWAN_FUNDERS[taiwan.group(1)]
     intramural = _NIH_INTRAMURAL.fullmatch(award)
     if intramural:
         return "", NIH_INSTITUTE_CODES.get(intramural.group(1), _NIH)
@@ -616,6 +622,8 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     ('Susan G. Komen Breast Cancer Foundation', 'Susan G. Komen Scholar awards')
     >>> funding_entry("", "MOST 108-2314-B-002-001")["funder"], funding_entry("", "MOST 2019-01")["funder"]
     ('Ministry of Science and Technology (Taiwan)', '')
+    >>> funding_entry("", "NSTC 111-2314-B-002-001-MY3")["funder"]
+    'National Science and Technology Council (Taiwan)'
     >>> e = funding_entry("Intramural Research Program of the NHLBI", "ZIA HL006123")
     >>> e["funder"], e["funder_original"]
     ('National Heart, Lung, and Blood Institute', 'Intramural Research Program of the NHLBI')
