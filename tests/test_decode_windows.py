@@ -163,6 +163,29 @@ def test_japanese_exports_are_read_as_japanese(tmp_path, encoding, read_as):
     assert list(source.lines()) == JAPANESE.splitlines()
 
 
+KANJI_ONLY = ("TY  - JOUR\nAU  - 中村, 直樹\nTI  - 地域医療連携体制構築\nJO  - 日本公衆衛生雑誌\nPY  - 2019\nER  - \n\n"
+              "TY  - JOUR\nAU  - 小林 幸子\nTI  - 看護師教育課程評価\nPY  - 2020\nER  - \n")
+
+
+@pytest.mark.parametrize("encoding,read_as", [("cp932", "cp932"), ("euc_jp", "euc_jp")])
+def test_japanese_exports_of_kanji_only_are_read_as_japanese(tmp_path, encoding, read_as):
+    # CiNii's and J-STAGE's titles and names are mostly kanji: without a fifth of kana they had
+    # been read as GB18030 (中村 as 拞懞, 医療 as 堛椕), filed as Chinese with no issue
+    path = tmp_path / "cinii.ris"
+    path.write_bytes(KANJI_ONLY.encode(encoding))
+    source = open_text(str(path))
+    assert source.encoding == read_as
+    assert list(source.lines()) == KANJI_ONLY.splitlines()
+
+
+def test_chinese_of_han_only_stays_gbk(tmp_path):
+    # GB2312's bytes are nearly all valid EUC-JP: read so they give kanji of all kinds, few common
+    text = "TY  - JOUR\nAU  - 王建国\nTI  - 基于深度学习的图像识别研究\nKW  - 网络犯罪\nKW  - 凤凰山铜矿床\nER  - \n"
+    path = tmp_path / "cnki.ris"
+    path.write_bytes(text.encode("gbk"))
+    assert open_text(str(path)).encoding == "gb18030"
+
+
 def test_a_gbk_file_ending_in_utf8_cut_inside_a_character_is_read(tmp_path):
     # a line at the end, cut inside a GB18030 character, had raised UnicodeDecodeError out of
     # the decoder: a traceback that stopped the batch (the review of the decoding changes)

@@ -726,12 +726,53 @@ def _kana_share(text: str) -> float:
     return len(_KANA.findall(text)) / wide if wide else 0.0
 
 
+# The kanji most used in Japanese (a newspaper's 500, and those of scholarly titles and of
+# names: 齢 療 護 鈴 藤 …), for telling Shift-JIS and EUC-JP text that is nearly all kanji (CiNii's
+# and J-STAGE's titles and names) from GBK, both ways read: Japanese read as GBK gives rare
+# characters (高齢者 as 崅楊幰 or 光勿荚), and Chinese read as Japanese kanji of all kinds.
+_COMMON_KANJI = frozenset(
+    "日一国会人年大十二本中長出三同時政事自行社見月分議後前民生連五発間対上部東者党地合市業内相方四定今回新場"
+    "金員九入選立開手米力学問高代明実円関決子動京全目表戦経通外最言氏現理調体化田当八六約主題下首意法不来作性"
+    "的要用制治度務強気小七成期公持野協取都和統以機平総加山思家話世受区領多県続進正安設保改数記院女初北午指権"
+    "心界支第産結百派点教報済書府活原先共得解名交資予川向際査勝面委告軍文反元重近千考判認画海参売利組知案道信"
+    "策集在件団別物側任引使求所次水半品昨論計死官増係感特情投示変打男基私各始島直両朝革価式確村提運終挙果西勢"
+    "減台広容必応演電歳住争談能無再位置企真流格有疑口過局少放税検藤町常校料沢裁状工建語球営空職証土与急止送援"
+    "供可役構木割聞身費付施切由説転食比難防補車優夫研収断井何南石足違消境神番規術護展態導鮮備宅害配副算視条幹"
+    "独警宮究育席輸訪楽起万着乗店述残想線率病農州武声質念待試族象銀域助労例衛然早張映限親額監環験追審商葉義伝"
+    "働形景落欧担好退準賞訴辺造英被株頭技低毎医復仕去姿味負閣韓渡失移差衆個門写評課末守若脳極種美岡影命含福蔵"
+    "量望松非撃佐核観察整段横融型白深字答夜製票況音申様財港識注呼渉達良響阪帰針専推患齢介糖尿己管為築症倒雑誌"
+    "看科肺癌診鈴郎橋穂療障太花健康疫疾血圧腫瘍臨床薬剤効併染免細胞遺析因類較背傾徴歯骨筋臓腎肝胃腸皮膚眼耳鼻"
+    "喉婦児童幼壮老訓練精射像授徒修雇賃織販貿易林漁源災震津波危険候温暖汚廃棄処材歴史芸哲宗律祉沖縄古屋浜戸仙"
+    "札幌埼玉静愛兵庫奈崎熊鹿潟城伊吉斎清森池阿谷坂遠青浦竹恵香菜里沙彩翔輔拓也樹雄幸弘博隆浩裕秀雅孝昭")
+# Half-width katakana: what GBK's and Big5's lead bytes give read as Shift-JIS, hardly in an export.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+
+
+def _kanji_share(text: str) -> tuple[int, float]:
+    """(kanji, the share of them that are common in Japanese) in ``text``, half-width katakana
+    counted among them as uncommon."""
+    han = _HAN.findall(text)
+    odd = len(_HALF_WIDTH_KANA.findall(text))
+    return len(han), sum(1 for c in han if c in _COMMON_KANJI) / (len(han) + odd) if han else 0.0
+
+
 def _japanese_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | None:
     """Japanese (EUC-JP, or Shift-JIS as Windows writes it, cp932: CiNii's and old Japanese
     exports) rather than GB18030: when the bytes are strictly one of them and so give kana for
     a fifth of their characters beyond ASCII at least, and more kana or more common characters
     than the GB18030 reading (EUC-JP's kana are at GB2312's kana, so the kanji tell: read as
-    GBK they are rare characters, 光勿荚における for 高齢者における)."""
+    GBK they are rare characters, 光勿荚における for 高齢者における); or, kana or not (a title
+    all kanji, names), eight kanji at least of which most are common in Japanese
+    (:data:`_COMMON_KANJI`, three in five), three times the share of common characters the
+    GB18030 reading gives (GBK read as Japanese: kanji of all kinds, two in ten common).
+
+    >>> _japanese_instead("田中 美穂: 高齢者医療制度改革研究".encode("cp932"), None, True).encoding
+    'cp932'
+    >>> ja = "鈴木 一郎; 高橋 次郎".encode("euc_jp"); _japanese_instead(ja, ja.decode("gb18030"), True).text
+    '鈴木 一郎; 高橋 次郎'
+    >>> _japanese_instead("王建国: 基于深度学习的图像识别研究".encode("gbk"), "", True) is None
+    True
+    """
     if data.isascii():
         return None
     gb_head = gb_text[:_SAMPLE_CHARS] if gb_text is not None else ""
@@ -743,6 +784,9 @@ def _japanese_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded 
         head = text[:_SAMPLE_CHARS]
         kana = _kana_share(head)
         if kana >= 0.2 and (kana > _kana_share(gb_head) or _common_share(head)[1] > _common_share(gb_head)[1]):
+            return Decoded(text, encoding)
+        kanji, share = _kanji_share(head)
+        if kanji >= 8 and share >= 0.6 and share >= 3 * _common_share(gb_head)[1]:
             return Decoded(text, encoding)
     return None
 
