@@ -81,6 +81,26 @@ def test_a_declared_legacy_encoding_is_still_read_as_declared(tmp_path):
     assert "张三" in str(zh["authors"])
 
 
+JAPANESE = RECORD.replace("Müller, Jörg", "山田, 太郎").replace(
+    "EndNote XML record 基于深度学习", "高齢者のための地域包括ケアについての考察")
+
+
+@pytest.mark.parametrize("declared,encoding,text", [
+    ("Shift_JIS", "cp932", JAPANESE), ("EUC-JP", "euc_jp", JAPANESE),
+    ("gb2312", "utf-8", RECORD.replace("Müller, Jörg", "张三"))])
+def test_a_multi_byte_declaration_expat_cannot_read_is_read_as_decoded(tmp_path, declared, encoding, text):
+    # expat reads no multi-byte encoding but Chinese ones the decoder's family matched: a
+    # Japanese export declaring Shift_JIS or EUC-JP, and a UTF-8 file whose declaration says
+    # gb2312 (Notepad's save as UTF-8 keeps it), had been one failure, "ValueError: multi-byte
+    # encodings are not supported", expat's words
+    path = tmp_path / "x.xml"
+    path.write_bytes(text.format(declared=declared).encode(encoding))
+    (record,), failures = read(path)
+    assert not failures
+    assert record["title"] in ({"ja": "高齢者のための地域包括ケアについての考察"}, {"zh": "EndNote XML record 基于深度学习"})
+    assert "山田" in str(record["authors"]) or "张三" in str(record["authors"])
+
+
 def style(face: str, text: str) -> str:
     return f'<style face="{face}" font="default" size="100%">{text}</style>'
 

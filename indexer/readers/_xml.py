@@ -16,8 +16,10 @@ decoder reads (its byte-order mark, or the encoding found from its content), in 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import xml.etree.ElementTree as ET
+import xml.parsers.expat
 from typing import Iterator
 
 from ..charsets import scripted
@@ -95,20 +97,33 @@ def _declared_encoding(head: str) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=None)
+def _expat_reads(codec: str) -> bool:
+    """Whether expat reads bytes in ``codec`` itself: a single-byte encoding, not a multi-byte
+    one (Shift_JIS, EUC-JP, EUC-KR, GBK, Big5: "multi-byte encodings are not supported")."""
+    try:
+        xml.parsers.expat.ParserCreate().Parse(f'<?xml version="1.0" encoding="{codec}"?><a/>'.encode(), True)
+    except (ValueError, LookupError, xml.parsers.expat.ExpatError):
+        return False
+    return True
+
+
 def _read_as_decoded(source) -> bool:
     """Whether ``source`` is fed to expat as the text the project's decoder read, not as its
     bytes: when that text is not UTF-8 and the file's declaration does not name the encoding
-    it was read in (the declaration was kept when the file was saved again in another).
+    it was read in (the declaration was kept when the file was saved again in another), and
+    whenever the declaration names one expat cannot read (a multi-byte one: Shift_JIS, EUC-JP,
+    EUC-KR; a UTF-8 file whose declaration says gb2312, as Notepad's save as UTF-8 keeps it).
 
     A file with a byte-order mark (or UTF-16 without one) is read as that; a UTF-8 file,
-    and one whose declaration names a legacy encoding, as their bytes (expat reads them)."""
+    and one whose declaration names a legacy single-byte encoding, as their bytes (expat reads them)."""
     encoding = source.encoding
-    if encoding in ("utf-8", "utf-8-sig"):
-        return False
     if encoding.startswith(("utf-16", "utf-32")):
         return True
     declared = _declared_encoding(source.head)
-    if declared is None or declared in _WRONG_WHEN_DECODED_OTHERWISE:
+    if encoding in ("utf-8", "utf-8-sig"):
+        return declared is not None and declared not in _WRONG_WHEN_DECODED_OTHERWISE and not _expat_reads(declared)
+    if declared is None or declared in _WRONG_WHEN_DECODED_OTHERWISE or not _expat_reads(declared):
         return True
     legacy = encoding.rpartition("/")[2]  # of a file of mixed lines, the encoding of those not UTF-8
     return any(declared in family and legacy in family for family in _CHINESE_FAMILIES)
