@@ -186,6 +186,21 @@ def test_chinese_of_han_only_stays_gbk(tmp_path):
     assert open_text(str(path)).encoding == "gb18030"
 
 
+KOREAN = ("TY  - JOUR\nAU  - 박민준\nTI  - 지역사회 노인의 건강 관리와 사회적 지원\nKW  - 노인\nPY  - 2021\nER  - \n\n"
+          "TY  - JOUR\nAU  - 정수진\nTI  - 韓國 敎育의 歷史的 變化\nER  - \n")
+
+
+@pytest.mark.parametrize("encoding", ["euc_kr", "cp949"])
+def test_korean_exports_are_read_as_korean(tmp_path, encoding):
+    # KCI's and RISS's EUC-KR exports are valid GB18030 too: they had been read so, hangul as
+    # Chinese characters of little use (노인 as 畴牢), filed as Chinese with no issue
+    path = tmp_path / "kci.ris"
+    path.write_bytes(KOREAN.encode(encoding))
+    source = open_text(str(path))
+    assert source.encoding == "cp949"
+    assert list(source.lines()) == KOREAN.splitlines()
+
+
 def test_a_gbk_file_ending_in_utf8_cut_inside_a_character_is_read(tmp_path):
     # a line at the end, cut inside a GB18030 character, had raised UnicodeDecodeError out of
     # the decoder: a traceback that stopped the batch (the review of the decoding changes)
