@@ -201,6 +201,19 @@ def test_korean_exports_are_read_as_korean(tmp_path, encoding):
     assert list(source.lines()) == KOREAN.splitlines()
 
 
+@pytest.mark.parametrize("title", ["肝癌", "齲齒", "糖尿病足潰瘍照護", "骨質疏鬆症", "憂鬱症與睡眠"])
+def test_a_short_big5_record_is_read_as_big5(tmp_path, title):
+    # an author, a title and a year hold too few common characters to tell: they had been read
+    # as GBK (蔡淑娟 as 讲睶甋, 糖尿病足潰瘍照護 as 縸Э痜ì检号酚臔), its rare characters and a
+    # Cyrillic letter between Chinese ones notwithstanding
+    text = f"TY  - JOUR\nAU  - 蔡淑娟\nTI  - {title}\nPY  - 2015\nER  - \n"
+    path = tmp_path / "airiti.ris"
+    path.write_bytes(text.encode("cp950"))
+    source = open_text(str(path))
+    assert source.encoding == "cp950"
+    assert list(source.lines()) == text.splitlines()
+
+
 def test_a_gbk_file_ending_in_utf8_cut_inside_a_character_is_read(tmp_path):
     # a line at the end, cut inside a GB18030 character, had raised UnicodeDecodeError out of
     # the decoder: a traceback that stopped the batch (the review of the decoding changes)

@@ -10,6 +10,7 @@ read so they give far more of the common characters of Chinese.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import os
 import re
@@ -710,11 +711,52 @@ def _big5_instead(data: bytes, gb_text: str, final: bool) -> Decoded | None:
         gb_head, head = gb_text[:_SAMPLE_CHARS], text[:_SAMPLE_CHARS]
         (_, gb_share), (common, share) = _common_share(gb_head), _common_share(head)
         if (common >= 3 and share >= 2 * gb_share) or (
-                share >= gb_share and _ODD_READING.search(gb_head) and not _ODD_READING.search(head)):
+                share >= gb_share and _ODD_READING.search(gb_head) and not _ODD_READING.search(head)
+                ) or _rarer_as_gb(gb_head, head):
             return Decoded(text, encoding)
         return None
     return None
 
+
+@functools.cache
+def _frequent_sets() -> tuple[frozenset, frozenset]:
+    """The characters of GB2312 (mainland China's 6,763 characters and its symbols) and of
+    Big5's first level (its 5,401 frequent characters and its symbols)."""
+    def pairs(leads, trails, encoding):
+        return frozenset(bytes((a, b)).decode(encoding, "ignore") for a in leads for b in trails) - {""}
+    gb2312 = pairs(range(0xa1, 0xf8), range(0xa1, 0xff), "gb2312")
+    trails = [*range(0x40, 0x7f), *range(0xa1, 0xff)]
+    big5 = pairs(range(0xa1, 0xc6), trails, "cp950") | pairs([0xc6], range(0x40, 0x7f), "cp950")
+    return gb2312, big5
+
+
+# A letter of another script (Cyrillic, Latin with an accent, kana, private use, Bopomofo)
+# with a Chinese character on either side: what a wrong reading gives (縸Э痜ì检 for 糖尿病足潰瘍).
+_LETTER_IN_HAN = re.compile("(?<=[\u4e00-\u9fff])[\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff"
+                            "\u3100-\u312f\ue000-\uf8ff](?=[\u4e00-\u9fff])")
+
+
+def _rarer_as_gb(gb_text: str, big5_text: str) -> bool:
+    """Whether the GB18030 reading of bytes that are strictly Big5 is the rarer one, for a
+    record too short for common characters to tell (an author, a title, a year: 蔡淑娟 as
+    讲睶甋): three of its characters at least, and two in five, are outside GB2312 (GBK's
+    extension, where Big5's second bytes fall) or letters of another script between Chinese
+    characters (:data:`_LETTER_IN_HAN`), where the Big5 reading's outside Big5's first level
+    are a tenth at most.
+
+    >>> b5 = "AU  - 蔡淑娟\\nTI  - 齲齒".encode("cp950")
+    >>> _rarer_as_gb(b5.decode("gb18030"), b5.decode("cp950"))
+    True
+    >>> gb = "AU  - 王建国\\nTI  - 胃癌".encode("gbk")
+    >>> _rarer_as_gb(gb.decode("gb18030"), gb.decode("cp950", "replace"))
+    False
+    """
+    gb2312, big5 = _frequent_sets()
+    gb_wide = [c for c in gb_text if c > "\x7f" and not c.isspace()]
+    wide = [c for c in big5_text if c > "\x7f" and not c.isspace()]
+    rare = sum(1 for c in gb_wide if c not in gb2312) + len(_LETTER_IN_HAN.findall(gb_text))
+    big5_rare = sum(1 for c in wide if c not in big5)
+    return rare >= 3 and 5 * rare >= 2 * len(gb_wide) and 10 * big5_rare <= len(wide)
 
 
 _SAMPLE_CHARS = 200_000
