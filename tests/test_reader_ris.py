@@ -110,3 +110,74 @@ def test_a_grant_without_a_number_in_a_pubmed_records_note_is_funding(tmp_path):
     rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Own note\nAU  - Smith, John\nPY  - 2020\n"
                           "N1  - Wellcome Trust/United Kingdom\nER  - \n", "own.ris")
     assert rec.get("funding", []) == []
+
+
+# The PMID other databases write in RIS as their record's accession (qa_pmwos: ovid1.ris, ovid2.ris,
+# endnote_pm.ris): Ovid MEDLINE's ID (its DB names the segment), Embase's C5 (its "MEDLINE PMID";
+# U2 is Embase's PUI), Cochrane CENTRAL's XR, EndNote's AN of a PubMed record without its ID.
+ACCESSIONS = """\
+TY  - JOUR
+DB  - Ovid MEDLINE(R) ALL <1946 to March 14, 2024>
+ID  - 32672909
+TI  - SPTBN4 Disorder.
+PY  - 1993
+ER  - 
+
+TY  - JOUR
+DB  - Ovid MEDLINE(R) In-Process & Other Non-Indexed Citations
+AN  - 31234567
+TI  - In process
+PY  - 2019
+ER  - 
+
+TY  - JOUR
+DB  - Embase
+AN  - 2015678901
+TI  - Embase paper.
+PY  - 2022
+U2  - L2015678901
+C5  - 35290001
+ER  - 
+
+TY  - JOUR
+ID  - CN-02123456
+TI  - Efficacy of acupuncture for chronic low back pain
+PY  - 2020
+XR  - PUBMED 32421251
+XR  - EMBASE 2005123456
+ER  - 
+
+TY  - JOUR
+AN  - 32672910
+DP  - NLM
+TI  - EndNote from PubMed
+PY  - 2020
+ER  - 
+
+TY  - JOUR
+AN  - 22424230
+DP  - NLM
+TI  - EndNote from PubMed with its record number
+PY  - 2012
+ID  - 374
+ER  - 
+
+TY  - JOUR
+DB  - Embase
+ID  - 2015678902
+TI  - Embase paper without a PMID
+PY  - 2022
+ER  - 
+
+TY  - JOUR
+DP  - NLM
+ID  - 375
+TI  - EndNote's record number alone
+PY  - 2012
+ER  - 
+"""
+
+
+def test_the_pmid_other_databases_write_as_their_accession(tmp_path):
+    pmids = [rec["extra"].get("pmid") for rec in _ris(tmp_path, ACCESSIONS)]
+    assert pmids == [["32672909"], ["31234567"], ["35290001"], ["32421251"], ["32672910"], ["22424230"], None, None]

@@ -98,6 +98,15 @@ def test_an_accession_number_not_from_pubmed_is_no_pmid(searcher):
     assert _titles(searcher, "pmid:20201234") == []
 
 
+def test_an_ovid_medline_record_by_its_id(tmp_path):
+    # Ovid's RIS writes its accession, the PMID, as ID beside the segment's name in DB
+    (tmp_path / "ovid.ris").write_text("TY  - JOUR\nDB  - Ovid MEDLINE(R) ALL <1946 to March 14, 2024>\n"
+                                       "ID  - 32672909\nTI  - SPTBN4 Disorder.\nPY  - 1993\nER  - \n", encoding="utf-8")
+    ingest([str(tmp_path / "ovid.ris")], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as s:
+        assert _titles(s, "pmid:32672909") == ["SPTBN4 Disorder."]
+
+
 def test_a_number_alone_is_still_a_word(searcher):
     assert _titles(searcher, "33587412") == ["Grants and outcomes in oncology"]
 

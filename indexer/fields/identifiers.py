@@ -26,9 +26,10 @@ def _values(mapping: dict, key: str) -> list[str]:
 def pubmed_ids(rec: dict) -> list[str]:
     """The record's PMID and PMCID, where readers keep them: the source id of a record read
     from PubMed; ``extra.pmid`` (Web of Science's PM, RefWorks', BibTeX's, CSL's or its
-    note's PMID); an EndNote RIS record's AN when it came from PubMed (``DP  - NLM``) and
-    also holds EndNote's record number (ID, written after AN): with one id, it may be the
-    record number alone; PMC ids (MEDLINE's and PubMed XML's PMC, pmcid, EndNote's C2).
+    note's PMID; the RIS reader's from an accession: PubMed's AN, Ovid MEDLINE's ID, Embase's
+    C5, CENTRAL's XR); an EndNote RIS record's AN when it came from PubMed (``DP  - NLM``) and
+    also holds EndNote's record number (ID, written after AN), as records read before the RIS
+    reader kept it are stored: with one id, it may be the record number alone; PMC ids (MEDLINE's and PubMed XML's PMC, pmcid, EndNote's C2).
 
     >>> pubmed_ids({"source": {"format": "medline", "source_id": "8692918"}, "extra": {"tags": {"PMC": ["PMC38908"]}}})
     ['8692918', 'PMC38908']

@@ -146,6 +146,7 @@ class RisReader(TaggedReader):
         if kind in self.SERIALS:
             _article_number(rec)
             _pmid_in_c2(rec)
+        _accession_pmid(rec, fields)
         published = [v for v, _ in rec.raw.get("date", []) + rec.raw.get("year", [])]
         read = _access_date(accessed[0]) if accessed else ""
         if read and (kind in self.WEB or _read_on(read, published, kind in self.Y2_OTHER_DATE)):
@@ -274,6 +275,33 @@ def _pmid_in_c2(rec) -> None:
     tags["C2"] = [v for v in tags["C2"] if v.strip() not in pmids]
     if not tags["C2"]:
         del tags["C2"]
+
+
+# Cochrane CENTRAL's cross-reference to a record's PubMed entry ("XR  - PUBMED 32421251"; its
+# "EMBASE …" is Embase's accession).
+_PUBMED_XR = re.compile(r"(?i)pub\s*med:?\s*(\d{1,9})")
+
+
+def _accession_pmid(rec, fields) -> None:
+    """The PMID a database writes as its record's accession, kept in ``extra.pmid``: the AN of
+    a record from PubMed or MEDLINE (EndNote's ``DP  - NLM``, Zotero's ``DB  - PubMed``), or its
+    ID when it has no AN (Ovid's RIS: ``DB  - Ovid MEDLINE(R) ALL <1946 to …>``, ``ID  -
+    32672909``; EndNote's ID, after AN, is its own record number); Embase's C5 (its "MEDLINE
+    PMID"; U2 is Embase's PUI); Cochrane CENTRAL's ``XR  - PUBMED 32421251``."""
+    tags = rec.extra.get("tags") or {}
+    pmids, databases = [], tags.get("DB", []) + tags.get("DP", [])
+    if any(_PUBMED_DATABASE.search(v) for v in databases):
+        accessions = [v for tag, v, _ in fields if tag == "AN"]
+        if not accessions and any(_PUBMED_DATABASE.search(v) for v in tags.get("DB", [])):
+            accessions = [v for tag, v, _ in fields if tag == "ID"]
+        pmids += [v.strip() for v in accessions[:1]]
+    if any(re.match(r"(?i)\s*embase\b", v) for v in databases):
+        pmids += [v.strip() for v in tags.get("C5", [])]
+    pmids += [m.group(1) for v in tags.get("XR", []) for m in [_PUBMED_XR.fullmatch(v.strip())] if m]
+    known = {v for v, _ in rec.raw.get("pmid", [])}
+    new = [v for v in dict.fromkeys(pmids) if re.fullmatch(r"\d{1,9}", v) and v.strip("0") and v not in known]
+    if new:
+        rec.raw.setdefault("pmid", []).extend((v, rec.source.line) for v in new)
 
 
 def _date_parts(text: str) -> tuple[int, ...]:
