@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+import pytest
+
+from conftest import records_of, run_cli
+from indexer.fields.identifiers import pubmed_ids
 from test_reader_pubmed_page import SPINE_PAGE
-from test_search_pmid import RIS
+from test_search_pmid import MEDLINE, RIS
 
 
 def _export(tmp_path, name, text, fmt):
@@ -26,3 +29,41 @@ def test_a_pubmed_page_and_an_endnote_ris_record_from_pubmed_export_their_pmid(t
     assert [item.get("PMID") for item in items] == [None, "22424230", None]
     assert "pmid = {22424230}" in _export(tmp_path, "endnote.ris", RIS, "bibtex")
     assert "PMID: 33587412." in _export(tmp_path, "page.txt", SPINE_PAGE, "vancouver")
+
+
+WOS = """\
+FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AU Smith, J
+TI Vitamin D and fracture risk
+SO JOURNAL OF BONE RESEARCH
+PY 2020
+PM 33414982
+UT WOS:000602649200001
+ER
+
+PT J
+AU Li, N
+TI Acupuncture for low back pain
+SO PAIN
+PY 2021
+UT WOS:000602649200002
+ER
+
+EF
+"""
+
+
+@pytest.mark.parametrize("fmt, suffix", [("ris", ".ris"), ("endnote", ".enw")])
+def test_ris_and_endnote_keep_the_pubmed_ids_and_the_wos_accession(tmp_path, fmt, suffix):
+    # PubMed's PMID and PMC id (the PMID EndNote's Accession Number, AN / %M, with PubMed the Name
+    # of Database, DB / %~; the PMC id a Journal Article's C2 / %2, "PMCID"), Web of Science's PM,
+    # and its UT the Accession Number of a record with no PMID: written, then read back
+    back = tmp_path / f"back{suffix}"
+    back.write_text(_export(tmp_path, "pubmed.txt", MEDLINE, fmt) + _export(tmp_path, "wos.txt", WOS, fmt),
+                    encoding="utf-8")
+    recs = records_of(back)
+    assert [pubmed_ids(r) for r in recs] == [["33587412", "PMC7886183"], ["29768149"], ["33414982"], []]
+    if fmt == "ris":   # (EndNote's %M of a record from elsewhere is no source id to our reader)
+        assert recs[3]["source"]["source_id"] == "WOS:000602649200002"

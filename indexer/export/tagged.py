@@ -9,12 +9,16 @@ author; keywords one per tag; funding and structured-abstract sections go to not
 (``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
 and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
-``MPCT`` as a film's.
+``MPCT`` as a film's.  The PMID (else a Web of Science accession) is the Accession Number, RIS
+``AN`` and EndNote ``%M``, with ``PubMed`` its Name of Database (``DB``, ``%~``), and a journal
+article's PMC id EndNote's PMCID (``C2``, ``%2``), as EndNote's import of PubMed writes them.
 """
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
+from ..fields.identifiers import pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
@@ -166,6 +170,28 @@ def type_of_work(rec: dict) -> str:
     return thesis_degree(rec)[1]
 
 
+# A Web of Science accession (its UT), the source id of a record read from it.
+_WOS_ACCESSION = re.compile(r"WOS:\w+")
+
+
+def accession(rec: dict) -> tuple[str, str, str]:
+    """The record's accession number, its database's name and its PMCID, as EndNote's import of
+    PubMed writes them (RIS's AN, DB or DP, and its Journal Article's C2, "PMCID"; EndNote's
+    %M, %~ and %2), which our readers read back: the PMID (PubMed's), else a Web of Science
+    accession (its UT, EndNote's Accession Number of a Web of Science record).
+
+    >>> accession({"source": {"format": "medline", "source_id": "8692918"}, "extra": {"tags": {"PMC": ["PMC38908"]}}})
+    ('8692918', 'PubMed', 'PMC38908')
+    >>> accession({"source": {"format": "wos", "source_id": "WOS:000602649200001"}})
+    ('WOS:000602649200001', '', '')
+    """
+    pmcid = next((i for i in pubmed_ids(rec) if i.startswith("PMC")), "")
+    if pmid(rec):
+        return pmid(rec), "PubMed", pmcid
+    source_id = str((rec.get("source") or {}).get("source_id") or "")
+    return (source_id if _WOS_ACCESSION.fullmatch(source_id) else ""), "", pmcid
+
+
 def _accessed(rec: dict) -> str:
     """The date a page was read, when it is a date (RIS's Y2, EndNote's %[)."""
     accessed = extra(rec, "accessed")
@@ -208,6 +234,8 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
     out += [("KW", k) for k in all_keywords(rec, lang)]
     out += [("N1", n) for n in _notes(rec, lang)]
+    number, database, pmcid = accession(rec)   # AN before ID, which our reader takes as its source id
+    out += [("AN", number), ("DB", database), ("C2", pmcid if rec.get("type") == "article-journal" else "")]
     out.append(("ID", rec["id"]))
     lines = [f"{tag}  - {_one_line(value)}" for tag, value in out if str(value).strip()]
     return lines + ["ER  - ", ""]
@@ -255,7 +283,8 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%X", in_lang(rec, "abstract", lang)))
     out += [("%X", a) for _, a in others(rec, "abstract", lang)]
     out += [("%Z", n) for n in _notes(rec, lang)]
-    out.append(("%M", rec["id"]))
+    number, database, pmcid = accession(rec)   # %M, the Accession Number: the record's id when it has none
+    out += [("%M", number or rec["id"]), ("%~", database), ("%2", pmcid if kind == "article-journal" else "")]
     return [f"{tag} {_one_line(value)}" for tag, value in out if str(value).strip()] + [""]
 
 

@@ -21,6 +21,7 @@ from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import paired_affiliations, register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
+from .ris import _PUBMED_DATABASE
 from .tagged import PREPRINT_WORK, TaggedReader
 
 # EndNote reference types (lower case) → CSL types.
@@ -203,7 +204,21 @@ class ReferReader(TaggedReader):
                                         [[p.strip() for p in re.split(_LIST_SPLIT, v) if p.strip()] for v in affiliations])
             if owned:
                 rec.extra["author_affiliations"] = owned
+        _pubmed_accession(rec, values)
         return rec
+
+
+def _pubmed_accession(rec: Record, values: dict) -> None:
+    """A record from PubMed (its %~ Name of Database or %W Database Provider PubMed, NLM or
+    MEDLINE, as EndNote's import of PubMed and our export write it): its %M, the Accession
+    Number, is its PMID, and a Journal Article's %2 (EndNote's "PMCID") its PMC id."""
+    if not any(_PUBMED_DATABASE.search(v) for v in values.get("%~", []) + values.get("%W", [])):
+        return
+    pmids = [v for v in values.get("%M", [])[:1] if re.fullmatch(r"\d{1,9}", v) and v.strip("0")]
+    pmcids = [v for v in values.get("%2", []) if re.fullmatch(r"PMC\d+", v)]
+    for key, ids in (("pmid", pmids), ("pmcid", pmcids)):
+        if ids:
+            rec.raw.setdefault(key, []).extend((v, rec.source.line) for v in ids)
 
 
 register(ReferReader())
