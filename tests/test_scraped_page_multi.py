@@ -135,3 +135,64 @@ def test_a_paragraph_of_the_abstract_starting_with_a_title_label_opens_no_record
     assert not failures and len(records) == 1
     (record,) = records
     assert (record["journal"], record["year"], record["volume"]) == ({"zh": "中国科技期刊研究"}, 2020, "31")
+
+
+# A CNKI page and a VIP page copied one after the other with no breadcrumb between them: the
+# second page opens at its title (or its site's name, its journal line) once the first has had
+# its fields, the title's own header under it (VIP's 摘要 and 作者 set off by a space).
+_CNKI_PAGE = """中国知网
+首页  >  学术期刊  >  中国肺癌杂志  >  2020年第3期
+中国肺癌杂志 . 2020,23(03)   北大核心 CSCD
+低剂量CT筛查肺癌的卫生经济学评价
+刘芳1 陈明2
+1.四川大学华西医院胸外科 2.四川大学华西公共卫生学院
+摘要：低剂量CT筛查可降低肺癌死亡率，但其成本效益尚存争议。本文系统评价了国内外低剂量CT筛查肺癌的卫生经济学研究。
+关键词：肺肿瘤；低剂量CT；筛查；成本效益分析；
+DOI：10.3779/j.issn.1009-3419.2020.03.05
+专辑：医药卫生科技
+下载：856页码：171-176页数：6大小：980K
+"""
+_VIP_PAGE = """腰椎间盘突出症经皮内镜术后复发的危险因素分析
+Risk factors for recurrence after percutaneous endoscopic lumbar discectomy
+在线阅读 下载PDF 引用 收藏 分享
+摘要 [目的]分析经皮内镜腰椎间盘切除术后复发的危险因素。[方法]回顾性分析326例患者。[结论]高龄患者术后复发风险较高。
+作者 陈晓燕 [1] 王磊 [2]
+机构地区 [1]郑州大学第一附属医院骨科 [2]郑州大学第五附属医院骨科
+出处 《中国矫形外科杂志》 北大核心 2021年第6期507-511,共5页
+关键词 腰椎间盘突出症 经皮内镜 复发 危险因素
+"""
+
+
+@pytest.mark.parametrize("second, line", [
+    (_VIP_PAGE, 12),                                     # VIP's page from its title
+    ("维普期刊官网\n" + _VIP_PAGE, 12),                   # from its site's name
+    ("\n" + _VIP_PAGE, 13),                              # after a blank line
+    (_CNKI_PAGE.replace("中国肺癌杂志", "中国矫形外科杂志")
+     .replace("低剂量CT筛查肺癌的卫生经济学评价", "腰椎间盘突出症经皮内镜术后复发的危险因素分析")
+     .replace("首页  >  学术期刊  >  中国矫形外科杂志  >  2020年第3期\n", ""), 12),   # CNKI's, no breadcrumb
+    (_CNKI_PAGE.split("\n", 2)[2].replace("低剂量CT筛查肺癌的卫生经济学评价", "腰椎间盘突出症经皮内镜术后复发的危险因素分析"),
+     12),                                                # CNKI's from its journal line
+])
+def test_a_page_after_another_with_no_breadcrumb_is_a_record_of_its_own(tmp_path, second, line):
+    path = tmp_path / "two.txt"
+    path.write_text(_CNKI_PAGE + second, encoding="utf-8")
+    _, records, failures = clean_items(path)
+    assert not failures and [(r["source"]["line"], r["title"]["zh"]) for r in records] == [
+        (1, "低剂量CT筛查肺癌的卫生经济学评价"), (line, "腰椎间盘突出症经皮内镜术后复发的危险因素分析")]
+    assert [a["literal"] for a in records[0]["authors"]] == ["刘芳", "陈明"]
+    assert records[0]["journal"] == {"zh": "中国肺癌杂志"} and "unlabelled" not in records[0]["extra"]
+    assert [a["literal"] for a in records[1]["authors"]] in (["陈晓燕", "王磊"], ["刘芳", "陈明"])
+
+
+def test_a_page_with_titles_and_labels_after_its_keywords_stays_one_record(tmp_path):
+    # its English title and block, its related titles, a title with no header under it: one page
+    path = tmp_path / "one.txt"
+    path.write_text(_CNKI_PAGE + "Cost-effectiveness of low-dose CT screening for lung cancer\n"
+                    "Abstract: Low-dose CT screening reduces lung cancer mortality.\n"
+                    "Keywords: lung neoplasms; screening\n"
+                    "相关文献\n肺癌筛查的卫生经济学研究进展\n摘要：…\n低剂量CT筛查的成本效益\n王建国 李明\n"
+                    "版权所有©中国知网 京ICP证040431号\n" + _CNKI_PAGE, encoding="utf-8")
+    _, records, failures = clean_items(path)
+    assert not failures and len(records) == 1
+    assert records[0]["title"]["zh"] == "低剂量CT筛查肺癌的卫生经济学评价"
+    assert [a["literal"] for a in records[0]["authors"]] == ["刘芳", "陈明"]

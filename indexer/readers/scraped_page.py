@@ -142,6 +142,8 @@ _RECORD_OPENING = frozenset(("题名", "标题"))
 _RECORD_FIELDS = frozenset(("authors", "journal"))
 # How many lines after a title label are looked at for the fields of its own record.
 _RECORD_AHEAD = 12
+# The word of an abstract's label (摘要, 文摘, Abstract): no page opens in lines without one.
+_ABSTRACT_WORD = re.compile(r"摘[ \t\u3000]*要|文摘|(?i:abstract)")
 # Spaces a page sets between a Chinese label's characters to line it up ("摘  要", "关 键 词").
 _LABEL_SPACES = "[ \t\u3000]*"
 # A line opening with a label's word, in any case, and a colon ("CLC NUMBER: R738.1"): see
@@ -1013,6 +1015,49 @@ def _gives_page_fields(lines: list[str]) -> bool:
     return False
 
 
+def _opens_page(title: str, lines: list[str]) -> bool:
+    """Whether ``lines``, under ``title``, are a page's own header: its abstract's label, the
+    abstract in the title's script (not a page's English block under its Chinese fields), and its
+    authors' or keywords' (with a colon or VIP's space, within :data:`_RECORD_AHEAD` lines), the
+    authors maybe a line of names with no label (CNKI's "刘芳1 陈明2").  Between the title and the
+    first label only the header's own lines: buttons, the title in the other script, the names
+    and the institutions under them; a site's list of other papers, its footer or another title
+    there are no page's.
+
+    >>> _opens_page("腰椎间盘突出症…", ["Risk factors for …", "在线阅读 下载PDF", "摘要 [目的]分析…", "Abstract [Objective]…",
+    ...                                "作者 陈晓燕 [1]"])
+    True
+    >>> _opens_page("低剂量CT筛查肺癌", ["刘芳1 陈明2", "1.四川大学华西医院胸外科", "摘要：低剂量CT筛查…", "关键词：肺肿瘤；"])
+    True
+    >>> _opens_page("低剂量CT筛查肺癌", ["DOI：10.3779/j.issn.1009-3419.2020.03.05", "摘要：…"])
+    False
+    >>> _opens_page("版权所有©中国知网", ["中国肺癌杂志 . 2020,23(03)", "低剂量CT筛查肺癌", "刘芳1 陈明2", "摘要：…", "关键词：…"])
+    False
+    """
+    fields, han = set(), _mostly_han(title)
+    for raw_line in lines[:_RECORD_AHEAD]:
+        line = _line_fixes(raw_line)[0].strip()
+        m = _LABEL_RE.match(_simplified(line))
+        labelled = m and (_has_colon(m) or _spaced_label(m)) and match_label(line)
+        if labelled and (labelled[0] != "abstract" or _mostly_han(labelled[2]) == han):
+            fields.add(labelled[0])
+        elif (labelled or "abstract" in fields or not line or is_page_chrome(line)
+              or _ENGLISH_BUTTON_ROW.fullmatch(line)):
+            continue  # (an abstract's lines, under its label)
+        elif looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line))):
+            fields.add("authors")
+        elif not (_mostly_han(line) != han or numbered_institutions(line) or bare_institutions(line)):
+            return False
+    return "abstract" in fields and bool(fields & {"authors", "keywords"})
+
+
+def _site_name(line: str) -> bool:
+    """Whether a line is a site's name alone, the first line of its page's header ("维普期刊官网",
+    "中国知网 CNKI")."""
+    tokens = [t for t in _ENTRY_MARKS.split(_simplified(line.strip())) if t]
+    return bool(tokens) and all(t in _SITE_NAMES for t in tokens)
+
+
 def _spaced_label(m: re.Match) -> bool:
     """Whether a label matched with no colon is set apart from its value by a space (VIP's
     "摘要 …"), not glued to it."""
@@ -1505,7 +1550,7 @@ class _Page:
         text) and gives its title in the other language unlabelled or as Title:/英文题名：, not so.
         Pages copied one after the other with no labelled title open at a breadcrumb
         (:meth:`next_page`)."""
-        if self.next_page(raw_line, ahead):
+        if self.next_page(raw_line, ahead) or self.next_header(raw_line, ahead):
             return True
         if not (self.titled or self.in_records):  # a page of unlabelled lines is read whole
             return False
@@ -1542,6 +1587,44 @@ class _Page:
                              or _is_source_line(fold_fullwidth_alnum(text))):
                 return not match_label(text) and self.another_title(text) and _gives_page_fields(ahead[i + 1:])
         return False
+
+    def next_header(self, raw_line: str, ahead: list[str]) -> bool:
+        """Whether ``raw_line`` opens another page pasted right after this one with no breadcrumb
+        between them (a VIP page under a CNKI page's counters): this page has had its title,
+        abstract and keywords, and the line is another paper's title with the next page's own
+        header under it (:func:`_opens_page`), or the site's name or a source line (CNKI's
+        journal line, once this page has given its own) over that title.  The same page pasted
+        twice is read as one, and a list of other papers (numbered, with no labels under its
+        titles) is no page."""
+        if not all(k in self.raw for k in ("titles", "abstract", "keywords")):
+            return False
+        if not any(_ABSTRACT_WORD.search(raw_ahead) for raw_ahead in ahead):  # (looked for first: it is quick)
+            return False
+        line = _line_fixes(raw_line)[0].strip()
+        # (a source line before this page has its source is this page's, as some give it under their fields)
+        source = (any(k in self.raw for k in (*_SOURCE_FIELDS, "journal_line"))
+                  and _is_source_line(fold_fullwidth_alnum(line)))
+        if not line or not (_site_name(line) or _PAGE_TYPES.get(_simplified(line)) or source
+                            or self.titles_another(line)):
+            return False
+        for i, raw_ahead in enumerate([raw_line, *ahead]):
+            text = _line_fixes(raw_ahead)[0].strip()
+            if text and not (is_page_chrome(text, header=True) or _PAGE_TYPES.get(_simplified(text))
+                             or _is_source_line(fold_fullwidth_alnum(text))):
+                return self.titles_another(text) and _opens_page(text, ahead[i:])
+        return False
+
+    def titles_another(self, line: str) -> bool:
+        """Whether an unlabelled line may be another paper's title: no label, chrome, counters,
+        source line, list's entry or heading, site's footer, abstract's paragraph, names nor
+        institutions (a page's own header again, pasted twice), and another title
+        (:meth:`another_title`)."""
+        return not (match_label(line) or is_page_chrome(line, header=True) or counter_items(line)
+                    or _is_source_line(fold_fullwidth_alnum(line)) or _ENTRY_NUMBER.match(line)
+                    or _LIST_HEADING.fullmatch(line) or _SITE_FOOTER.search(line)
+                    or len(line) > _LONG_TEXT or _looks_like_abstract(line) or numbered_institutions(line)
+                    or bare_institutions(line) or looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line)))
+                    ) and self.another_title(line)
 
     def another_title(self, value: str) -> bool:
         """Whether ``value`` is another paper's title: not this record's again (a preview of it,
