@@ -139,6 +139,27 @@ def test_cnki_english_sites_page(tmp_path, top, buttons):
     assert not record["extra"].get("unlabelled")
 
 
+def test_cnki_english_sites_details_are_filed_as_the_chinese_pages_are(tmp_path):
+    """Series, Subject, Classification Code and Online Publication Time, its Chinese page's 专辑,
+    专题, 分类号 and 网络出版时间 (KNS8's 在线公开时间): the same keys in extra, none left unlabelled."""
+    english = _page(tmp_path, _CNKI_ENGLISH + "Series: Medicine & Public Health;Information Technology\n"
+                              "Subject: Oncology;Computer Software and Application of Computer\n"
+                              "Classification Code: R734.2;TP391.41\nOnline Publication Time: 2021-04-20 10:12\n")
+    chinese = _page(tmp_path, "基于深度学习的肺结节CT图像自动检测方法研究\n张伟1,2 李娜1\n1.北京大学第一医院放射科 2.北京大学医学部\n"
+                              "摘要：目的 探讨深度学习模型的诊断效能。\n关键词：深度学习；肺结节；\n专辑：医药卫生科技;信息科技\n"
+                              "专题：肿瘤学;计算机软件及计算机应用\n分类号：R734.2;TP391.41\n"
+                              "网络出版时间：2021-04-20 10:12\n", "zh.txt")
+    assert {k: english["extra"].get(k) for k in ("collection", "subject", "classification", "online_date")} == {
+        "collection": ["Medicine & Public Health;Information Technology"],
+        "subject": ["Oncology;Computer Software and Application of Computer"],
+        "classification": ["R734.2;TP391.41"], "online_date": ["2021-04-20 10:12"]}
+    assert {k: chinese["extra"].get(k) for k in ("collection", "subject", "classification", "online_date")} == {
+        "collection": ["医药卫生科技;信息科技"], "subject": ["肿瘤学;计算机软件及计算机应用"],
+        "classification": ["R734.2;TP391.41"], "online_date": ["2021-04-20 10:12"]}
+    assert "unlabelled" not in english["extra"] and "unlabelled" not in chinese["extra"]
+    assert not english["issues"] and not chinese["issues"]
+
+
 @pytest.mark.parametrize("crumbs", ["知网首页 > 期刊 > 心理科学 > 2020年 > 第03期", "中国知网 > 期刊 > 心理科学"])
 def test_breadcrumbs_are_no_title(tmp_path, crumbs):
     record = _page(tmp_path, f"{crumbs}\n父母教养方式与青少年自尊\n作者：曹阳\n摘要：调查了800名中学生。\n")

@@ -93,6 +93,12 @@ LABELS: dict[str, str] = {
     "出版源": "journal",
     # CNKI's old English layout: "【CateGory Index】 R738.1"
     "CateGory Index": "classification", "Category Index": "classification",
+    # the date CNKI put the paper online (网络出版时间, KNS8's 在线公开时间 and 网络首发时间, Wanfang's
+    # 在线出版日期), and its English site's details, under the keys its Chinese page's have: Series
+    # (专辑), Subject (专题), Classification Code (分类号), Online Publication Time
+    "网络出版时间": "online_date", "在线公开时间": "online_date", "网络首发时间": "online_date",
+    "在线出版日期": "online_date", "Series": "collection", "Subject": "subject",
+    "Classification Code": "classification", "Online Publication Time": "online_date",
     # a journal's note on its authors (作者简介：王建国（1980—），男，…), not more authors
     "作者简介": "author_bio", "第一作者简介": "author_bio", "通讯作者简介": "author_bio",
     "通信作者简介": "author_bio", "作者介绍": "author_bio",
@@ -126,7 +132,9 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "
                          "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
                          "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
-                         "CateGory Index", "Category Index", "Document code", "Document Code", "Article ID",
+                         "CateGory Index", "Category Index", "网络出版时间", "在线公开时间", "网络首发时间",
+                         "在线出版日期", "Series", "Subject", "Classification Code", "Online Publication Time",
+                         "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
                          "Chinese library classification", "Corresponding author", "Corresponding Author",
                          "引用本文", "引用格式", "本文引用格式", "Citation", "Cite this article",
