@@ -101,8 +101,10 @@ def test_a_reference_list_is_kept_one_reference_a_string_without_an_issue_a_line
         "[3] 王建国. 肺结节随访研究[J]. 中华医学杂志, 2019, 99(3): 150-157."]
     assert record["extra"]["citing"] == ["[1] 李四. 低剂量CT再评价[J]. 中国肺癌杂志, 2022, 25(1): 1-8."]
     assert record["extra"]["related"] == ["肺癌筛查的成本效益分析", "低剂量CT的辐射剂量研究"]
-    assert record["extra"]["unlabelled"] == ["版权所有©中国知网 京ICP证040431号"]
-    assert record["issues"] == [f"line {len(_CNKI.splitlines()) + 14}: unlabelled line kept in extra.unlabelled"]
+    # the footer, chrome, dropped (it was kept unlabelled, with an issue)
+    assert "unlabelled" not in record["extra"] and not record["issues"]
+    assert {"step": "drop_page_chrome", "field": "page", "before": "版权所有©中国知网 京ICP证040431号", "after": ""} in \
+        record["repairs"]
     assert (record["journal"], record["year"], record["volume"]) == ({"zh": "中国肺癌杂志"}, 2020, "23")
 
 

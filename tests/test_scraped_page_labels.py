@@ -1,7 +1,8 @@
 """Labels of detail pages the scraped-page reader took for others or let go: a 出处 value not in
 VIP's 《刊名》 form, 作者简介 read as more authors, English labels glued into the English abstract,
-卷期 and 期号 values that give a year or a volume, SinoMed's 流水号, 主题词, 特征词 and the
-corresponding author.  Every page text here was written for this project."""
+卷期 and 期号 values that give a year or a volume, SinoMed's 流水号, 主题词, 特征词, the
+corresponding author, a journal's dates and editor (收稿日期, 本文编辑) and the sites' footers.
+Every page text here was written for this project."""
 from __future__ import annotations
 
 import pytest
@@ -129,3 +130,32 @@ def test_sinomed_record_number_subject_headings_and_check_tags(tmp_path):
     assert record["keywords"] == {"zh": ["脊柱转移瘤", "预后", "脊柱肿瘤/继发性", "脊柱肿瘤/外科学"]}
     assert record["extra"]["check_tags"] == ["人类; 男(雄)性; 女(雌)性"]
     assert "unlabelled" not in record["extra"] and not record["issues"]
+
+
+# A journal's dates and the paper's editor at the journal; the sites' footers.
+
+_DATED = ("脊柱转移瘤的外科治疗进展\n作者：王建国 李明\n刊名：中华骨科杂志\n年：2021\n期：5\n{dates}"
+          "摘要：目的 探讨脊柱转移瘤的外科治疗。方法 回顾分析。结论 手术有效。\n关键词：脊柱转移瘤；外科治疗\n{footer}")
+
+
+@pytest.mark.parametrize("dates", ["收稿日期：2021-03-05\n修回日期：2021-04-10\n本文编辑：张三\n",
+                                   "收稿日期：2021-03-05；修回日期：2021-04-10\n本文编辑：张三\n"])
+def test_received_and_revised_dates_and_the_papers_editor_are_kept_apart(tmp_path, dates):
+    record = _page(tmp_path, _DATED.format(dates=dates, footer=""))
+    assert {k: record["extra"].get(k) for k in ("received", "revised", "copy_editor")} == {
+        "received": ["2021-03-05"], "revised": ["2021-04-10"], "copy_editor": ["张三"]}
+    assert record["issue"] == "5" and "editor" not in record["extra"]   # (a book's editor, to the exports)
+    assert "unlabelled" not in record["extra"] and "other_titles" not in record["extra"] and not record["issues"]
+
+
+@pytest.mark.parametrize("footer", ["©2024 重庆维普资讯有限公司 渝B2-20050021", "京ICP证040431号",
+                                    "Copyright © 北京万方数据股份有限公司",
+                                    "版权所有©中国知网 京ICP证040431号 网络出版服务许可证 (总)网出证(京)字第271号"])
+def test_a_sites_footer_is_chrome(tmp_path, footer):
+    record = _page(tmp_path, _DATED.format(dates="", footer=footer + "\n"))
+    assert "unlabelled" not in record["extra"] and "copyright" not in record["extra"] and not record["issues"]
+    assert {"step": "drop_page_chrome", "field": "page", "before": footer, "after": ""} in record["repairs"]
+    # under a list of other papers, it ends the list
+    record = _page(tmp_path, _DATED.format(dates="", footer=f"参考文献\n[1] 李明. 脊柱肿瘤[J]. 中华外科杂志, 2019, 57(1): 1-5.\n"
+                                                            f"{footer}\n"))
+    assert record["extra"]["references"] == ["[1] 李明. 脊柱肿瘤[J]. 中华外科杂志, 2019, 57(1): 1-5."]

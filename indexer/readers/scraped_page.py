@@ -99,6 +99,10 @@ LABELS: dict[str, str] = {
     "网络出版时间": "online_date", "在线公开时间": "online_date", "网络首发时间": "online_date",
     "在线出版日期": "online_date", "Series": "collection", "Subject": "subject",
     "Classification Code": "classification", "Online Publication Time": "online_date",
+    # a journal's dates (收稿日期：2021-03-05；修回日期：…；录用日期：…) and the editor of the paper at the
+    # journal (本文编辑, 责任编辑: no editor of a book, as extra.editor is to the exports)
+    "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
+    "本文编辑": "copy_editor", "责任编辑": "copy_editor",
     # a journal's note on its authors (作者简介：王建国（1980—），男，…), not more authors
     "作者简介": "author_bio", "第一作者简介": "author_bio", "通讯作者简介": "author_bio",
     "通信作者简介": "author_bio", "作者介绍": "author_bio",
@@ -134,6 +138,7 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index", "网络出版时间", "在线公开时间", "网络首发时间",
                          "在线出版日期", "Series", "Subject", "Classification Code", "Online Publication Time",
+                         "收稿日期", "修回日期", "录用日期", "接受日期", "本文编辑", "责任编辑",
                          "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
                          "Chinese library classification", "Corresponding author", "Corresponding Author",
@@ -215,6 +220,12 @@ _ENTRY_NUMBER = re.compile(r"\s*(?:[\[［【]\s*(?P<bracketed>\d{1,4})\s*[\]］�
                            r"|[(（](?P<parenthesized>\d{1,4})[)）])")
 # A site's footer under its lists ("版权所有©中国知网 京ICP证040431号"): no paper of a list.
 _SITE_FOOTER = re.compile(r"©|版权所有|(?i:copyright)|ICP[证备]")
+# A site's footer, whole (is_site_footer): its licence numbers (京ICP证040431号, 京ICP备…号, 渝B2-20050021,
+# 网出证, 公网安备), or a copyright notice (©, Copyright) naming the company of a site read (©2024
+# 重庆维普资讯有限公司, Copyright © 北京万方数据股份有限公司, 版权所有©中国知网); not a sentence.
+_SITE_LICENCE = re.compile(r"ICP[证备]\s*\d|(?<![A-Za-z0-9])[A-Z]\d-\d{8}(?!\d)|网出证|公网安备")
+_SITE_OWNER = re.compile(r"维普|万方|知网|(?i:cnki)|同方|中国学术期刊|百度|超星")
+_FOOTER_MAX = 200
 # A journal's name in 《》 opening a citation (VIP's 出处：《中国矫形外科杂志》 2021年第6期…).
 _BRACKETED_NAME = re.compile(r"《([^《》]+)》")
 # The fields a page's source gives by a label (刊名：, 出处：, 年，卷(期)：, 卷号：, 期号：).
@@ -583,6 +594,23 @@ def is_page_chrome(line: str, header: bool = False) -> bool:
         header or any(t in _SITE_BUTTONS for t in tokens))
 
 
+def is_site_footer(line: str) -> bool:
+    """Whether a line is a site's footer: its licence numbers, or a copyright notice naming the
+    company of a site read; chrome, not the paper's copyright (a publisher's notice names none).
+
+    >>> is_site_footer("©2024 重庆维普资讯有限公司 渝B2-20050021"), is_site_footer("京ICP证040431号")
+    (True, True)
+    >>> is_site_footer("Copyright © 北京万方数据股份有限公司"), is_site_footer("(C) 2009 Elsevier Inc. All rights reserved.")
+    (True, False)
+    >>> is_site_footer("渝B2-20050021-1"), is_site_footer("知网数据库版权所有权研究"), is_site_footer("摘要：知网的©问题")
+    (True, False, False)
+    """
+    s = line.strip()
+    if len(s) > _FOOTER_MAX or "。" in s or match_label(s):
+        return False
+    return bool(_SITE_LICENCE.search(s) or re.search(r"©|\([cC]\)|(?i:copyright)", s) and _SITE_OWNER.search(s))
+
+
 def counter_items(line: str) -> list[str] | None:
     """The items of a line of a page's counters ("label：value" glued or spaced), when it
     holds more than one, gives pages with its page count, or is a count or a size alone
@@ -609,9 +637,12 @@ def _page_count(item: str) -> tuple[str, str] | None:
 
 
 # CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516";
-# a journal's page sets a few side by side, a wide space between ("文献标识码: A    文章编号: 0376-…").
+# a journal's page sets a few side by side, a wide space between ("文献标识码: A    文章编号: 0376-…"),
+# and its dates one after the other ("收稿日期：2021-03-05；修回日期：2021-04-10").
 _CITATION_PARTS = ("Year", "Volume", "Issue", "Page", "Pages")
+_JOURNAL_DATES = ("收稿日期", "修回日期", "录用日期", "接受日期")
 _LISTED_FIELD = re.compile(rf"\s*[,，]\s*(?=(?:{'|'.join(_CITATION_PARTS)})\s*[:：])"
+                           rf"|\s*[;；,，]\s*(?=(?:{'|'.join(_JOURNAL_DATES)})[ \t\u3000]*[:：])"
                            rf"|[ \t\u3000]{{2,}}(?=(?:{_ALT})[ \t\u3000]*[:：])")
 
 
@@ -625,6 +656,8 @@ def listed_fields(line: str) -> list[tuple[str, str, str]] | None:
     (None, None)
     >>> listed_fields("文献标识码: A    文章编号: 0376-2491(2022)08-0560-07")
     [('document_code', '文献标识码', 'A'), ('article_id', '文章编号', '0376-2491(2022)08-0560-07')]
+    >>> listed_fields("收稿日期：2021-03-05；修回日期：2021-04-10")
+    [('received', '收稿日期', '2021-03-05'), ('revised', '修回日期', '2021-04-10')]
     """
     items = _LISTED_FIELD.split(line.strip())
     labelled = [match_label(item) for item in items]
@@ -1658,6 +1691,12 @@ class _Page:
         site = other_site(line)
         if site is not None:
             self.other_sites.append(site)
+        if is_site_footer(line):  # (it ends a list of other papers)
+            self.native += 1
+            self.rec.log("drop_page_chrome", "page", line, "")
+            self.last = None
+            self.in_list = "" if self.in_list else self.in_list
+            return
         native = is_page_chrome(line)
         if native or self.header and is_page_chrome(line, header=True) or _ENGLISH_BUTTON_ROW.fullmatch(line.strip()):
             self.native += native  # (a language switch alone, "English", is any site's)
