@@ -20,6 +20,8 @@ about 150 characters of Chinese or English prose (sentences drawn from a few wor
   affiliation-lines          N labelled affiliation lines, each another (作者单位：北京大学第N医院骨科)
   references                 N labelled references, each another (引用本文：王建国. 题名N[J]. …)
   cited-titles               N/2 labelled references, each over the title it cites, unlabelled
+  cited-names                引用本文：and one GB/T reference of N/2 pairs of names, a stop after each initial
+                             ("Li A, Li B. " × N/2, then the title[J]), as a page gives its own citation
   title-labels               作者：, 刊名：, then N labelled titles, each another (题名：题名N)
   keywords                   关键词：, then N keywords one a line ("关键词12;")
   funding                    基金：, then N funders one a line, each left open ("…(81702662)；")
@@ -89,6 +91,9 @@ def page(shape: str, n: int) -> str:
         lines += ["王建国 刘海燕"] + [part for i in range(n // 2) for part in (
             f"引用本文：王建国. 脊柱转移瘤的外科治疗第{i}例[J]. 中华骨科杂志, 2020, 40(5): {i}-{i + 5}.",
             f"脊柱转移瘤的外科治疗第{i}例")]
+    elif shape == "cited-names":
+        lines += ["摘要：" + say[0], "引用本文：" + "Li A, Li B. " * (n // 2)
+                  + "脊柱转移瘤的外科治疗[J]. 中华骨科杂志, 2020, 40(5): 300-305."]
     elif shape == "title-labels":
         lines = ["作者：王建国", "刊名：中华骨科杂志"] + [f"题名：脊柱转移瘤的外科治疗第{i}例" for i in range(n)]
     elif shape == "keywords":
@@ -107,8 +112,8 @@ def page(shape: str, n: int) -> str:
 
 
 SHAPES = ("abstract-en", "abstract-zh", "unlabelled-en", "previews", "preview-above", "toggles", "toggle-lines", "labels",
-          "bare-labels", "affiliation-lines", "references", "cited-titles", "title-labels", "keywords", "funding",
-          "grants", "affiliations", "longline")
+          "bare-labels", "affiliation-lines", "references", "cited-titles", "cited-names", "title-labels", "keywords",
+          "funding", "grants", "affiliations", "longline")
 
 
 def main() -> int:

@@ -340,3 +340,26 @@ def test_a_url_holding_doi_is_kept_whole(tmp_path):
                             "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABCDEF.\n")[1]
     assert r["url"] == "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/ABCDEF"
     assert r["doi"].lower() == "10.7910/dvn/abcdef"
+
+
+@pytest.mark.parametrize("before, read", [
+    # the names up to the last stop after an initial that still ends a name (read once each now: the
+    # names before each stop had been split and read again at every stop, quadratic)
+    ("Li A, Li B. " * 3 + "脊柱转移瘤的外科治疗", (["Li A", "Li B"], "Li A, Li B. Li A, Li B. 脊柱转移瘤的外科治疗", None)),
+    ("Li A, Li B. " * 200 + "Heat island", (["Li A", "Li B"], "Li A, Li B. " * 199 + "Heat island", None)),
+    ("Foo bar baz." + "Li A,Li B." * 3 + "Title of it", ([], "Foo bar baz." + "Li A,Li B." * 3 + "Title of it", None)),
+    ("SMITH J. A. Title", (["SMITH J. A"], "Title", None)),
+    ("SMITH J. A., LEE S. H. Tidal mixing", (["SMITH J. A.", "LEE S. H"], "Tidal mixing", None)),
+    ("Barbara M. KEHM. Higher education", (["Barbara M. KEHM"], "Higher education", None)),
+    ("Zelle R M,Harrison J C,et al.Anaplerotic role", (["Zelle R M", "Harrison J C", "et al."], "Anaplerotic role", None)),
+    ("WANG Jianguo,LI Ming.Research on spinal metastases", (["WANG Jianguo", "LI Ming"], "Research on spinal metastases", None)),
+    ("王建国, 刘海燕, 2020. 原发灶不明脊柱转移瘤的外科治疗体会", (["王建国", "刘海燕"], "原发灶不明脊柱转移瘤的外科治疗体会", "2020")),
+    ("李鸿章, 1887（光绪十三年三月十三日）. 奏折", (["李鸿章"], "奏折", "1887")),
+    ("WEI L, MIN Z, et al. Surgical treatment", (["WEI L", "MIN Z", "et al."], "Surgical treatment", None)),
+    ("United Nations Department of Economic and Social Affairs. United Nations e-government survey",
+     (["{United Nations Department of Economic and Social Affairs}"], "United Nations e-government survey", None)),
+])
+def test_the_names_before_a_title_are_read_as_before(before, read):
+    from indexer.readers.gbt7714 import _split_responsible
+
+    assert _split_responsible(before) == read
