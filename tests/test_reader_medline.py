@@ -148,3 +148,25 @@ def test_eric_article_number_is_the_pages_not_the_date(tmp_path):
     rec, = records_of(path)
     assert (rec["volume"], rec["pages"], rec["year"]) == ("9", "10", 2019)
     assert "date" not in rec["extra"]
+
+
+def test_a_tag_with_a_malformed_separator_is_still_its_tag(tmp_path):
+    # QA: "AB  -Text" went into the PG before it ("10-9 AB-Text"), "TI - Text" into the DP,
+    # "PMID-2" into the record before; an indented line (a value wrapped) is never a tag, nor
+    # an unknown tag's line
+    path = tmp_path / "loose.nbib"
+    path.write_text("PMID- 1\nDP  - 2020 Mar\nTI - Trial one in adults with\n      hypertension.\n"
+                    "PG  - 10-9\nAB  -Background one.\n      AB  - is the second half of a ratio.\n"
+                    "JT  - Journal of tests\n\n"
+                    "PMID-2\nTI  - Trial two\nPG  - 5-7\nZZ -not a tag\nAB- Background two.\nJT  - Journal of tests\n",
+                    encoding="utf-8")
+    one, two = records_of(path)
+    assert one["title"] == {"en": "Trial one in adults with hypertension."}
+    assert one["extra"]["date"] == ["2020 Mar"] and one["pages"] == "10-19"
+    assert one["abstract"] == {"en": "Background one. AB - is the second half of a ratio."}
+    assert [i.split(": ", 1)[1] for i in one["issues"]] == [
+        "'TI - Trial one in adults with' read as its tag TI (a malformed separator)",
+        "'AB  -Background one.' read as its tag AB (a malformed separator)"]
+    assert two["source"]["source_id"] == "2" and two["title"] == {"en": "Trial two"}
+    assert two["pages"].startswith("5-7 ZZ") and two["abstract"] == {"en": "Background two."}
+    assert len(two["issues"]) == 2

@@ -2,7 +2,8 @@
 
 Tags are up to four characters padded to four, then ``- ``; continuation lines are
 indented six spaces and continue the value (joined with a space).  Streams line by line
-(:class:`TaggedReader`'s loop).
+(:class:`TaggedReader`'s loop).  An unindented line opening with a MEDLINE tag and a separator
+written wrong (``AB  -Text``, ``TI - Text``) is that tag's line, with an issue saying so.
 
 * Authors: FAU (``Family, Given``) is preferred over AU (``Family GI``); AU alone becomes
   ``Family, GI``; CN (a collective author) keeps its place in the list.  The AD lines that
@@ -37,6 +38,13 @@ PUBLICATION_TYPES = (
 )
 # ERIC publication types of ED (non-journal) documents.
 ERIC_TYPES = (("books", "book"), ("dissertations/theses", "thesis"), ("speeches/meeting papers", "paper-conference"))
+# The tags of PubMed's MEDLINE format (NLM's field descriptions) and of ERIC's exports in it.
+KNOWN_TAGS = frozenset("""
+AB AD AID AU AUID BTI CDAT CI CIN CN COI COIS CON CP CRDT CRF CRI CTDT CTI DA DCOM DDIN DEP DP
+DRDT DRIN ECF ECI ED EDAT EFR EIN EN FAU FED FIR FPS GN GR GS IP IR IRAD IS ISBN ISSN JID JT LA
+LID LR MH MHDA MID NM OAB OABL OCI OID ORI OT OTO OWN PB PG PHST PL PMC PMCR PMID PRIN PROF PS
+PST PT PUBM RF RIN RN ROF ROI RPF RPI SB SFM SI SO SPIN STAT TA TI TT UIN UOF VI VTI
+""".split())
 _RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*-\s*([A-Za-z]*)(\d+)\s*")
 
 
@@ -128,6 +136,10 @@ class MedlineReader(TaggedReader):
     aliases = ("pubmed", "pubmed-medline", "nbib")
     suffixes = (".nbib", ".medline")
     LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
+    # "AB  -Text", "TI - Text", "AB- Text", "PMID-123": a known tag's line all the same (an
+    # unindented line: a value wraps onto lines indented six spaces).
+    KNOWN_TAGS = KNOWN_TAGS
+    LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})(?: +- *| *- +|(?<=^[A-Z][A-Z0-9]{3})-)(?P<value>.*)$")
     START_TAGS = frozenset({"PMID"})
     ONCE_STARTS = frozenset({"OWN"})  # an ERIC record's first line
     BLANK_LINE_ENDS = True  # records without a PMID (ERIC exports) are separated by blank lines

@@ -16,6 +16,9 @@ from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 # A generic record's Type of Work (RIS's M3 of a GEN, EndNote's %9 of a Generic) that says it is
 # a preprint: CSL's ``article``, as Zotero's translators and our export write one.
 PREPRINT_WORK = re.compile(r"(?i)^\s*(?:pre-?print|e-?print|预印本)\s*$")
+# A line of prose opening with a suspended hyphen ("CT- and MRI-guided", "T1- or T2-weighted"),
+# which reads like a tag whose separator lost its first space.
+_SUSPENDED = re.compile(r"(?i)(?:and|or|to|und|et|ou)\b")
 
 
 class TaggedReader:
@@ -45,6 +48,10 @@ class TaggedReader:
     VALUE_PER_LINE: frozenset[str] = frozenset()
     # Tags whose continuation lines stay lines of one value (joined by a newline, not JOIN).
     KEEP_LINES: frozenset[str] = frozenset()
+    # The tags the format defines, and a line of one with its separator written wrong (groups
+    # "tag" and "value"): see :meth:`parse_loose`.  None: no such tolerance.
+    KNOWN_TAGS: frozenset[str] = frozenset()
+    LOOSE_LINE: re.Pattern | None = None
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
@@ -61,6 +68,25 @@ class TaggedReader:
         m = self.LINE.match(line)
         return (m.group(1), m.group(2).strip()) if m else None
 
+    def parse_loose(self, line: str) -> tuple[str, str] | None:
+        """A line :meth:`parse_line` refuses that opens, unindented, with one of
+        :attr:`KNOWN_TAGS` and a separator written wrong (``AB  -Text``, ``TI - Text``): that
+        tag's line.  Read as the value before continued, it went into that value (the pages
+        took the abstract).  An unknown tag stays a continuation, as does a suspended hyphen
+        (``T1- and T2-weighted``, a wrapped line of prose)."""
+        if self.LOOSE_LINE is None or line[:1].isspace():
+            return None
+        m = self.LOOSE_LINE.match(line.rstrip())
+        if not m or m.group("tag") not in self.KNOWN_TAGS:
+            return None
+        if line[len(m.group("tag"))] == "-" and _SUSPENDED.match(m.group("value")):
+            return None
+        return m.group("tag"), m.group("value").strip()
+
+    def loose_issue(self, path, lineno: int, tag: str, line: str) -> str:
+        """The issue a line read by :meth:`parse_loose` leaves on its record."""
+        return f"{path}:{lineno}: {line.strip()[:40]!r} read as its tag {tag} (a malformed separator)"
+
     def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
         """Whether a line without a tag, after a tag's value, is a value of its own (of
         :attr:`VALUE_PER_LINE`'s tags) rather than that value wrapped."""
@@ -75,6 +101,8 @@ class TaggedReader:
         ordinal = 0
         for lineno, line in numbered_lines(source):
             parsed = self.parse_line(line)
+            loose = parsed is None and self.parse_loose(line)
+            parsed = parsed or loose
             own_start = bool(parsed) and parsed[0] in self.START_TAGS
             foreign = in_other_export(line, own_start, own_start, foreign, self.name)
             if foreign:
@@ -119,6 +147,8 @@ class TaggedReader:
                     fields, raw_lines = [], []
                     continue
                 fields.append([tag, value, lineno])
+                if loose:  # the issue it leaves, the field's fourth item (see _finish)
+                    fields[-1].append(self.loose_issue(source.path, lineno, tag, line))
             elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
@@ -148,12 +178,19 @@ class TaggedReader:
                        format=self.name, record=ordinal)
 
     def _finish(self, fields, raw_lines, path, ordinal, line) -> Record | Failure:
+        """The record of ``fields`` (``[tag, value, line]``, and a fourth item, the issue, of a
+        line :meth:`parse_loose` read), its issues on it."""
         raw_text = "\n".join(raw_lines)
         if not fields:
             return Failure(path=path, line=line or None, reason="empty record", raw=raw_text,
                            format=self.name, record=ordinal)
-        return build_record(self, fields, Source(path=path, format=self.name, record=ordinal, line=line or None),
+        issues = [f[3] for f in fields if len(f) > 3]
+        item = build_record(self, [f[:3] for f in fields],
+                            Source(path=path, format=self.name, record=ordinal, line=line or None),
                             raw_text, keep_id_only=True)
+        if isinstance(item, Record):
+            item.issues.extend(issues)
+        return item
 
     def build(self, fields, source: Source) -> Record:
         rec = Record(source)
