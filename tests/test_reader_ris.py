@@ -181,3 +181,16 @@ ER  -
 def test_the_pmid_other_databases_write_as_their_accession(tmp_path):
     pmids = [rec["extra"].get("pmid") for rec in _ris(tmp_path, ACCESSIONS)]
     assert pmids == [["32672909"], ["31234567"], ["35290001"], ["32421251"], ["32672910"], ["22424230"], None, None]
+
+
+def test_a_tag_with_a_malformed_separator_is_still_its_tag(tmp_path):
+    # "AB -Text" and "AB- Text" went into the SP before them ("10 AB-Text"), the abstract lost;
+    # a wrapped line of prose opening with a suspended hyphen, or with no RIS tag, continues
+    one, two = _ris(tmp_path, "TY  - JOUR\nTI  - A title\nPY  - 2020\nSP  - 10\nAB -Text of abstract one,\n"
+                              "T1- and T2-weighted images.\nKW  - x\nER  - \n\n"
+                              "TY  - JOUR\nTI  - Another title\nSP  - 12\nZZ -not a tag\nAB- Text two.\nER  - \n")
+    assert (one["pages"], one["abstract"]) == ("10", {"en": "Text of abstract one, T1- and T2-weighted images."})
+    assert [i.split(": ", 1)[1] for i in one["issues"]] == [
+        "'AB -Text of abstract one,' read as its tag AB (a malformed separator)"]
+    assert two["pages"].startswith("12 ZZ") and two["abstract"] == {"en": "Text two."}
+    assert len(two["issues"]) == 1
