@@ -142,3 +142,18 @@ def test_a_file_that_ends_inside_a_record_flags_it(tmp_path, validate):
     assert last["issues"] == [f"{cut}:{last['source']['line']}: the file ends inside this record (no ER after it): "
                               "the export may be cut short"]
     assert not any(r["issues"] for r in records_cut[:-1])
+
+
+def test_a_tag_with_a_tab_for_its_space_is_still_its_tag(tmp_path, validate):
+    # QA: "DI<tab>10.1000/test.33" was read as the EP before it continued (pages "1-9 DI\t10.1000/
+    # test.33"), the DOI lost; a continuation line, indented or opening with no WoS tag, continues
+    path = tmp_path / "wos.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Doe, J\nTI A trial of aspirin\n"
+                    "SO JOURNAL OF TESTS\nAB Abstract text that wraps onto\n   DI\tas a word of it.\nZZ\tand more.\nBP 1\n"
+                    "EP 9\nDI\t10.1000/test.33\nUT WOS:000000000000033\nER\n\nEF\n", encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    validate(rec)
+    assert (rec["pages"], rec["doi"]) == ("1-9", "10.1000/test.33")
+    assert rec["abstract"]["en"] == "Abstract text that wraps onto DI as a word of it. ZZ and more."
+    assert rec["issues"] == [f"{path}:12: 'DI\\t10.1000/test.33' read as its tag DI (a malformed separator)"]
+    assert rec["source"]["source_id"] == "WOS:000000000000033"

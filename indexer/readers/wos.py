@@ -2,7 +2,8 @@
 
 Own streaming loop (not :class:`TaggedReader`'s): a tag is two characters and a space;
 continuation lines are indented three spaces (some BIOSIS exports do not indent them:
-an unindented line continues the field unless it starts with a known WoS tag).  A
+an unindented line continues the field unless it starts with a known WoS tag).  A known
+tag with a tab for its space (``DI<tab>10.1000/x``) is that tag's line, with an issue.  A
 continuation of AU, AF, C1, CR (and the other one-per-line tags) is another value (one
 author per line); of any other tag it continues the same value (no space between CJK
 text).  The FN/VR header and the EF line belong to no record; a record missing its ER
@@ -110,6 +111,10 @@ class WosReader(TaggedReader):
     aliases = ("web-of-science", "isi", "cscd")
     suffixes = (".ciw",)
     LINE = _LINE
+    # "DI<tab>10.1000/x": a known tag's line all the same, with an issue (read as the line
+    # before continued, the pages took the DOI, tab and all).
+    KNOWN_TAGS = KNOWN_TAGS
+    LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]) *\t\s*(?P<value>.*)$")
     START_TAGS = frozenset({"PT"})
     END_TAGS = frozenset({"ER"})
     SOURCE_ID_TAGS = ("UT",)
@@ -181,6 +186,8 @@ class WosReader(TaggedReader):
             parsed = None if indented else self.parse_line(line)
             if parsed and in_record and fields and parsed[0] not in KNOWN_TAGS:
                 parsed = None  # an unindented continuation line that happens to start "XX "
+            loose = not indented and parsed is None and self.parse_loose(line)  # "DI<tab>10.1000/…"
+            parsed = parsed or loose
             tag = parsed[0] if parsed else None
             starts = tag == "PT" and _RECORD_START.match(line) is not None  # not MEDLINE's "PT  - Journal Article"
             foreign = in_other_export(line, tag in FILE_TAGS, starts, foreign, self.name)
@@ -216,6 +223,8 @@ class WosReader(TaggedReader):
                 in_record = False
             elif parsed:
                 fields.append([tag, [parsed[1]] if parsed[1] else [], lineno])
+                if loose:  # the issue it leaves (TaggedReader._finish)
+                    fields[-1].append(self.loose_issue(source.path, lineno, tag, line))
             else:
                 fields[-1][1].append(line.strip())
         if in_record and (fields or raw_lines):
