@@ -124,3 +124,18 @@ def test_what_medline_gives_a_line_of_its_own_the_xml_gives_too(tmp_path):
 def test_the_journal_title_is_as_pubmed_gives_it(tmp_path):
     xml, nbib = _pair(tmp_path)
     assert xml["journal"] == nbib["journal"] == {"en": "Zhonghua wai ke za zhi [Chinese journal of surgery]"}
+
+
+def test_the_publication_type_is_the_stated_type(tmp_path):
+    # MEDLINE's PT set extra.source_type (and the type); PubMed XML's PublicationType did not
+    xml, nbib = _pair(tmp_path)
+    assert xml["extra"]["source_type"] == nbib["extra"]["source_type"] == "Journal Article"
+    assert xml["type"] == nbib["type"] == "article-journal"
+    # a preprint in a journal whose name reads like proceedings: stated, not guessed from the name
+    (tmp_path / "p.xml").write_text(XML.replace(">Journal Article<", ">Preprint<").replace(
+        "Zhonghua wai ke za zhi [Chinese journal of surgery]", "Proceedings of tests"), encoding="utf-8")
+    (tmp_path / "p.nbib").write_text(NBIB.replace("PT  - Journal Article", "PT  - Preprint").replace(
+        "JT  - Zhonghua wai ke za zhi [Chinese journal of surgery]", "JT  - Proceedings of tests"), encoding="utf-8")
+    (xml,), (nbib,) = records_of(tmp_path / "p.xml"), records_of(tmp_path / "p.nbib")
+    assert xml["extra"]["source_type"] == nbib["extra"]["source_type"] == "Preprint"
+    assert xml["type"] == nbib["type"] == "article"

@@ -17,7 +17,7 @@ from ..fields.funding import funding_entry
 from ..record import Record, Source
 from ._xml import local, read_records, text_of
 from .base import register
-from .medline import collective_name, expand_pages, put_affiliations
+from .medline import PUBLICATION_TYPES, collective_name, expand_pages, put_affiliations
 
 RECORD_TAGS = {"PubmedArticle", "PubmedBookArticle"}
 
@@ -167,8 +167,15 @@ class PubmedXmlReader:
                 put("funding", gid)
         for lang in (article.findall("Language") if article is not None else []):
             put("language", text_of(lang))
-        for pt in (article.findall("PublicationTypeList/PublicationType") if article is not None else []):
-            put("publication_type", text_of(pt))
+        types = [text_of(pt) for pt in (article.findall("PublicationTypeList/PublicationType")
+                                        if article is not None else []) if text_of(pt)]
+        for pt in types:
+            put("publication_type", pt)
+        if types:  # as MEDLINE's PT: a stated type, never re-guessed from the journal's name
+            rec.extra["source_type"] = types[0]
+            if not book:
+                lower = [t.lower() for t in types]
+                rec.type = next((csl for key, csl in PUBLICATION_TYPES if key in lower), rec.type)
         return rec
 
 
