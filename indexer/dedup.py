@@ -628,7 +628,8 @@ def _type_family(rec: dict) -> str:
 
 _PROCEEDINGS = ("paper-conference", "chapter")
 # A meeting's abstract in a journal: an issue that is a supplement (JCO's "15_suppl", "Suppl. 1"),
-# or a type that says so (Embase's RIS "M3  - Conference Abstract", "Meeting Abstract").
+# or a type that says so (Embase's RIS "M3  - Conference Abstract", "Meeting Abstract": its JOUR's
+# publication type).
 _SUPPLEMENT = re.compile(r"suppl", re.I)
 _ABSTRACT_TYPE = re.compile(r"\b(?:conference|meeting) abstract", re.I)
 
@@ -638,7 +639,7 @@ def _meeting_abstract(rec: dict) -> bool:
     that reports the study in full, whatever its title, authors and year."""
     extra = rec.get("extra") or {}
     return bool(_SUPPLEMENT.search(str(rec.get("issue") or ""))) or any(
-        _ABSTRACT_TYPE.search(str(extra.get(k) or "")) for k in ("medium", "document_type"))
+        _ABSTRACT_TYPE.search(str(extra.get(k) or "")) for k in ("medium", "document_type", "publication_type"))
 
 
 def _unplaced_in_volume(a: _Keys, b: _Keys) -> bool:

@@ -881,15 +881,16 @@ def test_a_bibtex_mastersthesis_stays_one(tmp_path):
     assert "[master's thesis]" in rendered([rec], "vancouver")
 
 
-def test_m3_of_other_ris_types_stays_a_medium(tmp_path):
-    # Scopus's RIS writes an article's document type in M3 ("Article"): not a degree
+def test_m3_of_other_ris_types_is_no_degree(tmp_path):
+    # Scopus's RIS writes an article's document type in M3 ("Article"): not a degree, its
+    # publication type (EndNote's Type of Article), written back so
     src = tmp_path / "a.ris"
     src.write_text("TY  - JOUR\nTI  - Trial\nM3  - Article\nPY  - 2019\nER  - \n\n"
                    "TY  - THES\nTI  - Bone growth\nM3  - Master's Thesis\nPY  - 2019\nER  - \n", encoding="utf-8")
     article, thesis = _records(src)
-    assert article["extra"]["medium"] == ["Article"] and not article["extra"].get("degree")
+    assert article["extra"]["publication_type"] == ["Article"] and not article["extra"].get("degree")
     assert thesis["extra"]["degree"] == ["Master's Thesis"] and not thesis["extra"].get("medium")
-    assert "M3  -" not in rendered([article], "ris")
+    assert "M3  - Article" in rendered([article], "ris")
 
 
 def test_a_cnki_thesis_names_its_university_once_as_where_it_is_kept(tmp_path):

@@ -9,7 +9,9 @@ author; keywords one per tag; funding and structured-abstract sections go to not
 (``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
 and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
-``MPCT`` as a film's.  The PMID (else a Web of Science accession) is the Accession Number, RIS
+``MPCT`` as a film's.  A journal article's publication types (PubMed's ``PT``, Web of Science's
+``DT``: ``Review``, ``Retracted Publication``) are its Type of Article, ``M3`` and ``%9`` joined
+by ``; ``, as EndNote's Journal Article template has it.  The PMID (else a Web of Science accession) is the Accession Number, RIS
 ``AN`` and EndNote ``%M``, with ``PubMed`` its Name of Database (``DB``, ``%~``), and a journal
 article's PMC id EndNote's PMCID (``C2``, ``%2``), as EndNote's import of PubMed writes them.
 """
@@ -148,7 +150,8 @@ def type_of_work(rec: dict) -> str:
     ``article`` is Zotero's Preprint item), by which our readers tell it from other generic works;
     a broadcast's genre when it says so, else "Broadcast", which tells its MPCT from a film's; an
     interview's likewise ("Interview"), which tells its PCOMM from a letter's (Zotero reads M3 of a
-    PCOMM as its letter's type).
+    PCOMM as its letter's type); a journal article's publication types, its "Type of Article" in
+    EndNote's Journal Article, so that a retraction or an erratum stays one in a reference manager.
 
     >>> type_of_work({"type": "article", "extra": {"publisher": ["arXiv"]}})
     'Preprint'
@@ -160,14 +163,33 @@ def type_of_work(rec: dict) -> str:
     ('Radio broadcast', 'Broadcast')
     >>> type_of_work({"type": "interview", "extra": {"degree": ["Telephone interview"]}}), type_of_work({"type": "interview"})
     ('Telephone interview', 'Interview')
+    >>> type_of_work({"type": "article-journal", "extra": {"publication_type": ["Journal Article", "Review"]}})
+    'Journal Article; Review'
     """
     if rec.get("type") == "article":
         return extra(rec, "degree") or "Preprint"
+    if rec.get("type") == "article-journal":
+        return "; ".join(publication_types(rec))
     for kind, work, name in (("broadcast", BROADCAST_WORK, "Broadcast"), ("interview", INTERVIEW_WORK, "Interview")):
         if rec.get("type") == kind:
             genre = extra(rec, "degree")
             return genre if work.search(genre) else name
     return thesis_degree(rec)[1]
+
+
+def publication_types(rec: dict) -> list[str]:
+    """The record's publication types: PubMed's (its PT, ``extra.publication_type``, one a
+    value), else Web of Science's document type (its DT, ``extra.document_type``, "; "-joined).
+
+    >>> publication_types({"extra": {"document_type": ["Article; Retracted Publication"]}})
+    ['Article', 'Retracted Publication']
+    >>> publication_types({"extra": {"publication_type": ["Journal Article", "Review"]}})
+    ['Journal Article', 'Review']
+    """
+    ex = rec.get("extra") or {}
+    types = ex.get("publication_type") or ex.get("document_type") or []
+    types = [types] if isinstance(types, str) else types
+    return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
 
 
 # A Web of Science accession (its UT), the source id of a record read from it.
@@ -222,7 +244,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("SP", first), ("EP", last),
             ("PB", university(rec, lang) or extra(rec, "publisher")),   # a thesis's: its university
             ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
-            ("T3", extra(rec, "series")), ("M3", type_of_work(rec)),   # THES, GEN: M3 "Type of Work"
+            ("T3", extra(rec, "series")), ("M3", type_of_work(rec)),   # THES, GEN: M3 "Type of Work"; JOUR's "Type of Article"
             ("DO", rec.get("doi") or "")]
     # a patent's and a standard's number is SN (Zotero's patentNumber, and its reportNumber
     # of a STAND; EndNote's Patent Number), before any ISSN or ISBN
@@ -273,7 +295,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
             ("%P", rec.get("pages") or ""), ("%I", school or extra(rec, "publisher")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
-            ("%9", type_of_work(rec)),   # Type of Work: a thesis's degree, a preprint's genre
+            ("%9", type_of_work(rec)),   # Type of Work: a thesis's degree, a preprint's genre, an article's types
             ("%R", rec.get("doi") or "")]
     # a patent's number is %@, EndNote's Patent Number (as CNKI and EndNote XML write it)
     out += [("%@", v) for v in _identifiers(rec, ("patent",))] + [("%U", rec.get("url") or "")]

@@ -8,7 +8,8 @@ with blank lines in between).  Two ``%0`` lines in a row are one record (both ty
 Field meanings follow EndNote's Refer import table; CNKI's use of them:
 ``%A`` authors (several may share one line, split on ``;`` / ``；`` / ``，``), ``%+`` affiliations
 (one line per author, or one ``;`` list), ``%J`` / ``%B`` journal (a thesis's university, then
-its publisher too when no ``%I`` gives one), ``%I`` publisher / university, ``%9`` degree, ``%Y`` supervisors of a thesis (tertiary author otherwise),
+its publisher too when no ``%I`` gives one), ``%I`` publisher / university, ``%9`` degree (a journal
+article's publication types), ``%Y`` supervisors of a thesis (tertiary author otherwise),
 ``%@`` ISSN, ISBN or patent number, ``%R`` DOI (other identifiers kept), ``%W`` database provider,
 ``%~`` database name (年鉴, 国家标准 ... refines the type), ``%V`` a standard's number or a
 yearbook's ISBN.  Lines like CNKI's ``PageCount-页码 0`` are kept as tags.
@@ -151,8 +152,14 @@ class ReferReader(TaggedReader):
                 for name in re.split(_NAME_SPLIT, value):
                     put("supervisors" if thesis else "tertiary_author", name.strip(), line)
             elif tag == "%9":
-                # a thesis's degree; a preprint's genre, where the CSL reader keeps CSL's genre
-                put("degree" if thesis or ctype == "article" else "genre", value, line)
+                # a thesis's degree; a preprint's genre, where the CSL reader keeps CSL's genre; a
+                # journal article's Type of Article, its publication types ("; "-joined, as our
+                # export writes PubMed's), where the PubMed readers keep them
+                if ctype == "article-journal":
+                    for kind in filter(None, (t.strip() for t in value.split(";"))):
+                        put("publication_type", kind, line)
+                else:
+                    put("degree" if thesis or ctype == "article" else "genre", value, line)
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):

@@ -124,7 +124,7 @@ class RisReader(TaggedReader):
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
         GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
-        saying "Interview" an interview; KW lines CNKI split inside a chemical name's
+        saying "Interview" an interview, of a JOUR its publication types; KW lines CNKI split inside a chemical name's
         locants are one keyword again; Scopus's funding in N1 is funding."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
@@ -147,6 +147,8 @@ class RisReader(TaggedReader):
         if _preprint(rec):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
+        if rec.extra.get("source_type", "").upper() == "JOUR" and "medium" in rec.raw:
+            _article_types(rec)
         _scopus_funding(rec)
         _pubmed_grants(rec)
         accessed = (rec.extra.get("tags") or {}).get("Y2", [])
@@ -262,6 +264,24 @@ def _pubmed_grants(rec) -> None:
         for one in split_awards(entry) if entry else ():
             if one not in rec.funding:
                 rec.funding.append(one)
+
+
+# A DOI some databases write in an article's M3 ("M3  - 10.1126/science.1074069").
+_DOI_WORK = re.compile(r"(?i)\s*(?:doi:?\s*)?10\.\d{4,9}/")
+
+
+def _article_types(rec) -> None:
+    """A journal article's M3, its "Type of Article" (EndNote's Journal Article template): its
+    publication types (Scopus's document type, ``Article``, ``Review``; PubMed's and Web of
+    Science's as our export writes them, "; "-joined), kept where the PubMed readers keep
+    theirs, ``extra.publication_type``; a DOI written there stays a medium."""
+    doi = [(v, line) for v, line in rec.raw.get("medium", []) if _DOI_WORK.match(v)]
+    types = [(t.strip(), line) for v, line in rec.raw.pop("medium") if (v, line) not in doi
+             for t in v.split(";") if t.strip()]
+    if doi:
+        rec.raw["medium"] = doi
+    if types:
+        rec.raw.setdefault("publication_type", []).extend(types)
 
 
 def _article_number(rec) -> None:
