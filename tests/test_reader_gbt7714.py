@@ -363,3 +363,24 @@ def test_the_names_before_a_title_are_read_as_before(before, read):
     from indexer.readers.gbt7714 import _split_responsible
 
     assert _split_responsible(before) == read
+
+
+def test_a_list_typed_in_full_width_and_markers_typed_by_hand(tmp_path):
+    """A list typed with a Chinese input method, its numbers, letters and brackets full-width
+    (told as a list, not an unknown format), and markers with spaces or in small letters, read
+    as any list; the full-width （）， of a journal's name stay, and a chemical name's locant
+    ("benzo[a]pyrene") is no marker."""
+    records = _read_all(tmp_path, "［１］王建国，李明．脊柱转移瘤的外科治疗策略［Ｊ］．中华骨科杂志，２０２１，４１（３）：１５０－１５７．\n"
+                                  "［２］余敏．出版集团研究［Ｍ］．北京：中国书籍出版社，２００１：１７９－１９３．\n"
+                                  "［３］张伟．题名乙［ J ］．郑州大学学报（自然科学版），２０２０，５２：１－９．\n"
+                                  "［４］李四．Benzo[a]pyrene exposure[j]．环境科学，２０１９，４０（２）：３－８．\n")
+    first, book, third, fourth = (records[i] for i in (1, 2, 3, 4))
+    assert (first["journal"], first["year"], first["volume"], first["issue"], first["pages"]) == \
+        ({"zh": "中华骨科杂志"}, 2021, "41", "3", "150-157")
+    assert first["extra"]["reference"].startswith("王建国，李明．脊柱转移瘤的外科治疗策略［Ｊ］")   # as written
+    assert (book["type"], book["extra"]["publisher"], book["year"], book["pages"]) == \
+        ("book", ["中国书籍出版社"], 2001, "179-193")
+    assert (third["title"], third["journal"], third["year"], third["volume"], third["pages"]) == \
+        ({"zh": "题名乙"}, {"zh": "郑州大学学报（自然科学版）"}, 2020, "52", "1-9")
+    assert (fourth["title"]["en"], fourth["extra"]["source_type"], fourth["year"]) == \
+        ("Benzo[a]pyrene exposure", "[J]", 2019)

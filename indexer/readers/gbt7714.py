@@ -31,6 +31,7 @@ from typing import Iterator
 from ..fields.authors import caps_first
 from ..pinyin import compared_word, is_pinyin_surname
 from ..record import Failure, Record, Source
+from ..repair import fold_fullwidth_alnum
 from ._tagged_stream import list_entries
 from .base import numbered_lines, register
 from .pubmed_text import citation_record, is_citation
@@ -40,8 +41,11 @@ from .scraped_page import match_label
 TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "N": "article-newspaper",
          "R": "report", "S": "standard", "P": "patent", "G": "book", "Z": "document", "A": "manuscript",
          "CM": "map", "DS": "dataset", "CP": "software", "EB": "webpage", "DB": "dataset"}
-_MARKER = re.compile(r"[\[［](?P<code>" + "|".join(sorted(TYPES, key=len, reverse=True))
-                     + r")(?:/(?P<carrier>OL|MT|DK|CD))?[\]］]")
+# as typed by hand too: with spaces inside ("[ J ]"), in small letters ("[j]", "[eb/ol]"), but not
+# a chemical name's locant, a letter glued to the word after it ("benzo[a]pyrene")
+_MARKER = re.compile(r"[\[［]\s*(?:(?=[A-Z])|(?=[^\]］]*[\]］](?![^\W\d_])))(?i:(?P<code>"
+                     + "|".join(sorted(TYPES, key=len, reverse=True))
+                     + r")(?:\s*/\s*(?P<carrier>OL|MT|DK|CD))?)\s*[\]］]")
 # [1] ［1］ 【1】 1. 1、 1) (1) （1）, at the start of a line
 _NUMBER = re.compile(r"^\s*(?:[\[［【]\s*\d{1,4}\s*[\]］】]|\d{1,4}\s*(?:[.．、)）](?!\d))|[(（]\d{1,4}[)）])\s*")
 _HEADING = re.compile(r"^\s*(?:参考文献|参考书目|引文|主要参考文献|references?|bibliography|works cited)\s*[:：]?\s*$", re.I)
@@ -142,6 +146,19 @@ _CITED_DATE = re.compile(rf"[\[［]{_CITED_LABEL}{_YEAR}[-年]\d{{1,2}}[^\]］]*
 _ONLINE_DATES = re.compile(rf"[(（](?P<date>{_YEAR}[^)）]*)[)）]\s*(?:[\[［]{_CITED_LABEL}(?P<cited>{_YEAR}[^\]］]*)[\]］])?")
 
 
+
+def _fold(text: str) -> str:
+    """``text`` as the patterns read it: full-width Latin letters and digits and the brackets
+    ［］ as ASCII (a list typed with a Chinese input method: ``［１］…［Ｊ］．刊名，２０２１``), one
+    character for one, so that a place in it is its place in ``text``; the full-width （）：，
+    stay, as a title or a journal (``学报（自然科学版）``) writes them.
+
+    >>> _fold("［１］王五．题名［Ｊ］．学报（自然科学版），２０２１，４１（３）：１５０－１５７．")
+    '[1]王五．题名[J]．学报（自然科学版），2021，41（3）：150－157．'
+    """
+    return fold_fullwidth_alnum(text).replace("［", "[").replace("］", "]")
+
+
 def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(line))
 
@@ -185,7 +202,8 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
     """``(first line, reference text, raw text)``: numbered references run to the next
     number (wrapped lines joined); without numbers, each line is one; a blank line ends one.
     A line that starts with a label (``摘要:``, ``关键词:``) is the end of the reference before it."""
-    numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in getattr(source, "head", "").splitlines())
+    head = _fold(getattr(source, "head", ""))
+    numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in head.splitlines())
     return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading, _next_number))
 
 
@@ -217,7 +235,7 @@ def _with_notes(entries: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, 
     in the file."""
     held = None
     for start, text, raw in entries:
-        if held and _NOTE_LABEL.match(text) and _MARKER.search(held[1]):
+        if held and _NOTE_LABEL.match(text) and _MARKER.search(_fold(held[1])):
             first, before, raw_before = held
             gap = start - first - raw_before.count("\n")   # 1, and one more for each blank line
             held = (first, f"{before} {text}", raw_before + "\n" * gap + raw)
@@ -435,6 +453,7 @@ class GBT7714Reader:
     suffixes = ()
 
     def sniff(self, head: str) -> float:
+        head = _fold(head)
         lines = [line for line in head.splitlines()[:200] if line.strip() and not _is_heading(line)]
         if not lines or _page_before_list(head):
             return 0.0
@@ -459,8 +478,9 @@ class GBT7714Reader:
                               reason=f"cannot parse reference: {type(e).__name__}: {e}")
 
     def build(self, src: Source, text: str, raw: str) -> Record | Failure:
-        reference, notes = _split_notes(_NUMBER.sub("", text, count=1).strip())
-        rec = self._reference(src, reference, raw)
+        written = _NUMBER.sub("", text, count=1).strip()
+        reference, notes = _split_notes(_fold(written))
+        rec = self._reference(src, reference, raw, written[:len(reference)])
         if isinstance(rec, Record):
             for field, value in notes:  # on the line its label starts (the reference's, if none)
                 at = next((i for i, line in enumerate(raw.splitlines())
@@ -468,8 +488,9 @@ class GBT7714Reader:
                 rec.put(field, value, src.line + at)
         return rec
 
-    def _reference(self, src: Source, reference: str, raw: str) -> Record | Failure:
-        """The record of one reference (without its labelled notes)."""
+    def _reference(self, src: Source, reference: str, raw: str, written: str) -> Record | Failure:
+        """The record of one reference (without its labelled notes), ``reference`` folded
+        (:func:`_fold`), ``written`` as the list writes it."""
         m = _MARKER.search(reference)
         if m is None:  # an English reference in PubMed's style (NLM, Vancouver) among GB/T ones
             cited = citation_record(src, reference, raw)
@@ -479,10 +500,10 @@ class GBT7714Reader:
             return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
                            reason="not a GB/T 7714 reference: no type marker ([J], [M], [D], [C], [EB/OL] …), "
                                   "nor a citation in PubMed's style (Authors. Title. Journal. Year;Volume(Issue):Pages.)")
-        code, carrier = m.group("code"), m.group("carrier")
+        code, carrier = m.group("code").upper(), m.group("carrier") and m.group("carrier").upper()
         rec = Record(src, raw_text=raw)
-        rec.extra["reference"] = reference
-        rec.extra["source_type"] = m.group(0).replace("［", "[").replace("］", "]")
+        rec.extra["reference"] = written
+        rec.extra["source_type"] = f"[{code}/{carrier}]" if carrier else f"[{code}]"
         before, after = reference[:m.start()].strip(), reference[m.end():].strip()
         authors, title, year = _split_responsible(before)
         if not title:
