@@ -384,3 +384,23 @@ def test_a_list_typed_in_full_width_and_markers_typed_by_hand(tmp_path):
         ({"zh": "题名乙"}, {"zh": "郑州大学学报（自然科学版）"}, 2020, "52", "1-9")
     assert (fourth["title"]["en"], fourth["extra"]["source_type"], fourth["year"]) == \
         ("Benzo[a]pyrene exposure", "[J]", 2019)
+
+
+def test_a_role_word_after_the_names_is_no_name(tmp_path):
+    """主编, 编著, ed. after the names (lists typed by hand, the 2005 edition's) are no author:
+    the names before them are the book's responsible parties (export writes no role word back,
+    the standard writes none); a host book's editors after // alike."""
+    records = _read_all(tmp_path, "[1] 许厚泽, 赵其国, 主编. 长江流域洪涝灾害与科技对策[M]. 北京: 科学出版社, 1999.\n"
+                                  "[2] 王建国主编. 脊柱外科学[M]. 2版. 北京: 人民卫生出版社, 2015.\n"
+                                  "[3] 李明, 编著. 数据挖掘导论[M]. 北京: 清华大学出版社, 2018: 23-45.\n"
+                                  "[4] GREEN P, ed. Handbook of oncology[M]. Berlin: Springer, 2018.\n"
+                                  "[5] 张译. 表演笔记[M]. 北京: 作家出版社, 2020.\n"
+                                  "[6] 赵一鸣. 湿地修复[M]//王五, 主编. 生态学论文集. 北京: 科学出版社, 2018: 56-60.\n"
+                                  "[7] WEI L. Tides[M]//GREEN P, JONES B, eds. Handbook of oncology. Berlin: Springer, 2018: 5-9.\n")
+    names = {n: [a.get("literal") or f"{a['family']}, {a['given']}" for a in r["authors"]] for n, r in records.items()}
+    assert [names[n] for n in range(1, 6)] == [["许厚泽", "赵其国"], ["王建国"], ["李明"], ["Green, P"], ["张译"]]
+    assert records[6]["extra"]["editor"] == ["王五"] and records[6]["journal"] == {"zh": "生态学论文集"}
+    assert records[7]["extra"]["editor"] == ["Green, P", "Jones, B"]
+    path = tmp_path / "refs.txt"
+    written = run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout
+    assert "[1] 许厚泽, 赵其国. 长江流域洪涝灾害与科技对策[M]." in written and "[4] GREEN P. Handbook of oncology[M]." in written

@@ -72,6 +72,12 @@ _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
 # "Barbara M. KEHM": a Western name given name first, its family name in capitals after the
 # initials, as Magtech's journal sites write it in GB/T references
 _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)+)\s+(?P<family>[A-Z]{2,}(?:[-'’][A-Z]{2,})*)")
+# A role word after the names (the standard writes none; lists typed by hand, and the 2005
+# edition's, do): "许厚泽, 赵其国, 主编", "王建国主编", "李明, 编著", "王五等译", "GREEN P, ed",
+# "SMITH J, JONES B (eds.)"; 编 and 译 alone only apart from the name ("张译" is a name)
+_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?:主编|编著|编译|主译|校注)"
+                   r"|(?:[,，、]\s*|\s+|(?<=等))[编译]"
+                   r"|[,，]\s*(?:eds?|trans)\.?|\s*[(（](?:eds?|trans)\.?[)）])\s*$", re.I)
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 # the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
@@ -411,10 +417,24 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     year = _NAMES_YEAR.search(head)
     if year:
         head = head[:year.start()]
+    head = _without_role(head)
     names = _names(head) if head.strip() else []
     if names is None:  # organisations, each kept whole
         names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
     return names, title, year and year.group(1)
+
+
+def _without_role(names: str) -> str:
+    """``names`` without the role word after them (:data:`_ROLE`): the names are the book's
+    responsible parties, as the standard writes them (export writes no role word back).
+
+    >>> _without_role("许厚泽, 赵其国, 主编"), _without_role("王建国主编"), _without_role("王五等译")
+    ('许厚泽, 赵其国', '王建国', '王五等')
+    >>> _without_role("GREEN P, ed"), _without_role("张译"), _without_role("主编")
+    ('GREEN P', '张译', '主编')
+    """
+    stripped = _ROLE.sub("", names)
+    return stripped if stripped.strip(" ,，、") else names
 
 
 def _names_end(before: str, limit: int, names_before: _NamesBefore | None = None) -> int | None:
@@ -574,6 +594,7 @@ class GBT7714Reader:
                 rec.extra["edition"] = parts.pop()
             # "编者. 书名": the editors before the book's title
             if len(parts) > 1:
+                parts[0] = _without_role(parts[0])   # "//GREEN P, ed. Handbook …"
                 editors = _names(parts[0]) or [parts[0]]
                 rec.extra["editor"] = [_author(e) for e in editors]
                 parts = parts[1:]
