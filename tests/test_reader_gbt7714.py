@@ -404,3 +404,23 @@ def test_a_role_word_after_the_names_is_no_name(tmp_path):
     path = tmp_path / "refs.txt"
     written = run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout
     assert "[1] 许厚泽, 赵其国. 长江流域洪涝灾害与科技对策[M]." in written and "[4] GREEN P. Handbook of oncology[M]." in written
+
+
+def test_an_author_year_list_s_bracketed_years_ranges_and_hanging_indent(tmp_path):
+    """In the author-year system a year the cataloguer inferred, in brackets, and a
+    periodical's years are the year after the names, not a name; a line indented under a
+    reference (a hanging indent) goes on with it, an indented reference of its own does not."""
+    records = _read_all(tmp_path, "高等教育文献保障系统, [2025]. 馆际互借与文献传递服务[EB/OL]. [2025-06-21]. http://home.calis.edu.cn/.\n"
+                                  "Anon, [2020]. Library of Congress[EB/OL]. [2020-06-12]. https://www.loc.gov/.\n"
+                                  "中国图书馆学会, 1957-1990. 图书馆学通讯[J]. 1957（1）—1990（4）. 北京: 北京图书馆.\n"
+                                  "王建国, 李明, 2021a. 脊柱转移瘤的外科治疗策略[J]. 中华骨科杂志, 41(3):\n"
+                                  "    150-157.\n"
+                                  "王建国, 2021b. 脊柱外科学[M]. 北京: 人民卫生出版社.\n"
+                                  "    赵六, 2019. 题名[M]. 北京: 科学出版社.\n")
+    assert [(r["authors"], r["year"]) for r in (records[1], records[2], records[3])] == \
+        [([{"literal": "高等教育文献保障系统", "lang": "zh"}], 2025), ([], 2020),
+         ([{"literal": "中国图书馆学会", "lang": "zh"}], 1957)]
+    wrapped = records[4]
+    assert (wrapped["journal"], wrapped["volume"], wrapped["issue"], wrapped["pages"], wrapped["source"]["line"]) == \
+        ({"zh": "中华骨科杂志"}, "41", "3", "150-157", 4)
+    assert len(records) == 6 and records[6]["authors"][0]["literal"] == "赵六"

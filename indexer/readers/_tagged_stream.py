@@ -54,20 +54,30 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
     return prev + " " + nxt
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def list_entries(lines, number: re.Pattern, numbered: bool,
                  skip: Callable[[str], bool] | None = None,
-                 follows: Callable[[str, str], bool] | None = None) -> Iterator[tuple[int, str, str]]:
+                 follows: Callable[[str, str], bool] | None = None,
+                 hanging: Callable[[str, str], bool] | None = None) -> Iterator[tuple[int, str, str]]:
     """The entries of a reference list, as ``(first line, text, raw text)`` from ``(line
     number, line)`` pairs: with ``numbered``, an entry runs from a line ``number`` matches to
     the next (its wrapped lines joined; a URL or a page range cut at its "/" or "-" joins
     without a space); else each line is one.  A blank line, or one ``skip`` takes (a list's
     heading), ends an entry.  ``follows(text, line)``: whether a numbered line opens the entry
     after ``text`` (a wrapped line may open with a number, "2064."), when the list tells.
+    ``hanging(text, line)``: in a list without numbers, whether a line indented deeper than its
+    entry's first (a hanging indent, as a list in the author-year system wraps a reference)
+    goes on with the entry ``text``.
     The text keeps its number."""
     start, text, raw = None, "", []
     for n, line in lines:
         ends = not line.strip() or (skip is not None and skip(line))
-        if text and (ends or not numbered or (number.match(line) and (follows is None or follows(text, line)))):
+        wrapped = hanging is not None and raw and _indent(line) > _indent(raw[0]) and hanging(text, line)
+        if text and (ends or (not numbered and not wrapped)
+                     or (numbered and number.match(line) and (follows is None or follows(text, line)))):
             yield start, text, "\n".join(raw)
             start, text, raw = None, "", []
         if ends:

@@ -81,8 +81,11 @@ _ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?:主编|编�
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 # the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
-# written after it, a reign year: "李鸿章, 1887（光绪十三年三月十三日）"
-_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)({_YEAR})[a-z]?(?:\s*[（(][^()（）]*[)）])?\s*$")
+# written after it, a reign year: "李鸿章, 1887（光绪十三年三月十三日）"; a year inferred, in
+# brackets ("高等教育文献保障系统, [2025]"), or a periodical's years ("中国图书馆学会, 1957-1990",
+# "Anon, 1979-"), the first of them
+_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)(?:\[({_YEAR})[a-z]?\]|({_YEAR})[a-z]?(?:\s*[-－–—]\s*(?:{_YEAR})?)?)"
+                         r"(?:\s*[（(][^()（）]*[)）])?\s*$")
 # What CNKI's 查新（引文格式） export writes after a reference, on the next line or the same
 # one: "摘要:【目的】…"; a keyword line ("关键词:黄瓜;遗传转化"), should a copy carry one, alike
 # (a Chinese label also right after a character: a line joined to the one before it, "…；管理摘要：")
@@ -210,7 +213,21 @@ def _entries(source) -> Iterator[tuple[int, str, str]]:
     A line that starts with a label (``摘要:``, ``关键词:``) is the end of the reference before it."""
     head = _fold(getattr(source, "head", ""))
     numbered = any(_NUMBER.match(line) and _MARKER.search(line) for line in head.splitlines())
-    return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading, _next_number))
+    return _with_notes(list_entries(numbered_lines(source), _NUMBER, numbered, _is_heading, _next_number,
+                                    _goes_on))
+
+
+def _goes_on(text: str, line: str) -> bool:
+    """Whether an indented line of a list without numbers goes on with the reference ``text``
+    before it (``王建国, 2021a. 题名[J]. 刊名, 41(3):`` over ``    150-157.``): unless both have
+    a type marker, the line another reference indented.
+
+    >>> _goes_on("王建国, 2021a. 题名[J]. 刊名, 41(3):", "150-157."), _goes_on("王五, 2020. 题", "名[J]. 刊名.")
+    (True, True)
+    >>> _goes_on("王五, 2020. 题名[J]. 刊名, 3(2): 1-9.", "赵六, 2019. 题名[M]. 北京: 科学出版社.")
+    False
+    """
+    return not (_MARKER.search(_fold(text)) and _MARKER.search(_fold(line)))
 
 
 def _next_number(text: str, line: str) -> bool:
@@ -421,7 +438,7 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     names = _names(head) if head.strip() else []
     if names is None:  # organisations, each kept whole
         names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
-    return names, title, year and year.group(1)
+    return names, title, year and (year.group(1) or year.group(2))
 
 
 def _without_role(names: str) -> str:
