@@ -424,3 +424,19 @@ def test_an_author_year_list_s_bracketed_years_ranges_and_hanging_indent(tmp_pat
     assert (wrapped["journal"], wrapped["volume"], wrapped["issue"], wrapped["pages"], wrapped["source"]["line"]) == \
         ({"zh": "中华骨科杂志"}, "41", "3", "150-157", 4)
     assert len(records) == 6 and records[6]["authors"][0]["literal"] == "赵六"
+
+
+def test_a_name_s_suffix_stays_with_it(tmp_path):
+    """A generational suffix after a Western name, as the standard writes it (``PEEBLES P Z,
+    Jr``), belongs to that name, among the authors and the host's editors after //, and is
+    written back so."""
+    text = ("[1] WEINSTEIN L, SWARTZ M N. Pathogenic properties of invading microorganisms[M]//SODEMAN W A, Jr, "
+            "SODEMAN W A. Pathologic physiology: mechanisms of disease. 5th ed. Philadelphia: Saunders, 1974: 457-472.\n"
+            "[2] PEEBLES P Z, Jr, SMITH J. Probability, random variables and random signal principles[M]. "
+            "New York: McGraw-Hill, 2001.\n")
+    records = _read_all(tmp_path, text)
+    assert records[1]["extra"]["editor"] == ["Sodeman, W A, Jr", "Sodeman, W A"]
+    assert [(a["family"], a["given"]) for a in records[2]["authors"]] == [("Peebles", "P Z, Jr"), ("Smith", "J")]
+    written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout
+    assert "[M]//SODEMAN W A, Jr, SODEMAN W A. Pathologic physiology" in written
+    assert "[2] PEEBLES P Z, Jr, SMITH J. Probability" in written

@@ -78,6 +78,9 @@ _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)
 _ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?:主编|编著|编译|主译|校注)"
                    r"|(?:[,，、]\s*|\s+|(?<=等))[编译]"
                    r"|[,，]\s*(?:eds?|trans)\.?|\s*[(（](?:eds?|trans)\.?[)）])\s*$", re.I)
+# a generational suffix after a Western name, as the standard writes it: "PEEBLES P Z, Jr"
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+_SUFFIX_AFTER = re.compile(rf",\s*{_SUFFIX.pattern}$")
 _ET_AL = re.compile(r"\s*(?:et\.?\s*al\.?|等人?)\s*$", re.I)
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 # the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
@@ -299,10 +302,15 @@ def _names(text: str) -> list[str] | None:
     a list of names (it is then the title's start)."""
     truncated = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip().rstrip(",，、;；").strip()
-    names = [n.strip() for n in _NAME_MARK.split(text) if n.strip()]
+    names = []
+    for n in (n.strip() for n in _NAME_MARK.split(text) if n.strip()):
+        if names and _SUFFIX.fullmatch(n):   # "SODEMAN W A, Jr": the suffix is the name's before
+            names[-1] += f", {n}"
+        else:
+            names.append(n)
     if not names:
         return ["et al."] if truncated else None
-    if not all(_is_name(name) for name in names):
+    if not all(_is_name(_SUFFIX_AFTER.sub("", name)) for name in names):
         return None
     return names + (["et al."] if truncated else [])
 
@@ -387,6 +395,9 @@ def _author(name: str) -> str:
     name in capitals written as a name (``SMITH J A`` → ``Smith, J A``; ``van der BERG J``);
     a Chinese one in pinyin as "Family, Given" alike (``WANG Jianguo`` → ``Wang, Jianguo``,
     as ``WANG J`` → ``Wang, J``); a Chinese name in characters or an organisation as written."""
+    suffix = _SUFFIX_AFTER.search(name)
+    if suffix and name[:suffix.start()].strip():   # "SODEMAN W A, Jr" → "Sodeman, W A, Jr"
+        return f"{_author(name[:suffix.start()].strip())}, {suffix.group().lstrip(', ')}"
     given_first = _GIVEN_FIRST.fullmatch(name)
     if given_first:   # Barbara M. KEHM → Kehm, Barbara M.
         family = re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), given_first.group("family"))
