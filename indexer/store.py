@@ -70,6 +70,24 @@ def digest(record_json: dict) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def respelled(record_json: dict, path: str) -> dict:
+    """``record_json`` as read through ``path``, another spelling of its file (``refs/a.ris`` and
+    ``/home/me/refs/a.ris``, or ``./a.ris`` from inside ``refs``: the id, made of the absolute path,
+    is the same): its source and the issues that name the file (``a.ris:12: …``) say ``path``.
+    What :meth:`Store.put` compares with the stored digest, made of the path as given then.
+
+    >>> rec = {"id": "x", "source": {"path": "./a.ris", "record": 2}, "issues": ["./a.ris:9: cut"]}
+    >>> respelled(rec, "refs/a.ris")["issues"], respelled(rec, "refs/a.ris")["source"]["path"]
+    (['refs/a.ris:9: cut'], 'refs/a.ris')
+    """
+    given = record_json["source"]["path"]
+    out = {**record_json, "source": {**record_json["source"], "path": path}}
+    if record_json.get("issues"):
+        out["issues"] = [path + issue[len(given):] if issue.startswith(given + ":") else issue
+                         for issue in record_json["issues"]]
+    return out
+
+
 def _write_ahead(db: sqlite3.Connection) -> None:
     """WAL mode (kept in the file): a search, ``show`` or ``stats`` reads the last commit
     while an ingest writes, where SQLite's default journal made them wait for the whole
@@ -204,7 +222,8 @@ class Store:
         self.close()
 
     def put(self, record_json: dict) -> str:
-        """Insert or replace one record; returns 'added', 'updated' or 'unchanged'.
+        """Insert or replace one record; returns 'added', 'updated' or 'unchanged' (also when
+        only the spelling of its file's path differs: see :func:`respelled`).
 
         The digest is that of the record as ingested, also for a master whose stored JSON
         was completed by ``dedup --apply``: ingesting the same file again changes nothing.
@@ -213,8 +232,13 @@ class Store:
         """
         rid = record_json["id"]
         d = digest(record_json)
-        row = self.db.execute("SELECT digest FROM records WHERE id = ?", (rid,)).fetchone()
+        row = self.db.execute("SELECT digest, path FROM records WHERE id = ?", (rid,)).fetchone()
         if row and row[0] == d:
+            return "unchanged"
+        if row and row[1] != record_json["source"]["path"] and digest(respelled(record_json, row[1])) == row[0]:
+            # the same file by another spelling (the id is its absolute path): the record is as it
+            # was, and kept as it was, by the path it was first ingested through (every record had
+            # been "updated", and after `dedup --apply` every merge undone and made again)
             return "unchanged"
         self._write(record_json, d)
         self.db.execute("UPDATE merges SET original = ? WHERE id = ? AND master = id",

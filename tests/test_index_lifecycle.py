@@ -53,6 +53,46 @@ def test_prune_removes_only_the_records_of_the_file_that_is_gone(tmp_path):
     assert "Gamma blood" in run_cli("search", "Gamma", "--index", str(idx)).stdout
 
 
+def test_a_folder_ingested_again_by_another_spelling_is_unchanged(tmp_path):
+    """``refs/``, then ``/abs/refs``, then ``.`` from inside it: the same files (the same ids),
+    so nothing is updated and the records keep the path they were first ingested by.  Every
+    record had been "updated" each time, and a deduplicated index undid and made its merges
+    again.  A record whose issue names its file (a short CSV row) too."""
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    copy = "TY  - JOUR\nTI  - Marrow failure in adults\nAU  - Smith, John\nPY  - 2020\nDO  - 10.1000/m.1\nER  - \n"
+    (refs / "a.ris").write_text(copy + "\n" + _ris("Tidal mixing"), encoding="utf-8")
+    (refs / "b.ris").write_text(copy, encoding="utf-8")
+    (refs / "c.csv").write_text('Title,Authors,Year\nCoastal erosion,"Lee, Ann",2019\nBlood counts,"Lee, Ann"\n',
+                                encoding="utf-8")
+    idx = tmp_path / "idx"
+    first = _cli_in(tmp_path, "ingest", "--json", "-q", "refs/", "--index", str(idx))
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["added"] == 5
+    assert _cli_in(tmp_path, "dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert _stats(idx)["hidden_duplicates"] == 1
+    stored = {r["id"]: r for r in map(json.loads, _cli_in(tmp_path, "export", "--format", "jsonl", "--index",
+                                                           str(idx)).stdout.splitlines())}
+    assert any(issue.startswith("refs/c.csv:3:") for r in stored.values() for issue in r.get("issues") or [])
+    for cwd, spelling in ((tmp_path, str(refs)), (refs, "."), (tmp_path, "refs/../refs")):
+        again = _cli_in(cwd, "ingest", "--json", "-q", spelling, "--index", str(idx))
+        assert again.returncode == 0, again.stderr
+        summary = json.loads(again.stdout)
+        assert (summary["updated"], summary["unchanged"], summary["added"]) == (0, 5, 0), (spelling, summary)
+        assert summary["deduplicated"] is None, spelling   # the merges left as they were
+    assert _stats(idx)["hidden_duplicates"] == 1
+    now = {r["id"]: r for r in map(json.loads, _cli_in(tmp_path, "export", "--format", "jsonl", "--index",
+                                                        str(idx)).stdout.splitlines())}
+    assert now == stored
+    # an edited record is still updated, and then says the path it was read by
+    (refs / "a.ris").write_text(copy + "\n" + _ris("Tidal mixing in estuaries"), encoding="utf-8")
+    edited = _cli_in(refs, "ingest", "--json", "-q", ".", "--index", str(idx))
+    assert json.loads(edited.stdout)["updated"] == 1, edited.stderr
+    exported = _cli_in(tmp_path, "export", "--format", "jsonl", "--index", str(idx)).stdout.splitlines()
+    assert [r["source"]["path"] for r in map(json.loads, exported)
+            if "estuaries" in json.dumps(r["title"])] == ["./a.ris"]
+
+
 # -- 2. a run killed between the search index's commit and the store's ----------------------
 
 # An ingest stopped by ``signal`` the moment whoosh has committed, before the store has: the
