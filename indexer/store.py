@@ -135,6 +135,7 @@ class Store:
                                "files again into a new --index folder") from e
         self._add_columns()
         self.writable = self._upgrade()
+        self._file = self._identity()
         try:  # SQLite builds without FTS5 still work: search then uses whoosh alone
             have = tuple(row[1] for row in self.db.execute(f"PRAGMA table_info({SEARCH_TABLE})"))
             if have and have != SEARCH_COLUMNS:  # written by an older version: refilled by the rebuild
@@ -183,6 +184,19 @@ class Store:
         except sqlite3.OperationalError:   # read-only media, another user's index
             self.db.rollback()
             return False
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def vanished(self) -> bool:
+        """The file this store was opened from is no longer at its path (deleted, moved, its
+        folder unmounted): SQLite goes on writing the open file, and a commit "succeeds" into
+        a file no one will open again."""
+        return self._file is not None and self._identity() != self._file
 
     def _has(self, table: str, column: str | None = None) -> bool:
         names = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}

@@ -256,3 +256,46 @@ def test_an_index_inside_the_folder_ingested_is_not_read_as_input(tmp_path):
     assert first.returncode == again.returncode == 0, again.stderr
     summary = json.loads(again.stdout)
     assert (summary["read"], summary["failed"], summary["unchanged"]) == (2, 0, 2)
+
+
+# -- 5. an index folder deleted (or its store) during an ingest ------------------------------
+
+# The command line's ingest, with ``sys.argv[1]`` (the index folder, or its records.sqlite)
+# removed once the run has stored its first record.
+VANISHING = """
+import shutil, sys
+from pathlib import Path
+from indexer.cli import main
+from indexer.index import ingest as m
+gone, real = Path(sys.argv[1]), m._cleaned
+def cleaned(*args):
+    for n, item in enumerate(real(*args)):
+        if n == 1:
+            shutil.rmtree(gone) if gone.is_dir() else gone.unlink()
+        yield item
+m._cleaned = cleaned
+sys.exit(main(["ingest", *sys.argv[2:]]))
+"""
+
+
+def test_an_index_folder_deleted_during_an_ingest_is_said(tmp_path):
+    # it said 'Error: …/whoosh/MAIN_….col: No such file or directory. Check the path and try again.'
+    idx, a, b = _two_files(tmp_path)
+    run = subprocess.run([sys.executable, "-c", VANISHING, str(idx), str(b), "--index", str(idx)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert run.stderr == (f"Error: the index folder {idx} vanished during the ingest (deleted or unmounted?); "
+                          "nothing more was written.\n")
+
+
+def test_a_store_deleted_during_an_ingest_is_said(tmp_path):
+    # SQLite wrote on into the deleted file: 'added 2', and the index had lost every record
+    idx, a, b = _two_files(tmp_path)
+    run = subprocess.run([sys.executable, "-c", VANISHING, str(idx / "records.sqlite"), str(b), "--index", str(idx)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert f"Error: the record store {idx / 'records.sqlite'} vanished during the ingest (deleted or moved?); " \
+           "nothing of this run was written" in run.stderr
+    assert "ingest --rebuild PATH" in run.stderr
+    # the search index is as it was: what every command says of a lost store
+    assert "the record store" in run_cli("stats", "--index", str(idx)).stderr

@@ -261,7 +261,10 @@ def commit(writer, store: Store, landed=None) -> None:
     search index a generation ahead of the store's, which the next ingest finds and rebuilds from
     the store (:func:`~indexer.index.layout.out_of_step`).  whoosh's write lock is held until the
     store has committed: a search meanwhile knows a writer is at work.  ``landed()``, called
-    between the two, may check what whoosh wrote."""
+    between the two, may check what whoosh wrote.  A store whose file is gone (its index folder
+    deleted during the run) is said, and neither is committed."""
+    if store.vanished():   # (nor would whoosh's commit into a deleted folder say it plainly)
+        raise DamagedIndex(vanished(store.path.parent))
     store.set_meta(GENERATION, writer.generation)
     lock, writer.writelock = writer.writelock, None
     try:
@@ -559,9 +562,10 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         workers = cores if sum(_size(f) for f in files) >= PARALLEL_BYTES else 1
     refused = _RefusedWrite(index_dir)   # a full disk said in a line, with what it left
     failed_writer: list[str] = []   # what a whoosh writer process that failed left (see commit())
-    with refused:
+    # (an index there already: a rebuild of it takes a while; one made now is no index yet)
+    with _Vanishing(index_dir) if _there(index_dir) else contextlib.nullcontext(), refused:
         ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
-    with refused, _InterruptHere() as interrupts:
+    with _Vanishing(index_dir), refused, _InterruptHere() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)
         before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
@@ -653,12 +657,13 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         finally:
             progress.update(summary, force=True)
             progress.close()
-    if failed_writer:   # the store is right: the search index is made again from it
-        summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
-        summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
-    if merged_before:
-        summary.deduplicated = _merge_again(index_dir, quiet)
-    remove_orphans(index_dir)
+    with _Vanishing(index_dir, committed=True):
+        if failed_writer:   # the store is right: the search index is made again from it
+            summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
+            summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
+        if merged_before:
+            summary.deduplicated = _merge_again(index_dir, quiet)
+        remove_orphans(index_dir)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -727,6 +732,40 @@ class _RefusedWrite:
             remove_orphans(self.index_dir)
         raise DamagedIndex(f"{said}; nothing of this run was written, the index is as it was before it: make "
                            "space and run the ingest again") from error
+
+
+def vanished(index_dir, committed: bool = False) -> str:
+    """What to say of an index folder, or its store, gone during an ingest (deleted, unmounted;
+    ``committed``: after this run's records were): an error of a file inside it
+    (``whoosh/MAIN_….col: No such file or directory``) named an internal file as if the path
+    given were wrong."""
+    folder = Path(index_dir)
+    if not folder.is_dir() or not (folder / INDEX_SUBDIR).is_dir():
+        return f"the index folder {index_dir} vanished during the ingest (deleted or unmounted?); nothing more was written"
+    return (f"the record store {folder / STORE_NAME} vanished during the ingest (deleted or moved?)"
+            + ("" if committed else "; nothing of this run was written")
+            + f": put it back, or ingest the files again with `python cli.py ingest --rebuild PATH --index "
+              f"{shlex.quote(str(index_dir))}` (the records it held went with it)")
+
+
+class _Vanishing:
+    """A file error during an ingest whose index folder (its search index, its store) is gone
+    told as that: a :class:`DamagedIndex` (:func:`vanished`)."""
+
+    def __init__(self, index_dir, committed: bool = False) -> None:
+        self.index_dir, self.committed = index_dir, committed
+
+    def __enter__(self) -> "_Vanishing":
+        return self
+
+    def __exit__(self, kind, error, tb) -> None:
+        if isinstance(error, (OSError, sqlite3.Error)) and not _there(self.index_dir):
+            raise DamagedIndex(vanished(self.index_dir, self.committed)) from error
+
+
+def _there(index_dir) -> bool:
+    folder = Path(index_dir)
+    return folder.is_dir() and (folder / INDEX_SUBDIR).is_dir() and (folder / STORE_NAME).exists()
 
 
 def _refused(error: BaseException) -> str | None:
