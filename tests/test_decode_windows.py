@@ -222,3 +222,41 @@ def test_a_gbk_file_ending_in_utf8_cut_inside_a_character_is_read(tmp_path):
     records, failures = items(path)
     assert not failures and [r.raw["titles"] for r in records] == [[("胃癌研究", 2)]]
     assert records[0].raw["keyword"] == [("中文中", 3)]
+
+
+GBK_PART = ("TY  - JOUR\nAU  - 刘洋\nTI  - 基于深度学习的图像识别研究\nT2  - 计算机学报\n"
+            "AB  - 本文提出了一种新方法，结果表明：准确率提高了５％。\nER  - \n\n")
+JOINED_TO_GBK = {
+    "cp950": "TY  - JOUR\nAU  - 張偉明\nAU  - 陳淑芬\nTI  - 臺灣地區高齡者生活品質與社會支持之關係研究：以臺北市為例\nER  - \n",
+    "cp932": "TY  - JOUR\nAU  - 山田, 太郎\nTI  - 高齢者の生活の質に関する研究：地域包括ケアシステムの視点から\nER  - \n",
+    "cp949": "TY  - JOUR\nAU  - 박민준\nTI  - 지역사회 노인의 건강 관리와 사회적 지원에 관한 연구\nER  - \n",
+}
+
+
+@pytest.mark.parametrize("encoding", JOINED_TO_GBK)
+@pytest.mark.parametrize("gbk_first", [True, False])
+def test_a_gbk_export_joined_to_a_big5_japanese_or_korean_one_is_read_line_by_line(tmp_path, encoding, gbk_first):
+    # `copy /b cnki.ris airiti.ris all.ris`: all of it is valid GB18030, and was read so, the
+    # Big5 (Shift-JIS, EUC-KR) half mojibake (張偉明 as 眎岸) with no issue; a UTF-8 export
+    # joined to a Shift-JIS one was read as UTF-8 and GB18030 (高齢者 as 崅楊幰)
+    gbk, other = GBK_PART.encode("gbk"), JOINED_TO_GBK[encoding].encode(encoding)
+    path = tmp_path / "joined.ris"
+    path.write_bytes(gbk + other if gbk_first else other + b"\n" + gbk)
+    source = open_text(str(path))
+    assert source.lossy and source.encoding.startswith("utf-8/") and encoding in source.encoding
+    assert [line for line in source.lines() if line] == [
+        line for line in (GBK_PART + JOINED_TO_GBK[encoding] if gbk_first else JOINED_TO_GBK[encoding] + GBK_PART).split("\n") if line]
+    path.write_bytes(GBK_PART.encode() + other)
+    assert list(open_text(str(path)).lines()) == (GBK_PART + JOINED_TO_GBK[encoding]).splitlines()
+    records, failures = items(path)
+    assert not failures and all("not one encoding" in r.issues[-1] for r in records)
+
+
+def test_a_gbk_file_of_short_keywords_stays_gbk(tmp_path):
+    # too short for each line to tell: the file is one encoding, GBK, as a whole tells
+    text = "".join(f"TY  - JOUR\nTI  - {t}\nKW  - {k}\nKW  - 《春秋》\nAU  - 肖傑芳\nER  - \n\n" for t, k in [
+        ("肝癌", "肝癌"), ("论《曲藻》", "公羊传"), ("胃癌", "幽门螺杆菌"), ("网络犯罪", "凤凰山铜矿床")])
+    path = tmp_path / "keywords.ris"
+    path.write_bytes(text.encode("gbk"))
+    source = open_text(str(path))
+    assert source.encoding == "gb18030" and not source.lossy

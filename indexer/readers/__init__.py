@@ -348,8 +348,10 @@ def _whole_file_failure(source, reason: str, fmt: str | None = None) -> Failure:
                    reason=reason + (f" (raw text: the first {UNKNOWN_RAW_LIMIT:,} characters)" if cut else ""))
 
 
-# A mixed file's second encoding, as the issue names it ("utf-8/cp950": UTF-8 or else Big5).
-_LEGACY_NAMES = {"cp950": "Big5", "big5hkscs": "Big5", "cp1252": "Windows-1252"}
+# A mixed file's second encoding, as the issue names it ("utf-8/cp950": UTF-8 or else Big5),
+# or its others ("utf-8/gb18030+cp950": UTF-8 or else GB18030 or Big5).
+_LEGACY_NAMES = {"gb18030": "GB18030", "cp950": "Big5", "big5hkscs": "Big5", "cp1252": "Windows-1252",
+                 "cp932": "Shift-JIS", "euc_jp": "EUC-JP", "cp949": "EUC-KR"}
 
 
 def _read(reader, source) -> Iterator[Record | Failure]:
@@ -362,7 +364,7 @@ def _read(reader, source) -> Iterator[Record | Failure]:
             if isinstance(item, Record):
                 item.extra.setdefault("encoding", source.encoding)
                 if source.lossy:
-                    legacy = _LEGACY_NAMES.get(source.encoding.partition("/")[2], "GB18030")
+                    legacy = " or ".join(_LEGACY_NAMES.get(e, "GB18030") for e in source.encoding.partition("/")[2].split("+"))
                     item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else {legacy}, "
                                        "bytes valid in neither replaced (U+FFFD)")
             read_to = max(read_to, _last_line(item))

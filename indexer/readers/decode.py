@@ -280,19 +280,81 @@ LINE_END = re.compile("\r\n|\r|\n")
 
 
 def _legacy_encoding(data: bytes, whole: bool) -> str:
-    """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5 or cp1252
-    when those lines, taken together, read so (:func:`_big5_instead`, :func:`_western_instead`).
-    Bytes valid in none (a junk byte, a character cut) are counted, not decisive: Big5 with
-    one bad byte is still Big5."""
+    """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5, Shift-JIS,
+    EUC-JP, EUC-KR or cp1252 when those lines, taken together, read so (the judges of a whole
+    file: :func:`_japanese_instead`, :func:`_korean_instead`, :func:`_big5_instead`,
+    :func:`_western_instead`); or several, ``+``-joined and the first lines' first, when its
+    lines disagree (:func:`_line_encodings`: a GBK export and a Big5 one joined).  Bytes valid
+    in none (a junk byte, a character cut) are counted, not decisive: Big5 with one bad byte
+    is still Big5."""
     lines = data.splitlines()
     if not whole and lines:
         lines.pop()  # cut inside, perhaps inside a character
-    legacy = b"\n".join(line for line in lines if not _is_utf8(line))
+    legacy_lines = [line for line in lines if not _is_utf8(line)]
+    several = _line_encodings(legacy_lines)
+    if several:
+        return "+".join(several)
+    legacy = b"\n".join(legacy_lines)
     text = legacy.decode("gb18030", errors="replace")
-    other = _big5_instead(legacy, text, True) or _western_instead(legacy, text, True)
+    other = (_japanese_instead(legacy, text, True) or _korean_instead(legacy, text, True)
+             or _big5_instead(legacy, text, True) or _western_instead(legacy, text, True))
     return other.encoding if other else "gb18030"
 
 
+def _line_encoding(line: bytes) -> str | None:
+    """The encoding one line of Chinese, Japanese or Korean reads in, when it tells: the one
+    the judges of a whole file take (:func:`_japanese_instead`, :func:`_korean_instead`,
+    :func:`_big5_instead`) rather than GB18030; GB18030 when none does and it reads so,
+    strictly, as Chinese with two common characters at least and a fifth of them; else None
+    (a name, a keyword: too short to tell).  A line is held to more than a file: its GB18030
+    reading holds two Chinese characters at least (English with GBK's dashes, – as Big5 每,
+    is none to tell by), and the other reading three common characters of its script and
+    more than GB18030 gives, no half-width katakana (GBK's 《春秋》 is EUC-JP's ゞ敢拍〃, its
+    kana a mark; 肖傑芳 Shift-JIS's ﾐ､まｷｼ).
+
+    >>> _line_encoding("TI  - 臺灣地區高齡者生活品質與社會支持之關係研究".encode("cp950"))
+    'cp950'
+    >>> _line_encoding("TI  - 基于深度学习的图像识别研究".encode("gbk")), _line_encoding("AU  - 刘洋".encode("gbk"))
+    ('gb18030', None)
+    """
+    if line.isascii():
+        return None
+    gb_text = line.decode("gb18030", errors="replace")
+    if len(_HAN.findall(gb_text)) < 2:
+        return None
+    other = (_japanese_instead(line, gb_text, True) or _korean_instead(line, gb_text, True)
+             or _big5_instead(line, gb_text, True))
+    if other and not _HALF_WIDTH_KANA.search(other.text) and _common_count(other.text) >= max(3, _common_count(gb_text) + 1):
+        return other.encoding
+    if other:
+        return None
+    common, share = _common_share(gb_text)
+    return "gb18030" if "\ufffd" not in gb_text and _plain_chinese(gb_text) and common >= 2 and share >= 0.2 else None
+
+
+def _common_count(text: str) -> int:
+    """The characters of ``text`` common in Chinese, Japanese or Korean (:data:`_COMMON_HAN`,
+    :data:`_COMMON_KANJI`, :data:`_COMMON_HANGUL`)."""
+    return sum(1 for c in text if c in _COMMON_HAN or c in _COMMON_KANJI or c in _COMMON_HANGUL)
+
+
+def _line_encodings(lines: list[bytes], most: int = 10_000) -> list[str] | None:
+    """The encodings of lines that disagree (each told by :func:`_line_encoding`; of more than
+    ``most`` lines beyond ASCII, ``most`` spread over them): some read in GB18030 and some in
+    Big5, Shift-JIS, EUC-JP or EUC-KR (a GBK export and another joined: ``copy /b``), or in
+    two of those; the first line's first.  None when they agree or none tells (a GBK file of
+    short keywords)."""
+    wide = [line for line in lines if not line.isascii()]
+    found: list[str] = []
+    for line in wide[::max(1, len(wide) // most)]:
+        encoding = _line_encoding(line)
+        if encoding is not None and _ALIKE.get(encoding, encoding) not in found:
+            found.append(_ALIKE.get(encoding, encoding))
+    return found if len(found) > 1 else None
+
+
+# Big5 with Hong Kong's characters reads Big5's bytes alike: one Big5 among a file's readings.
+_ALIKE = {"big5hkscs": "cp950"}
 def _is_utf8(line: bytes) -> bool:
     try:
         line.decode("utf-8")
@@ -372,17 +434,68 @@ def _legacy_reading(text: str, alt: str, part: str | None, legacy: str) -> bool:
 
 def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator[str]:
     """The lines of a mixed file (its raw lines, or its bytes), each read by :func:`decode_line`
-    in the part the lines before it showed."""
+    in the part the lines before it showed; of several legacy encodings (``+``-joined), in the
+    one :func:`_line_legacy` takes for it."""
     if isinstance(raw_lines, bytes):
         raw_lines = io.BytesIO(raw_lines)  # split where a file is: at LF
-    part = None
+    legacies = legacy.split("+")
+    legacy, part = legacies[0], None
     for raw in raw_lines:
-        line, shown = _read_line(raw.replace(b"\x00", b""), legacy, part)  # a stray NUL, as in lines()
+        raw = raw.replace(b"\x00", b"")  # a stray NUL, as in lines()
+        if len(legacies) > 1 and not raw.isascii() and not _is_utf8(raw):
+            legacy = _line_legacy(raw, legacies, legacy)
+        line, shown = _read_line(raw, legacy, legacy if part in legacies else part)
         part = shown or part
         pieces = LINE_END.split(line)
         if pieces and pieces[-1] == "":
             pieces.pop()
         yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
+
+
+def _line_legacy(raw: bytes, legacies: list[str], legacy: str) -> str:
+    """Which of a mixed file's ``legacies`` a line that is not UTF-8 reads in: the one it
+    tells (:func:`_line_encoding`); else, of those it is strictly valid in, the one whose
+    reading holds the fewest characters outside the frequent ones of its script
+    (:func:`_uncommon`: 張偉明 in Big5 is GBK's 眎岸), then the most common ones
+    (:func:`_common_count`: 박민준 in EUC-KR is GBK's 冠刮霖), ``legacy`` (the lines' before) on a tie.
+
+    >>> _line_legacy("AU  - 張偉明".encode("cp950"), ["gb18030", "cp950"], "gb18030")
+    'cp950'
+    >>> _line_legacy("AU  - 刘洋".encode("gbk"), ["gb18030", "cp950"], "cp950")
+    'gb18030'
+    """
+    told = _line_encoding(raw)
+    if told in legacies:
+        return told
+    readings = {}
+    for encoding in legacies:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings[encoding] = (_uncommon(text, encoding), -_common_count(text))
+    if not readings:
+        return legacy
+    fewest = min(readings.values())
+    return legacy if readings.get(legacy) == fewest else next(e for e in legacies if readings.get(e) == fewest)
+
+
+def _uncommon(text: str, encoding: str) -> int:
+    """The characters of ``text`` beyond ASCII (and space) outside the frequent ones of what
+    ``encoding`` writes (:func:`_frequent_sets`, :data:`_COMMON_HANGUL`): a wrong reading's
+    rare characters, half-width katakana, uncommon hangul."""
+    gb2312, big5 = _frequent_sets()
+    frequent = {"gb18030": gb2312, "cp950": big5, "big5hkscs": big5, "euc_jp": _jis_level_1(),
+                "cp932": _jis_level_1(), "cp949": _COMMON_HANGUL}.get(encoding, frozenset())
+    return sum(1 for c in text if c > "\x7f" and not c.isspace() and c not in frequent)
+
+
+@functools.cache
+def _jis_level_1() -> frozenset:
+    """The characters of JIS X 0208's symbols, kana and first level of kanji (EUC-JP's rows
+    A1-CF): what Japanese text nearly always holds."""
+    return frozenset(bytes((a, b)).decode("euc_jp", "ignore") for a in range(0xa1, 0xd0)
+                     for b in range(0xa1, 0xff)) - {""}
 
 
 # Runs of characters beyond ASCII, and what they are in UTF-8 text (:func:`_unlikely_utf8`).
@@ -646,6 +759,8 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
     if _utf8_lines(data):  # a GBK export and a UTF-8 one joined: line by line, as when not valid GB18030
         return Decoded(text, "gb18030", lossy=True)
     other = _japanese_instead(data, text, final) or _korean_instead(data, text, final) or _big5_instead(data, text, final)
+    if other is None and _line_encodings(data.splitlines()):  # a GBK export and a Big5 one joined: line by line
+        return Decoded(text, "gb18030", lossy=True)
     return other or _western_instead(data, text, final) or Decoded(text, "gb18030")
 
 
