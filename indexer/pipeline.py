@@ -88,7 +88,7 @@ def place_titles(record: Record) -> Record:
     for written, _line in record.raw.pop("titles", []):
         written = repair(record, "title", written, TITLE_REPAIRS)
         for text, lang in _original_first(record, written) if written else ():
-            lang = lang or detect_language(text, _declared_language(record))
+            lang = lang or detect_language(text, _han_reading(record))
             text = _english(record, f"title.{lang}", text, lang)
             if lang in record.title:
                 record.extra.setdefault("other_titles", []).append(text)
@@ -110,7 +110,7 @@ def _original_first(record: Record, text: str) -> list[tuple[str, str | None]]:
     if not parts:
         return [(text, None)]
     title, original = parts
-    declared = _declared_language(record)
+    declared = _han_reading(record)
     lang = detect_language(original, declared)
     lang = foreign_language(original) or lang if lang == "en" else lang
     if lang in ("en", "und") or detect_language(title, declared) != "en":
@@ -161,7 +161,7 @@ def place_abstracts(record: Record) -> Record:
             continue
         # an abstract given in a declared language (PubMed's "chi", "spa") is read as the
         # record's declaration is: the text's script, then that language's own words
-        lang = detect_language(text, declared_language([declared]) if declared else _declared_language(record))
+        lang = detect_language(text, declared_language([declared]) if declared else _han_reading(record))
         logged = len(record.repairs)
         fixed = _english(record, f"abstract.{lang}", text, lang)
         if _merge_abstract(record, lang, fixed):
@@ -238,7 +238,7 @@ def _given_sections(record: Record, given) -> Record:
             record.log("move_funding_statement", "sections", text, content)
             record.raw.setdefault("funding", []).append((statement, None))
             text = content
-        lang = detect_language(text, _declared_language(record))
+        lang = detect_language(text, _han_reading(record))
         text = _english(record, f"sections.{lang}", text, lang)
         record.sections.setdefault(lang, []).append(
             {"label": canonical_label(label), "label_original": label, "text": text})
@@ -336,6 +336,24 @@ def _declared_language(record: Record) -> str | None:
     one :func:`declared_language` knows."""
     values = [value for value, _ in record.raw.get("language", [])] or record.extra.get("language") or []
     return declared_language([values] if isinstance(values, str) else [v for v in values if isinstance(v, str)])
+
+
+def _han_reading(record: Record) -> str | None:
+    """The language Han alone is read in for the record (a title all kanji, 高齢者医療制度改革研究):
+    the one it declares; else Japanese when the record is so by its other text or its bytes,
+    a kana letter in any of its texts (its abstract: 本稿では…) or its file read as Shift-JIS or
+    EUC-JP (CiNii's kanji-only titles and names); else None (Han alone is Chinese)."""
+    declared = _declared_language(record)
+    if declared or record.extra.get("encoding") in _JAPANESE_ENCODINGS:
+        return declared or "ja"
+    texts = [value[0] if isinstance(value, tuple) else value
+             for values in record.raw.values() if isinstance(values, list) for value in values]
+    texts += [*record.title.values(), *record.abstract.values()]   # (placed: out of raw)
+    return "ja" if any(isinstance(text, str) and cjk_language(text) == "ja" for text in texts) else None
+
+
+# The encodings of Japanese exports (readers.decode: Shift-JIS as Windows writes it, EUC-JP).
+_JAPANESE_ENCODINGS = ("cp932", "euc_jp")
 
 
 def _record_cjk_language(record: Record, lang: str) -> str:

@@ -127,6 +127,26 @@ def test_kanji_or_hanja_alone_in_a_japanese_or_korean_record(tmp_path):
     assert detect_language("肺癌の診断", "ko") == "ja" and detect_language("Lung cancer", "ja") == "en"
 
 
+def test_kanji_alone_in_a_record_japanese_by_its_kana_or_its_encoding(tmp_path):
+    # a QA pass's records: a title and names all kanji, the abstract with kana, no declared
+    # language, had been filed Chinese (title.zh, 田中美穗 a Chinese name, a pinyin key); so
+    # had an EndNote XML in Shift-JIS, all kanji
+    ja, zh = _records(tmp_path, "TY  - JOUR\nAU  - 田中, 美穂\nTI  - 高齢者医療制度改革研究\nT2  - 社会保障研究\n"
+                                "AB  - 本稿では、高齢者医療制度の改革について検討する。\nER  - \n\n"
+                                "TY  - JOUR\nAU  - 田中 美穂\nTI  - 介護保険制度\nER  - \n")
+    assert ja["language"] == "ja" and ja["title"] == {"ja": "高齢者医療制度改革研究"} and list(ja["journal"]) == ["ja"]
+    assert ja["authors"] == [{"family": "田中", "given": "美穂", "lang": "ja"}]
+    assert zh["language"] == "zh"   # no kana anywhere: Han alone is Chinese, as before
+    xml = ('<?xml version="1.0" encoding="Shift_JIS"?><xml><records><record><ref-type name="Journal Article">17'
+           '</ref-type><contributors><authors><author>山田太郎</author></authors></contributors><titles>'
+           '<title>糖尿病足潰瘍看護</title><secondary-title>看護研究</secondary-title></titles></record></records></xml>\n')
+    path = tmp_path / "enx_sjis.xml"
+    path.write_bytes(xml.encode("cp932"))
+    (r,) = cleaned(path)
+    assert r["extra"]["encoding"] == "cp932" and r["language"] == "ja" and r["title"] == {"ja": "糖尿病足潰瘍看護"}
+    assert r["authors"] == [{"literal": "山田太郎", "lang": "ja"}]
+
+
 def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
     # a QA pass's RIS file: a Chinese paper declared Japanese; 诊, 疗, 进, 华 are no Japanese
     # characters, so the declaration names none of its fields (the keyword and journal follow)
