@@ -288,3 +288,25 @@ def test_a_record_with_taiwan_numbers_alone_has_their_funders(tmp_path):
                            "NSTC 111-2314-B-002-001-MY3.")
     assert record["abstract"] == {"en": "We studied eyes."}
     assert funding(record) == [(NSC, "NSC 99-2314-B-002-001"), (NSTC, "NSTC 111-2314-B-002-001-MY3")]
+
+
+# 11. A funder we know, by its name or acronym, before a grant number makes a sentence a funding
+# statement, with no funder's word nor an acronym right before the number
+NIHR = "National Institute for Health and Care Research"
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We studied hips. Supported by the NIHR (NIHR200123).", [(NIHR, "NIHR200123")]),
+    ("We studied hips. This study was funded by the National Institute for Health Research (NIHR200123).",
+     [(NIHR, "NIHR200123")]),
+])
+def test_a_known_funder_before_a_number_makes_a_funding_statement(tmp_path, abstract, expected):
+    record = ris(tmp_path, abstract)
+    assert record["abstract"] == {"en": "We studied hips."}
+    assert funding(record) == expected
+
+
+def test_a_number_after_no_funder_makes_no_funding_statement(tmp_path):
+    record = ris(tmp_path, "We studied hips. Supported by the HPLC cohort (NIHR200123).")
+    assert record["abstract"] == {"en": "We studied hips. Supported by the HPLC cohort (NIHR200123)."}
+    assert funding(record) == []

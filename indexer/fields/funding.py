@@ -879,15 +879,27 @@ def _registration_start(statement: str, start: int) -> int | None:
 def _names_funding(body: str) -> bool:
     """Whether a statement's body names a funder with a grant number, or a fund or programme;
     or a funder's acronym right before a grant number ("Supported by NSF DMS-1234567."), or in
-    it ("MOST 108-2314-B-002-001").
+    it ("MOST 108-2314-B-002-001"); or a funder we know, by name or acronym, before a grant
+    number ("Supported by the NIHR (NIHR200123).": no funder's word, no acronym right before it).
 
     >>> _names_funding("NSF DMS-1234567 and RPB 2019-01."), _names_funding("the HPLC data of 2019.")
+    (True, False)
+    >>> _names_funding("the NIHR (NIHR200123)."), _names_funding("the HPLC cohort (NIHR200123).")
     (True, False)
     """
     awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
     if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) for a in awards):
         return True  # (or a number that names its funder: "Supported by ZIA HL006123.")
+    if any(_known_funder(body[prev.end() if prev else 0:a.start()]) for prev, a in zip([None] + awards, awards)):
+        return True
     return bool(_FUNDER_WORD.search(body)) and bool(awards or re.search(r"基金|Foundation|Fund\b|Program", body))
+
+
+def _known_funder(text: str) -> bool:
+    """Whether text before a grant number names a funder we know (by :mod:`funders`' table)."""
+    name = _clean_funder(text)
+    known, funder_id = normalise_funder(name)
+    return bool(name) and (funder_id is not None or known != name)
 
 
 # A funder's acronym ("NSF", "RPB", "NIH"), and one right before a grant number, a space between
