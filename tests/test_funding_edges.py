@@ -310,3 +310,29 @@ def test_a_number_after_no_funder_makes_no_funding_statement(tmp_path):
     record = ris(tmp_path, "We studied hips. Supported by the HPLC cohort (NIHR200123).")
     assert record["abstract"] == {"en": "We studied hips. Supported by the HPLC cohort (NIHR200123)."}
     assert funding(record) == []
+
+
+# 12. "and by" another funder after the funder a number is from is one more funder, where it is kept
+# in funder_original only
+RPB = "Research to Prevent Blindness"
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grant R01 EY012345 from the National Eye Institute, Bethesda, MD, and by Research to Prevent "
+     "Blindness, New York, NY.", [("National Eye Institute", "R01 EY012345"), (RPB, None)]),
+    ("Supported by grant R01 EY012345 from the National Eye Institute and by Research to Prevent Blindness.",
+     [("National Eye Institute", "R01 EY012345"), (RPB, None)]),
+    ("Supported by the National Eye Institute (R01 EY012345) and by Research to Prevent Blindness.",
+     [("National Eye Institute", "R01 EY012345"), (RPB, None)]),
+])
+def test_and_by_another_funder_after_a_number_is_one_more_funder(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_of_a_funder_and_by_another_keeps_both_as_written(tmp_path):
+    record = ris(tmp_path, "We studied eyes. Supported by grant R01 EY012345 from the National Eye Institute, Bethesda, "
+                           "MD, and by Research to Prevent Blindness, New York, NY.")
+    assert record["abstract"] == {"en": "We studied eyes."}
+    assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [
+        ("National Eye Institute", "National Eye Institute, Bethesda, MD", "R01 EY012345"),
+        (RPB, "Research to Prevent Blindness, New York, NY", None)]

@@ -336,8 +336,8 @@ def parse_funding(statement: str) -> list[dict]:
         pos += after[1]
     else:  # never lost: with the funder named before them, or none
         entries += _named_before(pending, entries)
-    while pos and (grant := _UNNUMBERED_GRANT.match(statement, pos)) and (
-            funder := _FROM_FUNDER.match(statement, grant.end())):
+    while pos and ((grant := _UNNUMBERED_GRANT.match(statement, pos)) and (
+            funder := _FROM_FUNDER.match(statement, grant.end())) or (funder := _AND_BY_FUNDER.match(statement, pos))):
         names = _split_funders(_from_funder(funder))
         if len(names) > 1 or not _JOINED_NAMES.search(split_place(names[0])[0]) or _is_funder_name(names[0]):
             entries += [funding_entry(name, None) for name in names]  # (not one of "Pfizer and Novartis")
@@ -385,12 +385,16 @@ _RECIPIENT_AFTER = re.compile(rf"\s+to\s+{_PERSON}\.?$")
 _ANOTHER_GRANT = (r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:grants?|awards?|funding|funds|support|fellowships?)"
                   r"\s+(?:from|by)\b")
 _TO_UNIT = r"to\s+(?:the\s+)?(?-i:Department|Division|School|Faculty|College|University|Hospital|Cent(?:er|re)|Laborator(?:y|ies)|Unit)\b"
+_FUNDER_END = (r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
+               rf"|,?\s+and\s+{_ANOTHER_GRANT}|,\s*(?:with|using)\b|\s+{_TO_UNIT}"
+               r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))")
 _FROM_FUNDER = re.compile(
     r"\s*[)）\]]?\s*[,，]?\s*(?P<word>(?:awarded|provided|given|granted|funded)\s+by|(?:(?:awarded|provided)\s+)?from|of)"
-    r"\s+(?:the\s+)?(?P<funder>(?=[^\W\d_])[^;；]+?)"
-    r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
-    rf"|,?\s+and\s+{_ANOTHER_GRANT}|,\s*(?:with|using)\b|\s+{_TO_UNIT}"
-    r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?P<funder>(?=[^\W\d_])[^;；]+?)" + _FUNDER_END, re.IGNORECASE)
+# ... and after them, "and by" another funder, the statement's "by" again ("… from the National
+# Eye Institute, Bethesda, MD, and by Research to Prevent Blindness, New York, NY")
+_AND_BY_FUNDER = re.compile(r"\s*[)）\]]?\s*[,，]?\s*and\s+(?:also\s+|in part\s+)?by\s+(?:the\s+)?"
+                            r"(?P<funder>(?=[^\W\d_])[^;；]+?)" + _FUNDER_END, re.IGNORECASE)
 # ... and after them, a funder's grant without a number ("and an unrestricted grant from RPB"),
 # and whom a grant went to ("to the Department of Ophthalmology"): no funder
 _UNNUMBERED_GRANT = re.compile(rf"\s*[,，]?\s*and\s+(?={_ANOTHER_GRANT})(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?"
