@@ -24,8 +24,8 @@ def medline_grants(tmp_path, *lines: str) -> list[tuple]:
 # NIH activity codes of two letters and a digit, and a programme's letters tied by "_"
 @pytest.mark.parametrize("statement, expected", [
     ("NIH grants UL1 TR001860 and KL2 TR001874",
-     [("National Institutes of Health", "NIH grants", "UL1 TR001860"),
-      ("National Institutes of Health", "NIH grants", "KL2 TR001874")]),
+     [("National Institutes of Health", "NIH", "UL1 TR001860"),
+      ("National Institutes of Health", "NIH", "KL2 TR001874")]),
     ("NCATS NIH HHS (UL1 TR001860)",  # a MEDLINE grant written back as a statement
      [("National Center for Advancing Translational Sciences", "NCATS NIH HHS", "UL1 TR001860")]),
     ("NIH Director's New Innovator Award (DP2 OD123456)",

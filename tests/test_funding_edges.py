@@ -336,3 +336,27 @@ def test_a_record_of_a_funder_and_by_another_keeps_both_as_written(tmp_path):
     assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [
         ("National Eye Institute", "National Eye Institute, Bethesda, MD", "R01 EY012345"),
         (RPB, "Research to Prevent Blindness, New York, NY", None)]
+
+
+# 13. "Grants" (and "Grant Nos.", "Nos.") right before the numbers is a label, as "Grant" is, not
+# part of the funder; a name's "Grants" stays ("Research Grants Council", "Grants-in-Aid")
+@pytest.mark.parametrize("statement, expected", [
+    ("This work was supported by the National Science and Technology Council, Taiwan, under Grants "
+     "NSTC 111-2314-B-002-001 and NSTC 112-2314-B-002-002.",
+     ["National Science and Technology Council, Taiwan"] * 2),
+    ("This work was supported by the Wellcome Trust under Grants 208812/Z/17/Z and 208813/Z/17/Z.", ["Wellcome Trust"] * 2),
+    ("This work was supported by the Wellcome Trust, Grant Nos. 208812/Z/17/Z and 208813/Z/17/Z.", ["Wellcome Trust"] * 2),
+    ("This work was supported by the Wellcome Trust (Nos. 208812/Z/17/Z and 208813/Z/17/Z).", ["Wellcome Trust"] * 2),
+    ("Supported by the Research Grants Council of Hong Kong (Grants 17100218 and 17100219) and JSPS Grants-in-Aid "
+     "for Scientific Research (Grants 19K12345).", ["Research Grants Council of Hong Kong"] * 2
+     + ["JSPS Grants-in-Aid for Scientific Research"]),
+])
+def test_grants_before_the_numbers_is_a_label(statement, expected):
+    assert [e["funder_original"] for e in parse_funding(statement)] == expected
+
+
+def test_a_record_of_numbers_after_grants_has_the_funder_as_written(tmp_path):
+    record = ris(tmp_path, "We studied eyes. This work was supported by the National Science and Technology Council "
+                           "under Grants NSTC 111-2314-B-002-001 and NSTC 112-2314-B-002-002.")
+    assert [(f["funder"], f["funder_original"]) for f in record["funding"]] == [
+        (NSTC, "National Science and Technology Council")] * 2

@@ -39,6 +39,9 @@ _NOISE = re.compile(
     r"(?:\b(?:grant\s+agreements?|(?:grant\s*/\s*)?award|grant|grants|project|projects|contract)\s+(?:nos?|numbers?|#)\.?"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)[.．]|\bnumbers?\b|\bgrant\b\.?"
+    # ("Grants" right before the numbers, "… Council under Grants NSTC 111-…"; not the name's
+    # "Research Grants Council", "Grants-in-Aid for Scientific Research")
+    r"|\bgrants\b\.?(?=\s*[:：#]?\s*$)"
     # ("under" of "… Fund under grant No. …", not of "ERC under the EU's Horizon 2020 programme")
     r"|\bunder\b(?=\s*(?:$|\d|#|(?:grants?|awards?|contracts?|projects?|agreements?|nos?|numbers?)\b))"
     r"|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
