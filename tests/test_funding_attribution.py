@@ -24,8 +24,8 @@ def medline_grants(tmp_path, *lines: str) -> list[tuple]:
 # NIH activity codes of two letters and a digit, and a programme's letters tied by "_"
 @pytest.mark.parametrize("statement, expected", [
     ("NIH grants UL1 TR001860 and KL2 TR001874",
-     [("National Institutes of Health", "NIH", "UL1 TR001860"),
-      ("National Institutes of Health", "NIH", "KL2 TR001874")]),
+     [("National Center for Advancing Translational Sciences", "NIH", "UL1 TR001860"),
+      ("National Center for Advancing Translational Sciences", "NIH", "KL2 TR001874")]),
     ("NCATS NIH HHS (UL1 TR001860)",  # a MEDLINE grant written back as a statement
      [("National Center for Advancing Translational Sciences", "NCATS NIH HHS", "UL1 TR001860")]),
     ("NIH Director's New Innovator Award (DP2 OD123456)",
@@ -49,14 +49,14 @@ def test_a_medline_acronym_in_the_number_place_is_no_award(tmp_path):
     ("This study was funded by grant 81702662 from the National Natural Science Foundation of China and "
      "grant R01 CA123456 from the National Institutes of Health.",
      [("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662"),
-      ("National Institutes of Health", "National Institutes of Health", "R01 CA123456")]),
+      ("National Cancer Institute", "National Institutes of Health", "R01 CA123456")]),
     # Web of Science's FX of a paper in the formats corpus
     ("This research was funded by grant number 11214 from the Shahid Beheshti University of Medical Sciences.",
      [("Shahid Beheshti University of Medical Sciences", "Shahid Beheshti University of Medical Sciences", "11214")]),
     ("Supported by grants 81702662 and 81872180 from the NSFC, and the NIH (R01 CA123456).",
      [("National Natural Science Foundation of China", "NSFC", "81702662"),
       ("National Natural Science Foundation of China", "NSFC", "81872180"),
-      ("National Institutes of Health", "NIH", "R01 CA123456")]),
+      ("National Cancer Institute", "NIH", "R01 CA123456")]),
     ("This work was supported by grants from the National Natural Science Foundation of China (81702662).",
      [("National Natural Science Foundation of China", "National Natural Science Foundation of China", "81702662")]),
 ])
@@ -71,7 +71,7 @@ def test_an_abstracts_grant_from_a_funder_is_found_by_its_number(tmp_path):
                     "CA123456 from the National Institutes of Health.\nER  - \n", encoding="utf-8")
     (record,) = clean(path)
     assert [(f["funder"], f["award"]) for f in record["funding"]] == [
-        ("National Natural Science Foundation of China", "81702662"), ("National Institutes of Health", "R01 CA123456")]
+        ("National Natural Science Foundation of China", "81702662"), ("National Cancer Institute", "R01 CA123456")]
 
 
 # Whom a grant went to is no funder
@@ -94,7 +94,7 @@ def test_the_funders_role_after_a_semicolon_is_no_funder(tmp_path):
     path.write_text("TY  - JOUR\nTI  - A study\nPY  - 2021\nN1  - Funding text 1: Supported by the NIH (R01 CA123456); "
                     "the funder had no role in the design of the study.\nER  - \n", encoding="utf-8")
     (record,) = clean(path)
-    assert [(f["funder"], f["award"]) for f in record["funding"]] == [("National Institutes of Health", "R01 CA123456")]
+    assert [(f["funder"], f["award"]) for f in record["funding"]] == [("National Cancer Institute", "R01 CA123456")]
 
 
 def test_wileys_grant_award_numbers_label_is_no_part_of_the_funder(tmp_path):

@@ -225,7 +225,7 @@ def test_a_record_names_alf_and_region_stockholm_apart(tmp_path):
     ("Supported by an unrestricted grant from Research to Prevent Blindness, New York, NY.",
      [("Research to Prevent Blindness", None)]),
     ("Supported by NIH grant R01 EY011111 and an unrestricted grant from Research to Prevent Blindness, New York, NY.",
-     [("National Institutes of Health", "R01 EY011111"), ("Research to Prevent Blindness", None)]),
+     [("National Eye Institute", "R01 EY011111"), ("Research to Prevent Blindness", None)]),
     ("Supported by grant 12345678 from the Wellcome Trust, London, UK.", [("Wellcome Trust", "12345678")]),
     ("Funding: National Eye Institute, Bethesda, MD (EY011111).", [("National Eye Institute", "EY011111")]),
     ("Natural Science Foundation of Jiangsu Province, Nanjing, China (BK20191138)",
@@ -242,7 +242,7 @@ def test_a_record_keeps_the_place_in_the_funder_as_written_only(tmp_path):
     record = ris(tmp_path, "We studied eyes. Supported in part by NIH grant R01 EY011111 and an unrestricted grant "
                            "from Research to Prevent Blindness, New York, NY.")
     assert [(f["funder"], f["funder_original"]) for f in record["funding"]] == [
-        ("National Institutes of Health", "NIH"), ("Research to Prevent Blindness", "Research to Prevent Blindness, New York, NY")]
+        ("National Eye Institute", "NIH"), ("Research to Prevent Blindness", "Research to Prevent Blindness, New York, NY")]
 
 
 # 9. An NIH intramural project's number (ZIA, ZIC … and the institute's letters) is one grant,
@@ -360,3 +360,27 @@ def test_a_record_of_numbers_after_grants_has_the_funder_as_written(tmp_path):
                            "under Grants NSTC 111-2314-B-002-001 and NSTC 112-2314-B-002-002.")
     assert [(f["funder"], f["funder_original"]) for f in record["funding"]] == [
         (NSTC, "National Science and Technology Council")] * 2
+
+
+# 14. An ordinary NIH grant's number (an activity code, R01, P30, U01, K08, T32, UL1 …, and the
+# institute's letters) is its institute's, no funder or the NIH named; funder_original as written,
+# and a funder we do not know named keeps it
+@pytest.mark.parametrize("statement, expected", [
+    ("R01 CA123456", [(NCI, "", "R01 CA123456")]),
+    ("Supported by R01 CA123456 and Grant P30 CA016672.", [(NCI, "", "R01 CA123456"), (NCI, "", "P30 CA016672")]),
+    ("Supported by grants K08 HL123456, T32 GM008424-21 and F32 EY012345.",
+     [(NHLBI, "", "K08 HL123456"), ("National Institute of General Medical Sciences", "", "T32 GM008424-21"),
+      ("National Eye Institute", "", "F32 EY012345")]),
+    ("Supported by NIH grant U01 AG012345.", [("National Institute on Aging", "NIH", "U01 AG012345")]),
+    # letters no institute of the table's, and a funder we do not know: as before
+    ("Supported by NIH grant DP2 OD123456.", [("National Institutes of Health", "NIH", "DP2 OD123456")]),
+    ("Supported by the Wellcome Trust (R01 CA123456).", [("Wellcome Trust", "Wellcome Trust", "R01 CA123456")]),
+])
+def test_an_nih_number_without_a_funder_is_its_institutes(statement, expected):
+    assert [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+def test_a_record_with_an_nih_number_alone_has_its_institute(tmp_path):
+    record = ris(tmp_path, "We studied lungs. Supported by R01 HL123456.")
+    assert record["abstract"] == {"en": "We studied lungs."}
+    assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [(NHLBI, "", "R01 HL123456")]

@@ -86,7 +86,7 @@ def test_a_ris_fu_tag_is_funding(tmp_path):
                     "Foundation of China (81702662); National Institutes of Health (R01 CA123456)\nER  - \n",
                     encoding="utf-8")
     (record,) = records_of(path)
-    assert funding(record) == [(NSFC, "81702662"), ("National Institutes of Health", "R01 CA123456")]
+    assert funding(record) == [(NSFC, "81702662"), ("National Cancer Institute", "R01 CA123456")]
     assert "tags" not in record["extra"]
 
 

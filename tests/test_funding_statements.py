@@ -126,7 +126,7 @@ def test_a_bracketed_chinese_funding_label_is_moved(tmp_path, label):
 def test_grants_label_of_known_funders_is_moved(tmp_path):
     (record,) = clean(ris(tmp_path, "Results were good. Grants: NIH R01 CA123456; NSFC 81672345."))
     assert record["abstract"]["en"] == "Results were good."
-    assert funding(record) == [("National Institutes of Health", "R01 CA123456"), (NSFC, "81672345")]
+    assert funding(record) == [("National Cancer Institute", "R01 CA123456"), (NSFC, "81672345")]
 
 
 # 4. Labels, ranges and prefixes are no funders.

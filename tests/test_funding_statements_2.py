@@ -33,7 +33,7 @@ def csv_funding(tmp_path, value: str):
     ("Conclusions: Effective. Funding: NIH (R01 AI123456). The trial was registered at ClinicalTrials.gov "
      "(NCT01234567). Conflicts of interest: none.",
      "Conclusions: Effective. The trial was registered at ClinicalTrials.gov (NCT01234567). Conflicts of "
-     "interest: none.", [("National Institutes of Health", "R01 AI123456")]),
+     "interest: none.", [("National Institute of Allergy and Infectious Diseases", "R01 AI123456")]),
 ])
 def test_what_follows_a_statement_stays_in_the_abstract(tmp_path, abstract, content, expected):
     (record,) = clean(ris(tmp_path, abstract))

@@ -64,6 +64,6 @@ def test_an_nih_grant_is_found_however_it_is_written(searcher, query, expected):
 
 def test_the_snippet_marks_the_number_the_record_writes(searcher):
     (hit,) = searcher.search("award:R01CA654321")["hits"]
-    assert hit["snippet"] == "funding: National Institutes of Health 【1R01CA654321-01】"
+    assert hit["snippet"] == "funding: …(National Cancer Institute) 【1R01CA654321-01】"
     (hit,) = searcher.search("award:1R01CA123456-01")["hits"]
     assert hit["snippet"].endswith("【R01 CA123456】")

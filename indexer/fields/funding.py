@@ -599,6 +599,21 @@ _TAIWAN_FUNDERS = {"MOST": "Ministry of Science and Technology, Taiwan", "NSC": 
                    "NSTC": "National Science and Technology Council, Taiwan"}
 _NIH_INTRAMURAL = re.compile(r"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{2})\s?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
 _NIH = "National Institutes of Health"
+# An ordinary NIH grant's number, its activity code (R01, P30, U01, K08, T32, UL1 …) before the
+# institute's letters ("R01 CA123456", "5 P30 CA016672-45", "2T32GM008424-21"): the institute's
+# by NIH_INSTITUTE_CODES, no funder named or the NIH; a funder we do not know named keeps it
+# (it may give any funder's number that shape).
+_NIH_ACTIVITY = re.compile(r"(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d)\s?-?([A-Z]{2})\s?-?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
+
+
+def _nih_institute(award: str | None) -> str | None:
+    """The NIH institute an ordinary NIH grant's number names by its letters, or None.
+
+    >>> _nih_institute("R01 CA123456"), _nih_institute("2T32GM008424-21"), _nih_institute("R01 XY123456"), _nih_institute("CA123456")
+    ('NCI', 'NIGMS', None, None)
+    """
+    m = _NIH_ACTIVITY.fullmatch(award or "")
+    return NIH_INSTITUTE_CODES.get(m.group(1)) if m else None
 
 
 def _numbered_funder(award: str | None) -> tuple[str, str] | None:
@@ -634,6 +649,8 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     >>> e = funding_entry("Intramural Research Program of the NHLBI", "ZIA HL006123")
     >>> e["funder"], e["funder_original"]
     ('National Heart, Lung, and Blood Institute', 'Intramural Research Program of the NHLBI')
+    >>> [(e["funder"], e["funder_original"]) for e in map(funding_entry, ("", "NIH", "Wellcome Trust"), ["R01 CA123456"] * 3)]
+    [('National Cancer Institute', ''), ('National Cancer Institute', 'NIH'), ('Wellcome Trust', 'Wellcome Trust')]
     """
     numbered = _numbered_funder(award)
     if numbered and not funder_original.strip():
@@ -642,6 +659,8 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     if numbered and name in (funder_original, _NIH):
         # no funder we know, or the NIH whose institute the number names
         name, funder_id = normalise_funder(numbered[1])
+    elif (institute := _nih_institute(award)) and (not funder_original.strip() or name == _NIH):
+        name, funder_id = normalise_funder(institute)  # (no funder named, or the NIH)
     written, own_name = _unglue(funder_original)
     if own_name and funder_id is None and name == funder_original:
         name = own_name  # a funder we do not know: Web of Science's name for it
@@ -895,8 +914,9 @@ def _names_funding(body: str) -> bool:
     (True, False)
     """
     awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
-    if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) for a in awards):
-        return True  # (or a number that names its funder: "Supported by ZIA HL006123.")
+    if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) or _nih_institute(a.group(0))
+           for a in awards):
+        return True  # (or a number that names its funder: "Supported by ZIA HL006123.", "… by R01 CA123456.")
     if any(_known_funder(body[prev.end() if prev else 0:a.start()]) for prev, a in zip([None] + awards, awards)):
         return True
     return bool(_FUNDER_WORD.search(body)) and bool(awards or re.search(r"基金|Foundation|Fund\b|Program", body))
