@@ -29,6 +29,7 @@ def ris(tmp_path, abstract: str) -> dict:
 
 NCI = "National Cancer Institute"
 NHLBI = "National Heart, Lung, and Blood Institute"
+ALF = "Medical Training and Research Agreement (ALF)"
 
 
 # 1. A number "from" a funder named after it is that funder's, whatever is named before it
@@ -202,9 +203,9 @@ def test_a_statement_of_acronyms_and_numbers_is_funding(tmp_path):
 # no word of a description), the number to the one its bracket's acronym names; one name else
 @pytest.mark.parametrize("statement, expected", [
     ("This work was supported by grants from ALF and Region Stockholm (ALF 20190123).",
-     [("Region Stockholm", None), ("ALF", "20190123")]),
+     [("Region Stockholm", None), (ALF, "20190123")]),
     ("Supported by NIH grant R01 EY111111 from the NEI and grants from ALF and Region Stockholm.",
-     [("National Eye Institute", "R01 EY111111"), ("ALF", None), ("Region Stockholm", None)]),
+     [("National Eye Institute", "R01 EY111111"), (ALF, None), ("Region Stockholm", None)]),
     ("Supported by the Research and Development Fund (2019-1234).", [("Research and Development Fund", "2019-1234")]),
     ("Supported by the Bill and Melinda Gates Trust (2019-1234).", [("Bill and Melinda Gates Trust", "2019-1234")]),
     ("Supported by Health and Care Research Wales (2019-1234).", [("Health and Care Research Wales", "2019-1234")]),
@@ -216,7 +217,7 @@ def test_two_names_and_parts_are_two_funders_where_each_may_be_one(statement, ex
 def test_a_record_names_alf_and_region_stockholm_apart(tmp_path):
     record = ris(tmp_path, "We studied things. This work was supported by grants from ALF and Region Stockholm "
                            "(ALF 20190123).")
-    assert funding(record) == [("Region Stockholm", None), ("ALF", "20190123")]
+    assert funding(record) == [("Region Stockholm", None), (ALF, "20190123")]
 
 
 # 8. Where a funder is, after its name (a city and its state or country), is no part of the
@@ -384,3 +385,18 @@ def test_a_record_with_an_nih_number_alone_has_its_institute(tmp_path):
     record = ris(tmp_path, "We studied lungs. Supported by R01 HL123456.")
     assert record["abstract"] == {"en": "We studied lungs."}
     assert [(f["funder"], f["funder_original"], f["award"]) for f in record["funding"]] == [(NHLBI, "", "R01 HL123456")]
+
+
+# 15. Sweden's ALF (the state's agreement with the regions on doctors' training and clinical
+# research) is one known funder by its acronym, its funds' names and its own name; not an acronym
+# inside another funder's name
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by ALF grant (ALF-20190123).", [(ALF, "ALF", "ALF-20190123")]),
+    ("Supported by ALF-medel (ALFGBG-123456).", [(ALF, "ALF-medel", "ALFGBG-123456")]),
+    ("Supported by the Swedish state under the ALF agreement (ALFGBG-965123).",
+     [(ALF, "Swedish state under the ALF agreement", "ALFGBG-965123")]),
+    ("Supported by the American Liver Foundation (ALF) (2019-1234).",
+     [("American Liver Foundation (ALF)", "American Liver Foundation (ALF)", "2019-1234")]),
+])
+def test_alf_is_one_known_funder(statement, expected):
+    assert [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

@@ -95,6 +95,15 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("National Institute for Health and Care Research", "10.13039/501100000272",
            (r"national institute for health (?:and care )?research", r"(?-i:\bNIHR\b)"),
            ("NIHR", "National Institute for Health Research")),
+    # Sweden's ALF, the agreement between the state and the regions on doctors' training and
+    # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
+    # and Lund University give it): its funds by the acronym alone or with their word ("ALF grant",
+    # "ALF-medel", "the ALF agreement"), not an acronym inside another's name ("American Liver
+    # Foundation (ALF)"); id not confirmed in the sandbox's search index
+    Funder("Medical Training and Research Agreement (ALF)", None,
+           (r"(?-i:^ALF(?:[- ](?:medel|grants?|funds?|funding|agreement|project)s?)?$)", r"(?-i:\bALF[- ]agreement\b)",
+            r"avtal(?:et)? om läkarutbildning och forskning", r"medical training and research agreement"),
+           ("ALF", "ALF-medel")),
     # (NIH glued to the name Web of Science writes after it, "NIHUnited States …"; not the UK's
     # NIHR, above)
     Funder("National Institutes of Health", "10.13039/100000002",
