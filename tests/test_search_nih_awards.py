@@ -67,3 +67,15 @@ def test_the_snippet_marks_the_number_the_record_writes(searcher):
     assert hit["snippet"] == "funding: …(National Cancer Institute) 【1R01CA654321-01】"
     (hit,) = searcher.search("award:1R01CA123456-01")["hits"]
     assert hit["snippet"].endswith("【R01 CA123456】")
+
+
+@pytest.mark.parametrize("query,expected", [
+    # a grant the number names an institute's (R01 CA…: the NCI's) is the NIH's too, as are the
+    # institutes' a record names (the National Institute on Aging's)
+    ('funder:"National Institutes of Health"', ["A1", "A2", "A3", "A5", "A6", "A7", "A8"]),
+    ("funder:NIH", ["A1", "A2", "A3", "A5", "A6", "A7", "A8"]),
+    ('funder:"National Cancer Institute"', ["A1", "A2", "A3", "A5"]),
+    ("funder:NIA", ["A6", "A8"]),
+])
+def test_an_nih_institutes_grants_are_the_nihs(searcher, query, expected):
+    assert sorted(hit_ids(searcher, query)) == expected

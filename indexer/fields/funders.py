@@ -58,8 +58,10 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("National High-tech Research and Development Program of China (863 Program)", None,
            (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
     # (acronyms case-sensitive: "NIA", not "Nia Foundation")
+    # (each searched by the NIH's names too: funder:"National Institutes of Health" finds the grants
+    # of its institutes, which a grant's number names: "NIH grant P30 CA016672" is the NCI's)
     *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())),
-             (acronym,))
+             (acronym, "National Institutes of Health", "NIH"))
       for acronym, name, funder_id in (
           # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name
           ("NCI", "National Cancer Institute", "10.13039/100000054"),
