@@ -144,6 +144,47 @@ def test_pubmed_xml_undefined_entity_fails_one_article(tmp_path):
     assert failure["line"] == 4 and "Bad&nbsp;one" in failure["raw"] and "undefined entity" in failure["reason"]
 
 
+def _endnote(*titles_, missing_end=None, start_twice=None, sep="\n"):
+    """An EndNote XML export of records titled ``titles_``, one record's end tag left out or its start tag written twice."""
+    records = []
+    for n, title in enumerate(titles_):
+        start = "<record>" + (sep + "<record>" if n == start_twice else "")
+        end = "" if n == missing_end else "</record>"
+        records.append(f'{start}{sep}<ref-type name="Journal Article">17</ref-type><titles><title>{title}</title>'
+                       f"</titles>{sep}{end}")
+    return f'<?xml version="1.0" encoding="UTF-8"?>{sep}<xml><records>{sep}' + sep.join(records) + f"{sep}</records></xml>{sep}"
+
+
+def test_xml_record_without_its_end_tag_fails_alone(tmp_path):
+    # a record that lost </record>: the records after it had become one failure with it
+    records, (failure,) = clean_text(tmp_path, "noend.xml", _endnote("One", "Two", "Three", "Four", missing_end=1))
+    assert titles(records) == ["One", "Three", "Four"]
+    assert failure["line"] == 6 and "Two" in failure["raw"] and "Three" not in failure["raw"]
+    assert "not closed" in failure["reason"] and "line 9" in failure["reason"]
+    assert [r["source"]["line"] for r in records] == [3, 9, 12]
+
+
+def test_xml_record_start_tag_written_twice_loses_no_record(tmp_path):
+    records, (failure,) = clean_text(tmp_path, "dup.xml", _endnote("One", "Two", "Three", start_twice=1))
+    assert titles(records) == ["One", "Two", "Three"]
+    assert failure["line"] == 6 and failure["raw"] == "<record>\n"
+    article = ("<PubmedArticle><MedlineCitation><PMID>{n}</PMID><Article><ArticleTitle>PubMed {n}</ArticleTitle>"
+               "</Article></MedlineCitation>{end}\n")
+    text = ('<?xml version="1.0"?>\n<PubmedArticleSet>\n' + article.format(n=1, end="</PubmedArticle>")
+            + "<PubmedArticle>\n" + "".join(article.format(n=n, end="</PubmedArticle>") for n in (2, 3))
+            + "</PubmedArticleSet>\n")
+    records, (failure,) = clean_text(tmp_path, "dup_pubmed.xml", text)
+    assert titles(records) == ["PubMed 1", "PubMed 2", "PubMed 3"] and failure["line"] == 4
+
+
+def test_xml_records_on_one_line_one_without_its_end_tag_fails_alone(tmp_path):
+    # the failure's raw text ends where the next record's start tag begins on the line
+    text = _endnote("One", "Two", "Three", missing_end=1, sep="").replace("</records>", "\n</records>")
+    records, (failure,) = clean_text(tmp_path, "noend1.xml", text)
+    assert titles(records) == ["One", "Three"]
+    assert failure["raw"].startswith("<?xml") and failure["raw"].endswith("<title>Two</title></titles>")
+
+
 # ---------------------------------------------------------------- a reader that breaks
 class _BreaksAfterOne:
     """A reader with a bug: one record, then an exception (the kind of error fuzzing found)."""

@@ -297,17 +297,31 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
                 broken = (start_line if depth_stack else lineno, f"XML not well-formed: {_where(e, offset)}",
                           list(lines))
                 continue
+            starts = 0  # record start tags met on this line
             for event, el in events:
                 if local(el.tag) not in record_tags:
                     if event == "end" and not depth_stack:
                         outside.ended(el)
                     continue
                 if event == "start":
+                    starts += 1
+                    nested = bool(depth_stack)
+                    if nested:
+                        # a record start tag inside an open record (neither format nests its records):
+                        # the open one lost its end tag, or its start tag came twice.  It is a failure
+                        # with its text up to this tag; this record is read, and those after it.
+                        cut = _nth_start(opener, line, starts)
+                        yield Failure(path=source.path, line=start_line, format=fmt, record=None,
+                                      raw="".join(raw_lines[:-1]) + _decoded(line[:cut]),
+                                      reason=f"record not closed before the next record starts, line {lineno}")
+                        depth_stack, raw_lines = [], [_decoded(line[cut:])]
                     depth_stack.append(lineno)
                     if len(depth_stack) == 1:
                         if (stray := outside.failure(source, fmt, record_tags)) is not None:
                             yield stray
-                        start_line, raw_lines = lineno, [_decoded(line)]
+                        start_line = lineno
+                        if not nested:
+                            raw_lines = [_decoded(line)]
                 elif depth_stack:
                     depth_stack.pop()
                     if not depth_stack:
@@ -333,6 +347,14 @@ def iter_records(source, record_tags: set[str], fmt: str) -> Iterator[tuple[ET.E
         elif error and depth_stack:  # a record left open: the file was cut short
             yield Failure(path=source.path, line=start_line, reason=error, raw="".join(raw_lines), format=fmt,
                           record=None)
+
+
+def _nth_start(opener: re.Pattern, line: bytes, n: int) -> int:
+    """Where the ``n``-th record start tag on ``line`` begins (its start, or 0 when not found)."""
+    for i, m in enumerate(opener.finditer(line), 1):
+        if i == n:
+            return m.start()
+    return 0
 
 
 def _skipped(path: str, broken: tuple[int, str, list[str]], lineno: int, fmt: str) -> Failure:
