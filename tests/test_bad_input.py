@@ -89,6 +89,21 @@ def test_csl_json_cut_off_array_keeps_the_items_before_the_cut(tmp_path):
     assert f"Unterminated string starting at line {line}, column {column}" in failure["reason"]
 
 
+def test_csl_json_broken_item_fails_alone(tmp_path):
+    # a trailing comma in one item, a missing comma in another: the items after each had become one failure
+    text = ('[\n {"title": "One", "author": [{"family": "Li"}]},\n'
+            ' {"title": "Two", "author": [{"family": "Wang"}],},\n'
+            ' {"title": "Three", "note": "a } and a \\" in a string"},\n'
+            ' {"title": "Four" "author": [{"family": "Zhao"}]},\n'
+            ' {"title": "Five"}\n]\n')
+    records, failures = clean_text(tmp_path, "broken.json", text)
+    assert titles(records) == ["One", "Three", "Five"]
+    assert [(f["line"], f["raw"]) for f in failures] == [
+        (3, '{"title": "Two", "author": [{"family": "Wang"}],}'), (5, '{"title": "Four" "author": [{"family": "Zhao"}]}')]
+    assert all("the rest of the file" not in f["reason"] for f in failures)
+    assert [r["source"]["line"] for r in records] == [2, 4, 6]
+
+
 def test_csl_json_nested_too_deep_is_a_failure(tmp_path):
     records, (failure,) = clean_text(
         tmp_path, "deep.json",

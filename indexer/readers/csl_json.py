@@ -352,8 +352,9 @@ _SPACE = re.compile(r"[\s\ufeff]*")  # (a byte-order mark: a file joined after t
 def _array_items(text: str):
     """(item, line, raw text) for each element of the JSON array ``text`` (and of the arrays
     after it: files joined), decoded one at a time so that a broken element loses nothing
-    before it: it and the rest of the text come as one (exception, line, rest) at the end.
-    A missing closing bracket loses nothing."""
+    before or after it: it comes as (exception, line, its raw text), and reading goes on after
+    it (:func:`_element_end`); one whose brackets never close comes with the rest of the text,
+    at the end.  A missing closing bracket loses nothing."""
     decoder = json.JSONDecoder()
     at, line = text.index("[") + 1, 1 + text.count("\n", 0, text.index("["))
     while True:
@@ -373,10 +374,59 @@ def _array_items(text: str):
         try:
             item, at = decoder.raw_decode(text, start)
         except (ValueError, RecursionError) as e:
-            yield e, line, text[start:]
-            return
-        yield item, line, text[start:at]
+            at = _element_end(text, start)
+            if at is None:  # its brackets never close (the file was cut short): nothing after it to read
+                yield e, line, text[start:]
+                return
+            yield e, line, text[start:at]  # (this element alone: reading goes on after it)
+        else:
+            yield item, line, text[start:at]
         line += text.count("\n", start, at)
+
+
+_CLOSING = {"{": "}", "[": "]"}
+
+
+def _element_end(text: str, start: int) -> int | None:
+    """Where the array element at ``start`` that JSON could not decode ends (a trailing comma
+    or a missing one inside an object): after its closing bracket, or before the ``,`` or
+    ``]`` after it, counted by brackets outside strings.  None when its brackets never close,
+    or close wrongly, before the text ends.
+
+    >>> text = '[{"a": [1], "b": 2,}, {"c": "}{"}]'
+    >>> text[1:_element_end(text, 1)]
+    '{"a": [1], "b": 2,}'
+    >>> text = '[{"a": 1 "b": 2}, tru, 3]'
+    >>> text[1:_element_end(text, 1)], text[18:_element_end(text, 18)]
+    ('{"a": 1 "b": 2}', 'tru')
+    >>> _element_end('[{"a": 1, "b": [2}, {"c": 3}]', 1) is None
+    True
+    """
+    stack: list[str] = []
+    in_string = escaped = False
+    for at in range(start, len(text)):
+        c = text[at]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c in '"\n':  # (a raw line break ends a string that lost its closing quote)
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in _CLOSING:
+            stack.append(_CLOSING[c])
+        elif c in "}]":
+            if not stack:
+                return at if at > start else at + 1  # (the array's end, or a stray bracket: itself)
+            if stack.pop() != c:
+                return None
+            if not stack:
+                return at + 1
+        elif c == "," and not stack and at > start:
+            return at
+    return None
 
 
 # Zotero's own item JSON (its web API, `format=json`; its translators' test cases), read as
@@ -533,10 +583,12 @@ class CslJsonReader:
         head = source.head.lstrip(" \t\r\n")
         if head.startswith("["):
             ordinal = 0
-            for ordinal, (item, line, raw) in enumerate(_array_items(source.text()), 1):
+            text = source.text()
+            for ordinal, (item, line, raw) in enumerate(_array_items(text), 1):
                 if isinstance(item, Exception):
-                    yield Failure(path=source.path, line=line, reason=f"not valid JSON: {_error(item)}; the rest "
-                                  "of the file is this failure's raw text", raw=raw, format=self.name, record=ordinal)
+                    rest = "; the rest of the file is this failure's raw text" if text.endswith(raw) else ""
+                    yield Failure(path=source.path, line=line, reason=f"not valid JSON: {_error(item)}{rest}", raw=raw,
+                                  format=self.name, record=ordinal)
                 else:
                     yield self._item(item, source.path, ordinal, line, raw)
             return
