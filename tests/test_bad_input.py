@@ -258,6 +258,23 @@ def test_a_stray_nul_byte_does_not_make_an_export_binary(tmp_path):
     assert not records and "binary" in failure["reason"]
 
 
+def test_a_run_of_nul_bytes_early_in_an_export_does_not_make_it_binary(tmp_path):
+    # 16 NUL bytes (or a zeroed 4 KiB block) in the first 8,000 bytes had made a 40-record export
+    # "binary", no record read; the same bytes further on were dropped and every record read
+    record = "TY  - JOUR\nTI  - Paper {n}\nAU  - Li, Wei\nPY  - 2020\nER  - \n\n"
+    text = "".join(record.format(n=n) for n in range(1, 41)).encode("utf-8")
+    cut = text.index(b"TY", 1500)
+    for run in (16, 4096):
+        path = tmp_path / f"nul{run}.ris"
+        path.write_bytes(text[:cut] + b"\x00" * run + text[cut:])
+        records, failures = clean(path)
+        assert not failures and titles(records) == [f"Paper {n}" for n in range(1, 41)]
+    png = tmp_path / "figure.ris"                  # binary data is still refused
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00\x00\x00\x01\x80\x08\x06" + bytes(range(256)) * 30)
+    records, (failure,) = clean(png)
+    assert not records and "binary" in failure["reason"]
+
+
 def test_a_file_in_no_known_format_keeps_all_its_text(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("a line of notes\n" * 10_000, encoding="utf-8")   # longer than the sniffed head

@@ -654,16 +654,31 @@ def _is_gb18030(data: bytes) -> bool:
     return True
 
 
+_NUL_RUN = re.compile(rb"\x00+")
+
+
 def looks_binary(data: bytes) -> bool:
-    sample = data[:8000]
-    if not sample:
+    """Whether the first 8,000 bytes are binary data, judged by the share of NUL and control
+    bytes, each run of NUL bytes counted once: a stray NUL in an export, or a block of them
+    (a damaged disk's zeroed sector) amid text, is damage, not binary data (it is dropped on
+    reading), where binary data has NUL bytes all through it, or is mostly NUL bytes.
+
+    >>> text = b"TY  - JOUR\\nTI  - A title\\nER  - \\n\\n" * 200
+    >>> looks_binary(text[:3000] + b"\\x00" * 16 + text[3000:]), looks_binary(text[:3000] + b"\\x00" * 4096 + text)
+    (False, False)
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\x00\\x00\\x01\\x00" * 50), looks_binary(b"\\x00" * 9000)
+    (True, True)
+    """
+    if not data:
         return False
+    if data[:8000].count(0) > 7 * len(data[:8000]) // 8:  # a line or two, then NUL bytes
+        return True
+    sample = _NUL_RUN.sub(b"\x00", data[:8000])
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    # a stray NUL in an export is damage, not binary data (it is dropped on reading): NUL bytes
-    # standing alone in text with no other control bytes, up to one in a hundred bytes; where
-    # other control bytes are, a NUL or two
+    # NUL runs standing alone in text with no other control bytes, up to one in a hundred
+    # bytes; where other control bytes are, a NUL run or two
     nuls = sample.count(0)
-    stray = controls - nuls <= 2 and b"\x00\x00" not in sample
+    stray = controls - nuls <= 2
     return nuls > (max(8, len(sample) // 100) if stray else max(2, len(sample) // 1000)) or controls / len(sample) > 0.1
 
 
