@@ -148,6 +148,21 @@ def test_utf8_cut_inside_its_last_character_is_utf8(tmp_path):
     assert (source.encoding, source.lossy, source.cut) == ("utf-8", False, True)
 
 
+@pytest.mark.parametrize("title", ["中文标题", "基于深度学习的肺结节检测研究"])
+def test_a_short_utf8_file_cut_inside_its_last_character_is_not_read_as_gb18030(tmp_path, title):
+    # English, then a Chinese title cut inside its last character: its bytes read whole as
+    # GB18030 (涓枃鏍囬), and that strict decoding came before the UTF-8 one with a cut character
+    path = tmp_path / "cut.ris"
+    path.write_bytes(f"TY  - JOUR\nTI  - An English paper\nAU  - Smith, J\nER  - \n\nTY  - JOUR\nTI  - {title}"
+                     .encode()[:-2])  # one byte of its last character left
+    result, records, failures = clean_items(path)
+    assert result.returncode == 0 and not failures
+    assert [r["title"] for r in records] == [{"en": "An English paper"}, {"zh": title[:-1] + "\ufffd"}]
+    assert all(r["extra"]["encoding"] == "utf-8" for r in records) and CUT_SHORT in records[1]["issues"][0]
+    source = open_text(str(path))
+    assert (source.encoding, source.lossy, source.cut) == ("utf-8", False, True)
+
+
 def test_the_shared_wanfang_export_cut_inside_its_last_character(tmp_path):
     demo = FORMATS / "wanfang-noteexpress" / "wanfang-demo.net"
     if not demo.exists():

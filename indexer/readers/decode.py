@@ -761,8 +761,14 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
         raise DecodeError("binary file (NUL or control bytes), not a text export")
     try:
         text = data.decode("utf-8") if final else codecs.getincrementaldecoder("utf-8")().decode(data)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as e:
         text = None
+        if e.reason == "unexpected end of data" and e.end == len(data):
+            # UTF-8 but for a cut last character (a download cut short): UTF-8, that character lost
+            # (decode_bytes), not a legacy encoding that reads the bytes whole (GB18030 reads most)
+            head = data[:e.start].decode("utf-8")
+            if not _gbk_in_disguise(data[:e.start], head):
+                return Decoded(head + "\ufffd", "utf-8", lossy=True)
     if text is not None and not _gbk_in_disguise(data, text):
         return Decoded(text, "utf-8")
     try:
