@@ -154,7 +154,11 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
             module = _stream_module(fh.read(16))
         yield name, lambda: module.open(path, "rb")
     elif kind == "zip":
-        with zipfile.ZipFile(path) as z:
+        try:
+            z = zipfile.ZipFile(path)
+        except zipfile.BadZipFile as e:
+            raise _NoDirectory(f"{type(e).__name__}: {e}") from e
+        with z:
             for info in z.infolist():
                 # a folder, or a link (Info-ZIP's ``zip -y``: its text is the path it points to),
                 # skipped as the tar and 7z archives' links are
@@ -318,20 +322,63 @@ class _Encrypted(ValueError):
     """An archive whose very list of files is encrypted."""
 
 
+class _NoDirectory(ValueError):
+    """A ZIP whose list of files (its central directory, written at its end) is lost: a
+    download cut short, or a damaged file.  zipfile finds its files only by that list."""
+
+
 class _NoReader(ValueError):
     """A RAR archive without libarchive to read it."""
 
 
+class _Cut(Exception):
+    """A member whose compressed data ends before its end (a download cut short): what came
+    before the cut is unpacked (``size`` bytes)."""
+
+    def __init__(self, size: int, error: EOFError):
+        super().__init__(size, error)
+        self.size, self.error = size, error
+
+
 def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
-    """Copy a member to ``target``; its size.  Raises :class:`_TooLarge` past ``room`` bytes."""
+    """Copy a member to ``target``; its size.  Raises :class:`_TooLarge` past ``room`` bytes,
+    and :class:`_Cut` when its data ends early after some was unpacked (``read1``: a ``read``
+    of a gzip stream cut short raises, losing what it had unpacked of that chunk)."""
     size = 0
     with opener() as src, open(target, "wb") as out:
-        while chunk := src.read(_CHUNK):
-            size += len(chunk)
-            if size > room:
-                raise _TooLarge
-            out.write(chunk)
+        read = getattr(src, "read1", src.read)
+        try:
+            while chunk := read(_CHUNK):
+                size += len(chunk)
+                if size > room:
+                    raise _TooLarge
+                out.write(chunk)
+        except EOFError as e:
+            if not size:
+                raise
+            raise _Cut(size, e) from e
     return size
+
+
+def _cut_short(items: Iterator[Record | Failure], error: EOFError, target: str) -> Iterator[Record | Failure]:
+    """The items of a member cut short (:class:`_Cut`): its records before the cut, then a
+    failure saying so.  Its last record, which the cut may have ended early (a field or a
+    list cut off), is that failure, with its raw text, rather than a record shorter than
+    its source."""
+    last = None
+    for item in items:
+        if last is not None:
+            yield last
+        last = item
+    reason = (f"the file is cut short ({type(error).__name__}: {error}), as a download that stopped: the records "
+              "before the cut are read")
+    if isinstance(last, Record):
+        yield Failure.of(last, f"{reason}; the last, which the cut may have ended early, is this failure "
+                               "(its raw text here)")
+        return
+    if last is not None:
+        yield last
+    yield Failure(path=target, line=None, raw="", reason=reason + "; the rest of it is lost")
 
 
 def read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int = 0,
@@ -374,9 +421,13 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
                     return
                 continue
             target = os.path.join(tmp, f"{read}", _temp_name(name))
+            cut = None
             try:
                 os.makedirs(os.path.dirname(target))
                 budget[0] -= _unpack(opener, target, budget[0])
+            except _Cut as e:
+                budget[0] -= e.size
+                cut = e.error
             except _TooLarge:
                 yield Failure(path=path, line=None, member=name, raw="", reason=_TOO_LARGE)
                 return
@@ -392,6 +443,8 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
                 items = _read_archive(target, inner, fmt, read_file, depth + 1, budget)
             else:
                 items = read_file(target, fmt)
+            if cut is not None:
+                items = _cut_short(items, cut, target)
             last = 0
             for item in items:
                 last = max(last, _place(item, path, name, target, offset))
@@ -434,6 +487,11 @@ def _damaged(path: str, error: Exception, read: int) -> Failure:
     if isinstance(error, _Encrypted):
         return Failure(path=path, line=None, raw="", reason="encrypted, the names of its files too: unpack it with "
                                                             "its password and read the files it holds")
+    if isinstance(error, _NoDirectory):
+        return Failure(path=path, line=None, raw=binary_head(path),
+                       reason=f"a damaged ZIP: its list of files (the central directory, at its end) is missing or "
+                              f"unreadable, as in a download cut short ({error}); none of its files are read: download "
+                              "it again, or let `zip -FF` rebuild it and read that")
     after = f" after {read} file(s) read" if read else ""
     return Failure(path=path, line=None, raw=binary_head(path),
                    reason=f"a damaged archive{after} ({type(error).__name__}: {error}); the rest of it is not read")
