@@ -108,6 +108,28 @@ def test_wos_tab_delimited_rows_end_with_a_tab(tmp_path, validate):
     assert failure["line"] == 3 and "17 cells, the header 16" in failure["reason"] and "stray" in failure["raw"]
 
 
+def test_wos_tab_delimited_row_shifted_by_a_stray_tab_is_a_failure(tmp_path, validate):
+    """A tab inside a cell with the row's last cells empty: the extra cell, empty, was dropped
+    as WoS's trailing tab, and every later column read one off without a word (UT's accession
+    in PM, the year from PD).  Such a row is a failure with its raw text."""
+    for extra, reason in (("\tPM\tDA", "PM holds 'WOS:000000000000001', not a PubMed ID"),
+                          ("\tDA", "DA holds the record's accession number 'WOS:000000000000001'")):
+        empty = "\t" * extra.count("\t")
+        header, first, second = WOS_TAB.replace("\tUT", "\tGA\tUT").replace("\tWOS:", "\t\tWOS:").splitlines()
+        first = first.replace("foo; bar", "foo;\tbar") + empty + "\t"   # (WoS's tab at the end)
+        second += empty + "\t"
+        path = tmp_path / "savedrecs.txt"
+        path.write_text("\n".join((header + extra, first, second)) + "\n", encoding="utf-8")
+        (record,), (failure,) = read(path, rc=1)
+        validate(record)
+        assert record["source"]["source_id"] == "WOS:000000000000002" and record["year"] == 2021
+        assert failure["line"] == 2 and failure["raw"] == first
+        n = extra.count("\t")
+        assert failure["reason"] == (f"row has {19 + n} cells, the header {17 + n}, and they do not line up with its "
+                                     f"columns ({reason}): a tab or a quote inside a cell shifted them; not read (its "
+                                     "raw text here)")
+
+
 def _tab_delimited(tagged: str) -> str:
     """A WoS tagged export written as WoS's tab-delimited one: a row per record, the values
     of a one-per-line tag joined with "; ", a wrapped value's lines with a space."""

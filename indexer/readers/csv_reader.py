@@ -580,6 +580,7 @@ class CsvReader:
                 columns = columns_of(header)
                 continue
             ordinal += 1
+            written = len(row)
             while len(row) > len(header) and not row[-1].strip():
                 row.pop()   # Web of Science ends every row, not its header, with a tab: empty cells past the header
             if len(row) != len(header) and starts_record(lines.taken[0], but_not=self.name):
@@ -601,6 +602,13 @@ class CsvReader:
                     row = [cell.strip('"') for cell in literal]
                     issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
             raw_text = lines.raw()
+            misfit = _misfit(header, columns, row) if written > len(header) and not issue else None
+            if misfit:
+                yield Failure(path=source.path, line=line, raw=raw_text, format=self.name, record=ordinal,
+                              reason=f"row has {written} cells, the header {len(header)}, and they do not line up "
+                                     f"with its columns ({misfit}): a {_DELIMITER_NAMES[delimiter]} or a quote "
+                                     "inside a cell shifted them; not read (its raw text here)")
+                continue
             if len(row) < len(header) and not issue:   # kept, its missing cells read as empty
                 issue = f"{source.path}:{line}: {short_row(header, row)}"
             if len(row) > len(header):
@@ -612,6 +620,45 @@ class CsvReader:
             if issue and isinstance(item, Record):
                 item.issues.append(issue)
             yield item
+
+
+_DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
+# What a cell of these columns holds: one shifted into it (a tab or comma inside a cell before
+# it, a quote left open) seldom does.  WoS's UT is its accession: WOS:000…, MEDLINE:…, CSCD:….
+_SHAPES = {"year": (re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)").search, "a year"),
+           "doi": (re.compile(r"10\.\d{4,}/").search, "a DOI"),
+           "pmid": (re.compile(r"(?:PMID:?\s*)?\d{1,9}", re.I).fullmatch, "a PubMed ID"),
+           "accession": (re.compile(r"[A-Z][A-Z0-9]*:\S+").fullmatch, "an accession number")}
+_WOS_SHAPES = {"PY": "year", "DI": "doi", "PM": "pmid", "UT": "accession"}
+_WOS_ID = re.compile(r"WOS:\d+")
+
+
+def _misfit(header: list[str], columns: list[str | None], row: list[str]) -> str | None:
+    """Why a row with more cells than the header has its cells out of line with the columns
+    (its Year, DOI, PMID, WoS accession not one; a WoS accession in another column), or None.
+    Only such rows are checked (its empty cells past the header dropped, a row may still be
+    one cell off): the tab that Web of Science ends each row with gives a row of another
+    count whose cells are in line.
+
+    >>> _misfit(["Title", "Year", "DOI"], ["titles", "year", "doi"], ['A, b,2020"', "J Tests", "13"])
+    "Year holds 'J Tests', not a year"
+    >>> _misfit(["PT", "TI", "PY", "PM", "UT"], [None] * 5, ["J", "A", "", "WOS:0003", ""])
+    "PM holds 'WOS:0003', not a PubMed ID"
+    >>> _misfit(["Title", "Year", "DOI"], ["titles", "year", "doi"], ["A", "2020"]) is None
+    True
+    """
+    tags = wos_tags(header)
+    kinds = [_WOS_SHAPES.get(t) for t in tags] if tags else columns
+    for name, kind, cell in zip(header, kinds, row):
+        cell = cell.strip()
+        if not cell:
+            continue
+        shape = _SHAPES.get(kind)
+        if shape and not shape[0](cell):
+            return f"{name.strip()} holds {cell[:60]!r}, not {shape[1]}"
+        if tags and kind != "accession" and _WOS_ID.fullmatch(cell):
+            return f"{name.strip()} holds the record's accession number {cell!r}"
+    return None
 
 
 def short_row(header: list[str], row: list[str]) -> str:
