@@ -130,6 +130,29 @@ def test_wos_tab_delimited_row_shifted_by_a_stray_tab_is_a_failure(tmp_path, val
                                      "raw text here)")
 
 
+def test_a_quote_that_closes_late_shifting_a_row_is_a_failure(tmp_path):
+    """A title that lost its closing quote ('"…with commas,"2020"'): csv reads on to the next
+    quote, the year joins the title and every later cell moves one column left (journal
+    '13', the DOI lost), and the row was a record with only the issue 'row has 5 of 6 cells'.
+    Its Year and DOI holding no year and no DOI make it a failure with its raw text."""
+    head = '"Authors","Title","Year","Source title","Volume","DOI","EID"\n'
+    good = '"Smith J.","Paper {0}: a study, with commas","2021","Journal of Tests","1{0}","10.1000/test.{0}","2-s2.0-{0}"\n'
+    bad = good.format(2).replace('commas","2021"', 'commas,"2021"')
+    path = tmp_path / "scopus.csv"
+    path.write_text(head + good.format(1) + bad + good.format(3), encoding="utf-8")
+    records, (failure,) = read(path, rc=1)
+    assert [(r["title"]["en"], r["year"], r["doi"]) for r in records] == [
+        ("Paper 1: a study, with commas", 2021, "10.1000/test.1"), ("Paper 3: a study, with commas", 2021, "10.1000/test.3")]
+    assert failure["line"] == 3 and failure["raw"] == bad.rstrip("\n")
+    assert failure["reason"] == ("row has 6 cells, the header 7, and they do not line up with its columns (Year holds "
+                                 "'Journal of Tests', not a year): a comma or a quote inside a cell shifted them; not "
+                                 "read (its raw text here)")
+    # a row whose empty last cells were not written is in line, and kept with its issue
+    path.write_text(head + '"Smith J.","Paper 4","2021","Journal of Tests"\n', encoding="utf-8")
+    (record,), _ = read(path)
+    assert record["year"] == 2021 and record["issues"][0].endswith("row has 4 of 7 cells; read as empty: Volume, DOI, EID")
+
+
 def _tab_delimited(tagged: str) -> str:
     """A WoS tagged export written as WoS's tab-delimited one: a row per record, the values
     of a one-per-line tag joined with "; ", a wrapped value's lines with a space."""

@@ -602,7 +602,7 @@ class CsvReader:
                     row = [cell.strip('"') for cell in literal]
                     issue = f"{source.path}:{line}: a quote opened in this row does not close; read as text"
             raw_text = lines.raw()
-            misfit = _misfit(header, columns, row) if written > len(header) and not issue else None
+            misfit = _misfit(header, columns, row) if written != len(header) and not issue else None
             if misfit:
                 yield Failure(path=source.path, line=line, raw=raw_text, format=self.name, record=ordinal,
                               reason=f"row has {written} cells, the header {len(header)}, and they do not line up "
@@ -634,11 +634,13 @@ _WOS_ID = re.compile(r"WOS:\d+")
 
 
 def _misfit(header: list[str], columns: list[str | None], row: list[str]) -> str | None:
-    """Why a row with more cells than the header has its cells out of line with the columns
-    (its Year, DOI, PMID, WoS accession not one; a WoS accession in another column), or None.
-    Only such rows are checked (its empty cells past the header dropped, a row may still be
-    one cell off): the tab that Web of Science ends each row with gives a row of another
-    count whose cells are in line.
+    """Why a row whose count of cells is not the header's has its cells out of line with the
+    columns (its Year, DOI, PMID, WoS accession not one; a WoS accession in another column),
+    or None.  Only such rows are checked: one with more cells, its empty cells past the header
+    dropped, may still be one cell off (a tab inside a cell); one with fewer may have lost a
+    cell to a quote that closed late (``"Title, with commas,"2020",…``: the year read into
+    the title).  The tab that Web of Science ends each row with, or empty last cells not
+    written, give a row of another count whose cells are in line.
 
     >>> _misfit(["Title", "Year", "DOI"], ["titles", "year", "doi"], ['A, b,2020"', "J Tests", "13"])
     "Year holds 'J Tests', not a year"
