@@ -300,6 +300,23 @@ def test_scopus_authors_with_affiliations_give_each_author_theirs(tmp_path, vali
         ("Wang", "Peking University, Beijing, China; Tsinghua University, Beijing, China")]
 
 
+def test_scopus_affiliation_after_a_name_with_its_suffix(tmp_path, validate):
+    """"Smith J.A., Jr., Johns Hopkins University, …": the suffix is the name's, not the start
+    of Smith's affiliation ('Jr., Johns Hopkins University, …'); "Lee K. III, Yale, …" too."""
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        'Authors,Author full names,Title,Year,Source title,Authors with affiliations\n'
+        '"Smith J.A., Jr.; Lee K. III; Zhang W.","Smith, John A., Jr. (57190000002); Lee, Kim, III (571); '
+        'Zhang, Wei (572)",Bone study,2022,PLoS ONE,"Smith J.A., Jr., Johns Hopkins University, Baltimore, MD, '
+        'United States; Lee K. III, Yale University, New Haven, CT, United States; Zhang W., Peking University, '
+        'Beijing, China"\n', encoding="utf-8")
+    (rec,), _ = read(path)
+    validate(rec)
+    assert [(a["family"], a.get("affiliation")) for a in rec["authors"]] == [
+        ("Smith", "Johns Hopkins University, Baltimore, MD, United States"),
+        ("Lee", "Yale University, New Haven, CT, United States"), ("Zhang", "Peking University, Beijing, China")]
+
+
 def test_a_pmid_column_is_the_records_pmid(tmp_path):
     # Scopus's "PubMed ID" and a "pmid" column reach search (pmid:) and the exports; the row's id
     # stays what it was (Scopus's EID; a "pmid" column's value)

@@ -309,8 +309,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
 
 
 # One author of Scopus's "Authors with affiliations": the name as its "Authors" column writes
-# it ("Zhang, K.", older exports "Zhang K."), then the affiliation.
-_AUTHOR_AFFILIATION = re.compile(r"(?P<family>[^,;]+?),? (?P<initials>(?:[A-Z][a-z]?\.[ -]?)+),\s*(?P<affiliation>\S.*)")
+# it ("Zhang, K.", older exports "Zhang K.", with its suffix: "Smith J.A., Jr."), then the
+# affiliation.
+_AUTHOR_AFFILIATION = re.compile(r"(?P<family>[^,;]+?),? (?P<initials>(?:[A-Z][a-z]?\.[ -]?)+)"
+                                 r"(?:,?\s*(?:Jr|Sr|II|III|IV)\.?(?=,))?,\s*(?P<affiliation>\S.*)")
 
 
 def scopus_affiliations(cell: str, authors: list[str]) -> list[dict]:
@@ -321,6 +323,9 @@ def scopus_affiliations(cell: str, authors: list[str]) -> list[dict]:
     >>> scopus_affiliations("Zhang, K., Peking Univ, China; Li, X., Tsinghua Univ, China; Li, X., Fudan Univ, China",
     ...                     ["Zhang, Kejia", "Li, Xiaoming", "Wang, Jian-Guo"])
     [{'author': 'Zhang, Kejia', 'affiliations': ['Peking Univ, China']}, {'author': 'Li, Xiaoming', 'affiliations': ['Tsinghua Univ, China', 'Fudan Univ, China']}]
+    >>> scopus_affiliations("Smith J.A., Jr., Johns Hopkins University, Baltimore, MD, United States; Lee K. III, Yale, "
+    ...                     "United States", ["Smith, John A., Jr.", "Lee, Kim"])
+    [{'author': 'Smith, John A., Jr.', 'affiliations': ['Johns Hopkins University, Baltimore, MD, United States']}, {'author': 'Lee, Kim', 'affiliations': ['Yale, United States']}]
     """
     def key(family: str, given: str) -> tuple[str, str]:
         return " ".join(family.split()).casefold(), given.strip()[:1].upper()
