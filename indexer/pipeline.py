@@ -481,11 +481,12 @@ def place_authors(record: Record) -> Record:
     # whose affiliations are whose, as MEDLINE's AD lines, WoS's C1 and Crossref say
     owned = {" ".join(str(o.get("author", "")).split()): o.get("affiliations") or []
              for o in record.extra.get("author_affiliations") or [] if isinstance(o, dict)}
+    given = False  # some author was given their own: the others have none the reader knows of
     for written, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", written, SHORT_REPAIRS)
         before = len(record.authors)
         _add_authors(record, split_author_list(text))
-        _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
+        given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for written, _line in record.raw.pop("author", []):
         text = _kept_whole(repair(record, "authors", written, SHORT_REPAIRS).strip().strip(";；"))
         if text.endswith(","):  # "Risitano, AM,", "Gattineni J,"
@@ -493,7 +494,7 @@ def place_authors(record: Record) -> Record:
         if text:  # a braced name is one name, kept whole (an organisation)
             before = len(record.authors)
             _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
-            _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
+            given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
@@ -504,18 +505,20 @@ def place_authors(record: Record) -> Record:
     affiliations = [a for a in affiliations if a]
     if affiliations:
         record.extra["affiliations"] = affiliations
-        if len(affiliations) == 1:
+        if len(affiliations) == 1 and not given:  # (MEDLINE's one AD after the first author is hers)
             for author in record.authors:
                 author.setdefault("affiliation", affiliations[0])
     return record
 
 
-def _give_own_affiliation(record: Record, own: list[str] | None, before: int) -> None:
+def _give_own_affiliation(record: Record, own: list[str] | None, before: int) -> bool:
     """The author just read (one, after the ``before`` there were) given the affiliations a
     reader says are theirs: several as one text, each without the full stop MEDLINE's AD
-    lines end with."""
+    lines end with.  True when given."""
     if own and len(record.authors) == before + 1:
         record.authors[-1]["affiliation"] = own[0] if len(own) == 1 else "; ".join(a.rstrip(". ") for a in own)
+        return True
+    return False
 
 
 def place_funding(record: Record) -> Record:

@@ -170,3 +170,26 @@ def test_a_tag_with_a_malformed_separator_is_still_its_tag(tmp_path):
     assert two["source"]["source_id"] == "2" and two["title"] == {"en": "Trial two"}
     assert two["pages"].startswith("5-7 ZZ") and two["abstract"] == {"en": "Background two."}
     assert len(two["issues"]) == 2
+
+
+def test_one_ad_after_the_first_author_is_hers_alone(tmp_path):
+    """PubMed's records before 2014 give one AD, the first author's: the other authors had
+    been given it too, as a record's one affiliation is when no author is said to hold it."""
+    path = tmp_path / "one-ad.nbib"
+    path.write_text("PMID- 20000001\nTI  - An older record with one affiliation.\nDP  - 2012 Mar\n"
+                    "FAU - Zhang, Wei\nAU  - Zhang W\nAD  - Department of Critical Care Medicine,\n"
+                    "      Beijing, China.\nFAU - Li, Na\nAU  - Li N\nFAU - Smith, John A\nAU  - Smith JA\n"
+                    "CN  - Example Study Group\n\n"
+                    "PMID- 20000002\nTI  - One author, one affiliation.\nDP  - 2012\nFAU - Ueda, Ken\n"
+                    "AD  - Kyoto University, Kyoto, Japan.\n\n"
+                    "PMID- 20000003\nTI  - An affiliation before any author.\nDP  - 2012\n"
+                    "AD  - Example Hospital, Oslo, Norway.\nFAU - Berg, Ola\nFAU - Dahl, Kari\n", encoding="utf-8")
+    older, single, before = records_of(path)
+    beijing = "Department of Critical Care Medicine, Beijing, China."
+    assert [a.get("affiliation") for a in older["authors"]] == [beijing, None, None, None]
+    assert older["extra"]["affiliations"] == [beijing]   # the record's, as before
+    assert older["extra"]["author_affiliations"] == [{"author": "Zhang, Wei", "affiliations": [beijing]}]
+    assert [a.get("affiliation") for a in single["authors"]] == ["Kyoto University, Kyoto, Japan."]
+    assert "author_affiliations" not in single["extra"]
+    # an AD no author is before stays the record's one affiliation, every author's
+    assert [a.get("affiliation") for a in before["authors"]] == ["Example Hospital, Oslo, Norway."] * 2

@@ -7,7 +7,8 @@ written wrong (``AB  -Text``, ``TI - Text``) is that tag's line, with an issue s
 
 * Authors: FAU (``Family, Given``) is preferred over AU (``Family GI``); AU alone becomes
   ``Family, GI``; CN (a collective author) keeps its place in the list.  The AD lines that
-  follow an author are that author's affiliations (``extra["author_affiliations"]``).
+  follow an author are that author's affiliations (``extra["author_affiliations"]``), and an
+  author with none after them has none (one AD after the first author is hers alone).
   Editors the same way (FED over ED).
 * ``PG 6913-7`` is expanded to ``6913-6917`` (each range of ``123-9, 131-5``).
 * The DOI comes from LID/AID lines marked ``[doi]`` (or a ``doi.org`` link); other ids
@@ -328,15 +329,16 @@ def collective_name(name: str) -> str:
 
 
 def put_affiliations(rec, authors: list[tuple[str, list[str]]], affiliations: list[tuple[str, int | None]]) -> None:
-    """The record's affiliations (``raw["affiliation"]``, each once, in order) and, when it has
-    more than one, which author each belongs to (``extra["author_affiliations"]``): one is
-    every author's."""
+    """The record's affiliations (``raw["affiliation"]``, each once, in order) and which author
+    each belongs to (``extra["author_affiliations"]``), unless it has one that every author
+    holds.  An author with no AD after them has none: PubMed's records before 2014 give the
+    first author's alone (one AD after the first FAU), not every author's."""
     seen = {}
     for value, line in affiliations:
         seen.setdefault(value, line)
     if seen:
         rec.raw["affiliation"] = list(seen.items())
-    if any(aff for _, aff in authors) and len(seen) > 1:
+    if any(aff for _, aff in authors) and (len(seen) > 1 or not all(aff for _, aff in authors)):
         rec.extra["author_affiliations"] = [{"author": name, "affiliations": aff} for name, aff in authors if aff]
 
 
