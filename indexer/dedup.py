@@ -38,7 +38,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
   conference abstract in a supplement, a reprint), and the authors overlap when both
   have authors (the same title by other authors is another work, unless at the same
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
-  writing author); a short title (a column), a notice or an editorial piece ("Special Issue on
+  writing author; names in two scripts, 山田太郎 and Yamada Taro, are not other authors
+  where a title not in English, the year, volume, issue and first page agree: certain
+  unless the PMIDs differ); a short title (a column), a notice or an editorial piece ("Special Issue on
   ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
   volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree
   (and no word of one title stands where the other has another: "Adult" / "Pediatric"
@@ -89,6 +91,7 @@ from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acro
                                  has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
                                  page_number, volume_as_issue)
 from indexer.fields.authors import whole_name
+from indexer.fields.identifiers import pmid
 from indexer.fields.titles import split_original_title
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
 
@@ -507,6 +510,35 @@ def _other_surnames(a: _Keys, b: _Keys) -> bool:
     return bool(surnames and words) and not surnames & words
 
 
+# A name written in Chinese, Japanese or Korean characters (kanji, kana, hangul).
+_NATIVE_NAME = re.compile(f"[{HAN}\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
+
+
+def _names_in_other_scripts(a: dict, b: dict) -> bool:
+    """Every author of one record named in CJK characters or hangul (山田 太郎, 金民秀) and every
+    author of the other in Latin letters (Yamada, Taro): the names cannot be compared, so
+    that they share no word says nothing (CiNii or KCI and PubMed's romanised names)."""
+    def script(rec: dict) -> str:
+        names = [whole_name(x) or f"{x.get('family') or ''} {x.get('given') or ''}" for x in rec.get("authors") or []]
+        if names and all(_NATIVE_NAME.search(n) for n in names):
+            return "native"
+        return "latin" if names and all(re.search(r"[A-Za-z]", n) and not _NATIVE_NAME.search(n) for n in names) else ""
+    return {script(a), script(b)} == {"native", "latin"}
+
+
+def _same_vernacular_place(a: _Keys, b: _Keys) -> bool:
+    """A title in a language other than English equal in both records (PubMed's TT, the
+    original of a title it translated), and the same year, volume, issue and first page."""
+    ra, rb = a.rec, b.rec
+    titles = [lang for lang in set(ra.get("title") or {}) & set(rb.get("title") or {}) if lang != "en"]
+    if not any(_usable(title_key(ra["title"][lang])) and title_key(ra["title"][lang]) == title_key(rb["title"][lang])
+               for lang in titles):
+        return False
+    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
+    return bool(ra.get("year") is not None and ra.get("year") == rb.get("year") and a.volume and a.volume == b.volume
+                and ia and ia == ib and a.first_page and a.first_page == b.first_page)
+
+
 def _one_paper_in_two_languages(a: _Keys, b: _Keys) -> str:
     """What, beside the authors in pinyin and the year, says a Chinese and an English record
     are one paper: titles alike in a language both have (the Chinese record's own English
@@ -798,6 +830,7 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     else:
         reasons.append("titles equal after folding width, case and punctuation")
     aa, ab = ka.authors, kb.authors
+    scripts = False
     same_lang = (a.get("language") == b.get("language"))
     if aa and ab and same_lang:
         if aa & ab:
@@ -807,11 +840,17 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             # One database names the study group, the other the writing author: the same
             # title at the same volume and first page is one paper.
             reasons.append("same volume and first page (a group author named otherwise)")
+        elif scripts := _names_in_other_scripts(a, b) and _same_vernacular_place(ka, kb):
+            # 山田太郎 and Yamada Taro: names in two scripts are unknown, not other authors
+            reasons.append("authors named in other scripts; original title, volume, issue and first page agree")
         else:
             return False, ["same title by other authors"], ""
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
+    if scripts:  # (the DOIs, where both have one, are equal: see above)
+        pa, pb = pmid(a), pmid(b)
+        certain = not (pa and pb and pa != pb)
     if unplaced and not _same_place(ka, kb):
         # the conference item as another database lists it, or the paper in the same volume
         reasons.append("a conference item and a record of its volume with no issue or pages")
