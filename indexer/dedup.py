@@ -43,6 +43,7 @@ per record).  A pair that met is linked unless evidence says otherwise:
   unless the PMIDs differ); a short title (a column), a notice or an editorial piece ("Special Issue on
   ...", "Guest editorial: ...") also needs volume, issue and first page not to differ (a
   volume given as the issue, an electronic page "c37" for 37, do not differ); certain when authors and year both agree
+  (or the years are one apart, online and in print, with the same authors, journal, volume, issue and first page)
   (and no word of one title stands where the other has another: "Adult" / "Pediatric"
   Patients, "Case A" / "Case B"; nor do the issue, first page or journal differ: a reprint,
   an erratum reprinting the paper), else needs review;
@@ -539,6 +540,19 @@ def _same_vernacular_place(a: _Keys, b: _Keys) -> bool:
                 and ia and ia == ib and a.first_page and a.first_page == b.first_page)
 
 
+def _epub_and_print(a: _Keys, b: _Keys) -> bool:
+    """Years one apart (the year online and the year in print) but the same title (equal
+    after folding), authors (surnames in order), journal, volume, issue and first page."""
+    ra, rb = a.rec, b.rec
+    ya, yb = ra.get("year"), rb.get("year")
+    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
+    return bool(ya is not None and yb is not None and abs(ya - yb) == 1 and set(a.titles) & set(b.titles)
+                and a.surnames and all(a.surnames) and a.surnames == b.surnames
+                and _journal_words(ra) and _journal_words(rb) and _same_journal(ra, rb)
+                and a.volume and a.volume == b.volume and ia and ia == ib
+                and a.first_page and a.first_page == b.first_page)
+
+
 def _one_paper_in_two_languages(a: _Keys, b: _Keys) -> str:
     """What, beside the authors in pinyin and the year, says a Chinese and an English record
     are one paper: titles alike in a language both have (the Chinese record's own English
@@ -848,6 +862,9 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     if ya is not None and ya == yb:
         reasons.append("same year")
     certain = via == "title" and "authors overlap" in reasons and "same year" in reasons
+    if via == "title" and "authors overlap" in reasons and _epub_and_print(ka, kb):
+        reasons.append("years one apart at the same volume, issue and first page (online and in print)")
+        certain = True
     if scripts:  # (the DOIs, where both have one, are equal: see above)
         pa, pb = pmid(a), pmid(b)
         certain = not (pa and pb and pa != pb)
