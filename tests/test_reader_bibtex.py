@@ -94,3 +94,38 @@ def test_crossref_gives_an_entry_what_it_lacks_of_the_entry_it_names(tmp_path):
     assert (child["journal"], child["year"], child["pages"]) == ({"en": "Proceedings of the Big Conference"}, 2019, "5-9")
     assert (child["extra"]["publisher"], child["extra"]["editor"]) == (["ACM"], ["Li, Ming"])
     assert parent["title"] == {"en": "Proceedings of the Big Conference"}
+
+
+def test_a_macro_not_defined_before_its_entry_is_named_in_an_issue(tmp_path):
+    # BibTeX and biber (btparse) read @string in order: one defined after its use, or never, is
+    # undefined there; its name was kept as the journal with no word of it
+    path = tmp_path / "strlater.bib"
+    path.write_text("@article{a1,\n  title = {First paper},\n  journal = jvim,\n  year = {2020}\n}\n\n"
+                    "@string{jvim = \"Journal of Veterinary Internal Medicine\"}\n\n"
+                    "@article{a2,\n  title = {Second paper},\n  journal = jvim # \" (Online)\",\n"
+                    "  publisher = undefinedmacro,\n  month = aug,\n  year = {2021}\n}\n", encoding="utf-8")
+    first, second = cleaned(path)
+    assert first["journal"] == {"en": "jvim"}
+    assert [i.split(": ", 2)[1:] for i in first["issues"]] == [[
+        "journal = jvim", "no @string jvim before this entry (BibTeX and biber use a macro only after its "
+        "@string): kept as the text 'jvim'"]]
+    assert first["issues"][0].startswith(f"{path}:3: ")
+    assert second["journal"] == {"en": "Journal of Veterinary Internal Medicine (Online)"}
+    assert second["extra"]["publisher"] == ["undefinedmacro"]
+    assert second["issues"] == [f"{path}:12: publisher = undefinedmacro: no @string undefinedmacro before this "
+                                "entry (BibTeX and biber use a macro only after its @string): kept as the text "
+                                "'undefinedmacro'"]    # (a month's name is no macro to define)
+
+
+def test_a_field_written_twice_keeps_the_first_and_the_second_in_an_issue(tmp_path):
+    # BibTeX: "Warning--I'm ignoring d1's extra "journal" field"; the second was dropped unsaid
+    path = tmp_path / "dupfield.bib"
+    path.write_text("@article{d1,\n  title = {Dup field paper},\n  journal = {Journal A},\n"
+                    "  journal = {Journal B},\n  year = {2020},\n  year = {1999},\n  year = {2020},\n"
+                    "  doi = {},\n  doi = {10.1000/x1},\n  funding_details = {NIH, R01 AI1},\n"
+                    "  funding_details = {NSF, 1234}\n}\n", encoding="utf-8")
+    rec, = cleaned(path)
+    assert (rec["journal"], rec["year"], rec["doi"]) == ({"en": "Journal A"}, 2020, "10.1000/x1")
+    assert rec["issues"] == [f"{path}:4: a second journal field, not read (BibTeX reads the first): 'Journal B'",
+                             f"{path}:6: a second year field, not read (BibTeX reads the first): '1999'"]
+    assert "R01 AI1" in str(rec["funding"]) and "1234" in str(rec["funding"])   # one a funder, as Scopus writes

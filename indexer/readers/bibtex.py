@@ -216,8 +216,15 @@ def _stray_reason(text: str, path: str) -> str | None:
 MAX_VALUE = 1_000_000
 
 
-def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
-    """The key and ``(field, raw value)`` pairs of an entry body (between its outer braces)."""
+def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str, str, int, list[str]]]]:
+    """The key and ``(field, raw value, offset in body, undefined macros)`` of an entry body
+    (between its outer braces).  A macro not defined by an ``@string`` before the entry (BibTeX
+    and biber read them in order, a later one is not used) stays as its name, and is named in
+    the field's undefined macros so that the reader can say so.
+
+    >>> parse_fields('k, journal = jvim # " (Online)", month = aug', {})
+    ('k', [('journal', 'jvim (Online)', 3, ['jvim']), ('month', '8', 33, [])])
+    """
     m = re.match(r"\s*([^,\s]*)\s*,", body)
     if not m:
         if re.fullmatch(r"\s*[^,\s=]*\s*", body):
@@ -232,8 +239,8 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
             if body[i:].strip(" \t\r\n,"):
                 raise BibError(f"cannot read field at {body[i:i + 30]!r}")
             break
-        name, i = " ".join(m.group(1).lower().split()), m.end()
-        parts, size = [], 0
+        name, at, i = " ".join(m.group(1).lower().split()), m.start(1), m.end()
+        parts, size, undefined = [], 0, []
         while True:
             while i < len(body) and body[i] in " \t\r\n":
                 i += 1
@@ -249,7 +256,10 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
                 if not mm:
                     raise BibError(f"field {name}: unexpected {body[i:i + 20]!r}")
                 word, i = mm.group(), mm.end()
-                value = word if word.isdigit() else macros.get(word.lower(), MONTH_NAMES.get(word.lower(), word))
+                value = word if word.isdigit() else macros.get(word.lower(), MONTH_NAMES.get(word.lower()))
+                if value is None:
+                    value = word
+                    undefined.append(word)
             parts.append(value)
             size += len(value)
             if size > MAX_VALUE:  # "@string{s1 = s0 # s0}" forty times over would double up to terabytes
@@ -260,7 +270,7 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
                 i += 1
                 continue
             break
-        fields.append((name, "".join(parts)))
+        fields.append((name, "".join(parts), at, undefined))
         while i < len(body) and body[i] in " \t\r\n":
             i += 1
         if i < len(body) and body[i] == ",":
@@ -406,10 +416,13 @@ class BibtexReader:
         try:
             if kind == "string":
                 _, fields = parse_fields("x," + body, macros)
-                for name, value in fields:
+                for name, value, _, _ in fields:
                     macros[name.lower()] = value
                 return None
             key, fields = parse_fields(body, macros)
+            # each field with the line it starts on
+            fields = [(name, value, line + text.count("\n", 0, m.end() + at), undefined)
+                      for name, value, at, undefined in fields]
             return self._record(kind, key, fields, Source(path=path, format=self.name, record=ordinal, line=line),
                                 text)
         except BibError as e:
@@ -423,7 +436,19 @@ class BibtexReader:
         rec.extra["source_type"] = kind
         raw = rec.raw
         numbers = []   # the values of the number field (an issue, or the entry's own number)
-        for name, value in fields:
+        first: dict[str, str] = {}   # the value each field was read from
+        for name, value, lineno, undefined in fields:
+            where = f"{source.path}:{lineno}"
+            for macro in dict.fromkeys(undefined):
+                rec.issues.append(f"{where}: {name} = {macro}: no @string {macro} before this entry (BibTeX and "
+                                  f"biber use a macro only after its @string): kept as the text {macro!r}")
+            if name in first and not _kept_whole(name):
+                # BibTeX reads a field once ("I'm ignoring …'s extra field"): the first
+                if value.strip() != first[name].strip():
+                    rec.issues.append(f"{where}: a second {name} field, not read (BibTeX reads the first): {value!r}")
+                continue
+            if value.strip():
+                first[name] = value
             name = _NUMBERED.sub(r"\1", name)
             if name in ("author", "editor", "translator"):
                 for n in split_names(value):
@@ -478,6 +503,14 @@ class BibtexReader:
             return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
                            raw=text, format=self.name, record=source.record)
         return rec
+
+
+def _kept_whole(name: str) -> bool:
+    """A field every value of which is kept when written more than once: one the reader has no
+    key for (:func:`_keep_field`), and Scopus's ``funding_details`` (one a funder)."""
+    return name == "funding_details" or (
+        _NUMBERED.sub(r"\1", name) not in FIELD_KEYS
+        and name not in ("author", "editor", "translator", "entrysubtype", "copyright", "urldate"))
 
 
 def _keep_field(rec: Record, name: str, value: str) -> None:
