@@ -193,3 +193,29 @@ def test_one_ad_after_the_first_author_is_hers_alone(tmp_path):
     assert "author_affiliations" not in single["extra"]
     # an AD no author is before stays the record's one affiliation, every author's
     assert [a.get("affiliation") for a in before["authors"]] == ["Example Hospital, Oslo, Norway."] * 2
+
+
+def test_a_record_with_no_title_or_abstract_is_a_failure(tmp_path, validate):
+    # Every MEDLINE record has its TI.  A PMID line written twice made a record of the first
+    # alone, and a line of junk with a blank-looking piece in it (control characters and a CR:
+    # QA's d.nul) cut a record in two: its later authors and journal became a record of their
+    # own with no title, kept as one; both are failures now, as a RIS, NoteExpress or E-Study
+    # record of a type line alone is.
+    path = tmp_path / "split.nbib"
+    path.write_bytes(b"PMID- 1\nTI  - First title.\nFAU - Smith, John\nJT  - Journal One\n\n"
+                     b"PMID- 2\nPMID- 2\nTI  - Second title.\nFAU - Li, Wei\nJT  - Journal Two\n\n"
+                     b"PMID- 3\nTI  - Third title.\nFAU - S\xc3\xb6r\x01\x02\n\x0b\x0c\r\x0eensen, Jens\n"
+                     b"AU  - Jensen J\nFAU - Other, Anna\nAU  - Other A\nJT  - Journal Three\n")
+    result, records, failures = clean_items(path)
+    assert [r["source"]["source_id"] for r in records] == ["1", "2", "3"]
+    assert [r["title"] for r in records] == [{"en": "First title."}, {"en": "Second title."}, {"en": "Third title."}]
+    for rec in records:
+        validate(rec)
+    assert [f["reason"] for f in failures] == [
+        "record has no title or abstract (a MEDLINE record always has its TI)",
+        "line outside any medline record",
+        "record has no title, abstract or PMID: the rest of a record cut off from its start (by a "
+        "broken line before it?)"]
+    assert failures[0]["line"] == 6
+    assert "Other, Anna" in failures[2]["raw"] and "Journal Three" in failures[2]["raw"]   # nothing lost
+    assert result.returncode == 1

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from ..fields.funding import funding_entry, split_awards
-from .base import register
+from .base import NotARecord, register
 from .tagged import TaggedReader
 
 # NLM publication types → CSL types (the first one found wins, in this order).
@@ -237,6 +237,7 @@ class MedlineReader(TaggedReader):
             raw.setdefault("journal", []).extend(book_titles)   # the book holding the chapter
         else:
             raw.setdefault("titles", []).extend(book_titles)
+        _has_a_title(raw, source)
 
         if rec.type in ("report", "book", "thesis") and eric:
             # ERIC's JT of a non-journal document is its publisher or institution.
@@ -280,6 +281,18 @@ class MedlineReader(TaggedReader):
         if authors:
             rec.raw["author"] = [(name, line) for name, line, _, _ in authors]
         put_affiliations(rec, [(name, aff) for _, _, aff, name in authors], affiliations)
+
+
+def _has_a_title(raw, source) -> None:
+    """Every MEDLINE record (PubMed's, ERIC's) has its title: lines without one, nor an abstract,
+    are no record but a PMID line written twice, or the rest of a record a broken line cut off
+    from its start (its later authors and journal, which alone would pass for a record)."""
+    if any(raw.get(key) for key in ("titles", "abstract", "other_abstract")):
+        return
+    if source.source_id:
+        raise NotARecord("record has no title or abstract (a MEDLINE record always has its TI)")
+    raise NotARecord("record has no title, abstract or PMID: the rest of a record cut off from its start "
+                     "(by a broken line before it?)")
 
 
 # OAB's value opens with the abstract's type, as PubMed XML's OtherAbstract Type= gives it.
