@@ -584,3 +584,34 @@ def test_a_long_line_is_no_google_scholar_grey_line_and_told_in_time():
     assert time.perf_counter() - started < 2
     assert results_page("Google Scholar\nW Zhang, N Li - Eur Spine J, 2022 - Springer\n")
     assert results_page("Google Scholar\nW Zhang - 2019 - springer.com\n")
+
+
+# ---------------------------------------------------------------- line numbers
+JUNK = b"\x0b\x0c\rjunk \x1c\x1d\x1e\xc2\x85 \xe2\x80\xa8 here"   # control characters, a CR alone, NEL, LS
+
+
+def test_line_numbers_are_an_editors_with_a_cr_alone_inside_a_line(tmp_path):
+    # QA's en/d.nul:50 and med/d.nul:465 were reported at 51 and 466: a CR alone inside a line of
+    # junk was counted as a line's end, which no editor or grep -n does in a file of LF or CRLF
+    cases = {
+        "crlf.ris": b"TY  - JOUR\r\nTI  - One\r\nER  - \r\n\r\n" + JUNK + b"\r\n\r\nTY  - JOUR\r\nTI  - Two\r\nER  - \r\n",
+        "lf.ris": b"TY  - JOUR\nTI  - One\nER  - \n\n" + JUNK + b"\n\nTY  - JOUR\nTI  - Two\nER  - \n",
+        # lines read one by one in UTF-8 or GBK (a GBK export joined to a UTF-8 one)
+        "mixed.ris": b"TY  - JOUR\nTI  - One \xe4\xb8\xad\xe6\x96\x87\nER  - \n\n" + JUNK
+                     + b"\n\nTY  - JOUR\nTI  - Two \xd6\xd0\xce\xc4\xb8\xdf\xd1\xaa\xd1\xb9\nER  - \n",
+        # classic Mac OS: a CR ends every line
+        "cr.ris": b"TY  - JOUR\rTI  - One\rER  - \r\rjunk here\r\rTY  - JOUR\rTI  - Two\rER  - \r",
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        records, (failure,) = clean(path)
+        assert [r["source"]["line"] for r in records] == [1, 7], name
+        assert failure["line"] == 5 and "junk" in failure["raw"] and "here" in failure["raw"], name
+        assert [next(iter(r["title"].values()))[:3] for r in records] == ["One", "Two"], name
+    # the text a record holds is as it was: a line a CR alone parts is still two lines
+    path = tmp_path / "split.nbib"
+    path.write_bytes(b"PMID- 3\nTI  - Third title.\nFAU - S\xc3\xb6r\x01\x02\n\x0b\x0c\r\x0eensen, Jens\n"
+                     b"AU  - Jensen J\nJT  - Journal Three\n")
+    (record,), failures = clean(path)
+    assert [(f["line"], f["raw"]) for f in failures] == [(4, "\x0eensen, Jens"), (5, "AU  - Jensen J\nJT  - Journal Three")]

@@ -255,6 +255,9 @@ class PlainSource:
     def lines(self) -> Iterator[str]:
         return map(plain_line, self._source.lines())
 
+    def numbered(self) -> Iterator[tuple[int, str]]:
+        return ((lineno, plain_line(line)) for lineno, line in self._source.numbered())
+
     def text(self) -> str:
         return plain_text(self._source.text())
 
@@ -268,9 +271,12 @@ MAX_JOINS_PER_LINE = 64
 
 
 def numbered_lines(source) -> Iterator[tuple[int, str]]:
-    """``(line number, line)`` for the lines of ``source``; a line with another export's first
-    line joined onto it (:func:`glued_at`) comes as two, under the same number."""
-    for lineno, line in enumerate(source.lines(), 1):
+    """``(line number, line)`` for the lines of ``source``, numbered as an editor numbers them
+    (a decoded file's :meth:`~indexer.readers.decode.TextFile.numbered`: a CR alone inside a
+    line parts it, both parts under its number); a line with another export's first line
+    joined onto it (:func:`glued_at`) comes as two, under the same number."""
+    numbered = getattr(source, "numbered", None)
+    for lineno, line in numbered() if numbered else enumerate(source.lines(), 1):
         start, at, joins = 0, glued_at(line), 0
         while at and joins < MAX_JOINS_PER_LINE:
             yield lineno, line[start:at]

@@ -74,15 +74,37 @@ class TextFile:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
         so is a byte-order mark at a line's start (a file joined after another: ``cat a b``) or
         where no file starts (:data:`_LINE_BOMS`)."""
+        return (line for _, line in self.numbered())
+
+    def numbered(self) -> Iterator[tuple[int, str]]:
+        """``(line number, line)`` for :meth:`lines`, numbered as an editor and ``grep -n`` number
+        them: a CR alone inside a line (junk bytes in it) still parts it, as ever, but both parts
+        are that line's, unless the file ends its lines with CR (classic Mac OS, no LF in its head)."""
+        cr_ends = self._cr_ends()
         if self.encoding.startswith(MIXED):
             with self.binary() as fh:
-                yield from _mixed_lines_of(fh, self.encoding[len(MIXED):])
+                yield from _mixed_numbered(fh, self.encoding[len(MIXED):], cr_ends)
             return
-        with self._open() as fh:
+        lineno = 1
+        with self._open(newline="") as fh:
             for line in fh:
+                end = "\n" if line.endswith("\n") else line[-1:] if line.endswith("\r") else ""
+                line = line[:-2] if line.endswith("\r\n") else line[:-1] if end else line
                 if "\x00" in line:
                     line = line.replace("\x00", "")
-                yield drop_line_boms(line).rstrip("\n")
+                yield lineno, drop_line_boms(line)
+                if end == "\n" or end and cr_ends:
+                    lineno += 1
+
+    def _cr_ends(self) -> bool:
+        """Whether the file ends its lines with a CR alone: its head holds CR and no LF."""
+        if self.encoding.startswith(MIXED):
+            with self.binary() as fh:
+                head = fh.read(HEAD_CHARS)
+            return b"\r" in head and b"\n" not in head
+        with self._open(newline="") as fh:
+            head = fh.read(HEAD_CHARS)
+        return "\r" in head and "\n" not in head
 
     def text(self) -> str:
         if self.encoding.startswith(MIXED):
@@ -95,8 +117,8 @@ class TextFile:
         fh = open(self.path, "rb")
         return fh if self.end is None else io.BufferedReader(_Prefix(fh, self.end))
 
-    def _open(self) -> io.TextIOWrapper:
-        return io.TextIOWrapper(self.binary(), encoding=self.encoding, errors="replace", newline=None)
+    def _open(self, newline: str | None = None) -> io.TextIOWrapper:
+        return io.TextIOWrapper(self.binary(), encoding=self.encoding, errors="replace", newline=newline)
 
 
 class _Prefix(io.RawIOBase):
@@ -436,10 +458,17 @@ def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator
     """The lines of a mixed file (its raw lines, or its bytes), each read by :func:`decode_line`
     in the part the lines before it showed; of several legacy encodings (``+``-joined), in the
     one :func:`_line_legacy` takes for it."""
+    return (line for _, line in _mixed_numbered(raw_lines, legacy, False))
+
+
+def _mixed_numbered(raw_lines: Iterable[bytes] | bytes, legacy: str, cr_ends: bool) -> Iterator[tuple[int, str]]:
+    """:func:`_mixed_lines_of` with their numbers (see :meth:`TextFile.numbered`): the pieces of
+    one line that a CR alone parts are that line's, unless ``cr_ends`` (the file's lines end so)."""
     if isinstance(raw_lines, bytes):
         raw_lines = io.BytesIO(raw_lines)  # split where a file is: at LF
     legacies = legacy.split("+")
     legacy, part = legacies[0], None
+    lineno = 1
     for raw in raw_lines:
         raw = raw.replace(b"\x00", b"")  # a stray NUL, as in lines()
         if len(legacies) > 1 and not raw.isascii() and not _is_utf8(raw):
@@ -449,7 +478,10 @@ def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator
         pieces = LINE_END.split(line)
         if pieces and pieces[-1] == "":
             pieces.pop()
-        yield from map(drop_line_boms, pieces)  # and a byte-order mark opening a line
+        for piece in pieces:
+            yield lineno, drop_line_boms(piece)  # and a byte-order mark opening a line
+            lineno += cr_ends
+        lineno += not cr_ends
 
 
 def _line_legacy(raw: bytes, legacies: list[str], legacy: str) -> str:
