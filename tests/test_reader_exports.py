@@ -35,7 +35,7 @@ def test_pubmed_xml_sections_names_grants_and_a_cut_off_file(validate):
     assert rec["source"]["source_id"] == "30000001"
     assert rec["title"] == {"en": "Interleukin-6 after spinal surgery."}
     assert names(rec) == [("Smith", "John A"), "Example Study Group"]
-    assert rec["journal"] == {"en": "Journal of Example Surgery"}          # NLM's "(London, England)" dropped
+    assert rec["journal"] == {"en": "Journal of example surgery"}   # NLM's case; "(London, England)" dropped
     assert (rec["volume"], rec["issue"], rec["pages"], rec["year"]) == ("12", "3", "1234-1245", 2019)
     assert [(s["label"], s["text"]) for s in rec["sections"]["en"]] == [
         ("BACKGROUND", "IL-6 rises after surgery."), ("CONCLUSION", "It rises.")]
