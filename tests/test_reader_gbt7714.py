@@ -334,6 +334,17 @@ def test_a_line_wrapped_at_a_page_range_opens_no_reference(tmp_path, first, seco
     assert r[2]["title"] == {"zh": "出版集团研究"}
 
 
+@pytest.mark.parametrize("numbers", [("1.", "2.", "4.", "5."), ("1.", "2.", "1.", "2."), ("1、", "2、", "3、", "3、")])
+def test_a_bare_numbered_list_that_skips_or_restarts_a_number_loses_no_reference(tmp_path, numbers):
+    # a line with a type marker opens a reference whatever its number; only a tail of digits goes on
+    refs = ["王建国. 题名一[J]. 中华骨科杂志, 2021, 41(3): 150-157.", "李明. 题名二[J]. 中国矫形外科杂志, 2020, 28(6): 512-",
+            "赵六. 计算机网络[M]. 北京: 科学出版社, 2019.", "孙七. 肺癌筛查研究[D]. 北京: 北京大学, 2018."]
+    text = "".join(f"{n} {ref}\n" + ("516.\n" if i == 1 else "") for i, (n, ref) in enumerate(zip(numbers, refs)))
+    r = _read_all(tmp_path, text)
+    assert [r[i]["title"]["zh"] for i in sorted(r)] == ["题名一", "题名二", "计算机网络", "肺癌筛查研究"]
+    assert r[2]["pages"] == "512-516"
+
+
 def test_a_url_holding_doi_is_kept_whole(tmp_path):
     # Dataverse's link names its DOI: "…?persistentId=doi:10.7910/DVN/ABCDEF", the link whole
     r = _read_all(tmp_path, "[1] KING G. Replication data[DS/OL]. Harvard Dataverse, 2019[2024-01-02]. "

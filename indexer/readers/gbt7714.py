@@ -235,9 +235,11 @@ def _goes_on(text: str, line: str) -> bool:
 
 def _next_number(text: str, line: str) -> bool:
     """Whether ``line``, which opens with a number, opens the reference after ``text`` (the one
-    before, with its number): a number in brackets does (``[2]``, ``(2)``); a bare one
-    (``2.``, ``2、``) only after a bare one it follows (a line wrapped at a page range opens with
-    a number too, ``…279(5359): 2063-`` over ``2064.``), or as a list's first.
+    before, with its number): a number in brackets does (``[2]``, ``(2)``), and so does a line
+    with a type marker; a bare number (``2064.``) goes on with ``text`` only where the line is a
+    page range's or a number's tail (digits and punctuation alone: a line wrapped at a page range,
+    ``…279(5359): 2063-`` over ``2064.``).  A list whose bare numbers skip one or start again
+    (``1. 2. 4.``, ``1. 2. 1. 2.``) loses no reference.
 
     >>> _next_number("[1] KANAMORI H. …[J]. Science, 1998, 279(5359): 2063-", "2064.")
     False
@@ -245,13 +247,19 @@ def _next_number(text: str, line: str) -> bool:
     (False, True)
     >>> _next_number("[1] 王五. 题名[M].", "[2] 赵六."), _next_number("王五. 题名[M].", "1. 赵六.")
     (True, True)
+    >>> _next_number("2. 王五. 题名[M].", "4. 赵六. 题名[M]."), _next_number("2. 王五. 题名[M].", "1. 赵六. 题名[M].")
+    (True, True)
     """
-    before, at = _NUMBER.match(text), _NUMBER.match(line)
-    if not at or not before or re.match(r"\s*[\[［【(（]", at.group()):
+    at = _NUMBER.match(line)
+    if not at or not _NUMBER.match(text) or re.match(r"\s*[\[［【(（]", at.group()):
         return True
-    if re.match(r"\s*[\[［【(（]", before.group()):
-        return False   # in a list numbered [1], a bare number is a wrapped line's
-    return int(re.search(r"\d+", at.group()).group()) == int(re.search(r"\d+", before.group()).group()) + 1
+    folded = _fold(line)
+    return bool(_MARKER.search(folded)) or not _NUMBER_TAIL.fullmatch(folded.strip())
+
+
+# What a line wrapped inside a reference's numbers holds: digits and punctuation alone
+# ("2064.", "2064-2070.", "279(5359): 2063-2064.")
+_NUMBER_TAIL = re.compile(r"[\d\s.,:;()\-–—/，：；．、（）]+")
 
 
 def _with_notes(entries: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
