@@ -196,3 +196,33 @@ def test_a_page_with_titles_and_labels_after_its_keywords_stays_one_record(tmp_p
     assert not failures and len(records) == 1
     assert records[0]["title"]["zh"] == "低剂量CT筛查肺癌的卫生经济学评价"
     assert [a["literal"] for a in records[0]["authors"]] == ["刘芳", "陈明"]
+
+
+# A page followed by its own PDF's full text: the PDF spaces the Latin words and numbers in its
+# title ("基于 CT 影像的…"), or reads a character otherwise, under the page's authors.
+_PAGE_THEN_PDF = """首页 > 期刊 > 文章详情
+基于CT影像的肺结节良恶性鉴别研究（附120例分析）
+作者：刘芳 陈明
+出处：《中国肺癌杂志》 2020年 52-58页 共7页
+摘要：目的 探讨基于CT影像特征鉴别肺结节良恶性的价值。方法 回顾性分析本院120例患者资料。结论 CT影像特征有助于鉴别。
+关键词：肺结节；计算机断层扫描；鉴别诊断
+在线阅读 下载PDF
+{title}
+刘芳1 陈明2
+1.四川大学华西医院放射科，成都 610041
+摘要：目的 探讨基于 CT 影像特征鉴别肺结节良恶性的价值。方法 回顾性分析本院 120 例患者资料。
+关键词：肺结节；计算机断层扫描；鉴别诊断
+1 资料与方法
+本研究纳入 2018 年至 2019 年本院患者 120 例。
+"""
+
+
+@pytest.mark.parametrize("title", ["基于 CT 影像的肺结节良恶性鉴别研究(附 120 例分析)",   # spaced, half-width brackets
+                                   "基于 CT 影豫的肺结节良恶牲鉴别研究(附 120 例分析)"])  # two characters misread
+def test_a_page_followed_by_its_own_full_text_stays_one_record(tmp_path, title):
+    path = tmp_path / "page.txt"
+    path.write_text(_PAGE_THEN_PDF.format(title=title), encoding="utf-8")
+    _, records, failures = clean_items(path)
+    assert not failures and len(records) == 1
+    assert records[0]["title"]["zh"] == "基于CT影像的肺结节良恶性鉴别研究（附120例分析）"
+    assert [a["literal"] for a in records[0]["authors"]] == ["刘芳", "陈明"]

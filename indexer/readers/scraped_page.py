@@ -1017,12 +1017,54 @@ def _ends_field(following: str) -> bool:
 
 
 def _title_key(title: str) -> str:
-    """A title as compared with another: spaces collapsed, a preview's cut ("…", "...") dropped.
+    """A title as compared with another: spaces collapsed, a preview's cut ("…", "...") dropped,
+    full-width punctuation as ASCII's; a mostly Chinese title without its spaces, as a PDF's
+    full text spaces the Latin words and numbers in it ("基于 CT 影像的…", the page "基于CT影像的…").
 
     >>> _title_key("基于深度学习的 肺结节...")
-    '基于深度学习的 肺结节'
+    '基于深度学习的肺结节'
+    >>> _title_key("基于 CT 影像的肺结节（综述）") == _title_key("基于CT影像的肺结节(综述)")
+    True
+    >>> _title_key("Deep  learning：a review…")
+    'Deep learning:a review'
     """
-    return " ".join(title.split()).rstrip(".…").rstrip()
+    title = title.translate(_TITLE_FOLD)
+    title = "".join(title.split()) if _mostly_han(title) else " ".join(title.split())
+    return title.rstrip(".…").rstrip()
+
+
+# Full-width punctuation, letters and digits as ASCII's, and curly quotes as straight ones: how
+# two copies of a title may differ (a page's and its PDF's)
+_TITLE_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: " ", 0x201C: '"', 0x201D: '"',
+               0x2018: "'", 0x2019: "'"}
+
+
+def _like_titles(one: str, other: str) -> bool:
+    """Whether two titles are one read two ways: of their keys' (:func:`_title_key`) pairs of
+    characters, seven in ten are both's (a Dice coefficient).  A paper's other title by the same
+    authors shares fewer ("基于CT影像的肺结节良恶性鉴别研究", "基于CT影像组学的肺结节良恶性预测模型": 0.65).
+
+    >>> _like_titles("基于CT影像的肺结节良恶性鉴别研究", "基于 CT 影豫的肺结节良恶牲鉴别研究")
+    True
+    >>> _like_titles("基于CT影像的肺结节良恶性鉴别研究", "基于CT影像组学的肺结节良恶性预测模型")
+    False
+    """
+    pairs = [{key[i:i + 2] for i in range(len(key) - 1)} for key in (_title_key(one), _title_key(other))]
+    total = len(pairs[0]) + len(pairs[1])
+    return bool(total) and 2 * len(pairs[0] & pairs[1]) >= 0.7 * total
+
+
+def _author_names(text: str) -> frozenset[str]:
+    """The names of an author line, as compared with another's: their marks (王建国1,2) and
+    et al. (等) dropped, a mostly Chinese line's names set apart by spaces too.
+
+    >>> sorted(_author_names("刘芳1 陈明2*")) == sorted(_author_names("刘芳，陈明 等"))
+    True
+    """
+    text = resolve_name_marks(fold_fullwidth_alnum(text))
+    marks = r"[\s,，、;；]+" if _mostly_han(text) else r"\s*[,，;；]\s*|\s+(?:and|&)\s+"
+    return frozenset(" ".join(n.split()).casefold() for n in re.split(marks, text)
+                     if n.strip() and not re.fullmatch(r"\s*(?:等|et\s+al\.?)\s*", n))
 
 
 def _gives_record_fields(lines: list[str]) -> bool:
@@ -1056,14 +1098,17 @@ def _gives_page_fields(lines: list[str]) -> bool:
     return False
 
 
-def _opens_page(title: str, lines: list[str]) -> bool:
+def _opens_page(title: str, lines: list[str], authors: frozenset[str] = frozenset(), own: str = "") -> bool:
     """Whether ``lines``, under ``title``, are a page's own header: its abstract's label, the
     abstract in the title's script (not a page's English block under its Chinese fields), and its
     authors' or keywords' (with a colon or VIP's space, within :data:`_RECORD_AHEAD` lines), the
     authors maybe a line of names with no label (CNKI's "刘芳1 陈明2").  Between the title and the
     first label only the header's own lines: buttons, the title in the other script, the names
     and the institutions under them; a site's list of other papers, its footer or another title
-    there are no page's.
+    there are no page's.  A header whose names are ``authors`` (:func:`_author_names` of this
+    page's) under a title much like ``own`` (this page's: :func:`_like_titles`) is this page's
+    again, its PDF's full text pasted under it, the title read otherwise (a character lost or
+    misread); the same authors' other paper has another title.
 
     >>> _opens_page("腰椎间盘突出症…", ["Risk factors for …", "在线阅读 下载PDF", "摘要 [目的]分析…", "Abstract [Objective]…",
     ...                                "作者 陈晓燕 [1]"])
@@ -1074,21 +1119,31 @@ def _opens_page(title: str, lines: list[str]) -> bool:
     False
     >>> _opens_page("版权所有©中国知网", ["中国肺癌杂志 . 2020,23(03)", "低剂量CT筛查肺癌", "刘芳1 陈明2", "摘要：…", "关键词：…"])
     False
+    >>> header = ["刘芳1 陈明2", "摘要：低剂量CT筛查…", "关键词：肺肿瘤；"]
+    >>> _opens_page("低剂量CT筛査肺癌", header, _author_names("刘芳 陈明"), "低剂量CT筛查肺癌")
+    False
+    >>> _opens_page("腰椎间盘突出症的治疗", header, _author_names("刘芳 陈明"), "低剂量CT筛查肺癌")
+    True
     """
-    fields, han = set(), _mostly_han(title)
+    fields, han, names = set(), _mostly_han(title), []
     for raw_line in lines[:_RECORD_AHEAD]:
         line = _line_fixes(raw_line)[0].strip()
         m = _LABEL_RE.match(_simplified(line))
         labelled = m and (_has_colon(m) or _spaced_label(m)) and match_label(line)
         if labelled and (labelled[0] != "abstract" or _mostly_han(labelled[2]) == han):
             fields.add(labelled[0])
+            if labelled[0] == "authors":
+                names.append(labelled[2])
         elif (labelled or "abstract" in fields or not line or is_page_chrome(line)
               or _ENGLISH_BUTTON_ROW.fullmatch(line)):
             continue  # (an abstract's lines, under its label)
         elif looks_like_names(resolve_name_marks(fold_fullwidth_alnum(line))):
             fields.add("authors")
+            names.append(line)
         elif not (_mostly_han(line) != han or numbered_institutions(line) or bare_institutions(line)):
             return False
+    if authors and any(_author_names(text) == authors for text in names) and _like_titles(title, own):
+        return False
     return "abstract" in fields and bool(fields & {"authors", "keywords"})
 
 
@@ -1652,7 +1707,8 @@ class _Page:
             text = _line_fixes(raw_ahead)[0].strip()
             if text and not (is_page_chrome(text, header=True) or _PAGE_TYPES.get(_simplified(text))
                              or _is_source_line(fold_fullwidth_alnum(text))):
-                return self.titles_another(text) and _opens_page(text, ahead[i:])
+                authors = frozenset().union(*(_author_names(names) for names, _ in self.raw.get("authors", [])))
+                return self.titles_another(text) and _opens_page(text, ahead[i:], authors, self.raw["titles"][0][0])
         return False
 
     def titles_another(self, line: str) -> bool:
