@@ -111,6 +111,30 @@ def _gone(path: str) -> bool:
     return False
 
 
+# How long a store waits for another process's write to end before it says it is busy.
+_WAIT_SECONDS = 60
+
+
+def _read_only(e: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused a write because the store cannot be written (read-only media,
+    another user's file), not because another process holds it ("database is locked").
+
+    >>> _read_only(sqlite3.OperationalError("attempt to write a readonly database"))
+    True
+    >>> _read_only(sqlite3.OperationalError("database is locked"))
+    False
+    """
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == getattr(sqlite3, "SQLITE_READONLY", 8)
+    return "readonly" in str(e)
+
+
+def _busy(path: Path, e: sqlite3.Error) -> DamagedIndex:
+    return DamagedIndex(f"{path} is busy: another process has been writing it for over a "
+                        f"minute ({e}); try again when it ends")
+
+
 class Store:
     def __init__(self, directory: str | Path):
         self.path = Path(directory) / STORE_NAME
@@ -122,15 +146,14 @@ class Store:
             # is, without the lock and WAL files SQLite would have to make beside it
             self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
         else:
-            self.db = sqlite3.connect(self.path, timeout=60)
+            self.db = sqlite3.connect(self.path, timeout=_WAIT_SECONDS)
         try:
             self.db.executescript(_SCHEMA)
             _write_ahead(self.db)
         except sqlite3.DatabaseError as e:  # not SQLite at all, or a damaged file
             self.db.close()
             if "locked" in str(e):
-                raise DamagedIndex(f"{self.path} is busy: another process has been writing it for over a "
-                                   f"minute ({e}); try again when it ends") from e
+                raise _busy(self.path, e) from e
             raise DamagedIndex(f"{self.path} is not a record store this tool can read ({e}); ingest the "
                                "files again into a new --index folder") from e
         self._add_columns()
@@ -150,20 +173,35 @@ class Store:
         those columns, filled from each record's JSON.  One that cannot be written (read-only
         media, another user's index: every command failed "attempt to write a readonly
         database") is read through a view of the same name in SQLite's temp schema, which a
-        name is looked up in first, that reads them from the JSON."""
-        have = {row[1] for row in self.db.execute("PRAGMA table_info(records)")}
-        missing = [(c, k, v) for c, k, v in _JSON_COLUMNS if c not in have]
-        if not missing:
+        name is looked up in first, that reads them from the JSON.  A store another process is
+        writing is waited for (the connection's timeout), and said busy past it: a view there
+        made the store's own writes fail later ("cannot modify records because it is a view")."""
+        if not self._missing_columns():
             return
         try:
+            # (the columns looked at again once the store is ours: another process may have added them)
+            self.db.execute("BEGIN IMMEDIATE")
+            missing = self._missing_columns()
             for column, kind, _value in missing:
                 self.db.execute(f"ALTER TABLE records ADD COLUMN {column} {kind}")
-            self.db.execute("UPDATE records SET " + ", ".join(f"{c} = {v}" for c, _k, v in missing))
+            if missing:
+                self.db.execute("UPDATE records SET " + ", ".join(f"{c} = {v}" for c, _k, v in missing))
             self.db.commit()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as e:
             self.db.rollback()
-            self.db.execute("CREATE TEMP VIEW records AS SELECT rowid AS rowid, *, "
-                            + ", ".join(f"{v} AS {c}" for c, _k, v in missing) + " FROM main.records")
+            if not _read_only(e):
+                self.db.close()
+                if "locked" in str(e) or "busy" in str(e):
+                    raise _busy(self.path, e) from e
+                raise
+            missing = self._missing_columns()
+            if missing:
+                self.db.execute("CREATE TEMP VIEW records AS SELECT rowid AS rowid, *, "
+                                + ", ".join(f"{v} AS {c}" for c, _k, v in missing) + " FROM main.records")
+
+    def _missing_columns(self) -> list[tuple[str, str, str]]:
+        have = {row[1] for row in self.db.execute("PRAGMA main.table_info(records)")}
+        return [(c, k, v) for c, k, v in _JSON_COLUMNS if c not in have]
 
     def _upgrade(self) -> bool:
         """Add what a store written by an earlier version lacks: the ``file`` column (filled for

@@ -218,3 +218,41 @@ def test_a_read_only_store_of_an_older_layout_is_read(tmp_path):
         for folder, dirs, files in os.walk(top):
             os.chmod(folder, 0o755)
         shutil.rmtree(top)
+
+
+def test_an_older_store_another_process_is_writing_is_waited_for_not_read_as_a_view(tmp_path, monkeypatch):
+    """A store of an older layout that another process holds ("database is locked") was taken
+    for one that cannot be written: read through a temp view named records, so its own writes
+    failed later.  It is waited for: the columns are added once the other write ends, and past
+    the wait the store is said busy."""
+    import sqlite3
+    import threading
+
+    from indexer import store as store_module
+    from indexer.errors import DamagedIndex
+
+    idx, ris = tmp_path / "idx", tmp_path / "a.ris"
+    ris.write_text(_ris(PAPERS), encoding="utf-8")
+    assert run_cli("ingest", "-q", "--index", str(idx), str(ris)).returncode == 0
+    path = idx / store_module.STORE_NAME
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    for column in ("lang", "format", "year"):   # the layout of an older version
+        other.execute(f"ALTER TABLE records DROP COLUMN {column}")
+    monkeypatch.setattr(store_module, "_WAIT_SECONDS", 0.5, raising=False)
+    other.execute("BEGIN IMMEDIATE")   # another process writing it
+    with pytest.raises(DamagedIndex, match="busy"):
+        store_module.Store(idx)
+    monkeypatch.setattr(store_module, "_WAIT_SECONDS", 30, raising=False)
+    threading.Timer(0.5, other.execute, ("COMMIT",)).start()   # its write ends while this one waits
+    st = store_module.Store(idx)
+    try:
+        assert {"lang", "format", "year"} <= {row[1] for row in st.db.execute("PRAGMA main.table_info(records)")}
+        assert not st.db.execute("SELECT name FROM sqlite_temp_master WHERE name = 'records'").fetchall()
+        record = next(st.all_records())
+        record["year"] = 2021
+        assert st.put(record) == "updated"
+        st.db.commit()
+        assert st.years([record["id"]]) == {record["id"]: 2021}
+    finally:
+        st.close()
+        other.close()
