@@ -219,3 +219,17 @@ def test_a_record_with_no_title_or_abstract_is_a_failure(tmp_path, validate):
     assert failures[0]["line"] == 6
     assert "Other, Anna" in failures[2]["raw"] and "Journal Three" in failures[2]["raw"]   # nothing lost
     assert result.returncode == 1
+
+
+def test_prose_that_opens_like_a_tag_with_a_loose_separator_continues(tmp_path):
+    # review: unindented wrapped lines of an abstract opening "STAT-3", "ISSN-linked", "AD - related"
+    # were read as STAT, ISSN and AD, the abstract cut; a four-letter tag glued to its dash is a
+    # tag only as PMID and its number, and a lowercase word after the separator is prose
+    path = tmp_path / "prose.nbib"
+    path.write_text("PMID- 12345678\nOWN - NLM\nTI  - Signalling in tumours.\nAB  - We studied the activation of\n"
+                    "STAT-3 and its partners in\nISSN-linked cohorts of the\nAD - related clinic and\n"
+                    "TI - weighted scans.\nFAU - Smith, John\nAU  - Smith J\nDP  - 2020 Mar\n", encoding="utf-8")
+    rec, = records_of(path)
+    assert rec["abstract"] == {"en": "We studied the activation of STAT-3 and its partners in ISSN-linked cohorts "
+                                     "of the AD - related clinic and TI - weighted scans."}
+    assert rec["title"] == {"en": "Signalling in tumours."} and rec["issues"] == []

@@ -194,3 +194,17 @@ def test_a_tag_with_a_malformed_separator_is_still_its_tag(tmp_path):
         "'AB -Text of abstract one,' read as its tag AB (a malformed separator)"]
     assert two["pages"].startswith("12 ZZ") and two["abstract"] == {"en": "Text two."}
     assert len(two["issues"]) == 1
+
+
+def test_prose_that_opens_like_a_tag_with_a_loose_separator_continues(tmp_path):
+    # review: unindented wrapped lines of an abstract opening "T2- weighted", "C5- C6 level", "L4 -L5
+    # level" were read as T2 (the journal 'weighted sequences at the'), C5 and L4, the abstract cut;
+    # a numbered tag, or a lowercase word or a letter and a digit after the dash, is no tag's line
+    rec, = _ris(tmp_path, "TY  - JOUR\nTI  - Spine imaging study\nAU  - Smith, John\n"
+                          "AB  - Patients underwent MRI with T1- and\nT2- weighted sequences at the\n"
+                          "C5- C6 level and at the\nL4 -L5 level were compared with\nTI -T2 mapping, as\n"
+                          "AU -related work did.\nPY  - 2020\nER  - \n")
+    assert rec["abstract"] == {"en": "Patients underwent MRI with T1- and T2- weighted sequences at the "
+                                     "C5- C6 level and at the L4 -L5 level were compared with TI -T2 mapping, "
+                                     "as AU -related work did."}
+    assert (rec["title"], rec["journal"], rec["issues"]) == ({"en": "Spine imaging study"}, {}, [])

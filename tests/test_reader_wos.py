@@ -157,3 +157,16 @@ def test_a_tag_with_a_tab_for_its_space_is_still_its_tag(tmp_path, validate):
     assert rec["abstract"]["en"] == "Abstract text that wraps onto DI as a word of it. ZZ and more."
     assert rec["issues"] == [f"{path}:12: 'DI\\t10.1000/test.33' read as its tag DI (a malformed separator)"]
     assert rec["source"]["source_id"] == "WOS:000000000000033"
+
+
+def test_prose_that_opens_like_a_tag_with_a_tab_continues(tmp_path, validate):
+    # an unindented wrapped line opening with a numbered tag (C1) or a lowercase word after a tag
+    # and a tab is the value before continued, as in RIS and MEDLINE
+    path = tmp_path / "wos.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Doe, J\nTI A trial of aspirin\n"
+                    "SO JOURNAL OF TESTS\nAB Abstract text on the\nC1\tC2 segments and\nTI\tweighted images.\n"
+                    "BP 1\nEP 9\nUT WOS:000000000000034\nER\n\nEF\n", encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    validate(rec)
+    assert rec["abstract"]["en"] == "Abstract text on the C1 C2 segments and TI weighted images."
+    assert (rec["title"], rec["issues"]) == ({"en": "A trial of aspirin"}, [])

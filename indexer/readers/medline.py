@@ -39,13 +39,6 @@ PUBLICATION_TYPES = (
 )
 # ERIC publication types of ED (non-journal) documents.
 ERIC_TYPES = (("books", "book"), ("dissertations/theses", "thesis"), ("speeches/meeting papers", "paper-conference"))
-# The tags of PubMed's MEDLINE format (NLM's field descriptions) and of ERIC's exports in it.
-KNOWN_TAGS = frozenset("""
-AB AD AID AU AUID BTI CDAT CI CIN CN COI COIS CON CP CRDT CRF CRI CTDT CTI DA DCOM DDIN DEP DP
-DRDT DRIN ECF ECI ED EDAT EFR EIN EN FAU FED FIR FPS GN GR GS IP IR IRAD IS ISBN ISSN JID JT LA
-LID LR MH MHDA MID NM OAB OABL OCI OID ORI OT OTO OWN PB PG PHST PL PMC PMCR PMID PRIN PROF PS
-PST PT PUBM RF RIN RN ROF ROI RPF RPI SB SFM SI SO SPIN STAT TA TI TT UIN UOF VI VTI
-""".split())
 _RANGE = re.compile(r"\s*([A-Za-z]*)(\d+)\s*-\s*([A-Za-z]*)(\d+)\s*")
 
 
@@ -137,10 +130,12 @@ class MedlineReader(TaggedReader):
     aliases = ("pubmed", "pubmed-medline", "nbib")
     suffixes = (".nbib", ".medline")
     LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
-    # "AB  -Text", "TI - Text", "AB- Text", "PMID-123": a known tag's line all the same (an
-    # unindented line: a value wraps onto lines indented six spaces).
-    KNOWN_TAGS = KNOWN_TAGS
-    LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})(?: +- *| *- +|(?<=^[A-Z][A-Z0-9]{3})-)(?P<value>.*)$")
+    # "AB  -Text", "TI - Text", "AB- Text", "PMID-123": a tag's line all the same (an unindented
+    # line: a value wraps onto lines indented six spaces), for the tags of a field a user would
+    # miss; a four-letter tag glued to its dash only as PMID and its number ("STAT-3 and",
+    # "ISSN-linked" are prose).
+    LOOSE_TAGS = frozenset("PMID TI AB AU FAU DP LID PG JT".split())
+    LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})(?: +- *| *- +|(?<=^PMID)-(?=\d+$))(?P<value>.*)$")
     START_TAGS = frozenset({"PMID"})
     ONCE_STARTS = frozenset({"OWN"})  # an ERIC record's first line
     BLANK_LINE_ENDS = True  # records without a PMID (ERIC exports) are separated by blank lines

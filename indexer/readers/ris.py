@@ -44,13 +44,10 @@ class RisReader(TaggedReader):
     def parse_line(self, line: str) -> tuple[str, str] | None:
         m = self.LINE.match(line.rstrip())
         return (m.group(1), (m.group(2) or "").strip()) if m else None
-    # "AB -Text", "AB- Text", "AB   - Text": a tag of the specification's (or FU, Web of
-    # Science's) all the same, with an issue, where the line before would have taken it.
-    KNOWN_TAGS = frozenset("""
-    TY ER A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN CP CT CY DA DB DO DP ED EP ET
-    FU ID IS J1 J2 JA JF JO KW L1 L2 L3 L4 LA LB LK M1 M2 M3 N1 N2 NV OP PB PP PY RI RN RP SE SN SP
-    ST T1 T2 T3 TA TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2
-    """.split())
+    # "AB -Text", "AB- Text", "AB   - Text": a tag's line all the same, with an issue, where the
+    # line before would have taken it; only for the tags of a field a user would miss (RIS wraps
+    # values on unindented lines, so "T2- weighted", "C5- C6 level" are prose).
+    LOOSE_TAGS = frozenset("TY ER AU TI T1 AB PY DO SP EP VL IS KW".split())
     LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])(?: +- *| *- +)(?P<value>.*)$")
     START_TAGS = frozenset({"TY"})
     END_TAGS = frozenset({"ER"})

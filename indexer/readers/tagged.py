@@ -16,9 +16,10 @@ from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 # A generic record's Type of Work (RIS's M3 of a GEN, EndNote's %9 of a Generic) that says it is
 # a preprint: CSL's ``article``, as Zotero's translators and our export write one.
 PREPRINT_WORK = re.compile(r"(?i)^\s*(?:pre-?print|e-?print|预印本)\s*$")
-# A line of prose opening with a suspended hyphen ("CT- and MRI-guided", "T1- or T2-weighted"),
-# which reads like a tag whose separator lost its first space.
-_SUSPENDED = re.compile(r"(?i)(?:and|or|to|und|et|ou)\b")
+# The start of a wrapped line of prose after what looks like a tag and a separator written wrong:
+# a lowercase word ("T1- and T2-weighted", "AD - related clinic") or a letter and a digit ("C5- C6
+# level", "L4 -L5 level").  "doi:" or "http://" opens a value.
+_PROSE = re.compile(r"[a-z]+(?![\w:/])|[A-Za-z]\d")
 
 
 class TaggedReader:
@@ -48,10 +49,11 @@ class TaggedReader:
     VALUE_PER_LINE: frozenset[str] = frozenset()
     # Tags whose continuation lines stay lines of one value (joined by a newline, not JOIN).
     KEEP_LINES: frozenset[str] = frozenset()
-    # The tags the format defines, and a line of one with its separator written wrong (groups
-    # "tag" and "value"): see :meth:`parse_loose`.  None: no such tolerance.
-    KNOWN_TAGS: frozenset[str] = frozenset()
+    # A line of a tag with its separator written wrong (groups "tag" and "value"), and the few tags
+    # read so, those opening a field a user would miss (see :meth:`parse_loose`).  None: no such
+    # tolerance.
     LOOSE_LINE: re.Pattern | None = None
+    LOOSE_TAGS: frozenset[str] = frozenset()
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
@@ -70,22 +72,31 @@ class TaggedReader:
 
     def parse_loose(self, line: str) -> tuple[str, str] | None:
         """A line :meth:`parse_line` refuses that opens, unindented, with one of
-        :attr:`KNOWN_TAGS` and a separator written wrong (``AB  -Text``, ``TI - Text``): that
+        :attr:`LOOSE_TAGS` and a separator written wrong (``AB  -Text``, ``TI - Text``): that
         tag's line.  Read as the value before continued, it went into that value (the pages
-        took the abstract).  An unknown tag stays a continuation, as does a suspended hyphen
-        (``T1- and T2-weighted``, a wrapped line of prose)."""
+        took the abstract).  Formats that wrap values on unindented lines make prose look so
+        (``T2- weighted``, ``C5- C6 level``, ``STAT-3 and``): so only a few tags, none a
+        numbered one (C1, L4, T2), and not before a value opening as prose does.
+
+        >>> from indexer.readers.ris import RisReader
+        >>> [RisReader().parse_loose(l) for l in ("AB -Text.", "AB- Text.", "T2- weighted",
+        ...  "L4 -L5 level", "AB - and more", "  AB -Text", "C5- C6 level")]
+        [('AB', 'Text.'), ('AB', 'Text.'), None, None, None, None, None]
+        """
         if self.LOOSE_LINE is None or line[:1].isspace():
             return None
         m = self.LOOSE_LINE.match(line.rstrip())
-        if not m or m.group("tag") not in self.KNOWN_TAGS:
-            return None
-        if line[len(m.group("tag"))] == "-" and _SUSPENDED.match(m.group("value")):
+        if not m or m.group("tag") not in self.LOOSE_TAGS or _PROSE.match(m.group("value").lstrip()):
             return None
         return m.group("tag"), m.group("value").strip()
 
-    def loose_issue(self, path, lineno: int, tag: str, line: str) -> str:
-        """The issue a line read by :meth:`parse_loose` leaves on its record."""
-        return f"{path}:{lineno}: {line.strip()[:40]!r} read as its tag {tag} (a malformed separator)"
+    def parse_tolerant(self, line: str, parsed, path, lineno: int) -> tuple[tuple[str, str] | None, str | None]:
+        """``parsed`` (the line's :meth:`parse_line`), or else the line as :meth:`parse_loose`
+        reads it and the issue it leaves on its record; ``(None, None)`` for neither."""
+        loose = None if parsed else self.parse_loose(line)
+        if not loose:
+            return parsed, None
+        return loose, f"{path}:{lineno}: {line.strip()[:40]!r} read as its tag {loose[0]} (a malformed separator)"
 
     def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
         """Whether a line without a tag, after a tag's value, is a value of its own (of
@@ -100,9 +111,7 @@ class TaggedReader:
         foreign = False  # inside another export pasted into this file: lines are stray till our next start
         ordinal = 0
         for lineno, line in numbered_lines(source):
-            parsed = self.parse_line(line)
-            loose = parsed is None and self.parse_loose(line)
-            parsed = parsed or loose
+            parsed, loose = self.parse_tolerant(line, self.parse_line(line), source.path, lineno)
             own_start = bool(parsed) and parsed[0] in self.START_TAGS
             foreign = in_other_export(line, own_start, own_start, foreign, self.name)
             if foreign:
@@ -146,9 +155,7 @@ class TaggedReader:
                     yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
                     fields, raw_lines = [], []
                     continue
-                fields.append([tag, value, lineno])
-                if loose:  # the issue it leaves, the field's fourth item (see _finish)
-                    fields[-1].append(self.loose_issue(source.path, lineno, tag, line))
+                fields.append([tag, value, lineno, loose] if loose else [tag, value, lineno])  # see _finish
             elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:

@@ -111,9 +111,9 @@ class WosReader(TaggedReader):
     aliases = ("web-of-science", "isi", "cscd")
     suffixes = (".ciw",)
     LINE = _LINE
-    # "DI<tab>10.1000/x": a known tag's line all the same, with an issue (read as the line
-    # before continued, the pages took the DOI, tab and all).
-    KNOWN_TAGS = KNOWN_TAGS
+    # "DI<tab>10.1000/x": a tag's line all the same, with an issue (read as the line before
+    # continued, the pages took the DOI, tab and all), for the tags of a field a user would miss.
+    LOOSE_TAGS = frozenset("PT AU AF TI SO AB DE ID PY VL IS BP EP DI UT ER".split())
     LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]) *\t\s*(?P<value>.*)$")
     START_TAGS = frozenset({"PT"})
     END_TAGS = frozenset({"ER"})
@@ -186,8 +186,7 @@ class WosReader(TaggedReader):
             parsed = None if indented else self.parse_line(line)
             if parsed and in_record and fields and parsed[0] not in KNOWN_TAGS:
                 parsed = None  # an unindented continuation line that happens to start "XX "
-            loose = not indented and parsed is None and self.parse_loose(line)  # "DI<tab>10.1000/…"
-            parsed = parsed or loose
+            parsed, loose = self.parse_tolerant(line, parsed, source.path, lineno)  # "DI<tab>10.1000/…"
             tag = parsed[0] if parsed else None
             starts = tag == "PT" and _RECORD_START.match(line) is not None  # not MEDLINE's "PT  - Journal Article"
             foreign = in_other_export(line, tag in FILE_TAGS, starts, foreign, self.name)
@@ -222,9 +221,7 @@ class WosReader(TaggedReader):
                 yield finish()
                 in_record = False
             elif parsed:
-                fields.append([tag, [parsed[1]] if parsed[1] else [], lineno])
-                if loose:  # the issue it leaves (TaggedReader._finish)
-                    fields[-1].append(self.loose_issue(source.path, lineno, tag, line))
+                fields.append([tag, [parsed[1]] if parsed[1] else [], lineno, *([loose] if loose else [])])  # _finish
             else:
                 fields[-1][1].append(line.strip())
         if in_record and (fields or raw_lines):
