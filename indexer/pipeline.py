@@ -47,7 +47,7 @@ from .fields.notices import split_copyright
 from .fields.sections import split_sections
 from .fields.titles import split_original_title
 from .lang.detect import (cjk_language, declared_language, detect_language, foreign_language, is_cjk_name,
-                          langdetect_reads, script_counts)
+                          kana_share, langdetect_reads, script_counts)
 from .record import Record
 from .repair import REPAIRS
 from .repair.text import cut_off_mark
@@ -85,6 +85,7 @@ def _english(record: Record, field: str, text: str, lang: str) -> str:
 
 def place_titles(record: Record) -> Record:
     """Title lines → ``title[lang]``; the first title's language is remembered as primary."""
+    _han_reading(record)   # of the record's texts, before they are placed
     for written, _line in record.raw.pop("titles", []):
         written = repair(record, "title", written, TITLE_REPAIRS)
         for text, lang in _original_first(record, written) if written else ():
@@ -340,18 +341,37 @@ def _declared_language(record: Record) -> str | None:
 
 def _han_reading(record: Record) -> str | None:
     """The language Han alone is read in for the record (a title all kanji, 高齢者医療制度改革研究):
-    the one it declares; else Japanese when the record is so by its other text or its bytes,
-    a kana letter in any of its texts (its abstract: 本稿では…) or its file read as Shift-JIS or
-    EUC-JP (CiNii's kanji-only titles and names); else None (Han alone is Chinese)."""
+    the one it declares; else Japanese when the record is so by its text or its bytes, its
+    file read as Shift-JIS or EUC-JP (CiNii's kanji-only titles and names) or kana a real share
+    of its titles, abstracts and sections (an abstract 本稿では…), and no abstract Chinese on its
+    own; else None (Han alone is Chinese).  A kana keyword or name (もののあはれ in a Chinese
+    paper on Japanese literature) makes no record Japanese.  Decided once a record, before its
+    texts are placed (:func:`place_titles`), and kept in its raw ``han_reading``."""
+    if "han_reading" not in record.raw:
+        record.raw["han_reading"] = _read_han(record)
+    return record.raw["han_reading"]
+
+
+def _read_han(record: Record) -> str | None:
     declared = _declared_language(record)
     if declared or record.extra.get("encoding") in _JAPANESE_ENCODINGS:
         return declared or "ja"
-    texts = [value[0] if isinstance(value, tuple) else value
-             for values in record.raw.values() if isinstance(values, list) for value in values]
-    texts += [*record.title.values(), *record.abstract.values()]   # (placed: out of raw)
-    return "ja" if any(isinstance(text, str) and cjk_language(text) == "ja" for text in texts) else None
+    raw = record.raw
+    abstracts = [text for text, _ in raw.get("abstract", [])]
+    abstracts += [text for (text, _lang), _ in raw.get("other_abstract", [])] + list(record.abstract.values())
+    texts = [text for text, _ in raw.get("titles", [])] + list(record.title.values()) + abstracts
+    texts += [text for (_label, text), _ in raw.get("sections", [])]
+    texts += [part["text"] for parts in record.sections.values() for part in parts]
+    texts = [text for text in texts if isinstance(text, str)]
+    if kana_share("\n".join(texts)) < _JAPANESE_KANA_SHARE:
+        return None
+    chinese = any(detect_language(text) == "zh" for text in abstracts if isinstance(text, str))
+    return None if chinese else "ja"
 
 
+# Japanese writes a third of its letters in kana or more; a Chinese text quoting a Japanese term
+# (「もののあはれ」) has a few.
+_JAPANESE_KANA_SHARE = 0.05
 # The encodings of Japanese exports (readers.decode: Shift-JIS as Windows writes it, EUC-JP).
 _JAPANESE_ENCODINGS = ("cp932", "euc_jp")
 
@@ -673,7 +693,7 @@ def place_details(record: Record) -> Record:
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text),
                                                               VALUE_REPAIRS + ("fold_fullwidth_alnum",)))
-    for key in [k for k in raw if k not in ("primary_lang",)]:
+    for key in [k for k in raw if k not in ("primary_lang", "han_reading")]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record
 
@@ -757,6 +777,7 @@ def decide_language(record: Record) -> Record:
     abstract's, else 'und'."""
     record.language = _record_language(record)
     record.raw.pop("primary_lang", None)
+    record.raw.pop("han_reading", None)
     if record.language in ("ja", "ko"):
         # names in kanji or hangul in a Japanese or Korean record are that language's, not
         # Chinese (a Chinese name is cited in pinyin; 加地範匡 is not Jiā Dì)

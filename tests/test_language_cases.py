@@ -147,6 +147,23 @@ def test_kanji_alone_in_a_record_japanese_by_its_kana_or_its_encoding(tmp_path):
     assert r["authors"] == [{"literal": "山田太郎", "lang": "ja"}]
 
 
+def test_a_kana_keyword_makes_no_chinese_record_japanese(tmp_path):
+    # review: one Japanese keyword (もののあはれ, いきがい) made a whole Chinese record Japanese,
+    # its title title.ja, its names Japanese, a traditional Chinese abstract abstract.ja; kana
+    # counts in the titles, abstracts and sections, as a real share of their Han and kana
+    zh_s, zh_t, quoted = _records(
+        tmp_path, "TY  - JOUR\nTI  - 日本古典文学中的物哀美学\nAU  - 王建国\nKW  - もののあはれ\nKW  - 日本文学\n"
+                  "AB  - 本文探讨了日本古典文学中物哀美学的形成与发展。\nPY  - 2020\nER  - \n\n"
+                  "TY  - JOUR\nTI  - 臺灣地區高齡者生活品質與社會支持之關係研究\nAU  - 陳美玲\nKW  - 生活品質\n"
+                  "KW  - いきがい\nAB  - 本研究旨在探討臺灣地區高齡者生活品質與社會支持之關係。\nPY  - 2019\nER  - \n\n"
+                  "TY  - JOUR\nTI  - 川端康成小說中的物哀美學研究\nAU  - 陳美玲\nAB  - Kawabata's novels are read "
+                  "for mono no aware (もの).\nAB  - 本研究探討川端康成小說中物哀美學的表現與其思想淵源。\nER  - \n")
+    assert (zh_s["language"], zh_s["title"], list(zh_s["abstract"])) == ("zh", {"zh": "日本古典文学中的物哀美学"}, ["zh"])
+    assert zh_s["authors"] == [{"literal": "王建国", "lang": "zh"}]
+    assert (zh_t["language"], list(zh_t["title"]), list(zh_t["abstract"])) == ("zh", ["zh"], ["zh"])
+    assert (quoted["language"], list(quoted["title"])) == ("zh", ["zh"])
+
+
 def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
     # a QA pass's RIS file: a Chinese paper declared Japanese; 诊, 疗, 进, 华 are no Japanese
     # characters, so the declaration names none of its fields (the keyword and journal follow)

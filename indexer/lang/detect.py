@@ -159,6 +159,16 @@ def detect_language(text: str, declared: str | None = None) -> str:
     return _latin_language(text, declared)
 
 
+def kana_share(text: str) -> float:
+    """The share of kana letters among a text's Han and kana letters (0 without either).
+
+    >>> kana_share("本稿では、高齢者医療制度の改革について検討する。") > 0.3, kana_share("列夫・托尔斯泰")
+    (True, 0.0)
+    """
+    kana, han = len(_KANA_LETTER.findall(text)), len(_HAN.findall(text))
+    return kana / (kana + han) if kana else 0.0
+
+
 def cjk_language(text: str) -> str:
     """Text in Han (or kana, hangul): Japanese for a kana letter, Korean for a hangul
     syllable (whichever there are more of), else Chinese.
