@@ -208,3 +208,20 @@ def test_prose_that_opens_like_a_tag_with_a_loose_separator_continues(tmp_path):
                                      "C5- C6 level and at the L4 -L5 level were compared with TI -T2 mapping, "
                                      "as AU -related work did."}
     assert (rec["title"], rec["journal"], rec["issues"]) == ({"en": "Spine imaging study"}, {}, [])
+
+
+def test_prose_that_opens_like_a_shaped_tag_continues(tmp_path):
+    # regression QA: "ER- PR- HER2- (triple negative)" ended the record there (the abstract cut, its
+    # DOI and keyword a record of their own) and "AU- ROC of the model" was an author: ER's value is
+    # none, AU's a name ("Smith, John"), PY's a year, SP's a number
+    rec, second = _ris(tmp_path, "TY  - JOUR\nAU  - Smith, John\nTI  - Receptor status in breast cancer\n"
+                                 "PY  - 2020\nAB  - We studied 200 women. Tumours that were\n"
+                                 "ER- PR- HER2- (triple negative) had the worst survival; the\n"
+                                 "AU- ROC of the model was 0.81, as\nPY -Based scores were.\n"
+                                 "KW  - breast\nDO  - 10.1000/breast.1\nER  - \n\n"
+                                 "TY  - JOUR\nAU  - Lee, Ann\nTI  - Second record\nPY -2021\nER  - \n")
+    assert rec["abstract"] == {"en": "We studied 200 women. Tumours that were ER- PR- HER2- (triple negative) had "
+                                     "the worst survival; the AU- ROC of the model was 0.81, as PY -Based scores were."}
+    assert (rec["doi"], rec["keywords"], rec["issues"]) == ("10.1000/breast.1", {"en": ["breast"]}, [])
+    assert [a.get("family") for a in rec["authors"]] == ["Smith"]
+    assert second["title"] == {"en": "Second record"} and second["year"] == 2021   # a year's PY -2021 read

@@ -135,6 +135,8 @@ class MedlineReader(TaggedReader):
     # miss; a four-letter tag glued to its dash only as PMID and its number ("STAT-3 and",
     # "ISSN-linked" are prose).
     LOOSE_TAGS = frozenset("PMID TI AB AU FAU DP LID PG JT".split())
+    LOOSE_VALUES = {"PMID": re.compile(r"\d+"), "DP": re.compile(r"\d{4}\b.*"), "PG": re.compile(r"\S*\d\S*"),
+                    **dict.fromkeys(("AU", "FAU"), re.compile(r"[^\s,]+(?: [^\s,]+)*,? [A-Z][\w .-]*"))}
     LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})(?: +- *| *- +|(?<=^PMID)-(?=\d+$))(?P<value>.*)$")
     START_TAGS = frozenset({"PMID"})
     ONCE_STARTS = frozenset({"OWN"})  # an ERIC record's first line

@@ -49,6 +49,9 @@ class RisReader(TaggedReader):
     # values on unindented lines, so "T2- weighted", "C5- C6 level" are prose).
     LOOSE_TAGS = frozenset("TY ER AU TI T1 AB PY DO SP EP VL IS KW".split())
     LOOSE_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])(?: +- *| *- +)(?P<value>.*)$")
+    LOOSE_VALUES = {"ER": re.compile(""), "TY": re.compile(r"[A-Z]{3,6}"), "PY": re.compile(r"\d{4}\b.*"),
+                    "AU": re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}, ?[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"), "DO": re.compile(r"(?i)(?:\S*doi\S*)?10\.\d{4,9}/\S+"),
+                    **dict.fromkeys(("SP", "EP", "VL", "IS"), re.compile(r"\S*\d\S*"))}
     START_TAGS = frozenset({"TY"})
     END_TAGS = frozenset({"ER"})
     TYPE_TAG = "TY"

@@ -54,6 +54,10 @@ class TaggedReader:
     # tolerance.
     LOOSE_LINE: re.Pattern | None = None
     LOOSE_TAGS: frozenset[str] = frozenset()
+    # What the value of such a line must be, for tags whose value has a shape (a year, a number,
+    # a name, none): a wrapped line of prose opening "ER- PR- HER2- (triple negative)" or "AU- ROC
+    # of the model" is no end of the record and no author.
+    LOOSE_VALUES: dict[str, re.Pattern] = {}
 
     def sniff(self, head: str) -> float:
         lines = [l for l in head.splitlines()[:200] if l.strip()]
@@ -82,13 +86,18 @@ class TaggedReader:
         >>> [RisReader().parse_loose(l) for l in ("AB -Text.", "AB- Text.", "T2- weighted",
         ...  "L4 -L5 level", "AB - and more", "  AB -Text", "C5- C6 level")]
         [('AB', 'Text.'), ('AB', 'Text.'), None, None, None, None, None]
+        >>> [RisReader().parse_loose(l) for l in ("ER -", "ER- PR- HER2- (triple negative)", "AU- ROC of it",
+        ...  "AU -Smith, John", "PY- 2020", "PY -Based on", "SP- 112")]
+        [('ER', ''), None, None, ('AU', 'Smith, John'), ('PY', '2020'), None, ('SP', '112')]
         """
         if self.LOOSE_LINE is None or line[:1].isspace():
             return None
         m = self.LOOSE_LINE.match(line.rstrip())
         if not m or m.group("tag") not in self.LOOSE_TAGS or _PROSE.match(m.group("value").lstrip()):
             return None
-        return m.group("tag"), m.group("value").strip()
+        tag, value = m.group("tag"), m.group("value").strip()
+        shape = self.LOOSE_VALUES.get(tag)
+        return None if shape and not shape.fullmatch(value) else (tag, value)
 
     def parse_tolerant(self, line: str, parsed, path, lineno: int) -> tuple[tuple[str, str] | None, str | None]:
         """``parsed`` (the line's :meth:`parse_line`), or else the line as :meth:`parse_loose`
