@@ -58,32 +58,32 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("National High-tech Research and Development Program of China (863 Program)", None,
            (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
     # (acronyms case-sensitive: "NIA", not "Nia Foundation")
-    # (each searched by the NIH's names too: funder:"National Institutes of Health" finds the grants
-    # of its institutes, which a grant's number names: "NIH grant P30 CA016672" is the NCI's)
     *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())),
-             (acronym, "National Institutes of Health", "NIH"))
+             (acronym,))
       for acronym, name, funder_id in (
-          # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name
+          # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name (the
+          # registry ids as funders' metadata in DataCite and Crossref records give them by name;
+          # None where none was found here)
           ("NCI", "National Cancer Institute", "10.13039/100000054"),
-          ("NHLBI", "National Heart, Lung, and Blood Institute", None),
-          ("NIAID", "National Institute of Allergy and Infectious Diseases", None),
+          ("NHLBI", "National Heart, Lung, and Blood Institute", "10.13039/100000050"),
+          ("NIAID", "National Institute of Allergy and Infectious Diseases", "10.13039/100000060"),
           ("NIGMS", "National Institute of General Medical Sciences", "10.13039/100000057"),
-          ("NINDS", "National Institute of Neurological Disorders and Stroke", None),
+          ("NINDS", "National Institute of Neurological Disorders and Stroke", "10.13039/100000065"),
           ("NIMH", "National Institute of Mental Health", "10.13039/100000025"),
-          ("NIDDK", "National Institute of Diabetes and Digestive and Kidney Diseases", None),
+          ("NIDDK", "National Institute of Diabetes and Digestive and Kidney Diseases", "10.13039/100000062"),
           ("NICHD", "Eunice Kennedy Shriver National Institute of Child Health and Human Development", None),
-          ("NIA", "National Institute on Aging", None),
+          ("NIA", "National Institute on Aging", "10.13039/100000049"),
           ("NIEHS", "National Institute of Environmental Health Sciences", None),
           ("NEI", "National Eye Institute", None),
-          ("NIDA", "National Institute on Drug Abuse", None),
+          ("NIDA", "National Institute on Drug Abuse", "10.13039/100000026"),
           ("NIAAA", "National Institute on Alcohol Abuse and Alcoholism", None),
-          ("NCATS", "National Center for Advancing Translational Sciences", None),
-          ("NHGRI", "National Human Genome Research Institute", None),
+          ("NCATS", "National Center for Advancing Translational Sciences", "10.13039/100006108"),
+          ("NHGRI", "National Human Genome Research Institute", "10.13039/100000051"),
           ("NIAMS", "National Institute of Arthritis and Musculoskeletal and Skin Diseases", None),
           ("NIDCR", "National Institute of Dental and Craniofacial Research", None),
           ("NINR", "National Institute of Nursing Research", None),
           ("NIDCD", "National Institute on Deafness and Other Communication Disorders", None),
-          ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", None),
+          ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", "10.13039/100000070"),
           ("NLM", "National Library of Medicine", None))),
     # Taiwan's ministry (2014-2022), by name (not China's ministry, also "MOST"), the council before
     # it (NSC, to 2014) and after it (NSTC, since 2022); a grant number of their shape names them
@@ -218,10 +218,24 @@ def search_names(name: str) -> tuple[str, ...]:
     return tuple(n for n in (chinese_name(name), *_ALIASES.get(name, ())) if n)
 
 
+def part_of(name: str) -> tuple[str, ...]:
+    """The names of the funder a known funder is part of, by its canonical name: a search for
+    that funder finds it (``funder:"National Institutes of Health"`` the NCI's grants, which a
+    grant's number names: "NIH grant P30 CA016672" is the NCI's).
+
+    >>> part_of("National Cancer Institute"), part_of("National Institutes of Health")
+    (('National Institutes of Health', 'NIH'), ())
+    """
+    return _WITHIN.get(name, ())
+
+
 _CHINESE_NAMES = {f.name: name for f in FUNDERS
                   if (name := next((p for p in f.patterns if p and all(map(is_han, p))), None))}
 _CHINESE_NAMES.update((name, zh) for name, zh, _ in _provincial_search_names())
 _ALIASES = {f.name: f.aliases for f in FUNDERS if f.aliases}
+# The funder a known funder is part of, by its names (:func:`part_of`).
+_WITHIN = {f.name: ("National Institutes of Health", "NIH") for f in FUNDERS
+           if set(f.aliases) & set(NIH_INSTITUTE_CODES.values())}
 _ALIASES.update((name, aliases) for name, _, aliases in _provincial_search_names() if aliases)
 
 

@@ -103,14 +103,15 @@ def author_forms(authors: list[dict]) -> list[dict]:
 
 def funder_names(rec: dict, chinese: bool = False) -> list[str]:
     """A record's funders, each name once: as normalised and as written; with ``chinese``, a
-    known funder's Chinese name and aliases too (``funder:国家自然科学基金`` and ``funder:NSFC`` find
+    known funder's Chinese name and aliases too, and the names of the funder it is part of (``funder:国家自然科学基金`` and ``funder:NSFC`` find
     the records that write it in English; a query without a prefix does not: 国家 would find every
     English record NSFC funds)."""
     names = [n for f in rec.get("funding", []) for n in (f.get("funder"), f.get("funder_original")) if n]
     if chinese:
-        from ..fields.funders import search_names   # when asked: search starts without it
+        from ..fields.funders import part_of, search_names   # when asked: search starts without it
 
-        names += [n for f in rec.get("funding", []) for n in search_names(f.get("funder") or "")]
+        names += [n for f in rec.get("funding", []) for n in (*search_names(f.get("funder") or ""),
+                                                              *part_of(f.get("funder") or ""))]
     return list(dict.fromkeys(names))
 
 
