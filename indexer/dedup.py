@@ -69,11 +69,15 @@ per record).  A pair that met is linked unless evidence says otherwise:
 
 Titles too short or generic to identify a work ("Editorial", "前言", empty), and column
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
-never link by title.  A cluster never holds two DOIs (a record without one linked to
-records of two joins one of them), unless their records are at one place (a DOI mistyped).
+never link by title.  A cluster never holds two DOIs or two PMIDs (a record without one linked to
+records of two joins one of them), unless their records are at one place (a DOI mistyped);
+two records of other PMIDs are never linked (a notice has its own).
 A notice is one by its title's label ("Erratum: ...", "Author Correction: ...", "Retracted:
 ...", "Withdrawn: ...", "Expression of Concern: ...", a title ending in the citation of the
-paper it corrects).  The master of a cluster is its most
+paper it corrects) or by the type its database states (PubMed's "Published Erratum",
+"Retraction of Publication", "Expression of Concern"; Web of Science's "Correction",
+"Retraction"; a RIS M3; "Retracted Publication" is the paper); a stated "Comment" is a
+comment, "Editorial Material" an editorial piece.  The master of a cluster is its most
 complete record (most non-empty fields; ties: the first by file and position), but a copy
 read back comes before the record it copies, and before the others: it is the version a
 librarian chose.
@@ -290,7 +294,7 @@ class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
     __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "notice",
-                 "discussion", "first_page", "volume", "copy_of", "_pinyin", "_taiwan")
+                 "discussion", "first_page", "volume", "copy_of", "pmid", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
         self.rec = rec
@@ -310,10 +314,11 @@ class _Keys:
         self.authors = _author_keys(rec)
         self.surnames = [_name_key(whole_name(a) or a.get("family") or "") for a in rec.get("authors") or []]
         self.notice = notice_of(rec)
-        self.discussion = discussed(rec)
+        self.discussion = discussed(rec) or _stated_comment(rec)
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
         self.copy_of = copy_of(rec)
+        self.pmid = pmid(rec)
         self._pinyin: list[str] | None = None
         self._taiwan: list[str] | None | str = ""   # "": not read yet
 
@@ -483,7 +488,12 @@ def _discussed(a: _Keys, b: _Keys) -> tuple[str, str]:
     if not (a.discussion or b.discussion):
         return "", ""
     shared = set(a.rec.get("title") or {}) & set(b.rec.get("title") or {})
-    return discussed(a.rec, shared), discussed(b.rec, shared)
+    return (discussed(a.rec, shared) or _stated_comment(a.rec)), (discussed(b.rec, shared) or _stated_comment(b.rec))
+
+
+def _stated_comment(rec: dict) -> str:
+    """A comment by its stated type (PubMed's PT "Comment"), whatever its title says."""
+    return "comment" if any(t in _STATED_COMMENTS for t in stated_types(rec)) else ""
 
 
 def _other_surnames(a: _Keys, b: _Keys) -> bool:
@@ -639,17 +649,47 @@ _NOTICES = (
 )
 
 
+# A notice or a comment by the type its database states (PubMed's PT, Web of Science's DT, a
+# RIS JOUR's M3: extra.publication_type, extra.document_type), titled as its paper with no
+# label: PubMed's "Published Erratum" carries the paper's title.  "Retracted Publication" is
+# the paper itself, retracted.
+_STATED_NOTICES = {"published erratum": "correction", "erratum": "correction", "correction": "correction",
+                   "correction, addition": "correction", "corrigendum": "correction",
+                   "retraction of publication": "retraction", "retraction": "retraction",
+                   "expression of concern": "concern"}
+_STATED_COMMENTS = {"comment"}
+_STATED_EDITORIAL = {"editorial material", "editorial"}
+
+
+def stated_types(rec: dict) -> list[str]:
+    """The types a record's database states, case folded, one a value ("Article; Early Access"
+    is two)."""
+    extra = rec.get("extra") or {}
+    values = []
+    for key in ("publication_type", "document_type"):
+        value = extra.get(key)
+        for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            values += [v.strip().casefold() for v in str(item).split(";") if v.strip()]
+    return values
+
+
 def notice_of(rec: dict) -> str:
-    """What notice about a paper a record is by its titles: "retraction", "concern",
-    "correction", or "" (a work of its own).
+    """What notice about a paper a record is by its titles, else by its stated type:
+    "retraction", "concern", "correction", or "" (a work of its own).
 
     >>> [notice_of({"title": {"en": f"{label} Serum ferritin in sepsis"}}) for label in ("Retracted:", "RETRACTED:",
     ...  "Withdrawn:", "Statement of Retraction:", "Expression of Concern:", "Author Correction:", "Corrigendum:",
     ...  "Withdrawn behaviour and", "Expression of concern about")]
     ['retraction', 'retraction', 'retraction', 'retraction', 'concern', 'correction', 'correction', '', '']
+    >>> [notice_of({"title": {"en": "Serum ferritin in sepsis"}, "extra": {key: types}}) for key, types in (
+    ...  ("publication_type", ["Published Erratum"]), ("publication_type", ["Retraction of Publication"]),
+    ...  ("publication_type", ["Journal Article", "Retracted Publication"]), ("document_type", ["Correction"]),
+    ...  ("document_type", "Retraction; Early Access"), ("document_type", ["Expression of Concern"]))]
+    ['correction', 'retraction', '', 'correction', 'retraction', 'concern']
     """
     titles = [t for t in (rec.get("title") or {}).values() if t]
-    return next((kind for kind, pattern in _NOTICES if any(pattern.search(t) for t in titles)), "")
+    by_title = next((kind for kind, pattern in _NOTICES if any(pattern.search(t) for t in titles)), "")
+    return by_title or next((_STATED_NOTICES[t] for t in stated_types(rec) if t in _STATED_NOTICES), "")
 
 
 def _online_first(a: _Keys, b: _Keys) -> bool:
@@ -752,6 +792,9 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
                 return True, ["same DOI, but the titles differ"], "needs review"
             return True, ["same DOI"], "certain"
         return False, ["different DOIs"], ""
+    if ka.pmid and kb.pmid and ka.pmid != kb.pmid:
+        # PubMed gives each work its own PMID: a notice, a comment, the paper, each its own
+        return False, ["different PMIDs"], ""
     ya, yb = a.get("year"), b.get("year")
     if ya is not None and yb is not None and ya != yb:
         # One year apart is online-first vs print only when the issue details agree; a
@@ -792,7 +835,8 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
     # ("Special Issue on ...": the introduction to each part of a special issue).
     # So does a notice's: another correction of the paper is another notice.
     short = min(map(len, ka.titles + kb.titles), default=0) < 40 or bool(ka.notice) or any(
-        is_editorial(t) for r in (a, b) for t in (r.get("title") or {}).values())
+        is_editorial(t) for r in (a, b) for t in (r.get("title") or {}).values()) or any(
+        t in _STATED_EDITORIAL for r in (a, b) for t in stated_types(r))
     if via != "translated" and ka.volume and kb.volume and ka.volume != kb.volume and not (
             {ka.volume, kb.volume} & {str(ya), str(yb)}):
         # The same title in another volume is another publication: a conference abstract
@@ -900,10 +944,20 @@ def _copy_reason(copy: dict, original: dict) -> str:
     return f"{'a corrected copy' if corrected else 'a copy'} of {original['id']} (read back from its JSON lines)"
 
 
-def _doi(recs: dict[str, dict], rid: str) -> dict[str, str]:
-    """A record's DOI as blocking reads it (case folded), with the record's id; {} without one."""
-    doi = (recs[rid].get("doi") or "").strip().lower()
-    return {doi: rid} if doi else {}
+def _doi(recs: dict[str, dict], rid: str) -> dict[tuple[str, str], str]:
+    """A record's DOI as blocking reads it (case folded) and its PMID, each with the record's id;
+    {} without either."""
+    doi, pubmed = (recs[rid].get("doi") or "").strip().lower(), pmid(recs[rid])
+    return {**({("doi", doi): rid} if doi else {}), **({("pmid", pubmed): rid} if pubmed else {})}
+
+
+def _other_ids(dx: dict[tuple[str, str], str], dy: dict[tuple[str, str], str]) -> str:
+    """Which identifier two clusters hold another of: "pmid", "doi", or ""."""
+    for kind in ("pmid", "doi"):
+        vx, vy = {v for k, v in dx if k == kind}, {v for k, v in dy if k == kind}
+        if vx and vy and vx != vy:
+            return kind
+    return ""
 
 
 def _one_group(members: list[str], pair_links: list[dict]) -> bool:
@@ -1072,9 +1126,9 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     A "merge" decision links its records (certain); a "distinct" decision is never
     overruled: links are taken in order (reviewer's, same DOI, other certain ones, needs
     review) and one that would put two records of a distinct decision into one cluster is
-    dropped.  So is one that would put two different DOIs into one cluster (a record without a
+    dropped.  So is one that would put two different DOIs (or PMIDs) into one cluster (a record without a
     DOI linked to records of two: a reply "Reply to: Comment on X" and the paper X), unless
-    the records holding them are at the same volume and first page of one journal (one paper,
+    the records holding other DOIs are at the same volume and first page of one journal (one paper,
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
     it is linked to first in that order.  A reviewer's merge is never dropped so.
     """
@@ -1094,7 +1148,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
                                          links[p][1] != "certain", p))
     union = _Union()
     members_of: dict[str, set[str]] = {}  # kept only when there are distinct decisions to check
-    dois: dict[str, dict[str, str]] = {}  # a cluster's root → its DOIs, each with a record holding it
+    dois: dict[str, dict[tuple[str, str], str]] = {}  # a cluster's root → its DOIs and PMIDs, each with a record
     keys: dict[str, _Keys] = {}
 
     def one_paper(dx: dict[str, str], dy: dict[str, str]) -> bool:
@@ -1102,15 +1156,16 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         for rid in (*dx.values(), *dy.values()):
             if rid not in keys:
                 keys[rid] = _Keys(recs[rid])
-        return all(_same_place(keys[a], keys[b]) for da, a in dx.items() for db, b in dy.items() if da != db)
+        return all(_same_place(keys[a], keys[b]) for da, a in dx.items() for db, b in dy.items()
+                   if da[0] == db[0] == "doi" and da != db)
 
     kept: dict[tuple[str, str], tuple[list[str], str]] = {}
     for x, y in order:
         rx, ry = union.find(x), union.find(y)
         if rx != ry:
             dx, dy = dois.get(rx) or _doi(recs, x), dois.get(ry) or _doi(recs, y)
-            if dx and dy and dx.keys() != dy.keys() and links[(x, y)][0] != ["merged by a reviewer"] and not (
-                    one_paper(dx, dy)):
+            other = _other_ids(dx, dy)
+            if other and links[(x, y)][0] != ["merged by a reviewer"] and (other == "pmid" or not one_paper(dx, dy)):
                 continue
             if forbidden:
                 mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
