@@ -1,6 +1,6 @@
 """Deduplication: clusters of records that are the same work, with the reasons.
 
-Blocking (never all pairs): records meet only when they share a DOI, a folded title key
+Blocking (never all pairs): records meet only when they share a DOI, a PMID, a folded title key
 (any language: a Chinese record's translated English title meets the English record's
 title; both titles of "English title [Original title]"), the first 20 characters of a
 title key or of a main title or subtitle, the year and a surname word of the first
@@ -21,6 +21,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * same DOI → linked, certain, unless both have titles in one language and none is alike (a
   DOI mistyped, or one DOI for a whole book): needs review, and not linked when their first
   pages differ too (two chapters given the book's DOI) (different DOIs → not linked);
+* same PMID (not both with a DOI) → linked, certain, unless the titles differ so: needs
+  review (different PMIDs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
   as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
@@ -31,7 +33,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   proceedings paper may be typed a book chapter, and
   at the same volume and first page of one journal, a journal article),
   neither alone is a notice of its paper (a correction, retraction or expression of
-  concern; two notices only of one kind, as a short title), nor a comment or reply ("Comment
+  concern; two notices only of one kind, as a short title, and for review only when one has
+  no volume or pages: perhaps another notice), nor a comment or reply ("Comment
   on: ...", "... Authors' reply", Ovid's "... [Comment]": titled as the paper it discusses;
   the same letter if at the same volume and first page; Embase's "(multiple letters)" is a
   letter and its replies), the volumes do not differ (a
@@ -67,7 +70,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
   in Wade-Giles (張偉明 Chang Wei-Ming), blocked and compared so too.
 
-Titles too short or generic to identify a work ("Editorial", "前言", empty), and column
+Titles too short or generic to identify a work ("Editorial", "前言", "The authors' reply",
+"Retraction notice", in any form: plural, possessive, after an article; empty), and column
 titles (only column words and the journal's name: "Remarks from MIS Quarterly Editor"),
 never link by title.  A cluster never holds two DOIs or two PMIDs (a record without one linked to
 records of two joins one of them), unless their records are at one place (a DOI mistyped);
@@ -103,10 +107,21 @@ from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables,
 GENERIC_TITLES = {"editorial", "introduction", "preface", "foreword", "abstracts", "index", "contents",
                   "letter to the editor", "erratum", "correction", "corrigendum", "前言", "序言", "目录", "卷首语",
                   "编者按", "征稿启事", "更正", "勘误", "reply", "response", "commentary", "book review", "news",
-                  "editor's comments", "editors comments", "front matter", "back matter", "issue information",
+                  "editor's comments", "front matter", "back matter", "issue information",
                   "editorial board", "table of contents", "in this issue", "masthead", "cover", "announcements",
-                  "author index", "subject index", "acknowledgements", "acknowledgment to reviewers", "errata",
-                  "call for papers", "books received", "erratum", "obituary"}
+                  "author index", "subject index", "acknowledgements", "acknowledgments", "acknowledgment to reviewers",
+                  "acknowledgement to reviewers", "errata", "call for papers", "books received", "obituary",
+                  # notices, comments and replies whose title is their kind alone
+                  "retraction", "retraction notice", "notice of retraction", "retraction note", "retraction statement",
+                  "statement of retraction", "withdrawal", "withdrawn", "expression of concern",
+                  "editorial expression of concern", "notice of concern", "erratum notice", "correction notice",
+                  "author reply", "authors' reply", "reply to letter", "reply to the letter", "reply to the editor",
+                  "in reply", "response to letter", "response to the letter", "response to comments",
+                  "reply to comments", "author response", "authors' response", "comment", "letter", "invited commentary",
+                  "invited comment", "editor's note", "note from the editor", "case report", "conclusion",
+                  "summary", "discussion", "highlights", "research highlights", "editorial comment"}
+# (Plurals, a possessive and a leading article are read alike: "Corrections", "The authors
+# reply", "Author's reply"; see _generic_keys.)
 MIN_TITLE_KEY = 8
 
 
@@ -214,7 +229,27 @@ def _traditional(rec: dict) -> bool:
 
 @lru_cache(maxsize=1)
 def _generic_keys() -> frozenset[str]:
-    return frozenset(title_key(g) for g in GENERIC_TITLES)
+    """The title keys of GENERIC_TITLES in every form a journal writes them: each word
+    singular or plural (or possessive: a key drops the apostrophe of "Editor's", "Authors'"),
+    with a leading article or none ("The authors reply" = "Author reply" = "Authors' reply").
+
+    >>> all(title_key(t) in _generic_keys() for t in ("The Authors' Reply.", "Author reply", "Corrections",
+    ...     "Retraction Notice", "Expression of Concern.", "HIGHLIGHTS", "Case Reports", "Editors' comments"))
+    True
+    >>> title_key("Case report of a giant hemangioma") in _generic_keys()
+    False
+    """
+    keys = set()
+    for title in GENERIC_TITLES:
+        words = [w for w in _WORD.findall(_folded(title)) if w != "s"]
+        if words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        forms = [""]
+        for w in words:
+            stem = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            forms = [f + v for f in forms for v in ((stem, stem + "s") if stem.isascii() else (w,))]
+        keys.update(article + f for f in forms for article in (("", "the", "a", "an") if title.isascii() else ("",)))
+    return frozenset(keys)
 
 
 def _usable(key: str) -> bool:
@@ -792,9 +827,14 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
                 return True, ["same DOI, but the titles differ"], "needs review"
             return True, ["same DOI"], "certain"
         return False, ["different DOIs"], ""
-    if ka.pmid and kb.pmid and ka.pmid != kb.pmid:
-        # PubMed gives each work its own PMID: a notice, a comment, the paper, each its own
-        return False, ["different PMIDs"], ""
+    if ka.pmid and kb.pmid:
+        if ka.pmid != kb.pmid:
+            # PubMed gives each work its own PMID: a notice, a comment, the paper, each its own
+            return False, ["different PMIDs"], ""
+        if not (a.get("doi") and b.get("doi")):
+            # (one PubMed entry exported from two databases: as a DOI, whatever its title)
+            return (True, ["same PMID, but the titles differ"], "needs review") if _titles_differ(ka, kb) else (
+                True, ["same PMID"], "certain")
     ya, yb = a.get("year"), b.get("year")
     if ya is not None and yb is not None and ya != yb:
         # One year apart is online-first vs print only when the issue details agree; a
@@ -916,6 +956,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         # the conference item as another database lists it, or the paper in the same volume
         reasons.append("a conference item and a record of its volume with no issue or pages")
         certain = False
+    if certain and ka.notice and not all(r.get("volume") or r.get("pages") for r in (a, b)):
+        # one paper may have two notices titled alike (two corrections): ahead of print, with
+        # no volume or pages, nothing tells it is the same one
+        reasons.append("a notice without its volume or pages")
+        certain = False
     elsewhere = _printed_elsewhere(ka, kb) if certain else ""
     if elsewhere:  # a reprint, an erratum reprinting the paper, or a database's error
         reasons.append(elsewhere)
@@ -991,7 +1036,7 @@ class _Union:
 MAX_BLOCK = 50  # a block this big is a generic title or a common name, not one work
 # How a pair that met in a block is compared (a pair is compared once per way).
 _DIRECT, _NEAR, _PLACE, _PINYIN, _COPY = 0, 1, 2, 3, 4
-_WAY = {"doi": _DIRECT, "title": _DIRECT, "place": _PLACE, "prefix": _NEAR, "author": _NEAR, "pinyin": _PINYIN,
+_WAY = {"doi": _DIRECT, "pmid": _DIRECT, "title": _DIRECT, "place": _PLACE, "prefix": _NEAR, "author": _NEAR, "pinyin": _PINYIN,
         "copy": _COPY}
 
 
@@ -1008,6 +1053,8 @@ def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, st
     for rid, r in recs.items():
         if r.get("doi"):
             blocks[("doi", r["doi"].lower())].append(rid)
+        if keys[rid].pmid:
+            blocks[("pmid", keys[rid].pmid)].append(rid)
         for k in keys[rid].usable:
             blocks[("title", k)].append(rid)
     # The same place in the same journal: year, volume and first page, or year, issue and
@@ -1106,7 +1153,7 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
             elif way == _COPY:
                 via = "copy"
             else:
-                via = "doi" if kind == "doi" else (
+                via = kind if kind in ("doi", "pmid") else (
                     "translated" if a.rec.get("language") != b.rec.get("language") else "title")
             compared += 1
             ok, reasons, tier = _compare(a, b, via)
@@ -1144,7 +1191,8 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
             reviewed.append(set(ids))
             for x, y in zip(ids, ids[1:]):
                 links[(x, y)] = (["merged by a reviewer"], "certain")
-    order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"], "same DOI" not in links[p][0],
+    order = sorted(links, key=lambda p: (links[p][0] != ["merged by a reviewer"],
+                                         not {"same DOI", "same PMID"} & set(links[p][0]),
                                          links[p][1] != "certain", p))
     union = _Union()
     members_of: dict[str, set[str]] = {}  # kept only when there are distinct decisions to check

@@ -116,3 +116,54 @@ def test_a_record_without_a_pmid_joins_one_pmid_only(tmp_path):
     clusters = dedup(idx)["clusters"]
     assert len(clusters) == 1 and len(clusters[0]["records"]) == 2
     assert "RIS" in {name[r["id"]] for r in clusters[0]["records"]}
+
+
+# A title that is its kind alone, twice by one author in one year: once at its place, once with
+# none (ahead of print, or a database that gives none).  Nothing says they are one piece.
+GENERIC = """TY  - JOUR
+TI  - {title}
+AU  - {author}
+PY  - 2020
+T2  - JAMA Surgery
+{place}ID  - {name}
+ER  - 
+"""
+GENERIC_TITLES = ("Invited commentary", "Author reply", "Authors' reply", "The authors reply", "Case report",
+                  "Response to letter", "Conclusion", "Highlights", "Corrections", "Retraction",
+                  "Retraction notice.", "Expression of concern.", "In reply")
+
+
+def test_generic_titles_in_any_form_do_not_link(tmp_path):
+    text = "\n".join(GENERIC.format(title=t, author=a, place=p, name=f"{n}{i}")
+                     for i, t in enumerate(GENERIC_TITLES)
+                     for a, p, n in (("Smith, John", f"VL  - 155\nIS  - 3\nSP  - {100 + 10 * i}\n", "P"),
+                                     ("Smith, J.", "", "U")))
+    idx = _ingest(tmp_path, "generic.ris", text)
+    assert dedup(idx)["clusters"] == []
+
+
+def test_generic_titles_of_one_pmid_are_one(tmp_path):
+    """A generic title links only by what identifies the piece: its DOI, or its PMID (a
+    MEDLINE record and a Scopus RIS giving the PMID in C2)."""
+    medline = ("PMID- 22000001\nDP  - 2012 Jun\nTI  - Retraction notice.\nVI  - 114\nIP  - 6\nPG  - 1200\n"
+               "FAU - Fujii, Yoshitaka\nAU  - Fujii Y\nLA  - eng\nPT  - Retraction of Publication\n"
+               "TA  - Anesth Analg\nJT  - Anesthesia and analgesia\n")
+    ris = GENERIC.format(title="Retraction notice", author="Fujii, Y.", place="C2  - 22000001\n", name="SCOPUS")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "pubmed.txt").write_text(medline, encoding="utf-8")
+    (tmp_path / "in" / "scopus.ris").write_text(ris.replace("2020", "2012"), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "in"), "--index", str(idx)).returncode == 0
+    (cluster,) = dedup(idx)["clusters"]
+    assert len(cluster["records"]) == 2 and cluster["confidence"] == "certain" and cluster["reasons"] == ["same PMID"]
+
+
+def test_a_notice_without_its_place_needs_review(tmp_path):
+    """Two corrections titled alike, one ahead of print with no volume or pages: perhaps the
+    same notice, perhaps a second correction of the paper."""
+    text = "\n".join(RIS.format(type="Article", place=p, name=n).replace(
+        "TI  - Serum", "TI  - Correction: Serum") for p, n in ((PLACE, "PRINTED"), ("", "AHEAD")))
+    idx = _ingest(tmp_path, "corrections.ris", text)
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "needs review"
+    assert "a notice without its volume or pages" in cluster["reasons"]
