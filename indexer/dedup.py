@@ -27,7 +27,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
   record has no volume, issue or pages yet and the journal is the same: online-first and
-  print; any years in the same volume: a wrong year), the types agree (a conference
+  print; any years in the same volume: a wrong year), the types agree (a thesis is not the
+  article of its title; a conference
   abstract is not the journal paper, nor is one in a supplement issue, "15_suppl", or typed
   "Conference Abstract", unless the other gives its volume alone: review; a
   proceedings paper may be typed a book chapter, and
@@ -744,7 +745,8 @@ def _type_family(rec: dict) -> str:
     t = rec.get("type") or ""
     # A paper in proceedings is a conference paper to one database and a book chapter
     # (LNCS, CCIS) to another; an abstract a journal prints for a meeting is a conference item too.
-    return "conference" if t in _PROCEEDINGS or _meeting_abstract(rec) else "other"
+    # A thesis is never the paper its author made of it, however alike title, author and year.
+    return "conference" if t in _PROCEEDINGS or _meeting_abstract(rec) else "thesis" if t == "thesis" else "other"
 
 
 _PROCEEDINGS = ("paper-conference", "chapter")
@@ -844,12 +846,13 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         same_volume = ka.volume and ka.volume == kb.volume and ka.volume not in (str(ya), str(yb))
         if not same_volume and (abs(ya - yb) > 1 or not (same_place or _online_first(ka, kb))):
             return False, [f"years differ ({ya} vs {yb})"], ""
-    unplaced = _type_family(a) != _type_family(b) and _unplaced_in_volume(ka, kb)
-    if _type_family(a) != _type_family(b) and not _same_place(ka, kb) and not unplaced:
+    families = {_type_family(a), _type_family(b)}
+    unplaced = families == {"conference", "other"} and _unplaced_in_volume(ka, kb)
+    if len(families) > 1 and not _same_place(ka, kb) and not unplaced:
         # (a paper of proceedings a journal prints, "Journal of Physics: Conference Series", is
         # a conference paper to Scopus and a journal article to others: at the same volume and
         # first page of one journal it is the same paper)
-        return False, ["a conference paper and another type"], ""
+        return False, ["a thesis and another type" if "thesis" in families else "a conference paper and another type"], ""
     if ka.notice != kb.notice:
         # A notice is titled as its paper, with a label ("Retracted: ...", "Author Correction: ..."):
         # never the paper, nor a notice of another kind.
