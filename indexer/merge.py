@@ -209,13 +209,32 @@ def other_forms(authors: list[dict], donor: dict) -> bool:
     was given.  The Chinese and English versions of a paper name their authors (and
     organisations: 中华医学会皮肤性病学分会儿童学组, ``Group on Children, Chinese Society of
     Dermatology``) each in their own language: an export in the other language writes them
-    from ``alt`` (:func:`indexer.export.common.name_in`), and ``author:`` finds either."""
+    from ``alt`` (:func:`indexer.export.common.name_in`), and ``author:`` finds either.  An
+    ``alt`` the master has (Wanfang's ``WANG Jianguo``) is kept unless the donor's is fuller:
+    PubMed's ``Wang, J G`` is the same name cut to initials.
+
+    >>> master = [{"literal": "王建国", "lang": "zh", "alt": {"family": "WANG", "given": "Jianguo", "lang": "en"}},
+    ...           {"literal": "张可佳", "lang": "zh", "alt": {"family": "Zhang", "given": "K", "lang": "en"}}]
+    >>> other_forms(master, {"authors": [{"family": "Wang", "given": "J G", "lang": "en"},
+    ...                                  {"family": "Zhang", "given": "Kejia", "lang": "en"}]})
+    True
+    >>> [a["alt"]["given"] for a in master]
+    ['Jianguo', 'Kejia']
+    """
     others = donor.get("authors") or []
-    pairs = _pairs(authors, others)
-    for i, j in pairs.items():
+    given = False
+    for i, j in _pairs(authors, others).items():
         form = {k: others[j][k] for k in ("family", "given", "literal") if others[j].get(k)}
+        if authors[i].get("alt") and _letters(authors[i]["alt"]) >= _letters(form):
+            continue
         authors[i]["alt"] = {**form, "lang": others[j]["lang"]}
-    return bool(pairs)
+        given = True
+    return given
+
+
+def _letters(form: dict) -> int:
+    """How many letters a name's form spells out (``Jianguo`` more than ``J G``)."""
+    return sum(len(re.sub(r"[\W_]", "", str(form.get(k) or ""))) for k in ("family", "given", "literal"))
 
 
 def _plain_words(text: str) -> list[str]:
