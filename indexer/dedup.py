@@ -90,6 +90,7 @@ librarian chose.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -1168,6 +1169,24 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
     return group_links(recs, links, decisions)
 
 
+def decision_fingerprint(rec: dict) -> dict[str, None]:
+    """The fingerprints of a record's titles (their folded keys, hashed short), one of which a
+    reviewer's decision stores for each record: the record at a position of a file is another
+    when none matches (a record added above it in the file, ingested again).  A title in
+    another language added since (by --apply) does not change it."""
+    return {hashlib.sha1(title_key(t).encode()).hexdigest()[:12]: None
+            for t in [*(rec.get("title") or {}).values()] or [""]}
+
+
+def _stale(d: dict, recs: dict[str, dict]) -> bool:
+    """Whether a decision stored with its records' fingerprints names a record that is now
+    another (its title fingerprint no longer matches); a decision stored without them (an older
+    file) applies as it is."""
+    titles = d.get("titles")
+    return isinstance(titles, dict) and any(
+        rid in recs and titles[rid] not in decision_fingerprint(recs[rid]) for rid in d["ids"] if rid in titles)
+
+
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
                 decisions: Iterable[dict] | None = None) -> list[dict]:
     """Clusters from the linked pairs, with a reviewer's decisions applied first; a cluster
@@ -1180,13 +1199,20 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     DOI linked to records of two: a reply "Reply to: Comment on X" and the paper X), unless
     the records holding other DOIs are at the same volume and first page of one journal (one paper,
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
-    it is linked to first in that order.  A reviewer's merge is never dropped so.
+    it is linked to first in that order.  A reviewer's merge is never dropped so.  A decision
+    whose records are no longer the ones decided on (another title at that id: the file gained a
+    record above it) is not applied: its records' cluster, if they still form one, goes back to
+    review with a note.
     """
     links = dict(links)
     forbidden: dict[str, set[str]] = defaultdict(set)
     reviewed: list[set[str]] = []
+    stale: list[tuple[str, set[str]]] = []
     for d in decisions or ():
         ids = sorted(set(d["ids"]) & recs.keys())
+        if _stale(d, recs):
+            stale.append((d["decision"], set(ids)))
+            continue
         if d["decision"] == "distinct":
             for x in ids:
                 forbidden[x].update(i for i in ids if i != x)
@@ -1242,12 +1268,15 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         pair_links = [{"pair": [x, y], "reasons": kept[(x, y)][0], "confidence": kept[(x, y)][1]}
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)
-        tier = "certain" if confirmed or _one_group(members, pair_links) else "needs review"
+        outdated = [decision for decision, ids in stale if ids & set(members)]
+        tier = "certain" if confirmed or (_one_group(members, pair_links) and not outdated) else "needs review"
+        notes = {f"a reviewer's decision ({'not duplicates' if d == 'distinct' else d}) on records here no longer "
+                 f"applies: a record's title changed since (its file ingested again, its records moved)" for d in outdated}
         clusters.append({
             "records": [{"id": rid, "source": {k: v for k, v in recs[rid]["source"].items()
                                                if k in ("path", "record", "member")}} for rid in members],
             "master": master, "confidence": tier,
-            "reasons": sorted({reason for p in pair_links for reason in p["reasons"]}),
+            "reasons": sorted({reason for p in pair_links for reason in p["reasons"]} | notes),
             "links": pair_links,
         })
     clusters.sort(key=lambda c: (c["records"][0]["source"]["path"], c["records"][0]["source"]["record"]))

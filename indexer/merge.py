@@ -37,7 +37,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .dedup import _pinyin_names, completeness, find_clusters, group_links, title_key
+from .dedup import _pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, title_key
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .store import APPLY_PENDING, Store
@@ -86,19 +86,26 @@ def merges_all(index_dir: str | Path) -> bool:
     return bool(_read(index_dir).get("apply_all"))
 
 
-def record_decision(index_dir: str | Path, decision: str, ids: list[str]) -> None:
+def record_decision(index_dir: str | Path, decision: str, ids: list[str],
+                    records: dict[str, dict] | None = None) -> None:
     """Store a decision on a set of records (replacing an earlier one on the same set);
     written at once, so quitting a review keeps what was decided."""
-    record_decisions(index_dir, decision, [ids])
+    record_decisions(index_dir, decision, [ids], records)
 
 
-def record_decisions(index_dir: str | Path, decision: str, id_sets: list[list[str]]) -> None:
-    """Store one decision on each set of records, in one write (see :func:`record_decision`)."""
+def record_decisions(index_dir: str | Path, decision: str, id_sets: list[list[str]],
+                     records: dict[str, dict] | None = None) -> None:
+    """Store one decision on each set of records, in one write (see :func:`record_decision`);
+    with ``records`` (by id), each record's title fingerprint too: a record's id is its place
+    in its file, and the decision must not pass to another record that comes to sit there."""
     if decision not in DECISIONS:
         raise ValueError(decision)
     data = _read(index_dir)
     for ids in map(sorted, map(set, id_sets)):
-        data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [{"decision": decision, "ids": ids}]
+        entry = {"decision": decision, "ids": ids}
+        if records:
+            entry["titles"] = {rid: next(iter(decision_fingerprint(records[rid]))) for rid in ids if rid in records}
+        data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [entry]
     _write(index_dir, data)
 
 

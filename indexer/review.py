@@ -102,8 +102,8 @@ def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Ca
         if answer == "quit":
             break
         if answer == "merge":
-            record_decision(index_dir, answer, [m["id"] for m in cluster["records"]])
+            record_decision(index_dir, answer, [m["id"] for m in cluster["records"]], by_id)
         elif answer == "distinct":
-            record_decisions(index_dir, answer, distinct_sets(cluster))
+            record_decisions(index_dir, answer, distinct_sets(cluster), by_id)
         counts[answer] += 1
     return counts

@@ -1,0 +1,75 @@
+"""A reviewer's decision follows its records, not their places: a record's id is its place in
+its file, so after the file gains a record above it and is ingested again, a stored "merge"
+must not merge whatever now sits there.  Records written here, a real ingest into a temp
+index, the CLI as a user runs it."""
+from __future__ import annotations
+
+import json
+
+from conftest import dedup_json as dedup, run_cli, source_ids as names
+from indexer.merge import decisions_path
+
+PREPRINT = """TY  - JOUR
+AU  - Park, J.H.
+AU  - Choi, M.K.
+TI  - Outcomes of robotic versus laparoscopic gastrectomy for gastric cancer in elderly patients
+PY  - 2021
+T2  - Research Square
+ID  - PREPRINT
+ER  - 
+"""
+ARTICLE = """TY  - JOUR
+AU  - Park, Jae-Hyun
+AU  - Choi, Min-Kyung
+TI  - Outcomes of robotic versus laparoscopic gastrectomy for gastric cancer in elderly patients
+PY  - 2021
+T2  - Annals of Surgical Treatment and Research
+VL  - 100
+IS  - 2
+SP  - 60
+EP  - 68
+ID  - ARTICLE
+ER  - 
+"""
+OTHER = """TY  - JOUR
+AU  - Nguyen, T.
+TI  - Machine learning for sepsis prediction in emergency departments
+PY  - 2021
+T2  - Research Square
+ID  - OTHER
+ER  - 
+"""
+
+
+def _setup(tmp_path):
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "preprint.ris").write_text(PREPRINT, encoding="utf-8")
+    (folder / "article.ris").write_text(ARTICLE, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "needs review"
+    return folder, idx
+
+
+def test_a_merge_decision_does_not_pass_to_the_record_now_at_its_place(tmp_path):
+    folder, idx = _setup(tmp_path)
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    assert dedup(idx)["clusters"][0]["confidence"] == "certain"
+    # the preprints' file gains a record at its top, and is ingested again
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = names(idx)
+    (cluster,) = dedup(idx)["clusters"]
+    assert sorted(name[r["id"]] for r in cluster["records"]) == ["ARTICLE", "PREPRINT"]
+    assert cluster["confidence"] == "needs review"
+    assert any("no longer applies" in r for r in cluster["reasons"])
+
+
+def test_a_decision_stored_without_fingerprints_applies_as_before(tmp_path):
+    _folder, idx = _setup(tmp_path)
+    ids = sorted(names(idx))
+    decisions_path(idx).write_text(json.dumps({"decisions": [{"decision": "merge", "ids": ids}], "version": 1}),
+                                   encoding="utf-8")
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "certain" and "merged by a reviewer" in cluster["reasons"]
