@@ -304,11 +304,10 @@ LINE_END = re.compile("\r\n|\r|\n")
 def _legacy_encoding(data: bytes, whole: bool) -> str:
     """The encoding of a mixed file's lines that are not UTF-8: GB18030, or Big5, Shift-JIS,
     EUC-JP, EUC-KR or cp1252 when those lines, taken together, read so (the judges of a whole
-    file: :func:`_japanese_instead`, :func:`_korean_instead`, :func:`_big5_instead`,
-    :func:`_western_instead`); or several, ``+``-joined and the first lines' first, when its
-    lines disagree (:func:`_line_encodings`: a GBK export and a Big5 one joined).  Bytes valid
-    in none (a junk byte, a character cut) are counted, not decisive: Big5 with one bad byte
-    is still Big5."""
+    file: :func:`_cjk_instead`, :func:`_western_instead`); or several, ``+``-joined and the
+    first lines' first, when its lines disagree (:func:`_line_encodings`: a GBK export and a
+    Big5 one joined).  Bytes valid in none (a junk byte, a character cut) are counted, not
+    decisive: Big5 with one bad byte is still Big5."""
     lines = data.splitlines()
     if not whole and lines:
         lines.pop()  # cut inside, perhaps inside a character
@@ -318,19 +317,17 @@ def _legacy_encoding(data: bytes, whole: bool) -> str:
         return "+".join(several)
     legacy = b"\n".join(legacy_lines)
     text = legacy.decode("gb18030", errors="replace")
-    other = (_japanese_instead(legacy, text, True) or _korean_instead(legacy, text, True)
-             or _big5_instead(legacy, text, True) or _western_instead(legacy, text, True))
+    other = _cjk_instead(legacy, text, True) or _western_instead(legacy, text, True)
     return other.encoding if other else "gb18030"
 
 
 def _line_encoding(line: bytes) -> str | None:
     """The encoding one line of Chinese, Japanese or Korean reads in, when it tells: the one
-    the judges of a whole file take (:func:`_japanese_instead`, :func:`_korean_instead`,
-    :func:`_big5_instead`) rather than GB18030; GB18030 when none does and it reads so,
-    strictly, as Chinese with two common characters at least and a fifth of them; else None
-    (a name, a keyword: too short to tell).  A line is held to more than a file: its GB18030
-    reading holds two Chinese characters at least (English with GBK's dashes, – as Big5 每,
-    is none to tell by), and the other reading three common characters of its script and
+    the judges of a whole file take (:func:`_cjk_instead`) rather than GB18030; GB18030 when
+    none does and it reads so, strictly, as Chinese with two common characters at least and a
+    fifth of them; else None (a name, a keyword: too short to tell).  A line is held to more
+    than a file: its GB18030 reading holds two Chinese characters at least (English with GBK's
+    dashes, – as Big5 每, is none to tell by), and the other reading three common characters of its script and
     more than GB18030 gives, no half-width katakana (GBK's 《春秋》 is EUC-JP's ゞ敢拍〃, its
     kana a mark; 肖傑芳 Shift-JIS's ﾐ､まｷｼ).
 
@@ -344,8 +341,7 @@ def _line_encoding(line: bytes) -> str | None:
     gb_text = line.decode("gb18030", errors="replace")
     if len(_HAN.findall(gb_text)) < 2:
         return None
-    other = (_japanese_instead(line, gb_text, True) or _korean_instead(line, gb_text, True)
-             or _big5_instead(line, gb_text, True))
+    other = _cjk_instead(line, gb_text, True)
     if other and not _HALF_WIDTH_KANA.search(other.text) and _common_count(other.text) >= max(3, _common_count(gb_text) + 1):
         return other.encoding
     if other:
@@ -806,15 +802,22 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
     try:
         text = _strict(data, "gb18030", final)
     except UnicodeDecodeError:
-        other = (_japanese_instead(data, None, final) or _korean_instead(data, None, final)
-                 or _western_instead(data, None, final))
+        other = _cjk_instead(data, None, final) or _western_instead(data, None, final)
         return other or Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
     if _utf8_lines(data):  # a GBK export and a UTF-8 one joined: line by line, as when not valid GB18030
         return Decoded(text, "gb18030", lossy=True)
-    other = _japanese_instead(data, text, final) or _korean_instead(data, text, final) or _big5_instead(data, text, final)
+    other = _cjk_instead(data, text, final)
     if other is None and _line_encodings(data.splitlines()):  # a GBK export and a Big5 one joined: line by line
         return Decoded(text, "gb18030", lossy=True)
     return other or _western_instead(data, text, final) or Decoded(text, "gb18030")
+
+
+def _cjk_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | None:
+    """Japanese, Korean or Big5 rather than GB18030, in that order (:func:`_japanese_instead`,
+    :func:`_korean_instead`, :func:`_big5_instead`); Big5 only beside a GB18030 reading
+    (``gb_text``), as bytes that are not GB18030 are not Big5 either (Big5's pairs are GBK's)."""
+    return (_japanese_instead(data, gb_text, final) or _korean_instead(data, gb_text, final)
+            or (_big5_instead(data, gb_text, final) if gb_text is not None else None))
 
 
 def _strict(data: bytes, encoding: str, final: bool) -> str:
