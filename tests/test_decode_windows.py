@@ -260,3 +260,20 @@ def test_a_gbk_file_of_short_keywords_stays_gbk(tmp_path):
     path.write_bytes(text.encode("gbk"))
     source = open_text(str(path))
     assert source.encoding == "gb18030" and not source.lossy
+
+
+def test_the_lines_of_a_joined_file_are_judged_once_and_no_more_than_the_cap(tmp_path, monkeypatch):
+    # a GBK export joined to a Big5 one had its lines judged three times (decode_bytes, its
+    # retry as if cut, open_text's encoding), and 10,001-19,999 lines were all judged of a cap of 10,000
+    from indexer.readers import decode
+    told, judged = [], []
+    tell, judge = decode._line_encodings, decode._line_encoding
+    monkeypatch.setattr(decode, "_line_encodings", lambda lines: told.append(1) or tell(lines))
+    monkeypatch.setattr(decode, "_line_encoding", lambda line: judged.append(1) or judge(line))
+    path = tmp_path / "joined.ris"
+    path.write_bytes(GBK_PART.encode("gbk") + JOINED_TO_GBK["cp950"].encode("cp950"))
+    assert open_text(str(path)).encoding == "utf-8/gb18030+cp950"
+    assert len(told) == 1
+    judged.clear()
+    assert tell(["TI  - 基于深度学习的图像识别研究".encode("gbk")] * 15_000) is None
+    assert len(judged) == 10_000

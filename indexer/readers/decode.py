@@ -50,6 +50,8 @@ class Decoded:
     encoding: str
     lossy: bool = False
     cut: bool = False  # the bytes end inside a character (a download cut short): one U+FFFD for it
+    # the encodings of GB18030 bytes whose lines disagree (_line_encodings), told once for open_text
+    legacies: list[str] | None = None
 
 
 # Files up to this size are checked whole for their encoding; larger ones by their head.
@@ -251,7 +253,7 @@ def open_text(path: str) -> TextFile:
     if later is not None:  # a file told by its head, with another export joined after
         decoded.lossy, data = True, later
     if decoded.lossy:  # neither UTF-8 nor GB18030 as a whole: one or the other line by line
-        encoding = MIXED + _legacy_encoding(data, whole)
+        encoding = MIXED + ("+".join(decoded.legacies) if decoded.legacies else _legacy_encoding(data, whole))
         # the head as the body is read, so that a junk line does not hide a GBK file's format
         head = html_head("".join(line + "\n" for line in _mixed_lines_of(data[:4 * HEAD_CHARS], encoding[len(MIXED):])))
     return TextFile(path=path, encoding=encoding, lossy=decoded.lossy, cut=decoded.cut, head=head[:HEAD_CHARS],
@@ -308,10 +310,7 @@ def _legacy_encoding(data: bytes, whole: bool) -> str:
     first lines' first, when its lines disagree (:func:`_line_encodings`: a GBK export and a
     Big5 one joined).  Bytes valid in none (a junk byte, a character cut) are counted, not
     decisive: Big5 with one bad byte is still Big5."""
-    lines = data.splitlines()
-    if not whole and lines:
-        lines.pop()  # cut inside, perhaps inside a character
-    legacy_lines = [line for line in lines if not _is_utf8(line)]
+    legacy_lines = _legacy_lines(data, whole)
     several = _line_encodings(legacy_lines)
     if several:
         return "+".join(several)
@@ -319,6 +318,15 @@ def _legacy_encoding(data: bytes, whole: bool) -> str:
     text = legacy.decode("gb18030", errors="replace")
     other = _cjk_instead(legacy, text, True) or _western_instead(legacy, text, True)
     return other.encoding if other else "gb18030"
+
+
+def _legacy_lines(data: bytes, whole: bool) -> list[bytes]:
+    """The lines of ``data`` that are not UTF-8, but for the last of a larger file's head (cut
+    inside, perhaps inside a character)."""
+    lines = data.splitlines()
+    if not whole and lines:
+        lines.pop()
+    return [line for line in lines if not _is_utf8(line)]
 
 
 def _line_encoding(line: bytes) -> str | None:
@@ -358,13 +366,15 @@ def _common_count(text: str) -> int:
 
 def _line_encodings(lines: list[bytes], most: int = 10_000) -> list[str] | None:
     """The encodings of lines that disagree (each told by :func:`_line_encoding`; of more than
-    ``most`` lines beyond ASCII, ``most`` spread over them): some read in GB18030 and some in
+    ``most`` lines beyond ASCII, ``most`` spread evenly over them): some read in GB18030 and some in
     Big5, Shift-JIS, EUC-JP or EUC-KR (a GBK export and another joined: ``copy /b``), or in
     two of those; the first line's first.  None when they agree or none tells (a GBK file of
     short keywords)."""
     wide = [line for line in lines if not line.isascii()]
     found: list[str] = []
-    for line in wide[::max(1, len(wide) // most)]:
+    if len(wide) > most:
+        wide = [wide[i * len(wide) // most] for i in range(most)]
+    for line in wide:
         encoding = _line_encoding(line)
         if encoding is not None and _ALIKE.get(encoding, encoding) not in found:
             found.append(_ALIKE.get(encoding, encoding))
@@ -756,8 +766,8 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
         decoded, error = None, e
     if final and (decoded is None or decoded.lossy):
         # read as if more bytes followed: if that reads cleanly, only the last character failed
-        try:
-            whole_but_last = _decode_bytes(data, final=False)
+        try:  # (the lines' encodings as told the first time: the same lines)
+            whole_but_last = _decode_bytes(data, final=False, told=decoded and decoded.legacies)
         except DecodeError:
             whole_but_last = None
         if whole_but_last and not whole_but_last.lossy:
@@ -767,7 +777,9 @@ def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     return decoded
 
 
-def _decode_bytes(data: bytes, final: bool) -> Decoded:
+def _decode_bytes(data: bytes, final: bool, told: list[str] | None = None) -> Decoded:
+    """:func:`decode_bytes`'s reading; ``told``: the encodings of the lines, when a reading of
+    the same bytes found them disagree (:data:`Decoded.legacies`)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -807,8 +819,10 @@ def _decode_bytes(data: bytes, final: bool) -> Decoded:
     if _utf8_lines(data):  # a GBK export and a UTF-8 one joined: line by line, as when not valid GB18030
         return Decoded(text, "gb18030", lossy=True)
     other = _cjk_instead(data, text, final)
-    if other is None and _line_encodings(data.splitlines()):  # a GBK export and a Big5 one joined: line by line
-        return Decoded(text, "gb18030", lossy=True)
+    if other is None:  # a GBK export and a Big5 one joined: line by line, the lines open_text reads so
+        several = told or _line_encodings(_legacy_lines(data, final))
+        if several:
+            return Decoded(text, "gb18030", lossy=True, legacies=several)
     return other or _western_instead(data, text, final) or Decoded(text, "gb18030")
 
 
