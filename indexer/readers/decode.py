@@ -525,7 +525,7 @@ def _uncommon(text: str, encoding: str) -> int:
     gb2312, big5 = _frequent_sets()
     frequent = {"gb18030": gb2312, "cp950": big5, "big5hkscs": big5, "euc_jp": _jis_level_1(),
                 "cp932": _jis_level_1(), "cp949": _COMMON_HANGUL}.get(encoding, frozenset())
-    return sum(1 for c in text if c > "\x7f" and not c.isspace() and c not in frequent)
+    return sum(1 for c in _wide(text) if c not in frequent)
 
 
 @functools.cache
@@ -869,9 +869,19 @@ _COMMON_HAN = frozenset(
 _ODD_READING = re.compile("[\ue000-\uf8ff\u3040-\u30ff\u0400-\u04ff\u3100-\u312f\ufe10-\ufe4f]")
 
 
+def _wide(text: str) -> list[str]:
+    """The characters of ``text`` beyond ASCII that are not space: what the judges of an
+    encoding count common, rare or kana among.
+
+    >>> _wide("TI  - 胃癌\u3000研究 – 2020")
+    ['胃', '癌', '研', '究', '–']
+    """
+    return [c for c in text if c > "\x7f" and not c.isspace()]
+
+
 def _common_share(text: str) -> tuple[int, float]:
     """(common characters, their share of the characters that are not ASCII) in ``text``."""
-    wide = [c for c in text if c > "\x7f" and not c.isspace()]
+    wide = _wide(text)
     common = sum(1 for c in wide if c in _COMMON_HAN)
     return common, common / len(wide) if wide else 0.0
 
@@ -937,8 +947,7 @@ def _rarer_as_gb(gb_text: str, big5_text: str) -> bool:
     False
     """
     gb2312, big5 = _frequent_sets()
-    gb_wide = [c for c in gb_text if c > "\x7f" and not c.isspace()]
-    wide = [c for c in big5_text if c > "\x7f" and not c.isspace()]
+    gb_wide, wide = _wide(gb_text), _wide(big5_text)
     rare = sum(1 for c in gb_wide if c not in gb2312) + len(_LETTER_IN_HAN.findall(gb_text))
     big5_rare = sum(1 for c in wide if c not in big5)
     return rare >= 3 and 5 * rare >= 2 * len(gb_wide) and 10 * big5_rare <= len(wide)
@@ -951,7 +960,7 @@ _KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
 
 def _kana_share(text: str) -> float:
     """The share of kana among the characters of ``text`` that are not ASCII."""
-    wide = sum(1 for c in text if c > "\x7f" and not c.isspace())
+    wide = len(_wide(text))
     return len(_KANA.findall(text)) / wide if wide else 0.0
 
 
@@ -1054,7 +1063,7 @@ def _korean_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded | 
         return None
     head = text[:_SAMPLE_CHARS]
     hangul = _HANGUL.findall(head)
-    wide = sum(1 for c in head if c > "\x7f" and not c.isspace())
+    wide = len(_wide(head))
     if len(hangul) < 8 or 3 * len(hangul) < wide:
         return None
     common = sum(1 for c in hangul if c in _COMMON_HANGUL) / len(hangul)
