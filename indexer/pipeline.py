@@ -47,7 +47,7 @@ from .fields.notices import split_copyright
 from .fields.sections import split_sections
 from .fields.titles import split_original_title
 from .lang.detect import (cjk_language, declared_language, detect_language, foreign_language, is_cjk_name,
-                          kana_share, langdetect_reads, script_counts)
+                          kana_share, langdetect_reads, script_counts, simplified_chinese)
 from .record import Record
 from .repair import REPAIRS
 from .repair.text import cut_off_mark
@@ -343,8 +343,8 @@ def _han_reading(record: Record) -> str | None:
     """The language Han alone is read in for the record (a title all kanji, 高齢者医療制度改革研究):
     the one it declares; else Japanese when the record is so by its text or its bytes, its
     file read as Shift-JIS or EUC-JP (CiNii's kanji-only titles and names) or kana a real share
-    of its titles, abstracts and sections (an abstract 本稿では…), and no abstract Chinese on its
-    own; else None (Han alone is Chinese).  A kana keyword or name (もののあはれ in a Chinese
+    of its titles, abstracts and sections (an abstract 本稿では…), none of them simplified Chinese
+    and no abstract Chinese on its own; else None (Han alone is Chinese).  A kana keyword or name (もののあはれ in a Chinese
     paper on Japanese literature) makes no record Japanese.  Decided once a record, before its
     texts are placed (:func:`place_titles`), and kept in its raw ``han_reading``."""
     if "han_reading" not in record.raw:
@@ -363,8 +363,9 @@ def _read_han(record: Record) -> str | None:
     texts += [text for (_label, text), _ in raw.get("sections", [])]
     texts += [part["text"] for parts in record.sections.values() for part in parts]
     texts = [text for text in texts if isinstance(text, str)]
-    if kana_share("\n".join(texts)) < _JAPANESE_KANA_SHARE:
-        return None
+    joined = "\n".join(texts)
+    if kana_share(joined) < _JAPANESE_KANA_SHARE or simplified_chinese(joined):
+        return None   # a character of simplified Chinese alone (华, 诊) is written in no Japanese
     chinese = any(detect_language(text) == "zh" for text in abstracts if isinstance(text, str))
     return None if chinese else "ja"
 

@@ -164,6 +164,15 @@ def test_a_kana_keyword_makes_no_chinese_record_japanese(tmp_path):
     assert (quoted["language"], list(quoted["title"])) == ("zh", ["zh"])
 
 
+def test_a_chinese_abstract_quoting_kana_makes_no_kanji_title_japanese(tmp_path):
+    # regression QA: a simplified Chinese abstract holding one Japanese word (かんぽう) made the
+    # record Japanese, its kanji title title.ja, its journal (中华医史杂志) journal.ja, its author's
+    # name Japanese; 汉, 华 are simplified Chinese alone, which no Japanese text writes
+    (r,) = _records(tmp_path, "TY  - JOUR\nAU  - 王明\nTI  - 漢方医学史研究\nJO  - 中华医史杂志\nPY  - 2019\n"
+                              "AB  - 本文回顾了汉方医学的发展历史，日语称为かんぽう。\nER  - \n")
+    assert (r["language"], r["title"], r["journal"]) == ("zh", {"zh": "漢方医学史研究"}, {"zh": "中华医史杂志"})
+    assert r["authors"] == [{"literal": "王明", "lang": "zh"}]
+
 def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
     # a QA pass's RIS file: a Chinese paper declared Japanese; 诊, 疗, 进, 华 are no Japanese
     # characters, so the declaration names none of its fields (the keyword and journal follow)

@@ -152,7 +152,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
         lang = cjk_language(text)
         # Han alone is Chinese by script, but kanji or hanja in a record declaring Japanese or
         # Korean (高齢者医療制度改革研究, 韓國敎育史硏究); not simplified Chinese (肺癌的诊断)
-        return declared if lang == "zh" and declared in ("ja", "ko") and not _simplified_chinese(text) else lang
+        return declared if lang == "zh" and declared in ("ja", "ko") and not simplified_chinese(text) else lang
     # Cyrillic or Greek with a Latin acronym or two ("Влияние пандемии COVID-19 на экономику России")
     if c["latin_words"] == 0 or _mostly_other_letters(text):
         return _other_script(text, declared)
@@ -204,11 +204,11 @@ def _simplified_only() -> frozenset[str]:
                      if not encodes(char, "cp932") and not encodes(char, "euc_kr"))
 
 
-def _simplified_chinese(text: str) -> bool:
+def simplified_chinese(text: str) -> bool:
     """Whether Han text is written in simplified Chinese, which a declared Japanese or Korean
     does not make Japanese or Korean: it has a character of simplified Chinese alone.
 
-    >>> _simplified_chinese("肺癌的诊断与治疗进展"), _simplified_chinese("高齢者医療制度改革研究"), _simplified_chinese("韓國敎育史硏究")
+    >>> simplified_chinese("肺癌的诊断与治疗进展"), simplified_chinese("高齢者医療制度改革研究"), simplified_chinese("韓國敎育史硏究")
     (True, False, False)
     """
     simplified = _simplified_only()
