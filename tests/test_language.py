@@ -60,8 +60,8 @@ import signal, time
 import langdetect.detector_factory as factory
 from indexer.lang.detect import _langdetect
 text = "Die Alterung der Gesellschaft und der Generationenkonflikt in Europa"
-signal.setitimer(signal.ITIMER_REAL, 0.05)
-signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))
+signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))  # before the timer: a busy
+signal.setitimer(signal.ITIMER_REAL, 0.05)                                    # machine may reach it late
 try:
     answer = _langdetect(text)
 except KeyboardInterrupt:

@@ -44,7 +44,7 @@ def test_scopus_funding_text_is_read_not_a_failure(tmp_path, validate):
     validate(texts)
     assert texts["title"] == {"en": "First"}
     assert [(f["funder"], f["award"]) for f in texts["funding"]] == [
-        ("National Natural Science Foundation of China", "81702662"), ("National Institutes of Health", "R01 AI123456")]
+        ("National Natural Science Foundation of China", "81702662"), ("National Institute of Allergy and Infectious Diseases", "R01 AI123456")]   # the NIH named, the number the NIAID's
     # beside its funding text (which names the same grants) a funder's details are kept, as the CSV reader keeps them
     assert texts["extra"]["bibtex_fields"]["funding_details"] == \
         "National Natural Science Foundation of China, NSFC, 81702662"
@@ -58,7 +58,7 @@ def test_scopus_author_keywords_and_every_funder(tmp_path, validate):
     # the authors' keywords first (Scopus's CSV reads its "Author Keywords" as keywords), then the index's
     assert record["keywords"] == {"en": ["calcium", "magnesium", "parvovirus", "Animals", "Dogs"]}
     assert [(f["funder"], f["award"]) for f in record["funding"]] == [
-        ("National Natural Science Foundation of China", "81702662"), ("National Institutes of Health", "R01 AI123456")]
+        ("National Natural Science Foundation of China", "81702662"), ("National Institute of Allergy and Infectious Diseases", "R01 AI123456")]   # the NIH named, the number the NIAID's
 
 
 def test_a_repeated_field_keeps_every_value(tmp_path):

@@ -43,7 +43,7 @@ def test_pubmed_xml_sections_names_grants_and_a_cut_off_file(validate):
     # Agency the funder, GrantID its award as printed (the activity code R01 is part of it)
     assert [(f["funder"], f["funder_id"], f["award"]) for f in rec["funding"]] == [
         ("National Natural Science Foundation of China", "10.13039/501100001809", "81702662"),
-        ("National Institute of Neurological Disorders and Stroke", None, "R01 NS039600")]
+        ("National Institute of Neurological Disorders and Stroke", "10.13039/100000065", "R01 NS039600")]
     (failure,) = failures
     assert "XML" in failure["reason"] and failure["line"] > 30
 

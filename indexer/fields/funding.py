@@ -720,8 +720,15 @@ def _unglue(text: str) -> tuple[str, str | None]:
 
 def _unique(entries: list[dict]) -> list[dict]:
     """Each (funder, award) once; a funder named without a grant number is dropped when the
-    statement also gives it one."""
-    awarded = {e["funder"] for e in entries if e["award"]}
+    statement also gives it one, or one the funder named gave to its part ("National Institutes
+    of Health, NIH, R01 AI123456": the NIAID's grant, the NIH as written).
+
+    >>> [(e["funder"], e["award"]) for e in _unique([funding_entry("National Institutes of Health", None),
+    ...                                              funding_entry("NIH", "R01 AI123456")])]
+    [('National Institute of Allergy and Infectious Diseases', 'R01 AI123456')]
+    """
+    awarded = {name for e in entries if e["award"]
+               for name in (e["funder"], normalise_funder(e.get("funder_original") or "")[0])}
     seen, out = set(), []
     for e in entries:
         key = (e["funder"], e["award"])
