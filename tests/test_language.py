@@ -49,19 +49,28 @@ def test_ctrl_c_while_langdetect_loads_its_profiles_stops_the_run():
     """langdetect loads its profiles (a second) on its first call, behind a bare ``except:``:
     a Ctrl-C meanwhile came out as its own error, the language 'und', and langdetect kept the
     profiles read so far (an ingest went on, exit 0, and stored English records as 'pl').  A
-    real SIGINT, sent by a timer while the profiles load, in a fresh process."""
+    real SIGINT, raised as the fifth profile is added, in a fresh process (a timer of a fixed
+    delay, or a thread watching the load, could land after it on a busy machine)."""
     import subprocess
     import sys
 
     from conftest import ROOT
 
     script = """
-import signal, time
+import signal, sys
 import langdetect.detector_factory as factory
 from indexer.lang.detect import _langdetect
 text = "Die Alterung der Gesellschaft und der Generationenkonflikt in Europa"
-signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))  # before the timer: a busy
-signal.setitimer(signal.ITIMER_REAL, 0.05)                                    # machine may reach it late
+added = 0
+def ctrl_c_at_the_fifth_profile(frame, event, arg):   # a real SIGINT, while the profiles load
+    global added
+    if event == "call" and frame.f_code.co_name == "add_profile":
+        added += 1
+        if added == 5:
+            sys.settrace(None)
+            signal.raise_signal(signal.SIGINT)
+signal.signal(signal.SIGINT, signal.default_int_handler)   # as in a terminal, where a job run in the
+sys.settrace(ctrl_c_at_the_fifth_profile)                  # background (CI) starts with SIGINT ignored
 try:
     answer = _langdetect(text)
 except KeyboardInterrupt:
