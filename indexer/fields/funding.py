@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .funders import NIH_INSTITUTE_CODES, normalise_funder
+from .identifiers import NIH_BUDGET_YEAR
 from .places import COUNTRIES, split_place
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
@@ -597,13 +598,13 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
 _TAIWAN = re.compile(r"(?-i:(MOST|NSC|NSTC)) ?\d{2,3}-\d{4}-[A-Z]-[0-9A-Z]{3}-\d{3}")
 _TAIWAN_FUNDERS = {"MOST": "Ministry of Science and Technology, Taiwan", "NSC": "National Science Council, Taiwan",
                    "NSTC": "National Science and Technology Council, Taiwan"}
-_NIH_INTRAMURAL = re.compile(r"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{2})\s?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
+_NIH_INTRAMURAL = re.compile(rf"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{{2}})\s?\d{{6}}{NIH_BUDGET_YEAR})")
 _NIH = "National Institutes of Health"
 # An ordinary NIH grant's number, its activity code (R01, P30, U01, K08, T32, UL1 …) before the
 # institute's letters ("R01 CA123456", "5 P30 CA016672-45", "2T32GM008424-21"): the institute's
 # by NIH_INSTITUTE_CODES, no funder named or the NIH; a funder we do not know named keeps it
 # (it may give any funder's number that shape).
-_NIH_ACTIVITY = re.compile(r"(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d)\s?-?([A-Z]{2})\s?-?\d{6}(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?)")
+_NIH_ACTIVITY = re.compile(rf"(?-i:(?:\d\s?)?(?:[A-Z]\d{{2}}|[A-Z]{{2}}\d)\s?-?([A-Z]{{2}})\s?-?\d{{6}}{NIH_BUDGET_YEAR})")
 
 
 def _nih_institute(award: str | None) -> str | None:

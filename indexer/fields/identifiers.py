@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# What may follow an NIH grant's serial: its budget year, amended or a supplement ("-01", "-01A1",
+# "-02S1"), the same in every form of its number (fields.funding's shapes, index.schema.nih_core).
+NIH_BUDGET_YEAR = r"(?:\s?-\s?\d\d(?:[A-Z]\d{1,2})?)?"
+
 # Formats read from PubMed itself, whose source id is the PMID.
 PUBMED_FORMATS = frozenset({"medline", "pubmed-xml", "pubmed-text", "pubmed-page"})
 # How an RIS record says it was exported from PubMed (EndNote's DP, Zotero's DB/DP).

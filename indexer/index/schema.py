@@ -13,7 +13,7 @@ import re
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..fields.authors import whole_name
-from ..fields.identifiers import pubmed_ids
+from ..fields.identifiers import NIH_BUDGET_YEAR, pubmed_ids
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
 
@@ -127,7 +127,7 @@ def award_numbers(rec: dict) -> list[str]:
 # institute and serial alone (AG11385, AI35304): without an activity code, a number is NIH's
 # only under one of NIH's institute and centre codes (_NIH_INSTITUTES).
 _NIH_NUMBER = re.compile(r"(?i)(?:(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d)[\s-]?)?([a-z]{2})[\s-]?(\d{5,6})"
-                         r"(?:\s?-\s?\d\d(?:[a-z]\d{1,2})?)?")
+                         + NIH_BUDGET_YEAR)
 _NIH_INSTITUTES = frozenset(
     "AA AG AI AR AT CA DA DC DE DK EB ES EY GM HB HC HD HG HL HR HV LM MD MH NR NS OD RM RR TR TW".split())
 
