@@ -9,6 +9,7 @@ import pytest
 
 from conftest import cleaned, run_cli
 from indexer.fields.funders import chinese_name, normalise_funder, search_names
+from indexer.fields.funding import funding_entry
 
 NSFC = ("National Natural Science Foundation of China", "10.13039/501100001809")
 KEY_RD = ("National Key Research and Development Program of China", "10.13039/501100012166")
@@ -213,3 +214,22 @@ def test_short_forms_and_common_chinese_funders_are_known(written, funder):
 def test_a_common_chinese_funder_has_its_chinese_name():
     assert chinese_name("China Scholarship Council") == "国家留学基金"
     assert chinese_name("Guangdong Basic and Applied Basic Research Foundation") == "广东省基础与应用基础研究基金"
+
+
+# The NIH institutes a grant's number names have their Crossref funder ids, as the institute's
+# ROR record gives its FundRef id (NICHD, NEI, NIAAA, NIAMS, NIDCR, NIDCD) or a JATS funding
+# group names it (NIEHS); by acronym, by name and by the grant's letters.
+@pytest.mark.parametrize("acronym, letters, funder", [
+    ("NICHD", "HD", ("Eunice Kennedy Shriver National Institute of Child Health and Human Development", "10.13039/100000071")),
+    ("NIEHS", "ES", ("National Institute of Environmental Health Sciences", "10.13039/100000066")),
+    ("NEI", "EY", ("National Eye Institute", "10.13039/100000053")),
+    ("NIAAA", "AA", ("National Institute on Alcohol Abuse and Alcoholism", "10.13039/100000027")),
+    ("NIAMS", "AR", ("National Institute of Arthritis and Musculoskeletal and Skin Diseases", "10.13039/100000069")),
+    ("NIDCR", "DE", ("National Institute of Dental and Craniofacial Research", "10.13039/100000072")),
+    ("NIDCD", "DC", ("National Institute on Deafness and Other Communication Disorders", "10.13039/100000055")),
+])
+def test_an_nih_institute_has_its_registry_id(acronym, letters, funder):
+    assert normalise_funder(acronym) == funder
+    assert normalise_funder(funder[0]) == funder
+    entry = funding_entry("", f"R01 {letters}012345")
+    assert (entry["funder"], entry["funder_id"]) == funder

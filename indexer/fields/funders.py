@@ -62,8 +62,9 @@ FUNDERS: tuple[Funder, ...] = (
              (acronym,))
       for acronym, name, funder_id in (
           # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name (the
-          # registry ids as funders' metadata in DataCite and Crossref records give them by name;
-          # None where none was found here)
+          # registry ids as funders' metadata in DataCite and Crossref records give them by name, or
+          # as the institute's ROR record gives its FundRef id: NICHD, NEI, NIAAA, NIAMS, NIDCR,
+          # NIDCD; NIEHS as a JATS funding group names it; None where none was found here)
           ("NCI", "National Cancer Institute", "10.13039/100000054"),
           ("NHLBI", "National Heart, Lung, and Blood Institute", "10.13039/100000050"),
           ("NIAID", "National Institute of Allergy and Infectious Diseases", "10.13039/100000060"),
@@ -71,18 +72,18 @@ FUNDERS: tuple[Funder, ...] = (
           ("NINDS", "National Institute of Neurological Disorders and Stroke", "10.13039/100000065"),
           ("NIMH", "National Institute of Mental Health", "10.13039/100000025"),
           ("NIDDK", "National Institute of Diabetes and Digestive and Kidney Diseases", "10.13039/100000062"),
-          ("NICHD", "Eunice Kennedy Shriver National Institute of Child Health and Human Development", None),
+          ("NICHD", "Eunice Kennedy Shriver National Institute of Child Health and Human Development", "10.13039/100000071"),
           ("NIA", "National Institute on Aging", "10.13039/100000049"),
-          ("NIEHS", "National Institute of Environmental Health Sciences", None),
-          ("NEI", "National Eye Institute", None),
+          ("NIEHS", "National Institute of Environmental Health Sciences", "10.13039/100000066"),
+          ("NEI", "National Eye Institute", "10.13039/100000053"),
           ("NIDA", "National Institute on Drug Abuse", "10.13039/100000026"),
-          ("NIAAA", "National Institute on Alcohol Abuse and Alcoholism", None),
+          ("NIAAA", "National Institute on Alcohol Abuse and Alcoholism", "10.13039/100000027"),
           ("NCATS", "National Center for Advancing Translational Sciences", "10.13039/100006108"),
           ("NHGRI", "National Human Genome Research Institute", "10.13039/100000051"),
-          ("NIAMS", "National Institute of Arthritis and Musculoskeletal and Skin Diseases", None),
-          ("NIDCR", "National Institute of Dental and Craniofacial Research", None),
+          ("NIAMS", "National Institute of Arthritis and Musculoskeletal and Skin Diseases", "10.13039/100000069"),
+          ("NIDCR", "National Institute of Dental and Craniofacial Research", "10.13039/100000072"),
           ("NINR", "National Institute of Nursing Research", None),
-          ("NIDCD", "National Institute on Deafness and Other Communication Disorders", None),
+          ("NIDCD", "National Institute on Deafness and Other Communication Disorders", "10.13039/100000055"),
           ("NIBIB", "National Institute of Biomedical Imaging and Bioengineering", "10.13039/100000070"),
           ("NLM", "National Library of Medicine", None))),
     # Taiwan's ministry (2014-2022), by name (not China's ministry, also "MOST"), the council before
