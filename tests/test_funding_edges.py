@@ -308,8 +308,9 @@ def test_a_known_funder_before_a_number_makes_a_funding_statement(tmp_path, abst
 
 
 def test_a_number_after_no_funder_makes_no_funding_statement(tmp_path):
-    record = ris(tmp_path, "We studied hips. Supported by the HPLC cohort (NIHR200123).")
-    assert record["abstract"] == {"en": "We studied hips. Supported by the HPLC cohort (NIHR200123)."}
+    # (a number naming no funder: NIHR200123 names the NIHR, below)
+    record = ris(tmp_path, "We studied hips. Supported by the HPLC cohort (HC200123).")
+    assert record["abstract"] == {"en": "We studied hips. Supported by the HPLC cohort (HC200123)."}
     assert funding(record) == []
 
 
@@ -400,3 +401,28 @@ def test_a_record_with_an_nih_number_alone_has_its_institute(tmp_path):
 ])
 def test_alf_is_one_known_funder(statement, expected):
     assert [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+# 16. A known funder's acronym glued to its number names that funder, as the NIHR writes its
+# awards ("NIHR200123"); a statement of such a number alone is funding, and a funder named that
+# we do not know keeps it as written.  An acronym we do not know glued to a number names no
+# funder (a programme's letters: Jiangsu's "BK20206990"); an ERC grant after its call is one.
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by NIHR200123.", [(NIHR, "NIHR200123")]),
+    ("Supported by the Leeds Biomedical Research Centre (NIHR203331).", [(NIHR, "NIHR203331")]),
+    ("Supported by the HPLC cohort (NIHR200123).", [(NIHR, "NIHR200123")]),
+    ("Supported by NSFC-81702662.", [("National Natural Science Foundation of China", "NSFC-81702662")]),
+    ("Supported by grant BK20206990.", [("", "BK20206990")]),
+    ("Supported by the European Research Council (ERC-2017-STG 757588).",
+     [("European Research Council", "ERC-2017-STG 757588")]),
+    ("Supported by the Medical Research Council (MR/N013867/1).", [("Medical Research Council", "MR/N013867/1")]),
+])
+def test_a_known_funders_acronym_glued_to_its_number_names_it(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):
+    record = ris(tmp_path, "We studied hips. Supported by NIHR200123.")
+    assert record["abstract"] == {"en": "We studied hips."}
+    assert [(f["funder"], f["funder_original"], f["funder_id"], f["award"]) for f in record["funding"]] == [
+        (NIHR, "NIHR", "10.13039/501100000272", "NIHR200123")]

@@ -113,6 +113,10 @@ FUNDERS: tuple[Funder, ...] = (
            (r"national institutes of health", r"(?-i:\bNIH\b|^NIH(?=[A-Z][a-z]))"), ("NIH",)),
 )
 
+# The acronyms known funders are searched by ("NSFC", "NIHR", "NCI"): one glued to a grant's
+# number names its funder ("NIHR200123", the NIHR's own form; fields.funding._numbered_funder).
+ACRONYMS: frozenset[str] = frozenset(a for f in FUNDERS for a in f.aliases if re.fullmatch(r"[A-Z]{2,6}", a))
+
 # NIH's institutes and centres by the two letters for them in a grant's number ("R01 CA123456",
 # "ZIA HL006123"); an intramural division's own letters (NCI's BC, CP) name none.
 NIH_INSTITUTE_CODES: dict[str, str] = {

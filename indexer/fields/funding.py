@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .funders import NIH_INSTITUTE_CODES, normalise_funder
+from .funders import ACRONYMS, NIH_INSTITUTE_CODES, normalise_funder
 from .identifiers import NIH_BUDGET_YEAR
 from .places import COUNTRIES, split_place
 
@@ -23,7 +23,9 @@ from .places import COUNTRIES, split_place
 # a university's own numbers have two groups of letters ("FRF-TP-20-011A1", USTB's).
 # Taiwan's ministry writes its acronym into the number: "MOST 108-2314-B-002-123", "NSC 101-2314-B-002-123-MY3".
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
+# An ERC grant is written after its call ("ERC-2017-STG 757588": the call and the grant agreement's number): one.
 _AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
+                    r"|(?<![A-Za-z0-9])ERC-(?:19|20)\d{2}-[A-Za-z]{3} \d{6}(?![A-Za-z0-9])"
                     r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d|ZI[A-Z])) (?=(?-i:[A-Z]{2})\d{6}))?"
                     r"(?!No\d)(?:(?-i:MOST|NSC|NSTC) (?=\d{2,3}-\d{4}-))?(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
                     r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
@@ -600,6 +602,10 @@ _TAIWAN_FUNDERS = {"MOST": "Ministry of Science and Technology, Taiwan", "NSC": 
                    "NSTC": "National Science and Technology Council, Taiwan"}
 _NIH_INTRAMURAL = re.compile(rf"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{{2}})\s?\d{{6}}{NIH_BUDGET_YEAR})")
 _NIH = "National Institutes of Health"
+# A known funder's acronym glued to its number, or tied to it by a dash ("NIHR200123", the
+# NIHR's awards as it writes them; "NSFC-81702662"): that funder's (funders.ACRONYMS; an acronym
+# we do not know may be a programme's own letters, "BK20206990", "LY18E907663")
+_GLUED_ACRONYM = re.compile(r"(?-i:([A-Z]{2,6}))-?(?=\d)")
 # An ordinary NIH grant's number, its activity code (R01, P30, U01, K08, T32, UL1 …) before the
 # institute's letters ("R01 CA123456", "5 P30 CA016672-45", "2T32GM008424-21"): the institute's
 # by NIH_INSTITUTE_CODES, no funder named or the NIH; a funder we do not know named keeps it
@@ -624,6 +630,8 @@ def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     (('MOST', 'Ministry of Science and Technology, Taiwan'), ('NSC', 'National Science Council, Taiwan'))
     >>> _numbered_funder("ZIA HL006123"), _numbered_funder("ZIA BC010123")
     (('', 'NHLBI'), ('', 'National Institutes of Health'))
+    >>> _numbered_funder("NIHR200123"), _numbered_funder("BK20206990"), _numbered_funder("NIHR-2019")
+    (('NIHR', 'NIHR'), None, ('NIHR', 'NIHR'))
     """
     if not award:
         return None
@@ -633,6 +641,9 @@ def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     intramural = _NIH_INTRAMURAL.fullmatch(award)
     if intramural:
         return "", NIH_INSTITUTE_CODES.get(intramural.group(1), _NIH)
+    glued = _GLUED_ACRONYM.match(award)
+    if glued and glued.group(1) in ACRONYMS:
+        return glued.group(1), glued.group(1)
     return None
 
 
@@ -913,13 +924,15 @@ def _registration_start(statement: str, start: int) -> int | None:
 def _names_funding(body: str) -> bool:
     """Whether a statement's body names a funder with a grant number, or a fund or programme;
     or a funder's acronym right before a grant number ("Supported by NSF DMS-1234567."), or in
-    it ("MOST 108-2314-B-002-001"); or a funder we know, by name or acronym, before a grant
+    it ("MOST 108-2314-B-002-001", "NIHR200123"); or a funder we know, by name or acronym, before a grant
     number ("Supported by the NIHR (NIHR200123).": no funder's word, no acronym right before it).
 
     >>> _names_funding("NSF DMS-1234567 and RPB 2019-01."), _names_funding("the HPLC data of 2019.")
     (True, False)
-    >>> _names_funding("the NIHR (NIHR200123)."), _names_funding("the HPLC cohort (NIHR200123).")
+    >>> _names_funding("the NIHR (2019-01234)."), _names_funding("the HPLC cohort (2019-01234).")
     (True, False)
+    >>> _names_funding("NIHR200123.")  # (a number that names its funder, _numbered_funder)
+    True
     """
     awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
     if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) or _nih_institute(a.group(0))
