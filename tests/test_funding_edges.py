@@ -426,3 +426,19 @@ def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):
     assert record["abstract"] == {"en": "We studied hips."}
     assert [(f["funder"], f["funder_original"], f["funder_id"], f["award"]) for f in record["funding"]] == [
         (NIHR, "NIHR", "10.13039/501100000272", "NIHR200123")]
+
+
+# 17. Funders listed after a statement's grants, "and by" them or after a comma, are each a
+# funder, a company's one-word name too ("Pfizer and Novartis"); two names alike are one
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grant 81702662 from the NSFC, and by Pfizer and Novartis.",
+     [("National Natural Science Foundation of China", "81702662"), ("Pfizer", None), ("Novartis", None)]),
+    ("This work was supported by the Wellcome Trust (208812/Z/17/Z), and by Pfizer and Novartis.",
+     [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Novartis", None)]),
+    ("Supported by the Wellcome Trust (208812/Z/17/Z), Pfizer and Novartis.",
+     [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Novartis", None)]),
+    ("Supported by grant R01 EY012345 from the NEI, and by Pfizer, Novartis and Roche.",
+     [("National Eye Institute", "R01 EY012345"), ("Pfizer", None), ("Novartis", None), ("Roche", None)]),
+])
+def test_funders_listed_after_the_grants_are_each_a_funder(statement, expected):
+    assert grants(statement) == expected

@@ -254,6 +254,31 @@ def _names_one(text: str) -> bool:
                 and not _AND.search(name) and not _DESCRIPTION_WORD.search(name))
 
 
+def _named_list(text: str) -> list[str]:
+    """The funders a statement lists after its grants ("…, and by Pfizer and Novartis", "…,
+    Pfizer, Novartis and Roche."): as :func:`_split_funders` reads them or, where that finds one
+    name no funder's word heads, capitalised names each, a single word too (a company's name),
+    none a description's word; two alike are one name ("Johnson and Johnson").
+
+    >>> _named_list("Pfizer and Novartis"), _named_list("Pfizer, Novartis and Roche")
+    (['Pfizer', 'Novartis'], ['Pfizer', 'Novartis', 'Roche'])
+    >>> _named_list("Johnson and Johnson"), _named_list("Research and Development"), _named_list("the Bill and Melinda Gates Foundation")
+    (['Johnson and Johnson'], ['Research and Development'], ['Bill and Melinda Gates Foundation'])
+    """
+    names = _split_funders(text)
+    if len(names) == 1 and not _is_funder_name(names[0]):
+        listed = _list_names(names[0], _NAME_LIST, _listed_name)
+        if len(set(listed)) > 1:
+            return listed
+    return names
+
+
+def _listed_name(text: str) -> bool:
+    """Whether text may be one funder of a list after a statement's grants (:func:`_named_list`)."""
+    return _names_one(text) or bool(re.fullmatch(r"(?-i:[A-Z][\w&.'’-]+)", text)) and not (
+        _NO_FUNDING.match(text) or _DESCRIPTION_WORD.search(text))
+
+
 def _is_funder_name(text: str) -> bool:
     """Whether text is a whole funder's name: a funder we know or one headed by a funder word
     (and more than the word: "Foundation" of "… Research Institute and Foundation" is none).
@@ -344,16 +369,17 @@ def parse_funding(statement: str) -> list[dict]:
         entries += _named_before(pending, entries)
     while pos and ((grant := _UNNUMBERED_GRANT.match(statement, pos)) and (
             funder := _FROM_FUNDER.match(statement, grant.end())) or (funder := _AND_BY_FUNDER.match(statement, pos))):
-        names = _split_funders(_from_funder(funder))
+        names = _named_list(_from_funder(funder))
         if len(names) > 1 or not _JOINED_NAMES.search(split_place(names[0])[0]) or _is_funder_name(names[0]):
             entries += [funding_entry(name, None) for name in names]  # (not one of "Pfizer and Novartis")
         pos = funder.end()
     recipient = _TO_UNIT_TAIL.match(statement, pos) if pos else None
     pos = recipient.end() if recipient else pos
     tail = _clean_funder(statement[pos:])
-    if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))):
+    if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))
+                 or len(_named_list(tail)) > 1):
         # funders named without a grant number
-        entries += [funding_entry(t, None) for t in _split_funders(tail)]
+        entries += [funding_entry(t, None) for t in _named_list(tail)]
     elif not entries and funder_text == "" and _clean_funder(statement):
         entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
