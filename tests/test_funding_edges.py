@@ -442,3 +442,18 @@ def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):
 ])
 def test_funders_listed_after_the_grants_are_each_a_funder(statement, expected):
     assert grants(statement) == expected
+
+
+# 18. A programme's own "Grant(s)" after a capitalised word of its name is its name's, as
+# "Award" is ("NIH Director's New Innovator Award"); after an acronym, a funder's head word or
+# "under", a label (13.)
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by NSERC Discovery Grants (RGPIN-2019-04567).", [("NSERC Discovery Grants", "RGPIN-2019-04567")]),
+    ("Supported by NSERC Discovery Grant RGPIN-2019-04567.", [("NSERC Discovery Grant", "RGPIN-2019-04567")]),
+    ("Supported by NIH Director's New Innovator Award (DP2 OD123456).",
+     [("NIH Director's New Innovator Award", "DP2 OD123456")]),
+    ("Supported by NSFC Grants 81702662 and 81702663.", [("NSFC", "81702662"), ("NSFC", "81702663")]),
+    ("Supported by the Wellcome Trust Grant 208812/Z/17/Z.", [("Wellcome Trust", "208812/Z/17/Z")]),
+])
+def test_a_programmes_grants_is_its_names(statement, expected):
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

@@ -109,8 +109,28 @@ _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|
                           r"Academy|Institute|Trust|Commission|Office|Department|University", re.IGNORECASE)
 
 
+# A programme's own word, "Grant(s)" after a capitalised word of its name ("NSERC Discovery Grants",
+# "Young Investigator Grant"), is its name's, as "Award" is ("NIH Director's New Innovator Award");
+# after an acronym, a funder's head word or a word in lower case, a label ("NSFC Grants", "Wellcome
+# Trust Grant", "under Grants").
+_PROGRAMME_WORD = re.compile(r"(?-i:[A-Z][a-z][\w'’-]*)")
+
+
+def _noise(m: re.Match) -> str:
+    """What a match of _NOISE leaves: a space, or a programme's "Grant(s)" as written.
+
+    >>> _clean_funder("NSERC Discovery Grants"), _clean_funder("Wellcome Trust under Grants"), _clean_funder("NSFC Grants")
+    ('NSERC Discovery Grants', 'Wellcome Trust', 'NSFC')
+    """
+    before = re.search(r"(\S+)\s+$", m.string[:m.start()])
+    if (re.fullmatch(r"(?-i:Grants?)\.?", m.group(0)) and before and _PROGRAMME_WORD.fullmatch(before.group(1))
+            and not _NAME_HEAD.search(before.group(1))):
+        return m.group(0)
+    return " "
+
+
 def _clean_funder(text: str) -> str:
-    text = whole = _NOISE.sub(" ", text)
+    text = whole = _NOISE.sub(_noise, text)
     prev = None
     while prev != text:
         prev = text
