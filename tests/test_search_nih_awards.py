@@ -79,3 +79,27 @@ def test_the_snippet_marks_the_number_the_record_writes(searcher):
 ])
 def test_an_nih_institutes_grants_are_the_nihs(searcher, query, expected):
     assert sorted(hit_ids(searcher, query)) == expected
+
+
+# An NIH intramural project's number (ZIA, ZIC … and the institute's letters) is one grant
+# however it is written: with its space, without it, with a dash, with a budget year
+INTRAMURAL = [("Z1", "Intramural Research Program of the NHLBI (ZIA HL006123)"),
+              ("Z2", "Intramural Research Program of the NHLBI (ZIAHL006124-05)"),
+              ("Z3", "Intramural Research Program of the NIEHS (ZIC ES102345)")]
+
+
+@pytest.fixture(scope="module")
+def intramural(tmp_path_factory):
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - Paper {rid}\nN1  - Funding: {funding}\nER  - \n\n"
+                  for rid, funding in INTRAMURAL)
+    yield from ris_searcher(tmp_path_factory.mktemp("zia"), ris)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("award:ZIAHL006123", ["Z1"]), ('award:"ZIA HL006123"', ["Z1"]), ("award:ZIA-HL006123", ["Z1"]),
+    ("award:ZIAHL006123-02", ["Z1"]),
+    ('award:"ZIA HL006124"', ["Z2"]), ("award:ZIAHL006124", ["Z2"]),
+    ("award:ZICES102345", ["Z3"]), ("award:ZIAHL006125", []),
+])
+def test_an_nih_intramural_number_is_found_however_it_is_written(intramural, query, expected):
+    assert hit_ids(intramural, query) == expected

@@ -122,11 +122,12 @@ def award_numbers(rec: dict) -> list[str]:
 # An NIH grant number as records and users write it: its activity code, institute and serial
 # number (R01 CA123456, R01CA123456, R01-CA-123456; the code may be two letters and a digit,
 # UL1 TR001860), with or without the application type before it (1R01CA123456, 5 P30 CA047904)
-# and the budget year after it (-01, -03, -01A1 amended, -02S1 a supplement), the serial's
+# and the budget year after it (-01, -03, -01A1 amended, -02S1 a supplement); an intramural
+# project's activity code is ZI and a letter (ZIA HL006123, ZIC, ZIE …; Z01 before them); the serial's
 # leading zero sometimes dropped (P30 CA16672 for CA016672).  MEDLINE's GR often writes the
 # institute and serial alone (AG11385, AI35304): without an activity code, a number is NIH's
 # only under one of NIH's institute and centre codes (_NIH_INSTITUTES).
-_NIH_NUMBER = re.compile(r"(?i)(?:(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d)[\s-]?)?([a-z]{2})[\s-]?(\d{5,6})"
+_NIH_NUMBER = re.compile(r"(?i)(?:(?:[1-9][\s-]?)?([a-z]\d\d|[a-z]{2}\d|zi[a-z])[\s-]?)?([a-z]{2})[\s-]?(\d{5,6})"
                          + NIH_BUDGET_YEAR)
 _NIH_INSTITUTES = frozenset(
     "AA AG AI AR AT CA DA DC DE DK EB ES EY GM HB HC HD HG HL HR HV LM MD MH NR NS OD RM RR TR TW".split())
@@ -146,6 +147,8 @@ def nih_core(award: str) -> str | None:
     ('T32 GM008424', 'N01 HV028183', None, None)
     >>> nih_core("AG11385"), nih_core("AI035304"), nih_core("HL 12345-03"), nih_core("BK123456"), nih_core("1AG11385")
     ('AG011385', 'AI035304', 'HL012345', None, None)
+    >>> nih_core("ZIAHL006123"), nih_core("ZIA-HL006123"), nih_core("ZIC HL006123-05"), nih_core("Z01 HL006123")
+    ('ZIA HL006123', 'ZIA HL006123', 'ZIC HL006123', 'Z01 HL006123')
     """
     m = _NIH_NUMBER.fullmatch(award.strip())
     if not m or not m.group(1) and m.group(2).upper() not in _NIH_INSTITUTES:
