@@ -444,6 +444,21 @@ def test_funders_listed_after_the_grants_are_each_a_funder(statement, expected):
     assert grants(statement) == expected
 
 
+# 17b. A company whose name holds "and" is one funder of such a list, however it is written
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grant 81702662 from the NSFC, and by Procter and Gamble.",
+     [("National Natural Science Foundation of China", "81702662"), ("Procter & Gamble", None)]),
+    ("Funding: Wellcome Trust (208812/Z/17/Z), Merck Sharp and Dohme, and Pfizer.",
+     [("Wellcome Trust", "208812/Z/17/Z"), ("Merck Sharp & Dohme", None), ("Pfizer", None)]),
+    ("Funding: Wellcome Trust (208812/Z/17/Z), Pfizer, Johnson and Johnson, and Roche.",
+     [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Johnson & Johnson", None), ("Roche", None)]),
+    ("This work was supported by the Bill and Melinda Gates Foundation (OPP1234567) and by Johnson & Johnson.",
+     [("Bill and Melinda Gates Foundation", "OPP1234567"), ("Johnson & Johnson", None)]),
+])
+def test_a_company_named_with_and_is_one_funder_of_the_list(statement, expected):
+    assert grants(statement) == expected
+
+
 # 18. A programme's own "Grant(s)" after a capitalised word of its name is its name's, as
 # "Award" is ("NIH Director's New Innovator Award"); after an acronym, a funder's head word or
 # "under", a label (13.)

@@ -111,6 +111,13 @@ FUNDERS: tuple[Funder, ...] = (
     # NIHR, above)
     Funder("National Institutes of Health", "10.13039/100000002",
            (r"national institutes of health", r"(?-i:\bNIH\b|^NIH(?=[A-Z][a-z]))"), ("NIH",)),
+    # companies whose names hold "and" (or "&"): each is one funder of a list after a statement's
+    # grants ("…, and by Procter and Gamble", "…, Merck Sharp and Dohme, and Pfizer"; a name
+    # followed by another "and" is such a list, not the company); ids not confirmed here
+    Funder("Merck Sharp & Dohme", None, (r"^(?:the )?merck,? sharp (?:&|and) dohme\b(?!.*\band\b)",)),
+    Funder("Procter & Gamble", None, (r"^(?:the )?procter (?:&|and) gamble\b(?!.*\band\b)",)),
+    Funder("Johnson & Johnson", None, (r"^johnson (?:&|and) johnson\b(?!.*\band\b)",)),
+    Funder("Smith & Nephew", None, (r"^smith (?:&|and) nephew\b(?!.*\band\b)",)),
 )
 
 # The acronyms known funders are searched by ("NSFC", "NIHR", "NCI"): one glued to a grant's

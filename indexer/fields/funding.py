@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .funders import ACRONYMS, NIH_INSTITUTE_CODES, normalise_funder
+from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, normalise_funder
 from .identifiers import NIH_BUDGET_YEAR
 from .places import COUNTRIES, split_place
 
@@ -294,9 +294,22 @@ def _named_list(text: str) -> list[str]:
 
 
 def _listed_name(text: str) -> bool:
-    """Whether text may be one funder of a list after a statement's grants (:func:`_named_list`)."""
+    """Whether text may be one funder of a list after a statement's grants (:func:`_named_list`),
+    not the first words of a known funder's name that holds "and" ("Merck Sharp" of "Merck Sharp
+    and Dohme").
+
+    >>> _listed_name("Pfizer"), _listed_name("Merck Sharp"), _listed_name("Procter")
+    (True, False, False)
+    """
+    if _HEADS_KNOWN_NAME.match(text + " &"):
+        return False
     return _names_one(text) or bool(re.fullmatch(r"(?-i:[A-Z][\w&.'’-]+)", text)) and not (
         _NO_FUNDING.match(text) or _DESCRIPTION_WORD.search(text))
+
+
+# The words of known funders' names before their "&" ("Merck Sharp", "Procter").
+_HEADS_KNOWN_NAME = re.compile("(?:%s)$" % "|".join(
+    re.escape(f.name[:f.name.index(" & ") + 2]) for f in FUNDERS if " & " in f.name), re.IGNORECASE)
 
 
 def _is_funder_name(text: str) -> bool:
