@@ -451,3 +451,29 @@ def test_a_name_s_suffix_stays_with_it(tmp_path):
     written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout
     assert "[M]//SODEMAN W A, Jr, SODEMAN W A. Pathologic physiology" in written
     assert "[2] PEEBLES P Z, Jr, SMITH J. Probability" in written
+
+
+PERIODICALS = """[1] 中华医学会. 中华医学杂志[J]. 1957（1）—1990（4）. 北京: 中华医学会, 1957-1990.
+[2] 中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.
+[3] 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-.
+[4] American Association for Testing and Materials. ASTM standards[J]. 1983-. Philadelphia: ASTM, 1983-.
+"""
+
+
+def test_a_periodical_as_a_whole_keeps_its_holdings_and_run_of_years(tmp_path):
+    """A periodical cited whole (§8.3.3: 卷期范围, then its imprint and years): its holdings are
+    its volume and the run of its years (``1957-1990``, ``1984-``) is kept beside its first
+    year, in either system, and written back; had they been read as an article's, the list
+    gave ``中华医学杂志[J]. 1957.``, the holdings, imprint and the run's end lost."""
+    records = _read_all(tmp_path, PERIODICALS)
+    assert [(r["type"], r["year"], r["volume"], r["extra"]["issued"]) for r in records.values()] == [
+        ("periodical", 1957, "1957（1）—1990（4）", "1957/1990"), ("periodical", 1957, "1957(1)-1990(4)", "1957/1990"),
+        ("periodical", 1984, "1984, 1(1)-", "1984/"), ("periodical", 1983, "1983-", "1983/")]
+    written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout
+    assert written == PERIODICALS
+    author_year = run_cli("export", "-f", "gbt7714-ay", "--from", str(tmp_path / "refs.txt")).stdout
+    assert "中国图书馆学会, 1957-1990. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆.\n" in author_year
+    path = tmp_path / "ay.txt"
+    path.write_text(author_year, encoding="utf-8")
+    again = run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout
+    assert sorted(line[4:] for line in again.splitlines()) == sorted(line[4:] for line in PERIODICALS.splitlines())

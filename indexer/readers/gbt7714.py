@@ -86,8 +86,8 @@ _YEAR = r"(?:1[5-9]|20)\d{2}"
 # the author-year system's year after the names: "王建国, 刘海燕, 2020"; with the date as
 # written after it, a reign year: "李鸿章, 1887（光绪十三年三月十三日）"; a year inferred, in
 # brackets ("高等教育文献保障系统, [2025]"), or a periodical's years ("中国图书馆学会, 1957-1990",
-# "Anon, 1979-"), the first of them
-_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)(?:\[({_YEAR})[a-z]?\]|({_YEAR})[a-z]?(?:\s*[-－–—]\s*(?:{_YEAR})?)?)"
+# "Anon, 1979-"), the first of them (the run kept in ``extra.issued``, :func:`_year_run`)
+_NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)(?:\[({_YEAR})[a-z]?\]|({_YEAR})[a-z]?(?:\s*(?P<run>[-－–—])\s*(?P<end>{_YEAR})?)?)"
                          r"(?:\s*[（(][^()（）]*[)）])?\s*$")
 # What CNKI's 查新（引文格式） export writes after a reference, on the next line or the same
 # one: "摘要:【目的】…"; a keyword line ("关键词:黄瓜;遗传转化"), should a copy carry one, alike
@@ -136,6 +136,13 @@ _JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volum
 _JOURNAL_PAGES_ONLY = re.compile(r"^(?P<journal>[^,，:：\d][^,，]*?)(?<!\d[)）])[,，:：]\s*"
                                  rf"(?P<pages>\d+\s*[-－–]\s*\d+(?:\s*\+\s*\d+)?){_END}")
 _IMPRINT_NO_YEAR = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}(?:\s*[:：]\s*(?P<pages>{_PAGES}))?{_END}")
+# A periodical as a whole (GB/T 7714-2015 §8.3.3): after its marker, its holdings (年, 卷(期)-年,
+# 卷(期)) and a full stop, then its imprint and the years of its run: "[J]. 1957(1)-1990(4). 北京:
+# 北京图书馆, 1957-1990.", "[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-."; no colon in the
+# holdings, so that an article's numbers (", 2020, 40(5): 300-305") are never read as them
+_HOLDINGS = re.compile(rf"^(?P<holdings>{_YEAR}[^.．。:：\[\]]*?[-－–—][^.．。:：\[\]]*?)\s*[.．。]\s*")
+# the end of a run of years, after its first ("1957-1990", "1984-")
+_RUN_END = re.compile(rf"\s*[-－–—]\s*(?P<end>{_YEAR})?")
 _NEWSPAPER_NO_YEAR = re.compile(r"^(?P<journal>.+?)[,，]\s*(?P<date>\d{1,2}-\d{1,2})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
 # 报纸名, 年-月-日(版次)
 _NEWSPAPER = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<date>{_YEAR}(?:-\d{{1,2}}){{0,2}})\s*(?:[(（](?P<page>[^)）]+)[)）])?")
@@ -427,7 +434,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     to the first full stop (names, or organisations: "United Nations Department of Economic
     and Social Affairs. United Nations e-government survey"), the title after it; without a
     full stop, no authors and all of it the title.  The year is there only in the
-    author-year system's form ("王建国, 刘海燕, 2020. 题名[J]")."""
+    author-year system's form ("王建国, 刘海燕, 2020. 题名[J]"); a periodical's run of years
+    there as ``1957-1990`` or ``1984-`` (:func:`_year_run`)."""
     stops = list(_STOP_RE.finditer(before))
     m = stops[0] if stops else None
     names_before = _NamesBefore(before)
@@ -457,6 +465,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     names = _names(head) if head.strip() else []
     if names is None:  # organisations, each kept whole
         names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
+    if year and year.group("run"):   # a periodical's years: "1957-1990", "1984-"
+        return names, title, f"{year.group(2)}-{year.group('end') or ''}"
     return names, title, year and (year.group(1) or year.group(2))
 
 
@@ -492,6 +502,18 @@ def _names_end(before: str, limit: int, names_before: _NamesBefore | None = None
         if (truncated or _WESTERN_NAME.fullmatch(last) or _pinyin_name(last)) and names:
             return m.start()
     return None
+
+
+def _year_run(year: str | None) -> tuple[str | None, str | None]:
+    """(the first year, the run as ``extra.issued`` keeps it, or None) of a year the names give:
+    a periodical's years (``1957-1990``, ``1984-``: an interval, as a CSL item's ``issued: 1984/``
+    is written), which the export writes back after the names, or after its imprint.
+
+    >>> _year_run("1957-1990"), _year_run("1984-"), _year_run("2020"), _year_run(None)
+    (('1957', '1957/1990'), ('1984', '1984/'), ('2020', None), (None, None))
+    """
+    first, run, end = (year or "").partition("-")
+    return first or None, f"{first}/{end}" if run else None
 
 
 def _organisation(name: str) -> str:
@@ -584,8 +606,11 @@ class GBT7714Reader:
         for name in authors:
             rec.put("author", _author(name), src.line)
         rec.put("titles", title.rstrip(".．。 "), src.line)
+        year, run = _year_run(year)
         if year:  # the author-year system: the year after the names, none after the journal
             rec.put("year", year, src.line)
+        if run:
+            rec.extra["issued"] = run
         # the URLs before the DOIs: a URL may hold "doi:" ("…dataset.xhtml?persistentId=doi:10.7910/DVN/…")
         for url in _URL.findall(after):
             rec.put("url", url, src.line)   # https://doi.org/10.… is the DOI too (the pipeline reads it)
@@ -635,6 +660,8 @@ class GBT7714Reader:
                 rec.extra["editor"] = [_author(e) for e in editors]
                 parts = parts[1:]
             put("journal", ". ".join(parts), line)
+        if code == "J" and self._periodical(rec, after, year):
+            return
         if code == "J":
             m = _JOURNAL.match(after) or _JOURNAL_PAGES_ONLY.match(after) \
                 or (_JOURNAL_NO_YEAR.match(after) if year else None)
@@ -677,6 +704,29 @@ class GBT7714Reader:
         day = re.search(rf"(?<!\d)({_YEAR}-\d{{1,2}}-\d{{1,2}})(?!\d)", undated) if code == "P" else None
         if day:
             put("date", day.group(1), line)
+
+    @staticmethod
+    def _periodical(rec: Record, after: str, year: str | None) -> bool:
+        """Whether ``after`` (what follows a [J]) is a periodical's as a whole (§8.3.3: its
+        holdings, then its imprint): the record is then the periodical, its holdings its volume
+        as written, and the years of its run after the imprint kept in ``extra.issued``
+        (``1957/1990``, ``1984/``), which export writes back (``1957-1990``, ``1984-``); had
+        they been read as an article's, the holdings and the run's end were lost."""
+        whole = _HOLDINGS.match(after)
+        rest = after[whole.end():] if whole else ""
+        m = whole and (_IMPRINT.match(rest) or (_IMPRINT_NO_YEAR.match(rest) if year else None))
+        if not m:
+            return False
+        line = rec.source.line
+        rec.type = "periodical"
+        rec.put("volume", whole.group("holdings").strip(), line)
+        for key in ("place", "publisher", "year"):
+            if m.groupdict().get(key) and m.group(key).strip() not in (_UNKNOWN_PLACE, _UNKNOWN_PUBLISHER):
+                rec.put(key, m.group(key).strip(), line)
+        run = _RUN_END.match(rest, m.end()) if m.groupdict().get("year") else None
+        if run and "issued" not in rec.extra:
+            rec.extra["issued"] = f"{m.group('year')}/{run.group('end') or ''}"
+        return True
 
 
 register(GBT7714Reader())
