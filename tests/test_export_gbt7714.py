@@ -367,6 +367,20 @@ def test_author_year_order_and_letters():
     assert _author_year([_record("题名", [], "zh", journal={}, issue=None, pages=None)]) == ["佚名, 2020. 题名[J]. 3."]
 
 
+def test_author_year_letters_follow_what_the_citation_in_the_text_shows():
+    # §10.2: the text cites one first author and 等/et al. for more ("王建国 等, 2021"), so two
+    # items of one year with one first author and other co-authors are 2021a and 2021b (keyed on
+    # the names listed, they got no letters and the text's two citations were one); an author
+    # alone is cited apart ("王建国, 2021") and keeps his year as it is
+    zh = [_record(t, [{"literal": n, "lang": "zh"} for n in names], "zh", year=2021, id=t)
+          for t, names in (("甲文", ["王建国", "李明"]), ("乙文", ["王建国", "赵六", "孙七", "周八"]), ("丙文", ["王建国"]))]
+    en = [_record(t, [{"family": f, "given": g, "lang": "en"} for f, g in names], "en", id=t)
+          for t, names in (("Alpha", [("Smith", "J"), ("Lee", "K")]), ("Beta", [("Smith", "J"), ("Brown", "A")]))]
+    assert [line.split(". ")[0] for line in _author_year(zh + en)] == [
+        "王建国, 2021", "王建国, 李明, 2021a", "王建国, 赵六, 孙七, 等, 2021b",
+        "SMITH J, BROWN A, 2020a", "SMITH J, LEE K, 2020b"]
+
+
 # An author-year list (§9.2: 按著者字顺和出版年排列) is ordered by the names each line begins
 # with, name by name, then year: a name alone before the same name with others (as APA 7
 # §9.46, the Chicago Manual and Hart's Rules order author-date lists), so one list of names and

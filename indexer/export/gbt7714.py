@@ -221,6 +221,21 @@ def listed_names(rec: dict, lang: str | None = None) -> list[str]:
     return responsible_names(rec, zh) or [("佚名" if zh else "Anon")]
 
 
+def cited_names(rec: dict, lang: str | None = None) -> tuple[str, bool]:
+    """What the author-year system's citation in the text shows of the names (§10.2: the first
+    author, then 等/et al. for more than one): ``(first name listed, whether others follow)``.
+    Two items of one year cited alike are told apart by 2021a, 2021b, so the letters are keyed
+    on this, not on the names listed (王建国, 李明 and 王建国, 赵六 are both ``王建国 等, 2021``).
+
+    >>> cited_names({"title": {"zh": "题名"}, "authors": [{"literal": "王建国"}, {"literal": "李明"}]})
+    ('王建国', True)
+    >>> cited_names({"title": {"zh": "题名"}, "authors": [{"literal": "王建国"}]})
+    ('王建国', False)
+    """
+    names = listed_names(rec, lang)
+    return names[0], len(names) > 1
+
+
 def marker(rec: dict) -> str:
     kind = rec.get("type") or ""
     code = MARKERS.get(kind, "Z")
@@ -513,8 +528,9 @@ def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> 
     """The author-year system (著者-出版年制, §9.2): no numbers; in the order of ``--sort
     author`` (:func:`indexer.export.common.ordered`: Chinese items first; by the names listed,
     name by name, so one author's own items before those they wrote with others; then
-    year); the items of one list of names and one year are ``2019a``, ``2019b`` in that
-    order (``[2025a]`` inside an estimated year's brackets, :func:`listed_year`).
+    year); the items of one year a citation in the text names alike (:func:`cited_names`: one
+    first author, alone or with others) are ``2019a``, ``2019b`` in that order (``[2025a]``
+    inside an estimated year's brackets, :func:`listed_year`).
     ``lang="both"``: a bilingual record's other language on the next line, indented."""
     from collections import Counter
 
@@ -522,7 +538,7 @@ def write_gbt7714_author_year(records, out: TextIO, lang: str | None = None) -> 
 
     own = None if lang == "both" else lang
     records = ordered(list(records), "author", own)
-    keys = [(", ".join(listed_names(r, own)), listed_year(r)) for r in records]
+    keys = [(cited_names(r, own), listed_year(r)) for r in records]
     counts, seen = Counter(keys), Counter()
     for rec, key in zip(records, keys):
         label = key[1]
