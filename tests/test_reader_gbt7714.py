@@ -373,7 +373,7 @@ def test_a_url_holding_doi_is_kept_whole(tmp_path):
 def test_the_names_before_a_title_are_read_as_before(before, read):
     from indexer.readers.gbt7714 import _split_responsible
 
-    assert _split_responsible(before) == read
+    assert _split_responsible(before)[:3] == read
 
 
 def test_a_list_typed_in_full_width_and_markers_typed_by_hand(tmp_path):
@@ -398,9 +398,10 @@ def test_a_list_typed_in_full_width_and_markers_typed_by_hand(tmp_path):
 
 
 def test_a_role_word_after_the_names_is_no_name(tmp_path):
-    """主编, 编著, ed. after the names (lists typed by hand, the 2005 edition's) are no author:
-    the names before them are the book's responsible parties (export writes no role word back,
-    the standard writes none); a host book's editors after // alike."""
+    """主编, 编著, ed. after the names (lists typed by hand, the 2005 edition's) are no name: the
+    names before 编著 are the book's authors, before 主编 and ed. its editors (extra.editor),
+    which export writes as its responsible parties with no role word, as the standard does; a
+    host book's editors after // alike."""
     records = _read_all(tmp_path, "[1] 许厚泽, 赵其国, 主编. 长江流域洪涝灾害与科技对策[M]. 北京: 科学出版社, 1999.\n"
                                   "[2] 王建国主编. 脊柱外科学[M]. 2版. 北京: 人民卫生出版社, 2015.\n"
                                   "[3] 李明, 编著. 数据挖掘导论[M]. 北京: 清华大学出版社, 2018: 23-45.\n"
@@ -409,7 +410,9 @@ def test_a_role_word_after_the_names_is_no_name(tmp_path):
                                   "[6] 赵一鸣. 湿地修复[M]//王五, 主编. 生态学论文集. 北京: 科学出版社, 2018: 56-60.\n"
                                   "[7] WEI L. Tides[M]//GREEN P, JONES B, eds. Handbook of oncology. Berlin: Springer, 2018: 5-9.\n")
     names = {n: [a.get("literal") or f"{a['family']}, {a['given']}" for a in r["authors"]] for n, r in records.items()}
-    assert [names[n] for n in range(1, 6)] == [["许厚泽", "赵其国"], ["王建国"], ["李明"], ["Green, P"], ["张译"]]
+    assert [names[n] for n in range(1, 6)] == [[], [], ["李明"], [], ["张译"]]
+    assert [records[n]["extra"].get("editor") for n in range(1, 6)] == [
+        ["许厚泽", "赵其国"], ["王建国"], None, ["Green, P"], None]
     assert records[6]["extra"]["editor"] == ["王五"] and records[6]["journal"] == {"zh": "生态学论文集"}
     assert records[7]["extra"]["editor"] == ["Green, P", "Jones, B"]
     path = tmp_path / "refs.txt"
@@ -477,3 +480,30 @@ def test_a_periodical_as_a_whole_keeps_its_holdings_and_run_of_years(tmp_path):
     path.write_text(author_year, encoding="utf-8")
     again = run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout
     assert sorted(line[4:] for line in again.splitlines()) == sorted(line[4:] for line in PERIODICALS.splitlines())
+
+
+ROLES = """[1] [美] 史密斯 著; 王明 译. 经济学原理[M]. 北京: 科学出版社, 2010.
+[2] 王明, 译. 经济学原理[M]. 北京: 科学出版社, 2010.
+[3] 李华 主编. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.
+[4] 李华, 等编. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.
+[5] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.
+"""
+
+
+def test_a_translator_or_editor_before_the_title_is_not_its_author(tmp_path):
+    """The names before a title with a role word are whose that word says: 译 a translator's
+    (extra.translator, as after the marker: ``史密斯. 书名[M]. 王明, 译.``), 主编/编 an editor's
+    (extra.editor, as RIS's ED and CSL's editor are kept), 著 the author's, each of a group
+    set apart by a semicolon (``[美] 史密斯 著; 王明 译``).  They had been the authors: the
+    translator the book's author, and ``[美] 史密斯 著`` an author's name."""
+    records = _read_all(tmp_path, ROLES)
+    people = [([a.get("literal") for a in r["authors"]], r["extra"].get("editor"), r["extra"].get("translator"))
+              for r in records.values()]
+    assert people == [(["[美] 史密斯"], None, ["王明"]), ([], None, ["王明"]), ([], ["李华"], None),
+                      ([], ["李华", "et al."], None), (["史密斯"], None, ["王明"])]
+    written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
+    assert written == ["[1] [美] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
+                       "[2] 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
+                       "[3] 李华. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
+                       "[4] 李华, 等. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
+                       "[5] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010."]

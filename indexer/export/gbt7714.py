@@ -177,8 +177,20 @@ def author_list(names: list[str], zh: bool, more: bool = False) -> str:
     return ", ".join(shown_names(names, zh, more))
 
 
-def _people(rec: dict, role: str, zh: bool) -> list[str]:
-    return [gbt_name(n, zh) for n in (rec.get("extra") or {}).get(role, [])]
+# what ends a list of editors or translators kept with more (a reference's "王五, 等" read)
+_MORE = re.compile(r"et\.?\s*al\.?|等人?", re.I)
+
+
+def _people(rec: dict, role: str, zh: bool) -> tuple[list[str], bool]:
+    """(the editors or translators, as the item writes them; whether the list has more: its
+    "et al." is written 等 or et al. as the item's language, not as a name).
+
+    >>> _people({"extra": {"editor": ["李华", "et al."]}}, "editor", True)
+    (['李华'], True)
+    """
+    people = (rec.get("extra") or {}).get(role, [])
+    named = [n for n in people if not (isinstance(n, str) and _MORE.fullmatch(n.strip()))]
+    return [gbt_name(n, zh) for n in named], len(named) < len(people)
 
 
 def responsible_names(rec: dict, zh: bool) -> list[str]:
@@ -186,7 +198,8 @@ def responsible_names(rec: dict, zh: bool) -> list[str]:
     report or map without authors is its editors'."""
     names = [gbt_name(a, zh) for a in rec.get("authors") or []]
     if not names and rec.get("type") not in PARTS_OF:
-        return shown_names(_people(rec, "editor", zh), zh)
+        editors, more = _people(rec, "editor", zh)
+        return shown_names(editors, zh, more)
     return shown_names(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
 
 
@@ -403,8 +416,8 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
 
 def _translators(rec: dict, zh: bool) -> str:
     """``金吾伦, 胡新和, 译`` (``trans`` in an English item)."""
-    translators = _people(rec, "translator", zh)
-    return f"{author_list(translators, zh)}, {'译' if zh else 'trans'}" if translators else ""
+    translators, more = _people(rec, "translator", zh)
+    return f"{author_list(translators, zh, more)}, {'译' if zh else 'trans'}" if translators else ""
 
 
 def _sentences(parts: list[str]) -> str:
@@ -443,8 +456,8 @@ def _host(rec: dict, zh: bool, lang: str) -> str:
     if not host:
         return ""
     volume = volume_title(rec, zh, extra(rec, "series"))
-    editors = _people(rec, "editor", zh)
-    return "//" + _sentences([author_list(editors, zh), host + (f": {volume}" if volume else "")])
+    editors, more = _people(rec, "editor", zh)
+    return "//" + _sentences([author_list(editors, zh, more), host + (f": {volume}" if volume else "")])
 
 
 def reference(rec: dict, lang: str | None = None, year: str | None = None) -> str:

@@ -74,10 +74,14 @@ _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
 _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)+)\s+(?P<family>[A-Z]{2,}(?:[-'’][A-Z]{2,})*)")
 # A role word after the names (the standard writes none; lists typed by hand, and the 2005
 # edition's, do): "许厚泽, 赵其国, 主编", "王建国主编", "李明, 编著", "王五等译", "GREEN P, ed",
-# "SMITH J, JONES B (eds.)"; 编 and 译 alone only apart from the name ("张译" is a name)
-_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?:主编|编著|编译|主译|校注)"
-                   r"|(?:[,，、]\s*|\s+|(?<=等))[编译]"
-                   r"|[,，]\s*(?:eds?|trans)\.?|\s*[(（](?:eds?|trans)\.?[)）])\s*$", re.I)
+# "SMITH J, JONES B (eds.)", "[美] 史密斯 著"; 编, 译 and 著 alone only apart from the name ("张译" is a name)
+_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>主编|编著|编译|主译|校注)"
+                   r"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[编译著])"
+                   r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
+# whose names a role word makes them: a book's editors (主编, 编, ed.), its translators (译, 主译,
+# 编译, trans.); its authors for the others (著, 编著, who wrote it; 校注, who annotated a text)
+_ROLES = {"主编": "editor", "编": "editor", "ed": "editor", "eds": "editor",
+          "译": "translator", "主译": "translator", "编译": "translator", "trans": "translator"}
 # a generational suffix after a Western name, as the standard writes it: "PEEBLES P Z, Jr"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 _SUFFIX_AFTER = re.compile(rf",\s*{_SUFFIX.pattern}$")
@@ -429,13 +433,14 @@ def _author(name: str) -> str:
     return f"{family}, {initials}"
 
 
-def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
-    """(authors, title, year) of the part before the type marker: the responsible parties up
+def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[str, list[str]]]:
+    """(authors, title, year, others) of the part before the type marker: the responsible parties up
     to the first full stop (names, or organisations: "United Nations Department of Economic
     and Social Affairs. United Nations e-government survey"), the title after it; without a
     full stop, no authors and all of it the title.  The year is there only in the
     author-year system's form ("王建国, 刘海燕, 2020. 题名[J]"); a periodical's run of years
-    there as ``1957-1990`` or ``1984-`` (:func:`_year_run`)."""
+    there as ``1957-1990`` or ``1984-`` (:func:`_year_run`).  ``others``: the names a role word
+    makes a book's editors or translators (:func:`_role_of`), by role."""
     stops = list(_STOP_RE.finditer(before))
     m = stops[0] if stops else None
     names_before = _NamesBefore(before)
@@ -455,32 +460,66 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None]:
     if names_end is not None:  # "Smith J,Doe A.A short title", as CNKI writes it
         head, title = before[:names_end], before[names_end + 1:].strip()
     elif not m or not before[m.end():].strip():
-        return [], before.strip(), None
+        return [], before.strip(), None, {}
     else:
         head, title = before[:m.start()], before[m.end():].strip()
     year = _NAMES_YEAR.search(head)
     if year:
         head = head[:year.start()]
-    head = _without_role(head)
-    names = _names(head) if head.strip() else []
-    if names is None:  # organisations, each kept whole
-        names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", head) if n.strip()]
+    roles: dict[str, list[str]] = {}
+    for group in _role_groups(head):
+        text, role = _role_of(group)
+        names = _names(text) if text.strip() else []
+        if names is None:  # organisations, each kept whole
+            names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]
+        roles.setdefault(role, []).extend(names)
+    names = roles.pop("author", [])
     if year and year.group("run"):   # a periodical's years: "1957-1990", "1984-"
-        return names, title, f"{year.group(2)}-{year.group('end') or ''}"
-    return names, title, year and (year.group(1) or year.group(2))
+        return names, title, f"{year.group(2)}-{year.group('end') or ''}", roles
+    return names, title, year and (year.group(1) or year.group(2)), roles
+
+
+def _role_groups(head: str) -> list[str]:
+    """The names before a title, in groups of one role each: ``[美] 史密斯 著; 王明 译`` is two
+    (a role word before a semicolon ends a group); else one (``SMITH J; JONES B, eds``).
+
+    >>> _role_groups("[美] 史密斯 著; 王明 译"), _role_groups("SMITH J; JONES B, eds")
+    (['[美] 史密斯 著', '王明 译'], ['SMITH J; JONES B, eds'])
+    """
+    parts = [p for p in re.split(r"\s*[;；]\s*", head) if p.strip()]
+    return parts if len(parts) > 1 and any(_ROLE.search(p) for p in parts[:-1]) else [head]
+
+
+def _role_of(names: str) -> tuple[str, str]:
+    """(``names`` without the role word after them, whose names they are: ``author``, ``editor``
+    or ``translator``, :data:`_ROLES`).  A book's editors alone are its editors (``extra.editor``,
+    as RIS's ``ED`` and CSL's ``editor`` are kept), its translators its translators, not its
+    authors; the export writes a whole book without authors under its editors, as the standard
+    does (``李华. 书名[M]``).
+
+    >>> _role_of("许厚泽, 赵其国, 主编"), _role_of("王五等译"), _role_of("李明, 编著"), _role_of("GREEN P (eds.)")
+    (('许厚泽, 赵其国', 'editor'), ('王五等', 'translator'), ('李明', 'author'), ('GREEN P', 'editor'))
+    >>> _role_of("张译"), _role_of("主编")
+    (('张译', 'author'), ('主编', 'author'))
+    """
+    m = _ROLE.search(names)
+    stripped = names[:m.start()] if m else names
+    if not m or not stripped.strip(" ,，、"):
+        return names, "author"
+    word = next(w for w in m.group("long", "short", "latin", "bracketed") if w)
+    return stripped, _ROLES.get(word.lower(), "author")
 
 
 def _without_role(names: str) -> str:
-    """``names`` without the role word after them (:data:`_ROLE`): the names are the book's
-    responsible parties, as the standard writes them (export writes no role word back).
+    """``names`` without the role word after them (:data:`_ROLE`, :func:`_role_of`): a host
+    book's editors after // (``//GREEN P, ed. Handbook …``), written back with no role word.
 
     >>> _without_role("许厚泽, 赵其国, 主编"), _without_role("王建国主编"), _without_role("王五等译")
     ('许厚泽, 赵其国', '王建国', '王五等')
     >>> _without_role("GREEN P, ed"), _without_role("张译"), _without_role("主编")
     ('GREEN P', '张译', '主编')
     """
-    stripped = _ROLE.sub("", names)
-    return stripped if stripped.strip(" ,，、") else names
+    return _role_of(names)[0]
 
 
 def _names_end(before: str, limit: int, names_before: _NamesBefore | None = None) -> int | None:
@@ -583,7 +622,7 @@ class GBT7714Reader:
         rec.extra["reference"] = written
         rec.extra["source_type"] = f"[{code}/{carrier}]" if carrier else f"[{code}]"
         before, after = reference[:m.start()].strip(), reference[m.end():].strip()
-        authors, title, year = _split_responsible(before)
+        authors, title, year, others = _split_responsible(before)
         if not title:
             return Failure(path=src.path, line=src.line, format=self.name, record=src.record, raw=raw,
                            reason=f"no title before the type marker {m.group(0)}")
@@ -605,6 +644,8 @@ class GBT7714Reader:
                 title = title[:volume.start()].strip()
         for name in authors:
             rec.put("author", _author(name), src.line)
+        for role, names in others.items():   # "李华 主编", "王明, 译": the book's editors, translators
+            rec.extra[role] = [_author(n) for n in names]
         rec.put("titles", title.rstrip(".．。 "), src.line)
         year, run = _year_run(year)
         if year:  # the author-year system: the year after the names, none after the journal
@@ -636,7 +677,8 @@ class GBT7714Reader:
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
         translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
         if translated:
-            rec.extra["translator"] = [n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip()]
+            rec.extra.setdefault("translator", []).extend(
+                n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
             after = after[translated.end():]
         edition = re.match(rf"({_EDITION.pattern})\s*[.．。]\s*", after, re.I)
         if edition and "//" not in after[:edition.end()]:  # "2版. 杭州: …", "Rev. ed. Rowman …"
