@@ -275,15 +275,112 @@ def test_what_an_archive_cannot_give_is_a_failure_naming_it(tmp_path):
     with zipfile.ZipFile(docx, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<w:document/>")
-    result = run_cli("clean", "--json", "-q", *(str(p) for p in (cut, pdfs, locked, docx)))
+    cut_docx = tmp_path / "cut.docx"   # an Office file still, not an archive to read by its headers
+    cut_docx.write_bytes(docx.read_bytes()[:-30])
+    result = run_cli("clean", "--json", "-q", *(str(p) for p in (cut, pdfs, locked, docx, cut_docx)))
     assert result.returncode == 1
-    reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in jsonl(result.stdout)}
-    assert set(reasons) == {("cut.zip", None), ("fulltext.zip", None), ("locked.zip", "a.ris"), ("draft.docx", None)}
+    items = jsonl(result.stdout)
+    reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in items if f.get("failure")}
+    assert [r["title"]["en"] for r in items if not r.get("failure")] == ["Alpha marrow"] * 3
+    assert set(reasons) == {("cut.zip", None), ("cut.zip", "a.ris"), ("fulltext.zip", None), ("locked.zip", "a.ris"),
+                            ("draft.docx", None), ("cut.docx", None)}
     assert reasons[("cut.zip", None)].startswith("a damaged ZIP: its list of files (the central directory, at its "
                                                  "end) is missing or unreadable, as in a download cut short")
+    assert reasons[("cut.zip", "a.ris")].startswith("the file is cut short")   # its records before the cut read
     assert reasons[("fulltext.zip", None)] == "no records: the archive holds no file that is read (1 skipped: paper.pdf)"
     assert reasons[("locked.zip", "a.ris")].startswith("encrypted: unpack it with its password")
     assert reasons[("draft.docx", None)].startswith("binary file, an Office document")
+    assert reasons[("cut.docx", None)].startswith("binary file, an Office document")
+
+
+class _Unseekable(io.RawIOBase):
+    """Where zipfile writes a ZIP as a stream (as a web server zipping on the fly does): each
+    file's sizes and CRC in a data descriptor after its data, zero in its header."""
+
+    def __init__(self):
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        self.data += b
+        return len(b)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+@pytest.mark.parametrize("streamed", [False, True], ids=["sizes", "descriptor"])
+def test_a_zip_cut_short_gives_the_files_before_the_cut(tmp_path, method, streamed):
+    """A ZIP whose download stopped has lost its list of files (the central directory, at its
+    end), by which zipfile finds them: it was one failure, every record lost (``zip -FF``
+    recovers them). Its files are found by their own headers: each whole one is read, the one
+    the cut ends is read up to there, its last record a failure with its raw text."""
+    text = "".join(RIS.format(f"Marrow study {i}").replace("PY  - 2020", "AB  - Cells " + " ".join(
+        str(j * 7919 % 10007) for j in range(i * 100, i * 100 + 80))) for i in range(1, 7))   # compressed evenly
+    out = _Unseekable() if streamed else io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("a/first.ris", RIS.format("Alpha marrow") + RIS.format("Beta marrow"))
+        z.writestr("a/", "")
+        z.writestr("a/second.ris", text)
+    data = bytes(out.data if streamed else out.getvalue())
+    start = data.index(b"a/second.ris")
+    cut = tmp_path / "cut.zip"
+    inside = (data.index(b"Marrow study 4") + 100 if method == zipfile.ZIP_STORED   # inside an abstract
+              else start + (data.index(b"PK\x01\x02") - start) * 2 // 3)
+    cut.write_bytes(data[:inside])
+    ends = tmp_path / "ends.zip"
+    ends.write_bytes(data[:data.index(b"PK\x01\x02") + 30])   # inside the list of files
+    result, records, failures = clean_items(cut, ends)
+    got = [(os.path.basename(r["source"]["path"]), r["source"]["member"], r["source"]["record"], r["title"]["en"])
+           for r in records]
+    cut_titles = [t for p, m, _, t in got if p == "cut.zip" and m == "a/second.ris"]
+    assert cut_titles == [f"Marrow study {i}" for i in range(1, len(cut_titles) + 1)] and len(cut_titles) >= 2
+    assert sorted(got) == [("cut.zip", "a/first.ris", 1, "Alpha marrow"), ("cut.zip", "a/first.ris", 2, "Beta marrow")] + [
+        ("cut.zip", "a/second.ris", 2 + i, t) for i, t in enumerate(cut_titles, 1)] + [
+        ("ends.zip", "a/first.ris", 1, "Alpha marrow"), ("ends.zip", "a/first.ris", 2, "Beta marrow")] + [
+        ("ends.zip", "a/second.ris", 2 + i, f"Marrow study {i}") for i in range(1, 7)]
+    [last] = [f for f in failures if f.get("member")]
+    [cut_zip, ends_zip] = sorted((f for f in failures if not f.get("member")), key=lambda f: f["path"])
+    assert (last["member"], last["record"]) == ("a/second.ris", 3 + len(cut_titles))
+    assert last["reason"].startswith("the file is cut short (EOFError: the archive ends inside this file's data")
+    assert last["raw"].startswith(f"TY  - JOUR\nTI  - Marrow study {len(cut_titles) + 1}\nAB  - Cells ")
+    assert (cut_zip["path"], cut_zip.get("member"), ends_zip["path"], ends_zip.get("member")) == (
+        str(cut), None, str(ends), None)
+    assert cut_zip["reason"].startswith("a damaged ZIP: its list of files (the central directory, at its end) is "
+                                        "missing or unreadable, as in a download cut short")
+    assert "2 file(s) were found by their own headers instead, and the file ends inside a/second.ris" in \
+        cut_zip["reason"]
+    assert "2 file(s) were found by their own headers instead, and its list of files follows them" in \
+        ends_zip["reason"]
+
+
+def test_a_zip_cut_short_is_read_no_further_than_its_limit_and_its_crc(tmp_path):
+    """Files found by their own headers are held to the same limit as others (a zip bomb), and
+    one whose data does not match its CRC is not read."""
+    from indexer.readers import read_file
+    from indexer.readers.archive import read_archive
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("1.ris", RIS.format("Alpha marrow"))
+        z.writestr("2.ris", RIS.format("Beta marrow") + "N1  - " + "0" * 100_000 + "\n")
+        z.writestr("3.ris", RIS.format("Gamma marrow"))
+    data = data.getvalue()
+    (tmp_path / "big.zip").write_bytes(data[:data.index(b"PK\x01\x02")])
+    items = list(read_archive(str(tmp_path / "big.zip"), "zip", None, read_file, budget=[10_000]))
+    assert [type(i).__name__ for i in items] == ["Record", "Failure"]
+    assert items[1].member == "2.ris" and "this file and the rest of the archive are not read" in items[1].reason
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as z:
+        z.writestr("1.ris", RIS.format("Alpha marrow"))
+        z.writestr("2.ris", RIS.format("Beta marrow"))
+    damaged = bytearray(stored.getvalue()[:stored.getvalue().index(b"PK\x01\x02")])
+    damaged[damaged.index(b"Alpha")] = ord("a")
+    (tmp_path / "crc.zip").write_bytes(bytes(damaged))
+    items = list(read_archive(str(tmp_path / "crc.zip"), "zip", None, read_file))
+    assert [(type(i).__name__, i.member if hasattr(i, "reason") else i.source.member) for i in items] == [
+        ("Failure", "1.ris"), ("Record", "2.ris"), ("Failure", None)]
+    assert items[0].reason.startswith("cannot unpack this file from the archive (BadZipFile: Bad CRC-32")
 
 
 def test_a_member_whose_name_leads_out_of_the_archive_is_said_skipped(tmp_path):

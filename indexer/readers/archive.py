@@ -15,7 +15,8 @@ The archive stays the file its records come from: ``source.path`` is the archive
 ``source.member`` names the file inside it (``source.line`` is a line of that member).  So
 ingesting a changed archive again replaces, adds and removes its records as for a file, and
 ids stay the same from any working directory.  Failures name the member too
-(``refs.zip/cnki.ris:12: …``).
+(``refs.zip/cnki.ris:12: …``).  A ZIP whose list of files is lost (a download cut short) is
+read by its files' own headers instead (:func:`_local_members`).
 
 Each member is unpacked to a temporary file while it is read (then deleted), so readers work
 on it as on any file; an archive that would unpack to more than :data:`MAX_UNPACKED` in all
@@ -91,8 +92,9 @@ def archive_kind(path: str) -> str | None:
         try:
             with zipfile.ZipFile(path) as z:
                 return None if any(n in _OFFICE_MEMBERS for n in z.namelist()) else "zip"
-        except UNPACK_ERRORS:
-            return "zip"  # damaged: reading it says so
+        except UNPACK_ERRORS:   # damaged: its files are read by their own headers, and it says so
+            name_len = struct.unpack_from("<H", head, 26)[0] if len(head) >= 30 else 0
+            return None if head[30:30 + name_len].decode("cp437") in _OFFICE_MEMBERS else "zip"
     if _is_tar(head):
         return "tar"
     module = _stream_module(head)
@@ -157,7 +159,8 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
         try:
             z = zipfile.ZipFile(path)
         except zipfile.BadZipFile as e:
-            raise _NoDirectory(f"{type(e).__name__}: {e}") from e
+            yield from _local_members(path, f"{type(e).__name__}: {e}")
+            return
         with z:
             for info in z.infolist():
                 # a folder, or a link (Info-ZIP's ``zip -y``: its text is the path it points to),
@@ -177,6 +180,197 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
             for info in t:
                 if info.isreg():
                     yield _tar_name(info), (lambda info=info: t.extractfile(info))
+
+
+# A ZIP member's local header, before its name and extra field: signature, version, flags,
+# method, time, date, CRC-32, compressed and unpacked sizes, lengths of the name and extra field.
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")
+# What follows a ZIP's last file: its central directory (PK\1\2, its end PK\5\6 or Zip64's
+# PK\6\6) or a digital signature (PK\5\5).
+_DIRECTORY = (b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06", b"PK\x05\x05")
+# The data descriptor that follows a file's data when its local header could not give its
+# sizes and CRC (flag 0x8: a ZIP written as a stream); its signature is optional.
+_DESCRIPTOR = b"PK\x07\x08"
+
+
+def _local_members(path: str, error: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
+    """A ZIP's files found by their local headers, one after another from the start, as
+    zipfile cannot without the central directory (see :class:`_NoDirectory`): stored and
+    deflated files, their sizes in the header or in a data descriptor after their data.  A
+    file cut short is read up to the cut (:class:`_LocalFile` raises EOFError there).  Ends
+    by raising :class:`_NoDirectory`, which says where the files ended and why."""
+    at, found = 0, 0
+    with open(path, "rb") as fh:
+        while True:
+            fh.seek(at)
+            head = fh.read(_LOCAL.size)
+            if head[:4] != ZIP_MAGIC or len(head) < _LOCAL.size:
+                stop = ("the file ends after them" if not head
+                        else "its list of files follows them, unreadable" if head[:4] in _DIRECTORY
+                        else f"the file ends inside the header of the next one (byte {at:,})"
+                        if ZIP_MAGIC.startswith(head[:4])
+                        else f"the bytes from {at:,} on are no file's header and are not read")
+                break
+            _, _, flags, method, _, _, crc, packed, unpacked, name_len, extra_len = _LOCAL.unpack(head)
+            raw = fh.read(name_len)
+            extra = fh.read(extra_len)
+            if len(raw) < name_len or len(extra) < extra_len:
+                stop = f"the file ends inside the header of the next one (byte {at:,})"
+                break
+            zip64 = packed == 0xFFFFFFFF or unpacked == 0xFFFFFFFF
+            if zip64:
+                packed = _zip64_packed(extra, unpacked, packed)
+            name = raw.decode("utf-8", "replace") if flags & 0x800 else _name(raw, raw.decode("cp437"))
+            member = _LocalFile(path, at + _LOCAL.size + name_len + extra_len, flags, method, crc, packed, zip64)
+            found += not name.endswith("/")
+            if name.endswith("/"):
+                pass   # a folder
+            elif flags & 0x1:
+                yield name, _ENCRYPTED
+            elif method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                yield name, (f"compressed by method {method}, which is read only through the ZIP's list of files, lost "
+                             "here: download the archive again, or unpack it with another program and read the file")
+            else:
+                yield name, lambda member=member: _Blocks(member.chunks())
+            try:
+                at = member.next_header()
+            except EOFError:
+                stop = f"the file ends inside {name}"
+                break
+            except UNPACK_ERRORS as e:
+                stop = f"the end of {name} cannot be found ({type(e).__name__}: {e}), and what follows is not read"
+                break
+    raise _NoDirectory(f"{error}; {found} file(s) were found by their own headers instead, and {stop}")
+
+
+def _zip64_packed(extra: bytes, unpacked: int, packed: int) -> int:
+    """The compressed size a Zip64 extra field (id 1) gives for a local header whose sizes
+    are 0xFFFFFFFF (the unpacked size first, each only where the header's is so)."""
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        if kind == 1:
+            values = extra[at + 4:at + 4 + length]
+            start = 8 if unpacked == 0xFFFFFFFF else 0
+            if len(values) >= start + 8:
+                return struct.unpack_from("<Q", values, start)[0]
+            break
+        at += 4 + length
+    return packed
+
+
+class _LocalFile:
+    """One ZIP file's data after its local header (see :func:`_local_members`), unpacked in
+    chunks of at most :data:`_CHUNK` bytes (a zip bomb is held no more in memory than any
+    member), its CRC checked at its end.  The file on disk ending before its data does
+    raises EOFError, as a stream cut short does."""
+
+    def __init__(self, path: str, start: int, flags: int, method: int, crc: int, packed: int, zip64: bool):
+        self.path, self.start, self.method, self.zip64 = path, start, method, zip64
+        self.streamed = bool(flags & 0x8)   # sizes and CRC in a data descriptor after the data
+        self.crc, self.packed = crc, packed
+        self.end: int | None = None if self.streamed else start + packed   # where its data ends
+
+    def chunks(self) -> Iterator[bytes]:
+        """Its content; sets ``end`` when it was read to its end."""
+        with open(self.path, "rb") as fh:
+            fh.seek(self.start)
+            if self.method == zipfile.ZIP_DEFLATED:
+                crc, end = yield from self._inflated(fh)
+            elif self.streamed:
+                crc, end = yield from self._stored_to_descriptor(fh)
+            else:
+                crc, end = 0, self.start
+                for data in self._packed(fh, self.packed):
+                    crc, end = zlib.crc32(data, crc), end + len(data)
+                    yield data
+            if self.streamed:
+                self.crc = self._descriptor(fh, end)
+        if crc != self.crc:
+            raise zipfile.BadZipFile("Bad CRC-32: the file's data is damaged")
+        if self.streamed:
+            self.end = end
+
+    def next_header(self) -> int:
+        """Where the next local header is: after this file's data (read through to find its
+        end when only a data descriptor gives it) and its descriptor."""
+        if self.end is None:
+            for _ in self.chunks():
+                pass
+        elif self.end > os.path.getsize(self.path):
+            raise EOFError("cut inside the file's data")
+        if not self.streamed:
+            return self.end
+        with open(self.path, "rb") as fh:
+            fh.seek(self.end)
+            return self.end + (4 if fh.read(4) == _DESCRIPTOR else 0) + (20 if self.zip64 else 12)
+
+    @staticmethod
+    def _packed(fh, size: int | None) -> Iterator[bytes]:
+        """The file's compressed bytes, ``size`` of them or (None) to the end of the file on
+        disk; EOFError where it ends before ``size``."""
+        while size is None or size > 0:
+            data = fh.read(_CHUNK if size is None else min(_CHUNK, size))
+            if not data:
+                if size is None:
+                    return
+                raise EOFError("the archive ends inside this file's data, as a download cut short")
+            size = None if size is None else size - len(data)
+            yield data
+
+    def _inflated(self, fh):
+        """A deflated file's content (its data's end found by the deflate stream's own end);
+        returns its CRC and where its data ends."""
+        inflate, crc, fed = zlib.decompressobj(-zlib.MAX_WBITS), 0, 0
+        for data in self._packed(fh, None if self.streamed else self.packed):
+            fed += len(data)
+            while data and not inflate.eof:
+                out = inflate.decompress(data, _CHUNK)
+                data = inflate.unconsumed_tail
+                crc = zlib.crc32(out, crc)
+                if out:
+                    yield out
+            if inflate.eof:
+                return crc, self.start + fed - len(inflate.unused_data)
+        if not self.streamed:
+            raise zlib.error("the deflated data ends before its end mark")
+        raise EOFError("the archive ends inside this file's data, as a download cut short")
+
+    def _stored_to_descriptor(self, fh):
+        """A stored file's content when only its data descriptor gives its size: up to the
+        descriptor (with its signature) whose CRC and size are those of the bytes before it;
+        returns its CRC and where its data ends."""
+        held, crc, size = b"", 0, 0   # held: bytes not given yet, which may begin the descriptor
+        for data in itertools.chain(self._packed(fh, None), [b""]):
+            final = not data
+            held += data
+            at = 0
+            while (at := held.find(_DESCRIPTOR, at)) >= 0 and (final or len(held) - at >= 24):
+                here = zlib.crc32(held[:at], crc)
+                rest = held[at + 4:at + 16]
+                if len(rest) == 12 and struct.unpack("<II", rest[:8])[0] == here and size + at in (
+                        struct.unpack_from("<I", rest, 4)[0], struct.unpack_from("<Q", rest, 4)[0]):
+                    if at:
+                        yield held[:at]
+                    return here, self.start + size + at
+                at += 1
+            keep = len(held) if final else at if at >= 0 else max(len(held) - 3, 0)
+            out, held = held[:keep], held[keep:]
+            crc, size = zlib.crc32(out, crc), size + len(out)
+            if out:
+                yield out
+        raise EOFError("the archive ends inside this file's data, as a download cut short")
+
+    @staticmethod
+    def _descriptor(fh, end: int) -> int:
+        """The CRC a data descriptor at ``end`` gives."""
+        fh.seek(end)
+        data = fh.read(8)
+        if data[:4] == _DESCRIPTOR:
+            data = data[4:] + fh.read(4)
+        if len(data) < 4:
+            raise EOFError("the archive ends inside this file's data descriptor, as a download cut short")
+        return struct.unpack_from("<I", data)[0]
 
 
 def _seven_zip_members(path: str, room: int) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str]]:
@@ -229,7 +423,7 @@ def _rar_members(path: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str
                 if encrypted(entry):
                     yield name, _ENCRYPTED
                 else:
-                    yield name, (lambda entry=entry: _Blocks(entry.get_blocks(_CHUNK), ArchiveError))
+                    yield name, (lambda entry=entry: _Blocks(_rar_blocks(entry.get_blocks(_CHUNK), ArchiveError)))
     except ArchiveError as e:
         if "ncrypt" in str(e.msg) or "assphrase" in str(e.msg):
             raise _Encrypted from e
@@ -257,22 +451,27 @@ def _encryption_check() -> Callable[[object], bool]:
 
 
 class _Blocks(io.RawIOBase):
-    """A member's content from libarchive's blocks, as a file to read; its errors as ValueError."""
+    """A member's content from its blocks, as a file to read."""
 
-    def __init__(self, blocks: Iterator[bytes], error: type[Exception]):
-        self._blocks, self._error, self._rest = blocks, error, b""
+    def __init__(self, blocks: Iterator[bytes]):
+        self._blocks, self._rest = blocks, b""
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        try:
-            self._rest = self._rest or next(self._blocks, b"")
-        except self._error as e:
-            raise _rar_error(e) from e
+        self._rest = self._rest or next(self._blocks, b"")
         n = min(len(buffer), len(self._rest))
         buffer[:n], self._rest = self._rest[:n], self._rest[n:]
         return n
+
+
+def _rar_blocks(blocks: Iterator[bytes], error: type[Exception]) -> Iterator[bytes]:
+    """libarchive's blocks of a member, its errors as ValueError."""
+    try:
+        yield from blocks
+    except error as e:
+        raise _rar_error(e) from e
 
 
 def _skipped(name: str) -> bool:
@@ -324,7 +523,8 @@ class _Encrypted(ValueError):
 
 class _NoDirectory(ValueError):
     """A ZIP whose list of files (its central directory, written at its end) is lost: a
-    download cut short, or a damaged file.  zipfile finds its files only by that list."""
+    download cut short, or a damaged file.  zipfile finds its files only by that list; they
+    are read by their own (local) headers instead, and this says where those ended."""
 
 
 class _NoReader(ValueError):
@@ -487,11 +687,11 @@ def _damaged(path: str, error: Exception, read: int) -> Failure:
     if isinstance(error, _Encrypted):
         return Failure(path=path, line=None, raw="", reason="encrypted, the names of its files too: unpack it with "
                                                             "its password and read the files it holds")
-    if isinstance(error, _NoDirectory):
-        return Failure(path=path, line=None, raw=binary_head(path),
+    if isinstance(error, _NoDirectory):   # its files found by their own headers were read before
+        return Failure(path=path, line=None, raw="" if read else binary_head(path),
                        reason=f"a damaged ZIP: its list of files (the central directory, at its end) is missing or "
-                              f"unreadable, as in a download cut short ({error}); none of its files are read: download "
-                              "it again, or let `zip -FF` rebuild it and read that")
+                              f"unreadable, as in a download cut short ({error}): download it again to read what "
+                              "may be missing")
     after = f" after {read} file(s) read" if read else ""
     return Failure(path=path, line=None, raw=binary_head(path),
                    reason=f"a damaged archive{after} ({type(error).__name__}: {error}); the rest of it is not read")
