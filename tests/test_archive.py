@@ -440,6 +440,29 @@ def test_a_stream_cut_short_gives_its_records_before_the_cut(tmp_path, module):
     assert failure["raw"].startswith(f"TY  - JOUR\nTI  - Marrow study {len(titles) + 1}\nAB  - Cells ")
 
 
+def test_a_bzip2_stream_cut_short_gives_its_whole_blocks_and_says_what_it_lost(tmp_path):
+    """bzip2 unpacks whole blocks (100 to 900 kB of text each): a .bz2 cut short gives the
+    records of its blocks before the cut, and one cut inside its first block can give none.
+    That was "cannot unpack this file" (EOFError), as for damaged data; it is the cut, saying
+    that the block it ends is lost whole."""
+    text = "".join(RIS.format(f"Marrow study {i}").replace("PY  - 2020", "AB  - Cells " + " ".join(
+        str(j * 7919 % 100003) for j in range(i * 300, i * 300 + 300))) for i in range(1, 121))   # 250 kB
+    packed = bz2.compress(text.encode("utf-8"), 1)   # blocks of 100 kB
+    (tmp_path / "many.ris.bz2").write_bytes(packed[:len(packed) * 2 // 3])
+    packed = bz2.compress(text[:4000].encode("utf-8"))   # one block
+    (tmp_path / "one.ris.bz2").write_bytes(packed[:len(packed) * 2 // 3])
+    result, records, failures = clean_items(tmp_path / "many.ris.bz2", tmp_path / "one.ris.bz2")
+    titles = [r["title"]["en"] for r in records]
+    assert titles == [f"Marrow study {i}" for i in range(1, len(titles) + 1)] and len(titles) >= 30
+    assert all(r["source"]["path"].endswith("many.ris.bz2") for r in records)
+    reasons = {(os.path.basename(f["path"]), f["member"], f["record"]): f["reason"] for f in failures}
+    assert set(reasons) == {("many.ris.bz2", "many.ris", len(titles) + 1), ("one.ris.bz2", "one.ris", None)}
+    for reason in reasons.values():
+        assert reason.startswith("the file is cut short (EOFError: ")
+        assert "bzip2 unpacks whole blocks" in reason
+    assert "nothing of it could be unpacked" in reasons[("one.ris.bz2", "one.ris", None)]
+
+
 def test_an_archive_unpacking_past_its_limit_is_read_up_to_there(tmp_path):
     import py7zr
 

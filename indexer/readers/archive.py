@@ -53,13 +53,14 @@ from .spreadsheet import MAX_UNPACKED
 
 # Archives inside archives are read to this depth (a ZIP that holds itself goes no deeper).
 MAX_DEPTH = 3
-# Streams compressed on their own, by their first bytes: the module that opens them and the
-# name suffixes they go by (dropped to give the member its name: savedrecs.txt.gz → savedrecs.txt).
-# (bzip2's "BZh" is text: its block size digit and the magic of its first block, or of its end
-# when empty, must follow.)
-_STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip")),
-            (re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2, (".bz2",)),
-            (re.compile(b"\xfd7zXZ\x00"), lzma, (".xz",)))
+# Streams compressed on their own, by their first bytes: the module that opens them, the name
+# suffixes they go by (dropped to give the member its name: savedrecs.txt.gz → savedrecs.txt),
+# and what a cut loses beyond the bytes after it.  (bzip2's "BZh" is text: its block size digit
+# and the magic of its first block, or of its end when empty, must follow.)
+_STREAMS = ((re.compile(b"\x1f\x8b"), gzip, (".gz", ".gzip"), ""),
+            (re.compile(b"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2, (".bz2",),
+             "bzip2 unpacks whole blocks, of 100 to 900 kB of text, so the one the cut ends is lost whole"),
+            (re.compile(b"\xfd7zXZ\x00"), lzma, (".xz",), ""))
 # A 7z and a RAR archive's first bytes (RAR 4 and 5: then \x00 and \x01\x00).
 SEVEN_ZIP_MAGIC, RAR_MAGIC = b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07"
 # A tar header: "ustar" at byte 257, its checksum (bytes 148-155) octal digits.
@@ -116,7 +117,7 @@ def _is_tar(head: bytes) -> bool:
 def _stream_module(head: bytes):
     """The module (gzip, bz2, lzma) that opens a stream beginning with ``head``; None when
     it is none of theirs."""
-    return next((module for magic, module, _ in _STREAMS if magic.match(head)), None)
+    return next((module for magic, module, _, _ in _STREAMS if magic.match(head)), None)
 
 
 def _name(raw: bytes, fallback: str) -> str:
@@ -150,7 +151,7 @@ def _members(path: str, kind: str, room: int) -> Iterator[tuple[str, Callable[[]
     if kind == "stream":
         name = os.path.basename(path)
         lower = name.lower()
-        suffix = next((s for _, _, suffixes in _STREAMS for s in suffixes if lower.endswith(s)), "")
+        suffix = next((s for _, _, suffixes, _ in _STREAMS for s in suffixes if lower.endswith(s)), "")
         name = name[:len(name) - len(suffix)]
         with open(path, "rb") as fh:
             module = _stream_module(fh.read(16))
@@ -542,8 +543,8 @@ class _Cut(Exception):
 
 def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
     """Copy a member to ``target``; its size.  Raises :class:`_TooLarge` past ``room`` bytes,
-    and :class:`_Cut` when its data ends early after some was unpacked (``read1``: a ``read``
-    of a gzip stream cut short raises, losing what it had unpacked of that chunk)."""
+    and :class:`_Cut` when its data ends early, with what was unpacked of it before (``read1``:
+    a ``read`` of a gzip stream cut short raises, losing what it had unpacked of that chunk)."""
     size = 0
     with opener() as src, open(target, "wb") as out:
         read = getattr(src, "read1", src.read)
@@ -554,30 +555,32 @@ def _unpack(opener: Callable[[], IO[bytes]], target: str, room: int) -> int:
                     raise _TooLarge
                 out.write(chunk)
         except EOFError as e:
-            if not size:
-                raise
             raise _Cut(size, e) from e
     return size
 
 
-def _cut_short(items: Iterator[Record | Failure], error: EOFError, target: str) -> Iterator[Record | Failure]:
+def _cut_short(items: Iterator[Record | Failure], error: EOFError, target: str,
+               lost: str = "") -> Iterator[Record | Failure]:
     """The items of a member cut short (:class:`_Cut`): its records before the cut, then a
-    failure saying so.  Its last record, which the cut may have ended early (a field or a
-    list cut off), is that failure, with its raw text, rather than a record shorter than
-    its source."""
+    failure saying so (and ``lost``: what its format loses at a cut).  Its last record, which
+    the cut may have ended early (a field or a list cut off), is that failure, with its raw
+    text, rather than a record shorter than its source."""
     last = None
     for item in items:
         if last is not None:
             yield last
         last = item
-    reason = (f"the file is cut short ({type(error).__name__}: {error}), as a download that stopped: the records "
-              "before the cut are read")
+    reason = (f"the file is cut short ({type(error).__name__}: {error}), as a download that stopped"
+              + (f"; {lost}" if lost else "")
+              + (": the records before the cut are read" if last is not None else ": nothing of it could be unpacked"))
     if isinstance(last, Record):
         yield Failure.of(last, f"{reason}; the last, which the cut may have ended early, is this failure "
                                "(its raw text here)")
         return
-    if last is not None:
-        yield last
+    if last is None:
+        yield Failure(path=target, line=None, raw="", reason=reason)
+        return
+    yield last
     yield Failure(path=target, line=None, raw="", reason=reason + "; the rest of it is lost")
 
 
@@ -627,7 +630,7 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
                 budget[0] -= _unpack(opener, target, budget[0])
             except _Cut as e:
                 budget[0] -= e.size
-                cut = e.error
+                cut = e
             except _TooLarge:
                 yield Failure(path=path, line=None, member=name, raw="", reason=_TOO_LARGE)
                 return
@@ -644,7 +647,8 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
             else:
                 items = read_file(target, fmt)
             if cut is not None:
-                items = _cut_short(items, cut, target)
+                items = _cut_short(items if cut.size else iter(()), cut.error, target,
+                                   _cut_loses(path) if kind == "stream" else "")
             last = 0
             for item in items:
                 last = max(last, _place(item, path, name, target, offset))
@@ -658,6 +662,13 @@ def _read_archive(path: str, kind: str, fmt: str | None, read_file, depth: int,
                              (f" ({len(skipped)} skipped: {listed})" if skipped
                               # libarchive reads a RAR cut off inside a header as one that ends there
                               else " (it is empty, or cut short)" if kind == "rar" else " (it is empty)"))
+
+
+def _cut_loses(path: str) -> str:
+    """What a cut loses of the stream ``path`` beyond the bytes after it (see ``_STREAMS``)."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    return next((lost for magic, _, _, lost in _STREAMS if magic.match(head)), "")
 
 
 def _place(item: Record | Failure, path: str, name: str, target: str, offset: int) -> int:
