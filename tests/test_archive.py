@@ -157,17 +157,26 @@ def test_a_rar_encrypted_or_damaged_is_a_failure_and_the_batch_goes_on(tmp_path)
     (tmp_path / "short.rar").write_bytes(rar5([("a.ris", text)])[:20])   # a download cut off in a header
     whole = rar5([("a.ris", text), ("c.ris", text * 50)])
     (tmp_path / "cut.rar").write_bytes(whole[:whole.index(b"c.ris") + 400])   # … and in a file
-    result, records, failures = clean_items(*(tmp_path / f"{n}.rar" for n in ("locked", "hidden", "short", "cut")))
-    assert sorted((os.path.basename(r["source"]["path"]), r["source"]["member"]) for r in records) == [
-        ("cut.rar", "a.ris"), ("locked.rar", "a.ris")]
+    # RAR 4: libarchive gives a stored file's data up to the cut (RAR 5's in whole pieces of 64 kB)
+    titles = [f"Marrow study {i}" for i in range(1, 51)]
+    whole = rar4([(b"a.ris", text), (b"c.ris", "".join(RIS.format(t) for t in titles).encode())])
+    (tmp_path / "cut4.rar").write_bytes(whole[:whole.index(b"Marrow study 20") + 5])
+    result, records, failures = clean_items(*(tmp_path / f"{n}.rar" for n in ("locked", "hidden", "short", "cut",
+                                                                               "cut4")))
+    assert sorted((os.path.basename(r["source"]["path"]), r["source"]["member"]) for r in records) == sorted(
+        [("cut.rar", "a.ris"), ("locked.rar", "a.ris"), ("cut4.rar", "a.ris")] + [("cut4.rar", "c.ris")] * 19)
+    assert [r["title"]["en"] for r in records if r["source"].get("member") == "c.ris"] == titles[:19]
+    last = next(f for f in failures if os.path.basename(f["path"]) == "cut4.rar" and f.get("member") == "c.ris")
+    assert last["record"] == 21 and last["raw"] == "TY  - JOUR\nTI  - Marro"   # a.ris's record, then c.ris's 19
+    assert last["reason"].startswith("the file is cut short (EOFError: RAR: Truncated RAR file data)")
     reasons = {(os.path.basename(f["path"]), f.get("member")): f["reason"] for f in failures}
     assert set(reasons) == {("locked.rar", "b.ris"), ("hidden.rar", None), ("short.rar", None), ("cut.rar", "c.ris"),
-                            ("cut.rar", None)}
+                            ("cut.rar", None), ("cut4.rar", "c.ris"), ("cut4.rar", None)}
     assert reasons[("locked.rar", "b.ris")].startswith("encrypted: unpack it with its password")
     assert reasons[("hidden.rar", None)].startswith("encrypted, the names of its files too: unpack it")
     assert reasons[("short.rar", None)] == ("no records: the archive holds no file that is read "
                                             "(it is empty, or cut short)")
-    assert reasons[("cut.rar", "c.ris")].startswith("cannot unpack this file from the archive (ValueError: RAR: ")
+    assert reasons[("cut.rar", "c.ris")].startswith("the file is cut short (EOFError: RAR: ")
     assert reasons[("cut.rar", None)].startswith("a damaged archive after 2 file(s) read (ValueError: RAR: ")
     assert "archive_p" not in "".join(reasons.values())   # libarchive's pointers: not the same on every run
 

@@ -424,7 +424,7 @@ def _rar_members(path: str) -> Iterator[tuple[str, Callable[[], IO[bytes]] | str
                 if encrypted(entry):
                     yield name, _ENCRYPTED
                 else:
-                    yield name, (lambda entry=entry: _Blocks(_rar_blocks(entry.get_blocks(_CHUNK), ArchiveError)))
+                    yield name, (lambda: _Blocks(_rar_blocks(archive._pointer, ArchiveError)))
     except ArchiveError as e:
         if "ncrypt" in str(e.msg) or "assphrase" in str(e.msg):
             raise _Encrypted from e
@@ -467,12 +467,33 @@ class _Blocks(io.RawIOBase):
         return n
 
 
-def _rar_blocks(blocks: Iterator[bytes], error: type[Exception]) -> Iterator[bytes]:
-    """libarchive's blocks of a member, its errors as ValueError."""
-    try:
-        yield from blocks
-    except error as e:
-        raise _rar_error(e) from e
+def _rar_blocks(archive_p, error: type[Exception]) -> Iterator[bytes]:
+    """libarchive's blocks of the member being read, as it unpacks them (archive_read_data_block:
+    libarchive-c's get_blocks reads through archive_read_data, which drops what it had of a
+    buffer when the data ends early).  Its errors are raised as ValueError, and as EOFError
+    where the archive ends inside the member (a download cut short), so what came before is
+    read (RAR 4's stored files; RAR 5's come in whole pieces of up to 64 kB)."""
+    from libarchive import ffi
+
+    buffer, size, offset, at = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_longlong(), 0
+    while True:
+        try:
+            if ffi.read_data_block(archive_p, ctypes.byref(buffer), ctypes.byref(size), ctypes.byref(offset)) == 1:
+                return   # ARCHIVE_EOF: the member's end
+        except error as e:
+            failure = _rar_error(e)
+            if any(cut in str(failure) for cut in _RAR_CUT):
+                raise EOFError(str(failure)) from e
+            raise failure from e
+        for _ in range(at, offset.value, _CHUNK):   # a hole (a sparse file): zeros, as libarchive gives them
+            yield bytes(min(_CHUNK, offset.value - _))
+        at = max(at, offset.value + size.value)
+        if size.value:
+            yield ctypes.string_at(buffer, size.value)
+
+
+# libarchive's words for a RAR's data ending before the member's end (RAR 4; RAR 5 stored).
+_RAR_CUT = ("Truncated", "I/O error when unstoring file")
 
 
 def _skipped(name: str) -> bool:
