@@ -149,8 +149,15 @@ _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
 _CONFERENCE_LABELS = frozenset(("会议名称", "会议录名称", "会议时间", "会议地点"))
 # The labels that open a record in a file of labelled records: one again, after a blank line
-# and the fields of a record, starts the next record (see _Page.starts_next_record).
-_RECORD_OPENING = frozenset(("题名", "标题"))
+# and the fields of a record, starts the next record (see _Page.starts_next_record); CSSCI's
+# export opens each record with its 【来源篇名】.
+_RECORD_OPENING = frozenset(("题名", "标题", "来源篇名"))
+# A rule between the records of an export (CSSCI's row of dashes): a blank line, as chrome.
+_RULE = re.compile(r"[ \t\u3000]*(?:[-=_*—─━]){5,}[ \t\u3000]*")
+# The header a database's export of its search results sets over the first record (CSSCI's:
+# "南京大学中国社会科学研究评价中心", "数字文献处理系统 版本：2.1", "检索结果", "共2条"): chrome at the
+# file's top, with nothing read yet but chrome (is_page_chrome's ``header``).
+_RESULTS_HEADER = re.compile(r"检索结果|共\s*\d+\s*条(?:记录|结果|文献)?|[^\s:：]{2,12}系统\s*版本\s*[:：]?\s*\d+(?:\.\d+)*")
 # The fields a record gives once (作者：, 刊名：): one again tells the next record's lines.
 _RECORD_FIELDS = frozenset(("authors", "journal"))
 # How many lines after a title label are looked at for the fields of its own record.
@@ -185,7 +192,8 @@ _NAV_RE = re.compile(r"^\s*(?:[^\s>›»]{0,4}首页|Home|中国知网|知网|�
 # ("万方数据知识服务平台", "维普期刊官网", "中国知网 CNKI"): chrome only as a whole line,
 # not a title ("知网用户行为研究" is one).
 _SITE_NAMES = frozenset("中国知网 知网 CNKI 万方数据知识服务平台 万方数据 万方 万方数据库 维普期刊官网 维普网 维普 "
-                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术 中文社会科学引文索引".split())
+                        "维普资讯 维普资讯网 中文期刊服务平台 维普中文期刊服务平台 百度学术 中文社会科学引文索引 "
+                        "中文社会科学引文索引(CSSCI) 中文社会科学引文索引（CSSCI） CSSCI 南京大学中国社会科学研究评价中心".split())
 # Baidu Xueshu's buttons and section heading ("引用 收藏 免费下载 分享", its search box's 百度一下,
 # "研究点分析") and Magtech's buttons ("导出引用", "点击查看大图"), which
 # UI_WORDS (the buttons of CNKI, VIP and Wanfang) does not hold, and the entries of sites' menus
@@ -224,7 +232,7 @@ _SITE_FOOTER = re.compile(r"©|版权所有|(?i:copyright)|ICP[证备]")
 # 网出证, 公网安备), or a copyright notice (©, Copyright) naming the company of a site read (©2024
 # 重庆维普资讯有限公司, Copyright © 北京万方数据股份有限公司, 版权所有©中国知网); not a sentence.
 _SITE_LICENCE = re.compile(r"ICP[证备]\s*\d|(?<![A-Za-z0-9])[A-Z]\d-\d{8}(?!\d)|网出证|公网安备")
-_SITE_OWNER = re.compile(r"维普|万方|知网|(?i:cnki)|同方|中国学术期刊|百度|超星")
+_SITE_OWNER = re.compile(r"维普|万方|知网|(?i:cnki)|同方|中国学术期刊|百度|超星|CSSCI|中国社会科学研究评价中心")
 _FOOTER_MAX = 200
 # A journal's name in 《》 opening a citation (VIP's 出处：《中国矫形外科杂志》 2021年第6期…).
 _BRACKETED_NAME = re.compile(r"《([^《》]+)》")
@@ -573,7 +581,8 @@ def is_page_chrome(line: str, header: bool = False) -> bool:
     """Navigation and button rows: "首页 > 期刊 > 文章详情", "下载 收藏 在线阅读"; a site's
     header, its name alone on the line ("万方数据知识服务平台"), its top bar ("手机知网 App",
     "登录 | 个人": UI_HEADER_WORDS beside a menu's entries, or alone in the ``header``, the
-    page's top with nothing read yet but chrome).
+    page's top with nothing read yet but chrome), and in the ``header`` an export's head over
+    its search results (:data:`_RESULTS_HEADER`: CSSCI's "检索结果", "共2条").
 
     >>> is_page_chrome("维普期刊官网"), is_page_chrome("中国知网 CNKI"), is_page_chrome("万方数据知识服务平台的建设")
     (True, True, False)
@@ -583,9 +592,11 @@ def is_page_chrome(line: str, header: bool = False) -> bool:
     (True, True, False)
     >>> is_page_chrome("手机知网 App"), is_page_chrome("登录 | 个人"), is_page_chrome("English"), is_page_chrome("English", True)
     (True, True, False, True)
+    >>> is_page_chrome("南京大学中国社会科学研究评价中心"), is_page_chrome("共2条"), is_page_chrome("共2条", True)
+    (True, False, True)
     """
     s = _simplified(line.strip())
-    if _NAV_RE.match(s):
+    if _NAV_RE.match(s) or header and _RESULTS_HEADER.fullmatch(s):
         return True
     tokens = [t for t in _ENTRY_MARKS.split(s) if t]
     if not tokens or all(t in _SITE_NAMES for t in tokens):
@@ -1739,8 +1750,12 @@ class _Page:
             return
         line, steps = _line_fixes(raw_line)
         self.previous, self.current = self.current, None
-        self.after_blank = not line.strip()
-        if not line.strip():
+        rule = bool(_RULE.fullmatch(line))
+        self.after_blank = rule or not line.strip()
+        if rule:
+            self.rec.log("drop_page_chrome", "page", line.strip(), "")
+            self.last = None
+        if self.after_blank:
             self.entry_number = None  # (a blank line ends a list's entry)
             return
         self.lines += 1

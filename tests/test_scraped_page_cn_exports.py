@@ -1,0 +1,73 @@
+"""A QA pass on labelled records exported from Chinese databases and read as pages: CSSCI's
+export of several records (its header, its rules between records), VIP's text export's English
+labels (英文作者, 英文刊名), numbered and named affiliation lines, CSSCI's 参考文献 and 基金类别.
+Every record here was written for this project, in the layout CSSCI's and VIP's exports give."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of, page_record as _page
+
+_FIRST = """【来源篇名】高校图书馆学科服务评价体系构建研究
+【英文篇名】Research on the Construction of Evaluation System of Subject Service in University Libraries
+【来源作者】王芳/李强
+【基    金】国家社会科学基金项目(19BTQ012)
+【期    刊】图书情报工作
+【第一机构】武汉大学信息管理学院
+【机构名称】[王芳]武汉大学信息管理学院.武汉.430072/[李强]华中师范大学信息管理学院.武汉.430079
+【第一作者】王芳
+【中图类号】G252
+【年代卷期】2020,64(12):45-53
+【关 键 词】学科服务/评价体系/高校图书馆/
+【基金类别】国家社科基金
+【参考文献】
+"""
+_SECOND = """【来源篇名】数字人文视域下的古籍整理研究
+【英文篇名】Research on Ancient Books Collation from the Perspective of Digital Humanities
+【来源作者】赵丽
+【基    金】
+【期    刊】中国图书馆学报
+【第一机构】北京大学信息管理系
+【机构名称】[赵丽]北京大学信息管理系.北京.100871
+【第一作者】赵丽
+【中图类号】G256.1
+【年代卷期】2021,47(2):100-115
+【关 键 词】数字人文/古籍整理/
+【基金类别】
+【参考文献】
+1.李四.古籍数字化.图书情报知识,2019(3):10-18
+2.王五.数字人文研究综述.中国图书馆学报,2020,46(1):20-35
+"""
+_RULE = "-" * 71 + "\n"
+# CSSCI's export: its banner, then each record under a rule (a blank line after it)
+_BANNER = "南京大学中国社会科学研究评价中心\n数字文献处理系统 版本：2.1\n版权所有 (C) 2000 - 2001 CSSCI Corp.\n \n \n"
+_RESULTS = "南京大学中国社会科学研究评价中心\n中文社会科学引文索引(CSSCI)\n检索结果\n共2条\n\n"
+
+
+# 1. Each 【来源篇名】 opens a record; the export's banner and its rules are chrome.
+
+@pytest.mark.parametrize("text", [
+    _FIRST + "\n" + _SECOND,                                  # a blank line between them
+    _FIRST + _SECOND,                                         # nothing between them
+    _RULE + _FIRST + _RULE + _SECOND,                         # a rule over each
+    _BANNER + _FIRST + _RULE + "\n" + _SECOND + _RULE + "\n",  # CSSCI's banner, a rule and a blank line after each
+    _RESULTS + _RULE + _FIRST + _RULE + _SECOND,              # the head of a list of results
+], ids=["blank", "none", "rules", "banner", "results"])
+def test_cssci_export_of_two_records_gives_two(tmp_path, text):
+    path = tmp_path / "cssci.txt"
+    path.write_text(text, encoding="utf-8")
+    first, second = records_of(path)
+    assert first["title"]["zh"] == "高校图书馆学科服务评价体系构建研究"
+    assert second["title"] == {"zh": "数字人文视域下的古籍整理研究",
+                               "en": "Research on Ancient Books Collation from the Perspective of Digital Humanities"}
+    assert [a["literal"] for a in first["authors"]] == ["王芳", "李强"]
+    assert [(a["literal"], a["affiliation"]) for a in second["authors"]] == [("赵丽", "北京大学信息管理系.北京.100871")]
+    assert (second["journal"], second["year"], second["volume"], second["issue"], second["pages"]) == (
+        {"zh": "中国图书馆学报"}, 2021, "47", "2", "100-115")
+    assert (first["journal"], first["year"]) == ({"zh": "图书情报工作"}, 2020)
+    assert first["extra"]["classification"] == ["G252"] and second["extra"]["classification"] == ["G256.1"]
+    assert second["keywords"] == {"zh": ["数字人文", "古籍整理"]}
+    for record in (first, second):
+        assert "other_titles" not in record["extra"]
+        assert not any("-----" in line or "检索结果" in line or "共2条" in line or "CSSCI" in line
+                       for line in record["extra"].get("unlabelled", []))
