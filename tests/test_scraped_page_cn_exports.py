@@ -71,3 +71,35 @@ def test_cssci_export_of_two_records_gives_two(tmp_path, text):
         assert "other_titles" not in record["extra"]
         assert not any("-----" in line or "检索结果" in line or "共2条" in line or "CSSCI" in line
                        for line in record["extra"].get("unlabelled", []))
+
+
+# 2. VIP's 英文作者 and 英文刊名: the authors' names in pinyin, the journal's English name.
+
+_VIP = """题名：脊柱转移瘤术后切口感染的危险因素分析
+英文题名：Risk factors of surgical site infection after surgery for spinal metastases
+作者：陈晓燕 [1]；李明 [2]；王强 [1,2]
+英文作者：CHEN Xiao-yan;LI Ming;WANG Qiang
+机构：[1]海军军医大学第二附属医院骨科，上海200003；[2]复旦大学附属中山医院骨科，上海200032
+出处：《中华骨科杂志》2021年第3期150-157，共8页
+英文刊名：Chinese Journal of Orthopaedics
+摘要：目的分析脊柱转移瘤术后切口感染的危险因素。方法回顾性分析326例。
+关键词：脊柱肿瘤；肿瘤转移；危险因素
+"""
+
+
+def test_vip_english_authors_are_the_authors_alt_and_english_journal_name_is_read(tmp_path):
+    record = _page(tmp_path, _VIP)
+    assert [(a["literal"], a.get("alt")) for a in record["authors"]] == [
+        ("陈晓燕", {"family": "CHEN", "given": "Xiao-yan", "lang": "en"}),
+        ("李明", {"family": "LI", "given": "Ming", "lang": "en"}),
+        ("王强", {"family": "WANG", "given": "Qiang", "lang": "en"})]
+    assert record["journal"] == {"zh": "中华骨科杂志", "en": "Chinese Journal of Orthopaedics"}
+    assert not record["extra"].get("unlabelled") and not record["issues"]
+    assert "translated_author" not in record["extra"] and "other_titles" not in record["extra"]
+
+
+def test_vip_english_authors_label_with_no_affiliation_line(tmp_path):
+    record = _page(tmp_path, "题名：脊柱转移瘤术后切口感染的危险因素分析\n作者：陈晓燕；李明；王强\n"
+                             "作者英文名：CHEN Xiao-yan;LI Ming;WANG Qiang\n摘要：目的分析危险因素。\n")
+    assert [a["alt"]["family"] for a in record["authors"]] == ["CHEN", "LI", "WANG"]
+    assert record["title"] == {"zh": "脊柱转移瘤术后切口感染的危险因素分析"}

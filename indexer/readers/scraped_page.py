@@ -76,6 +76,10 @@ LABELS: dict[str, str] = {
     "卷期": "volume_issue",
     # the title in the other language (VIP's 英文题名：Survey…), filed by its script as any title
     "英文题名": "titles", "英文标题": "titles", "外文题名": "titles",
+    # the authors in pinyin and the journal's English name (VIP's 英文作者：CHEN Xiao-yan;LI Ming and
+    # 英文刊名：Chinese Journal of Orthopaedics), as the NoteExpress, E-Study and CSV readers read them:
+    # each name its Chinese name's alt (pipeline._pair_translated), the name the journal's in English
+    "英文作者": "translated_author", "作者英文名": "translated_author", "英文刊名": "journal",
     # the funding labels of Chinese journals' pages and PDFs copied as text, English and Chinese
     "Foundation item": "funding", "Foundation items": "funding", "Foundation Item": "funding",
     "Foundation Items": "funding", "Fund program": "funding", "Fund project": "funding",
@@ -133,7 +137,7 @@ LABELS: dict[str, str] = {
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
 _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "标题", "机构", "卷号", "期号", "卷期",
                          "Supported by", "Project supported by", "项目基金", "课题来源",
-                         "英文题名", "英文标题", "外文题名", "专业", "学科专业", "主办单位", "Institution",
+                         "英文题名", "英文标题", "外文题名", "英文作者", "作者英文名", "英文刊名", "专业", "学科专业", "主办单位", "Institution",
                          "会议录名称", "母体文献", "会议时间", "会议地点", "出版源",
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index", "网络出版时间", "在线公开时间", "网络首发时间",
@@ -914,6 +918,20 @@ def _pinyin_of(latin: str, han: str) -> bool:
     family, given = compared_pinyin(han)
     key = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", latin).casefold())
     return key in (family + "".join(given), "".join(given) + family)
+
+
+def _names_and_unit(line: str) -> tuple[list[str], str]:
+    """The names of a line of authors and the institution in brackets after them (VIP's
+    "CHEN Xiao-yan;WANG Lei(Department of …,China)"), "" for none.
+
+    >>> _names_and_unit("CHEN Xiao-yan;WANG Lei(Department of Orthopedics, Peking University Third Hospital)")
+    (['CHEN Xiao-yan', 'WANG Lei'], 'Department of Orthopedics, Peking University Third Hospital')
+    >>> _names_and_unit("CHEN Xiao-yan;LI Ming;WANG Qiang")
+    (['CHEN Xiao-yan', 'LI Ming', 'WANG Qiang'], '')
+    """
+    m = re.fullmatch(r"(?P<names>[^()（）]+?)\s*[(（](?P<unit>[^()（）]+)[)）]", line)
+    unit = m.group("unit").strip() if m and bare_institutions(m.group("unit").strip()) else ""
+    return split_author_list(m.group("names") if unit else line), unit
 
 
 # A journal's name in English, as VIP gives it under its 出处 ("Orthopedic Journal of China",
@@ -1823,12 +1841,28 @@ class _Page:
             self.rec.type = "paper-conference"
         if field == "journal":
             value = self.index_tags(value)
+        if field == "translated_author":
+            self.translated_authors(value, lineno)
+            return
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
         self.titled = self.titled or field == "titles"
         if field == "reference":
             self.cited_authors(value)
         if field not in ("abstract", "keywords", "funding", "authors", "titles"):
             self.rec.extra.setdefault("labels", {})[field] = label
+
+    def translated_authors(self, value: str, lineno: int) -> None:
+        """A labelled line of the authors in pinyin (VIP's 英文作者：CHEN Xiao-yan;LI Ming, their
+        unit in brackets after them or not): a ``translated_author`` each, as the pinyin line with
+        no label gives them (:meth:`english_block`), paired with their Chinese names as their
+        ``alt`` once the record is cleaned; the unit kept in extra.translated_affiliation."""
+        names, unit = _names_and_unit(value)
+        if [name for name, _ in self.raw.get("translated_author", [])] != names:   # (a page copied twice)
+            self.raw.setdefault("translated_author", []).extend((name, lineno) for name in names)
+            if unit:
+                self.rec.extra.setdefault("translated_affiliation", []).append(unit)
+        self.last = self.current = "translated_author"
+        self.joined = 0
 
     def reference(self, line: str, lineno: int, steps) -> None:
         """An unlabelled reference to the paper (:func:`_page_reference`), kept as a labelled
@@ -2175,9 +2209,7 @@ class _Page:
         name's pinyin (:func:`_pinyin_of`), with the institution in brackets after them (VIP's
         "CHEN Xiao-yan;WANG Lei(Department of …,China)"), "" for none; else None."""
         zh = self.chinese_names() if line and not _mostly_han(line) else []
-        m = re.fullmatch(r"(?P<names>[^()（）]+?)\s*[(（](?P<unit>[^()（）]+)[)）]", line) if zh else None
-        unit = m.group("unit").strip() if m and bare_institutions(m.group("unit").strip()) else ""
-        names = split_author_list(m.group("names") if unit else line) if zh else []
+        names, unit = _names_and_unit(line) if zh else ([], "")
         if not names or len(names) != len(zh) or not all(_pinyin_of(e, z) for e, z in zip(names, zh)):
             return None
         return names, unit
