@@ -79,9 +79,10 @@ def test_marks_dropped_are_logged(cleaned):
         "resolve_name_marks", "王建国1,2，李四2，欧阳娜娜1", "王建国，李四，欧阳娜娜")
 
 
-def test_affiliation_line_kept_whole_in_extra(cleaned):
-    assert cleaned["numbered-affiliations"]["extra"]["affiliations"] == [
-        "1.北京大学医学部，北京 100191；2.清华大学，北京 100084"]
+def test_affiliation_line_gives_one_institution_each_in_extra(cleaned):
+    # (its numbers read off, as each author's are; under names not every one marked, the line stays whole)
+    assert cleaned["numbered-affiliations"]["extra"]["affiliations"] == ["北京大学医学部，北京 100191", "清华大学，北京 100084"]
+    assert cleaned["not-every-name-numbered"]["extra"]["affiliations"] == ["1.北京大学医学部"]
 
 
 def test_organisation_with_brackets_is_one_author(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import records_of, page_record as _page
+from conftest import records_of, rendered, page_record as _page
 
 _FIRST = """【来源篇名】高校图书馆学科服务评价体系构建研究
 【英文篇名】Research on the Construction of Evaluation System of Subject Service in University Libraries
@@ -103,3 +103,31 @@ def test_vip_english_authors_label_with_no_affiliation_line(tmp_path):
                              "作者英文名：CHEN Xiao-yan;LI Ming;WANG Qiang\n摘要：目的分析危险因素。\n")
     assert [a["alt"]["family"] for a in record["authors"]] == ["CHEN", "LI", "WANG"]
     assert record["title"] == {"zh": "脊柱转移瘤术后切口感染的危险因素分析"}
+
+
+# 3. A numbered affiliation line, or CSSCI's naming each institution's author: an institution each
+#    in the record's list (and written so: RIS's AD), without its number or its author's name.
+
+def test_numbered_and_named_affiliation_lines_list_one_institution_each(tmp_path):
+    vip = _page(tmp_path, _VIP, "vip.txt")
+    assert vip["extra"]["affiliations"] == ["海军军医大学第二附属医院骨科，上海200003", "复旦大学附属中山医院骨科，上海200032"]
+    assert [a["affiliation"] for a in vip["authors"]] == [
+        "海军军医大学第二附属医院骨科，上海200003", "复旦大学附属中山医院骨科，上海200032",
+        "海军军医大学第二附属医院骨科，上海200003；复旦大学附属中山医院骨科，上海200032"]
+    cssci = _page(tmp_path, _FIRST, "cssci.txt")
+    assert cssci["extra"]["affiliations"] == ["武汉大学信息管理学院.武汉.430072", "华中师范大学信息管理学院.武汉.430079"]
+    assert [a["affiliation"] for a in cssci["authors"]] == cssci["extra"]["affiliations"]
+
+
+def test_ris_writes_an_address_line_for_each_institution(tmp_path):
+    path = tmp_path / "vip.txt"
+    path.write_text(_VIP.replace("机构：[1]", "机构：1.").replace("；[2]", "；2."), encoding="utf-8")
+    ris = rendered(records_of(path), "ris")
+    assert [line for line in ris.splitlines() if line.startswith("AD  -")] == [
+        "AD  - 海军军医大学第二附属医院骨科，上海200003", "AD  - 复旦大学附属中山医院骨科，上海200032"]
+
+
+def test_numbered_line_under_names_without_marks_stays_every_authors(tmp_path):
+    record = _page(tmp_path, "题名：测试题名研究\n作者：王建国；李四\n机构：1.北京大学医学部；2.清华大学\n摘要：目的测试。\n")
+    assert [a["affiliation"] for a in record["authors"]] == ["1.北京大学医学部；2.清华大学"] * 2
+    assert record["extra"]["affiliations"] == ["1.北京大学医学部；2.清华大学"]

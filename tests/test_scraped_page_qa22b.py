@@ -31,7 +31,8 @@ def test_numbered_affiliation_line_without_label_is_mapped_to_the_authors(tmp_pa
     record = _page(tmp_path, _TITLE + _AUTHORS + affiliations + "\n" + _ABSTRACT)
     assert record["authors"] == _MAPPED
     assert "other_titles" not in record["extra"] and "unlabelled" not in record["extra"]
-    assert len(record["extra"]["affiliations"]) == 1
+    # (read as one line, the record's list gives each of its institutions once, without its number)
+    assert record["extra"]["affiliations"] == ["北京师范大学地理科学学部", "中国科学院空天信息创新研究院", "清华大学地球系统科学系"]
 
 
 def test_circled_numbers_number_an_affiliation_line(tmp_path):

@@ -990,20 +990,50 @@ def _named_institutions(affiliation: str) -> dict[str, list[str]] | None:
     >>> _named_institutions("南京大学商学院；河海大学") is None
     True
     """
+    named = _institutions_naming(affiliation)
+    if named is None:
+        return None
     owned: dict[str, list[str]] = {}
+    for place, names in named:
+        for name in names:
+            owned.setdefault(name, []).append(place)
+    return owned
+
+
+def _institutions_naming(affiliation: str) -> list[tuple[str, list[str]]] | None:
+    """The institutions of an affiliation line that names whose each is, in its order, each with
+    the names of its authors (:func:`_named_institutions`), else None.
+
+    >>> _institutions_naming("[王芳]南京大学商学院.南京.210093/[李强]河海大学经济与金融学院")
+    [('南京大学商学院.南京.210093', ['王芳']), ('河海大学经济与金融学院', ['李强'])]
+    """
     items = [item for item in re.split(r"\s*[/／]\s*(?=\[)", affiliation.strip().rstrip("/／")) if item]
     matched = [_NAMED_INSTITUTION.fullmatch(item) for item in items]
     if matched and all(matched):
-        for m in matched:
-            owned.setdefault(m.group("name"), []).append(m.group("place"))
-        return owned
+        return [(m.group("place"), [m.group("name")]) for m in matched]
     units = [_UNIT_NAMING.fullmatch(item) for item in re.split(r"[；;]", affiliation.strip().rstrip("；;")) if item.strip()]
     if not units or not all(units):
         return None
-    for m in units:
-        for name in re.split(r"\s*[、，,]\s*", m.group("names")):
-            owned.setdefault(name, []).append(m.group("place"))
-    return owned
+    return [(m.group("place"), re.split(r"\s*[、，,]\s*", m.group("names"))) for m in units]
+
+
+def _institutions_of_line(affiliation: str) -> list[str] | None:
+    """The institutions of an affiliation line that numbers them ("[1]海军军医大学…；[2]复旦大学…",
+    "1.北京大学 2.清华大学", read as the marks after the authors' names are) or names whose each is
+    (CSSCI's, yiigle's: :func:`_institutions_naming`), one each, without their numbers or names;
+    None for any other line.
+
+    >>> _institutions_of_line("[1]海军军医大学第二附属医院骨科，上海200003；[2]复旦大学附属中山医院骨科，上海200032")
+    ['海军军医大学第二附属医院骨科，上海200003', '复旦大学附属中山医院骨科，上海200032']
+    >>> _institutions_of_line("[王芳]武汉大学信息管理学院.武汉.430072/[李强]武汉大学信息管理学院.武汉.430072")
+    ['武汉大学信息管理学院.武汉.430072']
+    >>> _institutions_of_line("1.北京大学 2.清华大学"), _institutions_of_line("北京大学第三医院骨科，北京 100191")
+    (['北京大学', '清华大学'], None)
+    """
+    numbered = numbered_affiliations(_marks_readable(affiliation))
+    named = None if numbered else _institutions_naming(affiliation)
+    places = list(numbered.values()) if numbered else [place for place, _ in named] if named else None
+    return list(dict.fromkeys(place.strip() for place in places)) if places else None
 
 
 def _is_english_prose(line: str) -> bool:
@@ -1443,6 +1473,7 @@ class _Page:
         self.entry_number: int | None = None
         self.listed = 0  # the lines read into a list of other papers, its headings too
         self.bare_affiliations: set[int] = set()  # the lines of affiliations read with no label (bare_affiliation)
+        self.owned = False  # the authors were given their own institutions off the affiliation line
         self.counted: dict[str, tuple[str, dict[str, int]]] = {}  # a field's last value, its scripts (last_mostly_han)
         # a field's repair joining lines to its value, kept whole as more lines join (continue_line): a
         # repair a line, each of the whole value before and after, had made a long abstract's log quadratic
@@ -2340,6 +2371,7 @@ class _Page:
             if resolved != text:
                 self.rec.log("resolve_name_marks", "authors", text, resolved)
                 self.raw["authors"][i] = (resolved, lineno)
+                self.owned |= affiliation is not None and resolved != resolve_name_marks(text)
 
     def latin_name_marks(self, affiliation: str | None) -> bool:
         """An author line of names in pinyin with their marks (CNKI's English site: "ZHANG Wei1,2
@@ -2356,6 +2388,7 @@ class _Page:
         if places and all(1 <= n <= len(places) for _, numbers in marked for n in numbers):
             self.rec.extra["author_affiliations"] = [{"author": name, "affiliations": [places[n - 1] for n in numbers]}
                                                      for name, numbers in marked if numbers]
+            self.owned = True
         return True
 
     def own_institutions(self) -> None:
@@ -2375,6 +2408,24 @@ class _Page:
         placed = "；".join(f"{name}({'；'.join(owned[name])})" for name in names)
         self.rec.log("own_institutions", "authors", text, placed)
         authors[0] = (placed, lineno)
+        self.owned = True
+
+    def split_affiliation_lines(self) -> None:
+        """The page's affiliation line that numbers its institutions or names whose each is
+        (:func:`_institutions_of_line`), once the authors have been given their own off it: an
+        affiliation each, without its number or names, as CNKI's and NoteExpress's exports list
+        a record's institutions.  (Where the names bear no marks, the line stays whole: it is each
+        author's, whose institution of those is not known.)"""
+        if not self.owned:
+            return
+        listed: list[tuple[str, int]] = []
+        for text, lineno in self.raw.get("affiliation", []):
+            places = _institutions_of_line(text)
+            if places:
+                self.rec.log("split_affiliation_line", "affiliation", text, "；".join(places))
+            listed += [(place, lineno) for place in places or [text] if place not in {t for t, _ in listed}]
+        if listed:
+            self.raw["affiliation"] = listed
 
     def title(self, text: str, lineno: int, steps) -> None:
         self.log_line_repairs(steps, "title")
@@ -2477,6 +2528,7 @@ class ScrapedPageReader:
         page.settle_english_abstract()
         page.resolve_name_marks()
         page.own_institutions()
+        page.split_affiliation_lines()
         page.settle_references()
         return rec
 
