@@ -131,3 +131,19 @@ def test_numbered_line_under_names_without_marks_stays_every_authors(tmp_path):
     record = _page(tmp_path, "题名：测试题名研究\n作者：王建国；李四\n机构：1.北京大学医学部；2.清华大学\n摘要：目的测试。\n")
     assert [a["affiliation"] for a in record["authors"]] == ["1.北京大学医学部；2.清华大学"] * 2
     assert record["extra"]["affiliations"] == ["1.北京大学医学部；2.清华大学"]
+
+
+# 4. CSSCI's 【参考文献】 heads the record's references, its 基金类别 is the category of its funding.
+
+def test_cssci_references_and_funding_category_are_read(tmp_path):
+    path = tmp_path / "cssci.txt"
+    path.write_text(_FIRST + "1.张三.学科服务研究.图书馆论坛,2018,38(2):1-5\n\n" + _SECOND, encoding="utf-8")
+    first, second = records_of(path)
+    assert first["extra"]["references"] == ["1.张三.学科服务研究.图书馆论坛,2018,38(2):1-5"]
+    assert second["extra"]["references"] == ["1.李四.古籍数字化.图书情报知识,2019(3):10-18",
+                                             "2.王五.数字人文研究综述.中国图书馆学报,2020,46(1):20-35"]
+    assert first["extra"]["funding_category"] == ["国家社科基金"] and "funding_category" not in second["extra"]
+    assert [e["award"] for e in first["funding"]] == ["19BTQ012"]
+    for record in (first, second):
+        assert not record["extra"].get("unlabelled")
+        assert not [issue for issue in record["issues"] if "unlabelled" in issue]

@@ -128,10 +128,11 @@ LABELS: dict[str, str] = {
     "Cite this article": "reference",
     # CSSCI's record page (中文社会科学引文索引): its titles, authors, institutions ("[王芳]南京大学…/[李强]…",
     # each author's own), year, volume and issue on one line, classification; its first author and
-    # first institution, given again, kept apart
+    # first institution, given again, kept apart, as is the category of its funding (基金类别：国家社科基金,
+    # the kind of fund its 基金 names with their numbers)
     "来源篇名": "titles", "英文篇名": "titles", "来源作者": "authors", "机构名称": "affiliation",
     "年代卷期": "year_volume_issue", "中图类号": "classification", "第一作者": "first_author",
-    "第一机构": "first_institution",
+    "第一机构": "first_institution", "基金类别": "funding_category",
 }
 # Labels read only with a colon after them: a glued "年轻…", "Title IX", "CNN" or "机构改革…" is text,
 # and so are "Supported by the …" (a sentence) and "项目基金管理…".
@@ -147,7 +148,8 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
                          "Chinese library classification", "Corresponding author", "Corresponding Author",
                          "引用本文", "引用格式", "本文引用格式", "Citation", "Cite this article",
-                         "来源篇名", "英文篇名", "来源作者", "机构名称", "年代卷期", "中图类号", "第一作者", "第一机构"))
+                         "来源篇名", "英文篇名", "来源作者", "机构名称", "年代卷期", "中图类号", "第一作者", "第一机构",
+                         "基金类别"))
 # The fields a page gives once: one again, word for word, is the page copied again (take).
 _GIVEN_ONCE = frozenset(("authors", "affiliation"))
 # The labels of a conference paper's page: the page is one (CNKI gives no 会议论文 line there).
@@ -220,11 +222,13 @@ _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
                               "文章信息 文章指标 作者信息 计量".split())
 # The headings of a page's lists of other papers (its references, the papers citing it, related
-# ones), with their count or not ("参考文献 (18)"): the lines under one are those papers', never
+# ones), with their count or not ("参考文献 (18)"), bracketed as CSSCI's export writes its labels
+# ("【参考文献】"): the lines under one are those papers', never
 # the page's own title, authors, journal or numbers (_Page.in_list), kept in the extra key
 # _LIST_KEYS gives (extra.cited_by is the count the page gives, 被引量).
-_LIST_HEADING = re.compile(r"(?P<name>主要参考文献|二级参考文献|参考文献|(?i:references)|相关文献|相似文献|二级引证文献|引证文献"
-                           r"|共引文献|同被引文献|引文网络|相关推荐|相关文章)\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?")
+_LIST_HEADING = re.compile(r"(?P<open>【)?(?P<name>主要参考文献|二级参考文献|参考文献|(?i:references)|相关文献|相似文献"
+                           r"|二级引证文献|引证文献|共引文献|同被引文献|引文网络|相关推荐|相关文章)(?(open)】)"
+                           r"\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?")
 _LIST_KEYS = {"主要参考文献": "references", "参考文献": "references", "references": "references", "引证文献": "citing"}
 # A list's entry opening with its number ([1] ［1］ 【1】 1. 1、 1) (1) （1）, as the gbt7714
 # reader numbers a reference); one in brackets is a number whatever it is, "2019." only the next.
@@ -513,6 +517,8 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
 
     >>> join_bare_labels([(1, "作者："), (2, "王明 李华"), (3, "关键词："), (4, "DOI：10.1/x")])
     [(1, '作者：王明 李华'), (3, '关键词：'), (4, 'DOI：10.1/x')]
+    >>> join_bare_labels([(1, "【基金类别】"), (2, "【参考文献】")])   # a list's heading is no value
+    [(1, '【基金类别】'), (2, '【参考文献】')]
     """
     out: list[tuple[int, str]] = []
     waiting = False  # the last line kept is a bare label waiting for its value
@@ -526,7 +532,8 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], out[-1][1].rstrip() + ("；" if _mostly_han(text) else "; ") + text.strip())
             continue
         listing = False
-        if waiting and not _bare_label(text) and not match_label(text) and not is_page_chrome(text):
+        if waiting and not _bare_label(text) and not match_label(text) and not is_page_chrome(text) \
+                and not _LIST_HEADING.fullmatch(_simplified(text.strip())):   # (CSSCI's 【参考文献】 under an empty label)
             i = max(i for i, (_, t) in enumerate(out) if t.strip())
             label = out[i][1].rstrip()
             m = _bare_label(label)
