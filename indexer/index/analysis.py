@@ -12,7 +12,8 @@ One tokenizer serves every text field and the query side, so both agree exactly:
   ``IL-6`` → ``il``, ``6``; ``30μg`` → ``30``, ``μ``, ``g``: ``30`` is found as in ``30μg/ml``) gives the word as written and, at the same position when it differs, its inflection key
   (marked with ``~``)
   (Porter's steps 1a-1c and 5a: ``cells`` → ``cell``, ``restricted`` → ``restrict``; a
-  ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``);
+  ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``; an
+  irregular plural its singular's: ``women`` → ``woman``, ``mice`` → ``mous``);
   a word written in capitals (:func:`acronym`: ``ALS``, ``US``, ``CD4``, and ``MSCs`` as
   ``MSC``) also gives that form, unfolded, and a word with ``++`` after it (``C++``,
   ``OMNeT++``) gives ``c++``, at the same position.
@@ -184,10 +185,34 @@ def inflection_key(word: str) -> str:
     return w
 
 
+# Plurals no suffix rule reads, as biomedical text writes them (ours; Latin ``-ae`` plurals,
+# ``vertebrae``, ``larvae``, and ``-ses`` ones, ``diagnoses``, are read by the rules): each is
+# keyed as its singular, so ``woman`` finds ``women`` and ``mice`` finds ``mouse``.
+IRREGULAR_PLURALS = {
+    "women": "woman", "men": "man", "children": "child", "mice": "mouse", "lice": "louse",
+    "teeth": "tooth", "feet": "foot", "geese": "goose",
+    "criteria": "criterion", "phenomena": "phenomenon", "ganglia": "ganglion",
+    "mitochondria": "mitochondrion", "spermatozoa": "spermatozoon",
+    "bacteria": "bacterium", "atria": "atrium", "septa": "septum", "strata": "stratum", "ova": "ovum",
+    "curricula": "curriculum", "sera": "serum", "genera": "genus", "corpora": "corpus",
+    "foramina": "foramen", "lumina": "lumen", "stomata": "stoma",
+    "nuclei": "nucleus", "stimuli": "stimulus", "fungi": "fungus", "bacilli": "bacillus", "foci": "focus",
+    "loci": "locus", "emboli": "embolus", "thrombi": "thrombus", "alveoli": "alveolus", "bronchi": "bronchus",
+    "glomeruli": "glomerulus", "radii": "radius", "calculi": "calculus",
+    "indices": "index", "appendices": "appendix", "matrices": "matrix", "cortices": "cortex",
+    "apices": "apex", "vertices": "vertex", "cervices": "cervix", "testes": "testis",
+}
+
+
 @lru_cache(maxsize=1 << 17)
 def word_keys(word: str) -> tuple[str, ...]:
-    """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``)."""
-    keys = [inflection_key(word)]
+    """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``; an
+    irregular plural's, :data:`IRREGULAR_PLURALS`, is its singular's).
+
+    >>> word_keys("women"), word_keys("woman"), word_keys("mice"), word_keys("mouse"), word_keys("criteria")
+    (('woman',), ('woman',), ('mous',), ('mous',), ('criterion',))
+    """
+    keys = [inflection_key(IRREGULAR_PLURALS.get(word, word))]
     if word.endswith("ses") and len(word) > 4:
         alt = inflection_key(word[:-3] + "sis")
         if alt not in keys:

@@ -1,0 +1,40 @@
+"""Search on a real index in a temp dir: English words in the forms biomedical text writes
+them: irregular plurals (women, mice, criteria) meet their singulars."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import hit_ids, ris_searcher
+
+# Written for this test, after the QA report's cases (qa_variants).
+RECORDS = [
+    ("P1", "Pregnant women with anaemia", ""),
+    ("P2", "A woman with a rare rash", ""),
+    ("P3", "Knockout mice", "Mice were fed."),
+    ("P4", "A mouse model of colitis", ""),
+    ("P5", "Asthma in children", ""),
+    ("P6", "A child with fever", ""),
+    ("P7", "Diagnostic criteria for lupus", ""),
+    ("P8", "One criterion was met", ""),
+    ("P9", "Gut bacteria", "A bacterium was found."),
+    ("P10", "Men in the clinic", ""),
+]
+
+
+def _ris() -> str:
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {ab}\n" if ab else "") + "LA  - en\nER  - \n\n"
+                   for rid, title, ab in RECORDS)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    yield from ris_searcher(tmp_path_factory.mktemp("word_forms"), _ris())
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("woman", ["P1", "P2"]), ("women", ["P1", "P2"]), ("mouse", ["P3", "P4"]), ("mice", ["P3", "P4"]),
+    ("child", ["P5", "P6"]), ("children", ["P5", "P6"]), ("criterion", ["P7", "P8"]), ("criteria", ["P7", "P8"]),
+    ("bacterium", ["P9"]), ("bacteria", ["P9"]), ("man", ["P10"]),
+])
+def test_an_irregular_plural_meets_its_singular(searcher, query, expected):
+    assert hit_ids(searcher, query) == sorted(expected)
