@@ -1,5 +1,6 @@
 """Search on a real index in a temp dir: English words in the forms biomedical text writes
-them: irregular plurals (women, mice, criteria) meet their singulars."""
+them: irregular plurals (women, mice, criteria) meet their singulars; British spellings meet
+American ones (tumour, oestrogen, randomised, centre)."""
 from __future__ import annotations
 
 import pytest
@@ -18,6 +19,10 @@ RECORDS = [
     ("P8", "One criterion was met", ""),
     ("P9", "Gut bacteria", "A bacterium was found."),
     ("P10", "Men in the clinic", ""),
+    ("B1", "Tumour haemoglobin levels in anaemia", "Oestrogen was measured in randomised patients at one centre."),
+    ("B2", "Tumor hemoglobin in anemia", "Estrogen was measured in randomized patients at one center."),
+    ("B3", "Antitumour effect of phytoestrogens", "Michael et al. measured aerobic capacity."),
+    ("B4", "Michel and colleagues on erobic", ""),
 ]
 
 
@@ -37,4 +42,13 @@ def searcher(tmp_path_factory):
     ("bacterium", ["P9"]), ("bacteria", ["P9"]), ("man", ["P10"]),
 ])
 def test_an_irregular_plural_meets_its_singular(searcher, query, expected):
+    assert hit_ids(searcher, query) == sorted(expected)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("tumour", ["B1", "B2"]), ("tumor", ["B1", "B2"]), ("haemoglobin", ["B1", "B2"]), ("anemia", ["B1", "B2", "P1"]),
+    ("oestrogen", ["B1", "B2"]), ("randomized", ["B1", "B2"]), ("centre", ["B1", "B2"]), ("antitumor", ["B3"]),
+    ("phytoestrogen", ["B3"]), ("Michael", ["B3"]), ("aerobic", ["B3"]),   # no "michel", "erobic"
+])
+def test_a_british_spelling_meets_the_american(searcher, query, expected):
     assert hit_ids(searcher, query) == sorted(expected)

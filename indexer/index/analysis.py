@@ -204,17 +204,65 @@ IRREGULAR_PLURALS = {
 }
 
 
+# British spellings of biomedical words, as pieces of an inflection key and the American
+# piece each is keyed as (PubMed maps them so): ``tumour`` finds ``tumor``, ``antitumour``,
+# ``oestrogen`` ``estrogen``, ``randomised`` ``randomized``.  A table of ours, not rules such as
+# ae → e or -our → -or, which would key ``aerobic`` as "erobic", ``Michael`` as "michel" and
+# ``four``, ``hour``, ``contour`` as "for", "hor", "contor"; nor -ise → -ize for every word
+# (``exercise``, ``advise``, and ``decidualise``, which the shared evaluation rule keeps apart).
+_BRITISH_PIECES = {
+    **{w + "our": w + "or" for w in ("tum", "behavi", "col", "fav", "lab", "od", "vap", "hum", "hon", "flav",
+                                     "neighb", "vig", "rig", "harb", "sav", "endeav", "ferv")},
+    "haem": "hem", "aemi": "emi", "anaesth": "anesth", "paed": "ped", "gynaec": "gynec", "aetiol": "etiol",
+    "caesar": "cesar", "faec": "fec", "oesophag": "esophag", "oestr": "estr", "oedem": "edem", "foet": "fet",
+    "rrhoe": "rrhe", "pnoe": "pne", "coeli": "celi", "manoeuvr": "maneuver",
+}
+# oe- at a word's start or after a prefix (``antioestrogen``, ``transoesophageal``, ``lymphoedema``):
+# ``phytoestrogen``, ``xenoestrogen`` are written so in American English too.
+_OE_START = "(?:(?<![a-z])|" + "|".join(f"(?<={p})" for p in ("anti", "trans", "lymph", "intra", "peri")) + ")"
+_BRITISH_PIECE = re.compile("|".join((_OE_START if p.startswith("oe") else "") + p
+                                     for p in sorted(_BRITISH_PIECES, key=len, reverse=True)))
+# Key-final -re (``centre``, ``centred`` → centr) and -ll- before an ending (``modelling`` → modell).
+_BRITISH_ENDS = {"centr": "center", "metr": "meter", "litr": "liter", "fibr": "fiber", "theatr": "theater",
+                 "calibr": "caliber", "signall": "signal", "modell": "model", "labell": "label",
+                 "travell": "travel", "cancell": "cancel"}
+_BRITISH_END = re.compile(f"({'|'.join(_BRITISH_ENDS)})$")
+# -ise/-isation of the verbs biomedical text writes both ways (``randomised``, ``hospitalisation``).
+_ISE_STEMS = ("random", "organ", "character", "hospital", "recogn", "minim", "maxim", "normal", "util", "immun",
+              "standard", "optim", "stabil", "visual", "categor", "summar", "general", "special", "real",
+              "local", "neutral", "steril", "mobil", "immobil", "crystall", "polymer", "ion", "homogen",
+              "vascular", "individual", "personal", "priorit", "conceptual", "internal", "solubil", "lyophil",
+              "catheter", "sensit", "desensit", "epithelial", "fertil", "emphas", "apolog", "critic", "anesthet")
+_ISE = re.compile(rf"({'|'.join(_ISE_STEMS)})is(?=$|ation|er)")
+
+
+def american(key: str) -> str:
+    """An inflection key with the British spellings of :data:`_BRITISH_PIECES` and the
+    -ise verbs of :data:`_ISE_STEMS` read as American.
+
+    >>> [american(inflection_key(w)) for w in ("tumours", "antitumour", "haemoglobin", "leukaemia", "centres",
+    ...                                       "randomised", "hospitalisation", "phytoestrogen", "aerobic", "contour", "exercised")]
+    ['tumor', 'antitumor', 'hemoglobin', 'leukemia', 'center', 'randomiz', 'hospitalization', 'phytoestrogen', 'aerobic', 'contour', 'exercis']
+    """
+    if not key.isascii():
+        return key
+    key = _BRITISH_PIECE.sub(lambda m: _BRITISH_PIECES[m.group()], key)
+    key = _BRITISH_END.sub(lambda m: _BRITISH_ENDS[m.group(1)], key)
+    return _ISE.sub(r"\1iz", key)
+
+
 @lru_cache(maxsize=1 << 17)
 def word_keys(word: str) -> tuple[str, ...]:
     """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``; an
-    irregular plural's, :data:`IRREGULAR_PLURALS`, is its singular's).
+    irregular plural's, :data:`IRREGULAR_PLURALS`, is its singular's), spelt as in American
+    English (:func:`american`).
 
     >>> word_keys("women"), word_keys("woman"), word_keys("mice"), word_keys("mouse"), word_keys("criteria")
     (('woman',), ('woman',), ('mous',), ('mous',), ('criterion',))
     """
-    keys = [inflection_key(IRREGULAR_PLURALS.get(word, word))]
+    keys = [american(inflection_key(IRREGULAR_PLURALS.get(word, word)))]
     if word.endswith("ses") and len(word) > 4:
-        alt = inflection_key(word[:-3] + "sis")
+        alt = american(inflection_key(word[:-3] + "sis"))
         if alt not in keys:
             keys.append(alt)
     return tuple(keys)
