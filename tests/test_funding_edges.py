@@ -459,6 +459,28 @@ def test_a_company_named_with_and_is_one_funder_of_the_list(statement, expected)
     assert grants(statement) == expected
 
 
+# 17c. A list after the grants holds no places, legal forms or registrations as funders: a
+# company's city and country, "Inc.", a province, a trial's number stay out of the funders
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grant 81702662 from the NSFC, and by Bayer, Leverkusen, Germany.",
+     [("National Natural Science Foundation of China", "81702662"), ("Bayer", None)]),
+    ("Supported by NIH grant R01 CA123456, and by Pfizer, Inc., New York, NY, USA.",
+     [("National Cancer Institute", "R01 CA123456"), ("Pfizer, Inc.", None)]),
+    ("Supported by NIH grant R01 CA123456, and by Merck and Co.",
+     [("National Cancer Institute", "R01 CA123456"), ("Merck & Co.", None)]),
+    ("Supported by the Wellcome Trust (208812/Z/17/Z), Bristol-Myers Squibb, Eli Lilly and Company and Sanofi.",
+     [("Wellcome Trust", "208812/Z/17/Z"), ("Bristol-Myers Squibb", None), ("Eli Lilly and Company", None),
+      ("Sanofi", None)]),
+])
+def test_a_list_after_the_grants_holds_no_places_or_legal_forms(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_a_trials_registration_is_no_grant_number():
+    entries = parse_funding("Supported by grant 81702662 from the NSFC and NCT01234567.")
+    assert "NCT01234567" not in [e["award"] for e in entries]
+
+
 # 18. A programme's own "Grant(s)" after a capitalised word of its name is its name's, as
 # "Award" is ("NIH Director's New Innovator Award"); after an acronym, a funder's head word or
 # "under", a label (13.)

@@ -117,6 +117,8 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("Merck Sharp & Dohme", None, (r"^(?:the )?merck,? sharp (?:&|and) dohme\b(?!.*\band\b)",)),
     Funder("Procter & Gamble", None, (r"^(?:the )?procter (?:&|and) gamble\b(?!.*\band\b)",)),
     Funder("Johnson & Johnson", None, (r"^johnson (?:&|and) johnson\b(?!.*\band\b)",)),
+    Funder("Eli Lilly and Company", None, (r"^eli lilly (?:&|and) company\b(?!.*\band\b)",)),
+    Funder("Merck & Co.", None, (r"^merck (?:&|and) co\b\.?(?!.*\band\b)",)),
     Funder("Smith & Nephew", None, (r"^smith (?:&|and) nephew\b(?!.*\band\b)",)),
 )
 

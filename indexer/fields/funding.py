@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, normalise_funder
+from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, PROVINCES, normalise_funder
 from .identifiers import NIH_BUDGET_YEAR
-from .places import COUNTRIES, split_place
+from .places import COUNTRIES, US_STATES, _place_name, split_place
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
@@ -167,8 +167,15 @@ def _close_brackets(text: str, stripped: str) -> str:
 
 
 def _is_award(token: str) -> bool:
+    """Whether a token may be a grant's number: four digits or more, not a year, nor a trial's or
+    review's registration ("NCT01234567", which stays with the text).
+
+    >>> _is_award("81702662"), _is_award("2019"), _is_award("NCT01234567")
+    (True, False, False)
+    """
     digits = sum(c.isdigit() for c in token)
-    return digits >= 4 and len(token) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", token)
+    return (digits >= 4 and len(token) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", token)
+            and not _REGISTRATION.fullmatch(token))
 
 
 # Where a list of funders named without grant numbers is split: "；" always; "、", ",", "及",
@@ -300,16 +307,30 @@ def _listed_name(text: str) -> bool:
 
     >>> _listed_name("Pfizer"), _listed_name("Merck Sharp"), _listed_name("Procter")
     (True, False, False)
+
+    Nor a place or a company's legal form, which follow a name ("Bayer, Leverkusen, Germany",
+    "Pfizer, Inc., New York, NY"): such a list is read as the name and its place are.
+
+    >>> _listed_name("Germany"), _listed_name("NY"), _listed_name("Inc."), _listed_name("Company"), _listed_name("Hubei")
+    (False, False, False, False, False)
     """
-    if _HEADS_KNOWN_NAME.match(text + " &"):
+    if _HEADS_KNOWN_NAME.fullmatch(text) or _LEGAL_FORM.fullmatch(text):
+        return False
+    if _place_name(text) in COUNTRIES or _place_name(text) in US_STATES or text in _PROVINCE_NAMES:
         return False
     return _names_one(text) or bool(re.fullmatch(r"(?-i:[A-Z][\w&.'’-]+)", text)) and not (
         _NO_FUNDING.match(text) or _DESCRIPTION_WORD.search(text))
 
 
-# The words of known funders' names before their "&" ("Merck Sharp", "Procter").
-_HEADS_KNOWN_NAME = re.compile("(?:%s)$" % "|".join(
-    re.escape(f.name[:f.name.index(" & ") + 2]) for f in FUNDERS if " & " in f.name), re.IGNORECASE)
+# The words of known funders' names before their "&" or "and" ("Merck Sharp", "Procter", "Eli
+# Lilly", "Bill").
+_HEADS_KNOWN_NAME = re.compile("|".join(
+    re.escape(re.split(r" (?:&|and) ", f.name, maxsplit=1)[0]) for f in FUNDERS
+    if re.search(r" (?:&|and) ", f.name)), re.IGNORECASE)
+_PROVINCE_NAMES = frozenset(PROVINCES.values()) | {f"{p} Province" for p in PROVINCES.values()} | {
+    f"{p} Provinces" for p in PROVINCES.values()}
+# A company's legal form, written after its name and a comma or "and" ("Pfizer, Inc.", "Merck and Co.").
+_LEGAL_FORM = re.compile(r"(?:Inc|Co|Company|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|S\.?A|plc|PLC|B\.?V|K\.?K|N\.?V|S\.?p\.?A)\.?")
 
 
 def _is_funder_name(text: str) -> bool:
