@@ -147,3 +147,15 @@ def test_cssci_references_and_funding_category_are_read(tmp_path):
     for record in (first, second):
         assert not record["extra"].get("unlabelled")
         assert not [issue for issue in record["issues"] if "unlabelled" in issue]
+
+
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 20, "—" * 12])
+def test_a_rule_inside_an_abstract_leaves_the_abstract_whole(tmp_path, rule):
+    """A row of dashes separates CSSCI's records, but inside a page's abstract (a table drawn with
+    rules, a break a site set) it is chrome that ends no field: the abstract goes on after it."""
+    page = ("题名：一种新的研究方法\n作者：张伟；李娜\n摘要：目的测试。方法回顾。\n"
+            f"{rule}\n结果显示差异有统计学意义。结论可行。\n关键词：测试\n")
+    record = _page(tmp_path, page)
+    assert record["abstract"] == {"zh": "目的测试。方法回顾。结果显示差异有统计学意义。结论可行。"}
+    assert [s["label"] for s in record["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
+    assert rule not in str(record.get("extra", {}))

@@ -1808,9 +1808,8 @@ class _Page:
         self.previous, self.current = self.current, None
         rule = bool(_RULE.fullmatch(line))
         self.after_blank = rule or not line.strip()
-        if rule:
+        if rule:  # (as a blank line does, it leaves the field being read open: a rule inside an abstract)
             self.rec.log("drop_page_chrome", "page", line.strip(), "")
-            self.last = None
         if self.after_blank:
             self.entry_number = None  # (a blank line ends a list's entry)
             return
