@@ -480,9 +480,8 @@ def _out_of_step(index: str) -> str:
 
 
 def cmd_dedup(args) -> int:
-    from indexer import merge
-    from indexer.review import describe, review, side_by_side
-    from indexer.store import STORE_NAME, Store
+    from indexer.index.ingest import Vanishing
+    from indexer.store import STORE_NAME
 
     if not (Path(args.index) / STORE_NAME).exists():
         _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
@@ -498,6 +497,19 @@ def cmd_dedup(args) -> int:
     if problem:  # said before anything is applied, not after the merges are made
         _err(f"Error: --map {args.map}: {problem}; nothing was changed.")
         return EXIT_USAGE
+    during = ("dedup --apply" if args.apply else "dedup --undo" if args.undo else
+              "dedup --review" if args.review else "dedup")
+    # the index folder (or its store) deleted while this runs is said as an ingest says it, and
+    # is not made again (a new empty store and search index, and the run said it had applied)
+    with Vanishing(args.index, committed=bool(args.apply), during=during):   # (--apply: its undo commits first)
+        return _dedup(args)
+
+
+def _dedup(args) -> int:
+    from indexer import merge
+    from indexer.review import describe, review, side_by_side
+    from indexer.store import Store
+
     try:
         if args.undo:
             done = merge.undo(args.index)
@@ -529,7 +541,7 @@ def cmd_dedup(args) -> int:
         from indexer.index.layout import unwritable
         _err(f"Error: {unwritable(args.index, e)}.")
         return EXIT_USAGE
-    with Store(args.index) as store:  # applied now, by this run or an earlier one
+    with Store(args.index, create=False) as store:  # applied now, by this run or an earlier one
         hidden = len(store.hidden())
     applied = hidden > 0 or args.apply
     everything = merge.merges_all(args.index)
@@ -602,7 +614,7 @@ def _completed_masters(index_dir: str, merged: list[dict]) -> dict[str, str]:
     by master id (none for a master shown as it was)."""
     from indexer.store import Store
 
-    with Store(index_dir) as store:
+    with Store(index_dir, create=False) as store:
         masters = store.get_many([c["master"] for c in merged])
     out = {}
     for rid, rec in masters.items():

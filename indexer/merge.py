@@ -133,7 +133,7 @@ def distinct_sets(cluster: dict) -> list[list[str]]:
 def clusters_for(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
     """(every record as ingested, the clusters with the stored decisions applied); a
     cluster that needs review has its ``groups``."""
-    with Store(index_dir) as store:
+    with Store(index_dir, create=False) as store:
         records = list(store.all_records())
     clusters = find_clusters(records, load_decisions(index_dir))
     by_id = {r["id"]: r for r in records}
@@ -507,9 +507,11 @@ def prisma(records: list[dict], clusters: list[dict], everything: bool = False) 
 
 
 def _index_writer(index_dir):
+    """whoosh's writer of the index in ``index_dir``, which is there: one deleted meanwhile
+    is not made again (the store's FileNotFoundError, which the caller says)."""
     from .index.ingest import index_writer, open_or_create
 
-    return index_writer(open_or_create(index_dir), index_dir)
+    return index_writer(open_or_create(index_dir, create=False), index_dir)
 
 
 def undo(index_dir: str | Path, then_apply: bool = False) -> dict:
@@ -519,7 +521,7 @@ def undo(index_dir: str | Path, then_apply: bool = False) -> dict:
 
     writer = _index_writer(index_dir)
     try:
-        with Store(index_dir) as store:
+        with Store(index_dir, create=False) as store:
             masters, shown = store.undo_merges()
             store.set_meta(APPLY_PENDING, 1 if then_apply else None)
             for rec in masters:
@@ -561,7 +563,7 @@ def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[d
     by_id = {r["id"]: r for r in records}
     writer = _index_writer(index_dir)
     try:
-        with Store(index_dir) as store:
+        with Store(index_dir, create=False) as store:
             for c in applied(clusters, everything):
                 master = by_id[c["master"]]
                 dups = [m["id"] for m in c["records"] if m["id"] != c["master"]]

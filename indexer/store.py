@@ -5,6 +5,7 @@ pickles); the whoosh index can always be rebuilt from this store.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -136,17 +137,28 @@ def _busy(path: Path, e: sqlite3.Error) -> DamagedIndex:
 
 
 class Store:
-    def __init__(self, directory: str | Path):
+    def __init__(self, directory: str | Path, create: bool = True):
+        """The store in ``directory``, made there when there is none; without ``create`` it must
+        be there (a FileNotFoundError): ``dedup`` made an empty one in an index folder deleted
+        while it ran."""
         self.path = Path(directory) / STORE_NAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         # An ingest writes for minutes: readers wait for a lock at most this long (searches do
         # not wait at all in WAL mode, where they read the last commit while it writes).
         if self.path.exists() and not os.access(self.path.parent, os.W_OK):
             # a folder this user cannot write (another user's index, read-only media): read as it
             # is, without the lock and WAL files SQLite would have to make beside it
             self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
-        else:
+        elif create:
             self.db = sqlite3.connect(self.path, timeout=_WAIT_SECONDS)
+        else:
+            try:
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=_WAIT_SECONDS)
+            except sqlite3.OperationalError:
+                if self.path.exists():
+                    raise
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.path)) from None
         try:
             self.db.executescript(_SCHEMA)
             _write_ahead(self.db)

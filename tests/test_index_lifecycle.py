@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, run_cli
 
 CLI = [sys.executable, str(ROOT / "cli.py")]
@@ -299,3 +301,92 @@ def test_a_store_deleted_during_an_ingest_is_said(tmp_path):
     assert "ingest --rebuild PATH" in run.stderr
     # the search index is as it was: what every command says of a lost store
     assert "the record store" in run_cli("stats", "--index", str(idx)).stderr
+
+
+# -- 6. an index folder deleted (or its store) during dedup --apply or --undo ------------------
+
+# The command line's ``sys.argv[4:]`` (``dedup --apply …``), with ``sys.argv[1]`` (the index folder,
+# or its records.sqlite) removed once ``merge.NAME`` or ``Store.NAME`` (``sys.argv[2:4]``) returns.
+REMOVED_AFTER = """
+import shutil, sys
+from pathlib import Path
+from indexer import merge
+from indexer.cli import main
+from indexer.store import Store
+gone, owner, name = Path(sys.argv[1]), {"merge": merge, "Store": Store}[sys.argv[2]], sys.argv[3]
+real = getattr(owner, name)
+def removing(*args, **kwargs):
+    out = real(*args, **kwargs)
+    shutil.rmtree(gone) if gone.is_dir() else gone.unlink()
+    return out
+setattr(owner, name, removing)
+sys.exit(main(sys.argv[4:]))
+"""
+
+
+def _duplicated(tmp_path: Path, applied: bool = False) -> Path:
+    """An index of a paper, its copy (one DOI) and another paper; ``applied``: dedup --apply run."""
+    paper = "TY  - JOUR\nTI  - Marrow stromal cells in spinal metastasis\nAU  - Smith, John\nPY  - 2020\n" \
+            "JO  - Spine\nVL  - 12\nSP  - 100\nDO  - 10.1000/marrow.1\n"
+    (tmp_path / "a.ris").write_text(f"{paper}ER  - \n\n{paper}AB  - Its abstract.\nER  - \n\n"
+                                    + _ris("Tidal mixing in estuaries"), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "a.ris"), "--index", str(idx)).returncode == 0
+    if applied:
+        assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    return idx
+
+
+def _removed_after(gone: Path, hook: str, *command: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", REMOVED_AFTER, str(gone), *hook.split("."), *command],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+@pytest.mark.parametrize("hook", ["merge.find_clusters",    # between its undo and its merges: the folder was
+                                  "merge.merged_record"])   # made again, empty ('0 records identified …', exit 0)
+def test_an_index_folder_deleted_during_dedup_apply_is_said(tmp_path, hook):
+    # or, while the merges were written, 'Error: …/whoosh/MAIN_….col: No such file or directory'
+    idx = _duplicated(tmp_path)
+    run = _removed_after(idx, hook, "dedup", "--apply", "--index", str(idx))
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert run.stderr == (f"Error: the index folder {idx} vanished during dedup --apply (deleted or unmounted?); "
+                          "nothing more was written.\n")
+    assert not idx.exists()   # nothing made again where it was
+
+
+def test_a_store_deleted_during_dedup_apply_is_said(tmp_path):
+    # an empty store was made in its place: '0 records identified … applied', exit 0
+    idx = _duplicated(tmp_path)
+    run = _removed_after(idx / "records.sqlite", "merge.find_clusters", "dedup", "--apply", "--index", str(idx))
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert run.stderr.startswith(f"Error: the record store {idx / 'records.sqlite'} vanished during dedup --apply "
+                                 "(deleted or moved?): put it back, or ingest the files again with "), run.stderr
+    assert not (idx / "records.sqlite").exists()
+    assert "the record store" in run_cli("stats", "--index", str(idx)).stderr
+
+
+@pytest.mark.parametrize("gone", ["idx", "idx/records.sqlite"])
+@pytest.mark.parametrize("hook", ["Store.undo_merges",      # while it writes: 'MAIN_….col: No such file …', or
+                                  "merge._index_writer"])   # the store's 'vanished during the ingest'; before it:
+def test_an_index_folder_deleted_during_dedup_undo_is_said(tmp_path, hook, gone):   # made again, 'undone: 0 …'
+    idx = _duplicated(tmp_path, applied=True)
+    run = _removed_after(tmp_path / gone, hook, "dedup", "--undo", "--index", str(idx))
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    if gone == "idx":
+        assert run.stderr == (f"Error: the index folder {idx} vanished during dedup --undo (deleted or unmounted?); "
+                              "nothing more was written.\n")
+    else:
+        assert run.stderr.startswith(f"Error: the record store {idx / 'records.sqlite'} vanished during dedup --undo "
+                                     "(deleted or moved?); nothing of this run was written: put it back"), run.stderr
+    assert not (tmp_path / gone).exists()
+
+
+def test_an_index_folder_deleted_as_an_ingest_merges_again_is_said(tmp_path):
+    # the folder was made again, empty, and the ingest ended in a KeyError's traceback
+    idx = _duplicated(tmp_path, applied=True)
+    (tmp_path / "b.ris").write_text(_ris("Coastal erosion"), encoding="utf-8")
+    run = _removed_after(idx, "merge.find_clusters", "ingest", str(tmp_path / "b.ris"), "--index", str(idx))
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert run.stderr.endswith(f"Error: the index folder {idx} vanished during the ingest (deleted or unmounted?); "
+                               "nothing more was written.\n"), run.stderr
+    assert not idx.exists()

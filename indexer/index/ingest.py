@@ -108,20 +108,24 @@ def missing_note(missing: dict[str, int], index: str) -> str:
 OPENING_LOCK = ".opening.lock"
 
 
-def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = False):
+def open_or_create(directory: str | Path, quiet: bool = True, rebuild: bool = False, create: bool = True):
     """The index in ``directory``; created, or rebuilt from the record store when it was
-    written by an older version of the schema (or when asked: a damaged index)."""
-    return open_or_rebuild(directory, quiet, rebuild)[0]
+    written by an older version of the schema (or when asked: a damaged index).  Without
+    ``create`` the folder and its store must be there (``dedup --apply`` and ``--undo``:
+    a folder deleted meanwhile is not made again, empty): a FileNotFoundError otherwise."""
+    return open_or_rebuild(directory, quiet, rebuild, create=create)[0]
 
 
-def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = False, why: str = "as asked"):
+def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = False, why: str = "as asked",
+                    create: bool = True):
     """(the index in ``directory``, how many records a rebuild wrote to it: 0 when none ran);
     see :func:`open_or_create`.  One process at a time: two first ingests into a new folder
     each took the other's half-made index for an old one and removed it (an OS file lock,
     released when its process ends)."""
     require_folder(directory)  # --index refs.ris
     try:
-        Path(directory).mkdir(parents=True, exist_ok=True)
+        if create:
+            Path(directory).mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(Path(directory) / OPENING_LOCK))
         acquired = lock.acquire(blocking=False)
     except OSError as e:  # read-only media, another user's folder: the lock file cannot be made
@@ -133,6 +137,8 @@ def open_or_rebuild(directory: str | Path, quiet: bool = True, rebuild: bool = F
             sys.stderr.write(f"waiting for another process opening or creating the index in {directory}\n")
         lock.acquire(blocking=True)
     try:
+        if not create and not (Path(directory) / STORE_NAME).is_file():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(Path(directory) / STORE_NAME))
         return _open_or_create(directory, quiet, rebuild, why)
     finally:
         lock.release()
@@ -262,9 +268,9 @@ def commit(writer, store: Store, landed=None) -> None:
     the store (:func:`~indexer.index.layout.out_of_step`).  whoosh's write lock is held until the
     store has committed: a search meanwhile knows a writer is at work.  ``landed()``, called
     between the two, may check what whoosh wrote.  A store whose file is gone (its index folder
-    deleted during the run) is said, and neither is committed."""
+    deleted during the run) is said (:class:`StoreVanished`), and neither is committed."""
     if store.vanished():   # (nor would whoosh's commit into a deleted folder say it plainly)
-        raise DamagedIndex(vanished(store.path.parent))
+        raise StoreVanished(vanished(store.path.parent))
     store.set_meta(GENERATION, writer.generation)
     lock, writer.writelock = writer.writelock, None
     try:
@@ -563,9 +569,9 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
     refused = _RefusedWrite(index_dir)   # a full disk said in a line, with what it left
     failed_writer: list[str] = []   # what a whoosh writer process that failed left (see commit())
     # (an index there already: a rebuild of it takes a while; one made now is no index yet)
-    with _Vanishing(index_dir) if _there(index_dir) else contextlib.nullcontext(), refused:
+    with Vanishing(index_dir) if _there(index_dir) else contextlib.nullcontext(), refused:
         ix, summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild)
-    with _Vanishing(index_dir), refused, _InterruptHere() as interrupts:
+    with Vanishing(index_dir), refused, _InterruptHere() as interrupts:
         parallel = dict(procs=cores, multisegment=True) if workers > 1 and cores > 1 else {}
         writer = index_writer(ix, index_dir, **parallel)
         before = ix.doc_count()  # once the writer is ours: another process may have written meanwhile
@@ -657,7 +663,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         finally:
             progress.update(summary, force=True)
             progress.close()
-    with _Vanishing(index_dir, committed=True):
+    with Vanishing(index_dir, committed=True):
         if failed_writer:   # the store is right: the search index is made again from it
             summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
             summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
@@ -734,33 +740,40 @@ class _RefusedWrite:
                            "space and run the ingest again") from error
 
 
-def vanished(index_dir, committed: bool = False) -> str:
-    """What to say of an index folder, or its store, gone during an ingest (deleted, unmounted;
+def vanished(index_dir, committed: bool = False, during: str = "the ingest") -> str:
+    """What to say of an index folder, or its store, gone ``during`` a run (deleted, unmounted;
     ``committed``: after this run's records were): an error of a file inside it
     (``whoosh/MAIN_….col: No such file or directory``) named an internal file as if the path
     given were wrong."""
     folder = Path(index_dir)
     if not folder.is_dir() or not (folder / INDEX_SUBDIR).is_dir():
-        return f"the index folder {index_dir} vanished during the ingest (deleted or unmounted?); nothing more was written"
-    return (f"the record store {folder / STORE_NAME} vanished during the ingest (deleted or moved?)"
+        return f"the index folder {index_dir} vanished during {during} (deleted or unmounted?); nothing more was written"
+    return (f"the record store {folder / STORE_NAME} vanished during {during} (deleted or moved?)"
             + ("" if committed else "; nothing of this run was written")
             + f": put it back, or ingest the files again with `python cli.py ingest --rebuild PATH --index "
               f"{shlex.quote(str(index_dir))}` (the records it held went with it)")
 
 
-class _Vanishing:
-    """A file error during an ingest whose index folder (its search index, its store) is gone
-    told as that: a :class:`DamagedIndex` (:func:`vanished`)."""
+class StoreVanished(DamagedIndex):
+    """The store's file is no longer the one opened, found as the run commits (:func:`commit`):
+    said by the :class:`Vanishing` around the run in its own words."""
 
-    def __init__(self, index_dir, committed: bool = False) -> None:
-        self.index_dir, self.committed = index_dir, committed
 
-    def __enter__(self) -> "_Vanishing":
+class Vanishing:
+    """A file error during a run (``during``: an ingest, ``dedup --apply`` or ``--undo``) whose
+    index folder (its search index, its store) is gone told as that: a :class:`DamagedIndex`
+    (:func:`vanished`)."""
+
+    def __init__(self, index_dir, committed: bool = False, during: str = "the ingest") -> None:
+        self.index_dir, self.committed, self.during = index_dir, committed, during
+
+    def __enter__(self) -> "Vanishing":
         return self
 
     def __exit__(self, kind, error, tb) -> None:
-        if isinstance(error, (OSError, sqlite3.Error)) and not _there(self.index_dir):
-            raise DamagedIndex(vanished(self.index_dir, self.committed)) from error
+        if (isinstance(error, StoreVanished)
+                or isinstance(error, (OSError, sqlite3.Error)) and not _there(self.index_dir)):
+            raise DamagedIndex(vanished(self.index_dir, self.committed, self.during)) from error
 
 
 def _there(index_dir) -> bool:
