@@ -190,26 +190,39 @@ class Store:
         made the store's own writes fail later ("cannot modify records because it is a view")."""
         if not self._missing_columns():
             return
-        try:
-            # (the columns looked at again once the store is ours: another process may have added them)
-            self.db.execute("BEGIN IMMEDIATE")
+
+        def add() -> None:   # (looked at again once the store is ours: another process may have added them)
             missing = self._missing_columns()
             for column, kind, _value in missing:
                 self.db.execute(f"ALTER TABLE records ADD COLUMN {column} {kind}")
             if missing:
                 self.db.execute("UPDATE records SET " + ", ".join(f"{c} = {v}" for c, _k, v in missing))
-            self.db.commit()
-        except sqlite3.OperationalError as e:
-            self.db.rollback()
-            if not _read_only(e):
-                self.db.close()
-                if "locked" in str(e) or "busy" in str(e):
-                    raise _busy(self.path, e) from e
-                raise
+
+        if not self._write_now(add):
             missing = self._missing_columns()
             if missing:
                 self.db.execute("CREATE TEMP VIEW records AS SELECT rowid AS rowid, *, "
                                 + ", ".join(f"{v} AS {c}" for c, _k, v in missing) + " FROM main.records")
+
+    def _write_now(self, change) -> bool:
+        """Make ``change()`` in a transaction taken at once (BEGIN IMMEDIATE): another process
+        writing the store is waited for, as every write of the store waits (the connection's
+        timeout), and past the wait the store is said busy (a :class:`DamagedIndex`).  Whether
+        it was made: not in a store that cannot be written (read-only media, another user's
+        index), which is read as it is."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            change()
+            self.db.commit()
+            return True
+        except sqlite3.OperationalError as e:
+            self.db.rollback()
+            if _read_only(e):
+                return False
+            self.db.close()
+            if "locked" in str(e) or "busy" in str(e):
+                raise _busy(self.path, e) from e
+            raise
 
     def _missing_columns(self) -> list[tuple[str, str, str]]:
         have = {row[1] for row in self.db.execute("PRAGMA main.table_info(records)")}
@@ -219,21 +232,35 @@ class Store:
         """Add what a store written by an earlier version lacks: the ``file`` column (filled for
         the records whose id their path gives again from here; the others are told from where
         they were ingested, see :meth:`missing_files`) and the ``meta`` table; whether the store
-        can be written (one that cannot is read as it is)."""
-        try:
-            if "file" not in {row[1] for row in self.db.execute("PRAGMA table_info(records)")}:
-                self.db.execute("ALTER TABLE records ADD COLUMN file TEXT")
-                rows = self.db.execute("SELECT id, path, ordinal FROM records").fetchall()
-                self.db.executemany("UPDATE records SET file = ? WHERE id = ?",
+        can be written (one that cannot is read as it is).  A store another process is writing
+        is waited for, and said busy past the wait (:meth:`_write_now`): it had been read as one
+        that cannot be written, and an ingest into it failed "table records has no column
+        named file"."""
+        if not self._outdated():   # (a store up to date is not locked: a search reads on while an ingest writes)
+            return True
+
+        # (the store's own table, main.records: a store that cannot be written may be read through
+        # a view of that name, see _add_columns)
+        def upgrade() -> None:   # (looked at again once the store is ours: another process may have done it)
+            if not self._has_file():
+                self.db.execute("ALTER TABLE main.records ADD COLUMN file TEXT")
+                rows = self.db.execute("SELECT id, path, ordinal FROM main.records").fetchall()
+                self.db.executemany("UPDATE main.records SET file = ? WHERE id = ?",
                                     [(os.path.abspath(path), rid) for rid, path, ordinal in rows
                                      if ordinal_id(path, ordinal) == rid])
-            self.db.execute("CREATE INDEX IF NOT EXISTS records_file ON records (file)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            self.db.commit()
-            return True
-        except sqlite3.OperationalError:   # read-only media, another user's index
-            self.db.rollback()
-            return False
+            self.db.execute("CREATE INDEX IF NOT EXISTS main.records_file ON records (file)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS main.meta (key TEXT PRIMARY KEY, value TEXT)")
+
+        return self._write_now(upgrade)
+
+    def _outdated(self) -> bool:
+        """Whether the store lacks what :meth:`_upgrade` adds."""
+        made = {name for (name,) in self.db.execute("SELECT name FROM main.sqlite_master "
+                                                    "WHERE name IN ('records_file', 'meta')")}
+        return not self._has_file() or made != {"records_file", "meta"}
+
+    def _has_file(self) -> bool:
+        return any(row[1] == "file" for row in self.db.execute("PRAGMA main.table_info(records)"))
 
     def _identity(self) -> tuple[int, int] | None:
         try:

@@ -198,6 +198,8 @@ def test_a_read_only_store_of_an_older_layout_is_read(tmp_path):
         db = sqlite3.connect(os.path.join(idx, "records.sqlite"))
         for column in ("lang", "format", "year"):   # the layout of an older version
             db.execute(f"ALTER TABLE records DROP COLUMN {column}")
+        for statement in ("DROP INDEX records_file", "ALTER TABLE records DROP COLUMN file", "DROP TABLE meta"):
+            db.execute(statement)   # and of one before it (Store._upgrade reads it as it is)
         db.commit()
         db.execute("PRAGMA journal_mode=DELETE")
         db.close()
@@ -256,3 +258,74 @@ def test_an_older_store_another_process_is_writing_is_waited_for_not_read_as_a_v
     finally:
         st.close()
         other.close()
+
+
+# Another process writing the store: it holds SQLite's write lock until a line comes on its stdin.
+HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+sys.stdin.readline()
+db.execute("COMMIT")
+"""
+
+# The command line with the store's wait for a lock set to ``sys.argv[1]`` seconds (a minute).
+WAITING = """
+import sys
+from indexer import store
+store._WAIT_SECONDS = float(sys.argv[1])
+from indexer.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_a_store_of_the_oldest_layout_another_process_holds_is_waited_for_then_upgraded(tmp_path):
+    """A store written before its ``file`` column and ``meta`` table, opened while another process
+    writes it: _upgrade took "database is locked" for a store that cannot be written and read it as
+    it was, so an ingest into it failed with a traceback ('table records has no column named
+    file').  It is waited for, and upgraded once the other write ends; past the wait it is said
+    busy, with nothing of it changed."""
+    import sqlite3
+
+    idx, a, b = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.ris"
+    a.write_text(_ris(PAPERS[:2]), encoding="utf-8")
+    b.write_text(_ris(PAPERS[2:]), encoding="utf-8")
+    assert run_cli("ingest", "-q", "--index", str(idx), str(a)).returncode == 0
+    path = idx / "records.sqlite"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in ("DROP INDEX records_file", "ALTER TABLE records DROP COLUMN file", "DROP TABLE meta"):
+        db.execute(statement)   # the layout of an older version
+    db.close()
+
+    def layout() -> tuple[bool, bool]:
+        with sqlite3.connect(path) as db:
+            return (any(row[1] == "file" for row in db.execute("PRAGMA table_info(records)")),
+                    bool(db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()))
+
+    def ingest(wait: float) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", WAITING, str(wait), "ingest", "-q", "--json", "--index",
+                                 str(idx), str(b)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        out, err = ingest(1).communicate(timeout=120)   # held past the wait
+        assert f"Error: {path} is busy: another process has been writing it" in err, err
+        assert layout() == (False, False)
+        waiting = ingest(60)
+        time.sleep(2)   # the ingest waits meanwhile
+        assert waiting.poll() is None, waiting.communicate()
+        holder.stdin.write("done\n")
+        holder.stdin.flush()
+        assert holder.wait(timeout=30) == 0
+        out, err = waiting.communicate(timeout=120)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    assert waiting.returncode == 0, err
+    assert json.loads(out)["added"] == 1
+    assert layout() == (True, True)
+    with sqlite3.connect(path) as db:   # each record's file told again
+        assert {row[0] for row in db.execute("SELECT file FROM records")} == {str(a), str(b)}
