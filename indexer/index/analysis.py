@@ -252,15 +252,17 @@ def american(key: str) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def word_keys(word: str) -> tuple[str, ...]:
+def word_keys(word: str, irregular: bool = True) -> tuple[str, ...]:
     """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``; an
-    irregular plural's, :data:`IRREGULAR_PLURALS`, is its singular's), spelt as in American
-    English (:func:`american`).
+    irregular plural's, :data:`IRREGULAR_PLURALS`, is its singular's unless ``irregular`` is
+    false, for a word written as an acronym), spelt as in American English (:func:`american`).
 
     >>> word_keys("women"), word_keys("woman"), word_keys("mice"), word_keys("mouse"), word_keys("criteria")
     (('woman',), ('woman',), ('mous',), ('mous',), ('criterion',))
+    >>> word_keys("mice", irregular=False)
+    ('mice',)
     """
-    keys = [american(inflection_key(IRREGULAR_PLURALS.get(word, word)))]
+    keys = [american(inflection_key(IRREGULAR_PLURALS.get(word, word) if irregular else word))]
     if word.endswith("ses") and len(word) > 4:
         alt = american(inflection_key(word[:-3] + "sis"))
         if alt not in keys:
@@ -296,12 +298,14 @@ def tokens(text: str, with_keys: bool = True, written: str | None = None):
         if not cjk:
             end = m.end()
             yield s, pos, start, end
+            capitals = (acronym(written[start:end]) if written is not None and s.isascii()
+                        and written[start:end] != s else None)
             if with_keys:
-                for key in word_keys(s):
+                # (an acronym is no irregular plural: MICE, MEN 2A, OVA, ATRIA)
+                for key in word_keys(s, irregular=not capitals):
                     if key != s:
                         yield KEY_MARK + key, pos, start, end
             if written is not None and s.isascii():
-                capitals = acronym(written[start:end]) if written[start:end] != s else None
                 if capitals:
                     yield capitals, pos, start, end
                 if text.startswith(PLUS_PLUS, end) and s[0].isalpha() \
