@@ -1178,13 +1178,18 @@ def decision_fingerprint(rec: dict) -> dict[str, None]:
             for t in [*(rec.get("title") or {}).values()] or [""]}
 
 
-def _stale(d: dict, recs: dict[str, dict]) -> bool:
-    """Whether a decision stored with its records' fingerprints names a record that is now
-    another (its title fingerprint no longer matches); a decision stored without them (an older
-    file) applies as it is."""
+def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
+    """For a decision stored with its records' fingerprints that names a record that is now
+    another (its title fingerprint no longer matches), the ids of its records that are still
+    the ones decided on (whose cluster it was about); None for a decision that applies (one
+    stored without fingerprints, from an older file, applies as it is)."""
     titles = d.get("titles")
-    return isinstance(titles, dict) and any(
-        rid in recs and titles[rid] not in decision_fingerprint(recs[rid]) for rid in d["ids"] if rid in titles)
+    if not isinstance(titles, dict):
+        return None
+    same = {rid for rid in d["ids"] if rid in recs and rid in titles}
+    same = {rid for rid in same if titles[rid] in decision_fingerprint(recs[rid])}
+    changed = any(rid in recs and rid in titles and rid not in same for rid in d["ids"])
+    return same if changed else None
 
 
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
@@ -1201,8 +1206,10 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
     it is linked to first in that order.  A reviewer's merge is never dropped so.  A decision
     whose records are no longer the ones decided on (another title at that id: the file gained a
-    record above it) is not applied: its records' cluster, if they still form one, goes back to
-    review with a note.
+    record above it) is not applied: the cluster of its records still at their ids goes back to
+    review with a note (unless its certain links join it: no question then), and the record now
+    at a changed id is judged by its own links (its certain cluster is not demoted for a
+    decision about another paper).
     """
     links = dict(links)
     forbidden: dict[str, set[str]] = defaultdict(set)
@@ -1210,8 +1217,9 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     stale: list[tuple[str, set[str]]] = []
     for d in decisions or ():
         ids = sorted(set(d["ids"]) & recs.keys())
-        if _stale(d, recs):
-            stale.append((d["decision"], set(ids)))
+        still = _stale(d, recs)
+        if still is not None:
+            stale.append((d["decision"], still))
             continue
         if d["decision"] == "distinct":
             for x in ids:
@@ -1269,7 +1277,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)
         outdated = [decision for decision, ids in stale if ids & set(members)]
-        tier = "certain" if confirmed or (_one_group(members, pair_links) and not outdated) else "needs review"
+        tier = "certain" if confirmed or _one_group(members, pair_links) else "needs review"
         notes = {f"a reviewer's decision ({'not duplicates' if d == 'distinct' else d}) on records here no longer "
                  f"applies: a record's title changed since (its file ingested again, its records moved)" for d in outdated}
         clusters.append({

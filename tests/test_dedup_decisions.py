@@ -73,3 +73,25 @@ def test_a_decision_stored_without_fingerprints_applies_as_before(tmp_path):
                                    encoding="utf-8")
     (cluster,) = dedup(idx)["clusters"]
     assert cluster["confidence"] == "certain" and "merged by a reviewer" in cluster["reasons"]
+
+
+def test_a_stale_decision_does_not_demote_the_certain_cluster_of_the_paper_now_at_its_place(tmp_path):
+    # the paper that comes to sit at the decided record's place has a certain copy elsewhere:
+    # the stale decision is about the preprint's cluster, not about that one
+    folder, idx = _setup(tmp_path)
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    (folder / "other.ris").write_text(OTHER.replace("ID  - OTHER", "ID  - OTHER COPY"), encoding="utf-8")
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = names(idx)
+    result = dedup(idx)
+    by_names = {tuple(sorted(name[r["id"]] for r in c["records"])): c for c in result["clusters"]}
+    assert sorted(by_names) == [("ARTICLE", "PREPRINT"), ("OTHER", "OTHER COPY")]
+    other = by_names[("OTHER", "OTHER COPY")]
+    assert other["confidence"] == "certain"
+    assert not any("no longer applies" in r for r in other["reasons"])
+    preprint = by_names[("ARTICLE", "PREPRINT")]
+    assert preprint["confidence"] == "needs review"
+    assert any("no longer applies" in r for r in preprint["reasons"])
+    counts = result["counts"]
+    assert (counts["needs_review"], counts["duplicates_to_review"]) == (1, 1)
