@@ -517,7 +517,8 @@ def _dedup(args) -> int:
                  f"undone: {done['masters_restored']:,} masters restored as ingested, "
                  f"{done['records_shown']:,} hidden duplicates shown again")
             return EXIT_OK
-        records, clusters = merge.clusters_for(args.index)
+        stats: dict = {}
+        records, clusters = merge.clusters_for(args.index, stats)
         by_id = {r["id"]: r for r in records}
         if args.review:
             if not sys.stdin.isatty() and args.json:
@@ -526,7 +527,7 @@ def _dedup(args) -> int:
             counts = review(args.index, clusters, by_id, input, sys.stdout)
             _err(f"review: {counts['merge']} merged, {counts['distinct']} not duplicates, {counts['skip']} skipped "
                  f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
-            records, clusters = merge.clusters_for(args.index)
+            records, clusters = merge.clusters_for(args.index, stats)
         if args.apply:
             # the records as merged: those read above may be older than the lock apply waited
             # for (an ingest writing meanwhile added, changed or removed records)
@@ -552,8 +553,10 @@ def _dedup(args) -> int:
     if args.map:
         merge.write_map(args.map, records, merged)
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
+    if stats["skipped"]:
+        _err(_skipped_blocks(stats))
     if args.json:
-        _out(dumps({"clusters": clusters, "counts": counts, "applied": applied}))
+        _out(dumps({"clusters": clusters, "counts": counts, "applied": applied, "skipped_blocks": stats["skipped"]}))
         return EXIT_OK
     found = (f"{counts['identified']:,} records identified, {_many(len(clusters), 'cluster')} of the same work "
              f"({pending:,} {'needs' if pending == 1 else 'need'} review)")
@@ -602,6 +605,23 @@ def _unwritable(path: str) -> str:
     if not os.access(target if target.exists() else folder, os.W_OK):
         return "permission denied"
     return ""
+
+
+_BLOCK_KINDS = {"doi": "one DOI", "pmid": "one PMID", "title": "one title", "place": "one year, volume and page",
+                "prefix": "one title start", "author": "one first author and year",
+                "pinyin": "one first author in pinyin and year", "copy": "copies of one record"}
+
+
+def _skipped_blocks(stats: dict) -> str:
+    """The warning for blocks too big to compare, whose records were never compared so:
+    duplicates among them are not found (a generic title, a common name)."""
+    from indexer.dedup import MAX_BLOCK
+
+    kinds = ", ".join(f"{n:,} of {_BLOCK_KINDS.get(kind, kind)}" for kind, n in sorted(stats["skipped_by"].items()))
+    n = stats["skipped"]
+    return (f"Warning: {_many(n, 'block')} of records too big to compare pair by pair (over {MAX_BLOCK}) "
+            f"{'was' if n == 1 else 'were'} skipped ({kinds}): duplicates only {'it' if n == 1 else 'they'} "
+            f"would bring together are not found")
 
 
 def _many(n: int, word: str) -> str:

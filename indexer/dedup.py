@@ -1091,27 +1091,67 @@ def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, st
     return blocks
 
 
+def _oversized(kind: str, ids: list[str], keys: dict[str, _Keys]) -> bool:
+    """A block with more pairs to compare than one of MAX_BLOCK records: a pinyin block
+    compares only its Chinese × English pairs."""
+    if kind != "pinyin":
+        return len(ids) > MAX_BLOCK
+    zh = sum(keys[rid].rec.get("language") == "zh" for rid in set(ids))
+    return zh * (len(set(ids)) - zh) > MAX_BLOCK * (MAX_BLOCK - 1) // 2
+
+
 def _split_oversized(blocks: dict[tuple[str, str], list[str]], keys: dict[str, _Keys]) -> None:
-    """Blocks of near titles too big to compare in full are split, not dropped: a common
-    title start ("Information technology ...") by ten more characters at a time, a common
-    name in a year by the first author's first initial.  (Other big blocks are generic
-    titles or names and stay skipped.)"""
-    todo = [b for b, ids in blocks.items() if b[0] in ("prefix", "author") and len(ids) > MAX_BLOCK]
+    """Blocks too big to compare in full are split, not dropped: a common title start
+    ("Information technology ...") by ten more characters at a time, a common name in a year
+    by the first author's first initial, a common name in pinyin (王伟 and Wang Wei, one year)
+    by each other author (the versions of one paper share two authors when both name two:
+    each pair that could link meets in a part), a DOI or PMID on many records (one given to
+    a whole book) by title and by first page.  (Other big blocks are generic titles and stay
+    skipped, counted.)"""
+    todo = [b for b, ids in blocks.items()
+            if b[0] in ("prefix", "author", "pinyin", "doi", "pmid") and _oversized(b[0], ids, keys)]
     while todo:
         kind, key = todo.pop()
         ids = blocks.pop((kind, key))
         added = set()
+        if kind == "pinyin":
+            for sub, part in _by_other_author(key.split(":", 1)[1], ids, keys).items():
+                blocks[(kind, f"{key}:{sub}")] = part
+            continue
         for rid in ids:
             if kind == "prefix":
                 subkeys = {k[:len(key) + 10] for k in keys[rid].usable + keys[rid].parts
                            if k.startswith(key) and len(k) >= len(key) + 10}
-            else:
+            elif kind == "author":
                 first = keys[rid].rec["authors"][0]
                 subkeys = {f"{key}:{_name_key(first.get('given') or '')[:1]}"}
+            else:
+                subkeys = {f"{key}:title:{k}" for k in keys[rid].usable} | (
+                    {f"{key}:page:{keys[rid].first_page}"} if keys[rid].first_page else set())
             for sub in subkeys:
                 blocks[(kind, sub)].append(rid)
                 added.add((kind, sub))
         todo += [b for b in added if kind == "prefix" and len(blocks[b]) > MAX_BLOCK]
+
+
+def _by_other_author(first: str, ids: list[str], keys: dict[str, _Keys]) -> dict[str, list[str]]:
+    """A pinyin block's records (first author ``first``) by each of their other authors in
+    pinyin; a record naming no other author (which links with any record of its first author)
+    is in every part, and in one of its own."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    alone = []
+    for rid in dict.fromkeys(ids):
+        others = {name for reading in keys[rid].readings if reading and reading[0] == first
+                  for name in reading[1:] if name != first}
+        for name in others:
+            parts[name].append(rid)
+        if not others:
+            alone.append(rid)
+    for part in parts.values():
+        part += alone
+    if len(alone) > 1:
+        parts[""] = alone
+    return parts
 
 
 def _candidate_pairs(kind: str, ids: list[str], recs: dict[str, dict]):
@@ -1129,18 +1169,21 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
                   stats: dict | None = None) -> list[dict]:
     """Clusters (two or more records) of the same work, each with master, tier and reasons;
     ``decisions`` are a reviewer's (see :func:`group_links`).  ``stats``, when given, is
-    filled with counts: blocks, oversized blocks skipped, candidate pairs, pairs compared."""
+    filled with counts: blocks, oversized blocks skipped (and ``skipped_by`` kind of block),
+    candidate pairs, pairs compared."""
     recs = {r["id"]: r for r in records}
     keys = {rid: _Keys(r) for rid, r in recs.items()}
     blocks = _blocks(recs, keys)
     links: dict[tuple[str, str], tuple[list[str], str]] = {}
     seen: set[tuple[str, str, int]] = set()
     skipped = compared = 0
+    skipped_by: dict[str, int] = defaultdict(int)
     for (kind, _key), ids in blocks.items():
         if len(ids) < 2:
             continue
-        if len(ids) > MAX_BLOCK:
+        if _oversized(kind, ids, keys):
             skipped += 1
+            skipped_by[kind] += 1
             continue
         way = _WAY[kind]
         for x, y in _candidate_pairs(kind, ids, recs):
@@ -1164,7 +1207,7 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
             if ok:
                 links[(x, y)] = (reasons, tier)
     if stats is not None:
-        stats.update(blocks=sum(len(ids) > 1 for ids in blocks.values()), skipped=skipped,
+        stats.update(blocks=sum(len(ids) > 1 for ids in blocks.values()), skipped=skipped, skipped_by=dict(skipped_by),
                      pairs=len(seen), compared=compared, links=len(links))
     return group_links(recs, links, decisions)
 

@@ -130,12 +130,12 @@ def distinct_sets(cluster: dict) -> list[list[str]]:
     return [[x, y] for i, part in enumerate(parts) for other in parts[i + 1:] for x in part for y in other]
 
 
-def clusters_for(index_dir: str | Path) -> tuple[list[dict], list[dict]]:
+def clusters_for(index_dir: str | Path, stats: dict | None = None) -> tuple[list[dict], list[dict]]:
     """(every record as ingested, the clusters with the stored decisions applied); a
-    cluster that needs review has its ``groups``."""
+    cluster that needs review has its ``groups``.  ``stats``: see :func:`find_clusters`."""
     with Store(index_dir, create=False) as store:
         records = list(store.all_records())
-    clusters = find_clusters(records, load_decisions(index_dir))
+    clusters = find_clusters(records, load_decisions(index_dir), stats)
     by_id = {r["id"]: r for r in records}
     for c in to_review(clusters):
         c["groups"] = certain_groups(c, by_id)
