@@ -90,7 +90,9 @@ needs_review (clusters).
             --apply; "not duplicates" parts the groups, not the records of one group.
   --apply   merges the certain clusters and groups and those a reviewer merged: search and export
             show each one's master, its missing fields (and the other language of a
-            Chinese/English pair) filled from the others, an abstract cut off replaced by
+            Chinese/English pair) filled from the others, the others' keywords added, a
+            given name of initials (Chen L.) written out as another gives it (Chen, Li),
+            an abstract cut off replaced by
             a whole one, an author list cut off (et al.) by a longer one, a year the
             other records disagree with by the one most give, with the record each
             came from in merged.provenance; the others

@@ -11,7 +11,9 @@
 * **Apply** (``dedup --apply``) shows the master of each certain cluster and group in
   search and export, completed from the other records (a field, or a language of a
   per-language field, the master lacks is taken from the most complete record that has
-  it; an author list cut off, by the longer list of a copy that starts with the same names;
+  it; its keywords are joined by those of the copies, each database's terms; an author's
+  given name written as initials only, by the one a copy writes out (:func:`_fuller_given_names`);
+  an author list cut off, by the longer list of a copy that starts with the same names;
   a year the other records disagree with, by the year most of them give;
   ``merged.provenance`` says which record each filled field came from; a copy's journal
   that is the master's abbreviated, as a PubMed page names it, is no other language of it), and
@@ -40,6 +42,7 @@ from pathlib import Path
 from .dedup import _pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, title_key
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
+from .pinyin import is_pinyin_surname, two_syllables
 from .store import APPLY_PENDING, Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -324,6 +327,7 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
     _complete_authors(out, donors, provenance)
+    _fuller_given_names(out["authors"] if not _empty(out.get("authors")) else [], donors, provenance)
     # a Chinese master's authors in English from an English copy, or the other way round
     own = _authors_lang(master)
     donor = next((d for d in donors if own and _authors_lang(d) not in (None, own)), None)
@@ -335,6 +339,9 @@ def merged_record(master: dict, others: list[dict]) -> dict:
             for lang, value in sorted((donor.get(field) or {}).items()):
                 if field == "journal" and lang not in have and _journal_abbreviation(str(value), master):
                     _keep_abbreviation(out, value, donor["id"], provenance)
+                elif field == "keywords" and lang in have:
+                    if _add_keywords(have[lang], value):
+                        provenance.setdefault(f"{field}.{lang}", donor["id"])
                 elif lang not in have and not _empty(value):
                     have[lang] = copy.deepcopy(value)
                     provenance[f"{field}.{lang}"] = donor["id"]
@@ -471,6 +478,91 @@ def _complete_authors(out: dict, donors: list[dict], provenance: dict) -> None:
     else:
         extra.pop("authors_truncated", None)
     provenance["authors"] = donor["id"]
+
+
+def _add_keywords(mine: list[str], theirs: list[str]) -> bool:
+    """Add to ``mine`` (a master's keywords in one language) those of ``theirs`` it lacks,
+    case and spacing aside, in their order after its own; whether any was added.  Each
+    database indexes a paper with its own terms (Embase's ``colorectal neoplasm``, PubMed's
+    ``colorectal cancer``): a master that kept only its own was no longer found by the
+    copy's (``keyword:"colorectal cancer"``).
+
+    >>> mine = ["metformin", "Colorectal neoplasm"]
+    >>> _add_keywords(mine, ["Metformin", "colorectal  cancer", "colorectal neoplasm"]), mine
+    (True, ['metformin', 'Colorectal neoplasm', 'colorectal  cancer'])
+    >>> _add_keywords(mine, ["METFORMIN"])
+    False
+    """
+    seen = {" ".join(str(k).split()).casefold() for k in mine}
+    added = False
+    for k in theirs or []:
+        key = " ".join(str(k).split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            mine.append(copy.deepcopy(k))
+            added = True
+    return added
+
+
+def _initials_of(family: str, given: str) -> str:
+    """A given name's initials when it is written as initials only (``J.``, ``J. A.``,
+    ``J-G``, PubMed's ``JA``), upper case; "" for a name written out (``John``, ``Li``,
+    ``ZHANG YU``'s ``YU``).
+
+    >>> [_initials_of("Smith", g) for g in ("J.", "J. A.", "JA", "J-G", "John", "John A.", "")]
+    ['J', 'JA', 'JA', 'JG', '', '', '']
+    """
+    from .export.common import run_together_initials
+
+    parts = [p for p in re.split(r"[\s.\-‐]+", given) if p]
+    if parts and all(len(p) == 1 and p.isalpha() for p in parts):
+        return "".join(parts).upper()
+    if len(parts) == 1 and run_together_initials(family, parts[0]):
+        return parts[0]
+    return ""
+
+
+def _written_out(family: str, given: str, initials: str) -> bool:
+    """``given`` writes out a name whose initials are ``initials``: each word's first letter
+    in order (``John Adam`` for ``J``, ``JA``; ``Jian-Guo`` for ``JG``), or, under a name that
+    may be a Chinese surname, one word read as two pinyin syllables (``Wang, Jianguo`` for
+    ``Wang JG``); not initials itself, nor a name of fewer initials (``John`` for ``JA``).
+
+    >>> [_written_out("Smith", g, i) for g, i in [("John", "J"), ("John Adam", "JA"), ("John", "JA"), ("Jane", "A")]]
+    [True, True, False, False]
+    >>> _written_out("Wang", "Jianguo", "JG"), _written_out("Wang", "Jian-Guo", "JG"), _written_out("Wang", "J.", "J")
+    (True, True, False)
+    """
+    if not initials or _initials_of(family, given):
+        return False
+    words = [w for w in re.split(r"[\s.\-‐]+", given) if w]
+    if not words or not all(w[0].isalpha() for w in words):
+        return False
+    if "".join(w[0] for w in words).upper().startswith(initials):
+        return True
+    plain = _plain_words(family)
+    return (len(words) == 1 and len(plain) == 1 and is_pinyin_surname(plain[0])
+            and any((a[0] + b[0]).upper() == initials for a, b in two_syllables(words[0].lower())))
+
+
+def _fuller_given_names(authors: list[dict], donors: list[dict], provenance: dict) -> None:
+    """A master's author whose given name is initials only (Embase's ``Chen L.``) takes the
+    given name a duplicate writes out for that author (PubMed's ``Chen, Li``): the author of
+    the same family name and first initial (:func:`_name_key`), one such in each list, whose
+    given name's initials are the master's (:func:`_written_out`).  The family name stays
+    the master's; ``authors.given`` in the provenance names the first duplicate taken from."""
+    keys = Counter(_name_key(a) for a in authors)
+    for a in authors:
+        initials = _initials_of(a.get("family") or "", a.get("given") or "")
+        key = _name_key(a)
+        if a.get("literal") or not initials or keys[key] > 1:
+            continue
+        for donor in donors:
+            theirs = [d for d in donor.get("authors") or [] if not d.get("literal") and _name_key(d) == key]
+            if len(theirs) == 1 and _written_out(a.get("family") or "", theirs[0].get("given") or "", initials):
+                a["given"] = theirs[0]["given"]
+                provenance.setdefault("authors.given", donor["id"])
+                break
 
 
 def _copied(master: dict, others: list[dict]) -> set[str]:

@@ -163,3 +163,77 @@ def test_show_says_a_record_is_a_hidden_duplicate_and_names_its_master(tmp_path)
         assert f"show {master}" in result.stderr
     shown = run_cli("show", master, "--index", str(idx))
     assert shown.returncode == 0 and "hidden" not in shown.stderr
+
+
+EMBASE = """TY  - JOUR
+TI  - Metformin and colorectal cancer risk in type 2 diabetes: a nationwide cohort study
+AU  - Chen L.
+AU  - Smith J.
+PY  - 2021
+JO  - Gut
+VL  - 70
+IS  - 6
+SP  - 1100
+EP  - 1108
+DO  - 10.1136/gutjnl-2020-000001
+KW  - Metformin
+KW  - colorectal neoplasm
+KW  - diabetes mellitus, type 2
+AB  - Background Metformin may reduce cancer risk. Methods Nationwide cohort of 200,000 patients. Results HR 0.82. Conclusions Metformin was associated with lower risk.
+N1  - Funding: National Natural Science Foundation of China (81702662)
+M3  - Article
+ER  - 
+"""
+
+MEDLINE = """PMID- 33000003
+TI  - Metformin and colorectal cancer risk in type 2 diabetes: a nationwide cohort study.
+AB  - BACKGROUND: Metformin may reduce cancer risk.
+FAU - Chen, Li
+AU  - Chen L
+FAU - Smith, John
+AU  - Smith J
+DP  - 2021 Jun
+TA  - Gut
+JT  - Gut
+VI  - 70
+IP  - 6
+PG  - 1100-1108
+LID - 10.1136/gutjnl-2020-000001 [doi]
+PT  - Journal Article
+LA  - eng
+OT  - metformin
+OT  - colorectal cancer
+"""
+
+
+def test_a_master_keeps_every_keyword_of_its_duplicates_and_their_written_out_given_names(tmp_path):
+    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
+    (tmp_path / "pubmed.txt").write_text(MEDLINE, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), str(tmp_path / "pubmed.txt"),
+                   "--index", str(idx)).returncode == 0
+    applied = run_cli("dedup", "--apply", "--index", str(idx))
+    assert applied.returncode == 0, applied.stderr
+    assert "authors.given" in applied.stdout and "keywords.en" in applied.stdout   # said as completed
+    # found by the copy's keyword as before --apply: the union, the master's first, case aside
+    found = run_cli("search", "--json", "--index", str(idx), 'keyword:"colorectal cancer"')
+    assert [h["source"]["format"] for h in json.loads(found.stdout)["hits"]] == ["ris"]
+    with Store(idx) as store:
+        (master,) = list(store)
+    assert master["keywords"]["en"] == ["Metformin", "colorectal neoplasm", "diabetes mellitus, type 2",
+                                        "colorectal cancer"]
+    assert [(a["family"], a["given"]) for a in master["authors"]] == [("Chen", "Li"), ("Smith", "John")]
+
+
+def test_a_given_name_is_taken_only_from_the_one_author_it_can_be():
+    two_wangs = [{"family": "Wang", "given": "J."}, {"family": "Wang", "given": "J. G."}]
+    copy = record("c", "medline", None, authors=[{"family": "Wang", "given": "Jun"}, {"family": "Wang", "given": "Jianguo"}])
+    out = merged_record(record("m", "ris", None, authors=two_wangs), [copy])
+    assert [a["given"] for a in out["authors"]] == ["J.", "J. G."]   # two Wang J: which is which is not known
+    out = merged_record(record("m", "ris", None, authors=[{"family": "Smith", "given": "J. A."}]),
+                        [record("c", "medline", None, authors=[{"family": "Smith", "given": "John"}])])
+    assert out["authors"][0]["given"] == "J. A." and "authors.given" not in out["merged"]["provenance"]
+    out = merged_record(record("m", "ris", None, authors=[{"family": "Wang", "given": "JG"}]),
+                        [record("c", "medline", None, authors=[{"family": "Wang", "given": "Jianguo"}])])
+    assert out["authors"][0]["given"] == "Jianguo" and out["merged"]["provenance"]["authors.given"] == "c"
+
