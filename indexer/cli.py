@@ -81,7 +81,9 @@ removed (those --apply removes, the certain ones; before --apply, said so, not "
 remaining; the duplicates in clusters that need review are counted apart.  --json
 "counts": identified, duplicates_found (all), duplicates_removed, duplicates_to_review
 (waiting for --review: found less removed), remaining (identified less removed),
-needs_review (clusters).
+needs_review (clusters); "by_file": identified and remaining of each file ingested
+(PRISMA's records per database, each database's export a file), also listed under the
+summary (by folder when there are many files in several folders).
 
   --review  walks the clusters that need review: merge / not duplicates / skip / quit.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
@@ -557,8 +559,10 @@ def _dedup(args) -> int:
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if stats["skipped"]:
         _err(_skipped_blocks(stats))
+    by_file = merge.prisma_by_file(records, clusters, everything and applied)
     if args.json:
-        _out(dumps({"clusters": clusters, "counts": counts, "applied": applied, "skipped_blocks": stats["skipped"]}))
+        _out(dumps({"clusters": clusters, "counts": counts, "by_file": by_file, "applied": applied,
+                    "skipped_blocks": stats["skipped"]}))
         return EXIT_OK
     found = (f"{counts['identified']:,} records identified, {_many(len(clusters), 'cluster')} of the same work "
              f"({pending:,} {'needs' if pending == 1 else 'need'} review)")
@@ -581,6 +585,8 @@ def _dedup(args) -> int:
                  f"{'was' if pending == 1 else 'were'} left as {'it is' if pending == 1 else 'they are'} "
                  f"(but for their certain groups): "
                  f"decide {'it' if pending == 1 else 'them'} with --review, or merge them all with --apply --all")
+    for line in _by_file_lines(by_file):
+        _out(line)
     if not args.review:
         shown = _completed_masters(args.index, merged) if applied else {}
         for i, c in enumerate(clusters, 1):
@@ -593,6 +599,41 @@ def _dedup(args) -> int:
                 if g["master"] in shown and g["master"] != c["master"]:
                     _out(f"  completed {g['master']} (its certain group's master): {shown[g['master']]}")
     return EXIT_OK
+
+
+def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:
+    """The records identified and remaining of each file (PRISMA's per source), the most
+    first, named from their common folder; past ``most`` files in more than one folder, each
+    folder once; past ``most`` rows, the rest summed in one.  None for one file: the summary says its counts.
+
+    >>> print("\\n".join(_by_file_lines([{"path": "/d/cnki.txt", "identified": 8, "remaining": 8},
+    ...                                   {"path": "/d/pubmed.txt", "identified": 120, "remaining": 90}])))
+      by file (identified, remaining), in /d:
+           120       90  pubmed.txt
+             8        8  cnki.txt
+    """
+    if len(by_file) < 2:
+        return []
+    paths = [Path(f["path"]) for f in by_file]
+    top = Path(os.path.commonpath([p.parent for p in paths])) if all(p.is_absolute() for p in paths) else None
+    # many files: each folder once (a folder of a download per page), unless they share one
+    folded = len(by_file) > most and len({p.parent for p in paths}) > 1
+    rows: dict[str, list[int]] = {}
+    for f, path in zip(by_file, paths):
+        name = path.relative_to(top) if top else path
+        row = rows.setdefault(str(name.parent if folded else name), [0, 0, 0])
+        row[0] += f["identified"]
+        row[1] += f["remaining"]
+        row[2] += 1
+    ordered = sorted(rows.items(), key=lambda row: (-row[1][0], row[0]))
+    if len(ordered) > most:
+        rest = ordered[most - 1:]
+        ordered = ordered[:most - 1] + [(f"{len(rest):,} more {'folders' if folded else 'files'}",
+                                         [sum(row[i] for _, row in rest) for i in range(3)])]
+    lines = [f"  by {'folder' if folded else 'file'} (identified, remaining){f', in {top}' if top else ''}:"]
+    for name, (identified, remaining, files) in ordered:
+        lines.append(f"  {identified:>8,} {remaining:>8,}  {name}" + (f" ({_many(files, 'file')})" if folded else ""))
+    return lines
 
 
 def _unwritable(path: str) -> str:
@@ -760,7 +801,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
-                        '"groups" (of a cluster that needs review)}], "counts", "applied"}')
+                        '"groups" (of a cluster that needs review)}], "counts", "by_file": [{"path", '
+                        '"identified", "remaining"}], "applied"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
                    help="merge the certain clusters, the certain groups of those that need review, and "

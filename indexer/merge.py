@@ -598,6 +598,21 @@ def prisma(records: list[dict], clusters: list[dict], everything: bool = False) 
             "duplicates_to_review": found - removed, "remaining": len(records) - removed}
 
 
+def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool = False) -> list[dict]:
+    """PRISMA's records identified per source (``identified from PubMed n=…``), by file, and
+    how many of each remain once the duplicates :func:`prisma` counts removed are (a master
+    remains, with its file's count); by path.
+
+    >>> recs = [{"id": i, "source": {"path": p}} for i, p in [("a", "pubmed.txt"), ("b", "embase.ris"), ("c", "embase.ris")]]
+    >>> prisma_by_file(recs, [{"records": [{"id": "a"}, {"id": "b"}], "master": "b", "confidence": "certain"}])
+    [{'path': 'embase.ris', 'identified': 2, 'remaining': 2}, {'path': 'pubmed.txt', 'identified': 1, 'remaining': 0}]
+    """
+    removed = {m["id"] for c in applied(clusters, everything) for m in c["records"] if m["id"] != c["master"]}
+    identified = Counter(str(r["source"]["path"]) for r in records)
+    remaining = Counter(str(r["source"]["path"]) for r in records if r["id"] not in removed)
+    return [{"path": path, "identified": n, "remaining": remaining[path]} for path, n in sorted(identified.items())]
+
+
 def _index_writer(index_dir):
     """whoosh's writer of the index in ``index_dir``, which is there: one deleted meanwhile
     is not made again (the store's FileNotFoundError, which the caller says)."""

@@ -237,3 +237,22 @@ def test_a_given_name_is_taken_only_from_the_one_author_it_can_be():
                         [record("c", "medline", None, authors=[{"family": "Wang", "given": "Jianguo"}])])
     assert out["authors"][0]["given"] == "Jianguo" and out["merged"]["provenance"]["authors.given"] == "c"
 
+
+def test_dedup_counts_the_records_identified_and_remaining_of_each_file(tmp_path):
+    """PRISMA's "identified from PubMed n=…, Embase n=…": each database's export is a file."""
+    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
+    (tmp_path / "pubmed.txt").write_text(MEDLINE + "\n" + MEDLINE.replace("33000003", "33000004")
+                                         .replace("Metformin and colorectal", "Statins and colorectal")
+                                         .replace("10.1136/gutjnl-2020-000001", "10.1136/gutjnl-2020-000002")
+                                         .replace("1100-1108", "1200-1208"), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path), "--index", str(idx)).returncode == 0
+    expected = [{"path": str(tmp_path / "embase.ris"), "identified": 1, "remaining": 1},
+                {"path": str(tmp_path / "pubmed.txt"), "identified": 2, "remaining": 1}]
+    assert dedup(idx)["by_file"] == expected   # before --apply: what it leaves, as "remaining" says
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert dedup(idx)["by_file"] == expected
+    summary = run_cli("dedup", "--index", str(idx)).stdout.splitlines()
+    at = summary.index(f"  by file (identified, remaining), in {tmp_path}:")
+    assert [line.split() for line in summary[at + 1:at + 3]] == [["2", "1", "pubmed.txt"], ["1", "1", "embase.ris"]]
+
