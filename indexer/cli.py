@@ -516,7 +516,7 @@ def _dedup(args) -> int:
 
     try:
         if args.undo:
-            done = merge.undo(args.index)
+            done = merge.undo(args.index, quiet=False)
             _out(dumps(done) if args.json else
                  f"undone: {done['masters_restored']:,} masters restored as ingested, "
                  f"{done['records_shown']:,} hidden duplicates shown again")
@@ -535,7 +535,7 @@ def _dedup(args) -> int:
         if args.apply:
             # the records as merged: those read above may be older than the lock apply waited
             # for (an ingest writing meanwhile added, changed or removed records)
-            records, clusters = merge.apply(args.index, everything=args.all)
+            records, clusters = merge.apply(args.index, everything=args.all, quiet=False)
             by_id = {r["id"]: r for r in records}
     except ValueError as e:  # a damaged decisions file
         _err(f"Error: {e}")

@@ -613,20 +613,22 @@ def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool =
     return [{"path": path, "identified": n, "remaining": remaining[path]} for path, n in sorted(identified.items())]
 
 
-def _index_writer(index_dir):
+def _index_writer(index_dir, quiet: bool = True):
     """whoosh's writer of the index in ``index_dir``, which is there: one deleted meanwhile
-    is not made again (the store's FileNotFoundError, which the caller says)."""
+    is not made again (the store's FileNotFoundError, which the caller says). One an older
+    version wrote is rebuilt from the store first, which takes minutes in a large index: said
+    on stderr unless ``quiet``."""
     from .index.ingest import index_writer, open_or_create
 
-    return index_writer(open_or_create(index_dir, create=False), index_dir)
+    return index_writer(open_or_create(index_dir, quiet=quiet, create=False), index_dir)
 
 
-def undo(index_dir: str | Path, then_apply: bool = False) -> dict:
+def undo(index_dir: str | Path, then_apply: bool = False, quiet: bool = True) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again; ``then_apply``
     when :func:`apply` makes them again next (kept in the store until it has)."""
     from .index.ingest import _cancel, commit, index_record, remove_orphans
 
-    writer = _index_writer(index_dir)
+    writer = _index_writer(index_dir, quiet)
     try:
         with Store(index_dir, create=False) as store:
             masters, shown = store.undo_merges()
@@ -653,19 +655,20 @@ def applied(clusters: list[dict], everything: bool = False) -> list[dict]:
     return [g for c in clusters for g in ([c] if c["confidence"] == "certain" else c.get("groups") or [])]
 
 
-def apply(index_dir: str | Path, everything: bool | None = None) -> tuple[list[dict], list[dict]]:
+def apply(index_dir: str | Path, everything: bool | None = None,
+          quiet: bool = True) -> tuple[list[dict], list[dict]]:
     """Merge the certain clusters and groups as they are now, or with ``everything`` the
     clusters that need review too (None: as the last apply did; the choice is kept beside
     the decisions).  An earlier apply is undone first, so clusters found since, and
     decisions taken since, are honoured.  Returns (records, clusters): all clusters, merged
-    or not."""
+    or not.  ``quiet=False``: a rebuild of an index an older version wrote is said on stderr."""
     from .index.ingest import _cancel, commit, index_record, remove_orphans
 
     if everything is None:
         everything = merges_all(index_dir)
     elif everything != merges_all(index_dir):
         _write(index_dir, {**_read(index_dir), "apply_all": everything})
-    undo(index_dir, then_apply=True)
+    undo(index_dir, then_apply=True, quiet=quiet)
     records, clusters = clusters_for(index_dir)
     by_id = {r["id"]: r for r in records}
     writer = _index_writer(index_dir)

@@ -256,3 +256,19 @@ def test_dedup_counts_the_records_identified_and_remaining_of_each_file(tmp_path
     at = summary.index(f"  by file (identified, remaining), in {tmp_path}:")
     assert [line.split() for line in summary[at + 1:at + 3]] == [["2", "1", "pubmed.txt"], ["1", "1", "embase.ris"]]
 
+
+def test_apply_and_undo_say_they_rebuild_an_index_an_older_version_wrote(tmp_path):
+    """It takes minutes in a large index, and had been silent."""
+    from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
+
+    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
+    (tmp_path / "pubmed.txt").write_text(MEDLINE, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), str(tmp_path / "pubmed.txt"),
+                   "--index", str(idx)).returncode == 0
+    for command in ("--apply", "--undo"):
+        (idx / INDEX_SUBDIR / VERSION_FILE).write_text("0\n")
+        result = run_cli("dedup", command, "--index", str(idx))
+        assert result.returncode == 0, result.stderr
+        assert "rebuilding the index of 2 records (older index format)" in result.stderr, command
+        assert "rebuilding" not in run_cli("dedup", command, "--index", str(idx)).stderr   # once
