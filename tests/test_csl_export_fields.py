@@ -76,3 +76,48 @@ def test_keywords_with_commas_are_kept_whole_through_csl_json(tmp_path):
     again.write_text(json.dumps([item]), encoding="utf-8")
     result = run_cli("export", "-f", "jsonl", "--from", str(again))
     assert json.loads(result.stdout)["keywords"] == {"en": ["Crystallography, X-Ray", "Models, Molecular", "Cattle"]}
+
+
+EMPTY_RIS = """TY  - JOUR
+ID  - id_0001415
+ER  - 
+
+TY  - GEN
+ID  - C_000002
+PY  - 2014
+VL  - 38
+IS  - 2
+ER  - 
+
+TY  - JOUR
+ID  - R1
+TI  - Falls in the elderly
+AU  - Abe, K
+PY  - 2020
+ER  - 
+"""
+
+
+def test_a_record_with_its_id_and_nothing_else_reads_back_from_the_csl_export(tmp_path):
+    """RIS keeps a record that has its id but no title, author, journal or DOI (an export's PDF
+    entry without metadata: a record identified, flagged); the CSL-JSON export writes it (an id,
+    a type, a year) and reading that back failed ("item has no title, author, container or DOI")."""
+    from conftest import clean_items
+
+    ris, exported = tmp_path / "refs.ris", tmp_path / "refs.json"
+    ris.write_text(EMPTY_RIS, encoding="utf-8")
+    _, records, failures = clean_items(ris)
+    assert len(records) == 3 and not failures
+    result = run_cli("export", "-f", "csl-json", "--from", str(ris), "-o", str(exported))
+    assert result.returncode == 0, result.stderr
+    result, back, failures = clean_items(exported)
+    assert not failures and result.returncode == 0, failures
+    assert [(r["year"], r["volume"], bool(r["issues"])) for r in back] == [(None, None, True), (2014, "38", True),
+                                                                          (2020, None, False)]
+    assert "record has no title, abstract, author, journal or DOI" in back[0]["issues"][0]
+    assert run_cli("ingest", "-q", str(exported), "--index", str(tmp_path / "idx")).returncode == 0
+    # an item without an id is no such record: still a failure
+    lone = tmp_path / "lone.json"
+    lone.write_text(json.dumps([{"id": "", "type": "article-journal", "volume": "3"}, ARTICLE]), encoding="utf-8")
+    _, records, failures = clean_items(lone, "--format", "csl-json")
+    assert len(records) == 1 and [f["reason"] for f in failures] == ["item has no title, author, container or DOI"]

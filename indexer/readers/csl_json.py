@@ -682,6 +682,12 @@ class CslJsonReader:
                 rec.extra.setdefault("csl", {})[key] = value
         _read_note(rec, item, line)
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+            if src.source_id:
+                # as a tagged record with its id and nothing else (a RIS record's ``ID`` alone, a
+                # PDF whose metadata was never extracted): a record of the export, kept and flagged;
+                # our export writes one so, and reads it back
+                rec.issues.append(f"{path}:{line}: record has no title, abstract, author, journal or DOI")
+                return rec
             return Failure(path=path, line=line, reason="item has no title, author, container or DOI",
                            raw=raw_text, format=self.name, record=ordinal)
         return rec
