@@ -277,9 +277,10 @@ def cmd_ingest(args) -> int:
 
 
 def _print_hits(result: dict, query: str) -> None:
+    from indexer.index.query import readable
     from indexer.record import source_label
 
-    _out(f"{result['total']} hit(s) for {query!r}")
+    _out(f"{result['total']} hit(s) for {readable(query)}")   # an ideographic space shown as typed
     for i, hit in enumerate(result["hits"], 1):
         title = hit["title"].get("zh") or hit["title"].get("en") or next(iter(hit["title"].values()), "(no title)")
         src = hit["source"]

@@ -63,7 +63,28 @@ class QueryError(ValueError):
         "Error: bad query '(bad': missing closing parenthesis"
         """
         shown = query if len(query) <= 80 else query[:60] + "…"
-        return f"Error: bad query {shown!r}: {self}"
+        return f"Error: bad query {readable(shown)}: {self}"
+
+
+# An escape repr writes for a character (\xa0, \u3000), not after an escaped backslash.
+_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))")
+
+
+def readable(text: str) -> str:
+    r"""A query quoted for a person to read, as repr quotes it (a control character or an
+    invisible one escaped), but a space of another width (the ideographic space a Chinese
+    keyboard types, a no-break space) shown as the space it is.
+
+    >>> readable("breast\u3000cancer") == "'breast\u3000cancer'"
+    True
+    >>> print(readable("a\tb"), readable("x\u200by"), readable("it's"))
+    'a\tb' 'x\u200by' "it's"
+    """
+    def space(m: re.Match) -> str:
+        char = chr(int(m.group(2) or m.group(3), 16))
+        return m.group(1) + char if unicodedata.category(char) == "Zs" else m.group(0)
+
+    return _ESCAPE.sub(space, repr(text))
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
