@@ -83,7 +83,9 @@ ALZHEIMER = "Alzheimer mechanisms and therapeutic strategies"
 
 
 @pytest.mark.parametrize("query", ["pmid:33587412", "PMID:33587412", "PMID: 33587412", " PMID: 33587412. ",
-                                   "pmcid:PMC7886183", "PMCID: PMC7886183", "pmcid:7886183"])
+                                   "pmcid:PMC7886183", "PMCID: PMC7886183", "pmcid:7886183",
+                                   # typed with a space for the colon (had found nothing)
+                                   "PMID 33587412", "pmid\u300033587412", "PMCID PMC7886183"])
 def test_a_pubmed_id_finds_its_record(searcher, query):
     assert _titles(searcher, query) == [SPINE]
 

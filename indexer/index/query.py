@@ -1085,8 +1085,9 @@ _PASTED_DOI = re.compile(r"\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10\.
 
 
 # A query that is a PubMed id with its label alone, as PubMed prints it (PMID: 33587412,
-# PMCID: PMC7886183): searched as pmid:.  A number alone stays a word (a grant number).
-_PASTED_PMID = re.compile(r"\s*(?:pmid:\s*(\d+)|pmcid:\s*(pmc\d+))[.,;]?\s*", re.I)
+# PMCID: PMC7886183) or as users type it (PMID 33587412): searched as pmid:.  A number alone
+# stays a word (a grant number).
+_PASTED_PMID = re.compile(r"\s*(?:pmid(?::|\s)\s*(\d+)|pmcid(?::|\s)\s*(pmc\d+))[.,;]?\s*", re.I)
 
 
 # A doi.org link, which a browser's address bar copies with the DOI's signs percent-encoded
