@@ -666,11 +666,12 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
         "'肉瘤样。' is matched with its punctuation, as written, and no record has it so; 肉瘤样 finds 1 record"]
     assert s.notes("《肉瘤样》")[0].endswith("; 肉瘤样 finds 1 record")
     assert s.notes("不存在。") == [] and s.notes("sarcomatoid.") == []   # nothing without it; English ignores it
-    # operators typed in lower case are words: say what the capitals find
+    # operators typed in lower case are no operators: say what the capitals find
     either = len(ids(s, "气候 OR 肉瘤样"))
     assert either > len(ids(s, "气候 肉瘤样")) and not ids(s, "气候 or 肉瘤样")
     assert s.notes("气候 or 肉瘤样") == [
-        f"operators are written in capitals (AND, OR, NOT); 气候 OR 肉瘤样 finds {either} records"]
+        f"'or' was left out as a common word, not read as OR (operators are written in capitals); "
+        f"气候 OR 肉瘤样 finds {either} records"]
     assert s.notes('"气候 or 肉瘤样"') == []   # in quotes, as written
     out = run_cli("search", "王明", "--index", str(idx))
     assert out.returncode == 0 and out.stdout.startswith("0 hit(s)")

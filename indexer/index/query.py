@@ -811,8 +811,47 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             w = m.group("word")
             if w.count('"') % 2 and w.strip('"'):  # a stray quote at a word's end ('癌"') is no phrase
                 w = w.strip('"')
-            out.append(("op", w, None) if w in ("AND", "OR", "NOT") else ("word", w, None))
+            out.append(("op", w, None) if w in ("AND", "OR", "NOT")
+                       else ("loose", w, None) if w.casefold() in LOOSE_OPERATORS else ("word", w, None))
     return _operators_in_place(out)
+
+
+# Operators as other search boxes write them (in lower case, as signs), which this query language
+# does not read as operators, with the operator each would be.
+LOOSE_OPERATORS = {"and": "AND", "or": "OR", "not": "NOT", "|": "OR", "||": "OR", "&": "AND", "&&": "AND"}
+
+
+def _between_terms(toks, i: int) -> bool:
+    """Whether token ``i`` stands between two terms (a word, a field, a phrase or a group)."""
+    return 0 < i < len(toks) - 1 and toks[i - 1][0] in ("word", "field", ")") \
+        and toks[i + 1][0] in ("word", "field", "(", "not")
+
+
+def _loose_read(toks):
+    """``and``, ``or``, ``not`` in lower case (or title case) and ``|``, ``&&`` are no operators
+    (:data:`LOOSE_OPERATORS`): a pasted title's "does not induce" or "with or without" would
+    turn upside down.  Between two terms such a word is a common word, left out as PubMed leaves
+    out its stopwords: required, "and" had kept out a Chinese record and a title without an
+    abstract (``乳腺癌 and 化疗``), and "not" had narrowed ``cancer not breast`` to the records
+    that write "not".  Elsewhere (``not cancer``) it is a word.  The notes say what the
+    capitals find (:func:`loose_operators`)."""
+    return [("word", tok[1], None) if tok[0] == "loose" else tok
+            for i, tok in enumerate(toks) if tok[0] != "loose" or not _between_terms(toks, i)]
+
+
+def loose_operators(text: str) -> list[tuple[str, bool]]:
+    """The operators a query wrote in lower case or as signs (:func:`_loose_read`), outside
+    quotes, each with whether it stood between terms (so was left out); [] for a query that
+    cannot be read.
+
+    >>> loose_operators("cancer not breast"), loose_operators("not cancer"), loose_operators('"a or b" c | d')
+    ([('not', True)], [('not', False)], [('|', True)])
+    """
+    try:
+        toks = _lex(_syntax(text))
+    except QueryError:
+        return []
+    return [(tok[1], _between_terms(toks, i)) for i, tok in enumerate(toks) if tok[0] == "loose"]
 
 
 def _operators_in_place(toks):
@@ -873,7 +912,7 @@ class _Parser:
         if len(text.strip()) > MAX_CHARS:
             raise QueryError(f"the query is {len(text.strip()):,} characters long; at most {MAX_CHARS} are searched "
                              "(search a sentence or a few words of it)")
-        self.toks = _labels_joined(_without_lone_marks(_lex(_syntax(text))))
+        self.toks = _labels_joined(_without_lone_marks(_loose_read(_lex(_syntax(text)))))
         _check_size(self.toks)
         self.i = 0
         self.vocabulary = vocabulary

@@ -23,8 +23,9 @@ from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
 from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
 from .names import author_key
-from .query import (NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints, leaves,
-                    misspelt_prefixes, parse, ranking_hints, spaced_prefixes, to_whoosh, unclosed_phrase, with_hints)
+from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints,
+                    leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, spaced_prefixes, to_whoosh,
+                    unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core)
 
@@ -44,8 +45,7 @@ _NAME_WORDS = 4
 # A sign joining a Chinese term to the next (肺癌/化疗, 洗涤+冻融; 肺癌/MRI).
 _JOINED = re.compile(rf"(?<=[{CJK}])[/+]|[/+](?=[{CJK}])")
 
-# Operators as other search boxes write them, which this query language reads as words or signs.
-_OPERATORS = {"and": "AND", "or": "OR", "not": "NOT", "|": "OR", "||": "OR", "&": "AND", "&&": "AND"}
+# Operators as other search boxes write them (query.LOOSE_OPERATORS), found in a query's text.
 _LOOSE_OPERATOR = re.compile(r"(?<!\S)(?:and|or|not|\|\|?|&&?)(?!\S)", re.I)
 
 # Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes); a
@@ -192,12 +192,13 @@ class Searcher:
         """How a query was read that its hits do not show, said whatever it finds: field values
         no record has (:meth:`unknown_values`), a quote never closed (``"spinal metastasis``:
         the phrase runs to the end of the query), a query of common words only (``the of and``
-        says nothing of a subject).  [] for a query that cannot be parsed (its error says why)."""
+        says nothing of a subject), an operator in lower case (:meth:`_operators`).  [] for a query
+        that cannot be parsed (its error says why)."""
         try:
             tree = parse(q)
         except QueryError:
             return []
-        notes = self.unknown_values(q, tree)
+        notes = self.unknown_values(q, tree) + self._operators(q)
         phrase = unclosed_phrase(q)
         if phrase:
             notes.append(f'a quote is not closed, so the phrase "{phrase}" was read to the end of the query')
@@ -213,7 +214,7 @@ class Searcher:
         one (``titel:肉瘤`` was searched as that text: "did you mean title:?"); and a word found in no title, abstract,
         keyword or funding but among the authors or journals, which a query without a prefix
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
-        notes = self.warnings(q) + self._operators(q)
+        notes = self.warnings(q)
         quoted = self._quoted(q)
         notes += [f"{written}: is no field prefix, so it was searched as text "
                   + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
@@ -240,15 +241,26 @@ class Searcher:
         return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
 
     def _operators(self, q: str) -> list[str]:
-        """What a query finds with its operators as written in capitals: ``高血压 or 老年`` searched
-        for the word "or" ("高血压 OR 老年 finds 16 records"); ``|``, ``&&`` likewise."""
-        parts = q.split('"')  # not inside quotes
-        parts[::2] = [_LOOSE_OPERATOR.sub(lambda m: _OPERATORS[m.group().lower()], p) for p in parts[::2]]
-        meant = '"'.join(parts)
-        if meant == q:
+        """How a query's operators in lower case or as signs were read (:func:`.query._loose_read`),
+        and what it finds with them in capitals: ``cancer not breast`` left "not" out ("cancer
+        NOT breast finds 46 records"), ``not cancer`` searched the word, ``高血压 | 老年`` left "|"
+        out.  Nothing for an ``and`` between terms, read as AND is."""
+        said = [(written, between) for written, between in loose_operators(q)
+                if not (between and LOOSE_OPERATORS[written.casefold()] == "AND")]
+        if not said:
             return []
-        found = self._finds(meant)
-        return [f"operators are written in capitals (AND, OR, NOT); {meant} finds {_records(found)}"] if found else []
+        parts = q.split('"')  # not inside quotes
+        parts[::2] = [_LOOSE_OPERATOR.sub(lambda m: LOOSE_OPERATORS[m.group().casefold()], p) for p in parts[::2]]
+        meant = '"'.join(parts)
+        how = "; ".join(dict.fromkeys(
+            f"{written!r} was " + ("left out" + (" as a common word" if written.isalpha() else "") if between
+                                   else "searched as a word") + f", not read as {LOOSE_OPERATORS[written.casefold()]}"
+            for written, between in said))
+        try:
+            found = f"; {meant} finds {_records(self._count(parse(meant, self._in_vocabulary)))}"
+        except QueryError:
+            found = ""
+        return [f"{how} (operators are written in capitals){found}"]
 
     def _unpunctuated(self, leaf: Leaf) -> str | None:
         """What a Chinese term finds without the punctuation at its ends, which it is matched with
