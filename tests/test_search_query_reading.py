@@ -1,6 +1,7 @@
 """How a query is read and said, on a real index in a temp dir (records written for these
 tests): the query shown as typed (an ideographic space is a space, not \\u3000); and, or, not
-in lower case, which are no operators, said whatever the query finds."""
+in lower case, which are no operators, said whatever the query finds; a pasted abstract's
+numbered points (1), a), ii)) and a parenthesis it never closed, read as text."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ import json
 import pytest
 
 from conftest import hit_ids, ris_searcher, run_cli
+from indexer.index.query import MAX_CHARS, QueryError, parse
 
 RECORDS = [("E1", "Breast cancer in pregnancy", "en"),
            ("E2", "Colon cancer screening outcomes", "en"),
@@ -17,8 +19,13 @@ RECORDS = [("E1", "Breast cancer in pregnancy", "en"),
            ("Z1", "乳腺癌新辅助化疗的疗效分析", "zh")]
 
 
+ABSTRACT = ("We aimed to 1) determine the dose of oxytocin and 2) compare the outcomes of a) oxytocin and "
+            "b) placebo, ii) in labour. IL-6 (interleukin 6) rose.")
+
+
 def _ris() -> str:
-    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - {lang}\nER  - \n\n" for rid, title, lang in RECORDS)
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - {lang}\nER  - \n\n" for rid, title, lang in RECORDS) \
+        + f"TY  - JOUR\nID  - P1\nTI  - Oxytocin dosing in labour\nAB  - {ABSTRACT}\nLA  - en\nER  - \n\n"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +64,7 @@ def test_lower_case_operators_are_common_words_and_said(searcher, index):
     # not between terms: a word (and said); in quotes, as written; a pasted title still first
     assert hit_ids(searcher, "not breast") == ["E5"]
     assert searcher.warnings("not breast") == [
-        "'not' was searched as a word, not read as NOT (operators are written in capitals); NOT breast finds 4 records"]
+        "'not' was searched as a word, not read as NOT (operators are written in capitals); NOT breast finds 5 records"]
     assert searcher.warnings('"cancer not breast"') == [] and hit_ids(searcher, '"does not induce"') == ["E5"]
     assert searcher.search("Oxytocin does not induce a calcium rise in breast cancer cells")["hits"][0][
         "source"]["source_id"] == "E5"
@@ -68,3 +75,29 @@ def test_lower_case_operators_are_common_words_and_said(searcher, index):
     assert json.loads(out.stdout)["notes"] == [said]
     out = run_cli("search", "--batch", "--index", index, stdin="cancer not breast\n")
     assert json.loads(out.stdout)["notes"] == [said]
+
+
+@pytest.mark.parametrize("query", ["aimed to 1) determine", "a) oxytocin b) placebo", "ii) in labour",
+                                   "IL-6 (interleukin 6", "oxytocin and 2) compare"])
+def test_a_pasted_abstracts_numbered_points_are_text(searcher, query):
+    # each had been refused: unexpected ')' (unbalanced parenthesis?), or missing closing parenthesis
+    assert hit_ids(searcher, query) == ["P1"]
+
+
+def test_a_parenthesis_never_closed_is_text_where_it_groups_nothing(searcher, index):
+    said = "the parenthesis before 'interleukin' is not closed, so it was read as text, not as a group"
+    assert searcher.warnings("IL-6 (interleukin 6") == [said]
+    out = run_cli("search", "IL-6 (interleukin 6", "--index", index)
+    assert out.stdout.startswith("1 hit(s)") and f"note: {said}" in out.stderr
+    # a group begun, or one among operators, is still an error that asks for its end; so is a ')'
+    # after a longer word
+    for query in ("(oxytocin", "oxytocin (labour OR placebo", "dose) of oxytocin"):
+        with pytest.raises(QueryError):
+            parse(query)
+    # in a pasted text (twenty words and more), a parenthesis never closed is the text's, OR or not
+    pasted = ("We aimed to determine the dose of oxytocin for women and compare the outcomes of oxytocin NOT placebo "
+              "in labour at term (IL-6")
+    assert hit_ids(searcher, pasted) == [] and searcher.warnings(pasted)[-1].startswith("the parenthesis before 'IL-6'")
+    # the length is said first, before any parenthesis
+    with pytest.raises(QueryError, match="characters long"):
+        parse(("aimed to 1) determine (" * 30)[:MAX_CHARS + 1])

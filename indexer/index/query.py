@@ -759,8 +759,12 @@ def _phrase(kind: str, value: str, field: str | None) -> list[tuple[str, str, st
     return [("(", "(", None), (kind, joined, field), ("op", "OR", None), (kind, value, field), (")", ")", None)]
 
 
+# A list's mark, as a pasted abstract numbers its points: 1) … 2) …, a) b), ii).
+_ENUMERATOR = re.compile(r"[0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,4}")
+
+
 def _lex(text: str) -> list[tuple[str, str, str | None]]:
-    out, pos = [], 0
+    out, pos, depth = [], 0, 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
@@ -770,8 +774,13 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             out.append(("not", "-", None))
         elif m.group("lp"):
             out.append(("(", "(", None))
+            depth += 1
+        elif m.group("rp") and not depth and m.group(0) == ")" and out and out[-1][0] == "word" \
+                and _ENUMERATOR.fullmatch(out[-1][1]):
+            out[-1] = ("word", out[-1][1] + ")", None)   # "aimed to 1) determine": text, no group's end
         elif m.group("rp"):
             out.append((")", ")", None))
+            depth -= 1
         elif m.group("field") is not None and (m.group("field").lower() in FIELD_ALIASES
                                                or m.group("field").lower() in EXACT_FIELDS
                                                or m.group("field").lower() == "year"):
@@ -907,12 +916,52 @@ def _check_size(toks) -> None:
         raise QueryError(f"parentheses nested {deepest} deep; at most {MAX_DEPTH}")
 
 
+# From this many words a query is a text pasted (a sentence or more of an abstract), not a
+# query typed: a parenthesis never closed in it is the text's, cut where the paste ended.
+PASTED_WORDS = 20
+
+
+def _unclosed_as_text(toks):
+    """The tokens with each ``(`` never closed read as text (left out, as the index leaves out
+    signs), where it can group nothing (no ``OR`` or ``NOT`` in the query: ``IL-6 (interleukin
+    6``) but for one opening the query (``(cancer``: a group begun, whose end the error asks
+    for), or in a pasted text (:data:`PASTED_WORDS`); and the word after each so read (the
+    note names it: :func:`unclosed_parenthesis`)."""
+    opened = []
+    for i, tok in enumerate(toks):
+        if tok[0] == "(":
+            opened.append(i)
+        elif tok[0] == ")" and opened:
+            opened.pop()
+    grouping = any(t[:2] in (("op", "OR"), ("op", "NOT")) or t[0] == "not" for t in toks)
+    pasted = sum(t[0] in ("word", "field") for t in toks) >= PASTED_WORDS
+    text = [i for i in opened if pasted or (i and not grouping)]
+    if not text:
+        return toks, []
+    return ([tok for i, tok in enumerate(toks) if i not in text],
+            [toks[i + 1][1] for i in text if i + 1 < len(toks) and toks[i + 1][0] in ("word", "field")])
+
+
+def unclosed_parenthesis(text: str) -> list[str]:
+    """The words after each ``(`` a query never closed that was read as text
+    (:func:`_unclosed_as_text`); [] when there is none, or the query cannot be read.
+
+    >>> unclosed_parenthesis("IL-6 (interleukin 6"), unclosed_parenthesis("(cancer"), unclosed_parenthesis("a (b OR c")
+    (['interleukin'], [], [])
+    """
+    try:
+        return _Parser(text, None).unclosed
+    except QueryError:
+        return []
+
+
 class _Parser:
     def __init__(self, text: str, vocabulary):
         if len(text.strip()) > MAX_CHARS:
             raise QueryError(f"the query is {len(text.strip()):,} characters long; at most {MAX_CHARS} are searched "
                              "(search a sentence or a few words of it)")
-        self.toks = _labels_joined(_without_lone_marks(_loose_read(_lex(_syntax(text)))))
+        self.toks, self.unclosed = _unclosed_as_text(
+            _labels_joined(_without_lone_marks(_loose_read(_lex(_syntax(text))))))
         _check_size(self.toks)
         self.i = 0
         self.vocabulary = vocabulary

@@ -25,7 +25,7 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open
 from .names import author_key
 from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints,
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, spaced_prefixes, to_whoosh,
-                    unclosed_phrase, with_hints)
+                    unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core)
 
@@ -191,7 +191,8 @@ class Searcher:
     def warnings(self, q: str) -> list[str]:
         """How a query was read that its hits do not show, said whatever it finds: field values
         no record has (:meth:`unknown_values`), a quote never closed (``"spinal metastasis``:
-        the phrase runs to the end of the query), a query of common words only (``the of and``
+        the phrase runs to the end of the query; a parenthesis never closed, read as text:
+        ``IL-6 (interleukin 6``), a query of common words only (``the of and``
         says nothing of a subject), an operator in lower case (:meth:`_operators`).  [] for a query
         that cannot be parsed (its error says why)."""
         try:
@@ -202,6 +203,8 @@ class Searcher:
         phrase = unclosed_phrase(q)
         if phrase:
             notes.append(f'a quote is not closed, so the phrase "{phrase}" was read to the end of the query')
+        notes += [f"the parenthesis before {word!r} is not closed, so it was read as text, not as a group"
+                  for word in unclosed_parenthesis(q)]
         common = common_words_only(tree)
         if common:
             notes.append(f"the query is only common words ({', '.join(common)}), which say nothing of a subject; "
