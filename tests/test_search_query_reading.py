@@ -2,7 +2,8 @@
 tests): the query shown as typed (an ideographic space is a space, not \\u3000); and, or, not
 in lower case, which are no operators, said whatever the query finds; a pasted abstract's
 numbered points (1), a), ii)) and a parenthesis it never closed, read as text; a clause mark
-inside a Chinese term (经济增长：理论模型) parting its words."""
+inside a Chinese term (经济增长：理论模型) parting its words; a Traditional query that finds
+nothing says how it was read."""
 from __future__ import annotations
 
 import json
@@ -18,7 +19,8 @@ RECORDS = [("E1", "Breast cancer in pregnancy", "en"),
            ("E4", "Tumor staging with MRI", "en"),
            ("E5", "Oxytocin does not induce a calcium rise in breast cancer cells", "en"),
            ("Z1", "乳腺癌新辅助化疗的疗效分析", "zh"),
-           ("Z2", "现收现付制养老保险与经济增长: 理论模型与中国经验", "zh")]
+           ("Z2", "现收现付制养老保险与经济增长: 理论模型与中国经验", "zh"),
+           ("Z3", "软件工程课程的教学改革", "zh")]
 
 
 ABSTRACT = ("We aimed to 1) determine the dose of oxytocin and 2) compare the outcomes of a) oxytocin and "
@@ -118,3 +120,17 @@ def test_a_fields_colon_and_a_mark_at_a_terms_end_stay(searcher):
     assert hit_ids(searcher, '"经济增长：理论模型"') == []       # in quotes, as written
     assert searcher.notes("理论模型：") == [                    # at a term's end: matched as written, said
         "'理论模型:' is matched with its punctuation, as written, and no record has it so; 理论模型 finds 1 record"]
+
+
+def test_a_traditional_query_that_finds_nothing_says_how_it_was_read(searcher, index):
+    # 軟體 is read as 软体 (character by character), which no record has: it had found nothing, saying nothing
+    assert hit_ids(searcher, "軟體") == [] and hit_ids(searcher, "软件") == ["Z3"]
+    how = ("Traditional characters are read as Simplified one by one ('{}' as {}), and a term of Taiwan's may be "
+           "another word in the mainland (軟體 is 软件, 資訊 信息)")
+    assert searcher.notes("軟體") == [how.format("軟體", "软体") + "; in the mainland's words, 软件 finds 1 record"]
+    assert searcher.notes("軟體工程 課程") == [
+        how.format("軟體工程 課程", "软体工程 课程") + "; in the mainland's words, 软件工程 课程 finds 1 record"]
+    assert searcher.notes("資訊") == [how.format("資訊", "资讯")]   # 信息 is in no record either
+    assert searcher.notes("課程") == [] and hit_ids(searcher, "課程") == ["Z3"]   # found: nothing to say
+    out = run_cli("search", "軟體", "--index", index)
+    assert out.stdout.startswith("0 hit(s)") and "note: Traditional characters are read as Simplified" in out.stderr

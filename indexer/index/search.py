@@ -16,7 +16,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.query import And, Every, MultiTerm, Or, Phrase, Term
 
-from ..charsets import is_han
+from ..charsets import has_traditional, is_han, simplified_table
 from ..errors import DamagedIndex
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
@@ -24,8 +24,8 @@ from .analysis import CJK, fold, title_key, tokens
 from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
 from .names import author_key
 from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints,
-                    leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, spaced_prefixes, to_whoosh,
-                    unclosed_parenthesis, unclosed_phrase, with_hints)
+                    leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
+                    to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core)
 
@@ -51,6 +51,15 @@ _LOOSE_OPERATOR = re.compile(r"(?<!\S)(?:and|or|not|\|\|?|&&?)(?!\S)", re.I)
 # Fields a query without a prefix leaves out, tried when it finds nothing (Searcher.notes); a
 # number alone is a word (a grant number), which may be a PMID pasted without its label.
 ALSO_TRIED = ("author", "journal", "pmid")
+
+
+@lru_cache(maxsize=1)
+def _mainland_words():
+    """OpenCC's Taiwan → mainland converter, with the mainland's words for Taiwan's (軟體 软件):
+    loaded (some 30 ms) only for a note on a query that found nothing."""
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
 
 
 class IndexMissing(Exception):
@@ -225,6 +234,7 @@ class Searcher:
         notes += [f"{written}: is followed by a space, so it was searched as text (to search the field, write its "
                   f"value right after the colon: {written}:VALUE)" for written in spaced_prefixes(q)]
         tree = parse(q, self._in_vocabulary)
+        notes += [note for note in [self._traditional(q, tree)] if note]
         missing = [leaf for leaf in _shown(tree)
                    if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
         notes += [note for note in map(self._unpunctuated, missing) if note]
@@ -264,6 +274,19 @@ class Searcher:
         except QueryError:
             found = ""
         return [f"{how} (operators are written in capitals){found}"]
+
+    def _traditional(self, q: str, tree) -> str | None:
+        """Why a query in Traditional characters may find nothing: they are read as Simplified
+        one by one (軟體 as 软体), and a term of Taiwan's may be another word in the mainland's
+        usage (软件), which OpenCC's table of them (``tw2sp``) names: what that finds."""
+        if not has_traditional(q) or self._count(tree):
+            return None
+        simplified = q.translate(simplified_table())
+        mainland = _mainland_words().convert(q)
+        note = (f"Traditional characters are read as Simplified one by one ({readable(q)} as {simplified}), and a "
+                "term of Taiwan's may be another word in the mainland (軟體 is 软件, 資訊 信息)")
+        found = self._finds(mainland) if mainland != simplified else 0
+        return note + (f"; in the mainland's words, {mainland} finds {_records(found)}" if found else "")
 
     def _unpunctuated(self, leaf: Leaf) -> str | None:
         """What a Chinese term finds without the punctuation at its ends, which it is matched with
