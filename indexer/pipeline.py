@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
-from .fields.authors import abbreviated, parse_name, split_author_field, split_author_list
+from .fields.authors import abbreviated, byline_roles, parse_name, split_author_field, split_author_list
 from .fields.biblio import (doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
                             normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
@@ -472,14 +472,21 @@ def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:
     return paired
 
 
-def _add_authors(record: Record, names) -> None:
+def _add_authors(record: Record, names, role: str | None = None) -> str | None:
+    """The names of an author field, each parsed; a newspaper byline's role words (记者,
+    本报记者, 通讯员 …) are no names: each named person's role is kept in ``extra.author_roles``.
+    ``role``: the one the field before left for the names after it; the one this one leaves."""
     cjk = "ja" if _record_language(record) == "ja" else "zh"   # a Japanese record's names are Japanese
+    names, roles, role = byline_roles(list(names), role)
+    if roles:
+        record.extra.setdefault("author_roles", {}).update(roles)
     for name in names:
         bare = name.strip().strip("{} ")   # "{[Anonymous]}": BibTeX's braces
         if _ET_AL.fullmatch(bare):
             record.extra["authors_truncated"] = True
         elif not _NO_AUTHOR.fullmatch(bare):
             record.authors.append(parse_name(name, cjk))
+    return role
 
 
 def _kept_whole(name: str) -> str:
@@ -503,10 +510,11 @@ def place_authors(record: Record) -> Record:
     owned = {" ".join(str(o.get("author", "")).split()): o.get("affiliations") or []
              for o in record.extra.get("author_affiliations") or [] if isinstance(o, dict)}
     given = False  # some author was given their own: the others have none the reader knows of
+    byline = None  # a byline's role word, for the names after it (RIS: "AU  - 记者", "AU  - 张三")
     for written, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", written, SHORT_REPAIRS)
         before = len(record.authors)
-        _add_authors(record, split_author_list(text))
+        byline = _add_authors(record, split_author_list(text), byline)
         given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for written, _line in record.raw.pop("author", []):
         text = _kept_whole(repair(record, "authors", written, SHORT_REPAIRS).strip().strip(";；"))
@@ -514,8 +522,11 @@ def place_authors(record: Record) -> Record:
             text = text.rstrip(", ")
         if text:  # a braced name is one name, kept whole (an organisation)
             before = len(record.authors)
-            _add_authors(record, [text] if text.startswith("{") else split_author_field(text))
+            byline = _add_authors(record, [text] if text.startswith("{") else split_author_field(text), byline)
             given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
+    if byline and byline not in record.extra.get("author_roles", {}).values():
+        # a role word no name follows is the author: 本报评论员, an editorial's (as GB/T 7714 cites it)
+        record.authors.append(parse_name(byline))
     for role in ("editor", "translator"):  # kept as text in extra, a whole name braced the same way
         if role in record.raw:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]

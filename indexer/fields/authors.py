@@ -37,6 +37,44 @@ _CJK_LIST_SEPARATORS = re.compile(rf"\s*[;；,，、/／]\s*{_OUTSIDE_BRACKETS}"
 _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
 
 
+# The role words of a newspaper's byline (CNKI's 报纸 records: 记者 张三, 本报记者 张三, 通讯员 李四,
+# 特约记者, 本报驻京记者, 实习生; 本报讯, the dateline's mark): what a person was for the paper,
+# no name nor part of one.
+BYLINE_ROLE = re.compile(r"本报讯|(?:本报|本刊|新华社)?(?:特约|见习|实习|首席|驻[\u4e00-\u9fff]{1,3})?"
+                         r"(?:记者|通讯员|评论员)|(?:本报)?实习生")
+_BYLINE = re.compile(rf"({BYLINE_ROLE.pattern})(?:\s*([{HAN}][{HAN}·]+))?")
+
+
+def byline_roles(names: list[str], role: str | None = None) -> tuple[list[str], dict[str, str], str | None]:
+    """The names of an author list without the role words of a newspaper's byline, each
+    name's role, and the role the names after them have.  A role word alone is the role of the
+    names after it (``记者 张三`` split at its space; ``本报记者 张三 李四``: both), in the next
+    field too (RIS's ``AU  - 记者`` then ``AU  - 张三``: ``role``); one glued to a name, the name's.
+
+    >>> byline_roles(["记者", "张三"]), byline_roles(["本报记者 张三"])
+    ((['张三'], {'张三': '记者'}, '记者'), (['张三'], {'张三': '本报记者'}, '本报记者'))
+    >>> byline_roles(["本报记者", "张三", "李四", "通讯员王五"])[:2]
+    (['张三', '李四', '王五'], {'张三': '本报记者', '李四': '本报记者', '王五': '通讯员'})
+    >>> byline_roles(["记者"]), byline_roles(["张三"], "记者")
+    (([], {}, '记者'), (['张三'], {'张三': '记者'}, '记者'))
+    >>> byline_roles(["本报讯", "记者"])[:2], byline_roles(["王建国", "记者团"])
+    (([], {}), (['王建国', '记者团'], {}, None))
+    """
+    out: list[str] = []
+    roles: dict[str, str] = {}
+    for name in names:
+        m = _BYLINE.fullmatch(name.strip())
+        if m:
+            role = None if m.group(1) == "本报讯" else m.group(1)
+            if not m.group(2):
+                continue
+            name = m.group(2)
+        out.append(name)
+        if role:
+            roles[name] = role
+    return out, roles, role
+
+
 def split_author_list(text: str) -> list[str]:
     """Author names in a list as written on a page or in a field.
 
