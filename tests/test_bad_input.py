@@ -558,6 +558,19 @@ def test_a_search_results_page_says_what_it_is_and_where_its_records_are(tmp_pat
     assert "unknown format" in clean(notes)[1][0]["reason"]
 
 
+def test_a_notefirst_export_says_what_to_export_instead(tmp_path):
+    """NoteFirst's XML (CNKI and Wanfang offer it) is not read: the failure names it and the
+    exports of the same sites that are, not the list of every format."""
+    path = tmp_path / "notefirst.xml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<NoteFirst xmlns:xsi="http://www.w3.org/2001/'
+                    'XMLSchema-instance">\n  <Bibliographies>\n    <Bibliography>\n      <Titles><Title Lang="chi">'
+                    '基于深度学习的肺结节研究</Title></Titles>\n    </Bibliography>\n  </Bibliographies>\n</NoteFirst>\n',
+                    encoding="utf-8")
+    records, (failure,) = clean(path)
+    assert not records and failure["reason"].startswith("NoteFirst XML")
+    assert "NoteExpress, EndNote or RefWorks" in failure["reason"] and "known formats" not in failure["reason"]
+
+
 def test_one_google_scholar_result_copied_says_so(tmp_path):
     """One result copied, without the site's name or its filters: its full text link and its
     grey line (names - source, year - host) tell it with its buttons."""

@@ -36,7 +36,7 @@ for _name in READER_MODULES:
 from ._xml import has_text
 from .archive import SUFFIXES as ARCHIVE_SUFFIXES, archive_kind, read_archive
 from .base import (CUT_SHORT, REGISTRY, PlainSource, export_starting, find_reader, glued_at, known_formats,
-                   results_page, sniff_reader)
+                   results_page, sniff_reader, unread_export)
 from .decode import HEAD_CHARS, LINE_END, DecodeError, binary_head, open_text, shown_path
 from .spreadsheet import is_spreadsheet
 
@@ -305,7 +305,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         return
     reader = forced or sniff_reader(source.head, path)
     if reader is None:
-        listed = results_page(source.head)  # a site's search results: its records come from its Cite link
+        # a site's search results (its records come from its Cite link), an export not read
+        listed = results_page(source.head) or unread_export(source.head)
         yield _whole_file_failure(source, listed or f"unknown format; known formats: {', '.join(known_formats())}")
         return
     ordinal, items = 0, 0  # records and numbered failures, counted over the file (pasted exports included)

@@ -445,6 +445,32 @@ def results_page(head: str) -> str | None:
     return None
 
 
+# Exports of reference managers not read, told by their root element, and what to export
+# instead.  NoteFirst's XML (<NoteFirst><Bibliographies><Bibliography>…), which CNKI and Wanfang
+# offer beside their NoteExpress, EndNote and RefWorks exports: no published description of
+# its elements could be found to read it by.
+UNREAD_EXPORTS = (
+    ("NoteFirst XML (CNKI's and Wanfang's NoteFirst export)",
+     "export the records as NoteExpress, EndNote or RefWorks instead, which are read",
+     re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<NoteFirst[\s>/]", re.S)),
+)
+
+
+def unread_export(head: str) -> str | None:
+    """Why a file of no known format is not read, when it is an export of a tool whose format
+    is not read (:data:`UNREAD_EXPORTS`): what it is, and what to export instead.
+
+    >>> unread_export('<?xml version="1.0" encoding="utf-8"?>\\n<NoteFirst xmlns:xsi="…">\\n<Bibliographies>')[:40]
+    "NoteFirst XML (CNKI's and Wanfang's Note"
+    >>> unread_export("<xml><records><record>") is None
+    True
+    """
+    for what, instead, marker in UNREAD_EXPORTS:
+        if marker.match(head):
+            return f"{what} is not read: {instead} (--format would not help)"
+    return None
+
+
 def find_reader(name: str) -> Reader:
     key = name.strip().lower()
     for reader in REGISTRY.values():
