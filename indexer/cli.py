@@ -55,6 +55,7 @@ EPILOG_SEARCH = """query language:
   alone, or its https://doi.org/ link, is searched as doi:; "PMID: 33587412" alone as pmid:).
   fields: title: abstract: keyword: author: journal: funder: award: doi: pmid: pmcid: lang:zh|en|中文
           section:conclusion|结论 format:ris type:thesis|学位论文 year:2019 year:2018..2021 year:..2001
+          clc:R445|R73* (中图分类号: a code, a class and those under it)
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
           Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
   a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?";

@@ -40,6 +40,7 @@ from .fields.authors import abbreviated, byline_roles, parse_name, split_author_
 from .fields.biblio import (doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
                             normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
+from .fields.identifiers import classification_codes, split_classification_note
 from .fields.funding import acknowledged_funding, parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
@@ -138,6 +139,9 @@ def place_abstracts(record: Record) -> Record:
         if statement:
             record.log("move_funding_statement", "notes", text, content)
             record.raw.setdefault("funding", []).append((statement, None))
+        content, codes = split_classification_note(content)   # "CLC: R445; R734.2" (Zotero's Extra)
+        if codes:
+            record.raw.setdefault("classification", []).append((codes, _line))
         if content:
             record.extra.setdefault("notes", []).append(content)
     lines = {}  # the line of each language's abstract (of its end, when joined from several)
@@ -705,6 +709,9 @@ def place_details(record: Record) -> Record:
     for text, _ in raw.pop("pages", []):
         record.pages = record.pages or normalise_pages(repair(record, "pages", str(text),
                                                               VALUE_REPAIRS + ("fold_fullwidth_alnum",)))
+    codes = [c for text, _ in raw.pop("classification", []) for c in classification_codes(str(text))]
+    if codes:  # 中图分类号 "R445;R734.2": a code each, whatever the reader
+        record.extra["classification"] = list(dict.fromkeys(codes))
     for key in [k for k in raw if k not in ("primary_lang", "han_reading")]:
         record.extra[key] = [v for v, _ in raw.pop(key)]
     return record

@@ -43,6 +43,9 @@ def format_record(rec: Record) -> str:
         lines.append(f"  source: {', '.join(str(d) for d in details)}")
     for lang, kws in rec.keywords.items():
         lines.append(f"  keywords.{lang}: {'; '.join(kws)}")
+    codes = (getattr(rec, "extra", None) or {}).get("classification")
+    if codes:  # 中图分类号, one a code
+        lines.append(f"  classification: {'; '.join(codes) if isinstance(codes, list) else codes}")
     for lang, text in rec.abstract.items():
         # broken only at spaces: a word, a number or a run of Chinese is never cut in two (copied
         # from the terminal, `P<0.` and `05` or `TGF-` and `β1` would be two); the terminal wraps a

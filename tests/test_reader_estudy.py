@@ -60,7 +60,7 @@ def test_custom_export_starting_with_srcdatabase_bom_crlf(validate):
     assert thesis["extra"]["supervisors"] == ["张德胜"]
     assert thesis["extra"]["degree"] == ["硕士"]
     assert thesis["pages"] is None and thesis["year"] == 2021
-    assert thesis["extra"]["clc"] == ["S727.2"]
+    assert thesis["extra"]["classification"] == ["S727.2"]
     assert article["type"] == "article-journal"
     assert names(article) == ["马小军", "张德胜"]
     assert article["journal"] == {"zh": "林业科技通讯"}

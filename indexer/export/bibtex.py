@@ -27,8 +27,8 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, authors_in, date_parts, extra, funding_note, has_han, in_lang,
-                     keyword_list, main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
+from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, extra, funding_note,
+                     has_han, in_lang, keyword_list, main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
 from .tagged import own_number
 
@@ -208,7 +208,12 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     fields += [("translatedabstract", a) for _, a in others(rec, "abstract", lang)[:1]]
     fields.append(("keywords", keyword_list(all_keywords(rec, lang))))
     fund = funding_note(rec)
-    fields.append(("funding" if biblatex else "note", fund))
+    # the classification as Zotero keeps it in Extra (which its BibTeX writes as note and reads
+    # back from it): CLC: R445; R734.2; BibTeX's funding after it
+    note = [classification_note(rec)] + ([] if biblatex else [fund])
+    fields.append(("note", ". ".join(n for n in note if n)))
+    if biblatex:
+        fields.append(("funding", fund))
     fields.append(("annote", " ".join(sections_note(rec, lang).split())))
     fields.append(("copyright", extra(rec, "copyright")))   # a publisher's notice moved out of the abstract
     if biblatex:

@@ -9,6 +9,7 @@ import unicodedata
 from typing import Iterable
 
 from ..charsets import HAN
+from ..fields.identifiers import classification, is_classification_code
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
@@ -466,6 +467,21 @@ def funding_note(rec: dict) -> str:
         parts.append((f"{funder} ({award})" if funder else f"grant {award}") if award else funder)
     parts = [p for p in parts if p]
     return "Funding: " + "; ".join(parts) if parts else ""
+
+
+def classification_note(rec: dict) -> str:
+    """The classification as one note line, as Zotero's Chinese translators keep it in Extra
+    (``CLC: R445; R734.2``); codes of another scheme ``Classification: …``.
+
+    >>> classification_note({"extra": {"classification": ["R445", "R734.2"]}})
+    'CLC: R445; R734.2'
+    >>> classification_note({"extra": {"classification": ["3200 Psychological & Physical Disorders"]}})
+    'Classification: 3200 Psychological & Physical Disorders'
+    """
+    codes = classification(rec)
+    if not codes:
+        return ""
+    return ("CLC: " if all(map(is_classification_code, codes)) else "Classification: ") + "; ".join(codes)
 
 
 def sections_note(rec: dict, lang: str) -> str:

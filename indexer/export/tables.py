@@ -18,8 +18,8 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, authors_in, date_parts, display_name, extra, funding_note, in_lang,
-                     journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
+from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, display_name, extra,
+                     funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys)
 from .tagged import own_number
 
@@ -85,15 +85,17 @@ def csl_variable(key: str, value):
 
 def csl_note(rec: dict) -> str:
     """CSL's ``note``: the notes the record came with, a line each as Zotero's Extra holds them
-    (its ``page: 288`` lines read again as variables), then the funding, last: read back, a
+    (its ``page: 288`` lines read again as variables), the classification as Zotero's Chinese
+    translators write it there (``CLC: R445; R734.2``), then the funding, last: read back, a
     funding statement runs to the note's end.  A funding line already there is not written twice.
 
     >>> csl_note({"funding": [{"funder": "NSFC", "award": "1"}], "extra": {"notes": ["page: 3\\nFunding: NSFC (1)"]}})
     'page: 3\\nFunding: NSFC (1)'
     """
-    funding = funding_note(rec)
+    funding, classified = funding_note(rec), classification_note(rec)
     notes = [line for note in (rec.get("extra") or {}).get("notes") or [] for line in str(note).splitlines()]
-    return "\n".join([line for line in notes if line.strip() and line.strip() != funding] + [funding] * bool(funding))
+    notes = [line for line in notes if line.strip() and line.strip() not in (funding, classified)]
+    return "\n".join(notes + [classified] * bool(classified) + [funding] * bool(funding))
 
 
 def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict:

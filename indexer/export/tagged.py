@@ -5,8 +5,9 @@ language's title, abstract and journal as the format allows: RIS ``TT`` (transla
 title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  A patent's number is
 RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a report's RIS ``VL``
 and EndNote ``%N``.  One author tag per
-author; keywords one per tag; funding and structured-abstract sections go to notes
-(``N1`` / ``%Z``), never into the abstract.  A thesis's degree, as written, is its type of
+author; keywords one per tag; the classification codes (中图分类号) one per Call Number tag
+(``CN`` / ``%L``); funding and structured-abstract sections go to notes (``N1`` / ``%Z``), never
+into the abstract.  A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
 and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
 ``MPCT`` as a film's.  A journal article's publication types (PubMed's ``PT``, Web of Science's
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..fields.identifiers import pmid, pubmed_ids
+from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
@@ -255,6 +256,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("AB", in_lang(rec, "abstract", lang)))
     out += [("AB", a) for _, a in others(rec, "abstract", lang)]
     out += [("KW", k) for k in all_keywords(rec, lang)]
+    out += [("CN", c) for c in classification(rec)]   # the Call Number: a library's classification (中图分类号)
     out += [("N1", n) for n in _notes(rec, lang)]
     number, database, pmcid = accession(rec)   # AN before ID, which our reader takes as its source id
     out += [("AN", number), ("DB", database), ("C2", pmcid if rec.get("type") == "article-journal" else "")]
@@ -302,6 +304,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
     out += [("%K", k) for k in all_keywords(rec, lang)]
+    out += [("%L", c) for c in classification(rec)]   # the Call Number, as RIS's CN
     out.append(("%X", in_lang(rec, "abstract", lang)))
     out += [("%X", a) for _, a in others(rec, "abstract", lang)]
     out += [("%Z", n) for n in _notes(rec, lang)]

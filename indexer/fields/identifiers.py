@@ -1,6 +1,6 @@
 """Identifiers a record holds beyond its DOI, wherever its reader kept them: PubMed's PMID
 and PMC id, used by search (``pmid:``) and by the exports (CSL's ``PMID``, BibTeX's ``pmid``,
-Vancouver's ``PMID:``)."""
+Vancouver's ``PMID:``); the classification codes (中图分类号), one a code."""
 from __future__ import annotations
 
 import re
@@ -68,3 +68,71 @@ def pmid(rec: dict) -> str:
     ''
     """
     return next((i for i in pubmed_ids(rec) if i.isdigit()), "")
+
+
+# A classification code of the Chinese Library Classification (中图分类号: R445, R734.2, TP18, R73-37,
+# I207.22, D923.4+1) or of a patent's IPC (G06T7/00): capitals, then a digit, and the marks CLC's
+# auxiliary tables add.
+_CLASS_CODE = re.compile(r"[A-Z]{1,2}\d[\w.+\-/:=()\"]*")
+
+
+def classification_codes(text: str) -> list[str]:
+    """The codes of a classification field, one each: CNKI writes several joined by ``;``
+    (``R445;R734.2``), pages by ``；``, ``、``, and codes alone by ``,`` or a space too; a
+    classification in words (PsycINFO's ``3200 Psychological & Physical Disorders``, a page's
+    ``Neurology, Neurosurgery``) stays one, a list of them split at ``;`` and ``、`` only.
+
+    >>> classification_codes("R445;R734.2"), classification_codes("R445；TP18；"), classification_codes("G06T7/00")
+    (['R445', 'R734.2'], ['R445', 'TP18'], ['G06T7/00'])
+    >>> classification_codes("R73-37 R445.2"), classification_codes("R445, R734.2")
+    (['R73-37', 'R445.2'], ['R445', 'R734.2'])
+    >>> classification_codes("3200 Psychological & Physical Disorders"), classification_codes("Neurology, Neurosurgery")
+    (['3200 Psychological & Physical Disorders'], ['Neurology, Neurosurgery'])
+    >>> classification_codes("电子图书馆、数字图书馆;")
+    ['电子图书馆', '数字图书馆']
+    """
+    parts = [p for p in re.split(r"\s*[;；、]\s*", text.strip()) if p]
+    out = []
+    for part in parts:
+        codes = re.split(r"\s*[,，]\s*|\s+", part)
+        out += codes if all(_CLASS_CODE.fullmatch(c) for c in codes) else [part]
+    return out
+
+
+def classification(rec: dict) -> list[str]:
+    """A record's classification codes (``extra.classification``, one a code), used by search
+    (``clc:``) and the exports (RIS ``CN``, EndNote ``%L``, a note's ``CLC:`` line)."""
+    codes = (rec.get("extra") or {}).get("classification") or []
+    return [str(c) for c in ([codes] if isinstance(codes, str) else codes) if str(c).strip()]
+
+
+def is_classification_code(text: str) -> bool:
+    """Whether ``text`` is one code of the Chinese Library Classification (or a patent's IPC).
+
+    >>> is_classification_code("R734.2"), is_classification_code("3200 Psychological & Physical Disorders")
+    (True, False)
+    """
+    return bool(_CLASS_CODE.fullmatch(text.strip()))
+
+
+# A note's line giving the classification, as Zotero's Chinese translators keep it in Extra and
+# our BibTeX and CSL-JSON exports write it ("CLC: R445; R734.2"; "中图分类号：R445").
+_CLASSIFICATION_NOTE = re.compile(r"(?:CLC|中图分类号|分类号|Classification)\s*[:：]\s*(\S.*?)[.。]?")
+
+
+def split_classification_note(note: str) -> tuple[str, str]:
+    """(the note without its classification line, the classification that line gives).
+
+    >>> split_classification_note("CLC: R445; R734.2.")
+    ('', 'R445; R734.2')
+    >>> split_classification_note("page: 3\\nCLC: R445"), split_classification_note("Classified as secret")
+    (('page: 3', 'R445'), ('Classified as secret', ''))
+    """
+    kept, found = [], ""
+    for line in note.splitlines():
+        m = _CLASSIFICATION_NOTE.fullmatch(line.strip())
+        if m and not found:
+            found = m.group(1)
+        else:
+            kept.append(line)
+    return "\n".join(kept), found

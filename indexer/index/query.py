@@ -6,6 +6,7 @@ parentheses and field prefixes.
     covid-19 NOT (children OR 儿童)        exclusion; ``-word`` is NOT word too
     title:肉瘤 author:张 journal:中华       fields: title abstract keyword author journal funder award
     doi:10.1000/xyz pmid:33587412 pmcid:PMC38908 lang:zh section:conclusion format:ris type:thesis
+    clc:R445 clc:R73*                     a classification code (中图分类号), a class and those under it
     year:2018..2021  year:2018-2021  year:2018..  year:..2001  year:2019
     author:"Smith, John" author:"Smith JA" author:"Wang Jianguo"    names as references write them
                                           (:mod:`.names`; 王建国 and Wang Jianguo find each other)

@@ -13,7 +13,7 @@ import re
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..fields.authors import whole_name
-from ..fields.identifiers import NIH_BUDGET_YEAR, pubmed_ids
+from ..fields.identifiers import NIH_BUDGET_YEAR, classification, pubmed_ids
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
 
@@ -50,7 +50,9 @@ RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "funding": ("funder"
 NARROWED = {"abstract": ("abstract",), "ab": ("abstract",)}
 # Prefixes whose value is one exact term.
 EXACT_FIELDS = {"doi": "doi", "lang": "lang", "language": "lang", "section": "section", "format": "format",
-                "type": "type", "id": "id", "pmid": "pmid", "pmcid": "pmid"}
+                "type": "type", "id": "id", "pmid": "pmid", "pmcid": "pmid",
+                # the classification codes (中图分类号): clc:R445, clc:R73* a class and those under it
+                "clc": "clc", "classification": "clc"}
 
 
 def build_schema() -> Schema:
@@ -75,6 +77,7 @@ def build_schema() -> Schema:
         format=KEYWORD(lowercase=True),
         type=KEYWORD(lowercase=True),
         section=KEYWORD(lowercase=True, commas=True),
+        clc=KEYWORD(lowercase=True, commas=True),
         names=KEYWORD(),
     )
 
@@ -191,6 +194,7 @@ def document(rec: dict) -> dict:
         "type": rec.get("type") or "",
         "section": ",".join(sorted({s["label"].lower() for v in rec.get("sections", {}).values() for s in v})),
         "pmid": " ".join(pubmed_ids(rec)),
+        "clc": ",".join(c.replace(",", " ") for c in classification(rec)),
     }
     if rec.get("doi"):
         doc["doi"] = rec["doi"].lower()

@@ -300,7 +300,7 @@ CUT_SHORT = "the file ends inside this record"
 # Raw keys whose value is one line: text after a blank line after one is no part of it.
 ONE_LINE_KEYS = frozenset({
     "url", "doi", "year", "date", "volume", "issue", "pages", "page_count", "edition", "number",
-    "issn", "isbn", "cn", "clc", "language", "degree", "database", "database_provider", "data_type",
+    "issn", "isbn", "cn", "classification", "language", "degree", "database", "database_provider", "data_type",
 })
 # The label of the field :func:`parse_strays` makes of text pasted after a record's last field.
 STRAY = "\x00stray"

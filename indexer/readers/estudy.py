@@ -35,7 +35,8 @@ BY_CHINESE = {
     "卷": "volume", "期": "issue", "页码": "pages", "页数": "page_count",
     "关键词": "keywords", "英文关键词": "keywords", "摘要": "abstract", "英文摘要": "abstract",
     "基金": "funding", "来源库": "database", "链接": "url", "网址": "url",
-    "国际标准刊号": "issn", "国际标准书号": "isbn", "国内统一刊号": "cn", "中图分类号": "clc", "分类号": "clc",
+    "国际标准刊号": "issn", "国际标准书号": "isbn", "国内统一刊号": "cn", "中图分类号": "classification",
+    "分类号": "classification",
     "导师": "supervisors", "指导教师": "supervisors", "学位": "degree", "学位类型": "degree",
     "语种": "language", "专利号": "number", "申请号": "number", "标准号": "number",
 }
@@ -45,7 +46,7 @@ BY_ENGLISH = {
     "source": "journal", "year": "year", "pubtime": "date", "volume": "volume", "roll": "volume",
     "period": "issue", "page": "pages", "pagecount": "page_count", "keyword": "keywords",
     "summary": "abstract", "fund": "funding", "srcdatabase": "database", "link": "url", "url": "url",
-    "doi": "doi", "issn": "issn", "isbn": "isbn", "cn": "cn", "clc": "clc", "datatype": "data_type",
+    "doi": "doi", "issn": "issn", "isbn": "isbn", "cn": "cn", "clc": "classification", "datatype": "data_type",
     "tutor": "supervisors", "teacher": "supervisors", "degree": "degree", "publisher": "publisher",
 }
 # SrcDatabase-来源库 values -> CSL types.

@@ -64,7 +64,7 @@ FIELDS = {
     "srcdatabase": "database", "来源库": "database", "数据库": "database",
     "language": "language", "语言": "language", "语种": "language",
     "fund": "funding", "基金": "funding", "基金项目": "funding",
-    "call number": "clc", "分类号": "clc", "中图分类号": "clc",
+    "call number": "classification", "分类号": "classification", "中图分类号": "classification",
 }
 # Keys of fields whose value is one line, with the "*" keys whose every choice is one (an issue
 # or a standard's number, an ISSN or an ISBN, a degree or a genre).

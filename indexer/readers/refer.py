@@ -49,7 +49,7 @@ TAGS = {
     "%T": "titles", "%Q": "titles", "%J": "journal", "%B": "journal", "%S": "series", "%D": "date",
     "%8": "date", "%N": "issue", "%X": "abstract", "%Z": "notes", "%U": "url", "%E": "editor",
     "%H": "translated_author", "%?": "subsidiary_author", "%I": "publisher", "%C": "place",
-    "%G": "language", "%W": "database_provider", "%~": "database", "%L": "call_number",
+    "%G": "language", "%W": "database_provider", "%~": "database",
     "%M": "accession_number", "%F": "label", "%7": "edition", "%6": "number_of_volumes",
     "%&": "section", "%!": "short_title", "%(": "original_publication", "%)": "reprint_edition",
     "%*": "reviewed_item", "%<": "research_notes", "%>": "file_attachments", "%^": "caption",
@@ -57,7 +57,9 @@ TAGS = {
     "%4": "custom4", "%#": "custom5", "%$": "custom6", "%]": "custom7",
 }
 # Tags handled in build() beside the table.
-SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y"}
+SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y", "%L"}
+# A Chinese journal's CN serial number (11-2149/R), which CNKI writes in %L, the Call Number.
+_CN = re.compile(r"\d{2}-\d{4}(?:/[A-Z0-9]{1,4})?")
 _TAG_CHARS = "0-9A-Z!#$&()*+<=>?@\\[\\]^~"
 _LINE = re.compile(rf"^%([{_TAG_CHARS}])(?:[ \t]+(.*))?$")
 # CNKI's extra "PageCount-页码 0" lines.
@@ -160,6 +162,10 @@ class ReferReader(TaggedReader):
                         put("publication_type", kind, line)
                 else:
                     put("degree" if thesis or ctype == "article" else "genre", value, line)
+            elif tag == "%L":
+                # the Call Number: a library's classification (中图分类号, as our export writes
+                # it), but CNKI's journal CN serial number (11-2149/R)
+                put("cn" if _CN.fullmatch(value) else "classification", value, line)
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):

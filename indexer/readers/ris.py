@@ -91,6 +91,7 @@ class RisReader(TaggedReader):
         "VL": "volume", "IS": "issue", "CP": "issue", "SP": "start_page", "EP": "end_page",
         "AB": "abstract", "N2": "abstract", "N1": "notes",
         "KW": "keyword", "DO": "doi", "SN": "issn", "UR": "url", "L2": "url",
+        "CN": "classification",   # the Call Number: a library's classification (中图分类号)
         "AD": "affiliation", "LA": "language", "PB": "publisher", "CY": "place", "ET": "edition",
         "A2": "editor", "ED": "editor", "A3": "supervisors", "A4": "translator", "M3": "medium",  # THES: degree
         "ID": "source_id", "AN": "source_id",
