@@ -3,7 +3,8 @@
 Data goes to stdout, progress and messages to stderr.  Exit codes:
   0  everything read and processed
   1  some input failed (each failure reported on stderr, and in --json / --failures output)
-  2  usage error (bad option, missing file, unknown format, no index)
+  2  usage error (bad option, missing file, unknown format, no index), or an output that cannot
+     be written (a full disk, read-only media)
   130  interrupted (Ctrl-C)
 """
 from __future__ import annotations
@@ -133,8 +134,39 @@ def dumps(obj) -> str:
     return _dumps(obj)
 
 
+STDOUT = "standard output"
+
+
 def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    try:
+        sys.stdout.write(line + "\n")
+    except BrokenPipeError:   # the reader stopped (`| head`): no error
+        raise
+    except OSError as e:   # a full disk (`> /dev/full`), an I/O error
+        raise _output_failed(STDOUT, e) from None
+
+
+def _output_failed(what: str, error: OSError):
+    """The OutputFailed to raise for ``error`` while writing ``what``; standard output's
+    unwritten buffer is dropped (Python would write it again at exit, and fail again)."""
+    from indexer.errors import OutputFailed
+
+    if what == STDOUT:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):   # (a stdout that is no file: a test's)
+            pass
+    return OutputFailed(what, error)
+
+
+def _flush() -> None:
+    """Flush standard output: what it could not write is said as :func:`_out` says it."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise _output_failed(STDOUT, e) from None
 
 
 def _err(line: str) -> None:
@@ -152,16 +184,29 @@ def _check_writable(path: str | None) -> None:
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
-    if not os.access(target if target.exists() else target.parent, os.W_OK):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    where = target if target.exists() else target.parent
+    if not os.access(where, os.W_OK):   # (on read-only media, for root too)
+        code = errno.EROFS if _read_only(where) else errno.EACCES
+        raise OSError(code, os.strerror(code), path)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether ``path`` lies on a file system mounted read-only (chmod will not help there)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):   # (no statvfs on Windows)
+        return False
 
 
 def _write_failures(failures, path: str | None) -> None:
     if not path:
         return
-    with open(path, "w", encoding="utf-8") as fh:
-        for f in failures:
-            fh.write(dumps(f.to_json()) + "\n")
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            for f in failures:
+                fh.write(dumps(f.to_json()) + "\n")
+    except OSError as e:   # a disk that filled up during the run
+        raise _output_failed(f"--failures {path}", e) from None
 
 
 def _note_folders(paths, archives: bool) -> list[str]:
@@ -264,16 +309,24 @@ def cmd_ingest(args) -> int:
              + (f"{args.index}, the folder it had made, is removed." if made and not os.path.lexists(args.index)
                 else f"{args.index} is as it was."))
         return EXIT_INTERRUPTED
-    _write_failures(summary.failures, args.failures)
+    from indexer.errors import OutputFailed
+
     for f in summary.failures:
         _err(f"Error: {f.message()}")
     for warning in summary.warnings:
         _err(f"Warning: {warning}")
     summary.warnings[:0] = notes
-    if args.json:
-        _out(dumps(summary.to_json()))
-    elif not args.quiet:
-        _err(summary.describe())
+    try:
+        _write_failures(summary.failures, args.failures)
+        if args.json:
+            _out(dumps(summary.to_json()))
+            _flush()
+        elif not args.quiet:
+            _err(summary.describe())
+    except OutputFailed as e:   # the records are in the index all the same: a script must not ingest again
+        e.done = (f"this run's records are committed to {args.index} all the same ({summary.added:,} added, "
+                  f"{summary.updated:,} updated, {summary.removed:,} removed, {len(summary.failures):,} failed)")
+        raise
     return EXIT_FAILURES if summary.failures else EXIT_OK
 
 
@@ -341,8 +394,8 @@ def cmd_search(args) -> int:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
                     result = {"query": query, "total": 0, "hits": [], "error": f"search failed: {type(e).__name__}: {e}"}
-                sys.stdout.write(dumps(result) + "\n")
-                sys.stdout.flush()
+                _out(dumps(result))
+                _flush()
             return EXIT_OK
         if not args.query:
             _err("Error: give a QUERY (or --batch to read queries from stdin).")
@@ -365,7 +418,7 @@ def cmd_search(args) -> int:
         _out(dumps({**result, **_notes_of(notes)}))
     else:
         _print_hits(result, query)
-    sys.stdout.flush()
+    _flush()
     for note in notes:
         _err(f"note: {note}")
     return EXIT_OK
@@ -839,7 +892,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             # a file name that is not UTF-8 is shown escaped, never a traceback
             stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
-    from indexer.errors import DamagedIndex, UnknownFormat
+    from indexer.errors import DamagedIndex, OutputFailed, UnknownFormat
 
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
@@ -858,7 +911,12 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             _err(f"Error: {problem}.")
             return EXIT_USAGE
-        return args.func(args)
+        status = args.func(args)
+        _flush()   # (what it could not write is said here, not as a traceback at exit)
+        return status
+    except OutputFailed as e:   # a full disk, read-only media: what could not be written, and why
+        _err(f"Error: {e}.")
+        return EXIT_USAGE
     except FileNotFoundError as e:
         where = f"{e.filename}: {e.strerror}" if e.filename else (e.args[0] if e.args else e)
         _err(f"Error: {where}. Check the path and try again.")
@@ -874,6 +932,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as e:   # an output that cannot be opened (a read-only folder, EROFS): said, never a traceback
+        _err(f"Error: {e.filename}: {e.strerror}." if e.filename else f"Error: {e}.")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return _interrupted()
 

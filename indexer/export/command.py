@@ -288,14 +288,26 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
     # Excel opens a CSV file without a BOM in the system's code page (GBK on Chinese Windows): 乱码
     bom = args.format in ("ris", "csv") and args.bom or args.format == "csv" and bool(args.output)
     if not args.output:
-        write(out, bom)
+        try:
+            write(out, bom)
+            out.flush()
+        except BrokenPipeError:   # the reader stopped (`| head`): no error
+            raise
+        except OSError as e:   # a full disk (`> /dev/full`), an I/O error
+            from ..cli import STDOUT, _output_failed
+            raise _output_failed(STDOUT, e) from None
         return 0
     if not records:   # a query that found nothing does not empty the file it names (a thesis's .bib)
         kept = "left as it was" if Path(args.output).exists() else "not written"
         err.write(f"note: nothing to export; {args.output} {kept}\n")
         return 0
-    with open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None) as f:
-        n = write(f, bom)
+    f = open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None)   # (a folder: said by main)
+    try:
+        with f:
+            n = write(f, bom)
+    except OSError as e:   # a disk that filled up while writing: the file is cut short
+        from ..errors import OutputFailed
+        raise OutputFailed(args.output, e, "it holds part of the export only") from None
     suffix = SUFFIXES[args.format]
     # (a device, /dev/null or a pipe, has no suffix to give)
     hint = "" if args.output.endswith(suffix) or not Path(args.output).is_file() else f" (usual suffix: {suffix})"
