@@ -384,9 +384,11 @@ def cmd_search(args) -> int:
         return EXIT_USAGE
     with searcher:
         if args.batch:
-            # One query per line on stdin, one JSON line per query, flushed after each.
-            for line in sys.stdin:
-                query = _query_text(line)
+            # One query per line on stdin, one JSON line per query, flushed after each.  Read as
+            # bytes, each line as UTF-8 or GB18030 (_query_text), whatever the locale's encoding
+            # (PYTHONIOENCODING=gb18030 made a UTF-8 line a traceback, or 肿瘤 a search for 鑲跨槫).
+            for line in getattr(sys.stdin, "buffer", sys.stdin):
+                query = _query_text(line if isinstance(line, str) else line.decode("utf-8", "surrogateescape"))
                 try:
                     result = searcher.search(query, limit=args.limit, sort=args.sort)
                     result.update(_notes_of(searcher.warnings(query)))

@@ -76,3 +76,17 @@ def test_a_failures_file_on_read_only_media_is_said_to_be_read_only(tmp_path):
         pytest.skip(f"no read-only file system can be mounted here: {result.stderr.strip()}")
     assert (result.returncode, result.stdout) == (2, "")   # said before any work
     assert result.stderr == f"Error: {ro / 'f.jsonl'}: Read-only file system.\n"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "ascii", "utf-8"])
+def test_batch_queries_are_read_as_utf8_or_gbk_whatever_the_locale(idx, encoding):
+    # PYTHONIOENCODING=gb18030: a UTF-8 line was a UnicodeDecodeError traceback (癌), or searched
+    # its bytes read as GB18030 (肉瘤样癌 as 鑲夌槫鏍风檶) and found nothing, silently
+    stdin = "癌\n肉瘤样癌\n".encode("utf-8") + "肉瘤样癌\r\n".encode("gbk") + b"IL-6\n"
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "search", "--batch", "--index", str(idx)],
+                            input=stdin, capture_output=True, cwd=ROOT, timeout=300,
+                            env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [(line["query"], line["total"]) for line in lines] == [("癌", 1), ("肉瘤样癌", 1), ("肉瘤样癌", 1),
+                                                                  ("IL-6", 2)]
