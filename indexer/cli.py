@@ -889,7 +889,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_names() -> None:
+    """Run the command again in Python's UTF-8 mode when it decodes file names otherwise (a
+    GB18030 or POSIX locale with PYTHONUTF8=0): a name is then judged by its bytes, as in any
+    UTF-8 locale (a UTF-8 name was refused as "not UTF-8", or read as 鑲跨槫 for 肿瘤 under
+    other ids).  The arguments are given again as the bytes they were."""
+    if sys.flags.utf8_mode or sys.getfilesystemencoding().lower().replace("-", "") == "utf8" \
+            or not sys.executable or not getattr(sys, "orig_argv", None):
+        return
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:   # (the command line's, not a caller's)
+        _utf8_names()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             # a file name that is not UTF-8 is shown escaped, never a traceback

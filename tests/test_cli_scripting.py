@@ -90,3 +90,43 @@ def test_batch_queries_are_read_as_utf8_or_gbk_whatever_the_locale(idx, encoding
     lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [(line["query"], line["total"]) for line in lines] == [("癌", 1), ("肉瘤样癌", 1), ("肉瘤样癌", 1),
                                                                   ("IL-6", 2)]
+
+
+def _locales() -> list[dict[str, str]]:
+    """Locales whose file names Python decodes otherwise than as UTF-8: POSIX (ASCII) with UTF-8
+    mode off, and GB18030 where this system has it."""
+    found = [{"LC_ALL": "POSIX", "LANG": "POSIX", "PYTHONUTF8": "0"}]
+    listed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout if shutil.which("locale") else ""
+    found += [{"LC_ALL": name, "LANG": name, "PYTHONUTF8": "0"} for name in listed.split()
+              if name.lower().replace("-", "").endswith(".gb18030")][:1]
+    return found
+
+
+@pytest.mark.parametrize("locale", _locales(), ids=lambda env: env["LC_ALL"])
+def test_a_utf8_file_name_is_read_whatever_the_locale(tmp_path, locale):
+    # under a POSIX or GB18030 locale every non-ASCII name was refused as "not UTF-8 … convmv -f gbk"
+    # (which would have double-encoded it), or read under 鑲跨槫.ris for 肿瘤.ris, with other ids
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "肿瘤.ris").write_text(RIS.format("Named in UTF-8"), encoding="utf-8")
+    with open(os.fsencode(folder) + "/高血压.ris".encode("gbk"), "w", encoding="utf-8") as fh:   # as `unzip` leaves it
+        fh.write(RIS.format("Named in GBK"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONUTF8", "PYTHONIOENCODING"))}
+    outputs = []
+    for extra in ({}, locale):
+        result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "clean", "--json", str(folder)],
+                                capture_output=True, cwd=ROOT, timeout=120, env={**env, **extra})
+        assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+        outputs.append([json.loads(line) for line in result.stdout.decode("utf-8").splitlines()])
+    assert outputs[1] == outputs[0]   # the same records, paths and ids as under a UTF-8 locale
+    record, failure = outputs[1]   # (sorted as text: 肿 before the GBK bytes, kept as surrogates)
+    assert record["source"]["path"] == str(folder / "肿瘤.ris") and record["title"] == {"en": "Named in UTF-8"}
+    assert failure["path"] == str(folder / "高血压.ris") and "the file's name is not UTF-8" in failure["reason"]
+    # read from Python so (no command line to run in UTF-8 mode), a UTF-8 name is said to be one
+    code = ("from indexer.cleaner import clean_paths\n"
+            f"print(*(getattr(x, 'reason', '') for x in clean_paths([{str(folder)!r}])), sep='\\n')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120,
+                            env={**env, **locale})
+    reasons = result.stdout.decode("utf-8").splitlines()
+    assert len(reasons) == 2 and "the file's name is not UTF-8" in reasons[0], result.stderr
+    assert reasons[1].startswith("not read: the file's name is UTF-8, but this Python decodes file names as ")

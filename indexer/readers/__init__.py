@@ -12,6 +12,7 @@ import re
 import shlex
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -262,14 +263,37 @@ def _identity(path: str) -> tuple[int, int] | str:
     return os.path.realpath(path)
 
 
+NAME_NOT_UTF8 = ("not read: the file's name is not UTF-8 (a name Chinese Windows wrote in GBK?); rename it, "
+                 "e.g. convmv -f gbk -t utf-8 --notest FILE, or, if it came out of a zip, name the zip here "
+                 "instead (its GBK names are read)")
+
+
+def _name_problem(path: str) -> str | None:
+    """Why a file's name cannot be kept with its records, judged by its bytes: not UTF-8
+    (:data:`NAME_NOT_UTF8`); or UTF-8 that this Python decodes otherwise, under a GB18030 or
+    POSIX locale with PYTHONUTF8=0 (肿瘤.ris as 鑲跨槫.ris, its records' ids not those it has
+    elsewhere: ``cli.py`` runs in UTF-8 mode for that); None when it is read as it is."""
+    try:
+        name = os.fsencode(path)
+    except UnicodeEncodeError:   # (a name no file system here holds: an archive's member under a POSIX locale)
+        return None
+    try:
+        text = name.decode("utf-8")
+    except UnicodeDecodeError:   # (under a GB18030 locale, a GBK name is read as the locale reads it)
+        return NAME_NOT_UTF8 if shown_path(path) != path else None
+    if text == path:
+        return None
+    return (f"not read: the file's name is UTF-8, but this Python decodes file names as "
+            f"{sys.getfilesystemencoding()} (the locale's encoding); run it in UTF-8 mode (PYTHONUTF8=1, "
+            f"or python -X utf8)")
+
+
 def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     """Records and failures of one file; never raises for bad content."""
-    shown = shown_path(path)
-    if shown != path:  # a name that is not UTF-8 could be neither printed nor stored with its records
-        yield Failure(path=shown, line=None, raw="", reason=(
-            "not read: the file's name is not UTF-8 (a name Chinese Windows wrote in GBK?); rename it, "
-            "e.g. convmv -f gbk -t utf-8 --notest FILE, or, if it came out of a zip, name the zip here "
-            "instead (its GBK names are read)"))
+    problem = _name_problem(path)
+    if problem:  # a name that is not UTF-8 could be neither printed nor stored with its records
+        yield Failure(path=shown_path(path) if problem is NAME_NOT_UTF8 else os.fsencode(path).decode("utf-8"),
+                      line=None, raw="", reason=problem)
         return
     try:
         if os.path.isdir(path):  # a folder a walk could not list (see _walk): why not, as for a file
