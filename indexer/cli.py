@@ -190,6 +190,22 @@ def _check_writable(path: str | None) -> None:
         raise OSError(code, os.strerror(code), path)
 
 
+def _among_inputs(option: str, path: str | None, paths, archives: bool = False) -> str:
+    """Why ``option path``, a file the run writes, cannot be where it is: one of the files it
+    reads (``--failures z.ris`` overwrote z.ris's records with the failures), or in a folder it
+    walks (the next run read the failures as records); "" when it lies apart."""
+    from indexer.readers import input_holding
+
+    found = path and input_holding(path, paths, archives)
+    if not found:
+        return ""
+    given, read = found
+    if read:
+        inside = "" if os.path.realpath(given) == os.path.realpath(path) else f" (in {given})"
+        return f"{option} {path} is a file this run reads{inside}: writing it would overwrite what it holds; give another file"
+    return f"{option} {path} is in {given}, a folder this run reads: the next run would read it as records; write it outside that folder"
+
+
 def _read_only(path: Path) -> bool:
     """Whether ``path`` lies on a file system mounted read-only (chmod will not help there)."""
     try:
@@ -230,6 +246,10 @@ def cmd_clean(args) -> int:
         _err("Error: - reads the records piped in; give it alone (or save them to a file and name it).")
         return EXIT_USAGE
     _check_writable(args.failures)
+    problem = _among_inputs("--failures", args.failures, args.paths, args.archives)
+    if problem:
+        _err(f"Error: {problem}.")
+        return EXIT_USAGE
     if args.paths == ["-"]:
         items = clean_bytes(read_stdin(sys.stdin, sys.stderr), args.format)
     else:
@@ -299,6 +319,10 @@ def cmd_ingest(args) -> int:
              "that (clean and export --from read a pipe).")
         return EXIT_USAGE
     _check_writable(args.failures)
+    problem = _among_inputs("--failures", args.failures, args.paths, args.archives)
+    if problem:
+        _err(f"Error: {problem}.")
+        return EXIT_USAGE
     notes = _note_folders(args.paths, args.archives)   # said before the run, and in --json's warnings
     made = not os.path.lexists(args.index)
     try:

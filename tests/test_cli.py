@@ -43,13 +43,15 @@ def test_folder_is_walked_and_every_record_validates(validate):
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
-    (tmp_path / "a_empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "c_nothing.txt").write_text("收藏 下载 引用\n首页 > 期刊\n", encoding="utf-8")
+    folder = tmp_path / "in"   # (the failures file beside it: one inside would be read by the next run)
+    folder.mkdir()
+    (folder / "a_empty.txt").write_text("", encoding="utf-8")
+    (folder / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "c_nothing.txt").write_text("收藏 下载 引用\n首页 > 期刊\n", encoding="utf-8")
     good = (DATA / "pages" / "cnki-bare-lines.txt").read_text(encoding="utf-8")
-    (tmp_path / "d_good.txt").write_text(good, encoding="utf-8")
+    (folder / "d_good.txt").write_text(good, encoding="utf-8")
     failures_file = tmp_path / "failures.jsonl"
-    result = run_cli("clean", "--json", "--failures", str(failures_file), str(tmp_path))
+    result = run_cli("clean", "--json", "--failures", str(failures_file), str(folder))
     assert result.returncode == 1
     lines = jsonl(result.stdout)
     failures = [x for x in lines if x.get("failure")]
@@ -59,7 +61,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert set(reasons) == {"a_empty.txt", "b_binary.txt", "c_nothing.txt"}
     assert "empty" in reasons["a_empty.txt"] and "binary" in reasons["b_binary.txt"]
     for name in reasons:
-        assert f"Error: {tmp_path / name}" in result.stderr  # stderr names the file
+        assert f"Error: {folder / name}" in result.stderr  # stderr names the file
     saved = jsonl(failures_file.read_text(encoding="utf-8"))
     assert len(saved) == 3
     nothing = next(f for f in saved if f["path"].endswith("c_nothing.txt"))

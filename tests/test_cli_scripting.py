@@ -130,3 +130,40 @@ def test_a_utf8_file_name_is_read_whatever_the_locale(tmp_path, locale):
     reasons = result.stdout.decode("utf-8").splitlines()
     assert len(reasons) == 2 and "the file's name is not UTF-8" in reasons[0], result.stderr
     assert reasons[1].startswith("not read: the file's name is UTF-8, but this Python decodes file names as ")
+
+
+def test_an_output_among_the_inputs_is_refused_before_any_work(tmp_path):
+    # `clean --failures refs/z.ris refs/` cleaned z.ris's records, then overwrote it with one failure
+    # line; `--failures refs/failed.jsonl refs/` made the next run read the failures as records
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "a_junk.txt").write_text("not a record\n", encoding="utf-8")
+    (refs / "z.ris").write_text(RIS.format("Kept"), encoding="utf-8")
+    idx = str(tmp_path / "idx")
+    cases = [(["clean", "--json", "--failures", str(refs / "z.ris"), str(refs)],
+              f"Error: --failures {refs / 'z.ris'} is a file this run reads (in {refs}): writing it would "
+              "overwrite what it holds; give another file."),
+             (["clean", "--failures", str(tmp_path / "." / "refs" / "z.ris"), str(refs / "z.ris")],
+              "is a file this run reads: writing it would overwrite"),
+             (["clean", "--failures", str(refs / "failed.jsonl"), str(refs)],
+              f"Error: --failures {refs / 'failed.jsonl'} is in {refs}, a folder this run reads: the next run "
+              "would read it as records; write it outside that folder."),
+             (["ingest", "--index", idx, "--failures", str(refs / "failed.jsonl"), str(refs)], "a folder this run reads"),
+             (["export", "-f", "ris", "--from", str(refs), "-o", str(refs / "out.ris")], "Error: -o "),
+             (["export", "-f", "ris", "--from", str(refs / "z.ris"), "-o", str(refs / "z.ris")], "Error: -o ")]
+    for args, said in cases:
+        result = run_cli(*args)
+        assert (result.returncode, result.stdout) == (2, ""), (args, result.stderr)
+        assert said in result.stderr and result.stderr.count("\n") == 1, (args, result.stderr)
+    assert (refs / "z.ris").read_text(encoding="utf-8") == RIS.format("Kept")
+    assert sorted(p.name for p in refs.iterdir()) == ["a_junk.txt", "z.ris"] and not os.path.exists(idx)
+    # beside the folder, or a name a walk skips (hidden), it is written as before
+    for failures in (tmp_path / "failed.jsonl", refs / ".failed.jsonl"):
+        result = run_cli("clean", "--json", "--failures", str(failures), str(refs))
+        assert result.returncode == 1 and len(failures.read_text(encoding="utf-8").splitlines()) == 1
+    # export --ids FILE -o FILE would overwrite the list of ids with the records
+    assert run_cli("ingest", "-q", "--index", idx, str(refs / "z.ris")).returncode == 0
+    (tmp_path / "ids.txt").write_text(json.loads(run_cli("clean", "--json", str(refs / "z.ris")).stdout)["id"] + "\n")
+    result = run_cli("export", "-f", "ris", "--index", idx, "--ids", str(tmp_path / "ids.txt"), "-o",
+                     str(tmp_path / "ids.txt"))
+    assert result.returncode == 2 and "is a file this run reads" in result.stderr

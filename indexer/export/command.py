@@ -180,6 +180,12 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         if "-" in args.paths and len(args.paths) > 1:
             err.write("Error: - reads the records piped in; give it alone (or save them to a file and name it).\n")
             return 2
+        from ..cli import _among_inputs
+
+        problem = _among_inputs("-o", args.output, args.paths, args.archives)
+        if problem:   # said before the files are read
+            err.write(f"Error: {problem}.\n")
+            return 2
         try:
             records, failed = _cleaned(args.paths, err, args.archives)
         except FileNotFoundError as e:
@@ -202,6 +208,13 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     from ..index.query import QueryError
     from ..index.search import IndexMissing
 
+    if args.ids:
+        from ..cli import _among_inputs
+
+        problem = _among_inputs("-o", args.output, [args.ids])
+        if problem:   # (the ids file overwritten by the records it lists)
+            err.write(f"Error: {problem}.\n")
+            return 2
     missing: list[str] = []
     try:
         records = select(args.index, args.query, args.ids, args.masters, err, missing)

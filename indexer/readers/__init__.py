@@ -251,6 +251,25 @@ def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
                 yield path
 
 
+def input_holding(path: str, paths: Iterable[str], archives: bool = False) -> tuple[str, bool] | None:
+    """The path among ``paths`` (those a run reads) that is the file ``path`` or the folder whose
+    walk reads it, and whether the run reads it (it exists), ``path`` being a file the run is to
+    write (a ``--failures`` file): written there, it would overwrite records read (an export
+    named as --failures), or be read as records by the next run.  None when it lies apart (or
+    its name is one a walk skips)."""
+    target = _identity(path)
+    real = os.path.realpath(path)
+    for given in paths:
+        if given == "-":
+            continue
+        if _identity(given) == target:
+            return given, True
+        if os.path.isdir(given) and real.startswith(os.path.join(os.path.realpath(given), "")) \
+                and not _skipped(os.path.basename(real), archives):
+            return given, os.path.exists(path)
+    return None
+
+
 def _identity(path: str) -> tuple[int, int] | str:
     """What makes two names one file: its device and inode for a regular file (a hard link is
     the same file as its other name), else the path links resolve to."""
