@@ -167,3 +167,20 @@ def test_an_output_among_the_inputs_is_refused_before_any_work(tmp_path):
     result = run_cli("export", "-f", "ris", "--index", idx, "--ids", str(tmp_path / "ids.txt"), "-o",
                      str(tmp_path / "ids.txt"))
     assert result.returncode == 2 and "is a file this run reads" in result.stderr
+
+
+def test_export_reads_its_query_as_search_does(idx):
+    # a query typed in GBK (a GB18030 terminal, a query file's line) was "bad query '\udcb0\udca9'",
+    # one pasted with a BOM found nothing: search repaired them (cli._query_text), export did not
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONUTF8"))}
+    for query, extra in (("癌".encode("gbk"), {}), ("\ufeff癌".encode("utf-8"), {}),
+                         ("癌".encode("utf-8"), {"LC_ALL": "POSIX", "PYTHONUTF8": "0"})):
+        found = {}
+        for command in (["search", "--json"], ["export", "-f", "jsonl"]):
+            result = subprocess.run([sys.executable, str(ROOT / "cli.py"), *command, "--index", str(idx), "-q"
+                                     if command[0] == "export" else "--", query], capture_output=True, cwd=ROOT,
+                                    timeout=120, env={**env, **extra})
+            assert result.returncode == 0, (query, command, result.stderr.decode("utf-8", "replace"))
+            lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+            found[command[0]] = [r["id"] for r in (lines[0]["hits"] if command[0] == "search" else lines)]
+        assert found["export"] == found["search"] and len(found["search"]) == 1, (query, found)

@@ -216,6 +216,10 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
             err.write(f"Error: {problem}.\n")
             return 2
     missing: list[str] = []
+    if args.query is not None:   # as search reads it: argv's bytes under a POSIX locale, a Notepad BOM
+        from ..cli import _query_text
+
+        args.query = _query_text(args.query)
     try:
         records = select(args.index, args.query, args.ids, args.masters, err, missing)
     except QueryError as e:   # said as `search` says it ("missing closing parenthesis" alone named no query)
