@@ -280,20 +280,25 @@ def cmd_clean(args) -> int:
 
 class _CleanProgress:
     """A count on stderr, redrawn at most five times a second, while the records go to a file
-    or a pipe and stderr is a terminal (on a terminal the records themselves show progress)."""
+    or a pipe and stderr is a terminal (on a terminal the records themselves show progress); on
+    one that cannot redraw a line (TERM=dumb), a line every 10,000 records."""
 
     def __init__(self, enabled: bool):
+        from indexer.terminal import PROGRESS_EVERY, redraws
+
         self.enabled = enabled and sys.stderr.isatty() and not sys.stdout.isatty()
+        self.redraw, self.every = redraws(sys.stderr), PROGRESS_EVERY
         self.start = self.last = time.monotonic()
         self.shown = False
 
     def update(self, count: int, failed: int) -> None:
         now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
+        if self.enabled and (now - self.last >= 0.2 if self.redraw else count % self.every == 0):
             rate = count / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\rclean: {count:,} records, {failed:,} failed, {rate:,.0f}/s\x1b[K")
+            line = f"clean: {count:,} records, {failed:,} failed, {rate:,.0f}/s"
+            sys.stderr.write(f"\r{line}\x1b[K" if self.redraw else line + "\n")
             sys.stderr.flush()
-            self.last, self.shown = now, True
+            self.last, self.shown = now, self.redraw
 
     def clear(self) -> None:
         if self.shown:

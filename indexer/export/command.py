@@ -152,7 +152,9 @@ def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict],
             err.write(f"Warning: {note}\n")
         items = clean_paths(paths, archives=archives)
     records, failed = [], 0
-    tty = hasattr(err, "isatty") and err.isatty()   # a count on a terminal: a large folder takes a while
+    from ..terminal import redraws
+
+    tty = redraws(err)   # a count on a terminal: a large folder takes a while (not on TERM=dumb's)
     for item in items:
         if isinstance(item, Failure):
             failed += 1

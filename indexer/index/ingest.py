@@ -37,6 +37,7 @@ from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import APPLY_PENDING, STORE_NAME, Store
+from ..terminal import PROGRESS_EVERY, redraws
 from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
                      damaged, index_is_current, newer_version, open_index, out_of_step, read_errors, require_folder,
                      unwritable)
@@ -473,11 +474,11 @@ def _cleaned(files, fmt, workers: int):
 
 class Progress:
     """One line on stderr, redrawn at most five times a second when stderr is a terminal,
-    else a line every 10,000 records."""
+    else (or on one that cannot redraw it: TERM=dumb) a line every 10,000 records."""
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
-        self.tty = enabled and sys.stderr.isatty()
+        self.tty = enabled and redraws(sys.stderr)
         self.start = self.last = time.monotonic()
         self.shown = False
 
@@ -492,7 +493,7 @@ class Progress:
             sys.stderr.write("\r" + line + "\x1b[K")
             sys.stderr.flush()
             self.last, self.shown = now, True
-        elif not self.tty and s.read and s.read % 10_000 == 0:
+        elif not self.tty and s.read and s.read % PROGRESS_EVERY == 0:
             sys.stderr.write(line + "\n")
 
     def close(self) -> None:
