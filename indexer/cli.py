@@ -1,9 +1,10 @@
 """Command line of the bilingual literature-record cleaner and indexer (``python cli.py``).
 
 Data goes to stdout, progress and messages to stderr.  Exit codes:
-  0  everything read and processed
-  1  some input failed (each failure reported on stderr, and in --json / --failures output)
-  2  usage error (bad option, missing file, unknown format, no index), or an output that cannot
+  0  everything read and processed (a search or export that finds nothing too: a note says so)
+  1  some input failed (each failure reported on stderr, and in --json / --failures output), or a
+     folder given gave no file to read (a warning says why)
+  2  usage error (bad option, missing file, unknown format, no index, an id too short), or an output that cannot
      be written (a full disk, read-only media)
   130  interrupted (Ctrl-C)
 """
@@ -237,6 +238,13 @@ def _note_folders(paths, archives: bool) -> list[str]:
     return notes
 
 
+def _gave_nothing(paths, archives: bool) -> bool:
+    """Whether a folder given gave no file to read (exit 1, as an empty file gives)."""
+    from indexer.readers import unread_folders
+
+    return bool(unread_folders(paths, archives))
+
+
 def cmd_clean(args) -> int:
     from indexer.cleaner import clean_bytes, clean_paths, read_stdin
     from indexer.record import Failure
@@ -275,7 +283,7 @@ def cmd_clean(args) -> int:
     _write_failures(failures, args.failures)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
-    return EXIT_FAILURES if failures else EXIT_OK
+    return EXIT_FAILURES if failures or args.paths != ["-"] and _gave_nothing(args.paths, args.archives) else EXIT_OK
 
 
 class _CleanProgress:
@@ -356,7 +364,8 @@ def cmd_ingest(args) -> int:
         e.done = (f"this run's records are committed to {args.index} all the same ({summary.added:,} added, "
                   f"{summary.updated:,} updated, {summary.removed:,} removed, {len(summary.failures):,} failed)")
         raise
-    return EXIT_FAILURES if summary.failures else EXIT_OK
+    # (with --prune, a folder emptied is one whose records go: no failure)
+    return EXIT_FAILURES if summary.failures or not args.prune and _gave_nothing(args.paths, args.archives) else EXIT_OK
 
 
 def _print_hits(result: dict, query: str) -> None:
@@ -469,16 +478,16 @@ def cmd_show(args) -> int:
             found = store.resolve(rid)  # the id, or the start of one (when only one has it)
             if len(found) > 1:
                 _err(f"Error: more than one record id starts with {rid}; give more of it")
-                status = EXIT_FAILURES
+                status = max(status, EXIT_FAILURES)
                 continue
             rec = store.get(found[0]) if found else None
             if rec is None and len(rid.strip()) < 4 and store.ids_starting(rid.strip().lower(), 1):
                 _err(f"Error: {rid} is too short to name a record: give at least 4 characters of its id")
-                status = EXIT_FAILURES
+                status = EXIT_USAGE   # (a usage error, not an id the index lacks)
                 continue
             if rec is None:
                 _err(f"Error: no record with id {rid} in {args.index}")
-                status = EXIT_FAILURES
+                status = max(status, EXIT_FAILURES)
                 continue
             _out(dumps(rec) if args.json else format_json(rec) + "\n")
             if rec["id"] in hidden:   # (shown as ingested: search and export give its master instead)
@@ -828,8 +837,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="exit codes: 0 all read; 1 some input failed (reported); 2 usage error; 130 interrupted "
-               "(Ctrl-C)\n\n"
+        epilog="exit codes: 0 all read (a search or export that finds nothing too); 1 some input failed "
+               "(reported; a folder given that gives no file to read too); 2 usage error, or an output that "
+               "cannot be written; 130 interrupted (Ctrl-C)\n\n"
                "run `python cli.py COMMAND --help` for examples")
     parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)

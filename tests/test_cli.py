@@ -137,7 +137,7 @@ def test_a_folder_of_hidden_files_says_they_are_hidden(tmp_path):
     (tmp_path / "refs").mkdir()
     (tmp_path / "refs" / ".saved.ris").write_text("TY  - JOUR\nTI  - Hidden\nER  - \n", encoding="utf-8")
     result = run_cli("clean", str(tmp_path / "refs"))
-    assert result.returncode == 0 and (f"Warning: {tmp_path / 'refs'}: no file here is read (1 hidden skipped: files "
+    assert result.returncode == 1 and (f"Warning: {tmp_path / 'refs'}: no file here is read (1 hidden skipped: files "
                                        "whose names start with '.' are hidden") in result.stderr
     assert "documents, images" not in result.stderr     # it said a .ris was a document, image or readme
 
@@ -155,7 +155,7 @@ def test_office_lock_files_and_folder_settings_are_not_read(tmp_path):
     assert [r["title"] for r in records] == [{"en": "Read"}]
     (tmp_path / "refs" / "cnki.ris").unlink()
     result = run_cli("clean", str(tmp_path / "refs"))
-    assert result.returncode == 0 and "no file here is read (3 Office lock or temporary (~), 1 .ini skipped" in result.stderr
+    assert result.returncode == 1 and "no file here is read (3 Office lock or temporary (~), 1 .ini skipped" in result.stderr
 
 
 def test_a_folder_with_nothing_to_read_says_why(tmp_path):
@@ -165,13 +165,13 @@ def test_a_folder_with_nothing_to_read_says_why(tmp_path):
     (tmp_path / "empty").mkdir()
     for command in (["clean"], ["ingest", "--index", str(tmp_path / "idx")]):
         result = run_cli(*command, str(tmp_path / "papers"), str(tmp_path / "empty"))
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 1, result.stderr   # an input that gave nothing, as an empty file
         assert f"Warning: {tmp_path / 'papers'}: no file here is read (2 .pdf, 1 .md skipped" in result.stderr
         assert f"Warning: {tmp_path / 'empty'}: no files in this folder" in result.stderr
     # in ingest --json's warnings too, as a file cut short is (they had gone to stderr alone)
     result = run_cli("ingest", "--json", str(tmp_path / "papers"), "--index", str(tmp_path / "idx"))
     summary = json.loads(result.stdout)
-    assert (result.returncode, summary["read"]) == (0, 0)
+    assert (result.returncode, summary["read"]) == (1, 0)
     assert [w.split(":")[0] for w in summary["warnings"]] == [str(tmp_path / "papers")]
     assert "no file here is read (2 .pdf, 1 .md skipped" in summary["warnings"][0]
     assert result.stderr.count("Warning:") == 1

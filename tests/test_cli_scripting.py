@@ -226,3 +226,27 @@ def test_progress_on_a_dumb_terminal_is_a_line_now_and_then_without_escapes(tmp_
     shown = _on_a_dumb_terminal("ingest", "--index", str(tmp_path / "idx"), str(path), stdout=subprocess.DEVNULL)
     assert "\x1b" not in shown and "\r" not in shown.replace("\r\n", "\n"), shown
     assert shown.splitlines()[0].startswith("ingest: 10,000 records (10,000 added")
+
+
+def test_exit_codes_follow_the_documented_scheme(idx, tmp_path):
+    # `show 1e8` ("too short") exited 1, "some input failed"; an empty folder exited 0 where an empty file exits 1
+    some_id = json.loads(run_cli("search", "--json", "--index", str(idx), "癌").stdout)["hits"][0]["id"]
+    result = run_cli("show", "--index", str(idx), some_id[:3])
+    assert result.returncode == 2 and "too short to name a record" in result.stderr
+    assert run_cli("show", "--index", str(idx), "ffffffff").returncode == 1   # an id the index lacks: as before
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty.ris").write_text("", encoding="utf-8")
+    for args in (["clean", "--json"], ["export", "-f", "ris", "--from"], ["ingest", "--index", str(tmp_path / "i")]):
+        for given in ("empty", "empty.ris"):
+            result = run_cli(*args, str(tmp_path / given))
+            assert result.returncode == 1, (args, given, result.stderr)
+        assert "no files in this folder" in result.stderr or given == "empty.ris"
+    assert run_cli("ingest", "--prune", "--index", str(tmp_path / "i"), str(tmp_path / "empty")).returncode == 0
+    # no hits is no failure, and the tables say so
+    assert run_cli("search", "--index", str(idx), "nosuchword").returncode == 0
+    assert run_cli("export", "-f", "ris", "--index", str(idx), "-q", "nosuchword").returncode == 0
+    shown = " ".join(run_cli("--help").stdout.split())
+    assert "0 all read (a search or export that finds nothing too)" in shown
+    assert "a folder given that gives no file to read too" in shown
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "a search, an `export --query` or a `--batch` query that finds nothing is no failure" in readme

@@ -272,8 +272,8 @@ def test_show_refuses_an_id_start_two_records_share(tmp_path):
             store.put({"id": rid, "source": {"path": "x.ris", "format": "ris", "record": n}, "title": {"en": "T"}})
     result = run_cli("show", "abcd", "--index", str(tmp_path))
     assert result.returncode == 1 and "more than one record id starts with abcd" in result.stderr
-    result = run_cli("show", "abc", "--index", str(tmp_path))   # too short to be taken as an id's start
-    assert result.returncode == 1 and "abc is too short to name a record: give at least 4" in result.stderr
+    result = run_cli("show", "abc", "--index", str(tmp_path))   # too short to be taken as an id's start: a usage error
+    assert result.returncode == 2 and "abc is too short to name a record: give at least 4" in result.stderr
     assert "no record with id abf" in run_cli("show", "abf", "--index", str(tmp_path)).stderr
     (rec,) = jsonl(run_cli("show", "--json", "abcd2", "--index", str(tmp_path)).stdout)
     assert rec["id"] == "abcd222222222222"

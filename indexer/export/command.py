@@ -198,7 +198,10 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
         clashes: list = []
         keys = citation_keys(records, clashes=clashes) if args.format in KEYED else None   # files' order, before --sort
         _warn_of_clashes(clashes, records, err)
-        return _write(args, records, out, err, keys) or (1 if failed else 0)
+        from ..readers import unread_folders
+
+        gave_nothing = args.paths != ["-"] and unread_folders(args.paths, args.archives)   # (as clean says it)
+        return _write(args, records, out, err, keys) or (1 if failed or gave_nothing else 0)
     if args.archives:
         err.write("Error: --archives reads the archives of folders given with --from; an index already holds "
                   "what was ingested (ingest --archives FOLDER reads them into it)\n")

@@ -226,6 +226,12 @@ def _skipped_note(folder: str, kinds: dict[str, int], unread: list[str], reads: 
             f"Export the records from the database or reference manager (RIS, BibTeX, EndNote, …)")
 
 
+def unread_folders(paths: Iterable[str], archives: bool = False) -> list[str]:
+    """The folders among ``paths`` of which no file is read (empty, or documents only:
+    :func:`folder_note` says why): an input that gave nothing, as an empty file is."""
+    return [p for p in paths if os.path.isdir(p) and all(skipped for _, skipped in _walk(p, archives))]
+
+
 def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
     """:func:`folder_note` of each folder among ``paths``."""
     return [note for p in paths if os.path.isdir(p) for note in folder_note(p, archives)]
