@@ -122,11 +122,25 @@ def _noise(m: re.Match) -> str:
     >>> _clean_funder("NSERC Discovery Grants"), _clean_funder("Wellcome Trust under Grants"), _clean_funder("NSFC Grants")
     ('NSERC Discovery Grants', 'Wellcome Trust', 'NSFC')
     """
-    before = re.search(r"(\S+)\s+$", m.string[:m.start()])
-    if (re.fullmatch(r"(?-i:Grants?)\.?", m.group(0)) and before and _PROGRAMME_WORD.fullmatch(before.group(1))
-            and not _NAME_HEAD.search(before.group(1))):
+    before = _word_before(m.string, m.start())
+    if (re.fullmatch(r"(?-i:Grants?)\.?", m.group(0)) and before and _PROGRAMME_WORD.fullmatch(before)
+            and not _NAME_HEAD.search(before)):
         return m.group(0)
     return " "
+
+
+def _word_before(text: str, end: int, reach: int = 40) -> str | None:
+    """The word before text[end], with space between them, read from a bounded tail (no regex
+    over the whole text before: a long one with no space would be read once for each match).
+
+    >>> _word_before("NSERC Discovery Grants", 16), _word_before("x" * 200_000 + " Grant", 200_001), _word_before("Grant", 0)
+    ('Discovery', None, None)
+    """
+    tail = text[max(0, end - reach):end]
+    words = tail.split()
+    if not words or tail[-1:].isspace() is False or (len(words) == 1 and end - reach > 0 and not tail[0].isspace()):
+        return None
+    return words[-1]
 
 
 def _clean_funder(text: str) -> str:
@@ -142,9 +156,12 @@ def _clean_funder(text: str) -> str:
     text = _close_brackets(text, whole[whole.find(text) + len(text):])
     text = re.sub(r"\s+", " ", text).strip()
     # Web of Science writes a funder as written and then its own name for it, glued; when
-    # the two are the same, once ("… of Jiangsu ProvinceNatural Science Foundation of …")
-    doubled = re.fullmatch(r"(.{8,}?) ?\1", text)
-    return doubled.group(1) if doubled else text
+    # the two are the same, once ("… of Jiangsu ProvinceNatural Science Foundation of …"); its
+    # halves compared, not by a backreference tried at every length (quadratic in a long text)
+    half, odd = divmod(len(text), 2)
+    if half >= 8 and text[:half] == text[half + odd:] and (not odd or text[half] == " "):
+        return text[:half]
+    return text
 
 
 _CLOSING = {"(": ")", "（": "）", "[": "]", "【": "】"}
