@@ -491,9 +491,25 @@ def test_a_trials_registration_is_no_grant_number():
      [("NIH Director's New Innovator Award", "DP2 OD123456")]),
     ("Supported by NSFC Grants 81702662 and 81702663.", [("NSFC", "81702662"), ("NSFC", "81702663")]),
     ("Supported by the Wellcome Trust Grant 208812/Z/17/Z.", [("Wellcome Trust", "208812/Z/17/Z")]),
+    ("Supported by ERC Starting Grant 757588.", [("ERC Starting Grant", "757588")]),
 ])
 def test_a_programmes_grants_is_its_names(statement, expected):
     assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+# (only after a programme's own word, and never after a funder we know: such a funder's "Grant"
+# is a label and the funder keeps its id)
+@pytest.mark.parametrize("statement, funder, funder_id", [
+    ("Supported by the Natural Science Foundation of Jiangsu Province Grant BK20206990.",
+     "Natural Science Foundation of Jiangsu Province", "10.13039/501100004608"),
+    ("This work was supported by the Japan Society for the Promotion of Science Grant 18K12345.",
+     "Japan Society for the Promotion of Science", None),
+    ("Supported by the Ministry of Education of Korea Grant 2019R1A2C1001234.", "Ministry of Education of Korea", None),
+    ("Supported by Canada Research Chairs Grant 950-231234.", "Canada Research Chairs", None),
+])
+def test_grant_after_a_funders_own_name_is_a_label(statement, funder, funder_id):
+    [entry] = parse_funding(statement)
+    assert (entry["funder_original"], entry["funder_id"]) == (funder, funder_id)
 
 
 def test_a_long_name_with_no_space_is_cleaned_in_one_reading():

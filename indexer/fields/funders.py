@@ -253,6 +253,17 @@ _WITHIN = {f.name: ("National Institutes of Health", "NIH") for f in FUNDERS
 _ALIASES.update((name, aliases) for name, _, aliases in _provincial_search_names() if aliases)
 
 
+def is_known_funder(text: str) -> bool:
+    """Whether text names a funder of our table (with or without an id; one written as we
+    name it too, which normalise_funder gives back unchanged as it does an unknown one).
+
+    >>> is_known_funder("Merck & Co."), is_known_funder("NSFC"), is_known_funder("Some Private Trust")
+    (True, True, False)
+    """
+    return any(re.search(p, text, re.IGNORECASE) for funder in FUNDERS for p in funder.patterns) or bool(
+        _provincial(text))
+
+
 def normalise_funder(text: str) -> tuple[str, str | None]:
     """Return (canonical name, Crossref funder id) for funder text; unknown funders are kept as written.
 

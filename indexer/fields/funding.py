@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, PROVINCES, normalise_funder
+from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, PROVINCES, is_known_funder, normalise_funder
 from .identifiers import NIH_BUDGET_YEAR
 from .places import COUNTRIES, US_STATES, _place_name, split_place
 
@@ -109,11 +109,13 @@ _FUNDER_WORD = re.compile(r"基金|计划|项目|专项|Foundation|Fund|Program|
                           r"Academy|Institute|Trust|Commission|Office|Department|University", re.IGNORECASE)
 
 
-# A programme's own word, "Grant(s)" after a capitalised word of its name ("NSERC Discovery Grants",
-# "Young Investigator Grant"), is its name's, as "Award" is ("NIH Director's New Innovator Award");
-# after an acronym, a funder's head word or a word in lower case, a label ("NSFC Grants", "Wellcome
-# Trust Grant", "under Grants").
-_PROGRAMME_WORD = re.compile(r"(?-i:[A-Z][a-z][\w'’-]*)")
+# A programme's own word, "Grant(s)" after the word of its name that says what grant it is ("NSERC
+# Discovery Grants", "Young Investigator Grant", ERC "Starting Grant"), is its name's, as "Award"
+# is ("NIH Director's New Innovator Award"); after any other word, a label ("NSFC Grants",
+# "Wellcome Trust Grant", "… of Jiangsu Province Grant", "under Grants"); and after a funder we
+# know, a label too (_clean_funder).
+_PROGRAMME_WORDS = frozenset({"Discovery", "Investigator", "Starting", "Consolidator", "Advanced", "Synergy",
+                              "Innovator", "Pioneer", "Career", "Explorer", "Pilot", "Seed"})
 
 
 def _noise(m: re.Match) -> str:
@@ -121,10 +123,10 @@ def _noise(m: re.Match) -> str:
 
     >>> _clean_funder("NSERC Discovery Grants"), _clean_funder("Wellcome Trust under Grants"), _clean_funder("NSFC Grants")
     ('NSERC Discovery Grants', 'Wellcome Trust', 'NSFC')
+    >>> _clean_funder("Natural Science Foundation of Jiangsu Province Grant"), _clean_funder("Canada Research Chairs Grant")
+    ('Natural Science Foundation of Jiangsu Province', 'Canada Research Chairs')
     """
-    before = _word_before(m.string, m.start())
-    if (re.fullmatch(r"(?-i:Grants?)\.?", m.group(0)) and before and _PROGRAMME_WORD.fullmatch(before)
-            and not _NAME_HEAD.search(before)):
+    if re.fullmatch(r"(?-i:Grants?)\.?", m.group(0)) and _word_before(m.string, m.start()) in _PROGRAMME_WORDS:
         return m.group(0)
     return " "
 
@@ -160,7 +162,11 @@ def _clean_funder(text: str) -> str:
     # halves compared, not by a backreference tried at every length (quadratic in a long text)
     half, odd = divmod(len(text), 2)
     if half >= 8 and text[:half] == text[half + odd:] and (not odd or text[half] == " "):
-        return text[:half]
+        text = text[:half]
+    # a programme's "Grant(s)" (_noise), unless it hides a funder we know: then its label
+    kept = re.search(r" (?-i:Grants?)\.?$", text)
+    if kept and is_known_funder(text[:kept.start()]) and not is_known_funder(text):
+        return text[:kept.start()]
     return text
 
 
