@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of
-from indexer.fields.funding import _clean_funder, parse_funding
+from indexer.fields.funding import _clean_funder, _numbered_funder, parse_funding
 
 
 def grants(statement: str) -> list[tuple]:
@@ -419,6 +419,24 @@ def test_alf_is_one_known_funder(statement, expected):
 ])
 def test_a_known_funders_acronym_glued_to_its_number_names_it(statement, expected):
     assert grants(statement) == expected
+
+
+# (a funder we know, or a funder's name, named with another funder's glued number keeps its grant:
+# the number's letters override only a funder unknown; an acronym and a year is no grant's number)
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by the Beijing Natural Science Foundation (NSFC2019001).",
+     [("Beijing Natural Science Foundation", "NSFC2019001")]),
+    ("Supported by the Wellcome Trust (NIHR200123).", [("Wellcome Trust", "NIHR200123")]),
+    ("Supported by the Swedish Research Council (NCI-2019-01234).", [("Swedish Research Council", "NCI-2019-01234")]),
+    ("Supported by the National Science and Technology Council (NSTC 111-2314-B-002-001).",
+     [(NSTC, "NSTC 111-2314-B-002-001")]),
+])
+def test_a_known_funder_keeps_its_grant_beside_another_funders_glued_number(statement, expected):
+    assert grants(statement) == expected
+
+
+def test_an_acronym_and_a_year_names_no_funder():
+    assert _numbered_funder("NIHR-2019") is None and _numbered_funder("NIHR-201912") == ("NIHR", "NIHR")
 
 
 def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):

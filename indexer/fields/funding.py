@@ -734,7 +734,7 @@ def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     >>> _numbered_funder("ZIA HL006123"), _numbered_funder("ZIA BC010123")
     (('', 'NHLBI'), ('', 'National Institutes of Health'))
     >>> _numbered_funder("NIHR200123"), _numbered_funder("BK20206990"), _numbered_funder("NIHR-2019")
-    (('NIHR', 'NIHR'), None, ('NIHR', 'NIHR'))
+    (('NIHR', 'NIHR'), None, None)
     """
     if not award:
         return None
@@ -745,9 +745,32 @@ def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     if intramural:
         return "", NIH_INSTITUTE_CODES.get(intramural.group(1), _NIH)
     glued = _GLUED_ACRONYM.match(award)
-    if glued and glued.group(1) in ACRONYMS:
-        return glued.group(1), glued.group(1)
+    if glued and glued.group(1) in ACRONYMS and not re.fullmatch(r"(?:19|20)\d{2}", award[glued.end():]):
+        return glued.group(1), glued.group(1)  # (not a year after it: "NIHR-2019" is none of its grants)
     return None
+
+
+def _names_another_funder(named: str, numbered: tuple[str, str]) -> bool:
+    """Whether the funder named beside a number that names its own funder (MOST's, NSC's, an NIH
+    intramural number; a known acronym glued to it) is another funder, who keeps the grant: a funder
+    we know or a funder's name, "the Beijing Natural Science Foundation (NSFC2019001)", "the Wellcome
+    Trust (NIHR200123)". Not one unknown, "the HPLC cohort (NIHR200123)", nor the number's own
+    funder written short or with more, "National Science and Technology Council (NSTC 111-…)",
+    "Intramural Research Program of the NHLBI (ZIA HL006123)": the number's funder is taken.
+
+    >>> _names_another_funder("Wellcome Trust", ("NIHR", "NIHR")), _names_another_funder("Beijing Natural Science Foundation", ("NSFC", "NSFC"))
+    (True, True)
+    >>> _names_another_funder("", ("NIHR", "NIHR")), _names_another_funder("the HPLC cohort", ("NIHR", "NIHR"))
+    (False, False)
+    >>> _names_another_funder("Intramural Research Program of the NHLBI", ("", "NHLBI"))
+    False
+    """
+    if not (is_known_funder(named) or _is_funder_name(named)):
+        return False
+    if any(re.search(rf"(?-i:\b{re.escape(word)}\b)", named) for word in numbered if word):
+        return False
+    name = split_place(re.sub(r"^the\s+", "", named, flags=re.IGNORECASE))[0].lower()
+    return not numbered[1].lower().startswith(name) and normalise_funder(named)[0] != normalise_funder(numbered[1])[0]
 
 
 def funding_entry(funder_original: str, award: str | None) -> dict:
@@ -771,8 +794,9 @@ def funding_entry(funder_original: str, award: str | None) -> dict:
     if numbered and not funder_original.strip():
         funder_original = numbered[0]  # (the number's prefix names it, or nothing)
     name, funder_id = normalise_funder(funder_original)
-    if numbered and name in (funder_original, _NIH):
-        # no funder we know, or the NIH whose institute the number names
+    if numbered and (not _names_another_funder(funder_original, numbered) or name == _NIH):
+        # no funder we know (MOST's, NSC's numbers; an acronym's glued to its number), or the NIH
+        # whose institute the number names
         name, funder_id = normalise_funder(numbered[1])
     elif (institute := _nih_institute(award)) and (not funder_original.strip() or name == _NIH):
         name, funder_id = normalise_funder(institute)  # (no funder named, or the NIH)
@@ -1049,8 +1073,7 @@ def _names_funding(body: str) -> bool:
 def _known_funder(text: str) -> bool:
     """Whether text before a grant number names a funder we know (by :mod:`funders`' table)."""
     name = _clean_funder(text)
-    known, funder_id = normalise_funder(name)
-    return bool(name) and (funder_id is not None or known != name)
+    return bool(name) and is_known_funder(name)
 
 
 # A funder's acronym ("NSF", "RPB", "NIH"), and one right before a grant number, a space between
