@@ -447,41 +447,39 @@ def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):
 
 
 # 17. Funders listed after a statement's grants, "and by" them or after a comma, are each a
-# funder, a company's one-word name too ("Pfizer and Novartis"); two names alike are one
+# funder, a company's one-word name too ("Pfizer and Novartis"); one rule parts such a list
+# (_named_list): into capitalised names, none a place or a company's legal form (its city and
+# country, "Inc.": the name's), nor the first words of a known funder named with "and" where its
+# rest follows ("Merck Sharp and Dohme", "Eli Lilly and Company"; "Merck and Pfizer" are two);
+# two names alike are one ("Johnson and Johnson")
+NSFC_GRANT = ("National Natural Science Foundation of China", "81702662")
+
+
 @pytest.mark.parametrize("statement, expected", [
-    ("Supported by grant 81702662 from the NSFC, and by Pfizer and Novartis.",
-     [("National Natural Science Foundation of China", "81702662"), ("Pfizer", None), ("Novartis", None)]),
+    # each a funder
+    ("Supported by grant 81702662 from the NSFC, and by Pfizer and Novartis.", [NSFC_GRANT, ("Pfizer", None), ("Novartis", None)]),
     ("This work was supported by the Wellcome Trust (208812/Z/17/Z), and by Pfizer and Novartis.",
      [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Novartis", None)]),
     ("Supported by the Wellcome Trust (208812/Z/17/Z), Pfizer and Novartis.",
      [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Novartis", None)]),
     ("Supported by grant R01 EY012345 from the NEI, and by Pfizer, Novartis and Roche.",
      [("National Eye Institute", "R01 EY012345"), ("Pfizer", None), ("Novartis", None), ("Roche", None)]),
-])
-def test_funders_listed_after_the_grants_are_each_a_funder(statement, expected):
-    assert grants(statement) == expected
-
-
-# 17b. A company whose name holds "and" is one funder of such a list, however it is written
-@pytest.mark.parametrize("statement, expected", [
-    ("Supported by grant 81702662 from the NSFC, and by Procter and Gamble.",
-     [("National Natural Science Foundation of China", "81702662"), ("Procter & Gamble", None)]),
+    ("Supported by grant 81702662 from the NSFC, and by AstraZeneca and Sanofi.", [NSFC_GRANT, ("AstraZeneca", None), ("Sanofi", None)]),
+    # a known funder named with "and" is one, however it is written; its first words alone are a funder
+    ("Supported by grant 81702662 from the NSFC, and by Procter and Gamble.", [NSFC_GRANT, ("Procter & Gamble", None)]),
     ("Funding: Wellcome Trust (208812/Z/17/Z), Merck Sharp and Dohme, and Pfizer.",
      [("Wellcome Trust", "208812/Z/17/Z"), ("Merck Sharp & Dohme", None), ("Pfizer", None)]),
     ("Funding: Wellcome Trust (208812/Z/17/Z), Pfizer, Johnson and Johnson, and Roche.",
      [("Wellcome Trust", "208812/Z/17/Z"), ("Pfizer", None), ("Johnson & Johnson", None), ("Roche", None)]),
     ("This work was supported by the Bill and Melinda Gates Foundation (OPP1234567) and by Johnson & Johnson.",
      [("Bill and Melinda Gates Foundation", "OPP1234567"), ("Johnson & Johnson", None)]),
-])
-def test_a_company_named_with_and_is_one_funder_of_the_list(statement, expected):
-    assert grants(statement) == expected
-
-
-# 17c. A list after the grants holds no places, legal forms or registrations as funders: a
-# company's city and country, "Inc.", a province, a trial's number stay out of the funders
-@pytest.mark.parametrize("statement, expected", [
-    ("Supported by grant 81702662 from the NSFC, and by Bayer, Leverkusen, Germany.",
-     [("National Natural Science Foundation of China", "81702662"), ("Bayer", None)]),
+    ("Supported by grant 81702662 from the NSFC, and by Eli Lilly and Novartis.", [NSFC_GRANT, ("Eli Lilly", None), ("Novartis", None)]),
+    ("Supported by grant 81702662 from the NSFC, and by Merck and Pfizer.", [NSFC_GRANT, ("Merck", None), ("Pfizer", None)]),
+    ("Supported by grant 81702662 from the NSFC, and by Johnson and Pfizer.", [NSFC_GRANT, ("Johnson", None), ("Pfizer", None)]),
+    ("Supported by grant 81702662 from the NSFC, and by Bill and Melinda Gates.",
+     [NSFC_GRANT, ("Bill and Melinda Gates Foundation", None)]),
+    # no places, legal forms or registrations
+    ("Supported by grant 81702662 from the NSFC, and by Bayer, Leverkusen, Germany.", [NSFC_GRANT, ("Bayer", None)]),
     ("Supported by NIH grant R01 CA123456, and by Pfizer, Inc., New York, NY, USA.",
      [("National Cancer Institute", "R01 CA123456"), ("Pfizer, Inc.", None)]),
     ("Supported by NIH grant R01 CA123456, and by Merck and Co.",
@@ -490,7 +488,7 @@ def test_a_company_named_with_and_is_one_funder_of_the_list(statement, expected)
      [("Wellcome Trust", "208812/Z/17/Z"), ("Bristol-Myers Squibb", None), ("Eli Lilly and Company", None),
       ("Sanofi", None)]),
 ])
-def test_a_list_after_the_grants_holds_no_places_or_legal_forms(statement, expected):
+def test_a_list_after_the_grants_is_its_funders(statement, expected):
     assert grants(statement) == expected
 
 

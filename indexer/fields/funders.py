@@ -120,6 +120,10 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("Eli Lilly and Company", None, (r"^eli lilly (?:&|and) company\b(?!.*\band\b)",)),
     Funder("Merck & Co.", None, (r"^merck (?:&|and) co\b\.?(?!.*\band\b)",)),
     Funder("Smith & Nephew", None, (r"^smith (?:&|and) nephew\b(?!.*\band\b)",)),
+    # (a foundation named by its founders, "…, and by Bill and Melinda Gates": one funder, not
+    # "Bill" and "Melinda Gates"; not another "… Gates Trust")
+    Funder("Bill and Melinda Gates Foundation", None,
+           (r"^(?:the )?bill (?:&|and) melinda gates(?: foundation)?\b(?!\s+trust)(?!.*\band\b)",)),
 )
 
 # The acronyms known funders are searched by ("NSFC", "NIHR", "NCI"): one glued to a grant's

@@ -317,19 +317,20 @@ def _named_list(text: str) -> list[str]:
     """
     names = _split_funders(text)
     if len(names) == 1 and not _is_funder_name(names[0]):
-        listed = _list_names(names[0], _NAME_LIST, _listed_name)
+        listed = _list_names(names[0], _NAME_LIST, lambda name: _listed_name(name, names[0]))
         if len(set(listed)) > 1:
             return listed
     return names
 
 
-def _listed_name(text: str) -> bool:
+def _listed_name(text: str, listed: str = "") -> bool:
     """Whether text may be one funder of a list after a statement's grants (:func:`_named_list`),
-    not the first words of a known funder's name that holds "and" ("Merck Sharp" of "Merck Sharp
-    and Dohme").
+    the list as written `listed`: not the first words of a known funder's name that holds "and",
+    where the list goes on with the rest of that name ("Merck Sharp" of "Merck Sharp and Dohme";
+    but "Merck" of "Merck and Pfizer" is a funder).
 
-    >>> _listed_name("Pfizer"), _listed_name("Merck Sharp"), _listed_name("Procter")
-    (True, False, False)
+    >>> _listed_name("Pfizer"), _listed_name("Merck Sharp", "Merck Sharp and Dohme"), _listed_name("Merck", "Merck and Pfizer")
+    (True, False, True)
 
     Nor a place or a company's legal form, which follow a name ("Bayer, Leverkusen, Germany",
     "Pfizer, Inc., New York, NY"): such a list is read as the name and its place are.
@@ -337,7 +338,7 @@ def _listed_name(text: str) -> bool:
     >>> _listed_name("Germany"), _listed_name("NY"), _listed_name("Inc."), _listed_name("Company"), _listed_name("Hubei")
     (False, False, False, False, False)
     """
-    if _HEADS_KNOWN_NAME.fullmatch(text) or _LEGAL_FORM.fullmatch(text):
+    if _LEGAL_FORM.fullmatch(text) or _heads_known_name(text, listed):
         return False
     if _place_name(text) in COUNTRIES or _place_name(text) in US_STATES or text in _PROVINCE_NAMES:
         return False
@@ -345,11 +346,17 @@ def _listed_name(text: str) -> bool:
         _NO_FUNDING.match(text) or _DESCRIPTION_WORD.search(text))
 
 
-# The words of known funders' names before their "&" or "and" ("Merck Sharp", "Procter", "Eli
-# Lilly", "Bill").
-_HEADS_KNOWN_NAME = re.compile("|".join(
-    re.escape(re.split(r" (?:&|and) ", f.name, maxsplit=1)[0]) for f in FUNDERS
-    if re.search(r" (?:&|and) ", f.name)), re.IGNORECASE)
+def _heads_known_name(text: str, listed: str) -> bool:
+    """Whether text and the next name of the list, joined by "and" or "&", are one funder we know
+    ("Eli Lilly" of "…, Eli Lilly and Company and Sanofi"; not of "Eli Lilly and Novartis").
+
+    >>> _heads_known_name("Eli Lilly", "Eli Lilly and Company and Sanofi"), _heads_known_name("Eli Lilly", "Eli Lilly and Novartis")
+    (True, False)
+    """
+    joined = re.search(rf"(?<!\w){re.escape(text)},?\s+(?:&|and)\s+.+?(?=\s*(?:[,;，；]|\band\b|$))", listed)
+    return bool(joined) and is_known_funder(joined.group(0)) and not is_known_funder(text)
+
+
 _PROVINCE_NAMES = frozenset(PROVINCES.values()) | {f"{p} Province" for p in PROVINCES.values()} | {
     f"{p} Provinces" for p in PROVINCES.values()}
 # A company's legal form, written after its name and a comma or "and" ("Pfizer, Inc.", "Merck and Co.").
