@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..charsets import is_han
+from .places import PROVINCES  # (where a provincial foundation is: its table's keys and names)
 
 
 @dataclass(frozen=True)
@@ -136,17 +137,6 @@ NIH_INSTITUTE_CODES: dict[str, str] = {
     "CA": "NCI", "HL": "NHLBI", "AI": "NIAID", "GM": "NIGMS", "NS": "NINDS", "MH": "NIMH", "DK": "NIDDK",
     "HD": "NICHD", "AG": "NIA", "ES": "NIEHS", "EY": "NEI", "DA": "NIDA", "AA": "NIAAA", "TR": "NCATS",
     "HG": "NHGRI", "AR": "NIAMS", "DE": "NIDCR", "NR": "NINR", "DC": "NIDCD", "EB": "NIBIB", "LM": "NLM"}
-
-# Province (or municipality) names as written in Chinese → English.
-PROVINCES: dict[str, str] = {
-    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei",
-    "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "江苏": "Jiangsu",
-    "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong",
-    "河南": "Henan", "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan",
-    "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi", "甘肃": "Gansu",
-    "青海": "Qinghai", "台湾": "Taiwan", "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet",
-    "宁夏": "Ningxia", "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macao",
-}
 
 # Provincial natural science foundations: canonical name and confirmed Crossref ids.
 PROVINCIAL_NSF: dict[str, tuple[str, str | None]] = {

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .funders import ACRONYMS, FUNDERS, NIH_INSTITUTE_CODES, PROVINCES, is_known_funder, normalise_funder
+from .funders import ACRONYMS, NIH_INSTITUTE_CODES, is_known_funder, normalise_funder
 from .identifiers import NIH_BUDGET_YEAR
-from .places import COUNTRIES, US_STATES, _place_name, split_place
+from .places import COUNTRIES, LEGAL_FORM, is_place, split_place
 
 # A grant number: letters/digits with at least four digits, e.g. 81702662, 2017YFA8867075,
 # LY18E907663, BK20206990, 2016M068436, KYCX19_1158; Chinese programmes also write lower-case
@@ -338,9 +338,7 @@ def _listed_name(text: str, listed: str = "") -> bool:
     >>> _listed_name("Germany"), _listed_name("NY"), _listed_name("Inc."), _listed_name("Company"), _listed_name("Hubei")
     (False, False, False, False, False)
     """
-    if _LEGAL_FORM.fullmatch(text) or _heads_known_name(text, listed):
-        return False
-    if _place_name(text) in COUNTRIES or _place_name(text) in US_STATES or text in _PROVINCE_NAMES:
+    if LEGAL_FORM.fullmatch(text) or is_place(text) or _heads_known_name(text, listed):
         return False
     return _names_one(text) or bool(re.fullmatch(r"(?-i:[A-Z][\w&.'’-]+)", text)) and not (
         _NO_FUNDING.match(text) or _DESCRIPTION_WORD.search(text))
@@ -355,12 +353,6 @@ def _heads_known_name(text: str, listed: str) -> bool:
     """
     joined = re.search(rf"(?<!\w){re.escape(text)},?\s+(?:&|and)\s+.+?(?=\s*(?:[,;，；]|\band\b|$))", listed)
     return bool(joined) and is_known_funder(joined.group(0)) and not is_known_funder(text)
-
-
-_PROVINCE_NAMES = frozenset(PROVINCES.values()) | {f"{p} Province" for p in PROVINCES.values()} | {
-    f"{p} Provinces" for p in PROVINCES.values()}
-# A company's legal form, written after its name and a comma or "and" ("Pfizer, Inc.", "Merck and Co.").
-_LEGAL_FORM = re.compile(r"(?:Inc|Co|Company|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|S\.?A|plc|PLC|B\.?V|K\.?K|N\.?V|S\.?p\.?A)\.?")
 
 
 def _is_funder_name(text: str) -> bool:

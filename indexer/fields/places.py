@@ -72,6 +72,36 @@ Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Oh
 Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
     "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
     "south carolina", "south dakota", "west virginia", "district of columbia"}
+# China's provinces (and municipalities, autonomous regions, Hong Kong, Macao) as written in
+# Chinese → English (fields.funders names their foundations by them).
+PROVINCES: dict[str, str] = {
+    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei",
+    "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "江苏": "Jiangsu",
+    "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong",
+    "河南": "Henan", "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan",
+    "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi", "甘肃": "Gansu",
+    "青海": "Qinghai", "台湾": "Taiwan", "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet",
+    "宁夏": "Ningxia", "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macao",
+}
+
+_PROVINCE_NAMES = frozenset(name.lower() for name in PROVINCES.values())
+# A company's legal form, written after its name and a comma or "and" ("Pfizer, Inc.", "Merck and
+# Co.", "Bayer AG"): no place, nor a name of its own (fields.funding).
+LEGAL_FORM = re.compile(r"(?:Inc|Co|Company|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|S\.?A|plc|PLC|B\.?V|K\.?K"
+                        r"|N\.?V|S\.?p\.?A)\.?")
+
+
+def is_place(text: str) -> bool:
+    """Whether text is a place alone: a country, a US state or a Chinese province ("Germany",
+    "NY", "Hubei", "Guangdong Province"; "Zhejiang Provinces" of "Guangdong and Zhejiang Provinces").
+
+    >>> is_place("Germany"), is_place("P. R. China"), is_place("NY"), is_place("Hubei Province"), is_place("Leverkusen")
+    (True, True, True, True, False)
+    """
+    name = _place_name(text)
+    return name in COUNTRIES or name in US_STATES or re.sub(r" provinces?$", "", name) in _PROVINCE_NAMES
+
+
 # A city: one to three capitalised words, none an organisation's ("Foundation", "Province" …).
 _CITY = re.compile(r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
 _NOT_A_CITY = re.compile(r"\b(?:Foundation|Fund|Trust|Council|Institute|Institutes|Universit\w*|College|School|"
