@@ -600,7 +600,8 @@ def cmd_dedup(args) -> int:
               "dedup --review" if args.review else "dedup")
     # the index folder (or its store) deleted while this runs is said as an ingest says it, and
     # is not made again (a new empty store and search index, and the run said it had applied)
-    with Vanishing(args.index, committed=bool(args.apply), during=during):   # (--apply: its undo commits first)
+    # (--apply: its undo commits first; --review: each answer is written to the decisions file at once)
+    with Vanishing(args.index, committed=bool(args.apply or args.review), during=during):
         return _dedup(args)
 
 

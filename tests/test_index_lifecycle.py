@@ -337,9 +337,9 @@ def _duplicated(tmp_path: Path, applied: bool = False) -> Path:
     return idx
 
 
-def _removed_after(gone: Path, hook: str, *command: str) -> subprocess.CompletedProcess:
+def _removed_after(gone: Path, hook: str, *command: str, answers: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", REMOVED_AFTER, str(gone), *hook.split("."), *command],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, input=answers)
 
 
 @pytest.mark.parametrize("hook", ["merge.find_clusters",    # between its undo and its merges: the folder was
@@ -379,6 +379,20 @@ def test_an_index_folder_deleted_during_dedup_undo_is_said(tmp_path, hook, gone)
         assert run.stderr.startswith(f"Error: the record store {idx / 'records.sqlite'} vanished during dedup --undo "
                                      "(deleted or moved?); nothing of this run was written: put it back"), run.stderr
     assert not (tmp_path / gone).exists()
+
+
+def test_a_store_deleted_after_dedup_review_decided_is_said(tmp_path):
+    # the review had written its decision: 'nothing of this run was written' was said all the same
+    paper = "TY  - JOUR\nTI  - Marrow stromal cells in spinal metastasis\nPY  - 2020\nJO  - Spine\n"
+    (tmp_path / "a.ris").write_text(f"{paper}AU  - Smith, John\nER  - \n\n{paper}ER  - \n\n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "a.ris"), "--index", str(idx)).returncode == 0
+    run = _removed_after(idx / "records.sqlite", "merge.record_decisions", "dedup", "--review", "--index", str(idx),
+                         answers="m\n")
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert (idx / "dedup_decisions.json").exists()   # the review's decision, written
+    assert (f"Error: the record store {idx / 'records.sqlite'} vanished during dedup --review (deleted or moved?): "
+            "put it back") in run.stderr, run.stderr
 
 
 def test_an_index_folder_deleted_as_an_ingest_merges_again_is_said(tmp_path):
