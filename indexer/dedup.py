@@ -101,7 +101,7 @@ from indexer.charsets import HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
                                  has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
                                  page_number, volume_as_issue)
-from indexer.fields.authors import whole_name
+from indexer.fields.authors import responsible_authors, whole_name
 from indexer.fields.identifiers import pmid
 from indexer.fields.titles import split_original_title
 from indexer.pinyin import compared_pinyin, compared_word, is_person, syllables, u_for_v, wade_giles
@@ -195,9 +195,15 @@ def _compared_family(family: str) -> str:
     return family if _CJK.search(family) else compared_word(pinyin_key(family))
 
 
+def _authors(rec: dict) -> list[dict]:
+    """Whom a record is by: its authors, an edited book's editors when it has none
+    (``responsible_authors``; a CNKI copy may list them as its authors), as search reads them."""
+    return responsible_authors(rec)
+
+
 def _pinyin_names(rec: dict):
     """The authors' names in pinyin, lazily (pypinyin is slow; blocking reads the first only)."""
-    for a in rec.get("authors") or []:
+    for a in _authors(rec):
         k = pinyin_key(a["literal"] if a.get("literal") else _compared_family(a.get("family", "")) + a.get("given", ""))
         if k:
             yield k
@@ -216,7 +222,7 @@ def _wade_giles_names(rec: dict, pinyin: list[str]) -> list[str] | None:
     """The authors' names of a Chinese record (``pinyin``) as Taiwan writes them in Latin
     letters (Wade–Giles), those that are not Chinese personal names as they are; None when
     every name reads so as in pinyin."""
-    authors = rec.get("authors") or []
+    authors = _authors(rec)
     if len(pinyin) != len(authors):
         return None
     keys = [wade_giles_key(a.get("literal") or "") or k for a, k in zip(authors, pinyin)]
@@ -225,7 +231,7 @@ def _wade_giles_names(rec: dict, pinyin: list[str]) -> list[str] | None:
 
 def _traditional(rec: dict) -> bool:
     """Whether a record's Chinese title or names hold Traditional characters (臺灣, 張)."""
-    text = (rec.get("title") or {}).get("zh", "") + "".join(a.get("literal") or "" for a in rec.get("authors") or [])
+    text = (rec.get("title") or {}).get("zh", "") + "".join(a.get("literal") or "" for a in _authors(rec))
     return has_traditional(text)
 
 
@@ -265,7 +271,7 @@ def _author_keys(rec: dict) -> set[str]:
     """Name words of the authors (Chinese names whole): "Goicoechea de Jorge, E." and
     "de Jorge, E. G." share "jorge"."""
     keys = set()
-    for a in rec.get("authors") or []:
+    for a in _authors(rec):
         if whole_name(a):   # (a Japanese name's family and given name, 山田 + 太郎, as 山田太郎)
             k = _name_key(whole_name(a))  # Traditional and Simplified names meet
             if k:
@@ -284,7 +290,7 @@ def _name_words(name: str) -> list[str]:
 def _first_author_words(rec: dict) -> list[str]:
     """The first author's surname words ("Crawford Jr." and "Crawford" meet, "El-Sherif"
     and "Sherif"), the whole surname when short (Li), a Chinese name whole."""
-    first = (rec.get("authors") or [{}])[0]
+    first = (_authors(rec) or [{}])[0]
     if whole_name(first) or not first.get("family"):
         return [k for k in [_name_key(whole_name(first))] if k]
     return _name_words(first["family"]) or [k for k in [_name_key(first["family"])] if k]
@@ -349,7 +355,7 @@ class _Keys:
         self.tails = [k for k in dict.fromkeys(piece_keys[1::2]) if k in self.parts]
         self.acronym = any(has_acronym(t) for t in titles)
         self.authors = _author_keys(rec)
-        self.surnames = [_name_key(whole_name(a) or a.get("family") or "") for a in rec.get("authors") or []]
+        self.surnames = [_name_key(whole_name(a) or a.get("family") or "") for a in _authors(rec)]
         self.notice = notice_of(rec)
         self.discussion = discussed(rec) or _stated_comment(rec)
         self.first_page = page_number(_first_page(rec))
@@ -541,14 +547,14 @@ def _other_surnames(a: _Keys, b: _Keys) -> bool:
     if zh.rec.get("language") != "zh" or en.rec.get("language") == "zh":
         return False
     surnames = set()
-    for author in zh.rec.get("authors") or []:
+    for author in _authors(zh.rec):
         name = simplified(whole_name(author))
         if not (_CJK.match(name) and is_person(name)):
             return False  # an organisation, or a name in letters: nothing to tell by
         surnames.add(compared_pinyin(name)[0])
         surnames.update(reading[0] for reading in [wade_giles(name)] if reading)
     words = set()
-    for author in en.rec.get("authors") or []:
+    for author in _authors(en.rec):
         if _CJK.search(whole_name(author)):
             return False
         name = unicodedata.normalize("NFKD", f"{author.get('family') or ''} {author.get('given') or ''}").casefold()
@@ -567,7 +573,7 @@ def _names_in_other_scripts(a: dict, b: dict) -> bool:
     author of the other in Latin letters (Yamada, Taro): the names cannot be compared, so
     that they share no word says nothing (CiNii or KCI and PubMed's romanised names)."""
     def script(rec: dict) -> str:
-        names = [whole_name(x) or f"{x.get('family') or ''} {x.get('given') or ''}" for x in rec.get("authors") or []]
+        names = [whole_name(x) or f"{x.get('family') or ''} {x.get('given') or ''}" for x in _authors(rec)]
         if names and all(_NATIVE_NAME.search(n) for n in names):
             return "native"
         return "latin" if names and all(re.search(r"[A-Za-z]", n) and not _NATIVE_NAME.search(n) for n in names) else ""
@@ -1080,7 +1086,7 @@ def _blocks(recs: dict[str, dict], keys: dict[str, _Keys]) -> dict[tuple[str, st
                 blocks[("author", f"{r['year']}:{word}")].append(rid)
     # Chinese and English versions without a translated title: year and first author in pinyin.
     for rid, r in recs.items():
-        if r.get("year") and r.get("language") in ("zh", "en") and r.get("authors"):
+        if r.get("year") and r.get("language") in ("zh", "en") and _authors(r):
             first = keys[rid].first_pinyin()
             if first:
                 blocks[("pinyin", f"{r['year']}:{first}")].append(rid)
@@ -1123,7 +1129,7 @@ def _split_oversized(blocks: dict[tuple[str, str], list[str]], keys: dict[str, _
                 subkeys = {k[:len(key) + 10] for k in keys[rid].usable + keys[rid].parts
                            if k.startswith(key) and len(k) >= len(key) + 10}
             elif kind == "author":
-                first = keys[rid].rec["authors"][0]
+                first = _authors(keys[rid].rec)[0]
                 subkeys = {f"{key}:{_name_key(first.get('given') or '')[:1]}"}
             else:
                 subkeys = {f"{key}:title:{k}" for k in keys[rid].usable} | (

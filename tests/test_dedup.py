@@ -724,3 +724,17 @@ def test_cnki_pages_that_go_on_elsewhere_meet_the_english_pages():
              issue="4", pages="241-245")
     assert groups(zh, en) == [[1, 2]]
     assert groups(zh, {**en, "pages": "251-255"}) == []
+
+
+def test_an_edited_book_pairs_with_a_copy_listing_its_editors_as_authors():
+    # a GB/T reference "许厚泽, 赵其国, 主编. …[M]" is the editors' book (extra.editor, no authors),
+    # as GB/T lists it; CNKI lists them as its authors: the same work, as certain as any
+    edited = rec(1, "中国固体地球科学研究进展与展望", authors=(), year=2001, journal="", lang="zh", type="book",
+                 extra={"editor": ["许厚泽", "赵其国"]})
+    copy = rec(2, "中国固体地球科学研究进展与展望", authors=("许厚泽", "赵其国"), year=2001, journal="", lang="zh",
+               type="book")
+    by_others = rec(3, "中国固体地球科学研究进展与展望", authors=("王五",), year=2001, journal="", lang="zh", type="book")
+    assert [c["confidence"] for c in find_clusters([edited, copy])] == ["certain"]
+    assert groups(edited, by_others) == []   # the same title by others is another work
+    # a title with its subtitle meets the one without through the editors' names (the author block)
+    assert groups(dict(edited, title={"zh": "中国固体地球科学研究进展与展望：面向二十一世纪"}), copy) == [[1, 2]]

@@ -9,6 +9,7 @@ import unicodedata
 from typing import Iterable
 
 from ..charsets import HAN
+from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
@@ -373,19 +374,6 @@ def whole_name(text: str) -> str:
     ('American Water Works Association', '')
     """
     return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else ""
-
-
-def text_name(text: str) -> dict:
-    """An editor or translator kept as text, as a name: ``Family, Given`` (not Chinese) as
-    family and given, else literal (one name whole, without its braces, or as written).
-
-    >>> text_name("Bo, Anna"), text_name("{World Health Organization}"), text_name("王夫之")
-    ({'family': 'Bo', 'given': 'Anna'}, {'literal': 'World Health Organization'}, {'literal': '王夫之'})
-    """
-    family, sep, given = text.partition(", ")
-    if sep and not whole_name(text) and not has_han(text):
-        return {"family": family, "given": given}
-    return {"literal": whole_name(text) or text}
 
 
 def display_name(a: dict) -> str:

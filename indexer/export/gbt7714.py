@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from .common import (doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, university, written_date)
@@ -42,7 +43,6 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
            # letters, manuscripts and pamphlets cited from an archive's holdings: 档案
            "manuscript": "A", "personal_communication": "A", "pamphlet": "A"}
 MAX_AUTHORS = 3
-PARTS_OF = ("chapter", "paper-conference")   # "//" and the host book after the marker
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
 # Korean family names as romanised, less those that are Chinese surnames' pinyin too (Han,
 # Song, Ma …): their hyphened given names keep the hyphen (KIM M-J, not KIM M J).
@@ -177,10 +177,6 @@ def author_list(names: list[str], zh: bool, more: bool = False) -> str:
     return ", ".join(shown_names(names, zh, more))
 
 
-# what ends a list of editors or translators kept with more (a reference's "王五, 等" read)
-_MORE = re.compile(r"et\.?\s*al\.?|等人?", re.I)
-
-
 def _people(rec: dict, role: str, zh: bool) -> tuple[list[str], bool]:
     """(the editors or translators, as the item writes them; whether the list has more: its
     "et al." is written 等 or et al. as the item's language, not as a name).
@@ -189,7 +185,7 @@ def _people(rec: dict, role: str, zh: bool) -> tuple[list[str], bool]:
     (['李华'], True)
     """
     people = (rec.get("extra") or {}).get(role, [])
-    named = [n for n in people if not (isinstance(n, str) and _MORE.fullmatch(n.strip()))]
+    named = [n for n in people if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
     return [gbt_name(n, zh) for n in named], len(named) < len(people)
 
 

@@ -592,6 +592,44 @@ def whole_name(author: dict) -> str:
     return family + (author.get("given") or "") if re.match(_JA_CHAR, family) else ""
 
 
+def text_name(text: str) -> dict:
+    """An editor or translator kept as text, as a name: ``Family, Given`` (not Chinese) as
+    family and given, else literal (one name whole, without its braces, or as written).
+
+    >>> text_name("Bo, Anna"), text_name("{World Health Organization}"), text_name("王夫之")
+    ({'family': 'Bo', 'given': 'Anna'}, {'literal': 'World Health Organization'}, {'literal': '王夫之'})
+    """
+    whole = text[1:-1].strip() if text.startswith("{") and text.endswith("}") else ""
+    family, sep, given = text.partition(", ")
+    if sep and not whole and not re.search(f"[{HAN}]", text):
+        return {"family": family, "given": given}
+    return {"literal": whole or text}
+
+
+# Items in another (a chapter in a book, a paper in proceedings): their editors are the host's.
+PARTS_OF = ("chapter", "paper-conference")
+# what ends a list of editors kept with more (a reference's "王五, 等" read): no name
+MORE_NAMES = re.compile(r"et\.?\s*al\.?|等人?", re.I)
+
+
+def responsible_authors(rec: dict) -> list[dict]:
+    """Whom a record is by, as GB/T 7714 lists it: its authors; a whole book, report or map
+    without authors is its editors' (``许厚泽, 赵其国, 主编``), read as names.  ``author:`` and
+    dedup read a record's names so: an edited book is found by its editors, and pairs with
+    a copy that lists them as its authors.  Translators are not whom a work is by.
+
+    >>> responsible_authors({"type": "book", "authors": [], "extra": {"editor": ["许厚泽", "Bo, Anna", "等"]}})
+    [{'literal': '许厚泽'}, {'family': 'Bo', 'given': 'Anna'}]
+    >>> responsible_authors({"type": "chapter", "authors": [], "extra": {"editor": ["许厚泽"]}})
+    []
+    """
+    authors = rec.get("authors") or []
+    if authors or rec.get("type") in PARTS_OF:
+        return authors
+    return [text_name(e) for e in (rec.get("extra") or {}).get("editor") or []
+            if isinstance(e, str) and e.strip() and not MORE_NAMES.fullmatch(e.strip())]
+
+
 def looks_like_names(line: str) -> bool:
     """True for a bare author line on a page ("A Chen, O Laskar-Levy", "罗豪才 袁曙宏").
 

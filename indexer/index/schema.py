@@ -12,7 +12,7 @@ import re
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from ..fields.authors import whole_name
+from ..fields.authors import responsible_authors, whole_name
 from ..fields.identifiers import NIH_BUDGET_YEAR, classification, pubmed_ids
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
@@ -172,7 +172,7 @@ def document(rec: dict) -> dict:
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
     titles = list(rec.get("title", {}).values())
     funders, awards = funder_names(rec), award_numbers(rec)
-    authors = rec.get("authors", [])
+    authors = responsible_authors(rec)   # an edited book without authors: its editors
     doc = {
         "id": rec["id"],
         "text": _join(titles + list(rec.get("abstract", {}).values()) + kws),

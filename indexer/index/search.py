@@ -18,6 +18,7 @@ from whoosh.query import And, Every, MultiTerm, Or, Phrase, Term
 
 from ..charsets import has_traditional, is_han, simplified_table
 from ..errors import DamagedIndex
+from ..fields.authors import responsible_authors
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
@@ -87,9 +88,9 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
     if fieldname == "keywords":
         return [k for v in rec.get("keywords", {}).values() for k in v]
     if fieldname == "authors":  # each author's names in both languages, as indexed
-        return [author_name(a) for a in author_forms(rec.get("authors", []))]
+        return [author_name(a) for a in author_forms(responsible_authors(rec))]
     if fieldname == "author_names":  # each name with its key, for author:"Smith, John" (names.py)
-        return [author_name(a) + NAME_KEY + author_key(a) for a in author_forms(rec.get("authors", []))]
+        return [author_name(a) + NAME_KEY + author_key(a) for a in author_forms(responsible_authors(rec))]
     if fieldname == "award":  # each grant number, and an NIH number's grant, as indexed
         return award_forms(rec)
     if fieldname == "funder":  # each name apart, as the index holds them
