@@ -25,6 +25,9 @@ RECORDS = [
     ("B4", "Michel and colleagues on erobic", ""),
     # acronyms spelt as irregular plurals (the regression QA's): no mouse, man, ovum or atrium
     ("A1", "Missing covariates handled with MICE", "RET mutations in MEN 2A; OVA-induced asthma; the ATRIA score."),
+    # Latin names in -is beside -ise verbs of the same stem (the review of 68bc9ad)
+    ("L1", "Ethanol production by Zymomonas mobilis", "The tunica vascularis of the lens."),
+    ("L2", "Stem cells mobilised from marrow", "Grafts were vascularised and underutilised."),
 ]
 
 
@@ -59,3 +62,12 @@ def test_a_british_spelling_meets_the_american(searcher, query, expected):
 @pytest.mark.parametrize("query", ["mouse", "man", "ovum", "atrium"])
 def test_an_acronym_is_no_irregular_plural(searcher, query):
     assert "A1" not in hit_ids(searcher, query)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("mobilize", ["L2"]), ("mobilized", ["L2"]), ("vascularize", ["L2"]), ("underutilized", ["L2"]),
+    ("mobilis", ["L1"]), ("vascularis", ["L1"]),
+])
+def test_a_latin_name_in_is_is_no_ise_verb(searcher, query, expected):
+    # mobilis, vascularis lose their -s as plurals do (mobili): never the key of mobilise (mobiliz)
+    assert hit_ids(searcher, query) == expected
