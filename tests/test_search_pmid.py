@@ -137,3 +137,22 @@ def test_a_number_alone_that_finds_nothing_says_what_pmid_finds(searcher):
     assert searcher.notes("22424230") == [
         "'22424230' is in no title, abstract, keyword or funding; pmid:22424230 finds 1 record"]
     assert searcher.notes("22424231") == []
+
+
+def test_a_pmid_typed_with_a_space_also_finds_the_records_citing_it(tmp_path):
+    """'PMID 32000001' finds the record of that id first, and a record whose text cites it so
+    (an erratum's 'This corrects the article PMID 32000001'), as its words did; with the
+    colon, PubMed's own form, it is the id alone."""
+    (tmp_path / "pubmed.txt").write_text(
+        "PMID- 32000001\nTI  - Aspirin and colorectal cancer.\nAB  - We studied aspirin.\nAU  - Smith J\nDP  - 2020\n\n"
+        "PMID- 32000002\nTI  - Erratum for aspirin trial.\n"
+        "AB  - This corrects the article PMID 32000001. See also PMID 31999999.\nAU  - Brown A\nDP  - 2020\n",
+        encoding="utf-8")
+    ingest([str(tmp_path / "pubmed.txt")], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as s:
+        def titles(query):
+            by_id = {r["id"]: next(iter(r["title"].values())) for r in s.store}
+            return [by_id[i] for i in s.ranked_ids(query)]
+        assert titles("PMID 32000001") == ["Aspirin and colorectal cancer.", "Erratum for aspirin trial."]
+        assert titles("PMID 31999999") == ["Erratum for aspirin trial."]
+        assert titles("PMID: 32000001") == ["Aspirin and colorectal cancer."]

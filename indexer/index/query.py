@@ -1227,7 +1227,13 @@ def parse(text: str, vocabulary: Callable[[str], bool] | None = None):
         return _exact_leaf("doi", doi.group(1))
     pmid = _PASTED_PMID.fullmatch(text)
     if pmid:
-        return _exact_leaf("pmid", pmid.group(1) or pmid.group(2))
+        leaf = _exact_leaf("pmid", pmid.group(1) or pmid.group(2))
+        if ":" in text:
+            return leaf
+        # typed with a space (PMID 33587412): the record of that id, and those whose text
+        # cites it so ("See also PMID 33587412"), as its words found them
+        leaf.query = leaf.query.with_boost(20.0)   # (the record of that id first)
+        return Node("or", [leaf, _Parser(text, vocabulary).parse()])
     return _Parser(text, vocabulary).parse()
 
 
