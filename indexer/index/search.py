@@ -261,7 +261,7 @@ class Searcher:
         out.  Nothing for an ``and`` between terms, read as AND is."""
         said = [(written, between) for written, between in loose_operators(q)
                 if not (between and LOOSE_OPERATORS[written.casefold()] == "AND")]
-        if not said:
+        if not said or q.strip().casefold() in LOOSE_OPERATORS:   # (a search for the word alone)
             return []
         parts = q.split('"')  # not inside quotes
         parts[::2] = [_LOOSE_OPERATOR.sub(lambda m: LOOSE_OPERATORS[m.group().casefold()], p) for p in parts[::2]]
@@ -270,10 +270,12 @@ class Searcher:
             f"{written!r} was " + ("left out" + (" as a common word" if written.isalpha() else "") if between
                                    else "searched as a word") + f", not read as {LOOSE_OPERATORS[written.casefold()]}"
             for written, between in said))
-        try:
-            found = f"; {meant} finds {_records(self._count(parse(meant, self._in_vocabulary)))}"
-        except QueryError:
-            found = ""
+        found = ""
+        if any(between for _, between in said):   # (what NOT cancer alone finds means little)
+            try:
+                found = f"; {meant} finds {_records(self._count(parse(meant, self._in_vocabulary)))}"
+            except QueryError:
+                pass
         return [f"{how} (operators are written in capitals){found}"]
 
     def _traditional(self, q: str, tree) -> str | None:
