@@ -129,3 +129,14 @@ def test_a_field_written_twice_keeps_the_first_and_the_second_in_an_issue(tmp_pa
     assert rec["issues"] == [f"{path}:4: a second journal field, not read (BibTeX reads the first): 'Journal B'",
                              f"{path}:6: a second year field, not read (BibTeX reads the first): '1999'"]
     assert "R01 AI1" in str(rec["funding"]) and "1234" in str(rec["funding"])   # one a funder, as Scopus writes
+
+
+def test_textsuperscript_and_textsubscript_are_raised_and_lowered_as_in_math():
+    # Zotero and JabRef write 10⁵ as 10\textsuperscript{5}: its markup was dropped, and 10⁵ read "105"
+    cases = {
+        r"We observed 10\textsuperscript{5} cells": "We observed 10⁵ cells",
+        r"Ca\textsuperscript{2+} and CO\textsubscript{2}": "Ca²⁺ and CO₂",
+        r"x\textsuperscript{\textminus 1}": "x⁻¹",
+        r"the 19\textsuperscript{th} century": "the 19th century",   # no superscript form: as math keeps it
+    }
+    assert {k: latex_to_unicode(k) for k in cases} == cases

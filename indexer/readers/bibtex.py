@@ -5,7 +5,8 @@ entry is a failure with its text and line, and reading resumes at the next ``@``
 ``@string`` macros and ``#`` concatenation are resolved, ``@comment`` and ``@preamble``
 skipped.  LaTeX is turned into Unicode by a table of the accents and symbols that
 occur in bibliographies (``{\\"o}`` ö, ``\\v{s}`` š, ``{\\ss}`` ß, ``--`` –, ``\\&`` &),
-text commands (``\\textit{x}``) keep their text, protecting braces are dropped.  An escaped
+text commands (``\\textit{x}``) keep their text (``\\textsuperscript{5}`` raised, ⁵, as
+``$^{5}$`` is), protecting braces are dropped.  An escaped
 character is that character, never math or markup (``\\$x\\_2\\$`` is $x_2$, ``$x_2$`` x₂;
 ``\\{`` {, ``\\textbackslash{}`` \\), as this project's BibTeX writer escapes it.  Names
 are split on ``and``; a name in braces (``{World Health Organization}``) stays whole.
@@ -117,7 +118,14 @@ def _script(m: re.Match) -> str:
 
 _ACCENT_RE = re.compile(r"""\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))|\\([uvHckrdbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))""")
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:it|bf|sc|rm|sf|tt|up|md|normal|sl)|emph|mathrm|mathit|mathbf|url|uppercase|"
-                           r"lowercase|mbox|textsuperscript|textsubscript|ensuremath)\s*\{")
+                           r"lowercase|mbox|ensuremath)\s*\{")
+# ``\textsuperscript{5}`` / ``\textsubscript{2}``: text set raised or lowered, as ``$^{5}$`` is in math.
+_TEXT_SCRIPT = re.compile(r"\\text(super|sub)script\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)")
+
+
+def _text_script(m: re.Match) -> str:
+    """``\\textsuperscript{5}`` as ``^{5}`` is read in math (:func:`_script`): ``10⁵``, not ``105``."""
+    return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) == "super")
 
 
 def _accent(m: re.Match) -> str:
@@ -152,6 +160,7 @@ def latex_to_unicode(text: str) -> str:
     s = re.sub(r"(?<!\\)~", " ", s)  # a tie (\textasciitilde{}, a written tilde, is protected above)
     s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
                lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
+    s = _TEXT_SCRIPT.sub(_text_script, s)
     s = _TEXT_COMMAND.sub("{", s)
     s = s.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
     s = re.sub(r"\$([^$]*)\$", lambda m: re.sub(r"([\^_])(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)", _script, m.group(1)), s)
