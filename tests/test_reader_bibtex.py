@@ -140,3 +140,20 @@ def test_textsuperscript_and_textsubscript_are_raised_and_lowered_as_in_math():
         r"the 19\textsuperscript{th} century": "the 19th century",   # no superscript form: as math keeps it
     }
     assert {k: latex_to_unicode(k) for k in cases} == cases
+
+
+def test_latex_spacing_commands_are_spaces(tmp_path):
+    # Better BibTeX writes 45\,\% and 37\,{\textdegree}C: the backslash stayed in the text
+    # ("45\,%"), and an export wrote it as \textbackslash{}
+    cases = {
+        r"45\,\% vs 20\%": "45 % vs 20%", r"37\,{\textdegree}C": "37 °C",
+        r"a\;b \:c \>d, Dr.\ Smith": "a b c d, Dr. Smith", r"n\!m": "nm", "5~mm": "5 mm",
+    }
+    assert {k: latex_to_unicode(k) for k in cases} == cases
+    bib = tmp_path / "spacing.bib"
+    bib.write_text("@article{a, title = {Heat at 37\\,{\\textdegree}C}, year = {2020}}\n", encoding="utf-8")
+    records = _records(bib)
+    assert records[0]["title"] == {"en": "Heat at 37 °C"}
+    out = io.StringIO()
+    export(records, "bibtex", out)
+    assert "textbackslash" not in out.getvalue()

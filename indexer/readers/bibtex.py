@@ -116,6 +116,10 @@ def _script(m: re.Match) -> str:
     return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) == "^")
 
 
+# Spacing: ``\,`` a thin space (``45\,\%``, ``37\,°C``), ``\:`` ``\>`` ``\;`` wider ones and ``\ `` a
+# word's space, all a space (as the cleaner writes a thin space, U+2009: normalize_whitespace);
+# ``\!`` a negative thin space, nothing.  (``\\``, a line break, is no escape of what follows.)
+_SPACING = re.compile(r"(?<!\\)\\([,:>;! \t\n])")
 _ACCENT_RE = re.compile(r"""\\([`'^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))|\\([uvHckrdbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))""")
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:it|bf|sc|rm|sf|tt|up|md|normal|sl)|emph|mathrm|mathit|mathbf|url|uppercase|"
                            r"lowercase|mbox|ensuremath)\s*\{")
@@ -158,6 +162,7 @@ def latex_to_unicode(text: str) -> str:
     for _ in range(3):
         s = _ACCENT_RE.sub(_accent, s)
     s = re.sub(r"(?<!\\)~", " ", s)  # a tie (\textasciitilde{}, a written tilde, is protected above)
+    s = _SPACING.sub(lambda m: "" if m.group(1) == "!" else " ", s)
     s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
                lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
     s = _TEXT_SCRIPT.sub(_text_script, s)
