@@ -157,3 +157,20 @@ def test_latex_spacing_commands_are_spaces(tmp_path):
     out = io.StringIO()
     export(records, "bibtex", out)
     assert "textbackslash" not in out.getvalue()
+
+
+def test_shortjournal_is_the_journals_abbreviation(tmp_path):
+    # Better BibTeX writes Zotero's Journal Abbr as biblatex's shortjournal: it was kept only in
+    # extra.bibtex_fields; it is read as RIS's JA/J2 are (the journal where no full name is given)
+    bib = tmp_path / "bbt.bib"
+    bib.write_text("@article{a, title = {One}, journaltitle = {The Lancet Diabetes \\& Endocrinology},"
+                   " shortjournal = {Lancet Diabetes Endocrinol}, date = {2021}}\n"
+                   "@article{b, title = {Two}, shortjournal = {Ann. Chir.}, year = {2021}}\n"
+                   "@article{c, title = {Three}, journal = {J. Infect.}, fjournal = {Journal of Infection},"
+                   " year = {2021}}\n", encoding="utf-8")
+    one, two, three = _records(bib)
+    assert one["journal"] == {"en": "The Lancet Diabetes & Endocrinology"}
+    assert one["extra"]["journal_abbreviation"] == ["Lancet Diabetes Endocrinol"]
+    assert "bibtex_fields" not in one["extra"]
+    assert two["journal"] == {"en": "Ann. Chir."}
+    assert three["journal"] == {"en": "Journal of Infection"} and three["extra"]["journal_abbreviation"] == ["J. Infect."]

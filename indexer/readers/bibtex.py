@@ -53,6 +53,9 @@ FIELD_KEYS = {
     "eprint": "eprint", "pmid": "pmid", "funding": "funding", "affiliation": "affiliation",
     "translator": "translator", "type": "degree", "fjournal": "full_journal",
     "eventtitle": "event",   # biblatex's: the conference a paper was given at
+    # biblatex's abbreviated journal (Better BibTeX writes Zotero's Journal Abbr there): the
+    # journal only where no full name is given, as RIS's JA/J2 (indexer.pipeline)
+    "shortjournal": "journal_abbreviation",
     # Scopus's names (its CSV's "Author Keywords", "Funding Text 1", "Funding Details"); its
     # ``keywords`` are its index keywords, read after the authors' as they follow them
     "author_keywords": "keywords", "funding_text": "funding", "funding_details": "funding_details",
@@ -498,7 +501,7 @@ class BibtexReader:
         _preprint(rec, kind)
         full = raw.pop("full_journal", [])
         if full:  # FJOURNAL: the journal's full name; the abbreviation is kept apart
-            rec.extra["journal_abbreviation"] = [v for v, _ in raw.get("journal", [])]
+            raw["journal_abbreviation"] = raw.get("journal", []) + raw.get("journal_abbreviation", [])
             raw["journal"] = full
         booktitle = raw.pop("booktitle", [])
         if booktitle and not raw.get("journal"):
