@@ -131,3 +131,20 @@ def test_style_runs_nested_thousands_deep_are_read_in_order(tmp_path):
                                        encoding="utf-8")
     (record,), _ = read(tmp_path / "deep.xml")
     assert record["title"] == {"en": "Deep₂ nest and abcd"}
+
+
+def test_a_pubmed_records_accession_number_is_its_pmid(tmp_path):
+    # EndNote's XML of a record from PubMed: <accession-num> with <remote-database-name>PubMed; the
+    # same record's tagged export (%M, %~ PubMed) gave a PMID, the XML only extra.accession
+    from indexer.cleaner import clean_paths
+    body = ('<record><ref-type name="Journal Article">17</ref-type><titles><title>T</title></titles>'
+            '<dates><year>2020</year></dates><accession-num>{acc}</accession-num>'
+            '<custom2>PMC7654321</custom2>{db}</record>')
+    path = tmp_path / "pubmed.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><xml><records>'
+                    + body.format(acc="32111111", db="<remote-database-name>PubMed</remote-database-name>")
+                    + body.format(acc="WOS:000123", db="<remote-database-provider>Clarivate</remote-database-provider>")
+                    + '</records></xml>', encoding="utf-8")
+    pubmed, other = [r.to_json() for r in clean_paths([str(path)])]
+    assert (pubmed["extra"]["pmid"], pubmed["extra"]["pmcid"]) == (["32111111"], ["PMC7654321"])
+    assert "pmid" not in other["extra"] and "pmcid" not in other["extra"]

@@ -16,6 +16,7 @@ from ..charsets import scripted
 from ..record import Record, Source
 from ._xml import local, read_records, squashed
 from .base import register
+from .refer import pubmed_accession
 
 ENDNOTE_TYPES = {
     "journal article": "article-journal", "book": "book", "book section": "chapter", "edited book": "book",
@@ -117,6 +118,11 @@ class EndnoteXmlReader:
                 key = "number"   # EndNote's ISBN field is a patent's "Patent Number"
             raw.setdefault(key, []).append((value, line))
         raw["doi"] = [(v, line) for v, line in raw.get("doi", []) if "10." in v]
+        # a record from PubMed: its accession number is its PMID, as in EndNote's tagged export
+        databases = [text_of(x) for tag in ("remote-database-name", "remote-database-provider")
+                     for x in el.findall(tag)]
+        pubmed_accession(rec, databases, [v for v, _ in raw.get("accession", [])],
+                         [v for v, _ in raw.get("custom2", [])] if rec.type == "article-journal" else [])
         return rec
 
 

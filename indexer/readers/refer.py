@@ -225,10 +225,17 @@ def _pubmed_accession(rec: Record, values: dict) -> None:
     """A record from PubMed (its %~ Name of Database or %W Database Provider PubMed, NLM or
     MEDLINE, as EndNote's import of PubMed and our export write it): its %M, the Accession
     Number, is its PMID, and a Journal Article's %2 (EndNote's "PMCID") its PMC id."""
-    if not any(_PUBMED_DATABASE.search(v) for v in values.get("%~", []) + values.get("%W", [])):
+    pubmed_accession(rec, values.get("%~", []) + values.get("%W", []), values.get("%M", []), values.get("%2", []))
+
+
+def pubmed_accession(rec: Record, databases: list[str], accessions: list[str], custom2: list[str]) -> None:
+    """The PMID (the first accession, when it is one) and PMC id (a Custom 2 that is one) of a
+    record whose database is PubMed, NLM or MEDLINE, as EndNote writes them (:func:`_pubmed_accession`;
+    its XML's ``remote-database-name``, ``accession-num`` and ``custom2`` are the same fields)."""
+    if not any(_PUBMED_DATABASE.search(v) for v in databases):
         return
-    pmids = [v for v in values.get("%M", [])[:1] if re.fullmatch(r"\d{1,9}", v) and v.strip("0")]
-    pmcids = [v for v in values.get("%2", []) if re.fullmatch(r"PMC\d+", v)]
+    pmids = [v.strip() for v in accessions[:1] if re.fullmatch(r"\d{1,9}", v.strip()) and v.strip().strip("0")]
+    pmcids = [v.strip() for v in custom2 if re.fullmatch(r"PMC\d+", v.strip())]
     for key, ids in (("pmid", pmids), ("pmcid", pmcids)):
         if ids:
             rec.raw.setdefault(key, []).extend((v, rec.source.line) for v in ids)
