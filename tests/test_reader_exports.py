@@ -161,7 +161,8 @@ def test_ris_lists_on_one_line_and_an_abbreviated_journal(validate):
         ("Gruppo", "Ralph A."),            # ... and a person named Gruppo
         "SPRINT Investigators",
     ]                                      # "[Anonymous]", "indicated, No authorship": no names
-    assert (rec["year"], rec["extra"]["date"]) == (2012, ["February 01"])   # DA kept as written
+    # DA kept as written, and read on the year
+    assert (rec["year"], rec["extra"]["date"]) == (2012, ["February 01", "2012-02-01"])
     # J2 (Scopus's abbreviation, before the full name T2): the full name is the journal
     assert rec["journal"] == {"en": "Annales de Chirurgie Plastique Esthetique"}
     assert rec["extra"]["journal_abbreviation"] == ["Ann. Chir. Plast. Esthet."]

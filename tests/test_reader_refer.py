@@ -1,9 +1,13 @@
 """EndNote / Refer tagged reader (EndNote, CNKI, Wanfang exports): hand-written fixtures, expected by hand."""
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
+from indexer.cleaner import clean_paths
+from indexer.export import export
 
 FIX = DATA / "formats" / "refer"
 
@@ -180,3 +184,24 @@ def test_a_percent_plus_line_an_author_is_that_authors(tmp_path, validate):
     assert [a.get("affiliation") for a in rec["authors"]] == [
         "中科院国家科学图书馆成都分馆,四川,成都,610041; 中国科学院研究生院,北京,100049",
         "中科院国家科学图书馆成都分馆,四川,成都,610041", "四川大学公共管理学院,四川,成都,610064"]
+
+
+def test_endnotes_month_and_day_are_read_on_its_year(tmp_path):
+    # EndNote writes the Year and the Date (month and day) apart: %D 2020 with %8 Jun 15, RIS's PY
+    # with DA, its XML's <year> with <pub-dates><date>; the date was kept only as written and
+    # CSL's issued had [[2020]]; it is now read on the year (2020-06-15) where RIS's 2020/03/15/ is
+    (tmp_path / "a.enw").write_text("%0 Journal Article\n%T One\n%D 2020\n%8 Jun 15\n\n"
+                                    "%0 Journal Article\n%T Two\n%D 2020\n%8 Spring\n", encoding="utf-8")
+    (tmp_path / "b.ris").write_text("TY  - JOUR\nTI  - Three\nPY  - 2020\nDA  - 06/15\nER  - \n", encoding="utf-8")
+    (tmp_path / "c.xml").write_text('<?xml version="1.0" encoding="UTF-8"?><xml><records><record>'
+                                    '<ref-type name="Journal Article">17</ref-type><titles><title>Four</title></titles>'
+                                    '<dates><year>2020</year><pub-dates><date>15 June</date></pub-dates></dates>'
+                                    '</record></records></xml>', encoding="utf-8")
+    records = [r.to_json() for r in clean_paths([str(tmp_path / n) for n in ("a.enw", "b.ris", "c.xml")])]
+    assert [r["extra"].get("date") for r in records] == [
+        ["Jun 15", "2020-06-15"], ["Spring"], ["06/15", "2020-06-15"], ["15 June", "2020-06-15"]]
+    out = io.StringIO()
+    export(records, "csl-json", out)
+    assert [r["issued"] for r in json.loads(out.getvalue())] == [
+        {"date-parts": [[2020, 6, 15]]}, {"date-parts": [[2020]]}, {"date-parts": [[2020, 6, 15]]},
+        {"date-parts": [[2020, 6, 15]]}]

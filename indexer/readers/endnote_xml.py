@@ -17,6 +17,7 @@ from ..record import Record, Source
 from ._xml import local, read_records, squashed
 from .base import register
 from .refer import pubmed_accession
+from .ris import date_with_year
 
 ENDNOTE_TYPES = {
     "journal article": "article-journal", "book": "book", "book section": "chapter", "edited book": "book",
@@ -118,6 +119,7 @@ class EndnoteXmlReader:
                 key = "number"   # EndNote's ISBN field is a patent's "Patent Number"
             raw.setdefault(key, []).append((value, line))
         raw["doi"] = [(v, line) for v, line in raw.get("doi", []) if "10." in v]
+        date_with_year(rec)   # pub-dates' "Jun 15" beside the year 2020
         # a record from PubMed: its accession number is its PMID, as in EndNote's tagged export
         databases = [text_of(x) for tag in ("remote-database-name", "remote-database-provider")
                      for x in el.findall(tag)]

@@ -22,7 +22,7 @@ from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import paired_affiliations, register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
-from .ris import _PUBMED_DATABASE
+from .ris import _PUBMED_DATABASE, date_with_year
 from .tagged import PREPRINT_WORK, TaggedReader
 
 # EndNote reference types (lower case) → CSL types.
@@ -218,6 +218,7 @@ class ReferReader(TaggedReader):
             if owned:
                 rec.extra["author_affiliations"] = owned
         _pubmed_accession(rec, values)
+        date_with_year(rec)   # %8 "Jun 15" beside %D 2020
         return rec
 
 

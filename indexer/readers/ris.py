@@ -133,6 +133,7 @@ class RisReader(TaggedReader):
         old = rec.raw.pop("old_date", [])
         if old and not (rec.raw.get("year") or rec.raw.get("date")):
             rec.raw["date"] = old
+        date_with_year(rec)   # EndNote's DA "Jun 15" beside PY 2020
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
         if rec.extra.get("source_type", "").upper() in self.OWN_SN and "issn" in rec.raw:
@@ -379,6 +380,52 @@ def _access_date(text: str) -> str:
         days = [(m.group(4), m.group(3), m.group(1)), (m.group(4), m.group(1), m.group(3))]
     dates = {d for d in map(_day, days) if d}
     return dates.pop().isoformat() if len(dates) == 1 else ""
+
+
+# A month and day written without their year, as EndNote's Date (%8, RIS's DA, its XML's
+# pub-dates) is beside its Year: "Jun 15", "June", "15 Jun", "06/15".
+_NAMED_MD = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?")
+_NAMED_DM = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?")
+_SLASHED_MD = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def dated(year: int, text: str) -> str:
+    """A month (and day) written without their year on the record's ``year``, in the form the
+    rest of the project reads (``2020-06-15``, ``2020-06``); "" when the text is no such date
+    (it has a year of its own, a season, a 13th month); a slashed one that reads both month
+    first and day first is none, as in :func:`_access_date`.
+
+    >>> [dated(2020, t) for t in ("Jun 15", "June", "15 Jun", "Sept. 3rd", "06/15", "15/06")]
+    ['2020-06-15', '2020-06', '2020-06-15', '2020-09-03', '2020-06-15', '2020-06-15']
+    >>> [dated(2020, t) for t in ("03/05", "Spring", "Jun 31", "2020/06/15", "10/15/online")]
+    ['', '', '', '', '']
+    """
+    text = text.strip()
+    days = []   # the (month, day) the text can be; day 0: none written
+    if m := _NAMED_MD.fullmatch(text):
+        days = [(_month(m.group(1)), int(m.group(2) or 0))]
+    elif m := _NAMED_DM.fullmatch(text):
+        days = [(_month(m.group(2)), int(m.group(1)))]
+    elif m := _SLASHED_MD.fullmatch(text):
+        days = [(int(m.group(1)), int(m.group(2))), (int(m.group(2)), int(m.group(1)))]
+    dates = {f"{year}-{month:02d}" + (f"-{day:02d}" if day else "") for month, day in days
+             if month and (_day((year, month, day or 1)))}
+    return dates.pop() if len(dates) == 1 else ""
+
+
+def date_with_year(rec) -> None:
+    """A date of ``rec.raw`` written without its year (EndNote's ``Jun 15`` beside its Year
+    2020) read on the record's year: ``2020-06-15`` added beside it (:func:`dated`), where the
+    pipeline keeps a full date (``extra.date``, as RIS's ``2020/06/15/``) and the exports
+    find it; the text as written stays."""
+    written = [(str(v), line) for v, line in rec.raw.get("year", []) + rec.raw.get("date", [])]
+    year = next((int(m.group(1)) for v, _ in written for m in [re.match(r"\s*(\d{4})\b", v)] if m), None)
+    if year is None:
+        return
+    for value, line in list(rec.raw.get("date", [])):
+        full = "" if re.search(r"\d{4}", str(value)) else dated(year, str(value))
+        if full and full not in [v for v, _ in rec.raw["date"]]:
+            rec.raw["date"].append((full, line))
 
 
 def _month(name: str) -> int:
