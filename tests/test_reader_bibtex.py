@@ -174,3 +174,13 @@ def test_shortjournal_is_the_journals_abbreviation(tmp_path):
     assert "bibtex_fields" not in one["extra"]
     assert two["journal"] == {"en": "Ann. Chir."}
     assert three["journal"] == {"en": "Journal of Infection"} and three["extra"]["journal_abbreviation"] == ["J. Infect."]
+
+
+def test_a_month_macro_with_its_day_is_that_day(tmp_path):
+    # month = jan # "~15" (a macro, a tie, the day) was read as the month "1 15"
+    bib = tmp_path / "day.bib"
+    bib.write_text('@article{a, title = {One}, year = {2020}, month = jan # "~15"}\n'
+                   '@article{b, title = {Two}, year = {2020}, month = mar}\n', encoding="utf-8")
+    one, two = _records(bib)
+    assert (one["year"], one["extra"]["month"], one["extra"]["date"]) == (2020, "1", ["2020-01-15"])
+    assert two["extra"]["month"] == "3" and "date" not in two["extra"]

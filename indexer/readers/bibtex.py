@@ -516,10 +516,21 @@ class BibtexReader:
                 raw["issue"] = issues
         if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
+            _month_and_day(rec)
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
             return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
                            raw=text, format=self.name, record=source.record)
         return rec
+
+
+def _month_and_day(rec: Record) -> None:
+    """A month written with its day (``month = jan # "~15"``, read ``1 15``) is that day of the
+    year, in ``date`` as biblatex's is (``2020-01-15``), the month alone in ``extra.month``."""
+    m = re.fullmatch(r"(\d{1,2}) (\d{1,2})", rec.extra["month"])
+    year = re.match(r"\s*(\d{4})\s*$", rec.raw["year"][0][0]) if rec.raw.get("year") and not rec.raw.get("date") else None
+    if m and year and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        rec.extra["month"] = m.group(1)
+        rec.raw["date"] = [(f"{year.group(1)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", rec.source.line)]
 
 
 def _kept_whole(name: str) -> bool:
