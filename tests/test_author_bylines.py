@@ -47,3 +47,15 @@ def test_a_role_no_name_follows_is_the_author(tmp_path):
     path.write_text("%0 Newspaper Article\n%A 本报评论员\n%T 坚持在大局下行动\n%J 人民铁道\n%D 2019\n\n", encoding="utf-8")
     (record,) = records_of(path)
     assert record["authors"] == [{"literal": "本报评论员", "lang": "zh"}]
+
+
+def test_an_organisation_named_with_a_role_word_stays_whole(tmp_path):
+    """记者协会, 通讯员培训中心, 评论员工作室: an organisation, no role and a name (regression of
+    a231e8d); nor does its first word become the next author's role."""
+    path = tmp_path / "orgs.ris"
+    path.write_text("TY  - NEWS\nAU  - 记者协会\nAU  - 记者之家编辑部\nAU  - 通讯员培训中心\nAU  - 评论员工作室\n"
+                    "AU  - 王五\nTI  - 题名\nER  - \n", encoding="utf-8")
+    (record,) = records_of(path)
+    assert [a.get("literal") for a in record["authors"]] == ["记者协会", "记者之家编辑部", "通讯员培训中心",
+                                                              "评论员工作室", "王五"]
+    assert "author_roles" not in record["extra"]

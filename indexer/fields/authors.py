@@ -12,7 +12,7 @@ import unicodedata
 from ..charsets import HAN, HANGUL, KANA, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
-from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_pinyin_surname, u_for_v
+from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, u_for_v
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 ORG_WORDS = re.compile(
@@ -42,7 +42,7 @@ _LATIN_SEPARATORS = re.compile(r"\s*[;；]\s*")
 # no name nor part of one.
 BYLINE_ROLE = re.compile(r"本报讯|(?:本报|本刊|新华社)?(?:特约|见习|实习|首席|驻[\u4e00-\u9fff]{1,3})?"
                          r"(?:记者|通讯员|评论员)|(?:本报)?实习生")
-_BYLINE = re.compile(rf"({BYLINE_ROLE.pattern})(?:\s*([{HAN}][{HAN}·]+))?")
+_BYLINE = re.compile(rf"({BYLINE_ROLE.pattern})(?:(\s*)([{HAN}][{HAN}·]+))?")
 
 
 def byline_roles(names: list[str], role: str | None = None) -> tuple[list[str], dict[str, str], str | None]:
@@ -59,20 +59,42 @@ def byline_roles(names: list[str], role: str | None = None) -> tuple[list[str], 
     (([], {}, '记者'), (['张三'], {'张三': '记者'}, '记者'))
     >>> byline_roles(["本报讯", "记者"])[:2], byline_roles(["王建国", "记者团"])
     (([], {}), (['王建国', '记者团'], {}, None))
+
+    An organisation whose name begins with a role word is no byline (记者协会, 评论员工作室):
+    the rest is split off only when it is a person's name; a role glued to one name, no space
+    between, is that name's alone.
+
+    >>> byline_roles(["记者协会", "记者之家编辑部", "通讯员培训中心", "评论员工作室", "王五"])
+    (['记者协会', '记者之家编辑部', '通讯员培训中心', '评论员工作室', '王五'], {}, None)
+    >>> byline_roles(["通讯员王五", "赵六"])
+    (['王五', '赵六'], {'王五': '通讯员'}, None)
     """
     out: list[str] = []
     roles: dict[str, str] = {}
     for name in names:
         m = _BYLINE.fullmatch(name.strip())
-        if m:
+        if m and not m.group(3):   # a role word alone: the names after it, in the next field too
             role = None if m.group(1) == "本报讯" else m.group(1)
-            if not m.group(2):
-                continue
-            name = m.group(2)
-        out.append(name)
-        if role:
+            continue
+        if m and _byline_person(m.group(3)):   # set apart by a space, the role stands alone
+            name, role = m.group(3), (m.group(1) if m.group(2) else None)
+            roles[name] = m.group(1)
+        elif role:
             roles[name] = role
+        out.append(name)
     return out, roles, role
+
+
+# The end of an organisation's name after a role word (记者之家, 记者团, 通讯员培训中心, 评论员工作室):
+# INSTITUTION's and GROUP_AUTHOR's words, and these.
+_BYLINE_ORGANISATION = re.compile(r"之家|[团團组組会會]$")
+
+
+def _byline_person(rest: str) -> bool:
+    """Whether what follows a byline's role word is a person's name (two to four Han
+    characters or a name written by sound), not an organisation's."""
+    return is_person(rest) and not (INSTITUTION.search(rest) or GROUP_AUTHOR.search(rest)
+                                    or _BYLINE_ORGANISATION.search(rest))
 
 
 def split_author_list(text: str) -> list[str]:
