@@ -52,6 +52,28 @@ def test_cnki_endnote_call_number_is_its_cn(tmp_path):
     assert record["extra"]["cn"] == ["11-2149/R"] and "classification" not in record["extra"]
 
 
+@pytest.mark.parametrize("value, extra", [
+    ("R445;R734.2", {"classification": ["R445", "R734.2"]}),
+    ("中图分类号：R445", {"classification": ["R445"]}),
+    ("CN 11-2149/R", {"cn": ["11-2149/R"]}),
+    ("11－2149/R", {"cn": ["11-2149/R"]}),
+    ("11-2149/R;R445", {"cn": ["11-2149/R"], "classification": ["R445"]}),
+    ("R445 11-2149/R", {"cn": ["11-2149/R"], "classification": ["R445"]}),
+    ("Shelf 3, Box 12", {"call_number": ["Shelf 3, Box 12"]}),
+    ("PMC1234567", {"call_number": ["PMC1234567"]}),
+    ("12345678", {"call_number": ["12345678"]}),
+    ("RC268.5 .C36 2010", {"call_number": ["RC268.5 .C36 2010"]}),
+])
+def test_an_endnote_call_number_is_a_classification_only_of_codes(tmp_path, value, extra):
+    """%L is the classification only when it holds CLC codes (and CN serials) alone; a library's
+    call number stays extra.call_number (regression of 7f73633)."""
+    path = tmp_path / "call.enw"
+    path.write_text(f"%0 Journal Article\n%A Smith, John\n%T Title\n%J Journal\n%D 2020\n%L {value}\n\n",
+                    encoding="utf-8")
+    (record,) = records_of(path)
+    assert {k: record["extra"][k] for k in ("cn", "classification", "call_number") if k in record["extra"]} == extra
+
+
 def test_show_and_search_find_the_classification(tmp_path, estudy):
     index = tmp_path / "index"
     result = run_cli("ingest", "-q", "--index", str(index), str(estudy))

@@ -115,6 +115,42 @@ def is_classification_code(text: str) -> bool:
     return bool(_CLASS_CODE.fullmatch(text.strip()))
 
 
+# One code of the Chinese Library Classification as a Call Number may hold it, strictly: a class
+# letter (T's two: TP, TN …; no L, M, W, Y), digits and dots, an auxiliary table's -37 or +1
+# (R445, R734.2, TP391.41, R73-37): not PMC1234567, nor an LC call number (RC268.5 .C36 2010, QH301).
+_CLC_CODE = re.compile(r"(?:T[B-V]|[A-KN-VXZ])\d+(?:\.\d+)*(?:[-+]\d+(?:\.\d+)*)*")
+# A Chinese journal's CN serial number (11-2149/R; CN 11-2149/R; a full-width dash).
+_CN_SERIAL = re.compile(r"(?:CN\s*)?(\d{2})[-－‐–](\d{4}(?:/[A-Z0-9]{1,4})?)")
+_CLASSIFICATION_LABEL = re.compile(r"^(?:中图分类号|分类号)\s*[:：]\s*")
+
+
+def call_number_parts(text: str) -> tuple[list[str], list[str]] | None:
+    """(CN serial numbers, CLC codes) of an EndNote Call Number (``%L``) that holds only those
+    (CNKI writes the journal's CN there, our export the 中图分类号), else None: a library's
+    call number (``RC268.5 .C36 2010``, ``Shelf 3, Box 12``, ``PMC1234567``) stays one.
+
+    >>> call_number_parts("11-2149/R"), call_number_parts("中图分类号：R445;R734.2")
+    ((['11-2149/R'], []), ([], ['R445', 'R734.2']))
+    >>> call_number_parts("CN 11－2149/R"), call_number_parts("R445 11-2149/R")
+    ((['11-2149/R'], []), (['11-2149/R'], ['R445']))
+    >>> call_number_parts("RC268.5 .C36 2010"), call_number_parts("PMC1234567"), call_number_parts("12345678")
+    (None, None, None)
+    """
+    cns, codes = [], []
+    text = re.sub(r"\bCN\s+(?=\d)", "CN", _CLASSIFICATION_LABEL.sub("", text.strip()))
+    for part in re.split(r"[\s;；,，、]+", text):
+        if not part:
+            continue
+        cn = _CN_SERIAL.fullmatch(part)
+        if cn:
+            cns.append(f"{cn.group(1)}-{cn.group(2)}")
+        elif _CLC_CODE.fullmatch(part):
+            codes.append(part)
+        else:
+            return None
+    return (cns, codes) if cns or codes else None
+
+
 # A note's line giving the classification, as Zotero's Chinese translators keep it in Extra and
 # our BibTeX and CSL-JSON exports write it ("CLC: R445; R734.2"; "中图分类号：R445").
 _CLASSIFICATION_NOTE = re.compile(r"(?:CLC|中图分类号|分类号|Classification)\s*[:：]\s*(\S.*?)[.。]?")

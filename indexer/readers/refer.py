@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.identifiers import call_number_parts
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import paired_affiliations, register
@@ -58,8 +59,6 @@ TAGS = {
 }
 # Tags handled in build() beside the table.
 SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y", "%L"}
-# A Chinese journal's CN serial number (11-2149/R), which CNKI writes in %L, the Call Number.
-_CN = re.compile(r"\d{2}-\d{4}(?:/[A-Z0-9]{1,4})?")
 _TAG_CHARS = "0-9A-Z!#$&()*+<=>?@\\[\\]^~"
 _LINE = re.compile(rf"^%([{_TAG_CHARS}])(?:[ \t]+(.*))?$")
 # CNKI's extra "PageCount-页码 0" lines.
@@ -163,9 +162,15 @@ class ReferReader(TaggedReader):
                 else:
                     put("degree" if thesis or ctype == "article" else "genre", value, line)
             elif tag == "%L":
-                # the Call Number: a library's classification (中图分类号, as our export writes
-                # it), but CNKI's journal CN serial number (11-2149/R)
-                put("cn" if _CN.fullmatch(value) else "classification", value, line)
+                # the Call Number: CNKI's journal CN serial number (11-2149/R), our export's
+                # 中图分类号 (R445), else a library's call number, kept as it is
+                parts = call_number_parts(value)
+                if parts is None:
+                    put("call_number", value, line)
+                for cn in parts[0] if parts else ():
+                    put("cn", cn, line)
+                for code in parts[1] if parts else ():
+                    put("classification", code, line)
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):
