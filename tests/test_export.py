@@ -17,7 +17,7 @@ import warnings
 
 import pytest
 
-from conftest import DATA, jsonl, needs_shared, read_back, rendered, run_cli
+from conftest import DATA, jsonl, needs_shared, read_back, records_of, rendered, run_cli
 from conftest import records_of as _records
 from indexer.export import FORMATS, SUFFIXES, export
 from indexer.export.common import in_lang, main_lang
@@ -350,6 +350,9 @@ def test_funding_and_sections_stay_out_of_the_abstract(fmt):
 @pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex"])
 def test_a_chinese_section_is_noted_by_its_own_label(fmt):
     zh, en = (next(r for r in _records(SAMPLES) if lang in (r.get("sections") or {})) for lang in ("zh", "en"))
+    # (an abstract holding its labelled sections is note enough: here, one given without its labels)
+    for rec, lang in ((zh, "zh"), (en, "en")):
+        rec["abstract"][lang] = " ".join(s["text"] for s in rec["sections"][lang])
     text = rendered([zh, en], fmt)
     first = zh["sections"]["zh"][0]
     assert f"目的：{first['text']}" in text and f"OBJECTIVE: {first['text']}" not in text
@@ -1001,3 +1004,28 @@ def test_ris_and_endnote_keep_a_reports_number_and_the_date_a_page_was_read(tmp_
         report, page = _records(back)
         assert report["extra"]["number"] == ["TR-99"] and page["extra"]["accessed"] == "2024-01-02"
     assert "[2024-01-02]" in rendered([page], "gbt7714")
+
+
+# ---------------------------------------------------------------- round trips through reference managers
+_STRUCTURED_RIS = """TY  - JOUR
+AU  - Tanaka, H.
+TI  - Long-term outcomes after spinal surgery
+JO  - Spine
+PY  - 2020
+N1  - Reviewer comment: use in discussion.
+AB  - BACKGROUND: Few data exist. METHODS: We followed 300 patients. RESULTS: 80% improved. CONCLUSIONS: Surgery helps.
+ER  - 
+"""
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+def test_a_round_trip_adds_no_note_of_the_abstracts_sections(fmt, tmp_path):
+    """The abstract written holds its labelled sections: a note repeating them came back as
+    the user's note, and each export wrote it once more."""
+    (tmp_path / "g0.ris").write_text(_STRUCTURED_RIS, encoding="utf-8")
+    recs = records_of(tmp_path / "g0.ris")
+    assert recs[0]["sections"]["en"] and recs[0]["extra"]["notes"] == ["Reviewer comment: use in discussion."]
+    for _ in range(3):
+        recs = read_back(rendered(recs, fmt), fmt, tmp_path)
+    assert recs[0]["extra"]["notes"] == ["Reviewer comment: use in discussion."]
+    assert recs[0]["abstract"]["en"].startswith("BACKGROUND: Few data exist.")

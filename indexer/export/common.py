@@ -475,12 +475,51 @@ def classification_note(rec: dict) -> str:
 def sections_note(rec: dict, lang: str) -> str:
     """A structured abstract's sections in ``lang``, one per line, as a note: ``OBJECTIVE: …``
     (the label as normalised), a Chinese section by its own label (``目的：…``, not
-    ``OBJECTIVE: 以黄芪为原料…``)."""
+    ``OBJECTIVE: 以黄芪为原料…``); "" when the abstract written in ``lang`` already holds each
+    section under its label (:func:`abstract_holds_sections`): the note would only repeat it, and
+    read back (a reference manager's note, our readers' ``extra.notes``) it came back as a note
+    of the user's, written again beside the next export's, one more each round trip.
+
+    >>> sec = [{"label": "BACKGROUND", "label_original": "Background", "text": "Few data."},
+    ...        {"label": "CONCLUSION", "label_original": "Conclusions", "text": "It helps."}]
+    >>> sections_note({"abstract": {"en": "Background: Few data. Conclusions: It helps."}, "sections": {"en": sec}}, "en")
+    ''
+    >>> print(sections_note({"abstract": {"en": "Few data. It helps."}, "sections": {"en": sec}}, "en"))
+    BACKGROUND: Few data.
+    CONCLUSION: It helps.
+    """
+    sections = (rec.get("sections") or {}).get(lang, [])
+    if abstract_holds_sections((rec.get("abstract") or {}).get(lang) or "", sections):
+        return ""
     lines = []
-    for s in (rec.get("sections") or {}).get(lang, []):
+    for s in sections:
         own = s.get("label_original") or ""
         lines.append(f"{own}：{s['text']}" if has_han(own) else f"{s['label']}: {s['text']}")
     return "\n".join(lines)
+
+
+def abstract_holds_sections(abstract: str, sections: list[dict]) -> bool:
+    """Whether ``abstract`` holds each section, in order, its label as the abstract wrote it
+    (``label_original``, else the label) before its text (spaces aside): a structured abstract
+    kept whole, as the cleaner keeps it.  Not so where a section's text was changed or moved
+    (an abstract given in parts whose labels its text does not write).
+
+    >>> sec = [{"label": "OBJECTIVE", "label_original": "目的", "text": "探讨疗效。"}]
+    >>> abstract_holds_sections("目的：探讨疗效。", sec), abstract_holds_sections("探讨疗效。", sec)
+    (True, False)
+    >>> abstract_holds_sections("Anything", [])
+    False
+    """
+    text, at = " ".join(abstract.split()), 0
+    for s in sections:
+        label = " ".join(str(s.get("label_original") or s.get("label") or "").split())
+        body = " ".join(str(s.get("text") or "").split())
+        start = text.find(label, at) if label else -1
+        found = text.find(body, start + len(label)) if start >= 0 and body else -1
+        if found < 0:
+            return False
+        at = found + len(body)
+    return bool(sections)
 
 
 def _ascii_word(text: str, person: bool = False) -> str:
