@@ -1018,7 +1018,7 @@ ER  -
 """
 
 
-@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "bibtex", "biblatex"])
 def test_a_round_trip_adds_no_note_of_the_abstracts_sections(fmt, tmp_path):
     """The abstract written holds its labelled sections: a note repeating them came back as
     the user's note, and each export wrote it once more."""
@@ -1029,3 +1029,19 @@ def test_a_round_trip_adds_no_note_of_the_abstracts_sections(fmt, tmp_path):
         recs = read_back(rendered(recs, fmt), fmt, tmp_path)
     assert recs[0]["extra"]["notes"] == ["Reviewer comment: use in discussion."]
     assert recs[0]["abstract"]["en"].startswith("BACKGROUND: Few data exist.")
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_bibtex_writes_the_notes_the_record_came_with(fmt, tmp_path):
+    """A Mendeley or JabRef ``annote`` (RIS N1, EndNote %Z, CSL note) is written as ``annote``,
+    which Zotero imports as the item's note, its lines as lines."""
+    src = tmp_path / "m.bib"
+    src.write_text("@article{lee2019,\n  title = {A title},\n  author = {Lee, A.},\n  year = {2019},\n"
+                   "  annote = {Read this for chapter 2. Private note: compare with Lee 2017.},\n}\n", encoding="utf-8")
+    text = rendered(records_of(src), fmt)
+    assert "  annote = {Read this for chapter 2. Private note: compare with Lee 2017.}," in text
+    rec = records_of(src)[0]
+    rec["extra"]["notes"] = ["PMID: 32000001\ntex.ids= zhang2020a"]
+    assert "  annote = {PMID: 32000001\ntex.ids= zhang2020a}," in rendered([rec], fmt)
+    assert read_back(text, fmt, tmp_path)[0]["extra"]["notes"] == [
+        "Read this for chapter 2. Private note: compare with Lee 2017."]

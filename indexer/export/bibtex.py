@@ -7,7 +7,8 @@ in braces, ``{张伯伟}``, so BibTeX never splits it into given and family part
 language's title, abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
 ``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
 unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
-sections to ``annote``, never into the abstract.  BibLaTeX adds ``langid`` and uses
+sections (where the abstract does not hold them) and the notes the record came with to ``annote``
+(Zotero's note, JabRef's comment), never into the abstract.  BibLaTeX adds ``langid`` and uses
 ``journaltitle`` and ``date`` (``2020-03-15``, as precise as the record; BibTeX: ``year`` and
 ``month = mar``).  A report's, patent's or standard's own number is ``number`` (an issue
 beside it is ``issue``).  Keywords are separated by ``, ``, or by ``; `` when one holds a
@@ -214,7 +215,7 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     fields.append(("note", ". ".join(n for n in note if n)))
     if biblatex:
         fields.append(("funding", fund))
-    fields.append(("annote", " ".join(sections_note(rec, lang).split())))
+    fields.append(("annote", annote(rec, lang)))
     fields.append(("copyright", extra(rec, "copyright")))   # a publisher's notice moved out of the abstract
     if biblatex:
         fields.append(("langid", LANGIDS.get(lang, "")))
@@ -230,6 +231,22 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     elif kind == "report" and biblatex:  # @report requires type, as @thesis does (a localised key)
         fields.append(("type", extra(rec, "degree") or "techreport"))
     return fields
+
+
+def annote(rec: dict, lang: str) -> str:
+    """The ``annote``: the abstract's sections (where the abstract does not hold them:
+    :func:`.common.sections_note`), then the notes the record came with (a Mendeley or JabRef
+    ``annote``, RIS ``N1``, EndNote ``%Z``, CSL's ``note``), a line each as written.  Zotero
+    imports ``annote`` as the item's note and JabRef shows it as its comment; ``note`` is the
+    funding, which styles print.
+
+    >>> print(annote({"extra": {"notes": ["Read this for chapter 2", "PMID: 1\\ntex.ids: a"]}}, "en"))
+    Read this for chapter 2
+    PMID: 1
+    tex.ids: a
+    """
+    notes = [sections_note(rec, lang)] + [str(n) for n in (rec.get("extra") or {}).get("notes", [])]
+    return "\n".join(line.strip() for note in notes for line in note.splitlines() if line.strip())
 
 
 def publisher_field(kind: str, biblatex: bool) -> str:
@@ -290,6 +307,8 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
             lines.append(f"  month = {value},")
             continue
         text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
+        if name == "annote":   # its lines kept as lines (a newline is a space to BibTeX)
+            text = "\n".join(escape(line) for line in value.splitlines() if line.strip())
         if name in ("doi", "url"):
             text = verbatim(str(value), url=name == "url")
         elif name in _CASED:
