@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import records_of, run_cli
+from conftest import records_of, rendered, run_cli
 from indexer.fields.identifiers import pubmed_ids
 from test_reader_pubmed_page import SPINE_PAGE
 from test_search_pmid import MEDLINE, RIS
@@ -67,3 +67,16 @@ def test_ris_and_endnote_keep_the_pubmed_ids_and_the_wos_accession(tmp_path, fmt
     assert [pubmed_ids(r) for r in recs] == [["33587412", "PMC7886183"], ["29768149"], ["33414982"], []]
     if fmt == "ris":   # (EndNote's %M of a record from elsewhere is no source id to our reader)
         assert recs[3]["source"]["source_id"] == "WOS:000602649200002"
+
+
+def test_endnote_writes_no_internal_id_as_the_accession_number(tmp_path):
+    """A record with no PMID or Web of Science accession has no %M: the tool's record id there
+    was shown by EndNote as an Accession Number, and read back as extra.accession_number."""
+    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - A title\nAU  - Lee, A.\nPY  - 2019\nER  - \n",
+                                    encoding="utf-8")
+    (rec,) = records_of(tmp_path / "a.ris")
+    text = rendered([rec], "endnote")
+    assert not [line for line in text.splitlines() if line.startswith("%M")], text
+    back = tmp_path / "back.enw"
+    back.write_text(text, encoding="utf-8")
+    assert "accession_number" not in records_of(back)[0]["extra"]

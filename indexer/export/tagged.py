@@ -14,7 +14,8 @@ and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broad
 ``DT``: ``Review``, ``Retracted Publication``) are its Type of Article, ``M3`` and ``%9`` joined
 by ``; ``, as EndNote's Journal Article template has it.  The PMID (else a Web of Science accession) is the Accession Number, RIS
 ``AN`` and EndNote ``%M``, with ``PubMed`` its Name of Database (``DB``, ``%~``), and a journal
-article's PMC id EndNote's PMCID (``C2``, ``%2``), as EndNote's import of PubMed writes them.
+article's PMC id EndNote's PMCID (``C2``, ``%2``), as EndNote's import of PubMed writes them; a
+record without one has no ``%M`` (this tool's record id is no accession; RIS keeps it in ``ID``).
 """
 from __future__ import annotations
 
@@ -308,8 +309,11 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%X", in_lang(rec, "abstract", lang)))
     out += [("%X", a) for _, a in others(rec, "abstract", lang)]
     out += [("%Z", n) for n in _notes(rec, lang)]
-    number, database, pmcid = accession(rec)   # %M, the Accession Number: the record's id when it has none
-    out += [("%M", number or rec["id"]), ("%~", database), ("%2", pmcid if kind == "article-journal" else "")]
+    # %M, the Accession Number: a database's (PubMed's, Web of Science's), else none.  Not our
+    # record's id: EndNote showed it as an accession and our reader kept it as one
+    # (extra.accession_number), and EndNote's import, which numbers its records itself, keys nothing on it
+    number, database, pmcid = accession(rec)
+    out += [("%M", number), ("%~", database), ("%2", pmcid if kind == "article-journal" else "")]
     return [f"{tag} {_one_line(value)}" for tag, value in out if str(value).strip()] + [""]
 
 
