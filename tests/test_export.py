@@ -1045,3 +1045,20 @@ def test_bibtex_writes_the_notes_the_record_came_with(fmt, tmp_path):
     assert "  annote = {PMID: 32000001\ntex.ids= zhang2020a}," in rendered([rec], fmt)
     assert read_back(text, fmt, tmp_path)[0]["extra"]["notes"] == [
         "Read this for chapter 2. Private note: compare with Lee 2017."]
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+def test_a_notes_lines_stay_lines(fmt, tmp_path):
+    """Zotero's Extra lines in a CSL note ("PMID: …", "tex.ids= …") are written as the lines of one
+    note (the first after N1 / %Z, the others untagged: RIS's and EndNote's continuation), not
+    squashed into one line Zotero cannot read them from; a line like a tag's is indented."""
+    src = tmp_path / "z.json"
+    src.write_text(json.dumps([{"id": "zhang2020a", "type": "article-journal", "title": "Deep learning",
+                                "note": "PMID: 32000001\ntex.ids= zhang2020a\nER - not the end"}]), encoding="utf-8")
+    (rec,) = records_of(src)
+    assert rec["extra"]["notes"] == ["PMID: 32000001\ntex.ids= zhang2020a\nER - not the end"]
+    text = rendered([rec], fmt)
+    tag = "N1  - " if fmt == "ris" else "%Z "
+    assert f"{tag}PMID: 32000001\ntex.ids= zhang2020a\n  ER - not the end\n" in text
+    if fmt == "ris":   # (our EndNote reader joins a value's lines with a space)
+        assert read_back(text, fmt, tmp_path)[0]["extra"]["notes"] == rec["extra"]["notes"]

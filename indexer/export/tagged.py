@@ -7,7 +7,8 @@ RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a rep
 and EndNote ``%N``.  One author tag per
 author; keywords one per tag; the classification codes (中图分类号) one per Call Number tag
 (``CN`` / ``%L``); funding and structured-abstract sections go to notes (``N1`` / ``%Z``), never
-into the abstract.  A thesis's degree, as written, is its type of
+into the abstract; a note's lines stay lines (untagged, as RIS and EndNote continue a value).
+A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
 and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
 ``MPCT`` as a film's.  A journal article's publication types (PubMed's ``PT``, Web of Science's
@@ -91,12 +92,36 @@ def _slashed_date(rec: dict) -> str:
 
 def _notes(rec: dict, lang: str) -> list[str]:
     """The funding, the sections, and the notes the record came with (Scopus's "Export Date:
-    …; Cited By: …", Zotero's "PMID: …"): tagged formats' notes are not printed in a list."""
+    …; Cited By: …", Zotero's "PMID: …"): tagged formats' notes are not printed in a list.
+    Each keeps its lines (spaces in a line squeezed, blank lines left out): see :func:`_tagged`."""
     notes = [funding_note(rec)]
     for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
-        notes.append(_one_line(sections_note(rec, code)))
-    notes += [_one_line(n) for n in (rec.get("extra") or {}).get("notes", [])]
+        notes.append(sections_note(rec, code))
+    notes += [str(n) for n in (rec.get("extra") or {}).get("notes", [])]
+    notes = ["\n".join(_one_line(line) for line in n.splitlines() if line.strip()) for n in notes]
     return [n for n in notes if n]
+
+
+# A line that RIS or EndNote readers would take for a tag's (``PY  - 2020``, ``ER -``, ``%A …``).
+_LIKE_A_TAG = re.compile(r"^(?:[A-Z][A-Z0-9]\s*-|%\S)")
+
+
+def _tagged(tag: str, sep: str, value: str, lines: bool) -> str:
+    """A tag's line; a note (``lines``) a line of the file each of its lines, the first after the
+    tag, the others untagged, as RIS continues a value (Zotero's RIS import keeps them as the
+    lines of one note, EndNote's too; our RIS reader reads N1's so): a note of several lines is one
+    note, its lines Zotero's Extra lines (``PMID: …``, ``tex.ids= …``), where one N1 a line would
+    be a note each.  A line that would read as a tag's is indented (readers strip it).
+
+    >>> print(_tagged("N1", "  - ", "PMID: 32000001\\nER - not the end\\ntex.ids= zhang2020a", True))
+    N1  - PMID: 32000001
+      ER - not the end
+    tex.ids= zhang2020a
+    """
+    if not lines:
+        return f"{tag}{sep}{_one_line(value)}"
+    first, *rest = [_one_line(line) for line in str(value).splitlines() if line.strip()]
+    return "\n".join([f"{tag}{sep}{first}"] + ["  " + line if _LIKE_A_TAG.match(line) else line for line in rest])
 
 
 def _every(rec: dict, key: str, tag: str) -> list[tuple[str, str]]:
@@ -262,7 +287,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     number, database, pmcid = accession(rec)   # AN before ID, which our reader takes as its source id
     out += [("AN", number), ("DB", database), ("C2", pmcid if rec.get("type") == "article-journal" else "")]
     out.append(("ID", rec["id"]))
-    lines = [f"{tag}  - {_one_line(value)}" for tag, value in out if str(value).strip()]
+    lines = [_tagged(tag, "  - ", value, tag == "N1") for tag, value in out if str(value).strip()]
     return lines + ["ER  - ", ""]
 
 
@@ -314,7 +339,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     # (extra.accession_number), and EndNote's import, which numbers its records itself, keys nothing on it
     number, database, pmcid = accession(rec)
     out += [("%M", number), ("%~", database), ("%2", pmcid if kind == "article-journal" else "")]
-    return [f"{tag} {_one_line(value)}" for tag, value in out if str(value).strip()] + [""]
+    return [_tagged(tag, " ", value, tag == "%Z") for tag, value in out if str(value).strip()] + [""]
 
 
 def write_endnote(records, out: TextIO, lang: str | None = None) -> int:
