@@ -1062,3 +1062,16 @@ def test_a_notes_lines_stay_lines(fmt, tmp_path):
     assert f"{tag}PMID: 32000001\ntex.ids= zhang2020a\n  ER - not the end\n" in text
     if fmt == "ris":   # (our EndNote reader joins a value's lines with a space)
         assert read_back(text, fmt, tmp_path)[0]["extra"]["notes"] == rec["extra"]["notes"]
+
+
+@pytest.mark.parametrize("fmt, field", [("bibtex", "journal"), ("biblatex", "journaltitle")])
+def test_bibtex_writes_the_journals_abbreviation(fmt, field, tmp_path):
+    """RIS JA (CSL container-title-short) is ``shortjournal``, biblatex's field and Better
+    BibTeX's and JabRef's in BibTeX; a book's container has none, nor a name that is its own."""
+    src = tmp_path / "a.ris"
+    src.write_text("TY  - JOUR\nTI  - Outcomes\nAU  - Tanaka, H.\nJO  - Spine\nJA  - Spine (Phila Pa 1976)\n"
+                   "PY  - 2020\nER  - \n\nTY  - JOUR\nTI  - Other\nJO  - Spine\nJA  - Spine\nPY  - 2020\nER  - \n",
+                   encoding="utf-8")
+    first, second = rendered(records_of(src), fmt).split("\n\n")[:2]
+    assert f"  {field} = {{Spine}},\n  shortjournal = {{Spine (Phila Pa 1976)}}," in first
+    assert "shortjournal" not in second

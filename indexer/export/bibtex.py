@@ -6,7 +6,8 @@ are escaped, a brace without its partner as ``\\textbraceleft{}`` / ``\\textbrac
 in braces, ``{张伯伟}``, so BibTeX never splits it into given and family parts.  The other
 language's title, abstract and journal go to ``translatedtitle`` / ``translatedabstract`` /
 ``translatedjournal`` (read back by this project's BibTeX reader; other tools keep them as
-unknown fields); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
+unknown fields); the journal's abbreviation to ``shortjournal`` (biblatex's; Better BibTeX's and
+JabRef's in BibTeX too); funding goes to ``note`` (BibTeX) or ``funding`` (BibLaTeX), structured
 sections (where the abstract does not hold them) and the notes the record came with to ``annote``
 (Zotero's note, JabRef's comment), never into the abstract.  BibLaTeX adds ``langid`` and uses
 ``journaltitle`` and ``date`` (``2020-03-15``, as precise as the record; BibTeX: ``year`` and
@@ -29,7 +30,8 @@ from typing import TextIO
 
 from ..fields.identifiers import pmid
 from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, extra, funding_note,
-                     has_han, in_lang, keyword_list, main_lang, month_abbreviation, name_suffix, others, sections_note, thesis_degree, university,
+                     has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
+                     others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
 from .tagged import own_number
 
@@ -187,6 +189,10 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     if event and not journal and not biblatex:
         journal, event = event, ""   # BibTeX has no field for the conference: its name is the booktitle then
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
+    # the journal's abbreviation (RIS JA, CSL container-title-short): biblatex's ``shortjournal``,
+    # the name Better BibTeX and JabRef write in BibTeX too (its styles skip a field they do not know)
+    short = journal_abbreviation(rec) if journal and not in_book else ""
+    fields.append(("shortjournal", short if short != journal else ""))
     fields += [("eventtitle", event)] if biblatex else []
     parts = date_parts(rec) if rec.get("year") else []
     # biblatex's date carries the month and day; BibTeX has year and month
