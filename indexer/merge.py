@@ -522,6 +522,29 @@ def _initials_of(family: str, given: str) -> str:
     return ""
 
 
+# A given name's words: letters with an apostrophe or hyphen inside (O'Neil, Jean-Claude), or
+# initials (A., J.-C.); no suffix (Jr, IV), which is no part of it.
+_GIVEN_PART = r"(?:[^\W\d_]+(?:['’][^\W\d_]+)+|[^\W\d_]{2,}|[^\W\d_]\.?)"
+_GIVEN_WORD = re.compile(rf"{_GIVEN_PART}(?:[-‐]{_GIVEN_PART})*")
+_NAME_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv)\.?", re.I)
+
+
+def _name_words(given: str) -> bool:
+    """``given`` reads as a given name: one to four name words (:data:`_GIVEN_WORD`), no suffix.
+    A copy's author line broken apart (``AU  - Servais, A, Provot F, Rostaing L``, read as the
+    given name ``A, Provot F, Ros``) or a suffix in the given name (``M T, IV``) is no name
+    to take for the master's.
+
+    >>> [_name_words(g) for g in ("Jean-Claude", "Mary O'Neil", "J.-C.", "Jianguo", "Amy B.")]
+    [True, True, True, True, True]
+    >>> [_name_words(g) for g in ("A, Provot F, Ros", "M T, IV", "John Jr", "J2", "Ana Maria Luisa Sofia Ines", "")]
+    [False, False, False, False, False, False]
+    """
+    words = given.split()
+    return (0 < len(words) <= 4 and all(_GIVEN_WORD.fullmatch(w) for w in words)
+            and not any(_NAME_SUFFIX.fullmatch(w) for w in words))
+
+
 def _written_out(family: str, given: str, initials: str) -> bool:
     """``given`` writes out a name whose initials are ``initials``: each word's first letter
     in order (``John Adam`` for ``J``, ``JA``; ``Jian-Guo`` for ``JG``), or, under a name that
@@ -532,12 +555,12 @@ def _written_out(family: str, given: str, initials: str) -> bool:
     [True, True, False, False]
     >>> _written_out("Wang", "Jianguo", "JG"), _written_out("Wang", "Jian-Guo", "JG"), _written_out("Wang", "J.", "J")
     (True, True, False)
+    >>> _written_out("Servais", "A, Provot F, Ros", "A"), _written_out("Ruffin", "M T, IV", "MT")
+    (False, False)
     """
-    if not initials or _initials_of(family, given):
+    if not initials or _initials_of(family, given) or not _name_words(given):
         return False
     words = [w for w in re.split(r"[\s.\-‐]+", given) if w]
-    if not words or not all(w[0].isalpha() for w in words):
-        return False
     if "".join(w[0] for w in words).upper().startswith(initials):
         return True
     plain = _plain_words(family)
@@ -549,20 +572,24 @@ def _fuller_given_names(authors: list[dict], donors: list[dict], provenance: dic
     """A master's author whose given name is initials only (Embase's ``Chen L.``) takes the
     given name a duplicate writes out for that author (PubMed's ``Chen, Li``): the author of
     the same family name and first initial (:func:`_name_key`), one such in each list, whose
-    given name's initials are the master's (:func:`_written_out`).  The family name stays
-    the master's; ``authors.given`` in the provenance names the first duplicate taken from."""
+    given name's initials are the master's (:func:`_written_out`).  Of two copies writing it
+    out, the longer is taken (a copy's ``Ni`` may be ``Nicole`` cut off, never the other way
+    round).  The family name stays the master's; ``authors.given`` in the provenance names the
+    first duplicate taken from."""
     keys = Counter(_name_key(a) for a in authors)
     for a in authors:
         initials = _initials_of(a.get("family") or "", a.get("given") or "")
         key = _name_key(a)
         if a.get("literal") or not initials or keys[key] > 1:
             continue
+        found = []
         for donor in donors:
             theirs = [d for d in donor.get("authors") or [] if not d.get("literal") and _name_key(d) == key]
             if len(theirs) == 1 and _written_out(a.get("family") or "", theirs[0].get("given") or "", initials):
-                a["given"] = theirs[0]["given"]
-                provenance.setdefault("authors.given", donor["id"])
-                break
+                found.append((theirs[0]["given"], donor["id"]))
+        if found:
+            a["given"], donor_id = max(found, key=lambda f: _letters({"given": f[0]}))   # (the first of equals)
+            provenance.setdefault("authors.given", donor_id)
 
 
 def _copied(master: dict, others: list[dict]) -> set[str]:

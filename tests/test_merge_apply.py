@@ -272,3 +272,16 @@ def test_apply_and_undo_say_they_rebuild_an_index_an_older_version_wrote(tmp_pat
         assert result.returncode == 0, result.stderr
         assert "rebuilding the index of 2 records (older index format)" in result.stderr, command
         assert "rebuilding" not in run_cli("dedup", command, "--index", str(idx)).stderr   # once
+
+
+def test_a_given_name_is_taken_only_when_it_reads_as_one():
+    def given(mine: str, *theirs: str) -> str:
+        copies = [record(f"c{i}", "medline", None, authors=[{"family": "Servais", "given": g}])
+                  for i, g in enumerate(theirs)]
+        return merged_record(record("m", "ris", None, authors=[{"family": "Servais", "given": mine}]),
+                             copies)["authors"][0]["given"]
+    # a copy's author line broken apart (AU - Servais, A, Provot F, Rostaing L, …), a suffix
+    assert given("A", "A, Provot F, Ros") == "A"
+    assert given("M T", "M T, IV") == "M T" and given("J.", "John Jr") == "J."
+    assert given("A. B.", "Amy B.") == "Amy B." and given("J.-C.", "Jean-Claude") == "Jean-Claude"
+    assert given("N.", "Ni", "Nicole") == "Nicole"   # the longer of two: Ni may be Nicole cut off
