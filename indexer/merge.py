@@ -39,7 +39,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .dedup import _pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, title_key
+from .dedup import (_pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, simplified,
+                    title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .pinyin import is_pinyin_surname, two_syllables
@@ -482,7 +483,8 @@ def _complete_authors(out: dict, donors: list[dict], provenance: dict) -> None:
 
 def _add_keywords(mine: list[str], theirs: list[str]) -> bool:
     """Add to ``mine`` (a master's keywords in one language) those of ``theirs`` it lacks,
-    case and spacing aside, in their order after its own; whether any was added.  Each
+    case, width, spacing and Traditional or Simplified characters aside (a CNKI copy's 問題 is
+    the master's 问题), in their order after its own; whether any was added.  Each
     database indexes a paper with its own terms (Embase's ``colorectal neoplasm``, PubMed's
     ``colorectal cancer``): a master that kept only its own was no longer found by the
     copy's (``keyword:"colorectal cancer"``).
@@ -490,13 +492,18 @@ def _add_keywords(mine: list[str], theirs: list[str]) -> bool:
     >>> mine = ["metformin", "Colorectal neoplasm"]
     >>> _add_keywords(mine, ["Metformin", "colorectal  cancer", "colorectal neoplasm"]), mine
     (True, ['metformin', 'Colorectal neoplasm', 'colorectal  cancer'])
-    >>> _add_keywords(mine, ["METFORMIN"])
+    >>> _add_keywords(mine, ["METFORMIN", "ｍｅｔｆｏｒｍｉｎ"])
     False
+    >>> mine = ["现代园林景观设计", "问题"]
+    >>> _add_keywords(mine, ["現代園林景觀設計", "問題", "對策"]), mine
+    (True, ['现代园林景观设计', '问题', '對策'])
     """
-    seen = {" ".join(str(k).split()).casefold() for k in mine}
+    def folded(keyword) -> str:
+        return " ".join(unicodedata.normalize("NFKC", simplified(str(keyword))).casefold().split())
+    seen = {folded(k) for k in mine}
     added = False
     for k in theirs or []:
-        key = " ".join(str(k).split()).casefold()
+        key = folded(k)
         if key and key not in seen:
             seen.add(key)
             mine.append(copy.deepcopy(k))

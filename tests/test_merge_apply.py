@@ -285,3 +285,10 @@ def test_a_given_name_is_taken_only_when_it_reads_as_one():
     assert given("M T", "M T, IV") == "M T" and given("J.", "John Jr") == "J."
     assert given("A. B.", "Amy B.") == "Amy B." and given("J.-C.", "Jean-Claude") == "Jean-Claude"
     assert given("N.", "Ni", "Nicole") == "Nicole"   # the longer of two: Ni may be Nicole cut off
+
+
+def test_a_keyword_in_traditional_characters_is_the_masters_in_simplified():
+    master = record("m", "ris", None, keywords={"zh": ["现代园林景观设计", "问题"], "en": ["Landscape design"]})
+    copy = record("c", "cnki", None, keywords={"zh": ["現代園林景觀設計", "問題", "對策"], "en": ["ＬＡＮＤＳＣＡＰＥ  design"]})
+    out = merged_record(master, [copy])
+    assert out["keywords"] == {"zh": ["现代园林景观设计", "问题", "對策"], "en": ["Landscape design"]}
