@@ -68,6 +68,36 @@ def source_ids(index) -> dict[str, str]:
 NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 
 
+def stderr_on_a_terminal(*args: str, stdout, env: dict | None = None) -> str:
+    """What the CLI run with ``args`` writes to stderr when stderr is a terminal (a pty read as
+    a terminal does while the command runs: its writes never wait), stdout going to ``stdout``."""
+    import pty
+    import threading
+
+    leader, follower = pty.openpty()
+    shown: list[bytes] = []
+
+    def read_terminal():
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=read_terminal)
+    reader.start()
+    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], stdout=stdout, stderr=follower, cwd=ROOT,
+                          timeout=300, env=env)
+    os.close(follower)
+    reader.join(timeout=30)
+    os.close(leader)
+    assert done.returncode == 0
+    return b"".join(shown).decode("utf-8")
+
+
 def run_cli_unprivileged(*args: str) -> subprocess.CompletedProcess:
     """``cli.py ARGS`` run by a user a file mode keeps out: this one, or, when the tests run
     as root (whom no mode keeps out), nobody by way of setpriv."""

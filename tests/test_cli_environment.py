@@ -3,12 +3,13 @@ records, a closed stdin.  Real ingest into a temp index, the CLI as a user runs 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import DATA, ROOT, run_cli, run_cli_unprivileged
+from conftest import DATA, ROOT, run_cli, run_cli_unprivileged, stderr_on_a_terminal
 from indexer.index.ingest import INDEX_SUBDIR, ingest
 from indexer.store import Store
 
@@ -88,36 +89,12 @@ def test_an_unknown_argument_is_said_with_the_command_s_usage(idx):
 
 def test_clean_shows_progress_on_a_terminal_while_records_go_to_a_file(tmp_path):
     # 29 s on a 5,000-record file with nothing on the terminal until the summary
-    import os
-    import pty
-    import threading
-
     records = "".join(f"TY  - JOUR\nTI  - Record number {n} on progress\nPY  - 2020\nER  - \n\n" for n in range(3000))
     path = tmp_path / "many.ris"
     path.write_text(records, encoding="utf-8")
-    leader, follower = pty.openpty()
-    shown = []
-
-    def read_terminal():  # as a terminal does, while the command runs: its writes never wait
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.append(chunk)
-
-    reader = threading.Thread(target=read_terminal)
-    reader.start()
     with open(tmp_path / "out.jsonl", "w") as out:
-        done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "clean", "--json", str(path)], stdout=out,
-                              stderr=follower, cwd=ROOT, timeout=300)
-    os.close(follower)
-    reader.join(timeout=30)
-    os.close(leader)
-    assert done.returncode == 0
-    text = b"".join(shown).decode("utf-8")
+        text = stderr_on_a_terminal("clean", "--json", str(path), stdout=out,
+                                    env={**os.environ, "TERM": "xterm"})   # (not a CI's TERM=dumb)
     assert "\rclean: " in text and "3000 record(s) cleaned" in text
     assert sum(1 for _ in open(tmp_path / "out.jsonl", encoding="utf-8")) == 3000
 

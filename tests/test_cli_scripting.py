@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, run_cli
+from conftest import DATA, ROOT, run_cli, stderr_on_a_terminal
 
 RIS = "TY  - JOUR\nTI  - {}\nPY  - 2020\nER  - \n"
 
@@ -186,44 +186,16 @@ def test_export_reads_its_query_as_search_does(idx):
         assert found["export"] == found["search"] and len(found["search"]) == 1, (query, found)
 
 
-def _on_a_dumb_terminal(*args: str, stdout) -> str:
-    """What the CLI writes to stderr on a terminal whose TERM is dumb (Emacs's shell)."""
-    import pty
-    import threading
-
-    leader, follower = pty.openpty()
-    shown: list[bytes] = []
-
-    def read_terminal():
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.append(chunk)
-
-    reader = threading.Thread(target=read_terminal)
-    reader.start()
-    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], stdout=stdout, stderr=follower, cwd=ROOT,
-                          timeout=300, env={**os.environ, "TERM": "dumb"})
-    os.close(follower)
-    reader.join(timeout=30)
-    os.close(leader)
-    assert done.returncode == 0
-    return b"".join(shown).decode("utf-8")
-
-
 def test_progress_on_a_dumb_terminal_is_a_line_now_and_then_without_escapes(tmp_path):
     # TERM=dumb (Emacs's shell) showed "\r…^[[K" redrawn five times a second
     path = tmp_path / "many.ris"
     path.write_text("".join(RIS.format(f"Record {n}") + "\n" for n in range(10_000)), encoding="utf-8")
     with open(tmp_path / "out.jsonl", "w") as out:
-        shown = _on_a_dumb_terminal("clean", "--json", str(path), stdout=out)
+        shown = stderr_on_a_terminal("clean", "--json", str(path), stdout=out, env={**os.environ, "TERM": "dumb"})
     assert "\x1b" not in shown and "\r" not in shown.replace("\r\n", "\n"), shown
     assert shown.splitlines()[0].startswith("clean: 10,000 records, 0 failed, ")
-    shown = _on_a_dumb_terminal("ingest", "--index", str(tmp_path / "idx"), str(path), stdout=subprocess.DEVNULL)
+    shown = stderr_on_a_terminal("ingest", "--index", str(tmp_path / "idx"), str(path), stdout=subprocess.DEVNULL,
+                                 env={**os.environ, "TERM": "dumb"})
     assert "\x1b" not in shown and "\r" not in shown.replace("\r\n", "\n"), shown
     assert shown.splitlines()[0].startswith("ingest: 10,000 records (10,000 added")
 
