@@ -152,10 +152,10 @@ def test_cnki_english_sites_details_are_filed_as_the_chinese_pages_are(tmp_path)
     assert {k: english["extra"].get(k) for k in ("collection", "subject", "classification", "online_date")} == {
         "collection": ["Medicine & Public Health;Information Technology"],
         "subject": ["Oncology;Computer Software and Application of Computer"],
-        "classification": ["R734.2;TP391.41"], "online_date": ["2021-04-20 10:12"]}
+        "classification": ["R734.2", "TP391.41"], "online_date": ["2021-04-20 10:12"]}
     assert {k: chinese["extra"].get(k) for k in ("collection", "subject", "classification", "online_date")} == {
         "collection": ["医药卫生科技;信息科技"], "subject": ["肿瘤学;计算机软件及计算机应用"],
-        "classification": ["R734.2;TP391.41"], "online_date": ["2021-04-20 10:12"]}
+        "classification": ["R734.2", "TP391.41"], "online_date": ["2021-04-20 10:12"]}
     assert "unlabelled" not in english["extra"] and "unlabelled" not in chinese["extra"]
     assert not english["issues"] and not chinese["issues"]
 
