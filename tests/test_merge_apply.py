@@ -206,12 +206,18 @@ OT  - colorectal cancer
 """
 
 
-def test_a_master_keeps_every_keyword_of_its_duplicates_and_their_written_out_given_names(tmp_path):
+def _embase_and_pubmed_ingested(tmp_path):
+    """The index of the Embase and PubMed exports of one paper (EMBASE, MEDLINE), ingested."""
     (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
     (tmp_path / "pubmed.txt").write_text(MEDLINE, encoding="utf-8")
     idx = tmp_path / "idx"
     assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), str(tmp_path / "pubmed.txt"),
                    "--index", str(idx)).returncode == 0
+    return idx
+
+
+def test_a_master_keeps_every_keyword_of_its_duplicates_and_their_written_out_given_names(tmp_path):
+    idx = _embase_and_pubmed_ingested(tmp_path)
     applied = run_cli("dedup", "--apply", "--index", str(idx))
     assert applied.returncode == 0, applied.stderr
     assert "authors.given" in applied.stdout and "keywords.en" in applied.stdout   # said as completed
@@ -261,11 +267,7 @@ def test_apply_and_undo_say_they_rebuild_an_index_an_older_version_wrote(tmp_pat
     """It takes minutes in a large index, and had been silent."""
     from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
 
-    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
-    (tmp_path / "pubmed.txt").write_text(MEDLINE, encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), str(tmp_path / "pubmed.txt"),
-                   "--index", str(idx)).returncode == 0
+    idx = _embase_and_pubmed_ingested(tmp_path)
     for command in ("--apply", "--undo"):
         (idx / INDEX_SUBDIR / VERSION_FILE).write_text("0\n")
         result = run_cli("dedup", command, "--index", str(idx))
