@@ -38,7 +38,8 @@ def test_cnki_journal_bom_crlf_several_authors_per_line(validate):
     # A CJK line wrap is joined without a space.
     assert first["abstract"]["zh"] == ("【目的】研究番茄果实在不同温度下贮藏期间的品质变化规律。"
                                        "【方法】以三个品种为材料,测定可溶性固形物含量。")
-    assert first["extra"]["call_number"] == ["11-2222/S"]
+    # CNKI's CN serial in the Call Number tag is the journal's CN, as EndNote's %L gives it.
+    assert first["extra"]["cn"] == ["11-2222/S"] and "call_number" not in first["extra"]
     assert first["extra"]["source_type"] == "Journal Article"
     assert (first["source"]["record"], first["source"]["line"]) == (1, 1)
 
@@ -151,3 +152,14 @@ def test_cnki_abstract_written_into_the_keyword_line(tmp_path, validate):
     (rec,) = records_of(path, validate)
     assert rec["keywords"] == {"zh": ["肉瘤", "软组织肿瘤", "诊断", "治疗", "规范"]}
     assert rec["abstract"] == {"zh": "软组织肉瘤是一类间叶来源的恶性肿瘤，可发生于全身各个部位。"}
+
+
+def test_call_number_is_cn_classification_or_a_library_shelf_mark(tmp_path, validate):
+    path = tmp_path / "refworks.txt"
+    path.write_text("RT Journal Article\nA1 王晓明\nT1 番茄贮藏研究\nJF 园艺学报\nYR 2021\nCN 11-0315; S641.2\n\n"
+                    "RT Book, Whole\nA1 Smith, John\nT1 Storage of tomatoes\nYR 2010\nCN RC268.5 .C36 2010\n",
+                    encoding="utf-8")
+    first, second = records_of(path, validate)
+    assert (first["extra"]["cn"], first["extra"]["classification"]) == (["11-0315"], ["S641.2"])
+    assert "call_number" not in first["extra"]
+    assert second["extra"]["call_number"] == ["RC268.5 .C36 2010"] and "cn" not in second["extra"]

@@ -151,6 +151,19 @@ def call_number_parts(text: str) -> tuple[list[str], list[str]] | None:
     return (cns, codes) if cns or codes else None
 
 
+
+def call_number_fields(text: str) -> list[tuple[str, str]]:
+    """The record keys of a Call Number (EndNote ``%L``, RefWorks ``CN``): CNKI's CN serial
+    (``cn``) and 中图分类号 codes (``classification``) one each, else the call number whole.
+
+    >>> call_number_fields("11-0315; R445"), call_number_fields("RC268.5 .C36 2010")
+    ([('cn', '11-0315'), ('classification', 'R445')], [('call_number', 'RC268.5 .C36 2010')])
+    """
+    parts = call_number_parts(text)
+    if parts is None:
+        return [("call_number", text)]
+    return [("cn", cn) for cn in parts[0]] + [("classification", code) for code in parts[1]]
+
 # A note's line giving the classification, as Zotero's Chinese translators keep it in Extra and
 # our BibTeX and CSL-JSON exports write it ("CLC: R445; R734.2"; "中图分类号：R445").
 _CLASSIFICATION_NOTE = re.compile(r"(?:CLC|中图分类号|分类号|Classification)\s*[:：]\s*(\S.*?)[.。]?")

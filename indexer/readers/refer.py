@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields.identifiers import call_number_parts
+from ..fields.identifiers import call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import paired_affiliations, register
@@ -164,13 +164,8 @@ class ReferReader(TaggedReader):
             elif tag == "%L":
                 # the Call Number: CNKI's journal CN serial number (11-2149/R), our export's
                 # 中图分类号 (R445), else a library's call number, kept as it is
-                parts = call_number_parts(value)
-                if parts is None:
-                    put("call_number", value, line)
-                for cn in parts[0] if parts else ():
-                    put("cn", cn, line)
-                for code in parts[1] if parts else ():
-                    put("classification", code, line)
+                for key, part in call_number_fields(value):
+                    put(key, part, line)
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):

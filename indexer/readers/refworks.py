@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.identifiers import call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import read_tagged
 from .base import register
@@ -55,7 +56,7 @@ TAGS = {
     "T1": "titles", "OT": "titles", "JF": "journal", "JO": "journal_abbrev", "T3": "series",
     "YR": "year", "VO": "volume", "vo": "volume", "IS": "issue", "AB": "abstract", "NO": "notes",
     "DO": "doi", "LK": "url", "UL": "url", "URL": "url", "PB": "publisher", "PP": "place", "ED": "edition",
-    "LA": "language", "AN": "accession_number", "CN": "call_number", "DB": "database", "DS": "database_provider",
+    "LA": "language", "AN": "accession_number", "DB": "database", "DS": "database_provider",
     "SF": "subfile", "ST": "short_title", "AV": "availability", "IP": "identifying_phrase", "RD": "retrieved",
     "SR": "source_medium", "OL": "output_language", "A4": "quaternary_author", "A5": "quinary_author",
     "A6": "website_editor", "WT": "website_title", "WV": "website_version", "WP": "date_online",
@@ -199,6 +200,10 @@ class RefWorksReader(TaggedReader):
                 m = re.match(r"^doi\s*[:：]\s*(10\.\S+)$", value, re.IGNORECASE)
                 if m and not values.get("DO"):
                     put("doi", m.group(1), line)
+            elif tag == "CN":
+                # the Call Number: CNKI's CN serial number (11-0315), else a library's call number
+                for key, part in call_number_fields(value):
+                    put(key, part, line)
             elif tag in ("LK", "UL", "URL"):
                 put("url", value.replace("&amp;", "&"), line)
             elif tag in TAGS:
