@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import hit_ids, ris_searcher, run_cli
-from indexer.index.query import MAX_CHARS, QueryError, parse
+from indexer.index.query import MAX_CHARS, QueryError, leaves, parse
 
 RECORDS = [("E1", "Breast cancer in pregnancy", "en"),
            ("E2", "Colon cancer screening outcomes", "en"),
@@ -107,6 +107,15 @@ def test_a_parenthesis_never_closed_is_text_where_it_groups_nothing(searcher, in
     # the length is said first, before any parenthesis
     with pytest.raises(QueryError, match="characters long"):
         parse(("aimed to 1) determine (" * 30)[:MAX_CHARS + 1])
+
+
+def test_an_odds_ratio_after_a_parenthesis_is_text():
+    # "(OR 1.5" pasted from an abstract had been read as the operator: "unexpected 'OR'"
+    for query in ("oxytocin (OR 1.5", "oxytocin (OR 1.5, 95% CI 1.1-2.0)"):
+        assert [str(leaf).rstrip(",") for leaf in leaves(parse(query))][:3] == ["oxytocin", "OR", "1.5"]
+    assert parse("(tumour OR 2019)").op == "or" and parse("oxytocin (labour OR 1.5)").children[1].op == "or"
+    with pytest.raises(QueryError):
+        parse("(OR mice)")
 
 
 @pytest.mark.parametrize("query", ["经济增长：理论模型", "经济增长:理论模型", "经济增长。理论模型", "经济增长！理论模型",

@@ -790,6 +790,10 @@ def _phrase(kind: str, value: str, field: str | None) -> list[tuple[str, str, st
 _ENUMERATOR = re.compile(r"[0-9]{1,3}|[A-Za-z]|[ivxIVX]{1,4}")
 
 
+# A number after a word: OR right after "(" and before one is an odds ratio (OR 1.5), not an operator.
+_NUMBER_NEXT = re.compile(r"\s+[0-9]")
+
+
 def _lex(text: str) -> list[tuple[str, str, str | None]]:
     out, pos, depth = [], 0, 0
     while pos < len(text):
@@ -847,6 +851,9 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             w = m.group("word")
             if w.count('"') % 2 and w.strip('"'):  # a stray quote at a word's end ('癌"') is no phrase
                 w = w.strip('"')
+            if w == "OR" and out and out[-1][0] == "(" and _NUMBER_NEXT.match(text, pos):
+                out.append(("word", w, None))   # "(OR 1.5, 95% CI …)": an odds ratio pasted, no operator
+                continue
             out.append(("op", w, None) if w in ("AND", "OR", "NOT")
                        else ("loose", w, None) if w.casefold() in LOOSE_OPERATORS else ("word", w, None))
     return _operators_in_place(out)
