@@ -127,7 +127,9 @@ def test_a_clause_mark_inside_a_chinese_term_parts_its_words(searcher, query):
 
 def test_a_fields_colon_and_a_mark_at_a_terms_end_stay(searcher):
     assert hit_ids(searcher, "keyword：经济增长") == []        # a field's full-width colon is still the field's
-    assert hit_ids(searcher, '"经济增长：理论模型"') == []       # in quotes, as written
+    # in quotes, as written, the spaces around the mark aside: it had found nothing, and said nothing
+    assert hit_ids(searcher, '"经济增长：理论模型"') == hit_ids(searcher, '"经济增长 : 理论模型"') == ["Z2"]
+    assert hit_ids(searcher, '"经济增长。理论模型"') == []      # (another mark is another text)
     assert searcher.notes("理论模型：") == [                    # at a term's end: matched as written, said
         "'理论模型:' is matched with its punctuation, as written, and no record has it so; 理论模型 finds 1 record"]
 

@@ -156,10 +156,23 @@ def is_exact(node) -> bool:
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
+# A clause or list mark beside a Chinese character, with the spaces around it: a quoted title's
+# "经济增长：理论模型" is the title 经济增长: 理论模型 too, written with a space after its colon.
+_SPACED_MARK = re.compile(rf"\s*(?<=[{CJK}])\s*([:!?;,。、])\s*|\s*([:!?;,。、])\s*(?=[{CJK}])")
+
+
 def _substring_find(q: str) -> Callable[[str], Iterator[tuple[int, int]]]:
-    """The folded string as written, any dash for a hyphen, not inside a longer run of ASCII
+    """The folded string as written, any dash for a hyphen, a mark beside a Chinese character
+    with or without spaces around it (:data:`_SPACED_MARK`), not inside a longer run of ASCII
     letters/digits (``CT`` is not in ``ICT``)."""
-    pat = "".join(f"[{_DASHES}]" if c in _DASHES else re.escape(c) for c in q)
+    def written(piece: str) -> str:
+        return "".join(f"[{_DASHES}]" if c in _DASHES else re.escape(c) for c in piece)
+
+    pat, last = "", 0
+    for m in _SPACED_MARK.finditer(q):
+        pat += written(q[last:m.start()]) + r"\s*" + re.escape(m.group(1) or m.group(2)) + r"\s*"
+        last = m.end()
+    pat += written(q[last:])
     if _ALNUM.match(q[:1]):
         pat = r"(?<![a-z0-9])" + pat
     if _ALNUM.match(q[-1:]):
