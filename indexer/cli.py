@@ -61,7 +61,8 @@ EPILOG_SEARCH = """query language:
   author: a name as references write it ("Smith, John", "Smith JA", "John Smith"); a
           Chinese name and its pinyin find each other (王建国, "Wang Jianguo", "Wang JG").
   a query that finds nothing says on stderr what would (author:王建国, "did you mean title:?";
-          OR for or; with --json only a value no record has: section:discussion); whatever it
+          OR for or; with --json only a value no record has, section:discussion, and how a word was
+          read: Traditional characters, a mark at a term's end, 肿瘤。); whatever it
           finds, a value no record has, a quote never closed ("spinal metastasis) and a query of
           common words only (the of and) are said on stderr and in --json's "notes".
 
@@ -429,7 +430,8 @@ def cmd_search(args) -> int:
                 query = _query_text(line if isinstance(line, str) else line.decode("utf-8", "surrogateescape"))
                 try:
                     result = searcher.search(query, limit=args.limit, sort=args.sort)
-                    result.update(_notes_of(searcher.warnings(query)))
+                    result.update(_notes_of(searcher.warnings(query)
+                                            + (searcher.readings(query) if not result["total"] else [])))
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
@@ -453,7 +455,8 @@ def cmd_search(args) -> int:
         # a quote never closed, common words only; when it finds nothing, for a person reading
         # the terminal also where the words are (an author's name), and titel: (the advice reads
         # pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
-        notes = searcher.warnings(query) if result["total"] or args.json else searcher.notes(query)
+        notes = searcher.warnings(query) if result["total"] else (searcher.warnings(query) + searcher.readings(query)
+                                                                  if args.json else searcher.notes(query))
     if args.json:
         _out(dumps({**result, **_notes_of(notes)}))
     else:

@@ -146,3 +146,8 @@ def test_a_traditional_query_that_finds_nothing_says_how_it_was_read(searcher, i
     assert searcher.notes("課程") == [] and hit_ids(searcher, "課程") == ["Z3"]   # found: nothing to say
     out = run_cli("search", "軟體", "--index", index)
     assert out.stdout.startswith("0 hit(s)") and "note: Traditional characters are read as Simplified" in out.stderr
+    # --json and --batch had said neither this nor a mark at a term's end, which the terminal says
+    for query in ("軟體", "理论模型："):
+        assert json.loads(run_cli("search", query, "--json", "--index", index).stdout)["notes"] == searcher.notes(query)
+        batch = run_cli("search", "--batch", "--index", index, stdin=query + "\n").stdout
+        assert json.loads(batch)["notes"] == searcher.notes(query)

@@ -235,11 +235,8 @@ class Searcher:
         notes += [f"{written}: is followed by a space, so it was searched as text (to search the field, write its "
                   f"value right after the colon: {written}:VALUE)" for written in spaced_prefixes(q)]
         tree = parse(q, self._in_vocabulary)
-        notes += [note for note in [self._traditional(q, tree)] if note]
-        missing = [leaf for leaf in _shown(tree)
-                   if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
-        notes += [note for note in map(self._unpunctuated, missing) if note]
-        notes += [note for note in map(self._unjoined, missing) if note]
+        missing = self._missing(tree)
+        notes += self.readings(q, tree, missing)
         if quoted:   # author:Zhang Weiping: not "author:Weiping finds 2"
             return notes + [quoted]
         # Words that are all missing may be one name: Smith John → author:"Smith John"; so may a
@@ -253,6 +250,25 @@ class Searcher:
             if note:
                 return notes + [note]
         return notes + [note for note in map(self._elsewhere, (leaf.text for leaf in missing)) if note]
+
+    def _missing(self, tree) -> list[Leaf]:
+        """The plain words of a query that find nothing alone."""
+        return [leaf for leaf in _shown(tree)
+                if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
+
+    def readings(self, q: str, tree=None, missing: list[Leaf] | None = None) -> list[str]:
+        """How the words of a query that found nothing were read, and what the other reading
+        finds: Traditional characters as Simplified (:meth:`_traditional`), a mark at a Chinese
+        term's end (:meth:`_unpunctuated`), a term joined by ``/`` or ``+`` (:meth:`_unjoined`).
+        Quick (no pypinyin), so ``--json`` says them too, as the terminal does."""
+        try:
+            tree = tree if tree is not None else parse(q, self._in_vocabulary)
+        except QueryError:
+            return []
+        missing = missing if missing is not None else self._missing(tree)
+        return ([note for note in [self._traditional(q, tree)] if note]
+                + [note for note in map(self._unpunctuated, missing) if note]
+                + [note for note in map(self._unjoined, missing) if note])
 
     def _operators(self, q: str) -> list[str]:
         """How a query's operators in lower case or as signs were read (:func:`.query._loose_read`),
