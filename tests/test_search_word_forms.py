@@ -71,3 +71,32 @@ def test_an_acronym_is_no_irregular_plural(searcher, query):
 def test_a_latin_name_in_is_is_no_ise_verb(searcher, query, expected):
     # mobilis, vascularis lose their -s as plurals do (mobili): never the key of mobilise (mobiliz)
     assert hit_ids(searcher, query) == expected
+
+
+# A phrase's words before its last: spelt either way, an irregular plural or its singular, but
+# not inflected ("follow up" is no "followed up") and not an acronym so written (MICE).
+PHRASE_RECORDS = [
+    ("T1", "Tumor necrosis factor in sepsis", ""),
+    ("T2", "Tumour necrosis in haemoglobin-poor tissue", ""),
+    ("M1", "Mouse liver injury", ""),
+    ("M2", "Imputed with MICE liver data", ""),
+    ("F1", "Patients followed up for a year", ""),
+    ("C1", "A randomized centre trial", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def phrase_searcher(tmp_path_factory):
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - en\nER  - \n\n" for rid, title, _ in PHRASE_RECORDS)
+    yield from ris_searcher(tmp_path_factory.mktemp("phrase_forms"), ris)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ('"tumour necrosis"', ["T1", "T2"]), ('"tumor necrosis"', ["T1", "T2"]), ('title:"tumour necrosis"', ["T1", "T2"]),
+    ('"mice liver"', ["M1", "M2"]),        # mice as typed is also MICE, as a single word is
+    ('"mouse liver"', ["M1"]),             # the plural not typed is no acronym
+    ('"follow up"', []), ('"followed up"', ["F1"]),
+    ('"randomised center trial"', ["C1"]), ('"randomised centre"', ["C1"]),
+])
+def test_a_phrase_spells_each_word_either_way(phrase_searcher, query, expected):
+    assert hit_ids(phrase_searcher, query) == expected

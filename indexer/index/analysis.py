@@ -251,6 +251,68 @@ def american(key: str) -> str:
     return _ISE.sub(r"\1iz", key)
 
 
+# The same tables read on words as written (not keys), both ways, for :func:`spellings`.
+_AMERICAN_PIECES = {a: b for b, a in _BRITISH_PIECES.items()}
+_AMERICAN_PIECE = re.compile("|".join((_OE_START if b.startswith("oe") else "") + a
+                                      for a, b in sorted(_AMERICAN_PIECES.items(), key=lambda i: -len(i[0]))))
+_RE_ENDS = "|".join(k for k in _BRITISH_ENDS if not k.endswith("ll"))
+_LL_ENDS = "|".join(k for k in _BRITISH_ENDS if k.endswith("ll"))
+_WRITTEN_BRITISH = re.compile(rf"(?:({_RE_ENDS})(e|es|ed|ing)|({_LL_ENDS})(ed|ing|ers?)|({'|'.join(_ISE_STEMS)})is"
+                              r"(es?|ed|ing|ations?|ers?))$")
+_WRITTEN_AMERICAN = re.compile(rf"(?:({'|'.join(map(_BRITISH_ENDS.get, _RE_ENDS.split('|')))})(|s|ed|ing)"
+                               rf"|({'|'.join(_BRITISH_ENDS[k] for k in _LL_ENDS.split('|'))})(ed|ing|ers?)"
+                               rf"|({'|'.join(_ISE_STEMS)})iz(es?|ed|ing|ations?|ers?))$")
+_RE_WRITTEN = {"e": "", "es": "s", "ed": "ed", "ing": "ing"}
+
+
+def _american_written(word: str) -> str:
+    word = _BRITISH_PIECE.sub(lambda m: _BRITISH_PIECES[m.group()], word)
+    m = _WRITTEN_BRITISH.search(word)
+    if not m:
+        return word
+    if m.group(1):
+        return word[:m.start()] + _BRITISH_ENDS[m.group(1)] + _RE_WRITTEN[m.group(2)]
+    if m.group(3):
+        return word[:m.start()] + _BRITISH_ENDS[m.group(3)] + m.group(4)
+    return word[:m.start()] + m.group(5) + "iz" + m.group(6)
+
+
+def _british_written(word: str) -> str:
+    word = _AMERICAN_PIECE.sub(lambda m: _AMERICAN_PIECES[m.group()], word)
+    m = _WRITTEN_AMERICAN.search(word)
+    if not m:
+        return word
+    if m.group(1):
+        return word[:m.start()] + m.group(1)[:-2] + {"": "re", "s": "res", "ed": "red", "ing": "ring"}[m.group(2)]
+    if m.group(3):
+        return word[:m.start()] + m.group(3) + "l" + m.group(4)
+    return word[:m.start()] + m.group(5) + "is" + m.group(6)
+
+
+@lru_cache(maxsize=1 << 12)
+def spellings(word: str) -> tuple[str, ...]:
+    """The ways of writing ``word`` that :func:`word_keys` reads as one, not its inflections: the
+    British and American spellings of its tables and an irregular plural and its singular, word
+    as written, the typed form first.  A phrase's words before its last match so (the last is
+    inflected): ``"tumour necrosis"`` finds tumor necrosis, ``"mice liver"`` mouse liver, while
+    ``"follow up"`` still is no "followed up".
+
+    >>> [spellings(w) for w in ("tumour", "centres", "modelling", "randomized", "mice", "follow")]
+    [('tumour', 'tumor'), ('centres', 'centers'), ('modelling', 'modeling'), ('randomized', 'randomised'), \
+('mice', 'mouse'), ('follow',)]
+    """
+    if not word.isascii():
+        return (word,)
+    forms = [word, IRREGULAR_PLURALS.get(word, word)] + [p for p, s in IRREGULAR_PLURALS.items() if s == word]
+    out = []
+    for f in forms:
+        us = _american_written(f)
+        out += [f, us, _british_written(us)]
+    # a variant read back must be the word's own; one no text writes ("them" as "thaem") finds nothing
+    same = {_american_written(f) for f in forms}
+    return tuple(v for v in dict.fromkeys(out) if _american_written(v) in same)
+
+
 @lru_cache(maxsize=1 << 17)
 def word_keys(word: str, irregular: bool = True) -> tuple[str, ...]:
     """The inflection keys a word is indexed under (its ``-sis`` reading too for ``-ses``; an

@@ -41,13 +41,15 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 from urllib.parse import unquote
 
-from whoosh.query import And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Term, Wildcard
+from whoosh.query import (And, AndMaybe, Every, Not, NumericRange, Or, Phrase, Prefix, Sequence, SpanNot, SpanOr, Term,
+                          Wildcard)
 
 from ..charsets import HAN
 from ..lang.detect import DECLARED_NAMES, MULTILINGUAL
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
-from .analysis import CJK, CLAUSE_MARKS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, word_keys
+from .analysis import (CJK, CLAUSE_MARKS, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, spellings,
+                       word_keys)
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
                      RECORD_FIELDS, TEXT_FIELDS, nih_core)
@@ -235,11 +237,14 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
             options = [Term(f, t) for t in last]
         else:
             glued = "".join(parts)
-            if f in POSITIONAL:
+            if f in POSITIONAL and all(len(spellings(p)) == 1 for p in parts[:-1]):
                 options = [Phrase(f, parts[:-1] + [t]) for t in last]
+            elif f in POSITIONAL:
+                options = [Sequence([_spelt(f, p) for p in parts[:-1]] + [Term(f, t)]) for t in last]
             else:
                 exact = False
-                options = [And([Term(f, p) for p in dict.fromkeys(parts[:-1])] + [Or([Term(f, t) for t in last])])]
+                options = [And([Or([Term(f, v) for v in spellings(p)]) for p in dict.fromkeys(parts[:-1])]
+                               + [Or([Term(f, t) for t in last])])]
             if numbers:
                 options.append(And([Term(f, glued), Term(f, parts[-1])]))
             else:
@@ -250,6 +255,32 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
     return Leaf(text, fields, query, exact=exact, find=_english_find(parts, keys, numbers))
 
 
+class _NotInCapitals(SpanNot):
+    """A word as written, not where a record writes it in capitals (``mice``, not ``MICE``)."""
+
+    def estimate_size(self, ixreader):
+        return self.a.estimate_size(ixreader)
+
+
+class _AnyOf(SpanOr):
+    """Spans of any of the queries; its size as Or's (whoosh's SpanOr gives none, which Or,
+    And and Sequence ask for)."""
+
+    def estimate_size(self, ixreader):
+        return sum(q.estimate_size(ixreader) for q in self.subqs)
+
+
+def _spelt(f: str, word: str):
+    """A phrase's word before its last, in any of its spellings (:func:`.analysis.spellings`),
+    at one position; an irregular plural or singular not typed, not as an acronym (MICE, MEN)."""
+    options = [_NotInCapitals(Term(f, v), Term(f, acronym(v.upper()) or v.upper())) if v != word and
+               (v in IRREGULAR_PLURALS or v in _SINGULARS) else Term(f, v) for v in spellings(word)]
+    return options[0] if len(options) == 1 else _AnyOf(options)
+
+
+_SINGULARS = frozenset(IRREGULAR_PLURALS.values())
+
+
 def _glued_keys(parts: list[str], keys) -> list[str]:
     """The inflection keys of the parts glued into one word: none when the last part is one
     letter ("Smith E" glued is no "smithe", whose key "smith" would find every Smith)."""
@@ -258,9 +289,10 @@ def _glued_keys(parts: list[str], keys) -> list[str]:
 
 def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iterator[tuple[int, int]]]:
     """The English rule on one folded text: the parts as consecutive words (the last one
-    inflected), or glued into one word (numbers glued only where the last one also stands
-    alone)."""
+    inflected, the others in any of their spellings), or glued into one word (numbers glued only
+    where the last one also stands alone)."""
     last = set(keys(parts[-1]))
+    spelt = [spellings(p) for p in parts[:-1]]
     glued = "".join(parts)
     glued_keys = set(_glued_keys(parts, keys)) | {glued}
     n = len(parts)
@@ -269,7 +301,8 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
         ms = list(_WORD.finditer(text))
         words = [m.group() for m in ms]
         for j in range(len(words) - n + 1):
-            if words[j:j + n - 1] == parts[:-1] and not last.isdisjoint(word_keys(words[j + n - 1])) \
+            if all(words[j + k] in spelt[k] for k in range(n - 1)) \
+                    and not last.isdisjoint(word_keys(words[j + n - 1])) \
                     and not any(_APART.search(text, ms[k].end(), ms[k + 1].start()) for k in range(j, j + n - 1)):
                 yield ms[j].start(), ms[j + n - 1].end()
         if n > 1 and (not numbers or parts[-1] in words):
