@@ -499,11 +499,30 @@ def test_a_translator_or_editor_before_the_title_is_not_its_author(tmp_path):
     records = _read_all(tmp_path, ROLES)
     people = [([a.get("literal") for a in r["authors"]], r["extra"].get("editor"), r["extra"].get("translator"))
               for r in records.values()]
-    assert people == [(["[美] 史密斯"], None, ["王明"]), ([], None, ["王明"]), ([], ["李华"], None),
+    assert people == [(["史密斯"], None, ["王明"]), ([], None, ["王明"]), ([], ["李华"], None),
                       ([], ["李华", "et al."], None), (["史密斯"], None, ["王明"])]
     written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
-    assert written == ["[1] [美] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
+    assert written == ["[1] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
                        "[2] 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
                        "[3] 李华. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
                        "[4] 李华, 等. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
                        "[5] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010."]
+
+
+NATIONALITIES = """[1] [美]德鲁克 P F. 管理的实践[M]. 齐若兰, 译. 北京: 机械工业出版社, 2009.
+[2] ［美］德鲁克 P F. 管理的实践[M]. 北京: 机械工业出版社, 2009.
+[3] (英)霍金, （美）蒙洛迪诺. 时间简史[M]. 长沙: 湖南科学技术出版社, 2010.
+[4] 德鲁克 P F. 管理的实践[M]. 北京: 机械工业出版社, 2009.
+"""
+
+
+def test_a_translated_author_s_nationality_is_no_part_of_the_name(tmp_path):
+    """A nationality marked before a translated author's name (``[美]``, ``［美］``, ``(美)``,
+    as Chinese lists write it and the standard does not) is dropped from the name and kept in
+    extra.author_nationality; the name is 德鲁克 P F, written as the list writes it (it had been
+    ``[美]德鲁克 P F``, and without the mark ``德鲁克, P F``)."""
+    records = _read_all(tmp_path, NATIONALITIES)
+    people = [([a.get("literal") for a in r["authors"]], r["extra"].get("author_nationality")) for r in records.values()]
+    assert people == [(["德鲁克 P F"], ["美"]), (["德鲁克 P F"], ["美"]), (["霍金", "蒙洛迪诺"], ["英", "美"]),
+                      (["德鲁克 P F"], None)]
+    assert records[1]["extra"]["translator"] == ["齐若兰"] and records[1]["title"] == {"zh": "管理的实践"}

@@ -82,6 +82,10 @@ _ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>主编
 # 编译, trans.); its authors for the others (著, 编著, who wrote it; 校注, who annotated a text)
 _ROLES = {"主编": "editor", "编": "editor", "ed": "editor", "eds": "editor",
           "译": "translator", "主译": "translator", "编译": "translator", "trans": "translator"}
+# A translated author's nationality (or a classical author's dynasty) before the name, as Chinese
+# lists mark it (GB/T 7714 writes none): "[美]德鲁克 P F", "［美］", "(美)", "（清）纪昀", "〔英〕";
+# no part of the name, kept in ``extra.author_nationality``
+_NATIONALITY = re.compile(r"(?:^|(?<=[,，、;；]))\s*[\[［(（〔【]\s*(?P<nation>[\u3400-\u9fff]{1,3})\s*[\]］)）〕】]\s*")
 # a generational suffix after a Western name, as the standard writes it: "PEEBLES P Z, Jr"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 _SUFFIX_AFTER = re.compile(rf",\s*{_SUFFIX.pattern}$")
@@ -425,7 +429,7 @@ def _author(name: str) -> str:
     pinyin = None if m else _pinyin_name(name)
     if pinyin:
         return f"{pinyin[0].capitalize()}, {pinyin[1]}"
-    if not m:
+    if not m or re.search(r"[\u3400-\u9fff]", m.group("family")):   # 德鲁克 P F, a translated name: as written
         return name
     family = " ".join(re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize() if w.group().isupper() and len(w.group()) > 1
                                  else w.group(), word) for word in m.group("family").split())
@@ -440,7 +444,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
     full stop, no authors and all of it the title.  The year is there only in the
     author-year system's form ("王建国, 刘海燕, 2020. 题名[J]"); a periodical's run of years
     there as ``1957-1990`` or ``1984-`` (:func:`_year_run`).  ``others``: the names a role word
-    makes a book's editors or translators (:func:`_role_of`), by role."""
+    makes a book's editors or translators (:func:`_role_of`), by role, and the nationalities marked
+    before names (``[美]德鲁克 P F``: ``author_nationality``, :data:`_NATIONALITY`), in their order."""
     stops = list(_STOP_RE.finditer(before))
     m = stops[0] if stops else None
     names_before = _NamesBefore(before)
@@ -467,6 +472,10 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
     if year:
         head = head[:year.start()]
     roles: dict[str, list[str]] = {}
+    nations = [m.group("nation") for m in _NATIONALITY.finditer(head)]
+    if nations:   # "[美]德鲁克 P F": the name is 德鲁克 P F
+        roles["author_nationality"] = nations
+        head = _NATIONALITY.sub("", head)
     for group in _role_groups(head):
         text, role = _role_of(group)
         names = _names(text) if text.strip() else []
@@ -645,7 +654,7 @@ class GBT7714Reader:
         for name in authors:
             rec.put("author", _author(name), src.line)
         for role, names in others.items():   # "李华 主编", "王明, 译": the book's editors, translators
-            rec.extra[role] = [_author(n) for n in names]
+            rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]
         rec.put("titles", title.rstrip(".．。 "), src.line)
         year, run = _year_run(year)
         if year:  # the author-year system: the year after the names, none after the journal
