@@ -526,3 +526,28 @@ def test_a_translated_author_s_nationality_is_no_part_of_the_name(tmp_path):
     assert people == [(["德鲁克 P F"], ["美"]), (["德鲁克 P F"], ["美"]), (["霍金", "蒙洛迪诺"], ["英", "美"]),
                       (["德鲁克 P F"], None)]
     assert records[1]["extra"]["translator"] == ["齐若兰"] and records[1]["title"] == {"zh": "管理的实践"}
+
+
+MORE_ROLES = """[1] 杨伯峻 译注. 论语译注[M]. 北京: 中华书局, 2006.
+[2] 杨伯峻译注. 论语译注[M]. 北京: 中华书局, 2006.
+[3] 李四, 编辑. 文选[M]. 北京: 中华书局, 2006.
+[4] 王五 主编; 赵六 主审. 内科学[M]. 北京: 人民卫生出版社, 2018.
+[5] 赵六 编著. 内科学[M]. 北京: 人民卫生出版社, 2018.
+[6] 钱七 校. 世说新语[M]. 北京: 中华书局, 2018.
+[7] 孔子. 论语[M]. 杨伯峻, 译注. 北京: 中华书局, 2006.
+[8] 张校. 题名[M]. 北京: 中华书局, 2006.
+"""
+
+
+def test_translating_editing_and_reviewing_role_words_are_no_name(tmp_path):
+    """译注 (translated and annotated) makes translators, 编辑 and 校 (collated) editors, 主审 (a
+    textbook's senior reader) reviewers (extra.reviewer), 编著 authors, as 主编/译 do; they had
+    stayed glued to the names (``张三 译注``, ``王五 主审``) or been a name (``编辑``).  校 alone
+    only apart from the name: 张校 is a name."""
+    records = _read_all(tmp_path, MORE_ROLES)
+    people = [([a.get("literal") for a in r["authors"]],
+               {k: r["extra"][k] for k in ("editor", "translator", "reviewer") if k in r["extra"]})
+              for r in records.values()]
+    assert people == [([], {"translator": ["杨伯峻"]}), ([], {"translator": ["杨伯峻"]}), ([], {"editor": ["李四"]}),
+                      ([], {"editor": ["王五"], "reviewer": ["赵六"]}), (["赵六"], {}), ([], {"editor": ["钱七"]}),
+                      (["孔子"], {"translator": ["杨伯峻"]}), (["张校"], {})]

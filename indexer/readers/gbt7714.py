@@ -74,14 +74,19 @@ _WESTERN_NAME = re.compile(rf"(?P<family>{_LETTERS}(?:\s+{_LETTERS}){{0,2}})\s+"
 _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)+)\s+(?P<family>[A-Z]{2,}(?:[-'’][A-Z]{2,})*)")
 # A role word after the names (the standard writes none; lists typed by hand, and the 2005
 # edition's, do): "许厚泽, 赵其国, 主编", "王建国主编", "李明, 编著", "王五等译", "GREEN P, ed",
-# "SMITH J, JONES B (eds.)", "[美] 史密斯 著"; 编, 译 and 著 alone only apart from the name ("张译" is a name)
-_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>主编|编著|编译|主译|校注)"
-                   r"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[编译著])"
+# "SMITH J, JONES B (eds.)", "[美] 史密斯 著", "杨伯峻译注", "王五 主审"; 编, 译, 著 and 校 alone only
+# apart from the name ("张译" is a name)
+_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>主编|编著|编译|编辑|主译|译注|校注|点校|校订|主审)"
+                   r"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[编译著校])"
                    r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
-# whose names a role word makes them: a book's editors (主编, 编, ed.), its translators (译, 主译,
-# 编译, trans.); its authors for the others (著, 编著, who wrote it; 校注, who annotated a text)
-_ROLES = {"主编": "editor", "编": "editor", "ed": "editor", "eds": "editor",
-          "译": "translator", "主译": "translator", "编译": "translator", "trans": "translator"}
+# whose names a role word makes them: a book's editors (主编, 编, 编辑, ed.; 校, 点校, 校订, who collated
+# a text), its translators (译, 主译, 编译, 译注, who translated and annotated it, trans.), its reviewers
+# (主审, a textbook's senior reader: ``extra.reviewer``); its authors for the others (著, 编著, who wrote
+# it; 校注, who annotated a text)
+_ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor", "eds": "editor",
+          "校": "editor", "点校": "editor", "校订": "editor",
+          "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
+          "主审": "reviewer"}
 # A translated author's nationality (or a classical author's dynasty) before the name, as Chinese
 # lists mark it (GB/T 7714 writes none): "[美]德鲁克 P F", "［美］", "(美)", "（清）纪昀", "〔英〕";
 # no part of the name, kept in ``extra.author_nationality``
@@ -684,7 +689,7 @@ class GBT7714Reader:
         for unknown, stand_in in _UNKNOWN_IMPRINT:
             after = unknown.sub(stand_in, after)
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
-        translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
+        translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译注|译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
         if translated:
             rec.extra.setdefault("translator", []).extend(
                 n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
