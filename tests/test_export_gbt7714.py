@@ -381,6 +381,19 @@ def test_author_year_letters_follow_what_the_citation_in_the_text_shows():
         "SMITH J, BROWN A, 2020a", "SMITH J, LEE K, 2020b"]
 
 
+def test_author_year_letters_follow_a_western_or_pinyin_family_name_the_text_cites():
+    # §10.2.1: the text cites a person by the family name ("SMITH, 2020"; ZHANG in pinyin too), a
+    # name in Chinese characters whole; SMITH J and SMITH A of one year are both "SMITH, 2020" and
+    # so 2020a and 2020b (keyed on the names listed they got none), 王建国 and 王建民 none
+    people = (("Alpha", ("Smith", "J")), ("Beta", ("Smith", "A")), ("Gamma", ("Zhang", "Kejia")),
+              ("Delta", ("Zhang", "San")), ("Epsilon", ("Lee", "K")))
+    en = [_record(t, [{"family": f, "given": g, "lang": "en"}], "en", id=t) for t, (f, g) in people]
+    zh = [_record(t, [{"literal": n, "lang": "zh"}], "zh", year=2020, id=t) for t, n in (("甲文", "王建国"), ("乙文", "王建民"))]
+    assert [line.split(". ")[0] for line in _author_year(zh + en)] == [
+        "王建国, 2020", "王建民, 2020", "LEE K, 2020", "SMITH A, 2020a", "SMITH J, 2020b", "ZHANG K, 2020a",
+        "ZHANG S, 2020b"]
+
+
 # An author-year list (§9.2: 按著者字顺和出版年排列) is ordered by the names each line begins
 # with, name by name, then year: a name alone before the same name with others (as APA 7
 # §9.46, the Chicago Manual and Hart's Rules order author-date lists), so one list of names and

@@ -230,19 +230,46 @@ def listed_names(rec: dict, lang: str | None = None) -> list[str]:
     return responsible_names(rec, zh) or [("佚名" if zh else "Anon")]
 
 
+def cited_name(a: dict | str, zh: bool = True) -> str:
+    """The name a citation in the text shows of a person (§10.2.1: the family name, ``SMITH``,
+    ``ZHANG`` in pinyin; a name in Chinese characters, which its family name alone does not tell,
+    whole, ``王建国``, as an organisation is), in the item's language as :func:`gbt_name` writes it.
+
+    >>> cited_name({"family": "Smith", "given": "J A"}), cited_name({"literal": "张可佳", "lang": "zh"}, zh=False)
+    ('SMITH', 'ZHANG')
+    >>> cited_name({"literal": "王建国", "lang": "zh"}), cited_name({"literal": "United Nations"}, zh=False)
+    ('王建国', 'United Nations')
+    """
+    if isinstance(a, str):
+        return cited_name(text_name(a), zh)
+    a = name_in(a, "zh" if zh else "en")
+    family = plain(a.get("family", ""))
+    if a.get("literal") or has_han(family):
+        written = gbt_name(a, zh)
+        return written.split()[0] if not has_han(written) and written != plain(a.get("literal", "")) else written
+    return family.upper()
+
+
 def cited_names(rec: dict, lang: str | None = None) -> tuple[str, bool]:
     """What the author-year system's citation in the text shows of the names (§10.2: the first
-    author, then 等/et al. for more than one): ``(first name listed, whether others follow)``.
-    Two items of one year cited alike are told apart by 2021a, 2021b, so the letters are keyed
-    on this, not on the names listed (王建国, 李明 and 王建国, 赵六 are both ``王建国 等, 2021``).
+    author's, :func:`cited_name`, then 等/et al. for more than one): ``(that name, whether others
+    follow)``.  Two items of one year cited alike are told apart by 2021a, 2021b, so the letters
+    are keyed on this, not on the names listed (王建国, 李明 and 王建国, 赵六 are both ``王建国 等,
+    2021``; SMITH J and SMITH A both ``SMITH, 2021``).
 
     >>> cited_names({"title": {"zh": "题名"}, "authors": [{"literal": "王建国"}, {"literal": "李明"}]})
     ('王建国', True)
-    >>> cited_names({"title": {"zh": "题名"}, "authors": [{"literal": "王建国"}]})
-    ('王建国', False)
+    >>> cited_names({"title": {"en": "A title"}, "authors": [{"family": "Smith", "given": "A"}]})
+    ('SMITH', False)
     """
+    lang = main_lang(rec, lang)
+    zh = chinese_item(plain(in_lang(rec, "title", lang)), lang)
     names = listed_names(rec, lang)
-    return names[0], len(names) > 1
+    people = rec.get("authors") or []
+    if not people and rec.get("type") not in PARTS_OF:   # a whole book's editors
+        people = [n for n in (rec.get("extra") or {}).get("editor", [])
+                  if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
+    return (cited_name(people[0], zh) if people else names[0]), len(names) > 1
 
 
 def marker(rec: dict) -> str:
