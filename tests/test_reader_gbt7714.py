@@ -551,3 +551,26 @@ def test_translating_editing_and_reviewing_role_words_are_no_name(tmp_path):
     assert people == [([], {"translator": ["杨伯峻"]}), ([], {"translator": ["杨伯峻"]}), ([], {"editor": ["李四"]}),
                       ([], {"editor": ["王五"], "reviewer": ["赵六"]}), (["赵六"], {}), ([], {"editor": ["钱七"]}),
                       (["孔子"], {"translator": ["杨伯峻"]}), (["张校"], {})]
+
+
+RUNS = """[1] 中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.
+[2] 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-.
+"""
+
+
+def test_a_periodical_s_run_of_years_is_written_to_csl_and_ris(tmp_path):
+    """A periodical's run (extra.issued 1957/1990) was written as its first year alone: CSL's
+    issued is now the range (two date-parts), a run still open (1984/, which date-parts cannot
+    hold) an ``issued: 1984/`` note line; RIS's PY the first year and DA's other-info part the run
+    (1957///1957-1990).  Read back from CSL-JSON, the GB/T line has its run again."""
+    path = tmp_path / "refs.txt"
+    path.write_text(RUNS, encoding="utf-8")
+    items = json.loads(run_cli("export", "-f", "csl-json", "--from", str(path)).stdout)
+    assert [i["issued"] for i in items] == [{"date-parts": [[1957], [1990]]}, {"date-parts": [[1984]]}]
+    assert "issued: 1984/" in items[1]["note"].splitlines()
+    ris = run_cli("export", "-f", "ris", "--from", str(path)).stdout
+    assert re.findall(r"^(?:PY|DA)  - .*$", ris, re.M) == ["PY  - 1957", "DA  - 1957///1957-1990",
+                                                           "PY  - 1984", "DA  - 1984///1984-"]
+    (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    again = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "items.json")).stdout
+    assert again.splitlines() == [f"[{n}] {line[4:]}" for n, line in enumerate(RUNS.splitlines(), 1)]

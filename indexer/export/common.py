@@ -365,6 +365,21 @@ def date_parts(rec: dict) -> list[int]:
     return [year]
 
 
+def year_run(rec: dict) -> tuple[int, int | None] | None:
+    """(first, last or None while it runs) of a periodical's run of years from its year, as the
+    GB/T 7714 reader keeps it (``extra.issued``: ``1957/1990``, ``1984/``); None for any other date.
+
+    >>> year_run({"year": 1957, "extra": {"issued": "1957/1990"}}), year_run({"year": 1984, "extra": {"issued": "1984/"}})
+    ((1957, 1990), (1984, None))
+    >>> year_run({"year": 2012, "extra": {"issued": "2012-12-10"}}), year_run({"year": 1957})
+    (None, None)
+    """
+    m = re.fullmatch(r"(\d{4})/(\d{4})?", str((rec.get("extra") or {}).get("issued") or "").strip())
+    if not m or str(rec.get("year") or "") != m.group(1):
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+
+
 def whole_name(text: str) -> str:
     """An editor or translator, kept in ``extra`` as text, that is one name whole (an
     organisation: the pipeline writes it ``{American Water Works Association}``), without its

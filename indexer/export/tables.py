@@ -20,7 +20,7 @@ from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
 from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, display_name, extra,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
-                     university, with_keys)
+                     university, with_keys, year_run)
 from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
@@ -88,6 +88,8 @@ def csl_note(rec: dict) -> str:
     (its ``page: 288`` lines read again as variables), the classification as Zotero's Chinese
     translators write it there (``CLC: R445; R734.2``), then the funding, last: read back, a
     funding statement runs to the note's end.  A funding line already there is not written twice.
+    A periodical's run still open (``1984/``), which ``issued`` cannot hold, is an ``issued: 1984/``
+    line, as citeproc-js reads a note's variables.
 
     >>> csl_note({"funding": [{"funder": "NSFC", "award": "1"}], "extra": {"notes": ["page: 3\\nFunding: NSFC (1)"]}})
     'page: 3\\nFunding: NSFC (1)'
@@ -95,6 +97,9 @@ def csl_note(rec: dict) -> str:
     funding, classified = funding_note(rec), classification_note(rec)
     notes = [line for note in (rec.get("extra") or {}).get("notes") or [] for line in str(note).splitlines()]
     notes = [line for line in notes if line.strip() and line.strip() not in (funding, classified)]
+    run = year_run(rec)
+    if run and not run[1] and not any(line.startswith("issued:") for line in notes):
+        notes.append(f"issued: {run[0]}/")
     return "\n".join(notes + [classified] * bool(classified) + [funding] * bool(funding))
 
 
@@ -136,7 +141,10 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         people = (rec.get("extra") or {}).get(role, [])
         if people:
             item[role] = [_csl_name(text_name(e)) for e in people]
-    if rec.get("year"):
+    run = year_run(rec)
+    if run and run[1]:   # a periodical's run, 1957/1990: a range, as CSL writes one (an open one it cannot)
+        item["issued"] = {"date-parts": [[run[0]], [run[1]]]}
+    elif rec.get("year"):
         item["issued"] = {"date-parts": [date_parts(rec)]}
     if accessed_parts(rec):   # the date a page was read, as any format gave it (RIS's Y2, BibTeX's urldate)
         item["accessed"] = {"date-parts": [accessed_parts(rec)]}

@@ -27,7 +27,7 @@ from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
-                     whole_name, written_date)
+                     whole_name, written_date, year_run)
 
 # A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
 # translators write their Preprint items (neither format has a type for one): its server is the
@@ -88,6 +88,19 @@ def _slashed_date(rec: dict) -> str:
     for a year alone, which PY and %D carry."""
     parts = date_parts(rec) if rec.get("year") else []
     return "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) if len(parts) > 1 else ""
+
+
+def _run_date(rec: dict) -> str:
+    """A periodical's run of years (:func:`~indexer.export.common.year_run`) as RIS can write it:
+    PY holds one year (the first) and no tag a range, so the run is DA's ``other info``, its fourth
+    part (``YYYY/MM/DD/other info``, as the RIS specification writes ``1983/03/15/Spring``):
+    ``1957///1957-1990``, ``1984///1984-``; "" for any other record.
+
+    >>> _run_date({"year": 1957, "extra": {"issued": "1957/1990"}}), _run_date({"year": 2020})
+    ('1957///1957-1990', '')
+    """
+    run = year_run(rec)
+    return f"{run[0]}///{run[0]}-{run[1] or ''}" if run else ""
 
 
 def _notes(rec: dict, lang: str) -> list[str]:
@@ -258,7 +271,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
-    out.append(("DA", extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
+    out.append(("DA", _run_date(rec) or extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
     # (a thesis's university that its record holds as its journal stays JO, read back as it was; PB below)
     out.append(("T2" if rec.get("type") in RIS_T2_TYPES else "JO", journal))

@@ -659,6 +659,9 @@ class CslJsonReader:
         issued = item.get("issued")
         if isinstance(issued, dict) and len((issued.get("date-parts") or [[]])[0]) > 1:
             rec.extra["issued"] = date_text(issued)  # a full date (newspapers, web pages), beside the year
+        elif isinstance(issued, dict) and [len(p) for p in issued.get("date-parts") or [] if isinstance(p, list)] == [1, 1]:
+            first, last = issued["date-parts"]   # a range of years (a periodical's run, 1957/1990), as export writes it
+            rec.extra["issued"] = f"{first[0]}/{last[0]}"
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         for field, target in (("title", "titles"), ("abstract", "abstract"), ("journal", "journal")):
             for value in (custom.get(field) or {}).values() if isinstance(custom.get(field), dict) else ():
