@@ -250,14 +250,17 @@ class Store:
                                      if ordinal_id(path, ordinal) == rid])
             self.db.execute("CREATE INDEX IF NOT EXISTS main.records_file ON records (file)")
             self.db.execute("CREATE TABLE IF NOT EXISTS main.meta (key TEXT PRIMARY KEY, value TEXT)")
+            # the citation key export made for a record (export.common.citation_keys): kept while
+            # the record is, so that no change of its or another's metadata moves a key cited
+            self.db.execute("CREATE TABLE IF NOT EXISTS main.citation_keys (id TEXT PRIMARY KEY, key TEXT NOT NULL)")
 
         return self._write_now(upgrade)
 
     def _outdated(self) -> bool:
         """Whether the store lacks what :meth:`_upgrade` adds."""
         made = {name for (name,) in self.db.execute("SELECT name FROM main.sqlite_master "
-                                                    "WHERE name IN ('records_file', 'meta')")}
-        return not self._has_file() or made != {"records_file", "meta"}
+                                                    "WHERE name IN ('records_file', 'meta', 'citation_keys')")}
+        return not self._has_file() or made != {"records_file", "meta", "citation_keys"}
 
     def _has_file(self) -> bool:
         return any(row[1] == "file" for row in self.db.execute("PRAGMA main.table_info(records)"))
@@ -432,6 +435,8 @@ class Store:
         """Delete records and their search rows."""
         self._drop_search(ids)
         self.db.executemany("DELETE FROM records WHERE id = ?", [(rid,) for rid in ids])
+        if self._has("citation_keys"):   # (its key free again)
+            self.db.executemany("DELETE FROM citation_keys WHERE id = ?", [(rid,) for rid in ids])
 
     def clear_search(self) -> None:
         if self.has_search_table:
@@ -546,6 +551,22 @@ class Store:
             yield {"id": rid, "source": json.loads(source), "language": lang, "year": year,
                    "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else [],
                    "extra": kept}
+
+    def given_keys(self) -> dict[str, str]:
+        """The citation key export made for each record it made one for (id → key), kept by
+        :meth:`keep_keys`."""
+        if not self._has("citation_keys"):
+            return {}
+        return dict(self.db.execute("SELECT id, key FROM citation_keys"))
+
+    def keep_keys(self, keys: dict[str, str]) -> None:
+        """Keep the citation keys made for records (id → key), at once, when the store can be
+        written (one that cannot is read as it is: its keys made again each time)."""
+        if not keys or not self._has("citation_keys"):
+            return
+        self._write_now(lambda: self.db.executemany(
+            "INSERT INTO citation_keys (id, key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
+            "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [(rid, key, rid) for rid, key in keys.items()]))
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

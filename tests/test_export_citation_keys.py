@@ -141,3 +141,28 @@ def test_csl_json_items_are_cited_by_the_keys_bibtex_gives(tmp_path):
     assert keys_by_title("--from", str(again)) == {i["title"]: i["id"] for i in items}
     records = [json.loads(line) for line in run_cli("export", "-f", "jsonl", "--from", str(again)).stdout.splitlines()]
     assert len({r["id"] for r in records}) == len(items) == 3
+
+
+def test_a_records_changed_year_moves_no_key_to_another(tmp_path):
+    # Zhang 2020 "Study of graphene" and "Study of silicon": zhang2020study and …b.  The graphene
+    # record's year corrected to 2021 and ingested again: a thesis's \cite{zhang2020study} had
+    # cited silicon from then on, and zhang2020studyb was gone.  Each keeps the key it was given.
+    index, ris = tmp_path / "idx", tmp_path / "a.ris"
+
+    def write(graphene_year: int) -> None:
+        ris.write_text(f"TY  - JOUR\nAU  - Zhang, San\nTI  - Study of graphene\nT2  - Nature\nPY  - {graphene_year}\nER  - \n\n"
+                       "TY  - JOUR\nAU  - Zhang, San\nTI  - Study of silicon\nT2  - Science\nPY  - 2020\nER  - \n",
+                       encoding="utf-8")
+
+    write(2020)
+    ingest(index, ris)
+    given = {"Study of graphene": "zhang2020study", "Study of silicon": "zhang2020studyb"}
+    assert keys_by_title("--index", str(index)) == given
+    write(2021)
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == given
+    assert keys_by_title("--index", str(index), "--query", "silicon") == {"Study of silicon": "zhang2020studyb"}
+    later = tmp_path / "b.ris"   # a paper added later gets a key no record was given
+    later.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of copper\nPY  - 2020\nER  - \n", encoding="utf-8")
+    ingest(index, later)
+    assert keys_by_title("--index", str(index))["Study of copper"] == "zhang2020studyc"

@@ -246,12 +246,19 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
     came with one key).  Only the records of the years exported are read, and those that can
     have come with a key (read from BibTeX or CSL-JSON), which wins over a made key in any
     year: a made key holds its year, so no other year's can clash with it, and exporting a
-    few records of a large index reads a few years, not all of it."""
+    few records of a large index reads a few years, not all of it.  A key made is kept in the
+    index and given its record again (though its year or title changed since: a thesis's
+    ``\\cite`` of it stays that record's), never another's."""
     from ..store import Store
-    from .common import KEYED_FORMATS, citation_keys
+    from .common import KEYED_FORMATS, citation_keys, own_key
 
     with Store(index_dir) as store:
-        return citation_keys(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS), clashes=clashes)
+        given = store.given_keys()
+        entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
+        keys = citation_keys(entered, clashes=clashes, given=given)
+        store.keep_keys({rec["id"]: keys[rec["id"]] for rec in entered
+                         if not own_key(rec) and given.get(rec["id"]) != keys[rec["id"]]})
+        return keys
 
 
 def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict], err: TextIO) -> None:

@@ -584,7 +584,8 @@ def own_key(rec: dict) -> str:
 
 
 def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
-                  clashes: list[tuple[dict, dict, str]] | None = None) -> dict[str, str]:
+                  clashes: list[tuple[dict, dict, str]] | None = None,
+                  given: dict[str, str] | None = None) -> dict[str, str]:
     """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
     the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
     their files' order.  Keys are given in two passes, so that a key a user chose is never
@@ -595,7 +596,11 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     is romanised whole), the first record to want one bare and the next ``b``, ``c`` …,
     skipping any key taken (or in ``taken``).  Keys computed over the whole index are the
     same for any part of it exported, and a record added later never changes the key of one
-    before it, unless it came with that key (one removed can: the next of its key moves up).
+    before it, unless it came with that key.  ``given`` (id → key, of any record: the keys an
+    index's export made before, :meth:`indexer.store.Store.given_keys`) is kept before any
+    key is made: a record keeps the key it was given though its year or title changed since,
+    and no other record is made that key (made from the same metadata now), but for one
+    that came with it.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
     ...         for i in ("9", "1", "5")]
@@ -603,6 +608,8 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     {'9': 'smith2020spinal', '1': 'smith2020spinalb', '5': 'smith2020spinalc'}
     >>> citation_keys([recs[0], {**recs[1], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}])
     {'9': 'smith2020spinalb', '1': 'Smith2020spinal'}
+    >>> citation_keys([{**recs[0], "year": 2021}, recs[1]], given={'9': 'smith2020spinal', '1': 'smith2020spinalb'})
+    {'9': 'smith2020spinal', '1': 'smith2020spinalb'}
     """
     first: dict[str, dict] = {}
     for rec in records:   # each once, in its first place
@@ -623,6 +630,10 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
             out[rec["id"]] = _next_free(key, 1, used)[0]
             if clashes is not None and key.casefold() in holder:
                 clashes.append((holder[key.casefold()], rec, out[rec["id"]]))
+    for rid, key in (given or {}).items():   # a key made before: its record's still (any year)
+        if rid not in out and key.casefold() not in used:
+            used.add(key.casefold())
+            out[rid] = key
     tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
         if rec["id"] in out:
