@@ -166,3 +166,12 @@ def test_a_records_changed_year_moves_no_key_to_another(tmp_path):
     later.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of copper\nPY  - 2020\nER  - \n", encoding="utf-8")
     ingest(index, later)
     assert keys_by_title("--index", str(index))["Study of copper"] == "zhang2020studyc"
+
+
+def test_a_chinese_titles_latin_first_word_is_its_key_word(tmp_path):
+    # miR-503在乳腺癌… had the key longxiange2020zairu: its first Chinese characters, 在乳
+    ris = tmp_path / "a.ris"
+    ris.write_text("".join(f"TY  - JOUR\nAU  - 龙贤格\nTI  - {t}\nPY  - 2020\nER  - \n\n"
+                           for t in ("miR-503在乳腺癌中的表达及意义", "基于CT影像的肺结节检测")), encoding="utf-8")
+    keys = {title.strip("{}"): key for title, key in keys_by_title("--from", str(ris)).items()}   # (in braces: mixed case)
+    assert keys == {"miR-503在乳腺癌中的表达及意义": "longxiange2020mir503", "基于CT影像的肺结节检测": "longxiange2020jiyu"}

@@ -664,11 +664,21 @@ def _next_free(base: str, n: int, used: set[str]) -> tuple[str, int]:
 
 
 def _base_key(rec: dict) -> str:
+    """``surname + year + first title word``: a Chinese title's first two characters in pinyin,
+    or the Latin word it opens with.
+
+    >>> [_base_key({"year": 2020, "authors": [{"family": "龙贤格"}], "title": {"zh": t}, "language": "zh"})
+    ...  for t in ("miR-503在乳腺癌中的作用", "基于CT的研究", "2型糖尿病")]
+    ['longxiange2020mir503', 'longxiange2020jiyu', 'longxiange2020xingtang']
+    """
     authors = rec.get("authors") or []
     name = _ascii_word(authors[0].get("family") or authors[0].get("literal") or "", person=True)[:16] if authors else ""
     title = in_lang(rec, "title", main_lang(rec))
-    if has_han(title):
+    lead = re.match(f"[^{HAN}]*", title).group().split()   # the words before its first Chinese
+    if has_han(title) and not (lead and re.search("[A-Za-z]", lead[0])):
         word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
+    elif has_han(title):   # a Latin first word glued to the Chinese, miR-503在…: mir503, as written
+        word = _ascii_word(lead[0])
     else:
         words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
         word = _ascii_word(words[0]) if words else ""
