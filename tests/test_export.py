@@ -750,6 +750,23 @@ def test_cli_warns_of_records_without_a_title(tmp_path):
     assert "no title" not in out.stderr
 
 
+def test_cli_warns_once_of_records_without_a_year_authors_or_journal(tmp_path):
+    # (these were written silently: a thesis's list with "Li S. No journal here[J]. , 2020.")
+    path = tmp_path / "gaps.ris"
+    path.write_text("TY  - JOUR\nTI  - No journal here\nAU  - Li, Si\nPY  - 2020\nER  - \n\n"
+                    "TY  - JOUR\nTI  - No year or author\nT2  - Cell\nER  - \n\n"
+                    "TY  - JOUR\nTI  - Nothing missing\nAU  - Wu, Er\nPY  - 2019\nT2  - Cell\nER  - \n", encoding="utf-8")
+    for fmt in ("gbt7714", "bibtex", "ris", "csl-json", "vancouver"):
+        out = run_cli("export", "--format", fmt, "--from", str(path))
+        assert out.returncode == 0, out.stderr
+        warned = [line.split(": ", 1)[1].split(", so")[0] + " " + line.split("(")[-1]
+                  for line in out.stderr.splitlines() if line.startswith("warning:")]
+        assert warned == ["1 record(s) have no year No year or author)", "1 record(s) have no authors No year or author)",
+                          "1 record(s) have no journal No journal here)"], fmt
+    out = run_cli("export", "--format", "csv", "--from", str(path))   # data, not a reference list
+    assert "warning" not in out.stderr
+
+
 def test_a_csv_file_starts_with_a_bom_for_excel(index, tmp_path):
     # Excel reads a CSV without a BOM in the system code page (GBK on Chinese Windows)
     target = tmp_path / "refs.csv"

@@ -284,11 +284,46 @@ def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict],
                   f"{own_key(first)}: {source_label(first['source'])} keeps it, {written}\n")
 
 
+# What a reference needs, said once each when records lack it (a scraped page's abstract block
+# has no title; a page copied in part no authors or year): written, but the reference is
+# incomplete.  The title in every format; the rest in the citation formats, not CSV or JSONL,
+# which are data.  A journal is a journal article's container.
+_GAPS = (("no title", lambda r: not any((r.get("title") or {}).values()), None),
+         ("no year", lambda r: not r.get("year"), "citation"),
+         ("no authors", lambda r: not r.get("authors"), "citation"),
+         ("no journal", lambda r: r.get("type") == "article-journal" and not _in_any_lang(r, "journal"),
+          "citation"))
+
+
+def _in_any_lang(rec: dict, field: str) -> str:
+    from .common import in_lang
+    return in_lang(rec, field, "")
+
+
+def _warn_of_gaps(records: list[dict], fmt: str, err: TextIO) -> None:
+    """One warning for each thing a reference needs that records lack: how many, and the
+    first three (their ids and where they came from, or their titles)."""
+    from ..record import source_label
+    from .common import main_lang, in_lang
+
+    for what, lacks, only in _GAPS:
+        if only and fmt in ("csv", "jsonl"):
+            continue
+        found = [r for r in records if lacks(r)]
+        if not found:
+            continue
+        shown = ", ".join(f"{r['id']} ({in_lang(r, 'title', main_lang(r))[:40] or source_label(r['source'])})"
+                          if what != "no title" else f"{r['id']} ({source_label(r['source'])})" for r in found[:3])
+        more = f" and {len(found) - 3:,} more" if len(found) > 3 else ""
+        err.write(f"warning: {len(found):,} record(s) have {what}, so their references are incomplete: "
+                  f"{shown}{more}\n")
+
+
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:
-    """Order the records, warn of those without a title, write them (``keys``: their citation
+    """Order the records, warn of those without a title (year, authors, journal), write them (``keys``: their citation
     keys, by id); 0 (written)."""
     if args.lang == "both" and not args.format.startswith("gbt7714"):
         err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
@@ -299,14 +334,7 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         from .common import ordered
 
         records = ordered(records, args.sort, args.lang if args.lang in ("zh", "en") else None)
-    untitled = [r for r in records if not any((r.get("title") or {}).values())]
-    if untitled:  # a scraped page's abstract block, say: written, but a reference needs a title
-        from ..record import source_label
-
-        shown = ", ".join(f"{r['id']} ({source_label(r['source'])})" for r in untitled[:3])
-        more = f" and {len(untitled) - 3:,} more" if len(untitled) > 3 else ""
-        err.write(f"warning: {len(untitled):,} record(s) have no title, so their references are incomplete: "
-                  f"{shown}{more}\n")
+    _warn_of_gaps(records, args.format, err)
     lang = args.lang if args.lang != "both" or args.format.startswith("gbt7714") else None
 
     def write(f: TextIO, bom: bool) -> int:
