@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import read_back, records_of, rendered
 
 THESIS_RIS = """TY  - THES
@@ -135,3 +137,29 @@ def test_legal_and_music_types_come_back_from_endnote_and_ris(tmp_path):
     assert [r["type"] for r in _read(tmp_path, "types.ris", ris)] == ["bill", "song"]
     assert [(r["type"], r.get("volume")) for r in read_back(rendered(records[:2], "ris"), "ris", tmp_path)] == [
         ("document", "347"), ("document", "12")]
+
+
+NOTE_RIS = """TY  - JOUR
+TI  - A study of notes
+AU  - Smith, John
+PY  - 2020
+N1  - Read for chapter 2
+Second reading: chapter 5
+ER  - 
+"""
+
+
+@pytest.mark.parametrize("fmt", ["endnote", "bibtex", "biblatex"])
+def test_a_note_of_two_lines_reads_back_as_two_lines(tmp_path, fmt):
+    # written a line each (EndNote's %Z and its next line, BibTeX's annote), as RIS's N1 is read
+    (rec,) = _read(tmp_path, "note.ris", NOTE_RIS)
+    assert rec["extra"]["notes"] == ["Read for chapter 2\nSecond reading: chapter 5"]
+    (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
+    assert back["extra"]["notes"] == ["Read for chapter 2\nSecond reading: chapter 5"]
+
+
+def test_cnki_endnote_note_paragraphs_and_a_wrapped_abstract(tmp_path):
+    (rec,) = _read(tmp_path, "cnki.enw", "%0 Journal Article\n%A 张三\n%T 题名\n%X An abstract\nwrapped here\n"
+                                         "%Z 第一行\n第二行\n")
+    assert rec["abstract"]["en"] == "An abstract wrapped here"
+    assert rec["extra"]["notes"] == ["第一行\n第二行"]

@@ -187,8 +187,9 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
             fields.append([parsed[0], parsed[1], lineno])
         elif fields[-1][0] in reader.LINE_PER_VALUE:  # EndNote's %K: one keyword a line, untagged
             fields.append([fields[-1][0], line.strip(), lineno])
-        else:
-            fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap)
+        else:   # a note's next line (the reader's KEEP_LINES) a line of its own, as after a blank line
+            keep = fields[-1][0] in getattr(reader, "KEEP_LINES", ())
+            fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap or keep)
         gap = False
     if fields:
         yield finish()

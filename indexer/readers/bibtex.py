@@ -179,6 +179,17 @@ def latex_to_unicode(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def note_text(value: str) -> str:
+    """A ``note`` or ``annote`` as text, its lines kept as lines: Zotero, JabRef and our export
+    write a note's lines so (RIS's N1 and EndNote's %Z keep them too); joined, "PMID: 1" and
+    "tex.ids: a" were one line that no reader takes apart.
+
+    >>> note_text("First line of {DNA}\\n  second line\\n\\nthird")
+    'First line of DNA\\nsecond line\\nthird'
+    """
+    return "\n".join(line for line in map(latex_to_unicode, value.split("\n")) if line)
+
+
 # ---------------------------------------------------------------- entry parsing
 class BibError(ValueError):
     pass
@@ -477,6 +488,8 @@ class BibtexReader:
                 continue
             key = FIELD_KEYS.get(name)
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
+            if key == "notes":
+                text_value = note_text(value)
             if not text_value:
                 continue
             if name == "entrysubtype" and text_value.lower() in _SUBTYPES.get(kind, {}):

@@ -78,6 +78,9 @@ class ReferReader(TaggedReader):
     # A value goes on after a blank line only in an abstract or a note (CNKI's paragraphs):
     # after %W or %K it is text pasted after the export (a reference list), not the field's.
     PARAGRAPH_TAGS = frozenset({"%X", "%Z"})
+    # A note's lines stay lines (EndNote writes them so, as our export does, and RIS's N1 keeps
+    # them): joined, "PMID: 1" and "tex.ids: a" were one line that no reader takes apart.
+    KEEP_LINES = frozenset({"%Z"})
     TYPE_TAG = "%0"
     TYPES = REFER_TYPES
     TAGS = TAGS
