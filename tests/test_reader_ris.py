@@ -1,7 +1,11 @@
 """RIS reader cases from the QA audit of the formats corpus (each a small file written here)."""
 from __future__ import annotations
 
-from conftest import records_of
+import json
+
+import pytest
+
+from conftest import records_of, rendered
 
 
 def _ris(tmp_path, text: str, name: str = "x.ris") -> list[dict]:
@@ -225,3 +229,16 @@ def test_prose_that_opens_like_a_shaped_tag_continues(tmp_path):
     assert (rec["doi"], rec["keywords"], rec["issues"]) == ("10.1000/breast.1", {"en": ["breast"]}, [])
     assert [a.get("family") for a in rec["authors"]] == ["Smith"]
     assert second["title"] == {"en": "Second record"} and second["year"] == 2021   # a year's PY -2021 read
+
+
+@pytest.mark.parametrize("year, date", [("PY  - 2020", "10/15/online"), ("Y1  - 2020", "10/15/online"),
+                                        ("PY  - 2020", "2020/10/15/online")])
+def test_nature_online_date_gives_its_month_and_day(tmp_path, year, date):
+    # Nature's DA: RIS's YYYY/MM/DD/other, its year left out (read on PY's or Y1's) or written
+    path = tmp_path / "nature.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A Nature paper\nAU  - Smith, John\n{year}\nDA  - {date}\nER  - \n",
+                    encoding="utf-8")
+    (rec,) = records_of(path)
+    assert rec["year"] == 2020
+    (item,) = json.loads(rendered([rec], "csl-json"))
+    assert item["issued"]["date-parts"] == [[2020, 10, 15]]

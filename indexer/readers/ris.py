@@ -131,8 +131,9 @@ class RisReader(TaggedReader):
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
         old = rec.raw.pop("old_date", [])
-        if old and not (rec.raw.get("year") or rec.raw.get("date")):
-            rec.raw["date"] = old
+        if old and not rec.raw.get("year") and not any(re.search(r"\d{4}", v) for v, _ in rec.raw.get("date", [])):
+            # Y1's year where no PY or DA gives one (Nature's DA "10/15/online" beside Y1 2020)
+            rec.raw["date"] = old + rec.raw.get("date", [])
         date_with_year(rec)   # EndNote's DA "Jun 15" beside PY 2020
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
@@ -387,6 +388,9 @@ def _access_date(text: str) -> str:
 _NAMED_MD = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?")
 _NAMED_DM = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?")
 _SLASHED_MD = re.compile(r"(\d{1,2})/(\d{1,2})")
+# RIS's own form (YYYY/MM/DD/other) with its year left out, as Nature writes DA ("10/15/online",
+# "10//"): its parts in RIS's order, the month first.
+_RIS_MD = re.compile(r"(\d{1,2})/(\d{1,2})?/(?!\d)[^/]*")
 
 
 def dated(year: int, text: str) -> str:
@@ -397,12 +401,19 @@ def dated(year: int, text: str) -> str:
 
     >>> [dated(2020, t) for t in ("Jun 15", "June", "15 Jun", "Sept. 3rd", "06/15", "15/06")]
     ['2020-06-15', '2020-06', '2020-06-15', '2020-09-03', '2020-06-15', '2020-06-15']
-    >>> [dated(2020, t) for t in ("03/05", "Spring", "Jun 31", "2020/06/15", "10/15/online")]
+    >>> [dated(2020, t) for t in ("03/05", "Spring", "Jun 31", "2020/06/15", "15/10/online")]
     ['', '', '', '', '']
+
+    RIS's own form without its year (``MM/DD/other``), as Nature writes it, is month first:
+
+    >>> [dated(2020, t) for t in ("10/15/online", "03/05/", "10//online")]
+    ['2020-10-15', '2020-03-05', '2020-10']
     """
     text = text.strip()
     days = []   # the (month, day) the text can be; day 0: none written
-    if m := _NAMED_MD.fullmatch(text):
+    if m := _RIS_MD.fullmatch(text):
+        days = [(int(m.group(1)), int(m.group(2) or 0))]
+    elif m := _NAMED_MD.fullmatch(text):
         days = [(_month(m.group(1)), int(m.group(2) or 0))]
     elif m := _NAMED_DM.fullmatch(text):
         days = [(_month(m.group(2)), int(m.group(1)))]
