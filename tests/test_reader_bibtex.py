@@ -184,3 +184,20 @@ def test_a_month_macro_with_its_day_is_that_day(tmp_path):
     one, two = _records(bib)
     assert (one["year"], one["extra"]["month"], one["extra"]["date"]) == (2020, "1", ["2020-01-15"])
     assert two["extra"]["month"] == "3" and "date" not in two["extra"]
+
+
+@pytest.mark.parametrize("field", ["annotation", "note", "annote"])
+def test_a_note_line_pmid_is_the_pmid(tmp_path, field):
+    # Better BibTeX's annotation = {PMID: …} (Zotero's Extra), or a note's line: the PMID, the note kept
+    from conftest import records_of
+    from indexer.fields.identifiers import pmid
+
+    path = tmp_path / "bbt.bib"
+    path.write_text("@article{smith2020, title = {T}, author = {Smith, John}, year = {2020},\n"
+                    f"  {field} = {{PMID: 12345678\nRead twice}},\n"
+                    "}\n@article{lee2020, title = {U}, author = {Lee, Kim}, year = {2020},\n"
+                    f"  {field} = {{See PMID: 12345678 and 87654321}},\n}}\n", encoding="utf-8")
+    rec, other = records_of(path)
+    assert pmid(rec) == "12345678" and pmid(other) == ""
+    kept = rec["extra"]["notes"] if field != "annotation" else [rec["extra"]["bibtex_fields"]["annotation"]]
+    assert kept == ["PMID: 12345678\nRead twice"]

@@ -488,7 +488,7 @@ class BibtexReader:
                 continue
             key = FIELD_KEYS.get(name)
             text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
-            if key == "notes":
+            if key == "notes" or name == "annotation":
                 text_value = note_text(value)
             if not text_value:
                 continue
@@ -510,6 +510,7 @@ class BibtexReader:
             if name == "number":
                 numbers.append(raw[key][-1])
         _scopus_details(rec)
+        _note_pmid(rec)
         _article_number(rec)
         _preprint(rec, kind)
         full = raw.pop("full_journal", [])
@@ -544,6 +545,24 @@ def _month_and_day(rec: Record) -> None:
     if m and year and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         rec.extra["month"] = m.group(1)
         rec.raw["date"] = [(f"{year.group(1)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", rec.source.line)]
+
+
+# A note's line that is a PMID alone, as Zotero keeps it in Extra and Better BibTeX writes it
+# (``annotation = {PMID: 12345678}``, a ``note`` or ``annote`` line).
+_NOTE_PMID = re.compile(r"PMID:\s*(\d{1,9})")
+
+
+def _note_pmid(rec: Record) -> None:
+    """The PMID of a note's or annotation's ``PMID: …`` line, where no ``pmid`` field gives
+    one, as the CSL-JSON reader reads Zotero's note; the note is kept as it was."""
+    if rec.raw.get("pmid"):
+        return
+    kept = (rec.extra.get("bibtex_fields") or {}).get("annotation") or []
+    texts = [v for v, _ in rec.raw.get("notes", [])] + (kept if isinstance(kept, list) else [kept])
+    for m in (_NOTE_PMID.fullmatch(line.strip()) for text in texts for line in text.splitlines()):
+        if m:
+            rec.raw["pmid"] = [(m.group(1), rec.source.line)]
+            return
 
 
 def _kept_whole(name: str) -> bool:
