@@ -163,3 +163,13 @@ def test_cnki_endnote_note_paragraphs_and_a_wrapped_abstract(tmp_path):
                                          "%Z 第一行\n第二行\n")
     assert rec["abstract"]["en"] == "An abstract wrapped here"
     assert rec["extra"]["notes"] == ["第一行\n第二行"]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "csv"])
+def test_an_id_only_record_survives_bibtex_and_csv(tmp_path, fmt):
+    # a record with its PMID and nothing else, which RIS and CSL-JSON keep and flag: so do these
+    (rec,) = _read(tmp_path, "ids.json", '[{"id": "x1", "type": "article-journal", "PMID": "33414982"}]')
+    assert rec["extra"]["pmid"] == ["33414982"] and rec["issues"]
+    (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
+    assert back["extra"]["pmid"] == ["33414982"]
+    assert any("record has no title, abstract, author, journal or DOI" in i for i in back["issues"])

@@ -532,6 +532,11 @@ class BibtexReader:
             rec.extra["month"] = raw.pop("month")[0][0]
             _month_and_day(rec)
         if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+            if raw.get("pmid"):
+                # a record with its PMID and nothing else (our export of one, as RIS and CSL-JSON
+                # keep it): still a record of the file, kept and flagged
+                rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
+                return rec
             return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
                            raw=text, format=self.name, record=source.record)
         return rec

@@ -214,6 +214,11 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
     else:
         rec = _columns_record(src, header, columns, row, raw_text)
     if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+        if rec.raw.get("pmid"):
+            # a row with its PMID and nothing else (our export of one, as RIS and CSL-JSON keep
+            # it): still a record of the file, kept and flagged
+            rec.issues.append(f"{src.path}:{src.line}: record has no title, abstract, author, journal or DOI")
+            return rec
         return Failure(path=src.path, line=src.line, reason="row has no title, author, journal or DOI",
                        raw=raw_text, format=src.format, record=src.record)
     return rec
