@@ -446,6 +446,35 @@ def test_a_record_with_a_glued_nihr_number_alone_has_its_funder(tmp_path):
         (NIHR, "NIHR", "10.13039/501100000272", "NIHR200123")]
 
 
+# 16b. The European Research Council and the UK's Medical Research Council are known funders, by
+# name and by their acronyms ("the ERC", "MRC"), not another's acronym or another country's council;
+# a glued "ERC-2017-STG 757588" names the ERC, and a number of the MRC's shape, "MR/N013867/1", the MRC
+ERC = ("European Research Council", "10.13039/501100000781")
+MRC = ("Medical Research Council", "10.13039/501100000265")
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by ERC-2017-STG 757588.", [(*ERC, "ERC", "ERC-2017-STG 757588")]),
+    ("This work was funded by MR/N013867/1.", [(*MRC, "", "MR/N013867/1")]),
+    ("Supported by the European Research Council (ERC) under grant agreement No 757588.",
+     [(*ERC, "European Research Council (ERC)", "757588")]),
+    ("Supported by the ERC (757588).", [(*ERC, "ERC", "757588")]),
+    ("Supported by the UK Medical Research Council (G0801234).", [(*MRC, "UK Medical Research Council", "G0801234")]),
+    ("Supported by the MRC (G0801234).", [(*MRC, "MRC", "G0801234")]),
+    ("Supported by the Wellcome Trust (MR/N013867/1).", [("Wellcome Trust", None, "Wellcome Trust", "MR/N013867/1")]),
+    ("Supported by the National Health and Medical Research Council (APP1234567).",
+     [("National Health and Medical Research Council", None, "National Health and Medical Research Council",
+       "APP1234567")]),
+    ("Supported by the NSF Engineering Research Center (ERC) grant 1234567.",
+     [("NSF Engineering Research Center (ERC)", None, "NSF Engineering Research Center (ERC)", "1234567")]),
+    ("Supported by the South African Medical Research Council (MRC) (123456).",
+     [("South African Medical Research Council (MRC)", None, "South African Medical Research Council (MRC)",
+       "123456")]),
+])
+def test_the_erc_and_the_mrc_are_known_funders(statement, expected):
+    assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
 # 17. Funders listed after a statement's grants, "and by" them or after a comma, are each a
 # funder, a company's one-word name too ("Pfizer and Novartis"); one rule parts such a list
 # (_named_list): into capitalised names, none a place or a company's legal form (its city and

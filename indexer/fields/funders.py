@@ -99,6 +99,17 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("National Institute for Health and Care Research", "10.13039/501100000272",
            (r"national institute for health (?:and care )?research", r"(?-i:\bNIHR\b)"),
            ("NIHR", "National Institute for Health Research")),
+    # the EU's European Research Council and the UK's Medical Research Council, by name and by their
+    # acronyms opening the name (the council's "ERC Starting Grant", "the MRC"; not an "ERC" or
+    # "MRC" inside another's name, "NSF Engineering Research Center (ERC)"); not another country's
+    # medical research council ("National Health and Medical Research Council", Australia's; "South
+    # African Medical Research Council"; "… Council of Canada"); a glued "ERC-2017-STG 757588", the
+    # call before the grant, is the ERC's too (ACRONYMS, below)
+    Funder("European Research Council", "10.13039/501100000781",
+           (r"european research council", r"(?-i:^(?:the\s+)?ERC\b)"), ("ERC",)),
+    Funder("Medical Research Council", "10.13039/501100000265",
+           (r"^(?:the\s+)?(?:uk\s+|u\.k\.\s+|british\s+)?medical research council\b(?!\s+of\b)",
+            r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b)"), ("MRC",)),
     # Sweden's ALF, the agreement between the state and the regions on doctors' training and
     # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
     # and Lund University give it): its funds by the acronym alone or with their word ("ALF grant",

@@ -704,6 +704,10 @@ _TAIWAN_FUNDERS = {"MOST": "Ministry of Science and Technology, Taiwan", "NSC": 
                    "NSTC": "National Science and Technology Council, Taiwan"}
 _NIH_INTRAMURAL = re.compile(rf"(?-i:(?:\d\s?)?Z(?:I[A-Z]|0\d)\s?([A-Z]{{2}})\s?\d{{6}}{NIH_BUDGET_YEAR})")
 _NIH = "National Institutes of Health"
+# The UK's Medical Research Council writes its board's letters into its numbers as the other UK
+# research councils do theirs (EP/ the EPSRC's, BB/ the BBSRC's …): "MR/N013867/1", a letter and
+# six digits, then the grant's part
+_MRC = re.compile(r"(?-i:MR/[A-Z]\d{6}/\d{1,2})")
 # A known funder's acronym glued to its number, or tied to it by a dash ("NIHR200123", the
 # NIHR's awards as it writes them; "NSFC-81702662"): that funder's (funders.ACRONYMS; an acronym
 # we do not know may be a programme's own letters, "BK20206990", "LY18E907663")
@@ -734,12 +738,16 @@ def _numbered_funder(award: str | None) -> tuple[str, str] | None:
     (('', 'NHLBI'), ('', 'National Institutes of Health'))
     >>> _numbered_funder("NIHR200123"), _numbered_funder("BK20206990"), _numbered_funder("NIHR-2019")
     (('NIHR', 'NIHR'), None, None)
+    >>> _numbered_funder("ERC-2017-STG 757588"), _numbered_funder("MR/N013867/1"), _numbered_funder("EP/R012345/1")
+    (('ERC', 'ERC'), ('', 'Medical Research Council'), None)
     """
     if not award:
         return None
     taiwan = _TAIWAN.match(award)
     if taiwan:
         return taiwan.group(1), _TAIWAN_FUNDERS[taiwan.group(1)]
+    if _MRC.fullmatch(award):
+        return "", "Medical Research Council"
     intramural = _NIH_INTRAMURAL.fullmatch(award)
     if intramural:
         return "", NIH_INSTITUTE_CODES.get(intramural.group(1), _NIH)
