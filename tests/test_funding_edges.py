@@ -475,6 +475,20 @@ def test_the_erc_and_the_mrc_are_known_funders(statement, expected):
     assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
 
 
+# (an ERC call after the grant's number, in brackets, says what the grant was awarded under: no
+# second grant)
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by the ERC under grant agreement No 757588 (ERC-2017-STG).", [(ERC[0], "757588")]),
+    ("This project has received funding from the European Research Council (ERC) under the European Union's "
+     "Horizon 2020 research and innovation programme under grant agreement No 757588 (ERC-2017-STG).",
+     [(ERC[0], "757588")]),
+    ("Supported by ERC-2014-CoG 647000 and ERC-2019-STG 850000.",
+     [(ERC[0], "ERC-2014-CoG 647000"), (ERC[0], "ERC-2019-STG 850000")]),
+])
+def test_an_erc_call_is_no_grant(statement, expected):
+    assert grants(statement) == expected
+
+
 # 17. Funders listed after a statement's grants, "and by" them or after a comma, are each a
 # funder, a company's one-word name too ("Pfizer and Novartis"); one rule parts such a list
 # (_named_list): into capitalised names, none a place or a company's legal form (its city and

@@ -191,14 +191,21 @@ def _close_brackets(text: str, stripped: str) -> str:
 
 def _is_award(token: str) -> bool:
     """Whether a token may be a grant's number: four digits or more, not a year, nor a trial's or
-    review's registration ("NCT01234567", which stays with the text).
+    review's registration ("NCT01234567", which stays with the text), nor an ERC call alone, which
+    says what the grant after it, or before it, was awarded under ("grant agreement No 757588
+    (ERC-2017-STG)": one grant, 757588).
 
-    >>> _is_award("81702662"), _is_award("2019"), _is_award("NCT01234567")
-    (True, False, False)
+    >>> _is_award("81702662"), _is_award("2019"), _is_award("NCT01234567"), _is_award("ERC-2017-STG")
+    (True, False, False, False)
     """
     digits = sum(c.isdigit() for c in token)
     return (digits >= 4 and len(token) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", token)
-            and not _REGISTRATION.fullmatch(token))
+            and not _REGISTRATION.fullmatch(token) and not _ERC_CALL.fullmatch(token))
+
+
+# An ERC call ("ERC-2017-STG", "ERC-2014-CoG", "ERC-2019-SyG", "ERC-2020-PoC"): the year and the
+# kind of grant, the same for every grant of that call
+_ERC_CALL = re.compile(r"ERC-(?:19|20)\d{2}-[A-Za-z]{2,5}")
 
 
 # Where a list of funders named without grant numbers is split: "；" always; "、", ",", "及",
