@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import records_of
-from indexer.fields.funding import _clean_funder, _numbered_funder, parse_funding
+from indexer.fields.funding import _clean_funder, _numbered_funder, acknowledged_funding, parse_funding
 
 
 def grants(statement: str) -> list[tuple]:
@@ -576,3 +576,22 @@ def test_a_long_name_with_no_space_is_cleaned_in_one_reading():
     # space in it was read again from every place: minutes for this, now well under a second)
     name = "华" + "国" * 200_000
     assert _clean_funder(name + "(Grant") == name
+
+
+# 19. A cell line's name is no grant's number, nor does it name the NCI ("NCI-H1299", "NCI-H460"),
+# however many are listed before "cells" or "cell line"; a grant's number beside them is read
+@pytest.mark.parametrize("statement, expected", [
+    ("Funding: NCI-H460 and NCI-H1299 cells were a gift. This work was supported by the NSFC (81702662).",
+     [("National Natural Science Foundation of China", "81702662")]),
+    ("Supported by the NSFC (81702662) and HCC1937 cells from ATCC.",
+     [("National Natural Science Foundation of China", "81702662")]),
+    ("Supported by NIH-R01CA123456.", [(NCI, "R01CA123456")]),
+])
+def test_a_cell_line_is_no_grant(statement, expected):
+    assert grants(statement) == expected
+
+
+@pytest.mark.parametrize("text", ["We thank Prof. Li for NCI-H460 and NCI-H1299 cells.",
+                                  "The NCI-H1299 cell line was a gift from Dr Wang."])
+def test_thanks_for_cell_lines_are_no_funding(text):
+    assert acknowledged_funding(text) == []

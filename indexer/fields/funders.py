@@ -58,8 +58,8 @@ FUNDERS: tuple[Funder, ...] = (
            (r"国家重点基础研究发展计划", r"973\s*计划", r"973 program", r"national basic research program of china")),
     Funder("National High-tech Research and Development Program of China (863 Program)", None,
            (r"国家高技术研究发展计划", r"863\s*计划", r"863 program", r"national high[- ]tech(?:nology)? r")),
-    # (acronyms case-sensitive: "NIA", not "Nia Foundation")
-    *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)", re.escape(name.lower())),
+    # (acronyms case-sensitive: "NIA", not "Nia Foundation"; nor a cell line's name, "NCI-H460")
+    *(Funder(name, funder_id, (rf"(?-i:^(?=.*\bNIH\b).*\b{acronym}\b|^{acronym}\b)(?!-[A-Z]?\d)", re.escape(name.lower())),
              (acronym,))
       for acronym, name, funder_id in (
           # NIH institutes, as MEDLINE and PubMed write the agency ("NIMH NIH HHS") and by name (the

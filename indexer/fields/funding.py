@@ -24,11 +24,17 @@ from .places import COUNTRIES, LEGAL_FORM, is_place, split_place
 # Taiwan's ministry writes its acronym into the number: "MOST 108-2314-B-002-123", "NSC 101-2314-B-002-123-MY3".
 # A Chinese official document number is a year in brackets and a number: "[2019]1234号".
 # An ERC grant is written after its call ("ERC-2017-STG 757588": the call and the grant agreement's number): one.
-_AWARD = re.compile(r"[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
+# A cell line's name is none, nor its tail after a dash ("H1299" of "NCI-H1299"), however many are
+# listed before "cells" or "cell line(s)" ("NCI-H460 and NCI-H1299 cells", "A549, HCT116 cells"): each a
+# name of letters and digits (a grant's number of digits alone is not read as one, "81702662 and
+# HeLa cells").
+_CELL_LINE = r"[A-Za-z-]*(?:[A-Za-z]-?\d|\d-?[A-Za-z])[0-9A-Za-z-]*"
+_AWARD = re.compile(rf"(?!{_CELL_LINE}(?:(?:,\s*|,?\s+and\s+|\s*/\s*){_CELL_LINE})*\s+[Cc]ell(?:s|\s+lines?)\b)"
+                    r"(?:[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
                     r"|(?<![A-Za-z0-9])ERC-(?:19|20)\d{2}-[A-Za-z]{3} \d{6}(?![A-Za-z0-9])"
                     r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d|ZI[A-Z])) (?=(?-i:[A-Z]{2})\d{6}))?"
                     r"(?!No\d)(?:(?-i:MOST|NSC|NSTC) (?=\d{2,3}-\d{4}-))?(?:[A-Z]{1,4}/(?=[A-Z]))?(?:[A-Z]{2,8}-(?=[A-Z]{1,8}-\d))?(?:[A-Za-z]{1,8}(?:[-/_]|\(\d{1,4}\))?)?\d[0-9A-Za-z]*"
-                    r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9])")
+                    r"(?:(?:[-/_&]|\(\d{1,4}\))[0-9A-Za-z]+)*(?![A-Za-z0-9]))")
 # A Chinese programme's own prefix glued to its number inside the bracket: "(首发2018-2-4061)",
 # part of the number; a document number's issuing office, longer: "(黔科合基础[2019]1234号)".
 # ("(编号81702662)", "(批准号…)" are labels, not prefixes.)
