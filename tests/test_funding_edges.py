@@ -154,7 +154,7 @@ def test_wos_fx_adds_the_grants_fu_does_not_name(tmp_path):
     ("JSPS KAKENHI [JP19K12345]",
      "This work was supported by JSPS KAKENHI Grant Number JP19K12345. We used the computer resources of the Human "
      "Genome Center (project hgc2019-01).",
-     [("JSPS KAKENHI", "JP19K12345")]),
+     [("Japan Society for the Promotion of Science", "JP19K12345")]),
     ("European Research Council [758892]",
      "This project has received funding from the European Research Council (ERC) (grant agreement No 758892) and "
      "from the Novo Nordisk Foundation (NNF18OC0012345).",
@@ -562,7 +562,7 @@ def test_a_programmes_grants_is_its_names(statement, expected):
     ("Supported by the Natural Science Foundation of Jiangsu Province Grant BK20206990.",
      "Natural Science Foundation of Jiangsu Province", "10.13039/501100004608"),
     ("This work was supported by the Japan Society for the Promotion of Science Grant 18K12345.",
-     "Japan Society for the Promotion of Science", None),
+     "Japan Society for the Promotion of Science", "10.13039/501100001691"),
     ("Supported by the Ministry of Education of Korea Grant 2019R1A2C1001234.", "Ministry of Education of Korea", None),
     ("Supported by Canada Research Chairs Grant 950-231234.", "Canada Research Chairs", None),
 ])
@@ -595,3 +595,21 @@ def test_a_cell_line_is_no_grant(statement, expected):
                                   "The NCI-H1299 cell line was a gift from Dr Wang."])
 def test_thanks_for_cell_lines_are_no_funding(text):
     assert acknowledged_funding(text) == []
+
+
+# 20. JSPS is a known funder, by name and acronym; its "Grant-in-Aid for Scientific Research" is its
+# programme's name, kept with the funder as written ("Grant" there is no label), without the article
+@pytest.mark.parametrize("statement, expected", [
+    ("This work was supported by a Grant-in-Aid for Scientific Research (KAKENHI) from the Japan Society for the "
+     "Promotion of Science (JSPS).",
+     [("Grant-in-Aid for Scientific Research (KAKENHI) from the Japan Society for the Promotion of Science (JSPS)",
+       None)]),
+    ("This work was supported by JSPS Grant-in-Aid for Scientific Research (C) (No. 19K12345).",
+     [("JSPS Grant-in-Aid for Scientific Research (C)", "19K12345")]),
+    ("This work was supported by JSPS KAKENHI Grant Number JP19K12345.", [("JSPS KAKENHI", "JP19K12345")]),
+])
+def test_jsps_and_its_grants_in_aid(statement, expected):
+    entries = parse_funding(statement)
+    assert [(e["funder_original"], e["award"]) for e in entries] == expected
+    assert {(e["funder"], e["funder_id"]) for e in entries} == {
+        ("Japan Society for the Promotion of Science", "10.13039/501100001691")}

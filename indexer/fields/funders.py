@@ -110,6 +110,9 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("Medical Research Council", "10.13039/501100000265",
            (r"^(?:the\s+)?(?:uk\s+|u\.k\.\s+|british\s+)?medical research council\b(?!\s+of\b)",
             r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b)"), ("MRC",)),
+    # Japan's JSPS, by name and acronym ("JSPS KAKENHI", its Grants-in-Aid for Scientific Research)
+    Funder("Japan Society for the Promotion of Science", "10.13039/501100001691",
+           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b)"), ("JSPS",)),
     # Sweden's ALF, the agreement between the state and the regions on doctors' training and
     # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
     # and Lund University give it): its funds by the acronym alone or with their word ("ALF grant",

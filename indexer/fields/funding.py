@@ -47,7 +47,8 @@ _NOISE = re.compile(
     # (Wiley's "Grant/Award Numbers: 81702662, 81872180")
     r"(?:\b(?:grant\s+agreements?|(?:grant\s*/\s*)?award|grant|grants|project|projects|contract)\s+(?:nos?|numbers?|#)\.?"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
-    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)[.．]|\bnumbers?\b|\bgrant\b\.?"
+    # (not the "Grant" of a programme's name, JSPS's "Grant-in-Aid for Scientific Research")
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)[.．]|\bnumbers?\b|\bgrant\b(?!-in-aid)\.?"
     # ("Grants" right before the numbers, "… Council under Grants NSTC 111-…"; not the name's
     # "Research Grants Council", "Grants-in-Aid for Scientific Research")
     r"|\bgrants\b\.?(?=\s*[:：#]?\s*$)"
@@ -62,7 +63,9 @@ _EDGE = re.compile(r"^[\s,，;；、:：.。．()（）\[\]【】]+|[\s,，;；�
 # ("an unrestricted grant from RPB", "a fellowship from the China Scholarship Council")
 _LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+(?:[\w-]+\s+){0,3}?)?(?:(?:grants?|awards?|funding|funds|support"
                             r"|fellowships?)\s+)?from|of|with|as well as"
-                            r"|(?:grants?|awards?)(?=\s+(?-i:[A-Z]{2,6})$))\b"
+                            r"|(?:grants?|awards?)(?=\s+(?-i:[A-Z]{2,6})$)"
+                            # (an article before a programme's name: "a Grant-in-Aid for Scientific Research")
+                            r"|(?-i:an?)(?=\s+(?-i:[A-Z])))\b"
                             r"|也|和|及|与|以及)\s*)+",
                             re.IGNORECASE)
 # What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
