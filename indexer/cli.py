@@ -736,16 +736,13 @@ def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:
 
 
 def _unwritable(path: str) -> str:
-    """Why a file cannot be written at ``path`` (a folder there, its folder missing or
-    read-only), or "" when it can."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        return "is a folder"
-    if not folder.is_dir():
-        return f"no folder {folder}"
-    if not os.access(target if target.exists() else folder, os.W_OK):
-        return "permission denied"
+    """Why a file cannot be written at ``path``, as the system says it (a folder there, its
+    folder missing, read-only media, no permission: "permission denied" was said of all but
+    the first two, which sent the user to chmod on a read-only disk), or "" when it can."""
+    try:
+        _check_writable(path)
+    except OSError as e:
+        return e.strerror or str(e)
     return ""
 
 

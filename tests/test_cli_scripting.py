@@ -78,6 +78,27 @@ def test_a_failures_file_on_read_only_media_is_said_to_be_read_only(tmp_path):
     assert result.stderr == f"Error: {ro / 'f.jsonl'}: Read-only file system.\n"
 
 
+def test_a_map_that_cannot_be_written_is_said_in_the_system_s_words_as_other_outputs_are(idx, tmp_path):
+    # --map said "permission denied" of a read-only disk (and "no folder X", "is a folder" in words
+    # of its own); each output now says the OSError's reason, naming the file, before any work
+    for path, why in ((tmp_path / "no" / "kept.csv", "No such file or directory"), (tmp_path, "Is a directory")):
+        result = run_cli("dedup", "--apply", "--map", str(path), "--index", str(idx))
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"Error: --map {path}: {why}; nothing was changed.\n"
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode:
+        pytest.skip("no mount namespace can be made here (needs root)")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    cli = f"{sys.executable} {ROOT / 'cli.py'}"
+    script = (f"mount -t tmpfs -o ro,size=64k none {ro} && {cli} dedup --map {ro / 'kept.csv'} --index {idx}; "
+              f"{cli} export -f ris -o {ro / 'out.ris'} --index {idx}")
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120)
+    if "mount:" in result.stderr:
+        pytest.skip(f"no read-only file system can be mounted here: {result.stderr.strip()}")
+    assert result.stderr.splitlines() == [f"Error: --map {ro / 'kept.csv'}: Read-only file system; nothing was changed.",
+                                          f"Error: {ro / 'out.ris'}: Read-only file system."]
+
+
 @pytest.mark.parametrize("encoding", ["gb18030", "ascii", "utf-8"])
 def test_batch_queries_are_read_as_utf8_or_gbk_whatever_the_locale(idx, encoding):
     # PYTHONIOENCODING=gb18030: a UTF-8 line was a UnicodeDecodeError traceback (癌), or searched
