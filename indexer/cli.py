@@ -140,12 +140,32 @@ STDOUT = "standard output"
 
 
 def _out(line: str) -> None:
+    _write(line + "\n")
+
+
+def _write(text: str) -> None:
     try:
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(text)
     except BrokenPipeError:   # the reader stopped (`| head`): no error
         raise
     except OSError as e:   # a full disk (`> /dev/full`), an I/O error
         raise _output_failed(STDOUT, e) from None
+
+
+class _Stdout:
+    """Standard output for what writes to a stream (``dedup --review``): what it cannot write
+    is said as :func:`_out` says it, not as an OSError without a file name."""
+
+    write = staticmethod(_write)
+    flush = staticmethod(lambda: _flush())
+
+
+def _ask(prompt: str) -> str:
+    """One answer read from stdin after ``prompt`` on standard output (``input`` wrote the prompt
+    itself: on a full disk its OSError was said "[Errno 28] No space left on device", naming nothing)."""
+    _write(prompt)
+    _flush()
+    return input()
 
 
 def _output_failed(what: str, error: OSError):
@@ -627,7 +647,7 @@ def _dedup(args) -> int:
             if not sys.stdin.isatty() and args.json:
                 _err("Error: --review asks questions on the terminal; it cannot be used with --json.")
                 return EXIT_USAGE
-            counts = review(args.index, clusters, by_id, input, sys.stdout)
+            counts = review(args.index, clusters, by_id, _ask, _Stdout())
             _err(f"review: {counts['merge']} merged, {counts['distinct']} not duplicates, {counts['skip']} skipped "
                  f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
             records, clusters = merge.clusters_for(args.index, stats)
@@ -654,7 +674,16 @@ def _dedup(args) -> int:
     # not applied: the duplicates a plain --apply removes (an --apply --all undone is no more)
     counts = {**merge.prisma(records, clusters, everything and applied), "needs_review": pending}
     if args.map:
-        merge.write_map(args.map, records, merged)
+        from indexer.errors import OutputFailed
+        try:
+            merge.write_map(args.map, records, merged)
+        except BrokenPipeError:
+            raise
+        except OSError as e:   # a disk that filled up (checked writable before the run)
+            failed = OutputFailed(f"--map {args.map}", e)
+            if args.apply:
+                failed.done = "the merges are applied all the same (undo with --undo)"
+            raise failed from None
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if stats["skipped"]:
         _err(_skipped_blocks(stats))

@@ -22,11 +22,11 @@ def idx(tmp_path_factory):
     return path
 
 
-def _to_full(*args: str) -> subprocess.CompletedProcess:
+def _to_full(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """The CLI with its standard output on a full disk (/dev/full: every write is ENOSPC)."""
     with open("/dev/full", "w") as full:
         return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], stdout=full, stderr=subprocess.PIPE,
-                              text=True, cwd=ROOT, timeout=300)
+                              text=True, cwd=ROOT, timeout=300, input=stdin)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
@@ -59,6 +59,20 @@ def test_an_output_on_a_full_disk_is_one_line_naming_it_and_exit_2(idx, tmp_path
                      str(tmp_path / "in"))
     assert result.returncode == 2 and "cannot write --failures /dev/full" in result.stderr
     assert "(0 added, 0 updated, 0 removed, 1 failed)" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_dedup_review_and_map_on_a_full_disk_are_one_line_naming_them_and_exit_2(tmp_path):
+    # --review's clusters and prompt were written past _out ("Error: [Errno 28] No space left on
+    # device.", naming nothing), and so was --map's CSV
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(DATA / "dedup" / "cases.ris"), "--index", str(idx)).returncode == 0
+    result = _to_full("dedup", "--review", "--index", str(idx), stdin="n\n")
+    assert (result.returncode, result.stderr) == (2, "Error: cannot write standard output: No space left on device.\n")
+    result = run_cli("dedup", "--apply", "--map", "/dev/full", "--index", str(idx))
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (
+        2, "Error: cannot write --map /dev/full: No space left on device; the merges are applied all the same "
+           "(undo with --undo).")
 
 
 def test_a_failures_file_on_read_only_media_is_said_to_be_read_only(tmp_path):
