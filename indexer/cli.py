@@ -34,7 +34,8 @@ EPILOG_CLEAN = """examples:
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
   python cli.py ingest --index /tmp/idx exports/cnki.txt
-  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed
+  python cli.py ingest --json exports/ > summary.json   # read/added/updated/unchanged/removed/failed,
+                                                      # unread_folders (given, no file to read: exit 1)
   python cli.py ingest --prune exports/    # also drop the records of files deleted from exports/
   python cli.py ingest --prune old/        # old/ moved away: drop all its records
   python cli.py ingest --prune old.ris     # old.ris deleted: drop its records
@@ -259,11 +260,18 @@ def _note_folders(paths, archives: bool) -> list[str]:
     return notes
 
 
-def _gave_nothing(paths, archives: bool) -> bool:
-    """Whether a folder given gave no file to read (exit 1, as an empty file gives)."""
-    from indexer.readers import unread_folders
+def _unread(paths, archives: bool) -> list[str]:
+    """The folders given that gave no file to read (exit 1, as an empty file gives), as shown."""
+    from indexer.readers import shown_path, unread_folders
 
-    return bool(unread_folders(paths, archives))
+    return [shown_path(p) for p in unread_folders(paths, archives)]
+
+
+def _nothing_read(folders: list[str]) -> str:
+    """The summary's word on the folders given that gave no file to read: why a run whose
+    summary says "failed 0" exits 1."""
+    return (f"nothing read from {', '.join(folders)} (no file there to read: see the warning above), "
+            "so the exit status is 1, as for an empty file")
 
 
 def cmd_clean(args) -> int:
@@ -302,9 +310,12 @@ def cmd_clean(args) -> int:
         progress.update(count, len(failures))
     progress.clear()
     _write_failures(failures, args.failures)
+    unread = [] if args.paths == ["-"] else _unread(args.paths, args.archives)
     if not args.quiet:
         _err(f"{count} record(s) cleaned, {len(failures)} failure(s)")
-    return EXIT_FAILURES if failures or args.paths != ["-"] and _gave_nothing(args.paths, args.archives) else EXIT_OK
+        if unread:
+            _err(_nothing_read(unread))
+    return EXIT_FAILURES if failures or unread else EXIT_OK
 
 
 class _CleanProgress:
@@ -374,19 +385,27 @@ def cmd_ingest(args) -> int:
     for warning in summary.warnings:
         _err(f"Warning: {warning}")
     summary.warnings[:0] = notes
+    # (with --prune, a folder emptied is one whose records go: no failure)
+    unread = [] if args.prune else _unread(args.paths, args.archives)
     try:
         _write_failures(summary.failures, args.failures)
         if args.json:
-            _out(dumps(summary.to_json()))
+            shown = {}
+            for key, value in summary.to_json().items():   # beside "failed": why a run of none failed exits 1
+                shown[key] = value
+                if key == "failed":
+                    shown["unread_folders"] = unread
+            _out(dumps(shown))
             _flush()
         elif not args.quiet:
             _err(summary.describe())
+            if unread:
+                _err(_nothing_read(unread))
     except OutputFailed as e:   # the records are in the index all the same: a script must not ingest again
         e.done = (f"this run's records are committed to {args.index} all the same ({summary.added:,} added, "
                   f"{summary.updated:,} updated, {summary.removed:,} removed, {len(summary.failures):,} failed)")
         raise
-    # (with --prune, a folder emptied is one whose records go: no failure)
-    return EXIT_FAILURES if summary.failures or not args.prune and _gave_nothing(args.paths, args.archives) else EXIT_OK
+    return EXIT_FAILURES if summary.failures or unread else EXIT_OK
 
 
 def _print_hits(result: dict, query: str) -> None:

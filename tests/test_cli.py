@@ -179,6 +179,23 @@ def test_a_folder_with_nothing_to_read_says_why(tmp_path):
     assert "Warning" not in run_cli("clean", str(tmp_path / "papers")).stderr
 
 
+def test_a_summary_of_no_failure_says_why_an_empty_folder_exits_1(tmp_path):
+    # ingest --json said "failed": 0 and exited 1, the plain summary "failed 0": neither said why
+    (tmp_path / "empty").mkdir()
+    result = run_cli("ingest", "--json", "--index", str(tmp_path / "idx"), str(tmp_path / "empty"))
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["failed"], summary["unread_folders"]) == (1, 0, [str(tmp_path / "empty")])
+    assert list(summary)[:7] == ["read", "added", "updated", "unchanged", "removed", "failed", "unread_folders"]
+    for command in (["ingest", "--index", str(tmp_path / "idx")], ["clean"]):
+        result = run_cli(*command, str(tmp_path / "empty"))
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[-1].startswith(f"nothing read from {tmp_path / 'empty'} (no file there"), \
+            result.stderr
+    (tmp_path / "empty" / "a.ris").write_text("TY  - JOUR\nTI  - Read\nER  - \n", encoding="utf-8")
+    result = run_cli("ingest", "--json", "--index", str(tmp_path / "idx"), str(tmp_path / "empty"))
+    assert (result.returncode, json.loads(result.stdout)["unread_folders"]) == (0, [])
+
+
 def test_an_output_path_that_cannot_be_written_is_said_before_any_work(tmp_path):
     for command in (["clean", "--failures", str(tmp_path / "no" / "f.jsonl"), str(ROOT / "samples")],
                     ["ingest", "--failures", str(tmp_path), "--index", str(tmp_path / "idx"), str(ROOT / "samples")]):
