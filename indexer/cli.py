@@ -514,7 +514,7 @@ def cmd_show(args) -> int:
         _err(f"Error: no records in {args.index}. Run `python cli.py ingest PATH --index {args.index}` first.")
         return EXIT_USAGE
     status = EXIT_OK
-    with Store(args.index) as store:
+    with Store(args.index, reading=True) as store:
         hidden = store.hidden()
         for rid in map(_query_text, args.ids):
             found = store.resolve(rid)  # the id, or the start of one (when only one has it)
@@ -570,7 +570,7 @@ def cmd_stats(args) -> int:
         pairs = sorted(pairs, key=lambda kv: (kv[0] is None, str(kv[0]) if by_value else -kv[1]))
         return {("unknown" if k is None else str(k)): n for k, n in pairs}
 
-    with Store(args.index) as store:
+    with Store(args.index, reading=True) as store:
         stats = {"index": args.index, "records": len(store),
                  "by_language": counts(store.counts("lang")),
                  "by_format": counts(store.counts("format")),

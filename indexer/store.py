@@ -137,11 +137,15 @@ def _busy(path: Path, e: sqlite3.Error) -> DamagedIndex:
 
 
 class Store:
-    def __init__(self, directory: str | Path, create: bool = True):
+    def __init__(self, directory: str | Path, create: bool = True, reading: bool = False):
         """The store in ``directory``, made there when there is none; without ``create`` it must
         be there (a FileNotFoundError): ``dedup`` made an empty one in an index folder deleted
-        while it ran."""
+        while it ran.  ``reading``: for a command that only reads (search, show, stats), a store
+        of an older layout that another process is writing is read as it is, as one on
+        read-only media, not waited for (a minute, then "busy") to be upgraded: the next run
+        that writes upgrades it."""
         self.path = Path(directory) / STORE_NAME
+        self.reading = reading
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         # An ingest writes for minutes: readers wait for a lock at most this long (searches do
@@ -209,20 +213,27 @@ class Store:
         writing the store is waited for, as every write of the store waits (the connection's
         timeout), and past the wait the store is said busy (a :class:`DamagedIndex`).  Whether
         it was made: not in a store that cannot be written (read-only media, another user's
-        index), which is read as it is."""
+        index), nor, opened for ``reading``, in one another process holds: either is read as it is."""
+        wait = _WAIT_SECONDS * 1000
+        if self.reading:   # (a reader does not wait for the write lock: it reads the store as it is)
+            self.db.execute("PRAGMA busy_timeout = 0")
         try:
             self.db.execute("BEGIN IMMEDIATE")
             change()
             self.db.commit()
-            return True
+            made = True
         except sqlite3.OperationalError as e:
             self.db.rollback()
-            if _read_only(e):
-                return False
-            self.db.close()
-            if "locked" in str(e) or "busy" in str(e):
-                raise _busy(self.path, e) from e
-            raise
+            held = "locked" in str(e) or "busy" in str(e)
+            if not (_read_only(e) or self.reading and held):
+                self.db.close()
+                if held:
+                    raise _busy(self.path, e) from e
+                raise
+            made = False
+        if self.reading:   # (its reads wait as every read does: a commit in the old journal mode)
+            self.db.execute(f"PRAGMA busy_timeout = {wait:.0f}")
+        return made
 
     def _missing_columns(self) -> list[tuple[str, str, str]]:
         have = {row[1] for row in self.db.execute("PRAGMA main.table_info(records)")}

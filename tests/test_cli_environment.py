@@ -135,3 +135,67 @@ def test_the_dash_hint_is_for_a_word_that_starts_with_one_dash(idx):
     result = run_cli("search", "foo", "--limt", "5", "--index", str(idx))   # a misspelt option
     assert result.returncode == 2 and "unrecognized arguments: --limt" in result.stderr
     assert "comes after --" not in result.stderr
+
+
+# Another process writing the store (an older version's ingest): it holds SQLite's write lock
+# until a line comes on its stdin.
+HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+sys.stdin.readline()
+db.execute("COMMIT")
+"""
+
+# The command line with the store's wait for a lock set to 1 s (a minute).
+WAITING = """
+import sys
+from indexer import store
+store._WAIT_SECONDS = 1
+from indexer.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_search_show_and_stats_read_an_older_store_another_process_holds_as_it_is(idx):
+    # they waited a minute to upgrade it and then said it busy (earlier versions read it); they
+    # read it as it is, and leave the upgrade to the next run that writes
+    import sqlite3
+
+    path = idx / "records.sqlite"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in ("ALTER TABLE records DROP COLUMN year", "DROP INDEX records_file",
+                      "ALTER TABLE records DROP COLUMN file", "DROP TABLE meta"):
+        db.execute(statement)   # the layout of an older version
+    db.close()
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", WAITING, *args, "--index", str(idx)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        stats = cli("stats", "--json")
+        assert stats.returncode == 0, stats.stderr
+        assert json.loads(stats.stdout)["records"] == 7
+        found = cli("search", "--json", "癌", "year:1900..2100")
+        assert found.returncode == 0, found.stderr
+        hit = json.loads(found.stdout)["hits"][0]
+        shown = cli("show", "--json", hit["id"])
+        assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == hit["id"], shown.stderr
+        with sqlite3.connect(path) as db:   # not upgraded
+            assert "file" not in {row[1] for row in db.execute("PRAGMA table_info(records)")}
+        ingested = cli("ingest", "-q", str(RECORDS))   # a run that writes waits, and says busy past the wait
+        assert ingested.returncode == 2 and "is busy" in ingested.stderr, ingested.stderr
+        holder.stdin.write("done\n")
+        holder.stdin.flush()
+        assert holder.wait(timeout=30) == 0
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    assert cli("ingest", "-q", str(RECORDS)).returncode == 0   # the other write ended: upgraded
+    with sqlite3.connect(path) as db:
+        assert {"file", "year"} <= {row[1] for row in db.execute("PRAGMA table_info(records)")}

@@ -135,7 +135,7 @@ def _apart(directory: str | Path, ix=None) -> str:
     if not (Path(directory) / STORE_NAME).exists():
         return ""
     ix = ix if ix is not None else open_index(Path(directory) / INDEX_SUBDIR)
-    with Store(directory) as store:
+    with Store(directory, reading=True) as store:
         recorded, shown = store.get_meta(GENERATION), store.shown_count()
     generation, count = ix.latest_generation(), ix.doc_count()
     if recorded is not None and int(recorded) != generation or count != shown:

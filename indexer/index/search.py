@@ -122,7 +122,7 @@ class Searcher:
     def __init__(self, index_dir: str | Path, mapped: bool = False):
         path = Path(index_dir) / INDEX_SUBDIR
         if (Path(index_dir) / STORE_NAME).exists():  # a records.sqlite that is not one: its error, not "rebuild"
-            Store(index_dir).close()
+            Store(index_dir, reading=True).close()
         if newer_version(index_dir):
             raise IndexMissing(newer_version(index_dir))
         if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
@@ -148,7 +148,7 @@ class Searcher:
             self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
         except read_errors() as e:
             raise DamagedIndex(damaged(index_dir, e)) from e
-        self.store = Store(index_dir)
+        self.store = Store(index_dir, reading=True)
         if not self.reader.doc_count() and len(self.store):
             # whoosh holds every record search shows: what an interrupted rebuild left before
             # rebuilds were swapped in (every search found nothing)
