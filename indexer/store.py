@@ -571,26 +571,15 @@ class Store:
         return dict(self.db.execute("SELECT id, key FROM citation_keys"))
 
     def keep_keys(self, keys: dict[str, str]) -> bool:
-        """Keep the citation keys made for records (id → key), when the store can be written at
-        once; whether they were kept.  One that cannot be written (read-only media), or that an
-        ingest is writing, is not waited for: an export is a reading, which an ingest's long
-        transaction must not hold up for minutes, and keys not kept are made the same way at the
-        next export (from the keys kept and the records entered before)."""
+        """Keep the citation keys made for records (id → key); whether they were kept.  Export
+        opens the store for ``reading``: one an ingest is writing (its transaction lasts the
+        ingest) is not waited for, nor is one that cannot be written; keys not kept are made
+        the same way at the next export, from the keys kept and the records entered before."""
         if not keys or not self._has("citation_keys"):
             return False
-        self.db.execute("PRAGMA busy_timeout = 0")
-        try:
-            with self.db:
-                self.db.executemany(
-                    "INSERT INTO citation_keys (id, key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
-                    "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [(rid, key, rid) for rid, key in keys.items()])
-            return True
-        except sqlite3.OperationalError as e:
-            if _read_only(e) or "locked" in str(e) or "busy" in str(e):
-                return False
-            raise
-        finally:
-            self.db.execute(f"PRAGMA busy_timeout = {_WAIT_SECONDS * 1000}")
+        return self._write_now(lambda: self.db.executemany(
+            "INSERT INTO citation_keys (id, key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
+            "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [(rid, key, rid) for rid, key in keys.items()]))
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

@@ -77,7 +77,7 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
     ``err`` and added to ``missing``."""
     from ..store import Store
 
-    with Store(index_dir) as store:
+    with Store(index_dir, reading=True) as store:
         if query is not None:
             from ..index.search import Searcher
 
@@ -252,7 +252,7 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
     from ..store import Store
     from .common import KEYED_FORMATS, citation_keys, own_key
 
-    with Store(index_dir) as store:
+    with Store(index_dir, reading=True) as store:
         given = store.given_keys()
         entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
         keys = citation_keys(entered, clashes=clashes, given=given)
