@@ -652,7 +652,7 @@ def test_a_query_that_finds_nothing_says_what_would(idx, s):
     assert s.notes("titel:肉瘤") == ["titel: is no field prefix, so it was searched as text (did you mean title:?)"]
     # a prefix near none is said too, with the fields there are (ratio:1 may be meant as text)
     assert s.notes("xyz:癌") == ["xyz: is no field prefix, so it was searched as text (the fields: title, abstract, "
-                                "keyword, author, journal, funder, award, doi, pmid, pmcid, lang, section, format, "
+                                "keyword, author, supervisor, journal, funder, award, doi, pmid, pmcid, lang, section, format, "
                                 "type, year)"]
     # a field as other databases name it: Web of Science's PY, PubMed's DP, a date
     for written in ("py", "PY", "date", "dp"):

@@ -21,7 +21,8 @@ from .names import index_terms
 # the one field with positions over long text.  A query that names no field searches it
 # and "funding" (funders as written and normalised, grant numbers): a funding statement
 # the cleaner moved out of an abstract is still found by a word of it ("Pfizer"), and a
-# grant number by itself.
+# grant number by itself.  "funding" also holds what names a thesis, patent or standard
+# besides its title (:func:`other_names`): a university, a supervisor, an applicant, a number.
 TEXT_FIELDS = ("text",)
 DEFAULT_FIELDS = ("text", "funding")
 # BM25F weights; title, keywords, kwx (exact keyword) and words (jieba words of the title)
@@ -39,13 +40,15 @@ FIELD_ALIASES = {
     "author": AUTHOR_FIELDS, "authors": AUTHOR_FIELDS, "au": AUTHOR_FIELDS,
     "journal": ("journal",), "source": ("journal",), "jo": ("journal",),
     "funder": ("funder",), "fund": ("funder",), "award": ("award",), "grant": ("award",),
+    "supervisor": ("supervisors",), "supervisors": ("supervisors",), "advisor": ("supervisors",),
     "text": TEXT_FIELDS, "all": DEFAULT_FIELDS,
 }
 # Index fields with positions (phrases); the record fields each index field is checked on.
-POSITIONAL = frozenset({"text", "funding", "authors", "award"})
-RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "funding": ("funder", "award"),
+POSITIONAL = frozenset({"text", "funding", "authors", "award", "supervisors"})
+RECORD_FIELDS = {"text": ("title", "abstract", "keywords"), "funding": ("funder", "award", "other_names"),
                  "title": ("title",), "keywords": ("keywords",),
-                 "authors": ("authors",), "journal": ("journal",), "funder": ("funders",), "award": ("award",)}
+                 "authors": ("authors",), "journal": ("journal",), "funder": ("funders",), "award": ("award",),
+                 "supervisors": ("supervisors",)}
 # Prefixes searched through a wider index field, then checked on the named record field.
 NARROWED = {"abstract": ("abstract",), "ab": ("abstract",)}
 # Prefixes whose value is one exact term.
@@ -67,6 +70,7 @@ def build_schema() -> Schema:
         titlex=KEYWORD(commas=True, scorable=False),
         words=TEXT(analyzer=word_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["words"]),
         authors=TEXT(**text),
+        supervisors=TEXT(**text),
         journal=TEXT(analyzer=bilingual_analyzer(), phrase=False),
         funder=TEXT(analyzer=bilingual_analyzer(), phrase=False),
         award=TEXT(**text),
@@ -167,6 +171,41 @@ def award_forms(rec: dict) -> list[str]:
     return list(dict.fromkeys(awards + [c for c in map(nih_core, awards) if c]))
 
 
+def _extra(rec: dict, key: str) -> list[str]:
+    values = (rec.get("extra") or {}).get(key) or []
+    return [v for v in ([values] if isinstance(values, str) else values) if isinstance(v, str) and v]
+
+
+def supervisors(rec: dict) -> list[str]:
+    """A thesis's supervisors (导师): ``supervisor:`` finds them; ``author:`` does not (a
+    supervisor is not whom a thesis is by, as exports and dedup read it)."""
+    return _extra(rec, "supervisors")
+
+
+def university(rec: dict) -> list[str]:
+    """The university that awarded a thesis its degree (学位授予单位, kept as its publisher;
+    some exports write it as the journal, which ``journal:`` searches already)."""
+    return _extra(rec, "publisher") if rec.get("type") == "thesis" else []
+
+
+def other_names(rec: dict) -> list[str]:
+    """What names a thesis, patent or standard besides its title and authors, found by a query
+    without a field (in the "funding" field, as a grant number is): a thesis's university and
+    supervisors, a patent's applicant (CNKI's refer writes it as the publisher) and its number,
+    a standard's or report's number (``CN111020404A``, ``"GB/T 7714"``).
+
+    >>> other_names({"type": "patent", "extra": {"assignee": ["扬中市旭禾管业制造有限公司"],
+    ...     "patent_number": ["CN111020404A"], "number": ["CN201911234567.8"]}})
+    ['CN111020404A', 'CN201911234567.8', '扬中市旭禾管业制造有限公司']
+    >>> other_names({"type": "book", "extra": {"publisher": ["科学出版社"], "isbn": ["9787030000000"]}})
+    []
+    """
+    names = _extra(rec, "patent_number") + _extra(rec, "number") + _extra(rec, "assignee")
+    if rec.get("type") == "patent":
+        names += _extra(rec, "publisher")
+    return list(dict.fromkeys(names + university(rec) + supervisors(rec)))
+
+
 def document(rec: dict) -> dict:
     """The index document of a record in contract JSON form (only what search needs)."""
     kws = [k for v in rec.get("keywords", {}).values() for k in v]
@@ -185,8 +224,9 @@ def document(rec: dict) -> dict:
                           + [fold(k).replace(" ", "") for k in rec.get("keywords", {}).get("zh", [])]),
         "authors": _join(author_name(a) for a in author_forms(authors)),
         "names": " ".join(index_terms(author_forms(authors))),
-        "journal": _join(rec.get("journal", {}).values()),
-        "funding": _join(funders + awards),
+        "supervisors": _join(supervisors(rec)),
+        "journal": _join(list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))),
+        "funding": _join(funders + awards + other_names(rec)),
         "funder": _join(funder_names(rec, chinese=True)),
         "award": _join(award_forms(rec)),
         "lang": rec.get("language") or "und",

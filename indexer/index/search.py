@@ -28,7 +28,7 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
                     to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
-                     funder_names, nih_core)
+                     funder_names, nih_core, other_names, supervisors, university)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -83,8 +83,14 @@ def _records(n: int) -> str:
 
 
 def _field_values(rec: dict, fieldname: str) -> list[str]:
-    if fieldname in ("title", "abstract", "journal"):
+    if fieldname in ("title", "abstract"):
         return list(rec.get(fieldname, {}).values())
+    if fieldname == "journal":  # a thesis's university too, as indexed
+        return list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))
+    if fieldname == "supervisors":
+        return supervisors(rec)
+    if fieldname == "other_names":  # a thesis's, patent's or standard's (schema.other_names)
+        return other_names(rec)
     if fieldname == "keywords":
         return [k for v in rec.get("keywords", {}).values() for k in v]
     if fieldname == "authors":  # each author's names in both languages, as indexed
@@ -627,7 +633,7 @@ def search(index_dir: str, q: str, limit: int = 10) -> dict:
 # keywords (a record found by its keyword alone, 肿瘤, shows it).
 _TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "funders", "award"}
 # The field prefixes a note lists, as README and --help name them.
-PREFIXES = ("title", "abstract", "keyword", "author", "journal", "funder", "award", "doi", "pmid", "pmcid", "lang",
+PREFIXES = ("title", "abstract", "keyword", "author", "supervisor", "journal", "funder", "award", "doi", "pmid", "pmcid", "lang",
             "section", "format", "type", "year")
 _SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords"}
 

@@ -1,0 +1,76 @@
+"""Search on a real index in a temp dir: a thesis is found by its university and supervisor,
+a patent by its number and applicant, a standard by its number (schema.other_names), with a
+query without a field; ``supervisor:`` finds a supervisor, ``author:`` does not (a supervisor is
+not whom a thesis is by), and ``journal:`` finds a thesis's university."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.index.ingest import ingest
+from indexer.index.search import Searcher
+
+PATENT_RW = """RT Patent
+SR 1
+A1  施吉庆;   杨亮华
+A2 扬中市旭禾管业制造有限公司
+T1 不锈钢管的制造方法
+FD 2020-04-17
+ID CN111020404A
+CL 发明公开
+AB 本发明提供不锈钢管的制造方法。
+DB 中国专利
+DS CNKI
+"""
+NOTEEXPRESS = """{Reference Type}: Thesis
+{Title}: 基于深度学习的中文古籍文字识别研究
+{Author}: 王小明
+{Tertiary Author}: 李建国
+{Publisher}: 浙江大学
+{Type of Work}: 硕士
+{Year}: 2021
+{Abstract}: 本文提出一种基于卷积神经网络的古籍文字识别方法。
+
+{Reference Type}: Standard
+{Title}: 信息与文献 参考文献著录规则
+{Author}: 全国信息与文献标准化技术委员会
+{Year}: 2015
+{Number}: GB/T 7714-2015
+{Publisher}: 中国标准出版社
+
+{Reference Type}: Book
+{Title}: 浙江大学校史
+{Author}: 李建国
+{Publisher}: 浙江大学出版社
+{Year}: 2010
+
+"""
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cn_types")
+    (folder / "patent.txt").write_text(PATENT_RW, encoding="utf-8")
+    (folder / "wf.net").write_text(NOTEEXPRESS, encoding="utf-8")
+    ingest([str(folder)], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+def _types(searcher, query: str) -> list[str]:
+    return sorted(h["type"] for h in searcher.search(query, limit=100)["hits"])
+
+
+@pytest.mark.parametrize("query,types", [
+    ("CN111020404A", ["patent"]), ("扬中市旭禾管业制造有限公司", ["patent"]), ("旭禾管业", ["patent"]),
+    ('"GB/T 7714"', ["standard"]), ("GB/T 7714-2015", ["standard"]), ("7714", ["standard"]),
+    ("浙江大学 lang:zh", ["book", "thesis"]), ("李建国", ["thesis"]), ("古籍 李建国", ["thesis"]),
+    ("supervisor:李建国", ["thesis"]), ("author:李建国", ["book"]), ("journal:浙江大学", ["thesis"]),
+    ("supervisor:王小明", []),
+])
+def test_a_thesis_patent_or_standard_is_found_by_what_names_it(searcher, query, types):
+    assert _types(searcher, query) == types
+
+
+def test_a_book_publisher_is_not_searched_without_a_field(searcher):
+    # only a thesis's university (and a patent's applicant) is: a publisher names no book
+    assert _types(searcher, "中国标准出版社") == []
