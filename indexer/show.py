@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from types import SimpleNamespace
 
 from .record import Failure, Record, source_label
 
@@ -28,6 +29,39 @@ def _excerpt(before: str, after: str, room: int = 60) -> tuple[str, str]:
     return cut(before), cut(after)
 
 
+# What defines a thesis, patent or standard beyond its title and authors, kept in ``extra`` by
+# the readers: each line's label and the keys it shows, in this order (values once each).
+_TYPE_LINES = {
+    "thesis": (("university", ("publisher",)), ("degree", ("degree",)), ("supervisors", ("supervisors",))),
+    "patent": (("number", ("patent_number", "number")), ("kind", ("patent_kind", "genre")),
+               ("applicant", ("assignee", "publisher")), ("date", ("date",))),   # CNKI's refer: %I
+    "standard": (("number", ("number",)), ("publisher", ("publisher",)), ("date", ("date",))),
+}
+
+
+def type_lines(rec) -> list[str]:
+    """The lines of what defines a thesis (university, degree, supervisors), a patent (number,
+    applicant, date) or a standard (number, date): the source line shows a year only.
+
+    >>> type_lines(SimpleNamespace(type="thesis", journal={}, extra={"publisher": ["复旦大学"],
+    ...            "degree": ["硕士", "硕士"], "supervisors": ["李建国", "王芳"]}))
+    ['  university: 复旦大学', '  degree: 硕士', '  supervisors: 李建国; 王芳']
+    >>> type_lines(SimpleNamespace(type="patent", journal={}, extra={"patent_number": ["CN111020404A"],
+    ...            "assignee": ["扬中市旭禾管业制造有限公司"], "date": ["2020-04-17"]}))
+    ['  number: CN111020404A', '  applicant: 扬中市旭禾管业制造有限公司', '  date: 2020-04-17']
+    """
+    extra = getattr(rec, "extra", None) or {}
+    lines = []
+    for label, keys in _TYPE_LINES.get(rec.type, ()):
+        values = [v for k in keys for v in (extra.get(k) if isinstance(extra.get(k), list) else [extra.get(k)])
+                  if isinstance(v, str) and v.strip()]
+        if label == "university":  # shown already when the record writes it as the journal
+            values = [v for v in values if v not in rec.journal.values()]
+        if values:
+            lines.append(f"  {label}: {'; '.join(dict.fromkeys(values))}")
+    return lines
+
+
 def format_record(rec: Record) -> str:
     lines = [f"● {rec.id}  {source_label(vars(rec.source))} [{rec.source.format}]  "
              f"language={rec.language} type={rec.type}"]
@@ -41,6 +75,7 @@ def format_record(rec: Record) -> str:
                            rec.doi and f"doi {rec.doi}") if v]
     if details:
         lines.append(f"  source: {', '.join(str(d) for d in details)}")
+    lines += type_lines(rec)
     for lang, kws in rec.keywords.items():
         lines.append(f"  keywords.{lang}: {'; '.join(kws)}")
     codes = (getattr(rec, "extra", None) or {}).get("classification")
@@ -76,8 +111,7 @@ def format_failure(f: Failure) -> str:
 
 def format_json(rec: dict) -> str:
     """The readable view of a record in its contract JSON form (as stored by ingest)."""
-    from types import SimpleNamespace as NS
-
+    NS = SimpleNamespace
     view = NS(**{k: v for k, v in rec.items() if k not in ("source", "repairs")})
     view.source = NS(**rec["source"])
     view.repairs = [NS(**r) for r in rec.get("repairs", [])]

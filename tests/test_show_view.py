@@ -2,7 +2,9 @@
 copied from the terminal is whole (no number, hyphenated term or run of Chinese cut in two)."""
 from __future__ import annotations
 
-from conftest import cleaned
+import json
+
+from conftest import cleaned, run_cli
 
 from indexer.show import WIDTH, format_json
 
@@ -23,3 +25,49 @@ def test_an_abstract_is_wrapped_only_at_its_spaces(tmp_path):
     for token in ("TGF-β1", "(P<0.05)", "kg-1,"):
         assert any(token in line for line in body)
     assert len(body) > 1 and all(len(line) <= WIDTH for line in body[1:] if " " in line.strip())
+
+
+THESIS_AND_STANDARD = """{Reference Type}: Thesis
+{Title}: 基于深度学习的中文古籍文字识别研究
+{Author}: 王小明
+{Tertiary Author}: 李建国
+{Publisher}: 浙江大学
+{Type of Work}: 硕士
+{Year}: 2021
+
+{Reference Type}: Standard
+{Title}: 信息与文献 参考文献著录规则
+{Year}: 2015
+{Number}: GB/T 7714-2015
+{Date}: 2015-05-15
+{Publisher}: 中国标准出版社
+
+"""
+PATENT_RW = """RT Patent
+A1  施吉庆;   杨亮华
+A2 扬中市旭禾管业制造有限公司
+T1 不锈钢管的制造方法
+FD 2020-04-17
+ID CN111020404A
+CL 发明公开
+"""
+
+
+def test_show_says_what_defines_a_thesis_patent_or_standard(tmp_path):
+    # the source line says a year only: the university, degree and supervisor of a thesis, the
+    # number, applicant and date of a patent or standard were in --json alone
+    (tmp_path / "wf.net").write_text(THESIS_AND_STANDARD, encoding="utf-8")
+    (tmp_path / "patent.txt").write_text(PATENT_RW, encoding="utf-8")
+    index = str(tmp_path / "idx")
+    assert run_cli("ingest", "-q", str(tmp_path), "--index", index).returncode == 0
+    ids = [json.loads(line)["id"] for line in run_cli("export", "--index", index, "--format", "jsonl").stdout.splitlines()]
+    shown = run_cli("show", "--index", index, *ids).stdout
+    thesis, standard, patent = (next(b for b in shown.split("\n\n") if title in b)
+                                for title in ("古籍", "参考文献著录规则", "不锈钢管"))
+    for line in ("  university: 浙江大学", "  degree: 硕士", "  supervisors: 李建国"):
+        assert line in thesis.splitlines()
+    for line in ("  number: GB/T 7714-2015", "  publisher: 中国标准出版社", "  date: 2015-05-15"):
+        assert line in standard.splitlines()
+    for line in ("  number: CN111020404A", "  kind: 发明公开", "  applicant: 扬中市旭禾管业制造有限公司",
+                 "  date: 2020-04-17"):
+        assert line in patent.splitlines()
