@@ -151,3 +151,19 @@ def test_an_abbreviated_journal_keeps_its_last_period(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "[J]. J. Appl. Phys., 2020, 127: 15." in result.stdout
     assert "[J]. Frontiers of Neurology and Neuroscience, 2020." in result.stdout
+
+
+def test_a_translated_books_english_line_names_its_authors_and_publisher_in_english(tmp_path):
+    # the standard's example (a CSL item as the gbt7714 CSL style's test data carries it): the
+    # Chinese transliterations 扬奎斯特, 萨金特 are Ljungqvist and Sargent, not "YANG Kuisite"
+    rec = _one(tmp_path, {
+        "type": "book", "language": "zh-CN", "title": "递归宏观经济理论", "publisher": "中国人民大学出版社",
+        "publisher-place": "北京", "edition": "2", "original-publisher": "China Renmin University Press",
+        "original-publisher-place": "Beijing", "author": [{"literal": "扬奎斯特"}, {"literal": "萨金特"}],
+        "issued": {"date-parts": [["2010"]]},
+        "note": "original-author: Ljungqvist || Lars\noriginal-author: Sargent || Thomas J.\n"
+                "original-title: Recursive macroeconomic theory"})
+    assert reference(rec, "zh") == "扬奎斯特, 萨金特. 递归宏观经济理论[M]. 2版. 北京: 中国人民大学出版社, 2010."
+    assert reference(rec, "en") == ("LJUNGQVIST L, SARGENT T J. Recursive macroeconomic theory[M]. 2nd ed. "
+                                    "Beijing: China Renmin University Press, 2010.")
+    assert reference(rec, "en", "2010").startswith("LJUNGQVIST L, SARGENT T J, 2010.")

@@ -32,7 +32,7 @@ from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
-from .common import (doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
+from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, university, written_date)
 from .tagged import own_number
 
@@ -189,10 +189,31 @@ def _people(rec: dict, role: str, zh: bool) -> tuple[list[str], bool]:
     return [gbt_name(n, zh) for n in named], len(named) < len(people)
 
 
+def named_authors(rec: dict, zh: bool) -> list[dict]:
+    """The authors as an item in English names them: a translated book's Chinese transliterations
+    of Western names (扬奎斯特, 萨金特) by the names the record gives them in English
+    (``extra.translated_author``, a CSL ``original-author``: ``Ljungqvist, Lars``), one for each,
+    in their order, not by a pinyin made up of the transliteration (YANG Kuisite); those that are
+    the authors' pinyin are their ``alt`` already (the readers pair them), so the names left are
+    another's.  Else, and in a Chinese item, the authors as given.
+
+    >>> rec = {"authors": [{"literal": "萨金特", "lang": "zh"}], "extra": {"translated_author": ["Sargent, Thomas J."]}}
+    >>> named_authors(rec, False), named_authors(rec, True)
+    ([{'family': 'Sargent', 'given': 'Thomas J.'}], [{'literal': '萨金特', 'lang': 'zh'}])
+    """
+    authors = rec.get("authors") or []
+    translated = [text_name(n) for n in (rec.get("extra") or {}).get("translated_author", []) if isinstance(n, str)]
+    chinese = all(a.get("lang") == "zh" and a.get("literal") and not alt_in(a, "en") for a in authors)
+    if zh or not authors or len(translated) != len(authors) or not chinese \
+            or not all(n.get("family") and not has_han(n["family"]) for n in translated):
+        return authors
+    return translated
+
+
 def responsible_names(rec: dict, zh: bool) -> list[str]:
-    """The authors as a list shows them, one by one (:func:`shown_names`); a whole book,
-    report or map without authors is its editors'."""
-    names = [gbt_name(a, zh) for a in rec.get("authors") or []]
+    """The authors as a list shows them, one by one (:func:`shown_names`, :func:`named_authors`); a
+    whole book, report or map without authors is its editors'."""
+    names = [gbt_name(a, zh) for a in named_authors(rec, zh)]
     if not names and rec.get("type") not in PARTS_OF:
         editors, more = _people(rec, "editor", zh)
         return shown_names(editors, zh, more)
@@ -265,7 +286,7 @@ def cited_names(rec: dict, lang: str | None = None) -> tuple[str, bool]:
     lang = main_lang(rec, lang)
     zh = chinese_item(plain(in_lang(rec, "title", lang)), lang)
     names = listed_names(rec, lang)
-    people = rec.get("authors") or []
+    people = named_authors(rec, zh)
     if not people and rec.get("type") not in PARTS_OF:   # a whole book's editors
         people = [n for n in (rec.get("extra") or {}).get("editor", [])
                   if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
@@ -378,6 +399,23 @@ def has_imprint(rec: dict, code: str, host: bool = False) -> bool:
     return kind in ("book", "thesis", "periodical") or host and kind in PARTS_OF and code in ("M", "C")
 
 
+def imprint_in_english(rec: dict, place: str, publisher: str) -> tuple[str, str]:
+    """(place, publisher) as a line in English writes a Chinese imprint: by the names the record
+    gives them in English (CSL's ``original-publisher`` and ``original-publisher-place``, as the
+    standard's bilingual examples carry them: ``Beijing: China Renmin University Press``), else as
+    given.
+
+    >>> csl = {"original-publisher": "China Renmin University Press", "original-publisher-place": "Beijing"}
+    >>> imprint_in_english({"extra": {"csl": csl}}, "北京", "中国人民大学出版社"), imprint_in_english({}, "北京", "")
+    (('Beijing', 'China Renmin University Press'), ('北京', ''))
+    """
+    csl = (rec.get("extra") or {}).get("csl") or {}
+    english = plain(str(csl.get("original-publisher") or "")), plain(str(csl.get("original-publisher-place") or ""))
+    if not english[0] or has_han(english[0]):
+        return place, publisher
+    return (english[1] if english[1] and not has_han(english[1]) else place), english[0]
+
+
 def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True, zh: bool | None = None) -> str:
     """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name; a
     thesis: ``保存地: 保存单位``, its university); not ``dated``: without the year (the
@@ -386,6 +424,8 @@ def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True
     it (:func:`imprint`).  An online item with neither place nor publisher: its full date,
     ``(2012-01-16)``, in either."""
     place, publisher = plain(extra(rec, "place")), plain(university(rec, lang) or extra(rec, "publisher"))
+    if lang != "zh" and has_han(place + publisher):
+        place, publisher = imprint_in_english(rec, place, publisher)
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     if zh is not None:
