@@ -553,6 +553,22 @@ def test_translating_editing_and_reviewing_role_words_are_no_name(tmp_path):
                       (["孔子"], {"translator": ["杨伯峻"]}), (["张校"], {})]
 
 
+def test_a_reviewer_is_written_back_after_the_title_and_read_again(tmp_path):
+    """A book whose only responsible person is its 主审 (extra.reviewer) had no responsible party
+    in the export, and a 主审 after the title was not read: ``王五, 主审.`` is written where the
+    standard puts other responsibility (as translators are, ``杨斌, 译.``) and read back from there."""
+    path = tmp_path / "refs.txt"
+    path.write_text("[1] 王五 主审. 内科学[M]. 北京: 人民卫生出版社, 2010.\n"
+                    "[2] 李明. 内科学[M]. 杨斌, 译. 赵六, 主审. 北京: 人民卫生出版社, 2010.\n", encoding="utf-8")
+    written = run_cli("export", "--format", "gbt7714", "--from", str(path)).stdout
+    assert written.splitlines() == ["[1] 内科学[M]. 王五, 主审. 北京: 人民卫生出版社, 2010.",
+                                    "[2] 李明. 内科学[M]. 杨斌, 译. 赵六, 主审. 北京: 人民卫生出版社, 2010."]
+    again = _read_all(tmp_path, written)
+    assert [{k: r["extra"].get(k) for k in ("translator", "reviewer", "place")} for r in again.values()] == [
+        {"translator": None, "reviewer": ["王五"], "place": ["北京"]},
+        {"translator": ["杨斌"], "reviewer": ["赵六"], "place": ["北京"]}]
+
+
 RUNS = """[1] 中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.
 [2] 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-.
 """

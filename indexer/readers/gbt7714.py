@@ -688,10 +688,12 @@ class GBT7714Reader:
         line, put = rec.source.line, rec.put
         for unknown, stand_in in _UNKNOWN_IMPRINT:
             after = unknown.sub(stand_in, after)
-        # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators
-        translated = re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?:译注|译|编译|trans\.?|translated)\s*(?:[.．。]\s*|(?=//))", after)
-        if translated:
-            rec.extra.setdefault("translator", []).extend(
+        # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators; "王五, 主审.": the
+        # reviewers (the export writes them there, the standard's place for other responsibility)
+        while translated := re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?P<word>译注|译|编译|主审|trans\.?|translated)"
+                                     r"\s*(?:[.．。]\s*|(?=//))", after):
+            role = "reviewer" if translated.group("word") == "主审" else "translator"
+            rec.extra.setdefault(role, []).extend(
                 n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
             after = after[translated.end():]
         edition = re.match(rf"({_EDITION.pattern})\s*[.．。]\s*", after, re.I)
