@@ -569,6 +569,25 @@ def test_a_reviewer_is_written_back_after_the_title_and_read_again(tmp_path):
         {"translator": ["杨斌"], "reviewer": ["赵六"], "place": ["北京"]}]
 
 
+def test_translators_role_word_is_written_back_as_read(tmp_path):
+    """Translators read from 译注 (translated and annotated), 主译 or 编译 had been written back as
+    plain 译: the word is kept (extra.translator_role) and written back, before the title and after
+    it alike; and 主译 after the title had been read as 译 with 主 left on the name."""
+    path = tmp_path / "refs.txt"
+    path.write_text("[1] 杨伯峻译注. 论语译注[M]. 北京: 中华书局, 2006.\n"
+                    "[2] 孔子. 论语[M]. 杨伯峻, 译注. 北京: 中华书局, 2006.\n"
+                    "[3] 孔子. 论语[M]. 杨伯峻主译. 北京: 中华书局, 2006.\n"
+                    "[4] 孔子. 论语[M]. 杨伯峻, 译. 北京: 中华书局, 2006.\n", encoding="utf-8")
+    written = run_cli("export", "--format", "gbt7714", "--from", str(path)).stdout
+    assert written.splitlines() == ["[1] 论语译注[M]. 杨伯峻, 译注. 北京: 中华书局, 2006.",
+                                    "[2] 孔子. 论语[M]. 杨伯峻, 译注. 北京: 中华书局, 2006.",
+                                    "[3] 孔子. 论语[M]. 杨伯峻, 主译. 北京: 中华书局, 2006.",
+                                    "[4] 孔子. 论语[M]. 杨伯峻, 译. 北京: 中华书局, 2006."]
+    again = _read_all(tmp_path, written)
+    assert [(r["extra"]["translator"], r["extra"].get("translator_role")) for r in again.values()] == [
+        (["杨伯峻"], "译注"), (["杨伯峻"], "译注"), (["杨伯峻"], "主译"), (["杨伯峻"], None)]
+
+
 RUNS = """[1] 中国图书馆学会. 图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.
 [2] 中华医学会湖北分会. 临床内科杂志[J]. 1984, 1(1)-. 武汉: 中华医学会湖北分会, 1984-.
 """

@@ -478,15 +478,19 @@ def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True)
 
 
 def _translators(rec: dict, zh: bool) -> str:
-    """``金吾伦, 胡新和, 译`` (``trans`` in an English item); then the reviewers, ``王五, 主审``
+    """``金吾伦, 胡新和, 译`` (``trans`` in an English item; the role word the record kept,
+    ``extra.translator_role``, ``杨伯峻, 译注``, in a Chinese one); then the reviewers, ``王五, 主审``
     (``rev``), a textbook's other responsibility (``extra.reviewer``), in the same place: the
     standard's slot for other responsible parties, after the title.
 
     >>> _translators({"extra": {"translator": ["杨斌"], "reviewer": ["王五"]}}, True)
     '杨斌, 译. 王五, 主审'
+    >>> _translators({"extra": {"translator": ["杨伯峻"], "translator_role": "译注"}}, True)
+    '杨伯峻, 译注'
     """
     parts = []
-    for role, words in (("translator", ("译", "trans")), ("reviewer", ("主审", "rev"))):
+    translated = extra(rec, "translator_role") or "译"   # the reader's 译注, 编译
+    for role, words in (("translator", (translated, "trans")), ("reviewer", ("主审", "rev"))):
         people, more = _people(rec, role, zh)
         if people:
             parts.append(f"{author_list(people, zh, more)}, {words[0] if zh else words[1]}")

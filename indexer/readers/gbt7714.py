@@ -483,6 +483,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
         head = _NATIONALITY.sub("", head)
     for group in _role_groups(head):
         text, role = _role_of(group)
+        if role == "translator" and _translator_word(group):
+            roles["translator_role"] = [_translator_word(group)]
         names = _names(text) if text.strip() else []
         if names is None:  # organisations, each kept whole
             names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]
@@ -522,6 +524,19 @@ def _role_of(names: str) -> tuple[str, str]:
         return names, "author"
     word = next(w for w in m.group("long", "short", "latin", "bracketed") if w)
     return stripped, _ROLES.get(word.lower(), "author")
+
+
+def _translator_word(names: str) -> str:
+    """The role word that makes ``names`` translators when it says more than 译 (译注, translated
+    and annotated; 编译, 主译), kept in ``extra.translator_role`` for the export to write back;
+    else "".
+
+    >>> _translator_word("杨伯峻译注"), _translator_word("王明, 译"), _translator_word("SMITH J, trans")
+    ('译注', '', '')
+    """
+    m = _ROLE.search(names)
+    word = m and m.group("long")
+    return word if word and _ROLES.get(word) == "translator" else ""
 
 
 def _without_role(names: str) -> str:
@@ -659,7 +674,10 @@ class GBT7714Reader:
         for name in authors:
             rec.put("author", _author(name), src.line)
         for role, names in others.items():   # "李华 主编", "王明, 译": the book's editors, translators
-            rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]
+            if role == "translator_role":
+                rec.extra[role] = names[0]
+            else:
+                rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]
         rec.put("titles", title.rstrip(".．。 "), src.line)
         year, run = _year_run(year)
         if year:  # the author-year system: the year after the names, none after the journal
@@ -690,9 +708,12 @@ class GBT7714Reader:
             after = unknown.sub(stand_in, after)
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators; "王五, 主审.": the
         # reviewers (the export writes them there, the standard's place for other responsibility)
-        while translated := re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?P<word>译注|译|编译|主审|trans\.?|translated)"
+        while translated := re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?P<word>译注|主译|编译|译|主审|trans\.?|translated)"
                                      r"\s*(?:[.．。]\s*|(?=//))", after):
-            role = "reviewer" if translated.group("word") == "主审" else "translator"
+            word = translated.group("word")
+            role = "reviewer" if word == "主审" else "translator"
+            if word in ("译注", "主译", "编译"):   # (译 is what the export writes without one)
+                rec.extra["translator_role"] = word
             rec.extra.setdefault(role, []).extend(
                 n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
             after = after[translated.end():]
