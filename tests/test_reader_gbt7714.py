@@ -609,3 +609,16 @@ def test_a_periodical_s_run_of_years_is_written_to_csl_and_ris(tmp_path):
     (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     again = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "items.json")).stdout
     assert again.splitlines() == [f"[{n}] {line[4:]}" for n, line in enumerate(RUNS.splitlines(), 1)]
+
+
+def test_a_periodical_s_run_of_years_is_read_back_from_ris(tmp_path):
+    """The RIS export writes a periodical's run in DA's other-info part (1957///1957-1990); our RIS
+    reader kept it in extra.date only, so a RIS round trip lost the run (the GB/T line gave 1957).
+    It is read back into extra.issued (1957/1990, 1984/), and the GB/T line is the one read."""
+    path = tmp_path / "refs.txt"
+    path.write_text(RUNS, encoding="utf-8")
+    (tmp_path / "items.ris").write_text(run_cli("export", "-f", "ris", "--from", str(path)).stdout, encoding="utf-8")
+    _result, records, _failures = clean_items(tmp_path / "items.ris")
+    assert [r["extra"].get("issued") for r in records] == ["1957/1990", "1984/"]
+    again = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "items.ris")).stdout
+    assert again.splitlines() == [f"[{n}] {line[4:]}" for n, line in enumerate(RUNS.splitlines(), 1)]

@@ -135,6 +135,7 @@ class RisReader(TaggedReader):
             # Y1's year where no PY or DA gives one (Nature's DA "10/15/online" beside Y1 2020)
             rec.raw["date"] = old + rec.raw.get("date", [])
         date_with_year(rec)   # EndNote's DA "Jun 15" beside PY 2020
+        _year_run(rec)
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
         if rec.extra.get("source_type", "").upper() in self.OWN_SN and "issn" in rec.raw:
@@ -165,6 +166,22 @@ class RisReader(TaggedReader):
         if read and (kind in self.WEB or _read_on(read, published, kind in self.Y2_OTHER_DATE)):
             rec.extra["accessed"] = read   # Zotero's accessDate (GB/T's 引用日期, NLM's cited)
         return rec
+
+
+# DA's fourth, other-info part holding a run of years (``YYYY/MM/DD/other info``): our export's
+# ``1957///1957-1990`` of a periodical, ``1984///1984-`` of one still published
+_RUN_DATE = re.compile(r"(?P<year>\d{4})/[^/]*/[^/]*/\s*(?P<first>\d{4})\s*[-–]\s*(?P<end>\d{4})?\s*")
+
+
+def _year_run(rec) -> None:
+    """A periodical's run of years in DA's other-info part (the RIS export writes it there, PY
+    holding one year) read back into ``extra.issued`` as the GB/T and CSL readers keep it
+    (``1957/1990``, ``1984/``), which the exports write again; DA stays its date as written."""
+    for value, _ in rec.raw.get("date", []):
+        m = _RUN_DATE.fullmatch(value.strip())
+        if m and m.group("first") == m.group("year") and (not m.group("end") or m.group("end") >= m.group("first")):
+            rec.extra["issued"] = f"{m.group('first')}/{m.group('end') or ''}"
+            return
 
 
 # The parts Scopus writes in N1, "Label: value" each after "; " (or one an N1 line, in its
