@@ -182,6 +182,9 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
         if people:
             fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
                                               else escape(e) for e in people)))
+    if kind == "patent":   # its assignee (申请人): biblatex's holder, which Better BibTeX writes in BibTeX too
+        holders = (rec.get("extra") or {}).get("assignee", [])
+        fields.append(("holder", " and ".join("{" + escape(h) + "}" for h in holders if str(h).strip())))
     school = university(rec, lang)
     if journal == school:
         journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
@@ -312,7 +315,7 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
         if name == "month":   # a macro (``mar``): in braces a style would print it as written
             lines.append(f"  month = {value},")
             continue
-        text = value if name in ("author", "editor", "translator") else escape(value).replace("\x00", "--")
+        text = value if name in ("author", "editor", "translator", "holder") else escape(value).replace("\x00", "--")
         if name == "annote":   # its lines kept as lines (a newline is a space to BibTeX)
             text = "\n".join(escape(line) for line in value.splitlines() if line.strip())
         if name in ("doi", "url"):

@@ -189,7 +189,7 @@ def write_jsonl(records, out: TextIO, lang: str | None = None) -> int:
 CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "authors", "year", "journal",
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
-               "source_member", "publisher", "place", "isbn", "number", "pmid")
+               "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -206,7 +206,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "source_member": rec["source"].get("member") or "",  # the file inside an archive
            "publisher": extra(rec, "publisher"), "place": extra(rec, "place"), "isbn": extra(rec, "isbn"),
            "number": own_number(rec),   # a report's, patent's or standard's: CSL's number
-           "pmid": pmid(rec)}   # read back as the PMID (a record with nothing else is still one)
+           "pmid": pmid(rec),   # read back as the PMID (a record with nothing else is still one)
+           "assignee": "; ".join((rec.get("extra") or {}).get("assignee", []))}   # a patent's (申请人)
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

@@ -268,6 +268,8 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in authors]
     out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    # a patent's assignee (申请人) is its A2, as Zotero's RIS export writes it (our reader reads it back so)
+    out += [("A2", e) for e in (rec.get("extra") or {}).get("assignee", []) if rec.get("type") == "patent"]
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
@@ -334,7 +336,9 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%[", _accessed(rec)),
             ("%V", rec.get("volume") or _number_of(rec, "standard", "volume")),
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
-            ("%P", rec.get("pages") or ""), ("%I", school or extra(rec, "publisher")), ("%C", extra(rec, "place")),
+            ("%P", rec.get("pages") or ""),
+            # a patent's assignee (申请人) is its %I, the Publisher field EndNote's Patent names "Assignee"
+            ("%I", school or extra(rec, "publisher") or (extra(rec, "assignee") if kind == "patent" else "")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),
             ("%9", type_of_work(rec)),   # Type of Work: a thesis's degree, a preprint's genre, an article's types
             ("%R", rec.get("doi") or "")]

@@ -483,6 +483,10 @@ class BibtexReader:
                     person = _name(n) if name == "author" else _person(_name(n))   # (authors: the pipeline parses them)
                     raw.setdefault(name, []).append((person, source.line))
                 continue
+            if name == "holder":   # biblatex's: a patent's holder, its assignee (申请人)
+                for n in split_names(value):
+                    raw.setdefault("assignee", []).append((latex_to_unicode(n).strip(), source.line))
+                continue
             if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
                 _keep_field(rec, name, value)
                 continue

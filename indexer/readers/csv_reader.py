@@ -62,6 +62,7 @@ COLUMNS = {
     "publisher": ("publisher", "pu"),
     "place": ("place", "publisher place", "publisher-place", "pi"),
     "isbn": ("isbn", "bn"),
+    "assignee": ("assignee",),   # a patent's (our export's column: "; " between them)
     "language": ("language", "la", "language of original document"),
     "funding": ("funding", "funding text", "funding texts", "fx"),
     # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"):
@@ -285,7 +286,7 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.raw.setdefault("funding", []).append((cell, line))
         elif key == "author_affiliations":   # read once the authors are (below)
             rec.extra.setdefault("columns", {})[head_name] = cell
-        elif key == "affiliation":
+        elif key in ("affiliation", "assignee"):
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
         elif key == "journal" and thesis:

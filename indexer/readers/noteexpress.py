@@ -58,7 +58,7 @@ FIELDS = {
     "publisher": "publisher", "出版者": "publisher", "出版社": "publisher", "出版单位": "publisher",
     "学位授予单位": "publisher", "place published": "place", "出版地": "place",
     "tertiary author": "*tertiary_author", "导师": "supervisors", "指导教师": "supervisors",
-    "secondary author": "editor", "编者": "editor", "subsidiary author": "subsidiary_author",
+    "secondary author": "editor", "编者": "editor", "subsidiary author": "*subsidiary_author",
     "type of work": "*type_of_work", "学位": "degree", "学位类型": "degree",
     "database provider": "database_provider", "数据库提供商": "database_provider",
     "srcdatabase": "database", "来源库": "database", "数据库": "database",
@@ -233,6 +233,9 @@ class NoteExpressReader:
             return "journal"
         if key == "*tertiary":
             return "journal" if csl == "paper-conference" else "series"
+        if key == "*subsidiary_author":
+            # a patent's is its applicant (申请人), as CNKI writes it: its assignee
+            return "assignee" if csl == "patent" else "subsidiary_author"
         if key == "*tertiary_author":
             return "supervisors" if csl == "thesis" else "tertiary_author"
         if key == "*type_of_work":

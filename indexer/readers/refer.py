@@ -205,8 +205,9 @@ class ReferReader(TaggedReader):
             elif tag == "%I":
                 # a thesis's university too is its publisher only (GB/T's 保存单位, BibTeX's school):
                 # as the journal it was exported again as a container (%J, JO) it never had
+                # a patent's %I is its assignee (申请人): EndNote's Patent calls the Publisher field so
                 for part in re.split(_LIST_SPLIT, value):
-                    put("publisher", part.strip(), line)
+                    put("assignee" if patent else "publisher", part.strip(), line)
             elif tag in TAGS:
                 put(TAGS[tag], value, line)
             else:

@@ -1,0 +1,66 @@
+"""CNKI's (and Wanfang's, VIP's) exports of records other than journal articles: patents,
+conference papers, standards, theses, newspapers, yearbooks, as the readers keep them and
+every export writes them."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_back, records_of, rendered
+
+# A patent of CNKI's RefWorks export, as ../shared/corpus/formats/cnki-refworks/cnki-refworks-10.txt
+# has it (its abstract cut): A2 is the applicant (申请人).
+CNKI_PATENT_RW = """RT Patent
+SR 1
+A1  施吉庆;   杨亮华
+A2 扬中市旭禾管业制造有限公司
+T1 不锈钢管的制造方法
+AD 212214 江苏省镇江市扬中市三茅街道丰联西路1号
+FD 2020-04-17
+ID CN111020404A
+CL 发明公开
+AB 本发明提供不锈钢管的制造方法。
+DB 中国专利
+DS CNKI
+"""
+# A patent of CNKI's NoteExpress export, as ../shared/corpus/formats/cnki-noteexpress/CoverAllTest15Entries.net
+# has it (cut): its Subsidiary Author is the applicant.
+CNKI_PATENT_NE = """{Reference Type}: Patent
+{Title}: 一种铁路故障检测器清洗装置
+{Author}: 段祥祥
+{Author Address}: 241000 安徽省芜湖市镜湖区华强广场C座办公楼2409室
+{Subsidiary Author}: 芜湖华佳新能源技术有限公司
+{Date}: 2018-11-02
+{Type of Work}: CN108722921A
+{Database Provider}: CNKI
+"""
+APPLICANT = "扬中市旭禾管业制造有限公司"
+
+
+def _one(tmp_path, text: str, name: str) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (record,) = records_of(path)
+    return record
+
+
+def test_noteexpress_patent_subsidiary_author_is_its_assignee(tmp_path):
+    rec = _one(tmp_path, CNKI_PATENT_NE, "patent.net")
+    assert rec["type"] == "patent"
+    assert rec["extra"].get("assignee") == ["芜湖华佳新能源技术有限公司"]
+    assert "subsidiary_author" not in rec["extra"]
+
+
+@pytest.mark.parametrize("fmt,written", [
+    ("ris", f"A2  - {APPLICANT}"),            # Zotero's RIS; Reference Manager's PAT: A2 Assignee
+    ("endnote", f"%I {APPLICANT}"),           # EndNote's Patent: the Publisher field is its Assignee
+    ("bibtex", f"holder = {{{{{APPLICANT}}}}}"), ("biblatex", f"holder = {{{{{APPLICANT}}}}}"),
+    ("csv", APPLICANT),
+])
+def test_patent_assignee_is_written_and_read_back(tmp_path, fmt, written):
+    rec = _one(tmp_path, CNKI_PATENT_RW, "patent.txt")
+    assert rec["extra"]["assignee"] == [APPLICANT]
+    text = rendered([rec], fmt)
+    assert written in text
+    (back,) = read_back(text, fmt, tmp_path)
+    assert back["type"] == "patent" and back["extra"].get("assignee") == [APPLICANT], fmt
+    assert not back["extra"].get("editor") and not back["extra"].get("publisher")
