@@ -64,3 +64,24 @@ def test_patent_assignee_is_written_and_read_back(tmp_path, fmt, written):
     (back,) = read_back(text, fmt, tmp_path)
     assert back["type"] == "patent" and back["extra"].get("assignee") == [APPLICANT], fmt
     assert not back["extra"].get("editor") and not back["extra"].get("publisher")
+
+
+# One CNKI yearbook article as each export gives it: RefWorks (as cnki-refworks-08.txt types
+# it, RT Standard and DB 年鉴), NoteExpress (as CoverAllTest15Entries.net), E-Study (DataType 7).
+YEARBOOK = {
+    "yearbook.txt": "RT Standard\nSR 1\nT1 高等教育\nJF 中国教育年鉴\nYR 2019\nOP 120-125\n"
+                    "PB 人民教育出版社\nDB 年鉴\nDS CNKI\n",
+    "yearbook.net": "{Reference Type}: Standard\n{Title}: 高等教育\n{Secondary Title}: 中国教育年鉴\n"
+                    "{Year}: 2019\n{Pages}: 120-125\n{Publisher}: 人民教育出版社\n{SrcDatabase}: 年鉴\n"
+                    "{Database Provider}: CNKI\n",
+    "yearbook_estudy.txt": "DataType: 7\nTitle-题名: 高等教育\nSource-年鉴名称: 中国教育年鉴\nYear-年: 2019\n"
+                           "Page-页码: 120-125\nPublisher-出版单位: 人民教育出版社\nSrcDatabase-来源库: 年鉴\n",
+}
+
+
+def test_cnki_yearbook_article_is_one_type_and_gbt_names_the_yearbook(tmp_path):
+    records = [_one(tmp_path, text, name) for name, text in YEARBOOK.items()]
+    assert [r["type"] for r in records] == ["entry"] * 3
+    assert [r["journal"] for r in records] == [{"zh": "中国教育年鉴"}] * 3
+    for rec in records:
+        assert rendered([rec], "gbt7714").strip() == "[1] 高等教育[Z]//中国教育年鉴. 人民教育出版社, 2019: 120-125."

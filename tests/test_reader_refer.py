@@ -121,7 +121,7 @@ def test_standard_yearbook_and_a_broken_record(validate):
     assert standard["extra"]["date"] == ["2021-05-20"]
     assert [a["literal"] for a in standard["authors"]] == ["示例标准化研究院", "示例检测中心"]
     assert broken["raw"] == "%0 Journal Article\n%W CNKI" and broken["line"] == 13
-    assert yearbook["type"] == "chapter"
+    assert yearbook["type"] == "entry"   # a 年鉴 article, as the NoteExpress and E-Study readers type it
     assert yearbook["extra"]["isbn"] == ["7-100-00000-1"]
     assert yearbook["volume"] is None
     assert yearbook["pages"] == "88"

@@ -43,6 +43,9 @@ MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "peri
            # letters, manuscripts and pamphlets cited from an archive's holdings: 档案
            "manuscript": "A", "personal_communication": "A", "pamphlet": "A"}
 MAX_AUTHORS = 3
+# Entries in a reference work (CNKI's 年鉴 articles: 高等教育[Z]//中国教育年鉴): the work is their
+# host, as a chapter's book is; without it the reference names no source at all.
+ENTRIES = ("entry", "entry-encyclopedia", "entry-dictionary")
 _INITIAL_SPLIT = re.compile(r"[\s.]+")
 # Korean family names as romanised, less those that are Chinese surnames' pinyin too (Han,
 # Song, Ma …): their hyphened given names keep the hyphen (KIM M-J, not KIM M J).
@@ -555,7 +558,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     volume = volume_title(rec, zh, extra(rec, "series") or in_lang(rec, "journal", lang)) if kind == "book" else ""
     head += f": {volume}" if volume else ""
     head += f"[{code}/OL]" if is_online else f"[{code}]"
-    host = _host(rec, zh, lang) if kind in PARTS_OF else ""
+    host = _host(rec, zh, lang) if kind in PARTS_OF + ENTRIES else ""
     if host:  # 析出题名[M]. 析出译者, 译//编者. 书名
         translated = _translators(rec, zh)
         head += (f". {translated}" if translated else "") + host

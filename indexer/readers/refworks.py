@@ -38,7 +38,9 @@ REFWORKS_TYPES = {
     "online discussion forum/blogs": "post-weblog", "personal communication": "personal_communication",
 }
 # CNKI database names (DB) that say more about the record than its RT.
-CNKI_DATABASE_TYPES = {"年鉴": "chapter", "科技成果": "report", "中国专利": "patent", "海外专利": "patent",
+# A 年鉴 article is an entry in a reference work (CSL's entry), as the NoteExpress and E-Study
+# readers type it: not a book's chapter, whose editors are the book's.
+CNKI_DATABASE_TYPES = {"年鉴": "entry", "科技成果": "report", "中国专利": "patent", "海外专利": "patent",
                        "国家标准": "standard", "行业标准": "standard", "报纸": "article-newspaper",
                        "博士": "thesis", "硕士": "thesis", "会议": "paper-conference"}
 
