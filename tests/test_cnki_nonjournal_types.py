@@ -85,3 +85,17 @@ def test_cnki_yearbook_article_is_one_type_and_gbt_names_the_yearbook(tmp_path):
     assert [r["journal"] for r in records] == [{"zh": "中国教育年鉴"}] * 3
     for rec in records:
         assert rendered([rec], "gbt7714").strip() == "[1] 高等教育[Z]//中国教育年鉴. 人民教育出版社, 2019: 120-125."
+
+
+def test_ris_writes_a_cnki_thesis_university_as_publisher_not_journal(tmp_path):
+    # CNKI's EndNote export (../shared/corpus/formats/cnki-endnote/cnki-endnote-02.txt, cut) gives
+    # the university as %J; its RefWorks export as PB (cnki-refworks-04.txt): PB, never JO
+    endnote = "%0 Thesis\n%A 胡婕伦\n%T 大粒车前子多糖体内外消化与酵解特征体系构建\n%Y 谢明勇;聂少平\n%J 南昌大学\n" \
+              "%9 博士\n%D 2014\n%W CNKI\n"
+    refworks = "RT Dissertation/Thesis\nSR 1\nA1 林行众\nA3 黄三文;杨清\nPB 南京农业大学\n" \
+               "T1 黄瓜共表达基因模块的识别及其特点分析\nCL 硕士\nYR 2015\nDS CNKI\n"
+    for name, text, school in (("thesis.txt", endnote, "南昌大学"), ("thesis_rw.txt", refworks, "南京农业大学")):
+        ris = rendered([_one(tmp_path, text, name)], "ris")
+        assert f"PB  - {school}" in ris.splitlines() and "JO  - " not in ris and "J2  - " not in ris, ris
+        (back,) = read_back(ris, "ris", tmp_path)
+        assert back["type"] == "thesis" and back["extra"]["publisher"] == [school]

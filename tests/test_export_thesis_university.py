@@ -68,7 +68,7 @@ def test_vancouver_names_the_university_as_its_publisher(cnki):
     ("bibtex", "  school = {吉林大学},", "journal = "),
     ("biblatex", "  institution = {吉林大学},", "journaltitle = "),
     ("endnote", "%I 吉林大学", "%J "),
-    ("ris", "PB  - 吉林大学", None),   # (JO stays: RIS's journal of every record reads back as it was)
+    ("ris", "PB  - 吉林大学", "JO  - "),   # (a thesis has no journal: JO is not written, as EndNote's %J)
 ])
 def test_tagged_and_bibtex_write_the_university_where_a_thesis_keeps_it(cnki, fmt, written, not_written):
     thesis, _ = cnki

@@ -275,9 +275,12 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("PY", str(rec.get("year") or "")))
     out.append(("DA", _run_date(rec) or extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
-    # (a thesis's university that its record holds as its journal stays JO, read back as it was; PB below)
-    out.append(("T2" if rec.get("type") in RIS_T2_TYPES else "JO", journal))
-    out += [("J2", j) for _, j in others(rec, "journal", lang)]
+    # a thesis's university that its record holds as its journal is its PB (below), not a JO: a
+    # thesis has no journal (Zotero, EndNote read JO as one), as EndNote's %J is left out; read back, PB
+    # is its publisher, as the Refer reader keeps a CNKI thesis's university
+    own_journal = journal != university(rec, lang)
+    out.append(("T2" if rec.get("type") in RIS_T2_TYPES else "JO", journal if own_journal else ""))
+    out += [("J2", j) for _, j in others(rec, "journal", lang) if own_journal]
     out.append(("JA", journal_abbreviation(rec)))
     first, last = page_range(rec.get("pages"))
     # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
