@@ -99,3 +99,12 @@ def test_ris_writes_a_cnki_thesis_university_as_publisher_not_journal(tmp_path):
         assert f"PB  - {school}" in ris.splitlines() and "JO  - " not in ris and "J2  - " not in ris, ris
         (back,) = read_back(ris, "ris", tmp_path)
         assert back["type"] == "thesis" and back["extra"]["publisher"] == [school]
+
+
+def test_cnki_endnote_newspaper_cn_serial_in_isbn_tag_is_its_cn(tmp_path):
+    # CNKI's RefWorks export gives this newspaper's CN as its CN tag (cnki-refworks-07.txt); its
+    # EndNote export writes it as %@, where a journal's ISSN goes
+    rec = _one(tmp_path, "%0 Newspaper Article\n%A 刘霞\n%T 灭绝物种RNA首次分离测序\n%J 科技日报\n"
+                         "%8 2023-09-21\n%P 004\n%@ 11-0315\n%W CNKI\n", "news.txt")
+    assert rec["type"] == "article-newspaper"
+    assert rec["extra"].get("cn") == ["11-0315"] and "isbn" not in rec["extra"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields.identifiers import call_number_fields
+from ..fields.identifiers import _CN_SERIAL, call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
 from .base import paired_affiliations, register
@@ -193,6 +193,9 @@ class ReferReader(TaggedReader):
                     put("patent_number", value, line)
                     if source.source_id is None:
                         source.source_id = value
+                elif _CN_SERIAL.fullmatch(value):
+                    # CNKI writes a newspaper's CN serial (11-0315) here, where a journal's ISSN goes
+                    put("cn", "-".join(_CN_SERIAL.fullmatch(value).groups()), line)
                 else:
                     put("isbn", value, line)
             elif tag == "%R":
