@@ -108,3 +108,12 @@ def test_cnki_endnote_newspaper_cn_serial_in_isbn_tag_is_its_cn(tmp_path):
                          "%8 2023-09-21\n%P 004\n%@ 11-0315\n%W CNKI\n", "news.txt")
     assert rec["type"] == "article-newspaper"
     assert rec["extra"].get("cn") == ["11-0315"] and "isbn" not in rec["extra"]
+
+
+def test_cnki_refworks_conference_paper_keeps_its_meeting(tmp_path):
+    rec = _one(tmp_path, "RT Conference Proceedings\nSR 1\nA1 史德雯\nT1 城市竖向对下凹式立交桥积水风险的影响\n"
+                         "JF 共享与品质——2018中国城市规划年会论文集\nT2 2018中国城市规划年会\nPP 中国浙江杭州\n"
+                         "YR 2018\nOP 1-9\nDS CNKI\n", "conf.txt")
+    assert rec["type"] == "paper-conference"
+    assert rec["journal"] == {"zh": "共享与品质——2018中国城市规划年会论文集"}
+    assert rec["extra"].get("event") == ["2018中国城市规划年会"]

@@ -169,9 +169,14 @@ class RefWorksReader(TaggedReader):
                     # CNKI: one ";" list (split by the pipeline); RefWorks: one keyword per K1 line.
                     put("keywords" if re.search(_LIST_SPLIT, value) else "keyword", value, line)
             elif tag == "T2":
-                # The container: a book's title for a section, else a secondary title.
-                put("journal" if ctype in ("chapter", "paper-conference", "article-journal") else "secondary_title",
-                    value, line)
+                # The container: a book's title for a section, else a secondary title; a conference
+                # paper's beside its proceedings (JF) is the meeting's name (CNKI: JF 共享与品质——2018中国
+                # 城市规划年会论文集, T2 2018中国城市规划年会), as the NoteExpress reader keeps 会议名称
+                if ctype == "paper-conference" and values.get("JF"):
+                    put("event", value, line)
+                else:
+                    put("journal" if ctype in ("chapter", "paper-conference", "article-journal") else "secondary_title",
+                        value, line)
             elif tag == "SP":
                 if thesis or ctype == "book" and not values.get("OP"):
                     put("number_of_pages", value, line)
