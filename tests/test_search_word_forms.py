@@ -82,6 +82,8 @@ PHRASE_RECORDS = [
     ("M2", "Imputed with MICE liver data", ""),
     ("F1", "Patients followed up for a year", ""),
     ("C1", "A randomized centre trial", ""),
+    ("V1", "Maneuver planning for drones", ""),
+    ("V2", "Manoeuvring ships in harbours", ""),
 ]
 
 
@@ -97,6 +99,8 @@ def phrase_searcher(tmp_path_factory):
     ('"mouse liver"', ["M1"]),             # the plural not typed is no acronym
     ('"follow up"', []), ('"followed up"', ["F1"]),
     ('"randomised center trial"', ["C1"]), ('"randomised centre"', ["C1"]),
+    # manoeuvre is written as an -re word (its key takes the piece): no "maneuvere" nor "manoeuvr"
+    ('"manoeuvre planning"', ["V1"]), ('"maneuvering ships"', ["V2"]),
 ])
 def test_a_phrase_spells_each_word_either_way(phrase_searcher, query, expected):
     assert hit_ids(phrase_searcher, query) == expected

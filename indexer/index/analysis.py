@@ -251,29 +251,36 @@ def american(key: str) -> str:
     return _ISE.sub(r"\1iz", key)
 
 
-# The same tables read on words as written (not keys), both ways, for :func:`spellings`.
-_AMERICAN_PIECES = {a: b for b, a in _BRITISH_PIECES.items()}
+# The same tables read on words as written (not keys), both ways, for :func:`spellings`.  As
+# written, manoeuvre is an -re word (manoeuvre, manoeuvring: maneuver, maneuvering), though its
+# key takes the piece (``manoeuvrable`` → maneuverabl).
+_WRITTEN_PIECES = {b: a for b, a in _BRITISH_PIECES.items() if b != "manoeuvr"}
+_WRITTEN_ENDS = {**_BRITISH_ENDS, "manoeuvr": "maneuver"}
+_AMERICAN_ENDS = {a: b for b, a in _WRITTEN_ENDS.items()}
+_AMERICAN_PIECES = {a: b for b, a in _WRITTEN_PIECES.items()}
+_WRITTEN_PIECE = re.compile("|".join((_OE_START if p.startswith("oe") else "") + p
+                                     for p in sorted(_WRITTEN_PIECES, key=len, reverse=True)))
 _AMERICAN_PIECE = re.compile("|".join((_OE_START if b.startswith("oe") else "") + a
                                       for a, b in sorted(_AMERICAN_PIECES.items(), key=lambda i: -len(i[0]))))
-_RE_ENDS = "|".join(k for k in _BRITISH_ENDS if not k.endswith("ll"))
-_LL_ENDS = "|".join(k for k in _BRITISH_ENDS if k.endswith("ll"))
+_RE_ENDS = "|".join(k for k in _WRITTEN_ENDS if not k.endswith("ll"))
+_LL_ENDS = "|".join(k for k in _WRITTEN_ENDS if k.endswith("ll"))
 _WRITTEN_BRITISH = re.compile(rf"(?:({_RE_ENDS})(e|es|ed|ing)|({_LL_ENDS})(ed|ing|ers?)|({'|'.join(_ISE_STEMS)})is"
                               r"(es?|ed|ing|ations?|ers?))$")
-_WRITTEN_AMERICAN = re.compile(rf"(?:({'|'.join(map(_BRITISH_ENDS.get, _RE_ENDS.split('|')))})(|s|ed|ing)"
-                               rf"|({'|'.join(_BRITISH_ENDS[k] for k in _LL_ENDS.split('|'))})(ed|ing|ers?)"
+_WRITTEN_AMERICAN = re.compile(rf"(?:({'|'.join(map(_WRITTEN_ENDS.get, _RE_ENDS.split('|')))})(|s|ed|ing)"
+                               rf"|({'|'.join(_WRITTEN_ENDS[k] for k in _LL_ENDS.split('|'))})(ed|ing|ers?)"
                                rf"|({'|'.join(_ISE_STEMS)})iz(es?|ed|ing|ations?|ers?))$")
 _RE_WRITTEN = {"e": "", "es": "s", "ed": "ed", "ing": "ing"}
 
 
 def _american_written(word: str) -> str:
-    word = _BRITISH_PIECE.sub(lambda m: _BRITISH_PIECES[m.group()], word)
+    word = _WRITTEN_PIECE.sub(lambda m: _WRITTEN_PIECES[m.group()], word)
     m = _WRITTEN_BRITISH.search(word)
     if not m:
         return word
     if m.group(1):
-        return word[:m.start()] + _BRITISH_ENDS[m.group(1)] + _RE_WRITTEN[m.group(2)]
+        return word[:m.start()] + _WRITTEN_ENDS[m.group(1)] + _RE_WRITTEN[m.group(2)]
     if m.group(3):
-        return word[:m.start()] + _BRITISH_ENDS[m.group(3)] + m.group(4)
+        return word[:m.start()] + _WRITTEN_ENDS[m.group(3)] + m.group(4)
     return word[:m.start()] + m.group(5) + "iz" + m.group(6)
 
 
@@ -283,9 +290,9 @@ def _british_written(word: str) -> str:
     if not m:
         return word
     if m.group(1):
-        return word[:m.start()] + m.group(1)[:-2] + {"": "re", "s": "res", "ed": "red", "ing": "ring"}[m.group(2)]
+        return word[:m.start()] + _AMERICAN_ENDS[m.group(1)] + {"": "e", "s": "es"}.get(m.group(2), m.group(2))
     if m.group(3):
-        return word[:m.start()] + m.group(3) + "l" + m.group(4)
+        return word[:m.start()] + _AMERICAN_ENDS[m.group(3)] + m.group(4)
     return word[:m.start()] + m.group(5) + "is" + m.group(6)
 
 
@@ -300,6 +307,8 @@ def spellings(word: str) -> tuple[str, ...]:
     >>> [spellings(w) for w in ("tumour", "centres", "modelling", "randomized", "mice", "follow")]
     [('tumour', 'tumor'), ('centres', 'centers'), ('modelling', 'modeling'), ('randomized', 'randomised'), \
 ('mice', 'mouse'), ('follow',)]
+    >>> [spellings(w) for w in ("manoeuvre", "maneuvers", "manoeuvring", "centered")]
+    [('manoeuvre', 'maneuver'), ('maneuvers', 'manoeuvres'), ('manoeuvring', 'maneuvering'), ('centered', 'centred')]
     """
     if not word.isascii():
         return (word,)
