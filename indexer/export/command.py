@@ -2,6 +2,7 @@
 only) and write them in one format."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +18,7 @@ EPILOG = """examples:
   python cli.py export --format gbt7714 --query 脊柱转移 --sort author   # by author, Chinese first
   python cli.py export --format gbt7714-ay -o refs.txt          # author-year: 王五, 2020a. 题名[J]. …
   python cli.py export --format vancouver --query 'lang:zh'      # [English title]. Journal. 2021;41(3):150-6. Chinese.
+  python cli.py export --format gbt7714 --accessed 2025-03-01   # [J/OL]. 刊名, 2021, 27(2): 121-123[2025-03-01]. https://…
 
 formats and the tools they are for:
 """ + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """
@@ -30,6 +32,9 @@ each cluster `dedup --apply` merges once, as its master completed from the other
 `--apply` completes it (clusters that need review are left as they are) (a duplicate among the hits of --query or the
 --ids stands for its master, with a note).  --lang zh|en writes bilingual records in that
 language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
+--accessed YYYY-MM-DD is the day the records read online (those with a URL, web pages) were
+read, for those without one of their own: GB/T 7714's [引用日期], which it requires of them
+(without it a warning counts them), RIS Y2, EndNote %[, BibTeX urldate, CSL accessed.
 Funding and abstract sections are never written into the abstract: they go to notes
 (RIS N1, EndNote %Z, BibTeX note/funding, CSL note/custom)."""
 
@@ -53,10 +58,30 @@ def add_arguments(p) -> None:
                         "system lists references (Chinese items first, by pinyin; then the others); "
                         "default: search rank with --query, the file's order with --ids, else the index's")
     p.add_argument("--lang", choices=("zh", "en", "both"), help="language of bilingual records")
+    p.add_argument("--accessed", type=_day, metavar="YYYY-MM-DD",
+                   help="the day the records with a URL (and web pages) were read, for those without one of their "
+                        "own: GB/T 7714's [引用日期] (required of an online item), RIS Y2, BibTeX urldate, CSL accessed")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--bom", action="store_true",
                    help="start with a UTF-8 BOM: RIS for old EndNote; CSV to standard output (a CSV written "
                         "with -o always has one, so that Excel reads its Chinese as UTF-8)")
+
+
+def _day(text: str) -> str:
+    """A day as ``--accessed`` takes it: ``YYYY-MM-DD``, a real one.
+
+    >>> _day("2025-03-01")
+    '2025-03-01'
+    """
+    import argparse
+    from datetime import date
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is no day of the calendar (YYYY-MM-DD)") from None
+    raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD (2025-03-01)")
 
 
 def _read_ids(path: str) -> list[str]:
@@ -292,7 +317,15 @@ _GAPS = (("no title", lambda r: not any((r.get("title") or {}).values()), None),
          ("no year", lambda r: not r.get("year"), "citation"),
          ("no authors", lambda r: not r.get("authors"), "citation"),
          ("no journal", lambda r: r.get("type") == "article-journal" and not _in_any_lang(r, "journal"),
-          "citation"))
+          "citation"),
+         # GB/T 7714 requires an online item's (one with a URL: [J/OL]); the others date none
+         ("no access date (引用日期: GB/T 7714 requires it of an item read online; --accessed YYYY-MM-DD gives one)",
+          lambda r: _undated_online(r), "gbt7714"))
+
+
+def _undated_online(rec: dict) -> bool:
+    from .common import accessed_parts, read_online
+    return read_online(rec) and not accessed_parts(rec)
 
 
 def _in_any_lang(rec: dict, field: str) -> str:
@@ -307,7 +340,7 @@ def _warn_of_gaps(records: list[dict], fmt: str, err: TextIO) -> None:
     from .common import main_lang, in_lang
 
     for what, lacks, only in _GAPS:
-        if only and fmt in ("csv", "jsonl"):
+        if only == "citation" and fmt in ("csv", "jsonl") or only == "gbt7714" and not fmt.startswith("gbt7714"):
             continue
         found = [r for r in records if lacks(r)]
         if not found:
@@ -323,8 +356,8 @@ _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven
 
 
 def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, str] | None = None) -> int:
-    """Order the records, warn of those without a title (year, authors, journal), write them (``keys``: their citation
-    keys, by id); 0 (written)."""
+    """Order the records, date those read online (--accessed), warn of those without a title (year, authors,
+    journal, access date), write them (``keys``: their citation keys, by id); 0 (written)."""
     if args.lang == "both" and not args.format.startswith("gbt7714"):
         err.write("note: --lang both applies to gbt7714 and gbt7714-ay; other formats carry both languages in their own "
                   "fields, written here in each record's own language\n")
@@ -334,6 +367,10 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         from .common import ordered
 
         records = ordered(records, args.sort, args.lang if args.lang in ("zh", "en") else None)
+    if getattr(args, "accessed", None):   # the day the user read those online without their own
+        from .common import with_accessed
+
+        records = [with_accessed(r, args.accessed) for r in records]
     _warn_of_gaps(records, args.format, err)
     lang = args.lang if args.lang != "both" or args.format.startswith("gbt7714") else None
 

@@ -333,6 +333,32 @@ def accessed_parts(rec: dict) -> list[int]:
     return written_date(extra(rec, "accessed"))[0]
 
 
+# The types read online whatever they hold: GB/T 7714's [EB/OL], Citing Medicine's [Internet].
+WEB_TYPES = ("webpage", "post", "post-weblog")
+
+
+def read_online(rec: dict) -> bool:
+    """Whether an item is cited as one read online, which a reference dates by the day it was
+    read (GB/T 7714's ``[引用日期]``, required of an online item): one with a URL (a CNKI or
+    Wanfang record's link: ``[J/OL]``), or a web page."""
+    return bool(rec.get("url")) or rec.get("type") in WEB_TYPES
+
+
+def with_accessed(rec: dict, date: str) -> dict:
+    """``rec`` read online (:func:`read_online`) without a date it was read of its own
+    (:func:`accessed_parts`), given ``date`` (``export --accessed``: the day the user read
+    them); else ``rec`` as it is.
+
+    >>> with_accessed({"url": "https://x"}, "2025-01-02")["extra"], with_accessed({"doi": "10.1/x"}, "2025-01-02")
+    ({'accessed': '2025-01-02'}, {'doi': '10.1/x'})
+    >>> with_accessed({"url": "https://x", "extra": {"accessed": "2013-10-25"}}, "2025-01-02")["extra"]
+    {'accessed': '2013-10-25'}
+    """
+    if not read_online(rec) or accessed_parts(rec):
+        return rec
+    return {**rec, "extra": {**(rec.get("extra") or {}), "accessed": date}}
+
+
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\b")
 _NAMED_DATE = re.compile(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?\b")
 
