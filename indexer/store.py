@@ -5,6 +5,7 @@ pickles); the whoosh index can always be rebuilt from this store.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -261,17 +262,23 @@ class Store:
                                      if ordinal_id(path, ordinal) == rid])
             self.db.execute("CREATE INDEX IF NOT EXISTS main.records_file ON records (file)")
             self.db.execute("CREATE TABLE IF NOT EXISTS main.meta (key TEXT PRIMARY KEY, value TEXT)")
-            # the citation key export made for a record (export.common.citation_keys): kept while
-            # the record is, so that no change of its or another's metadata moves a key cited
-            self.db.execute("CREATE TABLE IF NOT EXISTS main.citation_keys (id TEXT PRIMARY KEY, key TEXT NOT NULL)")
+            # the citation keys export made (export.common.citation_keys), each with the record it was
+            # made for and that record's DOI and title then: so that no change of its or another's
+            # metadata, nor a record's move to another id, moves a key cited to another paper
+            self.db.execute("CREATE TABLE IF NOT EXISTS main.made_keys (key TEXT PRIMARY KEY COLLATE NOCASE, "
+                            "id TEXT NOT NULL, doi TEXT, title TEXT)")
+            if self._has("citation_keys"):   # (kept by id alone, earlier: its title unknown, see given_keys)
+                self.db.execute("INSERT OR IGNORE INTO main.made_keys (key, id) SELECT key, id FROM main.citation_keys "
+                                "ORDER BY rowid")
+                self.db.execute("DROP TABLE main.citation_keys")
 
         return self._write_now(upgrade)
 
     def _outdated(self) -> bool:
         """Whether the store lacks what :meth:`_upgrade` adds."""
         made = {name for (name,) in self.db.execute("SELECT name FROM main.sqlite_master "
-                                                    "WHERE name IN ('records_file', 'meta', 'citation_keys')")}
-        return not self._has_file() or made != {"records_file", "meta", "citation_keys"}
+                                                    "WHERE name IN ('records_file', 'meta', 'made_keys', 'citation_keys')")}
+        return not self._has_file() or made != {"records_file", "meta", "made_keys"}
 
     def _has_file(self) -> bool:
         return any(row[1] == "file" for row in self.db.execute("PRAGMA main.table_info(records)"))
@@ -446,8 +453,8 @@ class Store:
         """Delete records and their search rows."""
         self._drop_search(ids)
         self.db.executemany("DELETE FROM records WHERE id = ?", [(rid,) for rid in ids])
-        if self._has("citation_keys"):   # (its key free again)
-            self.db.executemany("DELETE FROM citation_keys WHERE id = ?", [(rid,) for rid in ids])
+        # (a key made for a record stays in made_keys: no other paper is made it, and the record
+        # ingested again, from another file, gets it back)
 
     def clear_search(self) -> None:
         if self.has_search_table:
@@ -543,7 +550,7 @@ class Store:
         record is written again, by a re-ingest of a changed file or by ``dedup
         --apply``/``--undo``, and by ``ingest --rebuild``, which rebuilds the search index
         only), as what its citation key is made of: its id, source, language, year, title, first
-        author and the ``citation-key`` it came with.  Read in SQLite, not as whole records."""
+        author, DOI (what keeps a key made its record's) and the ``citation-key`` it came with.  Read in SQLite, not as whole records."""
         where, values = "", []
         if years is not None:
             values = sorted(y for y in years if y is not None)
@@ -552,34 +559,55 @@ class Store:
             parts += [f"format IN ({', '.join('?' * len(formats))})"] if formats else []
             values += list(formats)
             where = "WHERE " + (" OR ".join(parts) or "0")
-        for rid, source, lang, year, title, author, key, csl_key in self.db.execute(
+        for rid, source, lang, year, title, author, doi, key, csl_key in self.db.execute(
                 "SELECT id, json_extract(json, '$.source'), json_extract(json, '$.language'), year, "
-                "json_extract(json, '$.title'), json_extract(json, '$.authors[0]'), "
+                "json_extract(json, '$.title'), json_extract(json, '$.authors[0]'), json_extract(json, '$.doi'), "
                 "json_extract(json, '$.extra.\"citation-key\"'), json_extract(json, '$.extra.csl.\"citation-key\"') "
                 f"FROM records {where} ORDER BY rowid", values):
             # the key a CSL item came with (export.common.own_key reads it from extra)
             kept = {"citation-key": key} if key else {"csl": {"citation-key": csl_key}} if csl_key else {}
             yield {"id": rid, "source": json.loads(source), "language": lang, "year": year,
                    "title": json.loads(title) if title else {}, "authors": [json.loads(author)] if author else [],
-                   "extra": kept}
+                   "doi": doi, "extra": kept}
 
-    def given_keys(self) -> dict[str, str]:
-        """The citation key export made for each record it made one for (id → key), kept by
-        :meth:`keep_keys`."""
-        if not self._has("citation_keys"):
-            return {}
-        return dict(self.db.execute("SELECT id, key FROM citation_keys"))
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Reads in one transaction: what they read is the store at one moment, though an
+        ingest commits meanwhile (the store's WAL keeps that moment for them)."""
+        begun = not self.db.in_transaction
+        if begun:
+            self.db.execute("BEGIN DEFERRED")
+        try:
+            yield self
+        finally:
+            if begun and self.db.in_transaction:
+                self.db.commit()
 
-    def keep_keys(self, keys: dict[str, str]) -> bool:
-        """Keep the citation keys made for records (id → key); whether they were kept.  Export
+    def given_keys(self) -> list[dict]:
+        """The citation keys export made (:meth:`keep_keys`), in the order made, each with the id
+        and the fingerprint (``doi``, normalised ``title``: ``None`` for a key kept before
+        fingerprints were) of the record it was made for, and the DOI and titles of the record
+        at that id ``now`` (``None``: no record there now)."""
+        if not self._has("made_keys"):
+            return []
+        return [{"key": key, "id": rid, "doi": doi, "title": title,
+                 "now": None if now is None else {"doi": now_doi, "title": json.loads(now) or {}}}
+                for key, rid, doi, title, now_doi, now in self.db.execute(
+                    "SELECT k.key, k.id, k.doi, k.title, json_extract(r.json, '$.doi'), json_extract(r.json, '$.title') "
+                    "FROM made_keys k LEFT JOIN records r ON r.id = k.id ORDER BY k.rowid")]
+
+    def keep_keys(self, keys: dict[str, tuple[str, str, str]]) -> bool:
+        """Keep the citation keys made for records (key → the record's id, DOI, normalised title);
+        whether they were kept.  Export
         opens the store for ``reading``: one an ingest is writing (its transaction lasts the
         ingest) is not waited for, nor is one that cannot be written; keys not kept are made
         the same way at the next export, from the keys kept and the records entered before."""
-        if not keys or not self._has("citation_keys"):
+        if not keys or not self._has("made_keys"):
             return False
         return self._write_now(lambda: self.db.executemany(
-            "INSERT INTO citation_keys (id, key) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
-            "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [(rid, key, rid) for rid, key in keys.items()]))
+            "INSERT INTO made_keys (key, id, doi, title) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
+            "ON CONFLICT (key) DO UPDATE SET id = excluded.id, doi = excluded.doi, title = excluded.title",
+            [(key, rid, doi, title, rid) for key, (rid, doi, title) in keys.items()]))
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

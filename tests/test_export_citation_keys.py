@@ -175,3 +175,66 @@ def test_a_chinese_titles_latin_first_word_is_its_key_word(tmp_path):
                            for t in ("miR-503在乳腺癌中的表达及意义", "基于CT影像的肺结节检测")), encoding="utf-8")
     keys = {title.strip("{}"): key for title, key in keys_by_title("--from", str(ris)).items()}   # (in braces: mixed case)
     assert keys == {"miR-503在乳腺癌中的表达及意义": "longxiange2020mir503", "基于CT影像的肺结节检测": "longxiange2020jiyu"}
+
+
+def test_a_key_stays_with_its_paper_when_the_records_of_its_file_move_up(tmp_path):
+    # Smith 2020 "Spinal …" A, B, C: smith2020spinal, …b, …c.  A deleted from the file and the file
+    # ingested again: B and C take the ids of A and B (a record's id is its file and position), and
+    # the keys kept by id had gone with them: B was smith2020spinal, a \cite of A now cited B.
+    index, ris = tmp_path / "idx", tmp_path / "a.ris"
+
+    def write(*titles: str) -> None:
+        ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nT2  - Spine\nPY  - 2020\nER  - \n\n"
+                               for t in titles), encoding="utf-8")
+
+    titles = ("Spinal cord injury", "Spinal fusion outcomes", "Spinal anaesthesia")
+    write(*titles)
+    ingest(index, ris)
+    given = dict(zip(titles, ("smith2020spinal", "smith2020spinalb", "smith2020spinalc")))
+    assert keys_by_title("--index", str(index)) == given
+    write(*titles[1:])
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == {t: given[t] for t in titles[1:]}
+    later = tmp_path / "b.ris"   # nor is a paper ingested later made the key of the one removed
+    later.write_text("TY  - JOUR\nAU  - Smith, John\nTI  - Spinal stenosis\nPY  - 2020\nER  - \n", encoding="utf-8")
+    ingest(index, later)
+    assert keys_by_title("--index", str(index))["Spinal stenosis"] == "smith2020spinald"
+    write(*titles)   # A back in its file: its key again
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == {**given, "Spinal stenosis": "smith2020spinald"}
+
+
+def test_keys_kept_by_an_earlier_store_are_read(tmp_path):
+    # a store whose citation_keys table (id → key) was made before keys were kept with their paper
+    import sqlite3
+
+    index, ris = tmp_path / "idx", tmp_path / "a.ris"
+    ris.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of graphene\nPY  - 2020\nER  - \n", encoding="utf-8")
+    ingest(index, ris)
+    from indexer.store import STORE_NAME
+
+    db = sqlite3.connect(index / STORE_NAME)
+    rid = db.execute("SELECT id FROM records").fetchone()[0]
+    db.execute("DROP TABLE IF EXISTS made_keys")
+    db.execute("CREATE TABLE IF NOT EXISTS citation_keys (id TEXT PRIMARY KEY, key TEXT NOT NULL)")
+    db.execute("INSERT OR REPLACE INTO citation_keys VALUES (?, 'zhang2020graphite')", (rid,))
+    db.commit()
+    db.close()
+    assert keys_by_title("--index", str(index)) == {"Study of graphene": "zhang2020graphite"}
+
+
+def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):
+    # given_keys and first_entered had been two reads: an ingest committing between them gave
+    # citation_keys records the keys kept had not seen (and keys of records it no longer had)
+    from indexer.store import Store
+
+    index, a, b = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.ris"
+    a.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of graphene\nPY  - 2020\nER  - \n", encoding="utf-8")
+    b.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of silicon\nPY  - 2020\nER  - \n", encoding="utf-8")
+    ingest(index, a)
+    with Store(str(index), reading=True) as store, store.snapshot():
+        store.given_keys()
+        ingest(index, b)   # (committed meanwhile; the store's WAL lets it)
+        assert [r["title"] for r in store.first_entered()] == [{"en": "Study of graphene"}]
+    with Store(str(index), reading=True) as store:
+        assert len(list(store.first_entered())) == 2

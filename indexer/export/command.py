@@ -272,17 +272,20 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
     have come with a key (read from BibTeX or CSL-JSON), which wins over a made key in any
     year: a made key holds its year, so no other year's can clash with it, and exporting a
     few records of a large index reads a few years, not all of it.  A key made is kept in the
-    index and given its record again (though its year or title changed since: a thesis's
-    ``\\cite`` of it stays that record's), never another's."""
+    index with the record's DOI and title and given that paper again (though its year or title
+    changed since, or it moved to another id: a thesis's ``\\cite`` of it stays that
+    paper's), never another's.  The keys made and the records are read at one moment."""
     from ..store import Store
-    from .common import KEYED_FORMATS, citation_keys, own_key
+    from .common import KEYED_FORMATS, citation_keys, key_fingerprint, own_key
 
     with Store(index_dir, reading=True) as store:
-        given = store.given_keys()
-        entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
+        with store.snapshot():   # (an ingest committing between the two reads would skew the keys)
+            given = store.given_keys()
+            entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
         keys = citation_keys(entered, clashes=clashes, given=given)
-        store.keep_keys({rec["id"]: keys[rec["id"]] for rec in entered
-                         if not own_key(rec) and given.get(rec["id"]) != keys[rec["id"]]})
+        kept = {made["key"].casefold(): (made["id"], made["doi"], made["title"]) for made in given}
+        store.keep_keys({keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered
+                         if not own_key(rec) and kept.get(keys[rec["id"]].casefold()) != (rec["id"], *key_fingerprint(rec))})
         return keys
 
 

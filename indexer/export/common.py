@@ -611,7 +611,7 @@ def own_key(rec: dict) -> str:
 
 def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
                   clashes: list[tuple[dict, dict, str]] | None = None,
-                  given: dict[str, str] | None = None) -> dict[str, str]:
+                  given: Iterable[dict] = ()) -> dict[str, str]:
     """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
     the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
     their files' order.  Keys are given in two passes, so that a key a user chose is never
@@ -622,10 +622,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     is romanised whole), the first record to want one bare and the next ``b``, ``c`` …,
     skipping any key taken (or in ``taken``).  Keys computed over the whole index are the
     same for any part of it exported, and a record added later never changes the key of one
-    before it, unless it came with that key.  ``given`` (id → key, of any record: the keys an
-    index's export made before, :meth:`indexer.store.Store.given_keys`) is kept before any
-    key is made: a record keeps the key it was given though its year or title changed since,
-    and no other record is made that key (made from the same metadata now), but for one
+    before it, unless it came with that key.  ``given`` (the keys an index's export made
+    before, :meth:`indexer.store.Store.given_keys`) is kept before any key is made: a record
+    keeps the key made for it (the record at its id, while that is the same paper: the same
+    DOI or title, :func:`key_fingerprint`) though its year or title changed since; the paper
+    found at another id (its file's records moved up, or itself moved) takes its key along;
+    and no other record is ever made that key (a paper removed keeps it too), but for one
     that came with it.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
@@ -634,8 +636,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     {'9': 'smith2020spinal', '1': 'smith2020spinalb', '5': 'smith2020spinalc'}
     >>> citation_keys([recs[0], {**recs[1], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}])
     {'9': 'smith2020spinalb', '1': 'Smith2020spinal'}
-    >>> citation_keys([{**recs[0], "year": 2021}, recs[1]], given={'9': 'smith2020spinal', '1': 'smith2020spinalb'})
+    >>> made = [{"key": k, "id": i, "doi": None, "title": "spinalcord", "now": None}
+    ...         for k, i in (("smith2020spinal", "9"), ("smith2020spinalb", "1"))]
+    >>> citation_keys([{**recs[0], "year": 2021}, recs[1]], given=made)
     {'9': 'smith2020spinal', '1': 'smith2020spinalb'}
+    >>> citation_keys([{**recs[1], "title": {"en": "Spinal nerves"}}], given=made)   # 1 is another paper now
+    {'1': 'smith2020spinalc'}
     """
     first: dict[str, dict] = {}
     for rec in records:   # each once, in its first place
@@ -656,10 +662,22 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
             out[rec["id"]] = _next_free(key, 1, used)[0]
             if clashes is not None and key.casefold() in holder:
                 clashes.append((holder[key.casefold()], rec, out[rec["id"]]))
-    for rid, key in (given or {}).items():   # a key made before: its record's still (any year)
-        if rid not in out and key.casefold() not in used:
-            used.add(key.casefold())
-            out[rid] = key
+    by_id = {rec["id"]: rec for rec in records}
+    moved = []   # keys made before whose record is not at its id now
+    for made in given:   # a key made before: its record's still (any year), no other's
+        if made["key"].casefold() in used:   # (a key a record came with wins)
+            continue
+        used.add(made["key"].casefold())
+        now = by_id.get(made["id"], made.get("now"))
+        if now is not None and _same_paper(made, now):
+            if made["id"] in by_id and made["id"] not in out:
+                out[made["id"]] = made["key"]
+        else:
+            moved.append(made)
+    for made in moved:   # to the paper it was made for, found at another id (first entered)
+        rec = next((r for r in records if r["id"] not in out and _same_paper(made, r, found=True)), None)
+        if rec is not None:
+            out[rec["id"]] = made["key"]
     tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
         if rec["id"] in out:
@@ -667,6 +685,36 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         base = _base_key(rec)
         out[rec["id"]], tried[base.casefold()] = _next_free(base, tried.get(base.casefold(), 0), used)
     return {rec["id"]: out[rec["id"]] for rec in records}
+
+
+def key_fingerprint(rec: dict) -> tuple[str | None, str]:
+    """What tells the paper a citation key was made for: its DOI and its title (in its own
+    language, NFKC, casefolded, letters and digits only).
+
+    >>> key_fingerprint({"doi": "10.1/AB", "title": {"en": "Spinal Cord: a review"}})
+    ('10.1/ab', 'spinalcordareview')
+    """
+    return _doi_print(rec.get("doi")), _title_print(in_lang(rec, "title", main_lang(rec)))
+
+
+def _doi_print(doi) -> str | None:
+    return doi.strip().casefold() if isinstance(doi, str) and doi.strip() else None
+
+
+def _title_print(title: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title or "").casefold())
+
+
+def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
+    """Whether ``rec`` is the paper the key ``made`` was made for: the same DOI, or the same
+    title (in any of its languages; a year or author corrected keeps the key).  A key kept
+    before fingerprints were is its id's record's; one ``found`` elsewhere must share a DOI
+    or a title that is not empty."""
+    if made.get("title") is None:
+        return not found
+    doi = _doi_print(rec.get("doi"))
+    titles = {_title_print(t) for t in (rec.get("title") or {}).values() if isinstance(t, str)} or {""}
+    return bool(made.get("doi")) and made["doi"] == doi or made["title"] in titles and (bool(made["title"]) or not found)
 
 
 def with_keys(records: list[dict], keys: dict[str, str] | None = None) -> dict[str, str]:
