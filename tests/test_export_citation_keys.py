@@ -238,3 +238,14 @@ def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):
         assert [r["title"] for r in store.first_entered()] == [{"en": "Study of graphene"}]
     with Store(str(index), reading=True) as store:
         assert len(list(store.first_entered())) == 2
+
+
+def test_a_chinese_titles_latin_first_word_is_a_word(tmp_path):
+    # A型流感… and B超引导… had wang2020a and wang2020b (read as the suffixes of a clash), The 中国…
+    # the stop word `the`, and ＣＴ引导下 (full-width) yindao where CT引导下 gave ct
+    ris = tmp_path / "a.ris"
+    ris.write_text("".join(f"TY  - JOUR\nAU  - 王建国\nTI  - {t}\nPY  - 2020\nER  - \n\n"
+                           for t in ("A型流感病毒的研究", "B超引导下穿刺", "The 中国 study", "ＣＴ引导下穿刺活检")),
+                   encoding="utf-8")
+    keys = sorted(keys_by_title("--from", str(ris)).values())
+    assert keys == ["wangjianguo2020chaoyin", "wangjianguo2020ct", "wangjianguo2020xingliu", "wangjianguo2020zhongguo"]
