@@ -1094,3 +1094,14 @@ def test_bibtex_writes_the_journals_abbreviation(fmt, field, tmp_path):
     first, second = rendered(records_of(src), fmt).split("\n\n")[:2]
     assert f"  {field} = {{Spine}},\n  shortjournal = {{Spine (Phila Pa 1976)}}," in first
     assert "shortjournal" not in second
+
+
+def test_an_edited_book_is_not_said_to_have_no_authors(tmp_path):
+    # 许厚泽, 赵其国, 主编. … [M]: cited by its editors, it had been warned of as having no authors
+    refs = tmp_path / "refs.txt"
+    refs.write_text("许厚泽, 赵其国, 主编. 地球科学进展[M]. 北京: 科学出版社, 1994.\n"
+                    "地球科学概论[M]. 北京: 科学出版社, 1995.\n", encoding="utf-8")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(refs))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "no authors" in line]
+    assert len(said) == 1 and said[0].startswith("warning: 1 record(s) have no authors") and "概论" in said[0], said

@@ -318,7 +318,7 @@ def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict],
 # which are data.  A journal is a journal article's container.
 _GAPS = (("no title", lambda r: not any((r.get("title") or {}).values()), None),
          ("no year", lambda r: not r.get("year"), "citation"),
-         ("no authors", lambda r: not r.get("authors"), "citation"),
+         ("no authors", lambda r: _names_no_one(r), "citation"),
          ("no journal", lambda r: r.get("type") == "article-journal" and not _in_any_lang(r, "journal"),
           "citation"),
          # GB/T 7714 requires an online item's (one with a URL: [J/OL]); the others date none
@@ -329,6 +329,16 @@ _GAPS = (("no title", lambda r: not any((r.get("title") or {}).values()), None),
 def _undated_online(rec: dict) -> bool:
     from .common import accessed_parts, read_online
     return read_online(rec) and not accessed_parts(rec)
+
+
+def _names_no_one(rec: dict) -> bool:
+    """Whether a reference names no one responsible for the work: no authors, nor the editors
+    a whole book without authors is cited by (GB/T's ``许厚泽, 赵其国, 主编``), nor a patent's
+    assignee."""
+    from .common import extra
+    from .gbt7714 import responsible_names
+
+    return not responsible_names(rec, True) and not (rec.get("type") == "patent" and extra(rec, "assignee"))
 
 
 def _in_any_lang(rec: dict, field: str) -> str:
