@@ -168,13 +168,16 @@ def test_a_records_changed_year_moves_no_key_to_another(tmp_path):
     assert keys_by_title("--index", str(index))["Study of copper"] == "zhang2020studyc"
 
 
-def test_a_chinese_titles_latin_first_word_is_its_key_word(tmp_path):
-    # miR-503在乳腺癌… had the key longxiange2020zairu: its first Chinese characters, 在乳
+def test_a_key_made_by_an_earlier_version_is_made_so_again(tmp_path):
+    # An index an earlier version ingested has no keys kept: its first export makes them again,
+    # so the rule must give the keys that version gave (398e2ef had made miR-503在… mir503, not zairu,
+    # and ＣＴ引导下 ct, moving 30 of bilingual_dev's 1,200 keys a thesis cited).
     ris = tmp_path / "a.ris"
     ris.write_text("".join(f"TY  - JOUR\nAU  - 龙贤格\nTI  - {t}\nPY  - 2020\nER  - \n\n"
-                           for t in ("miR-503在乳腺癌中的表达及意义", "基于CT影像的肺结节检测")), encoding="utf-8")
-    keys = {title.strip("{}"): key for title, key in keys_by_title("--from", str(ris)).items()}   # (in braces: mixed case)
-    assert keys == {"miR-503在乳腺癌中的表达及意义": "longxiange2020mir503", "基于CT影像的肺结节检测": "longxiange2020jiyu"}
+                           for t in ("miR-503在乳腺癌中的表达及意义", "基于CT影像的肺结节检测", "ＣＴ引导下穿刺活检")),
+                   encoding="utf-8")
+    keys = sorted(keys_by_title("--from", str(ris)).values())
+    assert keys == ["longxiange2020jiyu", "longxiange2020yindao", "longxiange2020zairu"]
 
 
 def test_a_key_stays_with_its_paper_when_the_records_of_its_file_move_up(tmp_path):
@@ -239,13 +242,3 @@ def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):
     with Store(str(index), reading=True) as store:
         assert len(list(store.first_entered())) == 2
 
-
-def test_a_chinese_titles_latin_first_word_is_a_word(tmp_path):
-    # A型流感… and B超引导… had wang2020a and wang2020b (read as the suffixes of a clash), The 中国…
-    # the stop word `the`, and ＣＴ引导下 (full-width) yindao where CT引导下 gave ct
-    ris = tmp_path / "a.ris"
-    ris.write_text("".join(f"TY  - JOUR\nAU  - 王建国\nTI  - {t}\nPY  - 2020\nER  - \n\n"
-                           for t in ("A型流感病毒的研究", "B超引导下穿刺", "The 中国 study", "ＣＴ引导下穿刺活检")),
-                   encoding="utf-8")
-    keys = sorted(keys_by_title("--from", str(ris)).values())
-    assert keys == ["wangjianguo2020chaoyin", "wangjianguo2020ct", "wangjianguo2020xingliu", "wangjianguo2020zhongguo"]
