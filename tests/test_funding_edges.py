@@ -613,3 +613,30 @@ def test_jsps_and_its_grants_in_aid(statement, expected):
     assert [(e["funder_original"], e["award"]) for e in entries] == expected
     assert {(e["funder"], e["funder_id"]) for e in entries} == {
         ("Japan Society for the Promotion of Science", "10.13039/501100001691")}
+
+
+# Sentences that open a funding statement beside "Supported by …": the EU's own wording ("This
+# project has received funding from …"), "received support from", "was also supported by",
+# "Funding for this work was provided by"; the opening is no part of the funder, and the
+# statement is parted from the abstract before it.
+@pytest.mark.parametrize("opening", [
+    "This project has received funding from",
+    "This research received funding from",
+    "This study received financial support from",
+    "This work was also supported by",
+    "Funding for this work was provided by",
+    "Financial support was provided by",
+])
+def test_more_openings_of_a_funding_statement(opening):
+    from indexer.fields.funding import split_funding_statement
+    statement = f"{opening} the Wellcome Trust (208812/Z/17/Z)."
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == [("Wellcome Trust", "208812/Z/17/Z")]
+    assert split_funding_statement("Results were good. " + statement) == ("Results were good.", statement)
+
+
+def test_the_eus_wording_keeps_no_opening_in_the_funder():
+    statement = ("This project has received funding from the European Research Council (ERC) under the European "
+                 "Union's Horizon 2020 research and innovation programme (grant agreement No 757588).")
+    assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == [
+        ("European Research Council", "10.13039/501100000781", "European Research Council (ERC) under the European "
+         "Union's Horizon 2020 research and innovation programme", "757588")]

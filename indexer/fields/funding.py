@@ -84,9 +84,14 @@ _STATEMENT_START = re.compile(
     r"|[\[【]\s*(?:基金项目|基金资助|资助项目|项目基金|基金)\s*[\]】]\s*[:：]?"  # "[基金项目]", "【基金】"
     r"|Funding\s*[:：]|Fund(?:s|ed)?\s*[:：]|Foundation items?\s*[:：]|Grants?\s*[:：])"
     r"|" + _SENTENCE_START
-    + r"(?:(?:This|The)\s+(?:work|study|research|project|paper|article)\s+(?:was|is|has been)\s+"
+    + r"(?:(?:This|The)\s+(?:work|study|research|project|paper|article)\s+(?:(?:was|is|has been)\s+(?:also\s+)?"
     r"(?:(?:partly|partially|financially|jointly)\s+|in part\s+)?(?:supported|funded|financed|sponsored)\s+"
     r"(?:in part\s+)?by"
+    # the EU's own wording ("This project has received funding from the European Research Council
+    # (ERC) under the European Union's Horizon 2020 …"), and "This study received support from"
+    r"|(?:has\s+)?(?:also\s+)?received\s+(?:(?:financial|partial)\s+)?(?:funding|support)\s+from)"
+    r"|(?:Funding|Financial\s+support)\s+(?:for\s+(?:this|the)\s+(?:work|study|research|project)\s+)?"
+    r"(?:was|is|has been)\s+provided\s+by"
     r"|(?:Supported|Funded|Financed|Sponsored)\s+(?:in part\s+)?by"
     # "本研究由国家自然科学基金（81702662）资助。": only as the text's last sentence
     r"|本(?:研究|工作|文|课题|论文)(?:得到了?|受到了?|受|由|获得了?)(?=[^。]*(?:资助|支持)[。.]?\s*$))",
