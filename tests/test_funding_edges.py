@@ -640,3 +640,17 @@ def test_the_eus_wording_keeps_no_opening_in_the_funder():
     assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == [
         ("European Research Council", "10.13039/501100000781", "European Research Council (ERC) under the European "
          "Union's Horizon 2020 research and innovation programme", "757588")]
+
+
+# KAKENHI alone, JSPS's programme as JSPS asks its grants be written, is the JSPS's; another's
+# KAKENHI ("MEXT KAKENHI") is not
+@pytest.mark.parametrize("statement, expected", [
+    ("This work was supported by KAKENHI Grant Number JP19K12345.",
+     [("Japan Society for the Promotion of Science", "10.13039/501100001691", "KAKENHI", "JP19K12345")]),
+    ("Supported by KAKENHI (JP19K12345).",
+     [("Japan Society for the Promotion of Science", "10.13039/501100001691", "KAKENHI", "JP19K12345")]),
+    ("This work was supported by MEXT KAKENHI Grant Number JP19K12345.",
+     [("MEXT KAKENHI", None, "MEXT KAKENHI", "JP19K12345")]),
+])
+def test_kakenhi_alone_is_the_jsps(statement, expected):
+    assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

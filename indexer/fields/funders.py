@@ -110,9 +110,12 @@ FUNDERS: tuple[Funder, ...] = (
     Funder("Medical Research Council", "10.13039/501100000265",
            (r"^(?:the\s+)?(?:uk\s+|u\.k\.\s+|british\s+)?medical research council\b(?!\s+of\b)",
             r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b)"), ("MRC",)),
-    # Japan's JSPS, by name and acronym ("JSPS KAKENHI", its Grants-in-Aid for Scientific Research)
+    # Japan's JSPS, by name and acronym ("JSPS KAKENHI", its Grants-in-Aid for Scientific Research),
+    # and by its programme's name alone ("KAKENHI Grant Number JP19K12345", as JSPS asks its grants
+    # be written without its acronym too); not another's KAKENHI ("MEXT KAKENHI": the ministry's)
     Funder("Japan Society for the Promotion of Science", "10.13039/501100001691",
-           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b)"), ("JSPS",)),
+           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b)",
+            r"(?-i:^(?:the\s+)?KAKENHI\b)"), ("JSPS",)),
     # Sweden's ALF, the agreement between the state and the regions on doctors' training and
     # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
     # and Lund University give it): its funds by the acronym alone or with their word ("ALF grant",
