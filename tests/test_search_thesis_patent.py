@@ -74,3 +74,14 @@ def test_a_thesis_patent_or_standard_is_found_by_what_names_it(searcher, query, 
 def test_a_book_publisher_is_not_searched_without_a_field(searcher):
     # only a thesis's university (and a patent's applicant) is: a publisher names no book
     assert _types(searcher, "中国标准出版社") == []
+
+
+def test_an_author_who_is_only_a_supervisor_is_said(tmp_path):
+    # author: finding nothing says what supervisor: finds (a supervisor is no author), and only then
+    (tmp_path / "wf.net").write_text(NOTEEXPRESS.split("{Reference Type}: Standard")[0], encoding="utf-8")
+    ingest([str(tmp_path)], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as searcher:
+        assert searcher.search("author:李建国")["total"] == 0
+        assert [n for n in searcher.notes("author:李建国") if "supervisor:" in n] == [
+            "李建国 is no record's author (a thesis's supervisor is not its author); supervisor:李建国 finds 1 record"]
+        assert not [n for n in searcher.notes("author:张三") if "supervisor:" in n]

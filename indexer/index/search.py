@@ -243,6 +243,7 @@ class Searcher:
         tree = parse(q, self._in_vocabulary)
         missing = self._missing(tree)
         notes += self.readings(q, tree, missing)
+        notes += [note for note in map(self._supervised, leaves(tree)) if note]
         if quoted:   # author:Zhang Weiping: not "author:Weiping finds 2"
             return notes + [quoted]
         # Words that are all missing may be one name: Smith John → author:"Smith John"; so may a
@@ -349,6 +350,16 @@ class Searcher:
             if found:
                 return f"{m.group('field')}: takes one word, or a \"phrase\" in quotes; {meant} finds {_records(found)}"
         return None
+
+    def _supervised(self, leaf: Leaf) -> str | None:
+        """What an author's name no record is by finds as a thesis's supervisor, whom ``author:``
+        leaves out (``author:李建国``: "supervisor:李建国 finds 1 record")."""
+        if leaf.fields != FIELD_ALIASES["author"] or self._count(leaf):
+            return None
+        found = self._finds(f'supervisor:"{leaf.text}"')
+        value = f'"{leaf.text}"' if any(c.isspace() or c in "()," for c in leaf.text) else leaf.text
+        return (f"{value} is no record's author (a thesis's supervisor is not its author); "
+                f"supervisor:{value} finds {_records(found)}") if found else None
 
     def _elsewhere(self, text: str) -> str | None:
         """Where a text no query without a prefix finds is found: "author:王建国 finds 1 record";
