@@ -194,3 +194,18 @@ def test_and_grant_from_a_funder_after_another_funders_number(statement, expecte
 ])
 def test_a_from_funders_name_stops_at_the_next_funder_with_its_number(statement, expected):
     assert grants(statement) == expected
+
+
+# Regressions of the cell-line rule (8d8341c). A list of names of letters and digits that is no
+# list of cell lines is read once: each name whole (an atomic group). Read in parts, every way of
+# cutting "H1N1" was tried before giving up, twice as long for each name more (forty names: days);
+# the pattern must say so, and a statement with forty of them gives its grant.
+def test_a_long_list_of_names_is_read_once():
+    from indexer.fields.funding import _AWARD, _CELL_LINE
+    assert "(?>" in _CELL_LINE and "(?>" in _AWARD.pattern
+    subtypes = ", ".join(f"H{i % 16 + 1}N{i % 9 + 1}" for i in range(40))
+    statement = f"Supported by NIH (R01AI123456) for studies of {subtypes} viruses."
+    assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == [
+        ("National Institute of Allergy and Infectious Diseases", "R01AI123456")]
+    assert [a.group(0) for a in _AWARD.finditer("Supported by " + ", ".join(["H1N1"] * 40) + " grants.")] == [
+        "H1N1"] * 40
