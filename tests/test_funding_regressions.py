@@ -209,3 +209,16 @@ def test_a_long_list_of_names_is_read_once():
         ("National Institute of Allergy and Infectious Diseases", "R01AI123456")]
     assert [a.group(0) for a in _AWARD.finditer("Supported by " + ", ".join(["H1N1"] * 40) + " grants.")] == [
         "H1N1"] * 40
+
+
+# A grant's number before a cell line's name ("R01CA123456 and A549 cells": five digits in a row),
+# or the name after "grant" ("grant CA-5678 cells facility"), is a grant, not one of the cell lines
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by NIH grant R01CA123456 and A549 cells were a gift.",
+     [("National Cancer Institute", "R01CA123456")]),
+    ("This work was supported by grant HL-1234 from the NHLBI and grant CA-5678 cells facility support.",
+     [("National Heart, Lung, and Blood Institute", "HL-1234"), ("", "CA-5678")]),
+    ("Supported by the NSFC (81702662) and HCC1937 cells from ATCC.", [(NSFC, "81702662")]),
+])
+def test_a_grant_is_no_cell_line(statement, expected):
+    assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == expected
