@@ -222,3 +222,18 @@ def test_a_long_list_of_names_is_read_once():
 ])
 def test_a_grant_is_no_cell_line(statement, expected):
     assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+# An acronym joined by a dash to a capitalised name is another's: MRC-Holland (MLPA kits) is no
+# Medical Research Council; the ERC's call (ERC-2017-STG), JSPS-KAKENHI, "MRC-funded" still are theirs
+@pytest.mark.parametrize("name, expected", [
+    ("the MRC-Holland foundation", ("the MRC-Holland foundation", None)),
+    ("ERC-Foundation Smith", ("ERC-Foundation Smith", None)),
+    ("JSPS-Tanaka Fund", ("JSPS-Tanaka Fund", None)),
+    ("ERC-2017-STG", ("European Research Council", "10.13039/501100000781")),
+    ("JSPS-KAKENHI", ("Japan Society for the Promotion of Science", "10.13039/501100001691")),
+    ("the MRC", ("Medical Research Council", "10.13039/501100000265")),
+])
+def test_an_acronym_dashed_to_a_name_is_anothers(name, expected):
+    from indexer.fields.funders import normalise_funder
+    assert normalise_funder(name) == expected

@@ -104,17 +104,18 @@ FUNDERS: tuple[Funder, ...] = (
     # "MRC" inside another's name, "NSF Engineering Research Center (ERC)"); not another country's
     # medical research council ("National Health and Medical Research Council", Australia's; "South
     # African Medical Research Council"; "… Council of Canada"); a glued "ERC-2017-STG 757588", the
-    # call before the grant, is the ERC's too (ACRONYMS, below)
+    # call before the grant, is the ERC's too (ACRONYMS, below); an acronym joined by a dash to a
+    # name is another's ("MRC-Holland", a company making MLPA kits)
     Funder("European Research Council", "10.13039/501100000781",
-           (r"european research council", r"(?-i:^(?:the\s+)?ERC\b)"), ("ERC",)),
+           (r"european research council", r"(?-i:^(?:the\s+)?ERC\b(?!-[A-Z][a-z]))"), ("ERC",)),
     Funder("Medical Research Council", "10.13039/501100000265",
            (r"^(?:the\s+)?(?:uk\s+|u\.k\.\s+|british\s+)?medical research council\b(?!\s+of\b)",
-            r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b)"), ("MRC",)),
+            r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b(?!-[A-Z][a-z]))"), ("MRC",)),
     # Japan's JSPS, by name and acronym ("JSPS KAKENHI", its Grants-in-Aid for Scientific Research),
     # and by its programme's name alone ("KAKENHI Grant Number JP19K12345", as JSPS asks its grants
     # be written without its acronym too); not another's KAKENHI ("MEXT KAKENHI": the ministry's)
     Funder("Japan Society for the Promotion of Science", "10.13039/501100001691",
-           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b)",
+           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b(?!-[A-Z][a-z]))",
             r"(?-i:^(?:the\s+)?KAKENHI\b)"), ("JSPS",)),
     # Sweden's ALF, the agreement between the state and the regions on doctors' training and
     # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
