@@ -237,3 +237,19 @@ def test_a_grant_is_no_cell_line(statement, expected):
 def test_an_acronym_dashed_to_a_name_is_anothers(name, expected):
     from indexer.fields.funders import normalise_funder
     assert normalise_funder(name) == expected
+
+
+# A sentence naming the cell lines used after a statement stays with the text; the statement
+# before it is funding (it had made the statement none: content after it)
+def test_a_cell_lines_sentence_after_a_statement_stays_with_the_text(tmp_path):
+    from indexer.fields.funding import split_funding_statement
+    note = "Supported by the National Natural Science Foundation of China (81702662). A549 and NCI-H460 cells were from ATCC."
+    assert split_funding_statement(note) == (
+        "A549 and NCI-H460 cells were from ATCC.",
+        "Supported by the National Natural Science Foundation of China (81702662).")
+    path = tmp_path / "record.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A study\nAU  - Smith, John\nPY  - 2020\nN1  - Funding: {note}\nER  - \n",
+                    encoding="utf-8")
+    (record,) = clean(path)
+    assert funding(record) == [(NSFC, "81702662")]
+    assert record["extra"]["notes"] == ["A549 and NCI-H460 cells were from ATCC."]

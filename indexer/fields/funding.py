@@ -1044,6 +1044,10 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
         if registration is not None:  # (before any declaration: "… NCT01234567. Conflicts …")
             rest = f"{statement[registration:].strip()} {rest}".strip()
             statement = statement[:registration]
+        cell_lines = _cell_lines_start(statement, m.end() - m.start())
+        if cell_lines is not None:  # "… (81702662). A549 cells were from ATCC."
+            rest = f"{statement[cell_lines:].strip()} {rest}".strip()
+            statement = statement[:cell_lines]
         body = statement[m.end() - m.start():]
         if not (_names_funding(body) or m.group("label") and _names_funders(body)):
             continue
@@ -1076,6 +1080,26 @@ def _registration_start(statement: str, start: int) -> int | None:
     for brk in _SENTENCE_BREAK.finditer(statement, start):
         sentence = _SENTENCE_BREAK.split(statement[brk.end():], 1)[0]
         if _REGISTRATION.search(sentence) and not _STATEMENT_START.match(sentence):
+            return brk.end()
+    return None
+
+
+# A sentence naming the cell lines used ("A549 and NCI-H460 cells were from ATCC."): no content
+# that makes a statement before it none, it stays with the text
+_CELL_LINES_SENTENCE = re.compile(rf"(?<![0-9A-Za-z-]){_CELL_LINES}")
+
+
+def _cell_lines_start(statement: str, start: int) -> int | None:
+    """Where a sentence after a statement's first that names cell lines, and no grant, begins.
+
+    >>> s = "Supported by the NSFC (81702662). A549 and NCI-H460 cells were from ATCC."
+    >>> s[_cell_lines_start(s, 0):]
+    'A549 and NCI-H460 cells were from ATCC.'
+    """
+    for brk in _SENTENCE_BREAK.finditer(statement, start):
+        sentence = _SENTENCE_BREAK.split(statement[brk.end():], 1)[0]
+        if (_CELL_LINES_SENTENCE.search(sentence) and not _STATEMENT_START.match(sentence)
+                and not any(_is_award(a.group(0)) for a in _AWARD.finditer(sentence))):
             return brk.end()
     return None
 
