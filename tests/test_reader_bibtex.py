@@ -201,3 +201,24 @@ def test_a_note_line_pmid_is_the_pmid(tmp_path, field):
     assert pmid(rec) == "12345678" and pmid(other) == ""
     kept = rec["extra"]["notes"] if field != "annotation" else [rec["extra"]["bibtex_fields"]["annotation"]]
     assert kept == ["PMID: 12345678\nRead twice"]
+
+
+def test_a_wrapped_note_is_one_line_and_its_latex_read_whole(tmp_path):
+    # a newline in a field is a space to BibTeX: a note an editor wrapped (its next line indented)
+    # is one line, and a group or maths across the wrap is read whole; a line from the line's start
+    # (as Zotero, JabRef and our export write a note's lines) or after a blank line stays a line
+    path = tmp_path / "wrapped.bib"
+    path.write_text("@article{a1, title = {T}, author = {Smith, John}, journal = {J Test}, year = {2020},\n"
+                    "  note = {This is a long note that wraps\n    onto a second line and continues here.}\n}\n"
+                    "@article{a2, title = {U}, author = {Lee, Kim}, journal = {J Test}, year = {2021},\n"
+                    "  note = {See \\emph{the long\n    discussion} of $\\alpha +\n    \\beta$ here}\n}\n"
+                    "@article{a3, title = {V}, author = {Roe, Rick}, journal = {J Test}, year = {2021},\n"
+                    "  annote = {Read for chapter 2\nSecond reading: {DNA}\n\n    A paragraph\n    wrapped}\n}\n",
+                    encoding="utf-8")
+    one, two, three = _records(path)
+    assert one["extra"]["notes"] == ["This is a long note that wraps onto a second line and continues here."]
+    assert two["extra"]["notes"] == ["See the long discussion of α+ β here"]
+    assert three["extra"]["notes"] == ["Read for chapter 2\nSecond reading: DNA\nA paragraph wrapped"]
+    out = io.StringIO()
+    export([one], "ris", out)   # one N1 line, no continuation line
+    assert "N1  - This is a long note that wraps onto a second line and continues here.\n" in out.getvalue()

@@ -179,15 +179,41 @@ def latex_to_unicode(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+# In a note, the newlines that part its lines: one before a line that starts at column 0 (as
+# Zotero, JabRef and our export write a note's lines) or a blank line (a paragraph); a newline
+# before an indented line is an editor's wrap, a space as BibTeX has it.  Escapes, braces and
+# ``$`` are matched too, so that a break inside a group or in maths is none.
+_NOTE_TOKEN = re.compile(r"\\.|[{}$]|[ \t]*\r?\n(?:(?:[ \t]*\r?\n)+[ \t]*|(?=\S))", re.S)
+
+
 def note_text(value: str) -> str:
     """A ``note`` or ``annote`` as text, its lines kept as lines: Zotero, JabRef and our export
-    write a note's lines so (RIS's N1 and EndNote's %Z keep them too); joined, "PMID: 1" and
-    "tex.ids: a" were one line that no reader takes apart.
+    write a note's lines each from the line's start (RIS's N1 and EndNote's %Z keep them too);
+    joined, "PMID: 1" and "tex.ids: a" were one line that no reader takes apart.  A line an
+    editor wrapped (indented) goes on the line before, and the LaTeX is read over the whole
+    value, so that a group or maths wrapped is read whole.
 
-    >>> note_text("First line of {DNA}\\n  second line\\n\\nthird")
-    'First line of DNA\\nsecond line\\nthird'
+    >>> note_text("First line of {DNA}\\nsecond line\\n\\n  third\\n    wrapped")
+    'First line of DNA\\nsecond line\\nthird wrapped'
+    >>> note_text("See \\\\emph{the long\\n discussion} of $\\\\alpha +\\n  \\\\beta$ here")
+    'See the long discussion of α+ β here'
     """
-    return "\n".join(line for line in map(latex_to_unicode, value.split("\n")) if line)
+    # each break kept becomes a character the text does not hold, read through as text
+    mark = next(chr(c) for c in range(0xF8FF, 0xE000, -1) if chr(c) not in value)
+    parts, depth, maths, at = [], 0, False, 0
+    for m in _NOTE_TOKEN.finditer(value):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif token == "$":
+            maths = not maths
+        elif token[0] != "\\" and not depth and not maths:
+            parts += [value[at:m.start()], mark]
+            at = m.end()
+    text = latex_to_unicode("".join(parts) + value[at:])
+    return "\n".join(line.strip() for line in text.split(mark) if line.strip())
 
 
 # ---------------------------------------------------------------- entry parsing
