@@ -141,3 +141,20 @@ def test_a_stated_type_is_kept_whatever_the_journal_is_named(tmp_path, validate)
     untyped = crossref_item(**{"container-title": "第十届全国会议论文集"})
     del untyped["type"]   # no type stated: the journal's name still tells
     assert read(tmp_path, validate, untyped)["type"] == "paper-conference"
+
+
+def test_a_range_of_years_of_another_shape_is_no_failure(tmp_path):
+    # issued as two date-parts of a year each is a run of years (our export of a periodical); a
+    # third part that is no date had failed the whole item (too many values to unpack), a year
+    # that is none ([null]) was kept as "1957/None"
+    from conftest import records_of
+
+    items = [{"id": "a", "type": "periodical", "title": "A", "issued": {"date-parts": [[1957], [1990], "x"]}},
+             {"id": "b", "type": "periodical", "title": "B", "issued": {"date-parts": [["1957"], [None]]}},
+             {"id": "c", "type": "periodical", "title": "C", "issued": {"date-parts": [["1957"], ["1990"]]}}]
+    path = tmp_path / "runs.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    a, b, c = records_of(path)
+    assert (a["title"]["en"], a["year"], a["extra"]["issued"]) == ("A", 1957, "1957/1990")
+    assert b["year"] == 1957 and "issued" not in b["extra"]
+    assert c["extra"]["issued"] == "1957/1990"

@@ -211,6 +211,24 @@ def _date_year(value) -> str | None:
     return str(value) if value else None
 
 
+def year_range(value) -> str:
+    """A range of years as CSL writes one, two date-parts of a year each (a periodical's run, as
+    our export writes it), as ``1957/1990``; "" for any other date, and for a part that is no
+    year (``[null]``), which is no range to keep.
+
+    >>> year_range({"date-parts": [[1957], ["1990"]]}), year_range({"date-parts": [[1957], [1990], "x"]})
+    ('1957/1990', '1957/1990')
+    >>> year_range({"date-parts": [["1957"], [None]]}), year_range({"date-parts": [[2020, 5]]}), year_range("1957")
+    ('', '', '')
+    """
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    parts = [p for p in parts if isinstance(p, list)] if isinstance(parts, list) else []
+    years = [str(p[0]) for p in parts if len(p) == 1 and (type(p[0]) is int or isinstance(p[0], str))]
+    if len(parts) != 2 or len(years) != 2 or not all(re.fullmatch(r"[0-9]{1,4}", y) for y in years):
+        return ""
+    return "/".join(years)
+
+
 def date_text(value) -> str:
     """A CSL date as text: ``2000-11-20``, ``2002``, or its raw/literal form ("" if none)."""
     if not isinstance(value, dict):
@@ -659,9 +677,8 @@ class CslJsonReader:
         issued = item.get("issued")
         if isinstance(issued, dict) and len((issued.get("date-parts") or [[]])[0]) > 1:
             rec.extra["issued"] = date_text(issued)  # a full date (newspapers, web pages), beside the year
-        elif isinstance(issued, dict) and [len(p) for p in issued.get("date-parts") or [] if isinstance(p, list)] == [1, 1]:
-            first, last = issued["date-parts"]   # a range of years (a periodical's run, 1957/1990), as export writes it
-            rec.extra["issued"] = f"{first[0]}/{last[0]}"
+        elif year_range(issued):   # a range of years (a periodical's run, 1957/1990), as export writes it
+            rec.extra["issued"] = year_range(issued)
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         for field, target in (("title", "titles"), ("abstract", "abstract"), ("journal", "journal")):
             for value in (custom.get(field) or {}).values() if isinstance(custom.get(field), dict) else ():
