@@ -378,6 +378,19 @@ def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = Fal
     return rec
 
 
+def kept_or_failed(rec: Record, source, raw_text: str, fmt: str, what: str) -> Record | Failure:
+    """``rec`` when it has a title, abstract, author, journal or DOI; kept and flagged when it has
+    its PMID and nothing else (our export of one, as RIS and CSL-JSON keep it: still a record of
+    the file); otherwise a failure saying that ``what`` (an entry, a row) has none of them."""
+    if any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+        return rec
+    if rec.raw.get("pmid"):
+        rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
+        return rec
+    return Failure(path=source.path, line=source.line, reason=f"{what} has no title, author, journal or DOI",
+                   raw=raw_text, format=fmt, record=source.record)
+
+
 def paired_affiliations(names: list[str], lines: list[list[str]]) -> list[dict] | None:
     """Whose affiliations are whose where an export writes an address line an author
     (Wanfang's NoteExpress ``{Author Address}``, EndNote's ``%+``): with as many lines as

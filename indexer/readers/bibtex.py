@@ -20,7 +20,7 @@ from ..charsets import scripted
 from ..fields.authors import parse_name
 from ..fields.funding import detail_grants
 from ..record import Failure, Record, Source
-from .base import numbered_lines, register, sniff_reader, starts_record
+from .base import kept_or_failed, numbered_lines, register, sniff_reader, starts_record
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -561,15 +561,7 @@ class BibtexReader:
         if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
             _month_and_day(rec)
-        if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-            if raw.get("pmid"):
-                # a record with its PMID and nothing else (our export of one, as RIS and CSL-JSON
-                # keep it): still a record of the file, kept and flagged
-                rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
-                return rec
-            return Failure(path=source.path, line=source.line, reason="entry has no title, author, journal or DOI",
-                           raw=text, format=self.name, record=source.record)
-        return rec
+        return kept_or_failed(rec, source, text, self.name, "entry")
 
 
 def _month_and_day(rec: Record) -> None:

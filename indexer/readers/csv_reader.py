@@ -24,7 +24,7 @@ from ..fields.authors import ORG_WORDS, split_author_field
 from ..fields.funding import detail_grants
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import START_TESTS, numbered_lines, register, starts_record
+from .base import START_TESTS, kept_or_failed, numbered_lines, register, starts_record
 from .csl_json import NOTE_IDS, SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
 from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
@@ -214,15 +214,7 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
         rec.extra.update(_kept_columns(header, tags, row))
     else:
         rec = _columns_record(src, header, columns, row, raw_text)
-    if not any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-        if rec.raw.get("pmid"):
-            # a row with its PMID and nothing else (our export of one, as RIS and CSL-JSON keep
-            # it): still a record of the file, kept and flagged
-            rec.issues.append(f"{src.path}:{src.line}: record has no title, abstract, author, journal or DOI")
-            return rec
-        return Failure(path=src.path, line=src.line, reason="row has no title, author, journal or DOI",
-                       raw=raw_text, format=src.format, record=src.record)
-    return rec
+    return kept_or_failed(rec, src, raw_text, src.format, "row")
 
 
 def _columns_record(src: Source, header: list[str], columns: list[str | None], row: list[str],
