@@ -502,7 +502,7 @@ def test_a_translator_or_editor_before_the_title_is_not_its_author(tmp_path):
     assert people == [(["史密斯"], None, ["王明"]), ([], None, ["王明"]), ([], ["李华"], None),
                       ([], ["李华", "et al."], None), (["史密斯"], None, ["王明"])]
     written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
-    assert written == ["[1] 史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
+    assert written == ["[1] [美]史密斯. 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
                        "[2] 经济学原理[M]. 王明, 译. 北京: 科学出版社, 2010.",
                        "[3] 李华. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
                        "[4] 李华, 等. 临床医学导论[M]. 北京: 人民卫生出版社, 2015.",
@@ -519,13 +519,57 @@ NATIONALITIES = """[1] [美]德鲁克 P F. 管理的实践[M]. 齐若兰, 译. �
 def test_a_translated_author_s_nationality_is_no_part_of_the_name(tmp_path):
     """A nationality marked before a translated author's name (``[美]``, ``［美］``, ``(美)``,
     as Chinese lists write it and the standard does not) is dropped from the name and kept in
-    extra.author_nationality; the name is 德鲁克 P F, written as the list writes it (it had been
-    ``[美]德鲁克 P F``, and without the mark ``德鲁克, P F``)."""
+    extra.author_nationality with it, by name; the name is 德鲁克 P F, written as the list writes
+    it (it had been ``[美]德鲁克 P F``, and without the mark ``德鲁克, P F``)."""
     records = _read_all(tmp_path, NATIONALITIES)
     people = [([a.get("literal") for a in r["authors"]], r["extra"].get("author_nationality")) for r in records.values()]
-    assert people == [(["德鲁克 P F"], ["美"]), (["德鲁克 P F"], ["美"]), (["霍金", "蒙洛迪诺"], ["英", "美"]),
-                      (["德鲁克 P F"], None)]
+    assert people == [(["德鲁克 P F"], {"德鲁克 P F": "美"}), (["德鲁克 P F"], {"德鲁克 P F": "美"}),
+                      (["霍金", "蒙洛迪诺"], {"霍金": "英", "蒙洛迪诺": "美"}), (["德鲁克 P F"], None)]
     assert records[1]["extra"]["translator"] == ["齐若兰"] and records[1]["title"] == {"zh": "管理的实践"}
+
+
+BRACKETED = """[1] 王五, 李六, [等]. 内科学研究[J]. 中华内科杂志, 2019, 58(2): 100-105.
+[2] [佚名]. 山海经[M]. 北京: 中华书局, 2009.
+[3] 李华, (主编). 外科学[M]. 北京: 人民卫生出版社, 2018.
+[4] 王五, （编）. 文选[M]. 北京: 中华书局, 2010.
+[5] （清）纪昀. 阅微草堂笔记[M]. 上海: 上海古籍出版社, 2005.
+[6] (唐)李白, 〔宋〕苏轼. 诗选[M]. 北京: 中华书局, 2001.
+[7] [中]李四, [美]SMITH J. 双语研究[J]. 外语学刊, 2021, 3: 1-9.
+[8] 世界卫生组织(WHO). 全球结核病报告[R]. 日内瓦: WHO, 2020.
+[9] 王明(译). 经济学原理[M]. 北京: 科学出版社, 2010.
+"""
+
+
+def test_only_a_nationality_or_dynasty_in_brackets_is_a_mark(tmp_path):
+    """Any one to three characters in brackets before a name had been a nationality: ``[等]`` (et
+    al.), ``[佚名]`` (anonymous), ``(主编)``, ``（编）`` (editors) were lost into
+    extra.author_nationality, 李华 and 王五 made authors.  A mark is a country's or a dynasty's
+    name (the reader's table); those words are read as they are read without brackets."""
+    records = _read_all(tmp_path, BRACKETED)
+    people = [([a.get("literal") or a.get("family") for a in r["authors"]], r["extra"].get("editor"),
+               r["extra"].get("author_nationality"), r["extra"].get("authors_truncated")) for r in records.values()]
+    assert people == [(["王五", "李六"], None, None, True), ([], None, None, None),
+                      ([], ["李华"], None, None), ([], ["王五"], None, None),
+                      (["纪昀"], None, {"纪昀": "清"}, None), (["李白", "苏轼"], None, {"李白": "唐", "苏轼": "宋"}, None),
+                      (["李四", "Smith"], None, {"李四": "中", "SMITH J": "美"}, None),
+                      (["世界卫生组织(WHO)"], None, None, None), ([], None, None, None)]
+    assert records[9]["extra"]["translator"] == ["王明"]
+
+
+def test_a_nationality_or_dynasty_is_written_back_before_its_name(tmp_path):
+    """The GB/T line of a Chinese item writes each mark before its name as Chinese journals ask for
+    it, a nationality in square brackets and a dynasty in round full-width ones whatever brackets
+    the list had (``(英)霍金`` → ``[英]霍金``, ``〔宋〕苏轼`` → ``（宋）苏轼``); the export had dropped
+    them (``德鲁克 P F.``, ``纪昀.``).  An English item's line writes none."""
+    path = tmp_path / "refs.txt"
+    path.write_text(NATIONALITIES + BRACKETED + "[10] [美]SMITH J. A study of things[J]. Nature, 2019, 500: 1-5.\n",
+                    encoding="utf-8")
+    written = run_cli("export", "-f", "gbt7714", "--from", str(path)).stdout.splitlines()
+    assert [line.split(". ", 1)[0].split(" ", 1)[1] for line in written] == [
+        "[美]德鲁克 P F", "[美]德鲁克 P F", "[英]霍金, [美]蒙洛迪诺", "德鲁克 P F", "王五, 李六, 等", "山海经[M]", "李华",
+        "王五", "（清）纪昀",
+        "（唐）李白, （宋）苏轼", "[中]李四, [美]SMITH J", "世界卫生组织(WHO)", "经济学原理[M]", "SMITH J"]
+    assert written[0] == "[1] [美]德鲁克 P F. 管理的实践[M]. 齐若兰, 译. 北京: 机械工业出版社, 2009."
 
 
 MORE_ROLES = """[1] 杨伯峻 译注. 论语译注[M]. 北京: 中华书局, 2006.

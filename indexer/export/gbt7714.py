@@ -20,8 +20,10 @@ and the URL.  Authors (or, for a whole book without authors, its editors): up to
 then ``, 等`` for a Chinese item or ``, et al.`` for any other, decided per item by the
 script of the title it is written with; a Western name is the family name in capitals and
 the initials without dots (``KINCHY A``; a suffix after them, ``PEEBLES P Z, Jr``), a Chinese
-name or an organisation is kept whole.  An online report, standard, archive or other item
-without a publisher is dated by its day, ``[R/OL]. (2012-01-16)[2013-03-26]``.
+name or an organisation is kept whole, in a Chinese item after the nationality or dynasty the
+list read marked before it (``[美]德鲁克 P F``, ``（清）纪昀``, :func:`marked`).  An online report,
+standard, archive or other item without a publisher is dated by its day,
+``[R/OL]. (2012-01-16)[2013-03-26]``.
 ``--lang both`` writes a bilingual record twice, the Chinese form then the English one on
 the next line.
 """
@@ -32,6 +34,7 @@ from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
+from ..readers.gbt7714 import DYNASTIES
 from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, university, written_date)
 from .tagged import own_number
@@ -223,9 +226,30 @@ def responsible_names(rec: dict, zh: bool) -> list[str]:
     return shown_names(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
 
 
+def marked(rec: dict, names: list[str], zh: bool) -> list[str]:
+    """``names`` in a Chinese item with the nationality or dynasty the record keeps before each
+    (``extra.author_nationality``, by the name as the reader read it: ``{"德鲁克 P F": "美"}``),
+    as Chinese lists mark them and journals ask for: a nationality in square brackets, a dynasty
+    in full-width round ones (``[美]德鲁克 P F``, ``（清）纪昀``), however the list read had them
+    bracketed, so that one list writes them one way.  An English item's names have none.
+
+    >>> rec = {"extra": {"author_nationality": {"德鲁克 P F": "美", "纪昀": "清", "SMITH J": "美"}}}
+    >>> marked(rec, ["德鲁克 P F", "纪昀", "SMITH J", "等"], True), marked(rec, ["SMITH J"], False)
+    (['[美]德鲁克 P F', '（清）纪昀', '[美]SMITH J', '等'], ['SMITH J'])
+    """
+    marks = (rec.get("extra") or {}).get("author_nationality")
+    if not zh or not isinstance(marks, dict):
+        return names
+    key = lambda name: re.sub(r"[\s.,，]", "", str(name)).casefold()   # "SMITH J." is SMITH J
+    by_name = {key(n): m for n, m in marks.items() if isinstance(m, str) and m}
+    return [(f"（{by_name[key(n)]}）" if by_name[key(n)] in DYNASTIES else f"[{by_name[key(n)]}]") + n
+            if key(n) in by_name else n for n in names]
+
+
 def responsible(rec: dict, zh: bool) -> str:
-    """The authors; a whole book, report or map without authors is its editors'."""
-    return ", ".join(responsible_names(rec, zh))
+    """The authors; a whole book, report or map without authors is its editors'; each with
+    the nationality or dynasty marked before it (:func:`marked`)."""
+    return ", ".join(marked(rec, responsible_names(rec, zh), zh))
 
 
 def chinese_item(title: str, lang: str) -> bool:
@@ -495,6 +519,7 @@ def _translators(rec: dict, zh: bool) -> str:
     translated = extra(rec, "translator_role") or "译"   # the reader's 译注, 编译
     for role, words in (("translator", (translated, "trans")), ("reviewer", ("主审", "rev"))):
         people, more = _people(rec, role, zh)
+        people = marked(rec, people, zh)
         if people:
             parts.append(f"{author_list(people, zh, more)}, {words[0] if zh else words[1]}")
     return _sentences(parts)

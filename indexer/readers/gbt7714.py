@@ -87,10 +87,27 @@ _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor
           "校": "editor", "点校": "editor", "校订": "editor",
           "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
           "主审": "reviewer"}
-# A translated author's nationality (or a classical author's dynasty) before the name, as Chinese
-# lists mark it (GB/T 7714 writes none): "[美]德鲁克 P F", "［美］", "(美)", "（清）纪昀", "〔英〕";
-# no part of the name, kept in ``extra.author_nationality``
-_NATIONALITY = re.compile(r"(?:^|(?<=[,，、;；]))\s*[\[［(（〔【]\s*(?P<nation>[\u3400-\u9fff]{1,3})\s*[\]］)）〕】]\s*")
+# A translated author's nationality or a classical author's dynasty before the name, as Chinese
+# lists mark it (GB/T 7714-2015 writes none; Chinese journals' guides and CNKI's lists do):
+# "[美]德鲁克 P F", "［美］", "(英)霍金", "（清）纪昀", "〔英〕"; no part of the name, kept with it in
+# ``extra.author_nationality`` ({"德鲁克 P F": "美"}).  Only these words are such a mark (else a
+# bracketed 等, 佚名 or role word had been one, "王五, 李六, [等]", and "世界卫生组织(WHO)" had
+# lost its own): our table of the short names of countries as Chinese bibliographies and books'
+# title pages write them (美 for 美国, 苏 for 苏联 …), and of China's dynasties and periods as
+# history's periodisation names them (先秦 … 清, 民国).
+NATIONALITIES = frozenset("""美 英 法 德 日 俄 苏 意 西 葡 荷 比 瑞典 瑞士 瑞 丹 丹麦 挪 挪威 芬 芬兰 冰 爱 爱尔兰
+奥 奥地利 加 加拿大 澳 澳大利亚 新西兰 新 印 印度 韩 朝 以 以色列 波 波兰 捷 捷克 斯洛伐克 匈 匈牙利 罗 罗马尼亚
+保 保加利亚 南 南斯拉夫 塞 希 希腊 土 土耳其 伊朗 埃及 巴 巴西 墨 墨西哥 阿 阿根廷 智 智利 秘 古 古巴 泰 越 越南
+新加坡 马来西亚 菲 菲律宾 印尼 蒙 巴基斯坦 南非 中 苏联 美国 英国 法国 德国 日本 俄国 意大利 西班牙 葡萄牙 荷兰
+比利时 古希腊 古罗马 古印度""".split())
+DYNASTIES = frozenset("""先秦 夏 商 周 西周 东周 春秋 战国 秦 汉 西汉 东汉 新 三国 魏 蜀 吴 晋 西晋 东晋 十六国
+南北朝 南朝 北朝 宋 齐 梁 陈 北魏 东魏 西魏 北齐 北周 隋 唐 五代 后梁 后唐 后晋 后汉 后周 南唐 前蜀 后蜀 北宋
+南宋 辽 金 西夏 元 明 南明 清 民国 中华民国""".split()) - {"新"}   # 新 is 新西兰/新加坡's (王莽's 新 rarely cited)
+_MARK = re.compile(r"(?:^|(?<=[,，、;；]))\s*[\[［(（〔【]\s*(?P<nation>[\u3400-\u9fff]{1,5})\s*[\]］)）〕】]\s*")
+# 等, 佚名 and a role word in brackets ("王五, 李六, [等]", "[佚名]", "李华, (主编)", "王五, （编）"):
+# those words, read as written without the brackets
+_BRACKETED_WORD = re.compile(r"[\[［(（〔【]\s*(?P<word>等人?|佚名|主编|编著|编译|编辑|主译|译注|校注|点校|校订|主审"
+                             r"|[编译著校])\s*[\]］)）〕】]")
 # a generational suffix after a Western name, as the standard writes it: "PEEBLES P Z, Jr"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 _SUFFIX_AFTER = re.compile(rf",\s*{_SUFFIX.pattern}$")
@@ -449,8 +466,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
     full stop, no authors and all of it the title.  The year is there only in the
     author-year system's form ("王建国, 刘海燕, 2020. 题名[J]"); a periodical's run of years
     there as ``1957-1990`` or ``1984-`` (:func:`_year_run`).  ``others``: the names a role word
-    makes a book's editors or translators (:func:`_role_of`), by role, and the nationalities marked
-    before names (``[美]德鲁克 P F``: ``author_nationality``, :data:`_NATIONALITY`), in their order."""
+    makes a book's editors or translators (:func:`_role_of`), by role, and the nationality or dynasty
+    marked before a name (``[美]德鲁克 P F``, ``（清）纪昀``: ``author_nationality``, :func:`_marks`)."""
     stops = list(_STOP_RE.finditer(before))
     m = stops[0] if stops else None
     names_before = _NamesBefore(before)
@@ -476,11 +493,9 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
     year = _NAMES_YEAR.search(head)
     if year:
         head = head[:year.start()]
-    roles: dict[str, list[str]] = {}
-    nations = [m.group("nation") for m in _NATIONALITY.finditer(head)]
-    if nations:   # "[美]德鲁克 P F": the name is 德鲁克 P F
-        roles["author_nationality"] = nations
-        head = _NATIONALITY.sub("", head)
+    roles: dict = {}
+    head = _BRACKETED_WORD.sub(lambda w: " " + w.group("word"), head).strip()   # "李华, (主编)", "王明(译)"
+    head, marked = _marks(head)
     for group in _role_groups(head):
         text, role = _role_of(group)
         if role == "translator" and _translator_word(group):
@@ -490,9 +505,34 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
             names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]
         roles.setdefault(role, []).extend(names)
     names = roles.pop("author", [])
+    people = names + [n for r in ("editor", "translator", "reviewer") for n in roles.get(r, [])]
+    marks = {}   # each mark's name: the longest name the text after it begins with
+    for mark, after in marked:
+        name = max((n for n in people if after.startswith(n)), key=len, default="")
+        if name:
+            marks[name] = mark
+    if marks:   # "[美]德鲁克 P F": the name is 德鲁克 P F, 美 its mark
+        roles["author_nationality"] = marks
     if year and year.group("run"):   # a periodical's years: "1957-1990", "1984-"
         return names, title, f"{year.group(2)}-{year.group('end') or ''}", roles
     return names, title, year and (year.group(1) or year.group(2)), roles
+
+
+def _marks(head: str) -> tuple[str, list[tuple[str, str]]]:
+    """(``head`` without the nationalities and dynasties marked before its names, :data:`NATIONALITIES`,
+    :data:`DYNASTIES`; each mark with the text after it, which begins with its name); anything
+    else in brackets there is left as written.
+
+    >>> _marks("[美]德鲁克 P F"), _marks("(英)霍金, （美）蒙洛迪诺")
+    (('德鲁克 P F', [('美', '德鲁克 P F')]), ('霍金, 蒙洛迪诺', [('英', '霍金, （美）蒙洛迪诺'), ('美', '蒙洛迪诺')]))
+    >>> _marks("[等]"), _marks("(主编)李华")
+    (('[等]', []), ('(主编)李华', []))
+    """
+    found = [m for m in _MARK.finditer(head) if m.group("nation") in NATIONALITIES | DYNASTIES]
+    marked = [(m.group("nation"), head[m.end():].strip()) for m in found]
+    for m in reversed(found):
+        head = head[:m.start()] + (" " if m.start() else "") + head[m.end():]
+    return head, marked
 
 
 def _role_groups(head: str) -> list[str]:
@@ -677,7 +717,7 @@ class GBT7714Reader:
             if role == "translator_role":
                 rec.extra[role] = names[0]
             else:
-                rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]
+                rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]  # (by name as read)
         rec.put("titles", title.rstrip(".．。 "), src.line)
         year, run = _year_run(year)
         if year:  # the author-year system: the year after the names, none after the journal
