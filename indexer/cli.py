@@ -87,8 +87,9 @@ remaining; the duplicates in clusters that need review are counted apart.  --jso
 "counts": identified, duplicates_found (all), duplicates_removed, duplicates_to_review
 (waiting for --review: found less removed), remaining (identified less removed),
 needs_review (clusters); "by_file": identified and remaining of each file ingested
-(PRISMA's records per database, each database's export a file), also listed under the
-summary (by folder when there are many files in several folders).
+(PRISMA's records per database, each database's export a file; a file inside an archive
+apart, its "member" named), also listed under the summary (refs.zip/cnki.ris; by folder
+when there are many files in several folders).
 
   --review  walks the clusters that need review: merge / not duplicates / skip / quit.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
@@ -751,7 +752,9 @@ def _dedup(args) -> int:
 def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:
     """The records identified and remaining of each file (PRISMA's per source), the most
     first, named from their common folder; past ``most`` files in more than one folder, each
-    folder once; past ``most`` rows, the rest summed in one.  None for one file: the summary says its counts.
+    folder once; past ``most`` rows, the rest summed in one.  A file inside an archive is named as
+    failures name it (``refs.zip/cnki.ris``).  One file is listed too: its name is what PRISMA's
+    "identified from …" needs, which the counts above do not say.
 
     >>> print("\\n".join(_by_file_lines([{"path": "/d/cnki.txt", "identified": 8, "remaining": 8},
     ...                                   {"path": "/d/pubmed.txt", "identified": 120, "remaining": 90}])))
@@ -759,9 +762,11 @@ def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:
            120       90  pubmed.txt
              8        8  cnki.txt
     """
-    if len(by_file) < 2:
+    from indexer.record import where
+
+    if not by_file:
         return []
-    paths = [Path(f["path"]) for f in by_file]
+    paths = [Path(where(f["path"], f.get("member"))) for f in by_file]   # refs.zip/cnki.ris
     top = Path(os.path.commonpath([p.parent for p in paths])) if all(p.is_absolute() for p in paths) else None
     # many files: each folder once (a folder of a download per page), unless they share one
     folded = len(by_file) > most and len({p.parent for p in paths}) > 1
@@ -947,7 +952,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
                         '"groups" (of a cluster that needs review)}], "counts", "by_file": [{"path", '
-                        '"identified", "remaining"}], "applied"}')
+                        '"member"?, "identified", "remaining"}], "applied"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
                    help="merge the certain clusters, the certain groups of those that need review, and "

@@ -635,16 +635,24 @@ def prisma(records: list[dict], clusters: list[dict], everything: bool = False) 
 def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool = False) -> list[dict]:
     """PRISMA's records identified per source (``identified from PubMed n=…``), by file, and
     how many of each remain once the duplicates :func:`prisma` counts removed are (a master
-    remains, with its file's count); by path.
+    remains, with its file's count); by path, and by ``member`` inside an archive (a zip of
+    each database's export is as many sources).
 
     >>> recs = [{"id": i, "source": {"path": p}} for i, p in [("a", "pubmed.txt"), ("b", "embase.ris"), ("c", "embase.ris")]]
     >>> prisma_by_file(recs, [{"records": [{"id": "a"}, {"id": "b"}], "master": "b", "confidence": "certain"}])
     [{'path': 'embase.ris', 'identified': 2, 'remaining': 2}, {'path': 'pubmed.txt', 'identified': 1, 'remaining': 0}]
+    >>> prisma_by_file([{"id": "z", "source": {"path": "refs.zip", "member": "cnki.ris"}}], [])
+    [{'path': 'refs.zip', 'member': 'cnki.ris', 'identified': 1, 'remaining': 1}]
     """
     removed = {m["id"] for c in applied(clusters, everything) for m in c["records"] if m["id"] != c["master"]}
-    identified = Counter(str(r["source"]["path"]) for r in records)
-    remaining = Counter(str(r["source"]["path"]) for r in records if r["id"] not in removed)
-    return [{"path": path, "identified": n, "remaining": remaining[path]} for path, n in sorted(identified.items())]
+
+    def file(r: dict) -> tuple[str, str]:
+        return str(r["source"]["path"]), r["source"].get("member") or ""
+
+    identified = Counter(file(r) for r in records)
+    remaining = Counter(file(r) for r in records if r["id"] not in removed)
+    return [{"path": path, **({"member": member} if member else {}), "identified": n,
+             "remaining": remaining[path, member]} for (path, member), n in sorted(identified.items())]
 
 
 def _index_writer(index_dir, quiet: bool = True):

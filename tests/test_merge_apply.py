@@ -263,6 +263,30 @@ def test_dedup_counts_the_records_identified_and_remaining_of_each_file(tmp_path
     assert [line.split() for line in summary[at + 1:at + 3]] == [["2", "1", "pubmed.txt"], ["1", "1", "embase.ris"]]
 
 
+def test_dedup_counts_each_export_inside_an_archive_apart(tmp_path):
+    """A zip of each database's export is as many sources: one row per member, named as failures
+    name it (refs.zip/pubmed.txt); one file alone is listed too, as the counts do not name it."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "refs.zip", "w") as z:
+        z.writestr("embase.ris", EMBASE)
+        z.writestr("db/pubmed.txt", MEDLINE)
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "refs.zip"), "--index", str(idx)).returncode == 0
+    zipped = str(tmp_path / "refs.zip")
+    assert dedup(idx)["by_file"] == [{"path": zipped, "member": "db/pubmed.txt", "identified": 1, "remaining": 0},
+                                     {"path": zipped, "member": "embase.ris", "identified": 1, "remaining": 1}]
+    summary = run_cli("dedup", "--index", str(idx)).stdout.splitlines()
+    at = summary.index(f"  by file (identified, remaining), in {zipped}:")
+    assert [line.split() for line in summary[at + 1:at + 3]] == [["1", "0", "db/pubmed.txt"], ["1", "1", "embase.ris"]]
+    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
+    one = tmp_path / "one"
+    assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), "--index", str(one)).returncode == 0
+    summary = run_cli("dedup", "--index", str(one)).stdout.splitlines()
+    at = summary.index(f"  by file (identified, remaining), in {tmp_path}:")
+    assert summary[at + 1].split() == ["1", "1", "embase.ris"]
+
+
 def test_apply_and_undo_say_they_rebuild_an_index_an_older_version_wrote(tmp_path):
     """It takes minutes in a large index, and had been silent."""
     from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
