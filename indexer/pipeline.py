@@ -648,8 +648,9 @@ def place_details(record: Record) -> Record:
             abbreviations.append(text)
     if abbreviations:
         record.extra["journal_abbreviation"] = abbreviations
+    out_of_range = []   # (written, line) of a year field whose four digits are no year read (1066, 0000, 9999)
     for key in ("year", "date"):
-        for text, _ in raw.pop(key, []):
+        for text, line in raw.pop(key, []):
             # a year typed in full-width digits (RIS "PY  - ２０２２", BibTeX "year = {２０２２}") is that year
             text = repair(record, key, str(text), (*VALUE_REPAIRS, "fold_fullwidth_alnum"))
             year = parse_year(text)
@@ -659,6 +660,12 @@ def place_details(record: Record) -> Record:
                 dates = record.extra.setdefault("date", [])
                 if written not in dates:
                     dates.append(written)
+            if year is None and re.search(r"(?<!\d)\d{4}(?!\d)", written):
+                out_of_range.append((written, line))
+    if record.year is None and out_of_range:  # no year at all, and nothing said why
+        written, line = out_of_range[0]
+        record.issues.append(f"{f'line {line}: ' if line else ''}year {written!r} out of range (1500-2099), "
+                             "not read: kept in extra.date")
     # a volume or an issue written with its year or the other ("期号：2021年第3期", "卷期：第40卷 第6期")
     for key in ("volume", "issue", "volume_issue"):
         for text, line in raw.pop(key, []):

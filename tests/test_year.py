@@ -21,3 +21,18 @@ def test_a_year_in_full_width_digits_is_the_year(tmp_path, name, text, date):
     (r,) = records_of(path)
     assert r["year"] == 2022
     assert r["extra"].get("date") == date   # what the date says beyond its year, in ASCII digits
+
+
+def test_a_year_out_of_range_is_said_and_kept_in_extra_date(tmp_path):
+    """PY 1066, 0000 (a placeholder), 9999 are no year read (1500-2099): the record's year is
+    null, and an issue says why and where the value went (it had said nothing)."""
+    path = tmp_path / "y.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Year test {y}\nPY  - {y}\nER  - \n\n"
+                            for y in ("1066", "0000", "9999", "2021-2022", "c2019", "1500")), encoding="utf-8")
+    records = records_of(path)
+    assert [(r["year"], r["extra"].get("date")) for r in records[:3]] == [(None, ["1066"]), (None, ["0000"]),
+                                                                          (None, ["9999"])]
+    assert [r["issues"] for r in records[:2]] == [
+        ["line 3: year '1066' out of range (1500-2099), not read: kept in extra.date"],
+        ["line 8: year '0000' out of range (1500-2099), not read: kept in extra.date"]]
+    assert [(r["year"], r["issues"]) for r in records[3:]] == [(2021, []), (2019, []), (1500, [])]
