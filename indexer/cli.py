@@ -43,7 +43,8 @@ EPILOG_INGEST = """examples:
   python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
   python cli.py ingest --archives downloads/   # a folder's archives read too
 ingesting the same file again adds nothing; a changed record replaces its old version;
-records a file no longer holds (read without failures) are removed; in an index where
+records a file no longer holds (read without failures) are removed (one with failures keeps
+them, with a warning: fix it and ingest it again); in an index where
 `dedup --apply` was run, the duplicates are found and hidden again afterwards.
 """
 EPILOG_SEARCH = """query language:

@@ -404,3 +404,26 @@ def test_an_index_folder_deleted_as_an_ingest_merges_again_is_said(tmp_path):
     assert run.stderr.endswith(f"Error: the index folder {idx} vanished during the ingest (deleted or unmounted?); "
                                "nothing more was written.\n"), run.stderr
     assert not idx.exists()
+
+
+def test_records_a_file_with_failures_no_longer_has_are_kept_and_said(tmp_path):
+    """A file with a failure removes none of its records not read (which it lost is not
+    certain), but they stay searchable and counted: the summary says how many, and how they go."""
+    (tmp_path / "a.ris").write_text(_ris("Alpha marrow", "Beta marrow", "Gamma blood", "Delta bone"), encoding="utf-8")
+    lines = run_cli("clean", "--json", "-q", str(tmp_path / "a.ris")).stdout.splitlines()
+    assert len(lines) == 4
+    r = tmp_path / "r.jsonl"
+    r.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(r), "--index", str(idx)).returncode == 0
+    r.write_text("\n".join([lines[0], '{"broken', lines[2]]) + "\n", encoding="utf-8")
+    result = run_cli("ingest", "--json", "-q", str(r), "--index", str(idx))
+    summary = json.loads(result.stdout)
+    assert [summary[k] for k in ("read", "unchanged", "failed", "removed", "kept_missing")] == [2, 2, 1, 0, 2]
+    note = f"2 record(s) an earlier ingest read from {r} were not read now"
+    assert any(w.startswith(note) and w.endswith("fix it and ingest it again to remove those it no longer holds")
+               for w in summary["warnings"])
+    assert f"Warning: {note}" in result.stderr
+    r.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")   # fixed: read whole
+    summary = json.loads(run_cli("ingest", "--json", "-q", str(r), "--index", str(idx)).stdout)
+    assert (summary["removed"], summary["kept_missing"], summary["warnings"]) == (2, 0, [])

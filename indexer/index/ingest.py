@@ -65,12 +65,15 @@ class Summary:
     missing: dict[str, int] = field(default_factory=dict)
     # what a user should know that is no failure: a file that ends inside a record
     warnings: list[str] = field(default_factory=list)
+    # records of files with failures not read this run, kept as an earlier ingest read them
+    kept_missing: int = 0
     # `dedup --apply` made again after this run (the index had it): clusters, duplicates hidden
     deduplicated: dict | None = None
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "removed": self.removed, "failed": len(self.failures), "rebuilt": self.rebuilt, "index": self.index,
+                "removed": self.removed, "failed": len(self.failures), "kept_missing": self.kept_missing,
+                "rebuilt": self.rebuilt, "index": self.index,
                 "seconds": round(self.seconds, 2),
                 "missing_files": self.missing, "warnings": self.warnings, "deduplicated": self.deduplicated,
                 "failures": [f.to_json() for f in self.failures]}
@@ -88,6 +91,15 @@ class Summary:
         if self.missing:
             lines.append(missing_note(self.missing, self.index))
         return "\n".join(lines)
+
+
+def kept_note(path: str, kept: int) -> str:
+    """What to say of the records an earlier ingest read from a file with failures that this
+    run did not read (a failure in their place, or gone from the file): they are kept, since
+    which of them the file no longer holds is not certain, and stay searchable and counted."""
+    return (f"{kept:,} record(s) an earlier ingest read from {path} were not read now (a failure in their place, "
+            f"or no longer in the file) and are kept, as the file had failures; fix it and ingest it again "
+            f"to remove those it no longer holds")
 
 
 def missing_note(missing: dict[str, int], index: str) -> str:
@@ -603,6 +615,8 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                 uncounted = 0
                 counts: dict[str, int] = {}   # records read per file
                 failed: set[str] = set()      # files with a failure: what they hold now is not certain
+                cut_short: set[str] = set()   # files that end inside a record (their own warning)
+                seen: dict[str, set[str]] = {}   # ids read per file
                 for item in _cleaned(files, fmt, workers):
                     if isinstance(item, Failure):
                         summary.failures.append(item)
@@ -610,10 +624,12 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                         continue
                     rec, doc, row = item
                     counts[rec["source"]["path"]] = counts.get(rec["source"]["path"], 0) + 1
+                    seen.setdefault(rec["source"]["path"], set()).add(rec["id"])
                     summary.read += 1
                     cut = [issue for issue in rec.get("issues") or [] if CUT_SHORT in issue]
                     if cut:  # an earlier version of the file, whole, is kept: this record and those after it
                         failed.add(rec["source"]["path"])
+                        cut_short.add(rec["source"]["path"])
                         kept = store.get(rec["id"]) is not None
                         summary.warnings.append(cut[0] + ("; the index keeps this record as an earlier ingest read it, "
                                                           "and the records after it" if kept else
@@ -633,6 +649,11 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                     if path not in failed:
                         uncounted += _forget(unmerged, stale := store.stale(path, count))
                         summary.removed += _remove(writer, store, stale)
+                    elif path not in cut_short:   # kept, as what the file holds is not certain: said
+                        kept = [rid for rid in store.stale(path, 0) if rid not in seen[path]]
+                        if kept:
+                            summary.kept_missing += len(kept)
+                            summary.warnings.append(kept_note(path, len(kept)))
                 if prune:  # files deleted from the folders given
                     gone = pruned + store.gone([p for p in paths if os.path.isdir(p)])
                     gone = list(dict.fromkeys(gone))
