@@ -42,6 +42,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
   python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
   python cli.py ingest --archives downloads/   # a folder's archives read too
+read counts the records read whole, failures apart: read = added + updated + unchanged;
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed (one with failures keeps
 them, with a warning: fix it and ingest it again); in an index where
@@ -953,7 +954,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
                         '"groups" (of a cluster that needs review)}], "counts", "by_file": [{"path", '
-                        '"member"?, "identified", "remaining"}], "applied"}')
+                        '"member"?, "identified", "remaining"}], "applied", "skipped_blocks"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
                    help="merge the certain clusters, the certain groups of those that need review, and "
