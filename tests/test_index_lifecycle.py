@@ -427,3 +427,17 @@ def test_records_a_file_with_failures_no_longer_has_are_kept_and_said(tmp_path):
     r.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")   # fixed: read whole
     summary = json.loads(run_cli("ingest", "--json", "-q", str(r), "--index", str(idx)).stdout)
     assert (summary["removed"], summary["kept_missing"], summary["warnings"]) == (2, 0, [])
+
+
+def test_records_of_a_file_all_of_whose_items_fail_are_kept_and_said(tmp_path):
+    """A file that gives no record now (every item a failure: garbage in place of an export)
+    keeps the records an earlier ingest read from it, and says so as for a file with one failure."""
+    ris = tmp_path / "a.ris"
+    ris.write_text(_ris("Alpha marrow", "Beta marrow"), encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    ris.write_text("garbage where the export was\n", encoding="utf-8")
+    summary = json.loads(run_cli("ingest", "--json", "-q", str(ris), "--index", str(idx)).stdout)
+    assert [summary[k] for k in ("read", "failed", "removed", "kept_missing")] == [0, 1, 0, 2]
+    assert any(w.startswith(f"2 record(s) an earlier ingest read from {ris} were not read now")
+               for w in summary["warnings"])

@@ -645,12 +645,13 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                         index_record(writer, store, rec, update=outcome == "updated" and in_index, doc=doc, row=row)
                         uncounted += not in_index
                     progress.update(summary)
-                for path, count in counts.items():  # records a file no longer holds
+                # records a file no longer holds (a file all of whose items failed too: no count)
+                for path in [*counts, *sorted(failed - counts.keys())]:
                     if path not in failed:
-                        uncounted += _forget(unmerged, stale := store.stale(path, count))
+                        uncounted += _forget(unmerged, stale := store.stale(path, counts[path]))
                         summary.removed += _remove(writer, store, stale)
                     elif path not in cut_short:   # kept, as what the file holds is not certain: said
-                        kept = [rid for rid in store.stale(path, 0) if rid not in seen[path]]
+                        kept = [rid for rid in store.stale(path, 0) if rid not in seen.get(path, ())]
                         if kept:
                             summary.kept_missing += len(kept)
                             summary.warnings.append(kept_note(path, len(kept)))
