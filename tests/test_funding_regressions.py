@@ -233,6 +233,10 @@ def test_a_grant_is_no_cell_line(statement, expected):
     ("ERC-2017-STG", ("European Research Council", "10.13039/501100000781")),
     ("JSPS-KAKENHI", ("Japan Society for the Promotion of Science", "10.13039/501100001691")),
     ("the MRC", ("Medical Research Council", "10.13039/501100000265")),
+    # but the funder's own programme so joined is the funder's (it had lost the ERC)
+    ("ERC-Starting Grant", ("European Research Council", "10.13039/501100000781")),
+    ("ERC-Advanced Grant", ("European Research Council", "10.13039/501100000781")),
+    ("JSPS-Postdoctoral Fellowship", ("Japan Society for the Promotion of Science", "10.13039/501100001691")),
 ])
 def test_an_acronym_dashed_to_a_name_is_anothers(name, expected):
     from indexer.fields.funders import normalise_funder

@@ -24,6 +24,12 @@ class Funder:
     aliases: tuple[str, ...] = ()
 
 
+# An acronym joined by a dash to a capitalised name is another's ("MRC-Holland", a company making
+# MLPA kits; "JSPS-Tanaka Fund"), but not to the funder's own programme ("ERC-Starting Grant",
+# "ERC-Advanced Grant", "JSPS-Postdoctoral Fellowship")
+_NOT_ANOTHERS = (r"(?!-(?!(?:Starting|Advanced|Consolidator|Synergy|Proof|Postdoctoral|Research|Grants?|Fellows?"
+                 r"|Fellowships?|Programmes?|Programs?|Funding|Funded)\b)[A-Z][a-z])")
+
 FUNDERS: tuple[Funder, ...] = (
     Funder("National Natural Science Foundation of China", "10.13039/501100001809",
            (r"国家自然科学基金", r"國家自然科學基金", r"national natural science foundation of china",
@@ -107,15 +113,15 @@ FUNDERS: tuple[Funder, ...] = (
     # call before the grant, is the ERC's too (ACRONYMS, below); an acronym joined by a dash to a
     # name is another's ("MRC-Holland", a company making MLPA kits)
     Funder("European Research Council", "10.13039/501100000781",
-           (r"european research council", r"(?-i:^(?:the\s+)?ERC\b(?!-[A-Z][a-z]))"), ("ERC",)),
+           (r"european research council", rf"(?-i:^(?:the\s+)?ERC\b{_NOT_ANOTHERS})"), ("ERC",)),
     Funder("Medical Research Council", "10.13039/501100000265",
            (r"^(?:the\s+)?(?:uk\s+|u\.k\.\s+|british\s+)?medical research council\b(?!\s+of\b)",
-            r"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b(?!-[A-Z][a-z]))"), ("MRC",)),
+            rf"(?-i:^(?:the\s+)?(?:UK\s+)?MRC\b{_NOT_ANOTHERS})"), ("MRC",)),
     # Japan's JSPS, by name and acronym ("JSPS KAKENHI", its Grants-in-Aid for Scientific Research),
     # and by its programme's name alone ("KAKENHI Grant Number JP19K12345", as JSPS asks its grants
     # be written without its acronym too); not another's KAKENHI ("MEXT KAKENHI": the ministry's)
     Funder("Japan Society for the Promotion of Science", "10.13039/501100001691",
-           (r"japan society for (?:the )?promotion of science", r"(?-i:\bJSPS\b(?!-[A-Z][a-z]))",
+           (r"japan society for (?:the )?promotion of science", rf"(?-i:\bJSPS\b{_NOT_ANOTHERS})",
             r"(?-i:^(?:the\s+)?KAKENHI\b)"), ("JSPS",)),
     # Sweden's ALF, the agreement between the state and the regions on doctors' training and
     # clinical research (Avtal om Läkarutbildning och Forskning; its English name as Region Skåne
