@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -857,9 +858,42 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _did_you_mean(written: str, known) -> str:
+    """" (did you mean X?)" for a word that is a slip of one of ``known`` (``serach`` →
+    search, ``--limt`` → --limit), else "": argparse says only "invalid choice" (Python
+    3.11 has no suggest_on_error).
+
+    >>> _did_you_mean("serach", ["clean", "search", "show"]), _did_you_mean("xyz", ["clean"])
+    (' (did you mean search?)', '')
+    """
+    import difflib
+
+    near = difflib.get_close_matches(written, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '(?P<written>[^']*)' \(choose from (?P<known>.*)\)$")
+
+
+def _suggested(message: str) -> str:
+    """argparse's "invalid choice" ``message`` with the choice nearest what was written."""
+    m = _INVALID_CHOICE.search(message)
+    if not m:
+        return message
+    return message + _did_you_mean(m.group("written"), re.findall(r"'([^']*)'", m.group("known")))
+
+
+class _Parser(argparse.ArgumentParser):
+    """The top level's parser: a command misspelt (``serach``) is said with the one meant."""
+
+    def error(self, message):
+        super().error(_suggested(message))
+
+
 class _CommandParser(argparse.ArgumentParser):
     """A command's parser: an argument missing is said with the options it does not know
-    (``clean --bogus`` said only that PATH was missing, as if --bogus were fine)."""
+    (``clean --bogus`` said only that PATH was missing, as if --bogus were fine), and an
+    option or choice misspelt with the one meant (``--limt`` → --limit)."""
 
     def parse_known_args(self, args=None, namespace=None):
         given = list(sys.argv[1:] if args is None else args)
@@ -876,7 +910,14 @@ class _CommandParser(argparse.ArgumentParser):
                    if not self._known_option(a.split("=", 1)[0])]
         if message.startswith("the following arguments are required") and unknown:
             message += f"; unrecognized arguments: {' '.join(unknown)}"
-        super().error(message)
+        if message.startswith(("unrecognized arguments", "the following arguments are required")):
+            longs = [o for o in self._option_string_actions if o[:2] == "--"]
+            near = {a: _did_you_mean(a.split("=", 1)[0], longs)[len(" (did you mean "):-2] for a in unknown}
+            near = {a: n for a, n in near.items() if n}
+            if near:
+                message += "; did you mean " + (next(iter(near.values())) if len(near) == 1 else
+                                                ", ".join(f"{n} (for {a})" for a, n in near.items())) + "?"
+        super().error(_suggested(message))
 
 
 def _reading_options(p: argparse.ArgumentParser, format_help: str, failures_help: str, quiet_help: str) -> None:
@@ -890,7 +931,7 @@ def _reading_options(p: argparse.ArgumentParser, format_help: str, failures_help
 def build_parser() -> argparse.ArgumentParser:
     from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cli.py", description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 all read (a search or export that finds nothing too); 1 some input failed "

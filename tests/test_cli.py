@@ -349,3 +349,17 @@ def test_a_missing_argument_is_said_with_the_options_not_known_and_positionals_h
     for command, name in (("ingest", "PATH"), ("show", "ID"), ("clean", "PATH")):
         shown = run_cli(command, "--help").stdout.split("positional arguments:", 1)[1].split("\n")[1].split()
         assert shown[0] == name and len(shown) > 1, (command, shown)   # a word of help beside it
+
+
+@pytest.mark.parametrize("args, meant", [
+    (("serach", "foo"), "did you mean search?"),
+    (("ingset", "x"), "did you mean ingest?"),
+    (("search", "--limt", "5", "foo"), "did you mean --limit?"),
+    (("clean", "--jsn", "x"), "did you mean --json?"),
+    (("clean", "--format", "rsi", str(ROOT / "README.md")), "unknown format 'rsi' (did you mean ris?)"),
+    (("export", "--format", "rsi"), "did you mean ris?"),
+])
+def test_a_misspelt_command_option_or_format_names_the_one_meant(args, meant):
+    # they said only "invalid choice" or "unrecognized arguments" (or listed 18 formats)
+    result = run_cli(*args)
+    assert result.returncode == 2 and meant in result.stderr, result.stderr

@@ -489,7 +489,12 @@ def find_reader(name: str) -> Reader:
     for reader in REGISTRY.values():
         if key == reader.name or key in reader.aliases:
             return reader
-    raise UnknownFormat(f"unknown format {name!r}; known formats: {', '.join(known_formats())}")
+    import difflib   # a slip (``rsi``) is named with the format meant, not only among 18
+
+    names = [n for reader in REGISTRY.values() for n in (reader.name, *reader.aliases)]
+    near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {near[0]}?)" if near else ""
+    raise UnknownFormat(f"unknown format {name!r}{hint}; known formats: {', '.join(known_formats())}")
 
 
 def sniff_reader(head: str, path: str) -> Reader | None:
