@@ -928,11 +928,18 @@ def _reading_options(p: argparse.ArgumentParser, format_help: str, failures_help
     p.add_argument("-q", "--quiet", action="store_true", help=quiet_help)
 
 
+def _prog() -> str:
+    """The name usage lines give: ``lit-indexer`` run as the installed command (it said
+    ``usage: cli.py``, a file the user never ran), else ``cli.py``, as the examples write it
+    (``python -m indexer.cli`` too)."""
+    return "lit-indexer" if Path(sys.argv[0] if sys.argv else "").stem == "lit-indexer" else "cli.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
 
     parser = _Parser(
-        prog="cli.py", description="Clean, index and search Chinese/English literature records.",
+        prog=_prog(), description="Clean, index and search Chinese/English literature records.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 all read (a search or export that finds nothing too); 1 some input failed "
                "(reported; a folder given that gives no file to read too); 2 usage error, or an output that "

@@ -363,3 +363,12 @@ def test_a_misspelt_command_option_or_format_names_the_one_meant(args, meant):
     # they said only "invalid choice" or "unrecognized arguments" (or listed 18 formats)
     result = run_cli(*args)
     assert result.returncode == 2 and meant in result.stderr, result.stderr
+
+
+def test_the_installed_command_names_itself_in_its_usage():
+    # `lit-indexer --help` (pyproject's console script) said "usage: cli.py"
+    script = ("import sys\nsys.argv = ['/usr/local/bin/lit-indexer', 'search', '--help']\n"
+              "from indexer.cli import main\nmain()\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.startswith("usage: lit-indexer search"), out.stdout[:200]
+    assert run_cli("search", "--help").stdout.startswith("usage: cli.py search")
