@@ -10,6 +10,6 @@ if __name__ == "__main__":
         from indexer.cli import main
         code = main()
     except KeyboardInterrupt:  # while starting, before main's own handler
-        sys.stderr.write("\nInterrupted.\n")
+        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + "Interrupted.\n")   # (as main's)
         code = 130
     raise SystemExit(code)

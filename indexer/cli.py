@@ -378,7 +378,7 @@ def cmd_ingest(args) -> int:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
                          rebuild=args.rebuild, archives=args.archives)
     except KeyboardInterrupt:   # (a folder the run made is removed: see ingest)
-        _err("\nInterrupted: nothing from this run was written; "
+        _err(f"{_fresh_line()}Interrupted: nothing from this run was written; "
              + (f"{args.index}, the folder it had made, is removed." if made and not os.path.lexists(args.index)
                 else f"{args.index} is as it was."))
         return EXIT_INTERRUPTED
@@ -1132,8 +1132,14 @@ def _reads_stdin(args) -> bool:
                 or args.command in ("clean", "export") and "-" in (getattr(args, "paths", None) or ()))
 
 
+def _fresh_line() -> str:
+    """What starts a message after Ctrl-C: a newline on a terminal, where the ^C echoed or a
+    progress line left the cursor mid-line; nothing in a log or a pipe (a blank line there)."""
+    return "\n" if sys.stderr.isatty() else ""
+
+
 def _interrupted() -> int:
-    _err("\nInterrupted.")
+    _err(f"{_fresh_line()}Interrupted.")
     return EXIT_INTERRUPTED
 
 

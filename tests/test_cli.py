@@ -245,7 +245,7 @@ def test_ctrl_c_while_starting_is_a_message_not_a_traceback():
               f"sys.argv = [{str(ROOT / 'cli.py')!r}, 'stats']\n"
               f"runpy.run_path({str(ROOT / 'cli.py')!r}, run_name='__main__')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert (out.returncode, out.stderr) == (130, "\nInterrupted.\n")
+    assert (out.returncode, out.stderr) == (130, "Interrupted.\n")   # no blank line first in a log
 
 
 def test_clean_reads_records_piped_in(tmp_path):
@@ -372,3 +372,12 @@ def test_the_installed_command_names_itself_in_its_usage():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.startswith("usage: lit-indexer search"), out.stdout[:200]
     assert run_cli("search", "--help").stdout.startswith("usage: cli.py search")
+
+
+def test_ctrl_c_during_a_command_starts_no_blank_line_in_a_log():
+    # "\nInterrupted." left a blank line in a log, where no progress line or ^C is to end
+    script = ("import sys\nimport indexer.cli as cli\n"
+              "def interrupted(args):\n    raise KeyboardInterrupt\n"
+              "cli.cmd_stats = interrupted\nsys.exit(cli.main(['stats']))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (out.returncode, out.stderr) == (130, "Interrupted.\n")
