@@ -709,3 +709,13 @@ def test_how_a_query_was_read_is_said_beside_its_hits(idx, s):
     assert [line.get("notes") for line in lines] == [[unclosed], None, [common], None]
     assert lines[0]["hits"] == jsonl(run_cli("search", "--batch", "--index", str(idx), "--limit", "5",
                                              stdin='"follow up"\n').stdout)[0]["hits"]
+
+
+def test_a_quote_that_ends_a_word_but_none_opened_is_said(idx, s):
+    # 'spinal cord"' dropped its quote without a word, while '"spinal cord' was said
+    note = ("a quote is not closed: the one after 'up' was left out, so its words were searched as words, "
+            "not as a phrase (a phrase has a quote before and after it)")
+    assert s.warnings('follow up"') == [note] and ids(s, 'follow up"') == ids(s, "follow up")
+    assert s.warnings('说"好" "follow up"') == []
+    out = run_cli("search", "--json", 'follow up"', "--index", str(idx))
+    assert json.loads(out.stdout)["notes"] == [note] and f"note: {note}" in out.stderr

@@ -705,6 +705,17 @@ def unclosed_phrase(text: str) -> str | None:
     return None
 
 
+def stray_quotes(text: str) -> list[str]:
+    """The words a quote ended that none opened (``spinal cord"``), which :func:`_tokens`
+    leaves out: searched as words, not as a phrase, which :func:`unclosed_phrase` alone said.
+
+    >>> stray_quotes('spinal cord"'), stray_quotes('癌" OR "a b"'), stray_quotes('说"好" "a"')
+    (['cord'], ['癌'], [])
+    """
+    return [w.strip('"') for m in _TOKEN.finditer(_syntax(text)) for w in [m.group("word") or ""]
+            if w.count('"') % 2 and w.strip('"') and w.endswith('"')]
+
+
 # Words nearly every record of its language holds (the index keeps them, for phrases: "quality
 # of life"), which say nothing of what is sought: a query of these alone finds most records.
 COMMON_WORDS = frozenset("a an the of and or not no nor in on at to for from by with as about into than is are was "

@@ -26,7 +26,7 @@ from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open
 from .names import author_key
 from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints,
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
-                    to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
+                    stray_quotes, to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, nih_core, other_names, supervisors, university)
 
@@ -219,6 +219,9 @@ class Searcher:
         phrase = unclosed_phrase(q)
         if phrase:
             notes.append(f'a quote is not closed, so the phrase "{phrase}" was read to the end of the query')
+        notes += [f'a quote is not closed: the one after {word!r} was left out, so its words were searched '
+                  'as words, not as a phrase (a phrase has a quote before and after it)'
+                  for word in stray_quotes(q)]
         notes += [f"the parenthesis before {word!r} is not closed, so it was read as text, not as a group"
                   for word in unclosed_parenthesis(q)]
         common = common_words_only(tree)
