@@ -299,11 +299,13 @@ def cmd_clean(args) -> int:
     failures = []
     count = 0
     progress = _CleanProgress(not args.quiet)
+    listed = not args.json and not args.quiet and _one_terminal()   # its ✗ line says it there
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
             progress.clear()
-            _err(f"Error: {item.message()}")
+            if not listed:
+                _err(f"Error: {item.message()}")
             if args.json:
                 _out(dumps(item.to_json()))
             elif not args.quiet:
@@ -320,6 +322,16 @@ def cmd_clean(args) -> int:
         if unread:
             _err(_nothing_read(unread))
     return EXIT_FAILURES if failures or unread else EXIT_OK
+
+
+def _one_terminal() -> bool:
+    """Whether stdout and stderr are the same terminal, where a failure said on both was shown
+    twice (a script that keeps stderr apart still has it there)."""
+    try:
+        return sys.stdout.isatty() and sys.stderr.isatty() and \
+            os.ttyname(sys.stdout.fileno()) == os.ttyname(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class _CleanProgress:

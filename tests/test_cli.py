@@ -381,3 +381,35 @@ def test_ctrl_c_during_a_command_starts_no_blank_line_in_a_log():
               "cli.cmd_stats = interrupted\nsys.exit(cli.main(['stats']))\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert (out.returncode, out.stderr) == (130, "Interrupted.\n")
+
+
+def test_clean_on_a_terminal_says_a_failure_once_and_how_to_force_a_format(tmp_path):
+    # stderr's "Error: note.txt:1: unknown format; …" and stdout's "✗ note.txt:1: unknown format; …"
+    # were both shown, each with 18 format names, and neither said what to do
+    import os
+    import pty
+
+    note = tmp_path / "note.txt"
+    note.write_text("hello world\nthis is just a note\n", encoding="utf-8")
+    main, child = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "clean", str(note)], stdin=subprocess.DEVNULL,
+                                stdout=child, stderr=child, cwd=ROOT)
+        os.close(child)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:   # EIO: the terminal's last writer closed it
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.wait(timeout=60)
+    finally:
+        os.close(main)
+    text = shown.decode("utf-8")
+    assert proc.returncode == 1 and text.count("unknown format") == 1, text
+    assert "✗ " in text and "use --format NAME to read it as one of the known formats: " in text
+    piped = run_cli("clean", str(note))   # a script keeps its contract: the Error line on stderr
+    assert "Error: " in piped.stderr and "✗ " in piped.stdout

@@ -356,7 +356,8 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     if reader is None:
         # a site's search results (its records come from its Cite link), an export not read
         listed = results_page(source.head) or unread_export(source.head)
-        yield _whole_file_failure(source, listed or f"unknown format; known formats: {', '.join(known_formats())}")
+        yield _whole_file_failure(source, listed or f"unknown format; use --format NAME to read it as one of the known "
+                                              f"formats: {', '.join(known_formats())}")
         return
     ordinal, items = 0, 0  # records and numbered failures, counted over the file (pasted exports included)
     for item in _read_with_pasted(reader, source, 0):
