@@ -53,3 +53,21 @@ def test_the_exit_code_table_has_every_code_the_help_names():
     named = re.findall(r"(\d+) [a-z]", epilog)
     assert "130" in named
     assert set(named) <= set(re.findall(r"^\| (\d+) \|", table, re.M))
+
+
+def test_the_search_examples_find_records_in_the_demo_index(tmp_path):
+    # after `make demo` (samples/ ingested), `search 癌`, 'title:肉瘤 NOT lang:en' and
+    # 'award:81702662' found nothing
+    import shlex
+
+    from conftest import run_cli
+
+    index = str(tmp_path / "idx")
+    assert run_cli("ingest", "-q", "samples", "--index", index).returncode == 0
+    block = _search_section().split("```", 2)[1]
+    examples = [shlex.split(line.split("  #")[0])[3:] for line in block.splitlines()
+                if line.startswith("python cli.py search ")]
+    assert len(examples) >= 5
+    for args in examples:
+        out = run_cli("search", *args, "--index", index)
+        assert out.returncode == 0 and not out.stdout.startswith("0 hit(s)") and '"total": 0' not in out.stdout, args
