@@ -956,6 +956,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 all read (a search or export that finds nothing too); 1 some input failed "
                "(reported; a folder given that gives no file to read too); 2 usage error, or an output that "
                "cannot be written; 130 interrupted (Ctrl-C)\n\n"
+               "progress: redrawn in place on a terminal; with TERM=dumb (a screen reader, a log) a line every "
+               "10,000 records instead\n\n"
                "run `python cli.py COMMAND --help` for examples")
     parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)

@@ -413,3 +413,8 @@ def test_clean_on_a_terminal_says_a_failure_once_and_how_to_force_a_format(tmp_p
     assert "✗ " in text and "use --format NAME to read it as one of the known formats: " in text
     piped = run_cli("clean", str(note))   # a script keeps its contract: the Error line on stderr
     assert "Error: " in piped.stderr and "✗ " in piped.stdout
+
+
+def test_help_says_how_to_have_progress_without_redraws():
+    # only -q (which hides the summary too) was said; a screen reader wants TERM=dumb's lines
+    assert "TERM=dumb" in run_cli("--help").stdout
