@@ -384,7 +384,6 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         from .common import with_accessed
 
         records = [with_accessed(r, args.accessed) for r in records]
-    _warn_of_gaps(records, args.format, err)
     lang = args.lang if args.lang != "both" or args.format.startswith("gbt7714") else None
 
     def write(f: TextIO, bom: bool) -> int:
@@ -395,6 +394,7 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
     # Excel opens a CSV file without a BOM in the system's code page (GBK on Chinese Windows): 乱码
     bom = args.format in ("ris", "csv") and args.bom or args.format == "csv" and bool(args.output)
     if not args.output:
+        _warn_of_gaps(records, args.format, err)
         try:
             write(out, bom)
             out.flush()
@@ -409,6 +409,7 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         err.write(f"note: nothing to export; {args.output} {kept}\n")
         return 0
     f = open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None)   # (a folder: said by main)
+    _warn_of_gaps(records, args.format, err)   # (once the file can be written: else the error alone)
     try:
         with f:
             n = write(f, bom)
