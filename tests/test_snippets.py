@@ -10,7 +10,7 @@ import pytest
 
 from indexer.index.ingest import ingest
 from indexer.index.query import parse
-from indexer.index.search import Searcher, _shown, snippet
+from indexer.index.search import Searcher, _shown, highlighted, snippet
 
 LONG_EN = ("Several signalling pathways become deregulated during tumour growth and metastasis, "
            "and the mechanisms in a mouse model of breast cancer were studied with imaging over "
@@ -106,3 +106,30 @@ def test_a_snippet_is_one_line_where_the_abstract_has_paragraphs():
     rec = {"title": {"zh": "人文教育"}, "abstract": {"zh": "取其精华,为构建人文教育体系提供启示。\n论文第一部分说明了研究的目的。"}}
     shown = snippet(rec, _shown(parse("研究")))
     assert "\n" not in shown and shown.endswith("提供启示。 论文第一部分说明了【研究】的目的。")
+
+
+BRACKETED = {"title": {"zh": "医院成本管理研究"},
+             "abstract": {"zh": "【目的】本文以【DRG】付费改革为背景，探讨医院成本管理的路径。\n【结论】精细化成本核算有助于控制费用。"}}
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("付费", "〖目的〗本文以〖DRG〗【付费】改革为背景，探讨医院成本管理的路径。 〖结论〗精细化成本核算有助于控制费用。"),
+    ("DRG", "〖目的〗本文以〖【DRG】〗付费改革为背景，探讨医院成本管理的路径。 〖结论〗精细化成本核算有助于控制费用。"),
+])
+def test_the_texts_own_brackets_are_never_a_match_s_marks(query, expected):
+    # 【】 are a Chinese abstract's own punctuation: shown as they were, 【DRG】【付费】 and
+    # 【【DRG】】 did not say which bracket marked a match
+    shown, highlights = highlighted(BRACKETED, _shown(parse(query)))
+    assert shown == expected
+    assert [shown[s:e] for s, e in highlights] == [expected.split("【")[1].split("】")[0]]
+    assert all(shown[s - 1] == "【" and shown[e] == "】" for s, e in highlights)
+
+
+def test_highlights_say_where_each_match_is_after_a_prefix_and_a_cut():
+    rec = {"title": {"en": "Imaging"}, "keywords": {"en": ["breast", "cancer screening", "breast imaging"]}}
+    shown, highlights = highlighted(rec, _shown(parse("breast")))
+    assert shown == "keywords: 【breast】; cancer screening; 【breast】 imaging"
+    assert [shown[s:e] for s, e in highlights] == ["breast", "breast"]
+    rec = {"title": {"en": "x"}, "abstract": {"en": "word " * 40 + "target  \n  word " + "word " * 30}}
+    shown, highlights = highlighted(rec, _shown(parse("target")))
+    assert shown.startswith("…") and [shown[s:e] for s, e in highlights] == ["target"]

@@ -545,7 +545,9 @@ class Searcher:
             if rec is None:  # indexed but not in the store: the index is older than the store
                 continue
             # the record as the contract has it (as `show --json` prints it), with its score and snippet
-            hits.append({"id": rid, "score": round(float(score), 4), **rec, "snippet": snippet(rec, _shown(tree))})
+            # and where the snippet's matches are
+            shown, highlights = highlighted(rec, _shown(tree))
+            hits.append({"id": rid, "score": round(float(score), 4), **rec, "snippet": shown, "highlights": highlights})
         return {"query": q, "total": total, "hits": hits}
 
     def _verified(self, tree, matches) -> list[tuple[float, str]]:
@@ -846,9 +848,16 @@ def _cut(text: str, at: int, lowest: int, highest: int, spans: list[tuple[int, i
     return at if found is None else found
 
 
-def _window(text: str, spans: list[tuple[int, int]], width: int, mark: tuple[str, str]) -> str:
+# A snippet's marks; the text's own 【】 (a Chinese abstract's `【目的】`, `本文以【DRG】…`) are
+# written 〖〗 in it, so that a 【…】 is always a match (`【【DRG】】` told nothing).
+MARK = ("【", "】")
+_OWN_BRACKETS = str.maketrans("【】", "〖〗")
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int, mark: tuple[str, str]) -> tuple[str, list[list[int]]]:
     """About ``width`` characters of ``text`` from a third of it before the first match, cut
-    at words' edges, with the matches in it marked and "…" where it was cut."""
+    at words' edges, with the matches in it marked and "…" where it was cut; and where each
+    marked match is in that (start and end, in characters, inside its marks)."""
     first = spans[0][0]
     lo = max(0, first - width // 3)
     hi = min(len(text), lo + width)
@@ -858,25 +867,41 @@ def _window(text: str, spans: list[tuple[int, int]], width: int, mark: tuple[str
         lo += 1
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
-    out, at = [], lo
+    shown, highlights, at = "…" if lo else "", [], lo
+
+    def add(piece: str) -> None:
+        # on one line: an abstract's paragraphs and a title's tabs are a space here (a hit is a
+        # block of lines, and --json hits are read as one line of text)
+        nonlocal shown
+        piece = re.sub(r"\s+", " ", piece.translate(_OWN_BRACKETS))
+        shown += piece[1:] if piece[:1] == " " and shown[-1:] == " " else piece
+
     for s, e in spans:
         if s < at or e > hi:
             continue
-        out += [text[at:s], mark[0], text[s:e], mark[1]]
+        add(text[at:s])
+        shown += mark[0]
+        start = len(shown)
+        add(text[s:e])
+        highlights.append([start, len(shown)])
+        shown += mark[1]
         at = e
-    out.append(text[at:hi])
-    # on one line: an abstract's paragraphs and a title's tabs are a space here (a hit is a block
-    # of lines, and --json hits are read as one line of text)
-    shown = re.sub(r"\s+", " ", "".join(out))
-    return ("…" if lo else "") + shown + ("…" if hi < len(text) else "")
+    add(text[at:hi])
+    return shown + ("…" if hi < len(text) else ""), highlights
 
 
-def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) -> str:
+def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> str:
+    """:func:`highlighted`'s snippet, without where its matches are."""
+    return highlighted(rec, terms, width, mark)[0]
+
+
+def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> tuple[str, list[list[int]]]:
     """A piece of the abstract (else title, else funding, else keywords) around the first
     match, the matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a
-    lone 7 and 15)."""
+    lone 7 and 15), the text's own 【】 written 〖〗; and where each match is in it, inside its
+    marks (``--json``'s ``highlights``: a program needs no parsing of the marks)."""
     if not terms:
-        return ""
+        return "", []
     in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
     texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
     lines = [("funding: ", line) for line in _funding_lines(rec)]
@@ -888,11 +913,15 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=("【", "】")) 
     for prefix, text in texts + lines:
         spans = _merged(text, _matches(text, in_text) + (other_names.get(text, []) if prefix else []))
         if spans:
-            return prefix + _window(text, spans, width, mark)
+            return _prefixed(prefix, *_window(text, spans, width, mark))
     in_keywords = [leaf for leaf in terms if "keywords" in leaf.check_fields]
     for keywords in rec.get("keywords", {}).values() if in_keywords else ():
         line, spans = _keyword_line(keywords, in_keywords)
         spans = _merged(line, spans)
         if spans:
-            return "keywords: " + _window(line, spans, width, mark)
-    return ""
+            return _prefixed("keywords: ", *_window(line, spans, width, mark))
+    return "", []
+
+
+def _prefixed(prefix: str, shown: str, highlights: list[list[int]]) -> tuple[str, list[list[int]]]:
+    return prefix + shown, [[s + len(prefix), e + len(prefix)] for s, e in highlights]
