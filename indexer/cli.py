@@ -949,10 +949,11 @@ def _prog() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     from indexer.index import SORTS as SEARCH_SORTS  # (the package alone: whoosh is not imported)
+    from indexer.terminal import HelpFormatter
 
     parser = _Parser(
         prog=_prog(), description="Clean, index and search Chinese/English literature records.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         epilog="exit codes: 0 all read (a search or export that finds nothing too); 1 some input failed "
                "(reported; a folder given that gives no file to read too); 2 usage error, or an output that "
                "cannot be written; 130 interrupted (Ctrl-C)\n\n"
@@ -963,7 +964,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)
 
     p = sub.add_parser("clean", help="read and clean records, print them", epilog=EPILOG_CLEAN,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, folders (walked) or archives (.zip, .tar.gz, .gz …)")
     p.add_argument("--json", action="store_true", help="one contract record (or failure object) per line")
@@ -972,7 +973,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("ingest", help="clean records and add them to the index", epilog=EPILOG_INGEST,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders (walked) or archives (.zip, .tar.gz, .gz …) to read into the index")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
@@ -988,7 +989,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("search", help="search the index", epilog=EPILOG_SEARCH,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("query", nargs="*", help="words in Chinese or English (see the query language below)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--limit", type=_positive_int, default=10, help="maximum hits (default 10)")
@@ -1002,7 +1003,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("show", help="print stored records by id", epilog=EPILOG_SHOW,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("ids", nargs="+", metavar="ID",
                    help="record ids (as search, dedup and export print them), or the start of one (4 characters "
                         "or more)")
@@ -1011,7 +1012,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("dedup", help="find records of the same work (across databases and languages)",
-                       epilog=EPILOG_DEDUP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                       epilog=EPILOG_DEDUP, formatter_class=HelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
@@ -1031,13 +1032,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write records as RIS, BibTeX, BibLaTeX, CSL-JSON, EndNote, CSV, JSONL "
                                       "or a GB/T 7714 or Vancouver reference list", epilog=export_command.EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     export_command.add_arguments(p)
     p.set_defaults(func=lambda args: export_command.run(args, sys.stdout, sys.stderr))
 
     p = sub.add_parser("stats", help="records per language, format and year; index size", epilog=EPILOG_STATS,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=HelpFormatter)
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     p.set_defaults(func=cmd_stats)

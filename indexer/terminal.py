@@ -1,7 +1,10 @@
 """What a terminal can show: a progress line redrawn in place, or a line now and then."""
 from __future__ import annotations
 
+import argparse
 import os
+import re
+import unicodedata
 
 # a progress line where it cannot be redrawn: one every so many records
 PROGRESS_EVERY = 10_000
@@ -12,3 +15,149 @@ def redraws(stream) -> bool:
     erase the rest of the old line): a terminal, but not one of TERM=dumb (Emacs's shell, a
     CI log), which shows ESC [K as text."""
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def columns(char: str) -> int:
+    """How many columns ``char`` takes on a terminal: two for a wide (Chinese) character."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
+
+
+def text_width(text: str) -> int:
+    return sum(map(columns, text))
+
+
+# where a line may not break between two wide characters: before a closing mark, after an opening one
+_NO_BREAK_BEFORE = set("，。；：、？！）」』》】〗’”…,.;:!?)]")
+_NO_BREAK_AFTER = set("（「『《【〖‘“([")
+
+
+def _atoms(word: str) -> list[str]:
+    """``word`` in the pieces a line may break between: it whole, but between wide characters."""
+    out = [""]
+    for i, char in enumerate(word):
+        before = word[i - 1] if i else ""
+        if (before and (columns(before) == 2 or columns(char) == 2)
+                and char not in _NO_BREAK_BEFORE and before not in _NO_BREAK_AFTER):
+            out.append("")
+        out[-1] += char
+    return out
+
+
+def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """``text`` filled to lines of at most ``width`` columns (a wide character two; breaking at
+    spaces and between Chinese characters), the first line after ``indent``, the others after
+    ``subsequent`` (``indent`` unless given).  A word wider than a line (a URL) is left whole."""
+    subsequent = indent if subsequent is None else subsequent
+    lines, line, space = [], indent, False
+    bare = True  # nothing on the line but its indent
+    for word in re.findall(r"\S+|\s+", text.strip()):
+        if word.isspace():
+            space = True
+            continue
+        for n, atom in enumerate(_atoms(word)):
+            gap = " " if space and n == 0 else ""
+            if not bare and text_width(line + gap + atom) > width:
+                lines.append(line)
+                line, gap, bare = subsequent, "", True
+            line += ("" if bare else gap) + atom
+            bare = False
+        space = False
+    lines.append(line)
+    return lines
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, its descriptions and epilogs filled to the width argparse is given (the
+    terminal's, 80 columns when not a terminal) as argparse fills an option's help: their
+    paragraphs re-wrapped, a hanging indent kept, and example lines (``python cli.py …``)
+    never broken, a comment too long beside one put under it."""
+
+    def _split_lines(self, text, width):
+        return wrap(re.sub(r"\s+", " ", text), width)
+
+    def _fill_text(self, text, width, indent):
+        return "".join(indent + line + "\n" for line in fill_help(text, width - len(indent)))
+
+
+_EXAMPLE = re.compile(r"(?:python cli\.py|cli\.py|printf|xclip|echo|cat)\b")
+_COMMENT = re.compile(r"^(.*?\S)\s{2,}(#.*)$")
+_ROW = re.compile(r"^(\s+\S+\s{2,})\S")  # a table's row: a term, two spaces or more, its text
+
+
+def fill_help(text: str, width: int) -> list[str]:
+    """The lines of ``text`` (a description or epilog as written, in lines) fitting ``width``
+    columns: an unindented line ending in ":" a heading; lines under ``examples:`` (and any
+    ``python cli.py …`` line) kept whole; other lines joined into paragraphs and filled.  A
+    paragraph ends at a blank line or a heading, at a line indented less than its own second
+    line, where a line of its first indent follows a sentence's end, and before a row of a
+    table (``  --apply   merges…``, its text's column the paragraph's hanging indent)."""
+    out: list[str] = []
+    para: list[str] = []
+    first = rest = ""
+    opened = 0  # the paragraph's first line's indent
+    in_examples = False
+    column = 0  # where the text of the table's rows above starts, if any
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            joined = ""
+            for piece in para:
+                glue = "" if not joined or (columns(joined[-1]) == 2 and columns(piece[0]) == 2) else " "
+                joined += glue + piece
+            out.extend(wrap(joined, width, first, rest))
+        para = []
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        lead = line[:len(line) - len(line.lstrip())]
+        row = _ROW.match(line)
+        cut = len(row.group(1)) if row else 0
+        if not cut and len(lead) < column < len(line) and line[column - 1] == " " != line[column]:
+            cut = column  # a row whose term fills its column, one space after it
+        if not stripped:
+            flush()
+            in_examples = False
+            out.append("")
+        elif not lead and stripped.endswith(":") and text_width(line) <= width:
+            flush()
+            in_examples = stripped == "examples:"
+            out.append(line)
+        elif lead and (in_examples or _EXAMPLE.match(stripped)):
+            flush()
+            out.extend(_example(line, lead, stripped, width))
+        else:
+            in_examples = in_examples and bool(lead)
+            if para and (cut or len(lead) < len(rest)
+                         or (len(lead) == opened and para[-1][-1] in ".。")):
+                flush()
+            if not para:
+                first = rest = lead
+                opened, column = len(lead), cut
+                if cut:  # the term and the spaces after it as written, the text filled beside it
+                    first, rest, stripped = line[:cut], " " * cut, line[cut:]
+            elif len(para) == 1 and rest == first:
+                rest = lead
+            para.append(stripped)
+    flush()
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _example(line: str, lead: str, stripped: str, width: int) -> list[str]:
+    """An example line: whole when it fits; else its comment under it, filled (the command
+    itself is never broken: it is what a reader copies)."""
+    if text_width(line) <= width:
+        return [line]
+    found = _COMMENT.match(stripped)
+    if stripped.startswith("#"):  # a comment's second line, under the first
+        command, comment, lead = "", stripped, "  "
+    elif found:
+        command, comment = found.groups()
+    else:
+        return [line]
+    if command and text_width(f"{lead}{command}  {comment}") <= width:  # beside it, nearer
+        return [f"{lead}{command}  {comment}"]
+    under = lead + "    "
+    return ([lead + command] if command else []) + wrap(comment, width, under, under + "  ")

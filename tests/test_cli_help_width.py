@@ -1,0 +1,41 @@
+"""Help as a terminal shows it: the descriptions and epilogs filled to the width argparse is given
+(COLUMNS, else the terminal's, else 80), an example's command never broken."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def _help_at(columns: int, *command: str) -> str:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": str(columns)}
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), *command, "--help"], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", [(), ("clean",), ("ingest",), ("search",), ("show",), ("dedup",), ("export",),
+                                     ("stats",)])
+@pytest.mark.parametrize("columns", [80, 100])
+def test_help_fits_the_terminal_but_an_example_command(command, columns):
+    # the descriptions and epilogs were printed as written, up to 119 columns on an 80-column terminal
+    from indexer.terminal import text_width
+
+    out = _help_at(columns, *command)
+    over = [line for line in out.splitlines() if text_width(line) > columns
+            and not (line.lstrip().startswith("python cli.py") and " #" not in line)]  # a command is copied whole
+    assert not over, over
+    assert " ".join(out.split()).count("python cli.py") == " ".join(_help_at(300, *command).split()).count("python cli.py")
+
+
+def test_help_keeps_an_examples_command_whole_and_its_comment_under_it():
+    out = _help_at(80, "search")
+    assert "\n  python cli.py search --index DIR --limit 5 -- -癌\n      # options before --: after it every word is the query's\n" in out
+    assert "\n  python cli.py search 脊柱转移 --sort newest     # the latest first\n" in out   # fits: as written
+    wide = _help_at(200, "search")
+    assert "-- -癌   # options before --: after it every word is the query's\n" in wide
