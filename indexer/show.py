@@ -1,12 +1,27 @@
 """The readable view of a cleaned record: fields, then each repair as before → after."""
 from __future__ import annotations
 
+import sys
 import textwrap
 from types import SimpleNamespace
 
 from .record import Failure, Record, source_label
+from .terminal import VIEW_WIDTH as WIDTH, view_width
 
-WIDTH = 100
+_TERMINAL = object()  # format_record's width when not given: standard output's, if a terminal
+
+
+def _fitted(lines: list[str], width: int | None) -> list[str]:
+    """``lines`` each filled to ``width`` (when there is one: on a terminal), the rest of a line
+    under its text, broken only at spaces as an abstract is."""
+    if width is None:
+        return lines
+    out = []
+    for line in lines:
+        lead = line[:len(line) - len(line.lstrip(" "))]
+        out += textwrap.wrap(line, width, initial_indent="", subsequent_indent=lead + "  ", break_long_words=False,
+                             break_on_hyphens=False, drop_whitespace=True) if len(line) > width else [line]
+    return out
 
 
 def _excerpt(before: str, after: str, room: int = 60) -> tuple[str, str]:
@@ -62,7 +77,11 @@ def type_lines(rec) -> list[str]:
     return lines
 
 
-def format_record(rec: Record) -> str:
+def format_record(rec: Record, width=_TERMINAL) -> str:
+    """The view, its abstracts filled to ``width`` (the terminal's, at most WIDTH; WIDTH when
+    printed to a file or pipe) and, on a terminal, its other long lines too (a repair's, a
+    funding's: 180 columns on an 80-column terminal were cut anywhere by it)."""
+    width = view_width(sys.stdout) if width is _TERMINAL else width
     lines = [f"● {rec.id}  {source_label(vars(rec.source))} [{rec.source.format}]  "
              f"language={rec.language} type={rec.type}"]
     for lang, t in rec.title.items():
@@ -85,7 +104,7 @@ def format_record(rec: Record) -> str:
         # broken only at spaces: a word, a number or a run of Chinese is never cut in two (copied
         # from the terminal, `P<0.` and `05` or `TGF-` and `β1` would be two); the terminal wraps a
         # long run of Chinese itself
-        wrapped = textwrap.fill(text, WIDTH, initial_indent=f"  abstract.{lang}: ", subsequent_indent="    ",
+        wrapped = textwrap.fill(text, width or WIDTH, initial_indent=f"  abstract.{lang}: ", subsequent_indent="    ",
                                 break_long_words=False, break_on_hyphens=False)
         lines.append(wrapped)
     for lang, secs in rec.sections.items():
@@ -101,12 +120,14 @@ def format_record(rec: Record) -> str:
             lines.append(f"    {r.step} [{r.field}]: {before!r} → {after!r}")
     for issue in rec.issues:
         lines.append(f"  ! {issue}")
-    return "\n".join(lines)
+    return "\n".join(line if line.startswith("  abstract.") else "\n".join(_fitted(line.split("\n"), width))
+                     for line in lines)
 
 
-def format_failure(f: Failure) -> str:
+def format_failure(f: Failure, width=_TERMINAL) -> str:
     raw = f.raw if len(f.raw) <= 200 else f.raw[:200] + "…"
-    return f"✗ {f.message()}\n  raw: {raw!r}"
+    width = view_width(sys.stdout) if width is _TERMINAL else width
+    return "\n".join(_fitted([f"✗ {f.message()}", f"  raw: {raw!r}"], width))
 
 
 def format_json(rec: dict) -> str:

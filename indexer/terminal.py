@@ -161,3 +161,19 @@ def _example(line: str, lead: str, stripped: str, width: int) -> list[str]:
         return [f"{lead}{command}  {comment}"]
     under = lead + "    "
     return ([lead + command] if command else []) + wrap(comment, width, under, under + "  ")
+
+
+# the widest a record's view is filled to, however wide the terminal (as it always was)
+VIEW_WIDTH = 100
+
+
+def view_width(stream) -> int | None:
+    """How wide a view printed on ``stream`` may be: the terminal's (COLUMNS when set, as
+    argparse and ``shutil`` take it), at most :data:`VIEW_WIDTH`; None when ``stream`` is no
+    terminal and COLUMNS is not set (a file or a pipe: the view as it always was, for scripts)."""
+    import shutil
+
+    given = os.environ.get("COLUMNS", "")
+    if not (given.isdigit() and int(given) > 0) and not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    return max(20, min(shutil.get_terminal_size((VIEW_WIDTH, 24)).columns, VIEW_WIDTH))

@@ -71,3 +71,43 @@ def test_show_says_what_defines_a_thesis_patent_or_standard(tmp_path):
     for line in ("  number: CN111020404A", "  kind: 发明公开", "  applicant: 扬中市旭禾管业制造有限公司",
                  "  date: 2020-04-17"):
         assert line in patent.splitlines()
+
+
+LONG_RIS = ("TY  - JOUR\nTI  - Spinal metastases from an unknown primary: a case report and a review of "
+            "the literature on perioperative mortality\nAB  - Spinal metastases are common in patients with malignancies, "
+            "but studies on those metastasized from unknown primaries are scarce due to the difficulty in treatment and "
+            "the relatively poor prognosis of these patients.\nER  - \n")
+
+
+def _clean_at(path, columns: str | None) -> str:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update({"PYTHONIOENCODING": "utf-8", **({"COLUMNS": columns} if columns else {})})
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "clean", str(path)], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_view_fits_the_terminal_and_is_as_before_in_a_pipe(tmp_path):
+    # an abstract was filled to 100 columns however wide the terminal, which cut its lines again
+    # anywhere on 80 columns; a title's or a repair's line ran to 180 columns
+    path = tmp_path / "long.ris"
+    path.write_text(LONG_RIS, encoding="utf-8")
+    narrow = _clean_at(path, "80")
+    assert max(map(len, narrow.splitlines())) <= 80, narrow
+    lines = narrow.splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("  title.en: "))
+    assert lines[title + 1].startswith("    ") and lines[title + 1].strip() in LONG_RIS   # under its field's text
+    words = lambda text: " ".join(text.split())
+    piped = _clean_at(path, None)
+    assert words(narrow) == words(piped)                                     # the same words, filled
+    assert any(len(line) > 80 for line in piped.splitlines())               # in a pipe: as before (100 wide)
+    wide = _clean_at(path, "300")                                           # never wider than it was
+    assert max(map(len, wide.splitlines())) <= WIDTH
+    assert wide.split("  abstract.en: ")[1] == piped.split("  abstract.en: ")[1]
