@@ -482,8 +482,18 @@ def test_a_hyphened_pinyin_given_name_gives_an_initial_per_syllable():
     ("PLOS ONE", ["PLoS One"], "PLoS One"), ("NPJ BREAST CANCER", ["npj Breast Cancer"], "npj Breast Cancer"),
     ("CA-A CANCER JOURNAL FOR CLINICIANS", ["CA-Cancer J. Clin."], "CA-A Cancer Journal for Clinicians"),
     ("ACTA PHYSICA SINICA PART II", ["Acta Phys. Sin."], "Acta Physica Sinica Part II"),
-    # no ISO abbreviation to tell acronyms by (FEMS), or one word: as written
-    ("FEMS YEAST RESEARCH", ["FEMS YEAST RES"], "FEMS YEAST RESEARCH"), ("FEMS YEAST RESEARCH", [], "FEMS YEAST RESEARCH"),
+    # no ISO abbreviation (WoS's J9 alone, or none: Zotero's BibTeX of a WoS record): title case, a
+    # short list of acronyms (FEMS, IEEE, JAMA) and words without a vowel (BMC) kept; one word as written
+    ("FEMS YEAST RESEARCH", ["FEMS YEAST RES"], "FEMS Yeast Research"), ("CIENCIA RURAL", [], "Ciencia Rural"),
+    ("VETERINARY AND COMPARATIVE ORTHOPAEDICS AND TRAUMATOLOGY", [],
+     "Veterinary and Comparative Orthopaedics and Traumatology"),
+    ("BMC VETERINARY RESEARCH", [], "BMC Veterinary Research"), ("JAMA NETWORK OPEN", [], "JAMA Network Open"),
+    ("IEEE TRANSACTIONS ON MEDICAL IMAGING", ["IEEE T MED IMAGING"], "IEEE Transactions on Medical Imaging"),
+    ("JOURNAL OF VETERINARY BEHAVIOR-CLINICAL APPLICATIONS AND RESEARCH", [],
+     "Journal of Veterinary Behavior-Clinical Applications and Research"),
+    ("ARQUIVO BRASILEIRO DE MEDICINA VETERINARIA E ZOOTECNIA", [], "Arquivo Brasileiro de Medicina Veterinaria e Zootecnia"),
+    ("JOURNAL OF VETERINARY MEDICINE SERIES A-PHYSIOLOGY PATHOLOGY CLINICAL MEDICINE", [],
+     "Journal of Veterinary Medicine Series A-Physiology Pathology Clinical Medicine"),
     ("JAMA", ["JAMA"], "JAMA"), ("Cell", [], "Cell"),
     # MEDLINE's JT: the NLM catalogue's subtitles left out, a qualifier in parentheses kept
     ("Physica medica : PM : an international journal devoted to the applications of physics to medicine", ["Phys Med"],

@@ -41,32 +41,45 @@ def journal_abbreviation(rec: dict) -> str:
 
 
 # Words a title-cased name keeps in lower case after its first word.
-_SMALL_WORDS = frozenset("a an and as at by de del der des du et for from in la le of on or the to und with".split())
+_SMALL_WORDS = frozenset("a an and as at by da das de del della der des di do dos du e et for from fur für in ir la le of "
+                         "on or the to und van voor with y zur".split())
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# Acronyms a journal's name in capitals keeps when no ISO abbreviation tells them (a word
+# without a vowel, BMC, BMJ, CNS, is one too): a short list of those journals' names begin with.
+_ACRONYMS = frozenset("ACM ACS AIDS AJNR AJR AMA ASAIO BJOG DNA EMBO FASEB FEBS FEMS HIV IEEE IET JACC JAMA JAVMA "
+                      "PLOS PMLA RNA SAGE SIAM SPIE UK USA".split())
 
 
 def journal_title(rec: dict, lang: str) -> str:
     """The journal's name for a reference list: without the subtitles NLM's catalogue adds
     after `` : `` (MEDLINE's JT ``Physica medica : PM : an international journal devoted to
-    …`` is ``Physica medica``); one written in capitals (Web of Science's SO, ``APPLIED AND
-    ENVIRONMENTAL MICROBIOLOGY``) in title case when its ISO abbreviation tells acronyms from
-    words (``IEEE Trans. Med. Imaging``: IEEE Transactions on Medical Imaging; ``PLoS One``,
-    ``BMC Cancer``, ``npj Breast Cancer``), small words in lower case, Roman numerals kept;
-    else as written (``JAMA`` alone, or no abbreviation to go by)."""
+    …`` is ``Physica medica``); one written in
+    capitals (Web of Science's SO, ``APPLIED AND ENVIRONMENTAL MICROBIOLOGY``, and so Zotero's
+    BibTeX of it) in title case, its ISO abbreviation telling acronyms from words (``IEEE Trans.
+    Med. Imaging``: IEEE Transactions on Medical Imaging; ``PLoS One``, ``BMC Cancer``, ``npj
+    Breast Cancer``), else a short list of acronyms and words without a vowel (``BMC``), small
+    words in lower case, Roman numerals kept; one word in capitals as written (``JAMA``).
+
+    >>> rec = {"journal": {"en": "CIENCIA RURAL"}}
+    >>> journal_title(rec, "en"), journal_title({"journal": {"en": "FEMS YEAST RESEARCH"}}, "en")
+    ('Ciencia Rural', 'FEMS Yeast Research')
+    """
     name = _without_subtitles(plain(in_lang(rec, "journal", lang)))
-    abbreviation = journal_abbreviation(rec)
-    if not name.isupper() or len(name.split()) < 2 or not abbreviation or abbreviation.isupper():
+    if not name.isupper() or len(name.split()) < 2:
         return name
+    abbreviation = journal_abbreviation(rec)
+    abbreviation = "" if abbreviation.isupper() else abbreviation   # J9 tells no acronym
     as_written = {w.casefold(): w for w in re.findall(r"[^\W\d_]+", abbreviation)}
 
     def word(m: re.Match) -> str:
         w = m.group()
         if w.casefold() in as_written:
             return as_written[w.casefold()]
-        if _ROMAN.fullmatch(w):
+        if _ROMAN.fullmatch(w) or (not abbreviation and (w in _ACRONYMS or not re.search("[AEIOUY]", w))):
             return w
         after_space = m.start() and name[m.start() - 1] == " "   # not after CA- or a colon
-        return w.lower() if after_space and w.casefold() in _SMALL_WORDS else w.capitalize()
+        before_dash = name.startswith("-", m.end())               # SERIES A-PHYSIOLOGY: a series' letter
+        return w.lower() if after_space and not before_dash and w.casefold() in _SMALL_WORDS else w.capitalize()
 
     return re.sub(r"[^\W\d_]+", word, name)
 

@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
-from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, main_lang, month_abbreviation, name_in,
+from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, university, written_date)
 from ..pinyin import read_in_pinyin
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
@@ -346,8 +346,8 @@ def reference(rec: dict, lang: str | None = None) -> str:
         parts += [title, f"In: {editors}. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     else:  # a journal article: Journal. Year;Volume(Issue):Pages. (no year: Volume(Issue):Pages)
-        journal = (_nlm_abbreviation(journal_abbreviation(rec))
-                   or plain(in_lang(rec, "journal", "en" if translated else own)))
+        journal = (_nlm_abbreviation(journal_abbreviation(rec))   # else its name as GB/T's (no capitals, no place)
+                   or journal_title(rec, "en" if translated else own))
         where = (rec.get("volume") or "") + (f"({rec['issue']})" if rec.get("issue") else "")
         where = f"{year};{where}" if year and where else year or where  # no volume: 2022;(1):179-204
         if pages:
