@@ -495,10 +495,16 @@ def test_a_hyphened_pinyin_given_name_gives_an_initial_per_syllable():
     ("JOURNAL OF VETERINARY MEDICINE SERIES A-PHYSIOLOGY PATHOLOGY CLINICAL MEDICINE", [],
      "Journal of Veterinary Medicine Series A-Physiology Pathology Clinical Medicine"),
     ("JAMA", ["JAMA"], "JAMA"), ("Cell", [], "Cell"),
-    # MEDLINE's JT: the NLM catalogue's subtitles left out, a qualifier in parentheses kept
+    # MEDLINE's JT: the NLM catalogue's subtitles and its place after the name left out (but for the
+    # place the abbreviation keeps: Sensors alone is another journal); another qualifier kept
     ("Physica medica : PM : an international journal devoted to the applications of physics to medicine", ["Phys Med"],
      "Physica medica"),
-    ("Acta paediatrica (Oslo, Norway : 1992)", ["Acta Paediatr"], "Acta paediatrica (Oslo, Norway : 1992)"),
+    ("Acta paediatrica (Oslo, Norway : 1992)", ["Acta Paediatr"], "Acta paediatrica"),
+    ("Neoplasia (New York, N.Y.)", ["Neoplasia"], "Neoplasia"), ("Clinical anatomy (New York, N.Y.)", [], "Clinical anatomy"),
+    ("Lancet (London, England)", [], "Lancet"), ("Journal of applied physiology (Bethesda, Md. : 1985)",
+                                                 ["J Appl Physiol (1985)"], "Journal of applied physiology (1985)"),
+    ("Sensors (Basel, Switzerland)", ["Sensors (Basel)"], "Sensors (Basel)"), ("Cancers", ["Cancers (Basel)"], "Cancers"),
+    ("BMJ (Clinical research ed.)", ["BMJ"], "BMJ (Clinical research ed.)"),
 ])
 def test_a_journal_in_capitals_is_written_in_title_case_by_its_iso_abbreviation(name, abbreviation, written):
     # Web of Science writes SO in capitals; its JI (ISO) tells acronyms from words

@@ -41,9 +41,11 @@ SEVEN = [{"family": f, "given": "Anna Maria", "lang": "en"} for f in ("Abe", "Bo
      "Wang Y, Zhang K. [Surgical treatment of spinal metastases]. Chinese Journal of Orthopaedics. "
      "2021;46(6):350-8. Chinese."),
     # without an abbreviation, the journal's name as GB/T 7714 writes it: a WoS name in capitals
-    # (Zotero's BibTeX of it) in title case
+    # (Zotero's BibTeX of it) in title case, NLM's place after a name left out
     (_record("Retinal atrophy", SEVEN[:1], journal={"en": "CIENCIA RURAL"}), "Abe AM. Retinal atrophy. Ciencia Rural. "
                                                                              "2021;46(6):350-8."),
+    (_record("Angiogenesis", SEVEN[:1], journal={"en": "Neoplasia (New York, N.Y.)"}), "Abe AM. Angiogenesis. Neoplasia. "
+                                                                                        "2021;46(6):350-8."),
     # the journal's abbreviation when the record has one; an article number as its pages
     (_record("Trial", SEVEN[:1], pages="e1234", issue=None, extra={"journal_abbreviation": ["Spine J"]}),
      "Abe AM. Trial. Spine J. 2021;46:e1234."),

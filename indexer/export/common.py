@@ -48,12 +48,18 @@ _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # without a vowel, BMC, BMJ, CNS, is one too): a short list of those journals' names begin with.
 _ACRONYMS = frozenset("ACM ACS AIDS AJNR AJR AMA ASAIO BJOG DNA EMBO FASEB FEBS FEMS HIV IEEE IET JACC JAMA JAVMA "
                       "PLOS PMLA RNA SAGE SIAM SPIE UK USA".split())
+# NLM's qualifier after a journal's name in MEDLINE's JT: its place (and year), ``(New York,
+# N.Y.)``, ``(London, England)``, ``(Baltimore, Md. : 1950)``, ``(Basel, Switzerland)``
+_NLM_PLACE = re.compile(r"\s+\((?:[A-Z][^(),]*, )+[A-Z][^(),]*?(?: : \d{4})?\)$")
+_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
 
 
 def journal_title(rec: dict, lang: str) -> str:
     """The journal's name for a reference list: without the subtitles NLM's catalogue adds
     after `` : `` (MEDLINE's JT ``Physica medica : PM : an international journal devoted to
-    …`` is ``Physica medica``); one written in
+    …`` is ``Physica medica``) and without its place after the name (``Neoplasia (New York,
+    N.Y.)`` is ``Neoplasia``; but for the place its abbreviation keeps to tell it from another
+    journal's name: ``Molecules (Basel, Switzerland)``, ``Molecules (Basel)``); one written in
     capitals (Web of Science's SO, ``APPLIED AND ENVIRONMENTAL MICROBIOLOGY``, and so Zotero's
     BibTeX of it) in title case, its ISO abbreviation telling acronyms from words (``IEEE Trans.
     Med. Imaging``: IEEE Transactions on Medical Imaging; ``PLoS One``, ``BMC Cancer``, ``npj
@@ -63,8 +69,10 @@ def journal_title(rec: dict, lang: str) -> str:
     >>> rec = {"journal": {"en": "CIENCIA RURAL"}}
     >>> journal_title(rec, "en"), journal_title({"journal": {"en": "FEMS YEAST RESEARCH"}}, "en")
     ('Ciencia Rural', 'FEMS Yeast Research')
+    >>> journal_title({"journal": {"en": "Neoplasia (New York, N.Y.)"}}, "en")
+    'Neoplasia'
     """
-    name = _without_subtitles(plain(in_lang(rec, "journal", lang)))
+    name = _without_place(_without_subtitles(plain(in_lang(rec, "journal", lang))), journal_abbreviation(rec))
     if not name.isupper() or len(name.split()) < 2:
         return name
     abbreviation = journal_abbreviation(rec)
@@ -84,9 +92,25 @@ def journal_title(rec: dict, lang: str) -> str:
     return re.sub(r"[^\W\d_]+", word, name)
 
 
+def _without_place(name: str, abbreviation: str) -> str:
+    """A journal's name without NLM's place after it, or with the abbreviation's when that keeps
+    one (``Sensors (Basel)``: Sensors alone is another journal).
+
+    >>> _without_place("Lancet (London, England)", "Lancet"), _without_place("Cancers (Basel)", "")
+    ('Lancet', 'Cancers (Basel)')
+    >>> _without_place("Sensors (Basel, Switzerland)", "Sensors (Basel)")
+    'Sensors (Basel)'
+    """
+    place = _NLM_PLACE.search(name)
+    if not place:
+        return name
+    kept = _QUALIFIER.search(abbreviation or "")
+    return name[:place.start()] + (" " + kept.group().strip() if kept else "")
+
+
 def _without_subtitles(name: str) -> str:
     """A journal's name up to the first `` : `` outside parentheses (``Acta paediatrica (Oslo,
-    Norway : 1992)`` keeps its place and year)."""
+    Norway : 1992)`` keeps its place and year, which ``_without_place`` leaves out)."""
     depth = 0
     for i, ch in enumerate(name):
         depth += (ch == "(") - (ch == ")")
