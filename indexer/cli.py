@@ -15,6 +15,7 @@ import errno
 import os
 import re
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -610,8 +611,13 @@ def cmd_stats(args) -> int:
     _out(f"{stats['records']:,} records in {args.index}  (index {stats['index_bytes'] / 1e6:.1f} MB, "
          f"store {stats['store_bytes'] / 1e6:.1f} MB)")
     stats["by_year"] = _years_by_decade(stats["by_year"])
+    from indexer.terminal import view_width
+
+    width = view_width(sys.stdout)   # (on a terminal, a long line wraps under its values; else one line)
     for title, key in (("language", "by_language"), ("format", "by_format"), ("year", "by_year")):
-        _out(f"  by {title}: " + ", ".join(f"{k} {n:,}" for k, n in stats[key].items()))
+        line = f"  by {title}: " + ", ".join(f"{k}\xa0{n:,}" for k, n in stats[key].items())   # (a value by its count)
+        _out("\n".join(textwrap.wrap(line, width, subsequent_indent=" " * len(f"  by {title}: "), break_long_words=False,
+                                      break_on_hyphens=False)).replace("\xa0", " ") if width else line.replace("\xa0", " "))
     if stats["hidden_duplicates"]:
         _out(f"  {stats['hidden_duplicates']:,} of them hidden as duplicates by `dedup --apply`: search and export "
              f"show {stats['records'] - stats['hidden_duplicates']:,} (`dedup --undo` shows them again)")

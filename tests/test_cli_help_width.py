@@ -39,3 +39,24 @@ def test_help_keeps_an_examples_command_whole_and_its_comment_under_it():
     assert "\n  python cli.py search 脊柱转移 --sort newest     # the latest first\n" in out   # fits: as written
     wide = _help_at(200, "search")
     assert "-- -癌   # options before --: after it every word is the query's\n" in wide
+
+
+def test_stats_lines_fit_the_terminal_and_keep_a_value_by_its_count(tmp_path):
+    # stats' "by year" line was one line of any length (164 columns on a 2,000-record index)
+    from conftest import run_cli
+    from indexer.terminal import text_width
+
+    ris = tmp_path / "years.ris"
+    ris.write_text("".join(f"TY  - JOUR\nTI  - Paper of {y}\nPY  - {y}\nER  - \n\n" for y in range(2010, 2026)),
+                   encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(ris), "--index", str(idx)).returncode == 0
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "40"}
+    shown = subprocess.run([sys.executable, str(ROOT / "cli.py"), "stats", "--index", str(idx)], capture_output=True,
+                           text=True, cwd=ROOT, env=env, timeout=120).stdout
+    years = shown.split("  by year: ", 1)[1]   # (the last line, and the lines it wraps onto)
+    expected = ["2010s 10"] + [f"{y} 1" for y in range(2020, 2026)]   # (a past decade in one)
+    assert len(years.splitlines()) > 1 and all(text_width(line) <= 40 for line in shown.splitlines()[1:])   # (the first names the index's folder)
+    assert [item.strip() for item in years.replace("\n", " ").split(",")] == expected
+    piped = run_cli("stats", "--index", str(idx)).stdout   # (no COLUMNS, no terminal: one line, for scripts)
+    assert piped.endswith("  by year: " + ", ".join(expected) + "\n")
