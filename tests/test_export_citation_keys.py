@@ -207,6 +207,30 @@ def test_a_key_stays_with_its_paper_when_the_records_of_its_file_move_up(tmp_pat
     assert keys_by_title("--index", str(index)) == {**given, "Spinal stenosis": "smith2020spinald"}
 
 
+def test_a_records_corrected_title_keeps_its_key(tmp_path):
+    # Smith 2020 "Spinal cord injury" and "Spinal nerves", no DOI (as CNKI's records): smith2020spinal
+    # and …b.  The first title corrected in place and ingested again: it was made smith2020spinalc
+    # (its title no longer the one its key was made for), and a \cite{smith2020spinal} cited nothing.
+    # No other paper's key was made for it, nor is its own found elsewhere: it keeps its key.
+    index, ris = tmp_path / "idx", tmp_path / "a.ris"
+
+    def write(first: str) -> None:
+        ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nPY  - 2020\nER  - \n\n"
+                               for t in (first, "Spinal nerves")), encoding="utf-8")
+
+    write("Spinal cord injury")
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == {"Spinal cord injury": "smith2020spinal", "Spinal nerves": "smith2020spinalb"}
+    write("Spinal cord injuries")
+    ingest(index, ris)
+    want = {"Spinal cord injuries": "smith2020spinal", "Spinal nerves": "smith2020spinalb"}
+    assert keys_by_title("--index", str(index)) == want
+    write("Spinal cord injuries: a review")   # again, from the title kept with it last
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == {"Spinal cord injuries: a review": "smith2020spinal",
+                                                   "Spinal nerves": "smith2020spinalb"}
+
+
 def test_keys_kept_by_an_earlier_store_are_read(tmp_path):
     # a store whose citation_keys table (id → key) was made before keys were kept with their paper
     import sqlite3

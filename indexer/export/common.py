@@ -661,11 +661,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     same for any part of it exported, and a record added later never changes the key of one
     before it, unless it came with that key.  ``given`` (the keys an index's export made
     before, :meth:`indexer.store.Store.given_keys`) is kept before any key is made: a record
-    keeps the key made for it (the record at its id, while that is the same paper: the same
-    DOI or title, :func:`key_fingerprint`) though its year or title changed since; the paper
-    found at another id (its file's records moved up, or itself moved) takes its key along;
-    and no other record is ever made that key (a paper removed keeps it too), but for one
-    that came with it.
+    keeps the key made for it (the record at its id, the same paper: the same DOI or title,
+    :func:`key_fingerprint`) though its year changed since; the paper found at another id (its
+    file's records moved up, or itself moved) takes its key along; else the record at its id
+    keeps it (its title or DOI corrected: most records have no DOI), unless that record is the
+    paper another key was made for; and no other record is ever made that key (a paper
+    removed keeps it too), but for one that came with it.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
     ...         for i in ("9", "1", "5")]
@@ -673,12 +674,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     {'9': 'smith2020spinal', '1': 'smith2020spinalb', '5': 'smith2020spinalc'}
     >>> citation_keys([recs[0], {**recs[1], "source": {"format": "bibtex", "source_id": "Smith2020spinal"}}])
     {'9': 'smith2020spinalb', '1': 'Smith2020spinal'}
-    >>> made = [{"key": k, "id": i, "doi": None, "title": "spinalcord", "now": None}
-    ...         for k, i in (("smith2020spinal", "9"), ("smith2020spinalb", "1"))]
-    >>> citation_keys([{**recs[0], "year": 2021}, recs[1]], given=made)
+    >>> made = [{"key": k, "id": i, "doi": None, "title": t, "now": None}
+    ...         for k, i, t in (("smith2020spinal", "9", "spinalcord"), ("smith2020spinalb", "1", "spinalnerves"))]
+    >>> citation_keys([{**recs[0], "year": 2021}, {**recs[1], "title": {"en": "Spinal nerve"}}], given=made)
     {'9': 'smith2020spinal', '1': 'smith2020spinalb'}
-    >>> citation_keys([{**recs[1], "title": {"en": "Spinal nerves"}}], given=made)   # 1 is another paper now
-    {'1': 'smith2020spinalc'}
+    >>> citation_keys(recs[:2], given=made)   # 1 is the paper 9's key was made for: another paper
+    {'9': 'smith2020spinal', '1': 'smith2020spinalc'}
     """
     first: dict[str, dict] = {}
     for rec in records:   # each once, in its first place
@@ -711,9 +712,23 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
                 out[made["id"]] = made["key"]
         else:
             moved.append(made)
+    placed = set()
     for made in moved:   # to the paper it was made for, found at another id (first entered)
         rec = next((r for r in records if r["id"] not in out and _same_paper(made, r, found=True)), None)
         if rec is not None:
+            out[rec["id"]] = made["key"]
+            placed.add(made["key"])
+    made_for: dict[tuple[str, str], set[str]] = {}   # a DOI or title: the keys made for it
+    for made in given:
+        for kind in ("doi", "title"):
+            if made.get(kind):
+                made_for.setdefault((kind, made[kind]), set()).add(made["key"])
+    for made in moved:   # else it stays its record's (its title or DOI corrected), unless that is another key's paper
+        rec = by_id.get(made["id"])
+        if made["key"] in placed or rec is None or rec["id"] in out:
+            continue
+        doi, titles = _prints(rec)
+        if not any(made_for.get(p, set()) - {made["key"]} for p in (("doi", doi), *(("title", t) for t in titles))):
             out[rec["id"]] = made["key"]
     tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
@@ -742,6 +757,11 @@ def _title_print(title: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title or "").casefold())
 
 
+def _prints(rec: dict) -> tuple[str | None, set[str]]:
+    """``rec``'s DOI and its titles (in any of its languages) as :func:`key_fingerprint` prints them."""
+    return _doi_print(rec.get("doi")), {_title_print(t) for t in (rec.get("title") or {}).values() if isinstance(t, str)}
+
+
 def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
     """Whether ``rec`` is the paper the key ``made`` was made for: the same DOI, or the same
     title (in any of its languages; a year or author corrected keeps the key).  A key kept
@@ -749,9 +769,8 @@ def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
     or a title that is not empty."""
     if made.get("title") is None:
         return not found
-    doi = _doi_print(rec.get("doi"))
-    titles = {_title_print(t) for t in (rec.get("title") or {}).values() if isinstance(t, str)} or {""}
-    return bool(made.get("doi")) and made["doi"] == doi or made["title"] in titles and (bool(made["title"]) or not found)
+    doi, titles = _prints(rec)
+    return bool(made.get("doi")) and made["doi"] == doi or made["title"] in (titles or {""}) and (bool(made["title"]) or not found)
 
 
 def with_keys(records: list[dict], keys: dict[str, str] | None = None) -> dict[str, str]:
