@@ -267,17 +267,13 @@ class Store:
             # metadata, nor a record's move to another id, moves a key cited to another paper
             self.db.execute("CREATE TABLE IF NOT EXISTS main.made_keys (key TEXT PRIMARY KEY COLLATE NOCASE, "
                             "id TEXT NOT NULL, doi TEXT, title TEXT)")
-            if self._has("citation_keys"):   # (kept by id alone, earlier: its title unknown, see given_keys)
-                self.db.execute("INSERT OR IGNORE INTO main.made_keys (key, id) SELECT key, id FROM main.citation_keys "
-                                "ORDER BY rowid")
-                self.db.execute("DROP TABLE main.citation_keys")
 
         return self._write_now(upgrade)
 
     def _outdated(self) -> bool:
         """Whether the store lacks what :meth:`_upgrade` adds."""
         made = {name for (name,) in self.db.execute("SELECT name FROM main.sqlite_master "
-                                                    "WHERE name IN ('records_file', 'meta', 'made_keys', 'citation_keys')")}
+                                                    "WHERE name IN ('records_file', 'meta', 'made_keys')")}
         return not self._has_file() or made != {"records_file", "meta", "made_keys"}
 
     def _has_file(self) -> bool:
@@ -585,9 +581,8 @@ class Store:
 
     def given_keys(self) -> list[dict]:
         """The citation keys export made (:meth:`keep_keys`), in the order made, each with the id
-        and the fingerprint (``doi``, normalised ``title``: ``None`` for a key kept before
-        fingerprints were) of the record it was made for, and the DOI and titles of the record
-        at that id ``now`` (``None``: no record there now)."""
+        and the fingerprint (``doi``, normalised ``title``) of the record it was made for, and the
+        DOI and titles of the record at that id ``now`` (``None``: no record there now)."""
         if not self._has("made_keys"):
             return []
         return [{"key": key, "id": rid, "doi": doi, "title": title,

@@ -231,25 +231,6 @@ def test_a_records_corrected_title_keeps_its_key(tmp_path):
                                                    "Spinal nerves": "smith2020spinalb"}
 
 
-def test_keys_kept_by_an_earlier_store_are_read(tmp_path):
-    # a store whose citation_keys table (id → key) was made before keys were kept with their paper
-    import sqlite3
-
-    index, ris = tmp_path / "idx", tmp_path / "a.ris"
-    ris.write_text("TY  - JOUR\nAU  - Zhang, San\nTI  - Study of graphene\nPY  - 2020\nER  - \n", encoding="utf-8")
-    ingest(index, ris)
-    from indexer.store import STORE_NAME
-
-    db = sqlite3.connect(index / STORE_NAME)
-    rid = db.execute("SELECT id FROM records").fetchone()[0]
-    db.execute("DROP TABLE IF EXISTS made_keys")
-    db.execute("CREATE TABLE IF NOT EXISTS citation_keys (id TEXT PRIMARY KEY, key TEXT NOT NULL)")
-    db.execute("INSERT OR REPLACE INTO citation_keys VALUES (?, 'zhang2020graphite')", (rid,))
-    db.commit()
-    db.close()
-    assert keys_by_title("--index", str(index)) == {"Study of graphene": "zhang2020graphite"}
-
-
 def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):
     # given_keys and first_entered had been two reads: an ingest committing between them gave
     # citation_keys records the keys kept had not seen (and keys of records it no longer had)

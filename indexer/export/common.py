@@ -764,11 +764,8 @@ def _prints(rec: dict) -> tuple[str | None, set[str]]:
 
 def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
     """Whether ``rec`` is the paper the key ``made`` was made for: the same DOI, or the same
-    title (in any of its languages; a year or author corrected keeps the key).  A key kept
-    before fingerprints were is its id's record's; one ``found`` elsewhere must share a DOI
-    or a title that is not empty."""
-    if made.get("title") is None:
-        return not found
+    title (in any of its languages; a year or author corrected keeps the key).  One ``found``
+    elsewhere must share a DOI or a title that is not empty."""
     doi, titles = _prints(rec)
     return bool(made.get("doi")) and made["doi"] == doi or made["title"] in (titles or {""}) and (bool(made["title"]) or not found)
 
