@@ -577,7 +577,7 @@ class Store:
             yield self
         finally:
             if begun and self.db.in_transaction:
-                self.db.commit()
+                self.db.rollback()   # (it read only)
 
     def given_keys(self) -> list[dict]:
         """The citation keys export made (:meth:`keep_keys`), in the order made, each with the id

@@ -284,8 +284,8 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
             entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
         keys = citation_keys(entered, clashes=clashes, given=given)
         kept = {made["key"].casefold(): (made["id"], made["doi"], made["title"]) for made in given}
-        store.keep_keys({keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered
-                         if not own_key(rec) and kept.get(keys[rec["id"]].casefold()) != (rec["id"], *key_fingerprint(rec))})
+        prints = {keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered if not own_key(rec)}
+        store.keep_keys({key: now for key, now in prints.items() if kept.get(key.casefold()) != now})
         return keys
 
 
