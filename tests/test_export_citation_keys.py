@@ -229,6 +229,12 @@ def test_a_records_corrected_title_keeps_its_key(tmp_path):
     ingest(index, ris)
     assert keys_by_title("--index", str(index)) == {"Spinal cord injuries: a review": "smith2020spinal",
                                                    "Spinal nerves": "smith2020spinalb"}
+    # but another paper written in its place is none of its corrections: a key of its own, and
+    # smith2020spinal is no one's (it had been given the new paper: a \cite of the first cited it)
+    write("Spinal fusion outcomes in elderly patients")
+    ingest(index, ris)
+    assert keys_by_title("--index", str(index)) == {"Spinal fusion outcomes in elderly patients": "smith2020spinalc",
+                                                   "Spinal nerves": "smith2020spinalb"}
 
 
 def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):

@@ -665,7 +665,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     :func:`key_fingerprint`) though its year changed since; the paper found at another id (its
     file's records moved up, or itself moved) takes its key along; else the record at its id
     keeps it (its title or DOI corrected: most records have no DOI), unless that record is the
-    paper another key was made for; and no other record is ever made that key (a paper
+    paper another key was made for, or reads as another paper (:func:`_corrected`); and no other record is ever made that key (a paper
     removed keeps it too), but for one that came with it.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
@@ -728,7 +728,8 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         if made["key"] in placed or rec is None or rec["id"] in out:
             continue
         doi, titles = _prints(rec)
-        if not any(made_for.get(p, set()) - {made["key"]} for p in (("doi", doi), *(("title", t) for t in titles))):
+        if not any(made_for.get(p, set()) - {made["key"]} for p in (("doi", doi), *(("title", t) for t in titles))) \
+                and _corrected(made, doi, titles):
             out[rec["id"]] = made["key"]
     tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
@@ -768,6 +769,23 @@ def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
     elsewhere must share a DOI or a title that is not empty."""
     doi, titles = _prints(rec)
     return bool(made.get("doi")) and made["doi"] == doi or made["title"] in (titles or {""}) and (bool(made["title"]) or not found)
+
+
+def _corrected(made: dict, doi: str | None, titles: set[str]) -> bool:
+    """Whether a record at a key's id, no longer its paper's DOI or title, reads as that paper
+    corrected rather than another paper put in its place (a record deleted from a file and a
+    new one written where it stood): no other DOI, and a title mostly the same (a typo, a word
+    changed or added; the prints' characters alike at least 0.6, difflib's ratio).
+
+    >>> made = {"doi": None, "title": "spinalcordinjury"}
+    >>> _corrected(made, None, {"spinalcordinjuries"}), _corrected(made, None, {"lumbarfusionoutcomesinelderly"})
+    (True, False)
+    """
+    from difflib import SequenceMatcher
+
+    if made.get("doi") and doi and made["doi"] != doi:
+        return False
+    return not made.get("title") or any(SequenceMatcher(None, made["title"], t).ratio() >= 0.6 for t in titles)
 
 
 def with_keys(records: list[dict], keys: dict[str, str] | None = None) -> dict[str, str]:
