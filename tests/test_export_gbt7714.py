@@ -572,3 +572,19 @@ def test_an_undated_item_is_listed_under_the_year_it_was_accessed_in_brackets():
     assert [line.split(".")[0] for line in _author_year(recs)] == ["高等教育文献保障系统, [2025a]", "高等教育文献保障系统, [2025b]"]
     # the numeric list is as it was: the date accessed only
     assert reference(recs[0]) == "高等教育文献保障系统. 馆际互借与文献传递服务[EB/OL]. [2025-06-21]. http://home.calis.edu.cn/x."
+
+
+def test_a_patent_without_inventors_is_listed_under_its_applicant():
+    # 专利申请者或所有者 (§8.1.1): the assignee (extra.assignee) heads a patent's reference that
+    # names no inventor, in the numeric list, the author-year list and its citation, not 佚名/Anon
+    from indexer.export.gbt7714 import cited_names, listed_names
+    patent = dict(type="patent", journal={}, issue=None, pages=None, volume=None, extra={"assignee": ["Acme Corp"]})
+    rec = _record("Widget", [], "en", **patent)
+    assert reference(rec) == "Acme Corp. Widget[P]. 2020."
+    assert _author_year([rec]) == ["Acme Corp, 2020. Widget[P]. 2020."]
+    assert listed_names(rec) == ["Acme Corp"] and cited_names(rec) == ("Acme Corp", False)
+    zh = _record("一种管道连接装置", [], "zh", **dict(patent, extra={"assignee": ["扬中市旭禾管业制造有限公司"]}))
+    assert reference(zh) == "扬中市旭禾管业制造有限公司. 一种管道连接装置[P]. 2020."
+    # an inventor still heads it
+    assert reference(_record("Widget", [{"family": "Doe", "given": "Jane", "lang": "en"}], "en", **patent)) == \
+        "DOE J. Widget[P]. 2020."

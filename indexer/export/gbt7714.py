@@ -218,8 +218,16 @@ def named_authors(rec: dict, zh: bool) -> list[dict]:
 
 def responsible_names(rec: dict, zh: bool) -> list[str]:
     """The authors as a list shows them, one by one (:func:`shown_names`, :func:`named_authors`); a
-    whole book, report or map without authors is its editors'."""
+    whole book, report or map without authors is its editors'; a patent without inventors its
+    applicant's (专利申请者或所有者, ``extra.assignee``: ``Acme Corp. Widget[P]. 2020.``).
+
+    >>> responsible_names({"type": "patent", "extra": {"assignee": ["Acme Corp"]}}, False)
+    ['Acme Corp']
+    """
     names = [gbt_name(a, zh) for a in named_authors(rec, zh)]
+    applicants, more = _people(rec, "assignee", zh) if rec.get("type") == "patent" else ([], False)
+    if not names and applicants:
+        return shown_names(applicants, zh, more)
     if not names and rec.get("type") not in PARTS_OF:
         editors, more = _people(rec, "editor", zh)
         return shown_names(editors, zh, more)
@@ -314,9 +322,11 @@ def cited_names(rec: dict, lang: str | None = None) -> tuple[str, bool]:
     zh = chinese_item(plain(in_lang(rec, "title", lang)), lang)
     names = listed_names(rec, lang)
     people = named_authors(rec, zh)
-    if not people and rec.get("type") not in PARTS_OF:   # a whole book's editors
-        people = [n for n in (rec.get("extra") or {}).get("editor", [])
-                  if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
+    # a patent's applicant, else a whole book's editors (as responsible_names)
+    for role in ("assignee", "editor") if rec.get("type") == "patent" else ("editor",):
+        if not people and rec.get("type") not in PARTS_OF:
+            people = [n for n in (rec.get("extra") or {}).get(role, [])
+                      if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
     return (cited_name(people[0], zh) if people else names[0]), len(names) > 1
 
 
