@@ -51,7 +51,7 @@ def test_noteexpress_patent_subsidiary_author_is_its_assignee(tmp_path):
 
 
 @pytest.mark.parametrize("fmt,written", [
-    ("ris", f"A2  - {APPLICANT}"),            # Zotero's RIS; Reference Manager's PAT: A2 Assignee
+    ("ris", f"PB  - {APPLICANT}"),            # Zotero's RIS (its A2 is the issuing authority)
     ("endnote", f"%I {APPLICANT}"),           # EndNote's Patent: the Publisher field is its Assignee
     ("bibtex", f"holder = {{{{{APPLICANT}}}}}"), ("biblatex", f"holder = {{{{{APPLICANT}}}}}"),
     ("csv", APPLICANT),
@@ -64,6 +64,40 @@ def test_patent_assignee_is_written_and_read_back(tmp_path, fmt, written):
     (back,) = read_back(text, fmt, tmp_path)
     assert back["type"] == "patent" and back["extra"].get("assignee") == [APPLICANT], fmt
     assert not back["extra"].get("editor") and not back["extra"].get("publisher")
+
+
+# A patent as Zotero's RIS export writes one (and ris-02's expected Zotero reading has it):
+# PB the assignee, A2 the issuing authority, CY the country.
+ZOTERO_PATENT = """TY  - PAT
+TI  - Method for cooling a turbine blade
+AU  - Müller, Hans
+A2  - European Patent Office
+CY  - EP
+PB  - Siemens AG
+PY  - 2019
+IS  - EP3456789A1
+ER  - 
+"""
+
+
+def test_ris_patent_pb_is_its_assignee_and_a2_its_issuing_authority(tmp_path):
+    rec = _one(tmp_path, ZOTERO_PATENT, "patent.ris")
+    assert rec["extra"].get("assignee") == ["Siemens AG"]
+    assert rec["extra"].get("authority") == ["European Patent Office"]
+    assert not rec["extra"].get("editor") and not rec["extra"].get("publisher")
+    text = rendered([rec], "ris")
+    assert "PB  - Siemens AG" in text and "A2  - European Patent Office" in text
+    (back,) = read_back(text, "ris", tmp_path)
+    assert back["extra"].get("assignee") == ["Siemens AG"]
+    assert back["extra"].get("authority") == ["European Patent Office"]
+    # EndNote's Patent keeps both: %I its Assignee, %E its Issuing Organization
+    text = rendered([rec], "endnote")
+    assert "%I Siemens AG" in text and "%E European Patent Office" in text
+    (back,) = read_back(text, "endnote", tmp_path)
+    assert back["extra"].get("assignee") == ["Siemens AG"]
+    assert back["extra"].get("authority") == ["European Patent Office"]
+    # CNKI's RefWorks A2 of a patent stays its applicant (cnki-refworks-10.txt)
+    assert _one(tmp_path, CNKI_PATENT_RW, "patent.txt")["extra"].get("assignee") == [APPLICANT]
 
 
 # One CNKI yearbook article as each export gives it: RefWorks (as cnki-refworks-08.txt types

@@ -268,8 +268,8 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in authors]
     out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
-    # a patent's assignee (申请人) is its A2, as Zotero's RIS export writes it (our reader reads it back so)
-    out += [("A2", e) for e in (rec.get("extra") or {}).get("assignee", []) if rec.get("type") == "patent"]
+    # a patent's issuing office is its A2, as Zotero's RIS writes it (its assignee, 申请人, is PB)
+    out += [("A2", extra(rec, "authority"))] if rec.get("type") == "patent" else []   # (CSL's authority too)
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
@@ -287,7 +287,9 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("Y2", _accessed(rec))]
     out += [("VL", rec.get("volume") or _number_of(rec, "report", "volume")), ("IS", rec.get("issue") or ""),
             ("SP", first), ("EP", last),
-            ("PB", university(rec, lang) or extra(rec, "publisher")),   # a thesis's: its university
+            # a thesis's: its university; a patent's: its assignee (Zotero's RIS)
+            ("PB", university(rec, lang) or (extra(rec, "assignee") if rec.get("type") == "patent" else "")
+             or extra(rec, "publisher")),
             ("CY", extra(rec, "place")), ("ET", extra(rec, "edition")),
             ("T3", extra(rec, "series")), ("M3", type_of_work(rec)),   # THES, GEN: M3 "Type of Work"; JOUR's "Type of Article"
             ("DO", rec.get("doi") or "")]
@@ -328,6 +330,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in authors]
     out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("%E", extra(rec, "authority"))] if kind == "patent" else []   # its Issuing Organization
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     journal = in_lang(rec, "journal", lang)
     school = university(rec, lang)

@@ -211,6 +211,8 @@ class ReferReader(TaggedReader):
                 # a patent's %I is its assignee (申请人): EndNote's Patent calls the Publisher field so
                 for part in re.split(_LIST_SPLIT, value):
                     put("assignee" if patent else "publisher", part.strip(), line)
+            elif tag == "%E" and patent:   # EndNote's Patent: its Issuing Organization (RIS A2)
+                put("authority", value, line)
             elif tag in TAGS:
                 put(TAGS[tag], value, line)
             else:

@@ -138,8 +138,14 @@ class RisReader(TaggedReader):
         _year_run(rec)
         if rec.extra.get("source_type", "").upper() in self.VL_NOT_VOLUME and "volume" in rec.raw:
             rec.extra["number"] = [v for v, _ in rec.raw.pop("volume")]
-        if rec.extra.get("source_type", "").upper() == "PAT" and "editor" in rec.raw:
-            rec.raw["assignee"] = rec.raw.pop("editor")   # a patent's A2: its assignee (Zotero's RIS)
+        if rec.extra.get("source_type", "").upper() == "PAT":
+            # as Zotero's RIS reads and writes a patent: PB its assignee (申请人), A2 the office that
+            # issued it (issuingAuthority, CSL's authority), not an editor (Reference Manager's old
+            # PAT template called A2 Assignee; Zotero's and ris-02's expected reading do not)
+            if "publisher" in rec.raw:
+                rec.raw["assignee"] = rec.raw.pop("publisher")
+            if "editor" in rec.raw:
+                rec.raw["authority"] = rec.raw.pop("editor")
         if rec.extra.get("source_type", "").upper() in self.OWN_SN and "issn" in rec.raw:
             rec.extra.setdefault("number", []).extend(v for v, _ in rec.raw.pop("issn"))
         if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
