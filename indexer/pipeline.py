@@ -415,7 +415,8 @@ def _add_keywords(record: Record, lang: str, words: list[str], seen: dict[str, s
 # list is incomplete, which exports say again (BibTeX "and others", GB/T 7714 等 / et al.).
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|others|等人?\.?)", re.I)
 # Placeholders for no author (PubMed, PsycInfo, Zotero; 佚名 in Chinese): not a name, which
-# would make unrelated anonymous records share an author.
+# would make unrelated anonymous records share an author; ``extra.anonymous`` says the source
+# said so (an export does not warn of it as a reference lacking its authors).
 _NO_AUTHOR = re.compile(r"\[?(?:anonymous|anon\.?|no authors? listed|no authorship indicated|"
                         r"indicated, no authorship|no author name available)\]?|佚名", re.I)   # (the last: Scopus's)
 # Placeholders for no abstract (Scopus's "[No abstract available]", 暂无摘要): not an abstract,
@@ -488,7 +489,9 @@ def _add_authors(record: Record, names, role: str | None = None) -> str | None:
         bare = name.strip().strip("{} ")   # "{[Anonymous]}": BibTeX's braces
         if _ET_AL.fullmatch(bare):
             record.extra["authors_truncated"] = True
-        elif not _NO_AUTHOR.fullmatch(bare):
+        elif _NO_AUTHOR.fullmatch(bare):
+            record.extra["anonymous"] = True   # anonymous by the source's word, not a gap
+        else:
             record.authors.append(parse_name(name, cjk))
     return role
 

@@ -1105,3 +1105,19 @@ def test_an_edited_book_is_not_said_to_have_no_authors(tmp_path):
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "no authors" in line]
     assert len(said) == 1 and said[0].startswith("warning: 1 record(s) have no authors") and "概论" in said[0], said
+
+
+def test_a_whole_periodical_or_an_anonymous_work_is_not_said_to_have_no_authors(tmp_path):
+    # a whole periodical has no authors by nature; 佚名 / [佚名] / [Anonymous] say the work has none
+    refs = tmp_path / "refs.txt"
+    refs.write_text("图书馆学通讯[J]. 1957(1)-1990(4). 北京: 北京图书馆, 1957-1990.\n"
+                    "[佚名]. 古代文献[M]. 北京: 中华书局, 1980.\n"
+                    "佚名. 网页文章[EB/OL]. (2020-01-01)[2021-02-02]. http://example.com/a.\n"
+                    "地球科学概论[M]. 北京: 科学出版社, 1995.\n", encoding="utf-8")
+    ris = tmp_path / "refs.ris"
+    ris.write_text("TY  - JFULL\nTI  - Journal of Things\nPY  - 2001\nER  - \n\n"
+                   "TY  - JOUR\nTI  - Editorial\nAU  - Anonymous\nJO  - Lancet\nPY  - 2001\nER  - \n", encoding="utf-8")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(refs), str(ris))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "no authors" in line]
+    assert len(said) == 1 and said[0].startswith("warning: 1 record(s) have no authors") and "概论" in said[0], said

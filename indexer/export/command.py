@@ -332,13 +332,17 @@ def _undated_online(rec: dict) -> bool:
 
 
 def _names_no_one(rec: dict) -> bool:
-    """Whether a reference names no one responsible for the work: no authors, nor the editors
-    a whole book without authors is cited by (GB/T's ``许厚泽, 赵其国, 主编``), nor a patent's
-    assignee."""
-    from .common import extra
+    """Whether a reference names no one responsible for the work where it should: no authors,
+    nor the editors a whole book without authors is cited by (GB/T's ``许厚泽, 赵其国, 主编``),
+    nor a patent's assignee (:func:`gbt7714.responsible_names`).  A whole periodical
+    (``图书馆学通讯[J]. 1957(1)-1990(4)``, RIS JFULL) has no authors by nature, and a work the
+    source says is anonymous (``佚名``, ``[Anonymous]``: ``extra.anonymous``) has none by its word:
+    neither is a gap."""
     from .gbt7714 import responsible_names
 
-    return not responsible_names(rec, True) and not (rec.get("type") == "patent" and extra(rec, "assignee"))
+    if rec.get("type") == "periodical" or (rec.get("extra") or {}).get("anonymous"):
+        return False
+    return not responsible_names(rec, True)
 
 
 def _in_any_lang(rec: dict, field: str) -> str:
