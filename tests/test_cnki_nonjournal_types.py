@@ -118,7 +118,26 @@ def test_cnki_yearbook_article_is_one_type_and_gbt_names_the_yearbook(tmp_path):
     assert [r["type"] for r in records] == ["entry"] * 3
     assert [r["journal"] for r in records] == [{"zh": "中国教育年鉴"}] * 3
     for rec in records:
-        assert rendered([rec], "gbt7714").strip() == "[1] 高等教育[Z]//中国教育年鉴. 人民教育出版社, 2019: 120-125."
+        assert rendered([rec], "gbt7714").strip() == \
+            "[1] 高等教育[Z]//中国教育年鉴. [出版地不详]: 人民教育出版社, 2019: 120-125."
+
+
+# CNKI's EndNote export of a yearbook article (cnki-endnote-07.txt has one: %~ 年鉴)
+YEARBOOK_ENDNOTE = "%0 Legal Rule or Regulation\n%T 高等教育\n%B 中国教育年鉴\n%I 人民教育出版社\n%D 2019\n" \
+                   "%P 120-125\n%~ 年鉴\n%W CNKI\n"
+
+
+@pytest.mark.parametrize("fmt,head,back_type", [("bibtex", "@incollection{", "chapter"),
+                                                ("biblatex", "@inreference{", "entry")])
+def test_a_yearbook_article_is_in_its_yearbook_in_bibtex_and_biblatex(tmp_path, fmt, head, back_type):
+    # BibTeX's styles ignore a @misc's journal: the yearbook is the booktitle of an @incollection
+    # (BibTeX has no @inreference), of biblatex's @inreference, as an encyclopedia's entry is
+    rec = _one(tmp_path, YEARBOOK_ENDNOTE, "yearbook_en.txt")
+    assert rec["type"] == "entry"
+    text = rendered([rec], fmt)
+    assert text.startswith(head) and "booktitle = {中国教育年鉴}" in text and "journal" not in text, text
+    (back,) = read_back(text, fmt, tmp_path)
+    assert back["type"] == back_type and back["journal"] == {"zh": "中国教育年鉴"}
 
 
 def test_ris_writes_a_cnki_thesis_university_as_publisher_not_journal(tmp_path):

@@ -15,7 +15,8 @@ sections (where the abstract does not hold them) and the notes the record came w
 beside it is ``issue``).  Keywords are separated by ``, ``, or by ``; `` when one holds a
 comma (MeSH's "Mice, Transgenic").  A newspaper's or magazine's article is BibLaTeX's ``@article`` with
 its ``entrysubtype``, an encyclopedia's or dictionary's entry ``@inreference`` with its (``encyclopedia``,
-``dictionary``): read back as the type written.  A thesis is ``@mastersthesis`` when its degree says master's, else
+``dictionary``): read back as the type written; any other entry (a yearbook's article) is ``@inreference``,
+and in BibTeX ``@incollection``, its work the ``booktitle``.  A thesis is ``@mastersthesis`` when its degree says master's, else
 ``@phdthesis`` (as Zotero writes them), with its degree as written in ``type``; BibLaTeX's
 ``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
 university as ``institution``.  A report's institution is ``institution`` (BibTeX's @techreport
@@ -39,6 +40,9 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
                 "article-newspaper": "article", "book": "book", "chapter": "incollection",
                 "paper-conference": "inproceedings", "thesis": "phdthesis", "report": "techreport",
                 "manuscript": "unpublished",
+                # an entry in a work of reference (a yearbook's article: CNKI's 年鉴) is in a book, its
+                # booktitle: BibTeX has no @inreference, and its styles ignore a @misc's journal
+                "entry": "incollection",
                 # not BibTeX's own types (its styles print them as @misc), but Zotero's and
                 # biblatex's: the number stays the patent's or the standard's
                 "patent": "patent", "standard": "standard"}
@@ -46,7 +50,7 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
 # dictionary @inreference ("an article in a work of reference", its work the booktitle).
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
                   "webpage": "online", "dataset": "dataset", "software": "software", "periodical": "periodical",
-                  "entry-encyclopedia": "inreference", "entry-dictionary": "inreference"}
+                  "entry": "inreference", "entry-encyclopedia": "inreference", "entry-dictionary": "inreference"}
 # The types whose container is a book's title (``booktitle``), not a journal's.
 _IN_BOOKS = ("chapter", "paper-conference")
 _IN_REFERENCE_WORKS = ("entry-encyclopedia", "entry-dictionary")
@@ -169,7 +173,8 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     """The entry's fields, in ``lang``; ``names``: its authors (:func:`.common.authors_in`)."""
     kind = rec.get("type") or ""
     journal = in_lang(rec, "journal", lang)
-    in_book = kind in _IN_BOOKS or biblatex and kind in _IN_REFERENCE_WORKS   # (BibTeX's @misc: its journal)
+    # an entry's work of reference is its booktitle (BibTeX's @misc of an encyclopedia's: its journal)
+    in_book = kind in _IN_BOOKS or kind == "entry" or biblatex and kind in _IN_REFERENCE_WORKS
     container = "booktitle" if in_book else ("journaltitle" if biblatex else "journal")
     fields = [("title", in_lang(rec, "title", lang))]
     fields += [("translatedtitle", t) for _, t in others(rec, "title", lang)[:1]]

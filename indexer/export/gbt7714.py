@@ -431,9 +431,12 @@ def has_imprint(rec: dict, code: str, host: bool = False) -> bool:
     periodical as a whole, and a chapter or paper of a ``host`` book, online too (its example
     ``[S.l.]: Rowman & Littlefield, 2011: 13[…]. http://…``).  Not a report or standard
     (biblatex-gb7714-2015 leaves theirs out when unknown), not a paper known only by its
-    meeting's name, nor an archive, map, dataset or other item."""
+    meeting's name, nor an archive, map, dataset or other item.  An entry of a ``host`` work of
+    reference (a yearbook's article, an encyclopedia's) is a part of a book too:
+    ``高等教育[Z]//中国教育年鉴. [出版地不详]: 人民教育出版社, 2019: 120-125``."""
     kind = rec.get("type") or ""
-    return kind in ("book", "thesis", "periodical") or host and kind in PARTS_OF and code in ("M", "C")
+    return kind in ("book", "thesis", "periodical") or host and (kind in PARTS_OF and code in ("M", "C")
+                                                                 or kind in ENTRIES)
 
 
 def imprint_in_english(rec: dict, place: str, publisher: str) -> tuple[str, str]:
