@@ -65,6 +65,27 @@ def source_ids(index) -> dict[str, str]:
 
 
 # setpriv's options that run a command as nobody
+# Another process writing a store (an older version's ingest): it holds SQLite's write lock until a
+# line comes on its stdin (run as ``python -c STORE_HOLDER records.sqlite``).
+STORE_HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+sys.stdin.readline()
+db.execute("COMMIT")
+"""
+
+# The command line with the store's wait for a lock (a minute) set to ``sys.argv[1]`` seconds
+# (``python -c CLI_WAITING 1 stats --index …``).
+CLI_WAITING = """
+import sys
+from indexer import store
+store._WAIT_SECONDS = float(sys.argv[1])
+from indexer.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
 NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, run_cli, run_cli_unprivileged, stderr_on_a_terminal
+from conftest import CLI_WAITING, DATA, ROOT, STORE_HOLDER, run_cli, run_cli_unprivileged, stderr_on_a_terminal
 from indexer.index.ingest import INDEX_SUBDIR, ingest
 from indexer.store import Store
 
@@ -137,27 +137,6 @@ def test_the_dash_hint_is_for_a_word_that_starts_with_one_dash(idx):
     assert "comes after --" not in result.stderr
 
 
-# Another process writing the store (an older version's ingest): it holds SQLite's write lock
-# until a line comes on its stdin.
-HOLDER = """
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-print("held", flush=True)
-sys.stdin.readline()
-db.execute("COMMIT")
-"""
-
-# The command line with the store's wait for a lock set to 1 s (a minute).
-WAITING = """
-import sys
-from indexer import store
-store._WAIT_SECONDS = 1
-from indexer.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
 def test_search_show_and_stats_read_an_older_store_another_process_holds_as_it_is(idx):
     # they waited a minute to upgrade it and then said it busy (earlier versions read it); they
     # read it as it is, and leave the upgrade to the next run that writes
@@ -171,10 +150,10 @@ def test_search_show_and_stats_read_an_older_store_another_process_holds_as_it_i
     db.close()
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-c", WAITING, *args, "--index", str(idx)], cwd=ROOT,
+        return subprocess.run([sys.executable, "-c", CLI_WAITING, "1", *args, "--index", str(idx)], cwd=ROOT,
                               capture_output=True, text=True, timeout=120)
 
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+    holder = subprocess.Popen([sys.executable, "-c", STORE_HOLDER, str(path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "held\n"

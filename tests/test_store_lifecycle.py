@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import CLI_WAITING, ROOT, STORE_HOLDER, run_cli
 
 PAPERS = [("Bone marrow stromal cells in spinal metastasis", "10.1000/marrow.1", "Smith, John"),
           ("Interleukin 6 signalling in sarcoma", "10.1000/il6.2", "Wang, Jianguo"),
@@ -260,26 +260,6 @@ def test_an_older_store_another_process_is_writing_is_waited_for_not_read_as_a_v
         other.close()
 
 
-# Another process writing the store: it holds SQLite's write lock until a line comes on its stdin.
-HOLDER = """
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-print("held", flush=True)
-sys.stdin.readline()
-db.execute("COMMIT")
-"""
-
-# The command line with the store's wait for a lock set to ``sys.argv[1]`` seconds (a minute).
-WAITING = """
-import sys
-from indexer import store
-store._WAIT_SECONDS = float(sys.argv[1])
-from indexer.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
-
-
 def test_a_store_of_the_oldest_layout_another_process_holds_is_waited_for_then_upgraded(tmp_path):
     """A store written before its ``file`` column and ``meta`` table, opened while another process
     writes it: _upgrade took "database is locked" for a store that cannot be written and read it as
@@ -304,10 +284,10 @@ def test_a_store_of_the_oldest_layout_another_process_holds_is_waited_for_then_u
                     bool(db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()))
 
     def ingest(wait: float) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-c", WAITING, str(wait), "ingest", "-q", "--json", "--index",
+        return subprocess.Popen([sys.executable, "-c", CLI_WAITING, str(wait), "ingest", "-q", "--json", "--index",
                                  str(idx), str(b)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+    holder = subprocess.Popen([sys.executable, "-c", STORE_HOLDER, str(path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "held\n"
