@@ -486,8 +486,7 @@ def cmd_search(args) -> int:
                 query = _query_text(line if isinstance(line, str) else line.decode("utf-8", "surrogateescape"))
                 try:
                     result = searcher.search(query, limit=args.limit, sort=args.sort)
-                    result.update(_notes_of(searcher.warnings(query)
-                                            + (searcher.readings(query) if not result["total"] else [])))
+                    result.update(_notes_of(searcher.said(query, bool(result["total"]))))
                 except QueryError as e:
                     result = {"query": query, "total": 0, "hits": [], "error": str(e)}
                 except Exception as e:  # a bug on one query must not end the batch: the next still get answers
@@ -511,8 +510,7 @@ def cmd_search(args) -> int:
         # a quote never closed, common words only; when it finds nothing, for a person reading
         # the terminal also where the words are (an author's name), and titel: (the advice reads
         # pypinyin for a Chinese name: some 0.15 s, spared a --json caller).
-        notes = searcher.warnings(query) if result["total"] else (searcher.warnings(query) + searcher.readings(query)
-                                                                  if args.json else searcher.notes(query))
+        notes = searcher.said(query, bool(result["total"])) if args.json or result["total"] else searcher.notes(query)
     if args.json:
         _out(dumps({**result, **_notes_of(notes)}))
     else:

@@ -266,6 +266,12 @@ class Searcher:
         return [leaf for leaf in _shown(tree)
                 if leaf.fields == DEFAULT_FIELDS and '"' not in leaf.text and not self._count(leaf)]
 
+    def said(self, q: str, found: bool) -> list[str]:
+        """What ``--json`` and ``--batch`` say beside a query's hits: its :meth:`warnings`, and
+        when it ``found`` nothing, how its words were read (:meth:`readings`; the terminal's
+        :meth:`notes` add the advice that reads pypinyin, spared a script)."""
+        return self.warnings(q) + ([] if found else self.readings(q))
+
     def readings(self, q: str, tree=None, missing: list[Leaf] | None = None) -> list[str]:
         """How the words of a query that found nothing were read, and what the other reading
         finds: Traditional characters as Simplified (:meth:`_traditional`), a mark at a Chinese
