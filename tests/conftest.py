@@ -198,6 +198,13 @@ def titles_kept(items, titles) -> bool:
     return all(" ".join(unicodedata.normalize("NFKC", t).split()) in raw for t in titles)
 
 
+def english_ris(records) -> str:
+    """RIS text of English journal articles, one per ``(ID, title, abstract)`` (no AB when the
+    abstract is empty)."""
+    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {ab}\n" if ab else "") + "LA  - en\nER  - \n\n"
+                   for rid, title, ab in records)
+
+
 def ris_searcher(folder: Path, ris: str):
     """A Searcher of a real index of ``ris`` (RIS text) ingested into ``folder``: for a
     module's fixture, ``yield from ris_searcher(tmp_path_factory.mktemp(...), _ris())``."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ris_searcher
+from conftest import english_ris, ris_searcher
 from indexer.index import search as search_module
 
 # Written for this test, after the QA report's cases.
@@ -42,14 +42,9 @@ RECORDS = [
 ]
 
 
-def _ris() -> str:
-    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {ab}\n" if ab else "") + "LA  - en\nER  - \n\n"
-                   for rid, title, ab in RECORDS)
-
-
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    yield from ris_searcher(tmp_path_factory.mktemp("acronyms"), _ris())
+    yield from ris_searcher(tmp_path_factory.mktemp("acronyms"), english_ris(RECORDS))
 
 
 def ranked(searcher, query):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import hit_ids, ris_searcher
+from conftest import english_ris, hit_ids, ris_searcher
 
 # Written for this test, after the QA report's cases (qa_variants).
 RECORDS = [
@@ -31,14 +31,9 @@ RECORDS = [
 ]
 
 
-def _ris() -> str:
-    return "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\n" + (f"AB  - {ab}\n" if ab else "") + "LA  - en\nER  - \n\n"
-                   for rid, title, ab in RECORDS)
-
-
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    yield from ris_searcher(tmp_path_factory.mktemp("word_forms"), _ris())
+    yield from ris_searcher(tmp_path_factory.mktemp("word_forms"), english_ris(RECORDS))
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -89,8 +84,7 @@ PHRASE_RECORDS = [
 
 @pytest.fixture(scope="module")
 def phrase_searcher(tmp_path_factory):
-    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nLA  - en\nER  - \n\n" for rid, title, _ in PHRASE_RECORDS)
-    yield from ris_searcher(tmp_path_factory.mktemp("phrase_forms"), ris)
+    yield from ris_searcher(tmp_path_factory.mktemp("phrase_forms"), english_ris(PHRASE_RECORDS))
 
 
 @pytest.mark.parametrize("query,expected", [
