@@ -270,30 +270,25 @@ _WRITTEN_AMERICAN = re.compile(rf"(?:({'|'.join(map(_WRITTEN_ENDS.get, _RE_ENDS.
                                rf"|({'|'.join(_WRITTEN_ENDS[k] for k in _LL_ENDS.split('|'))})(ed|ing|ers?)"
                                rf"|({'|'.join(_ISE_STEMS)})iz(es?|ed|ing|ations?|ers?))$")
 _RE_WRITTEN = {"e": "", "es": "s", "ed": "ed", "ing": "ing"}
+# The two ways of respelling a word as written: (pieces found, their table, its ending, the ends'
+# table, an -re end's endings, the -ise/-ize letters written)
+_TO_AMERICAN = (_WRITTEN_PIECE, _WRITTEN_PIECES, _WRITTEN_BRITISH, _WRITTEN_ENDS, _RE_WRITTEN, "iz")
+_TO_BRITISH = (_AMERICAN_PIECE, _AMERICAN_PIECES, _WRITTEN_AMERICAN, _AMERICAN_ENDS,
+               {"": "e", "s": "es", "ed": "ed", "ing": "ing"}, "is")
 
 
-def _american_written(word: str) -> str:
-    word = _WRITTEN_PIECE.sub(lambda m: _WRITTEN_PIECES[m.group()], word)
-    m = _WRITTEN_BRITISH.search(word)
+def _respelt(word: str, way: tuple) -> str:
+    """``word`` spelt the other way (:data:`_TO_AMERICAN` or :data:`_TO_BRITISH`)."""
+    piece, pieces, ending, ends, re_endings, ise = way
+    word = piece.sub(lambda m: pieces[m.group()], word)
+    m = ending.search(word)
     if not m:
         return word
     if m.group(1):
-        return word[:m.start()] + _WRITTEN_ENDS[m.group(1)] + _RE_WRITTEN[m.group(2)]
+        return word[:m.start()] + ends[m.group(1)] + re_endings[m.group(2)]
     if m.group(3):
-        return word[:m.start()] + _WRITTEN_ENDS[m.group(3)] + m.group(4)
-    return word[:m.start()] + m.group(5) + "iz" + m.group(6)
-
-
-def _british_written(word: str) -> str:
-    word = _AMERICAN_PIECE.sub(lambda m: _AMERICAN_PIECES[m.group()], word)
-    m = _WRITTEN_AMERICAN.search(word)
-    if not m:
-        return word
-    if m.group(1):
-        return word[:m.start()] + _AMERICAN_ENDS[m.group(1)] + {"": "e", "s": "es"}.get(m.group(2), m.group(2))
-    if m.group(3):
-        return word[:m.start()] + _AMERICAN_ENDS[m.group(3)] + m.group(4)
-    return word[:m.start()] + m.group(5) + "is" + m.group(6)
+        return word[:m.start()] + ends[m.group(3)] + m.group(4)
+    return word[:m.start()] + m.group(5) + ise + m.group(6)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -315,11 +310,11 @@ def spellings(word: str) -> tuple[str, ...]:
     forms = [word, IRREGULAR_PLURALS.get(word, word)] + [p for p, s in IRREGULAR_PLURALS.items() if s == word]
     out = []
     for f in forms:
-        us = _american_written(f)
-        out += [f, us, _british_written(us)]
+        us = _respelt(f, _TO_AMERICAN)
+        out += [f, us, _respelt(us, _TO_BRITISH)]
     # a variant read back must be the word's own; one no text writes ("them" as "thaem") finds nothing
-    same = {_american_written(f) for f in forms}
-    return tuple(v for v in dict.fromkeys(out) if _american_written(v) in same)
+    same = {_respelt(f, _TO_AMERICAN) for f in forms}
+    return tuple(v for v in dict.fromkeys(out) if _respelt(v, _TO_AMERICAN) in same)
 
 
 @lru_cache(maxsize=1 << 17)
