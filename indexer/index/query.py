@@ -806,13 +806,10 @@ def _list_marks_apart(text: str) -> str:
             depth = max(0, depth - 1)
         elif c.isspace() and not quoted and not depth:
             start = i + 1
-        elif c in _LIST_MARKS and not quoted and not depth \
-                and any(_CJK_CHAR.match(n) or n in _QUOTE_MARKS for n in (text[i - 1:i], text[i + 1:i + 2]) if n):
-            prefix = _PREFIX.match(text, start)
-            name = (prefix.group(1) or "").lower()
-            known = name in FIELD_ALIASES or name in EXACT_FIELDS or name == "year"
-            c = " " + (prefix.group() if known or not name else "")
-        elif c in _INNER_MARKS and not quoted and not depth and _inside_chinese(text, i):
+        elif not quoted and not depth and (
+                c in _LIST_MARKS and any(_CJK_CHAR.match(n) or n in _QUOTE_MARKS
+                                         for n in (text[i - 1:i], text[i + 1:i + 2]) if n)
+                or c in _INNER_MARKS and _inside_chinese(text, i)):
             prefix = _PREFIX.match(text, start)
             name = (prefix.group(1) or "").lower()
             known = name in FIELD_ALIASES or name in EXACT_FIELDS or name == "year"
