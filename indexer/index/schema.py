@@ -188,6 +188,11 @@ def university(rec: dict) -> list[str]:
     return _extra(rec, "publisher") if rec.get("type") == "thesis" else []
 
 
+def journal_names(rec: dict) -> list[str]:
+    """What ``journal:`` finds a record by: its journal, and a thesis's :func:`university`."""
+    return list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))
+
+
 def other_names(rec: dict) -> list[str]:
     """What names a thesis, patent or standard besides its title and authors, found by a query
     without a field (in the "funding" field, as a grant number is): a thesis's university and
@@ -225,7 +230,7 @@ def document(rec: dict) -> dict:
         "authors": _join(author_name(a) for a in author_forms(authors)),
         "names": " ".join(index_terms(author_forms(authors))),
         "supervisors": _join(supervisors(rec)),
-        "journal": _join(list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))),
+        "journal": _join(journal_names(rec)),
         "funding": _join(funders + awards + other_names(rec)),
         "funder": _join(funder_names(rec, chinese=True)),
         "award": _join(award_forms(rec)),

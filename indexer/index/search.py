@@ -28,7 +28,7 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
                     stray_quotes, to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
-                     funder_names, nih_core, other_names, supervisors, university)
+                     funder_names, journal_names, nih_core, other_names, supervisors)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -86,7 +86,7 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
     if fieldname in ("title", "abstract"):
         return list(rec.get(fieldname, {}).values())
     if fieldname == "journal":  # a thesis's university too, as indexed
-        return list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))
+        return journal_names(rec)
     if fieldname == "supervisors":
         return supervisors(rec)
     if fieldname == "other_names":  # a thesis's, patent's or standard's (schema.other_names)
