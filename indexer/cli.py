@@ -713,13 +713,12 @@ def _dedup(args) -> int:
     # not applied: the duplicates a plain --apply removes (an --apply --all undone is no more)
     counts = {**merge.prisma(records, clusters, everything and applied), "needs_review": pending}
     if args.map:
-        from indexer.errors import OutputFailed
         try:
             merge.write_map(args.map, records, merged)
         except BrokenPipeError:
             raise
         except OSError as e:   # a disk that filled up (checked writable before the run)
-            failed = OutputFailed(f"--map {args.map}", e)
+            failed = _output_failed(f"--map {args.map}", e)
             if args.apply:
                 failed.done = "the merges are applied all the same (undo with --undo)"
             raise failed from None
@@ -882,10 +881,16 @@ def _did_you_mean(written: str, known) -> str:
     >>> _did_you_mean("serach", ["clean", "search", "show"]), _did_you_mean("xyz", ["clean"])
     (' (did you mean search?)', '')
     """
+    near = _nearest(written, known)
+    return f" (did you mean {near}?)" if near else ""
+
+
+def _nearest(written: str, known) -> str:
+    """The one of ``known`` that ``written`` is a slip of, else ""."""
     import difflib
 
     near = difflib.get_close_matches(written, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {near[0]}?)" if near else ""
+    return near[0] if near else ""
 
 
 _INVALID_CHOICE = re.compile(r"invalid choice: '(?P<written>[^']*)' \(choose from (?P<known>.*)\)$")
@@ -928,7 +933,7 @@ class _CommandParser(argparse.ArgumentParser):
             message += f"; unrecognized arguments: {' '.join(unknown)}"
         if message.startswith(("unrecognized arguments", "the following arguments are required")):
             longs = [o for o in self._option_string_actions if o[:2] == "--"]
-            near = {a: _did_you_mean(a.split("=", 1)[0], longs)[len(" (did you mean "):-2] for a in unknown}
+            near = {a: _nearest(a.split("=", 1)[0], longs) for a in unknown}
             near = {a: n for a, n in near.items() if n}
             if near:
                 message += "; did you mean " + (next(iter(near.values())) if len(near) == 1 else
