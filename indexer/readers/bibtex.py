@@ -115,8 +115,9 @@ _LITERAL_RE = re.compile(r"\\([$_%&#{}])|\\(" + "|".join(name for name in _LITER
 
 
 def _script(m: re.Match) -> str:
-    """``^{2}`` / ``_2`` in math: Unicode super/subscript when every character has one."""
-    return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) == "^")
+    """``^{2}`` / ``_2`` in math, and ``\\textsuperscript{5}`` / ``\\textsubscript{2}`` as they are:
+    Unicode super/subscript when every character has one (``10⁵``, not ``105``)."""
+    return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) in ("^", "super"))
 
 
 # Spacing: ``\,`` a thin space (``45\,\%``, ``37\,°C``), ``\:`` ``\>`` ``\;`` wider ones and ``\ `` a
@@ -128,11 +129,6 @@ _TEXT_COMMAND = re.compile(r"\\(?:text(?:it|bf|sc|rm|sf|tt|up|md|normal|sl)|emph
                            r"lowercase|mbox|ensuremath)\s*\{")
 # ``\textsuperscript{5}`` / ``\textsubscript{2}``: text set raised or lowered, as ``$^{5}$`` is in math.
 _TEXT_SCRIPT = re.compile(r"\\text(super|sub)script\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)")
-
-
-def _text_script(m: re.Match) -> str:
-    """``\\textsuperscript{5}`` as ``^{5}`` is read in math (:func:`_script`): ``10⁵``, not ``105``."""
-    return scripted(re.sub(r"\\text\w*\s*|[{}]", "", m.group(2)), m.group(1) == "super")
 
 
 def _accent(m: re.Match) -> str:
@@ -168,7 +164,7 @@ def latex_to_unicode(text: str) -> str:
     s = _SPACING.sub(lambda m: "" if m.group(1) == "!" else " ", s)
     s = re.sub(r"\\([A-Za-z]+)\b\s?(?:\{\})?",
                lambda m: _SYMBOLS.get(m.group(1), m.group(0)), s)
-    s = _TEXT_SCRIPT.sub(_text_script, s)
+    s = _TEXT_SCRIPT.sub(_script, s)
     s = _TEXT_COMMAND.sub("{", s)
     s = s.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
     s = re.sub(r"\$([^$]*)\$", lambda m: re.sub(r"([\^_])(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\?\w)", _script, m.group(1)), s)
