@@ -190,9 +190,14 @@ def _people(rec: dict, role: str, zh: bool) -> tuple[list[str], bool]:
     >>> _people({"extra": {"editor": ["李华", "et al."]}}, "editor", True)
     (['李华'], True)
     """
-    people = (rec.get("extra") or {}).get(role, [])
-    named = [n for n in people if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
-    return [gbt_name(n, zh) for n in named], len(named) < len(people)
+    named = _named(rec, role)
+    return [gbt_name(n, zh) for n in named], len(named) < len((rec.get("extra") or {}).get(role, []))
+
+
+def _named(rec: dict, role: str) -> list:
+    """The names kept under ``extra[role]``, without the 等 / et al. that says the list has more."""
+    return [n for n in (rec.get("extra") or {}).get(role, [])
+            if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
 
 
 def named_authors(rec: dict, zh: bool) -> list[dict]:
@@ -325,8 +330,7 @@ def cited_names(rec: dict, lang: str | None = None) -> tuple[str, bool]:
     # a patent's applicant, else a whole book's editors (as responsible_names)
     for role in ("assignee", "editor") if rec.get("type") == "patent" else ("editor",):
         if not people and rec.get("type") not in PARTS_OF:
-            people = [n for n in (rec.get("extra") or {}).get(role, [])
-                      if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
+            people = _named(rec, role)
     return (cited_name(people[0], zh) if people else names[0]), len(names) > 1
 
 
