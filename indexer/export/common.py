@@ -72,10 +72,10 @@ def journal_title(rec: dict, lang: str) -> str:
     >>> journal_title({"journal": {"en": "Neoplasia (New York, N.Y.)"}}, "en")
     'Neoplasia'
     """
-    name = _without_place(_without_subtitles(plain(in_lang(rec, "journal", lang))), journal_abbreviation(rec))
+    abbreviation = journal_abbreviation(rec)
+    name = _without_place(_without_subtitles(plain(in_lang(rec, "journal", lang))), abbreviation)
     if not name.isupper() or len(name.split()) < 2:
         return name
-    abbreviation = journal_abbreviation(rec)
     abbreviation = "" if abbreviation.isupper() else abbreviation   # J9 tells no acronym
     as_written = {w.casefold(): w for w in re.findall(r"[^\W\d_]+", abbreviation)}
 

@@ -498,8 +498,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
     head, marked = _marks(head)
     for group in _role_groups(head):
         text, role = _role_of(group)
-        if role == "translator" and _translator_word(group):
-            roles["translator_role"] = [_translator_word(group)]
+        if role == "translator" and (word := _translator_word(group)):
+            roles["translator_role"] = [word]
         names = _names(text) if text.strip() else []
         if names is None:  # organisations, each kept whole
             names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]

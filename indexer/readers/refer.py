@@ -193,9 +193,9 @@ class ReferReader(TaggedReader):
                     put("patent_number", value, line)
                     if source.source_id is None:
                         source.source_id = value
-                elif _CN_SERIAL.fullmatch(value):
+                elif serial := _CN_SERIAL.fullmatch(value):
                     # CNKI writes a newspaper's CN serial (11-0315) here, where a journal's ISSN goes
-                    put("cn", "-".join(_CN_SERIAL.fullmatch(value).groups()), line)
+                    put("cn", "-".join(serial.groups()), line)
                 else:
                     put("isbn", value, line)
             elif tag == "%R":
