@@ -222,3 +222,16 @@ def test_a_wrapped_note_is_one_line_and_its_latex_read_whole(tmp_path):
     out = io.StringIO()
     export([one], "ris", out)   # one N1 line, no continuation line
     assert "N1  - This is a long note that wraps onto a second line and continues here.\n" in out.getvalue()
+
+
+def test_a_single_dollar_in_a_note_opens_no_maths(tmp_path):
+    # ``US$5000`` has no closing ``$``: LaTeX would complain, and a reader takes it as the sign, so
+    # the note's next line is still a line (its PMID read), as latex_to_unicode pairs ``$``
+    from indexer.fields.identifiers import pmid
+
+    path = tmp_path / "dollar.bib"
+    path.write_text("@article{a1, title = {T}, author = {Smith, John}, journal = {J Test}, year = {2020},\n"
+                    "  note = {Funded with US$5000\nPMID: 12345678\nRead twice}\n}\n", encoding="utf-8")
+    (rec,) = _records(path)
+    assert rec["extra"]["notes"] == ["Funded with US$5000\nPMID: 12345678\nRead twice"]
+    assert pmid(rec) == "12345678"

@@ -193,18 +193,25 @@ def note_text(value: str) -> str:
     'First line of DNA\\nsecond line\\nthird wrapped'
     >>> note_text("See \\\\emph{the long\\n discussion} of $\\\\alpha +\\n  \\\\beta$ here")
     'See the long discussion of α+ β here'
+    >>> note_text("Cost US$5000\\nPMID: 12345678")
+    'Cost US$5000\\nPMID: 12345678'
     """
     # each break kept becomes a character the text does not hold, read through as text
     mark = next(chr(c) for c in range(0xF8FF, 0xE000, -1) if chr(c) not in value)
+    tokens = list(_NOTE_TOKEN.finditer(value))
+    # ``$`` pair from the left, as latex_to_unicode reads them: an odd last one
+    # (``US$5000``) is a dollar sign and opens no maths
+    dollars = sum(m.group() == "$" for m in tokens) // 2 * 2
     parts, depth, maths, at = [], 0, False, 0
-    for m in _NOTE_TOKEN.finditer(value):
+    for m in tokens:
         token = m.group()
         if token == "{":
             depth += 1
         elif token == "}":
             depth = max(depth - 1, 0)
         elif token == "$":
-            maths = not maths
+            if dollars:
+                maths, dollars = not maths, dollars - 1
         elif token[0] != "\\" and not depth and not maths:
             parts += [value[at:m.start()], mark]
             at = m.end()
