@@ -37,7 +37,7 @@ from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, byline_roles, parse_name, split_author_field, split_author_list
-from .fields.biblio import (doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
+from .fields.biblio import (YEARS, doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
                             normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
 from .fields.identifiers import classification_codes, split_classification_note
@@ -667,7 +667,7 @@ def place_details(record: Record) -> Record:
                 out_of_range.append((written, line))
     if record.year is None and out_of_range:  # no year at all, and nothing said why
         written, line = out_of_range[0]
-        record.issues.append(f"{f'line {line}: ' if line else ''}year {written!r} out of range (1500-2099), "
+        record.issues.append(f"{f'line {line}: ' if line else ''}year {written!r} out of range ({YEARS[0]}-{YEARS[1]}), "
                              "not read: kept in extra.date")
     # a volume or an issue written with its year or the other ("期号：2021年第3期", "卷期：第40卷 第6期")
     for key in ("volume", "issue", "volume_issue"):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-# A plausible year's digits (1500-2099), as every pattern here reads one.
+# A plausible year (1500-2099) and its digits, as every pattern here reads one.
+YEARS = (1500, 2099)
 YEAR_DIGITS = r"(?:1[5-9]|20)\d{2}"
 # A page range, or a list of them ("701-705", "12~15", "8-9, 7").
 PAGE_RANGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
