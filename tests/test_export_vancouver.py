@@ -115,6 +115,18 @@ def test_a_journal_by_its_iso_abbreviation_without_periods(tmp_path):
         _record("x", [], extra={"journal_abbreviation": ["Proc. Natl. Acad. Sci. U.S.A."]}))
 
 
+def test_web_of_sciences_j9_alone_is_not_written_in_capitals(tmp_path):
+    # a Web of Science export without JI: J9's words in upper and lower case, as NLM writes them
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Ng, A\nTI A study\n"
+                    "SO JOURNAL OF BIOLOGICAL CHEMISTRY\nJ9 J BIOL CHEM\nPY 2020\nVL 295\nBP 1\nEP 10\nER\n\n"
+                    "PT J\nAU Ng, A\nTI Another\nSO BMC CANCER\nJ9 BMC CANCER\nPY 2021\nVL 21\nBP 6\nER\n\nEF\n",
+                    encoding="utf-8")
+    one, two = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+    assert reference(one) == "Ng A. A study. J Biol Chem. 2020;295:1-10."
+    assert reference(two) == "Ng A. Another. BMC Cancer. 2021;21:6."
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
 

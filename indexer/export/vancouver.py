@@ -346,7 +346,10 @@ def reference(rec: dict, lang: str | None = None) -> str:
         parts += [title, f"In: {editors}. {host}" if editors else f"In: {host}", _imprint(rec, year),
                   f"p. {pages}" if pages else ""]
     else:  # a journal article: Journal. Year;Volume(Issue):Pages. (no year: Volume(Issue):Pages)
-        journal = (_nlm_abbreviation(journal_abbreviation(rec))   # else its name as GB/T's (no capitals, no place)
+        abbreviation = journal_abbreviation(rec)
+        if abbreviation.isupper():   # Web of Science's J9 alone (J BIOL CHEM): NLM's words are not capitals
+            abbreviation = journal_title({"journal": {"en": abbreviation}}, "en")
+        journal = (_nlm_abbreviation(abbreviation)   # else its name as GB/T's (no capitals, no place)
                    or journal_title(rec, "en" if translated else own))
         where = (rec.get("volume") or "") + (f"({rec['issue']})" if rec.get("issue") else "")
         where = f"{year};{where}" if year and where else year or where  # no volume: 2022;(1):179-204
