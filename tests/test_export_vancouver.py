@@ -127,6 +127,25 @@ def test_web_of_sciences_j9_alone_is_not_written_in_capitals(tmp_path):
     assert reference(two) == "Ng A. Another. BMC Cancer. 2021;21:6."
 
 
+def test_a_title_medline_translated_is_bracketed_once(tmp_path):
+    # MEDLINE keeps a translated title in its brackets, "[…]."; the reference brackets it once,
+    # and a GB/T line in English writes it without them
+    from indexer.export.gbt7714 import reference as gbt_reference
+
+    path = tmp_path / "pubmed.nbib"
+    path.write_text("PMID- 33587412\nDP  - 2021 Mar\nTI  - [Surgical treatment strategy for spinal metastases].\n"
+                    "PG  - 150-156\nFAU - Wang, Yan\nAU  - Wang Y\nLA  - chi\nTT  - 脊柱转移瘤的手术治疗策略\n"
+                    "TA  - Zhonghua Gu Ke Za Zhi\nJT  - Zhonghua gu ke za zhi\nVI  - 41\nIP  - 3\n\n"
+                    "PMID- 30123456\nDP  - 2019\nTI  - [Road traffic accidents among elderly pedestrians].\n"
+                    "FAU - Muller, Jan\nAU  - Muller J\nLA  - ger\nTT  - Über Straßenverkehrsunfälle bei älteren Fußgängern\n"
+                    "TA  - Dtsch Med Wochenschr\nVI  - 144\n", encoding="utf-8")
+    zh, de = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+    assert reference(zh) == ("Wang Y. [Surgical treatment strategy for spinal metastases]. Zhonghua Gu Ke Za Zhi. "
+                             "2021;41(3):150-6. Chinese. PMID: 33587412.")
+    assert reference(de).startswith("Muller J. [Road traffic accidents among elderly pedestrians]. Dtsch Med Wochenschr.")
+    assert gbt_reference(zh, "en").startswith("WANG Y. Surgical treatment strategy for spinal metastases[J]. ")
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
 

@@ -29,6 +29,19 @@ def plain(text: str) -> str:
     return _MARKUP.sub("", text or "")
 
 
+def unbracketed(title: str) -> str:
+    """A title without the square brackets (and period) MEDLINE writes a translated title in,
+    ``[Surgical treatment of spinal metastases].``: a reference list brackets it as its style
+    says, or not at all.
+
+    >>> unbracketed("[Surgical treatment of spinal metastases]."), unbracketed("[18F]FDG PET [review]")
+    ('Surgical treatment of spinal metastases', '[18F]FDG PET [review]')
+    """
+    m = re.fullmatch(r"\s*\[(.+)\]\.?\s*", title or "", re.S)
+    inner = m.group(1) if m else ""
+    return inner if m and inner.count("[") == inner.count("]") and "]" not in inner.split("[")[0] else title
+
+
 def journal_abbreviation(rec: dict) -> str:
     """The journal's abbreviation; of several, the first in upper and lower case: Web of
     Science gives J9 (``HERED CANCER CLIN PR``, capitals cut at 29 characters) and JI, the ISO

@@ -36,7 +36,7 @@ from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from ..readers.gbt7714 import DYNASTIES
 from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
-                     plain, run_together_initials, text_name, university, written_date)
+                     plain, run_together_initials, text_name, unbracketed, university, written_date)
 from .tagged import own_number
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -588,7 +588,10 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     the names, none after the journal or publisher, ``佚名``/``Anon`` for no author."""
     lang = main_lang(rec, lang)
     dated = year is None
-    title = _CLOSING_STOP.sub("", plain(in_lang(rec, "title", lang)))
+    title = plain(in_lang(rec, "title", lang))
+    if lang == "en" and (rec.get("language") or "en") != "en":   # MEDLINE's translation, [title].
+        title = unbracketed(title)
+    title = _CLOSING_STOP.sub("", title)
     zh = chinese_item(title, lang)
     kind, code = rec.get("type") or "", marker(rec)
     url = rec.get("url") or ""

@@ -45,7 +45,8 @@ from typing import TextIO
 from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
 from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
-                     name_suffix, page_range, plain, text_name, thesis_degree, university, written_date)
+                     name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
+                     written_date)
 from ..pinyin import read_in_pinyin
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
@@ -305,7 +306,7 @@ def reference(rec: dict, lang: str | None = None) -> str:
     titles = rec.get("title") or {}
     english = titles.get("en")
     translated = lang is None and own != "en" and bool(english)
-    title = plain(f"[{english}]" if translated else in_lang(rec, "title", own))
+    title = plain(f"[{unbracketed(english)}]" if translated else in_lang(rec, "title", own))
     language = LANGUAGES.get(rec.get("language") or own, "") if own != "en" or translated else ""
     if (rec.get("extra") or {}).get("translated_title"):  # read from PubMed: [title], its language
         title = title if title.startswith("[") else f"[{title}]"
