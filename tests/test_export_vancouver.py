@@ -146,6 +146,18 @@ def test_a_title_medline_translated_is_bracketed_once(tmp_path):
     assert gbt_reference(zh, "en").startswith("WANG Y. Surgical treatment strategy for spinal metastases[J]. ")
 
 
+def test_a_name_in_kana_or_hangul_is_written_whole():
+    # Zotero's RIS writes a Korean name "이, 영희" and a Japanese one "スミス, ジョン": the given name is
+    # no initials, in Vancouver and GB/T 7714 as a name in kanji is
+    from indexer.export.gbt7714 import reference as gbt_reference
+
+    ja = _record("在宅医療の課題", [{"family": "スミス", "given": "ジョン", "lang": "ja"},
+                                    {"family": "鈴木", "given": "エリカ", "lang": "ja"}], lang="ja")
+    ko = _record("노인의 우울증 연구", [{"family": "이", "given": "영희", "lang": "ko"}], lang="ko")
+    assert reference(ja).startswith("スミスジョン, 鈴木エリカ. ") and reference(ko).startswith("이영희. ")
+    assert gbt_reference(ja).startswith("スミスジョン, 鈴木エリカ. ") and gbt_reference(ko).startswith("이영희. ")
+
+
 def test_a_reference_is_one_line():
     assert reference(_record("Spinal\nsurgery  outcomes", SEVEN[:1])) == "Abe AM. Spinal surgery outcomes. Spine. 2021;46(6):350-8."
 

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from ..charsets import HAN
+from ..charsets import HAN, HANGUL, KANA
 from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
@@ -16,6 +16,7 @@ from ..readers.csl_json import date_text
 from . import SORTS
 
 _HAN = re.compile(f"[{HAN}]")
+_EAST_ASIAN = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 # CSL rich text: <i>, <b>, <sup>, <sub>, <span class="nocase">, <span style="…">
 _MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
 
@@ -134,6 +135,17 @@ def _without_subtitles(name: str) -> str:
 
 def has_han(text: str | None) -> bool:
     return bool(text and _HAN.search(text))
+
+
+def written_whole(family: str | None) -> bool:
+    """Whether a family name is in Chinese characters, kana or hangul: a name so written is
+    written whole, the given name after it (``山田太郎``, ``スミスジョン``, ``이영희``), never cut
+    to initials as a Latin one is.
+
+    >>> written_whole("スミス"), written_whole("이"), written_whole("Smith")
+    (True, True, False)
+    """
+    return bool(family and _EAST_ASIAN.search(family))
 
 
 def main_lang(rec: dict, lang: str | None = None) -> str:

@@ -36,7 +36,8 @@ from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from ..readers.gbt7714 import DYNASTIES
 from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
-                     plain, run_together_initials, text_name, unbracketed, university, written_date)
+                     plain, run_together_initials, text_name, unbracketed, university, written_date,
+                     written_whole)
 from .tagged import own_number
 
 MARKERS = {"article-journal": "J", "article-magazine": "J", "review": "J", "periodical": "J", "book": "M",
@@ -152,7 +153,7 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
         person = a.get("lang") == "zh" and romanised_person(literal)
         return pinyin_name(literal) if person and not zh else literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
-    if has_han(family):
+    if written_whole(family):
         return family + given if zh or not read_in_pinyin(a) else pinyin_name(family + given)
     return western_name(family, given)
 
@@ -305,7 +306,7 @@ def cited_name(a: dict | str, zh: bool = True) -> str:
         return cited_name(text_name(a), zh)
     a = name_in(a, "zh" if zh else "en")
     family = plain(a.get("family", ""))
-    if a.get("literal") or has_han(family):
+    if a.get("literal") or written_whole(family):
         written = gbt_name(a, zh)
         return written.split()[0] if not has_han(written) and written != plain(a.get("literal", "")) else written
     return family.upper()

@@ -46,7 +46,7 @@ from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
 from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
-                     written_date)
+                     written_date, written_whole)
 from ..pinyin import read_in_pinyin
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
@@ -123,7 +123,7 @@ def nlm_name(a: dict) -> str:
             return f"{family.capitalize()} {''.join(w[:1] for w in given.split())}".strip()
         return literal
     family, given = plain(a.get("family", "")), plain(a.get("given", ""))
-    if has_han(family):
+    if written_whole(family):
         return nlm_name({"literal": family + given, "lang": a.get("lang")})
     given, suffix = name_suffix(given)
     return " ".join(p for p in (_cased(family), _initials(given), suffix.rstrip(".")) if p)
