@@ -85,3 +85,44 @@ def test_an_author_who_is_only_a_supervisor_is_said(tmp_path):
         assert [n for n in searcher.notes("author:李建国") if "supervisor:" in n] == [
             "李建国 is no record's author (a thesis's supervisor is not its author); supervisor:李建国 finds 1 record"]
         assert not [n for n in searcher.notes("author:张三") if "supervisor:" in n]
+
+
+# A patent's number where other readers keep it: RIS's IS (Reference Manager's "Patent Number",
+# read as the patent's issue), and a GB/T 7714 reference's standard number (extra.standard_number).
+RIS_PATENT = """TY  - PAT
+TI  - 一种管道连接装置
+AU  - 张三
+PY  - 2020
+IS  - CN112233445A
+PB  - 常州市管件有限公司
+ER  - 
+
+TY  - PAT
+T1  - Method of detecting antibodies
+A1  - Burger,D.R.
+Y1  - 1990/2/27
+VL  - 877609
+IS  - 4,904,581
+ER  - 
+
+"""
+GBT_REFERENCES = ("[1] 全国信息与文献标准化技术委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. "
+                  "北京: 中国标准出版社, 2015.\n")
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("numbers")
+    (folder / "patents.ris").write_text(RIS_PATENT, encoding="utf-8")
+    (folder / "refs.txt").write_text(GBT_REFERENCES, encoding="utf-8")
+    ingest([str(folder)], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+@pytest.mark.parametrize("query,types", [
+    ("CN112233445A", ["patent"]), ('"4,904,581"', ["patent"]), ("877609", ["patent"]),
+    ("常州市管件有限公司", ["patent"]), ("GB/T 7714—2015", ["standard"]), ('"GB/T 7714"', ["standard"]),
+])
+def test_a_number_is_found_wherever_its_reader_keeps_it(numbered, query, types):
+    assert _types(numbered, query) == types

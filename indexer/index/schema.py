@@ -193,22 +193,55 @@ def journal_names(rec: dict) -> list[str]:
     return list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))
 
 
+# A patent's, standard's or report's number, where the readers keep it: CNKI's refer and
+# RefWorks and the GB/T 7714 reader in ``extra.patent_number`` / ``extra.standard_number``, the
+# others in ``extra.number`` (NoteExpress, CSL, Web of Science's PN, RIS's VL and SN).
+_NUMBER_KEYS = ("patent_number", "standard_number", "number")
+
+
+def numbers(rec: dict) -> list[str]:
+    """The numbers naming a patent, standard or report (:data:`_NUMBER_KEYS`), and a patent's
+    issue: RIS's ``IS`` (Reference Manager's "Patent Number"), EndNote XML's and BibTeX's
+    ``number``, which their readers keep as the issue a patent has none of.
+
+    >>> numbers({"type": "patent", "issue": "4,904,581", "extra": {"number": ["877609"]}})
+    ['877609', '4,904,581']
+    >>> numbers({"type": "article-journal", "issue": "3"}), numbers({"type": "standard", "extra": {"standard_number": ["GB/T 7714-2015"]}})
+    ([], ['GB/T 7714-2015'])
+    """
+    found = [v for key in _NUMBER_KEYS for v in _extra(rec, key)]
+    if rec.get("type") == "patent" and isinstance(rec.get("issue"), str) and rec["issue"].strip():
+        found.append(rec["issue"].strip())
+    return list(dict.fromkeys(found))
+
+
+def labelled_names(rec: dict) -> list[tuple[str, str]]:
+    """What names a thesis, patent or standard besides its title and authors, each value with
+    what it is ("number", "applicant", "university", "supervisor"; a search snippet labels it so):
+    a patent's, standard's or report's :func:`numbers`, a patent's applicant (CNKI's refer writes
+    it as the publisher), a thesis's university and supervisors; each value once."""
+    names = [("number", n) for n in numbers(rec)] + [("applicant", a) for a in _extra(rec, "assignee")]
+    if rec.get("type") == "patent":
+        names += [("applicant", p) for p in _extra(rec, "publisher")]
+    names += [("university", u) for u in university(rec)] + [("supervisor", s) for s in supervisors(rec)]
+    seen: set[str] = set()
+    return [(kind, v) for kind, v in names if not (v in seen or seen.add(v))]
+
+
 def other_names(rec: dict) -> list[str]:
-    """What names a thesis, patent or standard besides its title and authors, found by a query
-    without a field (in the "funding" field, as a grant number is): a thesis's university and
-    supervisors, a patent's applicant (CNKI's refer writes it as the publisher) and its number,
-    a standard's or report's number (``CN111020404A``, ``"GB/T 7714"``).
+    """What names a thesis, patent or standard besides its title and authors
+    (:func:`labelled_names`), found by a query without a field (in the "funding" field, as a
+    grant number is): ``CN111020404A``, ``"GB/T 7714"``, a university, a supervisor.
 
     >>> other_names({"type": "patent", "extra": {"assignee": ["扬中市旭禾管业制造有限公司"],
     ...     "patent_number": ["CN111020404A"], "number": ["CN201911234567.8"]}})
     ['CN111020404A', 'CN201911234567.8', '扬中市旭禾管业制造有限公司']
+    >>> other_names({"type": "patent", "issue": "CN111020404A", "extra": {"source_type": "PAT"}})
+    ['CN111020404A']
     >>> other_names({"type": "book", "extra": {"publisher": ["科学出版社"], "isbn": ["9787030000000"]}})
     []
     """
-    names = _extra(rec, "patent_number") + _extra(rec, "number") + _extra(rec, "assignee")
-    if rec.get("type") == "patent":
-        names += _extra(rec, "publisher")
-    return list(dict.fromkeys(names + university(rec) + supervisors(rec)))
+    return [v for _, v in labelled_names(rec)]
 
 
 def document(rec: dict) -> dict:
