@@ -4,10 +4,14 @@ query without a field; ``supervisor:`` finds a supervisor, ``author:`` does not 
 not whom a thesis is by), and ``journal:`` finds a thesis's university."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from indexer.index.ingest import ingest
 from indexer.index.search import Searcher
+
+from conftest import run_cli
 
 PATENT_RW = """RT Patent
 SR 1
@@ -126,3 +130,37 @@ def numbered(tmp_path_factory):
 ])
 def test_a_number_is_found_wherever_its_reader_keeps_it(numbered, query, types):
     assert _types(numbered, query) == types
+
+
+def _snippet(searcher, query: str) -> tuple[str, list[str]]:
+    hit = searcher.search(query)["hits"][0]
+    return hit["snippet"], [hit["snippet"][s:e] for s, e in hit["highlights"]]
+
+
+@pytest.mark.parametrize("query,shown,marked", [
+    ("李建国", "导师：【李建国】", ["李建国"]), ("CN111020404A", "Patent number: 【CN111020404A】", ["CN111020404A"]),
+    ("旭禾管业", "申请人：扬中市【旭禾管业】制造有限公司", ["旭禾管业"]),
+    ('"GB/T 7714"', "Standard number: 【GB/T 7714】-2015", ["GB/T 7714"]),
+    ("浙江大学 year:2021", "学位授予单位：【浙江大学】", ["浙江大学"]),
+])
+def test_a_hit_found_by_what_names_it_shows_it_labelled(searcher, query, shown, marked):
+    # its title and abstract do not hold the query: the value that matched, under its label
+    assert _snippet(searcher, query) == (shown, marked)
+
+
+def test_a_patent_number_from_ris_is_shown_labelled(numbered):
+    assert _snippet(numbered, "CN112233445A") == ("Patent number: 【CN112233445A】", ["CN112233445A"])
+    assert _snippet(numbered, '"4,904,581"') == ("Patent number: 【4,904,581】", ["4,904,581"])
+
+
+def test_the_label_is_shown_in_the_readable_and_json_output(searcher):
+    index = searcher.index_dir
+    assert "     导师：【李建国】" in run_cli("search", "--index", index, "李建国").stdout.splitlines()
+    hit = json.loads(run_cli("search", "--index", index, "--json", "旭禾").stdout)["hits"][0]
+    assert (hit["snippet"], hit["highlights"]) == ("申请人：扬中市【旭禾】管业制造有限公司", [[8, 10]])
+
+
+def test_a_text_match_is_shown_before_a_name(searcher):
+    # the abstract holds 古籍: it is shown, as before
+    shown, marked = _snippet(searcher, "古籍 李建国")
+    assert "【古籍】" in shown and "导师" not in shown

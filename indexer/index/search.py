@@ -28,7 +28,7 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
                     stray_quotes, to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
-                     funder_names, journal_names, nih_core, other_names, supervisors)
+                     funder_names, journal_names, labelled_names, nih_core, other_names, supervisors)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -710,6 +710,30 @@ def _other_award_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int
     return out
 
 
+# The label a snippet shows a thesis's, patent's or standard's value under (schema.labelled_names),
+# in English, and in Chinese for a value written in Chinese: `Supervisor: Smith, John`, `导师：王建国`.
+_NAME_LABELS = {"university": ("University", "学位授予单位"), "supervisor": ("Supervisor", "导师"),
+                "applicant": ("Applicant", "申请人")}
+_NUMBER_LABELS = {"patent": ("Patent number", "专利号"), "standard": ("Standard number", "标准号"),
+                  "report": ("Report number", "报告号")}
+
+
+def _name_lines(rec: dict) -> list[tuple[str, str]]:
+    """Each value naming a thesis, patent or standard with its label, as a snippet shows a hit
+    found by it alone (its title and abstract do not hold the query).
+
+    >>> _name_lines({"type": "thesis", "extra": {"publisher": ["Fudan University"], "supervisors": ["李建国"]}})
+    [('University: ', 'Fudan University'), ('导师：', '李建国')]
+    >>> _name_lines({"type": "patent", "issue": "CN1234567A", "extra": {"assignee": ["扬中市旭禾管业制造有限公司"]}})
+    [('Patent number: ', 'CN1234567A'), ('申请人：', '扬中市旭禾管业制造有限公司')]
+    """
+    lines = []
+    for kind, value in labelled_names(rec):
+        en, zh = _NUMBER_LABELS.get(rec.get("type"), ("Number", "编号")) if kind == "number" else _NAME_LABELS[kind]
+        lines.append((f"{zh}：" if any(map(is_han, value)) else f"{en}: ", value))
+    return lines
+
+
 _ZWJ = "\u200d"
 
 
@@ -902,7 +926,8 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> str:
 
 
 def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> tuple[str, list[list[int]]]:
-    """A piece of the abstract (else title, else funding, else keywords) around the first
+    """A piece of the abstract (else title, else funding, else a thesis's, patent's or standard's
+    labelled value, :func:`_name_lines`, else keywords) around the first
     match, the matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a
     lone 7 and 15), the text's own 【】 written 〖〗; and where each match is in it, inside its
     marks (``--json``'s ``highlights``: a program needs no parsing of the marks)."""
@@ -920,6 +945,11 @@ def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> tup
         spans = _merged(text, _matches(text, in_text) + (other_names.get(text, []) if prefix else []))
         if spans:
             return _prefixed(prefix, *_window(text, spans, width, mark))
+    names = [leaf for leaf in terms if "other_names" in leaf.check_fields]  # a university, a patent's number …
+    for prefix, value in _name_lines(rec) if names else ():
+        spans = _merged(value, _matches(value, names))
+        if spans:
+            return _prefixed(prefix, *_window(value, spans, width, mark))
     in_keywords = [leaf for leaf in terms if "keywords" in leaf.check_fields]
     for keywords in rec.get("keywords", {}).values() if in_keywords else ():
         line, spans = _keyword_line(keywords, in_keywords)
