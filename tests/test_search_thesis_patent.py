@@ -164,3 +164,33 @@ def test_a_text_match_is_shown_before_a_name(searcher):
     # the abstract holds 古籍: it is shown, as before
     shown, marked = _snippet(searcher, "古籍 李建国")
     assert "【古籍】" in shown and "导师" not in shown
+
+
+THESIS_EN = """{Reference Type}: Thesis
+{Title}: Deep learning for ancient scripts
+{Author}: Zhou, Min
+{Tertiary Author}: Wang, Jianguo
+{Publisher}: Zhejiang University
+{Type of Work}: Master
+{Year}: 2020
+
+"""
+
+
+@pytest.mark.parametrize("query,types", [
+    ('supervisor:"Li Jianguo"', ["thesis"]), ('supervisor:"Li JG"', ["thesis"]), ('supervisors:"Jianguo Li"', ["thesis"]),
+    ('supervisor:"Li, Jianguo"', ["thesis"]), ("supervisor:Li", ["thesis"]), ('supervisor:"Li Jian"', []),
+    ('author:"Li Jianguo"', ["book"]),
+])
+def test_supervisor_reads_pinyin_as_author_does(searcher, query, types):
+    # 李建国 supervised the thesis and wrote the book: each prefix finds its own
+    assert _types(searcher, query) == types
+
+
+def test_a_supervisor_in_pinyin_is_found_by_the_characters(tmp_path):
+    (tmp_path / "en.net").write_text(THESIS_EN, encoding="utf-8")
+    ingest([str(tmp_path)], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as searcher:
+        for query, total in (("supervisor:王建国", 1), ('supervisor:"Wang JG"', 1), ("supervisor:wan*", 1),
+                             ('supervisor:"Wang Jian"', 0), ("author:王建国", 0)):
+            assert searcher.search(query)["total"] == total, query

@@ -52,7 +52,7 @@ from .analysis import (CJK, CLAUSE_MARKS, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS
                        word_keys)
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
-                     RECORD_FIELDS, TEXT_FIELDS, nih_core)
+                     RECORD_FIELDS, SUPERVISOR_FIELDS, SUPERVISOR_NAME_TERMS, TEXT_FIELDS, nih_core)
 
 
 class QueryError(ValueError):
@@ -103,6 +103,10 @@ _SEARCHABLE = re.compile(rf"[{CJK}]|{WORD}")
 # ---------------------------------------------------------------- tree
 # Between an author's name and its key (names.author_key) in the values the name check reads.
 NAME_KEY = "\x1e"
+# The fields of people's names → the index field of their name terms (names.name_terms) and the
+# record values their names are checked on, each with its key: author: and supervisor: read a
+# name alike (supervisor:"Li Jianguo" finds 李建国).
+NAME_FIELDS = {AUTHOR_FIELDS: (NAME_TERMS, "author_names"), SUPERVISOR_FIELDS: (SUPERVISOR_NAME_TERMS, "supervisor_names")}
 
 
 def record_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
@@ -359,7 +363,7 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     """``canc*``, ``wom?n``: every word (as written) the pattern matches; ranked as the OR of
     those words."""
     stem = re.match(r"[a-z0-9]*", q).group()
-    if len(stem) < MIN_STEM and not (fields == AUTHOR_FIELDS and compared_word(stem) != stem):
+    if len(stem) < MIN_STEM and not (fields in NAME_FIELDS and compared_word(stem) != stem):
         # (author:lv*, author:nv*: ü spelt as a family name is, one syllable's few names)
         raise QueryError(f"{text!r}: truncation needs at least {MIN_STEM} letters or digits before the * or ? "
                          f"(fewer would match too many words)")
@@ -400,15 +404,16 @@ class FamilyNames(Wildcard):
 
 
 def _truncated_author_leaf(written: Leaf) -> Leaf:
-    """``author:zhang*``, ``author:wan*``: an author whose name holds a word the pattern
+    """``author:zhang*``, ``author:wan*`` (``supervisor:`` alike, :data:`NAME_FIELDS`): an author whose name holds a word the pattern
     matches (``written``), or whose family name does as the index's name terms hold it, as
     ``author:Zhang`` finds them: a name written in Chinese by its pinyin (张伟), a family name
     with accents or of several words (Müller, Martínez-Suárez).  Each family name has its own
     term (``zhang|``, ``~zhang|``: :class:`FamilyNames`), so the OR stays short."""
     pattern = _collapsed(fold(written.text).strip().rstrip("?"))
     spelt = _u_families(pattern)
-    query = Or([written.query] + [FamilyNames(NAME_TERMS, mark + pattern, constantscore=False) for mark in ("", "~")]
-               + [Term(NAME_TERMS, mark + family + "|") for family in spelt for mark in ("", "~")])
+    terms, checked = NAME_FIELDS[written.fields]
+    query = Or([written.query] + [FamilyNames(terms, mark + pattern, constantscore=False) for mark in ("", "~")]
+               + [Term(terms, mark + family + "|") for family in spelt for mark in ("", "~")])
 
     def find(value: str) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
@@ -418,7 +423,7 @@ def _truncated_author_leaf(written: Leaf) -> Leaf:
         elif any(fnmatch.fnmatchcase(f.lstrip("~"), pattern) or f.lstrip("~") in spelt for f in family_names(key)):
             yield 0, len(name)
 
-    return Leaf(written.text, written.fields, query, expands=True, find=find, check_fields=("author_names",))
+    return Leaf(written.text, written.fields, query, expands=True, find=find, check_fields=(checked,))
 
 
 def _u_families(pattern: str) -> list[str]:
@@ -433,7 +438,8 @@ def _u_families(pattern: str) -> list[str]:
 
 
 def _author_leaf(written: Leaf, names) -> Leaf:
-    """``author:"Smith, John"``, ``author:"Smith JA"``, ``author:"John Smith"``: an author
+    """``author:"Smith, John"``, ``author:"Smith JA"``, ``author:"John Smith"`` (``supervisor:``
+    alike, :data:`NAME_FIELDS`): an author
     whose name holds the words as written (as any author value), or whose family name and
     given names agree with one reading of the value (:mod:`.names`).  The index's name terms
     answer the common forms; the others (``Smith, John Adam``, a name written in Chinese)
@@ -444,8 +450,9 @@ def _author_leaf(written: Leaf, names) -> Leaf:
         terms += more
         prefixes += starts
         exact = exact and reading_exact
-    query = Or([written.query] + [Term(NAME_TERMS, t) for t in dict.fromkeys(terms)]
-               + [Prefix(NAME_TERMS, p) for p in dict.fromkeys(prefixes)])
+    field, checked = NAME_FIELDS[written.fields]
+    query = Or([written.query] + [Term(field, t) for t in dict.fromkeys(terms)]
+               + [Prefix(field, p) for p in dict.fromkeys(prefixes)])
 
     def find(value: str) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
@@ -455,7 +462,7 @@ def _author_leaf(written: Leaf, names) -> Leaf:
         elif key and name_matches(names, key):
             yield 0, len(name)
 
-    return Leaf(written.text, written.fields, query, exact=exact, find=find, check_fields=("author_names",))
+    return Leaf(written.text, written.fields, query, exact=exact, find=find, check_fields=(checked,))
 
 
 # Numbers joined by hyphens (``7-15``, ``2-3-4``) have parts, as ``IL-6`` has.
@@ -1137,11 +1144,11 @@ class _Parser:
                 canonical = _known_funder(value)
                 if canonical:   # funder:国家自然科学基金委员会, a name the records' funder is known by
                     return _group("or", [leaf, term_leaf(canonical, ("funder",), self.vocabulary)])
-            if FIELD_ALIASES[name] == AUTHOR_FIELDS and query_names(value):
+            if FIELD_ALIASES[name] in NAME_FIELDS and query_names(value):   # author:, supervisor:
                 return _author_leaf(leaf, query_names(value))
-            if FIELD_ALIASES[name] == AUTHOR_FIELDS and leaf.expands:
+            if FIELD_ALIASES[name] in NAME_FIELDS and leaf.expands:
                 return _truncated_author_leaf(leaf)
-            variants = greek_variants(value) if FIELD_ALIASES[name] != AUTHOR_FIELDS else ()
+            variants = greek_variants(value) if FIELD_ALIASES[name] not in NAME_FIELDS else ()
             if variants and not leaf.expands:
                 leaf = _group("or", [leaf, *(_other_form(term_leaf(v, FIELD_ALIASES[name], self.vocabulary))
                                              for v in variants)])

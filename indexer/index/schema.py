@@ -12,7 +12,7 @@ import re
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from ..fields.authors import responsible_authors, whole_name
+from ..fields.authors import responsible_authors, text_name, whole_name
 from ..fields.identifiers import NIH_BUDGET_YEAR, classification, pubmed_ids
 from .analysis import VALUE_SEPARATOR, bilingual_analyzer, fold, jieba_words, title_key, word_analyzer
 from .names import index_terms
@@ -33,6 +33,9 @@ FIELD_BOOSTS = {"text": 1.0, "funding": 0.5, "title": 2.0, "keywords": 2.0, "wor
 AUTHOR_FIELDS = ("authors",)
 # Each author's name terms (names.name_terms): author:"Smith JA" answered without reading records.
 NAME_TERMS = "names"
+SUPERVISOR_FIELDS = ("supervisors",)
+# A thesis's supervisors' name terms, as NAME_TERMS: supervisor:"Li Jianguo" finds 李建国 as author: does.
+SUPERVISOR_NAME_TERMS = "supervisor_names"
 # Query prefixes → index fields.
 FIELD_ALIASES = {
     "title": ("title",), "ti": ("title",), "abstract": ("text",), "ab": ("text",),
@@ -40,7 +43,7 @@ FIELD_ALIASES = {
     "author": AUTHOR_FIELDS, "authors": AUTHOR_FIELDS, "au": AUTHOR_FIELDS,
     "journal": ("journal",), "source": ("journal",), "jo": ("journal",),
     "funder": ("funder",), "fund": ("funder",), "award": ("award",), "grant": ("award",),
-    "supervisor": ("supervisors",), "supervisors": ("supervisors",), "advisor": ("supervisors",),
+    "supervisor": SUPERVISOR_FIELDS, "supervisors": SUPERVISOR_FIELDS, "advisor": SUPERVISOR_FIELDS,
     "text": TEXT_FIELDS, "all": DEFAULT_FIELDS,
 }
 # Index fields with positions (phrases); the record fields each index field is checked on.
@@ -83,6 +86,7 @@ def build_schema() -> Schema:
         section=KEYWORD(lowercase=True, commas=True),
         clc=KEYWORD(lowercase=True, commas=True),
         names=KEYWORD(),
+        supervisor_names=KEYWORD(),
     )
 
 
@@ -182,6 +186,17 @@ def supervisors(rec: dict) -> list[str]:
     return _extra(rec, "supervisors")
 
 
+def supervisor_forms(rec: dict) -> list[dict]:
+    """A thesis's supervisors as names (kept as text: ``Smith, John``, ``李建国``), read as
+    an edited book's editors are (:func:`~indexer.fields.authors.text_name`), for their name
+    terms and checks: ``supervisor:"Li Jianguo"`` finds 李建国 as ``author:`` would.
+
+    >>> supervisor_forms({"extra": {"supervisors": ["李建国", "Smith, John"]}})
+    [{'literal': '李建国'}, {'family': 'Smith', 'given': 'John'}]
+    """
+    return [text_name(s) for s in supervisors(rec)]
+
+
 def university(rec: dict) -> list[str]:
     """The university that awarded a thesis its degree (学位授予单位, kept as its publisher;
     some exports write it as the journal, which ``journal:`` searches already)."""
@@ -263,6 +278,7 @@ def document(rec: dict) -> dict:
         "authors": _join(author_name(a) for a in author_forms(authors)),
         "names": " ".join(index_terms(author_forms(authors))),
         "supervisors": _join(supervisors(rec)),
+        "supervisor_names": " ".join(index_terms(supervisor_forms(rec))),
         "journal": _join(journal_names(rec)),
         "funding": _join(funders + awards + other_names(rec)),
         "funder": _join(funder_names(rec, chinese=True)),

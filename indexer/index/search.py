@@ -28,7 +28,8 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
                     stray_quotes, to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
-                     funder_names, journal_names, labelled_names, nih_core, other_names, supervisors)
+                     funder_names, journal_names, labelled_names, nih_core, other_names, supervisor_forms,
+                     supervisors)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -89,6 +90,8 @@ def _field_values(rec: dict, fieldname: str) -> list[str]:
         return journal_names(rec)
     if fieldname == "supervisors":
         return supervisors(rec)
+    if fieldname == "supervisor_names":  # each with its key, for supervisor:"Li Jianguo" as for author:
+        return [s + NAME_KEY + author_key(name) for s, name in zip(supervisors(rec), supervisor_forms(rec))]
     if fieldname == "other_names":  # a thesis's, patent's or standard's (schema.other_names)
         return other_names(rec)
     if fieldname == "keywords":
