@@ -219,6 +219,13 @@ def test_a_long_list_of_names_is_read_once():
     ("This work was supported by grant HL-1234 from the NHLBI and grant CA-5678 cells facility support.",
      [("National Heart, Lung, and Blood Institute", "HL-1234"), ("", "CA-5678")]),
     ("Supported by the NSFC (81702662) and HCC1937 cells from ATCC.", [(NSFC, "81702662")]),
+    # a label between "grant" and the number, or the label alone, says a number follows
+    ("This work was supported by grant No. CA-5678 cells facility support.", [("", "CA-5678")]),
+    ("Supported by grant No.CA-5678 cells facility.", [("", "CA-5678")]),
+    ("Supported by the Wellcome Trust, No. CA-5678 cells facility.", [("Wellcome Trust", "CA-5678")]),
+    ("Supported by grant number CA-5678 cells.", [("", "CA-5678")]),
+    # a cell line's name after "No." of a grant before it is still none, nor the NCI's
+    ("Supported by the NSFC (No. 81702662) and NCI-H460 and NCI-H1299 cells.", [(NSFC, "81702662")]),
 ])
 def test_a_grant_is_no_cell_line(statement, expected):
     assert [(e["funder"], e["award"]) for e in parse_funding(statement)] == expected

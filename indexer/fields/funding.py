@@ -28,12 +28,16 @@ from .places import COUNTRIES, LEGAL_FORM, is_place, split_place
 # listed before "cells" or "cell line(s)" ("NCI-H460 and NCI-H1299 cells", "A549, HCT116 cells"): each a
 # name of letters and digits (a grant's number of digits alone is not read as one, "81702662 and
 # HeLa cells"). Nor is a name a grant's: one of five digits in a row ("R01CA123456 and A549 cells"),
-# or the first after "grant" ("grant CA-5678 cells facility"). Each name is read whole, once (an
+# or the first after "grant", its label or both ("grant CA-5678 cells facility", "grant No. CA-5678
+# cells", "No.CA-5678 cells", "grant number CA-5678 cells": the label says a number follows, no
+# cell line's name; each a fixed-width look-behind). Each name is read whole, once (an
 # atomic group): read in parts, a list of such names not before "cells" ("H1N1, H3N2, … viruses")
 # took twice as long for each name more.
 _CELL_LINE = r"(?=[A-Za-z-]*(?:[A-Za-z]-?\d|\d-?[A-Za-z]))(?![0-9A-Za-z-]*\d{5})(?>[0-9A-Za-z-]+)"
 _CELL_LINES = rf"{_CELL_LINE}(?>(?:(?:,\s*|,?\s+and\s+|\s*/\s*){_CELL_LINE})*)\s+[Cc]ell(?:s|\s+lines?)\b"
-_AWARD = re.compile(rf"(?:(?<=[Gg]rant\s)|(?<=[Gg]rants\s)|(?!{_CELL_LINES}))"
+_GRANT_LABELLED = (r"(?<=[Gg]rant\s)|(?<=[Gg]rants\s)|(?<=\b[Nn]o\.\s)|(?<=\b[Nn]o\.)|(?<=\b[Nn]os\.\s)|(?<=\b[Nn]os\.)"
+                   r"|(?<=\bNO\.\s)|(?<=\bNO\.)|(?<=[Gg]rant [Nn]umber\s)|(?<=[Gg]rant [Nn]o\s)")
+_AWARD = re.compile(rf"(?:{_GRANT_LABELLED}|(?!{_CELL_LINES}))"
                     r"(?:[\[〔［](?:19|20)\d{2}[\]〕］]\d{1,6}号?"
                     r"|(?<![A-Za-z0-9])ERC-(?:19|20)\d{2}-[A-Za-z]{3} \d{6}(?![A-Za-z0-9])"
                     r"|(?<![A-Za-z0-9&_])(?:(?-i:(?:\d\s?)?(?:[A-Z]\d{2}|[A-Z]{2}\d|ZI[A-Z])) (?=(?-i:[A-Z]{2})\d{6}))?"
