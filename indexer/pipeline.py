@@ -41,7 +41,7 @@ from .fields.biblio import (YEARS, doi_of_link, doi_of_links, normalise_doi, nor
                             normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
 from .fields.identifiers import classification_codes, split_classification_note
-from .fields.funding import acknowledged_funding, parse_funding, split_funding_statement, statement_body
+from .fields.funding import acknowledged_funding, no_funding, parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
 from .fields.notices import split_copyright
@@ -570,8 +570,12 @@ def place_funding(record: Record) -> Record:
         awards[e["funder"]][e["award"]] += 1
         if e["award"] is not None:
             numbered[e["award"]].append(e)
+    unfunded = []  # the statements saying there was none ("No funding was received."): no funder
     for text, _line in record.raw.pop("funding", []):
         text = repair(record, "funding", text, SHORT_REPAIRS)
+        if no_funding(text):
+            unfunded.append(text)
+            continue
         for entry in parse_funding(statement_body(text)):
             same = awards[entry["funder"]]
             # one entry per (funder, award); a funder named without a number where another
@@ -592,6 +596,8 @@ def place_funding(record: Record) -> Record:
             same[entry["award"]] += 1
             if entry["award"] is not None:
                 numbered[entry["award"]].append(entry)
+    if unfunded and not record.funding:  # the source's word that there was none, not a gap
+        record.extra["no_funding"] = unfunded[0]
     return record
 
 

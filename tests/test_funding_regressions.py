@@ -264,3 +264,50 @@ def test_a_cell_lines_sentence_after_a_statement_stays_with_the_text(tmp_path):
     (record,) = clean(path)
     assert funding(record) == [(NSFC, "81702662")]
     assert record["extra"]["notes"] == ["A549 and NCI-H460 cells were from ATCC."]
+
+
+# A statement that there was no funding names no funder and no grant: Elsevier's standard
+# wording, SAGE's, and the short forms, in English and Chinese; the record keeps the statement in
+# extra.no_funding (the source's word, not a gap), and a note or an abstract holding it keeps it
+NO_FUNDING = [
+    "This research received no specific grant from any funding agency in the public, commercial, or "
+    "not-for-profit sectors.",
+    "This research did not receive any specific grant from funding agencies in the public, commercial, or "
+    "not-for-profit sectors.",
+    "The author(s) received no financial support for the research, authorship, and/or publication of this article.",
+    "No funding was received.",
+    "This study was not funded.",
+    "None.",
+    "无",
+    "本研究未获得任何基金资助",
+]
+
+
+@pytest.mark.parametrize("statement", NO_FUNDING)
+def test_a_statement_of_no_funding_names_no_funder(statement):
+    assert grants(statement) == []
+
+
+def test_a_record_saying_it_had_no_funding_keeps_that_word(tmp_path):
+    ris = "".join(f"TY  - JOUR\nTI  - Paper {i}\nPY  - 2020\nFU  - {s}\nER  - \n\n" for i, s in enumerate(NO_FUNDING))
+    notes = ("TY  - JOUR\nTI  - 论文\nPY  - 2020\nN1  - 基金项目：本研究未获得任何基金资助\nER  - \n\n"
+             "TY  - JOUR\nTI  - Paper\nPY  - 2020\nAB  - We studied it. This research received no specific grant "
+             "from any funding agency in the public, commercial, or not-for-profit sectors.\nER  - \n")
+    (tmp_path / "a.ris").write_text(ris + notes, encoding="utf-8")
+    records = clean(tmp_path / "a.ris")
+    assert [(r["funding"], r["extra"].get("no_funding")) for r in records[:len(NO_FUNDING)]] == [
+        ([], s) for s in NO_FUNDING]
+    note, abstract = records[len(NO_FUNDING):]
+    assert note["funding"] == [] and note["extra"]["notes"] == ["基金项目：本研究未获得任何基金资助"]
+    assert abstract["funding"] == [] and abstract["abstract"]["en"].endswith("not-for-profit sectors.")
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # a statement of funding that says "no" is not one of none
+    ("Funding: none other than grant 81702662 from the NSFC.", [("NSFC", "81702662")]),
+    ("Supported by the Non-profit Central Research Institute Fund (2019-RC-HL-011).",
+     [("Non-profit Central Research Institute Fund", "2019-RC-HL-011")]),
+    ("无锡市科技发展基金(N20191001)", [("无锡市科技发展基金", "N20191001")]),
+])
+def test_funding_with_a_no_is_still_funding(statement, expected):
+    assert grants(statement) == expected

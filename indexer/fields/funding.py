@@ -400,6 +400,52 @@ def _is_funder_name(text: str) -> bool:
     return bool(text) and (funder_id is not None or name != text or bool(named) and named.start() >= least)
 
 
+# A statement that there was no funding: Elsevier's "This research received no specific grant from
+# any funding agency in the public, commercial, or not-for-profit sectors.", SAGE's "The author(s)
+# received no financial support for the research …", "No funding was received.", "This study was
+# not funded.", "None.", "无", "本研究未获得任何基金资助".  Its words name no funder, nor is its
+# "grant" a number's label.  Read as: what may open it (who received what), then its "no"/"not",
+# then words of funding; a funder it names all the same ("… no funding other than from the NIH")
+# makes it a statement of funding.
+_NO_FUNDING_OPENING = frozenset(
+    "this the our present current work study research project paper article review trial manuscript "
+    "author authors author(s) we there was were is are has have had did does do been received receive "
+    "obtained declare declares declared report reports reported that also funding financial".split())
+_NEGATION = re.compile(r"(?<![\w-])(?:no|not|none|nil|without|neither|never)(?![\w.-])", re.IGNORECASE)
+_FUNDING_WORDS = re.compile(r"\b(?:fund(?:s|ing|ed)?|grants?|financ(?:e|ial|ing|ed)|support(?:ed)?|sponsor(?:s|ship|ed)?)\b",
+                            re.IGNORECASE)
+_NOT_ALL = re.compile(r"\b(?:except|other than|apart from|besides|beyond|but|however|instead)\b", re.IGNORECASE)
+_NO_FUNDING_ALONE = re.compile(r"(?:none(?: declared)?|nil|n/?a|not applicable|no|unfunded|not funded)", re.IGNORECASE)
+_NO_FUNDING_ZH = re.compile(r"(?:本(?:研究|工作|文|课题|论文|项目))?(?:暂无|无|没有|并未|尚未|未)(?:获得?|接受|得到|受到)?了?"
+                            r"(?:任何)?(?:(?:基金|科研|项目|经费|资金)+)?的?(?:资助|支持|赞助)?")
+
+
+def no_funding(statement: str) -> bool:
+    """Whether a statement says there was no funding (it names no funder and no grant).
+
+    >>> no_funding("This research received no specific grant from any funding agency in the public, "
+    ...            "commercial, or not-for-profit sectors.")
+    True
+    >>> no_funding("The author(s) received no financial support for the research."), no_funding("None."), no_funding("无")
+    (True, True, True)
+    >>> no_funding("本研究未获得任何基金资助。"), no_funding("无锡市科技发展基金"), no_funding("Supported by the Non-profit Fund.")
+    (True, False, False)
+    >>> no_funding("No funding other than from the NIH was received."), no_funding("Grant No. 81702662")
+    (False, False)
+    """
+    text = _EDGE.sub("", statement_body(statement.strip()))
+    if not text:
+        return False
+    if _NO_FUNDING_ALONE.fullmatch(text) or _NO_FUNDING_ZH.fullmatch(text):
+        return True
+    negation = _NEGATION.search(text)
+    if not negation or _NOT_ALL.search(text) or not _FUNDING_WORDS.search(text, negation.end()):
+        return False
+    opening = text[:negation.start()].lower().split()
+    return (all(word in _NO_FUNDING_OPENING for word in opening)
+            and not any(_is_award(a.group(0)) for a in _AWARD.finditer(text)))
+
+
 def parse_funding(statement: str) -> list[dict]:
     """One entry per (funder, award) in a funding statement, funders normalised.
 
@@ -419,6 +465,8 @@ def parse_funding(statement: str) -> list[dict]:
     declaration = _DECLARATION.search(statement)
     if declaration:  # "…(81702662); the funders had no role in study design …": no funder
         statement = statement[:declaration.start()]
+    if no_funding(statement):  # "This research received no specific grant from …": no funder
+        return []
     entries: list[dict] = []
     funder_text = ""
     # awards whose funder may be named after them ("grant 81702662 from the NSFC"), each with
@@ -1053,8 +1101,8 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
             rest = f"{statement[cell_lines:].strip()} {rest}".strip()
             statement = statement[:cell_lines]
         body = statement[m.end() - m.start():]
-        if not (_names_funding(body) or m.group("label") and _names_funders(body)):
-            continue
+        if no_funding(body) or not (_names_funding(body) or m.group("label") and _names_funders(body)):
+            continue  # (a statement of no funding stays with the text: "基金项目：本研究未获得任何基金资助")
         if not _only_funding(statement):
             continue
         if (not m.group("label") or _STATEMENT_START.match(body.lstrip())) and _goes_on(statement):
