@@ -311,3 +311,26 @@ def test_a_record_saying_it_had_no_funding_keeps_that_word(tmp_path):
 ])
 def test_funding_with_a_no_is_still_funding(statement, expected):
     assert grants(statement) == expected
+
+
+# The authors acknowledging the paper's funding open a statement, as "This work was supported by"
+# does; a person's funding declared as an interest does not ("X has received funding from …": its
+# subject no author of the statement nor the work, the rule of _STATEMENT_START since the start;
+# nor the authors' own under a declaration's label): it stays in the text, no funder.
+@pytest.mark.parametrize("text, content, expected", [
+    ("Effective. The authors acknowledge funding from the National Natural Science Foundation of China (81702662).",
+     "Effective.", [(NSFC, "81702662")]),
+    ("Effective. We gratefully acknowledge financial support from the Wellcome Trust (208812/Z/17/Z). "
+     "The authors declare no competing interests.",
+     "Effective. The authors declare no competing interests.", [("Wellcome Trust", "208812/Z/17/Z")]),
+    ("Effective. The authors declare no competing interests. X has received funding from Pfizer for consulting.",
+     None, []),
+    ("Effective. The authors declare no competing interests. Dr Smith has received funding from the Pfizer "
+     "Foundation (grant 2019-1234) for consulting.", None, []),
+    ("Effective. Competing interests: none. The authors acknowledge funding from the Pfizer Foundation "
+     "(grant 2019-1234) for consulting.", None, []),
+])
+def test_the_authors_acknowledging_funding_is_a_statement_not_in_a_declaration(tmp_path, text, content, expected):
+    (tmp_path / "a.ris").write_text(f"TY  - JOUR\nTI  - Paper\nPY  - 2020\nAB  - {text}\nER  - \n", encoding="utf-8")
+    (record,) = clean(tmp_path / "a.ris")
+    assert (record["abstract"]["en"], funding(record)) == (content or text, expected)

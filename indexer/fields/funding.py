@@ -101,6 +101,13 @@ _STATEMENT_START = re.compile(
     r"|(?:Funding|Financial\s+support)\s+(?:for\s+(?:this|the)\s+(?:work|study|research|project)\s+)?"
     r"(?:was|is|has been)\s+provided\s+by"
     r"|(?:Supported|Funded|Financed|Sponsored)\s+(?:in part\s+)?by"
+    # the authors acknowledging the paper's funding ("The authors acknowledge funding from the NSFC
+    # (81702662)."): the authors or "we" its subject, as the work is above; a person's funding in a
+    # declaration ("X has received funding from Pfizer for consulting") opens none, and a statement
+    # still needs a funder with a number or a fund (_names_funding)
+    r"|(?P<acknowledged>(?:(?:The|All)\s+authors?|The\s+author\(s\)|We)\s+(?:would\s+(?:also\s+)?like\s+to\s+|wish\s+to\s+)?(?:also\s+)?"
+    r"(?:gratefully\s+)?acknowledges?\s+(?:the\s+)?(?:(?:generous|financial|partial)\s+)?(?:funding|support)"
+    r"\s+(?:provided\s+)?(?:from|by))"
     # "本研究由国家自然科学基金（81702662）资助。": only as the text's last sentence
     r"|本(?:研究|工作|文|课题|论文)(?:得到了?|受到了?|受|由|获得了?)(?=[^。]*(?:资助|支持)[。.]?\s*$))",
     re.IGNORECASE)
@@ -1100,6 +1107,8 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
         if cell_lines is not None:  # "… (81702662). A549 cells were from ATCC."
             rest = f"{statement[cell_lines:].strip()} {rest}".strip()
             statement = statement[:cell_lines]
+        if m.group("acknowledged") and _in_declaration(text, m.start()):
+            continue  # (the authors' other funding, declared as an interest: not this paper's)
         body = statement[m.end() - m.start():]
         if no_funding(body) or not (_names_funding(body) or m.group("label") and _names_funders(body)):
             continue  # (a statement of no funding stays with the text: "基金项目：本研究未获得任何基金资助")
@@ -1113,6 +1122,28 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
             content = f"{content}{gap}{rest}" if content else rest
         return content, statement.strip()
     return text, None
+
+
+# A label with its colon ("Funding:", "Conflicts of interest:", "利益冲突："), and one that opens a
+# declaration of the authors' interests
+_A_LABEL = re.compile(r"(?:^|(?<=[\s.。;；)）]))((?-i:[A-Z])[A-Za-z' ]{2,40}?|[\u4e00-\u9fff]{2,8})\s*[:：]")
+_INTERESTS_LABEL = re.compile(r"(?:Conflicts? of interests?(?: statement)?|Competing interests?|Declarations? of (?:competing )?"
+                              r"interests?|Disclosures?|Financial disclosures?|Potential conflicts? of interests?"
+                              r"|(?:利益冲突|竞争利益)(?:声明)?)", re.IGNORECASE)
+
+
+def _in_declaration(text: str, start: int) -> bool:
+    """Whether text[start] lies under a declaration of interests, the last label before it being
+    one ("Competing interests: … The authors acknowledge funding from Pfizer for consulting."):
+    the funding an author declares there is theirs, not the paper's.
+
+    >>> _in_declaration("Competing interests: none. We acknowledge support from X.", 27)
+    True
+    >>> _in_declaration("Competing interests: none. Funding: We acknowledge support from X.", 36)
+    False
+    """
+    labels = list(_A_LABEL.finditer(text, 0, start))
+    return bool(labels) and bool(_INTERESTS_LABEL.fullmatch(labels[-1].group(1).strip()))
 
 
 # A sentence registering the trial or review ("This trial is registered with ClinicalTrials.gov,
