@@ -16,7 +16,6 @@ import os
 import re
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -299,7 +298,10 @@ def cmd_clean(args) -> int:
         items = clean_paths(args.paths, args.format, args.archives)
     failures = []
     count = 0
-    progress = _CleanProgress(not args.quiet)
+    from indexer.terminal import Progress
+
+    # (on a terminal the records themselves show progress)
+    progress = Progress(not args.quiet and sys.stderr.isatty() and not sys.stdout.isatty())
     listed = not args.json and not args.quiet and _one_terminal()   # its ✗ line says it there
     for item in items:
         if isinstance(item, Failure):
@@ -314,7 +316,7 @@ def cmd_clean(args) -> int:
             continue
         count += 1
         _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
-        progress.update(count, len(failures))
+        progress.update(count, f"clean: {count:,} records, {len(failures):,} failed,")
     progress.clear()
     _write_failures(failures, args.failures)
     unread = [] if args.paths == ["-"] else _unread(args.paths, args.archives)
@@ -333,34 +335,6 @@ def _one_terminal() -> bool:
             os.ttyname(sys.stdout.fileno()) == os.ttyname(sys.stderr.fileno())
     except (OSError, ValueError, AttributeError):
         return False
-
-
-class _CleanProgress:
-    """A count on stderr, redrawn at most five times a second, while the records go to a file
-    or a pipe and stderr is a terminal (on a terminal the records themselves show progress); on
-    one that cannot redraw a line (TERM=dumb), a line every 10,000 records."""
-
-    def __init__(self, enabled: bool):
-        from indexer.terminal import PROGRESS_EVERY, redraws
-
-        self.enabled = enabled and sys.stderr.isatty() and not sys.stdout.isatty()
-        self.redraw, self.every = redraws(sys.stderr), PROGRESS_EVERY
-        self.start = self.last = time.monotonic()
-        self.shown = False
-
-    def update(self, count: int, failed: int) -> None:
-        now = time.monotonic()
-        if self.enabled and (now - self.last >= 0.2 if self.redraw else count % self.every == 0):
-            rate = count / max(now - self.start, 1e-9)
-            line = f"clean: {count:,} records, {failed:,} failed, {rate:,.0f}/s"
-            sys.stderr.write(f"\r{line}\x1b[K" if self.redraw else line + "\n")
-            sys.stderr.flush()
-            self.last, self.shown = now, self.redraw
-
-    def clear(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            self.shown = False
 
 
 def cmd_ingest(args) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
+import time
 import unicodedata
 
 # a progress line where it cannot be redrawn: one every so many records
@@ -15,6 +17,43 @@ def redraws(stream) -> bool:
     erase the rest of the old line): a terminal, but not one of TERM=dumb (Emacs's shell, a
     CI log), which shows ESC [K as text."""
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+class Progress:
+    """A count on stderr (clean's, ingest's): one line redrawn in place at most five times a
+    second where stderr :func:`redraws`, else a line every :data:`PROGRESS_EVERY` records."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.redraw = enabled and redraws(sys.stderr)
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, count: int, text: str, force: bool = False) -> None:
+        """Show ``text`` (what ``count`` records read have made), the rate after it; ``force``:
+        redraw it now (a final count)."""
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        line = f"{text} {count / max(now - self.start, 1e-9):,.0f}/s"
+        if self.redraw and (force or now - self.last >= 0.2):
+            sys.stderr.write(f"\r{line}\x1b[K")
+            sys.stderr.flush()
+            self.last, self.shown = now, True
+        elif not self.redraw and count and count % PROGRESS_EVERY == 0:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Erase the line redrawn (a line said next takes its place)."""
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            self.shown = False
+
+    def close(self) -> None:
+        """End the line redrawn, left for the user to read."""
+        if self.shown:
+            sys.stderr.write("\n")
 
 
 def columns(char: str) -> int:

@@ -235,6 +235,33 @@ def test_progress_on_a_dumb_terminal_is_a_line_now_and_then_without_escapes(tmp_
     assert shown.splitlines()[0].startswith("ingest: 10,000 records (10,000 added")
 
 
+def test_progress_of_clean_and_ingest_line_by_line(tmp_path):
+    # what each shows, to the byte but for the rate and how often a terminal redraws: clean's line
+    # erased before its summary, ingest's left whole (its last redraw the final count)
+    import re
+
+    def shown(command, records, term, *args):
+        path = tmp_path / f"{records}.ris"
+        path.write_text("".join(RIS.format(f"Record {n}") + "\n" for n in range(records)), encoding="utf-8")
+        shutil.rmtree(tmp_path / "idx", ignore_errors=True)
+        with open(tmp_path / "out.jsonl", "w") as out:
+            text = stderr_on_a_terminal(command, *args, str(path), stdout=out, env={**os.environ, "TERM": term})
+        return re.sub(r"\) [\d,]+/s|, [\d,]+/s", lambda m: m.group(0)[0] + " R/s", re.sub(r" in [\d.]+ s", " in T s", text))
+
+    clean = shown("clean", 3000, "xterm", "--json")
+    assert re.fullmatch(r"(\rclean: [\d,]+ records, 0 failed, R/s\x1b\[K)+\r\x1b\[K3000 record\(s\) cleaned, "
+                        r"0 failure\(s\)\r\n", clean), clean
+    ingest = shown("ingest", 2000, "xterm", "--index", str(tmp_path / "idx"))
+    assert re.fullmatch(r"(\ringest: [\d,]+ records \([\d,]+ added, 0 updated, 0 unchanged, 0 failed\) R/s\x1b\[K)*"
+                        r"\ringest: 2,000 records \(2,000 added, 0 updated, 0 unchanged, 0 failed\) R/s\x1b\[K\r\n"
+                        r"read 2000, added 2000, updated 0, unchanged 0, failed 0 in T s → \S+\r\n", ingest), ingest
+    assert shown("clean", 10_000, "dumb", "--json") == ("clean: 10,000 records, 0 failed, R/s\r\n"
+                                                         "10000 record(s) cleaned, 0 failure(s)\r\n")
+    line = "ingest: 10,000 records (10,000 added, 0 updated, 0 unchanged, 0 failed) R/s\r\n"
+    assert shown("ingest", 10_000, "dumb", "--index", str(tmp_path / "idx")) == (
+        line + line + f"read 10000, added 10000, updated 0, unchanged 0, failed 0 in T s → {tmp_path / 'idx'}\r\n")
+
+
 def test_exit_codes_follow_the_documented_scheme(idx, tmp_path):
     # `show 1e8` ("too short") exited 1, "some input failed"; an empty folder exited 0 where an empty file exits 1
     some_id = json.loads(run_cli("search", "--json", "--index", str(idx), "癌").stdout)["hits"][0]["id"]

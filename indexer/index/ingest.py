@@ -37,7 +37,7 @@ from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
 from ..record import Failure, Record
 from ..store import APPLY_PENDING, STORE_NAME, Store
-from ..terminal import PROGRESS_EVERY, redraws
+from ..terminal import Progress
 from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
                      damaged, index_is_current, newer_version, open_index, out_of_step, read_errors, require_folder,
                      unwritable)
@@ -484,33 +484,9 @@ def _cleaned(files, fmt, workers: int):
         _uninterrupted(lambda: (pool.close(), pool.join()))
 
 
-class Progress:
-    """One line on stderr, redrawn at most five times a second when stderr is a terminal,
-    else (or on one that cannot redraw it: TERM=dumb) a line every 10,000 records."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.tty = enabled and redraws(sys.stderr)
-        self.start = self.last = time.monotonic()
-        self.shown = False
-
-    def update(self, s: Summary, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        rate = s.read / max(now - self.start, 1e-9)
-        line = (f"ingest: {s.read:,} records ({s.added:,} added, {s.updated:,} updated, "
-                f"{s.unchanged:,} unchanged, {len(s.failures):,} failed) {rate:,.0f}/s")
-        if self.tty and (force or now - self.last >= 0.2):
-            sys.stderr.write("\r" + line + "\x1b[K")
-            sys.stderr.flush()
-            self.last, self.shown = now, True
-        elif not self.tty and s.read and s.read % PROGRESS_EVERY == 0:
-            sys.stderr.write(line + "\n")
-
-    def close(self) -> None:
-        if self.tty and self.shown:
-            sys.stderr.write("\n")
+def _progress(progress: Progress, s: Summary, force: bool = False) -> None:
+    progress.update(s.read, f"ingest: {s.read:,} records ({s.added:,} added, {s.updated:,} updated, "
+                            f"{s.unchanged:,} unchanged, {len(s.failures):,} failed)", force)
 
 
 def _size(path: str) -> int:
@@ -636,7 +612,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                                                           "; the index keeps any records an earlier ingest read after it"))
                         if kept:
                             summary.unchanged += 1
-                            progress.update(summary)
+                            _progress(progress, summary)
                             continue
                     outcome = store.put(rec)
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
@@ -644,7 +620,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                         in_index = unmerged.pop(rec["id"], True)
                         index_record(writer, store, rec, update=outcome == "updated" and in_index, doc=doc, row=row)
                         uncounted += not in_index
-                    progress.update(summary)
+                    _progress(progress, summary)
                 # records a file no longer holds (a file all of whose items failed too: no count)
                 for path in [*counts, *sorted(failed - counts.keys())]:
                     if path not in failed:
@@ -684,7 +660,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
             _cancel(writer)
             raise
         finally:
-            progress.update(summary, force=True)
+            _progress(progress, summary, force=True)
             progress.close()
     with Vanishing(index_dir, committed=True):
         if failed_writer:   # the store is right: the search index is made again from it
