@@ -173,3 +173,34 @@ def test_an_id_only_record_survives_bibtex_and_csv(tmp_path, fmt):
     (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
     assert back["extra"]["pmid"] == ["33414982"]
     assert any("record has no title, abstract, author, journal or DOI" in i for i in back["issues"])
+
+
+@pytest.mark.parametrize("name, text, kept, reason", [
+    # tagged formats: keywords are content; the record's own ID keeps one with nothing else
+    ("kw.ris", "TY  - JOUR\nKW  - spine\nER  - \n", True, None),
+    ("id.ris", "TY  - JOUR\nID  - R7\nPY  - 2020\nER  - \n", True, None),
+    ("none.ris", "TY  - JOUR\nPY  - 2020\nER  - \n", False, "record has no title, abstract, author, journal or DOI"),
+    # CSL-JSON: keywords are not; its id keeps it
+    ("kw.json", '[{"id": "", "type": "article-journal", "keyword": "spine"}]', False,
+     "item has no title, author, container or DOI"),
+    ("id.json", '[{"id": "x1", "type": "article-journal", "issued": {"date-parts": [[2020]]}}]', True, None),
+    # BibTeX and CSV: a key every entry has keeps none; a PMID does
+    ("key.bib", "@article{k1, year = {2020}}\n", False, "entry has no title, author, journal or DOI"),
+    ("pmid.bib", "@article{k1, year = {2020}, pmid = {33414982}}\n", True, None),
+    ("id.csv", "Title,Authors,Journal,Year,ID\n,,,2020,r1\n", False, "row has no title, author, journal or DOI"),
+    ("pmid.csv", "Title,Authors,Journal,Year,PMID\n,,,2020,33414982\n", True, None),
+])
+def test_what_keeps_a_record_with_no_title_author_journal_or_doi(tmp_path, name, text, kept, reason):
+    # three readers' rules, one function (readers.base.kept_or_failed): what counts, what keeps
+    from indexer.cleaner import clean_paths
+    from indexer.record import Failure
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (item,) = clean_paths([str(path)])
+    if kept:
+        assert not isinstance(item, Failure), item.reason
+        assert any("record has no title, abstract, author, journal or DOI" in i for i in item.issues) \
+            or name == "kw.ris"
+    else:
+        assert isinstance(item, Failure) and item.reason == reason, item

@@ -368,27 +368,24 @@ def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = Fal
     except Exception as e:  # one broken record never stops the file
         return Failure(reason=f"cannot parse record: {type(e).__name__}: {e}", **fail)
     rec.raw_text = raw_text
-    if not any(rec.raw.get(k) for k in CONTENT_KEYS):
-        if keep_id_only and rec.source.source_id:
-            # An exported record with its id but nothing else (a PDF whose metadata was
-            # never extracted) is still a record of the export: kept, flagged.
-            rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
-            return rec
-        return Failure(reason="record has no title, abstract, author, journal or DOI", **fail)
-    return rec
+    # An exported record with its id but nothing else (a PDF whose metadata was never
+    # extracted) is still a record of the export: kept, flagged.
+    return kept_or_failed(rec, source, raw_text, reader.name, "record has no title, abstract, author, journal or DOI",
+                          identified=keep_id_only and bool(rec.source.source_id), keys=CONTENT_KEYS)
 
 
-def kept_or_failed(rec: Record, source, raw_text: str, fmt: str, what: str) -> Record | Failure:
-    """``rec`` when it has a title, abstract, author, journal or DOI; kept and flagged when it has
-    its PMID and nothing else (our export of one, as RIS and CSL-JSON keep it: still a record of
-    the file); otherwise a failure saying that ``what`` (an entry, a row) has none of them."""
-    if any(rec.raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
+def kept_or_failed(rec: Record, source, raw_text: str, fmt: str, reason: str, identified: bool,
+                   keys=("titles", "abstract", "author", "journal", "doi")) -> Record | Failure:
+    """``rec`` when it has any of ``keys`` (a title, abstract, author, journal or DOI); kept and
+    flagged when it has none but is ``identified`` (its id in the export, or its PMID: still a
+    record of the file, as our export writes one); otherwise a failure for ``reason``.  What
+    identifies a record is each reader's: a BibTeX entry's key is every entry's, so there its PMID."""
+    if any(rec.raw.get(k) for k in keys):
         return rec
-    if rec.raw.get("pmid"):
+    if identified:
         rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")
         return rec
-    return Failure(path=source.path, line=source.line, reason=f"{what} has no title, author, journal or DOI",
-                   raw=raw_text, format=fmt, record=source.record)
+    return Failure(path=source.path, line=source.line, reason=reason, raw=raw_text, format=fmt, record=source.record)
 
 
 def paired_affiliations(names: list[str], lines: list[list[str]]) -> list[dict] | None:

@@ -564,7 +564,8 @@ class BibtexReader:
         if raw.get("month") and (raw.get("year") or raw.get("date")):  # biblatex: date
             rec.extra["month"] = raw.pop("month")[0][0]
             _month_and_day(rec)
-        return kept_or_failed(rec, source, text, self.name, "entry")
+        return kept_or_failed(rec, source, text, self.name, "entry has no title, author, journal or DOI",
+                              identified=bool(rec.raw.get("pmid")))
 
 
 def _month_and_day(rec: Record) -> None:

@@ -13,7 +13,7 @@ import re
 from ..fields.funding import funding_entry
 from ..record import CSL_TYPES, Failure, Record, Source
 from ..repair.text import flatten_markup
-from .base import register
+from .base import kept_or_failed, register
 from .record_jsonl import is_contract_record, looks_like_records
 
 SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_title",
@@ -701,16 +701,11 @@ class CslJsonReader:
             if key not in known:
                 rec.extra.setdefault("csl", {})[key] = value
         _read_note(rec, item, line)
-        if not any(raw.get(k) for k in ("titles", "abstract", "author", "journal", "doi")):
-            if src.source_id:
-                # as a tagged record with its id and nothing else (a RIS record's ``ID`` alone, a
-                # PDF whose metadata was never extracted): a record of the export, kept and flagged;
-                # our export writes one so, and reads it back
-                rec.issues.append(f"{path}:{line}: record has no title, abstract, author, journal or DOI")
-                return rec
-            return Failure(path=path, line=line, reason="item has no title, author, container or DOI",
-                           raw=raw_text, format=self.name, record=ordinal)
-        return rec
+        # as a tagged record with its id and nothing else (a RIS record's ``ID`` alone, a PDF whose
+        # metadata was never extracted): a record of the export, kept and flagged; our export
+        # writes one so, and reads it back
+        return kept_or_failed(rec, src, raw_text, self.name, "item has no title, author, container or DOI",
+                              identified=bool(src.source_id))
 
 
 register(CslJsonReader())

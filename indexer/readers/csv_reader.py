@@ -214,7 +214,8 @@ def row_record(src: Source, header: list[str], columns: list[str | None], row: l
         rec.extra.update(_kept_columns(header, tags, row))
     else:
         rec = _columns_record(src, header, columns, row, raw_text)
-    return kept_or_failed(rec, src, raw_text, src.format, "row")
+    return kept_or_failed(rec, src, raw_text, src.format, "row has no title, author, journal or DOI",
+                          identified=bool(rec.raw.get("pmid")))
 
 
 def _columns_record(src: Source, header: list[str], columns: list[str | None], row: list[str],
