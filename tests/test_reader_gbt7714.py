@@ -666,3 +666,20 @@ def test_a_periodical_s_run_of_years_is_read_back_from_ris(tmp_path):
     assert [r["extra"].get("issued") for r in records] == ["1957/1990", "1984/"]
     again = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "items.ris")).stdout
     assert again.splitlines() == [f"[{n}] {line[4:]}" for n, line in enumerate(RUNS.splitlines(), 1)]
+
+
+def test_role_words_before_and_after_the_title_from_one_table(tmp_path):
+    # the role words' patterns are made from one table (_ROLES); what each word reads as
+    from indexer.readers.gbt7714 import _role_of, _without_role
+
+    assert [_role_of(n)[1] for n in ("李华, 主编", "李华 (编)", "王五, 主审", "赵六, 点校", "杨伯峻译注", "张三, 编著",
+                                      "李四, 校注", "SMITH J, trans", "GREEN P (eds.)", "张译")] == [
+        "editor", "author", "reviewer", "editor", "translator", "author", "author", "translator", "editor", "author"]
+    assert _without_role("王建国主编") == "王建国"
+    records = _read_all(tmp_path, "[1] 孔子. 论语[M]. 杨伯峻, 译注. 北京: 中华书局, 2006.\n"
+                                  "[2] 史密斯. 管理学[M]. 顾幼静, 译. 王五, 主审. 北京: 人民出版社, 2010.\n"
+                                  "[3] SMITH J. Ethics[M]. JONES B, trans. London: Penguin, 2001.\n")
+    wanted = {1: {"translator": ["杨伯峻"], "translator_role": "译注", "reviewer": None},
+              2: {"translator": ["顾幼静"], "translator_role": None, "reviewer": ["王五"]},
+              3: {"translator": ["JONES B"], "translator_role": None, "reviewer": None}}
+    assert {n: {k: (records[n].get("extra") or {}).get(k) for k in wanted[n]} for n in wanted} == wanted

@@ -34,7 +34,7 @@ from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
-from ..readers.gbt7714 import DYNASTIES
+from ..readers.gbt7714 import DYNASTIES, WRITTEN_ROLES
 from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, unbracketed, university, written_date,
                      written_whole)
@@ -534,8 +534,8 @@ def _translators(rec: dict, zh: bool) -> str:
     '杨伯峻, 译注'
     """
     parts = []
-    translated = extra(rec, "translator_role") or "译"   # the reader's 译注, 编译
-    for role, words in (("translator", (translated, "trans")), ("reviewer", ("主审", "rev"))):
+    translated = extra(rec, "translator_role") or WRITTEN_ROLES["translator"][0]   # the reader's 译注, 编译
+    for role, words in (("translator", (translated, WRITTEN_ROLES["translator"][1])), ("reviewer", WRITTEN_ROLES["reviewer"])):
         people, more = _people(rec, role, zh)
         people = marked(rec, people, zh)
         if people:

@@ -76,17 +76,27 @@ _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)
 # edition's, do): "许厚泽, 赵其国, 主编", "王建国主编", "李明, 编著", "王五等译", "GREEN P, ed",
 # "SMITH J, JONES B (eds.)", "[美] 史密斯 著", "杨伯峻译注", "王五 主审"; 编, 译, 著 and 校 alone only
 # apart from the name ("张译" is a name)
-_ROLE = re.compile(r"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>主编|编著|编译|编辑|主译|译注|校注|点校|校订|主审)"
-                   r"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[编译著校])"
-                   r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
 # whose names a role word makes them: a book's editors (主编, 编, 编辑, ed.; 校, 点校, 校订, who collated
 # a text), its translators (译, 主译, 编译, 译注, who translated and annotated it, trans.), its reviewers
 # (主审, a textbook's senior reader: ``extra.reviewer``); its authors for the others (著, 编著, who wrote
-# it; 校注, who annotated a text)
+# it; 校注, who annotated a text).  The one table of them: the patterns below are made from it.
 _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor", "eds": "editor",
           "校": "editor", "点校": "editor", "校订": "editor",
           "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
-          "主审": "reviewer"}
+          "主审": "reviewer", "著": "author", "编著": "author", "校注": "author"}
+# the words the export writes after a book's translators and reviewers (in a Chinese item, an
+# English one), where the standard puts other responsibility; read back after the title
+WRITTEN_ROLES = {"translator": ("译", "trans"), "reviewer": ("主审", "rev")}
+_HAN_ROLES = [w for w in _ROLES if re.fullmatch(r"[\u3400-\u9fff]+", w)]
+_LONG_ROLES = "|".join(w for w in _HAN_ROLES if len(w) > 1)
+_SHORT_ROLES = "".join(w for w in _HAN_ROLES if len(w) == 1)
+_ROLE = re.compile(rf"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>{_LONG_ROLES})"
+                   rf"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[{_SHORT_ROLES}])"
+                   r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
+# the role words after the title ("顾幼静, 译.", "王五, 主审."): a translator's or reviewer's, the
+# longer first (译注 before 译)
+_AFTER_TITLE_ROLES = "|".join(sorted((w for w in _HAN_ROLES if _ROLES[w] in ("translator", "reviewer")),
+                                     key=len, reverse=True))
 # A translated author's nationality or a classical author's dynasty before the name, as Chinese
 # lists mark it (GB/T 7714-2015 writes none; Chinese journals' guides and CNKI's lists do):
 # "[美]德鲁克 P F", "［美］", "(英)霍金", "（清）纪昀", "〔英〕"; no part of the name, kept with it in
@@ -106,8 +116,8 @@ DYNASTIES = frozenset("""先秦 夏 商 周 西周 东周 春秋 战国 秦 汉 
 _MARK = re.compile(r"(?:^|(?<=[,，、;；]))\s*[\[［(（〔【]\s*(?P<nation>[\u3400-\u9fff]{1,5})\s*[\]］)）〕】]\s*")
 # 等, 佚名 and a role word in brackets ("王五, 李六, [等]", "[佚名]", "李华, (主编)", "王五, （编）"):
 # those words, read as written without the brackets
-_BRACKETED_WORD = re.compile(r"[\[［(（〔【]\s*(?P<word>等人?|佚名|主编|编著|编译|编辑|主译|译注|校注|点校|校订|主审"
-                             r"|[编译著校])\s*[\]］)）〕】]")
+_BRACKETED_WORD = re.compile(rf"[\[［(（〔【]\s*(?P<word>等人?|佚名|{_LONG_ROLES}"
+                             rf"|[{_SHORT_ROLES}])\s*[\]］)）〕】]")
 # a generational suffix after a Western name, as the standard writes it: "PEEBLES P Z, Jr"
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
 _SUFFIX_AFTER = re.compile(rf",\s*{_SUFFIX.pattern}$")
@@ -748,12 +758,12 @@ class GBT7714Reader:
             after = unknown.sub(stand_in, after)
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators; "王五, 主审.": the
         # reviewers (the export writes them there, the standard's place for other responsibility)
-        while translated := re.match(r"(?P<names>[^.．。/]{1,60}?)[,，]?\s*(?P<word>译注|主译|编译|译|主审|trans\.?|translated)"
-                                     r"\s*(?:[.．。]\s*|(?=//))", after):
+        while translated := re.match(rf"(?P<names>[^.．。/]{{1,60}}?)[,，]?\s*(?P<word>{_AFTER_TITLE_ROLES}|trans\.?|"
+                                     r"translated)\s*(?:[.．。]\s*|(?=//))", after):
             word = translated.group("word")
-            role = "reviewer" if word == "主审" else "translator"
-            if word in ("译注", "主译", "编译"):   # (译 is what the export writes without one)
-                rec.extra["translator_role"] = word
+            role = "reviewer" if _ROLES.get(word) == "reviewer" else "translator"
+            if role == "translator" and word in _HAN_ROLES and word != WRITTEN_ROLES["translator"][0]:
+                rec.extra["translator_role"] = word   # (译 is what the export writes without one)
             rec.extra.setdefault(role, []).extend(
                 n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
             after = after[translated.end():]
