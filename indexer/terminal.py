@@ -28,6 +28,7 @@ class Progress:
         self.redraw = enabled and redraws(sys.stderr)
         self.start = self.last = time.monotonic()
         self.shown = False
+        self.written = 0   # the count of the last line written (not redrawing)
 
     def update(self, count: int, text: str, force: bool = False) -> None:
         """Show ``text`` (what ``count`` records read have made), the rate after it; ``force``:
@@ -40,9 +41,10 @@ class Progress:
             sys.stderr.write(f"\r{line}\x1b[K")
             sys.stderr.flush()
             self.last, self.shown = now, True
-        elif not self.redraw and count and count % PROGRESS_EVERY == 0:
-            sys.stderr.write(line + "\n")
+        elif not self.redraw and count and count % PROGRESS_EVERY == 0 and count != self.written:
+            sys.stderr.write(line + "\n")   # (a final count on a line written already is not again)
             sys.stderr.flush()
+            self.written = count
 
     def clear(self) -> None:
         """Erase the line redrawn (a line said next takes its place)."""
