@@ -6,6 +6,7 @@ import codecs
 import pytest
 
 from conftest import DATA, jsonl, run_cli
+from indexer.readers.decode import open_text
 
 PAGE = (DATA / "pages" / "cnki-bare-lines.txt").read_text(encoding="utf-8")
 
@@ -72,6 +73,59 @@ def test_a_western_windows_export_is_cp1252(tmp_path):
     first, second = jsonl(run_cli("clean", "--json", "-q", str(joined)).stdout)
     assert first["authors"][0]["family"] == "Müller" and second["title"] == {"zh": "脊柱转移瘤的外科治疗"}
     assert "UTF-8 or else Windows-1252" in first["issues"][0]
+
+
+PORTUGUESE = ("TY  - JOUR\r\nAU  - da Silva, João\r\nAU  - Gonçalves, Luís\r\n"
+              "TI  - Avaliação da função renal em idosos\r\nJO  - Jornal Brasileiro de Nefrologia\r\n"
+              "PY  - 2017\r\nER  - \r\n")
+EUROPEAN_BIB = """@article{dupont2018,
+  author = {Dupont, François and Le Gall, Hélène and de Saint-Exupéry, Antoine},
+  title = {L'{\\'e}valuation de la qualit{\\'e} de vie},
+  year = {2018}
+}
+
+@article{silva2017,
+  author = {da Silva, João and dos Santos, Conceição and Gonçalves, Luís},
+  title = {Avaliação da função renal em idosos: um estudo transversal},
+  year = {2017}
+}
+"""
+
+
+def test_a_portuguese_windows_export_is_cp1252_not_gbk(tmp_path):
+    # Portuguese puts two accented letters side by side (ção, ão), which GB18030 read as one
+    # rare Chinese character: the title was "Avalia玢o da fun玢o renal", the authors
+    # "Jo鉶" and "Gon鏰lves", in zh, and extra.encoding gb18030 with no word of it.
+    ris, bib = tmp_path / "pt.ris", tmp_path / "eu.bib"
+    ris.write_bytes(PORTUGUESE.encode("cp1252"))
+    bib.write_bytes(EUROPEAN_BIB.encode("cp1252"))
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(ris)).stdout)
+    assert rec["title"] == {"pt": "Avaliação da função renal em idosos"}
+    assert [(a["family"], a["given"]) for a in rec["authors"]] == [("da Silva", "João"), ("Gonçalves", "Luís")]
+    assert rec["extra"]["encoding"] == "cp1252"
+    french, portuguese = jsonl(run_cli("clean", "--json", "-q", str(bib)).stdout)
+    assert [a["given"] for a in french["authors"]] == ["François", "Hélène", "Antoine"]
+    assert [a["given"] for a in portuguese["authors"]] == ["João", "Conceição", "Luís"]
+    assert portuguese["title"] == {"pt": "Avaliação da função renal em idosos: um estudo transversal"}
+
+
+@pytest.mark.parametrize("fields", [
+    ["TI  - 基于COVID-19的研究"],
+    ["KW  - CT与MRI", "AU  - 刘洋"],                 # 与 in cp1252 is Óë, 刘洋 ÁõÑó
+    ["KW  - PPP模式", "KW  - p53基因"],
+    ["KW  - IL-6与TNF-α"],
+    ["KW  - HIV坡", "KW  - 岩DNA"],                  # HIVÆÂ, ÑÒDNA: two accented capitals in a word
+    ["TI  - Müller细胞与视网膜", "KW  - Müller"],
+])
+def test_short_chinese_among_latin_words_stays_gbk(tmp_path, fields):
+    # a GBK file whose only Chinese is a few characters in a field or two, glued to Latin
+    # words: Windows' Western code page reads each pair of its bytes as two accented letters
+    text = ("TY  - JOUR\nTI  - Effects of exercise on blood pressure in elderly patients\n"
+            "AU  - Smith, John\nPY  - 2020\n" + "\n".join(fields) + "\nER  - \n")
+    path = tmp_path / "gbk.ris"
+    path.write_bytes(text.encode("gbk"))
+    source = open_text(str(path))
+    assert (source.encoding, list(source.lines())) == ("gb18030", text.splitlines())
 
 
 def test_windows_line_ends(tmp_path):

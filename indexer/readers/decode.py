@@ -1075,8 +1075,19 @@ def _western_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded |
     """Windows' Western code page (cp1252: an old EndNote or Reference Manager export made in
     Europe, "Müller", "Café") rather than GB18030, which reads each accented letter and the
     letter after it as one rare Chinese character (M黮ler) or fails: when the bytes are strict
-    cp1252, most characters above ASCII stand alone between ASCII ones (Chinese read as cp1252
-    comes in pairs: 胃癌 is Î¸°©), and the GB18030 reading, if any, gives few common characters."""
+    cp1252, the GB18030 reading, if any, gives few common characters, and most characters above
+    ASCII stand alone between ASCII ones (Chinese read as cp1252 comes in pairs: 胃癌 is Î¸°©),
+    or stand so or inside Latin words (:func:`_in_latin_word`: Portuguese puts two accented
+    letters side by side, Avaliação, which GB18030 reads as one, Avalia玢o) where the GB18030
+    reading's Chinese characters stand glued to Latin letters (:func:`_glued_han`).
+
+    >>> pt = "TI  - Avaliação da função renal\\nAU  - Gonçalves, Luís".encode("cp1252")
+    >>> _western_instead(pt, pt.decode("gb18030"), True).text[6:23]
+    'Avaliação da funç'
+    >>> gbk = "TI  - 基于COVID-19的研究\\nKW  - CT与MRI".encode("gbk")
+    >>> _western_instead(gbk, gbk.decode("gb18030"), True) is None
+    True
+    """
     try:
         text = _strict(data, "cp1252", final)
     except UnicodeDecodeError:
@@ -1085,10 +1096,61 @@ def _western_instead(data: bytes, gb_text: str | None, final: bool) -> Decoded |
     wide = [i for i, c in enumerate(head) if c > "\x7f"]
     if not wide:
         return None
-    alone = sum(1 for i in wide if head[i - 1:i] <= "\x7f" and head[i + 1:i + 2] <= "\x7f")
-    if alone < 0.8 * len(wide) or (gb_text is not None and _common_share(gb_text[:_SAMPLE_CHARS])[1] >= 0.2):
+    gb_head = gb_text[:_SAMPLE_CHARS] if gb_text is not None else None
+    if gb_head is not None and _common_share(gb_head)[1] >= 0.2:
+        return None
+    alone = {i for i in wide if head[i - 1:i] <= "\x7f" and head[i + 1:i + 2] <= "\x7f"}
+    if len(alone) >= 0.8 * len(wide):
+        return Decoded(text, "cp1252")
+    in_words = {i for m in _LATIN_WORD.finditer(head) if _in_latin_word(m.group())
+                for i in range(m.start(), m.end()) if head[i] > "\x7f"}
+    if len(alone | in_words) < 0.8 * len(wide) or gb_head is not None and not _glued_han(gb_head):
         return None
     return Decoded(text, "cp1252")
+
+
+# A word of Latin letters, accented ones (cp1252's) among them; a run of the accented ones; and
+# the two accented letters that stand side by side in Western European words: Portuguese's ção
+# and ções, French's and Dutch's éé (créée, één), Spanish names' áñ and úñ (Ibáñez, Núñez).
+# GBK's pairs of bytes read as cp1252 are two such letters of all kinds (刘洋 is ÁõÑó).
+_LATIN_WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178"
+                         "\u017d\u017e]+")
+_ACCENTED_RUN = re.compile("[^\x00-\x7f]+")
+_ACCENTED_PAIRS = frozenset({"çã", "çõ", "éé", "áñ", "úñ", "ÇÃ", "ÇÕ", "ÉÉ", "ÁÑ", "ÚÑ"})
+
+
+def _in_latin_word(word: str) -> bool:
+    """Whether the accented letters of ``word`` (a :data:`_LATIN_WORD`) are those of a Latin
+    word: it holds ASCII letters, its accented letters stand alone or as one of
+    :data:`_ACCENTED_PAIRS`, and it is written in one case (função, FUNÇÃO, Über; GBK's 与
+    between CT and MRI read as cp1252 is CTÓëMRI).
+
+    >>> [_in_latin_word(w) for w in ("Avaliação", "FUNÇÃO", "Über", "créée", "CTÓëMRI", "DNAÑÒ", "Müller")]
+    [True, True, True, True, False, False, True]
+    """
+    if word.isascii() or not any(c.isascii() for c in word):
+        return False
+    if any(len(run) > 1 and run not in _ACCENTED_PAIRS for run in _ACCENTED_RUN.findall(word)):
+        return False
+    return word.islower() or word.isupper() or word[:1].isupper() and word[1:].islower()
+
+
+# A run of Chinese characters (or other characters beyond ASCII) beside a Latin letter.
+_WIDE_IN_WORD = re.compile("(?<=[A-Za-z])[^\x00-\x7f\\s]+|[^\x00-\x7f\\s]+(?=[A-Za-z])")
+
+
+def _glued_han(gb_text: str) -> bool:
+    """Whether the Chinese characters of a GB18030 reading are what cp1252's accented letters
+    give (:func:`_western_instead`): four in five of them at least in runs of one or two glued
+    to a Latin letter (Avalia玢o, Jo鉶, H閘鑞e); Chinese text runs longer, among Latin words
+    too (基于COVID-19的研究).
+
+    >>> _glued_han("Avalia玢o da fun玢o; Jo鉶"), _glued_han("TI  - 基于COVID-19的研究")
+    (True, False)
+    """
+    han = len(_HAN.findall(gb_text))
+    glued = sum(len(_HAN.findall(m.group())) for m in _WIDE_IN_WORD.finditer(gb_text) if len(m.group()) <= 2)
+    return han > 0 and glued >= 0.8 * han
 
 
 _TWO_BYTE_SCRIPTS = re.compile("[\u0370-\u07ff]")
