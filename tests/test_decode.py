@@ -109,6 +109,20 @@ def test_a_portuguese_windows_export_is_cp1252_not_gbk(tmp_path):
     assert portuguese["title"] == {"pt": "Avaliação da função renal em idosos: um estudo transversal"}
 
 
+def test_a_windows_export_ending_in_an_accented_letter_is_cp1252(tmp_path):
+    # an ASCII file whose last byte is é (no newline after "André") read as UTF-8 cut short,
+    # "Andr\ufffd"; UTF-8 cut inside a character after UTF-8 text, or two bytes of one, stays so
+    path = tmp_path / "last.ris"
+    path.write_bytes("TY  - JOUR\r\nTI  - Evaluation of renal function\r\nAU  - Messias, André".encode("cp1252"))
+    (rec,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+    assert rec["authors"][0]["given"] == "André" and rec["extra"]["encoding"] == "cp1252"
+    for cut in ("TY  - JOUR\nTI  - 胃癌 胃".encode()[:-1], "TY  - JOUR\nTI  - Cut 胃".encode()[:-1]):
+        path.write_bytes(cut)
+        (rec,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
+        assert rec["title"]["zh" if "胃癌" in str(rec["title"]) else "en"].endswith("\ufffd"), rec["title"]
+        assert rec["extra"]["encoding"] == "utf-8"
+
+
 @pytest.mark.parametrize("fields", [
     ["TI  - 基于COVID-19的研究"],
     ["KW  - CT与MRI", "AU  - 刘洋"],                 # 与 in cp1252 is Óë, 刘洋 ÁõÑó

@@ -806,8 +806,11 @@ def _decode_bytes(data: bytes, final: bool, told: list[str] | None = None) -> De
         if e.reason == "unexpected end of data" and e.end == len(data):
             # UTF-8 but for a cut last character (a download cut short): UTF-8, that character lost
             # (decode_bytes), not a legacy encoding that reads the bytes whole (GB18030 reads most)
+            # (but a high byte alone after ASCII tells no UTF-8: a Windows export's last letter,
+            # "Messias, Andr\xe9", as likely)
             head = data[:e.start].decode("utf-8")
-            if not _gbk_in_disguise(data[:e.start], head):
+            alone = head.isascii() and len(data) - e.start == 1
+            if not alone and not _gbk_in_disguise(data[:e.start], head):
                 return Decoded(head + "\ufffd", "utf-8", lossy=True)
     if text is not None and not _gbk_in_disguise(data, text):
         return Decoded(text, "utf-8")
