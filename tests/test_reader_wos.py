@@ -170,3 +170,66 @@ def test_prose_that_opens_like_a_tag_with_a_tab_continues(tmp_path, validate):
     validate(rec)
     assert rec["abstract"]["en"] == "Abstract text on the C1 C2 segments and TI weighted images."
     assert (rec["title"], rec["issues"]) == ({"en": "A trial of aspirin"}, [])
+
+
+EARLY_ACCESS = """FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AU Doe, J
+TI Early access without year
+SO JOURNAL OF TESTING
+DT Article; Early Access
+EA JAN 2024
+UT WOS:001100000000001
+ER
+
+PT J
+AU Doe, J
+TI Early access with its year
+SO JOURNAL OF TESTING
+DT Article; Early Access
+EA DEC 2023
+EY 2024
+UT WOS:001100000000002
+ER
+
+PT J
+AU Doe, J
+TI Published later
+SO JOURNAL OF TESTING
+DT Article
+PY 2025
+EA DEC 2023
+UT WOS:001100000000003
+ER
+EF
+"""
+
+
+def test_early_access_record_takes_its_year_from_ey_else_ea(tmp_path, validate):
+    """An early-access record has no PY: its EY is the year, else its EA date's; a record with
+    its PY keeps it."""
+    path = tmp_path / "early.txt"
+    path.write_text(EARLY_ACCESS, encoding="utf-8")
+    result, records, failed = clean_items(path)
+    assert result.returncode == 0 and not failed, result.stderr
+    ea, ey, published = records
+    for rec in records:
+        validate(rec)
+    assert ea["year"] == 2024 and ea["extra"]["early_access"] == ["JAN 2024"]
+    assert ea["extra"]["date"] == ["JAN 2024"]          # kept as written, as PD's date is
+    assert ey["year"] == 2024 and ey["extra"]["early_access"] == ["DEC 2023"]
+    assert published["year"] == 2025 and "date" not in published["extra"]
+
+
+def test_early_access_in_the_tab_delimited_export(tmp_path, validate):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("PT\tAU\tTI\tSO\tDT\tPY\tEA\tEY\tUT\n"
+                    "J\tDoe, J\tEarly access\tJOURNAL OF TESTING\tArticle; Early Access\t\tJAN 2024\t\tWOS:1\n"
+                    "J\tDoe, J\tEarly access\tJOURNAL OF TESTING\tArticle; Early Access\t\tDEC 2023\t2024\tWOS:2\n",
+                    encoding="utf-8")
+    result, records, failed = clean_items(path)
+    assert result.returncode == 0 and not failed, result.stderr
+    assert [r["year"] for r in records] == [2024, 2024]
+    assert records[0]["extra"]["early_access"] == ["JAN 2024"]
+

@@ -17,7 +17,9 @@ ends at the next PT.
 * DE/ID (and BIOSIS/CABI descriptors BD, OR, MC, MQ) are keywords split on ``;``.
 * C1 lines are ``[Author; Author] Address``: the address is the affiliation, and which
   authors it belongs to is kept in ``extra["author_affiliations"]``.
-* BP/EP make the pages (else PS, else AR, the article number); SN (else EI) the ISSN;
+* BP/EP make the pages (else PS, else AR, the article number); PY the year, else PD's, else
+  an early-access record's EY, else its EA date's (``JAN 2024``, kept in ``extra.early_access``);
+  SN (else EI) the ISSN;
   UT is the source id; FU the funding (FX, the funding text, kept in extra, and its funding
   statements read where FU gives no grant number and FX does; beside FU's numbers, the grants
   FX alone names).
@@ -134,6 +136,7 @@ class WosReader(TaggedReader):
         "GA": "ids_number", "BE": "editor", "CT": "conference", "CY": "conference_date",
         "CL": "conference_location", "SP": "conference_sponsor", "HO": "conference_host",
         "RI": "researcher_ids", "OI": "orcids", "X2": "transliterated_title", "AE": "assignee",
+        "EA": "early_access", "EY": "early_access_year",
     }
     AUTHOR_TAGS = frozenset({"AU", "AF", "CA", "GP", "Z2"})
     KEYWORD_TAGS = frozenset({"DE", "ID", "X5", "Y5", "ZK", "BD", "OR", "MC", "MQ"})
@@ -350,6 +353,12 @@ class WosReader(TaggedReader):
             raw["doi"] = list(raw["book_doi"])
         if not raw.get("year") and raw.get("publication_date"):
             raw["date"] = list(raw["publication_date"])
+        # An early-access record (online before its issue) has no PY: its EY, else its EA date's year.
+        if not raw.get("year") and not any(re.search(r"\d{4}", v) for v, _ in raw.get("date", [])):
+            if raw.get("early_access_year"):
+                raw["year"] = list(raw["early_access_year"])
+            else:
+                raw["date"] = raw.get("date", []) + raw.get("early_access", [])
         # A title in another language (CSCD's Chinese Z1) is the original unless the record is in English.
         languages = " ".join(v for v, _ in raw.get("language", [])).lower()
         other = [t for t in raw.get("titles", []) if t[1] in {f[2] for f in fields if f[0] in ("Z1", "X1", "Y1")}]
