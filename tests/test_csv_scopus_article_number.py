@@ -31,3 +31,16 @@ def test_article_number_is_the_pages_of_an_article_without_pages(tmp_path, valid
     # a record with pages keeps them; its article number is kept as written, not lost
     assert paged["pages"] == "100-110"
     assert paged["extra"]["columns"]["Art. No."] == "123456"
+
+
+def test_a_hyphenated_article_number_is_no_page_range(tmp_path, validate):
+    """ASM's "Art. No." e02132-20 would be read as pages e02132 to 20: it stays the article
+    number, in ``extra.article_number`` as Web of Science's AR is."""
+    path = tmp_path / "scopus.csv"
+    path.write_text(HEADER + (
+        'Wang J.,"Wang, Jianguo (57200000001)",57200000001,Malic enzyme,2021,'
+        'Applied and Environmental Microbiology,87,3,e02132-20,,,12,3,10.1128/AEM.02132-20,'
+        'https://www.scopus.com/x,An abstract.,alpha,,Article,Final,,Scopus,2-s2.0-1\n'), encoding="utf-8")
+    (rec,) = read(path)
+    validate(rec)
+    assert rec["pages"] is None and rec["extra"]["article_number"] == ["e02132-20"]

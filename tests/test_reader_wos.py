@@ -233,3 +233,21 @@ def test_early_access_in_the_tab_delimited_export(tmp_path, validate):
     assert [r["year"] for r in records] == [2024, 2024]
     assert records[0]["extra"]["early_access"] == ["JAN 2024"]
 
+
+def test_a_hyphenated_article_number_is_no_page_range(tmp_path, validate):
+    """ASM's article numbers (``AR e02132-20``) hold a hyphen: kept whole as the article number,
+    never the pages (which every writer splits at the hyphen); BP E1 EP E1 is one page."""
+    path = tmp_path / "ar.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n"
+                    "PT J\nAU Wang, J\nTI Malic enzyme\nSO APPLIED AND ENVIRONMENTAL MICROBIOLOGY\nPY 2021\n"
+                    "VL 87\nIS 3\nAR e02132-20\nUT WOS:1\nER\n\n"
+                    "PT J\nAU Lee, C\nTI Correction\nSO NATURE\nPY 2020\nBP E1\nEP E1\nUT WOS:2\nER\n\n"
+                    "PT J\nAU Lee, C\nTI Numbered\nSO PLOS ONE\nPY 2020\nAR e0245\nUT WOS:3\nER\nEF\n",
+                    encoding="utf-8")
+    result, records, failed = clean_items(path)
+    assert result.returncode == 0 and not failed, result.stderr
+    asm, correction, numbered = records
+    validate(asm)
+    assert asm["pages"] is None and asm["extra"]["article_number"] == ["e02132-20"]
+    assert correction["pages"] == "E1"
+    assert numbered["pages"] == "e0245" and numbered["extra"]["article_number"] == ["e0245"]

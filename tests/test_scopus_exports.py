@@ -179,3 +179,17 @@ def test_no_author_name_available_is_no_author(tmp_path):
     record = _one(tmp_path, "scopus.ris", "TY  - JOUR\nAU  - [No author name available]\nTI  - Editorial: the year in "
                                           "review\nPY  - 2021\nT2  - Lancet\nDB  - Scopus\nER  - \n")
     assert record["authors"] == []
+
+
+@pytest.mark.parametrize("name,text,kept", [
+    ("a.ris", "TY  - JOUR\nAU  - Wang, J.\nTI  - Malic enzyme\nPY  - 2021\nT2  - Appl Environ Microbiol\n"
+              "C7  - e02132-20\nDB  - Scopus\nER  - \n", lambda e: e["tags"]["C7"]),
+    ("a.bib", "@ARTICLE{Wang2021,\n author = {Wang, Jianguo},\n title = {Malic enzyme},\n year = {2021},\n"
+              " journal = {Appl Environ Microbiol},\n art_number = {e02132-20},\n source = {Scopus}\n}\n",
+     lambda e: [e["bibtex_fields"]["art_number"]]),
+])
+def test_a_hyphenated_article_number_is_no_page_range(tmp_path, name, text, kept):
+    """ASM's article number e02132-20 is no pages (e02132 to 20): kept whole where the reader keeps it."""
+    record = _one(tmp_path, name, text)
+    assert record["pages"] is None
+    assert kept(record["extra"]) == ["e02132-20"]

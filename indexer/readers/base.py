@@ -407,6 +407,21 @@ def paired_affiliations(names: list[str], lines: list[list[str]]) -> list[dict] 
 REGISTRY: dict[str, Reader] = {}
 
 
+# A dash that the pipeline and the exports read as a page range's.
+_RANGE_DASH = re.compile(r"[~～—–－-]")
+
+
+def cited_article_number(numbers: list[tuple]) -> list[tuple]:
+    """The article numbers (``(value, line)``) that an article with no pages is cited by, as
+    its pages: one with a dash (ASM's ``e02132-20``) would be read as a page range (e02132 to
+    20), so it is no pages and stays the article number alone (``extra.article_number``).
+
+    >>> cited_article_number([("e0245", 3)]), cited_article_number([("e02132-20", 3)])
+    ([('e0245', 3)], [])
+    """
+    return [(v, line) for v, line in numbers if not _RANGE_DASH.search(str(v))]
+
+
 def register(reader: Reader) -> Reader:
     REGISTRY[reader.name] = reader
     return reader

@@ -20,7 +20,7 @@ from ..charsets import scripted
 from ..fields.authors import parse_name
 from ..fields.funding import detail_grants
 from ..record import Failure, Record, Source
-from .base import kept_or_failed, numbered_lines, register, sniff_reader, starts_record
+from .base import cited_article_number, kept_or_failed, numbered_lines, register, sniff_reader, starts_record
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -622,7 +622,7 @@ def _article_number(rec: Record) -> None:
     kept = rec.extra.get("bibtex_fields") or {}
     number = next((kept[name] for name in _ARTICLE_NUMBERS if name in kept), None)
     if number and not rec.raw.get("pages"):
-        rec.raw["pages"] = [(number if isinstance(number, str) else number[0], rec.source.line)]
+        rec.raw["pages"] = cited_article_number([(number if isinstance(number, str) else number[0], rec.source.line)])
 
 
 def _scopus_details(rec: Record) -> None:

@@ -24,7 +24,7 @@ from ..fields.authors import ORG_WORDS, split_author_field
 from ..fields.funding import detail_grants
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import START_TESTS, kept_or_failed, numbered_lines, register, starts_record
+from .base import START_TESTS, cited_article_number, kept_or_failed, numbered_lines, register, starts_record
 from .csl_json import NOTE_IDS, SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
 from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
@@ -299,8 +299,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         rec.raw["funding"] += detail_grants(texts, [(cell, line) for _, key, cell in cells
                                                     if key == "funding_details"])
     numbers = rec.raw.pop("article_number", [])
-    if not rec.raw.get("pages") and not rec.raw.get("start_page"):
+    if not rec.raw.get("pages") and not rec.raw.get("start_page") and cited_article_number(numbers):
         rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do
+    elif numbers and not rec.raw.get("pages") and not rec.raw.get("start_page"):
+        rec.raw["article_number"] = numbers   # e02132-20: no page range, kept as WoS's AR is
     elif numbers:
         rec.extra.setdefault("columns", {}).update(
             (name, cell) for name, key, cell in cells if key == "article_number")

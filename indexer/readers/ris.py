@@ -7,7 +7,7 @@ import re
 from ..fields.funding import detail_grants, split_awards
 from ..fields.keywords import join_locant_fragments
 from ..fields.places import COUNTRIES, ends_an_address
-from .base import register
+from .base import cited_article_number, register
 from .medline import grant
 from .tagged import PREPRINT_WORK, TaggedReader
 
@@ -317,7 +317,7 @@ def _article_number(rec) -> None:
     ``e70655``) is its pages when it has no SP, as Web of Science's AR is; C7 stays in the tags."""
     number = next((v.strip() for v in (rec.extra.get("tags") or {}).get("C7", []) if v.strip()), "")
     if number and not (rec.raw.get("start_page") or rec.raw.get("pages")):
-        rec.raw["pages"] = [(number, rec.source.line)]
+        rec.raw["pages"] = cited_article_number([(number, rec.source.line)])
 
 
 def _pmid_in_c2(rec) -> None:

@@ -17,9 +17,10 @@ ends at the next PT.
 * DE/ID (and BIOSIS/CABI descriptors BD, OR, MC, MQ) are keywords split on ``;``.
 * C1 lines are ``[Author; Author] Address``: the address is the affiliation, and which
   authors it belongs to is kept in ``extra["author_affiliations"]``.
-* BP/EP make the pages (else PS, else AR, the article number); PY the year, else PD's, else
-  an early-access record's EY, else its EA date's (``JAN 2024``, kept in ``extra.early_access``);
-  SN (else EI) the ISSN;
+* BP/EP make the pages (one page when EP is BP: ``E1``; else PS, else AR, the article number,
+  kept in ``extra.article_number`` too, and there alone when a dash in it would read as a
+  range: ASM's ``e02132-20``); PY the year, else PD's, else an early-access record's EY, else
+  its EA date's (``JAN 2024``, kept in ``extra.early_access``); SN (else EI) the ISSN;
   UT is the source id; FU the funding (FX, the funding text, kept in extra, and its funding
   statements read where FU gives no grant number and FX does; beside FU's numbers, the grants
   FX alone names).
@@ -35,7 +36,7 @@ from ..fields.funding import acknowledged_funding, parse_funding, statement_body
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import WOS_RECORD_START, in_other_export, numbered_lines, register
+from .base import WOS_RECORD_START, cited_article_number, in_other_export, numbered_lines, register
 from .tagged import TaggedReader
 
 WOS_TYPES = {"J": "article-journal", "B": "book", "S": "article-journal", "C": "paper-conference",
@@ -345,8 +346,10 @@ class WosReader(TaggedReader):
 
     def _details(self, rec: Record, fields) -> None:
         raw = rec.raw
+        if raw.get("start_page") and [v for v, _ in raw.get("end_page", [])] == [v for v, _ in raw["start_page"]]:
+            del raw["end_page"]   # "BP E1" "EP E1": one page, E1
         if not raw.get("start_page"):
-            raw["pages"] = raw.get("page_range") or raw.get("article_number") or []
+            raw["pages"] = raw.get("page_range") or cited_article_number(raw.get("article_number", []))
         if not raw.get("issn") and raw.get("eissn"):
             raw["issn"] = list(raw["eissn"])
         if not raw.get("doi") and raw.get("book_doi"):
