@@ -193,3 +193,28 @@ def test_a_hyphenated_article_number_is_no_page_range(tmp_path, name, text, kept
     record = _one(tmp_path, name, text)
     assert record["pages"] is None
     assert kept(record["extra"]) == ["e02132-20"]
+
+
+def test_csv_conference_columns_and_editors(tmp_path):
+    """Scopus's "Conference name", "Conference date" and "Conference location" are kept where
+    Web of Science's CT, CY and CL are (extra.conference …); its "Editors" (comma-separated, as
+    its older "Authors") are one editor each."""
+    record = _one(tmp_path, "scopus.csv", (
+        '"Authors","Title","Year","Source title","Editors","Conference name","Conference date",'
+        '"Conference location","Conference code","Document Type","Source","EID"\n'
+        '"Garcia A.; Müller K.","Efficient indexing","2019","Proceedings - 2019 IEEE Big Data",'
+        '"Baru C., Huan J., Khan L.","2019 IEEE International Conference on Big Data",'
+        '"9 December 2019 through 12 December 2019","Los Angeles","158113","Conference paper","Scopus",'
+        '"2-s2.0-1"\n'))
+    extra = record["extra"]
+    assert extra["conference"] == ["2019 IEEE International Conference on Big Data"]
+    assert extra["conference_date"] == ["9 December 2019 through 12 December 2019"]
+    assert extra["conference_location"] == ["Los Angeles"]
+    assert extra["columns"]["Conference code"] == "158113"
+    assert extra["editor"] == ["Baru C.", "Huan J.", "Khan L."]
+
+
+def test_csv_zotero_editors_still_split_on_semicolons(tmp_path):
+    record = _one(tmp_path, "zotero.csv", ('"Item Type","Title","Author","Editor","Publication Year"\n'
+                                           '"bookSection","A chapter","Doe, John","Roe, Jane; Poe, Ann","2020"\n'))
+    assert record["extra"]["editor"] == ["Roe, Jane", "Poe, Ann"]

@@ -77,6 +77,10 @@ COLUMNS = {
     # (a thesis's degree, a report's kind), as CSL's genre; its "Extra" holds "PMID: 33587412"
     "item_type": ("item type",),
     "editor": ("editor", "editors"),
+    # Scopus's conference columns, kept where Web of Science's CT, CY and CL are
+    "conference": ("conference name",),
+    "conference_date": ("conference date",),
+    "conference_location": ("conference location",),
     "note": ("extra",),
     # PubMed's CSV export: "Spine. 2021 Mar 15;46(6):350-358. doi: …", the only place of its
     # volume, issue and pages
@@ -250,8 +254,10 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         elif key == "type":
             rec.extra["source_type"] = cell
             rec.type = _type_of(cell, rec.type)
-        elif key == "editor":   # Zotero's "Doe, Jane; Roe, Richard"
-            rec.raw.setdefault(key, []).extend((n.strip(), line) for n in re.split(r"[;；\n]", cell) if n.strip())
+        elif key == "editor":   # Zotero's "Doe, Jane; Roe, Richard", Scopus's "Baru C., Huan J., Khan L."
+            names = re.split(r"[;；\n]", cell) if re.search(r"[;；\n]", cell) else \
+                _and_names(cell) if _and_list(cell) else split_author_field(cell, listed=True)
+            rec.raw.setdefault(key, []).extend((n.strip(), line) for n in names if n.strip())
         elif key == "note":
             rec.extra.setdefault("columns", {})[head_name] = cell
             for name, value in note_variables(cell).items():
