@@ -146,3 +146,37 @@ def test_article_number_is_the_pages_of_an_entry_without_them(tmp_path, validate
     assert paged["pages"] == "e0234567"                             # its own pages stay
     assert scopus["pages"] == "e0234567"
     assert "2021;54(4):78." in rendered([acm], "vancouver")
+
+
+SCOPUS_TYPED = """@ARTICLE{Wang2021,
+ author = {Wang, Jianguo}, title = {Malic enzyme}, year = {2021}, journal = {Appl Environ Microbiol},
+ type = {Review}, source = {Scopus}
+}
+@CONFERENCE{Garcia2019,
+ author = {Garcia, Ana}, title = {Indexing}, year = {2019}, journal = {Proc IEEE Big Data},
+ type = {Conference paper}, source = {Scopus}
+}
+@ARTICLE{Li2022,
+ author = {Li, Ming}, title = {Deep learning for proteins}, year = {2022}, journal = {Methods Mol Biol},
+ type = {Book chapter}, source = {Scopus}
+}
+@PHDTHESIS{Zhao2020,
+ author = {Zhao, Lei}, title = {A thesis}, year = {2020}, school = {Tsinghua University},
+ type = {PhD dissertation}
+}
+"""
+
+
+def test_scopus_type_is_the_document_type_not_a_degree(tmp_path, validate):
+    """Scopus's ``type`` is its document type (kept in extra.publication_type, as its RIS's M3,
+    typing the entry as its CSV's "Document Type" does); a thesis's ``type`` is its degree."""
+    path = tmp_path / "scopus.bib"
+    path.write_text(SCOPUS_TYPED, encoding="utf-8")
+    review, paper, chapter, thesis = records_of(path)
+    for rec in (review, paper, chapter, thesis):
+        validate(rec)
+    assert review["extra"]["publication_type"] == ["Review"] and "degree" not in review["extra"]
+    assert review["type"] == "article-journal"
+    assert paper["extra"]["publication_type"] == ["Conference paper"] and paper["type"] == "paper-conference"
+    assert chapter["type"] == "chapter"
+    assert thesis["type"] == "thesis" and thesis["extra"]["degree"] == ["PhD dissertation"]

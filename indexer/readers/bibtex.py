@@ -21,6 +21,7 @@ from ..fields.authors import parse_name
 from ..fields.funding import detail_grants
 from ..record import Failure, Record, Source
 from .base import cited_article_number, kept_or_failed, numbered_lines, register, sniff_reader, starts_record
+from .csv_reader import SCOPUS_TYPES
 
 BIBTEX_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
@@ -543,6 +544,7 @@ class BibtexReader:
             if name == "number":
                 numbers.append(raw[key][-1])
         _scopus_details(rec)
+        _scopus_type(rec)
         _note_pmid(rec)
         _article_number(rec)
         _preprint(rec, kind)
@@ -636,6 +638,20 @@ def _scopus_details(rec: Record) -> None:
         _keep_field(rec, "funding_details", value)
     if details:
         rec.raw.setdefault("funding", []).extend(detail_grants(texts, details))
+
+
+def _scopus_type(rec: Record) -> None:
+    """Scopus's ``type`` (``Article``, ``Review``, ``Conference paper``, ``Book``) is the entry's
+    document type, not a thesis's degree (BibTeX's ``type`` of a @phdthesis): kept where its RIS's
+    M3 is, ``extra.publication_type``, and typing the entry as its CSV's "Document Type" does.
+    An entry is Scopus's by its ``source = {Scopus}``; another's ``type`` (a report's kind) is
+    left as it was."""
+    kept = rec.extra.get("bibtex_fields") or {}
+    if rec.type == "thesis" or not rec.raw.get("degree") or str(kept.get("source", "")).strip().lower() != "scopus":
+        return
+    types = rec.raw.pop("degree")
+    rec.raw.setdefault("publication_type", []).extend(types)
+    rec.type = SCOPUS_TYPES.get(types[0][0].strip().lower(), rec.type)
 
 
 def _preprint(rec: Record, kind: str) -> None:
