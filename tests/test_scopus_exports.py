@@ -218,3 +218,20 @@ def test_csv_zotero_editors_still_split_on_semicolons(tmp_path):
     record = _one(tmp_path, "zotero.csv", ('"Item Type","Title","Author","Editor","Publication Year"\n'
                                            '"bookSection","A chapter","Doe, John","Roe, Jane; Poe, Ann","2020"\n'))
     assert record["extra"]["editor"] == ["Roe, Jane", "Poe, Ann"]
+
+
+@pytest.mark.parametrize("kind,m3,csl", [("JOUR", "Article", "article-journal"), ("CHAP", "Book chapter", "chapter"),
+                                         ("CONF", "Conference paper", "paper-conference")])
+def test_ris_m3_is_the_document_type_whatever_the_ty(tmp_path, kind, m3, csl):
+    """Scopus's M3 is its document type in every TY (not a CHAP's medium): extra.publication_type,
+    as a JOUR's is; an M3 of a TY of another database's stays its medium."""
+    record = _one(tmp_path, "scopus.ris", f"TY  - {kind}\nAU  - Li, M.\nTI  - Deep learning\nPY  - 2022\n"
+                                         f"T2  - Methods Mol Biol\nM3  - {m3}\nDB  - Scopus\nER  - \n")
+    assert record["type"] == csl
+    assert record["extra"]["publication_type"] == [m3] and "medium" not in record["extra"]
+
+
+def test_ris_m3_of_a_chapter_from_elsewhere_stays_its_medium(tmp_path):
+    record = _one(tmp_path, "a.ris", "TY  - CHAP\nAU  - Li, M.\nTI  - Deep learning\nPY  - 2022\n"
+                                     "T2  - A book\nM3  - CD-ROM\nER  - \n")
+    assert record["extra"]["medium"] == ["CD-ROM"] and "publication_type" not in record["extra"]

@@ -125,7 +125,7 @@ class RisReader(TaggedReader):
         DA is present; VL is a volume only for types that have volumes; ET is an edition except
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
         GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
-        saying "Interview" an interview, of a JOUR its publication types; KW lines CNKI split inside a chemical name's
+        saying "Interview" an interview, of a JOUR (of any type of Scopus's) its publication types; KW lines CNKI split inside a chemical name's
         locants are one keyword again; Scopus's funding in N1 is funding."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
@@ -159,7 +159,7 @@ class RisReader(TaggedReader):
         if _preprint(rec):
             rec.type = "article"
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))   # its genre, where the CSL reader keeps one
-        if rec.extra.get("source_type", "").upper() == "JOUR" and "medium" in rec.raw:
+        if "medium" in rec.raw and (rec.extra.get("source_type", "").upper() == "JOUR" or _from_scopus(rec)):
             _article_types(rec)
         _scopus_funding(rec)
         _pubmed_grants(rec)
@@ -298,11 +298,18 @@ def _pubmed_grants(rec) -> None:
 _DOI_WORK = re.compile(r"(?i)\s*(?:doi:?\s*)?10\.\d{4,9}/")
 
 
+def _from_scopus(rec) -> bool:
+    """Whether the record is Scopus's (``DB  - Scopus``), whose M3 is its document type whatever
+    its TY (``Book chapter`` of a CHAP, ``Conference paper`` of a CONF)."""
+    return any(v.strip().lower() == "scopus" for v in (rec.extra.get("tags") or {}).get("DB", []))
+
+
 def _article_types(rec) -> None:
-    """A journal article's M3, its "Type of Article" (EndNote's Journal Article template): its
-    publication types (Scopus's document type, ``Article``, ``Review``; PubMed's and Web of
-    Science's as our export writes them, "; "-joined), kept where the PubMed readers keep
-    theirs, ``extra.publication_type``; a DOI written there stays a medium."""
+    """A journal article's M3, its "Type of Article" (EndNote's Journal Article template), and
+    any Scopus record's (:func:`_from_scopus`): its publication types (Scopus's document type,
+    ``Article``, ``Review``, ``Book chapter``; PubMed's and Web of Science's as our export
+    writes them, "; "-joined), kept where the PubMed readers keep theirs,
+    ``extra.publication_type``; a DOI written there stays a medium."""
     doi = [(v, line) for v, line in rec.raw.get("medium", []) if _DOI_WORK.match(v)]
     types = [(t.strip(), line) for v, line in rec.raw.pop("medium") if (v, line) not in doi
              for t in v.split(";") if t.strip()]
