@@ -663,12 +663,19 @@ def completeness(rec: dict) -> int:
     return score
 
 
-def _master(members: list[str], recs: dict[str, dict]) -> str:
+def _master(members: list[str], recs: dict[str, dict], shown: set[str] = frozenset()) -> str:
     """The record a cluster shows (``members`` by file and position): a copy read back rather
     than the record it copies, and rather than the others (a librarian corrected it); else the
-    most complete, the first of equals."""
+    master an earlier ``--apply`` showed (``shown``), when it is still in the cluster: its id
+    and citation key were exported and screened, and a fuller copy an update brings only
+    completes it; else the most complete, the first of equals.
+
+    >>> recs = {i: {"title": {"en": "T"}, **extra} for i, extra in (("a", {}), ("b", {"doi": "10.1/x"}))}
+    >>> _master(["a", "b"], recs), _master(["a", "b"], recs, {"a"})
+    ('b', 'a')
+    """
     originals = {copy_of(recs[rid]) for rid in members}
-    return max(members, key=lambda rid: (rid not in originals, copy_of(recs[rid]) in members,
+    return max(members, key=lambda rid: (rid not in originals, copy_of(recs[rid]) in members, rid in shown,
                                          completeness(recs[rid]), -members.index(rid)))
 
 
@@ -1172,9 +1179,10 @@ def _candidate_pairs(kind: str, ids: list[str], recs: dict[str, dict]):
 
 
 def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = None,
-                  stats: dict | None = None) -> list[dict]:
+                  stats: dict | None = None, shown: Iterable[str] = ()) -> list[dict]:
     """Clusters (two or more records) of the same work, each with master, tier and reasons;
-    ``decisions`` are a reviewer's (see :func:`group_links`).  ``stats``, when given, is
+    ``decisions`` are a reviewer's (see :func:`group_links`); ``shown``, the masters the last
+    ``--apply`` showed (see :func:`_master`).  ``stats``, when given, is
     filled with counts: blocks, oversized blocks skipped (and ``skipped_by`` kind of block),
     candidate pairs, pairs compared."""
     recs = {r["id"]: r for r in records}
@@ -1215,7 +1223,7 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
     if stats is not None:
         stats.update(blocks=sum(len(ids) > 1 for ids in blocks.values()), skipped=skipped, skipped_by=dict(skipped_by),
                      pairs=len(seen), compared=compared, links=len(links))
-    return group_links(recs, links, decisions)
+    return group_links(recs, links, decisions, shown)
 
 
 def decision_fingerprint(rec: dict) -> dict[str, None]:
@@ -1242,7 +1250,7 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
 
 
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
-                decisions: Iterable[dict] | None = None) -> list[dict]:
+                decisions: Iterable[dict] | None = None, shown: Iterable[str] = ()) -> list[dict]:
     """Clusters from the linked pairs, with a reviewer's decisions applied first; a cluster
     is certain when its certain links join all its records (or a reviewer merged it).
 
@@ -1319,9 +1327,10 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         groups[root].update({x: None, y: None})
         pairs_of[root].append((x, y))
     clusters = []
+    shown = set(shown)
     for root, first_seen in groups.items():
         members = sorted(first_seen, key=lambda rid: (recs[rid]["source"]["path"], recs[rid]["source"]["record"]))
-        master = _master(members, recs)
+        master = _master(members, recs, shown)
         pair_links = [{"pair": [x, y], "reasons": kept[(x, y)][0], "confidence": kept[(x, y)][1]}
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)

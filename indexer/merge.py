@@ -37,6 +37,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from .dedup import (_pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, simplified,
@@ -136,14 +137,28 @@ def distinct_sets(cluster: dict) -> list[list[str]]:
 
 def clusters_for(index_dir: str | Path, stats: dict | None = None) -> tuple[list[dict], list[dict]]:
     """(every record as ingested, the clusters with the stored decisions applied); a
-    cluster that needs review has its ``groups``.  ``stats``: see :func:`find_clusters`."""
+    cluster that needs review has its ``groups``.  A cluster keeps the master the last
+    ``--apply`` showed while that record is in it (:data:`SHOWN_MASTERS`).  ``stats``: see
+    :func:`find_clusters`."""
     with Store(index_dir, create=False) as store:
         records = list(store.all_records())
-    clusters = find_clusters(records, load_decisions(index_dir), stats)
+        shown = shown_masters(store)
+    clusters = find_clusters(records, load_decisions(index_dir), stats, shown)
     by_id = {r["id"]: r for r in records}
     for c in to_review(clusters):
-        c["groups"] = certain_groups(c, by_id)
+        c["groups"] = certain_groups(c, by_id, shown)
     return records, clusters
+
+
+# The masters the last ``dedup --apply`` showed (a JSON list in the store's meta), kept through
+# an undo and an ingest that merges again: an update bringing a fuller copy of a paper merged
+# before leaves the paper's id, and so its citation key and screening id, as they were.
+SHOWN_MASTERS = "dedup_masters"
+
+
+def shown_masters(store: Store) -> set[str]:
+    value = store.get_meta(SHOWN_MASTERS)
+    return set(json.loads(value)) if value else set()
 
 
 def to_review(clusters: list[dict]) -> list[dict]:
@@ -151,14 +166,14 @@ def to_review(clusters: list[dict]) -> list[dict]:
     return [c for c in clusters if c["confidence"] != "certain"]
 
 
-def certain_groups(cluster: dict, by_id: dict[str, dict]) -> list[dict]:
+def certain_groups(cluster: dict, by_id: dict[str, dict], shown: Iterable[str] = ()) -> list[dict]:
     """The records of a cluster joined by its certain links, as certain clusters of two or
     more records (the master chosen as for any cluster).  A link that needs review between
     two groups is the reviewer's question; it does not hold back the certain merges: the two
     exports of one paper stay one work when a review link joins them to another paper."""
     certain = {tuple(link["pair"]): (link["reasons"], link["confidence"])
                for link in cluster["links"] if link["confidence"] == "certain"}
-    return group_links({m["id"]: by_id[m["id"]] for m in cluster["records"]}, certain)
+    return group_links({m["id"]: by_id[m["id"]] for m in cluster["records"]}, certain, shown=shown)
 
 
 # -- apply / undo ------------------------------------------------------------------------
@@ -724,6 +739,7 @@ def apply(index_dir: str | Path, everything: bool | None = None,
                 for d in dups:
                     writer.delete_by_term("id", d)
                 index_record(writer, store, merged, update=True)
+            store.set_meta(SHOWN_MASTERS, json.dumps(sorted(c["master"] for c in applied(clusters, everything))))
             store.set_meta(APPLY_PENDING, None)
             commit(writer, store)
     except BaseException:
