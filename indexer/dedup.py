@@ -1249,6 +1249,27 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
     return same if changed else None
 
 
+def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]]) -> dict[str, str]:
+    """For a decision stored with fingerprints, its records no longer at their ids (another title
+    there, or none) found elsewhere by their fingerprint, one record each (a file that gained a
+    record above them, ingested again): old id → the id now; {} when a record whose id now
+    holds another paper is not found so (the decision is then stale, :func:`_stale`)."""
+    titles = d.get("titles")
+    if not isinstance(titles, dict):
+        return {}
+    same = {rid for rid in d["ids"] if rid in recs and titles.get(rid) in decision_fingerprint(recs[rid])}
+    moved: dict[str, str] = {}
+    for rid in d["ids"]:
+        if rid in same or rid not in titles:
+            continue
+        found = [x for x in by_print.get(titles[rid], ()) if x not in same and x not in moved.values()]
+        if len(found) == 1:
+            moved[rid] = found[0]
+        elif rid in recs:
+            return {}
+    return moved
+
+
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
                 decisions: Iterable[dict] | None = None, shown: Iterable[str] = ()) -> list[dict]:
     """Clusters from the linked pairs, with a reviewer's decisions applied first; a cluster
@@ -1262,8 +1283,9 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     the records holding other DOIs are at the same volume and first page of one journal (one paper,
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
     it is linked to first in that order.  A reviewer's merge is never dropped so.  A decision
-    whose records are no longer the ones decided on (another title at that id: the file gained a
-    record above it) is not applied: the cluster of its records still at their ids goes back to
+    whose records are no longer at their ids (the file gained a record above them) follows them
+    to the ids where their title fingerprints are now found, one record each (:func:`_followed`,
+    with a note); one whose records are not found so (another title at that id) is not applied: the cluster of its records still at their ids goes back to
     review with a note (unless its certain links join it: no question then), and the record now
     at a changed id is judged by its own links (its certain cluster is not demoted for a
     decision about another paper).
@@ -1272,7 +1294,22 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     forbidden: dict[str, set[str]] = defaultdict(set)
     reviewed: list[set[str]] = []
     stale: list[tuple[str, set[str]]] = []
+    followed: list[tuple[str, set[str]]] = []
+    by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
     for d in decisions or ():
+        if isinstance(d.get("titles"), dict) and any(
+                rid not in recs or d["titles"].get(rid) not in decision_fingerprint(recs[rid])
+                for rid in d["ids"] if rid in d["titles"]):
+            if by_print is None:
+                by_print = defaultdict(list)
+                for rid, rec in recs.items():
+                    for fp in decision_fingerprint(rec):
+                        by_print[fp].append(rid)
+            moved = _followed(d, recs, by_print)
+            if moved:
+                d = {**d, "ids": [moved.get(rid, rid) for rid in d["ids"]],
+                     "titles": {moved.get(rid, rid): fp for rid, fp in d["titles"].items()}}
+                followed.append((d["decision"], set(moved.values())))
         ids = sorted(set(d["ids"]) & recs.keys())
         still = _stale(d, recs)
         if still is not None:
@@ -1335,9 +1372,13 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
                       for x, y in pairs_of[root]]
         confirmed = any(set(members) <= s for s in reviewed)
         outdated = [decision for decision, ids in stale if ids & set(members)]
+        moved = [decision for decision, ids in followed if ids & set(members)]
         tier = "certain" if confirmed or _one_group(members, pair_links) else "needs review"
         notes = {f"a reviewer's decision ({'not duplicates' if d == 'distinct' else d}) on records here no longer "
                  f"applies: a record's title changed since (its file ingested again, its records moved)" for d in outdated}
+        notes |= {f"a reviewer's decision ({'not duplicates' if d == 'distinct' else d}) on records here follows "
+                  f"them to their new places (found by their titles: their file ingested again, its records moved)"
+                  for d in moved}
         clusters.append({
             "records": [{"id": rid, "source": {k: v for k, v in recs[rid]["source"].items()
                                                if k in ("path", "record", "member")}} for rid in members],

@@ -52,16 +52,37 @@ def _setup(tmp_path):
     return folder, idx
 
 
-def test_a_merge_decision_does_not_pass_to_the_record_now_at_its_place(tmp_path):
+# The preprint from another database too: its title's fingerprint finds two records, neither
+# followed (the decision is about one of them).
+PREPRINT_COPY = PREPRINT.replace("ID  - PREPRINT", "ID  - PREPRINT COPY")
+
+
+def test_a_merge_decision_follows_its_record_to_its_new_place(tmp_path):
+    # the search re-run: its export gains a new hit at its top, the paper decided on moves down
     folder, idx = _setup(tmp_path)
     assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
-    assert dedup(idx)["clusters"][0]["confidence"] == "certain"
-    # the preprints' file gains a record at its top, and is ingested again
     (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
     assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
     name = names(idx)
     (cluster,) = dedup(idx)["clusters"]
     assert sorted(name[r["id"]] for r in cluster["records"]) == ["ARTICLE", "PREPRINT"]
+    assert cluster["confidence"] == "certain" and "merged by a reviewer" in cluster["reasons"]
+    assert any("follows them to their new places" in r for r in cluster["reasons"])
+    assert not any("no longer applies" in r for r in cluster["reasons"])
+
+
+def test_a_merge_decision_does_not_pass_to_the_record_now_at_its_place(tmp_path):
+    folder, idx = _setup(tmp_path)
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    assert dedup(idx)["clusters"][0]["confidence"] == "certain"
+    # the preprints' file gains a record at its top, and another database's copy of the preprint
+    # comes: the paper decided on cannot be told by its title
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    (folder / "copy.ris").write_text(PREPRINT_COPY, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = names(idx)
+    (cluster,) = dedup(idx)["clusters"]
+    assert sorted(name[r["id"]] for r in cluster["records"]) == ["ARTICLE", "PREPRINT", "PREPRINT COPY"]
     assert cluster["confidence"] == "needs review"
     assert any("no longer applies" in r for r in cluster["reasons"])
 
@@ -82,15 +103,16 @@ def test_a_stale_decision_does_not_demote_the_certain_cluster_of_the_paper_now_a
     assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
     (folder / "other.ris").write_text(OTHER.replace("ID  - OTHER", "ID  - OTHER COPY"), encoding="utf-8")
     (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    (folder / "copy.ris").write_text(PREPRINT_COPY, encoding="utf-8")
     assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
     name = names(idx)
     result = dedup(idx)
     by_names = {tuple(sorted(name[r["id"]] for r in c["records"])): c for c in result["clusters"]}
-    assert sorted(by_names) == [("ARTICLE", "PREPRINT"), ("OTHER", "OTHER COPY")]
+    assert sorted(by_names) == [("ARTICLE", "PREPRINT", "PREPRINT COPY"), ("OTHER", "OTHER COPY")]
     other = by_names[("OTHER", "OTHER COPY")]
     assert other["confidence"] == "certain"
     assert not any("no longer applies" in r for r in other["reasons"])
-    preprint = by_names[("ARTICLE", "PREPRINT")]
+    preprint = by_names[("ARTICLE", "PREPRINT", "PREPRINT COPY")]
     assert preprint["confidence"] == "needs review"
     assert any("no longer applies" in r for r in preprint["reasons"])
     counts = result["counts"]
