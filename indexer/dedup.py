@@ -20,7 +20,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * a book and a chapter or paper in it → not linked, whatever else they share;
 * same DOI → linked, certain, unless both have titles in one language and none is alike (a
   DOI mistyped, or one DOI for a whole book): needs review, and not linked when their first
-  pages differ too (two chapters given the book's DOI) (different DOIs → not linked);
+  pages differ too (two chapters given the book's DOI) (different DOIs → not linked, but a
+  preprint server's DOI and a journal's on one title by the same authors: the published
+  version, needs review);
 * same PMID (not both with a DOI) → linked, certain, unless the titles differ so: needs
   review (different PMIDs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
@@ -812,6 +814,35 @@ def _printed_elsewhere(a: _Keys, b: _Keys) -> str:
     return ""
 
 
+# A preprint server's DOI (medRxiv and bioRxiv's dated ones, arXiv's, Research Square's, SSRN's,
+# Preprints.org's, ChemRxiv's, OSF's): the preprint of a paper a journal then published under its
+# own DOI.  (10.1101 is Cold Spring Harbor's journals' too: only its dated or bare numbers.)
+_PREPRINT_DOI = re.compile(r"10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+(?:v\d+)?|10\.48550/|10\.21203/|10\.2139/|"
+                           r"10\.20944/|10\.26434/|10\.31219/", re.I)
+PREPRINT_REASON = "a preprint and its published version (other DOIs, the same title and authors)"
+
+
+def is_preprint_doi(doi: str | None) -> bool:
+    """Whether a DOI is a preprint server's.
+
+    >>> [is_preprint_doi(d) for d in ("10.1101/2022.01.10.22268999", "10.21203/rs.3.rs-123/v1", "10.1101/gr.123.1",
+    ...                               "10.1001/jama.2022.1")]
+    [True, True, False, False]
+    """
+    return bool(doi and _PREPRINT_DOI.match(doi.strip()))
+
+
+def _preprint_and_paper(a: _Keys, b: _Keys) -> bool:
+    """A preprint (its server's DOI) and a paper under a journal's DOI with the same title (equal
+    after folding, or a typo apart) by overlapping authors (a surname will do: "Xu S." and "Xu,
+    Shabei"), neither a notice nor a comment: the
+    published version, or another paper of that title; never certain (a librarian decides)."""
+    if is_preprint_doi(a.rec.get("doi")) == is_preprint_doi(b.rec.get("doi")):
+        return False
+    return bool(a.usable and b.usable and any(_near_keys(x, y) for x in a.usable for y in b.usable)
+                and (a.authors & b.authors or set(a.surnames) & set(b.surnames) - {""}) and a.notice == b.notice and not (a.discussion or b.discussion))
+
+
 # Types of a whole and of its parts: never one work.
 _WHOLE_AND_PART = ({"book", "chapter"}, {"book", "paper-conference"})
 
@@ -842,6 +873,8 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
                 # A DOI mistyped, or one DOI given to a whole book or issue: a librarian decides.
                 return True, ["same DOI, but the titles differ"], "needs review"
             return True, ["same DOI"], "certain"
+        if _preprint_and_paper(ka, kb):
+            return True, [PREPRINT_REASON], "needs review"
         return False, ["different DOIs"], ""
     if ka.pmid and kb.pmid:
         if ka.pmid != kb.pmid:
@@ -1020,6 +1053,16 @@ def _other_ids(dx: dict[tuple[str, str], str], dy: dict[tuple[str, str], str]) -
         if vx and vy and vx != vy:
             return kind
     return ""
+
+
+def _preprint_joins(dx: dict[tuple[str, str], str], dy: dict[tuple[str, str], str]) -> bool:
+    """Whether two clusters' DOIs differ only as a preprint's and a journal's do: no two preprint
+    DOIs, nor two journal DOIs, nor two PMIDs, between them."""
+    def split(d: dict[tuple[str, str], str]) -> tuple[set[str], set[str], set[str]]:
+        dois = {v for k, v in d if k == "doi"}
+        return {v for v in dois if is_preprint_doi(v)}, {v for v in dois if not is_preprint_doi(v)}, {
+            v for k, v in d if k == "pmid"}
+    return all(not (vx and vy and vx != vy) for vx, vy in zip(split(dx), split(dy)))
 
 
 def _one_group(members: list[str], pair_links: list[dict]) -> bool:
@@ -1344,7 +1387,8 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
         if rx != ry:
             dx, dy = dois.get(rx) or _doi(recs, x), dois.get(ry) or _doi(recs, y)
             other = _other_ids(dx, dy)
-            if other and links[(x, y)][0] != ["merged by a reviewer"] and (other == "pmid" or not one_paper(dx, dy)):
+            if other and links[(x, y)][0] != ["merged by a reviewer"] and (other == "pmid" or not one_paper(dx, dy)) \
+                    and not (links[(x, y)][0] == [PREPRINT_REASON] and _preprint_joins(dx, dy)):
                 continue
             if forbidden:
                 mx, my = members_of.pop(rx, {x}), members_of.pop(ry, {y})
