@@ -26,7 +26,7 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * same PMID (not both with a DOI) → linked, certain, unless the titles differ so: needs
   review (different PMIDs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
-  as Simplified; British/American spellings; a translated title's "[Spanish]") → linked
+  as Simplified; British/American spellings; Greek letters by their names, TNF-α = TNF-alpha; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
   record has no volume, issue or pages yet and the journal is the same: online-first and
   print; any years in the same volume: a wrong year), the types agree (a thesis is not the
@@ -153,12 +153,33 @@ def title_key(title: str | None) -> str:
     return re.sub(r"[\W_]+", "", _folded(title)) if title else ""
 
 
-def _folded(title: str) -> str:
+def _folded(title: str, greek: bool = True) -> str:
     s = unicodedata.normalize("NFKC", simplified(title)).casefold()
+    if greek:
+        s = greek_names(s)
     s = _ANNOTATION.sub("", s)
     for variant, common in _SPELLING:
         s = s.replace(variant, common)
     return s
+
+
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+@lru_cache(maxsize=None)
+def _greek_name(letter: str) -> str:
+    name = unicodedata.name(letter, "").split()
+    return name[name.index("LETTER") + 1 + (name[-2:] == ["FINAL", "SIGMA"])].lower() if "LETTER" in name else letter
+
+
+def greek_names(text: str) -> str:
+    """Greek letters by their names, as titles spell them either way: TNF-α = TNF-alpha,
+    β-catenin = beta-catenin.
+
+    >>> greek_names("TNF-α and β-catenin"), greek_names("ς")
+    ('TNF-alpha and beta-catenin', 'sigma')
+    """
+    return _GREEK.sub(lambda m: _greek_name(m.group()), text) if _GREEK.search(text) else text
 
 
 # British and American spellings meet (haemolytic = hemolytic, tumour = tumor).
@@ -420,7 +441,7 @@ def _swapped_words(a: dict, b: dict) -> str:
                    for y in ys)
 
     for lang in sorted(set(a.get("title") or {}) & set(b.get("title") or {})):
-        wa, wb = (set(re.findall(r"\w+", r["title"][lang].casefold())) for r in (a, b))
+        wa, wb = (set(re.findall(r"\w+", greek_names(r["title"][lang].casefold()))) for r in (a, b))
         only_a, only_b = wa - wb, wb - wa
         if only_a and only_b and not (all(near(x, only_b) for x in only_a) and all(near(y, only_a) for y in only_b)):
             return f"{' '.join(sorted(only_a))} / {' '.join(sorted(only_b))}"
@@ -1273,9 +1294,12 @@ def decision_fingerprint(rec: dict) -> dict[str, None]:
     """The fingerprints of a record's titles (their folded keys, hashed short), one of which a
     reviewer's decision stores for each record: the record at a position of a file is another
     when none matches (a record added above it in the file, ingested again).  A title in
-    another language added since (by --apply) does not change it."""
-    return {hashlib.sha1(title_key(t).encode()).hexdigest()[:12]: None
-            for t in [*(rec.get("title") or {}).values()] or [""]}
+    another language added since (by --apply) does not change it; nor does the reading of Greek
+    letters by their names (a title with one also has the fingerprint stored before it)."""
+    titles = [*(rec.get("title") or {}).values()] or [""]
+    keys = [title_key(t) for t in titles] + [re.sub(r"[\W_]+", "", _folded(t, greek=False)) for t in titles
+                                             if _GREEK.search(t)]
+    return {hashlib.sha1(k.encode()).hexdigest()[:12]: None for k in keys}
 
 
 def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
