@@ -21,7 +21,8 @@ and in BibTeX ``@incollection``, its work the ``booktitle``.  A thesis is ``@mas
 ``@thesis`` gets ``type = {mathesis}`` / ``{phdthesis}`` (else the degree as written) and its
 university as ``institution``.  A report's institution is ``institution`` (BibTeX's @techreport
 and biblatex's @report have no publisher), and biblatex's @report its required ``type``
-(``techreport`` unless the record holds its genre).  The date a page was read is ``urldate``
+(``techreport`` unless the record holds its genre).  A patent's issuing office (``extra.authority``)
+is ``location``, biblatex's scope of a patent, its place ``address``.  The date a page was read is ``urldate``
 (``2024-01-02``), in both.
 """
 from __future__ import annotations
@@ -214,7 +215,10 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
                ("issue", (rec.get("issue") or "") if number else ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
                (publisher_field(kind, biblatex), school or extra(rec, "publisher")),
-               ("location" if biblatex else "address", extra(rec, "place")),
+               # a patent's scope, the office that issued it (RIS A2, CSL authority), is biblatex's
+               # location; its place stays address (biber's alias: read only without a location)
+               ("location" if biblatex and kind != "patent" else "address", extra(rec, "place")),
+               ("location", extra(rec, "authority") if kind == "patent" else ""),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("pmid", pmid(rec)),   # pmid: JabRef's and Zotero's field
                ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),

@@ -25,7 +25,8 @@ from .tagged import own_number
 
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
-                 "number": "number", "series": "collection-title", "archive": "archive"}
+                 "number": "number", "series": "collection-title", "archive": "archive",
+                 "authority": "authority"}   # a patent's issuing office (RIS A2, EndNote %E)
 
 # The variables of the CSL-JSON schema (1.0) by kind, to write back what the CSL-JSON reader
 # keeps in ``extra.csl`` (``archive_location``, ``call-number``, ``container-author`` …) so that
@@ -189,7 +190,8 @@ def write_jsonl(records, out: TextIO, lang: str | None = None) -> int:
 CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "authors", "year", "journal",
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
-               "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee")
+               "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
+               "authority")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -207,7 +209,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "publisher": extra(rec, "publisher"), "place": extra(rec, "place"), "isbn": extra(rec, "isbn"),
            "number": own_number(rec),   # a report's, patent's or standard's: CSL's number
            "pmid": pmid(rec),   # read back as the PMID (a record with nothing else is still one)
-           "assignee": "; ".join((rec.get("extra") or {}).get("assignee", []))}   # a patent's (申请人)
+           "assignee": "; ".join((rec.get("extra") or {}).get("assignee", [])),   # a patent's (申请人)
+           "authority": extra(rec, "authority")}   # a patent's issuing office (RIS A2)
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

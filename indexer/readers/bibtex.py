@@ -513,6 +513,11 @@ class BibtexReader:
                     person = _name(n) if name == "author" else _person(_name(n))   # (authors: the pipeline parses them)
                     raw.setdefault(name, []).append((person, source.line))
                 continue
+            if name == "location" and kind == "patent":
+                # biblatex's scope of a patent: the office that issued it (RIS A2, CSL authority), as
+                # our export writes it beside the place (address)
+                raw.setdefault("authority", []).append((latex_to_unicode(value).strip(), source.line))
+                continue
             if name == "holder":   # biblatex's: a patent's holder, its assignee (申请人)
                 for n in split_names(value):
                     raw.setdefault("assignee", []).append((latex_to_unicode(n).strip(), source.line))

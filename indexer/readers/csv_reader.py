@@ -63,6 +63,7 @@ COLUMNS = {
     "place": ("place", "publisher place", "publisher-place", "pi"),
     "isbn": ("isbn", "bn"),
     "assignee": ("assignee",),   # a patent's (our export's column: "; " between them)
+    "authority": ("authority",),   # a patent's issuing office (our export's column; RIS A2)
     "language": ("language", "la", "language of original document"),
     "funding": ("funding", "funding text", "funding texts", "fx"),
     # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"):
