@@ -5,6 +5,7 @@ online items of a GB/T 7714 list written without one."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 
@@ -110,6 +111,19 @@ def test_accessed_must_be_a_day_written_yyyy_mm_dd(refs, given):
     out = run_cli("export", "--format", "gbt7714", "--from", refs, "--accessed", given)
     assert out.returncode == 2 and not out.stdout
     assert f"argument --accessed: {given!r}" in out.stderr and "YYYY-MM-DD" in out.stderr
+
+
+@pytest.mark.parametrize("given", ["2099-01-01", (date.today() + timedelta(days=2)).isoformat()])
+def test_accessed_must_not_be_after_today(refs, given):
+    # (2099-01-01 was taken, and every online item dated by it)
+    out = run_cli("export", "--format", "gbt7714", "--from", refs, "--accessed", given)
+    assert out.returncode == 2 and not out.stdout
+    assert f"argument --accessed: {given!r} is after today" in out.stderr and "usage:" in out.stderr
+
+
+def test_accessed_may_be_today(refs):
+    out = run_cli("export", "--format", "ris", "--from", refs, "--accessed", date.today().isoformat())
+    assert out.returncode == 0 and f"Y2  - {date.today().isoformat()}" in out.stdout, out.stderr
 
 
 def test_help_shows_accessed_with_an_example():

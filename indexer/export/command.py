@@ -68,7 +68,8 @@ def add_arguments(p) -> None:
 
 
 def _day(text: str) -> str:
-    """A day as ``--accessed`` takes it: ``YYYY-MM-DD``, a real one.
+    """A day as ``--accessed`` takes it: ``YYYY-MM-DD``, a real one, and not after today (by
+    this machine's clock): a record cannot have been read on a day still to come.
 
     >>> _day("2025-03-01")
     '2025-03-01'
@@ -76,12 +77,16 @@ def _day(text: str) -> str:
     import argparse
     from datetime import date
 
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD (2025-03-01)")
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return date.fromisoformat(text.strip()).isoformat()
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is no day of the calendar (YYYY-MM-DD)") from None
-    raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD (2025-03-01)")
+    if day > date.today():
+        raise argparse.ArgumentTypeError(f"{text!r} is after today ({date.today().isoformat()}): the day the "
+                                         "records were read (YYYY-MM-DD) cannot be still to come")
+    return day.isoformat()
 
 
 def _read_ids(path: str) -> list[str]:
