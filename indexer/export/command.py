@@ -13,7 +13,7 @@ EPILOG = """examples:
   python cli.py export --format ris -o refs.ris                 # the whole index
   python cli.py export --format gbt7714 --from cnki.txt         # files cleaned and written, no index
   python cli.py export --format bibtex --query "脊柱转移" -o refs.bib
-  python cli.py export --format gbt7714 --query 'year:2018..2021 lang:zh' --lang both
+  python cli.py export --format gbt7714 -q 'year:2018..2021 lang:zh' --lang both
   python cli.py export --format csl-json --ids ids.txt --masters -o refs.json
   python cli.py export --format gbt7714 --query 脊柱转移 --sort author   # by author, Chinese first
   python cli.py export --format gbt7714-ay -o refs.txt          # author-year: 王五, 2020a. 题名[J]. …
