@@ -129,3 +129,46 @@ def test_accessed_may_be_today(refs):
 def test_help_shows_accessed_with_an_example():
     out = run_cli("export", "--help")
     assert "--accessed YYYY-MM-DD" in out.stdout and "--format gbt7714 --accessed 2025-03-01" in out.stdout
+
+
+# A journal article with its DOI and no URL (as Wanfang's and Crossref's records come), and a print one.
+DOI_ONLY = """TY  - JOUR
+TI  - 脊柱转移瘤的手术治疗
+AU  - 王五
+JO  - 中华骨科杂志
+PY  - 2021
+VL  - 41
+IS  - 3
+SP  - 150
+EP  - 156
+DO  - 10.3760/cma.j.cn121113-20200101-00001
+ER  - 
+
+TY  - JOUR
+TI  - 印本的论文
+AU  - 赵六
+JO  - 中华骨科杂志
+PY  - 2020
+ER  - 
+"""
+
+
+def test_accessed_dates_a_record_with_a_doi_alone(tmp_path):
+    # (it stayed "[J]" without its 引用日期, and had no access date in any format: a DOI is a place
+    # online, https://doi.org/…, the access path GB/T 7714-2015 §8.8.2 names)
+    path = tmp_path / "doi.ris"
+    path.write_text(DOI_ONLY, encoding="utf-8")
+    out = run_cli("export", "--format", "gbt7714", "--from", str(path), "--accessed", "2025-03-01")
+    assert out.returncode == 0 and "access date" not in out.stderr, out.stderr
+    assert out.stdout.splitlines() == [
+        "[1] 王五. 脊柱转移瘤的手术治疗[J/OL]. 中华骨科杂志, 2021, 41(3): 150-156[2025-03-01]. "
+        "DOI:10.3760/cma.j.cn121113-20200101-00001.",
+        "[2] 赵六. 印本的论文[J]. 中华骨科杂志, 2020."]
+    ris = run_cli("export", "--format", "ris", "--from", str(path), "--accessed", "2025-03-01").stdout
+    assert ris.count("Y2  - 2025-03-01") == 1
+    items = json.loads(run_cli("export", "--format", "csl-json", "--from", str(path), "--accessed", "2025-03-01").stdout)
+    assert [i.get("accessed") for i in items] == [{"date-parts": [[2025, 3, 1]]}, None]
+    # without --accessed: a print item with its DOI, as before, and no warning of a missing date
+    out = run_cli("export", "--format", "gbt7714", "--from", str(path))
+    assert "脊柱转移瘤的手术治疗[J]. 中华骨科杂志, 2021, 41(3): 150-156. DOI:" in out.stdout
+    assert "access date" not in out.stderr

@@ -32,9 +32,9 @@ each cluster `dedup --apply` merges once, as its master completed from the other
 `--apply` completes it (clusters that need review are left as they are) (a duplicate among the hits of --query or the
 --ids stands for its master, with a note).  --lang zh|en writes bilingual records in that
 language (default: each record's own); --lang both writes GB/T 7714 lines in both languages.
---accessed YYYY-MM-DD is the day the records read online (those with a URL, web pages) were
-read, for those without one of their own: GB/T 7714's [引用日期], which it requires of them
-(without it a warning counts them), RIS Y2, EndNote %[, BibTeX urldate, CSL accessed.
+--accessed YYYY-MM-DD is the day the records read online (those with a URL or a DOI, web
+pages) were read, for those without one of their own: GB/T 7714's [引用日期], which it requires of them
+(without it a warning counts those with a URL), RIS Y2, EndNote %[, BibTeX urldate, CSL accessed.
 Funding and abstract sections are never written into the abstract: they go to notes
 (RIS N1, EndNote %Z, BibTeX note/funding, CSL note/custom)."""
 
@@ -59,7 +59,7 @@ def add_arguments(p) -> None:
                         "default: search rank with --query, the file's order with --ids, else the index's")
     p.add_argument("--lang", choices=("zh", "en", "both"), help="language of bilingual records")
     p.add_argument("--accessed", type=_day, metavar="YYYY-MM-DD",
-                   help="the day the records with a URL (and web pages) were read, for those without one of their "
+                   help="the day the records with a URL or DOI (and web pages) were read, for those without one of their "
                         "own: GB/T 7714's [引用日期] (required of an online item), RIS Y2, BibTeX urldate, CSL accessed")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--bom", action="store_true",

@@ -407,16 +407,21 @@ def read_online(rec: dict) -> bool:
 
 
 def with_accessed(rec: dict, date: str) -> dict:
-    """``rec`` read online (:func:`read_online`) without a date it was read of its own
-    (:func:`accessed_parts`), given ``date`` (``export --accessed``: the day the user read
-    them); else ``rec`` as it is.
+    """``rec`` read online (:func:`read_online`), or with a DOI, without a date it was read of
+    its own (:func:`accessed_parts`), given ``date`` (``export --accessed``: the day the user
+    read them); else ``rec`` as it is.  A DOI is a place online (https://doi.org/…), an access
+    path GB/T 7714-2015 §8.8.2 names: dated, the item is cited online, ``[J/OL]…[2025-01-02].
+    DOI:…``, as CNKI cites one; undated, it stays a print item with its DOI (``[J]``), and
+    is not counted among those online without a date.
 
-    >>> with_accessed({"url": "https://x"}, "2025-01-02")["extra"], with_accessed({"doi": "10.1/x"}, "2025-01-02")
-    ({'accessed': '2025-01-02'}, {'doi': '10.1/x'})
+    >>> with_accessed({"url": "https://x"}, "2025-01-02")["extra"], with_accessed({"doi": "10.1/x"}, "2025-01-02")["extra"]
+    ({'accessed': '2025-01-02'}, {'accessed': '2025-01-02'})
     >>> with_accessed({"url": "https://x", "extra": {"accessed": "2013-10-25"}}, "2025-01-02")["extra"]
     {'accessed': '2013-10-25'}
+    >>> with_accessed({"title": {"en": "Print"}}, "2025-01-02")
+    {'title': {'en': 'Print'}}
     """
-    if not read_online(rec) or accessed_parts(rec):
+    if not (read_online(rec) or rec.get("doi")) or accessed_parts(rec):
         return rec
     return {**rec, "extra": {**(rec.get("extra") or {}), "accessed": date}}
 
