@@ -242,3 +242,18 @@ def test_nature_online_date_gives_its_month_and_day(tmp_path, year, date):
     assert rec["year"] == 2020
     (item,) = json.loads(rendered([rec], "csl-json"))
     assert item["issued"]["date-parts"] == [[2020, 10, 15]]
+
+
+@pytest.mark.parametrize("ty", ["BOOK", "EDBOOK"])
+def test_a_books_a3_is_its_series_editor_not_a_supervisor(tmp_path, ty):
+    # RIS's A3 of a book is its Series Editor (Zotero's seriesEditor): it was read as a thesis
+    # supervisor; read as an editor, as the CSL reader reads Zotero's seriesEditor
+    rec, = _ris(tmp_path, f"TY  - {ty}\nTI  - Spinal Oncology\nAU  - Smith, John\nA3  - Brown, Alice\n"
+                          "T3  - Lecture Notes in Surgery\nPB  - Springer\nPY  - 2020\nER  - \n")
+    assert rec["extra"]["editor"] == ["Brown, Alice"] and "supervisors" not in rec["extra"]
+    assert rec["extra"]["series"] == ["Lecture Notes in Surgery"]
+
+
+def test_a_theses_a3_stays_its_supervisor(tmp_path):
+    rec, = _ris(tmp_path, "TY  - THES\nTI  - 脊柱转移瘤的研究\nAU  - 王五\nA3  - 李明\nPB  - 四川大学\nPY  - 2020\nER  - \n")
+    assert rec["extra"]["supervisors"] == ["李明"] and "editor" not in rec["extra"]

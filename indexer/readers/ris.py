@@ -112,6 +112,10 @@ class RisReader(TaggedReader):
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
+    # Books, whose A3 is the series editor (RIS's Series Editor, Zotero's seriesEditor); a
+    # thesis's A3 is its advisor (Zotero's contributor there), read as its supervisor.
+    SERIES_EDITED = frozenset({"BOOK", "EDBOOK", "EBOOK"})
+
     # Y2 is the date a record was read (Zotero's and EndNote's "Access Date", of any type, and
     # our export's): always of web pages and datasets.  Reference Manager's templates give some
     # types another date there ("Date of Meeting", "Date Decided", BILL's "Date", GEN's and MAP's
@@ -126,7 +130,8 @@ class RisReader(TaggedReader):
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
         GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
         saying "Interview" an interview, of a JOUR (of any type of Scopus's) its publication types; KW lines CNKI split inside a chemical name's
-        locants are one keyword again; Scopus's funding in N1 is funding."""
+        locants are one keyword again; Scopus's funding in N1 is funding; A3 of a book is an editor
+        (its series editor), of a thesis its supervisor."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
@@ -150,6 +155,10 @@ class RisReader(TaggedReader):
             rec.extra.setdefault("number", []).extend(v for v, _ in rec.raw.pop("issn"))
         if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
+        if rec.extra.get("source_type", "").upper() in self.SERIES_EDITED and "supervisors" in rec.raw:
+            # a book's A3 is its series editor (RIS's and Zotero's seriesEditor), no supervisor:
+            # an editor, as the CSL reader reads Zotero's seriesEditor
+            rec.raw.setdefault("editor", []).extend(rec.raw.pop("supervisors"))
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
         for code, work, kind in (("MPCT", BROADCAST_WORK, "broadcast"), ("PCOMM", INTERVIEW_WORK, "interview")):
