@@ -723,9 +723,10 @@ _NOTICES = (
 
 
 # A notice or a comment by the type its database states (PubMed's PT, Web of Science's DT, a
-# RIS JOUR's M3: extra.publication_type, extra.document_type), titled as its paper with no
-# label: PubMed's "Published Erratum" carries the paper's title.  "Retracted Publication" is
-# the paper itself, retracted.
+# RIS JOUR's M3: extra.publication_type, extra.document_type; a CSV's "Document Type", Scopus's
+# "Erratum": extra.source_type, where a format's own kinds of item, JOUR or article, match none),
+# titled as its paper with no label: PubMed's "Published Erratum" carries the paper's title.
+# "Retracted Publication" is the paper itself, retracted.
 _STATED_NOTICES = {"published erratum": "correction", "erratum": "correction", "correction": "correction",
                    "correction, addition": "correction", "corrigendum": "correction",
                    "retraction of publication": "retraction", "retraction": "retraction",
@@ -739,7 +740,7 @@ def stated_types(rec: dict) -> list[str]:
     is two)."""
     extra = rec.get("extra") or {}
     values = []
-    for key in ("publication_type", "document_type"):
+    for key in ("publication_type", "document_type", "source_type"):
         value = extra.get(key)
         for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
             values += [v.strip().casefold() for v in str(item).split(";") if v.strip()]

@@ -92,6 +92,18 @@ def test_the_stated_type_of_a_ris_record_tells_a_notice(tmp_path):
     assert clusters[0]["confidence"] == "certain"
 
 
+def test_the_document_type_of_a_scopus_csv_row_tells_a_notice(tmp_path):
+    # Scopus's CSV states an erratum's type only in its "Document Type" column (kept as
+    # extra.source_type), its title the paper's: it was merged with the paper as a duplicate
+    head = "Authors,Title,Year,Source title,Volume,Issue,Page start,Page end,Document Type,Source,EID\n"
+    rows = ['"Zhang W., Li N.","Effect of early mobilization on delirium",2021,"Critical Care Medicine",49,3,112,118,'
+            'Article,Scopus,2-s2.0-1',
+            '"Zhang W., Li N.","Effect of early mobilization on delirium",2021,"Critical Care Medicine",,,,,'
+            'Erratum,Scopus,2-s2.0-2']
+    idx = _ingest(tmp_path, "scopus.csv", head + "\n".join(rows) + "\n")
+    assert dedup(idx)["clusters"] == []
+
+
 def test_records_of_other_pmids_are_not_linked(tmp_path):
     """Two PubMed records alike in every field but the PMID are two PubMed entries: like two
     DOIs, two PMIDs are two works (a librarian finds them by search, not by dedup)."""
