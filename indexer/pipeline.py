@@ -688,7 +688,9 @@ def place_details(record: Record) -> Record:
     starts = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("start_page", [])]
     ends = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:
-        raw.setdefault("pages", []).append((starts[0] + (f"-{ends[0]}" if ends and ends[0] else ""), None))
+        # one page given as both ends (RIS "SP  - E1", "EP  - E1") is that page
+        end = f"-{ends[0]}" if ends and ends[0] and ends[0] != starts[0] else ""
+        raw.setdefault("pages", []).append((starts[0] + end, None))
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
     # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped, and so
     # is a DOI field that holds no DOI.

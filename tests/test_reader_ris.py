@@ -45,6 +45,14 @@ def test_c7_beside_pages_and_a_pmcid_in_c2_are_kept_as_written(tmp_path):
     assert "pmid" not in rec["extra"] and rec["extra"]["tags"]["C2"] == ["PMC3319071"]
 
 
+def test_one_page_given_as_both_ends_is_that_page(tmp_path):
+    # Zotero writes a one-page article "SP  - 405" and "EP  - 405" (formats/mixed-exports): page
+    # 405, as its BibTeX export's pages = {405}, not a range 405-405
+    one, letter = _ris(tmp_path, SCOPUS.format(pages="SP  - 405\nEP  - 405\n", c2="1") +
+                       SCOPUS.format(pages="SP  - E1\nEP  - E1\n", c2="2"))
+    assert (one["pages"], letter["pages"]) == ("405", "E1")
+
+
 def test_grants_in_endnotes_note_of_a_pubmed_record_are_funding(tmp_path):
     # EndNote's import of PubMed (formats/mixed-exports/ris_export.txt): PubMed's fields one a line in N1
     rec, = _ris(tmp_path, "TY  - JOUR\nAU  - Golde, T. E.\nTI  - Alzheimer's disease: The right drug, the right time\n"
