@@ -613,6 +613,19 @@ def test_a_reviewer_is_written_back_after_the_title_and_read_again(tmp_path):
         {"translator": ["杨斌"], "reviewer": ["赵六"], "place": ["北京"]}]
 
 
+def test_an_english_items_reviewer_is_read_back(tmp_path):
+    """The export writes an English item's reviewers ``SMITH J, rev.`` (its 主审); the reader lost
+    them (and a ``2nd rev. ed.`` is no reviewer)."""
+    path = tmp_path / "refs.txt"
+    path.write_text("[1] GREEN P. Internal medicine[M]. SMITH J, rev. London: Elsevier, 2019.\n"
+                    "[2] GREEN P. Internal medicine[M]. Rev. ed. London: Elsevier, 2019.\n", encoding="utf-8")
+    written = run_cli("export", "--format", "gbt7714", "--from", str(path)).stdout
+    assert written.splitlines()[0] == "[1] GREEN P. Internal medicine[M]. SMITH J, rev. London: Elsevier, 2019."
+    one, two = _read_all(tmp_path, written).values()
+    assert (one["extra"].get("reviewer"), one["extra"].get("place")) == (["SMITH J"], ["London"])
+    assert "reviewer" not in two["extra"] and two["extra"]["edition"] == "Rev. ed"
+
+
 def test_translators_role_word_is_written_back_as_read(tmp_path):
     """Translators read from 译注 (translated and annotated), 主译 or 编译 had been written back as
     plain 译: the word is kept (extra.translator_role) and written back, before the title and after

@@ -83,7 +83,7 @@ _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)
 _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor", "eds": "editor",
           "校": "editor", "点校": "editor", "校订": "editor",
           "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
-          "主审": "reviewer", "著": "author", "编著": "author", "校注": "author"}
+          "主审": "reviewer", "rev": "reviewer", "著": "author", "编著": "author", "校注": "author"}
 # the words the export writes after a book's translators and reviewers (in a Chinese item, an
 # English one), where the standard puts other responsibility; read back after the title
 WRITTEN_ROLES = {"translator": ("译", "trans"), "reviewer": ("主审", "rev")}
@@ -759,9 +759,11 @@ class GBT7714Reader:
         # "顾幼静, 译." / "谢远涛, 译." right after the marker: the translators; "王五, 主审.": the
         # reviewers (the export writes them there, the standard's place for other responsibility)
         while translated := re.match(rf"(?P<names>[^.．。/]{{1,60}}?)[,，]?\s*(?P<word>{_AFTER_TITLE_ROLES}|trans\.?|"
-                                     r"translated)\s*(?:[.．。]\s*|(?=//))", after):
+                                     r"translated|rev\.?)\s*(?:[.．。]\s*|(?=//))", after):
             word = translated.group("word")
-            role = "reviewer" if _ROLES.get(word) == "reviewer" else "translator"
+            if word[:3].lower() == "rev" and not re.search(r"[,，]\s*$", after[:translated.start("word")]):
+                break   # "SMITH J, rev." (an English item's reviewers), not "2nd rev. ed."
+            role = "reviewer" if _ROLES.get(word.rstrip(".").lower()) == "reviewer" else "translator"
             if role == "translator" and word in _HAN_ROLES and word != WRITTEN_ROLES["translator"][0]:
                 rec.extra["translator_role"] = word   # (译 is what the export writes without one)
             rec.extra.setdefault(role, []).extend(
