@@ -76,11 +76,40 @@ LABELS_ZH: dict[str, str] = {
     "意义": "CONCLUSION", "临床意义": "CONCLUSION", "研究意义": "CONCLUSION",
     "证据等级": "LEVEL OF EVIDENCE", "证据级别": "LEVEL OF EVIDENCE",
 }
+# Japanese structured abstracts write the same labels in kanji (目的, 方法, 結果, 結論, 背景; 【目的】),
+# and their own: 対象 (the subjects, as SUBJECTS), 対象と方法, 結語 (the closing words).  考察, the
+# discussion, is a heading filed under none, as DISCUSSION: an abstract with one is left whole.
+LABELS_JA: dict[str, str] = {
+    **LABELS_ZH, "対象": "METHODS", "結語": "CONCLUSION", "考察": "DISCUSSION",
+    **{f"{what}と方法": "METHODS" for what in ("対象", "材料", "資料")},
+}
+# Structured abstracts in German, Spanish, French and Portuguese: their labels (upper-cased), filed
+# as the English ones are; the discussion is filed under none, as DISCUSSION is.
+LABELS_EU: dict[str, dict[str, str]] = {
+    "de": {"HINTERGRUND": "BACKGROUND", "EINLEITUNG": "BACKGROUND", "ZIEL": "OBJECTIVE", "ZIELE": "OBJECTIVE",
+           "ZIELSETZUNG": "OBJECTIVE", "FRAGESTELLUNG": "OBJECTIVE", "METHODEN": "METHODS", "METHODIK": "METHODS",
+           "MATERIAL UND METHODEN": "METHODS", "PATIENTEN UND METHODEN": "METHODS", "ERGEBNISSE": "RESULTS",
+           "SCHLUSSFOLGERUNG": "CONCLUSION", "SCHLUSSFOLGERUNGEN": "CONCLUSION", "FAZIT": "CONCLUSION",
+           "DISKUSSION": "DISCUSSION"},
+    "es": {"ANTECEDENTES": "BACKGROUND", "INTRODUCCIÓN": "BACKGROUND", "OBJETIVO": "OBJECTIVE",
+           "OBJETIVOS": "OBJECTIVE", "MÉTODO": "METHODS", "MÉTODOS": "METHODS", "MATERIAL Y MÉTODOS": "METHODS",
+           "PACIENTES Y MÉTODOS": "METHODS", "RESULTADOS": "RESULTS", "CONCLUSIÓN": "CONCLUSION",
+           "CONCLUSIONES": "CONCLUSION", "DISCUSIÓN": "DISCUSSION"},
+    "fr": {"CONTEXTE": "BACKGROUND", "INTRODUCTION": "BACKGROUND", "OBJECTIF": "OBJECTIVE", "OBJECTIFS": "OBJECTIVE",
+           "MÉTHODE": "METHODS", "MÉTHODES": "METHODS", "MATÉRIEL ET MÉTHODES": "METHODS",
+           "PATIENTS ET MÉTHODES": "METHODS", "RÉSULTATS": "RESULTS", "CONCLUSION": "CONCLUSION",
+           "CONCLUSIONS": "CONCLUSION", "DISCUSSION": "DISCUSSION"},
+    "pt": {"INTRODUÇÃO": "BACKGROUND", "OBJETIVO": "OBJECTIVE", "OBJETIVOS": "OBJECTIVE", "MÉTODO": "METHODS",
+           "MÉTODOS": "METHODS", "MATERIAL E MÉTODOS": "METHODS", "MÉTODOS E MATERIAIS": "METHODS",
+           "RESULTADOS": "RESULTS", "CONCLUSÃO": "CONCLUSION", "CONCLUSÕES": "CONCLUSION", "DISCUSSÃO": "DISCUSSION"},
+}
 # Statements of why it matters, filed by where they stand (_by_position).
 _BY_POSITION = frozenset(("SIGNIFICANCE", "SIGNIFICANCE STATEMENT", "意义", "研究意义", "临床意义"))
 # Words that open sentences too (意义在于…): never a glued label, nor a heading's second part
 # (目的/意义 is the objective's heading).
 _ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据等级", "证据级别"))
+# Japanese opens sentences with these too (対象は…, 考察すると…).
+_JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
 # The English labels as one alternation, the longest first (also the glued-label repair's).
@@ -104,9 +133,20 @@ _EN_BRACKETED = re.compile(_BOUNDARY + rf"[【\[［]\s*(?P<label>(?i:{_EN_ALT}))
 _EN_LEVEL_OF_EVIDENCE = re.compile(_BOUNDARY + r"(?P<label>(?i:level of evidence))\s*[:：]\s*")
 # "目的：" / "目的 " / "【目的】" / "[目的]" / "〔目的〕"; after a comma too when set off by a colon or
 # brackets, as a list of the parts is written (目的：…，方法：…), never by a space only (…，方法 简便).
-_ZH_LABEL = re.compile(r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"])|(?P<comma>(?<=[,，])))\s*"
-                       rf"(?:[【\[［〔]\s*(?P<b>{_ZH_ALT})\s*[】\]］〕]\s*[:：]?\s*"
-                       rf"|(?P<label>{_ZH_ALT})(?:(?P<colon>\s*[:：]\s*)|\s+))")
+def _cjk_label(alternation: str) -> re.Pattern:
+    return re.compile(r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"])|(?P<comma>(?<=[,，])))\s*"
+                      rf"(?:[【\[［〔]\s*(?P<b>{alternation})\s*[】\]］〕]\s*[:：]?\s*"
+                      rf"|(?P<label>{alternation})(?:(?P<colon>\s*[:：]\s*)|\s+))")
+
+
+_ZH_LABEL = _cjk_label(_ZH_ALT)
+_JA_LABEL = _cjk_label("|".join(sorted((re.escape(k) for k in LABELS_JA), key=len, reverse=True)))
+# (label table, pattern, labels set off only) of each language read as Chinese is
+_CJK = {"zh": (LABELS_ZH, _ZH_LABEL, _ZH_SET_OFF_ONLY), "ja": (LABELS_JA, _JA_LABEL, _JA_SET_OFF_ONLY)}
+# A German, Spanish, French or Portuguese label set off by a colon, in any case ("Methoden:", "RÉSULTATS:").
+_EU_LABEL = {lang: re.compile(_BOUNDARY + "(?P<label>(?i:" + "|".join(
+    sorted((re.escape(k) for k in labels), key=len, reverse=True)) + r"))\s*[:：]\s*")
+    for lang, labels in LABELS_EU.items()}
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
 # The same with commas, taken only as a heading joining labels ("SETTING, PARTICIPANTS, AND
@@ -126,14 +166,18 @@ _EN_UNFILED_TITLE = re.compile(_BOUNDARY + rf"(?i:{'|'.join(_UNFILED)})\s*[:：]
 def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical, original) of each label found."""
     found = []
-    if lang == "zh":
-        for m in _ZH_LABEL.finditer(text):
+    if lang in _CJK:
+        labels, pattern, set_off_only = _CJK[lang]
+        for m in pattern.finditer(text):
             orig = m.group("b") or m.group("label")
-            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in _ZH_SET_OFF_ONLY):
+            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in set_off_only):
                 continue
             end, orig = _joined_zh(text, m.end(), orig)
-            found.append((m.start(), end, LABELS_ZH[orig], orig))
+            found.append((m.start(), end, labels[orig], orig))
         return found
+    if lang in _EU_LABEL:
+        return [(m.start(), m.end(), LABELS_EU[lang][m.group("label").upper()], m.group("label"))
+                for m in _EU_LABEL[lang].finditer(text)]
     pattern = _EN_BRACKETED if _EN_BRACKETED.match(text) else _EN_LABEL if _EN_LABEL.match(text) else _EN_LABEL_TITLE
     for m in pattern.finditer(text):
         orig = m.group("label")
@@ -447,6 +491,12 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
     box = _key_points(text) if lang != "zh" else None
     if box is not None:
         return box
+    if lang == "ja" or lang in LABELS_EU:
+        found = _by_position(_matches(text, lang))
+        if len(found) >= 2 and found[0][0] == 0 and len({f[2] for f in found}) >= 2:
+            return [] if any(f[2] == "DISCUSSION" for f in found) or _unknown_heading(text, found, lang) else (
+                _sections(text, found))
+        # no labels of its own: read as before, for English ones (an English abstract under the record's language)
     found = _by_position(_matches(text, "zh" if lang == "zh" else "en"))
     if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
         found = _glued_zh(text) if lang == "zh" else _spaced_en(text)
@@ -461,6 +511,24 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
                 return []
         if _EN_UNFILED_TITLE.search(text):   # "Discussion:" as DISCUSSION:
             return []
+    return _sections(text, found)
+
+
+# Any heading in capitals at a sentence start, in any script's letters ("LIMITACIONES:").
+_ANY_UPPER_HEADING = re.compile(_BOUNDARY + r"(?P<label>[^\W\d_]{2,}(?:[ /][^\W\d_]+)*)\s*[:：]")
+
+
+def _unknown_heading(text: str, found: list[tuple[int, int, str, str]], lang: str) -> bool:
+    """Whether a German, Spanish, French or Portuguese abstract has a heading in capitals that is
+    no label of its language: its text would be left in the section before it (as _EN_ANY_HEADING)."""
+    known = {f[0] for f in found}
+    return lang in LABELS_EU and any(
+        m.start() not in known and m.group("label").isupper() and m.group("label") not in LABELS_EU[lang]
+        for m in _ANY_UPPER_HEADING.finditer(text))
+
+
+def _sections(text: str, found: list[tuple[int, int, str, str]]) -> list[dict[str, str]]:
+    """The sections the labels found part a text into."""
     sections = []
     for i, (start, end, label, orig) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else len(text)
@@ -479,8 +547,11 @@ def canonical_label(label: str) -> str:
     ('METHODS', 'CONCLUSION', 'SEARCH METHODS')
     >>> canonical_label("Patients and methods"), canonical_label("Objective(s)"), canonical_label("RESULT(S)")
     ('METHODS', 'OBJECTIVE', 'RESULTS')
+    >>> canonical_label("結語"), canonical_label("Ergebnisse"), canonical_label("Conclusão")
+    ('CONCLUSION', 'RESULTS', 'CONCLUSION')
     """
     text = label.strip().rstrip(":：").strip()
     singular = re.sub(r"\([Ss]\)$", "", text)  # the plural mark: "Objective(s)" (Web of Science's sections)
-    return (LABELS_ZH.get(text) or LABELS_EN.get(text.upper()) or LABELS_EN.get(singular.upper()) or _compound(text)
+    return (LABELS_JA.get(text) or LABELS_EN.get(text.upper()) or LABELS_EN.get(singular.upper()) or _compound(text)
+            or next((labels[text.upper()] for labels in LABELS_EU.values() if text.upper() in labels), None)
             or text.upper())

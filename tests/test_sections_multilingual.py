@@ -1,0 +1,81 @@
+"""Structured abstracts in Japanese, German, Spanish, French and Portuguese, found by a QA pass
+with multilingual records: a Japanese abstract with the kanji labels a Traditional Chinese one is
+split at (【目的】…【方法】…, 目的：…方法：…) gave no sections, nor did Hintergrund:/Methoden:,
+Objetivo:/Métodos:; their labels are filed as the English ones are."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import cleaned
+from indexer.fields.sections import canonical_label, split_sections
+
+
+def labelled(text: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(s["label"], s["label_original"], s["text"]) for s in split_sections(text, lang)]
+
+
+_JA = [("OBJECTIVE", "目的", "関連を明らかにする。"), ("METHODS", "方法", "看護師320名に調査を行った。"),
+       ("RESULTS", "結果", "正の相関を示した。"), ("CONCLUSION", "結論", "有効である。")]
+
+
+@pytest.mark.parametrize("text", [
+    "【目的】関連を明らかにする。【方法】看護師320名に調査を行った。【結果】正の相関を示した。【結論】有効である。",
+    "目的：関連を明らかにする。方法：看護師320名に調査を行った。結果：正の相関を示した。結論：有効である。",
+])
+def test_japanese_labels_in_kanji(text):
+    assert labelled(text, "ja") == _JA
+
+
+def test_japanese_labels_of_its_own():
+    assert labelled("【目的】Xを調べた。【対象と方法】患者12名。【結果】改善した。【結語】有用である。", "ja") == [
+        ("OBJECTIVE", "目的", "Xを調べた。"), ("METHODS", "対象と方法", "患者12名。"),
+        ("RESULTS", "結果", "改善した。"), ("CONCLUSION", "結語", "有用である。")]
+
+
+@pytest.mark.parametrize("text", [
+    "【目的】Xを調べた。【方法】患者12名。【結果】改善した。【考察】有用である。",   # the discussion: filed under none
+    "目的は看護師の負担を調べることである。方法は質問紙調査とした。結果は良好であった。",   # sentences, no labels
+])
+def test_japanese_text_left_whole(text):
+    assert split_sections(text, "ja") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Hintergrund: Burnout ist verbreitet. Methoden: Querschnittsstudie. Ergebnisse: Korrelation. "
+           "Schlussfolgerungen: Prävention ist notwendig.",
+     [("BACKGROUND", "Hintergrund"), ("METHODS", "Methoden"), ("RESULTS", "Ergebnisse"),
+      ("CONCLUSION", "Schlussfolgerungen")]),
+    ("es", "Objetivo: Analizar. Métodos: Estudio transversal. Resultados: Asociación. Conclusiones: Prevenir.",
+     [("OBJECTIVE", "Objetivo"), ("METHODS", "Métodos"), ("RESULTS", "Resultados"), ("CONCLUSION", "Conclusiones")]),
+    ("fr", "Objectif : évaluer. Méthodes : 12 patients. Résultats : bons. Conclusion : utile.",
+     [("OBJECTIVE", "Objectif"), ("METHODS", "Méthodes"), ("RESULTS", "Résultats"), ("CONCLUSION", "Conclusion")]),
+    ("pt", "Objetivo: avaliar. Métodos: 12 pacientes. Resultados: bons. Conclusão: útil.",
+     [("OBJECTIVE", "Objetivo"), ("METHODS", "Métodos"), ("RESULTS", "Resultados"), ("CONCLUSION", "Conclusão")]),
+    # an English abstract under a record's German: its English labels, as before
+    ("de", "BACKGROUND: X. METHODS: Y. RESULTS: Z.",
+     [("BACKGROUND", "BACKGROUND"), ("METHODS", "METHODS"), ("RESULTS", "RESULTS")]),
+    # a discussion, or a heading in capitals of no label, would be left in the section before it
+    ("de", "Hintergrund: X. Methoden: Y. Diskussion: Z.", []),
+    ("pt", "Objetivo: avaliar. Métodos: 12. Resultados: bons. LIMITAÇÕES: poucos. Conclusão: útil.", []),
+])
+def test_european_labels(lang, text, expected):
+    assert [(s["label"], s["label_original"]) for s in split_sections(text, lang)] == expected
+
+
+def test_canonical_labels_of_other_languages():
+    assert [canonical_label(label) for label in ("結語", "対象と方法", "Ergebnisse", "Métodos", "Conclusão")] == [
+        "CONCLUSION", "METHODS", "RESULTS", "METHODS", "CONCLUSION"]
+
+
+def test_a_japanese_ris_record_is_split_as_a_traditional_chinese_one(tmp_path, validate):
+    path = tmp_path / "ja.ris"
+    path.write_text("TY  - JOUR\nAU  - 中村, 優子\nTI  - 看護師のバーンアウトと離職意図\nPY  - 2020\n"
+                    "AB  - 【目的】関連を明らかにする。【方法】看護師320名に調査を行った。【結果】正の相関を示した。"
+                    "【結論】有効である。\nER  - \n\n"
+                    "TY  - JOUR\nAU  - 林志明\nTI  - 護理人員職業倦怠之探討\nPY  - 2020\n"
+                    "AB  - 【目的】關連。【方法】調查320名。【結果】正相關。【結論】有效。\nER  - \n", encoding="utf-8")
+    ja, tw = cleaned(path)
+    validate(ja)
+    assert ja["language"] == "ja" and tw["language"] == "zh"
+    assert [(s["label"], s["label_original"], s["text"]) for s in ja["sections"]["ja"]] == _JA
+    assert [s["label"] for s in tw["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
