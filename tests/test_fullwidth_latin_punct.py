@@ -84,3 +84,30 @@ def test_a_keyword_line_folds_keyword_by_keyword(tmp_path):
     path.write_text("深度学习研究\n摘要：目的 探讨效果。\n关键词：COVID－19；深度学习；A：。\n", encoding="utf-8")
     (rec,) = cleaned(path)
     assert rec["keywords"] == {"zh": ["COVID-19", "深度学习", "A:"]}
+
+
+@pytest.mark.parametrize("raw, folded", [
+    # a QA pass's Japanese and Chinese records: the token's sign and decimal point stayed full-width
+    ("ＣＯＶＩＤ－１９流行下", "COVID-19流行下"),
+    ("ＰＨＱ－９得点が低下した（ｐ＜．０５）。", "PHQ-9得点が低下した（p<.05）。"),
+    ("ＰＨＱ－９量表的应用（ｐ＜０．０５），ｎ＝１２", "PHQ-9量表的应用（p<0.05），n=12"),
+    # a full stop between letters is a reference's (Lee K．Title), and one typed beside ASCII stays
+    ("Ｌｅｅ Ｋ．Ｔｉｔｌｅ［Ｊ］．", "Lee K．Title［J］．"),
+    ("P＜0.05，1．38％", "P＜0.05，1．38％"),
+])
+def test_a_full_width_token_folds_whole(raw, folded):
+    assert fold_fullwidth_alnum(raw) == folded
+
+
+def test_a_japanese_record_typed_full_width_folds_its_tokens_whole(tmp_path):
+    path = tmp_path / "ja.ris"
+    path.write_text("TY  - JOUR\nAU  - 中村, 優子\nTI  - ＣＯＶＩＤ－１９流行下の試み\nPY  - 2021\n"
+                    "AB  - ＯＣ群ではＰＨＱ－９得点が有意に低下した（ｐ＜．０５）。\nKW  - ＣＯＶＩＤ－１９\nER  - \n",
+                    encoding="utf-8")
+    (rec,) = cleaned(path)
+    assert rec["title"] == {"ja": "COVID-19流行下の試み"}
+    assert rec["abstract"] == {"ja": "OC群ではPHQ-9得点が有意に低下した（p<.05）。"}
+    assert "COVID-19" in [k for ks in rec["keywords"].values() for k in ks]
+    # one fold, logged as the step it is
+    assert [(r["step"], r["after"]) for r in rec["repairs"] if r["field"] == "title"] == [
+        ("fold_fullwidth_alnum", "COVID-19流行下の試み")]

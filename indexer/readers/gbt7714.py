@@ -213,7 +213,7 @@ def _fold(text: str) -> str:
     stay, as a title or a journal (``学报（自然科学版）``) writes them.
 
     >>> _fold("［１］王五．题名［Ｊ］．学报（自然科学版），２０２１，４１（３）：１５０－１５７．")
-    '[1]王五．题名[J]．学报（自然科学版），2021，41（3）：150－157．'
+    '[1]王五．题名[J]．学报（自然科学版），2021，41（3）：150-157．'
     """
     return fold_fullwidth_alnum(text).replace("［", "[").replace("］", "]")
 

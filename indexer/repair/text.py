@@ -330,15 +330,35 @@ def _to_ascii(m: re.Match) -> str:
     return chr(ord(m.group(0)) - 0xFEE0)
 
 
+# A full-width hyphen or comparison sign, or a decimal point, inside a Latin token: between two
+# Latin letters or digits, one of them full-width ("ＣＯＶＩＤ－１９", "ｐ＜０．０５", "ｐ＜．０５"): folded
+# with them, or the token is left half folded (COVID－19).  Not a full stop between letters
+# ("Ｌｅｅ Ｋ．Ｔｉｔｌｅ", a reference's), nor one typed beside ASCII (P＜0.05, 1．38 in Chinese text).
+_FW_ALNUM = f"[A-Za-z0-9{FULLWIDTH_ALNUM}]"
+_FULLWIDTH_JOINER = re.compile(rf"(?<={_FW_ALNUM})(?:[－＜＝＞]|(?<=[0-9０-９])．|[－＜＝＞]．(?=[0-9０-９]))(?={_FW_ALNUM})")
+_FULLWIDTH_ALNUM_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
+
+
+def _joiner_to_ascii(m: re.Match) -> str:
+    s, start, end = m.string, m.start(), m.end()
+    if _FULLWIDTH_ALNUM_RE.match(s[start - 1]) or _FULLWIDTH_ALNUM_RE.match(s[end]):
+        return "".join(chr(ord(c) - 0xFEE0) for c in m.group(0))
+    return m.group(0)
+
+
 def fold_fullwidth_alnum(s: str) -> str:
-    """Full-width Latin letters and digits to ASCII; full-width punctuation stays (see
+    """Full-width Latin letters and digits to ASCII, and the hyphen, comparison sign or decimal
+    point inside such a token; other full-width punctuation stays (see
     :func:`fold_fullwidth_punctuation`).
 
-    >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年"), fold_fullwidth_alnum("ＣＯＶＩＤ－１９")
-    ('The role，2021年', 'COVID－19')
+    >>> fold_fullwidth_alnum("Ｔｈｅ ｒｏｌｅ，２０２１年"), fold_fullwidth_alnum("ＣＯＶＩＤ－１９的（ｐ＜０．０５）")
+    ('The role，2021年', 'COVID-19的（p<0.05）')
+    >>> fold_fullwidth_alnum("（ｐ＜．０５）。Ｌｅｅ Ｋ．Ｔｉｔｌｅ"), fold_fullwidth_alnum("P＜0.05，1．38％")
+    ('（p<.05）。Lee K．Title', 'P＜0.05，1．38％')
     """
     if not _FULLWIDTH_RE.search(s):
         return s
+    s = _FULLWIDTH_JOINER.sub(_joiner_to_ascii, s)
     return _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", _FULLWIDTH_RE.sub(_to_ascii, s))
 
 
