@@ -58,13 +58,13 @@ _CJK_TEXT = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 # Which text repairs apply to which kind of field, in order.
 TITLE_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
-                 "fold_fullwidth_alnum", "fold_fullwidth_punctuation", "strip_footnote_mark")
+                 "fold_fullwidth_alnum", "fold_halfwidth_kana", "fold_fullwidth_punctuation", "strip_footnote_mark")
 ABSTRACT_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "strip_case_braces", "normalize_whitespace",
-                    "fold_fullwidth_alnum", "fold_fullwidth_punctuation", "collapse_truncated_preview",
+                    "fold_fullwidth_alnum", "fold_halfwidth_kana", "fold_fullwidth_punctuation", "collapse_truncated_preview",
                     "strip_zheng_marker", "strip_abstract_label", "strip_ui_residue")
 # (a keyword line's punctuation is folded keyword by keyword: place_keywords)
 KEYWORD_REPAIRS = ("fix_mojibake", "unescape_html", "flatten_markup", "normalize_whitespace", "fold_fullwidth_alnum",
-                   "strip_ui_residue")
+                   "fold_halfwidth_kana", "strip_ui_residue")
 SHORT_REPAIRS = KEYWORD_REPAIRS[:-1] + ("fold_fullwidth_punctuation", "strip_ui_residue")
 # A one-line value (a DOI, a year, a volume): only what is never text out, its spaces as they are.
 VALUE_REPAIRS = ("drop_invisible_characters",)

@@ -362,6 +362,23 @@ def fold_fullwidth_alnum(s: str) -> str:
     return _IDEOGRAPHIC_SPACE_IN_LATIN.sub(" ", _FULLWIDTH_RE.sub(_to_ascii, s))
 
 
+# Half-width katakana (ｶｳﾝｾﾘﾝｸﾞ, ｽﾄﾚｽ: old Japanese systems' and Shift-JIS exports') and the half-width
+# ｡｢｣､･ of their block, a run opening with no lone voiced mark (ﾞ ﾟ, which NFKC would leave combining).
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9d][\uff61-\uff9f]*")
+
+
+def fold_halfwidth_kana(s: str) -> str:
+    """Half-width katakana to full-width, as NFKC folds them (a voiced mark joined to its letter:
+    ｸﾞ → グ); nothing else of the text is touched (NFKC would fold ＰＨＱ, ①, ㎎ too).
+
+    >>> fold_halfwidth_kana("ｶｳﾝｾﾘﾝｸﾞ"), fold_halfwidth_kana("ｱﾝｹｰﾄ調査｡①ＰＨＱ")
+    ('カウンセリング', 'アンケート調査。①ＰＨＱ')
+    """
+    if not _HALFWIDTH_KANA.search(s):
+        return s
+    return _HALFWIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
+
+
 def fold_fullwidth_punctuation(s: str) -> str:
     """Full-width punctuation to ASCII in a text with Latin letters and no Chinese, Japanese or
     Korean (an English title, abstract or keyword typed with a Chinese input method); in CJK
@@ -938,7 +955,8 @@ def colon_after_glued_title_label(s: str) -> str:
 REPAIRS: dict[str, RepairFn] = {
     f.__name__: f
     for f in (fix_mojibake, unescape_html, flatten_markup, strip_case_braces, drop_invisible_characters,
-              normalize_whitespace, fold_fullwidth_alnum, fold_fullwidth_punctuation, collapse_truncated_preview, strip_zheng_marker,
+              normalize_whitespace, fold_fullwidth_alnum, fold_halfwidth_kana, fold_fullwidth_punctuation,
+              collapse_truncated_preview, strip_zheng_marker,
               strip_abstract_label, strip_footnote_mark, strip_ui_residue, restore_space_after_punctuation,
               space_after_glued_label, colon_after_glued_title_label)
 }
