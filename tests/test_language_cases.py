@@ -187,9 +187,10 @@ def test_simplified_chinese_in_a_record_declaring_japanese_is_chinese(tmp_path):
 
 @pytest.mark.parametrize("title,declared,expected", [
     ("Cáncer de pulmón", "spa", "es"), ("Lungenkrebs", "ger", "de"), ("Dépistage précoce", "fre", "fr"),
-    # letters the declared language lacks, or none and langdetect not sure of it: English as before
-    ("Cáncer de pulmón", "ger", "en"), ("Lung cancer", "ger", "en"), ("Cavalier King Charles Spaniel", "dut", "en"),
-    ("Cáncer de pulmón", None, "en"),
+    # no letters English lacks and langdetect not sure of the declared language: English as before
+    ("Lung cancer", "ger", "en"), ("Cavalier King Charles Spaniel", "dut", "en"),
+    # letters English lacks in words that are no names, declared or not: the language they write
+    ("Cáncer de pulmón", "ger", "es"), ("Cáncer de pulmón", None, "es"),
     # an English title with an accented name, the original language declared beside it (Scopus)
     ("Guillain-Barré syndrome", "spa", "en"), ("Müller glia regeneration", "ger", "en"),
     ("Sjögren syndrome", "swe", "en"), ("Guillain-Barré syndrome", "fre", "en"),
@@ -207,3 +208,25 @@ def test_norwegian_declared_after_multilingual(tmp_path):
                     "%G Norsk (Bokmål)\n%G Italiensk\n%G Dansk\n%I Aschehoug\n%C Oslo\n", encoding="utf-8")
     rec, = cleaned(path)
     assert rec["language"] == "no" and rec["title"] == {"no": "Usynlige byer"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a QA pass's short titles, no language declared: letters English lacks in several words, one
+    # in lower case, are another language's (they were all taken for English under five words)
+    ("Straßenverkehrsunfälle bei älteren Fußgängern", "de"), ("Avaliação da função renal", "pt"),
+    ("Évaluation de la qualité", "fr"), ("Cáncer de pulmón", "es"),
+    # a short English title naming a person or a place stays English
+    ("Sjögren syndrome", "en"), ("Crohn's disease in Zürich", "en"), ("Guillain-Barré syndrome", "en"),
+    ("Gómez-Pérez method", "en"), ("naïve T cells", "en"), ("Müller glia regeneration", "en"),
+])
+def test_short_titles_with_letters_english_lacks(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_a_short_german_title_without_a_declared_language(tmp_path):
+    path = tmp_path / "de.ris"
+    path.write_text("TY  - JOUR\nAU  - Müller, Jürgen\nTI  - Straßenverkehrsunfälle bei älteren Fußgängern\n"
+                    "JO  - Deutsche Medizinische Wochenschrift\nPY  - 2019\nER  - \n", encoding="utf-8")
+    (rec,) = cleaned(path)
+    assert rec["language"] == "de"
+    assert rec["title"] == {"de": "Straßenverkehrsunfälle bei älteren Fußgängern"}

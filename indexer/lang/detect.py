@@ -283,6 +283,8 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     'de'
     >>> _latin_language("ERUCISM IN A COCKER-SPANIEL", "de"), _latin_language("Do castrated Dogs die earlier?", "de")
     ('en', 'en')
+    >>> _latin_language("Cáncer de pulmón"), _latin_language("Évaluation de la qualité"), _latin_language("Sjögren syndrome")
+    ('es', 'fr', 'en')
     """
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
     # a possessive 's ("data's", "Alzheimer's") counts as an English function word, and so
@@ -301,9 +303,16 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     if function >= 1 and function * 12 >= len(words):
         return "en"
     if len(words) < 5:
-        # names, acronyms, keywords: too short to tell; English is the best guess, unless the
-        # record declares a language the text is written in
-        return declared if _written_in(text, declared) else "en"
+        # names, acronyms, keywords: too short to tell; English is the best guess (langdetect errs
+        # on short English titles), unless the record declares a language the text is written in,
+        # or the text writes letters English lacks in words that are no names (_foreign_letters)
+        if _written_in(text, declared):
+            return declared
+        if not _foreign_letters(text):
+            return "en"
+        code, probability = _langdetect(text[:1000])
+        letters = set(_NON_ENGLISH_LETTER.findall(text.lower()))
+        return code if code not in ("en", "und") and letters <= set(DECLARED_LETTERS.get(code, letters)) else "en"
     code, probability = _langdetect(text[:1000])
     # On short English titles without function words langdetect wavers between Latin-script
     # languages (it 0.57 / en 0.43 for "HPV DNA testing: Potential clinical applications");
@@ -312,6 +321,21 @@ def _latin_language(text: str, declared: str | None = None) -> str:
     if code != "en" and probability < 0.9 and not _NON_ENGLISH_LETTER.search(text):
         return "en"
     return declared if declared and code == CONFUSED.get(declared) else code
+
+
+def _foreign_letters(text: str) -> bool:
+    """Whether a short Latin-script text writes letters English lacks in two words at least, one
+    of them in lower case: a text in another language ("Cáncer de pulmón", "Évaluation de la
+    qualité"), not an English one naming a person or a place ("Sjögren syndrome", "Crohn's
+    disease in Zürich", "Gómez-Pérez method").
+
+    >>> _foreign_letters("Avaliação da função renal"), _foreign_letters("Straßenverkehrsunfälle bei älteren Fußgängern")
+    (True, True)
+    >>> _foreign_letters("Sjögren syndrome"), _foreign_letters("Gómez-Pérez method"), _foreign_letters("naïve T cells")
+    (False, False, False)
+    """
+    marked = [w for w in _LATIN_WORD.findall(text) if _NON_ENGLISH_LETTER.search(w)]
+    return len(marked) >= 2 and any(w[0].islower() for w in marked)
 
 
 def _written_in(text: str, declared: str | None) -> bool:
