@@ -313,6 +313,24 @@ def test_funding_with_a_no_is_still_funding(statement, expected):
     assert grants(statement) == expected
 
 
+def test_a_funder_named_after_a_sentence_of_no_funding_is_funding(tmp_path):
+    # "no funding" was read from the statement's first negation: a funder named in a later
+    # sentence was lost and the record said it had none (extra.no_funding)
+    rows = ["None. This work was supported by the Wellcome Trust.",
+            "This research received no specific grant from any funding agency. The first author was supported by "
+            "the China Scholarship Council.",
+            "The authors declare no conflict of interest. This study was funded by the Bill & Melinda Gates Foundation.",
+            "There is no conflict of interest. This work was supported by the Wellcome Trust.",
+            "No funding was received for this study."]
+    ris = "".join(f"TY  - JOUR\nTI  - Paper {i}\nPY  - 2020\nFU  - {s}\nER  - \n\n" for i, s in enumerate(rows))
+    (tmp_path / "a.ris").write_text(ris, encoding="utf-8")
+    records = clean(tmp_path / "a.ris")
+    assert [(funding(r), r["extra"].get("no_funding")) for r in records] == [
+        ([("Wellcome Trust", None)], None), ([("China Scholarship Council", None)], None),
+        ([("Bill and Melinda Gates Foundation", None)], None), ([("Wellcome Trust", None)], None),
+        ([], rows[-1])]
+
+
 # The authors acknowledging the paper's funding open a statement, as "This work was supported by"
 # does; a person's funding declared as an interest does not ("X has received funding from …": its
 # subject no author of the statement nor the work, the rule of _STATEMENT_START since the start;

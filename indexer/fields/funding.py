@@ -121,7 +121,7 @@ _DECLARATION = re.compile(
     # after a sentence; a registration or ethics label also after a space or a bracket, as Chinese
     # abstracts run it on ("…(81672345) 临床试验注册号：ChiCTR…")
     r"(?:(?<=[.。;；!！?？])|(?<=[\s)）\]】])(?=\s*(?:(?:临床)?(?:试验)?注册|伦理|(?:Trial|Clinical trials?)\s+registration)))"
-    r"\s*(?=(?:No|The authors?|All authors|Authors?)\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
+    r"\s*(?=(?:No|The authors?|All authors|Authors?|There\s+(?:is|are|was|were))\s+(?:\w+\s+){0,3}?(?:conflicts?|competing)\b"
     r"|Conflicts? of interests?|Competing interests?|Declarations? of interests?|Disclosures?\b"
     r"|(?:The|Our)\s+(?:funders?|sponsors?|funding (?:sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|has|have|played)\s+no\b"
     # the next label of a structured abstract: "Trial registration: ChiCTR…", "ETHICS: …"
@@ -427,8 +427,14 @@ _NO_FUNDING_ZH = re.compile(r"(?:本(?:研究|工作|文|课题|论文|项目))?
                             r"(?:任何)?(?:(?:基金|科研|项目|经费|资金)+)?的?(?:资助|支持|赞助)?")
 
 
+# Where a statement's sentences and clauses part: after a stop before a capital or a Chinese
+# character (not "No. 81702662", "J.S. was"), after a semicolon or a Chinese stop.
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u4e00-\u9fff])|(?<=[;；。！？])\s*")
+
+
 def no_funding(statement: str) -> bool:
-    """Whether a statement says there was no funding (it names no funder and no grant).
+    """Whether a statement says there was no funding: each of its sentences and clauses so (it
+    names no funder and no grant).
 
     >>> no_funding("This research received no specific grant from any funding agency in the public, "
     ...            "commercial, or not-for-profit sectors.")
@@ -439,8 +445,15 @@ def no_funding(statement: str) -> bool:
     (True, False, False)
     >>> no_funding("No funding other than from the NIH was received."), no_funding("Grant No. 81702662")
     (False, False)
+    >>> no_funding("None. This work was supported by the Wellcome Trust.")   # a funder after it
+    False
     """
-    text = _EDGE.sub("", statement_body(statement.strip()))
+    clauses = [c for c in _CLAUSE_END.split(statement.strip()) if _EDGE.sub("", c)]
+    return bool(clauses) and all(map(_says_no_funding, clauses))
+
+
+def _says_no_funding(clause: str) -> bool:
+    text = _EDGE.sub("", statement_body(clause.strip()))
     if not text:
         return False
     if _NO_FUNDING_ALONE.fullmatch(text) or _NO_FUNDING_ZH.fullmatch(text):
@@ -451,6 +464,23 @@ def no_funding(statement: str) -> bool:
     opening = text[:negation.start()].lower().split()
     return (all(word in _NO_FUNDING_OPENING for word in opening)
             and not any(_is_award(a.group(0)) for a in _AWARD.finditer(text)))
+
+
+def _without_no_funding(statement: str) -> str:
+    """A statement without its sentences saying there was no funding ("The authors received no
+    specific funding for this work. J.S. was supported by a Wellcome Trust fellowship.") or
+    declaring no interests before it: the funding it names, from its own opening on.
+
+    >>> _without_no_funding("None. This work was supported by the Wellcome Trust.")
+    'the Wellcome Trust.'
+    >>> _without_no_funding("The authors declare no conflict of interest. Funded by the Gates Foundation.")
+    'the Gates Foundation.'
+    """
+    clauses = _CLAUSE_END.split(statement)
+    if len(clauses) < 2:
+        return statement
+    kept = [c.strip() for c in clauses if c.strip() and not _says_no_funding(c) and not _DECLARATION.match(". " + c, 1)]
+    return statement_body(" ".join(kept)) if len(kept) < len([c for c in clauses if c.strip()]) else statement
 
 
 def parse_funding(statement: str) -> list[dict]:
@@ -474,6 +504,7 @@ def parse_funding(statement: str) -> list[dict]:
         statement = statement[:declaration.start()]
     if no_funding(statement):  # "This research received no specific grant from …": no funder
         return []
+    statement = _without_no_funding(statement)   # ("None. This work was supported by …")
     entries: list[dict] = []
     funder_text = ""
     # awards whose funder may be named after them ("grant 81702662 from the NSFC"), each with
