@@ -719,3 +719,35 @@ def test_a_quote_that_ends_a_word_but_none_opened_is_said(idx, s):
     assert s.warnings('说"好" "follow up"') == []
     out = run_cli("search", "--json", 'follow up"', "--index", str(idx))
     assert json.loads(out.stdout)["notes"] == [note] and f"note: {note}" in out.stderr
+
+
+def test_a_huge_abstract_is_searched_for_its_snippet_only_as_far_as_the_snippet_needs(tmp_path):
+    # a megabyte abstract took 10 s and 180 MB a search: the whole text folded, matched and
+    # mapped back for a snippet of 80 characters around its first match
+    from indexer.index.search import highlighted
+
+    filler = "Milk µg/L levels in mothers with naïve e\u0301clampsia were recorded. "
+    abstract = (filler * 30 + "Oxytocin lactation study. " + filler * 8000).strip()
+    with searcher_of(tmp_path, f"TY  - JOUR\nID  - H\nTI  - A huge abstract\nAB  - {abstract}\nER  - \n\n") as s:
+        (hit,) = s.search("lactation", limit=3)["hits"]
+        rec = {k: v for k, v in hit.items() if k not in ("id", "score", "snippet", "highlights")}
+    assert "【lactation】" in hit["snippet"] and hit["snippet"][slice(*hit["highlights"][0])] == "lactation"
+    searched = []
+    terms = leaves(parse("lactation"))
+    for leaf in terms:
+        leaf.find = (lambda find: lambda text: searched.append(len(text)) or find(text))(leaf.find)
+    assert highlighted(rec, terms) == (hit["snippet"], hit["highlights"])
+    assert sum(searched) < 100_000 < len(rec["abstract"]["en"]), searched
+
+
+def test_a_long_text_searched_piece_by_piece_matches_as_the_whole_does():
+    from indexer.index.search import _PIECE, _first_matches, _matches
+
+    filler = "Milk µg/L levels in mothers with naïve e\u0301clampsia were recorded. "
+    text = filler * 8000
+    for query in ("µg", "naïve", "éclampsia", '"mothers with"', "recorded"):
+        whole = _matches(text, leaves(parse(query)))
+        pieces = _first_matches(text, leaves(parse(query)), 3 * _PIECE)
+        assert pieces == whole[:len(pieces)] and pieces[-1][0] > 3 * _PIECE and len(pieces) < len(whole), query
+    text = "x" * (_PIECE - 8) + " naïve e\u0301clampsia " + "y " * 3 * _PIECE
+    assert _first_matches(text, leaves(parse('"naïve éclampsia"')), 80) == [(_PIECE - 7, _PIECE + 9)]

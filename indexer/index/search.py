@@ -824,6 +824,32 @@ def _matches(text: str, terms: list[Leaf]) -> list[tuple[int, int]]:
     return [_balanced(text, starts[s], ends[e - 1]) for s, e in found if e > s]
 
 
+# A text longer than this (an abstract holding a whole paper, a megabyte) is searched for its
+# snippet a piece at a time, up to its first matches: the snippet shows a few dozen characters
+# of it, and folding, matching and mapping back a megabyte took seconds.
+_PIECE = 20_000
+# What each piece is searched with on either side: more than any match (a query has at most
+# 500 characters), so that a match starting in the piece is found as in the whole text.
+_AROUND = 1_000
+
+
+def _first_matches(text: str, terms: list[Leaf], width: int) -> list[tuple[int, int]]:
+    """:func:`_matches` as far as a snippet of ``width`` characters around the first one
+    needs: a short text whole, a long one a piece at a time (each searched with
+    :data:`_AROUND` characters either side, the matches starting in it kept) until the pieces
+    searched reach past the snippet's end."""
+    if len(text) <= 2 * _PIECE:
+        return _matches(text, terms)
+    spans: list[tuple[int, int]] = []
+    for start in range(0, len(text), _PIECE):
+        end = start + _PIECE
+        lo = max(0, start - _AROUND)
+        spans += [(lo + s, lo + e) for s, e in _matches(text[lo:end + _AROUND], terms) if start <= lo + s < end]
+        if spans and end > min(spans)[0] + width + _SLACK:
+            break
+    return spans
+
+
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Matches touching, overlapping or a space apart as one: "【spinal metastasis】", one mark."""
     out: list[tuple[int, int]] = []
@@ -945,7 +971,7 @@ def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> tup
     for line, spans in (_other_award_spans(rec, awards) if awards else {}).items():
         other_names[line] = other_names.get(line, []) + spans
     for prefix, text in texts + lines:
-        spans = _merged(text, _matches(text, in_text) + (other_names.get(text, []) if prefix else []))
+        spans = _merged(text, _first_matches(text, in_text, width) + (other_names.get(text, []) if prefix else []))
         if spans:
             return _prefixed(prefix, *_window(text, spans, width, mark))
     names = [leaf for leaf in terms if "other_names" in leaf.check_fields]  # a university, a patent's number …
