@@ -6,7 +6,8 @@ whose given names agree with the ones written: a full name with itself or its in
 initials with the start of the record's initials.  So ``Smith J`` finds ``Smith, John A.``,
 ``Smith JA`` and ``Smith, J. A.``; ``Smith, John`` finds ``Smith JA`` too, but not
 ``Smith, Jane``.  Case, accents, hyphens and spaces in a family name do not count
-(``Martinez Suarez, J`` finds ``Martínez-Suárez, J.V.``; ``author:Muller`` finds Müller),
+(``Martinez Suarez, J`` finds ``Martínez-Suárez, J.V.``; ``author:Muller`` finds Müller, ``Orsted``
+Ørsted), nor particles before it (``Berg J`` finds ``van der Berg, Jan``),
 nor how ü is spelt (吕: Lü, Lu, Lv, Lyu).
 
 Chinese names meet their pinyin, as English records write them: ``author:"Wang Jianguo"``,
@@ -34,6 +35,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
+from ..fields.authors import PARTICLES
 from ..pinyin import (NAME_DOT, SYLLABLES, compared_pinyin, compared_word, is_person, is_pinyin_surname,
                       read_in_pinyin, taiwan_reading, two_syllables)
 from .analysis import fold
@@ -46,15 +48,33 @@ HAN_MARK = "han"
 ALT = "\x1e"
 # Written after the given names, not part of them ("Chatterton, RT, Jr").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Initials as typed after a family name: J, JA, J.A., J. A. (the last words, capitals).
-_TYPED_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
+# Initials as typed after a family name: J, JA, J.A., J. A. (the last words, capitals; with
+# accents too, JÁ, as our Vancouver export writes Peña, José Ángel).
+_TYPED_INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
 # The words of a family name (Martínez-Suárez, van der Berg).
 _WORDS = re.compile(r"[^\W_]+")
+# The particles a family name is also found without, with its given names (van der Berg, Jan
+# as Berg J; de Saint-Exupéry as Saint-Exupery): those NLM writes in lower case before the name,
+# as the readers know them, not Al, El, Bin, St., Op, which it capitalises as part of it.
+_PARTICLES = PARTICLES - {"al", "el", "bin", "st.", "op"}
+
+
+# Letters Unicode does not decompose into a letter and its accent, read as the letters they are
+# written for where a keyboard has none (Ørsted is Orsted, Łukasiewicz Lukasiewicz, Æbeltoft
+# Aebeltoft), as é is e.
+_UNACCENTED = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+                             "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "ẞ": "SS", "Þ": "Th",
+                             "þ": "th", "Ħ": "H", "ħ": "h", "ı": "i"})
 
 
 def plain(text: str) -> str:
-    """Letters and digits only, accents and case aside: 'Martínez-Suárez' → 'martinezsuarez'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Letters and digits only, accents and case aside: 'Martínez-Suárez' → 'martinezsuarez',
+    'Ørsted' → 'orsted'.
+
+    >>> plain("Martínez-Suárez"), plain("Ørsted"), plain("Łukasiewicz"), plain("Þórsdóttir"), plain("Æ")
+    ('martinezsuarez', 'orsted', 'lukasiewicz', 'thorsdottir', 'ae')
+    """
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
@@ -67,8 +87,8 @@ def given_words(given: str) -> list[str]:
     for w in re.split(r"[\s.,\-\u2010\u2011]+", given):
         if not w or (words and plain(w) in _SUFFIXES):
             continue
-        if w.isalpha() and w.isupper() and len(w) <= 3:
-            words += [c.casefold() for c in w]
+        if w.isalpha() and w.isupper() and len(w) <= 3:   # (accents aside: Peña JÁ, as Vancouver writes it)
+            words += [plain(c)[:1] for c in w if plain(c)]
         elif plain(w):
             words.append(plain(w))
     return words
@@ -104,8 +124,26 @@ def author_key(author: dict) -> str:
     if author.get("literal") or not author.get("family"):
         return ""
     parts = _WORDS.findall(author["family"])
-    return SEP.join((family_key(author["family"]), " ".join(given_words(author.get("given") or "")), "",
-                     " ".join(map(family_key, parts)) if len(parts) > 1 else ""))
+    key = SEP.join((family_key(author["family"]), " ".join(given_words(author.get("given") or "")), "",
+                    " ".join(map(family_key, parts)) if len(parts) > 1 else ""))
+    bare = _without_particles(author["family"])
+    return key + ALT + author_key({**author, "family": bare}) if bare else key
+
+
+def _without_particles(family: str) -> str | None:
+    """A family name without the particles before it (:data:`_PARTICLES`), or None when it
+    has none.
+
+    >>> _without_particles("van der Berg"), _without_particles("de Saint-Exupéry"), _without_particles("Van")
+    ('Berg', 'Saint-Exupéry', None)
+    >>> _without_particles("Al Farsi"), _without_particles("Berg")
+    (None, None)
+    """
+    words = family.split()
+    n = 0
+    while n < len(words) - 1 and words[n].casefold() in _PARTICLES:
+        n += 1
+    return " ".join(words[n:]) if n else None
 
 
 def _read_key(key: str) -> tuple[str, list[str], bool, list[str]]:
@@ -154,7 +192,7 @@ def query_names(value: str) -> list[tuple[str, list[str], bool]]:
         if len(words) == 1:   # a family name alone (or a given name: the words as written count too)
             return [(family_key(value), [], False)] if family_key(value) else []
         typed = len(words)
-        while typed > 1 and _TYPED_INITIALS.fullmatch(words[typed - 1]):
+        while typed > 1 and _TYPED_INITIALS.fullmatch(words[typed - 1]) and words[typed - 1].isupper():
             typed -= 1
         if typed < len(words):   # initials after the family name: Smith JA, Smith J A, Smith J. A.
             readings = [(" ".join(words[:typed]), " ".join(words[typed:]))]
