@@ -1,6 +1,6 @@
 """Searches typed as a keyboard without the record's letters types them, on a real index in a
 temp dir (records written for these tests): an author's letters that have no accent to drop
-(Ø, Ł, Æ …), initials with accents, a family name without its particles."""
+(Ø, Ł, Æ …), initials with accents, a family name without its particles; Russian е for ё."""
 from __future__ import annotations
 
 import pytest
@@ -39,3 +39,16 @@ def searcher(tmp_path_factory):
 ])
 def test_an_author_typed_without_the_records_letters(searcher, query, expected):
     assert hit_ids(searcher, query) == expected
+
+
+def test_russian_e_finds_yo_and_the_other_way_round(tmp_path):
+    # Russian is usually typed with е for ё: folded as case is, in the index and the query
+    ris = ("TY  - JOUR\nID  - R1\nTI  - Распространённость тревоги среди студентов\nLA  - ru\nER  - \n\n"
+           "TY  - JOUR\nID  - R2\nTI  - Ежегодный отчет о здоровье\nLA  - ru\nER  - \n\n")
+    for searcher in ris_searcher(tmp_path, ris):
+        for query in ("распространенность", "распространённость", "РАСПРОСТРАНЕННОСТЬ", '"распространенность тревоги"'):
+            assert hit_ids(searcher, query) == ["R1"], query
+        assert hit_ids(searcher, "отчёт") == hit_ids(searcher, "title:отчет") == ["R2"]
+        (hit,) = searcher.search("распространенность")["hits"]
+        assert hit["snippet"].startswith("【Распространённость】") and hit["highlights"] == [[1, 19]]
+

@@ -56,10 +56,21 @@ _AFTER_PLUS_PLUS = re.compile(r"[a-z0-9+]")
 
 
 def fold(text: str) -> str:
-    """Search normalisation: NFKC (full-width → ASCII), case folding, and Traditional Chinese
-    characters read as Simplified (臺灣 = 台湾), one character for one."""
+    """Search normalisation: NFKC (full-width → ASCII), case folding, Traditional Chinese
+    characters read as Simplified (臺灣 = 台湾), and Russian ё as е, as Russian is usually
+    typed (распространенность = распространённость); one character for one.
+
+    >>> fold("Распространённость ЁЖИКОВ"), fold("臺灣")
+    ('распространенность ежиков', '台湾')
+    """
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text if text.isascii() else text.translate(simplified_table())
+    return text if text.isascii() else text.translate(_fold_table())
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """:func:`.charsets.simplified_table`, and ё as е."""
+    return {**simplified_table(), ord("ё"): "е"}
 
 
 def acronym(word: str) -> str | None:
