@@ -1,11 +1,14 @@
 """Searches typed as a keyboard without the record's letters types them, on a real index in a
 temp dir (records written for these tests): an author's letters that have no accent to drop
-(Ø, Ł, Æ …), initials with accents, a family name without its particles; Russian е for ё."""
+(Ø, Ł, Æ …), initials with accents, a family name without its particles; Russian е for ё; a
+journal by the abbreviation a reference gives."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import hit_ids, ris_searcher
+from indexer.index.ingest import ingest
+from indexer.index.search import Searcher
 
 AUTHORS = [("A1", ["Ørsted, Søren", "Łukasiewicz, Jan"]), ("A2", ["Peña, José Ángel"]),
            ("A3", ["de Saint-Exupéry, Antoine"]), ("A4", ["van der Berg, Jan"]), ("A5", ["van der Berg, Maria"]),
@@ -52,3 +55,16 @@ def test_russian_e_finds_yo_and_the_other_way_round(tmp_path):
         (hit,) = searcher.search("распространенность")["hits"]
         assert hit["snippet"].startswith("【Распространённость】") and hit["highlights"] == [[1, 19]]
 
+
+def test_journal_finds_the_abbreviations_web_of_science_gives(tmp_path):
+    # J9 and JI are kept in extra.journal_abbreviation: journal: searches them with the journal
+    wos = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Wang, JG\nTI Malic enzyme in yeast\n"
+           "SO APPLIED AND ENVIRONMENTAL MICROBIOLOGY\nJ9 APPL ENVIRON MICROB\nJI Appl. Environ. Microbiol.\n"
+           "PY 2021\nUT WOS:000000000000001\nER\n\nEF\n")
+    (tmp_path / "savedrecs.txt").write_text(wos, encoding="utf-8")
+    ingest([str(tmp_path / "savedrecs.txt")], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as searcher:
+        for query in ('journal:"APPL ENVIRON MICROB"', 'journal:"Appl. Environ. Microbiol."',
+                      'journal:"Appl Environ Microbiol"', 'journal:"Applied and Environmental Microbiology"'):
+            assert searcher.search(query)["total"] == 1, query
+        assert searcher.search('journal:"APPL ENVIRON VIROL"')["total"] == 0

@@ -204,8 +204,16 @@ def university(rec: dict) -> list[str]:
 
 
 def journal_names(rec: dict) -> list[str]:
-    """What ``journal:`` finds a record by: its journal, and a thesis's :func:`university`."""
-    return list(dict.fromkeys([*rec.get("journal", {}).values(), *university(rec)]))
+    """What ``journal:`` finds a record by: its journal, its abbreviations (Web of Science's J9
+    and JI, MEDLINE's TA, RIS's J2: ``APPL ENVIRON MICROB``, ``Appl. Environ. Microbiol.``, as
+    users copy them from a reference), and a thesis's :func:`university`.
+
+    >>> journal_names({"journal": {"en": "Applied and Environmental Microbiology"},
+    ...                "extra": {"journal_abbreviation": ["APPL ENVIRON MICROB", "Appl. Environ. Microbiol."]}})
+    ['Applied and Environmental Microbiology', 'APPL ENVIRON MICROB', 'Appl. Environ. Microbiol.']
+    """
+    return list(dict.fromkeys([*rec.get("journal", {}).values(), *_extra(rec, "journal_abbreviation"),
+                               *university(rec)]))
 
 
 # A patent's, standard's or report's number, where the readers keep it: CNKI's refer and
