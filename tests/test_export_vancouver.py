@@ -125,6 +125,12 @@ def test_web_of_sciences_j9_alone_is_not_written_in_capitals(tmp_path):
     one, two = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
     assert reference(one) == "Ng A. A study. J Biol Chem. 2020;295:1-10."
     assert reference(two) == "Ng A. Another. BMC Cancer. 2021;21:6."
+    # acronyms and names that begin in lower case (a single word too, in GB/T's journal as well)
+    for j9, written in (("PNAS NEXUS", "PNAS Nexus"), ("ELIFE", "eLife"), ("MBIO", "mBio"), ("NPJ DIGIT MED", "npj Digit Med")):
+        rec = _record("x", [], extra={"journal_abbreviation": [j9]}, journal={"en": j9})
+        assert f". {written}. 2021" in reference(rec), j9
+    from indexer.export.common import journal_title
+    assert journal_title({"journal": {"en": "ELIFE"}}, "en") == "eLife"
 
 
 def test_a_title_medline_translated_is_bracketed_once(tmp_path):
@@ -144,6 +150,13 @@ def test_a_title_medline_translated_is_bracketed_once(tmp_path):
                              "2021;41(3):150-6. Chinese. PMID: 33587412.")
     assert reference(de).startswith("Muller J. [Road traffic accidents among elderly pedestrians]. Dtsch Med Wochenschr.")
     assert gbt_reference(zh, "en").startswith("WANG Y. Surgical treatment strategy for spinal metastases[J]. ")
+    # without TT the record's one title is English, its language declared (LA  - ger): still a translation
+    path.write_text("PMID- 55555555\nTI  - [Surgical treatment of spinal metastases].\nAU  - Muller K\nDP  - 2019\n"
+                    "TA  - Orthopade\nLA  - ger\n\nPMID- 55555556\nTI  - [18F]FDG PET in spinal metastases [review].\n"
+                    "AU  - Muller K\nDP  - 2019\nTA  - Orthopade\nLA  - eng\n", encoding="utf-8")
+    de, own = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
+    assert gbt_reference(de, "en").startswith("MULLER K. Surgical treatment of spinal metastases[J]. ")
+    assert gbt_reference(own, "en").startswith("MULLER K. [18F]FDG PET in spinal metastases [review][J]. ")
 
 
 def test_a_name_in_kana_or_hangul_is_written_whole():

@@ -60,8 +60,11 @@ _SMALL_WORDS = frozenset("a an and as at by da das de del della der des di do do
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Acronyms a journal's name in capitals keeps when no ISO abbreviation tells them (a word
 # without a vowel, BMC, BMJ, CNS, is one too): a short list of those journals' names begin with.
-_ACRONYMS = frozenset("ACM ACS AIDS AJNR AJR AMA ASAIO BJOG DNA EMBO FASEB FEBS FEMS HIV IEEE IET JACC JAMA JAVMA "
-                      "PLOS PMLA RNA SAGE SIAM SPIE UK USA".split())
+_ACRONYMS = frozenset("ACM ACS AIDS AJNR AJR AMA ASAIO BJOG CA DNA EMBO FASEB FEBS FEMS HIV IEEE IET JACC JAMA JAVMA "
+                      "PLOS PMLA PNAS RNA SAGE SIAM SPIE UK USA".split())
+# Journals whose name begins in lower case, as Web of Science writes them in capitals (J9, SO).
+_LOWER_FIRST = {w.upper(): w for w in "eLife mBio mSystems mSphere iScience eNeuro eClinicalMedicine EBioMedicine "
+                                      "npj".split()}
 # NLM's qualifier after a journal's name in MEDLINE's JT: its place (and year), ``(New York,
 # N.Y.)``, ``(London, England)``, ``(Baltimore, Md. : 1950)``, ``(Basel, Switzerland)``
 _NLM_PLACE = re.compile(r"\s+\((?:[A-Z][^(),]*, )+[A-Z][^(),]*?(?: : \d{4})?\)$")
@@ -89,7 +92,7 @@ def journal_title(rec: dict, lang: str) -> str:
     abbreviation = journal_abbreviation(rec)
     name = _without_place(_without_subtitles(plain(in_lang(rec, "journal", lang))), abbreviation)
     if not name.isupper() or len(name.split()) < 2:
-        return name
+        return _LOWER_FIRST.get(name, name)
     abbreviation = "" if abbreviation.isupper() else abbreviation   # J9 tells no acronym
     as_written = {w.casefold(): w for w in re.findall(r"[^\W\d_]+", abbreviation)}
 
@@ -97,6 +100,8 @@ def journal_title(rec: dict, lang: str) -> str:
         w = m.group()
         if w.casefold() in as_written:
             return as_written[w.casefold()]
+        if w in _LOWER_FIRST:
+            return _LOWER_FIRST[w]
         if _ROMAN.fullmatch(w) or (not abbreviation and (w in _ACRONYMS or not re.search("[AEIOUY]", w))):
             return w
         after_space = m.start() and name[m.start() - 1] == " "   # not after CA- or a colon
