@@ -590,8 +590,9 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     lang = main_lang(rec, lang)
     dated = year is None
     title = plain(in_lang(rec, "title", lang))
-    if lang == "en" and (rec.get("language") or "en") != "en":   # MEDLINE's translation, [title].
-        title = unbracketed(title)
+    declared = [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
+    if lang == "en" and ((rec.get("language") or "en") != "en" or any(v not in ("eng", "en", "english") for v in declared)):
+        title = unbracketed(title)   # MEDLINE's translation, [title]. (LA  - ger: the record's title English only)
     title = _CLOSING_STOP.sub("", title)
     zh = chinese_item(title, lang)
     kind, code = rec.get("type") or "", marker(rec)
