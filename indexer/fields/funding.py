@@ -62,6 +62,8 @@ _NOISE = re.compile(
     r"|\bgrants\b\.?(?=\s*[:：#]?\s*$)"
     # ("under" of "… Fund under grant No. …", not of "ERC under the EU's Horizon 2020 programme")
     r"|\bunder\b(?=\s*(?:$|\d|#|(?:grants?|awards?|contracts?|projects?|agreements?|nos?|numbers?)\b))"
+    # (the DFG's "… (DFG, German Research Foundation) - Project-ID 390729940 - SFB 1234")
+    r"|\bproject[-\s]?id\b"
     r"|批准号|项目编号|编号|资助号|合同号|No\s*[:：]"
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)\s*[:：])", re.IGNORECASE)
 # (a dash only at the end: "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - Project number …")
@@ -513,9 +515,10 @@ def parse_funding(statement: str) -> list[dict]:
     pos = 0
     again = False  # a funder named before, and "and grant N from X" after its number: X's
     for m in _AWARD.finditer(statement):
-        if not _is_award(m.group(0)):
+        coded = _coded_award(statement, pos, m, funder_text)
+        if not coded and not _is_award(m.group(0)):
             continue
-        award, start = _award_with_prefix(statement, pos, m)
+        award, start = coded or _award_with_prefix(statement, pos, m)
         raw = statement[pos:start]
         recipient = _RECIPIENT.match(raw) if pos else None  # (right after the number before)
         raw = raw[recipient.end():] if recipient else raw
@@ -568,12 +571,26 @@ def parse_funding(statement: str) -> list[dict]:
     pos = recipient.end() if recipient else pos
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))
-                 or len(_named_list(tail)) > 1):
+                 or len(_named_list(tail)) > 1 or pos and _listed_after(statement[pos:])):
         # funders named without a grant number
         entries += [funding_entry(t, None) for t in _named_list(tail)]
     elif not entries and funder_text == "" and _clean_funder(statement):
         entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
+
+
+def _listed_after(rest: str) -> bool:
+    """Whether what follows a statement's last grant is the next part of a list of funders, ";"
+    between ("Deutsche Forschungsgemeinschaft (DFG) [SFB1234]; Projekt DEAL", Web of Science's FU):
+    capitalised names each, no funder's word needed.
+
+    >>> _listed_after("]; Projekt DEAL"), _listed_after(" and the data of 2019."), _listed_after("; none.")
+    (True, False, False)
+    """
+    if not re.match(r"\s*[)）\]】]?\s*[;；]", rest):
+        return False
+    names = _split_funders(rest)
+    return bool(names) and all(_CAPITALISED_NAME.fullmatch(n) and not _NO_FUNDING.match(n) for n in names)
 
 
 def _number_of(names: list[str]) -> list[str]:
@@ -792,6 +809,40 @@ def _programme_entry(funder_text: str, award: str, entries: list[dict], before: 
             and not _is_funder_name(funder_text)):
         return {**entry, "funder": entries[-1]["funder"], "funder_id": entries[-1]["funder_id"]}
     return entry
+
+
+# A programme's code before its number, a space between: the DFG's "SFB 1234", "EXC 2067/1-390729940",
+# the NSF's divisions' "DMS 1234567"; its letters
+_CODE_BEFORE = re.compile(r"(?<![\w&.-])(?-i:[A-Z]{2,5}) $")
+
+
+def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tuple[str, int] | None:
+    """The award and where it starts when the letters before the number, a space between, are its
+    programme's code: a funder is named before them ("Deutsche Forschungsgemeinschaft (DFG) [SFB 1234]",
+    "National Science Foundation under grant DMS 1234567") and they are not its acronym, nor any
+    funder's we know; else an acronym right before a number names its funder ("Supported by RPB
+    2019-01", "ALF and Region Stockholm (ALF 20190123)", "NSFC 81702662"), and a year is no number.
+
+    >>> s = "Deutsche Forschungsgemeinschaft (DFG) [SFB 1234]"
+    >>> _coded_award(s, 0, _AWARD.search(s), "")
+    ('SFB 1234', 39)
+    >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("Research to Prevent Blindness (RPB 12345)",
+    ...  "grants from ALF and Region Stockholm (ALF 20190123)", "NSF 1234567", "Wellcome Trust (WT 2019-01)")]
+    [None, None, None, None]
+    """
+    code = _CODE_BEFORE.search(statement, pos, m.start())
+    number = m.group(0)
+    if not code or not number[0].isdigit() or sum(c.isdigit() for c in number) < 4 or re.match(r"(?:19[5-9]|20[0-4])\d(?!\d)", number):
+        return None
+    letters = code.group(0).strip()
+    named = _clean_funder(statement[pos:code.start()]) or funder_text
+    if not re.search(r"[^\W\d_]", named) or letters in ACRONYMS or normalise_funder(letters)[1]:
+        return None
+    words = re.findall(r"[^\W\d_]+", split_place(named)[0])
+    initials = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+    if letters in initials or re.search(rf"(?<![\w-]){letters}(?![\w-])", named):
+        return None
+    return f"{letters} {number}", code.start()
 
 
 def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]:
@@ -1020,26 +1071,43 @@ def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
     >>> grants_beyond(["Funded by the NSFC (81702662) and the NIH (AI123456)."],
     ...               ["National Natural Science Foundation of China, NSFC, (81702662, 81871234); "
     ...                "National Institutes of Health, NIH, (R01 AI123456); Pfizer"])
-    ['National Natural Science Foundation of China, NSFC (81871234)']
+    ['National Natural Science Foundation of China (81871234)']
     >>> grants_beyond([], ["Pfizer"])
     ['Pfizer']
     """
     statements = [s for s in statements if s.strip()]
     if not statements:
-        return list(details)
+        return ["; ".join(_without_acronym(p) for p in _DETAIL_PARTS.split(detail)) for detail in details]
     given = " ".join(statements)
     keys = {_award_key(a.group(0)) for a in _AWARD.finditer(given) if _is_award(a.group(0))}
     beyond = []
-    for part in (p for detail in details for p in _DETAIL_PARTS.split(detail) if p.strip()):
-        awards = [a for a in _AWARD.finditer(part) if _is_award(a.group(0))]
-        missing = [a.group(0) for a in awards if not _gives(given, keys, a.group(0))]
+    for part in (_without_acronym(p) for detail in details for p in _DETAIL_PARTS.split(detail) if p.strip()):
+        awards = [coded or (a.group(0), a.start()) for a in _AWARD.finditer(part)
+                  if (coded := _coded_award(part, 0, a, "")) or _is_award(a.group(0))]
+        missing = [a for a, _ in awards if not _gives(given, keys, a)]
         if not missing:
             continue
         if len(missing) == len(awards):
             beyond.append(part.strip())
         else:  # some of its numbers given: the others, after the funder
-            beyond.append(f"{_clean_funder(part[:awards[0].start()])} ({', '.join(missing)})")
+            beyond.append(f"{_clean_funder(part[:awards[0][1]])} ({', '.join(missing)})")
     return beyond
+
+
+# The acronym Scopus writes after a funder's name in its "Funding Details" ("Wellcome Trust, WT,
+# (…)", "Horizon 2020 Framework Programme, H2020, (757588)": no grant; CSV's "…, NSFC: 81702662")
+_DETAIL_ACRONYM = re.compile(r"^(?P<name>[^,()]+?),\s*(?-i:[A-Z][A-Z0-9&-]{1,9})(?=\s*(?:,|:|$))")
+
+
+def _without_acronym(part: str) -> str:
+    """A part of Scopus's "Funding Details" without the funder's acronym after its name.
+
+    >>> _without_acronym("Wellcome Trust, WT, (206194/Z/17/Z)"), _without_acronym("Horizon 2020 Framework Programme, H2020, (757588)")
+    ('Wellcome Trust, (206194/Z/17/Z)', 'Horizon 2020 Framework Programme, (757588)')
+    >>> _without_acronym("National Institutes of Health, NIH: R01 CA123456"), _without_acronym("Pfizer")
+    ('National Institutes of Health: R01 CA123456', 'Pfizer')
+    """
+    return _DETAIL_ACRONYM.sub(r"\g<name>", part)
 
 
 def statement_grants_beyond(given: list[str], statements: list[str]) -> list[str]:
@@ -1230,8 +1298,10 @@ def _names_funding(body: str) -> bool:
     (True, False)
     >>> _names_funding("NIHR200123.")  # (a number that names its funder, _numbered_funder)
     True
+    >>> _names_funding("the Deutsche Forschungsgemeinschaft (SFB 1234, project A01).")  # (a programme's code, _coded_award)
+    True
     """
-    awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0))]
+    awards = [a for a in _AWARD.finditer(body) if _is_award(a.group(0)) or _coded_award(body, 0, a, "")]
     if any(_ACRONYM_BEFORE.search(body, 0, a.start()) or _numbered_funder(a.group(0)) or _nih_institute(a.group(0))
            for a in awards):
         return True  # (or a number that names its funder: "Supported by ZIA HL006123.", "… by R01 CA123456.")
@@ -1347,12 +1417,21 @@ def statement_body(statement: str) -> str:
 
     >>> statement_body("FUNDING: This research was supported by Peking University Research Fund.")
     'Peking University Research Fund.'
+    >>> statement_body("Open Access funding enabled and organized by Projekt DEAL.")
+    'Projekt DEAL.'
     """
-    m = _STATEMENT_START.match(statement)
+    m = _STATEMENT_START.match(statement) or _OPEN_ACCESS.match(statement)
     while m:  # "FUNDING: This research was supported by ..."
         statement = statement[m.end():].lstrip()
-        m = _STATEMENT_START.match(statement)
+        m = _STATEMENT_START.match(statement) or _OPEN_ACCESS.match(statement)
     return statement
+
+
+# Springer's open access funding, a funder's list of its own (Web of Science's FU "Open Access
+# funding enabled and organized by Projekt DEAL."): its funder is Projekt DEAL.  (Not a statement's
+# start in a text: the funding statement after it in a funding text is read as its own.)
+_OPEN_ACCESS = re.compile(r"Open\s+access\s+funding\s+(?:(?:enabled\s+and\s+)?organi[sz]ed|provided|enabled)\s+by\s+"
+                          r"(?:the\s+)?", re.IGNORECASE)
 
 
 # What a sentence of thanks opens with before the funder it names ("We thank the …", "感谢…").

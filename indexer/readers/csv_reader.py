@@ -282,8 +282,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                                  else cell.split(sep) if sep else _and_names(cell) if _and_list(cell)
                                  else split_author_field(cell, listed=True)) if n.strip()]
             rec.raw.setdefault("author", []).extend((_SCOPUS_ID.sub("", n).strip(), line) for n in names)
-        elif key == "funding_details":
-            rec.raw.setdefault("funding", []).append((cell, line))
+        elif key == "funding_details":  # (read as the details beside no text: fields.funding.detail_grants)
+            rec.raw.setdefault("funding", []).extend(detail_grants([], [(cell, line)]))
         elif key == "author_affiliations":   # read once the authors are (below)
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key in ("affiliation", "assignee"):
