@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import run_cli
+from conftest import dedup_json, run_cli
 
 PUBMED = """TY  - JOUR
 AU  - Li, Wei
@@ -43,3 +43,61 @@ def test_an_update_with_a_fuller_copy_keeps_the_master_and_its_key(tmp_path):
     assert _exported(idx) == (keys, ids)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     assert _exported(idx) == (keys, ids)
+
+
+def _ris_ids(idx) -> list[str]:
+    return re.findall(r"^ID  - (\S+)", run_cli("export", "--index", str(idx), "-f", "ris").stdout, re.M)
+
+
+def test_the_first_apply_shows_a_fuller_copy_never_exported_with_the_key_cited(tmp_path):
+    # two copies exported (keys made and kept: cited), then a fuller copy never exported; the
+    # first --apply makes it the master: it is shown with the key its paper was cited by
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
+    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    before, ids = _exported(idx)
+    assert before == ["li2024acupuncture", "li2024acupunctureb"]
+    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    keys, master = _exported(idx)
+    assert keys == ["li2024acupuncture"] and master[0] not in ids   # (the master's id: the fuller copy's)
+    assert _exported(idx) == (keys, master)   # and kept so: no key of its own made and switched to
+    # undone, each copy has its own key again: the cited ones theirs, the fuller copy one made now
+    assert run_cli("dedup", "--undo", "--index", str(idx)).returncode == 0
+    out = run_cli("export", "--index", str(idx), "-f", "bibtex").stdout
+    assert re.findall(r"^@\w+\{([^,]+),", out, re.M) == [*before, "li2024acupuncturec"]
+    assert _ris_ids(idx) == [*ids, *master]
+
+
+def test_a_master_takes_a_duplicates_key_made_for_another_year(tmp_path):
+    # a copy dated online (2023) exported, merged into a fuller 2024 copy: an export of 2024 alone
+    # reads no 2023 record, and the master still has the key made for its paper
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(PUBMED.replace("PY  - 2024", "PY  - 2023"), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert _exported(idx)[0] == ["li2023acupuncture"]
+    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert dedup_json(idx)["clusters"][0]["master"] == _ris_ids(idx)[0]   # (the 2024 copy)
+    assert _exported(idx)[0] == ["li2023acupuncture"]
+
+
+def test_a_master_takes_the_key_a_duplicate_came_with(tmp_path):
+    # the user's BibTeX entry, keyed LiAcu, merged into a fuller copy from Scopus
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "mine.bib").write_text(
+        "@article{LiAcu,\n  title = {Acupuncture for chronic low back pain: a randomized clinical trial},\n"
+        "  author = {Li, Wei and Chen, Min},\n  year = {2024},\n  journal = {JAMA Network Open},\n"
+        "  doi = {10.1001/jamanetworkopen.2024.30001}}\n", encoding="utf-8")
+    (folder / "scopus.ris").write_text(FULLER, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    cluster = dedup_json(idx)["clusters"][0]
+    assert cluster["master"] == cluster["records"][1]["id"]   # (the Scopus copy, the fuller)
+    assert _exported(idx) == (["LiAcu"], [cluster["master"]])

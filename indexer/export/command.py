@@ -279,7 +279,9 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
     few records of a large index reads a few years, not all of it.  A key made is kept in the
     index with the record's DOI and title and given that paper again (though its year or title
     changed since, or it moved to another id: a thesis's ``\\cite`` of it stays that
-    paper's), never another's.  The keys made and the records are read at one moment."""
+    paper's), never another's; a master ``dedup --apply`` shows with a duplicate's key (the
+    same paper's, cited before the merge) has no key made and kept of its own.  The keys made
+    and the records are read at one moment."""
     from ..store import Store
     from .common import KEYED_FORMATS, citation_keys, key_fingerprint, own_key
 
@@ -287,9 +289,12 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
         with store.snapshot():   # (an ingest committing between the two reads would skew the keys)
             given = store.given_keys()
             entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
-        keys = citation_keys(entered, clashes=clashes, given=given)
+            hidden = store.hidden()
+        lent: set[str] = set()
+        keys = citation_keys(entered, clashes=clashes, given=given, masters=hidden, lent=lent)
         kept = {made["key"].casefold(): (made["id"], made["doi"], made["title"]) for made in given}
-        prints = {keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered if not own_key(rec)}
+        prints = {keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered
+                  if not own_key(rec) and rec["id"] not in lent}
         store.keep_keys({key: now for key, now in prints.items() if kept.get(key.casefold()) != now})
         return keys
 

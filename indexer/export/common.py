@@ -683,7 +683,8 @@ def own_key(rec: dict) -> str:
 
 def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
                   clashes: list[tuple[dict, dict, str]] | None = None,
-                  given: Iterable[dict] = ()) -> dict[str, str]:
+                  given: Iterable[dict] = (), masters: dict[str, str] | None = None,
+                  lent: set[str] | None = None) -> dict[str, str]:
     """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
     the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
     their files' order.  Keys are given in two passes, so that a key a user chose is never
@@ -701,7 +702,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     file's records moved up, or itself moved) takes its key along; else the record at its id
     keeps it (its title or DOI corrected: most records have no DOI), unless that record is the
     paper another key was made for, or reads as another paper (:func:`_corrected`); and no other record is ever made that key (a paper
-    removed keeps it too), but for one that came with it.
+    removed keeps it too), but for one that came with it.  ``masters`` (a hidden duplicate's id →
+    its master's, :meth:`indexer.store.Store.hidden`): a master with no key of its own is shown
+    with the key of a duplicate merged into it that is the same paper (one it came with first,
+    else the first made), the key a document cites for it since before the merge; the key stays
+    its duplicate's (``dedup --undo`` shows that record with it again) and the master's id is
+    added to ``lent``: no key is made for it while it shows another's.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
     ...         for i in ("9", "1", "5")]
@@ -715,6 +721,10 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     {'9': 'smith2020spinal', '1': 'smith2020spinalb'}
     >>> citation_keys(recs[:2], given=made)   # 1 is the paper 9's key was made for: another paper
     {'9': 'smith2020spinal', '1': 'smith2020spinalc'}
+    >>> fuller = {**recs[0], "id": "7", "doi": "10.1/sc"}   # merged: 7 the master, 9 hidden in it
+    >>> lent = set()
+    >>> citation_keys([recs[0], fuller], given=made[:1], masters={"9": "7"}, lent=lent), lent
+    ({'9': 'smith2020spinal', '7': 'smith2020spinal'}, {'7'})
     """
     first: dict[str, dict] = {}
     for rec in records:   # each once, in its first place
@@ -737,12 +747,15 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
                 clashes.append((holder[key.casefold()], rec, out[rec["id"]]))
     by_id = {rec["id"]: rec for rec in records}
     moved = []   # keys made before whose record is not at its id now
+    held: dict[str, str] = {}   # a key made before: the id of the record that has it
     for made in given:   # a key made before: its record's still (any year), no other's
         if made["key"].casefold() in used:   # (a key a record came with wins)
             continue
         used.add(made["key"].casefold())
         now = by_id.get(made["id"], made.get("now"))
         if now is not None and _same_paper(made, now):
+            if made["id"] not in out:   # (one that came with a key keeps that: this one is kept for nothing)
+                held[made["key"]] = made["id"]   # (a record of a year not exported too)
             if made["id"] in by_id and made["id"] not in out:
                 out[made["id"]] = made["key"]
         else:
@@ -752,6 +765,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         rec = next((r for r in records if r["id"] not in out and _same_paper(made, r, found=True)), None)
         if rec is not None:
             out[rec["id"]] = made["key"]
+            held[made["key"]] = rec["id"]
             placed.add(made["key"])
     made_for: dict[tuple[str, str], set[str]] = {}   # a DOI or title: the keys made for it
     for made in given:
@@ -766,6 +780,17 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         if not any(made_for.get(p, set()) - {made["key"]} for p in (("doi", doi), *(("title", t) for t in titles))) \
                 and _corrected(made, doi, titles):
             out[rec["id"]] = made["key"]
+            held[made["key"]] = rec["id"]
+    if masters:   # a master with no key of its own: its same-paper duplicate's, which a document cites
+        papers = [(out[r["id"]], r["id"], dict(zip(("doi", "title"), key_fingerprint(r))))
+                  for r in records if own_key(r) and r["id"] in out]
+        papers += [(made["key"], held[made["key"]], made) for made in given if made["key"] in held]
+        for key, rid, paper in papers:
+            master = masters.get(rid)
+            if master in by_id and master not in out and _same_paper(paper, by_id[master], found=True):
+                out[master] = key
+                if lent is not None:
+                    lent.add(master)
     tried: dict[str, int] = {}   # a base key: the letters given it so far (a record after goes on from there)
     for rec in records:
         if rec["id"] in out:
