@@ -989,7 +989,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=HelpFormatter)
     p.add_argument("ids", nargs="+", metavar="ID",
                    help="record ids (as search, dedup and export print them), or the start of one (4 characters "
-                        "or more)")
+                        "or more); an id is a record's place in its file, so one noted before a record was added "
+                        "or removed above it may now show another paper (ingest says so)")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="the contract record, one per line")
     p.set_defaults(func=cmd_show)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import DamagedIndex
+from .papers import another_paper
 from .record import ordinal_id
 
 STORE_NAME = "records.sqlite"
@@ -331,7 +332,9 @@ class Store:
 
     def put(self, record_json: dict) -> str:
         """Insert or replace one record; returns 'added', 'updated' or 'unchanged' (also when
-        only the spelling of its file's path differs: see :func:`respelled`).
+        only the spelling of its file's path differs: see :func:`respelled`), and 'replaced' for
+        an update that puts another paper at the id (:func:`~indexer.papers.another_paper`: a
+        record added or removed above it in its file moved the papers; an id is a place).
 
         The digest is that of the record as ingested, also for a master whose stored JSON
         was completed by ``dedup --apply``: ingesting the same file again changes nothing.
@@ -348,10 +351,16 @@ class Store:
             # was, and kept as it was, by the path it was first ingested through (every record had
             # been "updated", and after `dedup --apply` every merge undone and made again)
             return "unchanged"
+        # (only an update reads what told the old paper, its DOI and titles)
+        was = self.db.execute("SELECT json_extract(json, '$.doi'), json_extract(json, '$.title'), "
+                              "json_extract(json, '$.language') FROM records WHERE id = ?", (rid,)).fetchone() if row else None
         self._write(record_json, d)
         self.db.execute("UPDATE merges SET original = ? WHERE id = ? AND master = id",
                         (json.dumps(record_json, ensure_ascii=False), rid))
-        return "updated" if row else "added"
+        if not row:
+            return "added"
+        old = {"doi": was[0], "title": json.loads(was[1]) if was[1] else {}, "language": was[2]}
+        return "replaced" if another_paper(old, record_json) else "updated"
 
     def _write(self, record_json: dict, d: str) -> None:
         """Insert a record's row, or update it in place: its rowid, the order it first entered

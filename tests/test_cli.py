@@ -185,7 +185,7 @@ def test_a_summary_of_no_failure_says_why_an_empty_folder_exits_1(tmp_path):
     result = run_cli("ingest", "--json", "--index", str(tmp_path / "idx"), str(tmp_path / "empty"))
     summary = json.loads(result.stdout)
     assert (result.returncode, summary["failed"], summary["unread_folders"]) == (1, 0, [str(tmp_path / "empty")])
-    assert list(summary)[:7] == ["read", "added", "updated", "unchanged", "removed", "failed", "unread_folders"]
+    assert list(summary)[:8] == ["read", "added", "updated", "replaced", "unchanged", "removed", "failed", "unread_folders"]
     for command in (["ingest", "--index", str(tmp_path / "idx")], ["clean"]):
         result = run_cli(*command, str(tmp_path / "empty"))
         assert result.returncode == 1

@@ -45,7 +45,10 @@ def add_arguments(p) -> None:
     sel = p.add_mutually_exclusive_group()
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first (-q is "
                                                          "--query here; in clean and ingest, --quiet)")
-    sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line)")
+    sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line; an id is "
+                                                    "a record's place in its file: a record added above it in the "
+                                                    "file gives the id to another paper, and ingest says so; DOIs, "
+                                                    "PMIDs and citation keys follow papers)")
     sel.add_argument("--from", dest="paths", nargs="+", metavar="PATH",
                      help="clean these files or folders (-: the records piped in) and export their records, "
                           "without an index")

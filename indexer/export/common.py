@@ -11,6 +11,7 @@ from typing import Iterable
 from ..charsets import HAN, HANGUL, KANA
 from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
+from ..papers import corrected, in_lang, key_fingerprint, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
@@ -151,23 +152,6 @@ def written_whole(family: str | None) -> bool:
     (True, True, False)
     """
     return bool(family and _EAST_ASIAN.search(family))
-
-
-def main_lang(rec: dict, lang: str | None = None) -> str:
-    """The language a record is written in: ``lang`` when the record has a title in it,
-    else the record's own language when it has that title, else its first title's."""
-    titles = rec.get("title") or {}
-    if lang in titles:
-        return lang
-    if rec.get("language") in titles:
-        return rec["language"]
-    return next(iter(titles), rec.get("language") or "und")
-
-
-def in_lang(rec: dict, field: str, lang: str) -> str:
-    """A per-language field in ``lang``, else in any language ("" when absent)."""
-    values = rec.get(field) or {}
-    return values.get(lang) or next((v for v in values.values() if v), "")
 
 
 def others(rec: dict, field: str, lang: str) -> list[tuple[str, str]]:
@@ -698,10 +682,10 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     before it, unless it came with that key.  ``given`` (the keys an index's export made
     before, :meth:`indexer.store.Store.given_keys`) is kept before any key is made: a record
     keeps the key made for it (the record at its id, the same paper: the same DOI or title,
-    :func:`key_fingerprint`) though its year changed since; the paper found at another id (its
+    :func:`~indexer.papers.key_fingerprint`) though its year changed since; the paper found at another id (its
     file's records moved up, or itself moved) takes its key along; else the record at its id
     keeps it (its title or DOI corrected: most records have no DOI), unless that record is the
-    paper another key was made for, or reads as another paper (:func:`_corrected`); and no other record is ever made that key (a paper
+    paper another key was made for, or reads as another paper (:func:`~indexer.papers.corrected`); and no other record is ever made that key (a paper
     removed keeps it too), but for one that came with it.  ``masters`` (a hidden duplicate's id →
     its master's, :meth:`indexer.store.Store.hidden`): a master with no key of its own is shown
     with the key of a duplicate merged into it that is the same paper (one it came with first,
@@ -753,7 +737,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
             continue
         used.add(made["key"].casefold())
         now = by_id.get(made["id"], made.get("now"))
-        if now is not None and _same_paper(made, now):
+        if now is not None and same_paper(made, now):
             if made["id"] not in out:   # (one that came with a key keeps that: this one is kept for nothing)
                 held[made["key"]] = made["id"]   # (a record of a year not exported too)
             if made["id"] in by_id and made["id"] not in out:
@@ -762,7 +746,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
             moved.append(made)
     placed = set()
     for made in moved:   # to the paper it was made for, found at another id (first entered)
-        rec = next((r for r in records if r["id"] not in out and _same_paper(made, r, found=True)), None)
+        rec = next((r for r in records if r["id"] not in out and same_paper(made, r, found=True)), None)
         if rec is not None:
             out[rec["id"]] = made["key"]
             held[made["key"]] = rec["id"]
@@ -776,9 +760,9 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         rec = by_id.get(made["id"])
         if made["key"] in placed or rec is None or rec["id"] in out:
             continue
-        doi, titles = _prints(rec)
+        doi, titles = prints(rec)
         if not any(made_for.get(p, set()) - {made["key"]} for p in (("doi", doi), *(("title", t) for t in titles))) \
-                and _corrected(made, doi, titles):
+                and corrected(made, doi, titles):
             out[rec["id"]] = made["key"]
             held[made["key"]] = rec["id"]
     if masters:   # a master with no key of its own: its same-paper duplicate's, which a document cites
@@ -787,7 +771,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         papers += [(made["key"], held[made["key"]], made) for made in given if made["key"] in held]
         for key, rid, paper in papers:
             master = masters.get(rid)
-            if master in by_id and master not in out and _same_paper(paper, by_id[master], found=True):
+            if master in by_id and master not in out and same_paper(paper, by_id[master], found=True):
                 out[master] = key
                 if lent is not None:
                     lent.add(master)
@@ -798,54 +782,6 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         base = _base_key(rec)
         out[rec["id"]], tried[base.casefold()] = _next_free(base, tried.get(base.casefold(), 0), used)
     return {rec["id"]: out[rec["id"]] for rec in records}
-
-
-def key_fingerprint(rec: dict) -> tuple[str | None, str]:
-    """What tells the paper a citation key was made for: its DOI and its title (in its own
-    language, NFKC, casefolded, letters and digits only).
-
-    >>> key_fingerprint({"doi": "10.1/AB", "title": {"en": "Spinal Cord: a review"}})
-    ('10.1/ab', 'spinalcordareview')
-    """
-    return _doi_print(rec.get("doi")), _title_print(in_lang(rec, "title", main_lang(rec)))
-
-
-def _doi_print(doi) -> str | None:
-    return doi.strip().casefold() if isinstance(doi, str) and doi.strip() else None
-
-
-def _title_print(title: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title or "").casefold())
-
-
-def _prints(rec: dict) -> tuple[str | None, set[str]]:
-    """``rec``'s DOI and its titles (in any of its languages) as :func:`key_fingerprint` prints them."""
-    return _doi_print(rec.get("doi")), {_title_print(t) for t in (rec.get("title") or {}).values() if isinstance(t, str)}
-
-
-def _same_paper(made: dict, rec: dict, found: bool = False) -> bool:
-    """Whether ``rec`` is the paper the key ``made`` was made for: the same DOI, or the same
-    title (in any of its languages; a year or author corrected keeps the key).  One ``found``
-    elsewhere must share a DOI or a title that is not empty."""
-    doi, titles = _prints(rec)
-    return bool(made.get("doi")) and made["doi"] == doi or made["title"] in (titles or {""}) and (bool(made["title"]) or not found)
-
-
-def _corrected(made: dict, doi: str | None, titles: set[str]) -> bool:
-    """Whether a record at a key's id, no longer its paper's DOI or title, reads as that paper
-    corrected rather than another paper put in its place (a record deleted from a file and a
-    new one written where it stood): no other DOI, and a title mostly the same (a typo, a word
-    changed or added; the prints' characters alike at least 0.6, difflib's ratio).
-
-    >>> made = {"doi": None, "title": "spinalcordinjury"}
-    >>> _corrected(made, None, {"spinalcordinjuries"}), _corrected(made, None, {"lumbarfusionoutcomesinelderly"})
-    (True, False)
-    """
-    from difflib import SequenceMatcher
-
-    if made.get("doi") and doi and made["doi"] != doi:
-        return False
-    return not made.get("title") or any(SequenceMatcher(None, made["title"], t).ratio() >= 0.6 for t in titles)
 
 
 def with_keys(records: list[dict], keys: dict[str, str] | None = None) -> dict[str, str]:

@@ -35,7 +35,7 @@ from ..lang.detect import load_langdetect
 from ..pipeline import clean
 from ..readers import find_reader, iter_files, read_file
 from ..readers.base import CUT_SHORT
-from ..record import Failure, Record
+from ..record import Failure, Record, where
 from ..store import APPLY_PENDING, STORE_NAME, Store
 from ..terminal import Progress
 from .layout import (BUILDING_SUBDIR, GENERATION, INDEX_SUBDIR, INDEX_VERSION, REPLACED_SUBDIR, VERSION_FILE,
@@ -54,6 +54,9 @@ class Summary:
     read: int = 0
     added: int = 0
     updated: int = 0
+    # of those updated, records whose id now holds another paper (a record added or removed above
+    # them in their file: an id is a place), which an earlier list of ids names no longer
+    replaced: int = 0
     unchanged: int = 0
     removed: int = 0
     # records the search index was rebuilt with before this run's (--rebuild, an older index)
@@ -71,7 +74,8 @@ class Summary:
     deduplicated: dict | None = None
 
     def to_json(self) -> dict:
-        return {"read": self.read, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+        return {"read": self.read, "added": self.added, "updated": self.updated, "replaced": self.replaced,
+                "unchanged": self.unchanged,
                 "removed": self.removed, "failed": len(self.failures), "kept_missing": self.kept_missing,
                 "rebuilt": self.rebuilt, "index": self.index,
                 "seconds": round(self.seconds, 2),
@@ -80,7 +84,9 @@ class Summary:
 
     def describe(self) -> str:
         removed = f"removed {self.removed} (gone from their file or folder), " if self.removed else ""
-        line = (f"read {self.read}, added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+        replaced = (f" ({self.replaced} now hold another paper: ids follow a record's place in its file)"
+                    if self.replaced else "")
+        line = (f"read {self.read}, added {self.added}, updated {self.updated}{replaced}, unchanged {self.unchanged}, "
                 f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
         lines = [line]
         if self.rebuilt:
@@ -100,6 +106,14 @@ def kept_note(path: str, kept: int) -> str:
     return (f"{kept:,} record(s) an earlier ingest read from {path} were not read now (a failure in their place, "
             f"or no longer in the file) and are kept, as the file had failures; fix it and ingest it again "
             f"to remove those it no longer holds")
+
+
+def replaced_note(path: str, replaced: int) -> str:
+    """What to say of a file whose records moved (one added or removed above them): the ids a
+    screening sheet or an ``export --ids`` list noted before now name other papers, silently."""
+    return (f"{replaced:,} id(s) of {path} now hold another paper than before: an id is a record's place in its "
+            f"file, and a record added or removed above them moved the papers; a list of ids made before "
+            f"(a screening sheet, export --ids) now names other papers: go by DOI, PMID or citation key")
 
 
 def missing_note(missing: dict[str, int], index: str) -> str:
@@ -593,6 +607,7 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                 failed: set[str] = set()      # files with a failure: what they hold now is not certain
                 cut_short: set[str] = set()   # files that end inside a record (their own warning)
                 seen: dict[str, set[str]] = {}   # ids read per file
+                replaced: dict[str, int] = {}    # ids now holding another paper, per file
                 for item in _cleaned(files, fmt, workers):
                     if isinstance(item, Failure):
                         summary.failures.append(item)
@@ -615,12 +630,18 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                             _progress(progress, summary)
                             continue
                     outcome = store.put(rec)
+                    if outcome == "replaced":   # an update all the same, said per file
+                        summary.replaced += 1
+                        at = where(rec["source"]["path"], rec["source"].get("member"))   # (refs.zip/a.ris)
+                        replaced[at] = replaced.get(at, 0) + 1
+                        outcome = "updated"
                     setattr(summary, outcome, getattr(summary, outcome) + 1)
                     if outcome == "added" or (outcome == "updated" and rec["id"] not in hidden):
                         in_index = unmerged.pop(rec["id"], True)
                         index_record(writer, store, rec, update=outcome == "updated" and in_index, doc=doc, row=row)
                         uncounted += not in_index
                     _progress(progress, summary)
+                summary.warnings += [replaced_note(path, n) for path, n in replaced.items()]
                 # records a file no longer holds (a file all of whose items failed too: no count)
                 for path in [*counts, *sorted(failed - counts.keys())]:
                     if path not in failed:
