@@ -442,6 +442,31 @@ class Store:
                 out.setdefault(where, []).append(rid)
         return out
 
+    def held_elsewhere(self, paths: list[str]) -> dict[str, dict[str, int]]:
+        """Each of ``paths`` (files just read) that the store also holds by another path to the
+        same file (a link to it or to its folder, a bind mount: the id is the absolute path as
+        given, so its records are held twice): {path: {the other path: its records}}.  What
+        :func:`respelled` cannot tell, as those paths make other ids.  A stat of each file the
+        store holds, as :meth:`missing_files` makes."""
+        wanted: dict[tuple[int, int], list[str]] = {}
+        for path in paths:
+            with contextlib.suppress(OSError):
+                st = os.stat(path)
+                wanted.setdefault((st.st_dev, st.st_ino), []).append(path)
+        out: dict[str, dict[str, int]] = {}
+        if not wanted or not self._has("records", "file"):
+            return out
+        for where, n in self.db.execute("SELECT file, COUNT(*) FROM records WHERE file IS NOT NULL "
+                                        "GROUP BY file").fetchall():
+            try:
+                st = os.stat(where)
+            except OSError:
+                continue
+            for path in wanted.get((st.st_dev, st.st_ino), ()):
+                if os.path.abspath(path) != where:
+                    out.setdefault(path, {})[where] = n
+        return out
+
     def gone(self, paths: list[str]) -> list[str]:
         """Ids of records whose file no longer exists and is one of ``paths`` or under one of
         them (see :meth:`missing_files`)."""

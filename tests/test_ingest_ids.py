@@ -1,5 +1,6 @@
 """An id is a record's place in its file: what ingest says when a re-run export moves the papers
-to other ids.  Real command-line runs on real indexes in temporary folders."""
+to other ids, and when a file is ingested again by another path (a link).  Real command-line
+runs on real indexes in temporary folders."""
 from __future__ import annotations
 
 import json
@@ -57,3 +58,27 @@ def test_a_record_corrected_where_it_stands_is_the_same_paper(tmp_path):
     assert (summary["updated"], summary["replaced"], summary["warnings"]) == (5, 0, [])
     assert "Warning" not in result.stderr
 
+
+def test_a_folder_ingested_again_through_a_link_is_said_to_be_held_twice(tmp_path):
+    # PRISMA's "identified" counted every record twice, and ingest said only "added 3"
+    folder, idx = tmp_path / "searches", str(tmp_path / "idx")
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(_ris(PAPERS[:2]), encoding="utf-8")
+    (folder / "embase.ris").write_text(_ris(PAPERS[2:3]), encoding="utf-8")
+    (tmp_path / "link").symlink_to(folder)
+    _ingest("-q", str(folder), "--index", idx)
+    again = json.loads(_ingest("--json", str(folder), "--index", idx).stdout)   # the same path: nothing said
+    assert (again["unchanged"], again["warnings"]) == (3, [])
+    linked = _ingest("--json", str(tmp_path / "link"), "--index", idx)
+    summary = json.loads(linked.stdout)
+    assert summary["added"] == 3
+    assert summary["warnings"] == [
+        f"2 file(s) read are also in the index by another path to the same file (a link?): "
+        f"{tmp_path / 'link' / 'embase.ris'} as {folder / 'embase.ris'}, and 1 file(s) more; their 3 record(s) "
+        "are held twice, under each path's ids, and dedup counts them twice as identified (PRISMA); ingest a "
+        "library through one path (a link removed, `ingest --prune` of it removes the records read through it)"]
+    assert linked.stderr.count("Warning:") == 1
+    (tmp_path / "link").unlink()   # the way out the warning gives
+    pruned = json.loads(_ingest("--json", "--prune", str(tmp_path / "link"), "--index", idx).stdout)
+    assert pruned["removed"] == 3
+    assert json.loads(_ingest("--json", str(folder), "--index", idx).stdout)["warnings"] == []

@@ -116,6 +116,19 @@ def replaced_note(path: str, replaced: int) -> str:
             f"(a screening sheet, export --ids) now names other papers: go by DOI, PMID or citation key")
 
 
+def twice_note(held: dict[str, dict[str, int]]) -> str:
+    """What to say of files this run read that the index also holds by another path to the same
+    file (a link, :meth:`~indexer.store.Store.held_elsewhere`), once for all of them: their
+    records are there twice, under other ids, and dedup counts them twice as identified."""
+    path, others = next(iter(held.items()))
+    records = sum(n for others_ in held.values() for n in others_.values())
+    more = f", and {len(held) - 1:,} file(s) more" if len(held) > 1 else ""
+    return (f"{len(held):,} file(s) read are also in the index by another path to the same file (a link?): "
+            f"{path} as {next(iter(others))}{more}; their {records:,} record(s) are held twice, under each "
+            f"path's ids, and dedup counts them twice as identified (PRISMA); ingest a library through one "
+            f"path (a link removed, `ingest --prune` of it removes the records read through it)")
+
+
 def missing_note(missing: dict[str, int], index: str) -> str:
     """What to say of records whose file no longer exists (moved or deleted since it was
     ingested): they stay searchable until pruned, which the user may not know."""
@@ -642,6 +655,9 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
                         uncounted += not in_index
                     _progress(progress, summary)
                 summary.warnings += [replaced_note(path, n) for path, n in replaced.items()]
+                held = store.held_elsewhere(list(counts))
+                if held:
+                    summary.warnings.append(twice_note(held))
                 # records a file no longer holds (a file all of whose items failed too: no count)
                 for path in [*counts, *sorted(failed - counts.keys())]:
                     if path not in failed:
