@@ -1319,22 +1319,25 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
 
 def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]]) -> dict[str, str]:
     """For a decision stored with fingerprints, its records no longer at their ids (another title
-    there, or none) found elsewhere by their fingerprint, one record each (a file that gained a
-    record above them, ingested again): old id → the id now; {} when a record whose id now
-    holds another paper is not found so (the decision is then stale, :func:`_stale`)."""
+    there) found by their fingerprint in their own file, one record there each (a file that gained
+    a record above them, ingested again): old id → the id now; {} when a record whose id now
+    holds another paper is not found so (the decision is then stale, :func:`_stale`).  Only its
+    own file: a record of that title in another file is another record (a copy the reviewer did
+    not see, or another paper of one title), and a reviewer's decision is about the records shown."""
     titles = d.get("titles")
     if not isinstance(titles, dict):
         return {}
     same = {rid for rid in d["ids"] if rid in recs and titles.get(rid) in decision_fingerprint(recs[rid])}
     moved: dict[str, str] = {}
     for rid in d["ids"]:
-        if rid in same or rid not in titles:
+        if rid in same or rid not in titles or rid not in recs:
             continue
-        found = [x for x in by_print.get(titles[rid], ()) if x not in same and x not in moved.values()]
-        if len(found) == 1:
-            moved[rid] = found[0]
-        elif rid in recs:
+        path = recs[rid]["source"]["path"]   # the id's file: an id is a place in a file (record.ordinal_id)
+        found = [x for x in by_print.get(titles[rid], ()) if recs[x]["source"]["path"] == path
+                 and x not in same and x not in moved.values()]
+        if len(found) != 1:
             return {}
+        moved[rid] = found[0]
     return moved
 
 
@@ -1352,7 +1355,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
     it is linked to first in that order.  A reviewer's merge is never dropped so.  A decision
     whose records are no longer at their ids (the file gained a record above them) follows them
-    to the ids where their title fingerprints are now found, one record each (:func:`_followed`,
+    to the ids in their own file where their title fingerprints are now found, one record each (:func:`_followed`,
     with a note); one whose records are not found so (another title at that id) is not applied: the cluster of its records still at their ids goes back to
     review with a note (unless its certain links join it: no question then), and the record now
     at a changed id is judged by its own links (its certain cluster is not demoted for a

@@ -52,7 +52,7 @@ def _setup(tmp_path):
     return folder, idx
 
 
-# The preprint from another database too: its title's fingerprint finds two records, neither
+# The preprint twice in its file: its title's fingerprint finds two records there, neither
 # followed (the decision is about one of them).
 PREPRINT_COPY = PREPRINT.replace("ID  - PREPRINT", "ID  - PREPRINT COPY")
 
@@ -75,10 +75,9 @@ def test_a_merge_decision_does_not_pass_to_the_record_now_at_its_place(tmp_path)
     folder, idx = _setup(tmp_path)
     assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
     assert dedup(idx)["clusters"][0]["confidence"] == "certain"
-    # the preprints' file gains a record at its top, and another database's copy of the preprint
-    # comes: the paper decided on cannot be told by its title
-    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
-    (folder / "copy.ris").write_text(PREPRINT_COPY, encoding="utf-8")
+    # the preprints' file gains a record at its top, and a second copy of the preprint (two
+    # searches exported into one file): the paper decided on cannot be told by its title there
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT + "\n" + PREPRINT_COPY, encoding="utf-8")
     assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
     name = names(idx)
     (cluster,) = dedup(idx)["clusters"]
@@ -102,8 +101,7 @@ def test_a_stale_decision_does_not_demote_the_certain_cluster_of_the_paper_now_a
     folder, idx = _setup(tmp_path)
     assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
     (folder / "other.ris").write_text(OTHER.replace("ID  - OTHER", "ID  - OTHER COPY"), encoding="utf-8")
-    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
-    (folder / "copy.ris").write_text(PREPRINT_COPY, encoding="utf-8")
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT + "\n" + PREPRINT_COPY, encoding="utf-8")
     assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
     name = names(idx)
     result = dedup(idx)
@@ -117,3 +115,74 @@ def test_a_stale_decision_does_not_demote_the_certain_cluster_of_the_paper_now_a
     assert any("no longer applies" in r for r in preprint["reasons"])
     counts = result["counts"]
     assert (counts["needs_review"], counts["duplicates_to_review"]) == (1, 1)
+
+
+# A paper's record in one file and its copy in another, titled a word apart (needs review); a
+# third file holds another paper of the first one's exact title (other authors, journal, year).
+SPINE = """TY  - JOUR
+TI  - Outcomes of spinal surgery in older adults with metastatic disease
+AU  - Smith, John
+AU  - Brown, Lee
+T2  - Spine Journal
+PY  - 2020
+VL  - 20
+SP  - 100
+EP  - 110
+ID  - A
+ER  - 
+"""
+SPINE_COPY = """TY  - JOUR
+TI  - Outcomes of spinal surgery in elderly adults with metastatic disease
+AU  - Smith, J.
+AU  - Brown, L.
+T2  - Spine J
+PY  - 2020
+ID  - B
+ER  - 
+"""
+KIDNEY = """TY  - JOUR
+TI  - A quite unrelated paper about kidneys
+AU  - Doe, Jane
+T2  - Kidney International
+PY  - 2019
+VL  - 5
+SP  - 1
+EP  - 9
+ID  - KIDNEY
+ER  - 
+"""
+
+
+def _decide(tmp_path, decision, third):
+    """A and B decided on (as a review stores it); then A's file re-exported without A (another
+    paper at its place) and a third file ingested: the records' clusters, by their file's ids."""
+    from indexer.merge import clusters_for, record_decision
+
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "a.ris").write_text(SPINE + "\n" + KIDNEY, encoding="utf-8")
+    (folder / "b.ris").write_text(SPINE_COPY, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    records, (cluster,) = clusters_for(idx)
+    assert cluster["confidence"] == "needs review"
+    record_decision(idx, decision, [r["id"] for r in cluster["records"]], {r["id"]: r for r in records})
+    (folder / "a.ris").write_text(KIDNEY, encoding="utf-8")
+    (folder / "c.ris").write_text(third, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = names(idx)
+    return {tuple(sorted(name[r["id"]] for r in c["records"])): c for c in dedup(idx)["clusters"]}
+
+
+def test_a_merge_decision_does_not_follow_its_title_into_another_file(tmp_path):
+    # c.ris's record has A's exact title but is another paper the reviewer never saw
+    other = SPINE.replace("Smith, John\nAU  - Brown, Lee", "Wang, Wei").replace("Spine Journal", "Chinese Journal of "
+                          "Orthopaedics").replace("2020", "2012").replace("ID  - A", "ID  - C")
+    assert _decide(tmp_path, "merge", other) == {}
+
+
+def test_a_not_duplicates_decision_does_not_follow_its_title_into_another_file(tmp_path):
+    # c.ris's record has A's title and B's authors: the reviewer never saw it, a librarian decides
+    clusters = _decide(tmp_path, "distinct", SPINE.replace("ID  - A", "ID  - C"))
+    assert list(clusters) == [("B", "C")]
+    assert clusters[("B", "C")]["confidence"] == "needs review"
+    assert not any("follows them" in r for r in clusters[("B", "C")]["reasons"])
