@@ -142,7 +142,7 @@ def clusters_for(index_dir: str | Path, stats: dict | None = None) -> tuple[list
     :func:`find_clusters`."""
     with Store(index_dir, create=False) as store:
         records = list(store.all_records())
-        shown = shown_masters(store)
+        shown = shown_masters(store, records)
     clusters = find_clusters(records, load_decisions(index_dir), stats, shown)
     by_id = {r["id"]: r for r in records}
     for c in to_review(clusters):
@@ -150,15 +150,21 @@ def clusters_for(index_dir: str | Path, stats: dict | None = None) -> tuple[list
     return records, clusters
 
 
-# The masters the last ``dedup --apply`` showed (a JSON list in the store's meta), kept through
-# an undo and an ingest that merges again: an update bringing a fuller copy of a paper merged
-# before leaves the paper's id, and so its citation key and screening id, as they were.
+# The masters the last ``dedup --apply`` showed (a JSON object in the store's meta: each id and
+# its record's title fingerprint, as a decision stores it), kept through an undo and an ingest
+# that merges again: an update bringing a fuller copy of a paper merged before leaves the paper's
+# id, and so its citation key and screening id, as they were.
 SHOWN_MASTERS = "dedup_masters"
 
 
-def shown_masters(store: Store) -> set[str]:
-    value = store.get_meta(SHOWN_MASTERS)
-    return set(json.loads(value)) if value else set()
+def shown_masters(store: Store, records: Iterable[dict]) -> set[str]:
+    """The masters the last ``--apply`` showed that are still the papers shown: an id is a place
+    in a file, and the record a file gained above moves a master down, out of its id; the paper
+    now there is not that master.  A list of ids alone (stored before fingerprints) is kept as it is."""
+    value = json.loads(store.get_meta(SHOWN_MASTERS) or "[]")
+    if isinstance(value, list):
+        return set(value)
+    return {r["id"] for r in records if value.get(r["id"]) in decision_fingerprint(r)}
 
 
 def to_review(clusters: list[dict]) -> list[dict]:
@@ -739,7 +745,8 @@ def apply(index_dir: str | Path, everything: bool | None = None,
                 for d in dups:
                     writer.delete_by_term("id", d)
                 index_record(writer, store, merged, update=True)
-            store.set_meta(SHOWN_MASTERS, json.dumps(sorted(c["master"] for c in applied(clusters, everything))))
+            store.set_meta(SHOWN_MASTERS, json.dumps({c["master"]: next(iter(decision_fingerprint(by_id[c["master"]])))
+                                                      for c in applied(clusters, everything)}, sort_keys=True))
             store.set_meta(APPLY_PENDING, None)
             commit(writer, store)
     except BaseException:

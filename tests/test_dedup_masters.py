@@ -101,3 +101,35 @@ def test_a_master_takes_the_key_a_duplicate_came_with(tmp_path):
     cluster = dedup_json(idx)["clusters"][0]
     assert cluster["master"] == cluster["records"][1]["id"]   # (the Scopus copy, the fuller)
     assert _exported(idx) == (["LiAcu"], [cluster["master"]])
+
+
+OTHER = """TY  - JOUR
+AU  - Garcia, Maria
+TI  - Mindfulness training for nurses: a cluster randomised trial
+PY  - 2023
+T2  - BMJ Open
+ID  - OTHER
+ER  - 
+"""
+OTHER_FULL = OTHER.replace("ID  - OTHER", "ID  - OTHER FULL\nVL  - 13\nSP  - e070001\nAB  - Burnout fell.\n"
+                           "DO  - 10.1136/bmjopen-2023-070001")
+
+
+def test_the_paper_a_file_gains_at_a_masters_place_is_not_that_master(tmp_path):
+    from conftest import source_ids
+
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(PUBMED.replace("ER  - ", "ID  - PUBMED\nER  - ") + "\n" + OTHER_FULL,
+                                       encoding="utf-8")
+    (folder / "scopus.ris").write_text(SCOPUS.replace("ER  - ", "ID  - SCOPUS\nER  - "), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    # Scopus's export re-run: a new hit at its top takes the master's place (its id); the fuller
+    # PubMed record of that paper is its cluster's master, as any cluster's most complete
+    (folder / "scopus.ris").write_text(OTHER + "\n" + SCOPUS.replace("ER  - ", "ID  - SCOPUS\nER  - "),
+                                       encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = source_ids(idx)
+    masters = sorted(name[c["master"]] for c in dedup_json(idx)["clusters"])
+    assert masters == ["OTHER FULL", "SCOPUS"]
