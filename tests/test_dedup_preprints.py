@@ -55,6 +55,12 @@ def test_a_preprint_and_its_published_version_need_review(tmp_path):
     assert dedup(idx)["clusters"][0]["confidence"] == "certain"
 
 
+def test_apply_all_merges_a_preprint_and_its_published_version(tmp_path):
+    # --all merges every cluster for review: a systematic review counts the two as one study
+    idx = _ingest(tmp_path, embase=PREPRINT, pubmed=PAPER)
+    assert dedup(idx, "--apply", "--all")["counts"]["duplicates_removed"] == 1
+
+
 def test_two_journal_dois_or_another_title_never_link(tmp_path):
     other_journal = PAPER.replace("10.1016/S1474-4422(23)00001-1", "10.1016/j.other.2023.1").replace("ID  - PAPER",
                                                                                                     "ID  - OTHER")
