@@ -26,7 +26,7 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * same PMID (not both with a DOI) → linked, certain, unless the titles differ so: needs
   review (different PMIDs → not linked);
 * same folded title (NFKC, case, width, punctuation and spaces ignored; Traditional read
-  as Simplified; British/American spellings; Greek letters by their names, TNF-α = TNF-alpha; a translated title's "[Spanish]") → linked
+  as Simplified; British/American spellings; a Greek letter in other text by its name, TNF-α = TNF-alpha; a translated title's "[Spanish]") → linked
   when the years agree (one year apart only with the same volume or pages, or when one
   record has no volume, issue or pages yet and the journal is the same: online-first and
   print; any years in the same volume: a wrong year), the types agree (a thesis is not the
@@ -164,6 +164,11 @@ def _folded(title: str, greek: bool = True) -> str:
 
 
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+# A Greek letter alone (no Greek letter beside it) next to a letter of another script, a digit or a
+# hyphen: TNF-α, IL-1β, IFNγ, β-catenin; not a letter of a Greek word (a Greek title's letters
+# by their names would be five times as long, and alike where its words are not).
+_G, _NOT_G = "[\u0370-\u03ff\u1f00-\u1fff]", "(?:[^\\W\u0370-\u03ff\u1f00-\u1fff]|[-\u2010-\u2015])"
+_LONE_GREEK = re.compile(f"(?<={_NOT_G}){_G}(?!{_G})|(?<!{_G}){_G}(?={_NOT_G})")
 
 
 @lru_cache(maxsize=None)
@@ -173,13 +178,15 @@ def _greek_name(letter: str) -> str:
 
 
 def greek_names(text: str) -> str:
-    """Greek letters by their names, as titles spell them either way: TNF-α = TNF-alpha,
-    β-catenin = beta-catenin.
+    """Greek letters in other text by their names, as titles spell them either way: TNF-α =
+    TNF-alpha, β-catenin = beta-catenin; a Greek word stays as it is.
 
-    >>> greek_names("TNF-α and β-catenin"), greek_names("ς")
-    ('TNF-alpha and beta-catenin', 'sigma')
+    >>> greek_names("TNF-α and β-catenin, IL-1β, IFNγ"), greek_names("ς-x")
+    ('TNF-alpha and beta-catenin, IL-1beta, IFNgamma', 'sigma-x')
+    >>> greek_names("Η επίδραση του TNF-α στη νεφρική ανεπάρκεια")
+    'Η επίδραση του TNF-alpha στη νεφρική ανεπάρκεια'
     """
-    return _GREEK.sub(lambda m: _greek_name(m.group()), text) if _GREEK.search(text) else text
+    return _LONE_GREEK.sub(lambda m: _greek_name(m.group()), text) if _GREEK.search(text) else text
 
 
 # British and American spellings meet (haemolytic = hemolytic, tumour = tumor).
