@@ -31,7 +31,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, extra, funding_note,
+from .common import (accessed_parts, all_keywords, article_number, authors_in, classification_note, date_parts, extra, funding_note,
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
@@ -214,6 +214,7 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     fields += [("volume", rec.get("volume") or ""), ("number", number or rec.get("issue") or ""),
                ("issue", (rec.get("issue") or "") if number else ""),
                ("pages", (rec.get("pages") or "").replace("-", "\x00")),
+               ("eid", article_number(rec)),   # biblatex's (an article's number, without pages)
                (publisher_field(kind, biblatex), school or extra(rec, "publisher")),
                # a patent's scope, the office that issued it (RIS A2, CSL authority), is biblatex's
                # location; its place stays address (biber's alias: read only without a location)

@@ -297,6 +297,19 @@ def university(rec: dict, lang: str) -> str:
     return extra(rec, "publisher") or in_lang(rec, "journal", lang)
 
 
+def article_number(rec: dict) -> str:
+    """The article number a record without pages is cited by (Web of Science's AR, Scopus's
+    Art. No.), kept whole in ``extra.article_number`` where a dash in it would read as a page
+    range (ASM's ``e02132-20``); "" for a record with pages, which keeps citing them.
+
+    >>> article_number({"extra": {"article_number": ["e02132-20"]}})
+    'e02132-20'
+    >>> article_number({"pages": "e02132", "extra": {"article_number": ["e02132"]}})
+    ''
+    """
+    return "" if rec.get("pages") else extra(rec, "article_number")
+
+
 def page_range(pages: str | None) -> tuple[str, str]:
     if not pages:
         return "", ""

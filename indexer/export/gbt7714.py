@@ -35,7 +35,7 @@ from typing import TextIO
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from ..readers.gbt7714 import DYNASTIES, WRITTEN_ROLES
-from .common import (alt_in, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
+from .common import (alt_in, article_number, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, unbracketed, university, written_date,
                      written_whole)
 from .tagged import own_number
@@ -493,8 +493,9 @@ def _journal(rec: dict, container: str, dated: bool = True) -> str:
     where = ", ".join(p for p in (container, year, rec.get("volume") or "") if p)
     if rec.get("issue"):
         where += f"({rec['issue']})"
-    if rec.get("pages"):  # no journal nor year: the pages alone
-        where += f": {rec['pages']}" if where else rec["pages"]
+    pages = rec.get("pages") or article_number(rec)   # an article number in their place: 2021, 19: e02132-20
+    if pages:  # no journal nor year: the pages alone
+        where += f": {pages}" if where else pages
     return where
 
 

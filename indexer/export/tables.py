@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, authors_in, classification_note, date_parts, display_name, extra,
+from .common import (accessed_parts, all_keywords, article_number, authors_in, classification_note, date_parts, display_name, extra,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
 from .tagged import own_number
@@ -125,6 +125,9 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         simple["title-short"] = extra(rec, "short_title")
     simple.update({csl: extra(rec, key) for key, csl in _EXTRA_TO_CSL.items()})
     simple["number"] = simple["number"] or own_number(rec)   # a patent's kept as its patent_number
+    # an article's number without pages: CSL's number, as APA's and Chicago's styles cite it
+    # (Zotero's proposed Article Number field maps there)
+    simple["number"] = simple["number"] or article_number(rec)
     school = university(rec, lang)   # a thesis's university is CSL's publisher, not its container
     if school:
         simple["publisher"] = school

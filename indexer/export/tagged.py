@@ -25,7 +25,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
-from .common import (all_keywords, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
+from .common import (all_keywords, article_number, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date, year_run)
 
@@ -286,7 +286,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     # a report's number is its VL (as RIS's RPRT reads it back); the date a page was read is Y2
     out += [("Y2", _accessed(rec))]
     out += [("VL", rec.get("volume") or _number_of(rec, "report", "volume")), ("IS", rec.get("issue") or ""),
-            ("SP", first), ("EP", last),
+            ("SP", first), ("EP", last), ("C7", article_number(rec)),   # its Article Number, without pages
             # a thesis's: its university; a patent's: its assignee (Zotero's RIS)
             ("PB", university(rec, lang) or (extra(rec, "assignee") if rec.get("type") == "patent" else "")
              or extra(rec, "publisher")),

@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import PARTICLES
 from ..fields.identifiers import pmid
-from .common import (doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
+from .common import (article_number, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
                      written_date, written_whole)
 from ..pinyin import read_in_pinyin
@@ -354,6 +354,7 @@ def reference(rec: dict, lang: str | None = None) -> str:
                    or journal_title(rec, "en" if translated else own))
         where = (rec.get("volume") or "") + (f"({rec['issue']})" if rec.get("issue") else "")
         where = f"{year};{where}" if year and where else year or where  # no volume: 2022;(1):179-204
+        pages = pages or article_number(rec)   # Citing Medicine: 2021;19:e02132-20
         if pages:
             where += f":{pages}" if where else pages
         parts += [title, journal.rstrip("."), where]

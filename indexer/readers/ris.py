@@ -330,10 +330,14 @@ def _article_types(rec) -> None:
 
 def _article_number(rec) -> None:
     """An article's C7 (the 2011 RIS spec's "Article Number", as Scopus and EndNote write it,
-    ``e70655``) is its pages when it has no SP, as Web of Science's AR is; C7 stays in the tags."""
+    ``e70655``) is its pages when it has no SP, as Web of Science's AR is; one with a dash
+    (``e02132-20``, no page range) is kept in ``extra.article_number``, as the CSV reader keeps
+    Scopus's, and as our export writes it back.  C7 stays in the tags."""
     number = next((v.strip() for v in (rec.extra.get("tags") or {}).get("C7", []) if v.strip()), "")
     if number and not (rec.raw.get("start_page") or rec.raw.get("pages")):
         rec.raw["pages"] = cited_article_number([(number, rec.source.line)])
+        if not rec.raw["pages"]:
+            rec.raw["article_number"] = [(number, rec.source.line)]
 
 
 def _pmid_in_c2(rec) -> None:

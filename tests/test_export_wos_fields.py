@@ -1,0 +1,66 @@
+"""Export: what a Web of Science (or Scopus) record was read with and no writer wrote, found by
+a Web of Science/Scopus QA report; each written where the format (and Zotero, biblatex, CSL)
+keeps it, and read back by our own reader of that format where it reads the field.
+
+- an article number kept whole (``extra.article_number``, AR ``e02132-20``) of a record without
+  pages: RIS ``C7``, BibTeX/BibLaTeX ``eid``, CSL ``number``, Vancouver's and GB/T 7714's locator.
+
+Inputs are small Web of Science files written here, as the QA report gave them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import read_back, rendered
+from conftest import records_of as _records
+
+HEAD = "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+ARTICLE = """PT J
+AU Wang, JG
+AF Wang, Jianguo
+TI Cytosolic malic enzyme as anaplerotic route
+SO APPLIED AND ENVIRONMENTAL MICROBIOLOGY
+J9 APPL ENVIRON MICROB
+DT Article
+PY 2021
+VL 19
+AR e02132-20
+UT WOS:000612345600001
+ER
+"""
+
+
+def _wos(tmp_path, *records: str) -> list[dict]:
+    src = tmp_path / "savedrecs.txt"
+    src.write_text(HEAD + "\n".join(records) + "\nEF\n", encoding="utf-8")
+    return _records(src)
+
+
+@pytest.fixture
+def numbered(tmp_path) -> dict:
+    (rec,) = _wos(tmp_path, ARTICLE)
+    assert not rec.get("pages") and rec["extra"]["article_number"] == ["e02132-20"]
+    return rec
+
+
+@pytest.mark.parametrize("fmt, written", [
+    ("ris", "C7  - e02132-20"), ("bibtex", "eid = {e02132-20}"), ("biblatex", "eid = {e02132-20}"),
+    ("csl-json", '"number": "e02132-20"'), ("vancouver", "2021;19:e02132-20."),
+    ("gbt7714", "2021, 19: e02132-20.")])
+def test_an_article_number_without_pages_is_written(fmt, written, numbered):
+    assert written in rendered([numbered], fmt)
+
+
+def test_ris_reads_a_c7_with_a_dash_back_as_the_article_number(numbered, tmp_path):
+    (back,) = read_back(rendered([numbered], "ris"), "ris", tmp_path)
+    assert back["extra"]["article_number"] == ["e02132-20"] and not back.get("pages")
+
+
+def test_a_record_with_pages_keeps_writing_its_pages(tmp_path):
+    (rec,) = _wos(tmp_path, ARTICLE.replace("AR e02132-20", "AR e02132-20\nBP 1\nEP 12"))
+    assert rec["pages"] == "1-12"
+    for fmt in ("ris", "bibtex", "csl-json", "vancouver", "gbt7714"):
+        text = rendered([rec], fmt)
+        assert "e02132-20" not in text, fmt
+    assert json.loads(rendered([rec], "csl-json"))[0]["page"] == "1-12"
