@@ -3,7 +3,9 @@ a Web of Science/Scopus QA report; each written where the format (and Zotero, bi
 keeps it, and read back by our own reader of that format where it reads the field.
 
 - an article number kept whole (``extra.article_number``, AR ``e02132-20``) of a record without
-  pages: RIS ``C7``, BibTeX/BibLaTeX ``eid``, CSL ``number``, Vancouver's and GB/T 7714's locator.
+  pages: RIS ``C7``, BibTeX/BibLaTeX ``eid``, CSL ``number``, Vancouver's and GB/T 7714's locator;
+- EndNote's ``%+`` lines, one an author when the record says whose each affiliation is, as the
+  Refer reader hands them out by place.
 
 Inputs are small Web of Science files written here, as the QA report gave them."""
 from __future__ import annotations
@@ -64,3 +66,31 @@ def test_a_record_with_pages_keeps_writing_its_pages(tmp_path):
         text = rendered([rec], fmt)
         assert "e02132-20" not in text, fmt
     assert json.loads(rendered([rec], "csl-json"))[0]["page"] == "1-12"
+
+
+AFFILIATED = """PT J
+AU Husinka, L
+   Koerner, PH
+   Miller, RT
+AF Husinka, Lakyn
+   Koerner, Pamela H.
+   Miller, Rick T.
+TI Affiliation order test
+SO TEST JOURNAL
+C1 [Husinka, Lakyn; Koerner, Pamela H.; Miller, Rick T.] AllianceRx Walgreens Prime, Pittsburgh, PA USA.
+   [Koerner, Pamela H.] Duquesne Univ, Sch Pharm, Pittsburgh, PA 15219 USA.
+   [Miller, Rick T.] Univ Pittsburgh, Pittsburgh, PA 15213 USA.
+PY 2020
+UT WOS:000000000000031
+ER
+"""
+
+
+def test_endnote_gives_each_author_back_their_own_affiliations(tmp_path):
+    """Three distinct addresses for three authors were read back one an author, in order."""
+    (rec,) = _wos(tmp_path, AFFILIATED)
+    (back,) = read_back(rendered([rec], "endnote"), "endnote", tmp_path)
+    owned = [set(a.get("affiliation", "").rstrip(".").split("; ")) for a in back["authors"]]
+    assert owned == [{"AllianceRx Walgreens Prime, Pittsburgh, PA USA"},
+                     {"AllianceRx Walgreens Prime, Pittsburgh, PA USA", "Duquesne Univ, Sch Pharm, Pittsburgh, PA 15219 USA"},
+                     {"AllianceRx Walgreens Prime, Pittsburgh, PA USA", "Univ Pittsburgh, Pittsburgh, PA 15213 USA"}]

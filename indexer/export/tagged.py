@@ -142,6 +142,25 @@ def _every(rec: dict, key: str, tag: str) -> list[tuple[str, str]]:
     return [(tag, v) for v in (rec.get("extra") or {}).get(key, []) if str(v).strip()]
 
 
+def _endnote_affiliations(rec: dict) -> list[str]:
+    """EndNote's ``%+`` lines, as the Refer reader reads them: as many lines as authors, not all
+    the same, give the n-th line's institutions (``; ``-separated) to the n-th author.  So a
+    record that says whose each is writes a line an author, each author's joined, in author
+    order; else its affiliations a line each, or on one line where as many lines as authors
+    would be read as one each.
+
+    >>> _endnote_affiliations({"authors": [{"affiliation": "A"}, {"affiliation": "A; B"}], "extra": {"affiliations": ["A", "B"]}})
+    ['A', 'A; B']
+    >>> _endnote_affiliations({"authors": [{"family": "X"}, {"affiliation": "B"}], "extra": {"affiliations": ["A", "B"]}})
+    ['A; B']
+    """
+    own = [str(a.get("affiliation") or "").strip() for a in rec.get("authors") or []]
+    if len(own) > 1 and all(own) and len(set(own)) > 1:
+        return own
+    lines = [str(v) for v in (rec.get("extra") or {}).get("affiliations", []) if str(v).strip()]
+    return ["; ".join(lines)] if len(own) > 1 and len(lines) == len(own) else lines
+
+
 def _second_identifiers(rec: dict, issn_tag: str, url_tag: str) -> list[tuple[str, str]]:
     """The ISSNs and URLs after the first (the contract has one of each), under their tags."""
     ex = rec.get("extra") or {}
@@ -336,7 +355,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     school = university(rec, lang)
     journal = "" if journal == school else journal   # a thesis's university is its %I, not its journal
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
-    out += _every(rec, "affiliations", "%+")
+    out += [("%+", a) for a in _endnote_affiliations(rec)]
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),
             ("%[", _accessed(rec)),
