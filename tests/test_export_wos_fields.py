@@ -5,7 +5,9 @@ keeps it, and read back by our own reader of that format where it reads the fiel
 - an article number kept whole (``extra.article_number``, AR ``e02132-20``) of a record without
   pages: RIS ``C7``, BibTeX/BibLaTeX ``eid``, CSL ``number``, Vancouver's and GB/T 7714's locator;
 - EndNote's ``%+`` lines, one an author when the record says whose each affiliation is, as the
-  Refer reader hands them out by place.
+  Refer reader hands them out by place;
+- the Web of Science accession (UT, ``source.source_id``): BibTeX's ``note`` and CSL's as Zotero's
+  Extra line ``Web of Science ID: WOS:…``, the CSV's ``source_id``, RIS and EndNote a note beside a PMID.
 
 Inputs are small Web of Science files written here, as the QA report gave them."""
 from __future__ import annotations
@@ -94,3 +96,20 @@ def test_endnote_gives_each_author_back_their_own_affiliations(tmp_path):
     assert owned == [{"AllianceRx Walgreens Prime, Pittsburgh, PA USA"},
                      {"AllianceRx Walgreens Prime, Pittsburgh, PA USA", "Duquesne Univ, Sch Pharm, Pittsburgh, PA 15219 USA"},
                      {"AllianceRx Walgreens Prime, Pittsburgh, PA USA", "Univ Pittsburgh, Pittsburgh, PA 15213 USA"}]
+
+
+def test_the_web_of_science_accession_is_written_by_every_format(tmp_path):
+    """BibTeX and CSL-JSON as Zotero's Web of Science import keeps it in Extra; CSV a last
+    column; RIS and EndNote the Accession Number, or beside a PMID (which holds it) a note."""
+    cscd = ARTICLE.replace("UT WOS:000612345600001", "UT CSCD:6712345")
+    (rec, other) = _wos(tmp_path, cscd, ARTICLE.replace("ER\n", "PM 33277265\nER\n"))   # a PMID takes AN, %M
+    assert "Web of Science ID: CSCD:6712345" in rendered([rec], "bibtex")
+    assert json.loads(rendered([rec], "csl-json"))[0]["note"] == "Web of Science ID: CSCD:6712345"
+    header, row = rendered([rec], "csv").splitlines()
+    assert header.split(",")[-2:] == ["authority", "source_id"] and row.endswith(",CSCD:6712345")
+    assert "AN  - CSCD:6712345" in rendered([rec], "ris") and "%M CSCD:6712345" in rendered([rec], "endnote")
+    ris, endnote = rendered([other], "ris"), rendered([other], "endnote")
+    assert "AN  - 33277265" in ris and "N1  - Web of Science ID: WOS:000612345600001" in ris
+    assert "%M 33277265" in endnote and "%Z Web of Science ID: WOS:000612345600001" in endnote
+    (back,) = read_back(ris, "ris", tmp_path)
+    assert back["extra"]["pmid"] == ["33277265"]

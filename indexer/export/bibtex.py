@@ -31,7 +31,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, authors_in, classification_note, date_parts, extra, funding_note,
+from .common import (accessed_parts, all_keywords, article_number, wos_note, authors_in, classification_note, date_parts, extra, funding_note,
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
@@ -230,7 +230,8 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     fund = funding_note(rec)
     # the classification as Zotero keeps it in Extra (which its BibTeX writes as note and reads
     # back from it): CLC: R445; R734.2; BibTeX's funding after it
-    note = [classification_note(rec)] + ([] if biblatex else [fund])
+    # and the Web of Science accession, ``Web of Science ID: WOS:…``, as Zotero's import keeps it there
+    note = [classification_note(rec), wos_note(rec)] + ([] if biblatex else [fund])
     fields.append(("note", ". ".join(n for n in note if n)))
     if biblatex:
         fields.append(("funding", fund))

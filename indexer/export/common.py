@@ -297,6 +297,27 @@ def university(rec: dict, lang: str) -> str:
     return extra(rec, "publisher") or in_lang(rec, "journal", lang)
 
 
+# A Web of Science accession (its UT), the source id of a record read from it: the Core
+# Collection's WOS:, and its other databases' (CSCD:, KJD:, RSCI:, SCIELO:, BCI: …).
+_WOS_ACCESSION = re.compile(r"(?:WOS|CSCD|KJD|RSCI|SCIELO|BCI|BIOSIS|ZOOREC|INSPEC|DIIDW|CCC|ARCI|PPRN):\w+")
+
+
+def wos_accession(rec: dict) -> str:
+    """The record's Web of Science accession number (its ``source.source_id``), else "".
+
+    >>> wos_accession({"source": {"source_id": "CSCD:6712345"}}), wos_accession({"source": {"source_id": "12"}})
+    ('CSCD:6712345', '')
+    """
+    source_id = str((rec.get("source") or {}).get("source_id") or "")
+    return source_id if _WOS_ACCESSION.fullmatch(source_id) else ""
+
+
+def wos_note(rec: dict) -> str:
+    """The accession as Zotero's Web of Science import keeps it in Extra, ``Web of Science ID:
+    WOS:…``: a note's line where a format has no other place for it; "" without one."""
+    return f"Web of Science ID: {wos_accession(rec)}" if wos_accession(rec) else ""
+
+
 def article_number(rec: dict) -> str:
     """The article number a record without pages is cited by (Web of Science's AR, Scopus's
     Art. No.), kept whole in ``extra.article_number`` where a dash in it would read as a page

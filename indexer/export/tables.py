@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, authors_in, classification_note, date_parts, display_name, extra,
+from .common import (accessed_parts, all_keywords, article_number, wos_note, authors_in, classification_note, date_parts, display_name, extra,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
 from .tagged import own_number
@@ -86,7 +86,8 @@ def csl_variable(key: str, value):
 
 def csl_note(rec: dict) -> str:
     """CSL's ``note``: the notes the record came with, a line each as Zotero's Extra holds them
-    (its ``page: 288`` lines read again as variables), the classification as Zotero's Chinese
+    (its ``page: 288`` lines read again as variables), the Web of Science accession as Zotero's
+    import writes it there (``Web of Science ID: WOS:…``), the classification as Zotero's Chinese
     translators write it there (``CLC: R445; R734.2``), then the funding, last: read back, a
     funding statement runs to the note's end.  A funding line already there is not written twice.
     A periodical's run still open (``1984/``), which ``issued`` cannot hold, is an ``issued: 1984/``
@@ -95,13 +96,13 @@ def csl_note(rec: dict) -> str:
     >>> csl_note({"funding": [{"funder": "NSFC", "award": "1"}], "extra": {"notes": ["page: 3\\nFunding: NSFC (1)"]}})
     'page: 3\\nFunding: NSFC (1)'
     """
-    funding, classified = funding_note(rec), classification_note(rec)
+    funding, classified, accession = funding_note(rec), classification_note(rec), wos_note(rec)
     notes = [line for note in (rec.get("extra") or {}).get("notes") or [] for line in str(note).splitlines()]
-    notes = [line for line in notes if line.strip() and line.strip() not in (funding, classified)]
+    notes = [line for line in notes if line.strip() and line.strip() not in (funding, classified, accession)]
     run = year_run(rec)
     if run and not run[1] and not any(line.startswith("issued:") for line in notes):
         notes.append(f"issued: {run[0]}/")
-    return "\n".join(notes + [classified] * bool(classified) + [funding] * bool(funding))
+    return "\n".join(notes + [accession] * bool(accession) + [classified] * bool(classified) + [funding] * bool(funding))
 
 
 def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict:
@@ -194,7 +195,7 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
                "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
-               "authority")
+               "authority", "source_id")
 
 
 def csv_row(rec: dict, lang: str | None = None) -> dict:
@@ -213,7 +214,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "number": own_number(rec),   # a report's, patent's or standard's: CSL's number
            "pmid": pmid(rec),   # read back as the PMID (a record with nothing else is still one)
            "assignee": "; ".join((rec.get("extra") or {}).get("assignee", [])),   # a patent's (申请人)
-           "authority": extra(rec, "authority")}   # a patent's issuing office (RIS A2)
+           "authority": extra(rec, "authority"),   # a patent's issuing office (RIS A2)
+           "source_id": rec["source"].get("source_id") or ""}   # its id in its database (WOS:…, a PMID)
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

@@ -25,7 +25,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
-from .common import (all_keywords, article_number, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
+from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date, year_run)
 
@@ -111,6 +111,8 @@ def _notes(rec: dict, lang: str) -> list[str]:
     for code in [lang] + [k for k in (rec.get("sections") or {}) if k != lang]:
         notes.append(sections_note(rec, code))
     notes += [str(n) for n in (rec.get("extra") or {}).get("notes", [])]
+    # a Web of Science accession the PMID keeps out of the Accession Number (AN, %M): Zotero's Extra line
+    notes += [wos_note(rec)] if pmid(rec) else []
     notes = ["\n".join(_one_line(line) for line in n.splitlines() if line.strip()) for n in notes]
     return [n for n in notes if n]
 
@@ -251,15 +253,12 @@ def publication_types(rec: dict) -> list[str]:
     return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
 
 
-# A Web of Science accession (its UT), the source id of a record read from it.
-_WOS_ACCESSION = re.compile(r"WOS:\w+")
-
-
 def accession(rec: dict) -> tuple[str, str, str]:
     """The record's accession number, its database's name and its PMCID, as EndNote's import of
     PubMed writes them (RIS's AN, DB or DP, and its Journal Article's C2, "PMCID"; EndNote's
     %M, %~ and %2), which our readers read back: the PMID (PubMed's), else a Web of Science
-    accession (its UT, EndNote's Accession Number of a Web of Science record).
+    accession (its UT, EndNote's Accession Number of a Web of Science record; ``CSCD:…`` too),
+    which a record with a PMID keeps in a note (:func:`_notes`).
 
     >>> accession({"source": {"format": "medline", "source_id": "8692918"}, "extra": {"tags": {"PMC": ["PMC38908"]}}})
     ('8692918', 'PubMed', 'PMC38908')
@@ -269,8 +268,7 @@ def accession(rec: dict) -> tuple[str, str, str]:
     pmcid = next((i for i in pubmed_ids(rec) if i.startswith("PMC")), "")
     if pmid(rec):
         return pmid(rec), "PubMed", pmcid
-    source_id = str((rec.get("source") or {}).get("source_id") or "")
-    return (source_id if _WOS_ACCESSION.fullmatch(source_id) else ""), "", pmcid
+    return wos_accession(rec), "", pmcid
 
 
 def _accessed(rec: dict) -> str:
