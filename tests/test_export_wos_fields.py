@@ -7,7 +7,9 @@ keeps it, and read back by our own reader of that format where it reads the fiel
 - EndNote's ``%+`` lines, one an author when the record says whose each affiliation is, as the
   Refer reader hands them out by place;
 - the Web of Science accession (UT, ``source.source_id``): BibTeX's ``note`` and CSL's as Zotero's
-  Extra line ``Web of Science ID: WOS:…``, the CSV's ``source_id``, RIS and EndNote a note beside a PMID.
+  Extra line ``Web of Science ID: WOS:…``, the CSV's ``source_id``, RIS and EndNote a note beside a PMID;
+- a conference paper's meeting (CT, CY, CL): CSL's ``event-title``/``event``, ``event-place``,
+  ``event-date``; BibLaTeX's ``eventtitle``, ``eventdate``, ``venue``.
 
 Inputs are small Web of Science files written here, as the QA report gave them."""
 from __future__ import annotations
@@ -113,3 +115,42 @@ def test_the_web_of_science_accession_is_written_by_every_format(tmp_path):
     assert "%M 33277265" in endnote and "%Z Web of Science ID: WOS:000612345600001" in endnote
     (back,) = read_back(ris, "ris", tmp_path)
     assert back["extra"]["pmid"] == ["33277265"]
+
+
+PROCEEDINGS = """PT C
+AU Garcia, Ana
+AF Garcia, Ana
+TI Efficient indexing of bilingual bibliographic records
+SO 2019 IEEE INTERNATIONAL CONFERENCE ON BIG DATA (BIG DATA)
+DT Proceedings Paper
+CT IEEE International Conference on Big Data (Big Data)
+CY DEC 09-12, 2019
+CL Los Angeles, CA
+PY 2019
+BP 100
+EP 109
+UT WOS:000554828700012
+ER
+"""
+
+
+def test_a_papers_conference_is_written_to_csl_json_and_biblatex(tmp_path):
+    import jsonschema
+
+    from test_export import CSL_SCHEMA
+
+    (rec,) = _wos(tmp_path, PROCEEDINGS)
+    name = "IEEE International Conference on Big Data (Big Data)"
+    assert rec["extra"]["conference"] == [name]
+    items = json.loads(rendered([rec], "csl-json"))
+    jsonschema.Draft7Validator(json.loads(CSL_SCHEMA.read_text(encoding="utf-8"))).validate(items)
+    item = items[0]
+    assert (item["event-title"], item["event"], item["event-place"]) == (name, name, "Los Angeles, CA")
+    assert item["event-date"] == {"literal": "DEC 09-12, 2019"}
+    (back,) = read_back(json.dumps(items), "csl-json", tmp_path)
+    assert back["extra"]["event"] == [name]
+    entry = rendered([rec], "biblatex")
+    assert f"eventtitle = {{{name}}}" in entry and "eventdate = {2019-12-09/2019-12-12}" in entry
+    assert "venue = {Los Angeles, CA}" in entry
+    (back,) = read_back(entry, "biblatex", tmp_path)
+    assert back["extra"]["event"] == [name]

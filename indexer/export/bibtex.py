@@ -31,7 +31,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, wos_note, authors_in, classification_note, date_parts, extra, funding_note,
+from .common import (accessed_parts, all_keywords, article_number, conference, iso_days, wos_note, authors_in, classification_note, date_parts, extra, funding_note,
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
@@ -194,7 +194,7 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     school = university(rec, lang)
     if journal == school:
         journal = ""  # CNKI's university as a thesis's journal: written once, as its school (institution)
-    event = extra(rec, "event") or extra(rec, "event-title") if kind == "paper-conference" else ""
+    event, held_on, held_at = conference(rec) if kind == "paper-conference" else ("", "", "")
     if event and not journal and not biblatex:
         journal, event = event, ""   # BibTeX has no field for the conference: its name is the booktitle then
     fields += [(container, journal)] + [("translatedjournal", j) for _, j in others(rec, "journal", lang)[:1]]
@@ -202,7 +202,8 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
     # the name Better BibTeX and JabRef write in BibTeX too (its styles skip a field they do not know)
     short = journal_abbreviation(rec) if journal and not in_book else ""
     fields.append(("shortjournal", short if short != journal else ""))
-    fields += [("eventtitle", event)] if biblatex else []
+    # biblatex's meeting: its name, its days (ISO 8601, as biblatex requires: else left out) and place
+    fields += [("eventtitle", event), ("eventdate", iso_days(held_on)), ("venue", held_at)] if biblatex else []
     parts = date_parts(rec) if rec.get("year") else []
     # biblatex's date carries the month and day; BibTeX has year and month
     fields += [("date", iso_date(parts))] if biblatex else [("year", str(rec.get("year") or "")),

@@ -318,6 +318,45 @@ def wos_note(rec: dict) -> str:
     return f"Web of Science ID: {wos_accession(rec)}" if wos_accession(rec) else ""
 
 
+def conference(rec: dict) -> tuple[str, str, str]:
+    """The meeting a paper was given at: its name, date and place as written, as Web of
+    Science's CT, CY, CL and Scopus's conference columns are kept (``extra.conference``,
+    ``conference_date``, ``conference_location``), else under CSL's names (``event-title``,
+    ``event``, ``event-date``, ``event-place``) as the CSL, BibTeX and Chinese readers keep them."""
+    return (extra(rec, "conference") or extra(rec, "event-title") or extra(rec, "event"),
+            extra(rec, "conference_date") or extra(rec, "event-date"),
+            extra(rec, "conference_location") or extra(rec, "event-place"))
+
+
+# A meeting's days as Web of Science (``DEC 09-12, 2019``, ``NOV 30-DEC 02, 2020``) and Scopus
+# (``9 December 2019 through 12 December 2019``) write them.
+_WOS_DAYS = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:\s*-\s*(?:([A-Za-z]{3,9})\.? )?(\d{1,2}))?,? (\d{4})")
+_SCOPUS_DAYS = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9}) (\d{4})(?: through (\d{1,2}) ([A-Za-z]{3,9}) (\d{4}))?")
+
+
+def iso_days(text: str) -> str:
+    """A meeting's days as an ISO 8601 date or range (biblatex's ``eventdate``), "" when not
+    read so.
+
+    >>> iso_days("DEC 09-12, 2019"), iso_days("NOV 30-DEC 02, 2020"), iso_days("JUN 5, 2018")
+    ('2019-12-09/2019-12-12', '2020-11-30/2020-12-02', '2018-06-05')
+    >>> iso_days("9 December 2019 through 12 December 2019"), iso_days("Summer 2019")
+    ('2019-12-09/2019-12-12', '')
+    """
+    m = _WOS_DAYS.fullmatch(text.strip())
+    if m:
+        month, day, month2, day2, year = m.groups()
+        days = [(year, month, day)] + ([(year, month2 or month, day2)] if day2 else [])
+    else:
+        m = _SCOPUS_DAYS.fullmatch(text.strip())
+        if not m:
+            return ""
+        days = [(m[3], m[2], m[1])] + ([(m[6], m[5], m[4])] if m[4] else [])
+    if not all(month_number(mo) and 1 <= int(d) <= 31 for _, mo, d in days):
+        return ""
+    return "/".join(f"{y}-{month_number(mo):02d}-{int(d):02d}" for y, mo, d in days)
+
+
 def article_number(rec: dict) -> str:
     """The article number a record without pages is cited by (Web of Science's AR, Scopus's
     Art. No.), kept whole in ``extra.article_number`` where a dash in it would read as a page

@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, wos_note, authors_in, classification_note, date_parts, display_name, extra,
+from .common import (accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, display_name, extra,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
 from .tagged import own_number
@@ -146,6 +146,13 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         people = (rec.get("extra") or {}).get(role, [])
         if people:
             item[role] = [_csl_name(text_name(e)) for e in people]
+    event, held_on, held_at = conference(rec) if rec.get("type") == "paper-conference" else ("", "", "")
+    if event:   # CSL 1.0.2's event-title, and event, its name in CSL 1.0.1 (Zotero's conferenceName)
+        item["event-title"] = item["event"] = event
+    if held_at:
+        item["event-place"] = held_at
+    if held_on:   # as written (DEC 09-12, 2019): a literal date
+        item["event-date"] = {"literal": held_on}
     run = year_run(rec)
     if run and run[1]:   # a periodical's run, 1957/1990: a range, as CSL writes one (an open one it cannot)
         item["issued"] = {"date-parts": [[run[0]], [run[1]]]}
