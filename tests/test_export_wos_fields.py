@@ -9,7 +9,8 @@ keeps it, and read back by our own reader of that format where it reads the fiel
 - the Web of Science accession (UT, ``source.source_id``): BibTeX's ``note`` and CSL's as Zotero's
   Extra line ``Web of Science ID: WOS:…``, the CSV's ``source_id``, RIS and EndNote a note beside a PMID;
 - a conference paper's meeting (CT, CY, CL): CSL's ``event-title``/``event``, ``event-place``,
-  ``event-date``; BibLaTeX's ``eventtitle``, ``eventdate``, ``venue``.
+  ``event-date``; BibLaTeX's ``eventtitle``, ``eventdate``, ``venue``;
+- a chapter's ISBN (BN) beside its series' ISSN (SN): RIS ``SN`` a line each.
 
 Inputs are small Web of Science files written here, as the QA report gave them."""
 from __future__ import annotations
@@ -154,3 +155,29 @@ def test_a_papers_conference_is_written_to_csl_json_and_biblatex(tmp_path):
     assert "venue = {Los Angeles, CA}" in entry
     (back,) = read_back(entry, "biblatex", tmp_path)
     assert back["extra"]["event"] == [name]
+
+
+CHAPTER = """PT B
+AU Li, M
+AF Li, Ming
+TI Deep learning methods for protein structure
+SO PROTEIN BIOINFORMATICS: METHODS AND PROTOCOLS
+SE Methods in Molecular Biology
+DT Article; Book Chapter
+SN 1064-3745
+BN 978-1-0716-1234-5
+PY 2022
+BP 45
+EP 67
+UT WOS:000789012300003
+ER
+"""
+
+
+def test_ris_writes_a_chapters_isbn_beside_its_series_issn(tmp_path):
+    (rec,) = _wos(tmp_path, CHAPTER)
+    assert rec["type"] == "chapter" and rec["issn"] == "1064-3745"
+    text = rendered([rec], "ris")
+    assert "SN  - 1064-3745" in text and "SN  - 978-1-0716-1234-5" in text
+    (back,) = read_back(text, "ris", tmp_path)
+    assert back["issn"] == "1064-3745" and back["extra"]["isbn"] == ["978-1-0716-1234-5"]

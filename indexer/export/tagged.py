@@ -200,9 +200,15 @@ def own_number(rec: dict) -> str:
 
 def _identifiers(rec: dict, kinds: tuple[str, ...]) -> list[str]:
     """What RIS's SN (EndNote's %@) holds: the number of a patent or standard (of ``kinds``),
-    then the ISSN or ISBN; each once."""
+    then the ISSN and the ISBNs, one a line (a chapter in a book series has both: Web of
+    Science's SN and BN; our readers tell an ISBN from an ISSN); each once.
+
+    >>> _identifiers({"issn": "1064-3745", "extra": {"isbn": ["978-1-0716-1234-5; 978-1-0716-1235-2"]}}, ())
+    ['1064-3745', '978-1-0716-1234-5', '978-1-0716-1235-2']
+    """
     own = own_number(rec) if rec.get("type") in kinds else ""
-    return list(dict.fromkeys(v for v in (own, rec.get("issn") or extra(rec, "isbn")) if v))
+    isbns = [i.strip() for v in (rec.get("extra") or {}).get("isbn") or [] for i in re.split(r"[;；]", str(v))]
+    return list(dict.fromkeys(v for v in (own, rec.get("issn"), *isbns) if v))
 
 
 def type_of_work(rec: dict) -> str:
