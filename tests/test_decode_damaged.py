@@ -188,3 +188,18 @@ def test_utf16_cut_after_an_odd_byte_is_utf16(tmp_path):
     result, records, failures = clean_items(path)
     assert result.returncode == 0 and not failures, result.stderr
     assert [r["title"]["zh"] for r in records] == TITLES_SIMP
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)])
+def test_a_whole_utf32_file_is_not_cut_short(tmp_path, encoding, bom):
+    # The zeros of its last line feed (0a 00 00 00) had been taken for NUL padding: "the file
+    # ends inside a character", and ingest kept the last record's earlier version.
+    from indexer.readers import read_file
+    path = tmp_path / "u32.ris"
+    text = "TY  - JOUR\nTI  - 乳腺癌术后患者婚姻质量\nER  - \n\nTY  - JOUR\nTI  - 脊椎转移肿瘤\nER  - \n"
+    path.write_bytes(bom + text.encode(encoding))
+    assert not open_text(str(path)).cut
+    path.write_bytes(bom + text.encode(encoding) + bytes(8))  # padding after it is still left out
+    items = list(read_file(str(path)))
+    assert len(items) == 2 and not open_text(str(path)).cut
+    assert not any(CUT_SHORT in issue for r in items for issue in r.issues)

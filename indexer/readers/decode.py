@@ -231,12 +231,14 @@ def open_text(path: str) -> TextFile:
     if not whole:
         data = data[:1024 * 1024]
         data = data[:len(data) - len(data) % 4]
-    # NUL padding is no text (nor binary data): told without it, in whole UTF-16 characters;
-    # but a line or two and then mostly NUL bytes are binary data
+    # NUL padding is no text (nor binary data): told without it, in whole UTF-16 characters
+    # (UTF-32's, after its byte-order mark: the zeros of its last "\n", 0a 00 00 00, are no
+    # padding); but a line or two and then mostly NUL bytes are binary data
     nuls = len(data) - len(data.rstrip(b"\x00")) if whole else 0
     if 8 * (len(data) - nuls) < min(nuls, 8 * 8000):
         nuls = 0
-    data = data[:len(data) - nuls + nuls % 2]
+    width = 4 if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE) else 2
+    data = data[:len(data) - nuls + nuls % width]
     decoded = decode_bytes(data, final=whole)
     end = _text_end(path, decoded.encoding)
     if whole and end is not None and end < len(data):
