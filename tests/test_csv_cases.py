@@ -347,3 +347,18 @@ def test_a_rows_raw_text_is_its_lines_as_written(tmp_path):
     # closes keeps its own line, the lines read again after it being the next rows'
     assert [(r.source.line, r.raw_text) for r in read_file(str(path)) if not hasattr(r, "reason")] == [
         (2, 'One,"Smith, J",2020'), (5, '"Three,Wang,2022'), (6, 'Four,Zhao,2023')]
+
+
+def test_a_csv_cut_inside_a_quoted_cell_is_said_to_be_cut_short(tmp_path):
+    # A download cut inside its last row's quoted abstract: read as whole, and ingest removed
+    # the rows after the cut from the index.
+    from indexer.readers import read_file
+    from indexer.readers.base import CUT_SHORT
+
+    path = tmp_path / "refs.csv"
+    whole = 'Title,Year,Abstract\nAlpha,2020,"One, two."\nBeta,2021,"Three\nfour."\n5" disk,2022,"Five."\n'
+    path.write_text(whole[:whole.index("Three") + 3], encoding="utf-8")
+    records = list(read_file(str(path)))
+    assert [CUT_SHORT in " ".join(r.issues) for r in records] == [False, True]
+    path.write_text(whole.rstrip("\n"), encoding="utf-8")   # whole, a quote inside a cell: not cut
+    assert [r.issues for r in read_file(str(path))] == [[], [], []]

@@ -179,6 +179,35 @@ def test_a_file_cut_inside_a_record_keeps_what_an_earlier_ingest_read(tmp_path):
     assert ingest([str(path)], idx, quiet=True).removed == 1
 
 
+
+NOTEEXPRESS3 = "".join(f"{{Reference Type}}: Journal Article\n{{Title}}: {title}\n{{Author}}: 王伟\n{{Year}}: 2020\n"
+                       f"{{Pages}}: 91-98\n{{Database Provider}}: CNKI\n\n"
+                       for title in ("骨髓移植的疗效", "骨髓瘤的治疗", "骨髓纤维化研究"))
+
+
+@pytest.mark.parametrize("name, whole, cut_after", [
+    ("refs.net", NOTEEXPRESS3, "{Pages}: 9"),
+    ("refs.nbib", "".join(f"PMID- {n}\nTI  - Marrow study {n}\nAD  - Department of Haematology, Peking "
+                          f"University\nSO  - Blood. 2020;{n}:1-9.\n\n" for n in (101, 102, 103)), "AD  - Department of Haem"),
+])
+def test_a_file_without_end_tags_cut_inside_a_record_keeps_what_an_earlier_ingest_read(tmp_path, name, whole, cut_after):
+    # NoteExpress and MEDLINE have no end tag: cut short mid-line, the records after the cut
+    # had been removed from the index, without a word.
+    from indexer.index.ingest import ingest
+
+    path, idx = tmp_path / name, str(tmp_path / "idx")
+    path.write_text(whole, encoding="utf-8")
+    assert ingest([str(path)], idx, quiet=True).added == 3
+    at = whole.index(cut_after, whole.index("\n\n") + 2) + len(cut_after)
+    path.write_text(whole[:at], encoding="utf-8")
+    summary = ingest([str(path)], idx, quiet=True)
+    assert (summary.read, summary.removed) == (2, 0) and len(summary.warnings) == 1
+    assert "the file ends inside this record (its last line has no line end" in summary.warnings[0]
+    # ended as the others end, without a final line end (as many exports end): whole
+    path.write_text(whole[:whole.index("\n\n", whole.index("\n\n") + 2)], encoding="utf-8")
+    assert not any(r["issues"] for r in jsonl(run_cli("clean", "--json", str(path)).stdout))
+    assert ingest([str(path)], idx, quiet=True).removed == 1
+
 def test_prune_removes_the_records_of_files_deleted_from_a_folder(tmp_path, monkeypatch):
     from indexer.index.ingest import ingest
 

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import collections
 import io
 import itertools
 import os
@@ -409,7 +410,8 @@ def _read(reader, source) -> Iterator[Record | Failure]:
     """``reader.read(source)``; if the reader raises, the rest of the file is one failure."""
     path = source.path
     read_to = 0  # the last line the items yielded so far account for
-    last = None  # of a file cut inside its last character: held back for the note on it
+    last = None  # held back for the note on it, should the file end inside it
+    ends = collections.Counter()  # how the records before it end (their last lines' tags)
     try:
         for item in reader.read(source):
             if isinstance(item, Record):
@@ -419,17 +421,20 @@ def _read(reader, source) -> Iterator[Record | Failure]:
                     item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else {legacy}, "
                                        "bytes valid in neither replaced (U+FFFD)")
             read_to = max(read_to, _last_line(item))
-            if getattr(source, "cut", False):
-                if last is not None:
-                    yield last
-                last = item
-                continue
-            yield item
+            if isinstance(last, Record):
+                ends[_end_tag(last)] += 1
+            if last is not None:
+                yield last
+            last = item
         if isinstance(last, Record) and not any(CUT_SHORT in issue for issue in last.issues):
             # as a RIS record without its ER: ingest keeps the earlier version of it and of the
             # records after it (a NoteExpress download cut short had removed them)
-            last.issues.append(f"{path}:{last.source.line}: {CUT_SHORT} (the file ends inside a character): "
-                               "the download may be cut short")
+            if getattr(source, "cut", False):
+                last.issues.append(f"{path}:{last.source.line}: {CUT_SHORT} (the file ends inside a character): "
+                                   "the download may be cut short")
+            elif _ends_unlike_the_others(last, ends, source):
+                last.issues.append(f"{path}:{last.source.line}: {CUT_SHORT} (its last line has no line end, and the "
+                                   f"records before it end at {_usual_end(ends)}): the download may be cut short")
         if last is not None:
             yield last
     except Exception as e:  # a reader that cannot go on: the rest of the file is one failure, not a lost batch
@@ -527,6 +532,43 @@ def _text_up_to(source, limit: int) -> tuple[str, bool]:
         if size > limit:
             return "\n".join(out)[:limit], True
     return "\n".join(out), False
+
+
+# A tag opening a line of a tagged export: NoteExpress's {Pages}:, EndNote's and Refer's %P,
+# MEDLINE's "SO  - ", RefWorks's and Web of Science's "OL ", "ER".
+_LINE_TAG = re.compile(r"(\{[^{}\n]*\}|%\S|[A-Z][A-Z0-9]{1,3})(?=[\s:-]|$)")
+
+
+def _end_tag(rec: Record) -> str | None:
+    """The tag of a record's last line (a MEDLINE value's wrapped lines are its tag's); None
+    for a line without one (a value wrapped, a line cut inside its tag, a format without tags).
+
+    >>> _end_tag(Record(source=None, raw_text="{Title}: a\\n{Database Provider}: CNKI"))
+    '{Database Provider}'
+    >>> _end_tag(Record(source=None, raw_text="SO  - Phys Med. 2021\\n      Jan 16.")), _end_tag(Record(source=None, raw_text="{Pag"))
+    ('SO', None)
+    """
+    lines = [line for line in (rec.raw_text or "").split("\n") if line.strip()]
+    while len(lines) > 1 and lines[-1][:1].isspace():
+        lines.pop()
+    m = _LINE_TAG.match(lines[-1]) if lines else None
+    return m.group(1) if m else None
+
+
+def _usual_end(ends: collections.Counter) -> str | None:
+    """The tag most of the records end at (PubMed's SO, CNKI's {Database Provider}), if any."""
+    tag, count = ends.most_common(1)[0] if ends else (None, 0)
+    return tag if tag is not None and 2 * count > sum(ends.values()) else None
+
+
+def _ends_unlike_the_others(rec: Record, ends: collections.Counter, source) -> bool:
+    """Whether the file ends inside ``rec``, its last record, in a format without an end tag:
+    the file's last line has no line end and the record does not end at the tag the others end
+    at (a NoteExpress download cut after "{Pages}: 9").  Many exports have no final line end
+    and end whole; a file of one record, or whose records end anywhere, is not told so."""
+    usual = _usual_end(ends)
+    ends_inside = getattr(source, "ends_inside_line", None)
+    return usual is not None and _end_tag(rec) != usual and ends_inside is not None and ends_inside()
 
 
 def _last_line(item: Record | Failure) -> int:

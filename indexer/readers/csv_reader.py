@@ -24,7 +24,7 @@ from ..fields.authors import ORG_WORDS, split_author_field
 from ..fields.funding import detail_grants
 from ..record import CSL_TYPES, Failure, Record, Source
 from ._tagged_stream import join_continuation
-from .base import START_TESTS, cited_article_number, kept_or_failed, numbered_lines, register, starts_record
+from .base import CUT_SHORT, START_TESTS, cited_article_number, kept_or_failed, numbered_lines, register, starts_record
 from .csl_json import NOTE_IDS, SIMPLE as CSL_KEYS, ZOTERO_TYPES, note_variables
 from .estudy import DATABASE_TYPES
 from .pubmed_text import source_parts
@@ -632,7 +632,27 @@ class CsvReader:
                               header, columns, row, raw_text)
             if issue and isinstance(item, Record):
                 item.issues.append(issue)
+            if not issue and isinstance(item, Record) and _quote_left_open(lines.taken, delimiter):
+                # the file ends inside a quoted cell: as a RIS record without its ER, ingest keeps
+                # what an earlier version of the file held from here on
+                item.issues.append(f"{source.path}:{line}: {CUT_SHORT} (a quote opened in it does not close "
+                                   "before the file ends): the export may be cut short")
             yield item
+
+
+def _quote_left_open(row_lines: list[str], delimiter: str) -> bool:
+    """Whether the file ends inside a quoted cell of this row, its last (a download cut short).
+    A quote inside a cell (``5" disk``) opens none.
+
+    >>> _quote_left_open(['a,"b\\n', 'c\\n'], ","), _quote_left_open(['a,"b"\\n'], ","), _quote_left_open(['a,5" disk\\n'], ",")
+    (True, False, False)
+    """
+    try:
+        for _row in csv.reader(row_lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 _DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}

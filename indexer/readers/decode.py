@@ -115,6 +115,17 @@ class TextFile:
         with self._open() as fh:
             return drop_line_boms(fh.read().replace("\x00", ""))
 
+    def ends_inside_line(self) -> bool:
+        """Whether the text's last line has no line end (as many exports end, and a download cut
+        short): told by its last bytes, padding left out."""
+        with open(self.path, "rb") as fh:
+            size = fh.seek(0, os.SEEK_END) if self.end is None else self.end
+            fh.seek(max(0, size - 8))   # (a multiple of 4 back: whole UTF-16 and UTF-32 characters)
+            tail = fh.read(size - max(0, size - 8))
+        width = 4 if self.encoding.startswith("utf-32") else 2 if self.encoding.startswith("utf-16") else 1
+        zeros = bytes(width - 1)
+        return not tail.endswith((b"\n" + zeros, b"\r" + zeros, zeros + b"\n", zeros + b"\r"))
+
     def binary(self) -> BinaryIO:
         fh = open(self.path, "rb")
         return fh if self.end is None else io.BufferedReader(_Prefix(fh, self.end))
