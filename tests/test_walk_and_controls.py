@@ -55,6 +55,22 @@ def locked_tree():
         shutil.rmtree(top, ignore_errors=True)
 
 
+def test_a_file_in_a_folder_that_cannot_be_opened_is_permission_denied(locked_tree):
+    # It had been "no such file or folder": the user looked for a typo.
+    inner = locked_tree / "tree" / "locked" / "x.ris"
+    result = run_cli_unprivileged("clean", "-q", str(inner))
+    assert result.returncode == 2
+    assert f"Error: {inner}: permission denied (a folder on its path cannot be opened)." in result.stderr
+
+
+def test_a_broken_link_is_said_to_be_one(tmp_path):
+    (tmp_path / "refs.ris").symlink_to(tmp_path / "moved.ris")
+    result = run_cli("clean", "-q", str(tmp_path / "refs.ris"))
+    assert result.returncode == 2
+    assert (f"Error: {tmp_path / 'refs.ris'}: a broken link (to {tmp_path / 'moved.ris'}, which does not exist)"
+            in result.stderr)
+    assert "no such file or folder" in run_cli("clean", "-q", str(tmp_path / "none.ris")).stderr
+
 def test_a_folder_that_cannot_be_listed_is_a_failure_for_clean_ingest_and_export(locked_tree):
     tree, locked = locked_tree / "tree", locked_tree / "tree" / "locked"
     result = run_cli_unprivileged("clean", "--json", "-q", str(tree))

@@ -238,6 +238,21 @@ def folder_notes(paths: Iterable[str], archives: bool = False) -> list[str]:
     return [note for p in paths if os.path.isdir(p) for note in folder_note(p, archives)]
 
 
+def _raise_missing(given: str) -> None:
+    """Why ``given``, a path that cannot be found, cannot: a folder on its way the user may not
+    open (PermissionError), a link whose target is gone, or nothing there."""
+    shown = shown_path(given)
+    try:
+        os.lstat(given)
+    except PermissionError:
+        raise PermissionError(f"{shown}: permission denied (a folder on its path cannot be opened)") from None
+    except OSError:
+        raise FileNotFoundError(f"{shown}: no such file or folder") from None
+    if os.path.islink(given):
+        raise FileNotFoundError(f"{shown}: a broken link (to {shown_path(os.readlink(given))}, which does not exist)")
+    raise FileNotFoundError(f"{shown}: no such file or folder")
+
+
 def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     """Files under the given paths, folders walked in sorted order (their archives too with
     ``archives``), each once (``a.ris a.ris``, ``refs refs/a.ris``, or a link to a file also
@@ -246,7 +261,7 @@ def iter_files(paths: Iterable[str], archives: bool = False) -> Iterator[str]:
     paths = list(paths)
     for given in paths:
         if not os.path.exists(given):
-            raise FileNotFoundError(f"{shown_path(given)}: no such file or folder")
+            _raise_missing(given)
     seen: set = set()  # a file named twice, or in a folder named too, is read once
     for given in paths:
         p = Path(given)
