@@ -597,3 +597,21 @@ def test_text_that_begins_as_a_compressed_stream_is_text(tmp_path):
     packed = tmp_path / "notes.txt.bz2"
     packed.write_bytes(bz2.compress(text.read_bytes()))
     assert (archive_kind(str(text)), archive_kind(str(packed))) == (None, "stream")
+
+
+def test_an_empty_tar_says_it_is_empty(tmp_path):
+    # `tar czf x.tar.gz --files-from /dev/null` writes 10 KiB of zero blocks: they had been read
+    # as a binary file, its NULs shown as its raw text.
+    empty = io.BytesIO()
+    with tarfile.open(fileobj=empty, mode="w", format=tarfile.GNU_FORMAT):
+        pass
+    data = empty.getvalue()
+    assert len(data) == 10240 and not data.strip(b"\x00")
+    (tmp_path / "x.tar").write_bytes(data)
+    (tmp_path / "x.tar.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "zeros.ris").write_bytes(data)   # not named as a tar: a binary file, as before
+    _result, _records, failures = clean_items(tmp_path, "--archives")
+    reasons = {os.path.basename(f["path"]): f["reason"] for f in failures}
+    assert reasons["x.tar"] == reasons["x.tar.gz"] == "no records: the archive holds no file that is read (it is empty)"
+    assert reasons["zeros.ris"].startswith("binary file")
+    assert all(f["raw"] == "" for f in failures if f["path"].endswith(("x.tar", "x.tar.gz")))

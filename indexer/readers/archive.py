@@ -98,20 +98,39 @@ def archive_kind(path: str) -> str | None:
             return None if head[30:30 + name_len].decode("cp437") in _OFFICE_MEMBERS else "zip"
     if _is_tar(head):
         return "tar"
+    if path.lower().endswith(".tar") and not head.strip(b"\x00"):
+        with open(path, "rb") as fh:
+            if _is_empty_tar(fh.read(EMPTY_TAR_MAX + 1)):
+                return "tar"
     module = _stream_module(head)
     if module is None:
         return None
     try:
         with module.open(path, "rb") as fh:
-            inner = fh.read(512)
+            inner = fh.read(EMPTY_TAR_MAX + 1)
     except UNPACK_ERRORS:
         return "stream"  # damaged: reading it says so
-    return "tar" if _is_tar(inner) else "stream"
+    return "tar" if _is_tar(inner) or _is_empty_tar(inner) else "stream"
 
 
 def _is_tar(head: bytes) -> bool:
     """A tar header: its magic, and a checksum a text file would not hold there."""
     return head[257:262] == b"ustar" and bool(_TAR.fullmatch(head[148:156]))
+
+
+# An empty tar is its end marker, two zero blocks, padded with zero blocks to its record size
+# (GNU tar's is 10 KiB: ``tar czf x.tar.gz --files-from /dev/null``); up to this many bytes.
+EMPTY_TAR_MAX = 64 * 1024
+
+
+def _is_empty_tar(data: bytes) -> bool:
+    """Whether ``data`` (all of it, up to :data:`EMPTY_TAR_MAX` bytes) is an empty tar: zero
+    blocks only, two or more, so that it says it is empty rather than binary.
+
+    >>> _is_empty_tar(bytes(10240)), _is_empty_tar(bytes(512)), _is_empty_tar(bytes(1000)), _is_empty_tar(b"a" + bytes(1023))
+    (True, False, False, False)
+    """
+    return 1024 <= len(data) <= EMPTY_TAR_MAX and len(data) % 512 == 0 and not data.strip(b"\x00")
 
 
 def _stream_module(head: bytes):
