@@ -303,20 +303,27 @@ def cmd_clean(args) -> int:
     # (on a terminal the records themselves show progress)
     progress = Progress(not args.quiet and sys.stderr.isatty() and not sys.stdout.isatty())
     listed = not args.json and not args.quiet and _one_terminal()   # its ✗ line says it there
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-            progress.clear()
-            if not listed:
-                _err(f"Error: {item.message()}")
-            if args.json:
-                _out(dumps(item.to_json()))
-            elif not args.quiet:
-                _out(format_failure(item))
-            continue
-        count += 1
-        _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
-        progress.update(count, f"clean: {count:,} records, {len(failures):,} failed,")
+    try:
+        for item in items:
+            if isinstance(item, Failure):
+                failures.append(item)
+                progress.clear()
+                if not listed:
+                    _err(f"Error: {item.message()}")
+                if args.json:
+                    _out(dumps(item.to_json()))
+                elif not args.quiet:
+                    _out(format_failure(item))
+                continue
+            count += 1
+            _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
+            progress.update(count, f"clean: {count:,} records, {len(failures):,} failed,")
+    except KeyboardInterrupt:   # what was written is a part: said, so a saved output is not taken for the whole
+        progress.clear()
+        _err(f"{_fresh_line()}Interrupted: {count:,} record(s) and {len(failures):,} failure(s) written; the output is "
+             "partial (the input was not read to its end)" + (f", and {args.failures} not written." if args.failures
+                                                             else "."))
+        return EXIT_INTERRUPTED
     progress.clear()
     _write_failures(failures, args.failures)
     unread = [] if args.paths == ["-"] else _unread(args.paths, args.archives)

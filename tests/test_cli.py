@@ -383,6 +383,62 @@ def test_ctrl_c_during_a_command_starts_no_blank_line_in_a_log():
     assert (out.returncode, out.stderr) == (130, "Interrupted.\n")
 
 
+def test_ctrl_c_during_clean_says_how_many_records_were_written(tmp_path):
+    # It said "Interrupted." alone: a saved output could be taken for the whole.
+    import os
+    import re
+    import signal
+    import time
+
+    path = tmp_path / "many.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Marrow study number {i}\nAB  - {'Bone marrow cells. ' * 30}\n"
+                            f"PY  - 2020\nER  - \n\n" for i in range(20000)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with open(out, "w") as fh:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "clean", "--json", str(path)], stdout=fh,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while not out.stat().st_size and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, proc.communicate()
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    said = re.search(r"Interrupted: ([\d,]+) record\(s\) and 0 failure\(s\) written; the output is partial", err)
+    assert said and int(said.group(1).replace(",", "")) == len(out.read_text().splitlines()) < 20000, err
+
+
+EXPORT_INTERRUPTED = """import sys
+sys.path.insert(0, {root!r})
+import indexer.export.command as command
+def export(records, fmt, f, lang, keys):   # Ctrl-C once the first record is written
+    f.write("TY  - JOUR\\n")
+    raise KeyboardInterrupt
+command.export = export
+from indexer.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_during_export_to_a_file_leaves_it_as_it_was(tmp_path):
+    # The file had been emptied and left holding the records written before the Ctrl-C, and
+    # "Interrupted." did not say so.
+    source, kept, new = tmp_path / "in.ris", tmp_path / "refs.ris", tmp_path / "new.ris"
+    source.write_text("TY  - JOUR\nTI  - Marrow\nPY  - 2020\nER  - \n", encoding="utf-8")
+    kept.write_text("my references\n", encoding="utf-8")
+    script = tmp_path / "interrupted.py"
+    script.write_text(EXPORT_INTERRUPTED.format(root=str(ROOT)), encoding="utf-8")
+    for output, said in ((kept, "left as it was"), (new, "not written")):
+        result = subprocess.run([sys.executable, str(script), "export", "-f", "ris", "--from", str(source),
+                                 "-o", str(output)], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        assert result.returncode == 130 and result.stderr.endswith(f"Interrupted: {output} {said}.\n"), result.stderr
+    assert kept.read_text(encoding="utf-8") == "my references\n" and not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.ris", "interrupted.py", "refs.ris"]   # no part left
+    # written whole, the file is replaced, its mode kept
+    kept.chmod(0o640)
+    assert run_cli("export", "-f", "ris", "--from", str(source), "-o", str(kept)).returncode == 0
+    assert "TI  - Marrow" in kept.read_text(encoding="utf-8") and kept.stat().st_mode & 0o777 == 0o640
+
 def test_clean_on_a_terminal_says_a_failure_once_and_how_to_force_a_format(tmp_path):
     # stderr's "Error: note.txt:1: unknown format; …" and stdout's "✗ note.txt:1: unknown format; …"
     # were both shown, each with 18 format names, and neither said what to do

@@ -2,8 +2,12 @@
 only) and write them in one format."""
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -204,7 +208,21 @@ def _cleaned(paths: list[str], err: TextIO, archives: bool) -> tuple[list[dict],
 
 def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """0 done; 1 some input of --from failed, or an id of --ids is not in the index (reported,
-    the rest written); 2 usage error (message on ``err``)."""
+    the rest written); 2 usage error (message on ``err``); 130 Ctrl-C with ``-o FILE``, which
+    is then left as it was (written whole or not at all: :func:`_write`), and said so."""
+    output = getattr(args, "output", None)
+    existed = bool(output) and os.path.lexists(output)
+    try:
+        return _run(args, out, err)
+    except KeyboardInterrupt:
+        if not output:   # records on stdout: main says it
+            raise
+        from ..cli import EXIT_INTERRUPTED, _fresh_line
+        err.write(f"{_fresh_line()}Interrupted: {output} {'left as it was' if existed else 'not written'}.\n")
+        return EXIT_INTERRUPTED
+
+
+def _run(args, out: TextIO, err: TextIO) -> int:
     from ..store import STORE_NAME
 
     if getattr(args, "paths", None):
@@ -425,16 +443,53 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         kept = "left as it was" if Path(args.output).exists() else "not written"
         err.write(f"note: nothing to export; {args.output} {kept}\n")
         return 0
-    f = open(args.output, "w", encoding="utf-8", newline="" if args.format == "csv" else None)   # (a folder: said by main)
+    existed = os.path.lexists(args.output)
+    f, part = _open_output(args.output, args.format)
     _warn_of_gaps(records, args.format, err)   # (once the file can be written: else the error alone)
     try:
         with f:
             n = write(f, bom)
-    except OSError as e:   # a disk that filled up while writing: the file is cut short
+        if part:
+            os.replace(part, os.path.realpath(args.output))
+    except (OSError, KeyboardInterrupt) as e:   # a disk that filled up while writing, Ctrl-C
         from ..errors import OutputFailed
+        if part:   # the file is left as it was
+            with contextlib.suppress(OSError):
+                os.unlink(part)
+            if isinstance(e, KeyboardInterrupt):
+                raise   # (run says so)
+            raise OutputFailed(args.output, e, "it was left as it was" if existed else "it was not written") from None
+        if isinstance(e, KeyboardInterrupt):   # a device or pipe, written as it went
+            from ..cli import EXIT_INTERRUPTED, _fresh_line
+            err.write(f"{_fresh_line()}Interrupted: {args.output} holds part of the export only.\n")
+            return EXIT_INTERRUPTED
         raise OutputFailed(args.output, e, "it holds part of the export only") from None
     suffix = SUFFIXES[args.format]
     # (a device, /dev/null or a pipe, has no suffix to give)
     hint = "" if args.output.endswith(suffix) or not Path(args.output).is_file() else f" (usual suffix: {suffix})"
     err.write(f"wrote {n:,} record{'' if n == 1 else 's'} to {args.output} as {args.format}{hint}\n")
     return 0
+
+
+def _open_output(output: str, fmt: str) -> tuple[TextIO, str | None]:
+    """The file to write ``-o output`` to, and the temporary file beside it that is renamed to
+    it once written whole (None: written in place): Ctrl-C or a full disk while writing leaves
+    the file as it was.  A device or pipe (``-o /dev/stdout``), or a folder in which no file can be
+    made (a writable file in a read-only folder), is written in place."""
+    newline = "" if fmt == "csv" else None
+    target = os.path.realpath(output)   # (a link to the file: the file is replaced, not the link)
+    if not os.path.exists(target) or os.path.isfile(target):
+        try:
+            fd, part = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".part",
+                                        dir=os.path.dirname(target))
+        except OSError:
+            pass
+        else:
+            if os.path.exists(target):   # its mode kept (mkstemp makes 0600)
+                shutil.copymode(target, part)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(part, 0o666 & ~umask)
+            return os.fdopen(fd, "w", encoding="utf-8", newline=newline), part
+    return open(output, "w", encoding="utf-8", newline=newline), None   # (a folder: said by main)
