@@ -157,6 +157,10 @@ def test_a_title_medline_translated_is_bracketed_once(tmp_path):
     de, own = [r.to_json() for r in clean_paths([str(path)]) if not isinstance(r, Failure)]
     assert gbt_reference(de, "en").startswith("MULLER K. Surgical treatment of spinal metastases[J]. ")
     assert gbt_reference(own, "en").startswith("MULLER K. [18F]FDG PET in spinal metastases [review][J]. ")
+    own["title"] = {"en": "[Zotero download]"}
+    for english in ("en-US", "English (US)", "英文"):   # a declared English in any form keeps a title's own brackets
+        own["extra"]["language"] = [english]
+        assert gbt_reference(own, "en").startswith("MULLER K. [Zotero download][J]. "), english
 
 
 def test_a_name_in_kana_or_hangul_is_written_whole():

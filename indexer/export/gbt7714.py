@@ -592,7 +592,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     dated = year is None
     title = plain(in_lang(rec, "title", lang))
     declared = [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
-    if lang == "en" and ((rec.get("language") or "en") != "en" or any(re.split(r"[-_]", v)[0] not in ("eng", "en", "english") for v in declared)):
+    if lang == "en" and ((rec.get("language") or "en") != "en" or any(not v.startswith(("en", "英")) for v in declared)):
         title = unbracketed(title)   # MEDLINE's translation, [title]. (LA  - ger: the record's title English only)
     title = _CLOSING_STOP.sub("", title)
     zh = chinese_item(title, lang)
