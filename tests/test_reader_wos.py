@@ -86,6 +86,21 @@ def test_a_plural_mark_on_a_label(tmp_path, validate):
         ("CONCLUSION", "Conclusion")]
 
 
+def test_a_bracketed_address_wrapped_onto_a_second_line_is_one_address(tmp_path, validate):
+    # a C1 address wrapped (its next line no "[Authors]"): the end of that address, not one more
+    path = tmp_path / "wos.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Wang, J\nAU Berg, M\nAF Wang, Jianguo\n"
+                    "AF van der Berg, Maria\nTI An example\n"
+                    "C1 [Wang, Jianguo] Tsinghua Univ, Sch Life Sci, Beijing 100084,\n   Peoples R China.\n"
+                    "   [van der Berg, Maria] Delft Univ Technol, Dept Biotechnol,\n   NL-2628 BC Delft, Netherlands.\n"
+                    "PY 2019\nER\n\nEF\n", encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    validate(rec)
+    assert rec["extra"]["affiliations"] == ["Tsinghua Univ, Sch Life Sci, Beijing 100084, Peoples R China.",
+                                            "Delft Univ Technol, Dept Biotechnol, NL-2628 BC Delft, Netherlands."]
+    assert [a["affiliation"] for a in rec["authors"]] == rec["extra"]["affiliations"]
+
+
 def test_unindented_continuations_missing_er_bom_crlf(validate):
     (first, second), _ = clean("unindented-missing-er-crlf.txt", validate)
     assert first["source"]["source_id"] == "BCI:BCI200000000001"

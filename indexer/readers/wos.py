@@ -330,7 +330,15 @@ class WosReader(TaggedReader):
     def _addresses(self, rec: Record) -> None:
         """C1/Z6 ``[Author; Author] Address`` lines: the addresses, and whose they are."""
         owners = []
+        values: list[tuple[str, int]] = []
+        bracketed = False
         for value, line in rec.raw.pop("address", []):
+            if bracketed and not value.startswith("[") and values:   # a bracketed address wrapped:
+                values[-1] = (f"{values[-1][0]} {value}", values[-1][1])   # its next line is its end
+                continue
+            bracketed = bracketed or not values and value.startswith("[")
+            values.append((value, line))
+        for value, line in values:
             m = re.match(r"^\[([^\]]*)\]\s*(.*)$", value)
             address = (m.group(2) if m else value).strip()
             rec.raw.setdefault("affiliation", []).append((address, line))
