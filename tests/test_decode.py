@@ -111,12 +111,14 @@ def test_a_portuguese_windows_export_is_cp1252_not_gbk(tmp_path):
 
 def test_a_windows_export_ending_in_an_accented_letter_is_cp1252(tmp_path):
     # an ASCII file whose last byte is é (no newline after "André") read as UTF-8 cut short,
-    # "Andr\ufffd"; UTF-8 cut inside a character after UTF-8 text, or two bytes of one, stays so
+    # "Andr\ufffd"; UTF-8 cut inside a character after UTF-8 text, or two bytes of one, or a lead
+    # byte no Windows word ends with (Ã: UTF-8's é cut; å: a Chinese character's), stays so
     path = tmp_path / "last.ris"
     path.write_bytes("TY  - JOUR\r\nTI  - Evaluation of renal function\r\nAU  - Messias, André".encode("cp1252"))
     (rec,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
     assert rec["authors"][0]["given"] == "André" and rec["extra"]["encoding"] == "cp1252"
-    for cut in ("TY  - JOUR\nTI  - 胃癌 胃".encode()[:-1], "TY  - JOUR\nTI  - Cut 胃".encode()[:-1]):
+    for cut in ("TY  - JOUR\nTI  - 胃癌 胃".encode()[:-1], "TY  - JOUR\nTI  - Cut 胃".encode()[:-1],
+                "TY  - JOUR\nTI  - Cut André".encode()[:-1], "TY  - JOUR\nTI  - Cut Zhang大".encode()[:-2]):
         path.write_bytes(cut)
         (rec,) = jsonl(run_cli("clean", "--json", "-q", str(path)).stdout)
         assert rec["title"]["zh" if "胃癌" in str(rec["title"]) else "en"].endswith("\ufffd"), rec["title"]

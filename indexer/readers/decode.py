@@ -819,10 +819,12 @@ def _decode_bytes(data: bytes, final: bool, told: list[str] | None = None) -> De
         if e.reason == "unexpected end of data" and e.end == len(data):
             # UTF-8 but for a cut last character (a download cut short): UTF-8, that character lost
             # (decode_bytes), not a legacy encoding that reads the bytes whole (GB18030 reads most)
-            # (but a high byte alone after ASCII tells no UTF-8: a Windows export's last letter,
-            # "Messias, Andr\xe9", as likely)
+            # (but a high byte alone after an ASCII word tells no UTF-8 when it is a letter Windows-1252
+            # ends words with, à á ã è é í ó õ ú: an export's last letter, "Messias, Andr\xe9"; not Ã,
+            # UTF-8's lead of an accented letter, nor å, of a Chinese character's)
             head = data[:e.start].decode("utf-8")
-            alone = head.isascii() and len(data) - e.start == 1
+            alone = head.isascii() and len(data) - e.start == 1 and head[-1:].isalpha() and \
+                data[-1] in b"\xe0\xe1\xe3\xe8\xe9\xed\xf3\xf5\xfa"
             if not alone and not _gbk_in_disguise(data[:e.start], head):
                 return Decoded(head + "\ufffd", "utf-8", lossy=True)
     if text is not None and not _gbk_in_disguise(data, text):
