@@ -59,9 +59,13 @@ def test_an_article_number_without_pages_is_written(fmt, written, numbered):
     assert written in rendered([numbered], fmt)
 
 
-def test_ris_reads_a_c7_with_a_dash_back_as_the_article_number(numbered, tmp_path):
-    (back,) = read_back(rendered([numbered], "ris"), "ris", tmp_path)
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json"])
+def test_a_c7_eid_or_number_with_a_dash_reads_back_as_the_article_number(numbered, tmp_path, fmt):
+    # BibTeX's eid and CSL's number were read back into extra.bibtex_fields and extra.number: the
+    # next export (RIS, Vancouver) had no locator
+    (back,) = read_back(rendered([numbered], fmt), fmt, tmp_path)
     assert back["extra"]["article_number"] == ["e02132-20"] and not back.get("pages")
+    assert "2021;19:e02132-20." in rendered([back], "vancouver")
 
 
 def test_a_record_with_pages_keeps_writing_its_pages(tmp_path):

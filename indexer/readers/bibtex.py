@@ -629,7 +629,10 @@ def _article_number(rec: Record) -> None:
     kept = rec.extra.get("bibtex_fields") or {}
     number = next((kept[name] for name in _ARTICLE_NUMBERS if name in kept), None)
     if number and not rec.raw.get("pages"):
-        rec.raw["pages"] = cited_article_number([(number if isinstance(number, str) else number[0], rec.source.line)])
+        number = number if isinstance(number, str) else number[0]
+        rec.raw["pages"] = cited_article_number([(number, rec.source.line)])
+        if not rec.raw["pages"]:   # one with a dash (e02132-20): the article number, as RIS's C7
+            rec.extra["article_number"] = [number]
 
 
 def _scopus_details(rec: Record) -> None:

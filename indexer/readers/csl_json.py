@@ -13,7 +13,7 @@ import re
 from ..fields.funding import funding_entry
 from ..record import CSL_TYPES, Failure, Record, Source
 from ..repair.text import flatten_markup
-from .base import kept_or_failed, register
+from .base import cited_article_number, kept_or_failed, register
 from .record_jsonl import is_contract_record, looks_like_records
 
 SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_title",
@@ -659,6 +659,13 @@ class CslJsonReader:
             if key == "abstract" and isinstance(value, str) and _JATS.search(value):
                 for section in jats_sections(value):   # (as PubMed XML's labelled parts)
                     raw.setdefault("sections", []).append((section, line))
+        if rec.type == "article-journal" and raw.get("number") and not raw.get("pages"):
+            # an article's number (ours for one with a dash, e02132-20; Zotero's article number):
+            # its pages, as BibTeX's eid is, else kept whole
+            numbers = raw.pop("number")
+            raw["pages"] = cited_article_number(numbers)
+            if not raw["pages"]:
+                rec.extra["article_number"] = [v for v, _ in numbers]
         held: list[tuple[str, list[str]]] = []   # (author, affiliations)
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
