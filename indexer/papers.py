@@ -62,17 +62,23 @@ def corrected(made: dict, doi: str | None, titles: set[str]) -> bool:
     """Whether a record at a key's id, no longer its paper's DOI or title, reads as that paper
     corrected rather than another paper put in its place (a record deleted from a file and a
     new one written where it stood): no other DOI, and a title mostly the same (a typo, a word
-    changed or added; the prints' characters alike at least 0.6, difflib's ratio).
+    changed or added; the prints' characters alike at least 0.6, difflib's ratio), or the same
+    with a subtitle added or cut (one print, 15 characters or more, beginning the other).
 
     >>> made = {"doi": None, "title": "spinalcordinjury"}
     >>> corrected(made, None, {"spinalcordinjuries"}), corrected(made, None, {"lumbarfusionoutcomesinelderly"})
     (True, False)
+    >>> corrected(made, None, {"spinalcordinjuryasystematicreviewandmetaanalysisofcohortstudies"})
+    True
     """
     from difflib import SequenceMatcher
 
     if made.get("doi") and doi and made["doi"] != doi:
         return False
-    return not made.get("title") or any(SequenceMatcher(None, made["title"], t).ratio() >= 0.6 for t in titles)
+    title = made.get("title")
+    return not title or any(SequenceMatcher(None, title, t).ratio() >= 0.6 or
+                            len(min(title, t, key=len)) >= 15 and (t.startswith(title) or title.startswith(t))
+                            for t in titles)
 
 
 def another_paper(old: dict, new: dict) -> bool:

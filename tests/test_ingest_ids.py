@@ -59,6 +59,17 @@ def test_a_record_corrected_where_it_stands_is_the_same_paper(tmp_path):
     assert "Warning" not in result.stderr
 
 
+def test_a_title_completed_with_its_subtitle_is_the_same_paper(tmp_path):
+    # a title cut off in one export and whole in the next (or a subtitle dropped): no DOI to tell,
+    # the prints too unlike for difflib's 0.6; one begins the other
+    ris, idx = tmp_path / "refs.ris", str(tmp_path / "idx")
+    ris.write_text(_ris([("Gut microbiota and obesity", None)]), encoding="utf-8")
+    _ingest("-q", str(ris), "--index", idx)
+    ris.write_text(_ris([("Gut microbiota and obesity: a systematic review and meta-analysis", None)]), encoding="utf-8")
+    summary = json.loads(_ingest("--json", str(ris), "--index", idx).stdout)
+    assert (summary["updated"], summary["replaced"]) == (1, 0)
+
+
 def test_a_folder_ingested_again_through_a_link_is_said_to_be_held_twice(tmp_path):
     # PRISMA's "identified" counted every record twice, and ingest said only "added 3"
     folder, idx = tmp_path / "searches", str(tmp_path / "idx")
