@@ -85,8 +85,8 @@ def test_a_folder_ingested_again_through_a_link_is_said_to_be_held_twice(tmp_pat
     assert summary["added"] == 3
     assert summary["warnings"] == [
         f"2 file(s) read are also in the index by another path to the same file (a link?): "
-        f"{tmp_path / 'link' / 'embase.ris'} as {folder / 'embase.ris'}, and 1 file(s) more; their 3 record(s) "
-        "are held twice, under each path's ids, and dedup counts them twice as identified (PRISMA); ingest a "
+        f"{tmp_path / 'link' / 'embase.ris'} as {folder / 'embase.ris'}, and 1 file(s) more; 3 record(s) are "
+        "held again, under each path's ids, and dedup counts each copy as identified (PRISMA); ingest a "
         "library through one path (a link removed, `ingest --prune` of it removes the records read through it)"]
     assert linked.stderr.count("Warning:") == 1
     (tmp_path / "link").unlink()   # the way out the warning gives

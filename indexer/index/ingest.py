@@ -124,8 +124,8 @@ def twice_note(held: dict[str, dict[str, int]]) -> str:
     records = sum(n for others_ in held.values() for n in others_.values())
     more = f", and {len(held) - 1:,} file(s) more" if len(held) > 1 else ""
     return (f"{len(held):,} file(s) read are also in the index by another path to the same file (a link?): "
-            f"{path} as {next(iter(others))}{more}; their {records:,} record(s) are held twice, under each "
-            f"path's ids, and dedup counts them twice as identified (PRISMA); ingest a library through one "
+            f"{path} as {next(iter(others))}{more}; {records:,} record(s) are held again, under each "
+            f"path's ids, and dedup counts each copy as identified (PRISMA); ingest a library through one "
             f"path (a link removed, `ingest --prune` of it removes the records read through it)")
 
 
