@@ -67,6 +67,8 @@ def normalise_pages(pages: str | None) -> str | None:
     ('15-22', 'P15', '3', '第1版自序')
     >>> normalise_pages("175-177+183"), normalise_pages("210 + 209"), normalise_pages("e123+")
     ('175-177, 183', '210, 209', 'e123+')
+    >>> normalise_pages("405--405"), normalise_pages("A154-A154"), normalise_pages("1-11")
+    ('405', 'A154', '1-11')
     """
     if not pages:
         return None
@@ -74,6 +76,8 @@ def normalise_pages(pages: str | None) -> str | None:
     pages = _PAGE_WORDS.fullmatch(pages.strip()).group(1)
     p = re.sub(r"\s*[~～—–－\-]+\s*", "-", pages.strip())
     p = re.sub(r"(?<=\w)-[+&]$", "", p)
+    one = re.fullmatch(r"(\w+)-\1", p)   # one page as both ends (Zotero's 405--405, SP 405 EP 405)
+    p = one.group(1) if one else p
     m = re.fullmatch(r"(\d+)-(\d+)", p)
     if m:
         first, last = m.groups()
