@@ -426,7 +426,9 @@ def test_records_a_file_with_failures_no_longer_has_are_kept_and_said(tmp_path):
     assert f"Warning: {note}" in result.stderr
     r.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")   # fixed: read whole
     summary = json.loads(run_cli("ingest", "--json", "-q", str(r), "--index", str(idx)).stdout)
-    assert (summary["removed"], summary["kept_missing"], summary["warnings"]) == (2, 0, [])
+    assert (summary["removed"], summary["kept_missing"], summary["replaced"]) == (2, 0, 1)
+    # (Gamma now stands at Beta's place, second: its id holds another paper, and that is all it says)
+    assert [w.split(":")[0] for w in summary["warnings"]] == [f"1 id(s) of {r} now hold another paper than before"]
 
 
 def test_records_of_a_file_all_of_whose_items_fail_are_kept_and_said(tmp_path):
