@@ -38,3 +38,21 @@ def test_scopus_details_with_a_coded_grant_beside_a_text():
     text = "This work was supported by the NSFC (81702662)."
     assert grants_beyond([text], ["Deutsche Forschungsgemeinschaft, DFG, (SFB 1234)"]) == [
         "Deutsche Forschungsgemeinschaft, (SFB 1234)"]
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # letters after "and" (or a comma) open another funder's name: its acronym, not a code
+    ("Funded by the European Commission and the BBSRC 123456.", [("European Commission", None), ("BBSRC", "123456")]),
+    ("This study was funded by the Swedish Research Council and FORTE 12345.",
+     [("Swedish Research Council", None), ("FORTE", "12345")]),
+    ("Supported by Region Stockholm and KI 123456.", [("Region Stockholm", None), ("KI", "123456")]),
+    ("We thank the University Hospital and UKE 123456 for support.", [("University Hospital and UKE", "123456")]),
+    ("Supported by the Ministry of Health and the NKFIH 123456.", [("Ministry of Health and the NKFIH", "123456")]),
+    # the funder's own acronym in its bracket, in its own language
+    ("Supported by the Academy of Finland (AKA 123456).", [("Academy of Finland (AKA)", "123456")]),
+    # codes after their funder, in its bracket, after another code there
+    ("Deutsche Forschungsgemeinschaft (SFB 1234, SFB 5678)",
+     [("Deutsche Forschungsgemeinschaft", "SFB 1234"), ("Deutsche Forschungsgemeinschaft", "SFB 5678")]),
+])
+def test_another_funders_acronym_is_no_code(statement, expected):
+    assert grants(statement) == expected

@@ -5,6 +5,7 @@ an abstract or note ("基金项目：…", "Supported by …", "This work was fu
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .funders import ACRONYMS, NIH_INSTITUTE_CODES, is_known_funder, normalise_funder
@@ -814,12 +815,24 @@ def _programme_entry(funder_text: str, award: str, entries: list[dict], before: 
 # A programme's code before its number, a space between: the DFG's "SFB 1234", "EXC 2067/1-390729940",
 # the NSF's divisions' "DMS 1234567"; its letters
 _CODE_BEFORE = re.compile(r"(?<![\w&.-])(?-i:[A-Z]{2,5}) $")
+# What opens another funder's name, not its programme's code ("… and the BBSRC 123456", "…, FORTE 12345")
+_ANOTHER_NAMED = re.compile(r"(?:[,;，；、&]|\b(?:and|by|from)\b)(?:\s+the)?\s*$", re.IGNORECASE)
+# where letters before a number follow a funder's name and its bracket's opening ("Academy of Finland (AKA")
+_OWN_BRACKET = re.compile(r"[^\W\d_][^()\[\]（）【】]*?\s*[(\[（【]\s*$")
+# A code after another number in its bracket ("(SFB 1234, SFB 5678)"), or after the funder's acronym
+# in its bracket ("Deutsche Forschungsgemeinschaft (DFG, SFB 1234)")
+_CODE_LISTED = re.compile(r"(?:[(\[（【][^()\[\]（）【】]*\d[^()\[\]（）【】]*?|[^\W\d_]\s*[(\[（【]\s*(?-i:[A-Z]{2,6}))"
+                          r"\s*(?:[,;，；、&]|\band\b)\s*$")
+# How far before a number its funder's name is looked for (a long statement read once, not from
+# its start for each number)
+_CODE_LOOK_BACK = 160
 
 
 def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tuple[str, int] | None:
     """The award and where it starts when the letters before the number, a space between, are its
-    programme's code: a funder is named before them ("Deutsche Forschungsgemeinschaft (DFG) [SFB 1234]",
-    "National Science Foundation under grant DMS 1234567") and they are not its acronym, nor any
+    programme's code: they follow a funder's name, its bracket or a label ("Deutsche
+    Forschungsgemeinschaft (DFG) [SFB 1234]", "National Science Foundation under grant DMS
+    1234567", "… Forschungsgemeinschaft (SFB 1234, project A01)"), and are not its acronym, nor any
     funder's we know; else an acronym right before a number names its funder ("Supported by RPB
     2019-01", "ALF and Region Stockholm (ALF 20190123)", "NSFC 81702662"), and a year is no number.
 
@@ -829,20 +842,46 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
     >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("Research to Prevent Blindness (RPB 12345)",
     ...  "grants from ALF and Region Stockholm (ALF 20190123)", "NSF 1234567", "Wellcome Trust (WT 2019-01)")]
     [None, None, None, None]
+
+    Letters after "and" or a comma open another funder's name ("the European Commission and the
+    BBSRC 123456": the BBSRC's number); letters in the bracket right after a funder's name that
+    open with its name's initial are its acronym, in its own language ("Academy of Finland (AKA
+    123456)", "Swiss National Science Foundation (SNF 123456)"):
+
+    >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("the European Commission and the BBSRC 123456",
+    ...  "Swedish Research Council, FORTE 12345", "Academy of Finland (AKA 123456)")]
+    [None, None, None]
     """
-    code = _CODE_BEFORE.search(statement, pos, m.start())
     number = m.group(0)
+    code = _CODE_BEFORE.search(statement, max(pos, m.start() - 6), m.start())
     if not code or not number[0].isdigit() or sum(c.isdigit() for c in number) < 4 or re.match(r"(?:19[5-9]|20[0-4])\d(?!\d)", number):
         return None
     letters = code.group(0).strip()
-    named = _clean_funder(statement[pos:code.start()]) or funder_text
-    if not re.search(r"[^\W\d_]", named) or letters in ACRONYMS or normalise_funder(letters)[1]:
+    if _funders_letters(letters):
+        return None
+    lead = statement[max(pos, code.start() - _CODE_LOOK_BACK):code.start()]
+    if _ANOTHER_NAMED.search(lead) and not _CODE_LISTED.search(
+            statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]):
+        return None
+    if pos < code.start() - _CODE_LOOK_BACK:  # (a name's words from the first whole one)
+        lead = lead.split(None, 1)[-1]
+    named = _clean_funder(lead) or funder_text
+    if not re.search(r"[^\W\d_]", named):
         return None
     words = re.findall(r"[^\W\d_]+", split_place(named)[0])
     initials = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
     if letters in initials or re.search(rf"(?<![\w-]){letters}(?![\w-])", named):
         return None
+    capitals = [w[0] for w in words if w[0].isupper()]
+    if _OWN_BRACKET.search(lead) and capitals and letters[0] == capitals[0]:
+        return None
     return f"{letters} {number}", code.start()
+
+
+@functools.lru_cache(maxsize=1024)
+def _funders_letters(letters: str) -> bool:
+    """Whether letters are a funder's we know ("NSFC", "NIA"; asked once for a text's many codes)."""
+    return letters in ACRONYMS or normalise_funder(letters)[1] is not None
 
 
 def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]:
