@@ -56,3 +56,11 @@ def test_scopus_details_with_a_coded_grant_beside_a_text():
 ])
 def test_another_funders_acronym_is_no_code(statement, expected):
     assert grants(statement) == expected
+
+
+def test_scopus_details_grant_or_country_after_the_name():
+    assert grants_beyond([], ["Japan Society for the Promotion of Science, JP19K12345"]) == [
+        "Japan Society for the Promotion of Science, JP19K12345"]
+    assert grants_beyond([], ["National Science Foundation, DMS1234567", "Department of Health, UK"]) == [
+        "National Science Foundation, DMS1234567", "Department of Health, UK"]
+    assert grants("National Science Foundation, DMS1234567") == [("National Science Foundation", "DMS1234567")]

@@ -1135,7 +1135,7 @@ def grants_beyond(statements: list[str], details: list[str]) -> list[str]:
 
 # The acronym Scopus writes after a funder's name in its "Funding Details" ("Wellcome Trust, WT,
 # (…)", "Horizon 2020 Framework Programme, H2020, (757588)": no grant; CSV's "…, NSFC: 81702662")
-_DETAIL_ACRONYM = re.compile(r"^(?P<name>[^,()]+?),\s*(?-i:[A-Z][A-Z0-9&-]{1,9})(?=\s*(?:,|:|$))")
+_DETAIL_ACRONYM = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<acronym>(?-i:[A-Z][A-Z0-9&-]{1,9}))(?=\s*(?:,|:|$))")
 
 
 def _without_acronym(part: str) -> str:
@@ -1145,8 +1145,21 @@ def _without_acronym(part: str) -> str:
     ('Wellcome Trust, (206194/Z/17/Z)', 'Horizon 2020 Framework Programme, (757588)')
     >>> _without_acronym("National Institutes of Health, NIH: R01 CA123456"), _without_acronym("Pfizer")
     ('National Institutes of Health: R01 CA123456', 'Pfizer')
+
+    Letters with digits are a grant, unless the name holds the digits ("H2020" of "Horizon 2020");
+    a country after the name is where it is:
+
+    >>> _without_acronym("National Science Foundation, DMS1234567"), _without_acronym("Department of Health, UK")
+    ('National Science Foundation, DMS1234567', 'Department of Health, UK')
     """
-    return _DETAIL_ACRONYM.sub(r"\g<name>", part)
+    def acronym(m: re.Match) -> str:
+        letters = m.group("acronym")
+        digits = re.findall(r"\d+", letters)
+        if letters.lower() in COUNTRIES or digits and not all(
+                re.search(rf"(?<!\d){d}(?!\d)", m.group("name")) for d in digits):
+            return m.group(0)
+        return m.group("name")
+    return _DETAIL_ACRONYM.sub(acronym, part)
 
 
 def statement_grants_beyond(given: list[str], statements: list[str]) -> list[str]:
