@@ -64,3 +64,15 @@ def test_scopus_details_grant_or_country_after_the_name():
     assert grants_beyond([], ["National Science Foundation, DMS1234567", "Department of Health, UK"]) == [
         "National Science Foundation, DMS1234567", "Department of Health, UK"]
     assert grants("National Science Foundation, DMS1234567") == [("National Science Foundation", "DMS1234567")]
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # a statement after the last grant is no funder; a funder's name is
+    ("This work was supported by the NSFC (81702662); Data Availability Statement Not Applicable",
+     [("National Natural Science Foundation of China", "81702662")]),
+    ("Funded by the Wellcome Trust (206194); Approved By The Ethics Committee", [("Wellcome Trust", "206194")]),
+    ("National Institutes of Health [R01 CA123456]; Mayo Clinic",
+     [("National Cancer Institute", "R01 CA123456"), ("Mayo Clinic", None)]),
+])
+def test_statement_after_the_last_grant_is_no_funder(statement, expected):
+    assert grants(statement) == expected

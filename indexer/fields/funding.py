@@ -583,15 +583,31 @@ def parse_funding(statement: str) -> list[dict]:
 def _listed_after(rest: str) -> bool:
     """Whether what follows a statement's last grant is the next part of a list of funders, ";"
     between ("Deutsche Forschungsgemeinschaft (DFG) [SFB1234]; Projekt DEAL", Web of Science's FU):
-    capitalised names each, no funder's word needed.
+    capitalised names each, each a funder's (a funder's word, a funder we know, an acronym).
 
     >>> _listed_after("]; Projekt DEAL"), _listed_after(" and the data of 2019."), _listed_after("; none.")
     (True, False, False)
+
+    Not a statement or a label written in capitals after it ("…; Data Availability Statement Not
+    Applicable", "…; Approved By The Ethics Committee"):
+
+    >>> _listed_after("; Data Availability Statement Not Applicable"), _listed_after("); Approved By The Ethics Committee")
+    (False, False)
     """
     if not re.match(r"\s*[)）\]】]?\s*[;；]", rest):
         return False
     names = _split_funders(rest)
-    return bool(names) and all(_CAPITALISED_NAME.fullmatch(n) and not _NO_FUNDING.match(n) for n in names)
+    return bool(names) and all(_CAPITALISED_NAME.fullmatch(n) and not _NO_FUNDING.match(n) and not _LABEL.search(n)
+                               and (_LISTED_FUNDER.search(n) or _ACRONYM.fullmatch(n) or is_known_funder(n))
+                               for n in names)
+
+
+# A funder's word in a list after the grants ("Projekt DEAL", "Mayo Clinic"), and what a
+# statement or label holds instead ("Data Availability Statement", "Approved By …")
+_LISTED_FUNDER = re.compile(_FUNDER_WORD.pattern + r"|\b(?:Programme|Hospital|Clinic|Society|Association|Cent(?:er|re)"
+                            r"|Projekt|Project|DEAL)\b", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?:Statement|Availability|Approved|Approval|Declare[sd]?|Conflicts?|Interests?|Applicable"
+                    r"|Contributed|Registration|Ethics)\b", re.IGNORECASE)
 
 
 def _number_of(names: list[str]) -> list[str]:
