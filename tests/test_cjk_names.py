@@ -122,3 +122,44 @@ def test_a_japanese_name_split_or_whole_is_one_author(names_index):
     assert hit_ids(names_index, "author:太郎") == ["J1"]
     assert whole_name({"family": "山田", "given": "太郎", "lang": "ja"}) == whole_name({"literal": "山田太郎"})
     assert whole_name({"family": "Yamada", "given": "Taro"}) == ""
+
+
+# RISS and KCI list an author with the name romanised in brackets; Chinese databases do the same.
+ROMANISED = """TY  - JOUR
+AU  - 홍길동(Hong, Gil-Dong)
+AU  - 김철수 ( Kim Chul-Soo )
+AU  - 남궁민수
+TI  - 한국 노인의 수면 장애와 우울증의 관계
+JO  - 한국노년학
+PY  - 2020
+ER  - 
+
+TY  - JOUR
+AU  - 王建国(Wang Jianguo)
+AU  - 李明 ( Li Ming )
+AU  - 王芳(北京大学)
+TI  - 脊柱转移瘤的手术治疗
+JO  - 中华骨科杂志
+PY  - 2021
+ER  - 
+"""
+
+
+def test_a_name_with_its_romanised_form_in_brackets_is_one_author(tmp_path):
+    """"홍길동(Hong, Gil-Dong)" is the author 홍길동, with Hong, Gil-Dong as the name's ``alt``:
+    not split at the comma inside the bracket ("홍길동(Hong" and "Gil-Dong)"), nor at the
+    spaces of "김철수 ( Kim Chul-Soo )"; GB/T 7714 cites the names as written."""
+    from conftest import records_of
+
+    (tmp_path / "riss.ris").write_text(ROMANISED, encoding="utf-8")
+    ko, zh = records_of(tmp_path / "riss.ris")
+    assert ko["authors"] == [
+        {"literal": "홍길동", "lang": "ko", "alt": {"family": "Hong", "given": "Gil-Dong", "lang": "en"}},
+        {"literal": "김철수", "lang": "ko", "alt": {"family": "Kim", "given": "Chul-Soo", "lang": "en"}},
+        {"literal": "남궁민수", "lang": "ko"}]
+    assert zh["authors"] == [
+        {"literal": "王建国", "lang": "zh", "alt": {"family": "Wang", "given": "Jianguo", "lang": "en"}},
+        {"literal": "李明", "lang": "zh", "alt": {"family": "Li", "given": "Ming", "lang": "en"}},
+        {"literal": "王芳", "lang": "zh", "affiliation": "北京大学"}]
+    assert rendered([ko, zh], "gbt7714").splitlines()[0].startswith("[1] 홍길동, 김철수, 남궁민수. ")
+    assert rendered([zh], "vancouver").startswith("1. Wang J, Li M, Wang F. ")

@@ -112,6 +112,8 @@ def split_author_list(text: str) -> list[str]:
     ['CHEN Ming', 'LIU Yang-yang', 'OUYANG Li']
     >>> split_author_list("王芳/李强")   # CSSCI's
     ['王芳', '李强']
+    >>> split_author_list("홍길동(Hong, Gil-Dong), 김철수(Kim, Chul-Soo)")   # RISS's: a comma in a name's bracket
+    ['홍길동(Hong, Gil-Dong)', '김철수(Kim, Chul-Soo)']
     """
     text = text.strip().strip(";；,，")
     if not text:
@@ -125,7 +127,7 @@ def split_author_list(text: str) -> list[str]:
         return [p for p in _LATIN_SEPARATORS.split(text) if p]
     if _CAPS_FIRST_LIST.fullmatch(text):  # Wanfang's "Author：CHEN Ming LIU Yang ZHAO Li"
         return _CAPS_FIRST_NAME.findall(text)
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text) if p.strip()]
+    parts = [p.strip() for p in re.split(rf"\s*,\s*{_OUTSIDE_BRACKETS}|\s+and\s+|\s*&\s*", text) if p.strip()]
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(len(p.split()) == 1 for p in parts[0::2]) \
             and not all(len(p.split()) == 1 for p in parts):
         # Inverted names: "Family, Given, Family, Given".
@@ -270,6 +272,12 @@ _HAN_SPACED = re.compile(f"([{HAN}]{{1,2}}) ([{HAN}] ?[{HAN}]?)")
 # "佐々木 はな"): kept so, a Japanese family name being of one character to three or more.
 _JA_CHAR = f"[{HAN}{KANA}々〆]"
 _JA_SPLIT = re.compile(f"({_JA_CHAR}{{1,3}})(?:, ?| )({_JA_CHAR}{{1,4}})")
+# A name in its own script with its romanised form in brackets (RISS and KCI's "홍길동(Hong, Gil-Dong)",
+# "김철수 ( Kim Chul-Soo )"; "王建国(Wang Jianguo)"): the author, and the name in Latin letters.
+_LATIN_LETTER = "A-Za-z\u00c0-\u024f"
+_ROMANISED = re.compile(rf"([{HAN}{KANA}{HANGUL}々〆·]+(?: [{HAN}{KANA}{HANGUL}々〆]+)?)\s*[(（]\s*"
+                        rf"([{_LATIN_LETTER}][{_LATIN_LETTER}'’.\- ]*(?:, ?[{_LATIN_LETTER}][{_LATIN_LETTER}'’.\- ]*)?)"
+                        rf"\s*[)）]")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
 
@@ -385,8 +393,13 @@ def split_author_field(text: str, listed: bool = False) -> list[str]:
     ['van der Berg J', 'Smith JA Jr', 'Doe M']
     >>> split_author_field("Kaplan BS, Meyers KE, Doe M; COVID-19 Genomics UK (COG-UK) Consortium")
     ['Kaplan BS', 'Meyers KE', 'Doe M', 'COVID-19 Genomics UK (COG-UK) Consortium']
+    >>> split_author_field("홍길동(Hong, Gil-Dong)"), split_author_field("홍길동(Hong, Gil-Dong), 김철수(Kim, Chul-Soo)")
+    (['홍길동(Hong, Gil-Dong)'], ['홍길동(Hong, Gil-Dong)', '김철수(Kim, Chul-Soo)'])
     """
     text = text.strip()
+    named = [p.strip() for p in re.split(rf",{_OUTSIDE_BRACKETS}", text)]
+    if len(named) > 1 and all(_ROMANISED.fullmatch(p) for p in named):   # "홍길동(Hong, Gil-Dong), 김철수(Kim, Chul-Soo)"
+        return named
     if ";" in text or "；" in text:
         # each part read as a field of its own: PubMed's "Kaplan BS, Meyers KE, Doe M; Consortium"
         return [name for p in _LATIN_SEPARATORS.split(text) if p for name in split_author_field(p, listed)]
@@ -550,6 +563,9 @@ def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
     if spaced and (len(spaced.group(1)) == 1 or spaced.group(1).translate(simplified_table()) in COMPOUND_SURNAMES):
         # "王 建国": one name, as "王, 建国" is (author:王建国 finds it)
         return {"literal": spaced.group(1) + spaced.group(2).replace(" ", ""), "lang": "zh"}
+    romanised = _romanised(name, cjk)
+    if romanised:
+        return romanised
     placed = _NAME_AND_AFFILIATION.fullmatch(name)
     if placed and INSTITUTION.search(placed.group(2)) and not INSTITUTION.search(placed.group(1)):
         # "王建国(北京大学)": the name, then its affiliation
@@ -602,6 +618,43 @@ def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
             i = j
             break
     return {"family": " ".join(words[i:]), "given": " ".join(words[:i]), "lang": "en"}
+
+
+def _romanised(name: str, cjk: str) -> dict | None:
+    """A name in hangul, Han characters or kana with its romanised form in brackets, as
+    Korean and Chinese databases list authors ("홍길동(Hong, Gil-Dong)", "李明 ( Li Ming )"):
+    the name in its script, read as such a name alone is, with the romanised form its
+    ``alt``.  Written uninverted, the romanised name has the family name first, as the
+    name beside it does, unless its first word is the hyphenated given name
+    ("Gil-Dong Hong").  None for any other bracket (an affiliation, a role, a group).
+
+    >>> _romanised("홍길동(Hong, Gil-Dong)", "zh")
+    {'literal': '홍길동', 'lang': 'ko', 'alt': {'family': 'Hong', 'given': 'Gil-Dong', 'lang': 'en'}}
+    >>> _romanised("王建国(Wang Jianguo)", "zh")
+    {'literal': '王建国', 'lang': 'zh', 'alt': {'family': 'Wang', 'given': 'Jianguo', 'lang': 'en'}}
+    >>> _romanised("김철수 (Chul-Soo Kim)", "zh")["alt"]
+    {'family': 'Kim', 'given': 'Chul-Soo', 'lang': 'en'}
+    >>> _romanised("王建国(Peking University)", "zh"), _romanised("张三(ed.)", "zh"), _romanised("王建国", "zh")
+    (None, None, None)
+    """
+    m = _ROMANISED.fullmatch(name)
+    if not m:
+        return None
+    latin = " ".join(m.group(2).split())
+    words = [w for w in re.split(r"[\s,]+", latin) if w]
+    if len(words) < 2 or not all(w[0].isupper() for w in words) or ORG_WORDS.search(latin):
+        return None
+    own = parse_name(m.group(1), cjk)
+    if "literal" not in own and "family" not in own or own.get("lang") == "en":
+        return None
+    if "," in latin or caps_first(latin) or len(words) != 2:
+        alt = parse_name(latin)
+    else:
+        first, second = words
+        if "-" in first and "-" not in second:   # "Gil-Dong Hong": the given name first
+            first, second = second, first
+        alt = {"family": first, "given": second, "lang": "en"}
+    return {**own, "alt": alt}
 
 
 def whole_name(author: dict) -> str:
