@@ -46,7 +46,7 @@ from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_c
                               split_translated_block)
 from .fields.notices import split_copyright
 from .fields.sections import split_sections
-from .fields.titles import split_original_title
+from .fields.titles import split_original_title, split_parallel_title
 from .lang.detect import (cjk_language, declared_language, detect_language, foreign_language, is_cjk_name,
                           kana_share, langdetect_reads, script_counts, simplified_chinese)
 from .record import Record
@@ -106,11 +106,15 @@ def _original_first(record: Record, text: str) -> list[tuple[str, str | None]]:
     first (the paper's language), each with its language.  A bracket in English or in no
     language ("[Letter]", "[Review]", "[1]", "[careers]") stays part of the title, and so does
     a Chinese gloss of a term: the original is at least six characters of Chinese, Japanese or
-    Korean, and two for each three English words.  (The language of a title alone is decided
-    by :func:`place_titles`.)"""
+    Korean, and two for each three English words.  A parallel title after " = " in another
+    script (RISS's "한국어 제목 = English title") is two titles as well.  (The language of a
+    title alone is decided by :func:`place_titles`.)"""
     parts = split_original_title(text)
     if not parts:
-        return [(text, None)]
+        parallel = split_parallel_title(text)
+        if parallel:   # "한국어 제목 = English title": each in its language, as placed
+            record.log("split_parallel_title", "title", text, parallel[0])
+        return [(part, None) for part in parallel or (text,)]
     title, original = parts
     declared = _han_reading(record)
     lang = detect_language(original, declared)

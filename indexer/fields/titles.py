@@ -3,10 +3,15 @@ title in the paper's own language in square brackets ("Analysis of risk factors 
 postoperative infection after spinal surgery [脊柱术后感染危险因素分析]", "Crowdwork: Applying a
 relational inequality theory [Arbeiten in der Crowd: …]").  The cleaner places the two apart
 (``pipeline.place_titles``); dedup compares both with another record's titles.
+
+Korean, Chinese and Russian library records (RISS, KCI) give a parallel title after " = "
+("한국 노인의 수면 장애 = Sleep Disorders in Korean Older Adults"): two titles too.
 """
 from __future__ import annotations
 
 import re
+
+from ..charsets import HAN, HANGUL, KANA
 
 # "Title [Original-language title]", the bracket possibly cut off (a field's length limit).
 _ORIGINAL_TITLE = re.compile(r"^(.+?)\s*\[([^\[\]]+)\]?\W*$")
@@ -26,3 +31,45 @@ def split_original_title(title: str, shortest: int = 1) -> tuple[str, str] | Non
     if not m or len(m.group(2).strip()) < shortest:
         return None
     return m.group(1).strip(), m.group(2).strip()
+
+
+# Letters of the scripts a parallel title's other side is in: CJK, hangul, Cyrillic.
+_NON_LATIN = re.compile(f"[{HAN}{KANA}{HANGUL}\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def split_parallel_title(title: str) -> tuple[str, str] | None:
+    """A title and its parallel title in another script, written "Title = Parallel title"
+    (RISS, KCI and Chinese and Russian library catalogues): split at a " = " with CJK,
+    hangul or Cyrillic on one side and Latin letters alone on the other, the Latin side as
+    long as it can be.  None for a title in one script, whose " = " is its own ("E = mc2",
+    "R = 0.5"), as is one between a letter and a number ("E = mc2에 관한 연구").
+
+    >>> split_parallel_title("노인의 수면 장애 = Sleep Disorders in Older Adults")
+    ('노인의 수면 장애', 'Sleep Disorders in Older Adults')
+    >>> split_parallel_title("Effect of R = 0.5 on flow = 流动中R = 0.5的影响")
+    ('Effect of R = 0.5 on flow', '流动中R = 0.5的影响')
+    >>> split_parallel_title("Исследование = A study of E = mc2")
+    ('Исследование', 'A study of E = mc2')
+    >>> split_parallel_title("On E = mc2"), split_parallel_title("E = mc2에 관한 연구"), split_parallel_title("A = B = C")
+    (None, None, None)
+    """
+    if " = " not in title:
+        return None
+    parts = title.split(" = ")
+    splits = []
+    for i in range(1, len(parts)):
+        first, second = " = ".join(parts[:i]).strip(), " = ".join(parts[i:]).strip()
+        if _EQUATION.search(first) or re.match(r"[\d.+\-−]", second):   # "E = mc2", "R = 0.5"
+            continue
+        latin_first = not _NON_LATIN.search(first)
+        if latin_first != (not _NON_LATIN.search(second)) and _LATIN.search(first if latin_first else second):
+            splits.append((latin_first, first, second))
+    if len({latin for latin, _, _ in splits}) != 1:   # none, or three titles ("English = 中文 = English")
+        return None
+    latin_first, first, second = splits[-1] if splits[0][0] else splits[0]   # the Latin side whole
+    return first, second
+
+
+# A letter or digit alone before " = ": an equation's, not a title's end.
+_EQUATION = re.compile(r"(?:^|\s)\w$")
