@@ -825,7 +825,16 @@ def decide_language(record: Record) -> Record:
         for author in record.authors:
             if _CJK_NAME.search(author.get("literal") or author.get("family") or ""):
                 author["lang"] = record.language
+    elif record.language in _CYRILLIC_LANGUAGES:
+        # a Ukrainian or Bulgarian record's names in Cyrillic are its language's, not Russian
+        for author in record.authors:
+            if author.get("lang") == "ru":
+                author["lang"] = record.language
     return record
+
+
+# Languages written in Cyrillic besides Russian, whose records' Cyrillic names are theirs.
+_CYRILLIC_LANGUAGES = frozenset({"uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg"})
 
 
 _CJK_NAME = re.compile(f"[{HAN}{KANA}{HANGUL}]")

@@ -514,7 +514,24 @@ _HANGUL_NAME = re.compile(f"[{HANGUL}]+(?: [{HANGUL}]+)?")
 
 def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
     """One author as a contract object; ``cjk``: the language of a name in Han characters (the
-    record's: Chinese, unless the record is Japanese).
+    record's: Chinese, unless the record is Japanese).  A name in Cyrillic is Russian by its
+    script, as one in hangul is Korean (a Ukrainian record's: ``pipeline.decide_language``);
+    one in Latin letters is ``en`` whatever its language (the exports' and ``alt``'s form).
+
+    >>> parse_name("Иванов, Иван Иванович"), parse_name("Müller, Hans")
+    ({'family': 'Иванов', 'given': 'Иван Иванович', 'lang': 'ru'}, {'family': 'Müller', 'given': 'Hans', 'lang': 'en'})
+    """
+    person = _read_name(name, cjk)
+    if person.get("lang") == "en" and _CYRILLIC.search(person.get("literal") or person.get("family") or ""):
+        person["lang"] = "ru"
+    return person
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _read_name(name: str, cjk: str) -> dict[str, str]:
+    """:func:`parse_name`'s reading of a name, a name in any script but CJK and hangul ``en``.
 
     >>> parse_name("Maria Goretti Pessoa de Araujo Burgos")
     {'family': 'de Araujo Burgos', 'given': 'Maria Goretti Pessoa', 'lang': 'en'}
