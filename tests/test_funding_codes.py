@@ -76,3 +76,12 @@ def test_scopus_details_grant_or_country_after_the_name():
 ])
 def test_statement_after_the_last_grant_is_no_funder(statement, expected):
     assert grants(statement) == expected
+
+
+def test_a_code_written_again_after_and_is_the_same_programmes():
+    # "… DMS 1234567 and DMS 7654321": the second is no funder "DMS" (5a1dd46 read letters after
+    # "and" as another funder's acronym)
+    from indexer.fields.funding import parse_funding
+
+    entries = parse_funding("Supported by the NSF under grants DMS 1234567 and DMS 7654321")
+    assert [(e["funder_original"], e["award"]) for e in entries] == [("NSF", "DMS 1234567"), ("NSF", "DMS 7654321")]

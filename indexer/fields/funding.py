@@ -867,6 +867,9 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
     >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("the European Commission and the BBSRC 123456",
     ...  "Swedish Research Council, FORTE 12345", "Academy of Finland (AKA 123456)")]
     [None, None, None]
+    >>> s = "National Science Foundation grants DMS 1234567 and DMS 7654321"
+    >>> _coded_award(s, 0, list(_AWARD.finditer(s))[1], "")   # the same code again: its list
+    ('DMS 7654321', 51)
     """
     number = m.group(0)
     code = _CODE_BEFORE.search(statement, max(pos, m.start() - 6), m.start())
@@ -876,6 +879,9 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
     if _funders_letters(letters):
         return None
     lead = statement[max(pos, code.start() - _CODE_LOOK_BACK):code.start()]
+    if re.search(rf"(?<![\w-]){re.escape(letters)} \d", statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]):
+        # "DMS 1234567 and DMS 7654321": a code's list
+        return f"{letters} {number}", code.start()
     if _ANOTHER_NAMED.search(lead) and not _CODE_LISTED.search(
             statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]):
         return None
