@@ -253,3 +253,45 @@ def test_the_keys_made_and_the_records_are_read_at_one_moment(tmp_path):
     with Store(str(index), reading=True) as store:
         assert len(list(store.first_entered())) == 2
 
+
+
+def _csv_keys(*args: str) -> list[tuple[str, str, str]]:
+    """(id, title, key) of each row of a CSV export."""
+    import csv
+    import io
+
+    result = run_cli("export", "-f", "csv", *args)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    return [(row["id"], row["title"], row["key"]) for row in rows]
+
+
+def test_a_csv_row_has_the_key_bibtex_gives_its_record_which_follows_the_paper(tmp_path):
+    # A reviewer screens a CSV export: its `id` is a record's place in its file, so a record added
+    # on top and the export run again moved every id to another paper, and the sheet had no other
+    # handle.  Its `key` is the citation key, the BibTeX export's, kept in the index with its paper.
+    index, ris = tmp_path / "idx", tmp_path / "a.ris"
+
+    def write(*titles: str) -> None:
+        ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nT2  - Spine\nPY  - 2020\nER  - \n\n"
+                               for t in titles), encoding="utf-8")
+
+    titles = ("Spinal cord injury", "Spinal fusion outcomes", "Spinal anaesthesia")
+    write(*titles)
+    ingest(index, ris)
+    before = _csv_keys("--index", str(index))   # the CSV export first: its keys are kept as BibTeX's are
+    assert [(t, k) for _, t, k in before] == list(zip(titles, ("smith2020spinal", "smith2020spinalb",
+                                                               "smith2020spinalc")))
+    write("Spinal stenosis", *titles)   # a record on top: each paper's id moves, its key stays
+    ingest(index, ris)
+    after = _csv_keys("--index", str(index))
+    assert {t: k for _, t, k in after} == {**{t: k for _, t, k in before}, "Spinal stenosis": "smith2020spinald"}
+    assert {t: i for i, t, _ in after}[titles[0]] == before[1][0]   # (the id of the paper that was second)
+    assert keys_by_title("--index", str(index)) == {t: k for _, t, k in after}
+    sheet = tmp_path / "screened.csv"   # read back (--from, or ingested): each record keeps its key
+    sheet.write_text(run_cli("export", "-f", "csv", "--index", str(index)).stdout, encoding="utf-8")
+    assert keys_by_title("--from", str(sheet)) == {t: k for _, t, k in after}
+    other = tmp_path / "other"
+    ingest(other, sheet)
+    assert keys_by_title("--index", str(other)) == {t: k for _, t, k in after}
+    assert {t: k for _, t, k in _csv_keys("--from", str(sheet))} == {t: k for _, t, k in after}

@@ -40,8 +40,9 @@ SUFFIXES = {"ris": ".ris", "bibtex": ".bib", "biblatex": ".bib", "csl-json": ".j
 
 
 # The formats with citation keys (common.citation_keys): CSL-JSON's is the item's id, which
-# pandoc cites (``[@key]``) as it cites a BibTeX entry's key.
-KEYED = ("bibtex", "biblatex", "csl-json")
+# pandoc cites (``[@key]``) as it cites a BibTeX entry's key; the CSV's ``key`` column, a row's
+# handle that follows its paper (its ``id`` is the record's place in its file).
+KEYED = ("bibtex", "biblatex", "csl-json", "csv")
 
 
 def export(records: Iterable[dict], fmt: str, out: TextIO, lang: str | None = None,

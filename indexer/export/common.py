@@ -702,9 +702,11 @@ def _ascii_word(text: str, person: bool = False) -> str:
 _STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by"}
 
 
-# The readers whose ``source.source_id`` is a citation key: a BibTeX entry's key, a CSL item's
-# ``id`` (pandoc's and Better BibTeX's CSL-JSON use the key as the id) or ``citation-key``.
-KEYED_FORMATS = ("bibtex", "csl-json")
+# The readers whose records can come with a citation key: a BibTeX entry's key and a CSL item's
+# ``id`` (pandoc's and Better BibTeX's CSL-JSON use the key as the id) are their ``source.source_id``;
+# a CSL item's ``citation-key`` and our CSV's ``key`` column (read from the CSV, or from the
+# workbook a spreadsheet saved it as) are ``extra["citation-key"]``.
+KEYED_FORMATS = ("bibtex", "csl-json", "csv", "spreadsheet")
 # What BibTeX and biber take in a key (no space, comma, brace, quote, ``#``, ``%``, ``=``, ``\``).
 _BIBTEX_KEY = re.compile(r"[^\s,{}()\"'#%=\\~]+")
 # A CSL id that is a key: letters, digits and ``_:.+-``, a letter among them; not a UUID or one
@@ -724,6 +726,10 @@ def own_key(rec: dict) -> str:
     ['smith2020', '', 'ITEM-1']
     >>> own_key({"source": {"format": "ris", "source_id": "smith2020"}})
     ''
+    >>> own_key({"source": {"format": "csv", "source_id": "WOS:000123"}})   # a row's id, no key
+    ''
+    >>> own_key({"source": {"format": "csv", "source_id": "f3017402c7cdebad"}, "extra": {"citation-key": "Adams2001"}})
+    'Adams2001'
     >>> own_key({"source": {"format": "csl-json", "source_id": "Müller2019"},
     ...          "extra": {"csl": {"citation-key": "Müller2019"}}})
     'Müller2019'
@@ -732,6 +738,8 @@ def own_key(rec: dict) -> str:
     if source.get("format") not in KEYED_FORMATS:
         return ""
     named = extra(rec, "citation-key").strip()   # a key by name: any BibTeX can take (as our CSL export writes it)
+    if source["format"] in ("csv", "spreadsheet") and not named:   # (its source_id is a row's id: WOS:…, an EID)
+        return ""
     key = named or str(source.get("source_id") or "").strip()
     if source["format"] == "bibtex" or named:
         return key if _BIBTEX_KEY.fullmatch(key) else ""

@@ -202,10 +202,12 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
                "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
-               "authority", "source_id")
+               "authority", "source_id", "key")
 
 
-def csv_row(rec: dict, lang: str | None = None) -> dict:
+def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
+    """A record's row; ``key``, its citation key, the one the BibTeX export gives it: a handle that
+    follows the paper, where ``id`` is its place in its file (a record added above it moves it)."""
     names = authors_in(rec, lang)
     lang = main_lang(rec, lang)
     row = {"id": rec["id"], "type": rec.get("type") or "", "language": lang,
@@ -222,7 +224,8 @@ def csv_row(rec: dict, lang: str | None = None) -> dict:
            "pmid": pmid(rec),   # read back as the PMID (a record with nothing else is still one)
            "assignee": "; ".join((rec.get("extra") or {}).get("assignee", [])),   # a patent's (申请人)
            "authority": extra(rec, "authority"),   # a patent's issuing office (RIS A2)
-           "source_id": rec["source"].get("source_id") or ""}   # its id in its database (WOS:…, a PMID)
+           "source_id": rec["source"].get("source_id") or "",   # its id in its database (WOS:…, a PMID)
+           "key": key}
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")
@@ -236,11 +239,14 @@ def _as_text(value):
     return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
 
 
-def write_csv(records, out: TextIO, lang: str | None = None) -> int:
+def write_csv(records, out: TextIO, lang: str | None = None, keys: dict[str, str] | None = None) -> int:
+    """``keys``: citation keys by record id (see :func:`.common.with_keys`), the ``key`` column."""
+    records = list(records)
+    keys = with_keys(records, keys)
     w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for rec in records:
-        w.writerow({k: _as_text(v) for k, v in csv_row(rec, lang).items()})
+        w.writerow({k: _as_text(v) for k, v in csv_row(rec, lang, keys[rec["id"]]).items()})
         n += 1
     return n

@@ -180,15 +180,21 @@ def is_header_row(cells: list[str]) -> bool:
 def columns_of(header: list[str]) -> list[str | None]:
     """The raw key each header cell names (None: a column we do not know, kept as written).
     "Number" is bib-dedupe's issue, but beside an "Issue" column (Zotero's CSV, our own export)
-    a report's, patent's or standard's number.
+    a report's, patent's or standard's number.  "Key" is Zotero's item key (``ABCD1234``), a
+    row's id, but beside an "id" column (our own export's) the citation key the BibTeX export
+    gives the record, read back as one, so that the record keeps it.
 
     >>> columns_of(["Title", "Number"]), columns_of(["Title", "Issue", "Number"])
     (['titles', 'issue'], ['titles', 'issue', 'number'])
+    >>> columns_of(["Key", "Title"]), columns_of(["id", "title", "key"])
+    (['source_id', 'titles'], ['source_id', 'titles', 'citation_key'])
     """
     columns = [_column(h) for h in header]
     names = [h.strip().lower() for h in header]
     if "number" in names and "issue" in names:
         columns[names.index("number")] = "number"
+    if "key" in names and "id" in names:
+        columns[names.index("key")] = "citation_key"
     return columns
 
 
@@ -250,6 +256,8 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                 rec.raw.setdefault(key, []).append((cell, line))
         elif key == "item_type":
             continue
+        elif key == "citation_key":   # our export's: the key the record keeps (export.common.own_key)
+            rec.extra["citation-key"] = cell
         elif key == "type" and item_type:
             rec.raw.setdefault("degree", []).append((cell, line))   # Zotero's genre: CSL's, as csl_json reads it
         elif key == "type":
