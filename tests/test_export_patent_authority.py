@@ -56,7 +56,7 @@ def test_bibtex_writes_the_authority_as_location(exported, tmp_path, fmt):
 
 def test_csv_writes_the_authority_after_the_assignee(exported, tmp_path):
     text = exported("csv")
-    rows = list(csv.reader(io.StringIO(text)))   # (then the source id and the citation key, the last columns)
-    assert rows[0][-5:-2] == ["pmid", "assignee", "authority"] and rows[1][-3] == "European Patent Office"
+    rows = list(csv.reader(io.StringIO(text)))   # (then the source id, the publication types and the citation key)
+    assert rows[0][-6:-3] == ["pmid", "assignee", "authority"] and rows[1][-4] == "European Patent Office"
     (back,) = read_back(text, "csv", tmp_path)
     assert back["extra"]["authority"] == ["European Patent Office"]

@@ -96,3 +96,23 @@ def test_an_articles_m3_keeps_its_other_uses(tmp_path):
     assert review["extra"]["publication_type"] == ["Review"] and not review["extra"].get("medium")
     assert doi["extra"]["medium"] == ["10.1126/science.1074069"] and not doi["extra"].get("publication_type")
     assert thesis["extra"]["degree"] == ["Master's Thesis"] and not thesis["extra"].get("publication_type")
+
+
+def test_the_csv_has_a_publication_type_column_before_the_key_read_back(tmp_path):
+    # a sheet of records to screen could not filter errata and comments out: RIS wrote the types
+    # in M3, the CSV nowhere
+    import csv
+    import io
+
+    text = _export(tmp_path, "pubmed.txt", MEDLINE, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[-3:] == ["source_id", "publication_type", "key"]
+    assert [r["publication_type"] for r in rows] == ["Journal Article; Randomized Controlled Trial; Retracted Publication",
+                                                     "Journal Article; Review; Published Erratum"]
+    back = tmp_path / "back.csv"
+    back.write_text(text, encoding="utf-8")
+    recs = records_of(back)
+    assert [r["extra"].get("publication_type") for r in recs] == [
+        ["Journal Article", "Randomized Controlled Trial", "Retracted Publication"],
+        ["Journal Article", "Review", "Published Erratum"]]
+    assert "M3  - Journal Article; Review; Published Erratum" in _export(tmp_path, "back.csv", text, "ris")

@@ -106,14 +106,15 @@ def test_endnote_gives_each_author_back_their_own_affiliations(tmp_path):
 
 
 def test_the_web_of_science_accession_is_written_by_every_format(tmp_path):
-    """BibTeX and CSL-JSON as Zotero's Web of Science import keeps it in Extra; CSV a last
-    column; RIS and EndNote the Accession Number, or beside a PMID (which holds it) a note."""
+    """BibTeX and CSL-JSON as Zotero's Web of Science import keeps it in Extra; CSV its
+    source_id column; RIS and EndNote the Accession Number, or beside a PMID (which holds it) a note."""
     cscd = ARTICLE.replace("UT WOS:000612345600001", "UT CSCD:6712345")
     (rec, other) = _wos(tmp_path, cscd, ARTICLE.replace("ER\n", "PM 33277265\nER\n"))   # a PMID takes AN, %M
     assert "Web of Science ID: CSCD:6712345" in rendered([rec], "bibtex")
     assert json.loads(rendered([rec], "csl-json"))[0]["note"] == "Web of Science ID: CSCD:6712345"
     header, row = rendered([rec], "csv").splitlines()
-    assert header.split(",")[-2:] == ["authority", "source_id"] and row.endswith(",CSCD:6712345")
+    assert header.split(",")[-4:] == ["authority", "source_id", "publication_type", "key"]
+    assert row.split(",")[-3] == "CSCD:6712345"
     assert "AN  - CSCD:6712345" in rendered([rec], "ris") and "%M CSCD:6712345" in rendered([rec], "endnote")
     ris, endnote = rendered([other], "ris"), rendered([other], "endnote")
     assert "AN  - 33277265" in ris and "N1  - Web of Science ID: WOS:000612345600001" in ris

@@ -21,7 +21,7 @@ from ..fields.identifiers import pmid
 from .common import (accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, display_name, extra,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
-from .tagged import own_number
+from .tagged import own_number, publication_types
 
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
@@ -202,7 +202,7 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
                "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
-               "authority", "source_id", "key")
+               "authority", "source_id", "publication_type", "key")
 
 
 def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
@@ -225,6 +225,9 @@ def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
            "assignee": "; ".join((rec.get("extra") or {}).get("assignee", [])),   # a patent's (申请人)
            "authority": extra(rec, "authority"),   # a patent's issuing office (RIS A2)
            "source_id": rec["source"].get("source_id") or "",   # its id in its database (WOS:…, a PMID)
+           # PubMed's, Web of Science's, Scopus's (Review, Published Erratum), as RIS writes them in M3:
+           # errata and comments filtered in a sheet
+           "publication_type": "; ".join(publication_types(rec)),
            "key": key}
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):

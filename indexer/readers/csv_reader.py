@@ -64,6 +64,8 @@ COLUMNS = {
     "isbn": ("isbn", "bn"),
     "assignee": ("assignee",),   # a patent's (our export's column: "; " between them)
     "authority": ("authority",),   # a patent's issuing office (our export's column; RIS A2)
+    # PubMed's, WoS's, Scopus's publication types, "; " between them (our export's column; RIS M3)
+    "publication_type": ("publication_type",),
     "language": ("language", "la", "language of original document"),
     "funding": ("funding", "funding text", "funding texts", "fx"),
     # Scopus's funders and grants ("Natural Science Foundation of Shandong Province: ZR2019MH036"):
@@ -294,7 +296,7 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.raw.setdefault("funding", []).extend(detail_grants([], [(cell, line)]))
         elif key == "author_affiliations":   # read once the authors are (below)
             rec.extra.setdefault("columns", {})[head_name] = cell
-        elif key in ("affiliation", "assignee"):
+        elif key in ("affiliation", "assignee", "publication_type"):
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
         elif key == "journal" and thesis:
