@@ -40,8 +40,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .dedup import (_pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, simplified,
-                    title_key)
+from .dedup import (_pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, notice_of,
+                    simplified, title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .pinyin import is_pinyin_surname, two_syllables
@@ -348,6 +348,8 @@ def merged_record(master: dict, others: list[dict]) -> dict:
             if donor is not None:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
+    _article_url(out, donors, provenance, notes)
+    _all_publication_types(out, donors, provenance)
     _complete_authors(out, donors, provenance)
     _fuller_given_names(out["authors"] if not _empty(out.get("authors")) else [], donors, provenance)
     # a Chinese master's authors in English from an English copy, or the other way round
@@ -398,6 +400,75 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def publication_types(rec: dict) -> list[str]:
+    """The publication types a record's database states, as written: PubMed's (``PT``,
+    ``extra.publication_type``, one a value), else Web of Science's or Scopus's document type
+    (``DT``, ``extra.document_type``, "; "-joined), as RIS writes them to ``M3``.
+
+    >>> publication_types({"extra": {"document_type": ["Article; Early Access"]}})
+    ['Article', 'Early Access']
+    """
+    ex = rec.get("extra") or {}
+    types = ex.get("publication_type") or ex.get("document_type") or []
+    types = [types] if isinstance(types, str) else types
+    return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
+
+
+def _all_publication_types(out: dict, donors: list[dict], provenance: dict) -> None:
+    """The master's publication types joined by its copies' (its own first, then each copy's
+    it lacks, in any case): an Embase or Scopus master (``Article``) keeps PubMed's
+    ``Randomized Controlled Trial``, which a screening filters on.  Not when a record of the
+    cluster is a notice (an erratum, a retraction: never merged with its paper, and its type
+    no paper's).
+
+    >>> m = {"id": "m", "extra": {"publication_type": ["Article"]}}
+    >>> pm = {"id": "p", "extra": {"publication_type": ["Journal Article", "Randomized Controlled Trial"]}}
+    >>> _all_publication_types(m, [pm, {"id": "w", "extra": {"document_type": ["article"]}}], {}); m["extra"]
+    {'publication_type': ['Article', 'Journal Article', 'Randomized Controlled Trial']}
+    >>> m = {"id": "m", "extra": {"publication_type": ["Article"]}}
+    >>> _all_publication_types(m, [{"id": "e", "extra": {"publication_type": ["Published Erratum"]}}], {}); m["extra"]
+    {'publication_type': ['Article']}
+    """
+    if any(notice_of(r) for r in [out] + donors):
+        return
+    types = publication_types(out)
+    seen = {t.casefold() for t in types}
+    for donor in donors:
+        for t in publication_types(donor):
+            if t.casefold() not in seen:
+                seen.add(t.casefold())
+                types.append(t)
+                provenance.setdefault("publication_type", donor["id"])
+    if "publication_type" in provenance:
+        out.setdefault("extra", {})["publication_type"] = types
+
+
+# A journal's own page, not an article's: its site alone, or its page there (Elsevier's
+# ``/locate/jcyt``, ``/journal/…``, ``journals.elsevier.com/cytotherapy``), as Embase gives a record's UR.
+_HOMEPAGE = re.compile(r"https?://[^/?#\s]+/?(?:(?:locate|journals?|loi|toc)/[^/?#\s]+/?|[A-Za-z-]+/?)?", re.I)
+
+
+def _article_url(out: dict, donors: list[dict], provenance: dict, notes: list[str]) -> None:
+    """A master's URL that is its journal's home page (Embase's) by a copy's URL of the article
+    (a DOI link, PubMed's page), the home page said in ``merged.notes``; a master's article URL stays.
+
+    >>> out, notes = {"id": "m", "url": "http://www.elsevier.com/locate/jcyt"}, []
+    >>> _article_url(out, [{"id": "p", "url": "https://doi.org/10.1016/j.jcyt.2020.01.002"}], {}, notes); out["url"]
+    'https://doi.org/10.1016/j.jcyt.2020.01.002'
+    >>> out = {"id": "m", "url": "https://doi.org/10.1016/j.jcyt.2020.01.002"}
+    >>> _article_url(out, [{"id": "p", "url": "https://pubmed.ncbi.nlm.nih.gov/31234567/"}], {}, []); out["url"]
+    'https://doi.org/10.1016/j.jcyt.2020.01.002'
+    """
+    own = (out.get("url") or "").strip()
+    if not own or not _HOMEPAGE.fullmatch(own):
+        return
+    donor = next((d for d in donors if (d.get("url") or "").strip() and not _HOMEPAGE.fullmatch(d["url"].strip())), None)
+    if donor is not None:
+        out["url"] = donor["url"]
+        provenance["url"] = donor["id"]
+        notes.append(f"url of {donor['id']}, the article's, not the master's {own} (its journal's home page)")
 
 
 def _most_given_year(out: dict, donors: list[dict], provenance: dict, notes: list[str]) -> dict | None:

@@ -3,7 +3,7 @@ off, a year the other copies disagree with.  Real ingest into a temp index, the 
 user runs it, and :func:`indexer.merge.merged_record` on small records."""
 from __future__ import annotations
 
-from conftest import dedup_json as dedup, run_cli
+from conftest import dedup_json as dedup, jsonl, run_cli
 from indexer.merge import merged_record
 
 # CENTRAL's export: the first author and "et al.", but more fields than PubMed's (issue,
@@ -210,3 +210,51 @@ def test_a_title_medline_translated_in_brackets_gives_way_to_a_copys_own():
     assert merged_record(cnki, [pubmed, wos])["title"]["en"] == "Surgical treatment strategy for spinal metastases"
     # with no other, the bracketed title stays
     assert merged_record(pubmed, [cnki])["title"]["en"] == "[Surgical treatment strategy for spinal metastases]."
+
+
+# Embase's RIS: the most complete record (keywords, funding, issue), its M3 Scopus's and
+# Embase's document type and its UR the journal's home page, not the article's
+EMBASE = CENTRAL_ET_AL.replace("ID  - CN-02231234\n", "DB  - Embase\nM3  - Article\n").replace(
+    "AU  - et al.\n", "AU  - Font, J.A.\nAU  - Gandía, A.\nAU  - Campos, A.\nAU  - Flamarique, S.\n").replace(
+    "ER  - ", "UR  - http://www.elsevier.com/locate/ejmp\nER  - ")
+# the publisher's page saved to a reference manager: the article's own URL
+PUBLISHER = """TY  - JOUR
+TI  - In vivo dosimetry in low-voltage IORT breast treatments with XR-RV3 radiochromic film
+AU  - Lozares, Sergio
+PY  - 2021
+T2  - Physica Medica
+DO  - 10.1016/j.ejmp.2020.12.011
+UR  - https://www.sciencedirect.com/science/article/pii/S1120179720303185
+ER  - 
+"""
+
+
+def test_an_embase_master_keeps_pubmeds_publication_types_and_takes_the_articles_url(tmp_path):
+    # dedup --apply with Embase's record the master: PubMed's "Randomized Controlled Trial" was
+    # gone from the merged record (a screening filters on it), and its URL the journal's site
+    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
+    (tmp_path / "pubmed.nbib").write_text(PUBMED.replace("PT  - Journal Article\n", "PT  - Journal Article\n"
+                                                         "PT  - Randomized Controlled Trial\n"), encoding="utf-8")
+    (tmp_path / "publisher.ris").write_text(PUBLISHER, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", *(str(tmp_path / f) for f in ("embase.ris", "pubmed.nbib", "publisher.ris")),
+                   "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    out = run_cli("export", "--format", "ris", "--index", str(idx))
+    assert out.returncode == 0, out.stderr
+    (merged,) = jsonl(run_cli("export", "--format", "jsonl", "--index", str(idx)).stdout)
+    assert merged["source"]["path"].endswith("embase.ris")   # (the master)
+    assert "M3  - Article; Journal Article; Randomized Controlled Trial\n" in out.stdout
+    assert "UR  - https://www.sciencedirect.com/science/article/pii/S1120179720303185\n" in out.stdout
+
+
+def test_a_masters_article_url_stays_and_a_notice_lends_no_type():
+    master = record("m", [person("Lozares", "Sergio")], url="https://doi.org/10.1016/j.ejmp.2020.12.011",
+                    extra={"publication_type": ["Article"]})
+    copy = record("p", [person("Lozares", "Sergio")], url="https://pubmed.ncbi.nlm.nih.gov/33465753/",
+                  extra={"publication_type": ["Journal Article", "Randomized Controlled Trial"]})
+    merged = merged_record(master, [copy])
+    assert merged["url"] == master["url"]
+    assert merged["extra"]["publication_type"] == ["Article", "Journal Article", "Randomized Controlled Trial"]
+    erratum = record("e", [person("Lozares", "Sergio")], extra={"publication_type": ["Published Erratum"]})
+    assert merged_record(master, [erratum])["extra"]["publication_type"] == ["Article"]
