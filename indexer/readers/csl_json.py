@@ -659,13 +659,11 @@ class CslJsonReader:
             if key == "abstract" and isinstance(value, str) and _JATS.search(value):
                 for section in jats_sections(value):   # (as PubMed XML's labelled parts)
                     raw.setdefault("sections", []).append((section, line))
-        if rec.type == "article-journal" and raw.get("number") and not raw.get("pages"):
-            # an article's number (ours for one with a dash, e02132-20; Zotero's article number):
-            # its pages, as BibTeX's eid is, else kept whole
-            numbers = raw.pop("number")
-            raw["pages"] = cited_article_number(numbers)
-            if not raw["pages"]:
-                rec.extra["article_number"] = [v for v, _ in numbers]
+        if rec.type == "article-journal" and raw.get("number") and not raw.get("pages") \
+                and not cited_article_number(raw["number"]):
+            # an article's number with a dash (e02132-20, as our export writes one without pages):
+            # the article number; another number stays a number (a tool's issue, report number)
+            rec.extra["article_number"] = [v for v, _ in raw.pop("number")]
         held: list[tuple[str, list[str]]] = []   # (author, affiliations)
         for role, target in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
             for a in item.get(role) or []:
