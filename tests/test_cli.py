@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -438,6 +439,37 @@ def test_ctrl_c_during_export_to_a_file_leaves_it_as_it_was(tmp_path):
     kept.chmod(0o640)
     assert run_cli("export", "-f", "ris", "--from", str(source), "-o", str(kept)).returncode == 0
     assert "TI  - Marrow" in kept.read_text(encoding="utf-8") and kept.stat().st_mode & 0o777 == 0o640
+
+def test_export_to_a_read_only_or_hard_linked_file_is_as_before_the_temporary_file(tmp_path):
+    # b595d7a wrote through a temporary file renamed over FILE: a file the user may not write was
+    # replaced (its mode never asked), and a hard link's other name kept the old text
+    from conftest import run_cli_unprivileged
+
+    source = tmp_path / "in.ris"
+    source.write_text("TY  - JOUR\nTI  - Marrow\nPY  - 2020\nER  - \n", encoding="utf-8")
+    linked, other = tmp_path / "a.ris", tmp_path / "b.ris"
+    linked.write_text("old\n", encoding="utf-8")
+    os.link(linked, other)
+    assert run_cli("export", "-f", "ris", "--from", str(source), "-o", str(linked)).returncode == 0
+    assert "TI  - Marrow" in other.read_text(encoding="utf-8")   # one file, two names
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="export-"))   # (a folder any user may enter, as pytest's is not)
+    try:
+        folder.chmod(0o777)
+        (folder / "in.ris").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        kept = folder / "keep.ris"
+        kept.write_text("PRECIOUS\n", encoding="utf-8")
+        kept.chmod(0o444)
+        result = run_cli_unprivileged("export", "-f", "ris", "--from", str(folder / "in.ris"), "-o", str(kept))
+        assert result.returncode == 2 and "Permission denied" in result.stderr, result.stderr
+        assert kept.read_text(encoding="utf-8") == "PRECIOUS\n"
+        assert sorted(p.name for p in folder.iterdir()) == ["in.ris", "keep.ris"]   # no part left
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 def test_clean_on_a_terminal_says_a_failure_once_and_how_to_force_a_format(tmp_path):
     # stderr's "Error: note.txt:1: unknown format; …" and stdout's "✗ note.txt:1: unknown format; …"

@@ -445,12 +445,13 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         return 0
     existed = os.path.lexists(args.output)
     f, part = _open_output(args.output, args.format)
-    _warn_of_gaps(records, args.format, err)   # (once the file can be written: else the error alone)
     try:
+        _warn_of_gaps(records, args.format, err)   # (once the file can be written: else the error alone)
         with f:
             n = write(f, bom)
         if part:
             os.replace(part, os.path.realpath(args.output))
+            part = None
     except (OSError, KeyboardInterrupt) as e:   # a disk that filled up while writing, Ctrl-C
         from ..errors import OutputFailed
         if part:   # the file is left as it was
@@ -464,9 +465,15 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
             err.write(f"{_fresh_line()}Interrupted: {args.output} holds part of the export only.\n")
             return EXIT_INTERRUPTED
         raise OutputFailed(args.output, e, "it holds part of the export only") from None
+    finally:   # (no temporary file left behind, whatever stopped the writing)
+        f.close()
+        if part:
+            with contextlib.suppress(OSError):
+                os.unlink(part)
     suffix = SUFFIXES[args.format]
     # (a device, /dev/null or a pipe, has no suffix to give)
-    hint = "" if args.output.endswith(suffix) or not Path(args.output).is_file() else f" (usual suffix: {suffix})"
+    hint = "" if args.output.endswith(suffix) or args.output.startswith("/dev/") or not Path(args.output).is_file() \
+        else f" (usual suffix: {suffix})"
     err.write(f"wrote {n:,} record{'' if n == 1 else 's'} to {args.output} as {args.format}{hint}\n")
     return 0
 
@@ -478,7 +485,11 @@ def _open_output(output: str, fmt: str) -> tuple[TextIO, str | None]:
     made (a writable file in a read-only folder), is written in place."""
     newline = "" if fmt == "csv" else None
     target = os.path.realpath(output)   # (a link to the file: the file is replaced, not the link)
-    if not os.path.exists(target) or os.path.isfile(target):
+    # in place as before: a file the user may not write (its error said), one with other hard links
+    # (they would keep the old text), a name under /dev (/dev/stdout, redirected to a file or not)
+    replaceable = not os.path.exists(target) or (
+        os.path.isfile(target) and os.access(target, os.W_OK) and os.stat(target).st_nlink == 1)
+    if replaceable and not os.path.abspath(output).startswith("/dev/"):
         try:
             fd, part = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".part",
                                         dir=os.path.dirname(target))
