@@ -52,3 +52,12 @@ def test_a_parallel_title_is_two_titles(tmp_path):
                            "en": "The impact of the pandemic on the health of older people"}
     assert en["title"] == {"en": "Testing whether E = mc2 holds for slow neutrons at R = 0.5"}
     assert formula["title"] == {"zh": "关于E = mc2的研究"}
+
+
+def test_a_formula_in_a_chinese_title_is_no_parallel_title(tmp_path):
+    # d5f1dee split "Ag + HNO3 = AgNO3 + NO 反应机理研究" into an English "Ag + HNO3" and the rest
+    titles = ["Ag + HNO3 = AgNO3 + NO 反应机理研究", "用 Matlab 求解 Ax = b", "GDP = C + I + G + NX 核算方法研究",
+              "pH = pKa + lg 的应用", "Nu = f(Re) 关系的实验研究"]
+    path = tmp_path / "f.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - {t}\nLA  - zh\nER  - \n\n" for t in titles), encoding="utf-8")
+    assert [r["title"] for r in records_of(path)] == [{"zh": t} for t in titles]

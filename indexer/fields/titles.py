@@ -53,6 +53,9 @@ def split_parallel_title(title: str) -> tuple[str, str] | None:
     ('Исследование', 'A study of E = mc2')
     >>> split_parallel_title("On E = mc2"), split_parallel_title("E = mc2에 관한 연구"), split_parallel_title("A = B = C")
     (None, None, None)
+    >>> [split_parallel_title(t) for t in ("Ag + HNO3 = AgNO3 + NO 反应机理研究", "用 Matlab 求解 Ax = b",
+    ...  "GDP = C + I + G + NX 核算方法研究", "BMI = 体重/身高²", "ROE = ROA × 权益乘数的分析")]
+    [None, None, None, None, None]
     """
     if " = " not in title:
         return None
@@ -63,7 +66,8 @@ def split_parallel_title(title: str) -> tuple[str, str] | None:
         if _EQUATION.search(first) or re.match(r"[\d.+\-−]", second):   # "E = mc2", "R = 0.5"
             continue
         latin_first = not _NON_LATIN.search(first)
-        if latin_first != (not _NON_LATIN.search(second)) and _LATIN.search(first if latin_first else second):
+        latin, other = (first, second) if latin_first else (second, first)
+        if latin_first != (not _NON_LATIN.search(second)) and _reads_as_title(latin, other):
             splits.append((latin_first, first, second))
     if len({latin for latin, _, _ in splits}) != 1:   # none, or three titles ("English = 中文 = English")
         return None
@@ -71,5 +75,21 @@ def split_parallel_title(title: str) -> tuple[str, str] | None:
     return first, second
 
 
+def _reads_as_title(latin: str, other: str) -> bool:
+    """Whether the two sides of a " = " read as a title in two scripts, not a formula's sides
+    ("Ag + HNO3 = AgNO3 + NO 反应机理研究", "GDP = C + I + G 核算", "用 Matlab 求解 Ax = b"): the Latin
+    side three words or more, no operator in it, the other four letters of its script or more.
+
+    >>> _reads_as_title("Sleep Disorders in Older Adults", "노인의 수면 장애"), _reads_as_title("GDP", "C + I 核算方法研究")
+    (True, False)
+    >>> _reads_as_title("Ag + HNO3 reaction mechanism", "反应机理研究")
+    False
+    """
+    return (len(re.findall(r"[A-Za-z\u00c0-\u024f]{2,}", latin)) >= 3 and not _OPERATOR.search(latin)
+            and len(_NON_LATIN.findall(other)) >= 4)
+
+
+# What a formula has and a title does not.
+_OPERATOR = re.compile(r"[+×·÷^²³√∑∫<>]")
 # A letter or digit alone before " = ": an equation's, not a title's end.
 _EQUATION = re.compile(r"(?:^|\s)\w$")
