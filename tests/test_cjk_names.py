@@ -163,3 +163,17 @@ def test_a_name_with_its_romanised_form_in_brackets_is_one_author(tmp_path):
         {"literal": "王芳", "lang": "zh", "affiliation": "北京大学"}]
     assert rendered([ko, zh], "gbt7714").splitlines()[0].startswith("[1] 홍길동, 김철수, 남궁민수. ")
     assert rendered([zh], "vancouver").startswith("1. Wang J, Li M, Wang F. ")
+
+
+def test_a_role_or_place_in_brackets_is_no_romanised_name(tmp_path):
+    # 1d2e461 read "王五(Corresponding Author)" as 王五 with a name Corresponding Author, and a Chinese
+    # name's Latin form in Western order as family-first ("王芳(Fang Wang)": family Fang)
+    from conftest import records_of
+
+    path = tmp_path / "r.ris"
+    path.write_text("TY  - JOUR\nTI  - 测试\nAU  - 王五(Corresponding Author)\nAU  - 李四(Tsinghua Univ)\n"
+                    "AU  - 王芳(Fang Wang)\nAU  - 张伟(Zhang Wei Jr)\nER  - \n", encoding="utf-8")
+    (rec,) = records_of(path)
+    assert [a.get("literal") for a in rec["authors"]] == ["王五(Corresponding Author)", "李四(Tsinghua Univ)", "王芳",
+                                                         "张伟(Zhang Wei Jr)"]
+    assert rec["authors"][2]["alt"] == {"family": "Wang", "given": "Fang", "lang": "en"}

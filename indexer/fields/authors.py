@@ -637,6 +637,12 @@ def _read_name(name: str, cjk: str) -> dict[str, str]:
     return {"family": " ".join(words[i:]), "given": " ".join(words[:i]), "lang": "en"}
 
 
+# Words in brackets after a name that say a role or a place, not the name in Latin letters.
+_NOT_A_NAME = re.compile(r"\b(?:author|authors|corresponding|editor|editors|chief|ed|eds|univ|university|hosp|hospital|"
+                         r"inst|institute|dept|department|college|school|center|centre|lab|laboratory|jr|sr|"
+                         r"ii|iii|phd|md|prof|professor)\b\.?", re.IGNORECASE)
+
+
 def _romanised(name: str, cjk: str) -> dict | None:
     """A name in hangul, Han characters or kana with its romanised form in brackets, as
     Korean and Chinese databases list authors ("홍길동(Hong, Gil-Dong)", "李明 ( Li Ming )"):
@@ -653,6 +659,13 @@ def _romanised(name: str, cjk: str) -> dict | None:
     {'family': 'Kim', 'given': 'Chul-Soo', 'lang': 'en'}
     >>> _romanised("王建国(Peking University)", "zh"), _romanised("张三(ed.)", "zh"), _romanised("王建国", "zh")
     (None, None, None)
+
+    A Chinese name's Latin form is its pinyin, in either order, or none of it:
+
+    >>> _romanised("王芳(Fang Wang)", "zh")["alt"]
+    {'family': 'Wang', 'given': 'Fang', 'lang': 'en'}
+    >>> _romanised("王五(Corresponding Author)", "zh"), _romanised("李四(Tsinghua Univ)", "zh"), _romanised("张伟(Zhang Wei Jr)", "zh")
+    (None, None, None)
     """
     m = _ROMANISED.fullmatch(name)
     if not m:
@@ -664,6 +677,19 @@ def _romanised(name: str, cjk: str) -> dict | None:
     own = parse_name(m.group(1), cjk)
     if "literal" not in own and "family" not in own or own.get("lang") == "en":
         return None
+    if _NOT_A_NAME.search(latin):   # "(Corresponding Author)", "(Tsinghua Univ)", "(Editor In Chief)"
+        return None
+    if own.get("lang") == "zh" and own.get("literal"):   # its pinyin, in either order, or no name of it
+        from ..pinyin import compared_pinyin
+
+        family, given = compared_pinyin(own["literal"])
+        folded = [compared_word(w.replace("-", "").lower()) for w in re.split(r"[\s,]+", latin) if w]
+        if sorted(folded) != sorted([family, "".join(given)]):
+            return None
+        first, second = [w for w in re.split(r"[\s,]+", latin) if w]
+        family_word, given_word = (first, second) if compared_word(first.replace("-", "").lower()) == family \
+            else (second, first)
+        return {**own, "alt": {"family": family_word, "given": given_word, "lang": "en"}}
     if "," in latin or caps_first(latin) or len(words) != 2:
         alt = parse_name(latin)
     else:
