@@ -99,6 +99,13 @@ def test_a_bracketed_address_wrapped_onto_a_second_line_is_one_address(tmp_path,
     assert rec["extra"]["affiliations"] == ["Tsinghua Univ, Sch Life Sci, Beijing 100084, Peoples R China.",
                                             "Delft Univ Technol, Dept Biotechnol, NL-2628 BC Delft, Netherlands."]
     assert [a["affiliation"] for a in rec["authors"]] == rec["extra"]["affiliations"]
+    # an address without brackets after a whole one (its country, a stop) is an address of its own
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "   [van der Berg, Maria] Delft Univ Technol, Dept Biotechnol,\n", "   Harvard Univ, Sch Med, Boston, MA 02115 USA.\n"
+        "   [van der Berg, Maria] Delft Univ Technol, Dept Biotechnol,\n"), encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    assert rec["extra"]["affiliations"][:2] == ["Tsinghua Univ, Sch Life Sci, Beijing 100084, Peoples R China.",
+                                                "Harvard Univ, Sch Med, Boston, MA 02115 USA."]
 
 
 def test_unindented_continuations_missing_er_bom_crlf(validate):

@@ -333,8 +333,9 @@ class WosReader(TaggedReader):
         values: list[tuple[str, int]] = []
         bracketed = False
         for value, line in rec.raw.pop("address", []):
-            if bracketed and not value.startswith("[") and values:   # a bracketed address wrapped:
-                values[-1] = (f"{values[-1][0]} {value}", values[-1][1])   # its next line is its end
+            if bracketed and not value.startswith("[") and values and re.search(r"[,&-]$", values[-1][0]):
+                # a bracketed address wrapped after a comma: its next line is its end
+                values[-1] = (f"{values[-1][0]} {value}", values[-1][1])
                 continue
             bracketed = bracketed or not values and value.startswith("[")
             values.append((value, line))
