@@ -610,8 +610,10 @@ def test_an_empty_tar_says_it_is_empty(tmp_path):
     (tmp_path / "x.tar").write_bytes(data)
     (tmp_path / "x.tar.gz").write_bytes(gzip.compress(data))
     (tmp_path / "zeros.ris").write_bytes(data)   # not named as a tar: a binary file, as before
+    (tmp_path / "zeros.ris.gz").write_bytes(gzip.compress(data))   # (a zeroed download, compressed: so too)
     _result, _records, failures = clean_items(tmp_path, "--archives")
     reasons = {os.path.basename(f["path"]): f["reason"] for f in failures}
     assert reasons["x.tar"] == reasons["x.tar.gz"] == "no records: the archive holds no file that is read (it is empty)"
     assert reasons["zeros.ris"].startswith("binary file")
+    assert "binary file" in reasons["zeros.ris.gz"], reasons
     assert all(f["raw"] == "" for f in failures if f["path"].endswith(("x.tar", "x.tar.gz")))

@@ -110,7 +110,9 @@ def archive_kind(path: str) -> str | None:
             inner = fh.read(EMPTY_TAR_MAX + 1)
     except UNPACK_ERRORS:
         return "stream"  # damaged: reading it says so
-    return "tar" if _is_tar(inner) or _is_empty_tar(inner) else "stream"
+    # (zeros are an empty tar only under a tar's name: a zeroed download, x.ris.gz, is a stream)
+    named_tar = re.search(r"\.(?:tar\.[^.]+|t[gbx]z2?|tbz|txz)$", path.lower())
+    return "tar" if _is_tar(inner) or named_tar and _is_empty_tar(inner) else "stream"
 
 
 def _is_tar(head: bytes) -> bool:
