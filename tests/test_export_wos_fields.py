@@ -188,3 +188,11 @@ def test_ris_writes_a_chapters_isbn_beside_its_series_issn(tmp_path):
     assert "SN  - 1064-3745" in text and "SN  - 978-1-0716-1234-5" in text
     (back,) = read_back(text, "ris", tmp_path)
     assert back["issn"] == "1064-3745" and back["extra"]["isbn"] == ["978-1-0716-1234-5"]
+
+
+def test_a_records_event_comes_before_its_event_title_as_it_did():
+    # 4615844 preferred event-title to event in BibLaTeX's eventtitle (before: event, then event-title)
+    rec = {"id": "x", "source": {"path": "t", "format": "csl-json", "record": 1}, "type": "paper-conference",
+           "language": "en", "title": {"en": "A talk"}, "abstract": {}, "authors": [], "keywords": {}, "journal": {},
+           "year": 2020, "funding": [], "repairs": [], "extra": {"event": "ICML 2020", "event-title": "Proceedings"}}
+    assert "eventtitle = {ICML 2020}" in rendered([rec], "biblatex")

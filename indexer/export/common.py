@@ -321,9 +321,9 @@ def wos_note(rec: dict) -> str:
 def conference(rec: dict) -> tuple[str, str, str]:
     """The meeting a paper was given at: its name, date and place as written, as Web of
     Science's CT, CY, CL and Scopus's conference columns are kept (``extra.conference``,
-    ``conference_date``, ``conference_location``), else under CSL's names (``event-title``,
-    ``event``, ``event-date``, ``event-place``) as the CSL, BibTeX and Chinese readers keep them."""
-    return (extra(rec, "conference") or extra(rec, "event-title") or extra(rec, "event"),
+    ``conference_date``, ``conference_location``), else under CSL's names (``event``,
+    ``event-title``, ``event-date``, ``event-place``) as the CSL, BibTeX and Chinese readers keep them."""
+    return (extra(rec, "conference") or extra(rec, "event") or extra(rec, "event-title"),   # (event first, as before)
             extra(rec, "conference_date") or extra(rec, "event-date"),
             extra(rec, "conference_location") or extra(rec, "event-place"))
 
