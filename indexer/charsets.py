@@ -39,6 +39,9 @@ _HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
 # Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
 HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+# Latin letters, ASCII and accented (Latin-1 Supplement to Latin Extended-B: é, ł, ș), and Cyrillic.
+LATIN = "A-Za-z\u00c0-\u024f"
+CYRILLIC = "\u0400-\u04ff"
 
 _SUP = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 _SUB = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..charsets import HAN, HANGUL, KANA, is_han, simplified_table
+from ..charsets import CYRILLIC, HAN, HANGUL, KANA, LATIN, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, u_for_v
@@ -274,9 +274,8 @@ _JA_CHAR = f"[{HAN}{KANA}々〆]"
 _JA_SPLIT = re.compile(f"({_JA_CHAR}{{1,3}})(?:, ?| )({_JA_CHAR}{{1,4}})")
 # A name in its own script with its romanised form in brackets (RISS and KCI's "홍길동(Hong, Gil-Dong)",
 # "김철수 ( Kim Chul-Soo )"; "王建国(Wang Jianguo)"): the author, and the name in Latin letters.
-_LATIN_LETTER = "A-Za-z\u00c0-\u024f"
 _ROMANISED = re.compile(rf"([{HAN}{KANA}{HANGUL}々〆·]+(?: [{HAN}{KANA}{HANGUL}々〆]+)?)\s*[(（]\s*"
-                        rf"([{_LATIN_LETTER}][{_LATIN_LETTER}'’.\- ]*(?:, ?[{_LATIN_LETTER}][{_LATIN_LETTER}'’.\- ]*)?)"
+                        rf"([{LATIN}][{LATIN}'’.\- ]*(?:, ?[{LATIN}][{LATIN}'’.\- ]*)?)"
                         rf"\s*[)）]")
 # "Crum.C.P.", "Ghelardi.A.": a family name and its initials with no space or comma.
 _PERIOD_JOINED = re.compile(r"([A-Z][a-z'’-]+)\.((?:[A-Z]\.)+)")
@@ -527,7 +526,7 @@ def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
     return person
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 
 
 def _read_name(name: str, cjk: str) -> dict[str, str]:

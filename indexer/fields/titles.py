@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..charsets import HAN, HANGUL, KANA
+from ..charsets import CYRILLIC, HAN, HANGUL, KANA, LATIN
 
 # "Title [Original-language title]", the bracket possibly cut off (a field's length limit).
 _ORIGINAL_TITLE = re.compile(r"^(.+?)\s*\[([^\[\]]+)\]?\W*$")
@@ -34,8 +34,8 @@ def split_original_title(title: str, shortest: int = 1) -> tuple[str, str] | Non
 
 
 # Letters of the scripts a parallel title's other side is in: CJK, hangul, Cyrillic.
-_NON_LATIN = re.compile(f"[{HAN}{KANA}{HANGUL}\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN = re.compile(f"[{HAN}{KANA}{HANGUL}{CYRILLIC}]")
+_LATIN = re.compile(f"[{LATIN}]")
 
 
 def split_parallel_title(title: str) -> tuple[str, str] | None:
@@ -85,7 +85,7 @@ def _reads_as_title(latin: str, other: str) -> bool:
     >>> _reads_as_title("Ag + HNO3 reaction mechanism", "反应机理研究")
     False
     """
-    return (len(re.findall(r"[A-Za-z\u00c0-\u024f]{2,}", latin)) >= 3 and not _OPERATOR.search(latin)
+    return (len(re.findall(f"[{LATIN}]{{2,}}", latin)) >= 3 and not _OPERATOR.search(latin)
             and len(_NON_LATIN.findall(other)) >= 4)
 
 

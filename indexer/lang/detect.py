@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..charsets import CYRILLIC
 from ..repair.constants import HAN, HANGUL, KANA
 
 _HAN = re.compile(f"[{HAN}]")
@@ -83,7 +84,7 @@ MULTILINGUAL = frozenset({"mul", "multilingual", "multiple languages", "flerspr�
                           "mehrsprachig", "multilingue", "plurilingue", "多语种"})
 # The script of a declared language that is not written in Latin letters: the declaration names
 # the language of a text mostly in it (Russian or Ukrainian, which langdetect may confuse).
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 DECLARED_SCRIPTS = {"ru": _CYRILLIC, "uk": _CYRILLIC, "el": _GREEK}
 # Letters beyond a-z each declared Latin-script language writes: a short title with one of them
