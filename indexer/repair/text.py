@@ -336,12 +336,11 @@ def _to_ascii(m: re.Match) -> str:
 # ("Ｌｅｅ Ｋ．Ｔｉｔｌｅ", a reference's), nor one typed beside ASCII (P＜0.05, 1．38 in Chinese text).
 _FW_ALNUM = f"[A-Za-z0-9{FULLWIDTH_ALNUM}]"
 _FULLWIDTH_JOINER = re.compile(rf"(?<={_FW_ALNUM})(?:[－＜＝＞]|(?<=[0-9０-９])．|[－＜＝＞]．(?=[0-9０-９]))(?={_FW_ALNUM})")
-_FULLWIDTH_ALNUM_RE = re.compile(f"[{FULLWIDTH_ALNUM}]")
 
 
 def _joiner_to_ascii(m: re.Match) -> str:
     s, start, end = m.string, m.start(), m.end()
-    if _FULLWIDTH_ALNUM_RE.match(s[start - 1]) or _FULLWIDTH_ALNUM_RE.match(s[end]):
+    if _FULLWIDTH_RE.match(s[start - 1]) or _FULLWIDTH_RE.match(s[end]):
         return "".join(chr(ord(c) - 0xFEE0) for c in m.group(0))
     return m.group(0)
 
