@@ -6,6 +6,9 @@ import re
 # A plausible year (1500-2099) and its digits, as every pattern here reads one.
 YEARS = (1500, 2099)
 YEAR_DIGITS = r"(?:1[5-9]|20)\d{2}"
+# The dashes between a page range's ends ("12~15", "12～15", "12—15", "12–15", "12－15", "12-15"),
+# for a character class.
+PAGE_DASHES = "~～—–－-"
 # A page range, or a list of them ("701-705", "12~15", "8-9, 7").
 PAGE_RANGES = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[,，+]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
 _YEAR = re.compile(rf"(?<!\d)({YEAR_DIGITS})(?!\d)")
@@ -74,7 +77,7 @@ def normalise_pages(pages: str | None) -> str | None:
         return None
     # "第12-15页", "P.12-15", "pp. 12-15": the words around a range (NoteExpress, Wanfang)
     pages = _PAGE_WORDS.fullmatch(pages.strip()).group(1)
-    p = re.sub(r"\s*[~～—–－\-]+\s*", "-", pages.strip())
+    p = re.sub(rf"\s*[{PAGE_DASHES}]+\s*", "-", pages.strip())
     p = re.sub(r"(?<=\w)-[+&]$", "", p)
     one = re.fullmatch(r"(\w+)-\1", p)   # one page as both ends (Zotero's 405--405, SP 405 EP 405)
     p = one.group(1) if one else p

@@ -6,6 +6,7 @@ from typing import Callable, Iterator, Protocol
 
 from ..charsets import BIDI_CONTROLS, INVISIBLE, JOINERS, drop_invisible
 from ..errors import UnknownFormat
+from ..fields.biblio import PAGE_DASHES
 from ..record import Failure, Record
 from .decode import TextFile
 
@@ -408,7 +409,7 @@ REGISTRY: dict[str, Reader] = {}
 
 
 # A dash that the pipeline and the exports read as a page range's.
-_RANGE_DASH = re.compile(r"[~～—–－-]")
+_RANGE_DASH = re.compile(f"[{PAGE_DASHES}]")
 
 
 def cited_article_number(numbers: list[tuple]) -> list[tuple]:
