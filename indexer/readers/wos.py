@@ -355,8 +355,6 @@ class WosReader(TaggedReader):
 
     def _details(self, rec: Record, fields) -> None:
         raw = rec.raw
-        if raw.get("start_page") and [v for v, _ in raw.get("end_page", [])] == [v for v, _ in raw["start_page"]]:
-            del raw["end_page"]   # "BP E1" "EP E1": one page, E1
         if not raw.get("start_page"):
             raw["pages"] = raw.get("page_range") or cited_article_number(raw.get("article_number", []))
         if not raw.get("issn") and raw.get("eissn"):
