@@ -122,8 +122,7 @@ class TextFile:
             size = fh.seek(0, os.SEEK_END) if self.end is None else self.end
             fh.seek(max(0, size - 8))   # (a multiple of 4 back: whole UTF-16 and UTF-32 characters)
             tail = fh.read(size - max(0, size - 8))
-        width = 4 if self.encoding.startswith("utf-32") else 2 if self.encoding.startswith("utf-16") else 1
-        zeros = bytes(width - 1)
+        zeros = bytes(_unit_width(self.encoding) - 1)
         return not tail.endswith((b"\n" + zeros, b"\r" + zeros, zeros + b"\n", zeros + b"\r"))
 
     def binary(self) -> BinaryIO:
@@ -159,6 +158,15 @@ class _Prefix(io.RawIOBase):
 _END_MARKS, _END_SPACE = "\x1a\x00", "\r\n"
 
 
+def _unit_width(encoding: str) -> int:
+    """The bytes of one code unit of ``encoding``: 4 in UTF-32, 2 in UTF-16, else 1.
+
+    >>> _unit_width("utf-32-le"), _unit_width("utf-16"), _unit_width("gb18030")
+    (4, 2, 1)
+    """
+    return 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+
+
 def _padding_at_end(data: bytes, encoding: str) -> int:
     """How many of the last bytes of ``data``, text in ``encoding``, are padding after its text:
     from the first of :data:`_END_MARKS` among its last characters that are end marks or line
@@ -171,7 +179,7 @@ def _padding_at_end(data: bytes, encoding: str) -> int:
     >>> _padding_at_end(b"}\\n" + bytes(1024), "utf-8"), _padding_at_end("}\\n".encode("utf-16-le") + bytes(9), "utf-16-le")
     (1024, 0)
     """
-    width = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    width = _unit_width(encoding)
     code = encoding if width > 1 else "latin-1"
     marks, space = {c.encode(code) for c in _END_MARKS}, {c.encode(code) for c in _END_SPACE}
     end = len(data) if len(data) % width == 0 else 0  # (a UTF-16 file cut after an odd byte: none)
