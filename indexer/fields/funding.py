@@ -879,11 +879,11 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
     if _funders_letters(letters):
         return None
     lead = statement[max(pos, code.start() - _CODE_LOOK_BACK):code.start()]
-    if re.search(rf"(?<![\w-]){re.escape(letters)} \d", statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]):
+    before = statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]   # (lead, across the awards before pos too)
+    if re.search(rf"(?<![\w-]){re.escape(letters)} \d", before):
         # "DMS 1234567 and DMS 7654321": a code's list
         return f"{letters} {number}", code.start()
-    if _ANOTHER_NAMED.search(lead) and not _CODE_LISTED.search(
-            statement[max(0, code.start() - _CODE_LOOK_BACK):code.start()]):
+    if _ANOTHER_NAMED.search(lead) and not _CODE_LISTED.search(before):
         return None
     if pos < code.start() - _CODE_LOOK_BACK:  # (a name's words from the first whole one)
         lead = lead.split(None, 1)[-1]
