@@ -112,10 +112,22 @@ _ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据�
 _JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
+
+
+def _longest_first(labels) -> str:
+    """``labels`` as one alternation, the longest first: a label is read whole, not as a shorter
+    one it begins with ("AIMS:" not as "AIM").
+
+    >>> _longest_first(["Aim", "Aims", "a.b"])
+    'Aims|a\\\\.b|Aim'
+    """
+    return "|".join(sorted((re.escape(k) for k in labels), key=len, reverse=True))
+
+
 # The English labels as one alternation, the longest first (also the glued-label repair's).
-EN_LABELS_ALTERNATION = "|".join(sorted((re.escape(k) for k in LABELS_EN), key=len, reverse=True))
+EN_LABELS_ALTERNATION = _longest_first(LABELS_EN)
 _EN_ALT = EN_LABELS_ALTERNATION
-_ZH_ALT = "|".join(sorted((re.escape(k) for k in LABELS_ZH), key=len, reverse=True))
+_ZH_ALT = _longest_first(LABELS_ZH)
 # What follows a label set off by a space only: a sentence's first word, capitalised or a number,
 # or a term that keeps its own case or opens with a sign (miR-21, mRNA, p.R175H, γ-GT, [18F]FDG, a
 # quotation); not a plain lower-case word ("AIM model", "Results were compared"), one joined by a
@@ -140,13 +152,12 @@ def _cjk_label(alternation: str) -> re.Pattern:
 
 
 _ZH_LABEL = _cjk_label(_ZH_ALT)
-_JA_LABEL = _cjk_label("|".join(sorted((re.escape(k) for k in LABELS_JA), key=len, reverse=True)))
+_JA_LABEL = _cjk_label(_longest_first(LABELS_JA))
 # (label table, pattern, labels set off only) of each language read as Chinese is
 _CJK = {"zh": (LABELS_ZH, _ZH_LABEL, _ZH_SET_OFF_ONLY), "ja": (LABELS_JA, _JA_LABEL, _JA_SET_OFF_ONLY)}
 # A German, Spanish, French or Portuguese label set off by a colon, in any case ("Methoden:", "RÉSULTATS:").
-_EU_LABEL = {lang: re.compile(_BOUNDARY + "(?P<label>(?i:" + "|".join(
-    sorted((re.escape(k) for k in labels), key=len, reverse=True)) + r"))\s*[:：]\s*")
-    for lang, labels in LABELS_EU.items()}
+_EU_LABEL = {lang: re.compile(_BOUNDARY + "(?P<label>(?i:" + _longest_first(labels) + r"))\s*[:：]\s*")
+             for lang, labels in LABELS_EU.items()}
 # Any upper-case heading at a sentence start: "DISCUSSION:", "SEARCH METHODS:".
 _EN_ANY_HEADING = re.compile(_BOUNDARY + r"(?P<label>[A-Z][A-Z]+(?:[ /][A-Z]+)*)(?:\(S\))?\s*:")
 # The same with commas, taken only as a heading joining labels ("SETTING, PARTICIPANTS, AND
@@ -493,12 +504,12 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         return box
     if lang == "ja" or lang in LABELS_EU:
         found = _by_position(_matches(text, lang))
-        if len(found) >= 2 and found[0][0] == 0 and len({f[2] for f in found}) >= 2:
+        if _opens_sections(found):
             return [] if any(f[2] == "DISCUSSION" for f in found) or _unknown_heading(text, found, lang) else (
                 _sections(text, found))
         # no labels of its own: read as before, for English ones (an English abstract under the record's language)
     found = _by_position(_matches(text, "zh" if lang == "zh" else "en"))
-    if len(found) < 2 or found[0][0] != 0 or len({f[2] for f in found}) < 2:
+    if not _opens_sections(found):
         found = _glued_zh(text) if lang == "zh" else _spaced_en(text)
         if not found:
             return []
@@ -512,6 +523,12 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         if _EN_UNFILED_TITLE.search(text):   # "Discussion:" as DISCUSSION:
             return []
     return _sections(text, found)
+
+
+def _opens_sections(found: list) -> bool:
+    """Whether the labels ``found`` (by position) start the text and name two sections or more:
+    a structured abstract, not a word that reads as a label."""
+    return len(found) >= 2 and found[0][0] == 0 and len({f[2] for f in found}) >= 2
 
 
 # Any heading in capitals at a sentence start, in any script's letters ("LIMITACIONES:").
