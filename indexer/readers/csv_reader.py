@@ -317,10 +317,9 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         rec.raw["funding"] += detail_grants(texts, [(cell, line) for _, key, cell in cells
                                                     if key == "funding_details"])
     numbers = rec.raw.pop("article_number", [])
-    if not rec.raw.get("pages") and not rec.raw.get("start_page") and cited_article_number(numbers):
-        rec.raw["pages"] = numbers   # cited by its number, as the BibTeX and WoS readers do
-    elif numbers and not rec.raw.get("pages") and not rec.raw.get("start_page"):
-        rec.raw["article_number"] = numbers   # e02132-20: no page range, kept as WoS's AR is
+    if numbers and not rec.raw.get("pages") and not rec.raw.get("start_page"):
+        # cited by its number, as the BibTeX and WoS readers do; e02132-20: no page range, kept as WoS's AR is
+        rec.raw["pages" if cited_article_number(numbers) else "article_number"] = numbers
     elif numbers:
         rec.extra.setdefault("columns", {}).update(
             (name, cell) for name, key, cell in cells if key == "article_number")
