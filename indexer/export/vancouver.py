@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ..fields.authors import PARTICLES
+from ..fields.authors import NLM_LOWER_PARTICLES
 from ..fields.identifiers import pmid
 from .common import (article_number, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
@@ -80,11 +80,6 @@ def _initials(given: str) -> str:
     return "".join(p[0].upper() for p in re.split(r"[\s.\-]+", given) if p and p[0].isalpha())
 
 
-# Particles of a family name that NLM writes in lower case before it (van der Berg, de Jorge):
-# the readers' particles, less those it capitalises (Al Farsi, El Sayed, Bin, St., Op).
-_PARTICLES = PARTICLES - {"al", "el", "bin", "st.", "op"}
-
-
 def _cased(family: str) -> str:
     """A family name written in capitals as NLM writes it: ``WANG`` (GB/T 28039's English
     author lines) → ``Wang``, ``SALA`` (MEDLINE's older records) → ``Sala``, ``O'BRIEN`` →
@@ -93,7 +88,7 @@ def _cased(family: str) -> str:
     if not family.isupper() or sum(c.isalpha() for c in family) < 2:
         return family
     words = family.split()
-    return " ".join(w.lower() if w.lower() in _PARTICLES and i < len(words) - 1
+    return " ".join(w.lower() if w.lower() in NLM_LOWER_PARTICLES and i < len(words) - 1
                     else re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w) for i, w in enumerate(words))
 
 

@@ -15,6 +15,9 @@ from ..repair.constants import UI_MENU_WORDS, UI_WORDS
 from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, u_for_v
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
+# The particles NLM writes in lower case before a family name (van der Berg, de Jorge): the
+# others, Al, El, Bin, St., Op, it capitalises as part of the name (Al Farsi, El Sayed).
+NLM_LOWER_PARTICLES = PARTICLES - {"al", "el", "bin", "st.", "op"}
 ORG_WORDS = re.compile(
     r"\b(?:Fund|Association|Institute|University|Committee|Organi[sz]ation|Society|Group|Cent(?:er|re)|"
     r"Council|Bureau|Ministry|Department|Academy|Foundation|Agency|Commission|Office|Press|Company|"

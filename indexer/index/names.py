@@ -35,7 +35,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..charsets import is_han
-from ..fields.authors import PARTICLES
+from ..fields.authors import NLM_LOWER_PARTICLES
 from ..pinyin import (NAME_DOT, SYLLABLES, compared_pinyin, compared_word, is_person, is_pinyin_surname,
                       read_in_pinyin, taiwan_reading, two_syllables)
 from .analysis import fold
@@ -53,11 +53,6 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TYPED_INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
 # The words of a family name (Martínez-Suárez, van der Berg).
 _WORDS = re.compile(r"[^\W_]+")
-# The particles a family name is also found without, with its given names (van der Berg, Jan
-# as Berg J; de Saint-Exupéry as Saint-Exupery): those NLM writes in lower case before the name,
-# as the readers know them, not Al, El, Bin, St., Op, which it capitalises as part of it.
-_PARTICLES = PARTICLES - {"al", "el", "bin", "st.", "op"}
-
 
 # Letters Unicode does not decompose into a letter and its accent, read as the letters they are
 # written for where a keyboard has none (Ørsted is Orsted, Łukasiewicz Lukasiewicz, Æbeltoft
@@ -131,8 +126,9 @@ def author_key(author: dict) -> str:
 
 
 def _without_particles(family: str) -> str | None:
-    """A family name without the particles before it (:data:`_PARTICLES`), or None when it
-    has none.
+    """A family name without the particles before it, or None when it has none: a name is also
+    found without those NLM writes in lower case (van der Berg, Jan as Berg J; de Saint-Exupéry
+    as Saint-Exupery), not Al, El, Bin, St., Op, which it capitalises as part of the name.
 
     >>> _without_particles("van der Berg"), _without_particles("de Saint-Exupéry"), _without_particles("Van")
     ('Berg', 'Saint-Exupéry', None)
@@ -141,7 +137,7 @@ def _without_particles(family: str) -> str | None:
     """
     words = family.split()
     n = 0
-    while n < len(words) - 1 and words[n].casefold() in _PARTICLES:
+    while n < len(words) - 1 and words[n].casefold() in NLM_LOWER_PARTICLES:
         n += 1
     return " ".join(words[n:]) if n else None
 
