@@ -42,6 +42,8 @@ HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 # Latin letters, ASCII and accented (Latin-1 Supplement to Latin Extended-B: é, ł, ș), and Cyrillic.
 LATIN = "A-Za-z\u00c0-\u024f"
 CYRILLIC = "\u0400-\u04ff"
+# Greek and Coptic, and Greek Extended (the polytonic letters).
+GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 
 _SUP = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 _SUB = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")

@@ -99,7 +99,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from indexer.charsets import HAN, has_traditional
+from indexer.charsets import GREEK, HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
                                  has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
                                  page_number, volume_as_issue)
@@ -163,11 +163,11 @@ def _folded(title: str, greek: bool = True) -> str:
     return s
 
 
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK = re.compile(f"[{GREEK}]")
 # A Greek letter alone (no Greek letter beside it) next to a letter of another script, a digit or a
 # hyphen: TNF-α, IL-1β, IFNγ, β-catenin; not a letter of a Greek word (a Greek title's letters
 # by their names would be five times as long, and alike where its words are not).
-_G, _NOT_G = "[\u0370-\u03ff\u1f00-\u1fff]", "(?:[^\\W\u0370-\u03ff\u1f00-\u1fff]|[-\u2010-\u2015])"
+_G, _NOT_G = f"[{GREEK}]", f"(?:[^\\W{GREEK}]|[-\u2010-\u2015])"
 _LONE_GREEK = re.compile(f"(?<={_NOT_G}){_G}(?!{_G})|(?<!{_G}){_G}(?={_NOT_G})")
 
 

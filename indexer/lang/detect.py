@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..charsets import CYRILLIC
+from ..charsets import CYRILLIC, GREEK
 from ..repair.constants import HAN, HANGUL, KANA
 
 _HAN = re.compile(f"[{HAN}]")
@@ -85,7 +85,7 @@ MULTILINGUAL = frozenset({"mul", "multilingual", "multiple languages", "flerspr�
 # The script of a declared language that is not written in Latin letters: the declaration names
 # the language of a text mostly in it (Russian or Ukrainian, which langdetect may confuse).
 _CYRILLIC = re.compile(f"[{CYRILLIC}]")
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK = re.compile(f"[{GREEK}]")
 DECLARED_SCRIPTS = {"ru": _CYRILLIC, "uk": _CYRILLIC, "el": _GREEK}
 # Letters beyond a-z each declared Latin-script language writes: a short title with one of them
 # and no letter its language lacks ("Cáncer de pulmón") is in the declared language.
