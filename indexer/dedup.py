@@ -146,11 +146,12 @@ def simplified(text: str) -> str:
     return _T2S.convert(text)
 
 
-def title_key(title: str | None) -> str:
+def title_key(title: str | None, greek: bool = True) -> str:
     """Letters, digits and CJK characters of a folded title (Traditional read as
     Simplified; width, case, punctuation and spaces ignored): ``(自然科学版)`` =
-    ``（自然科学版）``, 現代園林 = 现代园林."""
-    return re.sub(r"[\W_]+", "", _folded(title)) if title else ""
+    ``（自然科学版）``, 現代園林 = 现代园林.  ``greek=False`` keeps a lone Greek letter as
+    it is (the key decisions stored before TNF-α was read as TNF-alpha)."""
+    return re.sub(r"[\W_]+", "", _folded(title, greek=greek)) if title else ""
 
 
 def _folded(title: str, greek: bool = True) -> str:
@@ -1305,8 +1306,7 @@ def decision_fingerprint(rec: dict) -> dict[str, None]:
     another language added since (by --apply) does not change it; nor does the reading of Greek
     letters by their names (a title with one also has the fingerprint stored before it)."""
     titles = [*(rec.get("title") or {}).values()] or [""]
-    keys = [title_key(t) for t in titles] + [re.sub(r"[\W_]+", "", _folded(t, greek=False)) for t in titles
-                                             if _GREEK.search(t)]
+    keys = [title_key(t) for t in titles] + [title_key(t, greek=False) for t in titles if _GREEK.search(t)]
     return {hashlib.sha1(k.encode()).hexdigest()[:12]: None for k in keys}
 
 
