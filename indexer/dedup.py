@@ -1310,6 +1310,19 @@ def decision_fingerprint(rec: dict) -> dict[str, None]:
     return {hashlib.sha1(k.encode()).hexdigest()[:12]: None for k in keys}
 
 
+def stored_fingerprint(rec: dict) -> str:
+    """The one fingerprint a decision (or the masters an ``--apply`` showed) stores for a record:
+    its first title's (see :func:`decision_fingerprint`)."""
+    return next(iter(decision_fingerprint(rec)))
+
+
+def same_record(rec: dict, fp: str | None) -> bool:
+    """Whether ``rec`` is still the record a stored fingerprint ``fp`` was taken from (one of its
+    titles' fingerprints is it; a title added since or Greek letters read by their names do not
+    change that)."""
+    return fp in decision_fingerprint(rec)
+
+
 def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
     """For a decision stored with its records' fingerprints that names a record that is now
     another (its title fingerprint no longer matches), the ids of its records that are still
@@ -1319,7 +1332,7 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
     if not isinstance(titles, dict):
         return None
     same = {rid for rid in d["ids"] if rid in recs and rid in titles}
-    same = {rid for rid in same if titles[rid] in decision_fingerprint(recs[rid])}
+    same = {rid for rid in same if same_record(recs[rid], titles[rid])}
     changed = any(rid in recs and rid in titles and rid not in same for rid in d["ids"])
     return same if changed else None
 
@@ -1334,7 +1347,7 @@ def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]]) ->
     titles = d.get("titles")
     if not isinstance(titles, dict):
         return {}
-    same = {rid for rid in d["ids"] if rid in recs and titles.get(rid) in decision_fingerprint(recs[rid])}
+    same = {rid for rid in d["ids"] if rid in recs and same_record(recs[rid], titles.get(rid))}
     moved: dict[str, str] = {}
     for rid in d["ids"]:
         if rid in same or rid not in titles or rid not in recs:
@@ -1376,7 +1389,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
     for d in decisions or ():
         if isinstance(d.get("titles"), dict) and any(
-                rid not in recs or d["titles"].get(rid) not in decision_fingerprint(recs[rid])
+                rid not in recs or not same_record(recs[rid], d["titles"].get(rid))
                 for rid in d["ids"] if rid in d["titles"]):
             if by_print is None:
                 by_print = defaultdict(list)

@@ -40,8 +40,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .dedup import (_pinyin_names, completeness, decision_fingerprint, find_clusters, group_links, notice_of,
-                    simplified, title_key)
+from .dedup import (_pinyin_names, completeness, find_clusters, group_links, notice_of, same_record, simplified,
+                    stored_fingerprint, title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .pinyin import is_pinyin_surname, two_syllables
@@ -109,7 +109,7 @@ def record_decisions(index_dir: str | Path, decision: str, id_sets: list[list[st
     for ids in map(sorted, map(set, id_sets)):
         entry = {"decision": decision, "ids": ids}
         if records:
-            entry["titles"] = {rid: next(iter(decision_fingerprint(records[rid]))) for rid in ids if rid in records}
+            entry["titles"] = {rid: stored_fingerprint(records[rid]) for rid in ids if rid in records}
         data["decisions"] = [d for d in data["decisions"] if sorted(d["ids"]) != ids] + [entry]
     _write(index_dir, data)
 
@@ -164,7 +164,7 @@ def shown_masters(store: Store, records: Iterable[dict]) -> set[str]:
     value = json.loads(store.get_meta(SHOWN_MASTERS) or "[]")
     if isinstance(value, list):
         return set(value)
-    return {r["id"] for r in records if value.get(r["id"]) in decision_fingerprint(r)}
+    return {r["id"] for r in records if same_record(r, value.get(r["id"]))}
 
 
 def to_review(clusters: list[dict]) -> list[dict]:
@@ -816,7 +816,7 @@ def apply(index_dir: str | Path, everything: bool | None = None,
                 for d in dups:
                     writer.delete_by_term("id", d)
                 index_record(writer, store, merged, update=True)
-            store.set_meta(SHOWN_MASTERS, json.dumps({c["master"]: next(iter(decision_fingerprint(by_id[c["master"]])))
+            store.set_meta(SHOWN_MASTERS, json.dumps({c["master"]: stored_fingerprint(by_id[c["master"]])
                                                       for c in applied(clusters, everything)}, sort_keys=True))
             store.set_meta(APPLY_PENDING, None)
             commit(writer, store)
