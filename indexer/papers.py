@@ -37,6 +37,12 @@ def key_fingerprint(rec: dict) -> tuple[str | None, str]:
     return _doi_print(rec.get("doi")), _title_print(in_lang(rec, "title", main_lang(rec)))
 
 
+def key_print(rec: dict) -> dict:
+    """:func:`key_fingerprint` as a made key's record holds it: ``{"doi": …, "title": …}``
+    (what :func:`same_paper` and :func:`corrected` compare)."""
+    return dict(zip(("doi", "title"), key_fingerprint(rec)))
+
+
 def _doi_print(doi) -> str | None:
     return doi.strip().casefold() if isinstance(doi, str) and doi.strip() else None
 
@@ -95,6 +101,5 @@ def another_paper(old: dict, new: dict) -> bool:
     >>> another_paper({"doi": "10.1/a", "title": {"en": "Part I"}}, {"doi": "10.1/b", "title": {"en": "Part II"}})
     True
     """
-    doi, title = key_fingerprint(old)
-    made = {"doi": doi, "title": title}
+    made = key_print(old)
     return not (same_paper(made, new) or corrected(made, *prints(new)))

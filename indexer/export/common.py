@@ -11,7 +11,7 @@ from typing import Iterable
 from ..charsets import HAN, HANGUL, KANA
 from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
-from ..papers import corrected, in_lang, key_fingerprint, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
+from ..papers import corrected, in_lang, key_fingerprint, key_print, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
@@ -847,7 +847,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
             out[rec["id"]] = made["key"]
             held[made["key"]] = rec["id"]
     if masters:   # a master with no key of its own: its same-paper duplicate's, which a document cites
-        papers = [(out[r["id"]], r["id"], dict(zip(("doi", "title"), key_fingerprint(r))))
+        papers = [(out[r["id"]], r["id"], key_print(r))
                   for r in records if own_key(r) and r["id"] in out]
         papers += [(made["key"], held[made["key"]], made) for made in given if made["key"] in held]
         for key, rid, paper in papers:
