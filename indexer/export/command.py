@@ -444,13 +444,13 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
         err.write(f"note: nothing to export; {args.output} {kept}\n")
         return 0
     existed = os.path.lexists(args.output)
-    f, part = _open_output(args.output, args.format)
+    f, part, target = _open_output(args.output, args.format)
     try:
         _warn_of_gaps(records, args.format, err)   # (once the file can be written: else the error alone)
         with f:
             n = write(f, bom)
         if part:
-            os.replace(part, os.path.realpath(args.output))
+            os.replace(part, target)
             part = None
     except (OSError, KeyboardInterrupt) as e:   # a disk that filled up while writing, Ctrl-C
         from ..errors import OutputFailed
@@ -478,9 +478,10 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
     return 0
 
 
-def _open_output(output: str, fmt: str) -> tuple[TextIO, str | None]:
-    """The file to write ``-o output`` to, and the temporary file beside it that is renamed to
-    it once written whole (None: written in place): Ctrl-C or a full disk while writing leaves
+def _open_output(output: str, fmt: str) -> tuple[TextIO, str | None, str]:
+    """The file to write ``-o output`` to, the temporary file beside it that is renamed to
+    it once written whole (None: written in place), and the file it is renamed to (a link
+    followed: the file is replaced, not the link): Ctrl-C or a full disk while writing leaves
     the file as it was.  A device or pipe (``-o /dev/stdout``), or a folder in which no file can be
     made (a writable file in a read-only folder), is written in place."""
     newline = "" if fmt == "csv" else None
@@ -502,5 +503,5 @@ def _open_output(output: str, fmt: str) -> tuple[TextIO, str | None]:
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(part, 0o666 & ~umask)
-            return os.fdopen(fd, "w", encoding="utf-8", newline=newline), part
-    return open(output, "w", encoding="utf-8", newline=newline), None   # (a folder: said by main)
+            return os.fdopen(fd, "w", encoding="utf-8", newline=newline), part, target
+    return open(output, "w", encoding="utf-8", newline=newline), None, target   # (a folder: said by main)
