@@ -45,6 +45,7 @@ from .dedup import (_pinyin_names, completeness, find_clusters, group_links, not
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .pinyin import is_pinyin_surname, two_syllables
+from .record import publication_types
 from .store import APPLY_PENDING, Store
 
 DECISIONS_NAME = "dedup_decisions.json"
@@ -400,20 +401,6 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
-
-
-def publication_types(rec: dict) -> list[str]:
-    """The publication types a record's database states, as written: PubMed's (``PT``,
-    ``extra.publication_type``, one a value), else Web of Science's or Scopus's document type
-    (``DT``, ``extra.document_type``, "; "-joined), as RIS writes them to ``M3``.
-
-    >>> publication_types({"extra": {"document_type": ["Article; Early Access"]}})
-    ['Article', 'Early Access']
-    """
-    ex = rec.get("extra") or {}
-    types = ex.get("publication_type") or ex.get("document_type") or []
-    types = [types] if isinstance(types, str) else types
-    return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
 
 
 def _all_publication_types(out: dict, donors: list[dict], provenance: dict) -> None:

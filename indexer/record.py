@@ -184,6 +184,23 @@ def source_label(source: dict) -> str:
     return f"{where(source['path'], source.get('member'))} #{source['record']}"
 
 
+def publication_types(rec: dict) -> list[str]:
+    """The publication types a record's database states, as written: PubMed's (``PT``,
+    ``extra.publication_type``, one a value), else Web of Science's or Scopus's document type
+    (``DT``, ``extra.document_type``, "; "-joined), as RIS writes them to ``M3`` (the
+    exports' and a merged record's).
+
+    >>> publication_types({"extra": {"document_type": ["Article; Early Access"]}})
+    ['Article', 'Early Access']
+    >>> publication_types({"extra": {"publication_type": ["Journal Article", "Review"]}})
+    ['Journal Article', 'Review']
+    """
+    ex = rec.get("extra") or {}
+    types = ex.get("publication_type") or ex.get("document_type") or []
+    types = [types] if isinstance(types, str) else types
+    return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
+
+
 def record_id(source: Source) -> str:
     """Stable id from where the record came from: the file's absolute path and the ordinal.
 

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
+from ..record import publication_types
 from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
                      journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
                      whole_name, written_date, year_run)
@@ -242,21 +243,6 @@ def type_of_work(rec: dict) -> str:
             genre = extra(rec, "degree")
             return genre if work.search(genre) else name
     return thesis_degree(rec)[1]
-
-
-def publication_types(rec: dict) -> list[str]:
-    """The record's publication types: PubMed's (its PT, ``extra.publication_type``, one a
-    value), else Web of Science's document type (its DT, ``extra.document_type``, "; "-joined).
-
-    >>> publication_types({"extra": {"document_type": ["Article; Retracted Publication"]}})
-    ['Article', 'Retracted Publication']
-    >>> publication_types({"extra": {"publication_type": ["Journal Article", "Review"]}})
-    ['Journal Article', 'Review']
-    """
-    ex = rec.get("extra") or {}
-    types = ex.get("publication_type") or ex.get("document_type") or []
-    types = [types] if isinstance(types, str) else types
-    return list(dict.fromkeys(t.strip() for v in types for t in str(v).split(";") if t.strip()))
 
 
 def accession(rec: dict) -> tuple[str, str, str]:
