@@ -225,6 +225,12 @@ def extra(rec: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
+def declared_languages(rec: dict) -> list[str]:
+    """The languages a record declares (MEDLINE's ``LA``, ``extra.language``), as written,
+    lower case: ``["eng", "chi"]``."""
+    return [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
+
+
 # A thesis's degree, as sources write it (博士学位论文, 硕士, 碩士學位論文, Doctoral dissertation,
 # Master's Thesis, PhD Thesis, Ph.D. Dissertation, Ed.D. Dissertation): its level from whole
 # words only.  Abbreviations in their usual capitals (``MA``, ``MS``, not ``ma``, ``ms``);

@@ -35,7 +35,7 @@ from typing import TextIO
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from ..readers.gbt7714 import DYNASTIES, WRITTEN_ROLES
-from .common import (alt_in, article_number, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
+from .common import (alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, unbracketed, university, written_date,
                      written_whole)
 from .tagged import own_number
@@ -591,7 +591,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     lang = main_lang(rec, lang)
     dated = year is None
     title = plain(in_lang(rec, "title", lang))
-    declared = [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
+    declared = declared_languages(rec)
     if lang == "en" and ((rec.get("language") or "en") != "en" or any(not v.startswith(("en", "英")) for v in declared)):
         title = unbracketed(title)   # MEDLINE's translation, [title]. (LA  - ger: the record's title English only)
     title = _CLOSING_STOP.sub("", title)

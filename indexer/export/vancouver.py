@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import NLM_LOWER_PARTICLES
 from ..fields.identifiers import pmid
-from .common import (article_number, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
+from .common import (article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
                      written_date, written_whole)
 from ..pinyin import read_in_pinyin
@@ -67,7 +67,7 @@ def _declared_language(rec: dict) -> str:
     >>> _declared_language({"extra": {"language": ["chi"]}}), _declared_language({"extra": {"language": ["eng", "chi"]}})
     ('Chinese', '')
     """
-    declared = [str(v).strip().lower() for v in (rec.get("extra") or {}).get("language") or []]
+    declared = declared_languages(rec)
     names = {MEDLINE_LANGUAGES[v] for v in declared if v in MEDLINE_LANGUAGES}
     return names.pop() if len(names) == 1 and len(declared) == 1 else ""
 
