@@ -315,8 +315,8 @@ def cmd_clean(args) -> int:
                 elif not args.quiet:
                     _out(format_failure(item))
                 continue
-            count += 1
             _out(dumps(item.to_json()) if args.json else format_record(item) + "\n")
+            count += 1   # (once written: a Ctrl-C before it is not counted)
             progress.update(count, f"clean: {count:,} records, {len(failures):,} failed,")
     except KeyboardInterrupt:   # what was written is a part: said, so a saved output is not taken for the whole
         progress.clear()
