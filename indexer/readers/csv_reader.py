@@ -55,7 +55,7 @@ COLUMNS = {
     "issn": ("issn", "sn"),
     "url": ("url", "link", "ur"),
     "source_id": ("id", "record_id", "recordid", "key", "ut", "ut (unique wos id)", "eid",
-                  "accession number", "paper_id", "label", "source_id"),
+                  "accession number", "paper_id", "label"),
     # the PMID (extra.pmid, where search and the exports look: fields.identifiers); a column named
     # "pmid" is also the row's id, as it was, Scopus's "PubMed ID" not (its EID is)
     "pmid": ("pmid", "pubmed id", "pubmed_id"),
@@ -253,8 +253,7 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
                 or key == "funding_details" and any(k == "funding" for _, k, _ in cells):
             rec.extra.setdefault("columns", {})[head_name] = cell
         elif key == "source_id" or key == "pmid" and head_name.strip().lower() == "pmid":
-            # (our export's source_id, the database's own id, WOS:…, before its id column's)
-            src.source_id = cell if head_name.strip().lower() == "source_id" else src.source_id or cell
+            src.source_id = src.source_id or cell
             if key == "pmid":
                 rec.raw.setdefault(key, []).append((cell, line))
         elif key == "item_type":
