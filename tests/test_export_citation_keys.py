@@ -21,6 +21,15 @@ def keys_by_title(*args: str) -> dict[str, str]:
     return {title: key for key, title in entries}
 
 
+# Smith 2020's papers in Spine, one title each: their keys smith2020spinal, …b, …c in this order.
+SPINAL = ("Spinal cord injury", "Spinal fusion outcomes", "Spinal anaesthesia")
+
+
+def _write_smith_2020(ris, *titles: str) -> None:
+    ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nT2  - Spine\nPY  - 2020\nER  - \n\n"
+                           for t in titles), encoding="utf-8")
+
+
 def ingest(index, *paths) -> None:
     result = run_cli("ingest", "-q", "--index", str(index), *map(str, paths))
     assert result.returncode == 0, result.stderr
@@ -187,10 +196,9 @@ def test_a_key_stays_with_its_paper_when_the_records_of_its_file_move_up(tmp_pat
     index, ris = tmp_path / "idx", tmp_path / "a.ris"
 
     def write(*titles: str) -> None:
-        ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nT2  - Spine\nPY  - 2020\nER  - \n\n"
-                               for t in titles), encoding="utf-8")
+        _write_smith_2020(ris, *titles)
 
-    titles = ("Spinal cord injury", "Spinal fusion outcomes", "Spinal anaesthesia")
+    titles = SPINAL
     write(*titles)
     ingest(index, ris)
     given = dict(zip(titles, ("smith2020spinal", "smith2020spinalb", "smith2020spinalc")))
@@ -273,10 +281,9 @@ def test_a_csv_row_has_the_key_bibtex_gives_its_record_which_follows_the_paper(t
     index, ris = tmp_path / "idx", tmp_path / "a.ris"
 
     def write(*titles: str) -> None:
-        ris.write_text("".join(f"TY  - JOUR\nAU  - Smith, John\nTI  - {t}\nT2  - Spine\nPY  - 2020\nER  - \n\n"
-                               for t in titles), encoding="utf-8")
+        _write_smith_2020(ris, *titles)
 
-    titles = ("Spinal cord injury", "Spinal fusion outcomes", "Spinal anaesthesia")
+    titles = SPINAL
     write(*titles)
     ingest(index, ris)
     before = _csv_keys("--index", str(index))   # the CSV export first: its keys are kept as BibTeX's are
