@@ -56,6 +56,16 @@ def dedup_json(index, *options: str, stdin: str | None = None) -> dict:
     return json.loads(result.stdout)
 
 
+def ingested_ris(tmp_path, **files: str):
+    """The index (``tmp_path/idx``) of a folder of RIS files, ``name=text`` each, ingested by the CLI."""
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.ris").write_text(text, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    return idx
+
+
 def source_ids(index) -> dict[str, str]:
     """record id -> the id its file gives it (RIS ``ID``), the names test cases are known by."""
     from indexer.store import Store

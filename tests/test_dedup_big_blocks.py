@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from conftest import dedup_json as dedup, run_cli
+from conftest import dedup_json as dedup, ingested_ris, run_cli
 
 PAIR = """TY  - JOUR
 TI  - 基于深度学习的肝细胞癌CT影像诊断研究
@@ -57,18 +57,9 @@ def _noise(n: int) -> str:
     return "\n".join(out)
 
 
-def _index(tmp_path, **files: str):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / f"{name}.ris").write_text(text, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
-    return idx
-
-
 def test_a_chinese_and_english_pair_is_found_among_many_papers_of_its_first_author(tmp_path):
     # 61 Chinese × 61 English records of 王伟 / Wang Wei in 2020: too many pairs for one block
-    idx = _index(tmp_path, pair=PAIR, noise=_noise(60))
+    idx = ingested_ris(tmp_path, pair=PAIR, noise=_noise(60))
     result = dedup(idx)
     (cluster,) = result["clusters"]
     assert cluster["confidence"] == "needs review"
@@ -79,7 +70,7 @@ def test_a_block_still_too_big_is_said(tmp_path):
     # 60 records of one title, of one year, by one author: no further key parts them
     same = "".join(f"TY  - JOUR\nTI  - Proceedings of the annual meeting of the society of testing\nAU  - Lee, Ann\n"
                    f"PY  - 2020\nJO  - Journal {i}\nLA  - eng\nER  - \n\n" for i in range(60))
-    idx = _index(tmp_path, same=same, pair=PAIR)
+    idx = ingested_ris(tmp_path, same=same, pair=PAIR)
     result = dedup(idx)
     assert result["skipped_blocks"] >= 1
     run = run_cli("dedup", "--index", str(idx))

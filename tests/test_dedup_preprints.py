@@ -4,7 +4,7 @@ never merged by themselves; two journal DOIs still never link.  Records written 
 ingest into a temp index, the CLI as a user runs it."""
 from __future__ import annotations
 
-from conftest import dedup_json as dedup, run_cli, source_ids as names
+from conftest import dedup_json as dedup, ingested_ris, run_cli, source_ids as names
 
 PREPRINT = """TY  - JOUR
 T1  - Acupuncture for migraine prophylaxis: a randomised controlled trial
@@ -33,17 +33,8 @@ ER  -
 """
 
 
-def _ingest(tmp_path, **files):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / f"{name}.ris").write_text(text, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
-    return idx
-
-
 def test_a_preprint_and_its_published_version_need_review(tmp_path):
-    idx = _ingest(tmp_path, embase=PREPRINT, pubmed=PAPER)
+    idx = ingested_ris(tmp_path, embase=PREPRINT, pubmed=PAPER)
     name = names(idx)
     (cluster,) = dedup(idx)["clusters"]
     assert sorted(name[r["id"]] for r in cluster["records"]) == ["PAPER", "PREPRINT"]
@@ -57,7 +48,7 @@ def test_a_preprint_and_its_published_version_need_review(tmp_path):
 
 def test_apply_all_merges_a_preprint_and_its_published_version(tmp_path):
     # --all merges every cluster for review: a systematic review counts the two as one study
-    idx = _ingest(tmp_path, embase=PREPRINT, pubmed=PAPER)
+    idx = ingested_ris(tmp_path, embase=PREPRINT, pubmed=PAPER)
     assert dedup(idx, "--apply", "--all")["counts"]["duplicates_removed"] == 1
 
 
@@ -65,5 +56,5 @@ def test_two_journal_dois_or_another_title_never_link(tmp_path):
     other_journal = PAPER.replace("10.1016/S1474-4422(23)00001-1", "10.1016/j.other.2023.1").replace("ID  - PAPER",
                                                                                                     "ID  - OTHER")
     retitled = PREPRINT.replace("migraine prophylaxis", "tension-type headache")
-    idx = _ingest(tmp_path, a=retitled, b=PAPER, c=other_journal)
+    idx = ingested_ris(tmp_path, a=retitled, b=PAPER, c=other_journal)
     assert dedup(idx)["clusters"] == []
