@@ -3,7 +3,7 @@ are one title: the copies of one paper link for certain, not for review ("titles
 word (α / alpha)").  Records written here, a real ingest into a temp index, the CLI."""
 from __future__ import annotations
 
-from conftest import dedup_json as dedup, run_cli, source_ids as names
+from conftest import dedup_json as dedup, ingested_ris, source_ids as names
 
 RIS = """TY  - JOUR
 AU  - Nguyen, T.
@@ -53,11 +53,7 @@ ER  -
 
 
 def test_a_greek_letter_and_its_name_are_one_title(tmp_path):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "a.ris").write_text(RIS, encoding="utf-8")
-    (folder / "b.ris").write_text(PUBMED, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, a=RIS, b=PUBMED)
     name = names(idx)
     clusters = dedup(idx)["clusters"]
     assert sorted(sorted(name[r["id"]] for r in c["records"]) for c in clusters) == [["PUBMED", "RIS"],
