@@ -639,10 +639,10 @@ def _read_name(name: str, cjk: str) -> dict[str, str]:
     return {"family": " ".join(words[i:]), "given": " ".join(words[:i]), "lang": "en"}
 
 
-# Words in brackets after a name that say a role or a place, not the name in Latin letters.
-_NOT_A_NAME = re.compile(r"\b(?:author|authors|corresponding|editor|editors|chief|ed|eds|univ|university|hosp|hospital|"
-                         r"inst|institute|dept|department|college|school|center|centre|lab|laboratory|jr|sr|"
-                         r"ii|iii|phd|md|prof|professor)\b\.?", re.IGNORECASE)
+# Words in brackets after a name that say a role, a degree or a place in short, not the name in
+# Latin letters (an organisation's words are ORG_WORDS; a suffix, _SUFFIX).
+_NOT_A_NAME = re.compile(r"\b(?:authors?|corresponding|editors?|chief|eds?|univ|hosp|inst|dept|college|school|lab|"
+                         r"phd|md|prof|professor)\b", re.IGNORECASE)
 
 
 def _romanised(name: str, cjk: str) -> dict | None:
@@ -674,23 +674,20 @@ def _romanised(name: str, cjk: str) -> dict | None:
         return None
     latin = " ".join(m.group(2).split())
     words = [w for w in re.split(r"[\s,]+", latin) if w]
-    if len(words) < 2 or not all(w[0].isupper() for w in words) or ORG_WORDS.search(latin):
-        return None
+    if len(words) < 2 or not all(w[0].isupper() for w in words) or ORG_WORDS.search(latin) \
+            or _NOT_A_NAME.search(latin) or any(_SUFFIX.fullmatch(w) for w in words):
+        return None   # ("(Corresponding Author)", "(Tsinghua Univ)", "(Editor In Chief)", "(Zhang Wei Jr)")
     own = parse_name(m.group(1), cjk)
     if "literal" not in own and "family" not in own or own.get("lang") == "en":
-        return None
-    if _NOT_A_NAME.search(latin):   # "(Corresponding Author)", "(Tsinghua Univ)", "(Editor In Chief)"
         return None
     if own.get("lang") == "zh" and own.get("literal"):   # its pinyin, in either order, or no name of it
         from ..pinyin import compared_pinyin
 
         family, given = compared_pinyin(own["literal"])
-        folded = [compared_word(w.replace("-", "").lower()) for w in re.split(r"[\s,]+", latin) if w]
+        folded = [compared_word(w.replace("-", "").lower()) for w in words]
         if sorted(folded) != sorted([family, "".join(given)]):
             return None
-        first, second = [w for w in re.split(r"[\s,]+", latin) if w]
-        family_word, given_word = (first, second) if compared_word(first.replace("-", "").lower()) == family \
-            else (second, first)
+        family_word, given_word = words if folded[0] == family else words[::-1]
         return {**own, "alt": {"family": family_word, "given": given_word, "lang": "en"}}
     if "," in latin or caps_first(latin) or len(words) != 2:
         alt = parse_name(latin)
