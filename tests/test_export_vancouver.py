@@ -324,3 +324,20 @@ def test_a_web_page_is_cited_with_its_url_and_the_date_it_was_read(tmp_path):
     # RIS's Y2 of a web page is the date it was read, for GB/T 7714's [引用日期] too
     gbt = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "web.ris")).stdout.splitlines()
     assert gbt[0] == "[1] SMITH J. Dietary guidelines[EB/OL]. (2023)[2024-01-02]. https://example.org/guidelines."
+
+
+def test_a_korean_or_japanese_name_is_cited_in_the_romanised_form_the_record_keeps(tmp_path):
+    # KCI writes a Korean author 홍길동(Hong, Gil-Dong): NLM romanises every name not in the
+    # roman alphabet (Citing Medicine), so the list writes the Latin form, in a Korean record
+    # too, as a Chinese name is put in pinyin; a name without one stays as written
+    refs = _references(tmp_path, "kci.ris",
+                       "TY  - JOUR\nAU  - 홍길동(Hong, Gil-Dong)\nAU  - 김철수(Kim, Chul-Soo)\nAU  - 이영희\n"
+                       "TI  - Effects of exercise on bone density\nJO  - Journal of Korean Medicine\nPY  - 2020\n"
+                       "VL  - 12\nSP  - 100\nEP  - 110\nER  - \n\n"
+                       "TY  - JOUR\nAU  - 홍길동(Hong, Gil-Dong)\nTI  - 운동이 골밀도에 미치는 영향\nPY  - 2020\nLA  - kor\nER  - \n")
+    assert refs[0] == "Hong GD, Kim CS, 이영희. Effects of exercise on bone density. Journal of Korean Medicine. 2020;12:100-10."
+    assert refs[1].startswith("Hong GD. ")
+    named = {"literal": "山田太郎", "lang": "ja", "alt": {"family": "Yamada", "given": "Taro", "lang": "en"}}
+    assert reference(_record("Lung cancer", [named, {"literal": "张可佳", "lang": "zh",
+                                                     "alt": {"family": "Zhang", "given": "Kejia", "lang": "en"}}])) \
+        .startswith("Yamada T, Zhang K. Lung cancer.")

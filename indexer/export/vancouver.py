@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import NLM_LOWER_PARTICLES
 from ..fields.identifiers import pmid
-from .common import (article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
+from .common import (alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
                      written_date, written_whole)
 from ..pinyin import read_in_pinyin
@@ -104,12 +104,20 @@ def nlm_name(a: dict) -> str:
     >>> nlm_name({"literal": "中华医学会", "lang": "zh", "alt": {"literal": "Chinese Medical Association", "lang": "en"}})
     'Chinese Medical Association'
 
-    A Japanese or Korean author's name in kanji or hanja has no pinyin: it is written as it
-    is, as a name in hangul is (the characters do not tell its own reading).
+    A Japanese or Korean author's name in kanji or hanja has no pinyin: it is written in the
+    romanised form the record keeps beside it (``alt``: KCI's ``홍길동(Hong, Gil-Dong)``), as
+    NLM romanises every name not in the roman alphabet (Citing Medicine), in a record of any
+    language, as a Chinese name is put in pinyin; without one, as it is, as a name in hangul
+    is (the characters do not tell its own reading).
 
     >>> nlm_name({"literal": "山田太郎", "lang": "ja"}), nlm_name({"family": "山田", "given": "太郎", "lang": "ja"})
     ('山田太郎', '山田太郎')
+    >>> nlm_name({"literal": "홍길동", "lang": "ko", "alt": {"family": "Hong", "given": "Gil-Dong", "lang": "en"}})
+    'Hong GD'
     """
+    romanised = alt_in(a, "en")
+    if romanised and not _in_pinyin(a):
+        return nlm_name(romanised)
     a = name_in(a, "en")
     if a.get("literal"):
         literal = plain(a["literal"])
@@ -122,6 +130,19 @@ def nlm_name(a: dict) -> str:
         return nlm_name({"literal": family + given, "lang": a.get("lang")})
     given, suffix = name_suffix(given)
     return " ".join(p for p in (_cased(family), _initials(given), suffix.rstrip(".")) if p)
+
+
+def _in_pinyin(a: dict) -> bool:
+    """Whether :func:`nlm_name` writes an author's own name in pinyin (a Chinese person's
+    name in characters), not the romanised name the record keeps beside it.
+
+    >>> _in_pinyin({"literal": "张可佳", "lang": "zh"}), _in_pinyin({"literal": "홍길동", "lang": "ko"})
+    (True, False)
+    """
+    literal = plain(a.get("literal") or "")
+    if not literal and written_whole(a.get("family")):
+        literal = plain(a.get("family", "") + a.get("given", ""))
+    return bool(literal) and romanised_person(literal) and read_in_pinyin(a)
 
 
 def _nlm_abbreviation(text: str) -> str:
