@@ -262,6 +262,22 @@ def test_a_books_a3_is_its_series_editor_not_a_supervisor(tmp_path, ty):
     assert rec["extra"]["series"] == ["Lecture Notes in Surgery"]
 
 
+@pytest.mark.parametrize("ty", ["CHAP", "CONF"])
+def test_a_chapters_a3_is_its_series_editor_not_a_supervisor(tmp_path, ty):
+    # RIS's A3 is the tertiary author: a chapter's (a conference paper's) series editor, as Zotero
+    # reads it (seriesEditor); it was read as a thesis supervisor (found by supervisor:).  Kept
+    # apart from A2, the book's editor, which Vancouver and GB/T 7714 cite: written back to A3
+    # and CSL's collection-editor
+    rec, = _ris(tmp_path, f"TY  - {ty}\nTI  - Spinal metastases\nAU  - Abe, Anna\nA2  - Smith, John\n"
+                          "A3  - Brown, Alice\nT2  - Spine surgery\nPY  - 2021\nER  - \n")
+    assert rec["extra"]["series_editor"] == ["Brown, Alice"] and "supervisors" not in rec["extra"]
+    assert rec["extra"]["editor"] == ["Smith, John"]
+    assert "A2  - Smith, John\nA3  - Brown, Alice\n" in rendered([rec], "ris")
+    item, = json.loads(rendered([rec], "csl-json"))
+    assert item["collection-editor"] == [{"family": "Brown", "given": "Alice"}]
+    assert "Brown" not in rendered([rec], "vancouver")
+
+
 def test_a_theses_a3_stays_its_supervisor(tmp_path):
     rec, = _ris(tmp_path, "TY  - THES\nTI  - 脊柱转移瘤的研究\nAU  - 王五\nA3  - 李明\nPB  - 四川大学\nPY  - 2020\nER  - \n")
     assert rec["extra"]["supervisors"] == ["李明"] and "editor" not in rec["extra"]

@@ -146,6 +146,9 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         people = (rec.get("extra") or {}).get(role, [])
         if people:
             item[role] = [_csl_name(text_name(e)) for e in people]
+    series_editors = (rec.get("extra") or {}).get("series_editor", [])   # RIS's A3 of a book or chapter
+    if series_editors:
+        item["collection-editor"] = [_csl_name(text_name(e)) for e in series_editors]
     event, held_on, held_at = conference(rec) if rec.get("type") == "paper-conference" else ("", "", "")
     if event:   # CSL 1.0.2's event-title, and event, its name in CSL 1.0.1 (Zotero's conferenceName)
         item["event-title"] = item["event"] = event

@@ -280,6 +280,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     # a patent's issuing office is its A2, as Zotero's RIS writes it (its assignee, 申请人, is PB)
     out += [("A2", extra(rec, "authority"))] if rec.get("type") == "patent" else []   # (CSL's authority too)
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
+    out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("series_editor", [])]  # a book's, a chapter's
     out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
     out.append(("DA", _run_date(rec) or extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"

@@ -113,8 +113,11 @@ class RisReader(TaggedReader):
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
     # Books, whose A3 is the series editor (RIS's Series Editor, Zotero's seriesEditor); a
-    # thesis's A3 is its advisor (Zotero's contributor there), read as its supervisor.
+    # thesis's A3 is its advisor (Zotero's contributor there), read as its supervisor; any
+    # other type's (a CHAP's, a CONF's) its tertiary author, the series editor, kept apart in
+    # ``extra.series_editor`` (no editor of the book a chapter is in).
     SERIES_EDITED = frozenset({"BOOK", "EDBOOK", "EBOOK"})
+    SUPERVISED = frozenset({"THES"})
 
     # Y2 is the date a record was read (Zotero's and EndNote's "Access Date", of any type, and
     # our export's): always of web pages and datasets.  Reference Manager's templates give some
@@ -131,7 +134,7 @@ class RisReader(TaggedReader):
         GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
         saying "Interview" an interview, of a JOUR (of any type of Scopus's) its publication types; KW lines CNKI split inside a chemical name's
         locants are one keyword again; Scopus's funding in N1 is funding; A3 of a book is an editor
-        (its series editor), of a thesis its supervisor."""
+        (its series editor), of a thesis its supervisor, of another type its series editor."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
@@ -159,6 +162,8 @@ class RisReader(TaggedReader):
             # a book's A3 is its series editor (RIS's and Zotero's seriesEditor), no supervisor:
             # an editor, as the CSL reader reads Zotero's seriesEditor
             rec.raw.setdefault("editor", []).extend(rec.raw.pop("supervisors"))
+        elif rec.extra.get("source_type", "").upper() not in self.SUPERVISED and "supervisors" in rec.raw:
+            rec.raw.setdefault("series_editor", []).extend(rec.raw.pop("supervisors"))
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
         for code, work, kind in (("MPCT", BROADCAST_WORK, "broadcast"), ("PCOMM", INTERVIEW_WORK, "interview")):
