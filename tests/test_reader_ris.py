@@ -255,11 +255,16 @@ def test_nature_online_date_gives_its_month_and_day(tmp_path, year, date):
 @pytest.mark.parametrize("ty", ["BOOK", "EDBOOK"])
 def test_a_books_a3_is_its_series_editor_not_a_supervisor(tmp_path, ty):
     # RIS's A3 of a book is its Series Editor (Zotero's seriesEditor): it was read as a thesis
-    # supervisor; read as an editor, as the CSL reader reads Zotero's seriesEditor
+    # supervisor, then as the book's editor, whom GB/T 7714 wrote as the responsible persons
+    # of a book without authors (Brown A, 主编); the series editor is none of the book's
     rec, = _ris(tmp_path, f"TY  - {ty}\nTI  - Spinal Oncology\nAU  - Smith, John\nA3  - Brown, Alice\n"
                           "T3  - Lecture Notes in Surgery\nPB  - Springer\nPY  - 2020\nER  - \n")
-    assert rec["extra"]["editor"] == ["Brown, Alice"] and "supervisors" not in rec["extra"]
-    assert rec["extra"]["series"] == ["Lecture Notes in Surgery"]
+    assert rec["extra"]["series_editor"] == ["Brown, Alice"] and "supervisors" not in rec["extra"]
+    assert "editor" not in rec["extra"] and rec["extra"]["series"] == ["Lecture Notes in Surgery"]
+    anonymous, = _ris(tmp_path, f"TY  - {ty}\nTI  - 脊柱外科学\nA3  - 王建国\nPB  - 人民卫生出版社\nCY  - 北京\n"
+                                "PY  - 2020\nER  - \n", "zh.ris")
+    assert rendered([anonymous], "gbt7714") == "[1] 脊柱外科学[M]. 北京: 人民卫生出版社, 2020.\n"
+    assert "A3  - 王建国\n" in rendered([anonymous], "ris")
 
 
 @pytest.mark.parametrize("ty", ["CHAP", "CONF"])

@@ -112,11 +112,10 @@ class RisReader(TaggedReader):
     # e-publication date there ("ET  - 2014/07/16").
     SERIALS = frozenset({"JOUR", "EJOUR", "JFULL", "ABST", "INPR", "MGZN", "NEWS", "SER"})
 
-    # Books, whose A3 is the series editor (RIS's Series Editor, Zotero's seriesEditor); a
-    # thesis's A3 is its advisor (Zotero's contributor there), read as its supervisor; any
-    # other type's (a CHAP's, a CONF's) its tertiary author, the series editor, kept apart in
-    # ``extra.series_editor`` (no editor of the book a chapter is in).
-    SERIES_EDITED = frozenset({"BOOK", "EDBOOK", "EBOOK"})
+    # A thesis's A3 is its advisor (Zotero's contributor there), read as its supervisor; any
+    # other type's (a BOOK's, a CHAP's, a CONF's) its tertiary author, the series editor (RIS's
+    # Series Editor, Zotero's seriesEditor), kept apart in ``extra.series_editor``: no editor
+    # of the book, whom GB/T 7714 and Vancouver cite in a book's authors' place.
     SUPERVISED = frozenset({"THES"})
 
     # Y2 is the date a record was read (Zotero's and EndNote's "Access Date", of any type, and
@@ -133,8 +132,8 @@ class RisReader(TaggedReader):
         in an article; M3 ("Type of Work") of a thesis is its degree (Zotero's thesisType), of a
         GEN saying "Preprint" a preprint's genre, of an MPCT saying "Broadcast" a broadcast, of a PCOMM
         saying "Interview" an interview, of a JOUR (of any type of Scopus's) its publication types; KW lines CNKI split inside a chemical name's
-        locants are one keyword again; Scopus's funding in N1 is funding; A3 of a book is an editor
-        (its series editor), of a thesis its supervisor, of another type its series editor."""
+        locants are one keyword again; Scopus's funding in N1 is funding; A3 of a thesis is its
+        supervisor, of another type (a book, a chapter) its series editor."""
         rec = super().build(fields, source)
         if rec.raw.get("keyword"):
             rec.raw["keyword"] = _joined_keywords(rec.raw["keyword"])
@@ -158,11 +157,7 @@ class RisReader(TaggedReader):
             rec.extra.setdefault("number", []).extend(v for v, _ in rec.raw.pop("issn"))
         if rec.extra.get("source_type", "").upper() in self.SERIALS and "edition" in rec.raw:
             rec.extra["epub_date"] = [v for v, _ in rec.raw.pop("edition")]
-        if rec.extra.get("source_type", "").upper() in self.SERIES_EDITED and "supervisors" in rec.raw:
-            # a book's A3 is its series editor (RIS's and Zotero's seriesEditor), no supervisor:
-            # an editor, as the CSL reader reads Zotero's seriesEditor
-            rec.raw.setdefault("editor", []).extend(rec.raw.pop("supervisors"))
-        elif rec.extra.get("source_type", "").upper() not in self.SUPERVISED and "supervisors" in rec.raw:
+        if rec.extra.get("source_type", "").upper() not in self.SUPERVISED and "supervisors" in rec.raw:
             rec.raw.setdefault("series_editor", []).extend(rec.raw.pop("supervisors"))
         if rec.extra.get("source_type", "").upper() == "THES" and "medium" in rec.raw:
             rec.raw.setdefault("degree", []).extend(rec.raw.pop("medium"))
