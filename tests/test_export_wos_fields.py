@@ -54,15 +54,16 @@ def numbered(tmp_path) -> dict:
 @pytest.mark.parametrize("fmt, written", [
     ("ris", "C7  - e02132-20"), ("bibtex", "eid = {e02132-20}"), ("biblatex", "eid = {e02132-20}"),
     ("csl-json", '"number": "e02132-20"'), ("vancouver", "2021;19:e02132-20."),
-    ("gbt7714", "2021, 19: e02132-20.")])
+    ("gbt7714", "2021, 19: e02132-20."),
+    ("endnote", "%] e02132-20")])   # EndNote's Custom 7, a Journal Article's Article Number
 def test_an_article_number_without_pages_is_written(fmt, written, numbered):
     assert written in rendered([numbered], fmt)
 
 
-@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json"])
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json", "endnote"])
 def test_a_c7_eid_or_number_with_a_dash_reads_back_as_the_article_number(numbered, tmp_path, fmt):
-    # BibTeX's eid and CSL's number were read back into extra.bibtex_fields and extra.number: the
-    # next export (RIS, Vancouver) had no locator
+    # BibTeX's eid and CSL's number were read back into extra.bibtex_fields and extra.number, and
+    # EndNote wrote none: the next export (RIS, Vancouver) had no locator
     (back,) = read_back(rendered([numbered], fmt), fmt, tmp_path)
     assert back["extra"]["article_number"] == ["e02132-20"] and not back.get("pages")
     assert "2021;19:e02132-20." in rendered([back], "vancouver")

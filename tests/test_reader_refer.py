@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
+from conftest import records_of as _records
 from indexer.cleaner import clean_paths
 from indexer.export import export
 
@@ -205,3 +206,16 @@ def test_endnotes_month_and_day_are_read_on_its_year(tmp_path):
     assert [r["issued"] for r in json.loads(out.getvalue())] == [
         {"date-parts": [[2020, 6, 15]]}, {"date-parts": [[2020]]}, {"date-parts": [[2020, 6, 15]]},
         {"date-parts": [[2020, 6, 15]]}]
+
+
+def test_a_journal_articles_custom_7_is_its_article_number(tmp_path):
+    # EndNote's %] (Custom 7, a Journal Article's Article Number; RIS's C7): the pages of an
+    # article without %P, as RIS's C7 is; with a dash, no page range, its article number
+    path = tmp_path / "a.enw"
+    path.write_text("%0 Journal Article\n%T One\n%A Smith, John\n%J mBio\n%D 2021\n%] e70655\n\n"
+                    "%0 Journal Article\n%T Two\n%A Smith, John\n%J mBio\n%D 2021\n%P 1-12\n%] e70656\n\n"
+                    "%0 Book\n%T Three\n%A Smith, John\n%D 2021\n%] Custom\n", encoding="utf-8")
+    one, two, book = _records(path)
+    assert one["pages"] == "e70655" and "article_number" not in one["extra"]
+    assert two["pages"] == "1-12" and two["extra"]["article_number"] == ["e70656"]
+    assert book["extra"]["custom7"] == ["Custom"] and "article_number" not in book["extra"]

@@ -353,6 +353,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%V", rec.get("volume") or _number_of(rec, "standard", "volume")),
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
             ("%P", rec.get("pages") or ""),
+            ("%]", article_number(rec)),   # a Journal Article's Custom 7, its Article Number (RIS C7), without pages
             # a patent's assignee (申请人) is its %I, the Publisher field EndNote's Patent names "Assignee"
             ("%I", school or extra(rec, "publisher") or (extra(rec, "assignee") if kind == "patent" else "")), ("%C", extra(rec, "place")),
             ("%7", extra(rec, "edition")), ("%S", extra(rec, "series")),

@@ -21,7 +21,7 @@ import re
 from ..fields.identifiers import _CN_SERIAL, call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
-from .base import paired_affiliations, register
+from .base import cited_article_number, paired_affiliations, register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
 from .ris import _PUBMED_DATABASE, date_with_year
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -169,6 +169,8 @@ class ReferReader(TaggedReader):
                 # 中图分类号 (R445), else a library's call number, kept as it is
                 for key, part in call_number_fields(value):
                     put(key, part, line)
+            elif tag == "%]" and ctype == "article-journal":
+                put("article_number", value, line)   # a Journal Article's Custom 7: its Article Number
             elif tag == "%N" and ctype == "report":
                 put("number", value, line)   # EndNote's Report Number
             elif tag == "%[" and re.match(r"\s*\d{4}", value):
@@ -228,7 +230,20 @@ class ReferReader(TaggedReader):
                 rec.extra["author_affiliations"] = owned
         _pubmed_accession(rec, values)
         date_with_year(rec)   # %8 "Jun 15" beside %D 2020
+        _article_number(rec)
         return rec
+
+
+def _article_number(rec: Record) -> None:
+    """A Journal Article's %] (EndNote's Custom 7, its Article Number, RIS's C7) is its pages
+    when it has no %P, as RIS's C7 is; one with a dash (``e02132-20``, no page range), or one
+    beside pages, is kept in ``extra.article_number``."""
+    numbers = rec.raw.get("article_number")
+    if numbers and not rec.raw.get("pages"):
+        pages = cited_article_number(numbers)
+        if pages:
+            rec.raw["pages"] = pages
+            del rec.raw["article_number"]
 
 
 def _pubmed_accession(rec: Record, values: dict) -> None:
