@@ -299,3 +299,19 @@ def test_an_index_inside_the_folder_ingested_skips_only_its_own_files(tmp_path):
     result = run_cli("ingest", "--index", str(tmp_path / "other"), str(only))
     assert "read 0" in result.stderr and "this folder is an index" in result.stderr, result.stderr
     assert "readme" not in result.stderr
+
+
+def test_a_nul_dropped_on_reading_is_logged_once_a_field_and_shown_by_clean(tmp_path):
+    # NULs go as the file is read (before a line's tag is); the drop is logged as every other is
+    source = tmp_path / "nul.ris"
+    source.write_bytes(b"TY  - JOUR\nTI  - Gastric\x00 cancer\nAU  - Li, Wei\nAB  - An abs\x00tract\n"
+                       b"  goes on\x00 here.\nPY  - 2020\nER  - \n")
+    result = run_cli("clean", "--json", "-q", str(source))
+    [record] = jsonl(result.stdout)
+    assert record["title"] == {"en": "Gastric cancer"}
+    assert record["abstract"] == {"en": "An abstract goes on here."}
+    dropped = [(r["field"], r["before"], r["after"]) for r in record["repairs"] if r["step"] == "drop_nul_characters"]
+    assert dropped == [("title", "TI  - Gastric\x00 cancer", "TI  - Gastric cancer"),
+                       ("abstract", "AB  - An abs\x00tract\n  goes on\x00 here.", "AB  - An abstract\n  goes on here.")]
+    shown = run_cli("clean", str(source)).stdout
+    assert "drop_nul_characters [title]: 'TI  - Gastric\\x00 cancer' → 'TI  - Gastric cancer'" in shown

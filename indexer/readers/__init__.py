@@ -435,6 +435,8 @@ def _read(reader, source) -> Iterator[Record | Failure]:
                     legacy = " or ".join(_LEGACY_NAMES.get(e, "GB18030") for e in source.encoding.partition("/")[2].split("+"))
                     item.issues.append(f"{path}: not one encoding; each line read as UTF-8 or else {legacy}, "
                                        "bytes valid in neither replaced (U+FFFD)")
+            if isinstance(item, Record) and getattr(source, "nul_lines", None):
+                _log_nul_lines(item, source.nul_lines)
             read_to = max(read_to, _last_line(item))
             if isinstance(last, Record):
                 ends[_end_tag(last)] += 1
@@ -584,6 +586,28 @@ def _ends_unlike_the_others(rec: Record, ends: collections.Counter, source) -> b
     usual = _usual_end(ends)
     ends_inside = getattr(source, "ends_inside_line", None)
     return usual is not None and _end_tag(rec) != usual and ends_inside is not None and ends_inside()
+
+
+# A raw key's field, as the repairs name it.
+_RAW_FIELDS = {"titles": "title", "author": "authors", "keyword": "keywords", "other_abstract": "abstract"}
+
+
+def _log_nul_lines(record: Record, nul_lines: dict[int, list[tuple[str, str]]]) -> None:
+    """Log in ``record.repairs`` the NUL characters the decoding dropped from its lines (see
+    :attr:`~indexer.readers.decode.TextFile.nul_lines`): once a field, the field the line's value
+    went to (the raw value starting last at or before it), ``record`` for a line of none."""
+    first, last = record.source.line, _last_line(record)
+    if not first:
+        return
+    starts = sorted((line, key) for key, values in record.raw.items() if isinstance(values, list)
+                    for value in values if isinstance(value, tuple) and len(value) == 2
+                    and isinstance(value[1], int) for line in (value[1],))
+    dropped: dict[str, list[tuple[str, str]]] = {}
+    for lineno in sorted(n for n in nul_lines if first <= n <= last):
+        key = next((key for line, key in reversed(starts) if line <= lineno), None)
+        dropped.setdefault(_RAW_FIELDS.get(key, key) if key else "record", []).extend(nul_lines[lineno])
+    for name, parts in dropped.items():
+        record.log("drop_nul_characters", name, "\n".join(b for b, _ in parts), "\n".join(a for _, a in parts))
 
 
 def _last_line(item: Record | Failure) -> int:

@@ -15,7 +15,7 @@ import io
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO, Iterable, Iterator
 
 from ..charsets import is_han, text_of
@@ -71,6 +71,10 @@ class TextFile:
     head: str
     cut: bool = False  # the file ends inside a character, read as one U+FFFD (see decode_bytes)
     end: int | None = None  # the bytes read, when the file ends in padding left out (see _text_end)
+    # The lines a stray NUL was dropped from, by number: ``(as read, as kept)`` of each part (a CR
+    # alone parts a line), for the record holding the line to log the drop in its ``repairs``
+    # (as every other dropped character is logged).
+    nul_lines: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def lines(self) -> Iterator[str]:
         """Lines without their ends; CR, CRLF and LF all end a line.  A stray NUL is dropped, and
@@ -85,7 +89,8 @@ class TextFile:
         cr_ends = self._cr_ends()
         if self.encoding.startswith(MIXED):
             with self.binary() as fh:
-                yield from _mixed_numbered(fh, self.encoding[len(MIXED):], cr_ends)
+                for lineno, line in _mixed_numbered(fh, self.encoding[len(MIXED):], cr_ends, keep_nul=True):
+                    yield lineno, self._drop_nul(lineno, line) if "\x00" in line else line
             return
         lineno = 1
         with self._open(newline="") as fh:
@@ -93,10 +98,18 @@ class TextFile:
                 end = "\n" if line.endswith("\n") else line[-1:] if line.endswith("\r") else ""
                 line = line[:-2] if line.endswith("\r\n") else line[:-1] if end else line
                 if "\x00" in line:
-                    line = line.replace("\x00", "")
+                    line = self._drop_nul(lineno, line)
                 yield lineno, drop_line_boms(line)
                 if end == "\n" or end and cr_ends:
                     lineno += 1
+
+    def _drop_nul(self, lineno: int, line: str) -> str:
+        """``line`` without its NUL characters, noted in :attr:`nul_lines`."""
+        kept = line.replace("\x00", "")
+        parts = self.nul_lines.setdefault(lineno, [])
+        if (line, kept) not in parts:   # (the lines are read more than once)
+            parts.append((line, kept))
+        return kept
 
     def _cr_ends(self) -> bool:
         """Whether the file ends its lines with a CR alone: its head holds CR and no LF."""
@@ -113,7 +126,11 @@ class TextFile:
             with self.binary() as fh:
                 return "".join(line + "\n" for line in _mixed_lines_of(fh, self.encoding[len(MIXED):]))
         with self._open() as fh:
-            return drop_line_boms(fh.read().replace("\x00", ""))
+            text = fh.read()
+        if "\x00" in text:
+            text = "\n".join(self._drop_nul(lineno, line) if "\x00" in line else line
+                              for lineno, line in enumerate(text.split("\n"), 1))
+        return drop_line_boms(text)
 
     def ends_inside_line(self) -> bool:
         """Whether the text's last line has no line end (as many exports end, and a download cut
@@ -488,16 +505,19 @@ def _mixed_lines_of(raw_lines: Iterable[bytes] | bytes, legacy: str) -> Iterator
     return (line for _, line in _mixed_numbered(raw_lines, legacy, False))
 
 
-def _mixed_numbered(raw_lines: Iterable[bytes] | bytes, legacy: str, cr_ends: bool) -> Iterator[tuple[int, str]]:
+def _mixed_numbered(raw_lines: Iterable[bytes] | bytes, legacy: str, cr_ends: bool,
+                    keep_nul: bool = False) -> Iterator[tuple[int, str]]:
     """:func:`_mixed_lines_of` with their numbers (see :meth:`TextFile.numbered`): the pieces of
-    one line that a CR alone parts are that line's, unless ``cr_ends`` (the file's lines end so)."""
+    one line that a CR alone parts are that line's, unless ``cr_ends`` (the file's lines end so);
+    a stray NUL dropped unless ``keep_nul`` (the caller drops and notes it)."""
     if isinstance(raw_lines, bytes):
         raw_lines = io.BytesIO(raw_lines)  # split where a file is: at LF
     legacies = legacy.split("+")
     legacy, part = legacies[0], None
     lineno = 1
     for raw in raw_lines:
-        raw = raw.replace(b"\x00", b"")  # a stray NUL, as in lines()
+        if not keep_nul:
+            raw = raw.replace(b"\x00", b"")  # a stray NUL, as in lines()
         if len(legacies) > 1 and not raw.isascii() and not _is_utf8(raw):
             legacy = _line_legacy(raw, legacies, legacy)
         line, shown = _read_line(raw, legacy, legacy if part in legacies else part)
