@@ -171,3 +171,50 @@ def test_a_full_disk_is_told_and_leaves_the_index(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(f"Error: writing to {mount}/idx failed: the disk is full"), lines
     assert "the index is as it was before it" in lines[0]
     assert json.loads("\n".join(out[1:]))["records"] == _state(index)[0]
+
+
+def _unwritten_segment_files(index: Path) -> list[str]:
+    """Files of segments the index's table of contents does not hold (whoosh's MAIN_<id>.*)."""
+    from whoosh import index as windex
+    from whoosh.index import TOC
+
+    folder = index / "whoosh"
+    kept = {s.segment_id() for s in windex.open_dir(str(folder))._segments()}
+    pattern = TOC._segment_pattern("MAIN")
+    return sorted(p.name for p in folder.iterdir() if (m := pattern.match(p.name)) and m.group(1) not in kept)
+
+
+def _stopped_while_writing(index: Path, source: Path, sig: int) -> None:
+    """``ingest source`` into ``index`` (which holds records already) stopped by ``sig`` once
+    whoosh's writer has begun its segment's files."""
+    proc = subprocess.Popen([*CLI, "ingest", "-q", "--index", str(index), str(source)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and proc.poll() is None and not _unwritten_segment_files(index):
+            time.sleep(0.1)
+        assert proc.poll() is None, "the ingest ended before it was stopped"
+        time.sleep(1)
+        proc.send_signal(sig)
+        proc.wait(timeout=120)
+    finally:
+        kill([proc.pid, *children(proc.pid)])
+        proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_an_ingest_stopped_while_writing_leaves_no_segment_files_behind(tmp_path, sig):
+    # whoosh's cancel (Ctrl-C) left its new segment's files, empty MAIN_*.pst among them; a kill
+    # leaves them too, and the next ingest, the write lock taken, removes them
+    source = needs_shared("corpus", "bulk", "cnki_education_titles", "dataset_2019.csv")
+    index = tmp_path / "idx"
+    first = tmp_path / "first.ris"
+    first.write_text("TY  - JOUR\nTI  - A record already indexed\nPY  - 2020\nER  - \n", encoding="utf-8")
+    assert ingest(index, first).returncode == 0
+    _stopped_while_writing(index, source, sig)
+    if sig == signal.SIGKILL:
+        assert _unwritten_segment_files(index)   # (what the next ingest finds)
+        done = ingest(index, first)
+        assert done.returncode == 0, done.stderr
+    assert _unwritten_segment_files(index) == []
+    assert lock_is_free(index)

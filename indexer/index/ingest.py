@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.index import LockError
+from whoosh.index import TOC, LockError
 from whoosh.util.filelock import FileLock
 
 from ..errors import DamagedIndex
@@ -341,6 +341,7 @@ def index_writer(ix, directory, **options):
     if writer.writelock is not None:
         _load_prctl()   # here, not in the child: loading a library after a fork may deadlock
         _HELD_LOCKS[writer.writelock] = os.getpid()
+        _remove_unwritten_segments(writer)   # what a writer killed outright left
     if hasattr(writer, "_enqueue"):   # whoosh's MpWriter: hands documents to its writer processes
         enqueue = writer._enqueue
         writer._enqueue = lambda: _uninterrupted(enqueue)
@@ -834,12 +835,38 @@ def _refused(error: BaseException) -> str | None:
 
 def _cancel(writer) -> None:
     """Cancel whoosh's writer.  Its writer processes (procs > 1) are ended first: its cancel
-    only asks them to stop, and one waiting for work would keep this process from exiting."""
+    only asks them to stop, and one waiting for work would keep this process from exiting.
+    The files of the segments it had begun are removed before its lock is let go (whoosh's
+    cancel leaves them: a Ctrl-C left empty ``MAIN_*.pst`` files in the index)."""
     for task in getattr(writer, "tasks", ()):
         task.terminate()
         task.join()
     if not writer.is_closed:  # a commit that raised has closed it: its error is the one to tell
-        writer.cancel()
+        lock, writer.writelock = writer.writelock, None
+        try:
+            writer.cancel()
+            if lock is not None:
+                _remove_unwritten_segments(writer)
+        finally:
+            if lock is not None:
+                lock.release()
+
+
+def _remove_unwritten_segments(writer) -> None:
+    """Remove the files of segments no commit wrote, left by a writer cancelled or killed
+    (``MAIN_<id>.pst``, ``.trm``, ``.seg`` …: whoosh names a segment's files so, and removes
+    those of no current segment only when it commits).  Called holding the write lock, so no
+    other writer's segment is among them; a file of a segment in the table of contents, and the
+    open segment of ``writer`` itself, are kept."""
+    keep = {segment.segment_id() for segment in writer.segments}
+    if not writer.is_closed:
+        keep.add(writer.newsegment.segment_id())
+    pattern = TOC._segment_pattern(writer.indexname)
+    for name in writer.storage.list():
+        m = pattern.match(name)
+        if m and m.group(1) not in keep:
+            with contextlib.suppress(OSError):
+                writer.storage.delete_file(name)
 
 
 def _unmerge(store: Store) -> dict[str, bool] | None:
