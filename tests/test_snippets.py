@@ -133,3 +133,24 @@ def test_highlights_say_where_each_match_is_after_a_prefix_and_a_cut():
     rec = {"title": {"en": "x"}, "abstract": {"en": "word " * 40 + "target  \n  word " + "word " * 30}}
     shown, highlights = highlighted(rec, _shown(parse("target")))
     assert shown.startswith("…") and [shown[s:e] for s, e in highlights] == ["target"]
+
+
+def test_a_title_match_shows_the_title_without_reading_a_megabyte_abstract(tmp_path):
+    # the index tells the abstract holds no match (every position of the word in the title): a
+    # hit found by its title read all of a megabyte's abstract for its snippet (a second)
+    filler = "plain words of a very long abstract about nothing much " * 18_000
+    path = tmp_path / "big.ris"
+    path.write_text(ris("B1", "Axolotlmarker limb regeneration", filler, [])
+                    + ris("B2", "Axolotlmarker tails", filler + " the axolotlmarker again " + filler[:2000], []),
+                    encoding="utf-8")
+    ingest([str(path)], str(tmp_path / "idx"), quiet=True)
+    with Searcher(tmp_path / "idx") as s:
+        hits = {h["title"]["en"]: h for h in s.search("axolotlmarker")["hits"]}
+        titled, deep = hits["Axolotlmarker limb regeneration"], hits["Axolotlmarker tails"]
+        assert titled["snippet"] == "【Axolotlmarker】 limb regeneration"
+        assert deep["snippet"] == "…about nothing much the 【axolotlmarker】 again plain words of a very long abstract…"
+        terms = _shown(parse("axolotlmarker"))
+        records = s.store.get_many([titled["id"], deep["id"]])
+        assert not s._abstract_may_match(records[titled["id"]], titled["id"], terms)
+        assert s._abstract_may_match(records[deep["id"]], deep["id"], terms)
+        assert s._abstract_may_match(records[titled["id"]], titled["id"], _shown(parse("nothing")))

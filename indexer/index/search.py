@@ -30,6 +30,7 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, journal_names, labelled_names, nih_core, other_names, supervisor_forms,
                      supervisors)
+from .schema import _join as _join_values  # (the title values as "text" indexes them first)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
 
@@ -555,9 +556,33 @@ class Searcher:
                 continue
             # the record as the contract has it (as `show --json` prints it), with its score and snippet
             # and where the snippet's matches are
-            shown, highlights = highlighted(rec, _shown(tree))
+            terms = _shown(tree)
+            shown, highlights = highlighted(rec, terms, abstract=self._abstract_may_match(rec, rid, terms))
             hits.append({"id": rid, "score": round(float(score), 4), **rec, "snippet": shown, "highlights": highlights})
         return {"query": q, "total": total, "hits": hits}
+
+    def _abstract_may_match(self, rec: dict, rid: str, terms: list[Leaf]) -> bool:
+        """Whether a snippet must read the record's abstract for ``terms``: False only for a
+        long abstract (:data:`_PIECE`) when the index, which finds a superset of the matches, has
+        every position of their words in the title, as "text" holds it first (a hit found by its
+        title did read a megabyte's abstract for its snippet, a second)."""
+        if not any(len(a) > 2 * _PIECE for a in rec.get("abstract", {}).values()):
+            return True
+        words = set()
+        for leaf in terms:
+            if "abstract" not in leaf.check_fields:
+                continue
+            found = [w for f, w in leaf.query.iter_all_terms() if f == "text"]
+            if leaf.expands or not found:   # (a truncated word's terms are not listed)
+                return True
+            words.update(found)
+        if not words:
+            return True
+        docnum = self.searcher.document_number(id=rid)
+        title = _join_values(list(rec.get("title", {}).values()))
+        title_end = max((t.pos for t in self.ix.schema["text"].analyzer(title, positions=True)), default=-1)
+        return any(p > title_end for word in words
+                   for p in _postings(self.searcher, "text", word, [docnum], "positions").get(docnum, ()))
 
     def _verified(self, tree, matches) -> list[tuple[float, str]]:
         """Candidates from the index, kept when the whole query holds on the record's text."""
@@ -954,16 +979,20 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> str:
     return highlighted(rec, terms, width, mark)[0]
 
 
-def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> tuple[str, list[list[int]]]:
+def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK,
+                abstract: bool = True) -> tuple[str, list[list[int]]]:
     """A piece of the abstract (else title, else funding, else a thesis's, patent's or standard's
     labelled value, :func:`_name_lines`, else keywords) around the first
     match, the matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a
     lone 7 and 15), the text's own 【】 written 〖〗; and where each match is in it, inside its
-    marks (``--json``'s ``highlights``: a program needs no parsing of the marks)."""
+    marks (``--json``'s ``highlights``: a program needs no parsing of the marks).  Not
+    ``abstract``: the abstract is known to hold no match (:meth:`Searcher._abstract_may_match`),
+    and is not read."""
     if not terms:
         return "", []
     in_text = [leaf for leaf in terms if _TEXT_FIELDS_SHOWN & set(leaf.check_fields)]
-    texts = [("", t) for t in list(rec.get("abstract", {}).values()) + list(rec.get("title", {}).values())]
+    abstracts = list(rec.get("abstract", {}).values()) if abstract else []
+    texts = [("", t) for t in abstracts + list(rec.get("title", {}).values())]
     lines = [("funding: ", line) for line in _funding_lines(rec)]
     funders = [leaf for leaf in in_text if "funders" in leaf.check_fields]  # funder: finds a funder by its other names
     other_names = _other_name_spans(rec, funders) if funders else {}
