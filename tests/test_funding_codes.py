@@ -10,18 +10,18 @@ def grants(text):
 
 
 @pytest.mark.parametrize("statement, expected", [
-    ("Deutsche Forschungsgemeinschaft (DFG) [SFB 1234]", [("Deutsche Forschungsgemeinschaft (DFG)", "SFB 1234")]),
+    ("Deutsche Forschungsgemeinschaft (DFG) [SFB 1234]", [("German Research Foundation", "SFB 1234")]),
     ("National Science Foundation [DMS 1234567]", [("National Science Foundation", "DMS 1234567")]),
     ("German Research Foundation (DFG) [EXC 2067/1-390729940]",
-     [("German Research Foundation (DFG)", "EXC 2067/1-390729940")]),
+     [("German Research Foundation", "EXC 2067/1-390729940")]),
     ("This work was supported by the Deutsche Forschungsgemeinschaft (SFB 1234, project A01).",
-     [("Deutsche Forschungsgemeinschaft", "SFB 1234")]),
+     [("German Research Foundation", "SFB 1234")]),
     ("This work was supported by the Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - "
      "Project-ID 390729940 - SFB 1234.",
-     [("Deutsche Forschungsgemeinschaft (DFG, German Research Foundation)", "390729940"),
-      ("Deutsche Forschungsgemeinschaft (DFG, German Research Foundation)", "SFB 1234")]),
+     [("German Research Foundation", "390729940"),
+      ("German Research Foundation", "SFB 1234")]),
     ("Deutsche Forschungsgemeinschaft (DFG) [SFB1234]; Projekt DEAL",
-     [("Deutsche Forschungsgemeinschaft (DFG)", "SFB1234"), ("Projekt DEAL", None)]),
+     [("German Research Foundation", "SFB1234"), ("Projekt DEAL", None)]),
     ("Open Access funding enabled and organized by Projekt DEAL.", [("Projekt DEAL", None)]),
 ])
 def test_programme_codes_and_listed_funders(statement, expected):
@@ -52,7 +52,7 @@ def test_scopus_details_with_a_coded_grant_beside_a_text():
     ("Supported by the Academy of Finland (AKA 123456).", [("Academy of Finland (AKA)", "123456")]),
     # codes after their funder, in its bracket, after another code there
     ("Deutsche Forschungsgemeinschaft (SFB 1234, SFB 5678)",
-     [("Deutsche Forschungsgemeinschaft", "SFB 1234"), ("Deutsche Forschungsgemeinschaft", "SFB 5678")]),
+     [("German Research Foundation", "SFB 1234"), ("German Research Foundation", "SFB 5678")]),
 ])
 def test_another_funders_acronym_is_no_code(statement, expected):
     assert grants(statement) == expected
@@ -85,3 +85,19 @@ def test_a_code_written_again_after_and_is_the_same_programmes():
 
     entries = parse_funding("Supported by the NSF under grants DMS 1234567 and DMS 7654321")
     assert [(e["funder_original"], e["award"]) for e in entries] == [("NSF", "DMS 1234567"), ("NSF", "DMS 7654321")]
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # the funder's acronym in its own language, not its English name's initials: its own, as "(AKA 123456)" is
+    ("Austrian Science Fund (FWF 31234)", [("Austrian Science Fund", "Austrian Science Fund (FWF)", "31234")]),
+    ("Research Foundation Flanders (FWO G012345N)",
+     [("Research Foundation Flanders", "Research Foundation Flanders (FWO)", "G012345N")]),
+    ("Czech Science Foundation (GACR 19-12345S)",
+     [("Czech Science Foundation", "Czech Science Foundation (GACR)", "19-12345S")]),
+    # letters the table lists for no funder, opening with the funder's initial: its programme's code
+    ("German Research Foundation (GRK 2062)", [("German Research Foundation", "German Research Foundation", "GRK 2062")]),
+    ("Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) - Project number 390900948",
+     [("German Research Foundation", "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation)", "390900948")]),
+])
+def test_a_known_funders_own_acronym_is_no_code(statement, expected):
+    assert [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

@@ -132,6 +132,22 @@ FUNDERS: tuple[Funder, ...] = (
            (r"(?-i:^ALF(?:[- ](?:medel|grants?|funds?|funding|agreement|project)s?)?$)", r"(?-i:\bALF[- ]agreement\b)",
             r"avtal(?:et)? om läkarutbildning och forskning", r"medical training and research agreement"),
            ("ALF", "ALF-medel")),
+    # European research funders written with an acronym in their own language that is no initials of
+    # their English name ("Austrian Science Fund (FWF)", "Czech Science Foundation (GAČR)"): an
+    # acronym the table lists is the funder's own before its number ("FWF 31234": 31234), other
+    # letters there its programme's code (the DFG's "GRK 2062", "SFB 1234"; fields.funding._coded_award).
+    # (ids as the funders' metadata in DataCite records give them; None where not confirmed here)
+    Funder("German Research Foundation", "10.13039/501100001659",
+           (r"deutsche forschungsgemeinschaft", r"german research foundation", rf"(?-i:\bDFG\b{_NOT_ANOTHERS})"), ("DFG",)),
+    Funder("Austrian Science Fund", "10.13039/501100002428",
+           (r"austrian science fund", r"fonds zur förderung der wissenschaftlichen forschung", rf"(?-i:\bFWF\b{_NOT_ANOTHERS})"),
+           ("FWF",)),
+    Funder("Research Foundation Flanders", None,
+           (r"research foundation[- ]+flanders", r"fonds wetenschappelijk onderzoek", rf"(?-i:\bFWO\b{_NOT_ANOTHERS})"),
+           ("FWO",)),
+    Funder("Czech Science Foundation", None,
+           (r"czech science foundation", r"grantov[aá] agentura [čc]esk[eé] republiky", rf"(?-i:\bGA[ČC]R\b{_NOT_ANOTHERS})"),
+           ("GACR", "GAČR")),
     # (NIH glued to the name Web of Science writes after it, "NIHUnited States …"; not the UK's
     # NIHR, above)
     Funder("National Institutes of Health", "10.13039/100000002",

@@ -303,7 +303,8 @@ def _list_names(part: str, separators: re.Pattern, is_name=None) -> list[str]:
     >>> _list_names("Intramural Research Program of the National Heart, Lung, and Blood Institute", _NAME_LIST)
     []
     """
-    seps = list(separators.finditer(part))
+    # (none inside a bracket: "Deutsche Forschungsgemeinschaft (DFG, German Research Foundation)" is one)
+    seps = [m for m in separators.finditer(part) if not _in_bracket(part, m.start())]
     starts = [0] + [m.end() for m in seps]
     ends = [m.start() for m in seps] + [len(part)]
     names, first = [], 0  # first: the first piece of the name being read
@@ -317,6 +318,19 @@ def _list_names(part: str, separators: re.Pattern, is_name=None) -> list[str]:
             names.append(name)
             first = last + 1
     return names if first == len(starts) else []
+
+
+def _in_bracket(text: str, at: int) -> bool:
+    """Whether text[at] lies inside a bracket opened before it and not closed.
+
+    >>> _in_bracket("Fund (DFG, German Research Foundation)", 9), _in_bracket("Fund (DFG), Trust", 10)
+    (True, False)
+    """
+    depth = 0
+    for c in text[:at]:
+        depth += c in "([（【"
+        depth -= c in ")]）】" and depth > 0
+    return depth > 0
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -861,12 +875,20 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
 
     Letters after "and" or a comma open another funder's name ("the European Commission and the
     BBSRC 123456": the BBSRC's number); letters in the bracket right after a funder's name that
-    open with its name's initial are its acronym, in its own language ("Academy of Finland (AKA
-    123456)", "Swiss National Science Foundation (SNF 123456)"):
+    open with its name's initial are its acronym, in its own language, when the funder is none we
+    know ("Academy of Finland (AKA 123456)", "Swiss National Science Foundation (SNF 123456)"):
 
     >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("the European Commission and the BBSRC 123456",
     ...  "Swedish Research Council, FORTE 12345", "Academy of Finland (AKA 123456)")]
     [None, None, None]
+
+    A funder we know is known by the acronyms the table lists for it, whatever its initials: those
+    are its own ("Austrian Science Fund (FWF 31234)"), other letters its programme's code ("German
+    Research Foundation (GRK 2062)", a DFG research training group's):
+
+    >>> [_coded_award(s, 0, _AWARD.search(s), "") for s in ("Austrian Science Fund (FWF 31234)",
+    ...  "German Research Foundation (GRK 2062)")]
+    [None, ('GRK 2062', 28)]
     >>> s = "National Science Foundation grants DMS 1234567 and DMS 7654321"
     >>> _coded_award(s, 0, list(_AWARD.finditer(s))[1], "")   # the same code again: its list
     ('DMS 7654321', 51)
@@ -895,8 +917,8 @@ def _coded_award(statement: str, pos: int, m: re.Match, funder_text: str) -> tup
     if letters in initials or re.search(rf"(?<![\w-]){letters}(?![\w-])", named):
         return None
     capitals = [w[0] for w in words if w[0].isupper()]
-    if _OWN_BRACKET.search(lead) and capitals and letters[0] == capitals[0]:
-        return None
+    if _OWN_BRACKET.search(lead) and capitals and letters[0] == capitals[0] and not is_known_funder(named):
+        return None  # (a funder we know has its acronyms in the table: others are its programme's)
     return f"{letters} {number}", code.start()
 
 
