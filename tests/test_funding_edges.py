@@ -654,3 +654,15 @@ def test_the_eus_wording_keeps_no_opening_in_the_funder():
 ])
 def test_kakenhi_alone_is_the_jsps(statement, expected):
     assert [(e["funder"], e["funder_id"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("The authors received no specific funding for this work. J.S. was supported by a Wellcome Trust fellowship.",
+     [("Wellcome Trust", None)]),
+    ("This work was supported by the NSFC. J.S. was supported by a Wellcome Trust fellowship",
+     [("National Natural Science Foundation of China", None), ("Wellcome Trust", None)]),
+    ("This work was supported by the NSFC (81702662). J.S. and K.L. were funded by the Wellcome Trust (208812/Z/17/Z).",
+     [("National Natural Science Foundation of China", "81702662"), ("Wellcome Trust", "208812/Z/17/Z")]),
+])
+def test_an_authors_funding_leaves_the_author_out_of_the_funders_name(statement, expected):
+    assert grants(statement) == expected

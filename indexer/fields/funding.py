@@ -81,7 +81,10 @@ _LEADING_WORDS = re.compile(r"^(?:(?:(?:and|the|by|(?:an?\s+(?:[\w-]+\s+){0,3}?)
                             re.IGNORECASE)
 # What is left of "a grant (2019-01234) from …", "project 2019YFA0905600, …": no funder
 _NO_NAME = re.compile(r"(?:grants|awards|projects?|(?-i:an?))", re.IGNORECASE)
-_TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|\band others\b|和|及|与|以及)$", re.IGNORECASE)
+# (and what a person's funding was, written small after the funder: "a Wellcome Trust fellowship";
+# not a programme's own "… Research Fellowship", nor the "Scholarship" of "China Scholarship Council")
+_TRAILING_WORDS = re.compile(r"\s*(?:\b(?:and|the)\b|\band others\b|和|及|与|以及"
+                             r"|(?<=\w)\s(?-i:(?:fellow|student|scholar)ships?))$", re.IGNORECASE)
 
 # Where a funding statement starts inside an abstract or note.  A label ("基金项目：",
 # "Funding:") may follow any space or bracket; a sentence ("Supported by …", "本研究由…资助。")
@@ -522,6 +525,7 @@ def parse_funding(statement: str) -> list[dict]:
     if no_funding(statement):  # "This research received no specific grant from …": no funder
         return []
     statement = _without_no_funding(statement)   # ("None. This work was supported by …")
+    statement = _without_recipients(statement)   # ("… J.S. was supported by a Wellcome Trust fellowship")
     entries: list[dict] = []
     funder_text = ""
     # awards whose funder may be named after them ("grant 81702662 from the NSFC"), each with
@@ -647,6 +651,26 @@ _PERSON = (r"(?-i:(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?:(?:[A-Z][a-z]?\.?
 _RECIPIENT = re.compile(rf"\s*[\[(（]?\s*to\s+{_PERSON}\s*[\])）]?")
 # ... or after the funder the number is from: "grant 123456 from the Wellcome Trust to Z.S."
 _RECIPIENT_AFTER = re.compile(rf"\s+to\s+{_PERSON}\.?$")
+# A sentence saying who of the authors a funder supported, its opening ("J.S. was supported by",
+# "J.S. and K.L. are funded by", "Dr. Smith was supported in part by the"): no funder's name, the
+# funder after it one of the list
+_RECIPIENT_OPENING = re.compile(
+    rf"(?:^\s*|(?<=[.;；。!?！？])\s+){_PERSON}(?:(?:\s*,\s*|,?\s+and\s+){_PERSON})*\s+"
+    r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:(?:partly|partially|financially|jointly)\s+|in\s+part\s+)?"
+    r"(?:supported|funded|financed|sponsored)\s+(?:in\s+part\s+)?by\s+(?:the\s+)?")
+
+
+def _without_recipients(statement: str) -> str:
+    """A statement with its sentences of an author's funding opened as the list's next funder.
+
+    >>> _without_recipients("Supported by the NSFC. J.S. was supported by a Wellcome Trust fellowship.")
+    'Supported by the NSFC.; a Wellcome Trust fellowship.'
+    >>> _without_recipients("Z.S. and K. Li were funded by the NSFC (81702662).")
+    'NSFC (81702662).'
+    """
+    return _RECIPIENT_OPENING.sub(lambda m: "; " if m.start() else "", statement)
+
+
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
 # Foundation of China and grant R01 CA123456 from the NIH", "grants R01 CA123456 and P30
 # CA047904 awarded by the NCI", "grant 81702662 of the NSFC"; the name ends at the next grant,
