@@ -666,3 +666,13 @@ def test_kakenhi_alone_is_the_jsps(statement, expected):
 ])
 def test_an_authors_funding_leaves_the_author_out_of_the_funders_name(statement, expected):
     assert grants(statement) == expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("No funding other than grant 81702662 from the NSFC was received.", [("NSFC", "81702662")]),
+    ("Grant 81702662 from the NSFC is gratefully acknowledged.", [("NSFC", "81702662")]),
+    ("Grants R01 CA123456 and R01 CA654321 awarded by the Prostate Cancer Foundation were used.",
+     [("Prostate Cancer Foundation", "R01 CA123456"), ("Prostate Cancer Foundation", "R01 CA654321")]),
+])
+def test_a_funder_named_after_its_number_ends_at_the_verb(statement, expected):
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
