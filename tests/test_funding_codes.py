@@ -101,3 +101,14 @@ def test_a_code_written_again_after_and_is_the_same_programmes():
 ])
 def test_a_known_funders_own_acronym_is_no_code(statement, expected):
     assert [(e["funder"], e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+@pytest.mark.parametrize("statement", [
+    "European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie grant "
+    "agreement [H2020-MSCA-ITN-2018 813545]",   # (Web of Science's FU)
+    "European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie grant "
+    "agreement No 813545 (H2020-MSCA-ITN-2018).",
+])
+def test_an_eu_call_is_no_grant_of_its_own(statement):
+    assert grants(statement) == [
+        ("European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie", "813545")]

@@ -51,10 +51,23 @@ _AWARD_PREFIX = re.compile(r"(?<=[(（])[\u4e00-\u9fff]{1,3}$")
 _DOCUMENT_PREFIX = re.compile(r"(?<=[(（])[\u4e00-\u9fff]{1,6}$")
 _NOT_PREFIX = re.compile(r"号|编|批准|资助|项目")
 
+# An ERC call ("ERC-2017-STG", "ERC-2014-CoG", "ERC-2019-SyG", "ERC-2020-PoC"): the year and the
+# kind of grant, the same for every grant of that call; so is any EU framework programme's call,
+# its programme, action and year ("H2020-MSCA-ITN-2018", "FP7-PEOPLE-2013-ITN",
+# "HORIZON-MSCA-2021-PF-01"; each part after the programme words or a year or a short number:
+# "H2020-MSCA-ITN-2018-813545" would end in its grant's)
+_EU_CALL = re.compile(r"ERC-(?:19|20)\d{2}-[A-Za-z]{2,5}"
+                      r"|(?:H2020|FP7|HORIZON)(?=(?:-[0-9A-Za-z]+)*-(?:19|20)\d{2}(?![0-9A-Za-z]))"
+                      r"(?:-(?:[A-Za-z][0-9A-Za-z]*|(?:19|20)\d{2}|\d{1,2}))+")
+
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
     # (Wiley's "Grant/Award Numbers: 81702662, 81872180")
     r"(?:\b(?:grant\s+agreements?|(?:grant\s*/\s*)?award|grant|grants|project|projects|contract)\s+(?:nos?|numbers?|#)\.?"
+    # ("grant agreement" and an EU call before the bracketed number, Web of Science's "… under the
+    # Marie Sklodowska-Curie grant agreement [H2020-MSCA-ITN-2018 813545]": the call no grant of its own)
+    rf"|\bgrant\s+agreements?\b(?=\s*[\[(（【:：#]?\s*(?:(?:{_EU_CALL.pattern})\s*)?$)"
+    rf"|(?<=[\[(（【])\s*(?:{_EU_CALL.pattern})(?=\s*$)"
     # ("No." glued to Chinese, "基金No.81672345", "和No.81872123", is a label too)
     # (not the "Grant" of a programme's name, JSPS's "Grant-in-Aid for Scientific Research")
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:nos?|ｎｏｓ?)[.．]|\bnumbers?\b|\bgrant\b(?!-in-aid)\.?"
@@ -226,21 +239,18 @@ def _close_brackets(text: str, stripped: str) -> str:
 
 def _is_award(token: str) -> bool:
     """Whether a token may be a grant's number: four digits or more, not a year, nor a trial's or
-    review's registration ("NCT01234567", which stays with the text), nor an ERC call alone, which
+    review's registration ("NCT01234567", which stays with the text), nor an EU call alone, which
     says what the grant after it, or before it, was awarded under ("grant agreement No 757588
-    (ERC-2017-STG)": one grant, 757588).
+    (ERC-2017-STG)", "grant agreement [H2020-MSCA-ITN-2018 813545]": one grant each, 757588, 813545).
 
     >>> _is_award("81702662"), _is_award("2019"), _is_award("NCT01234567"), _is_award("ERC-2017-STG")
     (True, False, False, False)
+    >>> _is_award("H2020-MSCA-ITN-2018"), _is_award("FP7-PEOPLE-2013-ITN"), _is_award("HORIZON-MSCA-2021-PF-01")
+    (False, False, False)
     """
     digits = sum(c.isdigit() for c in token)
     return (digits >= 4 and len(token) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", token)
-            and not _REGISTRATION.fullmatch(token) and not _ERC_CALL.fullmatch(token))
-
-
-# An ERC call ("ERC-2017-STG", "ERC-2014-CoG", "ERC-2019-SyG", "ERC-2020-PoC"): the year and the
-# kind of grant, the same for every grant of that call
-_ERC_CALL = re.compile(r"ERC-(?:19|20)\d{2}-[A-Za-z]{2,5}")
+            and not _REGISTRATION.fullmatch(token) and not _EU_CALL.fullmatch(token))
 
 
 # Where a list of funders named without grant numbers is split: "；" always; "、", ",", "及",
