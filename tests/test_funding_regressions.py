@@ -352,3 +352,13 @@ def test_the_authors_acknowledging_funding_is_a_statement_not_in_a_declaration(t
     (tmp_path / "a.ris").write_text(f"TY  - JOUR\nTI  - Paper\nPY  - 2020\nAB  - {text}\nER  - \n", encoding="utf-8")
     (record,) = clean(tmp_path / "a.ris")
     assert (record["abstract"]["en"], funding(record)) == (content or text, expected)
+
+
+def test_a_long_bracket_of_numbers_gives_each_its_funder():
+    # (each number's list read once: a list of 800 took seconds, read again from every number)
+    numbers = [str(81700000 + i) for i in range(800)]
+    entries = parse_funding(f"National Natural Science Foundation of China [{', '.join(numbers)}]")
+    assert [e["award"] for e in entries] == numbers
+    assert {e["funder"] for e in entries} == {"National Natural Science Foundation of China"}
+    entries = parse_funding(f"Supported by grants {', '.join(numbers[:300])} from the NIH.")
+    assert [(e["funder"], e["award"]) for e in entries] == [("National Institutes of Health", n) for n in numbers[:300]]

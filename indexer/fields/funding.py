@@ -543,6 +543,7 @@ def parse_funding(statement: str) -> list[dict]:
     pending: list[tuple[str, str, str]] = []
     pos = 0
     again = False  # a funder named before, and "and grant N from X" after its number: X's
+    list_ends: dict[int, int] = {}  # (where each number's list ends, read once: _list_end)
     for m in _AWARD.finditer(statement):
         coded = _coded_award(statement, pos, m, funder_text)
         if not coded and not _is_award(m.group(0)):
@@ -569,14 +570,14 @@ def parse_funding(statement: str) -> list[dict]:
         elif after:
             funder_text = ""  # (the funder named after its awards names none of the next)
         again = (again or pos > 0 and _GRANT_AGAIN.fullmatch(raw) is not None) and not re.search(
-            r"[^\W\d_]", between) and _from_follows(statement, m.end())
+            r"[^\W\d_]", between) and _from_follows(statement, m.end(), list_ends=list_ends)
         pos = m.end()
         # a funder's name before the number holds it; else one named after it may ("a Young
         # Investigator Award (2019-YI-001) from the Prostate Cancer Foundation"), and one the
         # number is "from" outside a bracket always ("NIH grants R01 CA111111 and R01 CA222222
         # from the NCI": the NCI's)
         named = (bool(funder_text) and _is_funder_name(funder_text) and not again
-                 and not _from_follows(statement, m.end(), bracketed=False))
+                 and not _from_follows(statement, m.end(), bracketed=False, list_ends=list_ends))
         for award in _awards(award):
             if named:
                 entries.append(_programme_entry(funder_text, award, entries, raw))
@@ -717,7 +718,7 @@ _GRANT_AGAIN = re.compile(r"\s*[)）\]]?\s*[,，]?\s*and\s+(?:grants?|awards?)(?
 _MORE_AWARDS = re.compile(r"\s*(?:[,，]\s*(?:and\s+)?|and\s+)")
 
 
-def _from_follows(statement: str, end: int, bracketed: bool = True) -> bool:
+def _from_follows(statement: str, end: int, bracketed: bool = True, list_ends: dict[int, int] | None = None) -> bool:
     """Whether a funder the grant is "from" (or "awarded by") is named after the number
     ending at end, or after the numbers listed with it ("… and 81872181 from the NIH");
     with bracketed False, not after a bracket closing them ("the NSFC (81702662) from …":
@@ -728,15 +729,32 @@ def _from_follows(statement: str, end: int, bracketed: bool = True) -> bool:
     >>> _from_follows("NSFC (81702662) from the NIH.", 14), _from_follows("NSFC (81702662) from the NIH.", 14, bracketed=False)
     (True, False)
     """
-    while True:
+    end = _list_end(statement, end, {} if list_ends is None else list_ends)
+    m = _FROM_FUNDER.match(statement, end)
+    return (bool(m) and m.group("word").lower() != "of"
+            and (bracketed or not re.match(r"\s*[)）\]]", statement[end:m.start("word")])))
+
+
+def _list_end(statement: str, end: int, list_ends: dict[int, int]) -> int:
+    """Where the list of numbers the number ending at end is one of ends; each end read on the
+    way kept in list_ends, so that the numbers of one long list ("[81700000, 81700001, …]", each
+    asked of in turn) are read once, not each from every number before it.
+
+    >>> s = "grants 81702662, 81872180 and 81672345 from the NIH"
+    >>> ends = {}; _list_end(s, 15, ends), ends
+    (38, {15: 38, 25: 38, 38: 38})
+    """
+    visited = []
+    while end not in list_ends:
+        visited.append(end)
         sep = _MORE_AWARDS.match(statement, end)
         award = sep and _AWARD.match(statement, sep.end())
         if not (award and _is_award(award.group(0))):
             break
         end = award.end()
-    m = _FROM_FUNDER.match(statement, end)
-    return (bool(m) and m.group("word").lower() != "of"
-            and (bracketed or not re.match(r"\s*[)）\]]", statement[end:m.start("word")])))
+    end = list_ends.get(end, end)
+    list_ends.update(dict.fromkeys(visited, end))
+    return end
 
 
 # ... in brackets after them ("grant 2019-01234 (Swedish Research Council)"), or after a comma
