@@ -235,3 +235,23 @@ def test_a_single_dollar_in_a_note_opens_no_maths(tmp_path):
     (rec,) = _records(path)
     assert rec["extra"]["notes"] == ["Funded with US$5000\nPMID: 12345678\nRead twice"]
     assert pmid(rec) == "12345678"
+
+
+def test_latex_escapes_in_a_doi_or_url_are_their_characters(tmp_path):
+    # Mendeley, DBLP and Better BibTeX write doi = {10.1016/j.jclepro.2019\_01\_001} and \& in a
+    # URL: the backslash was kept (no such DOI), and written back it became %5C_ (10.1000/xyz%5c_123)
+    path = tmp_path / "mend.bib"
+    path.write_text("@article{Wang2019, author = {Wang, Li}, title = {{Green supply chain}}, year = {2019},\n"
+                    "  doi = {10.1016/j.jclepro.2019\\_01\\_001},\n"
+                    "  url = {http://www.example.com/path{\\_}with\\_underscores?a=1\\&b=2\\#x}\n}\n"
+                    "@article{k2, title = {Other}, year = {2020}, url = {http://example.com/a\\b\\~c}}\n",
+                    encoding="utf-8")
+    rec, other = _records(path)
+    assert rec["doi"] == "10.1016/j.jclepro.2019_01_001"
+    assert rec["url"] == "http://www.example.com/path_with_underscores?a=1&b=2#x"
+    assert other["url"] == "http://example.com/a\\b\\~c"    # a backslash of the link's own stays
+    out = io.StringIO()
+    export([rec], "bibtex", out)
+    back = tmp_path / "back.bib"
+    back.write_text(out.getvalue(), encoding="utf-8")
+    assert [(r["doi"], r["url"]) for r in _records(back)] == [(rec["doi"], rec["url"])]

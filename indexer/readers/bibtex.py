@@ -176,6 +176,24 @@ def latex_to_unicode(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+# LaTeX's escapes of its special characters, which Mendeley, DBLP and Better BibTeX write in a
+# DOI or URL (``10.1016/j.jclepro.2019\_01\_001``, ``?a=1\&b=2``), braced too (``{\_}``).
+_LINK_ESCAPE = re.compile(r"\{\\([_&%#$])\}|\\([_&%#$])")
+
+
+def unescape_link(value: str) -> str:
+    r"""A DOI or URL as its field holds it (verbatim: no LaTeX is read there), but for the
+    escapes of LaTeX's special characters, which are those characters: a DOI with ``\_`` is
+    no DOI, and written back it became ``%5C_``.  Any other backslash is the link's own.
+
+    >>> unescape_link(r"10.1016/j.jclepro.2019\_01\_001"), unescape_link(r"http://x.org/a{\_}b?c=1\&d=\%20\#s")
+    ('10.1016/j.jclepro.2019_01_001', 'http://x.org/a_b?c=1&d=%20#s')
+    >>> unescape_link(r"http://x.org/a\b\~c")
+    'http://x.org/a\\b\\~c'
+    """
+    return _LINK_ESCAPE.sub(lambda m: m.group(1) or m.group(2), value)
+
+
 # In a note, the newlines that part its lines: one before a line that starts at column 0 (as
 # Zotero, JabRef and our export write a note's lines) or a blank line (a paragraph); a newline
 # before an indented line is an editor's wrap, a space as BibTeX has it.  Escapes, braces and
@@ -526,7 +544,7 @@ class BibtexReader:
                 _keep_field(rec, name, value)
                 continue
             key = FIELD_KEYS.get(name)
-            text_value = latex_to_unicode(value) if name not in ("url", "doi", "file") else value.strip()
+            text_value = latex_to_unicode(value) if name not in ("url", "doi") else unescape_link(value).strip()
             if key == "notes" or name == "annotation":
                 text_value = note_text(value)
             if not text_value:
