@@ -255,3 +255,23 @@ def test_latex_escapes_in_a_doi_or_url_are_their_characters(tmp_path):
     back = tmp_path / "back.bib"
     back.write_text(out.getvalue(), encoding="utf-8")
     assert [(r["doi"], r["url"]) for r in _records(back)] == [(rec["doi"], rec["url"])]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_proceedings_booktitle_beside_its_translatedjournal_is_kept(fmt, tmp_path):
+    # a bilingual conference paper is exported as booktitle (its own language) and translatedjournal
+    # (the other): the reader took translatedjournal for the journal and dropped the booktitle
+    path = tmp_path / "procs.bib"
+    path.write_text("@inproceedings{k1,\n  title = {中国农业转基因生物研发进展},\n"
+                    "  translatedtitle = {Progress of GMO research in China},\n  author = {{汪学军}},\n"
+                    "  booktitle = {中国生物安全研讨会论文集},\n"
+                    "  translatedjournal = {Proceedings of China Biosafety Seminar},\n  year = {2005},\n}\n",
+                    encoding="utf-8")
+    rec, = _records(path)
+    assert rec["journal"] == {"zh": "中国生物安全研讨会论文集", "en": "Proceedings of China Biosafety Seminar"}
+    out = io.StringIO()
+    export([rec], fmt, out)
+    assert "booktitle = {中国生物安全研讨会论文集}" in out.getvalue() and "translatedjournal" in out.getvalue()
+    back = tmp_path / "back.bib"
+    back.write_text(out.getvalue(), encoding="utf-8")
+    assert [r["journal"] for r in _records(back)] == [rec["journal"]]

@@ -44,7 +44,7 @@ _SUBTYPES = {"article": {"newspaper": "article-newspaper", "magazine": "article-
 _OWN_NUMBER = ("techreport", "report", "patent", "standard")
 FIELD_KEYS = {
     "title": "titles", "translatedtitle": "titles", "translatedabstract": "abstract",
-    "translatedjournal": "journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
+    "translatedjournal": "translated_journal", "booktitle": "booktitle", "journal": "journal", "journaltitle": "journal",
     "year": "year", "date": "date", "volume": "volume", "number": "issue", "issue": "issue", "pages": "pages",
     "doi": "doi", "issn": "issn", "isbn": "isbn", "url": "url", "abstract": "abstract", "keywords": "keywords",
     "publisher": "publisher", "address": "place", "location": "place",   # location: biblatex's address
@@ -578,6 +578,11 @@ class BibtexReader:
         booktitle = raw.pop("booktitle", [])
         if booktitle and not raw.get("journal"):
             raw["journal"] = booktitle
+        # the container in the other language (our exports' translatedjournal), beside the one
+        # in the entry's own, a journal's or a book's (a bilingual conference paper's booktitle)
+        raw.setdefault("journal", []).extend(raw.pop("translated_journal", []))
+        if not raw["journal"]:
+            del raw["journal"]
         own = numbers or raw.get("issue")
         if kind in _OWN_NUMBER and own and not raw.get("journal"):
             # the number is the entry's own; an ``issue`` beside it (as our export writes a
@@ -689,7 +694,7 @@ def _preprint(rec: Record, kind: str) -> None:
     prefix = kept.get("archiveprefix") or kept.get("eprinttype") or ""
     server = _PREPRINT_SERVERS.get(prefix.strip().lower()) if isinstance(prefix, str) else None
     if not server or kind not in _PREPRINT_KINDS or not rec.raw.get("eprint") \
-            or any(rec.raw.get(k) for k in ("journal", "full_journal", "booktitle")):
+            or any(rec.raw.get(k) for k in ("journal", "full_journal", "booktitle", "translated_journal")):
         return
     rec.type = "article"
     if not rec.raw.get("publisher"):
