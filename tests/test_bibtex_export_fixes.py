@@ -79,6 +79,22 @@ def test_keywords_holding_a_comma_are_separated_by_semicolons_and_read_back_whol
     assert read_back(text, fmt, tmp_path)[0]["keywords"] == {"en": ["Mice, Transgenic"]}
 
 
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "csl-json"])
+@pytest.mark.parametrize("keywords", [["全角，逗号", "测试"], ["大、小孢子", "测试"], ["全角，逗号"]])
+def test_keywords_holding_a_full_width_or_enumeration_comma_are_read_back_whole(tmp_path, fmt, keywords):
+    # the writer parted them with ", " (it looked for an ASCII comma alone), and the reader splits
+    # a list at ， and 、 too: KW  - 全角，逗号 came back as 全角 and 逗号
+    path = tmp_path / "ws.ris"
+    path.write_text("TY  - JOUR\nTI  - 统计年鉴 第一章 综合\nAU  - 张三\nPY  - 2020\nT2  - 统计研究\n"
+                    + "".join(f"KW  - {k}\n" for k in keywords) + "ER  - \n", encoding="utf-8")
+    rec, = records_of(path)
+    assert rec["keywords"] == {"zh": keywords}
+    assert read_back(rendered([rec], fmt), fmt, tmp_path)[0]["keywords"] == {"zh": keywords}
+    rec["keywords"]["en"] = ["Statistics, Yearbook"]   # CSL's custom.keywords, a list a language
+    if fmt == "csl-json":
+        assert read_back(rendered([rec], fmt), fmt, tmp_path)[0]["keywords"] == rec["keywords"]
+
+
 def test_biblatex_location_is_read_back_as_the_place(article, tmp_path):
     text = rendered([article], "biblatex")
     assert _fields(text)["location"] == "北京"

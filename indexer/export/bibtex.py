@@ -13,7 +13,7 @@ sections (where the abstract does not hold them) and the notes the record came w
 ``journaltitle`` and ``date`` (``2020-03-15``, as precise as the record; BibTeX: ``year`` and
 ``month = mar``).  A report's, patent's or standard's own number is ``number`` (an issue
 beside it is ``issue``).  Keywords are separated by ``, ``, or by ``; `` when one holds a
-comma (MeSH's "Mice, Transgenic").  A newspaper's or magazine's article is BibLaTeX's ``@article`` with
+comma (MeSH's "Mice, Transgenic"; ``，`` and ``、`` too, which the reader splits at).  A newspaper's or magazine's article is BibLaTeX's ``@article`` with
 its ``entrysubtype``, an encyclopedia's or dictionary's entry ``@inreference`` with its (``encyclopedia``,
 ``dictionary``): read back as the type written; any other entry (a yearbook's article) is ``@inreference``,
 and in BibTeX ``@incollection``, its work the ``booktitle``.  A thesis is ``@mastersthesis`` when its degree says master's, else

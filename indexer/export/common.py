@@ -11,6 +11,7 @@ from typing import Iterable
 from ..charsets import HAN, HANGUL, KANA
 from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
+from ..fields.keywords import ITEM_SEPARATORS
 from ..papers import corrected, in_lang, key_fingerprint, key_print, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
 from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
@@ -180,7 +181,9 @@ def all_keywords(rec: dict, lang: str) -> list[str]:
 
 def keyword_list(keywords: list[str]) -> str:
     """``keywords`` as one field (BibTeX's ``keywords``, CSL's ``keyword``): separated by ``, ``,
-    or by ``; `` when a keyword holds a comma (MeSH's "Mice, Transgenic").
+    or by ``; `` when a keyword holds a comma (MeSH's "Mice, Transgenic"), or any separator the
+    reader splits a list at before a semicolon (:data:`~indexer.fields.keywords.ITEM_SEPARATORS`:
+    a full-width comma, "全角，逗号", or an enumeration comma, "大、小孢子").
 
     biblatex's ``keywords`` is a separated list, split at commas unless biber's ``xsvsep``
     says otherwise, and JabRef splits at its keyword separator (a preference, "," by default);
@@ -191,8 +194,10 @@ def keyword_list(keywords: list[str]) -> str:
 
     >>> keyword_list(["小鼠", "Mice, Transgenic"]), keyword_list(["小鼠", "DNA"]), keyword_list(["Mice, Transgenic"])
     ('小鼠; Mice, Transgenic', '小鼠, DNA', 'Mice, Transgenic;')
+    >>> keyword_list(["全角，逗号", "测试"]), keyword_list(["大、小孢子"])
+    ('全角，逗号; 测试', '大、小孢子;')
     """
-    if not any("," in k for k in keywords):
+    if not any(c in k for k in keywords for c in ITEM_SEPARATORS):
         return ", ".join(keywords)
     return "; ".join(keywords) + (";" if len(keywords) == 1 else "")
 

@@ -41,6 +41,13 @@ def _keyword_of(part: str) -> str:
     return (part.lstrip(".。") if _ABBREVIATION_END.search(part) else part.strip(".。")).strip()
 
 
+# What :func:`split_keywords` parts a line at: a list's semicolons, else its commas.  A writer
+# that joins keywords into one field (BibTeX's ``keywords``, CSL's ``keyword``) parts them with
+# "; " when one holds an item's separator (:func:`indexer.export.common.keyword_list`).
+LIST_SEPARATORS = ";；"
+ITEM_SEPARATORS = ",，、"
+
+
 def split_keywords(text: str) -> list[str]:
     """Keywords of one line: on ；/; if present, else ，/,/、, else " / " (three parts or more), else
     spaces between CJK keywords.
@@ -62,10 +69,10 @@ def split_keywords(text: str) -> list[str]:
     (['数字经济', '区域创新', '空间溢出'], ['HIV/AIDS'])
     """
     text = _hide_inner_commas(text.strip())
-    if re.search(r"[;；]", text):
-        parts = re.split(r"\s*[;；]\s*", text)
-    elif re.search(r"[,，、]", text):
-        parts = re.split(r"\s*[,，、]\s*", text)
+    if re.search(f"[{LIST_SEPARATORS}]", text):
+        parts = re.split(rf"\s*[{LIST_SEPARATORS}]\s*", text)
+    elif re.search(f"[{ITEM_SEPARATORS}]", text):
+        parts = re.split(rf"\s*[{ITEM_SEPARATORS}]\s*", text)
     elif len(re.findall(r"\s[/／]\s", text)) >= 2:   # "脊柱转移 / 放射治疗 / 预后", as journal sites write it
         # (three parts at least: "input / output analysis" is one keyword)
         parts = re.split(r"\s+[/／]\s+", text)

@@ -11,6 +11,7 @@ import json
 import re
 
 from ..fields.funding import funding_entry
+from ..fields.keywords import ITEM_SEPARATORS
 from ..record import CSL_TYPES, Failure, Record, Source
 from ..repair.text import flatten_markup
 from .base import cited_article_number, kept_or_failed, register
@@ -689,7 +690,10 @@ class CslJsonReader:
             for value in (custom.get(field) or {}).values() if isinstance(custom.get(field), dict) else ():
                 raw.setdefault(target, []).append((str(value), line))
         for words in (custom.get("keywords") or {}).values() if isinstance(custom.get("keywords"), dict) else ():
-            raw.setdefault("keywords", []).append(("; ".join(map(str, words)), line))
+            # one a keyword: a lone one holding a comma (，、 too) ends with the semicolon that says so
+            words = [str(w) for w in words]
+            lone = len(words) == 1 and any(c in words[0] for c in ITEM_SEPARATORS)
+            raw.setdefault("keywords", []).append(("; ".join(words) + (";" if lone else ""), line))
         keywords = item.get("keyword")
         if isinstance(keywords, list):  # a Zotero item's tags: one keyword each
             raw.setdefault("keyword", []).extend((str(k), line) for k in keywords)
