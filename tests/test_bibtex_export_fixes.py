@@ -180,3 +180,24 @@ def test_a_conference_papers_meeting_survives_a_round_trip(fmt, tmp_path):
     (back,) = read_back(text, fmt, tmp_path)
     # (BibTeX's booktitle is read back as the proceedings, which then get the unknown imprint's placeholder)
     assert rendered([back], "gbt7714").startswith("[1] 王五. 中国学龄儿童近视的流行病学调查[C]//中华预防医学会第八届学术年会. ")
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_jabrefs_own_fields_are_written_back_as_read(fmt, tmp_path):
+    # JabRef's file, groups, owner and timestamp were read into extra.bibtex_fields and never
+    # written: a library moved through the export lost its linked PDFs and groups
+    path = tmp_path / "jab.bib"
+    path.write_text("@Article{Mueller2020,\n  author = {M{\\\"u}ller, J{\\\"o}rg},\n  title = {A title},\n"
+                    "  journal = {J Test},\n  year = {2020},\n  eid = {e7},\n"
+                    "  file = {:C\\:/papers/mueller\\_2020.pdf:PDF},\n  groups = {Reading, R\\&D},\n"
+                    "  owner = {me},\n  timestamp = {2020-03-01},\n}\n", encoding="utf-8")
+    rec, = records_of(path)
+    kept = rec["extra"]["bibtex_fields"]
+    assert kept["file"] == ":C\\:/papers/mueller\\_2020.pdf:PDF" and kept["groups"] == "Reading, R&D"
+    text = rendered([rec], fmt)
+    assert "  file = {:C\\:/papers/mueller\\_2020.pdf:PDF},\n" in text     # as JabRef wrote it
+    assert "  groups = {Reading, R\\&D},\n  owner = {me},\n  timestamp = {2020-03-01},\n" in text
+    # eid is the record's pages (e7), which the writer writes: not written again
+    assert "eid =" not in text and text.count("pages = {e7}") == 1
+    back = read_back(text, fmt, tmp_path)[0]
+    assert back["extra"]["bibtex_fields"] == {k: v for k, v in kept.items() if k != "eid"}

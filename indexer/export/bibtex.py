@@ -35,6 +35,7 @@ from .common import (accessed_parts, all_keywords, article_number, conference, i
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
+from ..readers.bibtex import KEPT_AS_WRITTEN
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -321,13 +322,15 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
     if kind == "phdthesis" and thesis_degree(rec)[0] == "master":  # as Zotero: phdthesis unless a master's
         kind = "mastersthesis"
     lines = [f"@{kind}{{{key},"]
-    for name, value in _fields(rec, lang, biblatex, names):
+    fields = _fields(rec, lang, biblatex, names)
+    for name, value in fields + kept_fields(rec, {name for name, _ in fields}):
         if not str(value).strip():
             continue
         if name == "month":   # a macro (``mar``): in braces a style would print it as written
             lines.append(f"  month = {value},")
             continue
-        text = value if name in ("author", "editor", "translator", "holder") else escape(value).replace("\x00", "--")
+        text = value if name in ("author", "editor", "translator", "holder") or isinstance(value, Verbatim) \
+            else escape(value).replace("\x00", "--")
         if name == "annote":   # its lines kept as lines (a newline is a space to BibTeX)
             text = "\n".join(escape(line) for line in value.splitlines() if line.strip())
         if name in ("doi", "url"):
@@ -337,6 +340,33 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
         lines.append(f"  {name} = {{{text}}},")
     lines.append("}")
     return "\n".join(lines)
+
+
+class Verbatim(str):
+    """A value written as it was read (its LaTeX the field's own), not escaped again."""
+
+
+def kept_fields(rec: dict, written: set[str]) -> list[tuple[str, str]]:
+    """The fields a BibTeX entry came with that the reader kept (``extra.bibtex_fields``: JabRef's
+    ``file``, ``groups``, ``owner``, ``timestamp``; ``crossref``, ``archiveprefix`` …) and the
+    writer does not write from the record, each value as read: a reference manager's own fields
+    as written (:data:`~indexer.readers.bibtex.KEPT_AS_WRITTEN`, unless a brace would not pair),
+    the others, read as text, escaped.  A field read more than once is written each time.
+
+    >>> kept_fields({"extra": {"bibtex_fields": {"file": ":C\\\\:/a_b.pdf:PDF", "groups": "R&D",
+    ...     "doi": "x", "funding_details": ["NIH", "NSF"]}}}, {"doi"})
+    [('file', ':C\\\\:/a_b.pdf:PDF'), ('groups', 'R&D'), ('funding_details', 'NIH'), ('funding_details', 'NSF')]
+    """
+    kept = (rec.get("extra") or {}).get("bibtex_fields") or {}
+    out = []
+    for name, values in kept.items() if isinstance(kept, dict) else ():
+        if name in written:
+            continue
+        for value in values if isinstance(values, list) else [values]:
+            value = str(value)
+            as_written = name in KEPT_AS_WRITTEN and not lone_braces(value)
+            out.append((name, Verbatim(value) if as_written else value))
+    return out
 
 
 def write_bibtex(records, out: TextIO, lang: str | None = None, biblatex: bool = False,

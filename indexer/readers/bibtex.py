@@ -61,6 +61,10 @@ FIELD_KEYS = {
     # ``keywords`` are its index keywords, read after the authors' as they follow them
     "author_keywords": "keywords", "funding_text": "funding", "funding_details": "funding_details",
 }
+# A reference manager's own fields (JabRef's linked file, owner and timestamp, Mendeley's
+# groups and tags), kept in ``extra.bibtex_fields`` as written, LaTeX and all: its escapes are
+# its own (JabRef's ``C\:/papers/a.pdf``), and the BibTeX export writes them back so.
+KEPT_AS_WRITTEN = ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags")
 # An article's number, its pages when it has none (as the Web of Science reader reads AR): ACM's
 # articleno, Scopus's art_number, Web of Science's Article-Number, biblatex's eid.
 _ARTICLE_NUMBERS = ("articleno", "art_number", "article-number", "eid")
@@ -540,7 +544,7 @@ class BibtexReader:
                 for n in split_names(value):
                     raw.setdefault("assignee", []).append((latex_to_unicode(n).strip(), source.line))
                 continue
-            if name in ("file", "owner", "timestamp", "mendeley-groups", "mendeley-tags"):
+            if name in KEPT_AS_WRITTEN:
                 _keep_field(rec, name, value)
                 continue
             key = FIELD_KEYS.get(name)
