@@ -1337,25 +1337,56 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
     return same if changed else None
 
 
-def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]]) -> dict[str, str]:
+# How far past its file's last record a decision's id gone from the index is looked for (the
+# file lost records above its record, ingested again): PubMed exports up to 10,000 records.
+GONE_PROBE = 10_000
+
+
+def _past_end(path: str, recs: dict[str, dict], cache: dict[str, dict[str, None]]) -> dict[str, None]:
+    """The ids of the places after the last record of ``path`` now (:data:`GONE_PROBE` of them):
+    where a record of that file was before it lost records above it; none for a file whose ids
+    do not come out of its path from here (ingested by a path relative to another folder, an
+    archive's member): its places cannot be told."""
+    if path not in cache:
+        from indexer.record import ordinal_id
+
+        rid, last = max(((x, r["source"]["record"]) for x, r in recs.items() if r["source"]["path"] == path),
+                        key=lambda place: place[1])
+        cache[path] = ({ordinal_id(path, n): None for n in range(last + 1, last + 1 + GONE_PROBE)}
+                       if ordinal_id(path, last) == rid else {})
+    return cache[path]
+
+
+def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]],
+              ends: dict[str, dict[str, None]] | None = None) -> dict[str, str]:
     """For a decision stored with fingerprints, its records no longer at their ids (another title
-    there) found by their fingerprint in their own file, one record there each (a file that gained
-    a record above them, ingested again): old id → the id now; {} when a record whose id now
-    holds another paper is not found so (the decision is then stale, :func:`_stale`).  Only its
-    own file: a record of that title in another file is another record (a copy the reviewer did
-    not see, or another paper of one title), and a reviewer's decision is about the records shown."""
+    there, or no record: the file lost records above them) found by their fingerprint in their
+    own file, one record there each (a file that gained or lost a record above them, ingested
+    again): old id → the id now; {} when a record whose id now holds another paper is not found
+    so (the decision is then stale, :func:`_stale`).  Only its own file: a record of that title in
+    another file is another record (a copy the reviewer did not see, or another paper of one
+    title), and a reviewer's decision is about the records shown.  An id no record has now is
+    told to be a place of a file past its last record (:func:`_past_end`, ``ends`` its cache);
+    one not found so is left out, as before."""
     titles = d.get("titles")
     if not isinstance(titles, dict):
         return {}
+    ends = {} if ends is None else ends
     same = {rid for rid in d["ids"] if rid in recs and same_record(recs[rid], titles.get(rid))}
     moved: dict[str, str] = {}
     for rid in d["ids"]:
-        if rid in same or rid not in titles or rid not in recs:
+        if rid in same or rid not in titles:
             continue
-        path = recs[rid]["source"]["path"]   # the id's file: an id is a place in a file (record.ordinal_id)
-        found = [x for x in by_print.get(titles[rid], ()) if recs[x]["source"]["path"] == path
-                 and x not in same and x not in moved.values()]
+        candidates = [x for x in by_print.get(titles[rid], ()) if x not in same and x not in moved.values()]
+        if rid in recs:
+            path = recs[rid]["source"]["path"]   # the id's file: an id is a place in a file (record.ordinal_id)
+        else:   # gone: a place past the end of the file that now holds its title
+            path = next((p for p in dict.fromkeys(recs[x]["source"]["path"] for x in candidates)
+                         if rid in _past_end(p, recs, ends)), None)
+        found = [x for x in candidates if recs[x]["source"]["path"] == path]
         if len(found) != 1:
+            if rid not in recs:
+                continue
             return {}
         moved[rid] = found[0]
     return moved
@@ -1374,7 +1405,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     the records holding other DOIs are at the same volume and first page of one journal (one paper,
     its DOI mistyped by a database: .../misq/2021/16353 and 16352): the record joins the DOI
     it is linked to first in that order.  A reviewer's merge is never dropped so.  A decision
-    whose records are no longer at their ids (the file gained a record above them) follows them
+    whose records are no longer at their ids (the file gained or lost a record above them) follows them
     to the ids in their own file where their title fingerprints are now found, one record each (:func:`_followed`,
     with a note); one whose records are not found so (another title at that id) is not applied: the cluster of its records still at their ids goes back to
     review with a note (unless its certain links join it: no question then), and the record now
@@ -1387,6 +1418,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     stale: list[tuple[str, set[str]]] = []
     followed: list[tuple[str, set[str]]] = []
     by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
+    ends: dict[str, dict[str, None]] = {}   # a file → the ids of the places past its last record
     for d in decisions or ():
         if isinstance(d.get("titles"), dict) and any(
                 rid not in recs or not same_record(recs[rid], d["titles"].get(rid))
@@ -1396,7 +1428,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
                 for rid, rec in recs.items():
                     for fp in decision_fingerprint(rec):
                         by_print[fp].append(rid)
-            moved = _followed(d, recs, by_print)
+            moved = _followed(d, recs, by_print, ends)
             if moved:
                 d = {**d, "ids": [moved.get(rid, rid) for rid in d["ids"]],
                      "titles": {moved.get(rid, rid): fp for rid, fp in d["titles"].items()}}

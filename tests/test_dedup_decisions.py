@@ -71,6 +71,26 @@ def test_a_merge_decision_follows_its_record_to_its_new_place(tmp_path):
     assert not any("no longer applies" in r for r in cluster["reasons"])
 
 
+def test_a_merge_decision_follows_its_record_when_its_old_id_is_gone(tmp_path):
+    # the search re-run loses the hit above the paper decided on: the paper moves up to that
+    # hit's place, and its own old place (the file's last) is no record's now
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    (folder / "article.ris").write_text(ARTICLE, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    decided = json.loads(decisions_path(idx).read_text(encoding="utf-8"))["decisions"][0]["ids"]
+    (folder / "preprint.ris").write_text(PREPRINT, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    name = names(idx)
+    assert set(decided) - set(name)   # (the preprint's old id is gone)
+    (cluster,) = dedup(idx)["clusters"]
+    assert sorted(name[r["id"]] for r in cluster["records"]) == ["ARTICLE", "PREPRINT"]
+    assert cluster["confidence"] == "certain" and "merged by a reviewer" in cluster["reasons"]
+    assert any("follows them to their new places" in r for r in cluster["reasons"])
+
+
 def test_a_merge_decision_does_not_pass_to_the_record_now_at_its_place(tmp_path):
     folder, idx = _setup(tmp_path)
     assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
