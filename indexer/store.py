@@ -60,6 +60,10 @@ _SEARCH_SCHEMA = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5
 # takes a while) leaves it, and the next ingest makes them.
 APPLY_PENDING = "dedup_apply_pending"
 
+# The ``meta`` key of the citation keys masters were lent by their duplicates (a JSON object, a
+# master's id → the key): export's, kept across ``dedup --undo`` (see Store.lent_keys).
+LENT_KEYS = "lent_keys"
+
 
 # The columns a record's JSON fills (its language, format and year), to count and filter in SQL.
 _JSON_COLUMNS = (("lang", "TEXT", "json_extract(json, '$.language')"),
@@ -637,6 +641,23 @@ class Store:
             "INSERT INTO made_keys (key, id, doi, title) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?) "
             "ON CONFLICT (key) DO UPDATE SET id = excluded.id, doi = excluded.doi, title = excluded.title",
             [(key, rid, doi, title, rid) for key, (rid, doi, title) in keys.items()]))
+
+    def lent_keys(self) -> dict[str, str]:
+        """The key each master ``dedup --apply`` showed was lent by a duplicate (export's
+        :meth:`keep_lent`), by the master's id: the key cited for it, shown again when it is a
+        master again (``--undo``, then ``--apply``), though it has a key of its own since."""
+        try:
+            value = json.loads(self.get_meta(LENT_KEYS) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def keep_lent(self, lent: dict[str, str]) -> bool:
+        """Keep the keys masters were lent (see :meth:`lent_keys`), as :meth:`keep_keys` keeps
+        keys: whether they were kept."""
+        if not lent or not self._has("meta"):
+            return False
+        return self._write_now(lambda: self.set_meta(LENT_KEYS, json.dumps({**self.lent_keys(), **lent})))
 
     def counts(self, column: str) -> list[tuple[object, int]]:
         """Records per value of ``lang``, ``format`` or ``year``, most frequent first."""

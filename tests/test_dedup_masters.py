@@ -72,6 +72,28 @@ def test_the_first_apply_shows_a_fuller_copy_never_exported_with_the_key_cited(t
     assert _ris_ids(idx) == [*ids, *master]
 
 
+def test_a_master_keeps_the_key_cited_after_an_undo_and_apply_again(tmp_path):
+    # as above; undone and exported, the fuller copy has a key made of its own (…c); applied
+    # again, the master is shown with the key cited for it since the first --apply, not that one
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
+    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    before, _ids = _exported(idx)
+    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    cited, master = _exported(idx)
+    assert cited == ["li2024acupuncture"]
+    assert run_cli("dedup", "--undo", "--index", str(idx)).returncode == 0
+    assert _exported(idx)[0] == [*before, "li2024acupuncturec"]
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    assert _exported(idx) == (cited, master)
+    assert run_cli("dedup", "--undo", "--index", str(idx)).returncode == 0   # (and its own key again)
+    assert _exported(idx)[0] == [*before, "li2024acupuncturec"]
+
+
 def test_a_master_takes_a_duplicates_key_made_for_another_year(tmp_path):
     # a copy dated online (2023) exported, merged into a fuller 2024 copy: an export of 2024 alone
     # reads no 2023 record, and the master still has the key made for its paper

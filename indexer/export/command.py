@@ -311,12 +311,14 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
             given = store.given_keys()
             entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
             hidden = store.hidden()
+            lent_before = store.lent_keys()
         lent: set[str] = set()
-        keys = citation_keys(entered, clashes=clashes, given=given, masters=hidden, lent=lent)
+        keys = citation_keys(entered, clashes=clashes, given=given, masters=hidden, lent=lent, lent_before=lent_before)
         kept = {made["key"].casefold(): (made["id"], made["doi"], made["title"]) for made in given}
         prints = {keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered
                   if not own_key(rec) and rec["id"] not in lent}
         store.keep_keys({key: now for key, now in prints.items() if kept.get(key.casefold()) != now})
+        store.keep_lent({rid: keys[rid] for rid in lent if lent_before.get(rid) != keys[rid]})
         return keys
 
 

@@ -760,7 +760,7 @@ def own_key(rec: dict) -> str:
 def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
                   clashes: list[tuple[dict, dict, str]] | None = None,
                   given: Iterable[dict] = (), masters: dict[str, str] | None = None,
-                  lent: set[str] | None = None) -> dict[str, str]:
+                  lent: set[str] | None = None, lent_before: dict[str, str] | None = None) -> dict[str, str]:
     """Each record's citation key, by id.  ``records`` come in the order that settles a clash:
     the order they first entered the index (:meth:`indexer.store.Store.first_entered`), or
     their files' order.  Keys are given in two passes, so that a key a user chose is never
@@ -783,7 +783,10 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     with the key of a duplicate merged into it that is the same paper (one it came with first,
     else the first made), the key a document cites for it since before the merge; the key stays
     its duplicate's (``dedup --undo`` shows that record with it again) and the master's id is
-    added to ``lent``: no key is made for it while it shows another's.
+    added to ``lent``: no key is made for it while it shows another's.  ``lent_before`` (a
+    master's id → the key it was lent, :meth:`indexer.store.Store.lent_keys`): a master shows
+    that key again while it is a same-paper duplicate's, first, and though it has a key made of
+    its own since (``dedup --undo``, exported, then ``--apply`` again): the key cited for it.
 
     >>> recs = [{"id": i, "year": 2020, "title": {"en": "Spinal cord"}, "authors": [{"family": "Smith"}]}
     ...         for i in ("9", "1", "5")]
@@ -801,6 +804,9 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     >>> lent = set()
     >>> citation_keys([recs[0], fuller], given=made[:1], masters={"9": "7"}, lent=lent), lent
     ({'9': 'smith2020spinal', '7': 'smith2020spinal'}, {'7'})
+    >>> made7 = [*made[:1], {"key": "smith2020spinalb", "id": "7", "doi": "10.1/sc", "title": "spinalcord", "now": None}]
+    >>> citation_keys([recs[0], fuller], given=made7, masters={"9": "7"}, lent_before={"7": "smith2020spinal"})
+    {'9': 'smith2020spinal', '7': 'smith2020spinal'}
     """
     first: dict[str, dict] = {}
     for rec in records:   # each once, in its first place
@@ -861,9 +867,12 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
         papers = [(out[r["id"]], r["id"], key_print(r))
                   for r in records if own_key(r) and r["id"] in out]
         papers += [(made["key"], held[made["key"]], made) for made in given if made["key"] in held]
+        before = lent_before or {}
+        papers.sort(key=lambda p: p[0] != before.get(masters.get(p[1])))   # the key lent before first
         for key, rid, paper in papers:
             master = masters.get(rid)
-            if master in by_id and master not in out and same_paper(paper, by_id[master], found=True):
+            if master in by_id and (master not in out or key == before.get(master) and not own_key(by_id[master])) \
+                    and same_paper(paper, by_id[master], found=True):
                 out[master] = key
                 if lent is not None:
                     lent.add(master)
