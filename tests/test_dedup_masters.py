@@ -94,6 +94,23 @@ def test_a_master_keeps_the_key_cited_after_an_undo_and_apply_again(tmp_path):
     assert _exported(idx)[0] == [*before, "li2024acupuncturec"]
 
 
+def test_export_masters_before_any_apply_writes_the_key_cited_as_apply_does(tmp_path):
+    # two copies exported (keys made: cited), a fuller copy never exported: `export --masters`
+    # without `dedup --apply` shows that master as --apply will, with the key its paper was cited by
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
+    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    assert _exported(idx)[0] == ["li2024acupuncture", "li2024acupunctureb"]
+    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    out = run_cli("export", "--masters", "--index", str(idx), "-f", "bibtex").stdout
+    assert re.findall(r"^@\w+\{([^,]+),", out, re.M) == ["li2024acupuncture"]
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0   # (no key of its own kept meanwhile)
+    assert _exported(idx)[0] == ["li2024acupuncture"]
+
+
 def test_a_master_takes_a_duplicates_key_made_for_another_year(tmp_path):
     # a copy dated online (2023) exported, merged into a fuller 2024 copy: an export of 2024 alone
     # reads no 2023 record, and the master still has the key made for its paper

@@ -108,10 +108,12 @@ def _read_ids(path: str) -> list[str]:
 
 
 def select(index_dir: str, query: str | None = None, ids_file: str | None = None,
-           masters: bool = False, err: TextIO = sys.stderr, missing: list[str] | None = None) -> list[dict]:
+           masters: bool = False, err: TextIO = sys.stderr, missing: list[str] | None = None,
+           master_of: dict[str, str] | None = None) -> list[dict]:
     """The records to export, in order (index order, search rank, or the file's order); the
     ids of ``ids_file`` the index does not hold (or that start more than one id) are said on
-    ``err`` and added to ``missing``."""
+    ``err`` and added to ``missing``; with ``masters``, each duplicate's master is put in
+    ``master_of`` (by the duplicate's id), as ``dedup --apply`` merges them."""
     from ..store import Store
 
     with Store(index_dir, reading=True) as store:
@@ -140,14 +142,14 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
         else:
             ids = None
         # with masters, each record of a dedup cluster stands for its master
-        master_of: dict[str, str] = {}
+        master_of = {} if master_of is None else master_of
         completed: dict[str, dict] = {}
         if masters:
             from ..merge import applied, clusters_for, merged_record, merges_all
 
             records, found = clusters_for(index_dir)
             clusters = applied(found, merges_all(index_dir))   # as `dedup --apply` merges: not those to review
-            master_of = {m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]}
+            master_of.update({m["id"]: c["master"] for c in clusters for m in c["records"] if m["id"] != c["master"]})
             # each master completed from its duplicates, as `dedup --apply` shows it (the English
             # title of a Chinese/English pair, a whole abstract for a preview)
             by_id = {r["id"]: r for r in records}
@@ -277,7 +279,8 @@ def _run(args, out: TextIO, err: TextIO) -> int:
 
         args.query = _query_text(args.query)
     try:
-        records = select(args.index, args.query, args.ids, args.masters, err, missing)
+        master_of: dict[str, str] = {}
+        records = select(args.index, args.query, args.ids, args.masters, err, missing, master_of)
     except QueryError as e:   # said as `search` says it ("missing closing parenthesis" alone named no query)
         err.write(e.said_of(args.query) + "\n")
         return 2
@@ -285,12 +288,13 @@ def _run(args, out: TextIO, err: TextIO) -> int:
         err.write(f"Error: {e}\n")
         return 2
     clashes: list = []
-    keys = index_keys(args.index, records, clashes) if args.format in KEYED else None
+    keys = index_keys(args.index, records, clashes, master_of) if args.format in KEYED else None
     _warn_of_clashes(clashes, records, err)
     return _write(args, records, out, err, keys) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
-def index_keys(index_dir: str, records: list[dict], clashes: list | None = None) -> dict[str, str]:
+def index_keys(index_dir: str, records: list[dict], clashes: list | None = None,
+               masters: dict[str, str] | None = None) -> dict[str, str]:
     """The citation keys of ``records``, settled over the index in the order its records
     entered it, so that any part of it exported gets the same keys and an ingest adds keys
     without changing any (see :func:`.common.citation_keys`; ``clashes``: the records that
@@ -301,7 +305,9 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
     index with the record's DOI and title and given that paper again (though its year or title
     changed since, or it moved to another id: a thesis's ``\\cite`` of it stays that
     paper's), never another's; a master ``dedup --apply`` shows with a duplicate's key (the
-    same paper's, cited before the merge) has no key made and kept of its own.  The keys made
+    same paper's, cited before the merge) has no key made and kept of its own, and so has a
+    master ``export --masters`` shows before any ``--apply`` (``masters``: a duplicate's id →
+    its master's, beside those the store hides), as ``--apply`` will show it.  The keys made
     and the records are read at one moment."""
     from ..store import Store
     from .common import KEYED_FORMATS, citation_keys, key_fingerprint, own_key
@@ -310,7 +316,7 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None)
         with store.snapshot():   # (an ingest committing between the two reads would skew the keys)
             given = store.given_keys()
             entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
-            hidden = store.hidden()
+            hidden = {**store.hidden(), **(masters or {})}
             lent_before = store.lent_keys()
         lent: set[str] = set()
         keys = citation_keys(entered, clashes=clashes, given=given, masters=hidden, lent=lent, lent_before=lent_before)
