@@ -696,3 +696,21 @@ def test_role_words_before_and_after_the_title_from_one_table(tmp_path):
               2: {"translator": ["顾幼静"], "translator_role": None, "reviewer": ["王五"]},
               3: {"translator": ["JONES B"], "translator_role": None, "reviewer": None}}
     assert {n: {k: (records[n].get("extra") or {}).get(k) for k in wanted[n]} for n in wanted} == wanted
+
+
+EMPTY_VOLUME = """[1]陈思远.清代江南刻书业研究续[J].中国典籍与文化,2019,(03):12-15.
+[2]陈思远.清代研究[J].文史哲, 2019, (3): 12-15.
+[3]陈思远.清代研究[J].文史哲,2019,38(03):12-15.
+[4] 陈思远, 2019. 清代研究[J]. 文史哲, (3): 12-15.
+"""
+
+
+def test_an_empty_volume_before_the_issue_keeps_journal_issue_and_pages(tmp_path):
+    """CNKI wrote its citations with the comma of a missing volume before the issue until about
+    2018 (``刊名,2019,(03):12-15``), as thesis lists copy them; the journal, issue and pages had
+    been lost (the journal read as a publisher, the line written back as ``[J]. 2019.``)."""
+    records = _read_all(tmp_path, EMPTY_VOLUME)
+    read = [(r["journal"], r["year"], r["volume"], r["issue"], r["pages"]) for r in records.values()]
+    assert read == [({"zh": "中国典籍与文化"}, 2019, None, "3", "12-15"), ({"zh": "文史哲"}, 2019, None, "3", "12-15"),
+                    ({"zh": "文史哲"}, 2019, "38", "3", "12-15"), ({"zh": "文史哲"}, 2019, None, "3", "12-15")]
+    assert not any("publisher" in r["extra"] for r in records.values())

@@ -139,9 +139,10 @@ _NOTE_LABEL = re.compile(r"(?:(?:^|(?<=[\s.．。]))(?=Abstract|Key\s?words)|(?=
 _PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d)|(?<=\d)[,，]\s+(?=[A-Za-z]?\d))+|扉页|封[一二三四面底])"
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
 _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
-# 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a)
+# 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a); the comma
+# kept where 卷 is missing, as CNKI wrote its citations before about 2018 ("文史哲,2019,(03):12-15")
 _JOURNAL = re.compile(rf"^(?P<journal>.+?)[,，]\s*(?P<year>{_YEAR})[a-z]?"
-                      r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?))?"
+                      r"(?:\s*[,，]\s*(?P<volume>[^,，(（:：.．。\s][^,，(（:：]*?)?)?"
                       r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
                       rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?\s*(?:[.．。\[［]|$)")
 # 出版地: 出版者, 年: 页码, at the start or after a full stop (not "…, August 23-25, 1971" in a
@@ -165,7 +166,7 @@ _IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YE
 # 报纸名, 月-日(版次).  The first two run to the end of what follows the marker, which a cited
 # date may end ("…: 93[2013-03-20]")
 _END = r"\s*(?:[\[［][^\]］]*[\]］])?[\s.．。]*$"
-_JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volume>[^,，(（:：\s][^,，(（:：]*?))?"
+_JOURNAL_NO_YEAR = re.compile(r"^(?P<journal>[^,，:：]+?)(?:[,，]\s*(?P<volume>[^,，(（:：\s][^,，(（:：]*?)?)?"
                               r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
                               rf"\s*(?:[:：]\s*(?P<pages>{_PAGES}))?{_END}")
 # An article published online first (网络首发), as CNKI's cite box writes it: 刊名, 页码 with no
