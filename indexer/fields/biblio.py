@@ -386,16 +386,22 @@ _YEAR_VOLUME_ISSUE = re.compile(rf"\s*({YEAR_DIGITS})\s*(?:[,，]\s*([^,()（）
 
 def parse_year_volume_issue(text: str) -> dict:
     """Parts of a "年，卷(期)" value: "2016, 42(4)", "2013(1)", "2012, 351", and Wanfang's
-    with its pages, "2021,57(5):112-119".
+    with its pages, "2021,57(5):112-119"; and VIP's 年卷期 written out, "2019年第38卷第3期",
+    "2005年第2期" (:func:`parse_volume_issue`), whose volume and issue had been lost.
 
     >>> parse_year_volume_issue("2017, 1861(1 Pt A)")
     {'year': 2017, 'volume': '1861', 'issue': '1 Pt A'}
     >>> parse_year_volume_issue("2021,57(5):112-119"), parse_year_volume_issue("2020,69(13):138401")["pages"]
     ({'year': 2021, 'volume': '57', 'issue': '5', 'pages': '112-119'}, '138401')
+    >>> parse_year_volume_issue("2019年第38卷第3期"), parse_year_volume_issue("2005年第2期")
+    ({'year': 2019, 'volume': '38', 'issue': '3'}, {'year': 2005, 'issue': '2'})
     """
     out: dict = {}
     m = _YEAR_VOLUME_ISSUE.match(text)
     if not m:
+        written = parse_volume_issue(text)
+        if written.get("year"):
+            return written
         year = parse_year(text)
         return {"year": year} if year else {}
     out["year"] = int(m.group(1))

@@ -1,0 +1,28 @@
+"""The year, volume and issue of a record read from the ways Chinese databases write them in one
+value: VIP's 年卷期 written out, a year field with its issue in brackets."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of
+
+VIP = """题名：晚清江南藏书楼的兴衰
+作者：王建国;李秀英
+刊名：图书馆杂志
+年卷期：{written}
+页码：12-15,20
+"""
+
+
+@pytest.mark.parametrize("written, numbers", [("2019年第38卷第3期", (2019, "38", "3")), ("2005年第2期", (2005, None, "2")),
+                                              ("2019年38卷3期", (2019, "38", "3")), ("2019,38(3)", (2019, "38", "3"))])
+def test_vip_s_year_volume_and_issue_written_out_are_read(tmp_path, written, numbers):
+    """VIP's 年卷期 line writes them out (2019年第38卷第3期); only the year had been read, the volume
+    and issue lost."""
+    from indexer.fields.biblio import parse_year_volume_issue
+
+    path = tmp_path / "vip.txt"
+    path.write_text(VIP.format(written=written), encoding="utf-8")
+    (record,) = records_of(path)
+    assert (record["year"], record["volume"], record["issue"]) == numbers
+    assert parse_year_volume_issue(written) == {k: v for k, v in zip(("year", "volume", "issue"), numbers) if v}
