@@ -37,8 +37,8 @@ from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
 from .fields.authors import abbreviated, byline_roles, parse_name, split_author_field, split_author_list
-from .fields.biblio import (YEARS, doi_of_link, doi_of_links, normalise_doi, normalise_issue, normalise_pages,
-                            normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
+from .fields.biblio import (YEARS, doi_of_link, doi_of_links, issue_of_year, normalise_doi, normalise_issue,
+                            normalise_pages, normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
 from .fields.identifiers import classification_codes, split_classification_note
 from .fields.funding import acknowledged_funding, no_funding, parse_funding, split_funding_statement, statement_body
@@ -662,12 +662,15 @@ def place_details(record: Record) -> Record:
     if abbreviations:
         record.extra["journal_abbreviation"] = abbreviations
     out_of_range = []   # (written, line) of a year field whose four digits are no year read (1066, 0000, 9999)
+    year_issues = []   # the issue a year writes after it ("2019(03)"): the record's if it has none of its own
     for key in ("year", "date"):
         for text, line in raw.pop(key, []):
             # a year typed in full-width digits (RIS "PY  - ２０２２", BibTeX "year = {２０２２}") is that year
             text = repair(record, key, str(text), (*VALUE_REPAIRS, "fold_fullwidth_alnum"))
             year = parse_year(text)
             _set_details(record, {"year": year})
+            if key == "year" and (issue := issue_of_year(text)):
+                year_issues.append(issue)
             written = str(text).strip()
             if written and written != str(year):  # "2019 Jan 15", "February 01": kept as written
                 dates = record.extra.setdefault("date", [])
@@ -689,6 +692,8 @@ def place_details(record: Record) -> Record:
             elif text:  # a 卷期 value read in no form: kept as written
                 record.extra.setdefault("volume_issue", []).append(text)
                 record.issues.append(f"{f'line {line}: ' if line else ''}volume and issue not read: kept in extra.volume_issue")
+    if year_issues:
+        _set_details(record, {"issue": year_issues[0]})
     starts = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("start_page", [])]
     ends = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:

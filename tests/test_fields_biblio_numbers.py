@@ -26,3 +26,25 @@ def test_vip_s_year_volume_and_issue_written_out_are_read(tmp_path, written, num
     (record,) = records_of(path)
     assert (record["year"], record["volume"], record["issue"]) == numbers
     assert parse_year_volume_issue(written) == {k: v for k, v in zip(("year", "volume", "issue"), numbers) if v}
+
+
+NOTEEXPRESS = """{{Reference Type}}: Journal Article
+{{Title}}: 清代江南刻书业研究
+{{Author}}: 陈思远
+{{Journal}}: 中国典籍与文化
+{{Year}}: {year}
+{issue}{{Pages}}: 12-15
+"""
+
+
+@pytest.mark.parametrize("year, issue, read", [("2019(03)", "", (2019, "3")), ("2019（Z1）", "", (2019, "Z1")),
+                                               ("2019(03)", "{Issue}: 4\n", (2019, "4")),
+                                               ("1865（清同治四年）", "", (1865, None))])
+def test_a_year_with_its_issue_in_brackets_gives_the_issue(tmp_path, year, issue, read):
+    """CNKI's NoteExpress export writes a year with its issue at times ("{Year}: 2019(03)"): the issue
+    had been lost (only kept in extra.date as written).  It is the record's issue when the record
+    gives none of its own; a reign year in brackets is no issue."""
+    path = tmp_path / "refs.net"
+    path.write_text(NOTEEXPRESS.format(year=year, issue=issue), encoding="utf-8")
+    (record,) = records_of(path)
+    assert (record["year"], record["issue"]) == read

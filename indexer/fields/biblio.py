@@ -24,6 +24,22 @@ def parse_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# A year with its issue in brackets after it, as CNKI's NoteExpress export writes a year at
+# times ("{Year}: 2019(03)"): an issue's number (a combined one, Z1; a supplement, S1), not a
+# date or a reign year ("1865（清同治四年）")
+_YEAR_THEN_ISSUE = re.compile(rf"\s*{YEAR_DIGITS}\s*[(（]\s*((?:No\.?\s*)?[SZ]?\d{{1,3}})\s*[)）]\s*", re.I)
+
+
+def issue_of_year(text: str) -> str | None:
+    """The issue a year value writes after it in brackets ("2019(03)"), else None.
+
+    >>> issue_of_year("2019(03)"), issue_of_year("2019（Z1）"), issue_of_year("1865（清同治四年）"), issue_of_year("2019")
+    ('3', 'Z1', None, None)
+    """
+    m = _YEAR_THEN_ISSUE.fullmatch(text or "")
+    return normalise_issue(m.group(1)) if m else None
+
+
 def normalise_issue(issue: str | None) -> str | None:
     """Issue without zero padding or a "No." before it (CNKI's lists: "No.12", "No.Z1", a
     combined issue): '07' becomes '7'.
