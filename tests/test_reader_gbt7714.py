@@ -714,3 +714,31 @@ def test_an_empty_volume_before_the_issue_keeps_journal_issue_and_pages(tmp_path
     assert read == [({"zh": "中国典籍与文化"}, 2019, None, "3", "12-15"), ({"zh": "文史哲"}, 2019, None, "3", "12-15"),
                     ({"zh": "文史哲"}, 2019, "38", "3", "12-15"), ({"zh": "文史哲"}, 2019, None, "3", "12-15")]
     assert not any("publisher" in r["extra"] for r in records.values())
+
+
+ANCIENT = """[1] 王夫之. 宋论[M]. 刻本. 金陵: 湘乡曾国荃, 1865（清同治四年）.
+[2] 钱学森. 创建系统学[M]. 太原: 山西科学技术出版社, 2001: 序2-3.
+[3] 冯友兰. 冯友兰自选集[M]. 2版. 北京: 首都师范大学出版社, 2008: 第1版自序.
+[4] 康熙字典: 巳集上: 水部[M]. 同文书局影印本. 北京: 中华书局, 1962: 50.
+[5] 李鸿章. 奏请上海道库洋务外销要款无款可筹仍拨药厘接济事[A]. 北京: 中国第一历史档案馆, 1887（光绪十三年三月十三日）.
+[6] 李零. 简帛古书与学术源流[M]. 增订本. 北京: 生活·读书·新知三联书店, 2008.
+[7] 李零. 简帛古书与学术源流[M]. 2版(修订本). 北京: 生活·读书·新知三联书店, 2008.
+[8] 王五. 东亚史[C]//李四. 日本. 北京: 中华书局, 2008: 1-10.
+"""
+
+
+def test_an_ancient_book_s_copy_pages_and_calendar_date_read_back(tmp_path):
+    """What the standard writes of ancient books and archives, and our export writes too, was
+    dropped when read back: an edition ending in 本 (刻本, 影印本, 增订本, 2版(修订本); only 版 was
+    read), pages cited by a name (序2-3, 第1版自序; only numbers were) and a year's date in a
+    traditional calendar (1865（清同治四年）, kept in extra.issued as the CSL reader keeps it).  A
+    kind of copy is an element of its own (日本 in a title is none)."""
+    records = _read_all(tmp_path, ANCIENT)
+    assert [r["extra"].get("edition") for r in records.values()] == [
+        "刻本", None, "2版", "同文书局影印本", None, "增订本", "2版(修订本)", None]
+    assert [r["pages"] for r in records.values()][:4] == [None, "序2-3", "第1版自序", "50"]
+    assert [r["extra"].get("issued") for r in records.values()][:5] == ["1865（清同治四年）", None, None, None,
+                                                                        "1887（光绪十三年三月十三日）"]
+    written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
+    assert records[8]["journal"] == {"zh": "日本"}
+    assert written == ANCIENT.splitlines()

@@ -61,8 +61,12 @@ _INITIAL_AT_END = re.compile(r"(?<![^\s,，])[A-Z]$")
 # disease"): a "." right before a word, or a word of one letter and a space ("A short"), not
 # before a dotted initial ("A.B." "S.-H." "J.Ph."), where it ends a list of names (_names_end)
 _NAMES_STOP = re.compile(r"\.(?=[\"“]?[A-ZÀ-ÖØ-Þ](?:(?:[^\W\d_]|['’])+(?=[\s\-:,，\u3400-\u9fff]|$)|\s+[^\W\d_]))")
-# An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.
-_EDITION = re.compile(r"(?:\d+\s*版|[^\s.]{0,6}(?:修订|增订|影印)?版|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
+# An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.; a kind of copy, as
+# ancient books and reprints are cited (增订本, 影印本, 刻本, 同文书局影印本, 清光绪十年刻本), the kind
+# named (日本, 读本 end titles), and either with a note in brackets ("2版(修订本)")
+_COPIES = "增订|修订|影印|缩印|排印|石印|铅印|活字|重印|翻刻|刊|刻|抄|钞|稿|写|点校|校注|校订|足|精装|平装|合订|单行"
+_EDITION = re.compile(rf"(?:(?:\d+\s*版|[^\s.]{{0,6}}(?:修订|增订|影印)?版|[^\s.．。:：,，]{{0,6}}(?:{_COPIES})本)"
+                      r"(?:\s*[(（][^()（）.．。]{1,10}[)）])?|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
 # "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
 # writes it, the family name and the initials ("Global Warming" is no name); initials with
 # dots, as lists typed by hand have them ("SMITH J., BROWN A.B."), are read as well
@@ -135,8 +139,10 @@ _NAMES_YEAR = re.compile(rf"(?:^|[,，]\s*)(?:\[({_YEAR})[a-z]?\]|({_YEAR})[a-z]
 _NOTE_LABEL = re.compile(r"(?:(?:^|(?<=[\s.．。]))(?=Abstract|Key\s?words)|(?=摘\s*要|关键[词字]))"
                          r"(?:(?P<abstract>摘\s*要|Abstract)|(?P<keywords>关键[词字]|Key\s?words))\s*[:：]\s*", re.I)
 # 300-305, 300－305, e1234, 15+20, 1,5-7, 160-165, 192 (as export writes pages apart), 1.1-1.36;
-# a book's leaves: 扉页, 封二
-_PAGES = r"(?:(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d)|(?<=\d)[,，]\s+(?=[A-Za-z]?\d))+|扉页|封[一二三四面底])"
+# a book's leaves: 扉页, 封二; its front and back matter, as the standard cites them: 序2-3, 第1版自序
+_PAGE_PART = r"(?:第\d+版)?(?:自序|序言?|跋|前言|后记|引言|导言|凡例|目录|附录)"
+_PAGES = (rf"(?:{_PAGE_PART}?(?:[\dA-Za-z+,，\-－–—~～]|\.(?=\d)|(?<=\d)[,，]\s+(?=[A-Za-z]?\d))+|{_PAGE_PART}"
+          r"|扉页|封[一二三四面底])")
 _DOI = re.compile(r"\bDOI\s*[:：]\s*(10\.\S+?)[.．。]?(?=\s|$)", re.I)
 _URL = re.compile(r"(?:https?|ftp)://\S+?(?=[.．。]?(?:\s|$))")
 # 刊名, 年, 卷(期): 页码    (卷 or 期 may be missing; 年 may carry a letter: 2001a); the comma
@@ -160,7 +166,10 @@ _UNKNOWN_IMPRINT = [
      f"{_UNKNOWN_PLACE}: {_UNKNOWN_PUBLISHER}"),
     (re.compile(r"[\[［]\s*(?:出版地不详|S\.\s?l\.)\s*[\]］]"), _UNKNOWN_PLACE),
     (re.compile(r"[\[［]\s*(?:出版者不详|s\.\s?n\.)\s*[\]］]"), _UNKNOWN_PUBLISHER)]
-_IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YEAR})[a-z]?"
+# the date in a traditional calendar after a year, as the standard cites ancient books and archives
+# ("1865（清同治四年）", "1887（光绪十三年三月十三日）"): kept with the year in ``extra.issued``
+_CALENDAR = r"(?P<calendar>\s*[（(][^()（）]*?[\u3400-\u9fff][^()（）]*[)）])?"
+_IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YEAR})[a-z]?{_CALENDAR}"
                       rf"(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
 # The author-year system's (the year is after the names): 刊名, 卷(期): 页码; 出版地: 出版者: 页码;
 # 报纸名, 月-日(版次).  The first two run to the end of what follows the marker, which a cited
@@ -824,6 +833,8 @@ class GBT7714Reader:
             for key in ("place", "publisher", "year", "pages"):
                 if m.groupdict().get(key) and m.group(key).strip() not in (_UNKNOWN_PLACE, _UNKNOWN_PUBLISHER):
                     put(key, m.group(key).strip(), line)
+            if m.groupdict().get("calendar") and "issued" not in rec.extra:   # as the CSL reader keeps it
+                rec.extra["issued"] = m.group("year") + m.group("calendar").strip()
             return
         # the date an online item was read is no year of it ("[J/OL].食品工业科技[2024-01-08]")
         undated = _CITED_DATE.sub(" ", after) if carrier else after
