@@ -167,3 +167,22 @@ def test_a_translated_books_english_line_names_its_authors_and_publisher_in_engl
     assert reference(rec, "en") == ("LJUNGQVIST L, SARGENT T J. Recursive macroeconomic theory[M]. 2nd ed. "
                                     "Beijing: China Renmin University Press, 2010.")
     assert reference(rec, "en", "2010").startswith("LJUNGQVIST L, SARGENT T J, 2010.")
+
+
+def _article(pages: str) -> dict:
+    return {"type": "article-journal", "language": "zh", "title": {"zh": "清代江南刻书业研究"},
+            "authors": [{"literal": "陈思远", "lang": "zh"}], "journal": {"zh": "中国典籍与文化"}, "year": 2019,
+            "issue": "3", "pages": pages}
+
+
+@pytest.mark.parametrize("pages", ["12-15,20", "12-15;20", "12-15；20", "12–15, 20", "12-15+20", "12 - 15 ,20"])
+def test_discontinuous_pages_are_written_one_way_whatever_the_source_wrote(pages):
+    # Wanfang's and VIP's "12-15,20", a hand's "12-15;20": the standard's "1-4, 10", as CNKI's "+" is written
+    assert reference(_article(pages)) == "陈思远. 清代江南刻书业研究[J]. 中国典籍与文化, 2019(3): 12-15, 20."
+    chapter = {**_article(pages), "type": "chapter", "extra": {"place": ["北京"], "publisher": ["中华书局"]}}
+    assert reference(chapter).endswith("北京: 中华书局, 2019: 12-15, 20.")
+
+
+def test_pages_not_of_numbers_alone_are_written_as_given():
+    assert reference(_article("序2-序3")).endswith(": 序2-序3.")
+    assert reference(_article("S1+S2")).endswith(": S1+S2.")

@@ -487,13 +487,34 @@ def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True
     return text
 
 
+# Pages of a discontinuous range as the sources join them (Wanfang's and VIP's ``12-15,20``,
+# ``12-15;20``, CNKI's ``12-15+20``), each part a page or a range (``12–15``, ``12~15``).
+_PAGE_PART = r"\d+(?:\s*[-–—~～－]\s*\d+)?"
+_PAGE_LIST = re.compile(rf"{_PAGE_PART}(?:\s*[,，;；+]\s*{_PAGE_PART})*")
+
+
+def page_list(pages: str) -> str:
+    """Pages as the standard writes them whatever the source wrote: a range with ``-``, the
+    parts of a discontinuous one after ``, `` (``2015, 37(1): 1-4, 10``), so that one list
+    writes them one way; a value not of page numbers alone (``序2-序3``, ``S1+S2``) as written.
+
+    >>> page_list("12-15,20"), page_list("12–15；20"), page_list("12-15+20+33"), page_list("S1+S2")
+    ('12-15, 20', '12-15, 20', '12-15, 20, 33', 'S1+S2')
+    """
+    pages = pages.strip()
+    if not _PAGE_LIST.fullmatch(pages):
+        return pages
+    parts = re.split(r"\s*[,，;；+]\s*", pages)
+    return ", ".join(re.sub(r"\s*[-–—~～－]\s*", "-", p) for p in parts)
+
+
 def _journal(rec: dict, container: str, dated: bool = True) -> str:
     """``刊名, 年, 卷(期): 页码`` (not ``dated``: ``刊名, 卷(期): 页码``)"""
     year = str(rec.get("year") or "") if dated else ""
     where = ", ".join(p for p in (container, year, rec.get("volume") or "") if p)
     if rec.get("issue"):
         where += f"({rec['issue']})"
-    pages = rec.get("pages") or article_number(rec)   # an article number in their place: 2021, 19: e02132-20
+    pages = page_list(rec.get("pages") or "") or article_number(rec)   # an article number in their place: 2021, 19: e02132-20
     if pages:  # no journal nor year: the pages alone
         where += f": {pages}" if where else pages
     return where
@@ -502,7 +523,7 @@ def _journal(rec: dict, container: str, dated: bool = True) -> str:
 def _after_marker(rec: dict, code: str, zh: bool, lang: str, dated: bool = True) -> list[str]:
     """What follows ``题名[标识]``, part by part, for the document type (not ``dated``: the
     author-year system's, where the year is after the names)."""
-    kind, pages = rec.get("type") or "", rec.get("pages") or ""
+    kind, pages = rec.get("type") or "", page_list(rec.get("pages") or "")
     container = journal_title(rec, lang)
     own = zh if has_imprint(rec, code) else None
     if code == "J" and kind == "periodical":
@@ -612,7 +633,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
         head += (f". {translated}" if translated else "") + host
         own = zh if has_imprint(rec, code, host=bool(plain(in_lang(rec, "journal", lang)))) else None
         rest = [edition(extra(rec, "edition"), zh),
-                _publication(rec, rec.get("pages") or "", code, lang, dated, own)]
+                _publication(rec, page_list(rec.get("pages") or ""), code, lang, dated, own)]
     else:
         rest = _after_marker(rec, code, zh, lang, dated)
     who = responsible(rec, zh)
