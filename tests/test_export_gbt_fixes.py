@@ -186,3 +186,16 @@ def test_discontinuous_pages_are_written_one_way_whatever_the_source_wrote(pages
 def test_pages_not_of_numbers_alone_are_written_as_given():
     assert reference(_article("序2-序3")).endswith(": 序2-序3.")
     assert reference(_article("S1+S2")).endswith(": S1+S2.")
+
+
+def test_a_publishers_trailing_separator_is_not_written(tmp_path):
+    # CNKI's cite box for a conference paper: "复旦大学历史系;,2016" had been written "复旦大学历史系;, 2016"
+    path = tmp_path / "cnki.txt"
+    path.write_text("[1]孙立群,钱文华.民国时期地方志编纂的史学意义[C]//中国地方志指导小组.第五届全国方志学术研讨会论文集."
+                    "复旦大学历史系;,2016:45-58.\n", encoding="utf-8")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "论文集. [出版地不详]: 复旦大学历史系, 2016: 45-58." in result.stdout
+    book = {"type": "book", "language": "zh", "title": {"zh": "中国古代史"}, "year": 2008,
+            "extra": {"place": ["北京："], "publisher": ["中华书局，"]}}
+    assert reference(book) == "中国古代史[M]. 北京: 中华书局, 2008."

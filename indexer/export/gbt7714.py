@@ -461,6 +461,16 @@ def imprint_in_english(rec: dict, place: str, publisher: str) -> tuple[str, str]
     return (english[1] if english[1] and not has_han(english[1]) else place), english[0]
 
 
+def unpunctuated(name: str) -> str:
+    """A place's or publisher's name without the separator a source left after it (CNKI's
+    conference citation, ``复旦大学历史系;,2016``; a list's ``北京:``): the line puts its own.
+
+    >>> unpunctuated("复旦大学历史系;"), unpunctuated("北京 :"), unpunctuated("Wiley & Sons, Inc.")
+    ('复旦大学历史系', '北京', 'Wiley & Sons, Inc.')
+    """
+    return re.sub(r"[\s,，;；:：、/]+$", "", name)
+
+
 def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True, zh: bool | None = None) -> str:
     """``出版地: 出版者, 年: 页码`` with what is known (an archive: its place and name; a
     thesis: ``保存地: 保存单位``, its university); not ``dated``: without the year (the
@@ -468,7 +478,7 @@ def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True
     has an imprint (:func:`has_imprint`): an unknown place or publisher as the standard writes
     it (:func:`imprint`).  An online item with neither place nor publisher: its full date,
     ``(2012-01-16)``, in either."""
-    place, publisher = plain(extra(rec, "place")), plain(university(rec, lang) or extra(rec, "publisher"))
+    place, publisher = (unpunctuated(plain(p)) for p in (extra(rec, "place"), university(rec, lang) or extra(rec, "publisher")))
     if lang != "zh" and has_han(place + publisher):
         place, publisher = imprint_in_english(rec, place, publisher)
     if code == "A" and not publisher:
