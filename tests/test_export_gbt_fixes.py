@@ -199,3 +199,23 @@ def test_a_publishers_trailing_separator_is_not_written(tmp_path):
     book = {"type": "book", "language": "zh", "title": {"zh": "中国古代史"}, "year": 2008,
             "extra": {"place": ["北京："], "publisher": ["中华书局，"]}}
     assert reference(book) == "中国古代史[M]. 北京: 中华书局, 2008."
+
+
+@pytest.mark.parametrize("number", ["GB/T 43109-2023", "GB/T 43109—2023", "GB/T 43109–2023", "GB/T43109-2023"])
+def test_a_chinese_standards_year_is_written_after_an_em_dash_whatever_the_source_wrote(number):
+    # CNKI writes "GB/T 43109-2023", another source "GB/T 43109—2023": the standard's "GB/T 25100—2010"
+    rec = {"type": "standard", "language": "zh", "title": {"zh": "船舶及海洋工程用不锈钢复合钢板"}, "year": 2023,
+           "extra": {"number": [number]}}
+    assert reference(rec) == "船舶及海洋工程用不锈钢复合钢板: GB/T 43109—2023[S]. 2023."
+
+
+@pytest.mark.parametrize("number", ["YY/T 0287-2017", "WS/T 367-2012", "GB 18030-2022", "DB11/T 1322-2016"])
+def test_an_industry_or_local_standard_is_a_chinese_one(number):
+    rec = {"type": "standard", "language": "zh", "title": {"zh": "题名"}, "extra": {"number": [number]}}
+    assert f": {number.replace('-', '—')}[S]" in reference(rec)
+
+
+@pytest.mark.parametrize("number", ["ISO 9001:2015", "IEEE P802.11ba/D8.0-2020", "AIAA G-136-2022", "ASTM D638-14"])
+def test_another_bodys_standard_number_is_written_as_given(number):
+    rec = {"type": "standard", "language": "en", "title": {"en": "Title"}, "extra": {"number": [number]}}
+    assert f"Title: {number}[S]" in reference(rec)

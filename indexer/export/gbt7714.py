@@ -615,6 +615,33 @@ def _host(rec: dict, zh: bool, lang: str) -> str:
     return "//" + _sentences([author_list(editors, zh, more), host + (f": {volume}" if volume else "")])
 
 
+# The codes of China's national, industry, local and group standards (GB/T 7714's ``GB/T
+# 25100—2010``, ``NB/T 10386—2020``, a hospital's ``YY/T 0287—2017``), as their numbers begin:
+# GB/GB/T/GB/Z, the military's GJB, the industries' two letters (行业标准代号), construction's
+# JGJ/CJJ, metrology's JJG/JJF, a province's DB11, a group's T/CECS.  ISO, IEC, IEEE … are none.
+CHINESE_STANDARD_CODES = frozenset("""GB GBJ GJB JGJ CJJ JJG JJF AQ BB CB CH CJ CY DA DB DL DZ EJ FZ GA GH GM
+GY HB HG HJ HS HY JB JC JG JR JT JY LB LD LS LY MH MT MZ NB NY QB QC QJ QX RB SB SC SF SH SJ SL SN SY TB TD TY
+WB WH WJ WM WS WW XB XF YB YC YD YJ YS YY YZ ZY""".split())
+_STANDARD_NUMBER = re.compile(r"(?P<code>T/[A-Z]+|(?P<letters>[A-Z]{2,3})(?:\d{2})?(?:/[TZ])?)\s*"
+                              r"(?P<number>\d+(?:\.\d+)*)\s*[-–—―－]+\s*(?P<year>(?:1[89]|20)?\d{2})")
+
+
+def standard_number(number: str) -> str:
+    """A Chinese standard's number with its year after an em dash, as the standard writes its
+    own examples (``GB/T 25100—2010``), whichever dash a source gave (CNKI's ``GB/T 43109-2023``);
+    another body's as written (``ISO 9001:2015``, ``IEEE P802.11ba/D8.0-2020``).
+
+    >>> standard_number("GB/T 43109-2023"), standard_number("YY/T 0287–2017"), standard_number("DB11/T 1322-2016")
+    ('GB/T 43109—2023', 'YY/T 0287—2017', 'DB11/T 1322—2016')
+    >>> standard_number("ISO 9001:2015"), standard_number("AIAA G-136-2022"), standard_number("EN 1090-2015")
+    ('ISO 9001:2015', 'AIAA G-136-2022', 'EN 1090-2015')
+    """
+    m = _STANDARD_NUMBER.fullmatch(number.strip())
+    if not m or m["letters"] and m["letters"] not in CHINESE_STANDARD_CODES:
+        return number
+    return f"{m['code']} {m['number']}—{m['year']}"
+
+
 def reference(rec: dict, lang: str | None = None, year: str | None = None) -> str:
     """One reference (without its number) in the language ``lang`` (else the record's);
     with ``year`` (``2019``, ``2019a``), in the author-year system's form: the year after
@@ -632,6 +659,7 @@ def reference(rec: dict, lang: str | None = None, year: str | None = None) -> st
     is_online = online(rec, code)
     doi = doi_after_link(rec) if is_online else rec.get("doi") or ""   # (a link printed says its DOI)
     number = own_number(rec)  # a report's, patent's or standard's (全智能节电器: 200610171314.3[P])
+    number = standard_number(number) if kind == "standard" else number
     head = f"{title}: {number}" if number else title
     # a whole book's volume is part of its title; a Western one's not when it numbers a series
     volume = volume_title(rec, zh, extra(rec, "series") or in_lang(rec, "journal", lang)) if kind == "book" else ""
