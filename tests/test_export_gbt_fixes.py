@@ -219,3 +219,30 @@ def test_an_industry_or_local_standard_is_a_chinese_one(number):
 def test_another_bodys_standard_number_is_written_as_given(number):
     rec = {"type": "standard", "language": "en", "title": {"en": "Title"}, "extra": {"number": [number]}}
     assert f"Title: {number}[S]" in reference(rec)
+
+
+def _book(edition: str, zh: bool = True) -> dict:
+    title = {"zh": "简帛古书与学术源流"} if zh else {"en": "History of China"}
+    return {"type": "book", "language": "zh" if zh else "en", "title": title, "year": 2008,
+            "extra": {"edition": [edition], "place": ["北京" if zh else "London"],
+                      "publisher": ["生活·读书·新知三联书店" if zh else "Routledge"]}}
+
+
+@pytest.mark.parametrize("edition, written", [("第2版", "2版"), ("第二版", "2版"), ("2版", "2版"), ("2", "2版"),
+                                              ("新1版", "新1版"), ("修订版", "修订版"), ("2版(修订本)", "2版(修订本)")])
+def test_a_chinese_edition_is_written_as_the_standard_writes_it(edition, written):
+    # §8.3: 第3版 is written 3版
+    assert reference(_book(edition)) == f"简帛古书与学术源流[M]. {written}. 北京: 生活·读书·新知三联书店, 2008."
+
+
+@pytest.mark.parametrize("edition, written", [("2nd ed.", "2nd ed"), ("2nd edition", "2nd ed"), ("2nd,", "2nd ed"),
+                                              ("Rev. ed.", "Rev. ed")])
+def test_an_english_edition_is_written_without_the_sources_separator(edition, written):
+    assert reference(_book(edition, zh=False)) == f"History of China[M]. {written}. London: Routledge, 2008."
+
+
+@pytest.mark.parametrize("edition", ["1st,", "1st ed.", "第1版", "1"])
+def test_a_first_edition_is_not_written(edition):
+    # §8.3: 第1版不著录 (an EndNote record's "1st," had been written "1st,.")
+    assert ". 北京: " in reference(_book(edition)) and "版" not in reference(_book(edition))
+    assert reference(_book(edition, zh=False)) == "History of China[M]. London: Routledge, 2008."

@@ -344,12 +344,31 @@ def marker(rec: dict) -> str:
     return code
 
 
-def edition(text: str, zh: bool) -> str:
-    """An edition as the standard writes it: ``2版``, ``4th ed``; words as given.
+_CHINESE_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+# A numbered edition as sources write it: 第2版, 第二版, 2版; 2nd, 2nd ed., 2nd edition.
+_NUMBERED_EDITION = re.compile(r"第?\s*(\d+|[一二三四五六七八九十])\s*版|(\d+)\s*(?:st|nd|rd|th)\b\.?(?:\s*ed(?:ition|n)?\b\.?)?",
+                               re.IGNORECASE)
 
-    >>> edition("2", True), edition("4", False), edition("Rev. ed.", False)
-    ('2版', '4th ed', 'Rev. ed.')
+
+def edition(text: str, zh: bool) -> str:
+    """An edition as the standard writes it (§8.3): ``2版``, ``4th ed``, the number in Arabic
+    figures whether a source wrote ``第2版``, ``第二版`` or ``2nd edition``; the first not at
+    all (第1版不著录); words as given, without a separator the source left after them
+    (``1st,``).
+
+    >>> edition("2", True), edition("第2版", True), edition("第二版", True), edition("2nd edition", False)
+    ('2版', '2版', '2版', '2nd ed')
+    >>> edition("4", False), edition("Rev. ed.", False), edition("新1版", True), edition("1st,", False)
+    ('4th ed', 'Rev. ed.', '新1版', '')
     """
+    text = re.sub(r"[\s,，;；:：、]+$", "", text.strip())
+    numbered = _NUMBERED_EDITION.fullmatch(text)
+    if numbered:
+        number = numbered[1] or numbered[2]
+        text = str(_CHINESE_NUMERALS.get(number) or int(number))
+        zh = zh if numbered[2] is None else False   # 2nd ed in a Chinese item's line too, as given
+    if text == "1":
+        return ""
     if not text.isdigit():
         return text
     if zh:
