@@ -246,3 +246,21 @@ def test_a_first_edition_is_not_written(edition):
     # §8.3: 第1版不著录 (an EndNote record's "1st," had been written "1st,.")
     assert ". 北京: " in reference(_book(edition)) and "版" not in reference(_book(edition))
     assert reference(_book(edition, zh=False)) == "History of China[M]. London: Routledge, 2008."
+
+
+def test_a_conference_papers_meeting_place_is_not_its_place_of_publication(tmp_path):
+    # CNKI's NoteExpress export gives the meeting's place (会议地点) as {Place Published}: it had been
+    # written "中国上海: [出版者不详]"; the place of publication is the publisher's city (§8.4.1.1)
+    path = tmp_path / "cnki.net"
+    path.write_text("{Reference Type}: Conference Proceedings\n{Title}: 民国时期地方志编纂的史学意义\n"
+                    "{Tertiary Title}: 第五届全国方志学术研讨会论文集\n{Author}: 孙立群;钱文华\n"
+                    "{Secondary Title}: 第五届全国方志学术研讨会\n{Place Published}: 中国上海\n{Year}: 2016\n"
+                    "{Pages}: 45-58\n{Database Provider}: CNKI\n", encoding="utf-8")
+    result = run_cli("export", "-f", "gbt7714", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "论文集. [出版地不详: 出版者不详], 2016: 45-58." in result.stdout
+    # with its publisher the place is the publisher's
+    paper = {"type": "paper-conference", "language": "zh", "title": {"zh": "民国图书馆学教育的社会贡献"}, "year": 2024,
+             "journal": {"zh": "纪念北京大学图书馆学教育100周年研讨会论文集"}, "pages": "134-147",
+             "extra": {"place": ["北京"], "publisher": ["北京大学信息管理系"]}}
+    assert reference(paper).endswith("论文集. 北京: 北京大学信息管理系, 2024: 134-147.")

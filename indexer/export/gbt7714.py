@@ -495,11 +495,15 @@ def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True
     thesis: ``保存地: 保存单位``, its university); not ``dated``: without the year (the
     author-year system has it after the names).  ``zh`` (a Chinese item or not) when the item
     has an imprint (:func:`has_imprint`): an unknown place or publisher as the standard writes
-    it (:func:`imprint`).  An online item with neither place nor publisher: its full date,
+    it (:func:`imprint`).  A conference paper's place without a publisher is where its meeting
+    was held (CNKI's exports give 会议地点 as the place, as the Vancouver export reads it), not
+    the place of publication, the publisher's city: unknown.  An online item with neither place nor publisher: its full date,
     ``(2012-01-16)``, in either."""
     place, publisher = (unpunctuated(plain(p)) for p in (extra(rec, "place"), university(rec, lang) or extra(rec, "publisher")))
     if lang != "zh" and has_han(place + publisher):
         place, publisher = imprint_in_english(rec, place, publisher)
+    if rec.get("type") == "paper-conference" and not publisher:
+        place = ""   # the meeting's (CNKI's 会议地点, its exports' place), not a publisher's city (§8.4.1.1)
     if code == "A" and not publisher:
         place, publisher = extra(rec, "archive-place"), extra(rec, "archive")
     if zh is not None:
