@@ -53,6 +53,15 @@ DECISIONS = ("merge", "distinct")
 
 _SCALARS = ("type", "year", "volume", "issue", "pages", "doi", "issn", "url")
 _BY_LANG = ("title", "abstract", "journal", "keywords", "sections")
+# The facts of a work a reader keeps under ``extra`` that a master lacking them takes from a copy
+# (:func:`_fill_extra`), each group whole from one copy: a book's edition, series and ISBN, the
+# number of a report, standard or patent (where readers keep it), a patent's assignee, an article's
+# number, a thesis's degree, a paper's conference; its people, each list whole (never two copies'
+# translators mixed), a translator's role (译, 编译) with them.
+_EXTRA_FACTS = (("edition",), ("series",), ("isbn",), ("number", "standard_number", "patent_number"), ("assignee",),
+                ("article_number",), ("degree",), ("conference",), ("conference_location",), ("conference_date",),
+                ("event",), ("translator", "translator_role"), ("editor",), ("reviewer",), ("supervisors",),
+                ("translated_author",))
 
 
 # -- decisions ---------------------------------------------------------------------------
@@ -349,6 +358,7 @@ def merged_record(master: dict, others: list[dict]) -> dict:
             if donor is not None:
                 out[field] = copy.deepcopy(donor[field])
                 provenance[field] = donor["id"]
+    _fill_extra(out, donors, provenance)
     _article_url(out, donors, provenance, notes)
     _all_publication_types(out, donors, provenance)
     _complete_authors(out, donors, provenance)
@@ -401,6 +411,89 @@ def merged_record(master: dict, others: list[dict]) -> dict:
                      "sources": [{"id": r["id"], **{k: r["source"].get(k) for k in ("path", "record", "format", "source_id")}}
                                  for r in sources]}
     return out
+
+
+def _fill_extra(out: dict, donors: list[dict], provenance: dict) -> None:
+    """The facts of the work under ``extra`` the master lacks, from its copies, most complete
+    first, as its other fields: a GB/T 7714 list's ``于晓,陈维纲,译. 2版. 北京: 生活·读书·新知三联书店``
+    completes CNKI's record of the book, which names none of them.  The master's own values
+    stay; each group of :data:`_EXTRA_FACTS` is one copy's whole, never two copies' mixed, and
+    so is the imprint (:func:`_imprint_donor`); a date (``issued``, ``date``, ``month``) only
+    from a copy of the master's year.  Not filled, as each copy's own and no fact of the work:
+    the file's columns, tags and labels, ids in a database (``source_id``, accession numbers,
+    ``database_provider``), notes, times cited, the copy's encoding, reference text and source
+    type, a CSL item's own keys, the day a page was read (``accessed``), affiliations and
+    nationality marks (which go with a copy's author list); a journal's abbreviation, ISSNs and
+    publication types are merged apart.
+
+    >>> out = {"id": "m", "year": 1987, "extra": {"publisher": ["三联书店"]}}
+    >>> book = {"id": "b", "year": 1987, "extra": {"translator": ["于晓", "陈维纲"], "translator_role": ["译"],
+    ...         "edition": "2版", "place": ["北京"], "publisher": ["生活·读书·新知三联书店"], "date": ["1986"]}}
+    >>> _fill_extra(out, [{"id": "c", "extra": {"translator": ["于晓"]}}, book], {}); out["extra"]
+    {'publisher': ['三联书店'], 'edition': '2版', 'translator': ['于晓']}
+    >>> out = {"id": "m", "year": 1986}
+    >>> _fill_extra(out, [book], {}); sorted(out["extra"]), out["extra"]["translator"]
+    (['date', 'edition', 'place', 'publisher', 'translator', 'translator_role'], ['于晓', '陈维纲'])
+    """
+    from .fields.biblio import parse_year
+
+    extra = out["extra"] if isinstance(out.get("extra"), dict) else {}
+    csl = extra.get("csl") or {}
+
+    def lacks(key: str) -> bool:   # (export reads a key in ``extra.csl`` too)
+        return _empty(extra.get(key)) and _empty(csl.get(key))
+
+    def theirs(donor: dict, key: str):
+        return (donor.get("extra") or {}).get(key)
+
+    def fill(key: str, donor: dict) -> None:
+        out["extra"] = extra   # (the same dict: what is filled is no longer lacked)
+        extra[key] = copy.deepcopy(theirs(donor, key))
+        provenance[key] = donor["id"]
+
+    for keys in _EXTRA_FACTS:
+        given = [d for d in donors if any(not _empty(theirs(d, key)) for key in keys)] if all(map(lacks, keys)) else []
+        for key in keys if given else ():
+            if not _empty(theirs(given[0], key)):
+                fill(key, given[0])
+    donor = _imprint_donor(extra, donors, [key for key in ("place", "publisher") if lacks(key)])
+    for key in ("place", "publisher"):
+        if donor is not None and lacks(key) and not _empty(theirs(donor, key)):
+            fill(key, donor)
+
+    def year_of(value) -> int | None:
+        if isinstance(value, dict):   # a CSL date
+            parts = (value.get("date-parts") or [[]])[0]
+            value = parts[0] if parts else value.get("raw") or value.get("literal")
+        return parse_year(str(value or ""))
+
+    year = str(out.get("year") or "")
+    for key in ("issued", "date", "month"):
+        for donor in donors if lacks(key) else []:
+            value = theirs(donor, key)
+            dated = [str(donor.get("year") or "")] if key == "month" else \
+                [str(year_of(v) or "") for v in (value if isinstance(value, list) else [value])]
+            if not _empty(value) and (not year or set(dated) == {year}):
+                fill(key, donor)
+                break
+
+
+def _imprint_donor(extra: dict, donors: list[dict], need: list[str]) -> dict | None:
+    """The copy a master lacking its place or publisher (``need``) takes them from: one that has
+    either, when it lacks both (both then from it: ``北京: 生活·读书·新知三联书店``); else one
+    that has the one it lacks and gives the other as the master does, or not at all (CNKI's
+    thesis of 南京大学 takes the place 南京 of a list's ``南京: 南京大学``; never another
+    publisher's place)."""
+    def folded(value) -> set[str]:
+        return {title_key(str(v)) for v in (value if isinstance(value, list) else [value]) if not _empty(v)}
+
+    def fits(theirs: dict) -> bool:
+        if len(need) != 1:
+            return any(not _empty(theirs.get(key)) for key in need)
+        other = "publisher" if need == ["place"] else "place"
+        return not _empty(theirs.get(need[0])) and (_empty(theirs.get(other))
+                                                     or bool(folded(theirs[other]) & folded(extra.get(other))))
+    return next((d for d in donors if fits(d.get("extra") or {})), None) if need else None
 
 
 def _all_publication_types(out: dict, donors: list[dict], provenance: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import DATA, dedup_json as dedup, run_cli
+from conftest import DATA, dedup_json as dedup, jsonl, run_cli
 from indexer.merge import merged_record
 from indexer.store import Store
 
@@ -318,3 +318,86 @@ def test_a_keyword_in_traditional_characters_is_the_masters_in_simplified():
     copy = record("c", "cnki", None, keywords={"zh": ["現代園林景觀設計", "問題", "對策"], "en": ["ＬＡＮＤＳＣＡＰＥ  design"]})
     out = merged_record(master, [copy])
     assert out["keywords"] == {"zh": ["现代园林景观设计", "问题", "對策"], "en": ["Landscape design"]}
+
+
+# A reference list (GB/T 7714) and CNKI's export of the same four works: CNKI's records, with
+# abstracts and keywords, are the masters, and name no translator, edition, place or number.
+GBT_LIST = """[1]韦伯.新教伦理与资本主义精神[M].于晓,陈维纲,译.2版.北京:生活·读书·新知三联书店,1987:35-40.
+[2]周晓梅.宋代书院藏书制度研究[D].南京:南京大学,2017.
+[3]全国信息与文献标准化技术委员会.信息与文献 参考文献著录规则:GB/T 7714—2015[S].北京:中国标准出版社,2015.
+[4]王建国.城市更新中的历史街区保护策略[C]//2018中国城市规划年会论文集.北京:中国建筑工业出版社,2018:112-120.
+"""
+CNKI_SAME_WORKS = """{Reference Type}: Book
+{Title}: 新教伦理与资本主义精神
+{Author}: 韦伯
+{Year}: 1987
+{Keywords}: 新教伦理;;资本主义
+{Abstract}: 韦伯的经典著作，论述新教伦理与资本主义精神的关系。
+
+{Reference Type}: Thesis
+{Title}: 宋代书院藏书制度研究
+{Author}: 周晓梅
+{Tertiary Author}: 徐雁
+{Publisher}: 南京大学
+{Type of Work}: 硕士
+{Year}: 2017
+{Keywords}: 宋代;;书院;;藏书制度
+{Abstract}: 本文以宋代书院藏书为研究对象。
+
+{Reference Type}: Standard
+{Title}: 信息与文献 参考文献著录规则
+{Author}: 全国信息与文献标准化技术委员会
+{Year}: 2015
+{Keywords}: 参考文献;;著录
+{Abstract}: 本标准规定了参考文献的著录项目、著录顺序、著录用符号。
+
+{Reference Type}: Conference Proceedings
+{Title}: 城市更新中的历史街区保护策略
+{Author}: 王建国
+{Secondary Title}: 2018中国城市规划年会论文集
+{Year}: 2018
+{Pages}: 112-120
+{Keywords}: 城市更新;;历史街区
+{Abstract}: 本文讨论城市更新中历史街区的保护策略。
+"""
+
+
+def test_a_master_takes_the_translator_edition_imprint_and_number_only_a_copy_has(tmp_path):
+    # the master's extra was never completed: 韦伯. 新教伦理与资本主义精神[M]. [出版地不详: 出版者不详], 1987
+    (tmp_path / "list.txt").write_text(GBT_LIST, encoding="utf-8")
+    (tmp_path / "cnki.net").write_text(CNKI_SAME_WORKS, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path / "list.txt"), str(tmp_path / "cnki.net"),
+                   "--index", str(idx)).returncode == 0
+    expected = ["[1] 韦伯. 新教伦理与资本主义精神[M]. 于晓, 陈维纲, 译. 2版. 北京: 生活·读书·新知三联书店, 1987: 35-40.",
+                "[2] 周晓梅. 宋代书院藏书制度研究[D]. 南京: 南京大学, 2017.",
+                "[3] 全国信息与文献标准化技术委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.",
+                "[4] 王建国. 城市更新中的历史街区保护策略[C]//2018中国城市规划年会论文集. 北京: 中国建筑工业出版社, 2018: 112-120."]
+    masters = run_cli("export", "--format", "gbt7714", "--masters", "--index", str(idx))
+    assert masters.stdout.splitlines() == expected, masters.stdout
+    applied = run_cli("dedup", "--apply", "--index", str(idx))
+    assert applied.returncode == 0, applied.stderr
+    assert run_cli("export", "--format", "gbt7714", "--index", str(idx)).stdout.splitlines() == expected
+    book = next(r for r in jsonl(run_cli("export", "--format", "jsonl", "--index", str(idx)).stdout) if r["type"] == "book")
+    shown = json.loads(run_cli("show", "--json", book["id"], "--index", str(idx)).stdout)
+    assert shown["extra"]["translator"] == ["于晓", "陈维纲"] and shown["extra"]["source_type"] == "Book"   # CNKI's
+    assert shown["merged"]["provenance"]["translator"] == shown["merged"]["provenance"]["place"] != book["id"]
+
+
+def test_a_masters_own_extra_stays_and_a_copys_own_is_not_taken():
+    master = record("m", "cnki", None, year=1987, extra={"publisher": ["三联书店"], "translator": ["于晓"],
+                                                         "database_provider": ["CNKI"]})
+    copy = record("c", "gbt7714", None, year=1987, extra={
+        "translator": ["于晓", "陈维纲"], "translator_role": ["译"], "place": ["北京"], "publisher": ["生活·读书·新知三联书店"],
+        "edition": "2版", "date": ["1986-05"], "accessed": "2024-01-02", "notes": ["page: 35"],
+        "source_id": ["x1"], "tags": {"a": ["b"]}, "reference": "韦伯.新教伦理与资本主义精神[M]…"})
+    extra = merged_record(master, [copy])["extra"]
+    # the master's own translator and publisher; no other publisher's place; a date of another year
+    assert extra == {"publisher": ["三联书店"], "translator": ["于晓"], "database_provider": ["CNKI"], "edition": "2版"}
+    # a list whole from the copy the merge prefers, with its role or none: never two copies' joined
+    copy["extra"].pop("translator_role")
+    other = record("o", "ris", None, extra={"translator": ["于晓"], "translator_role": ["编译"]})
+    extra = merged_record(record("m", "cnki", None), [other, copy])["extra"]
+    assert extra["translator"] == ["于晓", "陈维纲"] and "translator_role" not in extra
+    assert extra["place"] == ["北京"] and extra["edition"] == "2版"
+    assert not {"accessed", "notes", "source_id", "tags", "reference"} & set(extra)
