@@ -233,6 +233,53 @@ def _among_inputs(option: str, path: str | None, paths, archives: bool = False) 
     return f"{option} {path} is in {given}, a folder this run reads: the next run would read it as records; write it outside that folder"
 
 
+def _over_index(option: str, path: str | None, index: str, held: bool = True) -> str:
+    """Why ``option path``, a file the run writes, cannot be where it is: in the ``--index``
+    folder (``dedup --map INDEX/records.sqlite`` wrote CSV over the store, ``-o
+    INDEX/dedup_decisions.json`` over every review decision), the folder itself, or (``held``)
+    a file the index holds records of (``dedup --map pubmed.ris`` overwrote an export
+    ingested); "" when it lies apart.  Links are followed, and a hard link is its file."""
+    if not path:
+        return ""
+    real, folder = os.path.realpath(path), os.path.realpath(index)
+    inside = real == folder or real.startswith(os.path.join(folder, ""))
+    linked = False
+    if not inside and os.path.exists(path) and os.path.isdir(index):   # a hard link to its store
+        try:
+            linked = any(_same_file(entry.path, path) for entry in os.scandir(index))
+        except OSError:
+            pass
+    if inside or linked:
+        return (f"{option} {path} is {'a link to a file ' if linked else ''}in {index}, the index folder: writing it "
+                "would overwrite what the index keeps (its records, its review decisions); write it outside that folder")
+    from indexer.store import STORE_NAME
+
+    if not held or not os.path.exists(path) or not (Path(index) / STORE_NAME).exists():
+        return ""
+    import sqlite3
+
+    from indexer.errors import DamagedIndex
+    from indexer.store import Store
+
+    try:
+        with Store(index, create=False, reading=True) as store:
+            files = set(store.files().values())
+    except (DamagedIndex, OSError, sqlite3.Error):   # (the run says what is wrong with the index)
+        return ""
+    if any(_same_file(f, path) for f in files):
+        return (f"{option} {path} is a file {index} holds records of: writing it would overwrite the records "
+                "the index was read from; give another file")
+    return ""
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name one file (a link, a hard link, another spelling); False if either is not there."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _read_only(path: Path) -> bool:
     """Whether ``path`` lies on a file system mounted read-only (chmod will not help there)."""
     try:
@@ -362,7 +409,8 @@ def cmd_ingest(args) -> int:
              "that (clean and export --from read a pipe).")
         return EXIT_USAGE
     _check_writable(args.failures)
-    problem = _among_inputs("--failures", args.failures, args.paths, args.archives)
+    problem = (_among_inputs("--failures", args.failures, args.paths, args.archives)
+               or _over_index("--failures", args.failures, args.index))
     if problem:
         _err(f"Error: {problem}.")
         return EXIT_USAGE
@@ -638,6 +686,10 @@ def cmd_dedup(args) -> int:
     problem = args.map and _unwritable(args.map)
     if problem:  # said before anything is applied, not after the merges are made
         _err(f"Error: --map {args.map}: {problem}; nothing was changed.")
+        return EXIT_USAGE
+    problem = _over_index("--map", args.map, args.index)   # (the files dedup reads are those the index holds)
+    if problem:
+        _err(f"Error: {problem}; nothing was changed.")
         return EXIT_USAGE
     during = ("dedup --apply" if args.apply else "dedup --undo" if args.undo else
               "dedup --review" if args.review else "dedup")

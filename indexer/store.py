@@ -471,6 +471,13 @@ class Store:
                     out.setdefault(path, {})[where] = n
         return out
 
+    def files(self) -> dict[str, str]:
+        """Each record's file, by id: the absolute path its id was made of (``file``), else its
+        path as given (stored before that column; an archive's member: the archive).  One file
+        ingested by two spellings of its path (absolute, relative) is one file here."""
+        column = "COALESCE(file, path)" if self._has("records", "file") else "path"
+        return dict(self.db.execute(f"SELECT id, {column} FROM records").fetchall())
+
     def gone(self, paths: list[str]) -> list[str]:
         """Ids of records whose file no longer exists and is one of ``paths`` or under one of
         them (see :meth:`missing_files`)."""

@@ -204,6 +204,49 @@ def test_an_output_among_the_inputs_is_refused_before_any_work(tmp_path):
     assert result.returncode == 2 and "is a file this run reads" in result.stderr
 
 
+def test_an_output_over_the_index_or_a_file_it_holds_is_refused_before_any_work(tmp_path):
+    # `dedup --map IDX/records.sqlite`, `export -o IDX/dedup_decisions.json` and `ingest --failures
+    # IDX/records.sqlite` wrote over the store or the review decisions (every later run failed);
+    # `dedup --map refs/z.ris` overwrote an export the index was read from
+    refs, idx = tmp_path / "refs", tmp_path / "idx"
+    refs.mkdir()
+    (refs / "z.ris").write_text(RIS.format("Kept") + RIS.format("Kept"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("not a record\n", encoding="utf-8")
+    assert run_cli("ingest", "-q", "--index", str(idx), str(refs)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    (tmp_path / "idx_link").symlink_to(idx)
+    os.link(idx / "records.sqlite", tmp_path / "store_link")
+    before = {p.name: p.read_bytes() for p in (idx / "records.sqlite", idx / "dedup_decisions.json", refs / "z.ris")
+              if p.exists()}
+    names = {p.name for p in idx.iterdir()}
+    store = idx / "records.sqlite"
+    cases = [(["dedup", "--map", str(store)], f"Error: --map {store} is in {idx}, the index folder: writing it "
+              "would overwrite what the index keeps (its records, its review decisions); write it outside that "
+              "folder; nothing was changed."),
+             (["dedup", "--apply", "--map", str(idx / "dedup_decisions.json")], "the index folder"),
+             (["dedup", "--map", str(idx / "kept.csv")], "the index folder"),
+             (["dedup", "--map", str(tmp_path / "idx_link" / "records.sqlite")], "the index folder"),
+             (["dedup", "--map", str(tmp_path / "store_link")], "is a link to a file in"),
+             (["dedup", "--map", str(refs / "z.ris")], f"Error: --map {refs / 'z.ris'} is a file {idx} holds "
+              "records of: writing it would overwrite the records the index was read from; give another file; "
+              "nothing was changed."),
+             (["export", "-f", "ris", "-o", str(store)], "Error: -o "),
+             (["export", "-f", "ris", "-o", str(idx / "dedup_decisions.json")], "the index folder"),
+             (["export", "-f", "ris", "-o", str(refs / "z.ris")], "holds records of"),
+             (["export", "-f", "ris", "--from", str(refs), "-o", str(store)], "the index folder"),
+             (["ingest", "--failures", str(store), str(tmp_path / "bad.txt")], "Error: --failures "),
+             (["ingest", "--failures", str(refs / "z.ris"), str(tmp_path / "bad.txt")], "holds records of")]
+    for args, said in cases:
+        result = run_cli(*args[:1], "--index", str(idx), *args[1:])
+        assert (result.returncode, result.stdout) == (2, ""), (args, result.stderr)
+        assert said in result.stderr and result.stderr.count("\n") == 1, (args, result.stderr)
+    assert {name: (idx / name if name != "z.ris" else refs / name).read_bytes() for name in before} == before
+    assert {p.name for p in idx.iterdir()} == names
+    # beside the index, a file it does not hold is written as before
+    assert run_cli("dedup", "--index", str(idx), "--map", str(tmp_path / "kept.csv")).returncode == 0
+    assert run_cli("export", "-f", "ris", "--index", str(idx), "-o", str(tmp_path / "out.ris")).returncode == 0
+
+
 def test_export_reads_its_query_as_search_does(idx):
     # a query typed in GBK (a GB18030 terminal, a query file's line) was "bad query '\udcb0\udca9'",
     # one pasted with a BOM found nothing: search repaired them (cli._query_text), export did not

@@ -235,9 +235,10 @@ def _run(args, out: TextIO, err: TextIO) -> int:
         if "-" in args.paths and len(args.paths) > 1:
             err.write("Error: - reads the records piped in; give it alone (or save them to a file and name it).\n")
             return 2
-        from ..cli import _among_inputs
+        from ..cli import _among_inputs, _over_index
 
-        problem = _among_inputs("-o", args.output, args.paths, args.archives)
+        problem = (_among_inputs("-o", args.output, args.paths, args.archives)
+                   or _over_index("-o", args.output, args.index, held=False))   # (the index is not read)
         if problem:   # said before the files are read
             err.write(f"Error: {problem}.\n")
             return 2
@@ -266,13 +267,13 @@ def _run(args, out: TextIO, err: TextIO) -> int:
     from ..index.query import QueryError
     from ..index.search import IndexMissing
 
-    if args.ids:
-        from ..cli import _among_inputs
+    from ..cli import _among_inputs, _over_index
 
-        problem = _among_inputs("-o", args.output, [args.ids])
-        if problem:   # (the ids file overwritten by the records it lists)
-            err.write(f"Error: {problem}.\n")
-            return 2
+    problem = (args.ids and _among_inputs("-o", args.output, [args.ids])   # (the ids file overwritten by the records it lists)
+               or _over_index("-o", args.output, args.index))
+    if problem:
+        err.write(f"Error: {problem}.\n")
+        return 2
     missing: list[str] = []
     if args.query is not None:   # as search reads it: argv's bytes under a POSIX locale, a Notepad BOM
         from ..cli import _query_text
