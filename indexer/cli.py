@@ -760,8 +760,10 @@ def _dedup(args) -> int:
         _err(_skipped_blocks(stats))
     by_file = merge.prisma_by_file(records, clusters, everything and applied)
     if args.json:
+        # hidden: the duplicates search and export hide now, which the counts leave when a decision
+        # was taken since the last --apply (the text's "they hide N duplicates: run --apply")
         _out(dumps({"clusters": clusters, "counts": counts, "by_file": by_file, "applied": applied,
-                    "skipped_blocks": stats["skipped"]}))
+                    "hidden": hidden, "skipped_blocks": stats["skipped"]}))
         return EXIT_OK
     found = (f"{counts['identified']:,} records identified, {_many(len(clusters), 'cluster')} of the same work "
              f"({pending:,} {'needs' if pending == 1 else 'need'} review)")
@@ -1060,7 +1062,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help='print {"clusters": [{"records", "master", "confidence", "reasons", "links", '
                         '"groups" (of a cluster that needs review)}], "counts", "by_file": [{"path", '
-                        '"member"?, "identified", "remaining"}], "applied", "skipped_blocks"}')
+                        '"member"?, "identified", "remaining"}], "applied", "hidden" (the duplicates search '
+                        'and export hide now: duplicates_removed until a decision is taken after --apply), '
+                        '"skipped_blocks"}')
     p.add_argument("--review", action="store_true", help="decide the uncertain clusters in the terminal")
     p.add_argument("--apply", action="store_true",
                    help="merge the certain clusters, the certain groups of those that need review, and "

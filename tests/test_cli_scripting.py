@@ -328,3 +328,20 @@ def test_exit_codes_follow_the_documented_scheme(idx, tmp_path):
     assert "a folder given that gives no file to read too" in shown
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "a search, an `export --query` or a `--batch` query that finds nothing is no failure" in readme
+
+
+def test_dedup_json_says_how_many_duplicates_are_hidden_when_a_decision_came_after_apply(tmp_path):
+    # after --apply, a --review merge changes the counts (what --apply would hide now) but not what
+    # search and export hide: the text said "they hide N duplicates: run --apply", --json had no field
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(DATA / "dedup" / "cases.ris"), "--index", str(idx)).returncode == 0
+    assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
+    applied = json.loads(run_cli("dedup", "--json", "--index", str(idx)).stdout)
+    assert applied["hidden"] == applied["counts"]["duplicates_removed"] > 0
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\nq\n").returncode == 0
+    after = json.loads(run_cli("dedup", "--json", "--index", str(idx)).stdout)
+    said = run_cli("dedup", "--index", str(idx)).stdout
+    assert after["hidden"] == applied["hidden"] != after["counts"]["duplicates_removed"]
+    assert f"they hide {after['hidden']:,} duplicates: run --apply" in said
+    stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
+    assert stats["hidden_duplicates"] == after["hidden"]
