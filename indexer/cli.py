@@ -739,6 +739,7 @@ def _dedup(args) -> int:
         return EXIT_USAGE
     with Store(args.index, create=False) as store:  # applied now, by this run or an earlier one
         hidden = len(store.hidden())
+        files = store.files()
     applied = hidden > 0 or args.apply
     everything = merge.merges_all(args.index)
     merged = merge.applied(clusters, everything)   # the certain groups of a cluster to review too
@@ -758,7 +759,7 @@ def _dedup(args) -> int:
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if stats["skipped"]:
         _err(_skipped_blocks(stats))
-    by_file = merge.prisma_by_file(records, clusters, everything and applied)
+    by_file = merge.prisma_by_file(_in_stored_files(records, files), clusters, everything and applied)
     if args.json:
         # hidden: the duplicates search and export hide now, which the counts leave when a decision
         # was taken since the last --apply (the text's "they hide N duplicates: run --apply")
@@ -800,6 +801,20 @@ def _dedup(args) -> int:
                 if g["master"] in shown and g["master"] != c["master"]:
                     _out(f"  completed {g['master']} (its certain group's master): {shown[g['master']]}")
     return EXIT_OK
+
+
+def _in_stored_files(records: list[dict], files: dict[str, str]) -> list[dict]:
+    """``records``, each with its path the absolute file the store read it from (``files``, by
+    id): a file ingested again by another spelling of its path (relative, then absolute) keeps
+    the records unchanged under the first, the changed ones under the second, and was two
+    sources in ``by_file``.
+
+    >>> [r["source"]["path"] for r in _in_stored_files([{"id": "a", "source": {"path": "r/a.ris"}},
+    ...                                                  {"id": "b", "source": {"path": "/d/r/a.ris"}}],
+    ...                                                 {"a": "/d/r/a.ris", "b": "/d/r/a.ris"})]
+    ['/d/r/a.ris', '/d/r/a.ris']
+    """
+    return [{**r, "source": {**r["source"], "path": files.get(r["id"], r["source"]["path"])}} for r in records]
 
 
 def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:

@@ -345,3 +345,22 @@ def test_dedup_json_says_how_many_duplicates_are_hidden_when_a_decision_came_aft
     assert f"they hide {after['hidden']:,} duplicates: run --apply" in said
     stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
     assert stats["hidden_duplicates"] == after["hidden"]
+
+
+def test_dedup_by_file_counts_a_file_ingested_by_two_spellings_of_its_path_once(tmp_path):
+    # ingested by its absolute path, one record edited, ingested again by a relative path: the
+    # records unchanged kept the first spelling, the edited one took the second, and by_file
+    # listed the file twice (2 + 1 records), PRISMA's records of one database split in two
+    refs, idx = tmp_path / "refs", tmp_path / "idx"
+    refs.mkdir()
+    ris = refs / "a.ris"
+    ris.write_text("".join(RIS.format(title) for title in ("One paper", "Another paper", "A third paper")),
+                   encoding="utf-8")
+    assert run_cli("ingest", "-q", "--index", str(idx), str(refs)).returncode == 0
+    ris.write_text(ris.read_text(encoding="utf-8").replace("A third paper", "A third paper, edited"), encoding="utf-8")
+    result = run_cli("ingest", "--json", "-q", "--index", str(idx), os.path.relpath(refs, ROOT))
+    assert json.loads(result.stdout)["updated"] == 1, result.stderr
+    assert json.loads(run_cli("dedup", "--json", "--index", str(idx)).stdout)["by_file"] == \
+        [{"path": str(ris), "identified": 3, "remaining": 3}]
+    summary = run_cli("dedup", "--index", str(idx)).stdout.splitlines()
+    assert summary[1:3] == [f"  by file (identified, remaining), in {refs}:", "         3        3  a.ris"]
