@@ -31,6 +31,7 @@ EPILOG_CLEAN = """examples:
   python cli.py clean refs.zip             # an archive (.zip, .tar.gz, .gz …) named is read as its files
   xclip -o | python cli.py clean -         # - reads records piped in (a page copied, say) as <stdin>
   python cli.py clean -                    # on a terminal: paste, then Ctrl-D
+  python cli.py clean --json -- -refs.ris  # a path that starts with - comes after -- (or ./-refs.ris)
 """
 EPILOG_INGEST = """examples:
   python cli.py ingest samples/            # into ./index_data
@@ -43,6 +44,7 @@ EPILOG_INGEST = """examples:
   python cli.py ingest --rebuild           # search index damaged: rebuild it from the stored records
   python cli.py ingest savedrecs.zip       # an archive named is read as its files (a folder's are skipped)
   python cli.py ingest --archives downloads/   # a folder's archives read too
+  python cli.py ingest --index /tmp/idx -- -refs.ris   # a path that starts with - comes after -- (or ./-refs.ris)
 read counts the records read whole, failures apart: read = added + updated + unchanged;
 ingesting the same file again adds nothing; a changed record replaces its old version;
 records a file no longer holds (read without failures) are removed (one with failures keeps
@@ -114,6 +116,8 @@ when there are many files in several folders).
             records as they are then (an edited file, new files).
   --undo    restores every record and the index as they were before --apply.
   --map F   writes a CSV: old_id,kept_id,path,record for every record.
+  --undo --json prints {"masters_restored", "records_shown"}: the masters restored as
+            ingested and the hidden duplicates shown again.
 
 examples:
   python cli.py dedup
@@ -529,10 +533,12 @@ def cmd_search(args) -> int:
         query = _query_text(" ".join(args.query))
         try:
             result = searcher.search(query, limit=args.limit, sort=args.sort)
-        except QueryError as e:
+        except QueryError as e:   # with --json, on stdout too, as --batch gives it (a script reads one object)
+            _said_as_json(args, query, str(e))
             _err(e.said_of(query))
             return EXIT_USAGE
         except (RecursionError, MemoryError) as e:
+            _said_as_json(args, query, f"too complex to search ({type(e).__name__}); shorten it")
             _err(f"Error: query {query[:80]!r} is too complex to search ({type(e).__name__}); shorten it.")
             return EXIT_USAGE
         # How the query was read, whatever it finds: values no record has (section:discussion),
@@ -548,6 +554,14 @@ def cmd_search(args) -> int:
     for note in notes:
         _err(f"note: {note}")
     return EXIT_OK
+
+
+def _said_as_json(args, query: str, error: str) -> None:
+    """A query that cannot be searched, with ``--json``: the object ``--batch`` writes for it
+    (``"error"`` beside no hits) on stdout, where a script reads the answer (it had nothing)."""
+    if args.json:
+        _out(dumps({"query": query, "total": 0, "hits": [], "error": error}))
+        _flush()
 
 
 def cmd_show(args) -> int:
@@ -1056,7 +1070,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="order of hits: relevance (default), or by year, newest or oldest first (records "
                         "without a year last; the same year by relevance)")
     p.add_argument("--json", action="store_true",
-                   help='print {"query", "total", "hits": [each the contract record with its "score" and "snippet"]}')
+                   help='print {"query", "total", "hits": [each the contract record with its "score" and "snippet"]}; '
+                        'a query that cannot be searched, {"query", "total": 0, "hits": [], "error"} (exit 2), as '
+                        '--batch prints it')
     p.add_argument("--batch", action="store_true",
                    help="read one query per line on stdin, print one JSON object per line (flushed)")
     p.set_defaults(func=cmd_search)

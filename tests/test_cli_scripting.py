@@ -364,3 +364,21 @@ def test_dedup_by_file_counts_a_file_ingested_by_two_spellings_of_its_path_once(
         [{"path": str(ris), "identified": 3, "remaining": 3}]
     summary = run_cli("dedup", "--index", str(idx)).stdout.splitlines()
     assert summary[1:3] == [f"  by file (identified, remaining), in {refs}:", "         3        3  a.ris"]
+
+
+def test_search_json_prints_a_query_it_cannot_search_as_batch_does(idx):
+    # `search --json 'title:('` printed nothing on stdout (a script read no JSON), while --batch
+    # printed {"query", "total": 0, "hits": [], "error"}: the same object now, exit 2 and stderr kept
+    batch = run_cli("search", "--batch", "--index", str(idx), stdin="title:(\n")
+    result = run_cli("search", "--json", "--index", str(idx), "title:(")
+    assert result.returncode == 2 and result.stderr.startswith("Error: bad query 'title:(': ")
+    assert json.loads(result.stdout) == json.loads(batch.stdout) and json.loads(result.stdout)["error"]
+    assert run_cli("search", "--index", str(idx), "title:(").stdout == ""   # (not under --json: as before)
+
+
+def test_help_says_where_a_path_that_starts_with_a_dash_goes_and_what_undo_json_prints():
+    for command in ("clean", "ingest", "export"):
+        said = " ".join(run_cli(command, "--help").stdout.split())
+        assert "a path that starts with - " in said and "./-refs.ris" in said, command
+    assert '--undo --json prints {"masters_restored", "records_shown"}' in " ".join(
+        run_cli("dedup", "--help").stdout.split())

@@ -23,6 +23,7 @@ EPILOG = """examples:
   python cli.py export --format gbt7714-ay -o refs.txt          # author-year: 王五, 2020a. 题名[J]. …
   python cli.py export --format vancouver --query 'lang:zh'      # [English title]. Journal. 2021;41(3):150-6. Chinese.
   python cli.py export --format gbt7714 --accessed 2025-03-01   # [J/OL]. 刊名, 2021, 27(2): 121-123[2025-03-01]. https://…
+  python cli.py export --format ris --from ./-refs.ris         # a path that starts with - goes as ./-refs.ris (after --, none is --from's)
 
 formats and the tools they are for:
 """ + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """
