@@ -219,3 +219,15 @@ def test_a_journal_articles_custom_7_is_its_article_number(tmp_path):
     assert one["pages"] == "e70655" and "article_number" not in one["extra"]
     assert two["pages"] == "1-12" and two["extra"]["article_number"] == ["e70656"]
     assert book["extra"]["custom7"] == ["Custom"] and "article_number" not in book["extra"]
+
+
+def test_an_only_keyword_of_latin_and_one_cjk_word_stays_whole(tmp_path):
+    """One %K line with one CJK word ("COVID-19 疫苗") is one keyword, as it is beside a second
+    %K line; Wanfang's list of CJK keywords on one line is still split."""
+    enw = tmp_path / "kw.enw"
+    enw.write_text("%0 Journal Article\n%T 关键词测试\n%A 张三\n%D 2020\n%J 统计研究\n%K COVID-19 疫苗\n\n"
+                   "%0 Journal Article\n%T 关键词\n%A 张三\n%D 2020\n%J 统计研究\n%K 大豆肽 抗氧化 Zotero\n",
+                   encoding="utf-8")
+    one, listed = clean(enw)
+    assert one["keywords"] == {"zh": ["COVID-19 疫苗"]}
+    assert [k for v in listed["keywords"].values() for k in v] == ["大豆肽", "抗氧化", "Zotero"]

@@ -145,10 +145,11 @@ class ReferReader(TaggedReader):
             elif tag == "%K":
                 if re.search(_LIST_SPLIT, value):
                     put("keywords", value, line)  # CNKI: one ";" list (split by the pipeline)
-                elif len(values["%K"]) == 1 and " " in value and _CJK.search(value) \
+                elif len(values["%K"]) == 1 and sum(map(bool, map(_CJK.search, value.split()))) > 1 \
                         and not re.search(r"[,，、]", value):
                     # Wanfang: CJK keywords separated by spaces on its one %K line ("参考文献管理
-                    # 文献管理软件 Zotero"); of several %K lines each is a keyword ("IBM DOcplexcloud软件").
+                    # 文献管理软件 Zotero"); of several %K lines each is a keyword ("IBM DOcplexcloud软件"),
+                    # and so is one line with one CJK word in it ("COVID-19 疫苗"): a list has two
                     put("keywords", ";".join(value.split()), line)
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)
