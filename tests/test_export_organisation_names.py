@@ -3,7 +3,7 @@ documents and statistics a thesis cites) is cited whole, not read as a person's 
 ("JIAO Yubu, GUO Wuyuan")."""
 from __future__ import annotations
 
-from conftest import run_cli
+from conftest import jsonl, run_cli
 
 RIS = """TY  - RPRT
 AU  - 教育部
@@ -53,3 +53,18 @@ def test_vancouver_keeps_an_organisation_whole(tmp_path):
     text = export(tmp_path, "vancouver")
     assert "教育部, 国务院." in text and "Jiao Y" not in text
     assert "Zhang K, 北京医院." in text
+
+
+def test_a_one_word_organisation_reads_back_whole(tmp_path):
+    """A literal (organisation) author of one word, ISO, is written so that each reader reads it
+    back whole (RIS, EndNote and CSV: a trailing comma, EndNote's corporate author), as one of
+    several words (World Health Organization,) was; not {"family": "ISO", "given": ""}."""
+    src = tmp_path / "org.json"
+    src.write_text('[{"id": "s2", "type": "report", "title": "Audit data", "author": [{"literal": "ISO"}, '
+                   '{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[2019]]}}]', encoding="utf-8")
+    for fmt, suffix in (("ris", "ris"), ("endnote", "enw"), ("csv", "csv")):
+        out = tmp_path / f"back.{suffix}"
+        assert run_cli("export", "--from", str(src), "-f", fmt, "-o", str(out)).returncode == 0
+        (rec,) = jsonl(run_cli("clean", "--json", "-q", str(out)).stdout)
+        assert [{k: v for k, v in a.items() if k != "lang"} for a in rec["authors"]] == \
+            [{"literal": "ISO"}, {"family": "Smith", "given": "John"}], fmt

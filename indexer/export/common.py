@@ -557,6 +557,21 @@ def whole_name(text: str) -> str:
     return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else ""
 
 
+def tagged_name(a: dict) -> str:
+    """An author as RIS, EndNote and CSV write it: ``Family, Given``; a name of several words
+    without a given name ("Ben Walton", "International Monetary Fund"), or an organisation's of
+    one ("ISO", a literal name), ends in "," so that readers keep it whole instead of splitting it
+    into given and family names (EndNote's corporate author).  A Chinese name is one name anyway.
+
+    >>> tagged_name({"literal": "ISO"}), tagged_name({"family": "Smith", "given": "J"}), tagged_name({"literal": "张三"})
+    ('ISO,', 'Smith, J', '张三')
+    """
+    name = display_name(a)
+    if "," not in name and (" " in name or a.get("literal")) and not has_han(name):
+        return name + ","
+    return name
+
+
 def display_name(a: dict) -> str:
     """``Family, Given`` (or the literal name) as RIS, EndNote and CSV write it."""
     if a.get("literal"):

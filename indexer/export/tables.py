@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, display_name, extra,
+from .common import (accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, extra, tagged_name,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
 from .tagged import own_number, publication_types
@@ -214,7 +214,7 @@ def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
     names = authors_in(rec, lang)
     lang = main_lang(rec, lang)
     row = {"id": rec["id"], "type": rec.get("type") or "", "language": lang,
-           "title": in_lang(rec, "title", lang), "authors": "; ".join(display_name(a) for a in names),
+           "title": in_lang(rec, "title", lang), "authors": "; ".join(tagged_name(a) for a in names),
            "year": rec.get("year") or "", "journal": in_lang(rec, "journal", lang),
            "volume": rec.get("volume") or "", "issue": rec.get("issue") or "", "pages": rec.get("pages") or "",
            "doi": rec.get("doi") or "", "issn": rec.get("issn") or "", "url": rec.get("url") or "",

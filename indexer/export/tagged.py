@@ -26,9 +26,9 @@ from typing import TextIO
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
-from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, display_name, has_han, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, thesis_degree, university,
-                     whole_name, written_date, year_run)
+from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
+                     journal_abbreviation, main_lang, others, page_range, sections_note, tagged_name, thesis_degree,
+                     university, whole_name, written_date, year_run)
 
 # A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
 # translators write their Preprint items (neither format has a type for one): its server is the
@@ -66,16 +66,6 @@ ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Generic",
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
-
-
-def tagged_name(a: dict) -> str:
-    """An author as RIS and EndNote write it: ``Family, Given``; a name of several words
-    without a given name ("Ben Walton", "International Monetary Fund") ends in "," so that
-    readers keep it whole instead of splitting it into given and family names."""
-    name = display_name(a)
-    if "," not in name and " " in name and not has_han(name):
-        return name + ","
-    return name
 
 
 def _person(text: str) -> str:
