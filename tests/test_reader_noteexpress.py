@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DATA, clean_items, jsonl, needs_shared
+from conftest import DATA, clean_items, jsonl, needs_shared, run_cli
 
 FIXTURES = DATA / "formats" / "noteexpress"
 
@@ -303,3 +303,15 @@ def test_wanfang_address_line_an_author_is_that_authors(tmp_path):
     assert [a.get("affiliation") for a in paired["authors"]] == [
         "西安交通大学医学部公共卫生学院,陕西 西安,710061; 西安交通大学第二附属医院,陕西 西安,710004", "西安交通大学医学部"]
     assert [a.get("affiliation") for a in same["authors"]] == ["北京大学医学部", "北京大学医学部"]
+
+
+def test_a_books_translators_are_its_translators(tmp_path):
+    """{Translator}, {译者} and a Book's {Subsidiary Author} (EndNote's Translator there) are
+    the book's translators, as RIS's A4 is read: not tags."""
+    net = tmp_path / "book.net"
+    book = "{Reference Type}: Book\n{Title}: 新教伦理%s\n{Author}: 韦伯\n{%s}: 于晓;陈维纲\n{Year}: 1987\n\n"
+    net.write_text("".join(book % (i, f) for i, f in enumerate(("Translator", "译者", "Subsidiary Author"))),
+                   encoding="utf-8")
+    recs = jsonl(run_cli("clean", "--json", "-q", str(net)).stdout)
+    assert [r["extra"].get("translator") for r in recs] == [["于晓", "陈维纲"]] * 3
+    assert not any("tags" in r["extra"] for r in recs)

@@ -231,3 +231,16 @@ def test_an_only_keyword_of_latin_and_one_cjk_word_stays_whole(tmp_path):
     one, listed = clean(enw)
     assert one["keywords"] == {"zh": ["COVID-19 疫苗"]}
     assert [k for v in listed["keywords"].values() for k in v] == ["大豆肽", "抗氧化", "Zotero"]
+
+
+def test_a_books_translators_are_its_translators_and_written_back(tmp_path):
+    """%? in a Book is EndNote's Translator: extra.translator (RIS's A4), and the EndNote
+    export writes them there again, so that they survive the round trip."""
+    enw = tmp_path / "book.enw"
+    enw.write_text("%0 Book\n%A 韦伯\n%T 新教伦理与资本主义精神\n%? 于晓\n%? 陈维纲\n%C 北京\n%D 1987\n", encoding="utf-8")
+    (rec,) = clean(enw)
+    assert rec["extra"]["translator"] == ["于晓", "陈维纲"] and "subsidiary_author" not in rec["extra"]
+    back = tmp_path / "back.enw"
+    assert run_cli("export", "--from", str(enw), "-f", "endnote", "-o", str(back)).returncode == 0
+    assert "%? 于晓" in back.read_text(encoding="utf-8")
+    assert clean(back)[0]["extra"]["translator"] == ["于晓", "陈维纲"]

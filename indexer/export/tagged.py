@@ -24,6 +24,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
+from ..readers.base import TRANSLATED_TYPES
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
 from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
@@ -332,6 +333,8 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
     out += [("%E", extra(rec, "authority"))] if kind == "patent" else []   # its Issuing Organization
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
+    # EndNote's Subsidiary Author, its Translator in a Book, Book Section and Journal Article (RIS A4)
+    out += [("%?", _person(e)) for e in (rec.get("extra") or {}).get("translator", []) if kind in TRANSLATED_TYPES]
     journal = in_lang(rec, "journal", lang)
     school = university(rec, lang)
     journal = "" if journal == school else journal   # a thesis's university is its %I, not its journal

@@ -30,6 +30,10 @@ class Reader(Protocol):
 # says whether a line starts one (on every line: no named groups), _WHICH_START which.
 # A Web of Science record starts with its publication type, one letter: J journal, B book, S
 # series, P patent (not MEDLINE's "PT  - Journal Article").
+# The types whose Subsidiary Author (EndNote's %?, NoteExpress's {Subsidiary Author}) EndNote
+# calls Translator (its Book, Book Section, Journal Article): kept in ``extra.translator``, as
+# RIS's A4 is, and written back there; another type's stays a subsidiary author.
+TRANSLATED_TYPES = ("book", "chapter", "article-journal")
 WOS_RECORD_START = r"PT [A-Z]\s*$"
 RECORD_STARTS = {
     "ris": r"TY {1,2}- ",

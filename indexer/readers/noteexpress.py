@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..record import TYPE_NAMES as TYPES, Failure, Record, Source  # (TYPES: its reference types)
 from ._tagged_stream import read_label_blocks
-from .base import ONE_LINE_KEYS, STRAY, paired_affiliations, parse_strays, refuse_stray, register
+from .base import ONE_LINE_KEYS, STRAY, TRANSLATED_TYPES, paired_affiliations, parse_strays, refuse_stray, register
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -59,6 +59,7 @@ FIELDS = {
     "学位授予单位": "publisher", "place published": "place", "出版地": "place",
     "tertiary author": "*tertiary_author", "导师": "supervisors", "指导教师": "supervisors",
     "secondary author": "editor", "编者": "editor", "subsidiary author": "*subsidiary_author",
+    "translator": "translator", "译者": "translator",
     "type of work": "*type_of_work", "学位": "degree", "学位类型": "degree",
     "database provider": "database_provider", "数据库提供商": "database_provider",
     "srcdatabase": "database", "来源库": "database", "数据库": "database",
@@ -178,7 +179,7 @@ class NoteExpressReader:
                 key = self._by_type(key, rec.type, value, has_tertiary_title)
             if key == "titles":
                 add(key, value, lineno)
-            elif key in ("author", "supervisors", "editor", "translated_author"):
+            elif key in ("author", "supervisors", "editor", "translated_author", "translator"):
                 names = _split_list(value)
                 if len(names) > 1 or key != "author":
                     for n in names:
@@ -234,7 +235,10 @@ class NoteExpressReader:
         if key == "*tertiary":
             return "journal" if csl == "paper-conference" else "series"
         if key == "*subsidiary_author":
-            # a patent's is its applicant (申请人), as CNKI writes it: its assignee
+            # a patent's is its applicant (申请人), as CNKI writes it: its assignee; a book's, a
+            # chapter's, an article's its translator, as EndNote names the field there
+            if csl in TRANSLATED_TYPES:
+                return "translator"
             return "assignee" if csl == "patent" else "subsidiary_author"
         if key == "*tertiary_author":
             return "supervisors" if csl == "thesis" else "tertiary_author"

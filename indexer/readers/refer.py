@@ -21,7 +21,7 @@ import re
 from ..fields.identifiers import _CN_SERIAL, call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
-from .base import cited_article_number, paired_affiliations, register
+from .base import TRANSLATED_TYPES, cited_article_number, paired_affiliations, register
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
 from .ris import _PUBMED_DATABASE, date_with_year
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -58,7 +58,7 @@ TAGS = {
     "%4": "custom4", "%#": "custom5", "%$": "custom6", "%]": "custom7",
 }
 # Tags handled in build() beside the table.
-SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y", "%L"}
+SPECIAL = {"%0", "%A", "%+", "%K", "%V", "%P", "%@", "%R", "%9", "%Y", "%L", "%?"}
 _TAG_CHARS = "0-9A-Z!#$&()*+<=>?@\\[\\]^~"
 _LINE = re.compile(rf"^%([{_TAG_CHARS}])(?:[ \t]+(.*))?$")
 # CNKI's extra "PageCount-页码 0" lines.
@@ -153,6 +153,9 @@ class ReferReader(TaggedReader):
                     put("keywords", ";".join(value.split()), line)
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)
+            elif tag == "%?":
+                for name in re.split(_NAME_SPLIT, value):
+                    put("translator" if ctype in TRANSLATED_TYPES else "subsidiary_author", name.strip(), line)
             elif tag == "%Y":
                 for name in re.split(_NAME_SPLIT, value):
                     put("supervisors" if thesis else "tertiary_author", name.strip(), line)
