@@ -162,3 +162,16 @@ def test_wanfang_keywords_on_one_line_still_split(tmp_path):
     rec = _records(path)[0]
     assert rec["keywords"]["zh"][:3] == ["参考文献管理", "文献管理软件", "学术书签网站"]
     assert "Zotero" in [k for v in rec["keywords"].values() for k in v]
+
+
+def test_a_books_cited_pages_and_page_count_survive_endnote(tmp_path):
+    """A Book's %P is EndNote's Number of Pages: its cited pages go to %& (its Pages) and are
+    read back as pages; CSL's number-of-pages is read as extra.number_of_pages and written as %P."""
+    src = tmp_path / "book.json"
+    src.write_text('[{"id": "b1", "type": "book", "title": "全唐五代诗格汇考", "author": [{"literal": "张伯伟"}], '
+                   '"publisher": "江苏古籍出版社", "issued": {"date-parts": [[2002]]}, "page": "20-25", '
+                   '"number-of-pages": "600"}]', encoding="utf-8")
+    (rec,) = _records(src)
+    assert rec["pages"] == "20-25" and rec["extra"]["number_of_pages"] == ["600"]
+    (got,) = _read_back([rec], "endnote", tmp_path / "back.enw")
+    assert (got["pages"], got["extra"].get("number_of_pages")) == ("20-25", ["600"])

@@ -26,7 +26,8 @@ from .tagged import own_number, publication_types
 _NAME_KEYS = ("family", "given", "literal")
 _EXTRA_TO_CSL = {"publisher": "publisher", "place": "publisher-place", "edition": "edition", "isbn": "ISBN",
                  "number": "number", "series": "collection-title", "archive": "archive",
-                 "authority": "authority"}   # a patent's issuing office (RIS A2, EndNote %E)
+                 "authority": "authority",   # a patent's issuing office (RIS A2, EndNote %E)
+                 "number_of_pages": "number-of-pages"}   # a book's page count (EndNote's Book %P)
 
 # The variables of the CSL-JSON schema (1.0) by kind, to write back what the CSL-JSON reader
 # keeps in ``extra.csl`` (``archive_location``, ``call-number``, ``container-author`` …) so that

@@ -345,7 +345,9 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
             ("%[", _accessed(rec)),
             ("%V", rec.get("volume") or _number_of(rec, "standard", "volume")),
             ("%N", rec.get("issue") or _number_of(rec, "report", "issue")),
-            ("%P", rec.get("pages") or ""),
+            # a Book's %P is its Number of Pages: the pages cited of it are %&, the field its Pages
+            ("%P", extra(rec, "number_of_pages") if kind == "book" else rec.get("pages") or ""),
+            ("%&", rec.get("pages") or "" if kind == "book" else ""),
             ("%]", article_number(rec)),   # a Journal Article's Custom 7, its Article Number (RIS C7), without pages
             # a patent's assignee (申请人) is its %I, the Publisher field EndNote's Patent names "Assignee"
             ("%I", school or extra(rec, "publisher") or (extra(rec, "assignee") if kind == "patent" else "")), ("%C", extra(rec, "place")),

@@ -22,7 +22,8 @@ SIMPLE = {"title": "titles", "original-title": "titles", "title-short": "short_t
           "issue": "issue", "page": "pages", "DOI": "doi", "ISSN": "issn", "ISBN": "isbn", "URL": "url",
           "abstract": "abstract", "publisher": "publisher", "publisher-place": "place", "language": "language",
           "note": "notes", "number": "number", "edition": "edition", "collection-title": "series",
-          "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive"}
+          "genre": "degree", "event": "event", "PMID": "pmid", "archive": "archive",
+          "number-of-pages": "number_of_pages"}   # a book's page count, as EndNote's Book %P is read
 
 
 # Variables under the names CSL-JSON had before 1.0, which Zotero and citeproc-js still write

@@ -186,6 +186,8 @@ class ReferReader(TaggedReader):
                     put("isbn", value, line)
                 else:
                     put("volume", value, line)
+            elif tag == "%&" and ctype == "book":
+                put("pages", cnki_pages(value), line)   # EndNote's Book: its Pages (the cited), %P its count
             elif tag == "%P":
                 if page_count:
                     put("number_of_pages", value, line)
