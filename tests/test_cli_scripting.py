@@ -382,3 +382,16 @@ def test_help_says_where_a_path_that_starts_with_a_dash_goes_and_what_undo_json_
         assert "a path that starts with - " in said and "./-refs.ris" in said, command
     assert '--undo --json prints {"masters_restored", "records_shown"}' in " ".join(
         run_cli("dedup", "--help").stdout.split())
+
+
+def test_export_o_dash_writes_standard_output_not_a_file_named_dash(tmp_path):
+    """``-o -`` is standard output, as for every tool that takes an output file; it wrote a
+    file named ``-`` in the folder the command ran in."""
+    (tmp_path / "a.ris").write_text(RIS.format("A paper written to standard output"), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "export", "-f", "ris", "--from", "a.ris", "-o", "-"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr
+    assert "TI  - A paper written to standard output" in result.stdout
+    assert not (tmp_path / "-").exists()
+    assert "wrote 1 record to -" not in result.stderr

@@ -69,7 +69,7 @@ def add_arguments(p) -> None:
     p.add_argument("--accessed", type=_day, metavar="YYYY-MM-DD",
                    help="the day the records with a URL or DOI (and web pages) were read, for those without one of their "
                         "own: GB/T 7714's [引用日期] (required of an online item), RIS Y2, BibTeX urldate, CSL accessed")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or `-o -`: standard output)")
     p.add_argument("--bom", action="store_true",
                    help="start with a UTF-8 BOM: RIS for old EndNote; CSV to standard output (a CSV written "
                         "with -o always has one, so that Excel reads its Chinese as UTF-8)")
@@ -213,6 +213,8 @@ def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """0 done; 1 some input of --from failed, or an id of --ids is not in the index (reported,
     the rest written); 2 usage error (message on ``err``); 130 Ctrl-C with ``-o FILE``, which
     is then left as it was (written whole or not at all: :func:`_write`), and said so."""
+    if getattr(args, "output", None) == "-":   # standard output's usual name, as given to any tool
+        args.output = None
     output = getattr(args, "output", None)
     existed = bool(output) and os.path.lexists(output)
     try:
