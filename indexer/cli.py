@@ -221,12 +221,28 @@ def _check_writable(path: str | None) -> None:
         raise OSError(code, os.strerror(code), path)
 
 
+def _dash(option: str, path: str | None) -> str:
+    """Why ``option -`` is refused: ``--failures -`` and ``--map -`` wrote a file named ``-``
+    where the run was, and standard output holds the run's own output (its records, its
+    summary); "" for any other name.
+
+    >>> _dash("--map", "-").split(";")[0], _dash("--map", "map.csv")
+    ("--map -: '-' would be a file named so, and standard output holds this run's own output", '')
+    """
+    if path != "-":
+        return ""
+    return (f"{option} -: '-' would be a file named so, and standard output holds this run's own output; "
+            "give a file's name")
+
+
 def _among_inputs(option: str, path: str | None, paths, archives: bool = False) -> str:
     """Why ``option path``, a file the run writes, cannot be where it is: one of the files it
     reads (``--failures z.ris`` overwrote z.ris's records with the failures), or in a folder it
     walks (the next run read the failures as records); "" when it lies apart."""
     from indexer.readers import input_holding
 
+    if _dash(option, path):
+        return _dash(option, path)
     found = path and input_holding(path, paths, archives)
     if not found:
         return ""
@@ -243,8 +259,8 @@ def _over_index(option: str, path: str | None, index: str, held: bool = True) ->
     INDEX/dedup_decisions.json`` over every review decision), the folder itself, or (``held``)
     a file the index holds records of (``dedup --map pubmed.ris`` overwrote an export
     ingested); "" when it lies apart.  Links are followed, and a hard link is its file."""
-    if not path:
-        return ""
+    if not path or _dash(option, path):
+        return _dash(option, path)
     real, folder = os.path.realpath(path), os.path.realpath(index)
     inside = real == folder or real.startswith(os.path.join(folder, ""))
     linked = False

@@ -395,3 +395,21 @@ def test_export_o_dash_writes_standard_output_not_a_file_named_dash(tmp_path):
     assert "TI  - A paper written to standard output" in result.stdout
     assert not (tmp_path / "-").exists()
     assert "wrote 1 record to -" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["clean", "--json", "--failures", "-"], ["ingest", "--failures", "-"],
+                                     ["dedup", "--map", "-"]])
+def test_failures_or_map_dash_is_refused_not_written_as_a_file_named_dash(command, tmp_path):
+    """``--failures -`` and ``--map -`` wrote a file named ``-`` where the run was (standard
+    output holds the records or the summary): refused, exit 2, before any work."""
+    (tmp_path / "a.ris").write_text(RIS.format("A paper beside a failure"), encoding="utf-8")
+    args = [*command, "--index", "idx"] if command[0] != "clean" else [*command, "a.ris"]
+    if command[0] == "dedup":
+        assert run_cli("ingest", "-q", str(tmp_path / "a.ris"), "--index", str(tmp_path / "idx")).returncode == 0
+    elif command[0] == "ingest":
+        args.append("a.ris")
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 2, result.stderr
+    assert f"{command[-2]} -: '-' would be a file named so" in result.stderr
+    assert not (tmp_path / "-").exists()
