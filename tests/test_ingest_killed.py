@@ -218,3 +218,66 @@ def test_an_ingest_stopped_while_writing_leaves_no_segment_files_behind(tmp_path
         assert done.returncode == 0, done.stderr
     assert _unwritten_segment_files(index) == []
     assert lock_is_free(index)
+
+
+def _small_disk(tmp_path: Path, index: Path, run: str, free_kb: int) -> tuple[subprocess.CompletedProcess, Path]:
+    """``run`` (a shell command; ``IDX`` names the index there) on a copy of ``index`` on an 8 MB
+    tmpfs, mounted in a user namespace, filled up to ``free_kb`` KB; (what it did, a copy of the
+    index as it left it, made once the space was given back)."""
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode:
+        pytest.skip("no user namespaces here to mount a small file system in")
+    mount, after = tmp_path / "mnt", tmp_path / "after"
+    mount.mkdir()
+    script = (f"mount -t tmpfs -o size=8m tmpfs {mount} && cp -r {index} {mount}/idx && "
+              f"dd if=/dev/zero of={mount}/fill bs=1k count=$(( $(df --output=avail {mount} | tail -1) - {free_kb} )) "
+              f"2>/dev/null; IDX={mount}/idx; {run}; echo \"rc=$?\"; rm {mount}/fill; cp -r {mount}/idx {after}")
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=600,
+                          cwd=ROOT)
+    return done, after
+
+
+def _deduplicated(tmp_path: Path) -> Path:
+    """An index of the same 70 records read from two files, deduplicated (``dedup --apply
+    --all``: they are clusters to review)."""
+    source = needs_shared("corpus", "search", "zh_papers.ris")
+    records = source.read_text(encoding="utf-8").split("ER  - \n")[:70]
+    for name in ("a.ris", "b.ris"):
+        (tmp_path / name).write_text("".join(r + "ER  - \n" for r in records), encoding="utf-8")
+    index = tmp_path / "idx"
+    assert ingest(index, tmp_path / "a.ris", tmp_path / "b.ris").returncode == 0
+    applied = subprocess.run([*CLI, "dedup", "--apply", "--all", "--json", "--index", str(index)],
+                             capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert applied.returncode == 0, applied.stderr
+    return index
+
+
+def test_a_full_disk_as_an_ingest_makes_dedup_apply_again_says_its_records_are_in_and_the_merges_pending(tmp_path):
+    # An ingest into a deduplicated index makes the merges again after its commit: a disk full
+    # then was said "[Errno 28] No space left on device" alone, and its segment files stayed.
+    index = _deduplicated(tmp_path)
+    # the state a run killed while it made them again leaves (the store says they are to be made):
+    # the ingest's own commit is small, and the merges' write fills the disk
+    assert subprocess.run([*CLI, "dedup", "--undo", "--index", str(index)], capture_output=True, cwd=ROOT,
+                          timeout=300).returncode == 0
+    from indexer.store import APPLY_PENDING, Store
+    with Store(index) as store:
+        store.set_meta(APPLY_PENDING, 1)
+        store.db.commit()
+    one = tmp_path / "one.ris"
+    one.write_text("TY  - JOUR\nTI  - A record added later\nPY  - 2020\nER  - \n", encoding="utf-8")
+    done, after = _small_disk(tmp_path, index, f"{sys.executable} {ROOT / 'cli.py'} ingest -q --index $IDX {one}", 600)
+    assert "rc=2" in done.stdout and "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: writing to {tmp_path}/mnt/idx failed: the disk is full"), \
+        lines
+    assert "this run's records were committed (read 1, added 1," in lines[0]
+    assert "the next ingest or `python cli.py dedup --apply --index" in lines[0]
+    assert _unwritten_segment_files(after) == []
+    stats = json.loads(subprocess.run([*CLI, "stats", "--json", "--index", str(after)], capture_output=True,
+                                      text=True, timeout=120, cwd=ROOT).stdout)
+    assert stats["records"] == 141 and stats["hidden_duplicates"] == 0
+    # with room, the next ingest makes them
+    assert ingest(after, one).returncode == 0
+    stats = json.loads(subprocess.run([*CLI, "stats", "--json", "--index", str(after)], capture_output=True,
+                                      text=True, timeout=120, cwd=ROOT).stdout)
+    assert stats["records"] == 141 and stats["hidden_duplicates"] > 50

@@ -704,8 +704,9 @@ def _ingest(paths, index_dir: str, fmt: str | None, quiet: bool, workers: int | 
         if failed_writer:   # the store is right: the search index is made again from it
             summary.warnings.append(failed_writer[0] + "; the search index was rebuilt from the store")
             summary.rebuilt = open_or_rebuild(index_dir, quiet, rebuild=True, why=failed_writer[0])[1]
-        if merged_before:
-            summary.deduplicated = _merge_again(index_dir, quiet)
+        if merged_before:   # the run's records are committed: a full disk now leaves the merges to make
+            with _RefusedWrite(index_dir, left=_merges_pending(summary, index_dir)):
+                summary.deduplicated = _merge_again(index_dir, quiet)
         remove_orphans(index_dir)
     summary.seconds = time.monotonic() - started
     return summary
@@ -746,6 +747,15 @@ class _Unchanged(Exception):
     they are merged away: the same files then ranked otherwise than in a fresh index)."""
 
 
+class RefusedWrite(DamagedIndex):
+    """A write the disk refused, said by a :class:`_RefusedWrite` (``error``: the refusal); one
+    around it (an ingest making ``dedup --apply`` again) says it in its own words."""
+
+    def __init__(self, message: str, error: BaseException) -> None:
+        super().__init__(message)
+        self.error = error
+
+
 class _RefusedWrite:
     """A write the disk refuses during an ingest (it is full: whoosh's OSError ENOSPC, the
     store's "database or disk is full") told as a :class:`DamagedIndex`: a line saying what
@@ -753,15 +763,20 @@ class _RefusedWrite:
     has rolled back and the writer was cancelled: the index is as it was, and the segment
     files the writer had made are removed (the space is given back).  Set
     ``index_committed`` once whoosh has committed: a store that fails after it leaves the
-    two apart, and the search index is rebuilt from the store."""
+    two apart, and the search index is rebuilt from the store.  ``left``: what the index
+    holds then, for a write other than an ingest's (``dedup --apply``, or an ingest making it
+    again after its commit: an error out of it had bypassed this, said bare, and left the
+    segment files of its failed commit)."""
 
-    def __init__(self, index_dir) -> None:
-        self.index_dir, self.index_committed = index_dir, False
+    def __init__(self, index_dir, left: str | None = None) -> None:
+        self.index_dir, self.index_committed, self.left = index_dir, False, left
 
     def __enter__(self) -> "_RefusedWrite":
         return self
 
     def __exit__(self, kind, error, tb) -> None:
+        if isinstance(error, RefusedWrite):   # said by a write inside this one: said again here
+            error = error.error
         why = _refused(error) if error is not None else None
         if why is None:
             return
@@ -773,8 +788,18 @@ class _RefusedWrite:
                                "the ingest again") from error
         with contextlib.suppress(Exception):   # a clean-up: the error to tell is the disk's
             remove_orphans(self.index_dir)
-        raise DamagedIndex(f"{said}; nothing of this run was written, the index is as it was before it: make "
-                           "space and run the ingest again") from error
+        raise RefusedWrite(f"{said}; " + (self.left or "nothing of this run was written, the index is as it was "
+                                          "before it: make space and run the ingest again"), error) from error
+
+
+def _merges_pending(summary: Summary, index_dir) -> str:
+    """What an ingest whose ``dedup --apply`` made again fails (a full disk) leaves: its records
+    are committed (as ``summary`` counts them), the merges it undid to take them in are not
+    made yet, and the store says they are to be made (:data:`~indexer.store.APPLY_PENDING`)."""
+    return (f"this run's records were committed (read {summary.read:,}, added {summary.added:,}, updated "
+            f"{summary.updated:,}, removed {summary.removed:,}), but the merges of dedup --apply, made again after "
+            "them, were not: until they are, the duplicates they hide are shown; make space, and the next ingest "
+            f"or `python cli.py dedup --apply --index {shlex.quote(str(index_dir))}` makes them")
 
 
 def vanished(index_dir, committed: bool = False, during: str = "the ingest") -> str:
