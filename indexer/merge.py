@@ -839,22 +839,25 @@ def _index_writer(index_dir, quiet: bool = True):
 
 def undo(index_dir: str | Path, then_apply: bool = False, quiet: bool = True) -> dict:
     """Restore every applied merge: masters as ingested, duplicates shown again; ``then_apply``
-    when :func:`apply` makes them again next (kept in the store until it has)."""
-    from .index.ingest import _cancel, commit, index_record, remove_orphans
+    when :func:`apply` makes them again next (kept in the store until it has).  A disk that fills
+    up is said in a line, nothing undone, the files begun removed (see :func:`apply`)."""
+    from .index.ingest import _RefusedWrite, _cancel, commit, index_record, remove_orphans
 
-    writer = _index_writer(index_dir, quiet)
-    try:
-        with Store(index_dir, create=False) as store:
-            masters, shown = store.undo_merges()
-            store.set_meta(APPLY_PENDING, 1 if then_apply else None)
-            for rec in masters:
-                index_record(writer, store, rec, update=True)
-            for rec in store.get_many(shown).values():
-                index_record(writer, store, rec)
-            commit(writer, store)  # the index first, then the store
-    except BaseException:
-        _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
-        raise
+    with _RefusedWrite(index_dir, left="nothing was undone, the index is as it was before: make space and run "
+                                       "dedup --undo again"):
+        writer = _index_writer(index_dir, quiet)
+        try:
+            with Store(index_dir, create=False) as store:
+                masters, shown = store.undo_merges()
+                store.set_meta(APPLY_PENDING, 1 if then_apply else None)
+                for rec in masters:
+                    index_record(writer, store, rec, update=True)
+                for rec in store.get_many(shown).values():
+                    index_record(writer, store, rec)
+                commit(writer, store)  # the index first, then the store
+        except BaseException:
+            _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
+            raise
     remove_orphans(index_dir)
     return {"masters_restored": len(masters), "records_shown": len(shown)}
 
@@ -875,34 +878,44 @@ def apply(index_dir: str | Path, everything: bool | None = None,
     clusters that need review too (None: as the last apply did; the choice is kept beside
     the decisions).  An earlier apply is undone first, so clusters found since, and
     decisions taken since, are honoured.  Returns (records, clusters): all clusters, merged
-    or not.  ``quiet=False``: a rebuild of an index an older version wrote is said on stderr."""
-    from .index.ingest import _cancel, commit, index_record, remove_orphans
+    or not.  ``quiet=False``: a rebuild of an index an older version wrote is said on stderr.
+    A disk that fills up is said in a line saying what was applied (nothing; the last apply's
+    merges undone, when its undo was committed), and the files of the failed write are removed:
+    a bare "No space left on device" had left them, and the next ingest failed on the same disk."""
+    from .index.ingest import _RefusedWrite, _cancel, commit, index_record, remove_orphans
 
-    if everything is None:
-        everything = merges_all(index_dir)
-    elif everything != merges_all(index_dir):
-        _write(index_dir, {**_read(index_dir), "apply_all": everything})
-    undo(index_dir, then_apply=True, quiet=quiet)
-    records, clusters = clusters_for(index_dir)
-    by_id = {r["id"]: r for r in records}
-    writer = _index_writer(index_dir)
-    try:
-        with Store(index_dir, create=False) as store:
-            for c in applied(clusters, everything):
-                master = by_id[c["master"]]
-                dups = [m["id"] for m in c["records"] if m["id"] != c["master"]]
-                merged = merged_record(master, [by_id[d] for d in dups])
-                store.apply_merge(merged, dups)
-                for d in dups:
-                    writer.delete_by_term("id", d)
-                index_record(writer, store, merged, update=True)
-            store.set_meta(SHOWN_MASTERS, json.dumps({c["master"]: stored_fingerprint(by_id[c["master"]])
-                                                      for c in applied(clusters, everything)}, sort_keys=True))
-            store.set_meta(APPLY_PENDING, None)
-            commit(writer, store)
-    except BaseException:
-        _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
-        raise
+    refused = _RefusedWrite(index_dir, left="nothing was applied, the index is as it was before: make space and run "
+                                            "dedup --apply again")
+    with refused:
+        if everything is None:
+            everything = merges_all(index_dir)
+        elif everything != merges_all(index_dir):
+            _write(index_dir, {**_read(index_dir), "apply_all": everything})
+        # committed, with the store saying the merges are to be made: the next ingest makes them too
+        undone = undo(index_dir, then_apply=True, quiet=quiet)["masters_restored"]
+        refused.left = ("nothing was applied" + (", and the merges the last dedup --apply made were undone first "
+                                                 "(the duplicates they hid are shown)" if undone else "")
+                        + ": make space and run dedup --apply again (or the next ingest makes the merges)")
+        records, clusters = clusters_for(index_dir)
+        by_id = {r["id"]: r for r in records}
+        writer = _index_writer(index_dir)
+        try:
+            with Store(index_dir, create=False) as store:
+                for c in applied(clusters, everything):
+                    master = by_id[c["master"]]
+                    dups = [m["id"] for m in c["records"] if m["id"] != c["master"]]
+                    merged = merged_record(master, [by_id[d] for d in dups])
+                    store.apply_merge(merged, dups)
+                    for d in dups:
+                        writer.delete_by_term("id", d)
+                    index_record(writer, store, merged, update=True)
+                store.set_meta(SHOWN_MASTERS, json.dumps({c["master"]: stored_fingerprint(by_id[c["master"]])
+                                                          for c in applied(clusters, everything)}, sort_keys=True))
+                store.set_meta(APPLY_PENDING, None)
+                commit(writer, store)
+        except BaseException:
+            _cancel(writer)   # (not a writer its commit closed: the error to tell is the store's)
+            raise
     remove_orphans(index_dir)
     return records, clusters
 

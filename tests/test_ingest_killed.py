@@ -173,7 +173,7 @@ def test_a_full_disk_is_told_and_leaves_the_index(tmp_path):
     assert json.loads("\n".join(out[1:]))["records"] == _state(index)[0]
 
 
-def _unwritten_segment_files(index: Path) -> list[str]:
+def unwritten_segment_files(index: Path) -> list[str]:
     """Files of segments the index's table of contents does not hold (whoosh's MAIN_<id>.*)."""
     from whoosh import index as windex
     from whoosh.index import TOC
@@ -191,7 +191,7 @@ def _stopped_while_writing(index: Path, source: Path, sig: int) -> None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and proc.poll() is None and not _unwritten_segment_files(index):
+        while time.monotonic() < deadline and proc.poll() is None and not unwritten_segment_files(index):
             time.sleep(0.1)
         assert proc.poll() is None, "the ingest ended before it was stopped"
         time.sleep(1)
@@ -213,14 +213,14 @@ def test_an_ingest_stopped_while_writing_leaves_no_segment_files_behind(tmp_path
     assert ingest(index, first).returncode == 0
     _stopped_while_writing(index, source, sig)
     if sig == signal.SIGKILL:
-        assert _unwritten_segment_files(index)   # (what the next ingest finds)
+        assert unwritten_segment_files(index)   # (what the next ingest finds)
         done = ingest(index, first)
         assert done.returncode == 0, done.stderr
-    assert _unwritten_segment_files(index) == []
+    assert unwritten_segment_files(index) == []
     assert lock_is_free(index)
 
 
-def _small_disk(tmp_path: Path, index: Path, run: str, free_kb: int) -> tuple[subprocess.CompletedProcess, Path]:
+def small_disk(tmp_path: Path, index: Path, run: str, free_kb: int) -> tuple[subprocess.CompletedProcess, Path]:
     """``run`` (a shell command; ``IDX`` names the index there) on a copy of ``index`` on an 8 MB
     tmpfs, mounted in a user namespace, filled up to ``free_kb`` KB; (what it did, a copy of the
     index as it left it, made once the space was given back)."""
@@ -236,15 +236,20 @@ def _small_disk(tmp_path: Path, index: Path, run: str, free_kb: int) -> tuple[su
     return done, after
 
 
-def _deduplicated(tmp_path: Path) -> Path:
-    """An index of the same 70 records read from two files, deduplicated (``dedup --apply
-    --all``: they are clusters to review)."""
+def read_twice(tmp_path: Path) -> Path:
+    """An index of the same 70 records read from two files."""
     source = needs_shared("corpus", "search", "zh_papers.ris")
     records = source.read_text(encoding="utf-8").split("ER  - \n")[:70]
     for name in ("a.ris", "b.ris"):
         (tmp_path / name).write_text("".join(r + "ER  - \n" for r in records), encoding="utf-8")
     index = tmp_path / "idx"
     assert ingest(index, tmp_path / "a.ris", tmp_path / "b.ris").returncode == 0
+    return index
+
+
+def _deduplicated(tmp_path: Path) -> Path:
+    """:func:`read_twice`, deduplicated (``dedup --apply --all``: they are clusters to review)."""
+    index = read_twice(tmp_path)
     applied = subprocess.run([*CLI, "dedup", "--apply", "--all", "--json", "--index", str(index)],
                              capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert applied.returncode == 0, applied.stderr
@@ -265,14 +270,14 @@ def test_a_full_disk_as_an_ingest_makes_dedup_apply_again_says_its_records_are_i
         store.db.commit()
     one = tmp_path / "one.ris"
     one.write_text("TY  - JOUR\nTI  - A record added later\nPY  - 2020\nER  - \n", encoding="utf-8")
-    done, after = _small_disk(tmp_path, index, f"{sys.executable} {ROOT / 'cli.py'} ingest -q --index $IDX {one}", 600)
+    done, after = small_disk(tmp_path, index, f"{sys.executable} {ROOT / 'cli.py'} ingest -q --index $IDX {one}", 600)
     assert "rc=2" in done.stdout and "Traceback" not in done.stderr, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: writing to {tmp_path}/mnt/idx failed: the disk is full"), \
         lines
     assert "this run's records were committed (read 1, added 1," in lines[0]
     assert "the next ingest or `python cli.py dedup --apply --index" in lines[0]
-    assert _unwritten_segment_files(after) == []
+    assert unwritten_segment_files(after) == []
     stats = json.loads(subprocess.run([*CLI, "stats", "--json", "--index", str(after)], capture_output=True,
                                       text=True, timeout=120, cwd=ROOT).stdout)
     assert stats["records"] == 141 and stats["hidden_duplicates"] == 0

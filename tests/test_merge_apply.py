@@ -401,3 +401,27 @@ def test_a_masters_own_extra_stays_and_a_copys_own_is_not_taken():
     assert extra["translator"] == ["于晓", "陈维纲"] and "translator_role" not in extra
     assert extra["place"] == ["北京"] and extra["edition"] == "2版"
     assert not {"accessed", "notes", "source_id", "tags", "reference"} & set(extra)
+
+
+def test_dedup_apply_on_a_full_disk_says_nothing_was_applied_and_leaves_no_segment_files(tmp_path):
+    # it said "[Errno 28] No space left on device" alone, and left the files of its failed
+    # commit: the next ingest, space freed, failed the same way
+    import sys
+
+    from conftest import ROOT
+    from test_ingest_killed import ingest, read_twice, small_disk, unwritten_segment_files
+
+    index = read_twice(tmp_path)
+    done, after = small_disk(tmp_path, index, f"{sys.executable} {ROOT / 'cli.py'} dedup --apply --all "
+                                              "--index $IDX >/dev/null", 300)
+    assert "rc=2" in done.stdout and "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: writing to {tmp_path}/mnt/idx failed: the disk is full"), \
+        lines
+    assert "nothing was applied" in lines[0] and "run dedup --apply again" in lines[0]
+    assert unwritten_segment_files(after) == []
+    with Store(after) as store:
+        assert len(store) == 140 and not store.hidden()
+    assert ingest(after, tmp_path / "a.ris", tmp_path / "b.ris").returncode == 0   # makes the merges asked for
+    with Store(after) as store:
+        assert len(store.hidden()) > 50
