@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Iterator
@@ -137,6 +138,31 @@ def _read_only(e: sqlite3.OperationalError) -> bool:
     return "readonly" in str(e)
 
 
+def _disk_failed(e: sqlite3.Error) -> bool:
+    """Whether SQLite failed on the disk (SQLITE_FULL, SQLITE_IOERR: on a full disk it cannot
+    make the ``-shm`` file a WAL store is read through), not on the file: such a store is whole.
+
+    >>> _disk_failed(sqlite3.OperationalError("disk I/O error")), _disk_failed(sqlite3.DatabaseError("file is not a database"))
+    (True, False)
+    """
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
+    return str(e) in ("disk I/O error", "database or disk is full")
+
+
+def _disk_full(path: Path, e: sqlite3.Error) -> str:
+    """What to say of a store SQLite cannot open for its disk: every command, reading ones too,
+    had called it "not a record store this tool can read" and advised ingesting the files again
+    into a new folder (on the same full disk)."""
+    try:
+        free = f" ({shutil.disk_usage(path.parent).free // 1024:,} KB free)"
+    except OSError:
+        free = ""
+    return (f"{path} cannot be opened: the disk holding it is full{free} or failing ({e}); free space and run "
+            "again: the index is not damaged")
+
+
 def _busy(path: Path, e: sqlite3.Error) -> DamagedIndex:
     return DamagedIndex(f"{path} is busy: another process has been writing it for over a "
                         f"minute ({e}); try again when it ends")
@@ -176,6 +202,8 @@ class Store:
             self.db.close()
             if "locked" in str(e):
                 raise _busy(self.path, e) from e
+            if _disk_failed(e):
+                raise DamagedIndex(_disk_full(self.path, e)) from e
             raise DamagedIndex(f"{self.path} is not a record store this tool can read ({e}); ingest the "
                                "files again into a new --index folder") from e
         self._add_columns()

@@ -309,3 +309,29 @@ def test_a_store_of_the_oldest_layout_another_process_holds_is_waited_for_then_u
     assert layout() == (True, True)
     with sqlite3.connect(path) as db:   # each record's file told again
         assert {row[0] for row in db.execute("SELECT file FROM records")} == {str(a), str(b)}
+
+
+def test_a_store_on_a_full_disk_is_said_whole_not_damaged(tmp_path):
+    # SQLite cannot make the -shm file a WAL store is read through: every command, reading ones
+    # too, called the store "not a record store this tool can read" and advised ingesting the
+    # files again into a new --index folder
+    import sys
+
+    from conftest import ROOT
+    from test_ingest_killed import ingest, small_disk
+
+    source = tmp_path / "a.ris"
+    source.write_text("TY  - JOUR\nTI  - A record on a full disk\nPY  - 2020\nER  - \n", encoding="utf-8")
+    index = tmp_path / "idx"
+    assert ingest(index, source).returncode == 0
+    cli = f"{sys.executable} {ROOT / 'cli.py'}"
+    done, after = small_disk(tmp_path, index, f"{cli} stats --index $IDX; echo \"rc=$?\"; "
+                                              f"{cli} search record --index $IDX", 0)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in done.stderr, done.stderr
+    for line in lines:
+        assert line.startswith(f"Error: {tmp_path}/mnt/idx/records.sqlite cannot be opened: the disk holding it is "
+                               "full"), line
+        assert line.endswith("free space and run again: the index is not damaged.") and "new --index" not in line
+    assert done.stdout.count("rc=2") == 2
+    assert "1 records in" in run_cli("stats", "--index", str(after)).stdout
