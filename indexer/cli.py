@@ -439,10 +439,17 @@ def cmd_ingest(args) -> int:
     try:
         summary = ingest(args.paths, args.index, fmt=args.format, quiet=args.quiet, prune=args.prune,
                          rebuild=args.rebuild, archives=args.archives)
-    except KeyboardInterrupt:   # (a folder the run made is removed: see ingest)
-        _err(f"{_fresh_line()}Interrupted: nothing from this run was written; "
-             + (f"{args.index}, the folder it had made, is removed." if made and not os.path.lexists(args.index)
-                else f"{args.index} is as it was."))
+    except KeyboardInterrupt as stop:   # (a folder the run made is removed: see ingest)
+        from indexer.index.ingest import Ended
+
+        try:   # (a closed terminal, SIGHUP, cannot be written)
+            _err(f"{_fresh_line()}{stop if isinstance(stop, Ended) else 'Interrupted'}: nothing from this run was "
+                 "written; " + (f"{args.index}, the folder it had made, is removed."
+                                if made and not os.path.lexists(args.index) else f"{args.index} is as it was."))
+        except OSError:
+            pass
+        if isinstance(stop, Ended):   # ended by its signal, as it would have been
+            stop.end()
         return EXIT_INTERRUPTED
     from indexer.errors import OutputFailed
 

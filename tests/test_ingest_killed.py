@@ -184,11 +184,13 @@ def unwritten_segment_files(index: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (m := pattern.match(p.name)) and m.group(1) not in kept)
 
 
-def _stopped_while_writing(index: Path, source: Path, sig: int) -> None:
+def _stopped_while_writing(index: Path, source: Path, sig: int) -> tuple[int, str]:
     """``ingest source`` into ``index`` (which holds records already) stopped by ``sig`` once
-    whoosh's writer has begun its segment's files."""
-    proc = subprocess.Popen([*CLI, "ingest", "-q", "--index", str(index), str(source)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    whoosh's writer has begun its segment's files: (its exit status, what it said)."""
+    said = index.parent / "stopped.err"
+    with open(said, "w") as err:
+        proc = subprocess.Popen([*CLI, "ingest", "-q", "--index", str(index), str(source)], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and proc.poll() is None and not unwritten_segment_files(index):
@@ -200,18 +202,23 @@ def _stopped_while_writing(index: Path, source: Path, sig: int) -> None:
     finally:
         kill([proc.pid, *children(proc.pid)])
         proc.wait(timeout=30)
+    return proc.returncode, said.read_text()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_an_ingest_stopped_while_writing_leaves_no_segment_files_behind(tmp_path, sig):
     # whoosh's cancel (Ctrl-C) left its new segment's files, empty MAIN_*.pst among them; a kill
-    # leaves them too, and the next ingest, the write lock taken, removes them
+    # leaves them too, and the next ingest, the write lock taken, removes them; SIGTERM ended the
+    # run at once, saying nothing: it is unwound as Ctrl-C is, said, and ends the process still
     source = needs_shared("corpus", "bulk", "cnki_education_titles", "dataset_2019.csv")
     index = tmp_path / "idx"
     first = tmp_path / "first.ris"
     first.write_text("TY  - JOUR\nTI  - A record already indexed\nPY  - 2020\nER  - \n", encoding="utf-8")
     assert ingest(index, first).returncode == 0
-    _stopped_while_writing(index, source, sig)
+    status, said = _stopped_while_writing(index, source, sig)
+    if sig == signal.SIGTERM:
+        assert status == -signal.SIGTERM
+        assert said.strip() == f"SIGTERM: nothing from this run was written; {index} is as it was.", said
     if sig == signal.SIGKILL:
         assert unwritten_segment_files(index)   # (what the next ingest finds)
         done = ingest(index, first)

@@ -921,6 +921,21 @@ def _merge_again(index_dir: str, quiet: bool) -> dict | None:
     return {"clusters": len(merged), "duplicates_hidden": sum(len(c["records"]) - 1 for c in merged)}
 
 
+class Ended(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (``kill``, a closed terminal) before anything is held: unwound as
+    Ctrl-C is (the writer cancelled, its files removed, a folder the run made removed) and
+    said, then the process ends by the signal, as it would have (exit status 143 for SIGTERM).
+    It had ended at once, saying nothing and leaving the writer's files."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    def end(self) -> None:
+        signal.signal(self.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), self.signum)
+
+
 class _InterruptHere:
     """Ctrl-C stops an ingest cleanly.  A terminal sends SIGINT to every process of the
     command: the cleaning pool's workers and whoosh's writer processes, killed mid-task,
@@ -929,8 +944,8 @@ class _InterruptHere:
     and are ended by their owners as the interrupt unwinds); once :meth:`hold` is called
     (the commit: the index, then the store) an interrupt is ignored, so that the two are
     never left half-written.  SIGTERM and SIGHUP (``kill``, a closed terminal) end the process
-    as they always do, but once held, only after what is held is done (they had ended it
-    between the two commits)."""
+    as they always do, unwound as Ctrl-C first (:class:`Ended`), but once held, only after what
+    is held is done (they had ended it between the two commits)."""
 
     ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -957,6 +972,8 @@ class _InterruptHere:
         previous = self.previous.get(signum)
         if os.getpid() == self.main and previous == signal.SIG_IGN:   # nohup: it never ended the process
             return
+        if os.getpid() == self.main and not self.held and previous in (signal.SIG_DFL, None):
+            raise Ended(signum)
         if os.getpid() != self.main or not self.held:   # as if no handler were set (a child: its owner ends it)
             signal.signal(signum, previous if os.getpid() == self.main and callable(previous) else signal.SIG_DFL)
             os.kill(os.getpid(), signum)
