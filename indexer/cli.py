@@ -523,6 +523,7 @@ def _query_text(text: str) -> str:
 
 
 def cmd_search(args) -> int:
+    from indexer.errors import DamagedIndex
     from indexer.index.search import IndexMissing, QueryError, Searcher
 
     if args.batch and args.query:
@@ -540,6 +541,13 @@ def cmd_search(args) -> int:
             # (PYTHONIOENCODING=gb18030 made a UTF-8 line a traceback, or 肿瘤 a search for 鑲跨槫).
             for line in getattr(sys.stdin, "buffer", sys.stdin):
                 query = _query_text(line if isinstance(line, str) else line.decode("utf-8", "surrogateescape"))
+                try:
+                    # as a new process would see it: another may have ingested or pruned meanwhile
+                    searcher.refresh()
+                except (IndexMissing, DamagedIndex) as e:   # (tried again at the next query)
+                    _out(dumps({"query": query, "total": 0, "hits": [], "error": f"{e}"}))
+                    _flush()
+                    continue
                 try:
                     result = searcher.search(query, limit=args.limit, sort=args.sort)
                     result.update(_notes_of(searcher.said(query, bool(result["total"]))))

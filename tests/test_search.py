@@ -751,3 +751,87 @@ def test_a_long_text_searched_piece_by_piece_matches_as_the_whole_does():
         assert pieces == whole[:len(pieces)] and pieces[-1][0] > 3 * _PIECE and len(pieces) < len(whole), query
     text = "x" * (_PIECE - 8) + " naïve e\u0301clampsia " + "y " * 3 * _PIECE
     assert _first_matches(text, leaves(parse('"naïve éclampsia"')), 80) == [(_PIECE - 7, _PIECE + 9)]
+
+
+def _titled(*titles: str) -> str:
+    return "".join(f"TY  - JOUR\nTI  - {t}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n" for t in titles)
+
+
+@contextmanager
+def _batch(idx):
+    """A ``search --batch`` left running on ``idx``: ask(query) writes a line and reads its answer."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "search", "--batch", "--index", str(idx),
+                             "--limit", "100"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            encoding="utf-8", cwd=ROOT)
+
+    def ask(query):
+        proc.stdin.write(query + "\n")
+        proc.stdin.flush()
+        return json.loads(proc.stdout.readline())
+    try:
+        yield ask
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+
+
+def test_a_running_batch_answers_as_a_new_process_after_another_ingests_or_prunes(tmp_path):
+    """A long ``search --batch`` kept the whoosh index it opened while the Chinese table was read
+    live: after ``ingest --prune`` replaced the files, 研究 found the new records and ``study``
+    counted 1 (its record gone from the store, no hit shown); after an ingest that added, ``study``
+    missed the new ones.  Each query sees the index as it is now."""
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "a.ris").write_text(_titled("研究 of a study", "Tidal study"), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+
+    def fresh(query):
+        return json.loads(run_cli("search", "--json", "--limit", "100", "--index", str(idx), query).stdout)
+
+    with _batch(idx) as ask:
+        assert [ask(q)["total"] for q in ("研究", "study")] == [1, 2]
+        (folder / "b.ris").write_text(_titled("研究进展", "A study of marrow", "Marrow study"), encoding="utf-8")
+        assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+        for q in ("研究", "study"):
+            assert ask(q) == fresh(q) and fresh(q)["total"] == {"研究": 2, "study": 4}[q]
+        (folder / "a.ris").unlink()
+        (folder / "b.ris").unlink()
+        (folder / "c.ris").write_text(_titled("新的研究"), encoding="utf-8")
+        assert run_cli("ingest", "-q", "--prune", str(folder), "--index", str(idx)).returncode == 0
+        for q in ("研究", "study"):
+            assert ask(q) == fresh(q)
+        assert ask("study")["total"] == 0 and ask("研究")["total"] == 1
+
+
+_WRITE_LOCK_HOLDER = """
+import sys
+from whoosh.filedb.filestore import FileStorage
+lock = FileStorage(sys.argv[1]).lock("MAIN_WRITELOCK")
+assert lock.acquire(False)
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_hit_whose_record_is_gone_from_the_store_is_not_counted(tmp_path):
+    """Between a writer's two commits (it holds whoosh's write lock) the search index may list
+    a record the store no longer holds: it was no hit, but counted in ``total``."""
+    import sqlite3
+
+    idx = tmp_path / "idx"
+    ingest([str(RECORDS)], str(idx), quiet=True)
+    with Searcher(idx) as before:
+        (gone,) = before.search("Peking", limit=10)["hits"]
+    db = sqlite3.connect(idx / "records.sqlite")
+    db.execute("DELETE FROM records WHERE id = ?", (gone["id"],))
+    db.commit()
+    db.close()
+    holder = subprocess.Popen([sys.executable, "-c", _WRITE_LOCK_HOLDER, str(idx / "whoosh")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with Searcher(idx) as s:
+            assert s.search("Peking", limit=10) == {"query": "Peking", "total": 0, "hits": []}
+            assert s.search("Peking", limit=0)["total"] == 0
+    finally:
+        holder.communicate("\n", timeout=60)

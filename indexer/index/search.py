@@ -7,6 +7,7 @@ scores are ordered by record id, so the same index always gives the same order.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -63,6 +64,10 @@ def _mainland_words():
     import opencc
 
     return opencc.OpenCC("tw2sp")
+
+
+# whoosh's table of contents, one per commit (generation) of the index.
+_TOC = re.compile(r"_MAIN_(\d+)\.toc$")
 
 
 class IndexMissing(Exception):
@@ -130,7 +135,15 @@ class Searcher:
     ``mapped`` for them (:func:`~indexer.index.layout.open_index`)."""
 
     def __init__(self, index_dir: str | Path, mapped: bool = False):
+        self.index_dir = str(index_dir)
+        self.mapped = mapped
+        self._open()
+
+    def _open(self) -> None:
+        index_dir = self.index_dir
         path = Path(index_dir) / INDEX_SUBDIR
+        self.searcher = self.store = None
+        seen = self._written()   # (before opening: a commit made meanwhile is seen by the next refresh)
         if (Path(index_dir) / STORE_NAME).exists():  # a records.sqlite that is not one: its error, not "rebuild"
             Store(index_dir, reading=True).close()
         if newer_version(index_dir):
@@ -139,7 +152,6 @@ class Searcher:
             raise IndexMissing(f"the index in {index_dir} was written by an older version; "
                                f"`python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
                                "rebuilds it from its records")
-        self.index_dir = str(index_dir)
         try:
             if not windex.exists_in(path) and path.exists() and any(f.suffix == ".seg" for f in path.iterdir()):
                 # its table of contents lost (a folder copied half-way): the store still holds the records
@@ -152,7 +164,7 @@ class Searcher:
             if not windex.exists_in(path):
                 raise IndexMissing(f"no index in {index_dir}. Run `python cli.py ingest PATH --index {index_dir}` "
                                    "first")
-            self.ix = open_index(path, mapped)
+            self.ix = open_index(path, self.mapped)
             self.searcher = self.ix.searcher()
             self.reader = self.searcher.reader()
             self.ids = self.reader.column_reader("id") if self.reader.has_column("id") else _StoredIds(self.searcher)
@@ -175,10 +187,59 @@ class Searcher:
                                "into it) rebuilds it from them")
         # Chinese-only queries from the FTS5 table when it holds what the index holds.
         self.fast = self.store.search_rows() == self.reader.doc_count()
+        # (a writer between its two commits: the index may list records the store no longer holds)
+        self.in_step = self.store.shown_count() == self.reader.doc_count()
+        self._seen = seen
+        self._version = self._data_version()
+
+    def _written(self) -> tuple:
+        """What tells a commit since the index was opened, cheaply (a stat of the whoosh folder,
+        listed when a file came or went, and of the store: some 30 µs a query): the whoosh folder's identity (a
+        rebuild swaps in another) and latest generation, the store file's identity, size and time
+        (a store on a folder this user cannot write is read ``immutable``, where SQLite's own count
+        of commits is not kept)."""
+        folder = os.path.join(self.index_dir, INDEX_SUBDIR)
+        try:
+            st = os.stat(folder)
+            if getattr(self, "_listed", (None,))[0] != (st.st_dev, st.st_ino, st.st_mtime_ns):
+                # (listed again only when a file came or went: a writer's segments, its commit)
+                self._listed = ((st.st_dev, st.st_ino, st.st_mtime_ns), max(
+                    (int(m.group(1)) for m in map(_TOC.match, os.listdir(folder)) if m), default=None))
+            whoosh = (st.st_dev, st.st_ino, self._listed[1])
+        except OSError:
+            whoosh = None
+        try:
+            st = os.stat(os.path.join(self.index_dir, STORE_NAME))
+            store = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            store = None
+        return whoosh, store
+
+    def _data_version(self) -> int:
+        """SQLite's count of the commits other connections made to the store (WAL commits leave
+        the file's time as it was)."""
+        return self.store.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def refresh(self) -> None:
+        """Open the index again when another process committed to it since it was opened
+        (``ingest``, ``--prune``, ``dedup --apply``): ``search --batch`` runs for hours, and its
+        whoosh reader kept what it opened while the Chinese table was read live, so one batch
+        gave ``研究`` from the new records and ``study`` from records gone from the store.  Each
+        query then sees one state, the one a new process sees.  Cheap when nothing changed
+        (:meth:`_written` and one PRAGMA); raises what opening raises (:class:`IndexMissing`,
+        :class:`DamagedIndex`), and tries again at the next call."""
+        if self.store is not None and self.searcher is not None and self._written() == self._seen \
+                and self._data_version() == self._version:
+            return
+        self.close()
+        self._open()
 
     def close(self) -> None:
-        self.searcher.close()
-        self.store.close()
+        if self.searcher is not None:
+            self.searcher.close()
+        if self.store is not None:
+            self.store.close()
+        self.searcher = self.store = None
 
     def __enter__(self) -> "Searcher":
         return self
@@ -428,6 +489,9 @@ class Searcher:
         if filtered:
             return fts.run(self.store.db, filtered[0], limit, filtered[1])
         matches = self._matches(to_whoosh(tree) or Every(), tree, phrase)
+        if is_exact(tree) and not self.in_step:   # only a record the store holds is a hit, and counted
+            held = self.store.years([self.ids[docnum] for _, docnum in matches])
+            matches = [(score, docnum) for score, docnum in matches if self.ids[docnum] in held]
         if is_exact(tree):
             total = len(matches)
             top = matches
@@ -552,7 +616,8 @@ class Searcher:
         hits = []
         for score, rid in scored:
             rec = records.get(rid)
-            if rec is None:  # indexed but not in the store: the index is older than the store
+            if rec is None:  # indexed but not in the store (a writer between its commits): no hit
+                total -= 1
                 continue
             # the record as the contract has it (as `show --json` prints it), with its score and snippet
             # and where the snippet's matches are
