@@ -670,8 +670,12 @@ def cmd_stats(args) -> int:
                  "missing_files": {path: len(ids) for path, ids in store.missing_files().items()}}
     from whoosh import index as windex
 
+    from indexer.index.layout import not_searchable
+
     apart = _out_of_step(args.index)
-    if not windex.exists_in(Path(args.index) / INDEX_SUBDIR):   # search finds nothing (stats said "index 0.0 MB")
+    if not_searchable(args.index):   # (these counts are the store's: search refuses the index)
+        _err(f"Warning: {not_searchable(args.index)}.")
+    elif not windex.exists_in(Path(args.index) / INDEX_SUBDIR):   # search finds nothing (stats said "index 0.0 MB")
         _err(f"Warning: the search index in {args.index} is missing (or incomplete); `python cli.py ingest --rebuild "
              f"--index {args.index}` (or any ingest into it) builds it from its records.")
     elif apart:  # the records above are the store's; search would count others

@@ -178,6 +178,40 @@ def test_an_ingest_into_a_read_only_index_folder_says_it_cannot_write_it(built, 
     assert stats.returncode == 0 and json.loads(stats.stdout)["records"] == RECORDS
 
 
+def test_a_read_only_index_an_older_version_wrote_is_said_so_by_every_command(built, tmp_path):
+    """search said "`ingest --rebuild` rebuilds it", and ingest --rebuild that the folder cannot
+    be written and "search ... read it as it is": the two sent the user to each other."""
+    from indexer.index.layout import INDEX_SUBDIR, VERSION_FILE
+
+    copy = _copy(built, tmp_path)
+    (copy / INDEX_SUBDIR / VERSION_FILE).write_text("0\n")
+    advice = (f"copy it to a folder you can write and rebuild it there (`cp -r {copy} COPY; python cli.py ingest "
+              "--rebuild --index COPY`).")
+    found = _read_only(copy, "search", "cancer", "--index", str(copy))
+    assert found.returncode == 2 and found.stderr.strip() == (
+        f"Error: the index in {copy} was written by an older version and must be rebuilt to be searched; this user "
+        f"cannot write {copy}: someone who can runs `python cli.py ingest --rebuild --index {copy}`, or " + advice)
+    rebuilt = _read_only(copy, "ingest", "--rebuild", "--index", str(copy))
+    assert rebuilt.returncode == 2 and "search, stats" not in rebuilt.stderr, rebuilt.stderr
+    assert "stats, show and export read it as it is" in rebuilt.stderr and rebuilt.stderr.strip().endswith(advice)
+    stats = _read_only(copy, "stats", "--json", "--index", str(copy))
+    assert stats.returncode == 0 and json.loads(stats.stdout)["records"] == RECORDS
+    assert "older version and must be rebuilt to be searched" in stats.stderr and advice in stats.stderr
+
+
+def test_a_whoosh_folder_of_other_files_is_not_called_an_older_version(tmp_path):
+    idx = tmp_path / "idx"
+    (tmp_path / "a.ris").write_text(_ris(2), encoding="utf-8")
+    assert run_cli("ingest", "-q", str(tmp_path / "a.ris"), "--index", str(idx)).returncode == 0
+    shutil.rmtree(idx / "whoosh")
+    (idx / "whoosh").mkdir()
+    (idx / "whoosh" / "notes.txt").write_text("mine")
+    for command in (["search", "cancer"], ["stats"]):
+        result = run_cli(*command, "--index", str(idx))
+        assert "older version" not in result.stderr, result.stderr
+        assert f"{idx / 'whoosh'} holds files this tool did not write (notes.txt)" in result.stderr
+
+
 def test_a_folder_whose_store_is_not_one_is_left_as_it_is(tmp_path):
     # ingest removed the whoosh folder (a stranger's file in it) before finding the store was
     # none, and search said "written by an older version; --rebuild", which could not work

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 INDEX_SUBDIR = "whoosh"
@@ -62,9 +63,63 @@ def damaged(directory: str | Path, error: BaseException) -> str:
 
 def unwritable(directory: str | Path, error: OSError) -> str:
     """What to say of an index folder that an ingest or ``dedup --apply`` cannot write
-    (read-only media, another user's folder): reading it still works."""
+    (read-only media, another user's folder): reading it still works, but for searching one
+    whose search index must be rebuilt (:func:`not_searchable`), which cannot be done there."""
+    why = not_searchable(directory)
+    if why:
+        return (f"the index folder {directory} cannot be written ({error.strerror}); stats, show and export read "
+                "it as it is, but its search index must be rebuilt to be searched "
+                f"({'an older version wrote it' if 'older version' in why else 'its folder holds other files'}): "
+                f"someone who can write the folder runs `python cli.py ingest --rebuild --index {directory}`, or "
+                f"copy it to a folder you can write and rebuild it there (`cp -r {directory} COPY; python cli.py "
+                "ingest --rebuild --index COPY`)")
     return (f"the index folder {directory} cannot be written ({error.strerror}); search, stats, show and export "
             "read it as it is; ingest and dedup --apply need a folder this user can write (copy the index to one)")
+
+
+def not_searchable(directory: str | Path) -> str:
+    """Why search cannot read the whoosh folder of ``directory``, which holds something: what
+    an older version wrote (its ``VERSION`` below :data:`INDEX_VERSION`, or whoosh's files
+    without one), or files that are no search index at all (they had been called "written by
+    an older version", and the rebuild advised refused to remove them); "" for a current or
+    empty one, or none.  A newer version's is :func:`newer_version`'s.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / INDEX_SUBDIR).mkdir()
+    >>> not_searchable(folder)
+    ''
+    >>> _ = (folder / INDEX_SUBDIR / "notes.txt").write_text("mine")
+    >>> not_searchable(folder).split("(")[0].endswith("holds files this tool did not write ")
+    True
+    >>> _ = (folder / INDEX_SUBDIR / VERSION_FILE).write_text("26\\n")
+    >>> not_searchable(folder).startswith("the index in")
+    True
+    """
+    path = Path(directory) / INDEX_SUBDIR
+    try:
+        names = sorted(p.name for p in path.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return ""
+    if not names or index_is_current(directory) or newer_version(directory):
+        return ""
+    ours = [n for n in names if n in (VERSION_FILE, "MAIN.tmp") or n.startswith(("MAIN_", "_MAIN_"))]
+    if not ours:
+        return (f"the search index folder {path} holds files this tool did not write ({', '.join(names[:3])}"
+                f"{' …' if len(names) > 3 else ''}), no search index; move them away, then `python cli.py ingest "
+                f"--rebuild --index {directory}` builds it from the records stored beside it")
+    return f"the index in {directory} was written by an older version and must be rebuilt to be searched; " \
+        + _rebuild_advice(directory)
+
+
+def _rebuild_advice(directory: str | Path) -> str:
+    """How the search index of ``directory`` is rebuilt: by an ingest there, when this user can
+    write the folder; else by someone who can, or in a copy (``ingest --rebuild`` said the folder
+    cannot be written, and that search read it as it is)."""
+    if os.access(directory, os.W_OK) and os.access(Path(directory) / INDEX_SUBDIR, os.W_OK):
+        return (f"`python cli.py ingest --rebuild --index {directory}` (or any ingest into it) rebuilds it from "
+                "its records")
+    return (f"this user cannot write {directory}: someone who can runs `python cli.py ingest --rebuild --index "
+            f"{directory}`, or copy it to a folder you can write and rebuild it there (`cp -r {directory} COPY; "
+            "python cli.py ingest --rebuild --index COPY`)")
 
 
 def require_folder(directory: str | Path) -> None:

@@ -23,7 +23,8 @@ from ..fields.authors import responsible_authors
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
 from .analysis import CJK, fold, title_key, tokens
-from .layout import INDEX_SUBDIR, damaged, index_is_current, newer_version, open_index, out_of_step, read_errors
+from .layout import (INDEX_SUBDIR, damaged, newer_version, not_searchable, open_index, out_of_step,
+                     read_errors)
 from .names import author_key
 from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_only, expands, is_exact, keyword_hints,
                     leaves, loose_operators, misspelt_prefixes, parse, ranking_hints, readable, spaced_prefixes,
@@ -148,10 +149,8 @@ class Searcher:
             Store(index_dir, reading=True).close()
         if newer_version(index_dir):
             raise IndexMissing(newer_version(index_dir))
-        if path.exists() and any(path.iterdir()) and not index_is_current(index_dir):
-            raise IndexMissing(f"the index in {index_dir} was written by an older version; "
-                               f"`python cli.py ingest --rebuild --index {index_dir}` (or any ingest into it) "
-                               "rebuilds it from its records")
+        if not_searchable(index_dir):   # an older version's, or files that are no index
+            raise IndexMissing(not_searchable(index_dir))
         try:
             if not windex.exists_in(path) and path.exists() and any(f.suffix == ".seg" for f in path.iterdir()):
                 # its table of contents lost (a folder copied half-way): the store still holds the records
