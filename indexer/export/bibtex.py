@@ -31,7 +31,7 @@ import re
 from typing import TextIO
 
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, conference, iso_days, wos_note, authors_in, classification_note, date_parts, extra, funding_note,
+from .common import (people, accessed_parts, all_keywords, article_number, conference, iso_days, wos_note, authors_in, classification_note, date_parts, extra, funding_note,
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
@@ -185,10 +185,10 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
         authors.append("others")  # BibTeX's "et al."
     fields.append(("author", " and ".join(authors)))
     for role in ("editor", "translator"):  # translator: biblatex's field; BibTeX's styles ignore it
-        people = (rec.get("extra") or {}).get(role, [])
-        if people:
-            fields.append((role, " and ".join("{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
-                                              else escape(e) for e in people)))
+        named, more = people(rec, role)   # "于晓, 陈维纲, 等译": and others, as an author list's
+        if named:
+            fields.append((role, " and ".join(["{" + escape(whole_name(e) or e) + "}" if whole_name(e) or has_han(e)
+                                               else escape(e) for e in named] + (["others"] if more else []))))
     if kind == "patent":   # its assignee (申请人): biblatex's holder, which Better BibTeX writes in BibTeX too
         holders = (rec.get("extra") or {}).get("assignee", [])
         fields.append(("holder", " and ".join("{" + escape(h) + "}" for h in holders if str(h).strip())))

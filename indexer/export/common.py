@@ -9,7 +9,7 @@ import unicodedata
 from typing import Iterable
 
 from ..charsets import HAN, HANGUL, KANA
-from ..fields.authors import text_name  # noqa: F401  (editors and translators, read as names)
+from ..fields.authors import MORE_NAMES, text_name  # noqa: F401  (editors and translators, read as names)
 from ..fields.identifiers import classification, is_classification_code
 from ..fields.keywords import ITEM_SEPARATORS
 from ..papers import corrected, in_lang, key_fingerprint, key_print, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
@@ -570,6 +570,19 @@ def tagged_name(a: dict) -> str:
     if "," not in name and (" " in name or a.get("literal")) and not has_han(name):
         return name + ","
     return name
+
+
+def people(rec: dict, role: str) -> tuple[list[str], bool]:
+    """(the editors or translators kept under ``extra[role]``, whether the list has more): a
+    reference's ``于晓, 陈维纲, 等译`` keeps its 等 (``et al.``) last, which says the list is cut
+    off, no person; each format says it as it says an author list's (BibTeX ``and others``).
+
+    >>> people({"extra": {"translator": ["于晓", "陈维纲", "et al."]}}, "translator")
+    (['于晓', '陈维纲'], True)
+    """
+    kept = (rec.get("extra") or {}).get(role) or []
+    named = [n for n in kept if not (isinstance(n, str) and MORE_NAMES.fullmatch(n.strip()))]
+    return named, len(named) < len(kept)
 
 
 def display_name(a: dict) -> str:

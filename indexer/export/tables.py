@@ -18,7 +18,7 @@ from typing import TextIO
 from ..readers.csv_reader import FORMULA_START
 from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
-from .common import (accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, extra, tagged_name,
+from .common import (people, accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, extra, tagged_name,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
                      university, with_keys, year_run)
 from .tagged import own_number, publication_types
@@ -144,9 +144,9 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
     if authors:
         item["author"] = [a for a in authors if a]
     for role in ("editor", "translator"):
-        people = (rec.get("extra") or {}).get(role, [])
-        if people:
-            item[role] = [_csl_name(text_name(e)) for e in people]
+        named = people(rec, role)[0]   # (their 等, et al.: CSL has no way to say a list is cut off)
+        if named:
+            item[role] = [_csl_name(text_name(e)) for e in named]
     series_editors = (rec.get("extra") or {}).get("series_editor", [])   # RIS's A3 of a book or chapter
     if series_editors:
         item["collection-editor"] = [_csl_name(text_name(e)) for e in series_editors]

@@ -27,9 +27,9 @@ from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.base import TRANSLATED_TYPES
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
-from .common import (all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, tagged_name, thesis_degree,
-                     university, whole_name, written_date, year_run)
+from .common import (people, all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
+                     journal_abbreviation, main_lang, others, page_range, sections_note, tagged_name, thesis_degree, university,
+                     whole_name, written_date, year_run)
 
 # A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
 # translators write their Preprint items (neither format has a type for one): its server is the
@@ -267,12 +267,12 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in authors]
-    out += [("A2", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("A2", _person(e)) for e in people(rec, "editor")[0]]   # (their 等, et al., no name)
     # a patent's issuing office is its A2, as Zotero's RIS writes it (its assignee, 申请人, is PB)
     out += [("A2", extra(rec, "authority"))] if rec.get("type") == "patent" else []   # (CSL's authority too)
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", [])]  # a thesis's
     out += [("A3", _person(e)) for e in (rec.get("extra") or {}).get("series_editor", [])]  # a book's, a chapter's
-    out += [("A4", _person(e)) for e in (rec.get("extra") or {}).get("translator", [])]   # RIS: translator
+    out += [("A4", _person(e)) for e in people(rec, "translator")[0]]   # RIS: translator
     out.append(("PY", str(rec.get("year") or "")))
     out.append(("DA", _run_date(rec) or extra(rec, "date") or _slashed_date(rec)))  # as written: "2019 Jan 15"
     journal = in_lang(rec, "journal", lang)
@@ -330,7 +330,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in authors]
-    out += [("%E", _person(e)) for e in (rec.get("extra") or {}).get("editor", [])]
+    out += [("%E", _person(e)) for e in people(rec, "editor")[0]]
     out += [("%E", extra(rec, "authority"))] if kind == "patent" else []   # its Issuing Organization
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
     # EndNote's Subsidiary Author, its Translator in a Book, Book Section and Journal Article (RIS A4)

@@ -44,7 +44,7 @@ from typing import TextIO
 
 from ..fields.authors import NLM_LOWER_PARTICLES
 from ..fields.identifiers import pmid
-from .common import (alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
+from .common import (people, alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
                      written_date, written_whole)
 from ..pinyin import read_in_pinyin
@@ -191,12 +191,14 @@ def _authors(rec: dict) -> str:
 
 def _editors(rec: dict, most: int | None = None) -> str:
     """``Bo A, editor`` (one) or ``Bo A, Cruz A, editors``, the first ``most`` of them then
-    ``et al.`` when there are more; "" when the record has none."""
-    names = [n for n in (nlm_name(text_name(e)) for e in (rec.get("extra") or {}).get("editor", [])) if n]
+    ``et al.`` when there are more (or the list kept its et al., 等: :func:`.common.people`); ""
+    when the record has none."""
+    named, more = people(rec, "editor")
+    names = [n for n in (nlm_name(text_name(e)) for e in named) if n]
     if not names:
         return ""
-    text = ", ".join(names[:most]) + (", et al." if most and len(names) > most else "")
-    return f"{text}, {'editor' if len(names) == 1 else 'editors'}"
+    text = ", ".join(names[:most]) + (", et al." if more or most and len(names) > most else "")
+    return f"{text}, {'editor' if len(names) == 1 and not more else 'editors'}"
 
 
 def _cited(rec: dict) -> str:

@@ -380,6 +380,18 @@ def _names(text: str) -> list[str] | None:
     return names + (["et al."] if truncated else [])
 
 
+def _listed(text: str) -> list[str]:
+    """The names of a list after the title (``于晓, 陈维纲, 等``), each as written; its 等 or et al.
+    ``et al.``, as :func:`_names` keeps an author list's: the list has more, no person is named 等.
+
+    >>> _listed("于晓, 陈维纲, 等"), _listed("王五等"), _listed("SMITH J, et al")
+    (['于晓', '陈维纲', 'et al.'], ['王五', 'et al.'], ['SMITH J', 'et al.'])
+    """
+    truncated = bool(_ET_AL.search(text))
+    names = [n.strip() for n in re.split(r"[,，、]", _ET_AL.sub("", text)) if n.strip()]
+    return names + (["et al."] if truncated else [])
+
+
 def _is_name(name: str) -> bool:
     """Whether one of a list's names reads as a name: Chinese (in characters), Western as GB/T
     writes it, in pinyin, or given name first ("Barbara M. KEHM")."""
@@ -776,8 +788,7 @@ class GBT7714Reader:
             role = "reviewer" if _ROLES.get(word.rstrip(".").lower()) == "reviewer" else "translator"
             if role == "translator" and word in _HAN_ROLES and word != WRITTEN_ROLES["translator"][0]:
                 rec.extra["translator_role"] = word   # (译 is what the export writes without one)
-            rec.extra.setdefault(role, []).extend(
-                n.strip() for n in re.split(r"[,，、]", translated.group("names")) if n.strip())
+            rec.extra.setdefault(role, []).extend(_listed(translated.group("names")))
             after = after[translated.end():]
         edition = re.match(rf"({_EDITION.pattern})\s*[.．。]\s*", after, re.I)
         if edition and "//" not in after[:edition.end()]:  # "2版. 杭州: …", "Rev. ed. Rowman …"

@@ -1,0 +1,39 @@
+"""Contributors' roles in GB/T 7714 reference lists, as a Chinese humanities list writes them:
+the 等 that cuts off a list of translators or editors (``于晓, 陈维纲, 等译``), the role words
+after a name before the title (``司马迁撰``, ``(南朝宋)裴骃集解``), and the contributors after
+the title (``王星贤, 点校.``, ``黎靖德, 编.``), read, kept and exported."""
+from __future__ import annotations
+
+import json
+
+from conftest import records_of, rendered
+
+MORE = """[1][德]马克斯·韦伯.新教伦理与资本主义精神[M].于晓,陈维纲,等译.北京:生活·读书·新知三联书店,1987.
+[2]李华, 等主编.中国通史[M].北京:中华书局,2000.
+"""
+
+
+def _records(tmp_path, text: str) -> list[dict]:
+    path = tmp_path / "refs.txt"
+    path.write_text(text, encoding="utf-8")
+    return records_of(path)
+
+
+def test_a_cut_off_list_of_translators_or_editors_names_no_one_et_al(tmp_path):
+    translated, edited = _records(tmp_path, MORE)
+    assert translated["extra"]["translator"] == ["于晓", "陈维纲", "et al."]   # as an author list keeps it
+    assert edited["extra"]["editor"] == ["李华", "et al."]
+    ris = rendered([translated, edited], "ris")
+    assert "A4  - 于晓\nA4  - 陈维纲\n" in ris and "A2  - 李华\n" in ris
+    assert "A4  - 等" not in ris and "et al" not in ris
+    endnote = rendered([edited], "endnote")
+    assert "%E 李华\n" in endnote and "et al" not in endnote
+    for fmt in ("bibtex", "biblatex"):   # BibTeX's own word for more names
+        bib = rendered([translated, edited], fmt)
+        assert "translator = {{于晓} and {陈维纲} and others}" in bib
+        assert "editor = {{李华} and others}" in bib
+    csl = json.loads(rendered([translated, edited], "csl-json"))
+    assert csl[0]["translator"] == [{"literal": "于晓"}, {"literal": "陈维纲"}]
+    assert csl[1]["editor"] == [{"literal": "李华"}]
+    assert "Li H, et al., editors." in rendered([edited], "vancouver")
+    assert "于晓, 陈维纲, 等, 译." in rendered([translated], "gbt7714")
