@@ -37,3 +37,22 @@ def test_a_cut_off_list_of_translators_or_editors_names_no_one_et_al(tmp_path):
     assert csl[1]["editor"] == [{"literal": "李华"}]
     assert "Li H, et al., editors." in rendered([edited], "vancouver")
     assert "于晓, 陈维纲, 等, 译." in rendered([translated], "gbt7714")
+
+
+AUTHORS = """[1](汉)司马迁撰,(南朝宋)裴骃集解.史记[M].北京:中华书局,1959.
+[2]许厚泽, 赵其国, 编著.地球科学[M].北京:科学出版社,2000.
+[3]张注.题名[J].刊名,2001,3(2):1-5.
+"""
+
+
+def test_an_author_s_role_word_is_no_part_of_the_name_and_is_written_back(tmp_path):
+    shiji, edited, zhang = _records(tmp_path, AUTHORS)
+    assert [a["literal"] for a in shiji["authors"]] == ["司马迁", "裴骃"]
+    assert shiji["extra"]["author_roles"] == {"司马迁": "撰", "裴骃": "集解"}
+    assert shiji["extra"]["author_nationality"] == {"司马迁": "汉", "裴骃": "南朝宋"}
+    assert edited["extra"]["author_roles"] == {"许厚泽": "编著", "赵其国": "编著"}
+    assert [a["literal"] for a in zhang["authors"]] == ["张注"]   # a name of two characters
+    gbt = rendered([shiji, edited, zhang], "gbt7714")
+    assert "（汉）司马迁撰, （南朝宋）裴骃集解. 史记[M]." in gbt
+    assert "许厚泽, 赵其国, 编著. 地球科学[M]." in gbt and "张注. 题名[J]." in gbt
+    assert [a["literal"] for a in json.loads(rendered([shiji], "csl-json"))[0]["author"]] == ["司马迁", "裴骃"]

@@ -34,7 +34,7 @@ from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
-from ..readers.gbt7714 import DYNASTIES, WRITTEN_ROLES
+from ..readers.gbt7714 import AUTHOR_ROLES, DYNASTIES, WRITTEN_ROLES
 from .common import (alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
                      plain, run_together_initials, text_name, unbracketed, university, written_date,
                      written_whole)
@@ -262,8 +262,35 @@ def marked(rec: dict, names: list[str], zh: bool) -> list[str]:
 
 def responsible(rec: dict, zh: bool) -> str:
     """The authors; a whole book, report or map without authors is its editors'; each with
-    the nationality or dynasty marked before it (:func:`marked`)."""
-    return ", ".join(marked(rec, responsible_names(rec, zh), zh))
+    the nationality or dynasty marked before it (:func:`marked`), and in a Chinese item the role
+    word the reader kept after it (:func:`with_roles`)."""
+    names = responsible_names(rec, zh)
+    return with_roles(rec, names, marked(rec, names, zh), zh)
+
+
+def with_roles(rec: dict, names: list[str], shown: list[str], zh: bool) -> str:
+    """``shown`` (``names`` as written) joined, each author's role word from ``extra.author_roles``
+    (the reader's :data:`~indexer.readers.gbt7714.AUTHOR_ROLES`: 撰, 集解, 编著 …, not a byline's
+    记者) after its name: glued to a name alone, ``, 编著`` after a run of names that share it.
+
+    >>> rec = {"extra": {"author_roles": {"司马迁": "撰", "裴骃": "集解", "许厚泽": "编著", "赵其国": "编著"}}}
+    >>> with_roles(rec, ["司马迁", "裴骃"], ["（汉）司马迁", "裴骃"], True)
+    '（汉）司马迁撰, 裴骃集解'
+    >>> with_roles(rec, ["许厚泽", "赵其国"], ["许厚泽", "赵其国"], True), with_roles(rec, ["裴骃"], ["PEI Yin"], False)
+    ('许厚泽, 赵其国, 编著', 'PEI Yin')
+    """
+    roles = (rec.get("extra") or {}).get("author_roles")
+    if not zh or not isinstance(roles, dict):
+        return ", ".join(shown)
+    words = [roles.get(n) if roles.get(n) in AUTHOR_ROLES else None for n in names]
+    out = []
+    for i, text in enumerate(shown):
+        word = words[i]
+        shared = word and ((i and words[i - 1] == word) or (i + 1 < len(words) and words[i + 1] == word))
+        out.append(text + word if word and not shared else text)
+        if shared and not (i + 1 < len(words) and words[i + 1] == word):
+            out.append(word)   # after the last of the run
+    return ", ".join(out)
 
 
 def chinese_item(title: str, lang: str) -> bool:

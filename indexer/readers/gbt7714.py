@@ -87,7 +87,15 @@ _GIVEN_FIRST = re.compile(r"(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)
 _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor", "eds": "editor",
           "校": "editor", "点校": "editor", "校订": "editor",
           "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
-          "主审": "reviewer", "rev": "reviewer", "著": "author", "编著": "author", "校注": "author"}
+          "主审": "reviewer", "rev": "reviewer", "著": "author", "编著": "author", "校注": "author",
+          "撰": "author", "集解": "author", "注": "author", "疏": "author", "辑": "author"}
+# an author's role word (撰, 集解, 编著 …), kept by name in ``extra.author_roles`` ({"司马迁": "撰"}),
+# which the export writes back after the name, as an ancient book's list gives it
+# (not 著, which the standard never writes: "[美] 史密斯 著" is 史密斯)
+AUTHOR_ROLES = frozenset(w for w, r in _ROLES.items() if r == "author" and re.fullmatch(r"[\u3400-\u9fff]+", w)) - {"著"}
+# the short words an ancient book's author has glued to the name ("司马迁撰", "孔颖达疏"), after
+# a name of two characters or more (编, 译, 著 and 校 stay apart from one: "张译" is a name)
+_GLUED_SHORT = "撰注疏辑"
 # the words the export writes after a book's translators and reviewers (in a Chinese item, an
 # English one), where the standard puts other responsibility; read back after the title
 WRITTEN_ROLES = {"translator": ("译", "trans"), "reviewer": ("主审", "rev")}
@@ -95,7 +103,7 @@ _HAN_ROLES = [w for w in _ROLES if re.fullmatch(r"[\u3400-\u9fff]+", w)]
 _LONG_ROLES = "|".join(w for w in _HAN_ROLES if len(w) > 1)
 _SHORT_ROLES = "".join(w for w in _HAN_ROLES if len(w) == 1)
 _ROLE = re.compile(rf"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>{_LONG_ROLES})"
-                   rf"|(?:[,，、]\s*|\s+|(?<=等))(?P<short>[{_SHORT_ROLES}])"
+                   rf"|(?:[,，、]\s*|\s+|(?<=等)|(?<=[\u3400-\u9fff]{{2}}(?=[{_GLUED_SHORT}])))(?P<short>[{_SHORT_ROLES}])"
                    r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
 # the role words after the title ("顾幼静, 译.", "王五, 主审."): a translator's or reviewer's, the
 # longer first (译注 before 译)
@@ -116,7 +124,7 @@ NATIONALITIES = frozenset("""美 英 法 德 日 俄 苏 意 西 葡 荷 比 瑞
 比利时 古希腊 古罗马 古印度""".split())
 DYNASTIES = frozenset("""先秦 夏 商 周 西周 东周 春秋 战国 秦 汉 西汉 东汉 新 三国 魏 蜀 吴 晋 西晋 东晋 十六国
 南北朝 南朝 北朝 宋 齐 梁 陈 北魏 东魏 西魏 北齐 北周 隋 唐 五代 后梁 后唐 后晋 后汉 后周 南唐 前蜀 后蜀 北宋
-南宋 辽 金 西夏 元 明 南明 清 民国 中华民国""".split()) - {"新"}   # 新 is 新西兰/新加坡's (王莽's 新 rarely cited)
+南宋 辽 金 西夏 元 明 南明 清 民国 中华民国 南朝宋 南朝齐 南朝梁 南朝陈""".split()) - {"新"}   # 新 is 新西兰/新加坡's (王莽's 新 rarely cited)
 _MARK = re.compile(r"(?:^|(?<=[,，、;；]))\s*[\[［(（〔【]\s*(?P<nation>[\u3400-\u9fff]{1,5})\s*[\]］)）〕】]\s*")
 # 等, 佚名 and a role word in brackets ("王五, 李六, [等]", "[佚名]", "李华, (主编)", "王五, （编）"):
 # those words, read as written without the brackets
@@ -535,8 +543,12 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
         names = _names(text) if text.strip() else []
         if names is None:  # organisations, each kept whole
             names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]
+        if role == "author":
+            names = _author_roles(names, group, roles)
         roles.setdefault(role, []).extend(names)
     names = roles.pop("author", [])
+    if "author_roles" in roles:   # (by name, as extra keeps it)
+        roles["author_roles"] = {n: w for n, w in roles["author_roles"].items() if n in names}
     people = names + [n for r in ("editor", "translator", "reviewer") for n in roles.get(r, [])]
     marks = {}   # each mark's name: the longest name the text after it begins with
     for mark, after in marked:
@@ -596,6 +608,41 @@ def _role_of(names: str) -> tuple[str, str]:
         return names, "author"
     word = next(w for w in m.group("long", "short", "latin", "bracketed") if w)
     return stripped, _ROLES.get(word.lower(), "author")
+
+
+def _author_roles(names: list[str], group: str, roles: dict) -> list[str]:
+    """``names`` (authors) without the role word each has glued (``司马迁撰``, ``裴骃集解``), each
+    name's word kept in ``roles["author_roles"]``, as the byline step keeps a reporter's; a word
+    set apart after the last (``许厚泽, 赵其国, 编著``, ``[美] 史密斯 著``) is each name's without its own.
+
+    >>> roles = {}
+    >>> _author_roles(["司马迁撰", "裴骃"], "司马迁撰, 裴骃集解", roles), roles
+    (['司马迁', '裴骃'], {'author_roles': {'司马迁': '撰', '裴骃': '集解'}})
+    >>> roles = {}
+    >>> _author_roles(["许厚泽", "赵其国"], "许厚泽, 赵其国, 编著", roles), roles
+    (['许厚泽', '赵其国'], {'author_roles': {'许厚泽': '编著', '赵其国': '编著'}})
+    """
+    m = _ROLE.search(group)
+    word = m and next((w for w in m.group("long", "short") if w), None)
+    glued = bool(m) and not re.match(r"[\s,，、]", m.group())   # "裴骃集解": the last name's alone
+    out, kept = [], {}
+    for i, name in enumerate(names):
+        bare, _ = _role_of(name) if not re.match(r"et al|\{", name) else (name, "")
+        own = _word_of(name) if bare != name else None
+        out.append(bare)
+        if own in AUTHOR_ROLES:
+            kept[bare] = own
+        elif word in AUTHOR_ROLES and (not glued or i == len(names) - 1):
+            kept[bare] = word
+    if kept:
+        roles.setdefault("author_roles", {}).update(kept)
+    return out
+
+
+def _word_of(names: str) -> str | None:
+    """The role word after ``names`` (:data:`_ROLE`), a Chinese one, or None."""
+    m = _ROLE.search(names)
+    return m and next((w for w in m.group("long", "short") if w), None)
 
 
 def _translator_word(names: str) -> str:
@@ -748,6 +795,8 @@ class GBT7714Reader:
         for role, names in others.items():   # "李华 主编", "王明, 译": the book's editors, translators
             if role == "translator_role":
                 rec.extra[role] = names[0]
+            elif role == "author_roles":   # "司马迁撰": by the name as read
+                rec.extra[role] = names
             else:
                 rec.extra[role] = names if role == "author_nationality" else [_author(n) for n in names]  # (by name as read)
         rec.put("titles", title.rstrip(".．。 "), src.line)
