@@ -56,3 +56,32 @@ def test_an_author_s_role_word_is_no_part_of_the_name_and_is_written_back(tmp_pa
     assert "（汉）司马迁撰, （南朝宋）裴骃集解. 史记[M]." in gbt
     assert "许厚泽, 赵其国, 编著. 地球科学[M]." in gbt and "张注. 题名[J]." in gbt
     assert [a["literal"] for a in json.loads(rendered([shiji], "csl-json"))[0]["author"]] == ["司马迁", "裴骃"]
+
+
+AFTER_TITLE = """[1](宋)朱熹.朱子语类[M].王星贤,点校.北京:中华书局,1986.
+[2](宋)黎靖德,编.朱子语类[M].王星贤,点校.北京:中华书局,1986.
+[3](宋)朱熹.朱子语类[M].黎靖德,编.王星贤,点校.北京:中华书局,1986.
+[4](汉)司马迁.史记[M].(南朝宋)裴骃,集解.北京:中华书局,1959.
+"""
+
+
+def test_contributors_after_the_title_are_kept_and_written_back(tmp_path):
+    records = _records(tmp_path, AFTER_TITLE)
+    one, two, three, four = records
+    assert [a["literal"] for a in one["authors"]] == ["朱熹"]
+    assert (one["extra"]["editor"], one["extra"]["editor_roles"]) == (["王星贤"], {"王星贤": "点校"})
+    # the book by its compiler, whose word is kept as an author's
+    assert [a["literal"] for a in two["authors"]] == ["黎靖德"] and two["extra"]["author_roles"] == {"黎靖德": "编"}
+    assert three["extra"]["editor_roles"] == {"黎靖德": "编", "王星贤": "点校"}
+    assert [a["literal"] for a in four["authors"]] == ["司马迁", "裴骃"]
+    assert four["extra"]["author_roles"] == {"裴骃": "集解"}
+    assert four["extra"]["author_nationality"] == {"司马迁": "汉", "裴骃": "南朝宋"}
+    gbt = rendered(records, "gbt7714").splitlines()
+    assert gbt[0] == "[1] （宋）朱熹. 朱子语类[M]. 王星贤, 点校. 北京: 中华书局, 1986."
+    assert gbt[1] == "[2] （宋）黎靖德, 编. 朱子语类[M]. 王星贤, 点校. 北京: 中华书局, 1986."
+    assert gbt[2] == "[3] （宋）朱熹. 朱子语类[M]. 黎靖德, 编. 王星贤, 点校. 北京: 中华书局, 1986."
+    assert gbt[3] == "[4] （汉）司马迁, （南朝宋）裴骃集解. 史记[M]. 北京: 中华书局, 1959."
+    back = tmp_path / "back"
+    back.mkdir()
+    assert [r["extra"].get("editor_roles") for r in _records(back, "\n".join(gbt) + "\n")] == \
+        [r["extra"].get("editor_roles") for r in records]   # read back as written

@@ -234,7 +234,7 @@ def responsible_names(rec: dict, zh: bool) -> list[str]:
     applicants, more = _people(rec, "assignee", zh) if rec.get("type") == "patent" else ([], False)
     if not names and applicants:
         return shown_names(applicants, zh, more)
-    if not names and rec.get("type") not in PARTS_OF:
+    if not names and rec.get("type") not in PARTS_OF and not extra_roles(rec, "editor_roles"):   # (after the title)
         editors, more = _people(rec, "editor", zh)
         return shown_names(editors, zh, more)
     return shown_names(names, zh, bool((rec.get("extra") or {}).get("authors_truncated")))
@@ -271,7 +271,8 @@ def responsible(rec: dict, zh: bool) -> str:
 def with_roles(rec: dict, names: list[str], shown: list[str], zh: bool) -> str:
     """``shown`` (``names`` as written) joined, each author's role word from ``extra.author_roles``
     (the reader's :data:`~indexer.readers.gbt7714.AUTHOR_ROLES`: 撰, 集解, 编著 …, not a byline's
-    记者) after its name: glued to a name alone, ``, 编著`` after a run of names that share it.
+    记者) after its name: glued to a name alone (``, 编`` apart, as the reader reads 编 and 著),
+    ``, 编著`` after a run of names that share it.
 
     >>> rec = {"extra": {"author_roles": {"司马迁": "撰", "裴骃": "集解", "许厚泽": "编著", "赵其国": "编著"}}}
     >>> with_roles(rec, ["司马迁", "裴骃"], ["（汉）司马迁", "裴骃"], True)
@@ -287,7 +288,8 @@ def with_roles(rec: dict, names: list[str], shown: list[str], zh: bool) -> str:
     for i, text in enumerate(shown):
         word = words[i]
         shared = word and ((i and words[i - 1] == word) or (i + 1 < len(words) and words[i + 1] == word))
-        out.append(text + word if word and not shared else text)
+        glued = word and (len(word) > 1 or word in "撰注疏辑")   # (the reader's: 编, 著 apart from a name)
+        out.append((text + word if glued else f"{text}, {word}") if word and not shared else text)
         if shared and not (i + 1 < len(words) and words[i + 1] == word):
             out.append(word)   # after the last of the run
     return ", ".join(out)
@@ -616,6 +618,19 @@ def _translators(rec: dict, zh: bool) -> str:
     '杨伯峻, 译注'
     """
     parts = []
+    roles = extra_roles(rec, "editor_roles")   # "王星贤, 点校", "黎靖德, 编": the reader's, by name
+    if zh and roles and rec.get("type") not in PARTS_OF:
+        named = _named(rec, "editor")
+        runs: list[tuple[str, list[str]]] = []
+        for name in named:
+            word = roles.get(name) or "编"
+            if runs and runs[-1][0] == word:
+                runs[-1][1].append(name)
+            else:
+                runs.append((word, [name]))
+        for i, (word, names) in enumerate(runs):
+            more = i == len(runs) - 1 and len(named) < len((rec.get("extra") or {}).get("editor", []))
+            parts.append(f"{author_list(marked(rec, [gbt_name(n, zh) for n in names], zh), zh, more)}, {word}")
     translated = extra(rec, "translator_role") or WRITTEN_ROLES["translator"][0]   # the reader's 译注, 编译
     for role, words in (("translator", (translated, WRITTEN_ROLES["translator"][1])), ("reviewer", WRITTEN_ROLES["reviewer"])):
         people, more = _people(rec, role, zh)
@@ -623,6 +638,12 @@ def _translators(rec: dict, zh: bool) -> str:
         if people:
             parts.append(f"{author_list(people, zh, more)}, {words[0] if zh else words[1]}")
     return _sentences(parts)
+
+
+def extra_roles(rec: dict, key: str) -> dict:
+    """The role words a record keeps by name (``extra.editor_roles``: ``{"王星贤": "点校"}``), or {}."""
+    roles = (rec.get("extra") or {}).get(key)
+    return roles if isinstance(roles, dict) else {}
 
 
 def _sentences(parts: list[str]) -> str:

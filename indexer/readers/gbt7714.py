@@ -89,10 +89,11 @@ _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor
           "译": "translator", "主译": "translator", "编译": "translator", "译注": "translator", "trans": "translator",
           "主审": "reviewer", "rev": "reviewer", "著": "author", "编著": "author", "校注": "author",
           "撰": "author", "集解": "author", "注": "author", "疏": "author", "辑": "author"}
-# an author's role word (撰, 集解, 编著 …), kept by name in ``extra.author_roles`` ({"司马迁": "撰"}),
-# which the export writes back after the name, as an ancient book's list gives it
+# the role words an author may have, kept by name in ``extra.author_roles`` ({"司马迁": "撰"}), which the
+# export writes back after the name, as an ancient book's list gives it: an author's (撰, 集解, 编著 …),
+# or an editor's a book is by when others edited it after the title ("(宋)黎靖德, 编. …[M]. 王星贤, 点校.")
 # (not 著, which the standard never writes: "[美] 史密斯 著" is 史密斯)
-AUTHOR_ROLES = frozenset(w for w, r in _ROLES.items() if r == "author" and re.fullmatch(r"[\u3400-\u9fff]+", w)) - {"著"}
+AUTHOR_ROLES = frozenset(w for w in _ROLES if re.fullmatch(r"[\u3400-\u9fff]+", w)) - {"著"}
 # the short words an ancient book's author has glued to the name ("司马迁撰", "孔颖达疏"), after
 # a name of two characters or more (编, 译, 著 and 校 stay apart from one: "张译" is a name)
 _GLUED_SHORT = "撰注疏辑"
@@ -105,10 +106,9 @@ _SHORT_ROLES = "".join(w for w in _HAN_ROLES if len(w) == 1)
 _ROLE = re.compile(rf"(?:(?:[,，、]\s*|\s+|(?<=[\u3400-\u9fff]))(?P<long>{_LONG_ROLES})"
                    rf"|(?:[,，、]\s*|\s+|(?<=等)|(?<=[\u3400-\u9fff]{{2}}(?=[{_GLUED_SHORT}])))(?P<short>[{_SHORT_ROLES}])"
                    r"|[,，]\s*(?P<latin>eds?|trans)\.?|\s*[(（](?P<bracketed>eds?|trans)\.?[)）])\s*$", re.I)
-# the role words after the title ("顾幼静, 译.", "王五, 主审."): a translator's or reviewer's, the
-# longer first (译注 before 译)
-_AFTER_TITLE_ROLES = "|".join(sorted((w for w in _HAN_ROLES if _ROLES[w] in ("translator", "reviewer")),
-                                     key=len, reverse=True))
+# the role words after the title, the standard's other responsibility (§8.1.2: "顾幼静, 译.", "王五,
+# 主审.", "王星贤, 点校.", "黎靖德, 编.", "(南朝宋)裴骃, 集解."), the longer first (译注 before 译, 注)
+_AFTER_TITLE_ROLES = "|".join(sorted(_HAN_ROLES, key=len, reverse=True))
 # A translated author's nationality or a classical author's dynasty before the name, as Chinese
 # lists mark it (GB/T 7714-2015 writes none; Chinese journals' guides and CNKI's lists do):
 # "[美]德鲁克 P F", "［美］", "(英)霍金", "（清）纪昀", "〔英〕"; no part of the name, kept with it in
@@ -540,6 +540,8 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
         text, role = _role_of(group)
         if role == "translator" and (word := _translator_word(group)):
             roles["translator_role"] = [word]
+        if role == "editor" and (word := _word_of(group)):
+            roles["editor_word"] = [word]
         names = _names(text) if text.strip() else []
         if names is None:  # organisations, each kept whole
             names = [_organisation(n.strip()) for n in re.split(r"[,，;；]\s+|[，；、]", text) if n.strip()]
@@ -793,6 +795,8 @@ class GBT7714Reader:
         for name in authors:
             rec.put("author", _author(name), src.line)
         for role, names in others.items():   # "李华 主编", "王明, 译": the book's editors, translators
+            if role == "editor_word":
+                continue   # (for _publication)
             if role == "translator_role":
                 rec.extra[role] = names[0]
             elif role == "author_roles":   # "司马迁撰": by the name as read
@@ -815,15 +819,39 @@ class GBT7714Reader:
         for doi in _DOI.findall(after):
             rec.put("doi", doi, src.line)
         after = _DOI.sub("", after).strip()
-        self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year)
+        self._publication(rec, code, carrier, after.lstrip(".．。 ").strip(), year, others.get("editor_word", [None])[0])
         cited = re.findall(rf"[\[［]{_CITED_LABEL}({_YEAR}[^\]］]*)[\]］]", after)
         if carrier and cited and "accessed" not in rec.extra:  # "…, 2001[2014-06-11]": the date it was read
             rec.extra["accessed"] = cited[-1].strip()
         return rec
 
-    def _publication(self, rec: Record, code: str, carrier: str | None, after: str, year: str | None) -> None:
+    @staticmethod
+    def _other_responsibility(rec: Record, role: str, word: str, names: list[str], editor_word: str | None) -> None:
+        """Names after the title with their role word: editors (编, 主编, 点校 …, ``extra.editor``)
+        with each one's word in ``extra.editor_roles``, which the export writes back after the
+        title; a book whose names before the title were editors (``(宋)黎靖德, 编.``) is then by
+        them, their word (``editor_word``) kept as an author's; annotators (集解, 注, 疏, 校注)
+        its authors, with their word in ``extra.author_roles``, as before the title."""
+        extra, line = rec.extra, rec.source.line
+        if role == "editor" and extra.get("editor") and not rec.raw.get("author") and not extra.get("editor_roles"):
+            for n in extra.pop("editor"):   # "(宋)黎靖德, 编. 朱子语类[M]. 王星贤, 点校."
+                rec.put("author", n, line)
+                if editor_word and n != "et al.":
+                    extra.setdefault("author_roles", {})[n] = editor_word
+        if role == "editor":
+            extra.setdefault("editor", []).extend(names)
+            extra.setdefault("editor_roles", {}).update({n: word for n in names if n != "et al."})
+            return
+        for n in names:
+            rec.put("author", _author(n), line)
+            if n != "et al." and word in AUTHOR_ROLES:
+                extra.setdefault("author_roles", {})[n] = word
+
+    def _publication(self, rec: Record, code: str, carrier: str | None, after: str, year: str | None,
+                     editor_word: str | None = None) -> None:
         """What follows the marker: journal, year, volume, issue, pages; or imprint; or host.
-        ``year``: the year the names gave (the author-year system), none after them."""
+        ``year``: the year the names gave (the author-year system), none after them;
+        ``editor_word``: the role word of editors before the title (主编, 编)."""
         line, put = rec.source.line, rec.put
         for unknown, stand_in in _UNKNOWN_IMPRINT:
             after = unknown.sub(stand_in, after)
@@ -834,10 +862,20 @@ class GBT7714Reader:
             word = translated.group("word")
             if word[:3].lower() == "rev" and not re.search(r"[,，]\s*$", after[:translated.start("word")]):
                 break   # "SMITH J, rev." (an English item's reviewers), not "2nd rev. ed."
-            role = "reviewer" if _ROLES.get(word.rstrip(".").lower()) == "reviewer" else "translator"
+            role = _ROLES.get(word.rstrip(".").lower()) or "translator"
+            names, marked = _marks(translated.group("names"))
+            listed = _listed(names)
+            if role in ("editor", "author") and not all(_is_name(n) for n in listed if n != "et al."):
+                break   # "…出版社编.": no names
+            for mark, name in marked:   # "(南朝宋)裴骃, 集解."
+                if (n := next((n for n in listed if name.startswith(n)), None)):
+                    rec.extra.setdefault("author_nationality", {})[n] = mark
             if role == "translator" and word in _HAN_ROLES and word != WRITTEN_ROLES["translator"][0]:
                 rec.extra["translator_role"] = word   # (译 is what the export writes without one)
-            rec.extra.setdefault(role, []).extend(_listed(translated.group("names")))
+            if role in ("translator", "reviewer"):
+                rec.extra.setdefault(role, []).extend(listed)
+            else:
+                self._other_responsibility(rec, role, word, listed, editor_word)
             after = after[translated.end():]
         edition = re.match(rf"({_EDITION.pattern})\s*[.．。]\s*", after, re.I)
         if edition and "//" not in after[:edition.end()]:  # "2版. 杭州: …", "Rev. ed. Rowman …"
