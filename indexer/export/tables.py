@@ -206,7 +206,8 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
                "journal_zh", "journal_en", "volume", "issue", "pages", "doi", "issn", "url", "keywords",
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
                "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
-               "authority", "source_id", "publication_type", "key")
+               "authority", "source_id", "publication_type", "key", "editors", "edition", "series", "notes",
+               "degree", "supervisors")
 
 
 def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
@@ -232,7 +233,14 @@ def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
            # PubMed's, Web of Science's, Scopus's (Review, Published Erratum), as RIS writes them in M3:
            # errata and comments filtered in a sheet
            "publication_type": "; ".join(publication_types(rec)),
-           "key": key}
+           "key": key,
+           # the catalogue's fields, last (scripts read the columns before by place): the names
+           # "; " between them as the authors', the notes a blank line between them (a note has lines)
+           "editors": "; ".join((rec.get("extra") or {}).get("editor", [])),
+           "edition": extra(rec, "edition"), "series": extra(rec, "series"),
+           "notes": "\n\n".join(str(n) for n in (rec.get("extra") or {}).get("notes") or []),
+           "degree": extra(rec, "degree"),   # a thesis's, as written (博士, PhD); a standard's genre (国家标准)
+           "supervisors": "; ".join((rec.get("extra") or {}).get("supervisors", []))}
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

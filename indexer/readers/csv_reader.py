@@ -80,6 +80,11 @@ COLUMNS = {
     # (a thesis's degree, a report's kind), as CSL's genre; its "Extra" holds "PMID: 33587412"
     "item_type": ("item type",),
     "editor": ("editor", "editors"),
+    # the catalogue's fields (our export's last columns; Zotero's CSV has Edition and Series)
+    "edition": ("edition",),
+    "series": ("series",),
+    "degree": ("degree",),   # a thesis's (博士, PhD)
+    "supervisors": ("supervisors",),   # a thesis's, "; " between them as the authors
     # Scopus's conference columns, kept where Web of Science's CT, CY and CL are
     "conference": ("conference name",),
     "conference_date": ("conference date",),
@@ -184,12 +189,15 @@ def columns_of(header: list[str]) -> list[str | None]:
     "Number" is bib-dedupe's issue, but beside an "Issue" column (Zotero's CSV, our own export)
     a report's, patent's or standard's number.  "Key" is Zotero's item key (``ABCD1234``), a
     row's id, but beside an "id" column (our own export's) the citation key the BibTeX export
-    gives the record, read back as one, so that the record keeps it.
+    gives the record, read back as one, so that the record keeps it; there too "Notes" is the
+    record's notes (elsewhere a sheet's own column, a reviewer's "checked", kept as written).
 
     >>> columns_of(["Title", "Number"]), columns_of(["Title", "Issue", "Number"])
     (['titles', 'issue'], ['titles', 'issue', 'number'])
     >>> columns_of(["Key", "Title"]), columns_of(["id", "title", "key"])
     (['source_id', 'titles'], ['source_id', 'titles', 'citation_key'])
+    >>> columns_of(["Title", "Notes"]), columns_of(["id", "title", "key", "notes"])[-1]
+    (['titles', None], 'notes')
     """
     columns = [_column(h) for h in header]
     names = [h.strip().lower() for h in header]
@@ -197,6 +205,8 @@ def columns_of(header: list[str]) -> list[str | None]:
         columns[names.index("number")] = "number"
     if "key" in names and "id" in names:
         columns[names.index("key")] = "citation_key"
+        if "notes" in names:
+            columns[names.index("notes")] = "notes"
     return columns
 
 
@@ -296,7 +306,9 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
             rec.raw.setdefault("funding", []).extend(detail_grants([], [(cell, line)]))
         elif key == "author_affiliations":   # read once the authors are (below)
             rec.extra.setdefault("columns", {})[head_name] = cell
-        elif key in ("affiliation", "assignee", "publication_type"):
+        elif key == "notes":   # our export's: a blank line between notes, a note's own lines kept
+            rec.raw.setdefault(key, []).extend((n.strip(), line) for n in re.split(r"\n\s*\n", cell) if n.strip())
+        elif key in ("affiliation", "assignee", "publication_type", "supervisors"):
             for part in re.split(r"[;；]", cell):  # CNKI's "单位" cell: "清华大学;北京大学"
                 rec.put(key, part.strip(), line)
         elif key == "journal" and thesis:
