@@ -113,14 +113,22 @@ def verbatim(text: str, url: bool) -> str:
     return "".join(_PERCENT[c] if c == "\\" or c in "{}" and (url or i in lone) else c for i, c in enumerate(text))
 
 
-def escape(text: str) -> str:
+# Spaces a value is written with one space: not the ideographic space (U+3000), a character of
+# Chinese and Japanese text (统计年鉴　第一章) that TeX's UTF-8 input prints as it is.
+_SPACES = re.compile(r"[^\S\u3000]+")
+
+
+def escape(text: str, paragraphs: bool = False) -> str:
     r"""``text`` with LaTeX's special characters escaped, braces balanced: a pair stays ``\{…\}``,
-    a lone brace is ``\textbraceleft{}`` / ``\textbraceright{}``.
+    a lone brace is ``\textbraceleft{}`` / ``\textbraceright{}``.  ``paragraphs``: a line break
+    (an abstract's paragraphs) is a blank line, BibTeX's and LaTeX's paragraph; else a space.
 
     >>> escape("the set {x | x>0} & {y")
     'the set \\{x | x>0\\} \\& \\textbraceleft{}y'
+    >>> escape("First.\n Second\u3000part."), escape("First.\n Second\u3000part.", paragraphs=True)
+    ('First. Second\u3000part.', 'First.\n\nSecond\u3000part.')
     """
-    text = " ".join(str(text).split())
+    text = _SPACES.sub(lambda m: "\n\n" if paragraphs and "\n" in m.group() else " ", str(text).strip())
     lone = lone_braces(text)
     text = _SPECIAL_RX.sub(lambda m: _LONE_BRACE[m.group()] if m.start() in lone else _SPECIAL[m.group()], text)
     # TeX ligatures: "--" and "---" are dashes and ``/'' are quotes; as written they stay
@@ -330,7 +338,7 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
             lines.append(f"  month = {value},")
             continue
         text = value if name in ("author", "editor", "translator", "holder") or isinstance(value, Verbatim) \
-            else escape(value).replace("\x00", "--")
+            else escape(value, paragraphs=name in _PARAGRAPHS).replace("\x00", "--")
         if name == "annote":   # its lines kept as lines (a newline is a space to BibTeX)
             text = "\n".join(escape(line) for line in value.splitlines() if line.strip())
         if name in ("doi", "url"):
@@ -340,6 +348,11 @@ def entry(rec: dict, key: str, lang: str | None = None, biblatex: bool = False) 
         lines.append(f"  {name} = {{{text}}},")
     lines.append("}")
     return "\n".join(lines)
+
+
+# Fields whose line breaks are paragraphs (an abstract's: "Background…\nMethods…"), written as
+# blank lines and read back as line breaks (readers.bibtex.paragraphs); elsewhere a line break is a space.
+_PARAGRAPHS = frozenset({"abstract", "translatedabstract"})
 
 
 class Verbatim(str):

@@ -177,7 +177,24 @@ def latex_to_unicode(text: str) -> str:
     s = s.replace("{", "").replace("}", "")
     for name, mark in marks.items():
         s = s.replace(mark, _LITERALS[name])
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
+
+
+# Spaces read as one space: not the ideographic space (U+3000), a character of Chinese and
+# Japanese text (统计年鉴　第一章), kept as written.
+_SPACES = re.compile(r"[^\S\u3000]+")
+# A paragraph's end in a value: a blank line, or ``\par`` (BibTeX and LaTeX alike).
+_PARAGRAPH = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+|\\par\b\s*")
+
+
+def paragraphs(value: str) -> str:
+    """An abstract as text, a line break between its paragraphs (as the record holds an
+    abstract's, and our export writes them: a blank line); a line break alone is a space.
+
+    >>> paragraphs("First {DNA}\\nline.\\n\\n   Second\\u3000part.\\\\par Third.")
+    'First DNA line.\\nSecond\\u3000part.\\nThird.'
+    """
+    return "\n".join(p for p in map(latex_to_unicode, _PARAGRAPH.split(value)) if p)
 
 
 # LaTeX's escapes of its special characters, which Mendeley, DBLP and Better BibTeX write in a
@@ -551,6 +568,8 @@ class BibtexReader:
             text_value = latex_to_unicode(value) if name not in ("url", "doi") else unescape_link(value).strip()
             if key == "notes" or name == "annotation":
                 text_value = note_text(value)
+            elif key == "abstract":
+                text_value = paragraphs(value)
             if not text_value:
                 continue
             if name == "entrysubtype" and text_value.lower() in _SUBTYPES.get(kind, {}):
