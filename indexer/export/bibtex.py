@@ -52,12 +52,17 @@ BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-mag
 # dictionary @inreference ("an article in a work of reference", its work the booktitle).
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "chapter": "incollection", "thesis": "thesis", "report": "report",
                   "webpage": "online", "dataset": "dataset", "software": "software", "periodical": "periodical",
-                  "entry": "inreference", "entry-encyclopedia": "inreference", "entry-dictionary": "inreference"}
+                  "entry": "inreference", "entry-encyclopedia": "inreference", "entry-dictionary": "inreference",
+                  # biblatex's types for them, as pandoc reads them back (booklet: a pamphlet; a letter:
+                  # a personal communication; its "unsupported" artwork and movie, which styles print as @misc)
+                  "pamphlet": "booklet", "personal_communication": "letter", "motion_picture": "movie",
+                  "graphic": "artwork"}
 # The types whose container is a book's title (``booktitle``), not a journal's.
 _IN_BOOKS = ("chapter", "paper-conference")
 _IN_REFERENCE_WORKS = ("entry-encyclopedia", "entry-dictionary")
 # biblatex's @article for a newspaper's or a magazine's piece: its ``entrysubtype`` (as
-# biblatex-chicago writes them), read back by this project's reader as the CSL type; so is
+# biblatex-chicago writes them; BibTeX's @article too, whose styles ignore it and pandoc reads it),
+# read back by this project's reader as the CSL type; so is
 # the work of reference of an @inreference, which biblatex does not tell apart.
 BIBLATEX_SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine",
                      "entry-encyclopedia": "encyclopedia", "entry-dictionary": "dictionary"}
@@ -252,6 +257,7 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
         fields.append(("entrysubtype", BIBLATEX_SUBTYPES.get(kind, "")))
     else:
         fields.append(("language", LANGIDS.get(lang, "")))
+        fields.append(("entrysubtype", BIBLATEX_SUBTYPES.get(kind, "") if kind.startswith("article-") else ""))
     if kind == "thesis":
         level, degree = thesis_degree(rec)
         if biblatex:  # @thesis requires type (and institution, above); biblatex localises its keys

@@ -28,11 +28,14 @@ BIBTEX_TYPES = {
     "inproceedings": "paper-conference", "conference": "paper-conference", "proceedings": "book",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report",
     "report": "report", "manual": "report", "misc": "document", "online": "webpage", "patent": "patent",
-    "unpublished": "manuscript", "booklet": "book", "dataset": "dataset", "software": "software",
+    "unpublished": "manuscript", "booklet": "pamphlet", "dataset": "dataset", "software": "software",
     "standard": "standard",
     # biblatex's: a whole issue of a journal; an article in a work of reference (CSL's entry,
     # an encyclopedia's or a dictionary's as its entrysubtype says: _SUBTYPES)
     "periodical": "periodical", "inreference": "entry",
+    # biblatex's, as pandoc reads them (and our BibLaTeX export writes them)
+    "artwork": "graphic", "letter": "personal_communication", "movie": "motion_picture",
+    "video": "motion_picture",
 }
 # biblatex's @article with an ``entrysubtype`` naming a newspaper or a magazine (as this
 # project's BibLaTeX export and biblatex-chicago write them), and its @inreference naming the
