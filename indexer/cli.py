@@ -96,7 +96,11 @@ needs_review (clusters); "by_file": identified and remaining of each file ingest
 apart, its "member" named), also listed under the summary (refs.zip/cnki.ris; by folder
 when there are many files in several folders).
 
-  --review  walks the clusters that need review: merge / not duplicates / skip / quit.
+  --review  walks the clusters that need review: merge / not duplicates / skip / quit;
+            in a cluster of three or more, the numbers of the records that are one paper
+            split it ("1 3" merges records 1 and 3 and keeps the others apart; "1 3; 2 4"
+            makes two papers), stored as "merge" within each part and "not duplicates"
+            between them.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
             run; "not duplicates" is never overruled.  In a cluster that needs review, the
             records joined by certain links are a group ("groups" in --json), merged by
@@ -769,7 +773,8 @@ def _dedup(args) -> int:
                 _err("Error: --review asks questions on the terminal; it cannot be used with --json.")
                 return EXIT_USAGE
             counts = review(args.index, clusters, by_id, _ask, _Stdout())
-            _err(f"review: {counts['merge']} merged, {counts['distinct']} not duplicates, {counts['skip']} skipped "
+            split = f"{counts['split']} split, " if counts["split"] else ""
+            _err(f"review: {counts['merge']} merged, {split}{counts['distinct']} not duplicates, {counts['skip']} skipped "
                  f"of {counts['pending']} needing review; decisions in {merge.decisions_path(args.index)}")
             records, clusters = merge.clusters_for(args.index, stats)
         if args.apply:

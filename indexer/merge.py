@@ -113,10 +113,19 @@ def record_decisions(index_dir: str | Path, decision: str, id_sets: list[list[st
     """Store one decision on each set of records, in one write (see :func:`record_decision`);
     with ``records`` (by id), each record's title fingerprint too: a record's id is its place
     in its file, and the decision must not pass to another record that comes to sit there."""
-    if decision not in DECISIONS:
-        raise ValueError(decision)
+    record_entries(index_dir, [(decision, ids) for ids in id_sets], records)
+
+
+def record_entries(index_dir: str | Path, entries: list[tuple[str, list[str]]],
+                   records: dict[str, dict] | None = None) -> None:
+    """Store each (decision, ids) in one write (see :func:`record_decisions`): a reviewer's
+    split of a cluster is "merge" within each part and "distinct" between them, kept whole
+    or not at all."""
+    if any(decision not in DECISIONS for decision, _ in entries):
+        raise ValueError(entries)
     data = _read(index_dir)
-    for ids in map(sorted, map(set, id_sets)):
+    for decision, ids in entries:
+        ids = sorted(set(ids))
         entry = {"decision": decision, "ids": ids}
         if records:
             entry["titles"] = {rid: stored_fingerprint(records[rid]) for rid in ids if rid in records}

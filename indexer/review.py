@@ -7,7 +7,7 @@ from typing import Callable, TextIO
 
 from .charsets import is_han
 from .export.common import display_name
-from .merge import distinct_sets, record_decision, record_decisions, to_review
+from .merge import distinct_sets, record_decision, record_decisions, record_entries, to_review
 from .record import source_label
 
 
@@ -54,12 +54,13 @@ def _cut(text: str, width: int, keep_end: bool = False) -> str:
 
 
 def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None) -> list[str]:
-    """A cluster as a table: one column per record (the master marked *), a row per field;
-    a field on which the records differ is marked ≠."""
+    """A cluster as a table: one column per record, numbered (the numbers a reviewer answers
+    with), the master marked *; a row per field; a field on which the records differ is marked ≠."""
     width = width or shutil.get_terminal_size((120, 24)).columns
     ids = [m["id"] for m in cluster["records"]]
     col = max(16, (width - 12) // len(ids) - 2)
-    lines = ["  " + " " * 10 + "  ".join(_cut(("* " if i == cluster["master"] else "  ") + i, col) for i in ids)]
+    lines = ["  " + " " * 10 + "  ".join(_cut(f"{n}  " + ("* " if i == cluster["master"] else "  ") + i, col)
+                                         for n, i in enumerate(ids, 1))]
     for name, get in _ROWS:
         values = [get(by_id[i]) for i in ids]
         mark = "≠" if len({v for v in values if v}) > 1 and name not in ("source", "lang") else " "
@@ -78,6 +79,59 @@ def describe(cluster: dict) -> str:
 
 ANSWERS = {"m": "merge", "n": "distinct", "s": "skip", "q": "quit"}
 PROMPT = "[m]erge  [n]ot duplicates  [s]kip  [q]uit > "
+# a cluster of three or more records may be split: the numbers of the records that are one paper
+PROMPT_SPLIT = "[m]erge all  [n]ot duplicates  [s]kip  [q]uit  or the numbers of one paper (1 3; 2 4 …) > "
+
+
+def parse_parts(answer: str, count: int) -> list[list[int]]:
+    """The parts a reviewer's numbers name (1-based, a part's numbers apart by spaces, parts by
+    ``;`` ``,`` or ``/``), each record not named a part of its own; ValueError says what is wrong.
+
+    >>> parse_parts("1 3", 3), parse_parts("1 2; 3 4", 5)
+    ([[1, 3], [2]], [[1, 2], [3, 4], [5]])
+    >>> parse_parts("1 4", 3)
+    Traceback (most recent call last):
+    ValueError: no record 4: the records are numbered 1 to 3
+    """
+    parts: list[list[int]] = []
+    seen: set[int] = set()
+    for chunk in answer.replace(",", ";").replace("/", ";").split(";"):
+        part = []
+        for word in chunk.split():
+            if not word.isdigit():
+                raise ValueError(f"{word!r} is not a record's number")
+            n = int(word)
+            if not 1 <= n <= count:
+                raise ValueError(f"no record {n}: the records are numbered 1 to {count}")
+            if n in seen:
+                raise ValueError(f"record {n} is named twice")
+            seen.add(n)
+            part.append(n)
+        if part:
+            parts.append(part)
+    return parts + [[n] for n in range(1, count + 1) if n not in seen]
+
+
+def split_entries(cluster: dict, parts: list[list[int]]) -> list[tuple[str, list[str]]]:
+    """The decisions a split stores: "merge" for the records of each part of two or more,
+    "distinct" for each pair of records of two parts (so ``--apply`` merges each part alone).
+    A certain group (``groups``) is one paper whatever is answered: split, ValueError.
+
+    >>> cluster = {"records": [{"id": i} for i in "abc"], "groups": []}
+    >>> split_entries(cluster, [[1, 3], [2]])
+    [('merge', ['a', 'c']), ('distinct', ['a', 'b']), ('distinct', ['c', 'b'])]
+    """
+    ids = [m["id"] for m in cluster["records"]]
+    named = [[ids[n - 1] for n in part] for part in parts]
+    part_of = {rid: k for k, part in enumerate(named) for rid in part}
+    for g in cluster.get("groups") or []:
+        members = [m["id"] for m in g["records"]]
+        if len({part_of[rid] for rid in members}) > 1:
+            raise ValueError(f"records {' and '.join(str(ids.index(rid) + 1) for rid in members)} are one paper "
+                             f"for certain (--apply merges them): name them in one part")
+    entries = [("merge", part) for part in named if len(part) > 1]
+    return entries + [("distinct", [x, y]) for k, part in enumerate(named) for other in named[k + 1:]
+                      for x in part for y in other]
 
 
 def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Callable[[str], str],
@@ -85,25 +139,43 @@ def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Ca
     """Walk the clusters that need review; each answer is stored at once.  ``ask`` reads
     one answer (EOF ends the review like quit).  The question is whether the groups of a
     cluster (records joined by certain links) and its records alone are one work: "not
-    duplicates" parts them and keeps each group whole.  Returns the counts of each answer."""
+    duplicates" parts them and keeps each group whole.  In a cluster of three or more records,
+    numbers say which records are one paper (``1 3``: those merged, the others apart), for
+    a paper, its translation and another paper by the same authors.  Returns the counts of
+    each answer."""
     pending = to_review(clusters)
-    counts = {"merge": 0, "distinct": 0, "skip": 0, "pending": len(pending)}
+    counts = {"merge": 0, "distinct": 0, "split": 0, "skip": 0, "pending": len(pending)}
     for n, cluster in enumerate(pending, 1):
         out.write(f"\n[{n}/{len(pending)}] {describe(cluster)}\n")
         out.write("\n".join(side_by_side(cluster, by_id)) + "\n")
+        size = len(cluster["records"])
         while True:
             try:
-                answer = ANSWERS.get(ask(PROMPT).strip().lower()[:1])
+                text = ask(PROMPT_SPLIT if size > 2 else PROMPT).strip().lower()
             except EOFError:
-                answer = "quit"
-            if answer:
-                break
-            out.write("please answer m, n, s or q\n")
+                text = "q"
+            answer = ANSWERS.get(text[:1])
+            if answer or not (size > 2 and text[:1].isdigit()):
+                if answer:
+                    break
+                out.write("please answer m, n, s or q" + (", or the numbers of the records that are one paper\n"
+                                                          if size > 2 else "\n"))
+                continue
+            try:
+                parts = parse_parts(text, size)
+                entries = split_entries(cluster, parts)
+            except ValueError as e:
+                out.write(f"{e}\n")
+                continue
+            answer = ("merge" if len(parts) == 1 else "distinct" if all(len(p) == 1 for p in parts) else "split")
+            break
         if answer == "quit":
             break
         if answer == "merge":
             record_decision(index_dir, answer, [m["id"] for m in cluster["records"]], by_id)
         elif answer == "distinct":
             record_decisions(index_dir, answer, distinct_sets(cluster), by_id)
+        elif answer == "split":
+            record_entries(index_dir, entries, by_id)
         counts[answer] += 1
     return counts

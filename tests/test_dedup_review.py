@@ -1,0 +1,97 @@
+"""``dedup --review`` as a reviewer meets it: a Chinese paper, its English version and another
+paper by the same authors (adult vs elderly patients, other issue and pages) are one cluster
+for review; the reviewer must be able to say which of them are one paper.  Records written
+here, a real ingest into a temp index, the review driven by piped answers."""
+from __future__ import annotations
+
+import json
+
+from conftest import dedup_json as dedup, run_cli, source_ids
+
+EN = """TY  - JOUR
+TI  - Efficacy of early rehabilitation after total knee arthroplasty in adult patients
+AU  - Zhang, Wei
+AU  - Li, Na
+PY  - 2020
+JO  - Chinese Journal of Orthopaedics
+VL  - 40
+IS  - 5
+SP  - 301
+EP  - 306
+ID  - ADULT
+ER  - 
+
+TY  - JOUR
+TI  - Efficacy of early rehabilitation after total knee arthroplasty in elderly patients
+AU  - Zhang, Wei
+AU  - Li, Na
+PY  - 2020
+JO  - Chinese Journal of Orthopaedics
+VL  - 40
+IS  - 9
+SP  - 601
+EP  - 606
+ID  - ELDERLY
+ER  - 
+"""
+ZH = """TY  - JOUR
+TI  - 成人全膝关节置换术后早期康复的疗效
+AU  - 张伟
+AU  - 李娜
+PY  - 2020
+JO  - 中华骨科杂志
+VL  - 40
+IS  - 5
+SP  - 301
+EP  - 306
+LA  - chi
+ID  - ZH
+ER  - 
+"""
+
+
+def _index(tmp_path):
+    folder, idx = tmp_path / "in", tmp_path / "idx"
+    folder.mkdir()
+    (folder / "en.ris").write_text(EN, encoding="utf-8")
+    (folder / "zh.ris").write_text(ZH, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    names = source_ids(idx)
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "needs review"
+    numbers = {names[m["id"]]: n for n, m in enumerate(cluster["records"], 1)}
+    assert sorted(numbers) == ["ADULT", "ELDERLY", "ZH"]
+    return idx, names, numbers
+
+
+def test_a_reviewer_splits_a_cluster_of_three_by_its_records_numbers(tmp_path):
+    idx, names, numbers = _index(tmp_path)
+    pair = f"{numbers['ADULT']} {numbers['ZH']}"
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin=f"1 9\n{pair}\n")
+    assert result.returncode == 0, result.stderr
+    assert "numbers of one paper" in result.stdout and "no record 9" in result.stdout   # asked again
+    assert "1 split" in result.stderr
+    # stored as pairwise decisions: merge within the part, not duplicates between the parts
+    stored = json.loads((idx / "dedup_decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert sorted((d["decision"], sorted(names[i] for i in d["ids"])) for d in stored) == [
+        ("distinct", ["ADULT", "ELDERLY"]), ("distinct", ["ELDERLY", "ZH"]), ("merge", ["ADULT", "ZH"])]
+    (cluster,) = dedup(idx)["clusters"]
+    assert sorted(names[m["id"]] for m in cluster["records"]) == ["ADULT", "ZH"]
+    assert cluster["confidence"] == "certain"
+    # --apply follows it: the elderly-patients paper stays shown
+    applied = dedup(idx, "--apply")
+    assert applied["counts"]["remaining"] == 2
+    found = run_cli("search", "elderly", "--json", "--index", str(idx))
+    assert [names[h["id"]] for h in json.loads(found.stdout)["hits"]] == ["ELDERLY"]
+
+
+def test_merge_and_not_duplicates_still_answer_a_cluster_of_three(tmp_path):
+    idx, names, _ = _index(tmp_path)
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="n\n")
+    assert result.returncode == 0 and "1 not duplicates" in result.stderr
+    assert dedup(idx)["clusters"] == []
+    (idx / "dedup_decisions.json").unlink()
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin="m\n")
+    assert result.returncode == 0 and "1 merged" in result.stderr
+    (cluster,) = dedup(idx)["clusters"]
+    assert len(cluster["records"]) == 3 and cluster["confidence"] == "certain"
