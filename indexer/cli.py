@@ -84,8 +84,9 @@ examples:
   python cli.py search -- '-癌 肿瘤'           # a query that starts with - comes after --
   python cli.py search --index DIR --limit 5 -- -癌   # options before --: after it every word is the query's
 """
-EPILOG_DEDUP = """Clusters are printed side by side, the master (most complete record) marked *,
-fields on which the records differ marked ≠; each says why its records were linked and
+EPILOG_DEDUP = """Clusters are printed side by side, numbered, the master (most complete record) marked *,
+fields on which the records differ marked ≠ (a long value from a word before where it
+differs: "… in elderly patients"); each says why its records were linked and
 whether that is certain or needs review.  Counts are PRISMA's: identified, duplicates
 removed (those --apply removes, the certain ones; before --apply, said so, not "removed"),
 remaining; the duplicates in clusters that need review are counted apart.  --json

@@ -1,6 +1,7 @@
 """Clusters in the terminal: side by side, and the review loop of ``dedup --review``."""
 from __future__ import annotations
 
+import os
 import shutil
 import unicodedata
 from typing import Callable, TextIO
@@ -53,6 +54,31 @@ def _cut(text: str, width: int, keep_end: bool = False) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _from_difference(text: str, others: list[str], width: int) -> str:
+    """``text`` from a word before where it differs from the value it shares the longest start
+    with, "…" for that start, when cutting it to ``width`` would hide the difference (two long
+    titles alike but for their ends: ``… in elderly patients``); else ``text``.
+
+    >>> _from_difference("Efficacy of rehabilitation in adult patients",
+    ...                  ["Efficacy of rehabilitation in elderly patients", "康复的疗效"], 20)
+    '… in adult patients'
+    >>> _from_difference("Efficacy in adults", ["Efficacy in the elderly"], 20)
+    'Efficacy in adults'
+    """
+    common = max((len(os.path.commonprefix([text, o])) for o in others if o and o != text), default=0)
+    if common == 0 or _width(text[:common]) < width - 1 - 4:   # the difference shows, a few columns of it
+        return text
+    start = common
+    while start and not text[start - 1].isspace():   # back to the start of the word that differs
+        start -= 1
+    before = text[:start].rstrip()
+    if before and " " in before:   # and one word before it
+        start = before.rindex(" ") + 1
+    if _width(text[start:common]) > width // 2 or start == 0:   # no spaces (Chinese): a few characters
+        start = max(1, common - 4)
+    return "… " + text[start:]
+
+
 def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None) -> list[str]:
     """A cluster as a table: one column per record, numbered (the numbers a reviewer answers
     with), the master marked *; a row per field; a field on which the records differ is marked ≠."""
@@ -64,6 +90,8 @@ def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None
     for name, get in _ROWS:
         values = [get(by_id[i]) for i in ids]
         mark = "≠" if len({v for v in values if v}) > 1 and name not in ("source", "lang") else " "
+        if mark == "≠":   # each value from where it differs, when its start would fill the column
+            values = [_from_difference(v, values, col) for v in values]
         lines.append(f"{mark} {name:<9} " + "  ".join(_cut(v, col, keep_end=name == "source") for v in values))
     return lines
 

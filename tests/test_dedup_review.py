@@ -95,3 +95,17 @@ def test_merge_and_not_duplicates_still_answer_a_cluster_of_three(tmp_path):
     assert result.returncode == 0 and "1 merged" in result.stderr
     (cluster,) = dedup(idx)["clusters"]
     assert len(cluster["records"]) == 3 and cluster["confidence"] == "certain"
+
+
+def test_side_by_side_shows_where_two_long_titles_differ():
+    from indexer.review import side_by_side
+
+    titles = {"a": {"en": "Efficacy of early rehabilitation after total knee arthroplasty in adult patients"},
+              "b": {"en": "Efficacy of early rehabilitation after total knee arthroplasty in elderly patients"},
+              "c": {"zh": "成人全膝关节置换术后早期康复的疗效"}}
+    records = {i: {"id": i, "title": titles[i], "source": {"path": f"{i}.ris", "record": 1}} for i in "abc"}
+    cluster = {"records": [{"id": i} for i in "abc"], "master": "a"}
+    for width in (80, 120):
+        row = next(line for line in side_by_side(cluster, records, width=width) if line.startswith("≠ title"))
+        assert "… in adult patients" in row and "… in elderly patien" in row, row
+        assert "成人全膝关节置换" in row   # a title unlike the others keeps its start
