@@ -86,8 +86,9 @@ examples:
 """
 EPILOG_DEDUP = """Clusters are printed side by side, numbered, the master (most complete record) marked *,
 fields on which the records differ marked ≠ (a long value from a word before where it
-differs: "… in elderly patients"); each says why its records were linked and
-whether that is certain or needs review.  Counts are PRISMA's: identified, duplicates
+differs: "… in elderly patients"); each says why its records were linked (one that
+needs review, for each linked pair by column numbers: "1 = 3: …") and whether that is
+certain or needs review.  Counts are PRISMA's: identified, duplicates
 removed (those --apply removes, the certain ones; before --apply, said so, not "removed"),
 remaining; the duplicates in clusters that need review are counted apart.  --json
 "counts": identified, duplicates_found (all), duplicates_removed, duplicates_to_review

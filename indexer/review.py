@@ -99,10 +99,29 @@ def side_by_side(cluster: dict, by_id: dict[str, dict], width: int | None = None
 def describe(cluster: dict) -> str:
     """The tier and reasons; for a cluster that needs review, its certain groups, which
     ``--apply`` merges whatever the review decides, each master marked * (the record search
-    shows after --apply, which may not be the cluster's)."""
+    shows after --apply, which may not be the cluster's).  A cluster that needs review with more
+    than one link gives each link's reasons, its records by their column numbers (a "same first
+    page" is true of one pair, not of the other paper by the same authors).
+
+    >>> print(describe({"confidence": "needs review", "reasons": ["same first page", "same year"],
+    ...                 "records": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+    ...                 "links": [{"pair": ["a", "c"], "reasons": ["same first page", "same year"]},
+    ...                           {"pair": ["a", "b"], "reasons": ["same year"]}]}))
+    needs review:
+      1 = 3: same first page; same year
+      1 = 2: same year
+    """
     groups = "".join("\n  certain, merged by --apply: " + " = ".join(
         ("*" if m["id"] == g["master"] else "") + m["id"] for m in g["records"]) for g in cluster.get("groups") or [])
-    return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}{groups}"
+    links = cluster.get("links") or []
+    if cluster["confidence"] == "certain" or len(links) < 2:
+        return f"{cluster['confidence']}: {'; '.join(cluster['reasons'])}{groups}"
+    number = {m["id"]: n for n, m in enumerate(cluster["records"], 1)}
+    said = {reason for link in links for reason in link["reasons"]}
+    notes = "".join(f"\n  {reason}" for reason in cluster["reasons"] if reason not in said)
+    pairs = "".join(f"\n  {' = '.join(sorted((str(number[x]), str(number[y])), key=int))}: {'; '.join(link['reasons'])}"
+                    for link in links for x, y in [link["pair"]])
+    return f"{cluster['confidence']}:{pairs}{notes}{groups}"
 
 
 ANSWERS = {"m": "merge", "n": "distinct", "s": "skip", "q": "quit"}

@@ -109,3 +109,20 @@ def test_side_by_side_shows_where_two_long_titles_differ():
         row = next(line for line in side_by_side(cluster, records, width=width) if line.startswith("≠ title"))
         assert "… in adult patients" in row and "… in elderly patien" in row, row
         assert "成人全膝关节置换" in row   # a title unlike the others keeps its start
+
+
+def test_the_reasons_of_a_cluster_for_review_are_said_per_link():
+    from indexer.review import describe
+
+    cluster = {"confidence": "needs review", "records": [{"id": i} for i in "abc"],
+               "reasons": ["Chinese and English versions", "issue differs (5 vs 9)", "same first page",
+                           "titles alike (a typo or a cut-off subtitle)"],
+               "links": [{"pair": ["c", "a"], "reasons": ["Chinese and English versions", "same first page"],
+                          "confidence": "needs review"},
+                         {"pair": ["a", "b"], "reasons": ["titles alike (a typo or a cut-off subtitle)",
+                                                          "issue differs (5 vs 9)"], "confidence": "needs review"}]}
+    lines = describe(cluster).splitlines()
+    assert lines[0] == "needs review:"
+    assert "  1 = 3: Chinese and English versions; same first page" in lines
+    assert "  1 = 2: titles alike (a typo or a cut-off subtitle); issue differs (5 vs 9)" in lines
+
