@@ -124,6 +124,10 @@ when there are many files in several folders).
   --map F   writes a CSV: old_id,kept_id,path,record for every record.
   --undo --json prints {"masters_restored", "records_shown"}: the masters restored as
             ingested and the hidden duplicates shown again.
+  --decisions  lists the stored review decisions ("merge: ID ID", "not duplicates: ID ID").
+  --forget ID  removes those that name the record (--undo keeps them): its cluster
+               is judged by its links again and --review asks again; --apply then
+               merges so.
 
 examples:
   python cli.py dedup
@@ -132,6 +136,8 @@ examples:
   python cli.py dedup --apply --map kept.csv
   python cli.py dedup --apply --all     # the Chinese/English pairs too, unreviewed
   python cli.py dedup --undo
+  python cli.py dedup --decisions
+  python cli.py dedup --forget f7f8e668f7ff2cbe   # take back the review answers on it
 """
 EPILOG_STATS = """examples:
   python cli.py stats                       # records per language, format and year; index size
@@ -735,6 +741,9 @@ def cmd_dedup(args) -> int:
         _err("Error: --undo cannot be combined with --apply, --review or --map (after --undo every record is "
              "its own: run dedup --map FILE to write what the clusters keep).")
         return EXIT_USAGE
+    if (args.forget or args.decisions) and (args.apply or args.review or args.undo or args.map or args.all):
+        _err("Error: --forget and --decisions go alone (list the decisions, take some back, then --review or --apply).")
+        return EXIT_USAGE
     if args.all and not args.apply:
         _err("Error: --all goes with --apply (it merges the clusters that need review too).")
         return EXIT_USAGE
@@ -747,11 +756,11 @@ def cmd_dedup(args) -> int:
         _err(f"Error: {problem}; nothing was changed.")
         return EXIT_USAGE
     during = ("dedup --apply" if args.apply else "dedup --undo" if args.undo else
-              "dedup --review" if args.review else "dedup")
+              "dedup --review" if args.review else "dedup --forget" if args.forget else "dedup")
     # the index folder (or its store) deleted while this runs is said as an ingest says it, and
     # is not made again (a new empty store and search index, and the run said it had applied)
     # (--apply: its undo commits first; --review: each answer is written to the decisions file at once)
-    with Vanishing(args.index, committed=bool(args.apply or args.review), during=during):
+    with Vanishing(args.index, committed=bool(args.apply or args.review or args.forget), during=during):
         return _dedup(args)
 
 
@@ -761,6 +770,8 @@ def _dedup(args) -> int:
     from indexer.store import Store
 
     try:
+        if args.forget or args.decisions:
+            return _decisions(args)
         if args.undo:
             done = merge.undo(args.index, quiet=False)
             _out(dumps(done) if args.json else
@@ -871,6 +882,32 @@ def _in_stored_files(records: list[dict], files: dict[str, str]) -> list[dict]:
     ['/d/r/a.ris', '/d/r/a.ris']
     """
     return [{**r, "source": {**r["source"], "path": files.get(r["id"], r["source"]["path"])}} for r in records]
+
+
+def _decisions(args) -> int:
+    """``dedup --decisions`` lists the reviewer's stored decisions; ``--forget ID`` removes
+    those that name the record (its clusters are judged by their links again)."""
+    from indexer import merge
+
+    if args.forget:
+        gone = merge.forget(args.index, args.forget)
+        if args.json:
+            _out(dumps({"removed": gone}))
+        else:
+            _err(f"forgot {_many(len(gone), 'decision')} naming {', '.join(args.forget)}"
+                 + ("" if gone else ": none names it (dedup --decisions lists them)")
+                 + ("; run dedup --apply to merge as the clusters are now" if gone else ""))
+        for d in gone if not args.json else ():
+            _out(f"{'not duplicates' if d['decision'] == 'distinct' else d['decision']}: {' '.join(d['ids'])}")
+        return EXIT_OK if gone else EXIT_FAILURES
+    decisions = merge.load_decisions(args.index)
+    if args.json:
+        _out(dumps({"decisions": decisions}))
+    for d in decisions if not args.json else ():
+        _out(f"{'not duplicates' if d['decision'] == 'distinct' else d['decision']}: {' '.join(d['ids'])}")
+    if not args.json:
+        _err(f"{_many(len(decisions), 'decision')} in {merge.decisions_path(args.index)}")
+    return EXIT_OK
 
 
 def _by_file_lines(by_file: list[dict], most: int = 12) -> list[str]:
@@ -1146,6 +1183,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --apply: merge the clusters that need review too (an ingest merging again does so too)")
     p.add_argument("--undo", action="store_true", help="undo --apply")
     p.add_argument("--map", metavar="FILE", help="write old id → kept id as CSV")
+    p.add_argument("--decisions", action="store_true", help="list the reviewer's stored decisions")
+    p.add_argument("--forget", metavar="ID", nargs="+",
+                   help="remove the stored decisions that name these records (take a review answer back)")
     p.set_defaults(func=cmd_dedup)
 
     from indexer.export import command as export_command

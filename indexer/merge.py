@@ -133,6 +133,19 @@ def record_entries(index_dir: str | Path, entries: list[tuple[str, list[str]]],
     _write(index_dir, data)
 
 
+def forget(index_dir: str | Path, ids: Iterable[str]) -> list[dict]:
+    """Remove the stored decisions that name any of ``ids`` (a reviewer taking an answer back:
+    the records' clusters are judged by their links again, and ``--review`` asks again);
+    returns those removed.  ``--undo`` keeps decisions, so this is the only way back."""
+    ids = set(ids)
+    data = _read(index_dir)
+    gone = [d for d in data["decisions"] if ids & set(d["ids"])]
+    if gone:
+        data["decisions"] = [d for d in data["decisions"] if not ids & set(d["ids"])]
+        _write(index_dir, data)
+    return gone
+
+
 def distinct_sets(cluster: dict) -> list[list[str]]:
     """The sets a "not duplicates" answer on a cluster stores: each record is distinct from
     the records of the other groups, never from those of its own (two copies of a paper stay

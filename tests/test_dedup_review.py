@@ -126,3 +126,22 @@ def test_the_reasons_of_a_cluster_for_review_are_said_per_link():
     assert "  1 = 3: Chinese and English versions; same first page" in lines
     assert "  1 = 2: titles alike (a typo or a cut-off subtitle); issue differs (5 vs 9)" in lines
 
+
+def test_a_decision_is_listed_and_taken_back_with_forget(tmp_path):
+    idx, names, numbers = _index(tmp_path)
+    by_name = {name: rid for rid, name in names.items()}
+    answer = f"{numbers['ADULT']} {numbers['ZH']}\n"
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin=answer).returncode == 0
+    listed = run_cli("dedup", "--decisions", "--index", str(idx))
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 3
+    assert "not duplicates: " in listed.stdout and "3 decisions" in listed.stderr
+    # the elderly-patients paper's answers taken back: it is put up for review again
+    result = run_cli("dedup", "--forget", by_name["ELDERLY"], "--index", str(idx))
+    assert result.returncode == 0 and "forgot 2 decisions" in result.stderr, result.stderr
+    left = json.loads(run_cli("dedup", "--decisions", "--json", "--index", str(idx)).stdout)["decisions"]
+    assert [(d["decision"], sorted(names[i] for i in d["ids"])) for d in left] == [("merge", ["ADULT", "ZH"])]
+    (cluster,) = dedup(idx)["clusters"]
+    assert len(cluster["records"]) == 3 and cluster["confidence"] == "needs review"
+    # naming a record no decision names says so
+    again = run_cli("dedup", "--forget", by_name["ELDERLY"], "--index", str(idx))
+    assert again.returncode == 1 and "forgot 0 decisions" in again.stderr
