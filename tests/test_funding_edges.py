@@ -676,3 +676,19 @@ def test_an_authors_funding_leaves_the_author_out_of_the_funders_name(statement,
 ])
 def test_a_funder_named_after_its_number_ends_at_the_verb(statement, expected):
     assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("Supported by grant 123456 from the We Are Family Foundation and grant 654321 from the NIH.",
+     [("We Are Family Foundation", "123456"), ("NIH", "654321")]),
+    ("Grant 12345678 from Research Is Us Foundation.", [("Research Is Us Foundation", "12345678")]),
+    ("Supported by grant 123456 awarded by the Ministry of Science, which is part of the government.",
+     [("Ministry of Science, which is part of the government", "123456")]),
+    ("Grant 123456 from the Ministry of Health, Labour and Welfare of Japan are acknowledged",
+     [("Ministry of Health, Labour and Welfare of Japan", "123456")]),
+    ("Grant 81702662 from the NSFC is also acknowledged.", [("NSFC", "81702662")]),
+])
+def test_a_funders_name_is_not_cut_at_a_capitalised_word_or_a_clause_about_it(statement, expected):
+    """Only a verb written small with a participle after it ends the name, not 'Are' or 'Is' in
+    it, nor 'which is part of'."""
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

@@ -688,13 +688,16 @@ def _without_recipients(statement: str) -> str:
 # funder or sentence, or at what the grant went to or came with ("… from the NEI and an
 # unrestricted grant from RPB to the Department of Ophthalmology", "… from the NHLBI, with data
 # from the UK Biobank"), or at the verb the sentence goes on with ("No funding other than grant
-# 81702662 from the NSFC was received.", "… from the NSFC is gratefully acknowledged").
+# 81702662 from the NSFC was received.", "… from the NSFC is gratefully acknowledged"): a verb
+# written small and a participle after it, as a name's capitalised word is not ("the We Are
+# Family Foundation", "Research Is Us Foundation"), nor a clause about the funder ("the Ministry
+# of Science, which is part of the government").
 _ANOTHER_GRANT = (r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:grants?|awards?|funding|funds|support|fellowships?)"
                   r"\s+(?:from|by)\b")
 _TO_UNIT = r"to\s+(?:the\s+)?(?-i:Department|Division|School|Faculty|College|University|Hospital|Cent(?:er|re)|Laborator(?:y|ies)|Unit)\b"
 _FUNDER_END = (r"(?=\s*(?:[;；]|,\s*(?:and\s+)?(?:the\s+|grants?\b|awards?\b)|\s+and\s+(?:the\s+|by\s+|from\s+|grants?\b|awards?\b)"
                rf"|,?\s+and\s+{_ANOTHER_GRANT}|,\s*(?:with|using)\b|\s+{_TO_UNIT}"
-               r"|\s+(?:was|were|is|are|has\s+been|have\s+been)\b"
+               r"|\s+(?-i:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]{2,}(?:ed|en)\b)"
                r"|[.。]?\s*$|[.。]\s+(?=[A-Z])))")
 _FROM_FUNDER = re.compile(
     r"\s*[)）\]]?\s*[,，]?\s*(?P<word>(?:awarded|provided|given|granted|funded)\s+by|(?:(?:awarded|provided)\s+)?from|of)"
