@@ -478,7 +478,8 @@ def _fill_extra(out: dict, donors: list[dict], provenance: dict) -> None:
         for key in keys if given else ():
             if not _empty(theirs(given[0], key)):
                 fill(key, given[0])
-    donor = _imprint_donor(extra, donors, [key for key in ("place", "publisher") if lacks(key)])
+    donor = _imprint_donor(extra, donors, [key for key in ("place", "publisher") if lacks(key)],
+                           conference=out.get("type") == "paper-conference")
     for key in ("place", "publisher"):
         if donor is not None and lacks(key) and not _empty(theirs(donor, key)):
             fill(key, donor)
@@ -500,21 +501,40 @@ def _fill_extra(out: dict, donors: list[dict], provenance: dict) -> None:
                 break
 
 
-def _imprint_donor(extra: dict, donors: list[dict], need: list[str]) -> dict | None:
+def _imprint_donor(extra: dict, donors: list[dict], need: list[str], conference: bool = False) -> dict | None:
     """The copy a master lacking its place or publisher (``need``) takes them from: one that has
     either, when it lacks both (both then from it: ``北京: 生活·读书·新知三联书店``); else one
     that has the one it lacks and gives the other as the master does, or not at all (CNKI's
     thesis of 南京大学 takes the place 南京 of a list's ``南京: 南京大学``; never another
-    publisher's place)."""
+    publisher's place).  A value under ``extra.csl`` counts as under ``extra``, as the export
+    reads it.  A conference paper's place comes only with a publisher: a copy's place without
+    one is where the meeting was held (CNKI's 会议地点), not a place of publication.
+
+    >>> master = {"extra": {"publisher": ["IEEE"]}}
+    >>> meeting = {"id": "c", "extra": {"place": ["中国上海"]}}
+    >>> _imprint_donor(master["extra"], [meeting], ["place"]) is meeting
+    True
+    >>> _imprint_donor(master["extra"], [meeting], ["place"], conference=True) is None
+    True
+    >>> _imprint_donor({"csl": {"publisher": "IEEE"}}, [{"id": "d", "extra": {"place": ["New York"], "publisher": ["IEEE"]}}],
+    ...                ["place"])["id"]
+    'd'
+    """
     def folded(value) -> set[str]:
         return {title_key(str(v)) for v in (value if isinstance(value, list) else [value]) if not _empty(v)}
 
+    def given(theirs: dict, key: str):
+        value = theirs.get(key)
+        return value if not _empty(value) else (theirs.get("csl") or {}).get(key)
+
     def fits(theirs: dict) -> bool:
+        if conference and "place" in need and _empty(given(theirs, "publisher")):
+            return False   # (the meeting's place)
         if len(need) != 1:
             return any(not _empty(theirs.get(key)) for key in need)
         other = "publisher" if need == ["place"] else "place"
-        return not _empty(theirs.get(need[0])) and (_empty(theirs.get(other))
-                                                     or bool(folded(theirs[other]) & folded(extra.get(other))))
+        return not _empty(theirs.get(need[0])) and (_empty(given(theirs, other))
+                                                     or bool(folded(given(theirs, other)) & folded(given(extra, other))))
     return next((d for d in donors if fits(d.get("extra") or {})), None) if need else None
 
 

@@ -425,3 +425,24 @@ def test_dedup_apply_on_a_full_disk_says_nothing_was_applied_and_leaves_no_segme
     assert ingest(after, tmp_path / "a.ris", tmp_path / "b.ris").returncode == 0   # makes the merges asked for
     with Store(after) as store:
         assert len(store.hidden()) > 50
+
+
+def test_a_conference_papers_master_takes_no_meeting_place_and_reads_its_publisher_in_csl_too():
+    # CNKI's copy of a conference paper gives its meeting's place (会议地点) and no publisher: no
+    # place of publication for the master ("中国上海: IEEE" in GB/T 7714)
+    master = record("m", "ris", None, type="paper-conference", year=2019, extra={"publisher": ["IEEE"]})
+    cnki = record("c", "noteexpress", None, type="paper-conference", year=2019, extra={"place": ["中国上海"]})
+    assert "place" not in merged_record(master, [cnki])["extra"]
+    # with its publisher, the copy's place is the publisher's city
+    ieee = record("i", "ris", None, type="paper-conference", year=2019,
+                  extra={"place": ["Piscataway"], "publisher": ["IEEE"]})
+    assert merged_record(master, [cnki, ieee])["extra"]["place"] == ["Piscataway"]
+    # a book's copy with a place alone still gives it
+    book = record("b", "ris", None, type="book", year=2019, extra={"publisher": ["科学出版社"]})
+    assert merged_record(book, [record("p", "gbt7714", None, year=2019, extra={"place": ["北京"]})])["extra"]["place"] == ["北京"]
+    # the master's publisher under extra.csl is its publisher, as the export reads it: the copy of
+    # the same publisher gives its place, another publisher's copy none
+    csl = record("m", "csl-json", None, type="paper-conference", year=2019, extra={"csl": {"publisher": "IEEE"}})
+    assert merged_record(csl, [ieee])["extra"]["place"] == ["Piscataway"]
+    acm = record("a", "ris", None, type="paper-conference", year=2019, extra={"place": ["New York"], "publisher": ["ACM"]})
+    assert "place" not in merged_record(csl, [acm])["extra"]
