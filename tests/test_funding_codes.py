@@ -112,3 +112,15 @@ def test_a_known_funders_own_acronym_is_no_code(statement, expected):
 def test_an_eu_call_is_no_grant_of_its_own(statement):
     assert grants(statement) == [
         ("European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie", "813545")]
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # no funder named: the grant kept with funder "", as any grant no funder is named for
+    ("grant agreement [H2020-MSCA-ITN-2018-813545]", [("", "813545")]),
+    ("Marie Sklodowska-Curie grant agreement [H2020-MSCA-ITN-2018-813545]", [("Marie Sklodowska-Curie", "813545")]),
+    ("European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie grant "
+     "agreement [H2020-MSCA-ITN-2018-813545]",
+     [("European Union's Horizon 2020 research and innovation programme under the Marie Sklodowska-Curie", "813545")]),
+])
+def test_an_eu_call_glued_to_its_grants_number_is_no_part_of_it(statement, expected):
+    assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected

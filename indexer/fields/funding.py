@@ -60,6 +60,10 @@ _EU_CALL = re.compile(r"ERC-(?:19|20)\d{2}-[A-Za-z]{2,5}"
                       r"|(?:H2020|FP7|HORIZON)(?=(?:-[0-9A-Za-z]+)*-(?:19|20)\d{2}(?![0-9A-Za-z]))"
                       r"(?:-(?:[A-Za-z][0-9A-Za-z]*|(?:19|20)\d{2}|\d{1,2}))+")
 
+# ... and a framework programme's call glued by a dash to its grant's number, six digits or more
+# ("[H2020-MSCA-ITN-2018-813545]"; an ERC call so glued, "ERC-2017-STG-757588", is read as the ERC's)
+_GLUED_CALL = re.compile(rf"(?!ERC-)(?:{_EU_CALL.pattern})-(\d{{6,}})")
+
 # Words around grant numbers that are not part of the funder's name.
 _NOISE = re.compile(
     # (Wiley's "Grant/Award Numbers: 81702662, 81872180")
@@ -991,7 +995,16 @@ def _award_with_prefix(statement: str, pos: int, m: re.Match) -> tuple[str, int]
     >>> s = "首都卫生发展科研专项(首发2018-2-4061)"
     >>> _award_with_prefix(s, 0, _AWARD.search(s))
     ('首发2018-2-4061', 11)
+
+    An EU call glued to the grant's number by a dash is no part of it: the number, after the call.
+
+    >>> s = "grant agreement [H2020-MSCA-ITN-2018-813545]"
+    >>> _award_with_prefix(s, 0, _AWARD.search(s))
+    ('813545', 36)
     """
+    call = _GLUED_CALL.fullmatch(m.group(0))
+    if call:
+        return call.group(1), m.start() + call.start(1) - 1
     prefix = (_DOCUMENT_PREFIX if m.group(0)[0] in "[〔［" else _AWARD_PREFIX).search(statement, pos, m.start())
     if prefix and not _NOT_PREFIX.search(prefix.group(0)):
         return prefix.group(0) + m.group(0), prefix.start()
