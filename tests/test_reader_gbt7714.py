@@ -742,3 +742,15 @@ def test_an_ancient_book_s_copy_pages_and_calendar_date_read_back(tmp_path):
     written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
     assert records[8]["journal"] == {"zh": "日本"}
     assert written == ANCIENT.splitlines()
+
+
+def test_a_note_in_chinese_after_the_year_is_no_calendar_date(tmp_path):
+    """Only a traditional calendar's date after the year is kept in extra.issued (an era or reign
+    and a year in Chinese numerals, 民国二十年, 宣统元年); a printing after it (2019（第2次印刷）)
+    is no date, and was written back as one."""
+    records = _read_all(tmp_path, "[1] 张三. 数据挖掘导论[M]. 北京: 科学出版社, 2019（第2次印刷）.\n"
+                                  "[2] 李四. 档案[A]. 北京: 档案馆, 1931（民国二十年）.\n"
+                                  "[3] 赵六. 书[M]. 北京: 中华书局, 1909（宣统元年）.\n")
+    assert [r["extra"].get("issued") for r in records.values()] == [None, "1931（民国二十年）", "1909（宣统元年）"]
+    assert [(r["year"], r["extra"]["publisher"]) for r in records.values()] == [
+        (2019, ["科学出版社"]), (1931, ["档案馆"]), (1909, ["中华书局"])]

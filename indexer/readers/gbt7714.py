@@ -175,8 +175,12 @@ _UNKNOWN_IMPRINT = [
     (re.compile(r"[\[［]\s*(?:出版地不详|S\.\s?l\.)\s*[\]］]"), _UNKNOWN_PLACE),
     (re.compile(r"[\[［]\s*(?:出版者不详|s\.\s?n\.)\s*[\]］]"), _UNKNOWN_PUBLISHER)]
 # the date in a traditional calendar after a year, as the standard cites ancient books and archives
-# ("1865（清同治四年）", "1887（光绪十三年三月十三日）"): kept with the year in ``extra.issued``
-_CALENDAR = r"(?P<calendar>\s*[（(][^()（）]*?[\u3400-\u9fff][^()（）]*[)）])?"
+# ("1865（清同治四年）", "1887（光绪十三年三月十三日）", "1931（民国二十年）", "（宣统元年）",
+# "（乙丑年）"): kept with the year in ``extra.issued``; its era or reign and a year in Chinese
+# numerals, not any note in Chinese after the year ("2019（第2次印刷）", a printing: no date)
+_CALENDAR = (r"(?P<calendar>\s*[（(]\s*[\u3400-\u9fff]{0,4}?"
+             r"(?:[元正一二三四五六七八九十廿卅百千〇零]+|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年"
+             r"(?:闰?[正一二三四五六七八九十冬腊]+月)?(?:[初一二三四五六七八九十廿卅]+日)?\s*[)）])?")
 _IMPRINT = re.compile(rf"{_AT_PART}{_PLACE}{_PUBLISHER}\s*[,，]\s*(?P<year>{_YEAR})[a-z]?{_CALENDAR}"
                       rf"(?:\s*[:：]\s*(?P<pages>{_PAGES}))?")
 # The author-year system's (the year is after the names): 刊名, 卷(期): 页码; 出版地: 出版者: 页码;
