@@ -97,7 +97,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from indexer.charsets import GREEK, HAN, has_traditional
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
@@ -1342,23 +1342,45 @@ def _stale(d: dict, recs: dict[str, dict]) -> set[str] | None:
 GONE_PROBE = 10_000
 
 
-def _past_end(path: str, recs: dict[str, dict], cache: dict[str, dict[str, None]]) -> dict[str, None]:
-    """The ids of the places after the last record of ``path`` now (:data:`GONE_PROBE` of them):
-    where a record of that file was before it lost records above it; none for a file whose ids
-    do not come out of its path from here (ingested by a path relative to another folder, an
-    archive's member): its places cannot be told."""
-    if path not in cache:
-        from indexer.record import ordinal_id
+class _PastEnds:
+    """The ids of the places after the last record of each file now (:data:`GONE_PROBE` of them),
+    for one run: where a record of that file was before it lost records above it; none for a
+    file whose ids do not come out of its path from here (ingested by a path relative to another
+    folder, an archive's member): its places cannot be told.  Each file's last record is found
+    in one pass over the records, and its places' ids are made as they are asked for, no further
+    than the id asked for: a decision whose file is gone asks every file of its title each run."""
 
-        rid, last = max(((x, r["source"]["record"]) for x, r in recs.items() if r["source"]["path"] == path),
-                        key=lambda place: place[1])
-        cache[path] = ({ordinal_id(path, n): None for n in range(last + 1, last + 1 + GONE_PROBE)}
-                       if ordinal_id(path, last) == rid else {})
-    return cache[path]
+    def __init__(self, recs: dict[str, dict]):
+        self.recs = recs
+        self.last: dict[str, tuple[int, str]] | None = None   # a file → its last place and that record's id
+        self.ids: dict[str, tuple[dict[str, None], Iterator[str]]] = {}   # a file → its places' ids made, and the rest
+
+    def holds(self, path: str, rid: str) -> bool:
+        """Whether ``rid`` is the id of a place past the last record of ``path``."""
+        from indexer.record import ordinal_id, ordinal_ids
+
+        if self.last is None:
+            self.last = {}
+            for x, r in self.recs.items():
+                p, n = r["source"]["path"], r["source"]["record"]
+                if p not in self.last or n > self.last[p][0]:
+                    self.last[p] = (n, x)
+        if path not in self.ids:
+            last, rid_last = self.last[path]
+            self.ids[path] = ({}, ordinal_ids(path, last + 1, last + 1 + GONE_PROBE)
+                              if ordinal_id(path, last) == rid_last else iter(()))
+        made, rest = self.ids[path]
+        if rid in made:
+            return True
+        for x in rest:
+            made[x] = None
+            if x == rid:
+                return True
+        return False
 
 
 def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]],
-              ends: dict[str, dict[str, None]] | None = None) -> dict[str, str]:
+              ends: _PastEnds | None = None) -> dict[str, str]:
     """For a decision stored with fingerprints, its records no longer at their ids (another title
     there, or no record: the file lost records above them) found by their fingerprint in their
     own file, one record there each (a file that gained or lost a record above them, ingested
@@ -1366,12 +1388,12 @@ def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]],
     so (the decision is then stale, :func:`_stale`).  Only its own file: a record of that title in
     another file is another record (a copy the reviewer did not see, or another paper of one
     title), and a reviewer's decision is about the records shown.  An id no record has now is
-    told to be a place of a file past its last record (:func:`_past_end`, ``ends`` its cache);
+    told to be a place of a file past its last record (:class:`_PastEnds`, ``ends``, one a run);
     one not found so is left out, as before."""
     titles = d.get("titles")
     if not isinstance(titles, dict):
         return {}
-    ends = {} if ends is None else ends
+    ends = _PastEnds(recs) if ends is None else ends
     same = {rid for rid in d["ids"] if rid in recs and same_record(recs[rid], titles.get(rid))}
     moved: dict[str, str] = {}
     for rid in d["ids"]:
@@ -1382,7 +1404,7 @@ def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]],
             path = recs[rid]["source"]["path"]   # the id's file: an id is a place in a file (record.ordinal_id)
         else:   # gone: a place past the end of the file that now holds its title
             path = next((p for p in dict.fromkeys(recs[x]["source"]["path"] for x in candidates)
-                         if rid in _past_end(p, recs, ends)), None)
+                         if ends.holds(p, rid)), None)
         found = [x for x in candidates if recs[x]["source"]["path"] == path]
         if len(found) != 1:
             if rid not in recs:
@@ -1418,7 +1440,7 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     stale: list[tuple[str, set[str]]] = []
     followed: list[tuple[str, set[str]]] = []
     by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
-    ends: dict[str, dict[str, None]] = {}   # a file → the ids of the places past its last record
+    ends = _PastEnds(recs)   # the places past each file's last record
     for d in decisions or ():
         if isinstance(d.get("titles"), dict) and any(
                 rid not in recs or not same_record(recs[rid], d["titles"].get(rid))

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 
 # CSL's item types, the record's ``type`` (readers map their own names to them).
@@ -215,3 +215,17 @@ def ordinal_id(path: str, ordinal: int) -> str:
     """The id of the record at ``ordinal`` in the file ``path`` (see :func:`record_id`)."""
     key = json.dumps([os.path.abspath(path), ordinal], ensure_ascii=False)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def ordinal_ids(path: str, start: int, stop: int) -> Iterator[str]:
+    """The ids of the places ``start`` to ``stop`` (not included) of the file ``path``, as
+    :func:`ordinal_id` gives them, the path made absolute and hashed once for all of them.
+
+    >>> list(ordinal_ids("a.ris", 3, 5)) == [ordinal_id("a.ris", 3), ordinal_id("a.ris", 4)]
+    True
+    """
+    head = hashlib.sha1(json.dumps([os.path.abspath(path), 0], ensure_ascii=False)[:-2].encode("utf-8"))
+    for ordinal in range(start, stop):
+        key = head.copy()
+        key.update(b"%d]" % ordinal)
+        yield key.hexdigest()[:16]

@@ -206,3 +206,22 @@ def test_a_not_duplicates_decision_does_not_follow_its_title_into_another_file(t
     assert list(clusters) == [("B", "C")]
     assert clusters[("B", "C")]["confidence"] == "needs review"
     assert not any("follows them" in r for r in clusters[("B", "C")]["reasons"])
+
+
+def test_the_places_past_a_files_end_are_made_once_a_run_and_no_further_than_asked(tmp_path):
+    # a decision's id no record has now is looked for past the end of each file of its title,
+    # on every dedup, export --masters and --apply (forever, when its file was removed): each
+    # file's last record is found in one pass, and its places' ids are made only up to the one
+    # asked for, all of them (GONE_PROBE) only for an id no place there has
+    from indexer.dedup import GONE_PROBE, _PastEnds
+    from indexer.record import ordinal_id
+
+    paths = [str(tmp_path / f"f{n}.ris") for n in range(3)]
+    recs = {ordinal_id(p, n): {"source": {"path": p, "record": n}} for p in paths for n in range(1, 6)}
+    ends = _PastEnds(recs)
+    assert ends.holds(paths[0], ordinal_id(paths[0], 8)) and len(ends.ids[paths[0]][0]) == 3
+    assert ends.holds(paths[0], ordinal_id(paths[0], 6)) and len(ends.ids[paths[0]][0]) == 3
+    assert not ends.holds(paths[1], ordinal_id(paths[1], 5))   # (its last record's, no place past it)
+    assert not ends.holds(paths[1], ordinal_id(paths[0], 7)) and len(ends.ids[paths[1]][0]) == GONE_PROBE
+    assert ends.holds(paths[2], ordinal_id(paths[2], 5 + GONE_PROBE))
+    assert not ends.holds(paths[2], ordinal_id(paths[2], 6 + GONE_PROBE))
