@@ -692,3 +692,14 @@ def test_a_funders_name_is_not_cut_at_a_capitalised_word_or_a_clause_about_it(st
     """Only a verb written small with a participle after it ends the name, not 'Are' or 'Is' in
     it, nor 'which is part of'."""
     assert [(e["funder_original"], e["award"]) for e in parse_funding(statement)] == expected
+
+
+def test_what_a_grant_was_used_for_after_its_funder_is_no_funder_and_a_by_after_it_names_one():
+    # the name ends at the verb, and the clause after it became a funder of its own
+    # ("was used to fund data collection", "has been supported by the Doris Duke …")
+    used = parse_funding("Grant 1R01AG012345 from the National Institute on Aging was used to fund data collection.")
+    assert [(e["funder"], e["award"]) for e in used] == [("National Institute on Aging", "1R01AG012345")]
+    by = parse_funding("This work was supported by grant 5U01CA123456 from the NCI, and has been supported by the "
+                       "Doris Duke Charitable Foundation.")
+    assert [(e["funder"], e["award"]) for e in by] == [("National Cancer Institute", "5U01CA123456"),
+                                                       ("Doris Duke Charitable Foundation", None)]

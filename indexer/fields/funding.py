@@ -603,6 +603,7 @@ def parse_funding(statement: str) -> list[dict]:
         pos = funder.end()
     recipient = _TO_UNIT_TAIL.match(statement, pos) if pos else None
     pos = recipient.end() if recipient else pos
+    pos = _past_clause(statement, pos) if pos else pos
     tail = _clean_funder(statement[pos:])
     if tail and (_FUNDER_WORD.search(tail) or all(map(_is_funder_name, _split_funders(tail)))
                  or len(_named_list(tail)) > 1 or pos and _listed_after(statement[pos:])):
@@ -611,6 +612,31 @@ def parse_funding(statement: str) -> list[dict]:
     elif not entries and funder_text == "" and _clean_funder(statement):
         entries += [funding_entry(t, None) for t in _split_funders(statement)]
     return _unique(entries)
+
+
+# What a funder named after its number did, its name ended at the verb (_FUNDER_END): "… from the
+# NIA was used to fund data collection" (no funder), "…, and has been supported by the Doris Duke
+# Charitable Foundation" (a funder, after its "by")
+_CLAUSE = re.compile(r"\s*,?\s*(?:and\s+)?(?-i:was|were|is|are|has\s+been|have\s+been)\s[^.;；。]*")
+_CLAUSE_BY = re.compile(r"\bby\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _past_clause(statement: str, pos: int) -> int:
+    """Where the funders after ``pos`` begin: past a clause saying what the grant before did,
+    after its "by" where it names one.
+
+    >>> t = "grant 1 from the NIA was used to fund data collection."
+    >>> t[_past_clause(t, 20):]
+    '.'
+    >>> t = "grant 1 from the NCI, and has been supported by the Doris Duke Foundation."
+    >>> t[_past_clause(t, 20):]
+    'Doris Duke Foundation.'
+    """
+    clause = _CLAUSE.match(statement, pos)
+    if not clause:
+        return pos
+    by = _CLAUSE_BY.search(statement, pos, clause.end())
+    return by.end() if by else clause.end()
 
 
 def _listed_after(rest: str) -> bool:
