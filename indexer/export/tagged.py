@@ -7,7 +7,8 @@ RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a rep
 and EndNote ``%N``.  One author tag per
 author; keywords one per tag; the classification codes (中图分类号) one per Call Number tag
 (``CN`` / ``%L``); funding and structured-abstract sections go to notes (``N1`` / ``%Z``), never
-into the abstract; a note's lines stay lines (untagged, as RIS and EndNote continue a value).
+into the abstract; a note's lines stay lines and an abstract's paragraphs a line each (untagged,
+as RIS and EndNote continue a value, and as Zotero's RIS writes an abstract).
 A thesis's degree, as written, is its type of
 work: RIS ``M3``, EndNote ``%9``; so is a preprint's genre (``Preprint``), written as RIS ``GEN``
 and EndNote ``Generic`` with its server as publisher, and a broadcast's (``Broadcast``), RIS's
@@ -66,7 +67,13 @@ ENDNOTE_TYPES = {"article-journal": "Journal Article", "article": "Generic",
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """``text`` on one line, its runs of spaces one space; an ideographic space (U+3000, CNKI's
+    between a yearbook's chapter and its table: ``统计年鉴　第一章``) stays, as the text has it.
+
+    >>> _one_line(" 统计年鉴\\u3000第一章 \\t综合\\n表 ") == "统计年鉴\\u3000第一章 综合 表"
+    True
+    """
+    return " ".join(re.split(r"[^\S\u3000]+", str(text).strip()))
 
 
 def _person(text: str) -> str:
@@ -114,7 +121,8 @@ _LIKE_A_TAG = re.compile(r"^(?:[A-Z][A-Z0-9]\s*-|%\S)")
 
 
 def _tagged(tag: str, sep: str, value: str, lines: bool) -> str:
-    """A tag's line; a note (``lines``) a line of the file each of its lines, the first after the
+    """A tag's line; a note or an abstract (``lines``) a line of the file each of its lines (an
+    abstract's paragraphs, which our readers read back after a line ending a sentence), the first after the
     tag, the others untagged, as RIS continues a value (Zotero's RIS import keeps them as the
     lines of one note, EndNote's too; our RIS reader reads N1's so): a note of several lines is one
     note, its lines Zotero's Extra lines (``PMID: …``, ``tex.ids= …``), where one N1 a line would
@@ -308,7 +316,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     number, database, pmcid = accession(rec)   # AN before ID, which our reader takes as its source id
     out += [("AN", number), ("DB", database), ("C2", pmcid if rec.get("type") == "article-journal" else "")]
     out.append(("ID", rec["id"]))
-    lines = [_tagged(tag, "  - ", value, tag == "N1") for tag, value in out if str(value).strip()]
+    lines = [_tagged(tag, "  - ", value, tag in ("N1", "AB")) for tag, value in out if str(value).strip()]
     return lines + ["ER  - ", ""]
 
 
@@ -368,7 +376,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     # (extra.accession_number), and EndNote's import, which numbers its records itself, keys nothing on it
     number, database, pmcid = accession(rec)
     out += [("%M", number), ("%~", database), ("%2", pmcid if kind == "article-journal" else "")]
-    return [_tagged(tag, " ", value, tag == "%Z") for tag, value in out if str(value).strip()] + [""]
+    return [_tagged(tag, " ", value, tag in ("%Z", "%X")) for tag, value in out if str(value).strip()] + [""]
 
 
 def write_endnote(records, out: TextIO, lang: str | None = None) -> int:

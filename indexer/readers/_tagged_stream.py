@@ -54,6 +54,26 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
     return prev + " " + nxt
 
 
+# A line ending a sentence (``…here.``, ``…四周。``, ``…?"``), not an abbreviation (``et al.``,
+# ``e.g.``, ``Fig.``, an initial ``J.``) that a wrapped line may end with.
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）\]】」』]*$")
+_ABBREVIATION = re.compile(r"(?:\b(?:al|e\.g|i\.e|vs|cf|ca|approx|Fig|Figs|No|Eq|Ref|Dr|Prof)|\b[A-Z])\.$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: its next line in an abstract starts a paragraph (Zotero's
+    RIS and our exports write a paragraph a line), where after a line ending mid-sentence it is
+    the line before wrapped.
+
+    >>> ends_sentence("First paragraph ends here."), ends_sentence("灌胃给药四周。"), ends_sentence("with T1- and")
+    (True, True, False)
+    >>> ends_sentence("as shown by Smith et al."), ends_sentence("将小鼠随机分为两组，")
+    (False, False)
+    """
+    text = text.rstrip()
+    return bool(_SENTENCE_END.search(text)) and not _ABBREVIATION.search(text)
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -188,7 +208,7 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         elif fields[-1][0] in reader.LINE_PER_VALUE:  # EndNote's %K: one keyword a line, untagged
             fields.append([fields[-1][0], line.strip(), lineno])
         else:   # a note's next line (the reader's KEEP_LINES) a line of its own, as after a blank line
-            keep = fields[-1][0] in getattr(reader, "KEEP_LINES", ())
+            keep = reader.line_of_its_own(fields[-1][0], fields[-1][1])
             fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap or keep)
         gap = False
     if fields:

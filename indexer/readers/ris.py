@@ -66,6 +66,9 @@ class RisReader(TaggedReader):
     # EndNote's note of a PubMed record is PubMed's fields one a line (the ISSN, the authors,
     # the grants, the publication types, the citation): kept as lines.
     KEEP_LINES = frozenset({"N1"})
+    # An abstract's line after one ending a sentence is its next paragraph (Zotero's RIS writes a
+    # paragraph a line, as our export does); after one ending mid-sentence, the line before wrapped.
+    PARAGRAPH_LINES = frozenset({"AB", "N2"})
     def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
         """A line after AD is another affiliation (Scopus's, one a line) where the line before
         it ended one, at a country or postcode (fields.places.ends_an_address), and the line is

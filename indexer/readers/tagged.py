@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
+from ._tagged_stream import ends_sentence
 from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 
 # A generic record's Type of Work (RIS's M3 of a GEN, EndNote's %9 of a Generic) that says it is
@@ -49,6 +50,9 @@ class TaggedReader:
     VALUE_PER_LINE: frozenset[str] = frozenset()
     # Tags whose continuation lines stay lines of one value (joined by a newline, not JOIN).
     KEEP_LINES: frozenset[str] = frozenset()
+    # Tags (an abstract's) whose continuation line after a sentence's end is a paragraph of one
+    # value, after any other line the line before wrapped (see :meth:`line_of_its_own`).
+    PARAGRAPH_LINES: frozenset[str] = frozenset()
     # A line of a tag with its separator written wrong (groups "tag" and "value"), and the few tags
     # read so, those opening a field a user would miss (see :meth:`parse_loose`).  None: no such
     # tolerance.
@@ -112,6 +116,13 @@ class TaggedReader:
         :attr:`VALUE_PER_LINE`'s tags) rather than that value wrapped."""
         return tag in self.VALUE_PER_LINE
 
+    def line_of_its_own(self, tag: str, value: str) -> bool:
+        """Whether a line continuing ``value`` of ``tag`` is a line of it (joined by a newline):
+        a note's (:attr:`KEEP_LINES`), and an abstract's paragraph after a line that ends a
+        sentence (:attr:`PARAGRAPH_LINES`; our exports write a paragraph a line, as Zotero's RIS
+        does); else the value wrapped."""
+        return tag in self.KEEP_LINES or tag in self.PARAGRAPH_LINES and ends_sentence(value)
+
     def read(self, source) -> Iterator[Record | Failure]:
         fields: list[list] = []  # [tag, value, line]
         raw_lines: list[str] = []
@@ -168,7 +179,7 @@ class TaggedReader:
             elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
-                joint = "\n" if fields[-1][0] in self.KEEP_LINES else self.JOIN
+                joint = "\n" if self.line_of_its_own(fields[-1][0], fields[-1][1]) else self.JOIN
                 fields[-1][1] = (fields[-1][1] + joint + line.strip()).strip()
         if fields:
             ordinal += 1
