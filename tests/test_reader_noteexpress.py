@@ -315,3 +315,20 @@ def test_a_books_translators_are_its_translators(tmp_path):
     recs = jsonl(run_cli("clean", "--json", "-q", str(net)).stdout)
     assert [r["extra"].get("translator") for r in recs] == [["于晓", "陈维纲"]] * 3
     assert not any("tags" in r["extra"] for r in recs)
+
+
+def test_a_standards_issue_is_its_number(tmp_path):
+    """CNKI's NoteExpress export writes a standard's number in {Issue}: it is the standard's
+    number (``extra.number``, as its {Number} and CNKI EndNote's %V are read), which GB/T 7714
+    cites; a journal article's {Issue} stays its issue."""
+    net = tmp_path / "std.net"
+    net.write_text("{Reference Type}: Standard\n{Title}: 信息与文献 参考文献著录规则\n"
+                   "{Author}: 全国信息与文献标准化技术委员会\n{Year}: 2015\n{Issue}: GB/T 7714-2015\n"
+                   "{Publisher}: 中国标准出版社\n{Database Provider}: CNKI\n\n"
+                   "{Reference Type}: Journal Article\n{Title}: 晚清藏书楼\n{Author}: 王建国\n{Journal}: 图书馆杂志\n"
+                   "{Year}: 2019\n{Issue}: 03\n", encoding="utf-8")
+    standard, article = jsonl(run_cli("clean", "--json", "-q", str(net)).stdout)
+    assert standard["extra"]["number"] == ["GB/T 7714-2015"] and standard["issue"] is None
+    assert article["issue"] == "3" and "number" not in article["extra"]
+    cited = run_cli("export", "-f", "gbt7714", "--from", str(net)).stdout
+    assert "信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 中国标准出版社, 2015." in cited

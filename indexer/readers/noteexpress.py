@@ -12,7 +12,8 @@ Wanfang's ``{Translated Title}``, ``{Translated Journal}``, ``{Translated Keywor
 goes to raw ``translated_author``.  Theses: ``{Tertiary Author}`` / ``{导师}`` are
 supervisors, the university (``{Secondary Title}`` or ``{Publisher}``) the publisher,
 ``{Type of Work}`` the degree.  ``{Edition}`` is a book's edition; ``{Patent}`` a patent's
-number and ``{Number}`` a standard's, report's or patent's (an article's issue otherwise).
+number and ``{Number}`` a standard's, report's or patent's (an article's issue otherwise);
+a standard's ``{Issue}`` is its number too (CNKI's ``GB/T 7714-2015``).
 Streams line by line.
 """
 from __future__ import annotations
@@ -47,7 +48,7 @@ FIELDS = {
     "secondary title": "*secondary", "tertiary title": "*tertiary", "会议名称": "event",
     "year": "year", "年": "year", "年份": "year", "出版年": "year", "年代": "year",
     "date": "date", "日期": "date", "出版日期": "date", "发表时间": "date", "出版时间": "date",
-    "volume": "volume", "卷": "volume", "issue": "issue", "期": "issue", "number": "*number",
+    "volume": "volume", "卷": "volume", "issue": "*issue", "期": "issue", "number": "*number",
     "edition": "edition", "版次": "edition", "patent": "number", "专利号": "number",
     "pages": "pages", "页码": "pages", "页": "pages",
     "keywords": "keywords", "关键词": "keywords", "translated keywords": "keywords", "英文关键词": "keywords",
@@ -69,7 +70,7 @@ FIELDS = {
 }
 # Keys of fields whose value is one line, with the "*" keys whose every choice is one (an issue
 # or a standard's number, an ISSN or an ISBN, a degree or a genre).
-ONE_LINE = ONE_LINE_KEYS | {"*number", "*isbn_issn", "*type_of_work"}
+ONE_LINE = ONE_LINE_KEYS | {"*number", "*issue", "*isbn_issn", "*type_of_work"}
 # Raw keys whose values are lists written on one line.
 LIST_SPLIT = re.compile(r"\s*(?:;;|[;；])\s*")
 _CN = re.compile(r"^\d{2}-\d{4}(?:/[A-Z0-9]{1,4})?$")
@@ -247,6 +248,10 @@ class NoteExpressReader:
         if key == "*number":
             # a standard's, report's or patent's own number ("GB/T 7714-2015"); a journal's issue
             return "number" if csl in ("standard", "report", "patent") else "issue"
+        if key == "*issue":
+            # CNKI writes a standard's number in its {Issue} ("GB/T 7714-2015"): read as the number
+            # a standard's {Number}, {ISBN} and CNKI EndNote's %V are
+            return "number" if csl == "standard" else "issue"
         if key == "*isbn_issn" and csl == "standard":
             return "number"  # "GB/T 7178.1-1996"
         if key == "*isbn_issn":
