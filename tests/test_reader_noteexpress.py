@@ -332,3 +332,21 @@ def test_a_standards_issue_is_its_number(tmp_path):
     assert article["issue"] == "3" and "number" not in article["extra"]
     cited = run_cli("export", "-f", "gbt7714", "--from", str(net)).stdout
     assert "信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 中国标准出版社, 2015." in cited
+
+
+def test_a_conference_papers_subsidiary_author_is_its_proceedings_editor(tmp_path):
+    """CNKI's {Subsidiary Author,} of a conference paper (its organizer) is the proceedings'
+    responsible body, which CNKI's cite box gives after "//": the host's editor, as the refer
+    reader reads CNKI EndNote's %?.  A type whose host has no editor keeps it apart."""
+    net = tmp_path / "conf.net"
+    net.write_text("{Reference Type}: Conference Proceedings\n{Title}: 民国时期地方志编纂的史学意义\n"
+                   "{Tertiary Title}: 第五届全国方志学术研讨会论文集\n{Author}: 孙立群;钱文华\n"
+                   "{Secondary Title}: 第五届全国方志学术研讨会\n{Place Published}: 中国上海\n"
+                   "{Subsidiary Author,}: 中国地方志指导小组\n{Year}: 2016\n{Pages}: 45-58\n{Database Provider}: CNKI\n\n"
+                   "{Reference Type}: Report\n{Title}: 报告\n{Author}: 王五\n{Subsidiary Author}: 某研究所\n{Year}: 2016\n",
+                   encoding="utf-8")
+    paper, report = jsonl(run_cli("clean", "--json", "-q", str(net)).stdout)
+    assert paper["extra"]["editor"] == ["中国地方志指导小组"] and "subsidiary_author" not in paper["extra"]
+    assert report["extra"]["subsidiary_author"] == ["某研究所"] and "editor" not in report["extra"]
+    cited = run_cli("export", "-f", "gbt7714", "--from", str(net)).stdout
+    assert "[C]//中国地方志指导小组. 第五届全国方志学术研讨会论文集." in cited

@@ -244,3 +244,13 @@ def test_a_books_translators_are_its_translators_and_written_back(tmp_path):
     assert run_cli("export", "--from", str(enw), "-f", "endnote", "-o", str(back)).returncode == 0
     assert "%? 于晓" in back.read_text(encoding="utf-8")
     assert clean(back)[0]["extra"]["translator"] == ["于晓", "陈维纲"]
+
+
+def test_a_cnki_conference_papers_subsidiary_author_is_its_proceedings_editor(tmp_path):
+    """CNKI's %? of a conference paper (its organizer, 中国药学会: Zotero's CNKI import keeps it
+    as such) is the host's responsible body, cited after "//" as its editor."""
+    enw = tmp_path / "conf.enw"
+    enw.write_text("%0 Conference Proceedings\n%A 王海霞\n%T 黄芪药理作用研究进展\n%B 2013年中国药学大会\n"
+                   "%C 中国广西南宁\n%? 中国药学会\n%D 2013\n%P 269-273\n%W CNKI\n", encoding="utf-8")
+    (rec,) = clean(enw)
+    assert rec["extra"]["editor"] == ["中国药学会"] and "subsidiary_author" not in rec["extra"]

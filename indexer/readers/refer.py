@@ -45,6 +45,12 @@ REFER_TYPES = {
     "catalog": "document", "grant": "document", "aggregated database": "dataset",
 }
 
+# The types whose host has an editor, not a translator (a conference paper's proceedings, a
+# yearbook's or encyclopedia's entry): CNKI's Subsidiary Author there (%?, NoteExpress's
+# {Subsidiary Author}; Zotero's CNKI import: its organizer, 中国药学会) is the host's responsible
+# body, which CNKI's cite box gives after "//" (…[C]//中国地方志指导小组.第五届…论文集): its editor.
+HOSTED_TYPES = ("paper-conference", "entry", "entry-encyclopedia", "entry-dictionary")
+
 # Simple tag → raw key (see indexer.pipeline); the rest is decided in build().
 TAGS = {
     "%T": "titles", "%Q": "titles", "%J": "journal", "%B": "journal", "%S": "series", "%D": "date",
@@ -157,8 +163,10 @@ class ReferReader(TaggedReader):
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)
             elif tag == "%?":
+                key = ("translator" if ctype in TRANSLATED_TYPES else "editor" if ctype in HOSTED_TYPES
+                       else "subsidiary_author")
                 for name in re.split(_NAME_SPLIT, value):
-                    put("translator" if ctype in TRANSLATED_TYPES else "subsidiary_author", name.strip(), line)
+                    put(key, name.strip(), line)
             elif tag == "%Y":
                 for name in re.split(_NAME_SPLIT, value):
                     put("supervisors" if thesis else "tertiary_author", name.strip(), line)
