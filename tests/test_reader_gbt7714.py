@@ -754,3 +754,23 @@ def test_a_note_in_chinese_after_the_year_is_no_calendar_date(tmp_path):
     assert [r["extra"].get("issued") for r in records.values()] == [None, "1931（民国二十年）", "1909（宣统元年）"]
     assert [(r["year"], r["extra"]["publisher"]) for r in records.values()] == [
         (2019, ["科学出版社"]), (1931, ["档案馆"]), (1909, ["中华书局"])]
+
+
+HOSTS_OF_A_COPY = """[1] 鲁迅. 狂人日记[M]//鲁迅. 鲁迅手稿本. 北京: 文物出版社, 1979: 1-10.
+[2] 何七. 敦煌写本研究[M]//敦煌学辑刊编辑部. 敦煌写本. 兰州: 兰州大学出版社, 2008: 1-20.
+[3] 黄八. 明代戏曲选[M]//郑振铎. 古本戏曲丛刊本. 上海: 商务印书馆, 1954: 5-9.
+[4] 孙二. 红楼梦版本考[M]//冯其庸. 红楼梦抄本. 北京: 人民文学出版社, 1990: 100-120.
+[5] 王夫之. 读通鉴论[M]//王夫之. 船山全书. 刻本. 金陵: 湘乡曾国荃, 1865.
+[6] 马克思. 政治经济学批判[M]//马克思恩格斯全集: 第35卷. 2版. 北京: 人民出版社, 2013: 302.
+"""
+
+
+def test_a_host_named_as_a_copy_after_its_editor_is_its_title(tmp_path):
+    """After the ``//`` host's responsible person the next element is the host's title, though it
+    ends in a kind of copy (鲁迅手稿本, 敦煌写本): it was read as the edition and the editor as the
+    title.  An edition still follows the host's title (刻本 after 船山全书, 2版 without editors)."""
+    records = _read_all(tmp_path, HOSTS_OF_A_COPY)
+    assert [(r["journal"], r["extra"].get("editor"), r["extra"].get("edition")) for r in records.values()] == [
+        ({"zh": "鲁迅手稿本"}, ["鲁迅"], None), ({"zh": "敦煌写本"}, ["敦煌学辑刊编辑部"], None),
+        ({"zh": "古本戏曲丛刊本"}, ["郑振铎"], None), ({"zh": "红楼梦抄本"}, ["冯其庸"], None),
+        ({"zh": "船山全书"}, ["王夫之"], "刻本"), ({"zh": "马克思恩格斯全集: 第35卷"}, None, "2版")]

@@ -67,6 +67,8 @@ _NAMES_STOP = re.compile(r"\.(?=[\"“]?[A-ZÀ-ÖØ-Þ](?:(?:[^\W\d_]|['’])+(?
 _COPIES = "增订|修订|影印|缩印|排印|石印|铅印|活字|重印|翻刻|刊|刻|抄|钞|稿|写|点校|校注|校订|足|精装|平装|合订|单行"
 _EDITION = re.compile(rf"(?:(?:\d+\s*版|[^\s.]{{0,6}}(?:修订|增订|影印)?版|[^\s.．。:：,，]{{0,6}}(?:{_COPIES})本)"
                       r"(?:\s*[(（][^()（）.．。]{1,10}[)）])?|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
+# a kind of copy alone, no 版 or ed. (鲁迅手稿本, 敦煌写本 are titles as well as copies)
+_COPY = re.compile(rf"[^\s.．。:：,，()（）版]{{0,6}}(?:{_COPIES})本(?:\s*[(（][^()（）.．。]{{1,10}}[)）])?")
 # "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
 # writes it, the family name and the initials ("Global Warming" is no name); initials with
 # dots, as lists typed by hand have them ("SMITH J., BROWN A.B."), are read as well
@@ -709,6 +711,22 @@ def _year_run(year: str | None) -> tuple[str | None, str | None]:
     return first or None, f"{first}/{end}" if run else None
 
 
+def _host_edition(parts: list[str]) -> bool:
+    """Whether the last of a host's elements (``//`` up to its imprint) is its edition, which
+    follows the host's title: after its responsible person the next element is the title, so of
+    two a kind of copy is the title when the first reads as names (鲁迅. 鲁迅手稿本, the editor's
+    book; 中华书局. 影印本 cannot be told from it); an edition by number or 版 is none.
+
+    >>> _host_edition(["鲁迅", "鲁迅手稿本"]), _host_edition(["鲁迅", "鲁迅全集", "影印本"])
+    (False, True)
+    >>> _host_edition(["船山全书", "修订版"]), _host_edition(["马克思恩格斯全集: 第35卷", "刻本"])
+    (True, True)
+    """
+    if not _EDITION.fullmatch(parts[-1]):
+        return False
+    return len(parts) > 2 or not _COPY.fullmatch(parts[-1]) or not _names(parts[0])
+
+
 def _organisation(name: str) -> str:
     """An organisation as the author step keeps it whole (braced, as BibTeX protects one):
     "U.S. Geological Survey", "ISO"; two capitalised words ("John Smith", a name not
@@ -894,7 +912,7 @@ class GBT7714Reader:
             cut = min(ends, default=len(after))
             parts = [p.strip() for p in _STOP_RE.split(after[:cut]) if p.strip()]
             after = after[cut:]
-            while len(parts) > 1 and _EDITION.fullmatch(parts[-1]):  # "船山全书. 修订版"
+            while len(parts) > 1 and _host_edition(parts):  # "船山全书. 修订版"
                 rec.extra["edition"] = parts.pop()
             # "编者. 书名": the editors before the book's title
             if len(parts) > 1:
