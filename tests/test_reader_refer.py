@@ -221,16 +221,25 @@ def test_a_journal_articles_custom_7_is_its_article_number(tmp_path):
     assert book["extra"]["custom7"] == ["Custom"] and "article_number" not in book["extra"]
 
 
-def test_an_only_keyword_of_latin_and_one_cjk_word_stays_whole(tmp_path):
-    """One %K line with one CJK word ("COVID-19 疫苗") is one keyword, as it is beside a second
-    %K line; Wanfang's list of CJK keywords on one line is still split."""
+def test_an_only_keyword_line_of_latin_and_cjk_words_is_a_list_and_one_such_keyword_is_written_so(tmp_path):
+    """A record's only %K line of words with CJK among them is Wanfang's list separated by spaces
+    ("肺癌 CT", "大豆肽 抗氧化 Zotero"); so a lone keyword of that kind ("COVID-19 疫苗", from RIS)
+    is exported to EndNote as a list of one ("%K COVID-19 疫苗;"), and read back whole."""
     enw = tmp_path / "kw.enw"
-    enw.write_text("%0 Journal Article\n%T 关键词测试\n%A 张三\n%D 2020\n%J 统计研究\n%K COVID-19 疫苗\n\n"
+    enw.write_text("%0 Journal Article\n%T 关键词测试\n%A 张三\n%D 2020\n%J 统计研究\n%K 肺癌 CT\n\n"
                    "%0 Journal Article\n%T 关键词\n%A 张三\n%D 2020\n%J 统计研究\n%K 大豆肽 抗氧化 Zotero\n",
                    encoding="utf-8")
-    one, listed = clean(enw)
-    assert one["keywords"] == {"zh": ["COVID-19 疫苗"]}
-    assert [k for v in listed["keywords"].values() for k in v] == ["大豆肽", "抗氧化", "Zotero"]
+    assert [[k for v in r["keywords"].values() for k in v] for r in clean(enw)] == [
+        ["肺癌", "CT"], ["大豆肽", "抗氧化", "Zotero"]]
+    ris = tmp_path / "kw.ris"
+    ris.write_text("TY  - JOUR\nTI  - 疫苗接种意愿研究\nAU  - 张三\nPY  - 2021\nJO  - 统计研究\nKW  - COVID-19 疫苗\n"
+                   "ER  - \n\nTY  - JOUR\nTI  - 疫苗\nAU  - 张三\nPY  - 2021\nJO  - 统计研究\nKW  - COVID-19 疫苗\n"
+                   "KW  - 接种\nER  - \n", encoding="utf-8")
+    back = tmp_path / "back.enw"
+    assert run_cli("export", "--from", str(ris), "-f", "endnote", "-o", str(back)).returncode == 0
+    assert "%K COVID-19 疫苗;\n" in back.read_text(encoding="utf-8")
+    assert [[k for v in r["keywords"].values() for k in v] for r in clean(back)] == [
+        ["COVID-19 疫苗"], ["COVID-19 疫苗", "接种"]]
 
 
 def test_a_books_translators_are_its_translators_and_written_back(tmp_path):

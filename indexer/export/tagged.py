@@ -26,6 +26,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.base import TRANSLATED_TYPES
+from ..readers.refer import spaced_keywords
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
 from .common import (people, all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
@@ -366,7 +367,10 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += [("%@", v) for v in _identifiers(rec, ("patent",))] + [("%U", rec.get("url") or "")]
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
-    out += [("%K", k) for k in all_keywords(rec, lang)]
+    keywords = all_keywords(rec, lang)
+    if len(keywords) == 1 and spaced_keywords(keywords[0]):   # "COVID-19 疫苗;", not two keywords
+        keywords = [keywords[0] + ";"]
+    out += [("%K", k) for k in keywords]
     out += [("%L", c) for c in classification(rec)]   # the Call Number, as RIS's CN
     out.append(("%X", in_lang(rec, "abstract", lang)))
     out += [("%X", a) for _, a in others(rec, "abstract", lang)]
