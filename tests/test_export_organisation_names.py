@@ -3,6 +3,9 @@ documents and statistics a thesis cites) is cited whole, not read as a person's 
 ("JIAO Yubu, GUO Wuyuan")."""
 from __future__ import annotations
 
+import csv
+import io
+
 from conftest import jsonl, run_cli
 
 RIS = """TY  - RPRT
@@ -68,3 +71,28 @@ def test_a_one_word_organisation_reads_back_whole(tmp_path):
         (rec,) = jsonl(run_cli("clean", "--json", "-q", str(out)).stdout)
         assert [{k: v for k, v in a.items() if k != "lang"} for a in rec["authors"]] == \
             [{"literal": "ISO"}, {"family": "Smith", "given": "John"}], fmt
+
+
+def test_a_korean_or_japanese_literal_name_is_written_without_a_comma(tmp_path):
+    """A literal name in hangul or kana (홍길동, さくら), as one in Chinese characters, is one name
+    anyway: written as it is, not with the trailing comma a Latin organisation's takes
+    ("AU  - 홍길동,", CSV "홍길동,; 김철수,"), and read back whole."""
+    src = tmp_path / "names.json"
+    src.write_text('[{"id": "k1", "type": "article-journal", "title": "한국어 논문", "language": "ko", "author": '
+                   '[{"literal": "홍길동"}, {"literal": "김철수"}], "issued": {"date-parts": [[2020]]}}, '
+                   '{"id": "j1", "type": "article-journal", "title": "日本語の論文", "language": "ja", "author": '
+                   '[{"literal": "さくら"}, {"literal": "スズキ ハナコ"}], "issued": {"date-parts": [[2019]]}}]',
+                   encoding="utf-8")
+    for fmt, suffix, tag in (("ris", "ris", "AU  - "), ("endnote", "enw", "%A "), ("csv", "csv", "")):
+        out = tmp_path / f"back.{suffix}"
+        assert run_cli("export", "--from", str(src), "-f", fmt, "-o", str(out)).returncode == 0
+        text = out.read_text(encoding="utf-8-sig")
+        if fmt == "csv":
+            written = [row["authors"] for row in csv.DictReader(io.StringIO(text))]
+            assert written == ["홍길동; 김철수", "さくら; スズキ ハナコ"], written
+        else:
+            written = [line for line in text.splitlines() if line.startswith(tag)]
+            assert written == [tag + n for n in ("홍길동", "김철수", "さくら", "スズキ ハナコ")], (fmt, written)
+        korean, japanese = jsonl(run_cli("clean", "--json", "-q", str(out)).stdout)
+        assert [a.get("literal") or a.get("family") for a in korean["authors"]] == ["홍길동", "김철수"], fmt
+        assert [a.get("literal") or a.get("family") for a in japanese["authors"]][0] == "さくら", fmt

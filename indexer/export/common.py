@@ -561,13 +561,16 @@ def tagged_name(a: dict) -> str:
     """An author as RIS, EndNote and CSV write it: ``Family, Given``; a name of several words
     without a given name ("Ben Walton", "International Monetary Fund"), or an organisation's of
     one ("ISO", a literal name), ends in "," so that readers keep it whole instead of splitting it
-    into given and family names (EndNote's corporate author).  A Chinese name is one name anyway.
+    into given and family names (EndNote's corporate author).  A name in Chinese characters, kana
+    or hangul is one name anyway (written whole, as :func:`written_whole` says).
 
     >>> tagged_name({"literal": "ISO"}), tagged_name({"family": "Smith", "given": "J"}), tagged_name({"literal": "张三"})
     ('ISO,', 'Smith, J', '张三')
+    >>> tagged_name({"literal": "홍길동"}), tagged_name({"literal": "さくら"})
+    ('홍길동', 'さくら')
     """
     name = display_name(a)
-    if "," not in name and (" " in name or a.get("literal")) and not has_han(name):
+    if "," not in name and (" " in name or a.get("literal")) and not _EAST_ASIAN.search(name):
         return name + ","
     return name
 
