@@ -202,3 +202,21 @@ def test_jabrefs_own_fields_are_written_back_as_read(fmt, tmp_path):
     assert "eid =" not in text and text.count("pages = {e7}") == 1
     back = read_back(text, fmt, tmp_path)[0]
     assert back["extra"]["bibtex_fields"] == {k: v for k, v in kept.items() if k != "eid"}
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_an_arxiv_entrys_eprint_is_written_back(fmt, tmp_path):
+    """arXiv's own BibTeX (eprint, archivePrefix, primaryClass) and dblp's (eprinttype, eprint):
+    the id read into extra.eprint was never written, though its server's field was, so the
+    arXiv id was lost; it is now written as ``eprint`` and read back."""
+    path = tmp_path / "arxiv.bib"
+    path.write_text("@article{vaswani2017attention, title={Attention is all you need}, author={Vaswani, Ashish},"
+                    " journal={arXiv preprint arXiv:1706.03762}, year={2017}, eprint={1706.03762},"
+                    " archivePrefix={arXiv}, primaryClass={cs.CL}}\n\n"
+                    "@misc{dblp1, author={Jane Doe}, title={Some Preprint}, year={2021}, eprinttype={arXiv},"
+                    " eprint={2101.00001}}\n", encoding="utf-8")
+    text = rendered(records_of(path), fmt)
+    entries = text.split("\n\n@")
+    assert [_fields(e).get("eprint") for e in entries] == ["1706.03762", "2101.00001"]
+    assert _fields(entries[0])["archiveprefix"] == "arXiv" and _fields(entries[1])["eprinttype"] == "arXiv"
+    assert [r["extra"]["eprint"] for r in read_back(text, fmt, tmp_path)] == [["1706.03762"], ["2101.00001"]]

@@ -237,6 +237,8 @@ def _fields(rec: dict, lang: str, biblatex: bool, names: list[dict]) -> list[tup
                ("location", extra(rec, "authority") if kind == "patent" else ""),
                ("edition", extra(rec, "edition")), ("series", extra(rec, "series")),
                ("doi", rec.get("doi") or ""), ("pmid", pmid(rec)),   # pmid: JabRef's and Zotero's field
+               # a preprint's id (arXiv's 1706.03762), its server in the kept archiveprefix or eprinttype
+               ("eprint", extra(rec, "eprint")),
                ("issn", rec.get("issn") or ""), ("isbn", extra(rec, "isbn")),
                ("url", rec.get("url") or ""), ("urldate", url_date(rec)),
                ("abstract", in_lang(rec, "abstract", lang))]
