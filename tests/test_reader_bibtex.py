@@ -275,3 +275,18 @@ def test_a_proceedings_booktitle_beside_its_translatedjournal_is_kept(fmt, tmp_p
     back = tmp_path / "back.bib"
     back.write_text(out.getvalue(), encoding="utf-8")
     assert [r["journal"] for r in _records(back)] == [rec["journal"]]
+
+
+def test_a_field_name_starting_with_an_underscore_is_read_and_kept(tmp_path):
+    """JabRef marks an entry with ``__markedentry = {[me:1]}``: a field name may start with "_", as
+    BibTeX's own names may; the whole entry failed ("cannot read field at '__markedentry…'"). It
+    is kept as other unknown fields are, and written back."""
+    path = tmp_path / "jabref.bib"
+    path.write_text("@Article{Smith2020,\n  author = {Smith, John},\n  title = {A study},\n  year = {2020},\n"
+                    "  __markedentry = {[me:1]},\n  journal = {Journal of Testing},\n}\n", encoding="utf-8")
+    rec, = cleaned(path)
+    assert (rec["title"], rec["journal"]) == ({"en": "A study"}, {"en": "Journal of Testing"})
+    assert rec["extra"]["bibtex_fields"] == {"__markedentry": "[me:1]"}
+    out = io.StringIO()
+    export([rec], "bibtex", out)
+    assert "  __markedentry = {[me:1]},\n" in out.getvalue()

@@ -298,7 +298,7 @@ def _quoted(s: str, i: int) -> tuple[str, int]:
 
 # Text outside entries is a comment in BibTeX, but not when it holds an entry's head or fields:
 # "article{key," or "title = {…}," on a line of its own.
-_LOOKS_LIKE_FIELDS = re.compile(r"^\s*(?:[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,|[A-Za-z][\w-]*\s*=\s*[{\"\d])", re.M)
+_LOOKS_LIKE_FIELDS = re.compile(r"^\s*(?:[A-Za-z]+\s*\{\s*[^\s,{}=]+\s*,|[A-Za-z_][\w-]*\s*=\s*[{\"\d])", re.M)
 def _stray_reason(text: str, path: str) -> str | None:
     """Why text between entries is reported (None: a comment, as BibTeX has it): it holds an
     entry's head or fields, or reads as another format (a RIS export pasted into a .bib file)."""
@@ -334,7 +334,7 @@ def parse_fields(body: str, macros: dict[str, str]) -> tuple[str, list[tuple[str
     fields = []
     while i < len(body):
         # (a name may end in a number after a space: Scopus's "funding_text 1")
-        m = re.compile(r"\s*([A-Za-z][\w\-:.+]*(?:[ \t]+\d{1,2}(?=\s*=))?)\s*=\s*").match(body, i)
+        m = re.compile(r"\s*([A-Za-z_][\w\-:.+]*(?:[ \t]+\d{1,2}(?=\s*=))?)\s*=\s*").match(body, i)
         if not m:
             if body[i:].strip(" \t\r\n,"):
                 raise BibError(f"cannot read field at {body[i:i + 30]!r}")
