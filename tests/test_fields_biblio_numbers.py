@@ -15,10 +15,12 @@ VIP = """题名：晚清江南藏书楼的兴衰
 
 
 @pytest.mark.parametrize("written, numbers", [("2019年第38卷第3期", (2019, "38", "3")), ("2005年第2期", (2005, None, "2")),
-                                              ("2019年38卷3期", (2019, "38", "3")), ("2019,38(3)", (2019, "38", "3"))])
+                                              ("2019年38卷3期", (2019, "38", "3")), ("2019,38(3)", (2019, "38", "3")),
+                                              ("2019年第3期（总第120期）", (2019, None, "3")),
+                                              ("2019年第38卷第3期(总第236期)", (2019, "38", "3"))])
 def test_vip_s_year_volume_and_issue_written_out_are_read(tmp_path, written, numbers):
     """VIP's 年卷期 line writes them out (2019年第38卷第3期); only the year had been read, the volume
-    and issue lost."""
+    and issue lost.  The journal's running number after them (（总第120期）) does not hide them."""
     from indexer.fields.biblio import parse_year_volume_issue
 
     path = tmp_path / "vip.txt"

@@ -411,6 +411,8 @@ def parse_year_volume_issue(text: str) -> dict:
     ({'year': 2021, 'volume': '57', 'issue': '5', 'pages': '112-119'}, '138401')
     >>> parse_year_volume_issue("2019年第38卷第3期"), parse_year_volume_issue("2005年第2期")
     ({'year': 2019, 'volume': '38', 'issue': '3'}, {'year': 2005, 'issue': '2'})
+    >>> parse_year_volume_issue("2019年第3期（总第120期）")
+    {'year': 2019, 'issue': '3'}
     """
     out: dict = {}
     m = _YEAR_VOLUME_ISSUE.match(text)
@@ -431,9 +433,11 @@ def parse_year_volume_issue(text: str) -> dict:
 
 
 # A volume and issue written out, the year before them or not: "第40卷 第6期", "2021年第3期",
-# "2021年40卷6期"; and "40(6)".
+# "2021年40卷6期"; and "40(6)".  The journal's running (whole) number in brackets after the issue,
+# as VIP writes it ("2019年第3期（总第120期）"), is no issue of the volume: passed over.
 _WRITTEN_NUMBERS = re.compile(rf"\s*(?:(?P<year>{YEAR_DIGITS})\s*年)?\s*(?:第?\s*(?P<volume>\d+)\s*卷)?"
-                              r"\s*(?:第?\s*(?P<issue>[^期卷第年\s]+?)\s*期)?\s*")
+                              r"\s*(?:第?\s*(?P<issue>[^期卷第年\s]+?)\s*期)?"
+                              r"(?:\s*[(（]\s*总\s*第?\s*\d+\s*期\s*[)）])?\s*")
 _VOLUME_THEN_ISSUE = re.compile(r"\s*(?P<volume>\d+)\s*[(（](?P<issue>[^()（）]+)[)）]\s*")
 
 
@@ -446,6 +450,8 @@ def parse_volume_issue(text: str, bracketed: bool = False) -> dict:
     ({'volume': '40', 'issue': '6'}, {'year': 2021, 'issue': '3'})
     >>> parse_volume_issue("40(6)", bracketed=True), parse_volume_issue("3(58)"), parse_volume_issue("第40卷增刊")
     ({'volume': '40', 'issue': '6'}, {}, {})
+    >>> parse_volume_issue("第40卷第6期(总第236期)")
+    {'volume': '40', 'issue': '6'}
     """
     m = _WRITTEN_NUMBERS.fullmatch(text) or (_VOLUME_THEN_ISSUE.fullmatch(text) if bracketed else None)
     parts = {k: v for k, v in m.groupdict().items() if v} if m else {}
