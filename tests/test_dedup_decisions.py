@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import dedup_json as dedup, run_cli, source_ids as names
+from conftest import dedup_json as dedup, ingested_ris, run_cli, source_ids as names
 from indexer.merge import decisions_path
 
 PREPRINT = """TY  - JOUR
@@ -42,14 +42,10 @@ ER  -
 
 
 def _setup(tmp_path):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "preprint.ris").write_text(PREPRINT, encoding="utf-8")
-    (folder / "article.ris").write_text(ARTICLE, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, preprint=PREPRINT, article=ARTICLE)
     (cluster,) = dedup(idx)["clusters"]
     assert cluster["confidence"] == "needs review"
-    return folder, idx
+    return tmp_path / "in", idx
 
 
 # The preprint twice in its file: its title's fingerprint finds two records there, neither

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import dedup_json as dedup, run_cli, source_ids
+from conftest import dedup_json as dedup, ingested_ris, run_cli, source_ids
 
 EN = """TY  - JOUR
 TI  - Efficacy of early rehabilitation after total knee arthroplasty in adult patients
@@ -51,11 +51,7 @@ ER  -
 
 
 def _index(tmp_path):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "en.ris").write_text(EN, encoding="utf-8")
-    (folder / "zh.ris").write_text(ZH, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, en=EN, zh=ZH)
     names = source_ids(idx)
     (cluster,) = dedup(idx)["clusters"]
     assert cluster["confidence"] == "needs review"
