@@ -217,6 +217,34 @@ _ENTRY_MARKS = re.compile(r"[\s|｜]+")
 # own site's title), not the page's title; a row of buttons under a title ("下载 收藏 订阅 分享") is
 # no menu.
 _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
+# A site's menu line whatever its entries: several short entries, one of them the site's home or
+# account link ("首页 资源导航 知识脉络 万方选题 登录 注册", "Home Journals Proceedings Log in"); a
+# title holds longer words or fewer ("首页设计研究", "Home care in old age" has lower-case words).
+# An English title may capitalize every word ("Home Visits Reduce Falls"): "Home" tells a menu
+# only in the page's header (nothing read yet but chrome).
+_HOME_OR_LOGIN = frozenset("首页 首頁 登录 登陆 注册 Log-in Sign-in Login".split())
+_HOME = "Home"
+_MENU_ENTRY = re.compile(rf"[{HAN}]{{1,8}}|[A-Z][A-Za-z&-]{{0,15}}")
+_MENU_ENTRIES = 3
+
+
+def _menu_entries(line: str, header: bool = False) -> list[str] | None:
+    """The entries of a site's menu line, ``line`` (see :data:`_HOME_OR_LOGIN`), else None.
+
+    >>> _menu_entries("首页 资源导航 知识脉络 万方选题 登录 注册")[-1], _menu_entries("Home Journals Dissertations Log in")
+    ('注册', ['Home', 'Journals', 'Dissertations', 'Log-in'])
+    >>> _menu_entries("首页设计研究"), _menu_entries("Home care in old age"), _menu_entries("登录 注册")
+    (None, None, None)
+    >>> _menu_entries("Home Visits Reduce Falls"), _menu_entries("Home Journals Proceedings", header=True)
+    (None, ['Home', 'Journals', 'Proceedings'])
+    """
+    s = re.sub(r"\b(Log|Sign) in\b", r"\1-in", line.strip())
+    entries = [t for t in _ENTRY_MARKS.split(s) if t]
+    if len(entries) < _MENU_ENTRIES or not all(_MENU_ENTRY.fullmatch(t) for t in entries):
+        return None
+    return entries if any(t in _HOME_OR_LOGIN or header and t == _HOME for t in entries) else None
+
+
 # The headings of a page's sections after the paper's fields (its references, related papers,
 # the details box): kept unlabelled, never a title nor names ("参考文献" is four characters, as a name).
 _SECTION_HEADINGS = frozenset("参考文献 相关文献 相似文献 引证文献 引文网络 相关推荐 相关文章 详细信息 被引用次数 "
@@ -610,6 +638,8 @@ def is_page_chrome(line: str, header: bool = False) -> bool:
     if _NAV_RE.match(s) or header and _RESULTS_HEADER.fullmatch(s):
         return True
     tokens = [t for t in _ENTRY_MARKS.split(s) if t]
+    if re.search(f"[{HAN}]", s) and _menu_entries(s):  # (a Chinese site's: a sign of the sites read)
+        return True
     if not tokens or all(t in _SITE_NAMES for t in tokens):
         return bool(tokens)
     return all(t in _SITE_BUTTONS or t in UI_HEADER_WORDS for t in tokens) and (
@@ -1824,7 +1854,8 @@ class _Page:
             self.in_list = "" if self.in_list else self.in_list
             return
         native = is_page_chrome(line)
-        if native or self.header and is_page_chrome(line, header=True) or _ENGLISH_BUTTON_ROW.fullmatch(line.strip()):
+        if native or self.header and is_page_chrome(line, header=True) or _ENGLISH_BUTTON_ROW.fullmatch(line.strip()) \
+                or _menu_entries(line, self.header):
             self.native += native  # (a language switch alone, "English", is any site's)
             self.rec.log("drop_page_chrome", "page", line, "")
             self.last = None
@@ -1881,6 +1912,8 @@ class _Page:
         if field == "translated_author":
             self.translated_authors(value, lineno)
             return
+        if field == "titles" and _label_key(label) in _RECORD_OPENING:
+            self.unlabelled_titles()
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
         self.titled = self.titled or field == "titles"
         if field == "reference":
@@ -2078,6 +2111,16 @@ class _Page:
             self.take((field, label, value), lineno, steps)
             steps = []  # the line's repairs, logged once
 
+    def unlabelled_titles(self) -> None:
+        """The lines read as the title before the page's first title label (题名：, 标题：) were
+        not its title (a site's name over its record, "中国生物医学文献服务系统 SinoMed"): the label
+        says which line is; they are kept in extra.unlabelled."""
+        if self.titled or not self.raw.get("titles"):
+            return
+        for text, lineno in self.raw.pop("titles"):
+            self.recognised -= 1
+            self.keep_unlabelled(text, lineno)
+
     def keep_unlabelled(self, line: str, lineno: int) -> None:
         """``line`` kept in extra.unlabelled, and an issue saying so."""
         self.rec.extra.setdefault("unlabelled", []).append(line)
@@ -2105,7 +2148,7 @@ class _Page:
         Only before the page's first chrome line."""
         s = _simplified(chrome.strip())
         tokens = s.split()
-        if not (_NAV_RE.match(s) or len({t for t in tokens if t in _MENU_WORDS}) > 1):
+        if not (_NAV_RE.match(s) or len({t for t in tokens if t in _MENU_WORDS}) > 1 or _menu_entries(s, self.header)):
             return  # (one word alone, a language switch "繁體中文", is no menu)
         first, self.chromed = not self.chromed, True
         if not first or self.titled or set(self.raw) != {"titles"}:

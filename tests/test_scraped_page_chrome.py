@@ -1,0 +1,60 @@
+"""QA: a site's chrome read as the paper's fields (its menu line as the title, its header's
+name as the title above a labelled record).  Every page text here was written for this project."""
+from __future__ import annotations
+
+from conftest import page_record
+
+_BODY = """老年髋部骨折术后谵妄的危险因素分析
+摘要：目的 探讨老年髋部骨折患者术后谵妄的危险因素。结论 应重视高龄患者的围术期管理。
+作者：陈思远 黄丽华 刘洋
+刊名：中华骨科杂志
+"""
+
+
+def test_menu_line_with_entries_not_known_is_chrome(tmp_path):
+    for menu in ("首页 资源导航 知识脉络 万方选题 登录 注册", "首页 期刊导航 期刊评价报告 期刊开放获取 职称评审材料 登录 注册",
+                 "首页 登录 注册"):
+        record = page_record(tmp_path, "万方数据知识服务平台\n" + menu + "\n" + _BODY)
+        assert record["title"] == {"zh": "老年髋部骨折术后谵妄的危险因素分析"}, menu
+
+
+def test_english_menu_line_is_chrome(tmp_path):
+    page = """CNKI
+Home Journals Proceedings Dissertations Log in
+Deep learning-based differentiation of pulmonary nodules on chest CT
+ZHANG Wei LI Na
+Abstract:Objective To evaluate a deep learning model. Conclusion The model is effective.
+Keywords:deep learning; pulmonary nodule
+"""
+    record = page_record(tmp_path, page)
+    assert record["title"] == {"en": "Deep learning-based differentiation of pulmonary nodules on chest CT"}
+
+
+def test_site_name_over_menu_not_known_is_no_title_nor_its_entries_names(tmp_path):
+    page = """中国生物医学文献服务系统 SinoMed
+首页 快速检索 高级检索 主题检索 分类检索 期刊检索
+标题：慢性阻塞性肺疾病急性加重患者血清降钙素原水平的临床意义
+作者：周敏; 孙伟; 钱进
+摘要：目的 探讨血清降钙素原的意义。结论 PCT可作为评估指标。
+"""
+    record = page_record(tmp_path, page)
+    assert record["title"] == {"zh": "慢性阻塞性肺疾病急性加重患者血清降钙素原水平的临床意义"}
+    assert [a["literal"] for a in record["authors"]] == ["周敏", "孙伟", "钱进"]
+
+
+def test_title_label_beats_the_unlabelled_line_above_it(tmp_path):
+    page = """中国生物医学文献服务系统 SinoMed
+流水号：2021123456
+标题：慢性阻塞性肺疾病急性加重患者血清降钙素原水平的临床意义
+作者：周敏; 孙伟; 钱进
+摘要：目的 探讨血清降钙素原的意义。结论 PCT可作为评估指标。
+"""
+    record = page_record(tmp_path, page)
+    assert record["title"] == {"zh": "慢性阻塞性肺疾病急性加重患者血清降钙素原水平的临床意义"}
+    assert record["extra"]["unlabelled"] == ["中国生物医学文献服务系统 SinoMed"]
+
+
+def test_title_like_lines_stay_titles(tmp_path):
+    for title in ("首页设计研究", "Home Visits Reduce Falls in Older Adults"):
+        record = page_record(tmp_path, title + "\n摘要：目的 探讨。结论 有效。\n作者：陈思远 黄丽华\n")
+        assert list(record["title"].values()) == [title]
