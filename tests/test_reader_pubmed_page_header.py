@@ -154,3 +154,26 @@ def test_page_with_chrome_is_told_from_its_head():
 ])
 def test_other_text_with_chrome_is_not_a_page(head):
     assert REGISTRY["pubmed-page"].sniff(head) == 0.0
+
+
+# The header's logo's text, and the sidebar's full text links above the citation (a narrow window
+# lays it out there): a publisher's link between the heading and the heading again
+LOGO_AND_LINKS_HEADER = HEADER.replace("Log in\n", "NIH NLM Logo\nLog in\n") + \
+    "Full text links\nElsevier Science\nFull text links\n"
+
+
+def test_a_page_with_the_logo_and_full_text_links_above_its_citation_is_a_page(tmp_path):
+    [bare] = _clean(tmp_path, SPINE_PAGE, "bare.txt")
+    [copied] = _clean(tmp_path, LOGO_AND_LINKS_HEADER + SPINE_BODY + FOOTER, "copied.txt")
+    assert copied["source"]["format"] == "pubmed-page"
+    assert _fields(copied) == _fields(bare)
+    records = _clean(tmp_path, (LOGO_AND_LINKS_HEADER + SPINE_BODY + FOOTER) * 2, "twice.txt")
+    assert [r["source"]["source_id"] for r in records] == ["33587412", "33587412"]
+
+
+def test_the_affiliations_heading_again_under_expand_is_no_affiliation(tmp_path):
+    page = SPINE_PAGE.replace("Affiliations\n", "Affiliations\nExpand\nAffiliations\n")
+    [bare] = _clean(tmp_path, SPINE_PAGE, "bare.txt")
+    [rec] = _clean(tmp_path, page)
+    assert "Affiliations" not in rec["extra"]["affiliations"]
+    assert _fields(rec) == _fields(bare)

@@ -71,7 +71,7 @@ _CHROME = re.compile(r"^(?:Expand|Collapse|Item in Clipboard|Show details|Full t
 # .gov banner, the account menu, the search bar, the display options.  Each is known; a copy's
 # browser may join short links on one line ("Access keys NCBI Homepage MyNCBI Homepage").
 _SITE_LINK = (r"Skip to main page content|An official website of the United States government|"
-              r"Here[’']s how you know|Log in|Show account info|Close|Account|Logged in as:|Dashboard|"
+              r"Here[’']s how you know|NIH NLM Logo|NLM Logo|Log in|Show account info|Close|Account|Logged in as:|Dashboard|"
               r"Publications|Account settings|Log out|Access keys|NCBI Homepage|MyNCBI Homepage|"
               r"Main Content|Main Navigation|Search:?|Advanced|Clipboard|User Guide|Save|Email|Send to|"
               r"Display options|Format|Abstract|PubMed|PMID|Full text links|Cite|Share")
@@ -81,6 +81,11 @@ _SITE_CHROME = re.compile(rf"^(?:(?:{_SITE_LINK})(?:\s+(?:{_SITE_LINK}))*|"
                           r"The https:// ensures that you are connecting to the official website.*)$")
 # ... of which these are PubMed's (NCBI's) alone: a head of "Abstract" and "Search" is no site's
 _SITE_OWN = re.compile(r"Skip to main page content|NCBI Homepage|Display options|Send to")
+# The full text links in the head (its sidebar, above the citation in a copy): "Full text links", a
+# publisher's link or a few, each a short line ("Elsevier Science", "Free PMC article"), and the
+# heading again
+_LINKS_BLOCK = 4
+_LINK_TEXT = re.compile(r"^[^\d:;]{1,60}$")
 # The account's name under "Logged in as:" (the page writes "username" when logged out)
 _ACCOUNT_NAME = re.compile(r"^\S{1,64}$")
 # How many lines the site's head takes at most (some 50)
@@ -124,6 +129,26 @@ def _source_line(lines: list[str], i: int) -> tuple[re.Match, int] | None:
     return m, taken
 
 
+def _links_end(lines: list[str], i: int) -> int | None:
+    """Where the head's block of full text links opening at ``lines[i]`` ends (the line of its
+    heading again), or None when none opens there.
+
+    >>> _links_end(["Full text links", "Elsevier Science", "Full text links", "Review"], 0)
+    2
+    >>> _links_end(["Full text links", "Lancet Oncol. 2021;22(3):e101.", "Full text links"], 0) is None
+    True
+    """
+    if lines[i].strip() != _LINKS:
+        return None
+    for j in range(i + 1, min(len(lines), i + 2 + _LINKS_BLOCK)):
+        text = lines[j].strip()
+        if text == _LINKS:
+            return j if j > i + 1 else None
+        if text and not _LINK_TEXT.match(text):
+            return None
+    return None
+
+
 def _site_head_end(lines: list[str], start: int = 0) -> int:
     """Where the page begins after the site's head from ``start`` (its banner, account menu and
     search bar, when the whole page was copied): ``start`` itself when no such head is there, or
@@ -137,8 +162,10 @@ def _site_head_end(lines: list[str], start: int = 0) -> int:
     """
     i, own, before = start, False, ""
     while i < len(lines) and i - start < _SITE_HEAD_LINES:
-        text = lines[i].strip()
-        if _SITE_CHROME.match(text):
+        text, links = lines[i].strip(), _links_end(lines, i)
+        if links is not None:
+            i = links   # (its publishers' links: no page's lines)
+        elif _SITE_CHROME.match(text):
             own = own or bool(_SITE_OWN.search(text))
         elif text and not (before == "Logged in as:" and _ACCOUNT_NAME.match(text)):
             break
@@ -154,7 +181,11 @@ def _site_head_start(lines: list[str], i: int) -> int:
     while start > 0 and i - start < _SITE_HEAD_LINES:
         text, above = lines[start - 1].strip(), lines[start - 2].strip() if start > 1 else ""
         if text and not (_SITE_CHROME.match(text) or (above == "Logged in as:" and _ACCOUNT_NAME.match(text))):
-            break
+            opening = next((j for j in range(start - 2, max(-1, start - 3 - _LINKS_BLOCK), -1)
+                            if (_links_end(lines, j) or -1) >= start - 1), None)
+            if opening is None:
+                break
+            start = opening + 1   # (a publisher's link inside the full text links)
         start -= 1
     while start < i and not lines[start].strip():
         start += 1
@@ -314,6 +345,8 @@ def _sort_lines(rec: Record, page: _Page, lines: list[tuple[int, str]]) -> None:
                 state = "affiliations"
         elif _HEADING_ABSTRACT.match(text) and state in ("affiliations", "ids") and not page.abstract:
             state = "abstract"
+        elif state == "affiliations" and _AFFILIATIONS.match(text):
+            continue   # (the heading again, under its Expand button)
         elif state == "affiliations":
             mark = _AFFILIATION_LINE.match(text)
             page.affiliations.append((n, mark.group(1), mark.group(2)) if mark else (n, "", text))
