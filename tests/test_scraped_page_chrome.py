@@ -58,3 +58,47 @@ def test_title_like_lines_stay_titles(tmp_path):
     for title in ("首页设计研究", "Home Visits Reduce Falls in Older Adults"):
         record = page_record(tmp_path, title + "\n摘要：目的 探讨。结论 有效。\n作者：陈思远 黄丽华\n")
         assert list(record["title"].values()) == [title]
+
+
+def _failures(tmp_path, text: str) -> list[str]:
+    from indexer.cleaner import clean_paths
+    from indexer.record import Failure
+
+    path = tmp_path / "list.txt"
+    path.write_text(text, encoding="utf-8")
+    return [r.reason for r in clean_paths([str(path)]) if isinstance(r, Failure)]
+
+
+def test_a_cnki_results_list_fails_saying_what_to_export(tmp_path):
+    listed = """检索范围：总库  主题：肺结节 深度学习
+共找到 1,234 条结果
+全选 已选：0 清除 批量下载 导出与分析 排序：相关度 发表时间 被引 下载 综合
+题名 作者 来源 发表时间 数据库 被引 下载 操作
+1 基于深度学习的胸部CT肺结节良恶性鉴别研究 王建国; 李娜 中华医学杂志 2021-04-20 期刊 12 1523
+"""
+    (reason,) = _failures(tmp_path, listed)
+    assert reason.startswith("a CNKI results list: ") and "导出文献" in reason
+
+
+def test_a_baidu_results_list_fails_saying_what_to_export(tmp_path):
+    listed = """百度学术
+首页 订阅 论文查重 文献互助 开题分析
+找到约1,230条相关结果
+按相关性
+乡村振兴背景下农村电商发展路径研究
+王丽 , 陈刚 - 《农业经济问题》 - 被引量: 23 - 2021年
+乡村振兴战略为农村电商发展提供了新机遇。
+收藏 引用 批量引用 免费下载
+"""
+    (reason,) = _failures(tmp_path, listed)
+    assert reason.startswith("a Baidu Xueshu results list: ")
+
+
+def test_result_markers_stay_linear_on_a_long_line():
+    import time
+
+    from indexer.readers.base import results_page
+
+    start = time.perf_counter()
+    assert results_page("按相关性\n" + "a - 《b" * 9000 + "\n" + "批量 " * 9000 + "x\n") is None
+    assert time.perf_counter() - start < 2

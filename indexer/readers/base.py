@@ -452,6 +452,17 @@ RESULT_PAGES = (
                                      rf".+ - {_GREY_TAIL}|(?>.+? - ).+, {_GREY_TAIL}|"
                                      r"Related articles(?:\s+All \d+ versions)?|"
                                      r"(?:Any time|Since \d{4}|Sort by relevance|Sort by date)")),
+    # CNKI's results (its search's scope, its count, its toolbar, its table's header row)
+    ("a CNKI results list", "tick the results and export them (导出与分析 > 导出文献: RefWorks, EndNote or "
+     "NoteExpress) and read that file", re.compile(r"检索范围\s*[:：].*|共找到\s*[\d,]+\s*条(?:结果)?|"
+                                                 r"全选\s+已选\s*[:：]\s*\d+.*|"
+                                                 r"(?:序号\s+)?题名\s+作者\s+来源\s+发表时间\s+数据库.*")),
+    # Baidu Xueshu's (its count, its sort, a result's grey line: names - 《journal》 - 被引量: 23 - 2021年,
+    # its buttons with 批量引用)
+    ("a Baidu Xueshu results list", "use each result's 引用 button, or 批量引用, to export them (BibTeX, RefMan "
+     "for RIS, or EndNote) and read that file", re.compile(r"找到约?\s*[\d,]+\s*条相关结果|按(?:相关性|被引量|时间降序)|"
+                                                          r".+ - 《[^《》]+》 - 被引量[:：]\s*\d+ - \d{4}年?|"
+                                                          r"(?:\S+\s+)*批量引用(?:\s+\S+)*")),
 )
 # How many such lines tell a list (a page quoting the site's name once is none).
 _RESULT_LINES = 2
@@ -467,6 +478,10 @@ def results_page(head: str) -> str | None:
     True
     >>> results_page("[PDF] springer.com\\nTitle\\nW Zhang, N Li - European Spine Journal, 2022 - Springer")[:30]
     'a Google Scholar results page:'
+    >>> results_page("检索范围：总库  主题：肺结节\\n共找到 1,234 条结果")[:21]
+    'a CNKI results list: '
+    >>> results_page("找到约1,230条相关结果\\n按相关性\\n题名")[:28]
+    'a Baidu Xueshu results list:'
     """
     lines = [" ".join(line.split()) for line in head.splitlines()]
     for what, instead, marker in RESULT_PAGES:

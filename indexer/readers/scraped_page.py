@@ -35,7 +35,7 @@ from ..repair import fix_mojibake, fold_fullwidth_alnum, unescape_html
 from ..repair.text import collapse_truncated_preview, cut_off_mark, preview_outruns, strip_buttons, strip_toggle
 from ..repair.constants import UI_HEADER_WORDS, UI_MENU_WORDS, UI_TOGGLES, UI_WORDS
 from ._tagged_stream import join_continuation
-from .base import find_reader, register
+from .base import find_reader, register, results_page
 from .decode import LINE_END
 
 # Label as written → raw field.  Longest labels are tried first.
@@ -2539,8 +2539,8 @@ class ScrapedPageReader:
             head = "\n".join(line for _, line in page_lines(head))
         head = head[:4000]
         lines = [l for _, l in join_bare_labels(drop_list_marks(enumerate(head.splitlines(), 1))) if l.strip()]
-        if not lines or _is_table(written, lines) or _noted_references(lines) >= 2:
-            return 0.0
+        if not lines or _is_table(written, lines) or _noted_references(lines) >= 2 or results_page(head):
+            return 0.0  # (a site's list of search results: no page, and its failure says what to export)
         hits = sum(1 for l in lines if match_label(fix_mojibake(l)) or is_page_chrome(fix_mojibake(l)))
         if re.search(r"^(?:%0|TY  -|RT |PT |PMID-|@\w+\s*\{|\{Reference Type\}|DataType:)", head, re.M):
             return 0.1
