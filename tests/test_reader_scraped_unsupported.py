@@ -168,7 +168,7 @@ Research Article
 Free Access
 Urban heat islands and the health of city dwellers
 Wei Zhang, Ming Li, Hua Wang
-First published: 12 March 2021
+Published: 12 March 2021
 Cite this article
 Download PDF
 Share

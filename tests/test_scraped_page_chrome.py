@@ -102,3 +102,39 @@ def test_result_markers_stay_linear_on_a_long_line():
     start = time.perf_counter()
     assert results_page("按相关性\n" + "a - 《b" * 9000 + "\n" + "批量 " * 9000 + "x\n") is None
     assert time.perf_counter() - start < 2
+
+
+def test_pages_of_sites_not_read_fail_saying_to_export(tmp_path):
+    wiley = """RESEARCH ARTICLE
+Full Access
+Effects of exercise on sleep quality in older adults: A randomized controlled trial
+Mei Chen, Jun Liu, Sarah Brown
+First published: 15 June 2022
+Abstract
+Poor sleep is common in older adults. Exercise improved sleep quality.
+"""
+    taylor = """Original Articles
+Teacher agency in curriculum reform: evidence from rural China
+Li Zhang  &  Wei Chen
+Pages 345-362 | Received 12 Jan 2020, Accepted 03 Aug 2020, Published online: 21 Sep 2020
+Cite this article https://doi.org/10.1080/00220272.2020.1812345
+ Figures & data
+ Reprints & Permissions
+ABSTRACT
+This article examines how rural teachers in China exercise agency during curriculum reform.
+"""
+    jstage = """J-STAGE
+トップ
+資料トップ
+日本看護科学会誌
+高齢者の転倒予防に関する介入研究
+山田 花子, 鈴木 一郎, 佐藤 美咲
+著者情報
+PDFをダウンロード (1234K)
+抄録
+目的：高齢者の転倒予防プログラムの効果を検証する。
+参考文献 (12)
+"""
+    for text, site in ((wiley, "Wiley Online Library"), (taylor, "Taylor & Francis Online"), (jstage, "J-STAGE")):
+        (reason,) = _failures(tmp_path, text)
+        assert reason.startswith(f"a page copied from {site}, a site this reader does not read: export"), site

@@ -398,9 +398,16 @@ _OTHER_SITES = (
     # glued to the names: "Author links open overlay panelWei Zhang a, …")
     ("ScienceDirect", re.compile(r"(?:Search )?ScienceDirect|Author links open overlay panel.*|Get rights and content|"
                                  r"(?:Skip to main content ?)?Skip to article")),
-    # (its skip links: "Skip to Article Content", "Skip to Article Information")
-    ("Wiley Online Library", re.compile(r"Wiley Online Library|Skip to Article (?:Content|Information)")),
-    ("Taylor & Francis Online", re.compile(r"Taylor (?:&|and) Francis(?: Online)?")),
+    # (its skip links: "Skip to Article Content", "Skip to Article Information"; its access badge and
+    # date line over the authors: "Full Access", "First published: 15 June 2022")
+    ("Wiley Online Library", re.compile(r"Wiley Online Library|Skip to Article (?:Content|Information)|Full Access|"
+                                        r"First published: \d{1,2} [A-Z][a-z]+ \d{4}")),
+    # (its tabs, "Figures & data", "Reprints & Permissions", and its dates' line: "Pages 345-362 | Received
+    # 12 Jan 2020, Accepted 03 Aug 2020, Published online: 21 Sep 2020")
+    ("Taylor & Francis Online", re.compile(r"Taylor (?:&|and) Francis(?: Online)?|Figures & data|Reprints & Permissions|"
+                                           r"(?:Pages? [\d-]+ \| )?Received \d.* Published online: \d{1,2} [A-Z][a-z]+ \d{4}")),
+    # Japan's J-STAGE (its name, its links "資料トップ", "著者情報", its "PDFをダウンロード (1234K)")
+    ("J-STAGE", re.compile(r"J-STAGE|資料トップ|著者情報|PDFをダウンロード(?: \(\d+K\))?")),
     ("MDPI", re.compile(r"MDPI|Order Article Reprints|© \d{4}-\d{4} MDPI\b.*")),
     # indexes and networks abroad: their header's name, the search box's prompt, a line of their own
     ("Semantic Scholar", re.compile(r"Semantic Scholar|Search [\d,]+ papers from all fields of science|"
@@ -422,7 +429,9 @@ _READ_INSTEAD = dict.fromkeys(("Europe PMC", "PubMed Central (PMC)"), (
     "manager, MEDLINE), or export the record from that site as RIS or BibTeX, and read that file. A PubMed page "
     f"and its MEDLINE export are read; other pages only from {_PAGES_READ}"))
 # The buttons of such sites' article pages, whichever the site.
-_OTHER_SITE_BUTTONS = re.compile(r"Cite this (?:article|paper|chapter)|Cite This|Download PDF|View PDF|"
+# ("Cite this article https://doi.org/…": Taylor & Francis's, the DOI its link's text)
+_OTHER_SITE_BUTTONS = re.compile(r"Cite this (?:article|paper|chapter)(?: https://doi\.org/10\.\S+)?|Cite This|"
+                                 r"Download PDF|View PDF|"
                                  r"Download citation|Export citation|Download full issue")
 # What to do instead, said by the failure of such a page.
 _EXPORT_INSTEAD = ("export the record from that site instead (its \"Export citation\" or \"Cite\" button, as "
@@ -1847,6 +1856,9 @@ class _Page:
         site = other_site(line)
         if site is not None:
             self.other_sites.append(site)
+        if site:  # (that site's own line: no field, nor a label of the sites read, J-STAGE's 著者情報)
+            self.keep_unlabelled(line.strip(), lineno)
+            return
         if is_site_footer(line):  # (it ends a list of other papers)
             self.native += 1
             self.rec.log("drop_page_chrome", "page", line, "")
