@@ -85,3 +85,21 @@ def test_contributors_after_the_title_are_kept_and_written_back(tmp_path):
     back.mkdir()
     assert [r["extra"].get("editor_roles") for r in _records(back, "\n".join(gbt) + "\n")] == \
         [r["extra"].get("editor_roles") for r in records]   # read back as written
+
+
+GLUED = """[1] 王立注, 李华. 现代汉语语法研究[M]. 北京: 商务印书馆, 2010.
+[2] 张国辑, 李明. 中国近代史研究[J]. 历史研究, 2019(3): 1-10.
+[3] (汉)郑玄注. 礼记正义[M]. 北京: 北京大学出版社, 1999.
+[4] (清)王念孙辑. 广雅疏证[M]. 南京: 江苏古籍出版社, 1984.
+"""
+
+
+def test_a_modern_name_ending_in_zhu_or_ji_is_whole_and_a_dynasty_marked_ones_word_is_its_role(tmp_path):
+    # 注 and 辑 glued to any name of two characters were split off it: 王立注 became 王立 (注)
+    modern, article, annotated, compiled = _records(tmp_path, GLUED)
+    assert [a["literal"] for a in modern["authors"]] == ["王立注", "李华"]
+    assert [a["literal"] for a in article["authors"]] == ["张国辑", "李明"]
+    assert "author_roles" not in modern["extra"] and "author_roles" not in article["extra"]
+    assert [a["literal"] for a in annotated["authors"]] == ["郑玄"]
+    assert annotated["extra"]["author_roles"] == {"郑玄": "注"}
+    assert compiled["extra"]["author_roles"] == {"王念孙": "辑"}

@@ -97,8 +97,23 @@ _ROLES = {"主编": "editor", "编": "editor", "编辑": "editor", "ed": "editor
 # (not 著, which the standard never writes: "[美] 史密斯 著" is 史密斯)
 AUTHOR_ROLES = frozenset(w for w in _ROLES if re.fullmatch(r"[\u3400-\u9fff]+", w)) - {"著"}
 # the short words an ancient book's author has glued to the name ("司马迁撰", "孔颖达疏"), after
-# a name of two characters or more (编, 译, 著 and 校 stay apart from one: "张译" is a name)
-_GLUED_SHORT = "撰注疏辑"
+# a name of two characters or more (编, 译, 著 and 校 stay apart from one: "张译" is a name); 注 and
+# 辑, which end modern names too ("王立注", "张国辑"), only after a dynasty's mark ("(汉)郑玄注")
+_GLUED_SHORT = "撰疏"
+_GLUED_MARKED = re.compile(r"[\[［(（〔【]\s*(?P<mark>[\u3400-\u9fff]{1,5})\s*[\]］)）〕】]\s*"
+                           r"(?P<name>[\u3400-\u9fff]{2,3})(?P<word>[注辑])(?=\s*(?:[,，、;；]|$))")
+
+
+def _dynasty_glued(head: str) -> str:
+    """``head`` with 注 or 辑 glued to a name a dynasty marks set apart from it, a role word to
+    read: ``(汉)郑玄注`` (注 and 辑 end modern names too, ``王立注``: glued to one unmarked,
+    they stay the name's).
+
+    >>> _dynasty_glued("(汉)郑玄注"), _dynasty_glued("王立注, 李华"), _dynasty_glued("(美)王立注")
+    ('(汉)郑玄 注', '王立注, 李华', '(美)王立注')
+    """
+    return _GLUED_MARKED.sub(lambda m: m.group() if m.group("mark") not in DYNASTIES else
+                             m.group()[:m.start("word") - m.start()] + " " + m.group("word"), head)
 # the words the export writes after a book's translators and reviewers (in a Chinese item, an
 # English one), where the standard puts other responsibility; read back after the title
 WRITTEN_ROLES = {"translator": ("译", "trans"), "reviewer": ("主审", "rev")}
@@ -541,7 +556,7 @@ def _split_responsible(before: str) -> tuple[list[str], str, str | None, dict[st
         head = head[:year.start()]
     roles: dict = {}
     head = _BRACKETED_WORD.sub(lambda w: " " + w.group("word"), head).strip()   # "李华, (主编)", "王明(译)"
-    head, marked = _marks(head)
+    head, marked = _marks(_dynasty_glued(head))
     for group in _role_groups(head):
         text, role = _role_of(group)
         if role == "translator" and (word := _translator_word(group)):
