@@ -44,7 +44,7 @@ def test_the_columns_scripts_read_by_place_stay_where_they_were():
         "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
         "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
         "authority", "source_id", "publication_type", "key")
-    assert CSV_COLUMNS[35:] == ("editors", "edition", "series", "notes", "degree", "supervisors")
+    assert CSV_COLUMNS[35:41] == ("editors", "edition", "series", "notes", "degree", "supervisors")
 
 
 def test_a_books_and_a_thesiss_catalogue_fields_come_back_from_the_csv(tmp_path):
@@ -60,3 +60,16 @@ def test_a_books_and_a_thesiss_catalogue_fields_come_back_from_the_csv(tmp_path)
     again = read_back(text, "csv", tmp_path)
     for before, after in zip(records, again):
         assert {k: after["extra"].get(k) for k in KEPT} == {k: before["extra"].get(k) for k in KEPT}
+
+
+def test_a_books_translators_come_back_from_the_csv(tmp_path):
+    # the CSV had no column for them: a translated book lost its translators in a round trip
+    path = tmp_path / "tr.ris"
+    path.write_text("TY  - BOOK\nTI  - 新教伦理与资本主义精神\nAU  - 韦伯\nA4  - 于晓\nA4  - 陈维纲\nPY  - 1987\n"
+                    "PB  - 三联书店\nER  - \n", encoding="utf-8")
+    (book,) = records_of(path)
+    text = rendered([book], "csv")
+    assert CSV_COLUMNS[-1] == "translators"
+    assert next(csv.DictReader(io.StringIO(text)))["translators"] == "于晓; 陈维纲"
+    (again,) = read_back(text, "csv", tmp_path)
+    assert again["extra"]["translator"] == ["于晓", "陈维纲"]

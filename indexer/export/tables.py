@@ -207,7 +207,7 @@ CSV_COLUMNS = ("id", "type", "language", "title", "title_zh", "title_en", "autho
                "abstract", "abstract_zh", "abstract_en", "funding", "source_path", "source_record",
                "source_member", "publisher", "place", "isbn", "number", "pmid", "assignee",
                "authority", "source_id", "publication_type", "key", "editors", "edition", "series", "notes",
-               "degree", "supervisors")
+               "degree", "supervisors", "translators")
 
 
 def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
@@ -240,7 +240,8 @@ def csv_row(rec: dict, lang: str | None = None, key: str = "") -> dict:
            "edition": extra(rec, "edition"), "series": extra(rec, "series"),
            "notes": "\n\n".join(str(n) for n in (rec.get("extra") or {}).get("notes") or []),
            "degree": extra(rec, "degree"),   # a thesis's, as written (博士, PhD); a standard's genre (国家标准)
-           "supervisors": "; ".join((rec.get("extra") or {}).get("supervisors", []))}
+           "supervisors": "; ".join((rec.get("extra") or {}).get("supervisors", [])),
+           "translators": "; ".join((rec.get("extra") or {}).get("translator", []))}
     for field in ("title", "journal", "abstract"):
         for code in ("zh", "en"):
             row[f"{field}_{code}"] = (rec.get(field) or {}).get(code, "")

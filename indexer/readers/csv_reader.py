@@ -80,6 +80,7 @@ COLUMNS = {
     # (a thesis's degree, a report's kind), as CSL's genre; its "Extra" holds "PMID: 33587412"
     "item_type": ("item type",),
     "editor": ("editor", "editors"),
+    "translator": ("translator", "translators"),   # (our export's last column; Zotero's CSV's Translator)
     # the catalogue's fields (our export's last columns; Zotero's CSV has Edition and Series)
     "edition": ("edition",),
     "series": ("series",),
@@ -275,7 +276,7 @@ def _columns_record(src: Source, header: list[str], columns: list[str | None], r
         elif key == "type":
             rec.extra["source_type"] = cell
             rec.type = _type_of(cell, rec.type)
-        elif key == "editor":   # Zotero's "Doe, Jane; Roe, Richard", Scopus's "Baru C., Huan J., Khan L."
+        elif key in ("editor", "translator"):   # Zotero's "Doe, Jane; Roe, Richard", Scopus's "Baru C., Huan J., Khan L."
             names = re.split(r"[;；\n]", cell) if re.search(r"[;；\n]", cell) else \
                 _and_names(cell) if _and_list(cell) else split_author_field(cell, listed=True)
             rec.raw.setdefault(key, []).extend((n.strip(), line) for n in names if n.strip())
