@@ -154,13 +154,23 @@ def _disk_failed(e: sqlite3.Error) -> bool:
 def _disk_full(path: Path, e: sqlite3.Error) -> str:
     """What to say of a store SQLite cannot open for its disk: every command, reading ones too,
     had called it "not a record store this tool can read" and advised ingesting the files again
-    into a new folder (on the same full disk)."""
+    into a new folder (on the same full disk).  Full when SQLite says so or under a megabyte is
+    free; else the disk failed to read (a damaged sector, a network mount gone), not said full.
+
+    >>> _disk_full(Path("/tmp/x/records.sqlite"), sqlite3.OperationalError("disk I/O error"))[:80]
+    '/tmp/x/records.sqlite cannot be opened: reading the disk holding it failed (disk'
+    """
     try:
-        free = f" ({shutil.disk_usage(path.parent).free // 1024:,} KB free)"
+        free = shutil.disk_usage(path.parent).free
     except OSError:
-        free = ""
-    return (f"{path} cannot be opened: the disk holding it is full{free} or failing ({e}); free space and run "
-            "again: the index is not damaged")
+        free = None
+    full = getattr(e, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL or free is not None and free < 1 << 20
+    if not full:   # an I/O error with room to spare: the disk (or its mount) fails, not its space
+        return (f"{path} cannot be opened: reading the disk holding it failed ({e}); check the disk (or the "
+                "network mount) and run again: the store itself may be whole")
+    return (f"{path} cannot be opened: the disk holding it is full"
+            f"{'' if free is None else f' ({free // 1024:,} KB free)'} ({e}); free space and run again: the index "
+            "is not damaged")
 
 
 def _busy(path: Path, e: sqlite3.Error) -> DamagedIndex:
