@@ -28,6 +28,7 @@ from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_n
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
+from ..fields.sections import LABELS_EN, LABELS_ZH, canonical_label
 from ..lang.detect import script_counts
 from ..pinyin import compared_pinyin, is_person
 from ..record import Failure, Record, Repair, Source
@@ -809,6 +810,18 @@ def _looks_like_abstract(line: str) -> bool:
 _PREVIEW_MIN_WIDTH = 80
 
 
+def _section_label_only(line: str) -> bool:
+    """Whether a line is only a structured abstract's heading ("方法", "Methods", "Methods:"), as
+    a page gives each heading on its own line above its text.
+
+    >>> _section_label_only("方法"), _section_label_only("Conclusions:"), _section_label_only("讨论")
+    (True, True, False)
+    """
+    text = _simplified(line).strip().rstrip(":：").strip()
+    return 0 < len(text) <= 40 and (text in LABELS_ZH or text.upper() in LABELS_EN
+                                    or canonical_label(text) != text.upper())
+
+
 def _width(text: str) -> int:
     """Columns ``text`` takes, a wide (CJK) character two.
 
@@ -1553,6 +1566,10 @@ class _Page:
         that opens with a label ("CLC number: R738.1", :func:`_opens_with_label`)."""
         if self.last != "abstract" or _opens_with_label(line):
             return False
+        if _section_label_only(line):  # a heading alone ("方法" / "选取…"): the splitter splits at it
+            # (not on a page with a line only a site it does not read shows: there the heading is
+            # unread, as other_site_reason counts the lines of such a page)
+            return not self.other_sites and self.last_mostly_han("abstract") == _mostly_han(line)
         before = self.raw["abstract"][-1][0].rstrip()
         if strip_toggle(before) != before or line.startswith(before[:20]):
             return False

