@@ -43,3 +43,33 @@ def test_a_page_of_a_site_not_read_stays_a_failure_with_its_headings_on_their_li
 def test_a_heading_line_in_the_other_script_does_not_join_the_abstract(tmp_path):
     record = _page(tmp_path, _HEAD + "摘要：目的 探讨运动对睡眠的影响。结论 运动可改善睡眠。\nMethods\n")
     assert record["abstract"] == {"zh": "目的 探讨运动对睡眠的影响。结论 运动可改善睡眠。"}
+
+
+# 2. Magtech's source line with its parts set apart by ››, and its column set in bullets.
+
+_MAGTECH = "张伟1, 李娜2\n1. 南京大学计算机科学与技术系，南京 210023；2. 南京大学电子科学与工程学院，南京 210023\n" \
+           "摘要: 多路径QUIC协议可以提高传输效率。本文基于NS-3实现了MPQUIC仿真模块，并验证了其正确性。\n" \
+           "关键词: 多路径传输, QUIC, NS-3\n"
+
+
+@pytest.mark.parametrize("source, journal, doi", [
+    ("航空兵器 ›› 2019, Vol. 26 ›› Issue (4): 47-53. doi: 10.12132/ISSN.1673-5048.2019.0127", "航空兵器",
+     "10.12132/issn.1673-5048.2019.0127"),
+    ("南京大学学报(自然科学版) ›› 2019, Vol. 26 ›› Issue (4) : 47-53. DOI: 10.13232/j.cnki.jnju.2019.04.009",
+     "南京大学学报(自然科学版)", "10.13232/j.cnki.jnju.2019.04.009"),
+    ("中国组织工程研究 ›› 2019, Vol. 26 ›› Issue (4): 47-53.doi: 10.12307/2019.345", "中国组织工程研究",
+     "10.12307/2019.345"),
+], ids=["spaced", "upper-case-doi", "doi-glued"])
+def test_a_source_line_set_apart_by_chevrons_gives_the_journal_not_the_title(tmp_path, source, journal, doi):
+    record = _page(tmp_path, f"{source}\n基于NS-3网络模拟器的MPQUIC协议仿真研究\n" + _MAGTECH)
+    assert record["title"] == {"zh": "基于NS-3网络模拟器的MPQUIC协议仿真研究"}
+    assert (record["journal"], record["year"], record["volume"], record["issue"], record["pages"], record["doi"]) == (
+        {"zh": journal}, 2019, "26", "4", "47-53", doi)
+
+
+def test_a_column_set_in_bullets_is_no_author_nor_title(tmp_path):
+    record = _page(tmp_path, "航空兵器 ›› 2019, Vol. 26 ›› Issue (4): 47-53\n• 骨组织构建 •\n"
+                             "基于NS-3网络模拟器的MPQUIC协议仿真研究\n" + _MAGTECH)
+    assert record["extra"]["column"] == "• 骨组织构建 •"
+    assert record["title"] == {"zh": "基于NS-3网络模拟器的MPQUIC协议仿真研究"}
+    assert [a["literal"] for a in record["authors"]] == ["张伟", "李娜"]

@@ -320,10 +320,12 @@ _JOURNAL_LINE = re.compile(rf"^(?P<journal>[^《》]{{2,200}}?)\.\s*(?P<year>{YE
 _CITATION_LINE = re.compile(rf"^《[^《》]{{2,100}}》\s*{YEAR_DIGITS}\s*年")
 _LONG_TEXT = 300
 # A journal's own site's source line over the title (the Magtech layout): "中华医学杂志  2022,
-# Vol. 102 Issue (8): 560-566    DOI: 10.3760/…".
-_VOLUME_ISSUE_LINE = re.compile(rf"(?P<journal>[^\d《》:：]{{2,80}}?)\s+(?P<year>{YEAR_DIGITS})\s*[,，]\s*Vol\.\s*"
-                                rf"(?P<volume>\d+)\s*[,，]?\s*(?:Issue|No\.)\s*[(（]?(?P<issue>[^()（）\s]+?)[)）]?"
-                                rf"(?:\s*[:：]\s*(?P<pages>{PAGE_RANGES}))?(?:\s+DOI\s*[:：]\s*(?P<doi>10\.\S+))?\s*")
+# Vol. 102 Issue (8): 560-566    DOI: 10.3760/…", its parts set apart by ›› on newer sites
+# ("航空兵器 ›› 2019, Vol. 26 ›› Issue (4): 47-53. doi: 10.12132/…").
+_VOLUME_ISSUE_LINE = re.compile(rf"(?P<journal>[^\d《》:：]{{2,80}}?)\s+(?:››\s*)?(?P<year>{YEAR_DIGITS})\s*[,，]\s*Vol\.\s*"
+                                rf"(?P<volume>\d+)\s*(?:[,，]|››)?\s*(?:Issue|No\.)\s*[(（]?(?P<issue>[^()（）\s]+?)[)）]?"
+                                rf"(?:\s*[:：]\s*(?P<pages>{PAGE_RANGES}))?\.?"
+                                rf"(?:\s*(?i:DOI)\s*[:：]\s*(?P<doi>10\.\S+))?\s*")
 # A journal's ISSN or CN number alone on its line, the masthead of a journal's own site.
 _MASTHEAD = re.compile(r"(?P<label>ISSN|CN)\s*[:：]?\s*(?P<value>\d{4}-\d{3}[\dXx]|\d{2}-\d{4}/[A-Z]{1,2})")
 # A record's number at its database ("流水号：2021235467"): an unknown label and digits, no title.
@@ -536,8 +538,12 @@ def _bare_label(line: str) -> re.Match | None:
 
 
 # The mark a list item opens with, as a copy gives a page's list (Magtech's "  • 关键词:",
-# "  • 跨学科研究 /"): the item is the line without it, never a name, a title nor a value.
-_LIST_MARK = re.compile(r"^[ \t\u3000]*[•●▪■◆◇◦‣∙][ \t\u3000]*")
+# "  • 跨学科研究 /"): the item is the line without it, never a name, a title nor a value.  A line
+# that closes on one too is no item: a heading set in bullets ("• 骨组织构建 •", :data:`_BULLETED`).
+_LIST_MARK = re.compile(r"^[ \t\u3000]*[•●▪■◆◇◦‣∙][ \t\u3000]*(?!.*[•●▪■◆◇◦‣∙]\s*$)")
+# A journal's column set in bullets or dots over the title (Magtech's "• 骨组织构建 •", "·综 述·"):
+# short, no numbers nor label.
+_BULLETED = re.compile(r"\s*[•●·・]\s*[^\s\d•●·・:：][^\d•●·・:：]{0,18}?\s*[•●·・]\s*")
 
 
 def drop_list_marks(lines) -> list[tuple[int, str]]:
@@ -545,6 +551,8 @@ def drop_list_marks(lines) -> list[tuple[int, str]]:
 
     >>> drop_list_marks([(1, "  • 关键词:"), (2, "  • 跨学科研究 / "), (3, "·综 述·"), (4, "•")])
     [(1, '关键词:'), (2, '跨学科研究 / '), (3, '·综 述·'), (4, '')]
+    >>> drop_list_marks([(1, "• 骨组织构建 •")])
+    [(1, '• 骨组织构建 •')]
     """
     return [(lineno, _LIST_MARK.sub("", text)) for lineno, text in lines]
 
@@ -789,8 +797,10 @@ def _journal_line(folded: str) -> tuple[re.Match | None, re.Match | None]:
 
 
 def _is_source_line(folded: str) -> bool:
-    """A journal or citation line ("Obstetrics and gynecology. 1983,62(5)", "《…》2020年05期")."""
-    return bool(_CITATION_LINE.match(folded) or _bare_citation(folded) or _journal_line(folded)[0])
+    """A journal or citation line ("Obstetrics and gynecology. 1983,62(5)", "《…》2020年05期",
+    Magtech's "航空兵器 ›› 2019, Vol. 26 ›› Issue (4): 47-53")."""
+    return bool(_CITATION_LINE.match(folded) or _bare_citation(folded) or _journal_line(folded)[0]
+                or _VOLUME_ISSUE_LINE.fullmatch(folded))
 
 
 def _mostly_han(text: str) -> bool:
@@ -2215,10 +2225,10 @@ class _Page:
         return True
 
     def column_heading(self, line: str) -> bool:
-        """A journal's column over the title ("临床研究", "论著", "论著·临床研究"), before any
-        title: kept in extra.column, not read as the title."""
+        """A journal's column over the title ("临床研究", "论著", "论著·临床研究", or any set in
+        bullets, "• 骨组织构建 •"), before any title: kept in extra.column, not read as the title."""
         parts = re.split(r"\s*[·・•]\s*|\s+", _simplified(line))
-        if self.raw.get("titles") or not all(p in _COLUMN_HEADINGS for p in parts):
+        if self.raw.get("titles") or not (all(p in _COLUMN_HEADINGS for p in parts) or _BULLETED.fullmatch(line)):
             return False
         self.rec.log("drop_page_chrome", "page", line, "")
         self.rec.extra.setdefault("column", line)
