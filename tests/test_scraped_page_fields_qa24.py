@@ -73,3 +73,18 @@ def test_a_column_set_in_bullets_is_no_author_nor_title(tmp_path):
     assert record["extra"]["column"] == "• 骨组织构建 •"
     assert record["title"] == {"zh": "基于NS-3网络模拟器的MPQUIC协议仿真研究"}
     assert [a["literal"] for a in record["authors"]] == ["张伟", "李娜"]
+
+
+# 3. CNKI's author and affiliation lines copied without their spaces.
+
+_CNKI_HEAD = "中华医学杂志. 2021,101(15)北大核心 CSCD\n基于深度学习的胸部CT肺结节良恶性鉴别研究\n"
+_CNKI_TAIL = "摘要：目的 探讨基于深度学习的模型在肺结节鉴别中的价值。方法 回顾性分析512例。\n关键词：深度学习;肺结节;\n"
+
+
+@pytest.mark.parametrize("names", ["王建国1,2李娜1张伟2", "王建国1,2 李娜1 张伟2"], ids=["glued", "spaced"])
+def test_glued_names_and_institutions_give_each_author_theirs(tmp_path, names):
+    record = _page(tmp_path, _CNKI_HEAD + f"{names}\n1.北京大学第一医院放射科2.北京大学医学部\n" + _CNKI_TAIL)
+    assert [(a["literal"], a.get("affiliation")) for a in record["authors"]] == [
+        ("王建国", "北京大学第一医院放射科；北京大学医学部"), ("李娜", "北京大学第一医院放射科"), ("张伟", "北京大学医学部")]
+    assert record["extra"]["affiliations"] == ["北京大学第一医院放射科", "北京大学医学部"]
+

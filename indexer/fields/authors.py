@@ -207,6 +207,12 @@ def numbered_affiliations(text: str) -> dict[int, str] | None:
     return dict(zip(numbers, places)) if all(places) else None
 
 
+# A CNKI author line copied without its spaces, the names set apart by their marks alone
+# ("王建国1,2李娜1张伟2"): two names or more, each of two to four characters and marked.
+_GLUED_MARK = re.compile(rf"(?<=[{HAN}])[*＊#]?[{_MARK_DIGIT}]{{1,2}}(?:[,，][{_MARK_DIGIT}]{{1,2}})*[*＊#]?(?=[{HAN}])")
+_GLUED_MARKED_NAMES = re.compile(rf"(?:[{HAN}]{{2,4}}[*＊#]?[{_MARK_DIGIT}]{{1,2}}(?:[,，][{_MARK_DIGIT}]{{1,2}})*[*＊#]?){{2,}}")
+
+
 def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
     """A Chinese author line without the marks after its names; when ``affiliation`` numbers
     the institutions and every name is marked with numbers it has, each name is followed by
@@ -224,7 +230,11 @@ def resolve_name_marks(line: str, affiliation: str | None = None) -> str:
     '陈思远(广州中医药大学) 黄丽华(广州中医药大学；暨南大学) 周建平(暨南大学)'
     >>> resolve_name_marks("CHEN Siyuan1 HUANG Lihua1,2 ZHOU Jianping2*", "1.广州中医药大学；2.暨南大学")
     'CHEN Siyuan HUANG Lihua ZHOU Jianping'
+    >>> resolve_name_marks("王建国1,2李娜1张伟2", "1.北京大学；2.清华大学")   # (CNKI's, copied without spaces)
+    '王建国(北京大学；清华大学) 李娜(北京大学) 张伟(清华大学)'
     """
+    if _GLUED_MARKED_NAMES.fullmatch(line.strip()):  # the marks alone set the names apart: a space after each
+        line = _GLUED_MARK.sub(r"\g<0> ", line.strip())
     unmarked = _PINYIN_MARKS.sub("", line)
     if unmarked != line and _CAPS_FIRST_LIST.fullmatch(unmarked.strip()):
         return unmarked

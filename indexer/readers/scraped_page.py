@@ -909,7 +909,23 @@ def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
     (None, None)
     >>> numbered_institutions("1.Department of Radiology, Peking University First Hospital 2.School of Medicine")
     ['Department of Radiology, Peking University First Hospital', 'School of Medicine']
+    >>> numbered_institutions("1.北京大学第一医院放射科2.北京大学医学部")   # (CNKI's, copied without spaces)
+    ['北京大学第一医院放射科', '北京大学医学部']
     """
+    places = _numbered_places(line, first)
+    glued = _GLUED_INSTITUTION_NUMBER.sub(r" \g<0>", line)
+    apart = _numbered_places(glued, first) if glued != line else None
+    return apart if apart and len(apart) > len(places or ()) else places
+
+
+# A number opening an institution glued to the one before it, as CNKI's affiliation line copied
+# without its spaces gives it ("1.北京大学第一医院放射科2.北京大学医学部"): after a Chinese
+# character, with its dot, before one.
+_GLUED_INSTITUTION_NUMBER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}[.．、](?=[{HAN}])")
+
+
+def _numbered_places(line: str, first: int) -> list[str] | None:
+    """:func:`numbered_institutions` of a line whose numbers are set apart from the text before."""
     starts = list(_INSTITUTION_NUMBER.finditer(line))
     numbers = [mark_number(m.group("bracketed") or m.group("plain") or m.group("circled")) for m in starts]
     if not starts or starts[0].start() != 0 or numbers != list(range(first, first + len(starts))):
