@@ -88,3 +88,16 @@ def test_glued_names_and_institutions_give_each_author_theirs(tmp_path, names):
         ("王建国", "北京大学第一医院放射科；北京大学医学部"), ("李娜", "北京大学第一医院放射科"), ("张伟", "北京大学医学部")]
     assert record["extra"]["affiliations"] == ["北京大学第一医院放射科", "北京大学医学部"]
 
+
+
+# 4. A project's leader named after its grant is no funder.
+
+@pytest.mark.parametrize("funding", [
+    "四川省科技计划项目（2021YFS0123），项目负责人：赵敏；国家自然科学基金（81902345），项目负责人：刘洋",
+    "四川省科技计划项目（2021YFS0123）（负责人：赵敏）；国家自然科学基金（81902345），主持人：刘洋、赵敏",
+], ids=["after-a-comma", "bracketed-and-listed"])
+def test_a_project_leader_after_a_grant_is_no_funder(tmp_path, funding):
+    record = _page(tmp_path, "标题：多路径QUIC协议仿真研究\n作者：张伟; 李娜\n摘要：多路径QUIC协议可以提高传输效率。\n"
+                             f"基金资助: {funding}\n")
+    assert [(f["funder_original"], f["award"]) for f in record["funding"]] == [
+        ("四川省科技计划项目", "2021YFS0123"), ("国家自然科学基金", "81902345")]

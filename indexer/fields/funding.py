@@ -540,6 +540,7 @@ def parse_funding(statement: str) -> list[dict]:
         return []
     statement = _without_no_funding(statement)   # ("None. This work was supported by …")
     statement = _without_recipients(statement)   # ("… J.S. was supported by a Wellcome Trust fellowship")
+    statement = _without_leaders(statement)      # ("…（81902345），项目负责人：刘洋")
     entries: list[dict] = []
     funder_text = ""
     # awards whose funder may be named after them ("grant 81702662 from the NSFC"), each with
@@ -710,6 +711,23 @@ def _without_recipients(statement: str) -> str:
     'NSFC (81702662).'
     """
     return _RECIPIENT_OPENING.sub(lambda m: "; " if m.start() else "", statement)
+
+
+# The leader of a project, named after its grant on a Chinese journal's page ("四川省科技计划项目
+# （2021YFS0123），项目负责人：赵敏", "（主持人：刘洋）"): a person, no funder.
+_LEADER = re.compile(r"\s*[,，]?\s*(?P<open>[(（])?\s*(?:项目)?(?:负责人|主持人)\s*[:：]\s*[\u4e00-\u9fff·]{2,8}"
+                     r"(?:\s*[、,，]\s*[\u4e00-\u9fff·]{2,4}(?=\s*(?:[、,，;；。)）]|$)))*\s*(?(open)[)）])(?=\s*(?:[;；。.,，]|$))")
+
+
+def _without_leaders(statement: str) -> str:
+    """A statement without the project leaders named after its grants.
+
+    >>> _without_leaders("四川省科技计划项目（2021YFS0123），项目负责人：赵敏；国家自然科学基金（81902345），负责人：刘洋")
+    '四川省科技计划项目（2021YFS0123）；国家自然科学基金（81902345）'
+    >>> _without_leaders("国家自然科学基金（81902345）（主持人：刘洋、赵敏）")
+    '国家自然科学基金（81902345）'
+    """
+    return _LEADER.sub("", statement)
 
 
 # A funder named after its grant numbers: "grant 81702662 from the National Natural Science
