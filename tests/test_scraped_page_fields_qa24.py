@@ -101,3 +101,15 @@ def test_a_project_leader_after_a_grant_is_no_funder(tmp_path, funding):
                              f"基金资助: {funding}\n")
     assert [(f["funder_original"], f["award"]) for f in record["funding"]] == [
         ("四川省科技计划项目", "2021YFS0123"), ("国家自然科学基金", "81902345")]
+
+
+# 5. A journal's dates on one line, a space between them.
+
+def test_dates_on_one_line_are_split_at_their_labels(tmp_path):
+    record = _page(tmp_path, "标题：多路径QUIC协议仿真研究\n作者：张伟; 李娜\n摘要：多路径QUIC协议可以提高传输效率。\n"
+                             "收稿日期:2021-05-10 修回日期:2021-06-15 接受日期:2021-07-20 出版日期:2022-04-28 "
+                             "发布日期:2021-12-20\n")
+    extra = record["extra"]
+    assert (extra["received"], extra["revised"], extra["accepted"], extra["online_date"]) == (
+        ["2021-05-10"], ["2021-06-15"], ["2021-07-20"], ["2021-12-20"])
+    assert record["year"] == 2022

@@ -107,6 +107,8 @@ LABELS: dict[str, str] = {
     # a journal's dates (收稿日期：2021-03-05；修回日期：…；录用日期：…) and the editor of the paper at the
     # journal (本文编辑, 责任编辑: no editor of a book, as extra.editor is to the exports)
     "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
+    # and after them on Magtech's pages, the issue's date and the day the paper went online
+    "出版日期": "year", "发布日期": "online_date",
     "本文编辑": "copy_editor", "责任编辑": "copy_editor",
     # a journal's note on its authors (作者简介：王建国（1980—），男，…), not more authors
     "作者简介": "author_bio", "第一作者简介": "author_bio", "通讯作者简介": "author_bio",
@@ -144,7 +146,7 @@ _COLON_ONLY = frozenset(("年", "卷", "期", "Title", "致谢", "CN", "ISBN", "
                          "Institutions", "Year", "Volume", "Issue", "Page", "Pages",
                          "CateGory Index", "Category Index", "网络出版时间", "在线公开时间", "网络首发时间",
                          "在线出版日期", "Series", "Subject", "Classification Code", "Online Publication Time",
-                         "收稿日期", "修回日期", "录用日期", "接受日期", "本文编辑", "责任编辑",
+                         "收稿日期", "修回日期", "录用日期", "接受日期", "出版日期", "发布日期", "本文编辑", "责任编辑",
                          "Document code", "Document Code", "Article ID",
                          "CLC", "CLC Number", "CLC number", "Chinese Library Classification",
                          "Chinese library classification", "Corresponding author", "Corresponding Author",
@@ -708,11 +710,12 @@ def _page_count(item: str) -> tuple[str, str] | None:
 
 # CNKI's English site gives its citation's fields on one line: "Year: 2021 , Issue: 06 , Page: 512-516";
 # a journal's page sets a few side by side, a wide space between ("文献标识码: A    文章编号: 0376-…"),
-# and its dates one after the other ("收稿日期：2021-03-05；修回日期：2021-04-10").
+# and its dates one after the other ("收稿日期：2021-03-05；修回日期：2021-04-10", or a space between:
+# "收稿日期:2021-05-10 修回日期:2021-06-15").
 _CITATION_PARTS = ("Year", "Volume", "Issue", "Page", "Pages")
-_JOURNAL_DATES = ("收稿日期", "修回日期", "录用日期", "接受日期")
+_JOURNAL_DATES = ("收稿日期", "修回日期", "录用日期", "接受日期", "出版日期", "发布日期")
 _LISTED_FIELD = re.compile(rf"\s*[,，]\s*(?=(?:{'|'.join(_CITATION_PARTS)})\s*[:：])"
-                           rf"|\s*[;；,，]\s*(?=(?:{'|'.join(_JOURNAL_DATES)})[ \t\u3000]*[:：])"
+                           rf"|(?:\s*[;；,，]\s*|[ \t\u3000]+)(?=(?:{'|'.join(_JOURNAL_DATES)})[ \t\u3000]*[:：])"
                            rf"|[ \t\u3000]{{2,}}(?=(?:{_ALT})[ \t\u3000]*[:：])")
 
 
@@ -728,6 +731,8 @@ def listed_fields(line: str) -> list[tuple[str, str, str]] | None:
     [('document_code', '文献标识码', 'A'), ('article_id', '文章编号', '0376-2491(2022)08-0560-07')]
     >>> listed_fields("收稿日期：2021-03-05；修回日期：2021-04-10")
     [('received', '收稿日期', '2021-03-05'), ('revised', '修回日期', '2021-04-10')]
+    >>> listed_fields("收稿日期:2021-05-10 修回日期:2021-06-15 接受日期:2021-07-20")
+    [('received', '收稿日期', '2021-05-10'), ('revised', '修回日期', '2021-06-15'), ('accepted', '接受日期', '2021-07-20')]
     """
     items = _LISTED_FIELD.split(line.strip())
     labelled = [match_label(item) for item in items]
