@@ -113,3 +113,11 @@ def test_dates_on_one_line_are_split_at_their_labels(tmp_path):
     assert (extra["received"], extra["revised"], extra["accepted"], extra["online_date"]) == (
         ["2021-05-10"], ["2021-06-15"], ["2021-07-20"], ["2021-12-20"])
     assert record["year"] == 2022
+
+
+# 6. Wanfang's English keywords set apart by a wide space alone.
+
+def test_english_keywords_set_apart_by_two_spaces_are_split(tmp_path):
+    record = _page(tmp_path, "刊名：\n中华骨科杂志\n期刊论文\n老年髋部骨折术后谵妄的危险因素分析\n摘要：\n目的 探讨危险因素。结论 应重视。\n"
+                             "关键词：\n髋部骨折  谵妄\nKeywords：\nHip fractures  Delirium  Risk factors  Aged\n")
+    assert record["keywords"] == {"zh": ["髋部骨折", "谵妄"], "en": ["Hip fractures", "Delirium", "Risk factors", "Aged"]}

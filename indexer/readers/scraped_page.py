@@ -900,6 +900,24 @@ def _is_keyword(item: str) -> bool:
     return len(item) <= _KEYWORD_LATIN and len(item.split()) <= _KEYWORD_WORDS
 
 
+# Wanfang's keywords, set apart by a wide space alone ("Hip fractures  Delirium  Risk factors"):
+# the cleaner makes every space one, so the list is written with its semicolons before.
+_WIDE_SPACE = re.compile(r"[ \t]{2,}|\s*\u3000\s*")
+
+
+def _spaced_keywords(value: str) -> str:
+    """A keyword line whose keywords a wide space alone sets apart, as a list with semicolons;
+    any other as it is.
+
+    >>> _spaced_keywords("Hip fractures  Delirium  Risk factors  Aged"), _spaced_keywords("Hip fractures; Aged")
+    ('Hip fractures; Delirium; Risk factors; Aged', 'Hip fractures; Aged')
+    """
+    items = _WIDE_SPACE.split(value.strip())
+    if len(items) < 2 or re.search(r"[;；,，、/／]", value) or not all(_is_keyword(item) for item in items):
+        return value
+    return ("；" if _mostly_han(value) else "; ").join(items)
+
+
 def numbered_institutions(line: str, first: int = 1) -> list[str] | None:
     """The institutions of a line that numbers them ``first``, ``first`` + 1, … with no label
     (CNKI's affiliation line under its author line), or None: every item must name an
@@ -1969,6 +1987,8 @@ class _Page:
             self.rec.type = "paper-conference"
         if field == "journal":
             value = self.index_tags(value)
+        if field == "keywords":
+            value = _spaced_keywords(value)
         if field == "translated_author":
             self.translated_authors(value, lineno)
             return
