@@ -58,6 +58,9 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
 # ``e.g.``, ``Fig.``, an initial ``J.``) that a wrapped line may end with.
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）\]】」』]*$")
 _ABBREVIATION = re.compile(r"(?:\b(?:al|e\.g|i\.e|vs|cf|ca|approx|Fig|Figs|No|Eq|Ref|Dr|Prof)|\b[A-Z])\.$")
+# How much of a line's end they look at: an abbreviation and its closing quotes are short, and
+# searching the whole of a long value once a line read the file's abstract in time squared.
+_TAIL = 40
 
 
 def ends_sentence(text: str) -> bool:
@@ -69,9 +72,12 @@ def ends_sentence(text: str) -> bool:
     (True, True, False)
     >>> ends_sentence("as shown by Smith et al."), ends_sentence("将小鼠随机分为两组，")
     (False, False)
+    >>> ends_sentence("x " * 50_000 + "was normal."), ends_sentence("x " * 50_000 + "Smith et al.")
+    (True, False)
     """
     text = text.rstrip()
-    return bool(_SENTENCE_END.search(text)) and not _ABBREVIATION.search(text)
+    tail = max(0, len(text) - _TAIL)   # (a search from there, not a slice: ``\b`` sees the character before it)
+    return bool(_SENTENCE_END.search(text, tail)) and not _ABBREVIATION.search(text, tail)
 
 
 def _indent(line: str) -> int:
