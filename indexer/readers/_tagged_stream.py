@@ -57,7 +57,8 @@ def join_continuation(prev: str, nxt: str, paragraph: bool = False) -> str:
 # A line ending a sentence (``…here.``, ``…四周。``, ``…?"``), not an abbreviation (``et al.``,
 # ``e.g.``, ``Fig.``, an initial ``J.``) that a wrapped line may end with.
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)）\]】」』]*$")
-_ABBREVIATION = re.compile(r"(?:\b(?:al|e\.g|i\.e|vs|cf|ca|approx|Fig|Figs|No|Eq|Ref|Dr|Prof)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(r"(?:\b(?:al|e\.g|i\.e|vs|cf|ca|approx|Fig|Figs|No|Eq|Ref|Dr|Prof|spp|sp|subsp|var"
+                           r"|St|Inc|Co|Ltd|vol|pp|min|resp)|\b[A-Z])\.$")
 # How much of a line's end they look at: an abbreviation and its closing quotes are short, and
 # searching the whole of a long value once a line read the file's abstract in time squared.
 _TAIL = 40
@@ -78,6 +79,45 @@ def ends_sentence(text: str) -> bool:
     text = text.rstrip()
     tail = max(0, len(text) - _TAIL)   # (a search from there, not a slice: ``\b`` sees the character before it)
     return bool(_SENTENCE_END.search(text, tail)) and not _ABBREVIATION.search(text, tail)
+
+
+# A structured abstract's heading on a line of its own (Zotero's RIS: "Results", "CLINICAL
+# RELEVANCE", "Materials and Methods:"): a paragraph, though it ends no sentence.
+_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|and|of|&)){0,3}:?")
+
+
+class Paragraphs:
+    """The lines of an abstract read so far, kept as lines beside the value they make wrapped
+    (:attr:`TaggedReader.PARAGRAPH_LINES`): they are its paragraphs (Zotero's RIS and our exports
+    write a paragraph a line) only if no line of it before the last ends mid-sentence and no
+    continuation line is indented (a heading's line, ``Results``, ends none).  A field wrapped at a width (Ovid's, by hand) has lines ending
+    wherever the width fell, some after a full stop: one line ending mid-sentence or indented
+    and all of them are the value wrapped.  So it is decided at the field's end (:meth:`value`).
+
+    >>> zotero, ovid = Paragraphs("Background: dogs were seen."), Paragraphs("We enrolled 120 adolescents.")
+    >>> zotero.add("Results: most were well."); zotero.value("(wrapped)")
+    'Background: dogs were seen.\\nResults: most were well.'
+    >>> ovid.add("      Metformin reduced BMI by 1.2 units."); ovid.add("      Adverse events were"); ovid.value("(wrapped)")
+    '(wrapped)'
+    >>> headed = Paragraphs("CLINICAL RELEVANCE"); headed.add("Dogs were seen."); headed.value("(wrapped)")
+    'CLINICAL RELEVANCE\\nDogs were seen.'
+    """
+    __slots__ = ("lines", "wrapped")
+
+    def __init__(self, first: str):
+        self.lines = [first.strip()]
+        self.wrapped = False
+
+    def add(self, line: str) -> None:
+        before = self.lines[-1]
+        self.wrapped = (self.wrapped or line[:1].isspace()
+                        or not ends_sentence(before) and not _HEADING.fullmatch(before))
+        if not self.wrapped:   # (a list, joined at the end: a value of 20,000 lines is not copied once a line)
+            self.lines.append(line.strip())
+
+    def value(self, wrapped: str) -> str:
+        """The field's value: its lines as paragraphs, or ``wrapped`` (its lines joined as wrapped)."""
+        return wrapped if self.wrapped else "\n".join(line for line in self.lines if line)
 
 
 def _indent(line: str) -> int:
@@ -214,7 +254,8 @@ def read_tagged(reader, source, *, header: tuple[str, str] | None = None,
         elif fields[-1][0] in reader.LINE_PER_VALUE:  # EndNote's %K: one keyword a line, untagged
             fields.append([fields[-1][0], line.strip(), lineno])
         else:   # a note's next line (the reader's KEEP_LINES) a line of its own, as after a blank line
-            keep = reader.line_of_its_own(fields[-1][0], fields[-1][1])
+            keep = fields[-1][0] in getattr(reader, "KEEP_LINES", ())
+            reader.keep_paragraph_line(fields[-1], line)
             fields[-1][1] = join_continuation(fields[-1][1], line.strip(), gap or keep)
         gap = False
     if fields:

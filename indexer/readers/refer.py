@@ -99,8 +99,8 @@ class ReferReader(TaggedReader):
     # A note's lines stay lines (EndNote writes them so, as our export does, and RIS's N1 keeps
     # them): joined, "PMID: 1" and "tex.ids: a" were one line that no reader takes apart.
     KEEP_LINES = frozenset({"%Z"})
-    # An abstract's line after one ending a sentence is its next paragraph, as our export writes
-    # them; after one ending mid-sentence (CNKI's "两组，" then "灌胃给药四周。"), the line before wrapped.
+    # An abstract's lines are its paragraphs, as our export writes them, if each before the last
+    # ends a sentence and none is indented; else it is wrapped (CNKI's "两组，" then "灌胃给药四周。").
     PARAGRAPH_LINES = frozenset({"%X"})
     TYPE_TAG = "%0"
     TYPES = REFER_TYPES

@@ -66,8 +66,8 @@ class RisReader(TaggedReader):
     # EndNote's note of a PubMed record is PubMed's fields one a line (the ISSN, the authors,
     # the grants, the publication types, the citation): kept as lines.
     KEEP_LINES = frozenset({"N1"})
-    # An abstract's line after one ending a sentence is its next paragraph (Zotero's RIS writes a
-    # paragraph a line, as our export does); after one ending mid-sentence, the line before wrapped.
+    # An abstract's lines are its paragraphs (Zotero's RIS writes a paragraph a line, as our export
+    # does) if each before the last ends a sentence and none is indented; else it is wrapped (Ovid's).
     PARAGRAPH_LINES = frozenset({"AB", "N2"})
     def value_of_its_own(self, tag: str, value: str, line: str) -> bool:
         """A line after AD is another affiliation (Scopus's, one a line) where the line before

@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..record import Failure, Record, Source
-from ._tagged_stream import ends_sentence
+from ._tagged_stream import Paragraphs
 from .base import CUT_SHORT, build_record, in_other_export, numbered_lines
 
 # A generic record's Type of Work (RIS's M3 of a GEN, EndNote's %9 of a Generic) that says it is
@@ -50,8 +50,9 @@ class TaggedReader:
     VALUE_PER_LINE: frozenset[str] = frozenset()
     # Tags whose continuation lines stay lines of one value (joined by a newline, not JOIN).
     KEEP_LINES: frozenset[str] = frozenset()
-    # Tags (an abstract's) whose continuation line after a sentence's end is a paragraph of one
-    # value, after any other line the line before wrapped (see :meth:`line_of_its_own`).
+    # Tags (an abstract's) whose continuation lines are its paragraphs (joined by a newline) if
+    # the field is not wrapped: no line before its last ends mid-sentence, none is indented
+    # (see :meth:`keep_paragraph_line`); else JOIN'ed as wrapped.
     PARAGRAPH_LINES: frozenset[str] = frozenset()
     # A line of a tag with its separator written wrong (groups "tag" and "value"), and the few tags
     # read so, those opening a field a user would miss (see :meth:`parse_loose`).  None: no such
@@ -116,12 +117,14 @@ class TaggedReader:
         :attr:`VALUE_PER_LINE`'s tags) rather than that value wrapped."""
         return tag in self.VALUE_PER_LINE
 
-    def line_of_its_own(self, tag: str, value: str) -> bool:
-        """Whether a line continuing ``value`` of ``tag`` is a line of it (joined by a newline):
-        a note's (:attr:`KEEP_LINES`), and an abstract's paragraph after a line that ends a
-        sentence (:attr:`PARAGRAPH_LINES`; our exports write a paragraph a line, as Zotero's RIS
-        does); else the value wrapped."""
-        return tag in self.KEEP_LINES or tag in self.PARAGRAPH_LINES and ends_sentence(value)
+    def keep_paragraph_line(self, field: list, line: str) -> None:
+        """Keep ``line``, continuing ``field``, as a line of its own beside the value wrapped, if
+        its tag's lines may be paragraphs (:attr:`PARAGRAPH_LINES`): :meth:`_finish` decides
+        which, once all the field's lines are read (:class:`~._tagged_stream.Paragraphs`)."""
+        if field[0] in self.PARAGRAPH_LINES:
+            if not isinstance(field[-1], Paragraphs):
+                field.append(Paragraphs(field[1]))
+            field[-1].add(line)
 
     def read(self, source) -> Iterator[Record | Failure]:
         fields: list[list] = []  # [tag, value, line]
@@ -179,7 +182,8 @@ class TaggedReader:
             elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
-                joint = "\n" if self.line_of_its_own(fields[-1][0], fields[-1][1]) else self.JOIN
+                joint = "\n" if fields[-1][0] in self.KEEP_LINES else self.JOIN
+                self.keep_paragraph_line(fields[-1], line)
                 fields[-1][1] = (fields[-1][1] + joint + line.strip()).strip()
         if fields:
             ordinal += 1
@@ -211,6 +215,9 @@ class TaggedReader:
         if not fields:
             return Failure(path=path, line=line or None, reason="empty record", raw=raw_text,
                            format=self.name, record=ordinal)
+        for f in fields:   # an abstract's lines: its paragraphs, or the value wrapped
+            if isinstance(f[-1], Paragraphs):
+                f[1] = f.pop().value(f[1])
         issues = [f[3] for f in fields if len(f) > 3]
         item = build_record(self, [f[:3] for f in fields],
                             Source(path=path, format=self.name, record=ordinal, line=line or None),
