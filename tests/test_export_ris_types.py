@@ -71,7 +71,7 @@ def test_biblatex_entry_types(typed):
     text = rendered(typed, "biblatex")
     kinds = [l[1:l.index("{")] for l in text.splitlines() if l.startswith("@")]
     assert dict(zip(RIS_CODES, kinds)) == {
-        "periodical": "periodical", "pamphlet": "misc", "entry-encyclopedia": "inreference",
+        "periodical": "periodical", "pamphlet": "booklet", "entry-encyclopedia": "inreference",
         "entry-dictionary": "inreference", "broadcast": "misc", "hearing": "misc", "post-weblog": "misc", "song": "misc"}
     # @inreference is an article in a work of reference: the work is its booktitle, as @incollection's
     entries = text.split("\n\n")
