@@ -57,6 +57,8 @@ def test_bibtex_writes_the_authority_as_location(exported, tmp_path, fmt):
 def test_csv_writes_the_authority_after_the_assignee(exported, tmp_path):
     text = exported("csv")
     rows = list(csv.reader(io.StringIO(text)))   # (then the source id, the publication types and the citation key)
-    assert rows[0][-6:-3] == ["pmid", "assignee", "authority"] and rows[1][-4] == "European Patent Office"
+    at = rows[0].index("authority")   # (the catalogue's columns after the key)
+    assert rows[0][at - 2:at + 4] == ["pmid", "assignee", "authority", "source_id", "publication_type", "key"]
+    assert rows[1][at] == "European Patent Office"
     (back,) = read_back(text, "csv", tmp_path)
     assert back["extra"]["authority"] == ["European Patent Office"]
