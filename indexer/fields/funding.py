@@ -716,7 +716,7 @@ def _without_recipients(statement: str) -> str:
 # The leader of a project, named after its grant on a Chinese journal's page ("四川省科技计划项目
 # （2021YFS0123），项目负责人：赵敏", "（主持人：刘洋）"): a person, no funder.
 _LEADER = re.compile(r"\s*[,，]?\s*(?P<open>[(（])?\s*(?:项目)?(?:负责人|主持人)\s*[:：]\s*[\u4e00-\u9fff·]{2,8}"
-                     r"(?:\s*[、,，]\s*[\u4e00-\u9fff·]{2,4}(?=\s*(?:[、,，;；。)）]|$)))*\s*(?(open)[)）])(?=\s*(?:[;；。.,，]|$))")
+                     r"(?:\s*、\s*[\u4e00-\u9fff·]{2,4}(?=\s*(?:[、,，;；。)）]|$)))*\s*(?(open)[)）])(?=\s*(?:[;；。.,，]|$))")
 
 
 def _without_leaders(statement: str) -> str:
@@ -726,6 +726,11 @@ def _without_leaders(statement: str) -> str:
     '四川省科技计划项目（2021YFS0123）；国家自然科学基金（81902345）'
     >>> _without_leaders("国家自然科学基金（81902345）（主持人：刘洋、赵敏）")
     '国家自然科学基金（81902345）'
+
+    Funders listed after a leader by commas are funders (only 、 lists leaders):
+
+    >>> _without_leaders("国家自然科学基金（81902345），负责人：刘洋，科技部，教育部")
+    '国家自然科学基金（81902345），科技部，教育部'
     """
     return _LEADER.sub("", statement)
 
