@@ -26,7 +26,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.base import TRANSLATED_TYPES
-from ..readers.refer import spaced_keywords
+from ..readers.refer import space_separated_list
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
 from .common import (people, all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
@@ -368,7 +368,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out += _second_identifiers(rec, "%@", "%U")
     out.append(("%G", lang if lang != "und" else ""))
     keywords = all_keywords(rec, lang)
-    if len(keywords) == 1 and spaced_keywords(keywords[0]):   # "COVID-19 疫苗;", not two keywords
+    if len(keywords) == 1 and space_separated_list(keywords[0]):   # "COVID-19 疫苗;", not two keywords
         keywords = [keywords[0] + ";"]
     out += [("%K", k) for k in keywords]
     out += [("%L", c) for c in classification(rec)]   # the Call Number, as RIS's CN

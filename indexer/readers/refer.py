@@ -74,13 +74,13 @@ _NAME_SPLIT = r"[;；，]"
 _LIST_SPLIT = r"[;；]"
 
 
-def spaced_keywords(value: str) -> bool:
+def space_separated_list(value: str) -> bool:
     """Whether a record's only %K line is read as a list of keywords separated by spaces, as
     Wanfang writes Latin and CJK ones ("参考文献管理 文献管理软件 Zotero", "肺癌 CT"): it holds a
     space and CJK and no comma.  The EndNote export ends such a lone keyword with ";" ("COVID-19
     疫苗;"), a list of one, so it is read back whole.
 
-    >>> spaced_keywords("肺癌 CT"), spaced_keywords("COVID-19 vaccine"), spaced_keywords("肺癌, CT")
+    >>> space_separated_list("肺癌 CT"), space_separated_list("COVID-19 vaccine"), space_separated_list("肺癌, CT")
     (True, False, False)
     """
     return " " in value and bool(_CJK.search(value)) and not re.search(r"[,，、]", value)
@@ -166,7 +166,7 @@ class ReferReader(TaggedReader):
             elif tag == "%K":
                 if re.search(_LIST_SPLIT, value):
                     put("keywords", value, line)  # CNKI: one ";" list (split by the pipeline)
-                elif len(values["%K"]) == 1 and spaced_keywords(value):
+                elif len(values["%K"]) == 1 and space_separated_list(value):
                     # Wanfang: CJK keywords separated by spaces on its one %K line ("参考文献管理
                     # 文献管理软件 Zotero"); of several %K lines each is a keyword ("IBM DOcplexcloud软件").
                     put("keywords", ";".join(value.split()), line)
