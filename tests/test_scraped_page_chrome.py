@@ -138,3 +138,11 @@ PDFをダウンロード (1234K)
     for text, site in ((wiley, "Wiley Online Library"), (taylor, "Taylor & Francis Online"), (jstage, "J-STAGE")):
         (reason,) = _failures(tmp_path, text)
         assert reason.startswith(f"a page copied from {site}, a site this reader does not read: export"), site
+
+
+def test_english_title_opening_with_home_at_the_top_stays_the_title(tmp_path):
+    # "Home" tells a menu only beside another menu entry (Journals, Search, Log in …), not as a
+    # title's first word, even at the page's top
+    for title in ("Home Visits Reduce Falls", "Home Blood Pressure Monitoring"):
+        record = page_record(tmp_path, title + "\nAuthors: John Smith, Mary Jones\nAbstract: We did it.\n")
+        assert record["title"] == {"en": title}, title

@@ -223,10 +223,13 @@ _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 # A site's menu line whatever its entries: several short entries, one of them the site's home or
 # account link ("首页 资源导航 知识脉络 万方选题 登录 注册", "Home Journals Proceedings Log in"); a
 # title holds longer words or fewer ("首页设计研究", "Home care in old age" has lower-case words).
-# An English title may capitalize every word ("Home Visits Reduce Falls"): "Home" tells a menu
-# only in the page's header (nothing read yet but chrome).
+# An English title may capitalize every word, and open with "Home" ("Home Visits Reduce Falls",
+# "Home Blood Pressure Monitoring"): "Home" tells a menu only in the page's header (nothing read
+# yet but chrome) and beside another entry of an English site's menu (_EN_MENU_WORDS).
 _HOME_OR_LOGIN = frozenset("首页 首頁 登录 登陆 注册 Log-in Sign-in Login".split())
 _HOME = "Home"
+_EN_MENU_WORDS = frozenset("Journals Journal Books Proceedings Dissertations Theses Conferences Patents About Contact "
+                           "Search Browse Help Register Log-in Sign-in Login Logout Sign-up".split())
 _MENU_ENTRY = re.compile(rf"[{HAN}]{{1,8}}|[A-Z][A-Za-z&-]{{0,15}}")
 _MENU_ENTRIES = 3
 
@@ -240,12 +243,15 @@ def _menu_entries(line: str, header: bool = False) -> list[str] | None:
     (None, None, None)
     >>> _menu_entries("Home Visits Reduce Falls"), _menu_entries("Home Journals Proceedings", header=True)
     (None, ['Home', 'Journals', 'Proceedings'])
+    >>> _menu_entries("Home Visits Reduce Falls", header=True), _menu_entries("Home Blood Pressure Monitoring", header=True)
+    (None, None)
     """
     s = re.sub(r"\b(Log|Sign) in\b", r"\1-in", line.strip())
     entries = [t for t in _ENTRY_MARKS.split(s) if t]
     if len(entries) < _MENU_ENTRIES or not all(_MENU_ENTRY.fullmatch(t) for t in entries):
         return None
-    return entries if any(t in _HOME_OR_LOGIN or header and t == _HOME for t in entries) else None
+    home = header and _HOME in entries and any(t in _EN_MENU_WORDS for t in entries)
+    return entries if home or any(t in _HOME_OR_LOGIN for t in entries) else None
 
 
 # The headings of a page's sections after the paper's fields (its references, related papers,
