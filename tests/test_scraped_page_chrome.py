@@ -146,3 +146,14 @@ def test_english_title_opening_with_home_at_the_top_stays_the_title(tmp_path):
     for title in ("Home Visits Reduce Falls", "Home Blood Pressure Monitoring"):
         record = page_record(tmp_path, title + "\nAuthors: John Smith, Mary Jones\nAbstract: We did it.\n")
         assert record["title"] == {"en": title}, title
+
+
+def test_a_line_with_one_account_word_is_no_menu(tmp_path):
+    # one of 注册, 登录, 首页 among short words is a title's or keywords' word; a menu has two
+    # known entries (首页 … 登录 注册), and a keywords' label's next line is its keywords
+    record = page_record(tmp_path, "注册 资本 认缴制 改革 研究\n王建国 李娜\n摘要：本文研究了注册资本认缴制。\n关键词：注册资本；认缴制\n")
+    assert record["title"] == {"zh": "注册 资本 认缴制 改革 研究"}
+    record = page_record(tmp_path, "药品注册审评研究\n作者：王建国\n关键词：\n药品 注册 审评 监管\n摘要：本文研究了药品注册。\n")
+    assert record["keywords"]["zh"] == ["药品", "注册", "审评", "监管"]
+    record = page_record(tmp_path, "身份认证研究\n作者：王建国\n关键词：\n首页 登录 注册\n摘要：本文研究了网站登录。\n")
+    assert record["keywords"]["zh"] == ["首页", "登录", "注册"]

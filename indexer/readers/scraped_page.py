@@ -220,9 +220,11 @@ _ENTRY_MARKS = re.compile(r"[\s|｜]+")
 # own site's title), not the page's title; a row of buttons under a title ("下载 收藏 订阅 分享") is
 # no menu.
 _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
-# A site's menu line whatever its entries: several short entries, one of them the site's home or
-# account link ("首页 资源导航 知识脉络 万方选题 登录 注册", "Home Journals Proceedings Log in"); a
-# title holds longer words or fewer ("首页设计研究", "Home care in old age" has lower-case words).
+# A site's menu line whatever its other entries: several short entries, one of them the site's
+# home or account link and another a menu's known entry ("首页 资源导航 知识脉络 万方选题 登录 注册",
+# "首页 快速检索 高级检索", "Home Journals Proceedings Log in"); a title holds longer words or fewer
+# ("首页设计研究", "Home care in old age" has lower-case words), or one such word only ("注册 资本
+# 认缴制 改革 研究"), as do keywords ("药品 注册 审评 监管").
 # An English title may capitalize every word, and open with "Home" ("Home Visits Reduce Falls",
 # "Home Blood Pressure Monitoring"): "Home" tells a menu only in the page's header (nothing read
 # yet but chrome) and beside another entry of an English site's menu (_EN_MENU_WORDS).
@@ -245,13 +247,16 @@ def _menu_entries(line: str, header: bool = False) -> list[str] | None:
     (None, ['Home', 'Journals', 'Proceedings'])
     >>> _menu_entries("Home Visits Reduce Falls", header=True), _menu_entries("Home Blood Pressure Monitoring", header=True)
     (None, None)
+    >>> _menu_entries("注册 资本 认缴制 改革 研究"), _menu_entries("药品 注册 审评 监管"), _menu_entries("首页 快速检索 期刊检索")
+    (None, None, ['首页', '快速检索', '期刊检索'])
     """
     s = re.sub(r"\b(Log|Sign) in\b", r"\1-in", line.strip())
     entries = [t for t in _ENTRY_MARKS.split(s) if t]
     if len(entries) < _MENU_ENTRIES or not all(_MENU_ENTRY.fullmatch(t) for t in entries):
         return None
     home = header and _HOME in entries and any(t in _EN_MENU_WORDS for t in entries)
-    return entries if home or any(t in _HOME_OR_LOGIN for t in entries) else None
+    known = {t for t in entries if t in _HOME_OR_LOGIN or t in _MENU_WORDS or t in _EN_MENU_WORDS}
+    return entries if home or len(known) > 1 and known & _HOME_OR_LOGIN else None
 
 
 # The headings of a page's sections after the paper's fields (its references, related papers,
@@ -575,7 +580,7 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
     [(1, '【基金类别】'), (2, '【参考文献】')]
     """
     out: list[tuple[int, str]] = []
-    waiting = False  # the last line kept is a bare label waiting for its value
+    waiting: bool | str = False  # the last line kept is a bare label waiting for its value: its field
     listing = False  # the last line kept is a bare funding label joined to its first funder
     for lineno, text in lines:
         if not text.strip():
@@ -586,7 +591,9 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], out[-1][1].rstrip() + ("；" if _mostly_han(text) else "; ") + text.strip())
             continue
         listing = False
-        if waiting and not _bare_label(text) and not match_label(text) and not is_page_chrome(text) \
+        # (a line of keywords under their label is never a menu's: "关键词：" / "登录 注册 身份认证")
+        if waiting and not _bare_label(text) and not match_label(text) \
+                and not (is_page_chrome(text) and not (waiting == "keywords" and _menu_entries(text))) \
                 and not _LIST_HEADING.fullmatch(_simplified(text.strip())):   # (CSSCI's 【参考文献】 under an empty label)
             i = max(i for i, (_, t) in enumerate(out) if t.strip())
             label = out[i][1].rstrip()
@@ -600,7 +607,8 @@ def join_bare_labels(lines) -> list[tuple[int, str]]:
             listing = LABELS.get(_label_key(m.group("label"))) == "funding"
             continue
         out.append((lineno, text))
-        waiting = _waits(_bare_label(text))
+        bare = _bare_label(text)
+        waiting = _waits(bare) and (LABELS.get(_label_key(bare.group("label"))) or True)  # (the label's field)
     return out
 
 
