@@ -157,3 +157,16 @@ def test_a_line_with_one_account_word_is_no_menu(tmp_path):
     assert record["keywords"]["zh"] == ["药品", "注册", "审评", "监管"]
     record = page_record(tmp_path, "身份认证研究\n作者：王建国\n关键词：\n首页 登录 注册\n摘要：本文研究了网站登录。\n")
     assert record["keywords"]["zh"] == ["首页", "登录", "注册"]
+
+
+def test_translated_title_above_a_title_label_stays_the_translated_title(tmp_path):
+    # a title label replaces the lines above it in its own script only: the English line over
+    # 题名： is the page's English title, not a site's name
+    english = "Effect of exercise on sleep quality in older adults"
+    fields = "作者：王建国；李娜\n刊名：中华医学杂志\n摘要：目的探讨运动对老年人睡眠的影响。\n"
+    for page in (f"{english}\n题名：运动对老年人睡眠质量的影响\n{fields}",
+                 f"运动对老年人睡眠质量的影响\n{english}\n题名：运动对老年人睡眠质量的影响\n{fields}"):
+        record = page_record(tmp_path, page)
+        assert record["title"] == {"zh": "运动对老年人睡眠质量的影响", "en": english}
+        assert list(record["title"]) == ["zh", "en"] and record["language"] == "zh"  # (the labelled title first)
+        assert english not in record["extra"].get("unlabelled", [])

@@ -213,6 +213,9 @@ _SITE_BUTTONS = UI_WORDS | UI_MENU_WORDS | frozenset(("免费下载", "研究点
 # Favorite Share Print"): chrome, not names, but no sign of the sites read (other_site_reason).
 _ENGLISH_BUTTONS = re.compile(r"(?:HTML Read|CAJ Download|PDF Download|Cite|Favorite|Share|Print)")
 _ENGLISH_BUTTON_ROW = re.compile(rf"{_ENGLISH_BUTTONS.pattern}(?:\s+{_ENGLISH_BUTTONS.pattern})+")
+# A site's name as a line above a labelled title gives it (its Chinese name, "中国生物医学文献服务系统",
+# with its Latin one, "SinoMed", or that alone): not the page's translated title (_Page.unlabelled_titles).
+_SITE_NAME_LIKE = re.compile(rf"(?:[{HAN}]*(?:网|系统|平台|数据库|文献库|资源库|中心)\s*)?(?:[A-Za-z]+(?:\s+[A-Za-z]+)?)?")
 # What sets a header's entries apart on a line ("登录 | 个人"), besides spaces.
 _ENTRY_MARKS = re.compile(r"[\s|｜]+")
 # A line of a site's menu (two entries of UI_MENU_WORDS in it that are no page's buttons: 订阅 is
@@ -2006,9 +2009,11 @@ class _Page:
         if field == "translated_author":
             self.translated_authors(value, lineno)
             return
-        if field == "titles" and _label_key(label) in _RECORD_OPENING:
-            self.unlabelled_titles()
+        translated = self.unlabelled_titles(value) if field == "titles" and _label_key(label) in _RECORD_OPENING \
+            else []
         self.add(*self.bracketed_journal(value) if field == "journal" else (field, value), lineno)
+        if translated:  # after the labelled title: the page's own, its language the record's
+            self.raw["titles"].extend(translated)
         self.titled = self.titled or field == "titles"
         if field == "reference":
             self.cited_authors(value)
@@ -2205,15 +2210,26 @@ class _Page:
             self.take((field, label, value), lineno, steps)
             steps = []  # the line's repairs, logged once
 
-    def unlabelled_titles(self) -> None:
-        """The lines read as the title before the page's first title label (题名：, 标题：) were
-        not its title (a site's name over its record, "中国生物医学文献服务系统 SinoMed"): the label
-        says which line is; they are kept in extra.unlabelled."""
+    def unlabelled_titles(self, title: str) -> list[tuple[str, int]]:
+        """The lines read as the title before the page's first title label (题名：, 标题：) in the
+        labelled ``title``'s script were not its title (a site's name over its record,
+        "中国生物医学文献服务系统 SinoMed"): the label says which line is; they are kept in
+        extra.unlabelled (the title itself again dropped).  A line in the other script is the
+        translated title the page gives above it ("Effect of exercise…" over 题名：运动对…), unless
+        it is a site's name's (:data:`_SITE_NAME_LIKE`): returned, to follow the labelled title."""
         if self.titled or not self.raw.get("titles"):
-            return
+            return []
+        kept = []
         for text, lineno in self.raw.pop("titles"):
+            if _mostly_han(text) != _mostly_han(title) and not _SITE_NAME_LIKE.fullmatch(text.strip()):
+                kept.append((text, lineno))
+                continue
             self.recognised -= 1
-            self.keep_unlabelled(text, lineno)
+            if " ".join(text.split()) == " ".join(title.split()):
+                self.rec.log("drop_page_chrome", "page", text, "")  # (the title, given again by its label)
+            else:
+                self.keep_unlabelled(text, lineno)
+        return kept
 
     def keep_unlabelled(self, line: str, lineno: int) -> None:
         """``line`` kept in extra.unlabelled, and an issue saying so."""
