@@ -29,6 +29,20 @@ def test_headings_on_their_own_lines_split_the_abstract(tmp_path, abstract, lang
     assert "unlabelled" not in record["extra"]
 
 
+@pytest.mark.parametrize("heading, body", [
+    ("Introduction", "Sleep problems are common in old age and affect about half of all older adults living at home."),
+    ("Methods", "We then describe the cohort of adults aged 65 years or older in detail in the sections below."),
+])
+def test_a_heading_line_after_a_plain_abstract_does_not_join_it(tmp_path, heading, body):
+    # a lone heading continues the abstract only when it holds sections already, and never
+    # "Introduction" (the body's first heading, though an abstract's Introduction: is BACKGROUND)
+    page = ("Effects of exercise on sleep quality in older adults\nJohn Smith, Mary Jones\nAbstract\n"
+            f"Exercise improved sleep in 120 older adults over 12 weeks.\n{heading}\n{body}\n")
+    record = _page(tmp_path, page)
+    assert heading not in record["abstract"]["en"]
+    assert not record.get("sections")
+
+
 def test_a_page_of_a_site_not_read_stays_a_failure_with_its_headings_on_their_lines(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("Skip to main content\nSpringer Nature Link\nSearch\nLog in\nHome European Spine Journal Article\n"

@@ -28,7 +28,7 @@ from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_n
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
-from ..fields.sections import LABELS_EN, LABELS_ZH, canonical_label
+from ..fields.sections import EN_LABELS_ALTERNATION, LABELS_EN, LABELS_ZH, canonical_label, split_sections
 from ..lang.detect import script_counts
 from ..pinyin import compared_pinyin, is_person
 from ..record import Failure, Record, Repair, Source
@@ -842,6 +842,27 @@ def _looks_like_abstract(line: str) -> bool:
 _PREVIEW_MIN_WIDTH = 80
 
 
+# A paper's body's first heading, under its abstract on a page ("Introduction", 引言): no heading of
+# the abstract's, though sections reads an abstract's "Introduction:" as its BACKGROUND.
+_BODY_HEADINGS = frozenset(("INTRODUCTION", "引言", "前言"))
+# An abstract's value that opens with a section's label ("Background Poor sleep…", "目的 探讨…").
+_SECTION_OPENING = re.compile(r"\s*[【\[［]?(?:" + EN_LABELS_ALTERNATION + "|"
+                              + "|".join(map(re.escape, sorted(LABELS_ZH, key=len, reverse=True))) + r")(?![A-Z])")
+
+
+def _sectioned(abstract: str) -> bool:
+    """Whether an abstract read so far holds a section's label: opens with one ("Background",
+    "目的 探讨…"; not a lower-case word, "results showed…") or is split at them already.
+
+    >>> _sectioned("Background Poor sleep is common."), _sectioned("目的"), _sectioned("Exercise improved sleep.")
+    (True, True, False)
+    """
+    text = _simplified(abstract).lstrip()
+    if not text[:1].islower() and _SECTION_OPENING.match(text.upper()):
+        return True
+    return bool(split_sections(text, "zh" if _mostly_han(text) else "en"))
+
+
 def _section_label_only(line: str) -> bool:
     """Whether a line is only a structured abstract's heading ("方法", "Methods", "Methods:"), as
     a page gives each heading on its own line above its text.
@@ -1634,8 +1655,11 @@ class _Page:
             return False
         if _section_label_only(line):  # a heading alone ("方法" / "选取…"): the splitter splits at it
             # (not on a page with a line only a site it does not read shows: there the heading is
-            # unread, as other_site_reason counts the lines of such a page)
-            return not self.other_sites and self.last_mostly_han("abstract") == _mostly_han(line)
+            # unread, as other_site_reason counts the lines of such a page; only in an abstract of
+            # sections already, never the body's first heading: "Introduction" under a plain abstract)
+            return not self.other_sites and self.last_mostly_han("abstract") == _mostly_han(line) \
+                and _simplified(line).strip().rstrip(":：").strip().upper() not in _BODY_HEADINGS \
+                and _sectioned(self.raw["abstract"][-1][0])
         before = self.raw["abstract"][-1][0].rstrip()
         if strip_toggle(before) != before or line.startswith(before[:20]):
             return False
