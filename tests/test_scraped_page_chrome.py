@@ -170,3 +170,9 @@ def test_translated_title_above_a_title_label_stays_the_translated_title(tmp_pat
         assert record["title"] == {"zh": "运动对老年人睡眠质量的影响", "en": english}
         assert list(record["title"]) == ["zh", "en"] and record["language"] == "zh"  # (the labelled title first)
         assert english not in record["extra"].get("unlabelled", [])
+
+
+def test_airiti_menu_with_its_log_in_entry_is_chrome(tmp_path):
+    # Airiti's menu, in traditional characters: 首頁 and its account's 登入 make it a menu
+    record = page_record(tmp_path, "華藝線上圖書館\n首頁 期刊 論文 會議論文 登入\n" + _BODY)
+    assert record["title"] == {"zh": "老年髋部骨折术后谵妄的危险因素分析"}

@@ -231,7 +231,7 @@ _MENU_WORDS = UI_MENU_WORDS - UI_WORDS
 # An English title may capitalize every word, and open with "Home" ("Home Visits Reduce Falls",
 # "Home Blood Pressure Monitoring"): "Home" tells a menu only in the page's header (nothing read
 # yet but chrome) and beside another entry of an English site's menu (_EN_MENU_WORDS).
-_HOME_OR_LOGIN = frozenset("首页 首頁 登录 登陆 注册 Log-in Sign-in Login".split())
+_HOME_OR_LOGIN = frozenset("首页 首頁 登录 登陆 登入 注册 Log-in Sign-in Login".split())
 _HOME = "Home"
 _EN_MENU_WORDS = frozenset("Journals Journal Books Proceedings Dissertations Theses Conferences Patents About Contact "
                            "Search Browse Help Register Log-in Sign-in Login Logout Sign-up".split())
