@@ -241,7 +241,21 @@ def test_an_english_edition_is_written_without_the_sources_separator(edition, wr
     assert reference(_book(edition, zh=False)) == f"History of China[M]. {written}. London: Routledge, 2008."
 
 
-@pytest.mark.parametrize("edition", ["1st,", "1st ed.", "第1版", "1"])
+@pytest.mark.parametrize("edition, written", [("2nd rev. ed.", "2nd rev. ed"), ("3rd revised edition", "3rd rev. ed"),
+                                              ("2nd ed., rev.", "2nd ed., rev"), ("2. Aufl.", "2. Aufl")])
+def test_a_numbered_edition_keeps_the_words_that_qualify_it(edition, written):
+    # RIS ET, BibTeX edition as Zotero writes them: "3rd revised edition" was written as given, with
+    # the words the standard abbreviates (§8.3: "5th ed", "Rev. ed"), and "1. Aufl." too
+    assert reference(_book(edition, zh=False)) == f"History of China[M]. {written}. London: Routledge, 2008."
+    assert nlm_reference(_book(edition, zh=False)).startswith(f"History of China. {written}. London: Routledge; 2008.")
+
+
+@pytest.mark.parametrize("edition, written", [("第2版修订版", "2版修订版"), ("第二版(修订本)", "2版(修订本)")])
+def test_a_chinese_numbered_edition_with_words_drops_its_di(edition, written):
+    assert reference(_book(edition)) == f"简帛古书与学术源流[M]. {written}. 北京: 生活·读书·新知三联书店, 2008."
+
+
+@pytest.mark.parametrize("edition", ["1st,", "1st ed.", "第1版", "1", "1st edition", "1. Aufl."])
 def test_a_first_edition_is_not_written(edition):
     # §8.3: 第1版不著录 (an EndNote record's "1st," had been written "1st,.")
     assert ". 北京: " in reference(_book(edition)) and "版" not in reference(_book(edition))

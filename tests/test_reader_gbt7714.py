@@ -774,3 +774,23 @@ def test_a_host_named_as_a_copy_after_its_editor_is_its_title(tmp_path):
         ({"zh": "鲁迅手稿本"}, ["鲁迅"], None), ({"zh": "敦煌写本"}, ["敦煌学辑刊编辑部"], None),
         ({"zh": "古本戏曲丛刊本"}, ["郑振铎"], None), ({"zh": "红楼梦抄本"}, ["冯其庸"], None),
         ({"zh": "船山全书"}, ["王夫之"], "刻本"), ({"zh": "马克思恩格斯全集: 第35卷"}, None, "2版")]
+
+
+QUALIFIED_EDITIONS = """[1] SMITH J. Clinical cytology[M]. 2nd rev. ed. London: Springer, 2019.
+[2] JONES A. Haematology basics[M]. 3rd revised edition. Oxford: Oxford University Press, 2018.
+[3] BROWN T. Pathology notes[M]. 2nd ed., rev. Boston: Wiley, 2017.
+[4] MÜLLER H. Innere Medizin[M]. 2. Aufl. Berlin: Thieme, 2016.
+[5] SMITH J, rev. Clinical cytology[M]. London: Springer, 2019.
+"""
+
+
+def test_an_edition_with_words_that_qualify_it_is_read(tmp_path):
+    """An edition with words after its number (2nd rev. ed., 3rd revised edition, 2nd ed., rev.)
+    or a German one (2. Aufl.) was dropped: only "2nd ed." was read as one.  A reviser after
+    the names (", rev.") is no edition."""
+    records = _read_all(tmp_path, QUALIFIED_EDITIONS)
+    assert [r["extra"].get("edition") for r in records.values()] == [
+        "2nd rev. ed", "3rd revised edition", "2nd ed., rev", "2. Aufl", None]
+    assert [r["extra"]["place"] for r in records.values()] == [["London"], ["Oxford"], ["Boston"], ["Berlin"], ["London"]]
+    written = run_cli("export", "-f", "gbt7714", "--from", str(tmp_path / "refs.txt")).stdout.splitlines()
+    assert written[:4] == [line.replace("revised edition", "rev. ed") for line in QUALIFIED_EDITIONS.splitlines()[:4]]

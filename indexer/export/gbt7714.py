@@ -374,37 +374,66 @@ def marker(rec: dict) -> str:
 
 
 _CHINESE_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
-# A numbered edition as sources write it: 第2版, 第二版, 2版; 2nd, 2nd ed., 2nd edition.
-_NUMBERED_EDITION = re.compile(r"第?\s*(\d+|[一二三四五六七八九十])\s*版|(\d+)\s*(?:st|nd|rd|th)\b\.?(?:\s*ed(?:ition|n)?\b\.?)?",
-                               re.IGNORECASE)
+# A numbered edition as sources write it: 第2版, 第二版, 2版; 2nd, 2nd ed., 2nd edition; and the
+# words that qualify it after the number (第2版修订版, 2nd rev. ed., 3rd revised edition, 2nd ed., rev.)
+_NUMBERED_EDITION = re.compile(r"第?\s*(\d+|[一二三四五六七八九十])\s*版(?P<zh_words>.*)"
+                               r"|(\d+)\s*(?:st|nd|rd|th)\b\.?(?P<words>(?:[\s,]+[a-z]+\b\.?)*)", re.IGNORECASE)
+# an edition in German, numbered as German numbers it: 2. Aufl., 2., überarb. Aufl.
+_GERMAN_EDITION = re.compile(r"(\d+)\.,?\s.*\bAufl(?:age|\.)?", re.IGNORECASE)
+# English words of an edition statement as ISO 832 abbreviates them (GB/T 7714's "5th ed", "Rev. ed")
+_EDITION_WORDS = {"ed": "ed.", "ed.": "ed.", "edn": "ed.", "edn.": "ed.", "edition": "ed.",
+                  "rev": "rev.", "revised": "rev.", "enl": "enl.", "enlarged": "enl."}
+
+
+def _edition_words(words: str) -> str:
+    """The words after an edition's number, abbreviated as the standard does and ending in ``ed``
+    unless the source put them after it (``rev. ed``, ``ed., rev``).
+
+    >>> _edition_words(" revised edition"), _edition_words(" ed., rev."), _edition_words(""), _edition_words(" Edition")
+    ('rev. ed', 'ed., rev', 'ed', 'ed')
+    """
+    written = [_EDITION_WORDS.get(w.rstrip(",").lower(), w.rstrip(",")) + w[len(w.rstrip(",")):] for w in words.split()]
+    if not any(w.rstrip(",") == "ed." for w in written):
+        written.append("ed.")
+    return " ".join(written).rstrip(".")
 
 
 def edition(text: str, zh: bool) -> str:
     """An edition as the standard writes it (§8.3): ``2版``, ``4th ed``, the number in Arabic
     figures whether a source wrote ``第2版``, ``第二版`` or ``2nd edition``; the first not at
-    all (第1版不著录); words as given, without a separator the source left after them
-    (``1st,``).
+    all (第1版不著录, ``1. Aufl.``); words as given, without a separator the source left after them
+    (``1st,``); words that qualify a numbered edition after its number (``2nd rev. ed``,
+    ``2版修订版``), an English one's abbreviated as the standard does.
 
     >>> edition("2", True), edition("第2版", True), edition("第二版", True), edition("2nd edition", False)
     ('2版', '2版', '2版', '2nd ed')
     >>> edition("4", False), edition("Rev. ed.", False), edition("新1版", True), edition("1st,", False)
     ('4th ed', 'Rev. ed.', '新1版', '')
+    >>> edition("2nd rev. ed.", False), edition("3rd revised edition", True), edition("第2版修订版", True)
+    ('2nd rev. ed', '3rd rev. ed', '2版修订版')
+    >>> edition("2. Aufl.", False), edition("1. Aufl.", False)
+    ('2. Aufl', '')
     """
     text = re.sub(r"[\s,，;；:：、]+$", "", text.strip())
+    german = _GERMAN_EDITION.fullmatch(text)
+    if german:
+        return "" if german[1] == "1" else text.rstrip(".")
     numbered = _NUMBERED_EDITION.fullmatch(text)
+    words = ""
     if numbered:
-        number = numbered[1] or numbered[2]
+        number = numbered[1] or numbered[3]
         text = str(_CHINESE_NUMERALS.get(number) or int(number))
-        zh = zh if numbered[2] is None else False   # 2nd ed in a Chinese item's line too, as given
-    if text == "1":
+        words = numbered["zh_words"] or numbered["words"] or ""
+        zh = False if numbered[1] is None else zh or bool(words)   # 2nd ed in a Chinese line too, 2版修订版 in any
+    if text == "1" and (_edition_words(words) == "ed" if numbered and numbered[3] else not words):
         return ""
     if not text.isdigit():
         return text
     if zh:
-        return f"{text}版"
+        return f"{text}版{words.strip()}"
     n = int(text)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} ed"
+    return f"{n}{suffix} {_edition_words(words)}"
 
 
 def year_text(rec: dict) -> str:

@@ -61,12 +61,15 @@ _INITIAL_AT_END = re.compile(r"(?<![^\s,，])[A-Z]$")
 # disease"): a "." right before a word, or a word of one letter and a space ("A short"), not
 # before a dotted initial ("A.B." "S.-H." "J.Ph."), where it ends a list of names (_names_end)
 _NAMES_STOP = re.compile(r"\.(?=[\"“]?[A-ZÀ-ÖØ-Þ](?:(?:[^\W\d_]|['’])+(?=[\s\-:,，\u3400-\u9fff]|$)|\s+[^\W\d_]))")
-# An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed.; a kind of copy, as
+# An edition, between a title and the imprint: 2版, 修订版, 4th ed., Rev. ed., with words that qualify
+# it (2nd rev. ed., 3rd revised edition, 2nd ed., rev.), a German one (2. Aufl.); a kind of copy, as
 # ancient books and reprints are cited (增订本, 影印本, 刻本, 同文书局影印本, 清光绪十年刻本), the kind
 # named (日本, 读本 end titles), and either with a note in brackets ("2版(修订本)")
 _COPIES = "增订|修订|影印|缩印|排印|石印|铅印|活字|重印|翻刻|刊|刻|抄|钞|稿|写|点校|校注|校订|足|精装|平装|合订|单行"
 _EDITION = re.compile(rf"(?:(?:\d+\s*版|[^\s.]{{0,6}}(?:修订|增订|影印)?版|[^\s.．。:：,，]{{0,6}}(?:{_COPIES})本)"
-                      r"(?:\s*[(（][^()（）.．。]{1,10}[)）])?|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)\s+ed\.?)", re.I)
+                      r"(?:\s*[(（][^()（）.．。]{1,10}[)）])?|(?:\d+(?:st|nd|rd|th)|Rev\.?|New)"
+                      r"(?:\s+(?:rev|revised|enl|enlarged|and)\b\.?)*\s+ed(?:ition|n)?\b\.?(?:,\s*(?:rev|enl)\b\.?)?"
+                      r"|\d+\.,?\s+(?:[^\W\d_]+\.,?\s+){0,2}Aufl(?:age|\.)?)", re.I)
 # a kind of copy alone, no 版 or ed. (鲁迅手稿本, 敦煌写本 are titles as well as copies)
 _COPY = re.compile(rf"[^\s.．。:：,，()（）版]{{0,6}}(?:{_COPIES})本(?:\s*[(（][^()（）.．。]{{1,10}}[)）])?")
 # "SMITH J A", "van der BERG J", "Wei L", "DUPONT J-P", "ANTÓNIO M": one Western name as GB/T
