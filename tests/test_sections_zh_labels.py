@@ -208,3 +208,23 @@ def test_the_parts_written_as_a_list(text, expected):
 ])
 def test_a_level_of_evidence_is_a_part_of_its_own(text, expected):
     assert [(s[0], s[2]) for s in labelled(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "目的：探讨疗效。方法：回顾分析120例。结果：有效率80%。讨论：本研究表明X有效。",
+    "【目的】探讨疗效。【方法】回顾分析120例。【结果】有效率80%。【讨论】本研究表明X有效。",
+    "目的 探讨疗效。方法 回顾分析120例。结果 有效率80%。讨论 本研究表明X有效。",
+])
+def test_a_discussion_label_alone_splits_off_the_discussion(text):
+    # its text had stayed in the results' section, the label with it
+    assert labelled(text)[2:] == [("RESULTS", "结果", "有效率80%。"), ("DISCUSSION", "讨论", "本研究表明X有效。")]
+
+
+@pytest.mark.parametrize("text, results", [
+    ("目的：探讨疗效。方法：回顾分析。结果：有效率80%，讨论了X的作用。结论：可行。", "有效率80%，讨论了X的作用。"),
+    ("目的：探讨疗效。方法：回顾分析。结果：有效率80%。讨论X的作用有助于推广。结论：可行。", "有效率80%。讨论X的作用有助于推广。"),
+    ("目的 探讨疗效。方法 回顾分析。结果 有效率80%。讨论 BMI 的作用有助于推广。结论 可行。", "有效率80%。讨论 BMI 的作用有助于推广。"),
+])
+def test_discussing_in_a_sentence_is_no_label(text, results):
+    assert labelled(text)[2] == ("RESULTS", "结果", results)
+    assert labelled("目的：回顾。方法：分析。结论：本文讨论了X。")[-1] == ("CONCLUSION", "结论", "本文讨论了X。")

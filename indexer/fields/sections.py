@@ -110,6 +110,13 @@ _BY_POSITION = frozenset(("SIGNIFICANCE", "SIGNIFICANCE STATEMENT", "意义", "�
 _ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据等级", "证据级别"))
 # Japanese opens sentences with these too (対象は…, 考察すると…).
 _JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
+# The discussion (讨论, DISCUSSION), a part of Chinese abstracts only where set off as a label:
+# 本文讨论了…, 讨论X的作用 are prose, so a colon or brackets (讨论：, 【讨论】), or a space before its
+# Han text (讨论 本研究…), set it off.  No label of a line of its own on a page (scraped_page's
+# headings), as it heads a paper's discussion there, so kept out of LABELS_ZH.
+_ZH_DISCUSSION = {"讨论": "DISCUSSION"}
+_ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION}
+_HAN_NEXT = re.compile(r"[\u3400-\u9fff]")
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
 
@@ -151,10 +158,11 @@ def _cjk_label(alternation: str) -> re.Pattern:
                       rf"|(?P<label>{alternation})(?:(?P<colon>\s*[:：]\s*)|\s+))")
 
 
-_ZH_LABEL = _cjk_label(_ZH_ALT)
+_ZH_LABEL = _cjk_label(_longest_first(_ZH_SECTION_LABELS))
 _JA_LABEL = _cjk_label(_longest_first(LABELS_JA))
 # (label table, pattern, labels set off only) of each language read as Chinese is
-_CJK = {"zh": (LABELS_ZH, _ZH_LABEL, _ZH_SET_OFF_ONLY), "ja": (LABELS_JA, _JA_LABEL, _JA_SET_OFF_ONLY)}
+_CJK = {"zh": (_ZH_SECTION_LABELS, _ZH_LABEL, _ZH_SET_OFF_ONLY | set(_ZH_DISCUSSION)),
+        "ja": (LABELS_JA, _JA_LABEL, _JA_SET_OFF_ONLY)}
 # A German, Spanish, French or Portuguese label set off by a colon, in any case ("Methoden:", "RÉSULTATS:").
 _EU_LABEL = {lang: re.compile(_BOUNDARY + "(?P<label>(?i:" + _longest_first(labels) + r"))\s*[:：]\s*")
              for lang, labels in LABELS_EU.items()}
@@ -181,7 +189,8 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         labels, pattern, set_off_only = _CJK[lang]
         for m in pattern.finditer(text):
             orig = m.group("b") or m.group("label")
-            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in set_off_only):
+            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in set_off_only) \
+                    and not _spaced_discussion(text, m, orig):
                 continue
             end, orig = _joined_zh(text, m.end(), orig)
             found.append((m.start(), end, labels[orig], orig))
@@ -210,6 +219,18 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         else:
             found[i] = (m.start(), m.end(), label, orig)
     return sorted(found)
+
+
+def _spaced_discussion(text: str, m: re.Match, orig: str) -> bool:
+    """Whether 讨论 is set off from its text by a space only at a sentence start, its text in Han
+    (讨论 本研究表明…): a label, as Chinese prose puts no space between Han characters.
+
+    >>> [(s["label"], s["text"]) for s in split_sections("目的 探讨疗效。方法 选取64例。讨论 本研究表明有效。", "zh")]
+    [('OBJECTIVE', '探讨疗效。'), ('METHODS', '选取64例。'), ('DISCUSSION', '本研究表明有效。')]
+    >>> [s["label"] for s in split_sections("目的 探讨疗效。方法 选取64例。讨论 BMI 的作用。", "zh")]
+    ['OBJECTIVE', 'METHODS']
+    """
+    return orig in _ZH_DISCUSSION and m.group("comma") is None and bool(_HAN_NEXT.match(text, m.end()))
 
 
 def _by_position(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
