@@ -79,3 +79,48 @@ def test_a_japanese_ris_record_is_split_as_a_traditional_chinese_one(tmp_path, v
     assert ja["language"] == "ja" and tw["language"] == "zh"
     assert [(s["label"], s["label_original"], s["text"]) for s in ja["sections"]["ja"]] == _JA
     assert [s["label"] for s in tw["sections"]["zh"]] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
+
+
+# SciELO's abstracts as its RIS gives them: the labels in capitals, set off by a space only (the bold
+# that set them off lost), a Portuguese and a Spanish one beside the English one
+SCIELO = """TY  - JOUR
+AU  - Silva, Maria
+TI  - Prevalência de hipertensão arterial em adultos de Pelotas
+PY  - 2019
+AB  - OBJETIVO Avaliar a prevalência de hipertensão arterial em adultos residentes na zona urbana de Pelotas.  \
+MÉTODOS Estudo transversal de base populacional com 1.200 adultos entre 20 e 69 anos.  RESULTADOS A prevalência \
+de hipertensão foi de 23,6%, maior entre os homens.  CONCLUSÕES A hipertensão é frequente nesta população.
+ER  - 
+
+TY  - JOUR
+AU  - García, Juan
+TI  - Prevalencia de hipertensión en adultos de Bogotá
+PY  - 2018
+AB  - OBJETIVO Evaluar la prevalencia de hipertensión arterial en adultos de Bogotá. MATERIAL Y MÉTODOS Estudio \
+transversal con 900 adultos seleccionados al azar. RESULTADOS La prevalencia fue de 21,4%.
+ER  - 
+"""
+
+
+def test_scielo_labels_in_capitals_set_off_by_a_space(tmp_path, validate):
+    path = tmp_path / "scielo.ris"
+    path.write_text(SCIELO, encoding="utf-8")
+    pt, es = cleaned(path)
+    validate(pt)
+    assert (pt["language"], es["language"]) == ("pt", "es")
+    assert [(s["label"], s["label_original"], s["text"][:22]) for s in pt["sections"]["pt"]] == [
+        ("OBJECTIVE", "OBJETIVO", "Avaliar a prevalência "), ("METHODS", "MÉTODOS", "Estudo transversal de "),
+        ("RESULTS", "RESULTADOS", "A prevalência de hiper"), ("CONCLUSION", "CONCLUSÕES", "A hipertensão é freque")]
+    assert [(s["label"], s["label_original"]) for s in es["sections"]["es"]] == [
+        ("OBJECTIVE", "OBJETIVO"), ("METHODS", "MATERIAL Y MÉTODOS"), ("RESULTS", "RESULTADOS")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pt", "RESULTADOS Avaliar a taxa. MÉTODOS Estudo de 20 pacientes."),   # out of the usual order
+    ("pt", "Objetivo Avaliar a taxa. Métodos Estudo de 20 pacientes."),   # not in capitals
+    ("pt", "OBJETIVO Avaliar a taxa. Os RESULTADOS A taxa caiu."),   # one label only: a word in capitals
+    ("es", "OBJETIVO Evaluar la tasa. MÉTODOS Estudio. DISCUSIÓN Es útil. CONCLUSIONES Funciona."),   # a discussion
+    ("pt", "OBJETIVO Avaliar a taxa. MÉTODOS Estudo. LIMITAÇÕES: poucos. RESULTADOS A taxa."),   # a heading of none
+])
+def test_words_in_capitals_that_are_no_scielo_labels(lang, text):
+    assert split_sections(text, lang) == []

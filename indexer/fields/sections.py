@@ -528,6 +528,9 @@ def split_sections(text: str, lang: str) -> list[dict[str, str]]:
         if _opens_sections(found):
             return [] if any(f[2] == "DISCUSSION" for f in found) or _unknown_heading(text, found, lang) else (
                 _sections(text, found))
+        spaced = _spaced_eu(text, lang) if lang in LABELS_EU and not found else []
+        if spaced:
+            return [] if _unknown_heading(text, spaced, lang) else _sections(text, spaced)
         # no labels of its own: read as before, for English ones (an English abstract under the record's language)
     found = _by_position(_matches(text, "zh" if lang == "zh" else "en"))
     if not _opens_sections(found):
@@ -550,6 +553,36 @@ def _opens_sections(found: list) -> bool:
     """Whether the labels ``found`` (by position) start the text and name two sections or more:
     a structured abstract, not a word that reads as a label."""
     return len(found) >= 2 and found[0][0] == 0 and len({f[2] for f in found}) >= 2
+
+
+# SciELO's Portuguese and Spanish abstracts (German, French ones too) set a label in capitals off by
+# a space only: "OBJETIVO Avaliar … MÉTODOS Estudo …".  Such a label is taken only in capitals, at a
+# sentence start, whole (no letter after it) and before a capital, a digit or a bracket.
+_EU_LABEL_SPACED = {lang: re.compile(_BOUNDARY + "(?P<label>" + _longest_first(labels) + r")(?![^\W\d_])\s+(?=[A-ZÀ-Þ0-9(])")
+                    for lang, labels in LABELS_EU.items()}
+
+
+def _spaced_eu(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """The labels of a German, Spanish, French or Portuguese abstract whose labels are in capitals
+    and set off by a space only: from the start, each later in the order than the one before, two at
+    least; a label in capitals out of the order, or its discussion (DISCUSSÃO), leaves it whole.
+
+    >>> [(s["label"], s["text"]) for s in split_sections("OBJETIVO Avaliar a taxa. MÉTODOS Estudo de 20. "
+    ...                                                  "RESULTADOS A taxa caiu. CONCLUSÕES Funciona.", "pt")]
+    [('OBJECTIVE', 'Avaliar a taxa.'), ('METHODS', 'Estudo de 20.'), ('RESULTS', 'A taxa caiu.'), ('CONCLUSION', 'Funciona.')]
+    >>> split_sections("RESULTADOS Avaliar a taxa. MÉTODOS Estudo de 20.", "pt")   # out of the order
+    []
+    >>> split_sections("Objetivo Avaliar a taxa. Métodos Estudo de 20.", "pt")   # not in capitals
+    []
+    """
+    found: list[tuple[int, int, str, str]] = []
+    for m in _EU_LABEL_SPACED[lang].finditer(text):
+        label = LABELS_EU[lang][m.group("label")]
+        if label not in _ORDER or (not found and m.start() != 0) or (
+                found and _ORDER.index(label) <= _ORDER.index(found[-1][2])):
+            return []
+        found.append((m.start(), m.end(), label, m.group("label")))
+    return found if len(found) >= 2 else []
 
 
 # Any heading in capitals at a sentence start, in any script's letters ("LIMITACIONES:").
