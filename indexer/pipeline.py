@@ -449,18 +449,40 @@ def _pair_translated(record: Record) -> None:
     E-Study's 英文作者: "Wenjie JIANG", "Chao HAN") are their ``alt``, paired by pinyin in
     either order as :func:`_pair_romanised` pairs them, so that exports in English and
     ``author:`` find them; a name that pairs with no author stays text in
-    ``extra.translated_author``, as all were before."""
+    ``extra.translated_author``, as all were before.  Korean and Japanese names have no pinyin:
+    their romanised names (our RIS ``TA``, EndNote ``%H``) pair by place (:func:`_paired_by_place`)."""
     written = record.raw.get("translated_author")
     zh = [a for a in record.authors if a.get("lang") == "zh" and a.get("literal")]
-    if not written or not zh:
+    if not written or not (zh or _unromanised(record.authors)):
         return
     names = [(parse_name(text), (text, line)) for text, line in written]
     paired = _paired(zh, [name for name, _ in names if name.get("family")])
+    paired += _paired_by_place(record.authors, [name for name, _ in names
+                                                if name.get("family") and not any(name is p for p in paired)])
     left = [kept for name, kept in names if not any(name is p for p in paired)]
     if left:
         record.raw["translated_author"] = left
     else:
         del record.raw["translated_author"]
+
+
+def _unromanised(authors: list[dict]) -> list[dict]:
+    """The authors without an ``alt`` when each of them is written in hangul or kana (or a
+    Japanese record's kanji): names no pinyin pairs; else none."""
+    left = [a for a in authors if "alt" not in a]
+    return left if left and all(a.get("lang") in ("ko", "ja") for a in left) else []
+
+
+def _paired_by_place(authors: list[dict], latin: list[dict]) -> list[dict]:
+    """The names of ``latin`` set, in their order, as the ``alt`` of the Korean and Japanese
+    authors left without one (``홍길동`` and ``Hong, Gil-Dong``), when they are as many: a list
+    of their romanised names in their order, as our RIS and EndNote exports write one."""
+    left = _unromanised(authors)
+    if not latin or len(left) != len(latin):
+        return []
+    for author, name in zip(left, latin):
+        author["alt"] = {k: name[k] for k in ("family", "given") if name.get(k)} | {"lang": "en"}
+    return list(latin)
 
 
 def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:

@@ -575,6 +575,20 @@ def tagged_name(a: dict) -> str:
     return name
 
 
+def translated_authors(authors: list[dict]) -> list[str]:
+    """The names in Latin letters the written authors carry beside their own (``alt``:
+    ``홍길동(Hong, Gil-Dong)``'s), in their order, as RIS's ``TA`` and EndNote's ``%H`` (EndNote's
+    Translated Author) hold them: our readers pair them with the authors again (by pinyin, a
+    Korean or Japanese list by place).  An author written in their ``alt`` (``--lang en``) has none.
+
+    >>> translated_authors([{"literal": "홍길동", "lang": "ko", "alt": {"family": "Hong", "given": "Gil-Dong", "lang": "en"}},
+    ...                     {"family": "Smith", "given": "J", "lang": "en"}])
+    ['Hong, Gil-Dong']
+    """
+    alts = [a.get("alt") or {} for a in authors]
+    return [tagged_name(alt) for alt in alts if alt.get("lang") == "en" and (alt.get("family") or alt.get("literal"))]
+
+
 def people(rec: dict, role: str) -> tuple[list[str], bool]:
     """(the editors or translators kept under ``extra[role]``, whether the list has more): a
     reference's ``于晓, 陈维纲, 等译`` keeps its 等 (``et al.``) last, which says the list is cut

@@ -30,8 +30,8 @@ from ..readers.refer import space_separated_list
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
 from .common import (people, all_keywords, article_number, wos_accession, wos_note, authors_in, date_parts, extra, funding_note, in_lang,
-                     journal_abbreviation, main_lang, others, page_range, sections_note, tagged_name, thesis_degree, university,
-                     whole_name, written_date, year_run)
+                     journal_abbreviation, main_lang, others, page_range, sections_note, tagged_name, thesis_degree,
+                     translated_authors, university, whole_name, written_date, year_run)
 
 # A preprint (CSL's ``article``) is RIS's GEN and EndNote's Generic, as Zotero's RIS and Refer
 # translators write their Preprint items (neither format has a type for one): its server is the
@@ -276,6 +276,7 @@ def ris_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("TI", in_lang(rec, "title", lang)))
     out += [("TT", t) for _, t in others(rec, "title", lang)]
     out += [("AU", tagged_name(a)) for a in authors]
+    out += [("TA", n) for n in translated_authors(authors)]   # EndNote's Translated Author
     out += [("A2", _person(e)) for e in people(rec, "editor")[0]]   # (their 等, et al., no name)
     # a patent's issuing office is its A2, as Zotero's RIS writes it (its assignee, 申请人, is PB)
     out += [("A2", extra(rec, "authority"))] if rec.get("type") == "patent" else []   # (CSL's authority too)

@@ -1,0 +1,50 @@
+"""An author's romanised name (``alt``: ``홍길동(Hong, Gil-Dong)``, ``王建国(Wang Jianguo)``) survives an
+export and a re-import where the format has a place for it: RIS ``TA`` and EndNote ``%H`` (EndNote's
+Translated Author).  Expected names are the ones written in the input, in brackets."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_back, records_of, rendered
+
+# Written as KCI and RISS export them, a name with its romanised form in brackets.
+_INPUT = """TY  - JOUR
+AU  - 王建国(Wang Jianguo)
+AU  - 李娜(Li Na)
+TI  - 脊柱转移瘤的外科治疗
+JO  - 中华骨科杂志
+PY  - 2021
+ER  - 
+
+TY  - JOUR
+AU  - 홍길동(Hong, Gil-Dong)
+AU  - 김철수(Kim, Chul-Soo)
+TI  - 척추 전이암의 수술적 치료
+JO  - 대한정형외과학회지
+PY  - 2020
+ER  - 
+"""
+
+_EXPECTED = [[("王建国", "Wang", "Jianguo"), ("李娜", "Li", "Na")],
+             [("홍길동", "Hong", "Gil-Dong"), ("김철수", "Kim", "Chul-Soo")]]
+
+
+def _names(rec: dict) -> list[tuple]:
+    return [(a.get("literal"), (a.get("alt") or {}).get("family"), (a.get("alt") or {}).get("given"))
+            for a in rec["authors"]]
+
+
+@pytest.fixture
+def records(tmp_path) -> list[dict]:
+    path = tmp_path / "kci.ris"
+    path.write_text(_INPUT, encoding="utf-8")
+    recs = records_of(path)
+    assert [_names(r) for r in recs] == _EXPECTED   # (the input as read)
+    return recs
+
+
+@pytest.mark.parametrize("fmt", ["ris"])
+def test_romanised_names_come_back(records, fmt, tmp_path):
+    back = read_back(rendered(records, fmt), fmt, tmp_path)
+    assert [_names(r) for r in back] == _EXPECTED
+    assert not any((r.get("extra") or {}).get("translated_author") for r in back)
