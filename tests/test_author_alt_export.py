@@ -43,7 +43,7 @@ def records(tmp_path) -> list[dict]:
     return recs
 
 
-@pytest.mark.parametrize("fmt", ["ris"])
+@pytest.mark.parametrize("fmt", ["ris", "endnote"])
 def test_romanised_names_come_back(records, fmt, tmp_path):
     back = read_back(rendered(records, fmt), fmt, tmp_path)
     assert [_names(r) for r in back] == _EXPECTED

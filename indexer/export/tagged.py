@@ -340,6 +340,7 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     out.append(("%T", in_lang(rec, "title", lang)))
     out += [("%Q", t) for _, t in others(rec, "title", lang)]
     out += [("%A", tagged_name(a)) for a in authors]
+    out += [("%H", n) for n in translated_authors(authors)]   # its Translated Author (RIS TA)
     out += [("%E", _person(e)) for e in people(rec, "editor")[0]]
     out += [("%E", extra(rec, "authority"))] if kind == "patent" else []   # its Issuing Organization
     out += [("%Y", _person(e)) for e in (rec.get("extra") or {}).get("supervisors", []) if kind == "thesis"]
