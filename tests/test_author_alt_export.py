@@ -1,6 +1,7 @@
 """An author's romanised name (``alt``: ``홍길동(Hong, Gil-Dong)``, ``王建国(Wang Jianguo)``) survives an
 export and a re-import where the format has a place for it: RIS ``TA`` and EndNote ``%H`` (EndNote's
-Translated Author).  Expected names are the ones written in the input, in brackets."""
+Translated Author); CSL-JSON, whose names have no place for it, in its ``custom``, which our reader
+reads back.  Expected names are the ones written in the input, in brackets."""
 from __future__ import annotations
 
 import pytest
@@ -43,7 +44,7 @@ def records(tmp_path) -> list[dict]:
     return recs
 
 
-@pytest.mark.parametrize("fmt", ["ris", "endnote"])
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "csl-json"])
 def test_romanised_names_come_back(records, fmt, tmp_path):
     back = read_back(rendered(records, fmt), fmt, tmp_path)
     assert [_names(r) for r in back] == _EXPECTED

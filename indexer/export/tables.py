@@ -3,7 +3,7 @@
 
 CSL-JSON items validate against the CSL-JSON schema: standard variables in the record's
 language, and everything CSL has no variable for (the other language's title, abstract,
-journal and keywords, the sections, funding) under ``custom``, which this project's
+journal and keywords, the sections, funding, the authors' romanised names) under ``custom``, which this project's
 CSL-JSON reader reads back.  Keywords are one ``keyword``, separated by ``, ``, or by ``; `` when one holds a
 comma (MeSH's "Crystallography, X-Ray"), as BibTeX's are.  The notes the record came with (a CSL item's, Zotero's Extra with
 its ``variable: value`` lines) and its funding are written to ``note``; a thesis's degree, as
@@ -20,7 +20,7 @@ from ..record import CSL_TYPES
 from ..fields.identifiers import pmid
 from .common import (people, accessed_parts, all_keywords, article_number, conference, wos_note, authors_in, classification_note, date_parts, extra, tagged_name,
                      funding_note, in_lang, journal_abbreviation, keyword_list, main_lang, name_suffix, others, text_name, thesis_degree,
-                     university, with_keys, year_run)
+                     translated_authors, university, with_keys, year_run)
 from .tagged import own_number, publication_types
 
 _NAME_KEYS = ("family", "given", "literal")
@@ -180,6 +180,10 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         custom["sections"] = rec["sections"]
     if rec.get("funding"):
         custom["funding"] = rec["funding"]
+    # the authors' romanised names (alt): CSL's names have no place for them (the schema allows
+    # no other key in a name; citeproc-js's "multi" is Juris-M's alone), so they are ours here
+    if translated_authors(names):
+        custom["translated_author"] = translated_authors(names)
     if custom:
         item["custom"] = custom
     return item
