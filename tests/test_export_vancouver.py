@@ -341,3 +341,16 @@ def test_a_korean_or_japanese_name_is_cited_in_the_romanised_form_the_record_kee
     assert reference(_record("Lung cancer", [named, {"literal": "张可佳", "lang": "zh",
                                                      "alt": {"family": "Zhang", "given": "Kejia", "lang": "en"}}])) \
         .startswith("Yamada T, Zhang K. Lung cancer.")
+
+
+def test_a_chinese_name_spelt_otherwise_than_in_pinyin_is_cited_in_the_authors_own_spelling(tmp_path):
+    # A Taiwanese paper's authors sign in Wade-Giles (陳建國 Chen Chien-Kuo, 張美玲 Chang Mei-Ling):
+    # pinyin made from the characters (Chen J, Zhang M) would cite another spelling than theirs.
+    # A romanised name that is the pinyin (Wang Jianguo), or initials only (Li N), changes nothing.
+    authors = [{"literal": "陳建國", "lang": "zh", "alt": {"family": "Chen", "given": "Chien-Kuo", "lang": "en"}},
+               {"literal": "張美玲", "lang": "zh", "alt": {"family": "Chang", "given": "Mei-Ling", "lang": "en"}},
+               {"literal": "王建国", "lang": "zh", "alt": {"family": "Wang", "given": "Jianguo", "lang": "en"}},
+               {"literal": "李娜", "lang": "zh", "alt": {"family": "Li", "given": "N", "lang": "en"}}]
+    rec = _record("脊椎轉移瘤之外科治療", authors, lang="zh")
+    (ref,) = _references(tmp_path, "tw.jsonl", json.dumps(rec, ensure_ascii=False) + "\n")
+    assert ref.startswith("Chen CK, Chang ML, Wang J, Li N. ")

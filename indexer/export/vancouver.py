@@ -40,14 +40,15 @@ undated one's volume).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TextIO
 
-from ..fields.authors import NLM_LOWER_PARTICLES
+from ..fields.authors import NLM_LOWER_PARTICLES, abbreviated
 from ..fields.identifiers import pmid
 from .common import (people, alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_abbreviation, journal_title, main_lang, month_abbreviation, name_in,
                      name_suffix, page_range, plain, text_name, thesis_degree, unbracketed, university,
                      written_date, written_whole)
-from ..pinyin import read_in_pinyin
+from ..pinyin import compared_pinyin, compared_word, read_in_pinyin
 from .gbt7714 import edition, full_date, pinyin_name, romanised_person
 from .tagged import own_number
 
@@ -114,9 +115,15 @@ def nlm_name(a: dict) -> str:
     ('山田太郎', '山田太郎')
     >>> nlm_name({"literal": "홍길동", "lang": "ko", "alt": {"family": "Hong", "given": "Gil-Dong", "lang": "en"}})
     'Hong GD'
+
+    So is a Chinese author's whose romanised name is not the pinyin of their name (a Taiwanese
+    author's Wade-Giles, ``陳建國(Chen, Chien-Kuo)``): their own spelling, as they sign their papers.
+
+    >>> nlm_name({"literal": "陳建國", "lang": "zh", "alt": {"family": "Chen", "given": "Chien-Kuo", "lang": "en"}})
+    'Chen CK'
     """
     romanised = alt_in(a, "en")
-    if romanised and not _in_pinyin(a):
+    if romanised and (not _in_pinyin(a) or _spelt_otherwise(a, romanised)):
         return nlm_name(romanised)
     a = name_in(a, "en")
     if a.get("literal"):
@@ -143,6 +150,28 @@ def _in_pinyin(a: dict) -> bool:
     if not literal and written_whole(a.get("family")):
         literal = plain(a.get("family", "") + a.get("given", ""))
     return bool(literal) and romanised_person(literal) and read_in_pinyin(a)
+
+
+def _spelt_otherwise(a: dict, romanised: dict) -> bool:
+    """Whether a Chinese person's romanised name (``alt``) is their own spelling, not the pinyin
+    of their name in either order (Wade-Giles ``Chen Chien-Kuo`` beside 陳建國, ``Chang`` for 張);
+    initials (PubMed's ``Zhang K``) tell nothing: the pinyin stays.
+
+    >>> zh = {"literal": "王建国", "lang": "zh"}
+    >>> _spelt_otherwise(zh, {"family": "Wang", "given": "Jian-Guo"}), _spelt_otherwise(zh, {"family": "Wang", "given": "JG"})
+    (False, False)
+    >>> _spelt_otherwise({"literal": "张美玲", "lang": "zh"}, {"family": "Chang", "given": "Mei-Ling"})
+    True
+    >>> _spelt_otherwise({"literal": "吕伟", "lang": "zh"}, {"family": "Lǚ", "given": "Wei"})
+    False
+    """
+    family, given = plain(romanised.get("family", "")), plain(romanised.get("given", ""))
+    literal = plain(a.get("literal") or a.get("family", "") + a.get("given", ""))
+    if not family or not given or abbreviated(f"{family} {given}"):
+        return False
+    own_family, own_given = compared_pinyin(literal)
+    words = [compared_word(re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", w).lower())) for w in (family, given)]
+    return sorted(words) != sorted([own_family, "".join(own_given)])
 
 
 def _nlm_abbreviation(text: str) -> str:
