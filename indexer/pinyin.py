@@ -12,6 +12,7 @@ citation exports (GB/T 7714's ``ZENG Guofan``, its order by pinyin) read a name 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .charsets import has_traditional, is_han, simplified_table
@@ -87,6 +88,34 @@ def compared_word(word: str) -> str:
     """A romanised name word (lower case, letters only) as names are compared: Lyu, Lv and
     Lü (lu once accents are gone) are Lu, Nyu and Nv Nu."""
     return _U_SPELLINGS.get(word, word)
+
+
+# Wade-Giles as Taiwanese authors sign in it (Chen Chien-Kuo, Tsai, Hsieh, Chang), apostrophes and
+# umlauts mostly left out: an initial may spell several of pinyin's (ch: zh, ch, j, q; k: g, k), a
+# final another (ieh: ie, ung: ong); a few syllables only whole (szu: si, tzu: zi, ci; yu: you, yu).
+_WG_INITIALS = {"ch": ("zh", "ch", "j", "q"), "hs": ("x",), "ts": ("z", "c"), "tz": ("z", "c"),
+                "p": ("b", "p"), "t": ("d", "t"), "k": ("g", "k"), "j": ("r",)}
+_WG_FINALS = {"ieh": ("ie",), "ien": ("ian",), "ih": ("i",), "ung": ("ong",), "iung": ("iong",),
+              "uei": ("ui",), "ueh": ("ue",), "eh": ("e",), "o": ("uo", "e"), "erh": ("er",)}
+_WG_WHOLE = {"szu": ("si",), "ssu": ("si",), "tzu": ("zi", "ci"), "yu": ("you",)}
+_WG_SYLLABLE = re.compile(r"(ch|hs|ts|tz|sh|zh|[bcdfghjklmnpqrstwxyz]?)([a-z]+)")
+
+
+def spelt_readings(word: str) -> frozenset[str]:
+    """The pinyin syllables (as names are compared) a romanised syllable may spell: itself, if
+    pinyin, or what it spells in Wade-Giles.
+
+    >>> sorted(spelt_readings("Chien")), sorted(spelt_readings("Hsieh")), sorted(spelt_readings("Jian"))
+    (['jian', 'qian'], ['xie'], ['jian'])
+    """
+    word = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if "a" <= c <= "z")
+    m = _WG_SYLLABLE.fullmatch(word)
+    if not m:
+        return frozenset()
+    initial, final = m.groups()
+    spelt = {i + f for i in _WG_INITIALS.get(initial, (initial,)) for f in (final,) + _WG_FINALS.get(final, ())}
+    spelt |= {word, *_WG_WHOLE.get(word, ())}
+    return frozenset(compared_word(s) for s in spelt if compared_word(s) in SYLLABLES)
 
 
 # The languages whose names written in Han characters have no pinyin reading: a Japanese

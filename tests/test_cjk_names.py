@@ -177,3 +177,20 @@ def test_a_role_or_place_in_brackets_is_no_romanised_name(tmp_path):
     assert [a.get("literal") for a in rec["authors"]] == ["王五(Corresponding Author)", "李四(Tsinghua Univ)", "王芳",
                                                          "张伟(Zhang Wei Jr)"]
     assert rec["authors"][2]["alt"] == {"family": "Wang", "given": "Fang", "lang": "en"}
+
+
+def test_a_taiwanese_name_in_wade_giles_in_brackets_is_its_romanised_name(tmp_path):
+    # Airiti and Taiwanese journals list 陳建國(Chen, Chien-Kuo): its Wade-Giles, not its pinyin
+    # (Chen Jianguo), was no romanised name, and the bracket stayed in the author's name.  A place
+    # in brackets (Hong Kong: no spelling of 张三) stays as it was.
+    from conftest import records_of
+
+    path = tmp_path / "tw.ris"
+    path.write_text("TY  - JOUR\nTI  - 脊椎轉移瘤之外科治療\nAU  - 陳建國(Chen, Chien-Kuo)\nAU  - 謝美玲(Mei-Ling Hsieh)\n"
+                    "AU  - 张三(Hong Kong)\nER  - \n", encoding="utf-8")
+    (rec,) = records_of(path)
+    assert rec["authors"][:2] == [
+        {"literal": "陳建國", "lang": "zh", "alt": {"family": "Chen", "given": "Chien-Kuo", "lang": "en"}},
+        {"literal": "謝美玲", "lang": "zh", "alt": {"family": "Hsieh", "given": "Mei-Ling", "lang": "en"}}]
+    assert rec["authors"][2]["literal"] == "张三(Hong Kong)"
+    assert rendered([rec], "vancouver").startswith("1. Chen CK, Hsieh ML, ")

@@ -696,7 +696,8 @@ def _romanised(name: str, cjk: str) -> dict | None:
         family, given = compared_pinyin(own["literal"])
         folded = [compared_word(w.replace("-", "").lower()) for w in words]
         if sorted(folded) != sorted([family, "".join(given)]):
-            return None
+            spelt = _spelt_otherwise(latin, family, given)
+            return {**own, "alt": spelt} if spelt else None
         family_word, given_word = words if folded[0] == family else words[::-1]
         return {**own, "alt": {"family": family_word, "given": given_word, "lang": "en"}}
     if "," in latin or caps_first(latin) or len(words) != 2:
@@ -707,6 +708,31 @@ def _romanised(name: str, cjk: str) -> dict | None:
             first, second = second, first
         alt = {"family": first, "given": second, "lang": "en"}
     return {**own, "alt": alt}
+
+
+def _spelt_otherwise(latin: str, family: str, given: list[str]) -> dict | None:
+    """A Chinese name's romanised form that is not its pinyin but spells its syllables in
+    Wade-Giles, as Taiwanese authors sign (陳建國 ``Chen, Chien-Kuo``, ``Chien-Kuo Chen``): family
+    name first unless inverted or the hyphenated given name comes first, a syllable a character;
+    None for any other words (a place, ``(Hong Kong)``).
+
+    >>> _spelt_otherwise("Chen, Chien-Kuo", "chen", ["jian", "guo"]), _spelt_otherwise("Hong Kong", "zhang", ["san"])
+    ({'family': 'Chen', 'given': 'Chien-Kuo', 'lang': 'en'}, None)
+    """
+    from ..pinyin import spelt_readings
+
+    if "," in latin:
+        family_word, _, given_word = (p.strip() for p in latin.partition(","))
+    else:
+        words = latin.split()
+        if len(words) != 2:
+            return None
+        family_word, given_word = words[::-1] if "-" in words[0] and "-" not in words[1] else words
+    parts = [p for p in re.split(r"[-\s]+", given_word) if p]
+    if len(parts) != len(given) or family not in spelt_readings(family_word) \
+            or any(s not in spelt_readings(p) for p, s in zip(parts, given)):
+        return None
+    return {"family": family_word, "given": given_word, "lang": "en"}
 
 
 def whole_name(author: dict) -> str:
