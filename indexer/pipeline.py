@@ -36,7 +36,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
-from .fields.authors import abbreviated, byline_roles, parse_name, split_author_field, split_author_list
+from .fields.authors import (abbreviated, byline_roles, parse_name, split_author_field, split_author_list,
+                              wade_giles_form)
 from .fields.biblio import (YEARS, doi_of_link, doi_of_links, issue_of_year, normalise_doi, normalise_issue,
                             normalise_pages, normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
@@ -500,7 +501,25 @@ def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:
                 target["alt"] = {"family": first, "given": second, "lang": "en"}
                 paired.append(a)
                 break
+        else:
+            if _spelt_in_wade_giles(zh, a):
+                paired.append(a)
     return paired
+
+
+def _spelt_in_wade_giles(zh: list[dict], a: dict) -> bool:
+    """Whether ``a`` spells in Wade-Giles (a Taiwanese author's ``Chen, Chien-Kuo``) the name of
+    an author of ``zh`` still without an ``alt`` (陳建國), whose ``alt`` it is then."""
+    from .pinyin import compared_pinyin
+
+    family, given = a["family"], a.get("given", "")
+    for target in (t for t in zh if "alt" not in t):
+        for latin in (f"{family}, {given}", f"{given}, {family}"):
+            form = wade_giles_form(latin, *compared_pinyin(target["literal"]))
+            if form:
+                target["alt"] = form
+                return True
+    return False
 
 
 def _add_authors(record: Record, names, role: str | None = None) -> str | None:

@@ -49,3 +49,18 @@ def test_romanised_names_come_back(records, fmt, tmp_path):
     back = read_back(rendered(records, fmt), fmt, tmp_path)
     assert [_names(r) for r in back] == _EXPECTED
     assert not any((r.get("extra") or {}).get("translated_author") for r in back)
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "csl-json"])
+def test_a_taiwanese_authors_wade_giles_comes_back(fmt, tmp_path):
+    # 陳建國 signs Chen Chien-Kuo, no pinyin of his name (Chen Jianguo): read back, the name
+    # pairs with him by the syllables it spells, as a pinyin one does by its pinyin
+    path = tmp_path / "tw.ris"
+    path.write_text("TY  - JOUR\nAU  - 陳建國(Chen, Chien-Kuo)\nAU  - 張美玲(Chang, Mei-Ling)\n"
+                    "TI  - 脊椎轉移瘤之外科治療\nJO  - 台灣醫學\nPY  - 2021\nER  - \n", encoding="utf-8")
+    expected = [("陳建國", "Chen", "Chien-Kuo"), ("張美玲", "Chang", "Mei-Ling")]
+    (rec,) = records_of(path)
+    assert _names(rec) == expected
+    (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
+    assert _names(back) == expected
+    assert not (back.get("extra") or {}).get("translated_author")

@@ -696,7 +696,7 @@ def _romanised(name: str, cjk: str) -> dict | None:
         family, given = compared_pinyin(own["literal"])
         folded = [compared_word(w.replace("-", "").lower()) for w in words]
         if sorted(folded) != sorted([family, "".join(given)]):
-            spelt = _spelt_otherwise(latin, family, given)
+            spelt = wade_giles_form(latin, family, given)
             return {**own, "alt": spelt} if spelt else None
         family_word, given_word = words if folded[0] == family else words[::-1]
         return {**own, "alt": {"family": family_word, "given": given_word, "lang": "en"}}
@@ -710,13 +710,13 @@ def _romanised(name: str, cjk: str) -> dict | None:
     return {**own, "alt": alt}
 
 
-def _spelt_otherwise(latin: str, family: str, given: list[str]) -> dict | None:
+def wade_giles_form(latin: str, family: str, given: list[str]) -> dict | None:
     """A Chinese name's romanised form that is not its pinyin but spells its syllables in
     Wade-Giles, as Taiwanese authors sign (陳建國 ``Chen, Chien-Kuo``, ``Chien-Kuo Chen``): family
     name first unless inverted or the hyphenated given name comes first, a syllable a character;
     None for any other words (a place, ``(Hong Kong)``).
 
-    >>> _spelt_otherwise("Chen, Chien-Kuo", "chen", ["jian", "guo"]), _spelt_otherwise("Hong Kong", "zhang", ["san"])
+    >>> wade_giles_form("Chen, Chien-Kuo", "chen", ["jian", "guo"]), wade_giles_form("Hong Kong", "zhang", ["san"])
     ({'family': 'Chen', 'given': 'Chien-Kuo', 'lang': 'en'}, None)
     """
     from ..pinyin import spelt_readings
