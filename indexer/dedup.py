@@ -9,7 +9,8 @@ English) the year and first author in pinyin.  Blocks met through anything but t
 or the whole title also need similar titles (one a prefix of the other, or 90% alike;
 or one is the other's main title or subtitle alone, or the title after a label starts
 the other; or an acronym spelled out), or, in the same volume, issue and first page,
-the same authors.  A block of more than 50 records is a generic title or name and is skipped,
+the same authors (or, Chinese against English, organisations and no person, at the same
+pages).  A block of more than 50 records is a generic title or name and is skipped,
 except that a common title start is split by a longer one and a common name in a year
 by the first initial.  Each pair is compared once per way it met (keys are computed once
 per record).  A pair that met is linked unless evidence says otherwise:
@@ -69,7 +70,11 @@ per record).  A pair that met is linked unless evidence says otherwise:
   (first author equal, two in common when both have two), whose volume, issue and
   first page do not disagree (CNKI's "241-245+288" is at 241), and where something else agrees (titles alike, the first page, the
   volume, or the journal, also named in pinyin) → linked as the two language
-  versions, needs review.  A Chinese
+  versions, needs review;
+* a Chinese record by organisations only (a consensus, a guideline) and an English record
+  naming no person, at the same year, volume, issue and pages (first and last, a range), in
+  journals whose ISSNs do not differ → linked as the two language versions (no name to
+  compare in pinyin), needs review.  A Chinese
   record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
   in Wade-Giles (張偉明 Chang Wei-Ming), blocked and compared so too.
 
@@ -547,6 +552,48 @@ def _same_issue_and_authors(a: _Keys, b: _Keys) -> bool:
         is_bracketed(t) for k in (a, b) for t in (k.rec.get("title") or {}).values())
 
 
+def _by_bodies(rec: dict, chinese: bool) -> bool:
+    """Whether a record names no person among its authors: organisations only (中华医学会心血管病学分会,
+    "Chinese Society of Cardiology"), at least one for a Chinese record; none at all will do for
+    another (the English version of a consensus often lists no author)."""
+    authors = _authors(rec)
+    if chinese:
+        names = [simplified(a.get("literal") or "") for a in authors if not a.get("family")]
+        return bool(authors) and len(names) == len(authors) and all(_CJK.match(n) and not is_person(n) for n in names)
+    return all(a.get("literal") and not a.get("family") and not _CJK.search(a["literal"]) for a in authors)
+
+
+def _last_page(rec: dict) -> str:
+    """The last page of a record's first page range ("" for a single page)."""
+    first_range = re.split(r"[,+]", str(rec.get("pages") or ""))[0]
+    first, _, last = first_range.partition("-")
+    return last.strip().lstrip("0") if first.strip() else ""
+
+
+def _bodies_in_two_languages(a: _Keys, b: _Keys) -> bool:
+    """A Chinese record by organisations (a consensus, a guideline: 中国抗癌协会肉瘤专业委员会) and
+    an English record naming no person, at the same year, volume, issue and pages (first and
+    last, several pages) of journals that may be one (no ISSNs differing): the two language
+    versions of one paper, whose authors, being no persons, cannot be compared in pinyin."""
+    zh, en = (a, b) if a.rec.get("language") == "zh" else (b, a)
+    rz, ren = zh.rec, en.rec
+    if rz.get("language") != "zh" or ren.get("language") != "en" or not (_named(a) and _named(b)):
+        return False
+    if not (_by_bodies(rz, chinese=True) and _by_bodies(ren, chinese=False)):
+        return False
+    if not (rz.get("journal") and ren.get("journal")) or (
+            set(rz["journal"]) & set(ren["journal"]) and not _same_journal(rz, ren)):
+        return False
+    issns = [re.sub(r"[^0-9x]", "", str(r.get("issn") or "").casefold()) for r in (rz, ren)]
+    if all(issns) and issns[0] != issns[1]:
+        return False
+    iz, ie = _number(rz.get("issue")), _number(ren.get("issue"))
+    last = _last_page(rz)
+    return bool(rz.get("year") is not None and rz.get("year") == ren.get("year") and zh.volume == en.volume
+                and iz and iz == ie and zh.first_page and zh.first_page == en.first_page
+                and last and last == _last_page(ren) and last != zh.first_page)
+
+
 _JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "der", "und", "für"}
 
 
@@ -1001,6 +1048,9 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         apart = ("titles equal" if set(ka.titles) & set(kb.titles) else  # short: alone it would not do
                  "titles in other languages" if a.get("language") != b.get("language") else "titles differ")
         reasons.append(f"same volume, issue and first page by the same authors ({apart})")
+    elif via == "bodies":
+        reasons.append("Chinese and English versions by organisations (no person to compare in pinyin): same "
+                       "volume, issue and pages")
     elif via == "part":
         reasons.append("one title is the other's main title or subtitle alone")
     elif via == "title" and not set(ka.titles) & set(kb.titles):
@@ -1279,7 +1329,8 @@ def find_clusters(records: Iterable[dict], decisions: Iterable[dict] | None = No
             seen.add((x, y, way))
             a, b = keys[x], keys[y]
             if way in (_NEAR, _PLACE):
-                via = _similar_titles(a, b) or ("place" if way == _PLACE and _same_issue_and_authors(a, b) else "")
+                via = _similar_titles(a, b) or ("" if way != _PLACE else "place" if _same_issue_and_authors(a, b) else
+                                                "bodies" if _bodies_in_two_languages(a, b) else "")
                 if not via:
                     continue
             elif way == _PINYIN:

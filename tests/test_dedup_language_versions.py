@@ -1,0 +1,116 @@
+"""Deduplication of one paper's versions in two languages that the authors' pinyin cannot
+link.  Real ingest into a temp index, the CLI as a user runs it."""
+from __future__ import annotations
+
+from conftest import dedup_json as dedup, run_cli, source_ids as names
+
+# A consensus CNKI lists under the bodies that wrote it, and its English version (the journal's
+# English page, as another database lists it) without authors.
+CNKI = """RT Journal Article
+SR 1
+A1 中华医学会心血管病学分会;中国医师协会心血管内科医师分会
+T1 中国心力衰竭诊断和治疗指南2018
+JF 中华心血管病杂志
+YR 2018
+IS 10
+OP 760-789
+SN 0253-3758
+DS CNKI
+ID GUIDELINE
+
+RT Journal Article
+SR 1
+A1 中华医学会呼吸病学分会
+T1 咳嗽的诊断与治疗指南(2015)
+JF 中华结核和呼吸杂志
+YR 2016
+IS 5
+OP 323-354
+SN 1001-0939
+DS CNKI
+ID OTHERISSN
+
+RT Journal Article
+SR 1
+A1 王建国;李明
+T1 慢性心力衰竭患者的运动康复研究
+JF 中华心血管病杂志
+YR 2018
+IS 10
+OP 790-795
+DS CNKI
+ID PERSONS
+
+RT Journal Article
+SR 1
+A1 中华医学会心血管病学分会
+T1 心血管病学分会工作会议纪要
+JF 中华心血管病杂志
+YR 2018
+IS 11
+OP 812
+DS CNKI
+ID ONEPAGE
+"""
+
+ENGLISH = """TY  - JOUR
+TI  - Chinese guidelines for the diagnosis and treatment of heart failure 2018
+JO  - Chinese Journal of Cardiology
+PY  - 2018
+IS  - 10
+SP  - 760
+EP  - 789
+ID  - GUIDELINE-EN
+ER  - 
+
+TY  - JOUR
+TI  - Guidelines for the diagnosis and treatment of cough (2015)
+JO  - Chinese Journal of Tuberculosis and Respiratory Diseases
+SN  - 0000-0019
+PY  - 2016
+IS  - 5
+SP  - 323
+EP  - 354
+ID  - OTHERISSN-EN
+ER  - 
+
+TY  - JOUR
+TI  - Exercise rehabilitation in patients with chronic heart failure
+JO  - Chinese Journal of Cardiology
+PY  - 2018
+IS  - 10
+SP  - 790
+EP  - 795
+ID  - PERSONS-EN
+ER  - 
+
+TY  - JOUR
+TI  - Minutes of the working meeting of the Chinese Society of Cardiology
+JO  - Chinese Journal of Cardiology
+PY  - 2018
+IS  - 11
+SP  - 812
+ID  - ONEPAGE-EN
+ER  - 
+"""
+
+
+def _clusters(tmp_path, **files: str) -> dict[tuple[str, ...], dict]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", str(tmp_path), "--index", str(idx)).returncode == 0
+    known = names(idx)
+    return {tuple(sorted(known[r["id"]] for r in c["records"])): c for c in dedup(idx)["clusters"]}
+
+
+def test_a_paper_by_organisations_meets_its_english_version_without_authors(tmp_path):
+    """With no person among the authors there was no pinyin to compare, so a guideline by
+    中华医学会心血管病学分会 and its English version (no authors) at the same year, issue and
+    pages stayed apart.  Now they are linked for review; not when their ISSNs differ, when the
+    Chinese record names persons, or at a single page (a page recurs more than a range)."""
+    found = _clusters(tmp_path, **{"cnki.txt": CNKI, "english.ris": ENGLISH})
+    assert set(found) == {("GUIDELINE", "GUIDELINE-EN")}
+    cluster = found[("GUIDELINE", "GUIDELINE-EN")]
+    assert cluster["confidence"] == "needs review"
+    assert any("by organisations" in r for r in cluster["reasons"])
