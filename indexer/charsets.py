@@ -36,6 +36,27 @@ def has_traditional(text: str) -> bool:
 # CJK Unified Ideographs, Extension A, and the compatibility ideographs.
 _HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
 
+# Letters Unicode does not decompose into a letter and its accent, read as the letters they are
+# written for where a keyboard has none (Ørsted is Orsted, Łukasiewicz Lukasiewicz, Æbeltoft
+# Aebeltoft), as é is e.
+_UNACCENTED = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+                             "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "ẞ": "SS", "Þ": "Th",
+                             "þ": "th", "Ħ": "H", "ħ": "h", "ı": "i"})
+
+
+def plain(text: str) -> str:
+    """Letters and digits only, accents and case aside: 'Martínez-Suárez' → 'martinezsuarez',
+    'Ørsted' → 'orsted'.
+
+    >>> plain("Martínez-Suárez"), plain("Ørsted"), plain("Łukasiewicz"), plain("Þórsdóttir"), plain("Æ")
+    ('martinezsuarez', 'orsted', 'lukasiewicz', 'thorsdottir', 'ae')
+    """
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
+
+
 # Japanese kana (hiragana, katakana, phonetic extensions) and Korean hangul.
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
 HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"

@@ -43,7 +43,7 @@ per record).  A pair that met is linked unless evidence says otherwise:
   the same letter if at the same volume and first page; Embase's "(multiple letters)" is a
   letter and its replies), the volumes do not differ (a
   conference abstract in a supplement, a reprint), and the authors overlap when both
-  have authors (the same title by other authors is another work, unless at the same
+  have authors (accents aside: Müller and Muller; the same title by other authors is another work, unless at the same
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
   writing author; names in two scripts, 山田太郎 and Yamada Taro, are not other authors
   where a title not in English, the year, volume, issue and first page agree: certain
@@ -104,7 +104,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from indexer.charsets import GREEK, HAN, has_traditional
+from indexer.charsets import GREEK, HAN, LATIN, has_traditional, plain
 from indexer.dedup_rules import (LANGUAGE_NAMES, copy_of, discussed, expand_acronyms, folded_words,
                                  has_acronym, has_group_author, is_bracketed, is_column, is_editorial,
                                  page_number, volume_as_issue)
@@ -300,7 +300,15 @@ def _usable(key: str) -> bool:
     return len(key) >= MIN_TITLE_KEY and key not in _generic_keys()
 
 
-_name_key = lru_cache(maxsize=1 << 16)(title_key)  # names recur: one folding per distinct name word
+_LATIN_NAME = re.compile(f"[{LATIN}0-9]+")
+
+
+@lru_cache(maxsize=1 << 16)  # names recur: one folding per distinct name word
+def _name_key(name: str) -> str:
+    """A name or a word of one folded as titles are, and a name in Latin letters without its
+    accents, as many databases write it (Lefèvre = Lefevre, Müller = Muller, Ørsted = Orsted)."""
+    key = title_key(name)
+    return plain(key) if not key.isascii() and _LATIN_NAME.fullmatch(key) else key
 
 
 def _author_keys(rec: dict) -> set[str]:

@@ -114,3 +114,77 @@ def test_a_paper_by_organisations_meets_its_english_version_without_authors(tmp_
     cluster = found[("GUIDELINE", "GUIDELINE-EN")]
     assert cluster["confidence"] == "needs review"
     assert any("by organisations" in r for r in cluster["reasons"])
+
+
+# A German paper as a German database lists it (its English title translated) and as an
+# English one does, its authors' names without their accents; and an English paper as PubMed
+# writes its author (Lefèvre) and as Web of Science does (Lefevre).
+GERMAN = """TY  - JOUR
+AU  - Müller, Hans
+AU  - Schmidt, Anna
+TI  - Frühmobilisation nach Hüftgelenkersatz bei älteren Patienten
+TT  - Early mobilization following total hip arthroplasty in the elderly
+JO  - Zeitschrift für Orthopädie und Unfallchirurgie
+PY  - 2019
+VL  - 157
+IS  - 3
+SP  - 245
+EP  - 252
+LA  - ger
+ID  - DE
+ER  - 
+
+TY  - JOUR
+AU  - Lefèvre, Jean
+TI  - Hip replacement outcomes in elderly patients: a registry study
+JO  - Revue de Chirurgie Orthopédique
+PY  - 2019
+VL  - 105
+IS  - 3
+SP  - 245
+EP  - 252
+ID  - ACCENTS
+ER  - 
+"""
+
+ENGLISH_UNACCENTED = """TY  - JOUR
+AU  - Muller, H
+AU  - Schmidt, A
+TI  - Early mobilisation after hip replacement in elderly patients
+JO  - Zeitschrift fur Orthopadie und Unfallchirurgie
+PY  - 2019
+VL  - 157
+IS  - 3
+SP  - 245
+EP  - 252
+LA  - English
+ID  - DE-EN
+ER  - 
+
+TY  - JOUR
+AU  - Lefevre, J
+TI  - Hip replacement outcomes in elderly patients: a registry study
+JO  - Revue de Chirurgie Orthopedique
+PY  - 2019
+VL  - 105
+IS  - 3
+SP  - 245
+EP  - 252
+ID  - NO-ACCENTS
+ER  - 
+"""
+
+
+def test_an_author_written_without_accents_is_the_same_author(tmp_path):
+    """Müller and Muller, Lefèvre and Lefevre were other surnames to dedup, so a German paper
+    and its English listing at the same place (titles translated otherwise) were not 'by the
+    same authors', and one paper by Lefèvre in two databases was 'the same title by other
+    authors'.  Accents aside, they are linked: the German and English listings for review (the
+    titles are in other languages), the same title for certain."""
+    found = _clusters(tmp_path, **{"german.ris": GERMAN, "english.ris": ENGLISH_UNACCENTED})
+    assert set(found) == {("DE", "DE-EN"), ("ACCENTS", "NO-ACCENTS")}
+    assert found[("DE", "DE-EN")]["confidence"] == "needs review"
+    assert "same volume, issue and first page by the same authors (titles in other languages)" in \
+        found[("DE", "DE-EN")]["reasons"]
+    assert found[("ACCENTS", "NO-ACCENTS")]["confidence"] == "certain"
+    assert "authors overlap" in found[("ACCENTS", "NO-ACCENTS")]["reasons"]

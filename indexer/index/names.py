@@ -31,10 +31,9 @@ index's name terms (below) answer most values without reading a record.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from ..charsets import is_han
+from ..charsets import is_han, plain
 from ..fields.authors import NLM_LOWER_PARTICLES
 from ..pinyin import (NAME_DOT, SYLLABLES, compared_pinyin, compared_word, is_person, is_pinyin_surname,
                       read_in_pinyin, taiwan_reading, two_syllables)
@@ -53,25 +52,6 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TYPED_INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
 # The words of a family name (Martínez-Suárez, van der Berg).
 _WORDS = re.compile(r"[^\W_]+")
-
-# Letters Unicode does not decompose into a letter and its accent, read as the letters they are
-# written for where a keyboard has none (Ørsted is Orsted, Łukasiewicz Lukasiewicz, Æbeltoft
-# Aebeltoft), as é is e.
-_UNACCENTED = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
-                             "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "ẞ": "SS", "Þ": "Th",
-                             "þ": "th", "Ħ": "H", "ħ": "h", "ı": "i"})
-
-
-def plain(text: str) -> str:
-    """Letters and digits only, accents and case aside: 'Martínez-Suárez' → 'martinezsuarez',
-    'Ørsted' → 'orsted'.
-
-    >>> plain("Martínez-Suárez"), plain("Ørsted"), plain("Łukasiewicz"), plain("Þórsdóttir"), plain("Æ")
-    ('martinezsuarez', 'orsted', 'lukasiewicz', 'thorsdottir', 'ae')
-    """
-    decomposed = unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
-    return "".join(c for c in decomposed if c.isalnum()).casefold()
-
 
 def given_words(given: str) -> list[str]:
     """Given names as words, initials as one letter each: 'Nancy K' → ['nancy', 'k'];
