@@ -43,7 +43,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   the same letter if at the same volume and first page; Embase's "(multiple letters)" is a
   letter and its replies), the volumes do not differ (a
   conference abstract in a supplement, a reprint), and the authors overlap when both
-  have authors (accents aside: Müller and Muller; the same title by other authors is another work, unless at the same
+  have authors (accents aside: Müller and Muller; in two languages too when both name them in
+  Latin letters, a German title translated alike; the same title by other authors is another work, unless at the same
   volume and first page with a group author: "ASCUS-LSIL Triage Study Group" and its
   writing author; names in two scripts, 山田太郎 and Yamada Taro, are not other authors
   where a title not in English, the year, volume, issue and first page agree: certain
@@ -65,7 +66,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
 * an English title equal to the Chinese record's translated title → linked (the two
   language versions of one work), needs review; not when none of the Chinese authors'
   surnames in pinyin is among the English record's names (another paper, its title
-  translated alike);
+  translated alike); so too a record in another language (a German paper's English title,
+  a German database's TT), not when both records name their authors in Latin letters and
+  share none of them (accents aside);
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two), whose volume, issue and
   first page do not disagree (CNKI's "241-245+288" is at 241), and where something else agrees (titles alike, the first page, the
@@ -650,6 +653,15 @@ def _other_surnames(a: _Keys, b: _Keys) -> bool:
     return bool(surnames and words) and not surnames & words
 
 
+def _other_latin_authors(a: _Keys, b: _Keys) -> bool:
+    """Two records whose authors are all named in Latin letters (a German and an English
+    record, accents aside), none of whose name words or surnames they share: other authors,
+    whatever the language of their titles."""
+    if not (_names_script(a.rec) == _names_script(b.rec) == "latin" and a.authors and b.authors):
+        return False
+    return not (a.authors & b.authors or set(a.surnames) & set(b.surnames) - {""})
+
+
 # A name written in Chinese, Japanese or Korean characters (kanji, kana, hangul).
 _NATIVE_NAME = re.compile(f"[{HAN}\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 
@@ -658,12 +670,16 @@ def _names_in_other_scripts(a: dict, b: dict) -> bool:
     """Every author of one record named in CJK characters or hangul (山田 太郎, 金民秀) and every
     author of the other in Latin letters (Yamada, Taro): the names cannot be compared, so
     that they share no word says nothing (CiNii or KCI and PubMed's romanised names)."""
-    def script(rec: dict) -> str:
-        names = [whole_name(x) or f"{x.get('family') or ''} {x.get('given') or ''}" for x in _authors(rec)]
-        if names and all(_NATIVE_NAME.search(n) for n in names):
-            return "native"
-        return "latin" if names and all(re.search(r"[A-Za-z]", n) and not _NATIVE_NAME.search(n) for n in names) else ""
-    return {script(a), script(b)} == {"native", "latin"}
+    return {_names_script(a), _names_script(b)} == {"native", "latin"}
+
+
+def _names_script(rec: dict) -> str:
+    """How a record's authors are all named: "native" (CJK characters, hangul), "latin"
+    (Latin letters), or "" (none, or both)."""
+    names = [whole_name(x) or f"{x.get('family') or ''} {x.get('given') or ''}" for x in _authors(rec)]
+    if names and all(_NATIVE_NAME.search(n) for n in names):
+        return "native"
+    return "latin" if names and all(re.search(r"[A-Za-z]", n) and not _NATIVE_NAME.search(n) for n in names) else ""
 
 
 def _same_vernacular_place(a: _Keys, b: _Keys) -> bool:
@@ -1025,6 +1041,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
                 return False, [f"{f} differs ({a.get(f)} vs {b.get(f)})"], ""
         if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
             return False, [f"pages differ ({a.get('pages')} vs {b.get('pages')})"], ""
+    if a.get("language") != b.get("language") and _other_latin_authors(ka, kb) and not (
+            has_group_author(a) or has_group_author(b)):
+        # Names in Latin letters compare whatever the titles' language: a German paper whose
+        # title, translated, is (or is alike) an English paper's by others is not that paper.
+        return False, ["same title, translated, by other authors"], ""
     reasons = []
     if via == "pinyin":
         if _same_in_pinyin(ka.pinyin, kb.pinyin):
@@ -1051,7 +1072,9 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
             # one title translated alike ("Application of artificial intelligence in medical
             # imaging") by other authors: another paper
             return False, ["authors differ in pinyin"], ""
-        reasons.append("English title equals the translated title of the Chinese record")
+        other = next((r.get("language") for r in (a, b) if r.get("language") != "en"), None)
+        reasons.append("English title equals the translated title of the Chinese record" if other == "zh" else
+                       f"title equals the translated title of the record in another language ({other})")
     elif via == "place":
         apart = ("titles equal" if set(ka.titles) & set(kb.titles) else  # short: alone it would not do
                  "titles in other languages" if a.get("language") != b.get("language") else "titles differ")

@@ -188,3 +188,74 @@ def test_an_author_written_without_accents_is_the_same_author(tmp_path):
         found[("DE", "DE-EN")]["reasons"]
     assert found[("ACCENTS", "NO-ACCENTS")]["confidence"] == "certain"
     assert "authors overlap" in found[("ACCENTS", "NO-ACCENTS")]["reasons"]
+
+
+# A German paper with its title translated (a German database's TT), the English listing of it,
+# and English papers by others that the translation happens to title, or nearly.
+TRANSLATED = """TY  - JOUR
+AU  - Becker, Jonas
+AU  - Wagner, Lena
+TI  - Sturzprävention bei älteren Menschen im Pflegeheim
+TT  - Fall prevention in older people in nursing homes
+JO  - Zeitschrift für Gerontologie und Geriatrie
+PY  - 2020
+VL  - 53
+IS  - 4
+SP  - 310
+EP  - 317
+LA  - ger
+ID  - DE-TT
+ER  - 
+"""
+
+TRANSLATION_ELSEWHERE = """TY  - JOUR
+AU  - Becker, J
+AU  - Wagner, L
+TI  - Fall prevention in older people in nursing homes
+JO  - Z Gerontol Geriatr
+PY  - 2020
+VL  - 53
+IS  - 4
+SP  - 310
+EP  - 317
+ID  - EN-SAME
+ER  - 
+
+TY  - JOUR
+AU  - Thompson, Sarah
+AU  - Clarke, David
+TI  - Fall prevention in older people in nursing homes
+JO  - Age and Ageing
+PY  - 2020
+VL  - 49
+IS  - 2
+SP  - 201
+EP  - 208
+ID  - EN-OTHERS
+ER  - 
+
+TY  - JOUR
+AU  - Hoffmann, Peter
+TI  - Fall prevention in older people in nursing home
+JO  - Z Gerontol Geriatr
+PY  - 2020
+VL  - 53
+IS  - 4
+SP  - 330
+EP  - 336
+ID  - EN-ALIKE
+ER  - 
+"""
+
+
+def test_a_translated_title_links_the_english_version_only_by_the_same_authors(tmp_path):
+    """A German record's translated title equal to an English record's title linked them for
+    review whoever wrote the English paper, 'the translated title of the Chinese record', and
+    one alike whoever wrote it too.  Now an English paper by other authors (their names in
+    Latin letters, as the German record's) is another paper; the English listing by the same authors is linked for review, its reason
+    naming the record's language."""
+    found = _clusters(tmp_path, **{"german.ris": TRANSLATED, "english.ris": TRANSLATION_ELSEWHERE})
+    assert set(found) == {("DE-TT", "EN-SAME")}
+    cluster = found[("DE-TT", "EN-SAME")]
+    assert cluster["confidence"] == "needs review"
+    assert "title equals the translated title of the record in another language (de)" in cluster["reasons"]
