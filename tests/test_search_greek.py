@@ -41,3 +41,41 @@ def test_the_form_written_ranks_first(searcher):
 def test_a_letters_name_truncated_is_a_truncated_word(searcher, query, expected):
     # had been refused, quoting the letter the user never typed ('α*': * truncates one word …)
     assert hit_ids(searcher, query) == expected
+
+
+# A Greek letter glued to the letters or digits before it (TNFα, IL-1β, Aβ42) and its spelled
+# name written any way (TNF-alpha, TNFalpha, IL-1beta, IL-1 beta, Abeta42) are one term too.
+GLUED = [("G1", "TNF-α levels in sepsis"), ("G2", "TNF-alpha levels in asthma"),
+         ("G3", "TNFα blockade in arthritis"), ("G4", "TNFalpha in gout"),
+         ("I1", "IL-1β secretion by macrophages"), ("I2", "IL-1beta secretion by neutrophils"),
+         ("I3", "IL-1 beta in synovial fluid"),
+         ("B1", "Aβ42 in cerebrospinal fluid"), ("B2", "Abeta42 plaques in mice"),
+         ("W1", "Betaine supplementation and the alphabetic index")]
+
+
+@pytest.fixture(scope="module")
+def glued(tmp_path_factory):
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in GLUED)
+    yield from ris_searcher(tmp_path_factory.mktemp("glued"), ris)
+
+
+TNF, IL1, ABETA = ["G1", "G2", "G3", "G4"], ["I1", "I2", "I3"], ["B1", "B2"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("TNFα", TNF), ("TNF-α", TNF), ("TNF-alpha", TNF), ("TNFalpha", TNF), ("title:TNFα", TNF),
+    ('"TNFα levels"', ["G1", "G2"]), ('"TNF-alpha levels"', ["G1", "G2"]), ('"TNFalpha levels"', ["G1", "G2"]),
+    ("IL-1β", IL1), ("IL-1beta", IL1), ("IL-1 beta", IL1), ('"IL-1 beta"', IL1),
+    ("Aβ42", ABETA), ("Abeta42", ABETA),
+    ("beta", ["B1", "I1", "I2", "I3"]), ("alphabetic", ["W1"]), ("betaine", ["W1"]),   # words that start so stay whole
+])
+def test_a_glued_greek_letter_and_its_spelled_name_are_one_term(glued, query, expected):
+    # TNFα had missed TNF-alpha, TNFalpha had found itself only, IL-1 beta had missed IL-1beta
+    assert hit_ids(glued, query) == expected
+
+
+@pytest.mark.parametrize("query,first", [("TNFα", {"G1", "G3"}), ("TNFalpha", {"G2", "G4"}), ("IL-1β", {"I1"}),
+                                         ("Abeta42", {"B2"})])
+def test_the_glued_form_typed_ranks_first(glued, query, first):
+    hits = [h["source"]["source_id"] for h in glued.search(query, limit=10)["hits"]]
+    assert set(hits[:len(first)]) == first

@@ -41,9 +41,18 @@ POSITION_GAP = 100
 KEY_MARK = "~"
 CJK = f"{HAN}{KANA}{HANGUL}"
 CJK_RUN = re.compile(f"[{CJK}]+")
-# A word is a run of ASCII letters/digits, or a run of other letters (Greek, accented ...):
+# Greek letters as biomedical names write them, and their spelled names (PubMed reads one as the
+# other): the short names (mu, pi, tau, …) are words or proteins of their own, never read so.
+GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "θ": "theta",
+               "κ": "kappa", "λ": "lambda", "σ": "sigma", "ω": "omega"}
+# A spelled name glued to the letters or digits before it, ending the run or before digits
+# (``TNFalpha``, ``IL-1beta``, ``Abeta42``, ``5alpha``): a word of its own, as the letter
+# (``TNFα``, ``IL-1β``) is, so that the two meet; ``alphabet``, ``betaine`` stay whole.
+_GLUED_GREEK_NAME = rf"(?:{'|'.join(GREEK_NAMES.values())})[0-9]*(?![a-z0-9])"
+# A word is a run of ASCII letters/digits (the letters before a glued Greek name apart:
+# ``tnfalpha`` is ``tnf`` ``alpha``), or a run of other letters (Greek, accented ...):
 # ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the word ``cm``, as the text reads.
-WORD = rf"[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
+WORD = rf"[a-z0-9]+?(?={_GLUED_GREEK_NAME})|[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
 # Marks that end a clause in Chinese text: words on either side are not consecutive
 # (``2311m2/g、1.246cm3/g`` holds no "g 1"), as a CJK character between them would make them.
 CLAUSE_MARKS = "、。"

@@ -48,8 +48,8 @@ from ..charsets import HAN
 from ..lang.detect import DECLARED_NAMES, MULTILINGUAL
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
-from .analysis import (CJK, CLAUSE_MARKS, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold, spellings,
-                       word_keys)
+from .analysis import (CJK, CLAUSE_MARKS, GREEK_NAMES, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold,
+                       spellings, word_keys)
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
                      RECORD_FIELDS, SUPERVISOR_FIELDS, SUPERVISOR_NAME_TERMS, TEXT_FIELDS, nih_core)
@@ -1179,14 +1179,13 @@ def _known_funder(value: str) -> str | None:
     return canonical if canonical.casefold() != value.strip().casefold() else None
 
 
-# Greek letters as biomedical names write them, and their spelled names (PubMed reads one as the
-# other): the short names (mu, pi, tau, …) are words or proteins of their own, never replaced.
-_GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "θ": "theta",
-                "κ": "kappa", "λ": "lambda", "σ": "sigma", "ω": "omega"}
-_GREEK_LETTERS = {name: letter for letter, name in _GREEK_NAMES.items()}
-_SPELLED_GREEK = re.compile(r"(?<![A-Za-z])(" + "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
-                            + r")(?![a-z])")   # beta-catenin, NF-kappaB, TGF-beta1; not alphabet
-_GREEK_HAN = re.compile(rf"([{''.join(_GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
+# Greek letters and their spelled names (:data:`.analysis.GREEK_NAMES`): a name starting a word
+# (beta-catenin, NF-kappaB, TGF-beta1, IL-1beta; not alphabet), or glued to the letters before it
+# where the index reads it as a word of its own (TNFalpha, Abeta42; not alphabetic, kappaB glued).
+_GREEK_LETTERS = {name: letter for letter, name in GREEK_NAMES.items()}
+_NAMES = "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
+_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Za-z])({_NAMES})(?![A-Za-z])")
+_GREEK_HAN = re.compile(rf"([{''.join(GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
 
 
 def _other_form(leaf: Leaf) -> Leaf:
@@ -1212,10 +1211,10 @@ def greek_variants(value: str) -> list[str]:
         return [_GREEK_HAN.sub(lambda m: m.group(1) + ("" if m.group(2) else "-"), v)]
     if re.search(r"[\u3400-\u9fff]", v):
         return []
-    spelled = "".join(_GREEK_NAMES.get(c, c) for c in v)
+    spelled = "".join(GREEK_NAMES.get(c, c) for c in v)
     if spelled != v:
         return [spelled]
-    lettered = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group(1).lower()], v)
+    lettered = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[(m.group(1) or m.group(2)).lower()], v)
     return [lettered] if lettered != v else []
 
 
