@@ -194,3 +194,68 @@ def test_a_supervisor_in_pinyin_is_found_by_the_characters(tmp_path):
         for query, total in (("supervisor:王建国", 1), ('supervisor:"Wang JG"', 1), ("supervisor:wan*", 1),
                              ('supervisor:"Wang Jian"', 0), ("author:王建国", 0)):
             assert searcher.search(query)["total"] == total, query
+
+
+PEOPLE_RIS = """TY  - JOUR
+ID  - P1
+AU  - Zhou, Min
+AU  - Wang, Jianguo
+AU  - Smith, John A.
+TI  - Spinal metastasis outcomes
+JO  - Journal of Spine Surgery
+AB  - We followed patients for five years.
+ER  - 
+
+TY  - JOUR
+ID  - P2
+AU  - 王建国
+TI  - 脊柱肿瘤的手术治疗
+JO  - 中华骨科杂志
+ER  - 
+"""
+
+
+@pytest.fixture(scope="module")
+def people(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("people")
+    (folder / "people.ris").write_text(PEOPLE_RIS, encoding="utf-8")
+    ingest([str(folder / "people.ris")], str(folder / "idx"), quiet=True)
+    with Searcher(folder / "idx") as searcher:
+        yield searcher
+
+
+@pytest.mark.parametrize("query,shown,marked", [
+    # (a third of the snippet's width before the first match, cut at a word's edge, as for an abstract)
+    ("author:Smith", "Authors: …Zhou; Jianguo Wang; John A. 【Smith】", ["Smith"]),
+    ('author:"Smith JA"', "Authors: Min Zhou; Jianguo Wang; 【John A. Smith】", ["John A. Smith"]),
+    ("author:王建国", "作者：【王建国】", ["王建国"]),
+    ("journal:spine", "Journal: Journal of 【Spine】 Surgery", ["Spine"]),
+    ("journal:中华骨科", "期刊：【中华骨科】杂志", ["中华骨科"]),
+])
+def test_a_hit_found_by_its_authors_or_journal_shows_them_labelled(people, query, shown, marked):
+    # had no snippet at all: its title and abstract do not hold the query
+    assert _snippet(people, query) == (shown, marked)
+
+
+def test_a_chinese_name_found_by_its_pinyin_is_shown_where_it_is(people):
+    hits = {h["source"]["source_id"]: h["snippet"] for h in people.search('author:"Wang Jianguo"')["hits"]}
+    assert hits == {"P1": "Authors: Min Zhou; 【Jianguo Wang】; John A. Smith", "P2": "作者：【王建国】"}
+
+
+@pytest.mark.parametrize("query,shown,marked", [
+    ('supervisor:"Li Jianguo"', "导师：【李建国】", ["李建国"]), ("supervisor:李建国", "导师：【李建国】", ["李建国"]),
+    ("journal:浙江大学 type:thesis", "学位授予单位：【浙江大学】", ["浙江大学"]),
+])
+def test_a_thesis_found_by_its_supervisor_or_university_shows_it_labelled(searcher, query, shown, marked):
+    assert _snippet(searcher, query) == (shown, marked)
+
+
+def test_a_name_label_is_in_the_readable_and_json_output(people):
+    index = people.index_dir
+    assert "     期刊：【中华骨科】杂志" in run_cli("search", "--index", index, "journal:中华骨科").stdout.splitlines()
+    hit = json.loads(run_cli("search", "--index", index, "--json", "author:Smith").stdout)["hits"][0]
+    assert (hit["snippet"], hit["highlights"]) == ("Authors: …Zhou; Jianguo Wang; John A. 【Smith】", [[39, 44]])
+
+
+def test_a_text_match_is_shown_before_an_author(people):
+    assert _snippet(people, "author:Smith spinal") == ("【Spinal】 metastasis outcomes", ["Spinal"])

@@ -31,7 +31,7 @@ from .query import (LOOSE_OPERATORS, NAME_KEY, Leaf, QueryError, common_words_on
                     stray_quotes, to_whoosh, unclosed_parenthesis, unclosed_phrase, with_hints)
 from .schema import (DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, TEXT_FIELDS, author_forms, author_name, award_forms,
                      funder_names, journal_names, labelled_names, nih_core, other_names, supervisor_forms,
-                     supervisors)
+                     supervisors, university)
 from .schema import _join as _join_values  # (the title values as "text" indexes them first)
 
 __all__ = ["SORTS", "IndexMissing", "QueryError", "Searcher", "search"]
@@ -749,12 +749,17 @@ _TEXT_FIELDS_SHOWN = {"title", "abstract", "funder", "funders", "award"}
 # The field prefixes a note lists, as README and --help name them.
 PREFIXES = ("title", "abstract", "keyword", "author", "supervisor", "journal", "funder", "award", "doi", "pmid", "pmcid", "lang",
             "section", "format", "type", "year")
-_SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords"}
+# The record fields ``author:``, ``supervisor:`` and ``journal:`` are checked on (an author's name
+# as written, and with its key for author:"Smith, John"): a hit found by them alone shows the
+# value that matched under its label (:func:`_named_lines`).
+_AUTHOR_CHECKS = ("authors", "author_names")
+_SUPERVISOR_CHECKS = ("supervisors", "supervisor_names")
+_SNIPPET_FIELDS = _TEXT_FIELDS_SHOWN | {"keywords", "journal", *_AUTHOR_CHECKS, *_SUPERVISOR_CHECKS}
 
 
 def _shown(node, positive: bool = True) -> list[Leaf]:
-    """The leaves a snippet marks: not under NOT, and read in the title, abstract, funding or
-    keywords."""
+    """The leaves a snippet marks: not under NOT, and read in the title, abstract, funding,
+    keywords, authors, supervisors or journal."""
     if isinstance(node, Leaf):
         return [node] if positive and node.find and _SNIPPET_FIELDS & set(node.check_fields) else []
     return [leaf for c in node.children for leaf in _shown(c, positive and node.op != "not")]
@@ -805,7 +810,7 @@ def _other_award_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int
 # The label a snippet shows a thesis's, patent's or standard's value under (schema.labelled_names),
 # in English, and in Chinese for a value written in Chinese: `Supervisor: Smith, John`, `导师：王建国`.
 _NAME_LABELS = {"university": ("University", "学位授予单位"), "supervisor": ("Supervisor", "导师"),
-                "applicant": ("Applicant", "申请人")}
+                "applicant": ("Applicant", "申请人"), "authors": ("Authors", "作者"), "journal": ("Journal", "期刊")}
 _NUMBER_LABELS = {"patent": ("Patent number", "专利号"), "standard": ("Standard number", "标准号"),
                   "report": ("Report number", "报告号")}
 
@@ -819,11 +824,47 @@ def _name_lines(rec: dict) -> list[tuple[str, str]]:
     >>> _name_lines({"type": "patent", "issue": "CN1234567A", "extra": {"assignee": ["扬中市旭禾管业制造有限公司"]}})
     [('Patent number: ', 'CN1234567A'), ('申请人：', '扬中市旭禾管业制造有限公司')]
     """
-    lines = []
-    for kind, value in labelled_names(rec):
-        en, zh = _NUMBER_LABELS.get(rec.get("type"), ("Number", "编号")) if kind == "number" else _NAME_LABELS[kind]
-        lines.append((f"{zh}：" if any(map(is_han, value)) else f"{en}: ", value))
-    return lines
+    return [(_label(_NUMBER_LABELS.get(rec.get("type"), ("Number", "编号")) if kind == "number" else _NAME_LABELS[kind],
+                    value), value) for kind, value in labelled_names(rec)]
+
+
+def _label(labels: tuple[str, str], value: str) -> str:
+    """A value's label (English, Chinese): in Chinese for a value written in Chinese."""
+    en, zh = labels
+    return f"{zh}：" if any(map(is_han, value)) else f"{en}: "
+
+
+def _checked_values(rec: dict, fields: tuple[str, ...], terms: list[Leaf]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each value of the record fields ``fields`` (the same values, as each field checks them:
+    :data:`_AUTHOR_CHECKS`) as written, with where the ``terms`` checked on them match in it."""
+    checked = [(_field_values(rec, f), [leaf for leaf in terms if f in leaf.check_fields]) for f in fields]
+    checked = [(values, found) for values, found in checked if found]
+    if not checked:
+        return []
+    shown = [v.partition(NAME_KEY)[0] for v in checked[0][0]]
+    return [(name, sorted(span for values, found in checked for span in _matches(values[i], found)
+                          if span[1] <= len(name))) for i, name in enumerate(shown)]
+
+
+def _named_lines(rec: dict, terms: list[Leaf]) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    """What a hit found by ``author:``, ``supervisor:`` or ``journal:`` alone shows, labelled as
+    :func:`_name_lines` labels a value (label, line, matches): its authors as one line (``Authors:
+    … 【Wang Jianguo】 …``, ``作者：``, labelled by the name that matched), else the supervisor or
+    journal that matched (``导师：【李建国】``, ``Journal: 【Spine】``; a thesis's university,
+    which ``journal:`` finds, as its university)."""
+    line, spans, first = "", [], ""
+    for name, found in _checked_values(rec, _AUTHOR_CHECKS, terms):
+        line += "; " if line else ""
+        first = first or (name if found else "")
+        spans += [(len(line) + s, len(line) + e) for s, e in found]
+        line += name
+    if spans:
+        yield _label(_NAME_LABELS["authors"], first), line, spans
+    universities = university(rec)
+    for kind, fields in (("supervisor", _SUPERVISOR_CHECKS), ("journal", ("journal",))):
+        for value, found in _checked_values(rec, fields, terms):
+            if found:
+                yield _label(_NAME_LABELS["university" if value in universities else kind], value), value, found
 
 
 _ZWJ = "\u200d"
@@ -1046,7 +1087,8 @@ def snippet(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK) -> str:
 def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK,
                 abstract: bool = True) -> tuple[str, list[list[int]]]:
     """A piece of the abstract (else title, else funding, else a thesis's, patent's or standard's
-    labelled value, :func:`_name_lines`, else keywords) around the first
+    labelled value, :func:`_name_lines`, else keywords, else the authors, supervisor or journal
+    that matched, labelled, :func:`_named_lines`) around the first
     match, the matches marked (as the query's rule finds them: ``7-15`` marks ``7.15``, not a
     lone 7 and 15), the text's own 【】 written 〖〗; and where each match is in it, inside its
     marks (``--json``'s ``highlights``: a program needs no parsing of the marks).  Not
@@ -1078,6 +1120,8 @@ def highlighted(rec: dict, terms: list[Leaf], width: int = 80, mark=MARK,
         spans = _merged(line, spans)
         if spans:
             return _prefixed("keywords: ", *_window(line, spans, width, mark))
+    for prefix, line, spans in _named_lines(rec, terms):
+        return _prefixed(prefix, *_window(line, _merged(line, spans), width, mark))
     return "", []
 
 
