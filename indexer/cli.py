@@ -147,6 +147,7 @@ EPILOG_STATS = """examples:
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
   python cli.py show 39ba2d                 # the start of an id is enough when only one has it
+  python cli.py show wang2020spinal         # a citation key, as the CSV export's key column and BibTeX give it
   python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
 """
 
@@ -608,6 +609,7 @@ def _said_as_json(args, query: str, error: str) -> None:
 
 
 def cmd_show(args) -> int:
+    from indexer.export.command import ambiguity, named_ids
     from indexer.show import format_json
     from indexer.store import STORE_NAME, Store
 
@@ -617,10 +619,13 @@ def cmd_show(args) -> int:
     status = EXIT_OK
     with Store(args.index, reading=True) as store:
         hidden = store.hidden()
-        for rid in map(_query_text, args.ids):
-            found = store.resolve(rid)  # the id, or the start of one (when only one has it)
+        asked = list(map(_query_text, args.ids))
+        named = named_ids(args.index, store, asked)
+        for rid in asked:
+            by_id, by_key = named[rid]  # the id, or the start of one; the record whose citation key it is
+            found = by_id + by_key
             if len(found) > 1:
-                _err(f"Error: more than one record id starts with {rid}; give more of it")
+                _err(f"Error: {ambiguity(rid, by_id, by_key)}")
                 status = max(status, EXIT_FAILURES)
                 continue
             rec = store.get(found[0]) if found else None
@@ -629,7 +634,7 @@ def cmd_show(args) -> int:
                 status = EXIT_USAGE   # (a usage error, not an id the index lacks)
                 continue
             if rec is None:
-                _err(f"Error: no record with id {rid} in {args.index}")
+                _err(f"Error: no record with id {rid} in {args.index}, nor with that citation key (as export gives it)")
                 status = max(status, EXIT_FAILURES)
                 continue
             _out(dumps(rec) if args.json else format_json(rec) + "\n")
@@ -1160,8 +1165,9 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=HelpFormatter)
     p.add_argument("ids", nargs="+", metavar="ID",
                    help="record ids (as search, dedup and export print them), or the start of one (4 characters "
-                        "or more); an id is a record's place in its file, so one noted before a record was added "
-                        "or removed above it may now show another paper (ingest says so)")
+                        "or more), or a record's citation key (the CSV export's key column, BibTeX's key; any "
+                        "case); an id is a record's place in its file, so one noted before a record was added "
+                        "or removed above it may now show another paper (ingest says so), where a key follows its paper")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default {DEFAULT_INDEX}/)")
     p.add_argument("--json", action="store_true", help="the contract record, one per line")
     p.set_defaults(func=cmd_show)

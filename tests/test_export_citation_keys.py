@@ -302,3 +302,47 @@ def test_a_csv_row_has_the_key_bibtex_gives_its_record_which_follows_the_paper(t
     ingest(other, sheet)
     assert keys_by_title("--index", str(other)) == {t: k for _, t, k in after}
     assert {t: k for _, t, k in _csv_keys("--from", str(sheet))} == {t: k for _, t, k in after}
+
+
+def _key_column(index) -> dict[str, str]:
+    """The CSV export's ``key`` column, by record id."""
+    return {rid: key for rid, _, key in _csv_keys("--index", str(index))}
+
+
+def test_show_and_export_ids_take_a_records_citation_key(tmp_path):
+    import json
+
+    index, ris, bib = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.bib"
+    _write_smith_2020(ris, *SPINAL)
+    # a key the user chose that is also the start of a record id (ids are hex): the id's start names its record
+    bib.write_text("@article{Adams2001,\n  title = {Gait after stroke},\n  author = {Adams, Jane},\n  year = {2001}\n}\n"
+                   "@article{%s,\n  title = {Keyed like an id},\n  author = {Baker, Tom},\n  year = {2011}\n}\n",
+                   encoding="utf-8")
+    ingest(index, ris)
+    keys = _key_column(index)
+    by_key = {key: rid for rid, key in keys.items()}
+    assert sorted(by_key) == ["smith2020spinal", "smith2020spinalb", "smith2020spinalc"]   # (by hand: SPINAL's order)
+    prefix = sorted(keys)[0][:4]
+    bib.write_text(bib.read_text(encoding="utf-8") % prefix, encoding="utf-8")
+    ingest(index, bib)
+    by_key = {key: rid for rid, key in _key_column(index).items()}
+
+    shown = run_cli("show", "--json", "smith2020spinalb", "ADAMS2001", "--index", str(index))
+    assert shown.returncode == 0, shown.stderr
+    assert [json.loads(line)["id"] for line in shown.stdout.splitlines()] == [by_key["smith2020spinalb"],
+                                                                               by_key["Adams2001"]]
+    readable = run_cli("show", "smith2020spinalc", "--index", str(index)).stdout
+    assert "title.en: Spinal anaesthesia" in readable
+
+    unknown = run_cli("show", "smith2020spinald", "--index", str(index))
+    assert unknown.returncode == 1 and "no record with id smith2020spinald" in unknown.stderr
+    assert "citation key" in unknown.stderr
+    by_start = json.loads(run_cli("show", "--json", prefix, "--index", str(index)).stdout)
+    assert by_start["id"] == sorted(keys)[0] != by_key[prefix]
+
+    listed = tmp_path / "ids.txt"
+    listed.write_text("smith2020spinalc\nadams2001\nsmith2020spinald\n", encoding="utf-8")
+    result = run_cli("export", "-f", "csv", "--ids", str(listed), "--index", str(index))
+    assert result.returncode == 1 and "no record smith2020spinald" in result.stderr   # skipped, said
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == [by_key["smith2020spinalc"],
+                                                                             by_key["Adams2001"]]

@@ -50,7 +50,8 @@ def add_arguments(p) -> None:
     sel = p.add_mutually_exclusive_group()
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first (-q is "
                                                          "--query here; in clean and ingest, --quiet)")
-    sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id per line; an id is "
+    sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id, its start or a "
+                                                    "citation key per line, as show takes them; an id is "
                                                     "a record's place in its file: a record added above it in the "
                                                     "file gives the id to another paper, and ingest says so; DOIs, "
                                                     "PMIDs and citation keys follow papers)")
@@ -130,11 +131,13 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
                 err.write(f"note: no record matches --query {query!r}; nothing to export\n")
             err.writelines(f"note: {note}\n" for note in notes)
         elif ids_file is not None:
-            ids = []
-            for given in _read_ids(ids_file):  # an id in any case, or its start as `show` takes it
-                found = store.resolve(given)
+            ids, asked = [], _read_ids(ids_file)
+            named = named_ids(index_dir, store, asked)
+            for given in asked:  # an id in any case, or its start as `show` takes it, or a citation key
+                by_id, by_key = named[given]
+                found = by_id + by_key
                 if len(found) > 1:
-                    err.write(f"warning: more than one record id starts with {given}; skipped\n")
+                    err.write(f"warning: {ambiguity(given, by_id, by_key)}; skipped\n")
                     if missing is not None:
                         missing.append(given)
                 else:
@@ -297,8 +300,8 @@ def _run(args, out: TextIO, err: TextIO) -> int:
     return _write(args, records, out, err, keys) or (1 if missing else 0)   # 1: an id asked for is not there
 
 
-def index_keys(index_dir: str, records: list[dict], clashes: list | None = None,
-               masters: dict[str, str] | None = None) -> dict[str, str]:
+def index_keys(index_dir: str, records: list[dict] | None, clashes: list | None = None,
+               masters: dict[str, str] | None = None, keep: bool = True) -> dict[str, str]:
     """The citation keys of ``records``, settled over the index in the order its records
     entered it, so that any part of it exported gets the same keys and an ingest adds keys
     without changing any (see :func:`.common.citation_keys`; ``clashes``: the records that
@@ -312,24 +315,76 @@ def index_keys(index_dir: str, records: list[dict], clashes: list | None = None,
     same paper's, cited before the merge) has no key made and kept of its own, and so has a
     master ``export --masters`` shows before any ``--apply`` (``masters``: a duplicate's id →
     its master's, beside those the store hides), as ``--apply`` will show it.  The keys made
-    and the records are read at one moment."""
+    and the records are read at one moment.  ``records`` None: every record's key; not ``keep``:
+    none kept (read only, as ``show`` reads a key)."""
     from ..store import Store
     from .common import KEYED_FORMATS, citation_keys, key_fingerprint, own_key
 
     with Store(index_dir, reading=True) as store:
         with store.snapshot():   # (an ingest committing between the two reads would skew the keys)
             given = store.given_keys()
-            entered = list(store.first_entered({r.get("year") for r in records}, KEYED_FORMATS))
+            years = None if records is None else {r.get("year") for r in records}
+            entered = list(store.first_entered(years, KEYED_FORMATS))
             hidden = {**store.hidden(), **(masters or {})}
             lent_before = store.lent_keys()
         lent: set[str] = set()
         keys = citation_keys(entered, clashes=clashes, given=given, masters=hidden, lent=lent, lent_before=lent_before)
+        if not keep:
+            return keys
         kept = {made["key"].casefold(): (made["id"], made["doi"], made["title"]) for made in given}
         prints = {keys[rec["id"]]: (rec["id"], *key_fingerprint(rec)) for rec in entered
                   if not own_key(rec) and rec["id"] not in lent}
         store.keep_keys({key: now for key, now in prints.items() if kept.get(key.casefold()) != now})
         store.keep_lent({rid: keys[rid] for rid in lent if lent_before.get(rid) != keys[rid]})
         return keys
+
+
+def keyed_ids(index_dir: str, keys: list[str]) -> dict[str, list[str]]:
+    """The ids of the records each of ``keys`` is the citation key of (in any case), as export
+    gives keys (:func:`index_keys`, none kept): ``show`` and ``export --ids`` take the key of the
+    CSV's ``key`` column and of the BibTeX export.  A made key holds its record's year, so the
+    records of the years the keys write are read first, as an export of them would, and the
+    whole index for a key not found so (a record's year changed since its key was made).  A
+    master ``dedup --apply`` shows with its duplicate's key is that key's record, not the
+    duplicate hidden in it.  Several ids: the key names no one record."""
+    from ..store import Store
+
+    with Store(index_dir, reading=True) as store:
+        hidden = store.hidden()
+    found: dict[str, list[str]] = {key: [] for key in keys}
+    years = {int(y) for key in keys for y in _KEY_YEAR.findall(key)}
+    for records in ([{"year": y} for y in (*sorted(years), None)], None):
+        wanted = {key.strip().casefold(): key for key, ids in found.items() if not ids}
+        if not wanted:
+            break
+        for rid, key in index_keys(index_dir, records, keep=False).items():
+            asked = wanted.get(key.casefold())
+            if asked is not None:
+                found[asked].append(rid)
+    return {key: [rid for rid in ids if hidden.get(rid) not in ids] for key, ids in found.items()}
+
+
+# A year in a citation key (``wang2020spinal``; ``_base_key`` writes the record's year there).
+_KEY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def named_ids(index_dir: str, store, texts: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """What each of ``texts`` names in the index in ``store``: the ids it is or starts
+    (:meth:`~indexer.store.Store.resolve`), else the records whose citation key it is
+    (:func:`keyed_ids`: read only then, for an id's start is quick to resolve and a key is not).
+    One record in all: that record; more: it names none."""
+    ids = {text: store.resolve(text) for text in texts}
+    asked = [text for text, found in ids.items() if not found]
+    keyed = keyed_ids(index_dir, asked) if asked else {}
+    return {text: (found, keyed.get(text, [])) for text, found in ids.items()}
+
+
+def ambiguity(text: str, by_id: list[str], by_key: list[str]) -> str:
+    """What to say of a record id's start or a citation key that names more than one record
+    (:func:`named_ids`)."""
+    if by_id:
+        return f"more than one record id starts with {text}; give more of it"
+    return f"the citation key {text} is that of more than one record ({', '.join(by_key)}); give the record's id"
 
 
 def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict], err: TextIO) -> None:
