@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import dedup_json, run_cli
+from conftest import dedup_json, ingested_ris, run_cli
 
 PUBMED = """TY  - JOUR
 AU  - Li, Wei
@@ -22,6 +22,12 @@ SCOPUS = PUBMED.replace("ER  - ", "IS  - 9\nAB  - Acupuncture reduced pain at 12
 FULLER = SCOPUS.replace("ER  - ", "KW  - acupuncture\nKW  - low back pain\nSN  - 2574-3805\nER  - ")
 
 
+def _update(tmp_path, idx, text: str = FULLER) -> None:
+    """A third database's copy (fuller, by default) added to the folder and ingested again."""
+    (tmp_path / "in" / "update.ris").write_text(text, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(tmp_path / "in"), "--index", str(idx)).returncode == 0
+
+
 def _exported(idx) -> tuple[list[str], list[str]]:
     out = run_cli("export", "--index", str(idx), "-f", "bibtex").stdout
     ris = run_cli("export", "--index", str(idx), "-f", "ris").stdout
@@ -29,17 +35,12 @@ def _exported(idx) -> tuple[list[str], list[str]]:
 
 
 def test_an_update_with_a_fuller_copy_keeps_the_master_and_its_key(tmp_path):
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
-    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, pubmed=PUBMED, scopus=SCOPUS)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     keys, ids = _exported(idx)
     assert len(keys) == len(ids) == 1
     # the update: a third database's copy, fuller than the master; the ingest merges again
-    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    _update(tmp_path, idx)
     assert _exported(idx) == (keys, ids)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     assert _exported(idx) == (keys, ids)
@@ -52,15 +53,10 @@ def _ris_ids(idx) -> list[str]:
 def test_the_first_apply_shows_a_fuller_copy_never_exported_with_the_key_cited(tmp_path):
     # two copies exported (keys made and kept: cited), then a fuller copy never exported; the
     # first --apply makes it the master: it is shown with the key its paper was cited by
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
-    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, pubmed=PUBMED, scopus=SCOPUS)
     before, ids = _exported(idx)
     assert before == ["li2024acupuncture", "li2024acupunctureb"]
-    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    _update(tmp_path, idx)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     keys, master = _exported(idx)
     assert keys == ["li2024acupuncture"] and master[0] not in ids   # (the master's id: the fuller copy's)
@@ -75,14 +71,9 @@ def test_the_first_apply_shows_a_fuller_copy_never_exported_with_the_key_cited(t
 def test_a_master_keeps_the_key_cited_after_an_undo_and_apply_again(tmp_path):
     # as above; undone and exported, the fuller copy has a key made of its own (…c); applied
     # again, the master is shown with the key cited for it since the first --apply, not that one
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
-    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, pubmed=PUBMED, scopus=SCOPUS)
     before, _ids = _exported(idx)
-    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    _update(tmp_path, idx)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     cited, master = _exported(idx)
     assert cited == ["li2024acupuncture"]
@@ -97,14 +88,9 @@ def test_a_master_keeps_the_key_cited_after_an_undo_and_apply_again(tmp_path):
 def test_export_masters_before_any_apply_writes_the_key_cited_as_apply_does(tmp_path):
     # two copies exported (keys made: cited), a fuller copy never exported: `export --masters`
     # without `dedup --apply` shows that master as --apply will, with the key its paper was cited by
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "pubmed.ris").write_text(PUBMED, encoding="utf-8")
-    (folder / "scopus.ris").write_text(SCOPUS, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, pubmed=PUBMED, scopus=SCOPUS)
     assert _exported(idx)[0] == ["li2024acupuncture", "li2024acupunctureb"]
-    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    _update(tmp_path, idx)
     out = run_cli("export", "--masters", "--index", str(idx), "-f", "bibtex").stdout
     assert re.findall(r"^@\w+\{([^,]+),", out, re.M) == ["li2024acupuncture"]
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0   # (no key of its own kept meanwhile)
@@ -114,13 +100,9 @@ def test_export_masters_before_any_apply_writes_the_key_cited_as_apply_does(tmp_
 def test_a_master_takes_a_duplicates_key_made_for_another_year(tmp_path):
     # a copy dated online (2023) exported, merged into a fuller 2024 copy: an export of 2024 alone
     # reads no 2023 record, and the master still has the key made for its paper
-    folder, idx = tmp_path / "in", tmp_path / "idx"
-    folder.mkdir()
-    (folder / "pubmed.ris").write_text(PUBMED.replace("PY  - 2024", "PY  - 2023"), encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    idx = ingested_ris(tmp_path, pubmed=PUBMED.replace("PY  - 2024", "PY  - 2023"))
     assert _exported(idx)[0] == ["li2023acupuncture"]
-    (folder / "update.ris").write_text(FULLER, encoding="utf-8")
-    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    _update(tmp_path, idx)
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     assert dedup_json(idx)["clusters"][0]["master"] == _ris_ids(idx)[0]   # (the 2024 copy)
     assert _exported(idx)[0] == ["li2023acupuncture"]
