@@ -524,6 +524,21 @@ def _rotated_list(text: str) -> list[str] | None:
 _HANGUL_NAME = re.compile(f"[{HANGUL}]+(?: [{HANGUL}]+)?")
 
 
+def _literal_lang(name: str) -> str:
+    """The language of a name kept whole as written (BibTeX's ``{…}``, CSL's ``literal``): its
+    script's, a name in hangul Korean, one with kana Japanese (so that our readers pair such names
+    with their romanised forms, as a Chinese name with its pinyin), else Chinese or English.
+
+    >>> [_literal_lang(n) for n in ("홍길동", "スズキ ハナコ", "王建国", "World Health Organization")]
+    ['ko', 'ja', 'zh', 'en']
+    """
+    if re.search(f"[{HANGUL}]", name):
+        return "ko"
+    if re.search(f"[{KANA}]", name):
+        return "ja"
+    return "zh" if is_cjk_name(name) else "en"
+
+
 def parse_name(name: str, cjk: str = "zh") -> dict[str, str]:
     """One author as a contract object; ``cjk``: the language of a name in Han characters (the
     record's: Chinese, unless the record is Japanese).  A name in Cyrillic is Russian by its
@@ -581,7 +596,7 @@ def _read_name(name: str, cjk: str) -> dict[str, str]:
     name = re.sub(r",\s*,", ",", re.sub(r"\s+", " ", name)).strip()  # "Solimando,, Jr.": a given name lost
     if name.startswith("{") and name.endswith("}"):  # BibTeX's protected name: an organisation
         inner = name[1:-1].strip().rstrip(";；,， ")  # "{… Integrative Medicine;}" (Zotero's BibTeX)
-        return {"literal": inner, "lang": "zh" if is_cjk_name(inner) else "en"}
+        return {"literal": inner, "lang": _literal_lang(inner)}
     split = _JA_SPLIT.fullmatch(name) if cjk == "ja" else None
     if split:  # "山田, 太郎", "山田 太郎": family and given name, as the record gives them
         return {"family": split.group(1), "given": split.group(2), "lang": "ja"}

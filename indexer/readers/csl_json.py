@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 
-from ..charsets import HAN, HANGUL, KANA
 from ..fields.funding import funding_entry
 from ..fields.keywords import ITEM_SEPARATORS
 from ..record import CSL_TYPES, Failure, Record, Source
@@ -242,9 +241,6 @@ def date_text(value) -> str:
     return str(value.get("raw") or value.get("literal") or "")
 
 
-_EAST_ASIAN = re.compile(f"[{HAN}{KANA}{HANGUL}]")
-
-
 def _name(a: dict) -> str:
     """A CSL name as the pipeline reads it: ``Family, Given`` (or ``Family, Given, Suffix``),
     the family name with its particles, dropping or not, as authors hold them ("van der Veen").
@@ -255,8 +251,7 @@ def _name(a: dict) -> str:
     'de La Fontaine, Jean'
     """
     if a.get("literal"):
-        # (a name in Han, kana or hangul is one name anyway, and read as its script's: 홍길동 a Korean's)
-        return "{" + a["literal"] + "}" if not _EAST_ASIAN.search(a["literal"]) else a["literal"]
+        return "{" + a["literal"] + "}" if not re.search(r"[\u3400-\u9fff]", a["literal"]) else a["literal"]
     # CSL's order, "given dropping-particle non-dropping-particle family" ("Jean de La Fontaine")
     parts = [a[k] for k in ("dropping-particle", "non-dropping-particle", "family") if a.get(k)]
     if not all(isinstance(p, str) for p in parts):   # {"family": 3}: an item of the wrong shape, a failure
