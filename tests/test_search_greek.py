@@ -8,6 +8,12 @@ import pytest
 
 from conftest import hit_ids, ris_searcher
 
+def titled_searcher(folder, titles):
+    """A searcher of a real index of journal articles of ``titles`` ((RIS ID, title) pairs)."""
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in titles)
+    yield from ris_searcher(folder, ris)
+
+
 TITLES = [("B1", "β-淀粉样蛋白与阿尔茨海默病"), ("B2", "β淀粉样蛋白的沉积机制"),
           ("T1", "TGF-β1 signalling in fibrosis"), ("T2", "TGF-beta1 signalling in the kidney"),
           ("C1", "beta-Catenin in colon cancer"), ("C2", "β-catenin 在结肠癌中的表达"),
@@ -17,8 +23,7 @@ TITLES = [("B1", "β-淀粉样蛋白与阿尔茨海默病"), ("B2", "β淀粉样
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in TITLES)
-    yield from ris_searcher(tmp_path_factory.mktemp("greek"), ris)
+    yield from titled_searcher(tmp_path_factory.mktemp("greek"), TITLES)
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -55,8 +60,7 @@ GLUED = [("G1", "TNF-α levels in sepsis"), ("G2", "TNF-alpha levels in asthma")
 
 @pytest.fixture(scope="module")
 def glued(tmp_path_factory):
-    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - {title}\nER  - \n\n" for rid, title in GLUED)
-    yield from ris_searcher(tmp_path_factory.mktemp("glued"), ris)
+    yield from titled_searcher(tmp_path_factory.mktemp("glued"), GLUED)
 
 
 TNF, IL1, ABETA = ["G1", "G2", "G3", "G4"], ["I1", "I2", "I3"], ["B1", "B2"]
@@ -79,3 +83,28 @@ def test_a_glued_greek_letter_and_its_spelled_name_are_one_term(glued, query, ex
 def test_the_glued_form_typed_ranks_first(glued, query, first):
     hits = [h["source"]["source_id"] for h in glued.search(query, limit=10)["hits"]]
     assert set(hits[:len(first)]) == first
+
+
+# A Greek letter or its name glued to the digits of a word with parts (IL1β, IL1beta): the
+# parts typed apart (IL-1β, IL-1beta, IL-1 beta) find it glued, as IL-6 finds IL6; typed glued,
+# it is one word with its letter, as IL6 finds IL6 only (CD4 is no CD-4).
+DIGITS = [("H1", "IL-1β secretion by macrophages"), ("H2", "IL-1beta secretion by neutrophils"),
+          ("J1", "IL1β in gouty arthritis"), ("J2", "IL1beta in murine colitis"), ("J3", "IL1 in plasma")]
+
+
+@pytest.fixture(scope="module")
+def spelt(tmp_path_factory):
+    yield from titled_searcher(tmp_path_factory.mktemp("spelt"), DIGITS)
+
+
+IL1_ALL = ["H1", "H2", "J1", "J2"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("IL-1β", IL1_ALL), ("IL-1beta", IL1_ALL), ("IL-1 beta", IL1_ALL), ("title:IL-1β", IL1_ALL),
+    ("IL1β", ["J1", "J2"]), ("IL1beta", ["J1", "J2"]), ("IL-1", ["H1", "H2", "J1", "J2", "J3"]),
+])
+def test_a_greek_letter_glued_to_digits_is_found_glued(spelt, query, expected):
+    # IL-1β had missed IL1β and IL1beta: its parts glued, il1β, are no word of the index (il1 β)
+    assert hit_ids(spelt, query) == expected
+

@@ -233,6 +233,7 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
         return ks[:1]
 
     numbers = all(p.isascii() and p.isdigit() for p in parts)
+    glued_words = _glued_words(parts)
     per_field, exact = [], True
     for f in fields:
         # A word matches as written (when that is its key) or through the marked key.
@@ -251,6 +252,8 @@ def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callab
                                + [Or([Term(f, t) for t in last])])]
             if numbers:
                 options.append(And([Term(f, glued), Term(f, parts[-1])]))
+            elif glued_words:
+                options.append(Phrase(f, glued_words) if f in POSITIONAL else And([Term(f, w) for w in glued_words]))
             else:
                 options += [Term(f, glued)] + [Term(f, t) for k in _glued_keys(parts, keys) for t in (k, KEY_MARK + k)
                                                if t != glued]
@@ -285,6 +288,14 @@ def _spelt(f: str, word: str):
 _SINGULARS = frozenset(IRREGULAR_PLURALS.values())
 
 
+def _glued_words(parts: list[str]) -> list[str]:
+    """The parts glued, where the index reads the glued word as words other than the parts: a
+    Greek letter or its name ends it (``IL-1β`` glued is ``il1`` ``β``, as the index reads
+    ``IL1β``; ``IL-1beta`` is ``il1`` ``beta``); else none (``IL-6`` glued is one word, ``il6``)."""
+    words = _WORD.findall("".join(parts))
+    return words if len(words) > 1 and words != parts else []
+
+
 def _glued_keys(parts: list[str], keys) -> list[str]:
     """The inflection keys of the parts glued into one word: none when the last part is one
     letter ("Smith E" glued is no "smithe", whose key "smith" would find every Smith)."""
@@ -299,6 +310,7 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     spelt = [spellings(p) for p in parts[:-1]]
     glued = "".join(parts)
     glued_keys = set(_glued_keys(parts, keys)) | {glued}
+    glued_words = _glued_words(parts)
     n = len(parts)
 
     def find(text: str) -> Iterator[tuple[int, int]]:
@@ -309,7 +321,13 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
                     and not last.isdisjoint(word_keys(words[j + n - 1])) \
                     and not any(_APART.search(text, ms[k].end(), ms[k + 1].start()) for k in range(j, j + n - 1)):
                 yield ms[j].start(), ms[j + n - 1].end()
-        if n > 1 and (not numbers or parts[-1] in words):
+        if n > 1 and glued_words:
+            g = len(glued_words)
+            for j in range(len(words) - g + 1):
+                if words[j:j + g] == glued_words and not any(_APART.search(text, ms[k].end(), ms[k + 1].start())
+                                                             for k in range(j, j + g - 1)):
+                    yield ms[j].start(), ms[j + g - 1].end()
+        elif n > 1 and (not numbers or parts[-1] in words):
             for m in ms:
                 w = m.group()
                 if w == glued or (not numbers and not glued_keys.isdisjoint(word_keys(w))):
