@@ -91,10 +91,16 @@ def test_the_glued_form_typed_ranks_first(glued, query, first):
 DIGITS = [("H1", "IL-1β secretion by macrophages"), ("H2", "IL-1beta secretion by neutrophils"),
           ("J1", "IL1β in gouty arthritis"), ("J2", "IL1beta in murine colitis"), ("J3", "IL1 in plasma")]
 
+# A name in small letters glued between letters and a capital (NFkappaB): the index reads it with
+# the capital as one word (nfkappab; kappab of NF-kappaB), so the term is also looked for with the
+# letter (NFκB) and with the name apart (NF-kappaB); case tells it from a word holding a name.
+KAPPA = [("K1", "NF-κB activation in sepsis"), ("K2", "NF-kappaB activation in asthma"),
+         ("K3", "NFκB in colitis"), ("K4", "NFkappaB in gout"), ("K5", "Tibetan highlanders and Alphan Sigman")]
+
 
 @pytest.fixture(scope="module")
 def spelt(tmp_path_factory):
-    yield from titled_searcher(tmp_path_factory.mktemp("spelt"), DIGITS)
+    yield from titled_searcher(tmp_path_factory.mktemp("spelt"), DIGITS + KAPPA)
 
 
 IL1_ALL = ["H1", "H2", "J1", "J2"]
@@ -108,3 +114,20 @@ def test_a_greek_letter_glued_to_digits_is_found_glued(spelt, query, expected):
     # IL-1β had missed IL1β and IL1beta: its parts glued, il1β, are no word of the index (il1 β)
     assert hit_ids(spelt, query) == expected
 
+
+NFKB = ["K1", "K2", "K3", "K4"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("NFkappaB", NFKB), ("NFκB", NFKB), ("NF-kappaB", NFKB), ("NF-κB", NFKB), ("title:NFkappaB", NFKB),
+    ('"NFkappaB activation"', ["K1", "K2"]),
+    ("Tibetan", ["K5"]), ("Alphan", ["K5"]), ("Sigman", ["K5"]), ("alpha", []), ("sigma", []),
+])
+def test_a_name_glued_before_a_capital_is_the_letter(spelt, query, expected):
+    # NFkappaB had found itself only, NFκB had missed NF-kappaB
+    assert hit_ids(spelt, query) == expected
+
+
+@pytest.mark.parametrize("query,first", [("NFkappaB", "K4"), ("NFκB", "K3")])
+def test_the_glued_name_typed_ranks_first(spelt, query, first):
+    assert spelt.search(query, limit=10)["hits"][0]["source"]["source_id"] == first

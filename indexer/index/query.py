@@ -1199,10 +1199,17 @@ def _known_funder(value: str) -> str | None:
 
 # Greek letters and their spelled names (:data:`.analysis.GREEK_NAMES`): a name starting a word
 # (beta-catenin, NF-kappaB, TGF-beta1, IL-1beta; not alphabet), or glued to the letters before it
-# where the index reads it as a word of its own (TNFalpha, Abeta42; not alphabetic, kappaB glued).
+# where the index reads it as a word of its own (TNFalpha, Abeta42; not alphabetic), or in small
+# letters between them and a capital (NFkappaB, AbetaOs: :data:`_NAME_BEFORE_CAPITAL`).
 _GREEK_LETTERS = {name: letter for letter, name in GREEK_NAMES.items()}
 _NAMES = "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
-_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Za-z])({_NAMES})(?![A-Za-z])")
+# A name in small letters glued between letters and a capital (NFkappaB, IkappaB, AbetaOs): the
+# index reads it with the capital's letters as one word (kappab, of NF-kappaB too), so a term
+# written so is also looked for with a hyphen before the name (NF-kappaB).  Case tells it from a
+# word that holds a name (Tibetan, Alphan, Sigman: no word of the corpora is split so).
+_NAME_BEFORE_CAPITAL = re.compile(rf"(?<=[A-Za-z])({'|'.join(_GREEK_LETTERS)})(?=[A-Z])")
+_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Za-z])({_NAMES})(?![A-Za-z])"
+                            rf"|{_NAME_BEFORE_CAPITAL.pattern}")
 _GREEK_HAN = re.compile(rf"([{''.join(GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
 
 
@@ -1216,13 +1223,16 @@ def _other_form(leaf: Leaf) -> Leaf:
 
 def greek_variants(value: str) -> list[str]:
     """The other ways a term with a Greek letter is written: the letter spelled, or the spelled
-    name as the letter (``TGF-β1``, ``TGF-beta1``; ``beta-catenin``, ``β-catenin``), and before
+    name as the letter (``TGF-β1``, ``TGF-beta1``; ``beta-catenin``, ``β-catenin``), the name
+    apart where the index reads it glued to a capital (``NFκB``, ``NFkappaB``: ``NF-kappaB``), and before
     Chinese with or without a hyphen (``β-淀粉样``, ``β淀粉样``).  None for other terms.
 
     >>> greek_variants("TGF-β1"), greek_variants("Beta-catenin"), greek_variants("NF-kappaB"), greek_variants("NF-κB")
     (['TGF-beta1'], ['β-catenin'], ['NF-κB'], ['NF-kappaB'])
     >>> greek_variants("β-淀粉样"), greek_variants("α突触核蛋白"), greek_variants("tau"), greek_variants("alphabet")
     (['β淀粉样'], ['α-突触核蛋白'], [], [])
+    >>> greek_variants("NFkappaB"), greek_variants("NFκB"), greek_variants("Tibetan"), greek_variants("IL1β")
+    (['NFκB', 'NF-kappaB'], ['NFkappaB', 'NF-kappaB'], [], ['IL1beta'])
     """
     v = unicodedata.normalize("NFKC", value)
     if _GREEK_HAN.search(v):
@@ -1230,10 +1240,10 @@ def greek_variants(value: str) -> list[str]:
     if re.search(r"[\u3400-\u9fff]", v):
         return []
     spelled = "".join(GREEK_NAMES.get(c, c) for c in v)
-    if spelled != v:
-        return [spelled]
-    lettered = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[(m.group(1) or m.group(2)).lower()], v)
-    return [lettered] if lettered != v else []
+    if spelled == v:
+        spelled = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
+    apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", "".join(GREEK_NAMES.get(c, c) for c in v))
+    return [form for form in dict.fromkeys([spelled, apart]) if form != v]
 
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
