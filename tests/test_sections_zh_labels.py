@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import clean_items
+from conftest import clean_items, hit_ids, ris_searcher
 from indexer.fields.sections import canonical_label, split_sections
 
 
@@ -228,3 +228,24 @@ def test_a_discussion_label_alone_splits_off_the_discussion(text):
 def test_discussing_in_a_sentence_is_no_label(text, results):
     assert labelled(text)[2] == ("RESULTS", "结果", results)
     assert labelled("目的：回顾。方法：分析。结论：本文讨论了X。")[-1] == ("CONCLUSION", "结论", "本文讨论了X。")
+
+
+# A query names a section by its Chinese label too, 讨论 as the others (section:结论 is section:conclusion).
+SECTIONED = [("S1", "目的：探讨针刺疗效。方法：回顾分析120例。结果：有效率80%。讨论：本研究表明针刺有效。"),
+             ("S2", "背景：失眠常见。目的：评价疗效。方法：随机分组。结果：睡眠改善。结论：疗法可行。")]
+
+
+@pytest.fixture(scope="module")
+def sectioned(tmp_path_factory):
+    ris = "".join(f"TY  - JOUR\nID  - {rid}\nTI  - 针刺与失眠\nAB  - {ab}\nLA  - zh\nER  - \n\n" for rid, ab in SECTIONED)
+    yield from ris_searcher(tmp_path_factory.mktemp("sectioned"), ris)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("section:讨论", ["S1"]), ("section:discussion", ["S1"]), ("section:讨论 针刺", ["S1"]),
+    ("section:目的", ["S1", "S2"]), ("section:方法", ["S1", "S2"]), ("section:结果", ["S1", "S2"]),
+    ("section:结论", ["S2"]), ("section:背景", ["S2"]), ("section:conclusion", ["S2"]),
+])
+def test_a_section_is_named_by_its_chinese_label(sectioned, query, expected):
+    # section:讨论 had found nothing: 讨论 is no label of LABELS_ZH (a page's heading), so was read as written
+    assert hit_ids(sectioned, query) == expected

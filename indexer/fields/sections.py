@@ -115,7 +115,8 @@ _JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
 # Han text (讨论 本研究…), set it off.  No label of a line of its own on a page (scraped_page's
 # headings), as it heads a paper's discussion there, so kept out of LABELS_ZH.
 _ZH_DISCUSSION = {"讨论": "DISCUSSION"}
-_ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION}
+# Every label of a Chinese abstract, 讨论 too (what ``section:讨论`` names in a query).
+ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION}
 _HAN_NEXT = re.compile(r"[\u3400-\u9fff]")
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
@@ -158,10 +159,10 @@ def _cjk_label(alternation: str) -> re.Pattern:
                       rf"|(?P<label>{alternation})(?:(?P<colon>\s*[:：]\s*)|\s+))")
 
 
-_ZH_LABEL = _cjk_label(_longest_first(_ZH_SECTION_LABELS))
+_ZH_LABEL = _cjk_label(_longest_first(ZH_SECTION_LABELS))
 _JA_LABEL = _cjk_label(_longest_first(LABELS_JA))
 # (label table, pattern, labels set off only) of each language read as Chinese is
-_CJK = {"zh": (_ZH_SECTION_LABELS, _ZH_LABEL, _ZH_SET_OFF_ONLY | set(_ZH_DISCUSSION)),
+_CJK = {"zh": (ZH_SECTION_LABELS, _ZH_LABEL, _ZH_SET_OFF_ONLY | set(_ZH_DISCUSSION)),
         "ja": (LABELS_JA, _JA_LABEL, _JA_SET_OFF_ONLY)}
 # A German, Spanish, French or Portuguese label set off by a colon, in any case ("Methoden:", "RÉSULTATS:").
 _EU_LABEL = {lang: re.compile(_BOUNDARY + "(?P<label>(?i:" + _longest_first(labels) + r"))\s*[:：]\s*")

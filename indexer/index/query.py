@@ -618,10 +618,10 @@ def _exact_leaf(name: str, value: str) -> Leaf:
         if v.endswith("*") and not re.match(r"10\.\d{4,}/", v):  # (each DOI is one index term)
             raise QueryError(f"doi:{value}: a DOI prefix names the registrant at least (doi:10.1016/*)")
     elif fieldname == "section":  # its label as abstracts write it: section:结论, section:conclusions
-        from ..fields.sections import LABELS_EN, LABELS_ZH   # (12 ms of regexes: not at every search's start)
+        from ..fields.sections import LABELS_EN, ZH_SECTION_LABELS   # (12 ms of regexes: not at every search's start)
 
         v = v.replace("_", " ")
-        v = (LABELS_ZH.get(v) or LABELS_EN.get(" ".join(v.upper().split())) or v).lower()
+        v = (ZH_SECTION_LABELS.get(v) or LABELS_EN.get(" ".join(v.upper().split())) or v).lower()
     elif fieldname == "lang":   # a code or a language's name; lang:e* the start of a code
         v = v.lower() if v.endswith("*") else language_code(name, v)
     elif fieldname == "type":
