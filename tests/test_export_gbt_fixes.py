@@ -242,7 +242,8 @@ def test_an_english_edition_is_written_without_the_sources_separator(edition, wr
 
 
 @pytest.mark.parametrize("edition, written", [("2nd rev. ed.", "2nd rev. ed"), ("3rd revised edition", "3rd rev. ed"),
-                                              ("2nd ed., rev.", "2nd ed., rev"), ("2. Aufl.", "2. Aufl")])
+                                              ("2nd ed., rev.", "2nd ed., rev"), ("2. Aufl.", "2. Aufl"),
+                                              ("4th, fully revised and updated edition", "4th, fully rev. and updated ed")])
 def test_a_numbered_edition_keeps_the_words_that_qualify_it(edition, written):
     # RIS ET, BibTeX edition as Zotero writes them: "3rd revised edition" was written as given, with
     # the words the standard abbreviates (§8.3: "5th ed", "Rev. ed"), and "1. Aufl." too

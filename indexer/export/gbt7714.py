@@ -398,6 +398,13 @@ def _edition_words(words: str) -> str:
     return " ".join(written).rstrip(".")
 
 
+def _numbered_english(ordinal: str, words: str) -> str:
+    """An English edition's number and its words: the source's comma right after the number
+    stays there (``4th, fully rev. and updated ed``), no space put before it.
+    """
+    return re.sub(r"\s+(?=[,;:])", "", f"{ordinal} {_edition_words(words)}")
+
+
 def edition(text: str, zh: bool) -> str:
     """An edition as the standard writes it (§8.3): ``2版``, ``4th ed``, the number in Arabic
     figures whether a source wrote ``第2版``, ``第二版`` or ``2nd edition``; the first not at
@@ -413,6 +420,8 @@ def edition(text: str, zh: bool) -> str:
     ('2nd rev. ed', '3rd rev. ed', '2版修订版')
     >>> edition("2. Aufl.", False), edition("1. Aufl.", False)
     ('2. Aufl', '')
+    >>> edition("4th, fully revised and updated edition", False)
+    '4th, fully rev. and updated ed'
     """
     text = re.sub(r"[\s,，;；:：、]+$", "", text.strip())
     german = _GERMAN_EDITION.fullmatch(text)
@@ -433,7 +442,7 @@ def edition(text: str, zh: bool) -> str:
         return f"{text}版{words.strip()}"
     n = int(text)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} {_edition_words(words)}"
+    return _numbered_english(f"{n}{suffix}", words)
 
 
 def year_text(rec: dict) -> str:
