@@ -249,3 +249,10 @@ def sectioned(tmp_path_factory):
 def test_a_section_is_named_by_its_chinese_label(sectioned, query, expected):
     # section:讨论 had found nothing: 讨论 is no label of LABELS_ZH (a page's heading), so was read as written
     assert hit_ids(sectioned, query) == expected
+
+
+@pytest.mark.parametrize("text", ["目的：探討療效。方法：回顧分析120例。結果：有效率80%。討論：本研究表明X有效。",
+                                  "【目的】探討療效。【方法】回顧分析120例。【結果】有效率80%。【討論】本研究表明X有效。"])
+def test_a_traditional_discussion_label_splits_off_the_discussion(text):
+    # 結果 and 結論 were read in traditional characters, 討論 not: it stayed in the results' text
+    assert labelled(text)[2:] == [("RESULTS", "結果", "有效率80%。"), ("DISCUSSION", "討論", "本研究表明X有效。")]

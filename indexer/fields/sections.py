@@ -112,9 +112,10 @@ _ZH_SET_OFF_ONLY = frozenset(("意义", "临床意义", "研究意义", "证据�
 _JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
 # The discussion (讨论, DISCUSSION), a part of Chinese abstracts only where set off as a label:
 # 本文讨论了…, 讨论X的作用 are prose, so a colon or brackets (讨论：, 【讨论】), or a space before its
-# Han text (讨论 本研究…), set it off.  No label of a line of its own on a page (scraped_page's
-# headings), as it heads a paper's discussion there, so kept out of LABELS_ZH.
-_ZH_DISCUSSION = {"讨论": "DISCUSSION"}
+# Han text (讨论 本研究…), set it off; written in traditional characters too (討論：), as 結果 and
+# 結論 are.  No label of a line of its own on a page (scraped_page's headings), as it heads a
+# paper's discussion there, so kept out of LABELS_ZH.
+_ZH_DISCUSSION = {"讨论": "DISCUSSION", "討論": "DISCUSSION"}
 # Every label of a Chinese abstract, 讨论 too (what ``section:讨论`` names in a query).
 ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION}
 _HAN_NEXT = re.compile(r"[\u3400-\u9fff]")
