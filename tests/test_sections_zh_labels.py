@@ -256,3 +256,14 @@ def test_a_section_is_named_by_its_chinese_label(sectioned, query, expected):
 def test_a_traditional_discussion_label_splits_off_the_discussion(text):
     # 結果 and 結論 were read in traditional characters, 討論 not: it stayed in the results' text
     assert labelled(text)[2:] == [("RESULTS", "結果", "有效率80%。"), ("DISCUSSION", "討論", "本研究表明X有效。")]
+
+
+@pytest.mark.parametrize("text, results", [
+    # 讨论 and a space in a word the abstract writes whole too (讨论式教学)
+    ("目的 探讨讨论式教学的效果。方法 将80名学生分为两组。结果 观察组成绩较高。讨论 式教学值得推广。",
+     "观察组成绩较高。讨论 式教学值得推广。"),
+    # the other labels set off by a colon: 讨论 and a space is no label of theirs
+    ("目的：探讨疗效。方法：回顾分析120例。结果：有效率80%。讨论 本研究表明X有效。", "有效率80%。讨论 本研究表明X有效。"),
+])
+def test_discussing_set_off_by_a_space_where_no_label_is(text, results):
+    assert labelled(text)[2:] == [("RESULTS", "结果", results)]

@@ -189,14 +189,18 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     found = []
     if lang in _CJK:
         labels, pattern, set_off_only = _CJK[lang]
+        discussions, all_spaced = [], True
         for m in pattern.finditer(text):
             orig = m.group("b") or m.group("label")
-            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in set_off_only) \
-                    and not _spaced_discussion(text, m, orig):
+            if m.group("label") and not m.group("colon") and (m.group("comma") is not None or orig in set_off_only):
+                if _spaced_discussion(text, m, orig):
+                    discussions.append((m.start(), m.end(), labels[orig], orig))
                 continue
+            all_spaced = all_spaced and bool(m.group("label")) and not m.group("colon")
             end, orig = _joined_zh(text, m.end(), orig)
             found.append((m.start(), end, labels[orig], orig))
-        return found
+        # 讨论 set off by a space only is a label where the others are so set off too
+        return sorted(found + discussions) if found and all_spaced else found
     if lang in _EU_LABEL:
         return [(m.start(), m.end(), LABELS_EU[lang][m.group("label").upper()], m.group("label"))
                 for m in _EU_LABEL[lang].finditer(text)]
@@ -225,14 +229,21 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, str, str]]:
 
 def _spaced_discussion(text: str, m: re.Match, orig: str) -> bool:
     """Whether 讨论 is set off from its text by a space only at a sentence start, its text in Han
-    (讨论 本研究表明…): a label, as Chinese prose puts no space between Han characters.
+    (讨论 本研究表明…): a label, as Chinese prose puts no space between Han characters, unless the
+    abstract writes 讨论 glued to that character elsewhere (探讨讨论式教学 … 讨论 式教学: a word
+    a space has broken).
 
     >>> [(s["label"], s["text"]) for s in split_sections("目的 探讨疗效。方法 选取64例。讨论 本研究表明有效。", "zh")]
     [('OBJECTIVE', '探讨疗效。'), ('METHODS', '选取64例。'), ('DISCUSSION', '本研究表明有效。')]
     >>> [s["label"] for s in split_sections("目的 探讨疗效。方法 选取64例。讨论 BMI 的作用。", "zh")]
     ['OBJECTIVE', 'METHODS']
+    >>> [s["label"] for s in split_sections("目的：探讨疗效。方法：选取64例。讨论 本研究表明有效。", "zh")]
+    ['OBJECTIVE', 'METHODS']
     """
-    return orig in _ZH_DISCUSSION and m.group("comma") is None and bool(_HAN_NEXT.match(text, m.end()))
+    return orig in _ZH_DISCUSSION and m.group("comma") is None and bool(_HAN_NEXT.match(text, m.end())) \
+        and orig + text[m.end()] not in text
+
+
 
 
 def _by_position(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
