@@ -124,3 +124,42 @@ def test_scielo_labels_in_capitals_set_off_by_a_space(tmp_path, validate):
 ])
 def test_words_in_capitals_that_are_no_scielo_labels(lang, text):
     assert split_sections(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # headings of more than one word a label opens: no longer cut after their first word
+    ("de", "HINTERGRUND Stürze sind häufig. ZIEL DER ARBEIT Die Studie untersucht ein Training. ERGEBNISSE Die Rate sank.",
+     [("BACKGROUND", "HINTERGRUND"), ("OBJECTIVE", "ZIEL DER ARBEIT"), ("RESULTS", "ERGEBNISSE")]),
+    ("es", "INTRODUCCIÓN Y OBJETIVOS La insuficiencia es frecuente. MÉTODOS Estudio de cohortes. RESULTADOS Se incluyeron 300.",
+     [("BACKGROUND", "INTRODUCCIÓN Y OBJETIVOS"), ("METHODS", "MÉTODOS"), ("RESULTS", "RESULTADOS")]),
+    ("pt", "OBJETIVO Avaliar o programa. MÉTODOS E RESULTADOS Foram randomizados 200. CONCLUSÃO O programa é eficaz.",
+     [("OBJECTIVE", "OBJETIVO"), ("METHODS", "MÉTODOS E RESULTADOS"), ("CONCLUSION", "CONCLUSÃO")]),
+    # headings no longer glued to the section before them
+    ("pt", "OBJETIVO Avaliar a dor. MATERIAIS E MÉTODOS Estudo com 200 idosos. RESULTADOS A prevalência foi de 40%.",
+     [("OBJECTIVE", "OBJETIVO"), ("METHODS", "MATERIAIS E MÉTODOS"), ("RESULTS", "RESULTADOS")]),
+    ("fr", "OBJECTIF Évaluer un programme. MATÉRIELS ET MÉTHODES Deux cents résidents. RÉSULTATS Le taux a diminué.",
+     [("OBJECTIVE", "OBJECTIF"), ("METHODS", "MATÉRIELS ET MÉTHODES"), ("RESULTS", "RÉSULTATS")]),
+    ("es", "OBJETIVO Evaluar. MATERIAL Y MÉTODO Se aleatorizaron 200. RESULTADOS La tasa disminuyó.",
+     [("OBJECTIVE", "OBJETIVO"), ("METHODS", "MATERIAL Y MÉTODO"), ("RESULTS", "RESULTADOS")]),
+    ("es", "OBJETIVO Conocer la calidad. DISEÑO Estudio transversal. EMPLAZAMIENTO Atención primaria. RESULTADOS Se incluyeron 120.",
+     [("OBJECTIVE", "OBJETIVO"), ("METHODS", "DISEÑO"), ("METHODS", "EMPLAZAMIENTO"), ("RESULTS", "RESULTADOS")]),
+    # an acronym opening a section's text is no heading
+    ("pt", "OBJETIVO Avaliar. MÉTODOS Estudo. RESULTADOS DO SUS foram bons. CONCLUSÃO O Brasil avança.",
+     [("OBJECTIVE", "OBJETIVO"), ("METHODS", "MÉTODOS"), ("RESULTS", "RESULTADOS"), ("CONCLUSION", "CONCLUSÃO")]),
+])
+def test_scielo_headings_of_several_words_in_capitals(lang, text, expected):
+    # ZIEL DER ARBEIT had been ZIEL, its text "DER ARBEIT Die Studie …"; MATERIAIS E MÉTODOS had been
+    # left in the objective's text
+    sections = split_sections(text, lang)
+    assert [(s["label"], s["label_original"]) for s in sections] == expected
+    assert " ".join(f"{s['label_original']} {s['text']}" for s in sections) == text
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a heading the table does not know, between labels: its text would be the objective's
+    ("pt", "OBJETIVO Avaliar a dor. MATERIAIS E PROCEDIMENTOS Estudo com 200 idosos. RESULTADOS A prevalência foi de 40%."),
+    # a label opening a heading the table does not know: its other words would open the text
+    ("de", "HINTERGRUND Stürze sind häufig. ZIEL DIESER UNTERSUCHUNG Die Studie untersucht ein Training. ERGEBNISSE Die Rate sank."),
+])
+def test_an_unknown_scielo_heading_in_capitals_leaves_the_abstract_whole(lang, text):
+    assert split_sections(text, lang) == []

@@ -87,20 +87,25 @@ LABELS_JA: dict[str, str] = {
 # as the English ones are; the discussion is filed under none, as DISCUSSION is.
 LABELS_EU: dict[str, dict[str, str]] = {
     "de": {"HINTERGRUND": "BACKGROUND", "EINLEITUNG": "BACKGROUND", "ZIEL": "OBJECTIVE", "ZIELE": "OBJECTIVE",
+           "ZIEL DER ARBEIT": "OBJECTIVE", "ZIEL DER STUDIE": "OBJECTIVE",
            "ZIELSETZUNG": "OBJECTIVE", "FRAGESTELLUNG": "OBJECTIVE", "METHODEN": "METHODS", "METHODIK": "METHODS",
            "MATERIAL UND METHODEN": "METHODS", "PATIENTEN UND METHODEN": "METHODS", "ERGEBNISSE": "RESULTS",
            "SCHLUSSFOLGERUNG": "CONCLUSION", "SCHLUSSFOLGERUNGEN": "CONCLUSION", "FAZIT": "CONCLUSION",
            "DISKUSSION": "DISCUSSION"},
     "es": {"ANTECEDENTES": "BACKGROUND", "INTRODUCCIÓN": "BACKGROUND", "OBJETIVO": "OBJECTIVE",
            "OBJETIVOS": "OBJECTIVE", "MÉTODO": "METHODS", "MÉTODOS": "METHODS", "MATERIAL Y MÉTODOS": "METHODS",
-           "PACIENTES Y MÉTODOS": "METHODS", "RESULTADOS": "RESULTS", "CONCLUSIÓN": "CONCLUSION",
+           "MATERIAL Y MÉTODO": "METHODS", "PACIENTES Y MÉTODOS": "METHODS", "INTRODUCCIÓN Y OBJETIVOS": "BACKGROUND",
+           # Spanish journals' (Atención Primaria's, Gaceta Sanitaria's) methods under several headings
+           "DISEÑO": "METHODS", "EMPLAZAMIENTO": "METHODS", "PARTICIPANTES": "METHODS",
+           "MEDICIONES PRINCIPALES": "METHODS", "RESULTADOS": "RESULTS", "CONCLUSIÓN": "CONCLUSION",
            "CONCLUSIONES": "CONCLUSION", "DISCUSIÓN": "DISCUSSION"},
     "fr": {"CONTEXTE": "BACKGROUND", "INTRODUCTION": "BACKGROUND", "OBJECTIF": "OBJECTIVE", "OBJECTIFS": "OBJECTIVE",
            "MÉTHODE": "METHODS", "MÉTHODES": "METHODS", "MATÉRIEL ET MÉTHODES": "METHODS",
-           "PATIENTS ET MÉTHODES": "METHODS", "RÉSULTATS": "RESULTS", "CONCLUSION": "CONCLUSION",
+           "MATÉRIELS ET MÉTHODES": "METHODS", "PATIENTS ET MÉTHODES": "METHODS", "RÉSULTATS": "RESULTS", "CONCLUSION": "CONCLUSION",
            "CONCLUSIONS": "CONCLUSION", "DISCUSSION": "DISCUSSION"},
     "pt": {"INTRODUÇÃO": "BACKGROUND", "OBJETIVO": "OBJECTIVE", "OBJETIVOS": "OBJECTIVE", "MÉTODO": "METHODS",
            "MÉTODOS": "METHODS", "MATERIAL E MÉTODOS": "METHODS", "MÉTODOS E MATERIAIS": "METHODS",
+           "MATERIAIS E MÉTODOS": "METHODS", "MÉTODOS E RESULTADOS": "METHODS",
            "RESULTADOS": "RESULTS", "CONCLUSÃO": "CONCLUSION", "CONCLUSÕES": "CONCLUSION", "DISCUSSÃO": "DISCUSSION"},
 }
 # Statements of why it matters, filed by where they stand (_by_position).
@@ -590,12 +595,37 @@ def _spaced_eu(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     """
     found: list[tuple[int, int, str, str]] = []
     for m in _EU_LABEL_SPACED[lang].finditer(text):
-        label = LABELS_EU[lang][m.group("label")]
-        if label not in _ORDER or (not found and m.start() != 0) or (
-                found and _ORDER.index(label) <= _ORDER.index(found[-1][2])):
+        label, orig = LABELS_EU[lang][m.group("label")], m.group("label")
+        if label not in _ORDER or (not found and m.start() != 0) or (found and (
+                _ORDER.index(label) < _ORDER.index(found[-1][2]) or orig == found[-1][3]
+                or label == found[-1][2] != "METHODS")):
             return []
-        found.append((m.start(), m.end(), label, m.group("label")))
-    return found if len(found) >= 2 else []
+        found.append((m.start(), m.end(), label, orig))
+    return found if len(found) >= 2 and not _caps_heading_unknown(text, found) else []
+
+
+# Words in capitals at a sentence start, two of two letters at least, before a word in title case
+# (its sentence): a heading set off by a space only ("MATERIAL Y MÉTODO Se …", "ZIEL DER ARBEIT Die
+# …"), not an acronym in a sentence ("RESULTADOS DO SUS foram …", "RESULTADOS O Brasil …").
+_CAPS_RUN = re.compile(_BOUNDARY + r"(?P<run>[^\W\d_a-zß-ÿ]+(?:\s+[^\W\d_a-zß-ÿ]+)+)\s+(?=[^\W\d_a-zß-ÿ][a-zß-ÿ])")
+
+
+def _caps_heading_unknown(text: str, found: list[tuple[int, int, str, str]]) -> bool:
+    """Whether a heading in capitals set off by a space only is none of the labels ``found``: one
+    the table does not know (its text would be glued to the section before it), or one a label
+    opens (ZIEL of ZIEL DER ARBEIT: its other words would open the section's text).
+
+    >>> split_sections("OBJETIVO Avaliar. MATERIAIS E PROCEDIMENTOS Estudo de 20. RESULTADOS A taxa caiu.", "pt")
+    []
+    >>> split_sections("OBJETIVO Avaliar. MÉTODOS E ACHADOS Estudo de 20. CONCLUSÃO Funciona.", "pt")
+    []
+    >>> [s["label"] for s in split_sections("OBJETIVO Avaliar. MÉTODOS Estudo. RESULTADOS DO SUS foram bons. "
+    ...                                     "CONCLUSÃO O Brasil Avança.", "pt")]
+    ['OBJECTIVE', 'METHODS', 'RESULTS', 'CONCLUSION']
+    """
+    labels = {(f[0], " ".join(f[3].split())) for f in found}
+    return any(sum(len(w) >= 2 for w in m["run"].split()) >= 2 and (m.start(), " ".join(m["run"].split())) not in labels
+               for m in _CAPS_RUN.finditer(text))
 
 
 # Any heading in capitals at a sentence start, in any script's letters ("LIMITACIONES:").
