@@ -267,3 +267,15 @@ def test_a_traditional_discussion_label_splits_off_the_discussion(text):
 ])
 def test_discussing_set_off_by_a_space_where_no_label_is(text, results):
     assert labelled(text)[2:] == [("RESULTS", "结果", results)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the conclusion's text had been "与讨论：该方法…"
+    ("目的：探讨疗效。方法：选取64例。结果：有效率90%。结论与讨论：该方法安全有效。",
+     [("RESULTS", "结果", "有效率90%。"), ("CONCLUSION", "结论与讨论", "该方法安全有效。")]),
+    # 【结果与讨论】 and its text had been left in the methods' text
+    ("【目的】探讨疗效。【方法】选取64例。【结果与讨论】有效率90%，安全。【结论】值得推广。",
+     [("RESULTS", "结果与讨论", "有效率90%，安全。"), ("CONCLUSION", "结论", "值得推广。")]),
+])
+def test_a_heading_joining_the_discussion_is_one(text, expected):
+    assert labelled(text)[2:] == expected

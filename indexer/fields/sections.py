@@ -121,8 +121,12 @@ _JA_SET_OFF_ONLY = _ZH_SET_OFF_ONLY | {"対象", "考察"}
 # 結論 are.  No label of a line of its own on a page (scraped_page's headings), as it heads a
 # paper's discussion there, so kept out of LABELS_ZH.
 _ZH_DISCUSSION = {"讨论": "DISCUSSION", "討論": "DISCUSSION"}
+# A heading joining the discussion to the results or the conclusion (结果与讨论, 结论与讨论) is one,
+# filed under its first part as RESULTS AND DISCUSSION is; not a page's heading either.
+_ZH_WITH_DISCUSSION = {f"{first}{conj}讨论": label for first, label in (("结果", "RESULTS"), ("结论", "CONCLUSION"))
+                       for conj in ("与", "和", "及")}
 # Every label of a Chinese abstract, 讨论 too (what ``section:讨论`` names in a query).
-ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION}
+ZH_SECTION_LABELS = {**LABELS_ZH, **_ZH_DISCUSSION, **_ZH_WITH_DISCUSSION}
 _HAN_NEXT = re.compile(r"[\u3400-\u9fff]")
 
 _BOUNDARY = r"(?:^|(?<=[。.．；;！!？?）)\]］〕】」”\"]))\s*"
