@@ -68,7 +68,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   surnames in pinyin is among the English record's names (another paper, its title
   translated alike); so too a record in another language (a German paper's English title,
   a German database's TT), not when both records name their authors in Latin letters and
-  share none of them (accents aside);
+  share none of them (accents aside) away from one place (year, volume or issue, first page:
+  there Müller spelled Mueller, or Chan Ka-Wai for Chen Jiawei, is one author);
 * a Chinese and an English record of the same year whose authors are the same in pinyin
   (first author equal, two in common when both have two), whose volume, issue and
   first page do not disagree (CNKI's "241-245+288" is at 241), and where something else agrees (titles alike, the first page, the
@@ -662,6 +663,18 @@ def _other_latin_authors(a: _Keys, b: _Keys) -> bool:
     return not (a.authors & b.authors or set(a.surnames) & set(b.surnames) - {""})
 
 
+def _same_year_and_place(a: _Keys, b: _Keys) -> bool:
+    """The same year and first page, and the same volume or issue (neither differing): one
+    paper's place, whoever its records name (Müller as Mueller, 陈家伟 in pinyin, Chen Jiawei,
+    and as Hong Kong writes it, Chan Ka-Wai, share no name word)."""
+    ra, rb = a.rec, b.rec
+    issues = _number(ra.get("issue")), _number(rb.get("issue"))
+    pairs = [(a.volume, b.volume), issues]
+    return bool(ra.get("year") is not None and ra.get("year") == rb.get("year")
+                and a.first_page and a.first_page == b.first_page
+                and any(x and x == y for x, y in pairs) and not any(x and y and x != y for x, y in pairs))
+
+
 # A name written in Chinese, Japanese or Korean characters (kanji, kana, hangul).
 _NATIVE_NAME = re.compile(f"[{HAN}\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 
@@ -1042,9 +1055,11 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
             return False, [f"pages differ ({a.get('pages')} vs {b.get('pages')})"], ""
     if a.get("language") != b.get("language") and _other_latin_authors(ka, kb) and not (
-            has_group_author(a) or has_group_author(b)):
+            has_group_author(a) or has_group_author(b) or _same_year_and_place(ka, kb)):
         # Names in Latin letters compare whatever the titles' language: a German paper whose
-        # title, translated, is (or is alike) an English paper's by others is not that paper.
+        # title, translated, is (or is alike) an English paper's by others elsewhere is not
+        # that paper.  At its place (year, volume or issue, first page) it is, transliterated
+        # (Müller as Mueller) or romanised otherwise (Chen Jiawei, Chan Ka-Wai): for review.
         return False, ["same title, translated, by other authors"], ""
     reasons = []
     if via == "pinyin":

@@ -259,3 +259,92 @@ def test_a_translated_title_links_the_english_version_only_by_the_same_authors(t
     cluster = found[("DE-TT", "EN-SAME")]
     assert cluster["confidence"] == "needs review"
     assert "title equals the translated title of the record in another language (de)" in cluster["reasons"]
+
+
+# A German paper (its title translated) whose English listing spells its authors' umlauts out
+# (Müller as Mueller), a Chinese paper whose authors are in pinyin and its English listing as
+# Hong Kong writes them (陈家伟 Chen Jiawei, Chan Ka-Wai), each at its place; and an English
+# paper by others in the German paper's issue, on another page.
+ROMANISED = """TY  - JOUR
+AU  - Jäger, Uwe
+AU  - Köhler, Birgit
+TI  - Schmerztherapie bei Menschen mit Demenz
+TT  - Pain management in people with dementia
+JO  - Der Schmerz
+PY  - 2021
+VL  - 35
+IS  - 2
+SP  - 112
+EP  - 119
+LA  - ger
+ID  - UMLAUTS
+ER  - 
+
+TY  - JOUR
+AU  - Chen, Jiawei
+AU  - Huang, Zhiming
+TI  - 香港老年人跌倒的危险因素
+TT  - Risk factors for falls among older adults in Hong Kong
+JO  - 中华老年医学杂志
+PY  - 2020
+VL  - 39
+IS  - 4
+SP  - 400
+EP  - 405
+LA  - chi
+ID  - PINYIN
+ER  - 
+"""
+
+ROMANISED_ELSEWHERE = """TY  - JOUR
+AU  - Jaeger, U
+AU  - Koehler, B
+TI  - Pain management in people with dementia
+JO  - Schmerz
+PY  - 2021
+VL  - 35
+IS  - 2
+SP  - 112
+EP  - 119
+ID  - SPELLED-OUT
+ER  - 
+
+TY  - JOUR
+AU  - Chan, Ka-Wai
+AU  - Wong, Chi-Ming
+TI  - Risk factors for falls among older adults in Hong Kong
+JO  - Chinese Journal of Geriatrics
+PY  - 2020
+VL  - 39
+IS  - 4
+SP  - 400
+EP  - 405
+ID  - CANTONESE
+ER  - 
+
+TY  - JOUR
+AU  - Fischer, Paul
+TI  - Pain management in people with dementia
+JO  - Schmerz
+PY  - 2021
+VL  - 35
+IS  - 2
+SP  - 130
+EP  - 136
+ID  - ELSEWHERE
+ER  - 
+"""
+
+
+def test_a_translated_title_at_its_place_links_authors_romanised_otherwise(tmp_path):
+    """Names that share no word (Jäger spelled Jaeger, Chen Jiawei as Hong Kong writes it,
+    Chan Ka-Wai) kept a paper and its English listing apart as 'other authors', though the
+    translated title, the year, volume, issue and first page agree.  At one place they are
+    linked for review; the same title by others on another page of the issue is not."""
+    found = _clusters(tmp_path, **{"original.ris": ROMANISED, "english.ris": ROMANISED_ELSEWHERE})
+    assert set(found) == {("SPELLED-OUT", "UMLAUTS"), ("CANTONESE", "PINYIN")}
+    assert found[("SPELLED-OUT", "UMLAUTS")]["confidence"] == "needs review"
+    assert "title equals the translated title of the record in another language (de)" in \
+        found[("SPELLED-OUT", "UMLAUTS")]["reasons"]
+    assert found[("CANTONESE", "PINYIN")]["confidence"] == "needs review"
+    assert "English title equals the translated title of the Chinese record" in found[("CANTONESE", "PINYIN")]["reasons"]
