@@ -77,7 +77,8 @@ per record).  A pair that met is linked unless evidence says otherwise:
   versions, needs review;
 * a Chinese record by organisations only (a consensus, a guideline) and an English record
   naming no person, at the same year, volume, issue and pages (first and last, a range), in
-  journals whose ISSNs do not differ → linked as the two language versions (no name to
+  journals whose ISSNs do not differ, the English one the Chinese journal (the same ISSN, its
+  name in pinyin, or naming China: "Chinese Journal of Oncology") → linked as the two language versions (no name to
   compare in pinyin), needs review.  A Chinese
   record in Traditional characters (Taiwan, Hong Kong) is also read as Taiwan writes names,
   in Wade-Giles (張偉明 Chang Wei-Ming), blocked and compared so too.
@@ -585,7 +586,8 @@ def _last_page(rec: dict) -> str:
 def _bodies_in_two_languages(a: _Keys, b: _Keys) -> bool:
     """A Chinese record by organisations (a consensus, a guideline: 中国抗癌协会肉瘤专业委员会) and
     an English record naming no person, at the same year, volume, issue and pages (first and
-    last, several pages) of journals that may be one (no ISSNs differing): the two language
+    last, several pages) of journals that may be one (no ISSNs differing; the English one the
+    Chinese journal, by its ISSN or a name naming China or in pinyin): the two language
     versions of one paper, whose authors, being no persons, cannot be compared in pinyin."""
     zh, en = (a, b) if a.rec.get("language") == "zh" else (b, a)
     rz, ren = zh.rec, en.rec
@@ -599,11 +601,27 @@ def _bodies_in_two_languages(a: _Keys, b: _Keys) -> bool:
     issns = [re.sub(r"[^0-9x]", "", str(r.get("issn") or "").casefold()) for r in (rz, ren)]
     if all(issns) and issns[0] != issns[1]:
         return False
+    if not (all(issns) or set(rz["journal"]) & set(ren["journal"]) or _journal_in_pinyin(rz, ren)
+            or _names_china(ren)):
+        return False  # an editorial in the Lancet at those pages is not the guideline
     iz, ie = _number(rz.get("issue")), _number(ren.get("issue"))
     last = _last_page(rz)
     return bool(rz.get("year") is not None and rz.get("year") == ren.get("year") and zh.volume == en.volume
                 and iz and iz == ie and zh.first_page and zh.first_page == en.first_page
                 and last and last == _last_page(ren) and last != zh.first_page)
+
+
+# Words by which a journal's English name says it is Chinese: "Chinese Journal of Oncology"
+# (中华肿瘤杂志), "China Oncology", "Chin J Cardiol", "Zhonghua Xin Xue Guan Bing Za Zhi".
+_CHINA_WORDS = ("china", "chinese", "chin", "zhonghua", "zhongguo")
+
+
+def _names_china(rec: dict) -> bool:
+    """Whether a record's journal names China (in English, abbreviated, in pinyin or in Chinese:
+    中华, 中国): the English name of a Chinese journal, which another journal's is not."""
+    name = simplified(next(iter((rec.get("journal") or {}).values()), ""))
+    return bool(re.search("中华|中国", name)) or any(
+        w in _CHINA_WORDS or w.startswith(("zhonghua", "zhongguo")) for w in folded_words(name))
 
 
 _JOURNAL_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "le", "der", "und", "für"}

@@ -348,3 +348,67 @@ def test_a_translated_title_at_its_place_links_authors_romanised_otherwise(tmp_p
         found[("SPELLED-OUT", "UMLAUTS")]["reasons"]
     assert found[("CANTONESE", "PINYIN")]["confidence"] == "needs review"
     assert "English title equals the translated title of the Chinese record" in found[("CANTONESE", "PINYIN")]["reasons"]
+
+
+# Consensus papers CNKI lists under the bodies that wrote them; an editorial without authors in
+# another journal at the first one's year, volume, issue and pages; the second one's English
+# version in a journal whose English name does not say it is Chinese, but whose ISSN is its own.
+BODIES = """RT Journal Article
+SR 1
+A1 中国抗癌协会乳腺癌专业委员会
+T1 中国抗癌协会乳腺癌诊治指南与规范(2019年版)
+JF 中国癌症杂志
+YR 2019
+VO 29
+IS 8
+OP 609-680
+DS CNKI
+ID BREAST
+
+RT Journal Article
+SR 1
+A1 中华医学会糖尿病学分会
+T1 中国2型糖尿病防治指南(2017年版)
+JF 中华糖尿病杂志
+YR 2018
+VO 10
+IS 1
+OP 4-67
+SN 1674-5809
+DS CNKI
+ID DIABETES
+"""
+
+BODIES_ENGLISH = """TY  - JOUR
+TI  - Breast cancer screening: a call to action
+JO  - Lancet
+PY  - 2019
+VL  - 29
+IS  - 8
+SP  - 609
+EP  - 680
+ID  - EDITORIAL
+ER  - 
+
+TY  - JOUR
+TI  - Guidelines for the prevention and treatment of type 2 diabetes (2017 edition)
+JO  - Journal of Diabetes Mellitus
+SN  - 1674-5809
+PY  - 2018
+VL  - 10
+IS  - 1
+SP  - 4
+EP  - 67
+ID  - DIABETES-EN
+ER  - 
+"""
+
+
+def test_an_english_version_without_authors_is_in_the_chinese_journal(tmp_path):
+    """A guideline by 中国抗癌协会乳腺癌专业委员会 met any English record without authors at its
+    year, volume, issue and pages, whatever the journal: an editorial in the Lancet joined it.
+    Now the English record's journal must be the Chinese one by its English name (naming China,
+    in pinyin) or its ISSN; the editorial stays apart, the English version under the ISSN not."""
+    found = _clusters(tmp_path, **{"cnki.txt": BODIES, "english.ris": BODIES_ENGLISH})
+    assert set(found) == {("DIABETES", "DIABETES-EN")}
+    assert found[("DIABETES", "DIABETES-EN")]["confidence"] == "needs review"
