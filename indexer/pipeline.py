@@ -451,15 +451,17 @@ def _pair_translated(record: Record) -> None:
     either order as :func:`_pair_romanised` pairs them, so that exports in English and
     ``author:`` find them; a name that pairs with no author stays text in
     ``extra.translated_author``, as all were before.  Korean and Japanese names have no pinyin:
-    their romanised names (our RIS ``TA``, EndNote ``%H``) pair by place (:func:`_paired_by_place`)."""
+    their romanised names (our RIS ``TA``, EndNote ``%H``) pair by place (:func:`_paired_by_place`),
+    once the Chinese names have taken theirs."""
     written = record.raw.get("translated_author")
     zh = [a for a in record.authors if a.get("lang") == "zh" and a.get("literal")]
-    if not written or not (zh or _unromanised(record.authors)):
+    lang = _record_language(record)
+    if not written or not (zh or _unromanised(record.authors, lang)):
         return
     names = [(parse_name(text), (text, line)) for text, line in written]
     paired = _paired(zh, [name for name, _ in names if name.get("family")])
-    paired += _paired_by_place(record.authors, [name for name, _ in names
-                                                if name.get("family") and not any(name is p for p in paired)])
+    paired += _paired_by_place(_unromanised(record.authors, lang),
+                               [name for name, _ in names if name.get("family") and not any(name is p for p in paired)])
     left = [kept for name, kept in names if not any(name is p for p in paired)]
     if left:
         record.raw["translated_author"] = left
@@ -467,18 +469,21 @@ def _pair_translated(record: Record) -> None:
         del record.raw["translated_author"]
 
 
-def _unromanised(authors: list[dict]) -> list[dict]:
-    """The authors without an ``alt`` when each of them is written in hangul or kana (or a
-    Japanese record's kanji): names no pinyin pairs; else none."""
-    left = [a for a in authors if "alt" not in a]
-    return left if left and all(a.get("lang") in ("ko", "ja") for a in left) else []
+def _unromanised(authors: list[dict], lang: str) -> list[dict]:
+    """The authors without an ``alt`` written in hangul or kana, or in Han alone in a Japanese or
+    Korean record (``lang``), which :func:`decide_language` makes that language's later: names no
+    pinyin pairs.  A Han name with a character of simplified Chinese alone (王伟) is Chinese
+    even there, and not one of them."""
+    return [a for a in authors if "alt" not in a and
+            (a.get("lang") in ("ko", "ja") or lang in ("ko", "ja") and a.get("lang") == "zh"
+             and not simplified_chinese(a.get("literal") or a.get("family") or ""))]
 
 
-def _paired_by_place(authors: list[dict], latin: list[dict]) -> list[dict]:
+def _paired_by_place(left: list[dict], latin: list[dict]) -> list[dict]:
     """The names of ``latin`` set, in their order, as the ``alt`` of the Korean and Japanese
-    authors left without one (``홍길동`` and ``Hong, Gil-Dong``), when they are as many: a list
-    of their romanised names in their order, as our RIS and EndNote exports write one."""
-    left = _unromanised(authors)
+    authors ``left`` without one (``홍길동`` and ``Hong, Gil-Dong``), when they are as many: a list
+    of their romanised names in their order, as our RIS and EndNote exports write one (a
+    Chinese author's, paired by pinyin before, or none, left out)."""
     if not latin or len(left) != len(latin):
         return []
     for author, name in zip(left, latin):

@@ -64,3 +64,46 @@ def test_a_taiwanese_authors_wade_giles_comes_back(fmt, tmp_path):
     (back,) = read_back(rendered([rec], fmt), fmt, tmp_path)
     assert _names(back) == expected
     assert not (back.get("extra") or {}).get("translated_author")
+
+
+# A Japanese paper whose authors are in kanji alone, their names in Latin letters as TA (the
+# record is Japanese by its kana title), and a Korean one with a Chinese and a Japanese
+# co-author: 王伟 has no romanised name (simplified 伟 makes the name Chinese, which no
+# Japanese or Korean spelling is paired with), 山田太郎 one.
+_MIXED = """TY  - JOUR
+AU  - 山田太郎
+AU  - 佐藤花子
+TA  - Yamada, Taro
+TA  - Sato, Hanako
+TI  - 日本語の論文について
+JO  - 日本医学雑誌
+PY  - 2020
+ER  - 
+
+TY  - JOUR
+AU  - 홍길동
+AU  - 王伟
+AU  - 김철수
+AU  - 山田太郎
+TA  - Hong, Gil-Dong
+TA  - Kim, Chul-Soo
+TA  - Yamada, Taro
+TI  - 한국어 논문
+JO  - 대한의학회지
+PY  - 2021
+ER  - 
+"""
+
+
+@pytest.mark.parametrize("fmt", ["ris", "endnote", "csl-json"])
+def test_a_japanese_or_mixed_records_romanised_names_come_back(fmt, tmp_path):
+    path = tmp_path / "mixed.ris"
+    path.write_text(_MIXED, encoding="utf-8")
+    expected = [[("山田太郎", "Yamada", "Taro"), ("佐藤花子", "Sato", "Hanako")],
+                [("홍길동", "Hong", "Gil-Dong"), ("王伟", None, None), ("김철수", "Kim", "Chul-Soo"),
+                 ("山田太郎", "Yamada", "Taro")]]
+    recs = records_of(path)
+    assert [_names(r) for r in recs] == expected   # (the input as read)
+    back = read_back(rendered(recs, fmt), fmt, tmp_path)
+    assert [_names(r) for r in back] == expected
+    assert not any((r.get("extra") or {}).get("translated_author") for r in back)
