@@ -107,3 +107,17 @@ def test_a_japanese_or_mixed_records_romanised_names_come_back(fmt, tmp_path):
     back = read_back(rendered(recs, fmt), fmt, tmp_path)
     assert [_names(r) for r in back] == expected
     assert not any((r.get("extra") or {}).get("translated_author") for r in back)
+
+
+def test_a_csl_custom_translated_author_of_another_shape_pairs(tmp_path):
+    # custom.translated_author as another tool may write it: one name as a text, or CSL name
+    # objects; each is the author's romanised name, not dropped or kept as Python's text of a dict
+    path = tmp_path / "other.json"
+    path.write_text('[{"id": "a", "type": "article-journal", "title": "字符串", "author": [{"literal": "王伟"}],'
+                    ' "issued": {"date-parts": [[2021]]}, "custom": {"translated_author": "Wang, Wei"}},'
+                    ' {"id": "b", "type": "article-journal", "title": "对象", "author": [{"literal": "王伟"},'
+                    ' {"literal": "陈明"}], "issued": {"date-parts": [[2021]]}, "custom": {"translated_author":'
+                    ' [{"family": "Wang", "given": "Wei"}, {"literal": "Chen Ming"}]}}]', encoding="utf-8")
+    recs = records_of(path)
+    assert [_names(r) for r in recs] == [[("王伟", "Wang", "Wei")], [("王伟", "Wang", "Wei"), ("陈明", "Chen", "Ming")]]
+    assert not any((r.get("extra") or {}).get("translated_author") for r in recs)

@@ -262,6 +262,26 @@ def _name(a: dict) -> str:
     return ", ".join(p for p in (family, given, suffix) if p) if given else family
 
 
+def _romanised_names(written) -> list[str]:
+    """The authors' romanised names of ``custom.translated_author``: our export's list of texts,
+    or as another tool may write it, one text (one name) or CSL name objects (``Family, Given``,
+    or the literal as written); a name object of another shape is no name.
+
+    >>> _romanised_names("Wang, Wei"), _romanised_names([{"family": "Wang", "given": "Wei"}, {"literal": "Hong Gil-Dong"}])
+    (['Wang, Wei'], ['Wang, Wei', 'Hong Gil-Dong'])
+    """
+    names = []
+    for name in [written] if isinstance(written, str) else written if isinstance(written, list) else ():
+        if isinstance(name, dict):
+            try:
+                name = name.get("literal") if isinstance(name.get("literal"), str) else _name(name)
+            except TypeError:   # {"family": 3}
+                continue
+        if str(name).strip():
+            names.append(str(name).strip())
+    return names
+
+
 def _crossref_name(a):
     """Crossref's name of an organisation, ``{"name": "… Consortium"}``, as CSL's literal name;
     any other name as it is."""
@@ -695,9 +715,8 @@ class CslJsonReader:
             words = [str(w) for w in words]
             lone = len(words) == 1 and any(c in words[0] for c in ITEM_SEPARATORS)
             raw.setdefault("keywords", []).append(("; ".join(words) + (";" if lone else ""), line))
-        written = custom.get("translated_author")   # the authors' romanised names, as our export keeps them
-        for name in written if isinstance(written, list) else ():
-            raw.setdefault("translated_author", []).append((str(name), line))
+        for name in _romanised_names(custom.get("translated_author")):   # as our export keeps them
+            raw.setdefault("translated_author", []).append((name, line))
         keywords = item.get("keyword")
         if isinstance(keywords, list):  # a Zotero item's tags: one keyword each
             raw.setdefault("keyword", []).extend((str(k), line) for k in keywords)
