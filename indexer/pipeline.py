@@ -452,21 +452,32 @@ def _pair_translated(record: Record) -> None:
     ``author:`` find them; a name that pairs with no author stays text in
     ``extra.translated_author``, as all were before.  Korean and Japanese names have no pinyin:
     their romanised names (our RIS ``TA``, EndNote ``%H``) pair by place (:func:`_paired_by_place`),
-    once the Chinese names have taken theirs."""
-    written = record.raw.get("translated_author")
+    once the Chinese names have taken theirs.  RIS's ``TA`` is not always a name (MEDLINE's is the
+    journal's abbreviation, ``J Clin Oncol``, which converters carry into RIS): one that pairs
+    with no author stays in ``extra.tags.TA``, as RIS's tags we do not read."""
+    for key in ("translated_author", "ris_translated_author"):
+        left = _unpaired(record, record.raw.get(key) or [])
+        if key in record.raw and left:
+            record.raw[key] = left
+        elif key in record.raw:
+            del record.raw[key]
+    tagged = record.raw.pop("ris_translated_author", [])
+    if tagged:
+        record.extra.setdefault("tags", {}).setdefault("TA", []).extend(text for text, _ in tagged)
+
+
+def _unpaired(record: Record, written: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The translated names of ``written`` (text, line) that pair with no author of ``record``
+    (:func:`_pair_translated`), each paired one set as its author's ``alt``."""
     zh = [a for a in record.authors if a.get("lang") == "zh" and a.get("literal")]
     lang = _record_language(record)
     if not written or not (zh or _unromanised(record.authors, lang)):
-        return
+        return written
     names = [(parse_name(text), (text, line)) for text, line in written]
     paired = _paired(zh, [name for name, _ in names if name.get("family")])
     paired += _paired_by_place(_unromanised(record.authors, lang),
                                [name for name, _ in names if name.get("family") and not any(name is p for p in paired)])
-    left = [kept for name, kept in names if not any(name is p for p in paired)]
-    if left:
-        record.raw["translated_author"] = left
-    else:
-        del record.raw["translated_author"]
+    return [kept for name, kept in names if not any(name is p for p in paired)]
 
 
 def _unromanised(authors: list[dict], lang: str) -> list[dict]:

@@ -121,3 +121,17 @@ def test_a_csl_custom_translated_author_of_another_shape_pairs(tmp_path):
     recs = records_of(path)
     assert [_names(r) for r in recs] == [[("王伟", "Wang", "Wei")], [("王伟", "Wang", "Wei"), ("陈明", "Chen", "Ming")]]
     assert not any((r.get("extra") or {}).get("translated_author") for r in recs)
+
+
+def test_a_ris_ta_that_is_no_authors_name_stays_in_its_tag(tmp_path):
+    # MEDLINE's TA is the journal's abbreviation, which converters carry into RIS: it pairs with
+    # no author and stays in extra.tags.TA, as RIS tags we do not read, not a translated author
+    path = tmp_path / "medline.ris"
+    path.write_text("TY  - JOUR\nAU  - Smith, John\nAU  - Chen, Wei\nTI  - Outcomes of spinal surgery\n"
+                    "TA  - J Clin Oncol\nJO  - Journal of Clinical Oncology\nPY  - 2019\nER  - \n\n"
+                    "TY  - JOUR\nAU  - 王伟\nAU  - 陈明\nTI  - 脊柱手术的疗效\nTA  - Zhonghua Wai Ke Za Zhi\n"
+                    "JO  - 中华外科杂志\nPY  - 2019\nER  - \n", encoding="utf-8")
+    recs = records_of(path)
+    assert [r["extra"].get("tags") for r in recs] == [{"TA": ["J Clin Oncol"]}, {"TA": ["Zhonghua Wai Ke Za Zhi"]}]
+    assert not any("translated_author" in r["extra"] for r in recs)
+    assert [_names(r) for r in recs] == [[(None, None, None)] * 2, [("王伟", None, None), ("陈明", None, None)]]

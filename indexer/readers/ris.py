@@ -84,7 +84,9 @@ class RisReader(TaggedReader):
     TAGS = {
         "TI": "titles", "T1": "titles", "TT": "titles", "CT": "titles", "BT": "titles",
         "AU": "author", "A1": "author",
-        "TA": "translated_author",   # EndNote's Translated Author: the authors' names in Latin letters
+        # EndNote's Translated Author: the authors' names in Latin letters (MEDLINE's TA, the
+        # journal's abbreviation, in a converted file: kept in tags when it pairs with no author)
+        "TA": "ris_translated_author",
         # Full names; abbreviations (JA, J1, J2: "Ann. Chir. Plast. Esthet.") are the journal
         # only where no full name in their script is given (our own export's J2 is the
         # journal in the other language).
