@@ -468,16 +468,19 @@ def _pair_translated(record: Record) -> None:
 
 def _unpaired(record: Record, written: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The translated names of ``written`` (text, line) that pair with no author of ``record``
-    (:func:`_pair_translated`), each paired one set as its author's ``alt``."""
+    (:func:`_pair_translated`), each paired one set as its author's ``alt``; one that is an
+    author's ``alt`` already, exactly (KCI's ``陳建國(Chen, Chien-Kuo)`` and a ``TA`` of the
+    same), is no other name, and dropped."""
     zh = [a for a in record.authors if a.get("lang") == "zh" and a.get("literal")]
     lang = _record_language(record)
-    if not written or not (zh or _unromanised(record.authors, lang)):
-        return written
     names = [(parse_name(text), (text, line)) for text, line in written]
-    paired = _paired(zh, [name for name, _ in names if name.get("family")])
-    paired += _paired_by_place(_unromanised(record.authors, lang),
-                               [name for name, _ in names if name.get("family") and not any(name is p for p in paired)])
-    return [kept for name, kept in names if not any(name is p for p in paired)]
+    if names and (zh or _unromanised(record.authors, lang)):
+        paired = _paired(zh, [name for name, _ in names if name.get("family")])
+        paired += _paired_by_place(_unromanised(record.authors, lang),
+                                   [name for name, _ in names if name.get("family") and not any(name is p for p in paired)])
+        names = [(name, kept) for name, kept in names if not any(name is p for p in paired)]
+    alts = {(a["alt"].get("family"), a["alt"].get("given")) for a in record.authors if isinstance(a.get("alt"), dict)}
+    return [kept for name, kept in names if not (name.get("family") and (name["family"], name.get("given")) in alts)]
 
 
 def _unromanised(authors: list[dict], lang: str) -> list[dict]:

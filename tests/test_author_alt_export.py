@@ -135,3 +135,13 @@ def test_a_ris_ta_that_is_no_authors_name_stays_in_its_tag(tmp_path):
     assert [r["extra"].get("tags") for r in recs] == [{"TA": ["J Clin Oncol"]}, {"TA": ["Zhonghua Wai Ke Za Zhi"]}]
     assert not any("translated_author" in r["extra"] for r in recs)
     assert [_names(r) for r in recs] == [[(None, None, None)] * 2, [("王伟", None, None), ("陈明", None, None)]]
+
+
+def test_a_ris_ta_repeating_a_bracketed_romanised_name_is_not_kept_again(tmp_path):
+    # 陳建國's romanised name in his AU's brackets and again as TA: his alt, not a loose name
+    path = tmp_path / "both.ris"
+    path.write_text("TY  - JOUR\nAU  - 陳建國(Chen, Chien-Kuo)\nAU  - 林美玲\nTA  - Chen, Chien-Kuo\n"
+                    "TA  - Lin, Mei-Ling\nTI  - 兩者都有\nJO  - X\nPY  - 2021\nER  - \n", encoding="utf-8")
+    (rec,) = records_of(path)
+    assert _names(rec) == [("陳建國", "Chen", "Chien-Kuo"), ("林美玲", "Lin", "Mei-Ling")]
+    assert "tags" not in rec["extra"] and "translated_author" not in rec["extra"]
