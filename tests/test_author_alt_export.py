@@ -35,6 +35,13 @@ def _names(rec: dict) -> list[tuple]:
             for a in rec["authors"]]
 
 
+def _read(tmp_path, name: str, text: str) -> list[dict]:
+    """The records of ``text`` written to ``tmp_path / name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return records_of(path)
+
+
 @pytest.fixture
 def records(tmp_path) -> list[dict]:
     path = tmp_path / "kci.ris"
@@ -97,12 +104,10 @@ ER  -
 
 @pytest.mark.parametrize("fmt", ["ris", "endnote", "csl-json"])
 def test_a_japanese_or_mixed_records_romanised_names_come_back(fmt, tmp_path):
-    path = tmp_path / "mixed.ris"
-    path.write_text(_MIXED, encoding="utf-8")
     expected = [[("山田太郎", "Yamada", "Taro"), ("佐藤花子", "Sato", "Hanako")],
                 [("홍길동", "Hong", "Gil-Dong"), ("王伟", None, None), ("김철수", "Kim", "Chul-Soo"),
                  ("山田太郎", "Yamada", "Taro")]]
-    recs = records_of(path)
+    recs = _read(tmp_path, "mixed.ris", _MIXED)
     assert [_names(r) for r in recs] == expected   # (the input as read)
     back = read_back(rendered(recs, fmt), fmt, tmp_path)
     assert [_names(r) for r in back] == expected
@@ -112,13 +117,12 @@ def test_a_japanese_or_mixed_records_romanised_names_come_back(fmt, tmp_path):
 def test_a_csl_custom_translated_author_of_another_shape_pairs(tmp_path):
     # custom.translated_author as another tool may write it: one name as a text, or CSL name
     # objects; each is the author's romanised name, not dropped or kept as Python's text of a dict
-    path = tmp_path / "other.json"
-    path.write_text('[{"id": "a", "type": "article-journal", "title": "字符串", "author": [{"literal": "王伟"}],'
-                    ' "issued": {"date-parts": [[2021]]}, "custom": {"translated_author": "Wang, Wei"}},'
-                    ' {"id": "b", "type": "article-journal", "title": "对象", "author": [{"literal": "王伟"},'
-                    ' {"literal": "陈明"}], "issued": {"date-parts": [[2021]]}, "custom": {"translated_author":'
-                    ' [{"family": "Wang", "given": "Wei"}, {"literal": "Chen Ming"}]}}]', encoding="utf-8")
-    recs = records_of(path)
+    text = ('[{"id": "a", "type": "article-journal", "title": "字符串", "author": [{"literal": "王伟"}],'
+            ' "issued": {"date-parts": [[2021]]}, "custom": {"translated_author": "Wang, Wei"}},'
+            ' {"id": "b", "type": "article-journal", "title": "对象", "author": [{"literal": "王伟"},'
+            ' {"literal": "陈明"}], "issued": {"date-parts": [[2021]]}, "custom": {"translated_author":'
+            ' [{"family": "Wang", "given": "Wei"}, {"literal": "Chen Ming"}]}}]')
+    recs = _read(tmp_path, "other.json", text)
     assert [_names(r) for r in recs] == [[("王伟", "Wang", "Wei")], [("王伟", "Wang", "Wei"), ("陈明", "Chen", "Ming")]]
     assert not any((r.get("extra") or {}).get("translated_author") for r in recs)
 
@@ -126,12 +130,11 @@ def test_a_csl_custom_translated_author_of_another_shape_pairs(tmp_path):
 def test_a_ris_ta_that_is_no_authors_name_stays_in_its_tag(tmp_path):
     # MEDLINE's TA is the journal's abbreviation, which converters carry into RIS: it pairs with
     # no author and stays in extra.tags.TA, as RIS tags we do not read, not a translated author
-    path = tmp_path / "medline.ris"
-    path.write_text("TY  - JOUR\nAU  - Smith, John\nAU  - Chen, Wei\nTI  - Outcomes of spinal surgery\n"
-                    "TA  - J Clin Oncol\nJO  - Journal of Clinical Oncology\nPY  - 2019\nER  - \n\n"
-                    "TY  - JOUR\nAU  - 王伟\nAU  - 陈明\nTI  - 脊柱手术的疗效\nTA  - Zhonghua Wai Ke Za Zhi\n"
-                    "JO  - 中华外科杂志\nPY  - 2019\nER  - \n", encoding="utf-8")
-    recs = records_of(path)
+    text = ("TY  - JOUR\nAU  - Smith, John\nAU  - Chen, Wei\nTI  - Outcomes of spinal surgery\n"
+            "TA  - J Clin Oncol\nJO  - Journal of Clinical Oncology\nPY  - 2019\nER  - \n\n"
+            "TY  - JOUR\nAU  - 王伟\nAU  - 陈明\nTI  - 脊柱手术的疗效\nTA  - Zhonghua Wai Ke Za Zhi\n"
+            "JO  - 中华外科杂志\nPY  - 2019\nER  - \n")
+    recs = _read(tmp_path, "medline.ris", text)
     assert [r["extra"].get("tags") for r in recs] == [{"TA": ["J Clin Oncol"]}, {"TA": ["Zhonghua Wai Ke Za Zhi"]}]
     assert not any("translated_author" in r["extra"] for r in recs)
     assert [_names(r) for r in recs] == [[(None, None, None)] * 2, [("王伟", None, None), ("陈明", None, None)]]
@@ -139,9 +142,8 @@ def test_a_ris_ta_that_is_no_authors_name_stays_in_its_tag(tmp_path):
 
 def test_a_ris_ta_repeating_a_bracketed_romanised_name_is_not_kept_again(tmp_path):
     # 陳建國's romanised name in his AU's brackets and again as TA: his alt, not a loose name
-    path = tmp_path / "both.ris"
-    path.write_text("TY  - JOUR\nAU  - 陳建國(Chen, Chien-Kuo)\nAU  - 林美玲\nTA  - Chen, Chien-Kuo\n"
-                    "TA  - Lin, Mei-Ling\nTI  - 兩者都有\nJO  - X\nPY  - 2021\nER  - \n", encoding="utf-8")
-    (rec,) = records_of(path)
+    text = ("TY  - JOUR\nAU  - 陳建國(Chen, Chien-Kuo)\nAU  - 林美玲\nTA  - Chen, Chien-Kuo\n"
+            "TA  - Lin, Mei-Ling\nTI  - 兩者都有\nJO  - X\nPY  - 2021\nER  - \n")
+    (rec,) = _read(tmp_path, "both.ris", text)
     assert _names(rec) == [("陳建國", "Chen", "Chien-Kuo"), ("林美玲", "Lin", "Mei-Ling")]
     assert "tags" not in rec["extra"] and "translated_author" not in rec["extra"]
