@@ -477,7 +477,8 @@ def _unpaired(record: Record, written: list[tuple[str, int]]) -> list[tuple[str,
     if names and (zh or _unromanised(record.authors, lang)):
         paired = _paired(zh, [name for name, _ in names if name.get("family")])
         paired += _paired_by_place(_unromanised(record.authors, lang),
-                                   [name for name, _ in names if name.get("family") and not any(name is p for p in paired)])
+                                   [name for name, (text, _) in names if name.get("family") and "," in text
+                                    and not any(name is p for p in paired)])
         names = [(name, kept) for name, kept in names if not any(name is p for p in paired)]
     alts = {(a["alt"].get("family"), a["alt"].get("given")) for a in record.authors if isinstance(a.get("alt"), dict)}
     return [kept for name, kept in names if not (name.get("family") and (name["family"], name.get("given")) in alts)]
@@ -497,7 +498,9 @@ def _paired_by_place(left: list[dict], latin: list[dict]) -> list[dict]:
     """The names of ``latin`` set, in their order, as the ``alt`` of the Korean and Japanese
     authors ``left`` without one (``홍길동`` and ``Hong, Gil-Dong``), when they are as many: a list
     of their romanised names in their order, as our RIS and EndNote exports write one (a
-    Chinese author's, paired by pinyin before, or none, left out)."""
+    Chinese author's, paired by pinyin before, or none, left out).  Only names written
+    ``Family, Given``, as they write them: a ``TA`` without a comma may be no name at all
+    (MEDLINE's journal abbreviation, ``Nihon Igaku Zasshi``), which nothing but its place would pair."""
     if not latin or len(left) != len(latin):
         return []
     for author, name in zip(left, latin):

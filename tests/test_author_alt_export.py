@@ -147,3 +147,13 @@ def test_a_ris_ta_repeating_a_bracketed_romanised_name_is_not_kept_again(tmp_pat
     (rec,) = _read(tmp_path, "both.ris", text)
     assert _names(rec) == [("陳建國", "Chen", "Chien-Kuo"), ("林美玲", "Lin", "Mei-Ling")]
     assert "tags" not in rec["extra"] and "translated_author" not in rec["extra"]
+
+
+def test_a_ris_ta_without_a_comma_is_no_japanese_authors_name_by_its_place(tmp_path):
+    # a Japanese record's one kanji author and one TA, MEDLINE's journal abbreviation: as many,
+    # but only a name written Family, Given (as our exports write one) pairs by its place
+    text = ("TY  - JOUR\nAU  - 山田太郎\nTI  - 日本語の論文について\nTA  - Nihon Igaku Zasshi\n"
+            "JO  - 日本医学雑誌\nPY  - 2020\nER  - \n")
+    (rec,) = _read(tmp_path, "ja.ris", text)
+    assert _names(rec) == [("山田太郎", None, None)]
+    assert rec["extra"]["tags"] == {"TA": ["Nihon Igaku Zasshi"]}
