@@ -66,6 +66,16 @@ def ingested_ris(tmp_path, **files: str):
     return idx
 
 
+def ingested_files(tmp_path, files: dict[str, str]):
+    """The index (``tmp_path/idx``) of the files ``{name: text}`` written in ``tmp_path``, ingested by
+    the CLI in that order (exports of one paper from several databases, say)."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", *(str(tmp_path / name) for name in files), "--index", str(idx)).returncode == 0
+    return idx
+
+
 def source_ids(index) -> dict[str, str]:
     """record id -> the id its file gives it (RIS ``ID``), the names test cases are known by."""
     from indexer.store import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import DATA, dedup_json as dedup, jsonl, run_cli
+from conftest import DATA, dedup_json as dedup, ingested_files, jsonl, run_cli
 from indexer.merge import merged_record
 from indexer.store import Store
 
@@ -208,12 +208,7 @@ OT  - colorectal cancer
 
 def _embase_and_pubmed_ingested(tmp_path):
     """The index of the Embase and PubMed exports of one paper (EMBASE, MEDLINE), ingested."""
-    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
-    (tmp_path / "pubmed.txt").write_text(MEDLINE, encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(tmp_path / "embase.ris"), str(tmp_path / "pubmed.txt"),
-                   "--index", str(idx)).returncode == 0
-    return idx
+    return ingested_files(tmp_path, {"embase.ris": EMBASE, "pubmed.txt": MEDLINE})
 
 
 def test_a_master_keeps_every_keyword_of_its_duplicates_and_their_written_out_given_names(tmp_path):
@@ -364,11 +359,7 @@ CNKI_SAME_WORKS = """{Reference Type}: Book
 
 def test_a_master_takes_the_translator_edition_imprint_and_number_only_a_copy_has(tmp_path):
     # the master's extra was never completed: 韦伯. 新教伦理与资本主义精神[M]. [出版地不详: 出版者不详], 1987
-    (tmp_path / "list.txt").write_text(GBT_LIST, encoding="utf-8")
-    (tmp_path / "cnki.net").write_text(CNKI_SAME_WORKS, encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(tmp_path / "list.txt"), str(tmp_path / "cnki.net"),
-                   "--index", str(idx)).returncode == 0
+    idx = ingested_files(tmp_path, {"list.txt": GBT_LIST, "cnki.net": CNKI_SAME_WORKS})
     expected = ["[1] 韦伯. 新教伦理与资本主义精神[M]. 于晓, 陈维纲, 译. 2版. 北京: 生活·读书·新知三联书店, 1987: 35-40.",
                 "[2] 周晓梅. 宋代书院藏书制度研究[D]. 南京: 南京大学, 2017.",
                 "[3] 全国信息与文献标准化技术委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.",

@@ -3,7 +3,7 @@ off, a year the other copies disagree with.  Real ingest into a temp index, the 
 user runs it, and :func:`indexer.merge.merged_record` on small records."""
 from __future__ import annotations
 
-from conftest import dedup_json as dedup, jsonl, run_cli
+from conftest import dedup_json as dedup, ingested_files, jsonl, run_cli
 from indexer.merge import merged_record
 
 # CENTRAL's export: the first author and "et al.", but more fields than PubMed's (issue,
@@ -56,11 +56,7 @@ JT  - Physica medica : PM : an international journal devoted to the applications
 
 def test_a_master_whose_author_list_is_cut_off_takes_a_duplicates_whole_list(tmp_path):
     # Vancouver gave "Lozares S, et al." for a paper PubMed lists five authors of
-    (tmp_path / "central.ris").write_text(CENTRAL_ET_AL, encoding="utf-8")
-    (tmp_path / "pubmed.nbib").write_text(PUBMED, encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", str(tmp_path / "central.ris"), str(tmp_path / "pubmed.nbib"),
-                   "--index", str(idx)).returncode == 0
+    idx = ingested_files(tmp_path, {"central.ris": CENTRAL_ET_AL, "pubmed.nbib": PUBMED})
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     out = run_cli("export", "--format", "vancouver", "--masters", "--index", str(idx))
     assert out.returncode == 0, out.stderr
@@ -134,13 +130,9 @@ def test_the_master_takes_the_year_most_copies_give_from_a_copy_that_names_the_i
 
 
 def test_apply_says_which_year_the_master_took(tmp_path):
-    (tmp_path / "central.ris").write_text(CENTRAL_ET_AL.replace("PY  - 2021", "PY  - 2020"), encoding="utf-8")
-    (tmp_path / "pubmed.nbib").write_text(PUBMED, encoding="utf-8")
-    (tmp_path / "wos.ris").write_text(CENTRAL_ET_AL.replace("CN-02231234", "WOS:1").replace("AU  - et al.\n", ""),
-                                      encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", *(str(tmp_path / f) for f in ("central.ris", "pubmed.nbib", "wos.ris")),
-                   "--index", str(idx)).returncode == 0
+    idx = ingested_files(tmp_path, {
+        "central.ris": CENTRAL_ET_AL.replace("PY  - 2021", "PY  - 2020"), "pubmed.nbib": PUBMED,
+        "wos.ris": CENTRAL_ET_AL.replace("CN-02231234", "WOS:1").replace("AU  - et al.\n", "")})
     result = run_cli("dedup", "--apply", "--index", str(idx))
     assert "year 2021 as 2 of 3 records give it, not the master's 2020" in result.stdout
     out = run_cli("export", "--format", "vancouver", "--masters", "--index", str(idx)).stdout
@@ -232,13 +224,10 @@ ER  -
 def test_an_embase_master_keeps_pubmeds_publication_types_and_takes_the_articles_url(tmp_path):
     # dedup --apply with Embase's record the master: PubMed's "Randomized Controlled Trial" was
     # gone from the merged record (a screening filters on it), and its URL the journal's site
-    (tmp_path / "embase.ris").write_text(EMBASE, encoding="utf-8")
-    (tmp_path / "pubmed.nbib").write_text(PUBMED.replace("PT  - Journal Article\n", "PT  - Journal Article\n"
-                                                         "PT  - Randomized Controlled Trial\n"), encoding="utf-8")
-    (tmp_path / "publisher.ris").write_text(PUBLISHER, encoding="utf-8")
-    idx = tmp_path / "idx"
-    assert run_cli("ingest", "-q", *(str(tmp_path / f) for f in ("embase.ris", "pubmed.nbib", "publisher.ris")),
-                   "--index", str(idx)).returncode == 0
+    idx = ingested_files(tmp_path, {
+        "embase.ris": EMBASE,
+        "pubmed.nbib": PUBMED.replace("PT  - Journal Article\n", "PT  - Journal Article\nPT  - Randomized Controlled Trial\n"),
+        "publisher.ris": PUBLISHER})
     assert run_cli("dedup", "--apply", "--index", str(idx)).returncode == 0
     out = run_cli("export", "--format", "ris", "--index", str(idx))
     assert out.returncode == 0, out.stderr
