@@ -35,7 +35,7 @@ from .common import (people, accessed_parts, all_keywords, article_number, confe
                      has_han, in_lang, journal_abbreviation, keyword_list, main_lang, month_abbreviation, name_suffix,
                      others, sections_note, thesis_degree, university,
                      whole_name, with_keys)
-from ..readers.bibtex import KEPT_AS_WRITTEN
+from ..readers.bibtex import KEPT_AS_WRITTEN, SPACES
 from .tagged import own_number
 
 BIBTEX_TYPES = {"article-journal": "article", "article": "article", "article-magazine": "article",
@@ -118,9 +118,6 @@ def verbatim(text: str, url: bool) -> str:
     return "".join(_PERCENT[c] if c == "\\" or c in "{}" and (url or i in lone) else c for i, c in enumerate(text))
 
 
-# Spaces a value is written with one space: not the ideographic space (U+3000), a character of
-# Chinese and Japanese text (统计年鉴　第一章) that TeX's UTF-8 input prints as it is.
-_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 def escape(text: str, paragraphs: bool = False) -> str:
@@ -133,7 +130,7 @@ def escape(text: str, paragraphs: bool = False) -> str:
     >>> escape("First.\n Second\u3000part."), escape("First.\n Second\u3000part.", paragraphs=True)
     ('First. Second\u3000part.', 'First.\n\nSecond\u3000part.')
     """
-    text = _SPACES.sub(lambda m: "\n\n" if paragraphs and "\n" in m.group() else " ", str(text).strip())
+    text = SPACES.sub(lambda m: "\n\n" if paragraphs and "\n" in m.group() else " ", str(text).strip())
     lone = lone_braces(text)
     text = _SPECIAL_RX.sub(lambda m: _LONE_BRACE[m.group()] if m.start() in lone else _SPECIAL[m.group()], text)
     # TeX ligatures: "--" and "---" are dashes and ``/'' are quotes; as written they stay

@@ -26,6 +26,7 @@ from typing import TextIO
 
 from ..fields.identifiers import classification, pmid, pubmed_ids
 from ..readers.base import TRANSLATED_TYPES
+from ..readers.bibtex import SPACES
 from ..readers.refer import space_separated_list
 from ..readers.ris import BROADCAST_WORK, INTERVIEW_WORK
 from ..record import publication_types
@@ -74,7 +75,7 @@ def _one_line(text: str) -> str:
     >>> _one_line(" 统计年鉴\\u3000第一章 \\t综合\\n表 ") == "统计年鉴\\u3000第一章 综合 表"
     True
     """
-    return " ".join(re.split(r"[^\S\u3000]+", str(text).strip()))
+    return SPACES.sub(" ", str(text).strip())
 
 
 def _person(text: str) -> str:

@@ -180,12 +180,13 @@ def latex_to_unicode(text: str) -> str:
     s = s.replace("{", "").replace("}", "")
     for name, mark in marks.items():
         s = s.replace(mark, _LITERALS[name])
-    return _SPACES.sub(" ", s).strip()
+    return SPACES.sub(" ", s).strip()
 
 
-# Spaces read as one space: not the ideographic space (U+3000), a character of Chinese and
-# Japanese text (统计年鉴　第一章), kept as written.
-_SPACES = re.compile(r"[^\S\u3000]+")
+# Spaces read and written as one space (BibTeX, RIS, EndNote): not the ideographic space (U+3000),
+# a character of Chinese and Japanese text (统计年鉴　第一章) kept as written, which TeX's UTF-8
+# input prints as it is.
+SPACES = re.compile(r"[^\S\u3000]+")
 # A paragraph's end in a value: a blank line, or ``\par`` (BibTeX and LaTeX alike).
 _PARAGRAPH = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+|\\par\b\s*")
 
