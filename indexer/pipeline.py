@@ -455,13 +455,12 @@ def _pair_translated(record: Record) -> None:
     once the Chinese names have taken theirs.  RIS's ``TA`` is not always a name (MEDLINE's is the
     journal's abbreviation, ``J Clin Oncol``, which converters carry into RIS): one that pairs
     with no author stays in ``extra.tags.TA``, as RIS's tags we do not read."""
-    for key in ("translated_author", "ris_translated_author"):
-        left = _unpaired(record, record.raw.get(key) or [])
-        if key in record.raw and left:
-            record.raw[key] = left
-        elif key in record.raw:
-            del record.raw[key]
-    tagged = record.raw.pop("ris_translated_author", [])
+    left = _unpaired(record, record.raw.get("translated_author") or [])
+    if left:
+        record.raw["translated_author"] = left
+    else:
+        record.raw.pop("translated_author", None)
+    tagged = _unpaired(record, record.raw.pop("ris_translated_author", []))
     if tagged:
         record.extra.setdefault("tags", {}).setdefault("TA", []).extend(text for text, _ in tagged)
 

@@ -33,6 +33,7 @@ import re
 from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
+from ..fields.biblio import PAGE_DASHES
 from ..pinyin import SYLLABLES, dotted_parts, read_in_pinyin, reading, written
 from ..readers.gbt7714 import AUTHOR_ROLES, DYNASTIES, WRITTEN_ROLES
 from .common import (alt_in, article_number, declared_languages, doi_after_link, extra, has_han, in_lang, journal_title, letters, main_lang, name_in, name_suffix,
@@ -589,7 +590,7 @@ def _publication(rec: dict, pages: str, code: str, lang: str, dated: bool = True
 
 # Pages of a discontinuous range as the sources join them (Wanfang's and VIP's ``12-15,20``,
 # ``12-15;20``, CNKI's ``12-15+20``), each part a page or a range (``12–15``, ``12~15``).
-_PAGE_PART = r"\d+(?:\s*[-–—~～－]\s*\d+)?"
+_PAGE_PART = rf"\d+(?:\s*[{PAGE_DASHES}]\s*\d+)?"
 _PAGE_LIST = re.compile(rf"{_PAGE_PART}(?:\s*[,，;；+]\s*{_PAGE_PART})*")
 
 
@@ -605,7 +606,7 @@ def page_list(pages: str) -> str:
     if not _PAGE_LIST.fullmatch(pages):
         return pages
     parts = re.split(r"\s*[,，;；+]\s*", pages)
-    return ", ".join(re.sub(r"\s*[-–—~～－]\s*", "-", p) for p in parts)
+    return ", ".join(re.sub(rf"\s*[{PAGE_DASHES}]\s*", "-", p) for p in parts)
 
 
 def _journal(rec: dict, container: str, dated: bool = True) -> str:

@@ -182,8 +182,8 @@ def csl_item(rec: dict, lang: str | None = None, key: str | None = None) -> dict
         custom["funding"] = rec["funding"]
     # the authors' romanised names (alt): CSL's names have no place for them (the schema allows
     # no other key in a name; citeproc-js's "multi" is Juris-M's alone), so they are ours here
-    if translated_authors(names):
-        custom["translated_author"] = translated_authors(names)
+    if romanised := translated_authors(names):
+        custom["translated_author"] = romanised
     if custom:
         item["custom"] = custom
     return item

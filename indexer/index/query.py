@@ -1239,10 +1239,9 @@ def greek_variants(value: str) -> list[str]:
         return [_GREEK_HAN.sub(lambda m: m.group(1) + ("" if m.group(2) else "-"), v)]
     if re.search(r"[\u3400-\u9fff]", v):
         return []
-    spelled = "".join(GREEK_NAMES.get(c, c) for c in v)
-    if spelled == v:
-        spelled = _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
-    apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", "".join(GREEK_NAMES.get(c, c) for c in v))
+    named = "".join(GREEK_NAMES.get(c, c) for c in v)
+    spelled = named if named != v else _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
+    apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", named)
     return [form for form in dict.fromkeys([spelled, apart]) if form != v]
 
 
