@@ -24,16 +24,34 @@ class Reader(Protocol):
         read ``numbered_lines(source)`` (or ``source.binary()``), never the whole file into records."""
 
 
+# The types whose Subsidiary Author (EndNote's %?, NoteExpress's {Subsidiary Author}) EndNote
+# calls Translator (its Book, Book Section, Journal Article): kept in ``extra.translator``, as
+# RIS's A4 is, and written back there; another type's stays a subsidiary author.
+TRANSLATED_TYPES = ("book", "chapter", "article-journal")
+# The types whose host has an editor, not a translator (a conference paper's proceedings, a
+# yearbook's or encyclopedia's entry): CNKI's Subsidiary Author there (%?, NoteExpress's
+# {Subsidiary Author}; Zotero's CNKI import: its organizer, 中国药学会) is the host's responsible
+# body, which CNKI's cite box gives after "//" (…[C]//中国地方志指导小组.第五届…论文集): its editor.
+HOSTED_TYPES = ("paper-conference", "entry", "entry-encyclopedia", "entry-dictionary")
+
+
+def subsidiary_author_key(csl: str, other: str = "subsidiary_author") -> str:
+    """The raw key of a record's Subsidiary Author (EndNote's ``%?``, NoteExpress's
+    ``{Subsidiary Author}``) by its CSL type: a translator (:data:`TRANSLATED_TYPES`), the
+    host's editor (:data:`HOSTED_TYPES`), else ``other``.
+
+    >>> subsidiary_author_key("book"), subsidiary_author_key("paper-conference"), subsidiary_author_key("patent", "assignee")
+    ('translator', 'editor', 'assignee')
+    """
+    return "translator" if csl in TRANSLATED_TYPES else "editor" if csl in HOSTED_TYPES else other
+
+
 # The first line of a record (or file) in each format we read: a line like this inside a file
 # of another format is another export pasted in, not the continuation of a field.  "xml" is
 # EndNote's or PubMed's; a CSV header is a test, not a pattern (START_TESTS).  FOREIGN_START
 # says whether a line starts one (on every line: no named groups), _WHICH_START which.
 # A Web of Science record starts with its publication type, one letter: J journal, B book, S
 # series, P patent (not MEDLINE's "PT  - Journal Article").
-# The types whose Subsidiary Author (EndNote's %?, NoteExpress's {Subsidiary Author}) EndNote
-# calls Translator (its Book, Book Section, Journal Article): kept in ``extra.translator``, as
-# RIS's A4 is, and written back there; another type's stays a subsidiary author.
-TRANSLATED_TYPES = ("book", "chapter", "article-journal")
 WOS_RECORD_START = r"PT [A-Z]\s*$"
 RECORD_STARTS = {
     "ris": r"TY {1,2}- ",

@@ -24,8 +24,7 @@ from typing import Iterator
 
 from ..record import TYPE_NAMES as TYPES, Failure, Record, Source  # (TYPES: its reference types)
 from ._tagged_stream import read_label_blocks
-from .base import ONE_LINE_KEYS, STRAY, TRANSLATED_TYPES, paired_affiliations, parse_strays, refuse_stray, register
-from .refer import HOSTED_TYPES
+from .base import ONE_LINE_KEYS, STRAY, paired_affiliations, parse_strays, refuse_stray, register, subsidiary_author_key
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
@@ -240,11 +239,7 @@ class NoteExpressReader:
             # a patent's is its applicant (申请人), as CNKI writes it: its assignee; a book's, a
             # chapter's, an article's its translator, as EndNote names the field there; a
             # conference paper's or a yearbook entry's the host's editor, as the refer reader reads %?
-            if csl in TRANSLATED_TYPES:
-                return "translator"
-            if csl in HOSTED_TYPES:
-                return "editor"
-            return "assignee" if csl == "patent" else "subsidiary_author"
+            return subsidiary_author_key(csl, "assignee" if csl == "patent" else "subsidiary_author")
         if key == "*tertiary_author":
             return "supervisors" if csl == "thesis" else "tertiary_author"
         if key == "*type_of_work":

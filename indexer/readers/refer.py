@@ -21,7 +21,7 @@ import re
 from ..fields.identifiers import _CN_SERIAL, call_number_fields
 from ..record import Record, Source
 from ._tagged_stream import _CJK, read_tagged
-from .base import TRANSLATED_TYPES, cited_article_number, paired_affiliations, register
+from .base import cited_article_number, paired_affiliations, register, subsidiary_author_key
 from .refworks import CNKI_DATABASE_TYPES, _ISSN, cnki_pages
 from .ris import _PUBMED_DATABASE, date_with_year
 from .tagged import PREPRINT_WORK, TaggedReader
@@ -44,12 +44,6 @@ REFER_TYPES = {
     "pamphlet": "pamphlet", "artwork": "graphic", "ancient text": "classic", "classical work": "classic",
     "catalog": "document", "grant": "document", "aggregated database": "dataset",
 }
-
-# The types whose host has an editor, not a translator (a conference paper's proceedings, a
-# yearbook's or encyclopedia's entry): CNKI's Subsidiary Author there (%?, NoteExpress's
-# {Subsidiary Author}; Zotero's CNKI import: its organizer, 中国药学会) is the host's responsible
-# body, which CNKI's cite box gives after "//" (…[C]//中国地方志指导小组.第五届…论文集): its editor.
-HOSTED_TYPES = ("paper-conference", "entry", "entry-encyclopedia", "entry-dictionary")
 
 # Simple tag → raw key (see indexer.pipeline); the rest is decided in build().
 TAGS = {
@@ -173,8 +167,7 @@ class ReferReader(TaggedReader):
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)
             elif tag == "%?":
-                key = ("translator" if ctype in TRANSLATED_TYPES else "editor" if ctype in HOSTED_TYPES
-                       else "subsidiary_author")
+                key = subsidiary_author_key(ctype)
                 for name in re.split(_NAME_SPLIT, value):
                     put(key, name.strip(), line)
             elif tag == "%Y":
