@@ -254,8 +254,8 @@ def _among_inputs(option: str, path: str | None, paths, archives: bool = False) 
     walks (the next run read the failures as records); "" when it lies apart."""
     from indexer.readers import input_holding
 
-    if _dash(option, path):
-        return _dash(option, path)
+    if why := _dash(option, path):
+        return why
     found = path and input_holding(path, paths, archives)
     if not found:
         return ""
@@ -272,14 +272,17 @@ def _over_index(option: str, path: str | None, index: str, held: bool = True) ->
     INDEX/dedup_decisions.json`` over every review decision), the folder itself, or (``held``)
     a file the index holds records of (``dedup --map pubmed.ris`` overwrote an export
     ingested); "" when it lies apart.  Links are followed, and a hard link is its file."""
-    if not path or _dash(option, path):
-        return _dash(option, path)
+    if not path or (why := _dash(option, path)):
+        return why if path else ""
+    from indexer.readers import _identity
+
+    target = _identity(path)
     real, folder = os.path.realpath(path), os.path.realpath(index)
     inside = real == folder or real.startswith(os.path.join(folder, ""))
     linked = False
     if not inside and os.path.exists(path) and os.path.isdir(index):   # a hard link to its store
         try:
-            linked = any(_same_file(entry.path, path) for entry in os.scandir(index))
+            linked = any(_identity(entry.path) == target for entry in os.scandir(index))
         except OSError:
             pass
     if inside or linked:
@@ -299,18 +302,10 @@ def _over_index(option: str, path: str | None, index: str, held: bool = True) ->
             files = set(store.files().values())
     except (DamagedIndex, OSError, sqlite3.Error):   # (the run says what is wrong with the index)
         return ""
-    if any(_same_file(f, path) for f in files):
+    if any(_identity(f) == target for f in files):
         return (f"{option} {path} is a file {index} holds records of: writing it would overwrite the records "
                 "the index was read from; give another file")
     return ""
-
-
-def _same_file(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` name one file (a link, a hard link, another spelling); False if either is not there."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _read_only(path: Path) -> bool:
@@ -690,8 +685,8 @@ def cmd_stats(args) -> int:
     from indexer.index.layout import not_searchable
 
     apart = _out_of_step(args.index)
-    if not_searchable(args.index):   # (these counts are the store's: search refuses the index)
-        _err(f"Warning: {not_searchable(args.index)}.")
+    if why := not_searchable(args.index):   # (these counts are the store's: search refuses the index)
+        _err(f"Warning: {why}.")
     elif not windex.exists_in(Path(args.index) / INDEX_SUBDIR):   # search finds nothing (stats said "index 0.0 MB")
         _err(f"Warning: the search index in {args.index} is missing (or incomplete); `python cli.py ingest --rebuild "
              f"--index {args.index}` (or any ingest into it) builds it from its records.")
