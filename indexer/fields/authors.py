@@ -12,7 +12,8 @@ import unicodedata
 from ..charsets import CYRILLIC, HAN, HANGUL, KANA, LATIN, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
-from ..pinyin import COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, u_for_v
+from ..pinyin import (COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, spelt_readings,
+                      u_for_v)
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 # The particles NLM writes in lower case before a family name (van der Berg, de Jorge): the
@@ -734,8 +735,6 @@ def wade_giles_form(latin: str, family: str, given: list[str]) -> dict | None:
     >>> wade_giles_form("Chen, Chien-Kuo", "chen", ["jian", "guo"]), wade_giles_form("Hong Kong", "zhang", ["san"])
     ({'family': 'Chen', 'given': 'Chien-Kuo', 'lang': 'en'}, None)
     """
-    from ..pinyin import spelt_readings
-
     if "," in latin:
         family_word, _, given_word = (p.strip() for p in latin.partition(","))
     else:

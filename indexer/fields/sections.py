@@ -145,7 +145,7 @@ def _longest_first(labels) -> str:
 # The English labels as one alternation, the longest first (also the glued-label repair's).
 EN_LABELS_ALTERNATION = _longest_first(LABELS_EN)
 _EN_ALT = EN_LABELS_ALTERNATION
-_ZH_ALT = _longest_first(LABELS_ZH)
+ZH_LABELS_ALTERNATION = _longest_first(LABELS_ZH)
 # What follows a label set off by a space only: a sentence's first word, capitalised or a number,
 # or a term that keeps its own case or opens with a sign (miR-21, mRNA, p.R175H, γ-GT, [18F]FDG, a
 # quotation); not a plain lower-case word ("AIM model", "Results were compared"), one joined by a
@@ -355,7 +355,7 @@ def _first_part(text: str, found: tuple[int, int, str, str]) -> tuple[int, int, 
 
 
 # The rest of a two-part heading a stray space cut after its first part: "结果 与结论共检测…".
-_ZH_JOINED_REST = re.compile(r"(?P<conj>[与和及])\s*(?P<rest>" + _ZH_ALT + r")\s*[:：]?\s*")
+_ZH_JOINED_REST = re.compile(r"(?P<conj>[与和及])\s*(?P<rest>" + ZH_LABELS_ALTERNATION + r")\s*[:：]?\s*")
 
 
 def _joined_zh(text: str, end: int, orig: str) -> tuple[int, str]:

@@ -607,9 +607,8 @@ class BibtexReader:
             raw["journal"] = booktitle
         # the container in the other language (our exports' translatedjournal), beside the one
         # in the entry's own, a journal's or a book's (a bilingual conference paper's booktitle)
-        raw.setdefault("journal", []).extend(raw.pop("translated_journal", []))
-        if not raw["journal"]:
-            del raw["journal"]
+        if translated := raw.pop("translated_journal", []):
+            raw.setdefault("journal", []).extend(translated)
         own = numbers or raw.get("issue")
         if kind in _OWN_NUMBER and own and not raw.get("journal"):
             # the number is the entry's own; an ``issue`` beside it (as our export writes a

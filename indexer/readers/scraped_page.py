@@ -28,7 +28,7 @@ from ..fields.authors import (GROUP_AUTHOR, INSTITUTION, ORG_WORDS, looks_like_n
 from ..fields.biblio import PAGE_RANGES, YEAR_DIGITS, split_journal_citation, split_page_count
 from ..fields.funding import split_funding_statement
 from ..fields.notices import is_notice
-from ..fields.sections import EN_LABELS_ALTERNATION, LABELS_EN, LABELS_ZH, canonical_label, split_sections
+from ..fields.sections import EN_LABELS_ALTERNATION, LABELS_EN, LABELS_ZH, ZH_LABELS_ALTERNATION, canonical_label, split_sections
 from ..lang.detect import script_counts
 from ..pinyin import compared_pinyin, is_person
 from ..record import Failure, Record, Repair, Source
@@ -846,8 +846,7 @@ _PREVIEW_MIN_WIDTH = 80
 # the abstract's, though sections reads an abstract's "Introduction:" as its BACKGROUND.
 _BODY_HEADINGS = frozenset(("INTRODUCTION", "引言", "前言"))
 # An abstract's value that opens with a section's label ("Background Poor sleep…", "目的 探讨…").
-_SECTION_OPENING = re.compile(r"\s*[【\[［]?(?:" + EN_LABELS_ALTERNATION + "|"
-                              + "|".join(map(re.escape, sorted(LABELS_ZH, key=len, reverse=True))) + r")(?![A-Z])")
+_SECTION_OPENING = re.compile(r"\s*[【\[［]?(?:" + EN_LABELS_ALTERNATION + "|" + ZH_LABELS_ALTERNATION + r")(?![A-Z])")
 
 
 def _sectioned(abstract: str) -> bool:
