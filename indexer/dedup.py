@@ -386,7 +386,7 @@ class _Keys:
     """What blocking and comparing read of one record, computed once per record."""
 
     __slots__ = ("rec", "titles", "usable", "parts", "tails", "acronym", "authors", "surnames", "notice",
-                 "discussion", "first_page", "volume", "copy_of", "pmid", "_pinyin", "_taiwan")
+                 "discussion", "first_page", "volume", "issue", "copy_of", "pmid", "_pinyin", "_taiwan")
 
     def __init__(self, rec: dict):
         self.rec = rec
@@ -409,6 +409,7 @@ class _Keys:
         self.discussion = discussed(rec) or _stated_comment(rec)
         self.first_page = page_number(_first_page(rec))
         self.volume = _number(rec.get("volume"))
+        self.issue = _number(rec.get("issue"))
         self.copy_of = copy_of(rec)
         self.pmid = pmid(rec)
         self._pinyin: list[str] | None = None
@@ -555,13 +556,12 @@ def _same_issue_and_authors(a: _Keys, b: _Keys) -> bool:
     if not (a.rec.get("volume") and b.rec.get("volume")) and not (
             a.rec.get("journal") and b.rec.get("journal") and _same_journal(a.rec, b.rec)):
         return False  # no volume: the journal must say it is the same place
-    ia, ib = _number(a.rec.get("issue")), _number(b.rec.get("issue"))
-    if ia and ia == ib:
+    if a.issue and a.issue == b.issue:
         return True
     # A title MEDLINE translated ("[Indications and contraindications ...]. [Spanish]") is
     # worded as each translator chose: its place decides, the issue being only less precise
     # in one record ("Suppl" and "Suppl 2").
-    return (not ia or not ib) and bool(a.rec.get("issue") and b.rec.get("issue")) and any(
+    return (not a.issue or not b.issue) and bool(a.rec.get("issue") and b.rec.get("issue")) and any(
         is_bracketed(t) for k in (a, b) for t in (k.rec.get("title") or {}).values())
 
 
@@ -604,10 +604,9 @@ def _bodies_in_two_languages(a: _Keys, b: _Keys) -> bool:
     if not (all(issns) or set(rz["journal"]) & set(ren["journal"]) or _journal_in_pinyin(rz, ren)
             or _names_china(ren)):
         return False  # an editorial in the Lancet at those pages is not the guideline
-    iz, ie = _number(rz.get("issue")), _number(ren.get("issue"))
     last = _last_page(rz)
     return bool(rz.get("year") is not None and rz.get("year") == ren.get("year") and zh.volume == en.volume
-                and iz and iz == ie and zh.first_page and zh.first_page == en.first_page
+                and zh.issue and zh.issue == en.issue and zh.first_page and zh.first_page == en.first_page
                 and last and last == _last_page(ren) and last != zh.first_page)
 
 
@@ -686,8 +685,7 @@ def _same_year_and_place(a: _Keys, b: _Keys) -> bool:
     paper's place, whoever its records name (Müller as Mueller, 陈家伟 in pinyin, Chen Jiawei,
     and as Hong Kong writes it, Chan Ka-Wai, share no name word)."""
     ra, rb = a.rec, b.rec
-    issues = _number(ra.get("issue")), _number(rb.get("issue"))
-    pairs = [(a.volume, b.volume), issues]
+    pairs = [(a.volume, b.volume), (a.issue, b.issue)]
     return bool(ra.get("year") is not None and ra.get("year") == rb.get("year")
                 and a.first_page and a.first_page == b.first_page
                 and any(x and x == y for x, y in pairs) and not any(x and y and x != y for x, y in pairs))
@@ -721,9 +719,14 @@ def _same_vernacular_place(a: _Keys, b: _Keys) -> bool:
     if not any(_usable(title_key(ra["title"][lang])) and title_key(ra["title"][lang]) == title_key(rb["title"][lang])
                for lang in titles):
         return False
-    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
+    return _same_issue_place(a, b)
+
+
+def _same_issue_place(a: _Keys, b: _Keys) -> bool:
+    """The same year, volume, issue and first page."""
+    ra, rb = a.rec, b.rec
     return bool(ra.get("year") is not None and ra.get("year") == rb.get("year") and a.volume and a.volume == b.volume
-                and ia and ia == ib and a.first_page and a.first_page == b.first_page)
+                and a.issue and a.issue == b.issue and a.first_page and a.first_page == b.first_page)
 
 
 def _epub_and_print(a: _Keys, b: _Keys) -> bool:
@@ -731,11 +734,10 @@ def _epub_and_print(a: _Keys, b: _Keys) -> bool:
     after folding), authors (surnames in order), journal, volume, issue and first page."""
     ra, rb = a.rec, b.rec
     ya, yb = ra.get("year"), rb.get("year")
-    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
     return bool(ya is not None and yb is not None and abs(ya - yb) == 1 and set(a.titles) & set(b.titles)
                 and a.surnames and all(a.surnames) and a.surnames == b.surnames
                 and _journal_words(ra) and _journal_words(rb) and _same_journal(ra, rb)
-                and a.volume and a.volume == b.volume and ia and ia == ib
+                and a.volume and a.volume == b.volume and a.issue and a.issue == b.issue
                 and a.first_page and a.first_page == b.first_page)
 
 
@@ -933,8 +935,7 @@ def _printed_elsewhere(a: _Keys, b: _Keys) -> str:
     there is a paper and its reprint or erratum, or one database's error: a librarian
     decides.  A page that is no page ("t", "Suppl") says nothing."""
     ra, rb = a.rec, b.rec
-    ia, ib = _number(ra.get("issue")), _number(rb.get("issue"))
-    if ia and ib and ia != ib and not volume_as_issue(ra, rb):
+    if a.issue and b.issue and a.issue != b.issue and not volume_as_issue(ra, rb):
         return f"issue differs ({ra.get('issue')} vs {rb.get('issue')})"
     pa, pb = a.first_page, b.first_page
     if pa != pb and _PAGE.fullmatch(pa) and _PAGE.fullmatch(pb) and pa[0].isdigit() == pb[0].isdigit():
