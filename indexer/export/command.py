@@ -339,18 +339,15 @@ def index_keys(index_dir: str, records: list[dict] | None, clashes: list | None 
         return keys
 
 
-def keyed_ids(index_dir: str, keys: list[str]) -> dict[str, list[str]]:
+def keyed_ids(index_dir: str, keys: list[str], hidden: dict[str, str]) -> dict[str, list[str]]:
     """The ids of the records each of ``keys`` is the citation key of (in any case), as export
     gives keys (:func:`index_keys`, none kept): ``show`` and ``export --ids`` take the key of the
     CSV's ``key`` column and of the BibTeX export.  A made key holds its record's year, so the
     records of the years the keys write are read first, as an export of them would, and the
     whole index for a key not found so (a record's year changed since its key was made).  A
     master ``dedup --apply`` shows with its duplicate's key is that key's record, not the
-    duplicate hidden in it.  Several ids: the key names no one record."""
-    from ..store import Store
-
-    with Store(index_dir, reading=True) as store:
-        hidden = store.hidden()
+    duplicate hidden in it (``hidden``: the store's, duplicate id → master id).  Several ids:
+    the key names no one record."""
     found: dict[str, list[str]] = {key: [] for key in keys}
     years = {int(y) for key in keys for y in _KEY_YEAR.findall(key)}
     for records in ([{"year": y} for y in (*sorted(years), None)], None):
@@ -375,7 +372,7 @@ def named_ids(index_dir: str, store, texts: list[str]) -> dict[str, tuple[list[s
     One record in all: that record; more: it names none."""
     ids = {text: store.resolve(text) for text in texts}
     asked = [text for text, found in ids.items() if not found]
-    keyed = keyed_ids(index_dir, asked) if asked else {}
+    keyed = keyed_ids(index_dir, asked, store.hidden()) if asked else {}
     return {text: (found, keyed.get(text, [])) for text, found in ids.items()}
 
 
