@@ -273,3 +273,21 @@ def test_a_hyphenated_article_number_is_no_page_range(tmp_path, validate):
     assert asm["pages"] is None and asm["extra"]["article_number"] == ["e02132-20"]
     assert correction["pages"] == "E1"
     assert numbered["pages"] == "e0245" and numbered["extra"]["article_number"] == ["e0245"]
+
+
+def test_every_tag_at_a_line_start_is_its_own_field(tmp_path, validate):
+    # QA: the times-cited tags ZB, ZS, ZR, ZA and a tag of a user's own (XX) were read as the line
+    # before continued: pages "1401-1409 XX custom", times cited "5 ZB 0 ZS 0"
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Zhang, W\nTI Serratus plane block\n"
+                    "   and pain\nSO PAIN MEDICINE\nPY 2020\nVL 21\nBP 1401\nEP 1409\nXX custom\nTC 5\nZB 1\nZS 2\n"
+                    "Z8 3\nZR 4\nZA 6\nZ9 5\nER\n\nEF\n", encoding="utf-8")
+    result, (rec,), _ = clean_items(path)
+    validate(rec)
+    assert rec["title"] == {"en": "Serratus plane block and pain"} and rec["pages"] == "1401-1409"
+    extra = rec["extra"]
+    assert extra["tags"] == {"XX": ["custom"]}
+    assert (extra["times_cited"], extra["times_cited_biosis"], extra["times_cited_scielo"], extra["times_cited_cscd"],
+            extra["times_cited_rsci"], extra["times_cited_arabic"], extra["times_cited_all"]) == (
+        ["5"], ["1"], ["2"], ["3"], ["4"], ["6"], ["5"])
+    assert rec["issues"] == []

@@ -2,7 +2,9 @@
 
 Own streaming loop (not :class:`TaggedReader`'s): a tag is two characters and a space;
 continuation lines are indented three spaces (some BIOSIS exports do not indent them:
-an unindented line continues the field unless it starts with a known WoS tag).  A known
+an unindented line continues the field unless it starts with a known WoS tag; in a file
+that indents its wrapped lines, any ``XX value`` line is a field of its own, one unknown to
+the reader kept in ``extra.tags``).  A known
 tag with a tab for its space (``DI<tab>10.1000/x``) is that tag's line, with an issue.  A
 continuation of AU, AF, C1, CR (and the other one-per-line tags) is another value (one
 author per line); of any other tag it continues the same value (no space between CJK
@@ -52,7 +54,7 @@ D2 DA DC DE DF DG DI DL DM DN DP DS DT DY EA EC ED EF EI EM EP ER EY FD FN FP FS
 GN GP GS GT HC HO HP ID IO IP IS IV J9 JC JI LA LS LT MA MC ME MH MI MN MQ NM NO NP NR NT OA OB OC
 OD OI OP OR OS P1 P2 PA PC PD PE PG PI PL PM PN PR PS PT PU PV PY RC RG RI RP S1 SA SC SD SE SF SI
 SN SO SP SS ST SU TA TC TF TI TL TM TN TR TS U1 U2 UC UR UT VL VN VR WC WE WP X1 X2 X4 X5 Y1 Y4 Y5
-Z1 Z2 Z3 Z4 Z5 Z6 Z7 Z8 Z9 ZK
+Z1 Z2 Z3 Z4 Z5 Z6 Z7 Z8 Z9 ZA ZB ZK ZR ZS
 """.split())
 _LINE = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 _EMAIL = re.compile(r"\s*\([^)]*@[^)]*\)")
@@ -99,6 +101,19 @@ def paragraph_sections(lines: list[str]) -> list[tuple[str, str]]:
     return [(label, text) for label, text in sections]
 
 
+def unindented_wraps(head: str) -> bool:
+    r"""Whether a file's head wraps a value onto an unindented line that opens with no tag
+    (BIOSIS's exports do; Clarivate's indent such a line three spaces).
+
+    >>> unindented_wraps("PT J\nTI A title that\n   wraps\nZB 0\nER\n")
+    False
+    >>> unindented_wraps("PT J\nTI A title that\nwraps here\nER\n")
+    True
+    """
+    return any(line.strip() and line[:1] not in (" ", "\t") and not _LINE.match(line.rstrip())
+               and not WosReader.LOOSE_LINE.match(line) for line in head.lstrip("\ufeff").splitlines())
+
+
 def wos_name(name: str) -> str:
     """An author as written in AU/AF: e-mail dropped, ``YANG Y`` → ``YANG, Y``.
 
@@ -133,6 +148,8 @@ class WosReader(TaggedReader):
         "JI": "journal_abbreviation", "SE": "series", "BS": "series", "PN": "part", "SU": "supplement",
         "SI": "special_issue", "RP": "reprint_address", "EM": "email", "Z7": "email", "CR": "cited_references",
         "NR": "reference_count", "TC": "times_cited", "Z8": "times_cited_cscd", "Z9": "times_cited_all",
+        "ZB": "times_cited_biosis", "ZS": "times_cited_scielo", "ZR": "times_cited_rsci",
+        "ZA": "times_cited_arabic",
         "PM": "pmid", "OA": "open_access", "PG": "page_count", "WC": "categories", "SC": "research_areas",
         "GA": "ids_number", "BE": "editor", "CT": "conference", "CY": "conference_date",
         "CL": "conference_location", "SP": "conference_sponsor", "HO": "conference_host",
@@ -179,6 +196,9 @@ class WosReader(TaggedReader):
             return item
 
         in_record = foreign = False  # foreign: inside another export pasted into this file
+        # A file whose wrapped lines are not indented (BIOSIS): a line opening with a tag unknown
+        # to the reader ("UK and Irish lakes …") may be prose wrapped; in any other file it is a tag.
+        unindented = unindented_wraps(getattr(source, "head", "") or "")
         for lineno, line in numbered_lines(source):
             if not line.strip():
                 if in_record:
@@ -188,7 +208,9 @@ class WosReader(TaggedReader):
                 continue
             indented = line[:1] in (" ", "\t")
             parsed = None if indented else self.parse_line(line)
-            if parsed and in_record and fields and parsed[0] not in KNOWN_TAGS:
+            if in_record and fields and not indented and not parsed and not unindented:
+                unindented = self.LOOSE_LINE.match(line) is None
+            if parsed and in_record and fields and parsed[0] not in KNOWN_TAGS and unindented:
                 parsed = None  # an unindented continuation line that happens to start "XX "
             parsed, loose = self.parse_tolerant(line, parsed, source.path, lineno)  # "DI<tab>10.1000/…"
             tag = parsed[0] if parsed else None
