@@ -42,28 +42,45 @@ def issue_of_year(text: str) -> str | None:
 
 def normalise_issue(issue: str | None) -> str | None:
     """Issue without zero padding or a "No." before it (CNKI's lists: "No.12", "No.Z1", a
-    combined issue): '07' becomes '7'.
+    combined issue): '07' becomes '7', a double issue's each number too ('07-08' '7-8').
 
     >>> normalise_issue("07"), normalise_issue("2A"), normalise_issue(" "), normalise_issue("No.12")
     ('7', '2A', None, '12')
     >>> normalise_issue("No.Z1"), normalise_issue("Nov"), normalise_issue("Issue ID")
     ('Z1', 'Nov', 'Issue ID')
+    >>> normalise_issue("07-08"), normalise_issue("07/08"), normalise_issue("01+02"), normalise_issue("S01")
+    ('7-8', '7/8', '1+2', 'S01')
     """
     if issue is None:
         return None
     issue = re.sub(r"^(?:no|nr)\.?\s*(?=[A-Za-z]?\d)", "", issue.strip(), flags=re.IGNORECASE)
     if not issue:
         return None
-    return re.sub(r"^0+(?=\d)", "", issue)
+    return unpadded(issue, r"[-/+&,~～—–－]")
+
+
+def unpadded(value: str, joins: str) -> str:
+    """``value`` without the zero padding of its numbers, when it is numbers alone, one or
+    several joined by ``joins`` (a double issue "07-08", pages "012-015"); else as written.
+
+    >>> unpadded("012-015", "-"), unpadded("0", "-"), unpadded("e0123", "-"), unpadded("04-08-April-2016", "-")
+    ('12-15', '0', 'e0123', '04-08-April-2016')
+    """
+    if not re.fullmatch(rf"\d+(?:\s*{joins}\s*\d+)*", value):
+        return value
+    return re.sub(r"(?<!\d)0+(?=\d)", "", value)
 
 
 def normalise_volume(volume: str) -> str:
-    """Volume without a "Volume" or "Vol." before it (Scopus at times: "Volume 14").
+    """Volume without a "Volume" or "Vol." before it (Scopus at times: "Volume 14"), nor
+    zero padding ("041", as an issue's "07").
 
     >>> normalise_volume("Volume 14"), normalise_volume("Vol. 59"), normalise_volume("9661 LNCS"), normalise_volume("Volume ID")
     ('14', '59', '9661 LNCS', 'Volume ID')
+    >>> normalise_volume("041"), normalise_volume("WS-12-08"), normalise_volume("0")
+    ('41', 'WS-12-08', '0')
     """
-    return re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE)
+    return unpadded(re.sub(r"^vol(?:ume)?\.?\s*(?=\d)", "", volume.strip(), flags=re.IGNORECASE), "-")
 
 
 # "P15-22" without the period only before a range: "P15" alone may be a page's own name; 第
@@ -88,6 +105,8 @@ def normalise_pages(pages: str | None) -> str | None:
     ('175-177, 183', '210, 209', 'e123+')
     >>> normalise_pages("405--405"), normalise_pages("A154-A154"), normalise_pages("1-11")
     ('405', 'A154', '1-11')
+    >>> normalise_pages("012-015"), normalise_pages("004"), normalise_pages("004+006"), normalise_pages("e0123")
+    ('12-15', '4', '4, 6', 'e0123')
     """
     if not pages:
         return None
@@ -95,6 +114,7 @@ def normalise_pages(pages: str | None) -> str | None:
     pages = _PAGE_WORDS.fullmatch(pages.strip()).group(1)
     p = re.sub(rf"\s*[{PAGE_DASHES}]+\s*", "-", pages.strip())
     p = re.sub(r"(?<=\w)-[+&]$", "", p)
+    p = unpadded(p, r"[-,，+]")   # zero padded (CNKI's newspaper pages "004", Web of Science's BP 012)
     one = re.fullmatch(r"(\w+)-\1", p)   # one page as both ends (Zotero's 405--405, SP 405 EP 405)
     p = one.group(1) if one else p
     m = re.fullmatch(r"(\d+)-(\d+)", p)

@@ -569,6 +569,8 @@ class BibtexReader:
                 _keep_field(rec, name, value)
                 continue
             key = FIELD_KEYS.get(name)
+            if name == "pages":   # "12~15": a tie between two numbers is a range's dash (12～15), no space
+                value = re.sub(r"(?<=\d)\s*(?<!\\)~\s*(?=\d)", "-", value)
             text_value = latex_to_unicode(value) if name not in ("url", "doi") else unescape_link(value).strip()
             if key == "notes" or name == "annotation":
                 text_value = note_text(value)
