@@ -628,3 +628,40 @@ def test_line_numbers_are_an_editors_with_a_cr_alone_inside_a_line(tmp_path):
                      b"AU  - Jensen J\nJT  - Journal Three\n")
     (record,), failures = clean(path)
     assert [(f["line"], f["raw"]) for f in failures] == [(4, "\x0eensen, Jens"), (5, "AU  - Jensen J\nJT  - Journal Three")]
+
+
+def test_a_noteexpress_field_line_missing_its_brace_is_its_field_flagged(tmp_path):
+    # QA: "{Keywords: …" (its "}" lost) was read as the pages before it wrapped ("12-15 {Keywords:
+    # 前锯肌平面阻滞"), and "{Title: …" as the reference type, the record left without a title
+    path = tmp_path / "broken.net"
+    path.write_text("{Reference Type}: Journal Article\n{Title}: 前锯肌平面阻滞的镇痛效果\n{Author}: 马丽\n"
+                    "{Pages}: 12-15\n{Keywords: 前锯肌平面阻滞;;乳腺癌\n\n{Reference Type}: Journal Article\n"
+                    "{Title: 胸神经阻滞的应用\n{Author}: 何强\n{Year}: 2020\n", encoding="utf-8")
+    first, second = clean(path)[0]
+    assert (first["pages"], first["keywords"]) == ("12-15", {"zh": ["前锯肌平面阻滞", "乳腺癌"]})
+    assert first["issues"] == [f"{path}:5: '{{Keywords: 前锯肌平面阻滞;;乳腺癌' read as its field {{Keywords}} "
+                               "(its closing brace missing)"]
+    assert (second["title"], second["extra"]["source_type"]) == ({"zh": "胸神经阻滞的应用"}, "Journal Article")
+    assert second["issues"] == [f"{path}:8: '{{Title: 胸神经阻滞的应用' read as its field {{Title}} "
+                                "(its closing brace missing)"]
+
+
+def test_a_ris_record_left_with_junk_or_control_bytes_alone_is_a_failure_with_its_text(tmp_path):
+    # QA: a record with an empty AU and TI and a junk line after them was kept titled with the
+    # junk; one whose title was control bytes alone was kept as an empty record, the check for a
+    # title made before the control characters went
+    path = tmp_path / "junk.ris"
+    good = "TY  - JOUR\nAU  - 马丽\nTI  - 前锯肌平面阻滞的镇痛效果\nPY  - 2021\nER  - \n\n"
+    junk = "TY  - JOUR\nAU  - \nTI  - \nXX garbage line without a tag {{\nPY  - 2020\nER  - \n\n"
+    control = "TY  - JOUR\nTI  - \x01\x02\x03\x04\x0e\x0f\x10\nER  - \n\n"
+    path.write_text(good + junk + control + good.replace("马丽", "何强"), encoding="utf-8")
+    records, failures = clean(path)
+    assert [r["authors"][0]["literal"] for r in records] == ["马丽", "何强"]
+    assert [(f["line"], f["reason"], f["raw"]) for f in failures] == [
+        (7, "record has no title, abstract, author, journal or DOI", junk.rstrip("\n")),
+        (14, "record has no title, abstract, author, journal or DOI", control.rstrip("\n"))]
+    # the junk line beside a record's own fields: left out, the line named
+    path.write_text(junk.replace("TY  - JOUR\n", "TY  - JOUR\nJO  - 中国疼痛医学杂志\n"), encoding="utf-8")
+    (rec,), _ = clean(path)
+    assert rec["title"] == {} and rec["issues"] == [
+        f"{path}:5: a line with no tag after an empty TI, not read: 'XX garbage line without a tag {{{{'"]

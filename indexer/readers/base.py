@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable, Iterator, Protocol
 
 from ..charsets import BIDI_CONTROLS, INVISIBLE, JOINERS, drop_invisible
@@ -397,13 +398,27 @@ def build_record(reader, parsed, source, raw_text: str, keep_id_only: bool = Fal
                           identified=keep_id_only and bool(rec.source.source_id), keys=CONTENT_KEYS)
 
 
+def _visible(value) -> bool:
+    """Whether a raw value (``(text, line)``, or the text) holds a character that is no control
+    character, invisible format character or space: a title of control bytes alone, which the
+    cleaner drops, is no title.
+
+    >>> _visible(("\\x01\\x02 \\u200b", 3)), _visible(("前锯肌", 3)), _visible("x")
+    (False, True, True)
+    """
+    text = value[0] if isinstance(value, tuple) else value
+    if not isinstance(text, str):
+        return bool(text)
+    return any(not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf") for c in text)
+
+
 def kept_or_failed(rec: Record, source, raw_text: str, fmt: str, reason: str, identified: bool,
                    keys=("titles", "abstract", "author", "journal", "doi")) -> Record | Failure:
     """``rec`` when it has any of ``keys`` (a title, abstract, author, journal or DOI); kept and
     flagged when it has none but is ``identified`` (its id in the export, or its PMID: still a
     record of the file, as our export writes one); otherwise a failure for ``reason``.  What
     identifies a record is each reader's: a BibTeX entry's key is every entry's, so there its PMID."""
-    if any(rec.raw.get(k) for k in keys):
+    if any(_visible(v) for k in keys for v in rec.raw.get(k) or ()):
         return rec
     if identified:
         rec.issues.append(f"{source.path}:{source.line}: record has no title, abstract, author, journal or DOI")

@@ -28,6 +28,8 @@ from .base import ONE_LINE_KEYS, STRAY, paired_affiliations, parse_strays, refus
 
 # A field line: "{Title}: ...", "{Subsidiary Author,}: ...", "{题名}：...".
 LINE = re.compile(r"^\{([^{}\n]{1,40})\}\s*[:：]\s?(.*)$")
+# A field line missing its closing brace ("{Keywords: a;b"): that field all the same, with an issue.
+BROKEN_LINE = re.compile(r"^\{([^{}:：\n]{1,40}?)\s*[:：]\s?(.*)$")
 START_FIELDS = frozenset({"reference type", "文献类型", "参考文献类型"})
 # A record's own title: a second one means the next record lost its {Reference Type} line.
 ONCE_FIELDS = frozenset({"title", "题名", "标题", "篇名"})
@@ -127,9 +129,13 @@ class NoteExpressReader:
         return 0.0
 
     def read(self, source) -> Iterator[Record | Failure]:
-        def parse(line: str) -> tuple[str, str] | None:
+        def parse(line: str) -> tuple | None:
             m = LINE.match(line)
-            return (m.group(1).strip(), m.group(2).strip()) if m else None
+            if m:
+                return m.group(1).strip(), m.group(2).strip()
+            m = BROKEN_LINE.match(line)
+            # (name, the line as written, value): build flags the line
+            return (m.group(1).strip(), line.strip(), m.group(2).strip()) if m else None
 
         def one_line(field: tuple[str, str]) -> bool:
             name = field[0].lower().rstrip(",").strip()
@@ -146,6 +152,11 @@ class NoteExpressReader:
     def build(self, fields, source: Source) -> Record:
         refuse_stray(fields, self.name)
         rec = Record(source)
+        for field in fields:
+            if len(field) == 4:   # a field line missing its closing brace
+                rec.issues.append(f"{source.path}:{field[3]}: {field[1][:40]!r} read as its field "
+                                  f"{{{field[0]}}} (its closing brace missing)")
+        fields = [(f[0], f[-2], f[-1]) for f in fields]
         ref_type = ""
         for name, value, _ in fields:
             if name.lower() in START_FIELDS and value:

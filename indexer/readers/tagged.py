@@ -179,6 +179,11 @@ class TaggedReader:
                     fields, raw_lines = [], []
                     continue
                 fields.append([tag, value, lineno, loose] if loose else [tag, value, lineno])  # see _finish
+            elif not fields[-1][1] and line[:1] not in (" ", "\t") and not isinstance(fields[-1][-1], Paragraphs):
+                # an unindented line with no tag after a tag with no value ("TI  - " then junk):
+                # no value wraps before its first word; left out, with an issue naming it
+                fields.append(["", "", lineno, f"{source.path}:{lineno}: a line with no tag after an empty "
+                               f"{fields[-1][0] or 'line'}, not read: {line.strip()[:200]!r}"])
             elif self.value_of_its_own(fields[-1][0], fields[-1][1], line):
                 fields.append([fields[-1][0], line.strip(), lineno])
             else:
