@@ -724,6 +724,7 @@ def place_details(record: Record) -> Record:
     if abbreviations:
         record.extra["journal_abbreviation"] = abbreviations
     out_of_range = []   # (written, line) of a year field whose four digits are no year read (1066, 0000, 9999)
+    unread_years = []   # (written, line) of a year or date field with digits and no year in them ("2O21", "20")
     year_issues = []   # the issue a year writes after it ("2019(03)"): the record's if it has none of its own
     for key in ("year", "date"):
         for text, line in raw.pop(key, []):
@@ -740,10 +741,15 @@ def place_details(record: Record) -> Record:
                     dates.append(written)
             if year is None and re.search(r"(?<!\d)\d{4}(?!\d)", written):
                 out_of_range.append((written, line))
+            elif year is None and re.search(r"\d", written):
+                unread_years.append((written, line))
     if record.year is None and out_of_range:  # no year at all, and nothing said why
         written, line = out_of_range[0]
         record.issues.append(f"{f'line {line}: ' if line else ''}year {written!r} out of range ({YEARS[0]}-{YEARS[1]}), "
                              "not read: kept in extra.date")
+    elif record.year is None and unread_years:
+        written, line = unread_years[0]
+        record.issues.append(f"{f'line {line}: ' if line else ''}year {written!r} holds no year, not read: kept in extra.date")
     # a volume or an issue written with its year or the other ("期号：2021年第3期", "卷期：第40卷 第6期")
     for key in ("volume", "issue", "volume_issue"):
         for text, line in raw.pop(key, []):
@@ -756,12 +762,13 @@ def place_details(record: Record) -> Record:
                 record.issues.append(f"{f'line {line}: ' if line else ''}volume and issue not read: kept in extra.volume_issue")
     if year_issues:
         _set_details(record, {"issue": year_issues[0]})
+    start_lines = [line for _, line in raw.get("start_page", [])]
     starts = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("start_page", [])]
     ends = [repair(record, "pages", str(t), VALUE_REPAIRS).strip() for t, _ in raw.pop("end_page", [])]
     if starts and starts[0]:
         # one page given as both ends (RIS "SP  - E1", "EP  - E1") is that page
         end = f"-{ends[0]}" if ends and ends[0] and ends[0] != starts[0] else ""
-        raw.setdefault("pages", []).append((starts[0] + end, None))
+        raw.setdefault("pages", []).append((starts[0] + end, start_lines[0]))
     # The contract has one DOI, ISSN and URL: the first; the others (print and electronic
     # ISSN, a publisher's and a repository's URL) are kept in extra, never dropped, and so
     # is a DOI field that holds no DOI.
@@ -795,9 +802,13 @@ def place_details(record: Record) -> Record:
         record.doi = doi_of_links([record.url] + record.extra.get("other_urls", []))
         if record.doi and doi_of_link(record.url) == record.doi:   # (a reference printing the link need not
             record.extra["doi_from_link"] = True                     # print the DOI again; Embase's page is no such link)
-    for text, _ in raw.pop("pages", []):
-        record.pages = record.pages or normalise_pages(repair(record, "pages", str(text),
-                                                              VALUE_REPAIRS + ("fold_fullwidth_alnum",)))
+    for text, line in raw.pop("pages", []):
+        if not record.pages:
+            record.pages = normalise_pages(repair(record, "pages", str(text), VALUE_REPAIRS + ("fold_fullwidth_alnum",)))
+            backwards = re.fullmatch(r"(\d+)-(\d+)", record.pages or "")
+            if backwards and int(backwards.group(2)) < int(backwards.group(1)):
+                record.issues.append(f"{f'line {line}: ' if line else ''}pages {record.pages!r} end before they start, "
+                                     "kept as written")
     codes = [c for text, _ in raw.pop("classification", []) for c in classification_codes(str(text))]
     if codes:  # 中图分类号 "R445;R734.2": a code each, whatever the reader
         record.extra["classification"] = list(dict.fromkeys(codes))

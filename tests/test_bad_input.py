@@ -665,3 +665,26 @@ def test_a_ris_record_left_with_junk_or_control_bytes_alone_is_a_failure_with_it
     (rec,), _ = clean(path)
     assert rec["title"] == {} and rec["issues"] == [
         f"{path}:5: a line with no tag after an empty TI, not read: 'XX garbage line without a tag {{{{'"]
+
+
+def test_a_year_with_no_year_in_it_pages_backwards_and_a_lost_er_are_flagged(tmp_path):
+    # QA: "%D 2O21" (a letter O) and "PY  - 20" gave no year without a word, "%P 15-12" was kept
+    # silently, and a RIS record that lost its ER mid-file was read up to the next TY unflagged
+    refer = tmp_path / "cnki.txt"
+    refer.write_text("%0 Journal Article\n%A 马丽\n%T 前锯肌平面阻滞的镇痛效果\n%J 中国疼痛医学杂志\n%D 2O21\n"
+                     "%P 15-12\n%W CNKI\n", encoding="utf-8")
+    (rec,), _ = clean(refer)
+    assert (rec["year"], rec["pages"], rec["extra"]["date"]) == (None, "15-12", ["2O21"])
+    assert rec["issues"] == ["line 5: year '2O21' holds no year, not read: kept in extra.date",
+                             "line 6: pages '15-12' end before they start, kept as written"]
+    ris = tmp_path / "cut.ris"
+    ris.write_text("TY  - JOUR\nAU  - 王五\nTI  - 第二篇被截断的记录\nPY  - 20\n\nTY  - JOUR\nAU  - 李四\n"
+                   "TI  - 第三篇正常记录\nPY  - 2020\nER  - \n", encoding="utf-8")
+    (cut, whole), _ = clean(ris)
+    assert cut["issues"] == [f"{ris}:1: no ER before the next record's TY (line 6): its end line lost, read up to there",
+                             "line 4: year '20' holds no year, not read: kept in extra.date"]
+    assert (whole["title"], whole["year"], whole["issues"]) == ({"zh": "第三篇正常记录"}, 2020, [])
+    # pages from SP and EP: named by SP's line
+    ris.write_text("TY  - JOUR\nAU  - 李四\nTI  - 第三篇正常记录\nSP  - 675\nEP  - 606\nER  - \n", encoding="utf-8")
+    (rec,), _ = clean(ris)
+    assert (rec["pages"], rec["issues"]) == ("675-606", ["line 4: pages '675-606' end before they start, kept as written"])

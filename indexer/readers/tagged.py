@@ -157,7 +157,11 @@ class TaggedReader:
             if parsed and fields and (parsed[0] in self.START_TAGS or parsed[0] in self.ONCE_STARTS
                                       and any(f[0] == parsed[0] for f in fields)):
                 ordinal += 1
-                yield self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                item = self._finish(fields, raw_lines, source.path, ordinal, start_line)
+                if self.END_TAGS and parsed[0] in self.START_TAGS and isinstance(item, Record):
+                    item.issues.append(f"{source.path}:{start_line}: no {'/'.join(sorted(self.END_TAGS))} before the "
+                                       f"next record's {parsed[0]} (line {lineno}): its end line lost, read up to there")
+                yield item
                 fields, raw_lines = [], []
             if parsed and stray:
                 ordinal += 1
