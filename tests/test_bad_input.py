@@ -688,3 +688,25 @@ def test_a_year_with_no_year_in_it_pages_backwards_and_a_lost_er_are_flagged(tmp
     ris.write_text("TY  - JOUR\nAU  - 李四\nTI  - 第三篇正常记录\nSP  - 675\nEP  - 606\nER  - \n", encoding="utf-8")
     (rec,), _ = clean(ris)
     assert (rec["pages"], rec["issues"]) == ("675-606", ["line 4: pages '675-606' end before they start, kept as written"])
+
+
+PNG_CHUNK = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x02\x00\x00\x00\xd3\x10?1\n"
+
+
+def test_a_small_export_with_a_binary_chunk_is_read_and_the_chunk_reported(tmp_path):
+    # QA: 20 RIS records with an image's bytes pasted after the tenth were refused whole, "binary
+    # file (NUL or control bytes)", where 60 such records were read and the chunk reported by line
+    records = "".join(f"TY  - JOUR\nAU  - 作者{i}\nTI  - 第{i}篇关于前锯肌平面阻滞的记录\nJO  - 中华医学杂志\nPY  - 2020\n"
+                      "ER  - \n\n" for i in range(1, 21)).encode()
+    cut = records.index("TY  - JOUR\nAU  - 作者11\n".encode())
+    path = tmp_path / "chunk.ris"
+    path.write_bytes(records[:cut] + PNG_CHUNK + b"\n" + records[cut:])
+    read, (failure,) = clean(path)
+    assert [r["authors"][0]["literal"] for r in read] == [f"作者{i}" for i in range(1, 21)]
+    assert (failure["line"], failure["reason"]) == (71, "3 lines outside any ris record")
+    assert failure["raw"].startswith("\u2030PNG")
+    # a real image is still no export
+    image = tmp_path / "figure.ris"
+    image.write_bytes(PNG_CHUNK * 40)
+    (), (refused,) = clean(image)
+    assert refused["reason"] == "binary file (NUL or control bytes), not a text export"

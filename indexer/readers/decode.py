@@ -734,25 +734,36 @@ def _is_gb18030(data: bytes) -> bool:
 
 
 _NUL_RUN = re.compile(rb"\x00+")
+# A control byte no text holds (tab, line ends, form feed and escape aside).
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
 def looks_binary(data: bytes) -> bool:
     """Whether the first 8,000 bytes are binary data, judged by the share of NUL and control
     bytes, each run of NUL bytes counted once: a stray NUL in an export, or a block of them
     (a damaged disk's zeroed sector) amid text, is damage, not binary data (it is dropped on
-    reading), where binary data has NUL bytes all through it, or is mostly NUL bytes.
+    reading), where binary data has NUL bytes all through it, or is mostly NUL bytes.  Nor is
+    a chunk of binary bytes (an image's pasted into an export) in a file whose bytes lie nine
+    in ten or more in lines free of control bytes, its text lines: they are read, the chunk
+    reported by line as any junk line is.
 
     >>> text = b"TY  - JOUR\\nTI  - A title\\nER  - \\n\\n" * 200
     >>> looks_binary(text[:3000] + b"\\x00" * 16 + text[3000:]), looks_binary(text[:3000] + b"\\x00" * 4096 + text)
     (False, False)
     >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\x00\\x00\\x01\\x00" * 50), looks_binary(b"\\x00" * 9000)
     (True, True)
+    >>> looks_binary(text[:600] + b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\x00\\x00\\x01\\x00\\x08\\x02\\n" + text[600:1200])
+    False
     """
     if not data:
         return False
     if data[:8000].count(0) > 7 * len(data[:8000]) // 8:  # a line or two, then NUL bytes
         return True
     sample = _NUL_RUN.sub(b"\x00", data[:8000])
+    lines = sample.split(b"\n")
+    text_lines = [line for line in lines if not _CONTROL_BYTE.search(line)]
+    if len(text_lines) >= 8 and sum(len(line) + 1 for line in text_lines) >= 0.9 * len(sample):
+        return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     # NUL runs standing alone in text with no other control bytes, up to one in a hundred
     # bytes; where other control bytes are, a NUL run or two
