@@ -50,6 +50,7 @@ from .fields.sections import split_sections
 from .fields.titles import split_original_title, split_parallel_title
 from .lang.detect import (cjk_language, declared_language, detect_language, foreign_language, is_cjk_name,
                           kana_share, langdetect_reads, script_counts, simplified_chinese)
+from .readers.base import CUT_SHORT
 from .record import Record
 from .repair import REPAIRS
 from .repair.text import cut_off_mark
@@ -957,10 +958,45 @@ def tidy_extra(record: Record) -> Record:
     return record
 
 
+def flag_lost_characters(record: Record) -> Record:
+    """An issue for each field that holds U+FFFD, a character whose bytes were lost before the
+    text reached us (a file saved from mojibake: ``乳腺癌手�的比较``, an author ``瀛欑��`` the
+    mojibake repair could not read back): kept as given, never guessed, but said.
+
+    >>> from indexer.record import Source
+    >>> rec = Record(Source(path="x.txt", format="ris", record=1))
+    >>> rec.title, rec.authors = {"zh": "乳腺癌手\ufffd的比较"}, [{"literal": "钱红", "affiliation": "华西医\ufffd"}]
+    >>> flag_lost_characters(rec).issues
+    ["title.zh holds undecodable characters (U+FFFD: their bytes lost), kept as given: '乳腺癌手\ufffd的比较'", "authors[1].affiliation holds undecodable characters (U+FFFD: their bytes lost), kept as given: '华西医\ufffd'"]
+    """
+    def texts():
+        for name in ("title", "abstract", "journal"):
+            for lang, text in getattr(record, name).items():
+                yield f"{name}.{lang}", text
+        for i, author in enumerate(record.authors, 1):
+            for key in ("literal", "family", "given", "affiliation"):
+                if isinstance(author.get(key), str):
+                    yield f"authors[{i}].{key}", author[key]
+        for lang, words in record.keywords.items():
+            yield from ((f"keywords.{lang}", w) for w in words)
+        for name in ("volume", "issue", "pages"):
+            yield name, getattr(record, name) or ""
+
+    for where, text in texts():
+        issue = (f"{where} holds undecodable characters (U+FFFD: their bytes lost), kept as given: "
+                 f"{text[:60]!r}")
+        if "\ufffd" not in text or issue in record.issues:
+            continue
+        if text.find("\ufffd") == len(text) - 1 and any(CUT_SHORT in i for i in record.issues):
+            continue   # the last character of a file cut inside it: its record says so already
+        record.issues.append(issue)
+    return record
+
+
 def default_steps() -> list[Step]:
     """The ordered clean steps."""
     return [place_titles, place_abstracts, place_sections, place_keywords, place_authors,
-            place_funding, place_details, decide_language, guess_type, tidy_extra]
+            place_funding, place_details, decide_language, guess_type, tidy_extra, flag_lost_characters]
 
 
 def clean(record: Record, steps: list[Step] | None = None) -> Record:

@@ -710,3 +710,16 @@ def test_a_small_export_with_a_binary_chunk_is_read_and_the_chunk_reported(tmp_p
     image.write_bytes(PNG_CHUNK * 40)
     (), (refused,) = clean(image)
     assert refused["reason"] == "binary file (NUL or control bytes), not a text export"
+
+
+def test_a_field_holding_undecodable_characters_is_flagged(tmp_path):
+    # QA: a CNKI RefWorks export saved from mojibake, its lost bytes U+FFFD in the file, kept its
+    # first author "瀛欑��" (left unrepaired) and a title "乳腺癌手�的比较" with no issue
+    path = tmp_path / "cnki.txt"
+    path.write_text("RT Journal Article\nSR 1\nA1 瀛欑\ufffd\ufffd;钱红\nT1 乳腺癌手\ufffd的比较\nJF 华西医学\nYR 2020\n"
+                    "OP 560-564\nDS CNKI\n", encoding="utf-8")
+    (rec,), _ = clean(path)
+    assert rec["title"] == {"zh": "乳腺癌手\ufffd的比较"}    # kept as given, not guessed
+    assert rec["issues"] == [
+        "title.zh holds undecodable characters (U+FFFD: their bytes lost), kept as given: '乳腺癌手\ufffd的比较'",
+        "authors[1].literal holds undecodable characters (U+FFFD: their bytes lost), kept as given: '瀛欑\ufffd\ufffd'"]
