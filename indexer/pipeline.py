@@ -529,7 +529,34 @@ def _paired(zh: list[dict], latin: list[dict]) -> list[dict]:
         else:
             if _spelt_in_wade_giles(zh, a):
                 paired.append(a)
+    for a in latin:   # then a name given with initials, once the full ones have theirs
+        target = next((t for t in zh if "alt" not in t and _initials_of(t, a)), None) \
+            if not any(a is p for p in paired) else None
+        if target is not None:
+            target["alt"] = {"family": a["family"], "given": a["given"], "lang": "en"}
+            paired.append(a)
     return paired
+
+
+# A given name written as its initials: "M", "M.", "XM", "X.M.", "X-M", "X. M."
+_INITIALS = re.compile(r"(?:[A-Z]\.?[\s-]?){1,3}")
+
+
+def _initials_of(target: dict, a: dict) -> bool:
+    """Whether ``a`` is the Chinese name ``target`` (李明, 李晓明) with its given name in initials,
+    as English versions of Chinese papers and Web of Science write them (``Li, M``, ``Li, XM``):
+    its family name the surname's pinyin, each initial the first letter of a syllable of the
+    given name's, in order (``Li, X`` for 李晓明 too, a first initial alone)."""
+    from .dedup import pinyin_key, simplified
+    from .pinyin import compared_pinyin, compared_word, is_person
+
+    given = (a.get("given") or "").strip()
+    if not _INITIALS.fullmatch(given) or not a.get("family") or not is_person(simplified(target["literal"])):
+        return False
+    family, syllables_ = compared_pinyin(target["literal"])
+    letters = re.findall("[A-Z]", given)
+    return (compared_word(pinyin_key(a["family"])) == family and len(letters) <= len(syllables_)
+            and all(s.startswith(c.lower()) for c, s in zip(letters, syllables_)))
 
 
 def _spelt_in_wade_giles(zh: list[dict], a: dict) -> bool:
