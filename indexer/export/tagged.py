@@ -2,7 +2,7 @@
 
 Both are written in the record's language (or the one asked for) with the other
 language's title, abstract and journal as the format allows: RIS ``TT`` (translated
-title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title).  A patent's number is
+title), a second ``AB`` / ``J2``; EndNote ``%Q`` (translated title) / ``%O`` (Alternate Journal).  A patent's number is
 RIS ``SN`` and EndNote ``%@``, a standard's RIS ``SN`` and EndNote ``%V``, a report's RIS ``VL``
 and EndNote ``%N``.  One author tag per
 author; keywords one per tag; the classification codes (中图分类号) one per Call Number tag
@@ -351,6 +351,8 @@ def endnote_lines(rec: dict, lang: str | None = None) -> list[str]:
     school = university(rec, lang)
     journal = "" if journal == school else journal   # a thesis's university is its %I, not its journal
     out.append(("%B" if kind in ("chapter", "paper-conference") else "%J", journal))
+    # the journal in the other language: EndNote's Alternate Journal (RIS J2), read back as such
+    out += [("%O", j) for _, j in others(rec, "journal", lang) if journal]
     out += [("%+", a) for a in _endnote_affiliations(rec)]
     # a report's number is its %N (EndNote's Report Number); %[ is the Access Date
     out += [("%D", str(rec.get("year") or "")), ("%8", extra(rec, "date") or _slashed_date(rec)),

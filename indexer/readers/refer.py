@@ -10,7 +10,8 @@ Field meanings follow EndNote's Refer import table; CNKI's use of them:
 (one line per author, or one ``;`` list), ``%J`` / ``%B`` journal (a thesis's university, then
 its publisher too when no ``%I`` gives one), ``%I`` publisher / university, ``%9`` degree (a journal
 article's publication types), ``%Y`` supervisors of a thesis (tertiary author otherwise),
-``%@`` ISSN, ISBN or patent number, ``%R`` DOI (other identifiers kept), ``%W`` database provider,
+``%O`` beside ``%J`` / ``%B`` the journal's alternate name (EndNote's Alternate Journal, RIS's ``J2``:
+an abbreviation, or the journal's name in the other language), ``%@`` ISSN, ISBN or patent number, ``%R`` DOI (other identifiers kept), ``%W`` database provider,
 ``%~`` database name (年鉴, 国家标准 ... refines the type), ``%V`` a standard's number or a
 yearbook's ISBN.  Lines like CNKI's ``PageCount-页码 0`` are kept as tags.
 """
@@ -166,6 +167,11 @@ class ReferReader(TaggedReader):
                     put("keywords", ";".join(value.split()), line)
                 else:
                     put("keyword", value, line)  # one keyword per line (EndNote)
+            elif tag == "%O" and (values.get("%J") or values.get("%B")):
+                # EndNote's Alternate Title, a Journal Article's Alternate Journal (RIS J2): the
+                # journal's other name, an abbreviation or the other language's (our export's);
+                # of a record without a journal (a Book's alternate title) a tag as before
+                put("journal_abbreviation", value, line)
             elif tag == "%?":
                 key = subsidiary_author_key(ctype)
                 for name in re.split(_NAME_SPLIT, value):
