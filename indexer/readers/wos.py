@@ -11,7 +11,8 @@ author per line); of any other tag it continues the same value (no space between
 text).  The FN/VR header and the EF line belong to no record; a record missing its ER
 ends at the next PT.
 
-* Authors: AF (full names) over AU; ``YANG Y`` (no comma) is read ``YANG, Y``; e-mail
+* Authors: AF (full names) over AU; ``YANG Y`` (no comma) is read ``YANG, Y``, and any name without a
+  comma family name first (``Li Ming``: Li, Ming); e-mail
   addresses in names dropped.  CSCD (Chinese Science Citation Database) records carry the
   Chinese fields in Z1 (title), Z2 (authors), Z3 (journal), Z4 (abstract), Z5 (keywords),
   Z6 (addresses): the Chinese authors are the authors, the pinyin AF/AU names are kept as
@@ -34,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..charsets import HAN, HANGUL, KANA
 from ..fields.funding import acknowledged_funding, parse_funding, statement_body, statement_grants_beyond
 from ..fields.sections import LABELS_EN, split_sections
 from ..record import Failure, Record, Source
@@ -114,14 +116,28 @@ def unindented_wraps(head: str) -> bool:
                and not WosReader.LOOSE_LINE.match(line) for line in head.lstrip("\ufeff").splitlines())
 
 
+# A name without a comma, its family name first as Web of Science writes every name (a
+# particle before it, "van", "de", its own): two to four words of letters.
+_NO_COMMA = re.compile(r"(?P<family>(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ter|ten)\s+)*"
+                       r"[^\W\d_][\w'’.-]*)\s+(?P<given>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})")
+
+
 def wos_name(name: str) -> str:
-    """An author as written in AU/AF: e-mail dropped, ``YANG Y`` → ``YANG, Y``.
+    """An author as written in AU/AF: e-mail dropped, ``YANG Y`` → ``YANG, Y``; a name without
+    a comma is family name first, as Web of Science writes AU and AF (CSCD's ``Li Ming``,
+    ``Ouyang Xiaoming``), not a given name first.
 
     >>> wos_name("Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"), wos_name("YANG Y"), wos_name("Li, M")
     ('Medvedeff, Cassandra A.', 'YANG, Y', 'Li, M')
+    >>> wos_name("Li Ming"), wos_name("Ouyang Xiao Ming"), wos_name("van der Berg Anna"), wos_name("[Anonymous]")
+    ('Li, Ming', 'Ouyang, Xiao Ming', 'van der Berg, Anna', '[Anonymous]')
     """
     name = _EMAIL.sub("", name).strip()
-    return re.sub(r"^([^,]+?) ([A-Z]{1,4})$", r"\1, \2", name)
+    initials = re.sub(r"^([^,]+?) ([A-Z]{1,4})$", r"\1, \2", name)
+    if initials != name or "," in name:
+        return initials
+    m = _NO_COMMA.fullmatch(name) if not re.search(f"[{HAN}{KANA}{HANGUL}]", name) else None   # (CSCD's Z2: 李 明)
+    return f"{m.group('family')}, {m.group('given')}" if m else name
 
 
 class WosReader(TaggedReader):
