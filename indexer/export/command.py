@@ -29,8 +29,8 @@ formats and the tools they are for:
 """ + "\n".join(f"  {name:<10} {FOR[name]}" for name in FORMATS) + """
 
 selection: the whole index (duplicates hidden by `dedup --apply` are left out), the results
-of --query (the search query language, best first), --ids FILE (one record id per line;
-an unknown id is reported and the rest exported), or --from PATH... (files and folders read
+of --query (the search query language, best first), --ids FILE (one record id per line,
+or a paper's DOI or PMID; an unknown id is reported and the rest exported), or --from PATH... (files and folders read
 and cleaned as `clean` does, written in their order without an index; a record that cannot
 be read is reported with its file and line, and the exit code is 1).  --masters exports
 each cluster `dedup --apply` merges once, as its master completed from the others as
@@ -51,7 +51,9 @@ def add_arguments(p) -> None:
     sel.add_argument("--query", "-q", metavar="Q", help="export the records a search finds, best first (-q is "
                                                          "--query here; in clean and ingest, --quiet)")
     sel.add_argument("--ids", metavar="FILE", help="export the records listed in FILE (one id, its start or a "
-                                                    "citation key per line, as show takes them; an id is "
+                                                    "citation key per line, as show takes them, or a paper's DOI "
+                                                    "or PMID, 10.3969/…, PMID: 31234567, found as search's doi: "
+                                                    "and pmid: find it; an id is "
                                                     "a record's place in its file: a record added above it in the "
                                                     "file gives the id to another paper, and ingest says so; DOIs, "
                                                     "PMIDs and citation keys follow papers)")
@@ -103,10 +105,52 @@ def _read_ids(path: str) -> list[str]:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as e:
         raise ValueError(f"cannot read the ids file {path}: {e.strerror}") from None
-    ids = [line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    ids = [_paper_query(line.strip()) or line.split()[0] for line in text.splitlines()
+           if line.strip() and not line.startswith("#")]
     if not ids:
         raise ValueError(f"{path}: no record ids (one per line)")
     return list(dict.fromkeys(ids))
+
+
+# A paper's DOI or PMID on a line of --ids, as a reference list or PubMed writes it
+# (``10.3969/…``, ``doi:10.3969/…``, ``https://doi.org/10.3969/…``; ``PMID: 31234567``, ``pmid:31234567``)
+_DOI_LINE = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_PMID_LINE = re.compile(r"pmid\s*:?\s*(\d{1,9})", re.IGNORECASE)
+
+
+def _paper_query(line: str) -> str | None:
+    """The search (``doi:``, ``pmid:``) a line of --ids naming a paper by its DOI or PMID is.
+
+    >>> _paper_query("https://doi.org/10.3969/j.issn.2095-5200.2020.01.058"), _paper_query("PMID: 31234567")
+    ('doi:10.3969/j.issn.2095-5200.2020.01.058', 'pmid:31234567')
+    >>> _paper_query("jiangwenjie2020chaosheng")
+    """
+    m = _DOI_LINE.fullmatch(line)
+    if m:
+        return f"doi:{m.group(1)}"
+    m = _PMID_LINE.fullmatch(line)
+    return f"pmid:{m.group(1)}" if m else None
+
+
+def _paper_ids(index_dir: str, asked: list[str], err: TextIO) -> dict[str, list[str]]:
+    """The record each ``doi:`` / ``pmid:`` line of --ids names (:func:`_paper_query`): the
+    first the search finds; a paper held by more records (its copies from several databases)
+    is exported once, and a note names the others (``--masters`` merges them as ``dedup
+    --apply`` does).  None found: an empty list."""
+    from ..index.search import Searcher
+
+    papers = [text for text in asked if text.startswith(("doi:", "pmid:"))]
+    if not papers:
+        return {}
+    found = {}
+    with Searcher(index_dir) as s:
+        for text in papers:
+            ids = s.ranked_ids(text)
+            found[text] = ids[:1]
+            if len(ids) > 1:
+                err.write(f"note: {text} is held by {len(ids)} records ({', '.join(ids)}); exported {ids[0]} "
+                          f"(--masters exports their master)\n")
+    return found
 
 
 def select(index_dir: str, query: str | None = None, ids_file: str | None = None,
@@ -132,9 +176,10 @@ def select(index_dir: str, query: str | None = None, ids_file: str | None = None
             err.writelines(f"note: {note}\n" for note in notes)
         elif ids_file is not None:
             ids, asked = [], _read_ids(ids_file)
-            named = named_ids(index_dir, store, asked)
+            papers = _paper_ids(index_dir, asked, err)   # (a DOI or PMID line: the paper's record)
+            named = named_ids(index_dir, store, [given for given in asked if given not in papers])
             for given in asked:  # an id in any case, or its start as `show` takes it, or a citation key
-                by_id, by_key = named[given]
+                by_id, by_key = named[given] if given not in papers else (papers[given], [])
                 found = by_id + by_key
                 if len(found) > 1:
                     err.write(f"warning: {ambiguity(given, by_id, by_key)}; skipped\n")
