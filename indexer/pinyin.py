@@ -31,6 +31,15 @@ COMPOUND_SURNAMES = frozenset(
     "南宫 西门 独孤 闻人 万俟 百里 东郭 钟离 太史 濮阳 淳于 单于 赫连 第五".split())
 
 
+# The hundred or so commonest surnames of the mainland (each held by some millions): which word of
+# a name in pinyin written without a comma may be its family name.  Min (闵), Ming, Dan and Hong
+# are surnames too, but few people's: "Zhang Min" is Zhang's, "Dan Zhou" Zhou's
+# (:func:`common_surname`).
+COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶"
+                   "程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫严段雷龙黎史陶"
+                   "贺毛郝顾龚邵万覃武钱戴莫孔向常汤")
+
+
 # ü: pypinyin writes it v (吕 lv, 女 nv); English records write Lü, Lu, Lv or Lyu (the
 # passport spelling since 2012).  Names are compared with u (u_for_v, compared_word); GB/T
 # 28039 writes ü, YU in capitals (written).
@@ -255,3 +264,19 @@ def person_pinyin(name: str) -> tuple[str, list[str]]:
     family, given = split_name(name)
     reading = SURNAME_READINGS.get(family) or "".join(map(_char_pinyin, family))
     return reading, syllables(given) if given else []
+
+
+@lru_cache(maxsize=1)
+def _surname_words() -> frozenset[str]:
+    return frozenset(compared_pinyin(c + "明")[0] for c in COMMON_SURNAMES) | \
+        frozenset(compared_pinyin(c + "明")[0] for c in COMPOUND_SURNAMES)
+
+
+def common_surname(word: str) -> bool:
+    """Whether a word in pinyin (any case, ü, v or yu) is one of the commonest surnames' or a
+    surname of two characters' (Ouyang).
+
+    >>> common_surname("Zhang"), common_surname("LYU"), common_surname("Ouyang"), common_surname("Min"), common_surname("Jianguo")
+    (True, True, True, False, False)
+    """
+    return compared_word(u_for_v(word.lower().replace("ü", "u"))) in _surname_words()

@@ -36,8 +36,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from .charsets import HAN, HANGUL, KANA
-from .fields.authors import (abbreviated, byline_roles, parse_name, split_author_field, split_author_list,
-                              wade_giles_form)
+from .fields.authors import (abbreviated, byline_roles, family_first, parse_name, split_author_field,
+                              split_author_list, wade_giles_form)
 from .fields.biblio import (YEARS, doi_of_link, doi_of_links, issue_of_year, normalise_doi, normalise_issue,
                             normalise_pages, normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
@@ -574,10 +574,11 @@ def _spelt_in_wade_giles(zh: list[dict], a: dict) -> bool:
     return False
 
 
-def _add_authors(record: Record, names, role: str | None = None) -> str | None:
+def _add_authors(record: Record, names, role: str | None = None, written: list | None = None) -> str | None:
     """The names of an author field, each parsed; a newspaper byline's role words (记者,
     本报记者, 通讯员 …) are no names: each named person's role is kept in ``extra.author_roles``.
-    ``role``: the one the field before left for the names after it; the one this one leaves."""
+    ``role``: the one the field before left for the names after it; the one this one leaves.
+    ``written``: where each author added goes, with its name as written."""
     cjk = "ja" if _record_language(record) == "ja" else "zh"   # a Japanese record's names are Japanese
     names, roles, role = byline_roles(list(names), role)
     if roles:
@@ -590,7 +591,22 @@ def _add_authors(record: Record, names, role: str | None = None) -> str | None:
             record.extra["anonymous"] = True   # anonymous by the source's word, not a gap
         else:
             record.authors.append(parse_name(name, cjk))
+            if written is not None:
+                written.append((record.authors[-1], name.strip()))
     return role
+
+
+def _order_pinyin_names(record: Record, written: list[tuple[dict, str]]) -> None:
+    """Chinese names in pinyin written without a comma, family name first or given name first
+    as :func:`family_first` reads them in this record (a Chinese database's page, VIP's "Li Wei；
+    Zhang Min", writes the family name first; an English record's "Chenyu Chu" last): parsed as a
+    Western name, "Li Wei" was Wei's."""
+    chinese = record.source.format == "scraped-page" or _record_language(record) == "zh"
+    kept = [(a, name) for a, name in written if any(a is b for b in record.authors)]
+    for (author, name), first in zip(kept, family_first([name for _, name in kept], chinese)):
+        words = name.split()
+        if first and author == {"family": words[1], "given": words[0], "lang": "en"}:
+            author["family"], author["given"] = words
 
 
 def _kept_whole(name: str) -> str:
@@ -615,10 +631,11 @@ def place_authors(record: Record) -> Record:
              for o in record.extra.get("author_affiliations") or [] if isinstance(o, dict)}
     given = False  # some author was given their own: the others have none the reader knows of
     byline = None  # a byline's role word, for the names after it (RIS: "AU  - 记者", "AU  - 张三")
+    as_written: list[tuple[dict, str]] = []  # each author with its name as written
     for written, _line in record.raw.pop("authors", []):
         text = repair(record, "authors", written, SHORT_REPAIRS)
         before = len(record.authors)
-        byline = _add_authors(record, split_author_list(text), byline)
+        byline = _add_authors(record, split_author_list(text), byline, as_written)
         given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     for written, _line in record.raw.pop("author", []):
         text = _kept_whole(repair(record, "authors", written, SHORT_REPAIRS).strip().strip(";；"))
@@ -626,7 +643,7 @@ def place_authors(record: Record) -> Record:
             text = text.rstrip(", ")
         if text:  # a braced name is one name, kept whole (an organisation)
             before = len(record.authors)
-            byline = _add_authors(record, [text] if text.startswith("{") else split_author_field(text), byline)
+            byline = _add_authors(record, [text] if text.startswith("{") else split_author_field(text), byline, as_written)
             given |= _give_own_affiliation(record, owned.get(" ".join(written.split())), before)
     if byline and byline not in record.extra.get("author_roles", {}).values():
         # a role word no name follows is the author: 本报评论员, an editorial's (as GB/T 7714 cites it)
@@ -636,6 +653,7 @@ def place_authors(record: Record) -> Record:
             record.raw[role] = [(_person_text(text), line) for text, line in record.raw[role]]
     _pair_romanised(record)
     _pair_translated(record)
+    _order_pinyin_names(record, as_written)
     affiliations = [repair(record, "affiliation", t, SHORT_REPAIRS).rstrip(";；,， ")   # "清华大学计算机系;"
                     for t, _ in record.raw.pop("affiliation", [])]
     affiliations = [a for a in affiliations if a]

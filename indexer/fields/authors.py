@@ -12,8 +12,8 @@ import unicodedata
 from ..charsets import CYRILLIC, HAN, HANGUL, KANA, LATIN, is_han, simplified_table
 from ..lang.detect import is_cjk_name
 from ..repair.constants import UI_MENU_WORDS, UI_WORDS
-from ..pinyin import (COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, compared_word, is_person, is_pinyin_surname, spelt_readings,
-                      u_for_v)
+from ..pinyin import (COMPOUND_SURNAMES, NAME_DOT, SYLLABLES, common_surname, compared_word, is_person, is_pinyin_surname,
+                      spelt_readings, u_for_v)
 
 PARTICLES = frozenset("de del della der den di da das dos du la le van von ten ter op st. bin al el".split())
 # The particles NLM writes in lower case before a family name (van der Berg, de Jorge): the
@@ -471,6 +471,57 @@ def _pinyin_name(name: str) -> bool:
     spelled = [compared_word(u_for_v(w.replace("-", "").lower().replace("ü", "u"))) for w in words]
     # each word one syllable or two (Jianguo, Ouyang), the name three at most
     return all(is_pinyin_surname(w) for w in spelled) and sum(1 if w in SYLLABLES else 2 for w in spelled) <= 3
+
+
+# A word of a name in pinyin as written uninverted: a capital, then small letters ("Jianguo",
+# "Xiao-yan", "Lü"); a word in capitals is caps_first's.
+_PINYIN_WORD = re.compile(r"[A-Z][a-zü]+(?:-[A-Za-zü][a-zü]*)?")
+
+
+def _pinyin_order(name: str) -> tuple[str | None, bool]:
+    """How a Chinese name in pinyin of two words without a comma reads by itself: "family"
+    first or "given" first (None: either), and whether that is sure.  Sure: one word has two
+    syllables and no surname has (a given name: "Wang Jianguo", "Xiao-yan Chen"); likely: one
+    word is a common surname and the other none ("Zhang Min", "Dan Zhou"); "Li Wei" reads
+    both ways.  ("", False) for any other name."""
+    words = name.split()
+    if len(words) != 2 or not all(_PINYIN_WORD.fullmatch(w) for w in words) or not _pinyin_name(name):
+        return "", False
+    spelled = [compared_word(u_for_v(w.replace("-", "").lower().replace("ü", "u"))) for w in words]
+    given_only = [w not in SYLLABLES and not common_surname(w) for w in spelled]
+    if given_only[0] != given_only[1]:
+        return ("given" if given_only[0] else "family"), True
+    if any(given_only):
+        return None, False
+    common = [common_surname(w) for w in spelled]
+    return ("family" if common[0] else "given") if common[0] != common[1] else None, False
+
+
+def family_first(names: list[str], chinese_source: bool) -> list[bool | None]:
+    """Which names of one record, each written without a comma, are Chinese names in pinyin
+    written family name first (True), given name first (False), or no such name (None).  A name
+    that says its order by itself is read so, surely (a given name of two syllables: "Wang
+    Jianguo", "Jianguo Wang") or likely (one common surname: "Zhang Min", "Dan Zhou"); one that
+    reads both ways ("Li Wei") as the record's names that say theirs surely do, all alike
+    ("Chenyu Chu; Yang Wan" is Wan's), else as those that say it likely do ("Li Wei; Zhang Min"),
+    else as the source writes them: a Chinese database's page and a Chinese
+    record family name first, others (RIS, BibTeX: ``Last, First`` or ``First Last``) given name first.
+
+    >>> family_first(["Li Wei", "Zhang Min", "Chen Hong"], False)
+    [True, True, True]
+    >>> family_first(["Chenyu Chu", "Li Liu", "Yang Wan", "Yi Jin"], False)
+    [False, False, False, False]
+    >>> family_first(["Li Wei", "John Smith"], False), family_first(["Li Wei", "Saxena Prateek"], True)
+    ([False, None], [True, None])
+    >>> family_first(["Jia Yaoqi", "Wei Li"], False), family_first(["Wang Jianguo", "Dan Zhou", "Li Wei"], True)
+    ([True, True], [True, False, True])
+    """
+    orders = [_pinyin_order(n.strip()) for n in names]
+    sure = {order for order, certain in orders if certain}
+    likely = {order for order, certain in orders if order and not certain}
+    agreed = sure if len(sure) == 1 else likely if not sure and len(likely) == 1 else {"family" if chinese_source else "given"}
+    record = agreed.pop() == "family"
+    return [None if order == "" else record if order is None else order == "family" for order, _ in orders]
 
 
 def _inverted_pairs(parts: list[str]) -> bool:
