@@ -30,6 +30,7 @@ the next line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TextIO
 
 from ..fields.authors import MORE_NAMES, PARTS_OF
@@ -148,6 +149,9 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     """
     if isinstance(a, str):
         return gbt_name(text_name(a), zh)
+    chinese = _chinese_person(a) if not zh else ""
+    if chinese:   # a merged pair's "Wang, Jianguo" with 王建国: as the Chinese record writes it
+        return pinyin_name(chinese)
     a = name_in(a, "zh" if zh else "en")
     if a.get("literal"):
         literal = plain(a["literal"])
@@ -157,6 +161,27 @@ def gbt_name(a: dict | str, zh: bool = True) -> str:
     if written_whole(family):
         return family + given if zh or not read_in_pinyin(a) else pinyin_name(family + given)
     return western_name(family, given)
+
+
+def _chinese_person(a: dict) -> str:
+    """The Chinese name (``alt``) of an author written in pinyin, whole, as the name in characters
+    reads (``Wang, Jianguo`` with 王建国, as ``dedup --apply`` keeps a pair's authors): GB/T 28039
+    writes that person ``WANG Jianguo`` in an English item, as it does 王建国 itself, the given name
+    not cut to ``J``, which drops a character (§8.1.2: one initial a character when cut).  '' for
+    any other author (initials, ``Wang, J``; Wade-Giles, ``Chen, Chien-Kuo`` with 陳建國).
+
+    >>> _chinese_person({"family": "Wang", "given": "Jianguo", "lang": "en", "alt": {"literal": "王建国", "lang": "zh"}})
+    '王建国'
+    >>> _chinese_person({"family": "Wang", "given": "J", "lang": "en", "alt": {"literal": "王建国", "lang": "zh"}})
+    ''
+    """
+    alt = alt_in(a, "zh")
+    literal = plain(alt.get("literal") or "")
+    if a.get("literal") or alt.get("lang") != "zh" or not romanised_person(literal):
+        return ""
+    spelt = [re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", t).casefold())
+             for t in (a.get("family", "") + a.get("given", ""), pinyin_name(literal))]
+    return literal if spelt[0] == spelt[1] else ""
 
 
 # What follows the names a list shows when there are more: a Chinese item's, any other's.
