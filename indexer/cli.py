@@ -100,8 +100,9 @@ when there are many files in several folders).
 
   --review  walks the clusters that need review: merge / not duplicates / skip / quit;
             in a cluster of three or more, the numbers of the records that are one paper
-            split it ("1 3" merges records 1 and 3 and keeps the others apart; "1 3; 2 4"
-            makes two papers), stored as "merge" within each part and "not duplicates"
+            split it ("1 3" or "1,3" merges records 1 and 3 and keeps the others apart;
+            "1 3; 2 4" makes two papers; numbers naming no two records as one paper are
+            asked again), stored as "merge" within each part and "not duplicates"
             between them.
             Decisions are kept in INDEX/dedup_decisions.json and applied on every later
             run; "not duplicates" is never overruled.  In a cluster that needs review, the

@@ -127,24 +127,30 @@ def describe(cluster: dict) -> str:
 ANSWERS = {"m": "merge", "n": "distinct", "s": "skip", "q": "quit"}
 PROMPT = "[m]erge  [n]ot duplicates  [s]kip  [q]uit > "
 # a cluster of three or more records may be split: the numbers of the records that are one paper
-PROMPT_SPLIT = "[m]erge all  [n]ot duplicates  [s]kip  [q]uit  or the numbers of one paper (1 3; 2 4 …) > "
+PROMPT_SPLIT = ("[m]erge all  [n]ot duplicates  [s]kip  [q]uit  or the numbers of one paper "
+                "(1 3 or 1,3; two papers: 1 3; 2 4) > ")
 
 
 def parse_parts(answer: str, count: int) -> list[list[int]]:
-    """The parts a reviewer's numbers name (1-based, a part's numbers apart by spaces, parts by
-    ``;`` ``,`` or ``/``), each record not named a part of its own; ValueError says what is wrong.
+    """The parts a reviewer's numbers name (1-based, a part's numbers apart by spaces or commas,
+    parts by ``;`` or ``/``), each record not named a part of its own; ValueError says what is
+    wrong, and so does an answer that names no two records as one paper (``1``, ``1; 3``): the
+    numbers say which records are one paper, "not duplicates" is ``n``.
 
-    >>> parse_parts("1 3", 3), parse_parts("1 2; 3 4", 5)
-    ([[1, 3], [2]], [[1, 2], [3, 4], [5]])
+    >>> parse_parts("1 3", 3), parse_parts("1,3", 3), parse_parts("1, 2; 3 4", 5)
+    ([[1, 3], [2]], [[1, 3], [2]], [[1, 2], [3, 4], [5]])
     >>> parse_parts("1 4", 3)
     Traceback (most recent call last):
     ValueError: no record 4: the records are numbered 1 to 3
+    >>> parse_parts("1; 3", 3)
+    Traceback (most recent call last):
+    ValueError: no two records named as one paper: give the numbers of one paper (1 3), or n for not duplicates
     """
     parts: list[list[int]] = []
     seen: set[int] = set()
-    for chunk in answer.replace(",", ";").replace("/", ";").split(";"):
+    for chunk in answer.replace("/", ";").split(";"):
         part = []
-        for word in chunk.split():
+        for word in chunk.replace(",", " ").replace("，", " ").split():
             if not word.isdigit():
                 raise ValueError(f"{word!r} is not a record's number")
             n = int(word)
@@ -156,6 +162,9 @@ def parse_parts(answer: str, count: int) -> list[list[int]]:
             part.append(n)
         if part:
             parts.append(part)
+    if all(len(part) < 2 for part in parts):
+        raise ValueError("no two records named as one paper: give the numbers of one paper (1 3), "
+                         "or n for not duplicates")
     return parts + [[n] for n in range(1, count + 1) if n not in seen]
 
 
@@ -214,7 +223,7 @@ def review(index_dir: str, clusters: list[dict], by_id: dict[str, dict], ask: Ca
             except ValueError as e:
                 out.write(f"{e}\n")
                 continue
-            answer = ("merge" if len(parts) == 1 else "distinct" if all(len(p) == 1 for p in parts) else "split")
+            answer = "merge" if len(parts) == 1 else "split"
             break
         if answer == "quit":
             break

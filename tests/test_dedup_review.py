@@ -141,3 +141,19 @@ def test_a_decision_is_listed_and_taken_back_with_forget(tmp_path):
     # naming a record no decision names says so
     again = run_cli("dedup", "--forget", by_name["ELDERLY"], "--index", str(idx))
     assert again.returncode == 1 and "forgot 0 decisions" in again.stderr
+
+
+def test_commas_list_one_papers_records_and_no_pair_named_is_asked_again(tmp_path):
+    """``1,3`` is ``1 3``: merged 1 and 3, 2 apart; it was read as three parts of one record each,
+    stored for good as "not duplicates".  Numbers naming no two records as one paper are asked again."""
+    idx, names, numbers = _index(tmp_path)
+    pair = f"{numbers['ADULT']},{numbers['ZH']}"
+    result = run_cli("dedup", "--review", "--index", str(idx), stdin=f"{numbers['ADULT']}; {numbers['ZH']}\n{pair}\n")
+    assert result.returncode == 0, result.stderr
+    assert "1,3" in result.stdout                              # the prompt says commas list a paper
+    assert "no two records named as one paper" in result.stdout and "1 split" in result.stderr
+    stored = json.loads((idx / "dedup_decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert sorted((d["decision"], sorted(names[i] for i in d["ids"])) for d in stored) == [
+        ("distinct", ["ADULT", "ELDERLY"]), ("distinct", ["ELDERLY", "ZH"]), ("merge", ["ADULT", "ZH"])]
+    (cluster,) = dedup(idx)["clusters"]
+    assert sorted(names[m["id"]] for m in cluster["records"]) == ["ADULT", "ZH"]
