@@ -19,7 +19,9 @@ per record).  A pair that met is linked unless evidence says otherwise:
   id is its ``source.source_id`` → linked, certain, whatever its fields now say (a title or
   year corrected by hand): it is a copy of that record;
 * a book and a chapter or paper in it → not linked, whatever else they share;
-* same DOI → linked, certain, unless both have titles in one language and none is alike (a
+* same DOI → not linked when one record alone is a notice (an erratum, a retraction) and the
+  issue or first page differs (a notice given its paper's DOI), needs review at one place;
+  else linked, certain, unless both have titles in one language and none is alike (a
   DOI mistyped, or one DOI for a whole book): needs review, and not linked when their first
   pages differ too (two chapters given the book's DOI) (different DOIs → not linked, but a
   preprint server's DOI and a journal's on one title by the same authors: the published
@@ -998,6 +1000,16 @@ def _compare(ka: _Keys, kb: _Keys, via: str) -> tuple[bool, list[str], str]:
         return False, ["a book and a chapter or paper in it"], ""
     if a.get("doi") and b.get("doi"):
         if a["doi"].lower() == b["doi"].lower():
+            if ka.notice != kb.notice:
+                # A notice often carries the DOI of the paper it corrects or retracts (a database
+                # copying it): at another issue or first page it is the notice, never the paper; at
+                # one place, or where a record does not say, a librarian decides.
+                kind = (f"a {ka.notice or kb.notice} notice and its paper" if not (ka.notice and kb.notice) else
+                        f"notices of other kinds ({ka.notice} and {kb.notice})")
+                elsewhere = _printed_elsewhere(ka, kb)
+                if elsewhere:
+                    return False, [f"{kind}, with one DOI; {elsewhere}"], ""
+                return True, [f"same DOI, but {kind}"], "needs review"
             if _titles_differ(ka, kb):
                 if ka.first_page and kb.first_page and ka.first_page != kb.first_page:
                     # other titles on other pages: two chapters given their book's DOI, or a

@@ -179,3 +179,23 @@ def test_a_notice_without_its_place_needs_review(tmp_path):
     (cluster,) = dedup(idx)["clusters"]
     assert cluster["confidence"] == "needs review"
     assert "a notice without its volume or pages" in cluster["reasons"]
+
+
+def test_an_erratum_carrying_its_papers_doi_is_not_the_paper(tmp_path):
+    """An erratum typed so (RIS M3) at another issue and page, given the paper's DOI by its
+    database: it was merged with the paper as "certain: same DOI".  At the paper's own place
+    nothing tells which record is wrong: a librarian decides."""
+    doi = "DO  - 10.1186/cc.2020.300\n"
+    elsewhere = "VL  - 24\nIS  - 7\nSP  - 900\n"
+    text = "\n".join(RIS.format(type=t, place=p + doi, name=n) for t, p, n in (
+        ("Article", PLACE, "PAPER"), ("Erratum", elsewhere, "ERRATUM")))
+    idx = _ingest(tmp_path, "errata.ris", text)
+    assert dedup(idx, "--apply")["clusters"] == []
+    assert set(names(idx).values()) == {"PAPER", "ERRATUM"}
+    text = "\n".join(RIS.format(type=t, place=PLACE + doi, name=n) for t, n in (
+        ("Article", "PAPER"), ("Erratum", "TYPED")))
+    (tmp_path / "one_place").mkdir()
+    idx = _ingest(tmp_path / "one_place", "one_place.ris", text)
+    (cluster,) = dedup(idx)["clusters"]
+    assert cluster["confidence"] == "needs review"
+    assert cluster["reasons"] == ["same DOI, but a correction notice and its paper"]
