@@ -40,11 +40,12 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from .charsets import is_han
 from .dedup import (_pinyin_names, completeness, find_clusters, group_links, notice_of, same_record, simplified,
                     stored_fingerprint, title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
-from .pinyin import is_pinyin_surname, two_syllables
+from .pinyin import is_pinyin_surname, syllables, two_syllables, u_for_v
 from .record import publication_types
 from .store import APPLY_PENDING, Store
 
@@ -390,13 +391,12 @@ def merged_record(master: dict, others: list[dict]) -> dict:
     donor = next((d for d in donors if own and _authors_lang(d) not in (None, own)), None)
     if donor is not None and other_forms(out["authors"], donor):
         provenance["authors.alt"] = donor["id"]
+    _fill_journal(out, master, donors, provenance)
     for field in _BY_LANG:
         have = out.setdefault(field, {})
-        for donor in donors:
+        for donor in donors if field != "journal" else ():
             for lang, value in sorted((donor.get(field) or {}).items()):
-                if field == "journal" and lang not in have and _journal_abbreviation(str(value), master):
-                    _keep_abbreviation(out, value, donor["id"], provenance)
-                elif field == "keywords" and lang in have:
+                if field == "keywords" and lang in have:
                     if _add_keywords(have[lang], value):
                         provenance.setdefault(f"{field}.{lang}", donor["id"])
                 elif lang not in have and not _empty(value):
@@ -824,6 +824,67 @@ def _copied(master: dict, others: list[dict]) -> set[str]:
         copied.add(rid)
         rid = copy_of(by_id[rid])
     return copied
+
+
+# A name's part in brackets (临床检验杂志(电子版): its edition), which a transliteration may leave out.
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _latin_letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).casefold())
+
+
+def _romanisations(records: Iterable[dict]) -> set[str]:
+    """The letters of the cluster's Chinese journal names in pinyin, with and without a part in
+    brackets: 临床检验杂志(电子版) → linchuangjianyanzazhidianziban, linchuangjianyanzazhi."""
+    keys = set()
+    for name in {str((r.get("journal") or {}).get("zh") or "") for r in records} - {""}:
+        for text in (name, _BRACKETED.sub("", name)):
+            keys.add(u_for_v("".join(syllables("".join(filter(is_han, simplified(text)))))))
+    return keys - {""}
+
+
+def _fill_journal(out: dict, master: dict, donors: list[dict], provenance: dict) -> None:
+    """The master's journal in the languages it lacks, from its copies (most complete first), but a
+    real name before a Chinese name written in pinyin (MEDLINE's ``Lin chuang jian yan za zhi``,
+    its transliteration of 临床检验杂志(电子版), beside Wanfang's ``Clinical Laboratory Journal
+    (Electronic Edition)``), which also gives way in the master; the transliteration not shown is
+    kept among the journal's abbreviations (as MEDLINE's TA writes it), which ``journal:`` finds.
+    A copy's journal that is the master's abbreviated is kept so too (:func:`_keep_abbreviation`).
+
+    >>> out = {"journal": {"zh": "临床检验杂志(电子版)"}}
+    >>> pubmed = {"id": "p", "journal": {"en": "Lin chuang jian yan za zhi"}}
+    >>> wanfang = {"id": "w", "journal": {"en": "Clinical Laboratory Journal (Electronic Edition)"}}
+    >>> _fill_journal(out, dict(out), [pubmed, wanfang], {}); out["journal"]["en"], out["extra"]
+    ('Clinical Laboratory Journal (Electronic Edition)', {'journal_abbreviation': ['Lin chuang jian yan za zhi']})
+    """
+    have = out.setdefault("journal", {})
+    pinyin = _romanisations([master, *donors])
+
+    def romanised(value) -> bool:
+        return bool(pinyin) and _latin_letters(str(value)) in pinyin
+
+    transliterations = []
+    for donor in sorted(donors, key=lambda d: any(map(romanised, (d.get("journal") or {}).values()))):
+        for lang, value in sorted((donor.get("journal") or {}).items()):
+            if lang not in have and _journal_abbreviation(str(value), master):
+                _keep_abbreviation(out, value, donor["id"], provenance)
+            elif _empty(value):
+                continue
+            elif lang not in have or romanised(have[lang]) and not romanised(value):
+                if lang in have:
+                    transliterations.append((have[lang], provenance.get(f"journal.{lang}", master["id"])))
+                have[lang] = copy.deepcopy(value)
+                provenance[f"journal.{lang}"] = donor["id"]
+            elif romanised(value):
+                transliterations.append((value, donor["id"]))
+    for value, donor_id in transliterations:
+        extra = out.setdefault("extra", {})
+        listed = extra.get("journal_abbreviation")
+        listed = listed if isinstance(listed, list) else [listed] if listed else []
+        if str(value).casefold() not in {str(v).casefold() for v in [*listed, *have.values()]}:
+            extra["journal_abbreviation"] = [*listed, value]
+            provenance.setdefault("journal_abbreviation", donor_id)
 
 
 def _keep_abbreviation(out: dict, abbreviation: str, donor_id: str, provenance: dict) -> None:

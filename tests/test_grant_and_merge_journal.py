@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import cleaned, dedup_json as dedup, records_of, rendered, run_cli
+from conftest import cleaned, dedup_json as dedup, records_of, rendered, run_cli, source_ids
 from indexer.merge import merged_record
 
 # PMID 33465792 as PubMed's MEDLINE export gives it (abstract and authors shortened), with
@@ -118,3 +118,90 @@ def test_a_journal_name_in_another_language_still_fills_it(tmp_path):
         out = merged_record(master, [{**copy, "journal": {"en": name}}])
         assert out["journal"] == {"pt": JOURNAL, "en": name}
         assert out["merged"]["provenance"]["journal.en"] == copy["id"]
+
+
+# One Chinese paper from CNKI (its journal in Chinese only), Wanfang (the journal's English name
+# too) and PubMed (the journal as MEDLINE transliterates it, in pinyin).
+CNKI = """%0 Journal Article
+%A 周建华
+%A 陈立新
+%T 腹腔镜胆囊切除术后早期进食对胃肠功能恢复的影响
+%J 中华外科杂志(电子版)
+%D 2019
+%V 57
+%N 04
+%P 281-285
+%R 10.3760/cma.j.issn.0529-5815.2019.04.007
+%K 腹腔镜胆囊切除术;早期进食;胃肠功能
+%X 目的：探讨腹腔镜胆囊切除术后早期进食的安全性。方法：80例患者随机分为两组。结果：早期进食组肠鸣音恢复更早。结论：早期进食安全。
+%+ 南京市第一医院普外科
+%W CNKI
+"""
+WANFANG = """{Reference Type}: Journal Article
+{Title}: 腹腔镜胆囊切除术后早期进食对胃肠功能恢复的影响
+{Translated Title}: Effect of early feeding on recovery of gastrointestinal function after laparoscopic cholecystectomy
+{Author}: 周建华
+{Author}: 陈立新
+{Journal}: 中华外科杂志（电子版）
+{Translated Journal}: Chinese Journal of Surgery (Electronic Edition)
+{Year}: 2019
+{Volume}: 57
+{Issue}: 4
+{Pages}: 281-285
+{Language}: chi
+"""
+PUBMED = """PMID- 30934123
+DP  - 2019 Apr 1
+TI  - [Effect of early feeding on recovery of gastrointestinal function after
+      laparoscopic cholecystectomy].
+PG  - 281-285
+LID - 10.3760/cma.j.issn.0529-5815.2019.04.007 [doi]
+AB  - OBJECTIVE: To study early feeding after laparoscopic cholecystectomy. METHODS: 80
+      patients were randomized. RESULTS: Bowel sounds returned earlier. CONCLUSION: Early
+      feeding is safe.
+FAU - Zhou, Jianhua
+AU  - Zhou J
+FAU - Chen, Lixin
+AU  - Chen L
+LA  - chi
+PT  - Journal Article
+TA  - Zhonghua Wai Ke Za Zhi
+JT  - Zhonghua wai ke za zhi
+VI  - 57
+IP  - 4
+"""
+
+
+def test_apply_gives_the_journals_english_name_not_its_pinyin(tmp_path):
+    """After --apply the master's English journal was PubMed's transliteration (the most complete
+    copy's), so ``journal:"Chinese Journal of Surgery"`` found the paper before --apply and not
+    after; both names find it now, the pinyin kept as an abbreviation (MEDLINE's TA writes it so)."""
+    files = {"cnki.txt": CNKI, "wanfang.net": WANFANG, "pubmed.nbib": PUBMED}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    idx = tmp_path / "idx"
+    assert run_cli("ingest", "-q", *(str(tmp_path / n) for n in files), "--index", str(idx)).returncode == 0
+    (cluster,) = dedup(idx)["clusters"]
+    assert len(cluster["records"]) == 3
+    assert source_ids(idx)[cluster["master"]] is None   # CNKI's record, its journal in Chinese only
+    dedup(idx, "--apply", "--all")
+    shown = json.loads(run_cli("show", "--json", cluster["master"], "--index", str(idx)).stdout)
+    assert shown["journal"]["en"] == "Chinese Journal of Surgery (Electronic Edition)"
+    assert "Zhonghua wai ke za zhi" in shown["extra"]["journal_abbreviation"]
+    for query in ('journal:"Chinese Journal of Surgery"', 'journal:"Zhonghua wai ke za zhi"'):
+        found = json.loads(run_cli("search", query, "--json", "--index", str(idx)).stdout)
+        assert [h["id"] for h in found["hits"]] == [cluster["master"]], query
+
+
+def test_a_masters_own_pinyin_journal_gives_way_to_a_copys_english_name(tmp_path):
+    (tmp_path / "pubmed.nbib").write_text(PUBMED, encoding="utf-8")
+    (tmp_path / "wanfang.net").write_text(WANFANG, encoding="utf-8")
+    pubmed, wanfang = records_of(tmp_path / "pubmed.nbib", tmp_path / "wanfang.net")
+    assert pubmed["journal"] == {"en": "Zhonghua wai ke za zhi"}
+    out = merged_record(pubmed, [wanfang])
+    assert out["journal"] == {"en": "Chinese Journal of Surgery (Electronic Edition)", "zh": "中华外科杂志（电子版）"}
+    assert out["merged"]["provenance"]["journal.en"] == wanfang["id"]
+    assert "zhonghua wai ke za zhi" in [a.casefold() for a in out["extra"]["journal_abbreviation"]]
+    # an English name that is no transliteration stays the master's
+    out = merged_record({**pubmed, "journal": {"en": "Chin J Surg"}}, [wanfang])
+    assert out["journal"]["en"] == "Chin J Surg"
