@@ -125,7 +125,8 @@ when there are many files in several folders).
   --map F   writes a CSV: old_id,kept_id,path,record for every record.
   --undo --json prints {"masters_restored", "records_shown"}: the masters restored as
             ingested and the hidden duplicates shown again.
-  --decisions  lists the stored review decisions ("merge: ID ID", "not duplicates: ID ID").
+  --decisions  lists the stored review decisions ("merge: ID ID", "not duplicates: ID ID"),
+               by the ids their records have now (a record its file gained above moved them).
   --forget ID  removes those that name the record (--undo keeps them): its cluster
                is judged by its links again and --review asks again; --apply then
                merges so.
@@ -901,7 +902,7 @@ def _decisions(args) -> int:
         for d in gone if not args.json else ():
             _out(f"{'not duplicates' if d['decision'] == 'distinct' else d['decision']}: {' '.join(d['ids'])}")
         return EXIT_OK if gone else EXIT_FAILURES
-    decisions = merge.load_decisions(args.index)
+    decisions = merge.current_decisions(args.index)
     if args.json:
         _out(dumps({"decisions": decisions}))
     for d in decisions if not args.json else ():

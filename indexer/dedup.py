@@ -1542,6 +1542,32 @@ def _followed(d: dict, recs: dict[str, dict], by_print: dict[str, list[str]],
     return moved
 
 
+def follow_decisions(recs: dict[str, dict], decisions: Iterable[dict] | None) -> list[tuple[dict, dict[str, str]]]:
+    """Each decision as it applies to the records now, with the ids it moved (old id → id now):
+    one whose records are no longer at their ids (their file gained or lost records above them,
+    ingested again) names them at the ids where :func:`_followed` finds them, its ids sorted
+    and its fingerprints keyed so; any other as it is, moving none."""
+    by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
+    ends = _PastEnds(recs)   # the places past each file's last record
+    out = []
+    for d in decisions or ():
+        moved: dict[str, str] = {}
+        if isinstance(d.get("titles"), dict) and any(
+                rid not in recs or not same_record(recs[rid], d["titles"].get(rid))
+                for rid in d["ids"] if rid in d["titles"]):
+            if by_print is None:
+                by_print = defaultdict(list)
+                for rid, rec in recs.items():
+                    for fp in decision_fingerprint(rec):
+                        by_print[fp].append(rid)
+            moved = _followed(d, recs, by_print, ends)
+            if moved:
+                d = {**d, "ids": sorted(moved.get(rid, rid) for rid in d["ids"]),
+                     "titles": {moved.get(rid, rid): fp for rid, fp in d["titles"].items()}}
+        out.append((d, moved))
+    return out
+
+
 def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[str], str]],
                 decisions: Iterable[dict] | None = None, shown: Iterable[str] = ()) -> list[dict]:
     """Clusters from the linked pairs, with a reviewer's decisions applied first; a cluster
@@ -1567,22 +1593,9 @@ def group_links(recs: dict[str, dict], links: dict[tuple[str, str], tuple[list[s
     reviewed: list[set[str]] = []
     stale: list[tuple[str, set[str]]] = []
     followed: list[tuple[str, set[str]]] = []
-    by_print: dict[str, list[str]] | None = None   # a title fingerprint → the records that have it
-    ends = _PastEnds(recs)   # the places past each file's last record
-    for d in decisions or ():
-        if isinstance(d.get("titles"), dict) and any(
-                rid not in recs or not same_record(recs[rid], d["titles"].get(rid))
-                for rid in d["ids"] if rid in d["titles"]):
-            if by_print is None:
-                by_print = defaultdict(list)
-                for rid, rec in recs.items():
-                    for fp in decision_fingerprint(rec):
-                        by_print[fp].append(rid)
-            moved = _followed(d, recs, by_print, ends)
-            if moved:
-                d = {**d, "ids": [moved.get(rid, rid) for rid in d["ids"]],
-                     "titles": {moved.get(rid, rid): fp for rid, fp in d["titles"].items()}}
-                followed.append((d["decision"], set(moved.values())))
+    for d, moved in follow_decisions(recs, decisions):
+        if moved:
+            followed.append((d["decision"], set(moved.values())))
         ids = sorted(set(d["ids"]) & recs.keys())
         still = _stale(d, recs)
         if still is not None:

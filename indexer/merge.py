@@ -41,8 +41,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .charsets import is_han
-from .dedup import (_pinyin_names, completeness, find_clusters, group_links, notice_of, same_record, simplified,
-                    stored_fingerprint, title_key)
+from .dedup import (_pinyin_names, completeness, find_clusters, follow_decisions, group_links, notice_of,
+                    same_record, simplified, stored_fingerprint, title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
 from .pinyin import is_pinyin_surname, syllables, two_syllables, u_for_v
@@ -134,14 +134,47 @@ def record_entries(index_dir: str | Path, entries: list[tuple[str, list[str]]],
     _write(index_dir, data)
 
 
+def _followed_now(index_dir: str | Path, data: dict, records: Iterable[dict] | None = None) -> bool:
+    """``data``'s decisions naming their records by their ids now (:func:`follow_decisions`: a
+    record its file gained above moved them); whether any moved."""
+    if not data["decisions"]:
+        return False
+    if records is None:
+        with Store(index_dir, create=False) as store:
+            records = list(store.all_records())
+    now = follow_decisions({r["id"]: r for r in records}, data["decisions"])
+    data["decisions"] = [d for d, _ in now]
+    return any(moved for _, moved in now)
+
+
+def current_decisions(index_dir: str | Path) -> list[dict]:
+    """The stored decisions, each naming its records by their ids now: a decision follows its
+    records when their file gains or loses records above them (found by their titles), and
+    ``--decisions`` lists, and ``--forget`` takes, the ids the records have now, not the ids
+    of the papers now at their old places."""
+    data = _read(index_dir)
+    _followed_now(index_dir, data)
+    return data["decisions"]
+
+
+def store_followed(index_dir: str | Path, records: Iterable[dict]) -> None:
+    """Write the decisions whose records moved with the ids they have now (``--apply``, which
+    writes the index, keeps them so)."""
+    data = _read(index_dir)
+    if _followed_now(index_dir, data, records):
+        _write(index_dir, data)
+
+
 def forget(index_dir: str | Path, ids: Iterable[str]) -> list[dict]:
-    """Remove the stored decisions that name any of ``ids`` (a reviewer taking an answer back:
-    the records' clusters are judged by their links again, and ``--review`` asks again);
-    returns those removed.  ``--undo`` keeps decisions, so this is the only way back."""
+    """Remove the stored decisions that name any of ``ids`` by the records' ids now (a reviewer
+    taking an answer back: the records' clusters are judged by their links again, and
+    ``--review`` asks again); returns those removed (the others are written with their records'
+    ids now).  ``--undo`` keeps decisions, so this is the only way back."""
     ids = set(ids)
     data = _read(index_dir)
+    moved = _followed_now(index_dir, data)
     gone = [d for d in data["decisions"] if ids & set(d["ids"])]
-    if gone:
+    if gone or moved:
         data["decisions"] = [d for d in data["decisions"] if not ids & set(d["ids"])]
         _write(index_dir, data)
     return gone
@@ -1000,6 +1033,7 @@ def apply(index_dir: str | Path, everything: bool | None = None,
                                                  "(the duplicates they hid are shown)" if undone else "")
                         + ": make space and run dedup --apply again (or the next ingest makes the merges)")
         records, clusters = clusters_for(index_dir)
+        store_followed(index_dir, records)
         by_id = {r["id"]: r for r in records}
         writer = _index_writer(index_dir)
         try:

@@ -67,6 +67,31 @@ def test_a_merge_decision_follows_its_record_to_its_new_place(tmp_path):
     assert not any("no longer applies" in r for r in cluster["reasons"])
 
 
+def test_decisions_and_forget_name_the_records_at_their_new_places(tmp_path):
+    """A decision that follows its records lists their ids now: it listed the old ones, one of
+    them now the paper at the preprint's old place, and ``--forget`` took the decision back by
+    that unrelated paper's id and not by the preprint's own.  --apply stores the ids now."""
+    folder, idx = _setup(tmp_path)
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    (folder / "preprint.ris").write_text(OTHER + "\n" + PREPRINT, encoding="utf-8")
+    assert run_cli("ingest", "-q", str(folder), "--index", str(idx)).returncode == 0
+    by_name = {n: rid for rid, n in names(idx).items()}
+    now = sorted([by_name["ARTICLE"], by_name["PREPRINT"]])
+    listed = run_cli("dedup", "--decisions", "--index", str(idx))
+    assert listed.stdout.splitlines() == [f"merge: {' '.join(now)}"]
+    (decision,) = json.loads(run_cli("dedup", "--decisions", "--json", "--index", str(idx)).stdout)["decisions"]
+    assert decision["ids"] == now and sorted(decision["titles"]) == now
+    # the paper now at the preprint's old place is named by no decision
+    other = run_cli("dedup", "--forget", by_name["OTHER"], "--index", str(idx))
+    assert other.returncode == 1 and "forgot 0 decisions" in other.stderr
+    dedup(idx, "--apply")
+    stored = json.loads(decisions_path(idx).read_text(encoding="utf-8"))["decisions"]
+    assert [d["ids"] for d in stored] == [now]
+    gone = run_cli("dedup", "--forget", by_name["PREPRINT"], "--index", str(idx))
+    assert gone.returncode == 0 and "forgot 1 decision" in gone.stderr
+    assert json.loads(decisions_path(idx).read_text(encoding="utf-8"))["decisions"] == []
+
+
 def test_a_merge_decision_follows_its_record_when_its_old_id_is_gone(tmp_path):
     # the search re-run loses the hit above the paper decided on: the paper moves up to that
     # hit's place, and its own old place (the file's last) is no record's now
