@@ -807,7 +807,8 @@ def _dedup(args) -> int:
         _err(f"Error: {unwritable(args.index, e)}.")
         return EXIT_USAGE
     with Store(args.index, create=False) as store:  # applied now, by this run or an earlier one
-        hidden = len(store.hidden())
+        hidden_ids = store.hidden()
+        hidden = len(hidden_ids)
         files = store.files()
     applied = hidden > 0 or args.apply
     everything = merge.merges_all(args.index)
@@ -831,14 +832,20 @@ def _dedup(args) -> int:
     by_file = merge.prisma_by_file(_in_stored_files(records, files), clusters, everything and applied)
     if args.json:
         # hidden: the duplicates search and export hide now, which the counts leave when a decision
-        # was taken since the last --apply (the text's "they hide N duplicates: run --apply")
+        # was taken since the last --apply (the text's summary counts these, and says what --apply would do)
         _out(dumps({"clusters": clusters, "counts": counts, "by_file": by_file, "applied": applied,
                     "hidden": hidden, "skipped_blocks": stats["skipped"]}))
         return EXIT_OK
     found = (f"{counts['identified']:,} records identified, {_many(len(clusters), 'cluster')} of the same work "
              f"({pending:,} {'needs' if pending == 1 else 'need'} review)")
     waiting = counts["duplicates_to_review"]
-    if applied:
+    # a decision taken since the last --apply (a merge forgotten, a cluster decided): what search
+    # and export hide is as that --apply left it, as `stats` says, until the next --apply
+    outdated = applied and hidden != counts["duplicates_removed"]
+    if outdated:
+        _out(f"{found}, {_many(hidden, 'duplicate')} removed, {counts['identified'] - hidden:,} remaining")
+        by_file = merge.prisma_by_file(_in_stored_files(records, files), clusters, removed=hidden_ids)
+    elif applied:
         _out(f"{found}, {_many(counts['duplicates_removed'], 'duplicate')} removed, {counts['remaining']:,} remaining"
              + (f" ({waiting:,} more {'waits' if waiting == 1 else 'wait'} for review)" if waiting else ""))
     else:  # nothing is removed yet: what --apply removes, apart from what waits for review
@@ -849,8 +856,10 @@ def _dedup(args) -> int:
         _out(f"applied{'' if args.apply else ' (by an earlier --apply)'}: search and export "
              f"{'now ' if args.apply else ''}show the master of each {'' if everything or not pending else 'certain '}"
              f"cluster, completed from its duplicates (undo with --undo)")
-        if hidden != counts["duplicates_removed"]:  # decisions taken since
-            _out(f"  they hide {hidden:,} duplicates: run --apply to hide those of the clusters as they are now")
+        if outdated:  # decisions taken since
+            _out(f"  decisions were taken since: as the clusters are now, --apply removes "
+                 f"{_many(counts['duplicates_removed'], 'duplicate')} ({counts['remaining']:,} remaining)"
+                 + (f", and {waiting:,} in clusters that need review" if waiting else ""))
         if pending and not everything:
             _out(f"  {_many(pending, 'cluster')} {'needs' if pending == 1 else 'need'} review and "
                  f"{'was' if pending == 1 else 'were'} left as {'it is' if pending == 1 else 'they are'} "

@@ -940,11 +940,13 @@ def prisma(records: list[dict], clusters: list[dict], everything: bool = False) 
             "duplicates_to_review": found - removed, "remaining": len(records) - removed}
 
 
-def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool = False) -> list[dict]:
+def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool = False,
+                   removed: Iterable[str] | None = None) -> list[dict]:
     """PRISMA's records identified per source (``identified from PubMed n=…``), by file, and
     how many of each remain once the duplicates :func:`prisma` counts removed are (a master
     remains, with its file's count); by path, and by ``member`` inside an archive (a zip of
-    each database's export is as many sources).
+    each database's export is as many sources); ``removed``: the duplicates hidden now instead
+    (an --apply's, decisions taken since).
 
     >>> recs = [{"id": i, "source": {"path": p}} for i, p in [("a", "pubmed.txt"), ("b", "embase.ris"), ("c", "embase.ris")]]
     >>> prisma_by_file(recs, [{"records": [{"id": "a"}, {"id": "b"}], "master": "b", "confidence": "certain"}])
@@ -952,7 +954,8 @@ def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool =
     >>> prisma_by_file([{"id": "z", "source": {"path": "refs.zip", "member": "cnki.ris"}}], [])
     [{'path': 'refs.zip', 'member': 'cnki.ris', 'identified': 1, 'remaining': 1}]
     """
-    removed = {m["id"] for c in applied(clusters, everything) for m in c["records"] if m["id"] != c["master"]}
+    removed = set(removed) if removed is not None else {
+        m["id"] for c in applied(clusters, everything) for m in c["records"] if m["id"] != c["master"]}
 
     def file(r: dict) -> tuple[str, str]:
         return str(r["source"]["path"]), r["source"].get("member") or ""

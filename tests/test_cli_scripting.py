@@ -342,7 +342,11 @@ def test_dedup_json_says_how_many_duplicates_are_hidden_when_a_decision_came_aft
     after = json.loads(run_cli("dedup", "--json", "--index", str(idx)).stdout)
     said = run_cli("dedup", "--index", str(idx)).stdout
     assert after["hidden"] == applied["hidden"] != after["counts"]["duplicates_removed"]
-    assert f"they hide {after['hidden']:,} duplicates: run --apply" in said
+    # the summary counts what search and export hide, as stats does, and says what --apply would do
+    assert f"{after['hidden']:,} duplicates removed, {after['counts']['identified'] - after['hidden']:,} remaining" \
+        in said.splitlines()[0]
+    assert (f"decisions were taken since: as the clusters are now, --apply removes "
+            f"{after['counts']['duplicates_removed']:,} duplicate") in said
     stats = json.loads(run_cli("stats", "--json", "--index", str(idx)).stdout)
     assert stats["hidden_duplicates"] == after["hidden"]
 

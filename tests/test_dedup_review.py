@@ -157,3 +157,25 @@ def test_commas_list_one_papers_records_and_no_pair_named_is_asked_again(tmp_pat
         ("distinct", ["ADULT", "ELDERLY"]), ("distinct", ["ELDERLY", "ZH"]), ("merge", ["ADULT", "ZH"])]
     (cluster,) = dedup(idx)["clusters"]
     assert sorted(names[m["id"]] for m in cluster["records"]) == ["ADULT", "ZH"]
+
+
+def test_after_forget_dedup_counts_what_search_hides_as_stats_does(tmp_path):
+    """A merge taken back after --apply: the duplicates it hid stay hidden until the next --apply.
+    dedup said `0 duplicates removed, 3 remaining` (what --apply would leave) while stats said 2
+    hidden and 1 shown; both now say what search and export show, and dedup what --apply would do."""
+    idx, names, _ = _index(tmp_path)
+    assert run_cli("dedup", "--review", "--index", str(idx), stdin="m\n").returncode == 0
+    assert dedup(idx, "--apply")["counts"]["remaining"] == 1
+    some = next(iter(names))
+    assert run_cli("dedup", "--forget", some, "--index", str(idx)).returncode == 0
+    stats = run_cli("stats", "--index", str(idx))
+    assert "2 of them hidden as duplicates" in stats.stdout and "search and export show 1 " in stats.stdout
+    shown = run_cli("dedup", "--index", str(idx))
+    assert shown.returncode == 0, shown.stderr
+    summary = shown.stdout.splitlines()[0]
+    assert summary.endswith("2 duplicates removed, 1 remaining"), summary
+    assert ("as the clusters are now, --apply removes 0 duplicates (3 remaining), and 2 in clusters that need review"
+            in shown.stdout)
+    by_file = [line.split() for line in shown.stdout.splitlines() if line.rstrip().endswith(".ris")]
+    assert sorted(f[2] for f in by_file) == ["en.ris", "zh.ris"]
+    assert sum(int(f[1]) for f in by_file) == 1    # the records remaining in each file add up
