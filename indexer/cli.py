@@ -1240,6 +1240,7 @@ def main(argv: list[str] | None = None) -> int:
     from indexer.errors import DamagedIndex, OutputFailed, UnknownFormat
 
     parser = build_parser()
+    _options_before_command(parser, sys.argv[1:] if argv is None else list(argv))
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # said with the command's usage (argparse gives the top level's)
         hint = ("; a query that starts with - comes after --: python cli.py search -- '-癌 肿瘤'"
@@ -1282,6 +1283,55 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return _interrupted()
+
+
+def _option_of(command: argparse.ArgumentParser, written: str):
+    """The action of ``command`` that ``written`` names, as argparse takes it (whole, or the
+    start of one long option), else None."""
+    name = written.split("=", 1)[0]
+    if name in command._option_string_actions:
+        return command._option_string_actions[name]
+    found = {command._option_string_actions[o] for o in command._option_string_actions
+             if name[:2] == "--" and o.startswith(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _options_before_command(parser: argparse.ArgumentParser, given: list[str]) -> None:
+    """Options written before the command (``cli.py --json search x``), said as what they are:
+    argparse took them as the top level's, and said "unrecognized arguments: --json" under a
+    usage that lists [--json], or for one with a value (``--index DIR search x``) "invalid
+    choice: 'DIR'".  The command's usage, and the line written the right way round, exit 2."""
+    top = parser._option_string_actions
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    if not given or given[0][:1] != "-" or given[0] in ("-", "--") or given[0].split("=", 1)[0] in top:
+        return
+    at = next((i for i, w in enumerate(given) if w in commands), None)
+    if at is None or "--" in given[:at] or any(w.split("=", 1)[0] in top for w in given[:at]):
+        return
+    name, command, rest = given[at], commands[given[at]], given[at + 1:]
+    moved, foreign, follows_foreign = [], [], False
+    for word in given[:at]:
+        if word[:1] == "-":
+            follows_foreign = _option_of(command, word) is None
+            (foreign if follows_foreign else moved).append(word)
+        elif not follows_foreign:   # the value of the option before it
+            moved.append(word)
+    said = []
+    for word in foreign:
+        owners = [n for n, p in commands.items() if _option_of(p, word)]
+        said.append(f"{word.split('=', 1)[0]} is not an option of {name}"
+                    + (f" (it is of {', '.join(owners)})" if owners else ""))
+    options = [w.split("=", 1)[0] for w in moved if w[:1] == "-"]
+    if options:
+        import shlex
+        end = rest.index("--") if "--" in rest else len(rest)
+        line = [name, *rest[:end], *moved, *rest[end:]]
+        said.append(f"{' and '.join(options)} {'is an option' if len(options) == 1 else 'are options'} of "
+                    f"{name}: write {'it' if len(options) == 1 else 'them'} after the command: "
+                    f"{'lit-indexer' if _prog() == 'lit-indexer' else 'python cli.py'} {shlex.join(line)}")
+    elif any(_option_of(p, w) for w in foreign for p in commands.values()):
+        said.append("options go after the command")
+    command.error("; ".join(said))
 
 
 def _index_problem(args) -> str:

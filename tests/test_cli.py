@@ -366,6 +366,21 @@ def test_a_misspelt_command_option_or_format_names_the_one_meant(args, meant):
     assert result.returncode == 2 and meant in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize("args, said", [
+    (("--json", "search", "x"), "--json is an option of search: write it after the command: python cli.py search x --json"),
+    (("--index", "idx", "search", "spinal cord"),
+     "--index is an option of search: write it after the command: python cli.py search 'spinal cord' --index idx"),
+    (("--json", "search", "--", "-癌"), "write it after the command: python cli.py search --json -- '-癌'"),
+    (("--format", "ris", "search", "x"), "--format is not an option of search (it is of clean, ingest, export)"),
+])
+def test_an_option_before_the_command_is_said_to_go_after_it(args, said):
+    # `cli.py --json search x` said "unrecognized arguments: --json" under a usage listing [--json],
+    # and `cli.py --index idx search x` "invalid choice: 'idx'"
+    result = run_cli(*args)
+    assert result.returncode == 2 and said in result.stderr, result.stderr
+    assert result.stderr.startswith("usage: cli.py search") and "invalid choice" not in result.stderr
+
+
 def test_the_installed_command_names_itself_in_its_usage():
     # `lit-indexer --help` (pyproject's console script) said "usage: cli.py"
     script = ("import sys\nsys.argv = ['/usr/local/bin/lit-indexer', 'search', '--help']\n"
