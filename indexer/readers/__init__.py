@@ -369,6 +369,10 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
         yield Failure(path=path, line=None, reason="empty file (only whitespace)", raw=source.head)
         return
     reader = forced or sniff_reader(source.head, path)
+    mistaken = _forced_elsewhere(forced, source)
+    if mistaken:
+        yield _whole_file_failure(source, mistaken, forced.name)
+        return
     if reader is None:
         # a site's search results (its records come from its Cite link), an export not read
         listed = results_page(source.head) or unread_export(source.head)
@@ -388,6 +392,19 @@ def read_file(path: str, fmt: str | None = None) -> Iterator[Record | Failure]:
     if not items:  # an export of nothing, or one cut off before its first record: say so
         yield _whole_file_failure(source, f"no records: read as {reader.name}, the file holds none (an export "
                                           "of nothing, or one cut off after its header?)", reader.name)
+
+
+def _forced_elsewhere(forced, source) -> str:
+    """Why a file read with ``--format NAME`` gives nothing, when that reader finds no record in
+    it and its content is another format's, else "".  Its text was read as another export
+    pasted into a NAME file, so ``clean --format bibtex ris-01.txt`` read the RIS records with
+    only a misleading issue to say so: a format forced is the format read.  (A NAME file holding
+    an export of another format after its records has that read as pasted in, as unforced.)"""
+    detected = sniff_reader(source.head, source.path) if forced else None
+    if detected is None or detected is forced or any(isinstance(item, Record) for item in _read(forced, source)):
+        return ""
+    return (f"no {forced.name} records: --format {forced.name} reads the file as {forced.name}, and it does not "
+            f"look like {forced.name} but like {detected.name}; leave out --format to read it as {detected.name}")
 
 
 def read_stream(stream: BinaryIO, name: str, fmt: str | None = None) -> Iterator[Record | Failure]:
