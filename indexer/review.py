@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import unicodedata
 from typing import Callable, TextIO
 
 from .charsets import is_han
 from .export.common import display_name
 from .merge import distinct_sets, record_decision, record_decisions, record_entries, to_review
 from .record import source_label
+from .terminal import shortened, text_width as _width
 
 
 def _name(a: dict) -> str:
@@ -35,22 +35,10 @@ _ROWS = (("title", lambda r: " / ".join((r.get("title") or {}).values())),
          ("source", lambda r: source_label(r["source"])))
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _cut(text: str, width: int, keep_end: bool = False) -> str:
     """``text`` cut and padded to ``width`` terminal columns (CJK characters take two); with
     ``keep_end``, the start is cut (a path's folders, which the records of a cluster share)."""
-    if _width(text) > width:
-        out, used = [], 0
-        for ch in (reversed(text) if keep_end else text):
-            w = _width(ch)
-            if used + w > width - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "…" + "".join(reversed(out)) if keep_end else "".join(out) + "…"
+    text = shortened(text, width, words=False, keep_end=keep_end)
     return text + " " * max(0, width - _width(text))
 
 

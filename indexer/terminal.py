@@ -67,6 +67,40 @@ def text_width(text: str) -> int:
     return sum(map(columns, text))
 
 
+def shortened(text: str, width: int, words: bool = True, keep_end: bool = False) -> str:
+    """``text`` in at most ``width`` columns (a wide character two): whole when it fits, else cut
+    and marked "…", at a word's end (between any two Chinese characters; a word longer than half
+    of ``width`` is cut inside), or, not ``words``, at the last character that fits (a table's
+    column); ``keep_end``: its start cut instead (a path's folders).  The titles warnings name
+    (export's) and the columns ``dedup --review`` shows are cut by it.
+
+    >>> shortened("Labour drugs associated with drop in breastfeeding", 40)
+    'Labour drugs associated with drop in…'
+    >>> shortened("Labour drugs associated with drop in breastfeeding", 40, words=False)
+    'Labour drugs associated with drop in br…'
+    >>> shortened("补肾活血汤对老年单纯收缩期高血压患者血管内皮功能的影响", 20), shortened("基于CT影像的肺结节检测", 10)
+    ('补肾活血汤对老年单…', '基于CT影…')
+    >>> shortened("Spinal cord injury: a review, in brief", 30), shortened("a/b/c/refs.ris", 9, False, True)
+    ('Spinal cord injury: a review…', '…refs.ris')
+    """
+    if text_width(text) <= width:
+        return text
+    seq = text[::-1] if keep_end else text
+    kept, used = 0, 0
+    while kept < len(seq) and used + columns(seq[kept]) <= width - 1:
+        used += columns(seq[kept])
+        kept += 1
+    if words:
+        at = kept
+        while at > 0 and not (seq[at].isspace() or seq[at - 1].isspace()
+                              or columns(seq[at]) == 2 or columns(seq[at - 1]) == 2):
+            at -= 1
+        if text_width(seq[:at]) >= width // 2:
+            kept = at
+    cut = seq[:kept].rstrip(" ,;:") if words else seq[:kept]
+    return "…" + cut[::-1] if keep_end else cut + "…"
+
+
 # where a line may not break between two wide characters: before a closing mark, after an opening one
 _NO_BREAK_BEFORE = set("，。；：、？！）」』》】〗’”…,.;:!?)]")
 _NO_BREAK_AFTER = set("（「『《【〖‘“([")

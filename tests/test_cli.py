@@ -309,6 +309,21 @@ def test_an_option_after_dashes_is_said_to_be_a_word(tmp_path):
     assert "options before --" in run_cli("search", "--help").stdout
 
 
+def test_export_warnings_cut_titles_at_a_word_with_an_ellipsis(tmp_path):
+    # "(Labour drugs associated with drop in bre)": cut at 40 characters, inside a word, no "…"
+    path = tmp_path / "noauthors.ris"
+    path.write_text("TY  - JOUR\nTI  - Labour drugs associated with drop in breastfeeding rates\nJO  - BMJ\n"
+                    "PY  - 2009\nER  - \n\nTY  - JOUR\nTI  - 一种基于平方和优化的飞行器大角度机动镇定控制器设计方法\n"
+                    "JO  - 航空学报\nPY  - 2019\nER  - \n\nTY  - JOUR\nTI  - Spinal cord injury\nJO  - Spine\n"
+                    "PY  - 2020\nER  - \n", encoding="utf-8")
+    result = run_cli("export", "--format", "gbt7714", "--from", str(path))
+    assert result.returncode == 0, result.stderr
+    (warned,) = [line for line in result.stderr.splitlines() if "have no authors" in line]
+    assert "(Labour drugs associated with drop in…)" in warned
+    assert "(一种基于平方和优化的飞行器大角度机动镇定控制器设…)" in warned   # 48 columns and the "…"
+    assert "(Spinal cord injury)" in warned   # whole when it fits
+
+
 def test_dedup_undo_refuses_map_as_it_refuses_apply(tmp_path):
     # --undo --map exited 0 and wrote no map
     idx = tmp_path / "idx"

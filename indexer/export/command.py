@@ -494,6 +494,7 @@ def _warn_of_gaps(records: list[dict], fmt: str, err: TextIO) -> None:
     """One warning for each thing a reference needs that records lack: how many, and the
     first three (their ids and where they came from, or their titles)."""
     from ..record import source_label
+    from ..terminal import shortened
     from .common import main_lang, in_lang
 
     for what, lacks, only in _GAPS:
@@ -502,7 +503,7 @@ def _warn_of_gaps(records: list[dict], fmt: str, err: TextIO) -> None:
         found = [r for r in records if lacks(r)]
         if not found:
             continue
-        shown = ", ".join(f"{r['id']} ({in_lang(r, 'title', main_lang(r))[:40] or source_label(r['source'])})"
+        shown = ", ".join(f"{r['id']} ({shortened(in_lang(r, 'title', main_lang(r)), 50) or source_label(r['source'])})"
                           if what != "no title" else f"{r['id']} ({source_label(r['source'])})" for r in found[:3])
         more = f" and {len(found) - 3:,} more" if len(found) > 3 else ""
         err.write(f"warning: {len(found):,} record(s) have {what}, so their references are incomplete: "
