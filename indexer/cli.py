@@ -700,6 +700,11 @@ def cmd_stats(args) -> int:
         return EXIT_OK
     _out(f"{stats['records']:,} records in {args.index}  (index {stats['index_bytes'] / 1e6:.1f} MB, "
          f"store {stats['store_bytes'] / 1e6:.1f} MB)")
+    if not stats["records"]:   # (blank "by language:", "by format:" and "by year:" lines had said it)
+        import shlex
+        _out("  the index is empty: ingest files into it (python cli.py ingest PATH --index "
+             f"{shlex.quote(str(args.index))})")
+        return EXIT_OK
     stats["by_year"] = _years_by_decade(stats["by_year"])
     from indexer.terminal import view_width
 

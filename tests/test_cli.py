@@ -324,6 +324,26 @@ def test_export_warnings_cut_titles_at_a_word_with_an_ellipsis(tmp_path):
     assert "(Spinal cord injury)" in warned   # whole when it fits
 
 
+def test_an_ingest_of_nothing_makes_no_index_and_an_empty_index_is_said_empty(tmp_path):
+    # `ingest --index idx emptydir` (exit 1) left an empty index folder; stats of an empty index printed
+    # blank "by language:" lines; export of it to stdout printed nothing, with no note (exit 0)
+    (tmp_path / "in").mkdir()
+    idx = tmp_path / "idx"
+    result = run_cli("ingest", "--index", str(idx), str(tmp_path / "in"))
+    assert result.returncode == 1 and not idx.exists()
+    assert f"→ no index made in {idx} (no record to put in it)" in result.stderr
+    (tmp_path / "in" / "a.ris").write_text("TY  - JOUR\nTI  - Spinal cord injury\nAU  - Li, Wei\nJO  - Spine\n"
+                                           "PY  - 2020\nER  - \n", encoding="utf-8")
+    assert run_cli("ingest", "-q", "--index", str(idx), str(tmp_path / "in")).returncode == 0
+    (tmp_path / "in" / "a.ris").unlink()
+    assert run_cli("ingest", "-q", "--prune", "--index", str(idx), str(tmp_path / "in")).returncode == 0
+    stats = run_cli("stats", "--index", str(idx))
+    assert stats.returncode == 0 and "by language" not in stats.stdout
+    assert stats.stdout.splitlines()[1] == f"  the index is empty: ingest files into it (python cli.py ingest PATH --index {idx})"
+    exported = run_cli("export", "--format", "ris", "--index", str(idx))
+    assert exported.returncode == 0 and exported.stdout == "" and exported.stderr == "note: nothing to export\n"
+
+
 def test_dedup_undo_refuses_map_as_it_refuses_apply(tmp_path):
     # --undo --map exited 0 and wrote no map
     idx = tmp_path / "idx"

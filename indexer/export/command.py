@@ -539,6 +539,8 @@ def _write(args, records: list[dict], out: TextIO, err: TextIO, keys: dict[str, 
     # Excel opens a CSV file without a BOM in the system's code page (GBK on Chinese Windows): 乱码
     bom = args.format in ("ris", "csv") and args.bom or args.format == "csv" and bool(args.output)
     if not args.output:
+        if not records and args.query is None:   # (a query that found nothing has said so)
+            err.write("note: nothing to export\n")   # (an empty index, one pruned: as -o says it)
         _warn_of_gaps(records, args.format, err)
         try:
             write(out, bom)

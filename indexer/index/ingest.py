@@ -72,12 +72,14 @@ class Summary:
     kept_missing: int = 0
     # `dedup --apply` made again after this run (the index had it): clusters, duplicates hidden
     deduplicated: dict | None = None
+    # the index folder this run made was removed again: no record was read into it
+    unmade: bool = False
 
     def to_json(self) -> dict:
         return {"read": self.read, "added": self.added, "updated": self.updated, "replaced": self.replaced,
                 "unchanged": self.unchanged,
                 "removed": self.removed, "failed": len(self.failures), "kept_missing": self.kept_missing,
-                "rebuilt": self.rebuilt, "index": self.index,
+                "rebuilt": self.rebuilt, "index": self.index, "index_made": not self.unmade,
                 "seconds": round(self.seconds, 2),
                 "missing_files": self.missing, "warnings": self.warnings, "deduplicated": self.deduplicated,
                 "failures": [f.to_json() for f in self.failures]}
@@ -87,7 +89,8 @@ class Summary:
         replaced = (f" ({self.replaced} now hold another paper: ids follow a record's place in its file)"
                     if self.replaced else "")
         line = (f"read {self.read}, added {self.added}, updated {self.updated}{replaced}, unchanged {self.unchanged}, "
-                f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → {self.index}")
+                f"{removed}failed {len(self.failures)} in {self.seconds:.1f} s → "
+                + (f"no index made in {self.index} (no record to put in it)" if self.unmade else self.index))
         lines = [line]
         if self.rebuilt:
             lines.append(f"search index rebuilt with {self.rebuilt:,} records from the store")
@@ -556,11 +559,15 @@ def ingest(paths, index_dir: str, fmt: str | None = None, quiet: bool = False,
                            f"{shlex.quote(str(index_dir))}`")
     made = not os.path.lexists(index_dir)
     try:
-        return _ingest(paths, index_dir, fmt, quiet, workers, prune, rebuild, archives)
+        summary = _ingest(paths, index_dir, fmt, quiet, workers, prune, rebuild, archives)
     except BaseException:
         if made:
             _remove_unwritten(index_dir)
         raise
+    if made and not summary.added:   # nothing read into it: no empty index left for stats and export to show
+        _remove_unwritten(index_dir)
+        summary.unmade = not os.path.lexists(index_dir)
+    return summary
 
 
 def _remove_unwritten(index_dir) -> None:
