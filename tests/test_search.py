@@ -643,6 +643,16 @@ def test_pinyin_syllables_are_those_pypinyin_reads():
     assert is_pinyin_surname("ouyang") and is_pinyin_surname("lu") and not is_pinyin_surname("jones")
 
 
+def test_a_misspelt_prefix_is_said_under_json_and_batch_too(idx):
+    # `search --json 'titel:spinal'` said nothing of title:, neither in its object nor on stderr
+    meant = "titel: is no field prefix, so it was searched as text (did you mean title:?)"
+    result = run_cli("search", "--json", "titel:spinal", "--index", str(idx))
+    assert result.returncode == 0 and json.loads(result.stdout)["notes"] == [meant]
+    assert f"note: {meant}" in result.stderr
+    (answer,) = jsonl(run_cli("search", "--batch", "--index", str(idx), stdin="titel:spinal\n").stdout)
+    assert answer["total"] == 0 and answer["notes"] == [meant]
+
+
 def test_a_query_that_finds_nothing_says_what_would(idx, s):
     # the default fields leave authors out: say which prefix finds the name
     assert s.notes("王明") == ["'王明' is in no title, abstract, keyword or funding; author:王明 finds 1 record"]

@@ -302,11 +302,7 @@ class Searcher:
         leaves out (``王建国``: "author:王建国 finds 1 record")."""
         notes = self.warnings(q)
         quoted = self._quoted(q)
-        notes += [f"{written}: is no field prefix, so it was searched as text "
-                  + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
-                  for written, meant in misspelt_prefixes(q)]
-        notes += [f"{written}: is followed by a space, so it was searched as text (to search the field, write its "
-                  f"value right after the colon: {written}:VALUE)" for written in spaced_prefixes(q)]
+        notes += self._prefixes(q)
         tree = parse(q, self._in_vocabulary)
         missing = self._missing(tree)
         notes += self.readings(q, tree, missing)
@@ -332,9 +328,20 @@ class Searcher:
 
     def said(self, q: str, found: bool) -> list[str]:
         """What ``--json`` and ``--batch`` say beside a query's hits: its :meth:`warnings`, and
-        when it ``found`` nothing, how its words were read (:meth:`readings`; the terminal's
-        :meth:`notes` add the advice that reads pypinyin, spared a script)."""
-        return self.warnings(q) + ([] if found else self.readings(q))
+        when it ``found`` nothing, a prefix misspelt (:meth:`_prefixes`) and how its words were
+        read (:meth:`readings`; the terminal's :meth:`notes` add the advice that reads pypinyin, spared a script)."""
+        return self.warnings(q) + ([] if found else self._prefixes(q) + self.readings(q))
+
+    @staticmethod
+    def _prefixes(q: str) -> list[str]:
+        """A prefix that is no field but near one (``titel:肉瘤``: "did you mean title:?"), or one
+        followed by a space, searched as text: said by the terminal, ``--json`` and ``--batch``
+        alike (``search --json 'titel:spinal'`` had said nothing of it)."""
+        return ([f"{written}: is no field prefix, so it was searched as text "
+                 + (f"(did you mean {meant}:?)" if meant else f"(the fields: {', '.join(PREFIXES)})")
+                 for written, meant in misspelt_prefixes(q)]
+                + [f"{written}: is followed by a space, so it was searched as text (to search the field, write its "
+                   f"value right after the colon: {written}:VALUE)" for written in spaced_prefixes(q)])
 
     def readings(self, q: str, tree=None, missing: list[Leaf] | None = None) -> list[str]:
         """How the words of a query that found nothing were read, and what the other reading
