@@ -44,3 +44,13 @@ def test_a_csl_item_of_few_or_long_fields_is_csl_json(tmp_path, first):
 def test_other_json_is_not_taken_for_csl(tmp_path, other):
     result, records, failures = _clean(tmp_path, json.dumps([other, other]))
     assert not records and [f["reason"].split(";")[0] for f in failures] == ["unknown format"]
+
+
+@pytest.mark.parametrize("text", ["[]", "[\n]\n", "  [ ]  "])
+def test_an_empty_array_is_a_csl_json_file_of_no_records(tmp_path, text):
+    # `[]` (a CSL-JSON export of nothing) was "unknown format; use --format NAME …"
+    path = tmp_path / "empty.json"
+    path.write_text(text, encoding="utf-8")
+    result, records, (failure,) = clean_items(path)
+    assert result.returncode == 1 and records == []
+    assert failure["reason"].startswith("no records: read as csl-json, the file holds none") and failure["raw"] == text.strip("\n")

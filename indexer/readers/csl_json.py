@@ -633,6 +633,8 @@ class CslJsonReader:
         if looks_like_records(head):   # clean --json's own records (their title is an object): record-jsonl's
             return 0.0
         h = head.lstrip(" \t\r\n")
+        if re.fullmatch(r"\[\s*\]\s*", h):   # an array of no item: a CSL-JSON export of nothing (Zotero's, say)
+            return 0.5
         if re.match(r'\[|\{\s*"', h) and re.search(r'"(?:type|title|container-title|issued|author|itemType)"\s*:',
                                                     h[:5000]) and \
                 re.search(r'"(?:issued|container-title|author|DOI|itemType)"', h[:20000]):
