@@ -687,6 +687,24 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET id = excluded.id, doi = excluded.doi, title = excluded.title",
             [(key, rid, doi, title, rid) for key, (rid, doi, title) in keys.items()]))
 
+    def made_key(self, key: str) -> bool:
+        """Whether export made ``key`` (in any case) and keeps it (:meth:`keep_keys`)."""
+        return self._has("made_keys") and bool(
+            self.db.execute("SELECT 1 FROM made_keys WHERE key = ?", (key,)).fetchone())
+
+    def came_keys(self, formats: tuple[str, ...]) -> Iterator[str]:
+        """What can be a citation key a record of ``formats`` came with
+        (:func:`indexer.export.common.own_key` tells which is): a BibTeX entry's or a CSL item's
+        source id, and a ``citation-key`` (a CSL item's, a CSV's ``key`` column), a record's
+        JSON looked in for that name in SQLite, not read whole."""
+        marks = ", ".join("?" * len(formats))
+        for row in self.db.execute(
+                "SELECT CASE WHEN format IN ('bibtex', 'csl-json') THEN json_extract(json, '$.source.source_id') END, "
+                "json_extract(json, '$.extra.\"citation-key\"'), json_extract(json, '$.extra.csl.\"citation-key\"') "
+                f"FROM records WHERE format IN ({marks}) "
+                "AND (format IN ('bibtex', 'csl-json') OR instr(json, '\"citation-key\"'))", formats):
+            yield from (str(text) for text in row if text)
+
     def lent_keys(self) -> dict[str, str]:
         """The key each master ``dedup --apply`` showed was lent by a duplicate (export's
         :meth:`keep_lent`), by the master's id: the key cited for it, shown again when it is a

@@ -314,7 +314,7 @@ def test_show_and_export_ids_take_a_records_citation_key(tmp_path):
 
     index, ris, bib = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.bib"
     _write_smith_2020(ris, *SPINAL)
-    # a key the user chose that is also the start of a record id (ids are hex): the id's start names its record
+    # a key the user chose that is also the start of another record's id (ids are hex)
     bib.write_text("@article{Adams2001,\n  title = {Gait after stroke},\n  author = {Adams, Jane},\n  year = {2001}\n}\n"
                    "@article{%s,\n  title = {Keyed like an id},\n  author = {Baker, Tom},\n  year = {2011}\n}\n",
                    encoding="utf-8")
@@ -337,12 +337,87 @@ def test_show_and_export_ids_take_a_records_citation_key(tmp_path):
     unknown = run_cli("show", "smith2020spinald", "--index", str(index))
     assert unknown.returncode == 1 and "no record with id smith2020spinald" in unknown.stderr
     assert "citation key" in unknown.stderr
-    by_start = json.loads(run_cli("show", "--json", prefix, "--index", str(index)).stdout)
-    assert by_start["id"] == sorted(keys)[0] != by_key[prefix]
+    # it names two records: neither is guessed (it had named the id's record, silently), both are said
+    first = sorted(keys)[0]
+    both = run_cli("show", "--json", prefix, "--index", str(index))
+    assert both.returncode == 1 and both.stdout == ""
+    assert f"{prefix} is the start of the record id {first} and the citation key of {by_key[prefix]}" in both.stderr
+    whole = run_cli("show", "--json", first, by_key[prefix], "--index", str(index))   # a whole id is its record's
+    assert whole.returncode == 0, whole.stderr
+    assert [json.loads(line)["id"] for line in whole.stdout.splitlines()] == [first, by_key[prefix]]
+    longer = json.loads(run_cli("show", "--json", first[:7], "--index", str(index)).stdout)   # no key: the id's start
+    assert longer["id"] == first
 
     listed = tmp_path / "ids.txt"
-    listed.write_text("smith2020spinalc\nadams2001\nsmith2020spinald\n", encoding="utf-8")
+    listed.write_text(f"smith2020spinalc\nadams2001\nsmith2020spinald\n{prefix}\n", encoding="utf-8")
     result = run_cli("export", "-f", "csv", "--ids", str(listed), "--index", str(index))
     assert result.returncode == 1 and "no record smith2020spinald" in result.stderr   # skipped, said
+    assert f"warning: {prefix} is the start of the record id {first} and the citation key of" in result.stderr
     assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == [by_key["smith2020spinalc"],
                                                                              by_key["Adams2001"]]
+
+
+def _ids(index) -> list[str]:
+    from indexer.store import Store
+
+    with Store(str(index), reading=True) as store:
+        return sorted(rec["id"] for rec in store)
+
+
+def test_a_made_key_that_starts_another_records_id_names_neither(tmp_path):
+    # keys are made of the surname, year and first title word: an undated record by one whose
+    # surname is hex, with a title of stop words only, is made its surname as key; that surname
+    # the start of another record's id, `show` took it for the id's start (nothing looked the key up)
+    index, ris, other = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.ris"
+    _write_smith_2020(ris, *SPINAL)
+    ingest(index, ris)
+    ids = _ids(index)
+    first = ids[0]
+    prefix = next(first[:n] for n in range(6, 17) if not first[:n].isdigit())   # (a surname needs a letter)
+    other.write_text(f"TY  - JOUR\nAU  - {prefix}, Jo\nTI  - The of\nT2  - Spine\nER  - \n\n", encoding="utf-8")
+    ingest(index, other)
+    (keyed,) = set(_ids(index)) - set(ids)
+    both = run_cli("show", prefix, "--index", str(index))   # before any export: no key kept yet
+    assert both.returncode == 1 and both.stdout == ""
+    assert f"{prefix} is the start of the record id {first} and the citation key of {keyed}" in both.stderr
+    assert _key_column(index)[keyed] == prefix   # (the key it is made, as export gives it)
+    again = run_cli("show", prefix.upper(), "--index", str(index))   # and kept: any case
+    assert again.returncode == 1 and f"citation key of {keyed}" in again.stderr
+
+
+def test_a_key_that_starts_its_own_records_id_names_that_record(tmp_path):
+    # an id is made of the file and the record's place in it: a key written in after is its own id's start
+    import json
+
+    index, bib = tmp_path / "idx", tmp_path / "a.bib"
+    entry = "@article{%s,\n  title = {Gait after stroke},\n  author = {Adams, Jane},\n  year = {2001}\n}\n"
+    bib.write_text(entry % "Adams2001", encoding="utf-8")
+    ingest(index, bib)
+    (rid,) = _ids(index)
+    bib.write_text(entry % rid[:6], encoding="utf-8")
+    ingest(index, bib)
+    assert _ids(index) == [rid]
+    shown = run_cli("show", "--json", rid[:6], "--index", str(index))
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["id"] == rid
+
+
+def test_what_may_be_a_key_is_told_without_making_the_keys(tmp_path):
+    # show looks keys up (a second and more on a large index) for an id's start only when it may
+    # be a key: one a record came with, one kept, or one a record of a year written in it (or of
+    # none) is made; a key it cannot be is told so, one it can never is
+    from indexer.export.command import may_be_key
+    from indexer.store import Store
+
+    index, ris, bib, zh = tmp_path / "idx", tmp_path / "a.ris", tmp_path / "b.bib", tmp_path / "c.ris"
+    _write_smith_2020(ris, *SPINAL)
+    bib.write_text("@article{Adams2001,\n  title = {Gait after stroke},\n  author = {Adams, Jane}\n}\n", encoding="utf-8")
+    zh.write_text("TY  - JOUR\nAU  - 龙贤格\nTI  - miR-503在乳腺癌中的作用\nPY  - 2019\nER  - \n", encoding="utf-8")
+    ingest(index, ris, bib, zh)
+    texts = ("smith2020spinal", "SMITH2020spinalc", "adams2001", "adams2001b", "adams2001gait", "longxiange2019zairu",
+             "longxiange2019zairub", "smith2021spinal", "smith2020fusion", "adams", "0a2020", "beef", "0a2019", "long2019")
+    with Store(str(index), reading=True) as store:
+        assert [text for text in texts if may_be_key(store, text)] == [
+            "smith2020spinal", "SMITH2020spinalc", "adams2001", "adams2001b", "adams2001gait", "longxiange2019zairu",
+            "longxiange2019zairub", "long2019"]   # (a name in Chinese is some letters: pinyin is not read)
+    assert {t: k for _, t, k in _csv_keys("--index", str(index))}["miR-503在乳腺癌中的作用"] == "longxiange2019zairu"

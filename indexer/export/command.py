@@ -406,27 +406,59 @@ def keyed_ids(index_dir: str, keys: list[str], hidden: dict[str, str]) -> dict[s
     return {key: [rid for rid in ids if hidden.get(rid) not in ids] for key, ids in found.items()}
 
 
-# A year in a citation key (``wang2020spinal``; ``_base_key`` writes the record's year there).
+# A year in a citation key (``wang2020spinal``; ``base_key`` writes the record's year there).
 _KEY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def may_be_key(store, text: str) -> bool:
+    """Whether ``text`` can be a record's citation key as :func:`index_keys` gives it, told
+    without making the index's keys (a second and more on 29,000 records), nor loading the
+    writers or pinyin: asked of the start of a record's id (hex), which a key can be too.  A key
+    is one a record came with (:func:`.common.own_key`: its source id or ``citation-key``) or
+    one export made before and keeps, else one made of the record's surname, year and first
+    title word (:func:`.keys.base_key`), any of them with letters after (of records that want
+    one); a master ``dedup --apply`` shows with a duplicate's key shows one of these.  So only
+    a record whose year is a number written in ``text``, or that has none, can have been made
+    it.  False: it is no key; True: it may be one (:func:`keyed_ids` tells)."""
+    from .keys import KEYED_FORMATS, base_key
+
+    wanted = text.strip().casefold()
+    if store.made_key(wanted) or wanted in {key.casefold() for key in store.lent_keys().values()}:
+        return True
+    if any(key.strip() and wanted.startswith(key.strip().casefold()) for key in store.came_keys(KEYED_FORMATS)):
+        return True
+    years = {int(run[i:j]) for run in re.findall(r"\d+", wanted)   # (up to 18 digits: an integer SQLite takes)
+             for i in range(len(run)) for j in range(i + 1, min(len(run), i + 18) + 1)}
+    made = {base_key(rec, pattern=True) for rec in store.first_entered({*years, None})}   # (a Chinese one: some letters)
+    return any(re.fullmatch(f"{base}[a-z]*", wanted) for base in made)
 
 
 def named_ids(index_dir: str, store, texts: list[str]) -> dict[str, tuple[list[str], list[str]]]:
     """What each of ``texts`` names in the index in ``store``: the ids it is or starts
-    (:meth:`~indexer.store.Store.resolve`), else the records whose citation key it is
-    (:func:`keyed_ids`: read only then, for an id's start is quick to resolve and a key is not).
-    One record in all: that record; more: it names none."""
+    (:meth:`~indexer.store.Store.resolve`) and the records whose citation key it is
+    (:func:`keyed_ids`), beside those.  A whole id is its record's, no key looked up; keys are
+    looked up for the rest, but for the start of an id that cannot be a key
+    (:func:`may_be_key`: an id's start is quick to resolve and a key is not).  One record in
+    all: that record; more (the start of one record's id and the key of another too): it
+    names none."""
     ids = {text: store.resolve(text) for text in texts}
-    asked = [text for text, found in ids.items() if not found]
+    asked = [text for text, found in ids.items()
+             if not found or found != [text.strip().lower()] and may_be_key(store, text)]
     keyed = keyed_ids(index_dir, asked, store.hidden()) if asked else {}
-    return {text: (found, keyed.get(text, [])) for text, found in ids.items()}
+    return {text: (found, [rid for rid in keyed.get(text, []) if rid not in found]) for text, found in ids.items()}
 
 
 def ambiguity(text: str, by_id: list[str], by_key: list[str]) -> str:
     """What to say of a record id's start or a citation key that names more than one record
     (:func:`named_ids`)."""
+    keyed = ", ".join(by_key)
+    if by_id and by_key:
+        starts = f"the start of the record id {by_id[0]}" if len(by_id) == 1 else \
+            f"the start of more than one record id ({', '.join(by_id)} …)"
+        return f"{text} is {starts} and the citation key of {keyed}; give the whole id of the record meant"
     if by_id:
         return f"more than one record id starts with {text}; give more of it"
-    return f"the citation key {text} is that of more than one record ({', '.join(by_key)}); give the record's id"
+    return f"the citation key {text} is that of more than one record ({keyed}); give the record's id"
 
 
 def _warn_of_clashes(clashes: list[tuple[dict, dict, str]], records: list[dict], err: TextIO) -> None:

@@ -14,11 +14,11 @@ from ..fields.funding import parse_funding
 from ..fields.identifiers import classification, is_classification_code
 from ..fields.keywords import ITEM_SEPARATORS
 from ..papers import corrected, in_lang, key_fingerprint, key_print, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
-from ..pinyin import SYLLABLES, is_person, is_pinyin_surname, reading
+from ..pinyin import SYLLABLES, is_pinyin_surname, reading
 from ..readers.csl_json import date_text
 from . import SORTS
+from .keys import KEYED_FORMATS, base_key, has_han  # noqa: F401  (shared with the writers and export)
 
-_HAN = re.compile(f"[{HAN}]")
 _EAST_ASIAN = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 # CSL rich text: <i>, <b>, <sup>, <sub>, <span class="nocase">, <span style="…">
 _MARKUP = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
@@ -139,10 +139,6 @@ def _without_subtitles(name: str) -> str:
         if depth == 0 and name.startswith(" : ", i):
             return name[:i]
     return name
-
-
-def has_han(text: str | None) -> bool:
-    return bool(text and _HAN.search(text))
 
 
 def written_whole(family: str | None) -> bool:
@@ -773,21 +769,6 @@ def abstract_holds_sections(abstract: str, sections: list[dict]) -> bool:
     return bool(sections)
 
 
-def _ascii_word(text: str, person: bool = False) -> str:
-    if has_han(text):
-        text = "".join(reading(text if person and is_person(text) else text[:4], person))
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-_STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by"}
-
-
-# The readers whose records can come with a citation key: a BibTeX entry's key and a CSL item's
-# ``id`` (pandoc's and Better BibTeX's CSL-JSON use the key as the id) are their ``source.source_id``;
-# a CSL item's ``citation-key`` and our CSV's ``key`` column (read from the CSV, or from the
-# workbook a spreadsheet saved it as) are ``extra["citation-key"]``.
-KEYED_FORMATS = ("bibtex", "csl-json", "csv", "spreadsheet")
 # What BibTeX and biber take in a key (no space, comma, brace, quote, ``#``, ``%``, ``=``, ``\``).
 _BIBTEX_KEY = re.compile(r"[^\s,{}()\"'#%=\\~]+")
 # A CSL id that is a key: letters, digits and ``_:.+-``, a letter among them; not a UUID or one
@@ -950,7 +931,7 @@ def citation_keys(records: Iterable[dict], taken: Iterable[str] = (),
     for rec in records:
         if rec["id"] in out:
             continue
-        base = _base_key(rec)
+        base = base_key(rec)
         out[rec["id"]], tried[base.casefold()] = _next_free(base, tried.get(base.casefold(), 0), used)
     return {rec["id"]: out[rec["id"]] for rec in records}
 
@@ -973,27 +954,6 @@ def _next_free(base: str, n: int, used: set[str]) -> tuple[str, int]:
         key = base + letters(n)
     used.add(key.casefold())
     return key, n
-
-
-def _base_key(rec: dict) -> str:
-    """``surname + year + first title word``; a Chinese title's first two Chinese characters in
-    pinyin, though it opens with a Latin word (``miR-503在乳腺癌…``: zairu).  The rule stays as
-    it was: an index ingested by an earlier version has no keys kept (``Store.keep_keys``), so
-    its first export makes them again, and another rule would move the keys a document cites.
-
-    >>> _base_key({"year": 2020, "authors": [{"family": "龙贤格"}], "title": {"zh": "miR-503在乳腺癌中的作用"},
-    ...            "language": "zh"})
-    'longxiange2020zairu'
-    """
-    authors = rec.get("authors") or []
-    name = _ascii_word(authors[0].get("family") or authors[0].get("literal") or "", person=True)[:16] if authors else ""
-    title = in_lang(rec, "title", main_lang(rec))
-    if has_han(title):
-        word = _ascii_word(re.sub(f"[^{HAN}]", "", title)[:2])
-    else:
-        words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
-        word = _ascii_word(words[0]) if words else ""
-    return f"{name or 'anon'}{rec.get('year') or ''}{word[:12]}"
 
 
 def letters(n: int) -> str:
