@@ -834,7 +834,7 @@ def _dedup(args) -> int:
         _err(f"wrote {len(records):,} old id → kept id rows to {args.map}")
     if stats["skipped"]:
         _err(_skipped_blocks(stats))
-    by_file = merge.prisma_by_file(_in_stored_files(records, files), clusters, everything and applied)
+    by_file = merge.prisma_by_file(records, clusters, everything and applied, files=files)
     if args.json:
         # hidden: the duplicates search and export hide now, which the counts leave when a decision
         # was taken since the last --apply (the text's summary counts these, and says what --apply would do)
@@ -849,7 +849,7 @@ def _dedup(args) -> int:
     outdated = applied and hidden != counts["duplicates_removed"]
     if outdated:
         _out(f"{found}, {_many(hidden, 'duplicate')} removed, {counts['identified'] - hidden:,} remaining")
-        by_file = merge.prisma_by_file(_in_stored_files(records, files), clusters, removed=hidden_ids)
+        by_file = merge.prisma_by_file(records, clusters, removed=hidden_ids, files=files)
     elif applied:
         _out(f"{found}, {_many(counts['duplicates_removed'], 'duplicate')} removed, {counts['remaining']:,} remaining"
              + (f" ({waiting:,} more {'waits' if waiting == 1 else 'wait'} for review)" if waiting else ""))
@@ -884,20 +884,6 @@ def _dedup(args) -> int:
                 if g["master"] in shown and g["master"] != c["master"]:
                     _out(f"  completed {g['master']} (its certain group's master): {shown[g['master']]}")
     return EXIT_OK
-
-
-def _in_stored_files(records: list[dict], files: dict[str, str]) -> list[dict]:
-    """``records``, each with its path the absolute file the store read it from (``files``, by
-    id): a file ingested again by another spelling of its path (relative, then absolute) keeps
-    the records unchanged under the first, the changed ones under the second, and was two
-    sources in ``by_file``.
-
-    >>> [r["source"]["path"] for r in _in_stored_files([{"id": "a", "source": {"path": "r/a.ris"}},
-    ...                                                  {"id": "b", "source": {"path": "/d/r/a.ris"}}],
-    ...                                                 {"a": "/d/r/a.ris", "b": "/d/r/a.ris"})]
-    ['/d/r/a.ris', '/d/r/a.ris']
-    """
-    return [{**r, "source": {**r["source"], "path": files.get(r["id"], r["source"]["path"])}} for r in records]
 
 
 def _decisions(args) -> int:

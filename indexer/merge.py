@@ -941,24 +941,30 @@ def prisma(records: list[dict], clusters: list[dict], everything: bool = False) 
 
 
 def prisma_by_file(records: list[dict], clusters: list[dict], everything: bool = False,
-                   removed: Iterable[str] | None = None) -> list[dict]:
+                   removed: Iterable[str] | None = None, files: dict[str, str] | None = None) -> list[dict]:
     """PRISMA's records identified per source (``identified from PubMed n=…``), by file, and
     how many of each remain once the duplicates :func:`prisma` counts removed are (a master
     remains, with its file's count); by path, and by ``member`` inside an archive (a zip of
     each database's export is as many sources); ``removed``: the duplicates hidden now instead
-    (an --apply's, decisions taken since).
+    (an --apply's, decisions taken since).  ``files`` (by id): the absolute file the
+    store read a record from, its path here: a file ingested again by another spelling of its
+    path (relative, then absolute) keeps the records unchanged under the first, the changed
+    ones under the second, and was two sources.
 
     >>> recs = [{"id": i, "source": {"path": p}} for i, p in [("a", "pubmed.txt"), ("b", "embase.ris"), ("c", "embase.ris")]]
     >>> prisma_by_file(recs, [{"records": [{"id": "a"}, {"id": "b"}], "master": "b", "confidence": "certain"}])
     [{'path': 'embase.ris', 'identified': 2, 'remaining': 2}, {'path': 'pubmed.txt', 'identified': 1, 'remaining': 0}]
     >>> prisma_by_file([{"id": "z", "source": {"path": "refs.zip", "member": "cnki.ris"}}], [])
     [{'path': 'refs.zip', 'member': 'cnki.ris', 'identified': 1, 'remaining': 1}]
+    >>> prisma_by_file([{"id": "a", "source": {"path": "r/a.ris"}}, {"id": "b", "source": {"path": "/d/r/a.ris"}}], [],
+    ...                files={"a": "/d/r/a.ris", "b": "/d/r/a.ris"})
+    [{'path': '/d/r/a.ris', 'identified': 2, 'remaining': 2}]
     """
     removed = set(removed) if removed is not None else {
         m["id"] for c in applied(clusters, everything) for m in c["records"] if m["id"] != c["master"]}
 
     def file(r: dict) -> tuple[str, str]:
-        return str(r["source"]["path"]), r["source"].get("member") or ""
+        return str((files or {}).get(r["id"], r["source"]["path"])), r["source"].get("member") or ""
 
     identified = Counter(file(r) for r in records)
     remaining = Counter(file(r) for r in records if r["id"] not in removed)
