@@ -745,7 +745,7 @@ def test_a_huge_abstract_is_searched_for_its_snippet_only_as_far_as_the_snippet_
     searched = []
     terms = leaves(parse("lactation"))
     for leaf in terms:
-        leaf.find = (lambda find: lambda text: searched.append(len(text)) or find(text))(leaf.find)
+        leaf.find = (lambda find: lambda text, written: searched.append(len(text)) or find(text, written))(leaf.find)
     assert highlighted(rec, terms) == (hit["snippet"], hit["highlights"])
     assert sum(searched) < 100_000 < len(rec["abstract"]["en"]), searched
 

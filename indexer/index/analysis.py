@@ -9,7 +9,9 @@ One tokenizer serves every text field and the query side, so both agree exactly:
   would make of the context.  (Bigram terms were tried: on 2k records they made 138k
   distinct terms, and whoosh's per-term cost at commit made ingest 5x slower.)
 * a run of ASCII letters/digits, or of other letters (``No.81702662`` → ``no``, ``81702662``;
-  ``IL-6`` → ``il``, ``6``; ``30μg`` → ``30``, ``μ``, ``g``: ``30`` is found as in ``30μg/ml``) gives the word as written and, at the same position when it differs, its inflection key
+  ``IL-6`` → ``il``, ``6``; ``30μg`` → ``30``, ``μ``, ``g``: ``30`` is found as in ``30μg/ml``; a Greek
+  letter's spelled name ending it apart where the case written shows it, :func:`split_word`:
+  ``TNFalpha`` → ``tnf``, ``alpha``, ``Gazeta`` → ``gazeta``) gives the word as written and, at the same position when it differs, its inflection key
   (marked with ``~``)
   (Porter's steps 1a-1c and 5a: ``cells`` → ``cell``, ``restricted`` → ``restrict``; a
   ``-ses`` word also gives the key of its ``-sis`` form: ``metastases`` → ``metastasi``; an
@@ -45,14 +47,20 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 # other): the short names (mu, pi, tau, …) are words or proteins of their own, never read so.
 GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "θ": "theta",
                "κ": "kappa", "λ": "lambda", "σ": "sigma", "ω": "omega"}
-# A spelled name glued to the letters or digits before it, ending the run or before digits
-# (``TNFalpha``, ``IL-1beta``, ``Abeta42``, ``5alpha``): a word of its own, as the letter
-# (``TNFα``, ``IL-1β``) is, so that the two meet; ``alphabet``, ``betaine`` stay whole.
-_GLUED_GREEK_NAME = rf"(?:{'|'.join(GREEK_NAMES.values())})[0-9]*(?![a-z0-9])"
-# A word is a run of ASCII letters/digits (the letters before a glued Greek name apart:
-# ``tnfalpha`` is ``tnf`` ``alpha``), or a run of other letters (Greek, accented ...):
-# ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the word ``cm``, as the text reads.
-WORD = rf"[a-z0-9]+?(?={_GLUED_GREEK_NAME})|[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
+# A spelled name glued to the letters or digits before it is a word of its own, as the letter is
+# (``TNFα``, ``IL-1β``), so that the two meet, where the case written shows where the name starts:
+# after a digit (``IL1beta``, ``5alpha``, ``IL1BETA``), or in small letters after a capital
+# (``TNFalpha``, ``PPARgamma``, ``Abeta42``), ending the word (digits may follow it).  After a small
+# letter (``Gazeta``, ``Elizabeta``, ``tnfalpha``) or in capitals after capitals (``TNFALPHA``,
+# ``GAZETA``) nothing tells a name from the end of a word: the word stays whole; and so does a word
+# that starts with a name (``alphabet``, ``betaine``).  Read on the text as written (:func:`cased`).
+GREEK_SPELLED = "|".join(GREEK_NAMES.values())
+_NAME_APART = re.compile(rf"(?:(?<=[0-9])(?i:{GREEK_SPELLED})|(?<=[A-Z])(?:{GREEK_SPELLED}))(?=[0-9]*\Z)")
+# A word is a run of ASCII letters/digits (a Greek name in it apart: :func:`word_spans`), or a run
+# of other letters (Greek, accented ...): ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the
+# word ``cm``, as the text reads.
+WORD = rf"[a-z0-9]+|[^\W_a-z0-9{CJK}]+"
+_WORD = re.compile(WORD)
 # Marks that end a clause in Chinese text: words on either side are not consecutive
 # (``2311m2/g、1.246cm3/g`` holds no "g 1"), as a CJK character between them would make them.
 CLAUSE_MARKS = "、。"
@@ -357,9 +365,36 @@ def word_keys(word: str, irregular: bool = True) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- tokens
+def split_word(start: int, end: int, written: str) -> list[tuple[int, int]]:
+    """The span ``start``-``end`` of a word, or its two pieces where a Greek letter's spelled name ends
+    it as ``written`` (the text as written, :func:`cased`) shows (:data:`_NAME_APART`).
+
+    >>> [split_word(0, len(w), w) for w in ("TNFalpha", "IL1beta", "Abeta42", "Gazeta", "tnfalpha", "TNFALPHA")]
+    [[(0, 3), (3, 8)], [(0, 3), (3, 7)], [(0, 1), (1, 7)], [(0, 6)], [(0, 8)], [(0, 8)]]
+    """
+    m = _NAME_APART.search(written, start, end)
+    return [(start, m.start()), (m.start(), end)] if m else [(start, end)]
+
+
+def word_spans(text: str, written: str | None = None, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the words (:data:`WORD`) of folded ``text`` (from ``pos`` to ``endpos``) as the
+    index reads them, a Greek letter's name apart where ``written`` (``text`` as written, character
+    for character: :func:`cased`) shows it (:func:`split_word`); without it, as the folded text
+    shows it (after a digit only).
+
+    >>> text = "TNFalpha, Gazeta"
+    >>> [text[s:e] for s, e in word_spans(fold(text), cased(text, fold(text)))]
+    ['TNF', 'alpha', 'Gazeta']
+    """
+    written = text if written is None else written
+    return [span for m in _WORD.finditer(text, pos, len(text) if endpos is None else endpos)
+            for span in split_word(*m.span(), written)]
+
+
 def tokens(text: str, with_keys: bool = True, written: str | None = None):
     """``(term, position, start, end)`` of already folded ``text`` (see the module doc);
-    ``written`` is the text unfolded (:func:`cased`), for the words written in capitals.
+    ``written`` is the text unfolded (:func:`cased`), for the words written in capitals and the
+    Greek names a word's case shows (:func:`split_word`; without it, as in small letters).
 
     Where anything (a space, a sign) stands between two tokens and one of them is CJK, one
     position is skipped: a Chinese phrase then matches only characters that are adjacent in
@@ -382,26 +417,33 @@ def tokens(text: str, with_keys: bool = True, written: str | None = None):
             pos += 1
         last_end, last_cjk = m.end(), cjk
         if not cjk:
-            end = m.end()
-            yield s, pos, start, end
-            capitals = (acronym(written[start:end]) if written is not None and s.isascii()
-                        and written[start:end] != s else None)
-            if with_keys:
-                # (an acronym is no irregular plural: MICE, MEN 2A, OVA, ATRIA)
-                for key in word_keys(s, irregular=not capitals):
-                    if key != s:
-                        yield KEY_MARK + key, pos, start, end
-            if written is not None and s.isascii():
-                if capitals:
-                    yield capitals, pos, start, end
-                if text.startswith(PLUS_PLUS, end) and s[0].isalpha() \
-                        and not _AFTER_PLUS_PLUS.match(text, end + len(PLUS_PLUS)):
-                    yield s + PLUS_PLUS, pos, start, end + len(PLUS_PLUS)
-            pos += 1
+            for start, end in split_word(start, m.end(), text if written is None else written):
+                yield from _word_terms(text, written, start, end, pos, with_keys)
+                pos += 1
             continue
         for i, ch in enumerate(s):
             yield ch, pos, start + i, start + i + 1
             pos += 1
+
+
+def _word_terms(text: str, written: str | None, start: int, end: int, pos: int, with_keys: bool):
+    """The terms of the word ``text[start:end]`` at ``pos`` (:func:`tokens`): the word, its
+    inflection keys, its form in capitals, its ``++``."""
+    s = text[start:end]
+    yield s, pos, start, end
+    capitals = (acronym(written[start:end]) if written is not None and s.isascii()
+                and written[start:end] != s else None)
+    if with_keys:
+        # (an acronym is no irregular plural: MICE, MEN 2A, OVA, ATRIA)
+        for key in word_keys(s, irregular=not capitals):
+            if key != s:
+                yield KEY_MARK + key, pos, start, end
+    if written is not None and s.isascii():
+        if capitals:
+            yield capitals, pos, start, end
+        if text.startswith(PLUS_PLUS, end) and s[0].isalpha() \
+                and not _AFTER_PLUS_PLUS.match(text, end + len(PLUS_PLUS)):
+            yield s + PLUS_PLUS, pos, start, end + len(PLUS_PLUS)
 
 
 def title_key(text: str) -> str:

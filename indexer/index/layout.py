@@ -7,7 +7,7 @@ from pathlib import Path
 
 INDEX_SUBDIR = "whoosh"
 # Bumped whenever the schema or the tokens change; an older index is rebuilt from the store.
-INDEX_VERSION = "28"
+INDEX_VERSION = "29"
 VERSION_FILE = "VERSION"
 # A rebuild writes the new index here, beside the one in use, and swaps it in once it is
 # committed (the old one moved aside, then removed): an interrupted rebuild leaves the old

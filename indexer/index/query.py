@@ -48,8 +48,8 @@ from ..charsets import HAN
 from ..lang.detect import DECLARED_NAMES, MULTILINGUAL
 from ..pinyin import _U_SPELLINGS, compared_word
 from ..record import TYPE_NAMES
-from .analysis import (CJK, CLAUSE_MARKS, GREEK_NAMES, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS, WORD, acronym, fold,
-                       spellings, word_keys)
+from .analysis import (CJK, CLAUSE_MARKS, GREEK_NAMES, IRREGULAR_PLURALS, KEY_MARK, PLUS_PLUS, WORD, acronym, cased,
+                       fold, spellings, word_keys, word_spans)
 from .names import family_names, name_matches, query_names, reading_terms
 from .schema import (AUTHOR_FIELDS, DEFAULT_FIELDS, EXACT_FIELDS, FIELD_ALIASES, NAME_TERMS, NARROWED, POSITIONAL,
                      RECORD_FIELDS, SUPERVISOR_FIELDS, SUPERVISOR_NAME_TERMS, TEXT_FIELDS, nih_core)
@@ -120,7 +120,8 @@ class Leaf:
     fields: tuple[str, ...]
     query: object                  # whoosh query (exact, or a superset of the matches)
     exact: bool = True
-    find: Callable[[str], Iterator[tuple[int, int]]] | None = None  # match spans in one folded value
+    # match spans in one folded value, given as written too (analysis.cased: a Greek name's case)
+    find: Callable[..., Iterator[tuple[int, int]]] | None = None
     check_fields: tuple[str, ...] = ()           # record fields the check reads
     expands: bool = False                        # a truncated word: the OR of many index terms
     other_form: bool = False                     # another way of writing the term typed (TGF-beta1)
@@ -129,9 +130,10 @@ class Leaf:
         if not self.check_fields:
             self.check_fields = record_fields(self.fields)
 
-    def check(self, text: str) -> bool:
-        """Whether the term occurs in one folded field value (by the rule, not the index)."""
-        return next(iter(self.find(text)), None) is not None
+    def check(self, value: str) -> bool:
+        """Whether the term occurs in one field value (by the rule, not the index)."""
+        folded = fold(value)
+        return next(iter(self.find(folded, cased(value, folded))), None) is not None
 
     @property
     def narrowed(self) -> bool:
@@ -184,7 +186,19 @@ def _substring_find(q: str) -> Callable[[str], Iterator[tuple[int, int]]]:
     if _ALNUM.match(q[-1:]):
         pat += r"(?![a-z0-9])"
     rx = re.compile(pat)
-    return lambda text: (m.span() for m in rx.finditer(text))
+    return lambda text, written=None: (m.span() for m in rx.finditer(text))
+
+
+# What a term's parts are read in apart: a run of letters, digits and CJK characters.
+_SEGMENT = re.compile(rf"(?:(?!_)[\w{CJK}])+")
+
+
+def _written(text: str, q: str) -> str:
+    """``q`` (``text`` folded, spaces or marks at its ends stripped) as ``text`` writes it but for
+    what folding does besides case (:func:`.analysis.cased`); ``q`` itself if they do not align."""
+    folded = fold(text)
+    written, start = cased(text, folded), folded.find(q)
+    return written[start:start + len(q)] if start >= 0 and len(written) == len(folded) else q
 
 
 def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
@@ -196,7 +210,10 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
     signs or spaces between runs (``3.5``, ``缺血/再灌注``) is the AND of its runs,
     checked on the record's text.
     """
-    segments = [_SEARCHABLE.findall(seg) for seg in re.split(rf"[^\w{CJK}]|_", q)]
+    written = _written(text, q)
+    segments = [[q[start:end] for start, end in sorted([m.span() for m in _CJK_CHAR.finditer(q, *seg.span())]
+                                                       + word_spans(q, written, *seg.span()))]
+                for seg in _SEGMENT.finditer(q)]
     segments = [seg for seg in segments if seg]
     if not segments:
         raise QueryError(f"{text!r}: nothing to search for")
@@ -221,7 +238,7 @@ def _substring_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
 
 def _english_leaf(text: str, q: str, fields: tuple[str, ...], vocabulary: Callable[[str], bool]) -> Leaf:
     """English: inflection keys; parts as consecutive words or glued."""
-    parts = _WORD.findall(q)
+    parts = [q[start:end] for start, end in word_spans(q, _written(text, q))]
     if not parts:
         raise QueryError(f"{text!r}: nothing to search for")
 
@@ -292,7 +309,8 @@ def _glued_words(parts: list[str]) -> list[str]:
     """The parts glued, where the index reads the glued word as words other than the parts: a
     Greek letter or its name ends it (``IL-1β`` glued is ``il1`` ``β``, as the index reads
     ``IL1β``; ``IL-1beta`` is ``il1`` ``beta``); else none (``IL-6`` glued is one word, ``il6``)."""
-    words = _WORD.findall("".join(parts))
+    glued = "".join(parts)
+    words = [glued[start:end] for start, end in word_spans(glued)]
     return words if len(words) > 1 and words != parts else []
 
 
@@ -313,25 +331,24 @@ def _english_find(parts: list[str], keys, numbers: bool) -> Callable[[str], Iter
     glued_words = _glued_words(parts)
     n = len(parts)
 
-    def find(text: str) -> Iterator[tuple[int, int]]:
-        ms = list(_WORD.finditer(text))
-        words = [m.group() for m in ms]
+    def find(text: str, written: str | None = None) -> Iterator[tuple[int, int]]:
+        ms = word_spans(text, written)
+        words = [text[start:end] for start, end in ms]
         for j in range(len(words) - n + 1):
             if all(words[j + k] in spelt[k] for k in range(n - 1)) \
                     and not last.isdisjoint(word_keys(words[j + n - 1])) \
-                    and not any(_APART.search(text, ms[k].end(), ms[k + 1].start()) for k in range(j, j + n - 1)):
-                yield ms[j].start(), ms[j + n - 1].end()
+                    and not any(_APART.search(text, ms[k][1], ms[k + 1][0]) for k in range(j, j + n - 1)):
+                yield ms[j][0], ms[j + n - 1][1]
         if n > 1 and glued_words:
             g = len(glued_words)
             for j in range(len(words) - g + 1):
-                if words[j:j + g] == glued_words and not any(_APART.search(text, ms[k].end(), ms[k + 1].start())
+                if words[j:j + g] == glued_words and not any(_APART.search(text, ms[k][1], ms[k + 1][0])
                                                              for k in range(j, j + g - 1)):
-                    yield ms[j].start(), ms[j + g - 1].end()
+                    yield ms[j][0], ms[j + g - 1][1]
         elif n > 1 and (not numbers or parts[-1] in words):
-            for m in ms:
-                w = m.group()
+            for span, w in zip(ms, words):
                 if w == glued or (not numbers and not glued_keys.isdisjoint(word_keys(w))):
-                    yield m.span()
+                    yield span
 
     return find
 
@@ -360,9 +377,9 @@ def _as_written_leaf(text: str, q: str, capitals: str | None, fields: tuple[str,
     pat = re.escape(q) + (f"|{re.escape(capitals.casefold())}s?" if capitals else "")
     rx = re.compile(rf"(?<![a-z0-9])(?:{pat})" + (r"(?![a-z0-9])" if capitals else r"(?![a-z0-9+])"))
 
-    def find(value: str) -> Iterator[tuple[int, int]]:
+    def find(value: str, written: str | None = None) -> Iterator[tuple[int, int]]:
         spans = {m.span() for m in rx.finditer(value)}
-        return iter(sorted(spans | set(inflected.find(value)) if inflected is not None else spans))
+        return iter(sorted(spans | set(inflected.find(value, written)) if inflected is not None else spans))
 
     return Leaf(text, fields, Or(options), find=find)
 
@@ -390,7 +407,7 @@ def _truncated_leaf(text: str, q: str, fields: tuple[str, ...]) -> Leaf:
                else Wildcard(f, pattern, constantscore=False) for f in fields]
     rx = re.compile(r"(?<![a-z0-9])" + "".join(_MARKS.get(c, c) for c in pattern) + r"(?![a-z0-9])")
     return Leaf(text, fields, options[0] if len(options) == 1 else Or(options), expands=True,
-                find=lambda value: (m.span() for m in rx.finditer(value)))
+                find=lambda value, written=None: (m.span() for m in rx.finditer(value)))
 
 
 def _collapsed(q: str) -> str:
@@ -433,9 +450,9 @@ def _truncated_author_leaf(written: Leaf) -> Leaf:
     query = Or([written.query] + [FamilyNames(terms, mark + pattern, constantscore=False) for mark in ("", "~")]
                + [Term(terms, mark + family + "|") for family in spelt for mark in ("", "~")])
 
-    def find(value: str) -> Iterator[tuple[int, int]]:
+    def find(value: str, cased_value: str | None = None) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
-        spans = list(written.find(name))
+        spans = list(written.find(name, cased_value and cased_value[:len(name)]))
         if spans:
             yield from spans
         elif any(fnmatch.fnmatchcase(f.lstrip("~"), pattern) or f.lstrip("~") in spelt for f in family_names(key)):
@@ -472,9 +489,9 @@ def _author_leaf(written: Leaf, names) -> Leaf:
     query = Or([written.query] + [Term(field, t) for t in dict.fromkeys(terms)]
                + [Prefix(field, p) for p in dict.fromkeys(prefixes)])
 
-    def find(value: str) -> Iterator[tuple[int, int]]:
+    def find(value: str, cased_value: str | None = None) -> Iterator[tuple[int, int]]:
         name, _, key = value.partition(NAME_KEY)
-        spans = list(written.find(name))
+        spans = list(written.find(name, cased_value and cased_value[:len(name)]))
         if spans:
             yield from spans
         elif key and name_matches(names, key):
@@ -1199,17 +1216,24 @@ def _known_funder(value: str) -> str | None:
 
 # Greek letters and their spelled names (:data:`.analysis.GREEK_NAMES`): a name starting a word
 # (beta-catenin, NF-kappaB, TGF-beta1, IL-1beta; not alphabet), or glued to the letters before it
-# where the index reads it as a word of its own (TNFalpha, Abeta42; not alphabetic), or in small
-# letters between them and a capital (NFkappaB, AbetaOs: :data:`_NAME_BEFORE_CAPITAL`).
+# where the index reads it as a word of its own (TNFalpha, Abeta42: :data:`.analysis._NAME_APART`;
+# not Gazeta, alphabetic), or in small letters between them and a capital (NFkappaB, AbetaOs:
+# :data:`_NAME_BEFORE_CAPITAL`).
 _GREEK_LETTERS = {name: letter for letter, name in GREEK_NAMES.items()}
 _NAMES = "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
+_SMALL_NAMES = "|".join(_GREEK_LETTERS)
 # A name in small letters glued between letters and a capital (NFkappaB, IkappaB, AbetaOs): the
 # index reads it with the capital's letters as one word (kappab, of NF-kappaB too), so a term
 # written so is also looked for with a hyphen before the name (NF-kappaB).  Case tells it from a
 # word that holds a name (Tibetan, Alphan, Sigman: no word of the corpora is split so).
-_NAME_BEFORE_CAPITAL = re.compile(rf"(?<=[A-Za-z])({'|'.join(_GREEK_LETTERS)})(?=[A-Z])")
-_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Za-z])({_NAMES})(?![A-Za-z])"
+_NAME_BEFORE_CAPITAL = re.compile(rf"(?<=[A-Za-z])({_SMALL_NAMES})(?=[A-Z])")
+_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Z])({_SMALL_NAMES})(?=[0-9]*(?![A-Za-z0-9]))"
                             rf"|{_NAME_BEFORE_CAPITAL.pattern}")
+# A word typed in one case, small letters or capitals throughout (tnfalpha, TNFALPHA), shows no
+# case, which tells a name ending it from the end of a word (:data:`.analysis._NAME_APART`): a name
+# ending it after letters (digits may follow) is also looked for apart (tnf-alpha, TNF-ALPHA) and,
+# typed in small letters, as the letter (tnfα), as TNFalpha is.
+_ONE_CASE_NAME = re.compile(rf"(?i)(?<![a-z0-9])([a-z0-9]*[a-z])({_SMALL_NAMES})([0-9]*)(?![a-z0-9])")
 _GREEK_HAN = re.compile(rf"([{''.join(GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
 
 
@@ -1242,7 +1266,17 @@ def greek_variants(value: str) -> list[str]:
     named = "".join(GREEK_NAMES.get(c, c) for c in v)
     spelled = named if named != v else _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
     apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", named)
+    if named == v:   # (a letter typed tells where its name goes)
+        spelled = _ONE_CASE_NAME.sub(lambda m: _one_case(m, _GREEK_LETTERS[m.group(2)]) if m.group(2).islower()
+                                     else m.group(), spelled)
+        apart = _ONE_CASE_NAME.sub(lambda m: _one_case(m, "-" + m.group(2)), apart)
     return [form for form in dict.fromkeys([spelled, apart]) if form != v]
+
+
+def _one_case(m: re.Match, name: str) -> str:
+    """A word of :data:`_ONE_CASE_NAME` with ``name`` for its name, if typed in one case; else as typed."""
+    word = m.group(1) + m.group(2)
+    return m.group(1) + name + m.group(3) if word.islower() or word.isupper() else m.group()
 
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.

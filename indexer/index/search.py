@@ -22,7 +22,7 @@ from ..errors import DamagedIndex
 from ..fields.authors import responsible_authors
 from ..store import STORE_NAME, Store
 from . import SORTS, fts
-from .analysis import CJK, fold, title_key, tokens
+from .analysis import CJK, cased, fold, title_key, tokens
 from .layout import (INDEX_SUBDIR, damaged, newer_version, not_searchable, open_index, out_of_step,
                      read_errors)
 from .names import author_key
@@ -667,7 +667,7 @@ class Searcher:
                     if key not in sets:
                         sets[key] = set(self.searcher.docs_for_query(node.query))
                     return docnum in sets[key]
-                return any(node.check(fold(v)) for f in node.check_fields for v in _field_values(rec, f))
+                return any(node.check(v) for f in node.check_fields for v in _field_values(rec, f))
             if node.op == "not":
                 return not holds(node.children[0], rec, docnum)
             if node.op == "and":
@@ -710,16 +710,26 @@ def pasted_phrase(q: str, tree):
     if isinstance(tree, Leaf) or tree.op != "and" or not all(
             isinstance(c, Leaf) and c.fields == DEFAULT_FIELDS and not c.expands for c in tree.children):
         return None
-    found = list(tokens(fold(q), with_keys=False))
+    found = _words(q)
     if len(found) < 2 or any(pos != i for i, (_, pos, _, _) in enumerate(found)):
         return None   # (Chinese with spaces between: its words are not adjacent in the text)
     matched = {}   # a one-word leaf's word: the text field's terms of its query
     for leaf in tree.children:
-        written = [term for term, *_ in tokens(fold(leaf.text), with_keys=False)]
+        written = [term for term, *_ in _words(leaf.text)]
         if len(written) == 1:
             matched[written[0]] = _text_terms(leaf.query)
     forms = [list(dict.fromkeys([term, *matched.get(term, ())])) for term, *_ in found]
     return forms, Term("titlex", title_key(q))
+
+
+def _words(text: str) -> list[tuple[str, int, int, int]]:
+    """The words of ``text`` as the index reads them (:func:`.analysis.tokens`: a Greek letter's
+    name apart where the case written shows it, ``TNFalpha``), one at each position."""
+    folded = fold(text)
+    at: dict[int, tuple[str, int, int, int]] = {}
+    for token in tokens(folded, with_keys=False, written=cased(text, folded)):
+        at.setdefault(token[1], token)
+    return list(at.values())
 
 
 def _text_terms(query) -> list[str]:
@@ -794,7 +804,7 @@ def _other_name_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int,
     out: dict[str, list[tuple[int, int]]] = {}
     for f, line in zip(rec.get("funding", []), _funding_lines(rec)):
         funder = f.get("funder") or ""
-        if funder and any(not leaf.check(fold(line)) and any(leaf.check(fold(n)) for n in search_names(funder))
+        if funder and any(not leaf.check(line) and any(leaf.check(n) for n in search_names(funder))
                           for leaf in terms):
             start = line.index(funder)
             out[line] = [(start, start + len(funder))]
@@ -809,7 +819,7 @@ def _other_award_spans(rec: dict, terms: list[Leaf]) -> dict[str, list[tuple[int
     for f, line in zip(rec.get("funding", []), _funding_lines(rec)):
         award = f.get("award") or ""
         core = nih_core(award)
-        if core and any(not leaf.check(fold(line)) and leaf.check(fold(core)) for leaf in terms):
+        if core and any(not leaf.check(line) and leaf.check(core) for leaf in terms):
             out[line] = [(len(line) - len(award), len(line))]   # (the line ends with its number)
     return out
 
@@ -953,7 +963,8 @@ def _matches(text: str, terms: list[Leaf]) -> list[tuple[int, int]]:
     """Where the terms match in ``text`` (as the query's rule finds them in its folded form),
     in order, as offsets in ``text``."""
     folded = fold(text) if terms else ""
-    found = sorted(span for leaf in terms for span in leaf.find(folded)) if folded else []
+    written = cased(text, folded) if folded else ""
+    found = sorted(span for leaf in terms for span in leaf.find(folded, written)) if folded else []
     origins = _origins(text, folded) if found else None
     if origins is None:
         return []
