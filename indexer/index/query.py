@@ -1222,17 +1222,19 @@ def _known_funder(value: str) -> str | None:
 _GREEK_LETTERS = {name: letter for letter, name in GREEK_NAMES.items()}
 _NAMES = "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
 _SMALL_NAMES = "|".join(_GREEK_LETTERS)
+_CAPITAL_NAMES = _SMALL_NAMES.upper()
 # A name in small letters glued between letters and a capital (NFkappaB, IkappaB, AbetaOs): the
 # index reads it with the capital's letters as one word (kappab, of NF-kappaB too), so a term
 # written so is also looked for with a hyphen before the name (NF-kappaB).  Case tells it from a
 # word that holds a name (Tibetan, Alphan, Sigman: no word of the corpora is split so).
 _NAME_BEFORE_CAPITAL = re.compile(rf"(?<=[A-Za-z])({_SMALL_NAMES})(?=[A-Z])")
-_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])({_NAMES})(?![a-z])|(?<=[A-Z])({_SMALL_NAMES})(?=[0-9]*(?![A-Za-z0-9]))"
+_SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])(?:({_NAMES})(?![a-z])|({_CAPITAL_NAMES})(?![A-Za-z]))|(?<=[A-Z])({_SMALL_NAMES})(?=[0-9]*(?![A-Za-z0-9]))"
                             rf"|{_NAME_BEFORE_CAPITAL.pattern}")
 # A word typed in one case, small letters or capitals throughout (tnfalpha, TNFALPHA), shows no
 # case, which tells a name ending it from the end of a word (:data:`.analysis._NAME_APART`): a name
-# ending it after letters (digits may follow) is also looked for apart (tnf-alpha, TNF-ALPHA) and,
-# typed in small letters, as the letter (tnfα), as TNFalpha is.
+# ending it after letters (digits may follow) is also looked for apart (tnf-alpha, TNF-ALPHA) and
+# as the letter (tnfα, TNFα), as TNFalpha is.  A name in capitals is the letter as one in small
+# letters is (BETA-CATENIN, IL1BETA).
 _ONE_CASE_NAME = re.compile(rf"(?i)(?<![a-z0-9])([a-z0-9]*[a-z])({_SMALL_NAMES})([0-9]*)(?![a-z0-9])")
 _GREEK_HAN = re.compile(rf"([{''.join(GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
 
@@ -1257,6 +1259,8 @@ def greek_variants(value: str) -> list[str]:
     (['β淀粉样'], ['α-突触核蛋白'], [], [])
     >>> greek_variants("NFkappaB"), greek_variants("NFκB"), greek_variants("Tibetan"), greek_variants("IL1β")
     (['NFκB', 'NF-kappaB'], ['NFkappaB', 'NF-kappaB'], [], ['IL1beta'])
+    >>> greek_variants("TNFALPHA"), greek_variants("IL1BETA"), greek_variants("Gazeta"), greek_variants("gazeta")
+    (['TNFα', 'TNF-ALPHA'], ['IL1β'], [], ['gaζ', 'ga-zeta'])
     """
     v = unicodedata.normalize("NFKC", value)
     if _GREEK_HAN.search(v):
@@ -1267,8 +1271,7 @@ def greek_variants(value: str) -> list[str]:
     spelled = named if named != v else _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
     apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", named)
     if named == v:   # (a letter typed tells where its name goes)
-        spelled = _ONE_CASE_NAME.sub(lambda m: _one_case(m, _GREEK_LETTERS[m.group(2)]) if m.group(2).islower()
-                                     else m.group(), spelled)
+        spelled = _ONE_CASE_NAME.sub(lambda m: _one_case(m, _GREEK_LETTERS[m.group(2).lower()]), spelled)
         apart = _ONE_CASE_NAME.sub(lambda m: _one_case(m, "-" + m.group(2)), apart)
     return [form for form in dict.fromkeys([spelled, apart]) if form != v]
 
