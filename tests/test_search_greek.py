@@ -91,9 +91,9 @@ def test_the_glued_form_typed_ranks_first(glued, query, first):
 DIGITS = [("H1", "IL-1β secretion by macrophages"), ("H2", "IL-1beta secretion by neutrophils"),
           ("J1", "IL1β in gouty arthritis"), ("J2", "IL1beta in murine colitis"), ("J3", "IL1 in plasma")]
 
-# A name in small letters glued between letters and a capital (NFkappaB): the index reads it with
-# the capital as one word (nfkappab; kappab of NF-kappaB), so the term is also looked for with the
-# letter (NFκB) and with the name apart (NF-kappaB); case tells it from a word holding a name.
+# A name in small letters glued between a capital and a capital (NFkappaB): the index reads it as a
+# word of its own (nf kappa b, as NF-kappaB), and the term is also looked for with the letter (NFκB);
+# case tells it from a word holding a name.
 KAPPA = [("K1", "NF-κB activation in sepsis"), ("K2", "NF-kappaB activation in asthma"),
          ("K3", "NFκB in colitis"), ("K4", "NFkappaB in gout"), ("K5", "Tibetan highlanders and Alphan Sigman")]
 

@@ -54,3 +54,15 @@ def test_the_snippet_marks_the_word_not_a_name_inside_it(searcher):
 ])
 def test_a_name_typed_in_capitals_is_the_letter_too(searcher, query, expected):
     assert hit_ids(searcher, query) == expected
+
+
+DF508 = ["D1", "D2"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("nfkappab", NFKB), ("NFKAPPAB", NFKB), ("kappa", NFKB),     # had found NFkappaB only, κ's records only
+    ("ΔF508", DF508), ("δf508", DF508), ("deltaF508", DF508), ("deltaf508", DF508),   # had found one form each
+    ("Tibetan", []), ("betaine", ["BT"]),
+])
+def test_a_name_before_a_capital_is_a_word_of_its_own(searcher, query, expected):
+    assert hit_ids(searcher, query) == expected

@@ -56,6 +56,11 @@ GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": 
 # that starts with a name (``alphabet``, ``betaine``).  Read on the text as written (:func:`cased`).
 GREEK_SPELLED = "|".join(GREEK_NAMES.values())
 _NAME_APART = re.compile(rf"(?:(?<=[0-9])(?i:{GREEK_SPELLED})|(?<=[A-Z])(?:{GREEK_SPELLED}))(?=[0-9]*\Z)")
+# A name in small letters before a capital, starting a word or after a capital or a digit, is a
+# word of its own too, and so is what follows it (``NFkappaB``, ``NF-kappaB`` → ``nf`` ``kappa``
+# ``b``, as ``NF-κB``; ``deltaF508`` → ``delta`` ``f508``, as ``ΔF508``; ``IkappaBalpha``): not
+# after a small letter (``TibetaN``), nor before one (``Tibetan``, ``betaine``).
+_NAME_BEFORE_CAPITAL = re.compile(rf"(?:(?<![A-Za-z0-9])|(?<=[0-9A-Z]))(?:{GREEK_SPELLED})(?=[A-Z])")
 # A word is a run of ASCII letters/digits (a Greek name in it apart: :func:`word_spans`), or a run
 # of other letters (Greek, accented ...): ``30μg`` is ``30`` ``μ`` ``g`` and ``pmφcm`` ends in the
 # word ``cm``, as the text reads.
@@ -366,14 +371,21 @@ def word_keys(word: str, irregular: bool = True) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- tokens
 def split_word(start: int, end: int, written: str) -> list[tuple[int, int]]:
-    """The span ``start``-``end`` of a word, or its two pieces where a Greek letter's spelled name ends
-    it as ``written`` (the text as written, :func:`cased`) shows (:data:`_NAME_APART`).
+    """The span ``start``-``end`` of a word, or its pieces where a Greek letter's spelled name in it
+    is a word of its own as ``written`` (the text as written, :func:`cased`) shows
+    (:data:`_NAME_APART`, :data:`_NAME_BEFORE_CAPITAL`).
 
     >>> [split_word(0, len(w), w) for w in ("TNFalpha", "IL1beta", "Abeta42", "Gazeta", "tnfalpha", "TNFALPHA")]
     [[(0, 3), (3, 8)], [(0, 3), (3, 7)], [(0, 1), (1, 7)], [(0, 6)], [(0, 8)], [(0, 8)]]
+    >>> [split_word(0, len(w), w) for w in ("NFkappaB", "deltaF508", "Tibetan", "nfkappab")]
+    [[(0, 2), (2, 7), (7, 8)], [(0, 5), (5, 9)], [(0, 7)], [(0, 8)]]
     """
     m = _NAME_APART.search(written, start, end)
-    return [(start, m.start()), (m.start(), end)] if m else [(start, end)]
+    cuts = {m.start()} if m else set()
+    for m in _NAME_BEFORE_CAPITAL.finditer(written, start, end):
+        cuts |= {m.start(), m.end()}
+    bounds = [start, *sorted(c for c in cuts if start < c < end), end]
+    return list(zip(bounds, bounds[1:]))
 
 
 def word_spans(text: str, written: str | None = None, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:

@@ -1223,19 +1223,21 @@ _GREEK_LETTERS = {name: letter for letter, name in GREEK_NAMES.items()}
 _NAMES = "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _GREEK_LETTERS)
 _SMALL_NAMES = "|".join(_GREEK_LETTERS)
 _CAPITAL_NAMES = _SMALL_NAMES.upper()
-# A name in small letters glued between letters and a capital (NFkappaB, IkappaB, AbetaOs): the
-# index reads it with the capital's letters as one word (kappab, of NF-kappaB too), so a term
-# written so is also looked for with a hyphen before the name (NF-kappaB).  Case tells it from a
-# word that holds a name (Tibetan, Alphan, Sigman: no word of the corpora is split so).
-_NAME_BEFORE_CAPITAL = re.compile(rf"(?<=[A-Za-z])({_SMALL_NAMES})(?=[A-Z])")
+# A name in small letters before a capital, starting a word or after a capital or a digit (NFkappaB,
+# IkappaB, AbetaOs, deltaF508): a word of its own in the index (:data:`.analysis._NAME_BEFORE_CAPITAL`),
+# as NF-kappaB's is, and the letter (NFκB, ΔF508).  Case tells it from a word that holds a name
+# (Tibetan, Alphan, Sigman).
+_NAME_BEFORE_CAPITAL = re.compile(rf"(?:(?<![A-Za-z0-9])|(?<=[0-9A-Z]))({_SMALL_NAMES})(?=[A-Z])")
 _SPELLED_GREEK = re.compile(rf"(?<![A-Za-z])(?:({_NAMES})(?![a-z])|({_CAPITAL_NAMES})(?![A-Za-z]))|(?<=[A-Z])({_SMALL_NAMES})(?=[0-9]*(?![A-Za-z0-9]))"
                             rf"|{_NAME_BEFORE_CAPITAL.pattern}")
-# A word typed in one case, small letters or capitals throughout (tnfalpha, TNFALPHA), shows no
-# case, which tells a name ending it from the end of a word (:data:`.analysis._NAME_APART`): a name
-# ending it after letters (digits may follow) is also looked for apart (tnf-alpha, TNF-ALPHA) and
-# as the letter (tnfα, TNFα), as TNFalpha is.  A name in capitals is the letter as one in small
+# A word typed in one case, small letters or capitals throughout (tnfalpha, TNFALPHA, nfkappab),
+# shows no case, which tells a name in it from letters of a word (:data:`.analysis._NAME_APART`,
+# :data:`.analysis._NAME_BEFORE_CAPITAL`): a name ending it after letters (digits may follow), or
+# before one letter that ends it (digits may follow) after letters or with digits (nfkappab,
+# deltaf508: the capital of NF-κB, ΔF508), is also looked for apart (tnf-alpha, nf-kappa-b,
+# delta-f508) and as the letter (tnfα, nfκb, δf508), as TNFalpha, NFkappaB and deltaF508 are.  A name in capitals is the letter as one in small
 # letters is (BETA-CATENIN, IL1BETA).
-_ONE_CASE_NAME = re.compile(rf"(?i)(?<![a-z0-9])([a-z0-9]*[a-z])({_SMALL_NAMES})([0-9]*)(?![a-z0-9])")
+_ONE_CASE_NAME = re.compile(rf"(?i)(?<![a-z0-9])([a-z0-9]*)({_SMALL_NAMES})([a-z]?[0-9]*)(?![a-z0-9])")
 _GREEK_HAN = re.compile(rf"([{''.join(GREEK_NAMES)}])([{_DASHES}]?)(?=[\u3400-\u9fff])")
 
 
@@ -1250,7 +1252,7 @@ def _other_form(leaf: Leaf) -> Leaf:
 def greek_variants(value: str) -> list[str]:
     """The other ways a term with a Greek letter is written: the letter spelled, or the spelled
     name as the letter (``TGF-β1``, ``TGF-beta1``; ``beta-catenin``, ``β-catenin``), the name
-    apart where the index reads it glued to a capital (``NFκB``, ``NFkappaB``: ``NF-kappaB``), and before
+    apart where a word typed in one case may hold it (``tnfalpha``: ``tnf-alpha``), and before
     Chinese with or without a hyphen (``β-淀粉样``, ``β淀粉样``).  None for other terms.
 
     >>> greek_variants("TGF-β1"), greek_variants("Beta-catenin"), greek_variants("NF-kappaB"), greek_variants("NF-κB")
@@ -1258,7 +1260,9 @@ def greek_variants(value: str) -> list[str]:
     >>> greek_variants("β-淀粉样"), greek_variants("α突触核蛋白"), greek_variants("tau"), greek_variants("alphabet")
     (['β淀粉样'], ['α-突触核蛋白'], [], [])
     >>> greek_variants("NFkappaB"), greek_variants("NFκB"), greek_variants("Tibetan"), greek_variants("IL1β")
-    (['NFκB', 'NF-kappaB'], ['NFkappaB', 'NF-kappaB'], [], ['IL1beta'])
+    (['NFκB'], ['NFkappaB'], [], ['IL1beta'])
+    >>> greek_variants("nfkappab"), greek_variants("ΔF508"), greek_variants("δf508"), greek_variants("deltaf508")
+    (['nfκb', 'nf-kappa-b'], ['deltaF508'], ['delta-f508'], ['δf508', 'delta-f508'])
     >>> greek_variants("TNFALPHA"), greek_variants("IL1BETA"), greek_variants("Gazeta"), greek_variants("gazeta")
     (['TNFα', 'TNF-ALPHA'], ['IL1β'], [], ['gaζ', 'ga-zeta'])
     """
@@ -1267,19 +1271,26 @@ def greek_variants(value: str) -> list[str]:
         return [_GREEK_HAN.sub(lambda m: m.group(1) + ("" if m.group(2) else "-"), v)]
     if re.search(r"[\u3400-\u9fff]", v):
         return []
-    named = "".join(GREEK_NAMES.get(c, c) for c in v)
+    # the letter spelled (ΔF508 as deltaF508), apart from small letters after it (δf508 as delta-f508)
+    named = "".join(GREEK_NAMES.get(c.lower(), c) + ("-" if c.lower() in GREEK_NAMES and _SMALL.match(v, i + 1) else "")
+                    for i, c in enumerate(v))
     spelled = named if named != v else _SPELLED_GREEK.sub(lambda m: _GREEK_LETTERS[m.group().lower()], v)   # lettered
-    apart = _NAME_BEFORE_CAPITAL.sub(r"-\1", named)
+    apart = named
     if named == v:   # (a letter typed tells where its name goes)
         spelled = _ONE_CASE_NAME.sub(lambda m: _one_case(m, _GREEK_LETTERS[m.group(2).lower()]), spelled)
-        apart = _ONE_CASE_NAME.sub(lambda m: _one_case(m, "-" + m.group(2)), apart)
+        apart = _ONE_CASE_NAME.sub(lambda m: _one_case(m, ("-" if m.group(1) else "") + m.group(2)
+                                                       + ("-" if m.group(3)[:1].isalpha() else "")), apart)
     return [form for form in dict.fromkeys([spelled, apart]) if form != v]
+
+
+_SMALL = re.compile("[a-z]")
 
 
 def _one_case(m: re.Match, name: str) -> str:
     """A word of :data:`_ONE_CASE_NAME` with ``name`` for its name, if typed in one case; else as typed."""
-    word = m.group(1) + m.group(2)
-    return m.group(1) + name + m.group(3) if word.islower() or word.isupper() else m.group()
+    stem, tail, word = m.group(1), m.group(3), m.group()
+    read = (stem[-1:].isalpha() if not tail[:1].isalpha() else bool(stem) or tail[1:] != "")
+    return stem + name + tail if read and (word.islower() or word.isupper()) else word
 
 
 # A grant number with its label, as papers print it: No.81702662, NO:2018YFC1311300.
