@@ -149,7 +149,7 @@ EPILOG_STATS = """examples:
 EPILOG_SHOW = """examples:
   python cli.py show 39ba2dba3a0c8595
   python cli.py show 39ba2d                 # the start of an id is enough when only one has it
-  python cli.py show wang2020spinal         # a citation key, as the CSV export's key column and BibTeX give it
+  python cli.py show li2021surgical         # a citation key, as the CSV export's key column and BibTeX give it
   python cli.py show --json 39ba2dba3a0c8595 0a1b2c3d4e5f6789
 """
 
