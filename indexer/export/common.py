@@ -699,7 +699,7 @@ def _written_funders(entry: dict) -> list[str]:
         return [original or funder]
     if any(e["funder"] == funder for e in parse_funding(f"{original} ({award})" if award else original)):
         return [original]
-    if award and has_han(original) != has_han(funder):
+    if award and bool(_HAN.search(original)) != bool(_HAN.search(funder)):
         return [original, funder]
     return [funder]
 
