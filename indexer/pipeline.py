@@ -42,8 +42,7 @@ from .fields.biblio import (YEARS, doi_of_link, doi_of_links, issue_of_year, nor
                             normalise_pages, normalise_volume, parse_citation, parse_volume_issue, parse_year, parse_year_volume_issue,
                             split_issn, split_journal, split_journal_citation, unread_citation)
 from .fields.identifiers import classification_codes, split_classification_note
-from .fields.funding import (acknowledged_funding, no_funding, note_funding, parse_funding, split_funding_statement,
-                             statement_body)
+from .fields.funding import acknowledged_funding, no_funding, parse_funding, split_funding_statement, statement_body
 from .fields.keywords import (codes_with_chinese, drop_major_topic_mark, split_cjk_keywords, split_keywords, split_spaced_cjk,
                               split_translated_block)
 from .fields.notices import split_copyright
@@ -143,8 +142,6 @@ def place_abstracts(record: Record) -> Record:
     for text, _line in record.raw.pop("notes", []):
         text = repair(record, "notes", text, SHORT_REPAIRS)
         content, statement = split_funding_statement(text)
-        if not statement:   # (a note's "Funding: …" line, as our exports write it)
-            content, statement = note_funding(text)
         if statement:
             record.log("move_funding_statement", "notes", text, content)
             record.raw.setdefault("funding", []).append((statement, None))

@@ -10,7 +10,6 @@ from typing import Iterable
 
 from ..charsets import HAN, HANGUL, KANA
 from ..fields.authors import MORE_NAMES, text_name  # noqa: F401  (editors and translators, read as names)
-from ..fields.funding import parse_funding
 from ..fields.identifiers import classification, is_classification_code
 from ..fields.keywords import ITEM_SEPARATORS
 from ..papers import corrected, in_lang, key_fingerprint, key_print, main_lang, prints, same_paper  # noqa: F401  (shared with ingest)
@@ -673,35 +672,11 @@ def funding_note(rec: dict) -> str:
     """
     parts = []
     for f in rec.get("funding") or []:
+        funder = f.get("funder_original") or f.get("funder") or ""
         award = f.get("award")
-        parts += [(f"{funder} ({award})" if funder else f"grant {award}") if award else funder
-                  for funder in _written_funders(f)]
+        parts.append((f"{funder} ({award})" if funder else f"grant {award}") if award else funder)
     parts = [p for p in parts if p]
     return "Funding: " + "; ".join(parts) if parts else ""
-
-
-def _written_funders(entry: dict) -> list[str]:
-    """The names a funding entry is written under, so that it reads back as the same funder:
-    its name as written where that reads back as the funder (``NIH`` with grant P30CA047904,
-    the NCI's; ``国家自然科学基金``, the NSFC); else the funder's (Web of Science's
-    ``Susan G. Komen Scholar awards``, its registry's Susan G. Komen Breast Cancer Foundation);
-    a grant named in Chinese and in another language both names, each with the grant (read
-    back as one entry, as a page's 基金项目 and Foundation item are).
-
-    >>> _written_funders({"funder": "Susan G. Komen Breast Cancer Foundation",
-    ...                   "funder_original": "Susan G. Komen Scholar awards", "award": None})
-    ['Susan G. Komen Breast Cancer Foundation']
-    >>> _written_funders({"funder": "Youth Fund of Hebei", "funder_original": "河北省青年基金", "award": "C2019"})
-    ['河北省青年基金', 'Youth Fund of Hebei']
-    """
-    funder, original, award = entry.get("funder") or "", entry.get("funder_original") or "", entry.get("award")
-    if not original or original == funder or not funder:
-        return [original or funder]
-    if any(e["funder"] == funder for e in parse_funding(f"{original} ({award})" if award else original)):
-        return [original]
-    if award and bool(_HAN.search(original)) != bool(_HAN.search(funder)):
-        return [original, funder]
-    return [funder]
 
 
 def classification_note(rec: dict) -> str:

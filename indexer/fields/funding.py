@@ -1438,30 +1438,6 @@ def split_funding_statement(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-# A note's last line labelled "Funding:", as our exports write the funding (RIS N1, EndNote %Z,
-# a BibTeX or CSL note: ``Funding: funder (award); …``), after a sentence of the note at most.
-_NOTE_FUNDING = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))Funding:[ \t]*(?P<body>[^\n]+?)\s*$")
-
-
-def note_funding(text: str) -> tuple[str, str | None]:
-    """(content, statement) of a note whose last line is a funding label and its funders,
-    ``Funding: funder (award); …`` as our exports write it: a funder named in words written
-    small (``Drug Applied research center of …``), which a statement in an abstract needs more
-    to be told from content by (:func:`split_funding_statement`), is one there, the label
-    saying what the line is.  A statement that there was none, or a line of sentences, is not.
-
-    >>> note_funding("Web of Science ID: WOS:1. Funding: Drug Applied research center of Tabriz University")
-    ('Web of Science ID: WOS:1.', 'Funding: Drug Applied research center of Tabriz University')
-    >>> note_funding("Funding: none declared.")
-    ('Funding: none declared.', None)
-    """
-    m = _NOTE_FUNDING.search(text)
-    body = m.group("body") if m else ""
-    if not m or no_funding(body) or _SENTENCE_BREAK.search(body) or not parse_funding(body):
-        return text, None
-    return text[:m.start()].rstrip(), text[m.start():].strip()
-
-
 # A label with its colon ("Funding:", "Conflicts of interest:", "利益冲突："), and one that opens a
 # declaration of the authors' interests
 _A_LABEL = re.compile(r"(?:^|(?<=[\s.。;；)）]))((?-i:[A-Z])[A-Za-z' ]{2,40}?|[\u4e00-\u9fff]{2,8})\s*[:：]")

@@ -351,26 +351,6 @@ def crossref_funding(funders) -> list[dict]:
     return entries
 
 
-_ENTRY_KEYS = {"funder": str, "funder_original": str, "funder_id": (str, type(None)), "award": (str, type(None))}
-
-
-def own_funding(custom: dict) -> list[dict]:
-    """Our export's funding entries (``custom.funding``: the record's own, funder, name as
-    written, registry id and award), each read as it is; an entry not of that shape is none.
-
-    >>> own_funding({"funding": [{"funder": "Susan G. Komen Breast Cancer Foundation",
-    ...     "funder_original": "Susan G. Komen Scholar awards", "funder_id": None, "award": None}, {"funder": 1}]})
-    [{'funder': 'Susan G. Komen Breast Cancer Foundation', 'funder_original': 'Susan G. Komen Scholar awards', 'funder_id': None, 'award': None}]
-    """
-    entries = custom.get("funding") if isinstance(custom.get("funding"), list) else []
-    return [{key: e[key] for key in _ENTRY_KEYS} for e in entries
-            if isinstance(e, dict) and all(isinstance(e.get(key), kind) for key, kind in _ENTRY_KEYS.items())
-            and (e["funder"] or e["award"])]
-
-
-_FUNDING_LINE = re.compile(r"(?:^|\n)Funding: [^\n]*$")
-
-
 def _with_subtitle(title: str, subtitle) -> str:
     """The title and its subtitle (Crossref's ``subtitle`` list) as one title, ``Title:
     Subtitle``; after a title ending in ``?``, ``!``, ``:`` or ``.`` with a space only, and not
@@ -737,11 +717,6 @@ class CslJsonReader:
             words = [str(w) for w in words]
             lone = len(words) == 1 and any(c in words[0] for c in ITEM_SEPARATORS)
             raw.setdefault("keywords", []).append(("; ".join(words) + (";" if lone else ""), line))
-        own = own_funding(custom)
-        if own:   # our export's funding as the record held it; its note's funding line the same, for people
-            rec.funding[:] = own
-            raw["notes"] = [(_FUNDING_LINE.sub("", note), at) for note, at in raw.get("notes", [])]
-            raw["notes"] = [(note, at) for note, at in raw["notes"] if note.strip()]
         for name in _romanised_names(custom.get("translated_author")):   # as our export keeps them
             raw.setdefault("translated_author", []).append((name, line))
         keywords = item.get("keyword")
