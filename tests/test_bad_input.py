@@ -258,16 +258,6 @@ def test_a_stray_nul_byte_does_not_make_an_export_binary(tmp_path):
     assert not records and "binary" in failure["reason"]
 
 
-def test_a_nul_byte_between_two_letters_is_a_space_and_logged(tmp_path):
-    # "nul\0byte" was read "nulbyte": two words joined, neither found by a search
-    path = tmp_path / "nul.ris"
-    path.write_bytes(b"TY  - JOUR\nTI  - spinal\x00cord injury\x00\nAB  - \xe8\x82\xbf\x00\xe7\x98\xa4\nER  - \n")
-    (record,), failures = clean(path)
-    assert not failures and record["title"]["en"] == "spinal cord injury" and record["abstract"]["zh"] == "肿瘤"
-    logged = {r["field"]: (r["before"], r["after"]) for r in record["repairs"] if r["step"] == "drop_nul_characters"}
-    assert logged["title"] == ("TI  - spinal\x00cord injury\x00", "TI  - spinal cord injury")
-
-
 def test_a_run_of_nul_bytes_early_in_an_export_does_not_make_it_binary(tmp_path):
     # 16 NUL bytes (or a zeroed 4 KiB block) in the first 8,000 bytes had made a 40-record export
     # "binary", no record read; the same bytes further on were dropped and every record read

@@ -44,25 +44,6 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we read (binary, or undecodable)."""
 
 
-# A NUL byte alone between two Latin letters or digits ("nul\0byte"), in a line of few: it stood
-# for a character lost, a space or a letter, and a space joins no two words (a letter lost leaves
-# the word unfound either way; "spinal\0cord" as "spinalcord" found neither word).
-_LONE_NUL = re.compile(r"(?<=[0-9A-Za-z\u00c0-\u024f])\x00(?=[0-9A-Za-z\u00c0-\u024f])")
-
-
-def without_nul(line: str) -> str:
-    r"""``line`` without its NUL characters: a stray one between two Latin letters or digits is a
-    space, the others go (between Chinese characters, at a line's end, runs of them); in a line
-    where they are many (more than one in eight characters: UTF-16 read as bytes, padding) all go.
-
-    >>> without_nul("TI  - nul\x00byte title\x00"), without_nul("TI  - 肿\x00瘤"), without_nul("n\x00u\x00l\x00l")
-    ('TI  - nul byte title', 'TI  - 肿瘤', 'null')
-    """
-    if line.count("\x00") * 8 > len(line):
-        return line.replace("\x00", "")
-    return _LONE_NUL.sub(" ", line).replace("\x00", "")
-
-
 @dataclass
 class Decoded:
     text: str
@@ -123,8 +104,8 @@ class TextFile:
                     lineno += 1
 
     def _drop_nul(self, lineno: int, line: str) -> str:
-        """``line`` without its NUL characters, noted in :attr:`nul_lines` (:func:`without_nul`)."""
-        kept = without_nul(line)
+        """``line`` without its NUL characters, noted in :attr:`nul_lines`."""
+        kept = line.replace("\x00", "")
         parts = self.nul_lines.setdefault(lineno, [])
         if (line, kept) not in parts:   # (the lines are read more than once)
             parts.append((line, kept))
