@@ -220,6 +220,11 @@ _ANNOTATION = re.compile(r"\s*(?:\[(?:review|\d+ refs?|english abstract|article 
 
 
 @lru_cache(maxsize=1 << 16)
+def latin_letters(text: str) -> str:
+    """A text's Latin letters alone, folded and without accents: "Lín chuang, J." → linchuangj."""
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).casefold())
+
+
 def pinyin_key(name: str) -> str:
     """A personal name as pinyin letters, the way English records write Chinese authors:
     张可佳 → zhangkejia, 曾国藩 → zengguofan (a surname as surnames read); "Zhang, Kejia" →
@@ -230,7 +235,7 @@ def pinyin_key(name: str) -> str:
             family, given = compared_pinyin(name)
             return family + "".join(given)
         return u_for_v("".join(syllables(name)))
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).casefold())
+    return latin_letters(name)
 
 
 def _compared_family(family: str) -> str:
@@ -768,7 +773,7 @@ def _journal_in_pinyin(zh: dict, en: dict) -> bool:
     name, latin = (zh.get("journal") or {}).get("zh"), (en.get("journal") or {}).get("en")
     if not (name and latin):
         return False
-    return pinyin_key(name) == re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", latin).casefold())
+    return pinyin_key(name) == latin_letters(latin)
 
 
 def _same_place(a: _Keys, b: _Keys) -> bool:

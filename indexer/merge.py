@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .charsets import is_han
-from .dedup import (_pinyin_names, completeness, find_clusters, follow_decisions, group_links, notice_of,
+from .dedup import (_pinyin_names, latin_letters, completeness, find_clusters, follow_decisions, group_links, notice_of,
                     same_record, simplified, stored_fingerprint, title_key)
 from .dedup_rules import copy_of, folded_words, is_bracketed
 from .fields.authors import whole_name
@@ -863,10 +863,6 @@ def _copied(master: dict, others: list[dict]) -> set[str]:
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
-def _latin_letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).casefold())
-
-
 def _romanisations(records: Iterable[dict]) -> set[str]:
     """The letters of the cluster's Chinese journal names in pinyin, with and without a part in
     brackets: 临床检验杂志(电子版) → linchuangjianyanzazhidianziban, linchuangjianyanzazhi."""
@@ -895,7 +891,7 @@ def _fill_journal(out: dict, master: dict, donors: list[dict], provenance: dict)
     pinyin = _romanisations([master, *donors])
 
     def romanised(value) -> bool:
-        return bool(pinyin) and _latin_letters(str(value)) in pinyin
+        return bool(pinyin) and latin_letters(str(value)) in pinyin
 
     transliterations = []
     for donor in sorted(donors, key=lambda d: any(map(romanised, (d.get("journal") or {}).values()))):
